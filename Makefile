@@ -1,0 +1,41 @@
+# The two commands of the README's quick start: `make run` and `make test`.
+# Both create .venv when missing and install the project (with its extras) into it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint typecheck pytest bench system-deps clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[postgres,test]'
+	@touch $(STAMP)
+
+# Libraries Qt needs at run time and the PostgreSQL server the tests start on loopback.
+# Installed only when missing, only where apt-get is usable; failures are not fatal
+# (GUI tests need the libraries; PostgreSQL tests are skipped, loudly, without a server).
+system-deps:
+	@bash tools/system-deps.sh
+
+run: $(STAMP)
+	$(BIN)/coop-desk gui
+
+lint: $(STAMP)
+	$(BIN)/ruff check coop_desk tests benchmarks
+	$(BIN)/ruff format --check coop_desk tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP) system-deps
+	$(BIN)/python -m pytest -q
+
+test: lint typecheck pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

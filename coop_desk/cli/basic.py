@@ -1,0 +1,71 @@
+"""``gui``, ``init`` and ``backup``: starting the program and looking after the database."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from coop_desk.cli.context import CliContext, CliError
+from coop_desk.db import backup_sqlite
+from coop_desk.services import cooperative
+from coop_desk.services.demo import load_demo
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    gui = sub.add_parser("gui", help="start the desktop application (the default)")
+    gui.set_defaults(handler=run_gui)
+
+    init = sub.add_parser(
+        "init",
+        help="create or upgrade the database",
+        description="Create the database (or apply pending upgrades to it). With --demo, "
+        "fill a new database with the demo cooperative.",
+    )
+    init.add_argument("--demo", action="store_true", help="load the demo cooperative")
+    init.add_argument("--name", help="the cooperative's name (for a new, empty database)")
+    init.set_defaults(handler=run_init)
+
+    backup = sub.add_parser(
+        "backup",
+        help="copy the SQLite database to a file",
+        description="Write a consistent copy of the SQLite database (safe while the program "
+        "is open). PostgreSQL databases are backed up with pg_dump.",
+    )
+    backup.add_argument("target", nargs="?", help="file to write (default: the backups folder)")
+    backup.set_defaults(handler=run_backup)
+
+
+def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
+    from coop_desk.app import run  # imported late: the CLI must work without a display
+
+    return run(db_target=ctx.db_target, username=ctx.username)
+
+
+def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
+    db = ctx.db  # opening creates or migrates it
+    actor = ctx.actor()
+    with db.transaction(actor) as session:
+        if args.name:
+            current = cooperative.get_profile(session, actor)
+            base = current or cooperative.Profile(name=args.name)
+            cooperative.save_profile(
+                session,
+                actor,
+                cooperative.Profile(**{**base.__dict__, "name": args.name}),
+            )
+        if args.demo:
+            load_demo(session, actor)
+    print(f"Database ready: {db.url}")
+    if args.demo:
+        print("Demo cooperative loaded.")
+    return 0
+
+
+def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
+    db = ctx.db
+    if not db.is_sqlite:
+        raise CliError("this database is on a server; back it up with pg_dump")
+    target = Path(args.target).expanduser().resolve() if args.target else None
+    path = backup_sqlite(db.engine, reason="manual", dest=target)
+    print(f"Backup written: {path}")
+    return 0

@@ -1,0 +1,236 @@
+"""Engine, sessions, SQLite pragmas and migrations on open.
+
+``Database.open(target)`` resolves where the data lives (``--db``, ``COOP_DESK_DB`` or the
+per-user SQLite file), refuses a database written by a newer coop-desk, keeps a copy of an
+existing SQLite file before migrating it, and applies the Alembic migrations.
+
+Sessions follow one rule: one transaction per user action, owned by the caller.
+``with db.transaction(actor) as session: service(session, actor, ...)`` commits when the block
+ends and rolls back when it raises, so a write is whole or absent.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from coop_desk import paths
+from coop_desk.errors import DatabaseError, NewerDatabaseError
+
+if TYPE_CHECKING:
+    from coop_desk.services.access import Actor
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def resolve_url(target: str | os.PathLike[str] | None = None) -> str:
+    """A SQLAlchemy URL from ``--db`` (file path or URL), ``COOP_DESK_DB`` or the default file."""
+    raw = str(target) if target else os.environ.get(paths.ENV_DB, "")
+    if not raw:
+        return f"sqlite:///{paths.default_db_path()}"
+    if "://" in raw:
+        url = make_url(raw)
+        if url.drivername == "postgresql":  # psycopg 3 is the supported driver
+            url = url.set(drivername="postgresql+psycopg")
+        return url.render_as_string(hide_password=False)
+    return f"sqlite:///{Path(raw).expanduser().resolve()}"
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        # A ledger must survive a power cut: fsync at every commit.
+        cursor.execute("PRAGMA synchronous=FULL")
+    finally:
+        cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:":
+            folder = Path(database).parent
+            if not folder.exists():
+                raise DatabaseError(f"The folder {folder} does not exist.")
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if engine is not None:
+        cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return cfg
+
+
+def _describe(url: str) -> str:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return f"the database file {parsed.database}"
+    return f"the database {parsed.render_as_string(hide_password=True)}"
+
+
+class Database:
+    """An opened, migrated coop-desk database."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.url.get_backend_name() == "sqlite"
+
+    @classmethod
+    def open(
+        cls, target: str | os.PathLike[str] | None = None, *, migrate: bool = True
+    ) -> Database:
+        url = resolve_url(target)
+        engine = make_engine(url)
+        try:
+            status = migration_status(engine)
+            if status.unknown:
+                raise NewerDatabaseError(
+                    f"{_describe(url)} was written by a newer version of coop-desk "
+                    f"(schema {', '.join(sorted(status.unknown))}). Install the newer version "
+                    "to open it; this version will not change it."
+                )
+            if migrate and status.pending:
+                if status.current and engine.url.get_backend_name() == "sqlite":
+                    backup_sqlite(engine, reason="before-upgrade")
+                command.upgrade(_config_with_engine(engine), "heads")
+        except DatabaseError:
+            engine.dispose()
+            raise
+        except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as exc:
+            engine.dispose()
+            raise DatabaseError(_explain(url, exc)) from exc
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def transaction(self, actor: Actor | None = None) -> Iterator[Session]:
+        """One unit of work: commit at the end of the block, roll back if it raises."""
+        session = self._sessions()
+        session.info["actor"] = actor
+        try:
+            yield session
+            session.commit()
+        except (sa_exc.OperationalError, sa_exc.DatabaseError) as exc:
+            session.rollback()
+            raise DatabaseError(_explain(self.url, exc)) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def reading(self, actor: Actor | None = None) -> Iterator[Session]:
+        """A session for reads only: whatever happens, nothing is committed."""
+        session = self._sessions()
+        session.info["actor"] = actor
+        session.info["read_only"] = True
+        try:
+            yield session
+        except (sa_exc.OperationalError, sa_exc.DatabaseError) as exc:
+            raise DatabaseError(_explain(self.url, exc)) from exc
+        finally:
+            session.rollback()
+            session.close()
+
+
+class MigrationStatus:
+    def __init__(self, current: set[str], heads: set[str], known: set[str]) -> None:
+        self.current = current
+        self.heads = heads
+        self.unknown = current - known
+        self.pending = current != heads
+
+
+def migration_status(engine: Engine) -> MigrationStatus:
+    script = ScriptDirectory.from_config(alembic_config())
+    known = {rev.revision for rev in script.walk_revisions()}
+    with engine.connect() as conn:
+        current = set(MigrationContext.configure(conn).get_current_heads())
+    return MigrationStatus(current, set(script.get_heads()), known)
+
+
+def _config_with_engine(engine: Engine) -> Config:
+    cfg = alembic_config(engine)
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def backup_sqlite(engine: Engine, reason: str = "manual", dest: Path | None = None) -> Path:
+    """Copy a SQLite database consistently (the sqlite3 backup API, WAL included)."""
+    source = make_url(engine.url.render_as_string(hide_password=False)).database
+    if not source or source == ":memory:":
+        raise DatabaseError("Only a database file can be backed up this way.")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = dest or paths.backups_dir() / f"{Path(source).stem}-{stamp}-{reason}.sqlite"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(source, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    log.info("backed up %s to %s", source, target)
+    return target
+
+
+def has_tables(engine: Engine) -> bool:
+    return bool(inspect(engine).get_table_names())
+
+
+def _explain(url: str, exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", exc) or exc).strip()
+    lowered = text.lower()
+    where = _describe(url)
+    if "locked" in lowered or "busy" in lowered:
+        return (
+            f"{where} is locked by another program or another coop-desk window. "
+            "Close it and try again."
+        )
+    if "not a database" in lowered or "malformed" in lowered or "encrypted" in lowered:
+        return f"{where} is not a readable coop-desk database ({text})."
+    if "unable to open" in lowered or "readonly" in lowered or "read-only" in lowered:
+        return f"{where} cannot be opened for writing ({text}). Check the file and its folder."
+    if "connection" in lowered or "could not connect" in lowered:
+        return f"Cannot reach {where}: {text}"
+    return f"A database error occurred on {where}: {text}"

@@ -1,0 +1,1 @@
+"""Pure values and rules: money, units, premium rates, validation. No database, no Qt."""

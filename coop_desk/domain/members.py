@@ -1,0 +1,275 @@
+"""Member register rules: codes, DNI, gender, statuses, and validation that returns every
+problem at once (DOMAIN.md "The cooperative")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from coop_desk.domain.problems import Problem
+from coop_desk.domain.text import clean, fold
+
+
+class MemberStatus(StrEnum):
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+    WITHDRAWN = "withdrawn"
+    EXPELLED = "expelled"
+    DECEASED = "deceased"
+
+
+STATUS_LABELS = {
+    MemberStatus.ACTIVE: "Active",
+    MemberStatus.SUSPENDED: "Suspended",
+    MemberStatus.WITHDRAWN: "Withdrawn",
+    MemberStatus.EXPELLED: "Expelled",
+    MemberStatus.DECEASED: "Deceased",
+}
+
+# Statuses a member leaves the cooperative with; a deceased member cannot come back.
+LEAVING = frozenset({MemberStatus.WITHDRAWN, MemberStatus.EXPELLED, MemberStatus.DECEASED})
+
+GENDER_LABELS = {"F": "Female", "M": "Male"}
+
+_GENDER_WORDS = {
+    "f": "F",
+    "fem": "F",
+    "femenino": "F",
+    "female": "F",
+    "mujer": "F",
+    "woman": "F",
+    "w": "F",
+    "m": "M",
+    "masc": "M",
+    "masculino": "M",
+    "male": "M",
+    "varon": "M",
+    "hombre": "M",
+    "man": "M",
+    "h": "M",
+    "v": "M",
+}
+
+CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9./_-]{0,39}$")
+DNI_LENGTH = 8
+
+
+class ParseError(ValueError):
+    """A value that cannot be read; the message says why, in words."""
+
+
+def parse_code(value: object) -> str:
+    """A member code, upper-cased and trimmed (``cpgp-3784-3`` -> ``CPGP-3784-3``)."""
+    text = clean(None if value is None else str(value)).upper().replace(" ", "")
+    if not text:
+        raise ParseError("the member code is required")
+    if not CODE_PATTERN.match(text):
+        raise ParseError(
+            f"{text!r} is not a valid member code (letters, digits and - . / _ only, "
+            "at most 40 characters)"
+        )
+    return text
+
+
+def parse_dni(value: object) -> str | None:
+    """A Peruvian DNI: exactly 8 digits, or ``None`` when blank.
+
+    Excel drops leading zeros from numbers (DOMAIN.md), so a DNI that arrives as a number is
+    padded back to 8 digits; as text, spaces, dots and dashes are ignored.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ParseError("a yes/no value is not a DNI")
+    if isinstance(value, int):
+        if value < 0 or len(str(value)) > DNI_LENGTH:
+            raise ParseError(f"{value} is not a DNI (8 digits)")
+        return str(value).zfill(DNI_LENGTH)
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ParseError(f"{value} is not a DNI (8 digits)")
+        return parse_dni(int(value))
+    if isinstance(value, Decimal):
+        if value != value.to_integral_value():
+            raise ParseError(f"{value} is not a DNI (8 digits)")
+        return parse_dni(int(value))
+    text = re.sub(r"[\s.\-]", "", str(value))
+    if not text:
+        return None
+    if not text.isdigit() or len(text) != DNI_LENGTH:
+        raise ParseError(f"{str(value).strip()!r} is not a DNI: it must be exactly 8 digits")
+    return text
+
+
+def parse_gender(value: object) -> str:
+    """``F`` or ``M`` from the ways people write it (F, Femenino, mujer, varón, Male...)."""
+    key = fold(None if value is None else str(value)).rstrip(".")
+    if not key:
+        raise ParseError("gender is required (F or M)")
+    if key in _GENDER_WORDS:
+        return _GENDER_WORDS[key]
+    raise ParseError(f"{str(value).strip()!r} is not a gender (F/M, Femenino/Masculino)")
+
+
+@dataclass(frozen=True)
+class PlotInput:
+    name: str
+    total_area_ha: Decimal
+    coffee_area_ha: Decimal
+    altitude_m: int | None = None
+    varieties: str = ""
+    latitude: Decimal | None = None
+    longitude: Decimal | None = None
+    id: int | None = None  # set when editing an existing plot
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    """What a user enters for a member. ``status`` applies only when the member is created."""
+
+    code: str
+    first_names: str
+    surnames: str
+    gender: str
+    join_date: date | None
+    dni: str | None = None
+    birth_date: date | None = None
+    community: str = ""
+    phone: str = ""
+    notes: str = ""
+    plots: tuple[PlotInput, ...] = field(default_factory=tuple)
+
+
+MAX_AREA_HA = Decimal("10000")
+MIN_AGE_YEARS = 14
+_PHONE = re.compile(r"^[+0-9 ()-]{6,20}$")
+
+
+def validate_member(data: MemberInput, today: date | None = None) -> list[Problem]:
+    """Every problem with ``data``, empty when it can be saved."""
+    today = today or date.today()
+    problems: list[Problem] = []
+    try:
+        parse_code(data.code)
+    except ParseError as exc:
+        problems.append(Problem("code", str(exc)))
+    if not clean(data.first_names):
+        problems.append(Problem("first_names", "first names are required"))
+    if not clean(data.surnames):
+        problems.append(Problem("surnames", "surnames are required"))
+    if data.gender not in GENDER_LABELS:
+        problems.append(Problem("gender", "gender is required (F or M)"))
+    if data.dni is not None:
+        try:
+            parse_dni(data.dni)
+        except ParseError as exc:
+            problems.append(Problem("dni", str(exc)))
+    if data.join_date is None:
+        problems.append(Problem("join_date", "the date of joining is required"))
+    elif data.join_date > today:
+        problems.append(Problem("join_date", "the date of joining is in the future"))
+    if data.birth_date is not None:
+        if data.birth_date > today:
+            problems.append(Problem("birth_date", "the birth date is in the future"))
+        elif data.join_date is not None and _years_between(data.birth_date, data.join_date) < (
+            MIN_AGE_YEARS
+        ):
+            problems.append(
+                Problem(
+                    "birth_date",
+                    f"the member would have joined before the age of {MIN_AGE_YEARS}",
+                )
+            )
+    if data.phone and not _PHONE.match(data.phone.strip()):
+        problems.append(Problem("phone", f"{data.phone!r} is not a phone number"))
+    for index, plot in enumerate(data.plots, start=1):
+        problems.extend(validate_plot(plot, index))
+    names = [fold(p.name) for p in data.plots]
+    for index, name in enumerate(names, start=1):
+        if name and names.index(name) + 1 != index:
+            problems.append(Problem(f"plots[{index}].name", "two plots have the same name"))
+    return problems
+
+
+def validate_plot(plot: PlotInput, index: int = 1) -> list[Problem]:
+    prefix = f"plots[{index}]."
+    problems: list[Problem] = []
+    if not clean(plot.name):
+        problems.append(Problem(prefix + "name", f"plot {index}: a name is required"))
+    if plot.total_area_ha < 0 or plot.total_area_ha > MAX_AREA_HA:
+        problems.append(
+            Problem(prefix + "total_area_ha", f"plot {index}: total area must be 0 to 10,000 ha")
+        )
+    if plot.coffee_area_ha < 0:
+        problems.append(
+            Problem(prefix + "coffee_area_ha", f"plot {index}: coffee area cannot be negative")
+        )
+    elif plot.coffee_area_ha > plot.total_area_ha:
+        problems.append(
+            Problem(
+                prefix + "coffee_area_ha",
+                f"plot {index}: coffee area ({plot.coffee_area_ha} ha) is larger than the "
+                f"total area ({plot.total_area_ha} ha)",
+            )
+        )
+    if plot.altitude_m is not None and not 0 <= plot.altitude_m <= 6000:
+        problems.append(
+            Problem(prefix + "altitude_m", f"plot {index}: altitude must be 0 to 6,000 m")
+        )
+    if (plot.latitude is None) != (plot.longitude is None):
+        problems.append(
+            Problem(prefix + "latitude", f"plot {index}: give both latitude and longitude")
+        )
+    if plot.latitude is not None and not Decimal(-90) <= plot.latitude <= Decimal(90):
+        problems.append(
+            Problem(prefix + "latitude", f"plot {index}: latitude must be -90 to 90")
+        )
+    if plot.longitude is not None and not Decimal(-180) <= plot.longitude <= Decimal(180):
+        problems.append(
+            Problem(prefix + "longitude", f"plot {index}: longitude must be -180 to 180")
+        )
+    return problems
+
+
+def validate_status_change(
+    current: MemberStatus, new: MemberStatus, effective: date, reason: str, since: date
+) -> list[Problem]:
+    problems: list[Problem] = []
+    if new == current:
+        problems.append(Problem("status", f"the member is already {STATUS_LABELS[new].lower()}"))
+    if current == MemberStatus.DECEASED:
+        problems.append(Problem("status", "a deceased member's status cannot change"))
+    if not clean(reason):
+        problems.append(Problem("reason", "a reason is required for a change of status"))
+    if effective < since:
+        problems.append(
+            Problem("effective_date", f"the change cannot be dated before {since.isoformat()}")
+        )
+    if effective > date.today():
+        problems.append(Problem("effective_date", "the change cannot be dated in the future"))
+    return problems
+
+
+def full_name(first_names: str, surnames: str) -> str:
+    """Peruvian order for lists: surnames, then names ("Núñez Vega, Rosa")."""
+    return f"{surnames}, {first_names}" if surnames and first_names else surnames or first_names
+
+
+def code_sort_key(code: str) -> str:
+    """Natural order for codes: digit runs zero-padded (CPGP-3784-9 before CPGP-3784-10)."""
+    return re.sub(r"\d+", lambda m: m.group().zfill(12), code)[:120]
+
+
+def search_key(*parts: str | None) -> str:
+    """The folded text a member is found by (code, names, DNI, community)."""
+    return " ".join(fold(p) for p in parts if p)
+
+
+def _years_between(start: date, end: date) -> int:
+    years = end.year - start.year
+    if (end.month, end.day) < (start.month, start.day):
+        years -= 1
+    return years

@@ -1,0 +1,124 @@
+"""Exact money and quantities: ``Decimal`` everywhere, rounding once at a named step.
+
+"Never use floating point in an accounting system" (beancount). Every function here refuses
+``float`` input so a float can never sneak into a stored amount.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0")
+
+# Currencies coop-desk knows by default (ISO 4217).  The cooperative profile names the
+# reporting currency (USD) and the local one (PEN).
+CURRENCIES = ("USD", "PEN", "EUR")
+
+
+class MoneyError(ValueError):
+    """A value that is not an exact amount."""
+
+
+def to_decimal(value: object) -> Decimal:
+    """Exact ``Decimal`` from int, str or Decimal; floats are refused."""
+    if isinstance(value, bool):
+        raise MoneyError("a yes/no value is not an amount")
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise MoneyError(f"{value} is not a finite amount")
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        raise MoneyError("floating-point values are not accepted for money; pass a string")
+    if isinstance(value, str):
+        try:
+            result = Decimal(value.strip())
+        except InvalidOperation as exc:
+            raise MoneyError(f"{value!r} is not a number") from exc
+        if not result.is_finite():
+            raise MoneyError(f"{value!r} is not a finite amount")
+        return result
+    raise MoneyError(f"{type(value).__name__} is not an amount")
+
+
+def round_money(value: Decimal, places: int = 2) -> Decimal:
+    """Round half up to ``places`` decimals: the single rounding rule for money."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def allocate(total: Decimal, weights: Sequence[Decimal], places: int = 2) -> list[Decimal]:
+    """Split ``total`` in proportion to ``weights`` so the parts add up exactly to ``total``.
+
+    Largest-remainder method: every part is first rounded toward zero to ``places``, then the
+    units left over go, one each, to the parts with the largest remainders (ties to the
+    earliest).  Negative totals are split as the mirror image of the positive split.
+    """
+    if not weights:
+        raise MoneyError("nothing to allocate to")
+    if any(w < 0 for w in weights):
+        raise MoneyError("weights must not be negative")
+    weight_sum = sum(weights, ZERO)
+    if weight_sum == 0:
+        raise MoneyError("weights add up to zero")
+    unit = Decimal(1).scaleb(-places)
+    total_q = round_money(total, places)
+    if total_q != total:
+        raise MoneyError(f"{total} has more than {places} decimals")
+    sign = -1 if total < 0 else 1
+    units_total = int(abs(total_q) / unit)
+    exact = [Decimal(units_total) * w / weight_sum for w in weights]
+    floors = [int(x) for x in exact]
+    left = units_total - sum(floors)
+    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - floors[i]), i))
+    for i in order[:left]:
+        floors[i] += 1
+    return [sign * Decimal(n) * unit for n in floors]
+
+
+_GROUPED = re.compile(r"^[+-]?\d{1,3}([.,' \u00a0\u202f]\d{3})+([.,]\d+)?$")
+
+
+def parse_amount(text: str, decimal_point: str = ".") -> Decimal:
+    """Parse an amount as people type it: "1,250.50", "1250.5", "1.250,50", "S/ 1 250".
+
+    ``decimal_point`` is the display locale's separator, used to decide ambiguous input such as
+    "1,250" (one thousand two hundred fifty in en, one point twenty-five in es).
+    """
+    raw = (text or "").strip()
+    for symbol in ("US$", "USD", "PEN", "S/.", "S/", "$", "€", "EUR"):
+        raw = raw.replace(symbol, "")
+    raw = raw.strip().replace("\u00a0", " ").replace("\u202f", " ")
+    negative = raw.startswith("(") and raw.endswith(")")
+    if negative:
+        raw = raw[1:-1].strip()
+    if not raw:
+        raise MoneyError("empty amount")
+    compact = raw.replace(" ", "").replace("'", "")
+    if "," in compact and "." in compact:
+        # Both present: whichever comes last is the decimal separator.
+        if compact.rfind(",") > compact.rfind("."):
+            compact = compact.replace(".", "").replace(",", ".")
+        else:
+            compact = compact.replace(",", "")
+    elif "," in compact or "." in compact:
+        sep = "," if "," in compact else "."
+        parts = compact.split(sep)
+        if len(parts) > 2:
+            compact = compact.replace(sep, "")  # only thousands separators
+        elif _GROUPED.match(raw) and len(parts[1]) == 3 and sep != decimal_point:
+            compact = compact.replace(sep, "")  # "1,250" in a "." locale
+        else:
+            compact = compact.replace(sep, ".")
+    if not re.fullmatch(r"[+-]?\d+(\.\d+)?", compact):
+        raise MoneyError(f"{text!r} is not an amount")
+    value = Decimal(compact)
+    return -value if negative else value
+
+
+def format_amount(value: Decimal, places: int = 2) -> str:
+    """Plain, locale-free rendering with thousands separators ("1,250.50") for CLI output."""
+    return f"{round_money(value, places):,.{places}f}"

@@ -1,0 +1,28 @@
+"""A problem found in input: where (field, row, column) and why, collected rather than raised."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input.
+
+    ``field`` names the attribute (``"dni"``); ``row`` and ``column`` locate it in a file
+    (Excel row number, column letter or header) when the input came from one.
+    """
+
+    field: str
+    message: str
+    row: int | None = None
+    column: str | None = None
+
+    def describe(self) -> str:
+        where = []
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column {self.column}")
+        prefix = f"{', '.join(where)}: " if where else ""
+        return f"{prefix}{self.field}: {self.message}" if self.field else f"{prefix}{self.message}"

@@ -1,0 +1,30 @@
+"""Text helpers: matching that ignores case, accents and spacing ("nunez" finds "Núñez")."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str | None) -> str:
+    """Lower-case, accent-free, single-spaced form of ``text`` for searching and matching."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACES.sub(" ", stripped.casefold()).strip()
+
+
+def fold_key(text: str | None) -> str:
+    """Like :func:`fold` but without spaces and punctuation, for matching column headers
+    and project names ("Área café (ha)" -> "areacafeha")."""
+    return "".join(c for c in fold(text) if c.isalnum())
+
+
+def clean(text: str | None) -> str:
+    """Strip and collapse inner whitespace, keeping case and accents."""
+    if text is None:
+        return ""
+    return _SPACES.sub(" ", str(text)).strip()

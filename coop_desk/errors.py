@@ -1,0 +1,41 @@
+"""Known errors: conditions a user can understand and act on, shown in words.
+
+Anything that is not a ``CoopDeskError`` is a bug and is reported as such (with a traceback
+in the log) by the front ends.
+"""
+
+from __future__ import annotations
+
+from coop_desk.domain.problems import Problem
+
+
+class CoopDeskError(Exception):
+    """Base of every error the user is told about in words."""
+
+
+class DatabaseError(CoopDeskError):
+    """The database cannot be opened, read, written or migrated."""
+
+
+class NewerDatabaseError(DatabaseError):
+    """The database was written by a newer coop-desk than this one."""
+
+
+class NotFound(CoopDeskError):
+    """A record that was asked for does not exist."""
+
+
+class PermissionDenied(CoopDeskError):
+    """The current user's role does not allow the action."""
+
+
+class Conflict(CoopDeskError):
+    """The action contradicts stored data (duplicate code, posted entry, closed year...)."""
+
+
+class ValidationError(CoopDeskError):
+    """Input with one or more problems; carries every problem, not only the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("; ".join(p.describe() for p in self.problems) or "invalid input")

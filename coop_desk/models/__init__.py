@@ -1,0 +1,10 @@
+"""SQLAlchemy tables only: no queries, no rules (those live in ``services`` and ``domain``).
+
+Every module defining tables is imported here so ``Base.metadata`` is complete for Alembic.
+"""
+
+from coop_desk.models.base import Base
+from coop_desk.models.cooperative import Cooperative, Setting
+from coop_desk.models.members import Member, MemberStatusChange, Plot
+
+__all__ = ["Base", "Cooperative", "Member", "MemberStatusChange", "Plot", "Setting"]

@@ -1,0 +1,83 @@
+"""Who is acting and what their role allows. Permissions are enforced here, in the service
+layer, so the GUI, the command line and any script are held to the same rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from coop_desk.errors import PermissionDenied
+
+
+class Role(StrEnum):
+    ADMINISTRATOR = "administrator"
+    TREASURER = "treasurer"
+    SECRETARY = "secretary"
+    AUDITOR = "auditor"
+
+
+class Permission(StrEnum):
+    READ = "read"  # see every record
+    EXPORT = "export"  # write workbooks, audit packs, Beancount files
+    MEMBERS_WRITE = "members.write"
+    CERTS_WRITE = "certs.write"
+    LEDGER_WRITE = "ledger.write"
+    SETTINGS_WRITE = "settings.write"  # cooperative profile and settings
+    USERS_ADMIN = "users.admin"
+    YEAR_REOPEN = "year.reopen"
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.ADMINISTRATOR: frozenset(Permission),
+    Role.TREASURER: frozenset({Permission.READ, Permission.EXPORT, Permission.LEDGER_WRITE}),
+    Role.SECRETARY: frozenset(
+        {Permission.READ, Permission.EXPORT, Permission.MEMBERS_WRITE, Permission.CERTS_WRITE}
+    ),
+    Role.AUDITOR: frozenset({Permission.READ, Permission.EXPORT}),
+}
+
+ROLE_LABELS = {
+    Role.ADMINISTRATOR: "Administrator",
+    Role.TREASURER: "Treasurer",
+    Role.SECRETARY: "Secretary",
+    Role.AUDITOR: "Auditor",
+}
+
+PERMISSION_LABELS = {
+    Permission.READ: "read the records",
+    Permission.EXPORT: "export",
+    Permission.MEMBERS_WRITE: "change the member register",
+    Permission.CERTS_WRITE: "change certification records",
+    Permission.LEDGER_WRITE: "record premium ledger operations",
+    Permission.SETTINGS_WRITE: "change the cooperative's settings",
+    Permission.USERS_ADMIN: "manage users",
+    Permission.YEAR_REOPEN: "reopen a closed fiscal year",
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person (or the local system, before any user exists) on whose behalf a service runs."""
+
+    username: str
+    role: Role
+    user_id: int | None = None
+
+    def can(self, permission: Permission) -> bool:
+        return permission in ROLE_PERMISSIONS[self.role]
+
+
+# Used before the first user account exists, by `coop-desk init` and by tests.
+SYSTEM = Actor(username="system", role=Role.ADMINISTRATOR)
+
+
+def require(actor: Actor | None, permission: Permission) -> Actor:
+    """Raise ``PermissionDenied`` unless ``actor`` may do ``permission``; return the actor."""
+    if actor is None:
+        raise PermissionDenied("No user is signed in.")
+    if not actor.can(permission):
+        raise PermissionDenied(
+            f"{actor.username} ({ROLE_LABELS[actor.role].lower()}) may not "
+            f"{PERMISSION_LABELS[permission]}."
+        )
+    return actor

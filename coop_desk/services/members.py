@@ -1,0 +1,542 @@
+"""Member register use cases: list and search, create, edit, change status. Members are never
+deleted; they leave with a status (withdrawn, expelled, deceased) and their history stays."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from coop_desk.domain.members import (
+    MemberInput,
+    MemberStatus,
+    ParseError,
+    PlotInput,
+    code_sort_key,
+    full_name,
+    parse_code,
+    parse_dni,
+    search_key,
+    validate_member,
+    validate_status_change,
+)
+from coop_desk.domain.problems import Problem
+from coop_desk.domain.text import clean, fold
+from coop_desk.errors import Conflict, NotFound, ValidationError
+from coop_desk.models import Member, MemberStatusChange, Plot
+from coop_desk.services.access import Actor, Permission, require
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """One line of the register, as lists show it."""
+
+    id: int
+    code: str
+    first_names: str
+    surnames: str
+    dni: str | None
+    gender: str
+    birth_date: date | None
+    join_date: date
+    status: str
+    status_date: date
+    community: str
+    phone: str
+    plot_count: int
+    total_area_ha: Decimal
+    coffee_area_ha: Decimal
+
+    @property
+    def full_name(self) -> str:
+        return full_name(self.first_names, self.surnames)
+
+
+@dataclass(frozen=True)
+class PlotRow:
+    id: int
+    name: str
+    total_area_ha: Decimal
+    coffee_area_ha: Decimal
+    altitude_m: int | None
+    varieties: str
+    latitude: Decimal | None
+    longitude: Decimal | None
+
+
+@dataclass(frozen=True)
+class StatusChangeRow:
+    id: int
+    old_status: str | None
+    new_status: str
+    effective_date: date
+    reason: str
+    recorded_by: str
+
+
+@dataclass(frozen=True)
+class MemberDetail:
+    id: int
+    code: str
+    first_names: str
+    surnames: str
+    dni: str | None
+    gender: str
+    birth_date: date | None
+    join_date: date
+    status: str
+    status_date: date
+    community: str
+    phone: str
+    notes: str
+    plots: tuple[PlotRow, ...]
+    history: tuple[StatusChangeRow, ...]
+
+    @property
+    def full_name(self) -> str:
+        return full_name(self.first_names, self.surnames)
+
+    def to_input(self) -> MemberInput:
+        return MemberInput(
+            code=self.code,
+            first_names=self.first_names,
+            surnames=self.surnames,
+            gender=self.gender,
+            join_date=self.join_date,
+            dni=self.dni,
+            birth_date=self.birth_date,
+            community=self.community,
+            phone=self.phone,
+            notes=self.notes,
+            plots=tuple(
+                PlotInput(
+                    id=p.id,
+                    name=p.name,
+                    total_area_ha=p.total_area_ha,
+                    coffee_area_ha=p.coffee_area_ha,
+                    altitude_m=p.altitude_m,
+                    varieties=p.varieties,
+                    latitude=p.latitude,
+                    longitude=p.longitude,
+                )
+                for p in self.plots
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class MemberFilter:
+    text: str = ""
+    status: str | None = None
+    gender: str | None = None
+    community: str | None = None
+
+
+@dataclass(frozen=True)
+class RegisterCounts:
+    members: int
+    active: int
+    women: int
+    by_status: dict[str, int]
+
+    @property
+    def women_share(self) -> Decimal:
+        """Share of women among all members in the register, as a fraction (0 to 1)."""
+        return Decimal(self.women) / Decimal(self.members) if self.members else Decimal(0)
+
+
+SORTABLE = {
+    "code": Member.code_sort,
+    "name": Member.surnames,
+    "surnames": Member.surnames,
+    "first_names": Member.first_names,
+    "dni": Member.dni,
+    "gender": Member.gender,
+    "birth_date": Member.birth_date,
+    "join_date": Member.join_date,
+    "status": Member.status,
+    "community": Member.community,
+    "phone": Member.phone,
+}
+
+
+def _area_sums() -> Select[tuple[int, int, Decimal, Decimal]]:
+    return select(
+        Plot.member_id,
+        func.count(Plot.id).label("plot_count"),
+        func.coalesce(func.sum(Plot.total_area_ha), 0).label("total_area_ha"),
+        func.coalesce(func.sum(Plot.coffee_area_ha), 0).label("coffee_area_ha"),
+    ).group_by(Plot.member_id)
+
+
+def _filter_clauses(flt: MemberFilter) -> list[ColumnElement[bool]]:
+    clauses: list[ColumnElement[bool]] = []
+    for word in fold(flt.text).split():
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        clauses.append(Member.search_key.like(f"%{escaped}%", escape="\\"))
+    if flt.status:
+        clauses.append(Member.status == flt.status)
+    if flt.gender:
+        clauses.append(Member.gender == flt.gender)
+    if flt.community:
+        clauses.append(Member.community == flt.community)
+    return clauses
+
+
+def list_members(
+    session: Session,
+    actor: Actor,
+    flt: MemberFilter | None = None,
+    *,
+    order_by: str = "code",
+    descending: bool = False,
+) -> list[MemberRow]:
+    """The register as plain rows, filtered and sorted in SQL (instant on 100,000 members)."""
+    require(actor, Permission.READ)
+    flt = flt or MemberFilter()
+    areas = _area_sums().subquery()
+    column = SORTABLE.get(order_by, Member.code_sort)
+    ordering = [column.desc() if descending else column.asc(), Member.code_sort.asc()]
+    if order_by == "name":
+        ordering.insert(1, Member.first_names.desc() if descending else Member.first_names)
+    stmt = (
+        select(
+            Member.id,
+            Member.code,
+            Member.first_names,
+            Member.surnames,
+            Member.dni,
+            Member.gender,
+            Member.birth_date,
+            Member.join_date,
+            Member.status,
+            Member.status_date,
+            Member.community,
+            Member.phone,
+            func.coalesce(areas.c.plot_count, 0),
+            func.coalesce(areas.c.total_area_ha, 0),
+            func.coalesce(areas.c.coffee_area_ha, 0),
+        )
+        .outerjoin(areas, areas.c.member_id == Member.id)
+        .where(*_filter_clauses(flt))
+        .order_by(*ordering)
+    )
+    scale = Decimal("0.000001")
+    return [
+        MemberRow(
+            *row[:12],
+            plot_count=int(row[12]),
+            # coalesce() loses the column type, so the scaled integers come back raw.
+            total_area_ha=_unscale(row[13], scale),
+            coffee_area_ha=_unscale(row[14], scale),
+        )
+        for row in session.execute(stmt)
+    ]
+
+
+def _unscale(value: object, unit: Decimal) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    return (Decimal(int(value or 0)) * unit).normalize() if value else Decimal(0)
+
+
+def register_counts(session: Session, actor: Actor, flt: MemberFilter | None = None) -> RegisterCounts:
+    require(actor, Permission.READ)
+    clauses = _filter_clauses(flt or MemberFilter())
+    rows = session.execute(
+        select(Member.status, Member.gender, func.count()).where(*clauses).group_by(
+            Member.status, Member.gender
+        )
+    ).all()
+    by_status: dict[str, int] = {}
+    women = 0
+    for status, gender, count in rows:
+        by_status[status] = by_status.get(status, 0) + count
+        if gender == "F":
+            women += count
+    total = sum(by_status.values())
+    return RegisterCounts(total, by_status.get(MemberStatus.ACTIVE, 0), women, by_status)
+
+
+def communities(session: Session, actor: Actor) -> list[str]:
+    require(actor, Permission.READ)
+    return list(
+        session.scalars(
+            select(Member.community).where(Member.community != "").distinct().order_by(
+                Member.community
+            )
+        )
+    )
+
+
+def get_member(session: Session, actor: Actor, member_id: int) -> MemberDetail:
+    require(actor, Permission.READ)
+    return _detail(_load(session, member_id))
+
+
+def find_member_id(session: Session, actor: Actor, code: str) -> int | None:
+    require(actor, Permission.READ)
+    try:
+        normal = parse_code(code)
+    except ParseError:
+        return None
+    return session.scalar(select(Member.id).where(Member.code == normal))
+
+
+def create_member(
+    session: Session,
+    actor: Actor,
+    data: MemberInput,
+    *,
+    status: MemberStatus = MemberStatus.ACTIVE,
+    today: date | None = None,
+) -> MemberDetail:
+    require(actor, Permission.MEMBERS_WRITE)
+    data = _normalised(data)
+    problems = validate_member(data, today)
+    problems += _uniqueness_problems(session, data, None)
+    if problems:
+        raise ValidationError(problems)
+    assert data.join_date is not None
+    member = Member(
+        code=data.code,
+        code_sort=code_sort_key(data.code),
+        first_names=data.first_names,
+        surnames=data.surnames,
+        dni=data.dni,
+        gender=data.gender,
+        birth_date=data.birth_date,
+        join_date=data.join_date,
+        status=str(status),
+        status_date=data.join_date,
+        community=data.community,
+        phone=data.phone,
+        notes=data.notes,
+        search_key=_search_key(data),
+    )
+    session.add(member)
+    session.add(
+        MemberStatusChange(
+            member=member,
+            old_status=None,
+            new_status=str(status),
+            effective_date=data.join_date,
+            reason="joined the cooperative",
+            recorded_by=actor.username,
+        )
+    )
+    for plot in data.plots:
+        member.plots.append(_new_plot(plot))
+    session.flush()
+    return _detail(member)
+
+
+def update_member(
+    session: Session, actor: Actor, member_id: int, data: MemberInput, *, today: date | None = None
+) -> MemberDetail:
+    """Save an edit of the member's details and plots. Plots missing from ``data`` are removed;
+    the status is changed only through :func:`change_status`, which keeps its history."""
+    require(actor, Permission.MEMBERS_WRITE)
+    member = _load(session, member_id)
+    data = _normalised(data)
+    problems = validate_member(data, today)
+    problems += _uniqueness_problems(session, data, member_id)
+    known = {p.id: p for p in member.plots}
+    for index, plot in enumerate(data.plots, start=1):
+        if plot.id is not None and plot.id not in known:
+            problems.append(Problem(f"plots[{index}]", f"plot {index} belongs to another member"))
+    if problems:
+        raise ValidationError(problems)
+    assert data.join_date is not None
+    member.code = data.code
+    member.code_sort = code_sort_key(data.code)
+    member.first_names = data.first_names
+    member.surnames = data.surnames
+    member.dni = data.dni
+    member.gender = data.gender
+    member.birth_date = data.birth_date
+    member.join_date = data.join_date
+    member.community = data.community
+    member.phone = data.phone
+    member.notes = data.notes
+    member.search_key = _search_key(data)
+    kept: set[int] = set()
+    for plot in data.plots:
+        if plot.id is None:
+            member.plots.append(_new_plot(plot))
+            continue
+        kept.add(plot.id)
+        existing = known[plot.id]
+        existing.name = plot.name
+        existing.total_area_ha = plot.total_area_ha
+        existing.coffee_area_ha = plot.coffee_area_ha
+        existing.altitude_m = plot.altitude_m
+        existing.varieties = plot.varieties
+        existing.latitude = plot.latitude
+        existing.longitude = plot.longitude
+    for plot_id, existing in known.items():
+        if plot_id not in kept:
+            member.plots.remove(existing)
+            session.delete(existing)
+    session.flush()
+    return _detail(member)
+
+
+def change_status(
+    session: Session,
+    actor: Actor,
+    member_id: int,
+    new_status: MemberStatus,
+    effective_date: date,
+    reason: str,
+) -> MemberDetail:
+    require(actor, Permission.MEMBERS_WRITE)
+    member = _load(session, member_id)
+    current = MemberStatus(member.status)
+    problems = validate_status_change(
+        current, MemberStatus(new_status), effective_date, reason, member.status_date
+    )
+    if problems:
+        raise ValidationError(problems)
+    session.add(
+        MemberStatusChange(
+            member=member,
+            old_status=member.status,
+            new_status=str(new_status),
+            effective_date=effective_date,
+            reason=clean(reason),
+            recorded_by=actor.username,
+        )
+    )
+    member.status = str(new_status)
+    member.status_date = effective_date
+    session.flush()
+    return _detail(member)
+
+
+def delete_member(session: Session, actor: Actor, member_id: int) -> None:
+    """Always refused: members are never deleted (DOMAIN.md). Kept so every front end gets
+    the same explanation."""
+    require(actor, Permission.MEMBERS_WRITE)
+    _load(session, member_id)
+    raise Conflict(
+        "Members are never deleted. Change the status to withdrawn, expelled or deceased; "
+        "the member's history stays in the register."
+    )
+
+
+def _load(session: Session, member_id: int) -> Member:
+    member = session.get(Member, member_id)
+    if member is None:
+        raise NotFound(f"There is no member with id {member_id}.")
+    return member
+
+
+def _normalised(data: MemberInput) -> MemberInput:
+    code = data.code
+    try:
+        code = parse_code(data.code)
+    except ParseError:
+        pass  # reported by validate_member with the original text
+    dni = data.dni
+    try:
+        dni = parse_dni(data.dni)
+    except ParseError:
+        pass  # reported by validate_member
+    plots = tuple(
+        PlotInput(
+            id=p.id,
+            name=clean(p.name),
+            total_area_ha=p.total_area_ha,
+            coffee_area_ha=p.coffee_area_ha,
+            altitude_m=p.altitude_m,
+            varieties=clean(p.varieties),
+            latitude=p.latitude,
+            longitude=p.longitude,
+        )
+        for p in data.plots
+    )
+    return MemberInput(
+        code=code,
+        first_names=clean(data.first_names),
+        surnames=clean(data.surnames),
+        gender=data.gender,
+        join_date=data.join_date,
+        dni=dni,
+        birth_date=data.birth_date,
+        community=clean(data.community),
+        phone=clean(data.phone),
+        notes=data.notes.strip(),
+        plots=plots,
+    )
+
+
+def _uniqueness_problems(session: Session, data: MemberInput, member_id: int | None) -> list[Problem]:
+    problems: list[Problem] = []
+    others = select(Member.code, Member.first_names, Member.surnames)
+    if member_id is not None:
+        others = others.where(Member.id != member_id)
+    same_code = session.execute(others.where(Member.code == data.code)).first()
+    if same_code:
+        problems.append(Problem("code", f"the code {data.code} is already used by another member"))
+    if data.dni:
+        same_dni = session.execute(others.where(Member.dni == data.dni)).first()
+        if same_dni:
+            problems.append(
+                Problem(
+                    "dni",
+                    f"the DNI {data.dni} is already registered for {same_dni.code} "
+                    f"({full_name(same_dni.first_names, same_dni.surnames)})",
+                )
+            )
+    return problems
+
+
+def _new_plot(plot: PlotInput) -> Plot:
+    return Plot(
+        name=plot.name,
+        total_area_ha=plot.total_area_ha,
+        coffee_area_ha=plot.coffee_area_ha,
+        altitude_m=plot.altitude_m,
+        varieties=plot.varieties,
+        latitude=plot.latitude,
+        longitude=plot.longitude,
+    )
+
+
+def _search_key(data: MemberInput) -> str:
+    return search_key(data.code, data.first_names, data.surnames, data.dni, data.community)
+
+
+def _detail(member: Member) -> MemberDetail:
+    return MemberDetail(
+        id=member.id,
+        code=member.code,
+        first_names=member.first_names,
+        surnames=member.surnames,
+        dni=member.dni,
+        gender=member.gender,
+        birth_date=member.birth_date,
+        join_date=member.join_date,
+        status=member.status,
+        status_date=member.status_date,
+        community=member.community,
+        phone=member.phone,
+        notes=member.notes,
+        plots=tuple(
+            PlotRow(
+                p.id, p.name, p.total_area_ha, p.coffee_area_ha, p.altitude_m, p.varieties,
+                p.latitude, p.longitude,
+            )
+            for p in member.plots
+        ),
+        history=tuple(
+            StatusChangeRow(
+                c.id, c.old_status, c.new_status, c.effective_date, c.reason, c.recorded_by
+            )
+            for c in member.status_changes
+        ),
+    )
