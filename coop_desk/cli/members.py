@@ -35,7 +35,17 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         counts = members.register_counts(session, actor, flt)
     print(
         table(
-            ["Code", "Name", "DNI", "Gender", "Community", "Status", "Joined", "Plots", "Coffee ha"],
+            [
+                "Code",
+                "Name",
+                "DNI",
+                "Gender",
+                "Community",
+                "Status",
+                "Joined",
+                "Plots",
+                "Coffee ha",
+            ],
             (
                 [
                     r.code,

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[object]], right: set[int] | None = None) -> str:
+def table(
+    headers: Sequence[str], rows: Iterable[Sequence[object]], right: set[int] | None = None
+) -> str:
     """Aligned columns; ``right`` lists the column indexes aligned right (numbers)."""
     right = right or set()
     text_rows = [["" if v is None else str(v) for v in row] for row in rows]

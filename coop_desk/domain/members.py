@@ -224,9 +224,7 @@ def validate_plot(plot: PlotInput, index: int = 1) -> list[Problem]:
             Problem(prefix + "latitude", f"plot {index}: give both latitude and longitude")
         )
     if plot.latitude is not None and not Decimal(-90) <= plot.latitude <= Decimal(90):
-        problems.append(
-            Problem(prefix + "latitude", f"plot {index}: latitude must be -90 to 90")
-        )
+        problems.append(Problem(prefix + "latitude", f"plot {index}: latitude must be -90 to 90"))
     if plot.longitude is not None and not Decimal(-180) <= plot.longitude <= Decimal(180):
         problems.append(
             Problem(prefix + "longitude", f"plot {index}: longitude must be -180 to 180")

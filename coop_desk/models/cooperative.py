@@ -12,9 +12,7 @@ class Cooperative(Base):
     __tablename__ = "cooperative"
     __table_args__ = (
         CheckConstraint("id = 1", name="single_row"),
-        CheckConstraint(
-            "fiscal_year_start_month BETWEEN 1 AND 12", name="fiscal_year_start_month"
-        ),
+        CheckConstraint("fiscal_year_start_month BETWEEN 1 AND 12", name="fiscal_year_start_month"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from coop_desk.domain.members import (
@@ -199,9 +200,12 @@ def list_members(
     flt = flt or MemberFilter()
     areas = _area_sums().subquery()
     column = SORTABLE.get(order_by, Member.code_sort)
-    ordering = [column.desc() if descending else column.asc(), Member.code_sort.asc()]
+    ordering: list[ColumnElement[Any]] = [
+        column.desc() if descending else column.asc(),
+        Member.code_sort.asc(),
+    ]
     if order_by == "name":
-        ordering.insert(1, Member.first_names.desc() if descending else Member.first_names)
+        ordering.insert(1, Member.first_names.desc() if descending else Member.first_names.asc())
     stmt = (
         select(
             Member.id,
@@ -216,40 +220,45 @@ def list_members(
             Member.status_date,
             Member.community,
             Member.phone,
-            func.coalesce(areas.c.plot_count, 0),
-            func.coalesce(areas.c.total_area_ha, 0),
-            func.coalesce(areas.c.coffee_area_ha, 0),
+            func.coalesce(areas.c.plot_count, 0).label("plot_count"),
+            func.coalesce(areas.c.total_area_ha, 0).label("total_area_ha"),
+            func.coalesce(areas.c.coffee_area_ha, 0).label("coffee_area_ha"),
         )
         .outerjoin(areas, areas.c.member_id == Member.id)
         .where(*_filter_clauses(flt))
         .order_by(*ordering)
     )
-    scale = Decimal("0.000001")
     return [
         MemberRow(
-            *row[:12],
-            plot_count=int(row[12]),
-            # coalesce() loses the column type, so the scaled integers come back raw.
-            total_area_ha=_unscale(row[13], scale),
-            coffee_area_ha=_unscale(row[14], scale),
+            id=row.id,
+            code=row.code,
+            first_names=row.first_names,
+            surnames=row.surnames,
+            dni=row.dni,
+            gender=row.gender,
+            birth_date=row.birth_date,
+            join_date=row.join_date,
+            status=row.status,
+            status_date=row.status_date,
+            community=row.community,
+            phone=row.phone,
+            plot_count=int(row.plot_count),
+            total_area_ha=Decimal(row.total_area_ha),
+            coffee_area_ha=Decimal(row.coffee_area_ha),
         )
         for row in session.execute(stmt)
     ]
 
 
-def _unscale(value: object, unit: Decimal) -> Decimal:
-    if isinstance(value, Decimal):
-        return value
-    return (Decimal(int(value or 0)) * unit).normalize() if value else Decimal(0)
-
-
-def register_counts(session: Session, actor: Actor, flt: MemberFilter | None = None) -> RegisterCounts:
+def register_counts(
+    session: Session, actor: Actor, flt: MemberFilter | None = None
+) -> RegisterCounts:
     require(actor, Permission.READ)
     clauses = _filter_clauses(flt or MemberFilter())
     rows = session.execute(
-        select(Member.status, Member.gender, func.count()).where(*clauses).group_by(
-            Member.status, Member.gender
-        )
+        select(Member.status, Member.gender, func.count())
+        .where(*clauses)
+        .group_by(Member.status, Member.gender)
     ).all()
     by_status: dict[str, int] = {}
     women = 0
@@ -265,9 +274,10 @@ def communities(session: Session, actor: Actor) -> list[str]:
     require(actor, Permission.READ)
     return list(
         session.scalars(
-            select(Member.community).where(Member.community != "").distinct().order_by(
-                Member.community
-            )
+            select(Member.community)
+            .where(Member.community != "")
+            .distinct()
+            .order_by(Member.community)
         )
     )
 
@@ -474,7 +484,9 @@ def _normalised(data: MemberInput) -> MemberInput:
     )
 
 
-def _uniqueness_problems(session: Session, data: MemberInput, member_id: int | None) -> list[Problem]:
+def _uniqueness_problems(
+    session: Session, data: MemberInput, member_id: int | None
+) -> list[Problem]:
     problems: list[Problem] = []
     others = select(Member.code, Member.first_names, Member.surnames)
     if member_id is not None:
@@ -528,8 +540,14 @@ def _detail(member: Member) -> MemberDetail:
         notes=member.notes,
         plots=tuple(
             PlotRow(
-                p.id, p.name, p.total_area_ha, p.coffee_area_ha, p.altitude_m, p.varieties,
-                p.latitude, p.longitude,
+                p.id,
+                p.name,
+                p.total_area_ha,
+                p.coffee_area_ha,
+                p.altitude_m,
+                p.varieties,
+                p.latitude,
+                p.longitude,
             )
             for p in member.plots
         ),

@@ -1,0 +1,95 @@
+"""Starting the desktop application: Qt set-up, opening the database, first run, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from coop_desk import paths
+from coop_desk.db import Database
+from coop_desk.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName("coop-desk")
+    QCoreApplication.setApplicationName("coop-desk")
+    _install_translations(app)
+    return app
+
+
+def _install_translations(app: QApplication) -> None:
+    qt = QTranslator(app)
+    if qt.load(
+        QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt)
+    ours = QTranslator(app)
+    resources = paths_resources()
+    if ours.load(QLocale(), "coop_desk", "_", str(resources)):
+        app.installTranslator(ours)
+
+
+def paths_resources() -> object:
+    from pathlib import Path
+
+    return Path(__file__).resolve().parent.parent / "resources" / "i18n"
+
+
+def open_database(target: str | None) -> Database | None:
+    """Open the database, offering another file when it cannot be opened. ``None``: quit."""
+    while True:
+        try:
+            return Database.open(target)
+        except DatabaseError as exc:
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                QCoreApplication.translate("app", "Cannot open the database"),
+                str(exc),
+            )
+            other = box.addButton(
+                QCoreApplication.translate("app", "Open another file…"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
+            box.addButton(QMessageBox.StandardButton.Close)
+            box.exec()
+            if box.clickedButton() is not other:
+                return None
+            chosen, _ = QFileDialog.getOpenFileName(
+                None,
+                QCoreApplication.translate("app", "Open a coop-desk database"),
+                str(paths.data_dir()),
+                QCoreApplication.translate("app", "coop-desk database (*.sqlite);;All files (*)"),
+            )
+            if not chosen:
+                return None
+            target = chosen
+
+
+def run(db_target: str | None = None, username: str | None = None) -> int:
+    app = make_application()
+    from coop_desk.ui.context import AppContext
+    from coop_desk.ui.dialogs.first_run import FirstRunDialog, needs_first_run
+    from coop_desk.ui.errors import install_excepthook
+    from coop_desk.ui.main_window import MainWindow
+
+    install_excepthook()
+    db = open_database(db_target)
+    if db is None:
+        return 1
+    ctx = AppContext(db)
+    if needs_first_run(ctx) and FirstRunDialog(ctx).exec() != FirstRunDialog.DialogCode.Accepted:
+        db.close()
+        return 0
+    window = MainWindow(ctx)
+    window.show()
+    status = app.exec()
+    db.close()
+    return int(status)

@@ -1,0 +1,129 @@
+"""The cooperative's profile: name, tax id, FLO ID, currencies, fiscal year start."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coop_desk.errors import ValidationError
+from coop_desk.services import cooperative
+from coop_desk.services.access import Permission
+from coop_desk.ui.context import AppContext
+from coop_desk.ui.errors import show_error
+from coop_desk.ui.widgets import FormProblems
+
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Cooperative settings"))
+        self.problems = FormProblems()
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.short_name = QLineEdit()
+        self.country = QLineEdit()
+        self.country.setMaxLength(2)
+        self.tax_id = QLineEdit()
+        self.flo_id = QLineEdit()
+        self.reporting_currency = QLineEdit()
+        self.reporting_currency.setMaxLength(3)
+        self.local_currency = QLineEdit()
+        self.local_currency.setMaxLength(3)
+        self.fiscal_month = QComboBox()
+        self.fiscal_month.addItems([self.tr(m) for m in MONTHS])
+        self.problems.add_row(form, self.tr("&Name"), "name", self.name)
+        self.problems.add_row(form, self.tr("S&hort name"), "short_name", self.short_name)
+        self.problems.add_row(form, self.tr("&Country (ISO code)"), "country", self.country)
+        self.problems.add_row(form, self.tr("&Tax id (RUC)"), "tax_id", self.tax_id)
+        self.problems.add_row(form, self.tr("&Fairtrade FLO ID"), "flo_id", self.flo_id)
+        self.problems.add_row(
+            form, self.tr("&Reporting currency"), "reporting_currency", self.reporting_currency
+        )
+        self.problems.add_row(
+            form, self.tr("&Local currency"), "local_currency", self.local_currency
+        )
+        self.problems.add_row(
+            form, self.tr("Fiscal year &starts in"), "fiscal_year_start_month", self.fiscal_month
+        )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems.general)
+        layout.addWidget(self.buttons)
+        self._load()
+        editable = ctx.can(Permission.SETTINGS_WRITE)
+        for widget in (
+            self.name,
+            self.short_name,
+            self.country,
+            self.tax_id,
+            self.flo_id,
+            self.reporting_currency,
+            self.local_currency,
+        ):
+            widget.setReadOnly(not editable)
+        self.fiscal_month.setEnabled(editable)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(editable)
+
+    def _load(self) -> None:
+        profile = self.ctx.read(cooperative.get_profile) or cooperative.Profile(name="")
+        self.name.setText(profile.name)
+        self.short_name.setText(profile.short_name)
+        self.country.setText(profile.country)
+        self.tax_id.setText(profile.tax_id)
+        self.flo_id.setText(profile.flo_id)
+        self.reporting_currency.setText(profile.reporting_currency)
+        self.local_currency.setText(profile.local_currency)
+        self.fiscal_month.setCurrentIndex(profile.fiscal_year_start_month - 1)
+
+    def profile(self) -> cooperative.Profile:
+        return cooperative.Profile(
+            name=self.name.text(),
+            short_name=self.short_name.text(),
+            country=self.country.text(),
+            tax_id=self.tax_id.text(),
+            flo_id=self.flo_id.text(),
+            reporting_currency=self.reporting_currency.text(),
+            local_currency=self.local_currency.text(),
+            fiscal_year_start_month=self.fiscal_month.currentIndex() + 1,
+        )
+
+    def save(self) -> None:
+        profile = self.profile()
+        try:
+            self.ctx.write(lambda s, a: cooperative.save_profile(s, a, profile), "settings")
+        except ValidationError as exc:
+            self.problems.show(exc.problems)
+            return
+        except Exception as exc:  # noqa: BLE001 - shown in words
+            show_error(self, exc)
+            return
+        self.accept()

@@ -1,0 +1,210 @@
+"""The main window: a navigation sidebar, the current section, menus and the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from coop_desk import __version__
+from coop_desk.db import backup_sqlite
+from coop_desk.services import cooperative
+from coop_desk.services.access import ROLE_LABELS, Permission
+from coop_desk.ui.context import AppContext
+from coop_desk.ui.errors import show_error
+from coop_desk.ui.pages import page_classes
+from coop_desk.ui.pages.base import Page
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("MainWindow")
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(180)
+        self.stack = QStackedWidget()
+        self.pages: list[Page] = []
+        for cls in page_classes():
+            page = cls(ctx)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.title())
+            item.setData(Qt.ItemDataRole.UserRole, page.key)
+            self.sidebar.addItem(item)
+            page.status_message.connect(self._on_page_status)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.user_label = QLabel()
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.page_status = QLabel()
+        self.statusBar().addWidget(self.page_status, 1)
+        self._build_menus()
+        self.sidebar.currentRowChanged.connect(self._show_page)
+        ctx.changed.connect(self._on_changed)
+        ctx.actor_changed.connect(self._update_identity)
+        self._restore_geometry()
+        self._update_identity()
+        if self.pages:
+            self.sidebar.setCurrentRow(0)
+
+    # --- navigation ---------------------------------------------------------------------
+    def page(self, key: str) -> Page:
+        for page in self.pages:
+            if page.key == key:
+                return page
+        raise KeyError(key)
+
+    def show_page(self, key: str) -> Page:
+        for row, page in enumerate(self.pages):
+            if page.key == key:
+                self.sidebar.setCurrentRow(row)
+                return page
+        raise KeyError(key)
+
+    def current_page(self) -> Page | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    def _show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.pages[row]
+        self.stack.setCurrentWidget(page)
+        self.page_status.clear()
+        try:
+            page.ensure_fresh()
+        except Exception as exc:  # noqa: BLE001 - shown in words, the window stays up
+            show_error(self, exc)
+
+    def _on_page_status(self, text: str) -> None:
+        if self.sender() is self.current_page():
+            self.page_status.setText(text)
+
+    # --- menus --------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.settings_action = QAction(self.tr("Cooperative &settings…"), self)
+        self.settings_action.triggered.connect(self.edit_settings)
+        file_menu.addAction(self.settings_action)
+        self.backup_action = QAction(self.tr("&Back up database…"), self)
+        self.backup_action.triggered.connect(self.backup)
+        self.backup_action.setEnabled(self.ctx.db.is_sqlite)
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        self.export_menu = self.menuBar().addMenu(self.tr("&Export"))
+        self.export_menu.menuAction().setVisible(False)  # shown once something adds an action
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        find = QAction(self.tr("&Find"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: self._current("focus_search"))
+        edit_menu.addAction(find)
+        new = QAction(self.tr("&New record"), self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(lambda: self._current("new_record"))
+        edit_menu.addAction(new)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About coop-desk"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    def add_export_action(self, action: QAction) -> None:
+        self.export_menu.addAction(action)
+        self.export_menu.menuAction().setVisible(True)
+
+    def _current(self, method: str) -> None:
+        page = self.current_page()
+        if page is not None:
+            getattr(page, method)()
+
+    def edit_settings(self) -> None:
+        from coop_desk.ui.dialogs.settings import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.exec()
+
+    def backup(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from coop_desk import paths
+
+        target, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Back up database"),
+            str(paths.backups_dir() / "coop-desk-backup.sqlite"),
+            self.tr("SQLite database (*.sqlite)"),
+        )
+        if not target:
+            return
+        from pathlib import Path
+
+        try:
+            path = backup_sqlite(self.ctx.db.engine, dest=Path(target))
+        except Exception as exc:  # noqa: BLE001 - shown in words
+            show_error(self, exc)
+            return
+        QMessageBox.information(
+            self, self.tr("Backup written"), self.tr("The database was copied to {0}.").format(path)
+        )
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About coop-desk"),
+            self.tr(
+                "coop-desk {0}\nMember register, certifications and Fairtrade Premium ledger "
+                "for coffee cooperatives.\n\nDatabase: {1}"
+            ).format(__version__, self.ctx.db.url),
+        )
+
+    # --- state --------------------------------------------------------------------------
+    def _update_identity(self) -> None:
+        actor = self.ctx.actor
+        self.user_label.setText(f"{actor.username} ({ROLE_LABELS[actor.role]})")
+        self.settings_action.setEnabled(actor.can(Permission.SETTINGS_WRITE))
+        self._update_title()
+
+    def _update_title(self) -> None:
+        try:
+            profile = self.ctx.read(cooperative.get_profile)
+        except Exception:  # noqa: BLE001 - the title is cosmetic; the database error shows elsewhere
+            profile = None
+        name = profile.short_name or profile.name if profile else ""
+        self.setWindowTitle(f"{name} — coop-desk" if name else "coop-desk")
+
+    def _on_changed(self, topic: str) -> None:
+        if topic in ("settings", "*"):
+            self._update_title()
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)

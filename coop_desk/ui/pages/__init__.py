@@ -1,0 +1,15 @@
+"""The sections of the main window, in sidebar order. Each section is a ``Page``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coop_desk.ui.pages.base import Page
+
+
+def page_classes() -> list[type[Page]]:
+    # Imported here so that importing the package does not build every page.
+    from coop_desk.ui.pages.members import MembersPage
+
+    return [MembersPage]

@@ -1,0 +1,140 @@
+"""Small shared widgets: amount and date fields, and inline problem messages on forms."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QWidget
+
+from coop_desk.domain.money import MoneyError, parse_amount, round_money
+from coop_desk.domain.problems import Problem
+
+
+def locale_decimal_point() -> str:
+    return QLocale().decimalPoint() or "."
+
+
+def format_decimal(value: Decimal | None, places: int = 2) -> str:
+    """Locale display of an exact amount ("1,250.50" / "1.250,50"), without going through
+    float."""
+    if value is None:
+        return ""
+    text = f"{round_money(value, places):,.{places}f}"
+    locale = QLocale()
+    return (
+        text.replace(",", "\x00")
+        .replace(".", locale.decimalPoint() or ".")
+        .replace("\x00", locale.groupSeparator() or ",")
+    )
+
+
+def date_format() -> str:
+    """The locale's short date format with a four-digit year."""
+    fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+
+
+def format_date(value: date | None) -> str:
+    if value is None:
+        return ""
+    return QDate(value.year, value.month, value.day).toString(date_format())
+
+
+class AmountEdit(QLineEdit):
+    """A text field for money or quantities that accepts what people type ("1,250.50",
+    "1250.5", "1.250,50") in the display locale and yields an exact ``Decimal``."""
+
+    valueChanged = Signal()  # noqa: N815 - Qt naming
+
+    def __init__(self, places: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.places = places
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.editingFinished.connect(self._reformat)
+        self.textChanged.connect(lambda _t: self.valueChanged.emit())
+
+    def value(self) -> Decimal | None:
+        """The amount, ``None`` when blank. Raises ``MoneyError`` on unreadable text or more
+        decimals than the field holds."""
+        text = self.text().strip()
+        if not text:
+            return None
+        amount = parse_amount(text, locale_decimal_point())
+        if round_money(amount, self.places) != amount:
+            raise MoneyError(f"{text!r} has more than {self.places} decimals")
+        return amount
+
+    def setValue(self, value: Decimal | None) -> None:  # noqa: N802 - Qt naming
+        self.setText(format_decimal(value, self.places) if value is not None else "")
+
+    def _reformat(self) -> None:
+        try:
+            value = self.value()
+        except MoneyError:
+            return  # leave the text for the user to correct; validation reports it
+        if value is not None:
+            self.setValue(value)
+
+
+class DateField(QDateEdit):
+    """A date with a calendar pop-up; ``date_value()`` gives a ``datetime.date``."""
+
+    def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat(date_format())
+        self.setMinimumDate(QDate(1900, 1, 1))
+        self.set_date_value(value or date.today())
+
+    def date_value(self) -> date:
+        q = self.date()
+        return date(q.year(), q.month(), q.day())
+
+    def set_date_value(self, value: date) -> None:
+        self.setDate(QDate(value.year, value.month, value.day))
+
+
+class ProblemLabel(QLabel):
+    """Red text under a field naming what is wrong with it; hidden when nothing is."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet("color: #b00020;")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_problems(self, messages: list[str]) -> None:
+        self.setText("\n".join(messages))
+        self.setVisible(bool(messages))
+
+
+class FormProblems:
+    """Maps problem fields to the labels shown under the form's fields."""
+
+    def __init__(self) -> None:
+        self.labels: dict[str, ProblemLabel] = {}
+        self.general = ProblemLabel()
+
+    def add_row(self, form: QFormLayout, label: str, field: str, widget: QWidget) -> ProblemLabel:
+        problem = ProblemLabel()
+        form.addRow(label, widget)
+        form.addRow("", problem)
+        self.labels[field] = problem
+        return problem
+
+    def show(self, problems: list[Problem]) -> None:
+        grouped: dict[str, list[str]] = {}
+        for p in problems:
+            key = p.field if p.field in self.labels else ""
+            grouped.setdefault(key, []).append(p.message if key else p.describe())
+        for field, label in self.labels.items():
+            label.show_problems(grouped.get(field, []))
+        self.general.show_problems(grouped.get("", []))
+
+    def clear(self) -> None:
+        self.show([])
+
+    def visible_messages(self) -> list[str]:
+        return [lab.text() for lab in [*self.labels.values(), self.general] if not lab.isHidden()]

@@ -1,0 +1,107 @@
+"""Slow work off the GUI thread, with a progress dialog that can be cancelled.
+
+``run_with_progress(parent, title, job)`` runs ``job(progress)`` in a ``QThreadPool`` thread;
+the job reports with ``progress(done, total, text)`` and checks ``progress.cancelled``. The job
+opens its own Session (never share one across threads). The call returns the job's result, or
+raises its exception, or raises ``Cancelled`` - while the event loop keeps the window alive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+T = TypeVar("T")
+
+
+class Cancelled(Exception):
+    """The user pressed Cancel."""
+
+
+class Progress:
+    """Handed to a job: report progress, ask whether the user cancelled."""
+
+    def __init__(self, signals: _Signals) -> None:
+        self._signals = signals
+        self.cancelled = False
+
+    def __call__(self, done: int, total: int = 0, text: str = "") -> None:
+        if self.cancelled:
+            raise Cancelled()
+        self._signals.progress.emit(done, total, text)
+
+    def check(self) -> None:
+        if self.cancelled:
+            raise Cancelled()
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object, object)  # result, exception
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[Progress], Any], signals: _Signals, progress: Progress):
+        super().__init__()
+        self.fn = fn
+        self.signals = signals
+        self.progress = progress
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.progress)
+        except BaseException as exc:  # noqa: BLE001 - handed back to the GUI thread
+            self.signals.finished.emit(None, exc)
+        else:
+            self.signals.finished.emit(result, None)
+
+
+def run_with_progress(
+    parent: QWidget | None,
+    title: str,
+    job: Callable[[Progress], T],
+    *,
+    delay_ms: int = 400,
+) -> T:
+    signals = _Signals()
+    progress = Progress(signals)
+    dialog = QProgressDialog(title, parent.tr("Cancel") if parent else "Cancel", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(delay_ms)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+
+    def on_progress(done: int, total: int, text: str) -> None:
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(done if total else 0)
+        if text:
+            dialog.setLabelText(text)
+
+    def on_finished(result: Any, exc: BaseException | None) -> None:
+        outcome["result"] = result
+        outcome["error"] = exc
+        loop.quit()
+
+    def on_cancel() -> None:
+        progress.cancelled = True
+        dialog.setLabelText(dialog.tr("Cancelling…"))
+
+    signals.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+    signals.finished.connect(on_finished, Qt.ConnectionType.QueuedConnection)
+    dialog.canceled.connect(on_cancel)
+    QThreadPool.globalInstance().start(_Job(job, signals, progress))
+    if "error" not in outcome:
+        loop.exec()
+    dialog.close()
+    dialog.deleteLater()
+    error = outcome.get("error")
+    if error is not None:
+        raise error
+    return outcome["result"]  # type: ignore[no-any-return]
