@@ -1,0 +1,96 @@
+"""``coop-desk verify``: integrity checks and compliance rules over the whole database.
+
+Checks return findings as values (beancount style) instead of raising on the first one. Each
+part of the program registers its checks in ``CHECKS``; a check is a function
+``(session, today) -> list[Finding]``.
+
+Severity ``error`` means an integrity invariant failed (the books or the trail cannot be
+trusted: exit status 1). ``warning`` is a compliance finding (the 25% rule, a payment without a
+voucher...): printed, and failing only with ``--strict``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy.orm import Session
+
+from coop_desk.services.access import Actor, Permission, require
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    check: str  # short id of the rule, e.g. "ledger.unbalanced", "premium.quality_share"
+    message: str  # in words, naming the record: "Entry 2025-0042 does not balance in USD"
+    record: str = ""  # what it concerns: "journal_entry 42", "member CPGP-3784-7"
+
+    def describe(self) -> str:
+        where = f" [{self.record}]" if self.record else ""
+        return f"{self.severity.upper()} {self.check}: {self.message}{where}"
+
+
+Check = Callable[[Session, date], list[Finding]]
+
+# (name, check) pairs run in order. Modules append theirs at import time via ``register``.
+CHECKS: list[tuple[str, Check]] = []
+
+
+def register(name: str) -> Callable[[Check], Check]:
+    def decorator(fn: Check) -> Check:
+        if all(existing != name for existing, _ in CHECKS):
+            CHECKS.append((name, fn))
+        return fn
+
+    return decorator
+
+
+def _load_checks() -> None:
+    """Import every module that registers checks (kept in one place so none is forgotten)."""
+    import importlib
+
+    for module in CHECK_MODULES:
+        importlib.import_module(module)
+
+
+# Modules whose import registers checks.
+CHECK_MODULES: list[str] = []
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    findings: tuple[Finding, ...]
+    checks_run: tuple[str, ...]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == Severity.WARNING]
+
+    @property
+    def integrity_ok(self) -> bool:
+        return not self.errors
+
+
+def verify(session: Session, actor: Actor, today: date | None = None) -> VerifyResult:
+    require(actor, Permission.READ)
+    _load_checks()
+    today = today or date.today()
+    findings: list[Finding] = []
+    for name, check in CHECKS:
+        try:
+            findings.extend(check(session, today))
+        except Exception as exc:  # noqa: BLE001 - a crashing check is itself a finding
+            findings.append(Finding(Severity.ERROR, name, f"the check could not run: {exc}", ""))
+    return VerifyResult(tuple(findings), tuple(name for name, _ in CHECKS))
