@@ -25,6 +25,7 @@ from coop_desk.errors import Conflict, NotFound, ValidationError
 from coop_desk.models import Account, Contract, JournalEntry, Posting, Project
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger._common import (
+    AccountRole,
     EntryKind,
     closed_years,
     entry_number,
@@ -67,8 +68,8 @@ class EntryRow:
     project_name: str
     contract_id: int | None
     contract_number: str
-    total_usd: Decimal  # sum of the debit side in USD value
-    amounts: str  # debit side per currency, e.g. "1,000.00 USD; 3,750.00 PEN"
+    total_usd: Decimal  # debit side in USD value (exchange legs left out: no double count)
+    amounts: str  # same debit side per currency, e.g. "3,750.00 PEN"
     reverses_id: int | None
     reverses_number: str
     reversed_by_id: int | None
@@ -564,7 +565,9 @@ def _entry_rows(
                 func.sum(Posting.amount),
                 func.sum(Posting.usd_value),
             )
+            .join(Account, Account.id == Posting.account_id)
             .where(Posting.entry_id.in_(chunk), Posting.amount > 0)
+            .where(Account.role != AccountRole.EXCHANGE)
             .group_by(Posting.entry_id, Posting.currency)
         ):
             totals[entry_id][currency] = Decimal(amount)

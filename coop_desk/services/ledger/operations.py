@@ -185,6 +185,10 @@ def record_premium_receipt(
         assert fx is not None
         exchange = account_by_role(session, AccountRole.EXCHANGE)
         gross_usd = round_money(gross / fx)
+        if gross_usd == 0:
+            raise ValidationError(
+                [Problem("amount", f"{gross} {currency} is less than a cent in {usd}")]
+            )
         rate_used = rate_from_legs(gross, gross_usd)
         postings = [
             PostingInput(p.account_id, p.amount, currency, rate_used, p.memo) for p in postings
