@@ -61,8 +61,16 @@ def test_backup_writes_a_copy(tmp_path, capsys):
     assert "188 members" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["members", "--help"], ["members", "list", "--help"],
-                                  ["init", "--help"], ["verify", "--help"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["members", "--help"],
+        ["members", "list", "--help"],
+        ["init", "--help"],
+        ["verify", "--help"],
+    ],
+)
 def test_help_on_every_command(argv, capsys):
     with pytest.raises(SystemExit) as exc:
         main(argv)

@@ -58,7 +58,11 @@ def test_settings_dialog_validates_and_saves(qtbot, ctx):
     dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
     profile = ctx.read(cooperative.get_profile)
-    assert (profile.tax_id, profile.flo_id, profile.fiscal_year_start_month) == ("20487651234", "3784", 4)
+    assert (profile.tax_id, profile.flo_id, profile.fiscal_year_start_month) == (
+        "20487651234",
+        "3784",
+        4,
+    )
 
 
 def test_unexpected_error_is_shown_in_words(qtbot, monkeypatch, qapp):
@@ -95,4 +99,3 @@ def test_app_run_refuses_a_newer_database_with_a_dialog(qtbot, qapp, tmp_path, m
     monkeypatch.setattr(QMessageBox, "exec", lambda self: seen.append(self.text()) or 0)
     assert app.run(str(path)) == 1
     assert seen and "newer version" in seen[0]
-

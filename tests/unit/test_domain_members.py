@@ -74,8 +74,16 @@ def test_bad_codes(value):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("F", "F"), ("femenino", "F"), ("Mujer", "F"), ("M", "M"), ("Masculino", "M"),
-     ("varón", "M"), ("VARON", "M"), ("Hombre", "M")],
+    [
+        ("F", "F"),
+        ("femenino", "F"),
+        ("Mujer", "F"),
+        ("M", "M"),
+        ("Masculino", "M"),
+        ("varón", "M"),
+        ("VARON", "M"),
+        ("Hombre", "M"),
+    ],
 )
 def test_gender_words(text, expected):
     assert parse_gender(text) == expected
@@ -98,5 +106,14 @@ def test_validation_returns_every_problem_at_once():
         plots=(PlotInput(name="", total_area_ha=Decimal(1), coffee_area_ha=Decimal(2)),),
     )
     fields = {p.field for p in validate_member(data, today=date(2026, 1, 1))}
-    assert {"code", "first_names", "gender", "join_date", "dni", "birth_date", "phone",
-            "plots[1].name", "plots[1].coffee_area_ha"} <= fields
+    assert {
+        "code",
+        "first_names",
+        "gender",
+        "join_date",
+        "dni",
+        "birth_date",
+        "phone",
+        "plots[1].name",
+        "plots[1].coffee_area_ha",
+    } <= fields

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from coop_desk.domain.money import MoneyError, allocate, parse_amount, round_money, to_decimal
 from coop_desk.domain.units import KG_PER_BAG, kg_to_lb
 
-cents = st.integers(min_value=-10**12, max_value=10**12).map(lambda n: Decimal(n).scaleb(-2))
+cents = st.integers(min_value=-(10**12), max_value=10**12).map(lambda n: Decimal(n).scaleb(-2))
 weights = st.lists(st.integers(min_value=0, max_value=10**6).map(Decimal), min_size=1, max_size=12)
 
 
@@ -31,7 +31,9 @@ def test_allocate_parts_are_within_a_cent_of_their_share(total, ws):
 
 def test_allocate_example():
     assert allocate(Decimal("100.00"), [Decimal(1)] * 3) == [
-        Decimal("33.34"), Decimal("33.33"), Decimal("33.33")
+        Decimal("33.34"),
+        Decimal("33.33"),
+        Decimal("33.33"),
     ]
 
 
