@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 system-deps:
 	@bash tools/system-deps.sh
 
-run: $(STAMP)
+run: $(STAMP) system-deps
 	$(BIN)/coop-desk gui
 
 lint: $(STAMP)

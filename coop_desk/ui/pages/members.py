@@ -120,6 +120,9 @@ class MembersPage(Page):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Column widths from the first rows only: measuring 100,000 rows would take seconds.
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
+        self._sized = False
         self.table.doubleClicked.connect(self._open_index)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), self.table)
@@ -172,6 +175,9 @@ class MembersPage(Page):
 
         rows, counts = self.ctx.read(load)
         self.model.set_rows(rows)
+        if not self._sized and rows:
+            self.table.resizeColumnsToContents()
+            self._sized = True
         if selected is not None:
             self.select_member(selected)
         share = f"{counts.women_share * 100:.0f}"
