@@ -4,7 +4,34 @@ Every module defining tables is imported here so ``Base.metadata`` is complete f
 """
 
 from coop_desk.models.base import Base
+from coop_desk.models.certification import (
+    ApprovalDecision,
+    Certificate,
+    CertScheme,
+    CorrectiveAction,
+    Inspection,
+    InspectionPlot,
+    MemberScheme,
+    PlotOrganic,
+    Sanction,
+)
 from coop_desk.models.cooperative import Cooperative, Setting
 from coop_desk.models.members import Member, MemberStatusChange, Plot
 
-__all__ = ["Base", "Cooperative", "Member", "MemberStatusChange", "Plot", "Setting"]
+__all__ = [
+    "ApprovalDecision",
+    "Base",
+    "CertScheme",
+    "Certificate",
+    "Cooperative",
+    "CorrectiveAction",
+    "Inspection",
+    "InspectionPlot",
+    "Member",
+    "MemberScheme",
+    "MemberStatusChange",
+    "Plot",
+    "PlotOrganic",
+    "Sanction",
+    "Setting",
+]
