@@ -319,7 +319,9 @@ def group_rules(session: Session) -> GroupRules:
             select(Setting.key, Setting.value).where(
                 Setting.key.in_(list(GROUP_RULE_SETTINGS.values()))
             )
-        ).tuples().all()
+        )
+        .tuples()
+        .all()
     )
     defaults = GroupRules()
     values: dict[str, object] = {}
@@ -1224,7 +1226,9 @@ def _action_rows(session: Session, actions: list[CorrectiveAction]) -> list[Acti
             select(Inspection.id, Inspection.member_id).where(
                 Inspection.id.in_({a.inspection_id for a in actions})
             )
-        ).tuples().all()
+        )
+        .tuples()
+        .all()
     )
     names = _member_names(session, set(owners.values()))
     rows = []
@@ -1252,7 +1256,9 @@ def _inspection_rows(session: Session, inspections: list[Inspection]) -> list[In
     plot_names = dict(
         session.execute(
             select(Plot.id, Plot.name).where(Plot.member_id.in_({i.member_id for i in inspections}))
-        ).tuples().all()
+        )
+        .tuples()
+        .all()
     )
     rows = []
     for i in inspections:
