@@ -72,9 +72,9 @@ class InspectionDialog(QDialog):
         self.inspector = QLineEdit()
         self.plots = QListWidget()
         self.plots.setFixedHeight(80)
-        self.result = QComboBox()
+        self.result_combo = QComboBox()
         for result in InspectionResult:
-            self.result.addItem(self.tr(INSPECTION_RESULT_LABELS[result]), result.value)
+            self.result_combo.addItem(self.tr(INSPECTION_RESULT_LABELS[result]), result.value)
         self.findings = QPlainTextEdit()
         self.findings.setFixedHeight(70)
         self.yield_estimate = AmountEdit(places=2)
@@ -119,7 +119,7 @@ class InspectionDialog(QDialog):
         self.problems.add_row(form, self.tr("&Date"), "inspection_date", self.inspection_date)
         self.problems.add_row(form, self.tr("&Inspector"), "inspector", self.inspector)
         self.problems.add_row(form, self.tr("&Plots visited"), "plot_ids", self.plots)
-        self.problems.add_row(form, self.tr("&Result"), "result", self.result)
+        self.problems.add_row(form, self.tr("&Result"), "result", self.result_combo)
         self.problems.add_row(form, self.tr("&Findings"), "findings", self.findings)
         self.problems.add_row(
             form, self.tr("Corrective &actions"), "corrective_actions", actions_box
@@ -210,7 +210,7 @@ class InspectionDialog(QDialog):
             member_id=self.member_id(),
             inspection_date=self.inspection_date.date_value(),
             inspector=self.inspector.text(),
-            result=str(self.result.currentData()),
+            result=str(self.result_combo.currentData()),
             findings=self.findings.toPlainText(),
             plot_ids=self.plot_ids(),
             yield_estimate_kg=yield_kg,
