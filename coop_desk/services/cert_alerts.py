@@ -80,7 +80,26 @@ def alerts(
     return compute_alerts(session, on or date.today(), days)
 
 
+@dataclass(frozen=True)
+class Dashboard:
+    """The ICS overview and the alerts, computed from one reading of the group."""
+
+    overview: certs.IcsOverview
+    alerts: tuple[Alert, ...]
+
+
+def dashboard(
+    session: Session, actor: Actor, on: date | None = None, days: int = DEFAULT_DAYS
+) -> Dashboard:
+    require(actor, Permission.READ)
+    return _compute(session, on or date.today(), days)
+
+
 def compute_alerts(session: Session, on: date, days: int = DEFAULT_DAYS) -> list[Alert]:
+    return list(_compute(session, on, days).alerts)
+
+
+def _compute(session: Session, on: date, days: int) -> Dashboard:
     if days < 0:
         raise ValueError("the number of days cannot be negative")
     horizon = on + timedelta(days=days)
@@ -112,7 +131,7 @@ def compute_alerts(session: Session, on: date, days: int = DEFAULT_DAYS) -> list
                     )
                 )
     found.sort(key=lambda a: (LEVEL_ORDER[a.level], a.when or date.max, a.kind, a.message))
-    return found
+    return Dashboard(overview, tuple(found))
 
 
 def _certificate_alerts(session: Session, on: date, horizon: date) -> list[Alert]:
@@ -300,6 +319,8 @@ __all__ = [
     "Alert",
     "AlertKind",
     "Level",
+    "Dashboard",
     "alerts",
     "compute_alerts",
+    "dashboard",
 ]

@@ -152,8 +152,10 @@ class CertificationsPage(Page):
         self.certificates_model.set_rows(
             self.ctx.read(lambda s, a: certs.list_certificates(s, a, everyone=True))
         )
-        self.overview = self.ctx.read(lambda s, a: certs.ics_overview(s, a, on))
-        o = self.overview
+        days = self.days.value()
+        board = self.ctx.read(lambda s, a: cert_alerts.dashboard(s, a, on, days))
+        self.overview = o = board.overview
+        self.alerts_model.set_rows(board.alerts)
         self.coverage_bar.setValue(int(o.coverage_percent * 10))
         self.coverage_bar.setFormat(f"{format_decimal(o.coverage_percent, 1)}%")
         self.coverage_label.setText(
@@ -174,7 +176,6 @@ class CertificationsPage(Page):
         self.schedule_box.setTitle(self.tr("Not yet inspected in {0}").format(on.year))
         self.schedule_model.set_rows(o.not_inspected)
         self.actions_model.set_rows(o.open_actions)
-        self.load_alerts()
         self.status_message.emit(
             self.tr("{0} certificates · ICS coverage {1}% · {2} alerts").format(
                 len(self.certificates_model.rows),
