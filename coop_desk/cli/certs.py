@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -71,6 +72,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     coverage.add_argument("--date", type=_date, help="as of this date (default today)")
     coverage.set_defaults(handler=run_coverage)
+
+    rules = commands.add_parser(
+        "rules",
+        help="show or change the group rules (conversion period, EU limits, sample)",
+        description="Print the figures the certification rules use; with options, change "
+        "them (defaults from DOMAIN.md: 36 months of conversion, 5 ha per member, 2,000 "
+        "members per group, the certifier re-inspects 5%% of members, at least 10).",
+    )
+    rules.add_argument("--conversion-months", type=int)
+    rules.add_argument("--max-member-area", type=Decimal, metavar="HA")
+    rules.add_argument("--max-group-members", type=int)
+    rules.add_argument("--reinspection-share", type=Decimal, metavar="FRACTION")
+    rules.add_argument("--reinspection-minimum", type=int)
+    rules.set_defaults(handler=run_rules)
 
 
 def run_alerts(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -174,4 +189,31 @@ def run_coverage(args: argparse.Namespace, ctx: CliContext) -> int:
                 ),
             )
         )
+    return 0
+
+
+def run_rules(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    changes = {
+        "conversion_months": args.conversion_months,
+        "max_member_area_ha": args.max_member_area,
+        "max_group_members": args.max_group_members,
+        "reinspection_share": args.reinspection_share,
+        "reinspection_minimum": args.reinspection_minimum,
+    }
+    changes = {k: v for k, v in changes.items() if v is not None}
+    if changes:
+        with ctx.db.transaction(actor) as session:
+            current = certs.get_group_rules(session, actor)
+            rules = certs.save_group_rules(session, actor, replace(current, **changes))
+    else:
+        with ctx.db.reading(actor) as session:
+            rules = certs.get_group_rules(session, actor)
+    print(f"Conversion period:        {rules.conversion_months} months")
+    print(f"Member area limit:        {rules.max_member_area_ha} ha")
+    print(f"Group member limit:       {rules.max_group_members}")
+    print(
+        f"Certifier re-inspection:  {(rules.reinspection_share * 100).normalize():f}% of members, "
+        f"at least {rules.reinspection_minimum}"
+    )
     return 0

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from coop_desk.domain.certification import (
     CONVERSION_LABELS,
     GroupRules,
+    add_months,
     area_over_limit,
     group_over_limit,
 )
@@ -260,7 +261,6 @@ def _limit_alerts(
 
 _VERIFY_KINDS = {
     AlertKind.CERTIFICATE_EXPIRED: "certs.certificate_expired",
-    AlertKind.ICS_COVERAGE: "certs.ics_coverage",
     AlertKind.ACTION_OVERDUE: "certs.corrective_action_overdue",
     AlertKind.MEMBER_AREA: "certs.member_area",
     AlertKind.GROUP_SIZE: "certs.group_size",
@@ -269,13 +269,32 @@ _VERIFY_KINDS = {
 
 @register("certs.compliance")
 def check_certification(session: Session, today: date) -> list[Finding]:
-    """Expired certificates, ICS coverage below 100%, overdue corrective actions and the EU
-    group limits, as compliance warnings."""
-    return [
+    """Expired certificates, overdue corrective actions, the EU group limits, and approved
+    members without an internal inspection in the last 12 months, as compliance warnings.
+
+    The calendar-year coverage of the alerts would warn from every 1 January until the
+    inspections are done; an auditor's question is rather "was every member inspected within
+    a year?", which is what this check asks."""
+    findings = [
         Finding(Severity.WARNING, _VERIFY_KINDS[a.kind], a.message, a.record)
         for a in compute_alerts(session, today, 0)
         if a.kind in _VERIFY_KINDS
     ]
+    year_ago = add_months(today, -12)
+    for farmer in certs.farmers_on(session, today, certs.group_rules(session)):
+        last = farmer.last_inspection_date
+        if farmer.approved and (last is None or last < year_ago):
+            when = f"last inspected {last.isoformat()}" if last else "never inspected"
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    "certs.inspection_overdue",
+                    f"{farmer.code} {farmer.name} has no internal inspection in the 12 months "
+                    f"before {today.isoformat()} ({when})",
+                    f"member {farmer.code}",
+                )
+            )
+    return findings
 
 
 @register("certs.documents")

@@ -33,6 +33,7 @@ from coop_desk.ui.dialogs.cert_records import (
     SanctionDialog,
     SchemeScopeDialog,
 )
+from coop_desk.ui.dialogs.certificate import CertificateDialog
 from coop_desk.ui.dialogs.inspection import InspectionDialog
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.widgets import format_date
@@ -88,6 +89,8 @@ class MemberCertificationTab(QWidget):
         self.decision_button = QPushButton(self.tr("Committee decision…"))
         self.plot_button = QPushButton(self.tr("Plot organic status…"))
         self.scope_button = QPushButton(self.tr("Scheme scope…"))
+        self.certificate_button = QPushButton(self.tr("Member certificate…"))
+        self.certificate_button.clicked.connect(self.new_certificate)
         self.new_inspection_button.clicked.connect(self.new_inspection)
         self.sanction_button.clicked.connect(self.new_sanction)
         self.decision_button.clicked.connect(self.new_decision)
@@ -104,7 +107,11 @@ class MemberCertificationTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
-        layout.addWidget(self._box(self.tr("Schemes"), self.schemes_view, self.scope_button))
+        layout.addWidget(
+            self._box(
+                self.tr("Schemes"), self.schemes_view, self.scope_button, self.certificate_button
+            )
+        )
         layout.addWidget(self._box(self.tr("Plots"), self.plots_view, self.plot_button))
         layout.addWidget(self._box(self.tr("Internal inspections"), self.inspections_view))
         layout.addWidget(self._box(self.tr("Sanctions"), self.sanctions_view))
@@ -112,14 +119,15 @@ class MemberCertificationTab(QWidget):
         ctx.actor_changed.connect(self.apply_permissions)
         self.set_member(None)
 
-    def _box(self, title: str, view: QTableView, button: QPushButton | None = None) -> QGroupBox:
+    def _box(self, title: str, view: QTableView, *buttons: QPushButton) -> QGroupBox:
         box = QGroupBox(title)
         lay = QVBoxLayout(box)
         lay.addWidget(view)
-        if button is not None:
+        if buttons:
             row = QHBoxLayout()
             row.addStretch(1)
-            row.addWidget(button)
+            for button in buttons:
+                row.addWidget(button)
             lay.addLayout(row)
         return box
 
@@ -194,6 +202,7 @@ class MemberCertificationTab(QWidget):
             self.decision_button,
             self.plot_button,
             self.scope_button,
+            self.certificate_button,
         ):
             b.setEnabled(can)
 
@@ -224,6 +233,17 @@ class MemberCertificationTab(QWidget):
         if row is None or self.member_id is None:
             return None
         return SchemeScopeDialog(self.ctx, self.member_id, row, self, today=self.today)
+
+    def open_certificate(self) -> CertificateDialog:
+        """A certificate of this member (for schemes that certify each farm)."""
+        row = self.schemes_model.row_at(selected_row(self.schemes_view))
+        dialog = CertificateDialog(self.ctx, member_id=self.member_id, parent=self)
+        if row is not None:
+            dialog.scheme.setCurrentIndex(dialog.scheme.findData(row.scheme_id))
+        return dialog
+
+    def new_certificate(self) -> None:
+        self._run(self.open_certificate())
 
     def _run(self, dialog: QDialog | None) -> None:
         if dialog is not None:

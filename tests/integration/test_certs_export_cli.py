@@ -157,3 +157,16 @@ def test_cli_export_ics_and_coverage(demo_path, tmp_path, capsys):
     assert "re-inspection sample: 10 members" in text
     assert main(["--db", demo_path, "certs", "list"]) == 0
     assert "3784" in capsys.readouterr().out
+
+
+def test_cli_rules_show_and_change(tmp_path, capsys):
+    path = str(tmp_path / "r.sqlite")
+    assert main(["--db", path, "certs", "rules"]) == 0
+    out = capsys.readouterr().out
+    assert "36 months" in out and "5 ha" in out and "5% of members, at least 10" in out
+    assert main(["--db", path, "certs", "rules", "--max-group-members", "150"]) == 0
+    assert "Group member limit:       150" in capsys.readouterr().out
+    assert main(["--db", path, "certs", "rules", "--reinspection-share", "2"]) == 2
+    assert "at most 1" in capsys.readouterr().err
+    assert main(["--db", path, "certs", "rules"]) == 0
+    assert "150" in capsys.readouterr().out

@@ -295,3 +295,25 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_db):
         qtmodeltester.check(model)
     page.deleteLater()
     tab.deleteLater()
+
+
+def test_member_certificate_from_the_tab(qtbot, sqlite_db, one_member):
+    ctx = AppContext(sqlite_db)
+    tab = MemberCertificationTab(ctx)
+    qtbot.addWidget(tab)
+    tab.today = lambda: TODAY
+    tab.set_member(one_member.id)
+    tab.schemes_view.selectRow(2)
+    scheme = tab.schemes_model.rows[2]
+    dialog = tab.open_certificate()
+    qtbot.addWidget(dialog)
+    assert dialog.scheme.currentData() == scheme.scheme_id
+    qtbot.keyClicks(dialog.certifier, "Control Union")
+    qtbot.keyClicks(dialog.number, "CU-F-1")
+    dialog.issue_date.set_date_value(date(2026, 1, 1))
+    dialog.expiry_date.set_date_value(date(2027, 1, 1))
+    save(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    row = next(r for r in tab.schemes_model.rows if r.scheme_id == scheme.scheme_id)
+    assert row.certificate is not None and row.certificate.number == "CU-F-1"
+    assert row.certificate.member_id == one_member.id

@@ -426,3 +426,22 @@ def test_pending_approval_is_an_alert(db, actor):
         )
     with db.reading(actor) as s:
         assert AlertKind.APPROVAL_PENDING not in kinds(cert_alerts.alerts(s, actor, ON))
+
+
+def test_verify_warns_about_members_without_an_inspection_in_twelve_months(db, actor):
+    with db.transaction(actor) as s:
+        a = add_member(s, actor, "V-1", "1")
+        b = add_member(s, actor, "V-2", "1")
+        add_member(s, actor, "V-3", "1", join=date(2025, 10, 1))  # never approved
+        for m in (a, b):
+            approve(s, actor, m.id)
+        inspect(s, actor, a.id, date(2025, 12, 31))
+        inspect(s, actor, b.id, date(2026, 2, 1))
+    with db.reading(actor) as s:
+        in_march = verify(s, actor, date(2026, 3, 2))
+        next_year = verify(s, actor, date(2027, 1, 5))
+    overdue = [f for f in in_march.warnings if f.check == "certs.inspection_overdue"]
+    assert overdue == []
+    overdue = [f.record for f in next_year.warnings if f.check == "certs.inspection_overdue"]
+    # a's inspection is more than 12 months old; b's is not; the pending member is not approved.
+    assert overdue == ["member V-1"]
