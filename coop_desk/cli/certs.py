@@ -10,7 +10,7 @@ from pathlib import Path
 
 from coop_desk.cli.context import CliContext, CliError
 from coop_desk.cli.output import table
-from coop_desk.domain.certification import CONVERSION_LABELS, ConversionStatus
+from coop_desk.domain.certification import CONVERSION_LABELS, ConversionStatus, SchemeKind
 from coop_desk.domain.money import format_amount
 from coop_desk.exchange.ics_export import write_ics_list
 from coop_desk.services import cert_alerts, cooperative
@@ -72,6 +72,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     coverage.add_argument("--date", type=_date, help="as of this date (default today)")
     coverage.set_defaults(handler=run_coverage)
+
+    scheme = commands.add_parser(
+        "add-scheme",
+        help="add a certification scheme (Rainforest Alliance, C.A.F.E. Practices...)",
+    )
+    scheme.add_argument("name")
+    scheme.add_argument("--kind", choices=[k.value for k in SchemeKind], default="other")
+    scheme.add_argument(
+        "--member-certificates",
+        action="store_true",
+        help="each member needs a certificate of their own under this scheme",
+    )
+    scheme.set_defaults(handler=run_add_scheme)
 
     rules = commands.add_parser(
         "rules",
@@ -216,4 +229,15 @@ def run_rules(args: argparse.Namespace, ctx: CliContext) -> int:
         f"Certifier re-inspection:  {(rules.reinspection_share * 100).normalize():f}% of members, "
         f"at least {rules.reinspection_minimum}"
     )
+    return 0
+
+
+def run_add_scheme(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    data = certs.SchemeInput(
+        name=args.name, kind=args.kind, member_certificates=args.member_certificates
+    )
+    with ctx.db.transaction(actor) as session:
+        row = certs.add_scheme(session, actor, data)
+    print(f"Scheme added: {row.name} ({row.code})")
     return 0

@@ -33,6 +33,7 @@ DEFAULT_DAYS = 90
 class AlertKind(StrEnum):
     CERTIFICATE_EXPIRED = "certificate_expired"
     CERTIFICATE_EXPIRING = "certificate_expiring"
+    CERTIFICATE_MISSING = "certificate_missing"
     ICS_COVERAGE = "ics_coverage"
     NOT_INSPECTED = "not_inspected"
     ACTION_OVERDUE = "action_overdue"
@@ -53,6 +54,7 @@ LEVEL_ORDER = {Level.URGENT: 0, Level.WARNING: 1, Level.INFO: 2}
 KIND_LABELS = {
     AlertKind.CERTIFICATE_EXPIRED: "Certificate expired",
     AlertKind.CERTIFICATE_EXPIRING: "Certificate expiring",
+    AlertKind.CERTIFICATE_MISSING: "Member certificate missing",
     AlertKind.ICS_COVERAGE: "ICS coverage",
     AlertKind.NOT_INSPECTED: "Not inspected this year",
     AlertKind.ACTION_OVERDUE: "Corrective action overdue",
@@ -107,6 +109,18 @@ def _compute(session: Session, on: date, days: int) -> Dashboard:
     rules = certs.group_rules(session)
     found: list[Alert] = []
     found += _certificate_alerts(session, on, horizon)
+    for missing in certs.missing_member_certificates(session, on):
+        found.append(
+            Alert(
+                AlertKind.CERTIFICATE_MISSING,
+                Level.WARNING,
+                f"{missing.code} {missing.name} is in the scope of {missing.scheme_name}, "
+                "which certifies each member, but has no certificate of their own",
+                None,
+                missing.member_id,
+                f"member {missing.code}",
+            )
+        )
     farmers = certs.farmers_on(session, on, rules)
     overview = certs.overview_from(session, on, rules, farmers)
     found += _ics_alerts(overview, on)

@@ -23,7 +23,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -635,7 +635,7 @@ def record_inspection(
         strangers = [p for p in data.plot_ids if p not in own]
         if strangers:
             problems.append(Problem("plot_ids", "a plot visited does not belong to this member"))
-        if data.inspection_date and data.inspection_date < member.join_date - _YEAR_BEFORE_JOINING:
+        if data.inspection_date and data.inspection_date < member.join_date - timedelta(days=366):
             problems.append(
                 Problem("inspection_date", "the inspection is more than a year before joining")
             )
@@ -666,9 +666,6 @@ def record_inspection(
     session.add(inspection)
     session.flush()
     return _inspection_rows(session, [inspection])[0]
-
-
-_YEAR_BEFORE_JOINING = date(2001, 1, 1) - date(2000, 1, 1)  # 366 days
 
 
 def list_inspections(
@@ -917,6 +914,61 @@ def group_member_choices(session: Session, actor: Actor) -> list[MemberChoice]:
     return [
         MemberChoice(m.id, m.code, full_name(m.first_names, m.surnames), tuple(plots[m.id]))
         for m in members
+    ]
+
+
+@dataclass(frozen=True)
+class MissingCertificate:
+    member_id: int
+    code: str
+    name: str
+    scheme_id: int
+    scheme_name: str
+
+
+def missing_member_certificates(session: Session, on: date) -> list[MissingCertificate]:
+    """Members of the group in the scope of a scheme that certifies each farm, without any
+    certificate of their own for it (expired ones are reported as expired instead)."""
+    schemes = {
+        s.id: s.name
+        for s in session.scalars(select(CertScheme).where(CertScheme.member_certificates))
+    }
+    if not schemes:
+        return []
+    holders = set(
+        session.execute(
+            select(Certificate.member_id, Certificate.scheme_id).where(
+                Certificate.member_id.is_not(None), Certificate.scheme_id.in_(list(schemes))
+            )
+        ).tuples()
+    )
+    rows = session.execute(
+        select(
+            MemberScheme.member_id,
+            MemberScheme.scheme_id,
+            Member.code,
+            Member.first_names,
+            Member.surnames,
+        )
+        .join(Member, Member.id == MemberScheme.member_id)
+        .where(
+            MemberScheme.in_scope,
+            MemberScheme.since <= on,
+            MemberScheme.scheme_id.in_(list(schemes)),
+            Member.status.in_(GROUP_STATUSES),
+        )
+        .order_by(Member.code_sort)
+    )
+    return [
+        MissingCertificate(
+            r.member_id,
+            r.code,
+            full_name(r.first_names, r.surnames),
+            r.scheme_id,
+            schemes[r.scheme_id],
+        )
+        for r in rows
+        if (r.member_id, r.scheme_id) not in holders
     ]
 
 

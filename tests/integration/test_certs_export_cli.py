@@ -129,6 +129,7 @@ def test_cli_alerts_on_the_demo(demo_path, capsys):
     assert "ICS coverage 2026:" in out and "target is 100%" in out
     assert "Not inspected this year" in out
     assert "Plot leaving conversion" in out
+    assert "Member certificate missing" in out and "RA-PE-CPGP-3784-3" in out
     # With a 30-day horizon the EU certificate (60 days) is not yet news.
     assert main(["--db", demo_path, "certs", "alerts", "--days", "30", "--date", "2026-11-27"]) == 0
     assert "CU-PE-845921" not in capsys.readouterr().out
@@ -170,3 +171,7 @@ def test_cli_rules_show_and_change(tmp_path, capsys):
     assert "at most 1" in capsys.readouterr().err
     assert main(["--db", path, "certs", "rules"]) == 0
     assert "150" in capsys.readouterr().out
+    assert main(["--db", path, "certs", "add-scheme", "C.A.F.E. Practices"]) == 0
+    assert "Scheme added: C.A.F.E. Practices" in capsys.readouterr().out
+    assert main(["--db", path, "certs", "add-scheme", "c.a.f.e. practices"]) == 2
+    assert "already exists" in capsys.readouterr().err

@@ -445,3 +445,27 @@ def test_verify_warns_about_members_without_an_inspection_in_twelve_months(db, a
     overdue = [f.record for f in next_year.warnings if f.check == "certs.inspection_overdue"]
     # a's inspection is more than 12 months old; b's is not; the pending member is not approved.
     assert overdue == ["member V-1"]
+
+
+def test_schemes_that_certify_each_member_need_a_member_certificate(db, actor):
+    with db.transaction(actor) as s:
+        ra = certs.add_scheme(
+            s, actor, certs.SchemeInput(name="Rainforest Alliance", member_certificates=True)
+        )
+        a = add_member(s, actor, "R-1", "1")
+        b = add_member(s, actor, "R-2", "1")
+        for m in (a, b):
+            certs.set_member_scheme(s, actor, m.id, ra.id, True, date(2025, 1, 1), today=ON)
+        certs.save_certificate(
+            s,
+            actor,
+            CertificateInput(
+                ra.id, "RA", "RA-1", date(2025, 1, 1), ON + timedelta(days=5), member_id=a.id
+            ),
+        )
+    with db.reading(actor) as s:
+        found = cert_alerts.alerts(s, actor, ON)
+    missing = [x.member_id for x in found if x.kind == AlertKind.CERTIFICATE_MISSING]
+    expiring = [x.member_id for x in found if x.kind == AlertKind.CERTIFICATE_EXPIRING]
+    assert missing == [b.id]
+    assert expiring == [a.id]

@@ -90,6 +90,40 @@ def load(session: Session, actor: Actor, today: date) -> None:
             session, actor, m.id, fairtrade, True, max(m.join_date, date(2010, 6, 1)), today=today
         )
 
+    # Café Femenino: coffee grown by the women members, sold as its own lots.
+    femenino = certs.scheme_id(session, "cafe-femenino")
+    women = session.execute(
+        select(Member.id, Member.join_date)
+        .where(Member.gender == "F", Member.status == MemberStatus.ACTIVE)
+        .order_by(Member.code_sort)
+    ).all()
+    for w in women[:12]:
+        certs.set_member_scheme(
+            session, actor, w.id, femenino, True, max(w.join_date, date(2019, 3, 8)), today=today
+        )
+
+    # Rainforest Alliance certifies each farm: two members in its scope, one certificate
+    # expiring soon, the other not yet issued.
+    rainforest = certs.scheme_id(session, "rainforest-alliance")
+    for index, m in enumerate(group[2:4]):
+        certs.set_member_scheme(
+            session, actor, m.id, rainforest, True, today - timedelta(days=400), today=today
+        )
+        if index == 0:
+            certs.save_certificate(
+                session,
+                actor,
+                CertificateInput(
+                    scheme_id=rainforest,
+                    certifier="Rainforest Alliance",
+                    number=f"RA-PE-{m.code}",
+                    issue_date=today - timedelta(days=325),
+                    expiry_date=today + timedelta(days=40),
+                    scope="Farm certificate",
+                    member_id=m.id,
+                ),
+            )
+
     # Internal inspections: last year for everybody, this year for all but a few.
     year_start = date(today.year, 1, 1)
     span = max((today - year_start).days, 1)
@@ -155,6 +189,9 @@ def _certificates(session: Session, actor: Actor, today: date) -> None:
     eu = certs.scheme_id(session, "organic-eu")
     nop = certs.scheme_id(session, "organic-nop")
     certs.add_scheme(session, actor, certs.SchemeInput(name="Café Femenino", kind="other"))
+    certs.add_scheme(
+        session, actor, certs.SchemeInput(name="Rainforest Alliance", member_certificates=True)
+    )
     issued = today - timedelta(days=420)
     records = [
         CertificateInput(
