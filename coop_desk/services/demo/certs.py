@@ -130,7 +130,6 @@ def load(session: Session, actor: Actor, today: date) -> None:
     skipped = {
         m.id for m in rng.sample([m for m in group if m not in suspended], NOT_INSPECTED_YET)
     }
-    overdue_given = False
     for m in group:
         own = plots.get(m.id, [])
         previous = date(today.year - 1, rng.randint(2, 11), rng.randint(1, 28))
@@ -145,33 +144,6 @@ def load(session: Session, actor: Actor, today: date) -> None:
         if m.id == pending.id:
             when = max(m.join_date, today - timedelta(days=12))
         conditional = rng.random() < 0.12
-        if conditional and not overdue_given and when < today - timedelta(days=60):
-            # One action not done in time: the schedule shows it overdue.
-            overdue_given = True
-            _inspect(
-                session,
-                actor,
-                today,
-                m.id,
-                when,
-                own,
-                rng,
-                InspectionResult.CONDITIONAL,
-                due=today - timedelta(days=20),
-                done=False,
-            )
-            certs.record_sanction(
-                session,
-                actor,
-                SanctionInput(
-                    member_id=m.id,
-                    kind=SanctionKind.WARNING,
-                    decided_on=today - timedelta(days=10),
-                    reason="Corrective action not completed by its due date",
-                ),
-                today=today,
-            )
-            continue
         _inspect(
             session,
             actor,
@@ -182,6 +154,33 @@ def load(session: Session, actor: Actor, today: date) -> None:
             rng,
             InspectionResult.CONDITIONAL if conditional else InspectionResult.APPROVED,
         )
+
+    # A follow-up visit whose corrective action was not done in time: overdue in the schedule,
+    # with the warning the catalogue of sanctions gives for it.
+    late = next(m for m in group if m not in suspended and m.id not in skipped | {pending.id})
+    _inspect(
+        session,
+        actor,
+        today,
+        late.id,
+        today - timedelta(days=80),
+        plots.get(late.id, []),
+        rng,
+        InspectionResult.CONDITIONAL,
+        due=today - timedelta(days=20),
+        done=False,
+    )
+    certs.record_sanction(
+        session,
+        actor,
+        SanctionInput(
+            member_id=late.id,
+            kind=SanctionKind.WARNING,
+            decided_on=today - timedelta(days=10),
+            reason="Corrective action not completed by its due date",
+        ),
+        today=today,
+    )
 
 
 def _certificates(session: Session, actor: Actor, today: date) -> None:
