@@ -334,11 +334,21 @@ def inspections_model(parent: Any = None) -> RowTableModel:
     return RowTableModel(cols, colour, parent)
 
 
-def sanctions_model(today: Callable[[], date], parent: Any = None) -> RowTableModel:
+def sanctions_model(
+    today: Callable[[], date], parent: Any = None, *, with_member: bool = False
+) -> RowTableModel:
     def colour(r: SanctionRow) -> QColor | None:
         return RED if r.active(today()) else None
 
+    member: list[Col[SanctionRow]] = [
+        Col(
+            "Member",
+            lambda r: f"{r.member_code} {r.member_name}",
+            lambda r: code_sort_key(r.member_code),
+        )
+    ]
     cols: list[Col[SanctionRow]] = [
+        *(member if with_member else []),
         Col("Decided", lambda r: format_date(r.decided_on), lambda r: r.decided_on),
         Col("Sanction", lambda r: tr(SANCTION_LABELS[SanctionKind(r.kind)]), lambda r: r.kind),
         Col("From", lambda r: format_date(r.starts_on), lambda r: _date_key(r.starts_on)),

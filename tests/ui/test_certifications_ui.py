@@ -283,6 +283,7 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_db):
         page.schedule_model,
         page.actions_model,
         page.alerts_model,
+        page.sanctions_model,
         tab.schemes_model,
         tab.plots_model,
         tab.inspections_model,
@@ -317,3 +318,27 @@ def test_member_certificate_from_the_tab(qtbot, sqlite_db, one_member):
     row = next(r for r in tab.schemes_model.rows if r.scheme_id == scheme.scheme_id)
     assert row.certificate is not None and row.certificate.number == "CU-F-1"
     assert row.certificate.member_id == one_member.id
+
+
+def test_sanction_for_a_member_picked_in_the_form(qtbot, sqlite_db, one_member):
+    ctx = AppContext(sqlite_db)
+    page = CertificationsPage(ctx)
+    qtbot.addWidget(page)
+    page.today = lambda: TODAY
+    page.refresh()
+    assert page.sanctions_model.rowCount() == 0
+    dialog = page.open_any_sanction()
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.reason, "Late records")
+    save(qtbot, dialog)  # no member chosen yet
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "choose the member sanctioned" in dialog.problems.visible_messages()
+    dialog.member.setCurrentIndex(dialog.member.findData(one_member.id))
+    assert dialog.member_id == one_member.id
+    dialog.kind.setCurrentIndex(dialog.kind.findData("warning"))
+    save(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    page.ensure_fresh()
+    assert [(r.member_code, r.kind, r.reason) for r in page.sanctions_model.rows] == [
+        ("CPGP-1", "warning", "Late records")
+    ]

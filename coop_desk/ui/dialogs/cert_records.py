@@ -87,26 +87,37 @@ def _inspection_combo(
     combo = QComboBox()
     combo.addItem(dialog.tr("(none)"), None)
     for i in inspections:
-        combo.addItem(
-            f"{format_date(i.inspection_date)} — {INSPECTION_RESULT_LABELS[InspectionResult(i.result)]}"
-            f" ({i.inspector})",
-            i.id,
-        )
+        combo.addItem(_describe_inspection(i), i.id)
     return combo
 
 
+def _describe_inspection(i: certs.InspectionRow) -> str:
+    result = INSPECTION_RESULT_LABELS[InspectionResult(i.result)]
+    return f"{format_date(i.inspection_date)} — {result} ({i.inspector})"
+
+
 class SanctionDialog(_RecordDialog):
+    """A sanction for ``member_id``; without one, the form starts with a member picker."""
+
     def __init__(
         self,
         ctx: AppContext,
-        member_id: int,
+        member_id: int | None = None,
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__(ctx, "", parent, today)
         self.setWindowTitle(self.tr("Sanction"))
-        self.member_id = member_id
+        self.fixed_member = member_id
+        self.member = QComboBox()
+        self.member.setEditable(True)
+        self.member.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        if member_id is None:
+            for choice in ctx.read(certs.group_member_choices):
+                self.member.addItem(f"{choice.code} — {choice.name}", choice.id)
+            self.member.setCurrentIndex(-1)
+            self.member.currentIndexChanged.connect(lambda _i: self._load_inspections())
         self.kind = QComboBox()
         for kind in SanctionKind:
             self.kind.addItem(self.tr(SANCTION_LABELS[kind]), kind.value)
@@ -116,8 +127,9 @@ class SanctionDialog(_RecordDialog):
         self.ends_on = DateField(today() + timedelta(days=365))
         self.reason = QPlainTextEdit()
         self.reason.setFixedHeight(70)
-        inspections = ctx.read(lambda s, a: certs.list_inspections(s, a, member_id=member_id))
-        self.inspection = _inspection_combo(self, inspections)
+        self.inspection = _inspection_combo(self, [])
+        if member_id is None:
+            self.problems.add_row(self.form, self.tr("&Member"), "member_id", self.member)
         self.problems.add_row(self.form, self.tr("&Sanction"), "kind", self.kind)
         self.problems.add_row(self.form, self.tr("&Decided on"), "decided_on", self.decided_on)
         self.problems.add_row(self.form, self.tr("&From"), "starts_on", self.starts_on)
@@ -131,7 +143,25 @@ class SanctionDialog(_RecordDialog):
         self.problems.add_row(self.form, self.tr("&Inspection"), "inspection_id", self.inspection)
         self.kind.currentIndexChanged.connect(self._update)
         self.has_end.toggled.connect(self._update)
+        self._load_inspections()
         self._update()
+
+    @property
+    def member_id(self) -> int | None:
+        if self.fixed_member is not None:
+            return self.fixed_member
+        index = self.member.findText(self.member.currentText())
+        data = self.member.itemData(index) if index >= 0 else None
+        return int(data) if data is not None else None
+
+    def _load_inspections(self) -> None:
+        member_id = self.member_id
+        self.inspection.clear()
+        self.inspection.addItem(self.tr("(none)"), None)
+        if member_id is None:
+            return
+        for i in self.ctx.read(lambda s, a: certs.list_inspections(s, a, member_id=member_id)):
+            self.inspection.addItem(_describe_inspection(i), i.id)
 
     def _update(self) -> None:
         kind = self.kind.currentData()

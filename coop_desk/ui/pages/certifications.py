@@ -118,6 +118,19 @@ class CertificationsPage(Page):
         ics_layout.addWidget(self.schedule_box, 3)
         ics_layout.addWidget(actions_box, 2)
 
+        # Sanctions
+        self.sanctions_model = cert_models.sanctions_model(today, self, with_member=True)
+        self.sanctions_view = make_table(self.sanctions_model, 8)
+        self.new_sanction_button = QPushButton(self.tr("New sanction…"))
+        self.new_sanction_button.clicked.connect(self.new_any_sanction)
+        sanctions_tab = QWidget()
+        sl = QVBoxLayout(sanctions_tab)
+        sl.addWidget(self.sanctions_view)
+        s_buttons = QHBoxLayout()
+        s_buttons.addStretch(1)
+        s_buttons.addWidget(self.new_sanction_button)
+        sl.addLayout(s_buttons)
+
         # Alerts
         self.days = QSpinBox()
         self.days.setRange(0, 3650)
@@ -138,6 +151,7 @@ class CertificationsPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(cert_tab, self.tr("Certificates"))
         self.tabs.addTab(ics_tab, self.tr("Internal Control System"))
+        self.tabs.addTab(sanctions_tab, self.tr("Sanctions"))
         self.tabs.addTab(alerts_tab, self.tr("Alerts"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -176,6 +190,7 @@ class CertificationsPage(Page):
         self.schedule_box.setTitle(self.tr("Not yet inspected in {0}").format(on.year))
         self.schedule_model.set_rows(o.not_inspected)
         self.actions_model.set_rows(o.open_actions)
+        self.sanctions_model.set_rows(self.ctx.read(certs.list_sanctions))
         self.status_message.emit(
             self.tr("{0} certificates · ICS coverage {1}% · {2} alerts").format(
                 len(self.certificates_model.rows),
@@ -195,6 +210,7 @@ class CertificationsPage(Page):
             self.inspection_button,
             self.sanction_button,
             self.complete_button,
+            self.new_sanction_button,
         ):
             b.setEnabled(can)
         self.export_button.setEnabled(self.ctx.can(Permission.EXPORT))
@@ -220,6 +236,13 @@ class CertificationsPage(Page):
         if member is None:
             return None
         return SanctionDialog(self.ctx, member.member_id, self, today=self.today)
+
+    def open_any_sanction(self) -> SanctionDialog:
+        """A sanction for any member of the group, picked in the form."""
+        return SanctionDialog(self.ctx, None, self, today=self.today)
+
+    def new_any_sanction(self) -> None:
+        self._run(self.open_any_sanction())
 
     def open_complete_action(self) -> CompleteActionDialog | None:
         action = self.actions_model.row_at(selected_row(self.actions_view))
