@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
@@ -141,9 +141,15 @@ def full_months_between(start: date, on: date) -> int:
     """Whole months elapsed from ``start`` to ``on``: the largest ``m`` with
     ``add_months(start, m) <= on`` (negative when ``on`` is before ``start``)."""
     months = (on.year - start.year) * 12 + (on.month - start.month)
-    if add_months(start, months) > on:
+    # add_months(start, months) falls in on's month, on day min(start.day, last day of that
+    # month); it is after ``on`` exactly when on.day is smaller than that day (computed without
+    # building the date: this runs for every plot of the group).
+    if on.day < start.day and (on + _ONE_DAY).day != 1:
         months -= 1
     return months
+
+
+_ONE_DAY = timedelta(days=1)
 
 
 # --- conversion -----------------------------------------------------------------------------
