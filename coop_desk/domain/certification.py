@@ -133,8 +133,13 @@ def add_months(start: date, months: int) -> date:
     day (29 Feb 2024 + 12 months = 28 Feb 2025; 31 Jan + 1 month = 28/29 Feb)."""
     index = start.year * 12 + (start.month - 1) + months
     year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
+    if start.day <= 28:
+        return date(year, month + 1, start.day)
+    last = 29 if month == 1 and calendar.isleap(year) else _MONTH_DAYS[month]
     return date(year, month + 1, min(start.day, last))
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def full_months_between(start: date, on: date) -> int:
