@@ -138,7 +138,13 @@ def _ha(value: Decimal) -> str:
 
 
 def certificates_model(today: Callable[[], date], parent: Any = None) -> RowTableModel:
+    """Certificates; an expired one is red unless a later one of the same scheme and holder
+    replaced it (then grey)."""
+    latest: dict[tuple[int | None, int], date] = {}
+
     def colour(r: CertificateRow) -> QColor | None:
+        if r.expiry_date < latest.get((r.member_id, r.scheme_id), r.expiry_date):
+            return GREY
         left = r.days_left(today())
         if left < 0:
             return RED
@@ -165,7 +171,16 @@ def certificates_model(today: Callable[[], date], parent: Any = None) -> RowTabl
         ),
         Col("Scope", lambda r: r.scope, lambda r: r.scope),
     ]
-    return RowTableModel(cols, colour, parent)
+    model: RowTableModel = RowTableModel(cols, colour, parent)
+
+    def _index_latest() -> None:
+        latest.clear()
+        for row in model.rows:
+            key = (row.member_id, row.scheme_id)
+            latest[key] = max(latest.get(key, row.expiry_date), row.expiry_date)
+
+    model.modelReset.connect(_index_latest)
+    return model
 
 
 def schedule_model(parent: Any = None) -> RowTableModel:

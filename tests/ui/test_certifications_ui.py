@@ -342,3 +342,19 @@ def test_sanction_for_a_member_picked_in_the_form(qtbot, sqlite_db, one_member):
     assert [(r.member_code, r.kind, r.reason) for r in page.sanctions_model.rows] == [
         ("CPGP-1", "warning", "Late records")
     ]
+
+
+def test_a_renewed_certificate_is_grey_not_red(qtbot, demo_db):
+    ctx = AppContext(demo_db)
+    page = CertificationsPage(ctx)
+    qtbot.addWidget(page)
+    page.today = lambda: TODAY
+    page.refresh()
+    model = page.certificates_model
+    colours = {
+        r.number: model.data(model.index(i, 0), Qt.ItemDataRole.ForegroundRole)
+        for i, r in enumerate(model.rows)
+    }
+    assert colours["CU-PE-845920"].color().name() == "#6b6b6b"  # expired, renewed
+    assert colours["CU-PE-845921"].color().name() == "#a15c00"  # expires within 90 days
+    assert colours["3784"] is None
