@@ -212,7 +212,13 @@ def load(session: Session, actor: Actor, today: date) -> None:
         if roll < 0.03:
             left = min(today, join + timedelta(days=rng.randint(400, 3000)))
             members.change_status(
-                session, actor, detail.id, MemberStatus.WITHDRAWN, left, "moved to the coast"
+                session,
+                actor,
+                detail.id,
+                MemberStatus.WITHDRAWN,
+                left,
+                "moved to the coast",
+                today=today,
             )
         elif roll < 0.04:
             members.change_status(
@@ -222,6 +228,7 @@ def load(session: Session, actor: Actor, today: date) -> None:
                 MemberStatus.SUSPENDED,
                 today - timedelta(days=40),
                 "used a prohibited herbicide (ICS finding)",
+                today=today,
             )
 
 

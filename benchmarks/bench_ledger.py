@@ -1,4 +1,4 @@
-"""``python -m benchmarks.ledger``: the Premium ledger's reports on a large journal.
+"""``python -m benchmarks.bench_ledger``: the Premium ledger's reports on a large journal.
 
 Seeds ENTRIES journal entries (two postings each, USD and PEN) in one fiscal year with bulk
 inserts, then times what the treasurer waits for: account balances, project balances, the
