@@ -11,5 +11,6 @@ if TYPE_CHECKING:
 def page_classes() -> list[type[Page]]:
     # Imported here so that importing the package does not build every page.
     from coop_desk.ui.pages.members import MembersPage
+    from coop_desk.ui.pages.premium import PremiumPage
 
-    return [MembersPage]
+    return [MembersPage, PremiumPage]
