@@ -284,7 +284,7 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.maximum = 100
         bar.progress = max(0, min(100, int(value)))
         bar.textVisible = False
-        bar.state = option.state  # type: ignore[attr-defined]
+        bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
         bar.palette = QPalette(option.palette)  # type: ignore[attr-defined]
         if value > 100:
             bar.palette.setColor(QPalette.ColorRole.Highlight, QColor("#b00020"))
