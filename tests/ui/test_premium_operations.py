@@ -251,3 +251,22 @@ def test_transfer_dialog_shows_the_rate_and_moves_both_accounts(window, qtbot, d
         dialog.save_button().click()
     assert bank("Bank USD", "USD") == usd - D("1000.00")
     assert bank("Bank PEN", "PEN") == pen + D("3752.50")
+
+
+def test_same_currency_transfer_takes_the_rate_typed(window, qtbot, demo_ctx):
+    page = premium_page(window)
+    dialog = page.open_transfer_dialog()
+    qtbot.addWidget(dialog)
+    pick(dialog.from_account, account_named("Bank PEN"))
+    pick(dialog.to_account, account_named("Cash PEN"))
+    assert dialog.rate.isEnabled() and not dialog.to_amount.isEnabled()
+    dialog.entry_date.set_date_value(TODAY)
+    qtbot.keyClicks(dialog.amount, "400")
+    qtbot.keyClicks(dialog.rate, "4")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button().click()
+    detail = demo_ctx.read(lambda s, a: journal.get_entry(s, a, dialog.result_row.id))
+    assert {p.rate for p in detail.postings} == {D("4")}
+    assert sorted(p.usd_value for p in detail.postings) == [D("-100.00"), D("100.00")]
+    pick(dialog.from_account, account_named("Bank USD"))
+    assert not dialog.rate.isEnabled()

@@ -347,6 +347,9 @@ class TransferDialog(FormDialog):
         self.to_currency = QLabel()
         self.rate_label = QLabel()
         self.rate_label.setObjectName("rate_shown")
+        # Between two accounts of the same foreign currency the USD value needs a rate; left
+        # blank, the service uses the last rate recorded for that currency.
+        self.rate = AmountEdit(places=8)
         self.description = QLineEdit()
         self.description.setPlaceholderText(self.tr("Optional"))
         self.reference = QLineEdit()
@@ -362,6 +365,7 @@ class TransferDialog(FormDialog):
             self._with_label(self.to_amount, self.to_currency),
         )
         self.form.addRow(self.tr("Rate"), self.rate_label)
+        self.add_field(self.tr("Rate for the &USD value"), "rate", self.rate)
         self.add_field(self.tr("D&escription"), "description", self.description)
         self.add_field(self.tr("&Reference"), "reference", self.reference)
         for combo in (self.from_account, self.to_account):
@@ -392,6 +396,17 @@ class TransferDialog(FormDialog):
         self.to_currency.setText(dst)
         exchange = src != dst
         self.to_amount.setEnabled(exchange)
+        valued = not exchange and src != self.reporting
+        self.rate.setEnabled(valued)
+        self.rate.setPlaceholderText(
+            self.tr("optional: {0} per 1 {1}; blank = last rate recorded").format(
+                src, self.reporting
+            )
+            if valued
+            else ""
+        )
+        if not valued:
+            self.rate.clear()
         if not exchange:
             self.to_amount.clear()
             self.rate_label.setText(self.tr("same currency: no exchange"))
@@ -418,6 +433,11 @@ class TransferDialog(FormDialog):
             if self.to_amount.isEnabled()
             else None
         )
+        rate = (
+            read_amount(problems, "rate", self.rate, required=False)
+            if self.rate.isEnabled()
+            else None
+        )
         src, dst = self.from_account.currentData(), self.to_account.currentData()
         if src is None or dst is None:
             problems.append(Problem("from_account_id", "choose both accounts"))
@@ -437,6 +457,7 @@ class TransferDialog(FormDialog):
                 to_amount=to_amount,
                 description=description,
                 reference=reference,
+                rate=rate,
             )
 
         return [], call
