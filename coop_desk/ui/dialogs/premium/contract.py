@@ -6,7 +6,15 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from coop_desk.domain.money import MoneyError
 from coop_desk.domain.premium import (
@@ -20,10 +28,11 @@ from coop_desk.domain.premium import (
 )
 from coop_desk.domain.problems import Problem
 from coop_desk.services.ledger import contracts, operations
-from coop_desk.services.ledger.contracts import ContractInput, ContractRow
+from coop_desk.services.ledger.contracts import BuyerRow, ContractInput, ContractRow
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.member_editor import OptionalDateField
 from coop_desk.ui.dialogs.premium.common import FormDialog, ServiceCall
+from coop_desk.ui.dialogs.premium.setup import BuyerDialog
 from coop_desk.ui.widgets import AmountEdit, DateField, format_date, format_decimal
 
 
@@ -51,6 +60,13 @@ class ContractDialog(FormDialog):
         self.buyer = QComboBox()
         for b in buyers:
             self.buyer.addItem(b.name, b.id)
+        self.new_buyer_button = QPushButton(self.tr("New &buyer…"))
+        self.new_buyer_button.clicked.connect(lambda: self.open_buyer_dialog().exec())
+        buyer_row = QWidget()
+        b_layout = QHBoxLayout(buyer_row)
+        b_layout.setContentsMargins(0, 0, 0, 0)
+        b_layout.addWidget(self.buyer, 1)
+        b_layout.addWidget(self.new_buyer_button)
         self.number = QLineEdit()
         self.signing_date = DateField(date.today())
         self.scheme = QComboBox()
@@ -75,7 +91,7 @@ class ContractDialog(FormDialog):
         self.figures = QLabel()
         self.figures.setObjectName("contract_figures")
         self.figures.setWordWrap(True)
-        self.add_field(self.tr("&Buyer"), "buyer_id", self.buyer)
+        self.add_field(self.tr("&Buyer"), "buyer_id", buyer_row)
         self.add_field(self.tr("Contract &number"), "number", self.number)
         self.add_field(self.tr("&Signing date"), "signing_date", self.signing_date)
         self.add_field(self.tr("Sc&heme"), "scheme", self.scheme)
@@ -102,6 +118,16 @@ class ContractDialog(FormDialog):
         self.organic.toggled.connect(lambda _c: self.update_figures())
         self.signing_date.dateChanged.connect(lambda _d: self.update_figures())
         self.update_figures()
+
+    def open_buyer_dialog(self) -> BuyerDialog:
+        """A new buyer; once saved it is added to the list and chosen."""
+        dialog = BuyerDialog(self.ctx, self)
+        dialog.saved.connect(self._buyer_added)
+        return dialog
+
+    def _buyer_added(self, buyer: BuyerRow) -> None:
+        self.buyer.addItem(buyer.name, buyer.id)
+        self.buyer.setCurrentIndex(self.buyer.count() - 1)
 
     def update_figures(self) -> None:
         """The premium figures for what is typed now (no database: the rates are loaded)."""

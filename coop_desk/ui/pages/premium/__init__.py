@@ -14,7 +14,16 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QLabel, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMenu,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coop_desk.services.access import Permission
 from coop_desk.services.ledger import journal, reports
@@ -31,6 +40,8 @@ from coop_desk.ui.dialogs.premium.operations import (
     TransferDialog,
 )
 from coop_desk.ui.dialogs.premium.plan import ApprovalDialog, ProjectDialog
+from coop_desk.ui.dialogs.premium.rates import RatesDialog
+from coop_desk.ui.dialogs.premium.setup import BuyerDialog, LedgerSettingsDialog, MoneyAccountDialog
 from coop_desk.ui.dialogs.premium.years import CloseYearDialog, ReopenYearDialog
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.pages.base import Page
@@ -74,6 +85,23 @@ class PremiumPage(Page):
         self.toolbar.addSeparator()
         self.close_year_action = self._action(self.tr("Close year…"), self.close_year)
         self.reopen_year_action = self._action(self.tr("Reopen year…"), self.reopen_year)
+        self.toolbar.addSeparator()
+        self.setup_menu = QMenu(self.tr("Set up"), self)
+        self.buyer_action = self.setup_menu.addAction(self.tr("New buyer…"))
+        self.buyer_action.triggered.connect(lambda _c=False: self.open_buyer_dialog().exec())
+        self.account_action = self.setup_menu.addAction(self.tr("New bank or cash account…"))
+        self.account_action.triggered.connect(
+            lambda _c=False: self.open_money_account_dialog().exec()
+        )
+        self.rates_action = self.setup_menu.addAction(self.tr("Premium price table…"))
+        self.rates_action.triggered.connect(lambda _c=False: self.open_rates_dialog().exec())
+        self.settings_action = self.setup_menu.addAction(self.tr("Ledger settings…"))
+        self.settings_action.triggered.connect(lambda _c=False: self.open_settings_dialog().exec())
+        setup_button = QToolButton()
+        setup_button.setText(self.tr("Set up"))
+        setup_button.setMenu(self.setup_menu)
+        setup_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toolbar.addWidget(setup_button)
         self.operation_actions = [
             self.receipt_action,
             self.payment_action,
@@ -204,6 +232,10 @@ class PremiumPage(Page):
         for action in [*self.operation_actions, self.close_year_action]:
             action.setVisible(can_write)
         self.reopen_year_action.setVisible(self.ctx.can(Permission.YEAR_REOPEN))
+        self.buyer_action.setVisible(can_write)
+        self.account_action.setVisible(can_write)
+        self.rates_action.setEnabled(True)  # everyone may look; saving needs SETTINGS_WRITE
+        self.settings_action.setVisible(self.ctx.can(Permission.SETTINGS_WRITE))
         for tab in (
             self.contracts_tab,
             self.plan_tab,
@@ -290,6 +322,18 @@ class PremiumPage(Page):
 
     def open_reopen_year_dialog(self) -> ReopenYearDialog:
         return self._prepare(ReopenYearDialog(self.ctx, self.year(), self))  # type: ignore[no-any-return]
+
+    def open_buyer_dialog(self) -> BuyerDialog:
+        return self._prepare(BuyerDialog(self.ctx, self))  # type: ignore[no-any-return]
+
+    def open_money_account_dialog(self) -> MoneyAccountDialog:
+        return self._prepare(MoneyAccountDialog(self.ctx, self))  # type: ignore[no-any-return]
+
+    def open_settings_dialog(self) -> LedgerSettingsDialog:
+        return self._prepare(LedgerSettingsDialog(self.ctx, self))  # type: ignore[no-any-return]
+
+    def open_rates_dialog(self) -> RatesDialog:
+        return RatesDialog(self.ctx, self)
 
     def _after_save(self, row: object) -> None:
         if isinstance(row, EntryRow):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desk.services.ledger._common import ENTRY_KIND_LABELS, EntryKind
-from coop_desk.services.ledger.journal import EntryRow
+from coop_desk.services.ledger.journal import EntryRow, JournalLine
 from coop_desk.services.ledger.plan import ApprovalRow, ProjectRow
 from coop_desk.services.ledger.reports import FundRow, ProjectBalanceRow
 from coop_desk.services.ledger.ui_queries import ContractOverviewRow
@@ -195,6 +195,44 @@ class JournalModel(RowTableModel[EntryRow]):
                 return font
             return None
         return super().data(index, role)
+
+
+class JournalLinesModel(RowTableModel[JournalLine]):
+    """One row per posting: which account moved, by how much, in which currency."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            [
+                Column(
+                    _tr("Entry"),
+                    lambda r: (r.fiscal_year, r.number, r.line),
+                    lambda v: f"{v[1]} · {v[2]}",
+                ),
+                Column(_tr("Date"), lambda r: r.entry_date),
+                Column(
+                    _tr("Description"), lambda r: r.description, tooltip=lambda r: r.description
+                ),
+                Column(_tr("Account"), lambda r: f"{r.account_code} {r.account_name}"),
+                Column(_tr("Currency"), lambda r: r.currency),
+                Column(
+                    _tr("In (debit)"),
+                    lambda r: r.amount if r.amount > 0 else None,
+                    align_right=True,
+                ),
+                Column(
+                    _tr("Out (credit)"),
+                    lambda r: -r.amount if r.amount < 0 else None,
+                    align_right=True,
+                ),
+                Column(_tr("Rate"), lambda r: r.rate, lambda v: f"{v.normalize():f}", True),
+                Column(_tr("USD value"), lambda r: r.usd_value, align_right=True),
+                Column(_tr("Reverses"), lambda r: r.reverses_number),
+                Column(_tr("Reference"), lambda r: r.reference),
+                Column(_tr("Voucher"), lambda r: r.voucher),
+                Column(_tr("Memo"), lambda r: r.memo),
+            ],
+            parent,
+        )
 
 
 # --- balances ---------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from coop_desk.services.ledger import accounts, checks, journal, plan, reports
 from coop_desk.services.ledger._common import AccountRole
-from coop_desk.services.ledger.journal import EntryRow, JournalFilter
+from coop_desk.services.ledger.journal import EntryRow, JournalFilter, JournalLine
 from coop_desk.services.ledger.ui_queries import contract_overview
 from coop_desk.ui.models.table import RowTableModel
 from coop_desk.ui.pages.premium.models import (
@@ -36,6 +36,7 @@ from coop_desk.ui.pages.premium.models import (
     ContractsModel,
     FindingsModel,
     FundModel,
+    JournalLinesModel,
     JournalModel,
     ProgressDelegate,
     ProjectBalancesModel,
@@ -280,6 +281,11 @@ class JournalTab(_Tab):
         filters.addWidget(self.project)
         filters.addWidget(self.account)
         filters.addWidget(self.search, 1)
+        self.mode = QComboBox()
+        self.mode.setObjectName("journal_mode")
+        self.mode.addItem(self.tr("One row per entry"), "entries")
+        self.mode.addItem(self.tr("One row per posting"), "postings")
+        filters.addWidget(self.mode)
         self.open_button = self.button(self.tr("&Open entry…"), self.open_selected, writes=False)
         self.linked_button = self.button(
             self.tr("&Go to linked entry"), self.go_to_linked, writes=False
@@ -291,6 +297,8 @@ class JournalTab(_Tab):
         for b in (self.open_button, self.linked_button, self.reverse_button):
             actions.addWidget(b)
         self.model = JournalModel(self)
+        self.lines_model = JournalLinesModel(self)
+        self._entries_by_id: dict[int, EntryRow] = {}
         self.table = make_table(self.model, "journal_table")
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
@@ -307,11 +315,22 @@ class JournalTab(_Tab):
         self.search.textChanged.connect(lambda _t: self._timer.start())
         for combo in (self.project, self.account):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.mode.currentIndexChanged.connect(lambda _i: self._mode_changed())
         for field in (self.date_from, self.date_to):
             field.dateChanged.connect(lambda _d: self._timer.start())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
         self._sized = False
         self._loading = False
+
+    def showing_postings(self) -> bool:
+        return self.mode.currentData() == "postings"
+
+    def _mode_changed(self) -> None:
+        model = self.lines_model if self.showing_postings() else self.model
+        self.table.setModel(model)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
+        self._sized = False
+        self.reload()
 
     # --- filters -----------------------------------------------------------------------
     def set_year_range(self, start: date, end: date) -> None:
@@ -369,26 +388,47 @@ class JournalTab(_Tab):
         self._timer.stop()
         flt = self.current_filter()
         selected = self.selected()
-        rows = self.ctx.read(lambda s, a: journal.list_entries(s, a, flt))
+        postings = self.showing_postings()
+
+        def load(session, actor):  # type: ignore[no-untyped-def]
+            entries = journal.list_entries(session, actor, flt)
+            lines = journal.list_journal_lines(session, actor, flt) if postings else []
+            return entries, lines
+
+        rows, lines = self.ctx.read(load)
+        self._entries_by_id = {r.id: r for r in rows}
         self.model.set_rows(rows)
+        self.lines_model.set_rows(lines)
         if not self._sized and rows:
             fit_columns(self.table, widest=260)
             self._sized = True
         if selected is not None:
             self.select_entry(selected.id)
-        self.count_label.setText(self.tr("{0} entries").format(len(rows)))
+        if postings:
+            self.count_label.setText(
+                self.tr("{0} entries, {1} postings").format(len(rows), len(lines))
+            )
+        else:
+            self.count_label.setText(self.tr("{0} entries").format(len(rows)))
         self.update_buttons()
 
     # --- selection and actions -----------------------------------------------------------
     def selected(self) -> EntryRow | None:
+        """The selected entry (in the posting view: the entry of the selected posting)."""
+        if self.showing_postings():
+            line = selected_row(self.table, self.lines_model)
+            return self._entries_by_id.get(line.entry_id) if line is not None else None
         return selected_row(self.table, self.model)  # type: ignore[no-any-return]
 
     def select_entry(self, entry_id: int) -> bool:
-        row = self.model.find_row(lambda r: r.id == entry_id)
+        model = self.lines_model if self.showing_postings() else self.model
+        row = model.find_row(
+            lambda r: (r.entry_id if isinstance(r, JournalLine) else r.id) == entry_id
+        )
         if row < 0:
             return False
         self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
+        self.table.scrollTo(model.index(row, 0))
         return True
 
     def update_buttons(self) -> None:
