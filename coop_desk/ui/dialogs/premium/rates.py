@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +36,10 @@ from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.widgets import AmountEdit, DateField, FormProblems
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RatesModel", text)
+
+
 def _rate(value: object) -> str:
     return f"{value.normalize():f}" if value is not None else ""  # type: ignore[attr-defined]
 
@@ -43,13 +48,13 @@ class RatesModel(RowTableModel[RateRow]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             [
-                Column(self.tr("Scheme"), lambda r: r.scheme_label),
-                Column(self.tr("From"), lambda r: r.valid_from),
-                Column(self.tr("Minimum washed"), lambda r: r.minimum_washed, _rate, True),
-                Column(self.tr("Minimum natural"), lambda r: r.minimum_natural, _rate, True),
-                Column(self.tr("Premium"), lambda r: r.premium, _rate, True),
-                Column(self.tr("Organic diff."), lambda r: r.organic_differential, _rate, True),
-                Column(self.tr("Note"), lambda r: r.note, tooltip=lambda r: r.note),
+                Column(_tr("Scheme"), lambda r: r.scheme_label),
+                Column(_tr("From"), lambda r: r.valid_from),
+                Column(_tr("Minimum washed"), lambda r: r.minimum_washed, _rate, True),
+                Column(_tr("Minimum natural"), lambda r: r.minimum_natural, _rate, True),
+                Column(_tr("Premium"), lambda r: r.premium, _rate, True),
+                Column(_tr("Organic diff."), lambda r: r.organic_differential, _rate, True),
+                Column(_tr("Note"), lambda r: r.note, tooltip=lambda r: r.note),
             ],
             parent,
         )
