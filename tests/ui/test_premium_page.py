@@ -90,6 +90,9 @@ def test_tabs_show_the_demo_books(window, qtbot):
         "Compliance",
     ]
     assert page.year() == 2026
+    years = [page.year_combo.itemData(i) for i in range(page.year_combo.count())]
+    assert years == [2024, 2025, 2026, 2027]  # the next year is offered for its plan
+    assert "closed" in page.year_combo.itemText(0)
     assert page.contracts_tab.model.rowCount() == 13
     page.tabs.setCurrentWidget(page.plan_tab)
     assert page.plan_tab.projects_model.rowCount() == 7
@@ -143,6 +146,14 @@ def test_compliance_lists_the_demo_warnings(window, qtbot):
     assert over and "Women's programme" in over[0].message
     assert over[0].record == "project 5"
     assert "compliance warnings" in page.compliance_tab.summary.text()
+    compliance = page.compliance_tab
+    compliance.table.selectRow(compliance.model.find_row(lambda f: f is over[0]))
+    compliance.go_to_record()  # double-click: the project's balance
+    assert page.tabs.currentWidget() is page.balances_tab
+    indexes = page.balances_tab.projects.selectionModel().selectedRows()
+    selected = page.balances_tab.projects_model.row_at(indexes[0].row())
+    assert selected.name == "Women's programme" and selected.over_budget
+    page.tabs.setCurrentWidget(page.compliance_tab)
     page.set_year(2026)
     page.compliance_tab.check_button.click()
     assert any(f.check == "premium.overdue" for f in page.compliance_tab.model.rows())
@@ -296,3 +307,31 @@ def test_opening_balance_into_a_new_cash_box(window, qtbot, demo_ctx):
     _projects, fund = balances(page)
     assert fund.opening_balances - fund_before.opening_balances == D("250.00")
     assert fund.cash - fund_before.cash == D("250.00")
+
+
+def test_next_years_plan_is_approved_before_it_starts(window, qtbot, demo_ctx):
+    page = premium_page(window)
+    page.set_year(2027)
+    page.tabs.setCurrentWidget(page.plan_tab)
+    assert "not yet approved" in page.plan_tab.heading.text()
+    assert page.plan_tab.approval_button.isEnabled()
+    assert not page.plan_tab.revision_button.isEnabled()
+    dialog = page.open_approval_dialog()
+    qtbot.addWidget(dialog)
+    assert all(edit.value() is None for edit in dialog.budget_edits.values())
+    projects = demo_ctx.read(plan.list_projects)
+    dialog.budget_edits[projects[0].id].setText("4,500.00")
+    dialog.budget_edits[projects[2].id].setText("6000")
+    assert dialog.total_label.text() == "USD 10,500.00"
+    dialog.approval_date.set_date_value(TODAY)
+    dialog.minutes.setText("Acta GA 2026-12")
+    dialog.members_present.setValue(140)
+    dialog.women_present.setValue(61)
+    dialog.votes_for.setValue(130)
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button().click()
+    assert page.year() == 2027
+    assert "USD 10,500.00" in page.plan_tab.heading.text()
+    budgets = {p.name: b for p, b in page.plan_tab.projects_model.rows()}
+    assert budgets[projects[0].name] == D("4500.00")
+    assert budgets[projects[1].name] is None

@@ -12,7 +12,12 @@ from sqlalchemy.orm import Session
 
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import fiscal, reports
-from coop_desk.services.ledger._common import local_currency, reporting_currency, year_of
+from coop_desk.services.ledger._common import (
+    local_currency,
+    reporting_currency,
+    year_bounds,
+    year_of,
+)
 from coop_desk.services.ledger.contracts import ContractFilter, ContractRow, list_contracts
 
 ZERO = Decimal("0.00")
@@ -34,11 +39,17 @@ class LedgerInfo:
 def ledger_info(session: Session, actor: Actor, today: date | None = None) -> LedgerInfo:
     require(actor, Permission.READ)
     today = today or date.today()
+    current = year_of(session, today)
+    years = fiscal.list_fiscal_years(session, actor, today)
+    if all(y.year != current + 1 for y in years):
+        # The next year is offered too: its plan is approved before it starts.
+        start, end = year_bounds(session, current + 1)
+        years.append(fiscal.FiscalYearRow(current + 1, start, end, False, 0, False, ()))
     return LedgerInfo(
         reporting_currency(session),
         local_currency(session),
-        year_of(session, today),
-        tuple(fiscal.list_fiscal_years(session, actor, today)),
+        current,
+        tuple(years),
     )
 
 

@@ -365,7 +365,7 @@ class PremiumPage(Page):
 
     def edit_selected_contract(self) -> None:
         row = self.contracts_tab.selected()
-        if row is not None:
+        if row is not None and self.ctx.can(Permission.LEDGER_WRITE):
             self.open_contract_dialog(row.id).exec()
 
     def ship_selected_contract(self) -> None:
@@ -383,7 +383,7 @@ class PremiumPage(Page):
 
     def edit_selected_project(self) -> None:
         project = self.plan_tab.selected_project()
-        if project is not None:
+        if project is not None and self.ctx.can(Permission.LEDGER_WRITE):
             self.open_project_dialog(project.id).exec()
 
     def new_approval(self) -> None:

@@ -542,6 +542,12 @@ class BalancesTab(_Tab):
         )
         self.fund_row = fund
 
+    def select_project(self, project_id: int) -> bool:
+        row = self.projects_model.find_row(lambda r: r.project_id == project_id)
+        if row >= 0:
+            self.projects.selectRow(row)
+        return row >= 0
+
 
 # --- compliance -------------------------------------------------------------------------------
 
@@ -592,3 +598,6 @@ class ComplianceTab(_Tab):
         elif kind == "contract" and ident.isdigit():
             self.page.tabs.setCurrentWidget(self.page.contracts_tab)
             self.page.contracts_tab.select(int(ident))
+        elif kind == "project" and ident.isdigit():
+            self.page.tabs.setCurrentWidget(self.page.balances_tab)
+            self.page.balances_tab.select_project(int(ident))
