@@ -45,6 +45,14 @@ def _percent(value: Decimal | None) -> str:
 # --- contracts --------------------------------------------------------------------------------
 
 
+SCHEME_SHORT = {
+    "fairtrade": "Fairtrade",
+    "fair_trade_usa": "Fair Trade USA",
+    "none": "Conventional",
+}
+OUTSTANDING_COLUMN = 11
+
+
 class ContractsModel(RowTableModel[ContractOverviewRow]):
     def __init__(self, parent: QWidget | None = None) -> None:
         def quantity(r: ContractOverviewRow) -> str:
@@ -54,10 +62,19 @@ class ContractsModel(RowTableModel[ContractOverviewRow]):
 
         super().__init__(
             [
-                Column(_tr("Buyer"), lambda r: r.contract.buyer_name),
+                Column(
+                    _tr("Buyer"),
+                    lambda r: r.contract.buyer_name,
+                    tooltip=lambda r: r.contract.buyer_name,
+                ),
                 Column(_tr("Contract"), lambda r: r.contract.number),
                 Column(_tr("Signed"), lambda r: r.contract.signing_date),
-                Column(_tr("Scheme"), lambda r: _tr(r.contract.scheme_label)),
+                Column(
+                    _tr("Scheme"),
+                    lambda r: r.contract.scheme,
+                    lambda v: _tr(SCHEME_SHORT.get(v, v)),
+                    tooltip=lambda r: _tr(r.contract.scheme_label),
+                ),
                 Column(_tr("Organic"), lambda r: r.contract.organic, _yes),
                 Column(
                     _tr("Quantity"),
@@ -73,7 +90,6 @@ class ContractsModel(RowTableModel[ContractOverviewRow]):
                     align_right=True,
                 ),
                 Column(_tr("Quality 25%"), lambda r: r.contract.quality_share, align_right=True),
-                Column(_tr("Shipped"), lambda r: r.contract.shipment_date),
                 Column(_tr("Received"), lambda r: r.received, align_right=True),
                 Column(
                     _tr("Outstanding"),
@@ -81,6 +97,7 @@ class ContractsModel(RowTableModel[ContractOverviewRow]):
                     align_right=True,
                     tooltip=lambda r: _tr("overdue") if r.overdue else "",
                 ),
+                Column(_tr("Shipped"), lambda r: r.contract.shipment_date),
             ],
             parent,
         )
@@ -96,7 +113,7 @@ class ContractsModel(RowTableModel[ContractOverviewRow]):
             return self._quantity(row)  # shows bags or kg as entered, sorts on kg
         if (
             role == Qt.ItemDataRole.ForegroundRole
-            and index.column() == len(self.columns) - 1
+            and index.column() == OUTSTANDING_COLUMN
             and row.overdue
         ):
             return QBrush(QColor("#b00020"))

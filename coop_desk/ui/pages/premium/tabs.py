@@ -141,7 +141,7 @@ class ContractsTab(_Tab):
         rows = self.ctx.read(lambda s, a: contract_overview(s, a, flt, today=today))
         self.model.set_rows(rows)
         if not self._sized and rows:
-            fit_columns(self.table, widest=190)
+            fit_columns(self.table, widest=140)
             self._sized = True
         if selected is not None:
             self.select(selected.id)
