@@ -270,3 +270,23 @@ def test_same_currency_transfer_takes_the_rate_typed(window, qtbot, demo_ctx):
     assert sorted(p.usd_value for p in detail.postings) == [D("-100.00"), D("100.00")]
     pick(dialog.from_account, account_named("Bank USD"))
     assert not dialog.rate.isEnabled()
+
+
+def test_premium_received_into_a_pen_account_needs_and_uses_the_rate(window, qtbot, demo_ctx):
+    page = premium_page(window)
+    contract = _overdue_contract(demo_ctx)
+    count = _entries(demo_ctx)
+    dialog = page.open_receipt_dialog(contract.id)
+    qtbot.addWidget(dialog)
+    pick(dialog.account, account_named("Bank PEN"))
+    assert dialog.rate.isEnabled() and dialog.currency_label.text() == "PEN"
+    dialog.entry_date.set_date_value(TODAY)
+    qtbot.keyClicks(dialog.amount, "3,750")
+    dialog.save_button().click()
+    assert not dialog.problems.labels["rate"].isHidden()  # no rate: nothing saved
+    assert _entries(demo_ctx) == count
+    qtbot.keyClicks(dialog.rate, "3.75")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button().click()
+    after = next(r for r in demo_ctx.read(contract_overview) if r.id == contract.id)
+    assert contract.outstanding - after.outstanding == D("1000.00")

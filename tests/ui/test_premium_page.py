@@ -335,3 +335,14 @@ def test_next_years_plan_is_approved_before_it_starts(window, qtbot, demo_ctx):
     budgets = {p.name: b for p, b in page.plan_tab.projects_model.rows()}
     assert budgets[projects[0].name] == D("4500.00")
     assert budgets[projects[1].name] is None
+
+
+def test_a_year_not_yet_over_cannot_be_closed(window, qtbot, demo_ctx):
+    page = premium_page(window)
+    assert page.year() == 2026
+    dialog = page.open_close_year_dialog()
+    qtbot.addWidget(dialog)
+    dialog.save_button().click()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "2026-12-31" in dialog.problems.general.text()
+    assert not page.info.is_closed(2026)
