@@ -482,11 +482,16 @@ def record_opening_balance(
     description: str = "",
 ) -> EntryRow:
     """What a bank or cash account held when the cooperative started keeping its books here
-    (Premium received in earlier years and not yet spent). Credit: opening balances."""
+    (Premium received in earlier years and not yet spent), or what a buyer still owed (a
+    premium receivable account). Credit: opening balances."""
     require(actor, Permission.LEDGER_WRITE)
     usd = reporting_currency(session)
     problems: list[Problem] = []
-    account = _money_account(session, problems, "account_id", account_id)
+    candidate = session.get(Account, account_id)
+    if candidate is not None and candidate.role == AccountRole.RECEIVABLE:
+        account: Account | None = candidate
+    else:
+        account = _money_account(session, problems, "account_id", account_id)
     value = _amount(problems, "amount", amount)
     if problems:
         raise ValidationError(problems)
