@@ -155,3 +155,56 @@ def test_price_table_row_added_changes_new_contracts(window, qtbot, demo_ctx):
     contract.signing_date.set_date_value(date(2027, 3, 1))
     contract.quantity.setText("275")
     assert "USD 10,458.18" in contract.figures.text()  # 41,832.71 lb x 0.25
+
+
+def test_a_contract_entered_by_mistake_is_deleted_one_in_the_books_is_not(
+    window, qtbot, demo_ctx, monkeypatch
+):
+    page = premium_page(window)
+    dialog = page.open_contract_dialog()
+    qtbot.addWidget(dialog)
+    dialog.number.setText("TYPO-1")
+    dialog.quantity.setText("10")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button().click()
+    created = dialog.result_row.id
+    asked: list[str] = []
+    monkeypatch.setattr(page, "confirm", lambda title, text: asked.append(text) or True)
+    tab = page.contracts_tab
+    assert tab.select(created)
+    assert tab.delete_button.isEnabled()
+    assert page.delete_selected_contract()
+    assert asked and "TYPO-1" in asked[0]
+    assert all(r.id != created for r in tab.model.rows())
+    shipped = next(r for r in tab.model.rows() if r.contract.shipment_entry_id is not None)
+    tab.select(shipped.id)
+    assert not tab.delete_button.isEnabled()  # the books use it: the GUI does not offer it
+
+
+def test_correct_the_record_of_a_meeting_keeps_its_budget(window, qtbot, demo_ctx):
+    page = premium_page(window)
+    page.tabs.setCurrentWidget(page.plan_tab)
+    tab = page.plan_tab
+    tab.approvals.selectRow(0)
+    approval = tab.selected_approval()
+    assert tab.correct_button.isEnabled()
+    dialog = page.open_approval_details_dialog(approval)
+    qtbot.addWidget(dialog)
+    assert dialog.minutes.text() == approval.minutes_number
+    dialog.minutes.setText(approval.minutes_number + "-A")
+    dialog.women_present.setValue(approval.women_present + 1)
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button().click()
+    (after,) = [a for a in tab.approvals_model.rows() if a.id == approval.id]
+    assert after.minutes_number == approval.minutes_number + "-A"
+    assert after.women_present == approval.women_present + 1
+    assert after.lines == approval.lines and after.total == approval.total
+
+
+def test_opening_balance_of_what_a_buyer_still_owed(window, qtbot, demo_ctx):
+    page = premium_page(window)
+    dialog = page.open_opening_dialog()
+    qtbot.addWidget(dialog)
+    names = [dialog.account.itemText(i) for i in range(dialog.account.count())]
+    assert any(name.startswith("Premium receivable:") for name in names)
+    assert any(name.startswith("Bank USD") for name in names)

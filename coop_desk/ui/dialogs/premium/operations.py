@@ -32,9 +32,11 @@ from coop_desk.ui.widgets import AmountEdit, DateField, format_date, format_deci
 MONEY_ROLES = ("bank", "cash")
 
 
-def _money_accounts(ctx: AppContext) -> tuple[list[AccountRow], str]:
+def _money_accounts(
+    ctx: AppContext, roles: tuple[str, ...] = MONEY_ROLES
+) -> tuple[list[AccountRow], str]:
     def load(session, actor):  # type: ignore[no-untyped-def]
-        rows = accounts.list_accounts(session, actor, roles=MONEY_ROLES)
+        rows = accounts.list_accounts(session, actor, roles=roles)
         return rows, ledger_info(session, actor).reporting_currency
 
     return ctx.read(load)
@@ -474,11 +476,11 @@ class OpeningBalanceDialog(FormDialog, _RateMixin):
         self.setWindowTitle(self.tr("Opening balance"))
         self.set_intro(
             self.tr(
-                "Premium the cooperative already held in an account when it started keeping "
-                "its books in coop-desk."
+                "What the cooperative already held in a bank or cash account, or what a buyer "
+                "still owed it, when it started keeping its books in coop-desk."
             )
         )
-        self.money_accounts, self.reporting = _money_accounts(ctx)
+        self.money_accounts, self.reporting = _money_accounts(ctx, (*MONEY_ROLES, "receivable"))
         self.account = QComboBox()
         fill_accounts(self.account, self.money_accounts)
         self.entry_date = DateField(date.today())

@@ -26,6 +26,48 @@ from coop_desk.ui.dialogs.premium.common import FormDialog, ServiceCall, read_am
 from coop_desk.ui.widgets import AmountEdit, DateField, ProblemLabel, format_decimal
 
 
+class _MeetingFields(FormDialog):
+    """The General Assembly meeting's fields, shared by an approval and the correction of its
+    record."""
+
+    def build_meeting_fields(self) -> None:
+        self.approval_date = DateField(date.today())
+        self.minutes = QLineEdit()
+        self.minutes.setPlaceholderText(self.tr("e.g. Acta 07-2026"))
+        self.members_present = self._count()
+        self.women_present = self._count()
+        self.votes_for = self._count()
+        self.votes_against = self._count()
+        self.votes_abstaining = self._count()
+        self.notes = QLineEdit()
+        self.add_field(self.tr("Assembly &date"), "approval_date", self.approval_date)
+        self.add_field(self.tr("&Minutes / resolution"), "minutes_number", self.minutes)
+        self.add_field(self.tr("Members &present"), "members_present", self.members_present)
+        self.add_field(self.tr("&Women present"), "women_present", self.women_present)
+        self.add_field(self.tr("Votes &for"), "votes_for", self.votes_for)
+        self.add_field(self.tr("Votes a&gainst"), "votes_against", self.votes_against)
+        self.add_field(self.tr("A&bstentions"), "votes_abstaining", self.votes_abstaining)
+        self.add_field(self.tr("N&otes"), "notes", self.notes)
+
+    @staticmethod
+    def _count() -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(0, 100000)
+        return spin
+
+    def meeting_input(self) -> ApprovalInput:
+        return ApprovalInput(
+            self.approval_date.date_value(),
+            self.minutes.text(),
+            self.members_present.value(),
+            self.women_present.value(),
+            self.votes_for.value(),
+            self.votes_against.value(),
+            self.votes_abstaining.value(),
+            self.notes.text(),
+        )
+
+
 class ProjectDialog(FormDialog):
     def __init__(
         self, ctx: AppContext, project: ProjectRow | None = None, parent: QWidget | None = None
@@ -78,7 +120,7 @@ class ProjectDialog(FormDialog):
         return [], call
 
 
-class ApprovalDialog(FormDialog):
+class ApprovalDialog(_MeetingFields):
     """A General Assembly approval of ``year``'s budget. With ``current`` (the version in
     force) it is a budget revision: the lines start from it and the history stays."""
 
@@ -105,23 +147,7 @@ class ApprovalDialog(FormDialog):
                     "in the history."
                 ).format(current.version, current.minutes_number, format_decimal(current.total))
             )
-        self.approval_date = DateField(date.today())
-        self.minutes = QLineEdit()
-        self.minutes.setPlaceholderText(self.tr("e.g. Acta 07-2026"))
-        self.members_present = self._count()
-        self.women_present = self._count()
-        self.votes_for = self._count()
-        self.votes_against = self._count()
-        self.votes_abstaining = self._count()
-        self.notes = QLineEdit()
-        self.add_field(self.tr("Assembly &date"), "approval_date", self.approval_date)
-        self.add_field(self.tr("&Minutes / resolution"), "minutes_number", self.minutes)
-        self.add_field(self.tr("Members &present"), "members_present", self.members_present)
-        self.add_field(self.tr("&Women present"), "women_present", self.women_present)
-        self.add_field(self.tr("Votes &for"), "votes_for", self.votes_for)
-        self.add_field(self.tr("Votes a&gainst"), "votes_against", self.votes_against)
-        self.add_field(self.tr("A&bstentions"), "votes_abstaining", self.votes_abstaining)
-        self.add_field(self.tr("N&otes"), "notes", self.notes)
+        self.build_meeting_fields()
 
         projects = ctx.read(plan.list_projects)
         amounts = {line.project_id: line.amount for line in current.lines} if current else {}
@@ -156,12 +182,6 @@ class ApprovalDialog(FormDialog):
         self.form.addRow(scroll)
         self._update_total()
 
-    @staticmethod
-    def _count() -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(0, 100000)
-        return spin
-
     def _update_total(self) -> None:
         total = Decimal("0.00")
         for edit in self.budget_edits.values():
@@ -180,15 +200,41 @@ class ApprovalDialog(FormDialog):
                 budget[project_id] = value
         if problems:
             return problems, None
-        data = ApprovalInput(
-            self.approval_date.date_value(),
-            self.minutes.text(),
-            self.members_present.value(),
-            self.women_present.value(),
-            self.votes_for.value(),
-            self.votes_against.value(),
-            self.votes_abstaining.value(),
-            self.notes.text(),
-        )
+        data = self.meeting_input()
         year = self.year
         return [], lambda s, a: plan.record_approval(s, a, year, data, budget)
+
+
+class ApprovalDetailsDialog(_MeetingFields):
+    """Correct how a General Assembly meeting was recorded (a typo in the minutes number, the
+    attendance or the votes). The budget it approved does not change: that needs a new
+    approval."""
+
+    def __init__(self, ctx: AppContext, approval: ApprovalRow, parent: QWidget | None = None):
+        super().__init__(ctx, "", parent)
+        self.approval = approval
+        self.setWindowTitle(
+            self.tr("Correct the record of {0} (version {1})").format(
+                approval.minutes_number, approval.version
+            )
+        )
+        self.set_intro(
+            self.tr(
+                "Only the record of the meeting changes. The budget it approved (USD {0}) stays; "
+                "a different budget needs a new approval."
+            ).format(format_decimal(approval.total))
+        )
+        self.build_meeting_fields()
+        self.approval_date.set_date_value(approval.approval_date)
+        self.minutes.setText(approval.minutes_number)
+        self.members_present.setValue(approval.members_present)
+        self.women_present.setValue(approval.women_present)
+        self.votes_for.setValue(approval.votes_for)
+        self.votes_against.setValue(approval.votes_against)
+        self.votes_abstaining.setValue(approval.votes_abstaining)
+        self.notes.setText(approval.notes)
+
+    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+        data = self.meeting_input()
+        approval_id = self.approval.id
+        return [], lambda s, a: plan.correct_approval_details(s, a, approval_id, data)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QMenu,
+    QMessageBox,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from coop_desk.services.access import Permission
 from coop_desk.services.ledger import journal, reports
 from coop_desk.services.ledger.journal import EntryRow
+from coop_desk.services.ledger.plan import ApprovalRow
 from coop_desk.services.ledger.ui_queries import LedgerInfo, ledger_info
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.premium.contract import ContractDialog, ShipmentDialog
@@ -39,7 +41,7 @@ from coop_desk.ui.dialogs.premium.operations import (
     ReverseEntryDialog,
     TransferDialog,
 )
-from coop_desk.ui.dialogs.premium.plan import ApprovalDialog, ProjectDialog
+from coop_desk.ui.dialogs.premium.plan import ApprovalDetailsDialog, ApprovalDialog, ProjectDialog
 from coop_desk.ui.dialogs.premium.rates import RatesDialog
 from coop_desk.ui.dialogs.premium.setup import BuyerDialog, LedgerSettingsDialog, MoneyAccountDialog
 from coop_desk.ui.dialogs.premium.years import CloseYearDialog, ReopenYearDialog
@@ -315,6 +317,9 @@ class PremiumPage(Page):
         dialog.approval_date.set_date_value(self.default_date())
         return self._prepare(dialog)  # type: ignore[no-any-return]
 
+    def open_approval_details_dialog(self, approval: ApprovalRow) -> ApprovalDetailsDialog:
+        return self._prepare(ApprovalDetailsDialog(self.ctx, approval, self))  # type: ignore[no-any-return]
+
     def open_close_year_dialog(self) -> CloseYearDialog:
         dialog = CloseYearDialog(self.ctx, self.year(), self)
         dialog.today = self.today()
@@ -385,6 +390,36 @@ class PremiumPage(Page):
         project = self.plan_tab.selected_project()
         if project is not None and self.ctx.can(Permission.LEDGER_WRITE):
             self.open_project_dialog(project.id).exec()
+
+    def correct_selected_approval(self) -> None:
+        approval = self.plan_tab.selected_approval()
+        if approval is not None:
+            self.open_approval_details_dialog(approval).exec()
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask a yes/no question (tests replace this)."""
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_selected_contract(self) -> bool:
+        """Remove a contract entered by mistake (the service refuses once the books use it)."""
+        row = self.contracts_tab.selected()
+        if row is None or not self.ctx.can(Permission.LEDGER_WRITE):
+            return False
+        from coop_desk.services.ledger import contracts
+
+        question = self.tr("Delete contract {0} with {1}? It has no shipment or payment.").format(
+            row.contract.number, row.contract.buyer_name
+        )
+        if not self.confirm(self.tr("Delete contract"), question):
+            return False
+        contract_id = row.id
+        try:
+            self.ctx.write(lambda s, a: contracts.delete_contract(s, a, contract_id), "ledger")
+        except Exception as exc:  # noqa: BLE001 - shown in words
+            show_error(self, exc)
+            return False
+        return True
 
     def new_approval(self) -> None:
         self.open_approval_dialog(revision=False).exec()

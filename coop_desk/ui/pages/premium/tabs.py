@@ -111,9 +111,19 @@ class ContractsTab(_Tab):
         self.receipt_button = self.button(
             self.tr("Premium &received…"), page.receive_for_selected_contract
         )
+        self.delete_button = self.button(self.tr("&Delete…"), page.delete_selected_contract)
+        self.delete_button.setToolTip(
+            self.tr("Only a contract entered by mistake, with no shipment or payment recorded")
+        )
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
-        for b in (self.new_button, self.edit_button, self.ship_button, self.receipt_button):
+        for b in (
+            self.new_button,
+            self.edit_button,
+            self.ship_button,
+            self.receipt_button,
+            self.delete_button,
+        ):
             bar.addWidget(b)
         self.model = ContractsModel(self)
         self.table = make_table(self.model, "contracts_table")
@@ -178,6 +188,9 @@ class ContractsTab(_Tab):
         )
         self.ship_button.setEnabled(shippable)
         self.receipt_button.setEnabled(row is not None and row.contract.scheme != "none")
+        self.delete_button.setEnabled(
+            row is not None and row.contract.shipment_entry_id is None and not row.received
+        )
 
 
 # --- plan and budget --------------------------------------------------------------------------
@@ -194,6 +207,9 @@ class PlanTab(_Tab):
         )
         self.approval_button = self.button(self.tr("&GA approval…"), page.new_approval)
         self.revision_button = self.button(self.tr("Budget &revision…"), page.new_budget_revision)
+        self.correct_button = self.button(
+            self.tr("&Correct meeting record…"), page.correct_selected_approval
+        )
         bar = QHBoxLayout()
         bar.addWidget(self.heading, 1)
         for b in (
@@ -211,7 +227,10 @@ class PlanTab(_Tab):
         approvals_box = QWidget()
         a_layout = QVBoxLayout(approvals_box)
         a_layout.setContentsMargins(0, 0, 0, 0)
-        a_layout.addWidget(QLabel(self.tr("General Assembly approvals of this year's plan")))
+        a_bar = QHBoxLayout()
+        a_bar.addWidget(QLabel(self.tr("General Assembly approvals of this year's plan")), 1)
+        a_bar.addWidget(self.correct_button)
+        a_layout.addLayout(a_bar)
         a_layout.addWidget(self.approvals)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.projects)
@@ -221,6 +240,7 @@ class PlanTab(_Tab):
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         self.projects.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
+        self.approvals.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
 
     def reload(self) -> None:
         year = self.page.year()
@@ -258,6 +278,10 @@ class PlanTab(_Tab):
         current = getattr(self, "current_approval", None)
         self.approval_button.setEnabled(current is None)
         self.revision_button.setEnabled(current is not None)
+        self.correct_button.setEnabled(self.selected_approval() is not None)
+
+    def selected_approval(self):  # type: ignore[no-untyped-def]
+        return selected_row(self.approvals, self.approvals_model)
 
 
 # --- journal ----------------------------------------------------------------------------------
