@@ -54,6 +54,9 @@ def make_table(model: RowTableModel, name: str) -> QTableView:  # type: ignore[t
     table = QTableView()
     table.setObjectName(name)
     table.setModel(model)
+    # Rows keep the services' order (projects as planned, errors first...) until the user
+    # clicks a header: no column is sorted at first.
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
