@@ -346,3 +346,27 @@ def test_a_year_not_yet_over_cannot_be_closed(window, qtbot, demo_ctx):
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "2026-12-31" in dialog.problems.general.text()
     assert not page.info.is_closed(2026)
+
+
+def test_painting_the_grids_never_touches_the_database(window, qtbot, demo_ctx, monkeypatch):
+    page = premium_page(window)
+    for tab in (page.contracts_tab, page.plan_tab, page.journal_tab, page.balances_tab):
+        page.tabs.setCurrentWidget(tab)
+
+    def no_db(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("database used while painting")
+
+    monkeypatch.setattr(demo_ctx.db, "reading", no_db)
+    monkeypatch.setattr(demo_ctx.db, "transaction", no_db)
+    table = page.balances_tab.projects
+    for tab in (page.contracts_tab, page.plan_tab, page.journal_tab, page.balances_tab):
+        page.tabs.setCurrentWidget(tab)  # already loaded: switching only repaints
+        assert not tab.grab().isNull()
+    image = table.viewport().grab().toImage()
+    rect = table.visualRect(table.model().index(0, 5))
+    # The delegate drew a bar: the cell holds more than the background colour.
+    colours = {
+        image.pixelColor(x, rect.center().y()).name()
+        for x in range(rect.left() + 4, rect.left() + rect.width() // 2)
+    }
+    assert len(colours) > 1
