@@ -290,3 +290,21 @@ def test_premium_received_into_a_pen_account_needs_and_uses_the_rate(window, qtb
         dialog.save_button().click()
     after = next(r for r in demo_ctx.read(contract_overview) if r.id == contract.id)
     assert contract.outstanding - after.outstanding == D("1000.00")
+
+
+def test_reversing_an_entry_of_a_closed_year_dates_the_reversal_in_the_next(
+    window, qtbot, demo_ctx
+):
+    page = premium_page(window)
+    page.set_year(2024)  # closed in the demo
+    page.tabs.setCurrentWidget(page.journal_tab)
+    tab = page.journal_tab
+    payment = next(r for r in tab.model.rows() if r.kind == "payment" and not r.reversed_by_id)
+    dialog = page.open_reverse_dialog(payment)
+    qtbot.addWidget(dialog)
+    assert dialog.entry_date.date_value().year == 2025
+    qtbot.keyClicks(dialog.reason, "duplicate invoice")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button().click()
+    assert dialog.result_row.fiscal_year == 2025
+    assert dialog.result_row.reverses_number == payment.number

@@ -271,7 +271,13 @@ class PremiumPage(Page):
         return self._prepare(OpeningBalanceDialog(self.ctx, self))  # type: ignore[no-any-return]
 
     def open_reverse_dialog(self, entry: EntryRow) -> ReverseEntryDialog:
-        return self._prepare(ReverseEntryDialog(self.ctx, entry, self))  # type: ignore[no-any-return]
+        dialog = ReverseEntryDialog(self.ctx, entry, self)
+        if self.info is not None and self.info.is_closed(entry.fiscal_year):
+            # The entry's year is locked: the reversal goes into the first open year.
+            open_years = [y for y in self.info.years if not y.closed and y.year > entry.fiscal_year]
+            if open_years:
+                dialog.entry_date.set_date_value(open_years[0].start)
+        return self._prepare(dialog)  # type: ignore[no-any-return]
 
     def open_entry_dialog(self, entry_id: int) -> EntryDialog:
         detail = self.ctx.read(lambda s, a: journal.get_entry(s, a, entry_id))
