@@ -113,6 +113,16 @@ def test_project_payment_with_receipt_file_changes_the_project_exactly(
     assert entry.voucher == "F001-9999"
     assert entry.document_sha256 == hashlib.sha256(scan.read_bytes()).hexdigest()
 
+    # The entry shows the receipt, checked against its hash; a changed copy is flagged.
+    detail = page.open_entry_dialog(entry.id)
+    qtbot.addWidget(detail)
+    assert detail.document_button is not None
+    assert "identical" in detail.fields["document"].text()
+    detail.document.write_bytes(b"%PDF-1.4 altered")
+    altered = page.open_entry_dialog(entry.id)
+    qtbot.addWidget(altered)
+    assert "WARNING" in altered.fields["document"].text()
+
 
 def test_payment_without_voucher_shows_the_message_and_saves_nothing(window, qtbot, demo_ctx):
     page = premium_page(window)

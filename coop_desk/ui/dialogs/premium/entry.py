@@ -3,7 +3,10 @@ edited (the service refuses); the only correction is a reversal, offered by the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -51,9 +54,17 @@ class EntryDialog(QDialog):
 
     go_to_entry = Signal(int)
 
-    def __init__(self, detail: EntryDetail, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        detail: EntryDetail,
+        parent: QWidget | None = None,
+        *,
+        document: Path | None = None,
+        document_intact: bool | None = None,
+    ) -> None:
         super().__init__(parent)
         self.detail = detail
+        self.document = document
         e = detail.entry
         self.setWindowTitle(self.tr("Journal entry {0}").format(e.number))
         self.setMinimumWidth(760)
@@ -80,10 +91,16 @@ class EntryDialog(QDialog):
             add("contract", self.tr("Contract"), e.contract_number)
         add("total", self.tr("Amount"), f"{e.amounts} (USD {format_decimal(e.total_usd)})")
         if e.document_sha256:
+            if document is None:
+                state = self.tr("the stored copy is missing from the documents folder")
+            elif document_intact:
+                state = self.tr("stored copy checked: identical")
+            else:
+                state = self.tr("WARNING: the stored copy was changed since it was recorded")
             add(
                 "document",
                 self.tr("Scanned receipt"),
-                f"{e.document_name}\nSHA-256 {e.document_sha256}",
+                f"{e.document_name}\nSHA-256 {e.document_sha256}\n{state}",
             )
         if e.reverses_number:
             add("reverses", self.tr("Reverses"), e.reverses_number)
@@ -122,11 +139,22 @@ class EntryDialog(QDialog):
                 self.tr("Go to linked entry"), QDialogButtonBox.ButtonRole.ActionRole
             )
             self.linked_button.clicked.connect(lambda: self._go(linked))
+        self.document_button: QPushButton | None = None
+        if document is not None:
+            self.document_button = self.buttons.addButton(
+                self.tr("Open scanned receipt"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.document_button.clicked.connect(self.open_document)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
+
+    def open_document(self) -> bool:
+        if self.document is None:
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.document)))
 
     def _go(self, entry_id: int) -> None:
         self.go_to_entry.emit(entry_id)

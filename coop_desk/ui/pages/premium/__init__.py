@@ -10,8 +10,10 @@ Tabs load lazily: a change on the bus marks them stale and the visible one reloa
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desk.services.access import Permission
-from coop_desk.services.ledger import journal, reports
+from coop_desk.services.ledger import journal, operations, reports
 from coop_desk.services.ledger.journal import EntryRow
 from coop_desk.services.ledger.plan import ApprovalRow
 from coop_desk.services.ledger.ui_queries import LedgerInfo, ledger_info
@@ -57,6 +59,14 @@ from coop_desk.ui.pages.premium.tabs import (
 from coop_desk.ui.widgets import format_decimal
 
 __all__ = ["PremiumPage"]
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 class PremiumPage(Page):
@@ -281,7 +291,12 @@ class PremiumPage(Page):
 
     def open_entry_dialog(self, entry_id: int) -> EntryDialog:
         detail = self.ctx.read(lambda s, a: journal.get_entry(s, a, entry_id))
-        dialog = EntryDialog(detail, self)
+        document, intact = None, None
+        if detail.entry.document_sha256:
+            document = operations.document_path(detail.entry.document_sha256)
+            if document is not None:
+                intact = file_sha256(document) == detail.entry.document_sha256
+        dialog = EntryDialog(detail, self, document=document, document_intact=intact)
         dialog.go_to_entry.connect(self.go_to_entry)
         return dialog
 
