@@ -12,5 +12,6 @@ def page_classes() -> list[type[Page]]:
     # Imported here so that importing the package does not build every page.
     from coop_desk.ui.pages.certifications import CertificationsPage
     from coop_desk.ui.pages.members import MembersPage
+    from coop_desk.ui.pages.premium import PremiumPage
 
-    return [MembersPage, CertificationsPage]
+    return [MembersPage, PremiumPage, CertificationsPage]
