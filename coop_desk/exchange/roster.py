@@ -630,13 +630,31 @@ def _is_encrypted(path: Path) -> bool:
 
 
 def _cell_text(value: object) -> str:
-    return v.read_text(value)
+    return "" if isinstance(value, FormulaText) else v.read_text(value)
+
+
+class FormulaText(str):
+    """A formula cell's text (``=SUM(H5:H64)``), told apart from text that merely starts with
+    ``=`` (a name written as text, as our own exports write it)."""
+
+
+def _rows(ws: Any, **kwargs: Any) -> Any:
+    """Row value tuples where formula cells are :class:`FormulaText`."""
+    for cells in ws.iter_rows(**kwargs):
+        yield tuple(
+            FormulaText(c.value) if c.data_type == "f" and isinstance(c.value, str) else c.value
+            for c in cells
+        )
 
 
 def _score_header(cells: Sequence[object]) -> tuple[int, dict[int, str]]:
     """Recognised columns of a candidate header row: exact matches first, then "starts with"
     matches for fields still free; a second column naming a taken field stays unmapped."""
-    matches = [(i, _match(c)) for i, c in enumerate(cells) if isinstance(c, str)]
+    matches = [
+        (i, _match(c))
+        for i, c in enumerate(cells)
+        if isinstance(c, str) and not isinstance(c, FormulaText)
+    ]
     found: dict[int, str] = {}
     seen: set[str] = set()
     for exact_pass in (True, False):
@@ -773,7 +791,7 @@ def _choose_sheet(
         ws = wb[name]
         if getattr(ws, "sheet_state", "visible") != "visible" and requested is None:
             continue
-        head_rows = [tuple(r) for r in ws.iter_rows(max_row=HEADER_SCAN_ROWS + 5, values_only=True)]
+        head_rows = list(_rows(ws, max_row=HEADER_SCAN_ROWS + 5))
         if any(any(not v.is_blank(c) for c in r) for r in head_rows):
             any_data = True
         header = _find_header(head_rows[:HEADER_SCAN_ROWS])
@@ -837,10 +855,11 @@ _AGGREGATE = re.compile(r"^=\s*(SUM|SUBTOTAL|COUNT|COUNTA|SUMA|CONTAR|AVERAGE|PR
 
 def _is_totals_row(cells: Sequence[Any]) -> bool:
     for cell in cells:
-        if isinstance(cell, str):
-            text = cell.strip()
-            if _AGGREGATE.match(text) or _TOTAL_WORDS.match(fold(text)):
+        if isinstance(cell, FormulaText):
+            if _AGGREGATE.match(cell.strip()):
                 return True
+        elif isinstance(cell, str) and _TOTAL_WORDS.match(fold(cell.strip())):
+            return True
     return False
 
 
@@ -864,7 +883,7 @@ def _read_rows(
     mapped = [c for c in columns if c.field]
     identity_columns = [c for c in mapped if c.field in _IDENTITY or c.field in _FULL_NAMES]
     excel_row = header_row
-    for cells in ws.iter_rows(min_row=header_row + 1, values_only=True):
+    for cells in _rows(ws, min_row=header_row + 1):
         excel_row += 1
         if excel_row % 2000 == 0:
             report(excel_row - header_row, max(total_rows - header_row, 0), "Reading rows…")
@@ -901,11 +920,7 @@ def _read_rows(
                 f"The sheet has more than {MAX_DATA_ROWS:,} member rows; split it into smaller "
                 "files."
             )
-        if any(
-            isinstance(cells[c.index], str) and cells[c.index].startswith("=")
-            for c in mapped
-            if c.index < len(cells)
-        ):
+        if any(isinstance(cells[c.index], FormulaText) for c in mapped if c.index < len(cells)):
             formula_rows.add(excel_row)
         rows.append(parse_row(excel_row, cells, mapped, today))
     return rows, skipped, notes, formula_rows
@@ -1075,7 +1090,7 @@ def parse_row(
 
 
 def _parse_value(key: str, raw: Any, today: date) -> Any:
-    if isinstance(raw, str) and raw.startswith("=") and len(raw) > 1:
+    if isinstance(raw, FormulaText):
         return None  # a formula: its saved value is read in a second pass
     if key == "code":
         if v.is_blank(raw):
@@ -1107,6 +1122,10 @@ def _parse_value(key: str, raw: Any, today: date) -> Any:
         return v.read_organic_status(raw)
     if key == "status":
         return v.read_member_status(raw)
+    if key == "notes":
+        if v.is_blank(raw) or not isinstance(raw, str):
+            return v.read_text(raw)
+        return "\n".join(clean(line) for line in raw.strip().splitlines())
     if key == "phone":
         text = v.read_text(raw)
         return re.sub(r"\s*[/;]\s*", " / ", text) if text else ""
@@ -1124,7 +1143,7 @@ def _read_plots_sheet(
     result: dict[str, list[PlotData | Problem]] = {}
     try:
         ws = wb[sheet]
-        head = [tuple(r) for r in ws.iter_rows(max_row=HEADER_SCAN_ROWS, values_only=True)]
+        head = list(_rows(ws, max_row=HEADER_SCAN_ROWS))
         found = _find_header(head)
         if found is None:
             return {}, []
@@ -1136,7 +1155,7 @@ def _read_plots_sheet(
         ]
         code_column = next(c for c in columns if c.field == "code")
         number = index + 1
-        for cells in ws.iter_rows(min_row=index + 2, values_only=True):
+        for cells in _rows(ws, min_row=index + 2):
             number += 1
             if all(v.is_blank(c) for c in cells) or _is_totals_row(cells):
                 continue

@@ -15,6 +15,7 @@ or cancelled export never leaves half a file under the name the user chose.
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -31,6 +32,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from coop_desk.errors import CoopDeskError
+
+log = logging.getLogger(__name__)
 
 
 class WorkbookError(CoopDeskError):
@@ -319,6 +322,7 @@ def save_workbook(wb: Workbook, path: str | os.PathLike[str]) -> Path:
     target = Path(path).expanduser()
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
+        discard_workbook(wb)
         raise WorkbookError(f"The folder {folder} does not exist.")
     handle, temp_name = tempfile.mkstemp(prefix=".coop-desk-", suffix=".xlsx", dir=folder)
     os.close(handle)
@@ -327,12 +331,14 @@ def save_workbook(wb: Workbook, path: str | os.PathLike[str]) -> Path:
         os.replace(temp_name, target)
     except PermissionError as exc:
         _remove(temp_name)
+        discard_workbook(wb)
         raise WorkbookError(
             f"Cannot write {target}: permission denied. Is the file open in Excel? "
             "Close it and try again."
         ) from exc
     except OSError as exc:
         _remove(temp_name)
+        discard_workbook(wb)
         raise WorkbookError(f"Cannot write {target}: {exc.strerror or exc}") from exc
     except BaseException:
         _remove(temp_name)
@@ -341,17 +347,18 @@ def save_workbook(wb: Workbook, path: str | os.PathLike[str]) -> Path:
 
 
 def discard_workbook(wb: Workbook) -> None:
-    """Release the temporary files of a streaming workbook that will not be saved."""
+    """Finish and delete the temporary files of a streaming workbook that will not be saved
+    (after an error or a Cancel), so nothing is left behind."""
     for ws in wb.worksheets:
+        try:
+            if not ws.closed:
+                ws.close()
+        except Exception:  # noqa: BLE001 - best-effort clean-up; the original error matters
+            log.debug("could not close a discarded sheet", exc_info=True)
         writer = getattr(ws, "_writer", None)
-        if writer is not None:
-            try:
-                writer.close()
-            except Exception:  # noqa: BLE001 - best effort clean-up of temp files
-                continue
-            out = getattr(writer, "out", None)
-            if isinstance(out, str):
-                _remove(out)
+        out = getattr(writer, "out", None)
+        if isinstance(out, str):
+            _remove(out)
 
 
 def _remove(name: str) -> None:
