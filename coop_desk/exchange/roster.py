@@ -757,7 +757,7 @@ def read_roster(
     if plots_sheet and "plot_name" not in {c.field for c in columns}:
         plots, plot_notes = _read_plots_sheet(target, plots_sheet, today)
         rows = _attach_plots(rows, plots)
-        notes = (*notes, *plot_notes)
+        notes = [*notes, *plot_notes]
     else:
         plots_sheet = None
     report(len(rows), len(rows), "Read")
@@ -1103,10 +1103,10 @@ def _parse_value(key: str, raw: Any, today: date) -> Any:
     if key == "gender":
         return v.read_gender(raw)
     if key in ("birth_date", "join_date", "status_date"):
-        value = v.read_date(raw, today)
-        if value is not None and not date(1900, 1, 1) <= value <= date(2100, 1, 1):
-            raise ValueError(f"{value.isoformat()} is not a plausible date")
-        return value
+        day = v.read_date(raw, today)
+        if day is not None and not date(1900, 1, 1) <= day <= date(2100, 1, 1):
+            raise ValueError(f"{day.isoformat()} is not a plausible date")
+        return day
     if key in ("total_area", "coffee_area"):
         value = v.read_decimal(raw, decimal_comma=True, places=6)
         if value is not None and value < 0:

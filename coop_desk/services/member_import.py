@@ -254,7 +254,7 @@ def apply_import(
             member_service.update_member(session, actor, row.member_id, row.data, today=today)
             member_id = row.member_id
             current = MemberStatus(
-                session.scalar(select(Member.status).where(Member.id == member_id))
+                session.scalar(select(Member.status).where(Member.id == member_id)) or "active"
             )
             updated += 1
         if row.status and row.status != current:
@@ -580,7 +580,7 @@ def _load_existing(session: Session) -> dict[int, _Existing]:
             Member.notes,
         )
     )
-    found = {r.id: _Existing(*r, plots=[]) for r in rows}
+    found = {r.id: _Existing(**r._asdict(), plots=[]) for r in rows}
     for p in session.execute(
         select(
             Plot.member_id,
