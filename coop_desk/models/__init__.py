@@ -5,6 +5,35 @@ Every module defining tables is imported here so ``Base.metadata`` is complete f
 
 from coop_desk.models.base import Base
 from coop_desk.models.cooperative import Cooperative, Setting
+from coop_desk.models.ledger import (
+    Account,
+    BudgetLine,
+    Buyer,
+    Contract,
+    FiscalYearEvent,
+    JournalEntry,
+    PlanApproval,
+    Posting,
+    PremiumRate,
+    Project,
+)
 from coop_desk.models.members import Member, MemberStatusChange, Plot
 
-__all__ = ["Base", "Cooperative", "Member", "MemberStatusChange", "Plot", "Setting"]
+__all__ = [
+    "Account",
+    "Base",
+    "BudgetLine",
+    "Buyer",
+    "Contract",
+    "Cooperative",
+    "FiscalYearEvent",
+    "JournalEntry",
+    "Member",
+    "MemberStatusChange",
+    "PlanApproval",
+    "Plot",
+    "Posting",
+    "PremiumRate",
+    "Project",
+    "Setting",
+]
