@@ -75,6 +75,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     years = commands.add_parser("years", help="fiscal years, their status and close history")
     years.set_defaults(handler=run_years)
 
+    from coop_desk.cli import ledger_excel  # Excel workbooks and the cash book import (issue 5)
+
+    ledger_excel.register(commands)
+
 
 def _year(session: Session, args: argparse.Namespace) -> int:
     return args.year if args.year is not None else year_of(session, date.today())
