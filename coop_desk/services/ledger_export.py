@@ -33,6 +33,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coop_desk.domain.premium import QUALITY_SHARE
+from coop_desk.exchange.values import tidy
 from coop_desk.exchange.xlsx import (
     BOLD,
     TITLE_FONT,
@@ -613,7 +614,7 @@ def export_premium_report(
         sheet.append_raw(
             [
                 f"Exchange rate used for {local}",
-                f"{rate} {local} per {usd}" if rate else "none recorded",
+                f"{tidy(rate)} {local} per {usd}" if rate else "none recorded",
             ]
         )
         rate_row = sheet.next_row

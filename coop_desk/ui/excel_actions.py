@@ -1,6 +1,6 @@
 """Excel actions of the GUI: export the member register, import a roster (wizard), download
-the roster template, and (once the ledger exists) the ledger workbook, the annual premium
-report and the legacy cash book import.
+the roster template, the Premium ledger workbook, the annual premium-use report and the legacy
+cash book import.
 
 Each action is a function ``action(parent, ctx)`` so menus, page buttons and tests call the
 same code. File dialogs go through :func:`choose_save_path` / :func:`choose_open_path` and
@@ -149,6 +149,111 @@ def open_import_wizard(parent: QWidget | None, ctx: AppContext) -> Any:
     return ImportWizard(ctx, parent)
 
 
+# --- the Premium ledger ------------------------------------------------------------------------
+
+
+def choose_period(parent: QWidget | None, ctx: AppContext) -> dict[str, Any] | None:
+    """Ask for a fiscal year or a date range; ``None`` when cancelled. Tests replace this."""
+    from coop_desk.ui.dialogs.ledger_excel import PeriodDialog
+
+    dialog = PeriodDialog(ctx, parent)
+    if dialog.exec() != PeriodDialog.DialogCode.Accepted:
+        return None
+    return dialog.period()
+
+
+def choose_year(parent: QWidget | None, ctx: AppContext) -> int | None:
+    """Ask for a fiscal year; ``None`` when cancelled. Tests replace this."""
+    from PySide6.QtWidgets import QInputDialog
+
+    year, ok = QInputDialog.getInt(
+        parent, tr("Premium-use report"), tr("Fiscal year:"), date.today().year - 1, 1990, 2100
+    )
+    return year if ok else None
+
+
+def export_ledger(parent: QWidget | None, ctx: AppContext) -> Path | None:
+    """The Premium ledger workbook (Summary, Journal, Contracts, Compliance) for a period."""
+    from coop_desk.services import ledger_export
+
+    period = choose_period(parent, ctx)
+    if period is None:
+        return None
+    label = str(period.get("year") or f"{period['date_from']}_{period['date_to']}")
+    path = choose_save_path(parent, tr("Export the Premium ledger"), f"premium-ledger-{label}.xlsx")
+    if path is None:
+        return None
+    db, actor = ctx.db, ctx.actor
+
+    def job(progress: Progress) -> ledger_export.LedgerExportResult:
+        with db.reading(actor) as session:
+            return ledger_export.export_ledger(session, actor, path, progress=progress, **period)
+
+    result = _run(parent, tr("Exporting the Premium ledger"), job)
+    if result is None:
+        return None
+    inform(
+        parent,
+        tr("Export finished"),
+        tr("The ledger for {0} ({1} postings) was written to {2}.").format(
+            result.period.label(), result.postings, result.path
+        ),
+    )
+    return Path(result.path)
+
+
+def export_premium_report(parent: QWidget | None, ctx: AppContext) -> Path | None:
+    """The annual premium-use report for the General Assembly."""
+    from coop_desk.services import ledger_export
+
+    year = choose_year(parent, ctx)
+    if year is None:
+        return None
+    path = choose_save_path(parent, tr("Premium-use report"), f"premium-use-{year}.xlsx")
+    if path is None:
+        return None
+    db, actor = ctx.db, ctx.actor
+
+    def job(progress: Progress) -> ledger_export.PremiumReportResult:
+        progress(0, 0, tr("Writing the report…"))
+        with db.reading(actor) as session:
+            return ledger_export.export_premium_report(session, actor, path, year)
+
+    result = _run(parent, tr("Writing the premium-use report"), job)
+    if result is None:
+        return None
+    inform(
+        parent,
+        tr("Report written"),
+        tr("The premium-use report {0} was written to {1}.").format(year, result.path),
+    )
+    return Path(result.path)
+
+
+def import_cashbook(parent: QWidget | None, ctx: AppContext) -> Any:
+    """Read a legacy cash book, preview it, then post it (``CashbookDialog``)."""
+    path = choose_open_path(parent, tr("Import a premium cash book"))
+    if path is None:
+        return None
+    dialog = open_cashbook_dialog(parent, ctx, path)
+    if dialog is None:
+        return None
+    dialog.exec()
+    return dialog
+
+
+def open_cashbook_dialog(parent: QWidget | None, ctx: AppContext, path: Path) -> Any:
+    """Read ``path`` (worker) and build the preview dialog, not yet shown; ``None`` after a
+    bad file (explained)."""
+    from coop_desk.exchange.cashbook import read_cashbook
+    from coop_desk.ui.dialogs.ledger_excel import CashbookDialog
+
+    book = _run(parent, tr("Reading {0}").format(path.name), lambda _p: read_cashbook(path))
+    if book is None:
+        return None
+    return CashbookDialog(ctx, book, parent)
+
+
 # --- menus ---------------------------------------------------------------------------------------
 
 
@@ -174,9 +279,24 @@ def install_menus(window: Any) -> None:
     template_action.triggered.connect(lambda: download_template(window, ctx))
     import_menu.addAction(template_action)
 
+    ledger_action = QAction(tr("Premium &ledger workbook…"), window)
+    ledger_action.setObjectName("export_ledger_xlsx")
+    ledger_action.triggered.connect(lambda: export_ledger(window, ctx))
+    window.add_export_action(ledger_action)
+    report_action = QAction(tr("Annual &premium-use report…"), window)
+    report_action.setObjectName("export_premium_report_xlsx")
+    report_action.triggered.connect(lambda: export_premium_report(window, ctx))
+    window.add_export_action(report_action)
+    cashbook_action = QAction(tr("Premium &cash book from Excel…"), window)
+    cashbook_action.setObjectName("import_cashbook_xlsx")
+    cashbook_action.triggered.connect(lambda: import_cashbook(window, ctx))
+    import_menu.addAction(cashbook_action)
+
     def apply_permissions() -> None:
-        export_action.setEnabled(ctx.can(Permission.EXPORT))
+        for action in (export_action, ledger_action, report_action):
+            action.setEnabled(ctx.can(Permission.EXPORT))
         import_action.setEnabled(ctx.can(Permission.MEMBERS_WRITE))
+        cashbook_action.setEnabled(ctx.can(Permission.LEDGER_WRITE))
 
     apply_permissions()
     ctx.actor_changed.connect(apply_permissions)

@@ -309,3 +309,23 @@ def test_a_large_roster_streams(tmp_path, sqlite_db, actor):
     elapsed = time.perf_counter() - started
     assert len(roster.rows) == count and plan.count(NEW) == count
     assert elapsed < 60, elapsed
+
+
+def test_other_modules_add_columns_to_the_members_sheet(db, actor, tmp_path, monkeypatch):
+    """The hook the certifications module uses for organic / Fairtrade status columns."""
+    from coop_desk.exchange.xlsx import Column
+
+    make_register(db, actor)
+
+    def provider(session):
+        return member_export.ExtraColumns(
+            (Column("Organic status"), Column("Certified since", kind="date")),
+            lambda member_id: ("T2", date(2024, 1, 1)) if member_id == 1 else ("", None),
+        )
+
+    monkeypatch.setattr(member_export, "MEMBER_COLUMN_PROVIDERS", [provider])
+    with db.reading(actor) as s:
+        path = member_export.export_members(s, actor, tmp_path / "reg.xlsx").path
+    ws = openpyxl.load_workbook(path)["Members"]
+    assert [c.value for c in ws[1]][-2:] == ["Organic status", "Certified since"]
+    assert ws.cell(2, 17).value == "T2" and ws.cell(2, 18).is_date

@@ -76,7 +76,7 @@ def test_export_menu_writes_the_register(qtbot, window, tmp_path, monkeypatch):
 
 def test_import_menu_and_template(qtbot, window, tmp_path, monkeypatch):
     titles = [a.objectName() for a in window.import_menu.actions()]
-    assert titles == ["import_members_xlsx", "roster_template_xlsx"]
+    assert titles == ["import_members_xlsx", "roster_template_xlsx", "import_cashbook_xlsx"]
     target = tmp_path / "plantilla.xlsx"
     monkeypatch.setattr(excel_actions, "choose_save_path", lambda *a: target)
     window.findChild(QAction, "roster_template_xlsx").trigger()
@@ -87,3 +87,72 @@ def test_import_menu_and_template(qtbot, window, tmp_path, monkeypatch):
 def test_cancelled_save_dialog_does_nothing(qtbot, ctx, monkeypatch):
     monkeypatch.setattr(excel_actions, "choose_save_path", lambda *a: None)
     assert excel_actions.export_members(None, ctx) is None
+
+
+def test_ledger_workbook_and_report_from_the_export_menu(qtbot, window, tmp_path, monkeypatch):
+    from tests.conftest import TODAY
+
+    year = TODAY.year - 1
+    monkeypatch.setattr(excel_actions, "choose_period", lambda *a: {"year": year})
+    monkeypatch.setattr(excel_actions, "choose_year", lambda *a: year)
+    targets = iter([tmp_path / "ledger.xlsx", tmp_path / "ga.xlsx"])
+    monkeypatch.setattr(excel_actions, "choose_save_path", lambda *a: next(targets))
+    window.findChild(QAction, "export_ledger_xlsx").trigger()
+    wb = openpyxl.load_workbook(tmp_path / "ledger.xlsx")
+    assert wb.sheetnames[0] == "Summary" and wb["Journal"].max_row > 10
+    window.findChild(QAction, "export_premium_report_xlsx").trigger()
+    assert (tmp_path / "ga.xlsx").exists()
+    assert "premium-use report" in window.statusBar().currentMessage()
+
+
+def test_period_dialog_refuses_a_reversed_range(qtbot, ctx):
+    from datetime import date
+
+    from coop_desk.ui.dialogs.ledger_excel import PeriodDialog
+
+    dialog = PeriodDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert "year" in dialog.period()
+    dialog.by_range.setChecked(True)
+    dialog.date_from.set_date_value(date(2025, 6, 1))
+    dialog.date_to.set_date_value(date(2025, 1, 1))
+    dialog.check()
+    assert not dialog.problem.isHidden() and dialog.result() == 0
+    dialog.date_to.set_date_value(date(2025, 12, 31))
+    dialog.check()
+    assert dialog.period() == {"date_from": date(2025, 6, 1), "date_to": date(2025, 12, 31)}
+
+
+def test_cash_book_preview_and_import(qtbot, qtmodeltester, ctx, tmp_path):
+    from coop_desk.services.ledger import plan, reports
+    from tests.integration.test_ledger_excel import cash_book
+
+    ctx.write(lambda s, a: plan.create_project(s, a, plan.ProjectInput("Fondo de Educación")))
+    ctx.write(lambda s, a: plan.create_project(s, a, plan.ProjectInput("Renovación de cafetales")))
+    dialog = excel_actions.open_cashbook_dialog(None, ctx, cash_book(tmp_path / "caja.xlsx"))
+    qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.model)
+    assert dialog.model.rowCount() == 5
+    assert dialog.model.index(0, 1).data() == "Opening balance"
+    assert "row 9" in dialog.notes.text()
+    assert not dialog.create_projects.isHidden()
+    assert "Mejora de calidad" in dialog.create_projects.text()
+    dialog.run_import()  # unknown project: explained, nothing posted
+    assert "not in the Development Plan" in dialog.problem.text()
+    dialog.create_projects.setChecked(True)
+    with qtbot.waitSignal(ctx.changed, timeout=10_000):
+        dialog.run_import()
+    assert dialog.result_.entries == 5
+    bank = next(
+        b for b in ctx.read(lambda s, a: reports.account_balances(s, a, 2025)) if b.code == "1010"
+    )
+    assert str(bank.closing) == "5616.04"
+
+
+def test_a_bad_cash_book_file_is_explained(qtbot, ctx, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(excel_actions, "show_error", lambda parent, exc, *a: shown.append(str(exc)))
+    bad = tmp_path / "caja.xlsx"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 600 + "EncryptedPackage".encode("utf-16-le"))
+    assert excel_actions.open_cashbook_dialog(None, ctx, bad) is None
+    assert "password" in shown[0]
