@@ -32,6 +32,7 @@ from coop_desk.exchange.roster import (
     _rows,
     header_key,
     open_workbook,
+    trust_no_dimensions,
 )
 from coop_desk.exchange.xlsx import WorkbookError
 
@@ -297,6 +298,7 @@ def _read(
     skipped: list[SkippedRow] = []
     state = _State()
     number = header_row
+    trust_no_dimensions(cached)
     cached_rows = cached.iter_rows(min_row=header_row + 1, values_only=True)
     for cells in _rows(ws, min_row=header_row + 1):
         number += 1

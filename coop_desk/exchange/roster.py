@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -586,7 +586,7 @@ def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
     if not head.startswith(b"PK"):
         text_like = all(b == 9 or b == 10 or b == 13 or 32 <= b < 127 for b in head)
         hint = (
-            " It looks like a text or CSV file: open it in Excel and save it as .xlsx."
+            " It looks like a text, CSV or web page file: open it in Excel and save it as .xlsx."
             if text_like
             else ""
         )
@@ -595,6 +595,11 @@ def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
         with zipfile.ZipFile(target) as archive:
             names = set(archive.namelist())
             if "xl/workbook.xml" not in names:
+                if "xl/workbook.bin" in names:
+                    raise WorkbookError(
+                        f"{name} is an Excel binary workbook (.xlsb). Open it in Excel and save "
+                        "it as an Excel Workbook (.xlsx), then import that file."
+                    )
                 if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype"):
                     raise WorkbookError(
                         f"{name} is a LibreOffice/OpenDocument spreadsheet (.ods). Save it as "
@@ -638,8 +643,17 @@ class FormulaText(str):
     ``=`` (a name written as text, as our own exports write it)."""
 
 
+def trust_no_dimensions(ws: Any) -> None:
+    """Read every cell, whatever size the file claims: some programs write a wrong
+    ``<dimension ref="A1"/>`` and read-only openpyxl would then return column A only."""
+    reset = getattr(ws, "reset_dimensions", None)
+    if reset is not None:
+        reset()
+
+
 def _rows(ws: Any, **kwargs: Any) -> Any:
     """Row value tuples where formula cells are :class:`FormulaText`."""
+    trust_no_dimensions(ws)
     for cells in ws.iter_rows(**kwargs):
         yield tuple(
             FormulaText(c.value) if c.data_type == "f" and isinstance(c.value, str) else c.value
@@ -754,6 +768,8 @@ def read_roster(
         wb.close()
     if formula_rows:
         rows = _resolve_formulas(target, chosen, columns, rows, formula_rows, today)
+    rows, merged_notes = _merge_plot_rows(rows)
+    notes = [*notes, *merged_notes]
     if plots_sheet and "plot_name" not in {c.field for c in columns}:
         plots, plot_notes = _read_plots_sheet(target, plots_sheet, today)
         rows = _attach_plots(rows, plots)
@@ -863,6 +879,16 @@ def _is_totals_row(cells: Sequence[Any]) -> bool:
     return False
 
 
+_PLOT_OF = "_plot_of"  # a row holding only another plot of the member on that row
+PLOT_FIELDS = (
+    "total_area",
+    "coffee_area",
+    "plot_name",
+    "altitude",
+    "varieties",
+    "latitude",
+    "longitude",
+)
 _IDENTITY = ("code", "dni", "first_names", "surnames", "surname_1", "surname_2")
 _FULL_NAMES = ("full_name_surnames_first", "full_name_names_first")
 
@@ -882,6 +908,8 @@ def _read_rows(
     blank_run = 0
     mapped = [c for c in columns if c.field]
     identity_columns = [c for c in mapped if c.field in _IDENTITY or c.field in _FULL_NAMES]
+    plot_columns = [c for c in mapped if c.field in PLOT_FIELDS]
+    last_data_row = -1
     excel_row = header_row
     for cells in _rows(ws, min_row=header_row + 1):
         excel_row += 1
@@ -912,6 +940,19 @@ def _read_rows(
         if all(
             v.is_blank(cells[c.index]) if c.index < len(cells) else True for c in identity_columns
         ):
+            if (
+                rows
+                and last_data_row == excel_row - 1
+                and any(
+                    c.index < len(cells) and not v.is_blank(cells[c.index]) for c in plot_columns
+                )
+            ):
+                # A further plot of the member above (rosters with one row per plot).
+                parent = rows[-1].values.get(_PLOT_OF) or rows[-1].row
+                parsed = parse_row(excel_row, cells, plot_columns, today)
+                rows.append(RosterRow(excel_row, {_PLOT_OF: parent}, parsed.problems, parsed.plots))
+                last_data_row = excel_row
+                continue
             preview = " ".join(_cell_text(c) for c in cells if not v.is_blank(c))[:60]
             skipped.append(SkippedRow(excel_row, f"no member on this row ({preview})"))
             continue
@@ -923,6 +964,7 @@ def _read_rows(
         if any(isinstance(cells[c.index], FormulaText) for c in mapped if c.index < len(cells)):
             formula_rows.add(excel_row)
         rows.append(parse_row(excel_row, cells, mapped, today))
+        last_data_row = excel_row
     return rows, skipped, notes, formula_rows
 
 
@@ -952,6 +994,7 @@ def _resolve_formulas(
     wb = open_workbook(path, data_only=True)
     try:
         ws = wb[sheet]
+        trust_no_dimensions(ws)
         wanted = set(formula_rows)
         last = max(wanted)
         values: dict[int, tuple[Any, ...]] = {}
@@ -983,6 +1026,60 @@ def _resolve_formulas(
         ]
         out.append(RosterRow(row.row, parsed.values, (*parsed.problems, *missing), parsed.plots))
     return out
+
+
+def _merge_plot_rows(rows: list[RosterRow]) -> tuple[list[RosterRow], list[str]]:
+    """One member per code: rows that only add a plot (a blank-identity row under a member,
+    or the same code and name again) become further plots of that member."""
+    out: list[RosterRow] = []
+    by_row: dict[int, int] = {}
+    by_code: dict[str, int] = {}
+    notes: list[str] = []
+    for row in rows:
+        parent_row = row.values.get(_PLOT_OF)
+        target: int | None = None
+        if parent_row is not None:
+            target = by_row.get(parent_row)
+        elif row.code and row.code in by_code and row.plots:
+            first = out[by_code[row.code]]
+            if _same_member(first, row):
+                target = by_code[row.code]
+        if target is None:
+            if parent_row is not None:
+                continue  # its member row was merged away: cannot happen, kept for safety
+            by_row[row.row] = len(out)
+            if row.code and row.code not in by_code:
+                by_code[row.code] = len(out)
+            out.append(row)
+            continue
+        parent = out[target]
+        by_row[row.row] = target
+        notes.append(f"Row {row.row}: another plot of the member on row {parent.row}.")
+        out[target] = RosterRow(
+            parent.row,
+            parent.values,
+            (*parent.problems, *row.problems),
+            (*parent.plots, *row.plots),
+        )
+    return [_name_plots(r) for r in out], notes
+
+
+def _same_member(first: RosterRow, again: RosterRow) -> bool:
+    for key in ("first_names", "surnames", "dni", "gender"):
+        a, b = first.values.get(key), again.values.get(key)
+        if a and b and fold(str(a)) != fold(str(b)):
+            return False
+    return True
+
+
+def _name_plots(row: RosterRow) -> RosterRow:
+    """Several unnamed plots of one member: "Parcela 1", "Parcela 2"..."""
+    if len(row.plots) < 2 or all(p.name for p in row.plots):
+        return row
+    named = tuple(
+        p if p.name else replace(p, name=f"Parcela {i}") for i, p in enumerate(row.plots, start=1)
+    )
+    return RosterRow(row.row, row.values, row.problems, named)
 
 
 # --- one row ------------------------------------------------------------------------------------
@@ -1040,18 +1137,18 @@ def parse_row(
         except (ValueError, ParseError) as exc:
             bad(column, str(exc))
             continue
-        if key in (
-            "total_area",
-            "coffee_area",
-            "plot_name",
-            "altitude",
-            "varieties",
-            "latitude",
-            "longitude",
-        ):
+        if key in PLOT_FIELDS:
             plot_fields[key] = value
         else:
             values[key] = value
+    # Several phones in one cell ("987654321 / 976543210"): the first is the member's phone,
+    # the others are kept (the import notes them).
+    phone = values.get("phone")
+    if phone:
+        numbers = [p.strip() for p in re.split(r"\s*(?:[/;,|]|\by\b|\bo\b)\s*", phone) if p.strip()]
+        if len(numbers) > 1:
+            values["phone"] = numbers[0]
+            values["other_phones"] = " / ".join(numbers[1:])
     # Names from split columns.
     if "full_name_surnames_first" in values or "full_name_names_first" in values:
         surnames_first = "full_name_surnames_first" in values
@@ -1127,8 +1224,7 @@ def _parse_value(key: str, raw: Any, today: date) -> Any:
             return v.read_text(raw)
         return "\n".join(clean(line) for line in raw.strip().splitlines())
     if key == "phone":
-        text = v.read_text(raw)
-        return re.sub(r"\s*[/;]\s*", " / ", text) if text else ""
+        return v.read_text(raw)
     return v.read_text(raw)
 
 

@@ -68,8 +68,38 @@ _WORD_DATE = re.compile(
 )
 
 
+# What people type in a cell to say "nothing here".
+BLANK_WORDS = frozenset(
+    {
+        "-",
+        "--",
+        "---",
+        "—",
+        "–",
+        ".",
+        "s/n",
+        "sn",
+        "n/a",
+        "na",
+        "s/d",
+        "sd",
+        "sin dato",
+        "sin datos",
+        "no tiene",
+        "ninguno",
+        "?",
+        "x/x",
+    }
+)
+
+
 def is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    if value is None:
+        return True
+    if isinstance(value, str):
+        text = value.strip()
+        return not text or text.casefold() in BLANK_WORDS
+    return False
 
 
 def _year(text: str, today: date) -> int:
@@ -98,6 +128,8 @@ def read_date(value: object, today: date | None = None) -> date | None:
     if isinstance(value, bool):
         raise ValueError("a yes/no value is not a date")
     if isinstance(value, int | float | Decimal):
+        if value == 0:
+            return None  # Excel shows 0 as 00/01/1900: an empty date
         serial = float(value)
         if not 1 <= serial < 2_958_466 or serial != int(serial):
             raise ValueError(f"{value} is not a date")

@@ -401,7 +401,10 @@ def _merge(
         base_notes = existing.notes
         plots = list(existing.plots)
     notes = pick("notes", base_notes)
-    notes = roster_notes(notes, row.organic_status, row.fairtrade)
+    other_phones = values.get("other_phones") or ""
+    if row.organic_status is not None or row.fairtrade is not None or other_phones:
+        # Blank cells erase nothing: the Roster: line changes only when the file says something.
+        notes = roster_notes(notes, row.organic_status, row.fairtrade, other_phones)
     for plot in row.plots:
         plots = _merge_plot(plots, plot)
     return replace(
@@ -461,10 +464,15 @@ def _merge_plot(plots: list[PlotInput], plot: PlotData) -> list[PlotInput]:
     return [*plots[:target], merged, *plots[target + 1 :]]
 
 
-def roster_notes(notes: str, organic: str | None, fairtrade: bool | None) -> str:
-    """``notes`` with its ``Roster:`` line replaced by the file's organic/Fairtrade status."""
+def roster_notes(
+    notes: str, organic: str | None, fairtrade: bool | None, other_phones: str = ""
+) -> str:
+    """``notes`` with its ``Roster:`` line replaced by the file's organic/Fairtrade status
+    (and any further phone numbers the roster gave)."""
     lines = [line for line in notes.splitlines() if not line.startswith(ROSTER_NOTE_PREFIX)]
     parts = []
+    if other_phones:
+        parts.append(f"other phones {other_phones}")
     if organic:
         parts.append(f"organic status {OrganicStatus.LABELS.get(organic, organic)}")
     if fairtrade is not None:

@@ -529,3 +529,79 @@ def test_sample_file_from_a_cooperative():
     assert roster.header_row == 4 and len(roster.rows) == 60
     assert not roster.invalid_rows
     assert {s.reason for s in roster.skipped} == {"blank row", "totals row"}
+
+
+def test_real_world_layouts(tmp_path):
+    """One row per plot, a repeated code, several phones, dashes for nothing, Excel's zero
+    date, a wrong sheet dimension, and pre-numbered empty template rows."""
+    import re as _re
+
+    path = tmp_path / "plots.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(
+        [
+            "N°",
+            "Código",
+            "Nombres",
+            "Apellido Paterno",
+            "Apellido Materno",
+            "Sexo",
+            "DNI",
+            "F. Ingreso",
+            "Celular",
+            "Parcela",
+            "Área (ha)",
+            "Café (ha)",
+        ]
+    )
+    ws.append(
+        [
+            1,
+            "A-1",
+            "Rosa",
+            "Núñez",
+            "Vega",
+            "F",
+            "-",
+            "01/02/2010",
+            "987654321 / 976543210",
+            "La Loma",
+            2,
+            1.5,
+        ]
+    )
+    ws.append([None, None, None, None, None, None, None, None, None, "El Bajo", "1,5", 1])
+    ws.append([2, "A-2", "José", "Pérez", None, "M", "s/n", 0, None, None, 3, 2])
+    ws.append([3, "A-2", "José", "Pérez", None, "M", None, "05/06/2011", None, None, 1, 1])
+    ws.append([4, "A-3", "Ana", "Ruiz", None, "F", None, "05/06/2011", None, None, 1, 1])
+    ws.append([5, "A-3", "Otra", "Persona", None, "F", None, "05/06/2011", None, None, 1, 1])
+    for n in range(6, 40):
+        ws.append([n])
+    wb.save(path)
+    # Rewrite the dimension as some programs do: read-only openpyxl would see column A only.
+    import zipfile
+
+    broken = tmp_path / "dim.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = _re.sub(rb'<dimension ref="[^"]+"/>', b'<dimension ref="A1"/>', data)
+            dst.writestr(item, data)
+    roster = read_roster(broken, today=TODAY)
+    rows = {r.row: r for r in roster.rows}
+    assert sorted(rows) == [2, 4, 6, 7]  # row 3 and row 5 merged into their members
+    rosa = rows[2]
+    assert rosa.values["surnames"] == "Núñez Vega" and rosa.values["dni"] is None
+    assert rosa.values["phone"] == "987654321" and rosa.values["other_phones"] == "976543210"
+    assert [(p.name, p.total_area_ha, p.coffee_area_ha) for p in rosa.plots] == [
+        ("La Loma", Decimal("2"), Decimal("1.5")),
+        ("El Bajo", Decimal("1.5"), Decimal("1")),
+    ]
+    jose = rows[4]
+    assert jose.values["join_date"] is None  # 0: Excel's empty date
+    assert [p.name for p in jose.plots] == ["Parcela 1", "Parcela 2"]
+    assert "Row 3: another plot of the member on row 2." in roster.notes
+    assert rows[7].values["first_names"] == "Otra"  # same code, another person: kept apart
+    assert all(s.reason.startswith("no member") for s in roster.skipped)
