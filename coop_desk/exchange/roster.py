@@ -693,14 +693,65 @@ _MEMBER_FIELDS = {
 }
 
 
-def _find_header(rows: list[tuple[Any, ...]]) -> tuple[int, dict[int, str]] | None:
-    """Index of the header row among the first rows: the one naming most known fields."""
-    best: tuple[int, int, dict[int, str]] | None = None
+@dataclass(frozen=True)
+class _Header:
+    index: int  # 0-based index of the (last) header row
+    found: dict[int, str]
+    texts: list[str]  # the header text of each column (two-row headers combined)
+    rows: int = 1  # 2: a header over two rows (merged group titles above sub-titles)
+
+
+def _is_text(cell: object) -> bool:
+    return isinstance(cell, str) and not isinstance(cell, FormulaText) and bool(cell.strip())
+
+
+def _combined_texts(top: tuple[Any, ...], bottom: tuple[Any, ...]) -> list[str]:
+    """Headers written over two rows: "Área (ha)" merged above "Total" | "Café" reads as
+    "Área (ha) Total" | "Área (ha) Café"; "Código" merged down reads as "Código". A
+    sub-title that names a field by itself ("Paterno", "Nombres") is kept as it is."""
+    texts: list[str] = []
+    parent = ""
+    for i in range(max(len(top), len(bottom))):
+        t = top[i] if i < len(top) else None
+        b = bottom[i] if i < len(bottom) else None
+        t_text = t.strip() if _is_text(t) else ""  # type: ignore[union-attr]
+        b_text = b.strip() if _is_text(b) else ""  # type: ignore[union-attr]
+        if t_text:
+            parent = t_text
+        elif not b_text:
+            parent = ""  # a column blank in both rows ends a merged title
+        if not b_text:
+            texts.append(t_text)
+            continue
+        alone = _match(b_text)
+        if alone is not None and alone[1]:
+            texts.append(b_text)
+        else:
+            texts.append(f"{t_text or parent} {b_text}".strip())
+    return texts
+
+
+def _find_header(rows: list[tuple[Any, ...]]) -> _Header | None:
+    """The header among the first rows: the row (or pair of rows) naming most known fields."""
+    best: tuple[int, _Header] | None = None
     for index, cells in enumerate(rows):
         score, found = _score_header(cells)
-        if score >= 2 and (best is None or score > best[1]):
-            best = (index, score, found)
-    return (best[0], best[2]) if best else None
+        if score >= 2 and (best is None or score > best[0]):
+            texts = [_cell_text(c) if _is_text(c) else "" for c in cells]
+            best = (score, _Header(index, found, texts))
+        if index + 1 < len(rows):
+            below = rows[index + 1]
+            texty = [c for c in below if not v.is_blank(c)]
+            if (
+                len(texty) >= 2
+                and all(_is_text(c) for c in texty)
+                and any(_is_text(c) for c in cells)
+            ):
+                texts = _combined_texts(cells, below)
+                score2, found2 = _score_header(texts)
+                if score2 >= 2 and (best is None or score2 > best[0]):
+                    best = (score2, _Header(index + 1, found2, texts, rows=2))
+    return best[1] if best else None
 
 
 def inspect_sheets(path: str | Path) -> list[str]:
@@ -729,18 +780,15 @@ def read_roster(
         sheets = tuple(wb.sheetnames)
         if not sheets:
             raise WorkbookError(f"{target.name} has no sheets.")
-        chosen, header_index, found, head_rows, plots_sheet = _choose_sheet(wb, sheet, target.name)
+        chosen, header, head_rows, plots_sheet = _choose_sheet(wb, sheet, target.name)
         ws = wb[chosen]
-        header_cells = head_rows[header_index]
-        header_row_number = header_index + 1
-        auto = dict(found)
+        header_row_number = header.index + 1  # the last header row: data start below it
+        auto = dict(header.found)
         if mapping is not None:
             auto = {i: f for i, f in mapping.items() if f}
-        width = max(len(header_cells), max(auto, default=-1) + 1)
-        headers = [
-            _cell_text(header_cells[i]) if i < len(header_cells) else "" for i in range(width)
-        ]
-        samples = _samples(head_rows[header_index + 1 :], width)
+        width = max(len(header.texts), max(auto, default=-1) + 1)
+        headers = [header.texts[i] if i < len(header.texts) else "" for i in range(width)]
+        samples = _samples(head_rows[header.index + 1 :], width)
         columns = tuple(
             SourceColumn(
                 index=i,
@@ -792,7 +840,7 @@ def read_roster(
 
 def _choose_sheet(
     wb: Any, requested: str | None, filename: str
-) -> tuple[str, int, dict[int, str], list[tuple[Any, ...]], str | None]:
+) -> tuple[str, _Header, list[tuple[Any, ...]], str | None]:
     """The roster sheet (the requested one, else the one whose header names most member
     fields) and, when there is one, a sheet of plots keyed by member code."""
     if requested is not None and requested not in wb.sheetnames:
@@ -800,7 +848,7 @@ def _choose_sheet(
             f"{filename} has no sheet named {requested!r} (sheets: {', '.join(wb.sheetnames)})."
         )
     candidates = [requested] if requested else list(wb.sheetnames)
-    best: tuple[int, str, int, dict[int, str], list[tuple[Any, ...]]] | None = None
+    best: tuple[int, str, _Header, list[tuple[Any, ...]]] | None = None
     plots_sheet: str | None = None
     any_data = False
     for name in candidates:
@@ -813,14 +861,14 @@ def _choose_sheet(
         header = _find_header(head_rows[:HEADER_SCAN_ROWS])
         if header is None:
             continue
-        index, found = header
+        found = header.found
         member_score = len(set(found.values()) & _MEMBER_FIELDS)
         fields = set(found.values())
         if member_score == 0 and "code" in fields and "plot_name" in fields:
             plots_sheet = plots_sheet or name
             continue
         if best is None or member_score > best[0]:
-            best = (member_score, name, index, found, head_rows)
+            best = (member_score, name, header, head_rows)
     if best is None:
         if not any_data:
             raise WorkbookError(f"{filename} is empty: no sheet holds any data.")
@@ -830,8 +878,8 @@ def _choose_sheet(
             f"{HEADER_SCAN_ROWS} rows). Expected column titles such as Código, Nombres, "
             "Apellidos, DNI, Sexo, Fecha de ingreso — or download the template."
         )
-    _, name, index, found, head_rows = best
-    return name, index, found, head_rows, plots_sheet
+    _, name, header, head_rows = best
+    return name, header, head_rows, plots_sheet
 
 
 def _samples(rows: list[tuple[Any, ...]], width: int) -> list[tuple[str, ...]]:
@@ -1243,11 +1291,10 @@ def _read_plots_sheet(
         found = _find_header(head)
         if found is None:
             return {}, []
-        index, mapping = found
-        header = head[index]
+        index = found.index
         columns = [
-            SourceColumn(i, get_column_letter(i + 1), _cell_text(header[i]), f)
-            for i, f in mapping.items()
+            SourceColumn(i, get_column_letter(i + 1), found.texts[i], f)
+            for i, f in found.found.items()
         ]
         code_column = next(c for c in columns if c.field == "code")
         number = index + 1

@@ -605,3 +605,36 @@ def test_real_world_layouts(tmp_path):
     assert "Row 3: another plot of the member on row 2." in roster.notes
     assert rows[7].values["first_names"] == "Otra"  # same code, another person: kept apart
     assert all(s.reason.startswith("no member") for s in roster.skipped)
+
+
+def test_header_over_two_rows_with_merged_group_titles(tmp_path):
+    path = tmp_path / "dos_filas.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["PADRÓN DE SOCIOS 2024"])
+    ws.append(
+        ["Código", "Apellidos", None, "Nombres", "Sexo", "Fecha de ingreso", "Área (ha)", None]
+    )
+    ws.append([None, "Paterno", "Materno", None, None, None, "Total", "Café"])
+    ws.merge_cells("B2:C2")
+    ws.merge_cells("G2:H2")
+    ws.merge_cells("A2:A3")
+    ws.append(["C-1", "Núñez", "Vega", "Rosa", "F", "01/02/2010", 3, 2])
+    ws.append(["Total", None, None, None, None, None, "=SUM(G4:G4)", "=SUM(H4:H4)"])
+    wb.save(path)
+    roster = read_roster(path, today=TODAY)
+    assert roster.header_row == 3
+    assert {c.letter: c.field for c in roster.columns} == {
+        "A": "code",
+        "B": "surname_1",
+        "C": "surname_2",
+        "D": "first_names",
+        "E": "gender",
+        "F": "join_date",
+        "G": "total_area",
+        "H": "coffee_area",
+    }
+    (row,) = roster.rows
+    assert row.row == 4 and row.values["surnames"] == "Núñez Vega"
+    assert (row.plots[0].total_area_ha, row.plots[0].coffee_area_ha) == (Decimal("3"), Decimal("2"))
+    assert [s.reason for s in roster.skipped] == ["totals row"]
