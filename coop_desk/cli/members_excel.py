@@ -8,7 +8,7 @@ from pathlib import Path
 
 from coop_desk.cli.context import CliContext, CliError
 from coop_desk.cli.output import table
-from coop_desk.exchange.roster import read_roster, write_template
+from coop_desk.exchange.roster import read_roster, summarise_skipped, write_template
 from coop_desk.exchange.values import OrganicStatus
 from coop_desk.services import member_export, member_import
 from coop_desk.services.member_import import ACTION_LABELS, ERROR, UNCHANGED
@@ -83,7 +83,10 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(f"the file {path} does not exist")
     roster = read_roster(path, sheet=args.sheet)
     actor = ctx.actor()
-    print(f"Sheet {roster.sheet!r}, header on row {roster.header_row}.")
+    if len(roster.sheets_read) > 1:
+        print(f"Sheets {', '.join(roster.sheets_read)}, header on row {roster.header_row}.")
+    else:
+        print(f"Sheet {roster.sheet!r}, header on row {roster.header_row}.")
     print(
         "Columns: "
         + ", ".join(
@@ -135,7 +138,7 @@ def _print_plan(plan: member_import.ImportPlan, *, show_all: bool) -> None:
                 ["Row", "Action", "Code", "Name", "Organic", "FT", "Details"],
                 (
                     [
-                        r.row,
+                        r.label,
                         ACTION_LABELS[r.action],
                         r.code,
                         r.name,
@@ -148,8 +151,8 @@ def _print_plan(plan: member_import.ImportPlan, *, show_all: bool) -> None:
                 right={0},
             )
         )
-    for skip in plan.skipped:
-        print(f"Skipped row {skip.row}: {skip.reason}")
+    for line in summarise_skipped(plan.skipped):
+        print(f"Skipped {line}")
     if plan.has_errors:
         print("\nErrors:")
         for problem in plan.problems:

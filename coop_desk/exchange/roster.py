@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -496,10 +496,16 @@ class RosterRow:
     values: dict[str, Any]
     problems: tuple[Problem, ...]
     plots: tuple[PlotData, ...] = ()
+    sheet: str = ""  # set when several sheets were read
 
     @property
     def code(self) -> str:
         return str(self.values.get("code") or "")
+
+    @property
+    def label(self) -> str:
+        """How the row is named to the user: "12", or "La Palma!12" with several sheets."""
+        return f"{self.sheet}!{self.row}" if self.sheet else str(self.row)
 
     @property
     def organic_status(self) -> str | None:
@@ -522,6 +528,11 @@ class RosterRow:
 class SkippedRow:
     row: int
     reason: str
+    sheet: str = ""  # set when several sheets were read
+
+    def describe(self) -> str:
+        where = f"{self.sheet}!" if self.sheet else ""
+        return f"row {where}{self.row}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -535,6 +546,9 @@ class Roster:
     skipped: tuple[SkippedRow, ...]
     notes: tuple[str, ...] = ()
     plots_sheet: str | None = None
+    sheets_read: tuple[str, ...] = ()
+    # Columns of each sheet read, when several sheets share the fields in their own order.
+    sheet_columns: dict[str, tuple[SourceColumn, ...]] = field(default_factory=dict)
 
     @property
     def fields(self) -> set[str]:
@@ -771,40 +785,42 @@ def read_roster(
     progress: ProgressFn | None = None,
 ) -> Roster:
     """Read the roster in ``path``. ``mapping`` (column index -> field key or ``None``)
-    overrides the recognised columns (the wizard's hand mapping)."""
+    overrides the recognised columns (the wizard's hand mapping).
+
+    Without ``sheet``, every visible sheet laid out as a roster with the same columns is read
+    (cooperatives often keep one sheet per community); rows then name their sheet.
+    """
     today = today or date.today()
     report = progress or (lambda _d, _t, _s: None)
     target = Path(path)
     wb = open_workbook(target)
+    parts: list[
+        tuple[
+            str,
+            tuple[SourceColumn, ...],
+            list[RosterRow],
+            list[SkippedRow],
+            list[str],
+            set[int],
+            int,
+        ]
+    ] = []
     try:
         sheets = tuple(wb.sheetnames)
         if not sheets:
             raise WorkbookError(f"{target.name} has no sheets.")
-        chosen, header, head_rows, plots_sheet = _choose_sheet(wb, sheet, target.name)
-        ws = wb[chosen]
-        header_row_number = header.index + 1  # the last header row: data start below it
-        auto = dict(header.found)
-        if mapping is not None:
-            auto = {i: f for i, f in mapping.items() if f}
-        width = max(len(header.texts), max(auto, default=-1) + 1)
-        headers = [header.texts[i] if i < len(header.texts) else "" for i in range(width)]
-        samples = _samples(head_rows[header.index + 1 :], width)
-        columns = tuple(
-            SourceColumn(
-                index=i,
-                letter=get_column_letter(i + 1),
-                header=headers[i],
-                field=auto.get(i),
-                samples=samples[i],
+        chosen, plots_sheet = _choose_sheet(wb, sheet, target.name)
+        first_texts = chosen[0][1].texts
+        for name, header, head_rows in chosen:
+            own = mapping if mapping is not None and header.texts == first_texts else None
+            columns = _columns(header, head_rows, own)
+            _check_mapping(columns)
+            ws = wb[name]
+            header_row_number = header.index + 1  # the last header row: data start below it
+            rows, skipped, notes, formula_rows = _read_rows(
+                ws, columns, header_row_number, today, report, ws.max_row or 0
             )
-            for i in range(width)
-            if headers[i] or auto.get(i)
-        )
-        _check_mapping(columns)
-        total_rows = ws.max_row or 0
-        rows, skipped, notes, formula_rows = _read_rows(
-            ws, columns, header_row_number, today, report, total_rows
-        )
+            parts.append((name, columns, rows, skipped, notes, formula_rows, header_row_number))
     except WorkbookError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged sheet part fails while streaming
@@ -814,41 +830,85 @@ def read_roster(
         ) from exc
     finally:
         wb.close()
-    if formula_rows:
-        rows = _resolve_formulas(target, chosen, columns, rows, formula_rows, today)
-    rows, merged_notes = _merge_plot_rows(rows)
-    notes = [*notes, *merged_notes]
+    several = len(parts) > 1
+    all_rows: list[RosterRow] = []
+    all_skipped: list[SkippedRow] = []
+    all_notes: list[str] = []
+    for name, columns, rows, skipped, notes, formula_rows, _ in parts:
+        if formula_rows:
+            rows = _resolve_formulas(target, name, columns, rows, formula_rows, today)
+        rows, merged_notes = _merge_plot_rows(rows)
+        prefix = f"{name}: " if several else ""
+        all_notes += [prefix + n for n in [*notes, *merged_notes]]
+        all_skipped += [SkippedRow(s.row, s.reason, name if several else "") for s in skipped]
+        all_rows += [_in_sheet(r, name) for r in rows] if several else rows
+    if several:
+        all_notes.insert(0, "Sheets read: " + ", ".join(p[0] for p in parts) + ".")
+    columns = parts[0][1]
     if plots_sheet and "plot_name" not in {c.field for c in columns}:
         plots, plot_notes = _read_plots_sheet(target, plots_sheet, today)
-        rows = _attach_plots(rows, plots)
-        notes = [*notes, *plot_notes]
+        all_rows = _attach_plots(all_rows, plots)
+        all_notes += plot_notes
     else:
         plots_sheet = None
-    report(len(rows), len(rows), "Read")
+    report(len(all_rows), len(all_rows), "Read")
     return Roster(
         path=target,
-        sheet=chosen,
+        sheet=parts[0][0],
         sheets=sheets,
-        header_row=header_row_number,
+        header_row=parts[0][6],
         columns=columns,
-        rows=tuple(rows),
-        skipped=tuple(skipped),
-        notes=tuple(notes),
+        rows=tuple(all_rows),
+        skipped=tuple(all_skipped),
+        notes=tuple(all_notes),
         plots_sheet=plots_sheet,
+        sheets_read=tuple(p[0] for p in parts),
+        sheet_columns={p[0]: p[1] for p in parts} if several else {},
     )
+
+
+def _columns(
+    header: _Header, head_rows: list[tuple[Any, ...]], mapping: dict[int, str | None] | None
+) -> tuple[SourceColumn, ...]:
+    auto = dict(header.found)
+    if mapping is not None:
+        auto = {i: f for i, f in mapping.items() if f}
+    width = max(len(header.texts), max(auto, default=-1) + 1)
+    headers = [header.texts[i] if i < len(header.texts) else "" for i in range(width)]
+    samples = _samples(head_rows[header.index + 1 :], width)
+    return tuple(
+        SourceColumn(
+            index=i,
+            letter=get_column_letter(i + 1),
+            header=headers[i],
+            field=auto.get(i),
+            samples=samples[i],
+        )
+        for i in range(width)
+        if headers[i] or auto.get(i)
+    )
+
+
+def _in_sheet(row: RosterRow, sheet: str) -> RosterRow:
+    """A row of one of several sheets: its problems name the sheet with the column."""
+    problems = tuple(
+        replace(p, column=f"{sheet}!{p.column}" if p.column else sheet) for p in row.problems
+    )
+    return RosterRow(row.row, row.values, problems, row.plots, sheet)
 
 
 def _choose_sheet(
     wb: Any, requested: str | None, filename: str
-) -> tuple[str, _Header, list[tuple[Any, ...]], str | None]:
-    """The roster sheet (the requested one, else the one whose header names most member
-    fields) and, when there is one, a sheet of plots keyed by member code."""
+) -> tuple[list[tuple[str, _Header, list[tuple[Any, ...]]]], str | None]:
+    """The roster sheets: the requested one, else the one whose header names most member
+    fields together with every other sheet recognised with the same columns; and, when there
+    is one, a sheet of plots keyed by member code."""
     if requested is not None and requested not in wb.sheetnames:
         raise WorkbookError(
             f"{filename} has no sheet named {requested!r} (sheets: {', '.join(wb.sheetnames)})."
         )
     candidates = [requested] if requested else list(wb.sheetnames)
-    best: tuple[int, str, _Header, list[tuple[Any, ...]]] | None = None
+    found_sheets: list[tuple[int, str, _Header, list[tuple[Any, ...]]]] = []
     plots_sheet: str | None = None
     any_data = False
     for name in candidates:
@@ -861,15 +921,13 @@ def _choose_sheet(
         header = _find_header(head_rows[:HEADER_SCAN_ROWS])
         if header is None:
             continue
-        found = header.found
-        member_score = len(set(found.values()) & _MEMBER_FIELDS)
-        fields = set(found.values())
+        fields = set(header.found.values())
+        member_score = len(fields & _MEMBER_FIELDS)
         if member_score == 0 and "code" in fields and "plot_name" in fields:
             plots_sheet = plots_sheet or name
             continue
-        if best is None or member_score > best[0]:
-            best = (member_score, name, header, head_rows)
-    if best is None:
+        found_sheets.append((member_score, name, header, head_rows))
+    if not found_sheets:
         if not any_data:
             raise WorkbookError(f"{filename} is empty: no sheet holds any data.")
         where = f"the sheet {requested!r}" if requested else "any sheet"
@@ -878,8 +936,14 @@ def _choose_sheet(
             f"{HEADER_SCAN_ROWS} rows). Expected column titles such as Código, Nombres, "
             "Apellidos, DNI, Sexo, Fecha de ingreso — or download the template."
         )
-    _, name, header, head_rows = best
-    return name, header, head_rows, plots_sheet
+    best = max(found_sheets, key=lambda f: f[0])  # the first of the best in workbook order
+    same = set(best[2].found.values())
+    chosen = [
+        (name, header, rows)
+        for score, name, header, rows in found_sheets
+        if name == best[1] or (score >= 2 and set(header.found.values()) == same)
+    ]
+    return chosen, plots_sheet
 
 
 def _samples(rows: list[tuple[Any, ...]], width: int) -> list[tuple[str, ...]]:
@@ -1330,7 +1394,7 @@ def _attach_plots(
         found = tuple(e for e in entries if isinstance(e, PlotData))
         problems = tuple(e for e in entries if isinstance(e, Problem))
         # The Plots sheet replaces the area columns of the member sheet (there, they are sums).
-        out.append(RosterRow(row.row, row.values, (*row.problems, *problems), found))
+        out.append(replace(row, problems=(*row.problems, *problems), plots=found))
     return out
 
 
@@ -1387,3 +1451,32 @@ def write_template(path: str | Path) -> Path:
     except BaseException:
         discard_workbook(wb)
         raise
+
+
+def summarise_skipped(skipped: Sequence[SkippedRow], limit: int = 50) -> list[str]:
+    """Skipped rows for people: runs of rows skipped for the same reason become one line
+    ("rows 65-200: no member on this row")."""
+    lines: list[str] = []
+    run: list[SkippedRow] = []
+
+    def kind(s: SkippedRow) -> tuple[str, str]:
+        return (s.sheet, s.reason.split(" (", 1)[0])
+
+    def flush() -> None:
+        if not run:
+            return
+        where = f"{run[0].sheet}!" if run[0].sheet else ""
+        if len(run) == 1:
+            lines.append(run[0].describe())
+        else:
+            lines.append(f"rows {where}{run[0].row}-{run[-1].row}: {kind(run[0])[1]}")
+        run.clear()
+
+    for item in skipped:
+        if run and (kind(item) != kind(run[-1]) or item.row > run[-1].row + 1 + 1000):
+            flush()
+        run.append(item)
+    flush()
+    if len(lines) > limit:
+        lines = [*lines[:limit], f"… and {len(lines) - limit} more"]
+    return lines

@@ -129,6 +129,11 @@ class RowPlan:
     status: str | None = None
     status_date: date | None = None
     status_reason: str = ""
+    sheet: str = ""  # set when the roster was read from several sheets
+
+    @property
+    def label(self) -> str:
+        return f"{self.sheet}!{self.row}" if self.sheet else str(self.row)
 
     @property
     def summary(self) -> str:
@@ -210,12 +215,25 @@ def plan_import(
     by_code = {m.code: m for m in existing.values()}
     dni_owner = {m.dni: m.code for m in existing.values() if m.dni}
     columns = {c.field: c for c in roster.columns if c.field}
-    seen_codes: dict[str, int] = {}
-    seen_dnis: dict[str, int] = {}
+    per_sheet = {
+        name: {c.field: c for c in cols if c.field} for name, cols in roster.sheet_columns.items()
+    }
+    seen_codes: dict[str, str] = {}
+    seen_dnis: dict[str, str] = {}
     plans: list[RowPlan] = []
     total = len(roster.rows)
     for index, row in enumerate(roster.rows, start=1):
-        plans.append(_plan_row(row, columns, by_code, dni_owner, seen_codes, seen_dnis, today))
+        plans.append(
+            _plan_row(
+                row,
+                per_sheet.get(row.sheet, columns),
+                by_code,
+                dni_owner,
+                seen_codes,
+                seen_dnis,
+                today,
+            )
+        )
         if index % 1000 == 0:
             report(index, total, "Comparing with the register…")
     return ImportPlan(
@@ -282,8 +300,8 @@ def _plan_row(
     columns: dict[str, SourceColumn],
     by_code: dict[str, _Existing],
     dni_owner: dict[str, str],
-    seen_codes: dict[str, int],
-    seen_dnis: dict[str, int],
+    seen_codes: dict[str, str],
+    seen_dnis: dict[str, str],
     today: date,
 ) -> RowPlan:
     values = row.values
@@ -291,7 +309,9 @@ def _plan_row(
     bad_fields = {p.field for p in problems}
 
     def problem(field_key: str, message: str) -> None:
-        problems.append(Problem(field_key, message, row.row, _column_of(field_key, columns)))
+        problems.append(
+            Problem(field_key, message, row.row, _located(row, _column_of(field_key, columns)))
+        )
 
     code = values.get("code")
     dni = values.get("dni")
@@ -304,12 +324,12 @@ def _plan_row(
         if code in seen_codes:
             problem("code", f"the code {code} is also on row {seen_codes[code]}")
         else:
-            seen_codes[code] = row.row
+            seen_codes[code] = row.label
     if dni:
         if dni in seen_dnis:
             problem("dni", f"the DNI {dni} is also on row {seen_dnis[dni]}")
         else:
-            seen_dnis[dni] = row.row
+            seen_dnis[dni] = row.label
         owner = dni_owner.get(dni)
         if owner and owner != code:
             problem("dni", f"the DNI {dni} is registered for member {owner}")
@@ -323,7 +343,9 @@ def _plan_row(
             source = _problem_field(p.field)
             if source in bad_fields:
                 continue  # already reported with the cell's own reason
-            problems.append(Problem(source, p.message, row.row, _column_of(source, columns)))
+            problems.append(
+                Problem(source, p.message, row.row, _located(row, _column_of(source, columns)))
+            )
         current = MemberStatus(existing.status) if existing else MemberStatus.ACTIVE
         if status and status != current and data.join_date is not None:
             since = existing.status_date if existing else data.join_date
@@ -335,11 +357,14 @@ def _plan_row(
                 since,
             ):
                 source = _problem_field(p.field)
-                problems.append(Problem(source, p.message, row.row, _column_of(source, columns)))
+                problems.append(
+                    Problem(source, p.message, row.row, _located(row, _column_of(source, columns)))
+                )
     name = full_name(values.get("first_names") or "", values.get("surnames") or "")
     if existing and not name:
         name = full_name(existing.first_names, existing.surnames)
     common: dict[str, Any] = dict(
+        sheet=row.sheet,
         row=row.row,
         code=code or "",
         name=name,
@@ -560,6 +585,12 @@ def _column_of(field_key: str, columns: dict[str, SourceColumn]) -> str | None:
     if field_key in columns:
         return columns[field_key].describe()
     return None
+
+
+def _located(row: RosterRow, column: str | None) -> str | None:
+    if not row.sheet:
+        return column
+    return f"{row.sheet}!{column}" if column else row.sheet
 
 
 def _unique(problems: list[Problem]) -> tuple[Problem, ...]:

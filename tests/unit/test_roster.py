@@ -638,3 +638,52 @@ def test_header_over_two_rows_with_merged_group_titles(tmp_path):
     assert row.row == 4 and row.values["surnames"] == "Núñez Vega"
     assert (row.plots[0].total_area_ha, row.plots[0].coffee_area_ha) == (Decimal("3"), Decimal("2"))
     assert [s.reason for s in roster.skipped] == ["totals row"]
+
+
+def test_one_sheet_per_community_is_read_whole(tmp_path):
+    from coop_desk.exchange.roster import summarise_skipped
+
+    path = tmp_path / "sectores.xlsx"
+    wb = openpyxl.Workbook()
+    first = wb.active
+    first.title = "La Palma"
+    first.append(["Código", "Nombres", "Apellidos", "Sexo", "Fecha ingreso"])
+    first.append(["P-1", "Rosa", "Núñez", "F", "01/02/2010"])
+    first.append(["P-2", "José", "Pérez", "Z", "01/02/2010"])
+    for _ in range(3):
+        first.append([None, None, None, None, None, None, None, None])
+    second = wb.create_sheet("Santa Rosa")
+    second.append(["Relación de socios — Santa Rosa"])
+    second.append(["Apellidos", "Nombres", "Código", "Sexo", "Fecha ingreso"])  # another order
+    second.append(["Ruiz", "Ana", "S-1", "F", "03/04/2012"])
+    wb.create_sheet("Notas").append(["Actualizado por el secretario"])
+    wb.save(path)
+    roster = read_roster(path, today=TODAY)
+    assert roster.sheets_read == ("La Palma", "Santa Rosa")
+    assert [(r.label, r.code) for r in roster.rows] == [
+        ("La Palma!2", "P-1"),
+        ("La Palma!3", "P-2"),
+        ("Santa Rosa!3", "S-1"),
+    ]
+    assert roster.rows[2].values["surnames"] == "Ruiz"
+    (problem,) = roster.rows[1].problems
+    assert problem.column == "La Palma!D (Sexo)"
+    only = read_roster(path, sheet="Santa Rosa", today=TODAY)
+    assert [r.code for r in only.rows] == ["S-1"] and only.rows[0].label == "3"
+    assert summarise_skipped(roster.skipped) == [] or all(
+        "!" in s for s in summarise_skipped(roster.skipped)
+    )
+
+
+def test_skipped_rows_are_summarised_in_runs():
+    from coop_desk.exchange.roster import SkippedRow, summarise_skipped
+
+    skipped = [SkippedRow(10, "blank row")] + [
+        SkippedRow(n, f"no member on this row ({n})") for n in range(65, 201)
+    ]
+    skipped.append(SkippedRow(202, "totals row"))
+    assert summarise_skipped(skipped) == [
+        "row 10: blank row",
+        "rows 65-200: no member on this row",
+        "row 202: totals row",
+    ]

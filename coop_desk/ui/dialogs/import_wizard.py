@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desk.errors import ValidationError
-from coop_desk.exchange.roster import FIELDS, Roster, read_roster
+from coop_desk.exchange.roster import FIELDS, Roster, read_roster, summarise_skipped
 from coop_desk.exchange.values import OrganicStatus
 from coop_desk.services import member_import
 from coop_desk.services.member_import import ACTION_LABELS, ERROR, ImportPlan, RowPlan
@@ -61,7 +61,12 @@ class PreviewModel(RowTableModel[RowPlan]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             [
-                Column(_tr("Row"), lambda r: r.row, align_right=True),
+                Column(
+                    _tr("Row"),
+                    lambda r: (r.sheet, r.row),
+                    lambda k: f"{k[0]}!{k[1]}" if k[0] else str(k[1]),
+                    align_right=True,
+                ),
                 Column(_tr("Status"), lambda r: r.action, lambda a: _tr(ACTION_LABELS[a])),
                 Column(_tr("Code"), lambda r: r.code),
                 Column(_tr("Name"), lambda r: r.name),
@@ -187,7 +192,10 @@ class MappingPage(QWizardPage):
         self.combos.clear()
         self.info.setText(
             self.tr("Sheet “{0}”, headers on row {1}, {2} member rows, {3} rows skipped.").format(
-                roster.sheet, roster.header_row, len(roster.rows), len(roster.skipped)
+                ", ".join(roster.sheets_read) or roster.sheet,
+                roster.header_row,
+                len(roster.rows),
+                len(roster.skipped),
             )
         )
         for col, title in enumerate(
@@ -281,7 +289,13 @@ class PreviewPage(QWizardPage):
         self.summary.setText(text)
         self.skipped.setText(
             "\n".join(
-                self.tr("Row {0} skipped: {1}").format(s.row, s.reason) for s in plan.skipped[:20]
+                [
+                    *(
+                        self.tr("Skipped {0}").format(line)
+                        for line in summarise_skipped(plan.skipped, limit=15)
+                    ),
+                    *plan.notes[:15],
+                ]
             )
         )
         self.skip_invalid.setVisible(bool(errors))
@@ -318,7 +332,9 @@ class ImportWizard(QWizard):
     ) -> Roster | None:
         """Read the file in a worker; a bad file is explained on the page."""
         target = page or self.file_page
-        sheet = self.roster.sheet if (self.roster is not None and mapping is not None) else None
+        sheet = None
+        if self.roster is not None and mapping is not None and len(self.roster.sheets_read) == 1:
+            sheet = self.roster.sheet
 
         def job(progress: Progress) -> Roster:
             return read_roster(path, sheet=sheet, mapping=mapping, progress=progress)
