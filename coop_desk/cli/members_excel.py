@@ -96,10 +96,10 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     ignored = [c.describe() for c in roster.columns if not c.field]
     if ignored:
         print("Not imported (unrecognised): " + ", ".join(ignored))
-    for note in roster.notes:
-        print(note)
     with ctx.db.reading(actor) as session:
         plan = member_import.plan_import(session, actor, roster)
+    for note in plan.notes:
+        print(note)
     _print_plan(plan, show_all=args.all)
     if args.dry_run:
         print("Dry run: nothing was changed.")

@@ -236,9 +236,38 @@ def plan_import(
         )
         if index % 1000 == 0:
             report(index, total, "Comparing with the register…")
+    notes = list(roster.notes)
+    if any(p.action == ERROR and p.member_id is None for p in plans):
+        notes += _missing_columns(roster.fields)
     return ImportPlan(
-        roster.sheet, roster.header_row, roster.columns, tuple(plans), roster.skipped, roster.notes
+        roster.sheet, roster.header_row, roster.columns, tuple(plans), roster.skipped, tuple(notes)
     )
+
+
+_REQUIRED_FOR_NEW = (
+    ("gender", ("gender",), "gender (Sexo)"),
+    ("join_date", ("join_date",), "the date of joining (Fecha de ingreso)"),
+    (
+        "names",
+        ("first_names", "full_name_names_first", "full_name_surnames_first"),
+        "first names (Nombres)",
+    ),
+    (
+        "surnames",
+        ("surnames", "surname_1", "full_name_names_first", "full_name_surnames_first"),
+        "surnames (Apellidos)",
+    ),
+)
+
+
+def _missing_columns(fields: set[str]) -> list[str]:
+    """File-level hints: a column every new member needs is not in the file (or not mapped)."""
+    return [
+        f"The file has no column for {label}: new members cannot be created without it. Add "
+        "the column, or map it by hand."
+        for _key, sources, label in _REQUIRED_FOR_NEW
+        if not fields & set(sources)
+    ]
 
 
 def apply_import(

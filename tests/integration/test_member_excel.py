@@ -329,3 +329,34 @@ def test_other_modules_add_columns_to_the_members_sheet(db, actor, tmp_path, mon
     ws = openpyxl.load_workbook(path)["Members"]
     assert [c.value for c in ws[1]][-2:] == ["Organic status", "Certified since"]
     assert ws.cell(2, 17).value == "T2" and ws.cell(2, 18).is_date
+
+
+def test_a_missing_required_column_is_named_once(db, actor, tmp_path):
+    path = tmp_path / "sin_fecha.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["Código", "Nombres", "Apellidos", "Sexo"])
+    wb.active.append(["A-1", "Rosa", "Núñez", "F"])
+    wb.save(path)
+    _, plan = plan_of(db, actor, path)
+    assert plan.rows[0].action == ERROR
+    assert [n for n in plan.notes if "no column for" in n] == [
+        "The file has no column for the date of joining (Fecha de ingreso): new members cannot "
+        "be created without it. Add the column, or map it by hand."
+    ]
+
+
+def test_the_sample_roster_imports_and_reimports(db, actor):
+    from pathlib import Path
+
+    sample = Path("/work/shared/samples/padron_ejemplo.xlsx")
+    if not sample.exists():
+        pytest.skip("the shared sample roster is not on this machine")
+    roster = read_roster(sample, today=TODAY)
+    with db.transaction(actor) as s:
+        result = member_import.apply_import(s, actor, roster, today=TODAY)
+    assert result.created == 60
+    _, again = plan_of(db, actor, sample)
+    assert again.count(UNCHANGED) == 60
+    with db.reading(actor) as s:
+        counts = members.register_counts(s, actor)
+    assert counts.members == 60
