@@ -986,7 +986,11 @@ def _is_totals_row(cells: Sequence[Any]) -> bool:
         if isinstance(cell, FormulaText):
             if _AGGREGATE.match(cell.strip()):
                 return True
-        elif isinstance(cell, str) and _TOTAL_WORDS.match(fold(cell.strip())):
+        elif (
+            isinstance(cell, str)
+            and cell.lstrip()[:3].lower() in ("tot", "sub", "sum", "gra")  # cheap test first
+            and _TOTAL_WORDS.match(fold(cell.strip()))
+        ):
             return True
     return False
 

@@ -261,10 +261,20 @@ class SheetWriter:
             raise WorkbookError(
                 f"The sheet {self.ws.title!r} would exceed Excel's {EXCEL_MAX_ROWS:,} rows."
             )
-        cells = []
+        cells: list[Any] = []
         for index, value in enumerate(values):
-            fmt = self.formats[index] if index < len(self.formats) else None
-            cells.append(None if value is None else make_cell(self.ws, value, fmt, font=font))
+            if value is None:
+                cells.append(None)
+            elif (
+                font is None
+                and type(value) is str
+                and not is_formula_like(value)
+                and value.isprintable()
+            ):
+                cells.append(value)  # plain text: openpyxl's own fast path, nothing to guard
+            else:
+                fmt = self.formats[index] if index < len(self.formats) else None
+                cells.append(make_cell(self.ws, value, fmt, font=font))
         self.ws.append(cells)
         self.rows_written += 1
         return self.rows_written

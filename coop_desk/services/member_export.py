@@ -65,7 +65,7 @@ PLOT_COLUMNS = (
     Column("Longitude", kind="coordinate"),
 )
 
-BATCH = 1000
+BATCH = 100  # rows between progress reports (and fetched per batch)
 
 
 @dataclass(frozen=True)

@@ -360,3 +360,18 @@ def test_the_sample_roster_imports_and_reimports(db, actor):
     with db.reading(actor) as s:
         counts = members.register_counts(s, actor)
     assert counts.members == 60
+
+
+def test_a_cancelled_export_leaves_no_file(demo_db, actor, tmp_path):
+    class Cancel(Exception):
+        pass
+
+    def progress(done, total, text):
+        if done >= 100:
+            raise Cancel()
+
+    target = tmp_path / "register.xlsx"
+    with pytest.raises(Cancel):
+        with demo_db.reading(actor) as s:
+            member_export.export_members(s, actor, target, progress=progress)
+    assert not target.exists() and list(tmp_path.iterdir()) == []
