@@ -106,6 +106,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "balance": ("saldo", "balance", "saldoacumulado", "runningbalance", "saldofinal"),
     "payee": ("beneficiario", "proveedor", "pagadoa", "payee", "paidto", "razonsocial"),
     "rate": ("tipocambio", "tc", "rate", "exchangerate", "tipodecambio"),
+    # One signed amount column (+ income, - expense), optionally with a type column.
+    "amount": ("importe", "monto", "amount", "valor", "montototal", "importetotal"),
+    "type": ("tipo", "movimiento", "tipomovimiento", "type", "ingresoegreso", "entradasalida"),
 }
 LABELS = {
     "date": "Date",
@@ -117,6 +120,8 @@ LABELS = {
     "balance": "Running balance",
     "payee": "Payee",
     "rate": "Exchange rate",
+    "amount": "Amount",
+    "type": "Income or expense",
 }
 _LOOKUP = {alias: key for key, aliases in ALIASES.items() for alias in aliases}
 
@@ -216,7 +221,8 @@ def _find_header(rows: list[tuple[Any, ...]]) -> tuple[int, dict[int, str]] | No
                 key = match_cash_header(cell)
                 if key and key not in found.values():
                     found[i] = key
-        if {"income", "expense"} <= set(found.values()) and "date" in found.values():
+        keys = set(found.values())
+        if "date" in keys and ({"income", "expense"} <= keys or "amount" in keys):
             if best is None or len(found) > len(best[1]):
                 best = (index, found)
     return best
@@ -352,12 +358,21 @@ def _read(
             skipped.append(SkippedRow(number, "totals row"))
             continue
         amounts: dict[str, Decimal | None] = {}
-        for key in ("income", "expense", "balance"):
+        for key in ("income", "expense", "balance", "amount"):
             try:
                 amounts[key] = _money(raw(key))
             except ValueError as exc:
                 bad(key, str(exc))
                 amounts[key] = None
+        signed = amounts.pop("amount")
+        if signed is not None and amounts["income"] is None and amounts["expense"] is None:
+            direction = _direction(raw("type"))
+            if direction is None and "type" in by_key and not v.is_blank(raw("type")):
+                bad("type", f"{v.read_text(raw('type'))!r} is neither income nor expense")
+            elif direction == EXPENSE or (direction is None and signed < 0):
+                amounts["expense"] = abs(signed)
+            else:
+                amounts["income"] = abs(signed)
         try:
             day = v.read_date(raw("date"), today)
         except ValueError as exc:
@@ -425,6 +440,21 @@ def _read(
             state.unchecked_formulas += 1
         rows.append(CashRow(kind=kind, amount=amount, problems=tuple(problems), **common))
     return rows, skipped, state
+
+
+_INCOME_WORDS = ("ingreso", "entrada", "income", "abono", "deposito", "i", "+", "in")
+_EXPENSE_WORDS = ("egreso", "salida", "gasto", "expense", "pago", "cargo", "e", "g", "-", "out")
+
+
+def _direction(value: object) -> str | None:
+    if v.is_blank(value) and value not in ("-",):
+        return None
+    key = fold(str(value)).strip()
+    if key.startswith(_INCOME_WORDS[:6]) or key in _INCOME_WORDS:
+        return INCOME
+    if key.startswith(_EXPENSE_WORDS[:6]) or key in _EXPENSE_WORDS:
+        return EXPENSE
+    return None
 
 
 def rows_have_movements(rows: list[CashRow]) -> bool:

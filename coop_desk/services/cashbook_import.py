@@ -265,4 +265,6 @@ def _locate(book: CashBook, row: CashRow, problem: Problem) -> Problem:
     if key == "amount":
         key = "income" if row.kind == INCOME else "expense" if row.kind == EXPENSE else "balance"
     column = book.column_for(key) if key else None
+    if column is None and key in ("income", "expense"):
+        column = book.column_for("amount")  # a cash book with one signed amount column
     return Problem(problem.field, problem.message, row.row, column.describe() if column else None)

@@ -361,3 +361,47 @@ def test_cashbook_cli_dry_run_then_import(ledger_db, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Posted 5 entries" in out and "closing 5,616.04" in out
     assert main(["--db", db, "ledger", "import-cashbook", str(tmp_path / "none.xlsx")]) == 2
+
+
+def test_cash_book_with_one_signed_amount_column(ledger_db, actor, tmp_path):
+    path = tmp_path / "importe.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Fecha", "Recibo", "Glosa", "Rubro", "Tipo", "Importe", "Saldo"])
+    ws.append(["01/01/2025", None, "Saldo anterior", None, None, None, 500])
+    ws.append(["05/01/2025", "R-9", "Prima", None, "Ingreso", 1000, 1500])
+    ws.append(["06/01/2025", "F-9", "Cuadernos", "fondo de educacion", "Egreso", 200, 1300])
+    ws.append(["07/01/2025", "F-10", "Lápices", "Fondo de Educación", None, -50, 1250])
+    wb.save(path)
+    book = read_cashbook(path, today=TODAY)
+    assert [(r.kind, r.amount) for r in book.rows] == [
+        ("opening", Decimal("500.00")),
+        ("income", Decimal("1000.00")),
+        ("expense", Decimal("200.00")),
+        ("expense", Decimal("50.00")),
+    ]
+    assert not book.warnings and book.balance_checked == 3
+    with ledger_db.transaction(actor) as s:
+        result = cashbook_import.import_cashbook(s, actor, book)
+    assert result.closing == Decimal("1250.00") == book.closing
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    soffice is None,
+    reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui",
+)
+def test_running_balance_formulas_saved_by_a_spreadsheet_are_cross_checked(tmp_path):
+    rows = [
+        [None, None, "Saldo inicial", None, None, None, 1000],
+        ["15/01/2025", "R-001", "Prima", None, 500, None, "=G4+E5-F5"],
+        ["16/01/2025", "F-1", "Útiles", "Fondo de Educación", None, 100, "=G5+E6-F6"],
+        ["17/01/2025", "F-2", "Plantones", "Fondo de Educación", None, 50, "=G6+E7-F7+1"],
+    ]
+    source = cash_book(tmp_path / "caja.xlsx", rows)
+    recalculate(source, tmp_path)  # writes tmp_path/recalculated/caja.xlsx
+    recalculated = tmp_path / "recalculated" / "caja.xlsx"
+    book = read_cashbook(recalculated, today=TODAY)
+    assert book.balance_checked == 3 and not book.notes
+    assert [(w.row, w.column) for w in book.warnings] == [(7, "G (Saldo)")]
+    assert "1,351.00" in book.warnings[0].message and "1,350.00" in book.warnings[0].message
