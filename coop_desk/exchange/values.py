@@ -249,12 +249,14 @@ def read_yes_no(value: object) -> bool | None:
 
 
 class OrganicStatus:
-    """Organic status values as stored: the conversion year matters for the ICS (DOMAIN.md)."""
+    """Organic status values read from a roster: the conversion year matters for the ICS
+    (DOMAIN.md). The codes are those of the certifications module's plot status
+    (conventional, t1, t2, t3, organic), plus "transition" when the year is not given."""
 
     ORGANIC = "organic"
-    TRANSITION_1 = "transition_1"
-    TRANSITION_2 = "transition_2"
-    TRANSITION_3 = "transition_3"
+    TRANSITION_1 = "t1"
+    TRANSITION_2 = "t2"
+    TRANSITION_3 = "t3"
     TRANSITION = "transition"  # in conversion, year not given
     CONVENTIONAL = "conventional"
 
@@ -288,9 +290,9 @@ def read_organic_status(value: object) -> str | None:
     if year is None and roman:
         year = len(roman.group(1))
     if re.fullmatch(r"t[1-3]", compact) or re.fullmatch(r"tr?[1-3]", compact):
-        return f"transition_{compact[-1]}"
+        return f"t{compact[-1]}"
     if "transic" in key or "transit" in key or "conversi" in key or compact in ("t", "tr"):
-        return f"transition_{year}" if year else OrganicStatus.TRANSITION
+        return f"t{year}" if year else OrganicStatus.TRANSITION
     if compact.startswith(("noorg", "noeco", "convencional", "conventional", "conv")):
         return OrganicStatus.CONVENTIONAL
     if compact in ("c", "no", "n", "ninguno"):

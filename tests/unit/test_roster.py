@@ -247,16 +247,16 @@ def test_values_as_people_type_them(roster):
     assert rows[6].plots[0].total_area_ha == Decimal("3.5")
     assert rows[6].plots[0].coffee_area_ha == Decimal("2")
     assert rows[6].plots[0].altitude_m == 1720
-    assert rows[6].organic_status == "transition_1" and rows[6].fairtrade is True
+    assert rows[6].organic_status == "t1" and rows[6].fairtrade is True
     third = rows[7]
     assert third.values["surnames"] == "Huamán de la Cruz" and third.values["first_names"] == "Juan"
     assert third.values["gender"] == "M" and third.values["dni"] == "07654321"
     assert third.values["join_date"] == date(2020, 2, 29)
-    assert third.organic_status == "transition_2" and third.fairtrade is False
+    assert third.organic_status == "t2" and third.fairtrade is False
     sixth = rows[12]
     assert sixth.values["birth_date"] == date(1979, 5, 25)  # Excel serial number 29000
     assert sixth.values["join_date"] == date(2010, 5, 13)  # 05/13: month first, unambiguous
-    assert sixth.organic_status == "transition_3" and sixth.fairtrade is True
+    assert sixth.organic_status == "t3" and sixth.fairtrade is True
     assert sixth.plots[0].coffee_area_ha is None
     assert all(not rows[n].problems for n in (5, 6, 7, 9, 12))
 
@@ -397,10 +397,10 @@ def test_yes_no(raw, expected):
         ("Orgánico", "organic"),
         ("organico", "organic"),
         ("ORG.", "organic"),
-        ("T1", "transition_1"),
-        ("Transición 1", "transition_1"),
-        ("transicion 2", "transition_2"),
-        ("2do año de transición", "transition_2"),
+        ("T1", "t1"),
+        ("Transición 1", "t1"),
+        ("transicion 2", "t2"),
+        ("2do año de transición", "t2"),
         ("En conversión", "transition"),
         ("Convencional", "conventional"),
         ("No orgánico", "conventional"),
