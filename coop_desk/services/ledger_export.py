@@ -541,24 +541,46 @@ def _write_contracts(
 def _write_compliance(
     session: Session, actor: Actor, wb: Any, coop: str, period: Period, today: date
 ) -> None:
+    """Each ledger check with its result for the period, then every finding."""
+    from coop_desk.services.verify import CHECKS, Finding, Severity, _load_checks
+
+    _load_checks()
     sheet = SheetWriter(
         wb,
         "Compliance",
-        [Column("Severity", 10), Column("Check", 24), Column("Finding", 90), Column("Record", 22)],
+        [Column("Check", 28), Column("Result", 90), Column("Record", 22), Column("Severity", 10)],
         print_title=f"{coop} — compliance checks",
     )
-    years = range(year_of(session, period.start), year_of(session, period.end) + 1)
-    findings = []
-    seen = set()
-    for y in years:
-        for f in checks.compliance(session, actor, today, year=y):
-            if f not in seen:
-                seen.add(f)
-                findings.append(f)
-    for f in findings:
-        sheet.append([str(f.severity), f.check, f.message, f.record])
-    if not findings:
-        sheet.append(["ok", "all checks", "No findings for the period.", ""])
+    years = set(range(year_of(session, period.start), year_of(session, period.end) + 1))
+    entry_ids = {
+        f"journal_entry {i}"
+        for i in session.scalars(
+            select(JournalEntry.id).where(JournalEntry.fiscal_year.in_(sorted(years)))
+        )
+    }
+
+    def concerns_period(f: Finding) -> bool:
+        return f.record in entry_ids or any(str(y) in f.message for y in years)
+
+    all_findings: list[Finding] = []
+    for name, check in CHECKS:
+        if check not in checks.LEDGER_CHECKS:
+            continue
+        try:
+            found = [f for f in check(session, today) if concerns_period(f)]
+        except Exception as exc:  # noqa: BLE001 - a crashing check is itself a result
+            found = [Finding(Severity.ERROR, name, f"the check could not run: {exc}")]
+        errors = sum(1 for f in found if f.severity == Severity.ERROR)
+        warnings = len(found) - errors
+        result = "passed" if not found else f"{errors} error(s), {warnings} warning(s)"
+        sheet.append([name, result, "", "error" if errors else "warning" if warnings else "ok"])
+        all_findings.extend(found)
+    sheet.blank()
+    sheet.append_raw(["Findings", "", "", ""], font=BOLD)
+    for f in sorted(all_findings, key=lambda f: (f.severity != Severity.ERROR, f.check)):
+        sheet.append([f.check, f.message, f.record, str(f.severity)])
+    if not all_findings:
+        sheet.append(["", "No findings for the period.", "", "ok"])
     sheet.close()
 
 
