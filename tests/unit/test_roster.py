@@ -687,3 +687,23 @@ def test_skipped_rows_are_summarised_in_runs():
         "rows 65-200: no member on this row",
         "row 202: totals row",
     ]
+
+
+@given(st.integers(min_value=0, max_value=99_999_999))
+def test_a_dni_typed_as_a_number_or_text_reads_as_eight_digits(number):
+    from coop_desk.domain.members import parse_dni
+
+    text = f"{number:08d}"
+    assert parse_dni(number) == text
+    assert parse_dni(float(number)) == text
+    assert parse_dni(f" {text[:4]} {text[4:]} ") == text
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2049, 12, 31)))
+def test_dates_typed_in_every_common_way_read_back(day):
+    assert v.read_date(day.strftime("%d/%m/%Y"), TODAY) == day
+    assert v.read_date(day.isoformat(), TODAY) == day
+    assert v.read_date(f"{day.day}-{day.month}-{day.year}", TODAY) == day
+    assert v.read_date(datetime(day.year, day.month, day.day), TODAY) == day
+    serial = (day - date(1899, 12, 30)).days
+    assert v.read_date(serial, TODAY) == day
