@@ -669,10 +669,31 @@ def _rows(ws: Any, **kwargs: Any) -> Any:
     """Row value tuples where formula cells are :class:`FormulaText`."""
     trust_no_dimensions(ws)
     for cells in ws.iter_rows(**kwargs):
-        yield tuple(
-            FormulaText(c.value) if c.data_type == "f" and isinstance(c.value, str) else c.value
-            for c in cells
-        )
+        yield tuple(_value(c) for c in cells)
+
+
+_ZEROS = re.compile(r"^0{2,}$")
+
+
+def _value(cell: Any) -> Any:
+    value = cell.value
+    if value is None:
+        return None
+    kind = cell.data_type
+    if kind == "f" and isinstance(value, str):
+        return FormulaText(value)
+    if kind == "e":
+        return ExcelError(str(value))
+    if kind == "n" and isinstance(value, int | float) and float(value).is_integer():
+        fmt = getattr(cell, "number_format", "") or ""
+        if _ZEROS.match(fmt):
+            # A code or DNI shown with leading zeros by its number format ("0000" -> 0042).
+            return str(int(value)).zfill(len(fmt))
+    return value
+
+
+class ExcelError(str):
+    """An error value shown in a cell (#N/A, #REF!, #VALUE!...)."""
 
 
 def _score_header(cells: Sequence[object]) -> tuple[int, dict[int, str]]:
@@ -969,12 +990,6 @@ def _check_mapping(columns: Sequence[SourceColumn]) -> None:
                 "to nothing."
             )
         seen[column.field] = column
-    fields = set(seen)
-    if not fields & {"code", "dni"}:
-        raise WorkbookError(
-            "The sheet has no member code column (Código) and no DNI column: members could not "
-            "be matched. Map the column that holds the member code."
-        )
 
 
 _TOTAL_WORDS = re.compile(r"^(sub)?totale?s?\b|^suma\b|^sum\b|^grand total|^total general")
@@ -1303,6 +1318,10 @@ def parse_row(
 
 
 def _parse_value(key: str, raw: Any, today: date) -> Any:
+    if isinstance(raw, ExcelError):
+        raise ValueError(
+            f"the cell shows the Excel error {raw}; correct its formula or type the value"
+        )
     if isinstance(raw, FormulaText):
         return None  # a formula: its saved value is read in a second pass
     if key == "code":

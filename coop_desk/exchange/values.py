@@ -135,6 +135,8 @@ def read_date(value: object, today: date | None = None) -> date | None:
             raise ValueError(f"{value} is not a date")
         return EXCEL_EPOCH + timedelta(days=int(serial))
     text = clean(str(value))
+    # A time typed or exported after the date ("12/05/2003 00:00:00", "2003-05-12T00:00").
+    text = re.sub(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?( ?[ap]\.? ?m\.?)?$", "", text, flags=re.I)
     match = _NUMERIC_DATE.match(text)
     try:
         if match:
@@ -211,6 +213,9 @@ def read_int(value: object) -> int | None:
     return int(number)
 
 
+_INVISIBLE = {0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None}
+
+
 def read_text(value: object) -> str:
     """Text with stray spaces removed; numbers typed into text fields (a phone) lose ``.0``."""
     if value is None:
@@ -219,6 +224,8 @@ def read_text(value: object) -> str:
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, str):
+        value = value.translate(_INVISIBLE)
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, date):
@@ -244,6 +251,11 @@ def read_yes_no(value: object) -> bool | None:
     if key in _YES:
         return True
     if key in _NO:
+        return False
+    first = re.split(r"[\s,;:()\-/]+", key, maxsplit=1)[0]  # "Sí (desde 2019)", "No - retirado"
+    if first in _YES - {"x", "v", "1"}:
+        return True
+    if first in _NO - {"-", "--", "0", "f"}:
         return False
     raise ValueError(f"{str(value).strip()!r} is not yes or no (Sí/No)")
 
@@ -305,7 +317,20 @@ def read_organic_status(value: object) -> str | None:
     )
 
 
-_EXTRA_GENDER = {"femenina": "F", "feminino": "F", "varones": "M", "mujeres": "F", "dama": "F"}
+_EXTRA_GENDER = {
+    "femenina": "F",
+    "feminino": "F",
+    "mujeres": "F",
+    "dama": "F",
+    "sra": "F",
+    "senora": "F",
+    "dona": "F",
+    "varones": "M",
+    "caballero": "M",
+    "sr": "M",
+    "senor": "M",
+    "don": "M",
+}
 
 
 def read_gender(value: object) -> str | None:

@@ -262,7 +262,13 @@ _REQUIRED_FOR_NEW = (
 
 def _missing_columns(fields: set[str]) -> list[str]:
     """File-level hints: a column every new member needs is not in the file (or not mapped)."""
-    return [
+    hints = []
+    if "code" not in fields:
+        hints.append(
+            "The file has no member code column (Código): members are matched by code (or by "
+            "DNI for members already registered). Map the column that holds the code."
+        )
+    return hints + [
         f"The file has no column for {label}: new members cannot be created without it. Add "
         "the column, or map it by hand."
         for _key, sources, label in _REQUIRED_FOR_NEW

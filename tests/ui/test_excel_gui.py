@@ -156,3 +156,29 @@ def test_a_bad_cash_book_file_is_explained(qtbot, ctx, tmp_path, monkeypatch):
     bad.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 600 + "EncryptedPackage".encode("utf-16-le"))
     assert excel_actions.open_cashbook_dialog(None, ctx, bad) is None
     assert "password" in shown[0]
+
+
+def test_a_roster_without_a_code_column_is_mapped_by_hand(qtbot, ctx, tmp_path, monkeypatch):
+    monkeypatch.setattr(excel_actions, "inform", lambda *a: None)
+    path = tmp_path / "sin_codigo.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["N°", "Nombres", "Apellidos", "Sexo", "Fecha de ingreso"])
+    wb.active.append([1, "Rosa", "Núñez", "F", "01/02/2010"])
+    wb.save(path)
+    wizard = excel_actions.open_import_wizard(None, ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    wizard.next()  # without a code: every row is an error, and the preview says why
+    assert wizard.preview_page.model.rows()[0].action == ERROR
+    assert "no member code column" in wizard.preview_page.skipped.text()
+    wizard.back()
+    wizard.mapping_page.set_field("A", "code")
+    wizard.next()
+    assert [r.action for r in wizard.preview_page.model.rows()] == [NEW]
+    assert wizard.preview_page.model.rows()[0].code == "1"
+    with qtbot.waitSignal(ctx.changed, timeout=10_000):
+        wizard.accept()
+    assert [r.code for r in ctx.read(lambda s, a: members.list_members(s, a))] == ["1"]

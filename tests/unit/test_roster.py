@@ -707,3 +707,38 @@ def test_dates_typed_in_every_common_way_read_back(day):
     assert v.read_date(datetime(day.year, day.month, day.day), TODAY) == day
     serial = (day - date(1899, 12, 30)).days
     assert v.read_date(serial, TODAY) == day
+
+
+def test_formats_errors_and_leftovers_of_other_programs(tmp_path):
+    path = tmp_path / "formatos.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Código", "Nombres", "Apellidos", "Sexo", "DNI", "Fecha ingreso", "Comercio Justo"])
+    ws.append(
+        [42, "Rosa\u200b", "Núñez", "Sra.", "=NA()", "12/05/2003 00:00:00", "Sí (desde 2019)"]
+    )
+    ws.append([43, "Juan", "Pérez", "don", 1234567, "2003-05-12T00:00:00", "No - retirado"])
+    ws["A2"].number_format = "0000"
+    ws["A3"].number_format = "0000"
+    wb.save(path)
+    # openpyxl writes no cached result for =NA(); a file saved by Excel shows #N/A instead.
+    import zipfile
+
+    shown = tmp_path / "shown.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(shown, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(
+                    b'<c r="E2"><f>NA()</f><v></v></c>', b'<c r="E2" t="e"><v>#N/A</v></c>'
+                )
+            dst.writestr(item, data)
+    roster = read_roster(shown, today=TODAY)
+    first, second = roster.rows
+    assert (first.code, second.code) == ("0042", "0043")
+    assert first.values["first_names"] == "Rosa" and first.values["gender"] == "F"
+    assert first.values["join_date"] == date(2003, 5, 12) and first.fairtrade is True
+    assert second.values["gender"] == "M" and second.fairtrade is False
+    assert second.values["join_date"] == date(2003, 5, 12)
+    (problem,) = first.problems
+    assert problem.column == "E (DNI)" and "Excel error #N/A" in problem.message
