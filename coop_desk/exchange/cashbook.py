@@ -129,6 +129,10 @@ _OPENING = re.compile(
     r"saldo (inicial|anterior|de apertura|al |del (ano|periodo) anterior)|opening balance|"
     r"balance (b/?f|brought forward)|^saldo$|^apertura"
 )
+_CARRIED = re.compile(
+    r"^(van|vienen|pasan|pasa|viene)\b|\b(van|vienen)$|saldo (al|a la fecha|del mes|final|que pasa)|"
+    r"total (del mes|mensual)|carried forward|brought forward|balance c/?f"
+)
 _TOTALS = re.compile(r"^(sub)?totale?s?\b|^suma\b|^sum\b|^saldo final|^closing balance")
 
 INCOME = "income"
@@ -356,6 +360,31 @@ def _read(
             and raw("date") is None
         ):
             skipped.append(SkippedRow(number, "totals row"))
+            continue
+        filled = [c for c in cells if not v.is_blank(c)]
+        if len(filled) == 1 and isinstance(filled[0], str):
+            skipped.append(SkippedRow(number, f"title row ({filled[0].strip()[:40]})"))
+            continue
+        if rows_have_movements(rows) and _CARRIED.search(texts):
+            # "Van" / "Vienen" / "Saldo al 31/01": a balance line between pages or months.
+            try:
+                shown = _money(raw("balance"))
+            except ValueError:
+                shown = None
+            if shown is not None and abs(shown - state.running) > Decimal("0.005"):
+                column = by_key["balance"]
+                state.warnings.append(
+                    Problem(
+                        "balance",
+                        f"the balance line shows {shown:,.2f}; opening + income - expense "
+                        f"= {state.running:,.2f}",
+                        number,
+                        column.describe(),
+                    )
+                )
+            elif shown is not None:
+                state.checked += 1
+            skipped.append(SkippedRow(number, "balance line (carried forward)"))
             continue
         amounts: dict[str, Decimal | None] = {}
         for key in ("income", "expense", "balance", "amount"):

@@ -409,3 +409,21 @@ def test_running_balance_formulas_saved_by_a_spreadsheet_are_cross_checked(tmp_p
     assert book.balance_checked == 3 and not book.notes
     assert [(w.row, w.column) for w in book.warnings] == [(7, "G (Saldo)")]
     assert "1,351.00" in book.warnings[0].message and "1,350.00" in book.warnings[0].message
+
+
+def test_cash_book_with_month_titles_and_carried_balances(tmp_path):
+    rows = [
+        [None, None, "Saldo inicial", None, None, None, 100],
+        ["ENERO"],
+        ["10/01/2025", "R-1", "Prima", None, 50, None, 150],
+        [None, None, "Saldo al 31/01/2025", None, None, None, 150],
+        ["FEBRERO"],
+        [None, None, "Vienen", None, None, None, 140],
+        ["03/02/2025", "F-1", "Útiles", "Fondo de Educación", None, 30, 120],
+    ]
+    book = read_cashbook(cash_book(tmp_path / "meses.xlsx", rows), today=TODAY)
+    assert [(r.row, r.kind) for r in book.rows] == [(4, "opening"), (6, "income"), (10, "expense")]
+    reasons = {s.row: s.reason for s in book.skipped}
+    assert reasons[5].startswith("title row") and reasons[7].startswith("balance line")
+    assert [(w.row, "140.00" in w.message) for w in book.warnings] == [(9, True)]
+    assert book.closing == Decimal("120.00")
