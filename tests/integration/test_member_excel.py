@@ -217,7 +217,9 @@ def test_export_then_import_into_an_empty_database_gives_the_same_register(db, a
     assert result.created == 2
     with empty.reading(actor) as s:
         after = [members.get_member(s, actor, r.id) for r in members.list_members(s, actor)]
+        again = member_import.plan_import(s, actor, roster, today=TODAY)
     empty.close()
+    assert [r.action for r in again.rows] == [UNCHANGED, UNCHANGED]
 
     def comparable(d):
         return (
