@@ -182,3 +182,25 @@ def test_a_roster_without_a_code_column_is_mapped_by_hand(qtbot, ctx, tmp_path, 
     with qtbot.waitSignal(ctx.changed, timeout=10_000):
         wizard.accept()
     assert [r.code for r in ctx.read(lambda s, a: members.list_members(s, a))] == ["1"]
+
+
+def test_the_user_can_choose_the_sheet(qtbot, ctx, tmp_path):
+    from tests.unit.test_roster import messy_roster
+
+    path = messy_roster(tmp_path / "p.xlsx")
+    wb = openpyxl.load_workbook(path)
+    other = wb.create_sheet("Nuevos")
+    other.append(["Código", "Nombres", "Apellidos", "Sexo", "Fecha de ingreso"])
+    other.append(["N-1", "Ana", "Ruiz", "F", "01/02/2020"])
+    wb.save(path)
+    wizard = excel_actions.open_import_wizard(None, ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.file_page.load_sheets()
+    combo = wizard.file_page.sheet
+    assert [combo.itemData(i) for i in range(combo.count())] == [None, "Padrón", "Nuevos"]
+    combo.setCurrentIndex(2)
+    wizard.next()
+    wizard.next()
+    assert [r.code for r in wizard.preview_page.model.rows()] == ["N-1"]

@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desk.errors import ValidationError
-from coop_desk.exchange.roster import FIELDS, Roster, read_roster, summarise_skipped
+from coop_desk.exchange.roster import (
+    FIELDS,
+    Roster,
+    inspect_sheets,
+    read_roster,
+    summarise_skipped,
+)
 from coop_desk.exchange.values import OrganicStatus
 from coop_desk.services import member_import
 from coop_desk.services.member_import import ACTION_LABELS, ERROR, ImportPlan, RowPlan
@@ -118,15 +124,38 @@ class FilePage(QWizardPage):
         template = QPushButton(self.tr("&Download template…"))
         template.clicked.connect(self.download_template)
         self.problem = ProblemLabel()
+        self.sheet = QComboBox()
+        self.sheet.addItem(self.tr("(found automatically)"), None)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
+        sheet_label = QLabel(self.tr("&Sheet:"))
+        sheet_label.setBuddy(self.sheet)
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(sheet_label)
+        sheet_row.addWidget(self.sheet, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addLayout(sheet_row)
         layout.addWidget(template, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.problem)
         layout.addStretch(1)
         self.path_edit.textChanged.connect(lambda _t: self.completeChanged.emit())
+        self.path_edit.editingFinished.connect(self.load_sheets)
+
+    def load_sheets(self) -> None:
+        """List the workbook's sheets so the user can pick one (errors wait for Next)."""
+        self.sheet.clear()
+        self.sheet.addItem(self.tr("(found automatically)"), None)
+        path = Path(self.path_edit.text().strip()).expanduser()
+        if not path.is_file():
+            return
+        try:
+            names = inspect_sheets(path)
+        except Exception:  # noqa: BLE001 - a bad file is explained when the user goes on
+            return
+        for name in names:
+            self.sheet.addItem(name, name)
 
     def browse(self) -> None:
         from coop_desk.ui import excel_actions
@@ -134,6 +163,7 @@ class FilePage(QWizardPage):
         path = excel_actions.choose_open_path(self, self.tr("Import a member roster"))
         if path is not None:
             self.path_edit.setText(str(path))
+            self.load_sheets()
 
     def download_template(self) -> None:
         from coop_desk.ui import excel_actions
@@ -146,6 +176,7 @@ class FilePage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         path = Path(self.path_edit.text().strip()).expanduser()
         self.problem.show_problems([])
+        self.owner.sheet = self.sheet.currentData()
         roster = self.owner.read(path, mapping=None)
         if roster is None:
             return False
@@ -316,6 +347,7 @@ class ImportWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self.path: Path | None = None
+        self.sheet: str | None = None  # chosen by the user; None: found automatically
         self.roster: Roster | None = None
         self.plan: ImportPlan | None = None
         self.result_: member_import.ImportResult | None = None
@@ -332,7 +364,7 @@ class ImportWizard(QWizard):
     ) -> Roster | None:
         """Read the file in a worker; a bad file is explained on the page."""
         target = page or self.file_page
-        sheet = None
+        sheet = self.sheet
         if self.roster is not None and mapping is not None and len(self.roster.sheets_read) == 1:
             sheet = self.roster.sheet
 
