@@ -12,6 +12,7 @@ cannot be checked and are reported as such. ``services.cashbook_import`` posts t
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -166,6 +167,7 @@ class CashBook:
     notes: tuple[str, ...] = ()
     balance_checked: int = 0  # rows whose running balance was compared
     sheet_closing: Decimal | None = None  # the last running balance in the sheet
+    sha256: str = ""  # of the file: the ledger remembers which cash books it imported
 
     @property
     def opening(self) -> CashRow | None:
@@ -286,6 +288,10 @@ def read_cashbook(
             f"{state.unchecked_formulas} running-balance cells are formulas whose results were "
             "never saved (the file was not saved by Excel/LibreOffice): not cross-checked."
         )
+    digest = hashlib.sha256()
+    with target.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
     return CashBook(
         target,
         name,
@@ -297,6 +303,7 @@ def read_cashbook(
         tuple(notes),
         state.checked,
         state.last_balance,
+        digest.hexdigest(),
     )
 
 

@@ -29,12 +29,17 @@ from coop_desk.domain.ledger import rate_from_legs
 from coop_desk.domain.money import round_money
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import fold_key
-from coop_desk.errors import CoopDeskError, ValidationError
+from coop_desk.errors import Conflict, CoopDeskError, ValidationError
 from coop_desk.exchange.cashbook import EXPENSE, INCOME, OPENING, CashBook, CashRow
-from coop_desk.models import Account, Project
+from coop_desk.models import Account, JournalEntry, Project
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import journal, operations, plan
-from coop_desk.services.ledger._common import AccountRole, EntryKind, reporting_currency
+from coop_desk.services.ledger._common import (
+    AccountRole,
+    EntryKind,
+    entry_number,
+    reporting_currency,
+)
 from coop_desk.services.ledger.accounts import account_by_role
 from coop_desk.services.ledger.journal import PostingInput
 
@@ -126,6 +131,7 @@ def import_cashbook(
                 )
             ]
         )
+    _refuse_a_second_import(session, book)
     known, unknown = match_projects(session, book)
     created: list[str] = []
     if unknown:
@@ -227,7 +233,7 @@ def _post(
             voucher=row.voucher,
             description=description,
             rate=fx,
-            reference=f"cash book row {row.row}",
+            reference=_reference(book, row),
         )
         return
     income = account_by_role(session, AccountRole.PREMIUM_INCOME)
@@ -254,10 +260,35 @@ def _post(
         entry_date=row.entry_date,
         kind=EntryKind.MANUAL,
         description=f"Premium received (cash book): {description}",
-        reference=f"cash book row {row.row}",
+        reference=_reference(book, row),
         voucher=row.voucher,
         postings=postings,
     )
+
+
+def _reference(book: CashBook, row: CashRow) -> str:
+    """Names the file and the row: "cash book 3fa2c1d0 row 12" (the file's SHA-256)."""
+    return f"cash book {book.sha256[:12]} row {row.row}"
+
+
+def _refuse_a_second_import(session: Session, book: CashBook) -> None:
+    """The same file imported twice would post every row twice."""
+    if not book.sha256:
+        return
+    pattern = f"cash book {book.sha256[:12]} row %"
+    found = session.execute(
+        select(JournalEntry.fiscal_year, JournalEntry.number)
+        .where(JournalEntry.reference.like(pattern))
+        .order_by(JournalEntry.fiscal_year, JournalEntry.number)
+        .limit(1)
+    ).first()
+    if found is not None:
+        raise Conflict(
+            f"This cash book ({book.path.name}) was already imported (entry "
+            f"{entry_number(found.fiscal_year, found.number)} and following). Importing it "
+            "again would post every row twice; reverse those entries first if the import "
+            "must be redone."
+        )
 
 
 def _locate(book: CashBook, row: CashRow, problem: Problem) -> Problem:

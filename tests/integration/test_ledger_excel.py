@@ -302,6 +302,11 @@ def test_unknown_projects_stop_the_import_then_are_created(ledger_db, actor, tmp
         "Renovación de cafetales": Decimal("2000.00"),
         "Mejora de calidad": Decimal("500.00"),
     }
+    from coop_desk.errors import Conflict
+
+    with pytest.raises(Conflict, match="already imported"):
+        with ledger_db.transaction(actor) as s:
+            cashbook_import.import_cashbook(s, actor, book, create_projects=True)
 
 
 def test_a_bad_row_stops_everything_with_row_and_column(ledger_db, actor, tmp_path):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desk.domain.money import MoneyError
-from coop_desk.errors import ValidationError
+from coop_desk.errors import Conflict, ValidationError
 from coop_desk.exchange.cashbook import CashBook, CashRow
 from coop_desk.services import cashbook_import
 from coop_desk.services.access import Permission
@@ -199,7 +199,7 @@ class CashbookDialog(QDialog):
             self.result_ = run_with_progress(self, self.tr("Posting the cash book"), job)
         except Cancelled:
             return
-        except (ValidationError, cashbook_import.UnknownProjects) as exc:
+        except (ValidationError, Conflict, cashbook_import.UnknownProjects) as exc:
             self.problem.show_problems([message_for(exc)])
             return
         except Exception as exc:  # noqa: BLE001 - shown in words
