@@ -62,7 +62,10 @@ def _load_checks() -> None:
 
 
 # Modules whose import registers checks.
-CHECK_MODULES: list[str] = ["coop_desk.services.ledger.checks"]
+CHECK_MODULES: list[str] = [
+    "coop_desk.services.ledger.checks",
+    "coop_desk.services.cert_alerts",
+]
 
 
 @dataclass(frozen=True)

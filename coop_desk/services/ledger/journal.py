@@ -212,14 +212,15 @@ def write_entry(
 ) -> JournalEntry:
     """Validate and post one balanced entry (the single way entries are written).
 
-    Callers check permissions. Numbers are given per fiscal year without gaps: the next number
-    is ``max + 1`` inside the caller's transaction, and the unique (year, number) constraint
+    Numbers are given per fiscal year without gaps: the next number is ``max + 1`` inside the
+    caller's transaction, and the unique (year, number) constraint
     refuses a concurrent duplicate, so a gap or a double can never be committed.
 
     ``fixed_usd`` (system entries only: reversals and balances carried between years) gives
     the USD value of every posting instead of deriving it from the rates; such an entry may
     hold value-only postings (amount 0, a USD value) and its rates are informative.
     """
+    require(actor, Permission.LEDGER_WRITE)
     problems = list(extra_problems)
     description = clean(description)
     if not description:
@@ -384,6 +385,7 @@ def reverse(
     entry_date: date | None = None,
     allow_carry: bool = False,
 ) -> JournalEntry:
+    require(actor, Permission.LEDGER_WRITE)
     original = session.get(JournalEntry, entry_id)
     if original is None:
         raise NotFound(f"There is no journal entry with id {entry_id}.")
@@ -658,3 +660,83 @@ def account_ledger(session: Session, actor: Actor, account_id: int, year: int) -
             )
         )
     return lines
+
+
+@dataclass(frozen=True)
+class JournalLine:
+    """One posting with its entry's details: the journal as a flat table (one row per
+    posting), for exports and for grids that list postings."""
+
+    entry_id: int
+    number: str
+    fiscal_year: int
+    entry_date: date
+    kind: str
+    description: str
+    reference: str
+    payee: str
+    voucher: str
+    document_sha256: str
+    reverses_number: str
+    line: int
+    account_id: int
+    account_code: str
+    account_name: str
+    project_id: int | None  # of the account (project expense accounts)
+    currency: str
+    amount: Decimal
+    rate: Decimal
+    usd_value: Decimal
+    memo: str
+
+
+def list_journal_lines(
+    session: Session, actor: Actor, flt: JournalFilter | None = None
+) -> list[JournalLine]:
+    """Every posting of the entries ``flt`` selects, in journal order."""
+    require(actor, Permission.READ)
+    original = aliased(JournalEntry)
+    stmt = (
+        select(
+            Posting,
+            JournalEntry,
+            Account.code,
+            Account.name,
+            Account.project_id,
+            original.fiscal_year,
+            original.number,
+        )
+        .join(JournalEntry, JournalEntry.id == Posting.entry_id)
+        .join(Account, Account.id == Posting.account_id)
+        .outerjoin(original, original.id == JournalEntry.reverses_id)
+        .where(*_filter_clauses(flt or JournalFilter()))
+        .order_by(
+            JournalEntry.entry_date, JournalEntry.fiscal_year, JournalEntry.number, Posting.line
+        )
+    )
+    return [
+        JournalLine(
+            entry_id=e.id,
+            number=entry_number(e.fiscal_year, e.number),
+            fiscal_year=e.fiscal_year,
+            entry_date=e.entry_date,
+            kind=e.kind,
+            description=e.description,
+            reference=e.reference,
+            payee=e.payee,
+            voucher=e.voucher,
+            document_sha256=e.document_sha256,
+            reverses_number=entry_number(o_year, o_num) if o_year is not None else "",
+            line=p.line,
+            account_id=p.account_id,
+            account_code=code,
+            account_name=name,
+            project_id=project_id,
+            currency=p.currency,
+            amount=p.amount,
+            rate=p.rate,
+            usd_value=p.usd_value,
+            memo=p.memo,
+        )
+        for p, e, code, name, project_id, o_year, o_num in session.execute(stmt)
+    ]

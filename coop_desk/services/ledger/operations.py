@@ -145,7 +145,7 @@ def record_premium_receipt(
     session: Session,
     actor: Actor,
     *,
-    contract_id: int,
+    contract_id: int | None,
     account_id: int,
     entry_date: date,
     amount: Decimal,
@@ -159,11 +159,18 @@ def record_premium_receipt(
     ``amount`` is what reached the account, in the account's currency; ``bank_charges`` (same
     currency) were deducted on the way and go to the administration project. The buyer's
     receivable is credited with both. For an account not in USD give ``rate`` (units per USD).
+
+    ``contract_id`` None records premium received without a recorded contract (legacy cash
+    books): the premium income is credited directly (cash basis) instead of a receivable.
     """
     require(actor, Permission.LEDGER_WRITE)
-    contract = load_contract(session, contract_id)
+    contract = load_contract(session, contract_id) if contract_id is not None else None
     usd = reporting_currency(session)
     problems: list[Problem] = []
+    if contract is not None and contract.scheme == Scheme.NONE:
+        problems.append(
+            Problem("contract_id", f"contract {contract.number} is conventional: no premium")
+        )
     bank = _money_account(session, problems, "account_id", account_id)
     net = _amount(problems, "amount", amount)
     charges = _amount(problems, "bank_charges", bank_charges, allow_zero=True)
@@ -173,7 +180,11 @@ def record_premium_receipt(
     fx = _rate(problems, "rate", currency, usd, rate)
     if problems:
         raise ValidationError(problems)
-    receivable = buyer_account(session, contract.buyer_id)
+    receivable = (
+        buyer_account(session, contract.buyer_id)
+        if contract is not None
+        else account_by_role(session, AccountRole.PREMIUM_INCOME)
+    )
     admin = project_account(session, _administration_project(session))
     gross = net + charges
     postings = [PostingInput(bank.id, net, currency, fx, "received")]
@@ -203,9 +214,10 @@ def record_premium_receipt(
         actor,
         entry_date=entry_date,
         kind=EntryKind.RECEIPT,
-        description=clean(description) or f"Premium received on contract {contract.number}",
-        reference=clean(reference) or contract.number,
-        contract_id=contract.id,
+        description=clean(description)
+        or (f"Premium received on contract {contract.number}" if contract else "Premium received"),
+        reference=clean(reference) or (contract.number if contract else ""),
+        contract_id=contract.id if contract else None,
         postings=postings,
     )
     return entry_row(session, entry.id)
@@ -360,10 +372,14 @@ def record_transfer(
     to_amount: Decimal | None = None,
     description: str = "",
     reference: str = "",
+    rate: Decimal | None = None,
 ) -> EntryRow:
     """Move money between bank/cash accounts. Between currencies give ``to_amount`` too (what
     arrived); the rate is the ratio of the two amounts and both legs pass through the exchange
-    account so each currency balances on its own. One side must be in USD."""
+    account so each currency balances on its own. One side must be in USD.
+
+    A transfer between two accounts of the same foreign currency is valued at ``rate`` (units
+    per USD), by default the last rate recorded for that currency."""
     require(actor, Permission.LEDGER_WRITE)
     usd = reporting_currency(session)
     problems: list[Problem] = []
@@ -382,7 +398,12 @@ def record_transfer(
             problems.append(Problem("to_amount", "same currency: the amount arriving is the same"))
         if problems:
             raise ValidationError(problems)
-        rate = None if src_cur == usd else _last_rate(session, src_cur)
+        same_rate: Decimal | None = None
+        if src_cur != usd:
+            same_rate = _rate(problems, "rate", src_cur, usd, rate) if rate is not None else None
+            if problems:
+                raise ValidationError(problems)
+            same_rate = same_rate or _last_rate(session, src_cur)
         entry = write_entry(
             session,
             actor,
@@ -391,8 +412,8 @@ def record_transfer(
             description=clean(description) or f"Transfer from {source.name} to {target.name}",
             reference=reference,
             postings=[
-                PostingInput(target.id, sent, src_cur, rate),
-                PostingInput(source.id, -sent, src_cur, rate),
+                PostingInput(target.id, sent, src_cur, same_rate),
+                PostingInput(source.id, -sent, src_cur, same_rate),
             ],
         )
         return entry_row(session, entry.id)
@@ -406,11 +427,11 @@ def record_transfer(
     local_cur, local_amt, usd_amt = (
         (dst_cur, received, sent) if src_cur == usd else (src_cur, sent, received)
     )
-    rate = rate_from_legs(local_amt, usd_amt)
+    implied = rate_from_legs(local_amt, usd_amt)
     exchange = account_by_role(session, AccountRole.EXCHANGE)
 
     def leg(account_id: int, value: Decimal, currency: str) -> PostingInput:
-        return PostingInput(account_id, value, currency, None if currency == usd else rate)
+        return PostingInput(account_id, value, currency, None if currency == usd else implied)
 
     entry = write_entry(
         session,
@@ -418,7 +439,8 @@ def record_transfer(
         entry_date=entry_date,
         kind=EntryKind.EXCHANGE,
         description=clean(description)
-        or f"Exchange {sent:,.2f} {src_cur} -> {received:,.2f} {dst_cur} (rate {rate.normalize():f})",
+        or f"Exchange {sent:,.2f} {src_cur} -> {received:,.2f} {dst_cur} "
+        f"(rate {implied.normalize():f})",
         reference=reference,
         postings=[
             leg(target.id, received, dst_cur),
@@ -460,11 +482,16 @@ def record_opening_balance(
     description: str = "",
 ) -> EntryRow:
     """What a bank or cash account held when the cooperative started keeping its books here
-    (Premium received in earlier years and not yet spent). Credit: opening balances."""
+    (Premium received in earlier years and not yet spent), or what a buyer still owed (a
+    premium receivable account). Credit: opening balances."""
     require(actor, Permission.LEDGER_WRITE)
     usd = reporting_currency(session)
     problems: list[Problem] = []
-    account = _money_account(session, problems, "account_id", account_id)
+    candidate = session.get(Account, account_id)
+    if candidate is not None and candidate.role == AccountRole.RECEIVABLE:
+        account: Account | None = candidate
+    else:
+        account = _money_account(session, problems, "account_id", account_id)
     value = _amount(problems, "amount", amount)
     if problems:
         raise ValidationError(problems)

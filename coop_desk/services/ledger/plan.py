@@ -320,6 +320,31 @@ def record_approval(
     return next(a for a in list_approvals(session, actor, year) if a.id == approval.id)
 
 
+def correct_approval_details(
+    session: Session, actor: Actor, approval_id: int, data: ApprovalInput
+) -> ApprovalRow:
+    """Correct how a GA meeting was recorded (minutes number, attendance, votes, notes, date)
+    without touching the budget it approved: a different budget needs a new approval."""
+    require(actor, Permission.LEDGER_WRITE)
+    approval = session.get(PlanApproval, approval_id)
+    if approval is None:
+        raise NotFound(f"There is no approval with id {approval_id}.")
+    problems = _approval_problems(data, approval.year, year_bounds(session, approval.year))
+    if problems:
+        raise ValidationError(problems)
+    assert data.approval_date is not None
+    approval.approval_date = data.approval_date
+    approval.minutes_number = clean(data.minutes_number)
+    approval.members_present = data.members_present
+    approval.women_present = data.women_present
+    approval.votes_for = data.votes_for
+    approval.votes_against = data.votes_against
+    approval.votes_abstaining = data.votes_abstaining
+    approval.notes = data.notes.strip()
+    session.flush()
+    return next(a for a in list_approvals(session, actor, approval.year) if a.id == approval_id)
+
+
 def list_approvals(session: Session, actor: Actor, year: int) -> list[ApprovalRow]:
     """Every approval of the year's plan, oldest first; the last one is in force."""
     require(actor, Permission.READ)
@@ -399,3 +424,41 @@ def approved_budget(session: Session, year: int, as_of: date | None = None) -> d
             select(BudgetLine.project_id, BudgetLine.amount).where(BudgetLine.approval_id == latest)
         )
     }
+
+
+@dataclass(frozen=True)
+class BudgetStatus:
+    """Where a project stands against its approved budget on a day (for a payment form)."""
+
+    project_id: int
+    year: int
+    approved: Decimal | None  # None: no GA-approved budget in force on that day
+    approved_on: date | None  # date of the approval in force
+    spent: Decimal  # USD value posted to the project in the year so far
+    remaining: Decimal | None
+
+    def allows(self, usd_amount: Decimal) -> bool:
+        return self.remaining is not None and usd_amount <= self.remaining
+
+
+def budget_status(session: Session, actor: Actor, project_id: int, day: date) -> BudgetStatus:
+    require(actor, Permission.READ)
+    from coop_desk.services.ledger._common import year_of
+    from coop_desk.services.ledger.operations import spent_in_year
+
+    year = year_of(session, day)
+    approval = current_approval(session, actor, year, as_of=day)
+    amount = None
+    if approval is not None:
+        amount = next(
+            (line.amount for line in approval.lines if line.project_id == project_id), None
+        )
+    spent = spent_in_year(session, project_id, year)
+    return BudgetStatus(
+        project_id,
+        year,
+        amount,
+        approval.approval_date if approval is not None and amount is not None else None,
+        spent,
+        amount - spent if amount is not None else None,
+    )

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
 
 def page_classes() -> list[type[Page]]:
     # Imported here so that importing the package does not build every page.
+    from coop_desk.ui.pages.certifications import CertificationsPage
     from coop_desk.ui.pages.members import MembersPage
 
-    return [MembersPage]
+    return [MembersPage, CertificationsPage]
