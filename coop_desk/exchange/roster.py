@@ -391,7 +391,30 @@ FIELD_BY_KEY = {f.key: f for f in FIELDS}
 FIELD_LABELS = {f.key: f.label for f in FIELDS}
 
 # Columns of our own export that carry no input (computed by the register).
-IGNORED = {"plots", "nparcelas", "numeroparcelas", "item", "n", "nro", "no", "numero", "orden"}
+IGNORED = {
+    "plots",
+    "nparcelas",
+    "numeroparcelas",
+    "parcelas",
+    "item",
+    "n",
+    "nro",
+    "no",
+    "numero",
+    "orden",
+    # Areas by organic status and ICS columns: computed by the certifications module.
+    "organicarea",
+    "areainconversion",
+    "conventionalarea",
+    "icsapproved",
+    "icsapprovaldate",
+    "lastinternalinspection",
+    "inspectionresult",
+    "areaorganica",
+    "areaconvencional",
+    "areatransicion",
+    "areaconversion",
+}
 
 _STOPWORDS = {
     "de",

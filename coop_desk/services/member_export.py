@@ -4,9 +4,10 @@ and a Plots sheet (one row per plot), streamed so 100,000 members never sit in m
 The headers are the ones the roster importer recognises, so an exported register imports back
 into an empty database as the same register (``member_import``).
 
-Hook for other modules: append a provider to ``MEMBER_COLUMN_PROVIDERS`` to add columns to the
-Members sheet (the certifications module adds organic / Fairtrade status this way). A provider
-is ``fn(session) -> ExtraColumns``: column definitions and a lookup from member id to values.
+Hook for other modules: a provider in ``MEMBER_COLUMN_PROVIDERS`` adds columns to the Members
+sheet. A provider is ``fn(session, actor) -> ExtraColumns``: column definitions and a lookup
+from member id to values. The certification status (ICS approval, last internal inspection,
+area by organic status) comes this way from ``services.certification``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +78,44 @@ class ExtraColumns:
     values: Callable[[int], Sequence[Any]]
 
 
-MEMBER_COLUMN_PROVIDERS: list[Callable[[Session], ExtraColumns]] = []
+def certification_columns(session: Session, actor: Actor) -> ExtraColumns:
+    """ICS status per member, from the certifications module (DOMAIN.md "Organic group
+    certification"): approved, last internal inspection, hectares by organic status."""
+    from coop_desk.domain.certification import ConversionStatus
+    from coop_desk.services import certification
+
+    farmers = {f.member_id: f for f in certification.farmer_list(session, actor)}
+    conversion = (ConversionStatus.T1, ConversionStatus.T2, ConversionStatus.T3)
+
+    def values(member_id: int) -> Sequence[Any]:
+        f = farmers.get(member_id)
+        if f is None:
+            return ("", None, None, "", None, None, None)
+        return (
+            "yes" if f.approved and not f.suspended else "suspended" if f.suspended else "no",
+            f.approval_date,
+            f.last_inspection_date,
+            f.last_inspection_result or "",
+            f.area(ConversionStatus.ORGANIC),
+            sum((f.area(s) for s in conversion), Decimal(0)),
+            f.area(ConversionStatus.CONVENTIONAL),
+        )
+
+    return ExtraColumns(
+        (
+            Column("ICS approved", 11),
+            Column("ICS approval date", kind="date"),
+            Column("Last internal inspection", kind="date"),
+            Column("Inspection result", 16),
+            Column("Organic area (ha)", kind="quantity"),
+            Column("Area in conversion (ha)", kind="quantity"),
+            Column("Conventional area (ha)", kind="quantity"),
+        ),
+        values,
+    )
+
+
+MEMBER_COLUMN_PROVIDERS: list[Callable[[Session, Actor], ExtraColumns]] = [certification_columns]
 
 
 @dataclass(frozen=True)
@@ -105,7 +144,7 @@ def export_members(
     member_total = session.scalar(select(func.count()).select_from(Member)) or 0
     plot_total = session.scalar(select(func.count()).select_from(Plot)) or 0
     total = member_total + plot_total
-    extras = [provider(session) for provider in MEMBER_COLUMN_PROVIDERS]
+    extras = [provider(session, actor) for provider in MEMBER_COLUMN_PROVIDERS]
     columns = list(MEMBER_COLUMNS)
     for extra in extras:
         columns.extend(extra.columns)

@@ -187,7 +187,8 @@ def test_export_read_back_cell_by_cell(db, actor, tmp_path):
     assert evil.value == '=HYPERLINK("http://x","y")' and evil.data_type == "s"
     assert ws["H3"].value == "Withdrawn" and ws["I3"].value.date() == date(2024, 6, 30)
     assert ws["J3"].value == "moved to the coast"
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:P3"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:W3"
+    assert [c.value for c in ws[1]][16:18] == ["ICS approved", "ICS approval date"]
     plots = wb["Plots"]
     assert [c.value for c in plots[2]] == [
         "CPGP-1",
@@ -319,7 +320,7 @@ def test_other_modules_add_columns_to_the_members_sheet(db, actor, tmp_path, mon
 
     make_register(db, actor)
 
-    def provider(session):
+    def provider(session, actor):
         return member_export.ExtraColumns(
             (Column("Organic status"), Column("Certified since", kind="date")),
             lambda member_id: ("T2", date(2024, 1, 1)) if member_id == 1 else ("", None),
@@ -378,3 +379,23 @@ def test_a_cancelled_export_leaves_no_file(demo_db, actor, tmp_path):
             member_export.export_members(s, actor, target, progress=progress)
     assert not target.exists()
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".xlsx" or p.name.startswith(".coop")]
+
+
+def test_the_register_export_carries_the_ics_status(demo_db, actor, tmp_path):
+    from coop_desk.services import certification
+
+    with demo_db.reading(actor) as s:
+        path = member_export.export_members(s, actor, tmp_path / "reg.xlsx").path
+        farmers = {f.code: f for f in certification.farmer_list(s, actor)}
+    ws = openpyxl.load_workbook(path)["Members"]
+    header = [c.value for c in ws[1]]
+    approved = header.index("ICS approved")
+    organic = header.index("Organic area (ha)")
+    rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert farmers
+    for code, farmer in list(farmers.items())[:20]:
+        expected = "suspended" if farmer.suspended else "yes" if farmer.approved else "no"
+        assert rows[code][approved] == expected
+        from coop_desk.domain.certification import ConversionStatus
+
+        assert Decimal(str(rows[code][organic])) == farmer.area(ConversionStatus.ORGANIC)
