@@ -43,7 +43,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--sheet", help="the sheet to read (default: the one that looks like a roster)"
     )
     imp.add_argument(
-        "--all", action="store_true", help="list unchanged rows too in the row-by-row report"
+        "--all",
+        action="store_true",
+        help="list every row in the report (by default: errors, and up to 200 new or changed)",
     )
     imp.set_defaults(handler=run_import)
 
@@ -130,8 +132,18 @@ def member_import_label(field: str | None) -> str:
     return FIELD_LABELS.get(field or "", "-")
 
 
+LISTED_ROWS = 200
+
+
 def _print_plan(plan: member_import.ImportPlan, *, show_all: bool) -> None:
     rows = [r for r in plan.rows if show_all or r.action != UNCHANGED]
+    hidden = 0
+    if not show_all and len(rows) > LISTED_ROWS:
+        # Errors are always listed; new and changed rows up to a screenful.
+        others = [r for r in rows if r.action != ERROR]
+        keep = {id(r) for r in others[:LISTED_ROWS]}
+        hidden = len(others) - len(keep)
+        rows = [r for r in rows if r.action == ERROR or id(r) in keep]
     if rows:
         print(
             table(
@@ -151,6 +163,8 @@ def _print_plan(plan: member_import.ImportPlan, *, show_all: bool) -> None:
                 right={0},
             )
         )
+    if hidden:
+        print(f"… and {hidden} more new or changed rows (--all lists every row)")
     for line in summarise_skipped(plan.skipped):
         print(f"Skipped {line}")
     if plan.has_errors:
