@@ -123,6 +123,7 @@ class CashbookDialog(QDialog):
         table = QTableView()
         table.setModel(self.model)
         table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setResizeContentsPrecision(200)
         table.resizeColumnsToContents()
         summary = QLabel(
             self.tr(
