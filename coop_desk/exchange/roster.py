@@ -22,6 +22,7 @@ Organic and Fairtrade status are parsed and kept on each row (``organic_status``
 from __future__ import annotations
 
 import re
+import warnings
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -651,7 +652,11 @@ def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
             "If it opens in Excel, save it again under a new name."
         ) from exc
     try:
-        return load_workbook(target, read_only=True, data_only=data_only)
+        with warnings.catch_warnings():
+            # "Workbook contains no default style", unsupported extensions: not the user's
+            # concern, the data is read all the same.
+            warnings.simplefilter("ignore", UserWarning)
+            return load_workbook(target, read_only=True, data_only=data_only)
     except Exception as exc:  # noqa: BLE001 - any failure of a foreign file is put in words
         raise WorkbookError(
             f"{name} is damaged and cannot be read ({type(exc).__name__}: {exc}). If it opens "
