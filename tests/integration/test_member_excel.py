@@ -399,3 +399,41 @@ def test_the_register_export_carries_the_ics_status(demo_db, actor, tmp_path):
         from coop_desk.domain.certification import ConversionStatus
 
         assert Decimal(str(rows[code][organic])) == farmer.area(ConversionStatus.ORGANIC)
+
+
+def test_a_status_column_changes_the_status_with_its_history(db, actor, tmp_path):
+    path = tmp_path / "bajas.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(
+        [
+            "Código",
+            "Nombres",
+            "Apellidos",
+            "Sexo",
+            "Fecha de ingreso",
+            "Situación",
+            "Fecha de retiro",
+            "Motivo",
+        ]
+    )
+    ws.append(["B-1", "Rosa", "Núñez", "F", "01/02/2010", "Activo", None, None])
+    wb.save(path)
+    roster = read_roster(path, today=TODAY)
+    with db.transaction(actor) as s:
+        member_import.apply_import(s, actor, roster, today=TODAY)
+    ws["F2"], ws["G2"], ws["H2"] = "Retirado", "30/06/2024", "se mudó a la costa"
+    wb.save(path)
+    roster, plan = plan_of(db, actor, path)
+    (row,) = plan.rows
+    assert row.action == UPDATE and [c.describe() for c in row.changes] == [
+        "status: Active → Withdrawn"
+    ]
+    with db.transaction(actor) as s:
+        member_import.apply_import(s, actor, roster, today=TODAY)
+    with db.reading(actor) as s:
+        detail = members.get_member(s, actor, members.find_member_id(s, actor, "B-1"))
+    assert detail.status == "withdrawn" and detail.status_date == date(2024, 6, 30)
+    assert detail.history[-1].reason == "se mudó a la costa"
+    _, again = plan_of(db, actor, path)
+    assert again.rows[0].action == UNCHANGED
