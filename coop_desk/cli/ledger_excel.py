@@ -52,6 +52,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--create-projects", action="store_true", help="create the projects not in the plan"
     )
     cash.add_argument("--account", help="code of the bank or cash account (default: bank USD)")
+    cash.add_argument(
+        "--default-project",
+        default="",
+        metavar="NAME",
+        help="project for expenses the sheet gives none (e.g. a cash book without a project "
+        "column)",
+    )
     cash.add_argument("--rate", help="exchange rate (units per USD) for a non-USD account")
     cash.add_argument("--sheet", help="the sheet to read")
     cash.set_defaults(handler=run_import_cashbook)
@@ -169,6 +176,7 @@ def run_import_cashbook(args: argparse.Namespace, ctx: CliContext) -> int:
                 account_code=args.account,
                 rate=_decimal(args.rate),
                 create_projects=args.create_projects,
+                default_project=args.default_project,
             )
             if args.dry_run:
                 raise _DryRun(result)

@@ -455,8 +455,6 @@ def _read(
             bad("date", "the date is required")
         kind = INCOME if income else EXPENSE
         amount = (income if kind == INCOME else expense) or Decimal("0.00")
-        if kind == EXPENSE and not common["project"]:
-            bad("project", "an expense needs the project it was spent on")
         state.running += (income or 0) - (expense or 0)
         if balance is not None:
             state.checked += 1

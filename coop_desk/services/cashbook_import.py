@@ -19,7 +19,7 @@ column and nothing is kept (the caller rolls back). ``--dry-run`` is the same ru
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -92,14 +92,18 @@ class CashbookResult:
         return self.posted_opening + self.posted_income - self.posted_expense
 
 
-def match_projects(session: Session, book: CashBook) -> tuple[dict[str, int], dict[str, list[int]]]:
-    """(folded name -> project id, unknown name -> rows)."""
+def match_projects(
+    session: Session, book: CashBook, default_project: str = ""
+) -> tuple[dict[str, int], dict[str, list[int]]]:
+    """(folded name -> project id, unknown name -> rows). Expenses without a project go to
+    ``default_project`` when one is given."""
     known = {fold_key(name): pid for pid, name in session.execute(select(Project.id, Project.name))}
     unknown: dict[str, list[int]] = {}
     for row in book.rows:
-        if row.kind == EXPENSE and row.project and fold_key(row.project) not in known:
+        project = row.project or default_project
+        if row.kind == EXPENSE and project and fold_key(project) not in known:
             names = {fold_key(n): n for n in unknown}
-            name = names.get(fold_key(row.project), row.project)
+            name = names.get(fold_key(project), project)
             unknown.setdefault(name, []).append(row.row)
     return known, unknown
 
@@ -112,8 +116,12 @@ def import_cashbook(
     account_code: str | None = None,
     rate: Decimal | None = None,
     create_projects: bool = False,
+    default_project: str = "",
     progress: ProgressFn | None = None,
 ) -> CashbookResult:
+    """Post ``book`` into the bank or cash account ``account_code`` (default: the USD bank
+    account). Expenses without a project go to ``default_project`` if given, else they are
+    reported."""
     require(actor, Permission.LEDGER_WRITE)
     report = progress or (lambda _d, _t, _s: None)
     if book.problems:
@@ -132,7 +140,21 @@ def import_cashbook(
             ]
         )
     _refuse_a_second_import(session, book)
-    known, unknown = match_projects(session, book)
+    default_project = default_project.strip()
+    missing = [
+        Problem(
+            "project",
+            "an expense needs the project it was spent on (or choose a project for expenses "
+            "without one)",
+            r.row,
+            _column_name(book, "project"),
+        )
+        for r in book.rows
+        if r.kind == EXPENSE and not r.project and not default_project
+    ]
+    if missing:
+        raise ValidationError(missing)
+    known, unknown = match_projects(session, book, default_project)
     created: list[str] = []
     if unknown:
         if not create_projects:
@@ -148,6 +170,8 @@ def import_cashbook(
     for index, row in enumerate(book.rows, start=1):
         row_rate = row.rate or rate
         try:
+            if row.kind == EXPENSE and not row.project:
+                row = replace(row, project=default_project)
             _post(session, actor, book, row, account, currency, usd, row_rate, known, first_date)
         except ValidationError as exc:
             problems.extend(_locate(book, row, p) for p in exc.problems)
@@ -264,6 +288,11 @@ def _post(
         voucher=row.voucher,
         postings=postings,
     )
+
+
+def _column_name(book: CashBook, key: str) -> str | None:
+    column = book.column_for(key)
+    return column.describe() if column else None
 
 
 def _reference(book: CashBook, row: CashRow) -> str:

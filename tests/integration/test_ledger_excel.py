@@ -432,3 +432,38 @@ def test_cash_book_with_month_titles_and_carried_balances(tmp_path):
     assert reasons[5].startswith("title row") and reasons[7].startswith("balance line")
     assert [(w.row, "140.00" in w.message) for w in book.warnings] == [(9, True)]
     assert book.closing == Decimal("120.00")
+
+
+def test_cash_book_without_a_project_column(ledger_db, actor, tmp_path, capsys):
+    path = tmp_path / "sin_proyecto.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["LIBRO CAJA - PRIMA"])
+    ws.append(["Fecha", "N° Doc", "Detalle", "Debe", "Haber", "Saldo"])
+    ws.append(["02/01/2025", None, "Saldo anterior", 300, None, 300])
+    ws.append(["03/01/2025", "B-1", "Compra de útiles", None, 120, 180])
+    wb.save(path)
+    book = read_cashbook(path, today=TODAY)
+    assert [(r.kind, r.amount) for r in book.rows] == [
+        ("opening", Decimal("300.00")),
+        ("expense", Decimal("120.00")),
+    ]
+    with pytest.raises(ValidationError) as err:
+        with ledger_db.transaction(actor) as s:
+            cashbook_import.import_cashbook(s, actor, book)
+    assert err.value.problems[0].row == 4 and "project" in err.value.problems[0].message
+    db = str(ledger_db.engine.url.database)
+    args = [
+        "--db",
+        db,
+        "ledger",
+        "import-cashbook",
+        str(path),
+        "--default-project",
+        "fondo de educacion",
+    ]
+    assert main(args) == 0
+    assert "Posted 2 entries" in capsys.readouterr().out
+    with ledger_db.reading(actor) as s:
+        spent = {p.name: p.spent for p in reports.project_balances(s, actor, 2025)}
+    assert spent == {"Fondo de Educación": Decimal("120.00")}

@@ -25,7 +25,7 @@ from coop_desk.errors import Conflict, ValidationError
 from coop_desk.exchange.cashbook import CashBook, CashRow
 from coop_desk.services import cashbook_import
 from coop_desk.services.access import Permission
-from coop_desk.services.ledger import accounts
+from coop_desk.services.ledger import accounts, plan
 from coop_desk.services.ledger._common import year_of
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import message_for, show_error
@@ -147,6 +147,10 @@ class CashbookDialog(QDialog):
             self.account.addItem(account.label, account.code)
         self.rate = AmountEdit(places=8)
         self.rate.setPlaceholderText(self.tr("units per USD, for an account not in USD"))
+        self.default_project = QComboBox()
+        self.default_project.addItem(self.tr("(none: report them)"), "")
+        for project in ctx.read(plan.list_projects):
+            self.default_project.addItem(project.name, project.name)
         _, unknown = ctx.read(lambda s, _a: cashbook_import.match_projects(s, book))
         self.create_projects = QCheckBox(
             self.tr("Create the projects not in the plan: {0}").format(", ".join(unknown))
@@ -156,6 +160,8 @@ class CashbookDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Into the &account"), self.account)
         form.addRow(self.tr("Exchange &rate"), self.rate)
+        if any(r.kind == "expense" and not r.project for r in book.rows):
+            form.addRow(self.tr("Expenses without a &project go to"), self.default_project)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -182,6 +188,7 @@ class CashbookDialog(QDialog):
             return
         code = self.account.currentData()
         create = self.create_projects.isChecked()
+        default_project = self.default_project.currentData() or ""
         db, actor, book = self.ctx.db, self.ctx.actor, self.book
 
         def job(progress: Progress) -> cashbook_import.CashbookResult:
@@ -193,6 +200,7 @@ class CashbookDialog(QDialog):
                     account_code=code,
                     rate=Decimal(rate) if rate is not None else None,
                     create_projects=create,
+                    default_project=default_project,
                     progress=progress,
                 )
 
