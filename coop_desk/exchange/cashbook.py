@@ -235,6 +235,13 @@ def _find_header(rows: list[tuple[Any, ...]]) -> tuple[int, dict[int, str]] | No
 
 
 def _money(value: Any) -> Decimal | None:
+    if isinstance(value, str):
+        text = re.sub(r"(?i)(s/\.?|us\$|\$|usd|pen)", "", value).strip()
+        value = text
+        if re.fullmatch(r"[+-]?\d{1,3}([.,]\d{3})+", text.replace(" ", "")):
+            # Money has two decimals at most: "1.250" and "1,250" are one thousand two
+            # hundred fifty, whichever separator the treasurer's Excel uses.
+            value = re.sub(r"[.,]", "", text)
     amount = v.read_decimal(value, decimal_comma=False, places=6)
     if amount is None:
         return None

@@ -167,7 +167,11 @@ def _float_decimal(value: float) -> Decimal:
 
 def read_decimal(value: object, *, decimal_comma: bool = True, places: int = 6) -> Decimal | None:
     """A number from a number cell or text ("2,5", " 1.5 ha", "3.0"), rounded half up to
-    ``places`` decimals. With ``decimal_comma`` a lone comma is the decimal separator."""
+    ``places`` decimals.
+
+    With ``decimal_comma`` (areas, coordinates) a single separator is always the decimal
+    one: "0.750" and "0,750" are three quarters of a hectare, never 750 ha. Without it
+    (money), "1,250" is one thousand two hundred fifty, as ``parse_amount`` reads it."""
     if is_blank(value):
         return None
     if isinstance(value, bool):
@@ -179,9 +183,13 @@ def read_decimal(value: object, *, decimal_comma: bool = True, places: int = 6) 
     elif isinstance(value, Decimal):
         result = value
     else:
-        text = _UNIT_SUFFIX.sub("", fold(str(value)))
+        text = _UNIT_SUFFIX.sub("", fold(str(value))).replace(" ", "")
+        single = re.fullmatch(r"([+-]?\d*)[.,](\d+)", text)
         try:
-            result = parse_amount(text, decimal_point="," if decimal_comma else ".")
+            if decimal_comma and single:
+                result = Decimal(f"{single.group(1) or '0'}.{single.group(2)}")
+            else:
+                result = parse_amount(text, decimal_point="," if decimal_comma else ".")
         except MoneyError as exc:
             raise ValueError(f"{str(value).strip()!r} is not a number") from exc
     try:

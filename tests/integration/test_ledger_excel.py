@@ -467,3 +467,19 @@ def test_cash_book_without_a_project_column(ledger_db, actor, tmp_path, capsys):
     with ledger_db.reading(actor) as s:
         spent = {p.name: p.spent for p in reports.project_balances(s, actor, 2025)}
     assert spent == {"Fondo de Educación": Decimal("120.00")}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("1.250", "1250.00"),
+        ("1,250", "1250.00"),
+        ("S/ 1.250,50", "1250.50"),
+        ("1,250.5", "1250.50"),
+        ("12,5", "12.50"),
+    ],
+)
+def test_cash_book_amounts_typed_as_text(raw, expected):
+    from coop_desk.exchange.cashbook import _money
+
+    assert _money(raw) == Decimal(expected)

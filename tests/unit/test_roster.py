@@ -742,3 +742,22 @@ def test_formats_errors_and_leftovers_of_other_programs(tmp_path):
     assert second.values["join_date"] == date(2003, 5, 12)
     (problem,) = first.problems
     assert problem.column == "E (DNI)" and "Excel error #N/A" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("0.750", "0.75"),
+        ("0,750", "0.75"),
+        ("1.250", "1.25"),
+        ("2,5 ha", "2.5"),
+        (",5", "0.5"),
+        ("1.250,5", "1250.5"),
+    ],
+)
+def test_areas_with_three_decimals_are_not_thousands(raw, expected):
+    assert v.read_decimal(raw) == Decimal(expected)
+
+
+def test_money_keeps_thousands_separators():
+    assert v.read_decimal("1,250", decimal_comma=False, places=2) == Decimal("1250")
