@@ -171,3 +171,21 @@ def test_read_only_role_cannot_add_or_save(qtbot, demo_ctx):
     assert editor.code.isReadOnly()
     assert editor.buttons.button(QDialogButtonBox.StandardButton.Save).isHidden()
     demo_ctx.set_actor(SYSTEM)
+
+
+def test_import_and_export_buttons_follow_the_role(qtbot, demo_ctx, monkeypatch):
+    from coop_desk.services.access import Actor, Role
+    from coop_desk.ui import excel_actions
+    from coop_desk.ui.pages.members import MembersPage
+
+    calls = []
+    monkeypatch.setattr(excel_actions, "export_members", lambda parent, ctx: calls.append("export"))
+    monkeypatch.setattr(excel_actions, "import_members", lambda parent, ctx: calls.append("import"))
+    page = MembersPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.export_button.click()
+    page.import_button.click()
+    assert calls == ["export", "import"]
+    demo_ctx.set_actor(Actor("auditor", Role.AUDITOR))
+    assert page.import_button.isHidden() and not page.export_button.isHidden()
+    demo_ctx.set_actor(SYSTEM)

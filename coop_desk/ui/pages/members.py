@@ -20,6 +20,7 @@ from coop_desk.domain.members import GENDER_LABELS, STATUS_LABELS, MemberStatus,
 from coop_desk.services import members
 from coop_desk.services.access import Permission
 from coop_desk.services.members import MemberFilter, MemberRow
+from coop_desk.ui import excel_actions
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.member_editor import MemberEditor
 from coop_desk.ui.models.table import Column, RowTableModel
@@ -95,7 +96,15 @@ class MembersPage(Page):
         self.community_filter.addItem(self.tr("All communities"), None)
         self.new_button = QPushButton(self.tr("&New member"))
         self.open_button = QPushButton(self.tr("&Open"))
-        self.extra_buttons = QHBoxLayout()  # other features add their buttons here
+        self.import_button = QPushButton(self.tr("&Import…"))
+        self.import_button.setToolTip(self.tr("Import a member roster from an Excel workbook"))
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.setToolTip(
+            self.tr("Write the register, with plots, to an Excel workbook")
+        )
+        self.extra_buttons = QHBoxLayout()
+        self.extra_buttons.addWidget(self.import_button)
+        self.extra_buttons.addWidget(self.export_button)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
@@ -142,6 +151,8 @@ class MembersPage(Page):
         for combo in (self.status_filter, self.gender_filter, self.community_filter):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.new_button.clicked.connect(self.new_record)
+        self.import_button.clicked.connect(lambda: excel_actions.import_members(self, self.ctx))
+        self.export_button.clicked.connect(lambda: excel_actions.export_members(self, self.ctx))
         self.open_button.clicked.connect(self.open_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.apply_permissions()
@@ -252,6 +263,8 @@ class MembersPage(Page):
 
     def apply_permissions(self) -> None:
         self.new_button.setVisible(self.ctx.can(Permission.MEMBERS_WRITE))
+        self.import_button.setVisible(self.ctx.can(Permission.MEMBERS_WRITE))
+        self.export_button.setVisible(self.ctx.can(Permission.EXPORT))
 
     def _update_buttons(self) -> None:
         self.open_button.setEnabled(self.selected_member_id() is not None)
