@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from coop_desk import paths
 from coop_desk.errors import DatabaseError, NewerDatabaseError
+from coop_desk.services import audit as _audit_trail  # noqa: F401 - installs the trail listener
 
 if TYPE_CHECKING:
     from coop_desk.services.access import Actor

@@ -3,8 +3,19 @@
 Every module defining tables is imported here so ``Base.metadata`` is complete for Alembic.
 """
 
+from coop_desk.models.audit import AuditRecord
 from coop_desk.models.base import Base
 from coop_desk.models.cooperative import Cooperative, Setting
 from coop_desk.models.members import Member, MemberStatusChange, Plot
+from coop_desk.models.users import User
 
-__all__ = ["Base", "Cooperative", "Member", "MemberStatusChange", "Plot", "Setting"]
+__all__ = [
+    "AuditRecord",
+    "Base",
+    "Cooperative",
+    "Member",
+    "MemberStatusChange",
+    "Plot",
+    "Setting",
+    "User",
+]
