@@ -42,6 +42,7 @@ from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.verify import Finding, Severity, register
 
 AUDIT_TABLE = AuditRecord.__tablename__
+_AUDIT: Table = AuditRecord.__table__  # type: ignore[assignment]
 # Tables whose rows are not audited: the trail itself.
 UNAUDITED_TABLES = frozenset({AUDIT_TABLE, "alembic_version"})
 # Columns left out of snapshots: sign-in throttling state changes at every attempt and says
@@ -162,6 +163,7 @@ def _select_by_keys(
     found: dict[tuple[Any, ...], Any] = {}
     for start in range(0, len(keys), 400):
         chunk = keys[start : start + 400]
+        clause: Any
         if len(pk) == 1:
             clause = pk[0].in_([k[0] for k in chunk])
         else:
@@ -172,7 +174,8 @@ def _select_by_keys(
 
 
 def _pending(session: Session) -> list[list[Any]]:
-    return session.info.setdefault(_PENDING_KEY, [])  # type: ignore[no-any-return]
+    pending: list[list[Any]] = session.info.setdefault(_PENDING_KEY, [])
+    return pending
 
 
 def _on_before_change(action: str) -> Any:
@@ -259,7 +262,7 @@ def _append(
     serialises writers itself)."""
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_CHAIN_LOCK})
-    table = AuditRecord.__table__
+    table = _AUDIT
     last = connection.execute(
         select(table.c.id, table.c.hash).order_by(table.c.id.desc()).limit(1)
     ).first()
@@ -645,21 +648,22 @@ def check_content(session: Session, today: date) -> list[Finding]:
             rid = record_id_of(table, row)
             seen.add(rid)
             where = f"{table.name} {rid}"
-            latest = recorded.get(rid)
-            if latest is None or latest[1] == Action.DELETE or latest[2] is None:
+            found = recorded.get(rid)
+            if found is None or found[1] == Action.DELETE or found[2] is None:
                 add(
                     f"{table.name} {rid} exists but the audit trail has no record of it being "
                     "written (inserted outside coop-desk)",
                     where,
                 )
                 continue
-            after = json.loads(latest[2])
+            audit_id, _action, after_json = found
+            after = json.loads(after_json or "{}")
             current = snapshot(table, row)
             common = set(after) & set(current)
             if any(after[f] != current[f] for f in common):
                 add(
                     f"{table.name} {rid} was changed outside coop-desk after audit record "
-                    f"{latest[0]}: {_describe_difference(after, current)}",
+                    f"{audit_id}: {_describe_difference(after, current)}",
                     where,
                 )
         for rid, (audit_id, action, _after) in recorded.items():
