@@ -70,7 +70,11 @@ def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     )
 
 
-def hash_password(password: str, *, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> str:
+def hash_password(
+    password: str, *, n: int | None = None, r: int | None = None, p: int | None = None
+) -> str:
+    """``scrypt$N$r$p$salt$hash`` with a fresh random salt (default cost: SCRYPT_N/R/P)."""
+    n, r, p = n or SCRYPT_N, r or SCRYPT_R, p or SCRYPT_P
     salt = secrets.token_bytes(SALT_BYTES)
     return f"scrypt${n}${r}${p}${_b64(salt)}${_b64(_scrypt(password, salt, n, r, p))}"
 
