@@ -17,7 +17,7 @@ from coop_desk.ui.dialogs.change_password import ChangePasswordDialog
 from coop_desk.ui.dialogs.history import HistoryDialog
 from coop_desk.ui.dialogs.login import LoginDialog
 from coop_desk.ui.pages.audit import AuditPage
-from coop_desk.ui.pages.users import UsersPage, UsersModel
+from coop_desk.ui.pages.users import UsersModel, UsersPage
 
 T0 = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
 
