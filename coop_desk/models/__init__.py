@@ -6,16 +6,38 @@ Every module defining tables is imported here so ``Base.metadata`` is complete f
 from coop_desk.models.audit import AuditRecord
 from coop_desk.models.base import Base
 from coop_desk.models.cooperative import Cooperative, Setting
+from coop_desk.models.ledger import (
+    Account,
+    BudgetLine,
+    Buyer,
+    Contract,
+    FiscalYearEvent,
+    JournalEntry,
+    PlanApproval,
+    Posting,
+    PremiumRate,
+    Project,
+)
 from coop_desk.models.members import Member, MemberStatusChange, Plot
 from coop_desk.models.users import User
 
 __all__ = [
+    "Account",
     "AuditRecord",
     "Base",
+    "BudgetLine",
+    "Buyer",
+    "Contract",
     "Cooperative",
+    "FiscalYearEvent",
+    "JournalEntry",
     "Member",
     "MemberStatusChange",
+    "PlanApproval",
     "Plot",
+    "Posting",
+    "PremiumRate",
+    "Project",
     "Setting",
     "User",
 ]

@@ -62,7 +62,7 @@ def _load_checks() -> None:
 
 
 # Modules whose import registers checks.
-CHECK_MODULES: list[str] = []
+CHECK_MODULES: list[str] = ["coop_desk.services.ledger.checks", "coop_desk.services.audit"]
 
 
 @dataclass(frozen=True)

@@ -112,7 +112,7 @@ def test_history_filters_and_paging(db):
             ("update", "system"),
         ]
         assert audit.count_records(s, SYSTEM, AuditFilter(username="secretario")) == 3
-        assert audit.usernames(s, SYSTEM) == ["secretario", "system"]
+        assert audit.usernames(s, SYSTEM) == ["migration", "secretario", "system"]
         assert "member" in audit.table_names(s, SYSTEM)
         page = audit.list_records(s, SYSTEM, limit=2, offset=1)
         everything = audit.list_records(s, SYSTEM, limit=None)

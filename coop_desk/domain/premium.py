@@ -1,0 +1,208 @@
+"""Fairtrade prices and the Premium (DOMAIN.md "Fairtrade prices and the Premium").
+
+Pure rules, no database: the dated rate table (defaults from DOMAIN.md, stored and editable in
+the database), picking a rate by a contract's signing date and scheme, and the contract figures:
+pounds, premium due, organic differential and the 25% productivity/quality share.
+
+Rounding: pounds, premium and differential are computed exactly (``Decimal``) and rounded once,
+HALF_UP to the cent (pounds to 2 decimals for display), never from an already rounded figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from coop_desk.domain.money import round_money
+from coop_desk.domain.units import KG_PER_BAG, bags_to_kg, kg_to_lb
+
+
+class Scheme(StrEnum):
+    """The certification scheme a contract is sold under; each has its own price table."""
+
+    FAIRTRADE = "fairtrade"  # Fairtrade International (FLO)
+    FAIR_TRADE_USA = "fair_trade_usa"
+    NONE = "none"  # conventional sale: no Premium
+
+
+SCHEME_LABELS = {
+    Scheme.FAIRTRADE: "Fairtrade International",
+    Scheme.FAIR_TRADE_USA: "Fair Trade USA",
+    Scheme.NONE: "None (conventional)",
+}
+
+
+class Process(StrEnum):
+    WASHED = "washed"
+    NATURAL = "natural"
+
+
+class QuantityUnit(StrEnum):
+    BAGS = "bags"  # 69 kg export bags (Peru)
+    KG = "kg"
+
+
+# DOMAIN.md: "at least 25% of the Premium (5 of the 20 cents per lb) goes to productivity
+# and/or quality improvement".
+QUALITY_SHARE = Decimal("0.25")
+
+# DOMAIN.md: the price table changed for contracts signed on or after 2023-08-01.
+SWITCH_DATE = date(2023, 8, 1)
+# The first table applies to every earlier contract.
+EARLIEST = date(2000, 1, 1)
+
+
+@dataclass(frozen=True)
+class PriceTerms:
+    """One dated row of a scheme's price table, in USD per lb of green coffee."""
+
+    scheme: Scheme
+    valid_from: date  # applies to contracts signed on or after this date (until the next row)
+    minimum_washed: Decimal
+    minimum_natural: Decimal
+    premium: Decimal
+    organic_differential: Decimal
+    note: str = ""
+
+    def minimum_price(self, process: Process) -> Decimal:
+        return self.minimum_washed if process == Process.WASHED else self.minimum_natural
+
+
+def default_rates() -> list[PriceTerms]:
+    """The defaults of DOMAIN.md's table. Fair Trade USA keeps its own rows, seeded with the same
+    figures and marked so the cooperative checks them against Fair Trade USA's price list."""
+    rows: list[PriceTerms] = []
+    for scheme, note in (
+        (Scheme.FAIRTRADE, "DOMAIN.md defaults (Fairtrade International)"),
+        (
+            Scheme.FAIR_TRADE_USA,
+            "seeded with the Fairtrade International figures: check Fair Trade USA's price list",
+        ),
+    ):
+        rows.append(
+            PriceTerms(
+                scheme,
+                EARLIEST,
+                Decimal("1.40"),
+                Decimal("1.35"),
+                Decimal("0.20"),
+                Decimal("0.30"),
+                note,
+            )
+        )
+        rows.append(
+            PriceTerms(
+                scheme,
+                SWITCH_DATE,
+                Decimal("1.80"),
+                Decimal("1.75"),
+                Decimal("0.20"),
+                Decimal("0.40"),
+                note,
+            )
+        )
+    return rows
+
+
+def pick_rate(rates: Iterable[PriceTerms], scheme: Scheme, signing_date: date) -> PriceTerms | None:
+    """The row of ``scheme`` in force for a contract signed on ``signing_date`` (the one with
+    the latest ``valid_from`` not after it), or ``None`` (no scheme, or no row that early)."""
+    if scheme == Scheme.NONE:
+        return None
+    best: PriceTerms | None = None
+    for row in rates:
+        if row.scheme != scheme or row.valid_from > signing_date:
+            continue
+        if best is None or row.valid_from > best.valid_from:
+            best = row
+    return best
+
+
+def contract_kg(quantity: Decimal, unit: QuantityUnit, kg_per_bag: Decimal = KG_PER_BAG) -> Decimal:
+    """Kilograms of green coffee in a contract given in bags or kg (exact)."""
+    return bags_to_kg(quantity, kg_per_bag) if unit == QuantityUnit.BAGS else quantity
+
+
+@dataclass(frozen=True)
+class ContractFigures:
+    """What a contract is worth in Premium terms; every money figure rounded once."""
+
+    kg: Decimal
+    pounds: Decimal  # rounded to 2 decimals for display; computations use the exact product
+    premium_rate: Decimal
+    premium_due: Decimal
+    organic_rate: Decimal
+    organic_differential: Decimal
+    minimum_price: Decimal  # USD/lb; 0 when no scheme
+    quality_share: Decimal  # the 25% of the Premium for productivity/quality
+
+
+def contract_figures(
+    kg: Decimal,
+    terms: PriceTerms | None,
+    *,
+    organic: bool,
+    process: Process = Process.WASHED,
+    share: Decimal = QUALITY_SHARE,
+) -> ContractFigures:
+    """Premium due = lb x rate, computed exactly, rounded once HALF_UP to the cent.
+
+    DOMAIN.md's example: 275 bags = 18,975 kg = 41,832.71 lb; at 0.20 the Premium is
+    USD 8,366.54 and the 25% share USD 2,091.64.
+    """
+    exact_lb = kg_to_lb(kg)
+    if terms is None:
+        zero = Decimal("0.00")
+        return ContractFigures(
+            kg, round_money(exact_lb), Decimal(0), zero, Decimal(0), zero, zero, zero
+        )
+    premium_exact = exact_lb * terms.premium
+    organic_rate = terms.organic_differential if organic else Decimal(0)
+    return ContractFigures(
+        kg=kg,
+        pounds=round_money(exact_lb),
+        premium_rate=terms.premium,
+        premium_due=round_money(premium_exact),
+        organic_rate=organic_rate,
+        organic_differential=round_money(exact_lb * organic_rate),
+        minimum_price=terms.minimum_price(process),
+        quality_share=round_money(premium_exact * share),
+    )
+
+
+def quality_share_required(premium: Decimal, share: Decimal = QUALITY_SHARE) -> Decimal:
+    """The part of ``premium`` that must go to productivity/quality (rounded once)."""
+    return round_money(premium * share)
+
+
+def validate_terms(terms: PriceTerms) -> list[str]:
+    """Plain-language problems with a rate row (empty when fine)."""
+    problems = []
+    for name in ("minimum_washed", "minimum_natural", "premium", "organic_differential"):
+        value: Decimal = getattr(terms, name)
+        if value < 0:
+            problems.append(f"{name}: must not be negative")
+        elif value != value.quantize(Decimal("0.00000001")):
+            problems.append(f"{name}: at most 8 decimals")
+    return problems
+
+
+def fiscal_year_of(day: date, start_month: int = 1) -> int:
+    """The fiscal year a date belongs to, named by the calendar year in which it starts."""
+    return day.year if day.month >= start_month else day.year - 1
+
+
+def fiscal_year_bounds(year: int, start_month: int = 1) -> tuple[date, date]:
+    """First and last day of fiscal year ``year``."""
+    from datetime import timedelta
+
+    start = date(year, start_month, 1)
+    end = date(year + 1, start_month, 1) - timedelta(days=1)
+    return start, end
+
+
+def sort_rates(rates: Sequence[PriceTerms]) -> list[PriceTerms]:
+    return sorted(rates, key=lambda r: (r.scheme, r.valid_from))

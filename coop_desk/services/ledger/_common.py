@@ -1,0 +1,101 @@
+"""Helpers shared by the ledger services: the cooperative's fiscal calendar and currencies,
+closed years, and escaping text for LIKE searches."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coop_desk.domain.premium import fiscal_year_bounds, fiscal_year_of
+from coop_desk.domain.text import fold
+from coop_desk.models import Cooperative, FiscalYearEvent
+
+
+class AccountRole(StrEnum):
+    BANK = "bank"
+    CASH = "cash"
+    RECEIVABLE = "receivable"
+    PREMIUM_INCOME = "premium_income"
+    PREMIUM_FUND = "premium_fund"
+    PROJECT_EXPENSE = "project_expense"
+    EXCHANGE = "exchange"
+    OPENING = "opening"
+
+
+class EntryKind(StrEnum):
+    MANUAL = "manual"
+    SHIPMENT = "shipment"
+    RECEIPT = "receipt"
+    PAYMENT = "payment"
+    TRANSFER = "transfer"
+    EXCHANGE = "exchange"
+    OPENING = "opening"
+    CARRY = "carry"
+    REVERSAL = "reversal"
+
+
+ENTRY_KIND_LABELS = {
+    EntryKind.MANUAL: "Manual entry",
+    EntryKind.SHIPMENT: "Shipment (premium earned)",
+    EntryKind.RECEIPT: "Premium received",
+    EntryKind.PAYMENT: "Project payment",
+    EntryKind.TRANSFER: "Transfer",
+    EntryKind.EXCHANGE: "Currency exchange",
+    EntryKind.OPENING: "Opening balance",
+    EntryKind.CARRY: "Balances carried from the previous year",
+    EntryKind.REVERSAL: "Reversal",
+}
+
+# Balance-sheet accounts carry their own balances into the next year; every other account
+# (income, expense, equity) is folded into the Premium fund at year close.
+CARRIED_KINDS = ("asset", "liability")
+
+
+def start_month(session: Session) -> int:
+    value = session.scalar(select(Cooperative.fiscal_year_start_month).where(Cooperative.id == 1))
+    return int(value or 1)
+
+
+def reporting_currency(session: Session) -> str:
+    value = session.scalar(select(Cooperative.reporting_currency).where(Cooperative.id == 1))
+    return value or "USD"
+
+
+def local_currency(session: Session) -> str:
+    value = session.scalar(select(Cooperative.local_currency).where(Cooperative.id == 1))
+    return value or "PEN"
+
+
+def year_of(session: Session, day: date) -> int:
+    return fiscal_year_of(day, start_month(session))
+
+
+def year_bounds(session: Session, year: int) -> tuple[date, date]:
+    return fiscal_year_bounds(year, start_month(session))
+
+
+def closed_years(session: Session) -> set[int]:
+    """Years whose latest close/reopen event is a close."""
+    last: dict[int, str] = {}
+    for year, action in session.execute(
+        select(FiscalYearEvent.year, FiscalYearEvent.action).order_by(FiscalYearEvent.id)
+    ):
+        last[year] = action
+    return {year for year, action in last.items() if action == "close"}
+
+
+def entry_number(year: int, number: int) -> str:
+    """How people and auditors name an entry: "2025-0001"."""
+    return f"{year}-{number:04d}"
+
+
+def like_words(text: str) -> list[str]:
+    """LIKE patterns, one per folded word, with wildcards escaped (escape char '\\')."""
+    patterns = []
+    for word in fold(text).split():
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        patterns.append(f"%{escaped}%")
+    return patterns

@@ -1,0 +1,214 @@
+"""The chart of accounts. The default chart is created with the database (migration 0100):
+Bank USD, Bank PEN, Cash PEN, Premium fund, Opening balances, Premium income, Currency exchange
+and one expense account per default project. Adding a buyer adds its receivable account, adding
+a project adds its expense account; users add bank and cash accounts here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from coop_desk.domain.money import CURRENCIES
+from coop_desk.domain.problems import Problem
+from coop_desk.domain.text import clean
+from coop_desk.errors import Conflict, NotFound, ValidationError
+from coop_desk.models import Account
+from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.ledger._common import AccountRole
+
+ROLE_LABELS = {
+    AccountRole.BANK: "Bank account",
+    AccountRole.CASH: "Cash",
+    AccountRole.RECEIVABLE: "Premium receivable",
+    AccountRole.PREMIUM_INCOME: "Premium income",
+    AccountRole.PREMIUM_FUND: "Premium fund",
+    AccountRole.PROJECT_EXPENSE: "Project expense",
+    AccountRole.EXCHANGE: "Currency exchange",
+    AccountRole.OPENING: "Opening balances",
+}
+
+# Where new accounts get their codes: the first free number from the base.
+CODE_BASE = {
+    AccountRole.BANK: 1010,
+    AccountRole.CASH: 1100,
+    AccountRole.RECEIVABLE: 1200,
+    AccountRole.PROJECT_EXPENSE: 5001,
+}
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    id: int
+    code: str
+    name: str
+    kind: str  # asset, liability, equity, income, expense
+    role: str  # AccountRole value
+    currency: str | None  # None: multi-currency account
+    project_id: int | None
+    buyer_id: int | None
+    bank_details: str
+    active: bool
+
+    @property
+    def label(self) -> str:
+        suffix = f" ({self.currency})" if self.currency else ""
+        return f"{self.code} {self.name}{suffix}"
+
+    @property
+    def holds_money(self) -> bool:
+        """A bank or cash account: payments are made from and receipts paid into it."""
+        return self.role in (AccountRole.BANK, AccountRole.CASH)
+
+
+def _row(a: Account) -> AccountRow:
+    return AccountRow(
+        a.id,
+        a.code,
+        a.name,
+        a.kind,
+        a.role,
+        a.currency,
+        a.project_id,
+        a.buyer_id,
+        a.bank_details,
+        a.active,
+    )
+
+
+def list_accounts(
+    session: Session,
+    actor: Actor,
+    *,
+    roles: tuple[str, ...] | None = None,
+    include_inactive: bool = False,
+) -> list[AccountRow]:
+    """The chart, ordered by code; ``roles`` limits it (e.g. ("bank", "cash") for a payment)."""
+    require(actor, Permission.READ)
+    stmt = select(Account).order_by(Account.code)
+    if roles:
+        stmt = stmt.where(Account.role.in_(roles))
+    if not include_inactive:
+        stmt = stmt.where(Account.active.is_(True))
+    return [_row(a) for a in session.scalars(stmt)]
+
+
+def get_account(session: Session, actor: Actor, account_id: int) -> AccountRow:
+    require(actor, Permission.READ)
+    return _row(load_account(session, account_id))
+
+
+def load_account(session: Session, account_id: int) -> Account:
+    account = session.get(Account, account_id)
+    if account is None:
+        raise NotFound(f"There is no account with id {account_id}.")
+    return account
+
+
+def account_by_role(session: Session, role: AccountRole) -> Account:
+    """The single account of a role (premium fund, income, exchange, opening balances)."""
+    account = session.scalars(
+        select(Account).where(Account.role == role).order_by(Account.id)
+    ).first()
+    if account is None:
+        raise Conflict(f"The chart of accounts has no {ROLE_LABELS[role].lower()} account.")
+    return account
+
+
+def project_account(session: Session, project_id: int) -> Account:
+    account = session.scalars(select(Account).where(Account.project_id == project_id)).first()
+    if account is None:
+        raise NotFound(f"Project {project_id} has no expense account.")
+    return account
+
+
+def buyer_account(session: Session, buyer_id: int) -> Account:
+    account = session.scalars(select(Account).where(Account.buyer_id == buyer_id)).first()
+    if account is None:
+        raise NotFound(f"Buyer {buyer_id} has no receivable account.")
+    return account
+
+
+def next_code(session: Session, role: AccountRole) -> str:
+    base = CODE_BASE[role]
+    used = {int(c) for c in session.scalars(select(Account.code)) if c.isdigit()}
+    code = base
+    while code in used:
+        code += 1
+    return str(code)
+
+
+def _name_taken(session: Session, name: str, account_id: int | None) -> bool:
+    stmt = select(func.count()).select_from(Account).where(func.lower(Account.name) == name.lower())
+    if account_id is not None:
+        stmt = stmt.where(Account.id != account_id)
+    return bool(session.scalar(stmt))
+
+
+def create_money_account(
+    session: Session,
+    actor: Actor,
+    *,
+    name: str,
+    currency: str,
+    role: str = AccountRole.BANK,
+    bank_details: str = "",
+) -> AccountRow:
+    """Add a bank or cash account held in one currency."""
+    require(actor, Permission.LEDGER_WRITE)
+    name = clean(name)
+    currency = clean(currency).upper()
+    problems: list[Problem] = []
+    if not name:
+        problems.append(Problem("name", "the account needs a name"))
+    elif _name_taken(session, name, None):
+        problems.append(Problem("name", f"an account named {name!r} already exists"))
+    if len(currency) != 3 or not currency.isalpha():
+        problems.append(
+            Problem("currency", f"use a three-letter currency code ({', '.join(CURRENCIES)})")
+        )
+    if role not in (AccountRole.BANK, AccountRole.CASH):
+        problems.append(Problem("role", "only bank and cash accounts are added by hand"))
+    if problems:
+        raise ValidationError(problems)
+    account = Account(
+        code=next_code(session, AccountRole(role)),
+        name=name,
+        kind="asset",
+        role=str(role),
+        currency=currency,
+        bank_details=clean(bank_details),
+        active=True,
+    )
+    session.add(account)
+    session.flush()
+    return _row(account)
+
+
+def update_account(
+    session: Session,
+    actor: Actor,
+    account_id: int,
+    *,
+    name: str | None = None,
+    bank_details: str | None = None,
+    active: bool | None = None,
+) -> AccountRow:
+    """Rename, change bank details or (de)activate. Kind, role and currency never change: the
+    postings already made depend on them."""
+    require(actor, Permission.LEDGER_WRITE)
+    account = load_account(session, account_id)
+    if name is not None:
+        new = clean(name)
+        if not new:
+            raise ValidationError([Problem("name", "the account needs a name")])
+        if _name_taken(session, new, account_id):
+            raise ValidationError([Problem("name", f"an account named {new!r} already exists")])
+        account.name = new
+    if bank_details is not None:
+        account.bank_details = clean(bank_details)
+    if active is not None:
+        account.active = active
+    session.flush()
+    return _row(account)

@@ -1,0 +1,514 @@
+"""Ledger checks for ``coop-desk verify`` and the Compliance panel.
+
+Integrity (severity ERROR: the books cannot be trusted): every entry balances per currency and
+in USD value; USD postings are worth their amount; entry numbers run 1..n per year without
+gaps; postings repeat their entry's date and year; reversals mirror their original exactly and
+are linked one to one; balances recomputed posting by posting equal the SQL aggregation.
+
+Compliance (severity WARNING): the 25% productivity/quality share per year; payments without a
+voucher; payments to a project with no approved budget (at the payment date) or beyond it;
+spending dated before the GA approval; a negative Premium fund or bank balance; premium
+overdue N days after shipment (setting ``ledger.premium_overdue_days``, default 60).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from coop_desk.domain.money import format_amount
+from coop_desk.domain.premium import QUALITY_SHARE
+from coop_desk.models import Account, JournalEntry, Posting, Project
+from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.ledger._common import (
+    AccountRole,
+    EntryKind,
+    entry_number,
+    reporting_currency,
+    year_of,
+)
+from coop_desk.services.ledger.plan import approved_budget, first_approval_dates
+from coop_desk.services.verify import Finding, Severity, register
+
+ZERO = Decimal("0.00")
+
+
+def _entry_names(session: Session) -> dict[int, str]:
+    return {
+        i: entry_number(y, n)
+        for i, y, n in session.execute(
+            select(JournalEntry.id, JournalEntry.fiscal_year, JournalEntry.number)
+        )
+    }
+
+
+# --- integrity --------------------------------------------------------------------------------
+
+
+@register("ledger.balanced")
+def check_balanced(session: Session, today: date) -> list[Finding]:
+    """Every entry balances per currency and in USD value; USD postings are worth their amount."""
+    findings = []
+    usd = reporting_currency(session)
+    names = _entry_names(session)
+    for entry_id, currency, amount in session.execute(
+        select(Posting.entry_id, Posting.currency, func.sum(Posting.amount))
+        .group_by(Posting.entry_id, Posting.currency)
+        .having(func.sum(Posting.amount) != 0)
+    ):
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                "ledger.unbalanced",
+                f"Entry {names.get(entry_id, entry_id)} does not balance in {currency} "
+                f"(off by {Decimal(amount)})",
+                f"journal_entry {entry_id}",
+            )
+        )
+    for entry_id, value in session.execute(
+        select(Posting.entry_id, func.sum(Posting.usd_value))
+        .group_by(Posting.entry_id)
+        .having(func.sum(Posting.usd_value) != 0)
+    ):
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                "ledger.unbalanced",
+                f"Entry {names.get(entry_id, entry_id)} does not balance in {usd} value "
+                f"(off by {Decimal(value)})",
+                f"journal_entry {entry_id}",
+            )
+        )
+    for entry_id, posting_id in session.execute(
+        select(Posting.entry_id, Posting.id).where(
+            Posting.currency == usd, Posting.amount != Posting.usd_value
+        )
+    ):
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                "ledger.usd_value",
+                f"Entry {names.get(entry_id, entry_id)}: a {usd} posting has a different "
+                f"{usd} value than its amount",
+                f"posting {posting_id}",
+            )
+        )
+    lonely = session.execute(
+        select(JournalEntry.id)
+        .outerjoin(Posting, Posting.entry_id == JournalEntry.id)
+        .group_by(JournalEntry.id)
+        .having(func.count(Posting.id) < 2)
+    ).scalars()
+    for entry_id in lonely:
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                "ledger.unbalanced",
+                f"Entry {names.get(entry_id, entry_id)} has fewer than two postings",
+                f"journal_entry {entry_id}",
+            )
+        )
+    return findings
+
+
+@register("ledger.numbering")
+def check_numbering(session: Session, today: date) -> list[Finding]:
+    """Entry numbers run 1..n per fiscal year (no gaps); entries lie in their fiscal year and
+    postings repeat their entry's date and year."""
+    findings = []
+    for year, count, highest in session.execute(
+        select(JournalEntry.fiscal_year, func.count(), func.max(JournalEntry.number)).group_by(
+            JournalEntry.fiscal_year
+        )
+    ):
+        if count != highest:
+            numbers = set(
+                session.scalars(select(JournalEntry.number).where(JournalEntry.fiscal_year == year))
+            )
+            missing = sorted(set(range(1, highest + 1)) - numbers)[:5]
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "ledger.numbering",
+                    f"Fiscal year {year}: {count} entries numbered up to {highest}; missing "
+                    f"{', '.join(entry_number(year, n) for n in missing)}",
+                    f"fiscal_year {year}",
+                )
+            )
+    for entry in session.scalars(select(JournalEntry)):
+        if year_of(session, entry.entry_date) != entry.fiscal_year:
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "ledger.numbering",
+                    f"Entry {entry_number(entry.fiscal_year, entry.number)} is dated "
+                    f"{entry.entry_date}, outside fiscal year {entry.fiscal_year}",
+                    f"journal_entry {entry.id}",
+                )
+            )
+    mismatched = session.execute(
+        select(Posting.id, Posting.entry_id)
+        .join(JournalEntry, JournalEntry.id == Posting.entry_id)
+        .where(
+            (Posting.entry_date != JournalEntry.entry_date)
+            | (Posting.fiscal_year != JournalEntry.fiscal_year)
+        )
+    ).all()
+    names = _entry_names(session) if mismatched else {}
+    for posting_id, entry_id in mismatched:
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                "ledger.numbering",
+                f"A posting of entry {names.get(entry_id, entry_id)} has another date or year "
+                "than its entry",
+                f"posting {posting_id}",
+            )
+        )
+    return findings
+
+
+@register("ledger.reversals")
+def check_reversals(session: Session, today: date) -> list[Finding]:
+    """A reversal is the exact mirror of its original, of kind 'reversal', never reversed
+    twice and never a reversal of a reversal."""
+    findings = []
+    names = _entry_names(session)
+    original = aliased(JournalEntry)
+    for rev, orig in session.execute(
+        select(JournalEntry, original)
+        .join(original, original.id == JournalEntry.reverses_id)
+        .where(JournalEntry.reverses_id.is_not(None))
+    ):
+        label = names[rev.id]
+        if rev.kind != EntryKind.REVERSAL or orig.reverses_id is not None:
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "ledger.reversal",
+                    f"Entry {label} reverses {names[orig.id]} but is not a plain reversal",
+                    f"journal_entry {rev.id}",
+                )
+            )
+        if rev.entry_date < orig.entry_date:
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "ledger.reversal",
+                    f"Reversal {label} is dated before the entry it reverses ({names[orig.id]})",
+                    f"journal_entry {rev.id}",
+                )
+            )
+
+        def legs(entry_id: int, sign: int) -> list[tuple[int, str, Decimal, Decimal]]:
+            return sorted(
+                (p.account_id, p.currency, sign * p.amount, sign * p.usd_value)
+                for p in session.scalars(select(Posting).where(Posting.entry_id == entry_id))
+            )
+
+        if legs(rev.id, 1) != legs(orig.id, -1):
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "ledger.reversal",
+                    f"Reversal {label} does not mirror {names[orig.id]} exactly",
+                    f"journal_entry {rev.id}",
+                )
+            )
+    for entry_id in session.scalars(
+        select(JournalEntry.id).where(
+            JournalEntry.kind == EntryKind.REVERSAL, JournalEntry.reverses_id.is_(None)
+        )
+    ):
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                "ledger.reversal",
+                f"Entry {names[entry_id]} is marked as a reversal but reverses nothing",
+                f"journal_entry {entry_id}",
+            )
+        )
+    return findings
+
+
+@register("ledger.recompute")
+def check_recompute(session: Session, today: date) -> list[Finding]:
+    """Balances recomputed posting by posting (in Python) equal the SQL aggregation."""
+    by_sql: dict[tuple[int, int, str], tuple[Decimal, Decimal]] = {}
+    for account_id, year, currency, amount, usd in session.execute(
+        select(
+            Posting.account_id,
+            Posting.fiscal_year,
+            Posting.currency,
+            func.sum(Posting.amount),
+            func.sum(Posting.usd_value),
+        ).group_by(Posting.account_id, Posting.fiscal_year, Posting.currency)
+    ):
+        by_sql[(account_id, year, currency)] = (Decimal(amount), Decimal(usd))
+    by_hand: dict[tuple[int, int, str], list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
+    for account_id, year, currency, amount, usd in session.execute(
+        select(
+            Posting.account_id,
+            Posting.fiscal_year,
+            Posting.currency,
+            Posting.amount,
+            Posting.usd_value,
+        )
+    ):
+        total = by_hand[(account_id, year, currency)]
+        total[0] += amount
+        total[1] += usd
+    findings = []
+    for key in set(by_sql) | set(by_hand):
+        hand = tuple(by_hand.get(key, [ZERO, ZERO]))
+        if by_sql.get(key, (ZERO, ZERO)) != hand:
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "ledger.recompute",
+                    f"Account {key[0]}, {key[1]}, {key[2]}: the summed balance differs from "
+                    "the postings",
+                    f"account {key[0]}",
+                )
+            )
+    return findings
+
+
+# --- compliance -------------------------------------------------------------------------------
+
+
+def _years(session: Session) -> list[int]:
+    return sorted(set(session.scalars(select(JournalEntry.fiscal_year).distinct())))
+
+
+@register("premium.quality_share")
+def check_quality_share(session: Session, today: date) -> list[Finding]:
+    """At least 25% of the year's premium received goes to productivity/quality projects
+    (DOMAIN.md). The current year is not judged until it is over."""
+    from coop_desk.services.access import SYSTEM
+    from coop_desk.services.ledger._common import year_bounds
+    from coop_desk.services.ledger.reports import fund_report, project_balances
+
+    findings = []
+    for year in _years(session):
+        if year_bounds(session, year)[1] >= today:
+            continue
+        fund = fund_report(session, SYSTEM, year)
+        if fund.received <= 0:
+            continue
+        quality = sum(
+            (p.spent for p in project_balances(session, SYSTEM, year) if p.productivity_quality),
+            ZERO,
+        )
+        required = (fund.received * QUALITY_SHARE).quantize(Decimal("0.01"))
+        if quality < required:
+            share = (quality * 100 / fund.received).quantize(Decimal("0.1"))
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    "premium.quality_share",
+                    f"{year}: USD {format_amount(quality)} spent on productivity/quality "
+                    f"projects = {share}% of the USD {format_amount(fund.received)} premium "
+                    f"received; at least 25% (USD {format_amount(required)}) is required",
+                    f"fiscal_year {year}",
+                )
+            )
+    return findings
+
+
+@register("premium.vouchers")
+def check_vouchers(session: Session, today: date) -> list[Finding]:
+    """Every payment to a project carries a voucher/receipt number."""
+    findings = []
+    reversed_ids = select(JournalEntry.reverses_id).where(JournalEntry.reverses_id.is_not(None))
+    stmt = select(JournalEntry).where(
+        JournalEntry.voucher == "",
+        JournalEntry.id.not_in(reversed_ids),
+        JournalEntry.kind.in_([EntryKind.PAYMENT, EntryKind.MANUAL]),
+    )
+    expense_ids = set(
+        session.scalars(select(Account.id).where(Account.role == AccountRole.PROJECT_EXPENSE))
+    )
+    for entry in session.scalars(stmt):
+        accounts = set(
+            session.scalars(select(Posting.account_id).where(Posting.entry_id == entry.id))
+        )
+        if entry.kind == EntryKind.MANUAL and not accounts & expense_ids:
+            continue
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "premium.voucher_missing",
+                f"Payment {entry_number(entry.fiscal_year, entry.number)} of {entry.entry_date} "
+                f"({entry.description}) has no voucher/receipt number",
+                f"journal_entry {entry.id}",
+            )
+        )
+    return findings
+
+
+def _project_payments(session: Session) -> list[tuple[JournalEntry, int, Decimal]]:
+    """(entry, project id, USD value) for every posting to a project expense account in an
+    entry that is not reversed and is not a reversal."""
+    reversed_ids = select(JournalEntry.reverses_id).where(JournalEntry.reverses_id.is_not(None))
+    return [
+        (entry, project_id, Decimal(usd))
+        for entry, project_id, usd in session.execute(
+            select(JournalEntry, Account.project_id, Posting.usd_value)
+            .join(Posting, Posting.entry_id == JournalEntry.id)
+            .join(Account, Account.id == Posting.account_id)
+            .where(
+                Account.role == AccountRole.PROJECT_EXPENSE,
+                JournalEntry.reverses_id.is_(None),
+                JournalEntry.id.not_in(reversed_ids),
+                Posting.usd_value > 0,
+            )
+            .order_by(JournalEntry.entry_date, JournalEntry.number)
+        )
+    ]
+
+
+@register("premium.budget")
+def check_budget(session: Session, today: date) -> list[Finding]:
+    """Spending against the GA-approved plan: a project with no approved budget, spending
+    beyond the budget, spending dated before the approval."""
+    from coop_desk.services.access import SYSTEM
+    from coop_desk.services.ledger.reports import project_balances
+
+    findings = []
+    names = dict(session.execute(select(Project.id, Project.name)).tuples().all())
+    first_dates: dict[int, dict[int, date]] = {}
+    for entry, project_id, _usd in _project_payments(session):
+        year = entry.fiscal_year
+        if year not in first_dates:
+            first_dates[year] = first_approval_dates(session, year)
+        approved_on = first_dates[year].get(project_id)
+        label = entry_number(year, entry.number)
+        if approved_on is None:
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    "premium.no_budget",
+                    f"Payment {label} of {entry.entry_date} to {names[project_id]}: the General "
+                    f"Assembly approved no budget for this project in {year}",
+                    f"journal_entry {entry.id}",
+                )
+            )
+        elif entry.entry_date < approved_on:
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    "premium.before_approval",
+                    f"Payment {label} of {entry.entry_date} to {names[project_id]} is dated "
+                    f"before the General Assembly approved its budget ({approved_on})",
+                    f"journal_entry {entry.id}",
+                )
+            )
+    for year in _years(session):
+        if not approved_budget(session, year):
+            continue
+        for row in project_balances(session, SYSTEM, year):
+            if row.approved is not None and row.spent > row.approved:
+                findings.append(
+                    Finding(
+                        Severity.WARNING,
+                        "premium.over_budget",
+                        f"{year}: {row.name} spent USD {format_amount(row.spent)}, over its "
+                        f"approved budget of USD {format_amount(row.approved)} "
+                        f"({row.percent_used}%)",
+                        f"project {row.project_id}",
+                    )
+                )
+    return findings
+
+
+@register("premium.negative_balance")
+def check_negative(session: Session, today: date) -> list[Finding]:
+    """The Premium fund, banks and cash never end a year below zero."""
+    from coop_desk.services.access import SYSTEM
+    from coop_desk.services.ledger.reports import account_balances, fund_report
+
+    findings = []
+    for year in _years(session):
+        fund = fund_report(session, SYSTEM, year)
+        if fund.closing < 0:
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    "premium.negative_fund",
+                    f"{year}: the Premium fund ends the year at USD {format_amount(fund.closing)}",
+                    f"fiscal_year {year}",
+                )
+            )
+        for row in account_balances(session, SYSTEM, year):
+            if row.role in (AccountRole.BANK, AccountRole.CASH) and row.closing < 0:
+                findings.append(
+                    Finding(
+                        Severity.WARNING,
+                        "premium.negative_fund",
+                        f"{year}: {row.name} ends the year at {format_amount(row.closing)} "
+                        f"{row.currency}",
+                        f"account {row.account_id}",
+                    )
+                )
+    return findings
+
+
+@register("premium.overdue")
+def check_overdue(session: Session, today: date) -> list[Finding]:
+    """Premium still outstanding N days after shipment."""
+    from coop_desk.services.access import SYSTEM
+    from coop_desk.services.ledger.reports import contract_dues, overdue_days
+
+    days = overdue_days(session)
+    return [
+        Finding(
+            Severity.WARNING,
+            "premium.overdue",
+            f"Contract {row.number} ({row.buyer_name}) shipped {row.shipment_date}: USD "
+            f"{format_amount(row.outstanding)} of premium still not received after "
+            f"{row.days_since_shipment} days (limit {days})",
+            f"contract {row.contract_id}",
+        )
+        for row in contract_dues(session, SYSTEM, today=today)
+        if row.overdue
+    ]
+
+
+LEDGER_CHECKS = [
+    check_balanced,
+    check_numbering,
+    check_reversals,
+    check_recompute,
+    check_quality_share,
+    check_vouchers,
+    check_budget,
+    check_negative,
+    check_overdue,
+]
+
+
+def compliance(
+    session: Session, actor: Actor, today: date | None = None, *, year: int | None = None
+) -> list[Finding]:
+    """Every ledger finding (integrity errors first), for the Compliance panel. ``year`` keeps
+    the findings that name that year or concern its entries."""
+    require(actor, Permission.READ)
+    today = today or date.today()
+    findings: list[Finding] = []
+    for check in LEDGER_CHECKS:
+        findings.extend(check(session, today))
+    if year is not None:
+        entry_ids = {
+            f"journal_entry {i}"
+            for i in session.scalars(
+                select(JournalEntry.id).where(JournalEntry.fiscal_year == year)
+            )
+        }
+        findings = [f for f in findings if f.record in entry_ids or str(year) in f.message]
+    findings.sort(key=lambda f: (f.severity != "error", f.check))
+    return findings

@@ -1,0 +1,484 @@
+"""Operations in plain words: each becomes exactly one balanced journal entry.
+
+| operation                 | debit                                 | credit                       |
+|---------------------------|---------------------------------------|------------------------------|
+| shipment of a contract    | premium receivable (buyer), USD       | premium income, USD          |
+| premium received (USD)    | bank; bank charges -> administration  | premium receivable (buyer)   |
+| premium received (other)  | bank, charges (local) ; exchange (USD)| exchange (local) ; receivable|
+| project payment           | project expense (currency paid)       | bank / cash                  |
+| transfer, same currency   | destination account                   | source account               |
+| exchange between currencies | destination ; exchange (source cur.)| exchange (dest. cur.) ; source |
+| opening balance           | bank / cash                           | opening balances             |
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from coop_desk import paths
+from coop_desk.domain.ledger import rate_from_legs
+from coop_desk.domain.money import MoneyError, round_money, to_decimal
+from coop_desk.domain.premium import Scheme
+from coop_desk.domain.problems import Problem
+from coop_desk.domain.text import clean
+from coop_desk.errors import Conflict, ValidationError
+from coop_desk.models import Account, Posting, Project
+from coop_desk.services import cooperative
+from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.ledger._common import (
+    AccountRole,
+    EntryKind,
+    reporting_currency,
+    year_of,
+)
+from coop_desk.services.ledger.accounts import account_by_role, buyer_account, project_account
+from coop_desk.services.ledger.contracts import figures, live_shipment_entries, load_contract
+from coop_desk.services.ledger.journal import EntryRow, PostingInput, entry_row, write_entry
+from coop_desk.services.ledger.plan import approved_budget
+
+OVER_BUDGET_SETTING = "ledger.over_budget"  # "warn" (default) or "block"
+ADMINISTRATION_KEY = "administration"
+
+
+def _amount(
+    problems: list[Problem], field: str, value: object, *, allow_zero: bool = False
+) -> Decimal:
+    try:
+        amount = to_decimal(value)
+    except MoneyError as exc:
+        problems.append(Problem(field, str(exc)))
+        return Decimal(0)
+    if amount < 0 or (amount == 0 and not allow_zero):
+        problems.append(Problem(field, "the amount must be more than zero"))
+    elif amount != round_money(amount):
+        problems.append(Problem(field, "amounts are in cents: at most 2 decimals"))
+    return amount
+
+
+def _money_account(
+    session: Session, problems: list[Problem], field: str, account_id: int | None
+) -> Account | None:
+    account = session.get(Account, account_id) if account_id is not None else None
+    if account is None or account.role not in (AccountRole.BANK, AccountRole.CASH):
+        problems.append(Problem(field, "choose a bank or cash account"))
+        return None
+    if not account.active:
+        problems.append(Problem(field, f"the account {account.name} is closed"))
+    return account
+
+
+def _rate(
+    problems: list[Problem], field: str, currency: str, usd: str, rate: Decimal | None
+) -> Decimal | None:
+    if currency == usd:
+        return None
+    if rate is None:
+        problems.append(Problem(field, f"give the exchange rate ({currency} per {usd})"))
+        return None
+    try:
+        value = to_decimal(rate)
+    except MoneyError as exc:
+        problems.append(Problem(field, str(exc)))
+        return None
+    if value <= 0:
+        problems.append(Problem(field, "the rate must be more than zero"))
+        return None
+    return value
+
+
+# --- shipment ---------------------------------------------------------------------------------
+
+
+def record_shipment(
+    session: Session, actor: Actor, contract_id: int, *, shipment_date: date | None = None
+) -> EntryRow:
+    """The contract shipped: the premium due becomes receivable from the buyer (and income)."""
+    require(actor, Permission.LEDGER_WRITE)
+    contract = load_contract(session, contract_id)
+    day = shipment_date or contract.shipment_date
+    problems: list[Problem] = []
+    if day is None:
+        problems.append(Problem("shipment_date", "give the shipment date"))
+    elif day < contract.signing_date:
+        problems.append(Problem("shipment_date", "the shipment cannot be before the signing"))
+    if contract.scheme == Scheme.NONE:
+        problems.append(Problem("scheme", "a conventional contract earns no Premium"))
+    if contract_id in live_shipment_entries(session):
+        raise Conflict(f"The shipment of contract {contract.number} is already posted.")
+    fig = figures(session, contract)
+    if not problems and fig.premium_due <= 0:
+        problems.append(Problem("premium_due", "the contract has no premium due"))
+    if problems:
+        raise ValidationError(problems)
+    assert day is not None
+    contract.shipment_date = day
+    receivable = buyer_account(session, contract.buyer_id)
+    income = account_by_role(session, AccountRole.PREMIUM_INCOME)
+    entry = write_entry(
+        session,
+        actor,
+        entry_date=day,
+        kind=EntryKind.SHIPMENT,
+        description=f"Premium due on contract {contract.number} ({fig.pounds:,} lb x "
+        f"{fig.premium_rate.normalize():f})",
+        reference=contract.number,
+        contract_id=contract.id,
+        postings=[
+            PostingInput(receivable.id, fig.premium_due, "USD"),
+            PostingInput(income.id, -fig.premium_due, "USD"),
+        ],
+    )
+    return entry_row(session, entry.id)
+
+
+# --- premium received -------------------------------------------------------------------------
+
+
+def record_premium_receipt(
+    session: Session,
+    actor: Actor,
+    *,
+    contract_id: int,
+    account_id: int,
+    entry_date: date,
+    amount: Decimal,
+    bank_charges: Decimal = Decimal(0),
+    rate: Decimal | None = None,
+    reference: str = "",
+    description: str = "",
+) -> EntryRow:
+    """Premium paid by the buyer against a contract (partial payments allowed).
+
+    ``amount`` is what reached the account, in the account's currency; ``bank_charges`` (same
+    currency) were deducted on the way and go to the administration project. The buyer's
+    receivable is credited with both. For an account not in USD give ``rate`` (units per USD).
+    """
+    require(actor, Permission.LEDGER_WRITE)
+    contract = load_contract(session, contract_id)
+    usd = reporting_currency(session)
+    problems: list[Problem] = []
+    bank = _money_account(session, problems, "account_id", account_id)
+    net = _amount(problems, "amount", amount)
+    charges = _amount(problems, "bank_charges", bank_charges, allow_zero=True)
+    if bank is None or problems:
+        raise ValidationError(problems)
+    currency = bank.currency or usd
+    fx = _rate(problems, "rate", currency, usd, rate)
+    if problems:
+        raise ValidationError(problems)
+    receivable = buyer_account(session, contract.buyer_id)
+    admin = project_account(session, _administration_project(session))
+    gross = net + charges
+    postings = [PostingInput(bank.id, net, currency, fx, "received")]
+    if charges:
+        postings.append(PostingInput(admin.id, charges, currency, fx, "bank charges"))
+    if currency == usd:
+        postings.append(PostingInput(receivable.id, -gross, usd))
+    else:
+        assert fx is not None
+        exchange = account_by_role(session, AccountRole.EXCHANGE)
+        gross_usd = round_money(gross / fx)
+        rate_used = rate_from_legs(gross, gross_usd)
+        postings = [
+            PostingInput(p.account_id, p.amount, currency, rate_used, p.memo) for p in postings
+        ]
+        postings += [
+            PostingInput(exchange.id, -gross, currency, rate_used, "converted"),
+            PostingInput(exchange.id, gross_usd, usd, None, "converted"),
+            PostingInput(receivable.id, -gross_usd, usd),
+        ]
+    entry = write_entry(
+        session,
+        actor,
+        entry_date=entry_date,
+        kind=EntryKind.RECEIPT,
+        description=clean(description) or f"Premium received on contract {contract.number}",
+        reference=clean(reference) or contract.number,
+        contract_id=contract.id,
+        postings=postings,
+    )
+    return entry_row(session, entry.id)
+
+
+def _administration_project(session: Session) -> int:
+    project_id = session.scalar(select(Project.id).where(Project.key == ADMINISTRATION_KEY))
+    if project_id is None:
+        raise Conflict("The plan has no administration project to book bank charges to.")
+    return project_id
+
+
+# --- project payment --------------------------------------------------------------------------
+
+
+def store_document(source: Path) -> tuple[str, str]:
+    """Copy a scanned receipt into the documents folder, named by its SHA-256 (so the same
+    file is kept once and any change to it is detectable). Returns (sha256, original name)."""
+    digest = hashlib.sha256()
+    with source.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    sha = digest.hexdigest()
+    target = paths.documents_dir() / f"{sha}{source.suffix.lower()}"
+    if not target.exists():
+        partial = target.with_name(target.name + ".part")
+        shutil.copyfile(source, partial)
+        partial.replace(target)
+    return sha, source.name
+
+
+def document_path(sha256: str) -> Path | None:
+    """Where the stored copy of a receipt with this hash is, if it is there."""
+    for candidate in paths.documents_dir().glob(f"{sha256}*"):
+        if not candidate.name.endswith(".part"):
+            return candidate
+    return None
+
+
+def spent_in_year(session: Session, project_id: int, year: int) -> Decimal:
+    account = project_account(session, project_id)
+    total = session.scalar(
+        select(func.coalesce(func.sum(Posting.usd_value), 0)).where(
+            Posting.account_id == account.id, Posting.fiscal_year == year
+        )
+    )
+    return Decimal(total or 0)
+
+
+def budget_problems(session: Session, project_id: int, day: date, usd_amount: Decimal) -> list[str]:
+    """Why a payment of ``usd_amount`` to the project on ``day`` is outside the approved plan."""
+    year = year_of(session, day)
+    budget = approved_budget(session, year, as_of=day)
+    project = session.get(Project, project_id)
+    name = project.name if project else str(project_id)
+    if project_id not in budget:
+        return [f"{name} has no budget approved by the General Assembly for {year} on {day}"]
+    spent = spent_in_year(session, project_id, year)
+    if spent + usd_amount > budget[project_id]:
+        return [
+            f"{name}: this payment brings spending to USD {spent + usd_amount:,.2f}, over the "
+            f"approved budget of USD {budget[project_id]:,.2f}"
+        ]
+    return []
+
+
+def record_project_payment(
+    session: Session,
+    actor: Actor,
+    *,
+    project_id: int,
+    account_id: int,
+    entry_date: date,
+    amount: Decimal,
+    payee: str,
+    voucher: str,
+    description: str,
+    rate: Decimal | None = None,
+    reference: str = "",
+    receipt_file: Path | None = None,
+) -> EntryRow:
+    """Pay for a project from a bank or cash account, in that account's currency.
+
+    The voucher/receipt number is required. With the setting ``ledger.over_budget`` = block,
+    a payment to a project without an approved budget (on its date) or beyond it is refused;
+    with ``warn`` (default) it is posted and ``verify`` reports it.
+    """
+    require(actor, Permission.LEDGER_WRITE)
+    usd = reporting_currency(session)
+    problems: list[Problem] = []
+    project = session.get(Project, project_id)
+    if project is None:
+        problems.append(Problem("project_id", "choose the project"))
+    bank = _money_account(session, problems, "account_id", account_id)
+    value = _amount(problems, "amount", amount)
+    if not clean(payee):
+        problems.append(Problem("payee", "who was paid?"))
+    if not clean(voucher):
+        problems.append(Problem("voucher", "the voucher / receipt number is required"))
+    if receipt_file is not None and not Path(receipt_file).is_file():
+        problems.append(Problem("receipt_file", f"the file {receipt_file} does not exist"))
+    currency = bank.currency if bank is not None and bank.currency else usd
+    fx = _rate(problems, "rate", currency, usd, rate)
+    if problems:
+        raise ValidationError(problems)
+    assert project is not None and bank is not None
+    usd_amount = value if fx is None else round_money(value / fx)
+    if cooperative.get_setting(session, OVER_BUDGET_SETTING, "warn") == "block":
+        over = budget_problems(session, project_id, entry_date, usd_amount)
+        if over:
+            raise ValidationError(
+                [
+                    Problem("amount", f"{message} (payments outside the plan are blocked)")
+                    for message in over
+                ]
+            )
+    sha, name = ("", "")
+    if receipt_file is not None:
+        sha, name = store_document(Path(receipt_file))
+    expense = project_account(session, project_id)
+    entry = write_entry(
+        session,
+        actor,
+        entry_date=entry_date,
+        kind=EntryKind.PAYMENT,
+        description=description,
+        reference=reference,
+        payee=payee,
+        voucher=voucher,
+        project_id=project_id,
+        document_sha256=sha,
+        document_name=name,
+        postings=[
+            PostingInput(expense.id, value, currency, fx),
+            PostingInput(bank.id, -value, currency, fx),
+        ],
+    )
+    return entry_row(session, entry.id)
+
+
+# --- transfers and exchange -------------------------------------------------------------------
+
+
+def record_transfer(
+    session: Session,
+    actor: Actor,
+    *,
+    from_account_id: int,
+    to_account_id: int,
+    entry_date: date,
+    amount: Decimal,
+    to_amount: Decimal | None = None,
+    description: str = "",
+    reference: str = "",
+) -> EntryRow:
+    """Move money between bank/cash accounts. Between currencies give ``to_amount`` too (what
+    arrived); the rate is the ratio of the two amounts and both legs pass through the exchange
+    account so each currency balances on its own. One side must be in USD."""
+    require(actor, Permission.LEDGER_WRITE)
+    usd = reporting_currency(session)
+    problems: list[Problem] = []
+    source = _money_account(session, problems, "from_account_id", from_account_id)
+    target = _money_account(session, problems, "to_account_id", to_account_id)
+    sent = _amount(problems, "amount", amount)
+    if source is not None and target is not None and source.id == target.id:
+        problems.append(Problem("to_account_id", "choose a different account"))
+    if problems:
+        raise ValidationError(problems)
+    assert source is not None and target is not None
+    src_cur = source.currency or usd
+    dst_cur = target.currency or usd
+    if src_cur == dst_cur:
+        if to_amount is not None and to_decimal(to_amount) != sent:
+            problems.append(Problem("to_amount", "same currency: the amount arriving is the same"))
+        if problems:
+            raise ValidationError(problems)
+        rate = None if src_cur == usd else _last_rate(session, src_cur)
+        entry = write_entry(
+            session,
+            actor,
+            entry_date=entry_date,
+            kind=EntryKind.TRANSFER,
+            description=clean(description) or f"Transfer from {source.name} to {target.name}",
+            reference=reference,
+            postings=[
+                PostingInput(target.id, sent, src_cur, rate),
+                PostingInput(source.id, -sent, src_cur, rate),
+            ],
+        )
+        return entry_row(session, entry.id)
+    received = _amount(problems, "to_amount", to_amount if to_amount is not None else "")
+    if usd not in (src_cur, dst_cur):
+        problems.append(
+            Problem("to_account_id", f"exchange through {usd}: one side must be in {usd}")
+        )
+    if problems:
+        raise ValidationError(problems)
+    local_cur, local_amt, usd_amt = (
+        (dst_cur, received, sent) if src_cur == usd else (src_cur, sent, received)
+    )
+    rate = rate_from_legs(local_amt, usd_amt)
+    exchange = account_by_role(session, AccountRole.EXCHANGE)
+
+    def leg(account_id: int, value: Decimal, currency: str) -> PostingInput:
+        return PostingInput(account_id, value, currency, None if currency == usd else rate)
+
+    entry = write_entry(
+        session,
+        actor,
+        entry_date=entry_date,
+        kind=EntryKind.EXCHANGE,
+        description=clean(description)
+        or f"Exchange {sent:,.2f} {src_cur} -> {received:,.2f} {dst_cur} (rate {rate.normalize():f})",
+        reference=reference,
+        postings=[
+            leg(target.id, received, dst_cur),
+            leg(exchange.id, -received, dst_cur),
+            leg(exchange.id, sent, src_cur),
+            leg(source.id, -sent, src_cur),
+        ],
+    )
+    return entry_row(session, entry.id)
+
+
+def _last_rate(session: Session, currency: str) -> Decimal:
+    """The most recent rate recorded for ``currency`` (a same-currency transfer still needs a
+    USD value for its legs)."""
+    rate = session.scalar(
+        select(Posting.rate)
+        .where(Posting.currency == currency)
+        .order_by(Posting.entry_date.desc(), Posting.id.desc())
+        .limit(1)
+    )
+    if rate is None:
+        raise ValidationError(
+            [Problem("rate", f"no {currency} rate recorded yet: post an exchange first")]
+        )
+    return Decimal(rate)
+
+
+# --- opening balances -------------------------------------------------------------------------
+
+
+def record_opening_balance(
+    session: Session,
+    actor: Actor,
+    *,
+    account_id: int,
+    entry_date: date,
+    amount: Decimal,
+    rate: Decimal | None = None,
+    description: str = "",
+) -> EntryRow:
+    """What a bank or cash account held when the cooperative started keeping its books here
+    (Premium received in earlier years and not yet spent). Credit: opening balances."""
+    require(actor, Permission.LEDGER_WRITE)
+    usd = reporting_currency(session)
+    problems: list[Problem] = []
+    account = _money_account(session, problems, "account_id", account_id)
+    value = _amount(problems, "amount", amount)
+    if problems:
+        raise ValidationError(problems)
+    assert account is not None
+    currency = account.currency or usd
+    fx = _rate(problems, "rate", currency, usd, rate)
+    if problems:
+        raise ValidationError(problems)
+    opening = account_by_role(session, AccountRole.OPENING)
+    entry = write_entry(
+        session,
+        actor,
+        entry_date=entry_date,
+        kind=EntryKind.OPENING,
+        description=clean(description) or f"Opening balance of {account.name}",
+        postings=[
+            PostingInput(account.id, value, currency, fx),
+            PostingInput(opening.id, -value, currency, fx),
+        ],
+    )
+    return entry_row(session, entry.id)

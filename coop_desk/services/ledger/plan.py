@@ -1,0 +1,401 @@
+"""The Fairtrade Development Plan: projects and the General Assembly's budget approvals.
+
+A year's budget exists only through GA approvals (DOMAIN.md "How the Premium is governed").
+Each approval records the meeting (date, minutes/resolution number, members and women present,
+votes) and the complete budget it approved. A revision is a new approval: its lines replace the
+previous version for that year, and every earlier version stays as history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from coop_desk.domain.money import MoneyError, to_decimal
+from coop_desk.domain.problems import Problem
+from coop_desk.domain.text import clean
+from coop_desk.errors import NotFound, ValidationError
+from coop_desk.models import Account, BudgetLine, PlanApproval, Project
+from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.ledger._common import AccountRole, year_bounds
+from coop_desk.services.ledger.accounts import next_code
+
+# --- projects ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProjectInput:
+    name: str
+    objective: str = ""
+    responsible: str = ""
+    timeline: str = ""
+    productivity_quality: bool = False
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    id: int
+    key: str | None
+    name: str
+    objective: str
+    responsible: str
+    timeline: str
+    productivity_quality: bool  # counts toward the 25% productivity/quality share
+    active: bool
+    account_id: int  # its expense account
+
+    def to_input(self) -> ProjectInput:
+        return ProjectInput(
+            self.name,
+            self.objective,
+            self.responsible,
+            self.timeline,
+            self.productivity_quality,
+            self.active,
+        )
+
+
+def _project_row(p: Project, account_id: int) -> ProjectRow:
+    return ProjectRow(
+        p.id,
+        p.key,
+        p.name,
+        p.objective,
+        p.responsible,
+        p.timeline,
+        p.productivity_quality,
+        p.active,
+        account_id,
+    )
+
+
+def list_projects(
+    session: Session, actor: Actor, *, include_inactive: bool = False
+) -> list[ProjectRow]:
+    require(actor, Permission.READ)
+    stmt = (
+        select(Project, Account.id)
+        .join(Account, Account.project_id == Project.id)
+        .order_by(Project.id)
+    )
+    if not include_inactive:
+        stmt = stmt.where(Project.active.is_(True))
+    return [_project_row(p, account_id) for p, account_id in session.execute(stmt)]
+
+
+def get_project(session: Session, actor: Actor, project_id: int) -> ProjectRow:
+    require(actor, Permission.READ)
+    row = session.execute(
+        select(Project, Account.id)
+        .join(Account, Account.project_id == Project.id)
+        .where(Project.id == project_id)
+    ).first()
+    if row is None:
+        raise NotFound(f"There is no project with id {project_id}.")
+    return _project_row(row[0], row[1])
+
+
+def _project_problems(
+    session: Session, data: ProjectInput, project_id: int | None
+) -> list[Problem]:
+    problems = []
+    name = clean(data.name)
+    if not name:
+        problems.append(Problem("name", "the project needs a name"))
+    else:
+        stmt = select(Project.id).where(func.lower(Project.name) == name.lower())
+        if project_id is not None:
+            stmt = stmt.where(Project.id != project_id)
+        if session.scalar(stmt):
+            problems.append(Problem("name", f"a project named {name!r} already exists"))
+    return problems
+
+
+def create_project(session: Session, actor: Actor, data: ProjectInput) -> ProjectRow:
+    """Add a project to the plan, with its expense account."""
+    require(actor, Permission.LEDGER_WRITE)
+    problems = _project_problems(session, data, None)
+    if problems:
+        raise ValidationError(problems)
+    project = Project(
+        name=clean(data.name),
+        objective=data.objective.strip(),
+        responsible=clean(data.responsible),
+        timeline=clean(data.timeline),
+        productivity_quality=data.productivity_quality,
+        active=data.active,
+    )
+    session.add(project)
+    session.flush()
+    account = Account(
+        code=next_code(session, AccountRole.PROJECT_EXPENSE),
+        name=f"Project: {project.name}",
+        kind="expense",
+        role=str(AccountRole.PROJECT_EXPENSE),
+        currency=None,
+        project_id=project.id,
+        active=True,
+    )
+    session.add(account)
+    session.flush()
+    return _project_row(project, account.id)
+
+
+def update_project(
+    session: Session, actor: Actor, project_id: int, data: ProjectInput
+) -> ProjectRow:
+    require(actor, Permission.LEDGER_WRITE)
+    project = session.get(Project, project_id)
+    if project is None:
+        raise NotFound(f"There is no project with id {project_id}.")
+    problems = _project_problems(session, data, project_id)
+    if problems:
+        raise ValidationError(problems)
+    project.name = clean(data.name)
+    project.objective = data.objective.strip()
+    project.responsible = clean(data.responsible)
+    project.timeline = clean(data.timeline)
+    project.productivity_quality = data.productivity_quality
+    project.active = data.active
+    account = session.scalars(select(Account).where(Account.project_id == project_id)).one()
+    account.name = f"Project: {project.name}"
+    session.flush()
+    return _project_row(project, account.id)
+
+
+# --- GA approvals and budgets -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ApprovalInput:
+    approval_date: date | None
+    minutes_number: str
+    members_present: int
+    women_present: int
+    votes_for: int
+    votes_against: int = 0
+    votes_abstaining: int = 0
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class BudgetLineRow:
+    project_id: int
+    project_name: str
+    productivity_quality: bool
+    amount: Decimal  # USD
+    note: str
+
+
+@dataclass(frozen=True)
+class ApprovalRow:
+    id: int
+    year: int
+    version: int  # 1 = the plan, 2+ = revisions
+    approval_date: date
+    minutes_number: str
+    members_present: int
+    women_present: int
+    votes_for: int
+    votes_against: int
+    votes_abstaining: int
+    notes: str
+    recorded_by: str
+    lines: tuple[BudgetLineRow, ...]
+    current: bool  # the version in force now
+
+    @property
+    def total(self) -> Decimal:
+        return sum((line.amount for line in self.lines), Decimal("0.00"))
+
+
+def _approval_problems(data: ApprovalInput, year: int, bounds: tuple[date, date]) -> list[Problem]:
+    problems = []
+    if data.approval_date is None:
+        problems.append(Problem("approval_date", "the date of the General Assembly is required"))
+    elif data.approval_date > bounds[1]:
+        problems.append(
+            Problem(
+                "approval_date", f"an approval of the {year} plan must be dated in or before {year}"
+            )
+        )
+    if not clean(data.minutes_number):
+        problems.append(Problem("minutes_number", "the minutes / resolution number is required"))
+    counts = {
+        "members_present": data.members_present,
+        "women_present": data.women_present,
+        "votes_for": data.votes_for,
+        "votes_against": data.votes_against,
+        "votes_abstaining": data.votes_abstaining,
+    }
+    for field, value in counts.items():
+        if value < 0:
+            problems.append(Problem(field, "must not be negative"))
+    if data.members_present <= 0:
+        problems.append(Problem("members_present", "how many members were present?"))
+    if data.women_present > data.members_present:
+        problems.append(Problem("women_present", "more women than members present"))
+    votes = data.votes_for + data.votes_against + data.votes_abstaining
+    if votes > data.members_present:
+        problems.append(Problem("votes_for", f"{votes} votes but {data.members_present} present"))
+    if data.votes_for <= data.votes_against:
+        problems.append(Problem("votes_for", "the plan was not approved by a majority"))
+    return problems
+
+
+def record_approval(
+    session: Session,
+    actor: Actor,
+    year: int,
+    data: ApprovalInput,
+    budget: Mapping[int, Decimal],
+    *,
+    notes_by_project: Mapping[int, str] | None = None,
+) -> ApprovalRow:
+    """Record a GA approval of the ``year`` plan with the complete budget it approved
+    (project id -> USD). For a revision pass every line (the GUI pre-fills the current
+    version); lines left out have no budget in the new version."""
+    require(actor, Permission.LEDGER_WRITE)
+    problems = _approval_problems(data, year, year_bounds(session, year))
+    if not budget:
+        problems.append(Problem("budget", "the approved budget has no lines"))
+    for project_id, raw in budget.items():
+        project = session.get(Project, project_id)
+        field = f"budget[{project_id}]"
+        if project is None:
+            problems.append(Problem(field, f"there is no project with id {project_id}"))
+            continue
+        try:
+            amount = to_decimal(raw)
+        except MoneyError as exc:
+            problems.append(Problem(field, f"{project.name}: {exc}"))
+            continue
+        if amount < 0 or amount != amount.quantize(Decimal("0.01")):
+            problems.append(Problem(field, f"{project.name}: give a positive amount in cents"))
+    if data.approval_date is not None:
+        latest = session.scalar(
+            select(func.max(PlanApproval.approval_date)).where(PlanApproval.year == year)
+        )
+        if latest is not None and data.approval_date < latest:
+            problems.append(
+                Problem(
+                    "approval_date",
+                    f"a revision cannot be dated before the version in force ({latest})",
+                )
+            )
+    if problems:
+        raise ValidationError(problems)
+    assert data.approval_date is not None
+    approval = PlanApproval(
+        year=year,
+        approval_date=data.approval_date,
+        minutes_number=clean(data.minutes_number),
+        members_present=data.members_present,
+        women_present=data.women_present,
+        votes_for=data.votes_for,
+        votes_against=data.votes_against,
+        votes_abstaining=data.votes_abstaining,
+        notes=data.notes.strip(),
+        recorded_by=actor.username,
+    )
+    session.add(approval)
+    session.flush()
+    notes = notes_by_project or {}
+    for project_id, amount in budget.items():
+        session.add(
+            BudgetLine(
+                approval_id=approval.id,
+                project_id=project_id,
+                amount=to_decimal(amount),
+                note=clean(notes.get(project_id, "")),
+            )
+        )
+    session.flush()
+    return next(a for a in list_approvals(session, actor, year) if a.id == approval.id)
+
+
+def list_approvals(session: Session, actor: Actor, year: int) -> list[ApprovalRow]:
+    """Every approval of the year's plan, oldest first; the last one is in force."""
+    require(actor, Permission.READ)
+    approvals = session.scalars(
+        select(PlanApproval)
+        .where(PlanApproval.year == year)
+        .order_by(PlanApproval.approval_date, PlanApproval.id)
+    ).all()
+    lines: dict[int, list[BudgetLineRow]] = {a.id: [] for a in approvals}
+    if approvals:
+        for line, name, quality in session.execute(
+            select(BudgetLine, Project.name, Project.productivity_quality)
+            .join(Project, Project.id == BudgetLine.project_id)
+            .where(BudgetLine.approval_id.in_(list(lines)))
+            .order_by(BudgetLine.project_id)
+        ):
+            lines[line.approval_id].append(
+                BudgetLineRow(line.project_id, name, quality, line.amount, line.note)
+            )
+    return [
+        ApprovalRow(
+            a.id,
+            a.year,
+            version,
+            a.approval_date,
+            a.minutes_number,
+            a.members_present,
+            a.women_present,
+            a.votes_for,
+            a.votes_against,
+            a.votes_abstaining,
+            a.notes,
+            a.recorded_by,
+            tuple(lines[a.id]),
+            version == len(approvals),
+        )
+        for version, a in enumerate(approvals, start=1)
+    ]
+
+
+def current_approval(
+    session: Session, actor: Actor, year: int, as_of: date | None = None
+) -> ApprovalRow | None:
+    """The version in force (on ``as_of``, when given: approvals after it do not count)."""
+    versions = [
+        a for a in list_approvals(session, actor, year) if as_of is None or a.approval_date <= as_of
+    ]
+    return versions[-1] if versions else None
+
+
+def first_approval_dates(session: Session, year: int) -> dict[int, date]:
+    """project id -> date of the first approval that gave it a budget line in ``year``."""
+    return {
+        project_id: first
+        for project_id, first in session.execute(
+            select(BudgetLine.project_id, func.min(PlanApproval.approval_date))
+            .join(PlanApproval, PlanApproval.id == BudgetLine.approval_id)
+            .where(PlanApproval.year == year)
+            .group_by(BudgetLine.project_id)
+        )
+    }
+
+
+def approved_budget(session: Session, year: int, as_of: date | None = None) -> dict[int, Decimal]:
+    """project id -> budget of the version in force (no permission check: internal)."""
+    stmt = select(PlanApproval.id).where(PlanApproval.year == year)
+    if as_of is not None:
+        stmt = stmt.where(PlanApproval.approval_date <= as_of)
+    latest = session.scalars(
+        stmt.order_by(PlanApproval.approval_date.desc(), PlanApproval.id.desc()).limit(1)
+    ).first()
+    if latest is None:
+        return {}
+    return {
+        project_id: amount
+        for project_id, amount in session.execute(
+            select(BudgetLine.project_id, BudgetLine.amount).where(BudgetLine.approval_id == latest)
+        )
+    }
