@@ -480,6 +480,23 @@ def history(session: Session, actor: Actor, table_name: str, record_id: object) 
     )
 
 
+def records_about(
+    session: Session, actor: Actor, refs: dict[str, Iterable[object]]
+) -> list[AuditRow]:
+    """Every audit record of the given rows (table name -> record ids), oldest first."""
+    require(actor, Permission.READ)
+    c = _AUDIT.c
+    found: dict[int, AuditRow] = {}
+    for table_name, ids in refs.items():
+        keys = sorted({str(i) for i in ids})
+        for start in range(0, len(keys), 400):
+            chunk = keys[start : start + 400]
+            stmt = select(_AUDIT).where(c.table_name == table_name, c.record_id.in_(chunk))
+            for r in session.execute(stmt):
+                found[r.id] = _row(r)
+    return [found[i] for i in sorted(found)]
+
+
 def get_record(session: Session, actor: Actor, record_id: int) -> AuditRow:
     require(actor, Permission.READ)
     row = session.execute(

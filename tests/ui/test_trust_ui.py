@@ -329,3 +329,29 @@ def test_main_window_applies_the_role(qtbot, ctx, monkeypatch):
     dialog = window.switch_user()
     qtbot.addWidget(dialog)
     assert isinstance(dialog, LoginDialog)
+
+
+def test_audit_page_writes_the_audit_pack_and_the_beancount_file(qtbot, sqlite_db, tmp_path):
+    import openpyxl
+
+    from coop_desk.exchange.audit_pack import SHEETS
+    from coop_desk.exchange.beancount_export import beancount_balances
+    from coop_desk.services.ledger import operations
+    from tests.unit.test_ledger_services import set_up
+
+    with sqlite_db.transaction(SYSTEM) as s:
+        books = set_up(s, SYSTEM)
+        operations.record_shipment(s, SYSTEM, books.contract_id)
+    ctx = AppContext(sqlite_db, Actor("auditor", Role.AUDITOR, user_id=9))
+    page = AuditPage(ctx)
+    qtbot.addWidget(page)
+    assert not any(b.isHidden() for b in page.export_buttons())  # auditors export
+    page.year.setValue(2024)
+    with qtbot.waitSignal(page.status_message):
+        result = page.export_audit_pack(tmp_path / "pack.xlsx")
+    assert result is not None and result.entries == 1
+    assert openpyxl.load_workbook(tmp_path / "pack.xlsx").sheetnames == list(SHEETS)
+    bean = page.export_beancount(tmp_path / "2024.beancount")
+    assert bean is not None and bean.entries == 1
+    balances, errors = beancount_balances(tmp_path / "2024.beancount")
+    assert errors == [] and sum(balances.values()) == 0

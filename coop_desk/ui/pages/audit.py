@@ -4,21 +4,24 @@ values before and after each change; open a record's history; check integrity (v
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -35,6 +38,11 @@ from coop_desk.ui.dialogs.history import HistoryDialog
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.widgets import DateField
+from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
+
+if TYPE_CHECKING:
+    from coop_desk.exchange.audit_pack import AuditPackResult
+    from coop_desk.exchange.beancount_export import BeancountExport
 
 
 class AuditPage(Page):
@@ -101,10 +109,32 @@ class AuditPage(Page):
         self.history_button.clicked.connect(lambda: self.open_history())
         self.verify_button = QPushButton(self.tr("&Check integrity…"))
         self.verify_button.clicked.connect(lambda: self.run_verify())
+        self.year = QSpinBox()
+        self.year.setObjectName("pack_year")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.year.setToolTip(self.tr("Fiscal year of the audit pack and the Beancount file"))
+        self.pack_button = QPushButton(self.tr("Audit &pack…"))
+        self.pack_button.setToolTip(
+            self.tr(
+                "A workbook for the auditor: journal, trial balance, GA approvals, payments "
+                "with vouchers and receipt hashes, the year's audit trail, the integrity check"
+            )
+        )
+        self.pack_button.clicked.connect(lambda: self.export_audit_pack())
+        self.beancount_button = QPushButton(self.tr("&Beancount file…"))
+        self.beancount_button.setToolTip(
+            self.tr("The year's journal for an independent check with Beancount (bean-check)")
+        )
+        self.beancount_button.clicked.connect(lambda: self.export_beancount())
         self.actions_row = QHBoxLayout()
         self.actions_row.addWidget(self.history_button)
         self.actions_row.addWidget(self.verify_button)
         self.actions_row.addStretch(1)
+        self.actions_row.addWidget(QLabel(self.tr("Fiscal year")))
+        self.actions_row.addWidget(self.year)
+        self.actions_row.addWidget(self.pack_button)
+        self.actions_row.addWidget(self.beancount_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -232,7 +262,83 @@ class AuditPage(Page):
             button.setVisible(self.ctx.can(Permission.EXPORT))
 
     def export_buttons(self) -> list[QPushButton]:
-        return []
+        return [self.pack_button, self.beancount_button]
+
+    def _ask_target(self, title: str, name: str, pattern: str) -> Path | None:
+        settings = QSettings()
+        folder = str(settings.value("audit/last_folder", str(Path.home())))
+        chosen, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder) / name), pattern)
+        if not chosen:
+            return None
+        settings.setValue("audit/last_folder", str(Path(chosen).parent))
+        return Path(chosen)
+
+    def export_audit_pack(self, target: Path | None = None) -> AuditPackResult | None:
+        """Write the audit pack for the chosen year (asks where unless ``target`` is given);
+        runs in a worker with a progress dialog."""
+        from coop_desk.exchange.audit_pack import build_audit_pack
+
+        year = self.year.value()
+        target = target or self._ask_target(
+            self.tr("Save the audit pack"),
+            f"audit-pack-{year}.xlsx",
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if target is None:
+            return None
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def job(progress: Progress) -> AuditPackResult:
+            with db.reading(actor) as session:
+                return build_audit_pack(
+                    session, actor, target, year, progress=lambda d, t, text: progress(d, t, text)
+                )
+
+        try:
+            result = run_with_progress(self, self.tr("Writing the audit pack"), job)
+        except Cancelled:
+            return None
+        except Exception as exc:  # noqa: BLE001 - shown in words
+            show_error(self, exc)
+            return None
+        self.status_message.emit(
+            self.tr("Audit pack for {0} written to {1} (integrity {2}).").format(
+                year, result.path, self.tr("OK") if result.integrity_ok else self.tr("FAILED")
+            )
+        )
+        return result
+
+    def export_beancount(self, target: Path | None = None) -> BeancountExport | None:
+        from coop_desk.exchange.beancount_export import export_beancount
+
+        year = self.year.value()
+        target = target or self._ask_target(
+            self.tr("Save the Beancount file"),
+            f"coop-desk-{year}.beancount",
+            self.tr("Beancount file (*.beancount)"),
+        )
+        if target is None:
+            return None
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def job(progress: Progress) -> BeancountExport:
+            progress(0, 0, self.tr("Writing the journal…"))
+            with db.reading(actor) as session:
+                return export_beancount(session, actor, target, year)
+
+        try:
+            result = run_with_progress(self, self.tr("Writing the Beancount file"), job)
+        except Cancelled:
+            return None
+        except Exception as exc:  # noqa: BLE001 - shown in words
+            show_error(self, exc)
+            return None
+        self.status_message.emit(
+            self.tr("Beancount file written to {0} ({1} transactions).").format(
+                result.path, result.entries
+            )
+        )
+        return result
 
 
 class VerifyDialog(QDialog):
