@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench system-deps clean
+.PHONY: run test lint typecheck pytest bench system-deps translations clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 system-deps:
 	@bash tools/system-deps.sh
 
-run: $(STAMP)
+run: $(STAMP) system-deps
 	$(BIN)/coop-desk gui
 
 lint: $(STAMP)
@@ -36,6 +36,12 @@ test: lint typecheck pytest
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+# Refresh the Spanish catalogue from the source strings, then compile it for the program.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete $$(find coop_desk/ui coop_desk/app.py -name '*.py' | sort) \
+		-ts resources/i18n/coop_desk_es.ts
+	$(BIN)/pyside6-lrelease resources/i18n/coop_desk_es.ts -qm resources/i18n/coop_desk_es.qm
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from coop_desk import paths
@@ -29,22 +31,33 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+LANGUAGES = {"en": "English", "es": "Español"}
+
+
+def chosen_locale() -> QLocale:
+    """The language the user chose (``COOP_DESK_LANG`` or File > Language), else the system's."""
+    code = os.environ.get("COOP_DESK_LANG") or str(QSettings().value("language", "") or "")
+    if code in LANGUAGES:
+        system = QLocale.system()
+        if system.name().startswith(code):
+            return system  # keep the country's number and date formats (es_PE)
+        return QLocale(code)
+    return QLocale.system()
+
+
 def _install_translations(app: QApplication) -> None:
+    locale = chosen_locale()
+    QLocale.setDefault(locale)
     qt = QTranslator(app)
-    if qt.load(
-        QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
     ours = QTranslator(app)
-    resources = paths_resources()
-    if ours.load(QLocale(), "coop_desk", "_", str(resources)):
+    if ours.load(locale, "coop_desk", "_", str(TRANSLATIONS_DIR)):
         app.installTranslator(ours)
 
 
-def paths_resources() -> object:
-    from pathlib import Path
-
-    return Path(__file__).resolve().parent.parent / "resources" / "i18n"
+# Compiled translations (.qm) next to their sources (.ts); `make translations` rebuilds them.
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 
 
 def open_database(target: str | None) -> Database | None:

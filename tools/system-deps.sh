@@ -10,6 +10,17 @@ have_lib libxkbcommon.so.0 || need+=(libxkbcommon0)
 have_lib libfontconfig.so.1 || need+=(libfontconfig1)
 have_lib libGL.so.1 || need+=(libgl1)
 have_lib libdbus-1.so.3 || need+=(libdbus-1-3)
+# Qt's xcb platform plugin (a real window on an X11 desktop, or under Xvfb).
+have_lib libxcb-cursor.so.0 || need+=(libxcb-cursor0)
+have_lib libxcb-icccm.so.4 || need+=(libxcb-icccm4)
+have_lib libxcb-image.so.0 || need+=(libxcb-image0)
+have_lib libxcb-keysyms.so.1 || need+=(libxcb-keysyms1)
+have_lib libxcb-randr.so.0 || need+=(libxcb-randr0)
+have_lib libxcb-render-util.so.0 || need+=(libxcb-render-util0)
+have_lib libxcb-shape.so.0 || need+=(libxcb-shape0)
+have_lib libxcb-xinerama.so.0 || need+=(libxcb-xinerama0)
+have_lib libxcb-xkb.so.1 || need+=(libxcb-xkb1)
+have_lib libxkbcommon-x11.so.0 || need+=(libxkbcommon-x11-0)
 if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   need+=(postgresql)
 fi

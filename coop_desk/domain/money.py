@@ -108,7 +108,10 @@ def parse_amount(text: str, decimal_point: str = ".") -> Decimal:
         sep = "," if "," in compact else "."
         parts = compact.split(sep)
         if len(parts) > 2:
-            compact = compact.replace(sep, "")  # only thousands separators
+            # Only thousands separators: "1,234,567" — every group after the first has 3 digits.
+            if not (1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])):
+                raise MoneyError(f"{text!r} is not an amount")
+            compact = compact.replace(sep, "")
         elif _GROUPED.match(raw) and len(parts[1]) == 3 and sep != decimal_point:
             compact = compact.replace(sep, "")  # "1,250" in a "." locale
         else:

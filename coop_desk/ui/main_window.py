@@ -106,6 +106,16 @@ class MainWindow(QMainWindow):
         self.backup_action.triggered.connect(self.backup)
         self.backup_action.setEnabled(self.ctx.db.is_sqlite)
         file_menu.addAction(self.backup_action)
+        language_menu = file_menu.addMenu(self.tr("&Language"))
+        from coop_desk.app import LANGUAGES
+
+        current = str(QSettings().value("language", "") or "")
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _c=False, code=code: self.set_language(code))
+            language_menu.addAction(action)
         file_menu.addSeparator()
         self.password_action = QAction(self.tr("Change &password…"), self)
         self.password_action.triggered.connect(lambda: self.change_password())
@@ -191,6 +201,14 @@ class MainWindow(QMainWindow):
             return
         QMessageBox.information(
             self, self.tr("Backup written"), self.tr("The database was copied to {0}.").format(path)
+        )
+
+    def set_language(self, code: str) -> None:
+        QSettings().setValue("language", code)
+        QMessageBox.information(
+            self,
+            self.tr("Language"),
+            self.tr("The language changes the next time coop-desk starts."),
         )
 
     def about(self) -> None:

@@ -32,7 +32,10 @@ def format_decimal(value: Decimal | None, places: int = 2) -> str:
 
 def date_format() -> str:
     """The locale's short date format with a four-digit year."""
-    fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return "yyyy-MM-dd"  # no locale configured: the unambiguous ISO form
+    fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
     return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
 
 

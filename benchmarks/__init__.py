@@ -1,0 +1,1 @@
+"""Performance benchmarks, run with ``make bench``; they print a table, never fail a build."""

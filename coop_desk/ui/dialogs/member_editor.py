@@ -1,0 +1,404 @@
+"""The member editor: details with inline validation, plots, and status with its history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coop_desk.domain.members import (
+    GENDER_LABELS,
+    STATUS_LABELS,
+    MemberInput,
+    MemberStatus,
+)
+from coop_desk.domain.problems import Problem
+from coop_desk.errors import ValidationError
+from coop_desk.services import members
+from coop_desk.services.access import Permission
+from coop_desk.services.members import MemberDetail, StatusChangeRow
+from coop_desk.ui.context import AppContext
+from coop_desk.ui.errors import show_error
+from coop_desk.ui.models.plots import PlotsEditModel
+from coop_desk.ui.models.table import Column, RowTableModel
+from coop_desk.ui.widgets import DateField, FormProblems, date_format
+
+NO_DATE = QDate(1900, 1, 1)
+
+
+class OptionalDateField(QDateEdit):
+    """A date that may be left blank (shown as "—"); ``date_value()`` is then ``None``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat(date_format())
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText("—")
+        self.setDate(NO_DATE)
+
+    def date_value(self) -> date | None:
+        q = self.date()
+        if q == NO_DATE:
+            return None
+        return date(q.year(), q.month(), q.day())
+
+    def set_date_value(self, value: date | None) -> None:
+        self.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+
+
+class StatusChangeDialog(QDialog):
+    """Change a member's status: the new status, from when, and why (all kept as history)."""
+
+    def __init__(self, ctx: AppContext, detail: MemberDetail, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail = detail
+        self.setWindowTitle(self.tr("Change status of {0}").format(detail.code))
+        self.problems = FormProblems()
+        form = QFormLayout()
+        current = QLabel(self.tr(STATUS_LABELS[MemberStatus(detail.status)]))
+        form.addRow(self.tr("Current status"), current)
+        self.new_status = QComboBox()
+        for status in MemberStatus:
+            if status.value != detail.status:
+                self.new_status.addItem(self.tr(STATUS_LABELS[status]), status.value)
+        self.effective = DateField(date.today())
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Required: why the status changes"))
+        self.problems.add_row(form, self.tr("&New status"), "status", self.new_status)
+        self.problems.add_row(form, self.tr("&Effective date"), "effective_date", self.effective)
+        self.problems.add_row(form, self.tr("&Reason"), "reason", self.reason)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems.general)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        new = MemberStatus(self.new_status.currentData())
+        when = self.effective.date_value()
+        reason = self.reason.text()
+        member_id = self.detail.id
+        try:
+            self.ctx.write(
+                lambda s, a: members.change_status(s, a, member_id, new, when, reason), "members"
+            )
+        except ValidationError as exc:
+            self.problems.show(exc.problems)
+            return
+        except Exception as exc:  # noqa: BLE001 - shown in words
+            show_error(self, exc)
+            return
+        self.accept()
+
+
+def _history_columns() -> list[Column[StatusChangeRow]]:
+    def label(status: str | None) -> str:
+        return STATUS_LABELS[MemberStatus(status)] if status else ""
+
+    return [
+        Column("Date", lambda r: r.effective_date),
+        Column("From", lambda r: r.old_status, label),
+        Column("To", lambda r: r.new_status, label),
+        Column("Reason", lambda r: r.reason),
+        Column("Recorded by", lambda r: r.recorded_by),
+    ]
+
+
+class MemberEditor(QDialog):
+    """Edit a member (``member_id``) or register a new one (``None``)."""
+
+    saved = Signal(int)  # the member's id after a successful save
+
+    def __init__(self, ctx: AppContext, member_id: int | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.member_id = member_id
+        self.detail: MemberDetail | None = None
+        self.editable = ctx.can(Permission.MEMBERS_WRITE)
+        self.resize(760, 560)
+        self.problems = FormProblems()
+
+        self.code = QLineEdit()
+        self.first_names = QLineEdit()
+        self.surnames = QLineEdit()
+        self.dni = QLineEdit()
+        self.dni.setMaxLength(12)
+        self.dni.setPlaceholderText(self.tr("8 digits"))
+        self.gender = QComboBox()
+        self.gender.addItem("—", "")
+        for key, text in GENDER_LABELS.items():
+            self.gender.addItem(self.tr(text), key)
+        self.birth_date = OptionalDateField()
+        self.join_date = DateField(date.today())
+        self.community = QComboBox()
+        self.community.setEditable(True)
+        self.phone = QLineEdit()
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(70)
+
+        form = QFormLayout()
+        add = self.problems.add_row
+        add(form, self.tr("&Code"), "code", self.code)
+        add(form, self.tr("&First names"), "first_names", self.first_names)
+        add(form, self.tr("&Surnames"), "surnames", self.surnames)
+        add(form, self.tr("&DNI"), "dni", self.dni)
+        add(form, self.tr("&Gender"), "gender", self.gender)
+        add(form, self.tr("&Birth date"), "birth_date", self.birth_date)
+        add(form, self.tr("&Joined on"), "join_date", self.join_date)
+        add(form, self.tr("C&ommunity (caserío / sector)"), "community", self.community)
+        add(form, self.tr("&Phone"), "phone", self.phone)
+        add(form, self.tr("&Notes"), "notes", self.notes)
+        details = QWidget()
+        details.setLayout(form)
+
+        # Plots
+        self.plots_model = PlotsEditModel(self)
+        self.plots_view = QTableView()
+        self.plots_view.setObjectName("plots_table")
+        self.plots_view.setModel(self.plots_model)
+        self.plots_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.plots_view.horizontalHeader().setStretchLastSection(True)
+        self.add_plot_button = QPushButton(self.tr("&Add plot"))
+        self.remove_plot_button = QPushButton(self.tr("&Remove plot"))
+        self.add_plot_button.clicked.connect(self.add_plot)
+        self.remove_plot_button.clicked.connect(self.remove_plot)
+        self.plot_problems = FormProblems().general
+        plot_buttons = QHBoxLayout()
+        plot_buttons.addWidget(self.add_plot_button)
+        plot_buttons.addWidget(self.remove_plot_button)
+        plot_buttons.addStretch(1)
+        plots = QWidget()
+        plots_layout = QVBoxLayout(plots)
+        plots_layout.addWidget(self.plots_view)
+        plots_layout.addWidget(self.plot_problems)
+        plots_layout.addLayout(plot_buttons)
+
+        # Status and history
+        self.status_label = QLabel()
+        self.change_status_button = QPushButton(self.tr("Change &status…"))
+        self.change_status_button.clicked.connect(self.change_status)
+        self.history_model: RowTableModel[StatusChangeRow] = RowTableModel(_history_columns(), self)
+        history_view = QTableView()
+        history_view.setModel(self.history_model)
+        history_view.horizontalHeader().setStretchLastSection(True)
+        history_view.verticalHeader().setVisible(False)
+        status = QWidget()
+        status_layout = QVBoxLayout(status)
+        top = QHBoxLayout()
+        top.addWidget(self.status_label, 1)
+        top.addWidget(self.change_status_button)
+        status_layout.addLayout(top)
+        status_layout.addWidget(history_view)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(details, self.tr("Details"))
+        self.tabs.addTab(plots, self.tr("Plots"))
+        self.status_tab_index = self.tabs.addTab(status, self.tr("Status and history"))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.problems.general)
+        layout.addWidget(self.buttons)
+
+        self._load()
+        self._apply_editable()
+
+    # --- loading -----------------------------------------------------------------------
+    def _load(self) -> None:
+        names = self.ctx.read(members.communities)
+        self.community.addItems(names)
+        if self.member_id is None:
+            self.setWindowTitle(self.tr("New member"))
+            self.community.setEditText("")
+            self.tabs.setTabEnabled(self.status_tab_index, False)
+            self.status_label.setText(self.tr("A new member starts as active."))
+            return
+        detail = self.ctx.read(lambda s, a: members.get_member(s, a, self.member_id or 0))
+        self._show(detail)
+
+    def _show(self, detail: MemberDetail) -> None:
+        self.detail = detail
+        self.setWindowTitle(f"{detail.code} — {detail.full_name}")
+        self.code.setText(detail.code)
+        self.first_names.setText(detail.first_names)
+        self.surnames.setText(detail.surnames)
+        self.dni.setText(detail.dni or "")
+        self.gender.setCurrentIndex(max(self.gender.findData(detail.gender), 0))
+        self.birth_date.set_date_value(detail.birth_date)
+        self.join_date.set_date_value(detail.join_date)
+        self.community.setEditText(detail.community)
+        self.phone.setText(detail.phone)
+        self.notes.setPlainText(detail.notes)
+        self.plots_model.set_plots(detail.plots)
+        self.history_model.set_rows(detail.history)
+        self.status_label.setText(
+            self.tr("Status: {0} since {1}").format(
+                self.tr(STATUS_LABELS[MemberStatus(detail.status)]),
+                detail.status_date.isoformat(),
+            )
+        )
+
+    def _apply_editable(self) -> None:
+        for widget in (self.code, self.first_names, self.surnames, self.dni, self.phone):
+            widget.setReadOnly(not self.editable)
+        self.notes.setReadOnly(not self.editable)
+        for widget in (
+            self.gender,
+            self.birth_date,
+            self.join_date,
+            self.community,
+            self.add_plot_button,
+            self.remove_plot_button,
+            self.change_status_button,
+        ):
+            widget.setEnabled(self.editable)
+        self.plots_model.editable = self.editable
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setVisible(self.editable)
+
+    # --- editing -----------------------------------------------------------------------
+    def add_plot(self) -> None:
+        row = self.plots_model.add_plot()
+        self.plots_view.setCurrentIndex(self.plots_model.index(row, 0))
+        self.plots_view.edit(self.plots_model.index(row, 0))
+
+    def remove_plot(self) -> None:
+        rows = self.plots_view.selectionModel().selectedRows()
+        if rows:
+            self.plots_model.remove_plot(rows[0].row())
+
+    def member_input(self) -> tuple[MemberInput, list[Problem]]:
+        plots, problems = self.plots_model.to_inputs()
+        dni = self.dni.text().strip() or None
+        data = MemberInput(
+            code=self.code.text(),
+            first_names=self.first_names.text(),
+            surnames=self.surnames.text(),
+            gender=self.gender.currentData() or "",
+            join_date=self.join_date.date_value(),
+            dni=dni,
+            birth_date=self.birth_date.date_value(),
+            community=self.community.currentText(),
+            phone=self.phone.text(),
+            notes=self.notes.toPlainText(),
+            plots=plots,
+        )
+        return data, problems
+
+    def save(self) -> bool:
+        """Validate and save; problems are shown next to their fields. True when saved."""
+        data, parse_problems = self.member_input()
+        member_id = self.member_id
+        try:
+            if parse_problems:
+                raise ValidationError(parse_problems)
+            if member_id is None:
+                detail = self.ctx.write(lambda s, a: members.create_member(s, a, data), "members")
+            else:
+                detail = self.ctx.write(
+                    lambda s, a: members.update_member(s, a, member_id, data), "members"
+                )
+        except ValidationError as exc:
+            self._show_problems(exc.problems)
+            return False
+        except Exception as exc:  # noqa: BLE001 - shown in words
+            show_error(self, exc)
+            return False
+        self.member_id = detail.id
+        self.problems.clear()
+        self.plot_problems.show_problems([])
+        self.saved.emit(detail.id)
+        self.accept()
+        return True
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        plot_problems = [p for p in problems if p.field.startswith("plots")]
+        self.problems.show([p for p in problems if not p.field.startswith("plots")])
+        self.plot_problems.show_problems([p.message for p in plot_problems])
+        if plot_problems and len(plot_problems) == len(problems):
+            self.tabs.setCurrentIndex(1)
+        else:
+            self.tabs.setCurrentIndex(0)
+
+    def change_status(self) -> None:
+        if self.detail is None:
+            return
+        dialog = self.status_dialog()
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def status_dialog(self) -> StatusChangeDialog:
+        assert self.detail is not None
+        return StatusChangeDialog(self.ctx, self.detail, self)
+
+    def reload(self) -> None:
+        if self.member_id is not None:
+            self._show(self.ctx.read(lambda s, a: members.get_member(s, a, self.member_id or 0)))
+
+    def is_modified(self) -> bool:
+        if not self.editable:
+            return False
+        if self.plots_model.modified:
+            return True
+        if self.detail is None:
+            return any(
+                w.text().strip() for w in (self.code, self.first_names, self.surnames, self.dni)
+            )
+        data, _ = self.member_input()
+        original = self.detail.to_input()
+        return (
+            data.code.strip().upper() != original.code
+            or data.first_names.strip() != original.first_names
+            or data.surnames.strip() != original.surnames
+            or (data.dni or None) != original.dni
+            or data.gender != original.gender
+            or data.birth_date != original.birth_date
+            or data.join_date != original.join_date
+            or data.community.strip() != original.community
+            or data.phone.strip() != original.phone
+            or data.notes.strip() != original.notes
+        )
+
+    def confirm_discard(self) -> bool:
+        """Asked before closing with unsaved changes; tests replace it."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard changes?"),
+            self.tr("This member has changes that are not saved. Discard them?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        if self.is_modified() and not self.confirm_discard():
+            return
+        super().reject()

@@ -1,0 +1,101 @@
+"""The main window, the first-run choice and the settings dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+
+from coop_desk.services import cooperative, members
+
+
+def test_sidebar_lists_the_sections_and_title_names_the_cooperative(window):
+    titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert "Members" in titles
+    assert "CPGP" in window.windowTitle()
+
+
+def test_first_run_starts_a_new_cooperative(qtbot, qapp, sqlite_db):
+    from coop_desk.ui.context import AppContext
+    from coop_desk.ui.dialogs.first_run import FirstRunDialog, needs_first_run
+
+    ctx = AppContext(sqlite_db)
+    assert needs_first_run(ctx)
+    dialog = FirstRunDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.start()  # no name yet
+    assert not dialog.problem.isHidden()
+    qtbot.keyClicks(dialog.name, "Cooperativa Agraria Valle Alto")
+    dialog.start()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert not needs_first_run(ctx)
+    assert ctx.read(cooperative.get_profile).name == "Cooperativa Agraria Valle Alto"
+
+
+def test_first_run_opens_the_demo(qtbot, qapp, sqlite_db):
+    from coop_desk.ui.context import AppContext
+    from coop_desk.ui.dialogs.first_run import FirstRunDialog
+
+    ctx = AppContext(sqlite_db)
+    dialog = FirstRunDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.demo_choice.setChecked(True)
+    dialog.start()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    counts = ctx.read(members.register_counts)
+    assert counts.members == 188
+
+
+def test_settings_dialog_validates_and_saves(qtbot, ctx):
+    from coop_desk.ui.dialogs.settings import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.tax_id.setText("123")
+    dialog.save()
+    assert "11 digits" in dialog.problems.labels["tax_id"].text()
+    dialog.tax_id.setText("20487651234")
+    dialog.flo_id.setText("3784")
+    dialog.fiscal_month.setCurrentIndex(3)
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    profile = ctx.read(cooperative.get_profile)
+    assert (profile.tax_id, profile.flo_id, profile.fiscal_year_start_month) == (
+        "20487651234",
+        "3784",
+        4,
+    )
+
+
+def test_unexpected_error_is_shown_in_words(qtbot, monkeypatch, qapp):
+    from PySide6.QtWidgets import QMessageBox
+
+    from coop_desk.ui import errors
+
+    shown = {}
+
+    def fake_exec(self):  # type: ignore[no-untyped-def]
+        shown["text"] = self.text()
+        shown["details"] = self.detailedText()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    errors.show_error(None, RuntimeError("boom"))
+    assert "did not expect" in shown["text"]
+    assert "RuntimeError: boom" in shown["details"]
+
+
+def test_app_run_refuses_a_newer_database_with_a_dialog(qtbot, qapp, tmp_path, monkeypatch):
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from coop_desk import app
+    from coop_desk.db import Database
+
+    path = tmp_path / "future.sqlite"
+    Database.open(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    seen = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: seen.append(self.text()) or 0)
+    assert app.run(str(path)) == 1
+    assert seen and "newer version" in seen[0]

@@ -1,0 +1,173 @@
+"""The members page and the member editor, driven through their widgets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from coop_desk.services import members
+from coop_desk.services.access import SYSTEM
+from coop_desk.services.members import MemberFilter
+from coop_desk.ui.pages.members import MembersTableModel
+
+
+def members_page(window):
+    return window.show_page("members")
+
+
+def visible_names(page) -> list[str]:
+    return [r.surnames for r in page.model.rows()]
+
+
+def test_model_passes_qt_model_tester(qtmodeltester, demo_ctx):
+    model = MembersTableModel()
+    rows = demo_ctx.read(lambda s, a: members.list_members(s, a))
+    model.set_rows(rows[:30])
+    qtmodeltester.check(model)
+
+
+def test_lists_the_demo_register_with_counts(window, qtbot):
+    page = members_page(window)
+    assert page.model.rowCount() == 188
+    assert "188 members" in window.page_status.text()
+    assert "women" in window.page_status.text()
+
+
+def test_search_ignores_accents_and_case(window, qtbot):
+    page = members_page(window)
+    qtbot.keyClicks(page.search, "nunez")
+    qtbot.waitUntil(lambda: page.model.rowCount() < 188)
+    names = visible_names(page)
+    assert names and all("Núñez" in n for n in names)
+    assert any(r.first_names == "Rosa Elvira" for r in page.model.rows())
+
+
+def test_ctrl_f_focuses_search(window, qtbot):
+    page = members_page(window)
+    page.table.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+
+
+def test_filters_by_gender_and_status(window, qtbot):
+    page = members_page(window)
+    page.gender_filter.setCurrentIndex(page.gender_filter.findData("F"))
+    assert page.model.rowCount() > 0
+    assert {r.gender for r in page.model.rows()} == {"F"}
+    page.status_filter.setCurrentIndex(page.status_filter.findData("withdrawn"))
+    assert {r.status for r in page.model.rows()} <= {"withdrawn"}
+
+
+def test_sorting_by_code_is_natural(window):
+    page = members_page(window)
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    codes = [r.code for r in page.model.rows()[:10]]
+    assert codes[:3] == ["CPGP-3784-1", "CPGP-3784-2", "CPGP-3784-3"]
+
+
+def test_edit_is_saved(window, qtbot, demo_ctx):
+    page = members_page(window)
+    member_id = page.model.row_at(0).id
+    editor = page.open_editor(member_id)
+    qtbot.addWidget(editor)
+    editor.phone.clear()
+    qtbot.keyClicks(editor.phone, "987 654 321")
+    with qtbot.waitSignal(editor.saved):
+        editor.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert editor.result() == QDialog.DialogCode.Accepted
+    detail = demo_ctx.read(lambda s, a: members.get_member(s, a, member_id))
+    assert detail.phone == "987 654 321"
+
+
+def test_invalid_dni_shows_its_message_and_saves_nothing(window, qtbot, demo_ctx):
+    page = members_page(window)
+    member_id = page.model.row_at(0).id
+    before = demo_ctx.read(lambda s, a: members.get_member(s, a, member_id))
+    editor = page.open_editor(member_id)
+    qtbot.addWidget(editor)
+    editor.dni.setText("1234")
+    editor.phone.setText("999 111 222")
+    editor.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    label = editor.problems.labels["dni"]
+    assert not label.isHidden()
+    assert "8 digits" in label.text()
+    assert editor.result() != QDialog.DialogCode.Accepted
+    after = demo_ctx.read(lambda s, a: members.get_member(s, a, member_id))
+    assert after == before
+
+
+def test_new_member_with_a_plot(qtbot, ctx):
+    from coop_desk.ui.pages.members import MembersPage
+
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    editor = page.open_editor(None)
+    qtbot.addWidget(editor)
+    qtbot.keyClicks(editor.code, "coop-77")
+    qtbot.keyClicks(editor.first_names, "Flor")
+    editor.surnames.setText("Huamán Mego")  # QTest.keyClicks only types ASCII
+    editor.gender.setCurrentIndex(editor.gender.findData("F"))
+    editor.join_date.set_date_value(date(2020, 2, 1))
+    editor.dni.setText("01883416")
+    editor.add_plot()
+    model = editor.plots_model
+    model.setData(model.index(0, 1), "2,5" if editor.locale().decimalPoint() == "," else "2.5")
+    model.setData(model.index(0, 2), "1.5" if editor.locale().decimalPoint() == "." else "1,5")
+    assert editor.save()
+    rows = ctx.read(lambda s, a: members.list_members(s, a, MemberFilter(text="huaman")))
+    assert [r.code for r in rows] == ["COOP-77"]
+    assert str(rows[0].coffee_area_ha.normalize()) == "1.5"
+    assert page.model.rowCount() == 1
+
+
+def test_plot_with_unreadable_area_is_reported(qtbot, ctx):
+    from coop_desk.ui.dialogs.member_editor import MemberEditor
+
+    editor = MemberEditor(ctx, None)
+    qtbot.addWidget(editor)
+    editor.code.setText("X-1")
+    editor.first_names.setText("Ana")
+    editor.surnames.setText("Díaz")
+    editor.gender.setCurrentIndex(editor.gender.findData("F"))
+    editor.add_plot()
+    editor.plots_model.setData(editor.plots_model.index(0, 1), "dos")
+    assert not editor.save()
+    assert "not a number" in editor.plot_problems.text()
+    assert ctx.read(lambda s, a: members.list_members(s, a)) == []
+
+
+def test_status_change_through_the_dialog(window, qtbot, demo_ctx):
+    page = members_page(window)
+    member_id = page.model.row_at(0).id
+    editor = page.open_editor(member_id)
+    qtbot.addWidget(editor)
+    dialog = editor.status_dialog()
+    qtbot.addWidget(dialog)
+    dialog.new_status.setCurrentIndex(dialog.new_status.findData("withdrawn"))
+    dialog.save()  # no reason yet
+    assert "reason" in dialog.problems.labels["reason"].text()
+    qtbot.keyClicks(dialog.reason, "sold the farm")
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    detail = demo_ctx.read(lambda s, a: members.get_member(s, a, member_id))
+    assert detail.status == "withdrawn"
+    assert detail.history[-1].reason == "sold the farm"
+
+
+def test_read_only_role_cannot_add_or_save(qtbot, demo_ctx):
+    from coop_desk.services.access import Actor, Role
+    from coop_desk.ui.pages.members import MembersPage
+
+    demo_ctx.set_actor(Actor("auditor", Role.AUDITOR))
+    page = MembersPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.new_button.isHidden()
+    editor = page.open_editor(page.model.row_at(0).id)
+    qtbot.addWidget(editor)
+    assert editor.code.isReadOnly()
+    assert editor.buttons.button(QDialogButtonBox.StandardButton.Save).isHidden()
+    demo_ctx.set_actor(SYSTEM)
