@@ -28,10 +28,14 @@ def test_members_list_search_and_filters(tmp_path, capsys):
     assert lines and all("Núñez" in line and " F " in line for line in lines)
 
 
-def test_demo_is_refused_on_a_database_with_members(tmp_path, capsys):
+def test_demo_is_refused_on_a_database_with_members(tmp_path, capsys, monkeypatch):
     db = str(tmp_path / "demo.sqlite")
     main(["--db", db, "init", "--demo"])
+    # The demo has user accounts: without --user the command line only reads.
     assert main(["--db", db, "init", "--demo"]) == 2
+    assert "--user" in capsys.readouterr().err
+    monkeypatch.setenv("COOP_DESK_PASSWORD", "demo")
+    assert main(["--db", db, "--user", "admin", "init", "--demo"]) == 2
     assert "already holds members" in capsys.readouterr().err
 
 
