@@ -16,6 +16,7 @@ import openpyxl
 import pytest
 
 from coop_desk.cli import main
+from coop_desk.db import Database
 from coop_desk.errors import PermissionDenied
 from coop_desk.exchange.audit_pack import SHEETS, build_audit_pack
 from coop_desk.exchange.beancount_export import (
@@ -35,8 +36,30 @@ SECRETARY = Actor("secretario", Role.SECRETARY, user_id=3)
 AUDITOR = Actor("auditor", Role.AUDITOR, user_id=4)
 
 
+@pytest.fixture(scope="module")
+def books_template(tmp_path_factory):
+    path = tmp_path_factory.mktemp("books") / "books.sqlite"
+    database = Database.open(path)
+    try:
+        _post_books(database)
+    finally:
+        database.close()
+    return path
+
+
 @pytest.fixture
-def books(sqlite_db):
+def books(books_template, tmp_path):
+    """A private copy of the four-year books (built once per module)."""
+    target = tmp_path / "books.sqlite"
+    shutil.copy(books_template, target)
+    database = Database.open(target)
+    try:
+        yield database
+    finally:
+        database.close()
+
+
+def _post_books(sqlite_db):
     """Four fiscal years: 2024 closed, reopened for a correction and closed again (a carry, its
     reversal and a new carry in 2025); 2025 closed; 2026 open, so 2027 opens provisionally.
     PEN and USD, an exchange, a reversed payment, a payee that looks like a formula."""
@@ -152,7 +175,6 @@ def books(sqlite_db):
             voucher="F9-2",
             description="Lime",
         )
-    return db
 
 
 def ours(session, year):
