@@ -32,7 +32,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Table, and_, event, func, insert, inspect, or_, select, text
+from sqlalchemy import Table, and_, bindparam, event, func, insert, inspect, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapper, Session, object_session
 
@@ -58,6 +58,7 @@ MAX_FINDINGS_PER_TABLE = 50
 # PostgreSQL: transaction-level advisory lock serialising writers of the chain.
 _PG_CHAIN_LOCK = 4_372_001
 _PENDING_KEY = "_audit_pending"
+_HEAD_KEY = "_audit_head"
 
 
 class Action:
@@ -155,6 +156,19 @@ def _pk_key(mapper: Mapper[Any], target: Any) -> tuple[Any, ...]:
     return tuple(mapper.primary_key_from_instance(target))
 
 
+_BY_KEY_STATEMENTS: dict[str, Any] = {}
+
+
+def _by_key_statement(table: Table) -> Any:
+    """``SELECT * FROM table WHERE pk IN (:ids)``, built once per table (single-column keys)."""
+    statement = _BY_KEY_STATEMENTS.get(table.name)
+    if statement is None:
+        pk = next(iter(table.primary_key.columns))
+        statement = select(table).where(pk.in_(bindparam("ids", expanding=True)))
+        _BY_KEY_STATEMENTS[table.name] = statement
+    return statement
+
+
 def _select_by_keys(
     connection: Connection, table: Table, keys: Sequence[tuple[Any, ...]]
 ) -> dict[tuple[Any, ...], Any]:
@@ -163,12 +177,12 @@ def _select_by_keys(
     found: dict[tuple[Any, ...], Any] = {}
     for start in range(0, len(keys), 400):
         chunk = keys[start : start + 400]
-        clause: Any
         if len(pk) == 1:
-            clause = pk[0].in_([k[0] for k in chunk])
+            rows = connection.execute(_by_key_statement(table), {"ids": [k[0] for k in chunk]})
         else:
             clause = or_(*(and_(*(c == v for c, v in zip(pk, k, strict=True))) for k in chunk))
-        for row in connection.execute(select(table).where(clause)):
+            rows = connection.execute(select(table).where(clause))
+        for row in rows:
             found[tuple(row._mapping[c.name] for c in pk)] = row
     return found
 
@@ -246,7 +260,26 @@ def _write_audit_records(session: Session, _flush_context: Any) -> None:
             }
         )
     if entries:
-        _append(connection, entries, at=at, username=username, user_id=user_id, reason=reason)
+        _append(
+            connection,
+            entries,
+            at=at,
+            username=username,
+            user_id=user_id,
+            reason=reason,
+            head_cache=session.info,
+        )
+
+
+def _forget_head(session: Session, *_args: Any) -> None:
+    """The cached chain head is valid only inside the transaction that wrote it."""
+    session.info.pop(_HEAD_KEY, None)
+    session.info.pop(_PENDING_KEY, None)
+
+
+event.listen(Session, "after_commit", _forget_head)
+event.listen(Session, "after_rollback", _forget_head)
+event.listen(Session, "after_soft_rollback", _forget_head)
 
 
 def _append(
@@ -257,16 +290,21 @@ def _append(
     username: str,
     user_id: int | None,
     reason: str,
+    head_cache: dict[str, Any] | None = None,
 ) -> None:
     """Insert ``entries`` at the end of the chain (under a lock on PostgreSQL; SQLite
-    serialises writers itself)."""
-    if connection.dialect.name == "postgresql":
-        connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_CHAIN_LOCK})
+    serialises writers itself). ``head_cache`` (the session's info) keeps the chain's head
+    between the flushes of one transaction: the lock is held, nobody else can append."""
     table = _AUDIT
-    last = connection.execute(
-        select(table.c.id, table.c.hash).order_by(table.c.id.desc()).limit(1)
-    ).first()
-    last_id, prev = (last.id, last.hash) if last else (0, GENESIS_HASH)
+    head = head_cache.get(_HEAD_KEY) if head_cache is not None else None
+    if head is None:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_CHAIN_LOCK})
+        last = connection.execute(
+            select(table.c.id, table.c.hash).order_by(table.c.id.desc()).limit(1)
+        ).first()
+        head = (last.id, last.hash) if last else (0, GENESIS_HASH)
+    last_id, prev = head
     rows = []
     for offset, entry in enumerate(entries, start=1):
         row = {
@@ -282,6 +320,8 @@ def _append(
         prev = row["hash"]
         rows.append(row)
     connection.execute(insert(table), rows)
+    if head_cache is not None:
+        head_cache[_HEAD_KEY] = (rows[-1]["id"], rows[-1]["hash"])
 
 
 def write_baseline(connection: Connection, username: str = "migration") -> int:
