@@ -411,6 +411,7 @@ def change_status(
     )
     if problems:
         raise ValidationError(problems)
+    session.info["reason"] = clean(reason)  # recorded on this change's audit records
     session.add(
         MemberStatusChange(
             member=member,

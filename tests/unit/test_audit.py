@@ -184,3 +184,30 @@ def test_demo_database_verifies(demo_db):
     assert result.integrity_ok, result.errors
     assert {"audit.chain", "audit.content"} <= set(result.checks_run)
     assert head.count == head.last_id > 500
+
+
+def test_status_change_reason_is_on_its_audit_records(db):
+    with db.transaction(SYSTEM) as s:
+        created = members.create_member(s, SYSTEM, make_input())
+    with db.transaction(SYSTEM) as s:
+        members.change_status(
+            s, SYSTEM, created.id, MemberStatus.DECEASED, date(2026, 2, 1), "passed away in Jaén"
+        )
+    update = records(db, table_name="member", record_id=str(created.id))[-1]
+    assert update.reason == "passed away in Jaén"
+
+
+def test_several_flushes_and_a_rolled_back_savepoint_keep_the_chain(db):
+    with db.transaction(SYSTEM) as s:
+        members.create_member(s, SYSTEM, make_input("A-1", dni="11111111"))
+        nested = s.begin_nested()
+        members.create_member(s, SYSTEM, make_input("A-2", dni="22222222"))
+        nested.rollback()
+        members.create_member(s, SYSTEM, make_input("A-3", dni="33333333"))
+    with db.reading(SYSTEM) as s:
+        result = verify(s, SYSTEM)
+        codes = {
+            r.after["code"] for r in audit.list_records(s, SYSTEM, AuditFilter(table_name="member"))
+        }
+    assert result.integrity_ok, result.errors
+    assert codes == {"A-1", "A-3"}
