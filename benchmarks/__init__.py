@@ -1,1 +1,1 @@
-"""Performance benchmarks, run with ``make bench``; they print a table, never fail a build."""
+"""Benchmarks: ``python -m benchmarks`` runs every ``bench_*`` module in this package."""

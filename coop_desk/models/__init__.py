@@ -5,6 +5,17 @@ Every module defining tables is imported here so ``Base.metadata`` is complete f
 
 from coop_desk.models.audit import AuditRecord
 from coop_desk.models.base import Base
+from coop_desk.models.certification import (
+    ApprovalDecision,
+    Certificate,
+    CertScheme,
+    CorrectiveAction,
+    Inspection,
+    InspectionPlot,
+    MemberScheme,
+    PlotOrganic,
+    Sanction,
+)
 from coop_desk.models.cooperative import Cooperative, Setting
 from coop_desk.models.ledger import (
     Account,
@@ -23,21 +34,30 @@ from coop_desk.models.users import User
 
 __all__ = [
     "Account",
+    "ApprovalDecision",
     "AuditRecord",
     "Base",
     "BudgetLine",
     "Buyer",
+    "CertScheme",
+    "Certificate",
     "Contract",
     "Cooperative",
+    "CorrectiveAction",
     "FiscalYearEvent",
+    "Inspection",
+    "InspectionPlot",
     "JournalEntry",
     "Member",
+    "MemberScheme",
     "MemberStatusChange",
     "PlanApproval",
     "Plot",
+    "PlotOrganic",
     "Posting",
     "PremiumRate",
     "Project",
+    "Sanction",
     "Setting",
     "User",
 ]

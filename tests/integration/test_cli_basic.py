@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from coop_desk.cli import main
@@ -18,19 +20,22 @@ def test_init_demo_then_list_shows_188_members(tmp_path, capsys):
     assert len([line for line in out.splitlines() if line.startswith("CPGP-3784-")]) == 188
 
 
-def test_members_list_search_and_filters(tmp_path, capsys):
-    db = str(tmp_path / "demo.sqlite")
-    main(["--db", db, "init", "--demo"])
-    capsys.readouterr()
+def demo_copy(demo_template: str, tmp_path) -> str:  # type: ignore[no-untyped-def]
+    target = tmp_path / "demo.sqlite"
+    shutil.copy(demo_template, target)
+    return str(target)
+
+
+def test_members_list_search_and_filters(demo_template, tmp_path, capsys):
+    db = demo_copy(demo_template, tmp_path)
     assert main(["--db", db, "members", "list", "--search", "nunez", "--gender", "F"]) == 0
     out = capsys.readouterr().out
     lines = [line for line in out.splitlines() if line.startswith("CPGP-")]
     assert lines and all("Núñez" in line and " F " in line for line in lines)
 
 
-def test_demo_is_refused_on_a_database_with_members(tmp_path, capsys, monkeypatch):
-    db = str(tmp_path / "demo.sqlite")
-    main(["--db", db, "init", "--demo"])
+def test_demo_is_refused_on_a_database_with_members(demo_template, tmp_path, capsys, monkeypatch):
+    db = demo_copy(demo_template, tmp_path)
     # The demo has user accounts: without --user the command line only reads.
     assert main(["--db", db, "init", "--demo"]) == 2
     assert "--user" in capsys.readouterr().err
@@ -55,9 +60,8 @@ def test_unreadable_database_is_an_error_in_words(tmp_path, capsys):
     assert "Traceback" not in err
 
 
-def test_backup_writes_a_copy(tmp_path, capsys):
-    db = str(tmp_path / "a.sqlite")
-    main(["--db", db, "init", "--demo"])
+def test_backup_writes_a_copy(demo_template, tmp_path, capsys):
+    db = demo_copy(demo_template, tmp_path)
     target = tmp_path / "copy.sqlite"
     assert main(["--db", db, "backup", str(target)]) == 0
     capsys.readouterr()

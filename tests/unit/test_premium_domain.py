@@ -91,7 +91,7 @@ rates = st.integers(min_value=1, max_value=10**9).map(lambda n: Decimal(n) / 10*
 )
 def test_every_entry_balances_in_usd_to_the_cent(debits, credits_raw, rate, usd_debits):
     """Whatever the rate and the split, the USD values of a balanced entry add up to zero,
-    USD legs keep their amount, and each value is within a cent of the exact one."""
+    USD legs keep their amount, and each value is within 1.5 cents of the exact one."""
     total = sum(debits, Decimal(0))
     credits = allocate(total, credits_raw)
     credits = [c for c in credits if c != 0]
@@ -107,7 +107,9 @@ def test_every_entry_balances_in_usd_to_the_cent(debits, credits_raw, rate, usd_
         if leg.currency == "USD":
             assert value == leg.amount
         else:
-            assert abs(value - leg.amount / leg.rate) <= Decimal("0.01") + Decimal("1e-20")
+            # Largest remainder: within a cent of the split of the rounded total, which is
+            # itself within half a cent of the exact total.
+            assert abs(value - leg.amount / leg.rate) < Decimal("0.015") + Decimal("1e-12")
             assert value == value.quantize(Decimal("0.01"))
 
 

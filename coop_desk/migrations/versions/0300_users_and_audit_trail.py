@@ -1,7 +1,7 @@
 """users and audit trail
 
 Revision ID: 0300
-Revises: 0100
+Revises: 0200
 Create Date: 2026-11-27 18:52:50.186281
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0300"
-down_revision: str | Sequence[str] | None = "0100"
+down_revision: str | Sequence[str] | None = "0200"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

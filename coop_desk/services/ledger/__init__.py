@@ -12,6 +12,7 @@ Modules
     reports     account balances, project budgets, the Premium fund, premium due vs
                 received, the General Assembly's year summary (USD and PEN)
     checks      integrity and compliance checks (``coop-desk verify``, Compliance panel)
+    settings    the ledger's settings (over-budget policy, overdue days), validated
 
 Every function takes ``(session, actor, ...)``, checks the actor's permission, never commits
 (callers use ``db.transaction(actor)``) and returns frozen row dataclasses.
@@ -91,6 +92,17 @@ from coop_desk.services.ledger import (
     operations,
     plan,
     reports,
+    settings,
 )
 
-__all__ = ["accounts", "checks", "contracts", "fiscal", "journal", "operations", "plan", "reports"]
+__all__ = [
+    "accounts",
+    "checks",
+    "contracts",
+    "fiscal",
+    "journal",
+    "operations",
+    "plan",
+    "reports",
+    "settings",
+]

@@ -25,6 +25,7 @@ from coop_desk.errors import Conflict, NotFound, ValidationError
 from coop_desk.models import Account, Contract, JournalEntry, Posting, Project
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger._common import (
+    AccountRole,
     EntryKind,
     closed_years,
     entry_number,
@@ -67,8 +68,8 @@ class EntryRow:
     project_name: str
     contract_id: int | None
     contract_number: str
-    total_usd: Decimal  # sum of the debit side in USD value
-    amounts: str  # debit side per currency, e.g. "1,000.00 USD; 3,750.00 PEN"
+    total_usd: Decimal  # debit side in USD value (exchange legs left out: no double count)
+    amounts: str  # same debit side per currency, e.g. "3,750.00 PEN"
     reverses_id: int | None
     reverses_number: str
     reversed_by_id: int | None
@@ -564,7 +565,9 @@ def _entry_rows(
                 func.sum(Posting.amount),
                 func.sum(Posting.usd_value),
             )
+            .join(Account, Account.id == Posting.account_id)
             .where(Posting.entry_id.in_(chunk), Posting.amount > 0)
+            .where(Account.role != AccountRole.EXCHANGE)
             .group_by(Posting.entry_id, Posting.currency)
         ):
             totals[entry_id][currency] = Decimal(amount)
@@ -655,3 +658,83 @@ def account_ledger(session: Session, actor: Actor, account_id: int, year: int) -
             )
         )
     return lines
+
+
+@dataclass(frozen=True)
+class JournalLine:
+    """One posting with its entry's details: the journal as a flat table (one row per
+    posting), for exports and for grids that list postings."""
+
+    entry_id: int
+    number: str
+    fiscal_year: int
+    entry_date: date
+    kind: str
+    description: str
+    reference: str
+    payee: str
+    voucher: str
+    document_sha256: str
+    reverses_number: str
+    line: int
+    account_id: int
+    account_code: str
+    account_name: str
+    project_id: int | None  # of the account (project expense accounts)
+    currency: str
+    amount: Decimal
+    rate: Decimal
+    usd_value: Decimal
+    memo: str
+
+
+def list_journal_lines(
+    session: Session, actor: Actor, flt: JournalFilter | None = None
+) -> list[JournalLine]:
+    """Every posting of the entries ``flt`` selects, in journal order."""
+    require(actor, Permission.READ)
+    original = aliased(JournalEntry)
+    stmt = (
+        select(
+            Posting,
+            JournalEntry,
+            Account.code,
+            Account.name,
+            Account.project_id,
+            original.fiscal_year,
+            original.number,
+        )
+        .join(JournalEntry, JournalEntry.id == Posting.entry_id)
+        .join(Account, Account.id == Posting.account_id)
+        .outerjoin(original, original.id == JournalEntry.reverses_id)
+        .where(*_filter_clauses(flt or JournalFilter()))
+        .order_by(
+            JournalEntry.entry_date, JournalEntry.fiscal_year, JournalEntry.number, Posting.line
+        )
+    )
+    return [
+        JournalLine(
+            entry_id=e.id,
+            number=entry_number(e.fiscal_year, e.number),
+            fiscal_year=e.fiscal_year,
+            entry_date=e.entry_date,
+            kind=e.kind,
+            description=e.description,
+            reference=e.reference,
+            payee=e.payee,
+            voucher=e.voucher,
+            document_sha256=e.document_sha256,
+            reverses_number=entry_number(o_year, o_num) if o_year is not None else "",
+            line=p.line,
+            account_id=p.account_id,
+            account_code=code,
+            account_name=name,
+            project_id=project_id,
+            currency=p.currency,
+            amount=p.amount,
+            rate=p.rate,
+            usd_value=p.usd_value,
+            memo=p.memo,
+        )
+        for p, e, code, name, project_id, o_year, o_num in session.execute(stmt)
+    ]

@@ -145,7 +145,7 @@ def record_premium_receipt(
     session: Session,
     actor: Actor,
     *,
-    contract_id: int,
+    contract_id: int | None,
     account_id: int,
     entry_date: date,
     amount: Decimal,
@@ -159,11 +159,18 @@ def record_premium_receipt(
     ``amount`` is what reached the account, in the account's currency; ``bank_charges`` (same
     currency) were deducted on the way and go to the administration project. The buyer's
     receivable is credited with both. For an account not in USD give ``rate`` (units per USD).
+
+    ``contract_id`` None records premium received without a recorded contract (legacy cash
+    books): the premium income is credited directly (cash basis) instead of a receivable.
     """
     require(actor, Permission.LEDGER_WRITE)
-    contract = load_contract(session, contract_id)
+    contract = load_contract(session, contract_id) if contract_id is not None else None
     usd = reporting_currency(session)
     problems: list[Problem] = []
+    if contract is not None and contract.scheme == Scheme.NONE:
+        problems.append(
+            Problem("contract_id", f"contract {contract.number} is conventional: no premium")
+        )
     bank = _money_account(session, problems, "account_id", account_id)
     net = _amount(problems, "amount", amount)
     charges = _amount(problems, "bank_charges", bank_charges, allow_zero=True)
@@ -173,7 +180,11 @@ def record_premium_receipt(
     fx = _rate(problems, "rate", currency, usd, rate)
     if problems:
         raise ValidationError(problems)
-    receivable = buyer_account(session, contract.buyer_id)
+    receivable = (
+        buyer_account(session, contract.buyer_id)
+        if contract is not None
+        else account_by_role(session, AccountRole.PREMIUM_INCOME)
+    )
     admin = project_account(session, _administration_project(session))
     gross = net + charges
     postings = [PostingInput(bank.id, net, currency, fx, "received")]
@@ -185,6 +196,10 @@ def record_premium_receipt(
         assert fx is not None
         exchange = account_by_role(session, AccountRole.EXCHANGE)
         gross_usd = round_money(gross / fx)
+        if gross_usd == 0:
+            raise ValidationError(
+                [Problem("amount", f"{gross} {currency} is less than a cent in {usd}")]
+            )
         rate_used = rate_from_legs(gross, gross_usd)
         postings = [
             PostingInput(p.account_id, p.amount, currency, rate_used, p.memo) for p in postings
@@ -199,9 +214,10 @@ def record_premium_receipt(
         actor,
         entry_date=entry_date,
         kind=EntryKind.RECEIPT,
-        description=clean(description) or f"Premium received on contract {contract.number}",
-        reference=clean(reference) or contract.number,
-        contract_id=contract.id,
+        description=clean(description)
+        or (f"Premium received on contract {contract.number}" if contract else "Premium received"),
+        reference=clean(reference) or (contract.number if contract else ""),
+        contract_id=contract.id if contract else None,
         postings=postings,
     )
     return entry_row(session, entry.id)

@@ -399,3 +399,41 @@ def approved_budget(session: Session, year: int, as_of: date | None = None) -> d
             select(BudgetLine.project_id, BudgetLine.amount).where(BudgetLine.approval_id == latest)
         )
     }
+
+
+@dataclass(frozen=True)
+class BudgetStatus:
+    """Where a project stands against its approved budget on a day (for a payment form)."""
+
+    project_id: int
+    year: int
+    approved: Decimal | None  # None: no GA-approved budget in force on that day
+    approved_on: date | None  # date of the approval in force
+    spent: Decimal  # USD value posted to the project in the year so far
+    remaining: Decimal | None
+
+    def allows(self, usd_amount: Decimal) -> bool:
+        return self.remaining is not None and usd_amount <= self.remaining
+
+
+def budget_status(session: Session, actor: Actor, project_id: int, day: date) -> BudgetStatus:
+    require(actor, Permission.READ)
+    from coop_desk.services.ledger._common import year_of
+    from coop_desk.services.ledger.operations import spent_in_year
+
+    year = year_of(session, day)
+    approval = current_approval(session, actor, year, as_of=day)
+    amount = None
+    if approval is not None:
+        amount = next(
+            (line.amount for line in approval.lines if line.project_id == project_id), None
+        )
+    spent = spent_in_year(session, project_id, year)
+    return BudgetStatus(
+        project_id,
+        year,
+        amount,
+        approval.approval_date if approval is not None and amount is not None else None,
+        spent,
+        amount - spent if amount is not None else None,
+    )

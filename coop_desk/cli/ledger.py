@@ -1,0 +1,404 @@
+"""``ledger``: the Premium ledger on the command line (balances, journal, GA summary,
+contracts, year close/reopen), over the same services as the GUI."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from coop_desk.cli.context import CliContext, CliError
+from coop_desk.cli.output import table
+from coop_desk.domain.money import format_amount
+from coop_desk.services.access import Actor
+from coop_desk.services.ledger import accounts, contracts, fiscal, journal, plan, reports
+from coop_desk.services.ledger._common import year_of
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    group = sub.add_parser("ledger", help="the Fairtrade Premium ledger")
+    commands = group.add_subparsers(dest="ledger_command", metavar="ACTION", required=True)
+
+    bal = commands.add_parser(
+        "balances",
+        help="account balances, project budgets and the Premium fund for a year",
+        description="Balances computed from the journal: every account (opening, movement, "
+        "closing, USD value), each project's approved budget / spent / remaining, and the "
+        "Premium fund.",
+    )
+    bal.add_argument("--year", type=int, help="fiscal year (default: the current one)")
+    bal.set_defaults(handler=run_balances)
+
+    jr = commands.add_parser(
+        "journal",
+        help="print the journal",
+        description="Journal entries in date order, with reversal links.",
+    )
+    jr.add_argument("--year", type=int, help="fiscal year (default: the current one)")
+    jr.add_argument("--all-years", action="store_true", help="every year")
+    jr.add_argument("--project", help="only entries of this project (name)")
+    jr.add_argument("--account", help="only entries posting to this account (code)")
+    jr.add_argument("--search", default="", help="text in number, description, payee, voucher")
+    jr.add_argument("--postings", action="store_true", help="show every posting line")
+    jr.set_defaults(handler=run_journal)
+
+    summ = commands.add_parser(
+        "summary",
+        help="the year's premium-use summary for the General Assembly (USD and PEN)",
+    )
+    summ.add_argument("--year", type=int, help="fiscal year (default: the current one)")
+    summ.add_argument("--rate", help="PEN per USD for the PEN column (default: last rate used)")
+    summ.set_defaults(handler=run_summary)
+
+    con = commands.add_parser("contracts", help="contracts with premium due vs received")
+    con.add_argument("--year", type=int, help="contracts shipped (or signed) in this year")
+    con.set_defaults(handler=run_contracts)
+
+    close = commands.add_parser(
+        "close-year",
+        help="close a fiscal year: lock it and carry its balances into the next",
+    )
+    close.add_argument("year", type=int)
+    close.add_argument("--note", default="", help="a note kept with the close")
+    close.set_defaults(handler=run_close)
+
+    reopen = commands.add_parser(
+        "reopen-year",
+        help="reopen a closed fiscal year (administrators; the reason is recorded)",
+    )
+    reopen.add_argument("year", type=int)
+    reopen.add_argument("--reason", required=True, help="why the year is reopened")
+    reopen.set_defaults(handler=run_reopen)
+
+    years = commands.add_parser("years", help="fiscal years, their status and close history")
+    years.set_defaults(handler=run_years)
+
+
+def _year(session: Session, args: argparse.Namespace) -> int:
+    return args.year if args.year is not None else year_of(session, date.today())
+
+
+def _money(value: Decimal | None) -> str:
+    return "" if value is None else format_amount(value)
+
+
+def run_balances(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    with ctx.db.reading(actor) as session:
+        year = _year(session, args)
+        balances = reports.account_balances(session, actor, year)
+        projects = reports.project_balances(session, actor, year)
+        fund = reports.fund_report(session, actor, year)
+        closed = year in {y.year for y in fiscal.list_fiscal_years(session, actor) if y.closed}
+    status = "closed" if closed else "open"
+    print(f"Fiscal year {year} ({status})")
+    if fund.provisional:
+        print("The previous year is not closed: opening balances are provisional.")
+    print("\nAccounts")
+    print(
+        table(
+            ["Code", "Account", "Cur", "Opening", "Movement", "Closing", "Closing USD value"],
+            (
+                [
+                    b.code,
+                    b.name,
+                    b.currency,
+                    _money(b.opening),
+                    _money(b.change),
+                    _money(b.closing),
+                    _money(b.closing_usd),
+                ]
+                for b in balances
+            ),
+            right={3, 4, 5, 6},
+        )
+    )
+    print("\nProjects (USD)")
+    print(
+        table(
+            ["Project", "P/Q", "Approved", "Spent", "Remaining", "% used"],
+            (
+                [
+                    p.name,
+                    "yes" if p.productivity_quality else "",
+                    _money(p.approved) if p.approved is not None else "no budget",
+                    _money(p.spent),
+                    _money(p.remaining),
+                    f"{p.percent_used}%" if p.percent_used is not None else "",
+                ]
+                for p in projects
+            ),
+            right={2, 3, 4, 5},
+        )
+    )
+    print("\nPremium fund (USD)")
+    print(
+        table(
+            ["Opening", "Opening balances", "Earned", "Received", "Spent", "Closing"],
+            [
+                [
+                    _money(fund.opening),
+                    _money(fund.opening_balances),
+                    _money(fund.earned),
+                    _money(fund.received),
+                    _money(fund.spent),
+                    _money(fund.closing),
+                ]
+            ],
+            right={0, 1, 2, 3, 4, 5},
+        )
+    )
+    print(
+        f"Of the closing balance: USD {_money(fund.cash)} in bank and cash, "
+        f"USD {_money(fund.receivable)} still receivable from buyers."
+    )
+    return 0
+
+
+def _find_project(session: Session, actor: Actor, name: str) -> int:
+    from coop_desk.domain.text import fold
+
+    matches = [
+        p
+        for p in plan.list_projects(session, actor, include_inactive=True)
+        if fold(name) in fold(p.name)
+    ]
+    if len(matches) != 1:
+        raise CliError(f"{len(matches)} projects match {name!r}; be more precise")
+    return matches[0].id
+
+
+def _find_account(session: Session, actor: Actor, code: str) -> int:
+    for a in accounts.list_accounts(session, actor, include_inactive=True):
+        if a.code == code:
+            return a.id
+    raise CliError(f"there is no account with code {code}")
+
+
+def run_journal(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    with ctx.db.reading(actor) as session:
+        year = None if args.all_years else _year(session, args)
+        flt = journal.JournalFilter(
+            year=year,
+            project_id=_find_project(session, actor, args.project) if args.project else None,
+            account_id=_find_account(session, actor, args.account) if args.account else None,
+            text=args.search,
+        )
+        rows = journal.list_entries(session, actor, flt)
+        details = [journal.get_entry(session, actor, r.id) for r in rows] if args.postings else []
+    if args.postings:
+        for detail in details:
+            e = detail.entry
+            print(f"{e.number}  {e.entry_date}  {e.description}{_links(e)}")
+            extra = ", ".join(
+                x
+                for x in (
+                    f"ref {e.reference}" if e.reference else "",
+                    f"payee {e.payee}" if e.payee else "",
+                    f"voucher {e.voucher}" if e.voucher else "",
+                )
+                if x
+            )
+            if extra:
+                print(f"    {extra}")
+            for p in detail.postings:
+                rate = "" if p.rate == 1 else f" @ {p.rate.normalize():f}"
+                print(
+                    f"    {p.account_code:<6} {p.account_name:<40} "
+                    f"{format_amount(p.amount):>14} {p.currency}{rate}  "
+                    f"(USD {format_amount(p.usd_value)})"
+                )
+    else:
+        print(
+            table(
+                ["Number", "Date", "Kind", "Description", "Voucher", "Amounts", "USD", "Links"],
+                (
+                    [
+                        r.number,
+                        r.entry_date.isoformat(),
+                        r.kind,
+                        r.description[:50],
+                        r.voucher,
+                        r.amounts,
+                        _money(r.total_usd),
+                        _links(r).strip(" ()"),
+                    ]
+                    for r in rows
+                ),
+                right={6},
+            )
+        )
+    print(f"\n{len(rows)} entries")
+    return 0
+
+
+def _links(e: journal.EntryRow) -> str:
+    if e.reverses_number:
+        return f" (reverses {e.reverses_number})"
+    if e.reversed_by_number:
+        return f" (reversed by {e.reversed_by_number})"
+    return ""
+
+
+def run_summary(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    rate = None
+    if args.rate:
+        try:
+            rate = Decimal(args.rate)
+        except ArithmeticError as exc:
+            raise CliError(f"--rate {args.rate!r} is not a number") from exc
+    with ctx.db.reading(actor) as session:
+        year = _year(session, args)
+        s = reports.ga_summary(session, actor, year, local_rate=rate)
+    loc = s.local_currency
+    print(f"Fairtrade Premium: use in {year}, for the General Assembly")
+    if s.local_rate is not None:
+        print(f"{loc} figures at {s.local_rate.normalize():f} {loc} per USD")
+    if s.provisional:
+        print("The previous year is not closed: the opening balance is provisional.")
+
+    def both(value: Decimal) -> list[str]:
+        local = s.local(value)
+        return [_money(value), _money(local) if local is not None else ""]
+
+    print(
+        table(
+            ["", "USD", loc],
+            [
+                ["Balance at the start of the year", *both(s.opening)],
+                ["Premium earned (contracts shipped)", *both(s.earned)],
+                ["Premium received", *both(s.received)],
+                ["Spent on projects", *both(s.spent)],
+                ["Carried over to next year", *both(s.carried_over)],
+                ["  of which still receivable", *both(s.receivable)],
+            ],
+            right={1, 2},
+        )
+    )
+    print()
+    print(
+        table(
+            [
+                "Project",
+                "P/Q",
+                "Approved USD",
+                "Spent USD",
+                f"Spent {loc}",
+                "Paid in USD",
+                f"Paid in {loc}",
+            ],
+            (
+                [
+                    line.name,
+                    "yes" if line.productivity_quality else "",
+                    _money(line.approved),
+                    _money(line.spent),
+                    _money(line.spent_local) if s.local_rate is not None else "",
+                    _money(line.paid_usd),
+                    _money(line.paid_local),
+                ]
+                for line in s.lines
+            ),
+            right={2, 3, 4, 5, 6},
+        )
+    )
+    share = f"{s.quality_percent}%" if s.quality_percent is not None else "n/a"
+    print(
+        f"\nProductivity/quality: USD {_money(s.quality_spent)} = {share} of the premium "
+        f"received (at least 25% = USD {_money(s.quality_required)})"
+    )
+    return 0
+
+
+def run_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    with ctx.db.reading(actor) as session:
+        rows = reports.contract_dues(session, actor, year=args.year)
+        detail = {c.id: c for c in contracts.list_contracts(session, actor)}
+    print(
+        table(
+            [
+                "Contract",
+                "Buyer",
+                "Signed",
+                "Scheme",
+                "Org",
+                "lb",
+                "Due USD",
+                "Received",
+                "Outstanding",
+                "Shipped",
+                "Overdue",
+            ],
+            (
+                [
+                    r.number,
+                    r.buyer_name,
+                    r.signing_date.isoformat(),
+                    detail[r.contract_id].scheme_label,
+                    "yes" if detail[r.contract_id].organic else "",
+                    f"{detail[r.contract_id].pounds:,}",
+                    _money(r.premium_due),
+                    _money(r.received),
+                    _money(r.outstanding),
+                    r.shipment_date.isoformat() if r.shipment_date else "",
+                    "OVERDUE" if r.overdue else "",
+                ]
+                for r in rows
+            ),
+            right={5, 6, 7, 8},
+        )
+    )
+    return 0
+
+
+def run_close(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    with ctx.db.transaction(actor) as session:
+        row = fiscal.close_year(session, actor, args.year, note=args.note)
+        carry = fiscal.carry_entry_number(session, args.year + 1)
+    print(
+        f"Fiscal year {row.year} closed."
+        + (f" Balances carried by entry {carry}." if carry else "")
+    )
+    return 0
+
+
+def run_reopen(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    with ctx.db.transaction(actor) as session:
+        row = fiscal.reopen_year(session, actor, args.year, reason=args.reason)
+    print(f"Fiscal year {row.year} reopened; the reason is recorded. Close it again when done.")
+    return 0
+
+
+def run_years(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    with ctx.db.reading(actor) as session:
+        rows = fiscal.list_fiscal_years(session, actor)
+    print(
+        table(
+            ["Year", "From", "To", "Status", "Entries", "History"],
+            (
+                [
+                    r.year,
+                    r.start.isoformat(),
+                    r.end.isoformat(),
+                    r.status,
+                    r.entries,
+                    "; ".join(
+                        f"{e.action} {e.recorded_at:%Y-%m-%d} by {e.recorded_by}"
+                        + (f" ({e.reason})" if e.reason else "")
+                        for e in r.events
+                    ),
+                ]
+                for r in rows
+            ),
+            right={4},
+        )
+    )
+    return 0

@@ -1,0 +1,359 @@
+"""Certification alerts: what needs doing before the certifier comes (DOMAIN.md, "Organic
+group certification"). Shown in the Certifications page, printed by ``coop-desk certs alerts``
+and, for the lapses that matter to an audit, reported by ``coop-desk verify`` as compliance
+warnings.
+
+An alert for a certificate is raised only for the holder's *latest* certificate of a scheme:
+once a renewal is recorded, the old one expiring is no longer news.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from sqlalchemy.orm import Session
+
+from coop_desk.domain.certification import (
+    CONVERSION_LABELS,
+    GroupRules,
+    add_months,
+    area_over_limit,
+    group_over_limit,
+)
+from coop_desk.domain.money import format_amount
+from coop_desk.services import certification as certs
+from coop_desk.services.access import SYSTEM, Actor, Permission, require
+from coop_desk.services.verify import Finding, Severity, register
+
+DEFAULT_DAYS = 90
+
+
+class AlertKind(StrEnum):
+    CERTIFICATE_EXPIRED = "certificate_expired"
+    CERTIFICATE_EXPIRING = "certificate_expiring"
+    CERTIFICATE_MISSING = "certificate_missing"
+    ICS_COVERAGE = "ics_coverage"
+    NOT_INSPECTED = "not_inspected"
+    ACTION_OVERDUE = "action_overdue"
+    MEMBER_AREA = "member_area"
+    GROUP_SIZE = "group_size"
+    CONVERSION_ENDING = "conversion_ending"
+    APPROVAL_PENDING = "approval_pending"
+
+
+class Level(StrEnum):
+    URGENT = "urgent"
+    WARNING = "warning"
+    INFO = "info"
+
+
+LEVEL_ORDER = {Level.URGENT: 0, Level.WARNING: 1, Level.INFO: 2}
+
+KIND_LABELS = {
+    AlertKind.CERTIFICATE_EXPIRED: "Certificate expired",
+    AlertKind.CERTIFICATE_EXPIRING: "Certificate expiring",
+    AlertKind.CERTIFICATE_MISSING: "Member certificate missing",
+    AlertKind.ICS_COVERAGE: "ICS coverage",
+    AlertKind.NOT_INSPECTED: "Not inspected this year",
+    AlertKind.ACTION_OVERDUE: "Corrective action overdue",
+    AlertKind.MEMBER_AREA: "Member above the area limit",
+    AlertKind.GROUP_SIZE: "Group above the member limit",
+    AlertKind.CONVERSION_ENDING: "Plot leaving conversion",
+    AlertKind.APPROVAL_PENDING: "Awaiting committee approval",
+}
+
+
+@dataclass(frozen=True)
+class Alert:
+    kind: AlertKind
+    level: Level
+    message: str  # in words, naming the record
+    when: date | None = None  # the date that matters (expiry, due date, end of conversion)
+    member_id: int | None = None
+    record: str = ""  # "certificate 3", "member CPGP-3784-7", "plot 12"
+
+
+def alerts(
+    session: Session, actor: Actor, on: date | None = None, days: int = DEFAULT_DAYS
+) -> list[Alert]:
+    """Every certification alert on ``on`` with a horizon of ``days`` days, most urgent first."""
+    require(actor, Permission.READ)
+    return compute_alerts(session, on or date.today(), days)
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """The ICS overview and the alerts, computed from one reading of the group."""
+
+    overview: certs.IcsOverview
+    alerts: tuple[Alert, ...]
+
+
+def dashboard(
+    session: Session, actor: Actor, on: date | None = None, days: int = DEFAULT_DAYS
+) -> Dashboard:
+    require(actor, Permission.READ)
+    return _compute(session, on or date.today(), days)
+
+
+def compute_alerts(session: Session, on: date, days: int = DEFAULT_DAYS) -> list[Alert]:
+    return list(_compute(session, on, days).alerts)
+
+
+def _compute(session: Session, on: date, days: int) -> Dashboard:
+    if days < 0:
+        raise ValueError("the number of days cannot be negative")
+    horizon = on + timedelta(days=days)
+    rules = certs.group_rules(session)
+    found: list[Alert] = []
+    found += _certificate_alerts(session, on, horizon)
+    for missing in certs.missing_member_certificates(session, on):
+        found.append(
+            Alert(
+                AlertKind.CERTIFICATE_MISSING,
+                Level.WARNING,
+                f"{missing.code} {missing.name} is in the scope of {missing.scheme_name}, "
+                "which certifies each member, but has no certificate of their own",
+                None,
+                missing.member_id,
+                f"member {missing.code}",
+            )
+        )
+    farmers = certs.farmers_on(session, on, rules)
+    overview = certs.overview_from(session, on, rules, farmers)
+    found += _ics_alerts(overview, on)
+    found += _limit_alerts(farmers, overview.group_members, rules)
+    for farmer in farmers:
+        for plot in farmer.plots:
+            if (
+                plot.override is None
+                and plot.organic_from is not None
+                and on < plot.organic_from <= horizon
+            ):
+                found.append(
+                    Alert(
+                        AlertKind.CONVERSION_ENDING,
+                        Level.INFO,
+                        f"{farmer.code} {farmer.name}: plot {plot.name} "
+                        f"({format_amount(plot.total_area_ha)} ha) becomes organic on "
+                        f"{plot.organic_from.isoformat()} "
+                        f"(now {CONVERSION_LABELS[plot.status]})",
+                        plot.organic_from,
+                        farmer.member_id,
+                        f"plot {plot.plot_id}",
+                    )
+                )
+    found.sort(key=lambda a: (LEVEL_ORDER[a.level], a.when or date.max, a.kind, a.message))
+    return Dashboard(overview, tuple(found))
+
+
+def _certificate_alerts(session: Session, on: date, horizon: date) -> list[Alert]:
+    latest: dict[tuple[int | None, int], certs.CertificateRow] = {}
+    for cert in certs.list_certificates(session, SYSTEM, everyone=True):  # latest expiry first
+        latest.setdefault((cert.member_id, cert.scheme_id), cert)
+    found = []
+    for cert in latest.values():
+        holder = "The cooperative's" if cert.member_id is None else f"{cert.holder}:"
+        what = f"{holder} {cert.scheme_name} certificate {cert.number} ({cert.certifier})"
+        if cert.expiry_date < on:
+            found.append(
+                Alert(
+                    AlertKind.CERTIFICATE_EXPIRED,
+                    Level.URGENT,
+                    f"{what} expired on {cert.expiry_date.isoformat()}; sales on certified "
+                    "terms stop until it is renewed",
+                    cert.expiry_date,
+                    cert.member_id,
+                    f"certificate {cert.id}",
+                )
+            )
+        elif cert.expiry_date <= horizon:
+            left = cert.days_left(on)
+            found.append(
+                Alert(
+                    AlertKind.CERTIFICATE_EXPIRING,
+                    Level.WARNING if left > 30 else Level.URGENT,
+                    f"{what} expires on {cert.expiry_date.isoformat()}, in {left} days",
+                    cert.expiry_date,
+                    cert.member_id,
+                    f"certificate {cert.id}",
+                )
+            )
+    return found
+
+
+def _ics_alerts(overview: certs.IcsOverview, on: date) -> list[Alert]:
+    found = []
+    if overview.inspected < overview.group_members:
+        found.append(
+            Alert(
+                AlertKind.ICS_COVERAGE,
+                Level.WARNING,
+                f"ICS coverage {on.year}: {overview.inspected} of {overview.group_members} "
+                f"members inspected ({overview.coverage_percent}%); the target is 100%",
+                date(on.year, 12, 31),
+            )
+        )
+    for farmer in overview.not_inspected:
+        last = (
+            f"last inspected {farmer.last_inspection_date.isoformat()}"
+            if farmer.last_inspection_date
+            else "never inspected"
+        )
+        found.append(
+            Alert(
+                AlertKind.NOT_INSPECTED,
+                Level.WARNING,
+                f"{farmer.code} {farmer.name} ({farmer.community or 'no community'}) is not "
+                f"inspected in {on.year}; {last}",
+                date(on.year, 12, 31),
+                farmer.member_id,
+                f"member {farmer.code}",
+            )
+        )
+    for action in overview.overdue_actions:
+        found.append(
+            Alert(
+                AlertKind.ACTION_OVERDUE,
+                Level.URGENT,
+                f"{action.member_code} {action.member_name}: corrective action "
+                f"{action.description!r} was due on {action.due_date.isoformat()} "
+                f"({(on - action.due_date).days} days ago)",
+                action.due_date,
+                action.member_id,
+                f"corrective_action {action.id}",
+            )
+        )
+    for farmer in overview.pending_approval:
+        found.append(
+            Alert(
+                AlertKind.APPROVAL_PENDING,
+                Level.INFO,
+                f"{farmer.code} {farmer.name} joined on {farmer.join_date.isoformat()} and "
+                "awaits the ICS committee's approval; the plots do not count as certified",
+                farmer.join_date,
+                farmer.member_id,
+                f"member {farmer.code}",
+            )
+        )
+    return found
+
+
+def _limit_alerts(
+    farmers: list[certs.FarmerRow], group_members: int, rules: GroupRules
+) -> list[Alert]:
+    found = []
+    if group_over_limit(group_members, rules):
+        found.append(
+            Alert(
+                AlertKind.GROUP_SIZE,
+                Level.URGENT,
+                f"The group has {group_members} members; EU groups may have at most "
+                f"{rules.max_group_members} (Reg. 2018/848)",
+            )
+        )
+    for farmer in farmers:
+        if area_over_limit(farmer.total_area_ha, rules):
+            found.append(
+                Alert(
+                    AlertKind.MEMBER_AREA,
+                    Level.WARNING,
+                    f"{farmer.code} {farmer.name} farms {format_amount(farmer.total_area_ha)} ha; "
+                    f"EU group members farm at most {format_amount(rules.max_member_area_ha)} ha "
+                    "(or have a small organic turnover)",
+                    None,
+                    farmer.member_id,
+                    f"member {farmer.code}",
+                )
+            )
+    return found
+
+
+# --- compliance checks for `coop-desk verify` --------------------------------------------------
+
+_VERIFY_KINDS = {
+    AlertKind.CERTIFICATE_EXPIRED: "certs.certificate_expired",
+    AlertKind.ACTION_OVERDUE: "certs.corrective_action_overdue",
+    AlertKind.MEMBER_AREA: "certs.member_area",
+    AlertKind.GROUP_SIZE: "certs.group_size",
+}
+
+
+@register("certs.compliance")
+def check_certification(session: Session, today: date) -> list[Finding]:
+    """Expired certificates, overdue corrective actions, the EU group limits, and approved
+    members without an internal inspection in the last 12 months, as compliance warnings.
+
+    The calendar-year coverage of the alerts would warn from every 1 January until the
+    inspections are done; an auditor's question is rather "was every member inspected within
+    a year?", which is what this check asks."""
+    findings = [
+        Finding(Severity.WARNING, _VERIFY_KINDS[a.kind], a.message, a.record)
+        for a in compute_alerts(session, today, 0)
+        if a.kind in _VERIFY_KINDS
+    ]
+    year_ago = add_months(today, -12)
+    for farmer in certs.farmers_on(session, today, certs.group_rules(session)):
+        last = farmer.last_inspection_date
+        if farmer.approved and (last is None or last < year_ago):
+            when = f"last inspected {last.isoformat()}" if last else "never inspected"
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    "certs.inspection_overdue",
+                    f"{farmer.code} {farmer.name} has no internal inspection in the 12 months "
+                    f"before {today.isoformat()} ({when})",
+                    f"member {farmer.code}",
+                )
+            )
+    return findings
+
+
+@register("certs.documents")
+def check_documents(session: Session, today: date) -> list[Finding]:
+    """Every attached certificate document is in the documents folder with its SHA-256."""
+    import hashlib
+
+    findings = []
+    for cert in certs.list_certificates(session, SYSTEM, everyone=True):
+        if not cert.document_sha256:
+            continue
+        path = certs.document_path(cert.document_sha256, cert.document_name)
+        if not path.is_file():
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    "certs.document_missing",
+                    f"the document {cert.document_name!r} of the {cert.scheme_name} certificate "
+                    f"{cert.number} is not in {path.parent}",
+                    f"certificate {cert.id}",
+                )
+            )
+            continue
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest != cert.document_sha256:
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "certs.document_altered",
+                    f"the document {cert.document_name!r} of the {cert.scheme_name} certificate "
+                    f"{cert.number} no longer matches its SHA-256",
+                    f"certificate {cert.id}",
+                )
+            )
+    return findings
+
+
+__all__ = [
+    "DEFAULT_DAYS",
+    "KIND_LABELS",
+    "Alert",
+    "AlertKind",
+    "Level",
+    "Dashboard",
+    "alerts",
+    "compute_alerts",
+    "dashboard",
+]

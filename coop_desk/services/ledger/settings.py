@@ -1,0 +1,44 @@
+"""The ledger's settings, validated (stored as named settings of the cooperative)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from coop_desk.domain.problems import Problem
+from coop_desk.errors import ValidationError
+from coop_desk.services import cooperative
+from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.ledger.operations import OVER_BUDGET_SETTING
+from coop_desk.services.ledger.reports import OVERDUE_DAYS_SETTING, overdue_days
+
+OVER_BUDGET_CHOICES = ("warn", "block")
+
+
+@dataclass(frozen=True)
+class LedgerSettings:
+    over_budget: str  # "warn": post and report in verify; "block": refuse the payment
+    overdue_days: int  # premium outstanding this many days after shipment is overdue
+
+
+def get_ledger_settings(session: Session, actor: Actor) -> LedgerSettings:
+    require(actor, Permission.READ)
+    policy = cooperative.get_setting(session, OVER_BUDGET_SETTING, "warn")
+    return LedgerSettings(
+        policy if policy in OVER_BUDGET_CHOICES else "warn", overdue_days(session)
+    )
+
+
+def save_ledger_settings(session: Session, actor: Actor, value: LedgerSettings) -> LedgerSettings:
+    require(actor, Permission.SETTINGS_WRITE)
+    problems = []
+    if value.over_budget not in OVER_BUDGET_CHOICES:
+        problems.append(Problem("over_budget", "choose warn or block"))
+    if not 0 <= value.overdue_days <= 3650:
+        problems.append(Problem("overdue_days", "give a number of days from 0 to 3650"))
+    if problems:
+        raise ValidationError(problems)
+    cooperative.set_setting(session, actor, OVER_BUDGET_SETTING, value.over_budget)
+    cooperative.set_setting(session, actor, OVERDUE_DAYS_SETTING, str(value.overdue_days))
+    return get_ledger_settings(session, actor)

@@ -1,0 +1,373 @@
+"""Item models of the certification screens: one ``QAbstractTableModel`` over row dataclasses,
+described by its columns. ``data()`` only looks up and formats; sorting uses raw values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from coop_desk.domain.certification import (
+    CONVERSION_LABELS,
+    INSPECTION_RESULT_LABELS,
+    SANCTION_LABELS,
+    ConversionStatus,
+    InspectionResult,
+    SanctionKind,
+)
+from coop_desk.domain.members import code_sort_key
+from coop_desk.services.cert_alerts import KIND_LABELS, Alert, Level
+from coop_desk.services.certification import (
+    ActionRow,
+    CertificateRow,
+    FarmerRow,
+    InspectionRow,
+    PlotStatusRow,
+    SanctionRow,
+    SchemeStatusRow,
+)
+from coop_desk.ui.widgets import format_date, format_decimal
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+
+RED = QColor("#b00020")
+AMBER = QColor("#a15c00")
+GREY = QColor("#6b6b6b")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("certs", text)
+
+
+@dataclass(frozen=True)
+class Col(Generic[R]):
+    header: str
+    display: Callable[[R], str]
+    sort: Callable[[R], Any]
+    numeric: bool = False
+    tooltip: Callable[[R], str] | None = None
+
+
+def _date_key(value: date | None) -> date:
+    return value or date.min
+
+
+class RowTableModel(QAbstractTableModel, Generic[R]):
+    """A read-only grid over a list of frozen rows."""
+
+    def __init__(
+        self,
+        columns: Sequence[Col[R]],
+        colour: Callable[[R], QColor | None] | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[R] = []
+        self._colour = colour
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> R | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.columns)
+        ):
+            return tr(self.columns[section].header)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        if not 0 <= index.column() < len(self.columns):
+            return None
+        row = self.rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and self._colour is not None:
+            colour = self._colour(row)
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(row)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        key = self.columns[column].sort
+        self.layoutAboutToBeChanged.emit()
+        self.rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self.layoutChanged.emit()
+
+
+def _ha(value: Decimal) -> str:
+    return format_decimal(value, 2)
+
+
+# --- concrete models ------------------------------------------------------------------------
+
+
+def certificates_model(today: Callable[[], date], parent: Any = None) -> RowTableModel:
+    """Certificates; an expired one is red unless a later one of the same scheme and holder
+    replaced it (then grey)."""
+    latest: dict[tuple[int | None, int], date] = {}
+
+    def colour(r: CertificateRow) -> QColor | None:
+        if r.expiry_date < latest.get((r.member_id, r.scheme_id), r.expiry_date):
+            return GREY
+        left = r.days_left(today())
+        if left < 0:
+            return RED
+        return AMBER if left <= 90 else None
+
+    cols: list[Col[CertificateRow]] = [
+        Col("Scheme", lambda r: r.scheme_name, lambda r: r.scheme_name),
+        Col("Holder", lambda r: r.holder, lambda r: r.holder),
+        Col("Certifier", lambda r: r.certifier, lambda r: r.certifier),
+        Col("Number", lambda r: r.number, lambda r: r.number),
+        Col("Issued", lambda r: format_date(r.issue_date), lambda r: r.issue_date),
+        Col("Expires", lambda r: format_date(r.expiry_date), lambda r: r.expiry_date),
+        Col(
+            "Days left",
+            lambda r: str(r.days_left(today())),
+            lambda r: r.expiry_date,
+            numeric=True,
+        ),
+        Col(
+            "Document",
+            lambda r: r.document_name,
+            lambda r: r.document_name,
+            tooltip=lambda r: f"SHA-256 {r.document_sha256}" if r.document_sha256 else "",
+        ),
+        Col("Scope", lambda r: r.scope, lambda r: r.scope),
+    ]
+    model: RowTableModel = RowTableModel(cols, colour, parent)
+
+    def _index_latest() -> None:
+        latest.clear()
+        for row in model.rows:
+            key = (row.member_id, row.scheme_id)
+            latest[key] = max(latest.get(key, row.expiry_date), row.expiry_date)
+
+    model.modelReset.connect(_index_latest)
+    return model
+
+
+def schedule_model(parent: Any = None) -> RowTableModel:
+    """Members of the group not yet inspected this year."""
+    cols: list[Col[FarmerRow]] = [
+        Col("Code", lambda r: r.code, lambda r: code_sort_key(r.code)),
+        Col("Name", lambda r: r.name, lambda r: r.name),
+        Col("Community", lambda r: r.community, lambda r: r.community),
+        Col(
+            "Last inspection",
+            lambda r: format_date(r.last_inspection_date) or tr("never"),
+            lambda r: _date_key(r.last_inspection_date),
+        ),
+        Col("Total ha", lambda r: _ha(r.total_area_ha), lambda r: r.total_area_ha, numeric=True),
+    ]
+    return RowTableModel(cols, None, parent)
+
+
+def actions_model(today: Callable[[], date], parent: Any = None) -> RowTableModel:
+    def colour(r: ActionRow) -> QColor | None:
+        if r.completed_on is not None:
+            return GREY
+        return RED if r.overdue(today()) else None
+
+    cols: list[Col[ActionRow]] = [
+        Col(
+            "Member",
+            lambda r: f"{r.member_code} {r.member_name}",
+            lambda r: code_sort_key(r.member_code),
+        ),
+        Col("Corrective action", lambda r: r.description, lambda r: r.description),
+        Col("Due", lambda r: format_date(r.due_date), lambda r: r.due_date),
+        Col(
+            "Status",
+            lambda r: (
+                tr("done {0}").format(format_date(r.completed_on))
+                if r.completed_on
+                else tr("overdue")
+                if r.overdue(today())
+                else tr("open")
+            ),
+            lambda r: (r.completed_on is not None, r.due_date),
+        ),
+    ]
+    return RowTableModel(cols, colour, parent)
+
+
+def alerts_model(parent: Any = None) -> RowTableModel:
+    order = {Level.URGENT: 0, Level.WARNING: 1, Level.INFO: 2}
+
+    def colour(a: Alert) -> QColor | None:
+        return RED if a.level == Level.URGENT else AMBER if a.level == Level.WARNING else None
+
+    cols: list[Col[Alert]] = [
+        Col("Level", lambda a: tr(a.level.value), lambda a: order[a.level]),
+        Col("Alert", lambda a: tr(KIND_LABELS[a.kind]), lambda a: a.kind.value),
+        Col("Date", lambda a: format_date(a.when), lambda a: _date_key(a.when)),
+        Col("Details", lambda a: a.message, lambda a: a.message, tooltip=lambda a: a.message),
+    ]
+    return RowTableModel(cols, colour, parent)
+
+
+def scheme_status_model(parent: Any = None) -> RowTableModel:
+    def scope(r: SchemeStatusRow) -> str:
+        if r.in_scope is None:
+            return tr("not recorded")
+        return tr("yes") if r.in_scope else tr("no")
+
+    cols: list[Col[SchemeStatusRow]] = [
+        Col("Scheme", lambda r: r.scheme_name, lambda r: r.scheme_name),
+        Col("In certified scope", scope, lambda r: (r.in_scope is None, not r.in_scope)),
+        Col("Since", lambda r: format_date(r.since), lambda r: _date_key(r.since)),
+        Col(
+            "Member certificate",
+            lambda r: (
+                tr("{0}, expires {1}").format(
+                    r.certificate.number, format_date(r.certificate.expiry_date)
+                )
+                if r.certificate
+                else ""
+            ),
+            lambda r: _date_key(r.certificate.expiry_date if r.certificate else None),
+        ),
+        Col("Notes", lambda r: r.notes, lambda r: r.notes),
+    ]
+    return RowTableModel(cols, None, parent)
+
+
+def plot_status_model(parent: Any = None) -> RowTableModel:
+    def colour(r: PlotStatusRow) -> QColor | None:
+        return None if r.certified or r.status != ConversionStatus.ORGANIC else AMBER
+
+    cols: list[Col[PlotStatusRow]] = [
+        Col("Plot", lambda r: r.name, lambda r: r.name),
+        Col("Total ha", lambda r: _ha(r.total_area_ha), lambda r: r.total_area_ha, numeric=True),
+        Col(
+            "Conversion start",
+            lambda r: format_date(r.conversion_start),
+            lambda r: _date_key(r.conversion_start),
+        ),
+        Col(
+            "Status",
+            lambda r: tr(CONVERSION_LABELS[r.status]) + (" *" if r.override else ""),
+            lambda r: r.status.value,
+            tooltip=lambda r: (
+                tr("Override: {0} (computed: {1})").format(
+                    r.override_reason, tr(CONVERSION_LABELS[r.computed])
+                )
+                if r.override
+                else ""
+            ),
+        ),
+        Col(
+            "Organic from",
+            lambda r: format_date(r.organic_from),
+            lambda r: _date_key(r.organic_from),
+        ),
+        Col(
+            "Counts as certified",
+            lambda r: tr("yes") if r.certified else tr("no"),
+            lambda r: r.certified,
+        ),
+    ]
+    return RowTableModel(cols, colour, parent)
+
+
+def inspections_model(parent: Any = None) -> RowTableModel:
+    def colour(r: InspectionRow) -> QColor | None:
+        return RED if r.result == InspectionResult.NOT_APPROVED else None
+
+    cols: list[Col[InspectionRow]] = [
+        Col("Date", lambda r: format_date(r.inspection_date), lambda r: r.inspection_date),
+        Col("Inspector", lambda r: r.inspector, lambda r: r.inspector),
+        Col(
+            "Result",
+            lambda r: tr(INSPECTION_RESULT_LABELS[InspectionResult(r.result)]),
+            lambda r: r.result,
+        ),
+        Col("Plots visited", lambda r: ", ".join(r.plot_names), lambda r: len(r.plot_ids)),
+        Col(
+            "Yield estimate kg",
+            lambda r: format_decimal(r.yield_estimate_kg, 0),
+            lambda r: r.yield_estimate_kg if r.yield_estimate_kg is not None else Decimal(-1),
+            numeric=True,
+        ),
+        Col(
+            "Prohibited input",
+            lambda r: (
+                f"{r.last_prohibited_input} ({format_date(r.last_prohibited_input_date)})"
+                if r.last_prohibited_input
+                else ""
+            ),
+            lambda r: r.last_prohibited_input,
+        ),
+        Col("Findings", lambda r: r.findings, lambda r: r.findings, tooltip=lambda r: r.findings),
+        Col(
+            "Corrective actions",
+            lambda r: "; ".join(
+                f"{a.description} ({format_date(a.due_date)}"
+                + (f", {tr('done')})" if a.completed_on else ")")
+                for a in r.actions
+            ),
+            lambda r: len(r.actions),
+        ),
+    ]
+    return RowTableModel(cols, colour, parent)
+
+
+def sanctions_model(
+    today: Callable[[], date], parent: Any = None, *, with_member: bool = False
+) -> RowTableModel:
+    def colour(r: SanctionRow) -> QColor | None:
+        return RED if r.active(today()) else None
+
+    member: list[Col[SanctionRow]] = [
+        Col(
+            "Member",
+            lambda r: f"{r.member_code} {r.member_name}",
+            lambda r: code_sort_key(r.member_code),
+        )
+    ]
+    cols: list[Col[SanctionRow]] = [
+        *(member if with_member else []),
+        Col("Decided", lambda r: format_date(r.decided_on), lambda r: r.decided_on),
+        Col("Sanction", lambda r: tr(SANCTION_LABELS[SanctionKind(r.kind)]), lambda r: r.kind),
+        Col("From", lambda r: format_date(r.starts_on), lambda r: _date_key(r.starts_on)),
+        Col("To", lambda r: format_date(r.ends_on), lambda r: _date_key(r.ends_on)),
+        Col("Reason", lambda r: r.reason, lambda r: r.reason, tooltip=lambda r: r.reason),
+    ]
+    return RowTableModel(cols, colour, parent)

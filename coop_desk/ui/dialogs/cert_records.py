@@ -1,0 +1,376 @@
+"""Small certification forms: a sanction, the approval committee's decision, a plot's organic
+conversion, a member's scope in a scheme, and completing a corrective action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coop_desk.domain.certification import (
+    COMMITTEE_LABELS,
+    CONVERSION_LABELS,
+    INSPECTION_RESULT_LABELS,
+    SANCTION_LABELS,
+    CommitteeDecision,
+    ConversionStatus,
+    InspectionResult,
+    SanctionInput,
+    SanctionKind,
+)
+from coop_desk.errors import ValidationError
+from coop_desk.services import certification as certs
+from coop_desk.services.access import Permission
+from coop_desk.ui.context import AppContext
+from coop_desk.ui.errors import show_error
+from coop_desk.ui.widgets import DateField, FormProblems, format_date
+
+
+class _RecordDialog(QDialog):
+    """A form with inline problems and Save/Cancel; subclasses implement ``write``."""
+
+    def __init__(
+        self, ctx: AppContext, title: str, parent: QWidget | None, today: Callable[[], date]
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = today
+        self.saved: Any = None
+        self.setWindowTitle(title)
+        self.problems = FormProblems()
+        self.form = QFormLayout()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.problems.general)
+        layout.addWidget(self.buttons)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(
+            ctx.can(Permission.CERTS_WRITE)
+        )
+
+    def write(self) -> Any:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        try:
+            self.saved = self.write()
+        except ValidationError as exc:
+            self.problems.show(exc.problems)
+            return
+        except Exception as exc:  # noqa: BLE001 - shown in words
+            show_error(self, exc)
+            return
+        self.accept()
+
+
+def _inspection_combo(
+    dialog: QDialog, inspections: tuple[certs.InspectionRow, ...] | list[certs.InspectionRow]
+) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem(dialog.tr("(none)"), None)
+    for i in inspections:
+        combo.addItem(_describe_inspection(i), i.id)
+    return combo
+
+
+def _describe_inspection(i: certs.InspectionRow) -> str:
+    result = INSPECTION_RESULT_LABELS[InspectionResult(i.result)]
+    return f"{format_date(i.inspection_date)} — {result} ({i.inspector})"
+
+
+class SanctionDialog(_RecordDialog):
+    """A sanction for ``member_id``; without one, the form starts with a member picker."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        member_id: int | None = None,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(ctx, "", parent, today)
+        self.setWindowTitle(self.tr("Sanction"))
+        self.fixed_member = member_id
+        self.member = QComboBox()
+        self.member.setEditable(True)
+        self.member.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        if member_id is None:
+            for choice in ctx.read(certs.group_member_choices):
+                self.member.addItem(f"{choice.code} — {choice.name}", choice.id)
+            self.member.setCurrentIndex(-1)
+            self.member.currentIndexChanged.connect(lambda _i: self._load_inspections())
+        self.kind = QComboBox()
+        for kind in SanctionKind:
+            self.kind.addItem(self.tr(SANCTION_LABELS[kind]), kind.value)
+        self.decided_on = DateField(today())
+        self.starts_on = DateField(today())
+        self.has_end = QCheckBox(self.tr("ends on"))
+        self.ends_on = DateField(today() + timedelta(days=365))
+        self.reason = QPlainTextEdit()
+        self.reason.setFixedHeight(70)
+        self.inspection = _inspection_combo(self, [])
+        if member_id is None:
+            self.problems.add_row(self.form, self.tr("&Member"), "member_id", self.member)
+        self.problems.add_row(self.form, self.tr("&Sanction"), "kind", self.kind)
+        self.problems.add_row(self.form, self.tr("&Decided on"), "decided_on", self.decided_on)
+        self.problems.add_row(self.form, self.tr("&From"), "starts_on", self.starts_on)
+        end_row = QWidget()
+        end_layout = QHBoxLayout(end_row)
+        end_layout.setContentsMargins(0, 0, 0, 0)
+        end_layout.addWidget(self.has_end)
+        end_layout.addWidget(self.ends_on, 1)
+        self.problems.add_row(self.form, self.tr("&To"), "ends_on", end_row)
+        self.problems.add_row(self.form, self.tr("&Reason"), "reason", self.reason)
+        self.problems.add_row(self.form, self.tr("&Inspection"), "inspection_id", self.inspection)
+        self.kind.currentIndexChanged.connect(self._update)
+        self.has_end.toggled.connect(self._update)
+        self._load_inspections()
+        self._update()
+
+    @property
+    def member_id(self) -> int | None:
+        if self.fixed_member is not None:
+            return self.fixed_member
+        index = self.member.findText(self.member.currentText())
+        data = self.member.itemData(index) if index >= 0 else None
+        return int(data) if data is not None else None
+
+    def _load_inspections(self) -> None:
+        member_id = self.member_id
+        self.inspection.clear()
+        self.inspection.addItem(self.tr("(none)"), None)
+        if member_id is None:
+            return
+        for i in self.ctx.read(lambda s, a: certs.list_inspections(s, a, member_id=member_id)):
+            self.inspection.addItem(_describe_inspection(i), i.id)
+
+    def _update(self) -> None:
+        kind = self.kind.currentData()
+        self.starts_on.setEnabled(kind != SanctionKind.WARNING)
+        self.has_end.setEnabled(kind == SanctionKind.SUSPENSION)
+        self.ends_on.setEnabled(kind == SanctionKind.SUSPENSION and self.has_end.isChecked())
+
+    def input_data(self) -> SanctionInput:
+        kind = str(self.kind.currentData())
+        return SanctionInput(
+            member_id=self.member_id,
+            kind=kind,
+            decided_on=self.decided_on.date_value(),
+            reason=self.reason.toPlainText(),
+            starts_on=self.starts_on.date_value() if kind != SanctionKind.WARNING else None,
+            ends_on=(
+                self.ends_on.date_value()
+                if kind == SanctionKind.SUSPENSION and self.has_end.isChecked()
+                else None
+            ),
+            inspection_id=self.inspection.currentData(),
+        )
+
+    def write(self) -> certs.SanctionRow:
+        data = self.input_data()
+        today = self.today()
+        return self.ctx.write(lambda s, a: certs.record_sanction(s, a, data, today=today), "certs")
+
+
+class DecisionDialog(_RecordDialog):
+    """The ICS approval committee's decision on a member's inspection report."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        member_id: int,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(ctx, "", parent, today)
+        self.setWindowTitle(self.tr("Approval committee decision"))
+        self.member_id = member_id
+        self.decision = QComboBox()
+        for decision in CommitteeDecision:
+            self.decision.addItem(self.tr(COMMITTEE_LABELS[decision]), decision.value)
+        self.decision_date = DateField(today())
+        inspections = ctx.read(lambda s, a: certs.list_inspections(s, a, member_id=member_id))
+        self.inspection = _inspection_combo(self, inspections)
+        if inspections:
+            self.inspection.setCurrentIndex(1)  # the latest report
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText(self.tr("minutes / act number"))
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(60)
+        self.problems.add_row(self.form, self.tr("&Decision"), "decision", self.decision)
+        self.problems.add_row(self.form, self.tr("D&ate"), "decision_date", self.decision_date)
+        self.problems.add_row(
+            self.form, self.tr("&Inspection report"), "inspection_id", self.inspection
+        )
+        self.problems.add_row(self.form, self.tr("&Reference"), "reference", self.reference)
+        self.problems.add_row(self.form, self.tr("&Notes"), "notes", self.notes)
+
+    def write(self) -> certs.DecisionRow:
+        member_id = self.member_id
+        decision = str(self.decision.currentData())
+        when = self.decision_date.date_value()
+        inspection_id = self.inspection.currentData()
+        reference = self.reference.text()
+        notes = self.notes.toPlainText()
+        today = self.today()
+        return self.ctx.write(
+            lambda s, a: certs.record_decision(
+                s,
+                a,
+                member_id,
+                decision,
+                when,
+                inspection_id=inspection_id,
+                reference=reference,
+                notes=notes,
+                today=today,
+            ),
+            "certs",
+        )
+
+
+class PlotOrganicDialog(_RecordDialog):
+    """A plot's conversion start and, when needed, an override of the computed status."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        plot: certs.PlotStatusRow,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(ctx, "", parent, today)
+        self.setWindowTitle(self.tr("Organic status of {0}").format(plot.name))
+        self.plot = plot
+        self.has_start = QCheckBox(self.tr("In organic conversion since:"))
+        self.has_start.setChecked(plot.conversion_start is not None)
+        self.conversion_start = DateField(plot.conversion_start or today())
+        self.conversion_start.setEnabled(self.has_start.isChecked())
+        self.has_start.toggled.connect(self.conversion_start.setEnabled)
+        self.computed = QLabel(self.tr(CONVERSION_LABELS[plot.computed]))
+        self.override = QComboBox()
+        self.override.addItem(self.tr("(computed from the dates)"), None)
+        for status in ConversionStatus:
+            self.override.addItem(self.tr(CONVERSION_LABELS[status]), status.value)
+        if plot.override is not None:
+            self.override.setCurrentIndex(self.override.findData(plot.override.value))
+        self.reason = QLineEdit(plot.override_reason)
+        self.form.addRow(self.has_start, self.conversion_start)
+        self.problems.labels["conversion_start"] = self.problems.general
+        self.problems.add_row(self.form, self.tr("Computed status"), "computed", self.computed)
+        self.problems.add_row(self.form, self.tr("&Override"), "status_override", self.override)
+        self.problems.add_row(
+            self.form, self.tr("Override &reason"), "override_reason", self.reason
+        )
+
+    def write(self) -> certs.PlotStatusRow:
+        plot_id = self.plot.plot_id
+        start = self.conversion_start.date_value() if self.has_start.isChecked() else None
+        value = self.override.currentData()
+        override = ConversionStatus(value) if value else None
+        reason = self.reason.text()
+        today = self.today()
+        return self.ctx.write(
+            lambda s, a: certs.set_plot_organic(
+                s, a, plot_id, start, override, reason, today=today
+            ),
+            "certs",
+        )
+
+
+class SchemeScopeDialog(_RecordDialog):
+    """Whether a member is in the certified scope of a scheme, since when."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        member_id: int,
+        scheme: certs.SchemeStatusRow,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(ctx, "", parent, today)
+        self.setWindowTitle(self.tr("{0}: certified scope").format(scheme.scheme_name))
+        self.member_id = member_id
+        self.scheme = scheme
+        self.in_scope = QCheckBox(self.tr("In the certified scope"))
+        self.in_scope.setChecked(scheme.in_scope is not False)
+        self.since = DateField(scheme.since or today())
+        self.notes = QLineEdit(scheme.notes)
+        self.problems.add_row(self.form, "", "in_scope", self.in_scope)
+        self.problems.add_row(self.form, self.tr("&Since"), "since", self.since)
+        self.problems.add_row(self.form, self.tr("&Notes"), "notes", self.notes)
+
+    def write(self) -> certs.SchemeStatusRow:
+        member_id, scheme_id = self.member_id, self.scheme.scheme_id
+        in_scope, since, notes = (
+            self.in_scope.isChecked(),
+            self.since.date_value(),
+            self.notes.text(),
+        )
+        today = self.today()
+        return self.ctx.write(
+            lambda s, a: certs.set_member_scheme(
+                s, a, member_id, scheme_id, in_scope, since, notes, today=today
+            ),
+            "certs",
+        )
+
+
+class CompleteActionDialog(_RecordDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        action: certs.ActionRow,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(ctx, "", parent, today)
+        self.setWindowTitle(self.tr("Corrective action done"))
+        self.action = action
+        what = QLabel(
+            self.tr("{0} {1}: {2} (due {3})").format(
+                action.member_code,
+                action.member_name,
+                action.description,
+                format_date(action.due_date),
+            )
+        )
+        what.setWordWrap(True)
+        self.completed_on = DateField(today())
+        self.note = QLineEdit()
+        self.form.addRow(what)
+        self.problems.add_row(
+            self.form, self.tr("&Completed on"), "completed_on", self.completed_on
+        )
+        self.problems.add_row(self.form, self.tr("&Note"), "note", self.note)
+
+    def write(self) -> certs.ActionRow:
+        action_id, when, note = self.action.id, self.completed_on.date_value(), self.note.text()
+        today = self.today()
+        return self.ctx.write(
+            lambda s, a: certs.complete_action(s, a, action_id, when, note, today=today), "certs"
+        )

@@ -1,0 +1,190 @@
+"""Add or edit a certificate (of the cooperative or of a member), with its document file."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coop_desk.domain.certification import CertificateInput
+from coop_desk.errors import ValidationError
+from coop_desk.services import certification as certs
+from coop_desk.services.access import Permission
+from coop_desk.ui.context import AppContext
+from coop_desk.ui.errors import show_error
+from coop_desk.ui.widgets import DateField, FormProblems
+
+
+class CertificateDialog(QDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        certificate: certs.CertificateRow | None = None,
+        *,
+        member_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.certificate = certificate
+        self.member_id = certificate.member_id if certificate else member_id
+        self.saved: certs.CertificateRow | None = None
+        self.document_path: str | None = None
+        self.setWindowTitle(
+            self.tr("Edit certificate") if certificate else self.tr("New certificate")
+        )
+        self.problems = FormProblems()
+        form = QFormLayout()
+        self.scheme = QComboBox()
+        self.add_scheme_button = QPushButton(self.tr("Add scheme…"))
+        self.add_scheme_button.clicked.connect(self.add_scheme)
+        scheme_row = QWidget()
+        scheme_layout = QHBoxLayout(scheme_row)
+        scheme_layout.setContentsMargins(0, 0, 0, 0)
+        scheme_layout.addWidget(self.scheme, 1)
+        scheme_layout.addWidget(self.add_scheme_button)
+        self.certifier = QLineEdit()
+        self.number = QLineEdit()
+        self.number.setPlaceholderText(self.tr("FLO ID for Fairtrade"))
+        today = date.today()
+        self.issue_date = DateField(today)
+        self.expiry_date = DateField(today + timedelta(days=365))
+        self.scope = QPlainTextEdit()
+        self.scope.setFixedHeight(60)
+        self.notes = QLineEdit()
+        self.document_label = QLabel(self.tr("no document"))
+        self.document_button = QPushButton(self.tr("Choose file…"))
+        self.document_button.clicked.connect(self.pick_document)
+        doc_row = QWidget()
+        doc_layout = QHBoxLayout(doc_row)
+        doc_layout.setContentsMargins(0, 0, 0, 0)
+        doc_layout.addWidget(self.document_label, 1)
+        doc_layout.addWidget(self.document_button)
+        self.problems.add_row(form, self.tr("&Scheme"), "scheme_id", scheme_row)
+        self.problems.add_row(form, self.tr("&Certifier"), "certifier", self.certifier)
+        self.problems.add_row(form, self.tr("&Number"), "number", self.number)
+        self.problems.add_row(form, self.tr("&Issued"), "issue_date", self.issue_date)
+        self.problems.add_row(form, self.tr("&Expires"), "expiry_date", self.expiry_date)
+        self.problems.add_row(form, self.tr("Sco&pe"), "scope", self.scope)
+        self.problems.add_row(form, self.tr("N&otes"), "notes", self.notes)
+        self.problems.add_row(form, self.tr("&Document"), "document_path", doc_row)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems.general)
+        layout.addWidget(self.buttons)
+        self._load_schemes()
+        if certificate:
+            self._fill(certificate)
+        editable = ctx.can(Permission.CERTS_WRITE)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(editable)
+        self.add_scheme_button.setEnabled(editable)
+
+    def _load_schemes(self, select_id: int | None = None) -> None:
+        self.scheme.clear()
+        for s in self.ctx.read(certs.list_schemes):
+            self.scheme.addItem(s.name, s.id)
+        if select_id is not None:
+            self.scheme.setCurrentIndex(self.scheme.findData(select_id))
+
+    def _fill(self, c: certs.CertificateRow) -> None:
+        self.scheme.setCurrentIndex(self.scheme.findData(c.scheme_id))
+        self.certifier.setText(c.certifier)
+        self.number.setText(c.number)
+        self.issue_date.set_date_value(c.issue_date)
+        self.expiry_date.set_date_value(c.expiry_date)
+        self.scope.setPlainText(c.scope)
+        self.notes.setText(c.notes)
+        if c.document_sha256:
+            self.document_label.setText(
+                self.tr("{0} (SHA-256 {1}…)").format(c.document_name, c.document_sha256[:12])
+            )
+
+    # --- interactions tests can replace --------------------------------------------------
+    def ask_scheme_name(self) -> str | None:
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Add scheme"),
+            self.tr("Name of the scheme (e.g. Rainforest Alliance):"),
+        )
+        return name if ok else None
+
+    def choose_document(self) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Certificate document"),
+            "",
+            self.tr("Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)"),
+        )
+        return path or None
+
+    # --- actions -------------------------------------------------------------------------
+    def add_scheme(self) -> None:
+        name = self.ask_scheme_name()
+        if not name:
+            return
+        try:
+            row = self.ctx.write(
+                lambda s, a: certs.add_scheme(s, a, certs.SchemeInput(name=name)), "certs"
+            )
+        except Exception as exc:  # noqa: BLE001 - shown in words
+            show_error(self, exc)
+            return
+        self._load_schemes(row.id)
+
+    def pick_document(self) -> None:
+        path = self.choose_document()
+        if path:
+            self.set_document(path)
+
+    def set_document(self, path: str) -> None:
+        from pathlib import Path
+
+        self.document_path = path
+        self.document_label.setText(Path(path).name)
+
+    def data(self) -> CertificateInput:
+        return CertificateInput(
+            scheme_id=self.scheme.currentData(),
+            certifier=self.certifier.text(),
+            number=self.number.text(),
+            issue_date=self.issue_date.date_value(),
+            expiry_date=self.expiry_date.date_value(),
+            scope=self.scope.toPlainText(),
+            notes=self.notes.text(),
+            member_id=self.member_id,
+            document_path=self.document_path,
+        )
+
+    def save(self) -> None:
+        data = self.data()
+        cert_id = self.certificate.id if self.certificate else None
+        try:
+            self.saved = self.ctx.write(
+                lambda s, a: certs.save_certificate(s, a, data, cert_id), "certs"
+            )
+        except ValidationError as exc:
+            self.problems.show(exc.problems)
+            return
+        except Exception as exc:  # noqa: BLE001 - shown in words
+            show_error(self, exc)
+            return
+        self.accept()
