@@ -90,16 +90,20 @@ def test_cli_summary_contracts_and_years(demo_db, capsys):
     assert "closed" in capsys.readouterr().out
 
 
-def test_cli_close_and_reopen(demo_db, capsys):
+def test_cli_close_and_reopen(demo_db, capsys, monkeypatch):
     path = demo_db.url.replace("sqlite:///", "")
+    monkeypatch.setenv("COOP_DESK_PASSWORD", "demo")  # the demo's accounts (issue 4)
+    as_admin = ["--db", path, "--user", "admin"]
     middle = str(TODAY.year - 1)
     if date.today() <= date(TODAY.year - 1, 12, 31):  # pragma: no cover - clock before TODAY
         return
-    assert main(["--db", path, "ledger", "close-year", middle]) == 0
+    assert main(["--db", path, "ledger", "close-year", middle]) == 2  # without --user: read only
+    assert "--user" in capsys.readouterr().err
+    assert main([*as_admin, "ledger", "close-year", middle]) == 0
     assert "Balances carried by entry" in capsys.readouterr().out
     with pytest.raises(SystemExit):  # --reason is required
-        main(["--db", path, "ledger", "reopen-year", middle])
+        main([*as_admin, "ledger", "reopen-year", middle])
     capsys.readouterr()
-    assert main(["--db", path, "ledger", "reopen-year", middle, "--reason", "late invoice"]) == 0
+    assert main([*as_admin, "ledger", "reopen-year", middle, "--reason", "late invoice"]) == 0
     assert main(["--db", path, "ledger", "years"]) == 0
     assert "late invoice" in capsys.readouterr().out

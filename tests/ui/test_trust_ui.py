@@ -241,7 +241,8 @@ def test_audit_page_pages_and_filters(qtbot, ctx, qtmodeltester):
     model = page.model
     assert model.total > PAGE_SIZE and len(model.rows) == PAGE_SIZE
     assert model.canFetchMore()
-    model.fetchMore()
+    while model.canFetchMore():
+        model.fetchMore()
     assert len(model.rows) == model.total
     qtmodeltester.check(model)
     page.set_filter(table_name="member", record_id="5")
