@@ -271,10 +271,10 @@ def test_audit_page_sees_new_changes_and_opens_history(qtbot, ctx):
     assert page.model.total == before + 1
     page.set_filter(username="admin", table_name="app_user")
     page.view.selectRow(0)
-    dialog = page.open_history()
-    qtbot.addWidget(dialog)
+    dialog = page.open_history()  # a child of the page, deleted when closed
     assert dialog.table_name == "app_user"
     assert dialog.records.rowCount() >= 1
+    dialog.close()
 
 
 def test_history_dialog_on_a_member(qtbot, ctx, qtmodeltester):
@@ -291,10 +291,10 @@ def test_history_dialog_on_a_member(qtbot, ctx, qtmodeltester):
 def test_verify_from_the_audit_page(qtbot, ctx):
     page = AuditPage(ctx)
     qtbot.addWidget(page)
-    dialog = page.run_verify()
-    qtbot.addWidget(dialog)
-    assert dialog.result.integrity_ok
+    dialog = page.run_verify()  # a child of the page, deleted when closed
+    assert dialog.verify_result.integrity_ok
     assert "Integrity holds" in dialog.headline.text()
+    dialog.close()
 
 
 def test_changes_model_and_users_model_pass_the_model_tester(qtmodeltester, ctx):
@@ -327,9 +327,9 @@ def test_main_window_applies_the_role(qtbot, ctx, monkeypatch):
     ctx.set_actor(Actor("admin", Role.ADMINISTRATOR, user_id=1))
     assert window.settings_action.isEnabled()
     assert not users_page.add_button.isHidden()
-    dialog = window.switch_user()
-    qtbot.addWidget(dialog)
+    dialog = window.switch_user()  # a child of the window, deleted when closed
     assert isinstance(dialog, LoginDialog)
+    dialog.close()
 
 
 def test_audit_page_writes_the_audit_pack_and_the_beancount_file(qtbot, sqlite_db, tmp_path):

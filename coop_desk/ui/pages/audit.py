@@ -346,7 +346,7 @@ class VerifyDialog(QDialog):
 
     def __init__(self, result: VerifyResult, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.result = result
+        self.verify_result = result
         self.setWindowTitle(self.tr("Integrity check"))
         self.resize(760, 420)
         if result.integrity_ok:
