@@ -356,3 +356,28 @@ def test_audit_page_writes_the_audit_pack_and_the_beancount_file(qtbot, sqlite_d
     assert bean is not None and bean.entries == 1
     balances, errors = beancount_balances(tmp_path / "2024.beancount")
     assert errors == [] and sum(balances.values()) == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "members_write", "certs_write"),
+    [
+        ("admin", True, True),
+        ("secretario", True, True),
+        ("tesorero", False, False),
+        ("auditor", False, False),
+    ],
+)
+def test_pages_follow_the_role(qtbot, ctx, name, members_write, certs_write):
+    """The GUI side of the role boundaries, page by page (the services refuse anyway)."""
+    from coop_desk.ui.pages.certifications import CertificationsPage
+    from coop_desk.ui.pages.members import MembersPage
+
+    sign(ctx, name)
+    members_page = MembersPage(ctx)
+    certs_page = CertificationsPage(ctx)
+    users_page = UsersPage(ctx)
+    for page in (members_page, certs_page, users_page):
+        qtbot.addWidget(page)
+    assert members_page.new_button.isVisibleTo(members_page) == members_write
+    assert certs_page.new_certificate_button.isEnabled() == certs_write
+    assert users_page.add_button.isVisibleTo(users_page) == (name == "admin")

@@ -120,3 +120,20 @@ def test_auditor_changes_nothing_through_any_service(sqlite_db, member_id):
     for call in refused:
         with sqlite_db.transaction(auditor) as s, pytest.raises(PermissionDenied):
             call(s)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_certification_writes(sqlite_db, role):
+    from coop_desk.services import certification
+
+    actor = ACTORS[role]
+    data = certification.SchemeInput(name=f"Rainforest {role.value}")
+    if role in EXPECTED[Permission.CERTS_WRITE]:
+        with sqlite_db.transaction(actor) as s:
+            certification.add_scheme(s, actor, data)
+    else:
+        with (
+            sqlite_db.transaction(actor) as s,
+            pytest.raises(PermissionDenied, match="certification"),
+        ):
+            certification.add_scheme(s, actor, data)
