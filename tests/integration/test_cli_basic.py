@@ -92,3 +92,5 @@ def test_demo_on_postgresql(pg_server, capsys):
     capsys.readouterr()
     assert main(["--db", url, "members", "list", "--search", "Núñez Vega"]) == 0
     assert "CPGP-3784-7" in capsys.readouterr().out
+    # The audit trail and its checks hold on PostgreSQL too (issue 4).
+    assert main(["--db", url, "verify"]) == 0, capsys.readouterr().out
