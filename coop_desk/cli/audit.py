@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="print audit records, newest first",
         description="Print audit records (who, when in UTC, what, the values changed).",
     )
-    log.add_argument("--user", dest="by_user", metavar="NAME", help="changes made by NAME")
+    log.add_argument("--by", dest="by_user", metavar="NAME", help="changes made by user NAME")
     log.add_argument("--table", help="changes to this table (member, plot, ...)")
     log.add_argument("--record", help="changes to this record id (with --table)")
     log.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first local day")
