@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
@@ -754,5 +755,22 @@ def describe_rows(rows: Iterable[AuditRow]) -> list[str]:
 
 
 def set_reason(session: Session, reason: str) -> None:
-    """The reason recorded on every audit record this transaction writes from now on."""
+    """The reason recorded on every audit record this transaction writes from now on (a
+    front end asking the user why, for the whole action)."""
     session.info["reason"] = reason.strip()
+
+
+@contextmanager
+def reason(session: Session, text: str) -> Iterator[None]:
+    """The reason for the changes made inside the block only (flushed at its end):
+    ``with audit.reason(session, "moved to Lima"): member.status = ...``."""
+    previous = session.info.get("reason")
+    session.info["reason"] = text.strip()
+    try:
+        yield
+        session.flush()
+    finally:
+        if previous is None:
+            session.info.pop("reason", None)
+        else:
+            session.info["reason"] = previous

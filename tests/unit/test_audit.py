@@ -211,3 +211,16 @@ def test_several_flushes_and_a_rolled_back_savepoint_keep_the_chain(db):
         }
     assert result.integrity_ok, result.errors
     assert codes == {"A-1", "A-3"}
+
+
+def test_a_reason_covers_only_its_own_change(db):
+    with db.transaction(SYSTEM) as s:
+        first = members.create_member(s, SYSTEM, make_input("A-1", dni="11111111"))
+        members.change_status(
+            s, SYSTEM, first.id, MemberStatus.WITHDRAWN, date(2026, 2, 1), "moved to Lima"
+        )
+        members.create_member(s, SYSTEM, make_input("A-2", dni="22222222"))
+    reasons = {(r.table_name, r.action, r.reason) for r in records(db) if r.username == "system"}
+    assert ("member", "update", "moved to Lima") in reasons
+    later = [r for r in records(db) if (r.after or {}).get("code") == "A-2"]
+    assert later and later[0].reason == ""
