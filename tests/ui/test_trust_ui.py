@@ -199,6 +199,12 @@ def test_users_page_for_the_administrator(qtbot, ctx, qtmodeltester):
     reset.repeat.setText("temporary password")
     assert reset.save()
     page.select_user("maria")
+    role = page.open_role_dialog()
+    role.role.setCurrentIndex(role.role.findData(Role.TREASURER.value))
+    assert role.save()
+    page.refresh()
+    assert [r.role for r in page.model.rows if r.username == "maria"] == [Role.TREASURER]
+    page.select_user("maria")
     assert page.set_selected_active(False)
     page.refresh()
     assert [r.active for r in page.model.rows if r.username == "maria"] == [False]

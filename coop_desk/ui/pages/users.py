@@ -174,6 +174,42 @@ class ResetPasswordDialog(QDialog):
         return True
 
 
+class RoleDialog(QDialog):
+    """Give an account another role."""
+
+    def __init__(
+        self, ctx: AppContext, username: str, role: Role, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.username = username
+        self.setWindowTitle(self.tr("Role of {0}").format(username))
+        self.role = QComboBox()
+        for r in Role:
+            self.role.addItem(self.tr(ROLE_LABELS[r]), r.value)
+        self.role.setCurrentIndex(self.role.findData(role.value))
+        form = QFormLayout()
+        form.addRow(self.tr("&Role"), self.role)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def save(self) -> bool:
+        role = self.role.currentData()
+        try:
+            self.ctx.write(lambda s, a: users.set_role(s, a, self.username, role), "users")
+        except CoopDeskError as exc:
+            show_error(self, exc)
+            return False
+        self.accept()
+        return True
+
+
 class UsersPage(Page):
     key = "users"
     topics = frozenset({"users"})
@@ -197,9 +233,12 @@ class UsersPage(Page):
         self.deactivate_button.clicked.connect(lambda: self.set_selected_active(False))
         self.reactivate_button = QPushButton(self.tr("Re&activate"))
         self.reactivate_button.clicked.connect(lambda: self.set_selected_active(True))
+        self.role_button = QPushButton(self.tr("Change r&ole…"))
+        self.role_button.clicked.connect(lambda: self.open_role_dialog())
         self.admin_buttons = [
             self.add_button,
             self.reset_button,
+            self.role_button,
             self.deactivate_button,
             self.reactivate_button,
         ]
@@ -244,6 +283,7 @@ class UsersPage(Page):
         row = self.selected()
         self.add_button.setEnabled(admin)
         self.reset_button.setEnabled(admin and row is not None)
+        self.role_button.setEnabled(admin and row is not None)
         self.deactivate_button.setEnabled(admin and row is not None and row.active)
         self.reactivate_button.setEnabled(admin and row is not None and not row.active)
 
@@ -262,6 +302,15 @@ class UsersPage(Page):
         if row is None:
             return None
         dialog = ResetPasswordDialog(self.ctx, row.username, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_role_dialog(self) -> RoleDialog | None:
+        row = self.selected()
+        if row is None:
+            return None
+        dialog = RoleDialog(self.ctx, row.username, row.role, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
