@@ -75,6 +75,55 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     years = commands.add_parser("years", help="fiscal years, their status and close history")
     years.set_defaults(handler=run_years)
 
+    ship = commands.add_parser("ship", help="record a contract's shipment (premium receivable)")
+    ship.add_argument("contract", help="contract number")
+    ship.add_argument("--date", type=_date, help="shipment date (default: the contract's)")
+    ship.set_defaults(handler=run_ship)
+
+    receive = commands.add_parser("receive", help="record premium received from a buyer")
+    receive.add_argument("contract", help="contract number (or '-' for none)")
+    receive.add_argument("amount", help="amount that reached the account, e.g. 8,341.54")
+    receive.add_argument("--account", required=True, help="bank account code, e.g. 1010")
+    receive.add_argument("--date", type=_date, default=None, help="YYYY-MM-DD (default: today)")
+    receive.add_argument("--charges", default="0", help="bank charges deducted on the way")
+    receive.add_argument("--rate", help="units of the account's currency per USD")
+    receive.add_argument("--reference", default="", help="bank reference")
+    receive.set_defaults(handler=run_receive)
+
+    pay = commands.add_parser("pay", help="record a project payment")
+    pay.add_argument("project", help="project name (or part of it)")
+    pay.add_argument("amount", help="amount in the account's currency")
+    pay.add_argument("--account", required=True, help="bank or cash account code, e.g. 1020")
+    pay.add_argument("--payee", required=True)
+    pay.add_argument("--voucher", required=True, help="voucher / receipt number")
+    pay.add_argument("--description", required=True)
+    pay.add_argument("--date", type=_date, default=None, help="YYYY-MM-DD (default: today)")
+    pay.add_argument("--rate", help="units of the account's currency per USD")
+    pay.add_argument("--receipt", help="scanned receipt to keep with the payment")
+    pay.set_defaults(handler=run_pay)
+
+    reverse = commands.add_parser("reverse", help="reverse a posted entry")
+    reverse.add_argument("number", help="entry number, e.g. 2025-0042")
+    reverse.add_argument("--reason", required=True)
+    reverse.add_argument("--date", type=_date, default=None, help="date of the reversal")
+    reverse.set_defaults(handler=run_reverse)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def _amount(text: str, option: str) -> Decimal:
+    from coop_desk.domain.money import MoneyError, parse_amount
+
+    try:
+        return parse_amount(text)
+    except MoneyError as exc:
+        raise CliError(f"{option}: {exc}") from exc
+
 
 def _year(session: Session, args: argparse.Namespace) -> int:
     return args.year if args.year is not None else year_of(session, date.today())
@@ -401,4 +450,90 @@ def run_years(args: argparse.Namespace, ctx: CliContext) -> int:
             right={4},
         )
     )
+    return 0
+
+
+def _contract_id(session: Session, actor: Actor, number: str) -> int:
+    matches = [c for c in contracts.list_contracts(session, actor) if c.number == number.strip()]
+    if len(matches) != 1:
+        raise CliError(f"{len(matches)} contracts are numbered {number!r}")
+    return matches[0].id
+
+
+def _print_entry(row: journal.EntryRow) -> None:
+    print(f"Posted {row.number} ({row.entry_date}): {row.description} — {row.amounts}")
+
+
+def run_ship(args: argparse.Namespace, ctx: CliContext) -> int:
+    from coop_desk.services.ledger import operations
+
+    actor = ctx.actor()
+    with ctx.db.transaction(actor) as session:
+        row = operations.record_shipment(
+            session, actor, _contract_id(session, actor, args.contract), shipment_date=args.date
+        )
+    _print_entry(row)
+    return 0
+
+
+def run_receive(args: argparse.Namespace, ctx: CliContext) -> int:
+    from coop_desk.services.ledger import operations
+
+    actor = ctx.actor()
+    with ctx.db.transaction(actor) as session:
+        row = operations.record_premium_receipt(
+            session,
+            actor,
+            contract_id=None
+            if args.contract == "-"
+            else _contract_id(session, actor, args.contract),
+            account_id=_find_account(session, actor, args.account),
+            entry_date=args.date or date.today(),
+            amount=_amount(args.amount, "amount"),
+            bank_charges=_amount(args.charges, "--charges"),
+            rate=_amount(args.rate, "--rate") if args.rate else None,
+            reference=args.reference,
+        )
+    _print_entry(row)
+    return 0
+
+
+def run_pay(args: argparse.Namespace, ctx: CliContext) -> int:
+    from pathlib import Path
+
+    from coop_desk.services.ledger import operations
+
+    actor = ctx.actor()
+    with ctx.db.transaction(actor) as session:
+        row = operations.record_project_payment(
+            session,
+            actor,
+            project_id=_find_project(session, actor, args.project),
+            account_id=_find_account(session, actor, args.account),
+            entry_date=args.date or date.today(),
+            amount=_amount(args.amount, "amount"),
+            payee=args.payee,
+            voucher=args.voucher,
+            description=args.description,
+            rate=_amount(args.rate, "--rate") if args.rate else None,
+            receipt_file=Path(args.receipt).expanduser() if args.receipt else None,
+        )
+    _print_entry(row)
+    return 0
+
+
+def run_reverse(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    with ctx.db.transaction(actor) as session:
+        matches = [
+            r
+            for r in journal.list_entries(session, actor, journal.JournalFilter(text=args.number))
+            if r.number == args.number.strip()
+        ]
+        if not matches:
+            raise CliError(f"there is no entry {args.number}")
+        row = journal.reverse_entry(
+            session, actor, matches[0].id, reason=args.reason, entry_date=args.date
+        )
+    _print_entry(row)
     return 0

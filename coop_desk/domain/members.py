@@ -233,7 +233,12 @@ def validate_plot(plot: PlotInput, index: int = 1) -> list[Problem]:
 
 
 def validate_status_change(
-    current: MemberStatus, new: MemberStatus, effective: date, reason: str, since: date
+    current: MemberStatus,
+    new: MemberStatus,
+    effective: date,
+    reason: str,
+    since: date,
+    today: date | None = None,
 ) -> list[Problem]:
     problems: list[Problem] = []
     if new == current:
@@ -246,7 +251,7 @@ def validate_status_change(
         problems.append(
             Problem("effective_date", f"the change cannot be dated before {since.isoformat()}")
         )
-    if effective > date.today():
+    if effective > (today or date.today()):
         problems.append(Problem("effective_date", "the change cannot be dated in the future"))
     return problems
 

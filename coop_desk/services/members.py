@@ -403,12 +403,14 @@ def change_status(
     new_status: MemberStatus,
     effective_date: date,
     reason: str,
+    *,
+    today: date | None = None,
 ) -> MemberDetail:
     require(actor, Permission.MEMBERS_WRITE)
     member = _load(session, member_id)
     current = MemberStatus(member.status)
     problems = validate_status_change(
-        current, MemberStatus(new_status), effective_date, reason, member.status_date
+        current, MemberStatus(new_status), effective_date, reason, member.status_date, today
     )
     if problems:
         raise ValidationError(problems)

@@ -12,6 +12,7 @@ import pytest
 from coop_desk import paths
 from coop_desk.errors import Conflict, ValidationError
 from coop_desk.services.ledger import (
+    accounts,
     checks,
     contracts,
     fiscal,
@@ -322,3 +323,44 @@ def test_compliance_findings_name_the_problem(sqlite_db, actor, books):
     assert "25%" in found["premium.quality_share"]
     assert "still not received" in found["premium.overdue"]
     assert all(f.severity == "warning" for f in findings)
+
+
+def test_opening_balance_of_a_receivable(sqlite_db, actor, books):
+    with sqlite_db.transaction(actor) as s:
+        receivable = contracts.list_buyers(s, actor)[0].account_id
+        operations.record_opening_balance(
+            s, actor, account_id=receivable, entry_date=date(2024, 1, 2), amount=D("800.00")
+        )
+        fund = reports.fund_report(s, actor, 2024)
+    assert fund.opening_balances == D("800.00") and fund.receivable == D("800.00")
+    with pytest.raises(ValidationError, match="bank or cash"):
+        with sqlite_db.transaction(actor) as s:
+            income = accounts.list_accounts(s, actor, roles=("premium_income",))[0].id
+            operations.record_opening_balance(
+                s, actor, account_id=income, entry_date=date(2024, 1, 2), amount=D("1")
+            )
+
+
+def test_contract_delete_and_approval_correction(sqlite_db, actor, books):
+    with sqlite_db.transaction(actor) as s:
+        spare = contracts.create_contract(
+            s,
+            actor,
+            contracts.ContractInput(books.buyer_id, "TYPO", date(2024, 2, 1), quantity=D(5)),
+        )
+        contracts.delete_contract(s, actor, spare.id)
+        operations.record_shipment(s, actor, books.contract_id)
+        approval = plan.list_approvals(s, actor, 2024)[0]
+    with pytest.raises(Conflict, match="stays in the books"):
+        with sqlite_db.transaction(actor) as s:
+            contracts.delete_contract(s, actor, books.contract_id)
+    with sqlite_db.transaction(actor) as s:
+        fixed = plan.correct_approval_details(
+            s,
+            actor,
+            approval.id,
+            plan.ApprovalInput(approval.approval_date, "Acta 03-2024-B", 120, 42, 101, 4, 15),
+        )
+        assert [c.number for c in contracts.list_contracts(s, actor)] == ["CC-2024-01"]
+    assert fixed.minutes_number == "Acta 03-2024-B" and fixed.women_present == 42
+    assert fixed.lines == approval.lines

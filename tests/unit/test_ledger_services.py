@@ -373,3 +373,29 @@ def test_budget_revision_keeps_history(db, actor):
     assert versions[1].current and versions[1].lines[0].amount == D("2500.00")
     assert rows["Education fund"].approved == D("2500.00")
     assert "Crop renovation" not in rows  # no budget in the version in force, no spending
+
+
+def test_new_projects_and_bank_accounts_get_their_accounts(db, actor):
+    """The seeded chart leaves the id sequences usable (PostgreSQL) and codes unique."""
+    with db.transaction(actor) as s:
+        project = plan.create_project(
+            s,
+            actor,
+            plan.ProjectInput(
+                name="Drying house in El Palto",
+                objective="A shared drying house",
+                responsible="Comité de calidad",
+                productivity_quality=True,
+            ),
+        )
+        bank = accounts.create_money_account(s, actor, name="Caja Huancayo EUR", currency="eur")
+    with db.reading(actor) as s:
+        chart = {a.id: a for a in accounts.list_accounts(s, actor)}
+        projects = plan.list_projects(s, actor)
+    assert project.id == max(p.id for p in projects) and project.id > 7
+    assert chart[project.account_id].role == "project_expense"
+    assert chart[bank.id].currency == "EUR" and chart[bank.id].holds_money
+    assert len({a.code for a in chart.values()}) == len(chart)
+    with pytest.raises(ValidationError):
+        with db.transaction(actor) as s:
+            plan.create_project(s, actor, plan.ProjectInput(name="education FUND"))

@@ -147,3 +147,16 @@ def test_natural_code_order_and_counts(db, actor):
         counts = members.register_counts(s, actor)
     assert codes == ["X-9", "X-10", "X-100"]
     assert counts.members == 3 and counts.women == 1
+
+
+def test_demo_register_loads_for_any_today(sqlite_db, actor):
+    """The demo is built relative to the date it is given, including dates after the real one."""
+    from coop_desk.services.demo import members as demo_members
+
+    future = date(2031, 3, 1)
+    with sqlite_db.transaction(actor) as s:
+        demo_members.load(s, actor, future)
+    with sqlite_db.reading(actor) as s:
+        counts = members.register_counts(s, actor)
+    assert counts.members == 188
+    assert 0.25 < float(counts.women_share) < 0.35

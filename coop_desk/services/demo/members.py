@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from coop_desk.domain.members import MemberInput, MemberStatus, PlotInput
+from coop_desk.domain.money import allocate
 from coop_desk.services import cooperative, members
 from coop_desk.services.access import Actor
 
@@ -120,6 +121,7 @@ COMMUNITIES = [
     "La Unión",
 ]
 VARIETIES = ["Typica", "Caturra", "Bourbon", "Catimor", "Geisha", "Pache", "Catuaí"]
+OVERSIZED = frozenset({23, 131})
 PLOT_NAMES = ["La Loma", "El Naranjo", "Bajo Chico", "Las Palmeras", "El Mirador", "La Quebrada"]
 
 
@@ -139,6 +141,7 @@ def load(session: Session, actor: Actor, today: date) -> None:
         ),
     )
     rng = random.Random(SEED)
+    area_rng = random.Random(SEED + 1)
     used_dni: set[str] = set()
     for number in range(1, MEMBER_COUNT + 1):
         woman = rng.random() < 0.30
@@ -160,9 +163,18 @@ def load(session: Session, actor: Actor, today: date) -> None:
                 dni = f"{rng.randint(1_000_000, 48_999_999):08d}"
             used_dni.add(dni)
         plots = []
-        for index in range(rng.choice([1, 1, 1, 2, 2, 3])):
-            total = Decimal(rng.randint(5, 40)) / 10
-            coffee = min(total, Decimal(rng.randint(3, 30)) / 10)
+        plot_count = rng.choice([1, 1, 1, 2, 2, 3])
+        # Smallholders: 0.8 to 4.5 ha in all; two farms above the EU group limit of 5 ha
+        # (DOMAIN.md) so the certification alerts have something to show.
+        # Areas come from their own generator so that the rest of the demo (names, dates,
+        # statuses) stays what other parts of the program and their tests know.
+        farm = Decimal("6.5") if number in OVERSIZED else Decimal(area_rng.randint(8, 45)) / 10
+        weights = [Decimal(area_rng.randint(1, 4)) for _ in range(plot_count)]
+        plot_areas = [max(a, Decimal("0.1")) for a in allocate(farm, weights, places=1)]
+        for index, total in enumerate(plot_areas):
+            rng.randint(5, 40), rng.randint(3, 30)  # the draws areas once took, kept in sequence
+            coffee = max(Decimal("0.1"), total * Decimal(area_rng.randint(5, 10)) / 10)
+            coffee = min(total, coffee.quantize(Decimal("0.1")))
             lat = Decimal(f"-{rng.randint(6_900_000, 7_300_000)}") / 1_000_000
             lon = Decimal(f"-{rng.randint(77_500_000, 78_800_000)}") / 1_000_000
             plots.append(
@@ -200,7 +212,13 @@ def load(session: Session, actor: Actor, today: date) -> None:
         if roll < 0.03:
             left = min(today, join + timedelta(days=rng.randint(400, 3000)))
             members.change_status(
-                session, actor, detail.id, MemberStatus.WITHDRAWN, left, "moved to the coast"
+                session,
+                actor,
+                detail.id,
+                MemberStatus.WITHDRAWN,
+                left,
+                "moved to the coast",
+                today=today,
             )
         elif roll < 0.04:
             members.change_status(
@@ -210,6 +228,7 @@ def load(session: Session, actor: Actor, today: date) -> None:
                 MemberStatus.SUSPENDED,
                 today - timedelta(days=40),
                 "used a prohibited herbicide (ICS finding)",
+                today=today,
             )
 
 

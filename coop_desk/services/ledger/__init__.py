@@ -66,7 +66,9 @@ How each operation posts (one entry each, ``operations``):
 Entries are numbered per fiscal year, 1, 2, 3 ... without gaps ("2025-0001"); posted entries
 are immutable (the service refuses edits and deletes; a session guard refuses any flush that
 would change or delete them) and corrections are reversals. Carry and reversal entries fix the
-USD values instead of deriving them (their rates are informative).
+USD values instead of deriving them (their rates are informative); a carry entry may hold a
+value-only posting (amount 0, a USD value) when a foreign-currency account ends the year at
+zero with a USD residue from different rates (the historic-cost exchange difference).
 
 Year close (``fiscal.close_year``) locks the year (no entry may be dated in it) and posts ONE
 carry entry dated the first day of the next year: every asset account's balance per currency
@@ -78,7 +80,11 @@ open, reports compute the same opening provisionally (flagged). Reopening
 new close posts a fresh one. Years close in order and reopen from the latest; every close and
 reopen is a row of ``fiscal_year_event`` (who, when, why, which entry).
 
-Settings (``services.cooperative.get_setting``): ``ledger.over_budget`` = ``warn`` (default:
+Compliance: the 25% productivity/quality share is measured per closed-out year as spending on
+projects flagged "productivity/quality" against the premium RECEIVED in that year (the current
+year is judged once it is over).
+
+Settings (``services.cooperative.get_setting``, validated by ``settings``): ``ledger.over_budget`` = ``warn`` (default:
 payments outside the approved plan are posted and reported by verify) or ``block`` (refused);
 ``ledger.premium_overdue_days`` (default 60).
 """

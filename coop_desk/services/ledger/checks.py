@@ -17,7 +17,7 @@ from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from coop_desk.domain.money import format_amount
@@ -29,7 +29,7 @@ from coop_desk.services.ledger._common import (
     EntryKind,
     entry_number,
     reporting_currency,
-    year_of,
+    year_bounds,
 )
 from coop_desk.services.ledger.plan import approved_budget, first_approval_dates
 from coop_desk.services.verify import Finding, Severity, register
@@ -37,13 +37,29 @@ from coop_desk.services.verify import Finding, Severity, register
 ZERO = Decimal("0.00")
 
 
-def _entry_names(session: Session) -> dict[int, str]:
-    return {
-        i: entry_number(y, n)
-        for i, y, n in session.execute(
-            select(JournalEntry.id, JournalEntry.fiscal_year, JournalEntry.number)
-        )
-    }
+class _EntryNames:
+    """Entry numbers ("2025-0042") looked up only for the entries a finding names."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.cache: dict[int, str] = {}
+
+    def __getitem__(self, entry_id: int) -> str:
+        if entry_id not in self.cache:
+            row = self.session.execute(
+                select(JournalEntry.fiscal_year, JournalEntry.number).where(
+                    JournalEntry.id == entry_id
+                )
+            ).first()
+            self.cache[entry_id] = entry_number(row[0], row[1]) if row else str(entry_id)
+        return self.cache[entry_id]
+
+    def get(self, entry_id: int, default: object = None) -> str:
+        return self[entry_id]
+
+
+def _entry_names(session: Session) -> _EntryNames:
+    return _EntryNames(session)
 
 
 # --- integrity --------------------------------------------------------------------------------
@@ -139,15 +155,22 @@ def check_numbering(session: Session, today: date) -> list[Finding]:
                     f"fiscal_year {year}",
                 )
             )
-    for entry in session.scalars(select(JournalEntry)):
-        if year_of(session, entry.entry_date) != entry.fiscal_year:
+    years = list(session.scalars(select(JournalEntry.fiscal_year).distinct()))
+    for year in years:
+        first, last = year_bounds(session, year)
+        for entry_id, number, day in session.execute(
+            select(JournalEntry.id, JournalEntry.number, JournalEntry.entry_date).where(
+                JournalEntry.fiscal_year == year,
+                (JournalEntry.entry_date < first) | (JournalEntry.entry_date > last),
+            )
+        ):
             findings.append(
                 Finding(
                     Severity.ERROR,
                     "ledger.numbering",
-                    f"Entry {entry_number(entry.fiscal_year, entry.number)} is dated "
-                    f"{entry.entry_date}, outside fiscal year {entry.fiscal_year}",
-                    f"journal_entry {entry.id}",
+                    f"Entry {entry_number(year, number)} is dated {day}, outside fiscal year "
+                    f"{year}",
+                    f"journal_entry {entry_id}",
                 )
             )
     mismatched = session.execute(
@@ -158,7 +181,7 @@ def check_numbering(session: Session, today: date) -> list[Finding]:
             | (Posting.fiscal_year != JournalEntry.fiscal_year)
         )
     ).all()
-    names = _entry_names(session) if mismatched else {}
+    names = _entry_names(session)
     for posting_id, entry_id in mismatched:
         findings.append(
             Finding(
@@ -237,35 +260,27 @@ def check_reversals(session: Session, today: date) -> list[Finding]:
 
 @register("ledger.recompute")
 def check_recompute(session: Session, today: date) -> list[Finding]:
-    """Balances recomputed posting by posting (in Python) equal the SQL aggregation."""
-    by_sql: dict[tuple[int, int, str], tuple[Decimal, Decimal]] = {}
-    for account_id, year, currency, amount, usd in session.execute(
-        select(
-            Posting.account_id,
-            Posting.fiscal_year,
-            Posting.currency,
-            func.sum(Posting.amount),
-            func.sum(Posting.usd_value),
-        ).group_by(Posting.account_id, Posting.fiscal_year, Posting.currency)
-    ):
-        by_sql[(account_id, year, currency)] = (Decimal(amount), Decimal(usd))
-    by_hand: dict[tuple[int, int, str], list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
-    for account_id, year, currency, amount, usd in session.execute(
-        select(
-            Posting.account_id,
-            Posting.fiscal_year,
-            Posting.currency,
-            Posting.amount,
-            Posting.usd_value,
+    """Balances recomputed posting by posting (in Python, from the stored integers) equal the
+    SQL aggregation the reports use."""
+    by_sql: dict[tuple[int, int, str], tuple[int, int]] = {
+        (account_id, year, currency): (int(amount), int(usd))
+        for account_id, year, currency, amount, usd in session.execute(
+            text(
+                "SELECT account_id, fiscal_year, currency, sum(amount), sum(usd_value) "
+                "FROM posting GROUP BY account_id, fiscal_year, currency"
+            )
         )
+    }
+    by_hand: dict[tuple[int, int, str], list[int]] = defaultdict(lambda: [0, 0])
+    for account_id, year, currency, amount, usd in session.execute(
+        text("SELECT account_id, fiscal_year, currency, amount, usd_value FROM posting")
     ):
         total = by_hand[(account_id, year, currency)]
         total[0] += amount
         total[1] += usd
     findings = []
-    for key in set(by_sql) | set(by_hand):
-        hand = tuple(by_hand.get(key, [ZERO, ZERO]))
-        if by_sql.get(key, (ZERO, ZERO)) != hand:
+    for key in sorted(set(by_sql) | set(by_hand)):
+        if by_sql.get(key, (0, 0)) != tuple(by_hand.get(key, [0, 0])):
             findings.append(
                 Finding(
                     Severity.ERROR,
@@ -351,21 +366,27 @@ def check_vouchers(session: Session, today: date) -> list[Finding]:
     return findings
 
 
-def _project_payments(session: Session) -> list[tuple[JournalEntry, int, Decimal]]:
-    """(entry, project id, USD value) for every posting to a project expense account in an
-    entry that is not reversed and is not a reversal."""
+def _project_payments(session: Session) -> list[tuple[int, int, int, date, int]]:
+    """(entry id, fiscal year, number, date, project id) of every posting to a project expense
+    account in an entry that is neither reversed nor a reversal."""
     reversed_ids = select(JournalEntry.reverses_id).where(JournalEntry.reverses_id.is_not(None))
     return [
-        (entry, project_id, Decimal(usd))
-        for entry, project_id, usd in session.execute(
-            select(JournalEntry, Account.project_id, Posting.usd_value)
+        (entry_id, year, number, day, project_id)
+        for entry_id, year, number, day, project_id in session.execute(
+            select(
+                JournalEntry.id,
+                JournalEntry.fiscal_year,
+                JournalEntry.number,
+                JournalEntry.entry_date,
+                Account.project_id,
+            )
             .join(Posting, Posting.entry_id == JournalEntry.id)
             .join(Account, Account.id == Posting.account_id)
             .where(
                 Account.role == AccountRole.PROJECT_EXPENSE,
                 JournalEntry.reverses_id.is_(None),
                 JournalEntry.id.not_in(reversed_ids),
-                Posting.usd_value > 0,
+                Posting.amount > 0,
             )
             .order_by(JournalEntry.entry_date, JournalEntry.number)
         )
@@ -382,30 +403,29 @@ def check_budget(session: Session, today: date) -> list[Finding]:
     findings = []
     names = dict(session.execute(select(Project.id, Project.name)).tuples().all())
     first_dates: dict[int, dict[int, date]] = {}
-    for entry, project_id, _usd in _project_payments(session):
-        year = entry.fiscal_year
+    for entry_id, year, number, day, project_id in _project_payments(session):
         if year not in first_dates:
             first_dates[year] = first_approval_dates(session, year)
         approved_on = first_dates[year].get(project_id)
-        label = entry_number(year, entry.number)
+        label = entry_number(year, number)
         if approved_on is None:
             findings.append(
                 Finding(
                     Severity.WARNING,
                     "premium.no_budget",
-                    f"Payment {label} of {entry.entry_date} to {names[project_id]}: the General "
+                    f"Payment {label} of {day} to {names[project_id]}: the General "
                     f"Assembly approved no budget for this project in {year}",
-                    f"journal_entry {entry.id}",
+                    f"journal_entry {entry_id}",
                 )
             )
-        elif entry.entry_date < approved_on:
+        elif day < approved_on:
             findings.append(
                 Finding(
                     Severity.WARNING,
                     "premium.before_approval",
-                    f"Payment {label} of {entry.entry_date} to {names[project_id]} is dated "
+                    f"Payment {label} of {day} to {names[project_id]} is dated "
                     f"before the General Assembly approved its budget ({approved_on})",
-                    f"journal_entry {entry.id}",
+                    f"journal_entry {entry_id}",
                 )
             )
     for year in _years(session):

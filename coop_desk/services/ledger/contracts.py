@@ -517,3 +517,17 @@ def update_contract(
     contract.notes = data.notes.strip()
     session.flush()
     return get_contract(session, actor, contract.id)
+
+
+def delete_contract(session: Session, actor: Actor, contract_id: int) -> None:
+    """Remove a contract entered by mistake. Refused once any journal entry refers to it
+    (shipment, receipt): the books keep it, and corrections go through reversals."""
+    require(actor, Permission.LEDGER_WRITE)
+    contract = load_contract(session, contract_id)
+    used = session.scalar(select(func.count()).where(JournalEntry.contract_id == contract_id))
+    if used:
+        raise Conflict(
+            f"Contract {contract.number} has {used} journal entries; it stays in the books."
+        )
+    session.delete(contract)
+    session.flush()

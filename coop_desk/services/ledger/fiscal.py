@@ -309,6 +309,17 @@ def list_fiscal_years(
     return [_year_row(session, y) for y in sorted(years)]
 
 
+def current_year(session: Session, actor: Actor, today: date | None = None) -> int:
+    """The fiscal year ``today`` falls in (by the cooperative's fiscal start month)."""
+    require(actor, Permission.READ)
+    return year_of(session, today or date.today())
+
+
+def year_of_date(session: Session, actor: Actor, day: date) -> int:
+    require(actor, Permission.READ)
+    return year_of(session, day)
+
+
 def year_events(session: Session, actor: Actor) -> list[YearEventRow]:
     """The log of every close and reopen, for auditors."""
     require(actor, Permission.READ)

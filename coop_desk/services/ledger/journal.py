@@ -212,14 +212,15 @@ def write_entry(
 ) -> JournalEntry:
     """Validate and post one balanced entry (the single way entries are written).
 
-    Callers check permissions. Numbers are given per fiscal year without gaps: the next number
-    is ``max + 1`` inside the caller's transaction, and the unique (year, number) constraint
+    Numbers are given per fiscal year without gaps: the next number is ``max + 1`` inside the
+    caller's transaction, and the unique (year, number) constraint
     refuses a concurrent duplicate, so a gap or a double can never be committed.
 
     ``fixed_usd`` (system entries only: reversals and balances carried between years) gives
     the USD value of every posting instead of deriving it from the rates; such an entry may
     hold value-only postings (amount 0, a USD value) and its rates are informative.
     """
+    require(actor, Permission.LEDGER_WRITE)
     problems = list(extra_problems)
     description = clean(description)
     if not description:
@@ -384,6 +385,7 @@ def reverse(
     entry_date: date | None = None,
     allow_carry: bool = False,
 ) -> JournalEntry:
+    require(actor, Permission.LEDGER_WRITE)
     original = session.get(JournalEntry, entry_id)
     if original is None:
         raise NotFound(f"There is no journal entry with id {entry_id}.")

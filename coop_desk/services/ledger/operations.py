@@ -372,10 +372,14 @@ def record_transfer(
     to_amount: Decimal | None = None,
     description: str = "",
     reference: str = "",
+    rate: Decimal | None = None,
 ) -> EntryRow:
     """Move money between bank/cash accounts. Between currencies give ``to_amount`` too (what
     arrived); the rate is the ratio of the two amounts and both legs pass through the exchange
-    account so each currency balances on its own. One side must be in USD."""
+    account so each currency balances on its own. One side must be in USD.
+
+    A transfer between two accounts of the same foreign currency is valued at ``rate`` (units
+    per USD), by default the last rate recorded for that currency."""
     require(actor, Permission.LEDGER_WRITE)
     usd = reporting_currency(session)
     problems: list[Problem] = []
@@ -394,7 +398,12 @@ def record_transfer(
             problems.append(Problem("to_amount", "same currency: the amount arriving is the same"))
         if problems:
             raise ValidationError(problems)
-        rate = None if src_cur == usd else _last_rate(session, src_cur)
+        same_rate: Decimal | None = None
+        if src_cur != usd:
+            same_rate = _rate(problems, "rate", src_cur, usd, rate) if rate is not None else None
+            if problems:
+                raise ValidationError(problems)
+            same_rate = same_rate or _last_rate(session, src_cur)
         entry = write_entry(
             session,
             actor,
@@ -403,8 +412,8 @@ def record_transfer(
             description=clean(description) or f"Transfer from {source.name} to {target.name}",
             reference=reference,
             postings=[
-                PostingInput(target.id, sent, src_cur, rate),
-                PostingInput(source.id, -sent, src_cur, rate),
+                PostingInput(target.id, sent, src_cur, same_rate),
+                PostingInput(source.id, -sent, src_cur, same_rate),
             ],
         )
         return entry_row(session, entry.id)
@@ -418,11 +427,11 @@ def record_transfer(
     local_cur, local_amt, usd_amt = (
         (dst_cur, received, sent) if src_cur == usd else (src_cur, sent, received)
     )
-    rate = rate_from_legs(local_amt, usd_amt)
+    implied = rate_from_legs(local_amt, usd_amt)
     exchange = account_by_role(session, AccountRole.EXCHANGE)
 
     def leg(account_id: int, value: Decimal, currency: str) -> PostingInput:
-        return PostingInput(account_id, value, currency, None if currency == usd else rate)
+        return PostingInput(account_id, value, currency, None if currency == usd else implied)
 
     entry = write_entry(
         session,
@@ -430,7 +439,8 @@ def record_transfer(
         entry_date=entry_date,
         kind=EntryKind.EXCHANGE,
         description=clean(description)
-        or f"Exchange {sent:,.2f} {src_cur} -> {received:,.2f} {dst_cur} (rate {rate.normalize():f})",
+        or f"Exchange {sent:,.2f} {src_cur} -> {received:,.2f} {dst_cur} "
+        f"(rate {implied.normalize():f})",
         reference=reference,
         postings=[
             leg(target.id, received, dst_cur),
@@ -472,11 +482,16 @@ def record_opening_balance(
     description: str = "",
 ) -> EntryRow:
     """What a bank or cash account held when the cooperative started keeping its books here
-    (Premium received in earlier years and not yet spent). Credit: opening balances."""
+    (Premium received in earlier years and not yet spent), or what a buyer still owed (a
+    premium receivable account). Credit: opening balances."""
     require(actor, Permission.LEDGER_WRITE)
     usd = reporting_currency(session)
     problems: list[Problem] = []
-    account = _money_account(session, problems, "account_id", account_id)
+    candidate = session.get(Account, account_id)
+    if candidate is not None and candidate.role == AccountRole.RECEIVABLE:
+        account: Account | None = candidate
+    else:
+        account = _money_account(session, problems, "account_id", account_id)
     value = _amount(problems, "amount", amount)
     if problems:
         raise ValidationError(problems)

@@ -320,6 +320,31 @@ def record_approval(
     return next(a for a in list_approvals(session, actor, year) if a.id == approval.id)
 
 
+def correct_approval_details(
+    session: Session, actor: Actor, approval_id: int, data: ApprovalInput
+) -> ApprovalRow:
+    """Correct how a GA meeting was recorded (minutes number, attendance, votes, notes, date)
+    without touching the budget it approved: a different budget needs a new approval."""
+    require(actor, Permission.LEDGER_WRITE)
+    approval = session.get(PlanApproval, approval_id)
+    if approval is None:
+        raise NotFound(f"There is no approval with id {approval_id}.")
+    problems = _approval_problems(data, approval.year, year_bounds(session, approval.year))
+    if problems:
+        raise ValidationError(problems)
+    assert data.approval_date is not None
+    approval.approval_date = data.approval_date
+    approval.minutes_number = clean(data.minutes_number)
+    approval.members_present = data.members_present
+    approval.women_present = data.women_present
+    approval.votes_for = data.votes_for
+    approval.votes_against = data.votes_against
+    approval.votes_abstaining = data.votes_abstaining
+    approval.notes = data.notes.strip()
+    session.flush()
+    return next(a for a in list_approvals(session, actor, approval.year) if a.id == approval_id)
+
+
 def list_approvals(session: Session, actor: Actor, year: int) -> list[ApprovalRow]:
     """Every approval of the year's plan, oldest first; the last one is in force."""
     require(actor, Permission.READ)

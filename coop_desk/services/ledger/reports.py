@@ -120,7 +120,10 @@ class ProjectBalanceRow:
 
     @property
     def over_budget(self) -> bool:
-        return self.approved is None and self.spent > 0 or self.remaining < 0
+        """Spending without an approved budget, or beyond it."""
+        if self.approved is None:
+            return self.spent > 0
+        return self.remaining < 0
 
 
 def _spending(session: Session, year: int) -> dict[int, dict[str, Decimal]]:

@@ -37,6 +37,7 @@ from coop_desk.services.access import Permission
 from coop_desk.services.members import MemberDetail, StatusChangeRow
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.member_certs_tab import MemberCertificationTab
 from coop_desk.ui.models.plots import PlotsEditModel
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.widgets import DateField, FormProblems, date_format
@@ -218,6 +219,8 @@ class MemberEditor(QDialog):
         self.tabs.addTab(details, self.tr("Details"))
         self.tabs.addTab(plots, self.tr("Plots"))
         self.status_tab_index = self.tabs.addTab(status, self.tr("Status and history"))
+        self.certs_tab = MemberCertificationTab(ctx, self)
+        self.certs_tab_index = self.tabs.addTab(self.certs_tab, self.tr("Certification"))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -240,6 +243,7 @@ class MemberEditor(QDialog):
             self.setWindowTitle(self.tr("New member"))
             self.community.setEditText("")
             self.tabs.setTabEnabled(self.status_tab_index, False)
+            self.tabs.setTabEnabled(self.certs_tab_index, False)
             self.status_label.setText(self.tr("A new member starts as active."))
             return
         detail = self.ctx.read(lambda s, a: members.get_member(s, a, self.member_id or 0))
@@ -259,6 +263,7 @@ class MemberEditor(QDialog):
         self.phone.setText(detail.phone)
         self.notes.setPlainText(detail.notes)
         self.plots_model.set_plots(detail.plots)
+        self.certs_tab.set_member(detail.id)
         self.history_model.set_rows(detail.history)
         self.status_label.setText(
             self.tr("Status: {0} since {1}").format(

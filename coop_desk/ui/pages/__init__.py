@@ -13,6 +13,7 @@ def page_classes() -> list[type[Page]]:
     from coop_desk.ui.pages.audit import AuditPage
     from coop_desk.ui.pages.certifications import CertificationsPage
     from coop_desk.ui.pages.members import MembersPage
+    from coop_desk.ui.pages.premium import PremiumPage
     from coop_desk.ui.pages.users import UsersPage
 
-    return [MembersPage, CertificationsPage, AuditPage, UsersPage]
+    return [MembersPage, PremiumPage, CertificationsPage, AuditPage, UsersPage]

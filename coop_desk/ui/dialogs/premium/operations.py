@@ -1,0 +1,574 @@
+"""Operations in plain words: premium received, project payment, transfer / currency exchange,
+opening balance and reversal. The treasurer fills what happened; the services turn it into a
+balanced journal entry (see ``coop_desk.services.ledger.operations``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from coop_desk.domain.money import MoneyError
+from coop_desk.domain.problems import Problem
+from coop_desk.services.ledger import accounts, journal, operations, plan
+from coop_desk.services.ledger.accounts import AccountRow
+from coop_desk.services.ledger.journal import EntryRow
+from coop_desk.services.ledger.ui_queries import ContractOverviewRow, contract_overview, ledger_info
+from coop_desk.ui.context import AppContext
+from coop_desk.ui.dialogs.premium.common import FormDialog, ServiceCall, fill_accounts, read_amount
+from coop_desk.ui.widgets import AmountEdit, DateField, format_date, format_decimal
+
+MONEY_ROLES = ("bank", "cash")
+
+
+def _money_accounts(
+    ctx: AppContext, roles: tuple[str, ...] = MONEY_ROLES
+) -> tuple[list[AccountRow], str]:
+    def load(session, actor):  # type: ignore[no-untyped-def]
+        rows = accounts.list_accounts(session, actor, roles=roles)
+        return rows, ledger_info(session, actor).reporting_currency
+
+    return ctx.read(load)
+
+
+class _RateMixin:
+    """An exchange-rate field enabled only when the chosen account is not in USD."""
+
+    rate: AmountEdit
+    rate_label: QLabel
+    reporting: str
+
+    def _make_rate(self) -> AmountEdit:
+        self.rate = AmountEdit(places=8)
+        return self.rate
+
+    def _update_rate(self, currency: str) -> None:
+        needed = bool(currency) and currency != self.reporting
+        self.rate.setEnabled(needed)
+        self.rate.setPlaceholderText(f"{currency} per 1 {self.reporting}" if needed else "")
+        if not needed:
+            self.rate.clear()
+        self.rate.setToolTip(
+            f"{currency} per 1 {self.reporting}" if needed else f"not needed for {self.reporting}"
+        )
+
+
+# --- premium received -------------------------------------------------------------------------
+
+
+class PremiumReceiptDialog(FormDialog, _RateMixin):
+    """Premium paid by a buyer into a bank account: partial amounts allowed."""
+
+    def __init__(
+        self, ctx: AppContext, contract_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, "", parent)
+        self.setWindowTitle(self.tr("Premium received"))
+        self.set_intro(
+            self.tr(
+                "Record premium a buyer paid. Give what reached the account and, if the bank "
+                "deducted charges on the way, the charges: both settle the contract."
+            )
+        )
+        self.money_accounts, self.reporting = _money_accounts(ctx)
+        # Contracts still owing premium first (newest first), then the settled ones.
+        rows = [r for r in ctx.read(contract_overview) if r.contract.scheme != "none"]
+        rows.sort(key=lambda r: (r.outstanding <= 0, -r.contract.signing_date.toordinal()))
+        self.contracts: list[ContractOverviewRow] = rows
+        self.contract = QComboBox()
+        self.contract.setObjectName("contract")
+        for row in self.contracts:
+            c = row.contract
+            self.contract.addItem(
+                self.tr("{0} · {1} · outstanding USD {2}").format(
+                    c.number, c.buyer_name, format_decimal(row.outstanding)
+                ),
+                c.id,
+            )
+        self.contract.addItem(self.tr("No contract recorded (cash book)"), None)
+        self.account = QComboBox()
+        fill_accounts(self.account, self.money_accounts)
+        self.entry_date = DateField(date.today())
+        self.amount = AmountEdit()
+        self.amount.setPlaceholderText("1,250.50")
+        self.currency_label = QLabel()
+        amount_row = QWidget()
+        amount_layout = QHBoxLayout(amount_row)
+        amount_layout.setContentsMargins(0, 0, 0, 0)
+        amount_layout.addWidget(self.amount, 1)
+        amount_layout.addWidget(self.currency_label)
+        self.bank_charges = AmountEdit()
+        self.bank_charges.setPlaceholderText("0.00")
+        self._make_rate()
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText(self.tr("Bank transfer reference (optional)"))
+        self.description = QLineEdit()
+        self.description.setPlaceholderText(self.tr("Optional: filled in from the contract"))
+        self.add_field(self.tr("&Contract"), "contract_id", self.contract)
+        self.add_field(self.tr("Paid &into"), "account_id", self.account)
+        self.add_field(self.tr("&Date"), "entry_date", self.entry_date)
+        self.add_field(self.tr("&Amount received"), "amount", amount_row)
+        self.add_field(self.tr("Bank &charges"), "bank_charges", self.bank_charges)
+        self.add_field(self.tr("Exchange &rate"), "rate", self.rate)
+        self.add_field(self.tr("&Reference"), "reference", self.reference)
+        self.add_field(self.tr("D&escription"), "description", self.description)
+        self.account.currentIndexChanged.connect(lambda _i: self._account_changed())
+        if contract_id is not None:
+            self.contract.setCurrentIndex(max(self.contract.findData(contract_id), 0))
+        self._account_changed()
+
+    def _account_changed(self) -> None:
+        row = self.account.currentData()
+        currency = row.currency if row is not None and row.currency else self.reporting
+        self.currency_label.setText(currency)
+        self._update_rate(currency)
+
+    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+        problems: list[Problem] = []
+        amount = read_amount(problems, "amount", self.amount)
+        charges = read_amount(problems, "bank_charges", self.bank_charges, required=False)
+        rate = (
+            read_amount(problems, "rate", self.rate, required=False)
+            if self.rate.isEnabled()
+            else None
+        )
+        account = self.account.currentData()
+        if account is None:
+            problems.append(Problem("account_id", "choose the bank account"))
+        if problems:
+            return problems, None
+        contract_id = self.contract.currentData()
+        day = self.entry_date.date_value()
+        reference, description = self.reference.text(), self.description.text()
+
+        def call(session, actor):  # type: ignore[no-untyped-def]
+            return operations.record_premium_receipt(
+                session,
+                actor,
+                contract_id=contract_id,
+                account_id=account.id,
+                entry_date=day,
+                amount=amount,
+                bank_charges=charges or Decimal(0),
+                rate=rate,
+                reference=reference,
+                description=description,
+            )
+
+        return [], call
+
+
+# --- project payment --------------------------------------------------------------------------
+
+
+class ProjectPaymentDialog(FormDialog, _RateMixin):
+    """A payment for a project of the Development Plan, with its voucher."""
+
+    def __init__(
+        self, ctx: AppContext, project_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, "", parent)
+        self.setWindowTitle(self.tr("Project payment"))
+        self.money_accounts, self.reporting = _money_accounts(ctx)
+        projects = ctx.read(plan.list_projects)
+        self.project = QComboBox()
+        for p in projects:
+            self.project.addItem(p.name, p.id)
+        self.budget_label = QLabel()
+        self.budget_label.setObjectName("budget_status")
+        self.budget_label.setWordWrap(True)
+        self.account = QComboBox()
+        fill_accounts(self.account, self.money_accounts)
+        self.entry_date = DateField(date.today())
+        self.amount = AmountEdit()
+        self.amount.setPlaceholderText("1,250.50")
+        self.currency_label = QLabel()
+        amount_row = QWidget()
+        amount_layout = QHBoxLayout(amount_row)
+        amount_layout.setContentsMargins(0, 0, 0, 0)
+        amount_layout.addWidget(self.amount, 1)
+        amount_layout.addWidget(self.currency_label)
+        self._make_rate()
+        self.payee = QLineEdit()
+        self.voucher = QLineEdit()
+        self.voucher.setPlaceholderText(self.tr("Required: number of the invoice or receipt"))
+        self.description = QLineEdit()
+        self.description.setPlaceholderText(self.tr("What was bought or paid for"))
+        self.reference = QLineEdit()
+        self.receipt_file = QLineEdit()
+        self.receipt_file.setPlaceholderText(self.tr("Optional scanned receipt (PDF, image)"))
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.clicked.connect(self.choose_receipt)
+        file_row = QWidget()
+        file_layout = QHBoxLayout(file_row)
+        file_layout.setContentsMargins(0, 0, 0, 0)
+        file_layout.addWidget(self.receipt_file, 1)
+        file_layout.addWidget(browse)
+        self.add_field(self.tr("&Project"), "project_id", self.project)
+        self.form.addRow("", self.budget_label)
+        self.add_field(self.tr("Paid &from"), "account_id", self.account)
+        self.add_field(self.tr("&Date"), "entry_date", self.entry_date)
+        self.add_field(self.tr("&Amount"), "amount", amount_row)
+        self.add_field(self.tr("Exchange &rate"), "rate", self.rate)
+        self.add_field(self.tr("Pa&yee"), "payee", self.payee)
+        self.add_field(self.tr("&Voucher number"), "voucher", self.voucher)
+        self.add_field(self.tr("D&escription"), "description", self.description)
+        self.add_field(self.tr("&Reference"), "reference", self.reference)
+        self.add_field(self.tr("Scanned recei&pt"), "receipt_file", file_row)
+        if project_id is not None:
+            self.project.setCurrentIndex(max(self.project.findData(project_id), 0))
+        self.account.currentIndexChanged.connect(lambda _i: self._account_changed())
+        self.project.currentIndexChanged.connect(lambda _i: self.update_budget_status())
+        self.entry_date.dateChanged.connect(lambda _d: self.update_budget_status())
+        self._account_changed()
+        self.update_budget_status()
+
+    def _account_changed(self) -> None:
+        row = self.account.currentData()
+        currency = row.currency if row is not None and row.currency else self.reporting
+        self.currency_label.setText(currency)
+        self._update_rate(currency)
+
+    def update_budget_status(self) -> None:
+        """Where the chosen project stands on the payment date (approved, spent, left)."""
+        project_id = self.project.currentData()
+        if project_id is None:
+            self.budget_label.clear()
+            return
+        day = self.entry_date.date_value()
+        status = self.ctx.read(lambda s, a: plan.budget_status(s, a, project_id, day))
+        if status.approved is None:
+            self.budget_label.setStyleSheet("color: #9a6700;")
+            self.budget_label.setText(
+                self.tr("No budget approved by the General Assembly for {0} on {1}.").format(
+                    status.year, format_date(day)
+                )
+            )
+        else:
+            remaining = status.remaining if status.remaining is not None else Decimal(0)
+            self.budget_label.setStyleSheet("color: #b00020;" if remaining < 0 else "")
+            self.budget_label.setText(
+                self.tr("Budget {0}: USD {1} approved, {2} spent, {3} left.").format(
+                    status.year,
+                    format_decimal(status.approved),
+                    format_decimal(status.spent),
+                    format_decimal(remaining),
+                )
+            )
+
+    def choose_receipt(self) -> None:
+        settings = QSettings()
+        folder = str(settings.value("premium/receipt_folder", "") or "")
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Scanned receipt"),
+            folder,
+            self.tr("Receipts (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"),
+        )
+        if path:
+            self.receipt_file.setText(path)
+            settings.setValue("premium/receipt_folder", str(Path(path).parent))
+
+    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+        problems: list[Problem] = []
+        amount = read_amount(problems, "amount", self.amount)
+        rate = (
+            read_amount(problems, "rate", self.rate, required=False)
+            if self.rate.isEnabled()
+            else None
+        )
+        account = self.account.currentData()
+        project_id = self.project.currentData()
+        if account is None:
+            problems.append(Problem("account_id", "choose the account the money came from"))
+        if problems:
+            return problems, None
+        day = self.entry_date.date_value()
+        payee, voucher = self.payee.text(), self.voucher.text()
+        description, reference = self.description.text(), self.reference.text()
+        receipt = (
+            Path(self.receipt_file.text().strip()) if self.receipt_file.text().strip() else None
+        )
+
+        def call(session, actor):  # type: ignore[no-untyped-def]
+            return operations.record_project_payment(
+                session,
+                actor,
+                project_id=project_id,
+                account_id=account.id,
+                entry_date=day,
+                amount=amount,
+                payee=payee,
+                voucher=voucher,
+                description=description,
+                rate=rate,
+                reference=reference,
+                receipt_file=receipt,
+            )
+
+        return [], call
+
+
+# --- transfer and exchange --------------------------------------------------------------------
+
+
+class TransferDialog(FormDialog):
+    """Move money between two accounts; between currencies both amounts give the rate."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "", parent)
+        self.setWindowTitle(self.tr("Transfer / currency exchange"))
+        self.set_intro(
+            self.tr(
+                "Money moved between the cooperative's accounts. For an exchange (USD to PEN) "
+                "give the amount that left and the amount that arrived: the rate follows."
+            )
+        )
+        self.money_accounts, self.reporting = _money_accounts(ctx)
+        self.from_account = QComboBox()
+        fill_accounts(self.from_account, self.money_accounts)
+        self.to_account = QComboBox()
+        fill_accounts(self.to_account, self.money_accounts)
+        if self.to_account.count() > 1:
+            self.to_account.setCurrentIndex(1)
+        self.entry_date = DateField(date.today())
+        self.amount = AmountEdit()
+        self.to_amount = AmountEdit()
+        self.from_currency = QLabel()
+        self.to_currency = QLabel()
+        self.rate_label = QLabel()
+        self.rate_label.setObjectName("rate_shown")
+        # Between two accounts of the same foreign currency the USD value needs a rate; left
+        # blank, the service uses the last rate recorded for that currency.
+        self.rate = AmountEdit(places=8)
+        self.description = QLineEdit()
+        self.description.setPlaceholderText(self.tr("Optional"))
+        self.reference = QLineEdit()
+        self.add_field(self.tr("&From"), "from_account_id", self.from_account)
+        self.add_field(self.tr("&To"), "to_account_id", self.to_account)
+        self.add_field(self.tr("&Date"), "entry_date", self.entry_date)
+        self.add_field(
+            self.tr("Amount &sent"), "amount", self._with_label(self.amount, self.from_currency)
+        )
+        self.add_field(
+            self.tr("Amount &arrived"),
+            "to_amount",
+            self._with_label(self.to_amount, self.to_currency),
+        )
+        self.form.addRow(self.tr("Rate"), self.rate_label)
+        self.add_field(self.tr("Rate for the &USD value"), "rate", self.rate)
+        self.add_field(self.tr("D&escription"), "description", self.description)
+        self.add_field(self.tr("&Reference"), "reference", self.reference)
+        for combo in (self.from_account, self.to_account):
+            combo.currentIndexChanged.connect(lambda _i: self._update())
+        self.amount.valueChanged.connect(self._update)
+        self.to_amount.valueChanged.connect(self._update)
+        self._update()
+
+    @staticmethod
+    def _with_label(edit: AmountEdit, label: QLabel) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(edit, 1)
+        layout.addWidget(label)
+        return row
+
+    def _currencies(self) -> tuple[str, str]:
+        src, dst = self.from_account.currentData(), self.to_account.currentData()
+        return (
+            (src.currency if src is not None and src.currency else self.reporting),
+            (dst.currency if dst is not None and dst.currency else self.reporting),
+        )
+
+    def _update(self) -> None:
+        src, dst = self._currencies()
+        self.from_currency.setText(src)
+        self.to_currency.setText(dst)
+        exchange = src != dst
+        self.to_amount.setEnabled(exchange)
+        valued = not exchange and src != self.reporting
+        self.rate.setEnabled(valued)
+        self.rate.setPlaceholderText(
+            self.tr("optional: {0} per 1 {1}; blank = last rate recorded").format(
+                src, self.reporting
+            )
+            if valued
+            else ""
+        )
+        if not valued:
+            self.rate.clear()
+        if not exchange:
+            self.to_amount.clear()
+            self.rate_label.setText(self.tr("same currency: no exchange"))
+            return
+        try:
+            sent, arrived = self.amount.value(), self.to_amount.value()
+        except MoneyError:
+            self.rate_label.setText("")
+            return
+        if not sent or not arrived:
+            self.rate_label.setText(self.tr("give both amounts"))
+            return
+        usd, local, local_cur = (
+            (sent, arrived, dst) if src == self.reporting else (arrived, sent, src)
+        )
+        rate = (local / usd).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+        self.rate_label.setText(f"1 {self.reporting} = {format_decimal(rate, 4)} {local_cur}")
+
+    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+        problems: list[Problem] = []
+        amount = read_amount(problems, "amount", self.amount)
+        to_amount = (
+            read_amount(problems, "to_amount", self.to_amount, what="the amount that arrived")
+            if self.to_amount.isEnabled()
+            else None
+        )
+        rate = (
+            read_amount(problems, "rate", self.rate, required=False)
+            if self.rate.isEnabled()
+            else None
+        )
+        src, dst = self.from_account.currentData(), self.to_account.currentData()
+        if src is None or dst is None:
+            problems.append(Problem("from_account_id", "choose both accounts"))
+        if problems:
+            return problems, None
+        day = self.entry_date.date_value()
+        description, reference = self.description.text(), self.reference.text()
+
+        def call(session, actor):  # type: ignore[no-untyped-def]
+            return operations.record_transfer(
+                session,
+                actor,
+                from_account_id=src.id,
+                to_account_id=dst.id,
+                entry_date=day,
+                amount=amount,
+                to_amount=to_amount,
+                description=description,
+                reference=reference,
+                rate=rate,
+            )
+
+        return [], call
+
+
+# --- opening balance --------------------------------------------------------------------------
+
+
+class OpeningBalanceDialog(FormDialog, _RateMixin):
+    """What an account held when the cooperative started keeping its books here."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "", parent)
+        self.setWindowTitle(self.tr("Opening balance"))
+        self.set_intro(
+            self.tr(
+                "What the cooperative already held in a bank or cash account, or what a buyer "
+                "still owed it, when it started keeping its books in coop-desk."
+            )
+        )
+        self.money_accounts, self.reporting = _money_accounts(ctx, (*MONEY_ROLES, "receivable"))
+        self.account = QComboBox()
+        fill_accounts(self.account, self.money_accounts)
+        self.entry_date = DateField(date.today())
+        self.amount = AmountEdit()
+        self.currency_label = QLabel()
+        self._make_rate()
+        self.description = QLineEdit()
+        self.description.setPlaceholderText(self.tr("Optional"))
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.amount, 1)
+        layout.addWidget(self.currency_label)
+        self.add_field(self.tr("&Account"), "account_id", self.account)
+        self.add_field(self.tr("&Date"), "entry_date", self.entry_date)
+        self.add_field(self.tr("A&mount held"), "amount", row)
+        self.add_field(self.tr("Exchange &rate"), "rate", self.rate)
+        self.add_field(self.tr("D&escription"), "description", self.description)
+        self.account.currentIndexChanged.connect(lambda _i: self._account_changed())
+        self._account_changed()
+
+    def _account_changed(self) -> None:
+        row = self.account.currentData()
+        currency = row.currency if row is not None and row.currency else self.reporting
+        self.currency_label.setText(currency)
+        self._update_rate(currency)
+
+    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+        problems: list[Problem] = []
+        amount = read_amount(problems, "amount", self.amount)
+        rate = (
+            read_amount(problems, "rate", self.rate, required=False)
+            if self.rate.isEnabled()
+            else None
+        )
+        account = self.account.currentData()
+        if account is None:
+            problems.append(Problem("account_id", "choose the account"))
+        if problems:
+            return problems, None
+        day = self.entry_date.date_value()
+        description = self.description.text()
+
+        def call(session, actor):  # type: ignore[no-untyped-def]
+            return operations.record_opening_balance(
+                session,
+                actor,
+                account_id=account.id,
+                entry_date=day,
+                amount=amount,
+                rate=rate,
+                description=description,
+            )
+
+        return [], call
+
+
+# --- reversal ---------------------------------------------------------------------------------
+
+
+class ReverseEntryDialog(FormDialog):
+    """Reverse a posted entry: its mirror image is posted, linked to it; both stay."""
+
+    def __init__(self, ctx: AppContext, entry: EntryRow, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "", parent)
+        self.entry = entry
+        self.setWindowTitle(self.tr("Reverse entry {0}").format(entry.number))
+        self.set_intro(
+            self.tr(
+                "Entry {0} ({1}, {2}) stays in the journal. A reversal entry cancels it, "
+                "linked to it; then record the correct operation."
+            ).format(entry.number, entry.description, format_date(entry.entry_date))
+        )
+        self.entry_date = DateField(entry.entry_date)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Required: why the entry is reversed"))
+        self.add_field(self.tr("Reversal &date"), "entry_date", self.entry_date)
+        self.add_field(self.tr("&Reason"), "reason", self.reason)
+        self.save_button().setText(self.tr("&Reverse"))
+
+    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+        reason = self.reason.text()
+        if not reason.strip():
+            return [Problem("reason", "say why the entry is reversed")], None
+        entry_id = self.entry.id
+        day = self.entry_date.date_value()
+
+        def call(session, actor):  # type: ignore[no-untyped-def]
+            return journal.reverse_entry(session, actor, entry_id, reason=reason, entry_date=day)
+
+        return [], call

@@ -1,0 +1,630 @@
+"""The five tabs of the Premium section. Each tab loads what it shows in one read
+(``ctx.read``) when the page refreshes it; the page owns the selected fiscal year and the
+operation dialogs."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coop_desk.services.ledger import accounts, checks, journal, plan, reports
+from coop_desk.services.ledger._common import AccountRole
+from coop_desk.services.ledger.journal import EntryRow, JournalFilter, JournalLine
+from coop_desk.services.ledger.ui_queries import contract_overview
+from coop_desk.ui.models.table import RowTableModel
+from coop_desk.ui.pages.premium.models import (
+    PERCENT_COLUMN,
+    ApprovalsModel,
+    ContractsModel,
+    FindingsModel,
+    FundModel,
+    JournalLinesModel,
+    JournalModel,
+    ProgressDelegate,
+    ProjectBalancesModel,
+    ProjectsModel,
+)
+from coop_desk.ui.widgets import DateField, format_decimal
+
+if TYPE_CHECKING:
+    from coop_desk.ui.pages.premium import PremiumPage
+
+SEARCH_DELAY_MS = 200
+
+
+def make_table(model: RowTableModel, name: str) -> QTableView:  # type: ignore[type-arg]
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    # Rows keep the services' order (projects as planned, errors first...) until the user
+    # clicks a header: no column is sorted at first.
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(24)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setResizeContentsPrecision(200)
+    return table
+
+
+def fit_columns(table: QTableView, widest: int = 320) -> None:
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for column in range(header.count()):
+        if header.sectionSize(column) > widest:
+            header.resizeSection(column, widest)
+
+
+def selected_row(table: QTableView, model: RowTableModel):  # type: ignore[no-untyped-def,type-arg]
+    indexes = table.selectionModel().selectedRows()
+    return model.row_at(indexes[0].row()) if indexes else None
+
+
+class _Tab(QWidget):
+    def __init__(self, page: PremiumPage) -> None:
+        super().__init__()
+        self.page = page
+        self.ctx = page.ctx
+        self.write_widgets: list[QWidget | QAction] = []  # hidden without LEDGER_WRITE
+
+    def button(self, text: str, slot, *, writes: bool = True) -> QPushButton:  # type: ignore[no-untyped-def]
+        button = QPushButton(text)
+        button.clicked.connect(lambda _c=False: slot())
+        if writes:
+            self.write_widgets.append(button)
+        return button
+
+
+# --- contracts --------------------------------------------------------------------------------
+
+
+class ContractsTab(_Tab):
+    def __init__(self, page: PremiumPage) -> None:
+        super().__init__(page)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search contract number or buyer"))
+        self.search.setClearButtonEnabled(True)
+        self.new_button = self.button(self.tr("&New contract…"), page.new_contract)
+        self.edit_button = self.button(self.tr("&Edit contract…"), page.edit_selected_contract)
+        self.ship_button = self.button(self.tr("Record &shipment…"), page.ship_selected_contract)
+        self.receipt_button = self.button(
+            self.tr("Premium &received…"), page.receive_for_selected_contract
+        )
+        self.delete_button = self.button(self.tr("&Delete…"), page.delete_selected_contract)
+        self.delete_button.setToolTip(
+            self.tr("Only a contract entered by mistake, with no shipment or payment recorded")
+        )
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        for b in (
+            self.new_button,
+            self.edit_button,
+            self.ship_button,
+            self.receipt_button,
+            self.delete_button,
+        ):
+            bar.addWidget(b)
+        self.model = ContractsModel(self)
+        self.table = make_table(self.model, "contracts_table")
+        self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(lambda _i: page.edit_selected_contract())
+        self.totals = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
+        self._sized = False
+
+    def reload(self) -> None:
+        from coop_desk.services.ledger.contracts import ContractFilter
+
+        flt = ContractFilter(text=self.search.text())
+        today = self.page.today()
+        selected = self.selected()
+        rows = self.ctx.read(lambda s, a: contract_overview(s, a, flt, today=today))
+        self.model.set_rows(rows)
+        if not self._sized and rows:
+            fit_columns(self.table, widest=140)
+            self._sized = True
+        if selected is not None:
+            self.select(selected.id)
+        due = sum((r.contract.premium_due for r in rows), Decimal(0))
+        received = sum((r.received for r in rows), Decimal(0))
+        self.totals.setText(
+            self.tr(
+                "{0} contracts · premium due USD {1} · received USD {2} · outstanding USD {3}"
+            ).format(
+                len(rows),
+                format_decimal(due),
+                format_decimal(received),
+                format_decimal(due - received),
+            )
+        )
+        self.update_buttons()
+
+    def selected(self):  # type: ignore[no-untyped-def]
+        return selected_row(self.table, self.model)
+
+    def select(self, contract_id: int) -> bool:
+        row = self.model.find_row(lambda r: r.id == contract_id)
+        if row >= 0:
+            self.table.selectRow(row)
+        return row >= 0
+
+    def update_buttons(self) -> None:
+        row = self.selected()
+        self.edit_button.setEnabled(row is not None)
+        shippable = (
+            row is not None
+            and row.contract.shipment_entry_id is None
+            and row.contract.scheme != "none"
+        )
+        self.ship_button.setEnabled(shippable)
+        self.receipt_button.setEnabled(row is not None and row.contract.scheme != "none")
+        self.delete_button.setEnabled(
+            row is not None and row.contract.shipment_entry_id is None and not row.received
+        )
+
+
+# --- plan and budget --------------------------------------------------------------------------
+
+
+class PlanTab(_Tab):
+    def __init__(self, page: PremiumPage) -> None:
+        super().__init__(page)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.new_project_button = self.button(self.tr("New &project…"), page.new_project)
+        self.edit_project_button = self.button(
+            self.tr("&Edit project…"), page.edit_selected_project
+        )
+        self.approval_button = self.button(self.tr("&GA approval…"), page.new_approval)
+        self.revision_button = self.button(self.tr("Budget &revision…"), page.new_budget_revision)
+        self.correct_button = self.button(
+            self.tr("&Correct meeting record…"), page.correct_selected_approval
+        )
+        bar = QHBoxLayout()
+        bar.addWidget(self.heading, 1)
+        for b in (
+            self.new_project_button,
+            self.edit_project_button,
+            self.approval_button,
+            self.revision_button,
+        ):
+            bar.addWidget(b)
+        self.projects_model = ProjectsModel(self)
+        self.projects = make_table(self.projects_model, "projects_table")
+        self.projects.doubleClicked.connect(lambda _i: page.edit_selected_project())
+        self.approvals_model = ApprovalsModel(self)
+        self.approvals = make_table(self.approvals_model, "approvals_table")
+        approvals_box = QWidget()
+        a_layout = QVBoxLayout(approvals_box)
+        a_layout.setContentsMargins(0, 0, 0, 0)
+        a_bar = QHBoxLayout()
+        a_bar.addWidget(QLabel(self.tr("General Assembly approvals of this year's plan")), 1)
+        a_bar.addWidget(self.correct_button)
+        a_layout.addLayout(a_bar)
+        a_layout.addWidget(self.approvals)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.projects)
+        splitter.addWidget(approvals_box)
+        splitter.setSizes([300, 160])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        self.projects.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
+        self.approvals.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
+
+    def reload(self) -> None:
+        year = self.page.year()
+
+        def load(session, actor):  # type: ignore[no-untyped-def]
+            return (
+                plan.list_projects(session, actor, include_inactive=True),
+                plan.list_approvals(session, actor, year),
+            )
+
+        projects, approvals = self.ctx.read(load)
+        current = approvals[-1] if approvals else None
+        budget = {line.project_id: line.amount for line in current.lines} if current else {}
+        self.projects_model.set_rows([(p, budget.get(p.id)) for p in projects])
+        self.approvals_model.set_rows(approvals)
+        fit_columns(self.projects)
+        fit_columns(self.approvals)
+        if current is None:
+            self.heading.setText(self.tr("Development Plan {0}: not yet approved").format(year))
+        else:
+            self.heading.setText(
+                self.tr("Development Plan {0}: USD {1}, version {2} approved {3}").format(
+                    year, format_decimal(current.total), current.version, current.minutes_number
+                )
+            )
+        self.current_approval = current
+        self.update_buttons()
+
+    def selected_project(self):  # type: ignore[no-untyped-def]
+        row = selected_row(self.projects, self.projects_model)
+        return row[0] if row is not None else None
+
+    def update_buttons(self) -> None:
+        self.edit_project_button.setEnabled(self.selected_project() is not None)
+        current = getattr(self, "current_approval", None)
+        self.approval_button.setEnabled(current is None)
+        self.revision_button.setEnabled(current is not None)
+        self.correct_button.setEnabled(self.selected_approval() is not None)
+
+    def selected_approval(self):  # type: ignore[no-untyped-def]
+        return selected_row(self.approvals, self.approvals_model)
+
+
+# --- journal ----------------------------------------------------------------------------------
+
+
+class JournalTab(_Tab):
+    def __init__(self, page: PremiumPage) -> None:
+        super().__init__(page)
+        self.date_from = DateField()
+        self.date_to = DateField()
+        self.project = QComboBox()
+        self.account = QComboBox()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search number, description, payee, voucher"))
+        self.search.setClearButtonEnabled(True)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("From")))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(self.tr("to")))
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.project)
+        filters.addWidget(self.account)
+        filters.addWidget(self.search, 1)
+        self.mode = QComboBox()
+        self.mode.setObjectName("journal_mode")
+        self.mode.addItem(self.tr("One row per entry"), "entries")
+        self.mode.addItem(self.tr("One row per posting"), "postings")
+        filters.addWidget(self.mode)
+        self.open_button = self.button(self.tr("&Open entry…"), self.open_selected, writes=False)
+        self.linked_button = self.button(
+            self.tr("&Go to linked entry"), self.go_to_linked, writes=False
+        )
+        self.reverse_button = self.button(self.tr("&Reverse entry…"), page.reverse_selected_entry)
+        actions = QHBoxLayout()
+        self.count_label = QLabel()
+        actions.addWidget(self.count_label, 1)
+        for b in (self.open_button, self.linked_button, self.reverse_button):
+            actions.addWidget(b)
+        self.model = JournalModel(self)
+        self.lines_model = JournalLinesModel(self)
+        self._entries_by_id: dict[int, EntryRow] = {}
+        self.table = make_table(self.model, "journal_table")
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        for combo in (self.project, self.account):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.mode.currentIndexChanged.connect(lambda _i: self._mode_changed())
+        for field in (self.date_from, self.date_to):
+            field.dateChanged.connect(lambda _d: self._timer.start())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
+        self._sized = False
+        self._loading = False
+
+    def showing_postings(self) -> bool:
+        return self.mode.currentData() == "postings"
+
+    def _mode_changed(self) -> None:
+        model = self.lines_model if self.showing_postings() else self.model
+        self.table.setModel(model)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
+        self._sized = False
+        self.reload()
+
+    # --- filters -----------------------------------------------------------------------
+    def set_year_range(self, start: date, end: date) -> None:
+        for field, value in ((self.date_from, start), (self.date_to, end)):
+            field.blockSignals(True)
+            field.set_date_value(value)
+            field.blockSignals(False)
+
+    def fill_choices(self, projects: list, money_and_other: list) -> None:  # type: ignore[type-arg]
+        for combo, rows, everything in (
+            (self.project, [(p.name, p.id) for p in projects], self.tr("All projects")),
+            (self.account, [(a.label, a.id) for a in money_and_other], self.tr("All accounts")),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for text, value in rows:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+
+    def current_filter(self) -> JournalFilter:
+        return JournalFilter(
+            date_from=self.date_from.date_value(),
+            date_to=self.date_to.date_value(),
+            project_id=self.project.currentData(),
+            account_id=self.account.currentData(),
+            text=self.search.text(),
+        )
+
+    def clear_filters(self) -> None:
+        self.project.blockSignals(True)
+        self.account.blockSignals(True)
+        self.search.blockSignals(True)
+        self.project.setCurrentIndex(0)
+        self.account.setCurrentIndex(0)
+        self.search.clear()
+        for combo in (self.project, self.account, self.search):
+            combo.blockSignals(False)
+
+    # --- loading -----------------------------------------------------------------------
+    def reload_choices(self) -> None:
+        def load(session, actor):  # type: ignore[no-untyped-def]
+            return (
+                plan.list_projects(session, actor, include_inactive=True),
+                accounts.list_accounts(session, actor, include_inactive=True),
+            )
+
+        projects, chart = self.ctx.read(load)
+        shown = [a for a in chart if a.role != AccountRole.PROJECT_EXPENSE]
+        self.fill_choices(projects, shown)
+
+    def reload(self) -> None:
+        self._timer.stop()
+        flt = self.current_filter()
+        selected = self.selected()
+        postings = self.showing_postings()
+
+        def load(session, actor):  # type: ignore[no-untyped-def]
+            entries = journal.list_entries(session, actor, flt)
+            lines = journal.list_journal_lines(session, actor, flt) if postings else []
+            return entries, lines
+
+        rows, lines = self.ctx.read(load)
+        self._entries_by_id = {r.id: r for r in rows}
+        self.model.set_rows(rows)
+        self.lines_model.set_rows(lines)
+        if not self._sized and rows:
+            fit_columns(self.table, widest=260)
+            self._sized = True
+        if selected is not None:
+            self.select_entry(selected.id)
+        if postings:
+            self.count_label.setText(
+                self.tr("{0} entries, {1} postings").format(len(rows), len(lines))
+            )
+        else:
+            self.count_label.setText(self.tr("{0} entries").format(len(rows)))
+        self.update_buttons()
+
+    # --- selection and actions -----------------------------------------------------------
+    def selected(self) -> EntryRow | None:
+        """The selected entry (in the posting view: the entry of the selected posting)."""
+        if self.showing_postings():
+            line = selected_row(self.table, self.lines_model)
+            return self._entries_by_id.get(line.entry_id) if line is not None else None
+        return selected_row(self.table, self.model)  # type: ignore[no-any-return]
+
+    def select_entry(self, entry_id: int) -> bool:
+        model = self.lines_model if self.showing_postings() else self.model
+        row = model.find_row(
+            lambda r: (r.entry_id if isinstance(r, JournalLine) else r.id) == entry_id
+        )
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(model.index(row, 0))
+        return True
+
+    def update_buttons(self) -> None:
+        row = self.selected()
+        self.open_button.setEnabled(row is not None)
+        self.linked_button.setEnabled(
+            row is not None and (row.reverses_id is not None or row.reversed_by_id is not None)
+        )
+        self.reverse_button.setEnabled(
+            row is not None
+            and row.reverses_id is None
+            and row.reversed_by_id is None
+            and row.kind != "carry"
+        )
+
+    def open_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.page.open_entry_dialog(row.id).exec()
+
+    def go_to_linked(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        target = row.reversed_by_id or row.reverses_id
+        if target is not None:
+            self.page.go_to_entry(target)
+
+    def context_actions(self) -> list[QAction]:
+        """The actions offered on the selected entry: open, go to linked, reverse. There is
+        deliberately no edit or delete: posted entries are immutable."""
+        row = self.selected()
+        open_action = QAction(self.tr("Open entry…"), self)
+        open_action.triggered.connect(self.open_selected)
+        linked = QAction(self.tr("Go to linked entry"), self)
+        linked.triggered.connect(self.go_to_linked)
+        linked.setEnabled(self.linked_button.isEnabled())
+        actions = [open_action, linked]
+        if self.ctx.can(self.page.write_permission):
+            reverse = QAction(self.tr("Reverse entry…"), self)
+            reverse.triggered.connect(self.page.reverse_selected_entry)
+            reverse.setEnabled(self.reverse_button.isEnabled())
+            actions.append(reverse)
+        for action in actions:
+            action.setEnabled(action.isEnabled() and row is not None)
+        return actions
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            self.table.selectRow(index.row())
+        menu = QMenu(self)
+        for action in self.context_actions():
+            menu.addAction(action)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+
+# --- balances ---------------------------------------------------------------------------------
+
+
+class BalancesTab(_Tab):
+    def __init__(self, page: PremiumPage) -> None:
+        super().__init__(page)
+        self.projects_model = ProjectBalancesModel(parent=self)
+        self.projects = make_table(self.projects_model, "project_balances_table")
+        self.delegate = ProgressDelegate(self.projects)
+        self.projects.setItemDelegateForColumn(PERCENT_COLUMN, self.delegate)
+        self.fund_model = FundModel(self)
+        self.fund = make_table(self.fund_model, "fund_table")
+        self.fund.setSortingEnabled(False)
+        self.fund.setMaximumHeight(80)
+        for table in (self.projects, self.fund):
+            table.horizontalHeader().setStretchLastSection(False)
+        self.projects_label = QLabel()
+        self.projects_label.setStyleSheet("font-weight: bold;")
+        fund_label = QLabel(self.tr("Premium fund (USD value)"))
+        fund_label.setStyleSheet("font-weight: bold;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.projects_label)
+        layout.addWidget(self.projects, 1)
+        layout.addWidget(fund_label)
+        layout.addWidget(self.fund)
+
+    def reload(self) -> None:
+        year = self.page.year()
+
+        def load(session, actor):  # type: ignore[no-untyped-def]
+            return (
+                reports.project_balances(session, actor, year),
+                reports.fund_report(session, actor, year),
+            )
+
+        projects, fund = self.ctx.read(load)
+        if self.page.info is not None:
+            self.projects_model.set_local_currency(self.page.info.local_currency)
+        self.projects_model.set_rows(projects)
+        self.fund_model.set_rows([fund])
+        for table in (self.projects, self.fund):
+            fit_columns(table)
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.projects.setColumnWidth(PERCENT_COLUMN, 160)
+        approved = sum((p.approved or Decimal(0) for p in projects), Decimal(0))
+        spent = sum((p.spent for p in projects), Decimal(0))
+        self.projects_label.setText(
+            self.tr("Projects {0}: approved USD {1}, spent USD {2}, remaining USD {3}").format(
+                year,
+                format_decimal(approved),
+                format_decimal(spent),
+                format_decimal(approved - spent),
+            )
+        )
+        self.fund_row = fund
+
+    def select_project(self, project_id: int) -> bool:
+        row = self.projects_model.find_row(lambda r: r.project_id == project_id)
+        if row >= 0:
+            self.projects.selectRow(row)
+        return row >= 0
+
+
+# --- compliance -------------------------------------------------------------------------------
+
+
+class ComplianceTab(_Tab):
+    def __init__(self, page: PremiumPage) -> None:
+        super().__init__(page)
+        self.summary = QLabel()
+        self.check_button = self.button(self.tr("&Check again"), self.reload, writes=False)
+        bar = QHBoxLayout()
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.check_button)
+        self.model = FindingsModel(self)
+        self.table = make_table(self.model, "findings_table")
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        self.table.doubleClicked.connect(lambda _i: self.go_to_record())
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+    def reload(self) -> None:
+        year, today = self.page.year(), self.page.today()
+        findings = self.ctx.read(lambda s, a: checks.compliance(s, a, today, year=year))
+        self.model.set_rows(findings)
+        fit_columns(self.table, widest=240)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        errors = sum(1 for f in findings if f.severity == "error")
+        warnings = len(findings) - errors
+        if not findings:
+            self.summary.setText(self.tr("{0}: every check passed.").format(year))
+        else:
+            self.summary.setText(
+                self.tr("{0}: {1} integrity errors, {2} compliance warnings.").format(
+                    year, errors, warnings
+                )
+            )
+
+    def go_to_record(self) -> None:
+        finding = selected_row(self.table, self.model)
+        if finding is None:
+            return
+        kind, _, ident = finding.record.partition(" ")
+        if kind == "journal_entry" and ident.isdigit():
+            self.page.go_to_entry(int(ident))
+        elif kind == "contract" and ident.isdigit():
+            self.page.tabs.setCurrentWidget(self.page.contracts_tab)
+            self.page.contracts_tab.select(int(ident))
+        elif kind == "project" and ident.isdigit():
+            self.page.tabs.setCurrentWidget(self.page.balances_tab)
+            self.page.balances_tab.select_project(int(ident))
