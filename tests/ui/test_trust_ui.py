@@ -387,3 +387,20 @@ def test_pages_follow_the_role(qtbot, ctx, name, members_write, certs_write):
     assert members_page.new_button.isVisibleTo(members_page) == members_write
     assert certs_page.new_certificate_button.isEnabled() == certs_write
     assert users_page.add_button.isVisibleTo(users_page) == (name == "admin")
+
+
+def test_journal_entry_history(qtbot, window, demo_ctx):
+    from coop_desk.services.ledger import journal as ledger_journal
+    from tests.ui.premium_helpers import premium_page
+
+    page = premium_page(window)
+    entry = demo_ctx.read(lambda s, a: ledger_journal.list_entries(s, a, limit=1))[0]
+    detail = page.open_entry_dialog(entry.id)
+    qtbot.addWidget(detail)
+    with qtbot.waitSignal(detail.history_requested) as signal:
+        qtbot.mouseClick(detail.history_button, Qt.MouseButton.LeftButton)
+    assert signal.args == [entry.id]
+    history = page.open_history(entry.id)
+    assert history.table_name == "journal_entry"
+    assert [r.action for r in history.records.rows] == ["insert"]
+    history.close()
