@@ -509,16 +509,49 @@ def count_records(session: Session, actor: Actor, flt: AuditFilter | None = None
     )
 
 
-def history(session: Session, actor: Actor, table_name: str, record_id: object) -> list[AuditRow]:
-    """Every audit record of one row, oldest first."""
+def child_links(table_name: str) -> list[tuple[str, str]]:
+    """(table, column) pairs whose single-column foreign key points at ``table_name``: the
+    plots and status changes of a member, the postings of a journal entry."""
+    links = []
+    for table in Base.metadata.sorted_tables:
+        if not is_audited(table.name) or table.name == table_name:
+            continue
+        for fk in table.foreign_keys:
+            single = fk.constraint is not None and len(fk.constraint.columns) == 1
+            if fk.column.table.name == table_name and single:
+                links.append((table.name, fk.parent.name))
+    return links
+
+
+def history(
+    session: Session,
+    actor: Actor,
+    table_name: str,
+    record_id: object,
+    *,
+    include_children: bool = False,
+) -> list[AuditRow]:
+    """Every audit record of one row, oldest first; with ``include_children`` also those of
+    the rows that belong to it (see ``child_links``), deleted ones included."""
     require(actor, Permission.READ)
-    return list_records(
-        session,
-        actor,
-        AuditFilter(table_name=table_name, record_id=str(record_id)),
-        limit=None,
-        newest_first=False,
-    )
+    rid = str(record_id)
+    clauses = [and_(_AUDIT.c.table_name == table_name, _AUDIT.c.record_id == rid)]
+    if include_children:
+        value = json.dumps(json_value(int(rid)) if rid.isdigit() else rid)
+        for child, column in child_links(table_name):
+            needle = f'"{column}":{value}'
+            patterns = [f"%{needle},%", f"%{needle}}}%"]
+            clauses.append(
+                and_(
+                    _AUDIT.c.table_name == child,
+                    or_(
+                        *(_AUDIT.c.after.like(p) for p in patterns),
+                        *(_AUDIT.c.before.like(p) for p in patterns),
+                    ),
+                )
+            )
+    stmt = select(_AUDIT).where(or_(*clauses)).order_by(_AUDIT.c.id)
+    return [_row(r) for r in session.execute(stmt)]
 
 
 def records_about(

@@ -286,9 +286,11 @@ def test_audit_page_sees_new_changes_and_opens_history(qtbot, ctx):
 def test_history_dialog_on_a_member(qtbot, ctx, qtmodeltester):
     dialog = HistoryDialog(ctx, "member", 188)
     qtbot.addWidget(dialog)
-    rows = dialog.records.rows
+    rows = [r for r in dialog.records.rows if r.table_name == "member"]
     assert [r.action for r in rows] == ["insert", "update"]  # joined, then suspended
+    assert "member_status_change" in {r.table_name for r in dialog.records.rows}
     qtmodeltester.check(dialog.records)
+    dialog.list.selectRow(dialog.records.rows.index(rows[-1]))
     fields = [c[0] for c in dialog.changes.changes]
     assert "status" in fields
     assert "188" in dialog.windowTitle()
@@ -402,5 +404,7 @@ def test_journal_entry_history(qtbot, window, demo_ctx):
     assert signal.args == [entry.id]
     history = page.open_history(entry.id)
     assert history.table_name == "journal_entry"
-    assert [r.action for r in history.records.rows] == ["insert"]
+    rows = history.records.rows
+    assert [(r.table_name, r.action) for r in rows][0] == ("journal_entry", "insert")
+    assert {r.table_name for r in rows[1:]} == {"posting"}  # its postings belong to it
     history.close()

@@ -224,3 +224,27 @@ def test_a_reason_covers_only_its_own_change(db):
     assert ("member", "update", "moved to Lima") in reasons
     later = [r for r in records(db) if (r.after or {}).get("code") == "A-2"]
     assert later and later[0].reason == ""
+
+
+def test_history_of_a_member_includes_its_plots_and_status_changes(db):
+    with db.transaction(SECRETARY) as s:
+        created = members.create_member(s, SECRETARY, make_input())
+        other = members.create_member(s, SECRETARY, make_input("CPGP-11", dni="76543210"))
+    data = created.to_input()
+    with db.transaction(SECRETARY) as s:  # the plot is removed: its deletion is in the history
+        members.update_member(
+            s, SECRETARY, created.id, type(data)(**{**data.__dict__, "plots": ()})
+        )
+    with db.reading(SYSTEM) as s:
+        own = audit.history(s, SYSTEM, "member", created.id)
+        full = audit.history(s, SYSTEM, "member", created.id, include_children=True)
+    assert {r.table_name for r in own} == {"member"}
+    assert {(r.table_name, r.action) for r in full} >= {
+        ("member", "insert"),
+        ("member_status_change", "insert"),
+        ("plot", "insert"),
+        ("plot", "delete"),
+    }
+    other_plots = {str(p.id) for p in other.plots}
+    assert not any(r.table_name == "plot" and r.record_id in other_plots for r in full)
+    assert ("plot", "member_id") in audit.child_links("member")

@@ -1,4 +1,5 @@
-"""The history of one record (a member, a journal entry...): every audit record of it, oldest
+"""The history of one record (a member, a journal entry...): every audit record of it and of
+the rows that belong to it (a member's plots and status changes, an entry's postings), oldest
 first, with the values before and after each change. Opened from the member editor, the journal
 page and the Audit page: ``HistoryDialog(ctx, "member", member_id, parent).show()``."""
 
@@ -29,11 +30,14 @@ class HistoryDialog(QDialog):
         table_name: str,
         record_id: object,
         parent: QWidget | None = None,
+        *,
+        include_children: bool = True,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.table_name = table_name
         self.record_id = str(record_id)
+        self.include_children = include_children
         self.setWindowTitle(self.tr("History of {0} {1}").format(table_name, self.record_id))
         self.resize(900, 520)
         self.records = AuditTableModel(self)
@@ -62,7 +66,11 @@ class HistoryDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = self.ctx.read(lambda s, a: audit.history(s, a, self.table_name, self.record_id))
+        rows = self.ctx.read(
+            lambda s, a: audit.history(
+                s, a, self.table_name, self.record_id, include_children=self.include_children
+            )
+        )
         self.records.set_rows(rows)
         if rows:
             self.summary.setText(
