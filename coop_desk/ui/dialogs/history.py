@@ -47,7 +47,11 @@ class HistoryDialog(QDialog):
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.verticalHeader().hide()
+        self.list.setWordWrap(False)
+        self.list.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.list.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((150, 90, 70, 150, 70, 160)):
+            self.list.setColumnWidth(column, width)
         self.list.selectionModel().currentRowChanged.connect(self._on_current)
         self.detail = QTableView()
         self.detail.setModel(self.changes)

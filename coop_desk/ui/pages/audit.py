@@ -90,8 +90,13 @@ class AuditPage(Page):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
+        # One line per record, fixed height: smooth scrolling through a long trail.
+        self.view.setWordWrap(False)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((150, 90, 70, 150, 70, 180)):
+            self.view.setColumnWidth(column, width)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.doubleClicked.connect(lambda _i: self.open_history())
         self.changes = ChangesModel(self)
