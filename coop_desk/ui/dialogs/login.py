@@ -48,6 +48,7 @@ class LoginDialog(QDialog):
         self.actor: Actor | None = None
         self.must_change_password = False
         self.setWindowTitle(self.tr("Sign in to coop-desk"))
+        self.setMinimumWidth(380)
         intro = QLabel(self.tr("Sign in with your user name and password."))
         intro.setWordWrap(True)
         self.username = QLineEdit(username or "")
