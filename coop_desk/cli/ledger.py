@@ -108,6 +108,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     reverse.add_argument("--date", type=_date, default=None, help="date of the reversal")
     reverse.set_defaults(handler=run_reverse)
 
+    from coop_desk.cli import ledger_excel  # Excel workbooks and the cash book import (issue 5)
+
+    ledger_excel.register(commands)
+
 
 def _date(text: str) -> date:
     try:

@@ -24,6 +24,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst.add_argument("--community")
     lst.set_defaults(handler=run_list)
 
+    from coop_desk.cli import members_excel  # Excel import/export (issue 5)
+
+    members_excel.register(commands)
+
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     actor = ctx.actor()

@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.backup_action.triggered.connect(self.backup)
         self.backup_action.setEnabled(self.ctx.db.is_sqlite)
         file_menu.addAction(self.backup_action)
+        self.import_menu = file_menu.addMenu(self.tr("&Import"))
         language_menu = file_menu.addMenu(self.tr("&Language"))
         from coop_desk.app import LANGUAGES
 
@@ -146,6 +147,9 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About coop-desk"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+        from coop_desk.ui import excel_actions
+
+        excel_actions.install_menus(self)
 
     def add_export_action(self, action: QAction) -> None:
         self.export_menu.addAction(action)

@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -67,7 +75,9 @@ def run_with_progress(
     *,
     delay_ms: int = 400,
 ) -> T:
-    signals = _Signals()
+    # Owned by the application, deleted below in this (GUI) thread: left to Python, the last
+    # reference could go in the worker thread and delete it there with events still queued.
+    signals = _Signals(QCoreApplication.instance())
     progress = Progress(signals)
     dialog = QProgressDialog(title, parent.tr("Cancel") if parent else "Cancel", 0, 0, parent)
     dialog.setWindowTitle(title)
@@ -101,6 +111,7 @@ def run_with_progress(
         loop.exec()
     dialog.close()
     dialog.deleteLater()
+    signals.deleteLater()
     error = outcome.get("error")
     if error is not None:
         raise error

@@ -1,0 +1,210 @@
+"""``ledger export``, ``ledger report`` and ``ledger import-cashbook``: the ledger in Excel."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from coop_desk.cli.context import CliContext, CliError
+from coop_desk.cli.output import table
+from coop_desk.domain.money import format_amount
+from coop_desk.errors import ValidationError
+from coop_desk.exchange.cashbook import read_cashbook
+from coop_desk.services import cashbook_import, ledger_export
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser(
+        "export",
+        help="write the ledger workbook (Summary, Journal, Contracts, Compliance)",
+        description="Write the Premium ledger for a fiscal year or a date range to an .xlsx "
+        "workbook. The Summary's totals are live formulas over the Journal sheet.",
+    )
+    export.add_argument("output", metavar="OUT.xlsx")
+    export.add_argument("--year", type=int, help="fiscal year (default: the current one)")
+    export.add_argument("--from", dest="date_from", type=_date, help="first day (yyyy-mm-dd)")
+    export.add_argument("--to", dest="date_to", type=_date, help="last day (yyyy-mm-dd)")
+    export.set_defaults(handler=run_export)
+
+    rep = commands.add_parser(
+        "report",
+        help="write the annual premium-use report for the General Assembly (xlsx)",
+    )
+    rep.add_argument("output", metavar="OUT.xlsx")
+    rep.add_argument("--year", type=int, required=True, help="fiscal year")
+    rep.add_argument("--rate", help="PEN per USD for the PEN column (default: last rate used)")
+    rep.set_defaults(handler=run_report)
+
+    cash = commands.add_parser(
+        "import-cashbook",
+        help="import a legacy premium cash book from Excel",
+        description="Post every row of a cash book sheet (date, voucher, description, project, "
+        "income, expense, running balance) as a balanced journal entry: the opening balance "
+        "row, income (premium received) and project payments. The running balance column is "
+        "cross-checked. Unknown project names stop the import unless --create-projects.",
+    )
+    cash.add_argument("file", metavar="FILE.xlsx")
+    cash.add_argument("--dry-run", action="store_true", help="check everything, post nothing")
+    cash.add_argument(
+        "--create-projects", action="store_true", help="create the projects not in the plan"
+    )
+    cash.add_argument("--account", help="code of the bank or cash account (default: bank USD)")
+    cash.add_argument(
+        "--default-project",
+        default="",
+        metavar="NAME",
+        help="project for expenses the sheet gives none (e.g. a cash book without a project "
+        "column)",
+    )
+    cash.add_argument("--rate", help="exchange rate (units per USD) for a non-USD account")
+    cash.add_argument("--sheet", help="the sheet to read")
+    cash.set_defaults(handler=run_import_cashbook)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (yyyy-mm-dd)") from exc
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        value = Decimal(text.replace(",", "."))
+    except InvalidOperation as exc:
+        raise CliError(f"{text!r} is not a rate") from exc
+    if value <= 0:
+        raise CliError("the rate must be positive")
+    return value
+
+
+def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.year is not None and (args.date_from or args.date_to):
+        raise CliError("give --year or --from/--to, not both")
+    actor = ctx.actor()
+    with ctx.db.reading(actor) as session:
+        try:
+            result = ledger_export.export_ledger(
+                session,
+                actor,
+                args.output,
+                year=args.year,
+                date_from=args.date_from,
+                date_to=args.date_to,
+            )
+        except ValueError as exc:
+            raise CliError(str(exc)) from exc
+    print(
+        f"Wrote the ledger for {result.period.label()} ({result.postings} postings) to "
+        f"{result.path}"
+    )
+    if result.closing is not None:
+        print(
+            f"Earned {format_amount(result.earned)}, received {format_amount(result.received)}, "
+            f"spent {format_amount(result.spent)}, carried over {format_amount(result.closing)} USD"
+        )
+    return 0
+
+
+def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    with ctx.db.reading(actor) as session:
+        result = ledger_export.export_premium_report(
+            session, actor, args.output, args.year, local_rate=_decimal(args.rate)
+        )
+    print(f"Wrote the premium-use report {result.year} to {result.path}")
+    return 0
+
+
+class _DryRun(Exception):
+    def __init__(self, result: cashbook_import.CashbookResult) -> None:
+        self.result = result
+
+
+def run_import_cashbook(args: argparse.Namespace, ctx: CliContext) -> int:
+    path = Path(args.file).expanduser()
+    book = read_cashbook(path, sheet=args.sheet)
+    print(f"Sheet {book.sheet!r}, header on row {book.header_row}.")
+    print("Columns: " + ", ".join(f"{c.describe()} -> {c.field}" for c in book.columns))
+    rows = [
+        [
+            r.row,
+            r.kind,
+            r.entry_date.isoformat() if r.entry_date else "",
+            r.voucher,
+            r.project,
+            format_amount(r.amount),
+            r.description[:40],
+        ]
+        for r in book.rows
+    ]
+    print(
+        table(
+            ["Row", "Kind", "Date", "Voucher", "Project", "Amount", "Description"],
+            rows,
+            right={0, 5},
+        )
+    )
+    for skip in book.skipped:
+        print(f"Skipped row {skip.row}: {skip.reason}")
+    for note in book.notes:
+        print(note)
+    for warning in book.warnings:
+        print(f"warning: {warning.describe()}")
+    print(
+        f"\nSheet totals: opening {format_amount(book.opening_amount)}, income "
+        f"{format_amount(book.income_total)}, expense {format_amount(book.expense_total)}, "
+        f"closing {format_amount(book.closing)}"
+        + (
+            f" (running balance checked on {book.balance_checked} rows)"
+            if book.balance_checked
+            else ""
+        )
+    )
+    actor = ctx.actor()
+    try:
+        with ctx.db.transaction(actor) as session:
+            result = cashbook_import.import_cashbook(
+                session,
+                actor,
+                book,
+                account_code=args.account,
+                rate=_decimal(args.rate),
+                create_projects=args.create_projects,
+                default_project=args.default_project,
+            )
+            if args.dry_run:
+                raise _DryRun(result)
+    except _DryRun as dry:
+        result = dry.result
+        print(
+            f"Dry run: {result.entries} entries would be posted to account "
+            f"{result.account_code}" + _created(result) + "; nothing was changed."
+        )
+        return 0
+    except ValidationError as exc:
+        print("Nothing was imported:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  - {problem.describe()}", file=sys.stderr)
+        return 2
+    print(
+        f"Posted {result.entries} entries to account {result.account_code} "
+        f"({result.currency})" + _created(result) + "."
+    )
+    print(
+        f"Posted totals: opening {format_amount(result.posted_opening)}, income "
+        f"{format_amount(result.posted_income)}, expense {format_amount(result.posted_expense)}, "
+        f"closing {format_amount(result.closing)}"
+    )
+    return 0
+
+
+def _created(result: cashbook_import.CashbookResult) -> str:
+    if not result.created_projects:
+        return ""
+    return "; projects created: " + ", ".join(result.created_projects)

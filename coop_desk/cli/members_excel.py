@@ -1,0 +1,174 @@
+"""``members export``, ``members import`` and ``members template``: the register in Excel."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from coop_desk.cli.context import CliContext, CliError
+from coop_desk.cli.output import table
+from coop_desk.exchange.roster import read_roster, summarise_skipped, write_template
+from coop_desk.exchange.values import OrganicStatus
+from coop_desk.services import member_export, member_import
+from coop_desk.services.member_import import ACTION_LABELS, ERROR, UNCHANGED
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser(
+        "export",
+        help="write the register to an Excel workbook",
+        description="Write every member (all fields) and every plot to an .xlsx workbook: "
+        "sheets Members, Plots and About.",
+    )
+    export.add_argument("output", metavar="OUT.xlsx", help="workbook to write")
+    export.set_defaults(handler=run_export)
+
+    imp = commands.add_parser(
+        "import",
+        help="import a member roster from Excel",
+        description="Import members from an .xlsx roster. The header row may sit below "
+        "title rows; headers in Spanish or English are recognised in any order. Members are "
+        "matched by code: importing the same file again updates them. By default nothing is "
+        "imported when any row is invalid.",
+    )
+    imp.add_argument("file", metavar="FILE.xlsx")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="show what would happen, change nothing"
+    )
+    imp.add_argument(
+        "--skip-invalid", action="store_true", help="import the valid rows, report the others"
+    )
+    imp.add_argument(
+        "--sheet", help="the sheet to read (default: the one that looks like a roster)"
+    )
+    imp.add_argument(
+        "--all",
+        action="store_true",
+        help="list every row in the report (by default: errors, and up to 200 new or changed)",
+    )
+    imp.set_defaults(handler=run_import)
+
+    template = commands.add_parser(
+        "template",
+        help="write an empty roster template",
+        description="Write an .xlsx with the recognised column headers and an example row.",
+    )
+    template.add_argument("output", metavar="OUT.xlsx")
+    template.set_defaults(handler=run_template)
+
+
+def _progress(done: int, total: int, text: str) -> None:
+    if sys.stderr.isatty() and total:
+        print(f"\r{text} {done}/{total}", end="", file=sys.stderr, flush=True)
+
+
+def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    with ctx.db.reading(actor) as session:
+        result = member_export.export_members(session, actor, args.output, progress=_progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"Wrote {result.members} members and {result.plots} plots to {result.path}")
+    return 0
+
+
+def run_template(args: argparse.Namespace, ctx: CliContext) -> int:
+    path = write_template(args.output)
+    print(f"Template written: {path}")
+    return 0
+
+
+def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    path = Path(args.file).expanduser()
+    if not path.exists():
+        raise CliError(f"the file {path} does not exist")
+    roster = read_roster(path, sheet=args.sheet)
+    actor = ctx.actor()
+    if len(roster.sheets_read) > 1:
+        print(f"Sheets {', '.join(roster.sheets_read)}, header on row {roster.header_row}.")
+    else:
+        print(f"Sheet {roster.sheet!r}, header on row {roster.header_row}.")
+    print(
+        "Columns: "
+        + ", ".join(
+            f"{c.describe()} -> {member_import_label(c.field)}" for c in roster.columns if c.field
+        )
+    )
+    ignored = [c.describe() for c in roster.columns if not c.field]
+    if ignored:
+        print("Not imported (unrecognised): " + ", ".join(ignored))
+    with ctx.db.reading(actor) as session:
+        plan = member_import.plan_import(session, actor, roster)
+    for note in plan.notes:
+        print(note)
+    _print_plan(plan, show_all=args.all)
+    if args.dry_run:
+        print("Dry run: nothing was changed.")
+        return 1 if plan.has_errors else 0
+    if plan.has_errors and not args.skip_invalid:
+        print(
+            f"Nothing was imported: {plan.count(ERROR)} rows have errors. Correct them, or use "
+            "--skip-invalid to import the valid rows only.",
+            file=sys.stderr,
+        )
+        return 2
+    with ctx.db.transaction(actor) as session:
+        result = member_import.apply_import(
+            session, actor, roster, skip_invalid=args.skip_invalid, progress=_progress
+        )
+    print(
+        f"Imported: {result.created} new, {result.updated} updated, {result.unchanged} "
+        f"unchanged"
+        + (f", {result.rejected} rows with errors not imported" if result.rejected else "")
+        + "."
+    )
+    return 0
+
+
+def member_import_label(field: str | None) -> str:
+    from coop_desk.exchange.roster import FIELD_LABELS
+
+    return FIELD_LABELS.get(field or "", "-")
+
+
+LISTED_ROWS = 200
+
+
+def _print_plan(plan: member_import.ImportPlan, *, show_all: bool) -> None:
+    rows = [r for r in plan.rows if show_all or r.action != UNCHANGED]
+    hidden = 0
+    if not show_all and len(rows) > LISTED_ROWS:
+        # Errors are always listed; new and changed rows up to a screenful.
+        others = [r for r in rows if r.action != ERROR]
+        keep = {id(r) for r in others[:LISTED_ROWS]}
+        hidden = len(others) - len(keep)
+        rows = [r for r in rows if r.action == ERROR or id(r) in keep]
+    if rows:
+        print(
+            table(
+                ["Row", "Action", "Code", "Name", "Organic", "FT", "Details"],
+                (
+                    [
+                        r.label,
+                        ACTION_LABELS[r.action],
+                        r.code,
+                        r.name,
+                        OrganicStatus.LABELS.get(r.organic_status or "", ""),
+                        "" if r.fairtrade is None else ("yes" if r.fairtrade else "no"),
+                        r.summary,
+                    ]
+                    for r in rows
+                ),
+                right={0},
+            )
+        )
+    if hidden:
+        print(f"… and {hidden} more new or changed rows (--all lists every row)")
+    for line in summarise_skipped(plan.skipped):
+        print(f"Skipped {line}")
+    if plan.has_errors:
+        print("\nErrors:")
+        for problem in plan.problems:
+            print(f"  - {problem.describe()}")
+    print(f"\n{plan.summary()}.")

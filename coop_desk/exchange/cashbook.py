@@ -1,0 +1,502 @@
+"""Reading a legacy premium cash book (libro de caja del Premio) from Excel. No Qt, no database.
+
+The sheet a treasurer kept before coop-desk: date, voucher number, description, project,
+income, expense and often a running balance (typed or formulas). The header row may sit below
+title rows; an opening balance row ("Saldo inicial", "Saldo anterior", "Opening balance")
+comes before the movements; blank rows and totals rows are skipped.
+
+The running balance column is cross-checked against opening + income - expense: a difference
+is reported (row, column, both figures) as a warning; formulas whose results were never saved
+cannot be checked and are reported as such. ``services.cashbook_import`` posts the rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from coop_desk.domain.problems import Problem
+from coop_desk.domain.text import clean, fold
+from coop_desk.exchange import values as v
+from coop_desk.exchange.roster import (
+    HEADER_SCAN_ROWS,
+    FormulaText,
+    SkippedRow,
+    SourceColumn,
+    _rows,
+    header_key,
+    open_workbook,
+    trust_no_dimensions,
+)
+from coop_desk.exchange.xlsx import WorkbookError
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "date": ("fecha", "date", "dia", "fechaoperacion", "fechadocumento"),
+    "voucher": (
+        "comprobante",
+        "ncomprobante",
+        "voucher",
+        "recibo",
+        "documento",
+        "doc",
+        "factura",
+        "boleta",
+        "nrodoc",
+        "receipt",
+        "vouchernumber",
+        "comprobantepago",
+        "serie",
+    ),
+    "description": (
+        "descripcion",
+        "concepto",
+        "detalle",
+        "glosa",
+        "description",
+        "details",
+        "detail",
+        "motivo",
+        "operacion",
+    ),
+    "project": (
+        "proyecto",
+        "project",
+        "rubro",
+        "actividad",
+        "partida",
+        "linea",
+        "lineapresupuestal",
+        "destino",
+        "projectname",
+    ),
+    "income": (
+        "ingreso",
+        "ingresos",
+        "entrada",
+        "entradas",
+        "income",
+        "receipts",
+        "abono",
+        "abonos",
+        "debe",
+        "in",
+    ),
+    "expense": (
+        "egreso",
+        "egresos",
+        "gasto",
+        "gastos",
+        "salida",
+        "salidas",
+        "expense",
+        "expenses",
+        "payments",
+        "pagos",
+        "cargo",
+        "cargos",
+        "haber",
+        "out",
+    ),
+    "balance": ("saldo", "balance", "saldoacumulado", "runningbalance", "saldofinal"),
+    "payee": ("beneficiario", "proveedor", "pagadoa", "payee", "paidto", "razonsocial"),
+    "rate": ("tipocambio", "tc", "rate", "exchangerate", "tipodecambio"),
+    # One signed amount column (+ income, - expense), optionally with a type column.
+    "amount": ("importe", "monto", "amount", "valor", "montototal", "importetotal"),
+    "type": ("tipo", "movimiento", "tipomovimiento", "type", "ingresoegreso", "entradasalida"),
+}
+LABELS = {
+    "date": "Date",
+    "voucher": "Voucher",
+    "description": "Description",
+    "project": "Project",
+    "income": "Income",
+    "expense": "Expense",
+    "balance": "Running balance",
+    "payee": "Payee",
+    "rate": "Exchange rate",
+    "amount": "Amount",
+    "type": "Income or expense",
+}
+_LOOKUP = {alias: key for key, aliases in ALIASES.items() for alias in aliases}
+
+_OPENING = re.compile(
+    r"saldo (inicial|anterior|de apertura|al |del (ano|periodo) anterior)|opening balance|"
+    r"balance (b/?f|brought forward)|^saldo$|^apertura"
+)
+_CARRIED = re.compile(
+    r"^(van|vienen|pasan|pasa|viene)\b|\b(van|vienen)$|saldo (al|a la fecha|del mes|final|que pasa)|"
+    r"total (del mes|mensual)|carried forward|brought forward|balance c/?f"
+)
+_TOTALS = re.compile(r"^(sub)?totale?s?\b|^suma\b|^sum\b|^saldo final|^closing balance")
+
+INCOME = "income"
+EXPENSE = "expense"
+OPENING = "opening"
+
+
+@dataclass(frozen=True)
+class CashRow:
+    row: int
+    kind: str  # opening / income / expense
+    entry_date: date | None
+    voucher: str
+    description: str
+    project: str
+    payee: str
+    amount: Decimal
+    rate: Decimal | None
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class CashBook:
+    path: Path
+    sheet: str
+    header_row: int
+    columns: tuple[SourceColumn, ...]
+    rows: tuple[CashRow, ...]
+    skipped: tuple[SkippedRow, ...]
+    warnings: tuple[Problem, ...] = ()
+    notes: tuple[str, ...] = ()
+    balance_checked: int = 0  # rows whose running balance was compared
+    sheet_closing: Decimal | None = None  # the last running balance in the sheet
+    sha256: str = ""  # of the file: the ledger remembers which cash books it imported
+
+    @property
+    def opening(self) -> CashRow | None:
+        return next((r for r in self.rows if r.kind == OPENING), None)
+
+    @property
+    def income_total(self) -> Decimal:
+        return sum((r.amount for r in self.rows if r.kind == INCOME), Decimal("0.00"))
+
+    @property
+    def expense_total(self) -> Decimal:
+        return sum((r.amount for r in self.rows if r.kind == EXPENSE), Decimal("0.00"))
+
+    @property
+    def opening_amount(self) -> Decimal:
+        opening = self.opening
+        return opening.amount if opening else Decimal("0.00")
+
+    @property
+    def closing(self) -> Decimal:
+        return self.opening_amount + self.income_total - self.expense_total
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for r in self.rows for p in r.problems]
+
+    def column_for(self, key: str) -> SourceColumn | None:
+        return next((c for c in self.columns if c.field == key), None)
+
+
+@dataclass
+class _State:
+    running: Decimal = Decimal("0.00")
+    checked: int = 0
+    unchecked_formulas: int = 0
+    warnings: list[Problem] = field(default_factory=list)
+    last_balance: Decimal | None = None
+
+
+def match_cash_header(text: object) -> str | None:
+    key = header_key(text)
+    if key in _LOOKUP:
+        return _LOOKUP[key]
+    best: tuple[int, str] | None = None
+    for alias, name in _LOOKUP.items():
+        if len(alias) >= 5 and key.startswith(alias) and (best is None or len(alias) > best[0]):
+            best = (len(alias), name)
+    return best[1] if best else None
+
+
+def _find_header(rows: list[tuple[Any, ...]]) -> tuple[int, dict[int, str]] | None:
+    best: tuple[int, dict[int, str]] | None = None
+    for index, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
+        found: dict[int, str] = {}
+        for i, cell in enumerate(cells):
+            if isinstance(cell, str) and not isinstance(cell, FormulaText):
+                key = match_cash_header(cell)
+                if key and key not in found.values():
+                    found[i] = key
+        keys = set(found.values())
+        if "date" in keys and ({"income", "expense"} <= keys or "amount" in keys):
+            if best is None or len(found) > len(best[1]):
+                best = (index, found)
+    return best
+
+
+def _money(value: Any) -> Decimal | None:
+    if isinstance(value, str):
+        text = re.sub(r"(?i)(s/\.?|us\$|\$|usd|pen)", "", value).strip()
+        value = text
+        if re.fullmatch(r"[+-]?\d{1,3}([.,]\d{3})+", text.replace(" ", "")):
+            # Money has two decimals at most: "1.250" and "1,250" are one thousand two
+            # hundred fifty, whichever separator the treasurer's Excel uses.
+            value = re.sub(r"[.,]", "", text)
+    amount = v.read_decimal(value, decimal_comma=False, places=6)
+    if amount is None:
+        return None
+    if amount != amount.quantize(Decimal("0.01")):
+        raise ValueError(f"{amount} has more than two decimals")
+    return amount.quantize(Decimal("0.01"))
+
+
+def read_cashbook(
+    path: str | Path, *, sheet: str | None = None, today: date | None = None
+) -> CashBook:
+    today = today or date.today()
+    target = Path(path)
+    wb = open_workbook(target)
+    cached_wb = open_workbook(target, data_only=True)
+    try:
+        names = [sheet] if sheet else list(wb.sheetnames)
+        if sheet and sheet not in wb.sheetnames:
+            raise WorkbookError(f"{target.name} has no sheet named {sheet!r}.")
+        chosen = None
+        for name in names:
+            head = list(_rows(wb[name], max_row=HEADER_SCAN_ROWS))
+            found = _find_header(head)
+            if found:
+                chosen = (name, found, head)
+                break
+        if chosen is None:
+            raise WorkbookError(
+                f"No cash book header was found in {target.name}: expected columns such as "
+                "Fecha, Comprobante, Concepto, Proyecto, Ingreso, Egreso, Saldo."
+            )
+        name, (index, mapping), head = chosen
+        header_cells = head[index]
+        columns = tuple(
+            SourceColumn(i, get_column_letter(i + 1), v.read_text(header_cells[i]), key)
+            for i, key in sorted(mapping.items())
+        )
+        rows, skipped, state = _read(wb[name], cached_wb[name], columns, index + 1, today)
+    except WorkbookError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged part fails while streaming
+        raise WorkbookError(
+            f"{target.name} could not be read to the end ({type(exc).__name__}: {exc})."
+        ) from exc
+    finally:
+        wb.close()
+        cached_wb.close()
+    notes = []
+    if state.unchecked_formulas:
+        notes.append(
+            f"{state.unchecked_formulas} running-balance cells are formulas whose results were "
+            "never saved (the file was not saved by Excel/LibreOffice): not cross-checked."
+        )
+    digest = hashlib.sha256()
+    with target.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return CashBook(
+        target,
+        name,
+        index + 1,
+        columns,
+        tuple(rows),
+        tuple(skipped),
+        tuple(state.warnings),
+        tuple(notes),
+        state.checked,
+        state.last_balance,
+        digest.hexdigest(),
+    )
+
+
+def _read(
+    ws: Any, cached: Any, columns: tuple[SourceColumn, ...], header_row: int, today: date
+) -> tuple[list[CashRow], list[SkippedRow], _State]:
+    by_key = {c.field: c for c in columns}
+    rows: list[CashRow] = []
+    skipped: list[SkippedRow] = []
+    state = _State()
+    number = header_row
+    trust_no_dimensions(cached)
+    cached_rows = cached.iter_rows(min_row=header_row + 1, values_only=True)
+    for cells in _rows(ws, min_row=header_row + 1):
+        number += 1
+        values = next(cached_rows, ())
+        if all(v.is_blank(c) for c in cells):
+            skipped.append(SkippedRow(number, "blank row"))
+            continue
+
+        def raw(key: str, cells: Any = cells, values: Any = values) -> Any:
+            column = by_key.get(key)
+            if column is None or column.index >= len(cells):
+                return None
+            cell = cells[column.index]
+            if isinstance(cell, FormulaText):
+                return values[column.index] if column.index < len(values) else None
+            return cell
+
+        def is_formula(key: str, cells: Any = cells) -> bool:
+            column = by_key.get(key)
+            return (
+                column is not None
+                and column.index < len(cells)
+                and isinstance(cells[column.index], FormulaText)
+            )
+
+        problems: list[Problem] = []
+
+        def bad(
+            key: str, message: str, problems: list[Problem] = problems, number: int = number
+        ) -> None:
+            column = by_key.get(key)
+            problems.append(Problem(key, message, number, column.describe() if column else None))
+
+        texts = " ".join(
+            fold(c) for c in cells if isinstance(c, str) and not isinstance(c, FormulaText)
+        )
+        first_text = next(
+            (
+                fold(c).strip()
+                for c in cells
+                if isinstance(c, str) and not isinstance(c, FormulaText) and c.strip()
+            ),
+            "",
+        )
+        if _TOTALS.match(first_text) or (
+            any(
+                isinstance(c, FormulaText) and re.match(r"=\s*(SUM|SUMA)\(", c, re.I) for c in cells
+            )
+            and raw("date") is None
+        ):
+            skipped.append(SkippedRow(number, "totals row"))
+            continue
+        filled = [c for c in cells if not v.is_blank(c)]
+        if len(filled) == 1 and isinstance(filled[0], str):
+            skipped.append(SkippedRow(number, f"title row ({filled[0].strip()[:40]})"))
+            continue
+        if rows_have_movements(rows) and _CARRIED.search(texts):
+            # "Van" / "Vienen" / "Saldo al 31/01": a balance line between pages or months.
+            try:
+                shown = _money(raw("balance"))
+            except ValueError:
+                shown = None
+            if shown is not None and abs(shown - state.running) > Decimal("0.005"):
+                column = by_key["balance"]
+                state.warnings.append(
+                    Problem(
+                        "balance",
+                        f"the balance line shows {shown:,.2f}; opening + income - expense "
+                        f"= {state.running:,.2f}",
+                        number,
+                        column.describe(),
+                    )
+                )
+            elif shown is not None:
+                state.checked += 1
+            skipped.append(SkippedRow(number, "balance line (carried forward)"))
+            continue
+        amounts: dict[str, Decimal | None] = {}
+        for key in ("income", "expense", "balance", "amount"):
+            try:
+                amounts[key] = _money(raw(key))
+            except ValueError as exc:
+                bad(key, str(exc))
+                amounts[key] = None
+        signed = amounts.pop("amount")
+        if signed is not None and amounts["income"] is None and amounts["expense"] is None:
+            direction = _direction(raw("type"))
+            if direction is None and "type" in by_key and not v.is_blank(raw("type")):
+                bad("type", f"{v.read_text(raw('type'))!r} is neither income nor expense")
+            elif direction == EXPENSE or (direction is None and signed < 0):
+                amounts["expense"] = abs(signed)
+            else:
+                amounts["income"] = abs(signed)
+        try:
+            day = v.read_date(raw("date"), today)
+        except ValueError as exc:
+            bad("date", str(exc))
+            day = None
+        rate = None
+        if "rate" in by_key:
+            try:
+                rate = v.read_decimal(raw("rate"), decimal_comma=False, places=8)
+            except ValueError as exc:
+                bad("rate", str(exc))
+        income, expense, balance = amounts["income"], amounts["expense"], amounts["balance"]
+        opening = bool(_OPENING.search(texts)) and not rows_have_movements(rows)
+        description = clean(v.read_text(raw("description")))
+        common: dict[str, Any] = dict(
+            row=number,
+            entry_date=day,
+            voucher=clean(v.read_text(raw("voucher"))),
+            description=description,
+            project=clean(v.read_text(raw("project"))),
+            payee=clean(v.read_text(raw("payee"))),
+            rate=rate,
+        )
+        if opening:
+            amount = balance if balance is not None else (income or Decimal("0.00"))
+            if amount is None or amount < 0:
+                bad("balance", "the opening balance must be a positive amount")
+                amount = Decimal("0.00")
+            rows.append(CashRow(kind=OPENING, amount=amount, problems=tuple(problems), **common))
+            state.running = amount
+            state.last_balance = amount
+            continue
+        if income is None and expense is None and not problems:
+            if day is None and not description:
+                skipped.append(SkippedRow(number, "no amount, date or description"))
+                continue
+            bad("income", "the row has neither income nor expense")
+        if income is not None and expense is not None and income and expense:
+            bad("expense", "the row holds both income and expense; split it into two rows")
+        for key, given in (("income", income), ("expense", expense)):
+            if given is not None and given < 0:
+                bad(key, f"{given} is negative; write it in the other column")
+        if day is None and not any(p.field == "date" for p in problems):
+            bad("date", "the date is required")
+        kind = INCOME if income else EXPENSE
+        amount = (income if kind == INCOME else expense) or Decimal("0.00")
+        state.running += (income or 0) - (expense or 0)
+        if balance is not None:
+            state.checked += 1
+            state.last_balance = balance
+            if abs(balance - state.running) > Decimal("0.005"):
+                column = by_key["balance"]
+                state.warnings.append(
+                    Problem(
+                        "balance",
+                        f"the sheet's running balance {balance:,.2f} differs from opening + "
+                        f"income - expense = {state.running:,.2f}",
+                        number,
+                        column.describe(),
+                    )
+                )
+        elif is_formula("balance"):
+            state.unchecked_formulas += 1
+        rows.append(CashRow(kind=kind, amount=amount, problems=tuple(problems), **common))
+    return rows, skipped, state
+
+
+_INCOME_WORDS = ("ingreso", "entrada", "income", "abono", "deposito", "i", "+", "in")
+_EXPENSE_WORDS = ("egreso", "salida", "gasto", "expense", "pago", "cargo", "e", "g", "-", "out")
+
+
+def _direction(value: object) -> str | None:
+    if v.is_blank(value) and value not in ("-",):
+        return None
+    key = fold(str(value)).strip()
+    if key.startswith(_INCOME_WORDS[:6]) or key in _INCOME_WORDS:
+        return INCOME
+    if key.startswith(_EXPENSE_WORDS[:6]) or key in _EXPENSE_WORDS:
+        return EXPENSE
+    return None
+
+
+def rows_have_movements(rows: list[CashRow]) -> bool:
+    return any(r.kind != OPENING for r in rows)

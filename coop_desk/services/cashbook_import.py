@@ -1,0 +1,330 @@
+"""Posting a legacy premium cash book (read by ``exchange.cashbook``) into the ledger.
+
+Every row becomes one balanced journal entry through the ledger services:
+
+- the opening balance row: ``operations.record_opening_balance`` (Dr bank or cash / Cr opening
+  balances);
+- an income row (premium received, no contract on record): a manual entry Dr bank or cash /
+  Cr premium income; in a non-USD account the income goes through the exchange account so each
+  currency balances on its own (as ``record_premium_receipt`` does);
+- an expense row: ``operations.record_project_payment`` (Dr project / Cr bank or cash), which
+  requires the voucher number.
+
+Project names match existing projects ignoring case, accents, spacing and punctuation. Unknown
+names stop the import (``UnknownProjects`` lists them) unless ``create_projects``. Everything
+runs in the caller's transaction: any row that cannot be posted is reported with its row and
+column and nothing is kept (the caller rolls back). ``--dry-run`` is the same run rolled back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coop_desk.domain.ledger import rate_from_legs
+from coop_desk.domain.money import round_money
+from coop_desk.domain.problems import Problem
+from coop_desk.domain.text import fold_key
+from coop_desk.errors import Conflict, CoopDeskError, ValidationError
+from coop_desk.exchange.cashbook import EXPENSE, INCOME, OPENING, CashBook, CashRow
+from coop_desk.models import Account, JournalEntry, Project
+from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.ledger import journal, operations, plan
+from coop_desk.services.ledger._common import (
+    AccountRole,
+    EntryKind,
+    entry_number,
+    reporting_currency,
+)
+from coop_desk.services.ledger.accounts import account_by_role
+from coop_desk.services.ledger.journal import PostingInput
+
+ProgressFn = Callable[[int, int, str], None]
+ZERO = Decimal("0.00")
+
+# Which cash book column a ledger service's problem field points at.
+_FIELD_COLUMNS = {
+    "entry_date": "date",
+    "voucher": "voucher",
+    "description": "description",
+    "payee": "description",
+    "project_id": "project",
+    "amount": "amount",
+    "rate": "rate",
+    "account_id": "",
+}
+
+
+class UnknownProjects(CoopDeskError):
+    """Project names in the cash book that match no project of the plan."""
+
+    def __init__(self, names: dict[str, list[int]]) -> None:
+        self.names = names
+        listed = "; ".join(
+            f"{name!r} (rows {', '.join(str(r) for r in rows)})" for name, rows in names.items()
+        )
+        super().__init__(
+            f"These projects are not in the Development Plan: {listed}. Create them first, "
+            "correct the names in the sheet, or import with --create-projects."
+        )
+
+
+@dataclass(frozen=True)
+class CashbookResult:
+    entries: int
+    opening: Decimal
+    income: Decimal
+    expense: Decimal
+    created_projects: tuple[str, ...]
+    account_code: str
+    currency: str
+    # Totals of what was posted to the account, to compare with the sheet's.
+    posted_income: Decimal
+    posted_expense: Decimal
+    posted_opening: Decimal
+
+    @property
+    def closing(self) -> Decimal:
+        return self.posted_opening + self.posted_income - self.posted_expense
+
+
+def match_projects(
+    session: Session, book: CashBook, default_project: str = ""
+) -> tuple[dict[str, int], dict[str, list[int]]]:
+    """(folded name -> project id, unknown name -> rows). Expenses without a project go to
+    ``default_project`` when one is given."""
+    known = {fold_key(name): pid for pid, name in session.execute(select(Project.id, Project.name))}
+    unknown: dict[str, list[int]] = {}
+    for row in book.rows:
+        project = row.project or default_project
+        if row.kind == EXPENSE and project and fold_key(project) not in known:
+            names = {fold_key(n): n for n in unknown}
+            name = names.get(fold_key(project), project)
+            unknown.setdefault(name, []).append(row.row)
+    return known, unknown
+
+
+def import_cashbook(
+    session: Session,
+    actor: Actor,
+    book: CashBook,
+    *,
+    account_code: str | None = None,
+    rate: Decimal | None = None,
+    create_projects: bool = False,
+    default_project: str = "",
+    progress: ProgressFn | None = None,
+) -> CashbookResult:
+    """Post ``book`` into the bank or cash account ``account_code`` (default: the USD bank
+    account). Expenses without a project go to ``default_project`` if given, else they are
+    reported."""
+    require(actor, Permission.LEDGER_WRITE)
+    report = progress or (lambda _d, _t, _s: None)
+    if book.problems:
+        raise ValidationError(book.problems)
+    account = _account(session, account_code)
+    usd = reporting_currency(session)
+    currency = account.currency or usd
+    if currency != usd and rate is None and book.column_for("rate") is None:
+        raise ValidationError(
+            [
+                Problem(
+                    "rate",
+                    f"the account {account.name} is in {currency}: give the exchange "
+                    f"rate ({currency} per {usd}) used for the cash book",
+                )
+            ]
+        )
+    _refuse_a_second_import(session, book)
+    default_project = default_project.strip()
+    missing = [
+        Problem(
+            "project",
+            "an expense needs the project it was spent on (or choose a project for expenses "
+            "without one)",
+            r.row,
+            _column_name(book, "project"),
+        )
+        for r in book.rows
+        if r.kind == EXPENSE and not r.project and not default_project
+    ]
+    if missing:
+        raise ValidationError(missing)
+    known, unknown = match_projects(session, book, default_project)
+    created: list[str] = []
+    if unknown:
+        if not create_projects:
+            raise UnknownProjects(unknown)
+        for name in unknown:
+            project = plan.create_project(session, actor, plan.ProjectInput(name=name))
+            known[fold_key(name)] = project.id
+            created.append(project.name)
+    problems: list[Problem] = []
+    entries = 0
+    posted = {OPENING: ZERO, INCOME: ZERO, EXPENSE: ZERO}
+    first_date = next((r.entry_date for r in book.rows if r.entry_date), None)
+    for index, row in enumerate(book.rows, start=1):
+        row_rate = row.rate or rate
+        try:
+            if row.kind == EXPENSE and not row.project:
+                row = replace(row, project=default_project)
+            _post(session, actor, book, row, account, currency, usd, row_rate, known, first_date)
+        except ValidationError as exc:
+            problems.extend(_locate(book, row, p) for p in exc.problems)
+            continue
+        entries += 1
+        posted[row.kind] += row.amount
+        if index % 100 == 0:
+            report(index, len(book.rows), "Posting the cash book…")
+    if problems:
+        raise ValidationError(problems)
+    session.flush()
+    return CashbookResult(
+        entries,
+        book.opening_amount,
+        book.income_total,
+        book.expense_total,
+        tuple(created),
+        account.code,
+        currency,
+        posted[INCOME],
+        posted[EXPENSE],
+        posted[OPENING],
+    )
+
+
+def _account(session: Session, code: str | None) -> Account:
+    if code:
+        account = session.scalars(select(Account).where(Account.code == code.strip())).first()
+        if account is None or account.role not in (AccountRole.BANK, AccountRole.CASH):
+            raise ValidationError(
+                [Problem("account", f"{code} is not the code of a bank or cash account")]
+            )
+        return account
+    usd = reporting_currency(session)
+    account = session.scalars(
+        select(Account)
+        .where(Account.role == AccountRole.BANK, Account.currency == usd, Account.active)
+        .order_by(Account.code)
+    ).first()
+    if account is None:
+        raise ValidationError([Problem("account", "there is no bank account in USD; give one")])
+    return account
+
+
+def _post(
+    session: Session,
+    actor: Actor,
+    book: CashBook,
+    row: CashRow,
+    account: Account,
+    currency: str,
+    usd: str,
+    rate: Decimal | None,
+    projects: dict[str, int],
+    first_date: object,
+) -> None:
+    fx = None if currency == usd else rate
+    description = row.description or f"Cash book row {row.row}"
+    if row.kind == OPENING:
+        day = row.entry_date or first_date
+        if day is None:
+            raise ValidationError([Problem("entry_date", "the opening balance needs a date")])
+        operations.record_opening_balance(
+            session,
+            actor,
+            account_id=account.id,
+            entry_date=day,  # type: ignore[arg-type]
+            amount=row.amount,
+            rate=fx,
+            description=f"Opening balance (cash book): {description}",
+        )
+        return
+    assert row.entry_date is not None
+    if row.kind == EXPENSE:
+        operations.record_project_payment(
+            session,
+            actor,
+            project_id=projects[fold_key(row.project)],
+            account_id=account.id,
+            entry_date=row.entry_date,
+            amount=row.amount,
+            payee=row.payee or description,
+            voucher=row.voucher,
+            description=description,
+            rate=fx,
+            reference=_reference(book, row),
+        )
+        return
+    income = account_by_role(session, AccountRole.PREMIUM_INCOME)
+    if fx is None:
+        postings = [
+            PostingInput(account.id, row.amount, usd, None, "cash book"),
+            PostingInput(income.id, -row.amount, usd, None, "cash book"),
+        ]
+    else:
+        exchange = account_by_role(session, AccountRole.EXCHANGE)
+        usd_amount = round_money(row.amount / fx)
+        if usd_amount == 0:
+            raise ValidationError([Problem("amount", "less than a cent in USD")])
+        used = rate_from_legs(row.amount, usd_amount)
+        postings = [
+            PostingInput(account.id, row.amount, currency, used, "cash book"),
+            PostingInput(exchange.id, -row.amount, currency, used, "converted"),
+            PostingInput(exchange.id, usd_amount, usd, None, "converted"),
+            PostingInput(income.id, -usd_amount, usd, None, "cash book"),
+        ]
+    journal.write_entry(
+        session,
+        actor,
+        entry_date=row.entry_date,
+        kind=EntryKind.MANUAL,
+        description=f"Premium received (cash book): {description}",
+        reference=_reference(book, row),
+        voucher=row.voucher,
+        postings=postings,
+    )
+
+
+def _column_name(book: CashBook, key: str) -> str | None:
+    column = book.column_for(key)
+    return column.describe() if column else None
+
+
+def _reference(book: CashBook, row: CashRow) -> str:
+    """Names the file and the row: "cash book 3fa2c1d0 row 12" (the file's SHA-256)."""
+    return f"cash book {book.sha256[:12]} row {row.row}"
+
+
+def _refuse_a_second_import(session: Session, book: CashBook) -> None:
+    """The same file imported twice would post every row twice."""
+    if not book.sha256:
+        return
+    pattern = f"cash book {book.sha256[:12]} row %"
+    found = session.execute(
+        select(JournalEntry.fiscal_year, JournalEntry.number)
+        .where(JournalEntry.reference.like(pattern))
+        .order_by(JournalEntry.fiscal_year, JournalEntry.number)
+        .limit(1)
+    ).first()
+    if found is not None:
+        raise Conflict(
+            f"This cash book ({book.path.name}) was already imported (entry "
+            f"{entry_number(found.fiscal_year, found.number)} and following). Importing it "
+            "again would post every row twice; reverse those entries first if the import "
+            "must be redone."
+        )
+
+
+def _locate(book: CashBook, row: CashRow, problem: Problem) -> Problem:
+    key = _FIELD_COLUMNS.get(problem.field, problem.field)
+    if key == "amount":
+        key = "income" if row.kind == INCOME else "expense" if row.kind == EXPENSE else "balance"
+    column = book.column_for(key) if key else None
+    if column is None and key in ("income", "expense"):
+        column = book.column_for("amount")  # a cash book with one signed amount column
+    return Problem(problem.field, problem.message, row.row, column.describe() if column else None)

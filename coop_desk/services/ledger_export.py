@@ -1,0 +1,800 @@
+"""The Premium ledger as workbooks treasurers and auditors can audit in Excel (issue 5).
+
+``export_ledger``: the ledger workbook for a fiscal year or a date range. Sheets, Summary first
+(it is the sheet that opens):
+
+- Summary: the cooperative's name, the period and the time of generation; the Premium fund
+  (opening, earned, received, spent, exchange, closing) and per project budget / spent /
+  remaining. Every total is a live formula (SUMIFS over the Journal sheet), so a treasurer can
+  audit it; it recalculates in Excel and LibreOffice to the figures coop-desk shows.
+- Journal: a row per posting (date, entry number, kind, reference, voucher, description,
+  payee, account, role, project, currency, debit, credit, rate, USD value) with a running
+  balance per account and currency within the fiscal year (as ``journal.account_ledger``).
+- Contracts: premium due vs received per contract, outstanding as a formula.
+- Compliance: the ledger checks for the period and the 25% productivity/quality rule.
+
+``export_premium_report``: the annual premium-use report for the General Assembly and the
+auditors (DOMAIN.md "How the Premium is governed"): premium received per contract, spent per
+project vs budget, the 25% share, the balance carried over, the GA approvals; USD with PEN
+equivalents at the rate stated on the report.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from coop_desk.domain.premium import QUALITY_SHARE
+from coop_desk.exchange.values import tidy
+from coop_desk.exchange.xlsx import (
+    BOLD,
+    TITLE_FONT,
+    Column,
+    Formula,
+    SheetWriter,
+    currency_format,
+    discard_workbook,
+    new_workbook,
+    quote_sheet,
+    save_workbook,
+)
+from coop_desk.models import Account, JournalEntry, Posting, Project
+from coop_desk.services import cooperative
+from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.ledger import checks, plan, reports
+from coop_desk.services.ledger._common import (
+    AccountRole,
+    EntryKind,
+    entry_number,
+    reporting_currency,
+    year_bounds,
+    year_of,
+)
+
+ProgressFn = Callable[[int, int, str], None]
+ZERO = Decimal("0.00")
+JOURNAL = "Journal"
+BATCH = 1000
+
+JOURNAL_COLUMNS = (
+    Column("Date", kind="date"),  # A
+    Column("Entry", 11),  # B
+    Column("Kind", 10),  # C (code, used by the Summary formulas)
+    Column("Reference", 14),  # D
+    Column("Voucher", 12),  # E
+    Column("Description", 36),  # F
+    Column("Payee", 20),  # G
+    Column("Account code", 9),  # H
+    Column("Account", 26),  # I
+    Column("Role", 15),  # J (account role, used by the Summary formulas)
+    Column("Project", 24),  # K
+    Column("Currency", 8),  # L
+    Column("Debit", kind="decimal"),  # M
+    Column("Credit", kind="decimal"),  # N
+    Column("Rate", kind="rate"),  # O
+    Column("USD value", kind="money", currency="USD"),  # P (debit positive)
+    Column("Running balance", 16, kind="decimal"),  # Q (account's currency, within the year)
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+    year: int | None  # set when the period is one whole fiscal year
+
+    def label(self) -> str:
+        if self.year is not None:
+            return f"fiscal year {self.year} ({self.start.isoformat()} to {self.end.isoformat()})"
+        return f"{self.start.isoformat()} to {self.end.isoformat()}"
+
+
+def period_for(
+    session: Session,
+    *,
+    year: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    today: date | None = None,
+) -> Period:
+    """A fiscal year (default: the current one) or a date range."""
+    if date_from is not None or date_to is not None:
+        if year is not None:
+            raise ValueError("give a year or a date range, not both")
+        today = today or date.today()
+        start = date_from or year_bounds(session, year_of(session, date_to or today))[0]
+        end = date_to or today
+        if end < start:
+            raise ValueError("the end of the period is before its start")
+        bounds = year_bounds(session, year_of(session, start))
+        whole = (start, end) == bounds
+        return Period(start, end, year_of(session, start) if whole else None)
+    chosen = year if year is not None else year_of(session, today or date.today())
+    start, end = year_bounds(session, chosen)
+    return Period(start, end, chosen)
+
+
+@dataclass(frozen=True)
+class LedgerExportResult:
+    path: Path
+    period: Period
+    postings: int
+    # The figures coop-desk computes, which the workbook's formulas recalculate to.
+    earned: Decimal
+    received: Decimal
+    spent: Decimal
+    closing: Decimal | None
+    project_spent: dict[str, Decimal]
+
+
+def _header(sheet: SheetWriter, title: str, coop: str, period: Period, actor: Actor) -> None:
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    sheet.append_raw([title], font=TITLE_FONT)
+    sheet.append_raw(["Cooperative", coop])
+    sheet.append_raw(["Period", period.label()])
+    sheet.append_raw(["Generated", f"{stamp} by {actor.username}"])
+    sheet.blank()
+
+
+def export_ledger(
+    session: Session,
+    actor: Actor,
+    path: str | Path,
+    *,
+    year: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    progress: ProgressFn | None = None,
+    today: date | None = None,
+) -> LedgerExportResult:
+    require(actor, Permission.EXPORT)
+    report = progress or (lambda _d, _t, _s: None)
+    today = today or date.today()
+    period = period_for(session, year=year, date_from=date_from, date_to=date_to, today=today)
+    profile = cooperative.get_profile(session, actor)
+    coop = profile.name if profile else ""
+    usd = reporting_currency(session)
+    wb = new_workbook()
+    try:
+        summary = SheetWriter(
+            wb,
+            "Summary",
+            [Column("", 34), Column("", 18), Column("", 18), Column("", 18), Column("", 12)],
+            header=False,
+            print_title=f"{coop} — Premium ledger — {period.label()}",
+        )
+        journal_sheet = SheetWriter(
+            wb, JOURNAL, JOURNAL_COLUMNS, print_title=f"{coop} — Premium journal"
+        )
+        count = _write_journal(session, journal_sheet, period, report)
+        journal_sheet.close()
+        last = max(journal_sheet.rows_written, 2)
+        _write_contracts(session, actor, wb, coop, period, today)
+        _write_compliance(session, actor, wb, coop, period, today)
+        figures = _write_summary(summary, session, actor, coop, period, last, usd)
+        summary.close()
+        report(count, count, "Saving…")
+        target = save_workbook(wb, path)
+    except BaseException:
+        discard_workbook(wb)
+        raise
+    return LedgerExportResult(target, period, count, *figures)
+
+
+def _range(column: str, last: int) -> str:
+    return f"{quote_sheet(JOURNAL)}!${column}$2:${column}${last}"
+
+
+def _sumifs(last: int, *criteria: tuple[str, str]) -> str:
+    parts = [_range("P", last)]
+    for column, criterion in criteria:
+        parts += [_range(column, last), criterion]
+    return f"SUMIFS({','.join(parts)})"
+
+
+def _q(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _write_journal(session: Session, sheet: SheetWriter, period: Period, report: ProgressFn) -> int:
+    project_names = dict(session.execute(select(Project.id, Project.name)).tuples().all())
+    # Running balances start from what the account held at the start of the period within
+    # its fiscal year (the carry entry of the year included).
+    balances: dict[tuple[int, str, int], Decimal] = defaultdict(lambda: ZERO)
+    first_year = year_of(session, period.start)
+    year_start = year_bounds(session, first_year)[0]
+    if period.start > year_start:
+        for account_id, currency, amount in session.execute(
+            select(Posting.account_id, Posting.currency, Posting.amount).where(
+                Posting.fiscal_year == first_year,
+                Posting.entry_date >= year_start,
+                Posting.entry_date < period.start,
+            )
+        ):
+            balances[(account_id, currency, first_year)] += amount
+    total = (
+        session.scalar(
+            select(func.count())
+            .select_from(Posting)
+            .where(Posting.entry_date >= period.start, Posting.entry_date <= period.end)
+        )
+        or 0
+    )
+    stmt = (
+        select(
+            Posting.entry_date,
+            JournalEntry.fiscal_year,
+            JournalEntry.number,
+            JournalEntry.kind,
+            JournalEntry.reference,
+            JournalEntry.voucher,
+            JournalEntry.description,
+            JournalEntry.payee,
+            JournalEntry.project_id,
+            Account.id.label("account_id"),
+            Account.code,
+            Account.name,
+            Account.role,
+            Account.project_id.label("account_project_id"),
+            Posting.currency,
+            Posting.amount,
+            Posting.rate,
+            Posting.usd_value,
+        )
+        .join(JournalEntry, JournalEntry.id == Posting.entry_id)
+        .join(Account, Account.id == Posting.account_id)
+        .where(Posting.entry_date >= period.start, Posting.entry_date <= period.end)
+        .order_by(Posting.entry_date, JournalEntry.fiscal_year, JournalEntry.number, Posting.line)
+        .execution_options(yield_per=BATCH)
+    )
+    count = 0
+    for row in session.execute(stmt):
+        key = (row.account_id, row.currency, row.fiscal_year)
+        balances[key] += row.amount
+        project_id = row.account_project_id or row.project_id
+        sheet.append(
+            [
+                row.entry_date,
+                entry_number(row.fiscal_year, row.number),
+                row.kind,
+                row.reference,
+                row.voucher,
+                row.description,
+                row.payee,
+                row.code,
+                row.name,
+                row.role,
+                project_names.get(project_id, "") if project_id else "",
+                row.currency,
+                row.amount if row.amount > 0 else None,
+                -row.amount if row.amount < 0 else None,
+                row.rate,
+                row.usd_value,
+                balances[key],
+            ]
+        )
+        count += 1
+        if count % BATCH == 0:
+            report(count, total, "Writing the journal…")
+    return count
+
+
+def _write_summary(
+    sheet: SheetWriter,
+    session: Session,
+    actor: Actor,
+    coop: str,
+    period: Period,
+    last: int,
+    usd: str,
+) -> tuple[Decimal, Decimal, Decimal, Decimal | None, dict[str, Decimal]]:
+    money = currency_format(usd)
+    _header(sheet, "Fairtrade Premium ledger", coop, period, actor)
+    not_carry = ("C", _q("<>" + EntryKind.CARRY))
+    fund = reports.fund_report(session, actor, period.year) if period.year is not None else None
+
+    sheet.append_raw(["The Premium fund (USD)", "Amount", "How it is computed"], font=BOLD)
+    if fund is not None and not fund.provisional:
+        opening_formula = Formula(
+            f"=-{_sumifs(last, ('J', _q(AccountRole.PREMIUM_FUND)), ('C', _q(EntryKind.CARRY)))}"
+            f"-{_sumifs(last, ('J', _q(AccountRole.OPENING)))}"
+        )
+        opening_note = "carried from the previous year + opening balances (Journal)"
+    elif fund is not None:
+        opening_formula = Formula(
+            f"={fund.opening}-{_sumifs(last, ('J', _q(AccountRole.OPENING)))}"
+        )
+        opening_note = "previous year not closed: computed by coop-desk (provisional)"
+    else:
+        opening_formula = None
+        opening_note = "a date range: opening and closing are shown for whole fiscal years"
+    rows: dict[str, int] = {}
+    rows["opening"] = sheet.next_row
+    _money_line(sheet, "Opening", opening_formula, opening_note, money)
+    rows["earned"] = sheet.next_row
+    _money_line(
+        sheet,
+        "Premium earned (shipments)",
+        Formula(f"=-{_sumifs(last, ('J', _q(AccountRole.PREMIUM_INCOME)))}"),
+        "premium income postings",
+        money,
+    )
+    rows["received"] = sheet.next_row
+    _money_line(
+        sheet,
+        "Premium received from buyers",
+        Formula(
+            f"=B{rows['earned']}-{_sumifs(last, ('J', _q(AccountRole.RECEIVABLE)), not_carry)}"
+        ),
+        "earned minus the change in receivables",
+        money,
+    )
+    rows["spent"] = sheet.next_row
+    _money_line(
+        sheet,
+        "Spent on projects",
+        Formula(f"={_sumifs(last, ('J', _q(AccountRole.PROJECT_EXPENSE)))}"),
+        "project expense postings (bank charges under administration)",
+        money,
+    )
+    rows["exchange"] = sheet.next_row
+    _money_line(
+        sheet,
+        "Exchange differences",
+        Formula(f"=-{_sumifs(last, ('J', _q(AccountRole.EXCHANGE)))}"),
+        "currency exchange account",
+        money,
+    )
+    rows["other"] = sheet.next_row
+    _money_line(
+        sheet,
+        "Other entries to the fund",
+        Formula(f"=-{_sumifs(last, ('J', _q(AccountRole.PREMIUM_FUND)), not_carry)}"),
+        "manual entries to the Premium fund",
+        money,
+    )
+    rows["closing"] = sheet.next_row
+    if opening_formula is not None:
+        closing: Any = Formula(
+            f"=B{rows['opening']}+B{rows['earned']}-B{rows['spent']}+B{rows['exchange']}"
+            f"+B{rows['other']}"
+        )
+    else:
+        closing = None
+    _money_line(
+        sheet,
+        "Closing (carried over)",
+        closing,
+        "opening + earned − spent ± other",
+        money,
+        bold=True,
+    )
+    sheet.blank()
+
+    # Projects: approved budget (GA version in force) vs spent (formulas over the journal).
+    budget_year = period.year if period.year is not None else year_of(session, period.end)
+    budgets = plan.approved_budget(session, budget_year)
+    projects = list(
+        session.execute(
+            select(Project.id, Project.name, Project.productivity_quality).order_by(Project.id)
+        )
+    )
+    spent_by_project = {
+        p.name: p.spent for p in reports.project_balances(session, actor, budget_year)
+    }
+    sheet.append_raw(
+        [
+            f"Projects (USD; budget approved by the GA for {budget_year})",
+            "Approved budget",
+            "Spent",
+            "Remaining",
+            "% used",
+        ],
+        font=BOLD,
+    )
+    first_project = sheet.next_row
+    project_spent: dict[str, Decimal] = {}
+    quality_rows: list[int] = []
+    for project_id, name, quality in projects:
+        if project_id not in budgets and name not in spent_by_project:
+            continue
+        r = sheet.next_row
+        spent_formula = Formula(
+            f"={_sumifs(last, ('K', f'$A{r}'), ('J', _q(AccountRole.PROJECT_EXPENSE)))}"
+        )
+        sheet.ws.append(
+            [
+                _cell(sheet, name),
+                _cell(sheet, budgets.get(project_id), money),
+                _cell(sheet, spent_formula, money),
+                _cell(sheet, Formula(f"=B{r}-C{r}"), money),
+                _cell(sheet, Formula(f'=IF(N(B{r})>0,C{r}/B{r},"")'), "0.0%"),
+            ]
+        )
+        sheet.rows_written += 1
+        if quality:
+            quality_rows.append(r)
+        project_spent[name] = spent_by_project.get(name, ZERO)
+    last_project = sheet.next_row - 1
+    if last_project >= first_project:
+        sheet.ws.append(
+            [
+                _cell(sheet, "Total", font=BOLD),
+                _cell(sheet, Formula(f"=SUM(B{first_project}:B{last_project})"), money, font=BOLD),
+                _cell(sheet, Formula(f"=SUM(C{first_project}:C{last_project})"), money, font=BOLD),
+                _cell(sheet, Formula(f"=SUM(D{first_project}:D{last_project})"), money, font=BOLD),
+            ]
+        )
+        sheet.rows_written += 1
+    sheet.blank()
+    # DOMAIN.md: at least 25% of the Premium goes to productivity and/or quality.
+    sheet.append_raw(["Productivity / quality share (DOMAIN.md: at least 25%)"], font=BOLD)
+    q_spent_row = sheet.next_row
+    quality_sum = "+".join(f"C{r}" for r in quality_rows) or "0"
+    _money_line(sheet, "Spent on productivity / quality", Formula(f"={quality_sum}"), "", money)
+    q_required_row = sheet.next_row
+    _money_line(
+        sheet,
+        "Required (25% of the premium received)",
+        Formula(f"=ROUND(B{rows['received']}*{QUALITY_SHARE},2)"),
+        "",
+        money,
+    )
+    sheet.append_raw(["Met", Formula(f'=IF(B{q_spent_row}>=B{q_required_row},"yes","no")')])
+    if fund is not None:
+        return fund.earned, fund.received, fund.spent, fund.closing, project_spent
+    earned = received = spent = ZERO
+    return earned, received, spent, None, project_spent
+
+
+def _cell(sheet: SheetWriter, value: Any, fmt: str | None = None, *, font: Any = None) -> Any:
+    from coop_desk.exchange.xlsx import make_cell
+
+    if value is None:
+        return None
+    return make_cell(sheet.ws, value, fmt, font=font)
+
+
+def _money_line(
+    sheet: SheetWriter, label: str, value: Any, note: str, money: str, *, bold: bool = False
+) -> None:
+    font = BOLD if bold else None
+    sheet.ws.append(
+        [
+            _cell(sheet, label, font=font),
+            _cell(sheet, value, money, font=font),
+            _cell(sheet, note) if note else None,
+        ]
+    )
+    sheet.rows_written += 1
+
+
+def _write_contracts(
+    session: Session, actor: Actor, wb: Any, coop: str, period: Period, today: date
+) -> SheetWriter:
+    usd = reporting_currency(session)
+    sheet = SheetWriter(
+        wb,
+        "Contracts",
+        [
+            Column("Contract", 16),
+            Column("Buyer", 26),
+            Column("Signed", kind="date"),
+            Column("Scheme", 12),
+            Column("Shipped", kind="date"),
+            Column("Premium due", kind="money", currency=usd),
+            Column("Received", kind="money", currency=usd),
+            Column("Outstanding", kind="money", currency=usd),
+            Column("Days since shipment", 10, kind="int"),
+            Column("Overdue", 9),
+        ],
+        print_title=f"{coop} — premium due vs received",
+    )
+    rows = [
+        r
+        for r in reports.contract_dues(session, actor, today=today)
+        if period.start <= (r.shipment_date or r.signing_date) <= period.end
+    ]
+    for r in rows:
+        n = sheet.next_row
+        sheet.append(
+            [
+                r.number,
+                r.buyer_name,
+                r.signing_date,
+                r.scheme,
+                r.shipment_date,
+                r.premium_due,
+                r.received,
+                Formula(f"=F{n}-G{n}"),
+                r.days_since_shipment,
+                "yes" if r.overdue else "no",
+            ]
+        )
+    if rows:
+        first, last = 2, sheet.next_row - 1
+        sheet.append(
+            [
+                "Total",
+                None,
+                None,
+                None,
+                None,
+                Formula(f"=SUM(F{first}:F{last})"),
+                Formula(f"=SUM(G{first}:G{last})"),
+                Formula(f"=SUM(H{first}:H{last})"),
+            ],
+            font=BOLD,
+        )
+    sheet.close()
+    return sheet
+
+
+def _write_compliance(
+    session: Session, actor: Actor, wb: Any, coop: str, period: Period, today: date
+) -> None:
+    """Each ledger check with its result for the period, then every finding."""
+    from coop_desk.services.verify import CHECKS, Finding, Severity, _load_checks
+
+    _load_checks()
+    sheet = SheetWriter(
+        wb,
+        "Compliance",
+        [Column("Check", 28), Column("Result", 90), Column("Record", 22), Column("Severity", 10)],
+        print_title=f"{coop} — compliance checks",
+    )
+    years = set(range(year_of(session, period.start), year_of(session, period.end) + 1))
+    entry_ids = {
+        f"journal_entry {i}"
+        for i in session.scalars(
+            select(JournalEntry.id).where(JournalEntry.fiscal_year.in_(sorted(years)))
+        )
+    }
+
+    def concerns_period(f: Finding) -> bool:
+        return f.record in entry_ids or any(str(y) in f.message for y in years)
+
+    all_findings: list[Finding] = []
+    for name, check in CHECKS:
+        if check not in checks.LEDGER_CHECKS:
+            continue
+        try:
+            found = [f for f in check(session, today) if concerns_period(f)]
+        except Exception as exc:  # noqa: BLE001 - a crashing check is itself a result
+            found = [Finding(Severity.ERROR, name, f"the check could not run: {exc}")]
+        errors = sum(1 for f in found if f.severity == Severity.ERROR)
+        warnings = len(found) - errors
+        result = "passed" if not found else f"{errors} error(s), {warnings} warning(s)"
+        sheet.append([name, result, "", "error" if errors else "warning" if warnings else "ok"])
+        all_findings.extend(found)
+    sheet.blank()
+    sheet.append_raw(["Findings", "", "", ""], font=BOLD)
+    for f in sorted(all_findings, key=lambda f: (f.severity != Severity.ERROR, f.check)):
+        sheet.append([f.check, f.message, f.record, str(f.severity)])
+    if not all_findings:
+        sheet.append(["", "No findings for the period.", "", "ok"])
+    sheet.close()
+
+
+# --- the annual premium-use report for the General Assembly -----------------------------------
+
+
+@dataclass(frozen=True)
+class PremiumReportResult:
+    path: Path
+    year: int
+    received: Decimal
+    spent: Decimal
+    carried_over: Decimal
+    quality_spent: Decimal
+
+
+def export_premium_report(
+    session: Session,
+    actor: Actor,
+    path: str | Path,
+    year: int,
+    *,
+    local_rate: Decimal | None = None,
+    today: date | None = None,
+) -> PremiumReportResult:
+    """The year's premium-use report (xlsx) for the GA and auditors."""
+    require(actor, Permission.EXPORT)
+    today = today or date.today()
+    summary = reports.ga_summary(session, actor, year, local_rate=local_rate)
+    profile = cooperative.get_profile(session, actor)
+    coop = profile.name if profile else ""
+    usd, local = summary.reporting_currency, summary.local_currency
+    period = period_for(session, year=year)
+    rate = summary.local_rate
+    wb = new_workbook()
+    try:
+        sheet = SheetWriter(
+            wb,
+            "Premium use",
+            [
+                Column("", 40),
+                Column("", 18),
+                Column("", 18),
+                Column("", 18),
+                Column("", 18),
+                Column("", 14),
+            ],
+            header=False,
+            print_title=f"{coop} — Fairtrade Premium use {year}",
+        )
+        _header(sheet, f"Fairtrade Premium: use of the Premium in {year}", coop, period, actor)
+        usd_fmt, local_fmt = currency_format(usd), currency_format(local)
+        sheet.append_raw(
+            [
+                f"Exchange rate used for {local}",
+                f"{tidy(rate)} {local} per {usd}" if rate else "none recorded",
+            ]
+        )
+        rate_row = sheet.next_row
+        sheet.ws.append([_cell(sheet, f"{local} per {usd}"), _cell(sheet, rate or None, "0.0000")])
+        sheet.rows_written += 1
+        sheet.blank()
+
+        def pen(row: int, column: str = "B") -> Any:
+            return Formula(f'=IF(N($B${rate_row})>0,ROUND({column}{row}*$B${rate_row},2),"")')
+
+        sheet.append_raw(["The Premium fund", usd, local], font=BOLD)
+        fund_rows = {}
+        for key, label, value in (
+            ("opening", "Balance at the start of the year", summary.opening),
+            ("received", "Premium received", summary.received),
+            ("spent", "Premium spent on projects", summary.spent),
+            ("carried", "Balance carried over", summary.carried_over),
+            ("receivable", "Premium earned, not yet received", summary.receivable),
+        ):
+            r = sheet.next_row
+            fund_rows[key] = r
+            sheet.ws.append(
+                [_cell(sheet, label), _cell(sheet, value, usd_fmt), _cell(sheet, pen(r), local_fmt)]
+            )
+            sheet.rows_written += 1
+        sheet.blank()
+
+        sheet.append_raw(
+            ["Premium received per contract", "Premium due", "Received", "Outstanding"], font=BOLD
+        )
+        first = sheet.next_row
+        for c in reports.contract_dues(session, actor, year=year, today=today):
+            r = sheet.next_row
+            sheet.ws.append(
+                [
+                    _cell(sheet, f"{c.number} — {c.buyer_name}"),
+                    _cell(sheet, c.premium_due, usd_fmt),
+                    _cell(sheet, c.received, usd_fmt),
+                    _cell(sheet, Formula(f"=B{r}-C{r}"), usd_fmt),
+                ]
+            )
+            sheet.rows_written += 1
+        if sheet.next_row > first:
+            last = sheet.next_row - 1
+            sheet.ws.append(
+                [_cell(sheet, "Total", font=BOLD)]
+                + [
+                    _cell(sheet, Formula(f"=SUM({c}{first}:{c}{last})"), usd_fmt, font=BOLD)
+                    for c in "BCD"
+                ]
+            )
+            sheet.rows_written += 1
+        sheet.blank()
+
+        sheet.append_raw(
+            [
+                "Spent per project",
+                "Approved budget",
+                "Spent",
+                "Remaining",
+                f"Spent ({local})",
+                "Quality",
+            ],
+            font=BOLD,
+        )
+        first = sheet.next_row
+        for line in summary.lines:
+            r = sheet.next_row
+            sheet.ws.append(
+                [
+                    _cell(sheet, line.name),
+                    _cell(sheet, line.approved, usd_fmt),
+                    _cell(sheet, line.spent, usd_fmt),
+                    _cell(sheet, Formula(f"=N(B{r})-C{r}"), usd_fmt),
+                    _cell(sheet, pen(r, "C"), local_fmt),
+                    _cell(sheet, "yes" if line.productivity_quality else "no"),
+                ]
+            )
+            sheet.rows_written += 1
+        last = sheet.next_row - 1
+        if last >= first:
+            sheet.ws.append(
+                [_cell(sheet, "Total", font=BOLD)]
+                + [
+                    _cell(sheet, Formula(f"=SUM({c}{first}:{c}{last})"), fmt, font=BOLD)
+                    for c, fmt in (("B", usd_fmt), ("C", usd_fmt), ("D", usd_fmt), ("E", local_fmt))
+                ]
+            )
+            sheet.rows_written += 1
+        sheet.blank()
+        sheet.append_raw(["Productivity / quality share (at least 25% of the Premium)"], font=BOLD)
+        q = sheet.next_row
+        sheet.ws.append(
+            [
+                _cell(sheet, "Spent on productivity / quality"),
+                _cell(
+                    sheet,
+                    Formula(
+                        f'=SUMIFS(C{first}:C{max(last, first)},F{first}:F{max(last, first)},"yes")'
+                    ),
+                    usd_fmt,
+                ),
+            ]
+        )
+        sheet.rows_written += 1
+        sheet.ws.append(
+            [
+                _cell(sheet, "Required: 25% of the premium received"),
+                _cell(
+                    sheet, Formula(f"=ROUND(B{fund_rows['received']}*{QUALITY_SHARE},2)"), usd_fmt
+                ),
+            ]
+        )
+        sheet.rows_written += 1
+        sheet.ws.append(
+            [
+                _cell(sheet, "Share of the premium received"),
+                _cell(
+                    sheet,
+                    Formula(f'=IF(B{fund_rows["received"]}>0,B{q}/B{fund_rows["received"]},"")'),
+                    "0.0%",
+                ),
+            ]
+        )
+        sheet.rows_written += 1
+        sheet.append_raw(["Met", Formula(f'=IF(B{q}>=B{q + 1},"yes","no")')])
+        sheet.blank()
+
+        sheet.append_raw(
+            [
+                "General Assembly approvals of the plan",
+                "Date",
+                "Minutes",
+                "Present",
+                "Women",
+                "Votes for",
+                "Budget",
+            ],
+            font=BOLD,
+        )
+        for a in plan.list_approvals(session, actor, year):
+            sheet.ws.append(
+                [
+                    _cell(sheet, f"Version {a.version}" + (" (in force)" if a.current else "")),
+                    _cell(sheet, a.approval_date),
+                    _cell(sheet, a.minutes_number),
+                    _cell(sheet, a.members_present),
+                    _cell(sheet, a.women_present),
+                    _cell(sheet, a.votes_for),
+                    _cell(sheet, a.total, usd_fmt),
+                ]
+            )
+            sheet.rows_written += 1
+        sheet.close()
+        target = save_workbook(wb, path)
+    except BaseException:
+        discard_workbook(wb)
+        raise
+    return PremiumReportResult(
+        target, year, summary.received, summary.spent, summary.carried_over, summary.quality_spent
+    )

@@ -1,0 +1,283 @@
+"""The member register as an Excel workbook: a Members sheet (one row per member, every field)
+and a Plots sheet (one row per plot), streamed so 100,000 members never sit in memory.
+
+The headers are the ones the roster importer recognises, so an exported register imports back
+into an empty database as the same register (``member_import``).
+
+Hook for other modules: a provider in ``MEMBER_COLUMN_PROVIDERS`` adds columns to the Members
+sheet. A provider is ``fn(session, actor) -> ExtraColumns``: column definitions and a lookup
+from member id to values. The certification status (ICS approval, last internal inspection,
+area by organic status) comes this way from ``services.certification``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from coop_desk.domain.members import STATUS_LABELS, MemberStatus
+from coop_desk.exchange.xlsx import (
+    TITLE_FONT,
+    Column,
+    SheetWriter,
+    discard_workbook,
+    new_workbook,
+    save_workbook,
+)
+from coop_desk.models import Member, MemberStatusChange, Plot
+from coop_desk.services import cooperative
+from coop_desk.services.access import Actor, Permission, require
+
+ProgressFn = Callable[[int, int, str], None]
+
+MEMBER_COLUMNS = (
+    Column("Code", 16),
+    Column("Surnames", 24),
+    Column("First names", 24),
+    Column("DNI", 11),
+    Column("Gender", 8),
+    Column("Birth date", kind="date"),
+    Column("Join date", kind="date"),
+    Column("Status", 11),
+    Column("Status date", kind="date"),
+    Column("Status reason", 28),
+    Column("Community", 20),
+    Column("Phone", 14),
+    Column("Plots", 7, kind="int"),
+    Column("Total area (ha)", kind="quantity"),
+    Column("Coffee area (ha)", kind="quantity"),
+    Column("Notes", 40),
+)
+
+PLOT_COLUMNS = (
+    Column("Member code", 16),
+    Column("Plot", 22),
+    Column("Total area (ha)", kind="quantity"),
+    Column("Coffee area (ha)", kind="quantity"),
+    Column("Altitude (m)", 12, kind="int"),
+    Column("Varieties", 28),
+    Column("Latitude", kind="coordinate"),
+    Column("Longitude", kind="coordinate"),
+)
+
+BATCH = 100  # rows between progress reports (and fetched per batch)
+
+
+@dataclass(frozen=True)
+class ExtraColumns:
+    """Columns another module adds to the Members sheet, with values per member id."""
+
+    columns: tuple[Column, ...]
+    values: Callable[[int], Sequence[Any]]
+
+
+def certification_columns(session: Session, actor: Actor) -> ExtraColumns:
+    """ICS status per member, from the certifications module (DOMAIN.md "Organic group
+    certification"): approved, last internal inspection, hectares by organic status."""
+    from coop_desk.domain.certification import ConversionStatus
+    from coop_desk.services import certification
+
+    farmers = {f.member_id: f for f in certification.farmer_list(session, actor)}
+    conversion = (ConversionStatus.T1, ConversionStatus.T2, ConversionStatus.T3)
+
+    def values(member_id: int) -> Sequence[Any]:
+        f = farmers.get(member_id)
+        if f is None:
+            return ("", None, None, "", None, None, None)
+        return (
+            "yes" if f.approved and not f.suspended else "suspended" if f.suspended else "no",
+            f.approval_date,
+            f.last_inspection_date,
+            f.last_inspection_result or "",
+            f.area(ConversionStatus.ORGANIC),
+            sum((f.area(s) for s in conversion), Decimal(0)),
+            f.area(ConversionStatus.CONVENTIONAL),
+        )
+
+    return ExtraColumns(
+        (
+            Column("ICS approved", 11),
+            Column("ICS approval date", kind="date"),
+            Column("Last internal inspection", kind="date"),
+            Column("Inspection result", 16),
+            Column("Organic area (ha)", kind="quantity"),
+            Column("Area in conversion (ha)", kind="quantity"),
+            Column("Conventional area (ha)", kind="quantity"),
+        ),
+        values,
+    )
+
+
+MEMBER_COLUMN_PROVIDERS: list[Callable[[Session, Actor], ExtraColumns]] = [certification_columns]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    members: int
+    plots: int
+    sheets: tuple[str, ...] = field(default_factory=tuple)
+
+
+def export_members(
+    session: Session,
+    actor: Actor,
+    path: str | Path,
+    *,
+    progress: ProgressFn | None = None,
+    now: datetime | None = None,
+) -> ExportResult:
+    """Write the register to ``path`` (xlsx). ``progress(done, total, text)`` is called as rows
+    are written; an exception raised by it (Cancel) stops the export and leaves no file."""
+    require(actor, Permission.EXPORT)
+    report = progress or (lambda _d, _t, _s: None)
+    profile = cooperative.get_profile(session, actor)
+    coop_name = profile.name if profile else ""
+    stamp = (now or datetime.now(UTC)).astimezone(UTC)
+    member_total = session.scalar(select(func.count()).select_from(Member)) or 0
+    plot_total = session.scalar(select(func.count()).select_from(Plot)) or 0
+    total = member_total + plot_total
+    extras = [provider(session, actor) for provider in MEMBER_COLUMN_PROVIDERS]
+    columns = list(MEMBER_COLUMNS)
+    for extra in extras:
+        columns.extend(extra.columns)
+
+    wb = new_workbook()
+    try:
+        title = f"{coop_name} — member register" if coop_name else "Member register"
+        members_sheet = SheetWriter(wb, "Members", columns, print_title=title)
+        done = 0
+        report(0, total, "Writing members…")
+        for row in _member_rows(session):
+            values: list[Any] = [
+                row.code,
+                row.surnames,
+                row.first_names,
+                row.dni,
+                row.gender,
+                row.birth_date,
+                row.join_date,
+                STATUS_LABELS[MemberStatus(row.status)],
+                row.status_date,
+                row.reason or "",
+                row.community,
+                row.phone,
+                int(row.plot_count or 0),
+                row.total_area_ha,
+                row.coffee_area_ha,
+                row.notes,
+            ]
+            for extra in extras:
+                values.extend(extra.values(row.id))
+            members_sheet.append(values)
+            done += 1
+            if done % BATCH == 0:
+                report(done, total, "Writing members…")
+        members_sheet.close()
+
+        plots_sheet = SheetWriter(wb, "Plots", PLOT_COLUMNS, print_title=f"{title} — plots")
+        for plot in _plot_rows(session):
+            plots_sheet.append(
+                [
+                    plot.code,
+                    plot.name,
+                    plot.total_area_ha,
+                    plot.coffee_area_ha,
+                    plot.altitude_m,
+                    plot.varieties,
+                    plot.latitude,
+                    plot.longitude,
+                ]
+            )
+            done += 1
+            if done % BATCH == 0:
+                report(done, total, "Writing plots…")
+        plots_sheet.close()
+
+        about = SheetWriter(
+            wb, "About", [Column("", 24), Column("", 60)], header=False, landscape=False
+        )
+        about.append_raw([title], font=TITLE_FONT)
+        about.append(["Cooperative", coop_name])
+        about.append(["Generated (UTC)", stamp.strftime("%Y-%m-%d %H:%M")])
+        about.append(["Generated by", actor.username])
+        about.append(["Members", member_total])
+        about.append(["Plots", plot_total])
+        about.close()
+        report(total, total, "Saving…")
+        target = save_workbook(wb, path)
+    except BaseException:
+        discard_workbook(wb)
+        raise
+    return ExportResult(target, member_total, plot_total, ("Members", "Plots", "About"))
+
+
+def _member_rows(session: Session) -> Any:
+    last_change = (
+        select(MemberStatusChange.member_id, func.max(MemberStatusChange.id).label("last_id"))
+        .group_by(MemberStatusChange.member_id)
+        .subquery()
+    )
+    areas = (
+        select(
+            Plot.member_id,
+            func.count(Plot.id).label("plot_count"),
+            func.coalesce(func.sum(Plot.total_area_ha), 0).label("total"),
+            func.coalesce(func.sum(Plot.coffee_area_ha), 0).label("coffee"),
+        )
+        .group_by(Plot.member_id)
+        .subquery()
+    )
+    stmt = (
+        select(
+            Member.id,
+            Member.code,
+            Member.surnames,
+            Member.first_names,
+            Member.dni,
+            Member.gender,
+            Member.birth_date,
+            Member.join_date,
+            Member.status,
+            Member.status_date,
+            Member.community,
+            Member.phone,
+            Member.notes,
+            MemberStatusChange.reason,
+            areas.c.plot_count,
+            func.coalesce(areas.c.total, 0).label("total_area_ha"),
+            func.coalesce(areas.c.coffee, 0).label("coffee_area_ha"),
+        )
+        .outerjoin(last_change, last_change.c.member_id == Member.id)
+        .outerjoin(MemberStatusChange, MemberStatusChange.id == last_change.c.last_id)
+        .outerjoin(areas, areas.c.member_id == Member.id)
+        .order_by(Member.code_sort, Member.id)
+        .execution_options(yield_per=BATCH)
+    )
+    return session.execute(stmt)
+
+
+def _plot_rows(session: Session) -> Any:
+    stmt = (
+        select(
+            Member.code,
+            Plot.name,
+            Plot.total_area_ha,
+            Plot.coffee_area_ha,
+            Plot.altitude_m,
+            Plot.varieties,
+            Plot.latitude,
+            Plot.longitude,
+        )
+        .join(Member, Member.id == Plot.member_id)
+        .order_by(Member.code_sort, Member.id, Plot.id)
+        .execution_options(yield_per=BATCH)
+    )
+    return session.execute(stmt)

@@ -1,0 +1,683 @@
+"""Importing a member roster read by :mod:`coop_desk.exchange.roster` into the register.
+
+``plan_import`` compares each row with the register and says what would happen: ``new``,
+``update`` (with the fields that change), ``unchanged`` or ``error`` (with every problem, its
+Excel row and column). ``apply_import`` does it in the caller's transaction: by default nothing
+is written when any row is invalid; with ``skip_invalid`` the valid rows are imported and the
+others reported.
+
+Rules:
+- members are matched by code (a row without a code matches by DNI); importing the same file
+  again updates, never duplicates;
+- only columns present in the file are compared and written; a blank cell never erases a stored
+  value (an import must not lose data);
+- a roster's area columns describe one plot: it is matched by name (or is the member's only
+  plot), otherwise added; other plots of the member are kept;
+- organic and Fairtrade status: the register has no field for them yet, so they are kept in the
+  member's notes on one line starting with ``Roster:`` (replaced, not repeated, on re-import)
+  and exposed on each planned row (``organic_status``, ``fairtrade``) for the certifications
+  module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coop_desk.domain.members import (
+    GENDER_LABELS,
+    STATUS_LABELS,
+    MemberInput,
+    MemberStatus,
+    PlotInput,
+    full_name,
+    validate_member,
+    validate_status_change,
+)
+from coop_desk.domain.problems import Problem
+from coop_desk.domain.text import fold
+from coop_desk.errors import ValidationError
+from coop_desk.exchange.roster import PlotData, Roster, RosterRow, SkippedRow, SourceColumn
+from coop_desk.exchange.values import OrganicStatus
+from coop_desk.models import Member, Plot
+from coop_desk.services import members as member_service
+from coop_desk.services.access import Actor, Permission, require
+
+ProgressFn = Callable[[int, int, str], None]
+
+NEW = "new"
+UPDATE = "update"
+UNCHANGED = "unchanged"
+ERROR = "error"
+
+ACTION_LABELS = {NEW: "New", UPDATE: "Update", UNCHANGED: "Unchanged", ERROR: "Error"}
+
+ROSTER_NOTE_PREFIX = "Roster: "
+DEFAULT_PLOT_NAME = "Parcela 1"
+IMPORT_REASON = "status from the imported roster"
+
+FIELD_TITLES = {
+    "code": "code",
+    "first_names": "first names",
+    "surnames": "surnames",
+    "gender": "gender",
+    "dni": "DNI",
+    "birth_date": "birth date",
+    "join_date": "join date",
+    "community": "community",
+    "phone": "phone",
+    "notes": "notes",
+    "status": "status",
+}
+
+# Which roster field a MemberInput problem points at (for the column in the message).
+_PROBLEM_SOURCES = {
+    "code": ("code",),
+    "first_names": ("first_names", "full_name_names_first", "full_name_surnames_first"),
+    "surnames": (
+        "surnames",
+        "surname_1",
+        "surname_2",
+        "full_name_surnames_first",
+        "full_name_names_first",
+    ),
+    "gender": ("gender",),
+    "dni": ("dni",),
+    "birth_date": ("birth_date",),
+    "join_date": ("join_date",),
+    "phone": ("phone",),
+    "total_area_ha": ("total_area",),
+    "coffee_area_ha": ("coffee_area",),
+    "altitude_m": ("altitude",),
+    "latitude": ("latitude",),
+    "longitude": ("longitude",),
+    "name": ("plot_name",),
+    "status": ("status",),
+    "effective_date": ("status_date",),
+    "reason": ("status_reason",),
+}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: str
+    new: str
+
+    def describe(self) -> str:
+        return f"{self.field}: {self.old or '(blank)'} → {self.new or '(blank)'}"
+
+
+@dataclass(frozen=True)
+class RowPlan:
+    row: int
+    code: str
+    name: str
+    action: str
+    changes: tuple[FieldChange, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    organic_status: str | None = None
+    fairtrade: bool | None = None
+    member_id: int | None = None
+    data: MemberInput | None = None
+    status: str | None = None
+    status_date: date | None = None
+    status_reason: str = ""
+    sheet: str = ""  # set when the roster was read from several sheets
+
+    @property
+    def label(self) -> str:
+        return f"{self.sheet}!{self.row}" if self.sheet else str(self.row)
+
+    @property
+    def summary(self) -> str:
+        if self.problems:
+            return "; ".join(p.describe() for p in self.problems)
+        if self.changes:
+            return "; ".join(c.describe() for c in self.changes)
+        return ""
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    sheet: str
+    header_row: int
+    columns: tuple[SourceColumn, ...]
+    rows: tuple[RowPlan, ...]
+    skipped: tuple[SkippedRow, ...]
+    notes: tuple[str, ...] = ()
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for r in self.rows for p in r.problems]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(r.action == ERROR for r in self.rows)
+
+    def summary(self) -> str:
+        return (
+            f"{self.count(NEW)} new, {self.count(UPDATE)} to update, "
+            f"{self.count(UNCHANGED)} unchanged, {self.count(ERROR)} with errors, "
+            f"{len(self.skipped)} skipped (blank, titles, totals)"
+        )
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    plan: ImportPlan
+    created: int
+    updated: int
+    unchanged: int
+    rejected: int
+
+
+@dataclass
+class _Existing:
+    id: int
+    code: str
+    first_names: str
+    surnames: str
+    dni: str | None
+    gender: str
+    birth_date: date | None
+    join_date: date
+    status: str
+    status_date: date
+    community: str
+    phone: str
+    notes: str
+    plots: list[PlotInput]
+
+
+def plan_import(
+    session: Session,
+    actor: Actor,
+    roster: Roster,
+    *,
+    today: date | None = None,
+    progress: ProgressFn | None = None,
+) -> ImportPlan:
+    """What importing ``roster`` would do, row by row. Reads only."""
+    require(actor, Permission.READ)
+    today = today or date.today()
+    report = progress or (lambda _d, _t, _s: None)
+    existing = _load_existing(session)
+    by_code = {m.code: m for m in existing.values()}
+    dni_owner = {m.dni: m.code for m in existing.values() if m.dni}
+    columns = {c.field: c for c in roster.columns if c.field}
+    per_sheet = {
+        name: {c.field: c for c in cols if c.field} for name, cols in roster.sheet_columns.items()
+    }
+    seen_codes: dict[str, str] = {}
+    seen_dnis: dict[str, str] = {}
+    plans: list[RowPlan] = []
+    total = len(roster.rows)
+    for index, row in enumerate(roster.rows, start=1):
+        plans.append(
+            _plan_row(
+                row,
+                per_sheet.get(row.sheet, columns),
+                by_code,
+                dni_owner,
+                seen_codes,
+                seen_dnis,
+                today,
+            )
+        )
+        if index % 1000 == 0:
+            report(index, total, "Comparing with the register…")
+    notes = list(roster.notes)
+    if any(p.action == ERROR and p.member_id is None for p in plans):
+        notes += _missing_columns(roster.fields)
+    return ImportPlan(
+        roster.sheet, roster.header_row, roster.columns, tuple(plans), roster.skipped, tuple(notes)
+    )
+
+
+_REQUIRED_FOR_NEW = (
+    ("gender", ("gender",), "gender (Sexo)"),
+    ("join_date", ("join_date",), "the date of joining (Fecha de ingreso)"),
+    (
+        "names",
+        ("first_names", "full_name_names_first", "full_name_surnames_first"),
+        "first names (Nombres)",
+    ),
+    (
+        "surnames",
+        ("surnames", "surname_1", "full_name_names_first", "full_name_surnames_first"),
+        "surnames (Apellidos)",
+    ),
+)
+
+
+def _missing_columns(fields: set[str]) -> list[str]:
+    """File-level hints: a column every new member needs is not in the file (or not mapped)."""
+    hints = []
+    if "code" not in fields:
+        hints.append(
+            "The file has no member code column (Código): members are matched by code (or by "
+            "DNI for members already registered). Map the column that holds the code."
+        )
+    return hints + [
+        f"The file has no column for {label}: new members cannot be created without it. Add "
+        "the column, or map it by hand."
+        for _key, sources, label in _REQUIRED_FOR_NEW
+        if not fields & set(sources)
+    ]
+
+
+def apply_import(
+    session: Session,
+    actor: Actor,
+    roster: Roster,
+    *,
+    skip_invalid: bool = False,
+    today: date | None = None,
+    progress: ProgressFn | None = None,
+) -> ImportResult:
+    """Import ``roster`` in the caller's transaction. Raises ``ValidationError`` with every
+    problem (nothing written) when a row is invalid, unless ``skip_invalid``."""
+    require(actor, Permission.MEMBERS_WRITE)
+    today = today or date.today()
+    report = progress or (lambda _d, _t, _s: None)
+    plan = plan_import(session, actor, roster, today=today)
+    if plan.has_errors and not skip_invalid:
+        raise ValidationError(plan.problems)
+    work = [r for r in plan.rows if r.action in (NEW, UPDATE)]
+    created = updated = 0
+    for index, row in enumerate(work, start=1):
+        assert row.data is not None
+        if row.action == NEW:
+            detail = member_service.create_member(session, actor, row.data, today=today)
+            member_id = detail.id
+            current = MemberStatus.ACTIVE
+            created += 1
+        else:
+            assert row.member_id is not None
+            member_service.update_member(session, actor, row.member_id, row.data, today=today)
+            member_id = row.member_id
+            current = MemberStatus(
+                session.scalar(select(Member.status).where(Member.id == member_id)) or "active"
+            )
+            updated += 1
+        if row.status and row.status != current:
+            member_service.change_status(
+                session,
+                actor,
+                member_id,
+                MemberStatus(row.status),
+                row.status_date or today,
+                row.status_reason or IMPORT_REASON,
+            )
+        if index % 200 == 0:
+            report(index, len(work), "Importing members…")
+    session.flush()
+    return ImportResult(
+        plan, created, updated, plan.count(UNCHANGED), plan.count(ERROR) if skip_invalid else 0
+    )
+
+
+# --- planning one row ---------------------------------------------------------------------------
+
+
+def _plan_row(
+    row: RosterRow,
+    columns: dict[str, SourceColumn],
+    by_code: dict[str, _Existing],
+    dni_owner: dict[str, str],
+    seen_codes: dict[str, str],
+    seen_dnis: dict[str, str],
+    today: date,
+) -> RowPlan:
+    values = row.values
+    problems = list(row.problems)
+    bad_fields = {p.field for p in problems}
+
+    def problem(field_key: str, message: str) -> None:
+        problems.append(
+            Problem(field_key, message, row.row, _located(row, _column_of(field_key, columns)))
+        )
+
+    code = values.get("code")
+    dni = values.get("dni")
+    if not code and "code" not in bad_fields:
+        if dni and dni in dni_owner:
+            code = dni_owner[dni]  # matched by DNI
+        else:
+            problem("code", "the member code is required")
+    if code:
+        if code in seen_codes:
+            problem("code", f"the code {code} is also on row {seen_codes[code]}")
+        else:
+            seen_codes[code] = row.label
+    if dni:
+        if dni in seen_dnis:
+            problem("dni", f"the DNI {dni} is also on row {seen_dnis[dni]}")
+        else:
+            seen_dnis[dni] = row.label
+        owner = dni_owner.get(dni)
+        if owner and owner != code:
+            problem("dni", f"the DNI {dni} is registered for member {owner}")
+    existing = by_code.get(code) if code else None
+    data = _merge(existing, values, row, code or "")
+    status = values.get("status")
+    status_date = values.get("status_date")
+    status_reason = values.get("status_reason") or ""
+    if data is not None:
+        for p in validate_member(data, today):
+            source = _problem_field(p.field)
+            if source in bad_fields:
+                continue  # already reported with the cell's own reason
+            problems.append(
+                Problem(source, p.message, row.row, _located(row, _column_of(source, columns)))
+            )
+        current = MemberStatus(existing.status) if existing else MemberStatus.ACTIVE
+        if status and status != current and data.join_date is not None:
+            since = existing.status_date if existing else data.join_date
+            for p in validate_status_change(
+                current,
+                MemberStatus(status),
+                status_date or today,
+                status_reason or IMPORT_REASON,
+                since,
+            ):
+                source = _problem_field(p.field)
+                problems.append(
+                    Problem(source, p.message, row.row, _located(row, _column_of(source, columns)))
+                )
+    name = full_name(values.get("first_names") or "", values.get("surnames") or "")
+    if existing and not name:
+        name = full_name(existing.first_names, existing.surnames)
+    common: dict[str, Any] = dict(
+        sheet=row.sheet,
+        row=row.row,
+        code=code or "",
+        name=name,
+        organic_status=row.organic_status,
+        fairtrade=row.fairtrade,
+        status=status,
+        status_date=status_date,
+        status_reason=status_reason,
+    )
+    if problems:
+        return RowPlan(action=ERROR, problems=_unique(problems), **common)
+    assert data is not None
+    if existing is None:
+        return RowPlan(action=NEW, data=data, **common)
+    changes = _changes(existing, data, status)
+    return RowPlan(
+        action=UPDATE if changes else UNCHANGED,
+        changes=tuple(changes),
+        member_id=existing.id,
+        data=data,
+        **common,
+    )
+
+
+def _merge(
+    existing: _Existing | None, values: dict[str, Any], row: RosterRow, code: str
+) -> MemberInput | None:
+    """The member as it would be saved: stored values, overridden by non-blank cells."""
+
+    def pick(key: str, stored: Any) -> Any:
+        value = values.get(key)
+        return stored if value is None or value == "" else value
+
+    if existing is None:
+        base = MemberInput(
+            code=code,
+            first_names="",
+            surnames="",
+            gender="",
+            join_date=None,
+            plots=(),
+        )
+        base_notes = ""
+        plots: list[PlotInput] = []
+    else:
+        base = MemberInput(
+            code=existing.code,
+            first_names=existing.first_names,
+            surnames=existing.surnames,
+            gender=existing.gender,
+            join_date=existing.join_date,
+            dni=existing.dni,
+            birth_date=existing.birth_date,
+            community=existing.community,
+            phone=existing.phone,
+            notes=existing.notes,
+            plots=tuple(existing.plots),
+        )
+        base_notes = existing.notes
+        plots = list(existing.plots)
+    notes = pick("notes", base_notes)
+    other_phones = values.get("other_phones") or ""
+    if row.organic_status is not None or row.fairtrade is not None or other_phones:
+        # Blank cells erase nothing: the Roster: line changes only when the file says something.
+        notes = roster_notes(notes, row.organic_status, row.fairtrade, other_phones)
+    for plot in row.plots:
+        plots = _merge_plot(plots, plot)
+    return replace(
+        base,
+        code=code,
+        first_names=pick("first_names", base.first_names),
+        surnames=pick("surnames", base.surnames),
+        gender=pick("gender", base.gender),
+        join_date=pick("join_date", base.join_date),
+        dni=pick("dni", base.dni),
+        birth_date=pick("birth_date", base.birth_date),
+        community=pick("community", base.community),
+        phone=pick("phone", base.phone),
+        notes=notes,
+        plots=tuple(plots),
+    )
+
+
+def _merge_plot(plots: list[PlotInput], plot: PlotData) -> list[PlotInput]:
+    if plot.total_area_ha is None and plot.coffee_area_ha is None and not plot.name:
+        return plots
+    name = plot.name
+    target: int | None = None
+    if name:
+        for index, existing in enumerate(plots):
+            if fold(existing.name) == fold(name):
+                target = index
+    elif len(plots) == 1:
+        target = 0  # the file's area columns describe the member's only plot
+    if target is None:
+        return [
+            *plots,
+            PlotInput(
+                name=name or (DEFAULT_PLOT_NAME if not plots else f"Parcela {len(plots) + 1}"),
+                total_area_ha=plot.total_area_ha
+                if plot.total_area_ha is not None
+                else (plot.coffee_area_ha or Decimal(0)),
+                coffee_area_ha=plot.coffee_area_ha
+                if plot.coffee_area_ha is not None
+                else Decimal(0),
+                altitude_m=plot.altitude_m,
+                varieties=plot.varieties,
+                latitude=plot.latitude,
+                longitude=plot.longitude,
+            ),
+        ]
+    old = plots[target]
+    merged = replace(
+        old,
+        total_area_ha=old.total_area_ha if plot.total_area_ha is None else plot.total_area_ha,
+        coffee_area_ha=old.coffee_area_ha if plot.coffee_area_ha is None else plot.coffee_area_ha,
+        altitude_m=old.altitude_m if plot.altitude_m is None else plot.altitude_m,
+        varieties=plot.varieties or old.varieties,
+        latitude=old.latitude if plot.latitude is None else plot.latitude,
+        longitude=old.longitude if plot.longitude is None else plot.longitude,
+    )
+    return [*plots[:target], merged, *plots[target + 1 :]]
+
+
+def roster_notes(
+    notes: str, organic: str | None, fairtrade: bool | None, other_phones: str = ""
+) -> str:
+    """``notes`` with its ``Roster:`` line replaced by the file's organic/Fairtrade status
+    (and any further phone numbers the roster gave)."""
+    lines = [line for line in notes.splitlines() if not line.startswith(ROSTER_NOTE_PREFIX)]
+    parts = []
+    if other_phones:
+        parts.append(f"other phones {other_phones}")
+    if organic:
+        parts.append(f"organic status {OrganicStatus.LABELS.get(organic, organic)}")
+    if fairtrade is not None:
+        parts.append(f"Fairtrade {'yes' if fairtrade else 'no'}")
+    if parts:
+        lines.append(ROSTER_NOTE_PREFIX + "; ".join(parts))
+    return "\n".join(lines).strip()
+
+
+def _changes(existing: _Existing, data: MemberInput, status: str | None) -> list[FieldChange]:
+    changes: list[FieldChange] = []
+    for key, old, new in (
+        ("first_names", existing.first_names, data.first_names),
+        ("surnames", existing.surnames, data.surnames),
+        ("gender", existing.gender, data.gender),
+        ("dni", existing.dni, data.dni),
+        ("birth_date", existing.birth_date, data.birth_date),
+        ("join_date", existing.join_date, data.join_date),
+        ("community", existing.community, data.community.strip()),
+        ("phone", existing.phone, data.phone.strip()),
+        ("notes", existing.notes, data.notes.strip()),
+    ):
+        if _show(old) != _show(new):
+            changes.append(FieldChange(FIELD_TITLES[key], _show(old), _show(new)))
+    if status and status != existing.status:
+        changes.append(
+            FieldChange(
+                "status",
+                STATUS_LABELS[MemberStatus(existing.status)],
+                STATUS_LABELS[MemberStatus(status)],
+            )
+        )
+    before = {p.id: p for p in existing.plots}
+    for plot in data.plots:
+        if plot.id is None:
+            changes.append(
+                FieldChange(
+                    f"plot {plot.name}",
+                    "",
+                    f"{_show(plot.total_area_ha)} ha, coffee {_show(plot.coffee_area_ha)} ha",
+                )
+            )
+            continue
+        old_plot = before[plot.id]
+        for label, a, b in (
+            ("total area (ha)", old_plot.total_area_ha, plot.total_area_ha),
+            ("coffee area (ha)", old_plot.coffee_area_ha, plot.coffee_area_ha),
+            ("altitude (m)", old_plot.altitude_m, plot.altitude_m),
+            ("varieties", old_plot.varieties, plot.varieties),
+            ("latitude", old_plot.latitude, plot.latitude),
+            ("longitude", old_plot.longitude, plot.longitude),
+        ):
+            if _show(a) != _show(b):
+                changes.append(FieldChange(f"plot {plot.name}: {label}", _show(a), _show(b)))
+    return changes
+
+
+def _show(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        normal = value.normalize()
+        return format(
+            normal.quantize(Decimal(1)) if normal == normal.to_integral() else normal, "f"
+        )
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str) and value in GENDER_LABELS and len(value) == 1:
+        return value
+    return str(value).strip()
+
+
+def _problem_field(member_field: str) -> str:
+    """``plots[1].total_area_ha`` -> ``total_area``; ``first_names`` -> ``first_names``."""
+    leaf = member_field.rsplit(".", 1)[-1]
+    sources = _PROBLEM_SOURCES.get(leaf)
+    return sources[0] if sources else leaf
+
+
+def _column_of(field_key: str, columns: dict[str, SourceColumn]) -> str | None:
+    for candidate in _PROBLEM_SOURCES.get(field_key, (field_key,)):
+        column = columns.get(candidate)
+        if column is not None:
+            return column.describe()
+    if field_key in columns:
+        return columns[field_key].describe()
+    return None
+
+
+def _located(row: RosterRow, column: str | None) -> str | None:
+    if not row.sheet:
+        return column
+    return f"{row.sheet}!{column}" if column else row.sheet
+
+
+def _unique(problems: list[Problem]) -> tuple[Problem, ...]:
+    out: list[Problem] = []
+    for p in problems:
+        if p not in out:
+            out.append(p)
+    return tuple(out)
+
+
+def _load_existing(session: Session) -> dict[int, _Existing]:
+    rows = session.execute(
+        select(
+            Member.id,
+            Member.code,
+            Member.first_names,
+            Member.surnames,
+            Member.dni,
+            Member.gender,
+            Member.birth_date,
+            Member.join_date,
+            Member.status,
+            Member.status_date,
+            Member.community,
+            Member.phone,
+            Member.notes,
+        )
+    )
+    found = {r.id: _Existing(**r._asdict(), plots=[]) for r in rows}
+    for p in session.execute(
+        select(
+            Plot.member_id,
+            Plot.id,
+            Plot.name,
+            Plot.total_area_ha,
+            Plot.coffee_area_ha,
+            Plot.altitude_m,
+            Plot.varieties,
+            Plot.latitude,
+            Plot.longitude,
+        ).order_by(Plot.id)
+    ):
+        found[p.member_id].plots.append(
+            PlotInput(
+                id=p.id,
+                name=p.name,
+                total_area_ha=p.total_area_ha,
+                coffee_area_ha=p.coffee_area_ha,
+                altitude_m=p.altitude_m,
+                varieties=p.varieties,
+                latitude=p.latitude,
+                longitude=p.longitude,
+            )
+        )
+    return found

@@ -1,0 +1,302 @@
+"""Excel actions of the GUI: export the member register, import a roster (wizard), download
+the roster template, the Premium ledger workbook, the annual premium-use report and the legacy
+cash book import.
+
+Each action is a function ``action(parent, ctx)`` so menus, page buttons and tests call the
+same code. File dialogs go through :func:`choose_save_path` / :func:`choose_open_path` and
+messages through :func:`inform`, which tests replace. Slow work runs in a worker with a
+progress dialog and Cancel (``run_with_progress``); the worker opens its own session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+
+from coop_desk.ui.context import AppContext
+from coop_desk.ui.errors import show_error
+from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
+
+XLSX_FILTER = "Excel workbook (*.xlsx)"
+OPEN_FILTER = "Excel workbook (*.xlsx *.xlsm);;All files (*)"
+_FOLDER_KEY = "excel/last_folder"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("excel_actions", text)
+
+
+def _last_folder() -> Path:
+    value = QSettings().value(_FOLDER_KEY, "")
+    folder = Path(str(value)) if value else Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
+def _remember(path: Path) -> None:
+    QSettings().setValue(_FOLDER_KEY, str(path.parent))
+
+
+def choose_save_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
+    """Ask where to write a workbook; ``None`` when the user cancels. Tests replace this."""
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, title, str(_last_folder() / suggested), tr(XLSX_FILTER)
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != ".xlsx":
+        path = path.with_suffix(".xlsx")
+    _remember(path)
+    return path
+
+
+def choose_open_path(parent: QWidget | None, title: str) -> Path | None:
+    """Ask for a workbook to read; ``None`` when the user cancels. Tests replace this."""
+    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(_last_folder()), tr(OPEN_FILTER))
+    if not chosen:
+        return None
+    path = Path(chosen)
+    _remember(path)
+    return path
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    """Tell the user an action finished: in the status bar of the main window when there is
+    one, else in a message box. Tests replace this."""
+    window = parent.window() if parent is not None else None
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, 10_000)
+        return
+    QMessageBox.information(parent, title, text)
+
+
+def _run(parent: QWidget | None, title: str, job: Callable[[Progress], Any]) -> Any:
+    """Run ``job`` with a progress dialog; ``None`` after Cancel or an error (shown)."""
+    try:
+        return run_with_progress(parent, title, job)
+    except Cancelled:
+        return None
+    except Exception as exc:  # noqa: BLE001 - shown to the user in words
+        show_error(parent, exc)
+        return None
+
+
+# --- members -----------------------------------------------------------------------------------
+
+
+def export_members(parent: QWidget | None, ctx: AppContext) -> Path | None:
+    """Export the register (Members, Plots) to a workbook the user chooses."""
+    from coop_desk.services import member_export
+
+    path = choose_save_path(
+        parent, tr("Export the member register"), f"members-{date.today().isoformat()}.xlsx"
+    )
+    if path is None:
+        return None
+    db, actor = ctx.db, ctx.actor
+
+    def job(progress: Progress) -> member_export.ExportResult:
+        with db.reading(actor) as session:
+            return member_export.export_members(session, actor, path, progress=progress)
+
+    result = _run(parent, tr("Exporting the member register"), job)
+    if result is None:
+        return None
+    inform(
+        parent,
+        tr("Export finished"),
+        tr("{0} members and {1} plots written to {2}.").format(
+            result.members, result.plots, result.path
+        ),
+    )
+    return Path(result.path)
+
+
+def download_template(parent: QWidget | None, ctx: AppContext | None = None) -> Path | None:
+    """Write the roster template (recognised headers and an example row)."""
+    from coop_desk.exchange.roster import write_template
+
+    path = choose_save_path(parent, tr("Save the roster template"), "plantilla-socios.xlsx")
+    if path is None:
+        return None
+    try:
+        written = write_template(path)
+    except Exception as exc:  # noqa: BLE001 - shown in words
+        show_error(parent, exc)
+        return None
+    inform(parent, tr("Template saved"), tr("The template was saved to {0}.").format(written))
+    return written
+
+
+def import_members(parent: QWidget | None, ctx: AppContext) -> Any:
+    """Open the roster import wizard. Returns the wizard (tests drive it) after it closes."""
+    from coop_desk.ui.dialogs.import_wizard import ImportWizard
+
+    wizard = open_import_wizard(parent, ctx)
+    wizard.exec()
+    return wizard if isinstance(wizard, ImportWizard) else None
+
+
+def open_import_wizard(parent: QWidget | None, ctx: AppContext) -> Any:
+    """The wizard, not yet shown (tests replace ``import_members``' exec by driving this)."""
+    from coop_desk.ui.dialogs.import_wizard import ImportWizard
+
+    return ImportWizard(ctx, parent)
+
+
+# --- the Premium ledger ------------------------------------------------------------------------
+
+
+def choose_period(parent: QWidget | None, ctx: AppContext) -> dict[str, Any] | None:
+    """Ask for a fiscal year or a date range; ``None`` when cancelled. Tests replace this."""
+    from coop_desk.ui.dialogs.ledger_excel import PeriodDialog
+
+    dialog = PeriodDialog(ctx, parent)
+    if dialog.exec() != PeriodDialog.DialogCode.Accepted:
+        return None
+    return dialog.period()
+
+
+def choose_year(parent: QWidget | None, ctx: AppContext) -> int | None:
+    """Ask for a fiscal year; ``None`` when cancelled. Tests replace this."""
+    from PySide6.QtWidgets import QInputDialog
+
+    year, ok = QInputDialog.getInt(
+        parent, tr("Premium-use report"), tr("Fiscal year:"), date.today().year - 1, 1990, 2100
+    )
+    return year if ok else None
+
+
+def export_ledger(parent: QWidget | None, ctx: AppContext) -> Path | None:
+    """The Premium ledger workbook (Summary, Journal, Contracts, Compliance) for a period."""
+    from coop_desk.services import ledger_export
+
+    period = choose_period(parent, ctx)
+    if period is None:
+        return None
+    label = str(period.get("year") or f"{period['date_from']}_{period['date_to']}")
+    path = choose_save_path(parent, tr("Export the Premium ledger"), f"premium-ledger-{label}.xlsx")
+    if path is None:
+        return None
+    db, actor = ctx.db, ctx.actor
+
+    def job(progress: Progress) -> ledger_export.LedgerExportResult:
+        with db.reading(actor) as session:
+            return ledger_export.export_ledger(session, actor, path, progress=progress, **period)
+
+    result = _run(parent, tr("Exporting the Premium ledger"), job)
+    if result is None:
+        return None
+    inform(
+        parent,
+        tr("Export finished"),
+        tr("The ledger for {0} ({1} postings) was written to {2}.").format(
+            result.period.label(), result.postings, result.path
+        ),
+    )
+    return Path(result.path)
+
+
+def export_premium_report(parent: QWidget | None, ctx: AppContext) -> Path | None:
+    """The annual premium-use report for the General Assembly."""
+    from coop_desk.services import ledger_export
+
+    year = choose_year(parent, ctx)
+    if year is None:
+        return None
+    path = choose_save_path(parent, tr("Premium-use report"), f"premium-use-{year}.xlsx")
+    if path is None:
+        return None
+    db, actor = ctx.db, ctx.actor
+
+    def job(progress: Progress) -> ledger_export.PremiumReportResult:
+        progress(0, 0, tr("Writing the report…"))
+        with db.reading(actor) as session:
+            return ledger_export.export_premium_report(session, actor, path, year)
+
+    result = _run(parent, tr("Writing the premium-use report"), job)
+    if result is None:
+        return None
+    inform(
+        parent,
+        tr("Report written"),
+        tr("The premium-use report {0} was written to {1}.").format(year, result.path),
+    )
+    return Path(result.path)
+
+
+def import_cashbook(parent: QWidget | None, ctx: AppContext) -> Any:
+    """Read a legacy cash book, preview it, then post it (``CashbookDialog``)."""
+    path = choose_open_path(parent, tr("Import a premium cash book"))
+    if path is None:
+        return None
+    dialog = open_cashbook_dialog(parent, ctx, path)
+    if dialog is None:
+        return None
+    dialog.exec()
+    return dialog
+
+
+def open_cashbook_dialog(parent: QWidget | None, ctx: AppContext, path: Path) -> Any:
+    """Read ``path`` (worker) and build the preview dialog, not yet shown; ``None`` after a
+    bad file (explained)."""
+    from coop_desk.exchange.cashbook import read_cashbook
+    from coop_desk.ui.dialogs.ledger_excel import CashbookDialog
+
+    book = _run(parent, tr("Reading {0}").format(path.name), lambda _p: read_cashbook(path))
+    if book is None:
+        return None
+    return CashbookDialog(ctx, book, parent)
+
+
+# --- menus ---------------------------------------------------------------------------------------
+
+
+def install_menus(window: Any) -> None:
+    """Add the Excel actions to the main window: Export menu entries and File > Import."""
+    from PySide6.QtGui import QAction
+
+    from coop_desk.services.access import Permission
+
+    ctx: AppContext = window.ctx
+    export_action = QAction(tr("Member register to &Excel…"), window)
+    export_action.setObjectName("export_members_xlsx")
+    export_action.triggered.connect(lambda: export_members(window, ctx))
+    window.add_export_action(export_action)
+
+    import_menu = window.import_menu
+    import_action = QAction(tr("&Member roster from Excel…"), window)
+    import_action.setObjectName("import_members_xlsx")
+    import_action.triggered.connect(lambda: import_members(window, ctx))
+    import_menu.addAction(import_action)
+    template_action = QAction(tr("Download the roster &template…"), window)
+    template_action.setObjectName("roster_template_xlsx")
+    template_action.triggered.connect(lambda: download_template(window, ctx))
+    import_menu.addAction(template_action)
+
+    ledger_action = QAction(tr("Premium &ledger workbook…"), window)
+    ledger_action.setObjectName("export_ledger_xlsx")
+    ledger_action.triggered.connect(lambda: export_ledger(window, ctx))
+    window.add_export_action(ledger_action)
+    report_action = QAction(tr("Annual &premium-use report…"), window)
+    report_action.setObjectName("export_premium_report_xlsx")
+    report_action.triggered.connect(lambda: export_premium_report(window, ctx))
+    window.add_export_action(report_action)
+    cashbook_action = QAction(tr("Premium &cash book from Excel…"), window)
+    cashbook_action.setObjectName("import_cashbook_xlsx")
+    cashbook_action.triggered.connect(lambda: import_cashbook(window, ctx))
+    import_menu.addAction(cashbook_action)
+
+    def apply_permissions() -> None:
+        for action in (export_action, ledger_action, report_action):
+            action.setEnabled(ctx.can(Permission.EXPORT))
+        import_action.setEnabled(ctx.can(Permission.MEMBERS_WRITE))
+        cashbook_action.setEnabled(ctx.can(Permission.LEDGER_WRITE))
+
+    apply_permissions()
+    ctx.actor_changed.connect(apply_permissions)

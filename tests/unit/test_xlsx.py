@@ -1,0 +1,126 @@
+"""The shared xlsx helpers: types, formats, layout, print set-up and the formula guard."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from coop_desk.exchange.xlsx import (
+    DATE_FORMAT,
+    Column,
+    Formula,
+    SheetWriter,
+    WorkbookError,
+    currency_format,
+    discard_workbook,
+    new_workbook,
+    save_workbook,
+)
+
+
+def write(tmp_path, rows, columns=None):
+    wb = new_workbook()
+    sheet = SheetWriter(
+        wb,
+        "Data",
+        columns
+        or [
+            Column("Name", 30),
+            Column("Amount", kind="money", currency="USD"),
+            Column("Date", kind="date"),
+            Column("Area", kind="quantity"),
+        ],
+        print_title="Test title",
+    )
+    for row in rows:
+        sheet.append(row)
+    sheet.close()
+    path = save_workbook(wb, tmp_path / "out.xlsx")
+    return openpyxl.load_workbook(path)["Data"]
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path):
+    evil = '=HYPERLINK("http://x","y")'
+    ws = write(
+        tmp_path,
+        [
+            [evil, None, None, None],
+            ["+51 999", None, None, None],
+            ["-x", None, None, None],
+            ["@SUM(A1)", None, None, None],
+        ],
+    )
+    cells = [ws.cell(row=r, column=1) for r in range(2, 6)]
+    assert [c.value for c in cells] == [evil, "+51 999", "-x", "@SUM(A1)"]
+    assert all(c.data_type == "s" for c in cells)
+    assert all(c.quotePrefix for c in cells)
+
+
+def test_only_formula_objects_become_formulas(tmp_path):
+    ws = write(
+        tmp_path,
+        [
+            ["a", Decimal("1.10"), None, None],
+            [Formula("=SUM(B2:B2)"), Formula("=B2*2"), None, None],
+        ],
+    )
+    assert ws["B3"].data_type == "f" and ws["B3"].value == "=B2*2"
+    with pytest.raises(ValueError):
+        Formula("SUM(A1)")
+
+
+def test_real_numbers_dates_and_formats(tmp_path):
+    ws = write(tmp_path, [["x", Decimal("1250.50"), date(2024, 1, 2), Decimal("2.000000")]])
+    amount, day, area = ws["B2"], ws["C2"], ws["D2"]
+    assert amount.data_type == "n" and amount.value == 1250.5
+    assert amount.number_format == currency_format("USD")
+    assert '"US$"' in amount.number_format
+    assert day.is_date and day.value.date() == date(2024, 1, 2) and day.number_format == DATE_FORMAT
+    assert area.data_type == "n" and area.value == 2
+
+
+def test_floats_are_refused_and_the_discarded_workbook_leaves_no_file(tmp_path):
+    wb = new_workbook()
+    sheet = SheetWriter(wb, "S", [Column("a"), Column("b", kind="money")])
+    sheet.append(["ok", Decimal(1)])
+    with pytest.raises(TypeError):
+        sheet.append(["x", 1.5])
+    temp = sheet.ws._writer.out
+    discard_workbook(wb)
+    assert not os.path.exists(temp)
+
+
+def test_header_layout_and_print_setup(tmp_path):
+    ws = write(tmp_path, [["a", Decimal(1), None, None], ["b", Decimal(2), None, None]])
+    assert [c.value for c in ws[1]] == ["Name", "Amount", "Date", "Area"]
+    assert all(c.font.b for c in ws[1])
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == "A1:D3"
+    assert ws.column_dimensions["A"].width == 30
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.oddHeader.center.text == "Test title"
+    assert "&P" in ws.oddFooter.right.text and "&N" in ws.oddFooter.right.text
+    assert ws.print_title_rows == "$1:$1"
+
+
+def test_aware_timestamps_are_written_as_wall_clock(tmp_path):
+    ws = write(
+        tmp_path,
+        [["t", None, datetime(2026, 1, 2, 3, 4, tzinfo=UTC), None]],
+        [Column("n"), Column("x"), Column("when", kind="datetime"), Column("y")],
+    )
+    assert ws["C2"].value == datetime(2026, 1, 2, 3, 4)
+
+
+def test_save_is_atomic_and_explains_a_missing_folder(tmp_path):
+    wb = new_workbook()
+    SheetWriter(wb, "S", [Column("a")]).close()
+    with pytest.raises(WorkbookError, match="does not exist"):
+        save_workbook(wb, tmp_path / "nope" / "x.xlsx")
+    assert not list(tmp_path.glob(".coop-desk-*"))
