@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -13,6 +14,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from coop_desk import paths
 from coop_desk.db import Database
 from coop_desk.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from coop_desk.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +90,23 @@ def open_database(target: str | None) -> Database | None:
             target = chosen
 
 
+def sign_in_if_needed(ctx: AppContext, username: str | None = None) -> bool:
+    """Show the login dialog when the database has accounts and nobody is signed in; then,
+    if an administrator reset the password, ask for a new one. False: the user gave up."""
+    from coop_desk.services import users
+    from coop_desk.ui.dialogs.change_password import ChangePasswordDialog
+    from coop_desk.ui.dialogs.login import LoginDialog
+
+    if ctx.actor.user_id is not None or not ctx.read(lambda s, a: users.has_users(s)):
+        return True
+    login = LoginDialog(ctx, username)
+    if login.exec() != LoginDialog.DialogCode.Accepted:
+        return False
+    if login.must_change_password:
+        ChangePasswordDialog(ctx, forced=True).exec()
+    return True
+
+
 def run(db_target: str | None = None, username: str | None = None) -> int:
     app = make_application()
     from coop_desk.ui.context import AppContext
@@ -98,7 +119,16 @@ def run(db_target: str | None = None, username: str | None = None) -> int:
     if db is None:
         return 1
     ctx = AppContext(db)
+    # With accounts, nobody gets past this point unsigned: sign in first (so that even the
+    # first-run choices are made by a signed-in user), and again after the demo created its
+    # accounts.
+    if not sign_in_if_needed(ctx, username):
+        db.close()
+        return 0
     if needs_first_run(ctx) and FirstRunDialog(ctx).exec() != FirstRunDialog.DialogCode.Accepted:
+        db.close()
+        return 0
+    if not sign_in_if_needed(ctx, username):
         db.close()
         return 0
     window = MainWindow(ctx)

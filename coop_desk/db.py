@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from coop_desk import paths
 from coop_desk.errors import DatabaseError, NewerDatabaseError
+from coop_desk.services import audit as _audit_trail  # noqa: F401 - installs the trail listener
 
 if TYPE_CHECKING:
     from coop_desk.services.access import Actor
@@ -128,6 +129,10 @@ class Database:
                 if status.current and engine.url.get_backend_name() == "sqlite":
                     backup_sqlite(engine, reason="before-upgrade")
                 command.upgrade(_config_with_engine(engine), "heads")
+                # Rows a migration seeded (default accounts, rates) enter the audit trail as
+                # "existed before": verify compares every row with its latest audit record.
+                with engine.begin() as conn:
+                    _audit_trail.write_baseline(conn)
         except DatabaseError:
             engine.dispose()
             raise

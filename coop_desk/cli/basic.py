@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from coop_desk.cli.context import CliContext, CliError
+from coop_desk.cli.context import CliContext, CliError, read_password
 from coop_desk.db import backup_sqlite
-from coop_desk.services import cooperative
+from coop_desk.services import cooperative, users
 from coop_desk.services.demo import load_demo
 
 
@@ -23,6 +23,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     init.add_argument("--demo", action="store_true", help="load the demo cooperative")
     init.add_argument("--name", help="the cooperative's name (for a new, empty database)")
+    init.add_argument(
+        "--admin",
+        metavar="NAME",
+        help="create the first administrator account NAME (password from COOP_DESK_PASSWORD "
+        "or a prompt)",
+    )
     init.set_defaults(handler=run_init)
 
     backup = sub.add_parser(
@@ -44,7 +50,13 @@ def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
     db = ctx.db  # opening creates or migrates it
     actor = ctx.actor()
+    password = None
+    if args.admin:
+        password = read_password(f"Password for the new administrator {args.admin}: ", confirm=True)
     with db.transaction(actor) as session:
+        if args.admin:
+            assert password is not None
+            users.create_first_administrator(session, actor, args.admin, password)
         if args.name:
             current = cooperative.get_profile(session, actor)
             base = current or cooperative.Profile(name=args.name)
@@ -56,8 +68,12 @@ def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
         if args.demo:
             load_demo(session, actor)
     print(f"Database ready: {db.url}")
+    if args.admin:
+        print(f"Administrator {users.normal_username(args.admin)} created.")
     if args.demo:
-        print("Demo cooperative loaded.")
+        print(
+            "Demo cooperative loaded. Users admin, tesorero, secretario and auditor, password demo."
+        )
     return 0
 
 

@@ -2,14 +2,35 @@
 
 from __future__ import annotations
 
+import getpass
+import os
 from dataclasses import dataclass, field
 
 from coop_desk.db import Database
-from coop_desk.services.access import SYSTEM, Actor
+from coop_desk.services import users
+from coop_desk.services.access import LOCAL, SYSTEM, Actor
+
+ENV_PASSWORD = "COOP_DESK_PASSWORD"
+ENV_NEW_PASSWORD = "COOP_DESK_NEW_PASSWORD"
 
 
 class CliError(Exception):
     """A usage problem found by a command (a file that does not exist, a bad option value)."""
+
+
+def read_password(prompt: str, env: str = ENV_PASSWORD, *, confirm: bool = False) -> str:
+    """A password from the environment variable ``env`` or, when unset, typed at a prompt
+    that does not echo (twice when ``confirm``)."""
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    try:
+        first = getpass.getpass(prompt)
+        if confirm and getpass.getpass("Repeat it: ") != first:
+            raise CliError("the two passwords differ")
+    except EOFError as exc:
+        raise CliError(f"no password given (set {env} or type it at the prompt)") from exc
+    return first
 
 
 @dataclass
@@ -26,9 +47,20 @@ class CliContext:
         return self._db
 
     def actor(self) -> Actor:
-        """The acting user. Until user accounts exist the local system acts."""
+        """The acting user.
+
+        With ``--user NAME``: that user, once the password (``COOP_DESK_PASSWORD`` or a prompt)
+        is right. Without: the local system while the database has no accounts (so a fresh
+        database can be set up), else a read-only local auditor: lists, reports and verify
+        work; any change is refused by the services with a hint to use ``--user``.
+        """
         if self._actor is None:
-            self._actor = SYSTEM
+            if self.username:
+                password = read_password(f"Password for {self.username}: ")
+                self._actor = users.sign_in(self.db, self.username, password)
+            else:
+                with self.db.reading(None) as session:
+                    self._actor = LOCAL if users.has_users(session) else SYSTEM
         return self._actor
 
     def close(self) -> None:

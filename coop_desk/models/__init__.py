@@ -3,6 +3,7 @@
 Every module defining tables is imported here so ``Base.metadata`` is complete for Alembic.
 """
 
+from coop_desk.models.audit import AuditRecord
 from coop_desk.models.base import Base
 from coop_desk.models.certification import (
     ApprovalDecision,
@@ -29,10 +30,12 @@ from coop_desk.models.ledger import (
     Project,
 )
 from coop_desk.models.members import Member, MemberStatusChange, Plot
+from coop_desk.models.users import User
 
 __all__ = [
     "Account",
     "ApprovalDecision",
+    "AuditRecord",
     "Base",
     "BudgetLine",
     "Buyer",
@@ -56,4 +59,5 @@ __all__ = [
     "Project",
     "Sanction",
     "Setting",
+    "User",
 ]

@@ -70,14 +70,18 @@ class Actor:
 # Used before the first user account exists, by `coop-desk init` and by tests.
 SYSTEM = Actor(username="system", role=Role.ADMINISTRATOR)
 
+# The command line without --user on a database that has accounts: reads only.
+LOCAL = Actor(username="local", role=Role.AUDITOR)
+
 
 def require(actor: Actor | None, permission: Permission) -> Actor:
     """Raise ``PermissionDenied`` unless ``actor`` may do ``permission``; return the actor."""
     if actor is None:
         raise PermissionDenied("No user is signed in.")
     if not actor.can(permission):
+        hint = " Sign in to make changes: coop-desk --user NAME ..." if actor == LOCAL else ""
         raise PermissionDenied(
             f"{actor.username} ({ROLE_LABELS[actor.role].lower()}) may not "
-            f"{PERMISSION_LABELS[permission]}."
+            f"{PERMISSION_LABELS[permission]}.{hint}"
         )
     return actor

@@ -28,6 +28,7 @@ from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold
 from coop_desk.errors import Conflict, NotFound, ValidationError
 from coop_desk.models import Member, MemberStatusChange, Plot
+from coop_desk.services import audit
 from coop_desk.services.access import Actor, Permission, require
 
 
@@ -413,19 +414,19 @@ def change_status(
     )
     if problems:
         raise ValidationError(problems)
-    session.add(
-        MemberStatusChange(
-            member=member,
-            old_status=member.status,
-            new_status=str(new_status),
-            effective_date=effective_date,
-            reason=clean(reason),
-            recorded_by=actor.username,
+    with audit.reason(session, clean(reason)):  # the reason goes on these audit records
+        session.add(
+            MemberStatusChange(
+                member=member,
+                old_status=member.status,
+                new_status=str(new_status),
+                effective_date=effective_date,
+                reason=clean(reason),
+                recorded_by=actor.username,
+            )
         )
-    )
-    member.status = str(new_status)
-    member.status_date = effective_date
-    session.flush()
+        member.status = str(new_status)
+        member.status_date = effective_date
     return _detail(member)
 
 

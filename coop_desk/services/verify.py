@@ -65,6 +65,7 @@ def _load_checks() -> None:
 CHECK_MODULES: list[str] = [
     "coop_desk.services.ledger.checks",
     "coop_desk.services.cert_alerts",
+    "coop_desk.services.audit",
 ]
 
 

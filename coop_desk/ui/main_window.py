@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -117,6 +118,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, code=code: self.set_language(code))
             language_menu.addAction(action)
         file_menu.addSeparator()
+        self.password_action = QAction(self.tr("Change &password…"), self)
+        self.password_action.triggered.connect(lambda: self.change_password())
+        file_menu.addAction(self.password_action)
+        self.switch_user_action = QAction(self.tr("S&witch user…"), self)
+        self.switch_user_action.triggered.connect(lambda: self.switch_user())
+        file_menu.addAction(self.switch_user_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -157,6 +165,23 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.ctx, self)
         dialog.exec()
+
+    def change_password(self) -> QDialog:
+        from coop_desk.ui.dialogs.change_password import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def switch_user(self) -> QDialog:
+        """Sign in as someone else; the pages then apply the new role's permissions."""
+        from coop_desk.ui.dialogs.login import LoginDialog
+
+        dialog = LoginDialog(self.ctx, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def backup(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -205,6 +230,7 @@ class MainWindow(QMainWindow):
         actor = self.ctx.actor
         self.user_label.setText(f"{actor.username} ({ROLE_LABELS[actor.role]})")
         self.settings_action.setEnabled(actor.can(Permission.SETTINGS_WRITE))
+        self.password_action.setEnabled(actor.user_id is not None)
         self._update_title()
 
     def _update_title(self) -> None:

@@ -34,9 +34,13 @@ def test_members_list_search_and_filters(demo_template, tmp_path, capsys):
     assert lines and all("Núñez" in line and " F " in line for line in lines)
 
 
-def test_demo_is_refused_on_a_database_with_members(demo_template, tmp_path, capsys):
+def test_demo_is_refused_on_a_database_with_members(demo_template, tmp_path, capsys, monkeypatch):
     db = demo_copy(demo_template, tmp_path)
+    # The demo has user accounts: without --user the command line only reads.
     assert main(["--db", db, "init", "--demo"]) == 2
+    assert "--user" in capsys.readouterr().err
+    monkeypatch.setenv("COOP_DESK_PASSWORD", "demo")
+    assert main(["--db", db, "--user", "admin", "init", "--demo"]) == 2
     assert "already holds members" in capsys.readouterr().err
 
 
@@ -88,3 +92,5 @@ def test_demo_on_postgresql(pg_server, capsys):
     capsys.readouterr()
     assert main(["--db", url, "members", "list", "--search", "Núñez Vega"]) == 0
     assert "CPGP-3784-7" in capsys.readouterr().out
+    # The audit trail and its checks hold on PostgreSQL too (issue 4).
+    assert main(["--db", url, "verify"]) == 0, capsys.readouterr().out

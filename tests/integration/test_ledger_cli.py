@@ -90,36 +90,82 @@ def test_cli_summary_contracts_and_years(demo_db, capsys):
     assert "closed" in capsys.readouterr().out
 
 
-def test_cli_close_and_reopen(demo_db, capsys):
+def test_cli_close_and_reopen(demo_db, capsys, monkeypatch):
     path = demo_db.url.replace("sqlite:///", "")
+    monkeypatch.setenv("COOP_DESK_PASSWORD", "demo")  # the demo's accounts (issue 4)
+    as_admin = ["--db", path, "--user", "admin"]
     middle = str(TODAY.year - 1)
     if date.today() <= date(TODAY.year - 1, 12, 31):  # pragma: no cover - clock before TODAY
         return
-    assert main(["--db", path, "ledger", "close-year", middle]) == 0
+    assert main(["--db", path, "ledger", "close-year", middle]) == 2  # without --user: read only
+    assert "--user" in capsys.readouterr().err
+    assert main([*as_admin, "ledger", "close-year", middle]) == 0
     assert "Balances carried by entry" in capsys.readouterr().out
     with pytest.raises(SystemExit):  # --reason is required
-        main(["--db", path, "ledger", "reopen-year", middle])
+        main([*as_admin, "ledger", "reopen-year", middle])
     capsys.readouterr()
-    assert main(["--db", path, "ledger", "reopen-year", middle, "--reason", "late invoice"]) == 0
+    assert main([*as_admin, "ledger", "reopen-year", middle, "--reason", "late invoice"]) == 0
     assert main(["--db", path, "ledger", "years"]) == 0
     assert "late invoice" in capsys.readouterr().out
 
 
-def test_cli_write_commands(demo_db, capsys, tmp_path):
+def test_cli_write_commands(demo_db, capsys, tmp_path, monkeypatch):
     path = demo_db.url.replace("sqlite:///", "")
+    monkeypatch.setenv("COOP_DESK_PASSWORD", "demo")  # the demo's treasurer (issue 4)
     day = f"{TODAY.year - 1}-12-15"
     scan = tmp_path / "boleta.jpg"
     scan.write_bytes(b"scan")
-    args = ["--db", path, "ledger", "pay", "education", "1,875.00", "--account", "1020"]
+    args = [
+        "--db",
+        path,
+        "--user",
+        "tesorero",
+        "ledger",
+        "pay",
+        "education",
+        "1,875.00",
+        "--account",
+        "1020",
+    ]
     args += ["--payee", "Librería", "--voucher", "B003-77", "--description", "Uniforms"]
     assert main([*args, "--date", day, "--rate", "3.75", "--receipt", str(scan)]) == 0
     out = capsys.readouterr().out
     assert "Uniforms" in out and "1,875.00 PEN" in out
     number = out.split()[1]
-    assert main(["--db", path, "ledger", "reverse", number, "--reason", "duplicate"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                path,
+                "--user",
+                "tesorero",
+                "ledger",
+                "reverse",
+                number,
+                "--reason",
+                "duplicate",
+            ]
+        )
+        == 0
+    )
     assert f"Reversal of {number}" in capsys.readouterr().out
     assert (
-        main(["--db", path, "ledger", "receive", "-", "100", "--account", "1010", "--date", day])
+        main(
+            [
+                "--db",
+                path,
+                "--user",
+                "tesorero",
+                "ledger",
+                "receive",
+                "-",
+                "100",
+                "--account",
+                "1010",
+                "--date",
+                day,
+            ]
+        )
         == 0
     )
     assert "Premium received" in capsys.readouterr().out
@@ -129,4 +175,4 @@ def test_cli_write_commands(demo_db, capsys, tmp_path):
         == 2
     )
     assert "voucher" in capsys.readouterr().err
-    assert main(["--db", path, "ledger", "ship", "NOPE"]) == 2
+    assert main(["--db", path, "--user", "tesorero", "ledger", "ship", "NOPE"]) == 2

@@ -24,8 +24,13 @@ def test_first_run_starts_a_new_cooperative(qtbot, qapp, sqlite_db):
     dialog.start()  # no name yet
     assert not dialog.problem.isHidden()
     qtbot.keyClicks(dialog.name, "Cooperativa Agraria Valle Alto")
+    # The first administrator's account is asked for too (issue 4).
+    qtbot.keyClicks(dialog.admin_name, "rosa")
+    qtbot.keyClicks(dialog.admin_password, "a long password")
+    qtbot.keyClicks(dialog.admin_repeat, "a long password")
     dialog.start()
     assert dialog.result() == QDialog.DialogCode.Accepted
+    assert ctx.actor.username == "rosa"
     assert not needs_first_run(ctx)
     assert ctx.read(cooperative.get_profile).name == "Cooperativa Agraria Valle Alto"
 

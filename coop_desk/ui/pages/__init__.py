@@ -10,8 +10,10 @@ if TYPE_CHECKING:
 
 def page_classes() -> list[type[Page]]:
     # Imported here so that importing the package does not build every page.
+    from coop_desk.ui.pages.audit import AuditPage
     from coop_desk.ui.pages.certifications import CertificationsPage
     from coop_desk.ui.pages.members import MembersPage
     from coop_desk.ui.pages.premium import PremiumPage
+    from coop_desk.ui.pages.users import UsersPage
 
-    return [MembersPage, PremiumPage, CertificationsPage]
+    return [MembersPage, PremiumPage, CertificationsPage, AuditPage, UsersPage]

@@ -53,6 +53,7 @@ class EntryDialog(QDialog):
     or the entry it reverses."""
 
     go_to_entry = Signal(int)
+    history_requested = Signal(int)  # the entry's audit trail (HistoryDialog), issue 4
 
     def __init__(
         self,
@@ -139,6 +140,10 @@ class EntryDialog(QDialog):
                 self.tr("Go to linked entry"), QDialogButtonBox.ButtonRole.ActionRole
             )
             self.linked_button.clicked.connect(lambda: self._go(linked))
+        self.history_button = self.buttons.addButton(
+            self.tr("History…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.history_button.clicked.connect(lambda: self.history_requested.emit(e.id))
         self.document_button: QPushButton | None = None
         if document is not None:
             self.document_button = self.buttons.addButton(

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +35,7 @@ from coop_desk.services.ledger.journal import EntryRow
 from coop_desk.services.ledger.plan import ApprovalRow
 from coop_desk.services.ledger.ui_queries import LedgerInfo, ledger_info
 from coop_desk.ui.context import AppContext
+from coop_desk.ui.dialogs.history import HistoryDialog
 from coop_desk.ui.dialogs.premium.contract import ContractDialog, ShipmentDialog
 from coop_desk.ui.dialogs.premium.entry import EntryDialog
 from coop_desk.ui.dialogs.premium.operations import (
@@ -298,6 +300,14 @@ class PremiumPage(Page):
                 intact = file_sha256(document) == detail.entry.document_sha256
         dialog = EntryDialog(detail, self, document=document, document_intact=intact)
         dialog.go_to_entry.connect(self.go_to_entry)
+        dialog.history_requested.connect(self.open_history)
+        return dialog
+
+    def open_history(self, entry_id: int) -> HistoryDialog:
+        """The audit trail of one journal entry (who posted it, when, every value)."""
+        dialog = HistoryDialog(self.ctx, "journal_entry", entry_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
         return dialog
 
     def open_contract_dialog(self, contract_id: int | None = None) -> ContractDialog:

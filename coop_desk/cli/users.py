@@ -1,0 +1,142 @@
+"""``users``: user accounts on the command line (an administrator signs in with --user)."""
+
+from __future__ import annotations
+
+import argparse
+
+from coop_desk.cli.context import ENV_NEW_PASSWORD, CliContext, read_password
+from coop_desk.cli.output import table
+from coop_desk.services import users
+from coop_desk.services.access import ROLE_LABELS, Role
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    group = sub.add_parser(
+        "users",
+        help="user accounts and roles",
+        description="User accounts. Changes need an administrator: "
+        "coop-desk --user ADMIN users ...",
+    )
+    commands = group.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+
+    lst = commands.add_parser("list", help="list the accounts")
+    lst.set_defaults(handler=run_list)
+
+    add = commands.add_parser(
+        "add",
+        help="add an account",
+        description=f"Add an account. Its password comes from {ENV_NEW_PASSWORD} or a prompt.",
+    )
+    add.add_argument("username")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--full-name", default="")
+    add.set_defaults(handler=run_add)
+
+    reset = commands.add_parser(
+        "reset-password",
+        help="set a new password for an account (administrator)",
+        description=f"The new password comes from {ENV_NEW_PASSWORD} or a prompt; the user "
+        "must change it at the next sign-in in the desktop application.",
+    )
+    reset.add_argument("username")
+    reset.set_defaults(handler=run_reset)
+
+    deactivate = commands.add_parser("deactivate", help="stop an account from signing in")
+    deactivate.add_argument("username")
+    deactivate.set_defaults(handler=run_deactivate)
+
+    reactivate = commands.add_parser("reactivate", help="let a deactivated account sign in")
+    reactivate.add_argument("username")
+    reactivate.set_defaults(handler=run_reactivate)
+
+    role = commands.add_parser("set-role", help="change an account's role")
+    role.add_argument("username")
+    role.add_argument("role", choices=[r.value for r in Role])
+    role.set_defaults(handler=run_set_role)
+
+    passwd = commands.add_parser(
+        "change-password",
+        help="change your own password (the user given with --user)",
+        description=f"The new password comes from {ENV_NEW_PASSWORD} or a prompt.",
+    )
+    passwd.set_defaults(handler=run_change_password)
+
+
+def _new_password(username: str) -> str:
+    return read_password(f"New password for {username}: ", ENV_NEW_PASSWORD, confirm=True)
+
+
+def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    with ctx.db.reading(actor) as session:
+        rows = users.list_users(session, actor)
+    print(
+        table(
+            ["User", "Name", "Role", "Active", "Last sign-in"],
+            (
+                [
+                    r.username,
+                    r.full_name,
+                    ROLE_LABELS[r.role],
+                    "yes" if r.active else "no",
+                    f"{r.last_login_at:%Y-%m-%d %H:%M}Z" if r.last_login_at else "",
+                ]
+                for r in rows
+            ),
+        )
+    )
+    return 0
+
+
+def run_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    password = _new_password(args.username)
+    with ctx.db.transaction(actor) as session:
+        row = users.create_user(session, actor, args.username, args.role, password, args.full_name)
+    print(f"Account {row.username} ({row.role_label}) created.")
+    return 0
+
+
+def run_reset(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    password = _new_password(args.username)
+    with ctx.db.transaction(actor) as session:
+        row = users.reset_password(session, actor, args.username, password)
+    print(f"Password of {row.username} reset; it must be changed at the next sign-in.")
+    return 0
+
+
+def run_deactivate(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    with ctx.db.transaction(actor) as session:
+        row = users.deactivate_user(session, actor, args.username)
+    print(f"Account {row.username} deactivated.")
+    return 0
+
+
+def run_reactivate(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    with ctx.db.transaction(actor) as session:
+        row = users.reactivate_user(session, actor, args.username)
+    print(f"Account {row.username} reactivated.")
+    return 0
+
+
+def run_set_role(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    with ctx.db.transaction(actor) as session:
+        row = users.set_role(session, actor, args.username, args.role)
+    print(f"{row.username} is now {row.role_label.lower()}.")
+    return 0
+
+
+def run_change_password(args: argparse.Namespace, ctx: CliContext) -> int:
+    from coop_desk.cli.context import ENV_PASSWORD
+
+    actor = ctx.actor()
+    old = read_password(f"Current password for {actor.username}: ", ENV_PASSWORD)
+    new = _new_password(actor.username)
+    with ctx.db.transaction(actor) as session:
+        users.change_password(session, actor, old, new)
+    print("Password changed.")
+    return 0

@@ -1,0 +1,379 @@
+"""The Audit page: browse the audit trail filtered by user, date, table and record; see the
+values before and after each change; open a record's history; check integrity (verify)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coop_desk.services import audit
+from coop_desk.services.access import Permission
+from coop_desk.services.audit import AuditFilter
+from coop_desk.services.verify import VerifyResult, verify
+from coop_desk.ui.audit_models import AuditTableModel, ChangesModel
+from coop_desk.ui.context import AppContext
+from coop_desk.ui.dialogs.history import HistoryDialog
+from coop_desk.ui.errors import show_error
+from coop_desk.ui.pages.base import Page
+from coop_desk.ui.widgets import DateField
+from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
+
+if TYPE_CHECKING:
+    from coop_desk.exchange.audit_pack import AuditPackResult
+    from coop_desk.exchange.beancount_export import BeancountExport
+
+
+class AuditPage(Page):
+    key = "audit"
+    # Every write adds audit records, whatever its topic (see _on_changed).
+    topics = frozenset({"members", "ledger", "certs", "settings", "users", "audit"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.user = QComboBox()
+        self.user.setObjectName("user_filter")
+        self.table = QComboBox()
+        self.table.setObjectName("table_filter")
+        self.record = QLineEdit()
+        self.record.setPlaceholderText(self.tr("record id"))
+        self.record.setClearButtonEnabled(True)
+        self.use_from = QCheckBox(self.tr("&From"))
+        self.date_from = DateField()
+        self.use_to = QCheckBox(self.tr("&To"))
+        self.date_to = DateField()
+        for box, field in ((self.use_from, self.date_from), (self.use_to, self.date_to)):
+            field.setEnabled(False)
+            box.toggled.connect(field.setEnabled)
+            box.toggled.connect(lambda _on: self.refresh())
+            field.dateChanged.connect(lambda _d: self.refresh())
+        self.user.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.table.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.record.returnPressed.connect(self.refresh)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("User")))
+        filters.addWidget(self.user)
+        filters.addWidget(QLabel(self.tr("Table")))
+        filters.addWidget(self.table)
+        filters.addWidget(self.record)
+        filters.addWidget(self.use_from)
+        filters.addWidget(self.date_from)
+        filters.addWidget(self.use_to)
+        filters.addWidget(self.date_to)
+        filters.addStretch(1)
+
+        self.model = AuditTableModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("audit_table")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        # One line per record, fixed height: smooth scrolling through a long trail.
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((150, 90, 70, 150, 70, 180)):
+            self.view.setColumnWidth(column, width)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.view.doubleClicked.connect(lambda _i: self.open_history())
+        self.changes = ChangesModel(self)
+        self.detail = QTableView()
+        self.detail.setModel(self.changes)
+        self.detail.verticalHeader().hide()
+        self.detail.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+
+        self.history_button = QPushButton(self.tr("&History of this record…"))
+        self.history_button.clicked.connect(lambda: self.open_history())
+        self.verify_button = QPushButton(self.tr("&Check integrity…"))
+        self.verify_button.clicked.connect(lambda: self.run_verify())
+        self.year = QSpinBox()
+        self.year.setObjectName("pack_year")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.year.setToolTip(self.tr("Fiscal year of the audit pack and the Beancount file"))
+        self.pack_button = QPushButton(self.tr("Audit &pack…"))
+        self.pack_button.setToolTip(
+            self.tr(
+                "A workbook for the auditor: journal, trial balance, GA approvals, payments "
+                "with vouchers and receipt hashes, the year's audit trail, the integrity check"
+            )
+        )
+        self.pack_button.clicked.connect(lambda: self.export_audit_pack())
+        self.beancount_button = QPushButton(self.tr("&Beancount file…"))
+        self.beancount_button.setToolTip(
+            self.tr("The year's journal for an independent check with Beancount (bean-check)")
+        )
+        self.beancount_button.clicked.connect(lambda: self.export_beancount())
+        self.actions_row = QHBoxLayout()
+        self.actions_row.addWidget(self.history_button)
+        self.actions_row.addWidget(self.verify_button)
+        self.actions_row.addStretch(1)
+        self.actions_row.addWidget(QLabel(self.tr("Fiscal year")))
+        self.actions_row.addWidget(self.year)
+        self.actions_row.addWidget(self.pack_button)
+        self.actions_row.addWidget(self.beancount_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(self.actions_row)
+        self._loading_choices = False
+        self.apply_permissions()
+
+    def title(self) -> str:
+        return self.tr("Audit trail")
+
+    # --- data ---------------------------------------------------------------------------
+    def current_filter(self) -> AuditFilter:
+        since, until = audit.local_day_bounds(
+            self.date_from.date_value() if self.use_from.isChecked() else None,
+            self.date_to.date_value() if self.use_to.isChecked() else None,
+        )
+        return AuditFilter(
+            username=self.user.currentData() or None,
+            table_name=self.table.currentData() or None,
+            record_id=self.record.text().strip() or None,
+            since=since,
+            until=until,
+        )
+
+    def set_filter(
+        self,
+        *,
+        username: str | None = None,
+        table_name: str | None = None,
+        record_id: str | None = None,
+        first: date | None = None,
+        last: date | None = None,
+    ) -> None:
+        """Set the filter widgets (e.g. to show one record's changes) and reload once."""
+        self._loading_choices = True
+        try:
+            self._reload_choices()
+            self.user.setCurrentIndex(max(self.user.findData(username or ""), 0))
+            self.table.setCurrentIndex(max(self.table.findData(table_name or ""), 0))
+            self.record.setText(record_id or "")
+            self.use_from.setChecked(first is not None)
+            if first:
+                self.date_from.set_date_value(first)
+            self.use_to.setChecked(last is not None)
+            if last:
+                self.date_to.set_date_value(last)
+        finally:
+            self._loading_choices = False
+        self.refresh()
+
+    def _reload_choices(self) -> None:
+        names = self.ctx.read(audit.usernames)
+        tables = self.ctx.read(audit.table_names)
+        for combo, values in ((self.user, names), (self.table, tables)):
+            keep = combo.currentData() or ""
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("(all)"), "")
+            for value in values:
+                combo.addItem(value, value)
+            combo.setCurrentIndex(max(combo.findData(keep), 0))
+            combo.blockSignals(False)
+
+    def refresh(self) -> None:
+        if self._loading_choices:
+            return
+        self._loading_choices = True
+        try:
+            self._reload_choices()
+        finally:
+            self._loading_choices = False
+        flt = self.current_filter()
+        total = self.ctx.read(lambda s, a: audit.count_records(s, a, flt))
+
+        def load(offset: int, limit: int) -> list[audit.AuditRow]:
+            return self.ctx.read(
+                lambda s, a: audit.list_records(s, a, flt, offset=offset, limit=limit)
+            )
+
+        self.model.reset(total, load)
+        self.changes.set_record(None)
+        self.status_message.emit(self.tr("{0} audit records").format(total))
+
+    def _on_changed(self, topic: str) -> None:
+        # Any write adds audit records, whatever its topic.
+        self._stale = True
+        if self.isVisible():
+            self.ensure_fresh()
+
+    def _on_current(self, *_args: Any) -> None:
+        self.changes.set_record(self.model.row_at(self.view.currentIndex().row()))
+
+    def selected(self) -> audit.AuditRow | None:
+        return self.model.row_at(self.view.currentIndex().row())
+
+    # --- actions ------------------------------------------------------------------------
+    def open_history(self) -> HistoryDialog | None:
+        row = self.selected()
+        if row is None:
+            return None
+        dialog = HistoryDialog(self.ctx, row.table_name, row.record_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def run_verify(self) -> VerifyDialog | None:
+        try:
+            result = self.ctx.read(lambda s, a: verify(s, a))
+        except Exception as exc:  # noqa: BLE001 - shown in words
+            show_error(self, exc)
+            return None
+        dialog = VerifyDialog(result, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def focus_search(self) -> None:
+        self.record.setFocus()
+
+    def apply_permissions(self) -> None:
+        # Everyone may read the trail. Buttons that export are added by the audit pack and
+        # need Permission.EXPORT.
+        for button in self.export_buttons():
+            button.setVisible(self.ctx.can(Permission.EXPORT))
+
+    def export_buttons(self) -> list[QPushButton]:
+        return [self.pack_button, self.beancount_button]
+
+    def _ask_target(self, title: str, name: str, pattern: str) -> Path | None:
+        settings = QSettings()
+        folder = str(settings.value("audit/last_folder", str(Path.home())))
+        chosen, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder) / name), pattern)
+        if not chosen:
+            return None
+        settings.setValue("audit/last_folder", str(Path(chosen).parent))
+        return Path(chosen)
+
+    def export_audit_pack(self, target: Path | None = None) -> AuditPackResult | None:
+        """Write the audit pack for the chosen year (asks where unless ``target`` is given);
+        runs in a worker with a progress dialog."""
+        from coop_desk.exchange.audit_pack import build_audit_pack
+
+        year = self.year.value()
+        target = target or self._ask_target(
+            self.tr("Save the audit pack"),
+            f"audit-pack-{year}.xlsx",
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if target is None:
+            return None
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def job(progress: Progress) -> AuditPackResult:
+            with db.reading(actor) as session:
+                return build_audit_pack(
+                    session, actor, target, year, progress=lambda d, t, text: progress(d, t, text)
+                )
+
+        try:
+            result = run_with_progress(self, self.tr("Writing the audit pack"), job)
+        except Cancelled:
+            return None
+        except Exception as exc:  # noqa: BLE001 - shown in words
+            show_error(self, exc)
+            return None
+        self.status_message.emit(
+            self.tr("Audit pack for {0} written to {1} (integrity {2}).").format(
+                year, result.path, self.tr("OK") if result.integrity_ok else self.tr("FAILED")
+            )
+        )
+        return result
+
+    def export_beancount(self, target: Path | None = None) -> BeancountExport | None:
+        from coop_desk.exchange.beancount_export import export_beancount
+
+        year = self.year.value()
+        target = target or self._ask_target(
+            self.tr("Save the Beancount file"),
+            f"coop-desk-{year}.beancount",
+            self.tr("Beancount file (*.beancount)"),
+        )
+        if target is None:
+            return None
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def job(progress: Progress) -> BeancountExport:
+            progress(0, 0, self.tr("Writing the journal…"))
+            with db.reading(actor) as session:
+                return export_beancount(session, actor, target, year)
+
+        try:
+            result = run_with_progress(self, self.tr("Writing the Beancount file"), job)
+        except Cancelled:
+            return None
+        except Exception as exc:  # noqa: BLE001 - shown in words
+            show_error(self, exc)
+            return None
+        self.status_message.emit(
+            self.tr("Beancount file written to {0} ({1} transactions).").format(
+                result.path, result.entries
+            )
+        )
+        return result
+
+
+class VerifyDialog(QDialog):
+    """The result of ``verify``: each finding with the record it concerns."""
+
+    def __init__(self, result: VerifyResult, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.verify_result = result
+        self.setWindowTitle(self.tr("Integrity check"))
+        self.resize(760, 420)
+        if result.integrity_ok:
+            headline = self.tr("Integrity holds: {0} checks run, {1} compliance warnings.")
+        else:
+            headline = self.tr(
+                "Integrity FAILED: {2} problems found by {0} checks ({1} compliance warnings)."
+            )
+        self.headline = QLabel(
+            headline.format(len(result.checks_run), len(result.warnings), len(result.errors))
+        )
+        self.headline.setWordWrap(True)
+        if not result.integrity_ok:
+            self.headline.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setPlainText(
+            "\n".join(f.describe() for f in result.findings) or self.tr("No findings.")
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)

@@ -1,0 +1,250 @@
+"""The audit trail: every change recorded in the same transaction, exact values, a hash chain
+that verify rechecks, and the row contents compared with the trail."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select, text
+
+from coop_desk.domain.members import MemberStatus
+from coop_desk.models import AuditRecord, Cooperative
+from coop_desk.services import audit, cooperative, members
+from coop_desk.services.access import SYSTEM, Actor, Role
+from coop_desk.services.audit import AuditFilter
+from coop_desk.services.verify import verify
+from tests.unit.test_member_services import make_input
+
+SECRETARY = Actor("secretario", Role.SECRETARY, user_id=7)
+
+
+def records(db, **flt):
+    with db.reading(SYSTEM) as s:
+        return audit.list_records(s, SYSTEM, AuditFilter(**flt), limit=None, newest_first=False)
+
+
+def test_insert_update_delete_are_recorded_with_who_and_exact_values(db):
+    with db.transaction(SECRETARY) as s:
+        created = members.create_member(s, SECRETARY, make_input())
+    member_id = created.id
+    plot_id = created.plots[0].id
+    inserted = records(db, table_name="member", record_id=str(member_id))
+    assert [r.action for r in inserted] == ["insert"]
+    first = inserted[0]
+    assert first.username == "secretario" and first.before is None
+    assert first.after["dni"] == "01234567" and first.after["join_date"] == "2015-03-01"
+    plot = records(db, table_name="plot", record_id=str(plot_id))[0]
+    assert plot.after["coffee_area_ha"] == "1.750000"  # the Decimal, exactly, as stored
+
+    data = created.to_input()
+    edited = type(data)(**{**data.__dict__, "phone": "976 123 456", "plots": ()})
+    with db.transaction(SECRETARY) as s:
+        audit.set_reason(s, "phone given at the assembly")
+        members.update_member(s, SECRETARY, member_id, edited)
+    update = records(db, table_name="member", record_id=str(member_id))[-1]
+    assert update.action == "update" and update.reason == "phone given at the assembly"
+    changed = {c.field: (c.before, c.after) for c in update.changes}
+    assert changed["phone"] == ("", "976 123 456")
+    deleted = records(db, table_name="plot", record_id=str(plot_id))[-1]
+    assert deleted.action == "delete" and deleted.after is None
+    assert deleted.before["coffee_area_ha"] == "1.750000"
+    with db.reading(SYSTEM) as s:
+        assert verify(s, SYSTEM).integrity_ok
+
+
+def test_a_rolled_back_change_leaves_no_audit_record(db):
+    with db.transaction(SYSTEM) as s:
+        members.create_member(s, SYSTEM, make_input())
+    count = len(records(db))
+    with pytest.raises(RuntimeError), db.transaction(SYSTEM) as s:
+        members.create_member(s, SYSTEM, make_input("CPGP-2", dni="11111111"))
+        raise RuntimeError("the user cancelled")
+    assert len(records(db)) == count
+
+
+def test_hash_chain_links_every_record(db):
+    with db.transaction(SYSTEM) as s:
+        members.create_member(s, SYSTEM, make_input())
+        cooperative.save_profile(s, SYSTEM, cooperative.Profile(name="Coop"))
+    rows = records(db)
+    assert [r.id for r in rows] == list(range(1, len(rows) + 1))
+    with db.reading(SYSTEM) as s:
+        raw = s.execute(select(AuditRecord).order_by(AuditRecord.id)).scalars().all()
+        prev = audit.GENESIS_HASH
+        for r in raw:
+            assert r.prev_hash == prev
+            content = {k: getattr(r, k) for k in ("id", "at", "username", "user_id", "action")}
+            assert r.hash == audit.record_hash(
+                **content,
+                table_name=r.table_name,
+                record_id=r.record_id,
+                before=r.before,
+                after=r.after,
+                reason=r.reason,
+                prev_hash=r.prev_hash,
+            )
+            prev = r.hash
+
+
+def test_json_values_are_exact():
+    assert audit.json_value(Decimal("1250.50")) == "1250.50"
+    assert audit.json_value(Decimal("1E+2")) == "100"
+    assert audit.json_value(date(2026, 1, 2)) == "2026-01-02"
+    stamp = datetime(2026, 1, 2, 3, 4, 5, 6, tzinfo=UTC)
+    assert audit.json_value(stamp) == "2026-01-02T03:04:05.000006+00:00"
+    assert audit.canonical({"b": 1, "a": "ñ"}) == '{"a":"ñ","b":1}'
+
+
+def test_history_filters_and_paging(db):
+    with db.transaction(SECRETARY) as s:
+        created = members.create_member(s, SECRETARY, make_input())
+    with db.transaction(SYSTEM) as s:
+        members.change_status(
+            s, SYSTEM, created.id, MemberStatus.WITHDRAWN, date(2026, 1, 5), "moved to Lima"
+        )
+    with db.reading(SYSTEM) as s:
+        hist = audit.history(s, SYSTEM, "member", created.id)
+        assert [(r.action, r.username) for r in hist] == [
+            ("insert", "secretario"),
+            ("update", "system"),
+        ]
+        assert audit.count_records(s, SYSTEM, AuditFilter(username="secretario")) == 3
+        assert audit.usernames(s, SYSTEM) == ["migration", "secretario", "system"]
+        assert "member" in audit.table_names(s, SYSTEM)
+        page = audit.list_records(s, SYSTEM, limit=2, offset=1)
+        everything = audit.list_records(s, SYSTEM, limit=None)
+        assert [r.id for r in page] == [r.id for r in everything[1:3]]
+        now = datetime.now(UTC)
+        assert audit.count_records(s, SYSTEM, AuditFilter(since=now + timedelta(hours=1))) == 0
+        assert audit.count_records(s, SYSTEM, AuditFilter(until=now + timedelta(hours=1))) == len(
+            everything
+        )
+        since, until = audit.local_day_bounds(date(2026, 1, 1), date(2026, 1, 1), UTC)
+        assert since == datetime(2026, 1, 1, tzinfo=UTC)
+        assert until == datetime(2026, 1, 2, tzinfo=UTC)
+
+
+def test_verify_names_a_row_changed_behind_the_trail(db):
+    with db.transaction(SYSTEM) as s:
+        created = members.create_member(s, SYSTEM, make_input())
+    with db.engine.begin() as conn:  # outside the ORM: no audit record
+        conn.execute(text("UPDATE member SET phone = '999' WHERE id = :i"), {"i": created.id})
+    with db.reading(SYSTEM) as s:
+        result = verify(s, SYSTEM)
+    assert not result.integrity_ok
+    assert [f.record for f in result.errors] == [f"member {created.id}"]
+    assert "phone is 999" in result.errors[0].message
+
+
+def test_baseline_records_rows_written_before_the_trail(db):
+    with db.engine.begin() as conn:
+        conn.execute(
+            Cooperative.__table__.insert().values(
+                id=1,
+                name="Old coop",
+                short_name="",
+                country="PE",
+                tax_id="",
+                flo_id="",
+                reporting_currency="USD",
+                local_currency="PEN",
+                fiscal_year_start_month=1,
+            )
+        )
+    with db.reading(SYSTEM) as s:
+        assert [f.record for f in verify(s, SYSTEM).errors] == ["cooperative 1"]
+    with db.engine.begin() as conn:
+        assert audit.write_baseline(conn) == 1
+        assert audit.write_baseline(conn) == 0
+    with db.reading(SYSTEM) as s:
+        assert verify(s, SYSTEM).integrity_ok
+        (row,) = audit.history(s, SYSTEM, "cooperative", 1)
+    assert row.username == "migration" and json.loads(json.dumps(row.after))["name"] == "Old coop"
+
+
+def test_settings_rows_keyed_by_text_are_audited(db):
+    with db.transaction(SYSTEM) as s:
+        cooperative.set_setting(s, SYSTEM, "ledger.over_budget", "warn")
+    with db.transaction(SYSTEM) as s:
+        cooperative.set_setting(s, SYSTEM, "ledger.over_budget", "block")
+    hist = records(db, table_name="setting", record_id="ledger.over_budget")
+    assert [(r.action, (r.after or {}).get("value")) for r in hist] == [
+        ("insert", "warn"),
+        ("update", "block"),
+    ]
+
+
+def test_demo_database_verifies(demo_db):
+    with demo_db.reading(SYSTEM) as s:
+        result = verify(s, SYSTEM)
+        head = audit.chain_head(s, SYSTEM)
+    assert result.integrity_ok, result.errors
+    assert {"audit.chain", "audit.content"} <= set(result.checks_run)
+    assert head.count == head.last_id > 500
+
+
+def test_status_change_reason_is_on_its_audit_records(db):
+    with db.transaction(SYSTEM) as s:
+        created = members.create_member(s, SYSTEM, make_input())
+    with db.transaction(SYSTEM) as s:
+        members.change_status(
+            s, SYSTEM, created.id, MemberStatus.DECEASED, date(2026, 2, 1), "passed away in Jaén"
+        )
+    update = records(db, table_name="member", record_id=str(created.id))[-1]
+    assert update.reason == "passed away in Jaén"
+
+
+def test_several_flushes_and_a_rolled_back_savepoint_keep_the_chain(db):
+    with db.transaction(SYSTEM) as s:
+        members.create_member(s, SYSTEM, make_input("A-1", dni="11111111"))
+        nested = s.begin_nested()
+        members.create_member(s, SYSTEM, make_input("A-2", dni="22222222"))
+        nested.rollback()
+        members.create_member(s, SYSTEM, make_input("A-3", dni="33333333"))
+    with db.reading(SYSTEM) as s:
+        result = verify(s, SYSTEM)
+        codes = {
+            r.after["code"] for r in audit.list_records(s, SYSTEM, AuditFilter(table_name="member"))
+        }
+    assert result.integrity_ok, result.errors
+    assert codes == {"A-1", "A-3"}
+
+
+def test_a_reason_covers_only_its_own_change(db):
+    with db.transaction(SYSTEM) as s:
+        first = members.create_member(s, SYSTEM, make_input("A-1", dni="11111111"))
+        members.change_status(
+            s, SYSTEM, first.id, MemberStatus.WITHDRAWN, date(2026, 2, 1), "moved to Lima"
+        )
+        members.create_member(s, SYSTEM, make_input("A-2", dni="22222222"))
+    reasons = {(r.table_name, r.action, r.reason) for r in records(db) if r.username == "system"}
+    assert ("member", "update", "moved to Lima") in reasons
+    later = [r for r in records(db) if (r.after or {}).get("code") == "A-2"]
+    assert later and later[0].reason == ""
+
+
+def test_history_of_a_member_includes_its_plots_and_status_changes(db):
+    with db.transaction(SECRETARY) as s:
+        created = members.create_member(s, SECRETARY, make_input())
+        other = members.create_member(s, SECRETARY, make_input("CPGP-11", dni="76543210"))
+    data = created.to_input()
+    with db.transaction(SECRETARY) as s:  # the plot is removed: its deletion is in the history
+        members.update_member(
+            s, SECRETARY, created.id, type(data)(**{**data.__dict__, "plots": ()})
+        )
+    with db.reading(SYSTEM) as s:
+        own = audit.history(s, SYSTEM, "member", created.id)
+        full = audit.history(s, SYSTEM, "member", created.id, include_children=True)
+    assert {r.table_name for r in own} == {"member"}
+    assert {(r.table_name, r.action) for r in full} >= {
+        ("member", "insert"),
+        ("member_status_change", "insert"),
+        ("plot", "insert"),
+        ("plot", "delete"),
+    }
+    other_plots = {str(p.id) for p in other.plots}
+    assert not any(r.table_name == "plot" and r.record_id in other_plots for r in full)
+    assert ("plot", "member_id") in audit.child_links("member")
