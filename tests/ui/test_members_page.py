@@ -189,3 +189,28 @@ def test_import_and_export_buttons_follow_the_role(qtbot, demo_ctx, monkeypatch)
     demo_ctx.set_actor(Actor("auditor", Role.AUDITOR))
     assert page.import_button.isHidden() and not page.export_button.isHidden()
     demo_ctx.set_actor(SYSTEM)
+
+
+def test_history_shows_an_edit_with_before_and_after(window, qtbot, demo_ctx):
+    page = members_page(window)
+    member_id = page.model.row_at(0).id
+    editor = page.open_editor(member_id)
+    qtbot.addWidget(editor)
+    old_phone = editor.phone.text()
+    editor.phone.setText("900 000 001")
+    assert editor.save()
+    editor = page.open_editor(member_id)
+    qtbot.addWidget(editor)
+    assert editor.history_button.isEnabled()
+    history = editor.history_dialog()
+    qtbot.addWidget(history)
+    updates = [r for r in history.records.rows if r.action == "update" and r.table_name == "member"]
+    assert [(u.before["phone"], u.after["phone"]) for u in updates] == [(old_phone, "900 000 001")]
+
+
+def test_new_member_has_no_history_yet(qtbot, ctx):
+    from coop_desk.ui.dialogs.member_editor import MemberEditor
+
+    editor = MemberEditor(ctx, None)
+    qtbot.addWidget(editor)
+    assert not editor.history_button.isEnabled()

@@ -22,6 +22,7 @@ from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import Conflict, ValidationError
 from coop_desk.models import Account, FiscalYearEvent, JournalEntry, Posting
+from coop_desk.services import audit
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger._common import (
     CARRIED_KINDS,
@@ -251,13 +252,18 @@ def reopen_year(session: Session, actor: Actor, year: int, *, reason: str) -> Fi
         raise ValidationError([Problem("reason", "say why the year is reopened")])
     if year + 1 in closed:
         raise Conflict(f"Reopen {year + 1} first: closed years are reopened from the latest.")
+    with audit.reason(session, f"fiscal year {year} reopened: {clean(reason)}"):
+        return _reopen(session, actor, year, clean(reason))
+
+
+def _reopen(session: Session, actor: Actor, year: int, reason: str) -> FiscalYearRow:
     reversal_id = None
     for carry_id in _live_carry_entries(session, year + 1):
         reversal = reverse(
             session,
             actor,
             carry_id,
-            reason=f"fiscal year {year} reopened: {clean(reason)}",
+            reason=f"fiscal year {year} reopened: {reason}",
             allow_carry=True,
         )
         reversal_id = reversal.id
@@ -265,7 +271,7 @@ def reopen_year(session: Session, actor: Actor, year: int, *, reason: str) -> Fi
         FiscalYearEvent(
             year=year,
             action="reopen",
-            reason=clean(reason),
+            reason=reason,
             entry_id=reversal_id,
             recorded_by=actor.username,
         )

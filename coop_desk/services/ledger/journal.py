@@ -23,6 +23,7 @@ from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold
 from coop_desk.errors import Conflict, NotFound, ValidationError
 from coop_desk.models import Account, Contract, JournalEntry, Posting, Project
+from coop_desk.services import audit
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger._common import (
     AccountRole,
@@ -372,7 +373,9 @@ def reverse_entry(
     date in an open year.
     """
     require(actor, Permission.LEDGER_WRITE)
-    reversal = reverse(session, actor, entry_id, reason=reason, entry_date=entry_date)
+    # The reason is recorded on the audit records of the reversal, not only in its text.
+    with audit.reason(session, clean(reason)):
+        reversal = reverse(session, actor, entry_id, reason=reason, entry_date=entry_date)
     return entry_row(session, reversal.id)
 
 

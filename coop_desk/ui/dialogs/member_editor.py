@@ -36,6 +36,7 @@ from coop_desk.services import members
 from coop_desk.services.access import Permission
 from coop_desk.services.members import MemberDetail, StatusChangeRow
 from coop_desk.ui.context import AppContext
+from coop_desk.ui.dialogs.history import HistoryDialog
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.member_certs_tab import MemberCertificationTab
 from coop_desk.ui.models.plots import PlotsEditModel
@@ -225,6 +226,14 @@ class MemberEditor(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        self.history_button = self.buttons.addButton(
+            self.tr("&History…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.history_button.setToolTip(
+            self.tr("Every change to this member, its plots and status: who, when, what")
+        )
+        self.history_button.setEnabled(member_id is not None)
+        self.history_button.clicked.connect(self.show_history)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -364,6 +373,15 @@ class MemberEditor(QDialog):
     def status_dialog(self) -> StatusChangeDialog:
         assert self.detail is not None
         return StatusChangeDialog(self.ctx, self.detail, self)
+
+    def history_dialog(self) -> HistoryDialog:
+        """The member's audit trail (its plots and status changes included)."""
+        assert self.member_id is not None
+        return HistoryDialog(self.ctx, "member", self.member_id, self)
+
+    def show_history(self) -> None:
+        if self.member_id is not None:
+            self.history_dialog().exec()
 
     def reload(self) -> None:
         if self.member_id is not None:
