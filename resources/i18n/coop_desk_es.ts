@@ -2,217 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../coop_desk/ui/errors.py" line="28"/>
-        <source>errors</source>
-        <comment>Not allowed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/errors.py" line="31"/>
-        <source>errors</source>
-        <comment>Please correct</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/errors.py" line="33"/>
-        <source>errors</source>
-        <comment>Database problem</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/errors.py" line="35"/>
-        <source>errors</source>
-        <comment>Cannot do that</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/errors.py" line="41"/>
-        <source>errors</source>
-        <comment>Unexpected error</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../coop_desk/ui/errors.py" line="44"/>
-        <source>errors</source>
-        <comment>Something went wrong that coop-desk did not expect. Nothing was saved from the action you were doing; your data is safe. Please report this with the details below.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="194"/>
-        <source>never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="219"/>
-        <source>done {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="221"/>
-        <source>overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="223"/>
-        <source>open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="249"/>
-        <source>not recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="250"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="303"/>
-        <source>yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="250"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="303"/>
-        <source>no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="259"/>
-        <source>{0}, expires {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="289"/>
-        <source>Override: {0} (computed: {1})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="97"/>
-        <source>Export the member register</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="107"/>
-        <source>Exporting the member register</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="112"/>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="197"/>
-        <source>Export finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="113"/>
-        <source>{0} members and {1} plots written to {2}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="124"/>
-        <source>Save the roster template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="132"/>
-        <source>Template saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="132"/>
-        <source>The template was saved to {0}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="170"/>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="212"/>
-        <source>Premium-use report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="170"/>
-        <source>Fiscal year:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="183"/>
-        <source>Export the Premium ledger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="192"/>
-        <source>Exporting the Premium ledger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="198"/>
-        <source>The ledger for {0} ({1} postings) was written to {2}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="218"/>
-        <source>Writing the report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="222"/>
-        <source>Writing the premium-use report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="227"/>
-        <source>Report written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="228"/>
-        <source>The premium-use report {0} was written to {1}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="235"/>
-        <source>Import a premium cash book</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="251"/>
-        <source>Reading {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="267"/>
-        <source>Member register to &amp;Excel…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="273"/>
-        <source>&amp;Member roster from Excel…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="277"/>
-        <source>Download the roster &amp;template…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="282"/>
-        <source>Premium &amp;ledger workbook…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="286"/>
-        <source>Annual &amp;premium-use report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="290"/>
-        <source>Premium &amp;cash book from Excel…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ApprovalDetailsDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="217"/>
@@ -402,6 +191,59 @@
     </message>
 </context>
 <context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="30"/>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="31"/>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="32"/>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="50"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="51"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="52"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="53"/>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="54"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="55"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="56"/>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BalancesTab</name>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="534"/>
@@ -440,42 +282,57 @@
 <context>
     <name>CashRowsModel</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="95"/>
-        <source>Row</source>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="90"/>
+        <source>Opening balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="96"/>
-        <source>Kind</source>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="91"/>
+        <source>Income</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="97"/>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="98"/>
-        <source>Voucher</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="99"/>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="100"/>
-        <source>Project</source>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="92"/>
+        <source>Expense</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="101"/>
-        <source>Amount</source>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="102"/>
+        <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="103"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="104"/>
+        <source>Voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="105"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="106"/>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="107"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="109"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
@@ -483,57 +340,57 @@
 <context>
     <name>CashbookDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="119"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="125"/>
         <source>Import a premium cash book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="130"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="136"/>
         <source>Sheet “{0}”, header on row {1}. Opening {2}, income {3}, expense {4}, closing {5}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="142"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="148"/>
         <source>Row {0} skipped: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="149"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="155"/>
         <source>units per USD, for an account not in USD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="151"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="157"/>
         <source>(none: report them)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="156"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="162"/>
         <source>Create the projects not in the plan: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="161"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="167"/>
         <source>Into the &amp;account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="162"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="168"/>
         <source>Exchange &amp;rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="164"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="170"/>
         <source>Expenses without a &amp;project go to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="168"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="174"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="208"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="214"/>
         <source>Posting the cash book</source>
         <translation type="unfinished"></translation>
     </message>
@@ -639,158 +496,158 @@
 <context>
     <name>CertificationsPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="57"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="58"/>
         <source>New certificate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="58"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="59"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="59"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="60"/>
         <source>Open document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="87"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="88"/>
         <source>New inspection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="88"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="89"/>
         <source>Sanction…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="89"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="90"/>
         <source>Mark done…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="90"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="91"/>
         <source>Export ICS list…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
         <source>Not yet inspected this year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="111"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="112"/>
         <source>Corrective actions due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="124"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="125"/>
         <source>New sanction…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="138"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="139"/>
         <source> days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="145"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="146"/>
         <source>Look ahead:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="152"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="153"/>
         <source>Certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="153"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="154"/>
         <source>Internal Control System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="154"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="155"/>
         <source>Sanctions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="155"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="156"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="161"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="162"/>
         <source>Certifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="176"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
         <source>ICS coverage {0}: {1} of {2} members inspected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="186"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="187"/>
         <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="190"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="191"/>
         <source>Not yet inspected in {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="195"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="196"/>
         <source>{0} certificates · ICS coverage {1}% · {2} alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="266"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="267"/>
         <source>Select a certificate to edit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="274"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="275"/>
         <source>Select a member in the schedule first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="277"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="278"/>
         <source>Select a corrective action first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="282"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="283"/>
         <source>The selected certificate has no document.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="286"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="287"/>
         <source>The document file is missing: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="297"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="298"/>
         <source>Export the ICS list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="299"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="300"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="328"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="329"/>
         <source>Exporting the ICS list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="330"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="331"/>
         <source>Export cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="335"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="336"/>
         <source>ICS list written to {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -829,6 +686,24 @@
     </message>
 </context>
 <context>
+    <name>ChangesModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="142"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="143"/>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="144"/>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CloseYearDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="21"/>
@@ -859,22 +734,22 @@
 <context>
     <name>CompleteActionDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="352"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="354"/>
         <source>Corrective action done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="355"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="357"/>
         <source>{0} {1}: {2} (due {3})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="367"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="369"/>
         <source>&amp;Completed on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="369"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="371"/>
         <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -900,117 +775,117 @@
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="50"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="51"/>
         <source>New contract</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="52"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="53"/>
         <source>Contract {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="63"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="64"/>
         <source>New &amp;buyer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="75"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="76"/>
         <source>Organic certified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="77"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="78"/>
         <source>Washed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="78"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="79"/>
         <source>Natural</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="82"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="83"/>
         <source>bags of 69 kg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="83"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="84"/>
         <source>kg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="95"/>
         <source>&amp;Buyer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="95"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="96"/>
         <source>Contract &amp;number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="96"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="97"/>
         <source>&amp;Signing date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="97"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="98"/>
         <source>Sc&amp;heme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="99"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="100"/>
         <source>&amp;Process</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="100"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="101"/>
         <source>&amp;Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="101"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="102"/>
         <source>Shi&amp;pment date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="102"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="103"/>
         <source>N&amp;otes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="103"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="104"/>
         <source>Premium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="137"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="138"/>
         <source>the quantity is not a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="140"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="141"/>
         <source>give the quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="150"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="151"/>
         <source>conventional sale: no premium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="152"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="153"/>
         <source>no rate in force on the signing date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="154"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="155"/>
         <source>{0} lb · {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="158"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="159"/>
         <source>{0} lb × USD {1} = premium due USD {2}
 organic differential USD {3} · productivity/quality share (25%) USD {4}</source>
         <translation type="unfinished"></translation>
@@ -1062,37 +937,37 @@ organic differential USD {3} · productivity/quality share (25%) USD {4}</source
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="206"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="208"/>
         <source>Approval committee decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="217"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="219"/>
         <source>minutes / act number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="220"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="222"/>
         <source>&amp;Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="221"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="223"/>
         <source>D&amp;ate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="223"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="225"/>
         <source>&amp;Inspection report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="225"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="227"/>
         <source>&amp;Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="226"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="228"/>
         <source>&amp;Notes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1100,112 +975,112 @@ organic differential USD {3} · productivity/quality share (25%) USD {4}</source
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="70"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="90"/>
         <source>Journal entry {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="82"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="102"/>
         <source>Entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="83"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="103"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="84"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="104"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="85"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="105"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="87"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="107"/>
         <source>Payee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="88"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="108"/>
         <source>Voucher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="110"/>
         <source>Project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="92"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="112"/>
         <source>Contract</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="93"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="113"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="96"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="116"/>
         <source>the stored copy is missing from the documents folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="98"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="118"/>
         <source>stored copy checked: identical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="100"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="120"/>
         <source>WARNING: the stored copy was changed since it was recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="103"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="123"/>
         <source>Scanned receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="107"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="127"/>
         <source>Reverses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="109"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="129"/>
         <source>Reversed by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="112"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="132"/>
         <source>Recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="113"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="133"/>
         <source>by {0} on {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="119"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="139"/>
         <source>Posted entries cannot be changed or deleted. To correct one, reverse it from the journal and record the right operation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="140"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="160"/>
         <source>Go to linked entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="144"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="164"/>
         <source>History…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="150"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="170"/>
         <source>Open scanned receipt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1213,43 +1088,43 @@ organic differential USD {3} · productivity/quality share (25%) USD {4}</source
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="112"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="124"/>
         <source>Choose the roster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="115"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="127"/>
         <source>An Excel workbook (.xlsx) with one member per row. Title rows above the headers, blank rows and a totals row are fine; headers may be in Spanish or English, in any order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="121"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="133"/>
         <source>Path of the .xlsx file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="122"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="134"/>
         <source>&amp;Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="124"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="136"/>
         <source>&amp;Download template…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="128"/>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="149"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="140"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="161"/>
         <source>(found automatically)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="132"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="144"/>
         <source>&amp;Sheet:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="163"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="175"/>
         <source>Import a member roster</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1343,37 +1218,82 @@ organic differential USD {3} · productivity/quality share (25%) USD {4}</source
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="349"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="67"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="73"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="77"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="78"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="80"/>
+        <source>Organic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="85"/>
+        <source>Fairtrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="91"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="93"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="98"/>
+        <source>Changes / problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="361"/>
         <source>Import a member roster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="378"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="390"/>
         <source>Reading {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="397"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="409"/>
         <source>Comparing with the register</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="419"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="431"/>
         <source>Importing members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="423"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="435"/>
         <source>Nothing was imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="439"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="451"/>
         <source>Import finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="441"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="453"/>
         <source>{0} members added, {1} updated, {2} unchanged, {3} rows not imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1381,92 +1301,92 @@ organic differential USD {3} · productivity/quality share (25%) USD {4}</source
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="57"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="58"/>
         <source>Internal inspection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="81"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="82"/>
         <source>kg of green coffee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="83"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="84"/>
         <source>none known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="84"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="85"/>
         <source>date known:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="96"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="97"/>
         <source>what the member must do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="98"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="99"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="100"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="101"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="118"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="119"/>
         <source>&amp;Member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="119"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="120"/>
         <source>&amp;Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="120"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="121"/>
         <source>&amp;Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="121"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="122"/>
         <source>&amp;Plots visited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="122"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="123"/>
         <source>&amp;Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="123"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="124"/>
         <source>&amp;Findings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="125"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="126"/>
         <source>Corrective &amp;actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="128"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="129"/>
         <source>&amp;Yield estimate (kg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="131"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="132"/>
         <source>Last &amp;prohibited input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="188"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="189"/>
         <source>describe the action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="193"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="194"/>
         <source>{0} — due {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1619,112 +1539,112 @@ the approved budget</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="101"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="102"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="102"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="103"/>
         <source>Cooperative &amp;settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="105"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="106"/>
         <source>&amp;Back up database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="109"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="110"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="110"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="111"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="121"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="122"/>
         <source>Change &amp;password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="124"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="125"/>
         <source>S&amp;witch user…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="128"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="129"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="133"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="134"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="136"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="137"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="137"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="138"/>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="141"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="142"/>
         <source>&amp;New record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="146"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="147"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="147"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="148"/>
         <source>&amp;About coop-desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="193"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="194"/>
         <source>Back up database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="195"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="196"/>
         <source>SQLite database (*.sqlite)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="207"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="208"/>
         <source>Backup written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="207"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="208"/>
         <source>The database was copied to {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="214"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="215"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="215"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="216"/>
         <source>The language changes the next time coop-desk starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="221"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="222"/>
         <source>About coop-desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="223"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="224"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
@@ -1735,42 +1655,42 @@ Database: {1}</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="193"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="205"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="196"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="208"/>
         <source>What each column of the sheet holds. Recognised columns are already chosen; pick a field for any other column you want to import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="225"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="237"/>
         <source>Sheet “{0}”, headers on row {1}, {2} member rows, {3} rows skipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="233"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="245"/>
         <source>Column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="233"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="245"/>
         <source>Header</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="233"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="245"/>
         <source>Examples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="233"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="245"/>
         <source>Import as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="242"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="254"/>
         <source>(not imported)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1778,102 +1698,102 @@ Database: {1}</source>
 <context>
     <name>MemberCertificationTab</name>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="87"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="88"/>
         <source>New inspection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="88"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="89"/>
         <source>Sanction…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="89"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="90"/>
         <source>Committee decision…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="90"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="91"/>
         <source>Plot organic status…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="91"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="92"/>
         <source>Scheme scope…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="92"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="93"/>
         <source>Member certificate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="112"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="113"/>
         <source>Schemes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="115"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="116"/>
         <source>Plots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="116"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="117"/>
         <source>Internal inspections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="117"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="118"/>
         <source>Sanctions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="149"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="150"/>
         <source>Save the member first to record certification data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="170"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="171"/>
         <source>Register: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="173"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="174"/>
         <source>ICS approved since {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="176"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="177"/>
         <source>ICS committee: {0} on {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="182"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="183"/>
         <source>awaiting the ICS committee&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="184"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="185"/>
         <source>excluded from the organic group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="186"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="187"/>
         <source>suspended: plots do not count as certified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="189"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="190"/>
         <source>last inspection {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="191"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="192"/>
         <source>never inspected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="194"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="195"/>
         <source>not inspected in {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1881,117 +1801,142 @@ Database: {1}</source>
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="151"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="125"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="127"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="130"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="132"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="133"/>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="156"/>
         <source>8 digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="166"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="171"/>
         <source>&amp;Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="167"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="172"/>
         <source>&amp;First names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="168"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="173"/>
         <source>&amp;Surnames</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="169"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="174"/>
         <source>&amp;DNI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="170"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="175"/>
         <source>&amp;Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="171"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="176"/>
         <source>&amp;Birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="172"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="177"/>
         <source>&amp;Joined on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="173"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="178"/>
         <source>C&amp;ommunity (caserío / sector)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="174"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="179"/>
         <source>&amp;Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="175"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="180"/>
         <source>&amp;Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="186"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="191"/>
         <source>&amp;Add plot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="187"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="192"/>
         <source>&amp;Remove plot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="203"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="208"/>
         <source>Change &amp;status…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="219"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="224"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="220"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="225"/>
         <source>Plots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="221"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="226"/>
         <source>Status and history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="223"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="228"/>
         <source>Certification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="243"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="248"/>
         <source>New member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="247"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="252"/>
         <source>A new member starts as active.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="269"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="274"/>
         <source>Status: {0} since {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="400"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="405"/>
         <source>Discard changes?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="401"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="406"/>
         <source>This member has changes that are not saved. Discard them?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1999,74 +1944,132 @@ Database: {1}</source>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="85"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="104"/>
         <source>Search code, names, DNI or community (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="88"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="107"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="92"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="111"/>
         <source>Women and men</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="93"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="112"/>
         <source>Women</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="94"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="113"/>
         <source>Men</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="96"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="211"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="115"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="230"/>
         <source>All communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="97"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="116"/>
         <source>&amp;New member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="98"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="117"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="99"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="100"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="119"/>
         <source>Import a member roster from an Excel workbook</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="101"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="120"/>
         <source>E&amp;xport…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="122"/>
         <source>Write the register, with plots, to an Excel workbook</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="162"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="181"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="196"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="215"/>
         <source>{0} members · {1} active · {2} women ({3}%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MembersTableModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="37"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="41"/>
+        <source>Surnames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="43"/>
+        <source>First names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="45"/>
+        <source>DNI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="47"/>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="51"/>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="53"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="57"/>
+        <source>Joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="59"/>
+        <source>Plots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="64"/>
+        <source>Coffee (ha)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="68"/>
+        <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2164,27 +2167,27 @@ Database: {1}</source>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="42"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="43"/>
         <source>Premium ledger workbook</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="44"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="45"/>
         <source>Fiscal &amp;year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="45"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="46"/>
         <source>Date &amp;range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="56"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="57"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="82"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="83"/>
         <source>The end of the period is before its start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2235,33 +2238,549 @@ Database: {1}</source>
 <context>
     <name>PlotOrganicDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="264"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="266"/>
         <source>Organic status of {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="266"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="268"/>
         <source>In organic conversion since:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="273"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="275"/>
         <source>(computed from the dates)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="281"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="283"/>
         <source>Computed status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="282"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="284"/>
         <source>&amp;Override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="284"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="286"/>
         <source>Override &amp;reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlotsEditModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="53"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="54"/>
+        <source>Total area (ha)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="55"/>
+        <source>Coffee area (ha)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="56"/>
+        <source>Altitude (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="57"/>
+        <source>Varieties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="58"/>
+        <source>Latitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="59"/>
+        <source>Longitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="94"/>
+        <source>Plot {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="121"/>
+        <source>total area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="130"/>
+        <source>coffee area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="139"/>
+        <source>altitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="147"/>
+        <source>latitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="155"/>
+        <source>longitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="164"/>
+        <source>plot {0}: altitude is a whole number of metres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="240"/>
+        <source>plot {0}: {1} is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="248"/>
+        <source>plot {0}: {1} {2!r} is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostingsModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="33"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="38"/>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="42"/>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="45"/>
+        <source>Debit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="50"/>
+        <source>Credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="55"/>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="61"/>
+        <source>USD value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="65"/>
+        <source>Memo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PremiumModels</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="45"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="56"/>
+        <source>Fairtrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="57"/>
+        <source>Fair Trade USA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="58"/>
+        <source>Conventional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="68"/>
+        <source>bags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="77"/>
+        <source>Buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="82"/>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="86"/>
+        <source>Signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="90"/>
+        <source>Scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="96"/>
+        <source>Organic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="101"/>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="107"/>
+        <source>Pounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="112"/>
+        <source>Premium due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="117"/>
+        <source>Organic diff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="122"/>
+        <source>Quality 25%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="127"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="497"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="132"/>
+        <source>Outstanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="136"/>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="140"/>
+        <source>Shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="174"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="320"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="410"/>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="176"/>
+        <source>Objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="181"/>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="185"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="247"/>
+        <source>Budget (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="190"/>
+        <source>Productivity / quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="195"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="209"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="214"/>
+        <source>GA date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="218"/>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="222"/>
+        <source>Members present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="227"/>
+        <source>Women present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="232"/>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="237"/>
+        <source>Against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="242"/>
+        <source>Abstaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="252"/>
+        <source>In force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="257"/>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="283"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="348"/>
+        <source>Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="287"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="352"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="289"/>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="294"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="354"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="299"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="304"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="382"/>
+        <source>USD value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="309"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="387"/>
+        <source>Reverses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="313"/>
+        <source>Reversed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="317"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="391"/>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="322"/>
+        <source>Payee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="323"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="393"/>
+        <source>Voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="359"/>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="363"/>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="366"/>
+        <source>In (debit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="371"/>
+        <source>Out (credit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="376"/>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="394"/>
+        <source>Memo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="412"/>
+        <source>Prod./quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="417"/>
+        <source>Approved (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="422"/>
+        <source>Spent (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="427"/>
+        <source>Remaining (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="432"/>
+        <source>% used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="438"/>
+        <source>Paid in USD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="443"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="455"/>
+        <source>Paid in {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="476"/>
+        <source>Fund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="478"/>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="480"/>
+        <source>Opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="484"/>
+        <source>provisional: the previous year is still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="492"/>
+        <source>Earned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="502"/>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="507"/>
+        <source>Exchange / other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="512"/>
+        <source>Closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="517"/>
+        <source>Receivable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="522"/>
+        <source>In bank and cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="578"/>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="581"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="583"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="586"/>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="588"/>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="592"/>
+        <source>Concerns</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2475,37 +2994,37 @@ Database: {1}</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="276"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="288"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="278"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="290"/>
         <source>What the import will do, row by row. Nothing is saved until you import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="295"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="307"/>
         <source>&amp;Skip the rows with errors and import the others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="302"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="314"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="311"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="323"/>
         <source>{0} new, {1} to update, {2} unchanged, {3} with errors, {4} rows skipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="321"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="333"/>
         <source>Nothing is imported while a row has errors, unless you choose to skip them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="328"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="340"/>
         <source>Skipped {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2654,58 +3173,96 @@ Database: {1}</source>
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="69"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="93"/>
         <source>Premium price table (USD per lb)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="80"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="104"/>
         <source>Add a row, or correct the selected one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="91"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="115"/>
         <source>Sc&amp;heme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="92"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="116"/>
         <source>Valid &amp;from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="118"/>
         <source>Minimum, &amp;washed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="97"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="121"/>
         <source>Minimum, &amp;natural</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="99"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="123"/>
         <source>&amp;Premium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="100"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="124"/>
         <source>&amp;Organic differential</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="101"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="125"/>
         <source>N&amp;ote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="103"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="127"/>
         <source>&amp;Add row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="104"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="128"/>
         <source>&amp;Correct selected row</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RatesModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="49"/>
+        <source>Scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="52"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="54"/>
+        <source>Minimum washed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="60"/>
+        <source>Minimum natural</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="66"/>
+        <source>Premium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="72"/>
+        <source>Organic diff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="78"/>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2740,22 +3297,22 @@ Database: {1}</source>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="141"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="155"/>
         <source>Reset the password of {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="146"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="160"/>
         <source>&amp;New password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="147"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="161"/>
         <source>&amp;Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="160"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="174"/>
         <source>the two passwords differ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2796,12 +3353,12 @@ Database: {1}</source>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="186"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="200"/>
         <source>Role of {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="192"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="206"/>
         <source>&amp;Role</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2809,52 +3366,52 @@ Database: {1}</source>
 <context>
     <name>SanctionDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="111"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="113"/>
         <source>Sanction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="126"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="128"/>
         <source>ends on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="132"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="134"/>
         <source>&amp;Member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="133"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="135"/>
         <source>&amp;Sanction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="134"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="136"/>
         <source>&amp;Decided on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="135"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="137"/>
         <source>&amp;From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="141"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="143"/>
         <source>&amp;To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="142"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="144"/>
         <source>&amp;Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="143"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="145"/>
         <source>&amp;Inspection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="160"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="162"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2862,22 +3419,22 @@ Database: {1}</source>
 <context>
     <name>SchemeScopeDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="315"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="317"/>
         <source>{0}: certified scope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="318"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="320"/>
         <source>In the certified scope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="323"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="325"/>
         <source>&amp;Since</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="324"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="326"/>
         <source>&amp;Notes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2885,47 +3442,107 @@ Database: {1}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="42"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="24"/>
+        <source>January</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="25"/>
+        <source>February</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="26"/>
+        <source>March</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="27"/>
+        <source>April</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="28"/>
+        <source>May</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="29"/>
+        <source>June</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="30"/>
+        <source>July</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="31"/>
+        <source>August</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="32"/>
+        <source>September</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="33"/>
+        <source>October</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="34"/>
+        <source>November</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="35"/>
+        <source>December</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="43"/>
         <source>Cooperative settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="57"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="58"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="58"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="59"/>
         <source>S&amp;hort name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="59"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="60"/>
         <source>&amp;Country (ISO code)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="60"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="61"/>
         <source>&amp;Tax id (RUC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="61"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="62"/>
         <source>&amp;Fairtrade FLO ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="63"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="64"/>
         <source>&amp;Reporting currency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="66"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="67"/>
         <source>&amp;Local currency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="69"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="70"/>
         <source>Fiscal year &amp;starts in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2933,17 +3550,17 @@ Database: {1}</source>
 <context>
     <name>ShipmentDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="207"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="208"/>
         <source>Record shipment of {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="210"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="211"/>
         <source>Contract {0} with {1}, signed {2}: premium due USD {3}. Once the shipment is recorded the buyer owes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="220"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="221"/>
         <source>&amp;Shipment date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2951,32 +3568,32 @@ Database: {1}</source>
 <context>
     <name>StatusChangeDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="76"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="77"/>
         <source>Change status of {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="80"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="81"/>
         <source>Current status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="87"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="88"/>
         <source>Required: why the status changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="88"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="89"/>
         <source>&amp;New status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="89"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="90"/>
         <source>&amp;Effective date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="91"/>
         <source>&amp;Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3062,37 +3679,37 @@ Database: {1}</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="87"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="101"/>
         <source>New user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="97"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="111"/>
         <source>&amp;User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="98"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="112"/>
         <source>&amp;Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="99"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="113"/>
         <source>&amp;Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="100"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="114"/>
         <source>&amp;Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="101"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="115"/>
         <source>R&amp;epeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="114"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="128"/>
         <source>the two passwords differ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3100,12 +3717,37 @@ Database: {1}</source>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="72"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="48"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="49"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="50"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="51"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="52"/>
+        <source>Last sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="86"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="72"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="86"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3113,37 +3755,37 @@ Database: {1}</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="228"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="242"/>
         <source>&amp;Add user…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="230"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="244"/>
         <source>&amp;Reset password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="232"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="246"/>
         <source>&amp;Deactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="234"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="248"/>
         <source>Re&amp;activate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="236"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="250"/>
         <source>Change r&amp;ole…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="255"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="269"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="261"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="275"/>
         <source>{0} accounts, {1} active</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3243,23 +3885,906 @@ Database: {1}</source>
     </message>
 </context>
 <context>
-    <name>dialog</name>
+    <name>certs</name>
     <message>
-        <location filename="../../coop_desk/ui/workers.py" line="104"/>
-        <source>Cancelling…</source>
+        <location filename="../../coop_desk/ui/cert_models.py" line="156"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="299"/>
+        <source>Scheme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="88"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="157"/>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="158"/>
+        <source>Certifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="159"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="161"/>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="166"/>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="171"/>
+        <source>Days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="177"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="182"/>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="199"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="200"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="201"/>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="203"/>
+        <source>Last inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="205"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="210"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="333"/>
+        <source>Total ha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="227"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="436"/>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="232"/>
+        <source>Corrective action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="237"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="242"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="344"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="244"/>
+        <source>done {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="246"/>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="248"/>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="264"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="269"/>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="274"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="379"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="279"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="291"/>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="293"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="363"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="295"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="365"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="301"/>
+        <source>In certified scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="306"/>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="311"/>
+        <source>Member certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="313"/>
+        <source>{0}, expires {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="321"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="331"/>
+        <source>Plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="339"/>
+        <source>Conversion start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="348"/>
+        <source>Override: {0} (computed: {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="356"/>
+        <source>Organic from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="361"/>
+        <source>Counts as certified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="383"/>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="385"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="390"/>
+        <source>Plots visited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="395"/>
+        <source>Yield estimate kg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="401"/>
+        <source>Prohibited input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="410"/>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="416"/>
+        <source>Corrective actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="444"/>
+        <source>Decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="449"/>
+        <source>Sanction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="454"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="459"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="464"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="90"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>parent</name>
+    <name>errors</name>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="27"/>
+        <source>Not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="31"/>
+        <source>Please correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="35"/>
+        <source>Database problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="39"/>
+        <source>Cannot do that</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="46"/>
+        <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="48"/>
+        <source>Something went wrong that coop-desk did not expect. Nothing was saved from the action you were doing; your data is safe. Please report this with the details below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>excel_actions</name>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="25"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="26"/>
+        <source>Excel workbook (*.xlsx *.xlsm);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="98"/>
+        <source>Export the member register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="110"/>
+        <source>Exporting the member register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="116"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="222"/>
+        <source>Export finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="117"/>
+        <source>{0} members and {1} plots written to {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="130"/>
+        <source>Save the roster template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="142"/>
+        <source>Template saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="143"/>
+        <source>The template was saved to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="185"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="239"/>
+        <source>Premium-use report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="186"/>
+        <source>Fiscal year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="204"/>
+        <source>Export the Premium ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="216"/>
+        <source>Exporting the Premium ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="223"/>
+        <source>The ledger for {0} ({1} postings) was written to {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="247"/>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="252"/>
+        <source>Writing the premium-use report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="258"/>
+        <source>Report written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="259"/>
+        <source>The premium-use report {0} was written to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="269"/>
+        <source>Import a premium cash book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="288"/>
+        <source>Reading {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="307"/>
+        <source>Member register to &amp;Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="315"/>
+        <source>&amp;Member roster from Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="321"/>
+        <source>Download the roster &amp;template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="328"/>
+        <source>Premium &amp;ledger workbook…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="334"/>
+        <source>Annual &amp;premium-use report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="340"/>
+        <source>Premium &amp;cash book from Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="19"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="20"/>
+        <source>Suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="21"/>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="22"/>
+        <source>Expelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="23"/>
+        <source>Deceased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="24"/>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="25"/>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="27"/>
+        <source>Fairtrade International</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="28"/>
+        <source>Fair Trade USA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="29"/>
+        <source>None (conventional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="32"/>
+        <source>Conventional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="33"/>
+        <source>In conversion T1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="34"/>
+        <source>In conversion T2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="35"/>
+        <source>In conversion T3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="36"/>
+        <source>Organic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="37"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="38"/>
+        <source>Approved with conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="39"/>
+        <source>Not approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="40"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="41"/>
+        <source>Suspension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="42"/>
+        <source>Exclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="43"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="44"/>
+        <source>Fairtrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="45"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="47"/>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="48"/>
+        <source>Treasurer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="49"/>
+        <source>Secretary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="50"/>
+        <source>Auditor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="52"/>
+        <source>Certificate expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="53"/>
+        <source>Certificate expiring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="54"/>
+        <source>Member certificate missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="55"/>
+        <source>ICS coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="56"/>
+        <source>Not inspected this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="57"/>
+        <source>Corrective action overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="58"/>
+        <source>Member above the area limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="59"/>
+        <source>Group above the member limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="60"/>
+        <source>Plot leaving conversion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="61"/>
+        <source>Awaiting committee approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="62"/>
+        <source>urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="63"/>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="64"/>
+        <source>info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="66"/>
+        <source>Manual entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="67"/>
+        <source>Shipment (premium earned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="68"/>
+        <source>Premium received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="69"/>
+        <source>Project payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="70"/>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="71"/>
+        <source>Currency exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="72"/>
+        <source>Opening balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="73"/>
+        <source>Balances carried from the previous year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="74"/>
+        <source>Reversal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="75"/>
+        <source>Bank account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="76"/>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="77"/>
+        <source>Premium receivable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="78"/>
+        <source>Premium income</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="79"/>
+        <source>Premium fund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="80"/>
+        <source>Project expense</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="81"/>
+        <source>Opening balances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="83"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="84"/>
+        <source>Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="85"/>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="86"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="88"/>
+        <source>Transition year 1 (T1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="89"/>
+        <source>Transition year 2 (T2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="90"/>
+        <source>Transition year 3 (T3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="91"/>
+        <source>In transition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="93"/>
+        <source>Member code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="94"/>
+        <source>Surnames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="95"/>
+        <source>First names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="96"/>
+        <source>First surname (paterno)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="97"/>
+        <source>Second surname (materno)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="98"/>
+        <source>Full name (surnames first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="99"/>
+        <source>Full name (names first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="100"/>
+        <source>DNI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="101"/>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="102"/>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="103"/>
+        <source>Join date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="104"/>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="105"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="106"/>
+        <source>Total area (ha)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="107"/>
+        <source>Coffee area (ha)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="108"/>
+        <source>Plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="109"/>
+        <source>Altitude (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="110"/>
+        <source>Varieties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="111"/>
+        <source>Latitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="112"/>
+        <source>Longitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="113"/>
+        <source>Organic status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="114"/>
+        <source>Member status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="115"/>
+        <source>Status date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="116"/>
+        <source>Status reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="117"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>workers</name>
     <message>
         <location filename="../../coop_desk/ui/workers.py" line="82"/>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/workers.py" line="104"/>
+        <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
