@@ -38,7 +38,7 @@ from coop_desk.services.certification import (
     SanctionRow,
     SchemeStatusRow,
 )
-from coop_desk.ui.labels import label
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.widgets import format_date, format_decimal
 
 R = TypeVar("R")
@@ -262,12 +262,12 @@ def alerts_model(parent: Any = None) -> RowTableModel:
     cols: list[Col[Alert]] = [
         Col(
             QT_TRANSLATE_NOOP("certs", "Level"),
-            lambda a: label(a.level.value),
+            lambda a: tr_label(a.level.value),
             lambda a: order[a.level],
         ),
         Col(
             QT_TRANSLATE_NOOP("certs", "Alert"),
-            lambda a: label(KIND_LABELS[a.kind]),
+            lambda a: tr_label(KIND_LABELS[a.kind]),
             lambda a: a.kind.value,
         ),
         Col(
@@ -342,11 +342,11 @@ def plot_status_model(parent: Any = None) -> RowTableModel:
         ),
         Col(
             QT_TRANSLATE_NOOP("certs", "Status"),
-            lambda r: label(CONVERSION_LABELS[r.status]) + (" *" if r.override else ""),
+            lambda r: tr_label(CONVERSION_LABELS[r.status]) + (" *" if r.override else ""),
             lambda r: r.status.value,
             tooltip=lambda r: (
                 QCoreApplication.translate("certs", "Override: {0} (computed: {1})").format(
-                    r.override_reason, label(CONVERSION_LABELS[r.computed])
+                    r.override_reason, tr_label(CONVERSION_LABELS[r.computed])
                 )
                 if r.override
                 else ""
@@ -383,7 +383,7 @@ def inspections_model(parent: Any = None) -> RowTableModel:
         Col(QT_TRANSLATE_NOOP("certs", "Inspector"), lambda r: r.inspector, lambda r: r.inspector),
         Col(
             QT_TRANSLATE_NOOP("certs", "Result"),
-            lambda r: label(INSPECTION_RESULT_LABELS[InspectionResult(r.result)]),
+            lambda r: tr_label(INSPECTION_RESULT_LABELS[InspectionResult(r.result)]),
             lambda r: r.result,
         ),
         Col(
@@ -447,7 +447,7 @@ def sanctions_model(
         ),
         Col(
             QT_TRANSLATE_NOOP("certs", "Sanction"),
-            lambda r: label(SANCTION_LABELS[SanctionKind(r.kind)]),
+            lambda r: tr_label(SANCTION_LABELS[SanctionKind(r.kind)]),
             lambda r: r.kind,
         ),
         Col(

@@ -3,7 +3,7 @@
 The domain layer cannot import Qt, so its label dictionaries (``STATUS_LABELS``,
 ``GENDER_LABELS``, the certification labels ...) hold plain English strings. lupdate cannot see
 a string passed through ``self.tr(variable)``; this module lists every such string with
-``QT_TRANSLATE_NOOP("labels", ...)`` so it lands in the catalogue, and :func:`label` looks the
+``QT_TRANSLATE_NOOP("labels", ...)`` so it lands in the catalogue, and :func:`tr_label` looks the
 text up at run time. ``tests/ui/test_translations.py`` checks that the list stays complete.
 """
 
@@ -119,6 +119,6 @@ KNOWN: frozenset[str] = frozenset(
 )
 
 
-def label(text: str) -> str:
+def tr_label(text: str) -> str:
     """The translation of a label from the Qt-free layers (the English text when none)."""
     return QCoreApplication.translate(CONTEXT, text) if text else text

@@ -38,7 +38,7 @@ from coop_desk.services import certification as certs
 from coop_desk.services.access import Permission
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
-from coop_desk.ui.labels import label
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.widgets import DateField, FormProblems, format_date
 
 
@@ -122,7 +122,7 @@ class SanctionDialog(_RecordDialog):
             self.member.currentIndexChanged.connect(lambda _i: self._load_inspections())
         self.kind = QComboBox()
         for kind in SanctionKind:
-            self.kind.addItem(label(SANCTION_LABELS[kind]), kind.value)
+            self.kind.addItem(tr_label(SANCTION_LABELS[kind]), kind.value)
         self.decided_on = DateField(today())
         self.starts_on = DateField(today())
         self.has_end = QCheckBox(self.tr("ends on"))
@@ -209,7 +209,7 @@ class DecisionDialog(_RecordDialog):
         self.member_id = member_id
         self.decision = QComboBox()
         for decision in CommitteeDecision:
-            self.decision.addItem(label(COMMITTEE_LABELS[decision]), decision.value)
+            self.decision.addItem(tr_label(COMMITTEE_LABELS[decision]), decision.value)
         self.decision_date = DateField(today())
         inspections = ctx.read(lambda s, a: certs.list_inspections(s, a, member_id=member_id))
         self.inspection = _inspection_combo(self, inspections)
@@ -270,11 +270,11 @@ class PlotOrganicDialog(_RecordDialog):
         self.conversion_start = DateField(plot.conversion_start or today())
         self.conversion_start.setEnabled(self.has_start.isChecked())
         self.has_start.toggled.connect(self.conversion_start.setEnabled)
-        self.computed = QLabel(label(CONVERSION_LABELS[plot.computed]))
+        self.computed = QLabel(tr_label(CONVERSION_LABELS[plot.computed]))
         self.override = QComboBox()
         self.override.addItem(self.tr("(computed from the dates)"), None)
         for status in ConversionStatus:
-            self.override.addItem(label(CONVERSION_LABELS[status]), status.value)
+            self.override.addItem(tr_label(CONVERSION_LABELS[status]), status.value)
         if plot.override is not None:
             self.override.setCurrentIndex(self.override.findData(plot.override.value))
         self.reason = QLineEdit(plot.override_reason)

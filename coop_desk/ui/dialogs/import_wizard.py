@@ -44,7 +44,7 @@ from coop_desk.services import member_import
 from coop_desk.services.member_import import ACTION_LABELS, ERROR, ImportPlan, RowPlan
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import message_for, show_error
-from coop_desk.ui.labels import label
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.widgets import ProblemLabel
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
@@ -72,14 +72,14 @@ class PreviewModel(RowTableModel[RowPlan]):
                 Column(
                     QCoreApplication.translate("ImportWizard", "Status"),
                     lambda r: r.action,
-                    lambda a: label(ACTION_LABELS[a]),
+                    lambda a: tr_label(ACTION_LABELS[a]),
                 ),
                 Column(QCoreApplication.translate("ImportWizard", "Code"), lambda r: r.code),
                 Column(QCoreApplication.translate("ImportWizard", "Name"), lambda r: r.name),
                 Column(
                     QCoreApplication.translate("ImportWizard", "Organic"),
                     lambda r: r.organic_status,
-                    lambda s: label(OrganicStatus.LABELS.get(s or "", "")),
+                    lambda s: tr_label(OrganicStatus.LABELS.get(s or "", "")),
                 ),
                 Column(
                     QCoreApplication.translate("ImportWizard", "Fairtrade"),
@@ -253,7 +253,7 @@ class MappingPage(QWizardPage):
             combo = QComboBox()
             combo.addItem(self.tr("(not imported)"), None)
             for spec in FIELDS:
-                combo.addItem(label(spec.label), spec.key)
+                combo.addItem(tr_label(spec.label), spec.key)
             combo.setCurrentIndex(max(combo.findData(column.field), 0))
             self.grid.addWidget(combo, line, 3)
             self.combos[column.index] = combo

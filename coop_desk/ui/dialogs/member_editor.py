@@ -37,7 +37,7 @@ from coop_desk.services.access import Permission
 from coop_desk.services.members import MemberDetail, StatusChangeRow
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
-from coop_desk.ui.labels import label
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.member_certs_tab import MemberCertificationTab
 from coop_desk.ui.models.plots import PlotsEditModel
 from coop_desk.ui.models.table import Column, RowTableModel
@@ -77,12 +77,12 @@ class StatusChangeDialog(QDialog):
         self.setWindowTitle(self.tr("Change status of {0}").format(detail.code))
         self.problems = FormProblems()
         form = QFormLayout()
-        current = QLabel(label(STATUS_LABELS[MemberStatus(detail.status)]))
+        current = QLabel(tr_label(STATUS_LABELS[MemberStatus(detail.status)]))
         form.addRow(self.tr("Current status"), current)
         self.new_status = QComboBox()
         for status in MemberStatus:
             if status.value != detail.status:
-                self.new_status.addItem(label(STATUS_LABELS[status]), status.value)
+                self.new_status.addItem(tr_label(STATUS_LABELS[status]), status.value)
         self.effective = DateField(date.today())
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Required: why the status changes"))
@@ -119,7 +119,7 @@ class StatusChangeDialog(QDialog):
 
 def _history_columns() -> list[Column[StatusChangeRow]]:
     def status_label(status: str | None) -> str:
-        return label(STATUS_LABELS[MemberStatus(status)]) if status else ""
+        return tr_label(STATUS_LABELS[MemberStatus(status)]) if status else ""
 
     return [
         Column(QCoreApplication.translate("MemberEditor", "Date"), lambda r: r.effective_date),
@@ -157,7 +157,7 @@ class MemberEditor(QDialog):
         self.gender = QComboBox()
         self.gender.addItem("—", "")
         for key, text in GENDER_LABELS.items():
-            self.gender.addItem(label(text), key)
+            self.gender.addItem(tr_label(text), key)
         self.birth_date = OptionalDateField()
         self.join_date = DateField(date.today())
         self.community = QComboBox()
@@ -272,7 +272,7 @@ class MemberEditor(QDialog):
         self.history_model.set_rows(detail.history)
         self.status_label.setText(
             self.tr("Status: {0} since {1}").format(
-                label(STATUS_LABELS[MemberStatus(detail.status)]),
+                tr_label(STATUS_LABELS[MemberStatus(detail.status)]),
                 detail.status_date.isoformat(),
             )
         )

@@ -23,7 +23,7 @@ from coop_desk.services.members import MemberFilter, MemberRow
 from coop_desk.ui import excel_actions
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.member_editor import MemberEditor
-from coop_desk.ui.labels import label
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.pages.base import Page
 
@@ -46,13 +46,13 @@ def member_columns() -> list[Column[MemberRow]]:
         Column(
             QCoreApplication.translate("MembersTableModel", "Gender"),
             lambda r: r.gender,
-            lambda g: label(GENDER_LABELS.get(g, g or "")),
+            lambda g: tr_label(GENDER_LABELS.get(g, g or "")),
         ),
         Column(QCoreApplication.translate("MembersTableModel", "Community"), lambda r: r.community),
         Column(
             QCoreApplication.translate("MembersTableModel", "Status"),
             lambda r: r.status,
-            lambda s: label(STATUS_LABELS[MemberStatus(s)]),
+            lambda s: tr_label(STATUS_LABELS[MemberStatus(s)]),
         ),
         Column(QCoreApplication.translate("MembersTableModel", "Joined"), lambda r: r.join_date),
         Column(
@@ -106,7 +106,7 @@ class MembersPage(Page):
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All statuses"), None)
         for status in MemberStatus:
-            self.status_filter.addItem(label(STATUS_LABELS[status]), status.value)
+            self.status_filter.addItem(tr_label(STATUS_LABELS[status]), status.value)
         self.gender_filter = QComboBox()
         self.gender_filter.addItem(self.tr("Women and men"), None)
         self.gender_filter.addItem(self.tr("Women"), "F")

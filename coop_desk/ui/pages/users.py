@@ -36,7 +36,7 @@ from coop_desk.services.users import UserRow
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.change_password import password_field
 from coop_desk.ui.errors import show_error
-from coop_desk.ui.labels import label
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.widgets import FormProblems
 
@@ -82,7 +82,7 @@ class UsersModel(QAbstractTableModel):
             return (
                 row.username,
                 row.full_name,
-                label(ROLE_LABELS[row.role]),
+                tr_label(ROLE_LABELS[row.role]),
                 self.tr("yes") if row.active else self.tr("no"),
                 f"{row.last_login_at.astimezone():%Y-%m-%d %H:%M}" if row.last_login_at else "",
             )[index.column()]
@@ -104,7 +104,7 @@ class UserDialog(QDialog):
         self.full_name = QLineEdit()
         self.role = QComboBox()
         for role in Role:
-            self.role.addItem(label(ROLE_LABELS[role]), role.value)
+            self.role.addItem(tr_label(ROLE_LABELS[role]), role.value)
         self.password = password_field("password")
         self.repeat = password_field("repeat")
         form = QFormLayout()
@@ -200,7 +200,7 @@ class RoleDialog(QDialog):
         self.setWindowTitle(self.tr("Role of {0}").format(username))
         self.role = QComboBox()
         for r in Role:
-            self.role.addItem(label(ROLE_LABELS[r]), r.value)
+            self.role.addItem(tr_label(ROLE_LABELS[r]), r.value)
         self.role.setCurrentIndex(self.role.findData(role.value))
         form = QFormLayout()
         form.addRow(self.tr("&Role"), self.role)

@@ -32,7 +32,7 @@ from coop_desk.services.ledger.contracts import RateRow
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.premium.common import read_amount
 from coop_desk.ui.errors import show_error
-from coop_desk.ui.labels import label
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.widgets import AmountEdit, DateField, FormProblems
 
@@ -47,7 +47,7 @@ class RatesModel(RowTableModel[RateRow]):
             [
                 Column(
                     QCoreApplication.translate("RatesModel", "Scheme"),
-                    lambda r: label(r.scheme_label),
+                    lambda r: tr_label(r.scheme_label),
                 ),
                 Column(QCoreApplication.translate("RatesModel", "From"), lambda r: r.valid_from),
                 Column(
@@ -105,7 +105,7 @@ class RatesDialog(QDialog):
         form = QFormLayout(box)
         self.scheme = QComboBox()
         for scheme in (Scheme.FAIRTRADE, Scheme.FAIR_TRADE_USA):
-            self.scheme.addItem(label(SCHEME_LABELS[scheme]), scheme.value)
+            self.scheme.addItem(tr_label(SCHEME_LABELS[scheme]), scheme.value)
         self.valid_from = DateField(date.today())
         self.minimum_washed = AmountEdit(places=4)
         self.minimum_natural = AmountEdit(places=4)

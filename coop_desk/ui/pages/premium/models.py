@@ -30,7 +30,7 @@ from coop_desk.services.ledger.plan import ApprovalRow, ProjectRow
 from coop_desk.services.ledger.reports import FundRow, ProjectBalanceRow
 from coop_desk.services.ledger.ui_queries import ContractOverviewRow
 from coop_desk.services.verify import Finding
-from coop_desk.ui.labels import label
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.table import SORT_ROLE, Column, RowTableModel
 from coop_desk.ui.widgets import format_decimal
 
@@ -90,7 +90,7 @@ class ContractsModel(RowTableModel[ContractOverviewRow]):
                     QCoreApplication.translate("PremiumModels", "Scheme"),
                     lambda r: r.contract.scheme,
                     lambda v: _tr(SCHEME_SHORT.get(v, v)),
-                    tooltip=lambda r: label(r.contract.scheme_label),
+                    tooltip=lambda r: tr_label(r.contract.scheme_label),
                 ),
                 Column(
                     QCoreApplication.translate("PremiumModels", "Organic"),
@@ -267,7 +267,7 @@ class ApprovalsModel(RowTableModel[ApprovalRow]):
 
 def kind_label(kind: str) -> str:
     try:
-        return label(ENTRY_KIND_LABELS[EntryKind(kind)])
+        return tr_label(ENTRY_KIND_LABELS[EntryKind(kind)])
     except ValueError:
         return kind
 
@@ -473,7 +473,7 @@ class FundModel(RowTableModel[FundRow]):
         super().__init__(
             [
                 Column(
-                    QCoreApplication.translate("PremiumModels", "Fund"), lambda r: label(r.name)
+                    QCoreApplication.translate("PremiumModels", "Fund"), lambda r: tr_label(r.name)
                 ),
                 Column(QCoreApplication.translate("PremiumModels", "Year"), lambda r: r.year),
                 Column(
