@@ -1764,42 +1764,42 @@ Base de datos: {1}</translation>
         <translation>Padrón: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="174"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="176"/>
         <source>ICS approved since {0}</source>
         <translation>Aprobado por el SIC desde {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="177"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="179"/>
         <source>ICS committee: {0} on {1}</source>
         <translation>Comité del SIC: {0} el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="183"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="185"/>
         <source>awaiting the ICS committee&apos;s approval</source>
         <translation>pendiente de aprobación del comité del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="185"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="187"/>
         <source>excluded from the organic group</source>
         <translation>excluido del grupo orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="187"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="189"/>
         <source>suspended: plots do not count as certified</source>
         <translation>suspendido: sus parcelas no cuentan como certificadas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="190"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="192"/>
         <source>last inspection {0}</source>
         <translation>última inspección {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="192"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="194"/>
         <source>never inspected</source>
         <translation>nunca inspeccionado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="195"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="197"/>
         <source>not inspected in {0}</source>
         <translation>sin inspección en {0}</translation>
     </message>
@@ -1879,7 +1879,7 @@ Base de datos: {1}</translation>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="179"/>
         <source>&amp;Phone</source>
-        <translation>&amp;Teléfono</translation>
+        <translation>Telé&amp;fono</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="180"/>
@@ -2491,7 +2491,7 @@ Base de datos: {1}</translation>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/models.py" line="136"/>
         <source>overdue</source>
-        <translation>vencido</translation>
+        <translation>vencida</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/models.py" line="140"/>
@@ -3870,22 +3870,22 @@ Base de datos: {1}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../coop_desk/app.py" line="71"/>
+        <location filename="../../coop_desk/app.py" line="73"/>
         <source>Cannot open the database</source>
         <translation>No se puede abrir la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/app.py" line="75"/>
+        <location filename="../../coop_desk/app.py" line="77"/>
         <source>Open another file…</source>
         <translation>Abrir otro archivo…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/app.py" line="84"/>
+        <location filename="../../coop_desk/app.py" line="86"/>
         <source>Open a coop-desk database</source>
         <translation>Abrir una base de datos de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/app.py" line="86"/>
+        <location filename="../../coop_desk/app.py" line="88"/>
         <source>coop-desk database (*.sqlite);;All files (*)</source>
         <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
     </message>
@@ -3999,12 +3999,12 @@ Base de datos: {1}</translation>
     <message>
         <location filename="../../coop_desk/ui/cert_models.py" line="246"/>
         <source>overdue</source>
-        <translation>vencido</translation>
+        <translation>vencida</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/cert_models.py" line="248"/>
         <source>open</source>
-        <translation>abierto</translation>
+        <translation>abierta</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/cert_models.py" line="264"/>
