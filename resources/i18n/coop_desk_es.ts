@@ -29,7 +29,7 @@
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="145"/>
         <source>A revision needs its own General Assembly approval. The budget below starts from version {0} (approved {1}, USD {2}); the earlier versions stay in the history.</source>
-        <translation>Una revisión necesita su propia aprobación de la Asamblea General. El presupuesto de abajo parte de la versión {0} (aprobada el {1}, USD {2}); las versiones anteriores quedan en el historial.</translation>
+        <translation>Una revisión necesita su propia aprobación de la Asamblea General. El presupuesto de abajo parte de la versión {0} (aprobada en {1}, USD {2}); las versiones anteriores quedan en el historial.</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="156"/>
@@ -2213,12 +2213,12 @@ Base de datos: {1}</translation>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="211"/>
         <source>&amp;GA approval…</source>
-        <translation>Aprobación de la &amp;AG…</translation>
+        <translation>&amp;Aprobación AG…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="212"/>
         <source>Budget &amp;revision…</source>
-        <translation>&amp;Revisión del presupuesto…</translation>
+        <translation>&amp;Revisar presupuesto…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="214"/>
@@ -2238,7 +2238,7 @@ Base de datos: {1}</translation>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="268"/>
         <source>Development Plan {0}: USD {1}, version {2} approved {3}</source>
-        <translation>Plan de Desarrollo Fairtrade {0}: USD {1}, versión {2} aprobada el {3}</translation>
+        <translation>Plan de Desarrollo {0}: USD {1}, versión {2} ({3})</translation>
     </message>
 </context>
 <context>
@@ -2289,7 +2289,7 @@ Base de datos: {1}</translation>
     <message>
         <location filename="../../coop_desk/ui/models/plots.py" line="55"/>
         <source>Coffee area (ha)</source>
-        <translation>Área de café (ha)</translation>
+        <translation>Café (ha)</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/models/plots.py" line="56"/>
@@ -4112,7 +4112,7 @@ Base de datos: {1}</translation>
     <message>
         <location filename="../../coop_desk/ui/cert_models.py" line="395"/>
         <source>Yield estimate kg</source>
-        <translation>Estimado de cosecha kg</translation>
+        <translation>Cosecha est. kg</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/cert_models.py" line="401"/>
