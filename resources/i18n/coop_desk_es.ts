@@ -1413,12 +1413,12 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="313"/>
         <source>One row per entry</source>
-        <translation>Una fila por asiento</translation>
+        <translation>Fila por asiento</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="314"/>
         <source>One row per posting</source>
-        <translation>Una fila por movimiento</translation>
+        <translation>Fila por movimiento</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="316"/>
