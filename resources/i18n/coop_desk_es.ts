@@ -3098,7 +3098,7 @@ Base de datos: {1}</translation>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="210"/>
         <source>Optional scanned receipt (PDF, image)</source>
-        <translation>Recibo escaneado opcional (PDF, imagen)</translation>
+        <translation>Opcional: PDF o imagen</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="211"/>
