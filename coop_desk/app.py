@@ -32,6 +32,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 LANGUAGES = {"en": "English", "es": "Español"}
+DEFAULT_COUNTRY = {"es": "es_PE"}  # the locale of a language when the system has another
 
 
 def chosen_locale() -> QLocale:
@@ -41,7 +42,8 @@ def chosen_locale() -> QLocale:
         system = QLocale.system()
         if system.name().startswith(code):
             return system  # keep the country's number and date formats (es_PE)
-        return QLocale(code)
+        # The cooperative's administrators are in Peru: Peruvian formats (1,234.56; d/MM/yy).
+        return QLocale(DEFAULT_COUNTRY.get(code, code))
     return QLocale.system()
 
 

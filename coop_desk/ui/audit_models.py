@@ -11,7 +11,14 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from coop_desk.services.audit import AuditRow
 
@@ -19,7 +26,11 @@ PAGE_SIZE = 500
 Loader = Callable[[int, int], list[AuditRow]]
 Index = QModelIndex | QPersistentModelIndex
 
-ACTION_LABELS = {"insert": "created", "update": "changed", "delete": "deleted"}
+ACTION_LABELS = {
+    "insert": QT_TRANSLATE_NOOP("AuditTableModel", "created"),
+    "update": QT_TRANSLATE_NOOP("AuditTableModel", "changed"),
+    "delete": QT_TRANSLATE_NOOP("AuditTableModel", "deleted"),
+}
 
 
 def local_time(row: AuditRow) -> str:
@@ -35,7 +46,15 @@ def show_value(value: Any) -> str:
 
 
 class AuditTableModel(QAbstractTableModel):
-    HEADERS = ("When", "User", "Action", "Table", "Record", "Reason", "Changes")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AuditTableModel", "When"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "User"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Action"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Table"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Record"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Reason"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Changes"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -119,7 +138,11 @@ class AuditTableModel(QAbstractTableModel):
 class ChangesModel(QAbstractTableModel):
     """The fields of one audit record: before and after."""
 
-    HEADERS = ("Field", "Before", "After")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ChangesModel", "Field"),
+        QT_TRANSLATE_NOOP("ChangesModel", "Before"),
+        QT_TRANSLATE_NOOP("ChangesModel", "After"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -37,6 +38,7 @@ from coop_desk.services.certification import (
     SanctionRow,
     SchemeStatusRow,
 )
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.widgets import format_date, format_decimal
 
 R = TypeVar("R")
@@ -151,25 +153,33 @@ def certificates_model(today: Callable[[], date], parent: Any = None) -> RowTabl
         return AMBER if left <= 90 else None
 
     cols: list[Col[CertificateRow]] = [
-        Col("Scheme", lambda r: r.scheme_name, lambda r: r.scheme_name),
-        Col("Holder", lambda r: r.holder, lambda r: r.holder),
-        Col("Certifier", lambda r: r.certifier, lambda r: r.certifier),
-        Col("Number", lambda r: r.number, lambda r: r.number),
-        Col("Issued", lambda r: format_date(r.issue_date), lambda r: r.issue_date),
-        Col("Expires", lambda r: format_date(r.expiry_date), lambda r: r.expiry_date),
+        Col(QT_TRANSLATE_NOOP("certs", "Scheme"), lambda r: r.scheme_name, lambda r: r.scheme_name),
+        Col(QT_TRANSLATE_NOOP("certs", "Holder"), lambda r: r.holder, lambda r: r.holder),
+        Col(QT_TRANSLATE_NOOP("certs", "Certifier"), lambda r: r.certifier, lambda r: r.certifier),
+        Col(QT_TRANSLATE_NOOP("certs", "Number"), lambda r: r.number, lambda r: r.number),
         Col(
-            "Days left",
+            QT_TRANSLATE_NOOP("certs", "Issued"),
+            lambda r: format_date(r.issue_date),
+            lambda r: r.issue_date,
+        ),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "Expires"),
+            lambda r: format_date(r.expiry_date),
+            lambda r: r.expiry_date,
+        ),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "Days left"),
             lambda r: str(r.days_left(today())),
             lambda r: r.expiry_date,
             numeric=True,
         ),
         Col(
-            "Document",
+            QT_TRANSLATE_NOOP("certs", "Document"),
             lambda r: r.document_name,
             lambda r: r.document_name,
             tooltip=lambda r: f"SHA-256 {r.document_sha256}" if r.document_sha256 else "",
         ),
-        Col("Scope", lambda r: r.scope, lambda r: r.scope),
+        Col(QT_TRANSLATE_NOOP("certs", "Scope"), lambda r: r.scope, lambda r: r.scope),
     ]
     model: RowTableModel = RowTableModel(cols, colour, parent)
 
@@ -186,15 +196,22 @@ def certificates_model(today: Callable[[], date], parent: Any = None) -> RowTabl
 def schedule_model(parent: Any = None) -> RowTableModel:
     """Members of the group not yet inspected this year."""
     cols: list[Col[FarmerRow]] = [
-        Col("Code", lambda r: r.code, lambda r: code_sort_key(r.code)),
-        Col("Name", lambda r: r.name, lambda r: r.name),
-        Col("Community", lambda r: r.community, lambda r: r.community),
+        Col(QT_TRANSLATE_NOOP("certs", "Code"), lambda r: r.code, lambda r: code_sort_key(r.code)),
+        Col(QT_TRANSLATE_NOOP("certs", "Name"), lambda r: r.name, lambda r: r.name),
+        Col(QT_TRANSLATE_NOOP("certs", "Community"), lambda r: r.community, lambda r: r.community),
         Col(
-            "Last inspection",
-            lambda r: format_date(r.last_inspection_date) or tr("never"),
+            QT_TRANSLATE_NOOP("certs", "Last inspection"),
+            lambda r: (
+                format_date(r.last_inspection_date) or QCoreApplication.translate("certs", "never")
+            ),
             lambda r: _date_key(r.last_inspection_date),
         ),
-        Col("Total ha", lambda r: _ha(r.total_area_ha), lambda r: r.total_area_ha, numeric=True),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "Total ha"),
+            lambda r: _ha(r.total_area_ha),
+            lambda r: r.total_area_ha,
+            numeric=True,
+        ),
     ]
     return RowTableModel(cols, None, parent)
 
@@ -207,20 +224,28 @@ def actions_model(today: Callable[[], date], parent: Any = None) -> RowTableMode
 
     cols: list[Col[ActionRow]] = [
         Col(
-            "Member",
+            QT_TRANSLATE_NOOP("certs", "Member"),
             lambda r: f"{r.member_code} {r.member_name}",
             lambda r: code_sort_key(r.member_code),
         ),
-        Col("Corrective action", lambda r: r.description, lambda r: r.description),
-        Col("Due", lambda r: format_date(r.due_date), lambda r: r.due_date),
         Col(
-            "Status",
+            QT_TRANSLATE_NOOP("certs", "Corrective action"),
+            lambda r: r.description,
+            lambda r: r.description,
+        ),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "Due"),
+            lambda r: format_date(r.due_date),
+            lambda r: r.due_date,
+        ),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "Status"),
             lambda r: (
-                tr("done {0}").format(format_date(r.completed_on))
+                QCoreApplication.translate("certs", "done {0}").format(format_date(r.completed_on))
                 if r.completed_on
-                else tr("overdue")
+                else QCoreApplication.translate("certs", "overdue")
                 if r.overdue(today())
-                else tr("open")
+                else QCoreApplication.translate("certs", "open")
             ),
             lambda r: (r.completed_on is not None, r.due_date),
         ),
@@ -235,10 +260,27 @@ def alerts_model(parent: Any = None) -> RowTableModel:
         return RED if a.level == Level.URGENT else AMBER if a.level == Level.WARNING else None
 
     cols: list[Col[Alert]] = [
-        Col("Level", lambda a: tr(a.level.value), lambda a: order[a.level]),
-        Col("Alert", lambda a: tr(KIND_LABELS[a.kind]), lambda a: a.kind.value),
-        Col("Date", lambda a: format_date(a.when), lambda a: _date_key(a.when)),
-        Col("Details", lambda a: a.message, lambda a: a.message, tooltip=lambda a: a.message),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "Level"),
+            lambda a: tr_label(a.level.value),
+            lambda a: order[a.level],
+        ),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "Alert"),
+            lambda a: tr_label(KIND_LABELS[a.kind]),
+            lambda a: a.kind.value,
+        ),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "Date"),
+            lambda a: format_date(a.when),
+            lambda a: _date_key(a.when),
+        ),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "Details"),
+            lambda a: a.message,
+            lambda a: a.message,
+            tooltip=lambda a: a.message,
+        ),
     ]
     return RowTableModel(cols, colour, parent)
 
@@ -246,17 +288,29 @@ def alerts_model(parent: Any = None) -> RowTableModel:
 def scheme_status_model(parent: Any = None) -> RowTableModel:
     def scope(r: SchemeStatusRow) -> str:
         if r.in_scope is None:
-            return tr("not recorded")
-        return tr("yes") if r.in_scope else tr("no")
+            return QCoreApplication.translate("certs", "not recorded")
+        return (
+            QCoreApplication.translate("certs", "yes")
+            if r.in_scope
+            else QCoreApplication.translate("certs", "no")
+        )
 
     cols: list[Col[SchemeStatusRow]] = [
-        Col("Scheme", lambda r: r.scheme_name, lambda r: r.scheme_name),
-        Col("In certified scope", scope, lambda r: (r.in_scope is None, not r.in_scope)),
-        Col("Since", lambda r: format_date(r.since), lambda r: _date_key(r.since)),
+        Col(QT_TRANSLATE_NOOP("certs", "Scheme"), lambda r: r.scheme_name, lambda r: r.scheme_name),
         Col(
-            "Member certificate",
+            QT_TRANSLATE_NOOP("certs", "In certified scope"),
+            scope,
+            lambda r: (r.in_scope is None, not r.in_scope),
+        ),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "Since"),
+            lambda r: format_date(r.since),
+            lambda r: _date_key(r.since),
+        ),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "Member certificate"),
             lambda r: (
-                tr("{0}, expires {1}").format(
+                QCoreApplication.translate("certs", "{0}, expires {1}").format(
                     r.certificate.number, format_date(r.certificate.expiry_date)
                 )
                 if r.certificate
@@ -264,7 +318,7 @@ def scheme_status_model(parent: Any = None) -> RowTableModel:
             ),
             lambda r: _date_key(r.certificate.expiry_date if r.certificate else None),
         ),
-        Col("Notes", lambda r: r.notes, lambda r: r.notes),
+        Col(QT_TRANSLATE_NOOP("certs", "Notes"), lambda r: r.notes, lambda r: r.notes),
     ]
     return RowTableModel(cols, None, parent)
 
@@ -274,33 +328,42 @@ def plot_status_model(parent: Any = None) -> RowTableModel:
         return None if r.certified or r.status != ConversionStatus.ORGANIC else AMBER
 
     cols: list[Col[PlotStatusRow]] = [
-        Col("Plot", lambda r: r.name, lambda r: r.name),
-        Col("Total ha", lambda r: _ha(r.total_area_ha), lambda r: r.total_area_ha, numeric=True),
+        Col(QT_TRANSLATE_NOOP("certs", "Plot"), lambda r: r.name, lambda r: r.name),
         Col(
-            "Conversion start",
+            QT_TRANSLATE_NOOP("certs", "Total ha"),
+            lambda r: _ha(r.total_area_ha),
+            lambda r: r.total_area_ha,
+            numeric=True,
+        ),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "Conversion start"),
             lambda r: format_date(r.conversion_start),
             lambda r: _date_key(r.conversion_start),
         ),
         Col(
-            "Status",
-            lambda r: tr(CONVERSION_LABELS[r.status]) + (" *" if r.override else ""),
+            QT_TRANSLATE_NOOP("certs", "Status"),
+            lambda r: tr_label(CONVERSION_LABELS[r.status]) + (" *" if r.override else ""),
             lambda r: r.status.value,
             tooltip=lambda r: (
-                tr("Override: {0} (computed: {1})").format(
-                    r.override_reason, tr(CONVERSION_LABELS[r.computed])
+                QCoreApplication.translate("certs", "Override: {0} (computed: {1})").format(
+                    r.override_reason, tr_label(CONVERSION_LABELS[r.computed])
                 )
                 if r.override
                 else ""
             ),
         ),
         Col(
-            "Organic from",
+            QT_TRANSLATE_NOOP("certs", "Organic from"),
             lambda r: format_date(r.organic_from),
             lambda r: _date_key(r.organic_from),
         ),
         Col(
-            "Counts as certified",
-            lambda r: tr("yes") if r.certified else tr("no"),
+            QT_TRANSLATE_NOOP("certs", "Counts as certified"),
+            lambda r: (
+                QCoreApplication.translate("certs", "yes")
+                if r.certified
+                else QCoreApplication.translate("certs", "no")
+            ),
             lambda r: r.certified,
         ),
     ]
@@ -312,22 +375,30 @@ def inspections_model(parent: Any = None) -> RowTableModel:
         return RED if r.result == InspectionResult.NOT_APPROVED else None
 
     cols: list[Col[InspectionRow]] = [
-        Col("Date", lambda r: format_date(r.inspection_date), lambda r: r.inspection_date),
-        Col("Inspector", lambda r: r.inspector, lambda r: r.inspector),
         Col(
-            "Result",
-            lambda r: tr(INSPECTION_RESULT_LABELS[InspectionResult(r.result)]),
+            QT_TRANSLATE_NOOP("certs", "Date"),
+            lambda r: format_date(r.inspection_date),
+            lambda r: r.inspection_date,
+        ),
+        Col(QT_TRANSLATE_NOOP("certs", "Inspector"), lambda r: r.inspector, lambda r: r.inspector),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "Result"),
+            lambda r: tr_label(INSPECTION_RESULT_LABELS[InspectionResult(r.result)]),
             lambda r: r.result,
         ),
-        Col("Plots visited", lambda r: ", ".join(r.plot_names), lambda r: len(r.plot_ids)),
         Col(
-            "Yield estimate kg",
+            QT_TRANSLATE_NOOP("certs", "Plots visited"),
+            lambda r: ", ".join(r.plot_names),
+            lambda r: len(r.plot_ids),
+        ),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "Yield estimate kg"),
             lambda r: format_decimal(r.yield_estimate_kg, 0),
             lambda r: r.yield_estimate_kg if r.yield_estimate_kg is not None else Decimal(-1),
             numeric=True,
         ),
         Col(
-            "Prohibited input",
+            QT_TRANSLATE_NOOP("certs", "Prohibited input"),
             lambda r: (
                 f"{r.last_prohibited_input} ({format_date(r.last_prohibited_input_date)})"
                 if r.last_prohibited_input
@@ -335,12 +406,17 @@ def inspections_model(parent: Any = None) -> RowTableModel:
             ),
             lambda r: r.last_prohibited_input,
         ),
-        Col("Findings", lambda r: r.findings, lambda r: r.findings, tooltip=lambda r: r.findings),
         Col(
-            "Corrective actions",
+            QT_TRANSLATE_NOOP("certs", "Findings"),
+            lambda r: r.findings,
+            lambda r: r.findings,
+            tooltip=lambda r: r.findings,
+        ),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "Corrective actions"),
             lambda r: "; ".join(
                 f"{a.description} ({format_date(a.due_date)}"
-                + (f", {tr('done')})" if a.completed_on else ")")
+                + (f", {QCoreApplication.translate('certs', 'done')})" if a.completed_on else ")")
                 for a in r.actions
             ),
             lambda r: len(r.actions),
@@ -357,17 +433,38 @@ def sanctions_model(
 
     member: list[Col[SanctionRow]] = [
         Col(
-            "Member",
+            QT_TRANSLATE_NOOP("certs", "Member"),
             lambda r: f"{r.member_code} {r.member_name}",
             lambda r: code_sort_key(r.member_code),
         )
     ]
     cols: list[Col[SanctionRow]] = [
         *(member if with_member else []),
-        Col("Decided", lambda r: format_date(r.decided_on), lambda r: r.decided_on),
-        Col("Sanction", lambda r: tr(SANCTION_LABELS[SanctionKind(r.kind)]), lambda r: r.kind),
-        Col("From", lambda r: format_date(r.starts_on), lambda r: _date_key(r.starts_on)),
-        Col("To", lambda r: format_date(r.ends_on), lambda r: _date_key(r.ends_on)),
-        Col("Reason", lambda r: r.reason, lambda r: r.reason, tooltip=lambda r: r.reason),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "Decided"),
+            lambda r: format_date(r.decided_on),
+            lambda r: r.decided_on,
+        ),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "Sanction"),
+            lambda r: tr_label(SANCTION_LABELS[SanctionKind(r.kind)]),
+            lambda r: r.kind,
+        ),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "From"),
+            lambda r: format_date(r.starts_on),
+            lambda r: _date_key(r.starts_on),
+        ),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "To"),
+            lambda r: format_date(r.ends_on),
+            lambda r: _date_key(r.ends_on),
+        ),
+        Col(
+            QT_TRANSLATE_NOOP("certs", "Reason"),
+            lambda r: r.reason,
+            lambda r: r.reason,
+            tooltip=lambda r: r.reason,
+        ),
     ]
     return RowTableModel(cols, colour, parent)

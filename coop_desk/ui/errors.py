@@ -23,24 +23,29 @@ def message_for(exc: BaseException) -> str:
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     """Tell the user what went wrong, in words. Never raises."""
-    tr = QApplication.translate
     if isinstance(exc, PermissionDenied):
-        heading = title or tr("errors", "Not allowed")
+        heading = title or QApplication.translate("errors", "Not allowed")
         QMessageBox.warning(parent, heading, message_for(exc))
     elif isinstance(exc, ValidationError):
-        QMessageBox.warning(parent, title or tr("errors", "Please correct"), message_for(exc))
+        QMessageBox.warning(
+            parent, title or QApplication.translate("errors", "Please correct"), message_for(exc)
+        )
     elif isinstance(exc, DatabaseError):
-        QMessageBox.critical(parent, title or tr("errors", "Database problem"), message_for(exc))
+        QMessageBox.critical(
+            parent, title or QApplication.translate("errors", "Database problem"), message_for(exc)
+        )
     elif isinstance(exc, CoopDeskError):
-        QMessageBox.warning(parent, title or tr("errors", "Cannot do that"), message_for(exc))
+        QMessageBox.warning(
+            parent, title or QApplication.translate("errors", "Cannot do that"), message_for(exc)
+        )
     else:
         details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
         log.error("unexpected error\n%s", details)
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(title or tr("errors", "Unexpected error"))
+        box.setWindowTitle(title or QApplication.translate("errors", "Unexpected error"))
         box.setText(
-            tr(
+            QApplication.translate(
                 "errors",
                 "Something went wrong that coop-desk did not expect. Nothing was saved from "
                 "the action you were doing; your data is safe. Please report this with the "

@@ -15,15 +15,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
 
-XLSX_FILTER = "Excel workbook (*.xlsx)"
-OPEN_FILTER = "Excel workbook (*.xlsx *.xlsm);;All files (*)"
+XLSX_FILTER = QT_TRANSLATE_NOOP("excel_actions", "Excel workbook (*.xlsx)")
+OPEN_FILTER = QT_TRANSLATE_NOOP("excel_actions", "Excel workbook (*.xlsx *.xlsm);;All files (*)")
 _FOLDER_KEY = "excel/last_folder"
 
 
@@ -94,7 +94,9 @@ def export_members(parent: QWidget | None, ctx: AppContext) -> Path | None:
     from coop_desk.services import member_export
 
     path = choose_save_path(
-        parent, tr("Export the member register"), f"members-{date.today().isoformat()}.xlsx"
+        parent,
+        QCoreApplication.translate("excel_actions", "Export the member register"),
+        f"members-{date.today().isoformat()}.xlsx",
     )
     if path is None:
         return None
@@ -104,15 +106,17 @@ def export_members(parent: QWidget | None, ctx: AppContext) -> Path | None:
         with db.reading(actor) as session:
             return member_export.export_members(session, actor, path, progress=progress)
 
-    result = _run(parent, tr("Exporting the member register"), job)
+    result = _run(
+        parent, QCoreApplication.translate("excel_actions", "Exporting the member register"), job
+    )
     if result is None:
         return None
     inform(
         parent,
-        tr("Export finished"),
-        tr("{0} members and {1} plots written to {2}.").format(
-            result.members, result.plots, result.path
-        ),
+        QCoreApplication.translate("excel_actions", "Export finished"),
+        QCoreApplication.translate(
+            "excel_actions", "{0} members and {1} plots written to {2}."
+        ).format(result.members, result.plots, result.path),
     )
     return Path(result.path)
 
@@ -121,7 +125,11 @@ def download_template(parent: QWidget | None, ctx: AppContext | None = None) -> 
     """Write the roster template (recognised headers and an example row)."""
     from coop_desk.exchange.roster import write_template
 
-    path = choose_save_path(parent, tr("Save the roster template"), "plantilla-socios.xlsx")
+    path = choose_save_path(
+        parent,
+        QCoreApplication.translate("excel_actions", "Save the roster template"),
+        "plantilla-socios.xlsx",
+    )
     if path is None:
         return None
     try:
@@ -129,7 +137,13 @@ def download_template(parent: QWidget | None, ctx: AppContext | None = None) -> 
     except Exception as exc:  # noqa: BLE001 - shown in words
         show_error(parent, exc)
         return None
-    inform(parent, tr("Template saved"), tr("The template was saved to {0}.").format(written))
+    inform(
+        parent,
+        QCoreApplication.translate("excel_actions", "Template saved"),
+        QCoreApplication.translate("excel_actions", "The template was saved to {0}.").format(
+            written
+        ),
+    )
     return written
 
 
@@ -167,7 +181,12 @@ def choose_year(parent: QWidget | None, ctx: AppContext) -> int | None:
     from PySide6.QtWidgets import QInputDialog
 
     year, ok = QInputDialog.getInt(
-        parent, tr("Premium-use report"), tr("Fiscal year:"), date.today().year - 1, 1990, 2100
+        parent,
+        QCoreApplication.translate("excel_actions", "Premium-use report"),
+        QCoreApplication.translate("excel_actions", "Fiscal year:"),
+        date.today().year - 1,
+        1990,
+        2100,
     )
     return year if ok else None
 
@@ -180,7 +199,11 @@ def export_ledger(parent: QWidget | None, ctx: AppContext) -> Path | None:
     if period is None:
         return None
     label = str(period.get("year") or f"{period['date_from']}_{period['date_to']}")
-    path = choose_save_path(parent, tr("Export the Premium ledger"), f"premium-ledger-{label}.xlsx")
+    path = choose_save_path(
+        parent,
+        QCoreApplication.translate("excel_actions", "Export the Premium ledger"),
+        f"premium-ledger-{label}.xlsx",
+    )
     if path is None:
         return None
     db, actor = ctx.db, ctx.actor
@@ -189,15 +212,17 @@ def export_ledger(parent: QWidget | None, ctx: AppContext) -> Path | None:
         with db.reading(actor) as session:
             return ledger_export.export_ledger(session, actor, path, progress=progress, **period)
 
-    result = _run(parent, tr("Exporting the Premium ledger"), job)
+    result = _run(
+        parent, QCoreApplication.translate("excel_actions", "Exporting the Premium ledger"), job
+    )
     if result is None:
         return None
     inform(
         parent,
-        tr("Export finished"),
-        tr("The ledger for {0} ({1} postings) was written to {2}.").format(
-            result.period.label(), result.postings, result.path
-        ),
+        QCoreApplication.translate("excel_actions", "Export finished"),
+        QCoreApplication.translate(
+            "excel_actions", "The ledger for {0} ({1} postings) was written to {2}."
+        ).format(result.period.label(), result.postings, result.path),
     )
     return Path(result.path)
 
@@ -209,30 +234,40 @@ def export_premium_report(parent: QWidget | None, ctx: AppContext) -> Path | Non
     year = choose_year(parent, ctx)
     if year is None:
         return None
-    path = choose_save_path(parent, tr("Premium-use report"), f"premium-use-{year}.xlsx")
+    path = choose_save_path(
+        parent,
+        QCoreApplication.translate("excel_actions", "Premium-use report"),
+        f"premium-use-{year}.xlsx",
+    )
     if path is None:
         return None
     db, actor = ctx.db, ctx.actor
 
     def job(progress: Progress) -> ledger_export.PremiumReportResult:
-        progress(0, 0, tr("Writing the report…"))
+        progress(0, 0, QCoreApplication.translate("excel_actions", "Writing the report…"))
         with db.reading(actor) as session:
             return ledger_export.export_premium_report(session, actor, path, year)
 
-    result = _run(parent, tr("Writing the premium-use report"), job)
+    result = _run(
+        parent, QCoreApplication.translate("excel_actions", "Writing the premium-use report"), job
+    )
     if result is None:
         return None
     inform(
         parent,
-        tr("Report written"),
-        tr("The premium-use report {0} was written to {1}.").format(year, result.path),
+        QCoreApplication.translate("excel_actions", "Report written"),
+        QCoreApplication.translate(
+            "excel_actions", "The premium-use report {0} was written to {1}."
+        ).format(year, result.path),
     )
     return Path(result.path)
 
 
 def import_cashbook(parent: QWidget | None, ctx: AppContext) -> Any:
     """Read a legacy cash book, preview it, then post it (``CashbookDialog``)."""
-    path = choose_open_path(parent, tr("Import a premium cash book"))
+    path = choose_open_path(
+        parent, QCoreApplication.translate("excel_actions", "Import a premium cash book")
+    )
     if path is None:
         return None
     dialog = open_cashbook_dialog(parent, ctx, path)
@@ -248,7 +283,11 @@ def open_cashbook_dialog(parent: QWidget | None, ctx: AppContext, path: Path) ->
     from coop_desk.exchange.cashbook import read_cashbook
     from coop_desk.ui.dialogs.ledger_excel import CashbookDialog
 
-    book = _run(parent, tr("Reading {0}").format(path.name), lambda _p: read_cashbook(path))
+    book = _run(
+        parent,
+        QCoreApplication.translate("excel_actions", "Reading {0}").format(path.name),
+        lambda _p: read_cashbook(path),
+    )
     if book is None:
         return None
     return CashbookDialog(ctx, book, parent)
@@ -264,30 +303,42 @@ def install_menus(window: Any) -> None:
     from coop_desk.services.access import Permission
 
     ctx: AppContext = window.ctx
-    export_action = QAction(tr("Member register to &Excel…"), window)
+    export_action = QAction(
+        QCoreApplication.translate("excel_actions", "Member register to &Excel…"), window
+    )
     export_action.setObjectName("export_members_xlsx")
     export_action.triggered.connect(lambda: export_members(window, ctx))
     window.add_export_action(export_action)
 
     import_menu = window.import_menu
-    import_action = QAction(tr("&Member roster from Excel…"), window)
+    import_action = QAction(
+        QCoreApplication.translate("excel_actions", "&Member roster from Excel…"), window
+    )
     import_action.setObjectName("import_members_xlsx")
     import_action.triggered.connect(lambda: import_members(window, ctx))
     import_menu.addAction(import_action)
-    template_action = QAction(tr("Download the roster &template…"), window)
+    template_action = QAction(
+        QCoreApplication.translate("excel_actions", "Download the roster &template…"), window
+    )
     template_action.setObjectName("roster_template_xlsx")
     template_action.triggered.connect(lambda: download_template(window, ctx))
     import_menu.addAction(template_action)
 
-    ledger_action = QAction(tr("Premium &ledger workbook…"), window)
+    ledger_action = QAction(
+        QCoreApplication.translate("excel_actions", "Premium &ledger workbook…"), window
+    )
     ledger_action.setObjectName("export_ledger_xlsx")
     ledger_action.triggered.connect(lambda: export_ledger(window, ctx))
     window.add_export_action(ledger_action)
-    report_action = QAction(tr("Annual &premium-use report…"), window)
+    report_action = QAction(
+        QCoreApplication.translate("excel_actions", "Annual &premium-use report…"), window
+    )
     report_action.setObjectName("export_premium_report_xlsx")
     report_action.triggered.connect(lambda: export_premium_report(window, ctx))
     window.add_export_action(report_action)
-    cashbook_action = QAction(tr("Premium &cash book from Excel…"), window)
+    cashbook_action = QAction(
+        QCoreApplication.translate("excel_actions", "Premium &cash book from Excel…"), window
+    )
     cashbook_action.setObjectName("import_cashbook_xlsx")
     cashbook_action.triggered.connect(lambda: import_cashbook(window, ctx))
     import_menu.addAction(cashbook_action)

@@ -22,6 +22,7 @@ from coop_desk.services import cooperative
 from coop_desk.services.access import ROLE_LABELS, Permission
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.pages import page_classes
 from coop_desk.ui.pages.base import Page
 
@@ -228,7 +229,7 @@ class MainWindow(QMainWindow):
     # --- state --------------------------------------------------------------------------
     def _update_identity(self) -> None:
         actor = self.ctx.actor
-        self.user_label.setText(f"{actor.username} ({ROLE_LABELS[actor.role]})")
+        self.user_label.setText(f"{actor.username} ({tr_label(ROLE_LABELS[actor.role])})")
         self.settings_action.setEnabled(actor.can(Permission.SETTINGS_WRITE))
         self.password_action.setEnabled(actor.user_id is not None)
         self._update_title()

@@ -36,6 +36,7 @@ from coop_desk.ui.dialogs.cert_records import (
 from coop_desk.ui.dialogs.certificate import CertificateDialog
 from coop_desk.ui.dialogs.inspection import InspectionDialog
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.widgets import format_date
 
 
@@ -167,14 +168,16 @@ class MemberCertificationTab(QWidget):
 
     def _summary(self, d: certs.MemberCertification) -> str:
         parts = [
-            self.tr("Register: {0}").format(self.tr(STATUS_LABELS[MemberStatus(d.register_status)]))
+            self.tr("Register: {0}").format(
+                tr_label(STATUS_LABELS[MemberStatus(d.register_status)])
+            )
         ]
         if d.approved:
             parts.append(self.tr("ICS approved since {0}").format(format_date(d.approval_date)))
         elif d.decisions and d.decisions[0].decision == CommitteeDecision.REJECTED:
             parts.append(
                 self.tr("ICS committee: {0} on {1}").format(
-                    self.tr(COMMITTEE_LABELS[CommitteeDecision.REJECTED]),
+                    tr_label(COMMITTEE_LABELS[CommitteeDecision.REJECTED]),
                     format_date(d.decisions[0].decision_date),
                 )
             )

@@ -79,7 +79,7 @@ def run_with_progress(
     # reference could go in the worker thread and delete it there with events still queued.
     signals = _Signals(QCoreApplication.instance())
     progress = Progress(signals)
-    dialog = QProgressDialog(title, parent.tr("Cancel") if parent else "Cancel", 0, 0, parent)
+    dialog = QProgressDialog(title, QCoreApplication.translate("workers", "Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(delay_ms)
@@ -101,7 +101,7 @@ def run_with_progress(
 
     def on_cancel() -> None:
         progress.cancelled = True
-        dialog.setLabelText(dialog.tr("Cancelling…"))
+        dialog.setLabelText(QCoreApplication.translate("workers", "Cancelling…"))
 
     signals.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
     signals.finished.connect(on_finished, Qt.ConnectionType.QueuedConnection)

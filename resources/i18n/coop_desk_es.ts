@@ -2,227 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../coop_desk/ui/errors.py" line="28"/>
-        <source>errors</source>
-        <comment>Not allowed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/errors.py" line="31"/>
-        <source>errors</source>
-        <comment>Please correct</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/errors.py" line="33"/>
-        <source>errors</source>
-        <comment>Database problem</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/errors.py" line="35"/>
-        <source>errors</source>
-        <comment>Cannot do that</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/errors.py" line="41"/>
-        <source>errors</source>
-        <comment>Unexpected error</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../coop_desk/ui/errors.py" line="44"/>
-        <source>errors</source>
-        <comment>Something went wrong that coop-desk did not expect. Nothing was saved from the action you were doing; your data is safe. Please report this with the details below.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="194"/>
-        <source>never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="219"/>
-        <source>done {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="221"/>
-        <source>overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="223"/>
-        <source>open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="249"/>
-        <source>not recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="250"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="303"/>
-        <source>yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="250"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="303"/>
-        <source>no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="259"/>
-        <source>{0}, expires {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="289"/>
-        <source>Override: {0} (computed: {1})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="97"/>
-        <source>Export the member register</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="107"/>
-        <source>Exporting the member register</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="112"/>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="197"/>
-        <source>Export finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="113"/>
-        <source>{0} members and {1} plots written to {2}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="124"/>
-        <source>Save the roster template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="132"/>
-        <source>Template saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="132"/>
-        <source>The template was saved to {0}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="170"/>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="212"/>
-        <source>Premium-use report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="170"/>
-        <source>Fiscal year:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="183"/>
-        <source>Export the Premium ledger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="192"/>
-        <source>Exporting the Premium ledger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="198"/>
-        <source>The ledger for {0} ({1} postings) was written to {2}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="218"/>
-        <source>Writing the report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="222"/>
-        <source>Writing the premium-use report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="227"/>
-        <source>Report written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="228"/>
-        <source>The premium-use report {0} was written to {1}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="235"/>
-        <source>Import a premium cash book</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="251"/>
-        <source>Reading {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="267"/>
-        <source>Member register to &amp;Excel…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="273"/>
-        <source>&amp;Member roster from Excel…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="277"/>
-        <source>Download the roster &amp;template…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="282"/>
-        <source>Premium &amp;ledger workbook…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="286"/>
-        <source>Annual &amp;premium-use report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="290"/>
-        <source>Premium &amp;cash book from Excel…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ApprovalDetailsDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="217"/>
         <source>Correct the record of {0} (version {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>Corregir el acta de {0} (versión {1})</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="223"/>
         <source>Only the record of the meeting changes. The budget it approved (USD {0}) stays; a different budget needs a new approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo cambia el acta de la asamblea. El presupuesto aprobado (USD {0}) se mantiene; un presupuesto distinto necesita una nueva aprobación.</translation>
     </message>
 </context>
 <context>
@@ -230,37 +19,37 @@
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="138"/>
         <source>General Assembly approval of the {0} plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobación del plan {0} por la Asamblea General</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="140"/>
         <source>Budget revision {0} (version {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisión del presupuesto {0} (versión {1})</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="145"/>
         <source>A revision needs its own General Assembly approval. The budget below starts from version {0} (approved {1}, USD {2}); the earlier versions stay in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una revisión necesita su propia aprobación de la Asamblea General. El presupuesto de abajo parte de la versión {0} (aprobada en {1}, USD {2}); las versiones anteriores quedan en el historial.</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="156"/>
         <source>Approved budget (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Presupuesto aprobado (USD)</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="160"/>
         <source>no budget</source>
-        <translation type="unfinished"></translation>
+        <translation>sin presupuesto</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="171"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="172"/>
         <source>★ counts toward the 25% productivity/quality share</source>
-        <translation type="unfinished"></translation>
+        <translation>★ cuenta para el 25 % de productividad/calidad</translation>
     </message>
 </context>
 <context>
@@ -268,137 +57,190 @@
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="60"/>
         <source>record id</source>
-        <translation type="unfinished"></translation>
+        <translation>id del registro</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="62"/>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desde</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="64"/>
         <source>&amp;To</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hasta</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="75"/>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="77"/>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabla</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="113"/>
         <source>&amp;History of this record…</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de este re&amp;gistro…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="115"/>
         <source>&amp;Check integrity…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verificar integridad…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="121"/>
         <source>Fiscal year of the audit pack and the Beancount file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejercicio del paquete de auditoría y del archivo Beancount</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="122"/>
         <source>Audit &amp;pack…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paquete de auditoría…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="125"/>
         <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year&apos;s audit trail, the integrity check</source>
-        <translation type="unfinished"></translation>
+        <translation>Un libro Excel para el auditor: libro diario, balance de comprobación, aprobaciones de la AG, pagos con comprobantes y huellas de los recibos, el registro de auditoría del ejercicio y la verificación de integridad</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="130"/>
         <source>&amp;Beancount file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo &amp;Beancount…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="132"/>
         <source>The year&apos;s journal for an independent check with Beancount (bean-check)</source>
-        <translation type="unfinished"></translation>
+        <translation>El libro diario del ejercicio, para una verificación independiente con Beancount (bean-check)</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="139"/>
         <source>Fiscal year</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejercicio</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="152"/>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Auditoría</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="201"/>
         <source>(all)</source>
-        <translation type="unfinished"></translation>
+        <translation>(todas)</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="225"/>
         <source>{0} audit records</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} registros de auditoría</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="288"/>
         <source>Save the audit pack</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el paquete de auditoría</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="290"/>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="303"/>
         <source>Writing the audit pack</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribiendo el paquete de auditoría</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="310"/>
         <source>Audit pack for {0} written to {1} (integrity {2}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquete de auditoría de {0} guardado en {1} (integridad {2}).</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="311"/>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>CORRECTA</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="311"/>
         <source>FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>FALLIDA</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="321"/>
         <source>Save the Beancount file</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el archivo Beancount</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="323"/>
         <source>Beancount file (*.beancount)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo Beancount (*.beancount)</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="330"/>
         <source>Writing the journal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribiendo el libro diario…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="335"/>
         <source>Writing the Beancount file</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribiendo el archivo Beancount</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="342"/>
         <source>Beancount file written to {0} ({1} transactions).</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo Beancount guardado en {0} ({1} transacciones).</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="30"/>
+        <source>created</source>
+        <translation>creado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="31"/>
+        <source>changed</source>
+        <translation>modificado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="32"/>
+        <source>deleted</source>
+        <translation>eliminado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="50"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="51"/>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="52"/>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="53"/>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="54"/>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="55"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="56"/>
+        <source>Changes</source>
+        <translation>Cambios</translation>
     </message>
 </context>
 <context>
@@ -406,12 +248,12 @@
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="534"/>
         <source>Premium fund (USD value)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fondo de la Prima (valor en USD)</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="563"/>
         <source>Projects {0}: approved USD {1}, spent USD {2}, remaining USD {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>Proyectos {0}: aprobado USD {1}, gastado USD {2}, saldo USD {3}</translation>
     </message>
 </context>
 <context>
@@ -419,123 +261,138 @@
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="21"/>
         <source>New buyer</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo comprador</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="25"/>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="26"/>
         <source>&amp;Country</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;País</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="27"/>
         <source>N&amp;otes</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;otas</translation>
     </message>
 </context>
 <context>
     <name>CashRowsModel</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="95"/>
-        <source>Row</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="90"/>
+        <source>Opening balance</source>
+        <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="96"/>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="91"/>
+        <source>Income</source>
+        <translation>Ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="97"/>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="98"/>
-        <source>Voucher</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="99"/>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="100"/>
-        <source>Project</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="92"/>
+        <source>Expense</source>
+        <translation>Egreso</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="101"/>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="102"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="103"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="104"/>
+        <source>Voucher</source>
+        <translation>Comprobante</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="105"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="106"/>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="107"/>
+        <source>Amount</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="109"/>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemas</translation>
     </message>
 </context>
 <context>
     <name>CashbookDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="119"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="125"/>
         <source>Import a premium cash book</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar un libro de caja de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="130"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="136"/>
         <source>Sheet “{0}”, header on row {1}. Opening {2}, income {3}, expense {4}, closing {5}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja «{0}», encabezado en la fila {1}. Saldo inicial {2}, ingresos {3}, egresos {4}, saldo final {5}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="142"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="148"/>
         <source>Row {0} skipped: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila {0} omitida: {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="149"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="155"/>
         <source>units per USD, for an account not in USD</source>
-        <translation type="unfinished"></translation>
+        <translation>unidades por USD, para una cuenta que no está en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="151"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="157"/>
         <source>(none: report them)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="156"/>
-        <source>Create the projects not in the plan: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="161"/>
-        <source>Into the &amp;account</source>
-        <translation type="unfinished"></translation>
+        <translation>(ninguno: informarlos)</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="162"/>
-        <source>Exchange &amp;rate</source>
-        <translation type="unfinished"></translation>
+        <source>Create the projects not in the plan: {0}</source>
+        <translation>Crear los proyectos que no están en el plan: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="164"/>
-        <source>Expenses without a &amp;project go to</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="167"/>
+        <source>Into the &amp;account</source>
+        <translation>En la &amp;cuenta</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="168"/>
-        <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <source>Exchange &amp;rate</source>
+        <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="208"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="170"/>
+        <source>Expenses without a &amp;project go to</source>
+        <translation>Los egresos sin &amp;proyecto van a</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="174"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="214"/>
         <source>Posting the cash book</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrando el libro de caja</translation>
     </message>
 </context>
 <context>
@@ -543,256 +400,257 @@
     <message>
         <location filename="../../coop_desk/ui/dialogs/certificate.py" line="48"/>
         <source>Edit certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar certificado</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/certificate.py" line="48"/>
         <source>New certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo certificado</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/certificate.py" line="53"/>
         <source>Add scheme…</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar esquema…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/certificate.py" line="62"/>
         <source>FLO ID for Fairtrade</source>
-        <translation type="unfinished"></translation>
+        <translation>FLO ID para Fairtrade</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/certificate.py" line="69"/>
         <source>no document</source>
-        <translation type="unfinished"></translation>
+        <translation>sin documento</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/certificate.py" line="70"/>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir archivo…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/certificate.py" line="77"/>
         <source>&amp;Scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Esquema</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/certificate.py" line="78"/>
         <source>&amp;Certifier</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Certificadora</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/certificate.py" line="79"/>
         <source>&amp;Number</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Número</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/certificate.py" line="80"/>
         <source>&amp;Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;mitido</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/certificate.py" line="81"/>
         <source>&amp;Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vence</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/certificate.py" line="82"/>
         <source>Sco&amp;pe</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alcance</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/certificate.py" line="83"/>
         <source>N&amp;otes</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;otas</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/certificate.py" line="84"/>
         <source>&amp;Document</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Documento</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/certificate.py" line="118"/>
         <source>{0} (SHA-256 {1}…)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} (SHA-256 {1}…)</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/certificate.py" line="125"/>
         <source>Add scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar esquema</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/certificate.py" line="126"/>
         <source>Name of the scheme (e.g. Rainforest Alliance):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del esquema (p. ej. Rainforest Alliance):</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/certificate.py" line="133"/>
         <source>Certificate document</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento del certificado</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/certificate.py" line="135"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
     <name>CertificationsPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="57"/>
-        <source>New certificate…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="58"/>
-        <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <source>New certificate…</source>
+        <translation>Nuevo certificado…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="59"/>
-        <source>Open document</source>
-        <translation type="unfinished"></translation>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="87"/>
-        <source>New inspection…</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="60"/>
+        <source>Open document</source>
+        <translation>Abrir documento</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="88"/>
-        <source>Sanction…</source>
-        <translation type="unfinished"></translation>
+        <source>New inspection…</source>
+        <translation>Nueva inspección…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="89"/>
-        <source>Mark done…</source>
-        <translation type="unfinished"></translation>
+        <source>Sanction…</source>
+        <translation>Sanción…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="90"/>
+        <source>Mark done…</source>
+        <translation>Marcar como hecha…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="91"/>
         <source>Export ICS list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar lista del SIC…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
         <source>Not yet inspected this year</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún sin inspección este año</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="111"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="112"/>
         <source>Corrective actions due</source>
-        <translation type="unfinished"></translation>
+        <translation>Acciones correctivas pendientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="124"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="125"/>
         <source>New sanction…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="138"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="139"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> días</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="145"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="146"/>
         <source>Look ahead:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="152"/>
-        <source>Certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>Anticipar:</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="153"/>
-        <source>Internal Control System</source>
-        <translation type="unfinished"></translation>
+        <source>Certificates</source>
+        <translation>Certificados</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="154"/>
-        <source>Sanctions</source>
-        <translation type="unfinished"></translation>
+        <source>Internal Control System</source>
+        <translation>Sistema Interno de Control</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="155"/>
+        <source>Sanctions</source>
+        <translation>Sanciones</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="156"/>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="161"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="162"/>
         <source>Certifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificaciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="176"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
         <source>ICS coverage {0}: {1} of {2} members inspected</source>
-        <translation type="unfinished"></translation>
+        <translation>Cobertura del SIC {0}: {1} de {2} socios inspeccionados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="186"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="187"/>
         <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta 100 %. Muestra de reinspección de la certificadora: {0} socios. Pendientes de aprobación del comité: {1}. Acciones correctivas vencidas: {2}.
+{3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="190"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="191"/>
         <source>Not yet inspected in {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún sin inspección en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="195"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="196"/>
         <source>{0} certificates · ICS coverage {1}% · {2} alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} certificados · cobertura del SIC {1} % · {2} alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="266"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="267"/>
         <source>Select a certificate to edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione un certificado para editarlo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="274"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="275"/>
         <source>Select a member in the schedule first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero seleccione un socio en la lista.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="277"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="278"/>
         <source>Select a corrective action first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero seleccione una acción correctiva.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="282"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="283"/>
         <source>The selected certificate has no document.</source>
-        <translation type="unfinished"></translation>
+        <translation>El certificado seleccionado no tiene documento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="286"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="287"/>
         <source>The document file is missing: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el archivo del documento: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="297"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="298"/>
         <source>Export the ICS list</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="299"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="300"/>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="328"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="329"/>
         <source>Exporting the ICS list</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="330"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="331"/>
         <source>Export cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="335"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="336"/>
         <source>ICS list written to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista del SIC guardada en {0}</translation>
     </message>
 </context>
 <context>
@@ -800,32 +658,50 @@
     <message>
         <location filename="../../coop_desk/ui/dialogs/change_password.py" line="36"/>
         <source>Change password</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar contraseña</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/change_password.py" line="42"/>
         <source>An administrator set your password. Choose your own password now (at least {0} characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un administrador asignó su contraseña. Elija ahora su propia contraseña (al menos {0} caracteres).</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/change_password.py" line="52"/>
         <source>&amp;Current password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña &amp;actual</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/change_password.py" line="53"/>
         <source>&amp;New password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nueva contraseña</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/change_password.py" line="54"/>
         <source>&amp;Repeat it</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repítala</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/change_password.py" line="67"/>
         <source>the two new passwords differ</source>
-        <translation type="unfinished"></translation>
+        <translation>las dos contraseñas nuevas no coinciden</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="142"/>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="143"/>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/audit_models.py" line="144"/>
+        <source>After</source>
+        <translation>Después</translation>
     </message>
 </context>
 <context>
@@ -833,50 +709,50 @@
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="21"/>
         <source>Close fiscal year {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar el ejercicio {0}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="24"/>
         <source>Closing {0} locks it: nothing more can be recorded in it. Each account&apos;s balance and the Premium fund are carried into {1}. Only an administrator can reopen it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar {0} lo bloquea: ya no se puede registrar nada en él. El saldo de cada cuenta y el fondo de la Prima pasan a {1}. Solo un administrador puede reabrirlo.</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="30"/>
         <source>Optional, e.g. accounts approved by the GA</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcional, p. ej. cuentas aprobadas por la AG</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="31"/>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nota</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="32"/>
         <source>&amp;Close year</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cerrar ejercicio</translation>
     </message>
 </context>
 <context>
     <name>CompleteActionDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="352"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="354"/>
         <source>Corrective action done</source>
-        <translation type="unfinished"></translation>
+        <translation>Acción correctiva cumplida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="355"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="357"/>
         <source>{0} {1}: {2} (due {3})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="367"/>
-        <source>&amp;Completed on</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} {1}: {2} (vence {3})</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="369"/>
+        <source>&amp;Completed on</source>
+        <translation>&amp;Cumplida el</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="371"/>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nota</translation>
     </message>
 </context>
 <context>
@@ -884,136 +760,137 @@
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="586"/>
         <source>&amp;Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verificar de nuevo</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="610"/>
         <source>{0}: every check passed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: todas las verificaciones pasaron.</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="613"/>
         <source>{0}: {1} integrity errors, {2} compliance warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} errores de integridad, {2} advertencias de cumplimiento.</translation>
     </message>
 </context>
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="50"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="51"/>
         <source>New contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="52"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="53"/>
         <source>Contract {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrato {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="63"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="64"/>
         <source>New &amp;buyer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo compra&amp;dor…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="75"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="76"/>
         <source>Organic certified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="77"/>
-        <source>Washed</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificado orgánico</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="78"/>
-        <source>Natural</source>
-        <translation type="unfinished"></translation>
+        <source>Washed</source>
+        <translation>Lavado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="82"/>
-        <source>bags of 69 kg</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="79"/>
+        <source>Natural</source>
+        <translation>Natural</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="83"/>
-        <source>kg</source>
-        <translation type="unfinished"></translation>
+        <source>bags of 69 kg</source>
+        <translation>sacos de 69 kg</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="94"/>
-        <source>&amp;Buyer</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="84"/>
+        <source>kg</source>
+        <translation>kg</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="95"/>
-        <source>Contract &amp;number</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Buyer</source>
+        <translation>&amp;Comprador</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="96"/>
-        <source>&amp;Signing date</source>
-        <translation type="unfinished"></translation>
+        <source>Contract &amp;number</source>
+        <translation>&amp;Número de contrato</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="97"/>
-        <source>Sc&amp;heme</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Signing date</source>
+        <translation>&amp;Fecha de firma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="99"/>
-        <source>&amp;Process</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="98"/>
+        <source>Sc&amp;heme</source>
+        <translation>&amp;Esquema</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="100"/>
-        <source>&amp;Quantity</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Process</source>
+        <translation>&amp;Proceso</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="101"/>
-        <source>Shi&amp;pment date</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Quantity</source>
+        <translation>C&amp;antidad</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="102"/>
-        <source>N&amp;otes</source>
-        <translation type="unfinished"></translation>
+        <source>Shi&amp;pment date</source>
+        <translation>Fecha de embar&amp;que</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="103"/>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="104"/>
         <source>Premium</source>
-        <translation type="unfinished"></translation>
+        <translation>Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="137"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="138"/>
         <source>the quantity is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>la cantidad no es un número</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="140"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="141"/>
         <source>give the quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>indique la cantidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="150"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="151"/>
         <source>conventional sale: no premium</source>
-        <translation type="unfinished"></translation>
+        <translation>venta convencional: sin prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="152"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="153"/>
         <source>no rate in force on the signing date</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay tarifa vigente en la fecha de firma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="154"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="155"/>
         <source>{0} lb · {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} lb · {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="158"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="159"/>
         <source>{0} lb × USD {1} = premium due USD {2}
 organic differential USD {3} · productivity/quality share (25%) USD {4}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} lb × USD {1} = prima por cobrar USD {2}
+diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}</translation>
     </message>
 </context>
 <context>
@@ -1021,237 +898,237 @@ organic differential USD {3} · productivity/quality share (25%) USD {4}</source
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="109"/>
         <source>Search contract number or buyer</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar número de contrato o comprador</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="111"/>
         <source>&amp;New contract…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo contrato…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="112"/>
         <source>&amp;Edit contract…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar contrato…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="113"/>
         <source>Record &amp;shipment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar em&amp;barque…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="115"/>
         <source>Premium &amp;received…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prima &amp;recibida…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="117"/>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;liminar…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="119"/>
         <source>Only a contract entered by mistake, with no shipment or payment recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo un contrato ingresado por error, sin embarque ni pago registrado</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="165"/>
         <source>{0} contracts · premium due USD {1} · received USD {2} · outstanding USD {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} contratos · prima por cobrar USD {1} · recibida USD {2} · pendiente USD {3}</translation>
     </message>
 </context>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="206"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="208"/>
         <source>Approval committee decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisión del comité de aprobación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="217"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="219"/>
         <source>minutes / act number</source>
-        <translation type="unfinished"></translation>
+        <translation>número de acta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="220"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="222"/>
         <source>&amp;Decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="221"/>
-        <source>D&amp;ate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Decisión</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="223"/>
-        <source>&amp;Inspection report</source>
-        <translation type="unfinished"></translation>
+        <source>D&amp;ate</source>
+        <translation>&amp;Fecha</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="225"/>
-        <source>&amp;Reference</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Inspection report</source>
+        <translation>&amp;Informe de inspección</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="226"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="227"/>
+        <source>&amp;Reference</source>
+        <translation>&amp;Referencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="228"/>
         <source>&amp;Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notas</translation>
     </message>
 </context>
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="70"/>
-        <source>Journal entry {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="82"/>
-        <source>Entry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="83"/>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="84"/>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="85"/>
-        <source>Reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="87"/>
-        <source>Payee</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="88"/>
-        <source>Voucher</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="90"/>
-        <source>Project</source>
-        <translation type="unfinished"></translation>
+        <source>Journal entry {0}</source>
+        <translation>Asiento {0} del libro diario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="92"/>
-        <source>Contract</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="93"/>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="96"/>
-        <source>the stored copy is missing from the documents folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="98"/>
-        <source>stored copy checked: identical</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="100"/>
-        <source>WARNING: the stored copy was changed since it was recorded</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="102"/>
+        <source>Entry</source>
+        <translation>Asiento</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="103"/>
-        <source>Scanned receipt</source>
-        <translation type="unfinished"></translation>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="104"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="105"/>
+        <source>Reference</source>
+        <translation>Referencia</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="107"/>
-        <source>Reverses</source>
-        <translation type="unfinished"></translation>
+        <source>Payee</source>
+        <translation>Beneficiario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="109"/>
-        <source>Reversed by</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="108"/>
+        <source>Voucher</source>
+        <translation>Comprobante</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="110"/>
+        <source>Project</source>
+        <translation>Proyecto</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="112"/>
-        <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <source>Contract</source>
+        <translation>Contrato</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="113"/>
+        <source>Amount</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="116"/>
+        <source>the stored copy is missing from the documents folder</source>
+        <translation>falta la copia guardada en la carpeta de documentos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="118"/>
+        <source>stored copy checked: identical</source>
+        <translation>copia guardada verificada: idéntica</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="120"/>
+        <source>WARNING: the stored copy was changed since it was recorded</source>
+        <translation>ADVERTENCIA: la copia guardada cambió desde que se registró</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="123"/>
+        <source>Scanned receipt</source>
+        <translation>Recibo escaneado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="127"/>
+        <source>Reverses</source>
+        <translation>Revierte</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="129"/>
+        <source>Reversed by</source>
+        <translation>Revertido por</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="132"/>
+        <source>Recorded</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="133"/>
         <source>by {0} on {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>por {0} el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="119"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="139"/>
         <source>Posted entries cannot be changed or deleted. To correct one, reverse it from the journal and record the right operation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los asientos registrados no se pueden modificar ni eliminar. Para corregir uno, reviértalo desde el libro diario y registre la operación correcta.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="140"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="160"/>
         <source>Go to linked entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="144"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="164"/>
         <source>History…</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="150"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="170"/>
         <source>Open scanned receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir recibo escaneado</translation>
     </message>
 </context>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="112"/>
-        <source>Choose the roster</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="115"/>
-        <source>An Excel workbook (.xlsx) with one member per row. Title rows above the headers, blank rows and a totals row are fine; headers may be in Spanish or English, in any order.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="121"/>
-        <source>Path of the .xlsx file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="122"/>
-        <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="124"/>
+        <source>Choose the roster</source>
+        <translation>Elegir el padrón</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="127"/>
+        <source>An Excel workbook (.xlsx) with one member per row. Title rows above the headers, blank rows and a totals row are fine; headers may be in Spanish or English, in any order.</source>
+        <translation>Un libro de Excel (.xlsx) con un socio por fila. Se admiten filas de título sobre los encabezados, filas en blanco y una fila de totales; los encabezados pueden estar en español o en inglés, en cualquier orden.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="133"/>
+        <source>Path of the .xlsx file</source>
+        <translation>Ruta del archivo .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="134"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="136"/>
         <source>&amp;Download template…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Descargar plantilla…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="128"/>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="149"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="140"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="161"/>
         <source>(found automatically)</source>
-        <translation type="unfinished"></translation>
+        <translation>(detectada automáticamente)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="132"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="144"/>
         <source>&amp;Sheet:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hoja:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="163"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="175"/>
         <source>Import a member roster</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar un padrón de socios</translation>
     </message>
 </context>
 <context>
@@ -1259,67 +1136,67 @@ organic differential USD {3} · productivity/quality share (25%) USD {4}</source
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="33"/>
         <source>Welcome to coop-desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenido a coop-desk</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="36"/>
         <source>This database is empty. Start your own cooperative, or open the demo cooperative to explore coop-desk with realistic data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta base de datos está vacía. Empiece con su propia cooperativa o abra la cooperativa de demostración para conocer coop-desk con datos realistas.</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="41"/>
         <source>Start a &amp;new cooperative</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear una cooperativa &amp;nueva</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="42"/>
         <source>Open the &amp;demo cooperative</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la cooperativa de &amp;demostración</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="48"/>
         <source>Name of the cooperative</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de la cooperativa</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="63"/>
         <source>Administrator&apos;s &amp;user name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Usuario del administrador</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="64"/>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Contraseña</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="65"/>
         <source>&amp;Repeat the password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repita la contraseña</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="89"/>
         <source>Loading the demo cooperative…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando la cooperativa de demostración…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="93"/>
         <source>Opening the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo la demostración</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="109"/>
         <source>Please enter the cooperative&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese el nombre de la cooperativa.</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="113"/>
         <source>Please enter the administrator&apos;s user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese el nombre de usuario del administrador.</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="115"/>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos contraseñas no coinciden.</translation>
     </message>
 </context>
 <context>
@@ -1327,148 +1204,193 @@ organic differential USD {3} · productivity/quality share (25%) USD {4}</source
     <message>
         <location filename="../../coop_desk/ui/dialogs/history.py" line="41"/>
         <source>History of {0} {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de {0} {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/history.py" line="81"/>
         <source>{0} changes recorded; last by {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} cambios registrados; el último por {1}.</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/history.py" line="85"/>
         <source>No change of this record is in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro de auditoría no tiene cambios de este registro.</translation>
     </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="349"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="67"/>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="73"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="77"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="78"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="80"/>
+        <source>Organic</source>
+        <translation>Orgánico</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="85"/>
+        <source>Fairtrade</source>
+        <translation>Fairtrade</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="91"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="93"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="98"/>
+        <source>Changes / problems</source>
+        <translation>Cambios / problemas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="361"/>
         <source>Import a member roster</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar un padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="378"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="390"/>
         <source>Reading {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="397"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="409"/>
         <source>Comparing with the register</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparando con el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="419"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="431"/>
         <source>Importing members</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="423"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="435"/>
         <source>Nothing was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>No se importó nada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="439"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="451"/>
         <source>Import finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Importación terminada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="441"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="453"/>
         <source>{0} members added, {1} updated, {2} unchanged, {3} rows not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} socios agregados, {1} actualizados, {2} sin cambios, {3} filas no importadas.</translation>
     </message>
 </context>
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="57"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="58"/>
         <source>Internal inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspección interna</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="81"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="82"/>
         <source>kg of green coffee</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="83"/>
-        <source>none known</source>
-        <translation type="unfinished"></translation>
+        <translation>kg de café verde</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/inspection.py" line="84"/>
+        <source>none known</source>
+        <translation>ninguno conocido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="85"/>
         <source>date known:</source>
-        <translation type="unfinished"></translation>
+        <translation>fecha conocida:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="96"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="97"/>
         <source>what the member must do</source>
-        <translation type="unfinished"></translation>
+        <translation>lo que el socio debe hacer</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="98"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="99"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="100"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="101"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="118"/>
-        <source>&amp;Member</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/inspection.py" line="119"/>
-        <source>&amp;Date</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Member</source>
+        <translation>&amp;Socio</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/inspection.py" line="120"/>
-        <source>&amp;Inspector</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/inspection.py" line="121"/>
-        <source>&amp;Plots visited</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Inspector</source>
+        <translation>&amp;Inspector</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/inspection.py" line="122"/>
-        <source>&amp;Result</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Plots visited</source>
+        <translation>&amp;Parcelas visitadas</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/inspection.py" line="123"/>
+        <source>&amp;Result</source>
+        <translation>&amp;Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="124"/>
         <source>&amp;Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hallazgos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="125"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="126"/>
         <source>Corrective &amp;actions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acciones correctivas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="128"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="129"/>
         <source>&amp;Yield estimate (kg)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Estimado de cosecha (kg)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="131"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="132"/>
         <source>Last &amp;prohibited input</source>
-        <translation type="unfinished"></translation>
+        <translation>Último insumo prohi&amp;bido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="188"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="189"/>
         <source>describe the action</source>
-        <translation type="unfinished"></translation>
+        <translation>describa la acción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="193"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="194"/>
         <source>{0} — due {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — vence {1}</translation>
     </message>
 </context>
 <context>
@@ -1476,77 +1398,77 @@ organic differential USD {3} · productivity/quality share (25%) USD {4}</source
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="301"/>
         <source>Search number, description, payee, voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar número, descripción, beneficiario, comprobante</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="304"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="306"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>hasta</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="313"/>
         <source>One row per entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila por asiento</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="314"/>
         <source>One row per posting</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila por movimiento</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="316"/>
         <source>&amp;Open entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir asiento…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="318"/>
         <source>&amp;Go to linked entry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ir al asiento vinculado</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="320"/>
         <source>&amp;Reverse entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revertir asiento…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="371"/>
         <source>All projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los proyectos</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="372"/>
         <source>All accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las cuentas</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="436"/>
         <source>{0} entries, {1} postings</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} asientos, {1} movimientos</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="439"/>
         <source>{0} entries</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} asientos</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="491"/>
         <source>Open entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir asiento…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="493"/>
         <source>Go to linked entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="498"/>
         <source>Reverse entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>Revertir asiento…</translation>
     </message>
 </context>
 <context>
@@ -1554,33 +1476,34 @@ organic differential USD {3} · productivity/quality share (25%) USD {4}</source
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="71"/>
         <source>Premium ledger settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración del libro de la Prima</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="75"/>
         <source>Warn: record it, and the compliance checks report it</source>
-        <translation type="unfinished"></translation>
+        <translation>Advertir: registrarlo y que las verificaciones de cumplimiento lo informen</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="77"/>
         <source>Block: refuse the payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear: rechazar el pago</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="81"/>
         <source> days after shipment</source>
-        <translation type="unfinished"></translation>
+        <translation> días después del embarque</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="84"/>
         <source>Payments without or beyond
 the approved budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagos sin presupuesto aprobado
+o que lo exceden</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="88"/>
         <source>Premium is &amp;overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>La Prima está &amp;vencida a los</translation>
     </message>
 </context>
 <context>
@@ -1588,486 +1511,572 @@ the approved budget</source>
     <message>
         <location filename="../../coop_desk/ui/dialogs/login.py" line="50"/>
         <source>Sign in to coop-desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresar a coop-desk</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/login.py" line="52"/>
         <source>Sign in with your user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese con su nombre de usuario y contraseña.</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/login.py" line="60"/>
         <source>&amp;User name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Usuario</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/login.py" line="61"/>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Contraseña</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/login.py" line="64"/>
         <source>&amp;Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ingresar</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/login.py" line="83"/>
         <source>Please enter your user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese su nombre de usuario.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="101"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../coop_desk/ui/main_window.py" line="102"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="103"/>
         <source>Cooperative &amp;settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="105"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="106"/>
         <source>&amp;Back up database…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="109"/>
-        <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;pia de seguridad de la base de datos…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/main_window.py" line="110"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="111"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>I&amp;dioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="121"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="122"/>
         <source>Change &amp;password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar c&amp;ontraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="124"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="125"/>
         <source>S&amp;witch user…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar de &amp;usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="128"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="129"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="133"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="134"/>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="136"/>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportar</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/main_window.py" line="137"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="138"/>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="141"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="142"/>
         <source>&amp;New record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="146"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo registro</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/main_window.py" line="147"/>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="148"/>
         <source>&amp;About coop-desk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="193"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="194"/>
         <source>Back up database</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de seguridad de la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="195"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="196"/>
         <source>SQLite database (*.sqlite)</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos SQLite (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="207"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="208"/>
         <source>Backup written</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de seguridad guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="207"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="208"/>
         <source>The database was copied to {0}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="214"/>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos se copió en {0}.</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/main_window.py" line="215"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="216"/>
         <source>The language changes the next time coop-desk starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>El idioma cambiará la próxima vez que inicie coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="221"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="222"/>
         <source>About coop-desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="223"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="224"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
 Database: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>coop-desk {0}
+Padrón de socios, certificaciones y libro de la Prima Fairtrade para cooperativas cafetaleras.
+
+Base de datos: {1}</translation>
     </message>
 </context>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="193"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="205"/>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Columnas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="196"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="208"/>
         <source>What each column of the sheet holds. Recognised columns are already chosen; pick a field for any other column you want to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué contiene cada columna de la hoja. Las columnas reconocidas ya están elegidas; escoja un campo para cualquier otra columna que quiera importar.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="225"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="237"/>
         <source>Sheet “{0}”, headers on row {1}, {2} member rows, {3} rows skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja «{0}», encabezados en la fila {1}, {2} filas de socios, {3} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="233"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="245"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Columna</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="233"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="245"/>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>Encabezado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="233"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="245"/>
         <source>Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="233"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="245"/>
         <source>Import as</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar como</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="242"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="254"/>
         <source>(not imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no se importa)</translation>
     </message>
 </context>
 <context>
     <name>MemberCertificationTab</name>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="87"/>
-        <source>New inspection…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../coop_desk/ui/member_certs_tab.py" line="88"/>
-        <source>Sanction…</source>
-        <translation type="unfinished"></translation>
+        <source>New inspection…</source>
+        <translation>Nueva inspección…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/member_certs_tab.py" line="89"/>
-        <source>Committee decision…</source>
-        <translation type="unfinished"></translation>
+        <source>Sanction…</source>
+        <translation>Sanción…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/member_certs_tab.py" line="90"/>
-        <source>Plot organic status…</source>
-        <translation type="unfinished"></translation>
+        <source>Committee decision…</source>
+        <translation>Decisión del comité…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/member_certs_tab.py" line="91"/>
-        <source>Scheme scope…</source>
-        <translation type="unfinished"></translation>
+        <source>Plot organic status…</source>
+        <translation>Estado orgánico de la parcela…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/member_certs_tab.py" line="92"/>
+        <source>Scheme scope…</source>
+        <translation>Alcance del esquema…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="93"/>
         <source>Member certificate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificado del socio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="112"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="113"/>
         <source>Schemes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="115"/>
-        <source>Plots</source>
-        <translation type="unfinished"></translation>
+        <translation>Esquemas</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/member_certs_tab.py" line="116"/>
-        <source>Internal inspections</source>
-        <translation type="unfinished"></translation>
+        <source>Plots</source>
+        <translation>Parcelas</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/member_certs_tab.py" line="117"/>
+        <source>Internal inspections</source>
+        <translation>Inspecciones internas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="118"/>
         <source>Sanctions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="149"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="150"/>
         <source>Save the member first to record certification data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guarde primero el socio para registrar datos de certificación.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="170"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="171"/>
         <source>Register: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="173"/>
-        <source>ICS approved since {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Padrón: {0}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/member_certs_tab.py" line="176"/>
+        <source>ICS approved since {0}</source>
+        <translation>Aprobado por el SIC desde {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="179"/>
         <source>ICS committee: {0} on {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Comité del SIC: {0} el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="182"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="185"/>
         <source>awaiting the ICS committee&apos;s approval</source>
-        <translation type="unfinished"></translation>
+        <translation>pendiente de aprobación del comité del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="184"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="187"/>
         <source>excluded from the organic group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="186"/>
-        <source>suspended: plots do not count as certified</source>
-        <translation type="unfinished"></translation>
+        <translation>excluido del grupo orgánico</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/member_certs_tab.py" line="189"/>
-        <source>last inspection {0}</source>
-        <translation type="unfinished"></translation>
+        <source>suspended: plots do not count as certified</source>
+        <translation>suspendido: sus parcelas no cuentan como certificadas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="191"/>
-        <source>never inspected</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="192"/>
+        <source>last inspection {0}</source>
+        <translation>última inspección {0}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/member_certs_tab.py" line="194"/>
+        <source>never inspected</source>
+        <translation>nunca inspeccionado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="197"/>
         <source>not inspected in {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>sin inspección en {0}</translation>
     </message>
 </context>
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="151"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="125"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="127"/>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="130"/>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="132"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="133"/>
+        <source>Recorded by</source>
+        <translation>Registrado por</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="156"/>
         <source>8 digits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="166"/>
-        <source>&amp;Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="167"/>
-        <source>&amp;First names</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="168"/>
-        <source>&amp;Surnames</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="169"/>
-        <source>&amp;DNI</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="170"/>
-        <source>&amp;Gender</source>
-        <translation type="unfinished"></translation>
+        <translation>8 dígitos</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="171"/>
-        <source>&amp;Birth date</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Code</source>
+        <translation>Códi&amp;go</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="172"/>
-        <source>&amp;Joined on</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;First names</source>
+        <translation>&amp;Nombres</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="173"/>
-        <source>C&amp;ommunity (caserío / sector)</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Surnames</source>
+        <translation>&amp;Apellidos</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="174"/>
-        <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;DNI</source>
+        <translation>&amp;DNI</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="175"/>
+        <source>&amp;Gender</source>
+        <translation>&amp;Sexo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="176"/>
+        <source>&amp;Birth date</source>
+        <translation>Fecha de naci&amp;miento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="177"/>
+        <source>&amp;Joined on</source>
+        <translation>Fecha de &amp;ingreso</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="178"/>
+        <source>C&amp;ommunity (caserío / sector)</source>
+        <translation>&amp;Caserío / comunidad (sector)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="179"/>
+        <source>&amp;Phone</source>
+        <translation>Telé&amp;fono</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="180"/>
         <source>&amp;Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;otas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="186"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="191"/>
         <source>&amp;Add plot</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar &amp;parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="187"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="192"/>
         <source>&amp;Remove plot</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="203"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="208"/>
         <source>Change &amp;status…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar &amp;estado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="219"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="224"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="220"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="225"/>
         <source>Plots</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="221"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="226"/>
         <source>Status and history</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado e historial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="223"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="228"/>
         <source>Certification</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="243"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="248"/>
         <source>New member</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="247"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="252"/>
         <source>A new member starts as active.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un socio nuevo empieza como activo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="269"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="274"/>
         <source>Status: {0} since {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado: {0} desde {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="400"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="405"/>
         <source>Discard changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Descartar los cambios?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="401"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="406"/>
         <source>This member has changes that are not saved. Discard them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Este socio tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
 </context>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="85"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="104"/>
         <source>Search code, names, DNI or community (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar código, nombres, DNI o caserío (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="88"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="107"/>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los estados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="92"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="111"/>
         <source>Women and men</source>
-        <translation type="unfinished"></translation>
+        <translation>Mujeres y hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="93"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="112"/>
         <source>Women</source>
-        <translation type="unfinished"></translation>
+        <translation>Mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="94"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="113"/>
         <source>Men</source>
-        <translation type="unfinished"></translation>
+        <translation>Hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="96"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="211"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="115"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="230"/>
         <source>All communities</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los caseríos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="97"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="116"/>
         <source>&amp;New member</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="98"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="117"/>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="99"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="100"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="119"/>
         <source>Import a member roster from an Excel workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar un padrón de socios desde un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="101"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="120"/>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="122"/>
         <source>Write the register, with plots, to an Excel workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el padrón, con las parcelas, en un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="162"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="181"/>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="196"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="215"/>
         <source>{0} members · {1} active · {2} women ({3}%)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} socios · {1} activos · {2} mujeres ({3} %)</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTableModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="37"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="41"/>
+        <source>Surnames</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="43"/>
+        <source>First names</source>
+        <translation>Nombres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="45"/>
+        <source>DNI</source>
+        <translation>DNI</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="47"/>
+        <source>Gender</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="51"/>
+        <source>Community</source>
+        <translation>Caserío</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="53"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="57"/>
+        <source>Joined</source>
+        <translation>Ingreso</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="59"/>
+        <source>Plots</source>
+        <translation>Parcelas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="64"/>
+        <source>Coffee (ha)</source>
+        <translation>Café (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="68"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
     </message>
 </context>
 <context>
@@ -2075,47 +2084,47 @@ Database: {1}</source>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="41"/>
         <source>New bank or cash account</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva cuenta de banco o caja</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="43"/>
         <source>e.g. Banco de la Nación USD</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. Banco de la Nación USD</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="45"/>
         <source>Bank account</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta bancaria</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="46"/>
         <source>Cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Caja</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="52"/>
         <source>Bank, account number (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Banco, número de cuenta (opcional)</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="53"/>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="54"/>
         <source>&amp;Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tipo</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="55"/>
         <source>C&amp;urrency</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Moneda</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="56"/>
         <source>&amp;Bank details</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos &amp;bancarios</translation>
     </message>
 </context>
 <context>
@@ -2123,70 +2132,70 @@ Database: {1}</source>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="476"/>
         <source>Opening balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo inicial</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="479"/>
         <source>What the cooperative already held in a bank or cash account, or what a buyer still owed it, when it started keeping its books in coop-desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que la cooperativa ya tenía en una cuenta de banco o caja, o lo que un comprador aún le debía, cuando empezó a llevar sus libros en coop-desk.</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="491"/>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcional</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="497"/>
         <source>&amp;Account</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cuenta</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="498"/>
         <source>&amp;Date</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="499"/>
         <source>A&amp;mount held</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Monto disponible</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="500"/>
         <source>Exchange &amp;rate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="501"/>
         <source>D&amp;escription</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;escripción</translation>
     </message>
 </context>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="42"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="43"/>
         <source>Premium ledger workbook</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="44"/>
-        <source>Fiscal &amp;year</source>
-        <translation type="unfinished"></translation>
+        <translation>Libro Excel de la Prima</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="45"/>
+        <source>Fiscal &amp;year</source>
+        <translation>&amp;Ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="46"/>
         <source>Date &amp;range</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rango de fechas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="56"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="57"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="82"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="83"/>
         <source>The end of the period is before its start.</source>
-        <translation type="unfinished"></translation>
+        <translation>El fin del período es anterior a su inicio.</translation>
     </message>
 </context>
 <context>
@@ -2194,75 +2203,591 @@ Database: {1}</source>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="207"/>
         <source>New &amp;project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo &amp;proyecto…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="209"/>
         <source>&amp;Edit project…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar proyecto…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="211"/>
         <source>&amp;GA approval…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aprobación AG…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="212"/>
         <source>Budget &amp;revision…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revisar presupuesto…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="214"/>
         <source>&amp;Correct meeting record…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Corregir acta…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="234"/>
         <source>General Assembly approvals of this year&apos;s plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobaciones de la Asamblea General del plan de este ejercicio</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="265"/>
         <source>Development Plan {0}: not yet approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan de Desarrollo Fairtrade {0}: aún no aprobado</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="268"/>
         <source>Development Plan {0}: USD {1}, version {2} approved {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan de Desarrollo {0}: USD {1}, versión {2} ({3})</translation>
     </message>
 </context>
 <context>
     <name>PlotOrganicDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="264"/>
-        <source>Organic status of {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="266"/>
+        <source>Organic status of {0}</source>
+        <translation>Estado orgánico de {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="268"/>
         <source>In organic conversion since:</source>
-        <translation type="unfinished"></translation>
+        <translation>En transición orgánica desde:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="273"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="275"/>
         <source>(computed from the dates)</source>
-        <translation type="unfinished"></translation>
+        <translation>(calculado a partir de las fechas)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="281"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="283"/>
         <source>Computed status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="282"/>
-        <source>&amp;Override</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado calculado</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="284"/>
+        <source>&amp;Override</source>
+        <translation>&amp;Corregir manualmente</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="286"/>
         <source>Override &amp;reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motivo de la corrección</translation>
+    </message>
+</context>
+<context>
+    <name>PlotsEditModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="53"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="54"/>
+        <source>Total area (ha)</source>
+        <translation>Área total (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="55"/>
+        <source>Coffee area (ha)</source>
+        <translation>Café (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="56"/>
+        <source>Altitude (m)</source>
+        <translation>Altitud (m)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="57"/>
+        <source>Varieties</source>
+        <translation>Variedades</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="58"/>
+        <source>Latitude</source>
+        <translation>Latitud</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="59"/>
+        <source>Longitude</source>
+        <translation>Longitud</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="94"/>
+        <source>Plot {0}</source>
+        <translation>Parcela {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="121"/>
+        <source>total area</source>
+        <translation>área total</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="130"/>
+        <source>coffee area</source>
+        <translation>área de café</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="139"/>
+        <source>altitude</source>
+        <translation>altitud</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="147"/>
+        <source>latitude</source>
+        <translation>latitud</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="155"/>
+        <source>longitude</source>
+        <translation>longitud</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="164"/>
+        <source>plot {0}: altitude is a whole number of metres</source>
+        <translation>parcela {0}: la altitud es un número entero de metros</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="240"/>
+        <source>plot {0}: {1} is required</source>
+        <translation>parcela {0}: falta {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/models/plots.py" line="248"/>
+        <source>plot {0}: {1} {2!r} is not a number</source>
+        <translation>parcela {0}: {1} {2!r} no es un número</translation>
+    </message>
+</context>
+<context>
+    <name>PostingsModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="33"/>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="38"/>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="42"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="45"/>
+        <source>Debit</source>
+        <translation>Debe</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="50"/>
+        <source>Credit</source>
+        <translation>Haber</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="55"/>
+        <source>Rate</source>
+        <translation>T. de cambio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="61"/>
+        <source>USD value</source>
+        <translation>Valor en USD</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="65"/>
+        <source>Memo</source>
+        <translation>Glosa</translation>
+    </message>
+</context>
+<context>
+    <name>PremiumModels</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="45"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="56"/>
+        <source>Fairtrade</source>
+        <translation>Fairtrade</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="57"/>
+        <source>Fair Trade USA</source>
+        <translation>Fair Trade USA</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="58"/>
+        <source>Conventional</source>
+        <translation>Convencional</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="68"/>
+        <source>bags</source>
+        <translation>sacos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="77"/>
+        <source>Buyer</source>
+        <translation>Comprador</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="82"/>
+        <source>Contract</source>
+        <translation>Contrato</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="86"/>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="90"/>
+        <source>Scheme</source>
+        <translation>Esquema</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="96"/>
+        <source>Organic</source>
+        <translation>Orgánico</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="101"/>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="107"/>
+        <source>Pounds</source>
+        <translation>Libras</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="112"/>
+        <source>Premium due</source>
+        <translation>Prima por cobrar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="117"/>
+        <source>Organic diff.</source>
+        <translation>Dif. orgánico</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="122"/>
+        <source>Quality 25%</source>
+        <translation>Calidad 25 %</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="127"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="497"/>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="132"/>
+        <source>Outstanding</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="136"/>
+        <source>overdue</source>
+        <translation>vencida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="140"/>
+        <source>Shipped</source>
+        <translation>Embarcado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="174"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="320"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="410"/>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="176"/>
+        <source>Objective</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="181"/>
+        <source>Responsible</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="185"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="247"/>
+        <source>Budget (USD)</source>
+        <translation>Presupuesto (USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="190"/>
+        <source>Productivity / quality</source>
+        <translation>Productividad / calidad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="195"/>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="209"/>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="214"/>
+        <source>GA date</source>
+        <translation>Fecha de la AG</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="218"/>
+        <source>Minutes</source>
+        <translation>Acta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="222"/>
+        <source>Members present</source>
+        <translation>Socios presentes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="227"/>
+        <source>Women present</source>
+        <translation>Mujeres presentes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="232"/>
+        <source>For</source>
+        <translation>A favor</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="237"/>
+        <source>Against</source>
+        <translation>En contra</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="242"/>
+        <source>Abstaining</source>
+        <translation>Abstenciones</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="252"/>
+        <source>In force</source>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="257"/>
+        <source>Recorded by</source>
+        <translation>Registrado por</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="283"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="348"/>
+        <source>Entry</source>
+        <translation>Asiento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="287"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="352"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="289"/>
+        <source>Operation</source>
+        <translation>Operación</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="294"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="354"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="299"/>
+        <source>Amount</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="304"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="382"/>
+        <source>USD value</source>
+        <translation>Valor en USD</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="309"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="387"/>
+        <source>Reverses</source>
+        <translation>Revierte</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="313"/>
+        <source>Reversed by</source>
+        <translation>Revertido por</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="317"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="391"/>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="322"/>
+        <source>Payee</source>
+        <translation>Beneficiario</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="323"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="393"/>
+        <source>Voucher</source>
+        <translation>Comprobante</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="359"/>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="363"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="366"/>
+        <source>In (debit)</source>
+        <translation>Entra (debe)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="371"/>
+        <source>Out (credit)</source>
+        <translation>Sale (haber)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="376"/>
+        <source>Rate</source>
+        <translation>Tipo de cambio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="394"/>
+        <source>Memo</source>
+        <translation>Glosa</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="412"/>
+        <source>Prod./quality</source>
+        <translation>Prod./calidad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="417"/>
+        <source>Approved (USD)</source>
+        <translation>Aprobado (USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="422"/>
+        <source>Spent (USD)</source>
+        <translation>Gastado (USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="427"/>
+        <source>Remaining (USD)</source>
+        <translation>Saldo (USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="432"/>
+        <source>% used</source>
+        <translation>% usado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="438"/>
+        <source>Paid in USD</source>
+        <translation>Pagado en USD</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="443"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="455"/>
+        <source>Paid in {0}</source>
+        <translation>Pagado en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="476"/>
+        <source>Fund</source>
+        <translation>Fondo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="478"/>
+        <source>Year</source>
+        <translation>Ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="480"/>
+        <source>Opening</source>
+        <translation>Saldo inicial</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="484"/>
+        <source>provisional: the previous year is still open</source>
+        <translation>provisional: el ejercicio anterior sigue abierto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="492"/>
+        <source>Earned</source>
+        <translation>Devengado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="502"/>
+        <source>Spent</source>
+        <translation>Gastado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="507"/>
+        <source>Exchange / other</source>
+        <translation>Cambio / otros</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="512"/>
+        <source>Closing</source>
+        <translation>Saldo final</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="517"/>
+        <source>Receivable</source>
+        <translation>Por cobrar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="522"/>
+        <source>In bank and cash</source>
+        <translation>En banco y caja</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="578"/>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="581"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="583"/>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="586"/>
+        <source>Check</source>
+        <translation>Verificación</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="588"/>
+        <source>Finding</source>
+        <translation>Hallazgo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="592"/>
+        <source>Concerns</source>
+        <translation>Se refiere a</translation>
     </message>
 </context>
 <context>
@@ -2270,133 +2795,133 @@ Database: {1}</source>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="91"/>
         <source>Fiscal year </source>
-        <translation type="unfinished"></translation>
+        <translation>Ejercicio </translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="95"/>
         <source>Premium received…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prima recibida…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="96"/>
         <source>Project payment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pago de proyecto…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="97"/>
         <source>Transfer / exchange…</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferencia / cambio…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="98"/>
         <source>Opening balance…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo inicial…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="100"/>
         <source>Close year…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar ejercicio…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="101"/>
         <source>Reopen year…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reabrir ejercicio…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="103"/>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="115"/>
         <source>Set up</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurar</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="104"/>
         <source>New buyer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo comprador…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="106"/>
         <source>New bank or cash account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva cuenta de banco o caja…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="110"/>
         <source>Premium price table…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabla de precios y prima…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="112"/>
         <source>Ledger settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración del libro…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="133"/>
         <source>Contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contratos</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="134"/>
         <source>Plan &amp;&amp; budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan y presupuesto</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="135"/>
         <source>Journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Libro diario</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="136"/>
         <source>Project balances</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldos de proyectos</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="137"/>
         <source>Compliance</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumplimiento</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="154"/>
         <source>Premium</source>
-        <translation type="unfinished"></translation>
+        <translation>Prima</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="175"/>
         <source> (closed)</source>
-        <translation type="unfinished"></translation>
+        <translation> (cerrado)</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="213"/>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>cerrado</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="213"/>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>abierto</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="216"/>
         <source>Premium available: USD {0} · in bank and cash USD {1} · receivable USD {2} · {3} {4}</source>
-        <translation type="unfinished"></translation>
+        <translation>Prima disponible: USD {0} · en banco y caja USD {1} · por cobrar USD {2} · {3} {4}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="229"/>
         <source> closed </source>
-        <translation type="unfinished"></translation>
+        <translation> cerrado </translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="229"/>
         <source> open </source>
-        <translation type="unfinished"></translation>
+        <translation> abierto </translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="442"/>
         <source>Delete contract {0} with {1}? It has no shipment or payment.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar el contrato {0} con {1}? No tiene embarque ni pago.</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="445"/>
         <source>Delete contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar contrato</translation>
     </message>
 </context>
 <context>
@@ -2404,110 +2929,110 @@ Database: {1}</source>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="77"/>
         <source>Premium received</source>
-        <translation type="unfinished"></translation>
+        <translation>Prima recibida</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="80"/>
         <source>Record premium a buyer paid. Give what reached the account and, if the bank deducted charges on the way, the charges: both settle the contract.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registre la prima que pagó un comprador. Indique lo que llegó a la cuenta y, si el banco descontó gastos en el camino, los gastos bancarios: ambos cancelan el contrato.</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="94"/>
         <source>{0} · {1} · outstanding USD {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · {1} · pendiente USD {2}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="99"/>
         <source>No contract recorded (cash book)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin contrato registrado (libro de caja)</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="115"/>
         <source>Bank transfer reference (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia de la transferencia (opcional)</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="117"/>
         <source>Optional: filled in from the contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcional: se llena a partir del contrato</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="118"/>
         <source>&amp;Contract</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Contrato</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="119"/>
         <source>Paid &amp;into</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abonado en</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="120"/>
         <source>&amp;Date</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="121"/>
         <source>&amp;Amount received</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Monto recibido</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="122"/>
         <source>Bank &amp;charges</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gastos bancarios</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="123"/>
         <source>Exchange &amp;rate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="124"/>
         <source>&amp;Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Referencia</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="125"/>
         <source>D&amp;escription</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;escripción</translation>
     </message>
 </context>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="276"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="288"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="278"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="290"/>
         <source>What the import will do, row by row. Nothing is saved until you import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que hará la importación, fila por fila. No se guarda nada hasta que importe.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="295"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="307"/>
         <source>&amp;Skip the rows with errors and import the others</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Omitir las filas con errores e importar las demás</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="302"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="314"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="311"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="323"/>
         <source>{0} new, {1} to update, {2} unchanged, {3} with errors, {4} rows skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} nuevos, {1} por actualizar, {2} sin cambios, {3} con errores, {4} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="321"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="333"/>
         <source>Nothing is imported while a row has errors, unless you choose to skip them.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se importa nada mientras una fila tenga errores, salvo que elija omitirlas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="328"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="340"/>
         <source>Skipped {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Omitida {0}</translation>
     </message>
 </context>
 <context>
@@ -2515,42 +3040,42 @@ Database: {1}</source>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="78"/>
         <source>New project</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo proyecto</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="80"/>
         <source>Project {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Proyecto {0}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="87"/>
         <source>Counts toward the 25% productivity/quality share</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta para el 25 % de productividad/calidad</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="88"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Activo</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="90"/>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="91"/>
         <source>&amp;Objective</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Objetivo</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="92"/>
         <source>&amp;Responsible</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Responsable</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="93"/>
         <source>&amp;Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cronograma</translation>
     </message>
 </context>
 <context>
@@ -2558,155 +3083,193 @@ Database: {1}</source>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="182"/>
         <source>Project payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Pago de proyecto</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="205"/>
         <source>Required: number of the invoice or receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatorio: número de la factura o recibo</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="207"/>
         <source>What was bought or paid for</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué se compró o pagó</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="210"/>
         <source>Optional scanned receipt (PDF, image)</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcional: PDF o imagen</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="211"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xaminar…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="218"/>
         <source>&amp;Project</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Proyecto</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="220"/>
         <source>Paid &amp;from</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagado &amp;desde</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="221"/>
         <source>&amp;Date</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="222"/>
         <source>&amp;Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Monto</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="223"/>
         <source>Exchange &amp;rate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="224"/>
         <source>Pa&amp;yee</source>
-        <translation type="unfinished"></translation>
+        <translation>Benefic&amp;iario</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="225"/>
         <source>&amp;Voucher number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de &amp;comprobante</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="226"/>
         <source>D&amp;escription</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;escripción</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="227"/>
         <source>&amp;Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Referencia</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="228"/>
         <source>Scanned recei&amp;pt</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibo escane&amp;ado</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="254"/>
         <source>No budget approved by the General Assembly for {0} on {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay presupuesto aprobado por la Asamblea General para {0} al {1}.</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="262"/>
         <source>Budget {0}: USD {1} approved, {2} spent, {3} left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Presupuesto {0}: USD {1} aprobado, {2} gastado, {3} disponible.</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="275"/>
         <source>Scanned receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibo escaneado</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="277"/>
         <source>Receipts (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="69"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="93"/>
         <source>Premium price table (USD per lb)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="80"/>
-        <source>Add a row, or correct the selected one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="91"/>
-        <source>Sc&amp;heme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="92"/>
-        <source>Valid &amp;from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="94"/>
-        <source>Minimum, &amp;washed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="97"/>
-        <source>Minimum, &amp;natural</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="99"/>
-        <source>&amp;Premium</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="100"/>
-        <source>&amp;Organic differential</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="101"/>
-        <source>N&amp;ote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="103"/>
-        <source>&amp;Add row</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabla de precios y prima (USD por lb)</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="104"/>
+        <source>Add a row, or correct the selected one</source>
+        <translation>Agregue una fila o corrija la seleccionada</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="115"/>
+        <source>Sc&amp;heme</source>
+        <translation>&amp;Esquema</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="116"/>
+        <source>Valid &amp;from</source>
+        <translation>&amp;Vigente desde</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="118"/>
+        <source>Minimum, &amp;washed</source>
+        <translation>Mínimo, &amp;lavado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="121"/>
+        <source>Minimum, &amp;natural</source>
+        <translation>Mínimo, &amp;natural</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="123"/>
+        <source>&amp;Premium</source>
+        <translation>&amp;Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="124"/>
+        <source>&amp;Organic differential</source>
+        <translation>Diferencial &amp;orgánico</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="125"/>
+        <source>N&amp;ote</source>
+        <translation>No&amp;ta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="127"/>
+        <source>&amp;Add row</source>
+        <translation>&amp;Agregar fila</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="128"/>
         <source>&amp;Correct selected row</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Corregir fila seleccionada</translation>
+    </message>
+</context>
+<context>
+    <name>RatesModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="49"/>
+        <source>Scheme</source>
+        <translation>Esquema</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="52"/>
+        <source>From</source>
+        <translation>Vigente desde</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="54"/>
+        <source>Minimum washed</source>
+        <translation>Mínimo lavado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="60"/>
+        <source>Minimum natural</source>
+        <translation>Mínimo natural</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="66"/>
+        <source>Premium</source>
+        <translation>Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="72"/>
+        <source>Organic diff.</source>
+        <translation>Dif. orgánico</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="78"/>
+        <source>Note</source>
+        <translation>Nota</translation>
     </message>
 </context>
 <context>
@@ -2714,50 +3277,50 @@ Database: {1}</source>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="43"/>
         <source>Reopen fiscal year {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reabrir el ejercicio {0}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="46"/>
         <source>Reopening {0} reverses the balances it carried into {1} and allows corrections in it. The reason is kept in the year&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reabrir {0} revierte los saldos que pasó a {1} y permite corregirlo. El motivo queda en el historial del ejercicio.</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="51"/>
         <source>Required: why the year is reopened</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatorio: por qué se reabre el ejercicio</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="52"/>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motivo</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="53"/>
         <source>&amp;Reopen year</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reabrir ejercicio</translation>
     </message>
 </context>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="141"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="155"/>
         <source>Reset the password of {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="146"/>
-        <source>&amp;New password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="147"/>
-        <source>&amp;Repeat it</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer la contraseña de {0}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/users.py" line="160"/>
+        <source>&amp;New password</source>
+        <translation>&amp;Nueva contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="161"/>
+        <source>&amp;Repeat it</source>
+        <translation>&amp;Repítala</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="174"/>
         <source>the two passwords differ</source>
-        <translation type="unfinished"></translation>
+        <translation>las dos contraseñas no coinciden</translation>
     </message>
 </context>
 <context>
@@ -2765,220 +3328,280 @@ Database: {1}</source>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="550"/>
         <source>Reverse entry {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Revertir el asiento {0}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="553"/>
         <source>Entry {0} ({1}, {2}) stays in the journal. A reversal entry cancels it, linked to it; then record the correct operation.</source>
-        <translation type="unfinished"></translation>
+        <translation>El asiento {0} ({1}, {2}) queda en el libro diario. Un asiento de reversión vinculado lo anula; luego registre la operación correcta.</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="559"/>
         <source>Required: why the entry is reversed</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatorio: por qué se revierte el asiento</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="560"/>
         <source>Reversal &amp;date</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha de la reversión</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="561"/>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motivo</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="562"/>
         <source>&amp;Reverse</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revertir</translation>
     </message>
 </context>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="186"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="200"/>
         <source>Role of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="192"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="206"/>
         <source>&amp;Role</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rol</translation>
     </message>
 </context>
 <context>
     <name>SanctionDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="111"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="113"/>
         <source>Sanction</source>
-        <translation type="unfinished"></translation>
+        <translation>Sanción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="126"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="128"/>
         <source>ends on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="132"/>
-        <source>&amp;Member</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="133"/>
-        <source>&amp;Sanction</source>
-        <translation type="unfinished"></translation>
+        <translation>termina el</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="134"/>
-        <source>&amp;Decided on</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Member</source>
+        <translation>S&amp;ocio</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="135"/>
+        <source>&amp;Sanction</source>
+        <translation>&amp;Sanción</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="136"/>
+        <source>&amp;Decided on</source>
+        <translation>De&amp;cidida el</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="137"/>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="141"/>
-        <source>&amp;To</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="142"/>
-        <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desde</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="143"/>
-        <source>&amp;Inspection</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;To</source>
+        <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="160"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="144"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="145"/>
+        <source>&amp;Inspection</source>
+        <translation>&amp;Inspección</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="162"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ninguna)</translation>
     </message>
 </context>
 <context>
     <name>SchemeScopeDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="315"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="317"/>
         <source>{0}: certified scope</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: alcance certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="318"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="320"/>
         <source>In the certified scope</source>
-        <translation type="unfinished"></translation>
+        <translation>En el alcance certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="323"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="325"/>
         <source>&amp;Since</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="324"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="326"/>
         <source>&amp;Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notas</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="42"/>
-        <source>Cooperative settings</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="24"/>
+        <source>January</source>
+        <translation>enero</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="57"/>
-        <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="25"/>
+        <source>February</source>
+        <translation>febrero</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="26"/>
+        <source>March</source>
+        <translation>marzo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="27"/>
+        <source>April</source>
+        <translation>abril</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="28"/>
+        <source>May</source>
+        <translation>mayo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="29"/>
+        <source>June</source>
+        <translation>junio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="30"/>
+        <source>July</source>
+        <translation>julio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="31"/>
+        <source>August</source>
+        <translation>agosto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="32"/>
+        <source>September</source>
+        <translation>setiembre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="33"/>
+        <source>October</source>
+        <translation>octubre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="34"/>
+        <source>November</source>
+        <translation>noviembre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="35"/>
+        <source>December</source>
+        <translation>diciembre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="43"/>
+        <source>Cooperative settings</source>
+        <translation>Configuración de la cooperativa</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/settings.py" line="58"/>
-        <source>S&amp;hort name</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/settings.py" line="59"/>
-        <source>&amp;Country (ISO code)</source>
-        <translation type="unfinished"></translation>
+        <source>S&amp;hort name</source>
+        <translation>Nombre &amp;corto</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/settings.py" line="60"/>
-        <source>&amp;Tax id (RUC)</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Country (ISO code)</source>
+        <translation>&amp;País (código ISO)</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/settings.py" line="61"/>
+        <source>&amp;Tax id (RUC)</source>
+        <translation>&amp;RUC</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="62"/>
         <source>&amp;Fairtrade FLO ID</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;FLO ID de Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="63"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="64"/>
         <source>&amp;Reporting currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Moneda de repor&amp;te</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="66"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="67"/>
         <source>&amp;Local currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Moneda &amp;local</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="69"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="70"/>
         <source>Fiscal year &amp;starts in</source>
-        <translation type="unfinished"></translation>
+        <translation>El ejercicio &amp;empieza en</translation>
     </message>
 </context>
 <context>
     <name>ShipmentDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="207"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="208"/>
         <source>Record shipment of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar el embarque de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="210"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="211"/>
         <source>Contract {0} with {1}, signed {2}: premium due USD {3}. Once the shipment is recorded the buyer owes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrato {0} con {1}, firmado el {2}: prima por cobrar USD {3}. Una vez registrado el embarque, el comprador la adeuda.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="220"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="221"/>
         <source>&amp;Shipment date</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha de embarque</translation>
     </message>
 </context>
 <context>
     <name>StatusChangeDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="76"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="77"/>
         <source>Change status of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el estado de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="80"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="81"/>
         <source>Current status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="87"/>
-        <source>Required: why the status changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado actual</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="88"/>
-        <source>&amp;New status</source>
-        <translation type="unfinished"></translation>
+        <source>Required: why the status changes</source>
+        <translation>Obligatorio: por qué cambia el estado</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="89"/>
-        <source>&amp;Effective date</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;New status</source>
+        <translation>&amp;Nuevo estado</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="90"/>
+        <source>&amp;Effective date</source>
+        <translation>Fecha de &amp;vigencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="91"/>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motivo</translation>
     </message>
 </context>
 <context>
@@ -2986,166 +3609,191 @@ Database: {1}</source>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="331"/>
         <source>Transfer / currency exchange</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferencia / cambio de moneda</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="334"/>
         <source>Money moved between the cooperative&apos;s accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dinero movido entre cuentas de la cooperativa. Para un cambio de moneda (USD a PEN) indique el monto que salió y el que llegó: el tipo de cambio se deduce.</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="356"/>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcional</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="358"/>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desde</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="359"/>
         <source>&amp;To</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hasta</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="360"/>
         <source>&amp;Date</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="362"/>
         <source>Amount &amp;sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Monto envi&amp;ado</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="365"/>
         <source>Amount &amp;arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>Monto reci&amp;bido</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="369"/>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de cambio</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="370"/>
         <source>Rate for the &amp;USD value</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de cambio para el valor en &amp;USD</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="371"/>
         <source>D&amp;escription</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;escripción</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="372"/>
         <source>&amp;Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Referencia</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="404"/>
         <source>optional: {0} per 1 {1}; blank = last rate recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>opcional: {0} por 1 {1}; en blanco = último tipo de cambio registrado</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="414"/>
         <source>same currency: no exchange</source>
-        <translation type="unfinished"></translation>
+        <translation>misma moneda: sin cambio</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="422"/>
         <source>give both amounts</source>
-        <translation type="unfinished"></translation>
+        <translation>indique ambos montos</translation>
     </message>
 </context>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="87"/>
-        <source>New user</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="97"/>
-        <source>&amp;User name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="98"/>
-        <source>&amp;Full name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="99"/>
-        <source>&amp;Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="100"/>
-        <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../coop_desk/ui/pages/users.py" line="101"/>
-        <source>R&amp;epeat it</source>
-        <translation type="unfinished"></translation>
+        <source>New user</source>
+        <translation>Nuevo usuario</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="111"/>
+        <source>&amp;User name</source>
+        <translation>&amp;Usuario</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="112"/>
+        <source>&amp;Full name</source>
+        <translation>Nombre co&amp;mpleto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="113"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Rol</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/users.py" line="114"/>
+        <source>&amp;Password</source>
+        <translation>&amp;Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="115"/>
+        <source>R&amp;epeat it</source>
+        <translation>R&amp;epítala</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="128"/>
         <source>the two passwords differ</source>
-        <translation type="unfinished"></translation>
+        <translation>las dos contraseñas no coinciden</translation>
     </message>
 </context>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="72"/>
-        <source>yes</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../coop_desk/ui/pages/users.py" line="48"/>
+        <source>User</source>
+        <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="72"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="49"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="50"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="51"/>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="52"/>
+        <source>Last sign-in</source>
+        <translation>Último ingreso</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="86"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="86"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>no</translation>
     </message>
 </context>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="228"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="242"/>
         <source>&amp;Add user…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agregar usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="230"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="244"/>
         <source>&amp;Reset password…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restablecer contraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="232"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="246"/>
         <source>&amp;Deactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desactivar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="234"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="248"/>
         <source>Re&amp;activate</source>
-        <translation type="unfinished"></translation>
+        <translation>Reac&amp;tivar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="236"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="250"/>
         <source>Change r&amp;ole…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar r&amp;ol…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="255"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="269"/>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="261"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="275"/>
         <source>{0} accounts, {1} active</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} cuentas, {1} activas</translation>
     </message>
 </context>
 <context>
@@ -3153,22 +3801,22 @@ Database: {1}</source>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="355"/>
         <source>Integrity check</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificación de integridad</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="358"/>
         <source>Integrity holds: {0} checks run, {1} compliance warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Integridad correcta: {0} verificaciones realizadas, {1} advertencias de cumplimiento.</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="361"/>
         <source>Integrity FAILED: {2} problems found by {0} checks ({1} compliance warnings).</source>
-        <translation type="unfinished"></translation>
+        <translation>Integridad FALLIDA: {0} verificaciones encontraron {2} problemas ({1} advertencias de cumplimiento).</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="372"/>
         <source>No findings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin hallazgos.</translation>
     </message>
 </context>
 <context>
@@ -3176,91 +3824,974 @@ Database: {1}</source>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="36"/>
         <source>e.g. Acta 07-2026</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. Acta 07-2026</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="43"/>
         <source>Assembly &amp;date</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha de la asamblea</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="44"/>
         <source>&amp;Minutes / resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acta / acuerdo</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="45"/>
         <source>Members &amp;present</source>
-        <translation type="unfinished"></translation>
+        <translation>Socios &amp;presentes</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="46"/>
         <source>&amp;Women present</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mujeres presentes</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="47"/>
         <source>Votes &amp;for</source>
-        <translation type="unfinished"></translation>
+        <translation>Votos a fa&amp;vor</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="48"/>
         <source>Votes a&amp;gainst</source>
-        <translation type="unfinished"></translation>
+        <translation>Votos en &amp;contra</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="49"/>
         <source>A&amp;bstentions</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;bstenciones</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="50"/>
         <source>N&amp;otes</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;otas</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../coop_desk/app.py" line="71"/>
+        <location filename="../../coop_desk/app.py" line="73"/>
         <source>Cannot open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/app.py" line="75"/>
+        <location filename="../../coop_desk/app.py" line="77"/>
         <source>Open another file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/app.py" line="84"/>
-        <source>Open a coop-desk database</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir otro archivo…</translation>
     </message>
     <message>
         <location filename="../../coop_desk/app.py" line="86"/>
+        <source>Open a coop-desk database</source>
+        <translation>Abrir una base de datos de coop-desk</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/app.py" line="88"/>
         <source>coop-desk database (*.sqlite);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
-    <name>dialog</name>
+    <name>certs</name>
     <message>
-        <location filename="../../coop_desk/ui/workers.py" line="104"/>
-        <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../coop_desk/ui/cert_models.py" line="156"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="299"/>
+        <source>Scheme</source>
+        <translation>Esquema</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="88"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="157"/>
+        <source>Holder</source>
+        <translation>Titular</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="158"/>
+        <source>Certifier</source>
+        <translation>Certificadora</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="159"/>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="161"/>
+        <source>Issued</source>
+        <translation>Emitido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="166"/>
+        <source>Expires</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="171"/>
+        <source>Days left</source>
+        <translation>Días restantes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="177"/>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="182"/>
+        <source>Scope</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="199"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="200"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="201"/>
+        <source>Community</source>
+        <translation>Caserío</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="203"/>
+        <source>Last inspection</source>
+        <translation>Última inspección</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="205"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="210"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="333"/>
+        <source>Total ha</source>
+        <translation>Total ha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="227"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="436"/>
+        <source>Member</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="232"/>
+        <source>Corrective action</source>
+        <translation>Acción correctiva</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="237"/>
+        <source>Due</source>
+        <translation>Plazo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="242"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="344"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="244"/>
+        <source>done {0}</source>
+        <translation>cumplida {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="246"/>
+        <source>overdue</source>
+        <translation>vencida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="248"/>
+        <source>open</source>
+        <translation>abierta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="264"/>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="269"/>
+        <source>Alert</source>
+        <translation>Alerta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="274"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="379"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="279"/>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="291"/>
+        <source>not recorded</source>
+        <translation>no registrado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="293"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="363"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="295"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="365"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="301"/>
+        <source>In certified scope</source>
+        <translation>En alcance certificado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="306"/>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="311"/>
+        <source>Member certificate</source>
+        <translation>Certificado del socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="313"/>
+        <source>{0}, expires {1}</source>
+        <translation>{0}, vence {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="321"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="331"/>
+        <source>Plot</source>
+        <translation>Parcela</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="339"/>
+        <source>Conversion start</source>
+        <translation>Inicio de transición</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="348"/>
+        <source>Override: {0} (computed: {1})</source>
+        <translation>Corregido: {0} (calculado: {1})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="356"/>
+        <source>Organic from</source>
+        <translation>Orgánico desde</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="361"/>
+        <source>Counts as certified</source>
+        <translation>Cuenta como certificada</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="383"/>
+        <source>Inspector</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="385"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="390"/>
+        <source>Plots visited</source>
+        <translation>Parcelas visitadas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="395"/>
+        <source>Yield estimate kg</source>
+        <translation>Cosecha est. kg</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="401"/>
+        <source>Prohibited input</source>
+        <translation>Insumo prohibido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="410"/>
+        <source>Findings</source>
+        <translation>Hallazgos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="416"/>
+        <source>Corrective actions</source>
+        <translation>Acciones correctivas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="444"/>
+        <source>Decided</source>
+        <translation>Decidida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="449"/>
+        <source>Sanction</source>
+        <translation>Sanción</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="454"/>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="459"/>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="464"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="90"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ninguna)</translation>
     </message>
 </context>
 <context>
-    <name>parent</name>
+    <name>errors</name>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="27"/>
+        <source>Not allowed</source>
+        <translation>No permitido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="31"/>
+        <source>Please correct</source>
+        <translation>Corrija por favor</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="35"/>
+        <source>Database problem</source>
+        <translation>Problema con la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="39"/>
+        <source>Cannot do that</source>
+        <translation>No se puede hacer eso</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="46"/>
+        <source>Unexpected error</source>
+        <translation>Error inesperado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="48"/>
+        <source>Something went wrong that coop-desk did not expect. Nothing was saved from the action you were doing; your data is safe. Please report this with the details below.</source>
+        <translation>Ocurrió algo que coop-desk no esperaba. No se guardó nada de la acción que estaba haciendo; sus datos están a salvo. Por favor, informe este error con los detalles de abajo.</translation>
+    </message>
+</context>
+<context>
+    <name>excel_actions</name>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="25"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="26"/>
+        <source>Excel workbook (*.xlsx *.xlsm);;All files (*)</source>
+        <translation>Libro de Excel (*.xlsx *.xlsm);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="98"/>
+        <source>Export the member register</source>
+        <translation>Exportar el padrón de socios</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="110"/>
+        <source>Exporting the member register</source>
+        <translation>Exportando el padrón de socios</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="116"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="222"/>
+        <source>Export finished</source>
+        <translation>Exportación terminada</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="117"/>
+        <source>{0} members and {1} plots written to {2}.</source>
+        <translation>{0} socios y {1} parcelas guardados en {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="130"/>
+        <source>Save the roster template</source>
+        <translation>Guardar la plantilla del padrón</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="142"/>
+        <source>Template saved</source>
+        <translation>Plantilla guardada</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="143"/>
+        <source>The template was saved to {0}.</source>
+        <translation>La plantilla se guardó en {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="185"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="239"/>
+        <source>Premium-use report</source>
+        <translation>Informe de uso de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="186"/>
+        <source>Fiscal year:</source>
+        <translation>Ejercicio:</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="204"/>
+        <source>Export the Premium ledger</source>
+        <translation>Exportar el libro de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="216"/>
+        <source>Exporting the Premium ledger</source>
+        <translation>Exportando el libro de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="223"/>
+        <source>The ledger for {0} ({1} postings) was written to {2}.</source>
+        <translation>El libro de {0} ({1} movimientos) se guardó en {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="247"/>
+        <source>Writing the report…</source>
+        <translation>Escribiendo el informe…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="252"/>
+        <source>Writing the premium-use report</source>
+        <translation>Escribiendo el informe de uso de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="258"/>
+        <source>Report written</source>
+        <translation>Informe guardado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="259"/>
+        <source>The premium-use report {0} was written to {1}.</source>
+        <translation>El informe de uso de la Prima {0} se guardó en {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="269"/>
+        <source>Import a premium cash book</source>
+        <translation>Importar un libro de caja de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="288"/>
+        <source>Reading {0}</source>
+        <translation>Leyendo {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="307"/>
+        <source>Member register to &amp;Excel…</source>
+        <translation>Padrón de socios a &amp;Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="315"/>
+        <source>&amp;Member roster from Excel…</source>
+        <translation>Padrón de &amp;socios desde Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="321"/>
+        <source>Download the roster &amp;template…</source>
+        <translation>Descargar la &amp;plantilla del padrón…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="328"/>
+        <source>Premium &amp;ledger workbook…</source>
+        <translation>&amp;Libro de la Prima en Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="334"/>
+        <source>Annual &amp;premium-use report…</source>
+        <translation>Informe anual de &amp;uso de la Prima…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="340"/>
+        <source>Premium &amp;cash book from Excel…</source>
+        <translation>Libro de &amp;caja de la Prima desde Excel…</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="19"/>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="20"/>
+        <source>Suspended</source>
+        <translation>Suspendido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="21"/>
+        <source>Withdrawn</source>
+        <translation>Retirado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="22"/>
+        <source>Expelled</source>
+        <translation>Expulsado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="23"/>
+        <source>Deceased</source>
+        <translation>Fallecido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="24"/>
+        <source>Female</source>
+        <translation>Femenino</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="25"/>
+        <source>Male</source>
+        <translation>Masculino</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="27"/>
+        <source>Fairtrade International</source>
+        <translation>Fairtrade International</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="28"/>
+        <source>Fair Trade USA</source>
+        <translation>Fair Trade USA</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="29"/>
+        <source>None (conventional)</source>
+        <translation>Ninguno (convencional)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="32"/>
+        <source>Conventional</source>
+        <translation>Convencional</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="33"/>
+        <source>In conversion T1</source>
+        <translation>En transición T1</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="34"/>
+        <source>In conversion T2</source>
+        <translation>En transición T2</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="35"/>
+        <source>In conversion T3</source>
+        <translation>En transición T3</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="36"/>
+        <source>Organic</source>
+        <translation>Orgánico</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="37"/>
+        <source>Approved</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="38"/>
+        <source>Approved with conditions</source>
+        <translation>Aprobado con condiciones</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="39"/>
+        <source>Not approved</source>
+        <translation>No aprobado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="40"/>
+        <source>Warning</source>
+        <translation>Amonestación</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="41"/>
+        <source>Suspension</source>
+        <translation>Suspensión</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="42"/>
+        <source>Exclusion</source>
+        <translation>Exclusión</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="43"/>
+        <source>Rejected</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="44"/>
+        <source>Fairtrade</source>
+        <translation>Fairtrade</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="45"/>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="47"/>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="48"/>
+        <source>Treasurer</source>
+        <translation>Tesorero</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="49"/>
+        <source>Secretary</source>
+        <translation>Secretario</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="50"/>
+        <source>Auditor</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="52"/>
+        <source>Certificate expired</source>
+        <translation>Certificado vencido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="53"/>
+        <source>Certificate expiring</source>
+        <translation>Certificado por vencer</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="54"/>
+        <source>Member certificate missing</source>
+        <translation>Falta certificado del socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="55"/>
+        <source>ICS coverage</source>
+        <translation>Cobertura del SIC</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="56"/>
+        <source>Not inspected this year</source>
+        <translation>Sin inspección este año</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="57"/>
+        <source>Corrective action overdue</source>
+        <translation>Acción correctiva vencida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="58"/>
+        <source>Member above the area limit</source>
+        <translation>Socio sobre el límite de área</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="59"/>
+        <source>Group above the member limit</source>
+        <translation>Grupo sobre el límite de socios</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="60"/>
+        <source>Plot leaving conversion</source>
+        <translation>Parcela que sale de transición</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="61"/>
+        <source>Awaiting committee approval</source>
+        <translation>Pendiente de aprobación del comité</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="62"/>
+        <source>urgent</source>
+        <translation>urgente</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="63"/>
+        <source>warning</source>
+        <translation>advertencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="64"/>
+        <source>info</source>
+        <translation>información</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="66"/>
+        <source>Manual entry</source>
+        <translation>Asiento manual</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="67"/>
+        <source>Shipment (premium earned)</source>
+        <translation>Embarque (prima devengada)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="68"/>
+        <source>Premium received</source>
+        <translation>Prima recibida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="69"/>
+        <source>Project payment</source>
+        <translation>Pago de proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="70"/>
+        <source>Transfer</source>
+        <translation>Transferencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="71"/>
+        <source>Currency exchange</source>
+        <translation>Cambio de moneda</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="72"/>
+        <source>Opening balance</source>
+        <translation>Saldo inicial</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="73"/>
+        <source>Balances carried from the previous year</source>
+        <translation>Saldos traídos del ejercicio anterior</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="74"/>
+        <source>Reversal</source>
+        <translation>Reversión</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="75"/>
+        <source>Bank account</source>
+        <translation>Cuenta bancaria</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="76"/>
+        <source>Cash</source>
+        <translation>Caja</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="77"/>
+        <source>Premium receivable</source>
+        <translation>Prima por cobrar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="78"/>
+        <source>Premium income</source>
+        <translation>Ingreso de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="79"/>
+        <source>Premium fund</source>
+        <translation>Fondo de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="80"/>
+        <source>Project expense</source>
+        <translation>Gasto de proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="81"/>
+        <source>Opening balances</source>
+        <translation>Saldos iniciales</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="83"/>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="84"/>
+        <source>Update</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="85"/>
+        <source>Unchanged</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="86"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="88"/>
+        <source>Transition year 1 (T1)</source>
+        <translation>Transición año 1 (T1)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="89"/>
+        <source>Transition year 2 (T2)</source>
+        <translation>Transición año 2 (T2)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="90"/>
+        <source>Transition year 3 (T3)</source>
+        <translation>Transición año 3 (T3)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="91"/>
+        <source>In transition</source>
+        <translation>En transición</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="93"/>
+        <source>Member code</source>
+        <translation>Código de socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="94"/>
+        <source>Surnames</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="95"/>
+        <source>First names</source>
+        <translation>Nombres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="96"/>
+        <source>First surname (paterno)</source>
+        <translation>Apellido paterno</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="97"/>
+        <source>Second surname (materno)</source>
+        <translation>Apellido materno</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="98"/>
+        <source>Full name (surnames first)</source>
+        <translation>Nombre completo (apellidos primero)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="99"/>
+        <source>Full name (names first)</source>
+        <translation>Nombre completo (nombres primero)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="100"/>
+        <source>DNI</source>
+        <translation>DNI</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="101"/>
+        <source>Gender</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="102"/>
+        <source>Birth date</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="103"/>
+        <source>Join date</source>
+        <translation>Fecha de ingreso</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="104"/>
+        <source>Community</source>
+        <translation>Caserío</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="105"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="106"/>
+        <source>Total area (ha)</source>
+        <translation>Área total (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="107"/>
+        <source>Coffee area (ha)</source>
+        <translation>Área de café (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="108"/>
+        <source>Plot</source>
+        <translation>Parcela</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="109"/>
+        <source>Altitude (m)</source>
+        <translation>Altitud (m)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="110"/>
+        <source>Varieties</source>
+        <translation>Variedades</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="111"/>
+        <source>Latitude</source>
+        <translation>Latitud</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="112"/>
+        <source>Longitude</source>
+        <translation>Longitud</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="113"/>
+        <source>Organic status</source>
+        <translation>Estado orgánico</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="114"/>
+        <source>Member status</source>
+        <translation>Estado del socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="115"/>
+        <source>Status date</source>
+        <translation>Fecha del estado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="116"/>
+        <source>Status reason</source>
+        <translation>Motivo del estado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="117"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>workers</name>
     <message>
         <location filename="../../coop_desk/ui/workers.py" line="82"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/workers.py" line="104"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
     </message>
 </context>
 </TS>

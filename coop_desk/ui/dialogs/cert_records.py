@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +38,7 @@ from coop_desk.services import certification as certs
 from coop_desk.services.access import Permission
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.widgets import DateField, FormProblems, format_date
 
 
@@ -85,7 +87,7 @@ def _inspection_combo(
     dialog: QDialog, inspections: tuple[certs.InspectionRow, ...] | list[certs.InspectionRow]
 ) -> QComboBox:
     combo = QComboBox()
-    combo.addItem(dialog.tr("(none)"), None)
+    combo.addItem(QCoreApplication.translate("certs", "(none)"), None)
     for i in inspections:
         combo.addItem(_describe_inspection(i), i.id)
     return combo
@@ -120,7 +122,7 @@ class SanctionDialog(_RecordDialog):
             self.member.currentIndexChanged.connect(lambda _i: self._load_inspections())
         self.kind = QComboBox()
         for kind in SanctionKind:
-            self.kind.addItem(self.tr(SANCTION_LABELS[kind]), kind.value)
+            self.kind.addItem(tr_label(SANCTION_LABELS[kind]), kind.value)
         self.decided_on = DateField(today())
         self.starts_on = DateField(today())
         self.has_end = QCheckBox(self.tr("ends on"))
@@ -207,7 +209,7 @@ class DecisionDialog(_RecordDialog):
         self.member_id = member_id
         self.decision = QComboBox()
         for decision in CommitteeDecision:
-            self.decision.addItem(self.tr(COMMITTEE_LABELS[decision]), decision.value)
+            self.decision.addItem(tr_label(COMMITTEE_LABELS[decision]), decision.value)
         self.decision_date = DateField(today())
         inspections = ctx.read(lambda s, a: certs.list_inspections(s, a, member_id=member_id))
         self.inspection = _inspection_combo(self, inspections)
@@ -268,11 +270,11 @@ class PlotOrganicDialog(_RecordDialog):
         self.conversion_start = DateField(plot.conversion_start or today())
         self.conversion_start.setEnabled(self.has_start.isChecked())
         self.has_start.toggled.connect(self.conversion_start.setEnabled)
-        self.computed = QLabel(self.tr(CONVERSION_LABELS[plot.computed]))
+        self.computed = QLabel(tr_label(CONVERSION_LABELS[plot.computed]))
         self.override = QComboBox()
         self.override.addItem(self.tr("(computed from the dates)"), None)
         for status in ConversionStatus:
-            self.override.addItem(self.tr(CONVERSION_LABELS[status]), status.value)
+            self.override.addItem(tr_label(CONVERSION_LABELS[status]), status.value)
         if plot.override is not None:
             self.override.setCurrentIndex(self.override.findData(plot.override.value))
         self.reason = QLineEdit(plot.override_reason)

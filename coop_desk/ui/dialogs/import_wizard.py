@@ -44,14 +44,10 @@ from coop_desk.services import member_import
 from coop_desk.services.member_import import ACTION_LABELS, ERROR, ImportPlan, RowPlan
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import message_for, show_error
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.widgets import ProblemLabel
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportWizard", text)
-
 
 ACTION_COLOURS = {
     member_import.NEW: "#1b5e20",
@@ -68,25 +64,41 @@ class PreviewModel(RowTableModel[RowPlan]):
         super().__init__(
             [
                 Column(
-                    _tr("Row"),
+                    QCoreApplication.translate("ImportWizard", "Row"),
                     lambda r: (r.sheet, r.row),
                     lambda k: f"{k[0]}!{k[1]}" if k[0] else str(k[1]),
                     align_right=True,
                 ),
-                Column(_tr("Status"), lambda r: r.action, lambda a: _tr(ACTION_LABELS[a])),
-                Column(_tr("Code"), lambda r: r.code),
-                Column(_tr("Name"), lambda r: r.name),
                 Column(
-                    _tr("Organic"),
+                    QCoreApplication.translate("ImportWizard", "Status"),
+                    lambda r: r.action,
+                    lambda a: tr_label(ACTION_LABELS[a]),
+                ),
+                Column(QCoreApplication.translate("ImportWizard", "Code"), lambda r: r.code),
+                Column(QCoreApplication.translate("ImportWizard", "Name"), lambda r: r.name),
+                Column(
+                    QCoreApplication.translate("ImportWizard", "Organic"),
                     lambda r: r.organic_status,
-                    lambda s: _tr(OrganicStatus.LABELS.get(s or "", "")),
+                    lambda s: tr_label(OrganicStatus.LABELS.get(s or "", "")),
                 ),
                 Column(
-                    _tr("Fairtrade"),
+                    QCoreApplication.translate("ImportWizard", "Fairtrade"),
                     lambda r: r.fairtrade,
-                    lambda f: "" if f is None else (_tr("yes") if f else _tr("no")),
+                    lambda f: (
+                        ""
+                        if f is None
+                        else (
+                            QCoreApplication.translate("ImportWizard", "yes")
+                            if f
+                            else QCoreApplication.translate("ImportWizard", "no")
+                        )
+                    ),
                 ),
-                Column(_tr("Changes / problems"), lambda r: r.summary, tooltip=_details),
+                Column(
+                    QCoreApplication.translate("ImportWizard", "Changes / problems"),
+                    lambda r: r.summary,
+                    tooltip=_details,
+                ),
             ],
             parent,
         )
@@ -241,7 +253,7 @@ class MappingPage(QWizardPage):
             combo = QComboBox()
             combo.addItem(self.tr("(not imported)"), None)
             for spec in FIELDS:
-                combo.addItem(self.tr(spec.label), spec.key)
+                combo.addItem(tr_label(spec.label), spec.key)
             combo.setCurrentIndex(max(combo.findData(column.field), 0))
             self.grid.addWidget(combo, line, 3)
             self.combos[column.index] = combo

@@ -37,6 +37,7 @@ from coop_desk.services import certification as certs
 from coop_desk.services.access import Permission
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.widgets import AmountEdit, DateField, FormProblems, format_date
 
 
@@ -74,7 +75,7 @@ class InspectionDialog(QDialog):
         self.plots.setFixedHeight(80)
         self.result_combo = QComboBox()
         for result in InspectionResult:
-            self.result_combo.addItem(self.tr(INSPECTION_RESULT_LABELS[result]), result.value)
+            self.result_combo.addItem(tr_label(INSPECTION_RESULT_LABELS[result]), result.value)
         self.findings = QPlainTextEdit()
         self.findings.setFixedHeight(70)
         self.yield_estimate = AmountEdit(places=2)

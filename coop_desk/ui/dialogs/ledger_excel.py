@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -85,7 +86,12 @@ class PeriodDialog(QDialog):
 
 
 def _kind_label(kind: str) -> str:
-    return {"opening": "Opening balance", "income": "Income", "expense": "Expense"}.get(kind, kind)
+    labels = {
+        "opening": QT_TRANSLATE_NOOP("CashRowsModel", "Opening balance"),
+        "income": QT_TRANSLATE_NOOP("CashRowsModel", "Income"),
+        "expense": QT_TRANSLATE_NOOP("CashRowsModel", "Expense"),
+    }
+    return labels.get(kind, kind)
 
 
 class CashRowsModel(RowTableModel[CashRow]):

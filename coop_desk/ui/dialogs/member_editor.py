@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +38,7 @@ from coop_desk.services.members import MemberDetail, StatusChangeRow
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.history import HistoryDialog
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.member_certs_tab import MemberCertificationTab
 from coop_desk.ui.models.plots import PlotsEditModel
 from coop_desk.ui.models.table import Column, RowTableModel
@@ -77,12 +78,12 @@ class StatusChangeDialog(QDialog):
         self.setWindowTitle(self.tr("Change status of {0}").format(detail.code))
         self.problems = FormProblems()
         form = QFormLayout()
-        current = QLabel(self.tr(STATUS_LABELS[MemberStatus(detail.status)]))
+        current = QLabel(tr_label(STATUS_LABELS[MemberStatus(detail.status)]))
         form.addRow(self.tr("Current status"), current)
         self.new_status = QComboBox()
         for status in MemberStatus:
             if status.value != detail.status:
-                self.new_status.addItem(self.tr(STATUS_LABELS[status]), status.value)
+                self.new_status.addItem(tr_label(STATUS_LABELS[status]), status.value)
         self.effective = DateField(date.today())
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Required: why the status changes"))
@@ -118,15 +119,19 @@ class StatusChangeDialog(QDialog):
 
 
 def _history_columns() -> list[Column[StatusChangeRow]]:
-    def label(status: str | None) -> str:
-        return STATUS_LABELS[MemberStatus(status)] if status else ""
+    def status_label(status: str | None) -> str:
+        return tr_label(STATUS_LABELS[MemberStatus(status)]) if status else ""
 
     return [
-        Column("Date", lambda r: r.effective_date),
-        Column("From", lambda r: r.old_status, label),
-        Column("To", lambda r: r.new_status, label),
-        Column("Reason", lambda r: r.reason),
-        Column("Recorded by", lambda r: r.recorded_by),
+        Column(QCoreApplication.translate("MemberEditor", "Date"), lambda r: r.effective_date),
+        Column(
+            QCoreApplication.translate("MemberEditor", "From"), lambda r: r.old_status, status_label
+        ),
+        Column(
+            QCoreApplication.translate("MemberEditor", "To"), lambda r: r.new_status, status_label
+        ),
+        Column(QCoreApplication.translate("MemberEditor", "Reason"), lambda r: r.reason),
+        Column(QCoreApplication.translate("MemberEditor", "Recorded by"), lambda r: r.recorded_by),
     ]
 
 
@@ -153,7 +158,7 @@ class MemberEditor(QDialog):
         self.gender = QComboBox()
         self.gender.addItem("—", "")
         for key, text in GENDER_LABELS.items():
-            self.gender.addItem(self.tr(text), key)
+            self.gender.addItem(tr_label(text), key)
         self.birth_date = OptionalDateField()
         self.join_date = DateField(date.today())
         self.community = QComboBox()
@@ -276,7 +281,7 @@ class MemberEditor(QDialog):
         self.history_model.set_rows(detail.history)
         self.status_label.setText(
             self.tr("Status: {0} since {1}").format(
-                self.tr(STATUS_LABELS[MemberStatus(detail.status)]),
+                tr_label(STATUS_LABELS[MemberStatus(detail.status)]),
                 detail.status_date.isoformat(),
             )
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,18 +21,18 @@ from coop_desk.ui.errors import show_error
 from coop_desk.ui.widgets import FormProblems
 
 MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    QT_TRANSLATE_NOOP("SettingsDialog", "January"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "February"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "March"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "April"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "May"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "June"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "July"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "August"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "September"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "October"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "November"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "December"),
 ]
 
 

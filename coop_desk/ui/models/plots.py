@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -49,13 +50,13 @@ class PlotDraft:
 
 class PlotsEditModel(QAbstractTableModel):
     HEADERS = (
-        "Name",
-        "Total area (ha)",
-        "Coffee area (ha)",
-        "Altitude (m)",
-        "Varieties",
-        "Latitude",
-        "Longitude",
+        QT_TRANSLATE_NOOP("PlotsEditModel", "Name"),
+        QT_TRANSLATE_NOOP("PlotsEditModel", "Total area (ha)"),
+        QT_TRANSLATE_NOOP("PlotsEditModel", "Coffee area (ha)"),
+        QT_TRANSLATE_NOOP("PlotsEditModel", "Altitude (m)"),
+        QT_TRANSLATE_NOOP("PlotsEditModel", "Varieties"),
+        QT_TRANSLATE_NOOP("PlotsEditModel", "Latitude"),
+        QT_TRANSLATE_NOOP("PlotsEditModel", "Longitude"),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -90,7 +91,9 @@ class PlotsEditModel(QAbstractTableModel):
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
         draft = PlotDraft()
-        draft.values["name"] = _tr("Plot {0}").format(row + 1)
+        draft.values["name"] = QCoreApplication.translate("PlotsEditModel", "Plot {0}").format(
+            row + 1
+        )
         draft.values["total_area_ha"] = "0"
         draft.values["coffee_area_ha"] = "0"
         self._rows.append(draft)
@@ -112,16 +115,55 @@ class PlotsEditModel(QAbstractTableModel):
         point = locale_decimal_point()
         for number, draft in enumerate(self._rows, start=1):
             v = draft.values
-            total = _number(v, "total_area_ha", _tr("total area"), number, point, problems, True)
-            coffee = _number(v, "coffee_area_ha", _tr("coffee area"), number, point, problems, True)
-            altitude = _number(v, "altitude_m", _tr("altitude"), number, point, problems)
-            lat = _number(v, "latitude", _tr("latitude"), number, point, problems)
-            lon = _number(v, "longitude", _tr("longitude"), number, point, problems)
+            total = _number(
+                v,
+                "total_area_ha",
+                QCoreApplication.translate("PlotsEditModel", "total area"),
+                number,
+                point,
+                problems,
+                True,
+            )
+            coffee = _number(
+                v,
+                "coffee_area_ha",
+                QCoreApplication.translate("PlotsEditModel", "coffee area"),
+                number,
+                point,
+                problems,
+                True,
+            )
+            altitude = _number(
+                v,
+                "altitude_m",
+                QCoreApplication.translate("PlotsEditModel", "altitude"),
+                number,
+                point,
+                problems,
+            )
+            lat = _number(
+                v,
+                "latitude",
+                QCoreApplication.translate("PlotsEditModel", "latitude"),
+                number,
+                point,
+                problems,
+            )
+            lon = _number(
+                v,
+                "longitude",
+                QCoreApplication.translate("PlotsEditModel", "longitude"),
+                number,
+                point,
+                problems,
+            )
             if altitude is not None and altitude != altitude.to_integral_value():
                 problems.append(
                     Problem(
                         f"plots[{number}].altitude_m",
-                        _tr("plot {0}: altitude is a whole number of metres").format(number),
+                        QCoreApplication.translate(
+                            "PlotsEditModel", "plot {0}: altitude is a whole number of metres"
+                        ).format(number),
                     )
                 )
             plots.append(
@@ -195,13 +237,17 @@ def _number(
     text = values[key].strip()
     if not text:
         if required:
-            message = _tr("plot {0}: {1} is required").format(number, label)
+            message = QCoreApplication.translate(
+                "PlotsEditModel", "plot {0}: {1} is required"
+            ).format(number, label)
             problems.append(Problem(f"plots[{number}].{key}", message))
         return None
     try:
         return parse_amount(text, point)
     except MoneyError:
-        message = _tr("plot {0}: {1} {2!r} is not a number").format(number, label, text)
+        message = QCoreApplication.translate(
+            "PlotsEditModel", "plot {0}: {1} {2!r} is not a number"
+        ).format(number, label, text)
         problems.append(Problem(f"plots[{number}].{key}", message))
         return None
 

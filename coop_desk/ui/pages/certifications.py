@@ -34,6 +34,7 @@ from coop_desk.ui.dialogs.cert_records import CompleteActionDialog, SanctionDial
 from coop_desk.ui.dialogs.certificate import CertificateDialog
 from coop_desk.ui.dialogs.inspection import InspectionDialog
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.member_certs_tab import make_table, selected_row
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.widgets import format_decimal
@@ -178,7 +179,7 @@ class CertificationsPage(Page):
             )
         )
         areas = ", ".join(
-            f"{self.tr(CONVERSION_LABELS[s])} {format_decimal(o.area_by_status.get(s), 2)} ha"
+            f"{tr_label(CONVERSION_LABELS[s])} {format_decimal(o.area_by_status.get(s), 2)} ha"
             for s in ConversionStatus
         )
         self.ics_summary.setText(

@@ -23,30 +23,49 @@ from coop_desk.services.members import MemberFilter, MemberRow
 from coop_desk.ui import excel_actions
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.member_editor import MemberEditor
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.pages.base import Page
 
 SEARCH_DELAY_MS = 150
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MembersTableModel", text)
-
-
 def member_columns() -> list[Column[MemberRow]]:
     return [
         # Shows the code, sorts naturally (CPGP-3784-9 before CPGP-3784-10).
-        Column(_tr("Code"), lambda r: _NaturalCode(r.code), lambda c: c.code),
-        Column(_tr("Surnames"), lambda r: r.surnames),
-        Column(_tr("First names"), lambda r: r.first_names),
-        Column(_tr("DNI"), lambda r: r.dni),
-        Column(_tr("Gender"), lambda r: r.gender, lambda g: _tr(GENDER_LABELS.get(g, g or ""))),
-        Column(_tr("Community"), lambda r: r.community),
-        Column(_tr("Status"), lambda r: r.status, lambda s: _tr(STATUS_LABELS[MemberStatus(s)])),
-        Column(_tr("Joined"), lambda r: r.join_date),
-        Column(_tr("Plots"), lambda r: r.plot_count, align_right=True),
-        Column(_tr("Coffee (ha)"), lambda r: r.coffee_area_ha, align_right=True),
-        Column(_tr("Phone"), lambda r: r.phone),
+        Column(
+            QCoreApplication.translate("MembersTableModel", "Code"),
+            lambda r: _NaturalCode(r.code),
+            lambda c: c.code,
+        ),
+        Column(QCoreApplication.translate("MembersTableModel", "Surnames"), lambda r: r.surnames),
+        Column(
+            QCoreApplication.translate("MembersTableModel", "First names"), lambda r: r.first_names
+        ),
+        Column(QCoreApplication.translate("MembersTableModel", "DNI"), lambda r: r.dni),
+        Column(
+            QCoreApplication.translate("MembersTableModel", "Gender"),
+            lambda r: r.gender,
+            lambda g: tr_label(GENDER_LABELS.get(g, g or "")),
+        ),
+        Column(QCoreApplication.translate("MembersTableModel", "Community"), lambda r: r.community),
+        Column(
+            QCoreApplication.translate("MembersTableModel", "Status"),
+            lambda r: r.status,
+            lambda s: tr_label(STATUS_LABELS[MemberStatus(s)]),
+        ),
+        Column(QCoreApplication.translate("MembersTableModel", "Joined"), lambda r: r.join_date),
+        Column(
+            QCoreApplication.translate("MembersTableModel", "Plots"),
+            lambda r: r.plot_count,
+            align_right=True,
+        ),
+        Column(
+            QCoreApplication.translate("MembersTableModel", "Coffee (ha)"),
+            lambda r: r.coffee_area_ha,
+            align_right=True,
+        ),
+        Column(QCoreApplication.translate("MembersTableModel", "Phone"), lambda r: r.phone),
     ]
 
 
@@ -87,7 +106,7 @@ class MembersPage(Page):
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All statuses"), None)
         for status in MemberStatus:
-            self.status_filter.addItem(self.tr(STATUS_LABELS[status]), status.value)
+            self.status_filter.addItem(tr_label(STATUS_LABELS[status]), status.value)
         self.gender_filter = QComboBox()
         self.gender_filter.addItem(self.tr("Women and men"), None)
         self.gender_filter.addItem(self.tr("Women"), "F")

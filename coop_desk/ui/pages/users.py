@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +36,7 @@ from coop_desk.services.users import UserRow
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.change_password import password_field
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.widgets import FormProblems
 
@@ -36,7 +44,13 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class UsersModel(QAbstractTableModel):
-    HEADERS = ("User", "Name", "Role", "Active", "Last sign-in")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("UsersModel", "User"),
+        QT_TRANSLATE_NOOP("UsersModel", "Name"),
+        QT_TRANSLATE_NOOP("UsersModel", "Role"),
+        QT_TRANSLATE_NOOP("UsersModel", "Active"),
+        QT_TRANSLATE_NOOP("UsersModel", "Last sign-in"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +82,7 @@ class UsersModel(QAbstractTableModel):
             return (
                 row.username,
                 row.full_name,
-                self.tr(ROLE_LABELS[row.role]),
+                tr_label(ROLE_LABELS[row.role]),
                 self.tr("yes") if row.active else self.tr("no"),
                 f"{row.last_login_at.astimezone():%Y-%m-%d %H:%M}" if row.last_login_at else "",
             )[index.column()]
@@ -90,7 +104,7 @@ class UserDialog(QDialog):
         self.full_name = QLineEdit()
         self.role = QComboBox()
         for role in Role:
-            self.role.addItem(self.tr(ROLE_LABELS[role]), role.value)
+            self.role.addItem(tr_label(ROLE_LABELS[role]), role.value)
         self.password = password_field("password")
         self.repeat = password_field("repeat")
         form = QFormLayout()
@@ -186,7 +200,7 @@ class RoleDialog(QDialog):
         self.setWindowTitle(self.tr("Role of {0}").format(username))
         self.role = QComboBox()
         for r in Role:
-            self.role.addItem(self.tr(ROLE_LABELS[r]), r.value)
+            self.role.addItem(tr_label(ROLE_LABELS[r]), r.value)
         self.role.setCurrentIndex(self.role.findData(role.value))
         form = QFormLayout()
         form.addRow(self.tr("&Role"), self.role)

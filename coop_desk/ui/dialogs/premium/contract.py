@@ -33,6 +33,7 @@ from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.member_editor import OptionalDateField
 from coop_desk.ui.dialogs.premium.common import FormDialog, ServiceCall
 from coop_desk.ui.dialogs.premium.setup import BuyerDialog
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.widgets import AmountEdit, DateField, format_date, format_decimal
 
 
@@ -71,7 +72,7 @@ class ContractDialog(FormDialog):
         self.signing_date = DateField(date.today())
         self.scheme = QComboBox()
         for scheme in Scheme:
-            self.scheme.addItem(self.tr(SCHEME_LABELS[scheme]), scheme.value)
+            self.scheme.addItem(tr_label(SCHEME_LABELS[scheme]), scheme.value)
         self.organic = QCheckBox(self.tr("Organic certified"))
         self.process = QComboBox()
         self.process.addItem(self.tr("Washed"), Process.WASHED.value)

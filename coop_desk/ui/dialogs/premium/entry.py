@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,24 +25,44 @@ from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.widgets import format_date, format_decimal
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("PostingsModel", text)
-
-
 class PostingsModel(RowTableModel[PostingRow]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             [
-                Column(_tr("Line"), lambda r: r.line, align_right=True),
-                Column(_tr("Account"), lambda r: f"{r.account_code} {r.account_name}"),
-                Column(_tr("Currency"), lambda r: r.currency),
-                Column(_tr("Debit"), lambda r: r.debit or None, align_right=True),
-                Column(_tr("Credit"), lambda r: r.credit or None, align_right=True),
-                Column(_tr("Rate"), lambda r: r.rate, lambda v: f"{v.normalize():f}", True),
-                Column(_tr("USD value"), lambda r: r.usd_value, align_right=True),
-                Column(_tr("Memo"), lambda r: r.memo),
+                Column(
+                    QCoreApplication.translate("PostingsModel", "Line"),
+                    lambda r: r.line,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PostingsModel", "Account"),
+                    lambda r: f"{r.account_code} {r.account_name}",
+                ),
+                Column(
+                    QCoreApplication.translate("PostingsModel", "Currency"), lambda r: r.currency
+                ),
+                Column(
+                    QCoreApplication.translate("PostingsModel", "Debit"),
+                    lambda r: r.debit or None,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PostingsModel", "Credit"),
+                    lambda r: r.credit or None,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PostingsModel", "Rate"),
+                    lambda r: r.rate,
+                    lambda v: f"{v.normalize():f}",
+                    True,
+                ),
+                Column(
+                    QCoreApplication.translate("PostingsModel", "USD value"),
+                    lambda r: r.usd_value,
+                    align_right=True,
+                ),
+                Column(QCoreApplication.translate("PostingsModel", "Memo"), lambda r: r.memo),
             ],
             parent,
         )

@@ -32,12 +32,9 @@ from coop_desk.services.ledger.contracts import RateRow
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.premium.common import read_amount
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.widgets import AmountEdit, DateField, FormProblems
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RatesModel", text)
 
 
 def _rate(value: object) -> str:
@@ -48,13 +45,40 @@ class RatesModel(RowTableModel[RateRow]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             [
-                Column(_tr("Scheme"), lambda r: r.scheme_label),
-                Column(_tr("From"), lambda r: r.valid_from),
-                Column(_tr("Minimum washed"), lambda r: r.minimum_washed, _rate, True),
-                Column(_tr("Minimum natural"), lambda r: r.minimum_natural, _rate, True),
-                Column(_tr("Premium"), lambda r: r.premium, _rate, True),
-                Column(_tr("Organic diff."), lambda r: r.organic_differential, _rate, True),
-                Column(_tr("Note"), lambda r: r.note, tooltip=lambda r: r.note),
+                Column(
+                    QCoreApplication.translate("RatesModel", "Scheme"),
+                    lambda r: tr_label(r.scheme_label),
+                ),
+                Column(QCoreApplication.translate("RatesModel", "From"), lambda r: r.valid_from),
+                Column(
+                    QCoreApplication.translate("RatesModel", "Minimum washed"),
+                    lambda r: r.minimum_washed,
+                    _rate,
+                    True,
+                ),
+                Column(
+                    QCoreApplication.translate("RatesModel", "Minimum natural"),
+                    lambda r: r.minimum_natural,
+                    _rate,
+                    True,
+                ),
+                Column(
+                    QCoreApplication.translate("RatesModel", "Premium"),
+                    lambda r: r.premium,
+                    _rate,
+                    True,
+                ),
+                Column(
+                    QCoreApplication.translate("RatesModel", "Organic diff."),
+                    lambda r: r.organic_differential,
+                    _rate,
+                    True,
+                ),
+                Column(
+                    QCoreApplication.translate("RatesModel", "Note"),
+                    lambda r: r.note,
+                    tooltip=lambda r: r.note,
+                ),
             ],
             parent,
         )
@@ -81,7 +105,7 @@ class RatesDialog(QDialog):
         form = QFormLayout(box)
         self.scheme = QComboBox()
         for scheme in (Scheme.FAIRTRADE, Scheme.FAIR_TRADE_USA):
-            self.scheme.addItem(self.tr(SCHEME_LABELS[scheme]), scheme.value)
+            self.scheme.addItem(tr_label(SCHEME_LABELS[scheme]), scheme.value)
         self.valid_from = DateField(date.today())
         self.minimum_washed = AmountEdit(places=4)
         self.minimum_natural = AmountEdit(places=4)

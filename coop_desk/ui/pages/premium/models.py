@@ -7,7 +7,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,6 +30,7 @@ from coop_desk.services.ledger.plan import ApprovalRow, ProjectRow
 from coop_desk.services.ledger.reports import FundRow, ProjectBalanceRow
 from coop_desk.services.ledger.ui_queries import ContractOverviewRow
 from coop_desk.services.verify import Finding
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.table import SORT_ROLE, Column, RowTableModel
 from coop_desk.ui.widgets import format_decimal
 
@@ -35,7 +42,7 @@ def _tr(text: str) -> str:
 
 
 def _yes(value: bool) -> str:
-    return _tr("yes") if value else ""
+    return QCoreApplication.translate("PremiumModels", "yes") if value else ""
 
 
 def _percent(value: Decimal | None) -> str:
@@ -46,9 +53,9 @@ def _percent(value: Decimal | None) -> str:
 
 
 SCHEME_SHORT = {
-    "fairtrade": "Fairtrade",
-    "fair_trade_usa": "Fair Trade USA",
-    "none": "Conventional",
+    "fairtrade": QT_TRANSLATE_NOOP("PremiumModels", "Fairtrade"),
+    "fair_trade_usa": QT_TRANSLATE_NOOP("PremiumModels", "Fair Trade USA"),
+    "none": QT_TRANSLATE_NOOP("PremiumModels", "Conventional"),
 }
 OUTSTANDING_COLUMN = 11
 
@@ -57,47 +64,82 @@ class ContractsModel(RowTableModel[ContractOverviewRow]):
     def __init__(self, parent: QWidget | None = None) -> None:
         def quantity(r: ContractOverviewRow) -> str:
             c = r.contract
-            unit = _tr("bags") if c.quantity_unit == "bags" else "kg"
+            unit = (
+                QCoreApplication.translate("PremiumModels", "bags")
+                if c.quantity_unit == "bags"
+                else "kg"
+            )
             return f"{format_decimal(c.quantity, 0 if c.quantity == c.quantity.to_integral() else 2)} {unit}"
 
         super().__init__(
             [
                 Column(
-                    _tr("Buyer"),
+                    QCoreApplication.translate("PremiumModels", "Buyer"),
                     lambda r: r.contract.buyer_name,
                     tooltip=lambda r: r.contract.buyer_name,
                 ),
-                Column(_tr("Contract"), lambda r: r.contract.number),
-                Column(_tr("Signed"), lambda r: r.contract.signing_date),
                 Column(
-                    _tr("Scheme"),
+                    QCoreApplication.translate("PremiumModels", "Contract"),
+                    lambda r: r.contract.number,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Signed"),
+                    lambda r: r.contract.signing_date,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Scheme"),
                     lambda r: r.contract.scheme,
                     lambda v: _tr(SCHEME_SHORT.get(v, v)),
-                    tooltip=lambda r: _tr(r.contract.scheme_label),
+                    tooltip=lambda r: tr_label(r.contract.scheme_label),
                 ),
-                Column(_tr("Organic"), lambda r: r.contract.organic, _yes),
                 Column(
-                    _tr("Quantity"),
+                    QCoreApplication.translate("PremiumModels", "Organic"),
+                    lambda r: r.contract.organic,
+                    _yes,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Quantity"),
                     lambda r: r.contract.kg,
                     None,
                     True,
                 ),
-                Column(_tr("Pounds"), lambda r: r.contract.pounds, align_right=True),
-                Column(_tr("Premium due"), lambda r: r.contract.premium_due, align_right=True),
                 Column(
-                    _tr("Organic diff."),
+                    QCoreApplication.translate("PremiumModels", "Pounds"),
+                    lambda r: r.contract.pounds,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Premium due"),
+                    lambda r: r.contract.premium_due,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Organic diff."),
                     lambda r: r.contract.organic_differential,
                     align_right=True,
                 ),
-                Column(_tr("Quality 25%"), lambda r: r.contract.quality_share, align_right=True),
-                Column(_tr("Received"), lambda r: r.received, align_right=True),
                 Column(
-                    _tr("Outstanding"),
+                    QCoreApplication.translate("PremiumModels", "Quality 25%"),
+                    lambda r: r.contract.quality_share,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Received"),
+                    lambda r: r.received,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Outstanding"),
                     lambda r: r.outstanding,
                     align_right=True,
-                    tooltip=lambda r: _tr("overdue") if r.overdue else "",
+                    tooltip=lambda r: (
+                        QCoreApplication.translate("PremiumModels", "overdue") if r.overdue else ""
+                    ),
                 ),
-                Column(_tr("Shipped"), lambda r: r.contract.shipment_date),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Shipped"),
+                    lambda r: r.contract.shipment_date,
+                ),
             ],
             parent,
         )
@@ -129,14 +171,31 @@ class ProjectsModel(RowTableModel[tuple[ProjectRow, Decimal | None]]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             [
-                Column(_tr("Project"), lambda r: r[0].name),
+                Column(QCoreApplication.translate("PremiumModels", "Project"), lambda r: r[0].name),
                 Column(
-                    _tr("Objective"), lambda r: r[0].objective, tooltip=lambda r: r[0].objective
+                    QCoreApplication.translate("PremiumModels", "Objective"),
+                    lambda r: r[0].objective,
+                    tooltip=lambda r: r[0].objective,
                 ),
-                Column(_tr("Responsible"), lambda r: r[0].responsible),
-                Column(_tr("Budget (USD)"), lambda r: r[1], align_right=True),
-                Column(_tr("Productivity / quality"), lambda r: r[0].productivity_quality, _yes),
-                Column(_tr("Active"), lambda r: r[0].active, _yes),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Responsible"),
+                    lambda r: r[0].responsible,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Budget (USD)"),
+                    lambda r: r[1],
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Productivity / quality"),
+                    lambda r: r[0].productivity_quality,
+                    _yes,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Active"),
+                    lambda r: r[0].active,
+                    _yes,
+                ),
             ],
             parent,
         )
@@ -146,17 +205,58 @@ class ApprovalsModel(RowTableModel[ApprovalRow]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             [
-                Column(_tr("Version"), lambda r: r.version, align_right=True),
-                Column(_tr("GA date"), lambda r: r.approval_date),
-                Column(_tr("Minutes"), lambda r: r.minutes_number),
-                Column(_tr("Members present"), lambda r: r.members_present, align_right=True),
-                Column(_tr("Women present"), lambda r: r.women_present, align_right=True),
-                Column(_tr("For"), lambda r: r.votes_for, align_right=True),
-                Column(_tr("Against"), lambda r: r.votes_against, align_right=True),
-                Column(_tr("Abstaining"), lambda r: r.votes_abstaining, align_right=True),
-                Column(_tr("Budget (USD)"), lambda r: r.total, align_right=True),
-                Column(_tr("In force"), lambda r: r.current, _yes),
-                Column(_tr("Recorded by"), lambda r: r.recorded_by),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Version"),
+                    lambda r: r.version,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "GA date"),
+                    lambda r: r.approval_date,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Minutes"),
+                    lambda r: r.minutes_number,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Members present"),
+                    lambda r: r.members_present,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Women present"),
+                    lambda r: r.women_present,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "For"),
+                    lambda r: r.votes_for,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Against"),
+                    lambda r: r.votes_against,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Abstaining"),
+                    lambda r: r.votes_abstaining,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Budget (USD)"),
+                    lambda r: r.total,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "In force"),
+                    lambda r: r.current,
+                    _yes,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Recorded by"),
+                    lambda r: r.recorded_by,
+                ),
             ],
             parent,
         )
@@ -167,7 +267,7 @@ class ApprovalsModel(RowTableModel[ApprovalRow]):
 
 def kind_label(kind: str) -> str:
     try:
-        return _tr(ENTRY_KIND_LABELS[EntryKind(kind)])
+        return tr_label(ENTRY_KIND_LABELS[EntryKind(kind)])
     except ValueError:
         return kind
 
@@ -180,23 +280,47 @@ class JournalModel(RowTableModel[EntryRow]):
         super().__init__(
             [
                 Column(
-                    _tr("Entry"),
+                    QCoreApplication.translate("PremiumModels", "Entry"),
                     lambda r: (r.fiscal_year, r.seq),
                     lambda v: f"{v[0]}-{v[1]:04d}",
                 ),
-                Column(_tr("Date"), lambda r: r.entry_date),
-                Column(_tr("Operation"), lambda r: r.kind, kind_label),
+                Column(QCoreApplication.translate("PremiumModels", "Date"), lambda r: r.entry_date),
                 Column(
-                    _tr("Description"), lambda r: r.description, tooltip=lambda r: r.description
+                    QCoreApplication.translate("PremiumModels", "Operation"),
+                    lambda r: r.kind,
+                    kind_label,
                 ),
-                Column(_tr("Amount"), lambda r: r.amounts, align_right=True),
-                Column(_tr("USD value"), lambda r: r.total_usd, align_right=True),
-                Column(_tr("Reverses"), lambda r: r.reverses_number),
-                Column(_tr("Reversed by"), lambda r: r.reversed_by_number),
-                Column(_tr("Reference"), lambda r: r.reference),
-                Column(_tr("Project"), lambda r: r.project_name),
-                Column(_tr("Payee"), lambda r: r.payee),
-                Column(_tr("Voucher"), lambda r: r.voucher),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Description"),
+                    lambda r: r.description,
+                    tooltip=lambda r: r.description,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Amount"),
+                    lambda r: r.amounts,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "USD value"),
+                    lambda r: r.total_usd,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Reverses"),
+                    lambda r: r.reverses_number,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Reversed by"),
+                    lambda r: r.reversed_by_number,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Reference"), lambda r: r.reference
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Project"), lambda r: r.project_name
+                ),
+                Column(QCoreApplication.translate("PremiumModels", "Payee"), lambda r: r.payee),
+                Column(QCoreApplication.translate("PremiumModels", "Voucher"), lambda r: r.voucher),
             ],
             parent,
         )
@@ -221,32 +345,53 @@ class JournalLinesModel(RowTableModel[JournalLine]):
         super().__init__(
             [
                 Column(
-                    _tr("Entry"),
+                    QCoreApplication.translate("PremiumModels", "Entry"),
                     lambda r: (r.fiscal_year, r.number, r.line),
                     lambda v: f"{v[1]} · {v[2]}",
                 ),
-                Column(_tr("Date"), lambda r: r.entry_date),
+                Column(QCoreApplication.translate("PremiumModels", "Date"), lambda r: r.entry_date),
                 Column(
-                    _tr("Description"), lambda r: r.description, tooltip=lambda r: r.description
+                    QCoreApplication.translate("PremiumModels", "Description"),
+                    lambda r: r.description,
+                    tooltip=lambda r: r.description,
                 ),
-                Column(_tr("Account"), lambda r: f"{r.account_code} {r.account_name}"),
-                Column(_tr("Currency"), lambda r: r.currency),
                 Column(
-                    _tr("In (debit)"),
+                    QCoreApplication.translate("PremiumModels", "Account"),
+                    lambda r: f"{r.account_code} {r.account_name}",
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Currency"), lambda r: r.currency
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "In (debit)"),
                     lambda r: r.amount if r.amount > 0 else None,
                     align_right=True,
                 ),
                 Column(
-                    _tr("Out (credit)"),
+                    QCoreApplication.translate("PremiumModels", "Out (credit)"),
                     lambda r: -r.amount if r.amount < 0 else None,
                     align_right=True,
                 ),
-                Column(_tr("Rate"), lambda r: r.rate, lambda v: f"{v.normalize():f}", True),
-                Column(_tr("USD value"), lambda r: r.usd_value, align_right=True),
-                Column(_tr("Reverses"), lambda r: r.reverses_number),
-                Column(_tr("Reference"), lambda r: r.reference),
-                Column(_tr("Voucher"), lambda r: r.voucher),
-                Column(_tr("Memo"), lambda r: r.memo),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Rate"),
+                    lambda r: r.rate,
+                    lambda v: f"{v.normalize():f}",
+                    True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "USD value"),
+                    lambda r: r.usd_value,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Reverses"),
+                    lambda r: r.reverses_number,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Reference"), lambda r: r.reference
+                ),
+                Column(QCoreApplication.translate("PremiumModels", "Voucher"), lambda r: r.voucher),
+                Column(QCoreApplication.translate("PremiumModels", "Memo"), lambda r: r.memo),
             ],
             parent,
         )
@@ -262,15 +407,42 @@ class ProjectBalancesModel(RowTableModel[ProjectBalanceRow]):
     def __init__(self, local_currency: str = "PEN", parent: QWidget | None = None) -> None:
         super().__init__(
             [
-                Column(_tr("Project"), lambda r: r.name),
-                Column(_tr("Prod./quality"), lambda r: r.productivity_quality, _yes),
-                Column(_tr("Approved (USD)"), lambda r: r.approved, align_right=True),
-                Column(_tr("Spent (USD)"), lambda r: r.spent, align_right=True),
-                Column(_tr("Remaining (USD)"), lambda r: r.remaining, align_right=True),
-                Column(_tr("% used"), lambda r: r.percent_used, _percent, True),
-                Column(_tr("Paid in USD"), lambda r: r.paid_usd, align_right=True),
+                Column(QCoreApplication.translate("PremiumModels", "Project"), lambda r: r.name),
                 Column(
-                    _tr("Paid in {0}").format(local_currency),
+                    QCoreApplication.translate("PremiumModels", "Prod./quality"),
+                    lambda r: r.productivity_quality,
+                    _yes,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Approved (USD)"),
+                    lambda r: r.approved,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Spent (USD)"),
+                    lambda r: r.spent,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Remaining (USD)"),
+                    lambda r: r.remaining,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "% used"),
+                    lambda r: r.percent_used,
+                    _percent,
+                    True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Paid in USD"),
+                    lambda r: r.paid_usd,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Paid in {0}").format(
+                        local_currency
+                    ),
                     lambda r: r.paid_local,
                     align_right=True,
                 ),
@@ -280,7 +452,7 @@ class ProjectBalancesModel(RowTableModel[ProjectBalanceRow]):
 
     def set_local_currency(self, currency: str) -> None:
         last = self.columns[-1]
-        header = _tr("Paid in {0}").format(currency)
+        header = QCoreApplication.translate("PremiumModels", "Paid in {0}").format(currency)
         if last.header != header:
             self.columns[-1] = Column(header, last.value, last.display, last.align_right)
             self.headerDataChanged.emit(
@@ -300,23 +472,57 @@ class FundModel(RowTableModel[FundRow]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             [
-                Column(_tr("Fund"), lambda r: _tr(r.name)),
-                Column(_tr("Year"), lambda r: r.year),
                 Column(
-                    _tr("Opening"),
+                    QCoreApplication.translate("PremiumModels", "Fund"), lambda r: tr_label(r.name)
+                ),
+                Column(QCoreApplication.translate("PremiumModels", "Year"), lambda r: r.year),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Opening"),
                     lambda r: r.opening + r.opening_balances,
                     align_right=True,
                     tooltip=lambda r: (
-                        _tr("provisional: the previous year is still open") if r.provisional else ""
+                        QCoreApplication.translate(
+                            "PremiumModels", "provisional: the previous year is still open"
+                        )
+                        if r.provisional
+                        else ""
                     ),
                 ),
-                Column(_tr("Earned"), lambda r: r.earned, align_right=True),
-                Column(_tr("Received"), lambda r: r.received, align_right=True),
-                Column(_tr("Spent"), lambda r: r.spent, align_right=True),
-                Column(_tr("Exchange / other"), lambda r: r.exchange + r.other, align_right=True),
-                Column(_tr("Closing"), lambda r: r.closing, align_right=True),
-                Column(_tr("Receivable"), lambda r: r.receivable, align_right=True),
-                Column(_tr("In bank and cash"), lambda r: r.cash, align_right=True),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Earned"),
+                    lambda r: r.earned,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Received"),
+                    lambda r: r.received,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Spent"),
+                    lambda r: r.spent,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Exchange / other"),
+                    lambda r: r.exchange + r.other,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Closing"),
+                    lambda r: r.closing,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Receivable"),
+                    lambda r: r.receivable,
+                    align_right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "In bank and cash"),
+                    lambda r: r.cash,
+                    align_right=True,
+                ),
             ],
             parent,
         )
@@ -369,13 +575,21 @@ class FindingsModel(RowTableModel[Finding]):
         super().__init__(
             [
                 Column(
-                    _tr("Severity"),
+                    QCoreApplication.translate("PremiumModels", "Severity"),
                     lambda r: 0 if r.severity == "error" else 1,
-                    lambda v: _tr("Error") if v == 0 else _tr("Warning"),
+                    lambda v: (
+                        QCoreApplication.translate("PremiumModels", "Error")
+                        if v == 0
+                        else QCoreApplication.translate("PremiumModels", "Warning")
+                    ),
                 ),
-                Column(_tr("Check"), lambda r: r.check),
-                Column(_tr("Finding"), lambda r: r.message, tooltip=lambda r: r.message),
-                Column(_tr("Concerns"), lambda r: r.record),
+                Column(QCoreApplication.translate("PremiumModels", "Check"), lambda r: r.check),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Finding"),
+                    lambda r: r.message,
+                    tooltip=lambda r: r.message,
+                ),
+                Column(QCoreApplication.translate("PremiumModels", "Concerns"), lambda r: r.record),
             ],
             parent,
         )
