@@ -1807,142 +1807,152 @@ Base de datos: {1}</translation>
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="125"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="126"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="127"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="128"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="130"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="131"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="132"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="133"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="133"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="134"/>
         <source>Recorded by</source>
         <translation>Registrado por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="156"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="157"/>
         <source>8 digits</source>
         <translation>8 dígitos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="171"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="172"/>
         <source>&amp;Code</source>
         <translation>Códi&amp;go</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="172"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="173"/>
         <source>&amp;First names</source>
         <translation>&amp;Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="173"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="174"/>
         <source>&amp;Surnames</source>
         <translation>&amp;Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="174"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="175"/>
         <source>&amp;DNI</source>
         <translation>&amp;DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="175"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="176"/>
         <source>&amp;Gender</source>
         <translation>&amp;Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="176"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="177"/>
         <source>&amp;Birth date</source>
         <translation>Fecha de naci&amp;miento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="177"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="178"/>
         <source>&amp;Joined on</source>
         <translation>Fecha de &amp;ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="178"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="179"/>
         <source>C&amp;ommunity (caserío / sector)</source>
         <translation>&amp;Caserío / comunidad (sector)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="179"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="180"/>
         <source>&amp;Phone</source>
         <translation>Telé&amp;fono</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="180"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="181"/>
         <source>&amp;Notes</source>
         <translation>N&amp;otas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="191"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="192"/>
         <source>&amp;Add plot</source>
         <translation>Agregar &amp;parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="192"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="193"/>
         <source>&amp;Remove plot</source>
         <translation>&amp;Quitar parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="208"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="209"/>
         <source>Change &amp;status…</source>
         <translation>Cambiar &amp;estado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="224"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="225"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="225"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="226"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="226"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="227"/>
         <source>Status and history</source>
         <translation>Estado e historial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="228"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="229"/>
         <source>Certification</source>
         <translation>Certificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="248"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="235"/>
+        <source>&amp;History…</source>
+        <translation>&amp;Historial…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="238"/>
+        <source>Every change to this member, its plots and status: who, when, what</source>
+        <translation>Todos los cambios de este socio, sus parcelas y su estado: quién, cuándo, qué</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="257"/>
         <source>New member</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="252"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="261"/>
         <source>A new member starts as active.</source>
         <translation>Un socio nuevo empieza como activo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="274"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="283"/>
         <source>Status: {0} since {1}</source>
         <translation>Estado: {0} desde {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="405"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="423"/>
         <source>Discard changes?</source>
         <translation>¿Descartar los cambios?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="406"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="424"/>
         <source>This member has changes that are not saved. Discard them?</source>
         <translation>Este socio tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
@@ -3574,32 +3584,32 @@ Base de datos: {1}</translation>
 <context>
     <name>StatusChangeDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="77"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="78"/>
         <source>Change status of {0}</source>
         <translation>Cambiar el estado de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="81"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="82"/>
         <source>Current status</source>
         <translation>Estado actual</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="88"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="89"/>
         <source>Required: why the status changes</source>
         <translation>Obligatorio: por qué cambia el estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="89"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="90"/>
         <source>&amp;New status</source>
         <translation>&amp;Nuevo estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="91"/>
         <source>&amp;Effective date</source>
         <translation>Fecha de &amp;vigencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="91"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="92"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>

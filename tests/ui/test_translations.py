@@ -127,3 +127,24 @@ def test_every_label_of_the_qt_free_layers_is_in_the_catalogue():
     texts = {text for table in shown for text in table.values()}
     texts |= {level.value for level in cert_alerts.Level}
     assert texts - labels.KNOWN == set()
+
+
+def test_no_string_of_the_gui_is_missing_from_the_catalogue(tmp_path):
+    """Re-extracts the strings the way `make translations` does: a visible string added
+    without its Spanish translation fails here (run `make translations` and translate it)."""
+    lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
+    if lupdate is None:
+        pytest.skip("pyside6-lupdate is not installed")
+    root = Path(__file__).resolve().parents[2]
+    sources = sorted(
+        str(p) for p in [*(root / "coop_desk" / "ui").rglob("*.py"), root / "coop_desk" / "app.py"]
+    )
+    fresh = tmp_path / "fresh.ts"
+    shutil.copy(TS, fresh)
+    subprocess.run([lupdate, "-silent", "-no-obsolete", *sources, "-ts", str(fresh)], check=True)
+    missing = [
+        m.findtext("source")
+        for m in ET.parse(fresh).getroot().iter("message")
+        if m.find("translation").get("type") == "unfinished"
+    ]
+    assert missing == []
