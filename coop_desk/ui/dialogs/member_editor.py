@@ -180,7 +180,9 @@ class MemberEditor(QDialog):
         add(form, self.tr("&Phone"), "phone", self.phone)
         add(form, self.tr("&Notes"), "notes", self.notes)
         details = QWidget()
-        details.setLayout(form)
+        details_layout = QVBoxLayout(details)
+        details_layout.addLayout(form)
+        details_layout.addStretch(1)  # rows stay together when another tab makes the dialog tall
 
         # Plots
         self.plots_model = PlotsEditModel(self)
