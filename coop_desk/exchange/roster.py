@@ -168,6 +168,8 @@ FIELDS: tuple[FieldSpec, ...] = (
             "nacimiento",
             "fnacimiento",
             "fechanac",
+            "fecnac",
+            "fecnacimiento",
             "fnac",
             "birthdate",
             "datebirth",
@@ -185,6 +187,7 @@ FIELDS: tuple[FieldSpec, ...] = (
             "fechaingreso",
             "ingreso",
             "fingreso",
+            "fecingreso",
             "fechaafiliacion",
             "afiliacion",
             "fechainscripcion",
@@ -254,6 +257,11 @@ FIELDS: tuple[FieldSpec, ...] = (
             "extensiontotal",
             "hectareastotales",
             "hectareastotal",
+            "totales",  # "Ha totales", "Has totales": the unit is dropped from the key
+            "hatotales",
+            "hastotales",
+            "totalha",
+            "totalhas",
             "totalhectareas",
             "areafinca",
             "area",
@@ -622,7 +630,7 @@ def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
             "save it as an Excel Workbook (.xlsx), then import that file."
         )
     if not head.startswith(b"PK"):
-        text_like = all(b == 9 or b == 10 or b == 13 or 32 <= b < 127 for b in head)
+        text_like = _looks_like_text(target)
         hint = (
             " It looks like a text, CSV or web page file: open it in Excel and save it as .xlsx."
             if text_like
@@ -662,6 +670,18 @@ def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
             f"{name} is damaged and cannot be read ({type(exc).__name__}: {exc}). If it opens "
             "in Excel, save it again under a new name."
         ) from exc
+
+
+def _looks_like_text(path: Path) -> bool:
+    """A CSV, text or web page file, in UTF-8 or Latin-1 ("Código;Apellidos")."""
+    with path.open("rb") as handle:
+        head = handle.read(512)
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = head[: exc.start].decode("utf-8") if exc.start > len(head) - 4 else ""
+        text = text or head.decode("latin-1")
+    return all(c.isprintable() or c in "\t\r\n" for c in text.lstrip("\ufeff"))
 
 
 def _is_encrypted(path: Path) -> bool:
@@ -939,10 +959,8 @@ def _columns(
 
 
 def _in_sheet(row: RosterRow, sheet: str) -> RosterRow:
-    """A row of one of several sheets: its problems name the sheet with the column."""
-    problems = tuple(
-        replace(p, column=f"{sheet}!{p.column}" if p.column else sheet) for p in row.problems
-    )
+    """A row of one of several sheets: its problems name the sheet."""
+    problems = tuple(replace(p, sheet=sheet) for p in row.problems)
     return RosterRow(row.row, row.values, problems, row.plots, sheet)
 
 

@@ -345,7 +345,7 @@ def _plan_row(
 
     def problem(field_key: str, message: str) -> None:
         problems.append(
-            Problem(field_key, message, row.row, _located(row, _column_of(field_key, columns)))
+            Problem(field_key, message, row.row, _column_of(field_key, columns), row.sheet or None)
         )
 
     code = values.get("code")
@@ -379,7 +379,7 @@ def _plan_row(
             if source in bad_fields:
                 continue  # already reported with the cell's own reason
             problems.append(
-                Problem(source, p.message, row.row, _located(row, _column_of(source, columns)))
+                Problem(source, p.message, row.row, _column_of(source, columns), row.sheet or None)
             )
         current = MemberStatus(existing.status) if existing else MemberStatus.ACTIVE
         if status and status != current and data.join_date is not None:
@@ -393,7 +393,9 @@ def _plan_row(
             ):
                 source = _problem_field(p.field)
                 problems.append(
-                    Problem(source, p.message, row.row, _located(row, _column_of(source, columns)))
+                    Problem(
+                        source, p.message, row.row, _column_of(source, columns), row.sheet or None
+                    )
                 )
     name = full_name(values.get("first_names") or "", values.get("surnames") or "")
     if existing and not name:
@@ -620,12 +622,6 @@ def _column_of(field_key: str, columns: dict[str, SourceColumn]) -> str | None:
     if field_key in columns:
         return columns[field_key].describe()
     return None
-
-
-def _located(row: RosterRow, column: str | None) -> str | None:
-    if not row.sheet:
-        return column
-    return f"{row.sheet}!{column}" if column else row.sheet
 
 
 def _unique(problems: list[Problem]) -> tuple[Problem, ...]:

@@ -667,7 +667,7 @@ def test_one_sheet_per_community_is_read_whole(tmp_path):
     ]
     assert roster.rows[2].values["surnames"] == "Ruiz"
     (problem,) = roster.rows[1].problems
-    assert problem.column == "La Palma!D (Sexo)"
+    assert problem.sheet == "La Palma" and problem.column == "D (Sexo)"
     only = read_roster(path, sheet="Santa Rosa", today=TODAY)
     assert [r.code for r in only.rows] == ["S-1"] and only.rows[0].label == "3"
     assert summarise_skipped(roster.skipped) == [] or all(

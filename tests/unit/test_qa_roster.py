@@ -1,0 +1,86 @@
+"""QA regressions: messy rosters as cooperatives keep them (each test builds its workbook)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from coop_desk.domain.members import parse_dni
+from coop_desk.exchange.roster import match_header, read_roster
+from coop_desk.exchange.xlsx import WorkbookError
+from tests.conftest import TODAY
+
+
+def test_problems_of_several_sheets_name_the_sheet_not_a_column(tmp_path):
+    wb = openpyxl.Workbook()
+    for index, title in enumerate(("Sector A", "Sector B")):
+        ws = wb.active if index == 0 else wb.create_sheet()
+        ws.title = title
+        ws.append(["Código", "Apellidos", "Nombres", "Sexo", "Fecha de ingreso"])
+        ws.append([f"S{index}", "Vera", "Ana", "X", "01/02/2015"])
+    wb.save(tmp_path / "r.xlsx")
+    roster = read_roster(tmp_path / "r.xlsx", today=TODAY)
+    texts = [p.describe() for r in roster.rows for p in r.problems]
+    assert texts == [
+        "sheet 'Sector A', row 2, column D (Sexo): gender: 'X' is not a gender (F/M, Femenino/Masculino)",
+        "sheet 'Sector B', row 2, column D (Sexo): gender: 'X' is not a gender (F/M, Femenino/Masculino)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Ha totales", "total_area"),
+        ("Has totales ", "total_area"),
+        ("Total (ha)", "total_area"),
+        ("Fec. Nac.", "birth_date"),
+        ("Fec. Ingreso", "join_date"),
+        ("Has café", "coffee_area"),
+    ],
+)
+def test_common_abbreviated_headers_are_recognised(header, field):
+    assert match_header(header) == field
+
+
+def test_ha_totales_column_is_read_as_the_total_area(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Código", "Apellidos y Nombres", "Sexo", "F. Ingreso", "Ha totales", "Has café"])
+    ws.append(["A-1", "Quispe Mamani Rosa", "F", "5/3/2019", "2,5", "1,5"])
+    wb.save(tmp_path / "r.xlsx")
+    (row,) = read_roster(tmp_path / "r.xlsx", today=TODAY).rows
+    assert not row.problems
+    assert row.plots[0].total_area_ha == Decimal("2.5")
+    assert row.plots[0].coffee_area_ha == Decimal("1.5")
+    assert row.values["join_date"].isoformat() == "2019-03-05"  # day first, as in Peru
+
+
+@pytest.mark.parametrize(
+    ("typed", "dni"),
+    [("46000003.0", "46000003"), (" 4600 0001 ", "46000001"), (4600002, "04600002")],
+)
+def test_dni_text_that_lost_its_leading_zero_or_gained_a_decimal(typed, dni):
+    assert parse_dni(typed) == dni
+
+
+def test_dni_text_of_seven_digits_is_refused_with_a_hint():
+    with pytest.raises(ValueError, match="type it as text: 01234567"):
+        parse_dni("1234567")
+
+
+@pytest.mark.parametrize("typed", ["123456", "460000041", "46000003.5"])
+def test_dni_of_the_wrong_length_is_still_refused(typed):
+    with pytest.raises(ValueError, match="8 digits"):
+        parse_dni(typed)
+
+
+def test_csv_with_accents_renamed_xlsx_gets_the_text_hint(tmp_path):
+    path = tmp_path / "padron.xlsx"
+    path.write_bytes("Código;Apellidos;Nombres\nA1;Núñez;Ana\n".encode())
+    with pytest.raises(WorkbookError, match="looks like a text, CSV"):
+        read_roster(path, today=TODAY)
+    path.write_bytes("Código;Apellidos\n".encode("latin-1"))
+    with pytest.raises(WorkbookError, match="looks like a text, CSV"):
+        read_roster(path, today=TODAY)
