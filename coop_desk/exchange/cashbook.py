@@ -107,6 +107,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "balance": ("saldo", "balance", "saldoacumulado", "runningbalance", "saldofinal"),
     "payee": ("beneficiario", "proveedor", "pagadoa", "payee", "paidto", "razonsocial"),
     "rate": ("tipocambio", "tc", "rate", "exchangerate", "tipodecambio"),
+    "currency": ("moneda", "currency", "divisa", "mon", "tipomoneda"),
     # One signed amount column (+ income, - expense), optionally with a type column.
     "amount": ("importe", "monto", "amount", "valor", "montototal", "importetotal"),
     "type": ("tipo", "movimiento", "tipomovimiento", "type", "ingresoegreso", "entradasalida"),
@@ -123,6 +124,7 @@ LABELS = {
     "rate": "Exchange rate",
     "amount": "Amount",
     "type": "Income or expense",
+    "currency": "Currency",
 }
 _LOOKUP = {alias: key for key, aliases in ALIASES.items() for alias in aliases}
 
@@ -153,6 +155,7 @@ class CashRow:
     amount: Decimal
     rate: Decimal | None
     problems: tuple[Problem, ...] = ()
+    currency: str = ""  # ISO code the row states (currency column or S/ / US$ sign), "" = none
 
 
 @dataclass(frozen=True)
@@ -232,6 +235,25 @@ def _find_header(rows: list[tuple[Any, ...]]) -> tuple[int, dict[int, str]] | No
             if best is None or len(found) > len(best[1]):
                 best = (index, found)
     return best
+
+
+_CURRENCY_WORDS = (
+    (re.compile(r"(?i)us\s*\$|\busd\b|\bdolar(es)?\b|\bdollars?\b|^\s*\$"), "USD"),
+    (re.compile(r"(?i)s/\.?|\bpen\b|\bsoles?\b|\bnuevos soles\b"), "PEN"),
+    (re.compile(r"(?i)€|\beur\b|\beuros?\b"), "EUR"),
+)
+
+
+def read_currency(value: object) -> str:
+    """The currency a cell names: "US$", "USD", "dólares", "$" -> USD; "S/", "S/.", "PEN",
+    "soles" -> PEN; "" when it names none."""
+    if v.is_blank(value) or not isinstance(value, str):
+        return ""
+    text = fold(value)
+    for pattern, code in _CURRENCY_WORDS:
+        if pattern.search(text):
+            return code
+    return ""
 
 
 def _money(value: Any) -> Decimal | None:
@@ -400,6 +422,16 @@ def _read(
                 state.checked += 1
             skipped.append(SkippedRow(number, "balance line (carried forward)"))
             continue
+        for key in ("date", "voucher", "description", "project", "income", "expense", "amount"):
+            if is_formula(key) and raw(key) is None:
+                column = by_key[key]
+                formula = str(cells[column.index])
+                bad(
+                    key,
+                    f"the cell holds the formula {formula[:40]} whose result was never saved "
+                    "(the file was written by a program, not by Excel): open it in Excel or "
+                    "LibreOffice, save it, and import it again",
+                )
         amounts: dict[str, Decimal | None] = {}
         for key in ("income", "expense", "balance", "amount"):
             try:
@@ -427,6 +459,15 @@ def _read(
                 rate = v.read_decimal(raw("rate"), decimal_comma=False, places=8)
             except ValueError as exc:
                 bad("rate", str(exc))
+        currency = ""
+        if "currency" in by_key and not v.is_blank(raw("currency")):
+            currency = read_currency(raw("currency"))
+            if not currency:
+                bad("currency", f"{v.read_text(raw('currency'))!r} is not a currency (S/, US$)")
+        for key in ("income", "expense", "amount"):
+            if not v.is_blank(raw(key)):
+                # "US$ 1,250.00" in the cell, or "Ingresos (US$)" over the column.
+                currency = currency or read_currency(raw(key)) or read_currency(by_key[key].header)
         income, expense, balance = amounts["income"], amounts["expense"], amounts["balance"]
         opening = bool(_OPENING.search(texts)) and not rows_have_movements(rows)
         description = clean(v.read_text(raw("description")))
@@ -438,6 +479,7 @@ def _read(
             project=clean(v.read_text(raw("project"))),
             payee=clean(v.read_text(raw("payee"))),
             rate=rate,
+            currency=currency,
         )
         if opening:
             amount = balance if balance is not None else (income or Decimal("0.00"))
@@ -448,7 +490,7 @@ def _read(
             state.running = amount
             state.last_balance = amount
             continue
-        if income is None and expense is None and not problems:
+        if income is None and expense is None and not problems:  # (formulas reported above)
             if day is None and not description:
                 skipped.append(SkippedRow(number, "no amount, date or description"))
                 continue

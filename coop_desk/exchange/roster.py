@@ -870,7 +870,7 @@ def read_roster(
             list[RosterRow],
             list[SkippedRow],
             list[str],
-            set[int],
+            dict[int, set[int]],
             int,
         ]
     ] = []
@@ -1077,11 +1077,11 @@ def _read_rows(
     today: date,
     report: ProgressFn,
     total_rows: int,
-) -> tuple[list[RosterRow], list[SkippedRow], list[str], set[int]]:
+) -> tuple[list[RosterRow], list[SkippedRow], list[str], dict[int, set[int]]]:
     rows: list[RosterRow] = []
     skipped: list[SkippedRow] = []
     notes: list[str] = []
-    formula_rows: set[int] = set()
+    formula_rows: dict[int, set[int]] = {}  # Excel row -> indexes of its formula cells
     blank_run = 0
     mapped = [c for c in columns if c.field]
     identity_columns = [c for c in mapped if c.field in _IDENTITY or c.field in _FULL_NAMES]
@@ -1138,8 +1138,13 @@ def _read_rows(
                 f"The sheet has more than {MAX_DATA_ROWS:,} member rows; split it into smaller "
                 "files."
             )
-        if any(isinstance(cells[c.index], FormulaText) for c in mapped if c.index < len(cells)):
-            formula_rows.add(excel_row)
+        formulas = {
+            c.index
+            for c in mapped
+            if c.index < len(cells) and isinstance(cells[c.index], FormulaText)
+        }
+        if formulas:
+            formula_rows[excel_row] = formulas
         rows.append(parse_row(excel_row, cells, mapped, today))
         last_data_row = excel_row
     return rows, skipped, notes, formula_rows
@@ -1164,7 +1169,7 @@ def _resolve_formulas(
     sheet: str,
     columns: Sequence[SourceColumn],
     rows: list[RosterRow],
-    formula_rows: set[int],
+    formula_rows: dict[int, set[int]],
     today: date,
 ) -> list[RosterRow]:
     """Rows with formulas in data cells: read again with the values Excel saved."""
@@ -1197,11 +1202,13 @@ def _resolve_formulas(
                 c.describe(),
             )
             for c in mapped
-            if c.index < len(cached)
-            and cached[c.index] is None
-            and row.values.get(c.field or "") is not None
+            if c.index in formula_rows[row.row]
+            and (c.index >= len(cached) or cached[c.index] is None)
         ]
-        out.append(RosterRow(row.row, parsed.values, (*parsed.problems, *missing), parsed.plots))
+        # A required value that is missing because its formula has no result: say so once.
+        unsaved = {p.column for p in missing}
+        kept = [p for p in parsed.problems if p.column not in unsaved]
+        out.append(RosterRow(row.row, parsed.values, (*kept, *missing), parsed.plots))
     return out
 
 

@@ -140,6 +140,22 @@ def import_cashbook(
             ]
         )
     _refuse_a_second_import(session, book)
+    other_currency = [
+        Problem(
+            "currency",
+            f"the row is in {r.currency} but the cash book is posted to {account.name}, in "
+            f"{currency}: import the rows of each currency into an account of that currency "
+            "(--account)",
+            r.row,
+            _column_name(book, "currency")
+            or _column_name(book, "expense" if r.kind == EXPENSE else "income")
+            or _column_name(book, "amount"),
+        )
+        for r in book.rows
+        if r.currency and r.currency != currency
+    ]
+    if other_currency:
+        raise ValidationError(other_currency)
     default_project = default_project.strip()
     missing = [
         Problem(

@@ -84,3 +84,15 @@ def test_csv_with_accents_renamed_xlsx_gets_the_text_hint(tmp_path):
     path.write_bytes("Código;Apellidos\n".encode("latin-1"))
     with pytest.raises(WorkbookError, match="looks like a text, CSV"):
         read_roster(path, today=TODAY)
+
+
+def test_a_code_formula_without_a_saved_result_is_named_not_reported_missing(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Código", "Apellidos", "Nombres", "Sexo", "Fecha de ingreso"])
+    ws.append(['="S"&2', "Lozano", "Iris", "F", "01/02/2015"])
+    wb.save(tmp_path / "r.xlsx")
+    (row,) = read_roster(tmp_path / "r.xlsx", today=TODAY).rows
+    (problem,) = row.problems
+    assert problem.row == 2 and problem.column == "A (Código)"
+    assert "formula whose result was not saved" in problem.message
