@@ -133,17 +133,22 @@ def member_import_label(field: str | None) -> str:
 
 
 LISTED_ROWS = 200
+LISTED_ERRORS = 500
 
 
 def _print_plan(plan: member_import.ImportPlan, *, show_all: bool) -> None:
     rows = [r for r in plan.rows if show_all or r.action != UNCHANGED]
     hidden = 0
+    hidden_errors = 0
     if not show_all and len(rows) > LISTED_ROWS:
-        # Errors are always listed; new and changed rows up to a screenful.
+        # Errors first (up to LISTED_ERRORS), then new and changed rows up to a screenful: a
+        # sheet of 100,000 bad rows must not flood the terminal.
+        errors = [r for r in rows if r.action == ERROR]
         others = [r for r in rows if r.action != ERROR]
-        keep = {id(r) for r in others[:LISTED_ROWS]}
-        hidden = len(others) - len(keep)
-        rows = [r for r in rows if r.action == ERROR or id(r) in keep]
+        keep = {id(r) for r in others[:LISTED_ROWS]} | {id(r) for r in errors[:LISTED_ERRORS]}
+        hidden = len(others) - min(len(others), LISTED_ROWS)
+        hidden_errors = len(errors) - min(len(errors), LISTED_ERRORS)
+        rows = [r for r in rows if id(r) in keep]
     if rows:
         print(
             table(
@@ -165,10 +170,16 @@ def _print_plan(plan: member_import.ImportPlan, *, show_all: bool) -> None:
         )
     if hidden:
         print(f"… and {hidden} more new or changed rows (--all lists every row)")
+    if hidden_errors:
+        print(f"… and {hidden_errors} more rows with errors (--all lists every row)")
     for line in summarise_skipped(plan.skipped):
         print(f"Skipped {line}")
     if plan.has_errors:
         print("\nErrors:")
-        for problem in plan.problems:
+        problems = list(plan.problems)
+        shown = problems if show_all else problems[:LISTED_ERRORS]
+        for problem in shown:
             print(f"  - {problem.describe()}")
+        if len(shown) < len(problems):
+            print(f"  … and {len(problems) - len(shown)} more (--all lists every one)")
     print(f"\n{plan.summary()}.")
