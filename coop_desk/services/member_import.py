@@ -43,7 +43,14 @@ from coop_desk.domain.members import (
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import fold
 from coop_desk.errors import ValidationError
-from coop_desk.exchange.roster import PlotData, Roster, RosterRow, SkippedRow, SourceColumn
+from coop_desk.exchange.roster import (
+    FIELD_LABELS,
+    PlotData,
+    Roster,
+    RosterRow,
+    SkippedRow,
+    SourceColumn,
+)
 from coop_desk.exchange.values import OrganicStatus
 from coop_desk.models import Member, Plot
 from coop_desk.services import members as member_service
@@ -137,8 +144,10 @@ class RowPlan:
 
     @property
     def summary(self) -> str:
+        """The row's problems or changes in a line: the row is the table's own column, so
+        each problem names only its column, or the field in words ("Join date")."""
         if self.problems:
-            return "; ".join(p.describe() for p in self.problems)
+            return "; ".join(_in_row(p) for p in self.problems)
         if self.changes:
             return "; ".join(c.describe() for c in self.changes)
         return ""
@@ -622,6 +631,11 @@ def _column_of(field_key: str, columns: dict[str, SourceColumn]) -> str | None:
     if field_key in columns:
         return columns[field_key].describe()
     return None
+
+
+def _in_row(problem: Problem) -> str:
+    where = problem.column or FIELD_LABELS.get(problem.field, problem.field)
+    return f"{where}: {problem.message}" if where else problem.message
 
 
 def _unique(problems: list[Problem]) -> tuple[Problem, ...]:

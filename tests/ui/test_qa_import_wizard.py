@@ -1,0 +1,29 @@
+"""QA regressions in the import wizard: the preview reads top to bottom, problems in words."""
+
+from __future__ import annotations
+
+import openpyxl
+
+from coop_desk.ui import excel_actions
+
+
+def test_preview_starts_at_the_first_row_and_names_columns_not_field_keys(qtbot, ctx, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Código", "Apellidos y Nombres", "Sexo", "Área (Has)"])
+    for i in range(5):
+        ws.append([f"E{i}", f"Gómez León Rosa {i}", "F", "abc" if i == 2 else "1,5"])
+    wb.save(tmp_path / "padron.xlsx")
+    wizard = excel_actions.open_import_wizard(None, ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(tmp_path / "padron.xlsx"))
+    wizard.next()
+    wizard.next()
+    assert wizard.currentPage() is wizard.preview_page
+    model = wizard.preview_page.model
+    assert [r.row for r in model.rows()] == [2, 3, 4, 5, 6]
+    details = model.index(model.find_row(lambda r: r.row == 4), 6).data()
+    assert details.startswith("D (Área (Has)): 'abc' is not a number; ")
+    assert "Join date: the date of joining is required" in details
+    assert "join_date" not in details and "row 4" not in details
