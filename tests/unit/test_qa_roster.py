@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from coop_desk.domain.members import parse_dni
+from coop_desk.exchange import values as v
 from coop_desk.exchange.roster import match_header, read_roster
 from coop_desk.exchange.xlsx import WorkbookError
 from tests.conftest import TODAY
@@ -96,3 +97,31 @@ def test_a_code_formula_without_a_saved_result_is_named_not_reported_missing(tmp
     (problem,) = row.problems
     assert problem.row == 2 and problem.column == "A (Código)"
     assert "formula whose result was not saved" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("43529", "2019-03-05"),  # an Excel serial that became text
+        ("5/3/2019", "2019-03-05"),  # day first, as in Peru
+        ("05-03-19", "2019-03-05"),
+        ("2019.03.05", "2019-03-05"),
+        ("05/03/2019 00:00:00", "2019-03-05"),
+        ("5 de marzo de 2019", "2019-03-05"),
+    ],
+)
+def test_dates_as_cooperatives_type_them(typed, day):
+    assert v.read_date(typed, TODAY).isoformat() == day
+
+
+@pytest.mark.parametrize("typed", ["marzo 2019", "mar-19", "03/2019"])
+def test_a_month_without_a_day_is_an_error_not_a_guess(typed):
+    with pytest.raises(ValueError, match="has no day"):
+        v.read_date(typed, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("typed", "area"), [("½", "0.5"), ("1 ½", "1.5"), ("2¼ ha", "2.25"), ("¾", "0.75")]
+)
+def test_areas_with_fraction_signs(typed, area):
+    assert v.read_decimal(typed) == Decimal(area)
