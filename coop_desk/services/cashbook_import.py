@@ -62,11 +62,9 @@ _FIELD_COLUMNS = {
 class UnknownProjects(CoopDeskError):
     """Project names in the cash book that match no project of the plan."""
 
-    def __init__(self, names: dict[str, list[int]]) -> None:
+    def __init__(self, names: dict[str, list[str]]) -> None:
         self.names = names
-        listed = "; ".join(
-            f"{name!r} (rows {', '.join(str(r) for r in rows)})" for name, rows in names.items()
-        )
+        listed = "; ".join(f"{name!r} (rows {', '.join(rows)})" for name, rows in names.items())
         super().__init__(
             f"These projects are not in the Development Plan: {listed}. Create them first, "
             "correct the names in the sheet, or import with --create-projects."
@@ -94,17 +92,17 @@ class CashbookResult:
 
 def match_projects(
     session: Session, book: CashBook, default_project: str = ""
-) -> tuple[dict[str, int], dict[str, list[int]]]:
+) -> tuple[dict[str, int], dict[str, list[str]]]:
     """(folded name -> project id, unknown name -> rows). Expenses without a project go to
     ``default_project`` when one is given."""
     known = {fold_key(name): pid for pid, name in session.execute(select(Project.id, Project.name))}
-    unknown: dict[str, list[int]] = {}
+    unknown: dict[str, list[str]] = {}
     for row in book.rows:
         project = row.project or default_project
         if row.kind == EXPENSE and project and fold_key(project) not in known:
             names = {fold_key(n): n for n in unknown}
             name = names.get(fold_key(project), project)
-            unknown.setdefault(name, []).append(row.row)
+            unknown.setdefault(name, []).append(row.label)
     return known, unknown
 
 
@@ -164,6 +162,7 @@ def import_cashbook(
             "without one)",
             r.row,
             _column_name(book, "project"),
+            r.sheet or None,
         )
         for r in book.rows
         if r.kind == EXPENSE and not r.project and not default_project
@@ -245,7 +244,7 @@ def _post(
     first_date: object,
 ) -> None:
     fx = None if currency == usd else rate
-    description = row.description or f"Cash book row {row.row}"
+    description = row.description or f"Cash book row {row.label}"
     if row.kind == OPENING:
         day = row.entry_date or first_date
         if day is None:
@@ -313,7 +312,7 @@ def _column_name(book: CashBook, key: str) -> str | None:
 
 def _reference(book: CashBook, row: CashRow) -> str:
     """Names the file and the row: "cash book 3fa2c1d0 row 12" (the file's SHA-256)."""
-    return f"cash book {book.sha256[:12]} row {row.row}"
+    return f"cash book {book.sha256[:12]} row {row.label}"
 
 
 def _refuse_a_second_import(session: Session, book: CashBook) -> None:
@@ -343,4 +342,10 @@ def _locate(book: CashBook, row: CashRow, problem: Problem) -> Problem:
     column = book.column_for(key) if key else None
     if column is None and key in ("income", "expense"):
         column = book.column_for("amount")  # a cash book with one signed amount column
-    return Problem(problem.field, problem.message, row.row, column.describe() if column else None)
+    return Problem(
+        problem.field,
+        problem.message,
+        row.row,
+        column.describe() if column else None,
+        row.sheet or None,
+    )

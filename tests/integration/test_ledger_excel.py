@@ -284,7 +284,7 @@ def test_unknown_projects_stop_the_import_then_are_created(ledger_db, actor, tmp
             cashbook_import.import_cashbook(s, actor, book)
     assert list(err.value.names) == ["Mejora de calidad"] and err.value.names[
         "Mejora de calidad"
-    ] == [9]
+    ] == ["9"]
     with ledger_db.transaction(actor) as s:
         result = cashbook_import.import_cashbook(s, actor, book, create_projects=True)
     assert result.entries == 5 and result.created_projects == ("Mejora de calidad",)

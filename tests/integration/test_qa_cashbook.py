@@ -95,3 +95,88 @@ def test_amount_formulas_without_saved_results_are_named(tmp_path):
     assert all("never saved" in m for _, _, m in problems)
     assert not any("neither income nor expense" in m for _, _, m in problems)
     assert read.rows[0].amount == Decimal("0.00")
+
+
+HEADER = ["Fecha", "Comprobante", "Descripción", "Proyecto", "Ingreso", "Egreso", "Saldo"]
+
+
+def test_a_sheet_per_month_is_read_whole_and_saldo_anterior_is_not_a_second_opening(
+    ledger_db, actor, tmp_path, capsys
+):
+    wb = openpyxl.Workbook()
+    enero = wb.active
+    enero.title = "Enero"
+    enero.append(HEADER)
+    enero.append(["01/01/2023", None, "Saldo inicial", None, None, None, 1000])
+    enero.append(["05/01/2023", "X1", "Taller", "Fondo de educacion", None, 100, 900])
+    febrero = wb.create_sheet("Febrero")
+    febrero.append(HEADER)
+    febrero.append(["01/02/2023", None, "Saldo anterior", None, 900, None, 900])
+    febrero.append(["05/02/2023", "X2", "Útiles", "Fondo de educacion", None, 200, 700])
+    febrero.append(["06/02/2023", "X3", "Libros", "Fondo de educacion", None, "x", 650])
+    copia = wb.create_sheet("Copia")  # a hidden copy is not read
+    copia.append(HEADER)
+    copia.append(["05/01/2023", "X1", "Taller", "Fondo de educacion", None, 100, 900])
+    copia.sheet_state = "hidden"
+    path = tmp_path / "caja.xlsx"
+    wb.save(path)
+    read = read_cashbook(path, today=TODAY)
+    assert [(r.label, r.kind, r.amount) for r in read.rows] == [
+        ("Enero!2", "opening", Decimal("1000.00")),
+        ("Enero!3", "expense", Decimal("100.00")),
+        ("Febrero!3", "expense", Decimal("200.00")),
+        ("Febrero!4", "expense", Decimal("0.00")),
+    ]
+    assert [s.describe() for s in read.skipped] == ["row Febrero!2: balance line (carried forward)"]
+    (problem,) = read.problems
+    assert (
+        problem.describe()
+        == "sheet 'Febrero', row 4, column F (Egreso): expense: 'x' is not a number"
+    )
+    assert "Sheets read, in this order: Enero, Febrero." in read.notes
+    # Corrected, it posts once: one opening, both months' payments.
+    febrero["F4"] = 50
+    wb.save(path)
+    db = str(ledger_db.engine.url.database)
+    assert main(["--db", db, "ledger", "import-cashbook", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Posted totals: opening 1,000.00, income 0.00, expense 350.00, closing 650.00" in out
+    assert main(["--db", db, "ledger", "import-cashbook", str(path), "--sheet", "Febrero"]) == 2
+    assert "already imported" in capsys.readouterr().err
+
+
+def test_a_monthly_saldo_anterior_line_in_one_sheet_is_a_carried_balance(tmp_path):
+    path = book(
+        tmp_path / "caja.xlsx",
+        HEADER,
+        [
+            ["01/01/2023", None, "Saldo inicial", None, None, None, 1000],
+            ["05/01/2023", "X1", "Pago", "Fondo de educacion", None, 100, 900],
+            ["01/02/2023", None, "Saldo anterior", None, None, None, 900],
+            ["05/02/2023", "X2", "Pago", "Fondo de educacion", None, 200, 700],
+            ["01/03/2023", None, "Saldo anterior", None, None, None, 750],
+        ],
+    )
+    read = read_cashbook(path, today=TODAY)
+    assert [r.kind for r in read.rows] == ["opening", "expense", "expense"]
+    assert not read.problems
+    (warning,) = read.warnings
+    assert warning.row == 7 and "750.00" in warning.message and "700.00" in warning.message
+
+
+def test_a_date_typed_with_the_wrong_century_is_refused(tmp_path):
+    from datetime import datetime
+
+    path = book(
+        tmp_path / "caja.xlsx",
+        HEADER,
+        [
+            [datetime(2203, 1, 5), "X1", "Pago", "Fondo de educacion", None, 100, None],
+            ["05/01/1923", "X2", "Pago", "Fondo de educacion", None, 100, None],
+        ],
+    )
+    read = read_cashbook(path, today=TODAY)
+    assert [(p.row, p.column, p.message) for p in read.problems] == [
+        (3, "A (Fecha)", "2203-01-05 is in the future"),
+        (4, "A (Fecha)", "1923-01-05 is too old"),
+    ]
