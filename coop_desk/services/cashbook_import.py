@@ -142,8 +142,7 @@ def import_cashbook(
         Problem(
             "currency",
             f"the row is in {r.currency} but the cash book is posted to {account.name}, in "
-            f"{currency}: import the rows of each currency into an account of that currency "
-            "(--account)",
+            f"{currency}: import the rows of each currency into an account of that currency",
             r.row,
             _column_name(book, "currency")
             or _column_name(book, "expense" if r.kind == EXPENSE else "income")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import openpyxl
+from PySide6.QtCore import Qt
 
 from coop_desk.ui import excel_actions
 
@@ -27,3 +28,21 @@ def test_preview_starts_at_the_first_row_and_names_columns_not_field_keys(qtbot,
     assert details.startswith("D (Área (Has)): 'abc' is not a number; ")
     assert "Join date: the date of joining is required" in details
     assert "join_date" not in details and "row 4" not in details
+
+
+def test_cash_book_preview_shows_each_rows_currency(qtbot, qtmodeltester, ctx, tmp_path):
+    from coop_desk.exchange.cashbook import read_cashbook
+    from coop_desk.ui.dialogs.ledger_excel import CashRowsModel
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Fecha", "Comprobante", "Descripción", "Proyecto", "Moneda", "Ingreso", "Egreso"])
+    ws.append(["01/03/2023", "R1", "Prima", None, "US$", 1000, None])
+    ws.append(["02/03/2023", "R2", "Taller", "Educación", "S/", None, 500])
+    wb.save(tmp_path / "caja.xlsx")
+    model = CashRowsModel()
+    model.set_rows(list(read_cashbook(tmp_path / "caja.xlsx").rows))
+    qtmodeltester.check(model)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    column = headers.index("Currency")
+    assert [model.index(r, column).data() for r in range(2)] == ["USD", "PEN"]

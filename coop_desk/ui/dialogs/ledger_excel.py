@@ -104,6 +104,7 @@ class CashRowsModel(RowTableModel[CashRow]):
                 Column(self.tr("Description"), lambda r: r.description),
                 Column(self.tr("Project"), lambda r: r.project),
                 Column(self.tr("Amount"), lambda r: r.amount, align_right=True),
+                Column(self.tr("Currency"), lambda r: r.currency),
                 Column(
                     self.tr("Problems"),
                     lambda r: "; ".join(p.describe() for p in r.problems),
