@@ -9,7 +9,7 @@ from pathlib import Path
 from coop_desk.cli.context import CliContext, CliError
 from coop_desk.cli.output import table
 from coop_desk.exchange.roster import read_roster, summarise_skipped, write_template
-from coop_desk.exchange.values import OrganicStatus
+from coop_desk.exchange.values import OrganicStatus, read_date
 from coop_desk.services import member_export, member_import
 from coop_desk.services.member_import import ACTION_LABELS, ERROR, UNCHANGED
 
@@ -41,6 +41,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     imp.add_argument(
         "--sheet", help="the sheet to read (default: the one that looks like a roster)"
+    )
+    imp.add_argument(
+        "--join-date",
+        metavar="DATE",
+        help="date of joining for new members whose row gives none (dd/mm/yyyy or "
+        "yyyy-mm-dd); members already registered keep theirs",
     )
     imp.add_argument(
         "--all",
@@ -83,6 +89,12 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     path = Path(args.file).expanduser()
     if not path.exists():
         raise CliError(f"the file {path} does not exist")
+    join_date = None
+    if args.join_date:
+        try:
+            join_date = read_date(args.join_date)
+        except ValueError as exc:
+            raise CliError(f"--join-date: {exc}") from exc
     roster = read_roster(path, sheet=args.sheet)
     actor = ctx.actor()
     if len(roster.sheets_read) > 1:
@@ -99,9 +111,11 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     if ignored:
         print("Not imported (unrecognised): " + ", ".join(ignored))
     with ctx.db.reading(actor) as session:
-        plan = member_import.plan_import(session, actor, roster)
+        plan = member_import.plan_import(session, actor, roster, default_join_date=join_date)
     for note in plan.notes:
         print(note)
+    if "join_date" not in roster.fields and join_date is None and plan.has_errors:
+        print("Hint: --join-date DATE gives new members a date of joining when the file has none.")
     _print_plan(plan, show_all=args.all)
     if args.dry_run:
         print("Dry run: nothing was changed.")
@@ -115,7 +129,12 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
         return 2
     with ctx.db.transaction(actor) as session:
         result = member_import.apply_import(
-            session, actor, roster, skip_invalid=args.skip_invalid, progress=_progress
+            session,
+            actor,
+            roster,
+            skip_invalid=args.skip_invalid,
+            progress=_progress,
+            default_join_date=join_date,
         )
     print(
         f"Imported: {result.created} new, {result.updated} updated, {result.unchanged} "

@@ -215,8 +215,12 @@ def plan_import(
     *,
     today: date | None = None,
     progress: ProgressFn | None = None,
+    default_join_date: date | None = None,
 ) -> ImportPlan:
-    """What importing ``roster`` would do, row by row. Reads only."""
+    """What importing ``roster`` would do, row by row. Reads only.
+
+    ``default_join_date``: the date of joining of new members whose row gives none (many
+    rosters have no such column); members already registered keep theirs."""
     require(actor, Permission.READ)
     today = today or date.today()
     report = progress or (lambda _d, _t, _s: None)
@@ -241,13 +245,15 @@ def plan_import(
                 seen_codes,
                 seen_dnis,
                 today,
+                default_join_date,
             )
         )
         if index % 1000 == 0:
             report(index, total, "Comparing with the register…")
     notes = list(roster.notes)
     if any(p.action == ERROR and p.member_id is None for p in plans):
-        notes += _missing_columns(roster.fields)
+        fields = roster.fields | ({"join_date"} if default_join_date else set())
+        notes += _missing_columns(fields)
     return ImportPlan(
         roster.sheet, roster.header_row, roster.columns, tuple(plans), roster.skipped, tuple(notes)
     )
@@ -293,13 +299,14 @@ def apply_import(
     skip_invalid: bool = False,
     today: date | None = None,
     progress: ProgressFn | None = None,
+    default_join_date: date | None = None,
 ) -> ImportResult:
     """Import ``roster`` in the caller's transaction. Raises ``ValidationError`` with every
     problem (nothing written) when a row is invalid, unless ``skip_invalid``."""
     require(actor, Permission.MEMBERS_WRITE)
     today = today or date.today()
     report = progress or (lambda _d, _t, _s: None)
-    plan = plan_import(session, actor, roster, today=today)
+    plan = plan_import(session, actor, roster, today=today, default_join_date=default_join_date)
     if plan.has_errors and not skip_invalid:
         raise ValidationError(plan.problems)
     work = [r for r in plan.rows if r.action in (NEW, UPDATE)]
@@ -347,6 +354,7 @@ def _plan_row(
     seen_codes: dict[str, str],
     seen_dnis: dict[str, str],
     today: date,
+    default_join_date: date | None = None,
 ) -> RowPlan:
     values = row.values
     problems = list(row.problems)
@@ -378,6 +386,13 @@ def _plan_row(
         if owner and owner != code:
             problem("dni", f"the DNI {dni} is registered for member {owner}")
     existing = by_code.get(code) if code else None
+    if (
+        existing is None
+        and default_join_date is not None
+        and values.get("join_date") is None
+        and "join_date" not in bad_fields
+    ):
+        values = {**values, "join_date": default_join_date}  # a new member only
     data = _merge(existing, values, row, code or "")
     status = values.get("status")
     status_date = values.get("status_date")
