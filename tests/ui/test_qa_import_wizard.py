@@ -46,3 +46,36 @@ def test_cash_book_preview_shows_each_rows_currency(qtbot, qtmodeltester, ctx, t
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     column = headers.index("Currency")
     assert [model.index(r, column).data() for r in range(2)] == ["USD", "PEN"]
+
+
+def test_wizard_gives_new_members_a_join_date_when_the_roster_has_none(
+    qtbot, ctx, tmp_path, monkeypatch
+):
+    from datetime import date
+
+    from coop_desk.services import members
+    from coop_desk.services.member_import import ERROR, NEW
+
+    monkeypatch.setattr(excel_actions, "inform", lambda *a: None)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Código", "Apellidos y Nombres", "Sexo (M/F)"])
+    ws.append(["S-1", "Quispe Mamani Rosa", "F"])
+    wb.save(tmp_path / "padron.xlsx")
+    wizard = excel_actions.open_import_wizard(None, ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(tmp_path / "padron.xlsx"))
+    wizard.next()
+    assert not wizard.mapping_page.join_date.isEnabled()
+    wizard.next()
+    assert [r.action for r in wizard.preview_page.model.rows()] == [ERROR]
+    wizard.back()
+    wizard.mapping_page.use_join_date.setChecked(True)
+    wizard.mapping_page.join_date.set_date_value(date(2020, 1, 1))
+    wizard.next()
+    assert [r.action for r in wizard.preview_page.model.rows()] == [NEW]
+    with qtbot.waitSignal(ctx.changed, timeout=10_000):
+        wizard.accept()
+    (member,) = ctx.read(lambda s, a: members.list_members(s, a))
+    assert ctx.read(lambda s, a: members.get_member(s, a, member.id)).join_date == date(2020, 1, 1)
