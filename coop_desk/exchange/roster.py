@@ -720,6 +720,66 @@ def _rows(ws: Any, **kwargs: Any) -> Any:
         yield tuple(_value(c) for c in cells)
 
 
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _vertical_merges(ws: Any, first_row: int) -> list[tuple[int, int, int, int]]:
+    """(min_col, min_row, max_col, max_row), 0-based columns, of the merged ranges spanning
+    several rows from ``first_row`` on. Read-only openpyxl does not report merged cells, so
+    the sheet's XML is scanned for them (they sit at its end)."""
+    archive = getattr(getattr(ws, "parent", None), "_archive", None)
+    path = getattr(ws, "_worksheet_path", None)
+    if archive is None or path is None:
+        return []
+    from openpyxl.utils import column_index_from_string
+
+    found = []
+    tail = b""
+    with archive.open(path) as handle:
+        while chunk := handle.read(1 << 20):
+            data = tail + chunk
+            for match in _MERGE_REF.finditer(data):
+                c1, r1, c2, r2 = match.groups()
+                if int(r2) > int(r1) and int(r1) >= first_row:
+                    found.append(
+                        (
+                            column_index_from_string(c1.decode()) - 1,
+                            int(r1),
+                            column_index_from_string(c2.decode()) - 1,
+                            int(r2),
+                        )
+                    )
+            tail = data[-200:]
+    return sorted(set(found), key=lambda m: m[1])
+
+
+def _fill_merged_down(ws: Any, rows: Any, first_row: int) -> Any:
+    """Rows where a cell merged over several rows (a caserío written once for its members)
+    gives its value to every row it covers, as the user sees it in Excel."""
+    merges = _vertical_merges(ws, first_row)
+    if not merges:
+        yield from rows
+        return
+    active: list[tuple[int, int, int, Any]] = []  # (min_col, max_col, max_row, value)
+    pending = list(merges)
+    for number, cells in enumerate(rows, start=first_row):
+        active = [a for a in active if a[2] >= number]
+        while pending and pending[0][1] == number:
+            min_col, _r, max_col, max_row = pending.pop(0)
+            value = cells[min_col] if min_col < len(cells) else None
+            active.append((min_col, max_col, max_row, value))
+        while pending and pending[0][1] < number:
+            pending.pop(0)
+        if active:
+            filled = list(cells)
+            for min_col, max_col, _max_row, value in active:
+                for col in range(min_col, max_col + 1):
+                    if col < len(filled) and filled[col] is None:
+                        filled[col] = value
+            cells = tuple(filled)
+        yield cells
+
+
 _ZEROS = re.compile(r"^0{2,}$")
 
 
@@ -1088,7 +1148,7 @@ def _read_rows(
     plot_columns = [c for c in mapped if c.field in PLOT_FIELDS]
     last_data_row = -1
     excel_row = header_row
-    for cells in _rows(ws, min_row=header_row + 1):
+    for cells in _fill_merged_down(ws, _rows(ws, min_row=header_row + 1), header_row + 1):
         excel_row += 1
         if excel_row % 2000 == 0:
             report(excel_row - header_row, max(total_rows - header_row, 0), "Reading rows…")

@@ -125,3 +125,27 @@ def test_a_month_without_a_day_is_an_error_not_a_guess(typed):
 )
 def test_areas_with_fraction_signs(typed, area):
     assert v.read_decimal(typed) == Decimal(area)
+
+
+def test_cells_merged_down_over_several_members_give_each_their_value(tmp_path):
+    """A caserío written once and merged over its members' rows; a member whose code and
+    name are merged over the rows of their plots."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Caserío", "Código", "Apellidos y Nombres", "Sexo", "Fecha de ingreso", "Parcela",
+               "Área (ha)"])  # fmt: skip
+    ws.append(["La Palma", "M1", "Rojas Vega Ana", "F", "01/01/2015", "El Alto", 1])
+    ws.append([None, "M2", "Rojas Vega Bea", "F", "01/01/2015", "La Loma", 2])
+    ws.append([None, None, None, None, None, "El Bajo", 3])
+    ws.append(["Alto Perú", "M3", "Rojas Vega Cira", "F", "01/01/2015", "Chacra", 4])
+    ws.merge_cells("A2:A4")
+    for column in "BCDE":
+        ws.merge_cells(f"{column}3:{column}4")
+    wb.save(tmp_path / "r.xlsx")
+    rows = read_roster(tmp_path / "r.xlsx", today=TODAY).rows
+    assert [(r.code, r.values.get("community"), [p.name for p in r.plots]) for r in rows] == [
+        ("M1", "La Palma", ["El Alto"]),
+        ("M2", "La Palma", ["La Loma", "El Bajo"]),
+        ("M3", "Alto Perú", ["Chacra"]),
+    ]
+    assert not any(r.problems for r in rows)
