@@ -30,6 +30,7 @@ from coop_desk.exchange.roster import (
     FormulaText,
     SkippedRow,
     SourceColumn,
+    _fill_merged_down,
     _rows,
     header_key,
     open_workbook,
@@ -382,8 +383,11 @@ def _read(
     skipped = _SheetSkipped(all_skipped, sheet)
     number = header_row
     trust_no_dimensions(cached)
-    cached_rows = cached.iter_rows(min_row=header_row + 1, values_only=True)
-    for cells in _rows(ws, min_row=header_row + 1):
+    # A date or project merged down over several rows counts for each of them.
+    cached_rows = _fill_merged_down(
+        cached, cached.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1
+    )
+    for cells in _fill_merged_down(ws, _rows(ws, min_row=header_row + 1), header_row + 1):
         number += 1
         values = next(cached_rows, ())
         if all(v.is_blank(c) for c in cells):

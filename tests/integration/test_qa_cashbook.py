@@ -180,3 +180,17 @@ def test_a_date_typed_with_the_wrong_century_is_refused(tmp_path):
         (3, "A (Fecha)", "2203-01-05 is in the future"),
         (4, "A (Fecha)", "1923-01-05 is too old"),
     ]
+
+
+def test_a_date_merged_over_the_days_rows_dates_each_row(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    ws.append(["01/01/2023", None, "Saldo inicial", None, None, None, 1000])
+    ws.append(["05/01/2023", "X1", "Taller", "Fondo de educacion", None, 100, 900])
+    ws.append([None, "X2", "Útiles", "Fondo de educacion", None, 50, 850])
+    ws.merge_cells("A3:A4")
+    wb.save(tmp_path / "caja.xlsx")
+    read = read_cashbook(tmp_path / "caja.xlsx", today=TODAY)
+    assert not read.problems
+    assert [str(r.entry_date) for r in read.rows] == ["2023-01-01", "2023-01-05", "2023-01-05"]
