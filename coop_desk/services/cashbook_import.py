@@ -18,7 +18,8 @@ column and nothing is kept (the caller rolls back). ``--dry-run`` is the same ru
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import difflib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -62,9 +63,14 @@ _FIELD_COLUMNS = {
 class UnknownProjects(CoopDeskError):
     """Project names in the cash book that match no project of the plan."""
 
-    def __init__(self, names: dict[str, list[str]]) -> None:
+    def __init__(self, names: dict[str, list[str]], known: Sequence[str] = ()) -> None:
         self.names = names
-        listed = "; ".join(f"{name!r} (rows {', '.join(rows)})" for name, rows in names.items())
+        self.suggestions = {name: close_project(name, known) for name in names}
+        listed = "; ".join(
+            f"{name!r} (rows {', '.join(rows)})"
+            + (f", perhaps {self.suggestions[name]!r}?" if self.suggestions[name] else "")
+            for name, rows in names.items()
+        )
         super().__init__(
             f"These projects are not in the Development Plan: {listed}. Create them first, "
             "correct the names in the sheet, or import with --create-projects."
@@ -88,6 +94,20 @@ class CashbookResult:
     @property
     def closing(self) -> Decimal:
         return self.posted_opening + self.posted_income - self.posted_expense
+
+
+def close_project(name: str, known: Sequence[str]) -> str | None:
+    """A project of the plan the sheet's name is probably a short form or a typo of
+    ("Educacion" -> "Fondo de Educación"), to suggest, never to use silently."""
+    key = fold_key(name)
+    by_key = {fold_key(k): k for k in known}
+    if not key or not by_key:
+        return None
+    containing = [k for k in by_key if len(key) >= 5 and (key in k or k in key)]
+    if len(containing) == 1:
+        return by_key[containing[0]]
+    close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.8)
+    return by_key[close[0]] if close else None
 
 
 def match_projects(
@@ -172,7 +192,7 @@ def import_cashbook(
     created: list[str] = []
     if unknown:
         if not create_projects:
-            raise UnknownProjects(unknown)
+            raise UnknownProjects(unknown, list(session.scalars(select(Project.name))))
         for name in unknown:
             project = plan.create_project(session, actor, plan.ProjectInput(name=name))
             known[fold_key(name)] = project.id

@@ -194,3 +194,21 @@ def test_a_date_merged_over_the_days_rows_dates_each_row(tmp_path):
     read = read_cashbook(tmp_path / "caja.xlsx", today=TODAY)
     assert not read.problems
     assert [str(r.entry_date) for r in read.rows] == ["2023-01-01", "2023-01-05", "2023-01-05"]
+
+
+def test_unknown_project_names_get_a_suggestion_not_a_silent_match(ledger_db, tmp_path, capsys):
+    path = book(
+        tmp_path / "caja.xlsx",
+        ["Fecha", "Comprobante", "Descripción", "Proyecto", "Ingreso", "Egreso"],
+        [
+            ["01/03/2023", "R1", "Taller", "Educacion", None, 10],
+            ["02/03/2023", "R2", "Taller", "Fondo de educasion", None, 10],
+            ["03/03/2023", "R3", "Plantones", "Renovación", None, 10],
+        ],
+    )
+    db = str(ledger_db.engine.url.database)
+    assert main(["--db", db, "ledger", "import-cashbook", str(path), "--dry-run"]) == 2
+    err = capsys.readouterr().err
+    assert "'Educacion' (rows 3), perhaps 'Fondo de Educación'?" in err
+    assert "'Fondo de educasion' (rows 4), perhaps 'Fondo de Educación'?" in err
+    assert "'Renovación' (rows 5)." in err  # nothing close: no guess
