@@ -1174,6 +1174,9 @@ def _read_rows(
         if len(filled) == 1 and isinstance(filled[0], str):
             skipped.append(SkippedRow(excel_row, f"title or note row ({filled[0].strip()[:60]})"))
             continue
+        if _is_template_example(cells, mapped):
+            skipped.append(SkippedRow(excel_row, "the template's example row"))
+            continue
         if all(
             v.is_blank(cells[c.index]) if c.index < len(cells) else True for c in identity_columns
         ):
@@ -1547,6 +1550,18 @@ _TEMPLATE_HELP = (
     ("Comercio Justo", "Sí / No"),
     ("Other columns", "Any order; title rows above the headers and a totals row are fine"),
 )
+
+
+def _is_template_example(cells: Sequence[Any], mapped: Sequence[SourceColumn]) -> bool:
+    """The example row of :func:`write_template` left in a filled-in template: never a member
+    (its code, names and surnames as written there)."""
+    wanted = {key: FIELD_BY_KEY[key].example for key in ("code", "first_names", "surnames")}
+    seen = {
+        c.field: _cell_text(cells[c.index])
+        for c in mapped
+        if c.field in wanted and c.index < len(cells)
+    }
+    return len(seen) == len(wanted) and all(seen[k] == wanted[k] for k in wanted)
 
 
 def write_template(path: str | Path) -> Path:
