@@ -33,6 +33,7 @@ from coop_desk.exchange.roster import (
     _fill_merged_down,
     _rows,
     header_key,
+    is_repeated_header,
     open_workbook,
     trust_no_dimensions,
 )
@@ -443,6 +444,9 @@ def _read(
         filled = [c for c in cells if not v.is_blank(c)]
         if len(filled) == 1 and isinstance(filled[0], str):
             skipped.append(SkippedRow(number, f"title row ({filled[0].strip()[:40]})"))
+            continue
+        if is_repeated_header(cells, columns):
+            skipped.append(SkippedRow(number, "the header row again"))
             continue
         if rows_have_movements(rows) and _CARRIED.search(texts):
             # "Van" / "Vienen" / "Saldo al 31/01": a balance line between pages or months.

@@ -1174,6 +1174,9 @@ def _read_rows(
         if len(filled) == 1 and isinstance(filled[0], str):
             skipped.append(SkippedRow(excel_row, f"title or note row ({filled[0].strip()[:60]})"))
             continue
+        if is_repeated_header(cells, mapped):
+            skipped.append(SkippedRow(excel_row, "the header row again"))
+            continue
         if _is_template_example(cells, mapped):
             skipped.append(SkippedRow(excel_row, "the template's example row"))
             continue
@@ -1550,6 +1553,20 @@ _TEMPLATE_HELP = (
     ("Comercio Justo", "Sí / No"),
     ("Other columns", "Any order; title rows above the headers and a totals row are fine"),
 )
+
+
+def is_repeated_header(cells: Sequence[Any], mapped: Sequence[SourceColumn]) -> bool:
+    """The header row written again lower down (a sheet pasted together from printed pages,
+    a block per community): at least two of its cells, and most, repeat their column's title."""
+    same = sum(
+        1
+        for c in mapped
+        if c.header
+        and c.index < len(cells)
+        and isinstance(cells[c.index], str)
+        and header_key(cells[c.index]) == header_key(c.header)
+    )
+    return same >= 2 and same * 2 >= len([c for c in mapped if c.header])
 
 
 def _is_template_example(cells: Sequence[Any], mapped: Sequence[SourceColumn]) -> bool:

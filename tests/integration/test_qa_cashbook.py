@@ -212,3 +212,19 @@ def test_unknown_project_names_get_a_suggestion_not_a_silent_match(ledger_db, tm
     assert "'Educacion' (rows 3), perhaps 'Fondo de Educación'?" in err
     assert "'Fondo de educasion' (rows 4), perhaps 'Fondo de Educación'?" in err
     assert "'Renovación' (rows 5)." in err  # nothing close: no guess
+
+
+def test_a_header_row_repeated_lower_down_is_skipped(tmp_path):
+    header = ["Fecha", "Comprobante", "Descripción", "Proyecto", "Ingreso", "Egreso"]
+    path = book(
+        tmp_path / "caja.xlsx",
+        header,
+        [
+            ["01/01/2023", "A1", "Prima", None, 100, None],
+            header,
+            ["02/01/2023", "A2", "Prima", None, 50, None],
+        ],
+    )
+    read = read_cashbook(path, today=TODAY)
+    assert not read.problems and read.income_total == Decimal("150.00")
+    assert [(s.row, s.reason) for s in read.skipped] == [(4, "the header row again")]

@@ -149,3 +149,21 @@ def test_cells_merged_down_over_several_members_give_each_their_value(tmp_path):
         ("M3", "Alto Perú", ["Chacra"]),
     ]
     assert not any(r.problems for r in rows)
+
+
+def test_a_header_row_repeated_lower_down_is_skipped(tmp_path):
+    header = ["Código", "Apellidos", "Nombres", "Sexo", "Fecha de ingreso"]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(header)
+    ws.append(["R1", "Lara", "Ana", "F", "01/01/2015"])
+    ws.append([])
+    ws.append([f" {h.upper()} " for h in header])
+    ws.append(["R2", "Lara", "Bea", "F", "01/01/2015"])
+    wb.save(tmp_path / "r.xlsx")
+    roster = read_roster(tmp_path / "r.xlsx", today=TODAY)
+    assert [(r.row, r.code, r.problems) for r in roster.rows] == [(2, "R1", ()), (5, "R2", ())]
+    assert [(s.row, s.reason) for s in roster.skipped] == [
+        (3, "blank row"),
+        (4, "the header row again"),
+    ]
