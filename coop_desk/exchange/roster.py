@@ -476,8 +476,18 @@ def match_header(text: object) -> str | None:
     return found[0] if found else None
 
 
+# "N° de socio", "Nro. Socio", "Número de productor": the member's number, i.e. the code
+# (header_key drops the number words, which would leave "socio", a full-name header).
+_MEMBER_NUMBER = re.compile(
+    r"^\s*(n\s*[°º.]|nro\.?|no\.?|num\.?|numero|#)\s*(del?\s+)?"
+    r"(socio|socia|productor|productora|asociado|asociada)s?\s*$"
+)
+
+
 def _match(text: object) -> tuple[str, bool] | None:
     """(field, exact) for a header; exact matches win over "starts with" ones."""
+    if _MEMBER_NUMBER.match(fold(None if text is None else str(text))):
+        return "code", True
     key = header_key(text)
     if not key or key in IGNORED:
         return None

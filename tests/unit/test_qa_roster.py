@@ -39,6 +39,12 @@ def test_problems_of_several_sheets_name_the_sheet_not_a_column(tmp_path):
         ("Fec. Nac.", "birth_date"),
         ("Fec. Ingreso", "join_date"),
         ("Has café", "coffee_area"),
+        ("N° de socio", "code"),  # the member's number, not their name
+        ("Nro. Socio", "code"),
+        ("Nº Socio", "code"),
+        ("Número de productor", "code"),
+        ("Socio", "full_name_surnames_first"),
+        ("Nombre del socio", "full_name_surnames_first"),
     ],
 )
 def test_common_abbreviated_headers_are_recognised(header, field):
