@@ -40,10 +40,13 @@ from coop_desk.exchange.roster import (
 from coop_desk.exchange.xlsx import WorkbookError
 
 ALIASES: dict[str, tuple[str, ...]] = {
-    "date": ("fecha", "date", "dia", "fechaoperacion", "fechadocumento"),
+    "date": ("fecha", "date", "dia", "fechaoperacion", "fechadocumento", "foperacion", "fdoc"),
     "voucher": (
         "comprobante",
         "ncomprobante",
+        "comprob",  # "Nro. Comprob."
+        "comp",
+        "cpte",
         "voucher",
         "recibo",
         "documento",

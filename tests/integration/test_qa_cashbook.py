@@ -228,3 +228,14 @@ def test_a_header_row_repeated_lower_down_is_skipped(tmp_path):
     read = read_cashbook(path, today=TODAY)
     assert not read.problems and read.income_total == Decimal("150.00")
     assert [(s.row, s.reason) for s in read.skipped] == [(4, "the header row again")]
+
+
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [("Nro. Comprob.", "voucher"), ("Cpte.", "voucher"), ("F. Operación", "date"),
+     ("Moneda", "currency"), ("Compra", None)],
+)  # fmt: skip
+def test_abbreviated_cash_book_headers(header, key):
+    from coop_desk.exchange.cashbook import match_cash_header
+
+    assert match_cash_header(header) == key
