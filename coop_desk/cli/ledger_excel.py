@@ -133,7 +133,7 @@ def run_import_cashbook(args: argparse.Namespace, ctx: CliContext) -> int:
     print("Columns: " + ", ".join(f"{c.describe()} -> {c.field}" for c in book.columns))
     rows = [
         [
-            r.row,
+            r.label,
             r.kind,
             r.entry_date.isoformat() if r.entry_date else "",
             r.voucher,
@@ -151,7 +151,7 @@ def run_import_cashbook(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     )
     for skip in book.skipped:
-        print(f"Skipped row {skip.row}: {skip.reason}")
+        print(f"Skipped {skip.describe()}")
     for note in book.notes:
         print(note)
     for warning in book.warnings:

@@ -9,7 +9,7 @@ from pathlib import Path
 from coop_desk.cli.context import CliContext, CliError
 from coop_desk.cli.output import table
 from coop_desk.exchange.roster import read_roster, summarise_skipped, write_template
-from coop_desk.exchange.values import OrganicStatus
+from coop_desk.exchange.values import OrganicStatus, read_date
 from coop_desk.services import member_export, member_import
 from coop_desk.services.member_import import ACTION_LABELS, ERROR, UNCHANGED
 
@@ -41,6 +41,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     imp.add_argument(
         "--sheet", help="the sheet to read (default: the one that looks like a roster)"
+    )
+    imp.add_argument(
+        "--join-date",
+        metavar="DATE",
+        help="date of joining for new members whose row gives none (dd/mm/yyyy or "
+        "yyyy-mm-dd); members already registered keep theirs",
     )
     imp.add_argument(
         "--all",
@@ -83,6 +89,12 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     path = Path(args.file).expanduser()
     if not path.exists():
         raise CliError(f"the file {path} does not exist")
+    join_date = None
+    if args.join_date:
+        try:
+            join_date = read_date(args.join_date)
+        except ValueError as exc:
+            raise CliError(f"--join-date: {exc}") from exc
     roster = read_roster(path, sheet=args.sheet)
     actor = ctx.actor()
     if len(roster.sheets_read) > 1:
@@ -99,9 +111,11 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     if ignored:
         print("Not imported (unrecognised): " + ", ".join(ignored))
     with ctx.db.reading(actor) as session:
-        plan = member_import.plan_import(session, actor, roster)
+        plan = member_import.plan_import(session, actor, roster, default_join_date=join_date)
     for note in plan.notes:
         print(note)
+    if "join_date" not in roster.fields and join_date is None and plan.has_errors:
+        print("Hint: --join-date DATE gives new members a date of joining when the file has none.")
     _print_plan(plan, show_all=args.all)
     if args.dry_run:
         print("Dry run: nothing was changed.")
@@ -115,7 +129,12 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
         return 2
     with ctx.db.transaction(actor) as session:
         result = member_import.apply_import(
-            session, actor, roster, skip_invalid=args.skip_invalid, progress=_progress
+            session,
+            actor,
+            roster,
+            skip_invalid=args.skip_invalid,
+            progress=_progress,
+            default_join_date=join_date,
         )
     print(
         f"Imported: {result.created} new, {result.updated} updated, {result.unchanged} "
@@ -133,17 +152,22 @@ def member_import_label(field: str | None) -> str:
 
 
 LISTED_ROWS = 200
+LISTED_ERRORS = 500
 
 
 def _print_plan(plan: member_import.ImportPlan, *, show_all: bool) -> None:
     rows = [r for r in plan.rows if show_all or r.action != UNCHANGED]
     hidden = 0
+    hidden_errors = 0
     if not show_all and len(rows) > LISTED_ROWS:
-        # Errors are always listed; new and changed rows up to a screenful.
+        # Errors first (up to LISTED_ERRORS), then new and changed rows up to a screenful: a
+        # sheet of 100,000 bad rows must not flood the terminal.
+        errors = [r for r in rows if r.action == ERROR]
         others = [r for r in rows if r.action != ERROR]
-        keep = {id(r) for r in others[:LISTED_ROWS]}
-        hidden = len(others) - len(keep)
-        rows = [r for r in rows if r.action == ERROR or id(r) in keep]
+        keep = {id(r) for r in others[:LISTED_ROWS]} | {id(r) for r in errors[:LISTED_ERRORS]}
+        hidden = len(others) - min(len(others), LISTED_ROWS)
+        hidden_errors = len(errors) - min(len(errors), LISTED_ERRORS)
+        rows = [r for r in rows if id(r) in keep]
     if rows:
         print(
             table(
@@ -165,10 +189,16 @@ def _print_plan(plan: member_import.ImportPlan, *, show_all: bool) -> None:
         )
     if hidden:
         print(f"… and {hidden} more new or changed rows (--all lists every row)")
+    if hidden_errors:
+        print(f"… and {hidden_errors} more rows with errors (--all lists every row)")
     for line in summarise_skipped(plan.skipped):
         print(f"Skipped {line}")
     if plan.has_errors:
         print("\nErrors:")
-        for problem in plan.problems:
+        problems = list(plan.problems)
+        shown = problems if show_all else problems[:LISTED_ERRORS]
+        for problem in shown:
             print(f"  - {problem.describe()}")
+        if len(shown) < len(problems):
+            print(f"  … and {len(problems) - len(shown)} more (--all lists every one)")
     print(f"\n{plan.summary()}.")

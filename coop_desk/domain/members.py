@@ -78,7 +78,9 @@ def parse_dni(value: object) -> str | None:
     """A Peruvian DNI: exactly 8 digits, or ``None`` when blank.
 
     Excel drops leading zeros from numbers (DOMAIN.md), so a DNI that arrives as a number is
-    padded back to 8 digits; as text, spaces, dots and dashes are ignored.
+    padded back to 8 digits; as text, spaces, dots and dashes are ignored, and a ".0" left by
+    a number-to-text conversion ("46000003.0") is dropped. Text of 7 digits is refused (a lost
+    zero or a missing digit cannot be told apart), with a hint.
     """
     if value is None:
         return None
@@ -96,9 +98,14 @@ def parse_dni(value: object) -> str | None:
         if value != value.to_integral_value():
             raise ParseError(f"{value} is not a DNI (8 digits)")
         return parse_dni(int(value))
-    text = re.sub(r"[\s.\-]", "", str(value))
+    text = re.sub(r"[\s.\-]", "", re.sub(r"^\s*(\d{7,8})\.0+\s*$", r"\1", str(value)))
     if not text:
         return None
+    if text.isdigit() and len(text) == DNI_LENGTH - 1:
+        raise ParseError(
+            f"{text!r} has 7 digits, a DNI has exactly 8 digits (if Excel dropped a leading "
+            f"zero, type it as text: 0{text})"
+        )
     if not text.isdigit() or len(text) != DNI_LENGTH:
         raise ParseError(f"{str(value).strip()!r} is not a DNI: it must be exactly 8 digits")
     return text

@@ -17,9 +17,10 @@ class Problem:
     message: str
     row: int | None = None
     column: str | None = None
+    sheet: str | None = None  # the sheet, when a file has several
 
     def describe(self) -> str:
-        where = []
+        where = [f"sheet {self.sheet!r}"] if self.sheet else []
         if self.row is not None:
             where.append(f"row {self.row}")
         if self.column:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -30,18 +30,23 @@ from coop_desk.exchange.roster import (
     FormulaText,
     SkippedRow,
     SourceColumn,
+    _fill_merged_down,
     _rows,
     header_key,
+    is_repeated_header,
     open_workbook,
     trust_no_dimensions,
 )
 from coop_desk.exchange.xlsx import WorkbookError
 
 ALIASES: dict[str, tuple[str, ...]] = {
-    "date": ("fecha", "date", "dia", "fechaoperacion", "fechadocumento"),
+    "date": ("fecha", "date", "dia", "fechaoperacion", "fechadocumento", "foperacion", "fdoc"),
     "voucher": (
         "comprobante",
         "ncomprobante",
+        "comprob",  # "Nro. Comprob."
+        "comp",
+        "cpte",
         "voucher",
         "recibo",
         "documento",
@@ -107,6 +112,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "balance": ("saldo", "balance", "saldoacumulado", "runningbalance", "saldofinal"),
     "payee": ("beneficiario", "proveedor", "pagadoa", "payee", "paidto", "razonsocial"),
     "rate": ("tipocambio", "tc", "rate", "exchangerate", "tipodecambio"),
+    "currency": ("moneda", "currency", "divisa", "mon", "tipomoneda"),
     # One signed amount column (+ income, - expense), optionally with a type column.
     "amount": ("importe", "monto", "amount", "valor", "montototal", "importetotal"),
     "type": ("tipo", "movimiento", "tipomovimiento", "type", "ingresoegreso", "entradasalida"),
@@ -123,6 +129,7 @@ LABELS = {
     "rate": "Exchange rate",
     "amount": "Amount",
     "type": "Income or expense",
+    "currency": "Currency",
 }
 _LOOKUP = {alias: key for key, aliases in ALIASES.items() for alias in aliases}
 
@@ -131,11 +138,13 @@ _OPENING = re.compile(
     r"balance (b/?f|brought forward)|^saldo$|^apertura"
 )
 _CARRIED = re.compile(
-    r"^(van|vienen|pasan|pasa|viene)\b|\b(van|vienen)$|saldo (al|a la fecha|del mes|final|que pasa)|"
+    r"^(van|vienen|pasan|pasa|viene)\b|\b(van|vienen)$|"
+    r"saldo (al|a la fecha|del mes|final|que pasa|anterior|inicial del mes|de(l)? mes)|"
     r"total (del mes|mensual)|carried forward|brought forward|balance c/?f"
 )
 _TOTALS = re.compile(r"^(sub)?totale?s?\b|^suma\b|^sum\b|^saldo final|^closing balance")
 
+EARLIEST_DATE = date(1990, 1, 1)  # older "dates" in a premium cash book are typos
 INCOME = "income"
 EXPENSE = "expense"
 OPENING = "opening"
@@ -153,6 +162,13 @@ class CashRow:
     amount: Decimal
     rate: Decimal | None
     problems: tuple[Problem, ...] = ()
+    currency: str = ""  # ISO code the row states (currency column or S/ / US$ sign), "" = none
+    sheet: str = ""  # set when the book has a sheet per month
+
+    @property
+    def label(self) -> str:
+        """The row as the user finds it: "12", or "Febrero!12"."""
+        return f"{self.sheet}!{self.row}" if self.sheet else str(self.row)
 
 
 @dataclass(frozen=True)
@@ -234,6 +250,25 @@ def _find_header(rows: list[tuple[Any, ...]]) -> tuple[int, dict[int, str]] | No
     return best
 
 
+_CURRENCY_WORDS = (
+    (re.compile(r"(?i)us\s*\$|\busd\b|\bdolar(es)?\b|\bdollars?\b|^\s*\$"), "USD"),
+    (re.compile(r"(?i)s/\.?|\bpen\b|\bsoles?\b|\bnuevos soles\b"), "PEN"),
+    (re.compile(r"(?i)€|\beur\b|\beuros?\b"), "EUR"),
+)
+
+
+def read_currency(value: object) -> str:
+    """The currency a cell names: "US$", "USD", "dólares", "$" -> USD; "S/", "S/.", "PEN",
+    "soles" -> PEN; "" when it names none."""
+    if v.is_blank(value) or not isinstance(value, str):
+        return ""
+    text = fold(value)
+    for pattern, code in _CURRENCY_WORDS:
+        if pattern.search(text):
+            return code
+    return ""
+
+
 def _money(value: Any) -> Decimal | None:
     if isinstance(value, str):
         text = re.sub(r"(?i)(s/\.?|us\$|\$|usd|pen)", "", value).strip()
@@ -261,25 +296,37 @@ def read_cashbook(
         names = [sheet] if sheet else list(wb.sheetnames)
         if sheet and sheet not in wb.sheetnames:
             raise WorkbookError(f"{target.name} has no sheet named {sheet!r}.")
-        chosen = None
+        found_sheets = []
         for name in names:
+            if not sheet and getattr(wb[name], "sheet_state", "visible") != "visible":
+                continue  # a hidden copy or last year's book: only when asked for by name
             head = list(_rows(wb[name], max_row=HEADER_SCAN_ROWS))
             found = _find_header(head)
             if found:
-                chosen = (name, found, head)
-                break
-        if chosen is None:
+                found_sheets.append((name, found, head))
+        if not found_sheets:
             raise WorkbookError(
                 f"No cash book header was found in {target.name}: expected columns such as "
                 "Fecha, Comprobante, Concepto, Proyecto, Ingreso, Egreso, Saldo."
             )
-        name, (index, mapping), head = chosen
-        header_cells = head[index]
-        columns = tuple(
-            SourceColumn(i, get_column_letter(i + 1), v.read_text(header_cells[i]), key)
-            for i, key in sorted(mapping.items())
-        )
-        rows, skipped, state = _read(wb[name], cached_wb[name], columns, index + 1, today)
+        # A sheet per month (Enero, Febrero ...): read them all, in the workbook's order, as
+        # one book; a later sheet's "Saldo anterior" is then a carried balance, cross-checked.
+        several = len(found_sheets) > 1
+        rows: list[CashRow] = []
+        skipped: list[SkippedRow] = []
+        state = _State()
+        name, (index, mapping), head = found_sheets[0]
+        columns = _cash_columns(head[index], mapping)
+        for sheet_name, (sheet_index, sheet_mapping), sheet_head in found_sheets:
+            _read(
+                wb[sheet_name],
+                cached_wb[sheet_name],
+                _cash_columns(sheet_head[sheet_index], sheet_mapping),
+                sheet_index + 1,
+                today,
+                (rows, skipped, state),
+                sheet_name if several else "",
+            )
     except WorkbookError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged part fails while streaming
@@ -290,6 +337,8 @@ def read_cashbook(
         wb.close()
         cached_wb.close()
     notes = []
+    if several:
+        notes.append("Sheets read, in this order: " + ", ".join(f[0] for f in found_sheets) + ".")
     if state.unchecked_formulas:
         notes.append(
             f"{state.unchecked_formulas} running-balance cells are formulas whose results were "
@@ -314,17 +363,35 @@ def read_cashbook(
     )
 
 
+def _cash_columns(
+    header_cells: tuple[Any, ...], mapping: dict[int, str]
+) -> tuple[SourceColumn, ...]:
+    return tuple(
+        SourceColumn(i, get_column_letter(i + 1), v.read_text(header_cells[i]), key)
+        for i, key in sorted(mapping.items())
+    )
+
+
 def _read(
-    ws: Any, cached: Any, columns: tuple[SourceColumn, ...], header_row: int, today: date
-) -> tuple[list[CashRow], list[SkippedRow], _State]:
+    ws: Any,
+    cached: Any,
+    columns: tuple[SourceColumn, ...],
+    header_row: int,
+    today: date,
+    into: tuple[list[CashRow], list[SkippedRow], _State],
+    sheet: str = "",
+) -> None:
+    """Read one sheet's rows into ``into`` (rows, skipped, state shared by every sheet)."""
     by_key = {c.field: c for c in columns}
-    rows: list[CashRow] = []
-    skipped: list[SkippedRow] = []
-    state = _State()
+    rows, all_skipped, state = into
+    skipped = _SheetSkipped(all_skipped, sheet)
     number = header_row
     trust_no_dimensions(cached)
-    cached_rows = cached.iter_rows(min_row=header_row + 1, values_only=True)
-    for cells in _rows(ws, min_row=header_row + 1):
+    # A date or project merged down over several rows counts for each of them.
+    cached_rows = _fill_merged_down(
+        cached, cached.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1
+    )
+    for cells in _fill_merged_down(ws, _rows(ws, min_row=header_row + 1), header_row + 1):
         number += 1
         values = next(cached_rows, ())
         if all(v.is_blank(c) for c in cells):
@@ -354,7 +421,9 @@ def _read(
             key: str, message: str, problems: list[Problem] = problems, number: int = number
         ) -> None:
             column = by_key.get(key)
-            problems.append(Problem(key, message, number, column.describe() if column else None))
+            problems.append(
+                Problem(key, message, number, column.describe() if column else None, sheet or None)
+            )
 
         texts = " ".join(
             fold(c) for c in cells if isinstance(c, str) and not isinstance(c, FormulaText)
@@ -379,14 +448,20 @@ def _read(
         if len(filled) == 1 and isinstance(filled[0], str):
             skipped.append(SkippedRow(number, f"title row ({filled[0].strip()[:40]})"))
             continue
+        if is_repeated_header(cells, columns):
+            skipped.append(SkippedRow(number, "the header row again"))
+            continue
         if rows_have_movements(rows) and _CARRIED.search(texts):
             # "Van" / "Vienen" / "Saldo al 31/01": a balance line between pages or months.
             try:
+                # The carried balance, in the balance column or typed as an amount.
                 shown = _money(raw("balance"))
+                if shown is None:
+                    shown = _money(raw("income")) or _money(raw("amount"))
             except ValueError:
                 shown = None
             if shown is not None and abs(shown - state.running) > Decimal("0.005"):
-                column = by_key["balance"]
+                column = by_key.get("balance") or by_key.get("income") or by_key["amount"]
                 state.warnings.append(
                     Problem(
                         "balance",
@@ -394,12 +469,23 @@ def _read(
                         f"= {state.running:,.2f}",
                         number,
                         column.describe(),
+                        sheet or None,
                     )
                 )
             elif shown is not None:
                 state.checked += 1
             skipped.append(SkippedRow(number, "balance line (carried forward)"))
             continue
+        for key in ("date", "voucher", "description", "project", "income", "expense", "amount"):
+            if is_formula(key) and raw(key) is None:
+                column = by_key[key]
+                formula = str(cells[column.index])
+                bad(
+                    key,
+                    f"the cell holds the formula {formula[:40]} whose result was never saved "
+                    "(the file was written by a program, not by Excel): open it in Excel or "
+                    "LibreOffice, save it, and import it again",
+                )
         amounts: dict[str, Decimal | None] = {}
         for key in ("income", "expense", "balance", "amount"):
             try:
@@ -421,12 +507,25 @@ def _read(
         except ValueError as exc:
             bad("date", str(exc))
             day = None
+        if day is not None and not EARLIEST_DATE <= day <= today:
+            # 2203-01-05 for 2023-01-05: a typo, never a movement to post.
+            bad("date", f"{day.isoformat()} is {'in the future' if day > today else 'too old'}")
+            day = None
         rate = None
         if "rate" in by_key:
             try:
                 rate = v.read_decimal(raw("rate"), decimal_comma=False, places=8)
             except ValueError as exc:
                 bad("rate", str(exc))
+        currency = ""
+        if "currency" in by_key and not v.is_blank(raw("currency")):
+            currency = read_currency(raw("currency"))
+            if not currency:
+                bad("currency", f"{v.read_text(raw('currency'))!r} is not a currency (S/, US$)")
+        for key in ("income", "expense", "amount"):
+            if not v.is_blank(raw(key)):
+                # "US$ 1,250.00" in the cell, or "Ingresos (US$)" over the column.
+                currency = currency or read_currency(raw(key)) or read_currency(by_key[key].header)
         income, expense, balance = amounts["income"], amounts["expense"], amounts["balance"]
         opening = bool(_OPENING.search(texts)) and not rows_have_movements(rows)
         description = clean(v.read_text(raw("description")))
@@ -438,6 +537,8 @@ def _read(
             project=clean(v.read_text(raw("project"))),
             payee=clean(v.read_text(raw("payee"))),
             rate=rate,
+            currency=currency,
+            sheet=sheet,
         )
         if opening:
             amount = balance if balance is not None else (income or Decimal("0.00"))
@@ -448,7 +549,7 @@ def _read(
             state.running = amount
             state.last_balance = amount
             continue
-        if income is None and expense is None and not problems:
+        if income is None and expense is None and not problems:  # (formulas reported above)
             if day is None and not description:
                 skipped.append(SkippedRow(number, "no amount, date or description"))
                 continue
@@ -475,12 +576,23 @@ def _read(
                         f"income - expense = {state.running:,.2f}",
                         number,
                         column.describe(),
+                        sheet or None,
                     )
                 )
         elif is_formula("balance"):
             state.unchecked_formulas += 1
         rows.append(CashRow(kind=kind, amount=amount, problems=tuple(problems), **common))
-    return rows, skipped, state
+
+
+class _SheetSkipped:
+    """Appends skipped rows with the sheet they are on."""
+
+    def __init__(self, into: list[SkippedRow], sheet: str) -> None:
+        self.into = into
+        self.sheet = sheet
+
+    def append(self, skipped: SkippedRow) -> None:
+        self.into.append(replace(skipped, sheet=self.sheet))
 
 
 _INCOME_WORDS = ("ingreso", "entrada", "income", "abono", "deposito", "i", "+", "in")

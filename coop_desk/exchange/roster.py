@@ -168,6 +168,8 @@ FIELDS: tuple[FieldSpec, ...] = (
             "nacimiento",
             "fnacimiento",
             "fechanac",
+            "fecnac",
+            "fecnacimiento",
             "fnac",
             "birthdate",
             "datebirth",
@@ -185,6 +187,7 @@ FIELDS: tuple[FieldSpec, ...] = (
             "fechaingreso",
             "ingreso",
             "fingreso",
+            "fecingreso",
             "fechaafiliacion",
             "afiliacion",
             "fechainscripcion",
@@ -254,6 +257,11 @@ FIELDS: tuple[FieldSpec, ...] = (
             "extensiontotal",
             "hectareastotales",
             "hectareastotal",
+            "totales",  # "Ha totales", "Has totales": the unit is dropped from the key
+            "hatotales",
+            "hastotales",
+            "totalha",
+            "totalhas",
             "totalhectareas",
             "areafinca",
             "area",
@@ -468,8 +476,18 @@ def match_header(text: object) -> str | None:
     return found[0] if found else None
 
 
+# "N° de socio", "Nro. Socio", "Número de productor": the member's number, i.e. the code
+# (header_key drops the number words, which would leave "socio", a full-name header).
+_MEMBER_NUMBER = re.compile(
+    r"^\s*(n\s*[°º.]|nro\.?|no\.?|num\.?|numero|#)\s*(del?\s+)?"
+    r"(socio|socia|productor|productora|asociado|asociada)s?\s*$"
+)
+
+
 def _match(text: object) -> tuple[str, bool] | None:
     """(field, exact) for a header; exact matches win over "starts with" ones."""
+    if _MEMBER_NUMBER.match(fold(None if text is None else str(text))):
+        return "code", True
     key = header_key(text)
     if not key or key in IGNORED:
         return None
@@ -622,7 +640,7 @@ def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
             "save it as an Excel Workbook (.xlsx), then import that file."
         )
     if not head.startswith(b"PK"):
-        text_like = all(b == 9 or b == 10 or b == 13 or 32 <= b < 127 for b in head)
+        text_like = _looks_like_text(target)
         hint = (
             " It looks like a text, CSV or web page file: open it in Excel and save it as .xlsx."
             if text_like
@@ -664,6 +682,18 @@ def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
         ) from exc
 
 
+def _looks_like_text(path: Path) -> bool:
+    """A CSV, text or web page file, in UTF-8 or Latin-1 ("Código;Apellidos")."""
+    with path.open("rb") as handle:
+        head = handle.read(512)
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = head[: exc.start].decode("utf-8") if exc.start > len(head) - 4 else ""
+        text = text or head.decode("latin-1")
+    return all(c.isprintable() or c in "\t\r\n" for c in text.lstrip("\ufeff"))
+
+
 def _is_encrypted(path: Path) -> bool:
     """Password-protected xlsx files are OLE containers holding an EncryptedPackage stream."""
     with path.open("rb") as handle:
@@ -698,6 +728,66 @@ def _rows(ws: Any, **kwargs: Any) -> Any:
     trust_no_dimensions(ws)
     for cells in ws.iter_rows(**kwargs):
         yield tuple(_value(c) for c in cells)
+
+
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _vertical_merges(ws: Any, first_row: int) -> list[tuple[int, int, int, int]]:
+    """(min_col, min_row, max_col, max_row), 0-based columns, of the merged ranges spanning
+    several rows from ``first_row`` on. Read-only openpyxl does not report merged cells, so
+    the sheet's XML is scanned for them (they sit at its end)."""
+    archive = getattr(getattr(ws, "parent", None), "_archive", None)
+    path = getattr(ws, "_worksheet_path", None)
+    if archive is None or path is None:
+        return []
+    from openpyxl.utils import column_index_from_string
+
+    found = []
+    tail = b""
+    with archive.open(path) as handle:
+        while chunk := handle.read(1 << 20):
+            data = tail + chunk
+            for match in _MERGE_REF.finditer(data):
+                c1, r1, c2, r2 = match.groups()
+                if int(r2) > int(r1) and int(r1) >= first_row:
+                    found.append(
+                        (
+                            column_index_from_string(c1.decode()) - 1,
+                            int(r1),
+                            column_index_from_string(c2.decode()) - 1,
+                            int(r2),
+                        )
+                    )
+            tail = data[-200:]
+    return sorted(set(found), key=lambda m: m[1])
+
+
+def _fill_merged_down(ws: Any, rows: Any, first_row: int) -> Any:
+    """Rows where a cell merged over several rows (a caserío written once for its members)
+    gives its value to every row it covers, as the user sees it in Excel."""
+    merges = _vertical_merges(ws, first_row)
+    if not merges:
+        yield from rows
+        return
+    active: list[tuple[int, int, int, Any]] = []  # (min_col, max_col, max_row, value)
+    pending = list(merges)
+    for number, cells in enumerate(rows, start=first_row):
+        active = [a for a in active if a[2] >= number]
+        while pending and pending[0][1] == number:
+            min_col, _r, max_col, max_row = pending.pop(0)
+            value = cells[min_col] if min_col < len(cells) else None
+            active.append((min_col, max_col, max_row, value))
+        while pending and pending[0][1] < number:
+            pending.pop(0)
+        if active:
+            filled = list(cells)
+            for min_col, max_col, _max_row, value in active:
+                for col in range(min_col, max_col + 1):
+                    if col < len(filled) and filled[col] is None:
+                        filled[col] = value
+            cells = tuple(filled)
+        yield cells
 
 
 _ZEROS = re.compile(r"^0{2,}$")
@@ -850,7 +940,7 @@ def read_roster(
             list[RosterRow],
             list[SkippedRow],
             list[str],
-            set[int],
+            dict[int, set[int]],
             int,
         ]
     ] = []
@@ -939,10 +1029,8 @@ def _columns(
 
 
 def _in_sheet(row: RosterRow, sheet: str) -> RosterRow:
-    """A row of one of several sheets: its problems name the sheet with the column."""
-    problems = tuple(
-        replace(p, column=f"{sheet}!{p.column}" if p.column else sheet) for p in row.problems
-    )
+    """A row of one of several sheets: its problems name the sheet."""
+    problems = tuple(replace(p, sheet=sheet) for p in row.problems)
     return RosterRow(row.row, row.values, problems, row.plots, sheet)
 
 
@@ -1059,18 +1147,18 @@ def _read_rows(
     today: date,
     report: ProgressFn,
     total_rows: int,
-) -> tuple[list[RosterRow], list[SkippedRow], list[str], set[int]]:
+) -> tuple[list[RosterRow], list[SkippedRow], list[str], dict[int, set[int]]]:
     rows: list[RosterRow] = []
     skipped: list[SkippedRow] = []
     notes: list[str] = []
-    formula_rows: set[int] = set()
+    formula_rows: dict[int, set[int]] = {}  # Excel row -> indexes of its formula cells
     blank_run = 0
     mapped = [c for c in columns if c.field]
     identity_columns = [c for c in mapped if c.field in _IDENTITY or c.field in _FULL_NAMES]
     plot_columns = [c for c in mapped if c.field in PLOT_FIELDS]
     last_data_row = -1
     excel_row = header_row
-    for cells in _rows(ws, min_row=header_row + 1):
+    for cells in _fill_merged_down(ws, _rows(ws, min_row=header_row + 1), header_row + 1):
         excel_row += 1
         if excel_row % 2000 == 0:
             report(excel_row - header_row, max(total_rows - header_row, 0), "Reading rows…")
@@ -1096,6 +1184,12 @@ def _read_rows(
         if len(filled) == 1 and isinstance(filled[0], str):
             skipped.append(SkippedRow(excel_row, f"title or note row ({filled[0].strip()[:60]})"))
             continue
+        if is_repeated_header(cells, mapped):
+            skipped.append(SkippedRow(excel_row, "the header row again"))
+            continue
+        if _is_template_example(cells, mapped):
+            skipped.append(SkippedRow(excel_row, "the template's example row"))
+            continue
         if all(
             v.is_blank(cells[c.index]) if c.index < len(cells) else True for c in identity_columns
         ):
@@ -1120,8 +1214,13 @@ def _read_rows(
                 f"The sheet has more than {MAX_DATA_ROWS:,} member rows; split it into smaller "
                 "files."
             )
-        if any(isinstance(cells[c.index], FormulaText) for c in mapped if c.index < len(cells)):
-            formula_rows.add(excel_row)
+        formulas = {
+            c.index
+            for c in mapped
+            if c.index < len(cells) and isinstance(cells[c.index], FormulaText)
+        }
+        if formulas:
+            formula_rows[excel_row] = formulas
         rows.append(parse_row(excel_row, cells, mapped, today))
         last_data_row = excel_row
     return rows, skipped, notes, formula_rows
@@ -1146,7 +1245,7 @@ def _resolve_formulas(
     sheet: str,
     columns: Sequence[SourceColumn],
     rows: list[RosterRow],
-    formula_rows: set[int],
+    formula_rows: dict[int, set[int]],
     today: date,
 ) -> list[RosterRow]:
     """Rows with formulas in data cells: read again with the values Excel saved."""
@@ -1179,11 +1278,13 @@ def _resolve_formulas(
                 c.describe(),
             )
             for c in mapped
-            if c.index < len(cached)
-            and cached[c.index] is None
-            and row.values.get(c.field or "") is not None
+            if c.index in formula_rows[row.row]
+            and (c.index >= len(cached) or cached[c.index] is None)
         ]
-        out.append(RosterRow(row.row, parsed.values, (*parsed.problems, *missing), parsed.plots))
+        # A required value that is missing because its formula has no result: say so once.
+        unsaved = {p.column for p in missing}
+        kept = [p for p in parsed.problems if p.column not in unsaved]
+        out.append(RosterRow(row.row, parsed.values, (*kept, *missing), parsed.plots))
     return out
 
 
@@ -1462,6 +1563,32 @@ _TEMPLATE_HELP = (
     ("Comercio Justo", "Sí / No"),
     ("Other columns", "Any order; title rows above the headers and a totals row are fine"),
 )
+
+
+def is_repeated_header(cells: Sequence[Any], mapped: Sequence[SourceColumn]) -> bool:
+    """The header row written again lower down (a sheet pasted together from printed pages,
+    a block per community): at least two of its cells, and most, repeat their column's title."""
+    same = sum(
+        1
+        for c in mapped
+        if c.header
+        and c.index < len(cells)
+        and isinstance(cells[c.index], str)
+        and header_key(cells[c.index]) == header_key(c.header)
+    )
+    return same >= 2 and same * 2 >= len([c for c in mapped if c.header])
+
+
+def _is_template_example(cells: Sequence[Any], mapped: Sequence[SourceColumn]) -> bool:
+    """The example row of :func:`write_template` left in a filled-in template: never a member
+    (its code, names and surnames as written there)."""
+    wanted = {key: FIELD_BY_KEY[key].example for key in ("code", "first_names", "surnames")}
+    seen = {
+        c.field: _cell_text(cells[c.index])
+        for c in mapped
+        if c.field in wanted and c.index < len(cells)
+    }
+    return len(seen) == len(wanted) and all(seen[k] == wanted[k] for k in wanted)
 
 
 def write_template(path: str | Path) -> Path:

@@ -62,6 +62,7 @@ MONTHS = {
     "december": 12,
 }
 
+_MONTH_YEAR = re.compile(r"^([a-z]+|\d{1,2})\.?(?:\s*de(?:l)?)?[\s/\-.]*(\d{2}|\d{4})$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{1,4})$")
 _WORD_DATE = re.compile(
     r"^(\d{1,2})(?:\s*de)?[\s/\-.]*([a-z]+)\.?(?:\s*de(?:l)?)?[\s/\-.]*(\d{2,4})$"
@@ -152,8 +153,16 @@ def read_date(value: object, today: date | None = None) -> date | None:
             return date(_year(word.group(3), today), MONTHS[word.group(2)], int(word.group(1)))
         if text.isdigit() and len(text) == 8 and text[:2] in ("19", "20"):
             return date(int(text[:4]), int(text[4:6]), int(text[6:]))  # 20030512
+        if re.fullmatch(r"[1-6]\d{4}(\.0+)?", text):
+            # An Excel date serial that became text ("43529" is 2019-03-05): five digits
+            # read as no other date.
+            return EXCEL_EPOCH + timedelta(days=int(float(text)))
     except ValueError as exc:
         raise ValueError(f"{text!r} is not a valid date ({exc})") from exc
+    month_year = _MONTH_YEAR.match(fold(text))
+    if month_year and (month_year.group(1) in MONTHS or month_year.group(1).isdigit()):
+        # "marzo 2019", "mar-19", "03/2019": no day, and guessing the 1st would be silent.
+        raise ValueError(f"{text!r} has no day: write the whole date, e.g. 01/03/2019")
     raise ValueError(f"{text!r} is not a date (use dd/mm/yyyy or yyyy-mm-dd)")
 
 
@@ -163,6 +172,18 @@ _UNIT_SUFFIX = re.compile(r"\s*(has?|hectareas?|hect\.?|m\.?s\.?n\.?m\.?|msnm|mt
 def _float_decimal(value: float) -> Decimal:
     # Excel keeps 15 significant digits; anything beyond is binary noise (0.30000000000000004).
     return Decimal(format(value, ".15g"))
+
+
+_FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
+
+
+def _fractions(text: str) -> str:
+    """ "½" -> "0.5", "1 ½" -> "1.5", "2¼" -> "2.25" (hectares as farmers say them)."""
+    match = re.fullmatch(r"\s*(\d*)\s*([½¼¾])\s*(\w*)\s*", text)
+    if not match:
+        return text
+    whole, fraction, unit = match.groups()
+    return f"{whole or '0'}{_FRACTIONS[fraction]} {unit}".strip()
 
 
 def read_decimal(value: object, *, decimal_comma: bool = True, places: int = 6) -> Decimal | None:
@@ -183,7 +204,7 @@ def read_decimal(value: object, *, decimal_comma: bool = True, places: int = 6) 
     elif isinstance(value, Decimal):
         result = value
     else:
-        text = _UNIT_SUFFIX.sub("", fold(str(value))).replace(" ", "")
+        text = _UNIT_SUFFIX.sub("", fold(_fractions(str(value)))).replace(" ", "")
         single = re.fullmatch(r"([+-]?\d*)[.,](\d+)", text)
         try:
             if decimal_comma and single:

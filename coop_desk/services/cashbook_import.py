@@ -18,7 +18,8 @@ column and nothing is kept (the caller rolls back). ``--dry-run`` is the same ru
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import difflib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -62,10 +63,13 @@ _FIELD_COLUMNS = {
 class UnknownProjects(CoopDeskError):
     """Project names in the cash book that match no project of the plan."""
 
-    def __init__(self, names: dict[str, list[int]]) -> None:
+    def __init__(self, names: dict[str, list[str]], known: Sequence[str] = ()) -> None:
         self.names = names
+        self.suggestions = {name: close_project(name, known) for name in names}
         listed = "; ".join(
-            f"{name!r} (rows {', '.join(str(r) for r in rows)})" for name, rows in names.items()
+            f"{name!r} (rows {', '.join(rows)})"
+            + (f", perhaps {self.suggestions[name]!r}?" if self.suggestions[name] else "")
+            for name, rows in names.items()
         )
         super().__init__(
             f"These projects are not in the Development Plan: {listed}. Create them first, "
@@ -92,19 +96,33 @@ class CashbookResult:
         return self.posted_opening + self.posted_income - self.posted_expense
 
 
+def close_project(name: str, known: Sequence[str]) -> str | None:
+    """A project of the plan the sheet's name is probably a short form or a typo of
+    ("Educacion" -> "Fondo de Educación"), to suggest, never to use silently."""
+    key = fold_key(name)
+    by_key = {fold_key(k): k for k in known}
+    if not key or not by_key:
+        return None
+    containing = [k for k in by_key if len(key) >= 5 and (key in k or k in key)]
+    if len(containing) == 1:
+        return by_key[containing[0]]
+    close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.8)
+    return by_key[close[0]] if close else None
+
+
 def match_projects(
     session: Session, book: CashBook, default_project: str = ""
-) -> tuple[dict[str, int], dict[str, list[int]]]:
+) -> tuple[dict[str, int], dict[str, list[str]]]:
     """(folded name -> project id, unknown name -> rows). Expenses without a project go to
     ``default_project`` when one is given."""
     known = {fold_key(name): pid for pid, name in session.execute(select(Project.id, Project.name))}
-    unknown: dict[str, list[int]] = {}
+    unknown: dict[str, list[str]] = {}
     for row in book.rows:
         project = row.project or default_project
         if row.kind == EXPENSE and project and fold_key(project) not in known:
             names = {fold_key(n): n for n in unknown}
             name = names.get(fold_key(project), project)
-            unknown.setdefault(name, []).append(row.row)
+            unknown.setdefault(name, []).append(row.label)
     return known, unknown
 
 
@@ -140,6 +158,21 @@ def import_cashbook(
             ]
         )
     _refuse_a_second_import(session, book)
+    other_currency = [
+        Problem(
+            "currency",
+            f"the row is in {r.currency} but the cash book is posted to {account.name}, in "
+            f"{currency}: import the rows of each currency into an account of that currency",
+            r.row,
+            _column_name(book, "currency")
+            or _column_name(book, "expense" if r.kind == EXPENSE else "income")
+            or _column_name(book, "amount"),
+        )
+        for r in book.rows
+        if r.currency and r.currency != currency
+    ]
+    if other_currency:
+        raise ValidationError(other_currency)
     default_project = default_project.strip()
     missing = [
         Problem(
@@ -148,6 +181,7 @@ def import_cashbook(
             "without one)",
             r.row,
             _column_name(book, "project"),
+            r.sheet or None,
         )
         for r in book.rows
         if r.kind == EXPENSE and not r.project and not default_project
@@ -158,7 +192,7 @@ def import_cashbook(
     created: list[str] = []
     if unknown:
         if not create_projects:
-            raise UnknownProjects(unknown)
+            raise UnknownProjects(unknown, list(session.scalars(select(Project.name))))
         for name in unknown:
             project = plan.create_project(session, actor, plan.ProjectInput(name=name))
             known[fold_key(name)] = project.id
@@ -229,7 +263,7 @@ def _post(
     first_date: object,
 ) -> None:
     fx = None if currency == usd else rate
-    description = row.description or f"Cash book row {row.row}"
+    description = row.description or f"Cash book row {row.label}"
     if row.kind == OPENING:
         day = row.entry_date or first_date
         if day is None:
@@ -297,7 +331,7 @@ def _column_name(book: CashBook, key: str) -> str | None:
 
 def _reference(book: CashBook, row: CashRow) -> str:
     """Names the file and the row: "cash book 3fa2c1d0 row 12" (the file's SHA-256)."""
-    return f"cash book {book.sha256[:12]} row {row.row}"
+    return f"cash book {book.sha256[:12]} row {row.label}"
 
 
 def _refuse_a_second_import(session: Session, book: CashBook) -> None:
@@ -327,4 +361,10 @@ def _locate(book: CashBook, row: CashRow, problem: Problem) -> Problem:
     column = book.column_for(key) if key else None
     if column is None and key in ("income", "expense"):
         column = book.column_for("amount")  # a cash book with one signed amount column
-    return Problem(problem.field, problem.message, row.row, column.describe() if column else None)
+    return Problem(
+        problem.field,
+        problem.message,
+        row.row,
+        column.describe() if column else None,
+        row.sheet or None,
+    )

@@ -43,7 +43,14 @@ from coop_desk.domain.members import (
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import fold
 from coop_desk.errors import ValidationError
-from coop_desk.exchange.roster import PlotData, Roster, RosterRow, SkippedRow, SourceColumn
+from coop_desk.exchange.roster import (
+    FIELD_LABELS,
+    PlotData,
+    Roster,
+    RosterRow,
+    SkippedRow,
+    SourceColumn,
+)
 from coop_desk.exchange.values import OrganicStatus
 from coop_desk.models import Member, Plot
 from coop_desk.services import members as member_service
@@ -137,8 +144,10 @@ class RowPlan:
 
     @property
     def summary(self) -> str:
+        """The row's problems or changes in a line: the row is the table's own column, so
+        each problem names only its column, or the field in words ("Join date")."""
         if self.problems:
-            return "; ".join(p.describe() for p in self.problems)
+            return "; ".join(_in_row(p) for p in self.problems)
         if self.changes:
             return "; ".join(c.describe() for c in self.changes)
         return ""
@@ -206,8 +215,12 @@ def plan_import(
     *,
     today: date | None = None,
     progress: ProgressFn | None = None,
+    default_join_date: date | None = None,
 ) -> ImportPlan:
-    """What importing ``roster`` would do, row by row. Reads only."""
+    """What importing ``roster`` would do, row by row. Reads only.
+
+    ``default_join_date``: the date of joining of new members whose row gives none (many
+    rosters have no such column); members already registered keep theirs."""
     require(actor, Permission.READ)
     today = today or date.today()
     report = progress or (lambda _d, _t, _s: None)
@@ -232,13 +245,15 @@ def plan_import(
                 seen_codes,
                 seen_dnis,
                 today,
+                default_join_date,
             )
         )
         if index % 1000 == 0:
             report(index, total, "Comparing with the register…")
     notes = list(roster.notes)
     if any(p.action == ERROR and p.member_id is None for p in plans):
-        notes += _missing_columns(roster.fields)
+        fields = roster.fields | ({"join_date"} if default_join_date else set())
+        notes += _missing_columns(fields)
     return ImportPlan(
         roster.sheet, roster.header_row, roster.columns, tuple(plans), roster.skipped, tuple(notes)
     )
@@ -284,13 +299,14 @@ def apply_import(
     skip_invalid: bool = False,
     today: date | None = None,
     progress: ProgressFn | None = None,
+    default_join_date: date | None = None,
 ) -> ImportResult:
     """Import ``roster`` in the caller's transaction. Raises ``ValidationError`` with every
     problem (nothing written) when a row is invalid, unless ``skip_invalid``."""
     require(actor, Permission.MEMBERS_WRITE)
     today = today or date.today()
     report = progress or (lambda _d, _t, _s: None)
-    plan = plan_import(session, actor, roster, today=today)
+    plan = plan_import(session, actor, roster, today=today, default_join_date=default_join_date)
     if plan.has_errors and not skip_invalid:
         raise ValidationError(plan.problems)
     work = [r for r in plan.rows if r.action in (NEW, UPDATE)]
@@ -338,6 +354,7 @@ def _plan_row(
     seen_codes: dict[str, str],
     seen_dnis: dict[str, str],
     today: date,
+    default_join_date: date | None = None,
 ) -> RowPlan:
     values = row.values
     problems = list(row.problems)
@@ -345,7 +362,7 @@ def _plan_row(
 
     def problem(field_key: str, message: str) -> None:
         problems.append(
-            Problem(field_key, message, row.row, _located(row, _column_of(field_key, columns)))
+            Problem(field_key, message, row.row, _column_of(field_key, columns), row.sheet or None)
         )
 
     code = values.get("code")
@@ -369,6 +386,13 @@ def _plan_row(
         if owner and owner != code:
             problem("dni", f"the DNI {dni} is registered for member {owner}")
     existing = by_code.get(code) if code else None
+    if (
+        existing is None
+        and default_join_date is not None
+        and values.get("join_date") is None
+        and "join_date" not in bad_fields
+    ):
+        values = {**values, "join_date": default_join_date}  # a new member only
     data = _merge(existing, values, row, code or "")
     status = values.get("status")
     status_date = values.get("status_date")
@@ -379,7 +403,7 @@ def _plan_row(
             if source in bad_fields:
                 continue  # already reported with the cell's own reason
             problems.append(
-                Problem(source, p.message, row.row, _located(row, _column_of(source, columns)))
+                Problem(source, p.message, row.row, _column_of(source, columns), row.sheet or None)
             )
         current = MemberStatus(existing.status) if existing else MemberStatus.ACTIVE
         if status and status != current and data.join_date is not None:
@@ -393,7 +417,9 @@ def _plan_row(
             ):
                 source = _problem_field(p.field)
                 problems.append(
-                    Problem(source, p.message, row.row, _located(row, _column_of(source, columns)))
+                    Problem(
+                        source, p.message, row.row, _column_of(source, columns), row.sheet or None
+                    )
                 )
     name = full_name(values.get("first_names") or "", values.get("surnames") or "")
     if existing and not name:
@@ -622,10 +648,9 @@ def _column_of(field_key: str, columns: dict[str, SourceColumn]) -> str | None:
     return None
 
 
-def _located(row: RosterRow, column: str | None) -> str | None:
-    if not row.sheet:
-        return column
-    return f"{row.sheet}!{column}" if column else row.sheet
+def _in_row(problem: Problem) -> str:
+    where = problem.column or FIELD_LABELS.get(problem.field, problem.field)
+    return f"{where}: {problem.message}" if where else problem.message
 
 
 def _unique(problems: list[Problem]) -> tuple[Problem, ...]:

@@ -200,7 +200,7 @@ def test_ledger_cli_export_and_report(demo_db, tmp_path, capsys):
 # --- the legacy cash book ------------------------------------------------------------------
 
 
-def cash_book(path, rows=None):
+def cash_book(path, rows=None, currency="US$"):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Caja Premio"
@@ -212,8 +212,8 @@ def cash_book(path, rows=None):
             "N° Comprobante",
             "Concepto",
             "Proyecto",
-            "Ingresos (US$)",
-            "Egresos (US$)",
+            f"Ingresos ({currency})",
+            f"Egresos ({currency})",
             "Saldo",
         ]
     )
@@ -284,7 +284,7 @@ def test_unknown_projects_stop_the_import_then_are_created(ledger_db, actor, tmp
             cashbook_import.import_cashbook(s, actor, book)
     assert list(err.value.names) == ["Mejora de calidad"] and err.value.names[
         "Mejora de calidad"
-    ] == [9]
+    ] == ["9"]
     with ledger_db.transaction(actor) as s:
         result = cashbook_import.import_cashbook(s, actor, book, create_projects=True)
     assert result.entries == 5 and result.created_projects == ("Mejora de calidad",)
@@ -337,7 +337,7 @@ def test_cash_book_in_soles_goes_through_the_exchange_account(ledger_db, actor, 
         ["10/01/2025", "R-1", "Prima", None, 375, None, 4125],
         ["11/01/2025", "F-1", "Cuadernos", "Fondo de Educación", None, 37.5, 4087.5],
     ]
-    book = read_cashbook(cash_book(tmp_path / "soles.xlsx", rows), today=TODAY)
+    book = read_cashbook(cash_book(tmp_path / "soles.xlsx", rows, "S/"), today=TODAY)
     with ledger_db.reading(actor) as s:
         pen = next(a for a in list_accounts(s, actor) if a.currency == "PEN" and a.role == "bank")
     with pytest.raises(ValidationError, match="exchange rate"):

@@ -514,9 +514,17 @@ def test_template_is_recognised_by_the_reader(tmp_path):
     path = write_template(tmp_path / "plantilla.xlsx")
     roster = read_roster(path, today=TODAY)
     assert roster.sheet == "Socios"
+    assert all(c.field for c in roster.columns)
+    # The example row left in a filled-in template is never imported as a member ...
+    assert not roster.rows
+    assert [s.reason for s in roster.skipped] == ["the template's example row"]
+    # ... but a row written like it, for a real member, is valid.
+    wb = openpyxl.load_workbook(path)
+    wb["Socios"]["A2"] = "CPGP-0002"
+    wb.save(path)
+    roster = read_roster(path, today=TODAY)
     assert [r.row for r in roster.rows] == [2]
     assert not roster.rows[0].problems
-    assert all(c.field for c in roster.columns)
 
 
 def test_sample_file_from_a_cooperative():
@@ -667,7 +675,7 @@ def test_one_sheet_per_community_is_read_whole(tmp_path):
     ]
     assert roster.rows[2].values["surnames"] == "Ruiz"
     (problem,) = roster.rows[1].problems
-    assert problem.column == "La Palma!D (Sexo)"
+    assert problem.sheet == "La Palma" and problem.column == "D (Sexo)"
     only = read_roster(path, sheet="Santa Rosa", today=TODAY)
     assert [r.code for r in only.rows] == ["S-1"] and only.rows[0].label == "3"
     assert summarise_skipped(roster.skipped) == [] or all(

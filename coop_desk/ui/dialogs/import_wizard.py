@@ -8,6 +8,7 @@ the service in one transaction.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,7 @@ from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import message_for, show_error
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.table import Column, RowTableModel
-from coop_desk.ui.widgets import ProblemLabel
+from coop_desk.ui.widgets import DateField, ProblemLabel
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
 
 ACTION_COLOURS = {
@@ -213,13 +214,26 @@ class MappingPage(QWizardPage):
         self.info.setWordWrap(True)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)  # rows packed, not spread out
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_host)
         self.problem = ProblemLabel()
+        # Many rosters have no date of joining: one date for the new members without it.
+        self.use_join_date = QCheckBox(
+            self.tr("&Date of joining for new members whose row gives none:")
+        )
+        self.join_date = DateField()
+        self.join_date.setEnabled(False)
+        self.use_join_date.toggled.connect(self.join_date.setEnabled)
+        join_row = QHBoxLayout()
+        join_row.addWidget(self.use_join_date)
+        join_row.addWidget(self.join_date)
+        join_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
         layout.addWidget(scroll, 1)
+        layout.addLayout(join_row)
         layout.addWidget(self.problem)
         self.combos: dict[int, QComboBox] = {}
 
@@ -259,6 +273,9 @@ class MappingPage(QWizardPage):
             self.combos[column.index] = combo
         self.grid.setColumnStretch(2, 1)
 
+    def default_join_date(self) -> date | None:
+        return self.join_date.date_value() if self.use_join_date.isChecked() else None
+
     def mapping(self) -> dict[int, str | None]:
         return {index: combo.currentData() for index, combo in self.combos.items()}
 
@@ -295,6 +312,7 @@ class PreviewPage(QWizardPage):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Qt starts descending
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
@@ -400,10 +418,13 @@ class ImportWizard(QWizard):
         roster = self.roster
         assert roster is not None
         db, actor = self.ctx.db, self.ctx.actor
+        join_date = self.mapping_page.default_join_date()
 
         def job(progress: Progress) -> ImportPlan:
             with db.reading(actor) as session:
-                return member_import.plan_import(session, actor, roster, progress=progress)
+                return member_import.plan_import(
+                    session, actor, roster, progress=progress, default_join_date=join_date
+                )
 
         try:
             self.plan = run_with_progress(self, self.tr("Comparing with the register"), job)
@@ -420,11 +441,17 @@ class ImportWizard(QWizard):
         assert roster is not None
         db, actor = self.ctx.db, self.ctx.actor
         skip = self.preview_page.skip_invalid.isChecked()
+        join_date = self.mapping_page.default_join_date()
 
         def job(progress: Progress) -> member_import.ImportResult:
             with db.transaction(actor) as session:
                 return member_import.apply_import(
-                    session, actor, roster, skip_invalid=skip, progress=progress
+                    session,
+                    actor,
+                    roster,
+                    skip_invalid=skip,
+                    progress=progress,
+                    default_join_date=join_date,
                 )
 
         try:

@@ -98,13 +98,19 @@ class CashRowsModel(RowTableModel[CashRow]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             [
-                Column(self.tr("Row"), lambda r: r.row, align_right=True),
+                Column(
+                    self.tr("Row"),
+                    lambda r: (r.sheet, r.row),
+                    lambda k: f"{k[0]}!{k[1]}" if k[0] else str(k[1]),
+                    align_right=True,
+                ),
                 Column(self.tr("Kind"), lambda r: r.kind, lambda k: self.tr(_kind_label(k))),
                 Column(self.tr("Date"), lambda r: r.entry_date),
                 Column(self.tr("Voucher"), lambda r: r.voucher),
                 Column(self.tr("Description"), lambda r: r.description),
                 Column(self.tr("Project"), lambda r: r.project),
                 Column(self.tr("Amount"), lambda r: r.amount, align_right=True),
+                Column(self.tr("Currency"), lambda r: r.currency),
                 Column(
                     self.tr("Problems"),
                     lambda r: "; ".join(p.describe() for p in r.problems),
@@ -145,7 +151,12 @@ class CashbookDialog(QDialog):
         )
         summary.setWordWrap(True)
         notes = [w.describe() for w in book.warnings] + list(book.notes)
-        notes += [self.tr("Row {0} skipped: {1}").format(s.row, s.reason) for s in book.skipped]
+        notes += [
+            self.tr("Row {0} skipped: {1}").format(
+                f"{s.sheet}!{s.row}" if s.sheet else s.row, s.reason
+            )
+            for s in book.skipped
+        ]
         self.notes = QLabel("\n".join(notes))
         self.notes.setWordWrap(True)
         self.account = QComboBox()
