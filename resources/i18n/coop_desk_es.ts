@@ -297,42 +297,47 @@
         <translation>Egreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="101"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="102"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="102"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="107"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="103"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="108"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="104"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="109"/>
         <source>Voucher</source>
         <translation>Comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="105"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="110"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="106"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="111"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="107"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="112"/>
         <source>Amount</source>
         <translation>Monto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="109"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="113"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="115"/>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
@@ -340,57 +345,57 @@
 <context>
     <name>CashbookDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="125"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="131"/>
         <source>Import a premium cash book</source>
         <translation>Importar un libro de caja de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="136"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="142"/>
         <source>Sheet “{0}”, header on row {1}. Opening {2}, income {3}, expense {4}, closing {5}.</source>
         <translation>Hoja «{0}», encabezado en la fila {1}. Saldo inicial {2}, ingresos {3}, egresos {4}, saldo final {5}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="148"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="155"/>
         <source>Row {0} skipped: {1}</source>
         <translation>Fila {0} omitida: {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="155"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="166"/>
         <source>units per USD, for an account not in USD</source>
         <translation>unidades por USD, para una cuenta que no está en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="157"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="168"/>
         <source>(none: report them)</source>
         <translation>(ninguno: informarlos)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="162"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="173"/>
         <source>Create the projects not in the plan: {0}</source>
         <translation>Crear los proyectos que no están en el plan: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="167"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="178"/>
         <source>Into the &amp;account</source>
         <translation>En la &amp;cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="168"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="179"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="170"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="181"/>
         <source>Expenses without a &amp;project go to</source>
         <translation>Los egresos sin &amp;proyecto van a</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="174"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="185"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="214"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="225"/>
         <source>Posting the cash book</source>
         <translation>Registrando el libro de caja</translation>
     </message>
@@ -1090,43 +1095,43 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="124"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="125"/>
         <source>Choose the roster</source>
         <translation>Elegir el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="127"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="128"/>
         <source>An Excel workbook (.xlsx) with one member per row. Title rows above the headers, blank rows and a totals row are fine; headers may be in Spanish or English, in any order.</source>
         <translation>Un libro de Excel (.xlsx) con un socio por fila. Se admiten filas de título sobre los encabezados, filas en blanco y una fila de totales; los encabezados pueden estar en español o en inglés, en cualquier orden.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="133"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="134"/>
         <source>Path of the .xlsx file</source>
         <translation>Ruta del archivo .xlsx</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="134"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="135"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Examinar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="136"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="137"/>
         <source>&amp;Download template…</source>
         <translation>&amp;Descargar plantilla…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="140"/>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="161"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="141"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="162"/>
         <source>(found automatically)</source>
         <translation>(detectada automáticamente)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="144"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="145"/>
         <source>&amp;Sheet:</source>
         <translation>&amp;Hoja:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="175"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="176"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
@@ -1220,82 +1225,82 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="67"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="68"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="73"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="74"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="77"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="78"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="78"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="79"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="80"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="81"/>
         <source>Organic</source>
         <translation>Orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="85"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="86"/>
         <source>Fairtrade</source>
         <translation>Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="91"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="92"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="93"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="94"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="98"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="99"/>
         <source>Changes / problems</source>
         <translation>Cambios / problemas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="361"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="379"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="390"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="408"/>
         <source>Reading {0}</source>
         <translation>Leyendo {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="409"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="430"/>
         <source>Comparing with the register</source>
         <translation>Comparando con el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="431"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="458"/>
         <source>Importing members</source>
         <translation>Importando socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="435"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="462"/>
         <source>Nothing was imported</source>
         <translation>No se importó nada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="451"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="478"/>
         <source>Import finished</source>
         <translation>Importación terminada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="453"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="480"/>
         <source>{0} members added, {1} updated, {2} unchanged, {3} rows not imported.</source>
         <translation>{0} socios agregados, {1} actualizados, {2} sin cambios, {3} filas no importadas.</translation>
     </message>
@@ -1661,42 +1666,47 @@ Base de datos: {1}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="205"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="206"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="208"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="209"/>
         <source>What each column of the sheet holds. Recognised columns are already chosen; pick a field for any other column you want to import.</source>
         <translation>Qué contiene cada columna de la hoja. Las columnas reconocidas ya están elegidas; escoja un campo para cualquier otra columna que quiera importar.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="237"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="224"/>
+        <source>&amp;Date of joining for new members whose row gives none:</source>
+        <translation>&amp;Fecha de ingreso para socios nuevos cuya fila no la indica:</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="251"/>
         <source>Sheet “{0}”, headers on row {1}, {2} member rows, {3} rows skipped.</source>
         <translation>Hoja «{0}», encabezados en la fila {1}, {2} filas de socios, {3} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="245"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
         <source>Column</source>
         <translation>Columna</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="245"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
         <source>Header</source>
         <translation>Encabezado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="245"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="245"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
         <source>Import as</source>
         <translation>Importar como</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="254"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="268"/>
         <source>(not imported)</source>
         <translation>(no se importa)</translation>
     </message>
@@ -1887,72 +1897,72 @@ Base de datos: {1}</translation>
         <translation>N&amp;otas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="192"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="194"/>
         <source>&amp;Add plot</source>
         <translation>Agregar &amp;parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="193"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="195"/>
         <source>&amp;Remove plot</source>
         <translation>&amp;Quitar parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="209"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="211"/>
         <source>Change &amp;status…</source>
         <translation>Cambiar &amp;estado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="225"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="227"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="226"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="228"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="227"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="229"/>
         <source>Status and history</source>
         <translation>Estado e historial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="229"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="231"/>
         <source>Certification</source>
         <translation>Certificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="235"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="237"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="238"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="240"/>
         <source>Every change to this member, its plots and status: who, when, what</source>
         <translation>Todos los cambios de este socio, sus parcelas y su estado: quién, cuándo, qué</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="257"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="259"/>
         <source>New member</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="261"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="263"/>
         <source>A new member starts as active.</source>
         <translation>Un socio nuevo empieza como activo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="283"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="285"/>
         <source>Status: {0} since {1}</source>
         <translation>Estado: {0} desde {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="423"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="425"/>
         <source>Discard changes?</source>
         <translation>¿Descartar los cambios?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="424"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="426"/>
         <source>This member has changes that are not saved. Discard them?</source>
         <translation>Este socio tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
@@ -3010,37 +3020,37 @@ Base de datos: {1}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="288"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="305"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="290"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="307"/>
         <source>What the import will do, row by row. Nothing is saved until you import.</source>
         <translation>Lo que hará la importación, fila por fila. No se guarda nada hasta que importe.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="307"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="325"/>
         <source>&amp;Skip the rows with errors and import the others</source>
         <translation>&amp;Omitir las filas con errores e importar las demás</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="314"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="332"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="323"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="341"/>
         <source>{0} new, {1} to update, {2} unchanged, {3} with errors, {4} rows skipped.</source>
         <translation>{0} nuevos, {1} por actualizar, {2} sin cambios, {3} con errores, {4} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="333"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="351"/>
         <source>Nothing is imported while a row has errors, unless you choose to skip them.</source>
         <translation>No se importa nada mientras una fila tenga errores, salvo que elija omitirlas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="340"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="358"/>
         <source>Skipped {0}</source>
         <translation>Omitida {0}</translation>
     </message>
