@@ -151,3 +151,37 @@ def test_a_role_without_certs_write_is_refused_and_nothing_is_written(db, actor,
             assert member_import.apply_import(s, clerk, plain, today=TODAY).created == 5
     finally:
         monkey.undo()
+
+
+def test_conventional_overrides_a_recorded_conversion_and_agreeing_dates_clear_it(
+    db, actor, tmp_path
+):
+    path = roster_file(tmp_path / "padron.xlsx", [ROWS[3]])  # C-4, convencional
+    with db.transaction(actor) as s:
+        member_import.apply_import(s, actor, read_roster(path, today=TODAY), today=TODAY)
+    with db.transaction(actor) as s:
+        member = members.list_members(s, actor)[0]
+        plot = members.get_member(s, actor, member.id).plots[0]
+        start = date(TODAY.year - 2, TODAY.month, 1)  # 24+ months ago: T3 by the dates
+        certification.set_plot_organic(s, actor, plot.id, start, today=TODAY)
+    with db.reading(actor) as s:
+        plan = member_import.plan_import(s, actor, read_roster(path, today=TODAY), today=TODAY)
+    assert [(c.old, c.new) for c in plan.rows[0].changes] == [("In conversion T3", "Conventional")]
+    with db.transaction(actor) as s:
+        member_import.apply_import(s, actor, read_roster(path, today=TODAY), today=TODAY)
+    with db.reading(actor) as s:
+        (row,) = certification.member_certification(s, actor, member.id, on=TODAY).plots
+    assert (row.status, row.conversion_start, row.override_reason) == (
+        "conventional",
+        start,
+        "from roster padron.xlsx (row 3)",
+    )
+    # A later roster agreeing with the dates removes the override instead of adding one.
+    wb = openpyxl.load_workbook(path)
+    wb.active["H3"] = "T3"
+    wb.save(path)
+    with db.transaction(actor) as s:
+        member_import.apply_import(s, actor, read_roster(path, today=TODAY), today=TODAY)
+    with db.reading(actor) as s:
+        (row,) = certification.member_certification(s, actor, member.id, on=TODAY).plots
+    assert (row.status, row.override, row.conversion_start) == ("t3", None, start)
