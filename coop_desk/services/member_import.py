@@ -13,10 +13,14 @@ Rules:
   value (an import must not lose data);
 - a roster's area columns describe one plot: it is matched by name (or is the member's only
   plot), otherwise added; other plots of the member are kept;
-- organic and Fairtrade status: the register has no field for them yet, so they are kept in the
-  member's notes on one line starting with ``Roster:`` (replaced, not repeated, on re-import)
-  and exposed on each planned row (``organic_status``, ``fairtrade``) for the certifications
-  module.
+- organic and Fairtrade status are stored by the certifications module in the same
+  transaction (``set_plot_organic`` on each plot the row describes, or the member's only plot;
+  ``set_member_scheme`` for the Fairtrade scope), only when they differ from what is stored.
+  Writing them needs ``CERTS_WRITE`` too: a user without it is refused the whole import (the
+  preview says so) rather than have part of the file silently dropped. Values with no home
+  (``transition`` without its year, an organic status for a member without a plot, a register
+  without a Fairtrade scheme) stay in the member's notes on one line starting with ``Roster:``
+  (replaced, not repeated, on re-import).
 """
 
 from __future__ import annotations
@@ -30,6 +34,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desk.domain.certification import (
+    CONVERSION_LABELS,
+    ConversionStatus,
+    effective_status,
+)
 from coop_desk.domain.members import (
     GENDER_LABELS,
     STATUS_LABELS,
@@ -42,7 +51,7 @@ from coop_desk.domain.members import (
 )
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import fold
-from coop_desk.errors import ValidationError
+from coop_desk.errors import PermissionDenied, ValidationError
 from coop_desk.exchange.roster import (
     FIELD_LABELS,
     PlotData,
@@ -52,7 +61,8 @@ from coop_desk.exchange.roster import (
     SourceColumn,
 )
 from coop_desk.exchange.values import OrganicStatus
-from coop_desk.models import Member, Plot
+from coop_desk.models import CertScheme, Member, MemberScheme, Plot, PlotOrganic
+from coop_desk.services import certification as cert_service
 from coop_desk.services import members as member_service
 from coop_desk.services.access import Actor, Permission, require
 
@@ -137,6 +147,15 @@ class RowPlan:
     status_date: date | None = None
     status_reason: str = ""
     sheet: str = ""  # set when the roster was read from several sheets
+    # Certification writes this row makes: (plot name, override or None, reason) per plot, and
+    # the Fairtrade scope (in scope, since, notes). Empty/None: nothing to write.
+    organic_writes: tuple[tuple[str, ConversionStatus | None, str], ...] = ()
+    fairtrade_write: tuple[bool, date, str] | None = None
+    member_changed: bool = True  # False: only certification data changes
+
+    @property
+    def has_cert_writes(self) -> bool:
+        return bool(self.organic_writes) or self.fairtrade_write is not None
 
     @property
     def label(self) -> str:
@@ -188,6 +207,7 @@ class ImportResult:
     updated: int
     unchanged: int
     rejected: int
+    certifications: int = 0  # plot statuses and Fairtrade scopes written
 
 
 @dataclass
@@ -208,6 +228,17 @@ class _Existing:
     plots: list[PlotInput]
 
 
+@dataclass(frozen=True)
+class _CertState:
+    """What the certifications module stores, to compare the roster with."""
+
+    fairtrade_scheme: int | None
+    scope: dict[int, tuple[bool, date, str]]  # member id -> (in scope, since, notes)
+    plots: dict[int, tuple[date | None, ConversionStatus | None]]  # plot id -> (start, override)
+    conversion_months: int
+    source: str  # the file's name, for the reasons recorded
+
+
 def plan_import(
     session: Session,
     actor: Actor,
@@ -225,6 +256,7 @@ def plan_import(
     today = today or date.today()
     report = progress or (lambda _d, _t, _s: None)
     existing = _load_existing(session)
+    certs = _load_certs(session, roster.path.name)
     by_code = {m.code: m for m in existing.values()}
     dni_owner = {m.dni: m.code for m in existing.values() if m.dni}
     columns = {c.field: c for c in roster.columns if c.field}
@@ -246,6 +278,7 @@ def plan_import(
                 seen_dnis,
                 today,
                 default_join_date,
+                certs,
             )
         )
         if index % 1000 == 0:
@@ -254,6 +287,12 @@ def plan_import(
     if any(p.action == ERROR and p.member_id is None for p in plans):
         fields = roster.fields | ({"join_date"} if default_join_date else set())
         notes += _missing_columns(fields)
+    if any(p.has_cert_writes for p in plans) and not actor.can(Permission.CERTS_WRITE):
+        notes.append(
+            "The file sets organic or Fairtrade status, which needs permission to change "
+            "certification records: your role cannot import it. Ask a secretary or an "
+            "administrator, or remove the Estado orgánico / Comercio Justo columns."
+        )
     return ImportPlan(
         roster.sheet, roster.header_row, roster.columns, tuple(plans), roster.skipped, tuple(notes)
     )
@@ -310,7 +349,15 @@ def apply_import(
     if plan.has_errors and not skip_invalid:
         raise ValidationError(plan.problems)
     work = [r for r in plan.rows if r.action in (NEW, UPDATE)]
-    created = updated = 0
+    if any(r.has_cert_writes for r in work) and not actor.can(Permission.CERTS_WRITE):
+        # Refused, not skipped: an import that drops half of what the file says would leave
+        # the register and the ICS disagreeing with the roster without anyone noticing.
+        raise PermissionDenied(
+            "The file sets organic or Fairtrade status: importing it also needs permission to "
+            "change certification records, which your role does not have. Nothing was imported."
+        )
+    fairtrade = _fairtrade_scheme(session)
+    created = updated = written = 0
     for index, row in enumerate(work, start=1):
         assert row.data is not None
         if row.action == NEW:
@@ -320,7 +367,8 @@ def apply_import(
             created += 1
         else:
             assert row.member_id is not None
-            member_service.update_member(session, actor, row.member_id, row.data, today=today)
+            if row.member_changed:
+                member_service.update_member(session, actor, row.member_id, row.data, today=today)
             member_id = row.member_id
             current = MemberStatus(
                 session.scalar(select(Member.status).where(Member.id == member_id)) or "active"
@@ -335,12 +383,63 @@ def apply_import(
                 row.status_date or today,
                 row.status_reason or IMPORT_REASON,
             )
+        written += _write_certs(session, actor, member_id, row, fairtrade, today)
         if index % 200 == 0:
             report(index, len(work), "Importing members…")
     session.flush()
     return ImportResult(
-        plan, created, updated, plan.count(UNCHANGED), plan.count(ERROR) if skip_invalid else 0
+        plan,
+        created,
+        updated,
+        plan.count(UNCHANGED),
+        plan.count(ERROR) if skip_invalid else 0,
+        written,
     )
+
+
+def _write_certs(
+    session: Session,
+    actor: Actor,
+    member_id: int,
+    row: RowPlan,
+    fairtrade: int | None,
+    today: date,
+) -> int:
+    """The row's organic and Fairtrade status, through the certifications services."""
+    written = 0
+    if row.fairtrade_write is not None and fairtrade is not None:
+        in_scope, since, notes = row.fairtrade_write
+        cert_service.set_member_scheme(
+            session, actor, member_id, fairtrade, in_scope, since, notes, today=today
+        )
+        written += 1
+    if row.organic_writes:
+        plots = {
+            fold(name): plot_id
+            for plot_id, name in session.execute(
+                select(Plot.id, Plot.name).where(Plot.member_id == member_id)
+            )
+        }
+        for name, override, reason in row.organic_writes:
+            plot_id = plots[fold(name)]
+            stored = session.get(PlotOrganic, plot_id)
+            # The roster says what the status is today, not when conversion started: the
+            # certification domain has no helper deriving a start date from a status (and a
+            # status fits a whole year of possible dates), so the recorded conversion start is
+            # kept and the roster's status is an override with its source as the reason, which
+            # the ICS shows. ``None``: the dates already give the roster's status, so an older
+            # override is removed instead.
+            cert_service.set_plot_organic(
+                session,
+                actor,
+                plot_id,
+                stored.conversion_start if stored else None,
+                override,
+                reason if override is not None else "",
+                today=today,
+            )
+            written += 1
+    return written
 
 
 # --- planning one row ---------------------------------------------------------------------------
@@ -354,7 +453,8 @@ def _plan_row(
     seen_codes: dict[str, str],
     seen_dnis: dict[str, str],
     today: date,
-    default_join_date: date | None = None,
+    default_join_date: date | None,
+    certs: _CertState,
 ) -> RowPlan:
     values = row.values
     problems = list(row.problems)
@@ -393,7 +493,7 @@ def _plan_row(
         and "join_date" not in bad_fields
     ):
         values = {**values, "join_date": default_join_date}  # a new member only
-    data = _merge(existing, values, row, code or "")
+    data, targets = _merge(existing, values, row, code or "", certs)
     status = values.get("status")
     status_date = values.get("status_date")
     status_reason = values.get("status_reason") or ""
@@ -438,22 +538,93 @@ def _plan_row(
     if problems:
         return RowPlan(action=ERROR, problems=_unique(problems), **common)
     assert data is not None
+    cert_changes, organic_writes, fairtrade_write = _cert_changes(
+        existing, data, row, targets, certs, today
+    )
+    common.update(organic_writes=organic_writes, fairtrade_write=fairtrade_write)
     if existing is None:
-        return RowPlan(action=NEW, data=data, **common)
+        return RowPlan(action=NEW, data=data, changes=tuple(cert_changes), **common)
     changes = _changes(existing, data, status)
     return RowPlan(
-        action=UPDATE if changes else UNCHANGED,
-        changes=tuple(changes),
+        action=UPDATE if changes or cert_changes else UNCHANGED,
+        changes=tuple(changes + cert_changes),
         member_id=existing.id,
         data=data,
+        member_changed=bool(changes),
         **common,
     )
 
 
+def _organic_home(row: RosterRow, targets: list[int]) -> bool:
+    """Whether the row's organic status can be stored on a plot (the certifications module
+    knows T1..T3 by year; "in transition" without the year has no status to store)."""
+    return bool(targets) and row.organic_status in set(ConversionStatus)
+
+
+def _cert_changes(
+    existing: _Existing | None,
+    data: MemberInput,
+    row: RosterRow,
+    targets: list[int],
+    certs: _CertState,
+    today: date,
+) -> tuple[
+    list[FieldChange],
+    tuple[tuple[str, ConversionStatus | None, str], ...],
+    tuple[bool, date, str] | None,
+]:
+    """The certification data the row changes, compared with what is stored."""
+    changes: list[FieldChange] = []
+    source = f"from roster {certs.source} (row {row.label})"
+    fairtrade_write: tuple[bool, date, str] | None = None
+    if row.fairtrade is not None and certs.fairtrade_scheme is not None:
+        stored = certs.scope.get(existing.id) if existing else None
+        if stored is None or stored[0] != row.fairtrade:
+            assert data.join_date is not None  # validate_member requires it
+            # Keep the date already recorded; otherwise the member's join date (the roster
+            # gives none). In scope never before joining (set_member_scheme checks it).
+            since = stored[1] if stored else data.join_date
+            if row.fairtrade and since < data.join_date:
+                since = data.join_date
+            notes = stored[2] if stored and stored[2] else source
+            fairtrade_write = (row.fairtrade, since, notes)
+            changes.append(
+                FieldChange(
+                    "Fairtrade scope",
+                    "" if stored is None else ("yes" if stored[0] else "no"),
+                    f"{'yes' if row.fairtrade else 'no'} since {since.isoformat()}",
+                )
+            )
+    organic_writes: list[tuple[str, ConversionStatus | None, str]] = []
+    if _organic_home(row, targets):
+        wanted = ConversionStatus(row.organic_status or "")
+        for index in targets:
+            plot = data.plots[index]
+            start, override = certs.plots.get(plot.id, (None, None)) if plot.id else (None, None)
+            current = effective_status(start, today, override, certs.conversion_months)
+            if current == wanted:
+                continue
+            computed = effective_status(start, today, None, certs.conversion_months)
+            organic_writes.append((plot.name, None if computed == wanted else wanted, source))
+            changes.append(
+                FieldChange(
+                    f"plot {plot.name}: organic status",
+                    CONVERSION_LABELS[current],
+                    CONVERSION_LABELS[wanted],
+                )
+            )
+    return changes, tuple(organic_writes), fairtrade_write
+
+
 def _merge(
-    existing: _Existing | None, values: dict[str, Any], row: RosterRow, code: str
-) -> MemberInput | None:
-    """The member as it would be saved: stored values, overridden by non-blank cells."""
+    existing: _Existing | None,
+    values: dict[str, Any],
+    row: RosterRow,
+    code: str,
+    certs: _CertState,
+) -> tuple[MemberInput, list[int]]:
+    """The member as it would be saved: stored values, overridden by non-blank cells; and the
+    indexes of the plots the row describes (or the member's only plot), for the organic status."""
 
     def pick(key: str, stored: Any) -> Any:
         value = values.get(key)
@@ -488,12 +659,23 @@ def _merge(
         plots = list(existing.plots)
     notes = pick("notes", base_notes)
     other_phones = values.get("other_phones") or ""
+    targets: list[int] = []
+    for plot in row.plots:
+        plots, target = _merge_plot(plots, plot)
+        if target is not None and target not in targets:
+            targets.append(target)
+    if not targets and len(plots) == 1:
+        targets = [0]
     if row.organic_status is not None or row.fairtrade is not None or other_phones:
         # Blank cells erase nothing: the Roster: line changes only when the file says something.
-        notes = roster_notes(notes, row.organic_status, row.fairtrade, other_phones)
-    for plot in row.plots:
-        plots = _merge_plot(plots, plot)
-    return replace(
+        # Values stored by the certifications module are not repeated there.
+        notes = roster_notes(
+            notes,
+            None if _organic_home(row, targets) else row.organic_status,
+            None if certs.fairtrade_scheme is not None else row.fairtrade,
+            other_phones,
+        )
+    merged = replace(
         base,
         code=code,
         first_names=pick("first_names", base.first_names),
@@ -507,11 +689,14 @@ def _merge(
         notes=notes,
         plots=tuple(plots),
     )
+    return merged, targets
 
 
-def _merge_plot(plots: list[PlotInput], plot: PlotData) -> list[PlotInput]:
+def _merge_plot(plots: list[PlotInput], plot: PlotData) -> tuple[list[PlotInput], int | None]:
+    """The plots with ``plot`` merged in, and the index of the plot it became (None: the row
+    describes no plot)."""
     if plot.total_area_ha is None and plot.coffee_area_ha is None and not plot.name:
-        return plots
+        return plots, None
     name = plot.name
     target: int | None = None
     if name:
@@ -536,7 +721,7 @@ def _merge_plot(plots: list[PlotInput], plot: PlotData) -> list[PlotInput]:
                 latitude=plot.latitude,
                 longitude=plot.longitude,
             ),
-        ]
+        ], len(plots)
     old = plots[target]
     merged = replace(
         old,
@@ -547,7 +732,7 @@ def _merge_plot(plots: list[PlotInput], plot: PlotData) -> list[PlotInput]:
         latitude=old.latitude if plot.latitude is None else plot.latitude,
         longitude=old.longitude if plot.longitude is None else plot.longitude,
     )
-    return [*plots[:target], merged, *plots[target + 1 :]]
+    return [*plots[:target], merged, *plots[target + 1 :]], target
 
 
 def roster_notes(
@@ -706,3 +891,33 @@ def _load_existing(session: Session) -> dict[int, _Existing]:
             )
         )
     return found
+
+
+def _fairtrade_scheme(session: Session) -> int | None:
+    """The Fairtrade scheme (created with the certifications tables); None if it was removed."""
+    return session.scalar(
+        select(CertScheme.id).where(CertScheme.code == "fairtrade").order_by(CertScheme.id)
+    )
+
+
+def _load_certs(session: Session, source: str) -> _CertState:
+    fairtrade = _fairtrade_scheme(session)
+    scope: dict[int, tuple[bool, date, str]] = {}
+    if fairtrade is not None:
+        for member_id, in_scope, since, notes in session.execute(
+            select(
+                MemberScheme.member_id,
+                MemberScheme.in_scope,
+                MemberScheme.since,
+                MemberScheme.notes,
+            ).where(MemberScheme.scheme_id == fairtrade)
+        ):
+            scope[member_id] = (bool(in_scope), since, notes or "")
+    plots = {
+        plot_id: (start, ConversionStatus(override) if override else None)
+        for plot_id, start, override in session.execute(
+            select(PlotOrganic.plot_id, PlotOrganic.conversion_start, PlotOrganic.status_override)
+        )
+    }
+    months = cert_service.group_rules(session).conversion_months
+    return _CertState(fairtrade, scope, plots, months, source)

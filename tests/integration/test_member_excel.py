@@ -14,7 +14,7 @@ from coop_desk.cli import main
 from coop_desk.domain.members import MemberInput, MemberStatus, PlotInput
 from coop_desk.errors import ValidationError
 from coop_desk.exchange.roster import read_roster
-from coop_desk.services import member_export, member_import, members
+from coop_desk.services import certification, member_export, member_import, members
 from coop_desk.services.member_import import ERROR, NEW, UNCHANGED, UPDATE
 from tests.conftest import TODAY
 from tests.unit.test_roster import messy_roster
@@ -58,7 +58,13 @@ def test_skip_invalid_imports_the_valid_rows_then_reimport_updates(db, actor, tm
     assert [(p.name, p.total_area_ha, p.coffee_area_ha, p.altitude_m) for p in rosa.plots] == [
         ("Parcela 1", Decimal("2.5"), Decimal("1.75"), 1650)
     ]
-    assert "Roster: organic status Organic; Fairtrade yes" in rosa.notes
+    assert "Roster:" not in rosa.notes  # stored by the certifications module instead
+    with db.reading(actor) as s:
+        cert = certification.member_certification(s, actor, rosa.id, on=TODAY)
+    assert [p.status for p in cert.plots] == ["organic"]
+    assert [(r.in_scope, r.since) for r in cert.schemes if r.scheme_kind == "fairtrade"] == [
+        (True, date(2015, 3, 1))
+    ]
 
     # The same file again: nothing new, nothing duplicated.
     _, again = plan_of(db, actor, path)
@@ -93,7 +99,13 @@ def test_skip_invalid_imports_the_valid_rows_then_reimport_updates(db, actor, tm
     assert len(listed) == 4
     assert rosa.phone == "987654321" and len(rosa.plots) == 1
     assert rosa.plots[0].total_area_ha == Decimal("3")
-    assert rosa.notes.count("Roster:") == 1 and "Transition year 2" in rosa.notes
+    assert "Roster:" not in rosa.notes
+    assert changes["plot Parcela 1: organic status"] == ("Organic", "In conversion T2")
+    with db.reading(actor) as s:
+        cert = certification.member_certification(s, actor, rosa.id, on=TODAY)
+    assert [(p.status, p.override_reason) for p in cert.plots] == [
+        ("t2", "from roster p.xlsx (row 5)")
+    ]
 
 
 def test_duplicates_in_the_file_and_dni_of_another_member(db, actor, tmp_path):
