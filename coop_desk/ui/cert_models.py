@@ -1,23 +1,16 @@
-"""Item models of the certification screens: one ``QAbstractTableModel`` over row dataclasses,
-described by its columns. ``data()`` only looks up and formats; sorting uses raw values."""
+"""Item models of the certification screens: the shared ``RowTableModel`` (ui/models/table.py)
+over the services' row dataclasses, described by its columns and a per-row colour. ``data()``
+only looks up and formats; sorting uses the columns' raw sort keys."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QColor
 
 from coop_desk.domain.certification import (
     CONVERSION_LABELS,
@@ -39,10 +32,10 @@ from coop_desk.services.certification import (
     SchemeStatusRow,
 )
 from coop_desk.ui.labels import tr_label
+from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.widgets import format_date, format_decimal
 
 R = TypeVar("R")
-Index = QModelIndex | QPersistentModelIndex
 
 RED = QColor("#b00020")
 AMBER = QColor("#a15c00")
@@ -53,83 +46,21 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("certs", text)
 
 
-@dataclass(frozen=True)
-class Col(Generic[R]):
-    header: str
-    display: Callable[[R], str]
-    sort: Callable[[R], Any]
-    numeric: bool = False
-    tooltip: Callable[[R], str] | None = None
+def col(
+    header: str,
+    display: Callable[[R], str],
+    sort: Callable[[R], Any],
+    *,
+    numeric: bool = False,
+    tooltip: Callable[[R], str] | None = None,
+) -> Column[R]:
+    """A shared ``Column`` from the row's text and its sort key; the header, marked with
+    ``QT_TRANSLATE_NOOP`` at the call site, is translated here."""
+    return Column(tr(header), sort, align_right=numeric, tooltip=tooltip, row_display=display)
 
 
 def _date_key(value: date | None) -> date:
     return value or date.min
-
-
-class RowTableModel(QAbstractTableModel, Generic[R]):
-    """A read-only grid over a list of frozen rows."""
-
-    def __init__(
-        self,
-        columns: Sequence[Col[R]],
-        colour: Callable[[R], QColor | None] | None = None,
-        parent: Any = None,
-    ) -> None:
-        super().__init__(parent)
-        self.columns = list(columns)
-        self.rows: list[R] = []
-        self._colour = colour
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> R | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.columns)
-        ):
-            return tr(self.columns[section].header)
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        if not 0 <= index.column() < len(self.columns):
-            return None
-        row = self.rows[index.row()]
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and self._colour is not None:
-            colour = self._colour(row)
-            return QBrush(colour) if colour is not None else None
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row)
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.columns):
-            return
-        key = self.columns[column].sort
-        self.layoutAboutToBeChanged.emit()
-        self.rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-        self.layoutChanged.emit()
 
 
 def _ha(value: Decimal) -> str:
@@ -152,40 +83,40 @@ def certificates_model(today: Callable[[], date], parent: Any = None) -> RowTabl
             return RED
         return AMBER if left <= 90 else None
 
-    cols: list[Col[CertificateRow]] = [
-        Col(QT_TRANSLATE_NOOP("certs", "Scheme"), lambda r: r.scheme_name, lambda r: r.scheme_name),
-        Col(QT_TRANSLATE_NOOP("certs", "Holder"), lambda r: r.holder, lambda r: r.holder),
-        Col(QT_TRANSLATE_NOOP("certs", "Certifier"), lambda r: r.certifier, lambda r: r.certifier),
-        Col(QT_TRANSLATE_NOOP("certs", "Number"), lambda r: r.number, lambda r: r.number),
-        Col(
+    cols: list[Column[CertificateRow]] = [
+        col(QT_TRANSLATE_NOOP("certs", "Scheme"), lambda r: r.scheme_name, lambda r: r.scheme_name),
+        col(QT_TRANSLATE_NOOP("certs", "Holder"), lambda r: r.holder, lambda r: r.holder),
+        col(QT_TRANSLATE_NOOP("certs", "Certifier"), lambda r: r.certifier, lambda r: r.certifier),
+        col(QT_TRANSLATE_NOOP("certs", "Number"), lambda r: r.number, lambda r: r.number),
+        col(
             QT_TRANSLATE_NOOP("certs", "Issued"),
             lambda r: format_date(r.issue_date),
             lambda r: r.issue_date,
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Expires"),
             lambda r: format_date(r.expiry_date),
             lambda r: r.expiry_date,
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Days left"),
             lambda r: str(r.days_left(today())),
             lambda r: r.expiry_date,
             numeric=True,
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Document"),
             lambda r: r.document_name,
             lambda r: r.document_name,
             tooltip=lambda r: f"SHA-256 {r.document_sha256}" if r.document_sha256 else "",
         ),
-        Col(QT_TRANSLATE_NOOP("certs", "Scope"), lambda r: r.scope, lambda r: r.scope),
+        col(QT_TRANSLATE_NOOP("certs", "Scope"), lambda r: r.scope, lambda r: r.scope),
     ]
-    model: RowTableModel = RowTableModel(cols, colour, parent)
+    model: RowTableModel = RowTableModel(cols, parent, colour=colour)
 
     def _index_latest() -> None:
         latest.clear()
-        for row in model.rows:
+        for row in model.rows():
             key = (row.member_id, row.scheme_id)
             latest[key] = max(latest.get(key, row.expiry_date), row.expiry_date)
 
@@ -195,25 +126,25 @@ def certificates_model(today: Callable[[], date], parent: Any = None) -> RowTabl
 
 def schedule_model(parent: Any = None) -> RowTableModel:
     """Members of the group not yet inspected this year."""
-    cols: list[Col[FarmerRow]] = [
-        Col(QT_TRANSLATE_NOOP("certs", "Code"), lambda r: r.code, lambda r: code_sort_key(r.code)),
-        Col(QT_TRANSLATE_NOOP("certs", "Name"), lambda r: r.name, lambda r: r.name),
-        Col(QT_TRANSLATE_NOOP("certs", "Community"), lambda r: r.community, lambda r: r.community),
-        Col(
+    cols: list[Column[FarmerRow]] = [
+        col(QT_TRANSLATE_NOOP("certs", "Code"), lambda r: r.code, lambda r: code_sort_key(r.code)),
+        col(QT_TRANSLATE_NOOP("certs", "Name"), lambda r: r.name, lambda r: r.name),
+        col(QT_TRANSLATE_NOOP("certs", "Community"), lambda r: r.community, lambda r: r.community),
+        col(
             QT_TRANSLATE_NOOP("certs", "Last inspection"),
             lambda r: (
                 format_date(r.last_inspection_date) or QCoreApplication.translate("certs", "never")
             ),
             lambda r: _date_key(r.last_inspection_date),
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Total ha"),
             lambda r: _ha(r.total_area_ha),
             lambda r: r.total_area_ha,
             numeric=True,
         ),
     ]
-    return RowTableModel(cols, None, parent)
+    return RowTableModel(cols, parent)
 
 
 def actions_model(today: Callable[[], date], parent: Any = None) -> RowTableModel:
@@ -222,23 +153,23 @@ def actions_model(today: Callable[[], date], parent: Any = None) -> RowTableMode
             return GREY
         return RED if r.overdue(today()) else None
 
-    cols: list[Col[ActionRow]] = [
-        Col(
+    cols: list[Column[ActionRow]] = [
+        col(
             QT_TRANSLATE_NOOP("certs", "Member"),
             lambda r: f"{r.member_code} {r.member_name}",
             lambda r: code_sort_key(r.member_code),
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Corrective action"),
             lambda r: r.description,
             lambda r: r.description,
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Due"),
             lambda r: format_date(r.due_date),
             lambda r: r.due_date,
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Status"),
             lambda r: (
                 QCoreApplication.translate("certs", "done {0}").format(format_date(r.completed_on))
@@ -250,7 +181,7 @@ def actions_model(today: Callable[[], date], parent: Any = None) -> RowTableMode
             lambda r: (r.completed_on is not None, r.due_date),
         ),
     ]
-    return RowTableModel(cols, colour, parent)
+    return RowTableModel(cols, parent, colour=colour)
 
 
 def alerts_model(parent: Any = None) -> RowTableModel:
@@ -259,30 +190,30 @@ def alerts_model(parent: Any = None) -> RowTableModel:
     def colour(a: Alert) -> QColor | None:
         return RED if a.level == Level.URGENT else AMBER if a.level == Level.WARNING else None
 
-    cols: list[Col[Alert]] = [
-        Col(
+    cols: list[Column[Alert]] = [
+        col(
             QT_TRANSLATE_NOOP("certs", "Level"),
             lambda a: tr_label(a.level.value),
             lambda a: order[a.level],
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Alert"),
             lambda a: tr_label(KIND_LABELS[a.kind]),
             lambda a: a.kind.value,
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Date"),
             lambda a: format_date(a.when),
             lambda a: _date_key(a.when),
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Details"),
             lambda a: a.message,
             lambda a: a.message,
             tooltip=lambda a: a.message,
         ),
     ]
-    return RowTableModel(cols, colour, parent)
+    return RowTableModel(cols, parent, colour=colour)
 
 
 def scheme_status_model(parent: Any = None) -> RowTableModel:
@@ -295,19 +226,19 @@ def scheme_status_model(parent: Any = None) -> RowTableModel:
             else QCoreApplication.translate("certs", "no")
         )
 
-    cols: list[Col[SchemeStatusRow]] = [
-        Col(QT_TRANSLATE_NOOP("certs", "Scheme"), lambda r: r.scheme_name, lambda r: r.scheme_name),
-        Col(
+    cols: list[Column[SchemeStatusRow]] = [
+        col(QT_TRANSLATE_NOOP("certs", "Scheme"), lambda r: r.scheme_name, lambda r: r.scheme_name),
+        col(
             QT_TRANSLATE_NOOP("certs", "In certified scope"),
             scope,
             lambda r: (r.in_scope is None, not r.in_scope),
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Since"),
             lambda r: format_date(r.since),
             lambda r: _date_key(r.since),
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Member certificate"),
             lambda r: (
                 QCoreApplication.translate("certs", "{0}, expires {1}").format(
@@ -318,29 +249,29 @@ def scheme_status_model(parent: Any = None) -> RowTableModel:
             ),
             lambda r: _date_key(r.certificate.expiry_date if r.certificate else None),
         ),
-        Col(QT_TRANSLATE_NOOP("certs", "Notes"), lambda r: r.notes, lambda r: r.notes),
+        col(QT_TRANSLATE_NOOP("certs", "Notes"), lambda r: r.notes, lambda r: r.notes),
     ]
-    return RowTableModel(cols, None, parent)
+    return RowTableModel(cols, parent)
 
 
 def plot_status_model(parent: Any = None) -> RowTableModel:
     def colour(r: PlotStatusRow) -> QColor | None:
         return None if r.certified or r.status != ConversionStatus.ORGANIC else AMBER
 
-    cols: list[Col[PlotStatusRow]] = [
-        Col(QT_TRANSLATE_NOOP("certs", "Plot"), lambda r: r.name, lambda r: r.name),
-        Col(
+    cols: list[Column[PlotStatusRow]] = [
+        col(QT_TRANSLATE_NOOP("certs", "Plot"), lambda r: r.name, lambda r: r.name),
+        col(
             QT_TRANSLATE_NOOP("certs", "Total ha"),
             lambda r: _ha(r.total_area_ha),
             lambda r: r.total_area_ha,
             numeric=True,
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Conversion start"),
             lambda r: format_date(r.conversion_start),
             lambda r: _date_key(r.conversion_start),
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Status"),
             lambda r: tr_label(CONVERSION_LABELS[r.status]) + (" *" if r.override else ""),
             lambda r: r.status.value,
@@ -352,12 +283,12 @@ def plot_status_model(parent: Any = None) -> RowTableModel:
                 else ""
             ),
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Organic from"),
             lambda r: format_date(r.organic_from),
             lambda r: _date_key(r.organic_from),
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Counts as certified"),
             lambda r: (
                 QCoreApplication.translate("certs", "yes")
@@ -367,37 +298,37 @@ def plot_status_model(parent: Any = None) -> RowTableModel:
             lambda r: r.certified,
         ),
     ]
-    return RowTableModel(cols, colour, parent)
+    return RowTableModel(cols, parent, colour=colour)
 
 
 def inspections_model(parent: Any = None) -> RowTableModel:
     def colour(r: InspectionRow) -> QColor | None:
         return RED if r.result == InspectionResult.NOT_APPROVED else None
 
-    cols: list[Col[InspectionRow]] = [
-        Col(
+    cols: list[Column[InspectionRow]] = [
+        col(
             QT_TRANSLATE_NOOP("certs", "Date"),
             lambda r: format_date(r.inspection_date),
             lambda r: r.inspection_date,
         ),
-        Col(QT_TRANSLATE_NOOP("certs", "Inspector"), lambda r: r.inspector, lambda r: r.inspector),
-        Col(
+        col(QT_TRANSLATE_NOOP("certs", "Inspector"), lambda r: r.inspector, lambda r: r.inspector),
+        col(
             QT_TRANSLATE_NOOP("certs", "Result"),
             lambda r: tr_label(INSPECTION_RESULT_LABELS[InspectionResult(r.result)]),
             lambda r: r.result,
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Plots visited"),
             lambda r: ", ".join(r.plot_names),
             lambda r: len(r.plot_ids),
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Yield estimate kg"),
             lambda r: format_decimal(r.yield_estimate_kg, 0),
             lambda r: r.yield_estimate_kg if r.yield_estimate_kg is not None else Decimal(-1),
             numeric=True,
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Prohibited input"),
             lambda r: (
                 f"{r.last_prohibited_input} ({format_date(r.last_prohibited_input_date)})"
@@ -406,13 +337,13 @@ def inspections_model(parent: Any = None) -> RowTableModel:
             ),
             lambda r: r.last_prohibited_input,
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Findings"),
             lambda r: r.findings,
             lambda r: r.findings,
             tooltip=lambda r: r.findings,
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Corrective actions"),
             lambda r: "; ".join(
                 f"{a.description} ({format_date(a.due_date)}"
@@ -422,7 +353,7 @@ def inspections_model(parent: Any = None) -> RowTableModel:
             lambda r: len(r.actions),
         ),
     ]
-    return RowTableModel(cols, colour, parent)
+    return RowTableModel(cols, parent, colour=colour)
 
 
 def sanctions_model(
@@ -431,40 +362,40 @@ def sanctions_model(
     def colour(r: SanctionRow) -> QColor | None:
         return RED if r.active(today()) else None
 
-    member: list[Col[SanctionRow]] = [
-        Col(
+    member: list[Column[SanctionRow]] = [
+        col(
             QT_TRANSLATE_NOOP("certs", "Member"),
             lambda r: f"{r.member_code} {r.member_name}",
             lambda r: code_sort_key(r.member_code),
         )
     ]
-    cols: list[Col[SanctionRow]] = [
+    cols: list[Column[SanctionRow]] = [
         *(member if with_member else []),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Decided"),
             lambda r: format_date(r.decided_on),
             lambda r: r.decided_on,
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Sanction"),
             lambda r: tr_label(SANCTION_LABELS[SanctionKind(r.kind)]),
             lambda r: r.kind,
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "From"),
             lambda r: format_date(r.starts_on),
             lambda r: _date_key(r.starts_on),
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "To"),
             lambda r: format_date(r.ends_on),
             lambda r: _date_key(r.ends_on),
         ),
-        Col(
+        col(
             QT_TRANSLATE_NOOP("certs", "Reason"),
             lambda r: r.reason,
             lambda r: r.reason,
             tooltip=lambda r: r.reason,
         ),
     ]
-    return RowTableModel(cols, colour, parent)
+    return RowTableModel(cols, parent, colour=colour)

@@ -37,10 +37,11 @@ from coop_desk.ui.dialogs.certificate import CertificateDialog
 from coop_desk.ui.dialogs.inspection import InspectionDialog
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
+from coop_desk.ui.models.table import RowTableModel
 from coop_desk.ui.widgets import format_date
 
 
-def make_table(model: cert_models.RowTableModel, rows: int = 4) -> QTableView:
+def make_table(model: RowTableModel, rows: int = 4) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -227,8 +228,8 @@ class MemberCertificationTab(QWidget):
 
     def open_plot(self) -> PlotOrganicDialog | None:
         row = self.plots_model.row_at(selected_row(self.plots_view))
-        if row is None and self.plots_model.rows:
-            row = self.plots_model.rows[0]
+        if row is None and self.plots_model.rows():
+            row = self.plots_model.rows()[0]
         return PlotOrganicDialog(self.ctx, row, self, today=self.today) if row else None
 
     def open_scope(self) -> SchemeScopeDialog | None:

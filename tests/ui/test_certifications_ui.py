@@ -169,7 +169,7 @@ def test_plot_status_dialog_sets_conversion_and_override(qtbot, sqlite_db, one_m
     dialog.conversion_start.set_date_value(date(2025, 1, 10))
     save(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert tab.plots_model.rows[0].status.value == "t2"
+    assert tab.plots_model.rows()[0].status.value == "t2"
     again = tab.open_plot()
     qtbot.addWidget(again)
     again.override.setCurrentIndex(again.override.findData("conventional"))
@@ -203,7 +203,7 @@ def test_certificate_dialog_copies_the_document(qtbot, sqlite_db, tmp_path, monk
     assert dialog.saved.document_sha256 == hashlib.sha256(scan.read_bytes()).hexdigest()
     page.refresh()
     assert page.certificates_model.rowCount() == 1
-    assert page.certificates_model.rows[0].number == "3784"
+    assert page.certificates_model.rows()[0].number == "3784"
 
 
 def test_page_on_the_demo_shows_coverage_schedule_alerts_and_exports(
@@ -217,11 +217,11 @@ def test_page_on_the_demo_shows_coverage_schedule_alerts_and_exports(
     assert page.coverage_bar.value() == 951
     assert "176 of 185" in page.coverage_label.text()
     assert page.schedule_model.rowCount() == 9
-    assert any(a.overdue(TODAY) for a in page.actions_model.rows)
-    kinds = {a.kind.value for a in page.alerts_model.rows}
+    assert any(a.overdue(TODAY) for a in page.actions_model.rows())
+    kinds = {a.kind.value for a in page.alerts_model.rows()}
     assert {"certificate_expiring", "action_overdue", "not_inspected"} <= kinds
     page.days.setValue(30)
-    assert "certificate_expiring" not in {a.kind.value for a in page.alerts_model.rows}
+    assert "certificate_expiring" not in {a.kind.value for a in page.alerts_model.rows()}
 
     target = tmp_path / "ics"
     monkeypatch.setattr(page, "choose_export_path", lambda: str(target))
@@ -232,7 +232,7 @@ def test_page_on_the_demo_shows_coverage_schedule_alerts_and_exports(
 
     # A member from the schedule gets inspected: the schedule shrinks.
     page.schedule_view.selectRow(0)
-    member = page.schedule_model.rows[0]
+    member = page.schedule_model.rows()[0]
     dialog = page.open_inspection()
     qtbot.addWidget(dialog)
     assert dialog.member_id() == member.member_id
@@ -244,7 +244,7 @@ def test_page_on_the_demo_shows_coverage_schedule_alerts_and_exports(
     assert page.schedule_model.rowCount() == 8
 
     # Completing the overdue action.
-    overdue = next(i for i, a in enumerate(page.actions_model.rows) if a.overdue(TODAY))
+    overdue = next(i for i, a in enumerate(page.actions_model.rows()) if a.overdue(TODAY))
     page.actions_view.selectRow(overdue)
     done = page.open_complete_action()
     qtbot.addWidget(done)
@@ -252,7 +252,7 @@ def test_page_on_the_demo_shows_coverage_schedule_alerts_and_exports(
     save(qtbot, done)
     assert done.result() == QDialog.DialogCode.Accepted
     page.ensure_fresh()
-    assert not any(a.overdue(TODAY) for a in page.actions_model.rows)
+    assert not any(a.overdue(TODAY) for a in page.actions_model.rows())
 
 
 def test_auditor_sees_but_cannot_change(qtbot, demo_db):
@@ -305,7 +305,7 @@ def test_member_certificate_from_the_tab(qtbot, sqlite_db, one_member):
     tab.today = lambda: TODAY
     tab.set_member(one_member.id)
     tab.schemes_view.selectRow(2)
-    scheme = tab.schemes_model.rows[2]
+    scheme = tab.schemes_model.rows()[2]
     dialog = tab.open_certificate()
     qtbot.addWidget(dialog)
     assert dialog.scheme.currentData() == scheme.scheme_id
@@ -315,7 +315,7 @@ def test_member_certificate_from_the_tab(qtbot, sqlite_db, one_member):
     dialog.expiry_date.set_date_value(date(2027, 1, 1))
     save(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    row = next(r for r in tab.schemes_model.rows if r.scheme_id == scheme.scheme_id)
+    row = next(r for r in tab.schemes_model.rows() if r.scheme_id == scheme.scheme_id)
     assert row.certificate is not None and row.certificate.number == "CU-F-1"
     assert row.certificate.member_id == one_member.id
 
@@ -339,7 +339,7 @@ def test_sanction_for_a_member_picked_in_the_form(qtbot, sqlite_db, one_member):
     save(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     page.ensure_fresh()
-    assert [(r.member_code, r.kind, r.reason) for r in page.sanctions_model.rows] == [
+    assert [(r.member_code, r.kind, r.reason) for r in page.sanctions_model.rows()] == [
         ("CPGP-1", "warning", "Late records")
     ]
 
@@ -353,7 +353,7 @@ def test_a_renewed_certificate_is_grey_not_red(qtbot, demo_db):
     model = page.certificates_model
     colours = {
         r.number: model.data(model.index(i, 0), Qt.ItemDataRole.ForegroundRole)
-        for i, r in enumerate(model.rows)
+        for i, r in enumerate(model.rows())
     }
     assert colours["CU-PE-845920"].color().name() == "#6b6b6b"  # expired, renewed
     assert colours["CU-PE-845921"].color().name() == "#a15c00"  # expires within 90 days

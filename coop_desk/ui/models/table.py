@@ -1,7 +1,9 @@
 """A generic read-only table model over a list of row dataclasses.
 
 Columns are declared once (header, value getter, formatter, alignment); ``data()`` only looks
-up and formats, and sorting works on the raw values, never on the display strings.
+up and formats, and sorting works on the raw values, never on the display strings. A column
+whose text needs more of the row than its value gives ``row_display``; a model may colour whole
+rows through ``colour``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from coop_desk.ui.widgets import format_date, format_decimal
 
@@ -30,6 +33,8 @@ class Column(Generic[R]):
     display: Callable[[Any], str] | None = None
     align_right: bool = False
     tooltip: Callable[[R], str] | None = None
+    # The text from the whole row (wins over ``display``); ``value`` stays the sort key.
+    row_display: Callable[[R], str] | None = None
 
 
 def default_display(value: Any) -> str:
@@ -52,9 +57,16 @@ def _sort_key(value: Any) -> tuple[int, Any]:
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
-    def __init__(self, columns: Sequence[Column[R]], parent: Any = None) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        parent: Any = None,
+        *,
+        colour: Callable[[R], QColor | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.columns = list(columns)
+        self._colour = colour
         self._rows: list[R] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
@@ -91,12 +103,17 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         row = self._rows[index.row()]
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if column.row_display is not None:
+                return column.row_display(row)
             value = column.value(row)
             return (column.display or default_display)(value)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column.align_right:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and self._colour is not None:
+            colour = self._colour(row)
+            return QBrush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row)
         if role == ROW_ROLE:

@@ -194,9 +194,9 @@ class CertificationsPage(Page):
         self.sanctions_model.set_rows(self.ctx.read(certs.list_sanctions))
         self.status_message.emit(
             self.tr("{0} certificates · ICS coverage {1}% · {2} alerts").format(
-                len(self.certificates_model.rows),
+                len(self.certificates_model.rows()),
                 format_decimal(o.coverage_percent, 1),
-                len(self.alerts_model.rows),
+                len(self.alerts_model.rows()),
             )
         )
 
