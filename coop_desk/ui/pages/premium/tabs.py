@@ -30,6 +30,7 @@ from coop_desk.services.ledger._common import AccountRole
 from coop_desk.services.ledger.journal import EntryRow, JournalFilter, JournalLine
 from coop_desk.services.ledger.ui_queries import contract_overview
 from coop_desk.services.verify import Finding
+from coop_desk.ui.errors import show_error
 from coop_desk.ui.models.table import RowTableModel
 from coop_desk.ui.pages.premium.models import (
     PERCENT_COLUMN,
@@ -43,7 +44,6 @@ from coop_desk.ui.pages.premium.models import (
     ProjectBalancesModel,
     ProjectsModel,
 )
-from coop_desk.ui.errors import show_error
 from coop_desk.ui.widgets import DateField, format_decimal
 from coop_desk.ui.workers import BackgroundLoader
 
