@@ -4,6 +4,12 @@
 the job reports with ``progress(done, total, text)`` and checks ``progress.cancelled``. The job
 opens its own Session (never share one across threads). The call returns the job's result, or
 raises its exception, or raises ``Cancelled`` - while the event loop keeps the window alive.
+
+``BackgroundLoader`` is the non-modal sibling for page loads: ``load(fn, on_done)`` runs
+``fn()`` in a pool thread (``fn`` opens its own Session with ``db.reading(actor)`` and returns
+frozen row dataclasses), then calls ``on_done(result)`` on the GUI thread. No dialog: the page
+shows its own "Loading…" state meanwhile. A newer ``load`` supersedes an older one: results of
+an older generation are dropped. Errors (of ``fn`` or ``on_done``) are emitted as ``failed``.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 T = TypeVar("T")
 
@@ -116,3 +123,69 @@ def run_with_progress(
     if error is not None:
         raise error
     return outcome["result"]  # type: ignore[no-any-return]
+
+
+class _LoadSignals(QObject):
+    finished = Signal(object, object)  # result, exception
+
+
+class _LoadJob(QRunnable):
+    def __init__(self, fn: Callable[[], Any], signals: _LoadSignals) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as exc:  # noqa: BLE001 - handed back to the GUI thread
+            self.signals.finished.emit(None, exc)
+        else:
+            self.signals.finished.emit(result, None)
+
+
+class BackgroundLoader(QObject):
+    """Loads a page's data in a ``QThreadPool`` thread; the newest load wins.
+
+    ``started`` when a load begins, ``finished`` after ``on_done`` ran for the newest result,
+    ``failed(exc)`` when the newest load (or its ``on_done``) raised. ``busy`` is True while
+    the newest load has not come back.
+    """
+
+    started = Signal()
+    finished = Signal()
+    failed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.generation = 0
+        self.busy = False
+
+    def load(self, fn: Callable[[], T], on_done: Callable[[T], None]) -> int:
+        """Start ``fn()`` in the pool; returns this load's generation number."""
+        self.generation += 1
+        generation = self.generation
+        # Owned by the application and deleted on the GUI thread (see run_with_progress).
+        signals = _LoadSignals(QCoreApplication.instance())
+
+        def on_finished(result: Any, exc: BaseException | None) -> None:
+            signals.deleteLater()
+            if not isValid(self) or generation != self.generation:
+                return  # the page is gone, or a newer load superseded this one
+            self.busy = False
+            if exc is None:
+                try:
+                    on_done(result)
+                except Exception as error:  # noqa: BLE001 - reported like a load error
+                    exc = error
+            if exc is not None:
+                self.failed.emit(exc)
+            else:
+                self.finished.emit()
+
+        signals.finished.connect(on_finished, Qt.ConnectionType.QueuedConnection)
+        self.busy = True
+        self.started.emit()
+        QThreadPool.globalInstance().start(_LoadJob(fn, signals))
+        return generation

@@ -246,12 +246,12 @@
 <context>
     <name>BalancesTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="534"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="537"/>
         <source>Premium fund (USD value)</source>
         <translation>Fondo de la Prima (valor en USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="563"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="566"/>
         <source>Projects {0}: approved USD {1}, spent USD {2}, remaining USD {3}</source>
         <translation>Proyectos {0}: aprobado USD {1}, gastado USD {2}, saldo USD {3}</translation>
     </message>
@@ -501,159 +501,169 @@
 <context>
     <name>CertificationsPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="58"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="71"/>
         <source>New certificate…</source>
         <translation>Nuevo certificado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="59"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="72"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="60"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
         <source>Open document</source>
         <translation>Abrir documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="88"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="101"/>
         <source>New inspection…</source>
         <translation>Nueva inspección…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="89"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="102"/>
         <source>Sanction…</source>
         <translation>Sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="90"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
         <source>Mark done…</source>
         <translation>Marcar como hecha…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="91"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
         <source>Export ICS list…</source>
         <translation>Exportar lista del SIC…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="117"/>
         <source>Not yet inspected this year</source>
         <translation>Aún sin inspección este año</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="125"/>
         <source>Corrective actions due</source>
         <translation>Acciones correctivas pendientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="138"/>
         <source>New sanction…</source>
         <translation>Nueva sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="139"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="152"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="146"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="159"/>
         <source>Look ahead:</source>
         <translation>Anticipar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="153"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="171"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="175"/>
         <source>Certificates</source>
         <translation>Certificados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="154"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="176"/>
         <source>Internal Control System</source>
         <translation>Sistema Interno de Control</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="155"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="156"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="178"/>
         <source>Alerts</source>
         <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="162"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="185"/>
         <source>Certifications</source>
         <translation>Certificaciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="208"/>
+        <source>Loading the certifications…</source>
+        <translation>Cargando las certificaciones…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="224"/>
         <source>ICS coverage {0}: {1} of {2} members inspected</source>
         <translation>Cobertura del SIC {0}: {1} de {2} socios inspeccionados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="187"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="234"/>
         <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
         <translation>Meta 100 %. Muestra de reinspección de la certificadora: {0} socios. Pendientes de aprobación del comité: {1}. Acciones correctivas vencidas: {2}.
 {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="191"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="238"/>
         <source>Not yet inspected in {0}</source>
         <translation>Aún sin inspección en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="196"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="243"/>
         <source>{0} certificates · ICS coverage {1}% · {2} alerts</source>
         <translation>{0} certificados · cobertura del SIC {1} % · {2} alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="267"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="319"/>
         <source>Select a certificate to edit.</source>
         <translation>Seleccione un certificado para editarlo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="275"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="327"/>
         <source>Select a member in the schedule first.</source>
         <translation>Primero seleccione un socio en la lista.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="278"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="330"/>
         <source>Select a corrective action first.</source>
         <translation>Primero seleccione una acción correctiva.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="283"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="335"/>
         <source>The selected certificate has no document.</source>
         <translation>El certificado seleccionado no tiene documento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="287"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="339"/>
         <source>The document file is missing: {0}</source>
         <translation>Falta el archivo del documento: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="298"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="350"/>
         <source>Export the ICS list</source>
         <translation>Exportar la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="300"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="352"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="329"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="381"/>
         <source>Exporting the ICS list</source>
         <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="331"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="383"/>
         <source>Export cancelled.</source>
         <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="336"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="388"/>
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
     </message>
@@ -763,17 +773,27 @@
 <context>
     <name>ComplianceTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="586"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="593"/>
         <source>&amp;Check again</source>
         <translation>&amp;Verificar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="610"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="620"/>
+        <source>{0}: checking…</source>
+        <translation>{0}: verificando…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="626"/>
+        <source>The checks could not be run.</source>
+        <translation>No se pudieron ejecutar las verificaciones.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="638"/>
         <source>{0}: every check passed.</source>
         <translation>{0}: todas las verificaciones pasaron.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="613"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="641"/>
         <source>{0}: {1} integrity errors, {2} compliance warnings.</source>
         <translation>{0}: {1} errores de integridad, {2} advertencias de cumplimiento.</translation>
     </message>
@@ -901,42 +921,42 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ContractsTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="109"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="112"/>
         <source>Search contract number or buyer</source>
         <translation>Buscar número de contrato o comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="111"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="114"/>
         <source>&amp;New contract…</source>
         <translation>&amp;Nuevo contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="115"/>
         <source>&amp;Edit contract…</source>
         <translation>&amp;Editar contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="113"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="116"/>
         <source>Record &amp;shipment…</source>
         <translation>Registrar em&amp;barque…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="115"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="118"/>
         <source>Premium &amp;received…</source>
         <translation>Prima &amp;recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="117"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="120"/>
         <source>&amp;Delete…</source>
         <translation>E&amp;liminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="119"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="122"/>
         <source>Only a contract entered by mistake, with no shipment or payment recorded</source>
         <translation>Solo un contrato ingresado por error, sin embarque ni pago registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="165"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="168"/>
         <source>{0} contracts · premium due USD {1} · received USD {2} · outstanding USD {3}</source>
         <translation>{0} contratos · prima por cobrar USD {1} · recibida USD {2} · pendiente USD {3}</translation>
     </message>
@@ -1401,77 +1421,77 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>JournalTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="301"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="304"/>
         <source>Search number, description, payee, voucher</source>
         <translation>Buscar número, descripción, beneficiario, comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="304"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="307"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="306"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="309"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="313"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="316"/>
         <source>One row per entry</source>
         <translation>Fila por asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="314"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="317"/>
         <source>One row per posting</source>
         <translation>Fila por movimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="316"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="319"/>
         <source>&amp;Open entry…</source>
         <translation>&amp;Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="318"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="321"/>
         <source>&amp;Go to linked entry</source>
         <translation>&amp;Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="320"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="323"/>
         <source>&amp;Reverse entry…</source>
         <translation>&amp;Revertir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="371"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="374"/>
         <source>All projects</source>
         <translation>Todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="372"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="375"/>
         <source>All accounts</source>
         <translation>Todas las cuentas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="436"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="439"/>
         <source>{0} entries, {1} postings</source>
         <translation>{0} asientos, {1} movimientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="439"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="442"/>
         <source>{0} entries</source>
         <translation>{0} asientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="491"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="494"/>
         <source>Open entry…</source>
         <translation>Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="493"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="496"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="498"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="501"/>
         <source>Reverse entry…</source>
         <translation>Revertir asiento…</translation>
     </message>
@@ -1714,102 +1734,102 @@ Base de datos: {1}</translation>
 <context>
     <name>MemberCertificationTab</name>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="88"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="89"/>
         <source>New inspection…</source>
         <translation>Nueva inspección…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="89"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="90"/>
         <source>Sanction…</source>
         <translation>Sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="90"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="91"/>
         <source>Committee decision…</source>
         <translation>Decisión del comité…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="91"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="92"/>
         <source>Plot organic status…</source>
         <translation>Estado orgánico de la parcela…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="92"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="93"/>
         <source>Scheme scope…</source>
         <translation>Alcance del esquema…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="93"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="94"/>
         <source>Member certificate…</source>
         <translation>Certificado del socio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="113"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="114"/>
         <source>Schemes</source>
         <translation>Esquemas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="116"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="117"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="117"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="118"/>
         <source>Internal inspections</source>
         <translation>Inspecciones internas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="118"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="119"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="150"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="151"/>
         <source>Save the member first to record certification data.</source>
         <translation>Guarde primero el socio para registrar datos de certificación.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="171"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="172"/>
         <source>Register: {0}</source>
         <translation>Padrón: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="176"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="177"/>
         <source>ICS approved since {0}</source>
         <translation>Aprobado por el SIC desde {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="179"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="180"/>
         <source>ICS committee: {0} on {1}</source>
         <translation>Comité del SIC: {0} el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="185"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="186"/>
         <source>awaiting the ICS committee&apos;s approval</source>
         <translation>pendiente de aprobación del comité del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="187"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="188"/>
         <source>excluded from the organic group</source>
         <translation>excluido del grupo orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="189"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="190"/>
         <source>suspended: plots do not count as certified</source>
         <translation>suspendido: sus parcelas no cuentan como certificadas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="192"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="193"/>
         <source>last inspection {0}</source>
         <translation>última inspección {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="194"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="195"/>
         <source>never inspected</source>
         <translation>nunca inspeccionado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="197"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="198"/>
         <source>not inspected in {0}</source>
         <translation>sin inspección en {0}</translation>
     </message>
@@ -2221,42 +2241,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="207"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="210"/>
         <source>New &amp;project…</source>
         <translation>Nuevo &amp;proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="209"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="212"/>
         <source>&amp;Edit project…</source>
         <translation>&amp;Editar proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="211"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="214"/>
         <source>&amp;GA approval…</source>
         <translation>&amp;Aprobación AG…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="212"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="215"/>
         <source>Budget &amp;revision…</source>
         <translation>&amp;Revisar presupuesto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="214"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="217"/>
         <source>&amp;Correct meeting record…</source>
         <translation>&amp;Corregir acta…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="234"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="237"/>
         <source>General Assembly approvals of this year&apos;s plan</source>
         <translation>Aprobaciones de la Asamblea General del plan de este ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="265"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="268"/>
         <source>Development Plan {0}: not yet approved</source>
         <translation>Plan de Desarrollo Fairtrade {0}: aún no aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="268"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="271"/>
         <source>Development Plan {0}: USD {1}, version {2} approved {3}</source>
         <translation>Plan de Desarrollo {0}: USD {1}, versión {2} ({3})</translation>
     </message>
@@ -2813,133 +2833,133 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="91"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="92"/>
         <source>Fiscal year </source>
         <translation>Ejercicio </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="95"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="96"/>
         <source>Premium received…</source>
         <translation>Prima recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="96"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="97"/>
         <source>Project payment…</source>
         <translation>Pago de proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="97"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="98"/>
         <source>Transfer / exchange…</source>
         <translation>Transferencia / cambio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="98"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="99"/>
         <source>Opening balance…</source>
         <translation>Saldo inicial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="100"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="101"/>
         <source>Close year…</source>
         <translation>Cerrar ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="101"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="102"/>
         <source>Reopen year…</source>
         <translation>Reabrir ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="103"/>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="115"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="116"/>
         <source>Set up</source>
         <translation>Configurar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="105"/>
         <source>New buyer…</source>
         <translation>Nuevo comprador…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="106"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="107"/>
         <source>New bank or cash account…</source>
         <translation>Nueva cuenta de banco o caja…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="110"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="111"/>
         <source>Premium price table…</source>
         <translation>Tabla de precios y prima…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="113"/>
         <source>Ledger settings…</source>
         <translation>Configuración del libro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="133"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="135"/>
         <source>Contracts</source>
         <translation>Contratos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="134"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="136"/>
         <source>Plan &amp;&amp; budget</source>
         <translation>Plan y presupuesto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="135"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="137"/>
         <source>Journal</source>
         <translation>Libro diario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="136"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="138"/>
         <source>Project balances</source>
         <translation>Saldos de proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="137"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="139"/>
         <source>Compliance</source>
         <translation>Cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="154"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="156"/>
         <source>Premium</source>
         <translation>Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="175"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="177"/>
         <source> (closed)</source>
         <translation> (cerrado)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="213"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="215"/>
         <source>closed</source>
         <translation>cerrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="213"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="215"/>
         <source>open</source>
         <translation>abierto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="216"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="218"/>
         <source>Premium available: USD {0} · in bank and cash USD {1} · receivable USD {2} · {3} {4}</source>
         <translation>Prima disponible: USD {0} · en banco y caja USD {1} · por cobrar USD {2} · {3} {4}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="229"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="231"/>
         <source> closed </source>
         <translation> cerrado </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="229"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="231"/>
         <source> open </source>
         <translation> abierto </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="442"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="444"/>
         <source>Delete contract {0} with {1}? It has no shipment or payment.</source>
         <translation>¿Eliminar el contrato {0} con {1}? No tiene embarque ni pago.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="445"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="447"/>
         <source>Delete contract</source>
         <translation>Eliminar contrato</translation>
     </message>
@@ -3913,264 +3933,264 @@ Base de datos: {1}</translation>
 <context>
     <name>certs</name>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="156"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="299"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="87"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="230"/>
         <source>Scheme</source>
         <translation>Esquema</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="157"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="88"/>
         <source>Holder</source>
         <translation>Titular</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="158"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="89"/>
         <source>Certifier</source>
         <translation>Certificadora</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="159"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="90"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="161"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="92"/>
         <source>Issued</source>
         <translation>Emitido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="166"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="97"/>
         <source>Expires</source>
         <translation>Vence</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="171"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="102"/>
         <source>Days left</source>
         <translation>Días restantes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="177"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="108"/>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="182"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="113"/>
         <source>Scope</source>
         <translation>Alcance</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="199"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="130"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="200"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="131"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="201"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="132"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="203"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="134"/>
         <source>Last inspection</source>
         <translation>Última inspección</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="205"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="136"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="210"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="333"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="141"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="264"/>
         <source>Total ha</source>
         <translation>Total ha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="227"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="436"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="158"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="367"/>
         <source>Member</source>
         <translation>Socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="232"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="163"/>
         <source>Corrective action</source>
         <translation>Acción correctiva</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="237"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="168"/>
         <source>Due</source>
         <translation>Plazo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="242"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="344"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="173"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="275"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="244"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="175"/>
         <source>done {0}</source>
         <translation>cumplida {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="246"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="177"/>
         <source>overdue</source>
         <translation>vencida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="248"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="179"/>
         <source>open</source>
         <translation>abierta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="264"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="195"/>
         <source>Level</source>
         <translation>Nivel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="269"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="200"/>
         <source>Alert</source>
         <translation>Alerta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="274"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="379"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="205"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="310"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="279"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="210"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="291"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="222"/>
         <source>not recorded</source>
         <translation>no registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="293"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="363"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="224"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="294"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="295"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="365"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="226"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="296"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="301"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="232"/>
         <source>In certified scope</source>
         <translation>En alcance certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="306"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="237"/>
         <source>Since</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="311"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="242"/>
         <source>Member certificate</source>
         <translation>Certificado del socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="313"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="244"/>
         <source>{0}, expires {1}</source>
         <translation>{0}, vence {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="321"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="252"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="331"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="262"/>
         <source>Plot</source>
         <translation>Parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="339"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="270"/>
         <source>Conversion start</source>
         <translation>Inicio de transición</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="348"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="279"/>
         <source>Override: {0} (computed: {1})</source>
         <translation>Corregido: {0} (calculado: {1})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="356"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="287"/>
         <source>Organic from</source>
         <translation>Orgánico desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="361"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="292"/>
         <source>Counts as certified</source>
         <translation>Cuenta como certificada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="383"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="314"/>
         <source>Inspector</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="385"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="316"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="390"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="321"/>
         <source>Plots visited</source>
         <translation>Parcelas visitadas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="395"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="326"/>
         <source>Yield estimate kg</source>
         <translation>Cosecha est. kg</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="401"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="332"/>
         <source>Prohibited input</source>
         <translation>Insumo prohibido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="410"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="341"/>
         <source>Findings</source>
         <translation>Hallazgos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="416"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="347"/>
         <source>Corrective actions</source>
         <translation>Acciones correctivas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="444"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="375"/>
         <source>Decided</source>
         <translation>Decidida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="449"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="380"/>
         <source>Sanction</source>
         <translation>Sanción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="454"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="385"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="459"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="390"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="464"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="395"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
@@ -4804,12 +4824,12 @@ Base de datos: {1}</translation>
 <context>
     <name>workers</name>
     <message>
-        <location filename="../../coop_desk/ui/workers.py" line="82"/>
+        <location filename="../../coop_desk/ui/workers.py" line="89"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/workers.py" line="104"/>
+        <location filename="../../coop_desk/ui/workers.py" line="111"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>

@@ -8,6 +8,16 @@ from coop_desk.services import cooperative
 from coop_desk.services.access import SYSTEM
 
 
+@pytest.fixture(autouse=True)
+def _background_loads_finish(qapp):  # type: ignore[no-untyped-def]
+    """Page loads run in QThreadPool: none may outlive its test (and its database)."""
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(30_000)
+    qapp.processEvents()
+
+
 @pytest.fixture
 def ctx(qapp, sqlite_db):  # type: ignore[no-untyped-def]
     from coop_desk.ui.context import AppContext

@@ -183,7 +183,8 @@ def test_certificate_dialog_copies_the_document(qtbot, sqlite_db, tmp_path, monk
     page = CertificationsPage(ctx)
     qtbot.addWidget(page)
     page.today = lambda: TODAY
-    page.refresh()
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.refresh()
     scan = tmp_path / "fairtrade.pdf"
     scan.write_bytes(b"%PDF certificate")
     dialog = page.open_certificate()
@@ -201,7 +202,8 @@ def test_certificate_dialog_copies_the_document(qtbot, sqlite_db, tmp_path, monk
     save(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.saved.document_sha256 == hashlib.sha256(scan.read_bytes()).hexdigest()
-    page.refresh()
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.refresh()
     assert page.certificates_model.rowCount() == 1
     assert page.certificates_model.rows()[0].number == "3784"
 
@@ -213,14 +215,16 @@ def test_page_on_the_demo_shows_coverage_schedule_alerts_and_exports(
     page = CertificationsPage(ctx)
     qtbot.addWidget(page)
     page.today = lambda: TODAY
-    page.refresh()
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.refresh()
     assert page.coverage_bar.value() == 951
     assert "176 of 185" in page.coverage_label.text()
     assert page.schedule_model.rowCount() == 9
     assert any(a.overdue(TODAY) for a in page.actions_model.rows())
     kinds = {a.kind.value for a in page.alerts_model.rows()}
     assert {"certificate_expiring", "action_overdue", "not_inspected"} <= kinds
-    page.days.setValue(30)
+    with qtbot.waitSignal(page.alerts_loader.finished, timeout=20_000):
+        page.days.setValue(30)
     assert "certificate_expiring" not in {a.kind.value for a in page.alerts_model.rows()}
 
     target = tmp_path / "ics"
@@ -240,7 +244,8 @@ def test_page_on_the_demo_shows_coverage_schedule_alerts_and_exports(
     qtbot.keyClicks(dialog.inspector, "Marleni Cubas")
     save(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    page.ensure_fresh()
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.ensure_fresh()
     assert page.schedule_model.rowCount() == 8
 
     # Completing the overdue action.
@@ -251,7 +256,8 @@ def test_page_on_the_demo_shows_coverage_schedule_alerts_and_exports(
     done.completed_on.set_date_value(TODAY)
     save(qtbot, done)
     assert done.result() == QDialog.DialogCode.Accepted
-    page.ensure_fresh()
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.ensure_fresh()
     assert not any(a.overdue(TODAY) for a in page.actions_model.rows())
 
 
@@ -269,11 +275,12 @@ def test_auditor_sees_but_cannot_change(qtbot, demo_db):
     assert not tab.sanction_button.isEnabled()
 
 
-def test_models_pass_the_model_tester(qtmodeltester, demo_db):
+def test_models_pass_the_model_tester(qtbot, qtmodeltester, demo_db):
     ctx = AppContext(demo_db)
     page = CertificationsPage(ctx)
     page.today = lambda: TODAY
-    page.refresh()
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.refresh()
     tab = MemberCertificationTab(ctx)
     tab.today = lambda: TODAY
     suspended = next(s.member_id for s in ctx.read(certs.list_sanctions))
@@ -325,7 +332,8 @@ def test_sanction_for_a_member_picked_in_the_form(qtbot, sqlite_db, one_member):
     page = CertificationsPage(ctx)
     qtbot.addWidget(page)
     page.today = lambda: TODAY
-    page.refresh()
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.refresh()
     assert page.sanctions_model.rowCount() == 0
     dialog = page.open_any_sanction()
     qtbot.addWidget(dialog)
@@ -338,7 +346,8 @@ def test_sanction_for_a_member_picked_in_the_form(qtbot, sqlite_db, one_member):
     dialog.kind.setCurrentIndex(dialog.kind.findData("warning"))
     save(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    page.ensure_fresh()
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.ensure_fresh()
     assert [(r.member_code, r.kind, r.reason) for r in page.sanctions_model.rows()] == [
         ("CPGP-1", "warning", "Late records")
     ]
@@ -349,7 +358,8 @@ def test_a_renewed_certificate_is_grey_not_red(qtbot, demo_db):
     page = CertificationsPage(ctx)
     qtbot.addWidget(page)
     page.today = lambda: TODAY
-    page.refresh()
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.refresh()
     model = page.certificates_model
     colours = {
         r.number: model.data(model.index(i, 0), Qt.ItemDataRole.ForegroundRole)

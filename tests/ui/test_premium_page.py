@@ -140,7 +140,8 @@ def test_journal_links_the_demo_reversal(window, qtbot):
 def test_compliance_lists_the_demo_warnings(window, qtbot):
     page = premium_page(window)
     page.set_year(2025)
-    page.tabs.setCurrentWidget(page.compliance_tab)
+    with qtbot.waitSignal(page.loaded, timeout=20_000):  # the checks run in a pool thread
+        page.tabs.setCurrentWidget(page.compliance_tab)
     findings = page.compliance_tab.model.rows()
     over = [f for f in findings if f.check == "premium.over_budget"]
     assert over and "Women's programme" in over[0].message
@@ -154,8 +155,10 @@ def test_compliance_lists_the_demo_warnings(window, qtbot):
     selected = page.balances_tab.projects_model.row_at(indexes[0].row())
     assert selected.name == "Women's programme" and selected.over_budget
     page.tabs.setCurrentWidget(page.compliance_tab)
-    page.set_year(2026)
-    page.compliance_tab.check_button.click()
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.set_year(2026)
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.compliance_tab.check_button.click()
     assert any(f.check == "premium.overdue" for f in page.compliance_tab.model.rows())
 
 

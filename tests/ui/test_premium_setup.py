@@ -36,8 +36,9 @@ def test_empty_books_show_empty_tabs(qtbot, ctx):
     qtbot.addWidget(page)
     page.show()
     page.refresh()
-    for index in range(page.tabs.count()):
-        page.tabs.setCurrentIndex(index)
+    with qtbot.waitSignal(page.loaded, timeout=20_000):  # the checks run in a pool thread
+        for index in range(page.tabs.count()):
+            page.tabs.setCurrentIndex(index)
     assert page.contracts_tab.model.rowCount() == 0
     assert page.journal_tab.model.rowCount() == 0
     assert page.plan_tab.projects_model.rowCount() == 7  # the default projects

@@ -4,10 +4,11 @@ overview with its coverage bar and inspection schedule, and the alerts."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,12 +39,24 @@ from coop_desk.ui.labels import tr_label
 from coop_desk.ui.member_certs_tab import make_table, selected_row
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.widgets import format_decimal
-from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
+from coop_desk.ui.workers import BackgroundLoader, Cancelled, Progress, run_with_progress
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """What one refresh reads in the background (frozen rows only, no ORM objects)."""
+
+    on: date
+    days: int
+    certificates: list[certs.CertificateRow]
+    board: cert_alerts.Dashboard
+    sanctions: list[certs.SanctionRow]
 
 
 class CertificationsPage(Page):
     key = "certs"
     topics = frozenset({"certs", "members", "settings"})
+    loaded = Signal()  # a refresh's result has been applied (it loads in a pool thread)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -149,12 +162,22 @@ class CertificationsPage(Page):
         al.addLayout(days_row)
         al.addWidget(self.alerts_view)
 
+        # Refreshing reads the whole ICS (seconds at federation size): a pool thread does it.
+        self.loader = BackgroundLoader(self)
+        self.loader.finished.connect(self.loaded)
+        self.loader.failed.connect(self._load_failed)
+        self.alerts_loader = BackgroundLoader(self)
+        self.alerts_loader.failed.connect(self._load_failed)
+        self.loading_label = QLabel(self.tr("Loading…"))
+        self.loading_label.setVisible(False)
+
         self.tabs = QTabWidget()
         self.tabs.addTab(cert_tab, self.tr("Certificates"))
         self.tabs.addTab(ics_tab, self.tr("Internal Control System"))
         self.tabs.addTab(sanctions_tab, self.tr("Sanctions"))
         self.tabs.addTab(alerts_tab, self.tr("Alerts"))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.loading_label)
         layout.addWidget(self.tabs)
         self.apply_permissions()
 
@@ -163,14 +186,38 @@ class CertificationsPage(Page):
 
     # --- loading -------------------------------------------------------------------------
     def refresh(self) -> None:
-        on = self.today()
-        self.certificates_model.set_rows(
-            self.ctx.read(lambda s, a: certs.list_certificates(s, a, everyone=True))
-        )
-        days = self.days.value()
-        board = self.ctx.read(lambda s, a: cert_alerts.dashboard(s, a, on, days))
+        """Start reading in a pool thread; ``loaded`` is emitted once the page shows it."""
+        db, actor, on, days = self.ctx.db, self.ctx.actor, self.today(), self.days.value()
+
+        def read() -> _Loaded:  # runs in a pool thread with its own Session
+            with db.reading(actor) as s:
+                return _Loaded(
+                    on=on,
+                    days=days,
+                    certificates=certs.list_certificates(s, actor, everyone=True),
+                    board=cert_alerts.dashboard(s, actor, on, days),
+                    sanctions=certs.list_sanctions(s, actor),
+                )
+
+        self._set_loading(True)
+        self.loader.load(read, self._apply)
+
+    def _set_loading(self, loading: bool) -> None:
+        self.loading_label.setVisible(loading)
+        if loading:
+            self.status_message.emit(self.tr("Loading the certifications…"))
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._set_loading(False)
+        show_error(self, exc)
+
+    def _apply(self, data: _Loaded) -> None:
+        self._set_loading(False)
+        on, board = data.on, data.board
+        self.certificates_model.set_rows(data.certificates)
         self.overview = o = board.overview
-        self.alerts_model.set_rows(board.alerts)
+        if data.days == self.days.value():  # else the alerts loader brings the newer look-ahead
+            self.alerts_model.set_rows(board.alerts)
         self.coverage_bar.setValue(int(o.coverage_percent * 10))
         self.coverage_bar.setFormat(f"{format_decimal(o.coverage_percent, 1)}%")
         self.coverage_label.setText(
@@ -191,7 +238,7 @@ class CertificationsPage(Page):
         self.schedule_box.setTitle(self.tr("Not yet inspected in {0}").format(on.year))
         self.schedule_model.set_rows(o.not_inspected)
         self.actions_model.set_rows(o.open_actions)
-        self.sanctions_model.set_rows(self.ctx.read(certs.list_sanctions))
+        self.sanctions_model.set_rows(data.sanctions)
         self.status_message.emit(
             self.tr("{0} certificates · ICS coverage {1}% · {2} alerts").format(
                 len(self.certificates_model.rows()),
@@ -201,8 +248,13 @@ class CertificationsPage(Page):
         )
 
     def load_alerts(self) -> None:
-        on, days = self.today(), self.days.value()
-        self.alerts_model.set_rows(self.ctx.read(lambda s, a: cert_alerts.alerts(s, a, on, days)))
+        db, actor, on, days = self.ctx.db, self.ctx.actor, self.today(), self.days.value()
+
+        def read() -> list[cert_alerts.Alert]:  # pool thread, own Session
+            with db.reading(actor) as s:
+                return cert_alerts.alerts(s, actor, on, days)
+
+        self.alerts_loader.load(read, self.alerts_model.set_rows)
 
     def apply_permissions(self) -> None:
         can = self.ctx.can(Permission.CERTS_WRITE)

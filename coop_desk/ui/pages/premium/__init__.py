@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -75,6 +75,7 @@ class PremiumPage(Page):
     key = "premium"
     topics = frozenset({"ledger", "settings", "*"})
     write_permission = Permission.LEDGER_WRITE
+    loaded = Signal()  # the Compliance tab's checks (run in a pool thread) are shown
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -130,6 +131,7 @@ class PremiumPage(Page):
         self.journal_tab = JournalTab(self)
         self.balances_tab = BalancesTab(self)
         self.compliance_tab = ComplianceTab(self)
+        self.compliance_tab.loaded.connect(self.loaded)
         self.tabs.addTab(self.contracts_tab, self.tr("Contracts"))
         self.tabs.addTab(self.plan_tab, self.tr("Plan && budget"))
         self.tabs.addTab(self.journal_tab, self.tr("Journal"))

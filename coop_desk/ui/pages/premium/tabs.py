@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,8 @@ from coop_desk.services.ledger import accounts, checks, journal, plan, reports
 from coop_desk.services.ledger._common import AccountRole
 from coop_desk.services.ledger.journal import EntryRow, JournalFilter, JournalLine
 from coop_desk.services.ledger.ui_queries import contract_overview
+from coop_desk.services.verify import Finding
+from coop_desk.ui.errors import show_error
 from coop_desk.ui.models.table import RowTableModel
 from coop_desk.ui.pages.premium.models import (
     PERCENT_COLUMN,
@@ -43,6 +45,7 @@ from coop_desk.ui.pages.premium.models import (
     ProjectsModel,
 )
 from coop_desk.ui.widgets import DateField, format_decimal
+from coop_desk.ui.workers import BackgroundLoader
 
 if TYPE_CHECKING:
     from coop_desk.ui.pages.premium import PremiumPage
@@ -580,6 +583,10 @@ class BalancesTab(_Tab):
 
 
 class ComplianceTab(_Tab):
+    """The ledger's compliance checks; they run in a pool thread (seconds with many entries)."""
+
+    loaded = Signal()  # the newest check's findings are shown
+
     def __init__(self, page: PremiumPage) -> None:
         super().__init__(page)
         self.summary = QLabel()
@@ -597,10 +604,31 @@ class ComplianceTab(_Tab):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        self.loader = BackgroundLoader(self)
+        self.loader.finished.connect(self.loaded)
+        self.loader.failed.connect(self._load_failed)
 
     def reload(self) -> None:
+        """Start the checks in a pool thread; ``loaded`` is emitted once they are shown."""
+        db, actor = self.ctx.db, self.ctx.actor
         year, today = self.page.year(), self.page.today()
-        findings = self.ctx.read(lambda s, a: checks.compliance(s, a, today, year=year))
+
+        def read() -> tuple[int, list[Finding]]:  # pool thread, its own Session
+            with db.reading(actor) as s:
+                return year, checks.compliance(s, actor, today, year=year)
+
+        self.summary.setText(self.tr("{0}: checking…").format(year))
+        self.table.setEnabled(False)  # a newer "Check again" supersedes this one
+        self.loader.load(read, self._apply)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.table.setEnabled(True)
+        self.summary.setText(self.tr("The checks could not be run."))
+        show_error(self, exc)
+
+    def _apply(self, loaded: tuple[int, list[Finding]]) -> None:
+        year, findings = loaded
+        self.table.setEnabled(True)
         self.model.set_rows(findings)
         fit_columns(self.table, widest=240)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
