@@ -53,6 +53,12 @@ class _RateMixin:
         self.rate = AmountEdit(places=8)
         return self.rate
 
+    def _read_rate(self, problems: list[Problem]) -> Decimal | None:
+        """The rate typed, when the account's currency needs one (``None`` otherwise)."""
+        if not self.rate.isEnabled():
+            return None
+        return read_amount(problems, "rate", self.rate, required=False)
+
     def _update_rate(self, currency: str) -> None:
         needed = bool(currency) and currency != self.reporting
         self.rate.setEnabled(needed)
@@ -138,11 +144,7 @@ class PremiumReceiptDialog(FormDialog, _RateMixin):
         problems: list[Problem] = []
         amount = read_amount(problems, "amount", self.amount)
         charges = read_amount(problems, "bank_charges", self.bank_charges, required=False)
-        rate = (
-            read_amount(problems, "rate", self.rate, required=False)
-            if self.rate.isEnabled()
-            else None
-        )
+        rate = self._read_rate(problems)
         account = self.account.currentData()
         if account is None:
             problems.append(Problem("account_id", "choose the bank account"))
@@ -283,11 +285,7 @@ class ProjectPaymentDialog(FormDialog, _RateMixin):
     def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
         problems: list[Problem] = []
         amount = read_amount(problems, "amount", self.amount)
-        rate = (
-            read_amount(problems, "rate", self.rate, required=False)
-            if self.rate.isEnabled()
-            else None
-        )
+        rate = self._read_rate(problems)
         account = self.account.currentData()
         project_id = self.project.currentData()
         if account is None:
@@ -511,11 +509,7 @@ class OpeningBalanceDialog(FormDialog, _RateMixin):
     def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
         problems: list[Problem] = []
         amount = read_amount(problems, "amount", self.amount)
-        rate = (
-            read_amount(problems, "rate", self.rate, required=False)
-            if self.rate.isEnabled()
-            else None
-        )
+        rate = self._read_rate(problems)
         account = self.account.currentData()
         if account is None:
             problems.append(Problem("account_id", "choose the account"))
