@@ -24,6 +24,9 @@ have_lib libxkbcommon-x11.so.0 || need+=(libxkbcommon-x11-0)
 if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   need+=(postgresql)
 fi
+# LibreOffice Calc recalculates the ledger workbook's formulas in a test (the figures must equal
+# coop-desk's own); without it that test is skipped.
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "system-deps: missing ${need[*]}; install them with your package manager" >&2
