@@ -30,6 +30,7 @@ from coop_desk.models.ledger import (
     Project,
 )
 from coop_desk.models.members import Member, MemberStatusChange, Plot
+from coop_desk.models.trade import Delivery, Lot
 from coop_desk.models.users import User
 
 __all__ = [
@@ -44,10 +45,12 @@ __all__ = [
     "Contract",
     "Cooperative",
     "CorrectiveAction",
+    "Delivery",
     "FiscalYearEvent",
     "Inspection",
     "InspectionPlot",
     "JournalEntry",
+    "Lot",
     "Member",
     "MemberScheme",
     "MemberStatusChange",

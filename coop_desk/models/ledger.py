@@ -84,6 +84,9 @@ class Contract(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(60), default="")
+    # The reference number of the buyer's due-diligence statement in the EU information
+    # system (EU deforestation regulation), once the buyer has filed it.
+    due_diligence_reference: Mapped[str] = mapped_column(String(80), default="")
 
 
 class Project(Base):
