@@ -291,7 +291,7 @@ def _plot(session: Session, plot_id: int) -> Plot:
 
 def set_boundary(
     session: Session, actor: Actor, plot_id: int, boundary: Boundary | None, source: str = ""
-) -> PlotGeoRow:
+) -> None:
     """Store (or, with ``None``, remove) a plot's boundary. A boundary that is not closed,
     crosses itself or lies outside Peru is refused with the reasons; one whose area differs
     from the recorded area or that overlaps another plot is stored (the fix may be the
@@ -308,7 +308,6 @@ def set_boundary(
         plot.boundary = None
         plot.boundary_source = ""
     session.flush()
-    return plot_check(session, actor, plot_id)
 
 
 def set_point(session: Session, actor: Actor, plot_id: int, point: Position | None) -> None:
@@ -386,8 +385,9 @@ def set_evidence(
     data: EvidenceInput,
     *,
     today: date | None = None,
-) -> PlotGeoRow:
-    """Record when the plot was planted, the evidence, and the plot's code."""
+) -> None:
+    """Record when the plot was planted, the evidence, and the plot's code. (Its findings
+    after the change: :func:`plot_check`.)"""
     require(actor, Permission.MEMBERS_WRITE)
     plot = _plot(session, plot_id)
     problems = validate_evidence(data, today or date.today())
@@ -420,7 +420,6 @@ def set_evidence(
     elif data.remove_document:
         plot.evidence_document_sha256, plot.evidence_document_name = None, ""
     session.flush()
-    return plot_check(session, actor, plot_id)
 
 
 def evidence_document_path(row: PlotGeoRow) -> Path | None:

@@ -28,7 +28,6 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coop_desk.domain.certification import SchemeKind
 from coop_desk.domain.eudr import MAX_FILE_BYTES, feature_properties
 from coop_desk.domain.geometry import Boundary, Position
 from coop_desk.domain.members import full_name
@@ -62,6 +61,17 @@ YIELD_TOLERANCE_SETTING = "trade.yield_tolerance_pct"
 
 
 # --- settings ----------------------------------------------------------------------------------
+
+
+def shipped_contracts(session: Session) -> set[int]:
+    """Contracts whose coffee has left: the shipment is posted in the ledger (Fairtrade,
+    Fair Trade USA) or, for a conventional sale, the shipment date has come."""
+    dated = session.scalars(
+        select(Contract.id).where(
+            Contract.shipment_date.is_not(None), Contract.shipment_date <= date.today()
+        )
+    )
+    return set(live_shipment_entries(session)) | set(dated)
 
 
 def yield_tolerance(session: Session) -> Decimal:
@@ -296,18 +306,8 @@ def collection_points(session: Session, actor: Actor) -> list[str]:
 def certified_on(session: Session, actor: Actor, member_id: int, on: date) -> bool:
     """Whether the member's coffee counts as certified on ``on``: ICS-approved, not suspended,
     with a certified organic plot or in the scope of a Fairtrade scheme since that date."""
-    status = certification.member_certification(session, actor, member_id, on)
-    if not status.approved or status.suspended or status.excluded:
-        return False
-    if any(p.certified for p in status.plots):
-        return True
-    return any(
-        s.scheme_kind == SchemeKind.FAIRTRADE
-        and s.in_scope
-        and s.since is not None
-        and s.since <= on
-        for s in status.schemes
-    )
+    require(actor, Permission.READ)
+    return member_id in certification.certified_coffee(session, [member_id], on)
 
 
 def _next_number(session: Session, day: date) -> str:
@@ -544,7 +544,7 @@ def _lot_rows(session: Session, lots: Sequence[Lot]) -> list[LotRow]:
             )
         )
     }
-    shipped = live_shipment_entries(session)
+    shipped = shipped_contracts(session)
     rows = []
     for lot in lots:
         total = sums.get(lot.id) or _LotSums()
@@ -581,11 +581,11 @@ def _load_lot(session: Session, lot_id: int) -> Lot:
 
 
 def _refuse_if_shipped(session: Session, lot: Lot) -> None:
-    if lot.contract_id is not None and lot.contract_id in live_shipment_entries(session):
+    if lot.contract_id is not None and lot.contract_id in shipped_contracts(session):
         number = session.scalar(select(Contract.number).where(Contract.id == lot.contract_id))
         raise Conflict(
-            f"Lot {lot.code} was shipped on contract {number} (its shipment is posted): it "
-            "stays as shipped. Reverse the shipment entry first to change it."
+            f"Lot {lot.code} was shipped on contract {number}: it stays as shipped. (If the "
+            "shipment was recorded by mistake, reverse its entry or clear its date first.)"
         )
 
 
@@ -623,7 +623,7 @@ def _lot_problems(
                     "certified lot can go to it",
                 )
             )
-        elif contract.id in live_shipment_entries(session):
+        elif contract.id in shipped_contracts(session):
             problems.append(
                 Problem("contract_id", f"contract {contract.number} is already shipped")
             )
@@ -809,14 +809,15 @@ def list_trade_contracts(session: Session, actor: Actor) -> list[ContractTradeRo
         .where(Lot.contract_id.is_not(None))
     ):
         sums[contract_id].add(member_id, kg, factor)
-    lot_counts = dict(
-        session.execute(
+    lot_counts = {
+        contract_id: count
+        for contract_id, count in session.execute(
             select(Lot.contract_id, func.count())
             .where(Lot.contract_id.is_not(None))
             .group_by(Lot.contract_id)
-        ).tuples()
-    )
-    shipped = live_shipment_entries(session)
+        )
+    }
+    shipped = shipped_contracts(session)
     rows = []
     for contract, buyer in session.execute(
         select(Contract, Buyer.name)
@@ -1135,9 +1136,16 @@ def eudr_export(session: Session, actor: Actor, contract_id: int) -> EudrExport:
     return EudrExport(contract_id, report.contract_number, plots, text, len(text.encode("utf-8")))
 
 
+@dataclass(frozen=True)
+class EudrFiles:
+    geojson: Path
+    listing: Path  # the plot list beside it (.xlsx)
+    export: EudrExport
+
+
 def write_eudr_export(
     session: Session, actor: Actor, contract_id: int, path: str | Path
-) -> tuple[Path, Path]:
+) -> EudrFiles:
     """Write the buyer's GeoJSON (``path``) and the plot list beside it (same name, .xlsx).
     Refused, with every failing plot and its reasons, while any plot fails the rules."""
     export = eudr_export(session, actor, contract_id)
@@ -1158,7 +1166,7 @@ def write_eudr_export(
     listing = trade_files.write_plot_list(
         target.with_suffix(".xlsx"), export.contract_number, _plot_list_rows(export.plots)
     )
-    return geojson, listing
+    return EudrFiles(geojson, listing, export)
 
 
 def _plot_list_rows(plots: Sequence[PlotGeoRow]) -> list[trade_files.PlotListRow]:

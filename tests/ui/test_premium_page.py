@@ -93,7 +93,7 @@ def test_tabs_show_the_demo_books(window, qtbot):
     years = [page.year_combo.itemData(i) for i in range(page.year_combo.count())]
     assert years == [2024, 2025, 2026, 2027]  # the next year is offered for its plan
     assert "closed" in page.year_combo.itemText(0)
-    assert page.contracts_tab.model.rowCount() == 13
+    assert page.contracts_tab.model.rowCount() == 15  # 13 + the two being prepared (EUDR demo)
     page.tabs.setCurrentWidget(page.plan_tab)
     assert page.plan_tab.projects_model.rowCount() == 7
     assert page.plan_tab.approvals_model.rowCount() >= 1

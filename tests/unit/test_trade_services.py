@@ -301,7 +301,8 @@ def test_the_buyers_file_lists_exactly_the_plots_of_the_members_in_its_lots(
         _fill_contract(s, actor, coop)
         trade.set_due_diligence_reference(s, actor, coop["ft"].id, "25DEHC12345678")
     with db.reading(actor) as s:
-        geojson, listing = trade.write_eudr_export(s, actor, coop["ft"].id, tmp_path / "hci.json")
+        files = trade.write_eudr_export(s, actor, coop["ft"].id, tmp_path / "hci.json")
+    geojson, listing = files.geojson, files.listing
     assert geojson.suffix == ".json" and listing.suffix == ".xlsx"
     text = geojson.read_text(encoding="utf-8")
     document = json.loads(text)
@@ -334,7 +335,7 @@ def test_a_point_carries_its_area(db, actor, coop, tmp_path):
         plot_geo.set_boundary(s, actor, alto, None)
         plot_geo.set_point(s, actor, alto, position("-75.2585", "-10.7437"))
     with db.reading(actor) as s:
-        geojson, _ = trade.write_eudr_export(s, actor, coop["ft"].id, tmp_path / "hci.geojson")
+        geojson = trade.write_eudr_export(s, actor, coop["ft"].id, tmp_path / "hci.geojson").geojson
     feature = json.loads(geojson.read_text())["features"][1]
     assert feature["geometry"] == {"type": "Point", "coordinates": [-75.2585, -10.7437]}
     assert '"coordinates":[-75.258500,-10.743700]' in geojson.read_text()

@@ -1,0 +1,115 @@
+"""The ``plots``, ``deliveries``, ``lots`` and ``eudr`` commands on the demo cooperative: every
+deliberate EUDR finding of the demo shows, the failing contract's file is refused with the
+reasons, the other's is written, re-read and matches its lots exactly."""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+
+from coop_desk.cli import main
+from coop_desk.exchange.geofiles import read_geo_file
+from coop_desk.services import trade
+from tests.geo_samples import google_earth_kml
+from tests.unit.test_geofiles import rfc7946_problems
+
+
+def run(capsys, db, *args):  # type: ignore[no-untyped-def]
+    code = main(["--db", str(db.url).replace("sqlite:///", ""), *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_plots_check_names_every_rule(demo_db, capsys):
+    code, out, _ = run(capsys, demo_db, "plots", "check", "--failing")
+    assert code == 0
+    for words in (
+        "overlaps plot",
+        "after 2020-12-31",
+        "more than 4 ha",
+        "no geolocation",
+        "register says",
+        "latitude and longitude seem swapped",
+        "no deforestation-free evidence",
+    ):
+        assert words in out, words
+    assert out.strip().endswith("8 fail.")
+
+
+def test_export_refused_then_written(demo_db, capsys, tmp_path, actor):
+    year = 2026
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    code, out, _ = run(capsys, demo_db, "eudr", "export", f"NRC-{year}-11", str(out_dir / "n"))
+    assert code == 1
+    assert "8 plots fail" in out and "CPGP-3784-16 El Mirador" in out
+    assert not list(out_dir.iterdir())
+
+    target = out_dir / "kfh.geojson"
+    code, out, _ = run(capsys, demo_db, "eudr", "export", f"KFH-{year}-10", str(target))
+    assert code == 0, out
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert rfc7946_problems(document) == []
+    # exactly the plots of the members whose deliveries are in the contract's lots
+    with demo_db.reading(actor) as s:
+        contract_id = next(
+            c.id for c in trade.list_trade_contracts(s, actor) if c.number == f"KFH-{year}-10"
+        )
+        report = trade.traceability(s, actor, contract_id)
+        in_lots = {d.member_code for lot in report.lots for d in lot.deliveries}
+        expected = [trade.production_place(p) for m in report.members for p in m.plots]
+    places = [f["properties"]["ProductionPlace"] for f in document["features"]]
+    assert places == expected
+    assert {place.split("(")[1].split(")")[0] for place in places} == in_lots
+    points = [f for f in document["features"] if f["geometry"]["type"] == "Point"]
+    assert points and all("Area" in f["properties"] for f in points)
+    assert read_geo_file(target).features[0].geometry is not None
+    sheet = openpyxl.load_workbook(out_dir / "kfh.xlsx", read_only=True)["Plots"]
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    assert [r[5] for r in rows] == places  # the list beside the file, in the file's order
+
+
+def test_deliveries_lots_and_reference(demo_db, capsys, monkeypatch):
+    code, out, _ = run(capsys, demo_db, "deliveries", "list", "--flagged")
+    assert code == 0 and "ABOVE ESTIMATE" in out and "2 above the estimate" in out
+    code, _out, err = run(capsys, demo_db, "eudr", "reference", "KFH-2026-10", "X")
+    assert code == 2 and "may not" in err  # read-only without --user
+    monkeypatch.setenv("COOP_DESK_PASSWORD", "demo")
+    code, out, _ = run(
+        capsys, demo_db, "--user", "tesorero", "eudr", "reference", "KFH-2026-10", "26DEXX1234567"
+    )
+    assert code == 0, out
+    code, out, _ = run(capsys, demo_db, "eudr", "contracts")
+    assert "26DEXX1234567" in out
+    code, out, _ = run(
+        capsys,
+        demo_db,
+        "--user",
+        "tesorero",
+        "lots",
+        "add",
+        "L-2026-050",
+        "--contract",
+        "KFH-2026-04",
+        "--conventional",
+    )
+    assert code == 2  # the conventional contract has shipped: its lots are closed
+
+
+def test_import_a_google_earth_file_dry_run(demo_db, capsys, tmp_path):
+    path = tmp_path / "parcelas.kml"
+    path.write_text(google_earth_kml(), encoding="utf-8")
+    code, out, _ = run(capsys, demo_db, "plots", "import", str(path), "--dry-run")
+    assert code == 0
+    assert "there is no member with the code" in out or "no member code" in out
+    assert "0 would be stored, 3 cannot be used." in out
+
+
+def test_traceability_workbook(demo_db, capsys, tmp_path):
+    target = tmp_path / "trace.xlsx"
+    code, out, _ = run(capsys, demo_db, "eudr", "trace", "KFH-2026-10", str(target))
+    assert code == 0 and "27 members" in out
+    wb = openpyxl.load_workbook(target, read_only=True)
+    members = list(wb["Members"].iter_rows(min_row=2, values_only=True))
+    assert len(members) == 27
