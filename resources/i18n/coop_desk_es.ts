@@ -2170,42 +2170,42 @@ Base de datos: {1}</translation>
 <context>
     <name>OpeningBalanceDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="476"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="474"/>
         <source>Opening balance</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="479"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="477"/>
         <source>What the cooperative already held in a bank or cash account, or what a buyer still owed it, when it started keeping its books in coop-desk.</source>
         <translation>Lo que la cooperativa ya tenía en una cuenta de banco o caja, o lo que un comprador aún le debía, cuando empezó a llevar sus libros en coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="491"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="489"/>
         <source>Optional</source>
         <translation>Opcional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="497"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="495"/>
         <source>&amp;Account</source>
         <translation>&amp;Cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="498"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="496"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="499"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="497"/>
         <source>A&amp;mount held</source>
         <translation>&amp;Monto disponible</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="500"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="498"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="501"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="499"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
@@ -2967,72 +2967,72 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumReceiptDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="77"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="83"/>
         <source>Premium received</source>
         <translation>Prima recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="80"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="86"/>
         <source>Record premium a buyer paid. Give what reached the account and, if the bank deducted charges on the way, the charges: both settle the contract.</source>
         <translation>Registre la prima que pagó un comprador. Indique lo que llegó a la cuenta y, si el banco descontó gastos en el camino, los gastos bancarios: ambos cancelan el contrato.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="100"/>
         <source>{0} · {1} · outstanding USD {2}</source>
         <translation>{0} · {1} · pendiente USD {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="99"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="105"/>
         <source>No contract recorded (cash book)</source>
         <translation>Sin contrato registrado (libro de caja)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="115"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="121"/>
         <source>Bank transfer reference (optional)</source>
         <translation>Referencia de la transferencia (opcional)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="117"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="123"/>
         <source>Optional: filled in from the contract</source>
         <translation>Opcional: se llena a partir del contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="118"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="124"/>
         <source>&amp;Contract</source>
         <translation>&amp;Contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="119"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="125"/>
         <source>Paid &amp;into</source>
         <translation>&amp;Abonado en</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="120"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="126"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="121"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="127"/>
         <source>&amp;Amount received</source>
         <translation>&amp;Monto recibido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="122"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="128"/>
         <source>Bank &amp;charges</source>
         <translation>&amp;Gastos bancarios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="123"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="129"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="124"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="130"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="125"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="131"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
@@ -3121,97 +3121,97 @@ Base de datos: {1}</translation>
 <context>
     <name>ProjectPaymentDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="182"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="184"/>
         <source>Project payment</source>
         <translation>Pago de proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="205"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="207"/>
         <source>Required: number of the invoice or receipt</source>
         <translation>Obligatorio: número de la factura o recibo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="207"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="209"/>
         <source>What was bought or paid for</source>
         <translation>Qué se compró o pagó</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="210"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="212"/>
         <source>Optional scanned receipt (PDF, image)</source>
         <translation>Opcional: PDF o imagen</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="211"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="213"/>
         <source>&amp;Browse…</source>
         <translation>E&amp;xaminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="218"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="220"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="220"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="222"/>
         <source>Paid &amp;from</source>
         <translation>Pagado &amp;desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="221"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="223"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="222"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="224"/>
         <source>&amp;Amount</source>
         <translation>&amp;Monto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="223"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="225"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="224"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="226"/>
         <source>Pa&amp;yee</source>
         <translation>Benefic&amp;iario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="225"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="227"/>
         <source>&amp;Voucher number</source>
         <translation>Número de &amp;comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="226"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="228"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="227"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="229"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="228"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="230"/>
         <source>Scanned recei&amp;pt</source>
         <translation>Recibo escane&amp;ado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="254"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="256"/>
         <source>No budget approved by the General Assembly for {0} on {1}.</source>
         <translation>No hay presupuesto aprobado por la Asamblea General para {0} al {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="262"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="264"/>
         <source>Budget {0}: USD {1} approved, {2} spent, {3} left.</source>
         <translation>Presupuesto {0}: USD {1} aprobado, {2} gastado, {3} disponible.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="275"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="277"/>
         <source>Scanned receipt</source>
         <translation>Recibo escaneado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="277"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="279"/>
         <source>Receipts (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Recibos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Todos los archivos (*)</translation>
     </message>
@@ -3366,32 +3366,32 @@ Base de datos: {1}</translation>
 <context>
     <name>ReverseEntryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="550"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="544"/>
         <source>Reverse entry {0}</source>
         <translation>Revertir el asiento {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="553"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="547"/>
         <source>Entry {0} ({1}, {2}) stays in the journal. A reversal entry cancels it, linked to it; then record the correct operation.</source>
         <translation>El asiento {0} ({1}, {2}) queda en el libro diario. Un asiento de reversión vinculado lo anula; luego registre la operación correcta.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="559"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="553"/>
         <source>Required: why the entry is reversed</source>
         <translation>Obligatorio: por qué se revierte el asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="560"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="554"/>
         <source>Reversal &amp;date</source>
         <translation>&amp;Fecha de la reversión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="561"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="555"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="562"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="556"/>
         <source>&amp;Reverse</source>
         <translation>&amp;Revertir</translation>
     </message>
@@ -3647,77 +3647,77 @@ Base de datos: {1}</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="331"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="329"/>
         <source>Transfer / currency exchange</source>
         <translation>Transferencia / cambio de moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="334"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="332"/>
         <source>Money moved between the cooperative&apos;s accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
         <translation>Dinero movido entre cuentas de la cooperativa. Para un cambio de moneda (USD a PEN) indique el monto que salió y el que llegó: el tipo de cambio se deduce.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="356"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="354"/>
         <source>Optional</source>
         <translation>Opcional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="358"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="356"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="359"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="357"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="360"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="358"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="362"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="360"/>
         <source>Amount &amp;sent</source>
         <translation>Monto envi&amp;ado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="365"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="363"/>
         <source>Amount &amp;arrived</source>
         <translation>Monto reci&amp;bido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="369"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="367"/>
         <source>Rate</source>
         <translation>Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="370"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="368"/>
         <source>Rate for the &amp;USD value</source>
         <translation>Tipo de cambio para el valor en &amp;USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="371"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="369"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="372"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="370"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="404"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="402"/>
         <source>optional: {0} per 1 {1}; blank = last rate recorded</source>
         <translation>opcional: {0} por 1 {1}; en blanco = último tipo de cambio registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="414"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="412"/>
         <source>same currency: no exchange</source>
         <translation>misma moneda: sin cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="422"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="420"/>
         <source>give both amounts</source>
         <translation>indique ambos montos</translation>
     </message>
@@ -4677,146 +4677,131 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/labels.py" line="88"/>
-        <source>Transition year 1 (T1)</source>
-        <translation>Transición año 1 (T1)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="89"/>
-        <source>Transition year 2 (T2)</source>
-        <translation>Transición año 2 (T2)</translation>
+        <source>In conversion (year not given)</source>
+        <translation>En transición (año no indicado)</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/labels.py" line="90"/>
-        <source>Transition year 3 (T3)</source>
-        <translation>Transición año 3 (T3)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="91"/>
-        <source>In transition</source>
-        <translation>En transición</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="93"/>
         <source>Member code</source>
         <translation>Código de socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="94"/>
+        <location filename="../../coop_desk/ui/labels.py" line="91"/>
         <source>Surnames</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="95"/>
+        <location filename="../../coop_desk/ui/labels.py" line="92"/>
         <source>First names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="96"/>
+        <location filename="../../coop_desk/ui/labels.py" line="93"/>
         <source>First surname (paterno)</source>
         <translation>Apellido paterno</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="97"/>
+        <location filename="../../coop_desk/ui/labels.py" line="94"/>
         <source>Second surname (materno)</source>
         <translation>Apellido materno</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="98"/>
+        <location filename="../../coop_desk/ui/labels.py" line="95"/>
         <source>Full name (surnames first)</source>
         <translation>Nombre completo (apellidos primero)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="99"/>
+        <location filename="../../coop_desk/ui/labels.py" line="96"/>
         <source>Full name (names first)</source>
         <translation>Nombre completo (nombres primero)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="100"/>
+        <location filename="../../coop_desk/ui/labels.py" line="97"/>
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="101"/>
+        <location filename="../../coop_desk/ui/labels.py" line="98"/>
         <source>Gender</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="102"/>
+        <location filename="../../coop_desk/ui/labels.py" line="99"/>
         <source>Birth date</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="103"/>
+        <location filename="../../coop_desk/ui/labels.py" line="100"/>
         <source>Join date</source>
         <translation>Fecha de ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="104"/>
+        <location filename="../../coop_desk/ui/labels.py" line="101"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="105"/>
+        <location filename="../../coop_desk/ui/labels.py" line="102"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="106"/>
+        <location filename="../../coop_desk/ui/labels.py" line="103"/>
         <source>Total area (ha)</source>
         <translation>Área total (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="107"/>
+        <location filename="../../coop_desk/ui/labels.py" line="104"/>
         <source>Coffee area (ha)</source>
         <translation>Área de café (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="108"/>
+        <location filename="../../coop_desk/ui/labels.py" line="105"/>
         <source>Plot</source>
         <translation>Parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="109"/>
+        <location filename="../../coop_desk/ui/labels.py" line="106"/>
         <source>Altitude (m)</source>
         <translation>Altitud (m)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="110"/>
+        <location filename="../../coop_desk/ui/labels.py" line="107"/>
         <source>Varieties</source>
         <translation>Variedades</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="111"/>
+        <location filename="../../coop_desk/ui/labels.py" line="108"/>
         <source>Latitude</source>
         <translation>Latitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="112"/>
+        <location filename="../../coop_desk/ui/labels.py" line="109"/>
         <source>Longitude</source>
         <translation>Longitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="113"/>
+        <location filename="../../coop_desk/ui/labels.py" line="110"/>
         <source>Organic status</source>
         <translation>Estado orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="114"/>
+        <location filename="../../coop_desk/ui/labels.py" line="111"/>
         <source>Member status</source>
         <translation>Estado del socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="115"/>
+        <location filename="../../coop_desk/ui/labels.py" line="112"/>
         <source>Status date</source>
         <translation>Fecha del estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="116"/>
+        <location filename="../../coop_desk/ui/labels.py" line="113"/>
         <source>Status reason</source>
         <translation>Motivo del estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="117"/>
+        <location filename="../../coop_desk/ui/labels.py" line="114"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
