@@ -48,7 +48,7 @@ CONVERSION_LABELS = {
 IN_CONVERSION_YEAR_UNKNOWN = "transition"
 
 ORGANIC_STATUS_LABELS: dict[str, str] = {
-    **CONVERSION_LABELS,
+    **{str(status): label for status, label in CONVERSION_LABELS.items()},
     IN_CONVERSION_YEAR_UNKNOWN: "In conversion (year not given)",
 }
 
