@@ -13,6 +13,8 @@ Modules
                 received, the General Assembly's year summary (USD and PEN)
     checks      integrity and compliance checks (``coop-desk verify``, Compliance panel)
     settings    the ledger's settings (over-budget policy, overdue days), validated
+    workbook    the ledger workbook (xlsx): Summary formulas over the Journal sheet
+    assembly_report  the General Assembly's annual premium-use report (xlsx)
 
 Every function takes ``(session, actor, ...)``, checks the actor's permission, never commits
 (callers use ``db.transaction(actor)``) and returns frozen row dataclasses.
