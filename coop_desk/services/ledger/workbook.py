@@ -36,7 +36,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coop_desk.domain.premium import QUALITY_SHARE
+from coop_desk.domain.premium import quality_share_formula
 from coop_desk.exchange.xlsx import (
     BOLD,
     TITLE_FONT,
@@ -448,7 +448,7 @@ def _write_summary(
     money_line(
         sheet,
         "Required (25% of the premium received)",
-        Formula(f"=ROUND(B{rows['received']}*{QUALITY_SHARE},2)"),
+        Formula("=" + quality_share_formula(f"B{rows['received']}")),
         "",
         money,
     )
