@@ -24,7 +24,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -256,6 +256,21 @@ def rfc7946_oriented(boundary: Boundary) -> Boundary:
             tuple(wound(closed(r), index == 0) for index, r in enumerate(polygon))
             for polygon in boundary.polygons
         )
+    )
+
+
+def bounding_box(boundary: Boundary) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+    """(west, south, east, north) in degrees, rounded outwards to 6 decimals, so the box
+    always contains the boundary."""
+    positions = list(boundary.positions())
+    if not positions:
+        raise GeometryError("the boundary has no positions")
+    places = Decimal("0.000001")
+    return (
+        min(p.lon for p in positions).quantize(places, ROUND_FLOOR),
+        min(p.lat for p in positions).quantize(places, ROUND_FLOOR),
+        max(p.lon for p in positions).quantize(places, ROUND_CEILING),
+        max(p.lat for p in positions).quantize(places, ROUND_CEILING),
     )
 
 

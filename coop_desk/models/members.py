@@ -92,6 +92,12 @@ class Plot(Base):
     # decimals as surveyed) and where it came from ("KML: parcelas.kmz, Placemark 'Lote 1'").
     boundary: Mapped[str | None] = mapped_column(Text)
     boundary_source: Mapped[str] = mapped_column(String(255), default="")
+    # The boundary's bounding box (degrees, rounded outwards), written with it: finds the
+    # neighbours a boundary may overlap without reading every other boundary.
+    bbox_west: Mapped[Decimal | None] = mapped_column(Quantity())
+    bbox_south: Mapped[Decimal | None] = mapped_column(Quantity())
+    bbox_east: Mapped[Decimal | None] = mapped_column(Quantity())
+    bbox_north: Mapped[Decimal | None] = mapped_column(Quantity())
     coffee_planted_on: Mapped[date | None] = mapped_column(Date)
     farmland_since: Mapped[date | None] = mapped_column(Date)
     evidence_kind: Mapped[str] = mapped_column(String(20), default="")

@@ -21,7 +21,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from coop_desk.domain.eudr import (
@@ -40,6 +40,7 @@ from coop_desk.domain.geometry import (
     Position,
     Severity,
     boundary_from_json,
+    bounding_box,
     check_boundary,
     check_positions,
     geodesic_area_ha,
@@ -172,7 +173,7 @@ class PlotGeoRow:
 
 
 def _load_rows(
-    session: Session, member_ids: Collection[int] | None = None
+    session: Session, where: ColumnElement[bool] | None = None
 ) -> tuple[list[PlotGeoRow], dict[int, str]]:
     """Plot rows (unchecked) and, per plot id, why its stored boundary cannot be read."""
     stmt = (
@@ -202,8 +203,8 @@ def _load_rows(
         .join(Member, Member.id == Plot.member_id)
         .order_by(Member.code_sort, Plot.id)
     )
-    if member_ids is not None:
-        stmt = stmt.where(Plot.member_id.in_(list(member_ids)))
+    if where is not None:
+        stmt = stmt.where(where)
     rows: list[PlotGeoRow] = []
     unreadable: dict[int, str] = {}
     for r in session.execute(stmt):
@@ -248,6 +249,29 @@ def _load_rows(
     return rows, unreadable
 
 
+def _neighbours(session: Session, member_ids: Collection[int]) -> ColumnElement[bool] | None:
+    """Plots of other members whose boundary's box meets a box of these members' plots: the
+    only ones an overlap can come from."""
+    boxes = session.execute(
+        select(Plot.bbox_west, Plot.bbox_south, Plot.bbox_east, Plot.bbox_north).where(
+            Plot.member_id.in_(list(member_ids)), Plot.bbox_west.is_not(None)
+        )
+    ).all()
+    if not boxes:
+        return None
+    return or_(
+        *(
+            and_(
+                Plot.bbox_west <= east,
+                Plot.bbox_east >= west,
+                Plot.bbox_south <= north,
+                Plot.bbox_north >= south,
+            )
+            for west, south, east, north in boxes
+        )
+    )
+
+
 def plot_checks(
     session: Session,
     actor: Actor,
@@ -256,14 +280,22 @@ def plot_checks(
     rules: EudrRules | None = None,
 ) -> list[PlotGeoRow]:
     """Every plot (or the plots of ``member_ids``) with its findings. Overlaps are looked for
-    among all plots of the cooperative, so a member's plot overlapping a neighbour's shows."""
+    among all plots of the cooperative, so a member's plot overlapping a neighbour's shows;
+    for some members only the neighbours whose boxes meet theirs are read."""
     require(actor, Permission.READ)
     rules = rules or eudr_rules(session)
-    rows, unreadable = _load_rows(session)
+    wanted = None if member_ids is None else set(member_ids)
+    if wanted is None:
+        rows, unreadable = _load_rows(session)
+    elif not wanted:
+        return []
+    else:
+        near = _neighbours(session, wanted)
+        mine = Plot.member_id.in_(list(wanted))
+        rows, unreadable = _load_rows(session, mine if near is None else or_(mine, near))
     facts = [replace(r.facts(), unreadable_boundary=unreadable.get(r.plot_id, "")) for r in rows]
     labels = {r.plot_id: r.label for r in rows}
     found = check_plots(facts, rules, labels)
-    wanted = None if member_ids is None else set(member_ids)
     return [
         replace(r, issues=tuple(found[r.plot_id]))
         for r in rows
@@ -302,12 +334,20 @@ def set_boundary(
         errors = [i for i in check_boundary(boundary) if i.is_error]
         if errors:
             raise ValidationError([Problem("boundary", i.message) for i in errors])
-        plot.boundary = geometry_json(boundary)
-        plot.boundary_source = clean(source)[:255]
-    else:
+    _write_boundary(plot, boundary, source)
+    session.flush()
+
+
+def _write_boundary(plot: Plot, boundary: Boundary | None, source: str) -> None:
+    """The one place a plot's boundary is written: its text, box and source together."""
+    if boundary is None:
         plot.boundary = None
         plot.boundary_source = ""
-    session.flush()
+        plot.bbox_west = plot.bbox_south = plot.bbox_east = plot.bbox_north = None
+        return
+    plot.boundary = geometry_json(boundary)
+    plot.boundary_source = clean(source)[:255]
+    plot.bbox_west, plot.bbox_south, plot.bbox_east, plot.bbox_north = bounding_box(boundary)
 
 
 def set_point(session: Session, actor: Actor, plot_id: int, point: Position | None) -> None:
@@ -721,8 +761,7 @@ def import_geometry(
                 continue
             plot = _plot(session, row.plot_id)
             if isinstance(row.geometry, Boundary):
-                plot.boundary = geometry_json(row.geometry)
-                plot.boundary_source = _source_text(geo, options, row)
+                _write_boundary(plot, row.geometry, _source_text(geo, options, row))
             elif isinstance(row.geometry, Position):
                 plot.latitude = row.geometry.lat.quantize(POINT_PLACES, ROUND_HALF_UP)
                 plot.longitude = row.geometry.lon.quantize(POINT_PLACES, ROUND_HALF_UP)

@@ -400,6 +400,10 @@ def test_overlap_between_members_shows_on_both(db, actor, coop):
             s, actor, coop["con"].plots[0].id, boundary(rectangle(VILLA_RICA, 200, 100, dx=50))
         )
         rows = {r.label: r for r in plot_geo.plot_checks(s, actor)}
+        # one member's plots: the neighbour is found through the boxes, and only hers return
+        mine = plot_geo.plot_checks(s, actor, member_ids=[coop["ana"].id])
+    assert [r.label for r in mine] == ["VR-101 Lote 1"]
+    assert [i.code for i in mine[0].errors] == ["overlap"]
     assert [i.code for i in rows["VR-101 Lote 1"].errors] == ["overlap"]
     assert "VR-104 Chacra" in rows["VR-101 Lote 1"].errors[0].message
     assert "overlap" in [i.code for i in rows["VR-104 Chacra"].errors]

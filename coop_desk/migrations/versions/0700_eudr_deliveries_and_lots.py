@@ -97,6 +97,10 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("boundary_source", sa.String(length=255), nullable=False, server_default="")
         )
+        batch_op.add_column(sa.Column("bbox_west", sa.BigInteger(), nullable=True))
+        batch_op.add_column(sa.Column("bbox_south", sa.BigInteger(), nullable=True))
+        batch_op.add_column(sa.Column("bbox_east", sa.BigInteger(), nullable=True))
+        batch_op.add_column(sa.Column("bbox_north", sa.BigInteger(), nullable=True))
         batch_op.add_column(sa.Column("coffee_planted_on", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("farmland_since", sa.Date(), nullable=True))
         batch_op.add_column(
@@ -130,6 +134,10 @@ def downgrade() -> None:
         batch_op.drop_column("evidence_kind")
         batch_op.drop_column("farmland_since")
         batch_op.drop_column("coffee_planted_on")
+        batch_op.drop_column("bbox_north")
+        batch_op.drop_column("bbox_east")
+        batch_op.drop_column("bbox_south")
+        batch_op.drop_column("bbox_west")
         batch_op.drop_column("boundary_source")
         batch_op.drop_column("boundary")
         batch_op.drop_column("code")
