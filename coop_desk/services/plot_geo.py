@@ -666,9 +666,12 @@ def _preview(
                 if not problems:
                     warnings += check_area(geodesic_area_ha(geometry), index.areas[plot_id], rules)
                     stored = index.boundaries[plot_id]
-                    text = geometry_json(geometry)
                     replaces = stored is not None
-                    action = ImportAction.UNCHANGED if stored == text else ImportAction.BOUNDARY
+                    action = (
+                        ImportAction.UNCHANGED
+                        if stored is not None and _same_boundary(stored, geometry)
+                        else ImportAction.BOUNDARY
+                    )
             else:
                 found = check_positions([geometry])
                 problems += [i for i in found if i.is_error]
@@ -707,6 +710,14 @@ def _preview(
             )
         )
     return _refuse_duplicates(rows)
+
+
+def _same_boundary(stored: str, boundary: Boundary) -> bool:
+    """The same positions (as numbers: "-78.1234560" is "-78.123456")."""
+    try:
+        return boundary_from_json(stored) == boundary
+    except (GeometryError, ValueError):
+        return False
 
 
 def _refuse_duplicates(rows: list[ImportRow]) -> list[ImportRow]:

@@ -112,6 +112,12 @@ KNOWN: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("labels", "Status date"),
         QT_TRANSLATE_NOOP("labels", "Status reason"),
         QT_TRANSLATE_NOOP("labels", "Notes"),
+        # domain.eudr: EVIDENCE_LABELS
+        QT_TRANSLATE_NOOP("labels", "Satellite image analysis"),
+        QT_TRANSLATE_NOOP("labels", "Land title or certificate of possession"),
+        QT_TRANSLATE_NOOP("labels", "Sworn declaration"),
+        QT_TRANSLATE_NOOP("labels", "ICS inspection record"),
+        QT_TRANSLATE_NOOP("labels", "Other evidence"),
     }
 )
 

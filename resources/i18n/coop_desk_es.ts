@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AddToLotDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="680"/>
+        <source>Add to a lot</source>
+        <translation>Agregar a un lote</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="684"/>
+        <source>{0} deliveries, {1} kg of parchment.</source>
+        <translation>{0} entregas, {1} kg de pergamino.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="692"/>
+        <source>certified</source>
+        <translation>certificado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="692"/>
+        <source>conventional</source>
+        <translation>convencional</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="697"/>
+        <source>&amp;Lot</source>
+        <translation>&amp;Lote</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="702"/>
+        <source>create a lot first</source>
+        <translation>cree primero un lote</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDetailsDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="217"/>
@@ -274,6 +307,74 @@
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="605"/>
         <source>not met</source>
         <translation>no cumplido</translation>
+    </message>
+</context>
+<context>
+    <name>BoundaryFileDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="263"/>
+        <source>Boundary of {0}</source>
+        <translation>Lindero de {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="266"/>
+        <source>no file chosen</source>
+        <translation>ningún archivo elegido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="267"/>
+        <source>Choose file…</source>
+        <translation>Elegir archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="275"/>
+        <source>degrees (WGS84)</source>
+        <translation>grados (WGS84)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="277"/>
+        <source>UTM zone {0}S</source>
+        <translation>UTM zona {0}S</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="283"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="284"/>
+        <source>Coordinates in</source>
+        <translation>Coordenadas en</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="285"/>
+        <source>&amp;Feature</source>
+        <translation>&amp;Elemento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="292"/>
+        <source>Boundary file</source>
+        <translation>Archivo del lindero</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="294"/>
+        <source>GeoJSON, KML, KMZ, GPX ({0});;All files (*)</source>
+        <translation>GeoJSON, KML, KMZ, GPX ({0});;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="336"/>
+        <source>A boundary of {0} positions.</source>
+        <translation>Un lindero de {0} vértices.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="339"/>
+        <source>A GPS point: {0}</source>
+        <translation>Un punto GPS: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="346"/>
+        <source>choose a file with the plot&apos;s boundary</source>
+        <translation>elija un archivo con el lindero de la parcela</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +1121,102 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
 </context>
 <context>
+    <name>DeliveryDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="551"/>
+        <source>Delivery {0}</source>
+        <translation>Entrega {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="551"/>
+        <source>New delivery</source>
+        <translation>Nueva entrega</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="566"/>
+        <source>Certified coffee (from certified plots)</source>
+        <translation>Café certificado (de parcelas certificadas)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="568"/>
+        <source>blank: the next number</source>
+        <translation>en blanco: el número siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="579"/>
+        <source>&amp;Member</source>
+        <translation>&amp;Socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="580"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="581"/>
+        <source>Collection &amp;point</source>
+        <translation>&amp;Centro de acopio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="582"/>
+        <source>&amp;Parchment (kg)</source>
+        <translation>&amp;Pergamino (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="583"/>
+        <source>M&amp;oisture %</source>
+        <translation>H&amp;umedad %</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="584"/>
+        <source>&amp;Yield factor %</source>
+        <translation>&amp;Rendimiento %</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="585"/>
+        <source>Price per &amp;kg</source>
+        <translation>Precio por &amp;kg</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="586"/>
+        <source>C&amp;urrency</source>
+        <translation>&amp;Moneda</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="588"/>
+        <source>&amp;Number</source>
+        <translation>&amp;Número</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="589"/>
+        <source>No&amp;tes</source>
+        <translation>No&amp;tas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="592"/>
+        <source>Exportable green coffee from this parchment, in %: 80 means 100 kg of parchment give 80 kg of green coffee.</source>
+        <translation>Café verde exportable de este pergamino, en %: 80 significa que 100 kg de pergamino dan 80 kg de café verde.</translation>
+    </message>
+</context>
+<context>
+    <name>DueDiligenceDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="714"/>
+        <source>Due-diligence reference</source>
+        <translation>Referencia de diligencia debida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="718"/>
+        <source>The reference number of the due-diligence statement the buyer filed in the EU information system for contract {0} ({1}).</source>
+        <translation>El número de referencia de la declaración de diligencia debida que el comprador presentó en el sistema de información de la UE para el contrato {0} ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="723"/>
+        <source>&amp;Reference</source>
+        <translation>&amp;Referencia</translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="90"/>
@@ -1133,6 +1330,262 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
 </context>
 <context>
+    <name>EudrIssue</name>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="28"/>
+        <source>part {0} of the boundary</source>
+        <translation>la parte {0} del lindero</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="30"/>
+        <source>the boundary</source>
+        <translation>el lindero</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="33"/>
+        <source>hole {0} of {1}</source>
+        <translation>hueco {0} de {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="39"/>
+        <source>latitude and longitude seem swapped</source>
+        <translation>la latitud y la longitud parecen invertidas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="40"/>
+        <source>the longitude should be negative (west)</source>
+        <translation>la longitud debería ser negativa (oeste)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="41"/>
+        <source>the latitude should be negative (south)</source>
+        <translation>la latitud debería ser negativa (sur)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="43"/>
+        <source>both signs seem wrong (Peru is south and west)</source>
+        <translation>ambos signos parecen errados (el Perú está al sur y al oeste)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="46"/>
+        <source>latitude and longitude seem swapped and without their minus signs</source>
+        <translation>la latitud y la longitud parecen invertidas y sin sus signos menos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="60"/>
+        <source>the feature has no geometry</source>
+        <translation>el elemento no tiene geometría</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="63"/>
+        <source>the placemark has no geometry</source>
+        <translation>el marcador no tiene geometría</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="66"/>
+        <source>the polygon has no outer boundary</source>
+        <translation>el polígono no tiene contorno exterior</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="69"/>
+        <source>the placemark holds several points; give one point per plot</source>
+        <translation>el marcador tiene varios puntos; dé un punto por parcela</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="74"/>
+        <source>the placemark holds several lines; draw the plot as one polygon</source>
+        <translation>el marcador tiene varias líneas; dibuje la parcela como un solo polígono</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="79"/>
+        <source>the coordinates are in degrees but the file is declared UTM</source>
+        <translation>las coordenadas están en grados pero el archivo se declara en UTM</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="88"/>
+        <source>the coordinates look like UTM metres: choose the UTM zone (17S, 18S or 19S)</source>
+        <translation>las coordenadas parecen metros UTM: elija la zona UTM (17S, 18S o 19S)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="98"/>
+        <source>{0} is not a coordinate (latitude -90 to 90, longitude -180 to 180){1}</source>
+        <translation>{0} no es una coordenada (latitud de -90 a 90, longitud de -180 a 180){1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="103"/>
+        <source>outside Peru: {0} is about {1} km from the border{2}</source>
+        <translation>fuera del Perú: {0} está a unos {1} km de la frontera{2}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="106"/>
+        <source>on Peru&apos;s border ({0}, within {1} m of it): make sure it is on the Peruvian side</source>
+        <translation>en la frontera del Perú ({0}, a menos de {1} m): verifique que esté del lado peruano</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="113"/>
+        <source>{0} has {1} positions; a polygon needs at least 4 (3 corners and the first one again to close it)</source>
+        <translation>{0} tiene {1} posiciones; un polígono necesita al menos 4 (3 vértices y el primero otra vez para cerrarlo)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="121"/>
+        <source>{0} has fewer than 3 different corners: it encloses no area</source>
+        <translation>{0} tiene menos de 3 vértices distintos: no encierra ningún área</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="127"/>
+        <source>{0} is not closed: it ends at {1}, {2} m from where it starts ({3}); the last position must repeat the first</source>
+        <translation>{0} no está cerrado: termina en {1}, a {2} m de donde empieza ({3}); la última posición debe repetir la primera</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="134"/>
+        <source>the boundary crosses itself near {0}: the corners are out of order (walk the outline in one direction, without going back across it)</source>
+        <translation>el lindero se cruza a sí mismo cerca de {0}: los vértices están desordenados (recorra el contorno en un solo sentido, sin volver a cruzarlo)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="141"/>
+        <source>a hole of the boundary lies outside it</source>
+        <translation>un hueco del lindero queda fuera de él</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="144"/>
+        <source>the boundary is not a valid polygon ({0})</source>
+        <translation>el lindero no es un polígono válido ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="147"/>
+        <source>the stored boundary cannot be read ({0}); import it again</source>
+        <translation>no se puede leer el lindero guardado ({0}); impórtelo de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="150"/>
+        <source>no geolocation: record the plot&apos;s boundary (or, up to {0} ha, a GPS point)</source>
+        <translation>sin geolocalización: registre el lindero de la parcela (o, hasta {0} ha, un punto GPS)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="156"/>
+        <source>the plot has {0} ha, more than {1} ha: the regulation asks for its boundary (a polygon), a GPS point is not enough</source>
+        <translation>la parcela tiene {0} ha, más de {1} ha: el reglamento exige su lindero (un polígono), un punto GPS no basta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="163"/>
+        <source>the register has no area for this plot; its boundary measures {0} ha</source>
+        <translation>el padrón no tiene área para esta parcela; su lindero mide {0} ha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="168"/>
+        <source>the boundary measures {0} ha but the register says {1} ha ({2}%, tolerance {3}%): correct the area or the boundary</source>
+        <translation>el lindero mide {0} ha pero el padrón dice {1} ha ({2} %, tolerancia {3} %): corrija el área o el lindero</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="175"/>
+        <source>when the coffee was planted is not recorded: the buyer must show the plot was not forest cleared after {0}</source>
+        <translation>no está registrado cuándo se sembró el café: el comprador debe demostrar que la parcela no fue bosque talado después del {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="182"/>
+        <source>coffee planted on {0}, after {1}: a buyer cannot accept this plot without proof that the land was already farmland by then</source>
+        <translation>café sembrado el {0}, después del {1}: un comprador no puede aceptar esta parcela sin prueba de que la tierra ya era agrícola para entonces</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="189"/>
+        <source>coffee planted on {0}, after {1}, on land farmed since {2}: keep the evidence of that earlier use ready for the buyer</source>
+        <translation>café sembrado el {0}, después del {1}, en tierra cultivada desde {2}: tenga lista para el comprador la evidencia de ese uso anterior</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="196"/>
+        <source>no deforestation-free evidence recorded: give its kind and a reference or attach the document</source>
+        <translation>no hay evidencia de libre de deforestación: indique su tipo y una referencia, o adjunte el documento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="203"/>
+        <source>the boundary overlaps plot {0} by {1} m²: two plots cannot cover the same land</source>
+        <translation>el lindero se superpone a la parcela {0} en {1} m²: dos parcelas no pueden ocupar la misma tierra</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="209"/>
+        <source>the geometry cannot be read: {0}</source>
+        <translation>no se puede leer la geometría: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="212"/>
+        <source>the line has {0} different positions; walking around a plot takes at least 3</source>
+        <translation>la línea tiene {0} posiciones distintas; recorrer una parcela requiere al menos 3</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="218"/>
+        <source>the line was closed by joining its end to its start ({0} m apart)</source>
+        <translation>la línea se cerró uniendo su final con su inicio (a {0} m)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="223"/>
+        <source>there is no member with the code {0}</source>
+        <translation>no hay ningún socio con el código {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="226"/>
+        <source>no member code in the feature (name {0!r}): name the property holding it, or start the feature&apos;s name with the member code</source>
+        <translation>el elemento no tiene código de socio (nombre «{0}»): indique la propiedad que lo contiene, o empiece el nombre del elemento con el código del socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="233"/>
+        <source>{0} has no plot in the register: add the plot in the member editor first</source>
+        <translation>{0} no tiene parcelas en el padrón: agregue primero la parcela en la ficha del socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="238"/>
+        <source>{0} has no plot named {1!r} (its plots: {2})</source>
+        <translation>{0} no tiene una parcela llamada «{1}» (sus parcelas: {2})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="241"/>
+        <source>{0} has {1} plots ({2}): name the plot in the file</source>
+        <translation>{0} tiene {1} parcelas ({2}): indique la parcela en el archivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="244"/>
+        <source>features {0} are all for {1} {2}: keep one in the file</source>
+        <translation>los elementos {0} son todos de {1} {2}: deje uno solo en el archivo</translation>
+    </message>
+</context>
+<context>
+    <name>EudrRulesDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="735"/>
+        <source>EU deforestation rules</source>
+        <translation>Reglas de deforestación de la UE</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="748"/>
+        <source>A &amp;polygon is needed above (ha)</source>
+        <translation>Se exige &amp;polígono por encima de (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="750"/>
+        <source>&amp;Area tolerance (%)</source>
+        <translation>Tolerancia de &amp;área (%)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="751"/>
+        <source>&amp;Overlap tolerance (m²)</source>
+        <translation>Tolerancia de &amp;superposición (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="752"/>
+        <source>Deforestation &amp;cut-off date</source>
+        <translation>&amp;Fecha de corte de deforestación</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="754"/>
+        <source>&amp;Yield estimate tolerance (%)</source>
+        <translation>Tolerancia sobre la &amp;estimación de cosecha (%)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="777"/>
+        <source>a number is required</source>
+        <translation>se requiere un número</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="125"/>
@@ -1242,6 +1695,135 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="115"/>
         <source>The two passwords differ.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>GeometryImportDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="368"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="414"/>
+        <source>Import plot boundaries</source>
+        <translation>Importar linderos de parcelas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="370"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="373"/>
+        <source>GeoJSON from a GIS, KML/KMZ from Google Earth or GPX tracks from a phone. Each feature is matched to a plot by the plot&apos;s code, or by the member&apos;s code and the plot&apos;s name. Features that cannot be used are listed with the reason; they do not stop the others.</source>
+        <translation>GeoJSON de un SIG, KML/KMZ de Google Earth o tracks GPX de un celular. Cada elemento se asigna a una parcela por el código de la parcela, o por el código del socio y el nombre de la parcela. Los elementos que no se pueden usar se listan con el motivo; no detienen a los demás.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="382"/>
+        <source>no file chosen</source>
+        <translation>ningún archivo elegido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="383"/>
+        <source>Choose file…</source>
+        <translation>Elegir archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="393"/>
+        <source>degrees (WGS84)</source>
+        <translation>grados (WGS84)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="395"/>
+        <source>UTM zone {0}S</source>
+        <translation>UTM zona {0}S</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="399"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="400"/>
+        <source>&amp;Member code in</source>
+        <translation>Código de &amp;socio en</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="401"/>
+        <source>&amp;Plot in</source>
+        <translation>&amp;Parcela en</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="402"/>
+        <source>Coordinates in</source>
+        <translation>Coordenadas en</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="416"/>
+        <source>GeoJSON, KML, KMZ, GPX ({0});;All files (*)</source>
+        <translation>GeoJSON, KML, KMZ, GPX ({0});;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="448"/>
+        <source>the feature&apos;s name</source>
+        <translation>el nombre del elemento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="457"/>
+        <source>boundary</source>
+        <translation>lindero</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="458"/>
+        <source>GPS point</source>
+        <translation>punto GPS</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="459"/>
+        <source>unchanged</source>
+        <translation>sin cambios</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="460"/>
+        <source>cannot be used</source>
+        <translation>no se puede usar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="466"/>
+        <source>{0} (replaces the stored one)</source>
+        <translation>{0} (reemplaza al guardado)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="474"/>
+        <source>Feature</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="478"/>
+        <source>Plot</source>
+        <translation>Parcela</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="479"/>
+        <source>What happens</source>
+        <translation>Qué pasará</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="480"/>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="503"/>
+        <source>{0} features: {1} will be stored, {2} cannot be used.</source>
+        <translation>{0} elementos: se guardarán {1}, {2} no se pueden usar.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="512"/>
+        <source>choose the file to import</source>
+        <translation>elija el archivo a importar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="515"/>
+        <source>No feature of the file can be used (see the reasons).</source>
+        <translation>Ningún elemento del archivo se puede usar (vea los motivos).</translation>
     </message>
 </context>
 <context>
@@ -1585,6 +2167,59 @@ o que lo exceden</translation>
     </message>
 </context>
 <context>
+    <name>LotDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="626"/>
+        <source>Lot {0}</source>
+        <translation>Lote {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="626"/>
+        <source>New lot</source>
+        <translation>Nuevo lote</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="633"/>
+        <source>Certified lot: certified coffee only</source>
+        <translation>Lote certificado: solo café certificado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="636"/>
+        <source>— no contract yet —</source>
+        <translation>— sin contrato aún —</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="644"/>
+        <source>A micro-lot carries one producer&apos;s name: only her deliveries go into it.</source>
+        <translation>Un microlote lleva el nombre de una productora: solo entran sus entregas.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="649"/>
+        <source>&amp;Code</source>
+        <translation>&amp;Código</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="651"/>
+        <source>C&amp;ontract</source>
+        <translation>C&amp;ontrato</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="652"/>
+        <source>Micro-lot &amp;producer</source>
+        <translation>&amp;Productora del microlote</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="653"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="654"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../coop_desk/ui/main_window.py" line="102"/>
@@ -1857,152 +2492,152 @@ Base de datos: {1}</translation>
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="126"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="127"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="128"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="129"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="131"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="132"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="133"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="134"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="134"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="135"/>
         <source>Recorded by</source>
         <translation>Registrado por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="157"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="158"/>
         <source>8 digits</source>
         <translation>8 dígitos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="172"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="173"/>
         <source>&amp;Code</source>
         <translation>Códi&amp;go</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="173"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="174"/>
         <source>&amp;First names</source>
         <translation>&amp;Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="174"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="175"/>
         <source>&amp;Surnames</source>
         <translation>&amp;Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="175"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="176"/>
         <source>&amp;DNI</source>
         <translation>&amp;DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="176"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="177"/>
         <source>&amp;Gender</source>
         <translation>&amp;Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="177"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="178"/>
         <source>&amp;Birth date</source>
         <translation>Fecha de naci&amp;miento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="178"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="179"/>
         <source>&amp;Joined on</source>
         <translation>Fecha de &amp;ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="179"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="180"/>
         <source>C&amp;ommunity (caserío / sector)</source>
         <translation>&amp;Caserío / comunidad (sector)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="180"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="181"/>
         <source>&amp;Phone</source>
         <translation>Telé&amp;fono</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="181"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="182"/>
         <source>&amp;Notes</source>
         <translation>N&amp;otas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="194"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="195"/>
         <source>&amp;Add plot</source>
         <translation>Agregar &amp;parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="195"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="196"/>
         <source>&amp;Remove plot</source>
         <translation>&amp;Quitar parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="211"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="220"/>
         <source>Change &amp;status…</source>
         <translation>Cambiar &amp;estado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="227"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="236"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="228"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="237"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="229"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="238"/>
         <source>Status and history</source>
         <translation>Estado e historial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="231"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="240"/>
         <source>Certification</source>
         <translation>Certificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="237"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="246"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="240"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="249"/>
         <source>Every change to this member, its plots and status: who, when, what</source>
         <translation>Todos los cambios de este socio, sus parcelas y su estado: quién, cuándo, qué</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="259"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="268"/>
         <source>New member</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="263"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="272"/>
         <source>A new member starts as active.</source>
         <translation>Un socio nuevo empieza como activo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="285"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="295"/>
         <source>Status: {0} since {1}</source>
         <translation>Estado: {0} desde {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="425"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="435"/>
         <source>Discard changes?</source>
         <translation>¿Descartar los cambios?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="426"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="436"/>
         <source>This member has changes that are not saved. Discard them?</source>
         <translation>Este socio tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
@@ -2302,6 +2937,180 @@ Base de datos: {1}</translation>
     </message>
 </context>
 <context>
+    <name>PlotEvidenceDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="179"/>
+        <source>Planting and evidence: {0}</source>
+        <translation>Siembra y evidencia: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="184"/>
+        <source>The EU deforestation regulation asks to show that the plot was not forest cleared after the cut-off date: when its coffee was planted and, if the land was farmed before that, since when.</source>
+        <translation>El reglamento de deforestación de la UE pide demostrar que la parcela no fue bosque talado después de la fecha de corte: cuándo se sembró su café y, si la tierra ya se cultivaba antes, desde cuándo.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="197"/>
+        <source>report number, title, declaration…</source>
+        <translation>número de informe, título, declaración…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="198"/>
+        <source>no document</source>
+        <translation>sin documento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="199"/>
+        <source>Choose file…</source>
+        <translation>Elegir archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="201"/>
+        <source>Remove the attached document</source>
+        <translation>Quitar el documento adjunto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="209"/>
+        <source>optional: the plot&apos;s code in the ICS or surveys</source>
+        <translation>opcional: el código de la parcela en el SCI o en los levantamientos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="210"/>
+        <source>Coffee &amp;planted on</source>
+        <translation>Café &amp;sembrado el</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="211"/>
+        <source>&amp;Farmland since</source>
+        <translation>&amp;Uso agrícola desde</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="212"/>
+        <source>&amp;Evidence</source>
+        <translation>&amp;Evidencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="213"/>
+        <source>&amp;Reference</source>
+        <translation>&amp;Referencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="214"/>
+        <source>&amp;Document</source>
+        <translation>&amp;Documento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="216"/>
+        <source>Plot &amp;code</source>
+        <translation>&amp;Código de parcela</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="222"/>
+        <source>Evidence document</source>
+        <translation>Documento de evidencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="224"/>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
+        <translation>Documentos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PlotGeoPanel</name>
+    <message>
+        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="56"/>
+        <source>Boundary from file…</source>
+        <translation>Lindero desde archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="57"/>
+        <source>Remove boundary</source>
+        <translation>Quitar lindero</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="58"/>
+        <source>Planting and evidence…</source>
+        <translation>Siembra y evidencia…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="59"/>
+        <source>Open evidence document</source>
+        <translation>Abrir documento de evidencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="118"/>
+        <source>Save the member to record the plots&apos; boundaries.</source>
+        <translation>Guarde el socio para registrar los linderos de sus parcelas.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="120"/>
+        <source>The member has no plots yet.</source>
+        <translation>El socio todavía no tiene parcelas.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="123"/>
+        <source>{0} plots, {1} with problems. Select a plot.</source>
+        <translation>{0} parcelas, {1} con problemas. Seleccione una parcela.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="130"/>
+        <source>boundary of {0} ha</source>
+        <translation>lindero de {0} ha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="133"/>
+        <source>GPS point only</source>
+        <translation>solo punto GPS</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="134"/>
+        <source>no geolocation</source>
+        <translation>sin geolocalización</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="142"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;: {1} ha recorded, {2}.&lt;br&gt;Coffee planted: {3}. Evidence: {4}.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;: {1} ha registradas, {2}.&lt;br&gt;Café sembrado: {3}. Evidencia: {4}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="146"/>
+        <source>✔ Passes the EU deforestation rules.</source>
+        <translation>✔ Cumple las reglas de deforestación de la UE.</translation>
+    </message>
+</context>
+<context>
+    <name>PlotMap</name>
+    <message>
+        <location filename="../../coop_desk/ui/plot_map.py" line="220"/>
+        <source>No plot has a boundary or a GPS point yet.</source>
+        <translation>Ninguna parcela tiene todavía lindero ni punto GPS.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_map.py" line="276"/>
+        <source>{0} km</source>
+        <translation>{0} km</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_map.py" line="278"/>
+        <source>{0} m</source>
+        <translation>{0} m</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_map.py" line="291"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_map.py" line="295"/>
+        <source>Passes the EU rules</source>
+        <translation>Cumple las reglas de la UE</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_map.py" line="296"/>
+        <source>Has a problem</source>
+        <translation>Tiene un problema</translation>
+    </message>
+</context>
+<context>
     <name>PlotOrganicDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="266"/>
@@ -2372,49 +3181,172 @@ Base de datos: {1}</translation>
         <translation>Longitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="94"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="98"/>
         <source>Plot {0}</source>
         <translation>Parcela {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="121"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="125"/>
         <source>total area</source>
         <translation>área total</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="130"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="134"/>
         <source>coffee area</source>
         <translation>área de café</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="139"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="143"/>
         <source>altitude</source>
         <translation>altitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="147"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="151"/>
         <source>latitude</source>
         <translation>latitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="155"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="159"/>
         <source>longitude</source>
         <translation>longitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="164"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="168"/>
         <source>plot {0}: altitude is a whole number of metres</source>
         <translation>parcela {0}: la altitud es un número entero de metros</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="240"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="244"/>
         <source>plot {0}: {1} is required</source>
         <translation>parcela {0}: falta {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="248"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="252"/>
         <source>plot {0}: {1} {2!r} is not a number</source>
         <translation>parcela {0}: {1} {2!r} no es un número</translation>
+    </message>
+</context>
+<context>
+    <name>PlotsMapPage</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="56"/>
+        <source>boundary</source>
+        <translation>lindero</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="57"/>
+        <source>point</source>
+        <translation>punto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="58"/>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="62"/>
+        <source>Member</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="66"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="67"/>
+        <source>Plot</source>
+        <translation>Parcela</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="69"/>
+        <source>Area (ha)</source>
+        <translation>Área (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="75"/>
+        <source>Geolocation</source>
+        <translation>Geolocalización</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="80"/>
+        <source>EU rules</source>
+        <translation>Reglas UE</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="83"/>
+        <source>passes</source>
+        <translation>cumple</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="85"/>
+        <source>{0} problems</source>
+        <translation>{0} problemas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="103"/>
+        <source>All plots</source>
+        <translation>Todas las parcelas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="104"/>
+        <source>Only plots with problems</source>
+        <translation>Solo parcelas con problemas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="107"/>
+        <source>Member code, name or plot…</source>
+        <translation>Código de socio, nombre o parcela…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="110"/>
+        <source>Import boundaries…</source>
+        <translation>Importar linderos…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="111"/>
+        <source>EU rules…</source>
+        <translation>Reglas UE…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="125"/>
+        <source>Planting and evidence…</source>
+        <translation>Siembra y evidencia…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="126"/>
+        <source>Boundary from file…</source>
+        <translation>Lindero desde archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="129"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="164"/>
+        <source>Plots map</source>
+        <translation>Mapa de parcelas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="175"/>
+        <source>Checking the plots…</source>
+        <translation>Revisando las parcelas…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="202"/>
+        <source>{0} plots: {1} boundaries, {2} points only; {3} fail the EU rules</source>
+        <translation>{0} parcelas: {1} con lindero, {2} solo con punto; {3} no cumplen las reglas de la UE</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="225"/>
+        <source>Select a plot in the list or on the map.</source>
+        <translation>Seleccione una parcela en la lista o en el mapa.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="228"/>
+        <source>✔ Passes the EU deforestation rules.</source>
+        <translation>✔ Cumple las reglas de deforestación de la UE.</translation>
     </message>
 </context>
 <context>
@@ -3639,34 +4571,393 @@ Base de datos: {1}</translation>
 <context>
     <name>StatusChangeDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="78"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="79"/>
         <source>Change status of {0}</source>
         <translation>Cambiar el estado de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="82"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="83"/>
         <source>Current status</source>
         <translation>Estado actual</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="89"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="90"/>
         <source>Required: why the status changes</source>
         <translation>Obligatorio: por qué cambia el estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="91"/>
         <source>&amp;New status</source>
         <translation>&amp;Nuevo estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="91"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="92"/>
         <source>&amp;Effective date</source>
         <translation>Fecha de &amp;vigencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="92"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="93"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>TradePage</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="177"/>
+        <source>Number, member or collection point…</source>
+        <translation>Número, socio o centro de acopio…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="180"/>
+        <source>Only above the yield estimate</source>
+        <translation>Solo por encima de la estimación de cosecha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="181"/>
+        <source>Only not in a lot</source>
+        <translation>Solo sin lote</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="191"/>
+        <source>New delivery…</source>
+        <translation>Nueva entrega…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="192"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="233"/>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="193"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="234"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="194"/>
+        <source>Add to lot…</source>
+        <translation>Agregar a lote…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="232"/>
+        <source>New lot…</source>
+        <translation>Nuevo lote…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="235"/>
+        <source>Take out of the lot</source>
+        <translation>Sacar del lote</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="261"/>
+        <source>Due-diligence reference…</source>
+        <translation>Referencia de diligencia debida…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="262"/>
+        <source>Export EUDR file…</source>
+        <translation>Exportar archivo EUDR…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="263"/>
+        <source>Traceability report…</source>
+        <translation>Informe de trazabilidad…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="271"/>
+        <source>The buyer&apos;s EUDR file lists the plots of every member whose coffee is in the contract&apos;s lots, as the EU information system accepts it (GeoJSON), with a workbook beside it. It is refused, with the reasons, while a plot fails the rules.</source>
+        <translation>El archivo EUDR del comprador lista las parcelas de cada socio cuyo café está en los lotes del contrato, tal como lo acepta el sistema de información de la UE (GeoJSON), con un libro Excel al lado. Se rechaza, con los motivos, mientras una parcela no cumpla las reglas.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="287"/>
+        <source>Deliveries</source>
+        <translation>Entregas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="55"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="57"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="67"/>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="68"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="69"/>
+        <source>Member</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="70"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="72"/>
+        <source>Collection point</source>
+        <translation>Centro de acopio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="74"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="123"/>
+        <source>Parchment (kg)</source>
+        <translation>Pergamino (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="76"/>
+        <source>Moisture %</source>
+        <translation>Humedad %</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="79"/>
+        <source>Yield %</source>
+        <translation>Rendimiento %</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="81"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="124"/>
+        <source>Green (kg)</source>
+        <translation>Verde (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="83"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="88"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="111"/>
+        <source>Certified</source>
+        <translation>Certificado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="91"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="110"/>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="94"/>
+        <source>ICS flag</source>
+        <translation>Alerta SCI</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="96"/>
+        <source>above the estimate</source>
+        <translation>sobre la estimación</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="98"/>
+        <source>Season: {0} kg; yield estimate: {1} kg</source>
+        <translation>Campaña: {0} kg; estimación de cosecha: {1} kg</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="131"/>
+        <source>Contract</source>
+        <translation>Contrato</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="113"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="132"/>
+        <source>Buyer</source>
+        <translation>Comprador</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="114"/>
+        <source>Micro-lot producer</source>
+        <translation>Productora del microlote</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="121"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="151"/>
+        <source>Members</source>
+        <translation>Socios</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="157"/>
+        <source>Shipped</source>
+        <translation>Embarcado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="133"/>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="135"/>
+        <source>Terms</source>
+        <translation>Condiciones</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="139"/>
+        <source>, organic</source>
+        <translation>, orgánico</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="142"/>
+        <source>Green sold (kg)</source>
+        <translation>Verde vendido (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="143"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="288"/>
+        <source>Lots</source>
+        <translation>Lotes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="145"/>
+        <source>Green in lots (kg)</source>
+        <translation>Verde en lotes (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="154"/>
+        <source>Due-diligence reference</source>
+        <translation>Referencia de diligencia debida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="289"/>
+        <source>Contracts</source>
+        <translation>Contratos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="290"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="303"/>
+        <source>Deliveries and lots</source>
+        <translation>Acopio y lotes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="342"/>
+        <source>{0} deliveries shown ({1} above the yield estimate) · {2} lots</source>
+        <translation>{0} entregas mostradas ({1} sobre la estimación de cosecha) · {2} lotes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="350"/>
+        <source>Select a lot to see its deliveries.</source>
+        <translation>Seleccione un lote para ver sus entregas.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="354"/>
+        <source>Deliveries in lot {0}: {1} kg of parchment, {2} kg green.</source>
+        <translation>Entregas del lote {0}: {1} kg de pergamino, {2} kg de café verde.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="427"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="456"/>
+        <source>Select a delivery first.</source>
+        <translation>Seleccione primero una entrega.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="431"/>
+        <source>Select the deliveries first.</source>
+        <translation>Seleccione primero las entregas.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="435"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="465"/>
+        <source>Select a lot first.</source>
+        <translation>Seleccione primero un lote.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="438"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="506"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="545"/>
+        <source>Select a contract first.</source>
+        <translation>Seleccione primero un contrato.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="442"/>
+        <source>Please confirm</source>
+        <translation>Confirme, por favor</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="459"/>
+        <source>Delete delivery {0} of {1}?</source>
+        <translation>¿Eliminar la entrega {0} de {1}?</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="467"/>
+        <source>Delete lot {0}?</source>
+        <translation>¿Eliminar el lote {0}?</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="475"/>
+        <source>Select deliveries of the lot first.</source>
+        <translation>Seleccione primero entregas del lote.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="493"/>
+        <source>The EUDR file is not written</source>
+        <translation>El archivo EUDR no se escribió</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="496"/>
+        <source>{0} plots of contract {1} fail the EU deforestation rules. Correct them (see the details), then export again.</source>
+        <translation>{0} parcelas del contrato {1} no cumplen las reglas de deforestación de la UE. Corríjalas (vea los detalles) y exporte de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="509"/>
+        <source>Export the EUDR file</source>
+        <translation>Exportar el archivo EUDR</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="511"/>
+        <source>GeoJSON (*.geojson)</source>
+        <translation>GeoJSON (*.geojson)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="523"/>
+        <source>Writing the EUDR file</source>
+        <translation>Escribiendo el archivo EUDR</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="529"/>
+        <source>Not written: {0} plots fail the EU rules.</source>
+        <translation>No se escribió: {0} parcelas no cumplen las reglas de la UE.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="536"/>
+        <source>Written: {0} ({1} plots) and {2}</source>
+        <translation>Escrito: {0} ({1} parcelas) y {2}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="548"/>
+        <source>Traceability report</source>
+        <translation>Informe de trazabilidad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="550"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="564"/>
+        <source>Writing the traceability report</source>
+        <translation>Escribiendo el informe de trazabilidad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="570"/>
+        <source>Traceability report written to {0}</source>
+        <translation>Informe de trazabilidad escrito en {0}</translation>
     </message>
 </context>
 <context>
@@ -4829,6 +6120,31 @@ Base de datos: {1}</translation>
         <location filename="../../coop_desk/ui/labels.py" line="114"/>
         <source>Notes</source>
         <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="116"/>
+        <source>Satellite image analysis</source>
+        <translation>Análisis de imágenes satelitales</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="117"/>
+        <source>Land title or certificate of possession</source>
+        <translation>Título de propiedad o certificado de posesión</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="118"/>
+        <source>Sworn declaration</source>
+        <translation>Declaración jurada</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="119"/>
+        <source>ICS inspection record</source>
+        <translation>Registro de inspección del SCI</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="120"/>
+        <source>Other evidence</source>
+        <translation>Otra evidencia</translation>
     </message>
 </context>
 <context>

@@ -410,4 +410,5 @@ def _deliveries_and_lots(
             "Conventional coffee awaiting a buyer",
         ),
     )
-    trade.add_to_lot(session, actor, conventional_lot.id, conventional_ids)
+    # the newest conventional delivery waits outside any lot
+    trade.add_to_lot(session, actor, conventional_lot.id, conventional_ids[:-1])

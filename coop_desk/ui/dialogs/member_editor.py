@@ -42,6 +42,7 @@ from coop_desk.ui.labels import tr_label
 from coop_desk.ui.member_certs_tab import MemberCertificationTab
 from coop_desk.ui.models.plots import PlotsEditModel
 from coop_desk.ui.models.table import Column, RowTableModel
+from coop_desk.ui.plot_geo_panel import PlotGeoPanel
 from coop_desk.ui.widgets import DateField, FormProblems, date_format
 
 NO_DATE = QDate(1900, 1, 1)
@@ -146,7 +147,7 @@ class MemberEditor(QDialog):
         self.member_id = member_id
         self.detail: MemberDetail | None = None
         self.editable = ctx.can(Permission.MEMBERS_WRITE)
-        self.resize(760, 560)
+        self.resize(860, 680)
         self.problems = FormProblems()
 
         self.code = QLineEdit()
@@ -205,6 +206,14 @@ class MemberEditor(QDialog):
         plots_layout.addWidget(self.plots_view)
         plots_layout.addWidget(self.plot_problems)
         plots_layout.addLayout(plot_buttons)
+        # The plots on a map, with their EU deforestation records (ui/plot_geo_panel.py).
+        self.geo_panel = PlotGeoPanel(ctx, self)
+        plots_layout.addWidget(self.geo_panel, 2)
+        self.plots_view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.geo_panel.select_plot(
+                self.plots_model.plot_id(current.row())
+            )
+        )
 
         # Status and history
         self.status_label = QLabel()
@@ -279,6 +288,7 @@ class MemberEditor(QDialog):
         self.phone.setText(detail.phone)
         self.notes.setPlainText(detail.notes)
         self.plots_model.set_plots(detail.plots)
+        self.geo_panel.set_member(detail.id)
         self.certs_tab.set_member(detail.id)
         self.history_model.set_rows(detail.history)
         self.status_label.setText(

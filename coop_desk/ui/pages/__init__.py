@@ -13,7 +13,17 @@ def page_classes() -> list[type[Page]]:
     from coop_desk.ui.pages.audit import AuditPage
     from coop_desk.ui.pages.certifications import CertificationsPage
     from coop_desk.ui.pages.members import MembersPage
+    from coop_desk.ui.pages.plots_map import PlotsMapPage
     from coop_desk.ui.pages.premium import PremiumPage
+    from coop_desk.ui.pages.trade import TradePage
     from coop_desk.ui.pages.users import UsersPage
 
-    return [MembersPage, PremiumPage, CertificationsPage, AuditPage, UsersPage]
+    return [
+        MembersPage,
+        PlotsMapPage,
+        TradePage,
+        PremiumPage,
+        CertificationsPage,
+        AuditPage,
+        UsersPage,
+    ]
