@@ -45,7 +45,7 @@ class PlotGeoPanel(QWidget):
         self.current: int | None = None
         self.map = PlotMap()
         self.map.setMinimumHeight(200)
-        self.map.plot_clicked.connect(self.select_plot)
+        self.map.plot_clicked.connect(lambda plot_id: self.select_plot(plot_id, centre=False))
         self.summary = QLabel()
         self.summary.setObjectName("plot_summary")
         self.summary.setWordWrap(True)
@@ -97,9 +97,9 @@ class PlotGeoPanel(QWidget):
     def row(self) -> PlotGeoRow | None:
         return next((r for r in self.rows if r.plot_id == self.current), None)
 
-    def select_plot(self, plot_id: int | None) -> None:
+    def select_plot(self, plot_id: int | None, *, centre: bool = True) -> None:
         self.current = plot_id
-        self.map.select(plot_id)
+        self.map.select(plot_id, centre=centre)
         self._update_details()
 
     # --- display ---------------------------------------------------------------------------

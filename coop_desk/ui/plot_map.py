@@ -43,6 +43,7 @@ BACKGROUND = QColor("#f7f5ef")
 MARGIN_PX = 24
 POINT_RADIUS_PX = 4
 CLICK_TOLERANCE_PX = 8
+MIN_OUTLINE_PX = 6  # an outline smaller than this on screen is drawn as a dot
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,14 @@ class MapShape:
         return min(xs), min(ys), max(xs), max(ys)
 
 
+# Plots whose coordinates are a slip (outside Peru, out of range) are left off the map: drawn,
+# they would shrink everything else to a dot. The list beside the map names them in red.
+UNDRAWABLE = frozenset({"outside_peru", "out_of_range"})
+
+
 def project(rows: Sequence[PlotGeoRow]) -> list[MapShape]:
     """The rows' geometry in metres around their common centre."""
+    rows = [r for r in rows if not any(i.code in UNDRAWABLE for i in r.issues)]
     positions = [p for r in rows for p in _positions(r)]
     if not positions:
         return []
@@ -144,12 +151,17 @@ class PlotMap(QWidget):
         self.fit()
 
     def select(self, plot_id: int | None, *, centre: bool = False) -> None:
+        """Mark ``plot_id``; with ``centre``, show it in the middle with its surroundings
+        (about 1.5 km across, more for a larger plot)."""
         self.selected = plot_id
         if centre and plot_id is not None:
             shape = next((s for s in self.shapes if s.plot_id == plot_id), None)
             box = shape.bounds() if shape else None
             if box is not None:
                 self._centre = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+                span = max(box[2] - box[0], box[3] - box[1], 1500.0)
+                usable = max(min(self.width(), self.height()) - 2 * MARGIN_PX, 50)
+                self._scale = usable / span
         self.update()
 
     def fit(self) -> None:
@@ -222,7 +234,8 @@ class PlotMap(QWidget):
             painter.end()
             return
         selected_shape = None
-        for shape in self.shapes:
+        # Problems on top of the plots that pass, the selected plot on top of all.
+        for shape in sorted(self.shapes, key=lambda s: s.problem):
             if shape.plot_id == self.selected:
                 selected_shape = shape
                 continue
@@ -243,7 +256,15 @@ class PlotMap(QWidget):
         painter.setPen(pen)
         painter.setBrush(QBrush(fill))
         if shape.polygons:
-            painter.drawPath(self._path(shape))
+            path = self._path(shape)
+            box = path.boundingRect()
+            if max(box.width(), box.height()) >= MIN_OUTLINE_PX:
+                painter.drawPath(path)
+                return
+            # Too small to see at this scale: a dot where the plot is.
+            painter.setBrush(QBrush(colour))
+            radius = POINT_RADIUS_PX - 1 + (2 if selected else 0)
+            painter.drawEllipse(box.center(), radius, radius)
         elif shape.point is not None:
             radius = POINT_RADIUS_PX + (2 if selected else 0)
             painter.setBrush(QBrush(colour))

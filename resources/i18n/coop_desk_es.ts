@@ -2389,102 +2389,102 @@ Base de datos: {1}</translation>
 <context>
     <name>MemberCertificationTab</name>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="89"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="90"/>
         <source>New inspection…</source>
         <translation>Nueva inspección…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="90"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="91"/>
         <source>Sanction…</source>
         <translation>Sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="91"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="92"/>
         <source>Committee decision…</source>
         <translation>Decisión del comité…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="92"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="93"/>
         <source>Plot organic status…</source>
         <translation>Estado orgánico de la parcela…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="93"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="94"/>
         <source>Scheme scope…</source>
         <translation>Alcance del esquema…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="94"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="95"/>
         <source>Member certificate…</source>
         <translation>Certificado del socio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="114"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="115"/>
         <source>Schemes</source>
         <translation>Esquemas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="117"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="118"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="118"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="119"/>
         <source>Internal inspections</source>
         <translation>Inspecciones internas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="119"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="120"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="151"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="152"/>
         <source>Save the member first to record certification data.</source>
         <translation>Guarde primero el socio para registrar datos de certificación.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="172"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="173"/>
         <source>Register: {0}</source>
         <translation>Padrón: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="177"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="178"/>
         <source>ICS approved since {0}</source>
         <translation>Aprobado por el SIC desde {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="180"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="181"/>
         <source>ICS committee: {0} on {1}</source>
         <translation>Comité del SIC: {0} el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="186"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="187"/>
         <source>awaiting the ICS committee&apos;s approval</source>
         <translation>pendiente de aprobación del comité del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="188"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="189"/>
         <source>excluded from the organic group</source>
         <translation>excluido del grupo orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="190"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="191"/>
         <source>suspended: plots do not count as certified</source>
         <translation>suspendido: sus parcelas no cuentan como certificadas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="193"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="194"/>
         <source>last inspection {0}</source>
         <translation>última inspección {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="195"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="196"/>
         <source>never inspected</source>
         <translation>nunca inspeccionado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="198"/>
+        <location filename="../../coop_desk/ui/member_certs_tab.py" line="199"/>
         <source>not inspected in {0}</source>
         <translation>sin inspección en {0}</translation>
     </message>
@@ -3080,32 +3080,32 @@ Base de datos: {1}</translation>
 <context>
     <name>PlotMap</name>
     <message>
-        <location filename="../../coop_desk/ui/plot_map.py" line="220"/>
+        <location filename="../../coop_desk/ui/plot_map.py" line="232"/>
         <source>No plot has a boundary or a GPS point yet.</source>
         <translation>Ninguna parcela tiene todavía lindero ni punto GPS.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/plot_map.py" line="276"/>
+        <location filename="../../coop_desk/ui/plot_map.py" line="297"/>
         <source>{0} km</source>
         <translation>{0} km</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/plot_map.py" line="278"/>
+        <location filename="../../coop_desk/ui/plot_map.py" line="299"/>
         <source>{0} m</source>
         <translation>{0} m</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/plot_map.py" line="291"/>
+        <location filename="../../coop_desk/ui/plot_map.py" line="312"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/plot_map.py" line="295"/>
+        <location filename="../../coop_desk/ui/plot_map.py" line="316"/>
         <source>Passes the EU rules</source>
         <translation>Cumple las reglas de la UE</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/plot_map.py" line="296"/>
+        <location filename="../../coop_desk/ui/plot_map.py" line="317"/>
         <source>Has a problem</source>
         <translation>Tiene un problema</translation>
     </message>
@@ -3229,27 +3229,27 @@ Base de datos: {1}</translation>
 <context>
     <name>PlotsMapPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="56"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="57"/>
         <source>boundary</source>
         <translation>lindero</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="57"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="58"/>
         <source>point</source>
         <translation>punto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="58"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="59"/>
         <source>none</source>
         <translation>ninguna</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="62"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="63"/>
         <source>Member</source>
         <translation>Socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="66"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="91"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -3259,92 +3259,97 @@ Base de datos: {1}</translation>
         <translation>Parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="69"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="86"/>
         <source>Area (ha)</source>
         <translation>Área (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="75"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="81"/>
         <source>Geolocation</source>
         <translation>Geolocalización</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="80"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="69"/>
         <source>EU rules</source>
         <translation>Reglas UE</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="83"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="72"/>
         <source>passes</source>
         <translation>cumple</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="85"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="74"/>
+        <source>1 problem</source>
+        <translation>1 problema</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="76"/>
         <source>{0} problems</source>
         <translation>{0} problemas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="106"/>
         <source>All plots</source>
         <translation>Todas las parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="107"/>
         <source>Only plots with problems</source>
         <translation>Solo parcelas con problemas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="107"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="110"/>
         <source>Member code, name or plot…</source>
         <translation>Código de socio, nombre o parcela…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="110"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="113"/>
         <source>Import boundaries…</source>
         <translation>Importar linderos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="111"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="114"/>
         <source>EU rules…</source>
         <translation>Reglas UE…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="128"/>
         <source>Planting and evidence…</source>
         <translation>Siembra y evidencia…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="126"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="129"/>
         <source>Boundary from file…</source>
         <translation>Lindero desde archivo…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="129"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="132"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="164"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="168"/>
         <source>Plots map</source>
         <translation>Mapa de parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="175"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="179"/>
         <source>Checking the plots…</source>
         <translation>Revisando las parcelas…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="202"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="206"/>
         <source>{0} plots: {1} boundaries, {2} points only; {3} fail the EU rules</source>
         <translation>{0} parcelas: {1} con lindero, {2} solo con punto; {3} no cumplen las reglas de la UE</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="225"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="229"/>
         <source>Select a plot in the list or on the map.</source>
         <translation>Seleccione una parcela en la lista o en el mapa.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/plots_map.py" line="228"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="232"/>
         <source>✔ Passes the EU deforestation rules.</source>
         <translation>✔ Cumple las reglas de deforestación de la UE.</translation>
     </message>

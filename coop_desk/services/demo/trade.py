@@ -109,14 +109,17 @@ def load(session: Session, actor: Actor, today: date) -> None:
     }
 
     drawn: list[BaseGeometry] = []
+    homes: dict[int, Position] = {}
     target: tuple[Position, int] | None = None  # a neighbour the overlapping plot encroaches on
     for p in plots:
         role = special.get(p.id, "")
-        centre = (
-            Position(p.longitude, p.latitude)
-            if p.latitude is not None and p.longitude is not None
-            else _near(rng, centres[p.community])
-        )
+        if p.latitude is not None and p.longitude is not None:
+            centre = Position(p.longitude, p.latitude)
+        elif p.member_id in homes:  # a member's plots lie within walking distance
+            centre = _near(rng, homes[p.member_id], 900)
+        else:
+            centre = _near(rng, centres[p.community])
+        homes.setdefault(p.member_id, centre)
         area = p.total_area_ha
         point_only = role == "point_only" or (role == "" and area <= 4 and rng.random() < 0.22)
         if role in ("bare", "overlap"):

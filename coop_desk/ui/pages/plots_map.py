@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desk.domain.members import code_sort_key
 from coop_desk.domain.text import fold
 from coop_desk.services import plot_geo
 from coop_desk.services.access import Permission
@@ -60,16 +61,21 @@ def _columns() -> list[Column[PlotGeoRow]]:
     return [
         Column(
             t(QT_TRANSLATE_NOOP("PlotsMapPage", "Member")),
-            lambda r: r.member_code,
+            lambda r: code_sort_key(r.member_code),
             row_display=lambda r: r.member_code,
         ),
-        Column(t(QT_TRANSLATE_NOOP("PlotsMapPage", "Name")), lambda r: r.member_name),
         Column(t(QT_TRANSLATE_NOOP("PlotsMapPage", "Plot")), lambda r: r.plot_name),
         Column(
-            t(QT_TRANSLATE_NOOP("PlotsMapPage", "Area (ha)")),
-            lambda r: r.total_area_ha,
-            lambda v: format_decimal(v, 2),
-            True,
+            t(QT_TRANSLATE_NOOP("PlotsMapPage", "EU rules")),
+            lambda r: sum(1 for i in r.issues if i.is_error),
+            lambda v: (
+                t(QT_TRANSLATE_NOOP("PlotsMapPage", "passes"))
+                if v == 0
+                else t(QT_TRANSLATE_NOOP("PlotsMapPage", "1 problem"))
+                if v == 1
+                else t(QT_TRANSLATE_NOOP("PlotsMapPage", "{0} problems")).format(v)
+            ),
+            tooltip=lambda r: issue_lines(r.issues),
         ),
         Column(
             t(QT_TRANSLATE_NOOP("PlotsMapPage", "Geolocation")),
@@ -77,15 +83,12 @@ def _columns() -> list[Column[PlotGeoRow]]:
             lambda v: kinds.get(v, v),
         ),
         Column(
-            t(QT_TRANSLATE_NOOP("PlotsMapPage", "EU rules")),
-            lambda r: sum(1 for i in r.issues if i.is_error),
-            lambda v: (
-                t(QT_TRANSLATE_NOOP("PlotsMapPage", "passes"))
-                if v == 0
-                else t(QT_TRANSLATE_NOOP("PlotsMapPage", "{0} problems")).format(v)
-            ),
-            tooltip=lambda r: issue_lines(r.issues),
+            t(QT_TRANSLATE_NOOP("PlotsMapPage", "Area (ha)")),
+            lambda r: r.total_area_ha,
+            lambda v: format_decimal(v, 2),
+            True,
         ),
+        Column(t(QT_TRANSLATE_NOOP("PlotsMapPage", "Name")), lambda r: r.member_name),
     ]
 
 
@@ -147,8 +150,9 @@ class PlotsMapPage(Page):
         split = QSplitter()
         split.addWidget(self.map)
         split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([620, 520])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.loading_label)

@@ -219,8 +219,8 @@ class TradePage(Page):
         self.lots_model: RowTableModel[LotRow] = RowTableModel(lot_columns(), self)
         self.lots_view = make_table(self.lots_model, 6)
         self.lots_view.doubleClicked.connect(lambda _i: self.edit_lot())
-        self.lots_view.selectionModel().currentRowChanged.connect(
-            lambda _c, _p: self.load_lot_deliveries()
+        self.lots_view.selectionModel().selectionChanged.connect(
+            lambda _s, _d: self.load_lot_deliveries()
         )
         self.lot_deliveries_model: RowTableModel[DeliveryRow] = RowTableModel(
             delivery_columns(with_lot=False),
