@@ -6103,51 +6103,66 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/labels.py" line="110"/>
+        <source>UTM easting (m)</source>
+        <translation>UTM Este (m)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="111"/>
+        <source>UTM northing (m)</source>
+        <translation>UTM Norte (m)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="112"/>
+        <source>UTM zone</source>
+        <translation>Zona UTM</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="113"/>
         <source>Organic status</source>
         <translation>Estado orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="111"/>
+        <location filename="../../coop_desk/ui/labels.py" line="114"/>
         <source>Member status</source>
         <translation>Estado del socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="112"/>
+        <location filename="../../coop_desk/ui/labels.py" line="115"/>
         <source>Status date</source>
         <translation>Fecha del estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="113"/>
+        <location filename="../../coop_desk/ui/labels.py" line="116"/>
         <source>Status reason</source>
         <translation>Motivo del estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="114"/>
+        <location filename="../../coop_desk/ui/labels.py" line="117"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="116"/>
+        <location filename="../../coop_desk/ui/labels.py" line="119"/>
         <source>Satellite image analysis</source>
         <translation>Análisis de imágenes satelitales</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="117"/>
+        <location filename="../../coop_desk/ui/labels.py" line="120"/>
         <source>Land title or certificate of possession</source>
         <translation>Título de propiedad o certificado de posesión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="118"/>
+        <location filename="../../coop_desk/ui/labels.py" line="121"/>
         <source>Sworn declaration</source>
         <translation>Declaración jurada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="119"/>
+        <location filename="../../coop_desk/ui/labels.py" line="122"/>
         <source>ICS inspection record</source>
         <translation>Registro de inspección del SCI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="120"/>
+        <location filename="../../coop_desk/ui/labels.py" line="123"/>
         <source>Other evidence</source>
         <translation>Otra evidencia</translation>
     </message>
