@@ -53,9 +53,10 @@ from coop_desk.exchange import trade_files
 from coop_desk.exchange.geofiles import OutFeature, feature_collection_text, write_text_atomically
 from coop_desk.models import Buyer, Contract, Delivery, Inspection, Lot, Member, Setting
 from coop_desk.services import certification
-from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.access import SYSTEM, Actor, Permission, require
 from coop_desk.services.ledger.contracts import get_contract, live_shipment_entries
 from coop_desk.services.plot_geo import PlotGeoRow, plot_checks
+from coop_desk.services.verify import Finding, Severity, register
 
 YIELD_TOLERANCE_SETTING = "trade.yield_tolerance_pct"
 
@@ -1192,3 +1193,58 @@ def _plot_list_rows(plots: Sequence[PlotGeoRow]) -> list[trade_files.PlotListRow
         )
         for p in plots
     ]
+
+
+# --- verify: what an auditor or a buyer would find ----------------------------------------------
+
+
+@register("trade")
+def _compliance(session: Session, today: date) -> list[Finding]:
+    """Warnings: plots behind a contract not yet shipped that fail the EU deforestation rules
+    (its buyer's file would be refused), and members whose deliveries of the season went
+    above their yield estimate (the ICS red flag)."""
+    findings: list[Finding] = []
+    shipped = shipped_contracts(session)
+    numbers = dict(
+        session.execute(
+            select(Contract.id, Contract.number).where(
+                Contract.id.in_(select(Lot.contract_id).where(Lot.contract_id.is_not(None)))
+            )
+        )
+        .tuples()
+        .all()
+    )
+    for contract_id, number in sorted(numbers.items(), key=lambda item: item[1]):
+        if contract_id in shipped:
+            continue
+        report = traceability(session, SYSTEM, contract_id, on=today)
+        for plot in report.plots:
+            if not plot.passes:
+                findings.append(
+                    Finding(
+                        Severity.WARNING,
+                        "eudr.plot",
+                        f"{plot.label} (contract {number}): "
+                        + "; ".join(i.message for i in plot.errors),
+                        f"plot {plot.plot_id}",
+                    )
+                )
+    season = harvest_season(today)
+    flagged: dict[str, DeliveryRow] = {}
+    for row in list_deliveries(
+        session, SYSTEM, DeliveryFilter(date_from=season[0], date_to=today, flagged=True)
+    ):
+        best = flagged.get(row.member_code)
+        if best is None or row.season_kg > best.season_kg:
+            flagged[row.member_code] = row
+    for code, row in sorted(flagged.items()):
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "ics.yield_estimate",
+                f"{code} delivered {row.season_kg:,.2f} kg of parchment in {season[0].year}, "
+                f"above the yield estimate of {row.yield_estimate_kg or 0:,.2f} kg",
+                f"member {code}",
+            )
+        )
+    return findings

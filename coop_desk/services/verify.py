@@ -66,6 +66,7 @@ CHECK_MODULES: list[str] = [
     "coop_desk.services.ledger.checks",
     "coop_desk.services.cert_alerts",
     "coop_desk.services.audit",
+    "coop_desk.services.trade",
 ]
 
 

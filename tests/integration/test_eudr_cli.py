@@ -113,3 +113,17 @@ def test_traceability_workbook(demo_db, capsys, tmp_path):
     wb = openpyxl.load_workbook(target, read_only=True)
     members = list(wb["Members"].iter_rows(min_row=2, values_only=True))
     assert len(members) == 27
+
+
+def test_verify_names_failing_plots_and_red_flags(demo_db):
+    from coop_desk.services.access import SYSTEM
+    from coop_desk.services.verify import verify
+    from tests.conftest import TODAY
+
+    with demo_db.reading(SYSTEM) as s:
+        result = verify(s, SYSTEM, TODAY)
+    assert result.integrity_ok
+    plots = [f for f in result.warnings if f.check == "eudr.plot"]
+    assert len(plots) == 8 and all("NRC-2026-11" in f.message for f in plots)
+    flags = [f for f in result.warnings if f.check == "ics.yield_estimate"]
+    assert len(flags) == 2 and "above the yield estimate" in flags[0].message
