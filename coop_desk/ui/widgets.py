@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QSpinBox,
+    QTextEdit,
+    QWidget,
+)
 
 from coop_desk.domain.money import MoneyError, parse_amount, round_money
 from coop_desk.domain.problems import Problem
@@ -113,8 +128,29 @@ class ProblemLabel(QLabel):
         self.setVisible(bool(messages))
 
 
+def on_edit(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` whenever the user changes ``widget`` or an input inside it (a row
+    that holds a field and its button, say)."""
+    for w in (widget, *widget.findChildren(QWidget)):
+        if isinstance(w, QLineEdit):
+            w.textChanged.connect(lambda _text: callback())
+        elif isinstance(w, (QPlainTextEdit, QTextEdit)):
+            w.textChanged.connect(callback)
+        elif isinstance(w, QComboBox):
+            w.currentIndexChanged.connect(lambda _index: callback())
+        elif isinstance(w, QDateTimeEdit):
+            w.dateTimeChanged.connect(lambda _value: callback())
+        elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
+            w.valueChanged.connect(lambda _value: callback())
+        elif isinstance(w, QAbstractButton) and w.isCheckable():
+            w.toggled.connect(lambda _checked: callback())
+        elif isinstance(w, QListWidget):
+            w.itemChanged.connect(lambda _item: callback())
+
+
 class FormProblems:
-    """Maps problem fields to the labels shown under the form's fields."""
+    """Maps problem fields to the labels shown under the form's fields. A field's message
+    goes away as soon as the user changes that field: the next save checks it again."""
 
     def __init__(self) -> None:
         self.labels: dict[str, ProblemLabel] = {}
@@ -125,6 +161,7 @@ class FormProblems:
         form.addRow(label, widget)
         form.addRow("", problem)
         self.labels[field] = problem
+        on_edit(widget, lambda: problem.show_problems([]))
         return problem
 
     def show(self, problems: list[Problem]) -> None:

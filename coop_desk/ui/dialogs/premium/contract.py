@@ -30,8 +30,8 @@ from coop_desk.domain.problems import Problem
 from coop_desk.services.ledger import contracts, operations
 from coop_desk.services.ledger.contracts import BuyerRow, ContractInput, ContractRow
 from coop_desk.ui.context import AppContext
+from coop_desk.ui.dialogs.form import FormDialog, Prepared
 from coop_desk.ui.dialogs.member_editor import OptionalDateField
-from coop_desk.ui.dialogs.premium.common import FormDialog, ServiceCall
 from coop_desk.ui.dialogs.premium.setup import BuyerDialog
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.widgets import AmountEdit, DateField, format_date, format_decimal
@@ -42,10 +42,12 @@ class ContractDialog(FormDialog):
     and quality share are shown as the user types, from the rate table loaded once when the
     dialog opens (the same rows and rule the service uses)."""
 
+    topic = "ledger"
+
     def __init__(
         self, ctx: AppContext, contract: ContractRow | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.contract_row = contract
         self.setWindowTitle(
             self.tr("New contract")
@@ -185,7 +187,7 @@ class ContractDialog(FormDialog):
             notes=self.notes.text(),
         )
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         data = self.current_input()
         if data is None:
             return [Problem("quantity", "the quantity is not a number")], None
@@ -202,8 +204,10 @@ class ContractDialog(FormDialog):
 class ShipmentDialog(FormDialog):
     """The contract shipped: its premium due becomes receivable from the buyer."""
 
+    topic = "ledger"
+
     def __init__(self, ctx: AppContext, contract: ContractRow, parent: QWidget | None = None):
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.contract_row = contract
         self.setWindowTitle(self.tr("Record shipment of {0}").format(contract.number))
         self.set_intro(
@@ -220,7 +224,7 @@ class ShipmentDialog(FormDialog):
         self.shipment_date = DateField(contract.shipment_date or date.today())
         self.add_field(self.tr("&Shipment date"), "shipment_date", self.shipment_date)
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         contract_id = self.contract_row.id
         day = self.shipment_date.date_value()
         return [], lambda s, a: operations.record_shipment(s, a, contract_id, shipment_date=day)

@@ -26,7 +26,8 @@ from coop_desk.services.ledger.accounts import AccountRow
 from coop_desk.services.ledger.journal import EntryRow
 from coop_desk.services.ledger.ui_queries import ContractOverviewRow, contract_overview, ledger_info
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.dialogs.premium.common import FormDialog, ServiceCall, fill_accounts, read_amount
+from coop_desk.ui.dialogs.form import FormDialog, Prepared, read_amount
+from coop_desk.ui.dialogs.premium.common import fill_accounts
 from coop_desk.ui.widgets import AmountEdit, DateField, format_date, format_decimal
 
 MONEY_ROLES = ("bank", "cash")
@@ -76,10 +77,12 @@ class _RateMixin:
 class PremiumReceiptDialog(FormDialog, _RateMixin):
     """Premium paid by a buyer into a bank account: partial amounts allowed."""
 
+    topic = "ledger"
+
     def __init__(
         self, ctx: AppContext, contract_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Premium received"))
         self.set_intro(
             self.tr(
@@ -140,7 +143,7 @@ class PremiumReceiptDialog(FormDialog, _RateMixin):
         self.currency_label.setText(currency)
         self._update_rate(currency)
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         problems: list[Problem] = []
         amount = read_amount(problems, "amount", self.amount)
         charges = read_amount(problems, "bank_charges", self.bank_charges, required=False)
@@ -177,10 +180,12 @@ class PremiumReceiptDialog(FormDialog, _RateMixin):
 class ProjectPaymentDialog(FormDialog, _RateMixin):
     """A payment for a project of the Development Plan, with its voucher."""
 
+    topic = "ledger"
+
     def __init__(
         self, ctx: AppContext, project_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Project payment"))
         self.money_accounts, self.reporting = _money_accounts(ctx)
         projects = ctx.read(plan.list_projects)
@@ -282,7 +287,7 @@ class ProjectPaymentDialog(FormDialog, _RateMixin):
             self.receipt_file.setText(path)
             settings.setValue("premium/receipt_folder", str(Path(path).parent))
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         problems: list[Problem] = []
         amount = read_amount(problems, "amount", self.amount)
         rate = self._read_rate(problems)
@@ -324,8 +329,10 @@ class ProjectPaymentDialog(FormDialog, _RateMixin):
 class TransferDialog(FormDialog):
     """Move money between two accounts; between currencies both amounts give the rate."""
 
+    topic = "ledger"
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Transfer / currency exchange"))
         self.set_intro(
             self.tr(
@@ -425,7 +432,7 @@ class TransferDialog(FormDialog):
         rate = (local / usd).quantize(Decimal("0.0001"), ROUND_HALF_UP)
         self.rate_label.setText(f"1 {self.reporting} = {format_decimal(rate, 4)} {local_cur}")
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         problems: list[Problem] = []
         amount = read_amount(problems, "amount", self.amount)
         to_amount = (
@@ -469,8 +476,10 @@ class TransferDialog(FormDialog):
 class OpeningBalanceDialog(FormDialog, _RateMixin):
     """What an account held when the cooperative started keeping its books here."""
 
+    topic = "ledger"
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Opening balance"))
         self.set_intro(
             self.tr(
@@ -506,7 +515,7 @@ class OpeningBalanceDialog(FormDialog, _RateMixin):
         self.currency_label.setText(currency)
         self._update_rate(currency)
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         problems: list[Problem] = []
         amount = read_amount(problems, "amount", self.amount)
         rate = self._read_rate(problems)
@@ -538,8 +547,10 @@ class OpeningBalanceDialog(FormDialog, _RateMixin):
 class ReverseEntryDialog(FormDialog):
     """Reverse a posted entry: its mirror image is posted, linked to it; both stay."""
 
+    topic = "ledger"
+
     def __init__(self, ctx: AppContext, entry: EntryRow, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.entry = entry
         self.setWindowTitle(self.tr("Reverse entry {0}").format(entry.number))
         self.set_intro(
@@ -555,7 +566,7 @@ class ReverseEntryDialog(FormDialog):
         self.add_field(self.tr("&Reason"), "reason", self.reason)
         self.save_button().setText(self.tr("&Reverse"))
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         reason = self.reason.text()
         if not reason.strip():
             return [Problem("reason", "say why the entry is reversed")], None

@@ -22,13 +22,15 @@ from coop_desk.domain.problems import Problem
 from coop_desk.services.ledger import plan
 from coop_desk.services.ledger.plan import ApprovalInput, ApprovalRow, ProjectInput, ProjectRow
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.dialogs.premium.common import FormDialog, ServiceCall, read_amount
+from coop_desk.ui.dialogs.form import FormDialog, Prepared, read_amount
 from coop_desk.ui.widgets import AmountEdit, DateField, ProblemLabel, format_decimal
 
 
 class _MeetingFields(FormDialog):
     """The General Assembly meeting's fields, shared by an approval and the correction of its
     record."""
+
+    topic = "ledger"
 
     def build_meeting_fields(self) -> None:
         self.approval_date = DateField(date.today())
@@ -69,10 +71,12 @@ class _MeetingFields(FormDialog):
 
 
 class ProjectDialog(FormDialog):
+    topic = "ledger"
+
     def __init__(
         self, ctx: AppContext, project: ProjectRow | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.project = project
         self.setWindowTitle(
             self.tr("New project")
@@ -101,7 +105,7 @@ class ProjectDialog(FormDialog):
             self.quality.setChecked(project.productivity_quality)
             self.active.setChecked(project.active)
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         data = ProjectInput(
             self.name.text(),
             self.objective.toPlainText(),
@@ -131,7 +135,7 @@ class ApprovalDialog(_MeetingFields):
         current: ApprovalRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.year = year
         self.setMinimumWidth(560)
         self.setWindowTitle(
@@ -191,7 +195,7 @@ class ApprovalDialog(_MeetingFields):
                 continue
         self.total_label.setText(f"USD {format_decimal(total)}")
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         problems: list[Problem] = []
         budget: dict[int, Decimal] = {}
         for project_id, edit in self.budget_edits.items():
@@ -211,7 +215,7 @@ class ApprovalDetailsDialog(_MeetingFields):
     approval."""
 
     def __init__(self, ctx: AppContext, approval: ApprovalRow, parent: QWidget | None = None):
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.approval = approval
         self.setWindowTitle(
             self.tr("Correct the record of {0} (version {1})").format(
@@ -234,7 +238,7 @@ class ApprovalDetailsDialog(_MeetingFields):
         self.votes_abstaining.setValue(approval.votes_abstaining)
         self.notes.setText(approval.notes)
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         data = self.meeting_input()
         approval_id = self.approval.id
         return [], lambda s, a: plan.correct_approval_details(s, a, approval_id, data)
