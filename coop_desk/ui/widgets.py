@@ -176,5 +176,10 @@ class FormProblems:
     def clear(self) -> None:
         self.show([])
 
+    def clear_field(self, field: str) -> None:
+        """The user changed ``field`` in a way the widget's own signals do not tell."""
+        if field in self.labels:
+            self.labels[field].show_problems([])
+
     def visible_messages(self) -> list[str]:
         return [lab.text() for lab in [*self.labels.values(), self.general] if not lab.isHidden()]

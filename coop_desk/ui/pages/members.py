@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from coop_desk.domain.members import GENDER_LABELS, STATUS_LABELS, MemberStatus, code_sort_key
 from coop_desk.services import members
 from coop_desk.services.access import Permission
-from coop_desk.services.members import MemberFilter, MemberRow
+from coop_desk.services.members import MemberDetail, MemberFilter, MemberRow
 from coop_desk.ui import excel_actions
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.member_editor import MemberEditor
@@ -276,9 +276,9 @@ class MembersPage(Page):
         editor.saved.connect(self._after_save)
         return editor
 
-    def _after_save(self, member_id: int) -> None:
+    def _after_save(self, detail: MemberDetail) -> None:
         self.reload()
-        self.select_member(member_id)
+        self.select_member(detail.id)
 
     def apply_permissions(self) -> None:
         self.new_button.setVisible(self.ctx.can(Permission.MEMBERS_WRITE))
