@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -58,6 +59,18 @@ def format_date(value: date | None) -> str:
     if value is None:
         return ""
     return QDate(value.year, value.month, value.day).toString(date_format())
+
+
+def field_row(field: QWidget, *beside: QWidget) -> QWidget:
+    """``field`` taking the width, with what goes beside it (its currency, a button) at their
+    own size, as one form row."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(field, 1)
+    for widget in beside:
+        layout.addWidget(widget)
+    return row
 
 
 class AmountEdit(QLineEdit):

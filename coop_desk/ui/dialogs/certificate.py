@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -23,7 +22,7 @@ from coop_desk.services.access import Permission
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.form import FormDialog, Prepared
 from coop_desk.ui.errors import show_error
-from coop_desk.ui.widgets import DateField
+from coop_desk.ui.widgets import DateField, field_row
 
 
 class CertificateDialog(FormDialog):
@@ -48,11 +47,7 @@ class CertificateDialog(FormDialog):
         self.scheme = QComboBox()
         self.add_scheme_button = QPushButton(self.tr("Add scheme…"))
         self.add_scheme_button.clicked.connect(self.add_scheme)
-        scheme_row = QWidget()
-        scheme_layout = QHBoxLayout(scheme_row)
-        scheme_layout.setContentsMargins(0, 0, 0, 0)
-        scheme_layout.addWidget(self.scheme, 1)
-        scheme_layout.addWidget(self.add_scheme_button)
+        scheme_row = field_row(self.scheme, self.add_scheme_button)
         self.certifier = QLineEdit()
         self.number = QLineEdit()
         self.number.setPlaceholderText(self.tr("FLO ID for Fairtrade"))
@@ -65,11 +60,7 @@ class CertificateDialog(FormDialog):
         self.document_label = QLabel(self.tr("no document"))
         self.document_button = QPushButton(self.tr("Choose file…"))
         self.document_button.clicked.connect(self.pick_document)
-        doc_row = QWidget()
-        doc_layout = QHBoxLayout(doc_row)
-        doc_layout.setContentsMargins(0, 0, 0, 0)
-        doc_layout.addWidget(self.document_label, 1)
-        doc_layout.addWidget(self.document_button)
+        doc_row = field_row(self.document_label, self.document_button)
         self.add_field(self.tr("&Scheme"), "scheme_id", scheme_row)
         self.add_field(self.tr("&Certifier"), "certifier", self.certifier)
         self.add_field(self.tr("&Number"), "number", self.number)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -33,7 +32,7 @@ from coop_desk.services.access import Permission
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.form import FormDialog, Prepared, read_amount
 from coop_desk.ui.labels import tr_label
-from coop_desk.ui.widgets import AmountEdit, DateField, format_date
+from coop_desk.ui.widgets import AmountEdit, DateField, field_row, format_date
 
 
 class InspectionDialog(FormDialog):
@@ -50,7 +49,7 @@ class InspectionDialog(FormDialog):
     ) -> None:
         super().__init__(ctx, parent)
         self.today = today
-        self.actions: list[CorrectiveActionInput] = []
+        self.corrective_actions: list[CorrectiveActionInput] = []
         self.setWindowTitle(self.tr("Internal inspection"))
         self.choices = ctx.read(certs.group_member_choices)
 
@@ -81,12 +80,9 @@ class InspectionDialog(FormDialog):
         self.prohibited_date = DateField(today())
         self.prohibited_date.setEnabled(False)
         self.prohibited_known.toggled.connect(self.prohibited_date.setEnabled)
-        prohibited_row = QWidget()
-        prow = QHBoxLayout(prohibited_row)
-        prow.setContentsMargins(0, 0, 0, 0)
-        prow.addWidget(self.prohibited_input, 1)
-        prow.addWidget(self.prohibited_known)
-        prow.addWidget(self.prohibited_date)
+        prohibited_row = field_row(
+            self.prohibited_input, self.prohibited_known, self.prohibited_date
+        )
 
         self.action_text = QLineEdit()
         self.action_text.setPlaceholderText(self.tr("what the member must do"))
@@ -95,12 +91,7 @@ class InspectionDialog(FormDialog):
         self.add_action_button.clicked.connect(self.add_action)
         self.remove_action_button = QPushButton(self.tr("Remove"))
         self.remove_action_button.clicked.connect(self.remove_action)
-        action_row = QWidget()
-        arow = QHBoxLayout(action_row)
-        arow.setContentsMargins(0, 0, 0, 0)
-        arow.addWidget(self.action_text, 1)
-        arow.addWidget(self.action_due)
-        arow.addWidget(self.add_action_button)
+        action_row = field_row(self.action_text, self.action_due, self.add_action_button)
         self.action_list = QListWidget()
         self.action_list.setFixedHeight(70)
         actions_box = QWidget()
@@ -165,7 +156,7 @@ class InspectionDialog(FormDialog):
             self.problems.show([Problem("corrective_actions", self.tr("describe the action"))])
             return
         action = CorrectiveActionInput(text, self.action_due.date_value())
-        self.actions.append(action)
+        self.corrective_actions.append(action)
         self.action_list.addItem(
             self.tr("{0} — due {1}").format(action.description, format_date(action.due_date))
         )
@@ -173,8 +164,8 @@ class InspectionDialog(FormDialog):
 
     def remove_action(self) -> None:
         row = self.action_list.currentRow()
-        if 0 <= row < len(self.actions):
-            del self.actions[row]
+        if 0 <= row < len(self.corrective_actions):
+            del self.corrective_actions[row]
             self.action_list.takeItem(row)
 
     def input_data(self, problems: list[Problem]) -> InspectionInput:
@@ -192,7 +183,7 @@ class InspectionDialog(FormDialog):
             last_prohibited_input_date=(
                 self.prohibited_date.date_value() if self.prohibited_known.isChecked() else None
             ),
-            corrective_actions=tuple(self.actions),
+            corrective_actions=tuple(self.corrective_actions),
         )
 
     def prepare(self) -> Prepared:

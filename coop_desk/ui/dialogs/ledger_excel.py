@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +27,7 @@ from coop_desk.services.ledger import accounts, plan
 from coop_desk.services.ledger._common import year_of
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.form import FormDialog, InBackground, Prepared, read_amount
+from coop_desk.ui.labels import QT_TRANSLATE_NOOP
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.widgets import AmountEdit, DateField
 from coop_desk.ui.workers import Progress

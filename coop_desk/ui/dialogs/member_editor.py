@@ -259,7 +259,7 @@ class MemberEditor(FormDialog):
         for widget in (self.code, self.first_names, self.surnames, self.dni, self.phone):
             widget.setReadOnly(not self.editable)
         self.notes.setReadOnly(not self.editable)
-        for widget in (
+        for control in (
             self.gender,
             self.birth_date,
             self.join_date,
@@ -268,7 +268,7 @@ class MemberEditor(FormDialog):
             self.remove_plot_button,
             self.change_status_button,
         ):
-            widget.setEnabled(self.editable)
+            control.setEnabled(self.editable)
         self.plots_model.editable = self.editable
         self.save_button().setVisible(self.editable)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -13,6 +12,7 @@ from coop_desk.services import cooperative
 from coop_desk.services.access import Permission
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.form import FormDialog, Prepared
+from coop_desk.ui.labels import QT_TRANSLATE_NOOP
 
 MONTHS = [
     QT_TRANSLATE_NOOP("SettingsDialog", "January"),

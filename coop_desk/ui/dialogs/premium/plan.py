@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from coop_desk.domain.problems import Problem
+from coop_desk.services.access import Actor
 from coop_desk.services.ledger import plan
 from coop_desk.services.ledger.plan import ApprovalInput, ApprovalRow, ProjectInput, ProjectRow
 from coop_desk.ui.context import AppContext
@@ -116,7 +118,7 @@ class ProjectDialog(FormDialog):
         )
         project_id = self.project.id if self.project is not None else None
 
-        def call(session, actor):  # type: ignore[no-untyped-def]
+        def call(session: Session, actor: Actor) -> ProjectRow:
             if project_id is None:
                 return plan.create_project(session, actor, data)
             return plan.update_project(session, actor, project_id, data)
