@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from coop_desk.domain.eudr import EVIDENCE_LABELS, EvidenceKind
 from coop_desk.domain.geometry import GeoIssue
-from coop_desk.ui.labels import tr_label
+from coop_desk.ui.labels import QT_TRANSLATE_NOOP, tr_label
 
 
 def _t(text: str) -> str:

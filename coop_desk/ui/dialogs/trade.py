@@ -2,9 +2,8 @@
 boundary from a file, importing boundaries for many plots with a preview, a delivery, a lot,
 putting deliveries into a lot, the buyer's due-diligence reference, the EUDR rules.
 
-Every form reads its widgets in :meth:`_Form.prepare`, which returns the problems found in the
-widgets and the one service call that saves; the call runs as one transaction and the
-service's problems appear under their fields.
+Every form is a :class:`coop_desk.ui.dialogs.form.FormDialog`: ``prepare`` reads the widgets
+and returns the problems found in them and the one service call that saves.
 """
 
 from __future__ import annotations
@@ -15,17 +14,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, Qt, Signal
+from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,10 +34,8 @@ from sqlalchemy.orm import Session
 
 from coop_desk.domain.eudr import EVIDENCE_LABELS, EudrRules, EvidenceKind
 from coop_desk.domain.geometry import Boundary, GeoIssue, Position
-from coop_desk.domain.money import MoneyError
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.trade import DeliveryInput
-from coop_desk.errors import ValidationError
 from coop_desk.exchange.geofiles import GeoFeature, GeoFile, guess_fields, read_geo_file
 from coop_desk.services import members, plot_geo, trade
 from coop_desk.services.access import Actor, Permission
@@ -55,12 +49,13 @@ from coop_desk.services.plot_geo import (
 )
 from coop_desk.services.trade import DeliveryRow, LotInput, LotRow
 from coop_desk.ui.context import AppContext
+from coop_desk.ui.dialogs.form import FormDialog, Prepared, read_amount
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.eudr_text import describe, evidence_label
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.member_certs_tab import make_table
 from coop_desk.ui.models.table import Column, RowTableModel
-from coop_desk.ui.widgets import AmountEdit, DateField, FormProblems, date_format, format_decimal
+from coop_desk.ui.widgets import AmountEdit, DateField, date_format, format_decimal
 
 ServiceCall = Callable[[Session, Actor], Any]
 NO_DATE = QDate(1900, 1, 1)
@@ -87,83 +82,6 @@ class OptionalDate(QDateEdit):
         self.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
 
 
-class _Form(QDialog):
-    """Stand-in for the one form-dialog base of issue 9 (``ui/dialogs/form.FormDialog``)
-    until it is on main: the same API (``add_field``, ``prepare``, ``topic``, ``permission``,
-    ``save``, ``saved``), so moving these forms is a change of base class."""
-
-    saved = Signal(object)
-    topic: str | None = None
-    permission: Permission | None = None
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, title: str = "") -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.result_row: Any = None
-        self.setWindowTitle(title)
-        self.setMinimumWidth(460)
-        self.problems = FormProblems()
-        self.form = QFormLayout()
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.intro.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.save_button().setDefault(True)
-        if self.permission is not None:
-            self.save_button().setEnabled(ctx.can(self.permission))
-        self._layout = QVBoxLayout(self)
-        self._layout.addWidget(self.intro)
-        self._layout.addLayout(self.form)
-        self._layout.addWidget(self.problems.general)
-        self._layout.addWidget(self.buttons)
-
-    def set_intro(self, text: str) -> None:
-        self.intro.setText(text)
-        self.intro.setVisible(bool(text))
-
-    def add_field(self, label: str, field: str, widget: QWidget) -> QWidget:
-        self.problems.add_row(self.form, label, field, widget)
-        return widget
-
-    def save_button(self) -> QPushButton:
-        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
-
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
-        raise NotImplementedError
-
-    def save(self) -> bool:
-        self.problems.clear()
-        try:
-            problems, call = self.prepare()
-            if problems:
-                raise ValidationError(problems)
-            result = self.ctx.write(call) if call is not None else None
-        except ValidationError as exc:
-            self.problems.show(exc.problems)
-            return False
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            show_error(self, exc)
-            return False
-        self.result_row = result
-        if call is not None and self.topic:
-            self.ctx.notify(self.topic)
-        self.saved.emit(result)
-        self.accept()
-        return True
-
-
-def _amount(problems: list[Problem], field: str, edit: AmountEdit) -> Decimal | None:
-    try:
-        return edit.value()
-    except MoneyError as exc:
-        problems.append(Problem(field, str(exc)))
-        return None
-
-
 def _file_dialog_folder(key: str) -> str:
     return str(QSettings().value(key, str(Path.home())))
 
@@ -171,7 +89,7 @@ def _file_dialog_folder(key: str) -> str:
 # --- a plot's deforestation-free records ------------------------------------------------------
 
 
-class PlotEvidenceDialog(_Form):
+class PlotEvidenceDialog(FormDialog):
     topic = "members"
     permission = Permission.MEMBERS_WRITE
 
@@ -235,7 +153,7 @@ class PlotEvidenceDialog(_Form):
         self.document_label.setText(Path(path).name)
         QSettings().setValue("eudr/evidence_folder", str(Path(path).parent))
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         data = EvidenceInput(
             coffee_planted_on=self.planted.value(),
             farmland_since=self.farmland.value(),
@@ -252,7 +170,7 @@ class PlotEvidenceDialog(_Form):
 # --- a boundary from a file, for one plot ------------------------------------------------------
 
 
-class BoundaryFileDialog(_Form):
+class BoundaryFileDialog(FormDialog):
     """Take a plot's boundary (or GPS point) from a GeoJSON, KML/KMZ or GPX file: the file's
     features are listed with what is wrong with each; the chosen one is stored."""
 
@@ -340,7 +258,7 @@ class BoundaryFileDialog(_Form):
         lines += [describe(i) for i in (*feature.problems, *feature.notes)]
         self.details.setText("\n".join(lines))
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         feature = self.chosen()
         if feature is None:
             return [Problem("file", self.tr("choose a file with the plot's boundary"))], None
@@ -357,7 +275,7 @@ class BoundaryFileDialog(_Form):
 # --- boundaries for many plots, with a preview ------------------------------------------------
 
 
-class GeometryImportDialog(_Form):
+class GeometryImportDialog(FormDialog):
     """Import boundaries and points for many plots: choose the file and the properties that
     name the member and the plot, read the preview feature by feature, then import."""
 
@@ -405,8 +323,13 @@ class GeometryImportDialog(_Form):
         )
         self.table = make_table(self.model, 8)
         self.summary = QLabel()
-        self._layout.insertWidget(self._layout.indexOf(self.problems.general), self.table, 1)
-        self._layout.insertWidget(self._layout.indexOf(self.problems.general), self.summary)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.form_area)
+        body_layout.addWidget(self.table, 1)
+        body_layout.addWidget(self.summary)
+        self.set_body(body)
 
     def choose_file(self) -> str | None:
         path, _ = QFileDialog.getOpenFileName(
@@ -507,7 +430,7 @@ class GeometryImportDialog(_Form):
             )
         )
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         if self.geo is None:
             return [Problem("file", self.tr("choose the file to import"))], None
         if self.preview_result is not None and self.preview_result.usable == 0:
@@ -538,7 +461,7 @@ def member_combo(ctx: AppContext, selected: int | None = None) -> QComboBox:
     return combo
 
 
-class DeliveryDialog(_Form):
+class DeliveryDialog(FormDialog):
     topic = "trade"
     permission = Permission.TRADE_WRITE
 
@@ -594,15 +517,17 @@ class DeliveryDialog(_Form):
             )
         )
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         problems: list[Problem] = []
         data = DeliveryInput(
             member_id=self.member.currentData(),
             delivery_date=self.day.date_value(),
-            kg=_amount(problems, "kg", self.kg),
-            moisture_pct=_amount(problems, "moisture_pct", self.moisture),
-            yield_factor_pct=_amount(problems, "yield_factor_pct", self.yield_factor),
-            price_per_kg=_amount(problems, "price_per_kg", self.price),
+            kg=read_amount(problems, "kg", self.kg, required=False),
+            moisture_pct=read_amount(problems, "moisture_pct", self.moisture, required=False),
+            yield_factor_pct=read_amount(
+                problems, "yield_factor_pct", self.yield_factor, required=False
+            ),
+            price_per_kg=read_amount(problems, "price_per_kg", self.price, required=False),
             certified=self.certified.isChecked(),
             collection_point=self.point.currentText(),
             number=self.number.text(),
@@ -615,7 +540,7 @@ class DeliveryDialog(_Form):
         return problems, lambda s, a: trade.update_delivery(s, a, delivery_id, data)
 
 
-class LotDialog(_Form):
+class LotDialog(FormDialog):
     topic = "trade"
     permission = Permission.TRADE_WRITE
 
@@ -653,7 +578,7 @@ class LotDialog(_Form):
         self.add_field(self.tr("&Date"), "created_on", self.created)
         self.add_field(self.tr("&Notes"), "notes", self.notes)
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         data = LotInput(
             code=self.code.text(),
             certified=self.certified.isChecked(),
@@ -668,7 +593,7 @@ class LotDialog(_Form):
         return [], lambda s, a: trade.update_lot(s, a, lot_id, data)
 
 
-class AddToLotDialog(_Form):
+class AddToLotDialog(FormDialog):
     """Put the chosen deliveries into a lot."""
 
     topic = "trade"
@@ -696,7 +621,7 @@ class AddToLotDialog(_Form):
             self.lot.addItem(text, lot.id)
         self.add_field(self.tr("&Lot"), "lot_id", self.lot)
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         lot_id = self.lot.currentData()
         if lot_id is None:
             return [Problem("lot_id", self.tr("create a lot first"))], None
@@ -704,7 +629,7 @@ class AddToLotDialog(_Form):
         return [], lambda s, a: trade.add_to_lot(s, a, lot_id, ids)
 
 
-class DueDiligenceDialog(_Form):
+class DueDiligenceDialog(FormDialog):
     topic = "trade"
     permission = Permission.TRADE_WRITE
 
@@ -722,12 +647,12 @@ class DueDiligenceDialog(_Form):
         self.reference = QLineEdit(contract.due_diligence_reference)
         self.add_field(self.tr("&Reference"), "due_diligence_reference", self.reference)
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         contract_id, text = self.contract.id, self.reference.text()
         return [], lambda s, a: trade.set_due_diligence_reference(s, a, contract_id, text)
 
 
-class EudrRulesDialog(_Form):
+class EudrRulesDialog(FormDialog):
     topic = "settings"
     permission = Permission.SETTINGS_WRITE
 
@@ -754,29 +679,16 @@ class EudrRulesDialog(_Form):
             self.tr("&Yield estimate tolerance (%)"), "yield_tolerance_pct", self.yield_tolerance
         )
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         problems: list[Problem] = []
-        values = [
-            _amount(problems, "polygon_threshold_ha", self.polygon),
-            _amount(problems, "area_tolerance_pct", self.area),
-            _amount(problems, "overlap_tolerance_m2", self.overlap),
-            _amount(problems, "yield_tolerance_pct", self.yield_tolerance),
-        ]
-        if problems or any(v is None for v in values):
-            for field, value in zip(
-                (
-                    "polygon_threshold_ha",
-                    "area_tolerance_pct",
-                    "overlap_tolerance_m2",
-                    "yield_tolerance_pct",
-                ),
-                values,
-                strict=True,
-            ):
-                if value is None and not any(p.field == field for p in problems):
-                    problems.append(Problem(field, self.tr("a number is required")))
+        polygon = read_amount(problems, "polygon_threshold_ha", self.polygon, what="an area")
+        area = read_amount(problems, "area_tolerance_pct", self.area, what="a percentage")
+        overlap = read_amount(problems, "overlap_tolerance_m2", self.overlap, what="an area")
+        tolerance = read_amount(
+            problems, "yield_tolerance_pct", self.yield_tolerance, what="a percentage"
+        )
+        if polygon is None or area is None or overlap is None or tolerance is None:
             return problems, None
-        polygon, area, overlap, tolerance = (v for v in values if v is not None)
         rules = EudrRules(polygon, area, overlap, self.cutoff.date_value())
 
         def call(s: Session, a: Actor) -> EudrRules:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +34,7 @@ from coop_desk.ui.dialogs.trade import (
     issue_lines,
 )
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.labels import QT_TRANSLATE_NOOP
 from coop_desk.ui.member_certs_tab import make_table, selected_row
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.pages.base import Page

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,7 @@ from coop_desk.ui.dialogs.trade import (
     issue_lines,
 )
 from coop_desk.ui.errors import show_error
-from coop_desk.ui.labels import tr_label
+from coop_desk.ui.labels import QT_TRANSLATE_NOOP, tr_label
 from coop_desk.ui.member_certs_tab import make_table, selected_row
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.pages.base import Page
