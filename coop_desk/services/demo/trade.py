@@ -329,8 +329,11 @@ def _deliveries_and_lots(
     clean_members = [m for m in ordered if m not in failing]
     deliveries: dict[int, list[int]] = {}
 
+    joined = dict(session.execute(select(Member.id, Member.join_date)).tuples().all())
+
     def deliver(member_id: int, kg: Decimal, is_certified: bool, offset: int) -> int:
         day = min(today - timedelta(days=3), first_day + timedelta(days=offset))
+        day = max(day, joined[member_id])  # a member who joined lately delivers since then
         row = trade.create_delivery(
             session,
             actor,

@@ -20,10 +20,10 @@ def page_classes() -> list[type[Page]]:
 
     return [
         MembersPage,
-        PlotsMapPage,
-        TradePage,
         PremiumPage,
         CertificationsPage,
+        PlotsMapPage,
+        TradePage,
         AuditPage,
         UsersPage,
     ]
