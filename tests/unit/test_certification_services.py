@@ -21,10 +21,11 @@ from coop_desk.domain.certification import (
 )
 from coop_desk.domain.members import MemberInput, MemberStatus, PlotInput
 from coop_desk.errors import PermissionDenied, ValidationError
-from coop_desk.services import cert_alerts, members
 from coop_desk.services import certification as certs
+from coop_desk.services import members
 from coop_desk.services.access import Actor, Role
-from coop_desk.services.cert_alerts import AlertKind
+from coop_desk.services.certification import alerts as cert_alerts
+from coop_desk.services.certification.alerts import AlertKind
 from coop_desk.services.verify import verify
 
 ON = date(2026, 11, 27)

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from coop_desk.domain.certification import CONVERSION_LABELS, ConversionStatus
 from coop_desk.exchange.ics_export import write_ics_list
-from coop_desk.services import cert_alerts, cooperative
 from coop_desk.services import certification as certs
+from coop_desk.services import cooperative
 from coop_desk.services.access import Permission, require
+from coop_desk.services.certification import alerts as cert_alerts
 from coop_desk.ui import cert_models
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.cert_records import CompleteActionDialog, SanctionDialog
