@@ -16,7 +16,6 @@ sheet reader's (:mod:`coop_desk.exchange.sheets`), shared with the member roster
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -26,6 +25,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from coop_desk.domain.documents import content_sha256
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold
 from coop_desk.exchange import values as v
@@ -347,10 +347,6 @@ def read_cashbook(
             f"{state.unchecked_formulas} running-balance cells are formulas whose results were "
             "never saved (the file was not saved by Excel/LibreOffice): not cross-checked."
         )
-    digest = hashlib.sha256()
-    with target.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
     return CashBook(
         target,
         name,
@@ -362,7 +358,7 @@ def read_cashbook(
         tuple(notes),
         state.checked,
         state.last_balance,
-        digest.hexdigest(),
+        content_sha256(target.read_bytes()),
     )
 
 

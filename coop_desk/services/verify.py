@@ -65,6 +65,7 @@ def _load_checks() -> None:
 CHECK_MODULES: list[str] = [
     "coop_desk.services.ledger.checks",
     "coop_desk.services.certification.alerts",
+    "coop_desk.services.documents",
     "coop_desk.services.audit",
 ]
 

@@ -23,7 +23,7 @@ The model
 Schemes are Fairtrade, organic (EU, USDA NOP, JAS: built in, seeded by migration 0200) and any
 other the cooperative adds. A certificate belongs to the cooperative (``member_id`` NULL) or,
 for a scheme that certifies each farm, to one member; it may carry one attached document,
-kept in the document store under its SHA-256 with its original name.
+kept in the document store (``services.documents``) under its SHA-256 with its original name.
 
 A plot's organic status is computed from its conversion start and the group rules' conversion
 period (36 months for coffee): T1, T2, T3, then organic. A documented override (with its
@@ -55,12 +55,6 @@ from coop_desk.services.certification.certificates import (
     save_certificate,
 )
 from coop_desk.services.certification.committee import DecisionRow, record_decision
-from coop_desk.services.certification.documents import (
-    MAX_DOCUMENT_BYTES,
-    document_path,
-    document_problems,
-    store_document,
-)
 from coop_desk.services.certification.ics import (
     FarmerRow,
     IcsOverview,
@@ -99,7 +93,6 @@ from coop_desk.services.certification.standing import GROUP_STATUSES
 __all__ = [
     "BUILTIN_SCHEMES",
     "GROUP_STATUSES",
-    "MAX_DOCUMENT_BYTES",
     "ActionRow",
     "CertificateRow",
     "ConversionStatus",
@@ -118,8 +111,6 @@ __all__ = [
     "add_scheme",
     "alerts",
     "complete_action",
-    "document_path",
-    "document_problems",
     "farmer_list",
     "farmers_on",
     "get_certificate",
@@ -143,5 +134,4 @@ __all__ = [
     "scheme_id",
     "set_member_scheme",
     "set_plot_organic",
-    "store_document",
 ]

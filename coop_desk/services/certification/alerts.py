@@ -29,7 +29,6 @@ from coop_desk.services.certification.certificates import (
     list_certificates,
     missing_member_certificates,
 )
-from coop_desk.services.certification.documents import document_path
 from coop_desk.services.certification.ics import FarmerRow, IcsOverview, farmers_on, overview_from
 from coop_desk.services.certification.rules import group_rules
 from coop_desk.services.verify import Finding, Severity, register
@@ -311,41 +310,6 @@ def check_certification(session: Session, today: date) -> list[Finding]:
                     f"{farmer.code} {farmer.name} has no internal inspection in the 12 months "
                     f"before {today.isoformat()} ({when})",
                     f"member {farmer.code}",
-                )
-            )
-    return findings
-
-
-@register("certs.documents")
-def check_documents(session: Session, today: date) -> list[Finding]:
-    """Every attached certificate document is in the documents folder with its SHA-256."""
-    import hashlib
-
-    findings = []
-    for cert in list_certificates(session, SYSTEM, everyone=True):
-        if not cert.document_sha256:
-            continue
-        path = document_path(cert.document_sha256, cert.document_name)
-        if not path.is_file():
-            findings.append(
-                Finding(
-                    Severity.WARNING,
-                    "certs.document_missing",
-                    f"the document {cert.document_name!r} of the {cert.scheme_name} certificate "
-                    f"{cert.number} is not in {path.parent}",
-                    f"certificate {cert.id}",
-                )
-            )
-            continue
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        if digest != cert.document_sha256:
-            findings.append(
-                Finding(
-                    Severity.ERROR,
-                    "certs.document_altered",
-                    f"the document {cert.document_name!r} of the {cert.scheme_name} certificate "
-                    f"{cert.number} no longer matches its SHA-256",
-                    f"certificate {cert.id}",
                 )
             )
     return findings

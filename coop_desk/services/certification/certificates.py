@@ -17,8 +17,8 @@ from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import NotFound, ValidationError
 from coop_desk.models import Certificate, CertScheme, Member, MemberScheme
+from coop_desk.services import documents
 from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.certification.documents import document_problems, store_document
 from coop_desk.services.certification.standing import GROUP_STATUSES, member_names
 
 
@@ -84,7 +84,7 @@ def save_certificate(
     attached one; without ``document_path`` the attached document stays."""
     require(actor, Permission.CERTS_WRITE)
     problems = validate_certificate(data)
-    problems += document_problems(data.document_path)
+    problems += documents.document_problems(data.document_path, "document_path")
     if data.scheme_id is not None and session.get(CertScheme, data.scheme_id) is None:
         problems.append(Problem("scheme_id", "the scheme does not exist"))
     if data.member_id is not None and session.get(Member, data.member_id) is None:
@@ -109,12 +109,8 @@ def save_certificate(
     cert.expiry_date = data.expiry_date
     cert.notes = data.notes.strip()
     if data.document_path:
-        try:
-            cert.document_sha256, cert.document_name = store_document(data.document_path)
-        except OSError as exc:
-            raise ValidationError(
-                [Problem("document_path", f"the file could not be copied: {exc.strerror or exc}")]
-            ) from exc
+        stored = documents.store_document(session, actor, data.document_path, field="document_path")
+        cert.document_sha256, cert.document_name = stored.sha256, stored.name
     session.flush()
     session.refresh(cert)
     return certificate_row(cert, member_names(session, {cert.member_id or 0}))
