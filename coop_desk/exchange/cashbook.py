@@ -42,6 +42,7 @@ from coop_desk.exchange.sheets import (
     open_workbook,
     sheet_rows,
     sheets_to_read,
+    title_text,
     trust_no_dimensions,
 )
 from coop_desk.exchange.xlsx import WorkbookError
@@ -442,9 +443,9 @@ def _read(
         ):
             skipped.append(SkippedRow(number, "totals row"))
             continue
-        filled = [c for c in cells if not v.is_blank(c)]
-        if len(filled) == 1 and isinstance(filled[0], str):
-            skipped.append(SkippedRow(number, f"title row ({filled[0].strip()[:40]})"))
+        title = title_text(cells)
+        if title is not None:
+            skipped.append(SkippedRow(number, f"title row ({title[:40]})"))
             continue
         if is_repeated_header(cells, columns):
             skipped.append(SkippedRow(number, "the header row again"))

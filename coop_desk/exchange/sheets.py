@@ -15,7 +15,8 @@ with, for every importer alike:
   "Café");
 - cells merged down over several rows (a caserío or a date written once for several rows) give
   their value to each row they cover (:func:`fill_merged_down`), as the user sees them;
-- the header row repeated lower down (:func:`is_repeated_header`) and totals rows
+- title rows (:func:`title_text`), the header row repeated lower down
+  (:func:`is_repeated_header`) and totals rows
   (:func:`is_totals_row`) are told apart from data;
 - several sheets: :func:`sheets_to_read` gives the one asked for, else every visible one;
 - cell values as the user sees them: formula cells come as :class:`FormulaText` (their saved
@@ -517,6 +518,15 @@ def is_totals_row(cells: Sequence[Any]) -> bool:
         ):
             return True
     return False
+
+
+def title_text(cells: Sequence[Any]) -> str | None:
+    """The text of a row holding one text cell and nothing else (a title, a section's name, a
+    note between blocks), or ``None``."""
+    filled = [c for c in cells if not v.is_blank(c)]
+    if len(filled) == 1 and isinstance(filled[0], str):
+        return filled[0].strip()
+    return None
 
 
 def is_repeated_header(cells: Sequence[Any], mapped: Sequence[SourceColumn]) -> bool:

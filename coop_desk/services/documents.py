@@ -35,6 +35,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from coop_desk.domain.documents import (
@@ -64,6 +65,7 @@ __all__ = [
     "document_problems",
     "AttachedDocument",
     "find_address",
+    "keep",
     "list_documents",
     "save_copy",
     "references_from",
@@ -153,17 +155,28 @@ def store_document(
         raise ValidationError([Problem(field, problem)])
     sha = content_sha256(content)
     if session.scalar(select(Document.sha256).where(Document.sha256 == sha)) is None:
-        session.add(
-            Document(
-                sha256=sha,
-                name=path.name[:255],
-                size=len(content),
-                content=content,
-                stored_by=actor.username,
-            )
-        )
-        session.flush()
+        keep(session, actor, sha, path.name, content)
     return StoredDocument(sha, path.name, len(content))
+
+
+def keep(session: Session, actor: Actor, sha256: str, name: str, content: bytes) -> None:
+    """Insert a document whose address the caller computed. Another computer may store the
+    same content between the caller's check and this insert: its row is then the same
+    document, and the caller's transaction goes on (the insert runs in a savepoint)."""
+    try:
+        with session.begin_nested():
+            session.add(
+                Document(
+                    sha256=sha256,
+                    name=name[:255],
+                    size=len(content),
+                    content=content,
+                    stored_by=actor.username,
+                )
+            )
+    except IntegrityError:
+        if session.scalar(select(Document.sha256).where(Document.sha256 == sha256)) is None:
+            raise
 
 
 # --- reading and checking -----------------------------------------------------------------------
@@ -367,16 +380,7 @@ def take_in_folder(session: Session, actor: Actor, folder: str | os.PathLike[str
         if not content or content_sha256(content) != sha:
             altered.append(file.name)
             continue
-        session.add(
-            Document(
-                sha256=sha,
-                name=wanted.pop(sha)[:255],
-                size=len(content),
-                content=content,
-                stored_by=actor.username,
-            )
-        )
-        session.flush()
+        keep(session, actor, sha, wanted.pop(sha), content)
         taken.append(sha)
     return TakeInResult(tuple(taken), len(present), tuple(altered), len(wanted))
 

@@ -104,6 +104,20 @@ def test_same_content_is_kept_once_under_each_records_own_name(db, actor, tmp_pa
         assert check.state == DocumentState.INTACT and check.size == len(first.read_bytes())
 
 
+def test_the_same_content_stored_meanwhile_by_another_computer_is_the_same_document(db, actor):
+    """Two PCs attach the same scan at once: the second insert meets the first's row, and its
+    transaction goes on (savepoint) instead of failing."""
+    content = b"%PDF attached on two PCs"
+    with db.transaction(actor) as other_pc:
+        documents.keep(other_pc, actor, sha(content), "pc1.pdf", content)
+    with db.transaction(actor) as s:
+        documents.keep(s, actor, sha(content), "pc2.pdf", content)
+        scheme = certs.scheme_id(s, "fairtrade")  # the transaction is still usable
+    with db.reading(actor) as s:
+        assert s.execute(select(Document.name)).scalars().all() == ["pc1.pdf"]
+    assert scheme
+
+
 def test_an_empty_or_too_large_file_is_refused_on_its_field(db, actor, tmp_path):
     empty = tmp_path / "vacío.pdf"
     empty.write_bytes(b"")

@@ -57,6 +57,7 @@ from coop_desk.exchange.sheets import (
     saved_values,
     sheet_rows,
     sheets_to_read,
+    title_text,
 )
 from coop_desk.exchange.xlsx import WorkbookError
 
@@ -341,9 +342,9 @@ def _read_rows(
         if is_totals_row(cells) and not _names_a_member(cells, mapped):
             skipped.append(SkippedRow(excel_row, "totals row"))
             continue
-        filled = [c for c in cells if not v.is_blank(c)]
-        if len(filled) == 1 and isinstance(filled[0], str):
-            skipped.append(SkippedRow(excel_row, f"title or note row ({filled[0].strip()[:60]})"))
+        title = title_text(cells)
+        if title is not None:
+            skipped.append(SkippedRow(excel_row, f"title or note row ({title[:60]})"))
             continue
         if is_repeated_header(cells, mapped):
             skipped.append(SkippedRow(excel_row, "the header row again"))
