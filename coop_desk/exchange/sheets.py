@@ -16,8 +16,7 @@ with, for every importer alike:
 - cells merged down over several rows (a caserío or a date written once for several rows) give
   their value to each row they cover (:func:`fill_merged_down`), as the user sees them;
 - title rows (:func:`title_text`), the header row repeated lower down
-  (:func:`is_repeated_header`) and totals rows
-  (:func:`is_totals_row`) are told apart from data;
+  (:func:`is_repeated_header`) and totals rows (:func:`is_totals_row`) are told apart from data;
 - several sheets: :func:`sheets_to_read` gives the one asked for, else every visible one;
 - cell values as the user sees them: formula cells come as :class:`FormulaText` (their saved
   results are read with :func:`saved_values`), error values as :class:`ExcelError`, numbers
