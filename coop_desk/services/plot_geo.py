@@ -15,7 +15,7 @@ GeoJSON geometry text with the surveyed digits (:mod:`coop_desk.domain.geometry`
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -53,7 +53,7 @@ from coop_desk.domain.text import clean, fold
 from coop_desk.errors import NotFound, ValidationError
 from coop_desk.exchange.geofiles import GeoFeature, GeoFile
 from coop_desk.models import Member, Plot, Setting
-from coop_desk.services import certification as documents
+from coop_desk.services import documents
 from coop_desk.services.access import Actor, Permission, require
 
 POINT_PLACES = Decimal("0.000001")  # the plot's latitude/longitude columns hold 6 decimals
@@ -414,7 +414,7 @@ def validate_evidence(data: EvidenceInput, today: date) -> list[Problem]:
             parse_code(data.plot_code)
         except ParseError as exc:
             problems.append(Problem("plot_code", str(exc).replace("member code", "plot code")))
-    problems += documents.document_problems(data.document_path)
+    problems += documents.document_problems(data.document_path, "document_path")
     return problems
 
 
@@ -450,23 +450,44 @@ def set_evidence(
     plot.evidence_reference = clean(data.evidence_reference)
     plot.code = code
     if data.document_path:
-        try:
-            sha, name = documents.store_document(data.document_path)
-        except OSError as exc:
-            raise ValidationError(
-                [Problem("document_path", f"the file could not be copied: {exc.strerror or exc}")]
-            ) from exc
-        plot.evidence_document_sha256, plot.evidence_document_name = sha, name
+        stored = documents.store_document(session, actor, data.document_path, field="document_path")
+        plot.evidence_document_sha256, plot.evidence_document_name = stored.sha256, stored.name
     elif data.remove_document:
         plot.evidence_document_sha256, plot.evidence_document_name = None, ""
     session.flush()
 
 
-def evidence_document_path(row: PlotGeoRow) -> Path | None:
-    """Where the plot's evidence document is kept (to open it), if one is attached."""
-    if row.evidence_document_sha256 is None:
+def evidence_document_copy(session: Session, actor: Actor, plot_id: int) -> Path | None:
+    """The plot's evidence document written to a temporary folder under its own name, for the
+    operating system to open (None when none is attached)."""
+    require(actor, Permission.READ)
+    plot = _plot(session, plot_id)
+    if not plot.evidence_document_sha256:
         return None
-    return documents.document_path(row.evidence_document_sha256, row.evidence_document_name)
+    return documents.temporary_copy(
+        session, actor, plot.evidence_document_sha256, plot.evidence_document_name
+    )
+
+
+@documents.references_from
+def _evidence_documents(session: Session) -> Iterable[documents.DocumentReference]:
+    """Plots' deforestation-free evidence, for verify and the documents commands."""
+    rows = session.execute(
+        select(
+            Plot.id,
+            Plot.evidence_document_sha256,
+            Plot.evidence_document_name,
+            Member.code,
+            Plot.name,
+        )
+        .join(Member, Member.id == Plot.member_id)
+        .where(Plot.evidence_document_sha256.is_not(None), Plot.evidence_document_sha256 != "")
+        .order_by(Plot.id)
+    )
+    for pid, sha, name, code, plot_name in rows:
+        yield documents.DocumentReference(
+            sha, name, f"plot {pid}", f"the deforestation-free evidence of {code} {plot_name}"
+        )
 
 
 # --- importing boundaries and points ------------------------------------------------------------
@@ -804,7 +825,7 @@ __all__ = [
     "ImportRow",
     "PlotGeoRow",
     "eudr_rules",
-    "evidence_document_path",
+    "evidence_document_copy",
     "feature_properties_summary",
     "get_rules",
     "import_geometry",

@@ -178,6 +178,13 @@ class PlotGeoPanel(QWidget):
 
     def open_document(self) -> None:
         row = self.row()
-        path = plot_geo.evidence_document_path(row) if row else None
-        if path is not None and path.is_file():
+        if row is None:
+            return
+        plot_id = row.plot_id
+        try:
+            path = self.ctx.read(lambda s, a: plot_geo.evidence_document_copy(s, a, plot_id))
+        except Exception as exc:  # noqa: BLE001 - shown in words (an altered document says so)
+            show_error(self, exc)
+            return
+        if path is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -104,7 +104,10 @@ def test_member_editor_shows_the_plot_map_and_records_evidence(qtbot, demo_ctx, 
     row = panel.row()
     assert row is not None and row.passes  # a warning only: replanted on old farmland
     assert row.evidence_document_name == "analisis-gfw.pdf"
-    assert plot_geo.evidence_document_path(row).read_bytes() == evidence.read_bytes()  # type: ignore[union-attr]
+    with demo_ctx.reading() as s:
+        copy = plot_geo.evidence_document_copy(s, SYSTEM, row.plot_id)
+    assert copy is not None and copy.name == "analisis-gfw.pdf"
+    assert copy.read_bytes() == evidence.read_bytes()  # kept in the database, read back
 
 
 def test_a_boundary_from_a_phone_track(qtbot, demo_ctx, tmp_path):
