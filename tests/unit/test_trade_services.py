@@ -468,3 +468,26 @@ def test_import_geojson_with_a_self_crossing_feature(db, actor, tmp_path):
     assert (bow_tie.action, bow_tie.problems[0].code) == (ImportAction.SKIP, "self_crossing")
     assert (empty.action, empty.problems[0].code) == (ImportAction.SKIP, "unreadable_geometry")
     assert result.usable == 1 and result.skipped == 2
+
+
+def test_evidence_documents_are_kept_in_the_document_store(db, actor, coop, tmp_path):
+    from coop_desk.services import documents
+
+    scan = tmp_path / "declaracion-jurada.pdf"
+    scan.write_bytes(b"%PDF-1.4 declaracion jurada de uso agricola desde 2004")
+    plot_id = coop["eva"].plots[0].id
+    with db.transaction(actor) as s:
+        plot_geo.set_evidence(
+            s,
+            actor,
+            plot_id,
+            EvidenceInput(date(2012, 5, 1), evidence_kind="declaration", document_path=str(scan)),
+            today=ON,
+        )
+    with db.reading(actor) as s:
+        attached = documents.list_documents(s, actor)
+        copy = plot_geo.evidence_document_copy(s, actor, plot_id)
+    mine = [a for a in attached if a.reference.record == f"plot {plot_id}"]
+    assert len(mine) == 1 and mine[0].check.state == documents.DocumentState.INTACT
+    assert "VR-103 La Esperanza" in mine[0].reference.what
+    assert copy is not None and copy.read_bytes() == scan.read_bytes()
