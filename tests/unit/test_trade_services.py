@@ -491,3 +491,10 @@ def test_evidence_documents_are_kept_in_the_document_store(db, actor, coop, tmp_
     assert len(mine) == 1 and mine[0].check.state == documents.DocumentState.INTACT
     assert "VR-103 La Esperanza" in mine[0].reference.what
     assert copy is not None and copy.read_bytes() == scan.read_bytes()
+
+
+def test_a_contract_with_lots_is_not_removed(db, actor, coop):
+    with db.transaction(actor) as s:
+        trade.create_lot(s, actor, LotInput("L-9", True, coop["ft"].id, None, ON))
+        with pytest.raises(Conflict, match="1 lots of coffee"):
+            contracts.delete_contract(s, actor, coop["ft"].id)

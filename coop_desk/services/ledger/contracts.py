@@ -30,7 +30,7 @@ from coop_desk.domain.premium import (
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import Conflict, NotFound, ValidationError
-from coop_desk.models import Account, Buyer, Contract, JournalEntry, PremiumRate
+from coop_desk.models import Account, Buyer, Contract, JournalEntry, Lot, PremiumRate
 from coop_desk.models.base import utcnow
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger._common import AccountRole, EntryKind, like_words
@@ -528,6 +528,12 @@ def delete_contract(session: Session, actor: Actor, contract_id: int) -> None:
     if used:
         raise Conflict(
             f"Contract {contract.number} has {used} journal entries; it stays in the books."
+        )
+    lots = session.scalar(select(func.count()).where(Lot.contract_id == contract_id))
+    if lots:
+        raise Conflict(
+            f"Contract {contract.number} has {lots} lots of coffee; take them off the contract "
+            "(Deliveries and lots) before removing it."
         )
     session.delete(contract)
     session.flush()
