@@ -1,158 +1,66 @@
-"""The audit trail: every change to any record, written in the same transaction as the change,
-chained by SHA-256 so that an edited, deleted or inserted audit row shows.
+"""Writing the trail: the flush listener ``Database`` installs on its sessions, the chain's
+append under a lock, the baseline of rows that predate the trail, and the reason of a change.
 
-How it works (generic: no service has to remember it):
-- ORM mapper events on every mapped class record, during each flush, which rows are inserted,
-  updated or deleted. The row's stored values *before* an update or delete are read from the
-  database just before the statement runs; the values *after* an insert or update are read back
-  once the flush has written them. Both go through the same column types, so a Decimal reads
-  "1250.50" and a date "2026-11-27" on both sides, exactly.
-- ``after_flush`` turns those into ``audit_record`` rows: who (``session.info["actor"]``, set by
-  ``Database.transaction``), when (UTC), table, record id, before/after as canonical JSON, the
-  action, and the reason when the caller gave one (``session.info["reason"]``). Each row holds
-  the SHA-256 of its own content and of the previous row (``prev_hash``).
-- Writes that bypass the ORM flush (Core ``update()``/``delete()``, a ``sqlite3`` session on the
-  file) are not recorded: ``verify`` then finds the row's content differs from its last audit
-  record and names it. So every service must write through ORM objects.
-
-What ``verify`` checks (registered below): the chain is intact (consecutive ids, each hash
-recomputes, each row links to the previous one), and every audited row's current content equals
-the "after" values of its latest audit record (a row deleted or edited outside coop-desk, or
-inserted without a record, is named with its table and id).
+``install(sessions)`` is called by ``Database`` for its own ``sessionmaker``: every session it
+makes records the trail, whatever modules were imported. ORM mapper events (global by nature,
+registered once) collect the rows a flush inserts, updates or deletes, but only for sessions
+marked by ``install``; the session events that turn them into records belong to that
+``sessionmaker`` alone.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from decimal import Decimal
-from enum import Enum
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, bindparam, event, func, insert, inspect, or_, select, text
+from sqlalchemy import Table, and_, bindparam, event, insert, inspect, or_, select, text
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Mapper, Session, object_session
+from sqlalchemy.orm import Mapper, Session, object_session, sessionmaker
 
-from coop_desk.errors import NotFound
 from coop_desk.models import AuditRecord, Base
-from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.verify import Finding, Severity, register
+from coop_desk.services.access import Actor
+from coop_desk.services.audit.canonical import (
+    AUDIT,
+    GENESIS_HASH,
+    Action,
+    canonical,
+    is_audited,
+    json_value,
+    record_hash,
+    record_id_of,
+    snapshot,
+)
 
-AUDIT_TABLE = AuditRecord.__tablename__
-_AUDIT: Table = AuditRecord.__table__  # type: ignore[assignment]
-# Tables whose rows are not audited: the trail itself.
-UNAUDITED_TABLES = frozenset({AUDIT_TABLE, "alembic_version"})
-# Columns left out of snapshots: sign-in throttling state changes at every attempt and says
-# nothing about the records. A change touching only these columns writes no audit row.
-VOLATILE_COLUMNS: dict[str, frozenset[str]] = {
-    "app_user": frozenset({"failed_attempts", "locked_until", "last_login_at"}),
-}
-# Columns kept in the trail only as the SHA-256 of their value: still verifiable, never shown.
-REDACTED_COLUMNS: dict[str, frozenset[str]] = {"app_user": frozenset({"password_hash"})}
-GENESIS_HASH = "0" * 64
-# Findings of one kind per table printed by verify before summarising the rest.
-MAX_FINDINGS_PER_TABLE = 50
+# session.info key set on every session of an installed sessionmaker: it records the trail.
+TRAIL_KEY = "audit_trail"
 # PostgreSQL: transaction-level advisory lock serialising writers of the chain.
 _PG_CHAIN_LOCK = 4_372_001
 _PENDING_KEY = "_audit_pending"
 _HEAD_KEY = "_audit_head"
+_AT_KEY = "_audit_at"
 
 
-class Action:
-    INSERT = "insert"
-    UPDATE = "update"
-    DELETE = "delete"
+def install(sessions: sessionmaker[Session]) -> None:
+    """Record the audit trail for every session ``sessions`` makes (idempotent)."""
+    for name, listener in _MAPPER_EVENTS:
+        if not event.contains(Base, name, listener):
+            event.listen(Base, name, listener, propagate=True)
+    info = dict(sessions.kw.get("info") or {})
+    info[TRAIL_KEY] = True
+    sessions.configure(info=info)
+    for name, listener in _SESSION_EVENTS:
+        if not event.contains(sessions, name, listener):
+            event.listen(sessions, name, listener)
 
 
-# --- canonical values -------------------------------------------------------------------------
-def json_value(value: Any) -> Any:
-    """A column value as exact JSON: Decimal as its digits ("1250.50"), dates ISO 8601."""
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return json_value(value.value)
-    if isinstance(value, bytes | bytearray | memoryview):
-        return bytes(value).hex()
-    if isinstance(value, float):  # no money is float; kept exact as its repr if one appears
-        return repr(value)
-    return str(value)
+def records_trail(session: Session) -> bool:
+    """Whether ``session`` writes audit records (it comes from an installed sessionmaker)."""
+    return bool(session.info.get(TRAIL_KEY))
 
 
-def canonical(obj: Any) -> str:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def sha256_text(value: str) -> str:
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()
-
-
-def is_audited(table_name: str) -> bool:
-    return table_name not in UNAUDITED_TABLES
-
-
-def snapshot(table: Table, row: Any) -> dict[str, Any]:
-    """The audited columns of ``row`` (a Row or mapping of ``table``) as JSON values."""
-    mapping = row._mapping if hasattr(row, "_mapping") else row
-    volatile = VOLATILE_COLUMNS.get(table.name, frozenset())
-    redacted = REDACTED_COLUMNS.get(table.name, frozenset())
-    out: dict[str, Any] = {}
-    for column in table.columns:
-        if column.name in volatile or column.name not in mapping:
-            continue
-        value = json_value(mapping[column.name])
-        if column.name in redacted and value is not None:
-            value = "sha256:" + sha256_text(str(value))
-        out[column.name] = value
-    return out
-
-
-def record_id_of(table: Table, row: Any) -> str:
-    mapping = row._mapping if hasattr(row, "_mapping") else row
-    return "/".join(str(json_value(mapping[c.name])) for c in table.primary_key.columns)
-
-
-def record_hash(
-    *,
-    id: int,  # noqa: A002 - the column's name
-    at: datetime,
-    username: str,
-    user_id: int | None,
-    action: str,
-    table_name: str,
-    record_id: str,
-    before: str | None,
-    after: str | None,
-    reason: str,
-    prev_hash: str,
-) -> str:
-    """SHA-256 of the record's canonical JSON content, the previous record's hash included."""
-    content = {
-        "id": id,
-        "at": at.astimezone(UTC).isoformat(),
-        "username": username,
-        "user_id": user_id,
-        "action": action,
-        "table": table_name,
-        "record_id": record_id,
-        "before": before,
-        "after": after,
-        "reason": reason,
-        "prev_hash": prev_hash,
-    }
-    return sha256_text(canonical(content))
-
-
-# --- the listener ---------------------------------------------------------------------------
+# --- collecting a flush's changes -------------------------------------------------------------
 def _pk_key(mapper: Mapper[Any], target: Any) -> tuple[Any, ...]:
     return tuple(mapper.primary_key_from_instance(target))
 
@@ -188,6 +96,11 @@ def _select_by_keys(
     return found
 
 
+def _trail_session(target: Any) -> Session | None:
+    session = object_session(target)
+    return session if session is not None and records_trail(session) else None
+
+
 def _pending(session: Session) -> list[list[Any]]:
     pending: list[list[Any]] = session.info.setdefault(_PENDING_KEY, [])
     return pending
@@ -198,7 +111,7 @@ def _on_before_change(action: str) -> Any:
         table = mapper.local_table
         if not isinstance(table, Table) or not is_audited(table.name):
             return
-        session = object_session(target)
+        session = _trail_session(target)
         if session is None:
             return
         if action == Action.UPDATE and not session.is_modified(target, include_collections=False):
@@ -214,17 +127,19 @@ def _after_insert(mapper: Mapper[Any], connection: Connection, target: Any) -> N
     table = mapper.local_table
     if not isinstance(table, Table) or not is_audited(table.name):
         return
-    session = object_session(target)
+    session = _trail_session(target)
     if session is not None:
         _pending(session).append([Action.INSERT, table, _pk_key(mapper, target), None])
 
 
-event.listen(Base, "before_update", _on_before_change(Action.UPDATE), propagate=True)
-event.listen(Base, "before_delete", _on_before_change(Action.DELETE), propagate=True)
-event.listen(Base, "after_insert", _after_insert, propagate=True)
+_MAPPER_EVENTS = (
+    ("before_update", _on_before_change(Action.UPDATE)),
+    ("before_delete", _on_before_change(Action.DELETE)),
+    ("after_insert", _after_insert),
+)
 
 
-@event.listens_for(Session, "after_flush")
+# --- writing the records ------------------------------------------------------------------------
 def _write_audit_records(session: Session, _flush_context: Any) -> None:
     pending = session.info.pop(_PENDING_KEY, None)
     if not pending:
@@ -241,7 +156,6 @@ def _write_audit_records(session: Session, _flush_context: Any) -> None:
     username = actor.username if isinstance(actor, Actor) else "(unknown)"
     user_id = actor.user_id if isinstance(actor, Actor) else None
     reason = str(session.info.get("reason") or "")
-    at = datetime.now(UTC)
     entries: list[dict[str, Any]] = []
     for action, table, key, before_row in pending:
         before = snapshot(table, before_row) if before_row is not None else None
@@ -264,7 +178,7 @@ def _write_audit_records(session: Session, _flush_context: Any) -> None:
         _append(
             connection,
             entries,
-            at=at,
+            at=_transaction_time(session),
             username=username,
             user_id=user_id,
             reason=reason,
@@ -272,15 +186,38 @@ def _write_audit_records(session: Session, _flush_context: Any) -> None:
         )
 
 
+def _transaction_time(session: Session) -> datetime:
+    """One time for every record of a transaction, whatever its flushes and savepoints: the
+    records of one user action share their ``at`` (``verify`` relies on it to tell that a
+    posting was written with its entry)."""
+    root = session.get_transaction()
+    cached = session.info.get(_AT_KEY)
+    if cached is not None and cached[0] is root:
+        at: datetime = cached[1]
+        return at
+    at = datetime.now(UTC)
+    session.info[_AT_KEY] = (root, at)
+    return at
+
+
 def _forget_head(session: Session, *_args: Any) -> None:
-    """The cached chain head is valid only inside the transaction that wrote it."""
+    """The cached chain head is valid only inside the transaction that wrote it (a rolled back
+    savepoint removed the records it wrote)."""
     session.info.pop(_HEAD_KEY, None)
     session.info.pop(_PENDING_KEY, None)
 
 
-event.listen(Session, "after_commit", _forget_head)
-event.listen(Session, "after_rollback", _forget_head)
-event.listen(Session, "after_soft_rollback", _forget_head)
+def _forget_transaction(session: Session, *_args: Any) -> None:
+    _forget_head(session)
+    session.info.pop(_AT_KEY, None)
+
+
+_SESSION_EVENTS = (
+    ("after_flush", _write_audit_records),
+    ("after_commit", _forget_transaction),
+    ("after_rollback", _forget_transaction),
+    ("after_soft_rollback", _forget_head),
+)
 
 
 def _append(
@@ -296,7 +233,7 @@ def _append(
     """Insert ``entries`` at the end of the chain (under a lock on PostgreSQL; SQLite
     serialises writers itself). ``head_cache`` (the session's info) keeps the chain's head
     between the flushes of one transaction: the lock is held, nobody else can append."""
-    table = _AUDIT
+    table = AUDIT
     head = head_cache.get(_HEAD_KEY) if head_cache is not None else None
     if head is None:
         if connection.dialect.name == "postgresql":
@@ -327,8 +264,9 @@ def _append(
 
 def write_baseline(connection: Connection, username: str = "migration") -> int:
     """Record every row that exists without an audit record as an insert ("existed before the
-    audit trail"), so that verify holds on a database created before the trail. Used by the
-    migration that creates the trail; returns how many records were written."""
+    audit trail"), so that verify holds on a database created before the trail and on rows a
+    migration seeded. ``Database.open`` runs it after migrating, in the migrations' transaction,
+    when the schema is the one these models describe; returns how many records were written."""
     existing_tables = set(inspect(connection).get_table_names())
     audit = AuditRecord.__table__
     known = {
@@ -366,427 +304,7 @@ def write_baseline(connection: Connection, username: str = "migration") -> int:
     return len(entries)
 
 
-# --- reading the trail ------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Change:
-    field: str
-    before: Any
-    after: Any
-
-
-@dataclass(frozen=True)
-class AuditRow:
-    id: int
-    at: datetime
-    username: str
-    action: str
-    table_name: str
-    record_id: str
-    reason: str
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-    hash: str
-
-    @property
-    def changes(self) -> tuple[Change, ...]:
-        """The fields that differ between before and after (all fields of an insert/delete)."""
-        before = self.before or {}
-        after = self.after or {}
-        fields = sorted(set(before) | set(after))
-        return tuple(
-            Change(f, before.get(f), after.get(f))
-            for f in fields
-            if before.get(f) != after.get(f) or self.action != Action.UPDATE
-        )
-
-    def summary(self, limit: int = 6) -> str:
-        """Changes in words: "phone: '' -> '976 123 456'; status: active -> withdrawn"."""
-        parts = []
-        for change in self.changes[:limit]:
-            if self.action == Action.INSERT:
-                parts.append(f"{change.field}={_show(change.after)}")
-            elif self.action == Action.DELETE:
-                parts.append(f"{change.field}={_show(change.before)}")
-            else:
-                parts.append(f"{change.field}: {_show(change.before)} → {_show(change.after)}")
-        more = len(self.changes) - limit
-        if more > 0:
-            parts.append(f"(+{more} more)")
-        return "; ".join(parts)
-
-
-def _show(value: Any) -> str:
-    if value is None:
-        return "∅"
-    if isinstance(value, str):
-        return value if value else "''"
-    return json.dumps(value)
-
-
-@dataclass(frozen=True)
-class AuditFilter:
-    username: str | None = None
-    table_name: str | None = None
-    record_id: str | None = None
-    since: datetime | None = None  # inclusive, aware
-    until: datetime | None = None  # exclusive, aware
-    action: str | None = None
-
-
-def local_day_bounds(
-    first: date | None, last: date | None, tz: tzinfo | None = None
-) -> tuple[datetime | None, datetime | None]:
-    """``since``/``until`` (aware) covering the local calendar days ``first`` .. ``last``."""
-    zone = tz or datetime.now().astimezone().tzinfo
-
-    def start(day: date) -> datetime:
-        return datetime.combine(day, time(0), tzinfo=zone)
-
-    return (
-        start(first) if first else None,
-        start(last + timedelta(days=1)) if last else None,
-    )
-
-
-def _where(flt: AuditFilter) -> list[Any]:
-    c = AuditRecord.__table__.c
-    clauses: list[Any] = []
-    if flt.username:
-        clauses.append(c.username == flt.username)
-    if flt.table_name:
-        clauses.append(c.table_name == flt.table_name)
-    if flt.record_id:
-        clauses.append(c.record_id == flt.record_id.strip())
-    if flt.since:
-        clauses.append(c.at >= flt.since)
-    if flt.until:
-        clauses.append(c.at < flt.until)
-    if flt.action:
-        clauses.append(c.action == flt.action)
-    return clauses
-
-
-def _row(r: Any) -> AuditRow:
-    return AuditRow(
-        id=r.id,
-        at=r.at,
-        username=r.username,
-        action=r.action,
-        table_name=r.table_name,
-        record_id=r.record_id,
-        reason=r.reason,
-        before=json.loads(r.before) if r.before else None,
-        after=json.loads(r.after) if r.after else None,
-        hash=r.hash,
-    )
-
-
-def list_records(
-    session: Session,
-    actor: Actor,
-    flt: AuditFilter | None = None,
-    *,
-    offset: int = 0,
-    limit: int | None = 500,
-    newest_first: bool = True,
-) -> list[AuditRow]:
-    """A page of the trail, filtered and ordered in SQL."""
-    require(actor, Permission.READ)
-    t = AuditRecord.__table__
-    stmt = select(t).where(*_where(flt or AuditFilter()))
-    stmt = stmt.order_by(t.c.id.desc() if newest_first else t.c.id.asc()).offset(offset)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    return [_row(r) for r in session.execute(stmt)]
-
-
-def count_records(session: Session, actor: Actor, flt: AuditFilter | None = None) -> int:
-    require(actor, Permission.READ)
-    t = AuditRecord.__table__
-    return int(
-        session.scalar(select(func.count()).select_from(t).where(*_where(flt or AuditFilter())))
-        or 0
-    )
-
-
-def child_links(table_name: str) -> list[tuple[str, str]]:
-    """(table, column) pairs whose single-column foreign key points at ``table_name``: the
-    plots and status changes of a member, the postings of a journal entry."""
-    links = []
-    for table in Base.metadata.sorted_tables:
-        if not is_audited(table.name) or table.name == table_name:
-            continue
-        for fk in table.foreign_keys:
-            single = fk.constraint is not None and len(fk.constraint.columns) == 1
-            if fk.column.table.name == table_name and single:
-                links.append((table.name, fk.parent.name))
-    return links
-
-
-def history(
-    session: Session,
-    actor: Actor,
-    table_name: str,
-    record_id: object,
-    *,
-    include_children: bool = False,
-) -> list[AuditRow]:
-    """Every audit record of one row, oldest first; with ``include_children`` also those of
-    the rows that belong to it (see ``child_links``), deleted ones included."""
-    require(actor, Permission.READ)
-    rid = str(record_id)
-    clauses = [and_(_AUDIT.c.table_name == table_name, _AUDIT.c.record_id == rid)]
-    if include_children:
-        value = json.dumps(json_value(int(rid)) if rid.isdigit() else rid)
-        for child, column in child_links(table_name):
-            needle = f'"{column}":{value}'
-            patterns = [f"%{needle},%", f"%{needle}}}%"]
-            clauses.append(
-                and_(
-                    _AUDIT.c.table_name == child,
-                    or_(
-                        *(_AUDIT.c.after.like(p) for p in patterns),
-                        *(_AUDIT.c.before.like(p) for p in patterns),
-                    ),
-                )
-            )
-    stmt = select(_AUDIT).where(or_(*clauses)).order_by(_AUDIT.c.id)
-    return [_row(r) for r in session.execute(stmt)]
-
-
-def records_about(
-    session: Session, actor: Actor, refs: dict[str, Iterable[object]]
-) -> list[AuditRow]:
-    """Every audit record of the given rows (table name -> record ids), oldest first."""
-    require(actor, Permission.READ)
-    c = _AUDIT.c
-    found: dict[int, AuditRow] = {}
-    for table_name, ids in refs.items():
-        keys = sorted({str(i) for i in ids})
-        for start in range(0, len(keys), 400):
-            chunk = keys[start : start + 400]
-            stmt = select(_AUDIT).where(c.table_name == table_name, c.record_id.in_(chunk))
-            for r in session.execute(stmt):
-                found[r.id] = _row(r)
-    return [found[i] for i in sorted(found)]
-
-
-def get_record(session: Session, actor: Actor, record_id: int) -> AuditRow:
-    require(actor, Permission.READ)
-    row = session.execute(
-        select(AuditRecord.__table__).where(AuditRecord.__table__.c.id == record_id)
-    ).first()
-    if row is None:
-        raise NotFound(f"There is no audit record {record_id}.")
-    return _row(row)
-
-
-def usernames(session: Session, actor: Actor) -> list[str]:
-    require(actor, Permission.READ)
-    c = AuditRecord.__table__.c
-    return list(session.scalars(select(c.username).distinct().order_by(c.username)))
-
-
-def table_names(session: Session, actor: Actor) -> list[str]:
-    require(actor, Permission.READ)
-    c = AuditRecord.__table__.c
-    return list(session.scalars(select(c.table_name).distinct().order_by(c.table_name)))
-
-
-@dataclass(frozen=True)
-class ChainHead:
-    count: int
-    last_id: int
-    last_hash: str
-
-
-def chain_head(session: Session, actor: Actor) -> ChainHead:
-    """The newest record and its hash: note it (e.g. in the audit pack) to detect later that
-    the trail was cut or rewritten."""
-    require(actor, Permission.READ)
-    t = AuditRecord.__table__
-    last = session.execute(select(t.c.id, t.c.hash).order_by(t.c.id.desc()).limit(1)).first()
-    count = int(session.scalar(select(func.count()).select_from(t)) or 0)
-    if last is None:
-        return ChainHead(0, 0, GENESIS_HASH)
-    return ChainHead(count, last.id, last.hash)
-
-
-# --- verify ---------------------------------------------------------------------------------
-@register("audit.chain")
-def check_chain(session: Session, today: date) -> list[Finding]:
-    """Consecutive ids from 1, each hash recomputes from the content, each links to the
-    previous one. Names the first audit record where the chain breaks and every altered one."""
-    t = AuditRecord.__table__
-    findings: list[Finding] = []
-    expected_id = 1
-    prev = GENESIS_HASH
-    altered = 0
-    result = session.execute(select(t).order_by(t.c.id).execution_options(yield_per=2000))
-    for r in result:
-        where = f"audit_record {r.id}"
-        if r.id != expected_id:
-            if r.id > expected_id:
-                missing = (
-                    f"audit record {expected_id}"
-                    if r.id == expected_id + 1
-                    else f"audit records {expected_id} to {r.id - 1}"
-                )
-                message = f"{missing} are missing from the trail (deleted)"
-            else:
-                message = f"audit record {r.id} is out of order"
-            findings.append(Finding(Severity.ERROR, "audit.chain", message, where))
-        if r.prev_hash != prev:
-            findings.append(
-                Finding(
-                    Severity.ERROR,
-                    "audit.chain",
-                    f"audit record {r.id} does not link to the record before it "
-                    "(a record was removed, inserted or rewritten)",
-                    where,
-                )
-            )
-        computed = record_hash(
-            id=r.id,
-            at=r.at,
-            username=r.username,
-            user_id=r.user_id,
-            action=r.action,
-            table_name=r.table_name,
-            record_id=r.record_id,
-            before=r.before,
-            after=r.after,
-            reason=r.reason,
-            prev_hash=r.prev_hash,
-        )
-        if computed != r.hash:
-            altered += 1
-            if altered <= MAX_FINDINGS_PER_TABLE:
-                findings.append(
-                    Finding(
-                        Severity.ERROR,
-                        "audit.chain",
-                        f"audit record {r.id} ({r.action} of {r.table_name} {r.record_id} by "
-                        f"{r.username}) was altered: its content no longer matches its hash",
-                        where,
-                    )
-                )
-        prev = r.hash
-        expected_id = r.id + 1
-    if altered > MAX_FINDINGS_PER_TABLE:
-        findings.append(
-            Finding(
-                Severity.ERROR,
-                "audit.chain",
-                f"{altered - MAX_FINDINGS_PER_TABLE} more audit records were altered",
-                AUDIT_TABLE,
-            )
-        )
-    return findings
-
-
-def latest_afters(session: Session) -> dict[tuple[str, str], tuple[int, str, str | None]]:
-    """(table, record id) -> (audit id, action, after JSON) of each row's latest record."""
-    t = AuditRecord.__table__
-    latest = select(func.max(t.c.id).label("id")).group_by(t.c.table_name, t.c.record_id).subquery()
-    rows = session.execute(
-        select(t.c.id, t.c.table_name, t.c.record_id, t.c.action, t.c.after).join(
-            latest, latest.c.id == t.c.id
-        )
-    )
-    return {(r.table_name, r.record_id): (r.id, r.action, r.after) for r in rows}
-
-
-def _describe_difference(recorded: dict[str, Any], current: dict[str, Any]) -> str:
-    parts = []
-    for field in sorted(set(recorded) & set(current)):
-        if recorded[field] != current[field]:
-            parts.append(
-                f"{field} is {_show(current[field])}, the trail says {_show(recorded[field])}"
-            )
-    return "; ".join(parts[:5])
-
-
-@register("audit.content")
-def check_content(session: Session, today: date) -> list[Finding]:
-    """Every audited row equals the "after" of its latest audit record: catches an amount
-    edited, a posting/member/plot deleted or a row inserted outside coop-desk (e.g. with
-    ``sqlite3``), and any change to a posted entry. Columns added to a table after a row's last
-    record (a schema upgrade) are not compared for that row."""
-    findings: list[Finding] = []
-    by_table: dict[str, dict[str, tuple[int, str, str | None]]] = {}
-    for (table_name, rid), latest in latest_afters(session).items():
-        by_table.setdefault(table_name, {})[rid] = latest
-    existing = set(inspect(session.connection()).get_table_names())
-    for table in Base.metadata.sorted_tables:
-        if not is_audited(table.name) or table.name not in existing:
-            continue
-        recorded = by_table.get(table.name, {})
-        shown = 0
-        hidden = 0
-        seen: set[str] = set()
-
-        def add(message: str, record: str) -> None:
-            nonlocal shown, hidden
-            if shown < MAX_FINDINGS_PER_TABLE:
-                findings.append(Finding(Severity.ERROR, "audit.content", message, record))
-                shown += 1
-            else:
-                hidden += 1
-
-        result = session.execute(select(table).execution_options(yield_per=2000))
-        for row in result:
-            rid = record_id_of(table, row)
-            seen.add(rid)
-            where = f"{table.name} {rid}"
-            found = recorded.get(rid)
-            if found is None or found[1] == Action.DELETE or found[2] is None:
-                add(
-                    f"{table.name} {rid} exists but the audit trail has no record of it being "
-                    "written (inserted outside coop-desk)",
-                    where,
-                )
-                continue
-            audit_id, _action, after_json = found
-            after = json.loads(after_json or "{}")
-            current = snapshot(table, row)
-            common = set(after) & set(current)
-            if any(after[f] != current[f] for f in common):
-                add(
-                    f"{table.name} {rid} was changed outside coop-desk after audit record "
-                    f"{audit_id}: {_describe_difference(after, current)}",
-                    where,
-                )
-        for rid, (audit_id, action, _after) in recorded.items():
-            if rid not in seen and action != Action.DELETE:
-                add(
-                    f"{table.name} {rid} was deleted outside coop-desk (its last audit record, "
-                    f"{audit_id}, shows it present)",
-                    f"{table.name} {rid}",
-                )
-        if hidden:
-            findings.append(
-                Finding(
-                    Severity.ERROR,
-                    "audit.content",
-                    f"{hidden} more rows of {table.name} differ from the audit trail",
-                    table.name,
-                )
-            )
-    return findings
-
-
-def describe_rows(rows: Iterable[AuditRow]) -> list[str]:
-    """One line per record, for the command line."""
-    return [
-        f"{r.id:>6}  {r.at.astimezone(UTC):%Y-%m-%d %H:%M:%S}Z  {r.username:<12} "
-        f"{r.action:<6} {r.table_name} {r.record_id}"
-        + (f"  [{r.reason}]" if r.reason else "")
-        + (f"\n        {r.summary()}" if r.changes else "")
-        for r in rows
-    ]
-
-
+# --- the reason of a change ---------------------------------------------------------------------
 def set_reason(session: Session, reason: str) -> None:
     """The reason recorded on every audit record this transaction writes from now on (a
     front end asking the user why, for the whole action)."""
