@@ -89,6 +89,6 @@ def test_models_and_migrations_agree(db):
     from coop_desk.models import Base
 
     with db.engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": False})
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
         diff = compare_metadata(ctx, Base.metadata)
     assert diff == []
