@@ -209,10 +209,15 @@ def upgrade(engine: Engine) -> None:
     these models describe the schema, so that no migration runs live service code."""
     from alembic import command
 
-    cfg = alembic_config(engine)
-    cfg.attributes["engine"] = engine
+    cfg = _config_with_engine(engine)
     cfg.attributes["after_migrations"] = _write_baseline
     command.upgrade(cfg, "heads")
+
+
+def _config_with_engine(engine: Engine) -> Config:
+    cfg = alembic_config(engine)
+    cfg.attributes["engine"] = engine
+    return cfg
 
 
 def _write_baseline(connection: Connection) -> None:

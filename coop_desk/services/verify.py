@@ -65,7 +65,8 @@ def _load_checks() -> None:
 CHECK_MODULES: list[str] = [
     "coop_desk.services.ledger.checks",
     "coop_desk.services.ledger.guard",
-    "coop_desk.services.cert_alerts",
+    "coop_desk.services.certification.alerts",
+    "coop_desk.services.documents",
     "coop_desk.services.audit.checks",
 ]
 

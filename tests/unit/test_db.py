@@ -137,7 +137,7 @@ def test_upgrading_to_0400_adds_the_triggers_and_keeps_the_trail_whole(db):
 
     cfg = alembic_config(db.engine)
     cfg.attributes["engine"] = db.engine
-    command.downgrade(cfg, "0300")
+    command.downgrade(cfg, "0410")
     with db.engine.connect() as conn:
         assert enabled_triggers(conn) == set()
     db.close()

@@ -1,7 +1,7 @@
 """posted journal entries refused any change by the database
 
 Revision ID: 0400
-Revises: 0300
+Revises: 0410
 Create Date: 2026-12-02
 
 Every row of ``journal_entry`` and ``posting`` is a posted entry: nothing may update or delete
@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0400"
-down_revision: str | Sequence[str] | None = "0300"
+down_revision: str | Sequence[str] | None = "0410"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
