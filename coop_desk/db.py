@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from coop_desk import paths
 from coop_desk.errors import DatabaseError, NewerDatabaseError
 from coop_desk.services import audit as _audit_trail  # noqa: F401 - installs the trail listener
+from coop_desk.services import limit_guard
 
 if TYPE_CHECKING:
     from coop_desk.services.access import Actor
@@ -97,11 +98,16 @@ def _describe(url: str) -> str:
 
 
 class Database:
-    """An opened, migrated coop-desk database."""
+    """An opened, migrated coop-desk database.
+
+    Its sessions refuse to write a value beyond the limits of ``domain.limits``
+    (``services.limit_guard``), whichever path the value came by.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+        limit_guard.install(self._sessions)
 
     @property
     def url(self) -> str:

@@ -238,11 +238,26 @@ def fiscal_year_of(day: date, start_month: int = 1) -> int:
 
 
 def fiscal_year_bounds(year: int, start_month: int = 1) -> tuple[date, date]:
-    """First and last day of fiscal year ``year``."""
+    """First and last day of fiscal year ``year``.
+
+    Never fails: a year the calendar cannot hold whole (an entry dated 0001 or 9999, stored
+    before the limits of ``domain.limits`` existed) is cut to the first or last day there is,
+    so that reports and ``verify`` can still name what it holds."""
     from datetime import timedelta
 
-    start = date(year, start_month, 1)
-    end = date(year + 1, start_month, 1) - timedelta(days=1)
+    def first_day(y: int) -> date:
+        if y < date.min.year:
+            return date.min
+        if y > date.max.year:
+            return date.max
+        return date(y, start_month, 1)
+
+    start = first_day(year)
+    following = first_day(year + 1)
+    if year + 1 > date.max.year:
+        end = date.max
+    else:
+        end = max(start, following - timedelta(days=1)) if following > date.min else date.min
     return start, end
 
 

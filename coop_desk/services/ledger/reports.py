@@ -31,6 +31,7 @@ from coop_desk.services.ledger._common import (
 )
 from coop_desk.services.ledger.contracts import list_contracts
 from coop_desk.services.ledger.fiscal import opening_position, year_totals
+from coop_desk.services.ledger.journal import summable
 from coop_desk.services.ledger.plan import approved_budget
 
 ZERO = Decimal("0.00")
@@ -146,7 +147,7 @@ def _spending(session: Session, year: int) -> dict[int, dict[str, Decimal]]:
             func.count(),
         )
         .join(Account, Account.id == Posting.account_id)
-        .where(Account.role == AccountRole.PROJECT_EXPENSE, Posting.fiscal_year == year)
+        .where(Account.role == AccountRole.PROJECT_EXPENSE, Posting.fiscal_year == year, summable())
         .group_by(Account.project_id, Posting.currency)
     ):
         result[project_id][currency] += _d(amount)
@@ -323,7 +324,11 @@ def _contract_receivable_movements(session: Session) -> dict[int, tuple[Decimal,
         .join(Posting, Posting.entry_id == JournalEntry.id)
         .join(Account, Account.id == Posting.account_id)
         .outerjoin(original, original.id == JournalEntry.reverses_id)
-        .where(JournalEntry.contract_id.is_not(None), Account.role == AccountRole.RECEIVABLE)
+        .where(
+            JournalEntry.contract_id.is_not(None),
+            Account.role == AccountRole.RECEIVABLE,
+            summable(),
+        )
         .group_by(JournalEntry.contract_id, is_shipment)
     ):
         if shipment:
