@@ -37,6 +37,14 @@ The limits and why:
   PostgreSQL (which refuses a longer value with a raw database error) hold the same text.
   Free text (notes, descriptions, findings) is at most :data:`LONG_TEXT` characters, less
   than an Excel cell holds (32,767), so whatever is stored can be exported.
+
+What may be read: a workbook to import is checked for its size, the size it unpacks to, the
+text it shares between cells and the rows of each sheet before a cell of it is parsed
+(``exchange.sheets.check_workbook``), so that a file built to exhaust the computer (a few
+hundred kilobytes unpacking to gigabytes, a million rows) is refused in seconds, with the
+reason, instead of running for minutes. The bounds are far above the largest roster or cash
+book a federation of tens of thousands of members keeps: 100,000 members on 19 columns make a
+9 MB file that unpacks to 91 MB.
 """
 
 from __future__ import annotations
@@ -63,6 +71,16 @@ MAX_RATE: Final = Decimal("1000000")
 MAX_QUANTITY: Final = Decimal("999999999.999999")
 MAX_INTEGER: Final = 2**31 - 1  # PostgreSQL INTEGER
 MIN_INTEGER: Final = -(2**31)
+
+# --- files people import ------------------------------------------------------------------------
+
+MEGABYTE: Final = 1024 * 1024
+MAX_WORKBOOK_BYTES: Final = 50 * MEGABYTE  # the file itself
+MAX_UNPACKED_BYTES: Final = 256 * MEGABYTE  # all of its parts, unpacked
+MAX_SHARED_TEXT_BYTES: Final = 64 * MEGABYTE  # the text cells share (xl/sharedStrings.xml)
+MAX_CELL_TEXT_BYTES: Final = MEGABYTE  # one text; Excel allows 32,767 characters in a cell
+MAX_ROW_BYTES: Final = 8 * MEGABYTE  # one row of a sheet, as written in the file
+MAX_SHEET_ROWS: Final = 200_000  # rows holding a value, per sheet
 
 # --- text ----------------------------------------------------------------------------------------
 

@@ -65,7 +65,7 @@ from coop_desk.exchange.xlsx import WorkbookError
 ProgressFn = Callable[[int, int, str], None]
 
 
-MAX_DATA_ROWS = 500_000
+MAX_DATA_ROWS = limits.MAX_SHEET_ROWS  # also checked before the sheet is parsed
 _PLOT_OF = "_plot_of"  # a row holding only another plot of the member on that row
 
 
