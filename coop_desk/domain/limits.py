@@ -292,7 +292,9 @@ def check_integer(value: int | None) -> str | None:
 def _show(value: Decimal | int) -> str:
     """A number as people read it; a very long one shortened (it is quoted in a message)."""
     text = f"{value:,}" if isinstance(value, int) or value.is_finite() else str(value)
-    return text if len(text) <= 40 else f"{text[:20]}…({len(text):,} characters)"
+    if len(text) <= 40:
+        return text
+    return f"a number of {sum(c.isdigit() for c in text):,} digits"
 
 
 # --- every problem of an input at once -----------------------------------------------------------

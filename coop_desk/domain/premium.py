@@ -18,6 +18,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from coop_desk.domain import limits
 from coop_desk.domain.money import round_money
 from coop_desk.domain.units import KG_PER_BAG, bags_to_kg, kg_to_lb
 
@@ -227,6 +228,8 @@ def validate_terms(terms: PriceTerms) -> list[str]:
         value: Decimal = getattr(terms, name)
         if value < 0:
             problems.append(f"{name}: must not be negative")
+        elif value > limits.MAX_RATE:
+            problems.append(f"{name}: at most {limits.MAX_RATE:,} USD per lb")
         elif value != value.quantize(Decimal("0.00000001")):
             problems.append(f"{name}: at most 8 decimals")
     return problems

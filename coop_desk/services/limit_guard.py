@@ -11,6 +11,9 @@ against what PostgreSQL's ``INTEGER`` holds. A value beyond a limit refuses the 
 with a ``ValidationError`` naming the field and the limit: nothing is written.
 
 Rows written by the audit trail are derived from rows checked here and are left alone.
+
+For ``verify`` (check ``limits.stored``) it names every stored value beyond a limit: data
+written before the limits existed, or from outside the program.
 """
 
 from __future__ import annotations
@@ -20,14 +23,28 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date, Integer, String, event, inspect
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ColumnElement,
+    Date,
+    Integer,
+    String,
+    event,
+    func,
+    inspect,
+    or_,
+    select,
+)
 from sqlalchemy.orm import ColumnProperty, Session, sessionmaker
 
 from coop_desk.domain import limits
 from coop_desk.domain.problems import Problem
 from coop_desk.errors import ValidationError
-from coop_desk.models import AuditRecord
+from coop_desk.models import AuditRecord, Base, JournalEntry
 from coop_desk.models.base import ScaledDecimal
+from coop_desk.services.ledger.journal import entry_number
+from coop_desk.services.verify import Finding, Severity, register
 
 _SCALE_CHECKS: dict[int, Callable[[Decimal | None], str | None]] = {
     2: limits.check_amount,  # Money()
@@ -95,3 +112,108 @@ def check_value(table: str, prop: ColumnProperty[Any], value: Any) -> str | None
     if isinstance(column_type, Integer) and isinstance(value, int) and not isinstance(value, bool):
         return limits.check_integer(value)
     return None
+
+
+# --- verify: what is stored already -------------------------------------------------------------
+
+MAX_FINDINGS_PER_COLUMN = 20
+
+
+@register("limits.stored")
+def check_stored(session: Session, today: date) -> list[Finding]:
+    """Every stored value within the limits of ``domain.limits``: a row beyond them (written by
+    an older version, or from outside the program) is an integrity error naming the table,
+    the row and the column. Reports and year close leave such rows out instead of failing."""
+    findings: list[Finding] = []
+    for mapper in sorted(Base.registry.mappers, key=lambda m: m.local_table.name):
+        table = mapper.local_table
+        checks = [(column, _beyond(table.name, column)) for column in table.columns]
+        checked = [(column, condition) for column, condition in checks if condition is not None]
+        if not checked:
+            continue
+        keys = list(table.primary_key.columns)
+        shown = [
+            func.length(column) if isinstance(column.type, String) else column
+            for column, _ in checked
+        ]
+        counts: dict[str, int] = {}
+        rows = session.execute(
+            select(*keys, *shown).where(or_(*(condition for _, condition in checked)))
+        )
+        for row in rows:
+            record = f"{table.name} {'/'.join(str(k) for k in row[: len(keys)])}"
+            for (column, _), value in zip(checked, row[len(keys) :], strict=True):
+                message = _stored_message(table.name, column, value)
+                if message is None:
+                    continue
+                counts[column.name] = counts.get(column.name, 0) + 1
+                if counts[column.name] > MAX_FINDINGS_PER_COLUMN:
+                    continue
+                findings.append(
+                    Finding(
+                        Severity.ERROR,
+                        "limits.stored",
+                        f"{_name(session, table.name, row[0])}: {column.name} {message}",
+                        record,
+                    )
+                )
+        for column_name, count in counts.items():
+            if count > MAX_FINDINGS_PER_COLUMN:
+                findings.append(
+                    Finding(
+                        Severity.ERROR,
+                        "limits.stored",
+                        f"{table.name}: {count - MAX_FINDINGS_PER_COLUMN:,} more rows hold a "
+                        f"{column_name} beyond the limits",
+                        table.name,
+                    )
+                )
+    return findings
+
+
+def _beyond(table: str, column: Column[Any]) -> ColumnElement[bool] | None:
+    """The SQL condition of a stored value beyond its limit, or None for a column without one."""
+    column_type = column.type
+    if isinstance(column_type, String):
+        limit = limits.TEXT_LIMITS.get(table, {}).get(column.name)
+        return None if limit is None else func.length(column) > limit
+    if isinstance(column_type, ScaledDecimal):
+        if column_type.scale == 8:
+            return or_(column < 0, column > limits.MAX_RATE)
+        bound = limits.MAX_QUANTITY if column_type.scale == 6 else limits.MAX_AMOUNT
+        return or_(column < -bound, column > bound)
+    if isinstance(column_type, Date):
+        return or_(column < limits.EARLIEST_DATE, column > limits.LATEST_DATE)
+    if isinstance(column_type, Integer) and not isinstance(column_type, Boolean):
+        return or_(column < limits.MIN_INTEGER, column > limits.MAX_INTEGER)
+    return None
+
+
+def _stored_message(table: str, column: Column[Any], value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(column.type, String):
+        limit = limits.text_limit(table, column.name)
+        return f"holds {value:,} characters, more than {limit:,}" if value > limit else None
+    if isinstance(column.type, ScaledDecimal) and column.type.scale == 8:
+        rate = Decimal(value)
+        return None if 0 <= rate <= limits.MAX_RATE else limits.check_rate(rate)
+    if isinstance(column.type, ScaledDecimal):
+        check = _SCALE_CHECKS.get(column.type.scale, limits.check_amount)
+        return check(Decimal(value))
+    if isinstance(column.type, Date):
+        return limits.check_date(value)
+    if isinstance(value, int):
+        return limits.check_integer(value)
+    return None
+
+
+def _name(session: Session, table: str, key: Any) -> str:
+    """How people name the row: an entry by its number, anything else by table and id."""
+    if table == "journal_entry":
+        found = session.execute(
+            select(JournalEntry.fiscal_year, JournalEntry.number).where(JournalEntry.id == key)
+        ).first()
+        if found is not None:
+            return f"Entry {entry_number(found[0], found[1])} (journal_entry {key})"
+    return f"{table} {key}"

@@ -16,9 +16,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
-from coop_desk.domain import premium
+from coop_desk.domain import limits, premium
 from coop_desk.domain.money import round_money
 from coop_desk.domain.premium import QualityShare
+from coop_desk.domain.problems import Problem
+from coop_desk.errors import ValidationError
 from coop_desk.models import Account, Buyer, JournalEntry, Posting, Project
 from coop_desk.services import cooperative
 from coop_desk.services.access import Actor, Permission, require
@@ -493,6 +495,8 @@ def ga_summary(
     at ``local_rate``, default the last rate recorded in the year, for reference) and, per
     project, what was paid in each currency (``project_balances``, the screen's rows)."""
     require(actor, Permission.READ)
+    if local_rate is not None and (beyond := limits.check_rate(local_rate)):
+        raise ValidationError([Problem("local_rate", beyond)])
     fund = fund_report(session, actor, year)
     local = local_currency(session)
     rate = local_rate if local_rate is not None else latest_rate(session, local, year)
