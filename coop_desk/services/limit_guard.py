@@ -32,11 +32,11 @@ from sqlalchemy import (
     String,
     event,
     func,
-    inspect,
     or_,
     select,
 )
-from sqlalchemy.orm import ColumnProperty, Session, sessionmaker
+from sqlalchemy.orm import ColumnProperty, InstanceState, Session, sessionmaker
+from sqlalchemy.orm.attributes import instance_state
 
 from coop_desk.domain import limits
 from coop_desk.domain.problems import Problem
@@ -73,9 +73,9 @@ def problems_of(obj: object, *, changed_only: bool = False) -> list[Problem]:
     since it was loaded (an unrelated edit of a row holding old data is not refused for it)."""
     if isinstance(obj, AuditRecord):
         return []
-    state = inspect(obj)
+    state: InstanceState[Any] = instance_state(obj)
     mapper = state.mapper
-    table = mapper.local_table.name
+    table = mapper.persist_selectable.description or ""
     problems = []
     for prop in mapper.column_attrs:
         for value in _values(state, prop, changed_only):
@@ -125,8 +125,7 @@ def check_stored(session: Session, today: date) -> list[Finding]:
     an older version, or from outside the program) is an integrity error naming the table,
     the row and the column. Reports and year close leave such rows out instead of failing."""
     findings: list[Finding] = []
-    for mapper in sorted(Base.registry.mappers, key=lambda m: m.local_table.name):
-        table = mapper.local_table
+    for table in Base.metadata.sorted_tables:
         checks = [(column, _beyond(table.name, column)) for column in table.columns]
         checked = [(column, condition) for column, condition in checks if condition is not None]
         if not checked:
