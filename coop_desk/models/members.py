@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from coop_desk.models.base import Base, Quantity, UTCDateTime, utcnow
+from coop_desk.models.base import Base, Quantity, UTCDateTime, sized, utcnow
 
 
 class Member(Base):
@@ -24,19 +24,19 @@ class Member(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    code: Mapped[str] = mapped_column(String(40), unique=True)
+    code: Mapped[str] = mapped_column(sized("member", "code"), unique=True)
     # The code with its numbers zero-padded, so CPGP-3784-9 sorts before CPGP-3784-10.
-    code_sort: Mapped[str] = mapped_column(String(120), index=True, default="")
-    first_names: Mapped[str] = mapped_column(String(120))
-    surnames: Mapped[str] = mapped_column(String(120))
-    dni: Mapped[str | None] = mapped_column(String(8), unique=True)
-    gender: Mapped[str] = mapped_column(String(1))
+    code_sort: Mapped[str] = mapped_column(sized("member", "code_sort"), index=True, default="")
+    first_names: Mapped[str] = mapped_column(sized("member", "first_names"))
+    surnames: Mapped[str] = mapped_column(sized("member", "surnames"))
+    dni: Mapped[str | None] = mapped_column(sized("member", "dni"), unique=True)
+    gender: Mapped[str] = mapped_column(sized("member", "gender"))
     birth_date: Mapped[date | None] = mapped_column(Date)
     join_date: Mapped[date] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(12), default="active")
+    status: Mapped[str] = mapped_column(sized("member", "status"), default="active")
     status_date: Mapped[date] = mapped_column(Date)
-    community: Mapped[str] = mapped_column(String(120), default="")
-    phone: Mapped[str] = mapped_column(String(40), default="")
+    community: Mapped[str] = mapped_column(sized("member", "community"), default="")
+    phone: Mapped[str] = mapped_column(sized("member", "phone"), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     # Folded (lower-case, accent-free) code, names, DNI and community, so that a plain LIKE
     # finds "Núñez" from "nunez" on SQLite and PostgreSQL alike.
@@ -59,12 +59,14 @@ class MemberStatusChange(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
-    old_status: Mapped[str | None] = mapped_column(String(12))
-    new_status: Mapped[str] = mapped_column(String(12))
+    old_status: Mapped[str | None] = mapped_column(sized("member_status_change", "old_status"))
+    new_status: Mapped[str] = mapped_column(sized("member_status_change", "new_status"))
     effective_date: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    recorded_by: Mapped[str] = mapped_column(String(60), default="")
+    recorded_by: Mapped[str] = mapped_column(
+        sized("member_status_change", "recorded_by"), default=""
+    )
 
     member: Mapped[Member] = relationship(back_populates="status_changes")
 
@@ -78,20 +80,20 @@ class Plot(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
-    name: Mapped[str] = mapped_column(String(120))
+    name: Mapped[str] = mapped_column(sized("plot", "name"))
     total_area_ha: Mapped[Decimal] = mapped_column(Quantity())
     coffee_area_ha: Mapped[Decimal] = mapped_column(Quantity())
     altitude_m: Mapped[int | None] = mapped_column(Integer)
-    varieties: Mapped[str] = mapped_column(String(200), default="")
+    varieties: Mapped[str] = mapped_column(sized("plot", "varieties"), default="")
     latitude: Mapped[Decimal | None] = mapped_column(Quantity())
     longitude: Mapped[Decimal | None] = mapped_column(Quantity())
     # EU deforestation regulation (domain/eudr.py). The plot's code in the ICS or the
     # surveyor's files, to match imported boundaries; unique when given.
-    code: Mapped[str | None] = mapped_column(String(40), unique=True)
+    code: Mapped[str | None] = mapped_column(sized("plot", "code"), unique=True)
     # The boundary as RFC 7946 GeoJSON geometry text (Polygon or MultiPolygon, WGS84, exact
     # decimals as surveyed) and where it came from ("KML: parcelas.kmz, Placemark 'Lote 1'").
     boundary: Mapped[str | None] = mapped_column(Text)
-    boundary_source: Mapped[str] = mapped_column(String(255), default="")
+    boundary_source: Mapped[str] = mapped_column(sized("plot", "boundary_source"), default="")
     # The boundary's bounding box (degrees, rounded outwards), written with it: finds the
     # neighbours a boundary may overlap without reading every other boundary.
     bbox_west: Mapped[Decimal | None] = mapped_column(Quantity())
@@ -100,10 +102,14 @@ class Plot(Base):
     bbox_north: Mapped[Decimal | None] = mapped_column(Quantity())
     coffee_planted_on: Mapped[date | None] = mapped_column(Date)
     farmland_since: Mapped[date | None] = mapped_column(Date)
-    evidence_kind: Mapped[str] = mapped_column(String(20), default="")
-    evidence_reference: Mapped[str] = mapped_column(String(200), default="")
+    evidence_kind: Mapped[str] = mapped_column(sized("plot", "evidence_kind"), default="")
+    evidence_reference: Mapped[str] = mapped_column(sized("plot", "evidence_reference"), default="")
     # The attached evidence document, in the document store under its SHA-256 (hex).
-    evidence_document_sha256: Mapped[str | None] = mapped_column(String(64))
-    evidence_document_name: Mapped[str] = mapped_column(String(255), default="")
+    evidence_document_sha256: Mapped[str | None] = mapped_column(
+        sized("plot", "evidence_document_sha256")
+    )
+    evidence_document_name: Mapped[str] = mapped_column(
+        sized("plot", "evidence_document_name"), default=""
+    )
 
     member: Mapped[Member] = relationship(back_populates="plots")

@@ -11,17 +11,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from coop_desk.models.base import Base, Quantity, ScaledDecimal, UTCDateTime, utcnow
+from coop_desk.models.base import Base, Quantity, ScaledDecimal, UTCDateTime, sized, utcnow
 
 
 class Lot(Base):
     __tablename__ = "lot"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    code: Mapped[str] = mapped_column(String(40), unique=True)
+    code: Mapped[str] = mapped_column(sized("lot", "code"), unique=True)
     # Certified coffee only (Fairtrade / organic); a conventional lot may take any coffee.
     certified: Mapped[bool] = mapped_column(Boolean, default=True)
     contract_id: Mapped[int | None] = mapped_column(ForeignKey("contract.id"), index=True)
@@ -29,7 +29,7 @@ class Lot(Base):
     created_on: Mapped[date] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    recorded_by: Mapped[str] = mapped_column(String(60), default="")
+    recorded_by: Mapped[str] = mapped_column(sized("lot", "recorded_by"), default="")
 
 
 class Delivery(Base):
@@ -45,18 +45,20 @@ class Delivery(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    number: Mapped[str] = mapped_column(String(30), unique=True)  # the ticket number
+    number: Mapped[str] = mapped_column(
+        sized("delivery", "number"), unique=True
+    )  # the ticket number
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
     delivery_date: Mapped[date] = mapped_column(Date)
-    collection_point: Mapped[str] = mapped_column(String(120), default="")
+    collection_point: Mapped[str] = mapped_column(sized("delivery", "collection_point"), default="")
     kg: Mapped[Decimal] = mapped_column(Quantity())  # parchment coffee, as weighed
     moisture_pct: Mapped[Decimal] = mapped_column(ScaledDecimal(2))
     # Exportable green coffee from this parchment, in % (rendimiento exportable).
     yield_factor_pct: Mapped[Decimal] = mapped_column(ScaledDecimal(2))
     price_per_kg: Mapped[Decimal] = mapped_column(ScaledDecimal(4))
-    currency: Mapped[str] = mapped_column(String(3), default="PEN")
+    currency: Mapped[str] = mapped_column(sized("delivery", "currency"), default="PEN")
     certified: Mapped[bool] = mapped_column(Boolean, default=False)
     lot_id: Mapped[int | None] = mapped_column(ForeignKey("lot.id"), index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    recorded_by: Mapped[str] = mapped_column(String(60), default="")
+    recorded_by: Mapped[str] = mapped_column(sized("delivery", "recorded_by"), default="")

@@ -47,6 +47,7 @@ from coop_desk.domain.geometry import (
     geometry_json,
     issue,
 )
+from coop_desk.domain.limits import check_text
 from coop_desk.domain.members import ParseError, full_name, parse_code
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold
@@ -332,10 +333,26 @@ def set_boundary(
     plot = _plot(session, plot_id)
     if boundary is not None:
         errors = [i for i in check_boundary(boundary) if i.is_error]
-        if errors:
-            raise ValidationError([Problem("boundary", i.message) for i in errors])
+        too_big = _too_big(boundary)
+        if errors or too_big:
+            raise ValidationError(
+                [Problem("boundary", i.message) for i in errors]
+                + ([Problem("boundary", too_big.message)] if too_big else [])
+            )
     _write_boundary(plot, boundary, source)
     session.flush()
+
+
+def _too_big(boundary: Boundary) -> GeoIssue | None:
+    """A boundary beyond what a plot can keep (domain.limits), as a finding."""
+    if check_text("plot", "boundary", geometry_json(boundary)) is None:
+        return None
+    return issue(
+        "boundary_too_large",
+        "the boundary has {count} positions, more than a plot's boundary can keep: simplify it "
+        "(a walked track keeps a position every few metres)",
+        count=boundary.position_count,
+    )
 
 
 def _write_boundary(plot: Plot, boundary: Boundary | None, source: str) -> None:
@@ -683,6 +700,9 @@ def _preview(
             if isinstance(geometry, Boundary):
                 found = check_boundary(geometry)
                 problems += [i for i in found if i.is_error]
+                too_big = _too_big(geometry)
+                if too_big is not None:
+                    problems.append(too_big)
                 warnings += [i for i in found if not i.is_error]
                 if not problems:
                     warnings += check_area(geodesic_area_ha(geometry), index.areas[plot_id], rules)

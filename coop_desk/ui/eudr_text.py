@@ -219,6 +219,13 @@ SENTENCES: dict[str, Callable[[dict[str, str]], str]] = {
             "EudrIssue", "the line was closed by joining its end to its start ({0} m apart)"
         )
     ).format(p["metres"]),
+    "boundary_too_large": lambda p: _t(
+        QT_TRANSLATE_NOOP(
+            "EudrIssue",
+            "the boundary has {0} positions, more than a plot's boundary can keep: simplify it "
+            "(a walked track keeps a position every few metres)",
+        )
+    ).format(p["count"]),
     "unknown_member": lambda p: _t(
         QT_TRANSLATE_NOOP("EudrIssue", "there is no member with the code {0}")
     ).format(p["member"]),

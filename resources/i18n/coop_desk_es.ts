@@ -1518,31 +1518,36 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
     <message>
         <location filename="../../coop_desk/ui/eudr_text.py" line="223"/>
+        <source>the boundary has {0} positions, more than a plot&apos;s boundary can keep: simplify it (a walked track keeps a position every few metres)</source>
+        <translation>el lindero tiene {0} posiciones, más de las que puede guardar el lindero de una parcela: simplifíquelo (un recorrido guarda una posición cada pocos metros)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="230"/>
         <source>there is no member with the code {0}</source>
         <translation>no hay ningún socio con el código {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="226"/>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="233"/>
         <source>no member code in the feature (name {0!r}): name the property holding it, or start the feature&apos;s name with the member code</source>
         <translation>el elemento no tiene código de socio (nombre «{0}»): indique la propiedad que lo contiene, o empiece el nombre del elemento con el código del socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="233"/>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="240"/>
         <source>{0} has no plot in the register: add the plot in the member editor first</source>
         <translation>{0} no tiene parcelas en el padrón: agregue primero la parcela en la ficha del socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="238"/>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="245"/>
         <source>{0} has no plot named {1!r} (its plots: {2})</source>
         <translation>{0} no tiene una parcela llamada «{1}» (sus parcelas: {2})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="241"/>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="248"/>
         <source>{0} has {1} plots ({2}): name the plot in the file</source>
         <translation>{0} tiene {1} parcelas ({2}): indique la parcela en el archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="244"/>
+        <location filename="../../coop_desk/ui/eudr_text.py" line="251"/>
         <source>features {0} are all for {1} {2}: keep one in the file</source>
         <translation>los elementos {0} son todos de {1} {2}: deje uno solo en el archivo</translation>
     </message>

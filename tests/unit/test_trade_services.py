@@ -498,3 +498,22 @@ def test_a_contract_with_lots_is_not_removed(db, actor, coop):
         trade.create_lot(s, actor, LotInput("L-9", True, coop["ft"].id, None, ON))
         with pytest.raises(Conflict, match="1 lots of coffee"):
             contracts.delete_contract(s, actor, coop["ft"].id)
+
+
+def test_a_boundary_too_large_to_keep_is_refused_in_words(db, actor, coop):
+    import math
+
+    from tests.geo_samples import offsets_to_lonlat
+
+    corners = 45_000  # a track logged every few centimetres
+    ring = offsets_to_lonlat(
+        VILLA_RICA,
+        [
+            (100 * math.cos(2 * math.pi * i / corners), 100 * math.sin(2 * math.pi * i / corners))
+            for i in range(corners)
+        ],
+    )
+    ring.append(ring[0])
+    with db.transaction(actor) as s:
+        with pytest.raises(ValidationError, match="simplify it"):
+            plot_geo.set_boundary(s, actor, coop["con"].plots[0].id, boundary(ring))
