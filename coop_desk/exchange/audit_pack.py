@@ -33,7 +33,7 @@ from coop_desk.services import audit, cooperative
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.audit import AuditFilter
 from coop_desk.services.ledger import journal, plan, reports
-from coop_desk.services.ledger._common import EntryKind, year_bounds
+from coop_desk.services.ledger.books import EntryKind, year_bounds
 from coop_desk.services.ledger.journal import JournalFilter
 from coop_desk.services.verify import verify
 

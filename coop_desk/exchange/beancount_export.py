@@ -40,7 +40,7 @@ from sqlalchemy.orm import Session
 
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import accounts, journal, reports
-from coop_desk.services.ledger._common import EntryKind, reporting_currency, year_bounds
+from coop_desk.services.ledger.books import EntryKind, reporting_currency, year_bounds
 from coop_desk.services.ledger.journal import EntryDetail, JournalFilter
 
 ROOTS = {

@@ -2,6 +2,8 @@
 journal, balances and compliance checks. Qt-free; the GUI and the CLI call these modules.
 
 Modules
+    books       the books' vocabulary (account roles, entry kinds), fiscal calendar and
+                currencies, entry numbers: shared by every module here and the front ends
     accounts    chart of accounts (list, add bank/cash accounts, rename, deactivate)
     contracts   price table (dated, editable), buyers, sales contracts with premium figures
     plan        projects and General Assembly approvals of each year's budget (versioned)
@@ -13,6 +15,7 @@ Modules
                 received, the General Assembly's year summary (USD and PEN)
     checks      integrity and compliance checks (``coop-desk verify``, Compliance panel)
     settings    the ledger's settings (over-budget policy, overdue days), validated
+    beancount   the journal as a Beancount file, for an auditor's own tools
 
 Every function takes ``(session, actor, ...)``, checks the actor's permission, never commits
 (callers use ``db.transaction(actor)``) and returns frozen row dataclasses.

@@ -16,7 +16,7 @@ from coop_desk.domain.text import clean
 from coop_desk.errors import Conflict, NotFound, ValidationError
 from coop_desk.models import Account
 from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.ledger._common import AccountRole
+from coop_desk.services.ledger.books import AccountRole
 
 ROLE_LABELS = {
     AccountRole.BANK: "Bank account",

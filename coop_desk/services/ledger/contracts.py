@@ -33,8 +33,8 @@ from coop_desk.errors import Conflict, NotFound, ValidationError
 from coop_desk.models import Account, Buyer, Contract, JournalEntry, PremiumRate
 from coop_desk.models.base import utcnow
 from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.ledger._common import AccountRole, EntryKind, like_words
 from coop_desk.services.ledger.accounts import next_code
+from coop_desk.services.ledger.books import AccountRole, EntryKind, like_words
 
 # --- rate table -------------------------------------------------------------------------------
 

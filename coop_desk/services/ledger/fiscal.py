@@ -24,7 +24,8 @@ from coop_desk.errors import Conflict, ValidationError
 from coop_desk.models import Account, FiscalYearEvent, JournalEntry, Posting
 from coop_desk.services import audit
 from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.ledger._common import (
+from coop_desk.services.ledger.accounts import account_by_role
+from coop_desk.services.ledger.books import (
     CARRIED_KINDS,
     AccountRole,
     EntryKind,
@@ -34,7 +35,6 @@ from coop_desk.services.ledger._common import (
     year_bounds,
     year_of,
 )
-from coop_desk.services.ledger.accounts import account_by_role
 from coop_desk.services.ledger.journal import PostingInput, reverse, write_entry
 
 Position = dict[tuple[int, str], tuple[Decimal, Decimal]]  # (account, currency) -> (amount, usd)

@@ -25,7 +25,7 @@ from coop_desk.errors import Conflict, NotFound, ValidationError
 from coop_desk.models import Account, Contract, JournalEntry, Posting, Project
 from coop_desk.services import audit
 from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.ledger._common import (
+from coop_desk.services.ledger.books import (
     AccountRole,
     EntryKind,
     closed_years,

@@ -20,7 +20,7 @@ from coop_desk.domain.premium import QUALITY_SHARE
 from coop_desk.models import Account, Buyer, JournalEntry, Posting, Project
 from coop_desk.services import cooperative
 from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.ledger._common import (
+from coop_desk.services.ledger.books import (
     AccountRole,
     EntryKind,
     local_currency,

@@ -27,7 +27,7 @@ from coop_desk.exchange.cashbook import CashBook, CashRow
 from coop_desk.services import cashbook_import
 from coop_desk.services.access import Permission
 from coop_desk.services.ledger import accounts, plan
-from coop_desk.services.ledger._common import year_of
+from coop_desk.services.ledger.books import year_of
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import message_for, show_error
 from coop_desk.ui.models.table import Column, RowTableModel

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desk.services.ledger import accounts, checks, journal, plan, reports
-from coop_desk.services.ledger._common import AccountRole
+from coop_desk.services.ledger.books import AccountRole
 from coop_desk.services.ledger.journal import EntryRow, JournalFilter, JournalLine
 from coop_desk.services.ledger.ui_queries import contract_overview
 from coop_desk.services.verify import Finding
