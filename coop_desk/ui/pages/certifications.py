@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desk.domain.certification import CONVERSION_LABELS, ConversionStatus
-from coop_desk.exchange.ics_export import write_ics_list
-from coop_desk.services import cert_alerts, cooperative
+from coop_desk.services import cert_alerts, ics_list
 from coop_desk.services import certification as certs
-from coop_desk.services.access import Permission, require
+from coop_desk.services.access import Permission
 from coop_desk.ui import cert_models
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.cert_records import CompleteActionDialog, SanctionDialog
@@ -364,18 +363,10 @@ class CertificationsPage(Page):
         db, actor, on = self.ctx.db, self.ctx.actor, self.today()
 
         def job(progress: Progress) -> Path:
-            require(actor, Permission.EXPORT)
-            progress(0, 0, "reading the ICS records")
             with db.reading(actor) as session:
-                rows = certs.farmer_list(session, actor, on)
-                profile = cooperative.get_profile(session, actor)
-            return write_ics_list(
-                rows,
-                target,
-                on=on,
-                cooperative=profile.name if profile else "",
-                progress=progress,
-            )
+                return ics_list.export_ics_list(
+                    session, actor, target, on=on, progress=progress
+                ).path
 
         try:
             path = run_with_progress(self, self.tr("Exporting the ICS list"), job)
