@@ -24,7 +24,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, event, inspect
+from sqlalchemy import create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -217,10 +217,6 @@ def backup_sqlite(engine: Engine, reason: str = "manual", dest: Path | None = No
         src.close()
     log.info("backed up %s to %s", source, target)
     return target
-
-
-def has_tables(engine: Engine) -> bool:
-    return bool(inspect(engine).get_table_names())
 
 
 def _explain(url: str, exc: BaseException) -> str:

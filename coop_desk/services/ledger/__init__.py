@@ -4,7 +4,7 @@ journal, balances and compliance checks. Qt-free; the GUI and the CLI call these
 Modules
     books       the books' vocabulary (account roles, entry kinds), fiscal calendar and
                 currencies, entry numbers: shared by every module here and the front ends
-    accounts    chart of accounts (list, add bank/cash accounts, rename, deactivate)
+    accounts    chart of accounts (list, add bank/cash accounts)
     contracts   price table (dated, editable), buyers, sales contracts with premium figures
     plan        projects and General Assembly approvals of each year's budget (versioned)
     journal     posting entries, reversal, immutability, journal and account listings
@@ -67,7 +67,7 @@ How each operation posts (one entry each, ``operations``):
                         mirrored exactly, linked by ``reverses_id``; the original stays
 
 Entries are numbered per fiscal year, 1, 2, 3 ... without gaps ("2025-0001"); posted entries
-are immutable (the service refuses edits and deletes; a session guard refuses any flush that
+are immutable (no service edits or deletes them; a session guard refuses any flush that
 would change or delete them) and corrections are reversals. Carry and reversal entries fix the
 USD values instead of deriving them (their rates are informative); a carry entry may hold a
 value-only posting (amount 0, a USD value) when a foreign-currency account ends the year at

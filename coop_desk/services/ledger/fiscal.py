@@ -321,17 +321,6 @@ def current_year(session: Session, actor: Actor, today: date | None = None) -> i
     return year_of(session, today or date.today())
 
 
-def year_of_date(session: Session, actor: Actor, day: date) -> int:
-    require(actor, Permission.READ)
-    return year_of(session, day)
-
-
-def year_events(session: Session, actor: Actor) -> list[YearEventRow]:
-    """The log of every close and reopen, for auditors."""
-    require(actor, Permission.READ)
-    return _events(session)
-
-
 def carry_entry_number(session: Session, year: int) -> str:
     ids = _live_carry_entries(session, year)
     if not ids:

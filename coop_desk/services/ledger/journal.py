@@ -1,8 +1,8 @@
 """The journal: posting balanced entries, reversing them, and reading them back.
 
-Entries are immutable once posted: :func:`update_entry` and :func:`delete_entry` always refuse,
-and a guard on every SQLAlchemy session refuses to flush a change or deletion of a posted
-entry or posting, whoever tries. A correction is a reversal entry (same postings, signs
+Entries are immutable once posted: no service changes or deletes one, and a guard on every
+SQLAlchemy session refuses to flush a change or deletion of a posted entry or posting,
+whoever tries. A correction is a reversal entry (same postings, signs
 swapped, linked to the original by ``reverses_id``) followed by a new entry.
 """
 
@@ -437,30 +437,6 @@ def reverse(
     return reversal
 
 
-def update_entry(session: Session, actor: Actor, entry_id: int, **changes: object) -> None:
-    """Always refused (posted entries are immutable); kept so every front end explains alike."""
-    require(actor, Permission.LEDGER_WRITE)
-    entry = session.get(JournalEntry, entry_id)
-    if entry is None:
-        raise NotFound(f"There is no journal entry with id {entry_id}.")
-    raise Conflict(
-        f"Entry {entry_number(entry.fiscal_year, entry.number)} is posted and cannot be "
-        "changed. Reverse it and post a corrected entry; both stay in the journal."
-    )
-
-
-def delete_entry(session: Session, actor: Actor, entry_id: int) -> None:
-    """Always refused: posted entries are never deleted, only reversed."""
-    require(actor, Permission.LEDGER_WRITE)
-    entry = session.get(JournalEntry, entry_id)
-    if entry is None:
-        raise NotFound(f"There is no journal entry with id {entry_id}.")
-    raise Conflict(
-        f"Entry {entry_number(entry.fiscal_year, entry.number)} is posted and cannot be "
-        "deleted. Reverse it instead; both stay in the journal."
-    )
-
-
 # --- reading ----------------------------------------------------------------------------------
 
 
@@ -510,12 +486,6 @@ def list_entries(
     """Entries in date order (then number), filtered and paged in SQL."""
     require(actor, Permission.READ)
     return _entry_rows(session, _filter_clauses(flt or JournalFilter()), descending, limit, offset)
-
-
-def count_entries(session: Session, actor: Actor, flt: JournalFilter | None = None) -> int:
-    require(actor, Permission.READ)
-    clauses = _filter_clauses(flt or JournalFilter())
-    return int(session.scalar(select(func.count()).select_from(JournalEntry).where(*clauses)) or 0)
 
 
 def entry_row(session: Session, entry_id: int) -> EntryRow:

@@ -437,9 +437,6 @@ class BudgetStatus:
     spent: Decimal  # USD value posted to the project in the year so far
     remaining: Decimal | None
 
-    def allows(self, usd_amount: Decimal) -> bool:
-        return self.remaining is not None and usd_amount <= self.remaining
-
 
 def spent_in_year(session: Session, project_id: int, year: int) -> Decimal:
     """The USD value posted to the project's expense account in the fiscal year."""
