@@ -501,169 +501,169 @@
 <context>
     <name>CertificationsPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="71"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="70"/>
         <source>New certificate…</source>
         <translation>Nuevo certificado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="72"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="71"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="72"/>
         <source>Open document</source>
         <translation>Abrir documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="101"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="100"/>
         <source>New inspection…</source>
         <translation>Nueva inspección…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="102"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="101"/>
         <source>Sanction…</source>
         <translation>Sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="102"/>
         <source>Mark done…</source>
         <translation>Marcar como hecha…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
         <source>Export ICS list…</source>
         <translation>Exportar lista del SIC…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="117"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="116"/>
         <source>Not yet inspected this year</source>
         <translation>Aún sin inspección este año</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="124"/>
         <source>Corrective actions due</source>
         <translation>Acciones correctivas pendientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="138"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="137"/>
         <source>New sanction…</source>
         <translation>Nueva sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="152"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="151"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="159"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="158"/>
         <source>Look ahead:</source>
         <translation>Anticipar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="171"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="170"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="175"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="174"/>
         <source>Certificates</source>
         <translation>Certificados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="176"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="175"/>
         <source>Internal Control System</source>
         <translation>Sistema Interno de Control</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="176"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="178"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
         <source>Alerts</source>
         <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="185"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="184"/>
         <source>Certifications</source>
         <translation>Certificaciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="208"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="207"/>
         <source>Loading the certifications…</source>
         <translation>Cargando las certificaciones…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="224"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="223"/>
         <source>ICS coverage {0}: {1} of {2} members inspected</source>
         <translation>Cobertura del SIC {0}: {1} de {2} socios inspeccionados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="234"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="233"/>
         <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
         <translation>Meta 100 %. Muestra de reinspección de la certificadora: {0} socios. Pendientes de aprobación del comité: {1}. Acciones correctivas vencidas: {2}.
 {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="238"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="237"/>
         <source>Not yet inspected in {0}</source>
         <translation>Aún sin inspección en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="243"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="242"/>
         <source>{0} certificates · ICS coverage {1}% · {2} alerts</source>
         <translation>{0} certificados · cobertura del SIC {1} % · {2} alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="319"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="318"/>
         <source>Select a certificate to edit.</source>
         <translation>Seleccione un certificado para editarlo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="327"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="326"/>
         <source>Select a member in the schedule first.</source>
         <translation>Primero seleccione un socio en la lista.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="330"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="329"/>
         <source>Select a corrective action first.</source>
         <translation>Primero seleccione una acción correctiva.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="335"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="334"/>
         <source>The selected certificate has no document.</source>
         <translation>El certificado seleccionado no tiene documento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="339"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="338"/>
         <source>The document file is missing: {0}</source>
         <translation>Falta el archivo del documento: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="350"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="349"/>
         <source>Export the ICS list</source>
         <translation>Exportar la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="352"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="351"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="381"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="372"/>
         <source>Exporting the ICS list</source>
         <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="383"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="374"/>
         <source>Export cancelled.</source>
         <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="388"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="379"/>
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
     </message>
@@ -1115,43 +1115,43 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="125"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="126"/>
         <source>Choose the roster</source>
         <translation>Elegir el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="128"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="129"/>
         <source>An Excel workbook (.xlsx) with one member per row. Title rows above the headers, blank rows and a totals row are fine; headers may be in Spanish or English, in any order.</source>
         <translation>Un libro de Excel (.xlsx) con un socio por fila. Se admiten filas de título sobre los encabezados, filas en blanco y una fila de totales; los encabezados pueden estar en español o en inglés, en cualquier orden.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="134"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="135"/>
         <source>Path of the .xlsx file</source>
         <translation>Ruta del archivo .xlsx</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="135"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="136"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Examinar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="137"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="138"/>
         <source>&amp;Download template…</source>
         <translation>&amp;Descargar plantilla…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="141"/>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="162"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="142"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="163"/>
         <source>(found automatically)</source>
         <translation>(detectada automáticamente)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="145"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="146"/>
         <source>&amp;Sheet:</source>
         <translation>&amp;Hoja:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="176"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="175"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
@@ -1245,82 +1245,82 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="68"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="69"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="74"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="75"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="78"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="79"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="79"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="80"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="81"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="82"/>
         <source>Organic</source>
         <translation>Orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="86"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="87"/>
         <source>Fairtrade</source>
         <translation>Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="92"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="93"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="95"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="99"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="100"/>
         <source>Changes / problems</source>
         <translation>Cambios / problemas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="379"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="376"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="408"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="405"/>
         <source>Reading {0}</source>
         <translation>Leyendo {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="430"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="427"/>
         <source>Comparing with the register</source>
         <translation>Comparando con el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="458"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="455"/>
         <source>Importing members</source>
         <translation>Importando socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="462"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="459"/>
         <source>Nothing was imported</source>
         <translation>No se importó nada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="478"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="473"/>
         <source>Import finished</source>
         <translation>Importación terminada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="480"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="475"/>
         <source>{0} members added, {1} updated, {2} unchanged, {3} rows not imported.</source>
         <translation>{0} socios agregados, {1} actualizados, {2} sin cambios, {3} filas no importadas.</translation>
     </message>
@@ -1567,112 +1567,112 @@ o que lo exceden</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="102"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="103"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="103"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="104"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="106"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="107"/>
         <source>&amp;Back up database…</source>
         <translation>Co&amp;pia de seguridad de la base de datos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="110"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="111"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="111"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="112"/>
         <source>&amp;Language</source>
         <translation>I&amp;dioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="122"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="121"/>
         <source>Change &amp;password…</source>
         <translation>Cambiar c&amp;ontraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="125"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="124"/>
         <source>S&amp;witch user…</source>
         <translation>Cambiar de &amp;usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="129"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="128"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="134"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="133"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="137"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="136"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="138"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="137"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="142"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="141"/>
         <source>&amp;New record</source>
         <translation>&amp;Nuevo registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="147"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="146"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="148"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="147"/>
         <source>&amp;About coop-desk</source>
         <translation>&amp;Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="194"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="193"/>
         <source>Back up database</source>
         <translation>Copia de seguridad de la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="196"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="195"/>
         <source>SQLite database (*.sqlite)</source>
         <translation>Base de datos SQLite (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="208"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="207"/>
         <source>Backup written</source>
         <translation>Copia de seguridad guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="208"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="207"/>
         <source>The database was copied to {0}.</source>
         <translation>La base de datos se copió en {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="215"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="214"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="216"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="215"/>
         <source>The language changes the next time coop-desk starts.</source>
         <translation>El idioma cambiará la próxima vez que inicie coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="222"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="221"/>
         <source>About coop-desk</source>
         <translation>Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="224"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="223"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
@@ -1686,47 +1686,47 @@ Base de datos: {1}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="206"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="203"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="209"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="206"/>
         <source>What each column of the sheet holds. Recognised columns are already chosen; pick a field for any other column you want to import.</source>
         <translation>Qué contiene cada columna de la hoja. Las columnas reconocidas ya están elegidas; escoja un campo para cualquier otra columna que quiera importar.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="224"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="221"/>
         <source>&amp;Date of joining for new members whose row gives none:</source>
         <translation>&amp;Fecha de ingreso para socios nuevos cuya fila no la indica:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="251"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="248"/>
         <source>Sheet “{0}”, headers on row {1}, {2} member rows, {3} rows skipped.</source>
         <translation>Hoja «{0}», encabezados en la fila {1}, {2} filas de socios, {3} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="256"/>
         <source>Column</source>
         <translation>Columna</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="256"/>
         <source>Header</source>
         <translation>Encabezado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="256"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="256"/>
         <source>Import as</source>
         <translation>Importar como</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="268"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="265"/>
         <source>(not imported)</source>
         <translation>(no se importa)</translation>
     </message>
@@ -1734,102 +1734,102 @@ Base de datos: {1}</translation>
 <context>
     <name>MemberCertificationTab</name>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="89"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="89"/>
         <source>New inspection…</source>
         <translation>Nueva inspección…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="90"/>
         <source>Sanction…</source>
         <translation>Sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="91"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="91"/>
         <source>Committee decision…</source>
         <translation>Decisión del comité…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="92"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="92"/>
         <source>Plot organic status…</source>
         <translation>Estado orgánico de la parcela…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="93"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="93"/>
         <source>Scheme scope…</source>
         <translation>Alcance del esquema…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="94"/>
         <source>Member certificate…</source>
         <translation>Certificado del socio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="114"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="114"/>
         <source>Schemes</source>
         <translation>Esquemas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="117"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="117"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="118"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="118"/>
         <source>Internal inspections</source>
         <translation>Inspecciones internas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="119"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="119"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="151"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="151"/>
         <source>Save the member first to record certification data.</source>
         <translation>Guarde primero el socio para registrar datos de certificación.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="172"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="172"/>
         <source>Register: {0}</source>
         <translation>Padrón: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="177"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="177"/>
         <source>ICS approved since {0}</source>
         <translation>Aprobado por el SIC desde {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="180"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="180"/>
         <source>ICS committee: {0} on {1}</source>
         <translation>Comité del SIC: {0} el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="186"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="186"/>
         <source>awaiting the ICS committee&apos;s approval</source>
         <translation>pendiente de aprobación del comité del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="188"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="188"/>
         <source>excluded from the organic group</source>
         <translation>excluido del grupo orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="190"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="190"/>
         <source>suspended: plots do not count as certified</source>
         <translation>suspendido: sus parcelas no cuentan como certificadas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="193"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="193"/>
         <source>last inspection {0}</source>
         <translation>última inspección {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="195"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="195"/>
         <source>never inspected</source>
         <translation>nunca inspeccionado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="198"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="198"/>
         <source>not inspected in {0}</source>
         <translation>sin inspección en {0}</translation>
     </message>
@@ -2170,42 +2170,42 @@ Base de datos: {1}</translation>
 <context>
     <name>OpeningBalanceDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="476"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="474"/>
         <source>Opening balance</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="479"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="477"/>
         <source>What the cooperative already held in a bank or cash account, or what a buyer still owed it, when it started keeping its books in coop-desk.</source>
         <translation>Lo que la cooperativa ya tenía en una cuenta de banco o caja, o lo que un comprador aún le debía, cuando empezó a llevar sus libros en coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="491"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="489"/>
         <source>Optional</source>
         <translation>Opcional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="497"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="495"/>
         <source>&amp;Account</source>
         <translation>&amp;Cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="498"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="496"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="499"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="497"/>
         <source>A&amp;mount held</source>
         <translation>&amp;Monto disponible</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="500"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="498"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="501"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="499"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
@@ -2954,12 +2954,12 @@ Base de datos: {1}</translation>
         <translation> abierto </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="444"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="441"/>
         <source>Delete contract {0} with {1}? It has no shipment or payment.</source>
         <translation>¿Eliminar el contrato {0} con {1}? No tiene embarque ni pago.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="447"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="444"/>
         <source>Delete contract</source>
         <translation>Eliminar contrato</translation>
     </message>
@@ -2967,72 +2967,72 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumReceiptDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="77"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="83"/>
         <source>Premium received</source>
         <translation>Prima recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="80"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="86"/>
         <source>Record premium a buyer paid. Give what reached the account and, if the bank deducted charges on the way, the charges: both settle the contract.</source>
         <translation>Registre la prima que pagó un comprador. Indique lo que llegó a la cuenta y, si el banco descontó gastos en el camino, los gastos bancarios: ambos cancelan el contrato.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="100"/>
         <source>{0} · {1} · outstanding USD {2}</source>
         <translation>{0} · {1} · pendiente USD {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="99"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="105"/>
         <source>No contract recorded (cash book)</source>
         <translation>Sin contrato registrado (libro de caja)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="115"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="121"/>
         <source>Bank transfer reference (optional)</source>
         <translation>Referencia de la transferencia (opcional)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="117"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="123"/>
         <source>Optional: filled in from the contract</source>
         <translation>Opcional: se llena a partir del contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="118"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="124"/>
         <source>&amp;Contract</source>
         <translation>&amp;Contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="119"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="125"/>
         <source>Paid &amp;into</source>
         <translation>&amp;Abonado en</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="120"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="126"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="121"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="127"/>
         <source>&amp;Amount received</source>
         <translation>&amp;Monto recibido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="122"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="128"/>
         <source>Bank &amp;charges</source>
         <translation>&amp;Gastos bancarios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="123"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="129"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="124"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="130"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="125"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="131"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
@@ -3040,37 +3040,37 @@ Base de datos: {1}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="305"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="302"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="307"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="304"/>
         <source>What the import will do, row by row. Nothing is saved until you import.</source>
         <translation>Lo que hará la importación, fila por fila. No se guarda nada hasta que importe.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="325"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="322"/>
         <source>&amp;Skip the rows with errors and import the others</source>
         <translation>&amp;Omitir las filas con errores e importar las demás</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="332"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="329"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="341"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="338"/>
         <source>{0} new, {1} to update, {2} unchanged, {3} with errors, {4} rows skipped.</source>
         <translation>{0} nuevos, {1} por actualizar, {2} sin cambios, {3} con errores, {4} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="351"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="348"/>
         <source>Nothing is imported while a row has errors, unless you choose to skip them.</source>
         <translation>No se importa nada mientras una fila tenga errores, salvo que elija omitirlas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="358"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="355"/>
         <source>Skipped {0}</source>
         <translation>Omitida {0}</translation>
     </message>
@@ -3121,97 +3121,97 @@ Base de datos: {1}</translation>
 <context>
     <name>ProjectPaymentDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="182"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="184"/>
         <source>Project payment</source>
         <translation>Pago de proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="205"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="207"/>
         <source>Required: number of the invoice or receipt</source>
         <translation>Obligatorio: número de la factura o recibo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="207"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="209"/>
         <source>What was bought or paid for</source>
         <translation>Qué se compró o pagó</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="210"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="212"/>
         <source>Optional scanned receipt (PDF, image)</source>
         <translation>Opcional: PDF o imagen</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="211"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="213"/>
         <source>&amp;Browse…</source>
         <translation>E&amp;xaminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="218"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="220"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="220"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="222"/>
         <source>Paid &amp;from</source>
         <translation>Pagado &amp;desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="221"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="223"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="222"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="224"/>
         <source>&amp;Amount</source>
         <translation>&amp;Monto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="223"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="225"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="224"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="226"/>
         <source>Pa&amp;yee</source>
         <translation>Benefic&amp;iario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="225"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="227"/>
         <source>&amp;Voucher number</source>
         <translation>Número de &amp;comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="226"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="228"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="227"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="229"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="228"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="230"/>
         <source>Scanned recei&amp;pt</source>
         <translation>Recibo escane&amp;ado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="254"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="256"/>
         <source>No budget approved by the General Assembly for {0} on {1}.</source>
         <translation>No hay presupuesto aprobado por la Asamblea General para {0} al {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="262"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="264"/>
         <source>Budget {0}: USD {1} approved, {2} spent, {3} left.</source>
         <translation>Presupuesto {0}: USD {1} aprobado, {2} gastado, {3} disponible.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="275"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="277"/>
         <source>Scanned receipt</source>
         <translation>Recibo escaneado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="277"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="279"/>
         <source>Receipts (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Recibos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Todos los archivos (*)</translation>
     </message>
@@ -3366,32 +3366,32 @@ Base de datos: {1}</translation>
 <context>
     <name>ReverseEntryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="550"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="544"/>
         <source>Reverse entry {0}</source>
         <translation>Revertir el asiento {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="553"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="547"/>
         <source>Entry {0} ({1}, {2}) stays in the journal. A reversal entry cancels it, linked to it; then record the correct operation.</source>
         <translation>El asiento {0} ({1}, {2}) queda en el libro diario. Un asiento de reversión vinculado lo anula; luego registre la operación correcta.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="559"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="553"/>
         <source>Required: why the entry is reversed</source>
         <translation>Obligatorio: por qué se revierte el asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="560"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="554"/>
         <source>Reversal &amp;date</source>
         <translation>&amp;Fecha de la reversión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="561"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="555"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="562"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="556"/>
         <source>&amp;Reverse</source>
         <translation>&amp;Revertir</translation>
     </message>
@@ -3647,77 +3647,77 @@ Base de datos: {1}</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="331"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="329"/>
         <source>Transfer / currency exchange</source>
         <translation>Transferencia / cambio de moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="334"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="332"/>
         <source>Money moved between the cooperative&apos;s accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
         <translation>Dinero movido entre cuentas de la cooperativa. Para un cambio de moneda (USD a PEN) indique el monto que salió y el que llegó: el tipo de cambio se deduce.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="356"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="354"/>
         <source>Optional</source>
         <translation>Opcional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="358"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="356"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="359"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="357"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="360"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="358"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="362"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="360"/>
         <source>Amount &amp;sent</source>
         <translation>Monto envi&amp;ado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="365"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="363"/>
         <source>Amount &amp;arrived</source>
         <translation>Monto reci&amp;bido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="369"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="367"/>
         <source>Rate</source>
         <translation>Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="370"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="368"/>
         <source>Rate for the &amp;USD value</source>
         <translation>Tipo de cambio para el valor en &amp;USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="371"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="369"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="372"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="370"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="404"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="402"/>
         <source>optional: {0} per 1 {1}; blank = last rate recorded</source>
         <translation>opcional: {0} por 1 {1}; en blanco = último tipo de cambio registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="414"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="412"/>
         <source>same currency: no exchange</source>
         <translation>misma moneda: sin cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="422"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="420"/>
         <source>give both amounts</source>
         <translation>indique ambos montos</translation>
     </message>
@@ -3910,22 +3910,22 @@ Base de datos: {1}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../coop_desk/app.py" line="73"/>
+        <location filename="../../coop_desk/app.py" line="41"/>
         <source>Cannot open the database</source>
         <translation>No se puede abrir la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/app.py" line="77"/>
+        <location filename="../../coop_desk/app.py" line="45"/>
         <source>Open another file…</source>
         <translation>Abrir otro archivo…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/app.py" line="86"/>
+        <location filename="../../coop_desk/app.py" line="54"/>
         <source>Open a coop-desk database</source>
         <translation>Abrir una base de datos de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/app.py" line="88"/>
+        <location filename="../../coop_desk/app.py" line="56"/>
         <source>coop-desk database (*.sqlite);;All files (*)</source>
         <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
     </message>
@@ -4236,134 +4236,134 @@ Base de datos: {1}</translation>
 <context>
     <name>excel_actions</name>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="25"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="24"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="26"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="25"/>
         <source>Excel workbook (*.xlsx *.xlsm);;All files (*)</source>
         <translation>Libro de Excel (*.xlsx *.xlsm);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="98"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="33"/>
         <source>Export the member register</source>
         <translation>Exportar el padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="110"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="45"/>
         <source>Exporting the member register</source>
         <translation>Exportando el padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="116"/>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="222"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="51"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="131"/>
         <source>Export finished</source>
         <translation>Exportación terminada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="117"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="52"/>
         <source>{0} members and {1} plots written to {2}.</source>
         <translation>{0} socios y {1} parcelas guardados en {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="130"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="94"/>
         <source>Save the roster template</source>
         <translation>Guardar la plantilla del padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="142"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="106"/>
         <source>Template saved</source>
         <translation>Plantilla guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="143"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="107"/>
         <source>The template was saved to {0}.</source>
         <translation>La plantilla se guardó en {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="185"/>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="239"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="94"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="148"/>
         <source>Premium-use report</source>
         <translation>Informe de uso de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="186"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="95"/>
         <source>Fiscal year:</source>
         <translation>Ejercicio:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="204"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="113"/>
         <source>Export the Premium ledger</source>
         <translation>Exportar el libro de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="216"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="125"/>
         <source>Exporting the Premium ledger</source>
         <translation>Exportando el libro de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="223"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="132"/>
         <source>The ledger for {0} ({1} postings) was written to {2}.</source>
         <translation>El libro de {0} ({1} movimientos) se guardó en {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="247"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="156"/>
         <source>Writing the report…</source>
         <translation>Escribiendo el informe…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="252"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="161"/>
         <source>Writing the premium-use report</source>
         <translation>Escribiendo el informe de uso de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="258"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="167"/>
         <source>Report written</source>
         <translation>Informe guardado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="259"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="168"/>
         <source>The premium-use report {0} was written to {1}.</source>
         <translation>El informe de uso de la Prima {0} se guardó en {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="269"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="178"/>
         <source>Import a premium cash book</source>
         <translation>Importar un libro de caja de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="288"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="197"/>
         <source>Reading {0}</source>
         <translation>Leyendo {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="307"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="216"/>
         <source>Member register to &amp;Excel…</source>
         <translation>Padrón de socios a &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="315"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="224"/>
         <source>&amp;Member roster from Excel…</source>
         <translation>Padrón de &amp;socios desde Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="321"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="230"/>
         <source>Download the roster &amp;template…</source>
         <translation>Descargar la &amp;plantilla del padrón…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="328"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="237"/>
         <source>Premium &amp;ledger workbook…</source>
         <translation>&amp;Libro de la Prima en Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="334"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="243"/>
         <source>Annual &amp;premium-use report…</source>
         <translation>Informe anual de &amp;uso de la Prima…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="340"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="249"/>
         <source>Premium &amp;cash book from Excel…</source>
         <translation>Libro de &amp;caja de la Prima desde Excel…</translation>
     </message>

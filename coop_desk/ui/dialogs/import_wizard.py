@@ -43,6 +43,7 @@ from coop_desk.exchange.roster import (
 from coop_desk.exchange.values import OrganicStatus
 from coop_desk.services import member_import
 from coop_desk.services.member_import import ACTION_LABELS, ERROR, ImportPlan, RowPlan
+from coop_desk.ui import excel_files
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import message_for, show_error
 from coop_desk.ui.labels import tr_label
@@ -171,17 +172,13 @@ class FilePage(QWizardPage):
             self.sheet.addItem(name, name)
 
     def browse(self) -> None:
-        from coop_desk.ui import excel_actions
-
-        path = excel_actions.choose_open_path(self, self.tr("Import a member roster"))
+        path = excel_files.choose_open_path(self, self.tr("Import a member roster"))
         if path is not None:
             self.path_edit.setText(str(path))
             self.load_sheets()
 
     def download_template(self) -> None:
-        from coop_desk.ui import excel_actions
-
-        excel_actions.download_template(self, self.owner.ctx)
+        excel_files.download_template(self, self.owner.ctx)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         return bool(self.path_edit.text().strip())
@@ -469,11 +466,9 @@ class ImportWizard(QWizard):
 
     def accept(self) -> None:
         if self.run_import():
-            from coop_desk.ui import excel_actions
-
             result = self.result_
             assert result is not None
-            excel_actions.inform(
+            excel_files.inform(
                 self.parentWidget(),
                 self.tr("Import finished"),
                 self.tr(

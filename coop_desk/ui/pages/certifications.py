@@ -33,9 +33,9 @@ from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.cert_records import CompleteActionDialog, SanctionDialog
 from coop_desk.ui.dialogs.certificate import CertificateDialog
 from coop_desk.ui.dialogs.inspection import InspectionDialog
+from coop_desk.ui.dialogs.member_certs_tab import make_table, selected_row
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
-from coop_desk.ui.member_certs_tab import make_table, selected_row
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.widgets import format_decimal
 from coop_desk.ui.workers import BackgroundLoader, Cancelled, Progress, run_with_progress
