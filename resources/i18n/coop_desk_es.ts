@@ -246,14 +246,34 @@
 <context>
     <name>BalancesTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="537"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="539"/>
         <source>Premium fund (USD value)</source>
         <translation>Fondo de la Prima (valor en USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="566"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="578"/>
         <source>Projects {0}: approved USD {1}, spent USD {2}, remaining USD {3}</source>
         <translation>Proyectos {0}: aprobado USD {1}, gastado USD {2}, saldo USD {3}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="592"/>
+        <source>Productivity / quality: USD {0} spent; no premium received this year (at least {1}% of the premium received goes to productivity / quality).</source>
+        <translation>Productividad / calidad: USD {0} gastados; no se recibió prima este año (al menos el {1}% de la prima recibida va a productividad / calidad).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="597"/>
+        <source>Productivity / quality: USD {0} spent = {1}% of the USD {2} premium received; at least {3}% = USD {4} is required ({5}).</source>
+        <translation>Productividad / calidad: USD {0} gastados = {1}% de los USD {2} de prima recibida; se exige al menos el {3}% = USD {4} ({5}).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="605"/>
+        <source>met</source>
+        <translation>cumplido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="605"/>
+        <source>not met</source>
+        <translation>no cumplido</translation>
     </message>
 </context>
 <context>
@@ -773,27 +793,27 @@
 <context>
     <name>ComplianceTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="593"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="628"/>
         <source>&amp;Check again</source>
         <translation>&amp;Verificar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="620"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="655"/>
         <source>{0}: checking…</source>
         <translation>{0}: verificando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="626"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="661"/>
         <source>The checks could not be run.</source>
         <translation>No se pudieron ejecutar las verificaciones.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="638"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="673"/>
         <source>{0}: every check passed.</source>
         <translation>{0}: todas las verificaciones pasaron.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="641"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="676"/>
         <source>{0}: {1} integrity errors, {2} compliance warnings.</source>
         <translation>{0}: {1} errores de integridad, {2} advertencias de cumplimiento.</translation>
     </message>
@@ -921,42 +941,42 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ContractsTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="114"/>
         <source>Search contract number or buyer</source>
         <translation>Buscar número de contrato o comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="114"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="116"/>
         <source>&amp;New contract…</source>
         <translation>&amp;Nuevo contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="115"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="117"/>
         <source>&amp;Edit contract…</source>
         <translation>&amp;Editar contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="118"/>
         <source>Record &amp;shipment…</source>
         <translation>Registrar em&amp;barque…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="120"/>
         <source>Premium &amp;received…</source>
         <translation>Prima &amp;recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="120"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="122"/>
         <source>&amp;Delete…</source>
         <translation>E&amp;liminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="124"/>
         <source>Only a contract entered by mistake, with no shipment or payment recorded</source>
         <translation>Solo un contrato ingresado por error, sin embarque ni pago registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="168"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="170"/>
         <source>{0} contracts · premium due USD {1} · received USD {2} · outstanding USD {3}</source>
         <translation>{0} contratos · prima por cobrar USD {1} · recibida USD {2} · pendiente USD {3}</translation>
     </message>
@@ -1421,77 +1441,77 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>JournalTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="304"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="306"/>
         <source>Search number, description, payee, voucher</source>
         <translation>Buscar número, descripción, beneficiario, comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="307"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="309"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="309"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="311"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="316"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="318"/>
         <source>One row per entry</source>
         <translation>Fila por asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="317"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="319"/>
         <source>One row per posting</source>
         <translation>Fila por movimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="319"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="321"/>
         <source>&amp;Open entry…</source>
         <translation>&amp;Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="321"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="323"/>
         <source>&amp;Go to linked entry</source>
         <translation>&amp;Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="323"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="325"/>
         <source>&amp;Reverse entry…</source>
         <translation>&amp;Revertir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="374"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="376"/>
         <source>All projects</source>
         <translation>Todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="375"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="377"/>
         <source>All accounts</source>
         <translation>Todas las cuentas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="439"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="441"/>
         <source>{0} entries, {1} postings</source>
         <translation>{0} asientos, {1} movimientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="442"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="444"/>
         <source>{0} entries</source>
         <translation>{0} asientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="494"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="496"/>
         <source>Open entry…</source>
         <translation>Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="496"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="498"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="501"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="503"/>
         <source>Reverse entry…</source>
         <translation>Revertir asiento…</translation>
     </message>
@@ -2241,42 +2261,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="210"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="212"/>
         <source>New &amp;project…</source>
         <translation>Nuevo &amp;proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="212"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="214"/>
         <source>&amp;Edit project…</source>
         <translation>&amp;Editar proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="214"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="216"/>
         <source>&amp;GA approval…</source>
         <translation>&amp;Aprobación AG…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="215"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="217"/>
         <source>Budget &amp;revision…</source>
         <translation>&amp;Revisar presupuesto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="217"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="219"/>
         <source>&amp;Correct meeting record…</source>
         <translation>&amp;Corregir acta…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="237"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="239"/>
         <source>General Assembly approvals of this year&apos;s plan</source>
         <translation>Aprobaciones de la Asamblea General del plan de este ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="268"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="270"/>
         <source>Development Plan {0}: not yet approved</source>
         <translation>Plan de Desarrollo Fairtrade {0}: aún no aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="271"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="273"/>
         <source>Development Plan {0}: USD {1}, version {2} approved {3}</source>
         <translation>Plan de Desarrollo {0}: USD {1}, versión {2} ({3})</translation>
     </message>
@@ -2519,7 +2539,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/models.py" line="127"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="497"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="509"/>
         <source>Received</source>
         <translation>Recibido</translation>
     </message>
@@ -2541,7 +2561,7 @@ Base de datos: {1}</translation>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/models.py" line="174"/>
         <location filename="../../coop_desk/ui/pages/premium/models.py" line="320"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="410"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="412"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
@@ -2714,118 +2734,123 @@ Base de datos: {1}</translation>
         <translation>Glosa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="412"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="414"/>
         <source>Prod./quality</source>
         <translation>Prod./calidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="417"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="419"/>
         <source>Approved (USD)</source>
         <translation>Aprobado (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="422"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="424"/>
         <source>Spent (USD)</source>
         <translation>Gastado (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="427"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="429"/>
         <source>Remaining (USD)</source>
         <translation>Saldo (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="432"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="434"/>
         <source>% used</source>
         <translation>% usado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="438"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="440"/>
         <source>Paid in USD</source>
         <translation>Pagado en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="443"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="455"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="445"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="461"/>
         <source>Paid in {0}</source>
         <translation>Pagado en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="476"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="452"/>
+        <source>Paid in other currencies</source>
+        <translation>Pagado en otras monedas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="488"/>
         <source>Fund</source>
         <translation>Fondo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="478"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="490"/>
         <source>Year</source>
         <translation>Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="480"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="492"/>
         <source>Opening</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="484"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="496"/>
         <source>provisional: the previous year is still open</source>
         <translation>provisional: el ejercicio anterior sigue abierto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="492"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="504"/>
         <source>Earned</source>
         <translation>Devengado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="502"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="514"/>
         <source>Spent</source>
         <translation>Gastado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="507"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="519"/>
         <source>Exchange / other</source>
         <translation>Cambio / otros</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="512"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="524"/>
         <source>Closing</source>
         <translation>Saldo final</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="517"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="529"/>
         <source>Receivable</source>
         <translation>Por cobrar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="522"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="534"/>
         <source>In bank and cash</source>
         <translation>En banco y caja</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="578"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="590"/>
         <source>Severity</source>
         <translation>Gravedad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="581"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="593"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="583"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="595"/>
         <source>Warning</source>
         <translation>Advertencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="586"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="598"/>
         <source>Check</source>
         <translation>Verificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="588"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="600"/>
         <source>Finding</source>
         <translation>Hallazgo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="592"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="604"/>
         <source>Concerns</source>
         <translation>Se refiere a</translation>
     </message>
@@ -4677,146 +4702,131 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/labels.py" line="88"/>
-        <source>Transition year 1 (T1)</source>
-        <translation>Transición año 1 (T1)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="89"/>
-        <source>Transition year 2 (T2)</source>
-        <translation>Transición año 2 (T2)</translation>
+        <source>In conversion (year not given)</source>
+        <translation>En transición (año no indicado)</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/labels.py" line="90"/>
-        <source>Transition year 3 (T3)</source>
-        <translation>Transición año 3 (T3)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="91"/>
-        <source>In transition</source>
-        <translation>En transición</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="93"/>
         <source>Member code</source>
         <translation>Código de socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="94"/>
+        <location filename="../../coop_desk/ui/labels.py" line="91"/>
         <source>Surnames</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="95"/>
+        <location filename="../../coop_desk/ui/labels.py" line="92"/>
         <source>First names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="96"/>
+        <location filename="../../coop_desk/ui/labels.py" line="93"/>
         <source>First surname (paterno)</source>
         <translation>Apellido paterno</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="97"/>
+        <location filename="../../coop_desk/ui/labels.py" line="94"/>
         <source>Second surname (materno)</source>
         <translation>Apellido materno</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="98"/>
+        <location filename="../../coop_desk/ui/labels.py" line="95"/>
         <source>Full name (surnames first)</source>
         <translation>Nombre completo (apellidos primero)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="99"/>
+        <location filename="../../coop_desk/ui/labels.py" line="96"/>
         <source>Full name (names first)</source>
         <translation>Nombre completo (nombres primero)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="100"/>
+        <location filename="../../coop_desk/ui/labels.py" line="97"/>
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="101"/>
+        <location filename="../../coop_desk/ui/labels.py" line="98"/>
         <source>Gender</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="102"/>
+        <location filename="../../coop_desk/ui/labels.py" line="99"/>
         <source>Birth date</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="103"/>
+        <location filename="../../coop_desk/ui/labels.py" line="100"/>
         <source>Join date</source>
         <translation>Fecha de ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="104"/>
+        <location filename="../../coop_desk/ui/labels.py" line="101"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="105"/>
+        <location filename="../../coop_desk/ui/labels.py" line="102"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="106"/>
+        <location filename="../../coop_desk/ui/labels.py" line="103"/>
         <source>Total area (ha)</source>
         <translation>Área total (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="107"/>
+        <location filename="../../coop_desk/ui/labels.py" line="104"/>
         <source>Coffee area (ha)</source>
         <translation>Área de café (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="108"/>
+        <location filename="../../coop_desk/ui/labels.py" line="105"/>
         <source>Plot</source>
         <translation>Parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="109"/>
+        <location filename="../../coop_desk/ui/labels.py" line="106"/>
         <source>Altitude (m)</source>
         <translation>Altitud (m)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="110"/>
+        <location filename="../../coop_desk/ui/labels.py" line="107"/>
         <source>Varieties</source>
         <translation>Variedades</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="111"/>
+        <location filename="../../coop_desk/ui/labels.py" line="108"/>
         <source>Latitude</source>
         <translation>Latitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="112"/>
+        <location filename="../../coop_desk/ui/labels.py" line="109"/>
         <source>Longitude</source>
         <translation>Longitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="113"/>
+        <location filename="../../coop_desk/ui/labels.py" line="110"/>
         <source>Organic status</source>
         <translation>Estado orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="114"/>
+        <location filename="../../coop_desk/ui/labels.py" line="111"/>
         <source>Member status</source>
         <translation>Estado del socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="115"/>
+        <location filename="../../coop_desk/ui/labels.py" line="112"/>
         <source>Status date</source>
         <translation>Fecha del estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="116"/>
+        <location filename="../../coop_desk/ui/labels.py" line="113"/>
         <source>Status reason</source>
         <translation>Motivo del estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="117"/>
+        <location filename="../../coop_desk/ui/labels.py" line="114"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
