@@ -89,13 +89,6 @@ def list_accounts(
     return [_row(a) for a in session.scalars(stmt)]
 
 
-def load_account(session: Session, account_id: int) -> Account:
-    account = session.get(Account, account_id)
-    if account is None:
-        raise NotFound(f"There is no account with id {account_id}.")
-    return account
-
-
 def account_by_role(session: Session, role: AccountRole) -> Account:
     """The single account of a role (premium fund, income, exchange, opening balances)."""
     account = session.scalars(
