@@ -12,10 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.labels import QT_TRANSLATE_NOOP
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
 
 if TYPE_CHECKING:
