@@ -12,8 +12,9 @@ from coop_desk.cli.context import CliContext, CliError
 from coop_desk.cli.output import table
 from coop_desk.domain.certification import CONVERSION_LABELS, ConversionStatus, SchemeKind
 from coop_desk.domain.money import format_amount
-from coop_desk.services import cert_alerts, ics_list
 from coop_desk.services import certification as certs
+from coop_desk.services import ics_list
+from coop_desk.services.certification import alerts as cert_alerts
 
 
 def _date(text: str) -> date:

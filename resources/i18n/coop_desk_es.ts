@@ -521,169 +521,174 @@
 <context>
     <name>CertificationsPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="70"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="72"/>
         <source>New certificate…</source>
         <translation>Nuevo certificado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="71"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="72"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="74"/>
         <source>Open document</source>
         <translation>Abrir documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="100"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="102"/>
         <source>New inspection…</source>
         <translation>Nueva inspección…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="101"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
         <source>Sanction…</source>
         <translation>Sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="102"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
         <source>Mark done…</source>
         <translation>Marcar como hecha…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="105"/>
         <source>Export ICS list…</source>
         <translation>Exportar lista del SIC…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="118"/>
         <source>Not yet inspected this year</source>
         <translation>Aún sin inspección este año</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="124"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="126"/>
         <source>Corrective actions due</source>
         <translation>Acciones correctivas pendientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="137"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="139"/>
         <source>New sanction…</source>
         <translation>Nueva sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="151"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="153"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="158"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="160"/>
         <source>Look ahead:</source>
         <translation>Anticipar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="170"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="172"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="174"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="176"/>
         <source>Certificates</source>
         <translation>Certificados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="175"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
         <source>Internal Control System</source>
         <translation>Sistema Interno de Control</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="176"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="178"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="179"/>
         <source>Alerts</source>
         <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="184"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="186"/>
         <source>Certifications</source>
         <translation>Certificaciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="207"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="209"/>
         <source>Loading the certifications…</source>
         <translation>Cargando las certificaciones…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="223"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="225"/>
         <source>ICS coverage {0}: {1} of {2} members inspected</source>
         <translation>Cobertura del SIC {0}: {1} de {2} socios inspeccionados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="233"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="235"/>
         <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
         <translation>Meta 100 %. Muestra de reinspección de la certificadora: {0} socios. Pendientes de aprobación del comité: {1}. Acciones correctivas vencidas: {2}.
 {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="237"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="239"/>
         <source>Not yet inspected in {0}</source>
         <translation>Aún sin inspección en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="242"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="244"/>
         <source>{0} certificates · ICS coverage {1}% · {2} alerts</source>
         <translation>{0} certificados · cobertura del SIC {1} % · {2} alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="318"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="320"/>
         <source>Select a certificate to edit.</source>
         <translation>Seleccione un certificado para editarlo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="326"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="328"/>
         <source>Select a member in the schedule first.</source>
         <translation>Primero seleccione un socio en la lista.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="329"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="331"/>
         <source>Select a corrective action first.</source>
         <translation>Primero seleccione una acción correctiva.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="334"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="337"/>
         <source>The selected certificate has no document.</source>
         <translation>El certificado seleccionado no tiene documento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="338"/>
-        <source>The document file is missing: {0}</source>
-        <translation>Falta el archivo del documento: {0}</translation>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="343"/>
+        <source>The document {0} is missing from the database.</source>
+        <translation>El documento {0} no está en la base de datos.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="349"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="348"/>
+        <source>The document {0} was changed since it was attached; it is not opened.</source>
+        <translation>El documento {0} fue modificado después de adjuntarlo; no se abre.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="360"/>
         <source>Export the ICS list</source>
         <translation>Exportar la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="351"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="362"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="372"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="383"/>
         <source>Exporting the ICS list</source>
         <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="374"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="385"/>
         <source>Export cancelled.</source>
         <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="379"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="390"/>
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
     </message>
@@ -1017,112 +1022,112 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="88"/>
         <source>Journal entry {0}</source>
         <translation>Asiento {0} del libro diario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="102"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="100"/>
         <source>Entry</source>
         <translation>Asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="103"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="101"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="104"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="102"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="105"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="103"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="107"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="105"/>
         <source>Payee</source>
         <translation>Beneficiario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="108"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="106"/>
         <source>Voucher</source>
         <translation>Comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="110"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="108"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="112"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="110"/>
         <source>Contract</source>
         <translation>Contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="113"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="111"/>
         <source>Amount</source>
         <translation>Monto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="116"/>
-        <source>the stored copy is missing from the documents folder</source>
-        <translation>falta la copia guardada en la carpeta de documentos</translation>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="114"/>
+        <source>the stored copy is missing from the database</source>
+        <translation>la copia guardada no está en la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="118"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="116"/>
         <source>stored copy checked: identical</source>
         <translation>copia guardada verificada: idéntica</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="120"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="118"/>
         <source>WARNING: the stored copy was changed since it was recorded</source>
         <translation>ADVERTENCIA: la copia guardada cambió desde que se registró</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="123"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="121"/>
         <source>Scanned receipt</source>
         <translation>Recibo escaneado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="127"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="125"/>
         <source>Reverses</source>
         <translation>Revierte</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="129"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="127"/>
         <source>Reversed by</source>
         <translation>Revertido por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="132"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="130"/>
         <source>Recorded</source>
         <translation>Registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="133"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="131"/>
         <source>by {0} on {1}</source>
         <translation>por {0} el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="139"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="137"/>
         <source>Posted entries cannot be changed or deleted. To correct one, reverse it from the journal and record the right operation.</source>
         <translation>Los asientos registrados no se pueden modificar ni eliminar. Para corregir uno, reviértalo desde el libro diario y registre la operación correcta.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="160"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="158"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="164"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="162"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="170"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="168"/>
         <source>Open scanned receipt</source>
         <translation>Abrir recibo escaneado</translation>
     </message>
@@ -1130,43 +1135,43 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="126"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="121"/>
         <source>Choose the roster</source>
         <translation>Elegir el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="129"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="124"/>
         <source>An Excel workbook (.xlsx) with one member per row. Title rows above the headers, blank rows and a totals row are fine; headers may be in Spanish or English, in any order.</source>
         <translation>Un libro de Excel (.xlsx) con un socio por fila. Se admiten filas de título sobre los encabezados, filas en blanco y una fila de totales; los encabezados pueden estar en español o en inglés, en cualquier orden.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="135"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="130"/>
         <source>Path of the .xlsx file</source>
         <translation>Ruta del archivo .xlsx</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="136"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="131"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Examinar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="138"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="133"/>
         <source>&amp;Download template…</source>
         <translation>&amp;Descargar plantilla…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="142"/>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="163"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="137"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="158"/>
         <source>(found automatically)</source>
         <translation>(detectada automáticamente)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="146"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="141"/>
         <source>&amp;Sheet:</source>
         <translation>&amp;Hoja:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="175"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="170"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
@@ -1245,82 +1250,82 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="69"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="64"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="75"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="70"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="79"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="74"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="80"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="75"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="82"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="77"/>
         <source>Organic</source>
         <translation>Orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="87"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="82"/>
         <source>Fairtrade</source>
         <translation>Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="93"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="88"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="95"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="90"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="100"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="95"/>
         <source>Changes / problems</source>
         <translation>Cambios / problemas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="376"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="371"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="405"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="400"/>
         <source>Reading {0}</source>
         <translation>Leyendo {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="427"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="422"/>
         <source>Comparing with the register</source>
         <translation>Comparando con el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="455"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="450"/>
         <source>Importing members</source>
         <translation>Importando socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="459"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="454"/>
         <source>Nothing was imported</source>
         <translation>No se importó nada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="473"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="468"/>
         <source>Import finished</source>
         <translation>Importación terminada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="475"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="470"/>
         <source>{0} members added, {1} updated, {2} unchanged, {3} rows not imported.</source>
         <translation>{0} socios agregados, {1} actualizados, {2} sin cambios, {3} filas no importadas.</translation>
     </message>
@@ -1686,47 +1691,47 @@ Base de datos: {1}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="203"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="198"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="206"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="201"/>
         <source>What each column of the sheet holds. Recognised columns are already chosen; pick a field for any other column you want to import.</source>
         <translation>Qué contiene cada columna de la hoja. Las columnas reconocidas ya están elegidas; escoja un campo para cualquier otra columna que quiera importar.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="221"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="216"/>
         <source>&amp;Date of joining for new members whose row gives none:</source>
         <translation>&amp;Fecha de ingreso para socios nuevos cuya fila no la indica:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="248"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="243"/>
         <source>Sheet “{0}”, headers on row {1}, {2} member rows, {3} rows skipped.</source>
         <translation>Hoja «{0}», encabezados en la fila {1}, {2} filas de socios, {3} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="256"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="251"/>
         <source>Column</source>
         <translation>Columna</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="256"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="251"/>
         <source>Header</source>
         <translation>Encabezado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="256"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="251"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="256"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="251"/>
         <source>Import as</source>
         <translation>Importar como</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="265"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="260"/>
         <source>(not imported)</source>
         <translation>(no se importa)</translation>
     </message>
@@ -2400,42 +2405,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PostingsModel</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="33"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="31"/>
         <source>Line</source>
         <translation>Línea</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="38"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="36"/>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="42"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="40"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="45"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="43"/>
         <source>Debit</source>
         <translation>Debe</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="50"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="48"/>
         <source>Credit</source>
         <translation>Haber</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="55"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="53"/>
         <source>Rate</source>
         <translation>T. de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="61"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="59"/>
         <source>USD value</source>
         <translation>Valor en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="65"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="63"/>
         <source>Memo</source>
         <translation>Glosa</translation>
     </message>
@@ -2838,123 +2843,123 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="97"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="91"/>
         <source>Fiscal year </source>
         <translation>Ejercicio </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="101"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="95"/>
         <source>Premium received…</source>
         <translation>Prima recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="102"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="96"/>
         <source>Project payment…</source>
         <translation>Pago de proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="97"/>
         <source>Transfer / exchange…</source>
         <translation>Transferencia / cambio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="98"/>
         <source>Opening balance…</source>
         <translation>Saldo inicial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="106"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="100"/>
         <source>Close year…</source>
         <translation>Cerrar ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="107"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="101"/>
         <source>Reopen year…</source>
         <translation>Reabrir ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="109"/>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="121"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="115"/>
         <source>Set up</source>
         <translation>Configurar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="110"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="104"/>
         <source>New buyer…</source>
         <translation>Nuevo comprador…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="106"/>
         <source>New bank or cash account…</source>
         <translation>Nueva cuenta de banco o caja…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="110"/>
         <source>Premium price table…</source>
         <translation>Tabla de precios y prima…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="112"/>
         <source>Ledger settings…</source>
         <translation>Configuración del libro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="140"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="134"/>
         <source>Contracts</source>
         <translation>Contratos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="141"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="135"/>
         <source>Plan &amp;&amp; budget</source>
         <translation>Plan y presupuesto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="142"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="136"/>
         <source>Journal</source>
         <translation>Libro diario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="143"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="137"/>
         <source>Project balances</source>
         <translation>Saldos de proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="144"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="138"/>
         <source>Compliance</source>
         <translation>Cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="161"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="155"/>
         <source>Premium</source>
         <translation>Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="182"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="176"/>
         <source> (closed)</source>
         <translation> (cerrado)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="220"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="214"/>
         <source>closed</source>
         <translation>cerrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="220"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="214"/>
         <source>open</source>
         <translation>abierto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="223"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="217"/>
         <source>Premium available: USD {0} · in bank and cash USD {1} · receivable USD {2} · {3} {4}</source>
         <translation>Prima disponible: USD {0} · en banco y caja USD {1} · por cobrar USD {2} · {3} {4}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="236"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="230"/>
         <source> closed </source>
         <translation> cerrado </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="236"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="230"/>
         <source> open </source>
         <translation> abierto </translation>
     </message>
@@ -3045,37 +3050,37 @@ Base de datos: {1}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="302"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="297"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="304"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="299"/>
         <source>What the import will do, row by row. Nothing is saved until you import.</source>
         <translation>Lo que hará la importación, fila por fila. No se guarda nada hasta que importe.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="322"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="317"/>
         <source>&amp;Skip the rows with errors and import the others</source>
         <translation>&amp;Omitir las filas con errores e importar las demás</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="329"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="324"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="338"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="333"/>
         <source>{0} new, {1} to update, {2} unchanged, {3} with errors, {4} rows skipped.</source>
         <translation>{0} nuevos, {1} por actualizar, {2} sin cambios, {3} con errores, {4} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="348"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="343"/>
         <source>Nothing is imported while a row has errors, unless you choose to skip them.</source>
         <translation>No se importa nada mientras una fila tenga errores, salvo que elija omitirlas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="355"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="350"/>
         <source>Skipped {0}</source>
         <translation>Omitida {0}</translation>
     </message>

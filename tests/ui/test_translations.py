@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from coop_desk.domain import certification, members, premium
 from coop_desk.exchange import roster
-from coop_desk.services import access, cert_alerts, member_import
+from coop_desk.services import access, member_import
+from coop_desk.services.certification import alerts as cert_alerts
 from coop_desk.services.ledger import accounts
 from coop_desk.services.ledger import books as ledger_books
 from coop_desk.ui import labels
