@@ -230,6 +230,8 @@ def revision_graph() -> tuple[set[str], set[str]] | None:
     known: set[str] = set()
     parents: set[str] = set()
     for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        if path.name == "__init__.py":
+            continue  # the package marker, not a revision (Alembic skips it too)
         values: dict[str, Any] = {}
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
             if isinstance(node, ast.AnnAssign | ast.Assign) and node.value is not None:
