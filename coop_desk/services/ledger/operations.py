@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desk.domain import limits
 from coop_desk.domain.ledger import rate_from_legs
 from coop_desk.domain.money import MoneyError, round_money, to_decimal
 from coop_desk.domain.premium import Scheme
@@ -37,7 +38,12 @@ from coop_desk.services.ledger.books import (
     year_of,
 )
 from coop_desk.services.ledger.contracts import figures, live_shipment_entries, load_contract
-from coop_desk.services.ledger.journal import EntryRow, PostingInput, entry_row, write_entry
+from coop_desk.services.ledger.journal import (
+    EntryRow,
+    PostingInput,
+    entry_row,
+    write_entry,
+)
 from coop_desk.services.ledger.plan import approved_budget, spent_in_year
 
 OVER_BUDGET_SETTING = "ledger.over_budget"  # "warn" (default) or "block"
@@ -54,6 +60,8 @@ def _amount(
         return Decimal(0)
     if amount < 0 or (amount == 0 and not allow_zero):
         problems.append(Problem(field, "the amount must be more than zero"))
+    elif beyond := limits.check_amount(amount):
+        problems.append(Problem(field, beyond))
     elif amount != round_money(amount):
         problems.append(Problem(field, "amounts are in cents: at most 2 decimals"))
     return amount
@@ -86,6 +94,9 @@ def _rate(
         return None
     if value <= 0:
         problems.append(Problem(field, "the rate must be more than zero"))
+        return None
+    if beyond := limits.check_rate(value):
+        problems.append(Problem(field, beyond))
         return None
     return value
 
