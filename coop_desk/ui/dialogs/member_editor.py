@@ -37,11 +37,11 @@ from coop_desk.services.members import MemberDetail, StatusChangeRow
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.form import FormDialog, Prepared
 from coop_desk.ui.dialogs.history import HistoryDialog
+from coop_desk.ui.dialogs.member_certs_tab import MemberCertificationTab
+from coop_desk.ui.dialogs.plot_geo_panel import PlotGeoPanel
 from coop_desk.ui.labels import tr_label
-from coop_desk.ui.member_certs_tab import MemberCertificationTab
 from coop_desk.ui.models.plots import PlotsEditModel
 from coop_desk.ui.models.table import Column, RowTableModel
-from coop_desk.ui.plot_geo_panel import PlotGeoPanel
 from coop_desk.ui.widgets import DateField, ProblemLabel, date_format
 
 NO_DATE = QDate(1900, 1, 1)
@@ -181,7 +181,7 @@ class MemberEditor(FormDialog):
         plots_layout.addWidget(self.plots_view)
         plots_layout.addWidget(self.plot_problems)
         plots_layout.addLayout(plot_buttons)
-        # The plots on a map, with their EU deforestation records (ui/plot_geo_panel.py).
+        # The plots on a map, with their EU deforestation records (ui/dialogs/plot_geo_panel.py).
         self.geo_panel = PlotGeoPanel(ctx, self)
         plots_layout.addWidget(self.geo_panel, 2)
         self.plots_view.selectionModel().currentRowChanged.connect(

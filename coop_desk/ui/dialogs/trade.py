@@ -50,10 +50,10 @@ from coop_desk.services.plot_geo import (
 from coop_desk.services.trade import DeliveryRow, LotInput, LotRow
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.form import FormDialog, Prepared, read_amount
+from coop_desk.ui.dialogs.member_certs_tab import make_table
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.eudr_text import describe, evidence_label
 from coop_desk.ui.labels import tr_label
-from coop_desk.ui.member_certs_tab import make_table
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.widgets import AmountEdit, DateField, date_format, format_decimal
 

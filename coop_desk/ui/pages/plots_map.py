@@ -26,6 +26,7 @@ from coop_desk.services import plot_geo
 from coop_desk.services.access import Permission
 from coop_desk.services.plot_geo import PlotGeoRow
 from coop_desk.ui.context import AppContext
+from coop_desk.ui.dialogs.member_certs_tab import make_table, selected_row
 from coop_desk.ui.dialogs.trade import (
     BoundaryFileDialog,
     EudrRulesDialog,
@@ -35,7 +36,6 @@ from coop_desk.ui.dialogs.trade import (
 )
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import QT_TRANSLATE_NOOP
-from coop_desk.ui.member_certs_tab import make_table, selected_row
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.plot_map import PROBLEM_COLOUR, PlotMap

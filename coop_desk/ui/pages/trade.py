@@ -29,6 +29,7 @@ from coop_desk.services import trade
 from coop_desk.services.access import Permission
 from coop_desk.services.trade import ContractTradeRow, DeliveryFilter, DeliveryRow, LotRow
 from coop_desk.ui.context import AppContext
+from coop_desk.ui.dialogs.member_certs_tab import make_table, selected_row
 from coop_desk.ui.dialogs.trade import (
     AddToLotDialog,
     DeliveryDialog,
@@ -38,7 +39,6 @@ from coop_desk.ui.dialogs.trade import (
 )
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import QT_TRANSLATE_NOOP, tr_label
-from coop_desk.ui.member_certs_tab import make_table, selected_row
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.plot_map import PROBLEM_COLOUR
