@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import ValidationError
+from coop_desk.i18n import _
 from coop_desk.models import Cooperative, Setting
 from coop_desk.services import users
 from coop_desk.services.access import Actor, Permission, require
@@ -48,19 +49,19 @@ def get_profile(session: Session, actor: Actor) -> Profile | None:
 def validate_profile(profile: Profile) -> list[Problem]:
     problems: list[Problem] = []
     if not clean(profile.name):
-        problems.append(Problem("name", "the cooperative's name is required"))
+        problems.append(Problem("name", _("the cooperative's name is required")))
     if len(clean(profile.country)) != 2 or not clean(profile.country).isalpha():
-        problems.append(Problem("country", "use the two-letter country code (PE)"))
+        problems.append(Problem("country", _("use the two-letter country code (PE)")))
     for field in ("reporting_currency", "local_currency"):
         value = clean(getattr(profile, field))
         if len(value) != 3 or not value.isalpha():
-            problems.append(Problem(field, "use a three-letter currency code (USD, PEN)"))
+            problems.append(Problem(field, _("use a three-letter currency code (USD, PEN)")))
     if profile.country.upper() == "PE" and profile.tax_id:
         ruc = clean(profile.tax_id)
         if not (ruc.isdigit() and len(ruc) == 11):
-            problems.append(Problem("tax_id", "a Peruvian RUC has exactly 11 digits"))
+            problems.append(Problem("tax_id", _("a Peruvian RUC has exactly 11 digits")))
     if not 1 <= profile.fiscal_year_start_month <= 12:
-        problems.append(Problem("fiscal_year_start_month", "the month must be 1 to 12"))
+        problems.append(Problem("fiscal_year_start_month", _("the month must be 1 to 12")))
     return problems
 
 
