@@ -32,6 +32,7 @@ from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import fold_key
 from coop_desk.errors import Conflict, CoopDeskError, ValidationError
 from coop_desk.exchange.cashbook import EXPENSE, INCOME, OPENING, CashBook, CashRow
+from coop_desk.i18n import _
 from coop_desk.models import Account, JournalEntry, Project
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import journal, operations, plan
@@ -152,8 +153,12 @@ def import_cashbook(
             [
                 Problem(
                     "rate",
-                    f"the account {account.name} is in {currency}: give the exchange "
-                    f"rate ({currency} per {usd}) used for the cash book",
+                    _(
+                        "the account {account_name} is in {currency}: give the exchange rate ({currency} per {usd}) used for the cash book",
+                        account_name=account.name,
+                        currency=currency,
+                        usd=usd,
+                    ),
                 )
             ]
         )
@@ -161,8 +166,12 @@ def import_cashbook(
     other_currency = [
         Problem(
             "currency",
-            f"the row is in {r.currency} but the cash book is posted to {account.name}, in "
-            f"{currency}: import the rows of each currency into an account of that currency",
+            _(
+                "the row is in {currency} but the cash book is posted to {account_name}, in {currency2}: import the rows of each currency into an account of that currency",
+                currency=r.currency,
+                account_name=account.name,
+                currency2=currency,
+            ),
             r.row,
             _column_name(book, "currency")
             or _column_name(book, "expense" if r.kind == EXPENSE else "income")
@@ -177,8 +186,9 @@ def import_cashbook(
     missing = [
         Problem(
             "project",
-            "an expense needs the project it was spent on (or choose a project for expenses "
-            "without one)",
+            _(
+                "an expense needs the project it was spent on (or choose a project for expenses without one)"
+            ),
             r.row,
             _column_name(book, "project"),
             r.sheet or None,
@@ -213,7 +223,7 @@ def import_cashbook(
         entries += 1
         posted[row.kind] += row.amount
         if index % 100 == 0:
-            report(index, len(book.rows), "Posting the cash book…")
+            report(index, len(book.rows), _("Posting the cash book…"))
     if problems:
         raise ValidationError(problems)
     session.flush()
@@ -236,7 +246,11 @@ def _account(session: Session, code: str | None) -> Account:
         account = session.scalars(select(Account).where(Account.code == code.strip())).first()
         if account is None or account.role not in (AccountRole.BANK, AccountRole.CASH):
             raise ValidationError(
-                [Problem("account", f"{code} is not the code of a bank or cash account")]
+                [
+                    Problem(
+                        "account", _("{code} is not the code of a bank or cash account", code=code)
+                    )
+                ]
             )
         return account
     usd = reporting_currency(session)
@@ -246,7 +260,7 @@ def _account(session: Session, code: str | None) -> Account:
         .order_by(Account.code)
     ).first()
     if account is None:
-        raise ValidationError([Problem("account", "there is no bank account in USD; give one")])
+        raise ValidationError([Problem("account", _("there is no bank account in USD; give one"))])
     return account
 
 
@@ -267,7 +281,7 @@ def _post(
     if row.kind == OPENING:
         day = row.entry_date or first_date
         if day is None:
-            raise ValidationError([Problem("entry_date", "the opening balance needs a date")])
+            raise ValidationError([Problem("entry_date", _("the opening balance needs a date"))])
         operations.record_opening_balance(
             session,
             actor,
@@ -304,7 +318,7 @@ def _post(
         exchange = account_by_role(session, AccountRole.EXCHANGE)
         usd_amount = round_money(row.amount / fx)
         if usd_amount == 0:
-            raise ValidationError([Problem("amount", "less than a cent in USD")])
+            raise ValidationError([Problem("amount", _("less than a cent in USD"))])
         used = rate_from_legs(row.amount, usd_amount)
         postings = [
             PostingInput(account.id, row.amount, currency, used, "cash book"),
@@ -347,10 +361,11 @@ def _refuse_a_second_import(session: Session, book: CashBook) -> None:
     ).first()
     if found is not None:
         raise Conflict(
-            f"This cash book ({book.path.name}) was already imported (entry "
-            f"{entry_number(found.fiscal_year, found.number)} and following). Importing it "
-            "again would post every row twice; reverse those entries first if the import "
-            "must be redone."
+            _(
+                "This cash book ({path_name}) was already imported (entry {entry_number} and following). Importing it again would post every row twice; reverse those entries first if the import must be redone.",
+                path_name=book.path.name,
+                entry_number=entry_number(found.fiscal_year, found.number),
+            )
         )
 
 

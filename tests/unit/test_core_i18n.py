@@ -152,7 +152,7 @@ CORE = [ROOT / "coop_desk" / d for d in ("domain", "services", "exchange", "cli"
 MESSAGE_ARGUMENTS = {
     "Problem": (1, "message"),
     "Finding": (2, "message"),
-    "Alert": (None, "message"),
+    "Alert": (2, "message"),
     "problem": (1, "message"),
     "warn": (None, "message"),
     "print": (0, None),

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
+from coop_desk.i18n import _
 from coop_desk.models import Base, JournalEntry, Posting
 from coop_desk.services.audit.canonical import (
     AUDIT,
@@ -65,8 +66,10 @@ def check_chain(session: Session, today: date) -> list[Finding]:
                 Finding(
                     Severity.ERROR,
                     "audit.chain",
-                    f"audit record {r.id} does not link to the record before it "
-                    "(a record was removed, inserted or rewritten)",
+                    _(
+                        "audit record {id} does not link to the record before it (a record was removed, inserted or rewritten)",
+                        id=r.id,
+                    ),
                     where,
                 )
             )
@@ -90,8 +93,14 @@ def check_chain(session: Session, today: date) -> list[Finding]:
                     Finding(
                         Severity.ERROR,
                         "audit.chain",
-                        f"audit record {r.id} ({r.action} of {r.table_name} {r.record_id} by "
-                        f"{r.username}) was altered: its content no longer matches its hash",
+                        _(
+                            "audit record {id} ({action} of {table_name} {record_id} by {username}) was altered: its content no longer matches its hash",
+                            id=r.id,
+                            action=r.action,
+                            table_name=r.table_name,
+                            record_id=r.record_id,
+                            username=r.username,
+                        ),
                         where,
                     )
                 )
@@ -102,7 +111,10 @@ def check_chain(session: Session, today: date) -> list[Finding]:
             Finding(
                 Severity.ERROR,
                 "audit.chain",
-                f"{altered - MAX_FINDINGS_PER_TABLE} more audit records were altered",
+                _(
+                    "{value} more audit records were altered",
+                    value=altered - MAX_FINDINGS_PER_TABLE,
+                ),
                 AUDIT_TABLE,
             )
         )
@@ -166,8 +178,11 @@ def check_content(session: Session, today: date) -> list[Finding]:
             found = recorded.get(rid)
             if found is None or found[1] == Action.DELETE or found[2] is None:
                 add(
-                    f"{table.name} {rid} exists but the audit trail has no record of it being "
-                    "written (inserted outside coop-desk)",
+                    _(
+                        "{table_name} {rid} exists but the audit trail has no record of it being written (inserted outside coop-desk)",
+                        table_name=table.name,
+                        rid=rid,
+                    ),
                     where,
                 )
                 continue
@@ -177,15 +192,24 @@ def check_content(session: Session, today: date) -> list[Finding]:
             common = set(after) & set(current)
             if any(after[f] != current[f] for f in common):
                 add(
-                    f"{table.name} {rid} was changed outside coop-desk after audit record "
-                    f"{audit_id}: {_describe_difference(after, current)}",
+                    _(
+                        "{table_name} {rid} was changed outside coop-desk after audit record {audit_id}: {describe_difference}",
+                        table_name=table.name,
+                        rid=rid,
+                        audit_id=audit_id,
+                        describe_difference=_describe_difference(after, current),
+                    ),
                     where,
                 )
         for rid, (audit_id, action, _after) in recorded.items():
             if rid not in seen and action != Action.DELETE:
                 add(
-                    f"{table.name} {rid} was deleted outside coop-desk (its last audit record, "
-                    f"{audit_id}, shows it present)",
+                    _(
+                        "{table_name} {rid} was deleted outside coop-desk (its last audit record, {audit_id}, shows it present)",
+                        table_name=table.name,
+                        rid=rid,
+                        audit_id=audit_id,
+                    ),
                     f"{table.name} {rid}",
                 )
         if hidden:
@@ -193,7 +217,11 @@ def check_content(session: Session, today: date) -> list[Finding]:
                 Finding(
                     Severity.ERROR,
                     "audit.content",
-                    f"{hidden} more rows of {table.name} differ from the audit trail",
+                    _(
+                        "{hidden} more rows of {table_name} differ from the audit trail",
+                        hidden=hidden,
+                        table_name=table.name,
+                    ),
                     table.name,
                 )
             )
@@ -286,7 +314,11 @@ def check_posted(session: Session, today: date) -> list[Finding]:
                 Finding(
                     Severity.ERROR,
                     "audit.posted",
-                    f"{count - MAX_FINDINGS_PER_TABLE} more changes to posted {table} rows",
+                    _(
+                        "{value} more changes to posted {table} rows",
+                        value=count - MAX_FINDINGS_PER_TABLE,
+                        table=table,
+                    ),
                     table,
                 )
             )

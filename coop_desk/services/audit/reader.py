@@ -13,6 +13,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from coop_desk.errors import NotFound
+from coop_desk.i18n import _
 from coop_desk.models import AuditRecord, Base
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.audit.canonical import (
@@ -229,7 +230,7 @@ def get_record(session: Session, actor: Actor, record_id: int) -> AuditRow:
         select(AuditRecord.__table__).where(AuditRecord.__table__.c.id == record_id)
     ).first()
     if row is None:
-        raise NotFound(f"There is no audit record {record_id}.")
+        raise NotFound(_("There is no audit record {record_id}.", record_id=record_id))
     return _row(row)
 
 
