@@ -46,6 +46,7 @@ from coop_desk.exchange.sheets import (
     trust_no_dimensions,
 )
 from coop_desk.exchange.xlsx import WorkbookError
+from coop_desk.i18n import _
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "date": ("fecha", "date", "dia", "fechaoperacion", "fechadocumento", "foperacion", "fdoc"),
@@ -290,7 +291,7 @@ def _money(value: Any) -> Decimal | None:
     if amount is None:
         return None
     if amount != amount.quantize(Decimal("0.01")):
-        raise ValueError(f"{amount} has more than two decimals")
+        raise ValueError(_("{amount} has more than two decimals", amount=amount))
     return amount.quantize(Decimal("0.01"))
 
 
@@ -310,8 +311,10 @@ def read_cashbook(
                 found_sheets.append((name, found))
         if not found_sheets:
             raise WorkbookError(
-                f"No cash book header was found in {target.name}: expected columns such as "
-                "Fecha, Comprobante, Concepto, Proyecto, Ingreso, Egreso, Saldo."
+                _(
+                    "No cash book header was found in {target_name}: expected columns such as Fecha, Comprobante, Concepto, Proyecto, Ingreso, Egreso, Saldo.",
+                    target_name=target.name,
+                )
             )
         # A sheet per month (Enero, Febrero ...): read them all, in the workbook's order, as
         # one book; a later sheet's "Saldo anterior" is then a carried balance, cross-checked.
@@ -335,7 +338,12 @@ def read_cashbook(
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged part fails while streaming
         raise WorkbookError(
-            f"{target.name} could not be read to the end ({type(exc).__name__}: {exc})."
+            _(
+                "{target_name} could not be read to the end ({name}: {exc}).",
+                target_name=target.name,
+                name=type(exc).__name__,
+                exc=exc,
+            )
         ) from exc
     finally:
         wb.close()
@@ -464,8 +472,11 @@ def _read(
                 state.warnings.append(
                     Problem(
                         "balance",
-                        f"the balance line shows {shown:,.2f}; opening + income - expense "
-                        f"= {state.running:,.2f}",
+                        _(
+                            "the balance line shows {shown}; opening + income - expense = {running}",
+                            shown=format(shown, ",.2f"),
+                            running=format(state.running, ",.2f"),
+                        ),
                         number,
                         column.describe(),
                         sheet or None,
@@ -571,8 +582,11 @@ def _read(
                 state.warnings.append(
                     Problem(
                         "balance",
-                        f"the sheet's running balance {balance:,.2f} differs from opening + "
-                        f"income - expense = {state.running:,.2f}",
+                        _(
+                            "the sheet's running balance {balance} differs from opening + income - expense = {running}",
+                            balance=format(balance, ",.2f"),
+                            running=format(state.running, ",.2f"),
+                        ),
                         number,
                         column.describe(),
                         sheet or None,

@@ -43,6 +43,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from coop_desk.domain.text import fold
 from coop_desk.exchange import values as v
 from coop_desk.exchange.xlsx import WorkbookError
+from coop_desk.i18n import _
 
 # Header text -> (field key, exact): exact matches win over "starts with" ones.
 HeaderMatch = Callable[[object], tuple[str, bool] | None]
@@ -161,26 +162,33 @@ def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
     target = Path(path)
     name = target.name
     if not target.exists():
-        raise WorkbookError(f"The file {target} does not exist.")
+        raise WorkbookError(_("The file {target} does not exist.", target=target))
     if target.is_dir():
-        raise WorkbookError(f"{target} is a folder, not an Excel file.")
+        raise WorkbookError(_("{target} is a folder, not an Excel file.", target=target))
     try:
         with target.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise WorkbookError(f"Cannot read {name}: {exc.strerror or exc}") from exc
+        raise WorkbookError(
+            _("Cannot read {name}: {value}", name=name, value=exc.strerror or exc)
+        ) from exc
     if not head:
-        raise WorkbookError(f"{name} is an empty file (0 bytes), not an Excel workbook.")
+        raise WorkbookError(
+            _("{name} is an empty file (0 bytes), not an Excel workbook.", name=name)
+        )
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         if _is_encrypted(target):
             raise WorkbookError(
-                f"{name} is protected with a password. Open it in Excel, remove the password "
-                "(File > Info > Protect Workbook > Encrypt with Password, clear it), save it "
-                "and import it again."
+                _(
+                    "{name} is protected with a password. Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it), save it and import it again.",
+                    name=name,
+                )
             )
         raise WorkbookError(
-            f"{name} is an old Excel 97-2003 (.xls) file. Open it in Excel or LibreOffice and "
-            "save it as an Excel Workbook (.xlsx), then import that file."
+            _(
+                "{name} is an old Excel 97-2003 (.xls) file. Open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx), then import that file.",
+                name=name,
+            )
         )
     if not head.startswith(b"PK"):
         text_like = _looks_like_text(target)
@@ -189,28 +197,40 @@ def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
             if text_like
             else ""
         )
-        raise WorkbookError(f"{name} is not an Excel workbook (.xlsx).{hint}")
+        raise WorkbookError(
+            _("{name} is not an Excel workbook (.xlsx).{hint}", name=name, hint=hint)
+        )
     try:
         with zipfile.ZipFile(target) as archive:
             names = set(archive.namelist())
             if "xl/workbook.xml" not in names:
                 if "xl/workbook.bin" in names:
                     raise WorkbookError(
-                        f"{name} is an Excel binary workbook (.xlsb). Open it in Excel and save "
-                        "it as an Excel Workbook (.xlsx), then import that file."
+                        _(
+                            "{name} is an Excel binary workbook (.xlsb). Open it in Excel and save it as an Excel Workbook (.xlsx), then import that file.",
+                            name=name,
+                        )
                     )
                 if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype"):
                     raise WorkbookError(
-                        f"{name} is a LibreOffice/OpenDocument spreadsheet (.ods). Save it as "
-                        "Excel 2007-365 (.xlsx) and import that file."
+                        _(
+                            "{name} is a LibreOffice/OpenDocument spreadsheet (.ods). Save it as Excel 2007-365 (.xlsx) and import that file.",
+                            name=name,
+                        )
                     )
                 raise WorkbookError(
-                    f"{name} is a zip file but not an Excel workbook (no workbook inside)."
+                    _(
+                        "{name} is a zip file but not an Excel workbook (no workbook inside).",
+                        name=name,
+                    )
                 )
     except zipfile.BadZipFile as exc:
         raise WorkbookError(
-            f"{name} is damaged and cannot be read (it is not a complete .xlsx file: {exc}). "
-            "If it opens in Excel, save it again under a new name."
+            _(
+                "{name} is damaged and cannot be read (it is not a complete .xlsx file: {exc}). If it opens in Excel, save it again under a new name.",
+                name=name,
+                exc=exc,
+            )
         ) from exc
     try:
         with warnings.catch_warnings():
@@ -220,8 +240,12 @@ def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
             return load_workbook(target, read_only=True, data_only=data_only)
     except Exception as exc:  # noqa: BLE001 - any failure of a foreign file is put in words
         raise WorkbookError(
-            f"{name} is damaged and cannot be read ({type(exc).__name__}: {exc}). If it opens "
-            "in Excel, save it again under a new name."
+            _(
+                "{name} is damaged and cannot be read ({name2}: {exc}). If it opens in Excel, save it again under a new name.",
+                name=name,
+                name2=type(exc).__name__,
+                exc=exc,
+            )
         ) from exc
 
 
@@ -487,7 +511,7 @@ def columns_for_header(
 
 
 def _samples(rows: list[tuple[Any, ...]], width: int) -> list[tuple[str, ...]]:
-    out: list[list[str]] = [[] for _ in range(width)]
+    out: list[list[str]] = [[] for _column in range(width)]
     for row in rows:
         for i in range(min(width, len(row))):
             text = cell_text(row[i])
@@ -552,7 +576,12 @@ def sheets_to_read(wb: Any, requested: str | None, filename: str) -> list[str]:
     if requested is not None:
         if requested not in wb.sheetnames:
             raise WorkbookError(
-                f"{filename} has no sheet named {requested!r} (sheets: {', '.join(wb.sheetnames)})."
+                _(
+                    "{filename} has no sheet named '{requested}' (sheets: {items}).",
+                    filename=filename,
+                    requested=requested,
+                    items=", ".join(wb.sheetnames),
+                )
             )
         return [requested]
     return [

@@ -32,6 +32,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from coop_desk.errors import CoopDeskError
+from coop_desk.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,7 @@ class Formula:
 
     def __post_init__(self) -> None:
         if not self.text.startswith("="):
-            raise ValueError("a formula starts with '='")
+            raise ValueError(_("a formula starts with '='"))
 
 
 @dataclass(frozen=True)
@@ -259,7 +260,11 @@ class SheetWriter:
         """Write a row of values formatted by the columns; returns its Excel row number."""
         if self.rows_written >= EXCEL_MAX_ROWS:
             raise WorkbookError(
-                f"The sheet {self.ws.title!r} would exceed Excel's {EXCEL_MAX_ROWS:,} rows."
+                _(
+                    "The sheet '{title}' would exceed Excel's {EXCEL_MAX_ROWS} rows.",
+                    title=self.ws.title,
+                    EXCEL_MAX_ROWS=format(EXCEL_MAX_ROWS, ","),
+                )
             )
         cells: list[Any] = []
         for index, value in enumerate(values):
@@ -333,7 +338,7 @@ def save_workbook(wb: Workbook, path: str | os.PathLike[str]) -> Path:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         discard_workbook(wb)
-        raise WorkbookError(f"The folder {folder} does not exist.")
+        raise WorkbookError(_("The folder {folder} does not exist.", folder=folder))
     handle, temp_name = tempfile.mkstemp(prefix=".coop-desk-", suffix=".xlsx", dir=folder)
     os.close(handle)
     try:
@@ -343,13 +348,17 @@ def save_workbook(wb: Workbook, path: str | os.PathLike[str]) -> Path:
         _remove(temp_name)
         discard_workbook(wb)
         raise WorkbookError(
-            f"Cannot write {target}: permission denied. Is the file open in Excel? "
-            "Close it and try again."
+            _(
+                "Cannot write {target}: permission denied. Is the file open in Excel? Close it and try again.",
+                target=target,
+            )
         ) from exc
     except OSError as exc:
         _remove(temp_name)
         discard_workbook(wb)
-        raise WorkbookError(f"Cannot write {target}: {exc.strerror or exc}") from exc
+        raise WorkbookError(
+            _("Cannot write {target}: {value}", target=target, value=exc.strerror or exc)
+        ) from exc
     except BaseException:
         _remove(temp_name)
         raise

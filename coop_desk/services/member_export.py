@@ -31,6 +31,7 @@ from coop_desk.exchange.xlsx import (
     new_workbook,
     save_workbook,
 )
+from coop_desk.i18n import _
 from coop_desk.models import Member, MemberStatusChange, Plot
 from coop_desk.services import cooperative
 from coop_desk.services.access import Actor, Permission, require
@@ -154,7 +155,7 @@ def export_members(
         title = f"{coop_name} — member register" if coop_name else "Member register"
         members_sheet = SheetWriter(wb, "Members", columns, print_title=title)
         done = 0
-        report(0, total, "Writing members…")
+        report(0, total, _("Writing members…"))
         for row in _member_rows(session):
             values: list[Any] = [
                 row.code,
@@ -179,7 +180,7 @@ def export_members(
             members_sheet.append(values)
             done += 1
             if done % BATCH == 0:
-                report(done, total, "Writing members…")
+                report(done, total, _("Writing members…"))
         members_sheet.close()
 
         plots_sheet = SheetWriter(wb, "Plots", PLOT_COLUMNS, print_title=f"{title} — plots")
@@ -198,7 +199,7 @@ def export_members(
             )
             done += 1
             if done % BATCH == 0:
-                report(done, total, "Writing plots…")
+                report(done, total, _("Writing plots…"))
         plots_sheet.close()
 
         about = SheetWriter(
@@ -211,7 +212,7 @@ def export_members(
         about.append(["Members", member_total])
         about.append(["Plots", plot_total])
         about.close()
-        report(total, total, "Saving…")
+        report(total, total, _("Saving…"))
         target = save_workbook(wb, path)
     except BaseException:
         discard_workbook(wb)
