@@ -13,7 +13,7 @@ from coop_desk.cli.output import table
 from coop_desk.domain.certification import CONVERSION_LABELS, ConversionStatus, SchemeKind
 from coop_desk.domain.money import format_amount
 from coop_desk.exchange.ics_export import write_ics_list
-from coop_desk.i18n import _
+from coop_desk.i18n import _, formats
 from coop_desk.services import certification as certs
 from coop_desk.services import cooperative
 from coop_desk.services.access import Permission, require
@@ -94,7 +94,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "rules",
         help=_("show or change the group rules (conversion period, EU limits, sample)"),
         description=_(
-            "Print the figures the certification rules use; with options, change them (defaults from DOMAIN.md: 36 months of conversion, 5 ha per member, 2,000 members per group, the certifier re-inspects 5%% of members, at least 10)."
+            "Print the figures the certification rules use; with options, change them (defaults: 36 months of conversion, 5 ha per member, 2,000 members per group, the certifier re-inspects 5%% of members, at least 10)."
         ),
     )
     rules.add_argument("--conversion-months", type=int)
@@ -118,9 +118,9 @@ def run_alerts(args: argparse.Namespace, ctx: CliContext) -> int:
             [_("Level"), _("Alert"), _("Date"), _("Details")],
             (
                 [
-                    a.level.value,
-                    cert_alerts.KIND_LABELS[a.kind],
-                    a.when.isoformat() if a.when else "",
+                    _(cert_alerts.LEVEL_LABELS[a.level]),
+                    _(cert_alerts.KIND_LABELS[a.kind]),
+                    formats.date_text(a.when),
                     a.message,
                 ]
                 for a in found
@@ -191,8 +191,8 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
                     r.holder,
                     r.certifier,
                     r.number,
-                    r.issue_date.isoformat(),
-                    r.expiry_date.isoformat(),
+                    formats.date_text(r.issue_date),
+                    formats.date_text(r.expiry_date),
                     r.days_left(today),
                     (r.document_sha256 or "")[:12],
                 ]
@@ -226,10 +226,9 @@ def run_coverage(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     for status in ConversionStatus:
         print(
-            _(
-                "  {CONVERSION_LABELS} {get} ha",
-                CONVERSION_LABELS=format(CONVERSION_LABELS[status], "<18"),
-                get=format(format_amount(overview.area_by_status.get(status, Decimal(0))), ">10"),
+            "  {status} {area} ha".format(
+                status=format(_(CONVERSION_LABELS[status]), "<18"),
+                area=format(format_amount(overview.area_by_status.get(status, Decimal(0))), ">10"),
             )
         )
     if overview.not_inspected:
@@ -242,7 +241,7 @@ def run_coverage(args: argparse.Namespace, ctx: CliContext) -> int:
                         f.code,
                         f.name,
                         f.community,
-                        f.last_inspection_date.isoformat() if f.last_inspection_date else "never",
+                        formats.date_text(f.last_inspection_date) or _("never"),
                     ]
                     for f in overview.not_inspected
                 ),

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from coop_desk.cli.context import CliContext, CliError
 from coop_desk.cli.output import table
 from coop_desk.domain.money import format_amount
-from coop_desk.i18n import _
+from coop_desk.i18n import _, formats
 from coop_desk.services.access import Actor
 from coop_desk.services.ledger import accounts, contracts, fiscal, journal, plan, reports
 from coop_desk.services.ledger._common import year_of
@@ -309,7 +309,7 @@ def run_journal(args: argparse.Namespace, ctx: CliContext) -> int:
                 (
                     [
                         r.number,
-                        r.entry_date.isoformat(),
+                        formats.date_text(r.entry_date),
                         r.kind,
                         r.description[:50],
                         r.voucher,
@@ -455,14 +455,14 @@ def run_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
                 [
                     r.number,
                     r.buyer_name,
-                    r.signing_date.isoformat(),
+                    formats.date_text(r.signing_date),
                     detail[r.contract_id].scheme_label,
                     "yes" if detail[r.contract_id].organic else "",
                     f"{detail[r.contract_id].pounds:,}",
                     _money(r.premium_due),
                     _money(r.received),
                     _money(r.outstanding),
-                    r.shipment_date.isoformat() if r.shipment_date else "",
+                    formats.date_text(r.shipment_date),
                     "OVERDUE" if r.overdue else "",
                 ]
                 for r in rows
@@ -508,8 +508,8 @@ def run_years(args: argparse.Namespace, ctx: CliContext) -> int:
             (
                 [
                     r.year,
-                    r.start.isoformat(),
-                    r.end.isoformat(),
+                    formats.date_text(r.start),
+                    formats.date_text(r.end),
                     r.status,
                     r.entries,
                     "; ".join(

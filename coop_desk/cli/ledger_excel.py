@@ -13,7 +13,7 @@ from coop_desk.cli.output import table
 from coop_desk.domain.money import format_amount
 from coop_desk.errors import ValidationError
 from coop_desk.exchange.cashbook import read_cashbook
-from coop_desk.i18n import _
+from coop_desk.i18n import _, formats
 from coop_desk.services import cashbook_import
 from coop_desk.services.ledger import assembly_report, workbook
 
@@ -155,7 +155,7 @@ def run_import_cashbook(args: argparse.Namespace, ctx: CliContext) -> int:
         [
             r.label,
             r.kind,
-            r.entry_date.isoformat() if r.entry_date else "",
+            formats.date_text(r.entry_date),
             r.voucher,
             r.project,
             format_amount(r.amount),

@@ -7,7 +7,7 @@ import argparse
 from coop_desk.cli.context import CliContext
 from coop_desk.cli.output import table
 from coop_desk.domain.members import GENDER_LABELS, STATUS_LABELS, MemberStatus
-from coop_desk.i18n import _
+from coop_desk.i18n import _, formats
 from coop_desk.services import members
 from coop_desk.services.members import MemberFilter
 
@@ -58,8 +58,8 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
                     r.dni or "",
                     r.gender,
                     r.community,
-                    STATUS_LABELS[MemberStatus(r.status)],
-                    r.join_date.isoformat(),
+                    _(STATUS_LABELS[MemberStatus(r.status)]),
+                    formats.date_text(r.join_date),
                     r.plot_count,
                     f"{r.coffee_area_ha:.2f}",
                 ]

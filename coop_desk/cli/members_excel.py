@@ -183,7 +183,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
 def member_import_label(field: str | None) -> str:
     from coop_desk.exchange.roster import FIELD_LABELS
 
-    return FIELD_LABELS.get(field or "", "-")
+    return _(FIELD_LABELS.get(field or "", "-"))
 
 
 LISTED_ROWS = 200
@@ -210,10 +210,10 @@ def _print_plan(plan: member_import.ImportPlan, *, show_all: bool) -> None:
                 (
                     [
                         r.label,
-                        ACTION_LABELS[r.action],
+                        _(ACTION_LABELS[r.action]),
                         r.code,
                         r.name,
-                        organic_status_label(r.organic_status),
+                        _(organic_status_label(r.organic_status)),
                         "" if r.fairtrade is None else ("yes" if r.fairtrade else "no"),
                         r.summary,
                     ]

@@ -89,7 +89,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
                 [
                     r.username,
                     r.full_name,
-                    ROLE_LABELS[r.role],
+                    _(ROLE_LABELS[r.role]),
                     "yes" if r.active else "no",
                     f"{r.last_login_at:%Y-%m-%d %H:%M}Z" if r.last_login_at else "",
                 ]
@@ -109,7 +109,7 @@ def run_add(args: argparse.Namespace, ctx: CliContext) -> int:
         _(
             "Account {username} ({role_label}) created.",
             username=row.username,
-            role_label=row.role_label,
+            role_label=_(row.role_label),
         )
     )
     return 0
@@ -153,7 +153,7 @@ def run_set_role(args: argparse.Namespace, ctx: CliContext) -> int:
         _(
             "{username} is now {role_label}.",
             username=row.username,
-            role_label=row.role_label.lower(),
+            role_label=_(row.role_label).lower(),
         )
     )
     return 0

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 
-from coop_desk.i18n import _
+from coop_desk.i18n import _, formats
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
@@ -139,5 +139,6 @@ def parse_amount(text: str, decimal_point: str = ".") -> Decimal:
 
 
 def format_amount(value: Decimal, places: int = 2) -> str:
-    """Plain, locale-free rendering with thousands separators ("1,250.50") for CLI output."""
-    return f"{round_money(value, places):,.{places}f}"
+    """An amount with thousands separators ("1,250.50") as the language in effect writes it
+    (:func:`coop_desk.i18n.formats.amount`), rounded half up."""
+    return formats.amount(value, places)

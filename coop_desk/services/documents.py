@@ -329,11 +329,9 @@ def _receipt_documents(session: Session) -> Iterable[DocumentReference]:
     )
     for eid, sha, name, year, number in rows:
         # The entry number as the journal shows it ("2025-0042").
+        shown = f"{year}-{number:04d}"
         yield DocumentReference(
-            sha,
-            name,
-            f"journal_entry {eid}",
-            _("the receipt of entry {entry}", entry=f"{year}-{number:04d}"),
+            sha, name, f"journal_entry {eid}", _("the receipt of entry {entry}", entry=shown)
         )
 
 
