@@ -40,9 +40,9 @@ def _extracted() -> dict[str, str]:
     for filename, lineno, message, _comments, _context in extract_from_dir(
         str(ROOT), method_map, options_map, keywords=KEYWORDS
     ):
-        for text in message if isinstance(message, tuple) else (message,):
-            if text:
-                found.setdefault(text, f"{filename}:{lineno}")
+        singular = message[0] if isinstance(message, tuple) else message
+        if singular:
+            found.setdefault(singular, f"{filename}:{lineno}")
     return found
 
 
@@ -68,7 +68,7 @@ def test_every_core_message_has_its_spanish():
     assert missing == [], "run `make translations` and write the Spanish in coop_desk.po"
 
 
-def test_translations_keep_the_placeholders():
+def test_translations_keep_the_placeholders_and_the_line_breaks():
     wrong = []
     for message in _catalogue():
         if not message.id or not message.string:
@@ -77,6 +77,10 @@ def test_translations_keep_the_placeholders():
         texts = message.string if isinstance(message.string, tuple) else (message.string,)
         wanted = set().union(*(_fields(i) for i in ids))
         for text in texts:
+            if text.startswith("\n") != ids[0].startswith("\n") or text.endswith("\n") != ids[
+                0
+            ].endswith("\n"):
+                wrong.append((message.id, text))
             if _fields(text) - wanted or (
                 not isinstance(message.id, tuple) and _fields(text) != wanted
             ):
@@ -84,13 +88,17 @@ def test_translations_keep_the_placeholders():
     assert wrong == []
 
 
+def _key(value: object) -> object:
+    return tuple(value) if isinstance(value, list) else value
+
+
 def test_the_compiled_catalogue_is_current():
     out = io.BytesIO()
     write_mo(out, _catalogue())
     out.seek(0)
-    fresh = {m.id: m.string for m in read_mo(out) if m.id}
+    fresh = {_key(m.id): _key(m.string) for m in read_mo(out) if m.id}
     with MO.open("rb") as f:
-        compiled = {m.id: m.string for m in read_mo(f) if m.id}
+        compiled = {_key(m.id): _key(m.string) for m in read_mo(f) if m.id}
     assert compiled == fresh, "run `make translations` and commit coop_desk.mo"
 
 
@@ -100,7 +108,8 @@ def test_messages_follow_the_language_in_effect():
         assert _("the member code is required") == "el código de socio es obligatorio"
         with use_language("en"):
             assert _("the member code is required") == "the member code is required"
-        assert ngettext("{n} member", "{n} members", 3) == "3 socios"
+        assert ngettext("{n} minute", "{n} minutes", 3) == "3 minutos"
+        assert ngettext("{n} minute", "{n} minutes", 1) == "1 minuto"
     assert i18n.language() == "en"
 
 
