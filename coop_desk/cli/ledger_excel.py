@@ -150,7 +150,7 @@ def run_import_cashbook(args: argparse.Namespace, ctx: CliContext) -> int:
             header_row=book.header_row,
         )
     )
-    print("Columns: " + ", ".join(f"{c.describe()} -> {c.field}" for c in book.columns))
+    print(_("Columns: ") + ", ".join(f"{c.describe()} -> {c.field}" for c in book.columns))
     rows = [
         [
             r.label,

@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     commands = group.add_subparsers(dest="members_command", metavar="ACTION", required=True)
 
     lst = commands.add_parser(
-        _("list"), help=_(_("print the register")), description=_("Print the member register.")
+        "list", help=_("print the register"), description=_("Print the member register.")
     )
     lst.add_argument("--search", default="", help=_("text in code, names, DNI or community"))
     lst.add_argument("--status", choices=[s.value for s in MemberStatus])
