@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from coop_desk import paths
+from coop_desk import i18n, paths
 from coop_desk.db import Database
 from coop_desk.errors import DatabaseError
+from coop_desk.i18n import formats
 
 if TYPE_CHECKING:
     from coop_desk.ui.context import AppContext
@@ -31,25 +32,27 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-LANGUAGES = {"en": "English", "es": "Español"}
-DEFAULT_COUNTRY = {"es": "es_PE"}  # the locale of a language when the system has another
+LANGUAGES = i18n.LANGUAGES
+
+
+def chosen_language() -> str:
+    """The language the user chose (``COOP_DESK_LANG`` or File > Language), else the system's
+    when we speak it, else English."""
+    code = os.environ.get("COOP_DESK_LANG") or str(QSettings().value("language", "") or "")
+    return i18n.normalize(code) or i18n.normalize(QLocale.system().name()) or "en"
 
 
 def chosen_locale() -> QLocale:
-    """The language the user chose (``COOP_DESK_LANG`` or File > Language), else the system's."""
-    code = os.environ.get("COOP_DESK_LANG") or str(QSettings().value("language", "") or "")
-    if code in LANGUAGES:
-        system = QLocale.system()
-        if system.name().startswith(code):
-            return system  # keep the country's number and date formats (es_PE)
-        # The cooperative's administrators are in Peru: Peruvian formats (1,234.56; d/MM/yy).
-        return QLocale(DEFAULT_COUNTRY.get(code, code))
-    return QLocale.system()
+    """The Qt locale of the chosen language, with the country :mod:`coop_desk.i18n.formats`
+    formats numbers for (Spanish as in Peru), so Qt and the core write numbers alike."""
+    return QLocale(formats.locale_name(chosen_language()))
 
 
 def _install_translations(app: QApplication) -> None:
     locale = chosen_locale()
     QLocale.setDefault(locale)
+    # The core's messages (validation, alerts, import reports) in the same language.
+    i18n.set_language(chosen_language())
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)

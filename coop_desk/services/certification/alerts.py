@@ -69,7 +69,7 @@ KIND_LABELS = {
     AlertKind.MEMBER_AREA: N_("Member above the area limit"),
     AlertKind.GROUP_SIZE: N_("Group above the member limit"),
     AlertKind.CONVERSION_ENDING: N_("Plot leaving conversion"),
-    AlertKind.APPROVAL_PENDING: "Awaiting committee approval",
+    AlertKind.APPROVAL_PENDING: N_("Awaiting committee approval"),
 }
 
 
