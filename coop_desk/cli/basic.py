@@ -71,6 +71,8 @@ def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
                 actor,
                 cooperative.Profile(**{**base.__dict__, "name": args.name}),
             )
+            if current is None:  # a new cooperative: its names in its language
+                cooperative.name_defaults(session, cooperative.cooperative_language(session))
         if args.demo:
             load_demo(session, actor)
     print(_("Database ready: {url}", url=db.url))

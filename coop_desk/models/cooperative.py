@@ -24,6 +24,8 @@ class Cooperative(Base):
     reporting_currency: Mapped[str] = mapped_column(String(3), default="USD")
     local_currency: Mapped[str] = mapped_column(String(3), default="PEN")
     fiscal_year_start_month: Mapped[int] = mapped_column(Integer, default=1)
+    # The language of its workbooks and default names ("es", "en": ``coop_desk.i18n``).
+    language: Mapped[str] = mapped_column(String(5), default="es", server_default="es")
 
 
 class Setting(Base):
