@@ -3524,109 +3524,114 @@ Base de datos: {1}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="18"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="20"/>
         <source>January</source>
         <translation>enero</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="19"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="21"/>
         <source>February</source>
         <translation>febrero</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="20"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="22"/>
         <source>March</source>
         <translation>marzo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="21"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="23"/>
         <source>April</source>
         <translation>abril</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="22"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="24"/>
         <source>May</source>
         <translation>mayo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="23"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="25"/>
         <source>June</source>
         <translation>junio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="24"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="26"/>
         <source>July</source>
         <translation>julio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="25"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="27"/>
         <source>August</source>
         <translation>agosto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="26"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="28"/>
         <source>September</source>
         <translation>setiembre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="27"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="29"/>
         <source>October</source>
         <translation>octubre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="28"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="30"/>
         <source>November</source>
         <translation>noviembre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="29"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="31"/>
         <source>December</source>
         <translation>diciembre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="39"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="41"/>
         <source>Cooperative settings</source>
         <translation>Configuración de la cooperativa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="52"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="59"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="53"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="60"/>
         <source>S&amp;hort name</source>
         <translation>Nombre &amp;corto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="54"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="61"/>
         <source>&amp;Country (ISO code)</source>
         <translation>&amp;País (código ISO)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="55"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="62"/>
         <source>&amp;Tax id (RUC)</source>
         <translation>&amp;RUC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="56"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="63"/>
         <source>&amp;Fairtrade FLO ID</source>
         <translation>&amp;FLO ID de Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="58"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="65"/>
         <source>&amp;Reporting currency</source>
         <translation>Moneda de repor&amp;te</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="60"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="67"/>
         <source>&amp;Local currency</source>
         <translation>Moneda &amp;local</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="62"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="69"/>
         <source>Fiscal year &amp;starts in</source>
         <translation>El ejercicio &amp;empieza en</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="71"/>
+        <source>&amp;Workbooks in</source>
+        <translation>&amp;Libros de Excel en</translation>
     </message>
 </context>
 <context>
