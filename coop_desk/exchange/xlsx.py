@@ -32,7 +32,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from coop_desk.errors import CoopDeskError
-from coop_desk.i18n import _
+from coop_desk.i18n import _, formats
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,9 @@ class WorkbookError(CoopDeskError):
     """A workbook that cannot be read or written, explained in words."""
 
 
-# Number formats. Dates are ISO (unambiguous for every reader, sorted as text too).
+# Number formats. Dates as the workbook's language writes them (dd/mm/yyyy in Spanish): the rule
+# of ``i18n.formats``, read when a cell is written (the language in effect is the workbook's).
+# These two names are the ISO forms, for a writer that needs a language-free date.
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 INTEGER_FORMAT = "#,##0"
@@ -107,8 +109,8 @@ class Column:
         if self.number_format:
             return self.number_format
         return {
-            "date": DATE_FORMAT,
-            "datetime": DATETIME_FORMAT,
+            "date": formats.excel_date_format(),
+            "datetime": formats.excel_datetime_format(),
             "int": INTEGER_FORMAT,
             "decimal": DECIMAL2_FORMAT,
             "quantity": QUANTITY_FORMAT,
@@ -173,12 +175,15 @@ def make_cell(
         # Floats never carry money in coop-desk; refuse rather than write an inexact number.
         raise TypeError("write Decimal, not float, to a workbook")
     elif isinstance(value, datetime):
-        # Excel has no time zones: write the wall-clock time of an aware timestamp.
-        cell = WriteOnlyCell(ws, value.replace(tzinfo=None) if value.tzinfo else value)
-        number_format = number_format or DATETIME_FORMAT
+        # Excel has no time zones: a stored (UTC) timestamp is written in local time, as the
+        # program shows it everywhere else.
+        cell = WriteOnlyCell(
+            ws, formats.local(value).replace(tzinfo=None) if value.tzinfo else value
+        )
+        number_format = number_format or formats.excel_datetime_format()
     elif isinstance(value, date):
         cell = WriteOnlyCell(ws, value)
-        number_format = number_format or DATE_FORMAT
+        number_format = number_format or formats.excel_date_format()
     elif isinstance(value, str):
         text = _clean_text(value)
         cell = WriteOnlyCell(ws, text)

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
+from coop_desk.i18n import _, use_language
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import QT_TRANSLATE_NOOP
@@ -97,7 +98,7 @@ def export_members(parent: QWidget | None, ctx: AppContext) -> Path | None:
     path = choose_save_path(
         parent,
         QCoreApplication.translate("excel_actions", "Export the member register"),
-        f"members-{date.today().isoformat()}.xlsx",
+        ctx.read(lambda s, _a: member_export.default_file_name(s, date.today())),
     )
     if path is None:
         return None
@@ -125,16 +126,18 @@ def export_members(parent: QWidget | None, ctx: AppContext) -> Path | None:
 def download_template(parent: QWidget | None, ctx: AppContext | None = None) -> Path | None:
     """Write the roster template (recognised headers and an example row)."""
     from coop_desk.exchange.roster import write_template
+    from coop_desk.services.cooperative import cooperative_language
 
+    language = ctx.read(lambda s, _a: cooperative_language(s)) if ctx is not None else None
+    with use_language(language):
+        name = _("members-template.xlsx")
     path = choose_save_path(
-        parent,
-        QCoreApplication.translate("excel_actions", "Save the roster template"),
-        "plantilla-socios.xlsx",
+        parent, QCoreApplication.translate("excel_actions", "Save the roster template"), name
     )
     if path is None:
         return None
     try:
-        written = write_template(path)
+        written = write_template(path, language)
     except Exception as exc:  # noqa: BLE001 - shown in words
         show_error(parent, exc)
         return None

@@ -4272,134 +4272,134 @@ Base de datos: {1}</translation>
 <context>
     <name>excel_actions</name>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="26"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="27"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="27"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="28"/>
         <source>Excel workbook (*.xlsx *.xlsm);;All files (*)</source>
         <translation>Libro de Excel (*.xlsx *.xlsm);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="99"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="100"/>
         <source>Export the member register</source>
         <translation>Exportar el padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="111"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="112"/>
         <source>Exporting the member register</source>
         <translation>Exportando el padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="117"/>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="223"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="118"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="226"/>
         <source>Export finished</source>
         <translation>Exportación terminada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="118"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="119"/>
         <source>{0} members and {1} plots written to {2}.</source>
         <translation>{0} socios y {1} parcelas guardados en {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="131"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="135"/>
         <source>Save the roster template</source>
         <translation>Guardar la plantilla del padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="143"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="146"/>
         <source>Template saved</source>
         <translation>Plantilla guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="144"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="147"/>
         <source>The template was saved to {0}.</source>
         <translation>La plantilla se guardó en {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="186"/>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="240"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="189"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="243"/>
         <source>Premium-use report</source>
         <translation>Informe de uso de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="187"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="190"/>
         <source>Fiscal year:</source>
         <translation>Ejercicio:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="205"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="208"/>
         <source>Export the Premium ledger</source>
         <translation>Exportar el libro de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="217"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="220"/>
         <source>Exporting the Premium ledger</source>
         <translation>Exportando el libro de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="224"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="227"/>
         <source>The ledger for {0} ({1} postings) was written to {2}.</source>
         <translation>El libro de {0} ({1} movimientos) se guardó en {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="248"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="251"/>
         <source>Writing the report…</source>
         <translation>Escribiendo el informe…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="253"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="256"/>
         <source>Writing the premium-use report</source>
         <translation>Escribiendo el informe de uso de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="259"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="262"/>
         <source>Report written</source>
         <translation>Informe guardado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="260"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="263"/>
         <source>The premium-use report {0} was written to {1}.</source>
         <translation>El informe de uso de la Prima {0} se guardó en {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="270"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="273"/>
         <source>Import a premium cash book</source>
         <translation>Importar un libro de caja de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="289"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="292"/>
         <source>Reading {0}</source>
         <translation>Leyendo {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="308"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="311"/>
         <source>Member register to &amp;Excel…</source>
         <translation>Padrón de socios a &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="316"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="319"/>
         <source>&amp;Member roster from Excel…</source>
         <translation>Padrón de &amp;socios desde Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="322"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="325"/>
         <source>Download the roster &amp;template…</source>
         <translation>Descargar la &amp;plantilla del padrón…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="329"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="332"/>
         <source>Premium &amp;ledger workbook…</source>
         <translation>&amp;Libro de la Prima en Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="335"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="338"/>
         <source>Annual &amp;premium-use report…</source>
         <translation>Informe anual de &amp;uso de la Prima…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="341"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="344"/>
         <source>Premium &amp;cash book from Excel…</source>
         <translation>Libro de &amp;caja de la Prima desde Excel…</translation>
     </message>

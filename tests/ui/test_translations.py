@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QDialogButtonBox
 
-from coop_desk.app import TRANSLATIONS_DIR
 from coop_desk import i18n
+from coop_desk.app import TRANSLATIONS_DIR
 from coop_desk.domain import certification, members, premium
 from coop_desk.exchange import roster
 from coop_desk.services import access, member_import
@@ -136,7 +136,14 @@ def test_every_label_of_the_qt_free_layers_is_in_the_catalogue():
 
 
 # Labels that Spanish writes as English does.
-SAME_IN_SPANISH = {"DNI", "Fairtrade", "Fairtrade International", "Fair Trade USA", "Auditor", "Error"}
+SAME_IN_SPANISH = {
+    "DNI",
+    "Fairtrade",
+    "Fairtrade International",
+    "Fair Trade USA",
+    "Auditor",
+    "Error",
+}
 
 
 def test_qt_file_dialog_speaks_spanish(spanish, qtbot):

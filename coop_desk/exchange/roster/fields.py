@@ -13,7 +13,7 @@ from pathlib import Path
 
 from coop_desk.domain.text import fold
 from coop_desk.exchange.sheets import header_key
-from coop_desk.i18n import N_
+from coop_desk.i18n import N_, _, use_language
 
 
 @dataclass(frozen=True)
@@ -358,7 +358,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "status_reason",
         N_("Status reason"),
-        _a("motivo", "motivobaja", "motivoretiro", "statusreason", "reason"),
+        _a("motivo", "motivoestado", "motivobaja", "motivoretiro", "statusreason", "reason"),
     ),
     FieldSpec(
         "notes",
@@ -408,6 +408,11 @@ IGNORED = {
     "areaconvencional",
     "areatransicion",
     "areaconversion",
+    # The same columns as the Spanish export names them.
+    "aprobadosic",
+    "fechaaprobacionsic",
+    "ultimainspeccioninterna",
+    "resultadoinspeccion",
 }
 
 
@@ -480,20 +485,30 @@ FULL_NAME_FIELDS = ("full_name_surnames_first", "full_name_names_first")
 
 
 _TEMPLATE_HELP = (
-    ("Código", "Member code, e.g. CPGP-0001 (required; re-importing updates by code)"),
-    ("Apellidos / Nombres", "Surnames and first names (required)"),
-    ("DNI", "8 digits; typed as a number, leading zeros are restored"),
-    ("Sexo", "F / M, Femenino / Masculino, Mujer / Varón (required)"),
-    ("Fechas", "Excel dates or text dd/mm/yyyy or yyyy-mm-dd; Fecha de ingreso is required"),
-    ("Áreas", "Hectares, decimal point or comma (2.5 or 2,5); the areas make one plot"),
-    ("Estado orgánico", "Orgánico, T1 / T2 / T3 (Transición 1-3), Convencional"),
-    ("Comercio Justo", "Sí / No"),
-    ("Other columns", "Any order; title rows above the headers and a totals row are fine"),
+    ("Código", N_("Member code, e.g. CPGP-0001 (required; re-importing updates by code)")),
+    ("Apellidos / Nombres", N_("Surnames and first names (required)")),
+    ("DNI", N_("8 digits; typed as a number, leading zeros are restored")),
+    ("Sexo", N_("F / M, Femenino / Masculino, Mujer / Varón (required)")),
+    (
+        "Fechas",
+        N_("Excel dates or text dd/mm/yyyy or yyyy-mm-dd; Fecha de ingreso is required"),
+    ),
+    ("Áreas", N_("Hectares, decimal point or comma (2.5 or 2,5); the areas make one plot")),
+    ("Estado orgánico", N_("Orgánico, T1 / T2 / T3 (Transición 1-3), Convencional")),
+    ("Comercio Justo", N_("Sí / No")),
+    (N_("Other columns"), N_("Any order; title rows above the headers and a totals row are fine")),
 )
 
 
-def write_template(path: str | Path) -> Path:
-    """An xlsx with the recognised headers (Spanish) and one example row."""
+def write_template(path: str | Path, language: str | None = None) -> Path:
+    """An xlsx with the recognised headers (the Spanish ones, read in any language) and one
+    example row; its sheet names and instructions in ``language`` (default: the one in
+    effect)."""
+    with use_language(language):
+        return _write_template(path)
+
+
+def _write_template(path: str | Path) -> Path:
     from coop_desk.exchange.xlsx import (
         Column,
         SheetWriter,
@@ -514,17 +529,19 @@ def write_template(path: str | Path) -> Path:
     try:
         sheet = SheetWriter(
             wb,
-            "Socios",
+            _("Members"),
             [Column(f.template, kind=kinds.get(f.key, "text")) for f in specs],
-            print_title="Padrón de socios",
+            print_title=_("Member register"),
         )
         sheet.append([f.example for f in specs])
         sheet.close()
         help_sheet = SheetWriter(
-            wb, "Instrucciones", [Column("Columna", 22), Column("Cómo escribirla", 90)]
+            wb,
+            _("Instructions"),
+            [Column(_("Column"), 22), Column(_("How to write it"), 90)],
         )
-        for row in _TEMPLATE_HELP:
-            help_sheet.append(list(row))
+        for column, how in _TEMPLATE_HELP:
+            help_sheet.append([_(column), _(how)])
         help_sheet.close()
         return save_workbook(wb, path)
     except BaseException:
