@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     log = commands.add_parser(
         "log",
         help=_("print audit records, newest first"),
-        description=_("Print audit records (who, when in UTC, what, the values changed)."),
+        description=_("Print audit records (who, when in local time, what, the values changed)."),
     )
     log.add_argument("--by", dest="by_user", metavar="NAME", help=_("changes made by user NAME"))
     log.add_argument("--table", help=_("changes to this table (member, plot, ...)"))
