@@ -418,13 +418,13 @@ def run_summary(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     )
     q = s.quality
-    share = f"{q.percent}%" if q.percent is not None else "n/a"
+    share = f"{q.percent}%" if q.percent is not None else _("n/a")
     print(
         _(
             "\nProductivity/quality: USD {money} = {share} of the premium received (at least {share2} = USD {money2})",
             money=_money(q.spent),
             share=share,
-            share2=q.share,
+            share2=format(q.share, ".0%"),
             money2=_money(q.required),
         )
     )
