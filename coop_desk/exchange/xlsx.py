@@ -19,7 +19,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -77,6 +77,12 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 MAX_WIDTH = 60
 EXCEL_MAX_ROWS = 1_048_576
+
+
+def translated(columns: Sequence[Column]) -> list[Column]:
+    """``columns`` with their headers (marked ``N_``) in the language in effect: a workbook's
+    columns are declared once, in English, and named when the sheet is written."""
+    return [replace(c, header=_(c.header)) for c in columns]
 
 
 @dataclass(frozen=True)

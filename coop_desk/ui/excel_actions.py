@@ -206,7 +206,7 @@ def export_ledger(parent: QWidget | None, ctx: AppContext) -> Path | None:
     path = choose_save_path(
         parent,
         QCoreApplication.translate("excel_actions", "Export the Premium ledger"),
-        f"premium-ledger-{label}.xlsx",
+        ctx.read(lambda s, _a: workbook.ledger_file_name(s, label)),
     )
     if path is None:
         return None
@@ -241,7 +241,7 @@ def export_premium_report(parent: QWidget | None, ctx: AppContext) -> Path | Non
     path = choose_save_path(
         parent,
         QCoreApplication.translate("excel_actions", "Premium-use report"),
-        f"premium-use-{year}.xlsx",
+        ctx.read(lambda s, _a: assembly_report.report_file_name(s, year)),
     )
     if path is None:
         return None
