@@ -118,7 +118,7 @@ class SkippedRow:
 
     def describe(self) -> str:
         where = f"{self.sheet}!" if self.sheet else ""
-        return f"row {where}{self.row}: {self.reason}"
+        return _("row {where}{row}: {reason}", where=where, row=self.row, reason=self.reason)
 
 
 def summarise_skipped(skipped: Sequence[SkippedRow], limit: int = 50) -> list[str]:
@@ -146,7 +146,7 @@ def summarise_skipped(skipped: Sequence[SkippedRow], limit: int = 50) -> list[st
         run.append(item)
     flush()
     if len(lines) > limit:
-        lines = [*lines[:limit], f"… and {len(lines) - limit} more"]
+        lines = [*lines[:limit], _("… and {value} more", value=len(lines) - limit)]
     return lines
 
 
@@ -193,7 +193,7 @@ def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
     if not head.startswith(b"PK"):
         text_like = _looks_like_text(target)
         hint = (
-            " It looks like a text, CSV or web page file: open it in Excel and save it as .xlsx."
+            _(" It looks like a text, CSV or web page file: open it in Excel and save it as .xlsx.")
             if text_like
             else ""
         )

@@ -73,8 +73,10 @@ class UnknownProjects(CoopDeskError):
             for name, rows in names.items()
         )
         super().__init__(
-            f"These projects are not in the Development Plan: {listed}. Create them first, "
-            "correct the names in the sheet, or import with --create-projects."
+            _(
+                "These projects are not in the Development Plan: {listed}. Create them first, correct the names in the sheet, or import with --create-projects.",
+                listed=listed,
+            )
         )
 
 
@@ -277,7 +279,7 @@ def _post(
     first_date: object,
 ) -> None:
     fx = None if currency == usd else rate
-    description = row.description or f"Cash book row {row.label}"
+    description = row.description or _("Cash book row {label}", label=row.label)
     if row.kind == OPENING:
         day = row.entry_date or first_date
         if day is None:
@@ -289,7 +291,7 @@ def _post(
             entry_date=day,  # type: ignore[arg-type]
             amount=row.amount,
             rate=fx,
-            description=f"Opening balance (cash book): {description}",
+            description=_("Opening balance (cash book): {description}", description=description),
         )
         return
     assert row.entry_date is not None
@@ -311,8 +313,8 @@ def _post(
     income = account_by_role(session, AccountRole.PREMIUM_INCOME)
     if fx is None:
         postings = [
-            PostingInput(account.id, row.amount, usd, None, "cash book"),
-            PostingInput(income.id, -row.amount, usd, None, "cash book"),
+            PostingInput(account.id, row.amount, usd, None, _("cash book")),
+            PostingInput(income.id, -row.amount, usd, None, _("cash book")),
         ]
     else:
         exchange = account_by_role(session, AccountRole.EXCHANGE)
@@ -321,17 +323,17 @@ def _post(
             raise ValidationError([Problem("amount", _("less than a cent in USD"))])
         used = rate_from_legs(row.amount, usd_amount)
         postings = [
-            PostingInput(account.id, row.amount, currency, used, "cash book"),
-            PostingInput(exchange.id, -row.amount, currency, used, "converted"),
-            PostingInput(exchange.id, usd_amount, usd, None, "converted"),
-            PostingInput(income.id, -usd_amount, usd, None, "cash book"),
+            PostingInput(account.id, row.amount, currency, used, _("cash book")),
+            PostingInput(exchange.id, -row.amount, currency, used, _("converted")),
+            PostingInput(exchange.id, usd_amount, usd, None, _("converted")),
+            PostingInput(income.id, -usd_amount, usd, None, _("cash book")),
         ]
     journal.write_entry(
         session,
         actor,
         entry_date=row.entry_date,
         kind=EntryKind.MANUAL,
-        description=f"Premium received (cash book): {description}",
+        description=_("Premium received (cash book): {description}", description=description),
         reference=_reference(book, row),
         voucher=row.voucher,
         postings=postings,
@@ -345,6 +347,8 @@ def _column_name(book: CashBook, key: str) -> str | None:
 
 def _reference(book: CashBook, row: CashRow) -> str:
     """Names the file and the row: "cash book 3fa2c1d0 row 12" (the file's SHA-256)."""
+    # Data, not words: the refusal of a second import finds these references by pattern, in
+    # whatever language the first import ran.
     return f"cash book {book.sha256[:12]} row {row.label}"
 
 

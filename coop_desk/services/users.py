@@ -187,7 +187,7 @@ def _now(now: datetime | None) -> datetime:
     if now is None:
         return datetime.now(UTC)
     if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
+        raise ValueError(_("now must be timezone-aware"))
     return now
 
 
@@ -367,7 +367,10 @@ def change_password(
     """The signed-in user changes their own password (any role may)."""
     if actor.user_id is None:
         raise PermissionDenied(
-            f"{actor.username} is not a user account; sign in to change a password."
+            _(
+                "{username} is not a user account; sign in to change a password.",
+                username=actor.username,
+            )
         )
     user = session.get(User, actor.user_id)
     if user is None:
@@ -433,7 +436,12 @@ def deactivate_user(session: Session, actor: Actor, username: str) -> UserRow:
         and user.role == Role.ADMINISTRATOR.value
         and _active_administrators(session) <= 1
     ):
-        raise Conflict(f"{user.username} is the last active administrator; keep at least one.")
+        raise Conflict(
+            _(
+                "{username} is the last active administrator; keep at least one.",
+                username=user.username,
+            )
+        )
     user.active = False
     session.flush()
     return _row(user)
@@ -462,7 +470,12 @@ def set_role(session: Session, actor: Actor, username: str, role: Role | str) ->
         and user.active
         and _active_administrators(session) <= 1
     ):
-        raise Conflict(f"{user.username} is the last active administrator; keep at least one.")
+        raise Conflict(
+            _(
+                "{username} is the last active administrator; keep at least one.",
+                username=user.username,
+            )
+        )
     user.role = new_role.value
     session.flush()
     return _row(user)

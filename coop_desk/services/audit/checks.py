@@ -53,13 +53,17 @@ def check_chain(session: Session, today: date) -> list[Finding]:
         if r.id != expected_id:
             if r.id > expected_id:
                 missing = (
-                    f"audit record {expected_id}"
+                    _("audit record {expected_id}", expected_id=expected_id)
                     if r.id == expected_id + 1
-                    else f"audit records {expected_id} to {r.id - 1}"
+                    else _(
+                        "audit records {expected_id} to {value}",
+                        expected_id=expected_id,
+                        value=r.id - 1,
+                    )
                 )
-                message = f"{missing} are missing from the trail (deleted)"
+                message = _("{missing} are missing from the trail (deleted)", missing=missing)
             else:
-                message = f"audit record {r.id} is out of order"
+                message = _("audit record {id} is out of order", id=r.id)
             findings.append(Finding(Severity.ERROR, "audit.chain", message, where))
         if r.prev_hash != prev:
             findings.append(
@@ -138,7 +142,12 @@ def _describe_difference(recorded: dict[str, Any], current: dict[str, Any]) -> s
     for field in sorted(set(recorded) & set(current)):
         if recorded[field] != current[field]:
             parts.append(
-                f"{field} is {show_value(current[field])}, the trail says {show_value(recorded[field])}"
+                _(
+                    "{field} is {show_value}, the trail says {show_value2}",
+                    field=field,
+                    show_value=show_value(current[field]),
+                    show_value2=show_value(recorded[field]),
+                )
             )
     return "; ".join(parts[:5])
 
@@ -260,12 +269,18 @@ def check_posted(session: Session, today: date) -> list[Finding]:
         .order_by(c.id)
     )
     for r in changed:
-        what = "changed" if r.action == Action.UPDATE else "deleted"
+        what = _("changed") if r.action == Action.UPDATE else _("deleted")
         add(
             r.table_name,
-            f"{r.table_name} {r.record_id} was {what} after it was posted (audit record {r.id} "
-            f"by {r.username} at {r.at:%Y-%m-%d %H:%M:%S}); posted entries are corrected by "
-            "a reversal, never edited",
+            _(
+                "{table_name} {record_id} was {what} after it was posted (audit record {id} by {username} at {at}); posted entries are corrected by a reversal, never edited",
+                table_name=r.table_name,
+                record_id=r.record_id,
+                what=what,
+                id=r.id,
+                username=r.username,
+                at=r.at,
+            ),
             f"{r.table_name} {r.record_id}",
         )
 
@@ -303,9 +318,17 @@ def check_posted(session: Session, today: date) -> list[Finding]:
             if late:
                 add(
                     POSTING_TABLE,
-                    f"{POSTING_TABLE} {p.record_id} was added to {ENTRY_TABLE} {entry_id} "
-                    f"after the entry was posted (audit record {p.id} by {p.username} at "
-                    f"{p.at:%Y-%m-%d %H:%M:%S}; the entry's is {entry.id})",
+                    _(
+                        "{POSTING_TABLE} {record_id} was added to {ENTRY_TABLE} {entry_id} after the entry was posted (audit record {id} by {username} at {at}; the entry's is {id2})",
+                        POSTING_TABLE=POSTING_TABLE,
+                        record_id=p.record_id,
+                        ENTRY_TABLE=ENTRY_TABLE,
+                        entry_id=entry_id,
+                        id=p.id,
+                        username=p.username,
+                        at=p.at,
+                        id2=entry.id,
+                    ),
                     f"{POSTING_TABLE} {p.record_id}",
                 )
     for table, count in counts.items():

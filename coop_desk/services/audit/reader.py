@@ -72,7 +72,7 @@ class AuditRow:
                 )
         more = len(self.changes) - limit
         if more > 0:
-            parts.append(f"(+{more} more)")
+            parts.append(_("(+{more} more)", more=more))
         return "; ".join(parts)
 
 
