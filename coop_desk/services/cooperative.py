@@ -233,3 +233,16 @@ def name_defaults(session: Session, language: str) -> int:
             renamed += 1
     session.flush()
     return renamed
+
+
+# --- the names workbooks are offered under ---------------------------------------------------
+AUDIT_PACK_NAME = N_("audit-pack-{year}.xlsx")
+ICS_LIST_NAME = N_("ics-farmers-{date}.xlsx")
+
+
+def workbook_name(session: Session, pattern: str, **values: object) -> str:
+    """A workbook's default file name (``pattern`` marked ``N_``) in the cooperative's
+    language: ``workbook_name(s, AUDIT_PACK_NAME, year=2025)`` -> ``paquete-auditoria-2025.xlsx``.
+    Dates are given as ISO text, so file names sort."""
+    with i18n.use_language(cooperative_language(session)):
+        return _(pattern, **values)

@@ -355,7 +355,10 @@ class CertificationsPage(Page):
     def choose_export_path(self) -> str | None:
         settings = QSettings()
         folder = str(settings.value("certs/export_folder", str(Path.home())))
-        name = f"ics-farmers-{self.today().isoformat()}.xlsx"
+        today = self.today().isoformat()
+        name = self.ctx.read(
+            lambda s, _a: cooperative.workbook_name(s, cooperative.ICS_LIST_NAME, date=today)
+        )
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export the ICS list"),
