@@ -14,19 +14,20 @@ from coop_desk.domain.money import CURRENCIES
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import Conflict, NotFound, ValidationError
+from coop_desk.i18n import N_
 from coop_desk.models import Account
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger._common import AccountRole
 
 ROLE_LABELS = {
-    AccountRole.BANK: "Bank account",
-    AccountRole.CASH: "Cash",
-    AccountRole.RECEIVABLE: "Premium receivable",
-    AccountRole.PREMIUM_INCOME: "Premium income",
-    AccountRole.PREMIUM_FUND: "Premium fund",
-    AccountRole.PROJECT_EXPENSE: "Project expense",
-    AccountRole.EXCHANGE: "Currency exchange",
-    AccountRole.OPENING: "Opening balances",
+    AccountRole.BANK: N_("Bank account"),
+    AccountRole.CASH: N_("Cash"),
+    AccountRole.RECEIVABLE: N_("Premium receivable"),
+    AccountRole.PREMIUM_INCOME: N_("Premium income"),
+    AccountRole.PREMIUM_FUND: N_("Premium fund"),
+    AccountRole.PROJECT_EXPENSE: N_("Project expense"),
+    AccountRole.EXCHANGE: N_("Currency exchange"),
+    AccountRole.OPENING: N_("Opening balances"),
 }
 
 # Where new accounts get their codes: the first free number from the base.
