@@ -21,7 +21,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 from babel import Locale
-from babel.numbers import format_decimal
 
 from coop_desk import i18n
 
@@ -50,11 +49,11 @@ def _locale(name: str) -> Locale:
 
 
 def decimal_point(language: str | None = None) -> str:
-    return str(_locale(locale_name(language)).number_symbols["latn"]["decimal"])
+    return _symbols(locale_name(language))[0]
 
 
 def group_separator(language: str | None = None) -> str:
-    return str(_locale(locale_name(language)).number_symbols["latn"]["group"])
+    return _symbols(locale_name(language))[1]
 
 
 def date_text(value: date | None, language: str | None = None) -> str:
@@ -97,8 +96,21 @@ def datetime_text(
     return f"{date_text(shown.date(), language)} {shown.strftime(clock)}"
 
 
-def _pattern(places: int) -> str:
-    return "#,##0" + ("." + "0" * places if places > 0 else "")
+@cache
+def _symbols(name: str) -> tuple[str, str]:
+    symbols = _locale(name).number_symbols["latn"]
+    return str(symbols["decimal"]), str(symbols["group"])
+
+
+def _grouped(value: Decimal, places: int, language: str | None) -> str:
+    """``value`` (already exact to ``places``) with the language's separators. Python groups
+    by threes as every supported locale does; the symbols come from CLDR (Babel), looked up
+    once: Babel's own formatter costs 30 µs a number, this 2 µs (tables format thousands)."""
+    decimal, group = _symbols(locale_name(language))
+    text = f"{value:,.{places}f}"
+    if (decimal, group) == (".", ","):
+        return text
+    return text.replace(",", "\x00").replace(".", decimal).replace("\x00", group)
 
 
 def amount(value: Decimal | None, places: int = 2, language: str | None = None) -> str:
@@ -107,9 +119,7 @@ def amount(value: Decimal | None, places: int = 2, language: str | None = None) 
     if value is None:
         return ""
     rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return format_decimal(
-        rounded, format=_pattern(places), locale=locale_name(language), decimal_quantization=True
-    )
+    return _grouped(rounded, places, language)
 
 
 def number(value: Decimal | int | None, language: str | None = None) -> str:
@@ -118,9 +128,7 @@ def number(value: Decimal | int | None, language: str | None = None) -> str:
         return ""
     exact = Decimal(value)
     places = max(0, -exact.as_tuple().exponent) if exact.is_finite() else 0  # type: ignore[operator]
-    return format_decimal(
-        exact, format=_pattern(places), locale=locale_name(language), decimal_quantization=False
-    )
+    return _grouped(exact, places, language)
 
 
 def rate(value: Decimal | None, language: str | None = None) -> str:
@@ -129,9 +137,7 @@ def rate(value: Decimal | None, language: str | None = None) -> str:
         return ""
     exact = value.normalize()
     places = max(RATE_PLACES, -exact.as_tuple().exponent)  # type: ignore[operator]
-    return format_decimal(
-        value, format=_pattern(places), locale=locale_name(language), decimal_quantization=True
-    )
+    return _grouped(value.quantize(Decimal(1).scaleb(-places)), places, language)
 
 
 def value(item: object, language: str | None = None) -> str:

@@ -246,3 +246,12 @@ def test_no_user_facing_literal_of_the_core_escapes_translation():
 )
 def test_the_literal_check_can_fail(source):
     assert _unwrapped(source, "probe.py") == ["probe.py:1"]
+
+
+def test_amounts_round_as_money_rounds():
+    """formats sits below the domain and rounds by itself: the same rule as round_money."""
+    from coop_desk.domain.money import round_money
+
+    for text in ("0.005", "-0.005", "2.675", "1234.565", "-41291.375", "0.015", "99999.995"):
+        value = Decimal(text)
+        assert formats.amount(value, language="es") == f"{round_money(value):,.2f}", text
