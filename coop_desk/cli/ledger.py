@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from coop_desk.cli.context import CliContext, CliError
+from coop_desk.cli.context import CliContext, CliError, book_year
 from coop_desk.cli.output import table
 from coop_desk.domain.money import format_amount
 from coop_desk.i18n import _, formats
@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "Balances computed from the journal: every account (opening, movement, closing, USD value), each project's approved budget / spent / remaining, and the Premium fund."
         ),
     )
-    bal.add_argument("--year", type=int, help=_("fiscal year (default: the current one)"))
+    bal.add_argument("--year", type=book_year, help=_("fiscal year (default: the current one)"))
     bal.set_defaults(handler=run_balances)
 
     jr = commands.add_parser(
@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=_("print the journal"),
         description=_("Journal entries in date order, with reversal links."),
     )
-    jr.add_argument("--year", type=int, help=_("fiscal year (default: the current one)"))
+    jr.add_argument("--year", type=book_year, help=_("fiscal year (default: the current one)"))
     jr.add_argument("--all-years", action="store_true", help=_("every year"))
     jr.add_argument("--project", help=_("only entries of this project (name)"))
     jr.add_argument("--account", help=_("only entries posting to this account (code)"))
@@ -49,19 +49,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "summary",
         help=_("the year's premium-use summary for the General Assembly (USD and PEN)"),
     )
-    summ.add_argument("--year", type=int, help=_("fiscal year (default: the current one)"))
+    summ.add_argument("--year", type=book_year, help=_("fiscal year (default: the current one)"))
     summ.add_argument("--rate", help=_("PEN per USD for the PEN column (default: last rate used)"))
     summ.set_defaults(handler=run_summary)
 
     con = commands.add_parser("contracts", help=_("contracts with premium due vs received"))
-    con.add_argument("--year", type=int, help=_("contracts shipped (or signed) in this year"))
+    con.add_argument("--year", type=book_year, help=_("contracts shipped (or signed) in this year"))
     con.set_defaults(handler=run_contracts)
 
     close = commands.add_parser(
         "close-year",
         help=_("close a fiscal year: lock it and carry its balances into the next"),
     )
-    close.add_argument("year", type=int)
+    close.add_argument("year", type=book_year)
     close.add_argument("--note", default="", help=_("a note kept with the close"))
     close.set_defaults(handler=run_close)
 
@@ -69,7 +69,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "reopen-year",
         help=_("reopen a closed fiscal year (administrators; the reason is recorded)"),
     )
-    reopen.add_argument("year", type=int)
+    reopen.add_argument("year", type=book_year)
     reopen.add_argument("--reason", required=True, help=_("why the year is reopened"))
     reopen.set_defaults(handler=run_reopen)
 

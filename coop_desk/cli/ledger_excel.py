@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from coop_desk.cli.context import CliContext, CliError
+from coop_desk.cli.context import CliContext, CliError, book_year
 from coop_desk.cli.output import table
 from coop_desk.domain.money import format_amount
 from coop_desk.errors import ValidationError
@@ -27,7 +27,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         ),
     )
     export.add_argument("output", metavar="OUT.xlsx")
-    export.add_argument("--year", type=int, help=_("fiscal year (default: the current one)"))
+    export.add_argument("--year", type=book_year, help=_("fiscal year (default: the current one)"))
     export.add_argument("--from", dest="date_from", type=_date, help=_("first day (yyyy-mm-dd)"))
     export.add_argument("--to", dest="date_to", type=_date, help=_("last day (yyyy-mm-dd)"))
     export.set_defaults(handler=run_export)
@@ -37,7 +37,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help=_("write the annual premium-use report for the General Assembly (xlsx)"),
     )
     rep.add_argument("output", metavar="OUT.xlsx")
-    rep.add_argument("--year", type=int, required=True, help=_("fiscal year"))
+    rep.add_argument("--year", type=book_year, required=True, help=_("fiscal year"))
     rep.add_argument("--rate", help=_("PEN per USD for the PEN column (default: last rate used)"))
     rep.set_defaults(handler=run_report)
 

@@ -9,8 +9,9 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from coop_desk.domain.limits import date_problems, text_limit, text_problems
 from coop_desk.domain.problems import Problem
-from coop_desk.domain.text import clean, fold
+from coop_desk.domain.text import clean, fold, quoted
 from coop_desk.i18n import N_, _
 
 
@@ -70,9 +71,9 @@ def parse_code(value: object) -> str:
     if not CODE_PATTERN.match(text):
         raise ParseError(
             _(
-                "'{code}' is not a valid member code (letters, digits and - . / _ only, "
+                "{code} is not a valid member code (letters, digits and - . / _ only, "
                 "at most 40 characters)",
-                code=text,
+                code=quoted(text),
             )
         )
     return text
@@ -115,7 +116,7 @@ def parse_dni(value: object) -> str | None:
         )
     if not text.isdigit() or len(text) != DNI_LENGTH:
         raise ParseError(
-            _("'{dni}' is not a DNI: it must be exactly 8 digits", dni=str(value).strip())
+            _("{dni} is not a DNI: it must be exactly 8 digits", dni=quoted(str(value).strip()))
         )
     return text
 
@@ -128,7 +129,7 @@ def parse_gender(value: object) -> str:
     if key in _GENDER_WORDS:
         return _GENDER_WORDS[key]
     raise ParseError(
-        _("'{value}' is not a gender (F/M, Femenino/Masculino)", value=str(value).strip())
+        _("{value} is not a gender (F/M, Femenino/Masculino)", value=quoted(str(value).strip()))
     )
 
 
@@ -205,7 +206,19 @@ def validate_member(data: MemberInput, today: date | None = None) -> list[Proble
                 )
             )
     if data.phone and not _PHONE.match(data.phone.strip()):
-        problems.append(Problem("phone", _("'{phone}' is not a phone number", phone=data.phone)))
+        problems.append(
+            Problem("phone", _("{phone} is not a phone number", phone=quoted(data.phone)))
+        )
+    problems += text_problems(
+        "member",
+        {
+            "first_names": clean(data.first_names),
+            "surnames": clean(data.surnames),
+            "community": clean(data.community),
+            "notes": (data.notes or "").strip(),
+        },
+    )
+    problems += date_problems({"join_date": data.join_date, "birth_date": data.birth_date})
     for index, plot in enumerate(data.plots, start=1):
         problems.extend(validate_plot(plot, index))
     names = [fold(p.name) for p in data.plots]
@@ -220,6 +233,12 @@ def validate_plot(plot: PlotInput, index: int = 1) -> list[Problem]:
     problems: list[Problem] = []
     if not clean(plot.name):
         problems.append(Problem(prefix + "name", _("plot {n}: a name is required", n=index)))
+    problems += text_problems(
+        "plot",
+        {"name": clean(plot.name), "varieties": clean(plot.varieties)},
+        prefix=prefix,
+        label=_("plot {n}: ", n=index),
+    )
     if plot.total_area_ha < 0 or plot.total_area_ha > MAX_AREA_HA:
         problems.append(
             Problem(
@@ -285,6 +304,8 @@ def validate_status_change(
         problems.append(Problem("status", _("a deceased member's status cannot change")))
     if not clean(reason):
         problems.append(Problem("reason", _("a reason is required for a change of status")))
+    problems += text_problems("member_status_change", {"reason": clean(reason)})
+    problems += date_problems({"effective_date": effective})
     if effective < since:
         problems.append(
             Problem("effective_date", _("the change cannot be dated before {date}", date=since))
@@ -301,7 +322,8 @@ def full_name(first_names: str, surnames: str) -> str:
 
 def code_sort_key(code: str) -> str:
     """Natural order for codes: digit runs zero-padded (CPGP-3784-9 before CPGP-3784-10)."""
-    return re.sub(r"\d+", lambda m: m.group().zfill(12), code)[:120]
+    padded = re.sub(r"\d+", lambda m: m.group().zfill(12), code)
+    return padded[: text_limit("member", "code_sort")]
 
 
 def search_key(*parts: str | None) -> str:

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from coop_desk.domain.certification import IN_CONVERSION_YEAR_UNKNOWN, ConversionStatus
 from coop_desk.domain.members import ParseError, parse_gender
 from coop_desk.domain.money import MoneyError, parse_amount, round_money
-from coop_desk.domain.text import clean, fold
+from coop_desk.domain.text import clean, fold, quoted
 from coop_desk.i18n import _
 
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 (Excel's 1900 leap-year bug included)
@@ -160,12 +160,16 @@ def read_date(value: object, today: date | None = None) -> date | None:
             # read as no other date.
             return EXCEL_EPOCH + timedelta(days=int(float(text)))
     except ValueError as exc:
-        raise ValueError(_("'{text}' is not a valid date ({exc})", text=text, exc=exc)) from exc
+        raise ValueError(
+            _("{text} is not a valid date ({exc})", text=quoted(text), exc=exc)
+        ) from exc
     month_year = _MONTH_YEAR.match(fold(text))
     if month_year and (month_year.group(1) in MONTHS or month_year.group(1).isdigit()):
         # "marzo 2019", "mar-19", "03/2019": no day, and guessing the 1st would be silent.
-        raise ValueError(_("'{text}' has no day: write the whole date, e.g. 01/03/2019", text=text))
-    raise ValueError(_("'{text}' is not a date (use dd/mm/yyyy or yyyy-mm-dd)", text=text))
+        raise ValueError(
+            _("{text} has no day: write the whole date, e.g. 01/03/2019", text=quoted(text))
+        )
+    raise ValueError(_("{text} is not a date (use dd/mm/yyyy or yyyy-mm-dd)", text=quoted(text)))
 
 
 _UNIT_SUFFIX = re.compile(r"\s*(has?|hectareas?|hect\.?|m\.?s\.?n\.?m\.?|msnm|mts?|m)\.?\s*$")
@@ -214,7 +218,9 @@ def read_decimal(value: object, *, decimal_comma: bool = True, places: int = 6) 
             else:
                 result = parse_amount(text, decimal_point="," if decimal_comma else ".")
         except MoneyError as exc:
-            raise ValueError(_("'{value}' is not a number", value=str(value).strip())) from exc
+            raise ValueError(
+                _("{value} is not a number", value=quoted(str(value).strip()))
+            ) from exc
     try:
         return tidy(round_money(result, places))
     except InvalidOperation as exc:
@@ -288,7 +294,7 @@ def read_yes_no(value: object) -> bool | None:
         return True
     if first in _NO - {"-", "--", "0", "f"}:
         return False
-    raise ValueError(_("'{value}' is not yes or no (Sí/No)", value=str(value).strip()))
+    raise ValueError(_("{value} is not yes or no (Sí/No)", value=quoted(str(value).strip())))
 
 
 _ORDINALS = {"primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "1er": 1, "1ro": 1}
@@ -326,8 +332,8 @@ def read_organic_status(value: object) -> str | None:
         return ConversionStatus.ORGANIC
     raise ValueError(
         _(
-            "'{value}' is not an organic status (Orgánico, T1/T2/T3, Transición 1, Convencional)",
-            value=str(value).strip(),
+            "{value} is not an organic status (Orgánico, T1/T2/T3, Transición 1, Convencional)",
+            value=quoted(str(value).strip()),
         )
     )
 
@@ -398,7 +404,7 @@ def read_member_status(value: object) -> str | None:
         return _STATUS_WORDS[key]
     raise ValueError(
         _(
-            "'{value}' is not a member status (Activo, Suspendido, Retirado, Expulsado, Fallecido)",
-            value=str(value).strip(),
+            "{value} is not a member status (Activo, Suspendido, Retirado, Expulsado, Fallecido)",
+            value=quoted(str(value).strip()),
         )
     )

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coop_desk import i18n
+from coop_desk.domain import limits
 from coop_desk.domain.premium import DEFAULT_RATE_NOTES, Scheme
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
@@ -82,6 +83,15 @@ def validate_profile(profile: Profile) -> list[Problem]:
         )
     if not 1 <= profile.fiscal_year_start_month <= 12:
         problems.append(Problem("fiscal_year_start_month", _("the month must be 1 to 12")))
+    problems += limits.text_problems(
+        "cooperative",
+        {
+            "name": clean(profile.name),
+            "short_name": clean(profile.short_name),
+            "tax_id": clean(profile.tax_id),
+            "flo_id": clean(profile.flo_id),
+        },
+    )
     return problems
 
 
