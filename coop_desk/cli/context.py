@@ -26,7 +26,7 @@ def book_year(text: str) -> int:
     try:
         year = int(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a year") from exc
+        raise argparse.ArgumentTypeError(_("'{text}' is not a year", text=text)) from exc
     if beyond := limits.check_book_year(year):
         raise argparse.ArgumentTypeError(beyond)
     return year

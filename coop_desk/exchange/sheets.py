@@ -139,7 +139,15 @@ def summarise_skipped(skipped: Sequence[SkippedRow], limit: int = 50) -> list[st
         if len(run) == 1:
             lines.append(run[0].describe())
         else:
-            lines.append(f"rows {where}{run[0].row}-{run[-1].row}: {kind(run[0])[1]}")
+            lines.append(
+                _(
+                    "rows {where}{row}-{row2}: {kind}",
+                    where=where,
+                    row=run[0].row,
+                    row2=run[-1].row,
+                    kind=kind(run[0])[1],
+                )
+            )
         run.clear()
 
     for item in skipped:
@@ -265,8 +273,8 @@ _checked: dict[tuple[str, int, int], None] = {}
 
 def _mb(size: int) -> str:
     if size < limits.MEGABYTE:
-        return f"{max(1, round(size / 1024)):,} KB"
-    return f"{size / limits.MEGABYTE:,.0f} MB"
+        return _("{max} KB", max=format(max(1, round(size / 1024)), ","))
+    return _("{value} MB", value=format(size / limits.MEGABYTE, ",.0f"))
 
 
 def check_workbook(path: Path) -> None:
@@ -284,17 +292,23 @@ def check_workbook(path: Path) -> None:
     name = path.name
     if stat.st_size > limits.MAX_WORKBOOK_BYTES:
         raise WorkbookError(
-            f"{name} is {_mb(stat.st_size)}; coop-desk imports workbooks of up to "
-            f"{_mb(limits.MAX_WORKBOOK_BYTES)}. Copy the sheet to import into a new workbook, "
-            "or split it into several files."
+            _(
+                "{name} is {mb}; coop-desk imports workbooks of up to {mb2}. Copy the sheet to import into a new workbook, or split it into several files.",
+                name=name,
+                mb=_mb(stat.st_size),
+                mb2=_mb(limits.MAX_WORKBOOK_BYTES),
+            )
         )
     try:
         with zipfile.ZipFile(path) as archive:
             _check_parts(archive, name)
     except zipfile.BadZipFile as exc:
         raise WorkbookError(
-            f"{name} is damaged and cannot be read ({exc}). If it opens in Excel, save it "
-            "again under a new name."
+            _(
+                "{name} is damaged and cannot be read ({exc}). If it opens in Excel, save it again under a new name.",
+                name=name,
+                exc=exc,
+            )
         ) from exc
     _checked[key] = None
 
@@ -304,26 +318,34 @@ def _check_parts(archive: zipfile.ZipFile, name: str) -> None:
     unpacked = sum(part.file_size for part in parts)
     if unpacked > limits.MAX_UNPACKED_BYTES:
         raise WorkbookError(
-            f"{name} unpacks to {_mb(unpacked)} of data, more than the "
-            f"{_mb(limits.MAX_UNPACKED_BYTES)} coop-desk reads from one workbook (a roster of "
-            "100,000 members unpacks to less than 100 MB). Copy the sheet to import into a new "
-            "workbook, or split it into several files."
+            _(
+                "{name} unpacks to {mb} of data, more than the {mb2} coop-desk reads from one workbook (a roster of 100,000 members unpacks to less than 100 MB). Copy the sheet to import into a new workbook, or split it into several files.",
+                name=name,
+                mb=_mb(unpacked),
+                mb2=_mb(limits.MAX_UNPACKED_BYTES),
+            )
         )
     for part in parts:
         if part.filename.lower() == "xl/sharedstrings.xml":
             if part.file_size > limits.MAX_SHARED_TEXT_BYTES:
                 raise WorkbookError(
-                    f"{name} holds {_mb(part.file_size)} of text in its cells, more than the "
-                    f"{_mb(limits.MAX_SHARED_TEXT_BYTES)} coop-desk reads from one workbook. "
-                    "Copy the sheet to import into a new workbook, or split it into several "
-                    "files."
+                    _(
+                        "{name} holds {mb} of text in its cells, more than the {mb2} coop-desk reads from one workbook. Copy the sheet to import into a new workbook, or split it into several files.",
+                        name=name,
+                        mb=_mb(part.file_size),
+                        mb2=_mb(limits.MAX_SHARED_TEXT_BYTES),
+                    )
                 )
             _scan_texts(archive, part, name)
     sheet_names = _sheet_names(archive)
     for part in parts:
         if part.filename.lower().startswith("xl/worksheets/") and part.filename.endswith(".xml"):
             label = sheet_names.get(part.filename)
-            where = f"The sheet {label!r} of {name}" if label else f"A sheet of {name}"
+            where = (
+                _("The sheet '{label}' of {name}", label=label, name=name)
+                if label
+                else _("A sheet of {name}", name=name)
+            )
             _scan_rows(archive, part, where)
 
 
@@ -332,9 +354,11 @@ def _scan_texts(archive: zipfile.ZipFile, part: zipfile.ZipInfo, name: str) -> N
 
     def too_long() -> WorkbookError:
         return WorkbookError(
-            f"{name} has a cell holding more than {_mb(limits.MAX_CELL_TEXT_BYTES)} of text "
-            "(Excel itself allows 32,767 characters in a cell): it was not written by Excel "
-            "and is not imported."
+            _(
+                "{name} has a cell holding more than {mb} of text (Excel itself allows 32,767 characters in a cell): it was not written by Excel and is not imported.",
+                name=name,
+                mb=_mb(limits.MAX_CELL_TEXT_BYTES),
+            )
         )
 
     for segment in _segments(archive, part, _TEXT_START, limits.MAX_CELL_TEXT_BYTES, too_long):
@@ -347,8 +371,11 @@ def _scan_rows(archive: zipfile.ZipFile, part: zipfile.ZipInfo, where: str) -> N
 
     def too_long() -> WorkbookError:
         return WorkbookError(
-            f"{where} has a row of more than {_mb(limits.MAX_ROW_BYTES)}: it was not written "
-            "by Excel and is not imported."
+            _(
+                "{where} has a row of more than {mb}: it was not written by Excel and is not imported.",
+                where=where,
+                mb=_mb(limits.MAX_ROW_BYTES),
+            )
         )
 
     rows = 0
@@ -357,9 +384,11 @@ def _scan_rows(archive: zipfile.ZipFile, part: zipfile.ZipInfo, where: str) -> N
             rows += 1
             if rows > limits.MAX_SHEET_ROWS:
                 raise WorkbookError(
-                    f"{where} has more than {limits.MAX_SHEET_ROWS:,} rows; coop-desk imports "
-                    f"up to {limits.MAX_SHEET_ROWS:,} rows per sheet. Split it into smaller "
-                    "files."
+                    _(
+                        "{where} has more than {MAX_SHEET_ROWS} rows; coop-desk imports up to {MAX_SHEET_ROWS} rows per sheet. Split it into smaller files.",
+                        where=where,
+                        MAX_SHEET_ROWS=format(limits.MAX_SHEET_ROWS, ","),
+                    )
                 )
 
 
