@@ -28,7 +28,6 @@ from coop_desk import i18n
 LOCALES = {"es": "es_PE", "en": "en_US"}
 RATE_PLACES = 4
 
-_DATE = {"es": "%d/%m/%Y", "en": "%Y-%m-%d"}
 _QT_DATE = {"es": "dd/MM/yyyy", "en": "yyyy-MM-dd"}
 _EXCEL_DATE = {"es": "dd/mm/yyyy", "en": "yyyy-mm-dd"}
 _EXCEL_DATETIME = {"es": "dd/mm/yyyy hh:mm", "en": "yyyy-mm-dd hh:mm"}
@@ -62,7 +61,11 @@ def date_text(value: date | None, language: str | None = None) -> str:
         return ""
     if isinstance(value, datetime):
         value = local(value).date()
-    return value.strftime(_DATE[_lang(language)])
+    # Not strftime: it writes year 1 as "1", and the books hold years from 1900 only but
+    # messages name the dates they refuse.
+    if _lang(language) == "es":
+        return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+    return value.isoformat()
 
 
 def qt_date_pattern(language: str | None = None) -> str:

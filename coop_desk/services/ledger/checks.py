@@ -387,7 +387,7 @@ def check_quality_share(session: Session, today: date) -> list[Finding]:
                     spent=format_amount(share.spent),
                     percent=share.percent,
                     received=format_amount(share.received),
-                    share=share.share,
+                    share=format(share.share, ".0%"),
                     required=format_amount(share.required),
                 ),
                 f"fiscal_year {year}",
