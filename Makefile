@@ -25,6 +25,7 @@ run: $(STAMP) system-deps
 lint: $(STAMP)
 	$(BIN)/ruff check coop_desk tests benchmarks
 	$(BIN)/ruff format --check coop_desk tests benchmarks
+	$(BIN)/lint-imports --no-logo
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -57,4 +58,4 @@ translations: $(STAMP)
 	$(BIN)/pybabel -q compile -i $(CORE_PO) -o $(CORE_PO:.po=.mo) -l es --statistics
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

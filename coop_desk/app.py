@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from coop_desk import i18n, paths
+from coop_desk import paths
 from coop_desk.db import Database
 from coop_desk.errors import DatabaseError
-from coop_desk.i18n import formats
+from coop_desk.ui.language import install_translations
 
 if TYPE_CHECKING:
     from coop_desk.ui.context import AppContext
@@ -28,41 +26,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     QCoreApplication.setOrganizationName("coop-desk")
     QCoreApplication.setApplicationName("coop-desk")
-    _install_translations(app)
+    install_translations(app)
     return app
-
-
-LANGUAGES = i18n.LANGUAGES
-
-
-def chosen_language() -> str:
-    """The language the user chose (``COOP_DESK_LANG`` or File > Language), else the system's
-    when we speak it, else English."""
-    code = os.environ.get("COOP_DESK_LANG") or str(QSettings().value("language", "") or "")
-    return i18n.normalize(code) or i18n.normalize(QLocale.system().name()) or "en"
-
-
-def chosen_locale() -> QLocale:
-    """The Qt locale of the chosen language, with the country :mod:`coop_desk.i18n.formats`
-    formats numbers for (Spanish as in Peru), so Qt and the core write numbers alike."""
-    return QLocale(formats.locale_name(chosen_language()))
-
-
-def _install_translations(app: QApplication) -> None:
-    locale = chosen_locale()
-    QLocale.setDefault(locale)
-    # The core's messages (validation, alerts, import reports) in the same language.
-    i18n.set_language(chosen_language())
-    qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-    ours = QTranslator(app)
-    if ours.load(locale, "coop_desk", "_", str(TRANSLATIONS_DIR)):
-        app.installTranslator(ours)
-
-
-# Compiled translations (.qm) next to their sources (.ts); `make translations` rebuilds them.
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 
 
 def open_database(target: str | None) -> Database | None:

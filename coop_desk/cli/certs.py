@@ -12,11 +12,9 @@ from coop_desk.cli.context import CliContext, CliError
 from coop_desk.cli.output import table
 from coop_desk.domain.certification import CONVERSION_LABELS, ConversionStatus, SchemeKind
 from coop_desk.domain.money import format_amount
-from coop_desk.exchange.ics_export import write_ics_list
 from coop_desk.i18n import _, formats
 from coop_desk.services import certification as certs
-from coop_desk.services import cooperative
-from coop_desk.services.access import Permission, require
+from coop_desk.services import ics_list
 from coop_desk.services.certification import alerts as cert_alerts
 
 
@@ -140,7 +138,6 @@ def run_alerts(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     actor = ctx.actor()
-    require(actor, Permission.EXPORT)
     on = args.date or date.today()
     target = Path(args.output).expanduser()
     if target.suffix.lower() != ".xlsx":
@@ -154,14 +151,12 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         )
     with ctx.db.reading(actor) as session:
-        rows = certs.farmer_list(session, actor, on)
-        profile = cooperative.get_profile(session, actor)
-    path = write_ics_list(rows, target, on=on, cooperative=profile.name if profile else "")
+        result = ics_list.export_ics_list(session, actor, target, on=on)
     print(
         _(
             "ICS list written: {path} ({count} members, as of {on})",
-            path=path,
-            count=len(rows),
+            path=result.path,
+            count=result.members,
             on=on,
         )
     )

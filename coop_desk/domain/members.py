@@ -31,9 +31,6 @@ STATUS_LABELS = {
     MemberStatus.DECEASED: N_("Deceased"),
 }
 
-# Statuses a member leaves the cooperative with; a deceased member cannot come back.
-LEAVING = frozenset({MemberStatus.WITHDRAWN, MemberStatus.EXPELLED, MemberStatus.DECEASED})
-
 GENDER_LABELS = {"F": N_("Female"), "M": N_("Male")}
 
 _GENDER_WORDS = {
