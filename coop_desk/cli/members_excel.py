@@ -125,7 +125,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         )
     print(
-        "Columns: "
+        _("Columns: ")
         + ", ".join(
             f"{c.describe()} -> {member_import_label(c.field)}" for c in roster.columns if c.field
         )
