@@ -20,10 +20,11 @@ from sqlalchemy.orm import Session
 from coop_desk.cli.context import CliContext, CliError
 from coop_desk.cli.output import table
 from coop_desk.domain.eudr import EudrRules, EvidenceKind
-from coop_desk.domain.geometry import GeometryError, parse_utm_zone
+from coop_desk.domain.geometry import GeoIssue, GeometryError, parse_utm_zone
 from coop_desk.domain.money import format_amount
 from coop_desk.domain.trade import DeliveryInput
 from coop_desk.exchange.geofiles import guess_fields, read_geo_file
+from coop_desk.i18n import N_, _, formats, ngettext
 from coop_desk.services import members, plot_geo, trade
 from coop_desk.services.access import Actor
 from coop_desk.services.ledger import contracts
@@ -35,14 +36,16 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from exc
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a date (YYYY-MM-DD)", text=text)
+        ) from exc
 
 
 def _decimal(text: str) -> Decimal:
     try:
         return Decimal(text.replace(",", "."))
     except InvalidOperation as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from exc
+        raise argparse.ArgumentTypeError(_("'{text}' is not a number", text=text)) from exc
 
 
 def _zone(text: str) -> int:
@@ -61,56 +64,65 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _register_plots(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser(
-        "plots", help="plot boundaries, planting dates and evidence (EU deforestation rules)"
+        "plots", help=_("plot boundaries, planting dates and evidence (EU deforestation rules)")
     )
     commands = group.add_subparsers(dest="plots_command", metavar="ACTION", required=True)
 
     check = commands.add_parser(
         "check",
-        help="check every plot against the EU deforestation rules, with the reasons",
-        description="Each plot: a polygon above 4 ha, a closed boundary that does not cross "
-        "itself, in Peru, its area within the tolerance of the recorded area, no overlap with "
-        "another plot, planted before the cut-off date, evidence recorded.",
+        help=_("check every plot against the EU deforestation rules, with the reasons"),
+        description=_(
+            "Each plot: a polygon above 4 ha, a closed boundary that does not cross "
+            "itself, in Peru, its area within the tolerance of the recorded area, no overlap with "
+            "another plot, planted before the cut-off date, evidence recorded."
+        ),
     )
-    check.add_argument("--member", metavar="CODE", help="only this member's plots")
-    check.add_argument("--failing", action="store_true", help="only plots that fail")
+    check.add_argument("--member", metavar="CODE", help=_("only this member's plots"))
+    check.add_argument("--failing", action="store_true", help=_("only plots that fail"))
     check.set_defaults(handler=run_check)
 
     imp = commands.add_parser(
         "import",
-        help="import plot boundaries and points from GeoJSON, KML/KMZ or GPX",
-        description="Match each feature of the file to a plot (by plot code, or member code "
-        "and plot name) and store its boundary or point. --dry-run shows what would happen, "
-        "feature by feature; features that cannot be used are listed with the reason and "
-        "never stop the others.",
+        help=_("import plot boundaries and points from GeoJSON, KML/KMZ or GPX"),
+        description=_(
+            "Match each feature of the file to a plot (by plot code, or member code "
+            "and plot name) and store its boundary or point. --dry-run shows what would happen, "
+            "feature by feature; features that cannot be used are listed with the reason and "
+            "never stop the others."
+        ),
     )
     imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--dry-run", action="store_true", help="show the preview, change nothing")
-    imp.add_argument("--member-field", metavar="PROPERTY", help="property with the member code")
-    imp.add_argument("--plot-field", metavar="PROPERTY", help="property naming the plot")
+    imp.add_argument("--dry-run", action="store_true", help=_("show the preview, change nothing"))
+    imp.add_argument("--member-field", metavar="PROPERTY", help=_("property with the member code"))
+    imp.add_argument("--plot-field", metavar="PROPERTY", help=_("property naming the plot"))
     imp.add_argument(
-        "--utm-zone", type=_zone, metavar="ZONE", help="17S, 18S or 19S for coordinates in metres"
+        "--utm-zone",
+        type=_zone,
+        metavar="ZONE",
+        help=_("17S, 18S or 19S for coordinates in metres"),
     )
     imp.set_defaults(handler=run_import)
 
     evidence = commands.add_parser(
-        "evidence", help="record a plot's planting date and deforestation-free evidence"
+        "evidence", help=_("record a plot's planting date and deforestation-free evidence")
     )
     evidence.add_argument("member", metavar="MEMBER-CODE")
     evidence.add_argument("plot", metavar="PLOT-NAME")
-    evidence.add_argument("--planted", type=_date, required=True, help="coffee planted on")
-    evidence.add_argument("--farmland-since", type=_date, help="farmland since (if earlier)")
+    evidence.add_argument("--planted", type=_date, required=True, help=_("coffee planted on"))
+    evidence.add_argument("--farmland-since", type=_date, help=_("farmland since (if earlier)"))
     evidence.add_argument("--kind", choices=[k.value for k in EvidenceKind])
-    evidence.add_argument("--reference", default="", help="the evidence's reference")
-    evidence.add_argument("--document", metavar="FILE", help="attach the evidence document")
-    evidence.add_argument("--code", default="", help="the plot's code in the ICS / surveys")
+    evidence.add_argument("--reference", default="", help=_("the evidence's reference"))
+    evidence.add_argument("--document", metavar="FILE", help=_("attach the evidence document"))
+    evidence.add_argument("--code", default="", help=_("the plot's code in the ICS / surveys"))
     evidence.set_defaults(handler=run_evidence)
 
     rules = commands.add_parser(
         "rules",
-        help="show or change the figures of the EU deforestation rules",
-        description="Defaults: a polygon above 4 ha, 10%% area tolerance, 100 m² overlap "
-        "tolerance, cut-off date 2020-12-31.",
+        help=_("show or change the figures of the EU deforestation rules"),
+        description=_(
+            "Defaults: a polygon above 4 ha, 10%% area tolerance, 100 m² overlap "
+            "tolerance, cut-off date 2020-12-31."
+        ),
     )
     rules.add_argument("--polygon-above", type=_decimal, metavar="HA")
     rules.add_argument("--area-tolerance", type=_decimal, metavar="PERCENT")
@@ -120,67 +132,67 @@ def _register_plots(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--yield-tolerance",
         type=_decimal,
         metavar="PERCENT",
-        help="how far above the yield estimate before the red flag",
+        help=_("how far above the yield estimate before the red flag"),
     )
     rules.set_defaults(handler=run_rules)
 
 
 def _register_deliveries(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    group = sub.add_parser("deliveries", help="coffee bought from members (acopio)")
+    group = sub.add_parser("deliveries", help=_("coffee bought from members (acopio)"))
     commands = group.add_subparsers(dest="deliveries_command", metavar="ACTION", required=True)
-    lst = commands.add_parser("list", help="deliveries, newest first, with the ICS red flag")
+    lst = commands.add_parser("list", help=_("deliveries, newest first, with the ICS red flag"))
     lst.add_argument("--member", metavar="CODE")
     lst.add_argument("--from", dest="date_from", type=_date, metavar="DATE")
     lst.add_argument("--to", dest="date_to", type=_date, metavar="DATE")
-    lst.add_argument("--flagged", action="store_true", help="only above the yield estimate")
-    lst.add_argument("--unassigned", action="store_true", help="only those in no lot")
+    lst.add_argument("--flagged", action="store_true", help=_("only above the yield estimate"))
+    lst.add_argument("--unassigned", action="store_true", help=_("only those in no lot"))
     lst.set_defaults(handler=run_deliveries)
 
-    add = commands.add_parser("add", help="record a delivery")
+    add = commands.add_parser("add", help=_("record a delivery"))
     add.add_argument("member", metavar="MEMBER-CODE")
-    add.add_argument("kg", type=_decimal, metavar="KG", help="kg of parchment coffee")
+    add.add_argument("kg", type=_decimal, metavar="KG", help=_("kg of parchment coffee"))
     add.add_argument("--moisture", type=_decimal, required=True, metavar="PERCENT")
     add.add_argument(
         "--yield-factor",
         type=_decimal,
         required=True,
         metavar="PERCENT",
-        help="exportable green coffee from the parchment, e.g. 80",
+        help=_("exportable green coffee from the parchment, e.g. 80"),
     )
     add.add_argument("--price", type=_decimal, required=True, metavar="PER-KG")
     add.add_argument("--currency", default="PEN")
-    add.add_argument("--date", type=_date, help="default today")
-    add.add_argument("--certified", action="store_true", help="certified coffee")
-    add.add_argument("--point", default="", metavar="NAME", help="collection point")
-    add.add_argument("--number", default="", help="ticket number (default: the next one)")
+    add.add_argument("--date", type=_date, help=_("default today"))
+    add.add_argument("--certified", action="store_true", help=_("certified coffee"))
+    add.add_argument("--point", default="", metavar="NAME", help=_("collection point"))
+    add.add_argument("--number", default="", help=_("ticket number (default: the next one)"))
     add.set_defaults(handler=run_add_delivery)
 
-    delete = commands.add_parser("delete", help="remove a delivery recorded by mistake")
+    delete = commands.add_parser("delete", help=_("remove a delivery recorded by mistake"))
     delete.add_argument("number", metavar="NUMBER")
     delete.set_defaults(handler=run_delete_delivery)
 
 
 def _register_lots(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    group = sub.add_parser("lots", help="lots of deliveries for contracts")
+    group = sub.add_parser("lots", help=_("lots of deliveries for contracts"))
     commands = group.add_subparsers(dest="lots_command", metavar="ACTION", required=True)
-    lst = commands.add_parser("list", help="lots with their kg and contract")
+    lst = commands.add_parser("list", help=_("lots with their kg and contract"))
     lst.set_defaults(handler=run_lots)
 
-    add = commands.add_parser("add", help="create a lot")
+    add = commands.add_parser("add", help=_("create a lot"))
     add.add_argument("code", metavar="CODE")
     add.add_argument("--contract", metavar="NUMBER")
-    add.add_argument("--conventional", action="store_true", help="a conventional lot")
-    add.add_argument("--producer", metavar="MEMBER-CODE", help="a micro-lot of one producer")
-    add.add_argument("--date", type=_date, help="default today")
+    add.add_argument("--conventional", action="store_true", help=_("a conventional lot"))
+    add.add_argument("--producer", metavar="MEMBER-CODE", help=_("a micro-lot of one producer"))
+    add.add_argument("--date", type=_date, help=_("default today"))
     add.add_argument("--notes", default="")
     add.set_defaults(handler=run_add_lot)
 
-    assign = commands.add_parser("assign", help="put deliveries into a lot")
+    assign = commands.add_parser("assign", help=_("put deliveries into a lot"))
     assign.add_argument("lot", metavar="LOT")
     assign.add_argument("deliveries", metavar="DELIVERY", nargs="+")
     assign.set_defaults(handler=run_assign)
 
-    remove = commands.add_parser("remove", help="take deliveries out of a lot")
+    remove = commands.add_parser("remove", help=_("take deliveries out of a lot"))
     remove.add_argument("lot", metavar="LOT")
     remove.add_argument("deliveries", metavar="DELIVERY", nargs="+")
     remove.set_defaults(handler=run_remove)
@@ -188,27 +200,29 @@ def _register_lots(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
 def _register_eudr(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser(
-        "eudr", help="the buyer's EU deforestation file and the traceability report"
+        "eudr", help=_("the buyer's EU deforestation file and the traceability report")
     )
     commands = group.add_subparsers(dest="eudr_command", metavar="ACTION", required=True)
-    lst = commands.add_parser("contracts", help="contracts with their lots and references")
+    lst = commands.add_parser("contracts", help=_("contracts with their lots and references"))
     lst.set_defaults(handler=run_contracts)
 
     ref = commands.add_parser(
-        "reference", help="record the buyer's due-diligence statement reference on a contract"
+        "reference", help=_("record the buyer's due-diligence statement reference on a contract")
     )
     ref.add_argument("contract", metavar="CONTRACT")
-    ref.add_argument("reference", metavar="REFERENCE", help='"" removes it')
+    ref.add_argument("reference", metavar="REFERENCE", help=_('"" removes it'))
     ref.set_defaults(handler=run_reference)
 
     export = commands.add_parser(
         "export",
-        help="write the buyer's GeoJSON of a contract's plots and the plot list beside it",
-        description="The plots of the members whose coffee is in the contract's lots, as one "
-        "GeoJSON FeatureCollection the EU information system accepts (RFC 7946; "
-        "ProducerName, ProducerCountry, ProductionPlace, Area for points), and OUT.xlsx "
-        "listing member, DNI, plot, area, geometry, planting date and evidence. Refused, "
-        "with each failing plot's reasons, while a plot fails the rules.",
+        help=_("write the buyer's GeoJSON of a contract's plots and the plot list beside it"),
+        description=_(
+            "The plots of the members whose coffee is in the contract's lots, as one "
+            "GeoJSON FeatureCollection the EU information system accepts (RFC 7946; "
+            "ProducerName, ProducerCountry, ProductionPlace, Area for points), and OUT.xlsx "
+            "listing member, DNI, plot, area, geometry, planting date and evidence. Refused, "
+            "with each failing plot's reasons, while a plot fails the rules."
+        ),
     )
     export.add_argument("contract", metavar="CONTRACT")
     export.add_argument("output", metavar="OUT.geojson")
@@ -216,9 +230,11 @@ def _register_eudr(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
     trace = commands.add_parser(
         "trace",
-        help="write the traceability report of a contract (xlsx)",
-        description="contract -> lots -> deliveries -> members -> plots, with the kg and the "
-        "Premium per member (pro rata of green coffee), for the Assembly and the auditors.",
+        help=_("write the traceability report of a contract (xlsx)"),
+        description=_(
+            "contract -> lots -> deliveries -> members -> plots, with the kg and the "
+            "Premium per member (pro rata of green coffee), for the Assembly and the auditors."
+        ),
     )
     trace.add_argument("contract", metavar="CONTRACT")
     trace.add_argument("output", metavar="OUT.xlsx")
@@ -231,14 +247,21 @@ def _register_eudr(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 def _member_id(session: Session, actor: Actor, code: str) -> int:
     found = members.find_member_id(session, actor, code)
     if found is None:
-        raise CliError(f"there is no member with the code {code!r}")
+        raise CliError(_("there is no member with the code {code}", code=repr(code)))
     return found
 
 
 def _contract_id(session: Session, actor: Actor, number: str) -> int:
     matches = [c for c in contracts.list_contracts(session, actor) if c.number == number.strip()]
     if len(matches) != 1:
-        raise CliError(f"{len(matches)} contracts are numbered {number!r}")
+        raise CliError(
+            ngettext(
+                "{n} contract is numbered {number}",
+                "{n} contracts are numbered {number}",
+                len(matches),
+                number=repr(number),
+            )
+        )
     return matches[0].id
 
 
@@ -246,22 +269,40 @@ def _lot_id(session: Session, actor: Actor, code: str) -> int:
     for lot in trade.list_lots(session, actor):
         if lot.code.upper() == code.strip().upper():
             return lot.id
-    raise CliError(f"there is no lot {code!r}")
+    raise CliError(_("there is no lot {code}", code=repr(code)))
 
 
 def _delivery_ids(session: Session, actor: Actor, numbers: list[str]) -> list[int]:
     known = {d.number: d.id for d in trade.list_deliveries(session, actor)}
     missing = [n for n in numbers if n not in known]
     if missing:
-        raise CliError("no delivery numbered " + ", ".join(missing))
+        raise CliError(_("no delivery numbered {numbers}", numbers=", ".join(missing)))
     return [known[n] for n in numbers]
 
 
 def _kg(value: Decimal) -> str:
-    return format_amount(value, 2)
+    return formats.amount(value)
+
+
+def _yes(value: bool) -> str:
+    return _("yes") if value else _("no")
+
+
+def _shipped(number: str, shipped: bool) -> str:
+    return _("{number} (shipped)", number=number) if shipped else number
+
+
+def _finding(found: GeoIssue) -> str:
+    return (
+        _("error: {message}", message=found.message)
+        if found.is_error
+        else _("warning: {message}", message=found.message)
+    )
 
 
 # --- plots ---------------------------------------------------------------------------------
+
+GEOLOCATION = {"polygon": N_("polygon"), "point": N_("point"), "none": N_("no geolocation")}
 
 
 def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -272,20 +313,40 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
     failing = [r for r in rows if not r.passes]
     shown = failing if args.failing else rows
     for row in shown:
-        kind = {"polygon": "polygon", "point": "point", "none": "no geolocation"}[row.geometry_kind]
-        status = "passes" if row.passes else "FAILS"
-        print(f"{row.label} ({row.total_area_ha.normalize()} ha, {kind}): {status}")
+        print(
+            _(
+                "{plot} ({area} ha, {kind}): {status}",
+                plot=row.label,
+                area=row.total_area_ha.normalize(),
+                kind=_(GEOLOCATION[row.geometry_kind]),
+                status=_("passes") if row.passes else _("FAILS"),
+            )
+        )
         for found in row.issues:
-            mark = "error" if found.is_error else "warning"
-            print(f"    {mark}: {found.message}")
-    print(f"{len(rows)} plots, {len(rows) - len(failing)} pass, {len(failing)} fail.")
+            print("    " + _finding(found))
+    print(
+        _(
+            "{n} plots, {passing} pass, {failing} fail.",
+            n=len(rows),
+            passing=len(rows) - len(failing),
+            failing=len(failing),
+        )
+    )
     return 0
+
+
+IMPORT_VERBS = {
+    ImportAction.BOUNDARY: N_("boundary"),
+    ImportAction.POINT: N_("GPS point"),
+    ImportAction.UNCHANGED: N_("unchanged"),
+    ImportAction.SKIP: N_("cannot be used"),
+}
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     path = Path(args.file)
     if not path.is_file():
-        raise CliError(f"{path} does not exist")
+        raise CliError(_("{path} does not exist", path=path))
     geo = read_geo_file(path, utm_zone=args.utm_zone)
     member_field, plot_field = guess_fields(geo.features)
     options = ImportOptions(
@@ -297,27 +358,43 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     runner = ctx.db.reading if args.dry_run else ctx.db.transaction
     with runner(actor) as session:
         result = plot_geo.import_geometry(session, actor, geo, options, dry_run=args.dry_run)
-    fields = f"member code from {options.member_field or 'the feature name'}"
-    fields += f", plot from {options.plot_field or 'the feature name'}"
-    print(f"{path.name}: {result.kind}, {geo.crs}, {len(result.rows)} features ({fields}).")
-    verbs = {
-        ImportAction.BOUNDARY: "boundary",
-        ImportAction.POINT: "GPS point",
-        ImportAction.UNCHANGED: "unchanged",
-        ImportAction.SKIP: "cannot be used",
-    }
+    print(
+        _(
+            "{file}: {kind}, {crs}, {n} features (member code from {member}, plot from {plot}).",
+            file=path.name,
+            kind=result.kind,
+            crs=geo.crs,
+            n=len(result.rows),
+            member=options.member_field or _("the feature name"),
+            plot=options.plot_field or _("the feature name"),
+        )
+    )
     for row in result.rows:
         target = f"{row.member_code} {row.plot_name}" if row.plot_id else "-"
-        verb = verbs[row.action]
+        verb = _(IMPORT_VERBS[row.action])
         if row.usable and row.replaces:
-            verb += " (replaces the stored one)"
+            verb = _("{what} (replaces the stored one)", what=verb)
         print(f"  {row.feature_number:>3}  {row.feature_label}  ->  {target}: {verb}")
         for found in row.problems:
             print(f"         {found.message}")
         for found in row.warnings:
-            print(f"         note: {found.message}")
-    done = "would be stored" if args.dry_run else "stored"
-    print(f"{result.usable} {done}, {result.skipped} cannot be used.")
+            print("         " + _("note: {message}", message=found.message))
+    if args.dry_run:
+        print(
+            _(
+                "{stored} would be stored, {skipped} cannot be used.",
+                stored=result.usable,
+                skipped=result.skipped,
+            )
+        )
+    else:
+        print(
+            _(
+                "{stored} stored, {skipped} cannot be used.",
+                stored=result.usable,
+                skipped=result.skipped,
+            )
+        )
     return 0
 
 
@@ -328,8 +405,14 @@ def run_evidence(args: argparse.Namespace, ctx: CliContext) -> int:
         detail = members.get_member(session, actor, member_id)
         plots = [p for p in detail.plots if p.name.casefold() == args.plot.strip().casefold()]
         if len(plots) != 1:
-            names = ", ".join(p.name for p in detail.plots)
-            raise CliError(f"{detail.code} has no plot named {args.plot!r} (its plots: {names})")
+            raise CliError(
+                _(
+                    "{member} has no plot named {plot} (its plots: {plots})",
+                    member=detail.code,
+                    plot=repr(args.plot),
+                    plots=", ".join(p.name for p in detail.plots),
+                )
+            )
         plot_geo.set_evidence(
             session,
             actor,
@@ -344,9 +427,9 @@ def run_evidence(args: argparse.Namespace, ctx: CliContext) -> int:
             ),
         )
         row = plot_geo.plot_check(session, actor, plots[0].id)
-    print(f"{row.label}: {'passes' if row.passes else 'FAILS'}")
+    print(f"{row.label}: {_('passes') if row.passes else _('FAILS')}")
     for found in row.issues:
-        print(f"    {'error' if found.is_error else 'warning'}: {found.message}")
+        print("    " + _finding(found))
     return 0
 
 
@@ -369,11 +452,18 @@ def run_rules(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.db.reading(actor) as session:
         rules = plot_geo.get_rules(session, actor)
         tolerance = trade.yield_tolerance(session)
-    print(f"A polygon is needed above:  {rules.polygon_threshold_ha.normalize()} ha")
-    print(f"Area tolerance:             {rules.area_tolerance_pct.normalize()} %")
-    print(f"Overlap tolerance:          {rules.overlap_tolerance_m2.normalize()} m²")
-    print(f"Deforestation cut-off date: {rules.cutoff_date.isoformat()}")
-    print(f"Yield estimate tolerance:   {tolerance.normalize()} %")
+    print(
+        table(
+            [_("Rule"), _("Value")],
+            [
+                [_("A polygon is needed above (ha)"), rules.polygon_threshold_ha.normalize()],
+                [_("Area tolerance (%)"), rules.area_tolerance_pct.normalize()],
+                [_("Overlap tolerance (m²)"), rules.overlap_tolerance_m2.normalize()],
+                [_("Deforestation cut-off date"), formats.date_text(rules.cutoff_date)],
+                [_("Yield estimate tolerance (%)"), tolerance.normalize()],
+            ],
+        )
+    )
     return 0
 
 
@@ -398,31 +488,31 @@ def run_deliveries(args: argparse.Namespace, ctx: CliContext) -> int:
     print(
         table(
             [
-                "Number",
-                "Date",
-                "Member",
-                "Point",
-                "kg",
-                "Moist.%",
-                "Yield%",
-                "Amount",
-                "Cert.",
-                "Lot",
-                "Flag",
+                _("Number"),
+                _("Date"),
+                _("Member"),
+                _("Collection point"),
+                _("kg"),
+                _("Moisture %"),
+                _("Yield %"),
+                _("Amount"),
+                _("Certified"),
+                _("Lot"),
+                _("ICS flag"),
             ],
             (
                 [
                     r.number,
-                    r.delivery_date.isoformat(),
+                    formats.date_text(r.delivery_date),
                     f"{r.member_code} {r.member_name}",
                     r.collection_point,
                     _kg(r.kg),
                     r.moisture_pct,
                     r.yield_factor_pct,
                     f"{r.currency} {format_amount(r.amount)}",
-                    "yes" if r.certified else "no",
+                    _yes(r.certified),
                     r.lot_code,
-                    "ABOVE ESTIMATE" if r.over_estimate else "",
+                    _("above the yield estimate") if r.over_estimate else "",
                 ]
                 for r in rows
             ),
@@ -431,7 +521,14 @@ def run_deliveries(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     flagged = sum(1 for r in rows if r.over_estimate)
     total = sum((r.kg for r in rows), Decimal(0))
-    print(f"{len(rows)} deliveries, {_kg(total)} kg of parchment; {flagged} above the estimate.")
+    print(
+        _(
+            "{n} deliveries, {kg} kg of parchment; {flagged} above the yield estimate.",
+            n=len(rows),
+            kg=_kg(total),
+            flagged=flagged,
+        )
+    )
     return 0
 
 
@@ -455,13 +552,24 @@ def run_add_delivery(args: argparse.Namespace, ctx: CliContext) -> int:
             ),
         )
     print(
-        f"Delivery {row.number}: {row.member_code}, {_kg(row.kg)} kg, "
-        f"{row.currency} {format_amount(row.amount)}."
+        _(
+            "Delivery {number}: {member}, {kg} kg, {currency} {amount}.",
+            number=row.number,
+            member=row.member_code,
+            kg=_kg(row.kg),
+            currency=row.currency,
+            amount=format_amount(row.amount),
+        )
     )
     if row.over_estimate:
         print(
-            f"RED FLAG: {row.member_code} has delivered {_kg(row.season_kg)} kg this season, "
-            f"above the yield estimate of {_kg(row.yield_estimate_kg or Decimal(0))} kg."
+            _(
+                "ICS RED FLAG: {member} has delivered {kg} kg this season, above the yield "
+                "estimate of {estimate} kg.",
+                member=row.member_code,
+                kg=_kg(row.season_kg),
+                estimate=_kg(row.yield_estimate_kg or Decimal(0)),
+            )
         )
     return 0
 
@@ -471,7 +579,7 @@ def run_delete_delivery(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.db.transaction(actor) as session:
         (delivery_id,) = _delivery_ids(session, actor, [args.number])
         trade.delete_delivery(session, actor, delivery_id)
-    print(f"Delivery {args.number} removed.")
+    print(_("Delivery {number} removed.", number=args.number))
     return 0
 
 
@@ -484,12 +592,21 @@ def run_lots(args: argparse.Namespace, ctx: CliContext) -> int:
         rows = trade.list_lots(session, actor)
     print(
         table(
-            ["Lot", "Certified", "Contract", "Producer", "Deliveries", "Members", "kg", "Green kg"],
+            [
+                _("Lot"),
+                _("Certified"),
+                _("Contract"),
+                _("Micro-lot producer"),
+                _("Deliveries"),
+                _("Members"),
+                _("kg"),
+                _("Green kg"),
+            ],
             (
                 [
                     r.code,
-                    "yes" if r.certified else "no",
-                    r.contract_number + (" (shipped)" if r.shipped else ""),
+                    _yes(r.certified),
+                    _shipped(r.contract_number, r.shipped) if r.contract_number else "",
                     r.producer_name,
                     r.deliveries,
                     r.members,
@@ -521,8 +638,18 @@ def run_add_lot(args: argparse.Namespace, ctx: CliContext) -> int:
                 notes=args.notes,
             ),
         )
-    print(f"Lot {row.code} created.")
+    print(_("Lot {lot} created.", lot=row.code))
     return 0
+
+
+def _lot_line(row: trade.LotRow) -> str:
+    return ngettext(
+        "Lot {lot}: {n} delivery, {kg} kg.",
+        "Lot {lot}: {n} deliveries, {kg} kg.",
+        row.deliveries,
+        lot=row.code,
+        kg=_kg(row.kg),
+    )
 
 
 def run_assign(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -532,7 +659,7 @@ def run_assign(args: argparse.Namespace, ctx: CliContext) -> int:
         row = trade.add_to_lot(
             session, actor, lot_id, _delivery_ids(session, actor, args.deliveries)
         )
-    print(f"Lot {row.code}: {row.deliveries} deliveries, {_kg(row.kg)} kg.")
+    print(_lot_line(row))
     return 0
 
 
@@ -543,7 +670,7 @@ def run_remove(args: argparse.Namespace, ctx: CliContext) -> int:
         row = trade.remove_from_lot(
             session, actor, lot_id, _delivery_ids(session, actor, args.deliveries)
         )
-    print(f"Lot {row.code}: {row.deliveries} deliveries, {_kg(row.kg)} kg.")
+    print(_lot_line(row))
     return 0
 
 
@@ -557,20 +684,20 @@ def run_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
     print(
         table(
             [
-                "Contract",
-                "Buyer",
-                "Signed",
-                "kg sold",
-                "Lots",
-                "Green kg in lots",
-                "Members",
-                "Due-diligence ref.",
+                _("Contract"),
+                _("Buyer"),
+                _("Signed"),
+                _("kg sold"),
+                _("Lots"),
+                _("Green kg in lots"),
+                _("Members"),
+                _("Due-diligence reference"),
             ],
             (
                 [
-                    r.number + (" (shipped)" if r.shipped else ""),
+                    _shipped(r.number, r.shipped),
                     r.buyer_name,
-                    r.signing_date.isoformat(),
+                    formats.date_text(r.signing_date),
                     _kg(r.kg),
                     r.lots,
                     _kg(r.lot_green_kg),
@@ -590,7 +717,13 @@ def run_reference(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.db.transaction(actor) as session:
         contract_id = _contract_id(session, actor, args.contract)
         text = trade.set_due_diligence_reference(session, actor, contract_id, args.reference)
-    print(f"Contract {args.contract}: due-diligence reference {text or '(none)'}.")
+    print(
+        _(
+            "Contract {contract}: due-diligence reference {reference}.",
+            contract=args.contract,
+            reference=text or _("(none)"),
+        )
+    )
     return 0
 
 
@@ -602,8 +735,14 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
             files = trade.write_eudr_export(session, actor, contract_id, args.output)
         except trade.ExportRefused as exc:
             print(
-                f"error: the file for contract {args.contract} is not written: "
-                f"{len(exc.plots)} plots fail the EU deforestation rules:"
+                ngettext(
+                    "error: the file for contract {contract} is not written: {n} plot fails "
+                    "the EU deforestation rules:",
+                    "error: the file for contract {contract} is not written: {n} plots fail "
+                    "the EU deforestation rules:",
+                    len(exc.plots),
+                    contract=args.contract,
+                )
             )
             for plot in exc.plots:
                 print(f"  {plot.label}:")
@@ -613,8 +752,16 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     plots = files.export.plots
     points = sum(1 for p in plots if p.boundary is None)
     print(
-        f"Wrote {files.geojson} ({len(plots)} plots: {len(plots) - points} polygons, {points} "
-        f"points; {files.export.size_bytes / 1024:.0f} KB) and {files.listing}."
+        _(
+            "Wrote {file} ({n} plots: {polygons} polygons, {points} points; {kb} KB) and "
+            "{listing}.",
+            file=files.geojson,
+            n=len(plots),
+            polygons=len(plots) - points,
+            points=points,
+            kb=round(files.export.size_bytes / 1024),
+            listing=files.listing,
+        )
     )
     return 0
 
@@ -626,8 +773,14 @@ def run_trace(args: argparse.Namespace, ctx: CliContext) -> int:
         path = trade.export_traceability(session, actor, contract_id, args.output)
         report = trade.traceability(session, actor, contract_id)
     print(
-        f"Wrote {path}: {len(report.lots)} lots, {len(report.members)} members, "
-        f"{_kg(report.kg)} kg of parchment, Premium USD {format_amount(report.premium_due)} "
-        "shared pro rata."
+        _(
+            "Wrote {file}: {lots} lots, {members} members, {kg} kg of parchment, Premium USD "
+            "{premium} shared pro rata.",
+            file=path,
+            lots=len(report.lots),
+            members=len(report.members),
+            kg=_kg(report.kg),
+            premium=format_amount(report.premium_due),
+        )
     )
     return 0

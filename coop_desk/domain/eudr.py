@@ -47,6 +47,7 @@ from coop_desk.domain.geometry import (
     issue,
     to_shapely,
 )
+from coop_desk.i18n import N_, _
 
 PRODUCER_COUNTRY = "PE"
 MAX_FILE_BYTES = 25 * 1024 * 1024  # the EU information system's upload limit
@@ -73,12 +74,15 @@ def validate_rules(rules: EudrRules) -> list[tuple[str, str]]:
     problems = []
     if rules.polygon_threshold_ha < 0:
         problems.append(
-            ("polygon_threshold_ha", "the area above which a polygon is needed cannot be negative")
+            (
+                "polygon_threshold_ha",
+                _("the area above which a polygon is needed cannot be negative"),
+            )
         )
     if not Decimal(0) <= rules.area_tolerance_pct <= Decimal(100):
-        problems.append(("area_tolerance_pct", "the area tolerance must be 0 to 100 %"))
+        problems.append(("area_tolerance_pct", _("the area tolerance must be 0 to 100 %")))
     if rules.overlap_tolerance_m2 < 0:
-        problems.append(("overlap_tolerance_m2", "the overlap tolerance cannot be negative"))
+        problems.append(("overlap_tolerance_m2", _("the overlap tolerance cannot be negative")))
     return problems
 
 
@@ -91,11 +95,11 @@ class EvidenceKind(StrEnum):
 
 
 EVIDENCE_LABELS = {
-    EvidenceKind.SATELLITE: "Satellite image analysis",
-    EvidenceKind.LAND_TITLE: "Land title or certificate of possession",
-    EvidenceKind.DECLARATION: "Sworn declaration",
-    EvidenceKind.INSPECTION: "ICS inspection record",
-    EvidenceKind.OTHER: "Other evidence",
+    EvidenceKind.SATELLITE: N_("Satellite image analysis"),
+    EvidenceKind.LAND_TITLE: N_("Land title or certificate of possession"),
+    EvidenceKind.DECLARATION: N_("Sworn declaration"),
+    EvidenceKind.INSPECTION: N_("ICS inspection record"),
+    EvidenceKind.OTHER: N_("Other evidence"),
 }
 
 
@@ -133,7 +137,7 @@ def check_geolocation(facts: PlotFacts, rules: EudrRules) -> list[GeoIssue]:
         issues.append(
             issue(
                 "unreadable_boundary",
-                "the stored boundary cannot be read ({reason}); import it again",
+                N_("the stored boundary cannot be read ({reason}); import it again"),
                 reason=facts.unreadable_boundary,
             )
         )
@@ -141,7 +145,9 @@ def check_geolocation(facts: PlotFacts, rules: EudrRules) -> list[GeoIssue]:
         return [
             issue(
                 "no_geolocation",
-                "no geolocation: record the plot's boundary (or, up to {limit} ha, a GPS point)",
+                N_(
+                    "no geolocation: record the plot's boundary (or, up to {limit} ha, a GPS point)"
+                ),
                 limit=_ha(rules.polygon_threshold_ha),
             )
         ]
@@ -150,8 +156,10 @@ def check_geolocation(facts: PlotFacts, rules: EudrRules) -> list[GeoIssue]:
             issues.append(
                 issue(
                     "needs_polygon",
-                    "the plot has {area} ha, more than {limit} ha: the regulation asks for its "
-                    "boundary (a polygon), a GPS point is not enough",
+                    N_(
+                        "the plot has {area} ha, more than {limit} ha: the regulation asks for its "
+                        "boundary (a polygon), a GPS point is not enough"
+                    ),
                     area=_ha(area),
                     limit=_ha(rules.polygon_threshold_ha),
                 )
@@ -174,7 +182,7 @@ def check_area(measured: Decimal, recorded: Decimal, rules: EudrRules) -> list[G
         return [
             issue(
                 "no_recorded_area",
-                "the register has no area for this plot; its boundary measures {measured} ha",
+                N_("the register has no area for this plot; its boundary measures {measured} ha"),
                 measured=_ha(measured),
             )
         ]
@@ -184,8 +192,10 @@ def check_area(measured: Decimal, recorded: Decimal, rules: EudrRules) -> list[G
     return [
         issue(
             "area_mismatch",
-            "the boundary measures {measured} ha but the register says {recorded} ha "
-            "({difference}%, tolerance {tolerance}%): correct the area or the boundary",
+            N_(
+                "the boundary measures {measured} ha but the register says {recorded} ha "
+                "({difference}%, tolerance {tolerance}%): correct the area or the boundary"
+            ),
             measured=_ha(measured),
             recorded=_ha(recorded),
             difference=f"{difference.quantize(Decimal(1), ROUND_HALF_UP):+}",
@@ -196,14 +206,16 @@ def check_area(measured: Decimal, recorded: Decimal, rules: EudrRules) -> list[G
 
 def check_deforestation_free(facts: PlotFacts, rules: EudrRules) -> list[GeoIssue]:
     issues: list[GeoIssue] = []
-    cutoff = rules.cutoff_date.isoformat()
+    cutoff = rules.cutoff_date
     planted, farmland = facts.coffee_planted_on, facts.farmland_since
     if planted is None and farmland is None:
         issues.append(
             issue(
                 "no_planting_date",
-                "when the coffee was planted is not recorded: the buyer must show the plot was "
-                "not forest cleared after {cutoff}",
+                N_(
+                    "when the coffee was planted is not recorded: the buyer must show the plot was "
+                    "not forest cleared after {cutoff}"
+                ),
                 cutoff=cutoff,
             )
         )
@@ -212,9 +224,11 @@ def check_deforestation_free(facts: PlotFacts, rules: EudrRules) -> list[GeoIssu
             issues.append(
                 issue(
                     "planted_after_cutoff",
-                    "coffee planted on {planted}, after {cutoff}: a buyer cannot accept this "
-                    "plot without proof that the land was already farmland by then",
-                    planted=planted.isoformat(),
+                    N_(
+                        "coffee planted on {planted}, after {cutoff}: a buyer cannot accept this "
+                        "plot without proof that the land was already farmland by then"
+                    ),
+                    planted=planted,
                     cutoff=cutoff,
                 )
             )
@@ -222,21 +236,25 @@ def check_deforestation_free(facts: PlotFacts, rules: EudrRules) -> list[GeoIssu
             issues.append(
                 issue(
                     "replanted_on_farmland",
-                    "coffee planted on {planted}, after {cutoff}, on land farmed since "
-                    "{farmland}: keep the evidence of that earlier use ready for the buyer",
+                    N_(
+                        "coffee planted on {planted}, after {cutoff}, on land farmed since "
+                        "{farmland}: keep the evidence of that earlier use ready for the buyer"
+                    ),
                     Severity.WARNING,
-                    planted=planted.isoformat(),
+                    planted=planted,
                     cutoff=cutoff,
-                    farmland=farmland.isoformat(),
+                    farmland=farmland,
                 )
             )
     elif planted is None and farmland is not None and farmland > rules.cutoff_date:
         issues.append(
             issue(
                 "planted_after_cutoff",
-                "farmland only since {planted}, after {cutoff}: a buyer cannot accept this "
-                "plot without more proof",
-                planted=farmland.isoformat(),
+                N_(
+                    "farmland only since {planted}, after {cutoff}: a buyer cannot accept this "
+                    "plot without more proof"
+                ),
+                planted=farmland,
                 cutoff=cutoff,
             )
         )
@@ -244,8 +262,10 @@ def check_deforestation_free(facts: PlotFacts, rules: EudrRules) -> list[GeoIssu
         issues.append(
             issue(
                 "no_evidence",
-                "no deforestation-free evidence recorded: give its kind and a reference or "
-                "attach the document",
+                N_(
+                    "no deforestation-free evidence recorded: give its kind and a reference or "
+                    "attach the document"
+                ),
             )
         )
     return issues
@@ -303,7 +323,7 @@ def _closed(boundary: Boundary) -> Boundary:
 def overlap_issue(area_m2: Decimal, other_label: str) -> GeoIssue:
     return issue(
         "overlap",
-        "the boundary overlaps plot {other} by {area} m²: two plots cannot cover the same land",
+        N_("the boundary overlaps plot {other} by {area} m²: two plots cannot cover the same land"),
         other=other_label,
         area=_plain(area_m2.quantize(Decimal(1), ROUND_HALF_UP)),
     )

@@ -24,6 +24,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from functools import cache
@@ -36,6 +37,8 @@ from pyproj import Geod, Transformer
 from shapely.geometry import LinearRing, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.prepared import PreparedGeometry, prep
+
+from coop_desk.i18n import N_, _
 
 COORDINATE_PLACES = 8  # at most 8 decimals are kept (about 1 mm); more is noise
 EXPORT_MIN_PLACES = 6  # the EU information system asks for at least 6 decimals
@@ -79,12 +82,13 @@ def issue(
 ) -> GeoIssue:
     """A finding whose English ``message`` is ``message.format(**params, **english)``.
 
-    ``params`` hold only numbers, positions, names and codes (no English words), so a front end
-    can word the finding in its own language; ``english`` holds phrases only the English
-    message needs (a hint's words, when ``params`` carries the hint's code).
+    ``message`` is the English template, marked ``N_`` where it is written and translated here
+    (:mod:`coop_desk.i18n`) in the language in effect. ``params`` hold only numbers, positions,
+    names and codes (no words), so the finding can be worded again in another language;
+    ``english`` holds phrases the message needs already in words (a hint, which ring).
     """
-    texts = {k: str(v) for k, v in params.items()}
-    return GeoIssue(code, message.format(**texts, **(english or {})), severity, texts)
+    texts = {k: v.isoformat() if isinstance(v, date) else str(v) for k, v in params.items()}
+    return GeoIssue(code, _(message, **params, **(english or {})), severity, texts)
 
 
 # --- positions and geometries ----------------------------------------------------------------
@@ -131,7 +135,7 @@ def to_coordinate(value: object) -> Decimal:
     """A coordinate as an exact decimal with at most 8 decimals; text and ints are read
     exactly, floats through their shortest text ("-75.263918", never the binary expansion)."""
     if isinstance(value, bool):
-        raise GeometryError("a yes/no value is not a coordinate")
+        raise GeometryError(_("a yes/no value is not a coordinate"))
     try:
         if isinstance(value, Decimal):
             number = value
@@ -142,11 +146,11 @@ def to_coordinate(value: object) -> Decimal:
         elif isinstance(value, str):
             number = Decimal(value.strip())
         else:
-            raise GeometryError(f"{value!r} is not a coordinate")
+            raise GeometryError(_("{value} is not a coordinate", value=repr(value)))
     except InvalidOperation as exc:
-        raise GeometryError(f"{value!r} is not a coordinate") from exc
+        raise GeometryError(_("{value} is not a coordinate", value=repr(value))) from exc
     if not number.is_finite():
-        raise GeometryError(f"{value!r} is not a coordinate")
+        raise GeometryError(_("{value} is not a coordinate", value=repr(value)))
     if number.as_tuple().exponent < -COORDINATE_PLACES:  # type: ignore[operator]
         number = number.quantize(Decimal(1).scaleb(-COORDINATE_PLACES), rounding=ROUND_HALF_UP)
     return number.normalize() if number == number.to_integral_value() else number
@@ -168,19 +172,19 @@ def position(lon: object, lat: object) -> Position:
 
 def _position_from(raw: Any) -> Position:
     if not isinstance(raw, list | tuple) or len(raw) < 2:
-        raise GeometryError(f"{_short(raw)} is not a position [longitude, latitude]")
+        raise GeometryError(_("{value} is not a position [longitude, latitude]", value=_short(raw)))
     return position(raw[0], raw[1])  # a third value (altitude) is not kept
 
 
 def _ring_from(raw: Any) -> Ring:
     if not isinstance(raw, list | tuple):
-        raise GeometryError(f"{_short(raw)} is not a ring of positions")
+        raise GeometryError(_("{value} is not a ring of positions", value=_short(raw)))
     return tuple(_position_from(p) for p in raw)
 
 
 def _polygon_from(raw: Any) -> PolygonRings:
     if not isinstance(raw, list | tuple) or not raw:
-        raise GeometryError(f"{_short(raw)} is not a polygon (a list of rings)")
+        raise GeometryError(_("{value} is not a polygon (a list of rings)", value=_short(raw)))
     return tuple(_ring_from(r) for r in raw)
 
 
@@ -193,7 +197,7 @@ def geometry_from_geojson(obj: Any) -> Position | Boundary:
     """A GeoJSON geometry object (a dict, as ``json.loads(..., parse_float=Decimal)`` gives)
     as a point or a boundary. Raises :class:`GeometryError` for anything else."""
     if not isinstance(obj, dict):
-        raise GeometryError("the geometry is missing")
+        raise GeometryError(_("the geometry is missing"))
     kind = obj.get("type")
     coordinates = obj.get("coordinates")
     if kind == "Point":
@@ -202,22 +206,24 @@ def geometry_from_geojson(obj: Any) -> Position | Boundary:
         return Boundary((_polygon_from(coordinates),))
     if kind == "MultiPolygon":
         if not isinstance(coordinates, list | tuple) or not coordinates:
-            raise GeometryError("the MultiPolygon has no polygons")
+            raise GeometryError(_("the MultiPolygon has no polygons"))
         return Boundary(tuple(_polygon_from(p) for p in coordinates))
     if kind == "GeometryCollection":
-        raise GeometryError("a GeometryCollection is not a plot: give one Polygon or Point")
+        raise GeometryError(_("a GeometryCollection is not a plot: give one Polygon or Point"))
     if kind in ("LineString", "MultiLineString"):
-        raise GeometryError(f"a {kind} is a line, not an area: draw the plot as a polygon")
+        raise GeometryError(
+            _("a {kind} is a line, not an area: draw the plot as a polygon", kind=kind)
+        )
     if kind == "MultiPoint":
-        raise GeometryError("a MultiPoint is several places: give one point per plot")
-    raise GeometryError(f"{kind!r} is not a GeoJSON geometry type")
+        raise GeometryError(_("a MultiPoint is several places: give one point per plot"))
+    raise GeometryError(_("{kind} is not a GeoJSON geometry type", kind=repr(kind)))
 
 
 def boundary_from_json(text: str) -> Boundary:
     """A boundary as stored in the database (its GeoJSON geometry text)."""
     geometry = geometry_from_geojson(json.loads(text, parse_float=Decimal))
     if not isinstance(geometry, Boundary):
-        raise GeometryError("the stored boundary is not a polygon")
+        raise GeometryError(_("the stored boundary is not a polygon"))
     return geometry
 
 
@@ -264,7 +270,7 @@ def bounding_box(boundary: Boundary) -> tuple[Decimal, Decimal, Decimal, Decimal
     always contains the boundary."""
     positions = list(boundary.positions())
     if not positions:
-        raise GeometryError("the boundary has no positions")
+        raise GeometryError(_("the boundary has no positions"))
     places = Decimal("0.000001")
     return (
         min(p.lon for p in positions).quantize(places, ROUND_FLOOR),
@@ -321,7 +327,7 @@ def parse_utm_zone(value: object) -> int:
     (N..X) or another zone number is refused with the reason.
     """
     if isinstance(value, bool) or value is None:
-        raise GeometryError("the UTM zone is missing (17, 18 or 19)")
+        raise GeometryError(_("the UTM zone is missing (17, 18 or 19)"))
     if isinstance(value, int | Decimal) or (isinstance(value, float) and value.is_integer()):
         text = str(int(value))
     else:
@@ -330,14 +336,19 @@ def parse_utm_zone(value: object) -> int:
     text = text.replace("°", "").replace(".0", "")
     match = _ZONE_TEXT.match(text)
     if not match:
-        raise GeometryError(f"{str(value).strip()!r} is not a UTM zone (17S, 18S or 19S)")
+        raise GeometryError(
+            _("{value} is not a UTM zone (17S, 18S or 19S)", value=repr(str(value).strip()))
+        )
     number, letters = int(match.group(1)), match.group(2).lower()
     if letters not in _SOUTH_WORDS:
         raise GeometryError(
-            f"{str(value).strip()!r} is a northern-hemisphere UTM zone; Peru uses 17S, 18S and 19S"
+            _(
+                "{value} is a northern-hemisphere UTM zone; Peru uses 17S, 18S and 19S",
+                value=repr(str(value).strip()),
+            )
         )
     if number not in UTM_ZONES:
-        raise GeometryError(f"UTM zone {number} is not used in Peru (17S, 18S or 19S)")
+        raise GeometryError(_("UTM zone {zone} is not used in Peru (17S, 18S or 19S)", zone=number))
     return number
 
 
@@ -353,12 +364,20 @@ def utm_to_position(easting: Decimal, northing: Decimal, zone: int) -> Position:
     1,000,000-10,000,000 m), which usually means swapped columns or degrees in metre columns.
     """
     if zone not in UTM_ZONES:
-        raise GeometryError(f"UTM zone {zone} is not used in Peru (17S, 18S or 19S)")
+        raise GeometryError(_("UTM zone {zone} is not used in Peru (17S, 18S or 19S)", zone=zone))
     if not Decimal(100_000) <= easting <= Decimal(900_000):
-        hint = " (easting and northing swapped?)" if Decimal(1_000_000) <= easting else ""
-        raise GeometryError(f"easting {easting} m is outside a UTM zone{hint}")
+        if Decimal(1_000_000) <= easting:
+            raise GeometryError(
+                _(
+                    "easting {easting} m is outside a UTM zone (easting and northing swapped?)",
+                    easting=easting,
+                )
+            )
+        raise GeometryError(_("easting {easting} m is outside a UTM zone", easting=easting))
     if not Decimal(1_000_000) <= northing <= Decimal(10_000_000):
-        raise GeometryError(f"northing {northing} m is outside the southern hemisphere's range")
+        raise GeometryError(
+            _("northing {northing} m is outside the southern hemisphere's range", northing=northing)
+        )
     lon, lat = _utm_transformer(zone).transform(float(easting), float(northing))
     return position(round(lon, COORDINATE_PLACES), round(lat, COORDINATE_PLACES))
 
@@ -393,11 +412,11 @@ def in_range(pos: Position) -> bool:
 
 # Likely slips that put a Peruvian position elsewhere, by code, with their English words.
 HINTS = {
-    "swapped": "latitude and longitude seem swapped",
-    "lon_sign": "the longitude should be negative (west)",
-    "lat_sign": "the latitude should be negative (south)",
-    "both_signs": "both signs seem wrong (Peru is south and west)",
-    "swapped_signs": "latitude and longitude seem swapped and without their minus signs",
+    "swapped": N_("latitude and longitude seem swapped"),
+    "lon_sign": N_("the longitude should be negative (west)"),
+    "lat_sign": N_("the latitude should be negative (south)"),
+    "both_signs": N_("both signs seem wrong (Peru is south and west)"),
+    "swapped_signs": N_("latitude and longitude seem swapped and without their minus signs"),
 }
 
 
@@ -417,7 +436,7 @@ def _peru_hint(pos: Position) -> str:
 
 
 def _hint_english(hint: str) -> dict[str, str]:
-    return {"hint_text": "; " + HINTS[hint] if hint else ""}
+    return {"hint_text": "; " + _(HINTS[hint]) if hint else ""}
 
 
 def check_positions(positions: Iterable[Position]) -> list[GeoIssue]:
@@ -431,8 +450,10 @@ def check_positions(positions: Iterable[Position]) -> list[GeoIssue]:
             issues.append(
                 issue(
                     "out_of_range",
-                    "{position} is not a coordinate (latitude -90 to 90, longitude -180 to 180)"
-                    "{hint_text}",
+                    N_(
+                        "{position} is not a coordinate (latitude -90 to 90, longitude -180 to 180)"
+                        "{hint_text}"
+                    ),
                     english=_hint_english(hint),
                     position=pos.describe(),
                     hint=hint,
@@ -450,7 +471,7 @@ def check_positions(positions: Iterable[Position]) -> list[GeoIssue]:
         issues.append(
             issue(
                 "outside_peru",
-                "outside Peru: {position} is about {km} km from the border{hint_text}",
+                N_("outside Peru: {position} is about {km} km from the border{hint_text}"),
                 english=_hint_english(hint),
                 position=pos.describe(),
                 km=max(1, int(outside / 1000)),
@@ -461,8 +482,10 @@ def check_positions(positions: Iterable[Position]) -> list[GeoIssue]:
         issues.append(
             issue(
                 "near_border",
-                "on Peru's border ({position}, within {metres} m of it): make sure it is on "
-                "the Peruvian side",
+                N_(
+                    "on Peru's border ({position}, within {metres} m of it): make sure it is on "
+                    "the Peruvian side"
+                ),
                 Severity.WARNING,
                 position=near[0].describe(),
                 metres=PERU_MARGIN_M,
@@ -486,8 +509,10 @@ def check_boundary(boundary: Boundary) -> list[GeoIssue]:
                 issues.append(
                     issue(
                         "too_few_positions",
-                        "{ring} has {count} positions; a polygon needs at least 4 (3 corners "
-                        "and the first one again to close it)",
+                        N_(
+                            "{ring} has {count} positions; a polygon needs at least 4 (3 corners "
+                            "and the first one again to close it)"
+                        ),
                         english={"ring": _ring_name(**where)},
                         count=len(ring),
                         part=where["part"],
@@ -499,8 +524,10 @@ def check_boundary(boundary: Boundary) -> list[GeoIssue]:
                 issues.append(
                     issue(
                         "not_closed",
-                        "{ring} is not closed: it ends at {end}, {metres} m from where it "
-                        "starts ({start}); the last position must repeat the first",
+                        N_(
+                            "{ring} is not closed: it ends at {end}, {metres} m from where it "
+                            "starts ({start}); the last position must repeat the first"
+                        ),
                         english={"ring": _ring_name(**where)},
                         part=where["part"],
                         hole=where["hole"],
@@ -513,7 +540,7 @@ def check_boundary(boundary: Boundary) -> list[GeoIssue]:
                 issues.append(
                     issue(
                         "too_few_positions",
-                        "{ring} has fewer than 3 different corners: it encloses no area",
+                        N_("{ring} has fewer than 3 different corners: it encloses no area"),
                         english={"ring": _ring_name(**where)},
                         part=where["part"],
                         hole=where["hole"],
@@ -536,8 +563,8 @@ def _ring_params(boundary: Boundary, polygon: int, ring: int) -> dict[str, str]:
 
 
 def _ring_name(part: str, hole: str) -> str:
-    name = f"part {part} of the boundary" if part else "the boundary"
-    return f"hole {hole} of {name}" if hole else name
+    name = _("part {part} of the boundary", part=part) if part else _("the boundary")
+    return _("hole {hole} of {ring}", hole=hole, ring=name) if hole else name
 
 
 def _crossing_issues(boundary: Boundary) -> list[GeoIssue]:
@@ -556,17 +583,19 @@ def _crossing_issues(boundary: Boundary) -> list[GeoIssue]:
         return [
             issue(
                 "self_crossing",
-                "the boundary crosses itself near {position}: the corners are out of order "
-                "(walk the outline in one direction, without going back across it)",
+                N_(
+                    "the boundary crosses itself near {position}: the corners are out of order "
+                    "(walk the outline in one direction, without going back across it)"
+                ),
                 position=where or "?",
             )
         ]
     if "hole lies outside shell" in lowered or "nested" in lowered:
-        return [issue("bad_hole", "a hole of the boundary lies outside it")]
+        return [issue("bad_hole", N_("a hole of the boundary lies outside it"))]
     return [
         issue(
             "invalid_boundary",
-            "the boundary is not a valid polygon ({reason})",
+            N_("the boundary is not a valid polygon ({reason})"),
             reason=reason,
         )
     ]

@@ -26,6 +26,7 @@ from decimal import Decimal
 
 from coop_desk.domain.money import allocate, round_money
 from coop_desk.domain.problems import Problem
+from coop_desk.i18n import _
 
 MAX_MOISTURE_PCT = Decimal(100)
 # Parchment dried for sale carries 10-13% water; beyond these the figure is a typing slip.
@@ -52,41 +53,52 @@ class DeliveryInput:
 def validate_delivery(data: DeliveryInput, today: date) -> list[Problem]:
     problems: list[Problem] = []
     if data.member_id is None:
-        problems.append(Problem("member_id", "choose the member who delivered"))
+        problems.append(Problem("member_id", _("choose the member who delivered")))
     if data.delivery_date is None:
-        problems.append(Problem("delivery_date", "the date is required"))
+        problems.append(Problem("delivery_date", _("the date is required")))
     elif data.delivery_date > today:
-        problems.append(Problem("delivery_date", "the delivery is dated in the future"))
-    problems += _decimal(data.kg, "kg", "the weight (kg of parchment)", 2, above_zero=True)
+        problems.append(Problem("delivery_date", _("the delivery is dated in the future")))
+    problems += _decimal(data.kg, "kg", _("the weight (kg of parchment)"), 2, above_zero=True)
     if data.kg is not None and data.kg > MAX_DELIVERY_KG:
-        problems.append(Problem("kg", f"more than {MAX_DELIVERY_KG:,} kg in one delivery"))
-    problems += _decimal(data.moisture_pct, "moisture_pct", "the moisture %", 2)
+        problems.append(
+            Problem("kg", _("more than {limit} kg in one delivery", limit=MAX_DELIVERY_KG))
+        )
+    problems += _decimal(data.moisture_pct, "moisture_pct", _("the moisture %"), 2)
     if data.moisture_pct is not None and not (
         PLAUSIBLE_MOISTURE_PCT[0] <= data.moisture_pct <= PLAUSIBLE_MOISTURE_PCT[1]
     ):
         problems.append(
             Problem(
                 "moisture_pct",
-                f"moisture {data.moisture_pct}% is not plausible for parchment coffee "
-                f"({PLAUSIBLE_MOISTURE_PCT[0]} to {PLAUSIBLE_MOISTURE_PCT[1]}%)",
+                _(
+                    "a moisture of {value}%: not plausible for parchment coffee ({low} to {high}%)",
+                    value=data.moisture_pct,
+                    low=PLAUSIBLE_MOISTURE_PCT[0],
+                    high=PLAUSIBLE_MOISTURE_PCT[1],
+                ),
             )
         )
-    problems += _decimal(data.yield_factor_pct, "yield_factor_pct", "the yield factor", 2)
+    problems += _decimal(data.yield_factor_pct, "yield_factor_pct", _("the yield factor"), 2)
     if data.yield_factor_pct is not None and not (
         PLAUSIBLE_YIELD_PCT[0] <= data.yield_factor_pct <= PLAUSIBLE_YIELD_PCT[1]
     ):
         problems.append(
             Problem(
                 "yield_factor_pct",
-                f"a yield factor of {data.yield_factor_pct}% is not plausible (exportable green "
-                f"coffee from parchment: {PLAUSIBLE_YIELD_PCT[0]} to {PLAUSIBLE_YIELD_PCT[1]}%)",
+                _(
+                    "a yield factor of {value}%: not plausible (exportable green coffee from "
+                    "parchment: {low} to {high}%)",
+                    value=data.yield_factor_pct,
+                    low=PLAUSIBLE_YIELD_PCT[0],
+                    high=PLAUSIBLE_YIELD_PCT[1],
+                ),
             )
         )
-    problems += _decimal(data.price_per_kg, "price_per_kg", "the price per kg", 4)
+    problems += _decimal(data.price_per_kg, "price_per_kg", _("the price per kg"), 4)
     if len(data.collection_point) > 120:
-        problems.append(Problem("collection_point", "at most 120 characters"))
+        problems.append(Problem("collection_point", _("at most {n} characters", n=120)))
     if len(data.number.strip()) > 30:
-        problems.append(Problem("number", "at most 30 characters"))
+        problems.append(Problem("number", _("at most {n} characters", n=30)))
     return problems
 
 
@@ -94,16 +106,18 @@ def _decimal(
     value: Decimal | None, name: str, what: str, places: int, *, above_zero: bool = False
 ) -> list[Problem]:
     if value is None:
-        return [Problem(name, f"{what} is required")]
+        return [Problem(name, _("{what} is required", what=what))]
     if value < 0 or (above_zero and value == 0):
         return [
             Problem(
                 name,
-                f"{what} must be more than zero" if above_zero else f"{what} cannot be negative",
+                _("{what} must be more than zero", what=what)
+                if above_zero
+                else _("{what} cannot be negative", what=what),
             )
         ]
     if value != value.quantize(Decimal(1).scaleb(-places)):
-        return [Problem(name, f"{what}: at most {places} decimals")]
+        return [Problem(name, _("{what}: at most {places} decimals", what=what, places=places))]
     return []
 
 
@@ -157,19 +171,24 @@ class DeliveryFacts:
 def delivery_fits_lot(delivery: DeliveryFacts, lot: LotRules) -> str:
     """Why ``delivery`` cannot go into ``lot`` ("" when it can)."""
     if delivery.lot_code is not None and delivery.lot_code != lot.code:
-        return (
-            f"delivery {delivery.number} is already in lot {delivery.lot_code}; take it out "
-            "of that lot first"
+        return _(
+            "delivery {number} is already in lot {lot}; take it out of that lot first",
+            number=delivery.number,
+            lot=delivery.lot_code,
         )
     if lot.certified and not delivery.certified:
-        return (
-            f"delivery {delivery.number} is conventional coffee and lot {lot.code} is certified: "
-            "certified and conventional coffee never mix"
+        return _(
+            "delivery {number} is conventional coffee and lot {lot} is certified: certified "
+            "and conventional coffee never mix",
+            number=delivery.number,
+            lot=lot.code,
         )
     if lot.producer_member_id is not None and delivery.member_id != lot.producer_member_id:
-        return (
-            f"lot {lot.code} is a micro-lot of one producer; delivery {delivery.number} is from "
-            f"{delivery.member_code}"
+        return _(
+            "lot {lot} is a micro-lot of one producer; delivery {number} is from {member}",
+            lot=lot.code,
+            number=delivery.number,
+            member=delivery.member_code,
         )
     return ""
 

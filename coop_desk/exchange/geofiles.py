@@ -52,6 +52,7 @@ from coop_desk.domain.geometry import (
 )
 from coop_desk.domain.text import fold_key
 from coop_desk.errors import CoopDeskError
+from coop_desk.i18n import N_, _
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_KMZ_CONTENT_BYTES = 200 * 1024 * 1024
@@ -85,10 +86,14 @@ def read_geo_file(path: str | Path, *, utm_zone: int | None = None) -> GeoFile:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise GeoFileError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB")
+            raise GeoFileError(
+                _("{name} is larger than {mb} MB", name=path.name, mb=MAX_FILE_BYTES // 2**20)
+            )
         data = path.read_bytes()
     except OSError as exc:
-        raise GeoFileError(f"{path.name} cannot be read: {exc.strerror or exc}") from exc
+        raise GeoFileError(
+            _("{name} cannot be read: {reason}", name=path.name, reason=exc.strerror or exc)
+        ) from exc
     suffix = path.suffix.lower()
     if suffix == ".kmz" or data[:4] == b"PK\x03\x04":
         return _with_kind(read_kml(_kmz_content(data, path.name), path.name), "KMZ")
@@ -100,8 +105,11 @@ def read_geo_file(path: str | Path, *, utm_zone: int | None = None) -> GeoFile:
     if suffix in (".geojson", ".json") or head.startswith((b"{", b"\xef\xbb\xbf{")):
         return read_geojson(data, path.name, utm_zone=utm_zone)
     raise GeoFileError(
-        f"{path.name} is not a GeoJSON, KML, KMZ or GPX file (those are what GIS programs, "
-        "Google Earth and phone GPS apps save)"
+        _(
+            "{name} is not a GeoJSON, KML, KMZ or GPX file (those are what GIS programs, "
+            "Google Earth and phone GPS apps save)",
+            name=path.name,
+        )
     )
 
 
@@ -120,9 +128,13 @@ def read_geojson(data: bytes, name: str = "", *, utm_zone: int | None = None) ->
         text = data.decode("utf-8-sig")
         document = json.loads(text, parse_float=Decimal)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise GeoFileError(f"{name or 'the file'} is not valid GeoJSON: {exc}") from exc
+        raise GeoFileError(
+            _("{name} is not valid GeoJSON: {reason}", name=name or _("the file"), reason=exc)
+        ) from exc
     if not isinstance(document, dict):
-        raise GeoFileError(f"{name or 'the file'} is not GeoJSON (no object at the top)")
+        raise GeoFileError(
+            _("{name} is not GeoJSON (no object at the top)", name=name or _("the file"))
+        )
     zone = _crs_zone(document, name)
     crs = "WGS84" if zone is None else f"UTM {zone}S"
     if zone is None and utm_zone is not None:
@@ -131,13 +143,17 @@ def read_geojson(data: bytes, name: str = "", *, utm_zone: int | None = None) ->
     if kind == "FeatureCollection":
         raw_features = document.get("features")
         if not isinstance(raw_features, list):
-            raise GeoFileError(f"{name or 'the file'}: the FeatureCollection has no features")
+            raise GeoFileError(
+                _("{name}: the FeatureCollection has no features", name=name or _("the file"))
+            )
     elif kind == "Feature":
         raw_features = [document]
     elif isinstance(kind, str) and "coordinates" in document:
         raw_features = [{"type": "Feature", "properties": {}, "geometry": document}]
     else:
-        raise GeoFileError(f"{name or 'the file'} is not GeoJSON (type {kind!r})")
+        raise GeoFileError(
+            _("{name} is not GeoJSON (type {kind})", name=name or _("the file"), kind=repr(kind))
+        )
     features = [_geojson_feature(i, f, zone) for i, f in enumerate(raw_features, start=1)]
     return GeoFile("GeoJSON", tuple(features), crs)
 
@@ -155,14 +171,18 @@ def _crs_zone(document: dict[str, Any], name: str) -> int | None:
     if match:
         return int(match.group(1))
     raise GeoFileError(
-        f"{name or 'the file'} uses the coordinate system {text}; save it in WGS84 "
-        "(EPSG:4326) or UTM 17S/18S/19S (EPSG:32717-32719)"
+        _(
+            "{name} uses the coordinate system {crs}; save it in WGS84 (EPSG:4326) or UTM "
+            "17S/18S/19S (EPSG:32717-32719)",
+            name=name or _("the file"),
+            crs=text,
+        )
     )
 
 
 def _geojson_feature(number: int, raw: Any, zone: int | None) -> GeoFeature:
     if not isinstance(raw, dict):
-        return GeoFeature(number, f"#{number}", {}, None, (_unreadable("not a Feature object"),))
+        return GeoFeature(number, f"#{number}", {}, None, (_unreadable(_("not a Feature object")),))
     props = raw.get("properties") if isinstance(raw.get("properties"), dict) else {}
     properties = {str(k): _text(v) for k, v in (props or {}).items() if v is not None}
     if raw.get("id") is not None and "id" not in properties:
@@ -170,7 +190,7 @@ def _geojson_feature(number: int, raw: Any, zone: int | None) -> GeoFeature:
     label = _label(properties, number)
     try:
         if raw.get("geometry") is None:
-            raise GeometryError("the feature has no geometry")
+            raise GeometryError(_("the feature has no geometry"))
         geometry = geometry_from_geojson(_to_wgs84(raw["geometry"], zone))
     except GeometryError as exc:
         return GeoFeature(number, label, properties, None, (_unreadable(str(exc)),))
@@ -188,12 +208,16 @@ def _to_wgs84(geometry: Any, zone: int | None) -> Any:
     in_metres = abs(first[0]) > 180 or abs(first[1]) > 90
     if not in_metres:
         if zone is not None:
-            raise GeometryError("the coordinates are in degrees but the file is declared UTM")
+            raise GeometryError(_("the coordinates are in degrees but the file is declared UTM"))
         return geometry
     if zone is None:
         raise GeometryError(
-            f"the coordinates ({first[0]}, {first[1]}) look like UTM metres: choose the UTM "
-            "zone (17S, 18S or 19S) to read them"
+            _(
+                "the coordinates ({x}, {y}) look like UTM metres: choose the UTM zone (17S, 18S "
+                "or 19S) to read them",
+                x=first[0],
+                y=first[1],
+            )
         )
     return {**geometry, "coordinates": _map_pairs(coordinates, zone)}
 
@@ -231,7 +255,14 @@ def _parse_xml(data: bytes, name: str, kind: str) -> Any:
     try:
         return etree.fromstring(data, parser=_xml_parser())
     except etree.XMLSyntaxError as exc:
-        raise GeoFileError(f"{name or 'the file'} is not a readable {kind} file: {exc}") from exc
+        raise GeoFileError(
+            _(
+                "{name} is not a readable {kind} file: {reason}",
+                name=name or _("the file"),
+                kind=kind,
+                reason=exc,
+            )
+        ) from exc
 
 
 def _local(tag: object) -> str:
@@ -261,24 +292,24 @@ def _kmz_content(data: bytes, name: str) -> bytes:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = [i for i in archive.infolist() if i.filename.lower().endswith(".kml")]
             if not entries:
-                raise GeoFileError(f"{name} is a zip file without a KML inside")
+                raise GeoFileError(_("{name} is a zip file without a KML inside", name=name))
             entries.sort(key=lambda i: (i.filename.lower() != "doc.kml", "/" in i.filename))
             entry = entries[0]
             if entry.file_size > MAX_KMZ_CONTENT_BYTES:
-                raise GeoFileError(f"{name}: the KML inside is too large")
+                raise GeoFileError(_("{name}: the KML inside is too large", name=name))
             with archive.open(entry) as handle:
                 content = handle.read(MAX_KMZ_CONTENT_BYTES + 1)
             if len(content) > MAX_KMZ_CONTENT_BYTES:
-                raise GeoFileError(f"{name}: the KML inside is too large")
+                raise GeoFileError(_("{name}: the KML inside is too large", name=name))
             return content
     except zipfile.BadZipFile as exc:
-        raise GeoFileError(f"{name} is not a readable KMZ file") from exc
+        raise GeoFileError(_("{name} is not a readable KMZ file", name=name)) from exc
 
 
 def read_kml(data: bytes, name: str = "") -> GeoFile:
     root = _parse_xml(data, name, "KML")
     if _local(root.tag) != "kml" and not list(_descendants(root, "Placemark")):
-        raise GeoFileError(f"{name or 'the file'} is not a KML file")
+        raise GeoFileError(_("{name} is not a KML file", name=name or _("the file")))
     features = [
         _kml_feature(number, placemark)
         for number, placemark in enumerate(_descendants(root, "Placemark"), start=1)
@@ -308,7 +339,7 @@ def _kml_properties(placemark: Any) -> dict[str, str]:
 
 def _kml_feature(number: int, placemark: Any) -> GeoFeature:
     properties = _kml_properties(placemark)
-    label = properties.get("name") or f"Placemark {number}"
+    label = properties.get("name") or _("Placemark {n}", n=number)
     polygons: list[tuple[tuple[Position, ...], ...]] = []
     points: list[Position] = []
     lines: list[tuple[Position, ...]] = []
@@ -322,7 +353,7 @@ def _kml_feature(number: int, placemark: Any) -> GeoFeature:
                     for c in _descendants(b, "coordinates")
                 ]
                 if not outer:
-                    raise GeometryError("the polygon has no outer boundary")
+                    raise GeometryError(_("the polygon has no outer boundary"))
                 inner = [
                     _kml_coordinates(c)
                     for b in _children(node, "innerBoundaryIs")
@@ -333,7 +364,7 @@ def _kml_feature(number: int, placemark: Any) -> GeoFeature:
                 for c in _children(node, "coordinates"):
                     coords = _kml_coordinates(c)
                     if len(coords) != 1:
-                        raise GeometryError("a point has one position")
+                        raise GeometryError(_("a point has one position"))
                     points.append(coords[0])
             elif kind in ("LineString", "LinearRing") and _local(node.getparent().tag) not in (
                 "outerBoundaryIs",
@@ -346,7 +377,9 @@ def _kml_feature(number: int, placemark: Any) -> GeoFeature:
                 for c in _children(node, "coord"):
                     parts = (c.text or "").split()
                     if len(parts) < 2:
-                        raise GeometryError(f"{(c.text or '').strip()!r} is not a position")
+                        raise GeometryError(
+                            _("{value} is not a position", value=repr((c.text or "").strip()))
+                        )
                     track.append(position(parts[0], parts[1]))
                 lines.append(tuple(track))
     except GeometryError as exc:
@@ -360,7 +393,11 @@ def _kml_feature(number: int, placemark: Any) -> GeoFeature:
                 label,
                 properties,
                 None,
-                (_unreadable("the placemark holds several lines; draw the plot as one polygon"),),
+                (
+                    _unreadable(
+                        _("the placemark holds several lines; draw the plot as one polygon")
+                    ),
+                ),
             )
         return _walked(number, label, properties, lines[0])
     if len(points) == 1:
@@ -371,10 +408,10 @@ def _kml_feature(number: int, placemark: Any) -> GeoFeature:
             label,
             properties,
             None,
-            (_unreadable("the placemark holds several points; give one point per plot"),),
+            (_unreadable(_("the placemark holds several points; give one point per plot")),),
         )
     return GeoFeature(
-        number, label, properties, None, (_unreadable("the placemark has no geometry"),)
+        number, label, properties, None, (_unreadable(_("the placemark has no geometry")),)
     )
 
 
@@ -386,7 +423,9 @@ def _kml_coordinates(element: Any) -> tuple[Position, ...]:
     for chunk in text.split():
         parts = chunk.split(",")
         if len(parts) < 2:
-            raise GeometryError(f"{chunk!r} is not a position (longitude,latitude)")
+            raise GeometryError(
+                _("{value} is not a position (longitude,latitude)", value=repr(chunk))
+            )
         positions.append(position(parts[0], parts[1]))
     return tuple(positions)
 
@@ -397,7 +436,7 @@ def _kml_coordinates(element: Any) -> tuple[Position, ...]:
 def read_gpx(data: bytes, name: str = "") -> GeoFile:
     root = _parse_xml(data, name, "GPX")
     if _local(root.tag) != "gpx":
-        raise GeoFileError(f"{name or 'the file'} is not a GPX file")
+        raise GeoFileError(_("{name} is not a GPX file", name=name or _("the file")))
     features: list[GeoFeature] = []
     number = 0
     for element in root:
@@ -410,8 +449,8 @@ def read_gpx(data: bytes, name: str = "") -> GeoFile:
             for key in ("name", "desc", "cmt", "type")
             if (value := _child_text(element, key))
         }
-        default = {"trk": "Track", "rte": "Route", "wpt": "Waypoint"}[kind]
-        label = properties.get("name") or f"{default} {number}"
+        default = {"trk": N_("Track {n}"), "rte": N_("Route {n}"), "wpt": N_("Waypoint {n}")}
+        label = properties.get("name") or _(default[kind], n=number)
         try:
             if kind == "wpt":
                 features.append(GeoFeature(number, label, properties, _gpx_position(element)))
@@ -428,7 +467,7 @@ def read_gpx(data: bytes, name: str = "") -> GeoFile:
 def _gpx_position(element: Any) -> Position:
     lat, lon = element.get("lat"), element.get("lon")
     if lat is None or lon is None:
-        raise GeometryError("a GPX point without lat and lon")
+        raise GeometryError(_("a GPX point without lat and lon"))
     return position(lon, lat)
 
 
@@ -455,8 +494,10 @@ def _walked(
             (
                 issue(
                     "track_too_short",
-                    "the line has {count} different positions; walking around a plot takes at "
-                    "least 3",
+                    N_(
+                        "the line has {count} different positions; walking around a plot takes at "
+                        "least 3"
+                    ),
                     count=corners,
                 ),
             ),
@@ -468,7 +509,7 @@ def _walked(
         notes = (
             issue(
                 "track_closed",
-                "the line was closed by joining its end to its start ({metres} m apart)",
+                N_("the line was closed by joining its end to its start ({metres} m apart)"),
                 Severity.WARNING,
                 metres=f"{gap:.0f}",
             ),
@@ -477,7 +518,7 @@ def _walked(
 
 
 def _unreadable(reason: str) -> GeoIssue:
-    return issue("unreadable_geometry", "the geometry cannot be read: {reason}", reason=reason)
+    return issue("unreadable_geometry", N_("the geometry cannot be read: {reason}"), reason=reason)
 
 
 def _text(value: Any) -> str:

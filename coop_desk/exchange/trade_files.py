@@ -23,7 +23,9 @@ from coop_desk.exchange.xlsx import (
     discard_workbook,
     new_workbook,
     save_workbook,
+    translated,
 )
+from coop_desk.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -46,21 +48,21 @@ class PlotListRow:
 
 
 PLOT_COLUMNS = (
-    Column("Member code", 14),
-    Column("Member", 28),
-    Column("DNI", 10),
-    Column("Community", 18),
-    Column("Plot", 18),
-    Column("ProductionPlace (GeoJSON)", 30),
-    Column("Area (ha)", kind="quantity"),
-    Column("Measured area (ha)", kind="quantity"),
-    Column("Geometry", 10),
-    Column("Coffee planted", kind="date"),
-    Column("Farmland since", kind="date"),
-    Column("Evidence", 26),
-    Column("Evidence reference", 24),
-    Column("Evidence document", 24),
-    Column("Document SHA-256", 20),
+    Column(N_("Member code"), 14),
+    Column(N_("Member"), 28),
+    Column(N_("DNI"), 10),
+    Column(N_("Community"), 18),
+    Column(N_("Plot"), 18),
+    Column(N_("ProductionPlace (GeoJSON)"), 30),
+    Column(N_("Area (ha)"), kind="quantity"),
+    Column(N_("Measured area (ha)"), kind="quantity"),
+    Column(N_("Geometry"), 10),
+    Column(N_("Coffee planted"), kind="date"),
+    Column(N_("Farmland since"), kind="date"),
+    Column(N_("Evidence"), 26),
+    Column(N_("Evidence reference"), 24),
+    Column(N_("Evidence document"), 24),
+    Column(N_("Document SHA-256"), 20),
 )
 
 
@@ -69,10 +71,17 @@ def write_plot_list(path: str | Path, contract_number: str, rows: Sequence[PlotL
     try:
         sheet = SheetWriter(
             wb,
-            "Plots",
-            PLOT_COLUMNS,
-            print_title=f"Plots of contract {contract_number} (EUDR)",
-            preamble=[[f"Plots of contract {contract_number}: EU deforestation regulation"]],
+            _("Plots"),
+            translated(PLOT_COLUMNS),
+            print_title=_("Plots of contract {number} (EUDR)", number=contract_number),
+            preamble=[
+                [
+                    _(
+                        "Plots of contract {number}: EU deforestation regulation",
+                        number=contract_number,
+                    )
+                ]
+            ],
         )
         for row in rows:
             sheet.append(astuple(row))
@@ -84,55 +93,55 @@ def write_plot_list(path: str | Path, contract_number: str, rows: Sequence[PlotL
 
 
 LOT_COLUMNS = (
-    Column("Lot", 14),
-    Column("Certified", 10),
-    Column("Micro-lot producer", 28),
-    Column("Created", kind="date"),
-    Column("Deliveries", kind="int"),
-    Column("Members", kind="int"),
-    Column("Parchment (kg)", kind="quantity"),
-    Column("Green equivalent (kg)", kind="quantity"),
+    Column(N_("Lot"), 14),
+    Column(N_("Certified"), 10),
+    Column(N_("Micro-lot producer"), 28),
+    Column(N_("Created"), kind="date"),
+    Column(N_("Deliveries"), kind="int"),
+    Column(N_("Members"), kind="int"),
+    Column(N_("Parchment (kg)"), kind="quantity"),
+    Column(N_("Green equivalent (kg)"), kind="quantity"),
 )
 DELIVERY_COLUMNS = (
-    Column("Lot", 14),
-    Column("Delivery", 14),
-    Column("Date", kind="date"),
-    Column("Member code", 14),
-    Column("Member", 28),
-    Column("Collection point", 18),
-    Column("Parchment (kg)", kind="quantity"),
-    Column("Moisture %", kind="decimal"),
-    Column("Yield factor %", kind="decimal"),
-    Column("Green equivalent (kg)", kind="quantity"),
-    Column("Price per kg", kind="rate"),
-    Column("Currency", 9),
-    Column("Amount paid", kind="decimal"),
-    Column("Certified", 10),
-    Column("Above yield estimate", 12),
+    Column(N_("Lot"), 14),
+    Column(N_("Delivery"), 14),
+    Column(N_("Date"), kind="date"),
+    Column(N_("Member code"), 14),
+    Column(N_("Member"), 28),
+    Column(N_("Collection point"), 18),
+    Column(N_("Parchment (kg)"), kind="quantity"),
+    Column(N_("Moisture %"), kind="decimal"),
+    Column(N_("Yield factor %"), kind="decimal"),
+    Column(N_("Green equivalent (kg)"), kind="quantity"),
+    Column(N_("Price per kg"), kind="rate"),
+    Column(N_("Currency"), 9),
+    Column(N_("Amount paid"), kind="decimal"),
+    Column(N_("Certified"), 10),
+    Column(N_("Above yield estimate"), 12),
 )
 MEMBER_COLUMNS = (
-    Column("Member code", 14),
-    Column("Member", 28),
-    Column("DNI", 10),
-    Column("Gender", 8),
-    Column("Community", 18),
-    Column("Deliveries", kind="int"),
-    Column("Parchment (kg)", kind="quantity"),
-    Column("Green equivalent (kg)", kind="quantity"),
-    Column("Share of the contract", kind="percent"),
-    Column("Premium (USD)", kind="money", currency="USD"),
-    Column("Plots", kind="int"),
+    Column(N_("Member code"), 14),
+    Column(N_("Member"), 28),
+    Column(N_("DNI"), 10),
+    Column(N_("Gender"), 8),
+    Column(N_("Community"), 18),
+    Column(N_("Deliveries"), kind="int"),
+    Column(N_("Parchment (kg)"), kind="quantity"),
+    Column(N_("Green equivalent (kg)"), kind="quantity"),
+    Column(N_("Share of the contract"), kind="percent"),
+    Column(N_("Premium (USD)"), kind="money", currency="USD"),
+    Column(N_("Plots"), kind="int"),
 )
 TRACE_PLOT_COLUMNS = (
-    Column("Member code", 14),
-    Column("Member", 28),
-    Column("Plot", 18),
-    Column("Area (ha)", kind="quantity"),
-    Column("Geometry", 10),
-    Column("Coffee planted", kind="date"),
-    Column("Evidence", 26),
-    Column("EUDR", 8),
-    Column("Findings", 60),
+    Column(N_("Member code"), 14),
+    Column(N_("Member"), 28),
+    Column(N_("Plot"), 18),
+    Column(N_("Area (ha)"), kind="quantity"),
+    Column(N_("Geometry"), 10),
+    Column(N_("Coffee planted"), kind="date"),
+    Column(N_("Evidence"), 26),
+    Column(N_("EUDR"), 8),
+    Column(N_("Findings"), 60),
 )
 
 
@@ -146,13 +155,14 @@ def write_traceability(
     *,
     title: str,
 ) -> Path:
-    """The report's sheets: Summary, Lots, Deliveries, Members (with the Premium), Plots. Rows
-    are given in the order of the ``*_COLUMNS`` above."""
+    """The report's sheets: Summary, Lots, Deliveries, Members (with the Premium), Plots, in
+    the language in effect (the caller's ``use_language``). Rows are given in the order of the
+    ``*_COLUMNS`` above; the summary's labels come translated."""
     wb = new_workbook()
     try:
         head = SheetWriter(
             wb,
-            "Summary",
+            _("Summary"),
             (Column("", 34), Column("", 40)),
             header=False,
             print_title=title,
@@ -164,12 +174,12 @@ def write_traceability(
             head.append_raw([label, value])
         head.close()
         for name, columns, rows in (
-            ("Lots", LOT_COLUMNS, lots),
-            ("Deliveries", DELIVERY_COLUMNS, deliveries),
-            ("Members", MEMBER_COLUMNS, members),
-            ("Plots", TRACE_PLOT_COLUMNS, plots),
+            (N_("Lots"), LOT_COLUMNS, lots),
+            (N_("Deliveries"), DELIVERY_COLUMNS, deliveries),
+            (N_("Members"), MEMBER_COLUMNS, members),
+            (N_("Plots"), TRACE_PLOT_COLUMNS, plots),
         ):
-            sheet = SheetWriter(wb, name, columns, print_title=f"{title}: {name}")
+            sheet = SheetWriter(wb, _(name), translated(columns), print_title=f"{title}: {_(name)}")
             for row in rows:
                 sheet.append(row)
             sheet.close()

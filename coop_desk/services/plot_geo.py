@@ -53,6 +53,7 @@ from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold
 from coop_desk.errors import NotFound, ValidationError
 from coop_desk.exchange.geofiles import GeoFeature, GeoFile
+from coop_desk.i18n import N_, _
 from coop_desk.models import Member, Plot, Setting
 from coop_desk.services import documents
 from coop_desk.services.access import Actor, Permission, require
@@ -309,7 +310,9 @@ def plot_check(session: Session, actor: Actor, plot_id: int) -> PlotGeoRow:
     for row in plot_checks(session, actor, member_ids=[plot.member_id]):
         if row.plot_id == plot_id:
             return row
-    raise NotFound(f"There is no plot with id {plot_id}.")  # pragma: no cover - just loaded
+    raise NotFound(
+        _("There is no plot with id {id}.", id=plot_id)
+    )  # pragma: no cover - just loaded
 
 
 # --- writing a plot's records -----------------------------------------------------------------
@@ -318,7 +321,7 @@ def plot_check(session: Session, actor: Actor, plot_id: int) -> PlotGeoRow:
 def _plot(session: Session, plot_id: int) -> Plot:
     plot = session.get(Plot, plot_id)
     if plot is None:
-        raise NotFound(f"There is no plot with id {plot_id}.")
+        raise NotFound(_("There is no plot with id {id}.", id=plot_id))
     return plot
 
 
@@ -349,8 +352,10 @@ def _too_big(boundary: Boundary) -> GeoIssue | None:
         return None
     return issue(
         "boundary_too_large",
-        "the boundary has {count} positions, more than a plot's boundary can keep: simplify it "
-        "(a walked track keeps a position every few metres)",
+        N_(
+            "the boundary has {count} positions, more than a plot's boundary can keep: simplify it "
+            "(a walked track keeps a position every few metres)"
+        ),
         count=boundary.position_count,
     )
 
@@ -403,9 +408,9 @@ def validate_evidence(data: EvidenceInput, today: date) -> list[Problem]:
         ("farmland_since", data.farmland_since),
     ):
         if value is not None and value > today:
-            problems.append(Problem(name, "the date is in the future"))
+            problems.append(Problem(name, _("the date is in the future")))
         if value is not None and value < date(1900, 1, 1):
-            problems.append(Problem(name, "the date is before 1900"))
+            problems.append(Problem(name, _("the date is before 1900")))
     if (
         data.farmland_since is not None
         and data.coffee_planted_on is not None
@@ -414,23 +419,28 @@ def validate_evidence(data: EvidenceInput, today: date) -> list[Problem]:
         problems.append(
             Problem(
                 "farmland_since",
-                "farmland since is after the coffee was planted: the coffee's planting date "
-                "already says since when the land is farmed",
+                _(
+                    "farmland since is after the coffee was planted: the coffee's planting date "
+                    "already says since when the land is farmed"
+                ),
             )
         )
     if data.evidence_kind and data.evidence_kind not in {k.value for k in EvidenceKind}:
         problems.append(
-            Problem("evidence_kind", f"{data.evidence_kind!r} is not a kind of evidence")
+            Problem(
+                "evidence_kind",
+                _("{kind} is not a kind of evidence", kind=repr(data.evidence_kind)),
+            )
         )
     if (data.evidence_reference.strip() or data.document_path) and not data.evidence_kind:
-        problems.append(Problem("evidence_kind", "say what kind of evidence this is"))
+        problems.append(Problem("evidence_kind", _("say what kind of evidence this is")))
     if len(data.evidence_reference) > 200:
-        problems.append(Problem("evidence_reference", "at most 200 characters"))
+        problems.append(Problem("evidence_reference", _("at most {n} characters", n=200)))
     if data.plot_code:
         try:
             parse_code(data.plot_code)
         except ParseError as exc:
-            problems.append(Problem("plot_code", str(exc).replace("member code", "plot code")))
+            problems.append(Problem("plot_code", str(exc)))
     problems += documents.document_problems(data.document_path, "document_path")
     return problems
 
@@ -457,7 +467,15 @@ def set_evidence(
         ).first()
         if clash:
             problems.append(
-                Problem("plot_code", f"the code {code} is already used by {clash[1]} {clash[2]}")
+                Problem(
+                    "plot_code",
+                    _(
+                        "the code {code} is already used by {member} {plot}",
+                        code=code,
+                        member=clash[1],
+                        plot=clash[2],
+                    ),
+                )
             )
     if problems:
         raise ValidationError(problems)
@@ -503,7 +521,10 @@ def _evidence_documents(session: Session) -> Iterable[documents.DocumentReferenc
     )
     for pid, sha, name, code, plot_name in rows:
         yield documents.DocumentReference(
-            sha, name, f"plot {pid}", f"the deforestation-free evidence of {code} {plot_name}"
+            sha,
+            name,
+            f"plot {pid}",
+            _("the deforestation-free evidence of {member} {plot}", member=code, plot=plot_name),
         )
 
 
@@ -639,13 +660,15 @@ def _match(
         if member_value:
             return None, issue(
                 "unknown_member",
-                "there is no member with the code {member}",
+                N_("there is no member with the code {member}"),
                 member=member_value,
             )
         return None, issue(
             "no_member",
-            "no member code in the feature (name {label!r}): name the property holding it, or "
-            "start the feature's name with the member code",
+            N_(
+                "no member code in the feature (name {label!r}): name the property holding it, or "
+                "start the feature's name with the member code"
+            ),
             label=feature.label,
         )
     member_id, member_code, _rest = found
@@ -654,7 +677,7 @@ def _match(
     if not plots:
         return None, issue(
             "member_without_plots",
-            "{member} has no plot in the register: add the plot in the member editor first",
+            N_("{member} has no plot in the register: add the plot in the member editor first"),
             member=member_code,
         )
     if wanted:
@@ -663,7 +686,7 @@ def _match(
             return same[0], None
         return None, issue(
             "unknown_plot",
-            "{member} has no plot named {plot!r} (its plots: {plots})",
+            N_("{member} has no plot named {plot!r} (its plots: {plots})"),
             member=member_code,
             plot=wanted,
             plots=", ".join(name for _pid, name, _code in plots),
@@ -672,7 +695,7 @@ def _match(
         return plots[0][0], None
     return None, issue(
         "which_plot",
-        "{member} has {count} plots ({plots}): name the plot in the file",
+        N_("{member} has {count} plots ({plots}): name the plot in the file"),
         member=member_code,
         count=len(plots),
         plots=", ".join(name for _pid, name, _code in plots),
@@ -722,8 +745,10 @@ def _preview(
                         warnings.append(
                             issue(
                                 "needs_polygon",
-                                "the plot has {area} ha, more than {limit} ha: a point is stored "
-                                "but the regulation asks for its boundary",
+                                N_(
+                                    "the plot has {area} ha, more than {limit} ha: a point is stored "
+                                    "but the regulation asks for its boundary"
+                                ),
                                 Severity.WARNING,
                                 area=index.areas[plot_id].normalize(),
                                 limit=rules.polygon_threshold_ha.normalize(),
@@ -782,7 +807,7 @@ def _refuse_duplicates(rows: list[ImportRow]) -> list[ImportRow]:
                 + (
                     issue(
                         "duplicate_feature",
-                        "features {numbers} are all for {member} {plot}: keep one in the file",
+                        N_("features {numbers} are all for {member} {plot}: keep one in the file"),
                         numbers=numbers,
                         member=row.member_code,
                         plot=row.plot_name,
@@ -822,7 +847,7 @@ def import_geometry(
 
 
 def _source_text(geo: GeoFile, options: ImportOptions, row: ImportRow) -> str:
-    name = options.source_name or "file"
+    name = options.source_name or _("file")
     crs = f", {geo.crs}" if geo.crs != "WGS84" else ""
     return f"{geo.kind} {name}{crs}: {row.feature_label}"[:255]
 

@@ -28,9 +28,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coop_desk.domain.eudr import MAX_FILE_BYTES, feature_properties
+from coop_desk.domain.eudr import EVIDENCE_LABELS, MAX_FILE_BYTES, EvidenceKind, feature_properties
 from coop_desk.domain.geometry import Boundary, Position
-from coop_desk.domain.members import full_name
+from coop_desk.domain.members import GENDER_LABELS, full_name
 from coop_desk.domain.premium import SCHEME_LABELS, Scheme
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
@@ -51,14 +51,17 @@ from coop_desk.domain.trade import (
 from coop_desk.errors import Conflict, NotFound, ValidationError
 from coop_desk.exchange import trade_files
 from coop_desk.exchange.geofiles import OutFeature, feature_collection_text, write_text_atomically
+from coop_desk.i18n import N_, _, formats, ngettext, use_language
 from coop_desk.models import Buyer, Contract, Delivery, Inspection, Lot, Member, Setting
 from coop_desk.services import certification
 from coop_desk.services.access import SYSTEM, Actor, Permission, require
+from coop_desk.services.cooperative import cooperative_language
 from coop_desk.services.ledger.contracts import get_contract, live_shipment_entries
 from coop_desk.services.plot_geo import PlotGeoRow, plot_checks
 from coop_desk.services.verify import Finding, Severity, register
 
 YIELD_TOLERANCE_SETTING = "trade.yield_tolerance_pct"
+GEOMETRY_KINDS = {"polygon": N_("boundary"), "point": N_("point"), "none": N_("none")}
 
 
 # --- settings ----------------------------------------------------------------------------------
@@ -87,7 +90,9 @@ def yield_tolerance(session: Session) -> Decimal:
 def save_yield_tolerance(session: Session, actor: Actor, value: Decimal) -> Decimal:
     require(actor, Permission.SETTINGS_WRITE)
     if not Decimal(0) <= value <= Decimal(100):
-        raise ValidationError([Problem("yield_tolerance_pct", "the tolerance must be 0 to 100 %")])
+        raise ValidationError(
+            [Problem("yield_tolerance_pct", _("the tolerance must be 0 to 100 %"))]
+        )
     row = session.get(Setting, YIELD_TOLERANCE_SETTING) or Setting(key=YIELD_TOLERANCE_SETTING)
     row.value = format(value, "f")
     session.add(row)
@@ -288,7 +293,7 @@ def get_delivery(session: Session, actor: Actor, delivery_id: int) -> DeliveryRo
     require(actor, Permission.READ)
     found = session.execute(_delivery_select().where(Delivery.id == delivery_id)).first()
     if found is None:
-        raise NotFound(f"There is no delivery with id {delivery_id}.")
+        raise NotFound(_("There is no delivery with id {id}.", id=delivery_id))
     return _flag(session, [_row(*found)])[0]
 
 
@@ -328,19 +333,26 @@ def _check_delivery(
     problems = validate_delivery(data, today)
     member = session.get(Member, data.member_id) if data.member_id is not None else None
     if data.member_id is not None and member is None:
-        problems.append(Problem("member_id", "there is no such member"))
+        problems.append(Problem("member_id", _("there is no such member")))
     if member is not None and data.delivery_date is not None:
         if data.delivery_date < member.join_date:
             problems.append(
-                Problem("delivery_date", f"{member.code} joined on {member.join_date.isoformat()}")
+                Problem(
+                    "delivery_date",
+                    _("{member} joined on {day}", member=member.code, day=member.join_date),
+                )
             )
         if data.certified and not certified_on(session, actor, member.id, data.delivery_date):
             problems.append(
                 Problem(
                     "certified",
-                    f"{member.code}'s coffee is not certified on {data.delivery_date.isoformat()} "
-                    "(not approved by the ICS committee, suspended, or no certified plot and no "
-                    "Fairtrade scope): record the delivery as conventional",
+                    _(
+                        "{member}'s coffee is not certified on {day} (not approved by the ICS "
+                        "committee, suspended, or no certified plot and no Fairtrade scope): "
+                        "record the delivery as conventional",
+                        member=member.code,
+                        day=data.delivery_date,
+                    ),
                 )
             )
     number = clean(data.number)
@@ -349,7 +361,9 @@ def _check_delivery(
         if delivery_id is not None:
             clash = clash.where(Delivery.id != delivery_id)
         if session.scalar(clash) is not None:
-            problems.append(Problem("number", f"there is already a delivery {number}"))
+            problems.append(
+                Problem("number", _("there is already a delivery {number}", number=number))
+            )
     return problems
 
 
@@ -385,7 +399,7 @@ def create_delivery(
 def _load_delivery(session: Session, delivery_id: int) -> Delivery:
     delivery = session.get(Delivery, delivery_id)
     if delivery is None:
-        raise NotFound(f"There is no delivery with id {delivery_id}.")
+        raise NotFound(_("There is no delivery with id {id}.", id=delivery_id))
     return delivery
 
 
@@ -406,8 +420,11 @@ def update_delivery(
     delivery = _load_delivery(session, delivery_id)
     if delivery.lot_id is not None:
         raise Conflict(
-            f"Delivery {delivery.number} is in lot {_lot_code(session, delivery.lot_id)}: take it "
-            "out of the lot before correcting it."
+            _(
+                "Delivery {number} is in lot {lot}: take it out of the lot before correcting it.",
+                number=delivery.number,
+                lot=_lot_code(session, delivery.lot_id),
+            )
         )
     problems = _check_delivery(session, actor, data, delivery_id, today or date.today())
     if problems:
@@ -436,8 +453,11 @@ def delete_delivery(session: Session, actor: Actor, delivery_id: int) -> None:
     delivery = _load_delivery(session, delivery_id)
     if delivery.lot_id is not None:
         raise Conflict(
-            f"Delivery {delivery.number} is in lot {_lot_code(session, delivery.lot_id)}: take it "
-            "out of the lot first."
+            _(
+                "Delivery {number} is in lot {lot}: take it out of the lot first.",
+                number=delivery.number,
+                lot=_lot_code(session, delivery.lot_id),
+            )
         )
     session.delete(delivery)
     session.flush()
@@ -577,7 +597,7 @@ def _lot_rows(session: Session, lots: Sequence[Lot]) -> list[LotRow]:
 def _load_lot(session: Session, lot_id: int) -> Lot:
     lot = session.get(Lot, lot_id)
     if lot is None:
-        raise NotFound(f"There is no lot with id {lot_id}.")
+        raise NotFound(_("There is no lot with id {id}.", id=lot_id))
     return lot
 
 
@@ -585,8 +605,12 @@ def _refuse_if_shipped(session: Session, lot: Lot) -> None:
     if lot.contract_id is not None and lot.contract_id in shipped_contracts(session):
         number = session.scalar(select(Contract.number).where(Contract.id == lot.contract_id))
         raise Conflict(
-            f"Lot {lot.code} was shipped on contract {number}: it stays as shipped. (If the "
-            "shipment was recorded by mistake, reverse its entry or clear its date first.)"
+            _(
+                "Lot {lot} was shipped on contract {contract}: it stays as shipped. (If the "
+                "shipment was recorded by mistake, reverse its entry or clear its date first.)",
+                lot=lot.code,
+                contract=number,
+            )
         )
 
 
@@ -596,37 +620,48 @@ def _lot_problems(
     problems: list[Problem] = []
     code = clean(data.code).upper()
     if not code:
-        problems.append(Problem("code", "the lot code is required"))
+        problems.append(Problem("code", _("the lot code is required")))
     elif len(code) > 40:
-        problems.append(Problem("code", "at most 40 characters"))
+        problems.append(Problem("code", _("at most {n} characters", n=40)))
     else:
         clash = select(Lot.id).where(func.upper(Lot.code) == code)
         if lot_id is not None:
             clash = clash.where(Lot.id != lot_id)
         if session.scalar(clash) is not None:
-            problems.append(Problem("code", f"there is already a lot {code}"))
+            problems.append(Problem("code", _("there is already a lot {code}", code=code)))
     if data.created_on is None:
-        problems.append(Problem("created_on", "the date is required"))
+        problems.append(Problem("created_on", _("the date is required")))
     if data.producer_member_id is not None and session.get(Member, data.producer_member_id) is None:
-        problems.append(Problem("producer_member_id", "there is no such member"))
+        problems.append(Problem("producer_member_id", _("there is no such member")))
     if data.contract_id is not None:
         contract = session.get(Contract, data.contract_id)
         if contract is None:
-            problems.append(Problem("contract_id", "there is no such contract"))
+            problems.append(Problem("contract_id", _("there is no such contract")))
         elif not data.certified and contract_needs_certified(contract.scheme, contract.organic):
-            terms = SCHEME_LABELS[Scheme(contract.scheme)]
+            terms = _(SCHEME_LABELS[Scheme(contract.scheme)])
             if contract.organic:
-                terms = f"{terms}, organic" if contract.scheme != Scheme.NONE else "organic"
+                terms = (
+                    _("{terms}, organic", terms=terms)
+                    if contract.scheme != Scheme.NONE
+                    else _("organic")
+                )
             problems.append(
                 Problem(
                     "contract_id",
-                    f"contract {contract.number} is sold on certified terms ({terms}): only a "
-                    "certified lot can go to it",
+                    _(
+                        "contract {contract} is sold on certified terms ({terms}): only a "
+                        "certified lot can go to it",
+                        contract=contract.number,
+                        terms=terms,
+                    ),
                 )
             )
         elif contract.id in shipped_contracts(session):
             problems.append(
-                Problem("contract_id", f"contract {contract.number} is already shipped")
+                Problem(
+                    "contract_id",
+                    _("contract {contract} is already shipped", contract=contract.number),
+                )
             )
     if lot_id is not None:
         members = set(
@@ -642,16 +677,18 @@ def _lot_problems(
                 problems.append(
                     Problem(
                         "certified",
-                        "the lot holds conventional deliveries ("
-                        + ", ".join(conventional[:5])
-                        + "): a certified lot cannot",
+                        _(
+                            "the lot holds conventional deliveries ({numbers}): a certified lot "
+                            "cannot",
+                            numbers=", ".join(conventional[:5]),
+                        ),
                     )
                 )
         if data.producer_member_id is not None and members - {data.producer_member_id}:
             problems.append(
                 Problem(
                     "producer_member_id",
-                    "the lot holds other members' deliveries: a micro-lot is one producer's",
+                    _("the lot holds other members' deliveries: a micro-lot is one producer's"),
                 )
             )
     return problems, code
@@ -700,7 +737,14 @@ def delete_lot(session: Session, actor: Actor, lot_id: int) -> None:
     lot = _load_lot(session, lot_id)
     count = session.scalar(select(func.count()).where(Delivery.lot_id == lot_id)) or 0
     if count:
-        raise Conflict(f"Lot {lot.code} holds {count} deliveries: take them out first.")
+        raise Conflict(
+            ngettext(
+                "Lot {lot} holds {n} delivery: take it out first.",
+                "Lot {lot} holds {n} deliveries: take them out first.",
+                count,
+                lot=lot.code,
+            )
+        )
     session.delete(lot)
     session.flush()
 
@@ -745,7 +789,9 @@ def remove_from_lot(
     for delivery_id in delivery_ids:
         delivery = _load_delivery(session, delivery_id)
         if delivery.lot_id != lot_id:
-            raise Conflict(f"Delivery {delivery.number} is not in lot {lot.code}.")
+            raise Conflict(
+                _("Delivery {number} is not in lot {lot}.", number=delivery.number, lot=lot.code)
+            )
         delivery.lot_id = None
     session.flush()
     return get_lot(session, actor, lot_id)
@@ -774,10 +820,12 @@ def set_due_diligence_reference(
     require(actor, Permission.TRADE_WRITE)
     contract = session.get(Contract, contract_id)
     if contract is None:
-        raise NotFound(f"There is no contract with id {contract_id}.")
+        raise NotFound(_("There is no contract with id {id}.", id=contract_id))
     text = clean(reference)
     if len(text) > 80:
-        raise ValidationError([Problem("due_diligence_reference", "at most 80 characters")])
+        raise ValidationError(
+            [Problem("due_diligence_reference", _("at most {n} characters", n=80))]
+        )
     contract.due_diligence_reference = text
     session.flush()
     return text
@@ -969,32 +1017,38 @@ def traceability(
 
 
 def export_traceability(session: Session, actor: Actor, contract_id: int, path: str | Path) -> Path:
-    """The traceability report as a workbook, for the General Assembly and the auditors."""
+    """The traceability report as a workbook, for the General Assembly and the auditors, in
+    the cooperative's language."""
     require(actor, Permission.EXPORT)
     report = traceability(session, actor, contract_id)
+    with use_language(cooperative_language(session)):
+        return _write_traceability(report, path)
+
+
+def _write_traceability(report: Traceability, path: str | Path) -> Path:
     green_total = report.green_kg
     summary: list[tuple[str, object]] = [
-        ("Contract", report.contract_number),
-        ("Buyer", report.buyer_name),
-        ("Signed", report.signing_date),
-        ("Terms", report.scheme_label + (", organic" if report.organic else "")),
-        ("Green coffee sold (kg)", report.contract_kg),
-        ("Premium due (USD)", report.premium_due),
-        ("Due-diligence reference", report.due_diligence_reference or "-"),
-        ("Lots", len(report.lots)),
-        ("Deliveries", sum(len(lot.deliveries) for lot in report.lots)),
-        ("Members", len(report.members)),
-        ("Parchment in the lots (kg)", report.kg),
-        ("Green equivalent in the lots (kg)", round_quantity(green_total)),
-        ("Plots", len(report.plots)),
-        ("Plots failing the EUDR rules", sum(1 for p in report.plots if not p.passes)),
-        ("Premium per member", "pro rata of green equivalent, largest remainder"),
-        ("Report date", report.on),
+        (_("Contract"), report.contract_number),
+        (_("Buyer"), report.buyer_name),
+        (_("Signed"), report.signing_date),
+        (_("Terms"), _(report.scheme_label) + (_(", organic") if report.organic else "")),
+        (_("Green coffee sold (kg)"), report.contract_kg),
+        (_("Premium due (USD)"), report.premium_due),
+        (_("Due-diligence reference"), report.due_diligence_reference or "-"),
+        (_("Lots"), len(report.lots)),
+        (_("Deliveries"), sum(len(lot.deliveries) for lot in report.lots)),
+        (_("Members"), len(report.members)),
+        (_("Parchment in the lots (kg)"), report.kg),
+        (_("Green equivalent in the lots (kg)"), round_quantity(green_total)),
+        (_("Plots"), len(report.plots)),
+        (_("Plots failing the EUDR rules"), sum(1 for p in report.plots if not p.passes)),
+        (_("Premium per member"), _("pro rata of green equivalent, largest remainder")),
+        (_("Report date"), report.on),
     ]
     lots = [
         (
             t.lot.code,
-            "yes" if t.lot.certified else "no",
+            _("yes") if t.lot.certified else _("no"),
             t.lot.producer_name,
             t.lot.created_on,
             t.lot.deliveries,
@@ -1019,8 +1073,8 @@ def export_traceability(session: Session, actor: Actor, contract_id: int, path: 
             d.price_per_kg,
             d.currency,
             d.amount,
-            "yes" if d.certified else "no",
-            "RED FLAG" if d.over_estimate else "",
+            _("yes") if d.certified else _("no"),
+            _("above the yield estimate") if d.over_estimate else "",
         )
         for t in report.lots
         for d in t.deliveries
@@ -1030,7 +1084,7 @@ def export_traceability(session: Session, actor: Actor, contract_id: int, path: 
             m.code,
             m.name,
             m.dni or "",
-            m.gender,
+            _(GENDER_LABELS.get(m.gender, m.gender)),
             m.community,
             m.deliveries,
             m.kg,
@@ -1047,10 +1101,10 @@ def export_traceability(session: Session, actor: Actor, contract_id: int, path: 
             p.member_name,
             p.plot_name,
             p.total_area_ha,
-            p.geometry_kind,
+            _(GEOMETRY_KINDS[p.geometry_kind]),
             p.coffee_planted_on,
-            p.evidence_kind,
-            "pass" if p.passes else "FAILS",
+            _(EVIDENCE_LABELS[EvidenceKind(p.evidence_kind)]) if p.evidence_kind else "",
+            _("passes") if p.passes else _("fails"),
             "; ".join(i.message for i in p.issues),
         )
         for p in report.plots
@@ -1062,7 +1116,11 @@ def export_traceability(session: Session, actor: Actor, contract_id: int, path: 
         deliveries,
         members,
         plots,
-        title=f"Traceability of contract {report.contract_number} ({report.buyer_name})",
+        title=_(
+            "Traceability of contract {contract} ({buyer})",
+            contract=report.contract_number,
+            buyer=report.buyer_name,
+        ),
     )
 
 
@@ -1112,8 +1170,11 @@ def eudr_export(session: Session, actor: Actor, contract_id: int) -> EudrExport:
     report = traceability(session, actor, contract_id)
     if not report.members:
         raise Conflict(
-            f"Contract {report.contract_number} has no lots with deliveries yet: there is no "
-            "plot to declare. Group the deliveries in lots for this contract first."
+            _(
+                "Contract {contract} has no lots with deliveries yet: there is no plot to "
+                "declare. Group the deliveries in lots for this contract first.",
+                contract=report.contract_number,
+            )
         )
     plots = report.plots
     failing = [p for p in plots if not p.passes]
@@ -1154,25 +1215,27 @@ def write_eudr_export(
         raise ExportRefused(export.failing)
     if export.size_bytes > MAX_FILE_BYTES:
         raise Conflict(
-            f"The file would be {export.size_bytes / 2**20:.1f} MB; the EU information system "
-            f"accepts {MAX_FILE_BYTES // 2**20} MB. Split the contract's lots over several "
-            "statements."
+            _(
+                "The file would be {size} MB; the EU information system accepts {limit} MB. "
+                "Split the contract's lots over several statements.",
+                size=formats.amount(Decimal(export.size_bytes) / 2**20, 1),
+                limit=MAX_FILE_BYTES // 2**20,
+            )
         )
     target = Path(path)
     if target.suffix.lower() not in (".geojson", ".json"):
         target = target.with_suffix(".geojson")
     if not target.parent.is_dir():
-        raise Conflict(f"The folder {target.parent} does not exist.")
+        raise Conflict(_("The folder {folder} does not exist.", folder=target.parent))
     geojson = write_text_atomically(target, export.geojson)
-    listing = trade_files.write_plot_list(
-        target.with_suffix(".xlsx"), export.contract_number, _plot_list_rows(export.plots)
-    )
+    with use_language(cooperative_language(session)):
+        listing = trade_files.write_plot_list(
+            target.with_suffix(".xlsx"), export.contract_number, _plot_list_rows(export.plots)
+        )
     return EudrFiles(geojson, listing, export)
 
 
 def _plot_list_rows(plots: Sequence[PlotGeoRow]) -> list[trade_files.PlotListRow]:
-    from coop_desk.domain.eudr import EVIDENCE_LABELS, EvidenceKind
-
     return [
         trade_files.PlotListRow(
             member_code=p.member_code,
@@ -1183,10 +1246,10 @@ def _plot_list_rows(plots: Sequence[PlotGeoRow]) -> list[trade_files.PlotListRow
             production_place=production_place(p),
             area_ha=p.total_area_ha,
             measured_area_ha=p.boundary_area_ha,
-            geometry_type="Polygon" if p.boundary is not None else "Point",
+            geometry_type=_("Polygon") if p.boundary is not None else _("Point"),
             coffee_planted_on=p.coffee_planted_on,
             farmland_since=p.farmland_since,
-            evidence=EVIDENCE_LABELS[EvidenceKind(p.evidence_kind)] if p.evidence_kind else "",
+            evidence=_(EVIDENCE_LABELS[EvidenceKind(p.evidence_kind)]) if p.evidence_kind else "",
             evidence_reference=p.evidence_reference,
             evidence_document=p.evidence_document_name,
             evidence_sha256=p.evidence_document_sha256 or "",
@@ -1224,8 +1287,12 @@ def _compliance(session: Session, today: date) -> list[Finding]:
                     Finding(
                         Severity.WARNING,
                         "eudr.plot",
-                        f"{plot.label} (contract {number}): "
-                        + "; ".join(i.message for i in plot.errors),
+                        _(
+                            "{plot} (contract {contract}): {reasons}",
+                            plot=plot.label,
+                            contract=number,
+                            reasons="; ".join(i.message for i in plot.errors),
+                        ),
                         f"plot {plot.plot_id}",
                     )
                 )
@@ -1242,8 +1309,14 @@ def _compliance(session: Session, today: date) -> list[Finding]:
             Finding(
                 Severity.WARNING,
                 "ics.yield_estimate",
-                f"{code} delivered {row.season_kg:,.2f} kg of parchment in {season[0].year}, "
-                f"above the yield estimate of {row.yield_estimate_kg or 0:,.2f} kg",
+                _(
+                    "{member} delivered {kg} kg of parchment in {year}, above the yield "
+                    "estimate of {estimate} kg",
+                    member=code,
+                    kg=formats.amount(row.season_kg),
+                    year=season[0].year,
+                    estimate=formats.amount(row.yield_estimate_kg or Decimal(0)),
+                ),
                 f"member {code}",
             )
         )

@@ -173,52 +173,52 @@
         <translation>Guardar el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="290"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="292"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="303"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="305"/>
         <source>Writing the audit pack</source>
         <translation>Escribiendo el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="310"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="312"/>
         <source>Audit pack for {0} written to {1} (integrity {2}).</source>
         <translation>Paquete de auditoría de {0} guardado en {1} (integridad {2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="311"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="313"/>
         <source>OK</source>
         <translation>CORRECTA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="311"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="313"/>
         <source>FAILED</source>
         <translation>FALLIDA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="321"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="323"/>
         <source>Save the Beancount file</source>
         <translation>Guardar el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="323"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="325"/>
         <source>Beancount file (*.beancount)</source>
         <translation>Archivo Beancount (*.beancount)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="330"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="332"/>
         <source>Writing the journal…</source>
         <translation>Escribiendo el libro diario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="335"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="337"/>
         <source>Writing the Beancount file</source>
         <translation>Escribiendo el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="342"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="344"/>
         <source>Beancount file written to {0} ({1} transactions).</source>
         <translation>Archivo Beancount guardado en {0} ({1} transacciones).</translation>
     </message>
@@ -226,52 +226,52 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="30"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="31"/>
         <source>created</source>
         <translation>creado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="31"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="32"/>
         <source>changed</source>
         <translation>modificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="32"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="33"/>
         <source>deleted</source>
         <translation>eliminado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="50"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="51"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="51"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="52"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="52"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="53"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="53"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="54"/>
         <source>Table</source>
         <translation>Tabla</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="54"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="55"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="55"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="56"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="56"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="57"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
@@ -769,27 +769,27 @@
         <translation>El documento {0} fue modificado después de adjuntarlo; no se abre.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="360"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="363"/>
         <source>Export the ICS list</source>
         <translation>Exportar la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="362"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="365"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="383"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="386"/>
         <source>Exporting the ICS list</source>
         <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="385"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="388"/>
         <source>Export cancelled.</source>
         <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="390"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="393"/>
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
     </message>
@@ -825,17 +825,17 @@
 <context>
     <name>ChangesModel</name>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="142"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="143"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="143"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="144"/>
         <source>Before</source>
         <translation>Antes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="144"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="145"/>
         <source>After</source>
         <translation>Después</translation>
     </message>
@@ -1309,247 +1309,24 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <translation>por {0} el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="137"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="135"/>
         <source>Posted entries cannot be changed or deleted. To correct one, reverse it from the journal and record the right operation.</source>
         <translation>Los asientos registrados no se pueden modificar ni eliminar. Para corregir uno, reviértalo desde el libro diario y registre la operación correcta.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="158"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="156"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="162"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="160"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="168"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="166"/>
         <source>Open scanned receipt</source>
         <translation>Abrir recibo escaneado</translation>
-    </message>
-</context>
-<context>
-    <name>EudrIssue</name>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="28"/>
-        <source>part {0} of the boundary</source>
-        <translation>la parte {0} del lindero</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="30"/>
-        <source>the boundary</source>
-        <translation>el lindero</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="33"/>
-        <source>hole {0} of {1}</source>
-        <translation>hueco {0} de {1}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="39"/>
-        <source>latitude and longitude seem swapped</source>
-        <translation>la latitud y la longitud parecen invertidas</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="40"/>
-        <source>the longitude should be negative (west)</source>
-        <translation>la longitud debería ser negativa (oeste)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="41"/>
-        <source>the latitude should be negative (south)</source>
-        <translation>la latitud debería ser negativa (sur)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="43"/>
-        <source>both signs seem wrong (Peru is south and west)</source>
-        <translation>ambos signos parecen errados (el Perú está al sur y al oeste)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="46"/>
-        <source>latitude and longitude seem swapped and without their minus signs</source>
-        <translation>la latitud y la longitud parecen invertidas y sin sus signos menos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="60"/>
-        <source>the feature has no geometry</source>
-        <translation>el elemento no tiene geometría</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="63"/>
-        <source>the placemark has no geometry</source>
-        <translation>el marcador no tiene geometría</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="66"/>
-        <source>the polygon has no outer boundary</source>
-        <translation>el polígono no tiene contorno exterior</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="69"/>
-        <source>the placemark holds several points; give one point per plot</source>
-        <translation>el marcador tiene varios puntos; dé un punto por parcela</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="74"/>
-        <source>the placemark holds several lines; draw the plot as one polygon</source>
-        <translation>el marcador tiene varias líneas; dibuje la parcela como un solo polígono</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="79"/>
-        <source>the coordinates are in degrees but the file is declared UTM</source>
-        <translation>las coordenadas están en grados pero el archivo se declara en UTM</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="88"/>
-        <source>the coordinates look like UTM metres: choose the UTM zone (17S, 18S or 19S)</source>
-        <translation>las coordenadas parecen metros UTM: elija la zona UTM (17S, 18S o 19S)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="98"/>
-        <source>{0} is not a coordinate (latitude -90 to 90, longitude -180 to 180){1}</source>
-        <translation>{0} no es una coordenada (latitud de -90 a 90, longitud de -180 a 180){1}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="103"/>
-        <source>outside Peru: {0} is about {1} km from the border{2}</source>
-        <translation>fuera del Perú: {0} está a unos {1} km de la frontera{2}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="106"/>
-        <source>on Peru&apos;s border ({0}, within {1} m of it): make sure it is on the Peruvian side</source>
-        <translation>en la frontera del Perú ({0}, a menos de {1} m): verifique que esté del lado peruano</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="113"/>
-        <source>{0} has {1} positions; a polygon needs at least 4 (3 corners and the first one again to close it)</source>
-        <translation>{0} tiene {1} posiciones; un polígono necesita al menos 4 (3 vértices y el primero otra vez para cerrarlo)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="121"/>
-        <source>{0} has fewer than 3 different corners: it encloses no area</source>
-        <translation>{0} tiene menos de 3 vértices distintos: no encierra ningún área</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="127"/>
-        <source>{0} is not closed: it ends at {1}, {2} m from where it starts ({3}); the last position must repeat the first</source>
-        <translation>{0} no está cerrado: termina en {1}, a {2} m de donde empieza ({3}); la última posición debe repetir la primera</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="134"/>
-        <source>the boundary crosses itself near {0}: the corners are out of order (walk the outline in one direction, without going back across it)</source>
-        <translation>el lindero se cruza a sí mismo cerca de {0}: los vértices están desordenados (recorra el contorno en un solo sentido, sin volver a cruzarlo)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="141"/>
-        <source>a hole of the boundary lies outside it</source>
-        <translation>un hueco del lindero queda fuera de él</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="144"/>
-        <source>the boundary is not a valid polygon ({0})</source>
-        <translation>el lindero no es un polígono válido ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="147"/>
-        <source>the stored boundary cannot be read ({0}); import it again</source>
-        <translation>no se puede leer el lindero guardado ({0}); impórtelo de nuevo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="150"/>
-        <source>no geolocation: record the plot&apos;s boundary (or, up to {0} ha, a GPS point)</source>
-        <translation>sin geolocalización: registre el lindero de la parcela (o, hasta {0} ha, un punto GPS)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="156"/>
-        <source>the plot has {0} ha, more than {1} ha: the regulation asks for its boundary (a polygon), a GPS point is not enough</source>
-        <translation>la parcela tiene {0} ha, más de {1} ha: el reglamento exige su lindero (un polígono), un punto GPS no basta</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="163"/>
-        <source>the register has no area for this plot; its boundary measures {0} ha</source>
-        <translation>el padrón no tiene área para esta parcela; su lindero mide {0} ha</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="168"/>
-        <source>the boundary measures {0} ha but the register says {1} ha ({2}%, tolerance {3}%): correct the area or the boundary</source>
-        <translation>el lindero mide {0} ha pero el padrón dice {1} ha ({2} %, tolerancia {3} %): corrija el área o el lindero</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="175"/>
-        <source>when the coffee was planted is not recorded: the buyer must show the plot was not forest cleared after {0}</source>
-        <translation>no está registrado cuándo se sembró el café: el comprador debe demostrar que la parcela no fue bosque talado después del {0}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="182"/>
-        <source>coffee planted on {0}, after {1}: a buyer cannot accept this plot without proof that the land was already farmland by then</source>
-        <translation>café sembrado el {0}, después del {1}: un comprador no puede aceptar esta parcela sin prueba de que la tierra ya era agrícola para entonces</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="189"/>
-        <source>coffee planted on {0}, after {1}, on land farmed since {2}: keep the evidence of that earlier use ready for the buyer</source>
-        <translation>café sembrado el {0}, después del {1}, en tierra cultivada desde {2}: tenga lista para el comprador la evidencia de ese uso anterior</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="196"/>
-        <source>no deforestation-free evidence recorded: give its kind and a reference or attach the document</source>
-        <translation>no hay evidencia de libre de deforestación: indique su tipo y una referencia, o adjunte el documento</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="203"/>
-        <source>the boundary overlaps plot {0} by {1} m²: two plots cannot cover the same land</source>
-        <translation>el lindero se superpone a la parcela {0} en {1} m²: dos parcelas no pueden ocupar la misma tierra</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="209"/>
-        <source>the geometry cannot be read: {0}</source>
-        <translation>no se puede leer la geometría: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="212"/>
-        <source>the line has {0} different positions; walking around a plot takes at least 3</source>
-        <translation>la línea tiene {0} posiciones distintas; recorrer una parcela requiere al menos 3</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="218"/>
-        <source>the line was closed by joining its end to its start ({0} m apart)</source>
-        <translation>la línea se cerró uniendo su final con su inicio (a {0} m)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="223"/>
-        <source>the boundary has {0} positions, more than a plot&apos;s boundary can keep: simplify it (a walked track keeps a position every few metres)</source>
-        <translation>el lindero tiene {0} posiciones, más de las que puede guardar el lindero de una parcela: simplifíquelo (un recorrido guarda una posición cada pocos metros)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="230"/>
-        <source>there is no member with the code {0}</source>
-        <translation>no hay ningún socio con el código {0}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="233"/>
-        <source>no member code in the feature (name {0!r}): name the property holding it, or start the feature&apos;s name with the member code</source>
-        <translation>el elemento no tiene código de socio (nombre «{0}»): indique la propiedad que lo contiene, o empiece el nombre del elemento con el código del socio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="240"/>
-        <source>{0} has no plot in the register: add the plot in the member editor first</source>
-        <translation>{0} no tiene parcelas en el padrón: agregue primero la parcela en la ficha del socio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="245"/>
-        <source>{0} has no plot named {1!r} (its plots: {2})</source>
-        <translation>{0} no tiene una parcela llamada «{1}» (sus parcelas: {2})</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="248"/>
-        <source>{0} has {1} plots ({2}): name the plot in the file</source>
-        <translation>{0} tiene {1} parcelas ({2}): indique la parcela en el archivo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/eudr_text.py" line="251"/>
-        <source>features {0} are all for {1} {2}: keep one in the file</source>
-        <translation>los elementos {0} son todos de {1} {2}: deje uno solo en el archivo</translation>
     </message>
 </context>
 <context>
@@ -3002,62 +2779,62 @@ Base de datos: {1}</translation>
 <context>
     <name>PlotGeoPanel</name>
     <message>
-        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="56"/>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="56"/>
         <source>Boundary from file…</source>
         <translation>Lindero desde archivo…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="57"/>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="57"/>
         <source>Remove boundary</source>
         <translation>Quitar lindero</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="58"/>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="58"/>
         <source>Planting and evidence…</source>
         <translation>Siembra y evidencia…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="59"/>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="59"/>
         <source>Open evidence document</source>
         <translation>Abrir documento de evidencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="118"/>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="118"/>
         <source>Save the member to record the plots&apos; boundaries.</source>
         <translation>Guarde el socio para registrar los linderos de sus parcelas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="120"/>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="120"/>
         <source>The member has no plots yet.</source>
         <translation>El socio todavía no tiene parcelas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="123"/>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="123"/>
         <source>{0} plots, {1} with problems. Select a plot.</source>
         <translation>{0} parcelas, {1} con problemas. Seleccione una parcela.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="130"/>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="130"/>
         <source>boundary of {0} ha</source>
         <translation>lindero de {0} ha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="133"/>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="133"/>
         <source>GPS point only</source>
         <translation>solo punto GPS</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="134"/>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="134"/>
         <source>no geolocation</source>
         <translation>sin geolocalización</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="142"/>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="142"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;: {1} ha recorded, {2}.&lt;br&gt;Coffee planted: {3}. Evidence: {4}.</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;: {1} ha registradas, {2}.&lt;br&gt;Café sembrado: {3}. Evidencia: {4}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/plot_geo_panel.py" line="146"/>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="146"/>
         <source>✔ Passes the EU deforestation rules.</source>
         <translation>✔ Cumple las reglas de deforestación de la UE.</translation>
     </message>
@@ -4164,6 +3941,29 @@ Base de datos: {1}</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="26"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Buscar en:</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="27"/>
+        <source>Files of &amp;type:</source>
+        <translation>Archivos de &amp;tipo:</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="28"/>
+        <source>Computer</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="29"/>
+        <source>Date Modified</source>
+        <translation>Fecha de modificación</translation>
+    </message>
+</context>
+<context>
     <name>RateDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="100"/>
@@ -4298,17 +4098,17 @@ Base de datos: {1}</translation>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="99"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="100"/>
         <source>Reset the password of {0}</source>
         <translation>Restablecer la contraseña de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="102"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="103"/>
         <source>&amp;New password</source>
         <translation>&amp;Nueva contraseña</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="104"/>
         <source>&amp;Repeat it</source>
         <translation>&amp;Repítala</translation>
     </message>
@@ -4349,12 +4149,12 @@ Base de datos: {1}</translation>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="123"/>
         <source>Role of {0}</source>
         <translation>Rol de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="126"/>
         <source>&amp;Role</source>
         <translation>&amp;Rol</translation>
     </message>
@@ -4438,109 +4238,114 @@ Base de datos: {1}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="18"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="20"/>
         <source>January</source>
         <translation>enero</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="19"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="21"/>
         <source>February</source>
         <translation>febrero</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="20"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="22"/>
         <source>March</source>
         <translation>marzo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="21"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="23"/>
         <source>April</source>
         <translation>abril</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="22"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="24"/>
         <source>May</source>
         <translation>mayo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="23"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="25"/>
         <source>June</source>
         <translation>junio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="24"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="26"/>
         <source>July</source>
         <translation>julio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="25"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="27"/>
         <source>August</source>
         <translation>agosto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="26"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="28"/>
         <source>September</source>
         <translation>setiembre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="27"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="29"/>
         <source>October</source>
         <translation>octubre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="28"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="30"/>
         <source>November</source>
         <translation>noviembre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="29"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="31"/>
         <source>December</source>
         <translation>diciembre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="39"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="41"/>
         <source>Cooperative settings</source>
         <translation>Configuración de la cooperativa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="52"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="59"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="53"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="60"/>
         <source>S&amp;hort name</source>
         <translation>Nombre &amp;corto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="54"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="61"/>
         <source>&amp;Country (ISO code)</source>
         <translation>&amp;País (código ISO)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="55"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="62"/>
         <source>&amp;Tax id (RUC)</source>
         <translation>&amp;RUC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="56"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="63"/>
         <source>&amp;Fairtrade FLO ID</source>
         <translation>&amp;FLO ID de Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="58"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="65"/>
         <source>&amp;Reporting currency</source>
         <translation>Moneda de repor&amp;te</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="60"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="67"/>
         <source>&amp;Local currency</source>
         <translation>Moneda &amp;local</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="62"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="69"/>
         <source>Fiscal year &amp;starts in</source>
         <translation>El ejercicio &amp;empieza en</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="71"/>
+        <source>&amp;Workbooks in</source>
+        <translation>&amp;Libros de Excel en</translation>
     </message>
 </context>
 <context>
@@ -5034,32 +4839,32 @@ Base de datos: {1}</translation>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="69"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="70"/>
         <source>New user</source>
         <translation>Nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="75"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="76"/>
         <source>&amp;User name</source>
         <translation>&amp;Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="76"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="77"/>
         <source>&amp;Full name</source>
         <translation>Nombre co&amp;mpleto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="77"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="78"/>
         <source>&amp;Role</source>
         <translation>&amp;Rol</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="78"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="79"/>
         <source>&amp;Password</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="79"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="80"/>
         <source>R&amp;epeat it</source>
         <translation>R&amp;epítala</translation>
     </message>
@@ -5067,37 +4872,37 @@ Base de datos: {1}</translation>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="40"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="41"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="41"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="42"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="43"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="44"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="47"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="48"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="49"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="50"/>
         <source>Last sign-in</source>
         <translation>Último ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="34"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="35"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="35"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="36"/>
         <source>no</source>
         <translation>no</translation>
     </message>
@@ -5105,37 +4910,37 @@ Base de datos: {1}</translation>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="154"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="155"/>
         <source>&amp;Add user…</source>
         <translation>&amp;Agregar usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="156"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="157"/>
         <source>&amp;Reset password…</source>
         <translation>&amp;Restablecer contraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="158"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="159"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Desactivar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="160"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="161"/>
         <source>Re&amp;activate</source>
         <translation>Reac&amp;tivar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="162"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="163"/>
         <source>Change r&amp;ole…</source>
         <translation>Cambiar r&amp;ol…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="181"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="182"/>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="187"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="188"/>
         <source>{0} accounts, {1} active</source>
         <translation>{0} cuentas, {1} activas</translation>
     </message>
@@ -5143,22 +4948,22 @@ Base de datos: {1}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="355"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="357"/>
         <source>Integrity check</source>
         <translation>Verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="358"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="360"/>
         <source>Integrity holds: {0} checks run, {1} compliance warnings.</source>
         <translation>Integridad correcta: {0} verificaciones realizadas, {1} advertencias de cumplimiento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="361"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="363"/>
         <source>Integrity FAILED: {2} problems found by {0} checks ({1} compliance warnings).</source>
         <translation>Integridad FALLIDA: {0} verificaciones encontraron {2} problemas ({1} advertencias de cumplimiento).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="372"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="374"/>
         <source>No findings.</source>
         <translation>Sin hallazgos.</translation>
     </message>
@@ -5540,12 +5345,12 @@ Base de datos: {1}</translation>
 <context>
     <name>excel_actions</name>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="25"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="26"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="26"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="27"/>
         <source>Excel workbook (*.xlsx *.xlsm);;All files (*)</source>
         <translation>Libro de Excel (*.xlsx *.xlsm);;Todos los archivos (*)</translation>
     </message>
@@ -5571,17 +5376,17 @@ Base de datos: {1}</translation>
         <translation>{0} socios y {1} parcelas guardados en {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="95"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="100"/>
         <source>Save the roster template</source>
         <translation>Guardar la plantilla del padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="107"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="111"/>
         <source>Template saved</source>
         <translation>Plantilla guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="108"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="112"/>
         <source>The template was saved to {0}.</source>
         <translation>La plantilla se guardó en {0}.</translation>
     </message>
@@ -5670,484 +5475,6 @@ Base de datos: {1}</translation>
         <location filename="../../coop_desk/ui/excel_actions.py" line="249"/>
         <source>Premium &amp;cash book from Excel…</source>
         <translation>Libro de &amp;caja de la Prima desde Excel…</translation>
-    </message>
-</context>
-<context>
-    <name>labels</name>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="27"/>
-        <source>Active</source>
-        <translation>Activo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="28"/>
-        <source>Suspended</source>
-        <translation>Suspendido</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="29"/>
-        <source>Withdrawn</source>
-        <translation>Retirado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="30"/>
-        <source>Expelled</source>
-        <translation>Expulsado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="31"/>
-        <source>Deceased</source>
-        <translation>Fallecido</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="32"/>
-        <source>Female</source>
-        <translation>Femenino</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="33"/>
-        <source>Male</source>
-        <translation>Masculino</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="35"/>
-        <source>Fairtrade International</source>
-        <translation>Fairtrade International</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="36"/>
-        <source>Fair Trade USA</source>
-        <translation>Fair Trade USA</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="37"/>
-        <source>None (conventional)</source>
-        <translation>Ninguno (convencional)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="40"/>
-        <source>Conventional</source>
-        <translation>Convencional</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="41"/>
-        <source>In conversion T1</source>
-        <translation>En transición T1</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="42"/>
-        <source>In conversion T2</source>
-        <translation>En transición T2</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="43"/>
-        <source>In conversion T3</source>
-        <translation>En transición T3</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="44"/>
-        <source>Organic</source>
-        <translation>Orgánico</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="45"/>
-        <source>Approved</source>
-        <translation>Aprobado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="46"/>
-        <source>Approved with conditions</source>
-        <translation>Aprobado con condiciones</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="47"/>
-        <source>Not approved</source>
-        <translation>No aprobado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="48"/>
-        <source>Warning</source>
-        <translation>Amonestación</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="49"/>
-        <source>Suspension</source>
-        <translation>Suspensión</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="50"/>
-        <source>Exclusion</source>
-        <translation>Exclusión</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="51"/>
-        <source>Rejected</source>
-        <translation>Rechazado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="52"/>
-        <source>Fairtrade</source>
-        <translation>Fairtrade</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="53"/>
-        <source>Other</source>
-        <translation>Otro</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="55"/>
-        <source>Administrator</source>
-        <translation>Administrador</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="56"/>
-        <source>Treasurer</source>
-        <translation>Tesorero</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="57"/>
-        <source>Secretary</source>
-        <translation>Secretario</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="58"/>
-        <source>Auditor</source>
-        <translation>Auditor</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="60"/>
-        <source>Certificate expired</source>
-        <translation>Certificado vencido</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="61"/>
-        <source>Certificate expiring</source>
-        <translation>Certificado por vencer</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="62"/>
-        <source>Member certificate missing</source>
-        <translation>Falta certificado del socio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="63"/>
-        <source>ICS coverage</source>
-        <translation>Cobertura del SIC</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="64"/>
-        <source>Not inspected this year</source>
-        <translation>Sin inspección este año</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="65"/>
-        <source>Corrective action overdue</source>
-        <translation>Acción correctiva vencida</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="66"/>
-        <source>Member above the area limit</source>
-        <translation>Socio sobre el límite de área</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="67"/>
-        <source>Group above the member limit</source>
-        <translation>Grupo sobre el límite de socios</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="68"/>
-        <source>Plot leaving conversion</source>
-        <translation>Parcela que sale de transición</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="69"/>
-        <source>Awaiting committee approval</source>
-        <translation>Pendiente de aprobación del comité</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="70"/>
-        <source>urgent</source>
-        <translation>urgente</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="71"/>
-        <source>warning</source>
-        <translation>advertencia</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="72"/>
-        <source>info</source>
-        <translation>información</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="74"/>
-        <source>Manual entry</source>
-        <translation>Asiento manual</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="75"/>
-        <source>Shipment (premium earned)</source>
-        <translation>Embarque (prima devengada)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="76"/>
-        <source>Premium received</source>
-        <translation>Prima recibida</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="77"/>
-        <source>Project payment</source>
-        <translation>Pago de proyecto</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="78"/>
-        <source>Transfer</source>
-        <translation>Transferencia</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="79"/>
-        <source>Currency exchange</source>
-        <translation>Cambio de moneda</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="80"/>
-        <source>Opening balance</source>
-        <translation>Saldo inicial</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="81"/>
-        <source>Balances carried from the previous year</source>
-        <translation>Saldos traídos del ejercicio anterior</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="82"/>
-        <source>Reversal</source>
-        <translation>Reversión</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="83"/>
-        <source>Bank account</source>
-        <translation>Cuenta bancaria</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="84"/>
-        <source>Cash</source>
-        <translation>Caja</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="85"/>
-        <source>Premium receivable</source>
-        <translation>Prima por cobrar</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="86"/>
-        <source>Premium income</source>
-        <translation>Ingreso de la Prima</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="87"/>
-        <source>Premium fund</source>
-        <translation>Fondo de la Prima</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="88"/>
-        <source>Project expense</source>
-        <translation>Gasto de proyecto</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="89"/>
-        <source>Opening balances</source>
-        <translation>Saldos iniciales</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="91"/>
-        <source>New</source>
-        <translation>Nuevo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="92"/>
-        <source>Update</source>
-        <translation>Actualizar</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="93"/>
-        <source>Unchanged</source>
-        <translation>Sin cambios</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="94"/>
-        <source>Error</source>
-        <translation>Error</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="96"/>
-        <source>In conversion (year not given)</source>
-        <translation>En transición (año no indicado)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="98"/>
-        <source>Member code</source>
-        <translation>Código de socio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="99"/>
-        <source>Surnames</source>
-        <translation>Apellidos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="100"/>
-        <source>First names</source>
-        <translation>Nombres</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="101"/>
-        <source>First surname (paterno)</source>
-        <translation>Apellido paterno</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="102"/>
-        <source>Second surname (materno)</source>
-        <translation>Apellido materno</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="103"/>
-        <source>Full name (surnames first)</source>
-        <translation>Nombre completo (apellidos primero)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="104"/>
-        <source>Full name (names first)</source>
-        <translation>Nombre completo (nombres primero)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="105"/>
-        <source>DNI</source>
-        <translation>DNI</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="106"/>
-        <source>Gender</source>
-        <translation>Sexo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="107"/>
-        <source>Birth date</source>
-        <translation>Fecha de nacimiento</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="108"/>
-        <source>Join date</source>
-        <translation>Fecha de ingreso</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="109"/>
-        <source>Community</source>
-        <translation>Caserío</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="110"/>
-        <source>Phone</source>
-        <translation>Teléfono</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="111"/>
-        <source>Total area (ha)</source>
-        <translation>Área total (ha)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="112"/>
-        <source>Coffee area (ha)</source>
-        <translation>Área de café (ha)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="113"/>
-        <source>Plot</source>
-        <translation>Parcela</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="114"/>
-        <source>Altitude (m)</source>
-        <translation>Altitud (m)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="115"/>
-        <source>Varieties</source>
-        <translation>Variedades</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="116"/>
-        <source>Latitude</source>
-        <translation>Latitud</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="117"/>
-        <source>Longitude</source>
-        <translation>Longitud</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="118"/>
-        <source>UTM easting (m)</source>
-        <translation>UTM Este (m)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="119"/>
-        <source>UTM northing (m)</source>
-        <translation>UTM Norte (m)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="120"/>
-        <source>UTM zone</source>
-        <translation>Zona UTM</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="121"/>
-        <source>Organic status</source>
-        <translation>Estado orgánico</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="122"/>
-        <source>Member status</source>
-        <translation>Estado del socio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="123"/>
-        <source>Status date</source>
-        <translation>Fecha del estado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="124"/>
-        <source>Status reason</source>
-        <translation>Motivo del estado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="125"/>
-        <source>Notes</source>
-        <translation>Notas</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="127"/>
-        <source>Satellite image analysis</source>
-        <translation>Análisis de imágenes satelitales</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="128"/>
-        <source>Land title or certificate of possession</source>
-        <translation>Título de propiedad o certificado de posesión</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="129"/>
-        <source>Sworn declaration</source>
-        <translation>Declaración jurada</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="130"/>
-        <source>ICS inspection record</source>
-        <translation>Registro de inspección del SCI</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="131"/>
-        <source>Other evidence</source>
-        <translation>Otra evidencia</translation>
     </message>
 </context>
 <context>

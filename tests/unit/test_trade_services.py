@@ -496,7 +496,7 @@ def test_evidence_documents_are_kept_in_the_document_store(db, actor, coop, tmp_
 def test_a_contract_with_lots_is_not_removed(db, actor, coop):
     with db.transaction(actor) as s:
         trade.create_lot(s, actor, LotInput("L-9", True, coop["ft"].id, None, ON))
-        with pytest.raises(Conflict, match="1 lots of coffee"):
+        with pytest.raises(Conflict, match="1 lot of coffee"):
             contracts.delete_contract(s, actor, coop["ft"].id)
 
 
