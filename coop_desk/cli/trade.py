@@ -1,9 +1,9 @@
 """``plots``, ``deliveries``, ``lots`` and ``eudr``: from plot to shipment on the command line.
 
-- ``plots check`` / ``plots import`` / ``plots evidence`` / ``plots rules``: the geolocation and
-  deforestation-free records the EU deforestation regulation asks for;
+- ``plots check`` / ``plots import`` / ``plots boundary`` / ``plots evidence`` / ``plots rules``:
+  the geolocation and deforestation-free records the EU deforestation regulation asks for;
 - ``deliveries list|add|delete``: purchases from members (acopio), with the ICS red flag;
-- ``lots list|add|assign|remove``: grouping deliveries for contracts;
+- ``lots list|add|assign|remove|delete``: grouping deliveries for contracts;
 - ``eudr contracts|reference|export|trace``: the buyer's due-diligence reference, the buyer's
   GeoJSON + plot list, and the traceability report.
 """
@@ -20,10 +20,10 @@ from sqlalchemy.orm import Session
 from coop_desk.cli.context import CliContext, CliError
 from coop_desk.cli.output import table
 from coop_desk.domain.eudr import EudrRules, EvidenceKind
-from coop_desk.domain.geometry import GeoIssue, GeometryError, parse_utm_zone
+from coop_desk.domain.geometry import Boundary, GeoIssue, GeometryError, Position, parse_utm_zone
 from coop_desk.domain.money import format_amount
 from coop_desk.domain.trade import DeliveryInput
-from coop_desk.exchange.geofiles import guess_fields, read_geo_file
+from coop_desk.exchange.geofiles import GeoFeature, guess_fields, read_geo_file
 from coop_desk.i18n import N_, _, formats, ngettext
 from coop_desk.services import members, plot_geo, trade
 from coop_desk.services.access import Actor
@@ -102,6 +102,29 @@ def _register_plots(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help=_("17S, 18S or 19S for coordinates in metres"),
     )
     imp.set_defaults(handler=run_import)
+
+    boundary = commands.add_parser(
+        "boundary",
+        help=_("take one plot's boundary (or GPS point) from a GeoJSON, KML/KMZ or GPX file"),
+        description=_(
+            "For a file that does not name the plot, such as a phone's track walked around "
+            "it (the window's Boundary from file...). A file with several features lists them "
+            "and stores nothing until --feature chooses one."
+        ),
+    )
+    boundary.add_argument("member", metavar="MEMBER-CODE")
+    boundary.add_argument("plot", metavar="PLOT-NAME")
+    boundary.add_argument("file", metavar="FILE")
+    boundary.add_argument(
+        "--feature", type=int, metavar="N", help=_("the number of the feature in the file")
+    )
+    boundary.add_argument(
+        "--utm-zone",
+        type=_zone,
+        metavar="ZONE",
+        help=_("17S, 18S or 19S for coordinates in metres"),
+    )
+    boundary.set_defaults(handler=run_boundary)
 
     evidence = commands.add_parser(
         "evidence", help=_("record a plot's planting date and deforestation-free evidence")
@@ -197,6 +220,10 @@ def _register_lots(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     remove.add_argument("deliveries", metavar="DELIVERY", nargs="+")
     remove.set_defaults(handler=run_remove)
 
+    delete = commands.add_parser("delete", help=_("remove an empty lot created by mistake"))
+    delete.add_argument("lot", metavar="LOT")
+    delete.set_defaults(handler=run_delete_lot)
+
 
 def _register_eudr(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser(
@@ -249,6 +276,21 @@ def _member_id(session: Session, actor: Actor, code: str) -> int:
     if found is None:
         raise CliError(_("there is no member with the code {code}", code=repr(code)))
     return found
+
+
+def _plot_id(session: Session, actor: Actor, member_code: str, plot_name: str) -> int:
+    detail = members.get_member(session, actor, _member_id(session, actor, member_code))
+    plots = [p for p in detail.plots if p.name.casefold() == plot_name.strip().casefold()]
+    if len(plots) != 1:
+        raise CliError(
+            _(
+                "{member} has no plot named {plot} (its plots: {plots})",
+                member=detail.code,
+                plot=repr(plot_name),
+                plots=", ".join(p.name for p in detail.plots),
+            )
+        )
+    return plots[0].id
 
 
 def _contract_id(session: Session, actor: Actor, number: str) -> int:
@@ -401,22 +443,11 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_evidence(args: argparse.Namespace, ctx: CliContext) -> int:
     actor = ctx.actor()
     with ctx.db.transaction(actor) as session:
-        member_id = _member_id(session, actor, args.member)
-        detail = members.get_member(session, actor, member_id)
-        plots = [p for p in detail.plots if p.name.casefold() == args.plot.strip().casefold()]
-        if len(plots) != 1:
-            raise CliError(
-                _(
-                    "{member} has no plot named {plot} (its plots: {plots})",
-                    member=detail.code,
-                    plot=repr(args.plot),
-                    plots=", ".join(p.name for p in detail.plots),
-                )
-            )
+        plot_id = _plot_id(session, actor, args.member, args.plot)
         plot_geo.set_evidence(
             session,
             actor,
-            plots[0].id,
+            plot_id,
             EvidenceInput(
                 coffee_planted_on=args.planted,
                 farmland_since=args.farmland_since,
@@ -426,10 +457,79 @@ def run_evidence(args: argparse.Namespace, ctx: CliContext) -> int:
                 plot_code=args.code,
             ),
         )
-        row = plot_geo.plot_check(session, actor, plots[0].id)
+        row = plot_geo.plot_check(session, actor, plot_id)
+    _print_check(row)
+    return 0
+
+
+def _print_check(row: plot_geo.PlotGeoRow) -> None:
     print(f"{row.label}: {_('passes') if row.passes else _('FAILS')}")
     for found in row.issues:
         print("    " + _finding(found))
+
+
+def _feature_kind(feature: GeoFeature) -> str:
+    if isinstance(feature.geometry, Boundary):
+        return _("a boundary of {n} positions", n=feature.geometry.position_count)
+    if isinstance(feature.geometry, Position):
+        return _("a GPS point: {position}", position=feature.geometry.describe())
+    return _("cannot be used")
+
+
+def run_boundary(args: argparse.Namespace, ctx: CliContext) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(_("{path} does not exist", path=path))
+    geo = read_geo_file(path, utm_zone=args.utm_zone)
+    if not geo.features:
+        raise CliError(_("{file} holds no feature with coordinates", file=path.name))
+    if args.feature is None and len(geo.features) > 1:
+        for feature in geo.features:
+            print(f"  {feature.number:>3}  {feature.label}: {_feature_kind(feature)}")
+            for found in feature.problems:
+                print(f"         {found.message}")
+        raise CliError(
+            _(
+                "{file} holds {n} features: choose one with --feature N (nothing was stored)",
+                file=path.name,
+                n=len(geo.features),
+            )
+        )
+    number = args.feature if args.feature is not None else geo.features[0].number
+    chosen = [f for f in geo.features if f.number == number]
+    if not chosen:
+        raise CliError(
+            _(
+                "{file} has no feature {number} (its features are numbered 1 to {n})",
+                file=path.name,
+                number=number,
+                n=len(geo.features),
+            )
+        )
+    feature = chosen[0]
+    if feature.geometry is None:
+        raise CliError(
+            _(
+                "feature {number} ({label}) cannot be used: {reasons}",
+                number=feature.number,
+                label=feature.label,
+                reasons="; ".join(i.message for i in feature.problems),
+            )
+        )
+    geometry = feature.geometry
+    actor = ctx.actor()
+    with ctx.db.transaction(actor) as session:
+        plot_id = _plot_id(session, actor, args.member, args.plot)
+        if isinstance(geometry, Boundary):
+            source = f"{geo.kind} {path.name}: {feature.label}"
+            plot_geo.set_boundary(session, actor, plot_id, geometry, source)
+        else:
+            plot_geo.set_point(session, actor, plot_id, geometry)
+        row = plot_geo.plot_check(session, actor, plot_id)
+    print(_("Stored {what} from {file}.", what=_feature_kind(feature), file=path.name))
+    for found in feature.notes:
+        print("    " + _("note: {message}", message=found.message))
+    _print_check(row)
     return 0
 
 
@@ -671,6 +771,16 @@ def run_remove(args: argparse.Namespace, ctx: CliContext) -> int:
             session, actor, lot_id, _delivery_ids(session, actor, args.deliveries)
         )
     print(_lot_line(row))
+    return 0
+
+
+def run_delete_lot(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    with ctx.db.transaction(actor) as session:
+        lot_id = _lot_id(session, actor, args.lot)
+        code = trade.get_lot(session, actor, lot_id).code
+        trade.delete_lot(session, actor, lot_id)
+    print(_("Lot {lot} removed.", lot=code))
     return 0
 
 

@@ -11,7 +11,7 @@ import openpyxl
 from coop_desk.cli import main
 from coop_desk.exchange.geofiles import read_geo_file
 from coop_desk.services import trade
-from tests.geo_samples import google_earth_kml
+from tests.geo_samples import google_earth_kml, phone_gpx_track
 from tests.unit.test_geofiles import rfc7946_problems
 
 
@@ -105,6 +105,54 @@ def test_import_a_google_earth_file_dry_run(demo_db, capsys, tmp_path):
     assert code == 0
     assert "there is no member with the code" in out or "no member code" in out
     assert "0 would be stored, 3 cannot be used." in out
+
+
+def _plot_row(db, label):  # type: ignore[no-untyped-def]
+    from coop_desk.services import plot_geo
+    from coop_desk.services.access import SYSTEM
+
+    with db.reading(SYSTEM) as s:
+        return next(r for r in plot_geo.plot_checks(s, SYSTEM) if r.label == label)
+
+
+def test_a_boundary_from_a_phone_track(demo_db, capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("COOP_DESK_PASSWORD", "demo")
+    track = tmp_path / "parcela.gpx"
+    track.write_text(phone_gpx_track(), encoding="utf-8")
+    plot = ("CPGP-3784-21", "las palmeras")  # 4.4 ha with a point only
+    user = ("--user", "secretario")
+    # two features (the house waypoint and the walked track): listed, nothing stored
+    code, out, err = run(capsys, demo_db, *user, "plots", "boundary", *plot, str(track))
+    assert code == 2 and "--feature" in err and "nothing was stored" in err
+    assert "1  " in out and "2  " in out and "a boundary of" in out
+    assert _plot_row(demo_db, "CPGP-3784-21 Las Palmeras").boundary is None
+    code, _out, err = run(
+        capsys, demo_db, *user, "plots", "boundary", *plot, str(track), "--feature", "7"
+    )
+    assert code == 2 and "no feature 7" in err
+    code, out, err = run(
+        capsys, demo_db, *user, "plots", "boundary", *plot, str(track), "--feature", "2"
+    )
+    assert code == 0, err
+    assert "Stored a boundary of" in out and "closed by joining" in out
+    row = _plot_row(demo_db, "CPGP-3784-21 Las Palmeras")
+    assert row.boundary is not None and row.geometry_kind == "polygon"
+    # the track lies in Cusco and measures 2.2 ha: the new finding is printed and stored
+    assert "area_mismatch" in [i.code for i in row.errors]
+    assert "register says" in out
+
+
+def test_an_empty_lot_is_deleted_a_full_one_is_not(demo_db, capsys, monkeypatch):
+    monkeypatch.setenv("COOP_DESK_PASSWORD", "demo")
+    user = ("--user", "tesorero")
+    code, _out, err = run(capsys, demo_db, *user, "lots", "delete", "L-2026-001")
+    assert code == 2 and "take them out first" in err
+    code, out, err = run(capsys, demo_db, *user, "lots", "add", "L-2026-099")
+    assert code == 0, err
+    code, out, err = run(capsys, demo_db, *user, "lots", "delete", "l-2026-099")
+    assert code == 0 and "Lot L-2026-099 removed." in out
+    code, out, _err = run(capsys, demo_db, "lots", "list")
+    assert "L-2026-099" not in out and "L-2026-001" in out
 
 
 def test_traceability_workbook(demo_db, capsys, tmp_path):
