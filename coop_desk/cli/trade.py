@@ -2,7 +2,7 @@
 
 - ``plots check`` / ``plots import`` / ``plots boundary`` / ``plots evidence`` / ``plots rules``:
   the geolocation and deforestation-free records the EU deforestation regulation asks for;
-- ``deliveries list|add|delete``: purchases from members (acopio), with the ICS red flag;
+- ``deliveries list|add|edit|delete``: purchases from members (acopio), with the ICS red flag;
 - ``lots list|add|assign|remove|delete``: grouping deliveries for contracts;
 - ``eudr contracts|reference|export|trace``: the buyer's due-diligence reference, the buyer's
   GeoJSON + plot list, and the traceability report.
@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -189,6 +190,34 @@ def _register_deliveries(sub: argparse._SubParsersAction[argparse.ArgumentParser
     add.add_argument("--point", default="", metavar="NAME", help=_("collection point"))
     add.add_argument("--number", default="", help=_("ticket number (default: the next one)"))
     add.set_defaults(handler=run_add_delivery)
+
+    edit = commands.add_parser(
+        "edit",
+        help=_("correct a delivery that is in no lot yet"),
+        description=_("Only the values given change; the others stay as recorded."),
+    )
+    edit.add_argument("number", metavar="NUMBER")
+    edit.add_argument("--member", metavar="MEMBER-CODE")
+    edit.add_argument("--kg", type=_decimal, metavar="KG", help=_("kg of parchment coffee"))
+    edit.add_argument("--moisture", type=_decimal, metavar="PERCENT")
+    edit.add_argument("--yield-factor", type=_decimal, metavar="PERCENT")
+    edit.add_argument("--price", type=_decimal, metavar="PER-KG")
+    edit.add_argument("--currency")
+    edit.add_argument("--date", type=_date)
+    kind = edit.add_mutually_exclusive_group()
+    kind.add_argument(
+        "--certified",
+        dest="certified",
+        action="store_true",
+        default=None,
+        help=_("certified coffee"),
+    )
+    kind.add_argument(
+        "--conventional", dest="certified", action="store_false", help=_("conventional coffee")
+    )
+    edit.add_argument("--point", metavar="NAME", help=_("collection point"))
+    edit.add_argument("--notes")
+    edit.set_defaults(handler=run_edit_delivery)
 
     delete = commands.add_parser("delete", help=_("remove a delivery recorded by mistake"))
     delete.add_argument("number", metavar="NUMBER")
@@ -651,6 +680,34 @@ def run_add_delivery(args: argparse.Namespace, ctx: CliContext) -> int:
                 currency=args.currency,
             ),
         )
+    _print_delivery(row)
+    return 0
+
+
+def run_edit_delivery(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    with ctx.db.transaction(actor) as session:
+        (delivery_id,) = _delivery_ids(session, actor, [args.number])
+        current = trade.get_delivery(session, actor, delivery_id).to_input()
+        changes = {
+            "member_id": _member_id(session, actor, args.member) if args.member else None,
+            "delivery_date": args.date,
+            "kg": args.kg,
+            "moisture_pct": args.moisture,
+            "yield_factor_pct": args.yield_factor,
+            "price_per_kg": args.price,
+            "currency": args.currency,
+            "certified": args.certified,
+            "collection_point": args.point,
+            "notes": args.notes,
+        }
+        data = replace(current, **{k: v for k, v in changes.items() if v is not None})
+        row = trade.update_delivery(session, actor, delivery_id, data)
+    _print_delivery(row)
+    return 0
+
+
+def _print_delivery(row: trade.DeliveryRow) -> None:
     print(
         _(
             "Delivery {number}: {member}, {kg} kg, {currency} {amount}.",
@@ -671,7 +728,6 @@ def run_add_delivery(args: argparse.Namespace, ctx: CliContext) -> int:
                 estimate=_kg(row.yield_estimate_kg or Decimal(0)),
             )
         )
-    return 0
 
 
 def run_delete_delivery(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -5,6 +5,7 @@ reasons, the other's is written, re-read and matches its lots exactly."""
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import openpyxl
 
@@ -153,6 +154,42 @@ def test_an_empty_lot_is_deleted_a_full_one_is_not(demo_db, capsys, monkeypatch)
     assert code == 0 and "Lot L-2026-099 removed." in out
     code, out, _err = run(capsys, demo_db, "lots", "list")
     assert "L-2026-099" not in out and "L-2026-001" in out
+
+
+def test_a_delivery_is_corrected_only_where_asked(demo_db, capsys, monkeypatch):
+    from coop_desk.services.access import SYSTEM
+
+    monkeypatch.setenv("COOP_DESK_PASSWORD", "demo")
+    user = ("--user", "tesorero")
+
+    def delivery(number):  # type: ignore[no-untyped-def]
+        with demo_db.reading(SYSTEM) as s:
+            return next(d for d in trade.list_deliveries(s, SYSTEM) if d.number == number)
+
+    before = delivery("2026-00121")
+    assert before.lot_id is None and before.certified
+    code, out, err = run(
+        capsys,
+        demo_db,
+        *user,
+        "deliveries",
+        "edit",
+        "2026-00121",
+        "--kg",
+        "198,5",
+        "--conventional",
+    )
+    assert code == 0, err
+    assert "198.50 kg" in out
+    after = delivery("2026-00121")
+    assert after.kg == Decimal("198.5") and not after.certified
+    unchanged = ("member_id", "delivery_date", "moisture_pct", "yield_factor_pct", "price_per_kg")
+    assert all(getattr(after, f) == getattr(before, f) for f in unchanged)
+    assert after.collection_point == before.collection_point
+    # a delivery in a lot is corrected only after it is taken out of the lot
+    code, _out, err = run(capsys, demo_db, *user, "deliveries", "edit", "2026-00036", "--kg", "1")
+    assert code == 2 and "take it out of the lot" in err
+    assert delivery("2026-00036").kg == Decimal("299.00")
 
 
 def test_traceability_workbook(demo_db, capsys, tmp_path):
