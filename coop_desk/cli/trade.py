@@ -3,7 +3,7 @@
 - ``plots check`` / ``plots import`` / ``plots boundary`` / ``plots evidence`` / ``plots rules``:
   the geolocation and deforestation-free records the EU deforestation regulation asks for;
 - ``deliveries list|add|edit|delete``: purchases from members (acopio), with the ICS red flag;
-- ``lots list|add|assign|remove|delete``: grouping deliveries for contracts;
+- ``lots list|add|edit|assign|remove|delete``: grouping deliveries for contracts;
 - ``eudr contracts|reference|export|trace``: the buyer's due-diligence reference, the buyer's
   GeoJSON + plot list, and the traceability report.
 """
@@ -238,6 +238,38 @@ def _register_lots(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     add.add_argument("--date", type=_date, help=_("default today"))
     add.add_argument("--notes", default="")
     add.set_defaults(handler=run_add_lot)
+
+    edit = commands.add_parser(
+        "edit",
+        help=_("change a lot: its contract, producer, code or notes"),
+        description=_("Only the values given change; the others stay as recorded."),
+    )
+    edit.add_argument("lot", metavar="LOT")
+    edit.add_argument("--code", metavar="NEW-CODE")
+    contract = edit.add_mutually_exclusive_group()
+    contract.add_argument("--contract", metavar="NUMBER")
+    contract.add_argument(
+        "--no-contract", action="store_true", help=_("the lot is for no contract yet")
+    )
+    kind = edit.add_mutually_exclusive_group()
+    kind.add_argument(
+        "--certified",
+        dest="certified",
+        action="store_true",
+        default=None,
+        help=_("a certified lot"),
+    )
+    kind.add_argument(
+        "--conventional", dest="certified", action="store_false", help=_("a conventional lot")
+    )
+    producer = edit.add_mutually_exclusive_group()
+    producer.add_argument(
+        "--producer", metavar="MEMBER-CODE", help=_("a micro-lot of one producer")
+    )
+    producer.add_argument("--no-producer", action="store_true", help=_("no longer a micro-lot"))
+    edit.add_argument("--date", type=_date)
+    edit.add_argument("--notes")
+    edit.set_defaults(handler=run_edit_lot)
 
     assign = commands.add_parser("assign", help=_("put deliveries into a lot"))
     assign.add_argument("lot", metavar="LOT")
@@ -746,35 +778,37 @@ def run_lots(args: argparse.Namespace, ctx: CliContext) -> int:
     actor = ctx.actor()
     with ctx.db.reading(actor) as session:
         rows = trade.list_lots(session, actor)
-    print(
-        table(
-            [
-                _("Lot"),
-                _("Certified"),
-                _("Contract"),
-                _("Micro-lot producer"),
-                _("Deliveries"),
-                _("Members"),
-                _("kg"),
-                _("Green kg"),
-            ],
-            (
-                [
-                    r.code,
-                    _yes(r.certified),
-                    _shipped(r.contract_number, r.shipped) if r.contract_number else "",
-                    r.producer_name,
-                    r.deliveries,
-                    r.members,
-                    _kg(r.kg),
-                    _kg(r.green_kg),
-                ]
-                for r in rows
-            ),
-            right={4, 5, 6, 7},
-        )
-    )
+    print(_lots_table(rows))
     return 0
+
+
+def _lots_table(rows: list[trade.LotRow]) -> str:
+    return table(
+        [
+            _("Lot"),
+            _("Certified"),
+            _("Contract"),
+            _("Micro-lot producer"),
+            _("Deliveries"),
+            _("Members"),
+            _("kg"),
+            _("Green kg"),
+        ],
+        (
+            [
+                r.code,
+                _yes(r.certified),
+                _shipped(r.contract_number, r.shipped) if r.contract_number else "",
+                r.producer_name,
+                r.deliveries,
+                r.members,
+                _kg(r.kg),
+                _kg(r.green_kg),
+            ]
+            for r in rows
+        ),
+        right={4, 5, 6, 7},
+    )
 
 
 def run_add_lot(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -795,6 +829,32 @@ def run_add_lot(args: argparse.Namespace, ctx: CliContext) -> int:
             ),
         )
     print(_("Lot {lot} created.", lot=row.code))
+    return 0
+
+
+def run_edit_lot(args: argparse.Namespace, ctx: CliContext) -> int:
+    actor = ctx.actor()
+    with ctx.db.transaction(actor) as session:
+        lot_id = _lot_id(session, actor, args.lot)
+        data = trade.get_lot(session, actor, lot_id).to_input()
+        if args.contract:
+            data = replace(data, contract_id=_contract_id(session, actor, args.contract))
+        elif args.no_contract:
+            data = replace(data, contract_id=None)
+        if args.producer:
+            data = replace(data, producer_member_id=_member_id(session, actor, args.producer))
+        elif args.no_producer:
+            data = replace(data, producer_member_id=None)
+        if args.certified is not None:
+            data = replace(data, certified=args.certified)
+        if args.code is not None:
+            data = replace(data, code=args.code)
+        if args.date is not None:
+            data = replace(data, created_on=args.date)
+        if args.notes is not None:
+            data = replace(data, notes=args.notes)
+        row = trade.update_lot(session, actor, lot_id, data)
+    print(_lots_table([row]))
     return 0
 
 

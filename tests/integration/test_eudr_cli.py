@@ -192,6 +192,33 @@ def test_a_delivery_is_corrected_only_where_asked(demo_db, capsys, monkeypatch):
     assert delivery("2026-00036").kg == Decimal("299.00")
 
 
+def test_a_lot_made_first_is_put_on_its_contract_later(demo_db, capsys, monkeypatch):
+    from coop_desk.services.access import SYSTEM
+
+    monkeypatch.setenv("COOP_DESK_PASSWORD", "demo")
+    user = ("--user", "tesorero")
+
+    def lot(code):  # type: ignore[no-untyped-def]
+        with demo_db.reading(SYSTEM) as s:
+            return next(r for r in trade.list_lots(s, SYSTEM) if r.code == code)
+
+    assert run(capsys, demo_db, *user, "lots", "add", "L-2026-098")[0] == 0
+    assert run(capsys, demo_db, *user, "lots", "assign", "L-2026-098", "2026-00121")[0] == 0
+    code, out, err = run(
+        capsys, demo_db, *user, "lots", "edit", "L-2026-098", "--contract", "KFH-2026-10"
+    )
+    assert code == 0, err
+    assert "KFH-2026-10" in out and "L-2026-098" in out
+    assert lot("L-2026-098").contract_number == "KFH-2026-10" and lot("L-2026-098").certified
+    # a Fairtrade contract takes certified lots only: refused, nothing changed
+    code, _out, err = run(capsys, demo_db, *user, "lots", "edit", "L-2026-098", "--conventional")
+    assert code != 0 and err
+    assert lot("L-2026-098").certified
+    code, _out, err = run(capsys, demo_db, *user, "lots", "edit", "L-2026-098", "--no-contract")
+    assert code == 0, err
+    assert lot("L-2026-098").contract_id is None and lot("L-2026-098").deliveries == 1
+
+
 def test_traceability_workbook(demo_db, capsys, tmp_path):
     target = tmp_path / "trace.xlsx"
     code, out, _ = run(capsys, demo_db, "eudr", "trace", "KFH-2026-10", str(target))
