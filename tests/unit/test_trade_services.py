@@ -363,6 +363,20 @@ def test_the_export_is_refused_with_the_reasons_per_plot(db, actor, coop, tmp_pa
     assert not (tmp_path / "x.geojson").exists()
 
 
+def test_a_file_above_the_eu_upload_limit_is_not_written(db, actor, coop, tmp_path, monkeypatch):
+    with db.transaction(actor) as s:
+        _fill_contract(s, actor, coop)
+    with db.reading(actor) as s:
+        size = trade.eudr_export(s, actor, coop["ft"].id).size_bytes
+        # the real limit is 25 MB; the contract's file is a few KB: lower the limit under it
+        monkeypatch.setattr(trade, "MAX_FILE_BYTES", size - 1)
+        with pytest.raises(Conflict, match="Split the contract's lots"):
+            trade.write_eudr_export(s, actor, coop["ft"].id, tmp_path / "x.geojson")
+        assert not (tmp_path / "x.geojson").exists() and not (tmp_path / "x.xlsx").exists()
+        monkeypatch.setattr(trade, "MAX_FILE_BYTES", size)
+        assert trade.write_eudr_export(s, actor, coop["ft"].id, tmp_path / "x.geojson").geojson
+
+
 def test_a_contract_without_lots_has_nothing_to_declare(db, actor, coop, tmp_path):
     with db.reading(actor) as s:
         with pytest.raises(Conflict, match="no lots with deliveries"):
