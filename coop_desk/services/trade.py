@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -396,8 +397,17 @@ def create_delivery(
     return get_delivery(session, actor, delivery.id)
 
 
-def _load_delivery(session: Session, delivery_id: int) -> Delivery:
-    delivery = session.get(Delivery, delivery_id)
+def _locking(lock: bool) -> dict[str, Any]:
+    """Arguments of ``Session.get`` that lock the row and read it afresh (SQLite, which has
+    no row locks, serialises writers on its own)."""
+    return {"with_for_update": True, "populate_existing": True} if lock else {}
+
+
+def _load_delivery(session: Session, delivery_id: int, *, lock: bool = False) -> Delivery:
+    """``lock``: the row is held (SELECT ... FOR UPDATE on PostgreSQL) until the transaction
+    ends, and read as last committed, so a change on another PC waits for this one and then
+    sees it (a delivery edited to conventional while another PC puts it in a certified lot)."""
+    delivery = session.get(Delivery, delivery_id, **_locking(lock))
     if delivery is None:
         raise NotFound(_("There is no delivery with id {id}.", id=delivery_id))
     return delivery
@@ -417,7 +427,7 @@ def update_delivery(
 ) -> DeliveryRow:
     """Correct a delivery that is in no lot yet."""
     require(actor, Permission.TRADE_WRITE)
-    delivery = _load_delivery(session, delivery_id)
+    delivery = _load_delivery(session, delivery_id, lock=True)
     if delivery.lot_id is not None:
         raise Conflict(
             _(
@@ -450,7 +460,7 @@ def update_delivery(
 def delete_delivery(session: Session, actor: Actor, delivery_id: int) -> None:
     """Remove a delivery recorded by mistake (not once it is in a lot)."""
     require(actor, Permission.TRADE_WRITE)
-    delivery = _load_delivery(session, delivery_id)
+    delivery = _load_delivery(session, delivery_id, lock=True)
     if delivery.lot_id is not None:
         raise Conflict(
             _(
@@ -594,8 +604,10 @@ def _lot_rows(session: Session, lots: Sequence[Lot]) -> list[LotRow]:
     return rows
 
 
-def _load_lot(session: Session, lot_id: int) -> Lot:
-    lot = session.get(Lot, lot_id)
+def _load_lot(session: Session, lot_id: int, *, lock: bool = False) -> Lot:
+    """``lock``: as for deliveries; every change to a lot or its deliveries locks the lot
+    first, then the deliveries, always in that order (no deadlock)."""
+    lot = session.get(Lot, lot_id, **_locking(lock))
     if lot is None:
         raise NotFound(_("There is no lot with id {id}.", id=lot_id))
     return lot
@@ -716,7 +728,7 @@ def create_lot(session: Session, actor: Actor, data: LotInput) -> LotRow:
 
 def update_lot(session: Session, actor: Actor, lot_id: int, data: LotInput) -> LotRow:
     require(actor, Permission.TRADE_WRITE)
-    lot = _load_lot(session, lot_id)
+    lot = _load_lot(session, lot_id, lock=True)
     _refuse_if_shipped(session, lot)
     problems, code = _lot_problems(session, data, lot_id)
     if problems:
@@ -734,7 +746,7 @@ def update_lot(session: Session, actor: Actor, lot_id: int, data: LotInput) -> L
 
 def delete_lot(session: Session, actor: Actor, lot_id: int) -> None:
     require(actor, Permission.TRADE_WRITE)
-    lot = _load_lot(session, lot_id)
+    lot = _load_lot(session, lot_id, lock=True)
     count = session.scalar(select(func.count()).where(Delivery.lot_id == lot_id)) or 0
     if count:
         raise Conflict(
@@ -753,13 +765,13 @@ def add_to_lot(session: Session, actor: Actor, lot_id: int, delivery_ids: Sequen
     """Put deliveries into a lot; every one that cannot go is named with the reason and
     nothing is changed."""
     require(actor, Permission.TRADE_WRITE)
-    lot = _load_lot(session, lot_id)
+    lot = _load_lot(session, lot_id, lock=True)
     _refuse_if_shipped(session, lot)
     rules = LotRules(lot.code, lot.certified, lot.producer_member_id)
     problems: list[Problem] = []
     deliveries: list[Delivery] = []
     for delivery_id in delivery_ids:
-        delivery = _load_delivery(session, delivery_id)
+        delivery = _load_delivery(session, delivery_id, lock=True)
         code = session.scalar(select(Member.code).where(Member.id == delivery.member_id)) or ""
         facts = DeliveryFacts(
             delivery.number,
@@ -784,10 +796,10 @@ def remove_from_lot(
     session: Session, actor: Actor, lot_id: int, delivery_ids: Sequence[int]
 ) -> LotRow:
     require(actor, Permission.TRADE_WRITE)
-    lot = _load_lot(session, lot_id)
+    lot = _load_lot(session, lot_id, lock=True)
     _refuse_if_shipped(session, lot)
     for delivery_id in delivery_ids:
-        delivery = _load_delivery(session, delivery_id)
+        delivery = _load_delivery(session, delivery_id, lock=True)
         if delivery.lot_id != lot_id:
             raise Conflict(
                 _("Delivery {number} is not in lot {lot}.", number=delivery.number, lot=lot.code)

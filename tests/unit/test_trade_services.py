@@ -4,11 +4,14 @@ services (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
 import json
+import threading
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import text
 
 from coop_desk.domain.certification import CommitteeDecision, InspectionInput
 from coop_desk.domain.geometry import Boundary, position
@@ -228,6 +231,50 @@ def test_certified_and_conventional_never_mix(db, actor, coop):
         # a delivery in a lot is not corrected or deleted
         with pytest.raises(Conflict, match="in lot L-2026-001"):
             trade.delete_delivery(s, actor, certified.id)
+
+
+def test_a_delivery_changed_on_another_pc_meanwhile_does_not_slip_into_a_lot(db, actor, coop):
+    """PC 1 corrects a delivery to conventional while PC 2 puts it, still certified on its
+    screen, into a certified lot: PC 2 waits for PC 1 and then reads the delivery afresh."""
+    if db.is_sqlite:
+        pytest.skip("SQLite has one writer at a time: the second write fails, it cannot mix")
+    with db.transaction(actor) as s:
+        row = trade.create_delivery(s, actor, delivery(coop["ana"].id), today=ON)
+        lot = trade.create_lot(s, actor, LotInput("L-2026-001", True, coop["ft"].id, None, ON))
+    outcome: list[BaseException | None] = []
+
+    def pc2() -> None:
+        try:
+            with db.transaction(actor) as s2:
+                trade.add_to_lot(s2, actor, lot.id, [row.id])
+            outcome.append(None)
+        except BaseException as exc:  # noqa: BLE001 - the test reads it
+            outcome.append(exc)
+
+    with db.transaction(actor) as s1:
+        trade.update_delivery(s1, actor, row.id, replace(row.to_input(), certified=False))
+        worker = threading.Thread(target=pc2)
+        worker.start()
+        # PC 2 must be waiting on PC 1's lock before PC 1 commits (else there is no race)
+        waiting = threading.Event()
+        for _attempt in range(1500):
+            with db.engine.connect() as probe:
+                waiting_now = probe.scalar(
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity "
+                        "WHERE wait_event_type = 'Lock' AND datname = current_database()"
+                    )
+                )
+            if waiting_now:
+                break
+            waiting.wait(0.02)
+        assert waiting_now, "PC 2 never waited for PC 1"
+    worker.join(timeout=60)
+    assert len(outcome) == 1 and isinstance(outcome[0], ValidationError)
+    assert "never mix" in str(outcome[0])
+    with db.reading(actor) as s:
+        assert trade.get_delivery(s, actor, row.id).lot_id is None
+        assert trade.get_lot(s, actor, lot.id).deliveries == 0
 
 
 def test_micro_lot_takes_one_producer(db, actor, coop):
