@@ -58,6 +58,30 @@ def test_login_right_password_is_admitted(qtbot, ctx):
     assert not ctx.can(Permission.MEMBERS_WRITE)
 
 
+def test_enter_signs_in_on_the_login_and_the_switch_user_dialogs(qtbot, ctx):
+    """Enter in the password field signs in (it used to press Cancel and quit the program)."""
+    dialog = LoginDialog(ctx, clock=lambda: T0)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.sign_in_button.isDefault()
+    qtbot.keyClicks(dialog.username, "tesorero")
+    qtbot.keyClicks(dialog.password, "demo")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert ctx.actor.username == "tesorero"
+
+    from coop_desk.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    switch = window.switch_user()
+    switch.clock = lambda: T0
+    qtbot.keyClicks(switch.username, "auditor")
+    qtbot.keyClicks(switch.password, "demo")
+    qtbot.keyClick(switch.password, Qt.Key.Key_Return)
+    assert ctx.actor.username == "auditor"
+
+
 def test_login_waits_after_repeated_failures_without_sleeping(qtbot, ctx):
     dialog = login(qtbot, ctx, "admin", "bad1")
     assert dialog.sign_in_button.isEnabled()  # the first failure costs nothing
