@@ -97,6 +97,7 @@ def _post_books(sqlite_db):
             payee='=HYPERLINK("http://evil")',
             voucher="F001-00231",
             description="Solar dryer",
+            accept=operations.ALL_WARNINGS,
         )
         journal.reverse_entry(s, t, wrong.id, reason="typed the wrong amount")
         operations.record_project_payment(
@@ -110,6 +111,7 @@ def _post_books(sqlite_db):
             payee="Metalmecánica Jaén",
             voucher="F001-00232",
             description="Solar dryer",
+            accept=operations.ALL_WARNINGS,
         )
     with db.transaction(t) as s:
         fiscal.close_year(s, t, 2024, today=date(2025, 1, 20))
@@ -127,6 +129,7 @@ def _post_books(sqlite_db):
             payee="Banco de la Nación",
             voucher="ND-2024-12",
             description="Bank charge",
+            accept=operations.ALL_WARNINGS,
         )
         fiscal.close_year(s, t, 2024, today=date(2025, 1, 25))
         operations.record_transfer(
@@ -149,6 +152,7 @@ def _post_books(sqlite_db):
             payee="Vivero San Ignacio",
             voucher="B002-118",
             description="Seedlings",
+            accept=operations.ALL_WARNINGS,
         )
     with db.transaction(t) as s:
         fiscal.close_year(s, t, 2025, today=date(2026, 1, 10))
@@ -162,6 +166,7 @@ def _post_books(sqlite_db):
             payee="Agro Jaén",
             voucher="F9-1",
             description="Compost",
+            accept=operations.ALL_WARNINGS,
         )
         operations.record_project_payment(
             s,
@@ -174,6 +179,7 @@ def _post_books(sqlite_db):
             payee="Agro Jaén",
             voucher="F9-2",
             description="Lime",
+            accept=operations.ALL_WARNINGS,
         )
 
 

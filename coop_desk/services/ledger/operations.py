@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -24,26 +27,29 @@ from sqlalchemy.orm import Session
 
 from coop_desk import paths
 from coop_desk.domain.ledger import rate_from_legs
-from coop_desk.domain.money import MoneyError, round_money, to_decimal
+from coop_desk.domain.money import MoneyError, format_amount, round_money, to_decimal
 from coop_desk.domain.premium import Scheme
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
-from coop_desk.errors import Conflict, ValidationError
+from coop_desk.errors import Conflict, NeedsConfirmation, NotFound, ValidationError
 from coop_desk.models import Account, Posting, Project
 from coop_desk.services import cooperative
-from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.access import Actor, Permission, Role, require
 from coop_desk.services.ledger._common import (
     AccountRole,
     EntryKind,
     reporting_currency,
-    year_of,
 )
 from coop_desk.services.ledger.accounts import account_by_role, buyer_account, project_account
 from coop_desk.services.ledger.contracts import figures, live_shipment_entries, load_contract
 from coop_desk.services.ledger.journal import EntryRow, PostingInput, entry_row, write_entry
-from coop_desk.services.ledger.plan import approved_budget
+from coop_desk.services.ledger.plan import BudgetStatus, budget_status
 
-OVER_BUDGET_SETTING = "ledger.over_budget"  # "warn" (default) or "block"
+OVER_BUDGET_SETTING = "ledger.over_budget"  # "warn" (default), "administrators" or "block"
+REFUSED_BY_POLICY = {
+    "block": "payments outside the plan or the balance are blocked",
+    "administrators": "only an administrator may post payments outside the plan or the balance",
+}
 ADMINISTRATION_KEY = "administration"
 
 
@@ -267,21 +273,174 @@ def spent_in_year(session: Session, project_id: int, year: int) -> Decimal:
     return Decimal(total or 0)
 
 
-def budget_problems(session: Session, project_id: int, day: date, usd_amount: Decimal) -> list[str]:
-    """Why a payment of ``usd_amount`` to the project on ``day`` is outside the approved plan."""
-    year = year_of(session, day)
-    budget = approved_budget(session, year, as_of=day)
+class PaymentWarning(StrEnum):
+    """What a project payment does that the treasurer should see before it is posted."""
+
+    NO_BUDGET = "no_budget"  # the project has no GA-approved budget in force on the date
+    OVER_BUDGET = "over_budget"  # spending would pass the approved budget
+    OVERDRAWN = "overdrawn"  # the bank or cash account would end the year below zero
+
+
+ALL_WARNINGS = frozenset(PaymentWarning)
+
+
+@dataclass(frozen=True)
+class PaymentConsequence:
+    kind: PaymentWarning
+    message: str
+
+
+@dataclass(frozen=True)
+class PaymentPreview:
+    """What a project payment would do, computed before it is posted (``preview_payment``).
+
+    The front ends show it while the amount is typed and ask for confirmation when
+    ``consequences`` is not empty; ``refused`` says the cooperative's policy refuses such a
+    payment for the actor's role (``ledger.over_budget``), so there is nothing to confirm."""
+
+    currency: str
+    amount: Decimal
+    rate: Decimal | None  # the rate typed; None for a USD account (or none typed yet)
+    rate_is_last_recorded: bool  # no rate typed: the USD value uses the last rate recorded
+    usd_value: Decimal | None  # None when no rate is known for the currency
+    budget: BudgetStatus
+    spent_after: Decimal | None  # USD, with this payment
+    remaining_after: Decimal | None  # None without an approved budget
+    percent_after: Decimal | None
+    account_name: str
+    balance: Decimal  # the account's balance in the payment's year, in its currency
+    balance_after: Decimal
+    consequences: tuple[PaymentConsequence, ...]
+    policy: str  # the setting ``ledger.over_budget``
+    refused: bool
+
+    @property
+    def kinds(self) -> frozenset[PaymentWarning]:
+        return frozenset(c.kind for c in self.consequences)
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return bool(self.consequences) and not self.refused
+
+
+def policy_refuses(policy: str, actor: Actor) -> bool:
+    """Whether the setting ``ledger.over_budget`` refuses a payment with consequences for
+    ``actor``: ``block`` refuses everyone, ``administrators`` everyone but administrators."""
+    if policy == "block":
+        return True
+    return policy == "administrators" and actor.role != Role.ADMINISTRATOR
+
+
+def preview_payment(
+    session: Session,
+    actor: Actor,
+    *,
+    project_id: int,
+    account_id: int,
+    entry_date: date,
+    amount: Decimal,
+    rate: Decimal | None = None,
+) -> PaymentPreview:
+    """The consequences of paying ``amount`` (in the account's currency) for a project on a day.
+
+    The one place the payment rules are applied: the project's budget as the General Assembly
+    approved it on that day (``plan.budget_status``), the account's balance in the year (the
+    same balance ``verify`` checks never ends a year below zero), the USD value as the payment
+    would post it. ``record_project_payment`` applies the same preview before it posts."""
+    require(actor, Permission.READ)
+    from coop_desk.services.ledger.reports import account_balances, percent_used
+
+    usd = reporting_currency(session)
     project = session.get(Project, project_id)
-    name = project.name if project else str(project_id)
-    if project_id not in budget:
-        return [f"{name} has no budget approved by the General Assembly for {year} on {day}"]
-    spent = spent_in_year(session, project_id, year)
-    if spent + usd_amount > budget[project_id]:
-        return [
-            f"{name}: this payment brings spending to USD {spent + usd_amount:,.2f}, over the "
-            f"approved budget of USD {budget[project_id]:,.2f}"
-        ]
-    return []
+    bank = session.get(Account, account_id)
+    if project is None or bank is None:
+        raise NotFound("The project or the account does not exist.")
+    currency = bank.currency or usd
+    typed_rate = rate if currency != usd else None
+    fx = typed_rate
+    from_last = False
+    if currency != usd and fx is None:
+        fx = session.scalar(
+            select(Posting.rate)
+            .where(Posting.currency == currency, Posting.rate.is_not(None))
+            .order_by(Posting.entry_date.desc(), Posting.id.desc())
+            .limit(1)
+        )
+        from_last = fx is not None
+    usd_value = payment_usd_value(amount, fx, currency, usd)
+    status = budget_status(session, actor, project_id, entry_date)
+    year = status.year
+    balance = next(
+        (
+            row.closing
+            for row in account_balances(session, actor, year)
+            if row.account_id == bank.id and row.currency == currency
+        ),
+        Decimal("0.00"),
+    )
+    consequences: list[PaymentConsequence] = []
+    spent_after = remaining_after = percent_after = None
+    if usd_value is not None:
+        spent_after = status.spent + usd_value
+    if status.approved is None:
+        consequences.append(
+            PaymentConsequence(
+                PaymentWarning.NO_BUDGET,
+                f"{project.name} has no budget approved by the General Assembly for {year} "
+                f"on {entry_date}",
+            )
+        )
+    elif spent_after is not None:
+        remaining_after = status.approved - spent_after
+        percent_after = percent_used(spent_after, status.approved)
+        if remaining_after < 0:
+            consequences.append(
+                PaymentConsequence(
+                    PaymentWarning.OVER_BUDGET,
+                    f"{project.name}: this payment brings spending to USD "
+                    f"{format_amount(spent_after)} ({percent_after}%), over the approved "
+                    f"budget of USD {format_amount(status.approved)}",
+                )
+            )
+    balance_after = balance - amount
+    if bank.role in (AccountRole.BANK, AccountRole.CASH) and balance_after < 0 <= amount:
+        consequences.append(
+            PaymentConsequence(
+                PaymentWarning.OVERDRAWN,
+                f"{bank.name} holds {format_amount(balance)} {currency}: this payment leaves "
+                f"it at {format_amount(balance_after)} {currency}",
+            )
+        )
+    policy = cooperative.get_setting(session, OVER_BUDGET_SETTING, "warn")
+    return PaymentPreview(
+        currency=currency,
+        amount=amount,
+        rate=typed_rate,
+        rate_is_last_recorded=from_last,
+        usd_value=usd_value,
+        budget=status,
+        spent_after=spent_after,
+        remaining_after=remaining_after,
+        percent_after=percent_after,
+        account_name=bank.name,
+        balance=balance,
+        balance_after=balance_after,
+        consequences=tuple(consequences),
+        policy=policy,
+        refused=bool(consequences) and policy_refuses(policy, actor),
+    )
+
+
+def payment_usd_value(
+    amount: Decimal, rate: Decimal | None, currency: str, usd: str
+) -> Decimal | None:
+    """The USD value a payment posts with: the amount in USD, else amount / rate rounded once
+    to the cent (None without a rate)."""
+    if currency == usd:
+        return amount
+    if rate is None or rate <= 0:
+        return None
+    return round_money(amount / rate)
 
 
 def record_project_payment(
@@ -298,12 +457,17 @@ def record_project_payment(
     rate: Decimal | None = None,
     reference: str = "",
     receipt_file: Path | None = None,
+    accept: Collection[str] = (),
 ) -> EntryRow:
     """Pay for a project from a bank or cash account, in that account's currency.
 
-    The voucher/receipt number is required. With the setting ``ledger.over_budget`` = block,
-    a payment to a project without an approved budget (on its date) or beyond it is refused;
-    with ``warn`` (default) it is posted and ``verify`` reports it.
+    The voucher/receipt number is required. A payment with consequences (``preview_payment``:
+    no approved budget on its date, beyond the budget, the account below zero) is posted only
+    when every one of them is in ``accept`` (the kinds the user was shown and confirmed);
+    otherwise ``NeedsConfirmation`` is raised with them, nothing posted. The setting
+    ``ledger.over_budget`` may refuse such payments outright: ``block`` for everyone,
+    ``administrators`` for every other role; ``warn`` (default) asks, and ``verify`` reports
+    what was posted.
     """
     require(actor, Permission.LEDGER_WRITE)
     usd = reporting_currency(session)
@@ -324,16 +488,25 @@ def record_project_payment(
     if problems:
         raise ValidationError(problems)
     assert project is not None and bank is not None
-    usd_amount = value if fx is None else round_money(value / fx)
-    if cooperative.get_setting(session, OVER_BUDGET_SETTING, "warn") == "block":
-        over = budget_problems(session, project_id, entry_date, usd_amount)
-        if over:
-            raise ValidationError(
-                [
-                    Problem("amount", f"{message} (payments outside the plan are blocked)")
-                    for message in over
-                ]
-            )
+    preview = preview_payment(
+        session,
+        actor,
+        project_id=project_id,
+        account_id=account_id,
+        entry_date=entry_date,
+        amount=value,
+        rate=fx,
+    )
+    if preview.refused:
+        raise ValidationError(
+            [
+                Problem("amount", f"{c.message} ({REFUSED_BY_POLICY[preview.policy]})")
+                for c in preview.consequences
+            ]
+        )
+    unconfirmed = [c for c in preview.consequences if c.kind not in accept]
+    if unconfirmed:
+        raise NeedsConfirmation([c.message for c in unconfirmed])
     sha, name = ("", "")
     if receipt_file is not None:
         sha, name = store_document(Path(receipt_file))
