@@ -27,6 +27,10 @@ from PySide6.QtWidgets import (
 from coop_desk.domain.money import MoneyError, parse_amount, round_money
 from coop_desk.domain.problems import Problem
 
+# Text colours for what is wrong (red) and what deserves attention (amber).
+ERROR_COLOR = "#b00020"
+WARNING_COLOR = "#9a6700"
+
 
 def locale_decimal_point() -> str:
     return QLocale().decimalPoint() or "."
@@ -132,7 +136,7 @@ class ProblemLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet("color: #b00020;")
+        self.setStyleSheet(f"color: {ERROR_COLOR};")
         self.setWordWrap(True)
         self.hide()
 

@@ -1504,29 +1504,34 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <translation>Configuración del libro de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="78"/>
-        <source>Warn: record it, and the compliance checks report it</source>
-        <translation>Advertir: registrarlo y que las verificaciones de cumplimiento lo informen</translation>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="77"/>
+        <source>Ask to confirm; the compliance checks report it</source>
+        <translation>Pedir confirmación; los controles de cumplimiento lo informan</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="80"/>
-        <source>Block: refuse the payment</source>
-        <translation>Bloquear: rechazar el pago</translation>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="79"/>
+        <source>Only administrators may confirm it; refuse it to the others</source>
+        <translation>Solo un administrador puede confirmarlo; rechazarlo a los demás</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="84"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="82"/>
+        <source>Refuse the payment</source>
+        <translation>Rechazar el pago</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="89"/>
+        <source>Payments outside the approved
+budget or the account&apos;s balance</source>
+        <translation>Pagos fuera del presupuesto
+aprobado o del saldo de la cuenta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="86"/>
         <source> days after shipment</source>
         <translation> días después del embarque</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="87"/>
-        <source>Payments without or beyond
-the approved budget</source>
-        <translation>Pagos sin presupuesto aprobado
-o que lo exceden</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="91"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="93"/>
         <source>Premium is &amp;overdue</source>
         <translation>La Prima está &amp;vencida a los</translation>
     </message>
@@ -1559,7 +1564,7 @@ o que lo exceden</translation>
         <translation>&amp;Ingresar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/login.py" line="83"/>
+        <location filename="../../coop_desk/ui/dialogs/login.py" line="86"/>
         <source>Please enter your user name.</source>
         <translation>Ingrese su nombre de usuario.</translation>
     </message>
@@ -2170,42 +2175,42 @@ Base de datos: {1}</translation>
 <context>
     <name>OpeningBalanceDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="451"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="622"/>
         <source>Opening balance</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="454"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="625"/>
         <source>What the cooperative already held in a bank or cash account, or what a buyer still owed it, when it started keeping its books in coop-desk.</source>
         <translation>Lo que la cooperativa ya tenía en una cuenta de banco o caja, o lo que un comprador aún le debía, cuando empezó a llevar sus libros en coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="462"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="633"/>
         <source>Optional</source>
         <translation>Opcional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="463"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="634"/>
         <source>&amp;Account</source>
         <translation>&amp;Cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="464"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="635"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="465"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="636"/>
         <source>A&amp;mount held</source>
         <translation>&amp;Monto disponible</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="466"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="637"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="467"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="638"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
@@ -2972,72 +2977,72 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumReceiptDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="100"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="111"/>
         <source>Premium received</source>
         <translation>Prima recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="103"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="114"/>
         <source>Record premium a buyer paid. Give what reached the account and, if the bank deducted charges on the way, the charges: both settle the contract.</source>
         <translation>Registre la prima que pagó un comprador. Indique lo que llegó a la cuenta y, si el banco descontó gastos en el camino, los gastos bancarios: ambos cancelan el contrato.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="117"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="128"/>
         <source>{0} · {1} · outstanding USD {2}</source>
         <translation>{0} · {1} · pendiente USD {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="122"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="133"/>
         <source>No contract recorded (cash book)</source>
         <translation>Sin contrato registrado (libro de caja)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="129"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="140"/>
         <source>Bank transfer reference (optional)</source>
         <translation>Referencia de la transferencia (opcional)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="131"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="142"/>
         <source>Optional: filled in from the contract</source>
         <translation>Opcional: se llena a partir del contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="132"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="143"/>
         <source>&amp;Contract</source>
         <translation>&amp;Contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="133"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="144"/>
         <source>Paid &amp;into</source>
         <translation>&amp;Abonado en</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="134"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="145"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="135"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="146"/>
         <source>&amp;Amount received</source>
         <translation>&amp;Monto recibido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="136"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="147"/>
         <source>Bank &amp;charges</source>
         <translation>&amp;Gastos bancarios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="137"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="148"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="138"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="149"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="139"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="150"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
@@ -3126,97 +3131,172 @@ Base de datos: {1}</translation>
 <context>
     <name>ProjectPaymentDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="187"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="206"/>
         <source>Project payment</source>
         <translation>Pago de proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="201"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="228"/>
         <source>Required: number of the invoice or receipt</source>
         <translation>Obligatorio: número de la factura o recibo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="203"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="230"/>
         <source>What was bought or paid for</source>
         <translation>Qué se compró o pagó</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="206"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="233"/>
         <source>Optional scanned receipt (PDF, image)</source>
         <translation>Opcional: PDF o imagen</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="207"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="234"/>
         <source>&amp;Browse…</source>
         <translation>E&amp;xaminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="210"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="237"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="212"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="239"/>
         <source>Paid &amp;from</source>
         <translation>Pagado &amp;desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="213"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="241"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="214"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="242"/>
         <source>&amp;Amount</source>
         <translation>&amp;Monto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="215"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="243"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="216"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="244"/>
         <source>Pa&amp;yee</source>
         <translation>Benefic&amp;iario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="217"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="245"/>
         <source>&amp;Voucher number</source>
         <translation>Número de &amp;comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="218"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="246"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="219"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="247"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="220"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="248"/>
         <source>Scanned recei&amp;pt</source>
         <translation>Recibo escane&amp;ado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="239"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="312"/>
         <source>No budget approved by the General Assembly for {0} on {1}.</source>
         <translation>No hay presupuesto aprobado por la Asamblea General para {0} al {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="247"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="318"/>
         <source>Budget {0}: USD {1} approved, {2} spent, {3} left.</source>
         <translation>Presupuesto {0}: USD {1} aprobado, {2} gastado, {3} disponible.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="260"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="326"/>
+        <source>After this payment: {0} left ({1} % used).</source>
+        <translation>Después de este pago: {0} disponible ({1} % usado).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="334"/>
+        <source>{0} holds {1} {2}.</source>
+        <translation>{0} tiene {1} {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="338"/>
+        <source>After this payment: {0} {1}.</source>
+        <translation>Después de este pago: {0} {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="350"/>
+        <source>give the rate for the USD value</source>
+        <translation>indique el tipo de cambio para el valor en USD</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="352"/>
+        <source>≈ USD {0}</source>
+        <translation>≈ USD {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="354"/>
+        <source>At the last rate recorded; type the rate of this payment.</source>
+        <translation>Al último tipo de cambio registrado; escriba el tipo de cambio de este pago.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="357"/>
+        <source>= USD {0}</source>
+        <translation>= USD {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="367"/>
+        <source>{0} has no budget approved by the General Assembly for {1} on {2}.</source>
+        <translation>{0} no tiene presupuesto aprobado por la Asamblea General para {1} al {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="377"/>
+        <source>{0}: spending reaches USD {1}, {2} % of the budget of USD {3} the General Assembly approved.</source>
+        <translation>{0}: el gasto llega a USD {1}, el {2} % del presupuesto de USD {3} aprobado por la Asamblea General.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="388"/>
+        <source>{0} holds {1} {3}; after this payment it is at {2} {3}.</source>
+        <translation>{0} tiene {1} {3}; después de este pago queda en {2} {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="401"/>
+        <source>Confirm the payment</source>
+        <translation>Confirmar el pago</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="403"/>
+        <source>Payment of {0} {1}:</source>
+        <translation>Pago de {0} {1}:</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="408"/>
+        <source>Check the amount. Post it anyway?</source>
+        <translation>Revise el monto. ¿Registrarlo de todos modos?</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="410"/>
+        <source>&amp;Post anyway</source>
+        <translation>&amp;Registrar de todos modos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="411"/>
+        <source>&amp;Go back</source>
+        <translation>&amp;Volver</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="421"/>
         <source>Scanned receipt</source>
         <translation>Recibo escaneado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="262"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="423"/>
         <source>Receipts (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Recibos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Todos los archivos (*)</translation>
     </message>
@@ -3374,32 +3454,32 @@ Base de datos: {1}</translation>
 <context>
     <name>ReverseEntryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="507"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="678"/>
         <source>Reverse entry {0}</source>
         <translation>Revertir el asiento {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="510"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="681"/>
         <source>Entry {0} ({1}, {2}) stays in the journal. A reversal entry cancels it, linked to it; then record the correct operation.</source>
         <translation>El asiento {0} ({1}, {2}) queda en el libro diario. Un asiento de reversión vinculado lo anula; luego registre la operación correcta.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="516"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="687"/>
         <source>Required: why the entry is reversed</source>
         <translation>Obligatorio: por qué se revierte el asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="517"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="688"/>
         <source>Reversal &amp;date</source>
         <translation>&amp;Fecha de la reversión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="518"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="689"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="519"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="690"/>
         <source>&amp;Reverse</source>
         <translation>&amp;Revertir</translation>
     </message>
@@ -3655,77 +3735,77 @@ Base de datos: {1}</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="314"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="485"/>
         <source>Transfer / currency exchange</source>
         <translation>Transferencia / cambio de moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="317"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="488"/>
         <source>Money moved between the cooperative&apos;s accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
         <translation>Dinero movido entre cuentas de la cooperativa. Para un cambio de moneda (USD a PEN) indique el monto que salió y el que llegó: el tipo de cambio se deduce.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="339"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="510"/>
         <source>Optional</source>
         <translation>Opcional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="341"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="512"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="342"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="513"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="343"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="514"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="345"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="516"/>
         <source>Amount &amp;sent</source>
         <translation>Monto envi&amp;ado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="348"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="519"/>
         <source>Amount &amp;arrived</source>
         <translation>Monto reci&amp;bido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="350"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="521"/>
         <source>Rate</source>
         <translation>Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="351"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="522"/>
         <source>Rate for the &amp;USD value</source>
         <translation>Tipo de cambio para el valor en &amp;USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="352"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="523"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="353"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="524"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="376"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="547"/>
         <source>optional: {0} per 1 {1}; blank = last rate recorded</source>
         <translation>opcional: {0} por 1 {1}; en blanco = último tipo de cambio registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="386"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="557"/>
         <source>same currency: no exchange</source>
         <translation>misma moneda: sin cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="394"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="565"/>
         <source>give both amounts</source>
         <translation>indique ambos montos</translation>
     </message>

@@ -303,6 +303,7 @@ class PaymentPreview:
     rate: Decimal | None  # the rate typed; None for a USD account (or none typed yet)
     rate_is_last_recorded: bool  # no rate typed: the USD value uses the last rate recorded
     usd_value: Decimal | None  # None when no rate is known for the currency
+    project_name: str
     budget: BudgetStatus
     spent_after: Decimal | None  # USD, with this payment
     remaining_after: Decimal | None  # None without an approved budget
@@ -418,6 +419,7 @@ def preview_payment(
         rate=typed_rate,
         rate_is_last_recorded=from_last,
         usd_value=usd_value,
+        project_name=project.name,
         budget=status,
         spent_after=spent_after,
         remaining_after=remaining_after,
