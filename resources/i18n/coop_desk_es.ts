@@ -246,32 +246,32 @@
 <context>
     <name>BalancesTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="551"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="553"/>
         <source>Premium fund (USD value)</source>
         <translation>Fondo de la Prima (valor en USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="590"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="592"/>
         <source>Projects {0}: approved USD {1}, spent USD {2}, remaining USD {3}</source>
         <translation>Proyectos {0}: aprobado USD {1}, gastado USD {2}, saldo USD {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="604"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="606"/>
         <source>Productivity / quality: USD {0} spent; no premium received this year (at least {1}% of the premium received goes to productivity / quality).</source>
         <translation>Productividad / calidad: USD {0} gastados; no se recibió prima este año (al menos el {1}% de la prima recibida va a productividad / calidad).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="609"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="611"/>
         <source>Productivity / quality: USD {0} spent = {1}% of the USD {2} premium received; at least {3}% = USD {4} is required ({5}).</source>
         <translation>Productividad / calidad: USD {0} gastados = {1}% de los USD {2} de prima recibida; se exige al menos el {3}% = USD {4} ({5}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="617"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="619"/>
         <source>met</source>
         <translation>cumplido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="617"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="619"/>
         <source>not met</source>
         <translation>no cumplido</translation>
     </message>
@@ -788,27 +788,27 @@
 <context>
     <name>ComplianceTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="640"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="642"/>
         <source>&amp;Check again</source>
         <translation>&amp;Verificar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="667"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="669"/>
         <source>{0}: checking…</source>
         <translation>{0}: verificando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="673"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="675"/>
         <source>The checks could not be run.</source>
         <translation>No se pudieron ejecutar las verificaciones.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="685"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="687"/>
         <source>{0}: every check passed.</source>
         <translation>{0}: todas las verificaciones pasaron.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="688"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="690"/>
         <source>{0}: {1} integrity errors, {2} compliance warnings.</source>
         <translation>{0}: {1} errores de integridad, {2} advertencias de cumplimiento.</translation>
     </message>
@@ -971,9 +971,9 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <translation>Solo un contrato ingresado por error, sin embarque ni pago registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="182"/>
-        <source>{0} contracts · premium due USD {1} · received USD {2} · outstanding USD {3}</source>
-        <translation>{0} contratos · prima por cobrar USD {1} · recibida USD {2} · pendiente USD {3}</translation>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="183"/>
+        <source>{0}: {1} contracts · premium due USD {2} · received USD {3} · outstanding USD {4}</source>
+        <translation>{0}: {1} contratos · prima por cobrar USD {2} · recibida USD {3} · pendiente USD {4}</translation>
     </message>
 </context>
 <context>
@@ -1421,77 +1421,77 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>JournalTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="318"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="320"/>
         <source>Search number, description, payee, voucher</source>
         <translation>Buscar número, descripción, beneficiario, comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="321"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="323"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="323"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="325"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="330"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="332"/>
         <source>One row per entry</source>
         <translation>Fila por asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="331"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="333"/>
         <source>One row per posting</source>
         <translation>Fila por movimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="333"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="335"/>
         <source>&amp;Open entry…</source>
         <translation>&amp;Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="335"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="337"/>
         <source>&amp;Go to linked entry</source>
         <translation>&amp;Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="337"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="339"/>
         <source>&amp;Reverse entry…</source>
         <translation>&amp;Revertir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="388"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="390"/>
         <source>All projects</source>
         <translation>Todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="389"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="391"/>
         <source>All accounts</source>
         <translation>Todas las cuentas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="453"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="455"/>
         <source>{0} entries, {1} postings</source>
         <translation>{0} asientos, {1} movimientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="456"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="458"/>
         <source>{0} entries</source>
         <translation>{0} asientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="508"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="510"/>
         <source>Open entry…</source>
         <translation>Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="510"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="512"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="515"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="517"/>
         <source>Reverse entry…</source>
         <translation>Revertir asiento…</translation>
     </message>
@@ -2246,42 +2246,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="224"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="226"/>
         <source>New &amp;project…</source>
         <translation>Nuevo &amp;proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="226"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="228"/>
         <source>&amp;Edit project…</source>
         <translation>&amp;Editar proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="228"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="230"/>
         <source>&amp;GA approval…</source>
         <translation>&amp;Aprobación AG…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="229"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="231"/>
         <source>Budget &amp;revision…</source>
         <translation>&amp;Revisar presupuesto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="231"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="233"/>
         <source>&amp;Correct meeting record…</source>
         <translation>&amp;Corregir acta…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="251"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="253"/>
         <source>General Assembly approvals of this year&apos;s plan</source>
         <translation>Aprobaciones de la Asamblea General del plan de este ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="282"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="284"/>
         <source>Development Plan {0}: not yet approved</source>
         <translation>Plan de Desarrollo Fairtrade {0}: aún no aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="285"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="287"/>
         <source>Development Plan {0}: USD {1}, version {2} approved {3}</source>
         <translation>Plan de Desarrollo {0}: USD {1}, versión {2} ({3})</translation>
     </message>

@@ -191,9 +191,7 @@ def test_the_usd_value_shows_at_the_last_rate_until_a_rate_is_typed(window, qtbo
     assert dialog.usd_label.text() == ""  # a USD amount is its own USD value
 
 
-def test_a_treasurer_refused_by_the_setting_sees_why_next_to_the_amount(
-    window, qtbot, demo_ctx
-):
+def test_a_treasurer_refused_by_the_setting_sees_why_next_to_the_amount(window, qtbot, demo_ctx):
     from coop_desk.services import cooperative
     from coop_desk.services.access import Actor, Role
     from coop_desk.services.ledger import operations

@@ -168,7 +168,8 @@ class ContractsTab(Tab):
         flt = ContractFilter(text=self.search.text())
         today = self.page.today()
         selected = self.selected()
-        rows = self.ctx.read(lambda s, a: contract_overview(s, a, flt, today=today))
+        year = self.page.year()
+        rows = self.ctx.read(lambda s, a: contract_overview(s, a, flt, year=year, today=today))
         self.model.set_rows(rows)
         if not self._sized and rows:
             fit_columns(self.table, widest=140)
@@ -179,8 +180,9 @@ class ContractsTab(Tab):
         received = sum((r.received for r in rows), Decimal(0))
         self.totals.setText(
             self.tr(
-                "{0} contracts · premium due USD {1} · received USD {2} · outstanding USD {3}"
+                "{0}: {1} contracts · premium due USD {2} · received USD {3} · outstanding USD {4}"
             ).format(
+                year,
                 len(rows),
                 format_decimal(due),
                 format_decimal(received),
