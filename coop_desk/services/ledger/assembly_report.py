@@ -28,6 +28,8 @@ from coop_desk.exchange.xlsx import (
     SheetWriter,
     currency_format,
     discard_workbook,
+    display_width,
+    money_text,
     new_workbook,
     save_workbook,
 )
@@ -63,20 +65,23 @@ def export_premium_report(
     profile = cooperative.get_profile(session, actor)
     coop = profile.name if profile else ""
     period = period_for(session, year=year)
+    dues = reports.contract_dues(session, actor, year=year, today=today)
+    approvals = plan.list_approvals(session, actor, year)
+    widths = _column_widths(summary, dues, approvals)
     wb = new_workbook()
     try:
         sheet = SheetWriter(
             wb,
             "Premium use",
-            [Column("", 40), *(Column("", 18) for _ in range(6)), Column("", 10)],
+            [Column("", 40), *(Column("", width) for width in widths)],
             header=False,
             print_title=f"{coop} — Fairtrade Premium use {year}",
         )
         write_header(sheet, f"Fairtrade Premium: use of the Premium in {year}", coop, period, actor)
         received_row = _write_fund(sheet, summary)
-        _write_contracts(sheet, session, actor, summary, year, today)
+        _write_contracts(sheet, summary, dues)
         _write_projects_and_share(sheet, summary, received_row)
-        _write_approvals(sheet, session, actor, summary, year)
+        _write_approvals(sheet, summary, approvals)
         sheet.close()
         target = save_workbook(wb, path)
     except BaseException:
@@ -85,6 +90,80 @@ def export_premium_report(
     return PremiumReportResult(
         target, year, summary.received, summary.spent, summary.carried_over, summary.quality_spent
     )
+
+
+def _column_widths(
+    summary: reports.GASummary,
+    dues: list[reports.ContractDueRow],
+    approvals: list[plan.ApprovalRow],
+) -> list[float]:
+    """Widths of columns B.. that show every amount (totals in bold included) and every
+    header whole, in any reader: a number that does not fit prints as "###"."""
+    usd, local = summary.reporting_currency, summary.local_currency
+    lines = summary.lines
+    other = any(line.paid_other for line in lines)
+
+    def total(values: list[Decimal]) -> list[Decimal]:
+        return [*values, sum(values, Decimal(0))]
+
+    def money(values: list[Decimal], currency: str) -> list[str]:
+        return [money_text(v, currency) for v in values]
+
+    fund = [
+        summary.opening,
+        summary.received,
+        summary.spent,
+        summary.carried_over,
+        summary.receivable,
+    ]
+    columns: list[tuple[list[str], list[str]]] = [  # (bold headers and totals, plain texts)
+        (
+            ["USD value", "Premium due", f"Approved budget ({usd})", "Date"]
+            + money([sum((d.premium_due for d in dues), Decimal(0))], usd)
+            + money([sum((line.approved or Decimal(0) for line in lines), Decimal(0))], usd),
+            money(fund, usd)
+            + money([d.premium_due for d in dues], usd)
+            + money([line.approved or Decimal(0) for line in lines], usd)
+            + money([summary.quality.required, summary.quality.spent], usd),
+        ),
+        (
+            ["Received", f"Spent ({usd} value)", "Minutes"]
+            + money(total([d.received for d in dues])[-1:], usd)
+            + money(total([line.spent for line in lines])[-1:], usd),
+            money([summary.local(v) or Decimal(0) for v in fund], local)
+            + money([d.received for d in dues], usd)
+            + money([line.spent for line in lines], usd)
+            + [a.minutes_number for a in approvals],
+        ),
+        (
+            ["Outstanding", f"Remaining ({usd})", "Present"]
+            + money(total([d.outstanding for d in dues])[-1:], usd)
+            + money(total([line.remaining for line in lines])[-1:], usd),
+            money([d.outstanding for d in dues] + [line.remaining for line in lines], usd),
+        ),
+        (
+            [f"Paid in {usd}", "Women"] + money(total([x.paid_usd for x in lines])[-1:], usd),
+            money([line.paid_usd for line in lines], usd),
+        ),
+        (
+            [f"Paid in {local}", "Votes for"]
+            + money(total([x.paid_local for x in lines])[-1:], local),
+            money([line.paid_local for line in lines], local),
+        ),
+        (
+            ["Paid in other currencies" if other else "Quality", "Budget"],
+            money([a.total for a in approvals], usd) + [x.paid_other_text() for x in lines],
+        ),
+        (["Quality"], []),
+    ]
+    return [
+        max(
+            10.0,
+            *(display_width(t, bold=True) for t in bold),
+            *(display_width(t) for t in plain),
+        )
+        for bold, plain in columns
+    ]
 
 
 def _write_fund(sheet: SheetWriter, summary: reports.GASummary) -> int:
@@ -136,19 +215,15 @@ def _write_fund(sheet: SheetWriter, summary: reports.GASummary) -> int:
 
 
 def _write_contracts(
-    sheet: SheetWriter,
-    session: Session,
-    actor: Actor,
-    summary: reports.GASummary,
-    year: int,
-    today: date,
+    sheet: SheetWriter, summary: reports.GASummary, dues: list[reports.ContractDueRow]
 ) -> None:
     usd_fmt = currency_format(summary.reporting_currency)
     sheet.append_raw(
-        ["Premium received per contract", "Premium due", "Received", "Outstanding"], font=BOLD
+        ["Premium received per contract", "Premium due", "Received", "Outstanding"],
+        font=BOLD,
     )
     first = sheet.next_row
-    for c in reports.contract_dues(session, actor, year=year, today=today):
+    for c in dues:
         r = sheet.next_row
         sheet.ws.append(
             [
@@ -274,7 +349,7 @@ def _write_projects_and_share(
 
 
 def _write_approvals(
-    sheet: SheetWriter, session: Session, actor: Actor, summary: reports.GASummary, year: int
+    sheet: SheetWriter, summary: reports.GASummary, approvals: list[plan.ApprovalRow]
 ) -> None:
     usd_fmt = currency_format(summary.reporting_currency)
     sheet.append_raw(
@@ -289,7 +364,7 @@ def _write_approvals(
         ],
         font=BOLD,
     )
-    for a in plan.list_approvals(session, actor, year):
+    for a in approvals:
         sheet.ws.append(
             [
                 cell(sheet, f"Version {a.version}" + (" (in force)" if a.current else "")),

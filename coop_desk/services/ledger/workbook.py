@@ -68,24 +68,27 @@ ZERO = Decimal("0.00")
 JOURNAL = "Journal"
 BATCH = 1000
 
+# Widths keep the printed journal readable: fitted to the width of a landscape page, the
+# visible columns add up to about 200 characters (the print is scaled to about 65 %). The two
+# code columns the Summary formulas use are hidden (and so not printed); unhide them in Excel.
 JOURNAL_COLUMNS = (
-    Column("Date", kind="date"),  # A
-    Column("Entry", 11),  # B
-    Column("Kind", 10),  # C (code, used by the Summary formulas)
-    Column("Reference", 14),  # D
-    Column("Voucher", 12),  # E
-    Column("Description", 36),  # F
-    Column("Payee", 20),  # G
-    Column("Account code", 9),  # H
-    Column("Account", 26),  # I
-    Column("Role", 15),  # J (account role, used by the Summary formulas)
-    Column("Project", 24),  # K
-    Column("Currency", 8),  # L
-    Column("Debit", kind="decimal"),  # M
-    Column("Credit", kind="decimal"),  # N
-    Column("Rate", kind="rate"),  # O
-    Column("USD value", kind="money", currency="USD"),  # P (debit positive)
-    Column("Running balance", 16, kind="decimal"),  # Q (account's currency, within the year)
+    Column("Date", 11, kind="date"),  # A
+    Column("Entry", 10),  # B
+    Column("Kind", 10, hidden=True),  # C (code, used by the Summary formulas)
+    Column("Reference", 12),  # D
+    Column("Voucher", 11),  # E
+    Column("Description", 32),  # F
+    Column("Payee", 16),  # G
+    Column("Account code", 8),  # H
+    Column("Account", 20),  # I
+    Column("Role", 15, hidden=True),  # J (account role, used by the Summary formulas)
+    Column("Project", 18),  # K
+    Column("Currency", 6),  # L
+    Column("Debit", 13, kind="decimal"),  # M
+    Column("Credit", 13, kind="decimal"),  # N
+    Column("Rate", 10, kind="rate"),  # O
+    Column("USD value", 15, kind="money", currency="USD"),  # P (debit positive)
+    Column("Running balance", 14, kind="decimal"),  # Q (account's currency, within the year)
 )
 
 
