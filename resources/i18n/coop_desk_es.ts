@@ -1842,152 +1842,157 @@ Base de datos: {1}</translation>
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="106"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="136"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="108"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="138"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="111"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="141"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="113"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="143"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="114"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="144"/>
         <source>Recorded by</source>
         <translation>Registrado por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="137"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="168"/>
         <source>8 digits</source>
         <translation>8 dígitos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="151"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="182"/>
         <source>&amp;Code</source>
         <translation>Códi&amp;go</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="152"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="183"/>
         <source>&amp;First names</source>
         <translation>&amp;Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="153"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="184"/>
         <source>&amp;Surnames</source>
         <translation>&amp;Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="154"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="185"/>
         <source>&amp;DNI</source>
         <translation>&amp;DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="155"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="186"/>
         <source>&amp;Gender</source>
         <translation>&amp;Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="156"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="187"/>
         <source>&amp;Birth date</source>
         <translation>Fecha de naci&amp;miento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="157"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="188"/>
         <source>&amp;Joined on</source>
         <translation>Fecha de &amp;ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="158"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="189"/>
         <source>C&amp;ommunity (caserío / sector)</source>
         <translation>&amp;Caserío / comunidad (sector)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="159"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="190"/>
         <source>&amp;Phone</source>
         <translation>Telé&amp;fono</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="160"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="191"/>
         <source>&amp;Notes</source>
         <translation>N&amp;otas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="169"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="200"/>
         <source>&amp;Add plot</source>
         <translation>Agregar &amp;parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="170"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="201"/>
         <source>&amp;Remove plot</source>
         <translation>&amp;Quitar parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="186"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="217"/>
         <source>Change &amp;status…</source>
         <translation>Cambiar &amp;estado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="203"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="234"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="204"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="235"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="205"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="236"/>
         <source>Status and history</source>
         <translation>Estado e historial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="207"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="238"/>
         <source>Certification</source>
         <translation>Certificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="210"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="241"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="213"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="244"/>
         <source>Every change to this member, its plots and status: who, when, what</source>
         <translation>Todos los cambios de este socio, sus parcelas y su estado: quién, cuándo, qué</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="226"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="257"/>
         <source>New member</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="230"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="261"/>
         <source>A new member starts as active.</source>
         <translation>Un socio nuevo empieza como activo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="252"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="289"/>
         <source>Status: {0} since {1}</source>
         <translation>Estado: {0} desde {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="380"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="294"/>
+        <source>Changes to {0} from {1} when you save ({2}).</source>
+        <translation>Pasa a {0} desde el {1} al guardar ({2}).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="441"/>
         <source>Discard changes?</source>
         <translation>¿Descartar los cambios?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="381"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="442"/>
         <source>This member has changes that are not saved. Discard them?</source>
         <translation>Este socio tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
@@ -3702,32 +3707,37 @@ Base de datos: {1}</translation>
 <context>
     <name>StatusChangeDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="79"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="99"/>
         <source>Change status of {0}</source>
         <translation>Cambiar el estado de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="81"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="102"/>
+        <source>The change is saved with the member when you press Save in the member&apos;s window.</source>
+        <translation>El cambio se guarda con el socio cuando pulse Guardar en la ventana del socio.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="106"/>
         <source>Current status</source>
         <translation>Estado actual</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="88"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="113"/>
         <source>Required: why the status changes</source>
         <translation>Obligatorio: por qué cambia el estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="89"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="115"/>
         <source>&amp;New status</source>
         <translation>&amp;Nuevo estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="116"/>
         <source>&amp;Effective date</source>
         <translation>Fecha de &amp;vigencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="91"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="117"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>

@@ -152,9 +152,47 @@ def test_status_change_through_the_dialog(window, qtbot, demo_ctx):
     qtbot.keyClicks(dialog.reason, "sold the farm")
     dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
+    editor.set_pending_status(dialog.pending)
+    with qtbot.waitSignal(editor.saved):
+        editor.save_button().click()
     detail = demo_ctx.read(lambda s, a: members.get_member(s, a, member_id))
     assert detail.status == "withdrawn"
     assert detail.history[-1].reason == "sold the farm"
+
+
+def test_a_status_change_waits_for_save_and_cancel_drops_it(window, qtbot, demo_ctx):
+    page = members_page(window)
+    member_id = page.model.row_at(0).id
+    before = demo_ctx.read(lambda s, a: members.get_member(s, a, member_id))
+    editor = page.open_editor(member_id)
+    qtbot.addWidget(editor)
+    dialog = editor.status_dialog()
+    qtbot.addWidget(dialog)
+    dialog.new_status.setCurrentIndex(dialog.new_status.findData("suspended"))
+    qtbot.keyClicks(dialog.reason, "unpaid dues")
+    assert dialog.save()
+    editor.set_pending_status(dialog.pending)
+    assert "when you save" in editor.status_label.text()
+    # Nothing is written until the member is saved...
+    assert demo_ctx.read(lambda s, a: members.get_member(s, a, member_id)) == before
+    # ...and Cancel, confirmed, drops the change.
+    asked = []
+    editor.confirm_discard = lambda: asked.append(True) or True
+    editor.reject()
+    assert asked and editor.result() == QDialog.DialogCode.Rejected
+    assert demo_ctx.read(lambda s, a: members.get_member(s, a, member_id)) == before
+
+
+def test_an_inline_problem_goes_when_its_field_is_fixed(window, qtbot, demo_ctx):
+    page = members_page(window)
+    editor = page.open_editor(page.model.row_at(0).id)
+    qtbot.addWidget(editor)
+    editor.dni.setText("1234")
+    editor.save_button().click()
+    label = editor.problems.labels["dni"]
+    assert not label.isHidden()
+    qtbot.keyClicks(editor.dni, "5678")
+    assert label.isHidden()
 
 
 def test_read_only_role_cannot_add_or_save(qtbot, demo_ctx):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate
@@ -29,6 +30,7 @@ from coop_desk.domain.members import (
     STATUS_LABELS,
     MemberInput,
     MemberStatus,
+    validate_status_change,
 )
 from coop_desk.domain.problems import Problem
 from coop_desk.services import members
@@ -41,7 +43,13 @@ from coop_desk.ui.labels import tr_label
 from coop_desk.ui.member_certs_tab import MemberCertificationTab
 from coop_desk.ui.models.plots import PlotsEditModel
 from coop_desk.ui.models.table import Column, RowTableModel
-from coop_desk.ui.widgets import DateField, ProblemLabel, date_format
+from coop_desk.ui.widgets import (
+    WARNING_COLOR,
+    DateField,
+    ProblemLabel,
+    date_format,
+    format_date,
+)
 
 NO_DATE = QDate(1900, 1, 1)
 
@@ -67,16 +75,33 @@ class OptionalDateField(QDateEdit):
         self.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
 
 
-class StatusChangeDialog(FormDialog):
-    """Change a member's status: the new status, from when, and why (all kept as history)."""
+@dataclass(frozen=True)
+class PendingStatus:
+    """A status change chosen in the editor, saved with the member (or dropped by Cancel)."""
 
-    topic = "members"
+    status: MemberStatus
+    effective_date: date
+    reason: str
+
+
+class StatusChangeDialog(FormDialog):
+    """Choose a member's new status: from when, and why (all kept as history). Nothing is
+    written here: the member editor saves the change with the member, in one transaction,
+    when the user presses Save there (Cancel there drops it)."""
+
     permission = Permission.MEMBERS_WRITE
+    accept_button = QDialogButtonBox.StandardButton.Ok
 
     def __init__(self, ctx: AppContext, detail: MemberDetail, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.detail = detail
+        self.pending: PendingStatus | None = None
         self.setWindowTitle(self.tr("Change status of {0}").format(detail.code))
+        self.set_intro(
+            self.tr(
+                "The change is saved with the member when you press Save in the member's window."
+            )
+        )
         current = QLabel(tr_label(STATUS_LABELS[MemberStatus(detail.status)]))
         self.form.addRow(self.tr("Current status"), current)
         self.new_status = QComboBox()
@@ -86,6 +111,7 @@ class StatusChangeDialog(FormDialog):
         self.effective = DateField(date.today())
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Required: why the status changes"))
+        self.reason.setMinimumWidth(320)
         self.add_field(self.tr("&New status"), "status", self.new_status)
         self.add_field(self.tr("&Effective date"), "effective_date", self.effective)
         self.add_field(self.tr("&Reason"), "reason", self.reason)
@@ -94,8 +120,12 @@ class StatusChangeDialog(FormDialog):
         new = MemberStatus(self.new_status.currentData())
         when = self.effective.date_value()
         reason = self.reason.text()
-        member_id = self.detail.id
-        return [], lambda s, a: members.change_status(s, a, member_id, new, when, reason)
+        problems = validate_status_change(
+            MemberStatus(self.detail.status), new, when, reason, self.detail.status_date
+        )
+        if not problems:
+            self.pending = PendingStatus(new, when, reason)
+        return problems, None
 
 
 def _history_columns() -> list[Column[StatusChangeRow]]:
@@ -126,6 +156,7 @@ class MemberEditor(FormDialog):
         super().__init__(ctx, parent)
         self.member_id = member_id
         self.detail: MemberDetail | None = None
+        self.pending_status: PendingStatus | None = None
         self.editable = ctx.can(Permission.MEMBERS_WRITE)
         self.resize(760, 560)
 
@@ -248,12 +279,25 @@ class MemberEditor(FormDialog):
         self.plots_model.set_plots(detail.plots)
         self.certs_tab.set_member(detail.id)
         self.history_model.set_rows(detail.history)
-        self.status_label.setText(
-            self.tr("Status: {0} since {1}").format(
-                tr_label(STATUS_LABELS[MemberStatus(detail.status)]),
-                detail.status_date.isoformat(),
-            )
+        self.pending_status = None
+        self._show_status()
+
+    def _show_status(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        text = self.tr("Status: {0} since {1}").format(
+            tr_label(STATUS_LABELS[MemberStatus(detail.status)]), format_date(detail.status_date)
         )
+        pending = self.pending_status
+        if pending is not None:
+            text += "\n" + self.tr("Changes to {0} from {1} when you save ({2}).").format(
+                tr_label(STATUS_LABELS[pending.status]),
+                format_date(pending.effective_date),
+                pending.reason.strip(),
+            )
+        self.status_label.setStyleSheet(f"color: {WARNING_COLOR};" if pending else "")
+        self.status_label.setText(text)
 
     def _apply_editable(self) -> None:
         for widget in (self.code, self.first_names, self.surnames, self.dni, self.phone):
@@ -304,16 +348,28 @@ class MemberEditor(FormDialog):
     def prepare(self) -> Prepared:
         data, problems = self.member_input()
         member_id = self.member_id
+        pending = self.pending_status
 
         def call(session: Session, actor: Actor) -> MemberDetail:
             if member_id is None:
                 return members.create_member(session, actor, data)
-            return members.update_member(session, actor, member_id, data)
+            detail = members.update_member(session, actor, member_id, data)
+            if pending is not None:  # the same transaction: both saved, or neither
+                detail = members.change_status(
+                    session,
+                    actor,
+                    member_id,
+                    pending.status,
+                    pending.effective_date,
+                    pending.reason,
+                )
+            return detail
 
         return problems, call
 
     def after_save(self, result: MemberDetail) -> None:
         self.member_id = result.id
+        self.pending_status = None
         self.plot_problems.show_problems([])
 
     def show_problems(self, problems: list[Problem]) -> None:
@@ -330,7 +386,12 @@ class MemberEditor(FormDialog):
             return
         dialog = self.status_dialog()
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.reload()
+            self.set_pending_status(dialog.pending)
+
+    def set_pending_status(self, pending: PendingStatus | None) -> None:
+        """The status change to save with the member (shown on the Status tab until then)."""
+        self.pending_status = pending
+        self._show_status()
 
     def status_dialog(self) -> StatusChangeDialog:
         assert self.detail is not None
@@ -352,7 +413,7 @@ class MemberEditor(FormDialog):
     def is_modified(self) -> bool:
         if not self.editable:
             return False
-        if self.plots_model.modified:
+        if self.plots_model.modified or self.pending_status is not None:
             return True
         if self.detail is None:
             return any(
