@@ -86,8 +86,11 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         page = self.pages[row]
+        if not page.is_available():
+            return
         self.stack.setCurrentWidget(page)
         self.page_status.clear()
+        self.new_action.setEnabled(page.can_create())
         try:
             page.ensure_fresh()
         except Exception as exc:  # noqa: BLE001 - shown in words, the window stays up
@@ -139,10 +142,10 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: self._current("focus_search"))
         edit_menu.addAction(find)
-        new = QAction(self.tr("&New record"), self)
-        new.setShortcut(QKeySequence.StandardKey.New)
-        new.triggered.connect(lambda: self._current("new_record"))
-        edit_menu.addAction(new)
+        self.new_action = QAction(self.tr("&New record"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(lambda: self._current("new_record"))
+        edit_menu.addAction(self.new_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About coop-desk"), self)
@@ -232,7 +235,19 @@ class MainWindow(QMainWindow):
         self.user_label.setText(f"{actor.username} ({tr_label(ROLE_LABELS[actor.role])})")
         self.settings_action.setEnabled(actor.can(Permission.SETTINGS_WRITE))
         self.password_action.setEnabled(actor.user_id is not None)
+        self._update_sections()
         self._update_title()
+
+    def _update_sections(self) -> None:
+        """Sections the role may not see leave the sidebar; New record follows the page."""
+        for row, page in enumerate(self.pages):
+            self.sidebar.item(row).setHidden(not page.is_available())
+        current = self.current_page()
+        if current is not None and not current.is_available():
+            first = next(i for i, p in enumerate(self.pages) if p.is_available())
+            self.sidebar.setCurrentRow(first)
+        current = self.current_page()
+        self.new_action.setEnabled(current is not None and current.can_create())
 
     def _update_title(self) -> None:
         try:

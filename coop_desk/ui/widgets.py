@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -163,6 +164,24 @@ def on_edit(widget: QWidget, callback: Callable[[], None]) -> None:
             w.toggled.connect(lambda _checked: callback())
         elif isinstance(w, QListWidget):
             w.itemChanged.connect(lambda _item: callback())
+
+
+def set_read_only(widget: QWidget) -> None:
+    """Show ``widget`` (and the inputs inside it) as read-only, so a role that may only look
+    is not offered what looks like a field to type in: text stays selectable and copyable on
+    the window's background colour; choices, dates and buttons are disabled."""
+    for w in (widget, *widget.findChildren(QWidget)):
+        if isinstance(w, (QLineEdit, QPlainTextEdit, QTextEdit)):
+            w.setReadOnly(True)
+            palette = w.palette()
+            palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+            w.setPalette(palette)
+            if isinstance(w, QLineEdit):
+                w.setPlaceholderText("")
+        elif isinstance(w, (QComboBox, QDateTimeEdit, QSpinBox, QDoubleSpinBox, QAbstractButton)):
+            w.setEnabled(False)
+        elif isinstance(w, QListWidget):
+            w.setEnabled(False)
 
 
 class FormProblems:

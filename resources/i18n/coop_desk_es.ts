@@ -638,52 +638,52 @@
         <translation>{0} certificados · cobertura del SIC {1} % · {2} alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="319"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="324"/>
         <source>Select a certificate to edit.</source>
         <translation>Seleccione un certificado para editarlo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="327"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="332"/>
         <source>Select a member in the schedule first.</source>
         <translation>Primero seleccione un socio en la lista.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="330"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="335"/>
         <source>Select a corrective action first.</source>
         <translation>Primero seleccione una acción correctiva.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="335"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="340"/>
         <source>The selected certificate has no document.</source>
         <translation>El certificado seleccionado no tiene documento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="339"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="344"/>
         <source>The document file is missing: {0}</source>
         <translation>Falta el archivo del documento: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="350"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="355"/>
         <source>Export the ICS list</source>
         <translation>Exportar la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="352"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="357"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="381"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="386"/>
         <source>Exporting the ICS list</source>
         <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="383"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="388"/>
         <source>Export cancelled.</source>
         <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="388"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="393"/>
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
     </message>
@@ -1225,6 +1225,14 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="146"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/history.py" line="41"/>
@@ -1572,112 +1580,112 @@ aprobado o del saldo de la cuenta</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="102"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="105"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="103"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="106"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="106"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="109"/>
         <source>&amp;Back up database…</source>
         <translation>Co&amp;pia de seguridad de la base de datos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="110"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="113"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="111"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="114"/>
         <source>&amp;Language</source>
         <translation>I&amp;dioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="122"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="125"/>
         <source>Change &amp;password…</source>
         <translation>Cambiar c&amp;ontraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="125"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="128"/>
         <source>S&amp;witch user…</source>
         <translation>Cambiar de &amp;usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="129"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="132"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="134"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="137"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="137"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="140"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="138"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="141"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="142"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="145"/>
         <source>&amp;New record</source>
         <translation>&amp;Nuevo registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="147"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="150"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="148"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="151"/>
         <source>&amp;About coop-desk</source>
         <translation>&amp;Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="194"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="197"/>
         <source>Back up database</source>
         <translation>Copia de seguridad de la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="196"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="199"/>
         <source>SQLite database (*.sqlite)</source>
         <translation>Base de datos SQLite (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="208"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="211"/>
         <source>Backup written</source>
         <translation>Copia de seguridad guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="208"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="211"/>
         <source>The database was copied to {0}.</source>
         <translation>La base de datos se copió en {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="215"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="218"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="216"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="219"/>
         <source>The language changes the next time coop-desk starts.</source>
         <translation>El idioma cambiará la próxima vez que inicie coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="222"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="225"/>
         <source>About coop-desk</source>
         <translation>Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="224"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="227"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
@@ -1987,12 +1995,12 @@ Base de datos: {1}</translation>
         <translation>Pasa a {0} desde el {1} al guardar ({2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="441"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="433"/>
         <source>Discard changes?</source>
         <translation>¿Descartar los cambios?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="442"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="434"/>
         <source>This member has changes that are not saved. Discard them?</source>
         <translation>Este socio tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
@@ -3924,7 +3932,7 @@ Base de datos: {1}</translation>
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="187"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="190"/>
         <source>{0} accounts, {1} active</source>
         <translation>{0} cuentas, {1} activas</translation>
     </message>

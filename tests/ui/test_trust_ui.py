@@ -187,14 +187,75 @@ def sign(ctx, name):
 
 
 @pytest.mark.parametrize("name", ["tesorero", "secretario", "auditor"])
-def test_users_page_hides_account_changes_from_other_roles(qtbot, ctx, name):
+def test_only_administrators_see_the_users_section(qtbot, ctx, name):
+    """Accounts and everyone's last sign-in: administrators only (not the treasurer)."""
+    from coop_desk.ui.main_window import MainWindow
+
     sign(ctx, name)
-    page = UsersPage(ctx)
-    qtbot.addWidget(page)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    row = next(i for i, p in enumerate(window.pages) if p.key == "users")
+    assert window.sidebar.item(row).isHidden()
+    page = window.page("users")
     page.refresh()
-    assert len(page.model.rows()) == 4  # the list is readable
-    assert all(b.isHidden() for b in page.admin_buttons)
-    assert not page.add_button.isEnabled()
+    assert page.model.rows() == []
+    sign(ctx, "admin")
+    assert not window.sidebar.item(row).isHidden()
+    window.show_page("users")
+    assert window.current_page() is page and len(page.model.rows()) == 4
+    sign(ctx, name)  # back to a role without it: the window leaves the section
+    assert window.sidebar.item(row).isHidden() and window.current_page() is not page
+
+
+@pytest.mark.parametrize(
+    ("name", "pages_with_new"),
+    [
+        ("auditor", set()),
+        ("tesorero", set()),
+        ("secretario", {"members", "certs"}),
+        ("admin", {"members", "certs", "users"}),
+    ],
+)
+def test_new_record_is_offered_only_where_the_role_may_create(qtbot, ctx, name, pages_with_new):
+    from coop_desk.ui.main_window import MainWindow
+
+    sign(ctx, name)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    offered = set()
+    for page in window.pages:
+        if page.is_available():
+            window.show_page(page.key)
+            if window.new_action.isEnabled():
+                offered.add(page.key)
+    assert offered == pages_with_new
+
+
+def test_an_auditor_sees_the_member_editor_read_only(qtbot, ctx):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from coop_desk.services import members
+    from coop_desk.ui.dialogs.member_editor import MemberEditor
+
+    sign(ctx, "auditor")
+    member_id = ctx.read(members.list_members)[0].id
+    editor = MemberEditor(ctx, member_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    for field in (editor.code, editor.first_names, editor.dni, editor.phone):
+        assert field.isReadOnly()
+        palette = field.palette()
+        assert palette.color(QPalette.ColorRole.Base) == palette.color(QPalette.ColorRole.Window)
+    assert editor.notes.isReadOnly()
+    assert not editor.gender.isEnabled() and not editor.join_date.isEnabled()
+    assert editor.change_status_button.isHidden() and editor.add_plot_button.isHidden()
+    assert editor.save_button().isHidden()
+    close = editor.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert close.text() == "Close"
+    before = editor.phone.text()
+    qtbot.keyClicks(editor.phone, "123")
+    assert editor.phone.text() == before
 
 
 def test_users_page_for_the_administrator(qtbot, ctx, qtmodeltester):

@@ -300,21 +300,13 @@ class MemberEditor(FormDialog):
         self.status_label.setText(text)
 
     def _apply_editable(self) -> None:
-        for widget in (self.code, self.first_names, self.surnames, self.dni, self.phone):
-            widget.setReadOnly(not self.editable)
-        self.notes.setReadOnly(not self.editable)
-        for control in (
-            self.gender,
-            self.birth_date,
-            self.join_date,
-            self.community,
-            self.add_plot_button,
-            self.remove_plot_button,
-            self.change_status_button,
-        ):
-            control.setEnabled(self.editable)
+        """Without the permission the fields are read-only (``FormDialog.add_field``); so are
+        the plots and the status."""
+        for control in (self.add_plot_button, self.remove_plot_button, self.change_status_button):
+            control.setVisible(self.editable)
         self.plots_model.editable = self.editable
-        self.save_button().setVisible(self.editable)
+        if not self.editable:
+            self.plots_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
     # --- editing -----------------------------------------------------------------------
     def add_plot(self) -> None:

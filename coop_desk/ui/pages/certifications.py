@@ -266,10 +266,15 @@ class CertificationsPage(Page):
             self.new_sanction_button,
         ):
             b.setEnabled(can)
+            b.setVisible(can)  # a role that may only look is not offered them
         self.export_button.setEnabled(self.ctx.can(Permission.EXPORT))
 
+    def can_create(self) -> bool:
+        return self.ctx.can(Permission.CERTS_WRITE)
+
     def new_record(self) -> None:
-        self.new_certificate()
+        if self.can_create():
+            self.new_certificate()
 
     # --- dialogs (open_* return the dialog so tests can drive it) ----------------------------
     def selected_certificate(self) -> certs.CertificateRow | None:

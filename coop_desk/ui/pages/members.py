@@ -255,6 +255,9 @@ class MembersPage(Page):
         self.search.setFocus()
         self.search.selectAll()
 
+    def can_create(self) -> bool:
+        return self.ctx.can(Permission.MEMBERS_WRITE)
+
     def new_record(self) -> None:
         if not self.ctx.can(Permission.MEMBERS_WRITE):
             return
