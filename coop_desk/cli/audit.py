@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from coop_desk.cli.context import CliContext, CliError
-from coop_desk.services import audit
+from coop_desk.services import audit, audit_words
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,7 +17,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     log = commands.add_parser(
         "log",
         help="print audit records, newest first",
-        description="Print audit records (who, when in UTC, what, the values changed).",
+        description="Print audit records (who, when in UTC, which record in words, the "
+        "fields changed with their values).",
     )
     log.add_argument("--by", dest="by_user", metavar="NAME", help="changes made by user NAME")
     log.add_argument("--table", help="changes to this table (member, plot, ...)")
@@ -89,7 +90,8 @@ def run_log(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.db.reading(actor) as session:
         rows = audit.list_records(session, actor, flt, limit=args.limit)
         total = audit.count_records(session, actor, flt)
-    for line in audit.describe_rows(rows):
+        described = audit_words.describe(session, actor, rows)
+    for line in audit_words.describe_lines(described):
         print(line)
     print(f"\n{len(rows)} of {total} audit records shown.")
     return 0

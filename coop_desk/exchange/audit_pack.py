@@ -29,7 +29,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.orm import Session
 
-from coop_desk.services import audit, cooperative
+from coop_desk.services import audit, audit_words, cooperative
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.audit import AuditFilter
 from coop_desk.services.ledger import journal, plan, reports
@@ -271,15 +271,17 @@ def build_audit_pack(
             r.at,
             r.username,
             r.action,
+            words.title,
             r.table_name,
             r.record_id,
             r.reason,
-            r.summary(limit=12),
+            words.summary(limit=12),
             json.dumps(r.before, ensure_ascii=False, sort_keys=True) if r.before else "",
             json.dumps(r.after, ensure_ascii=False, sort_keys=True) if r.after else "",
             r.hash,
         ]
-        for r in trail
+        for words in audit_words.describe(session, actor, trail)
+        for r in (words.record,)
     ]
 
     step(5, total_steps, "Verify")
@@ -412,6 +414,7 @@ def build_audit_pack(
             "When (UTC)",
             "User",
             "Action",
+            "What",
             "Table",
             "Record id",
             "Reason",
@@ -421,7 +424,7 @@ def build_audit_pack(
             "SHA-256",
         ],
         trail_rows,
-        widths=[8, 19, 12, 8, 18, 10, 24, 60, 40, 40, 66],
+        widths=[8, 19, 12, 8, 36, 18, 10, 24, 60, 40, 40, 66],
     )
     _sheet(
         wb,

@@ -776,17 +776,6 @@ def check_content(session: Session, today: date) -> list[Finding]:
     return findings
 
 
-def describe_rows(rows: Iterable[AuditRow]) -> list[str]:
-    """One line per record, for the command line."""
-    return [
-        f"{r.id:>6}  {r.at.astimezone(UTC):%Y-%m-%d %H:%M:%S}Z  {r.username:<12} "
-        f"{r.action:<6} {r.table_name} {r.record_id}"
-        + (f"  [{r.reason}]" if r.reason else "")
-        + (f"\n        {r.summary()}" if r.changes else "")
-        for r in rows
-    ]
-
-
 def set_reason(session: Session, reason: str) -> None:
     """The reason recorded on every audit record this transaction writes from now on (a
     front end asking the user why, for the whole action)."""

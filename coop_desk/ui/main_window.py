@@ -45,6 +45,9 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             self.sidebar.addItem(item)
             page.status_message.connect(self._on_page_status)
+            opener = getattr(page, "open_requested", None)
+            if opener is not None:
+                opener.connect(self.open_record)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -95,6 +98,30 @@ class MainWindow(QMainWindow):
             page.ensure_fresh()
         except Exception as exc:  # noqa: BLE001 - shown in words, the window stays up
             show_error(self, exc)
+
+    def open_record(self, kind: str, record_id: int) -> QDialog | None:
+        """Open a member (its editor) or a journal entry, asked for from another section
+        (the audit trail); the dialog is returned unshown-safe for tests."""
+        from coop_desk.ui.pages.members import MembersPage
+        from coop_desk.ui.pages.premium import PremiumPage
+
+        dialog: QDialog | None = None
+        try:
+            if kind == "member":
+                members_page = self.page("members")
+                assert isinstance(members_page, MembersPage)
+                dialog = members_page.open_editor(record_id)
+            elif kind == "journal_entry":
+                premium_page = self.page("premium")
+                assert isinstance(premium_page, PremiumPage)
+                dialog = premium_page.open_entry_dialog(record_id)
+        except Exception as exc:  # noqa: BLE001 - shown in words (a record deleted since)
+            show_error(self, exc)
+            return None
+        if dialog is not None:
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+        return dialog
 
     def _on_page_status(self, text: str) -> None:
         if self.sender() is self.current_page():

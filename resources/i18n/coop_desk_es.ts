@@ -55,137 +55,147 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="60"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="66"/>
         <source>record id</source>
         <translation>id del registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="62"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="68"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="64"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="70"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="75"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="81"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="77"/>
-        <source>Table</source>
-        <translation>Tabla</translation>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="83"/>
+        <source>Record kind</source>
+        <translation>Tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="113"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="119"/>
         <source>&amp;History of this record…</source>
         <translation>Historial de este re&amp;gistro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="115"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="121"/>
+        <source>&amp;Open the member or entry</source>
+        <translation>&amp;Abrir el socio o el asiento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="123"/>
+        <source>Open the member or the journal entry this change belongs to</source>
+        <translation>Abre el socio o el asiento contable al que pertenece este cambio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="127"/>
         <source>&amp;Check integrity…</source>
         <translation>&amp;Verificar integridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="121"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="133"/>
         <source>Fiscal year of the audit pack and the Beancount file</source>
         <translation>Ejercicio del paquete de auditoría y del archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="134"/>
         <source>Audit &amp;pack…</source>
         <translation>&amp;Paquete de auditoría…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="137"/>
         <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year&apos;s audit trail, the integrity check</source>
         <translation>Un libro Excel para el auditor: libro diario, balance de comprobación, aprobaciones de la AG, pagos con comprobantes y huellas de los recibos, el registro de auditoría del ejercicio y la verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="130"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="142"/>
         <source>&amp;Beancount file…</source>
         <translation>Archivo &amp;Beancount…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="132"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="144"/>
         <source>The year&apos;s journal for an independent check with Beancount (bean-check)</source>
         <translation>El libro diario del ejercicio, para una verificación independiente con Beancount (bean-check)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="139"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="152"/>
         <source>Fiscal year</source>
         <translation>Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="152"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="165"/>
         <source>Audit trail</source>
         <translation>Auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="201"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="214"/>
         <source>(all)</source>
         <translation>(todas)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="225"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="241"/>
         <source>{0} audit records</source>
         <translation>{0} registros de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="288"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="314"/>
         <source>Save the audit pack</source>
         <translation>Guardar el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="290"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="316"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="303"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="329"/>
         <source>Writing the audit pack</source>
         <translation>Escribiendo el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="310"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="336"/>
         <source>Audit pack for {0} written to {1} (integrity {2}).</source>
         <translation>Paquete de auditoría de {0} guardado en {1} (integridad {2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="311"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="337"/>
         <source>OK</source>
         <translation>CORRECTA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="311"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="337"/>
         <source>FAILED</source>
         <translation>FALLIDA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="321"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="347"/>
         <source>Save the Beancount file</source>
         <translation>Guardar el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="323"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="349"/>
         <source>Beancount file (*.beancount)</source>
         <translation>Archivo Beancount (*.beancount)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="330"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="356"/>
         <source>Writing the journal…</source>
         <translation>Escribiendo el libro diario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="335"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="361"/>
         <source>Writing the Beancount file</source>
         <translation>Escribiendo el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="342"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="368"/>
         <source>Beancount file written to {0} ({1} transactions).</source>
         <translation>Archivo Beancount guardado en {0} ({1} transacciones).</translation>
     </message>
@@ -193,52 +203,47 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="30"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="34"/>
         <source>created</source>
         <translation>creado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="31"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="35"/>
         <source>changed</source>
         <translation>modificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="32"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="36"/>
         <source>deleted</source>
         <translation>eliminado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="50"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="79"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="51"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="80"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="52"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="81"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="53"/>
-        <source>Table</source>
-        <translation>Tabla</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="54"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="82"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="55"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="83"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="56"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="84"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
@@ -719,17 +724,17 @@
 <context>
     <name>ChangesModel</name>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="142"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="176"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="143"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="177"/>
         <source>Before</source>
         <translation>Antes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="144"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="178"/>
         <source>After</source>
         <translation>Después</translation>
     </message>
@@ -1235,17 +1240,17 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="41"/>
-        <source>History of {0} {1}</source>
-        <translation>Historial de {0} {1}</translation>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="43"/>
+        <source>History of {0}</source>
+        <translation>Historial de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="81"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="87"/>
         <source>{0} changes recorded; last by {1}.</source>
         <translation>{0} cambios registrados; el último por {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="85"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="93"/>
         <source>No change of this record is in the audit trail.</source>
         <translation>El registro de auditoría no tiene cambios de este registro.</translation>
     </message>
@@ -1580,112 +1585,112 @@ aprobado o del saldo de la cuenta</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="105"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="132"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="106"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="133"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="109"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="136"/>
         <source>&amp;Back up database…</source>
         <translation>Co&amp;pia de seguridad de la base de datos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="113"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="140"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="114"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="141"/>
         <source>&amp;Language</source>
         <translation>I&amp;dioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="125"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="152"/>
         <source>Change &amp;password…</source>
         <translation>Cambiar c&amp;ontraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="128"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="155"/>
         <source>S&amp;witch user…</source>
         <translation>Cambiar de &amp;usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="132"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="137"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="164"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="140"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="167"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="141"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="168"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="145"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="172"/>
         <source>&amp;New record</source>
         <translation>&amp;Nuevo registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="150"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="177"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="151"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="178"/>
         <source>&amp;About coop-desk</source>
         <translation>&amp;Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="197"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="224"/>
         <source>Back up database</source>
         <translation>Copia de seguridad de la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="199"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="226"/>
         <source>SQLite database (*.sqlite)</source>
         <translation>Base de datos SQLite (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="211"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="238"/>
         <source>Backup written</source>
         <translation>Copia de seguridad guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="211"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="238"/>
         <source>The database was copied to {0}.</source>
         <translation>La base de datos se copió en {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="218"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="245"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="219"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="246"/>
         <source>The language changes the next time coop-desk starts.</source>
         <translation>El idioma cambiará la próxima vez que inicie coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="225"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="252"/>
         <source>About coop-desk</source>
         <translation>Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="227"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="254"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
@@ -3940,22 +3945,22 @@ Base de datos: {1}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="355"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="381"/>
         <source>Integrity check</source>
         <translation>Verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="358"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="384"/>
         <source>Integrity holds: {0} checks run, {1} compliance warnings.</source>
         <translation>Integridad correcta: {0} verificaciones realizadas, {1} advertencias de cumplimiento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="361"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="387"/>
         <source>Integrity FAILED: {2} problems found by {0} checks ({1} compliance warnings).</source>
         <translation>Integridad FALLIDA: {0} verificaciones encontraron {2} problemas ({1} advertencias de cumplimiento).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="372"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="398"/>
         <source>No findings.</source>
         <translation>Sin hallazgos.</translation>
     </message>
@@ -4905,6 +4910,621 @@ Base de datos: {1}</translation>
         <location filename="../../coop_desk/ui/labels.py" line="122"/>
         <source>Notes</source>
         <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="124"/>
+        <source>Abstentions</source>
+        <translation>Abstenciones</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="125"/>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="126"/>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="127"/>
+        <source>Amount</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="128"/>
+        <source>Approval date</source>
+        <translation>Fecha de aprobación</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="129"/>
+        <source>Bank details</source>
+        <translation>Datos bancarios</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="130"/>
+        <source>Budget line</source>
+        <translation>Línea de presupuesto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="131"/>
+        <source>Built in</source>
+        <translation>Predefinido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="132"/>
+        <source>Buyer</source>
+        <translation>Comprador</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="133"/>
+        <source>Certificate</source>
+        <translation>Certificado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="134"/>
+        <source>Certificates per member</source>
+        <translation>Certificados por socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="135"/>
+        <source>Certification scheme</source>
+        <translation>Esquema de certificación</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="136"/>
+        <source>Certifier</source>
+        <translation>Certificadora</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="137"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="138"/>
+        <source>Committee decision</source>
+        <translation>Decisión del comité</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="139"/>
+        <source>Completed on</source>
+        <translation>Completada el</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="140"/>
+        <source>Completion note</source>
+        <translation>Nota de cierre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="141"/>
+        <source>Contract</source>
+        <translation>Contrato</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="142"/>
+        <source>Conversion start</source>
+        <translation>Inicio de la conversión</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="143"/>
+        <source>Cooperative</source>
+        <translation>Cooperativa</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="144"/>
+        <source>Corrective action</source>
+        <translation>Acción correctiva</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="145"/>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="146"/>
+        <source>Created by</source>
+        <translation>Creado por</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="147"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="148"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="149"/>
+        <source>Date of the last prohibited input</source>
+        <translation>Fecha del último insumo prohibido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="150"/>
+        <source>Decided on</source>
+        <translation>Decidida el</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="151"/>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="152"/>
+        <source>Decision date</source>
+        <translation>Fecha de la decisión</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="153"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="154"/>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="155"/>
+        <source>Document fingerprint (SHA-256)</source>
+        <translation>Huella del documento (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="156"/>
+        <source>Due date</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="157"/>
+        <source>Effective date</source>
+        <translation>Fecha efectiva</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="158"/>
+        <source>Ends on</source>
+        <translation>Termina el</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="159"/>
+        <source>Entry</source>
+        <translation>Asiento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="160"/>
+        <source>Exchange rate</source>
+        <translation>Tipo de cambio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="161"/>
+        <source>Expiry date</source>
+        <translation>Fecha de vencimiento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="162"/>
+        <source>FLO ID</source>
+        <translation>FLO ID</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="163"/>
+        <source>Findings</source>
+        <translation>Hallazgos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="164"/>
+        <source>Fiscal year close or reopening</source>
+        <translation>Cierre o reapertura del ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="165"/>
+        <source>Fiscal year starts in month</source>
+        <translation>El ejercicio empieza en el mes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="166"/>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="167"/>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="168"/>
+        <source>GA approval</source>
+        <translation>Aprobación de la AG</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="169"/>
+        <source>GA approval of the plan</source>
+        <translation>Aprobación del plan por la AG</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="170"/>
+        <source>In scope</source>
+        <translation>En el alcance</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="171"/>
+        <source>Inspection</source>
+        <translation>Inspección</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="172"/>
+        <source>Inspection date</source>
+        <translation>Fecha de inspección</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="173"/>
+        <source>Inspector</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="174"/>
+        <source>Internal inspection</source>
+        <translation>Inspección interna</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="175"/>
+        <source>Issue date</source>
+        <translation>Fecha de emisión</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="176"/>
+        <source>Journal entry</source>
+        <translation>Asiento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="177"/>
+        <source>Key</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="178"/>
+        <source>Kilograms</source>
+        <translation>Kilogramos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="179"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="180"/>
+        <source>Last prohibited input</source>
+        <translation>Último insumo prohibido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="181"/>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="182"/>
+        <source>Local currency</source>
+        <translation>Moneda local</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="183"/>
+        <source>Member</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="184"/>
+        <source>Member&apos;s certification scope</source>
+        <translation>Alcance de certificación del socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="185"/>
+        <source>Members present</source>
+        <translation>Socios presentes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="186"/>
+        <source>Memo</source>
+        <translation>Glosa</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="187"/>
+        <source>Minimum price, natural</source>
+        <translation>Precio mínimo, natural</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="188"/>
+        <source>Minimum price, washed</source>
+        <translation>Precio mínimo, lavado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="189"/>
+        <source>Minutes</source>
+        <translation>Acta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="190"/>
+        <source>Must change the password</source>
+        <translation>Debe cambiar la contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="191"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="192"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="193"/>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="194"/>
+        <source>Objective</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="195"/>
+        <source>Organic differential</source>
+        <translation>Diferencial orgánico</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="196"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="197"/>
+        <source>Password changed</source>
+        <translation>Contraseña cambiada</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="198"/>
+        <source>Payee</source>
+        <translation>Beneficiario</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="199"/>
+        <source>Plot inspected</source>
+        <translation>Parcela inspeccionada</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="200"/>
+        <source>Plot&apos;s organic status</source>
+        <translation>Estado orgánico de la parcela</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="201"/>
+        <source>Posting</source>
+        <translation>Movimiento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="202"/>
+        <source>Premium</source>
+        <translation>Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="203"/>
+        <source>Price table row</source>
+        <translation>Fila de la tabla de precios</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="204"/>
+        <source>Process</source>
+        <translation>Proceso</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="205"/>
+        <source>Productivity / quality</source>
+        <translation>Productividad / calidad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="206"/>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="207"/>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="208"/>
+        <source>RUC</source>
+        <translation>RUC</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="209"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="210"/>
+        <source>Reason for the override</source>
+        <translation>Motivo del ajuste manual</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="211"/>
+        <source>Recorded by</source>
+        <translation>Registrado por</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="212"/>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="213"/>
+        <source>Reporting currency</source>
+        <translation>Moneda de reporte</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="214"/>
+        <source>Responsible</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="215"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="216"/>
+        <source>Reverses</source>
+        <translation>Revierte</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="217"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="218"/>
+        <source>Sanction</source>
+        <translation>Sanción</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="219"/>
+        <source>Scheme</source>
+        <translation>Esquema</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="220"/>
+        <source>Scope</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="221"/>
+        <source>Setting</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="222"/>
+        <source>Shipment date</source>
+        <translation>Fecha de embarque</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="223"/>
+        <source>Short name</source>
+        <translation>Nombre corto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="224"/>
+        <source>Signing date</source>
+        <translation>Fecha de firma</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="225"/>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="226"/>
+        <source>Starts on</source>
+        <translation>Empieza el</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="227"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="228"/>
+        <source>Status change</source>
+        <translation>Cambio de estado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="229"/>
+        <source>Status set by hand</source>
+        <translation>Estado fijado a mano</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="230"/>
+        <source>Timeline</source>
+        <translation>Cronograma</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="231"/>
+        <source>To</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="232"/>
+        <source>USD value</source>
+        <translation>Valor en USD</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="233"/>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="234"/>
+        <source>Updated by</source>
+        <translation>Actualizado por</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="235"/>
+        <source>User account</source>
+        <translation>Cuenta de usuario</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="236"/>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="237"/>
+        <source>Valid from</source>
+        <translation>Vigente desde</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="238"/>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="239"/>
+        <source>Votes against</source>
+        <translation>Votos en contra</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="240"/>
+        <source>Votes for</source>
+        <translation>Votos a favor</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="241"/>
+        <source>Voucher</source>
+        <translation>Comprobante</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="242"/>
+        <source>Women present</source>
+        <translation>Mujeres presentes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="243"/>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="244"/>
+        <source>Yield estimate (kg)</source>
+        <translation>Rendimiento estimado (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="245"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="246"/>
+        <source>yes</source>
+        <translation>sí</translation>
     </message>
 </context>
 <context>

@@ -306,8 +306,10 @@ def test_audit_pack_read_back(books, tmp_path):
     assert "no receipt attached" in by_voucher["F001-00232"][12].value
 
     trail = list(wb["Audit trail"].iter_rows(min_row=2, values_only=True))
-    tables = {r[4] for r in trail}
+    tables = {r[5] for r in trail}
     assert {"journal_entry", "posting", "plan_approval"} <= tables
+    what = {r[4].split(" 20")[0] for r in trail if r[5] == "journal_entry"}
+    assert what == {"Journal entry"}  # the record in words beside its table and id
     assert [r[0] for r in trail] == sorted(r[0] for r in trail)
 
     verify_rows = list(wb["Verify"].iter_rows(min_row=2, values_only=True))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from coop_desk.app import TRANSLATIONS_DIR
 from coop_desk.domain import certification, members, premium
 from coop_desk.exchange import roster
-from coop_desk.services import access, cert_alerts, member_import
+from coop_desk.services import access, audit_words, cert_alerts, member_import
 from coop_desk.services.ledger import _common as ledger_common
 from coop_desk.services.ledger import accounts
 from coop_desk.ui import labels
@@ -123,9 +123,12 @@ def test_every_label_of_the_qt_free_layers_is_in_the_catalogue():
         member_import.ACTION_LABELS,
         certification.ORGANIC_STATUS_LABELS,
         roster.FIELD_LABELS,
+        audit_words.ENTITY_LABELS,
+        audit_words.FIELD_LABELS,
     ]
     texts = {text for table in shown for text in table.values()}
     texts |= {level.value for level in cert_alerts.Level}
+    texts |= {audit_words.YES, audit_words.NO}
     assert texts - labels.KNOWN == set()
 
 

@@ -377,8 +377,46 @@ def test_history_dialog_on_a_member(qtbot, ctx, qtmodeltester):
     qtmodeltester.check(dialog.records)
     dialog.list.selectRow(dialog.records.rows.index(rows[-1]))
     fields = [c[0] for c in dialog.changes.changes]
-    assert "status" in fields
-    assert "188" in dialog.windowTitle()
+    assert "Status" in fields
+    assert dialog.windowTitle() == "History of Member CPGP-3784-188 (Pérez Mondragón, Orlando)"
+
+
+def test_the_audit_trail_speaks_in_words_and_opens_the_entry(qtbot, ctx):
+    """No table or column names, no internal ids: "Journal entry 2026-0029", "Account: 1030
+    Cash PEN"; the entry opens from its audit record."""
+    from coop_desk.ui.dialogs.premium.entry import EntryDialog
+    from coop_desk.ui.main_window import MainWindow
+
+    sign(ctx, "auditor")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    page = window.show_page("audit")
+    page.set_filter(table_name="posting")
+    headers = [page.model.headerData(i, Qt.Orientation.Horizontal) for i in range(6)]
+    assert "Table" not in headers and "Record" in headers
+    page.view.selectRow(0)
+    record = page.model.index(0, 3).data()
+    assert record.startswith("Posting 2026-") and "Cash PEN" in record
+    fields = {c[0]: c for c in page.changes.changes}
+    assert fields["Account"][2] == "1030 Cash PEN"
+    assert fields["Entry"][2].startswith("2026-")
+    assert not {"id", "search_key", "account_id", "entry_id", "fiscal_year"} & set(fields)
+    assert page.table.currentText() == "Posting"  # the filter names kinds of record too
+    assert page.open_button.isEnabled()
+    with qtbot.waitSignal(page.open_requested) as asked:
+        page.open_button.click()
+    kind, entry_id = asked.args
+    assert kind == "journal_entry"
+    dialog = window.findChildren(EntryDialog)[-1]
+    assert dialog.isVisible() and fields["Entry"][2] in dialog.windowTitle()
+    dialog.close()
+
+    page.set_filter(table_name="plot")
+    page.view.selectRow(0)
+    assert page.model.words_at(0).target[0] == "member"
+    editor = window.open_record(*page.model.words_at(0).target)
+    assert editor is not None and editor.code.text() in page.model.index(0, 3).data()
+    editor.close()
 
 
 def test_verify_from_the_audit_page(qtbot, ctx):
@@ -391,14 +429,14 @@ def test_verify_from_the_audit_page(qtbot, ctx):
 
 
 def test_changes_model_and_users_model_pass_the_model_tester(qtmodeltester, ctx):
-    from coop_desk.services import audit
+    from coop_desk.services import audit, audit_words
 
-    rows = ctx.read(lambda s, a: audit.list_records(s, a, limit=5))
+    rows = ctx.read(lambda s, a: audit_words.describe(s, a, audit.list_records(s, a, limit=5)))
     model = AuditTableModel()
     model.set_rows(rows)
     qtmodeltester.check(model)
     changes = ChangesModel()
-    changes.set_record(rows[0], only_changed=False)
+    changes.set_record(rows[0])
     qtmodeltester.check(changes)
     users_model = UsersModel()
     users_model.set_rows(ctx.read(users.list_users))

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desk.services import audit
+from coop_desk.services import audit, audit_words
 from coop_desk.services.access import Permission
 from coop_desk.services.audit import AuditFilter
 from coop_desk.services.verify import VerifyResult, verify
@@ -36,6 +36,7 @@ from coop_desk.ui.audit_models import AuditTableModel, ChangesModel
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.history import HistoryDialog
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.widgets import DateField
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 
 class AuditPage(Page):
     key = "audit"
+    open_requested = Signal(str, int)  # ("member" | "journal_entry", id): the window opens it
     # Every write adds audit records, whatever its topic (see _on_changed).
     topics = frozenset({"members", "ledger", "certs", "settings", "users", "audit"})
 
@@ -56,6 +58,10 @@ class AuditPage(Page):
         self.user.setObjectName("user_filter")
         self.table = QComboBox()
         self.table.setObjectName("table_filter")
+        self.table.setMinimumContentsLength(16)
+        self.table.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.record = QLineEdit()
         self.record.setPlaceholderText(self.tr("record id"))
         self.record.setClearButtonEnabled(True)
@@ -74,7 +80,7 @@ class AuditPage(Page):
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("User")))
         filters.addWidget(self.user)
-        filters.addWidget(QLabel(self.tr("Table")))
+        filters.addWidget(QLabel(self.tr("Record kind")))
         filters.addWidget(self.table)
         filters.addWidget(self.record)
         filters.addWidget(self.use_from)
@@ -95,7 +101,7 @@ class AuditPage(Page):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((150, 90, 70, 150, 70, 180)):
+        for column, width in enumerate((140, 80, 70, 280, 150)):
             self.view.setColumnWidth(column, width)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.doubleClicked.connect(lambda _i: self.open_history())
@@ -112,6 +118,12 @@ class AuditPage(Page):
 
         self.history_button = QPushButton(self.tr("&History of this record…"))
         self.history_button.clicked.connect(lambda: self.open_history())
+        self.open_button = QPushButton(self.tr("&Open the member or entry"))
+        self.open_button.setToolTip(
+            self.tr("Open the member or the journal entry this change belongs to")
+        )
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(lambda: self.open_record())
         self.verify_button = QPushButton(self.tr("&Check integrity…"))
         self.verify_button.clicked.connect(lambda: self.run_verify())
         self.year = QSpinBox()
@@ -134,6 +146,7 @@ class AuditPage(Page):
         self.beancount_button.clicked.connect(lambda: self.export_beancount())
         self.actions_row = QHBoxLayout()
         self.actions_row.addWidget(self.history_button)
+        self.actions_row.addWidget(self.open_button)
         self.actions_row.addWidget(self.verify_button)
         self.actions_row.addStretch(1)
         self.actions_row.addWidget(QLabel(self.tr("Fiscal year")))
@@ -200,7 +213,8 @@ class AuditPage(Page):
             combo.clear()
             combo.addItem(self.tr("(all)"), "")
             for value in values:
-                combo.addItem(value, value)
+                text = tr_label(audit_words.entity_label(value)) if combo is self.table else value
+                combo.addItem(text, value)
             combo.setCurrentIndex(max(combo.findData(keep), 0))
             combo.blockSignals(False)
 
@@ -215,9 +229,11 @@ class AuditPage(Page):
         flt = self.current_filter()
         total = self.ctx.read(lambda s, a: audit.count_records(s, a, flt))
 
-        def load(offset: int, limit: int) -> list[audit.AuditRow]:
+        def load(offset: int, limit: int) -> list[audit_words.RecordWords]:
             return self.ctx.read(
-                lambda s, a: audit.list_records(s, a, flt, offset=offset, limit=limit)
+                lambda s, a: audit_words.describe(
+                    s, a, audit.list_records(s, a, flt, offset=offset, limit=limit)
+                )
             )
 
         self.model.reset(total, load)
@@ -231,7 +247,9 @@ class AuditPage(Page):
             self.ensure_fresh()
 
     def _on_current(self, *_args: Any) -> None:
-        self.changes.set_record(self.model.row_at(self.view.currentIndex().row()))
+        words = self.model.words_at(self.view.currentIndex().row())
+        self.changes.set_record(words)
+        self.open_button.setEnabled(words is not None and words.target is not None)
 
     def selected(self) -> audit.AuditRow | None:
         return self.model.row_at(self.view.currentIndex().row())
@@ -245,6 +263,14 @@ class AuditPage(Page):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
+
+    def open_record(self) -> tuple[str, int] | None:
+        """Ask the window to open the member or the journal entry of the selected change."""
+        words = self.model.words_at(self.view.currentIndex().row())
+        if words is None or words.target is None:
+            return None
+        self.open_requested.emit(*words.target)
+        return words.target
 
     def run_verify(self) -> VerifyDialog | None:
         try:
