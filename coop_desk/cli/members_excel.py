@@ -194,6 +194,13 @@ def _print_plan(plan: member_import.ImportPlan, *, show_all: bool) -> None:
         print(f"… and {hidden_errors} more rows with errors (--all lists every row)")
     for line in summarise_skipped(plan.skipped):
         print(f"Skipped {line}")
+    warnings = plan.warnings
+    if warnings:
+        print("\nWarnings (unlikely but possible; these rows are imported):")
+        for warning in warnings if show_all else warnings[:LISTED_ERRORS]:
+            print(f"  - {warning.describe()}")
+        if not show_all and len(warnings) > LISTED_ERRORS:
+            print(f"  … and {len(warnings) - LISTED_ERRORS} more (--all lists every one)")
     if plan.has_errors:
         print("\nErrors:")
         problems = list(plan.problems)

@@ -151,7 +151,8 @@ class MemberInput:
 
 
 MAX_AREA_HA = Decimal("10000")
-MIN_AGE_YEARS = 14
+MIN_AGE_YEARS = 14  # younger at joining is unlikely: a warning, not an error
+MAX_AGE_YEARS = 110
 _PHONE = re.compile(r"^[+0-9 ()-]{6,20}$")
 
 
@@ -178,18 +179,8 @@ def validate_member(data: MemberInput, today: date | None = None) -> list[Proble
         problems.append(Problem("join_date", "the date of joining is required"))
     elif data.join_date > today:
         problems.append(Problem("join_date", "the date of joining is in the future"))
-    if data.birth_date is not None:
-        if data.birth_date > today:
-            problems.append(Problem("birth_date", "the birth date is in the future"))
-        elif data.join_date is not None and _years_between(data.birth_date, data.join_date) < (
-            MIN_AGE_YEARS
-        ):
-            problems.append(
-                Problem(
-                    "birth_date",
-                    f"the member would have joined before the age of {MIN_AGE_YEARS}",
-                )
-            )
+    if data.birth_date is not None and data.birth_date > today:
+        problems.append(Problem("birth_date", "the birth date is in the future"))
     if data.phone and not _PHONE.match(data.phone.strip()):
         problems.append(Problem("phone", f"{data.phone!r} is not a phone number"))
     for index, plot in enumerate(data.plots, start=1):
@@ -199,6 +190,32 @@ def validate_member(data: MemberInput, today: date | None = None) -> list[Proble
         if name and names.index(name) + 1 != index:
             problems.append(Problem(f"plots[{index}].name", "two plots have the same name"))
     return problems
+
+
+def member_warnings(data: MemberInput, today: date | None = None) -> list[Problem]:
+    """What is unlikely in ``data`` but may be true, so it can be saved once the user has
+    seen it (an import lists it and imports the row; the editor asks). ``validate_member``
+    keeps the errors: what cannot be stored."""
+    today = today or date.today()
+    warnings: list[Problem] = []
+    if (
+        data.birth_date is not None
+        and data.join_date is not None
+        and data.birth_date <= today
+        and _years_between(data.birth_date, data.join_date) < MIN_AGE_YEARS
+    ):
+        warnings.append(
+            Problem(
+                "birth_date",
+                f"the member would have joined before the age of {MIN_AGE_YEARS} "
+                f"(born {data.birth_date.isoformat()}, joined {data.join_date.isoformat()})",
+            )
+        )
+    if data.birth_date is not None and _years_between(data.birth_date, today) > MAX_AGE_YEARS:
+        warnings.append(
+            Problem("birth_date", f"the member would be more than {MAX_AGE_YEARS} years old")
+        )
+    return warnings
 
 
 def validate_plot(plot: PlotInput, index: int = 1) -> list[Problem]:

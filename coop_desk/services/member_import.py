@@ -2,7 +2,9 @@
 
 ``plan_import`` compares each row with the register and says what would happen: ``new``,
 ``update`` (with the fields that change), ``unchanged`` or ``error`` (with every problem, its
-Excel row and column). ``apply_import`` does it in the caller's transaction: by default nothing
+Excel row and column). Errors are what cannot be stored (an impossible date, a duplicate
+code, a DNI that is not 8 digits); what is only unlikely (a member who joined before the age
+of 14) is a warning: listed with its row and column, and the row is imported. ``apply_import`` does it in the caller's transaction: by default nothing
 is written when any row is invalid; with ``skip_invalid`` the valid rows are imported and the
 others reported.
 
@@ -47,6 +49,7 @@ from coop_desk.domain.members import (
     MemberStatus,
     PlotInput,
     full_name,
+    member_warnings,
     validate_member,
     validate_status_change,
 )
@@ -139,6 +142,8 @@ class RowPlan:
     action: str
     changes: tuple[FieldChange, ...] = ()
     problems: tuple[Problem, ...] = ()
+    # What is unlikely but may be true (domain.members.member_warnings): listed, imported.
+    warnings: tuple[Problem, ...] = ()
     organic_status: str | None = None
     fairtrade: bool | None = None
     member_id: int | None = None
@@ -167,9 +172,9 @@ class RowPlan:
         each problem names only its column, or the field in words ("Join date")."""
         if self.problems:
             return "; ".join(_in_row(p) for p in self.problems)
-        if self.changes:
-            return "; ".join(c.describe() for c in self.changes)
-        return ""
+        parts = [f"warning: {_in_row(w)}" for w in self.warnings]
+        parts += [c.describe() for c in self.changes]
+        return "; ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -192,10 +197,17 @@ class ImportPlan:
     def has_errors(self) -> bool:
         return any(r.action == ERROR for r in self.rows)
 
+    @property
+    def warnings(self) -> list[Problem]:
+        """What is unlikely in rows that will be imported anyway."""
+        return [w for r in self.rows if r.action != ERROR for w in r.warnings]
+
     def summary(self) -> str:
+        warned = sum(1 for r in self.rows if r.warnings and r.action != ERROR)
         return (
             f"{self.count(NEW)} new, {self.count(UPDATE)} to update, "
             f"{self.count(UNCHANGED)} unchanged, {self.count(ERROR)} with errors, "
+            f"{warned} with warnings (imported), "
             f"{len(self.skipped)} skipped (blank, titles, totals)"
         )
 
@@ -497,7 +509,13 @@ def _plan_row(
     status = values.get("status")
     status_date = values.get("status_date")
     status_reason = values.get("status_reason") or ""
+    warnings: list[Problem] = []
     if data is not None:
+        for w in member_warnings(data, today):
+            source = _problem_field(w.field)
+            warnings.append(
+                Problem(source, w.message, row.row, _column_of(source, columns), row.sheet or None)
+            )
         for p in validate_member(data, today):
             source = _problem_field(p.field)
             if source in bad_fields:
@@ -525,6 +543,7 @@ def _plan_row(
     if existing and not name:
         name = full_name(existing.first_names, existing.surnames)
     common: dict[str, Any] = dict(
+        warnings=_unique(warnings),
         sheet=row.sheet,
         row=row.row,
         code=code or "",

@@ -1135,43 +1135,43 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="125"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="132"/>
         <source>Choose the roster</source>
         <translation>Elegir el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="128"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="135"/>
         <source>An Excel workbook (.xlsx) with one member per row. Title rows above the headers, blank rows and a totals row are fine; headers may be in Spanish or English, in any order.</source>
         <translation>Un libro de Excel (.xlsx) con un socio por fila. Se admiten filas de título sobre los encabezados, filas en blanco y una fila de totales; los encabezados pueden estar en español o en inglés, en cualquier orden.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="134"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="141"/>
         <source>Path of the .xlsx file</source>
         <translation>Ruta del archivo .xlsx</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="135"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="142"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Examinar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="137"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="144"/>
         <source>&amp;Download template…</source>
         <translation>&amp;Descargar plantilla…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="141"/>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="162"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="148"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="169"/>
         <source>(found automatically)</source>
         <translation>(detectada automáticamente)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="145"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="152"/>
         <source>&amp;Sheet:</source>
         <translation>&amp;Hoja:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="176"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="183"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
@@ -1303,37 +1303,42 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <translation>Cambios / problemas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="379"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="121"/>
+        <source>Warning: {0}</source>
+        <translation>Advertencia: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="391"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="408"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="420"/>
         <source>Reading {0}</source>
         <translation>Leyendo {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="430"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="442"/>
         <source>Comparing with the register</source>
         <translation>Comparando con el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="458"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="470"/>
         <source>Importing members</source>
         <translation>Importando socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="462"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="474"/>
         <source>Nothing was imported</source>
         <translation>No se importó nada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="478"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="490"/>
         <source>Import finished</source>
         <translation>Importación terminada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="480"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="492"/>
         <source>{0} members added, {1} updated, {2} unchanged, {3} rows not imported.</source>
         <translation>{0} socios agregados, {1} actualizados, {2} sin cambios, {3} filas no importadas.</translation>
     </message>
@@ -1704,47 +1709,47 @@ Base de datos: {1}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="206"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="213"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="209"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="216"/>
         <source>What each column of the sheet holds. Recognised columns are already chosen; pick a field for any other column you want to import.</source>
         <translation>Qué contiene cada columna de la hoja. Las columnas reconocidas ya están elegidas; escoja un campo para cualquier otra columna que quiera importar.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="224"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="231"/>
         <source>&amp;Date of joining for new members whose row gives none:</source>
         <translation>&amp;Fecha de ingreso para socios nuevos cuya fila no la indica:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="251"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="258"/>
         <source>Sheet “{0}”, headers on row {1}, {2} member rows, {3} rows skipped.</source>
         <translation>Hoja «{0}», encabezados en la fila {1}, {2} filas de socios, {3} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="266"/>
         <source>Column</source>
         <translation>Columna</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="266"/>
         <source>Header</source>
         <translation>Encabezado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="266"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="266"/>
         <source>Import as</source>
         <translation>Importar como</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="268"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="275"/>
         <source>(not imported)</source>
         <translation>(no se importa)</translation>
     </message>
@@ -1855,157 +1860,177 @@ Base de datos: {1}</translation>
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="136"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="139"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="138"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="141"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="141"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="144"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="143"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="146"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="144"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="147"/>
         <source>Recorded by</source>
         <translation>Registrado por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="168"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="171"/>
         <source>8 digits</source>
         <translation>8 dígitos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="182"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="185"/>
         <source>&amp;Code</source>
         <translation>Códi&amp;go</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="183"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="186"/>
         <source>&amp;First names</source>
         <translation>&amp;Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="184"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="187"/>
         <source>&amp;Surnames</source>
         <translation>&amp;Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="185"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="188"/>
         <source>&amp;DNI</source>
         <translation>&amp;DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="186"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="189"/>
         <source>&amp;Gender</source>
         <translation>&amp;Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="187"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="190"/>
         <source>&amp;Birth date</source>
         <translation>Fecha de naci&amp;miento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="188"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="191"/>
         <source>&amp;Joined on</source>
         <translation>Fecha de &amp;ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="189"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="192"/>
         <source>C&amp;ommunity (caserío / sector)</source>
         <translation>&amp;Caserío / comunidad (sector)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="190"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="193"/>
         <source>&amp;Phone</source>
         <translation>Telé&amp;fono</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="191"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="194"/>
         <source>&amp;Notes</source>
         <translation>N&amp;otas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="200"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="203"/>
         <source>&amp;Add plot</source>
         <translation>Agregar &amp;parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="201"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="204"/>
         <source>&amp;Remove plot</source>
         <translation>&amp;Quitar parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="217"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="220"/>
         <source>Change &amp;status…</source>
         <translation>Cambiar &amp;estado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="234"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="237"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="235"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="238"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="236"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="239"/>
         <source>Status and history</source>
         <translation>Estado e historial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="238"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="241"/>
         <source>Certification</source>
         <translation>Certificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="241"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="244"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="244"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="247"/>
         <source>Every change to this member, its plots and status: who, when, what</source>
         <translation>Todos los cambios de este socio, sus parcelas y su estado: quién, cuándo, qué</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="257"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="260"/>
         <source>New member</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="261"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="264"/>
         <source>A new member starts as active.</source>
         <translation>Un socio nuevo empieza como activo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="289"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="292"/>
         <source>Status: {0} since {1}</source>
         <translation>Estado: {0} desde {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="294"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="297"/>
         <source>Changes to {0} from {1} when you save ({2}).</source>
         <translation>Pasa a {0} desde el {1} al guardar ({2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="433"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="447"/>
+        <source>Save with a warning?</source>
+        <translation>¿Guardar con una advertencia?</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="448"/>
+        <source>This looks unlikely. Check it; save it if it is right.</source>
+        <translation>Esto parece poco probable. Revíselo; guárdelo si es correcto.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="450"/>
+        <source>&amp;Save anyway</source>
+        <translation>&amp;Guardar de todos modos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="451"/>
+        <source>&amp;Go back</source>
+        <translation>&amp;Volver</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="460"/>
         <source>Discard changes?</source>
         <translation>¿Descartar los cambios?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="434"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="461"/>
         <source>This member has changes that are not saved. Discard them?</source>
         <translation>Este socio tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
@@ -3068,37 +3093,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="305"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="312"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="307"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="314"/>
         <source>What the import will do, row by row. Nothing is saved until you import.</source>
         <translation>Lo que hará la importación, fila por fila. No se guarda nada hasta que importe.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="325"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="332"/>
         <source>&amp;Skip the rows with errors and import the others</source>
         <translation>&amp;Omitir las filas con errores e importar las demás</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="332"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="339"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="341"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="348"/>
         <source>{0} new, {1} to update, {2} unchanged, {3} with errors, {4} rows skipped.</source>
         <translation>{0} nuevos, {1} por actualizar, {2} sin cambios, {3} con errores, {4} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="351"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="359"/>
+        <source>{0} rows have warnings (something unlikely, in amber): they are imported.</source>
+        <translation>{0} filas tienen advertencias (algo poco probable, en ámbar): se importan.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="363"/>
         <source>Nothing is imported while a row has errors, unless you choose to skip them.</source>
         <translation>No se importa nada mientras una fila tenga errores, salvo que elija omitirlas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="358"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="370"/>
         <source>Skipped {0}</source>
         <translation>Omitida {0}</translation>
     </message>
@@ -3720,37 +3750,37 @@ Base de datos: {1}</translation>
 <context>
     <name>StatusChangeDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="99"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="102"/>
         <source>Change status of {0}</source>
         <translation>Cambiar el estado de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="102"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="105"/>
         <source>The change is saved with the member when you press Save in the member&apos;s window.</source>
         <translation>El cambio se guarda con el socio cuando pulse Guardar en la ventana del socio.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="106"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="109"/>
         <source>Current status</source>
         <translation>Estado actual</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="113"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="116"/>
         <source>Required: why the status changes</source>
         <translation>Obligatorio: por qué cambia el estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="115"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="118"/>
         <source>&amp;New status</source>
         <translation>&amp;Nuevo estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="116"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="119"/>
         <source>&amp;Effective date</source>
         <translation>Fecha de &amp;vigencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="117"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="120"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>

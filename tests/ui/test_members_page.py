@@ -279,3 +279,24 @@ def test_a_header_click_keeps_the_selected_member_and_enter_opens_it(window, qtb
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert opened == [chosen]
+
+
+def test_an_unlikely_member_is_saved_once_the_warning_is_accepted(qtbot, ctx):
+    from coop_desk.ui.dialogs.member_editor import MemberEditor
+
+    editor = MemberEditor(ctx, None)
+    qtbot.addWidget(editor)
+    editor.code.setText("J-1")
+    editor.first_names.setText("Ana")
+    editor.surnames.setText("Vera")
+    editor.gender.setCurrentIndex(editor.gender.findData("F"))
+    editor.birth_date.set_date_value(date(1994, 3, 12))
+    editor.join_date.set_date_value(date(2006, 2, 1))
+    asked = []
+    editor.confirm_warnings = lambda warnings: asked.append(warnings) or False
+    assert not editor.save()
+    assert "before the age of 14" in asked[0][0].message
+    assert ctx.read(lambda s, a: members.list_members(s, a)) == []
+    editor.confirm_warnings = lambda warnings: True
+    assert editor.save()
+    assert [r.code for r in ctx.read(lambda s, a: members.list_members(s, a))] == ["J-1"]
