@@ -8,7 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from coop_desk.cli.context import CliContext, CliError
-from coop_desk.services import audit, audit_words
+from coop_desk.services import audit
+from coop_desk.services.audit import words as audit_words
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -29,9 +29,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.orm import Session
 
-from coop_desk.services import audit, audit_words, cooperative
+from coop_desk.services import audit, cooperative
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.audit import AuditFilter
+from coop_desk.services.audit import words as audit_words
 from coop_desk.services.ledger import journal, plan, reports
 from coop_desk.services.ledger._common import EntryKind, year_bounds
 from coop_desk.services.ledger.journal import JournalFilter

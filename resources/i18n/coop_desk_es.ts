@@ -55,147 +55,147 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="66"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="67"/>
         <source>record id</source>
         <translation>id del registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="68"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="69"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="70"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="71"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="81"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="82"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="83"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="84"/>
         <source>Record kind</source>
         <translation>Tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="119"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="120"/>
         <source>&amp;History of this record…</source>
         <translation>Historial de este re&amp;gistro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="121"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="122"/>
         <source>&amp;Open the member or entry</source>
         <translation>&amp;Abrir el socio o el asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="123"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="124"/>
         <source>Open the member or the journal entry this change belongs to</source>
         <translation>Abre el socio o el asiento contable al que pertenece este cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="127"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="128"/>
         <source>&amp;Check integrity…</source>
         <translation>&amp;Verificar integridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="133"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="134"/>
         <source>Fiscal year of the audit pack and the Beancount file</source>
         <translation>Ejercicio del paquete de auditoría y del archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="134"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="135"/>
         <source>Audit &amp;pack…</source>
         <translation>&amp;Paquete de auditoría…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="137"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="138"/>
         <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year&apos;s audit trail, the integrity check</source>
         <translation>Un libro Excel para el auditor: libro diario, balance de comprobación, aprobaciones de la AG, pagos con comprobantes y huellas de los recibos, el registro de auditoría del ejercicio y la verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="142"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="143"/>
         <source>&amp;Beancount file…</source>
         <translation>Archivo &amp;Beancount…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="144"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="145"/>
         <source>The year&apos;s journal for an independent check with Beancount (bean-check)</source>
         <translation>El libro diario del ejercicio, para una verificación independiente con Beancount (bean-check)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="152"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="153"/>
         <source>Fiscal year</source>
         <translation>Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="165"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="166"/>
         <source>Audit trail</source>
         <translation>Auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="214"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="215"/>
         <source>(all)</source>
         <translation>(todas)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="241"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="242"/>
         <source>{0} audit records</source>
         <translation>{0} registros de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="314"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="315"/>
         <source>Save the audit pack</source>
         <translation>Guardar el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="316"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="317"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="329"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="330"/>
         <source>Writing the audit pack</source>
         <translation>Escribiendo el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="336"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="337"/>
         <source>Audit pack for {0} written to {1} (integrity {2}).</source>
         <translation>Paquete de auditoría de {0} guardado en {1} (integridad {2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="337"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="338"/>
         <source>OK</source>
         <translation>CORRECTA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="337"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="338"/>
         <source>FAILED</source>
         <translation>FALLIDA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="347"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="348"/>
         <source>Save the Beancount file</source>
         <translation>Guardar el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="349"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="350"/>
         <source>Beancount file (*.beancount)</source>
         <translation>Archivo Beancount (*.beancount)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="356"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="357"/>
         <source>Writing the journal…</source>
         <translation>Escribiendo el libro diario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="361"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="362"/>
         <source>Writing the Beancount file</source>
         <translation>Escribiendo el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="368"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="369"/>
         <source>Beancount file written to {0} ({1} transactions).</source>
         <translation>Archivo Beancount guardado en {0} ({1} transacciones).</translation>
     </message>
@@ -526,171 +526,176 @@
 <context>
     <name>CertificationsPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="71"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
         <source>New certificate…</source>
         <translation>Nuevo certificado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="72"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="74"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="75"/>
         <source>Open document</source>
         <translation>Abrir documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="101"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
         <source>New inspection…</source>
         <translation>Nueva inspección…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="102"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
         <source>Sanction…</source>
         <translation>Sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="105"/>
         <source>Mark done…</source>
         <translation>Marcar como hecha…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="106"/>
         <source>Export ICS list…</source>
         <translation>Exportar lista del SIC…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="117"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="119"/>
         <source>Not yet inspected this year</source>
         <translation>Aún sin inspección este año</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="127"/>
         <source>Corrective actions due</source>
         <translation>Acciones correctivas pendientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="138"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="140"/>
         <source>New sanction…</source>
         <translation>Nueva sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="152"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="154"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="159"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="161"/>
         <source>Look ahead:</source>
         <translation>Anticipar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="171"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="173"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="175"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
         <source>Certificates</source>
         <translation>Certificados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="176"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="178"/>
         <source>Internal Control System</source>
         <translation>Sistema Interno de Control</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="179"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="178"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="180"/>
         <source>Alerts</source>
         <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="185"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="187"/>
         <source>Certifications</source>
         <translation>Certificaciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="208"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="210"/>
         <source>Loading the certifications…</source>
         <translation>Cargando las certificaciones…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="224"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="226"/>
         <source>ICS coverage {0}: {1} of {2} members inspected</source>
         <translation>Cobertura del SIC {0}: {1} de {2} socios inspeccionados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="234"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="236"/>
         <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
         <translation>Meta 100 %. Muestra de reinspección de la certificadora: {0} socios. Pendientes de aprobación del comité: {1}. Acciones correctivas vencidas: {2}.
 {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="238"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="240"/>
         <source>Not yet inspected in {0}</source>
         <translation>Aún sin inspección en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="243"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="245"/>
         <source>{0} certificates · ICS coverage {1}% · {2} alerts</source>
         <translation>{0} certificados · cobertura del SIC {1} % · {2} alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="324"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="326"/>
         <source>Select a certificate to edit.</source>
         <translation>Seleccione un certificado para editarlo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="332"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="334"/>
         <source>Select a member in the schedule first.</source>
         <translation>Primero seleccione un socio en la lista.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="335"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="337"/>
         <source>Select a corrective action first.</source>
         <translation>Primero seleccione una acción correctiva.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="340"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="343"/>
         <source>The selected certificate has no document.</source>
         <translation>El certificado seleccionado no tiene documento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="344"/>
-        <source>The document file is missing: {0}</source>
-        <translation>Falta el archivo del documento: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="355"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="366"/>
         <source>Export the ICS list</source>
         <translation>Exportar la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="357"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="368"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="386"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="397"/>
         <source>Exporting the ICS list</source>
         <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="388"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="399"/>
         <source>Export cancelled.</source>
         <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="393"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="404"/>
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="349"/>
+        <source>The document {0} is missing from the database.</source>
+        <translation>El documento {0} no está en la base de datos.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="354"/>
+        <source>The document {0} was changed since it was attached; it is not opened.</source>
+        <translation>El documento {0} fue modificado después de adjuntarlo; no se abre.</translation>
     </message>
 </context>
 <context>
@@ -1022,156 +1027,156 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="88"/>
         <source>Journal entry {0}</source>
         <translation>Asiento {0} del libro diario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="102"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="100"/>
         <source>Entry</source>
         <translation>Asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="103"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="101"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="104"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="102"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="105"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="103"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="107"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="105"/>
         <source>Payee</source>
         <translation>Beneficiario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="108"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="106"/>
         <source>Voucher</source>
         <translation>Comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="110"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="108"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="112"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="110"/>
         <source>Contract</source>
         <translation>Contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="113"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="111"/>
         <source>Amount</source>
         <translation>Monto</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="116"/>
-        <source>the stored copy is missing from the documents folder</source>
-        <translation>falta la copia guardada en la carpeta de documentos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="118"/>
         <source>stored copy checked: identical</source>
         <translation>copia guardada verificada: idéntica</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="120"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="118"/>
         <source>WARNING: the stored copy was changed since it was recorded</source>
         <translation>ADVERTENCIA: la copia guardada cambió desde que se registró</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="123"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="121"/>
         <source>Scanned receipt</source>
         <translation>Recibo escaneado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="127"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="125"/>
         <source>Reverses</source>
         <translation>Revierte</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="129"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="127"/>
         <source>Reversed by</source>
         <translation>Revertido por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="132"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="130"/>
         <source>Recorded</source>
         <translation>Registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="133"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="131"/>
         <source>by {0} on {1}</source>
         <translation>por {0} el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="139"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="137"/>
         <source>Posted entries cannot be changed or deleted. To correct one, reverse it from the journal and record the right operation.</source>
         <translation>Los asientos registrados no se pueden modificar ni eliminar. Para corregir uno, reviértalo desde el libro diario y registre la operación correcta.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="160"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="158"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="164"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="162"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="170"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="168"/>
         <source>Open scanned receipt</source>
         <translation>Abrir recibo escaneado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="114"/>
+        <source>the stored copy is missing from the database</source>
+        <translation>la copia guardada no está en la base de datos</translation>
     </message>
 </context>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="132"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="127"/>
         <source>Choose the roster</source>
         <translation>Elegir el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="135"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="130"/>
         <source>An Excel workbook (.xlsx) with one member per row. Title rows above the headers, blank rows and a totals row are fine; headers may be in Spanish or English, in any order.</source>
         <translation>Un libro de Excel (.xlsx) con un socio por fila. Se admiten filas de título sobre los encabezados, filas en blanco y una fila de totales; los encabezados pueden estar en español o en inglés, en cualquier orden.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="141"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="136"/>
         <source>Path of the .xlsx file</source>
         <translation>Ruta del archivo .xlsx</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="142"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="137"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Examinar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="144"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="139"/>
         <source>&amp;Download template…</source>
         <translation>&amp;Descargar plantilla…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="148"/>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="169"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="143"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="164"/>
         <source>(found automatically)</source>
         <translation>(detectada automáticamente)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="152"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="147"/>
         <source>&amp;Sheet:</source>
         <translation>&amp;Hoja:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="183"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="178"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
@@ -1240,17 +1245,17 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="43"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="44"/>
         <source>History of {0}</source>
         <translation>Historial de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="87"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="88"/>
         <source>{0} changes recorded; last by {1}.</source>
         <translation>{0} cambios registrados; el último por {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="93"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="94"/>
         <source>No change of this record is in the audit trail.</source>
         <translation>El registro de auditoría no tiene cambios de este registro.</translation>
     </message>
@@ -1258,87 +1263,87 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="68"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="63"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="74"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="69"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="78"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="73"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="79"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="74"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="81"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="76"/>
         <source>Organic</source>
         <translation>Orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="86"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="81"/>
         <source>Fairtrade</source>
         <translation>Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="92"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="87"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="89"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="99"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="94"/>
         <source>Changes / problems</source>
         <translation>Cambios / problemas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="121"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="116"/>
         <source>Warning: {0}</source>
         <translation>Advertencia: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="391"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="386"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="420"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="415"/>
         <source>Reading {0}</source>
         <translation>Leyendo {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="442"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="437"/>
         <source>Comparing with the register</source>
         <translation>Comparando con el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="470"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="465"/>
         <source>Importing members</source>
         <translation>Importando socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="474"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="469"/>
         <source>Nothing was imported</source>
         <translation>No se importó nada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="490"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="485"/>
         <source>Import finished</source>
         <translation>Importación terminada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="492"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="487"/>
         <source>{0} members added, {1} updated, {2} unchanged, {3} rows not imported.</source>
         <translation>{0} socios agregados, {1} actualizados, {2} sin cambios, {3} filas no importadas.</translation>
     </message>
@@ -1709,47 +1714,47 @@ Base de datos: {1}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="213"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="208"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="216"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="211"/>
         <source>What each column of the sheet holds. Recognised columns are already chosen; pick a field for any other column you want to import.</source>
         <translation>Qué contiene cada columna de la hoja. Las columnas reconocidas ya están elegidas; escoja un campo para cualquier otra columna que quiera importar.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="231"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="226"/>
         <source>&amp;Date of joining for new members whose row gives none:</source>
         <translation>&amp;Fecha de ingreso para socios nuevos cuya fila no la indica:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="258"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="253"/>
         <source>Sheet “{0}”, headers on row {1}, {2} member rows, {3} rows skipped.</source>
         <translation>Hoja «{0}», encabezados en la fila {1}, {2} filas de socios, {3} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="266"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="261"/>
         <source>Column</source>
         <translation>Columna</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="266"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="261"/>
         <source>Header</source>
         <translation>Encabezado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="266"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="261"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="266"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="261"/>
         <source>Import as</source>
         <translation>Importar como</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="275"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="270"/>
         <source>(not imported)</source>
         <translation>(no se importa)</translation>
     </message>
@@ -2448,42 +2453,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PostingsModel</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="33"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="31"/>
         <source>Line</source>
         <translation>Línea</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="38"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="36"/>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="42"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="40"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="45"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="43"/>
         <source>Debit</source>
         <translation>Debe</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="50"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="48"/>
         <source>Credit</source>
         <translation>Haber</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="55"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="53"/>
         <source>Rate</source>
         <translation>T. de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="61"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="59"/>
         <source>USD value</source>
         <translation>Valor en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="65"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="63"/>
         <source>Memo</source>
         <translation>Glosa</translation>
     </message>
@@ -2886,123 +2891,123 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="97"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="91"/>
         <source>Fiscal year </source>
         <translation>Ejercicio </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="101"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="95"/>
         <source>Premium received…</source>
         <translation>Prima recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="102"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="96"/>
         <source>Project payment…</source>
         <translation>Pago de proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="97"/>
         <source>Transfer / exchange…</source>
         <translation>Transferencia / cambio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="98"/>
         <source>Opening balance…</source>
         <translation>Saldo inicial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="106"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="100"/>
         <source>Close year…</source>
         <translation>Cerrar ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="107"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="101"/>
         <source>Reopen year…</source>
         <translation>Reabrir ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="109"/>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="121"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="115"/>
         <source>Set up</source>
         <translation>Configurar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="110"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="104"/>
         <source>New buyer…</source>
         <translation>Nuevo comprador…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="106"/>
         <source>New bank or cash account…</source>
         <translation>Nueva cuenta de banco o caja…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="110"/>
         <source>Premium price table…</source>
         <translation>Tabla de precios y prima…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="112"/>
         <source>Ledger settings…</source>
         <translation>Configuración del libro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="140"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="134"/>
         <source>Contracts</source>
         <translation>Contratos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="141"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="135"/>
         <source>Plan &amp;&amp; budget</source>
         <translation>Plan y presupuesto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="142"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="136"/>
         <source>Journal</source>
         <translation>Libro diario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="143"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="137"/>
         <source>Project balances</source>
         <translation>Saldos de proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="144"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="138"/>
         <source>Compliance</source>
         <translation>Cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="161"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="155"/>
         <source>Premium</source>
         <translation>Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="182"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="176"/>
         <source> (closed)</source>
         <translation> (cerrado)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="220"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="214"/>
         <source>closed</source>
         <translation>cerrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="220"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="214"/>
         <source>open</source>
         <translation>abierto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="223"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="217"/>
         <source>Premium available: USD {0} · in bank and cash USD {1} · receivable USD {2} · {3} {4}</source>
         <translation>Prima disponible: USD {0} · en banco y caja USD {1} · por cobrar USD {2} · {3} {4}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="236"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="230"/>
         <source> closed </source>
         <translation> cerrado </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="236"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="230"/>
         <source> open </source>
         <translation> abierto </translation>
     </message>
@@ -3093,42 +3098,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="312"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="307"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="314"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="309"/>
         <source>What the import will do, row by row. Nothing is saved until you import.</source>
         <translation>Lo que hará la importación, fila por fila. No se guarda nada hasta que importe.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="332"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="327"/>
         <source>&amp;Skip the rows with errors and import the others</source>
         <translation>&amp;Omitir las filas con errores e importar las demás</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="339"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="334"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="348"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="343"/>
         <source>{0} new, {1} to update, {2} unchanged, {3} with errors, {4} rows skipped.</source>
         <translation>{0} nuevos, {1} por actualizar, {2} sin cambios, {3} con errores, {4} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="359"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="354"/>
         <source>{0} rows have warnings (something unlikely, in amber): they are imported.</source>
         <translation>{0} filas tienen advertencias (algo poco probable, en ámbar): se importan.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="363"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="358"/>
         <source>Nothing is imported while a row has errors, unless you choose to skip them.</source>
         <translation>No se importa nada mientras una fila tenga errores, salvo que elija omitirlas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="370"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="365"/>
         <source>Skipped {0}</source>
         <translation>Omitida {0}</translation>
     </message>
@@ -3975,22 +3980,22 @@ Base de datos: {1}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="381"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="382"/>
         <source>Integrity check</source>
         <translation>Verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="384"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="385"/>
         <source>Integrity holds: {0} checks run, {1} compliance warnings.</source>
         <translation>Integridad correcta: {0} verificaciones realizadas, {1} advertencias de cumplimiento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="387"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="388"/>
         <source>Integrity FAILED: {2} problems found by {0} checks ({1} compliance warnings).</source>
         <translation>Integridad FALLIDA: {0} verificaciones encontraron {2} problemas ({1} advertencias de cumplimiento).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="398"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="399"/>
         <source>No findings.</source>
         <translation>Sin hallazgos.</translation>
     </message>

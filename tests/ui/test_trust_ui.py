@@ -429,7 +429,8 @@ def test_verify_from_the_audit_page(qtbot, ctx):
 
 
 def test_changes_model_and_users_model_pass_the_model_tester(qtmodeltester, ctx):
-    from coop_desk.services import audit, audit_words
+    from coop_desk.services import audit
+    from coop_desk.services.audit import words as audit_words
 
     rows = ctx.read(lambda s, a: audit_words.describe(s, a, audit.list_records(s, a, limit=5)))
     model = AuditTableModel()

@@ -32,7 +32,8 @@ from coop_desk.domain import certification, members, premium
 from coop_desk.models import AuditRecord, Base
 from coop_desk.services import access
 from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.audit import Action, AuditRow
+from coop_desk.services.audit.canonical import Action
+from coop_desk.services.audit.reader import AuditRow
 from coop_desk.services.ledger import accounts as ledger_accounts
 from coop_desk.services.ledger._common import ENTRY_KIND_LABELS, entry_number
 
