@@ -4,6 +4,7 @@ problem at once (DOMAIN.md "The cooperative")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -288,6 +289,30 @@ def full_name(first_names: str, surnames: str) -> str:
 def code_sort_key(code: str) -> str:
     """Natural order for codes: digit runs zero-padded (CPGP-3784-9 before CPGP-3784-10)."""
     return re.sub(r"\d+", lambda m: m.group().zfill(12), code)[:120]
+
+
+def next_member_code(codes: Iterable[str]) -> str | None:
+    """The code after the highest of the register's main series (the prefix most codes share
+    before their number): ``CPGP-3784-188`` -> ``CPGP-3784-189``, ``S-007`` -> ``S-008`` (zero
+    padding kept); never a code already taken. None when no code ends in a number."""
+    taken = set(codes)
+    series: dict[str, list[tuple[int, int]]] = {}
+    for code in taken:
+        match = _NUMBERED.fullmatch(code)
+        if match:
+            series.setdefault(match[1], []).append((int(match[2]), len(match[2])))
+    if not series:
+        return None
+    prefix = max(series, key=lambda p: (len(series[p]), max(series[p])))
+    number, width = max(series[prefix])
+    while True:
+        number += 1
+        candidate = f"{prefix}{number:0{width}d}"
+        if candidate not in taken:
+            return candidate
+
+
+_NUMBERED = re.compile(r"(.*?)(\d+)")
 
 
 def search_key(*parts: str | None) -> str:

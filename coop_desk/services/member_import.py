@@ -50,6 +50,7 @@ from coop_desk.domain.members import (
     PlotInput,
     full_name,
     member_warnings,
+    next_member_code,
     validate_member,
     validate_status_change,
 )
@@ -271,6 +272,15 @@ def plan_import(
     }
     seen_codes: dict[str, str] = {}
     seen_dnis: dict[str, str] = {}
+    # A new member's row without a code is named the next free code (the rule the member
+    # editor suggests with), one each, after every code of the register and of the file.
+    taken = set(by_code) | {c for r in roster.rows if (c := r.values.get("code"))}
+
+    def next_free() -> str:
+        code = next_member_code(taken) or ""
+        taken.add(code)
+        return code
+
     plans: list[RowPlan] = []
     total = len(roster.rows)
     for index, row in enumerate(roster.rows, start=1):
@@ -285,6 +295,7 @@ def plan_import(
                 today,
                 default_join_date,
                 certs,
+                next_free,
             )
         )
         if index % 1000 == 0:
@@ -461,6 +472,7 @@ def _plan_row(
     today: date,
     default_join_date: date | None,
     certs: _CertState,
+    next_free: Callable[[], str] = lambda: "",
 ) -> RowPlan:
     values = row.values
     problems = list(row.problems)
@@ -477,7 +489,13 @@ def _plan_row(
         if dni and dni in dni_owner:
             code = dni_owner[dni]  # matched by DNI
         else:
-            problem("code", "the member code is required")
+            free = next_free()
+            problem(
+                "code",
+                f"the member code is required (the next free code is {free})"
+                if free
+                else "the member code is required",
+            )
     if code:
         if code in seen_codes:
             problem("code", f"the code {code} is also on row {seen_codes[code]}")
@@ -512,8 +530,10 @@ def _plan_row(
             )
         for p in validate_member(data, today):
             source = _problem_field(p.field)
-            if source in bad_fields:
-                continue  # already reported with the cell's own reason
+            if source in bad_fields or any(
+                q.field == source and q.message.startswith(p.message) for q in problems
+            ):
+                continue  # already reported (with the cell's own reason, or a hint)
             problems.append(
                 Problem(source, p.message, row.row, _column_of(source, columns), row.sheet or None)
             )

@@ -1890,152 +1890,157 @@ Base de datos: {1}</translation>
         <translation>Registrado por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="171"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="172"/>
         <source>8 digits</source>
         <translation>8 dígitos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="185"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="186"/>
         <source>&amp;Code</source>
         <translation>Códi&amp;go</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="186"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="187"/>
         <source>&amp;First names</source>
         <translation>&amp;Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="187"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="188"/>
         <source>&amp;Surnames</source>
         <translation>&amp;Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="188"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="189"/>
         <source>&amp;DNI</source>
         <translation>&amp;DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="189"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="190"/>
         <source>&amp;Gender</source>
         <translation>&amp;Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="190"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="191"/>
         <source>&amp;Birth date</source>
         <translation>Fecha de naci&amp;miento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="191"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="192"/>
         <source>&amp;Joined on</source>
         <translation>Fecha de &amp;ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="192"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="193"/>
         <source>C&amp;ommunity (caserío / sector)</source>
         <translation>&amp;Caserío / comunidad (sector)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="193"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="194"/>
         <source>&amp;Phone</source>
         <translation>Telé&amp;fono</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="194"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="195"/>
         <source>&amp;Notes</source>
         <translation>N&amp;otas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="203"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="204"/>
         <source>&amp;Add plot</source>
         <translation>Agregar &amp;parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="204"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="205"/>
         <source>&amp;Remove plot</source>
         <translation>&amp;Quitar parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="220"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="221"/>
         <source>Change &amp;status…</source>
         <translation>Cambiar &amp;estado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="237"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="238"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="238"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="239"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="239"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="240"/>
         <source>Status and history</source>
         <translation>Estado e historial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="241"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="242"/>
         <source>Certification</source>
         <translation>Certificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="244"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="245"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="247"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="248"/>
         <source>Every change to this member, its plots and status: who, when, what</source>
         <translation>Todos los cambios de este socio, sus parcelas y su estado: quién, cuándo, qué</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="260"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="261"/>
         <source>New member</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="264"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="267"/>
+        <source>The next free code; type another to change it</source>
+        <translation>El siguiente código libre; escriba otro para cambiarlo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="271"/>
         <source>A new member starts as active.</source>
         <translation>Un socio nuevo empieza como activo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="292"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="299"/>
         <source>Status: {0} since {1}</source>
         <translation>Estado: {0} desde {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="297"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="304"/>
         <source>Changes to {0} from {1} when you save ({2}).</source>
         <translation>Pasa a {0} desde el {1} al guardar ({2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="447"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="454"/>
         <source>Save with a warning?</source>
         <translation>¿Guardar con una advertencia?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="448"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="455"/>
         <source>This looks unlikely. Check it; save it if it is right.</source>
         <translation>Esto parece poco probable. Revíselo; guárdelo si es correcto.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="450"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="457"/>
         <source>&amp;Save anyway</source>
         <translation>&amp;Guardar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="451"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="458"/>
         <source>&amp;Go back</source>
         <translation>&amp;Volver</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="460"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="467"/>
         <source>Discard changes?</source>
         <translation>¿Descartar los cambios?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="461"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="468"/>
         <source>This member has changes that are not saved. Discard them?</source>
         <translation>Este socio tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
@@ -2043,131 +2048,161 @@ Base de datos: {1}</translation>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="105"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="107"/>
         <source>Search code, names, DNI or community (Ctrl+F)</source>
         <translation>Buscar código, nombres, DNI o caserío (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="108"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="110"/>
         <source>All statuses</source>
         <translation>Todos los estados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="114"/>
         <source>Women and men</source>
         <translation>Mujeres y hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="113"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="115"/>
         <source>Women</source>
         <translation>Mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="114"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="116"/>
         <source>Men</source>
         <translation>Hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="116"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="231"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="313"/>
         <source>All communities</source>
         <translation>Todos los caseríos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="117"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="119"/>
         <source>&amp;New member</source>
         <translation>&amp;Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="120"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="119"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="120"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="122"/>
         <source>Import a member roster from an Excel workbook</source>
         <translation>Importar un padrón de socios desde un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="123"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="123"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="125"/>
         <source>Write the register, with plots, to an Excel workbook</source>
         <translation>Guardar el padrón, con las parcelas, en un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="182"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="169"/>
+        <source>&amp;Import a roster from Excel…</source>
+        <translation>&amp;Importar un padrón de Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="171"/>
+        <source>Register a &amp;member</source>
+        <translation>Registrar un &amp;socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="173"/>
+        <source>Cooperative &amp;settings…</source>
+        <translation>&amp;Configuración de la cooperativa…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="211"/>
         <source>Members</source>
         <translation>Socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="216"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="245"/>
         <source>{0} members · {1} active · {2} women ({3}%)</source>
         <translation>{0} socios · {1} activos · {2} mujeres ({3} %)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="258"/>
+        <source>&lt;b&gt;The register has no members yet.&lt;/b&gt; To start:</source>
+        <translation>&lt;b&gt;El padrón aún no tiene socios.&lt;/b&gt; Para empezar:</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="262"/>
+        <source>• import the roster you keep in Excel (the import shows every row before anything is saved), or register members one by one;</source>
+        <translation>• importe el padrón que lleva en Excel (la importación muestra cada fila antes de guardar nada), o registre a los socios uno por uno;</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="270"/>
+        <source>• fill in the cooperative&apos;s RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
+        <translation>• complete el RUC y el FLO ID de la cooperativa (Archivo → Configuración de la cooperativa): los informes y los libros de Excel los llevan.</translation>
     </message>
 </context>
 <context>
     <name>MembersTableModel</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="38"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="40"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="42"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="44"/>
         <source>Surnames</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="44"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="46"/>
         <source>First names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="46"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="48"/>
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="48"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="50"/>
         <source>Gender</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="52"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="54"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="54"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="56"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="58"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="60"/>
         <source>Joined</source>
         <translation>Ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="60"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="62"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="65"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="67"/>
         <source>Coffee (ha)</source>
         <translation>Café (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="69"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="71"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>

@@ -300,3 +300,62 @@ def test_an_unlikely_member_is_saved_once_the_warning_is_accepted(qtbot, ctx):
     editor.confirm_warnings = lambda warnings: True
     assert editor.save()
     assert [r.code for r in ctx.read(lambda s, a: members.list_members(s, a))] == ["J-1"]
+
+
+def test_a_new_member_is_offered_the_next_free_code(window, qtbot, demo_ctx):
+    page = members_page(window)
+    editor = page.open_editor(None)
+    qtbot.addWidget(editor)
+    assert editor.code.text() == "CPGP-3784-189"
+    assert editor.code.selectedText() == "CPGP-3784-189"  # typing replaces it
+    assert not editor.is_modified()  # the suggestion alone is no change to discard
+
+
+def test_down_from_the_search_goes_into_the_list_and_enter_opens(window, qtbot, monkeypatch):
+    page = members_page(window)
+    opened = []
+    monkeypatch.setattr(page, "open_editor", lambda member_id: _Opened(opened, member_id))
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "CPGP-3784-1")
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.table.hasFocus() or page.table.focusWidget() is page.table
+    assert page.selected_member_id() == page.model.row_at(0).id
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    second = page.selected_member_id()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened == [second]
+    # Enter in the search box on a single match opens that member.
+    page.focus_search()
+    page.search.clear()
+    qtbot.keyClicks(page.search, "CPGP-3784-188")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.model.rowCount() == 1 and opened[-1] == page.model.row_at(0).id
+
+
+class _Opened:
+    """Stands in for the member editor: records which member Enter opened."""
+
+    def __init__(self, opened, member_id):  # type: ignore[no-untyped-def]
+        opened.append(member_id)
+
+    def exec(self) -> int:
+        return 0
+
+
+def test_an_empty_register_says_what_to_do_first(qtbot, ctx):
+    from coop_desk.ui.pages.members import MembersPage
+
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert not page.start_panel.isHidden()
+    text = page.start_panel.findChild(type(page.start_text)).text()
+    assert "import the roster" in text and "RUC and FLO ID" in text
+    assert not page.start_import.isHidden() and not page.start_settings.isHidden()
+    with ctx.db.transaction(ctx.actor) as s:
+        members.create_member(
+            s, ctx.actor, members.MemberInput("A-1", "Ana", "Vera", "F", date(2020, 1, 1))
+        )
+    page.refresh()
+    assert page.start_panel.isHidden()

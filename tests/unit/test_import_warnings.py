@@ -82,3 +82,39 @@ def test_the_command_line_lists_the_warnings_and_imports(sqlite_db, tmp_path, ca
     out = capsys.readouterr().out
     assert "Warnings (unlikely but possible; these rows are imported):" in out
     assert out.count("before the age of 14") >= 10
+
+
+@pytest.mark.parametrize(
+    ("codes", "expected"),
+    [
+        (["CPGP-3784-9", "CPGP-3784-188", "CPGP-3784-10"], "CPGP-3784-189"),
+        (["S-007", "S-003"], "S-008"),  # zero padding kept
+        (["X-9"], "X-10"),
+        (["A-1", "A-2", "B-50"], "A-3"),  # the main series: most codes share it
+        ([], None),
+        (["SOCIO"], None),
+    ],
+)
+def test_the_next_free_member_code(codes, expected):
+    from coop_desk.domain.members import next_member_code
+
+    assert next_member_code(codes) == expected
+
+
+def test_a_row_without_a_code_is_told_the_next_free_one(sqlite_db, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Código", "Apellidos", "Nombres", "Sexo", "Fecha de ingreso"])
+    ws.append(["C-041", "Vera", "Ana", "F", "01/02/2015"])
+    ws.append([None, "Díaz", "Luis", "M", "01/02/2015"])
+    ws.append([None, "Mego", "Rosa", "F", "01/02/2015"])
+    wb.save(tmp_path / "r.xlsx")
+    roster = read_roster(tmp_path / "r.xlsx", today=TODAY)
+    with sqlite_db.reading(SYSTEM) as s:
+        plan = member_import.plan_import(s, SYSTEM, roster, today=TODAY)
+        assert members.suggest_code(s, SYSTEM) == ""  # an empty register has no series yet
+    messages = [p.message for p in plan.problems]
+    assert messages == [
+        "the member code is required (the next free code is C-042)",
+        "the member code is required (the next free code is C-043)",
+    ]

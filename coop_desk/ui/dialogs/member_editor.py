@@ -160,6 +160,7 @@ class MemberEditor(FormDialog):
         self.member_id = member_id
         self.detail: MemberDetail | None = None
         self.pending_status: PendingStatus | None = None
+        self.suggested_code = ""
         self.editable = ctx.can(Permission.MEMBERS_WRITE)
         self.resize(760, 560)
 
@@ -258,6 +259,12 @@ class MemberEditor(FormDialog):
         self.community.addItems(names)
         if self.member_id is None:
             self.setWindowTitle(self.tr("New member"))
+            # The next free code of the register's series, ready to keep or overwrite.
+            self.suggested_code = self.ctx.read(members.suggest_code)
+            self.code.setText(self.suggested_code)
+            self.code.selectAll()
+            if self.suggested_code:
+                self.code.setToolTip(self.tr("The next free code; type another to change it"))
             self.community.setEditText("")
             self.tabs.setTabEnabled(self.status_tab_index, False)
             self.tabs.setTabEnabled(self.certs_tab_index, False)
@@ -422,8 +429,8 @@ class MemberEditor(FormDialog):
         if self.plots_model.modified or self.pending_status is not None:
             return True
         if self.detail is None:
-            return any(
-                w.text().strip() for w in (self.code, self.first_names, self.surnames, self.dni)
+            return self.code.text().strip() != self.suggested_code or any(
+                w.text().strip() for w in (self.first_names, self.surnames, self.dni)
             )
         data, _ = self.member_input()
         original = self.detail.to_input()
