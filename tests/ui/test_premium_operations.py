@@ -192,6 +192,15 @@ def test_a_payment_beyond_budget_and_balance_asks_first_and_going_back_posts_not
     assert _entries(demo_ctx) == count + 1
 
 
+def test_a_missing_voucher_is_named_before_any_confirmation_is_asked(window, qtbot, demo_ctx):
+    page = premium_page(window)
+    dialog = _typo_payment(page, qtbot)
+    dialog.voucher.clear()
+    dialog.confirm_consequences = lambda shown: pytest.fail("asked before the form is right")
+    dialog.save_button().click()
+    assert not dialog.problems.labels["voucher"].isHidden()
+
+
 def test_the_usd_value_shows_at_the_last_rate_until_a_rate_is_typed(window, qtbot, demo_ctx):
     page = premium_page(window)
     dialog = page.open_payment_dialog()

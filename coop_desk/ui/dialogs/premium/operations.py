@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,7 +30,7 @@ from coop_desk.services.ledger.accounts import AccountRow
 from coop_desk.services.ledger.journal import EntryRow
 from coop_desk.services.ledger.ui_queries import ContractOverviewRow, contract_overview, ledger_info
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.dialogs.form import FormDialog, Prepared, read_amount
+from coop_desk.ui.dialogs.form import FormDialog, InBackground, Prepared, ServiceCall, read_amount
 from coop_desk.ui.dialogs.premium.common import fill_accounts
 from coop_desk.ui.widgets import (
     ERROR_COLOR,
@@ -438,13 +439,6 @@ class ProjectPaymentDialog(FormDialog, _AccountAmount):
             problems.append(Problem("project_id", "choose the project"))
         if problems or amount is None or account is None:
             return problems, None
-        accept: frozenset[str] = frozenset()
-        if amount > 0 and (rate is not None or account.currency in ("", self.reporting)):
-            preview = self.read_preview(amount, rate)
-            if preview.needs_confirmation:
-                if not self.confirm_consequences(preview):
-                    raise Cancelled()
-                accept = frozenset(preview.kinds)
         day = self.entry_date.date_value()
         payee, voucher = self.payee.text(), self.voucher.text()
         description, reference = self.description.text(), self.reference.text()
@@ -452,24 +446,41 @@ class ProjectPaymentDialog(FormDialog, _AccountAmount):
             Path(self.receipt_file.text().strip()) if self.receipt_file.text().strip() else None
         )
 
-        def call(session: Session, actor: Actor) -> EntryRow:
-            return operations.record_project_payment(
-                session,
-                actor,
-                project_id=project_id,
-                account_id=account.id,
-                entry_date=day,
-                amount=amount,
-                payee=payee,
-                voucher=voucher,
-                description=description,
-                rate=rate,
-                reference=reference,
-                receipt_file=receipt,
-                accept=accept,
-            )
+        def make_call(accept: frozenset[str]) -> ServiceCall:
+            def call(session: Session, actor: Actor) -> EntryRow:
+                return operations.record_project_payment(
+                    session,
+                    actor,
+                    project_id=project_id,
+                    account_id=account.id,
+                    entry_date=day,
+                    amount=amount,
+                    payee=payee,
+                    voucher=voucher,
+                    description=description,
+                    rate=rate,
+                    reference=reference,
+                    receipt_file=receipt,
+                    accept=accept,
+                )
 
-        return [], call
+            return call
+
+        self._make_call = make_call
+        self._typed_for_save = (amount, rate)
+        return [], make_call(frozenset())
+
+    def execute(self, call: ServiceCall | InBackground[Any]) -> Any:
+        """Post; when the service answers that the payment has consequences (every field
+        being right), show them and, once confirmed, post it accepting exactly those."""
+        try:
+            return super().execute(call)
+        except NeedsConfirmation:
+            amount, rate = self._typed_for_save
+            preview = self.read_preview(amount, rate)
+            if not self.confirm_consequences(preview):
+                raise Cancelled() from None
+            return super().execute(self._make_call(frozenset(preview.kinds)))
 
 
 # --- transfer and exchange --------------------------------------------------------------------
