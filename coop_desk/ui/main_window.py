@@ -34,7 +34,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(180)
         self.stack = QStackedWidget()
         self.pages: list[Page] = []
         for cls in page_classes():
@@ -48,6 +47,11 @@ class MainWindow(QMainWindow):
             opener = getattr(page, "open_requested", None)
             if opener is not None:
                 opener.connect(self.open_record)
+        # As wide as the longest section name (in the user's language), not more: every
+        # pixel goes to the page on a 1024 px screen.
+        metrics = self.sidebar.fontMetrics()
+        widest = max((metrics.horizontalAdvance(p.title()) for p in self.pages), default=90)
+        self.sidebar.setFixedWidth(max(120, widest + 36))
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)

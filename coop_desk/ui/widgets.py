@@ -66,6 +66,31 @@ def format_date(value: date | None) -> str:
     return QDate(value.year, value.month, value.day).toString(date_format())
 
 
+def compact_combo(combo: QComboBox, chars: int = 14) -> QComboBox:
+    """A filter list as wide as ``chars`` characters rather than its longest item (an
+    account name of 50 characters made the journal's filter row wider than a laptop
+    screen); the open list still shows the items whole."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+
+    def fit_popup() -> None:
+        view = combo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 24 if combo.count() else 0)
+
+    combo.model().rowsInserted.connect(lambda *_: fit_popup())
+    combo.model().modelReset.connect(fit_popup)
+    fit_popup()
+    return combo
+
+
+def wrapping_label(text: str = "") -> QLabel:
+    """A heading that wraps instead of widening its row (and the window) when long."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setMinimumWidth(160)
+    return label
+
+
 def field_row(field: QWidget, *beside: QWidget) -> QWidget:
     """``field`` taking the width, with what goes beside it (its currency, a button) at their
     own size, as one form row."""

@@ -223,9 +223,26 @@ class FormDialog(QDialog):
     def after_save(self, result: Any) -> None:
         """Hook: what the dialog does with a saved result before it closes."""
 
+    def grow_to_fit(self) -> None:
+        """Taller when lines appeared or wrapped (problems under fields, a status line):
+        wrapped labels do not make a shown dialog grow by themselves, and were clipped."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        need = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        screen = self.screen().availableGeometry().height() if self.screen() else need
+        if self.height() < need:
+            self.resize(self.width(), min(need, screen))
+
     def show_problems(self, problems: list[Problem]) -> None:
         """Each problem under its field; the cursor goes to the first field with one."""
         self.problems.show(problems)
+        self.grow_to_fit()
         named = {p.field for p in problems}
         for field, widget in self._fields.items():
             if field in named and widget.isEnabled():

@@ -53,7 +53,7 @@ class HistoryDialog(QDialog):
         self.list.setWordWrap(False)
         self.list.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.list.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((140, 80, 70, 260, 140)):
+        for column, width in enumerate((140, 80, 70, 250, 110)):
             self.list.setColumnWidth(column, width)
         self.list.selectionModel().currentRowChanged.connect(self._on_current)
         self.detail = QTableView()

@@ -12,12 +12,14 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -162,7 +164,7 @@ class MemberEditor(FormDialog):
         self.pending_status: PendingStatus | None = None
         self.suggested_code = ""
         self.editable = ctx.can(Permission.MEMBERS_WRITE)
-        self.resize(760, 560)
+        self.resize(760, 540)
 
         self.code = QLineEdit()
         self.first_names = QLineEdit()
@@ -239,7 +241,13 @@ class MemberEditor(FormDialog):
         self.tabs.addTab(plots, self.tr("Plots"))
         self.status_tab_index = self.tabs.addTab(status, self.tr("Status and history"))
         self.certs_tab = MemberCertificationTab(ctx, self)
-        self.certs_tab_index = self.tabs.addTab(self.certs_tab, self.tr("Certification"))
+        # Four tables tall: it scrolls inside its tab rather than make the editor taller than
+        # a 768 px laptop screen (it opened 882 px tall, mostly empty on the other tabs).
+        certs_scroll = QScrollArea()
+        certs_scroll.setWidgetResizable(True)
+        certs_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        certs_scroll.setWidget(self.certs_tab)
+        self.certs_tab_index = self.tabs.addTab(certs_scroll, self.tr("Certification"))
 
         self.history_button = self.buttons.addButton(
             self.tr("&History…"), QDialogButtonBox.ButtonRole.ActionRole

@@ -39,7 +39,7 @@ from coop_desk.ui.dialogs.history import HistoryDialog
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.pages.base import Page
-from coop_desk.ui.widgets import DateField
+from coop_desk.ui.widgets import DateField, compact_combo
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
 
 if TYPE_CHECKING:
@@ -59,13 +59,12 @@ class AuditPage(Page):
         self.user.setObjectName("user_filter")
         self.table = QComboBox()
         self.table.setObjectName("table_filter")
-        self.table.setMinimumContentsLength(16)
-        self.table.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        compact_combo(self.table, 14)
+        compact_combo(self.user, 9)
         self.record = QLineEdit()
         self.record.setPlaceholderText(self.tr("record id"))
         self.record.setClearButtonEnabled(True)
+        self.record.setMaximumWidth(110)
         self.use_from = QCheckBox(self.tr("&From"))
         self.date_from = DateField()
         self.use_to = QCheckBox(self.tr("&To"))
@@ -102,7 +101,7 @@ class AuditPage(Page):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((140, 80, 70, 280, 150)):
+        for column, width in enumerate((140, 80, 70, 250, 110)):
             self.view.setColumnWidth(column, width)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.doubleClicked.connect(lambda _i: self.open_history())
@@ -150,15 +149,19 @@ class AuditPage(Page):
         self.actions_row.addWidget(self.open_button)
         self.actions_row.addWidget(self.verify_button)
         self.actions_row.addStretch(1)
-        self.actions_row.addWidget(QLabel(self.tr("Fiscal year")))
-        self.actions_row.addWidget(self.year)
-        self.actions_row.addWidget(self.pack_button)
-        self.actions_row.addWidget(self.beancount_button)
+        # The year's exports on a row of their own: both rows fit a 1024 px screen.
+        self.export_row = QHBoxLayout()
+        self.export_row.addStretch(1)
+        self.export_row.addWidget(QLabel(self.tr("Fiscal year")))
+        self.export_row.addWidget(self.year)
+        self.export_row.addWidget(self.pack_button)
+        self.export_row.addWidget(self.beancount_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         layout.addLayout(self.actions_row)
+        layout.addLayout(self.export_row)
         self._loading_choices = False
         self.apply_permissions()
 

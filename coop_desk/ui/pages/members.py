@@ -29,6 +29,7 @@ from coop_desk.ui.dialogs.member_editor import MemberEditor
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.pages.base import Page
+from coop_desk.ui.widgets import compact_combo
 
 SEARCH_DELAY_MS = 150
 
@@ -128,14 +129,24 @@ class MembersPage(Page):
         self.extra_buttons.addWidget(self.import_button)
         self.extra_buttons.addWidget(self.export_button)
 
+        for combo, chars in (
+            (self.status_filter, 15),
+            (self.gender_filter, 16),
+            (self.community_filter, 16),
+        ):
+            compact_combo(combo, chars)
+        self.search.setMinimumWidth(200)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.status_filter)
         filters.addWidget(self.gender_filter)
         filters.addWidget(self.community_filter)
-        filters.addLayout(self.extra_buttons)
-        filters.addWidget(self.open_button)
-        filters.addWidget(self.new_button)
+        # The actions under the list: the filter row fits a 1024 px screen.
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addLayout(self.extra_buttons)
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.new_button)
 
         self.model = MembersTableModel(self)
         self.table = QTableView()
@@ -185,6 +196,7 @@ class MembersPage(Page):
         layout.addLayout(filters)
         layout.addWidget(self.start_panel)
         layout.addWidget(self.table)
+        layout.addLayout(actions)
         # Keyboard: Down from the search box goes into the list; Enter there opens a member.
         for key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
             into_list = QShortcut(QKeySequence(key), self.search)

@@ -205,6 +205,7 @@ class ProjectPaymentDialog(FormDialog, _AccountAmount):
     ) -> None:
         super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Project payment"))
+        self.setMinimumWidth(540)  # the budget and balance lines wrap less
         self.money_accounts, self.reporting = _money_accounts(ctx)
         self.preview: operations.PaymentPreview | None = None
         projects = ctx.read(plan.list_projects)
@@ -303,6 +304,7 @@ class ProjectPaymentDialog(FormDialog, _AccountAmount):
         self._show_budget(preview, amount)
         self._show_balance(preview, amount)
         self._show_usd(preview, amount)
+        self.grow_to_fit()
         self.preview_shown.emit(preview)
 
     def _show_budget(self, preview: operations.PaymentPreview, amount: Decimal) -> None:

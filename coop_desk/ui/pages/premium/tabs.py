@@ -52,7 +52,7 @@ from coop_desk.ui.pages.premium.models import (
     ProjectBalancesModel,
     ProjectsModel,
 )
-from coop_desk.ui.widgets import DateField, format_decimal
+from coop_desk.ui.widgets import DateField, compact_combo, format_decimal, wrapping_label
 from coop_desk.ui.workers import BackgroundLoader
 
 if TYPE_CHECKING:
@@ -221,7 +221,7 @@ class ContractsTab(Tab):
 class PlanTab(Tab):
     def __init__(self, page: PremiumPage) -> None:
         super().__init__(page)
-        self.heading = QLabel()
+        self.heading = wrapping_label()
         self.heading.setStyleSheet("font-weight: bold;")
         self.new_project_button = self.button(self.tr("New &project…"), page.new_project)
         self.edit_project_button = self.button(
@@ -319,19 +319,26 @@ class JournalTab(Tab):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search number, description, payee, voucher"))
         self.search.setClearButtonEnabled(True)
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("From")))
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel(self.tr("to")))
-        filters.addWidget(self.date_to)
-        filters.addWidget(self.project)
-        filters.addWidget(self.account)
-        filters.addWidget(self.search, 1)
+        self.search.setMinimumWidth(220)
+        compact_combo(self.project, 16)
+        compact_combo(self.account, 16)
+        # Two rows: the filters stay readable on a 1024 px screen.
+        filters = QVBoxLayout()
+        first, second = QHBoxLayout(), QHBoxLayout()
+        filters.addLayout(first)
+        filters.addLayout(second)
+        first.addWidget(self.search, 1)
         self.mode = QComboBox()
         self.mode.setObjectName("journal_mode")
         self.mode.addItem(self.tr("One row per entry"), "entries")
         self.mode.addItem(self.tr("One row per posting"), "postings")
-        filters.addWidget(self.mode)
+        first.addWidget(self.mode)
+        second.addWidget(QLabel(self.tr("From")))
+        second.addWidget(self.date_from)
+        second.addWidget(QLabel(self.tr("to")))
+        second.addWidget(self.date_to)
+        second.addWidget(self.project, 1)
+        second.addWidget(self.account, 1)
         self.open_button = self.button(self.tr("&Open entry…"), self.open_selected, writes=False)
         self.linked_button = self.button(
             self.tr("&Go to linked entry"), self.go_to_linked, writes=False
