@@ -141,3 +141,20 @@ def test_sorting_keeps_the_selection_on_every_grid(window, qtbot):
                 assert len(selected) == 1, (view.objectName(), column)
                 assert selected[0].data(ROW_ROLE) is chosen, (view.objectName(), column)
                 assert view.currentIndex().data(ROW_ROLE) is chosen
+
+
+def test_a_cut_name_reads_whole_in_its_tooltip(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    from tests.ui.premium_helpers import premium_page
+
+    page = premium_page(window)
+    page.tabs.setCurrentWidget(page.contracts_tab)
+    model = page.contracts_tab.model
+    buyer = next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal) == "Buyer"
+    )
+    index = model.index(0, buyer)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data() != ""
