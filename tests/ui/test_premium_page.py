@@ -161,6 +161,8 @@ def test_compliance_lists_the_demo_warnings(window, qtbot):
     over = [f for f in findings if f.check == "premium.over_budget"]
     assert over and "Women's programme" in over[0].message
     assert over[0].record == "project 5"
+    row = page.compliance_tab.model.find_row(lambda f: f is over[0])
+    assert page.compliance_tab.model.index(row, 3).data() == "Project Women's programme"
     assert "compliance warnings" in page.compliance_tab.summary.text()
     compliance = page.compliance_tab
     compliance.table.selectRow(compliance.model.find_row(lambda f: f is over[0]))

@@ -557,6 +557,25 @@ def record_title(session: Session, actor: Actor, table_name: str, record_id: obj
     return f"{entity_label(table_name)} {names.key(table_name, record_id)}".strip()
 
 
+def name_records(session: Session, actor: Actor, refs: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """References as findings write them ("journal_entry 97", "contract 13") -> (entity, key)
+    in words ("Journal entry", "2026-0032"); references that name no record are left out."""
+    require(actor, Permission.READ)
+    names = _Names(session)
+    tables = _tables()
+    parsed = {}
+    for ref in set(refs):
+        table_name, _, record_id = ref.partition(" ")
+        if table_name in tables and record_id:
+            parsed[ref] = (table_name, record_id)
+            names.want(table_name, record_id)
+    names._load()
+    return {
+        ref: (entity_label(table_name), names.key(table_name, record_id))
+        for ref, (table_name, record_id) in parsed.items()
+    }
+
+
 def describe_lines(described: Iterable[RecordWords]) -> list[str]:
     """One line per record (and one for its fields), for the command line."""
     lines = []

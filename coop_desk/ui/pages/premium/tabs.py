@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from coop_desk.domain.premium import QualityShare
 from coop_desk.services.access import Actor
+from coop_desk.services.audit import words as audit_words
 from coop_desk.services.ledger import accounts, checks, journal, plan, reports
 from coop_desk.services.ledger._common import AccountRole
 from coop_desk.services.ledger.accounts import AccountRow
@@ -38,6 +39,7 @@ from coop_desk.services.ledger.reports import FundRow, ProjectBalanceRow
 from coop_desk.services.ledger.ui_queries import ContractOverviewRow, contract_overview
 from coop_desk.services.verify import Finding
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.table import RowTableModel
 from coop_desk.ui.pages.premium.models import (
     OTHER_PAID_COLUMN,
@@ -669,9 +671,11 @@ class ComplianceTab(Tab):
         db, actor = self.ctx.db, self.ctx.actor
         year, today = self.page.year(), self.page.today()
 
-        def read() -> tuple[int, list[Finding]]:  # pool thread, its own Session
+        def read() -> tuple[int, list[Finding], dict[str, tuple[str, str]]]:  # pool thread
             with db.reading(actor) as s:
-                return year, checks.compliance(s, actor, today, year=year)
+                found = checks.compliance(s, actor, today, year=year)
+                # "contract 13" -> ("Contract", "KFH-2026-09"): what a person recognises.
+                return year, found, audit_words.name_records(s, actor, (f.record for f in found))
 
         self.summary.setText(self.tr("{0}: checking…").format(year))
         self.table.setEnabled(False)  # a newer "Check again" supersedes this one
@@ -682,9 +686,12 @@ class ComplianceTab(Tab):
         self.summary.setText(self.tr("The checks could not be run."))
         show_error(self, exc)
 
-    def _apply(self, loaded: tuple[int, list[Finding]]) -> None:
-        year, findings = loaded
+    def _apply(self, loaded: tuple[int, list[Finding], dict[str, tuple[str, str]]]) -> None:
+        year, findings, names = loaded
         self.table.setEnabled(True)
+        self.model.names = {
+            ref: f"{tr_label(entity)} {key}" for ref, (entity, key) in names.items()
+        }
         self.model.set_rows(findings)
         fit_columns(self.table, widest=240)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
