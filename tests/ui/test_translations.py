@@ -153,3 +153,23 @@ def test_no_string_of_the_gui_is_missing_from_the_catalogue(tmp_path):
         if m.find("translation").get("type") == "unfinished"
     ]
     assert missing == []
+
+
+def test_the_auditors_screens_speak_spanish(spanish_window, qtbot):
+    """The audit trail names records in Spanish ("Asiento 2026-0029", field labels), and the
+    group's own certificate is "la cooperativa"."""
+    page = spanish_window.show_page("audit")
+    page.set_filter(table_name="journal_entry")
+    page.view.selectRow(0)
+    assert page.model.index(0, 3).data().startswith("Asiento 2026-")
+    fields = {c[0] for c in page.changes.changes}
+    assert {"Fecha", "Tipo", "Descripción"} <= fields
+    assert page.table.currentText() == "Asiento"
+    certs = spanish_window.page("certs")
+    with qtbot.waitSignal(certs.loaded, timeout=20_000):
+        spanish_window.show_page("certs")
+    holders = {
+        certs.certificates_model.index(r, 1).data()
+        for r in range(certs.certificates_model.rowCount())
+    }
+    assert "la cooperativa" in holders and "cooperative" not in holders
