@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from coop_desk import paths
 from coop_desk.errors import DatabaseError, NewerDatabaseError
+from coop_desk.services import limit_guard
 from coop_desk.services.audit import writer as audit_writer
 from coop_desk.services.ledger import guard as posted_entry_guard
 
@@ -103,13 +104,15 @@ class Database:
     """An opened, migrated coop-desk database.
 
     It makes every session its callers use, and installs on them the invariants the books rely
-    on: the audit trail records every flush, and posted journal entries are refused any change.
-    Nothing depends on which modules were imported before.
+    on: the audit trail records every flush, posted journal entries are refused any change, and
+    no value beyond the limits of ``domain.limits`` is written (``services.limit_guard``),
+    whichever path it came by. Nothing depends on which modules were imported before.
     """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+        limit_guard.install(self._sessions)
         audit_writer.install(self._sessions)
         posted_entry_guard.install(self._sessions)
 
@@ -230,6 +233,8 @@ def revision_graph() -> tuple[set[str], set[str]] | None:
     known: set[str] = set()
     parents: set[str] = set()
     for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        if path.name == "__init__.py":
+            continue  # the package marker, not a revision (Alembic skips it too)
         values: dict[str, Any] = {}
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
             if isinstance(node, ast.AnnAssign | ast.Assign) and node.value is not None:
@@ -284,10 +289,6 @@ def backup_sqlite(engine: Engine, reason: str = "manual", dest: Path | None = No
         src.close()
     log.info("backed up %s to %s", source, target)
     return target
-
-
-def has_tables(engine: Engine) -> bool:
-    return bool(inspect(engine).get_table_names())
 
 
 def _explain(url: str, exc: BaseException) -> str:

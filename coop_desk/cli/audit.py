@@ -7,9 +7,8 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from coop_desk.cli.context import CliContext, CliError
-from coop_desk.services import audit
-from coop_desk.services.audit import words as audit_words
+from coop_desk.cli.context import CliContext, CliError, book_year
+from coop_desk.services import audit, audit_words
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,7 +43,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "with voucher numbers and receipt hashes, the year's audit trail and the verify result.",
     )
     pack.add_argument("output", metavar="OUT.xlsx")
-    pack.add_argument("--year", type=int, required=True, help="fiscal year")
+    pack.add_argument("--year", type=book_year, required=True, help="fiscal year")
     pack.set_defaults(handler=run_audit_pack)
 
     # A subcommand of the ledger group (created here if the ledger module did not).
@@ -63,7 +62,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "without: every year as one continuous ledger.",
     )
     bean.add_argument("output", metavar="OUT.beancount")
-    bean.add_argument("--year", type=int, help="one fiscal year (default: every year)")
+    bean.add_argument("--year", type=book_year, help="one fiscal year (default: every year)")
     bean.set_defaults(handler=run_export_beancount)
 
 
@@ -116,7 +115,7 @@ def _output(text: str, suffix: str) -> Path:
 
 
 def run_audit_pack(args: argparse.Namespace, ctx: CliContext) -> int:
-    from coop_desk.exchange.audit_pack import build_audit_pack
+    from coop_desk.services.audit_pack import build_audit_pack
 
     target = _output(args.output, ".xlsx")
     actor = ctx.actor()
@@ -131,7 +130,7 @@ def run_audit_pack(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_export_beancount(args: argparse.Namespace, ctx: CliContext) -> int:
-    from coop_desk.exchange.beancount_export import export_beancount
+    from coop_desk.services.ledger.beancount import export_beancount
 
     target = _output(args.output, ".beancount")
     actor = ctx.actor()

@@ -10,8 +10,9 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from coop_desk.domain.limits import date_problems, text_limit, text_problems
 from coop_desk.domain.problems import Problem
-from coop_desk.domain.text import clean, fold
+from coop_desk.domain.text import clean, fold, quoted
 
 
 class MemberStatus(StrEnum):
@@ -29,9 +30,6 @@ STATUS_LABELS = {
     MemberStatus.EXPELLED: "Expelled",
     MemberStatus.DECEASED: "Deceased",
 }
-
-# Statuses a member leaves the cooperative with; a deceased member cannot come back.
-LEAVING = frozenset({MemberStatus.WITHDRAWN, MemberStatus.EXPELLED, MemberStatus.DECEASED})
 
 GENDER_LABELS = {"F": "Female", "M": "Male"}
 
@@ -69,7 +67,7 @@ def parse_code(value: object) -> str:
         raise ParseError("the member code is required")
     if not CODE_PATTERN.match(text):
         raise ParseError(
-            f"{text!r} is not a valid member code (letters, digits and - . / _ only, "
+            f"{quoted(text)} is not a valid member code (letters, digits and - . / _ only, "
             "at most 40 characters)"
         )
     return text
@@ -108,7 +106,7 @@ def parse_dni(value: object) -> str | None:
             f"zero, type it as text: 0{text})"
         )
     if not text.isdigit() or len(text) != DNI_LENGTH:
-        raise ParseError(f"{str(value).strip()!r} is not a DNI: it must be exactly 8 digits")
+        raise ParseError(f"{quoted(str(value).strip())} is not a DNI: it must be exactly 8 digits")
     return text
 
 
@@ -119,7 +117,7 @@ def parse_gender(value: object) -> str:
         raise ParseError("gender is required (F or M)")
     if key in _GENDER_WORDS:
         return _GENDER_WORDS[key]
-    raise ParseError(f"{str(value).strip()!r} is not a gender (F/M, Femenino/Masculino)")
+    raise ParseError(f"{quoted(str(value).strip())} is not a gender (F/M, Femenino/Masculino)")
 
 
 @dataclass(frozen=True)
@@ -183,7 +181,17 @@ def validate_member(data: MemberInput, today: date | None = None) -> list[Proble
     if data.birth_date is not None and data.birth_date > today:
         problems.append(Problem("birth_date", "the birth date is in the future"))
     if data.phone and not _PHONE.match(data.phone.strip()):
-        problems.append(Problem("phone", f"{data.phone!r} is not a phone number"))
+        problems.append(Problem("phone", f"{quoted(data.phone)} is not a phone number"))
+    problems += text_problems(
+        "member",
+        {
+            "first_names": clean(data.first_names),
+            "surnames": clean(data.surnames),
+            "community": clean(data.community),
+            "notes": (data.notes or "").strip(),
+        },
+    )
+    problems += date_problems({"join_date": data.join_date, "birth_date": data.birth_date})
     for index, plot in enumerate(data.plots, start=1):
         problems.extend(validate_plot(plot, index))
     names = [fold(p.name) for p in data.plots]
@@ -224,6 +232,12 @@ def validate_plot(plot: PlotInput, index: int = 1) -> list[Problem]:
     problems: list[Problem] = []
     if not clean(plot.name):
         problems.append(Problem(prefix + "name", f"plot {index}: a name is required"))
+    problems += text_problems(
+        "plot",
+        {"name": clean(plot.name), "varieties": clean(plot.varieties)},
+        prefix=prefix,
+        label=f"plot {index}: ",
+    )
     if plot.total_area_ha < 0 or plot.total_area_ha > MAX_AREA_HA:
         problems.append(
             Problem(prefix + "total_area_ha", f"plot {index}: total area must be 0 to 10,000 ha")
@@ -272,6 +286,8 @@ def validate_status_change(
         problems.append(Problem("status", "a deceased member's status cannot change"))
     if not clean(reason):
         problems.append(Problem("reason", "a reason is required for a change of status"))
+    problems += text_problems("member_status_change", {"reason": clean(reason)})
+    problems += date_problems({"effective_date": effective})
     if effective < since:
         problems.append(
             Problem("effective_date", f"the change cannot be dated before {since.isoformat()}")
@@ -288,7 +304,8 @@ def full_name(first_names: str, surnames: str) -> str:
 
 def code_sort_key(code: str) -> str:
     """Natural order for codes: digit runs zero-padded (CPGP-3784-9 before CPGP-3784-10)."""
-    return re.sub(r"\d+", lambda m: m.group().zfill(12), code)[:120]
+    padded = re.sub(r"\d+", lambda m: m.group().zfill(12), code)
+    return padded[: text_limit("member", "code_sort")]
 
 
 def next_member_code(codes: Iterable[str]) -> str | None:

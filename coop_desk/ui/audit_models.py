@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 
 from coop_desk.services.audit import AuditRow
-from coop_desk.services.audit.words import FieldWords, RecordWords
+from coop_desk.services.audit_words import FieldWords, RecordWords
 from coop_desk.ui.labels import QT_TRANSLATE_NOOP, tr_label
 from coop_desk.ui.widgets import format_date
 

@@ -429,8 +429,7 @@ def test_verify_from_the_audit_page(qtbot, ctx):
 
 
 def test_changes_model_and_users_model_pass_the_model_tester(qtmodeltester, ctx):
-    from coop_desk.services import audit
-    from coop_desk.services.audit import words as audit_words
+    from coop_desk.services import audit, audit_words
 
     rows = ctx.read(lambda s, a: audit_words.describe(s, a, audit.list_records(s, a, limit=5)))
     model = AuditTableModel()
@@ -468,7 +467,7 @@ def test_audit_page_writes_the_audit_pack_and_the_beancount_file(qtbot, sqlite_d
     import openpyxl
 
     from coop_desk.exchange.audit_pack import SHEETS
-    from coop_desk.exchange.beancount_export import beancount_balances
+    from coop_desk.exchange.beancount_file import beancount_balances
     from coop_desk.services.ledger import operations
     from tests.unit.test_ledger_services import set_up
 

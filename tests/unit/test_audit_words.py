@@ -5,10 +5,9 @@ labels, foreign keys as names, internal columns hidden, what to open; the comman
 from __future__ import annotations
 
 from coop_desk.models import Base
-from coop_desk.services import audit, members
+from coop_desk.services import audit, audit_words, members
 from coop_desk.services.access import SYSTEM
 from coop_desk.services.audit import AuditFilter, is_audited
-from coop_desk.services.audit import words as audit_words
 
 
 def words_of(db, table, *, record_id=None, limit=5):  # type: ignore[no-untyped-def]

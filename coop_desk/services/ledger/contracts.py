@@ -14,6 +14,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coop_desk.domain import limits
 from coop_desk.domain.money import MoneyError, to_decimal
 from coop_desk.domain.premium import (
     SCHEME_LABELS,
@@ -33,8 +34,8 @@ from coop_desk.errors import Conflict, NotFound, ValidationError
 from coop_desk.models import Account, Buyer, Contract, JournalEntry, PremiumRate
 from coop_desk.models.base import utcnow
 from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.ledger._common import AccountRole, EntryKind, like_words
 from coop_desk.services.ledger.accounts import next_code
+from coop_desk.services.ledger.books import AccountRole, EntryKind, like_words
 
 # --- rate table -------------------------------------------------------------------------------
 
@@ -218,29 +219,6 @@ def create_buyer(
     session.add(account)
     session.flush()
     return BuyerRow(buyer.id, buyer.name, buyer.country, buyer.notes, account.id, 0)
-
-
-def update_buyer(
-    session: Session, actor: Actor, buyer_id: int, *, name: str, country: str = "", notes: str = ""
-) -> BuyerRow:
-    require(actor, Permission.LEDGER_WRITE)
-    buyer = session.get(Buyer, buyer_id)
-    if buyer is None:
-        raise NotFound(f"There is no buyer with id {buyer_id}.")
-    name = clean(name)
-    if not name:
-        raise ValidationError([Problem("name", "the buyer needs a name")])
-    clash = session.scalar(
-        select(Buyer.id).where(func.lower(Buyer.name) == name.lower(), Buyer.id != buyer_id)
-    )
-    if clash:
-        raise ValidationError([Problem("name", f"the buyer {name} already exists")])
-    buyer.name, buyer.country, buyer.notes = name, clean(country), notes.strip()
-    account = session.scalars(select(Account).where(Account.buyer_id == buyer_id)).one()
-    account.name = f"Premium receivable: {name}"
-    session.flush()
-    count = session.scalar(select(func.count()).where(Contract.buyer_id == buyer_id)) or 0
-    return BuyerRow(buyer.id, buyer.name, buyer.country, buyer.notes, account.id, count)
 
 
 # --- contracts --------------------------------------------------------------------------------
@@ -435,8 +413,20 @@ def _validate(session: Session, data: ContractInput, contract_id: int | None) ->
             problems.append(Problem("quantity", "the quantity must be more than zero"))
         elif quantity != quantity.quantize(Decimal("0.000001")):
             problems.append(Problem("quantity", "at most 6 decimals"))
+        elif beyond := limits.check_quantity(quantity) or limits.check_quantity(
+            contract_kg(quantity, QuantityUnit(data.quantity_unit))
+            if data.quantity_unit in {u.value for u in QuantityUnit}
+            else None
+        ):
+            problems.append(Problem("quantity", beyond))
     except MoneyError as exc:
         problems.append(Problem("quantity", str(exc)))
+    problems += limits.text_problems(
+        "contract", {"number": clean(data.number), "notes": (data.notes or "").strip()}
+    )
+    problems += limits.date_problems(
+        {"signing_date": data.signing_date, "shipment_date": data.shipment_date}
+    )
     if (
         data.shipment_date is not None
         and data.signing_date is not None

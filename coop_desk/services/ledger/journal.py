@@ -1,10 +1,10 @@
 """The journal: posting balanced entries, reversing them, and reading them back.
 
-Entries are immutable once posted: :func:`update_entry` and :func:`delete_entry` always refuse,
-the guard ``Database`` installs on its sessions (``guard``) refuses to flush a change or
-deletion of a posted entry or posting, and the database's triggers refuse it on any other path.
-A correction is a reversal entry (same postings, signs swapped, linked to the original by
-``reverses_id``) followed by a new entry.
+Entries are immutable once posted: no service changes or deletes one, the guard ``Database``
+installs on its sessions (``guard``) refuses to flush a change or deletion of a posted entry
+or posting, and the database's triggers refuse it on any other path. A correction is a
+reversal entry (same postings, signs swapped, linked to the original by ``reverses_id``)
+followed by a new entry.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from decimal import Decimal
 from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from coop_desk.domain import limits
 from coop_desk.domain.ledger import Leg, balance_problems, usd_values
 from coop_desk.domain.money import MoneyError, format_amount, to_decimal
 from coop_desk.domain.problems import Problem
@@ -25,7 +26,7 @@ from coop_desk.errors import Conflict, NotFound, ValidationError
 from coop_desk.models import Account, Contract, JournalEntry, Posting, Project
 from coop_desk.services import audit
 from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.ledger._common import (
+from coop_desk.services.ledger.books import (
     AccountRole,
     EntryKind,
     closed_years,
@@ -34,6 +35,14 @@ from coop_desk.services.ledger._common import (
     reporting_currency,
     year_of,
 )
+
+
+def summable() -> ColumnElement[bool]:
+    """Postings the books can add up. One beyond the limits of ``domain.limits`` (stored
+    before they existed, or from outside the program) would overflow the database's sums and
+    stop every report: ``verify`` names it, and every sum over postings leaves it out."""
+    bound = limits.MAX_AMOUNT
+    return Posting.amount.between(-bound, bound) & Posting.usd_value.between(-bound, bound)
 
 
 @dataclass(frozen=True)
@@ -207,16 +216,42 @@ def write_entry(
     description = clean(description)
     if not description:
         problems.append(Problem("description", "say what the entry is for"))
+    problems += limits.text_problems(
+        "journal_entry",
+        {
+            "description": description,
+            "reference": clean(reference),
+            "payee": clean(payee),
+            "voucher": clean(voucher),
+            "document_name": document_name,
+        },
+    )
     if entry_date is None:
         problems.append(Problem("entry_date", "the date is required"))
         raise ValidationError(problems)
+    out_of_range = limits.check_date(entry_date)
     year = year_of(session, entry_date)
-    if year in closed_years(session) and kind != EntryKind.CARRY:
+    out_of_range = out_of_range or limits.check_book_year(year)
+    if out_of_range:
+        problems.append(Problem("entry_date", out_of_range))
+        raise ValidationError(problems)
+    closed = closed_years(session)
+    if year in closed and kind != EntryKind.CARRY:
         problems.append(
             Problem(
                 "entry_date",
                 f"the fiscal year {year} is closed; nothing can be posted in it unless an "
                 "administrator reopens it",
+            )
+        )
+    elif closed and year < max(closed) and kind != EntryKind.CARRY:
+        # Years close in order: one before a closed year is closed too (an entry there would
+        # change the balances already carried forward).
+        problems.append(
+            Problem(
+                "entry_date",
+                f"the books are closed up to the fiscal year {max(closed)}; nothing can be "
+                f"posted in {year}",
             )
         )
     usd = reporting_currency(session)
@@ -244,6 +279,10 @@ def write_entry(
         except MoneyError as exc:
             problems.append(Problem(field, str(exc)))
             continue
+        beyond = limits.check_amount(amount) or limits.check_text("posting", "memo", clean(p.memo))
+        if beyond:
+            problems.append(Problem(field, beyond))
+            continue
         if currency == usd:
             rate = Decimal(1)
         elif fixed_usd is not None:
@@ -257,6 +296,9 @@ def write_entry(
             except MoneyError as exc:
                 problems.append(Problem(field, str(exc)))
                 continue
+            if limits.check_rate(rate):
+                problems.append(Problem(field, str(limits.check_rate(rate))))
+                continue
             if rate != rate.quantize(Decimal("0.00000001")):
                 problems.append(Problem(field, "a rate has at most 8 decimals"))
         legs.append(Leg(currency, amount, rate))
@@ -269,6 +311,13 @@ def write_entry(
     if problems:
         raise ValidationError(problems)
     values = usd_values(legs, usd) if fixed_usd is None else list(fixed_usd)
+    problems = [
+        Problem(f"postings[{index}]", f"its {usd} value: {beyond}")
+        for index, value in enumerate(values, start=1)
+        if (beyond := limits.check_amount(value))
+    ]
+    if problems:
+        raise ValidationError(problems)
     number = (
         session.scalar(
             select(func.max(JournalEntry.number)).where(JournalEntry.fiscal_year == year)
@@ -418,30 +467,6 @@ def reverse(
     return reversal
 
 
-def update_entry(session: Session, actor: Actor, entry_id: int, **changes: object) -> None:
-    """Always refused (posted entries are immutable); kept so every front end explains alike."""
-    require(actor, Permission.LEDGER_WRITE)
-    entry = session.get(JournalEntry, entry_id)
-    if entry is None:
-        raise NotFound(f"There is no journal entry with id {entry_id}.")
-    raise Conflict(
-        f"Entry {entry_number(entry.fiscal_year, entry.number)} is posted and cannot be "
-        "changed. Reverse it and post a corrected entry; both stay in the journal."
-    )
-
-
-def delete_entry(session: Session, actor: Actor, entry_id: int) -> None:
-    """Always refused: posted entries are never deleted, only reversed."""
-    require(actor, Permission.LEDGER_WRITE)
-    entry = session.get(JournalEntry, entry_id)
-    if entry is None:
-        raise NotFound(f"There is no journal entry with id {entry_id}.")
-    raise Conflict(
-        f"Entry {entry_number(entry.fiscal_year, entry.number)} is posted and cannot be "
-        "deleted. Reverse it instead; both stay in the journal."
-    )
-
-
 # --- reading ----------------------------------------------------------------------------------
 
 
@@ -491,12 +516,6 @@ def list_entries(
     """Entries in date order (then number), filtered and paged in SQL."""
     require(actor, Permission.READ)
     return _entry_rows(session, _filter_clauses(flt or JournalFilter()), descending, limit, offset)
-
-
-def count_entries(session: Session, actor: Actor, flt: JournalFilter | None = None) -> int:
-    require(actor, Permission.READ)
-    clauses = _filter_clauses(flt or JournalFilter())
-    return int(session.scalar(select(func.count()).select_from(JournalEntry).where(*clauses)) or 0)
 
 
 def entry_row(session: Session, entry_id: int) -> EntryRow:
@@ -552,7 +571,7 @@ def _entry_rows(
                 func.sum(Posting.usd_value),
             )
             .join(Account, Account.id == Posting.account_id)
-            .where(Posting.entry_id.in_(chunk), Posting.amount > 0)
+            .where(Posting.entry_id.in_(chunk), Posting.amount > 0, summable())
             .where(Account.role != AccountRole.EXCHANGE)
             .group_by(Posting.entry_id, Posting.currency)
         ):
@@ -596,19 +615,7 @@ def get_entry(session: Session, actor: Actor, entry_id: int) -> EntryDetail:
     require(actor, Permission.READ)
     row = entry_row(session, entry_id)
     postings = tuple(
-        PostingRow(
-            p.id,
-            p.entry_id,
-            p.line,
-            p.account_id,
-            code,
-            name,
-            p.currency,
-            p.amount,
-            p.rate,
-            p.usd_value,
-            p.memo,
-        )
+        _posting_row(p, code, name)
         for p, code, name in session.execute(
             select(Posting, Account.code, Account.name)
             .join(Account, Account.id == Posting.account_id)
@@ -617,6 +624,46 @@ def get_entry(session: Session, actor: Actor, entry_id: int) -> EntryDetail:
         )
     )
     return EntryDetail(row, postings)
+
+
+def list_entry_details(
+    session: Session, actor: Actor, flt: JournalFilter | None = None
+) -> list[EntryDetail]:
+    """Every entry ``flt`` selects with its postings, in journal order (for exports).
+
+    Two reads in all, however many entries: the entries (as :func:`list_entries`), then every
+    posting of them in one query, grouped by entry."""
+    require(actor, Permission.READ)
+    clauses = _filter_clauses(flt or JournalFilter())
+    rows = _entry_rows(session, clauses, False, None, 0)
+    postings: dict[int, list[PostingRow]] = {r.id: [] for r in rows}
+    # An alias, so that the filter's own EXISTS over postings is not correlated to this one.
+    line = aliased(Posting)
+    for p, code, name in session.execute(
+        select(line, Account.code, Account.name)
+        .join(Account, Account.id == line.account_id)
+        .join(JournalEntry, JournalEntry.id == line.entry_id)
+        .where(*clauses)
+        .order_by(line.entry_id, line.line)
+    ):
+        postings[p.entry_id].append(_posting_row(p, code, name))
+    return [EntryDetail(r, tuple(postings[r.id])) for r in rows]
+
+
+def _posting_row(p: Posting, code: str, name: str) -> PostingRow:
+    return PostingRow(
+        p.id,
+        p.entry_id,
+        p.line,
+        p.account_id,
+        code,
+        name,
+        p.currency,
+        p.amount,
+        p.rate,
+        p.usd_value,
+        p.memo,
+    )
 
 
 def account_ledger(session: Session, actor: Actor, account_id: int, year: int) -> list[LedgerLine]:

@@ -20,9 +20,10 @@ from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desk.domain import limits
 from coop_desk.domain.ledger import rate_from_legs
 from coop_desk.domain.money import MoneyError, format_amount, round_money, to_decimal
 from coop_desk.domain.premium import Scheme
@@ -32,12 +33,12 @@ from coop_desk.errors import Conflict, NeedsConfirmation, NotFound, ValidationEr
 from coop_desk.models import Account, Posting, Project
 from coop_desk.services import cooperative, documents
 from coop_desk.services.access import Actor, Permission, Role, require
-from coop_desk.services.ledger._common import (
+from coop_desk.services.ledger.accounts import account_by_role, buyer_account, project_account
+from coop_desk.services.ledger.books import (
     AccountRole,
     EntryKind,
     reporting_currency,
 )
-from coop_desk.services.ledger.accounts import account_by_role, buyer_account, project_account
 from coop_desk.services.ledger.contracts import figures, live_shipment_entries, load_contract
 from coop_desk.services.ledger.journal import EntryRow, PostingInput, entry_row, write_entry
 from coop_desk.services.ledger.plan import BudgetStatus, budget_status
@@ -60,6 +61,8 @@ def _amount(
         return Decimal(0)
     if amount < 0 or (amount == 0 and not allow_zero):
         problems.append(Problem(field, "the amount must be more than zero"))
+    elif beyond := limits.check_amount(amount):
+        problems.append(Problem(field, beyond))
     elif amount != round_money(amount):
         problems.append(Problem(field, "amounts are in cents: at most 2 decimals"))
     return amount
@@ -92,6 +95,9 @@ def _rate(
         return None
     if value <= 0:
         problems.append(Problem(field, "the rate must be more than zero"))
+        return None
+    if beyond := limits.check_rate(value):
+        problems.append(Problem(field, beyond))
         return None
     return value
 
@@ -234,16 +240,6 @@ def _administration_project(session: Session) -> int:
 
 
 # --- project payment --------------------------------------------------------------------------
-
-
-def spent_in_year(session: Session, project_id: int, year: int) -> Decimal:
-    account = project_account(session, project_id)
-    total = session.scalar(
-        select(func.coalesce(func.sum(Posting.usd_value), 0)).where(
-            Posting.account_id == account.id, Posting.fiscal_year == year
-        )
-    )
-    return Decimal(total or 0)
 
 
 class PaymentWarning(StrEnum):

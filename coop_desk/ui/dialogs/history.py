@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desk.services import audit
-from coop_desk.services.audit import words as audit_words
+from coop_desk.services import audit, audit_words
 from coop_desk.ui.audit_models import AuditTableModel, ChangesModel
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.labels import tr_label

@@ -35,7 +35,7 @@ from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.audit.canonical import Action
 from coop_desk.services.audit.reader import AuditRow
 from coop_desk.services.ledger import accounts as ledger_accounts
-from coop_desk.services.ledger._common import ENTRY_KIND_LABELS, entry_number
+from coop_desk.services.ledger.books import ENTRY_KIND_LABELS, entry_number
 
 ENTITY_LABELS: dict[str, str] = {
     "account": "Account",
