@@ -40,7 +40,14 @@ from coop_desk.services.ledger.books import (
     reporting_currency,
 )
 from coop_desk.services.ledger.contracts import figures, live_shipment_entries, load_contract
-from coop_desk.services.ledger.journal import EntryRow, PostingInput, entry_row, write_entry
+from coop_desk.services.ledger.journal import (
+    EntryRow,
+    PostingInput,
+    date_problems,
+    entry_row,
+    text_problems,
+    write_entry,
+)
 from coop_desk.services.ledger.plan import BudgetStatus, budget_status
 
 OVER_BUDGET_SETTING = "ledger.over_budget"  # "warn" (default), "administrators" or "block"
@@ -455,6 +462,13 @@ def record_project_payment(
     problems += documents.document_problems(receipt_file, "receipt_file")
     currency = bank.currency if bank is not None and bank.currency else usd
     fx = _rate(problems, "rate", currency, usd, rate)
+    # What cannot be posted at all is said first: a payment is never put to the user for
+    # confirmation only to be refused for its date or its size afterwards.
+    problems += date_problems(session, entry_date, EntryKind.PAYMENT)
+    problems += text_problems(description, reference, payee, voucher)
+    usd_value = payment_usd_value(value, fx, currency, usd)
+    if not problems and (beyond := limits.check_amount(usd_value)):
+        problems.append(Problem("amount", f"its {usd} value: {beyond}"))
     if problems:
         raise ValidationError(problems)
     assert project is not None and bank is not None
