@@ -22,13 +22,15 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from coop_desk.domain import certification, members, premium
+from coop_desk.i18n import N_, _, formats
 from coop_desk.models import AuditRecord, Base
 from coop_desk.services import access
 from coop_desk.services.access import Actor, Permission, require
@@ -38,157 +40,158 @@ from coop_desk.services.ledger import accounts as ledger_accounts
 from coop_desk.services.ledger.books import ENTRY_KIND_LABELS, entry_number
 
 ENTITY_LABELS: dict[str, str] = {
-    "account": "Account",
-    "app_user": "User account",
-    "approval_decision": "Committee decision",
-    "budget_line": "Budget line",
-    "buyer": "Buyer",
-    "cert_scheme": "Certification scheme",
-    "certificate": "Certificate",
-    "contract": "Contract",
-    "cooperative": "Cooperative",
-    "corrective_action": "Corrective action",
-    "fiscal_year_event": "Fiscal year close or reopening",
-    "inspection": "Internal inspection",
-    "inspection_plot": "Plot inspected",
-    "journal_entry": "Journal entry",
-    "member": "Member",
-    "member_scheme": "Member's certification scope",
-    "member_status_change": "Status change",
-    "plan_approval": "GA approval of the plan",
-    "plot": "Plot",
-    "plot_organic": "Plot's organic status",
-    "posting": "Posting",
-    "premium_rate": "Price table row",
-    "project": "Project",
-    "sanction": "Sanction",
-    "setting": "Setting",
+    "account": N_("Account"),
+    "app_user": N_("User account"),
+    "approval_decision": N_("Committee decision"),
+    "budget_line": N_("Budget line"),
+    "buyer": N_("Buyer"),
+    "cert_scheme": N_("Certification scheme"),
+    "certificate": N_("Certificate"),
+    "contract": N_("Contract"),
+    "cooperative": N_("Cooperative"),
+    "corrective_action": N_("Corrective action"),
+    "fiscal_year_event": N_("Fiscal year close or reopening"),
+    "inspection": N_("Internal inspection"),
+    "inspection_plot": N_("Plot inspected"),
+    "journal_entry": N_("Journal entry"),
+    "member": N_("Member"),
+    "member_scheme": N_("Member's certification scope"),
+    "member_status_change": N_("Status change"),
+    "plan_approval": N_("GA approval of the plan"),
+    "plot": N_("Plot"),
+    "plot_organic": N_("Plot's organic status"),
+    "posting": N_("Posting"),
+    "premium_rate": N_("Price table row"),
+    "project": N_("Project"),
+    "sanction": N_("Sanction"),
+    "setting": N_("Setting"),
 }
 
 # Field labels by column name (one label per name across tables).
 FIELD_LABELS: dict[str, str] = {
-    "account_id": "Account",
-    "action": "Action",
-    "active": "Active",
-    "altitude_m": "Altitude (m)",
-    "amount": "Amount",
-    "approval_date": "Approval date",
-    "approval_id": "GA approval",
-    "bank_details": "Bank details",
-    "birth_date": "Birth date",
-    "builtin": "Built in",
-    "buyer_id": "Buyer",
-    "certifier": "Certifier",
-    "code": "Code",
-    "coffee_area_ha": "Coffee area (ha)",
-    "community": "Community",
-    "completed_on": "Completed on",
-    "completion_note": "Completion note",
-    "contract_id": "Contract",
-    "conversion_start": "Conversion start",
-    "country": "Country",
-    "created_by": "Created by",
-    "currency": "Currency",
-    "decided_on": "Decided on",
-    "decision": "Decision",
-    "decision_date": "Decision date",
-    "description": "Description",
-    "dni": "DNI",
-    "document_name": "Document",
-    "document_sha256": "Document fingerprint (SHA-256)",
-    "due_date": "Due date",
-    "effective_date": "Effective date",
-    "ends_on": "Ends on",
-    "entry_date": "Date",
-    "entry_id": "Entry",
-    "expiry_date": "Expiry date",
-    "findings": "Findings",
-    "first_names": "First names",
-    "fiscal_year_start_month": "Fiscal year starts in month",
-    "flo_id": "FLO ID",
-    "full_name": "Full name",
-    "gender": "Gender",
-    "in_scope": "In scope",
-    "inspection_date": "Inspection date",
-    "inspection_id": "Inspection",
-    "inspector": "Inspector",
-    "issue_date": "Issue date",
-    "join_date": "Join date",
-    "key": "Key",
-    "kg": "Kilograms",
-    "kind": "Kind",
-    "last_prohibited_input": "Last prohibited input",
-    "last_prohibited_input_date": "Date of the last prohibited input",
-    "latitude": "Latitude",
-    "line": "Line",
-    "local_currency": "Local currency",
-    "longitude": "Longitude",
-    "member_certificates": "Certificates per member",
-    "member_id": "Member",
-    "members_present": "Members present",
-    "memo": "Memo",
-    "minimum_natural": "Minimum price, natural",
-    "minimum_washed": "Minimum price, washed",
-    "minutes_number": "Minutes",
-    "must_change_password": "Must change the password",
-    "name": "Name",
-    "new_status": "To",
-    "note": "Note",
-    "notes": "Notes",
-    "number": "Number",
-    "objective": "Objective",
-    "old_status": "From",
-    "organic": "Organic",
-    "organic_differential": "Organic differential",
-    "override_reason": "Reason for the override",
-    "password_changed_at": "Password changed",
-    "password_hash": "Password",
-    "payee": "Payee",
-    "phone": "Phone",
-    "plot_id": "Plot",
-    "premium": "Premium",
-    "process": "Process",
-    "productivity_quality": "Productivity / quality",
-    "project_id": "Project",
-    "quantity": "Quantity",
-    "quantity_unit": "Unit",
-    "rate": "Exchange rate",
-    "reason": "Reason",
-    "recorded_by": "Recorded by",
-    "reference": "Reference",
-    "reporting_currency": "Reporting currency",
-    "responsible": "Responsible",
-    "result": "Result",
-    "reverses_id": "Reverses",
-    "role": "Role",
-    "scheme": "Scheme",
-    "scheme_id": "Scheme",
-    "scope": "Scope",
-    "shipment_date": "Shipment date",
-    "short_name": "Short name",
-    "signing_date": "Signing date",
-    "since": "Since",
-    "starts_on": "Starts on",
-    "status": "Status",
-    "status_date": "Status date",
-    "status_override": "Status set by hand",
-    "surnames": "Surnames",
-    "tax_id": "RUC",
-    "timeline": "Timeline",
-    "total_area_ha": "Total area (ha)",
-    "updated_by": "Updated by",
-    "usd_value": "USD value",
-    "username": "User name",
-    "valid_from": "Valid from",
-    "value": "Value",
-    "varieties": "Varieties",
-    "voucher": "Voucher",
-    "votes_abstaining": "Abstentions",
-    "votes_against": "Votes against",
-    "votes_for": "Votes for",
-    "women_present": "Women present",
-    "year": "Year",
-    "yield_estimate_kg": "Yield estimate (kg)",
+    "account_id": N_("Account"),
+    "action": N_("Action"),
+    "active": N_("Active"),
+    "altitude_m": N_("Altitude (m)"),
+    "amount": N_("Amount"),
+    "approval_date": N_("Approval date"),
+    "approval_id": N_("GA approval"),
+    "bank_details": N_("Bank details"),
+    "birth_date": N_("Birth date"),
+    "builtin": N_("Built in"),
+    "buyer_id": N_("Buyer"),
+    "certifier": N_("Certifier"),
+    "code": N_("Code"),
+    "coffee_area_ha": N_("Coffee area (ha)"),
+    "community": N_("Community"),
+    "completed_on": N_("Completed on"),
+    "completion_note": N_("Completion note"),
+    "contract_id": N_("Contract"),
+    "conversion_start": N_("Conversion start"),
+    "country": N_("Country"),
+    "created_by": N_("Created by"),
+    "currency": N_("Currency"),
+    "decided_on": N_("Decided on"),
+    "decision": N_("Decision"),
+    "decision_date": N_("Decision date"),
+    "description": N_("Description"),
+    "dni": N_("DNI"),
+    "document_name": N_("Document"),
+    "document_sha256": N_("Document fingerprint (SHA-256)"),
+    "due_date": N_("Due date"),
+    "effective_date": N_("Effective date"),
+    "ends_on": N_("Ends on"),
+    "entry_date": N_("Date"),
+    "entry_id": N_("Entry"),
+    "expiry_date": N_("Expiry date"),
+    "findings": N_("Findings"),
+    "first_names": N_("First names"),
+    "fiscal_year_start_month": N_("Fiscal year starts in month"),
+    "flo_id": N_("FLO ID"),
+    "full_name": N_("Full name"),
+    "gender": N_("Gender"),
+    "in_scope": N_("In scope"),
+    "inspection_date": N_("Inspection date"),
+    "inspection_id": N_("Inspection"),
+    "inspector": N_("Inspector"),
+    "issue_date": N_("Issue date"),
+    "join_date": N_("Join date"),
+    "key": N_("Key"),
+    "kg": N_("Kilograms"),
+    "kind": N_("Kind"),
+    "language": N_("Language"),
+    "last_prohibited_input": N_("Last prohibited input"),
+    "last_prohibited_input_date": N_("Date of the last prohibited input"),
+    "latitude": N_("Latitude"),
+    "line": N_("Line"),
+    "local_currency": N_("Local currency"),
+    "longitude": N_("Longitude"),
+    "member_certificates": N_("Certificates per member"),
+    "member_id": N_("Member"),
+    "members_present": N_("Members present"),
+    "memo": N_("Memo"),
+    "minimum_natural": N_("Minimum price, natural"),
+    "minimum_washed": N_("Minimum price, washed"),
+    "minutes_number": N_("Minutes"),
+    "must_change_password": N_("Must change the password"),
+    "name": N_("Name"),
+    "new_status": N_("To"),
+    "note": N_("Note"),
+    "notes": N_("Notes"),
+    "number": N_("Number"),
+    "objective": N_("Objective"),
+    "old_status": N_("From"),
+    "organic": N_("Organic"),
+    "organic_differential": N_("Organic differential"),
+    "override_reason": N_("Reason for the override"),
+    "password_changed_at": N_("Password changed"),
+    "password_hash": N_("Password"),
+    "payee": N_("Payee"),
+    "phone": N_("Phone"),
+    "plot_id": N_("Plot"),
+    "premium": N_("Premium"),
+    "process": N_("Process"),
+    "productivity_quality": N_("Productivity / quality"),
+    "project_id": N_("Project"),
+    "quantity": N_("Quantity"),
+    "quantity_unit": N_("Unit"),
+    "rate": N_("Exchange rate"),
+    "reason": N_("Reason"),
+    "recorded_by": N_("Recorded by"),
+    "reference": N_("Reference"),
+    "reporting_currency": N_("Reporting currency"),
+    "responsible": N_("Responsible"),
+    "result": N_("Result"),
+    "reverses_id": N_("Reverses"),
+    "role": N_("Role"),
+    "scheme": N_("Scheme"),
+    "scheme_id": N_("Scheme"),
+    "scope": N_("Scope"),
+    "shipment_date": N_("Shipment date"),
+    "short_name": N_("Short name"),
+    "signing_date": N_("Signing date"),
+    "since": N_("Since"),
+    "starts_on": N_("Starts on"),
+    "status": N_("Status"),
+    "status_date": N_("Status date"),
+    "status_override": N_("Status set by hand"),
+    "surnames": N_("Surnames"),
+    "tax_id": N_("RUC"),
+    "timeline": N_("Timeline"),
+    "total_area_ha": N_("Total area (ha)"),
+    "updated_by": N_("Updated by"),
+    "usd_value": N_("USD value"),
+    "username": N_("User name"),
+    "valid_from": N_("Valid from"),
+    "value": N_("Value"),
+    "varieties": N_("Varieties"),
+    "voucher": N_("Voucher"),
+    "votes_abstaining": N_("Abstentions"),
+    "votes_against": N_("Votes against"),
+    "votes_for": N_("Votes for"),
+    "women_present": N_("Women present"),
+    "year": N_("Year"),
+    "yield_estimate_kg": N_("Yield estimate (kg)"),
 }
 
 # Internal columns: ids, search and sort keys, version counters, and the moments the row
@@ -213,7 +216,8 @@ HIDDEN_BY_TABLE: dict[str, frozenset[str]] = {
     "journal_entry": frozenset({"fiscal_year", "number"}),
 }
 
-YES, NO = "yes", "no"
+YES, NO = N_("yes"), N_("no")
+ACTION_LABELS = {"insert": N_("created"), "update": N_("changed"), "delete": N_("deleted")}
 
 # Coded values shown as their labels, by (table, column) or by column.
 _CODED: dict[tuple[str, str] | str, Mapping[Any, str]] = {
@@ -281,11 +285,12 @@ def is_shown(table_name: str, column: str) -> bool:
 
 
 def entity_label(table_name: str) -> str:
-    return ENTITY_LABELS.get(table_name, table_name.replace("_", " ").capitalize())
+    """ "Journal entry" in the language in effect."""
+    return _(ENTITY_LABELS.get(table_name, table_name.replace("_", " ").capitalize()))
 
 
 def field_label(column: str) -> str:
-    return FIELD_LABELS.get(column, column.replace("_", " ").capitalize())
+    return _(FIELD_LABELS.get(column, column.replace("_", " ").capitalize()))
 
 
 def _tables() -> dict[str, Table]:
@@ -374,7 +379,15 @@ def _member_key(values: Mapping[str, Any]) -> str:
 
 
 def _label(mapping: Mapping[Any, str], value: Any) -> str:
-    return mapping.get(value, str(value)) if value is not None else ""
+    return _(mapping.get(value, str(value))) if value is not None else ""
+
+
+def _day(value: Any) -> str:
+    """A stored ISO date as the language writes it (27/11/2026)."""
+    try:
+        return formats.date_text(date.fromisoformat(str(value)))
+    except ValueError:
+        return str(value or "")
 
 
 # How each entity is named, from its values (and the names of what it points to).
@@ -424,7 +437,7 @@ _KEYS: dict[str, Callable[[Mapping[str, Any], _Names], str]] = {
         f"{n.key('member', v.get('member_id'))}, "
         f"{_label(certification.SANCTION_LABELS, v.get('kind'))}"
     ),
-    "fiscal_year_event": lambda v, n: f"{v.get('year', '')}, {v.get('action', '')}",
+    "fiscal_year_event": lambda v, n: f"{v.get('year', '')}, {_(str(v.get('action', '')))}",
 }
 
 
@@ -469,12 +482,12 @@ def _value_words(
     if column == "password_hash":
         return "••••••"
     if isinstance(value, bool):
-        return YES if value else NO
+        return _(YES) if value else _(NO)
     coded = _CODED.get((table_name, column)) or _CODED.get(column)
     if coded is not None:
         return _label(coded, value)
     if isinstance(value, str):
-        return _plain(value)
+        return _plain(column, value)
     return str(value)
 
 
@@ -485,25 +498,29 @@ def is_coded(table_name: str, column: str, *values: Any) -> bool:
     return any(isinstance(v, bool) for v in values)
 
 
-def _plain(text: str) -> str:
-    """Stored text as people write it: a timestamp in local time to the minute, a decimal
-    without the column's extra zeros (0.500000 -> 0.50)."""
+def _plain(column: str, text: str) -> str:
+    """Stored text as people write it, in the language in effect: a date (27/11/2026), a
+    timestamp in local time, a rate with four decimals (3.7500), an amount or area without the
+    column's extra zeros (0.500000 -> 0.50)."""
+    if _ISO_DATE.fullmatch(text):
+        return _day(text)
     if len(text) > 19 and text[10:11] == "T" and text[:4].isdigit():
         try:
             moment = datetime.fromisoformat(text)
         except ValueError:
             return text
-        if moment.tzinfo is not None:
-            moment = moment.astimezone()
-        return f"{moment:%Y-%m-%d %H:%M}"
+        return formats.datetime_text(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
     if _DECIMAL.fullmatch(text):
-        whole, _, fraction = text.partition(".")
-        fraction = fraction.rstrip("0")
-        return f"{whole}.{fraction.ljust(2, '0')}"
+        value = Decimal(text)
+        if column == "rate":
+            return formats.rate(value)
+        places = len(text.partition(".")[2].rstrip("0"))
+        return formats.amount(value, max(2, places))
     return text
 
 
-_DECIMAL = re.compile(r"-?\d+\.\d{3,}")
+_DECIMAL = re.compile(r"-?\d+\.\d+")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def describe(session: Session, actor: Actor, rows: Sequence[AuditRow]) -> list[RecordWords]:
@@ -581,9 +598,10 @@ def describe_lines(described: Iterable[RecordWords]) -> list[str]:
     lines = []
     for d in described:
         r = d.record
+        action = _(ACTION_LABELS.get(r.action, r.action))
         line = (
-            f"{r.id:>6}  {r.at.astimezone(UTC):%Y-%m-%d %H:%M:%S}Z  {r.username:<12} "
-            f"{r.action:<6} {d.title}" + (f"  [{r.reason}]" if r.reason else "")
+            f"{r.id:>6}  {formats.datetime_text(r.at, seconds=True)}  {r.username:<12} "
+            f"{action:<10} {d.title}" + (f"  [{r.reason}]" if r.reason else "")
         )
         if d.fields:
             line += f"\n        {d.summary()}"

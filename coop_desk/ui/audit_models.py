@@ -8,9 +8,7 @@ on purpose by the view when the user scrolls), never in ``data()``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,8 +21,8 @@ from PySide6.QtCore import (
 
 from coop_desk.services.audit import AuditRow
 from coop_desk.services.audit_words import FieldWords, RecordWords
-from coop_desk.ui.labels import QT_TRANSLATE_NOOP, tr_label
-from coop_desk.ui.widgets import format_date
+from coop_desk.ui.labels import QT_TRANSLATE_NOOP
+from coop_desk.ui.widgets import format_datetime
 
 PAGE_SIZE = 500
 Loader = Callable[[int, int], list[RecordWords]]
@@ -35,43 +33,19 @@ ACTION_LABELS = {
     "update": QT_TRANSLATE_NOOP("AuditTableModel", "changed"),
     "delete": QT_TRANSLATE_NOOP("AuditTableModel", "deleted"),
 }
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def local_time(row: AuditRow) -> str:
-    return f"{row.at.astimezone():%Y-%m-%d %H:%M:%S}"
-
-
-def show_words(value: str, coded: bool = False) -> str:
-    """A field's value in words as shown: dates in the display format, labels translated."""
-    if coded:
-        return tr_label(value)
-    if _ISO_DATE.fullmatch(value):
-        return format_date(date.fromisoformat(value))
-    return value
+    return format_datetime(row.at, seconds=True)
 
 
 def title(words: RecordWords) -> str:
-    """ "Asiento 2026-0032": the entity in the user's language and the record's key."""
-    return f"{tr_label(words.entity)} {words.key}".strip()
+    """ "Asiento 2026-0032": the service names records in the language the GUI set."""
+    return words.title
 
 
 def summary(words: RecordWords, limit: int = 6) -> str:
-    """The changed fields in the user's language: "Teléfono: 976… → 987…; Estado: …"."""
-    parts = []
-    action = words.record.action
-    for f in words.fields[:limit]:
-        before, after = show_words(f.before, f.coded), show_words(f.after, f.coded)
-        if action == "insert":
-            parts.append(f"{tr_label(f.label)}: {after or '—'}")
-        elif action == "delete":
-            parts.append(f"{tr_label(f.label)}: {before or '—'}")
-        else:
-            parts.append(f"{tr_label(f.label)}: {before or '—'} → {after or '—'}")
-    more = len(words.fields) - limit
-    if more > 0:
-        parts.append(f"(+{more})")
-    return "; ".join(parts)
+    return words.summary(limit)
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -185,10 +159,7 @@ class ChangesModel(QAbstractTableModel):
     def set_record(self, words: RecordWords | None) -> None:
         self.beginResetModel()
         fields: tuple[FieldWords, ...] = words.fields if words is not None else ()
-        self.changes = [
-            (tr_label(f.label), show_words(f.before, f.coded), show_words(f.after, f.coded))
-            for f in fields
-        ]
+        self.changes = [(f.label, f.before, f.after) for f in fields]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802

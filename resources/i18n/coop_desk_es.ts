@@ -55,147 +55,147 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="65"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="64"/>
         <source>record id</source>
         <translation>id del registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="68"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="67"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="70"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="69"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="81"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="80"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="83"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="82"/>
         <source>Record kind</source>
         <translation>Tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="119"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="118"/>
         <source>&amp;History of this record…</source>
         <translation>Historial de este re&amp;gistro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="121"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="120"/>
         <source>&amp;Open the member or entry</source>
         <translation>&amp;Abrir el socio o el asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="123"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="122"/>
         <source>Open the member or the journal entry this change belongs to</source>
         <translation>Abre el socio o el asiento contable al que pertenece este cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="127"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="126"/>
         <source>&amp;Check integrity…</source>
         <translation>&amp;Verificar integridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="133"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="132"/>
         <source>Fiscal year of the audit pack and the Beancount file</source>
         <translation>Ejercicio del paquete de auditoría y del archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="134"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="133"/>
         <source>Audit &amp;pack…</source>
         <translation>&amp;Paquete de auditoría…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="137"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="136"/>
         <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year&apos;s audit trail, the integrity check</source>
         <translation>Un libro Excel para el auditor: libro diario, balance de comprobación, aprobaciones de la AG, pagos con comprobantes y huellas de los recibos, el registro de auditoría del ejercicio y la verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="142"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="141"/>
         <source>&amp;Beancount file…</source>
         <translation>Archivo &amp;Beancount…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="144"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="143"/>
         <source>The year&apos;s journal for an independent check with Beancount (bean-check)</source>
         <translation>El libro diario del ejercicio, para una verificación independiente con Beancount (bean-check)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="155"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="154"/>
         <source>Fiscal year</source>
         <translation>Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="169"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="168"/>
         <source>Audit trail</source>
         <translation>Auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="218"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="217"/>
         <source>(all)</source>
         <translation>(todas)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="245"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="244"/>
         <source>{0} audit records</source>
         <translation>{0} registros de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="318"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="317"/>
         <source>Save the audit pack</source>
         <translation>Guardar el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="320"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="321"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="333"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="334"/>
         <source>Writing the audit pack</source>
         <translation>Escribiendo el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="340"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="341"/>
         <source>Audit pack for {0} written to {1} (integrity {2}).</source>
         <translation>Paquete de auditoría de {0} guardado en {1} (integridad {2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="341"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="342"/>
         <source>OK</source>
         <translation>CORRECTA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="341"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="342"/>
         <source>FAILED</source>
         <translation>FALLIDA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="351"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="352"/>
         <source>Save the Beancount file</source>
         <translation>Guardar el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="353"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="354"/>
         <source>Beancount file (*.beancount)</source>
         <translation>Archivo Beancount (*.beancount)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="360"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="361"/>
         <source>Writing the journal…</source>
         <translation>Escribiendo el libro diario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="365"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="366"/>
         <source>Writing the Beancount file</source>
         <translation>Escribiendo el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="372"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="373"/>
         <source>Beancount file written to {0} ({1} transactions).</source>
         <translation>Archivo Beancount guardado en {0} ({1} transacciones).</translation>
     </message>
@@ -203,47 +203,47 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="34"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="32"/>
         <source>created</source>
         <translation>creado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="35"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="33"/>
         <source>changed</source>
         <translation>modificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="36"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="34"/>
         <source>deleted</source>
         <translation>eliminado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="79"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="53"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="80"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="54"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="81"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="55"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="82"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="56"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="83"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="57"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="84"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="58"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
@@ -663,27 +663,27 @@
         <translation>El certificado seleccionado no tiene documento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="365"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="368"/>
         <source>Export the ICS list</source>
         <translation>Exportar la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="367"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="370"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="388"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="391"/>
         <source>Exporting the ICS list</source>
         <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="390"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="393"/>
         <source>Export cancelled.</source>
         <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="395"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="398"/>
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
     </message>
@@ -729,17 +729,17 @@
 <context>
     <name>ChangesModel</name>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="176"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="150"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="177"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="151"/>
         <source>Before</source>
         <translation>Antes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="178"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="152"/>
         <source>After</source>
         <translation>Después</translation>
     </message>
@@ -1112,22 +1112,22 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <translation>por {0} el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="137"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="135"/>
         <source>Posted entries cannot be changed or deleted. To correct one, reverse it from the journal and record the right operation.</source>
         <translation>Los asientos registrados no se pueden modificar ni eliminar. Para corregir uno, reviértalo desde el libro diario y registre la operación correcta.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="158"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="156"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="162"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="160"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="168"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="166"/>
         <source>Open scanned receipt</source>
         <translation>Abrir recibo escaneado</translation>
     </message>
@@ -1245,17 +1245,17 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="44"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="42"/>
         <source>History of {0}</source>
         <translation>Historial de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="88"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="86"/>
         <source>{0} changes recorded; last by {1}.</source>
         <translation>{0} cambios registrados; el último por {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="92"/>
         <source>No change of this record is in the audit trail.</source>
         <translation>El registro de auditoría no tiene cambios de este registro.</translation>
     </message>
@@ -3390,6 +3390,29 @@ Base de datos: {1}</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="26"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Buscar en:</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="27"/>
+        <source>Files of &amp;type:</source>
+        <translation>Archivos de &amp;tipo:</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="28"/>
+        <source>Computer</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="29"/>
+        <source>Date Modified</source>
+        <translation>Fecha de modificación</translation>
+    </message>
+</context>
+<context>
     <name>RateDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="100"/>
@@ -3524,17 +3547,17 @@ Base de datos: {1}</translation>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="99"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="100"/>
         <source>Reset the password of {0}</source>
         <translation>Restablecer la contraseña de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="102"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="103"/>
         <source>&amp;New password</source>
         <translation>&amp;Nueva contraseña</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="104"/>
         <source>&amp;Repeat it</source>
         <translation>&amp;Repítala</translation>
     </message>
@@ -3575,12 +3598,12 @@ Base de datos: {1}</translation>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="123"/>
         <source>Role of {0}</source>
         <translation>Rol de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="126"/>
         <source>&amp;Role</source>
         <translation>&amp;Rol</translation>
     </message>
@@ -3664,109 +3687,114 @@ Base de datos: {1}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="18"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="20"/>
         <source>January</source>
         <translation>enero</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="19"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="21"/>
         <source>February</source>
         <translation>febrero</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="20"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="22"/>
         <source>March</source>
         <translation>marzo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="21"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="23"/>
         <source>April</source>
         <translation>abril</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="22"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="24"/>
         <source>May</source>
         <translation>mayo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="23"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="25"/>
         <source>June</source>
         <translation>junio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="24"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="26"/>
         <source>July</source>
         <translation>julio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="25"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="27"/>
         <source>August</source>
         <translation>agosto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="26"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="28"/>
         <source>September</source>
         <translation>setiembre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="27"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="29"/>
         <source>October</source>
         <translation>octubre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="28"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="30"/>
         <source>November</source>
         <translation>noviembre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="29"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="31"/>
         <source>December</source>
         <translation>diciembre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="39"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="41"/>
         <source>Cooperative settings</source>
         <translation>Configuración de la cooperativa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="53"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="60"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="54"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="61"/>
         <source>S&amp;hort name</source>
         <translation>Nombre &amp;corto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="55"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="62"/>
         <source>&amp;Country (ISO code)</source>
         <translation>&amp;País (código ISO)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="56"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="63"/>
         <source>&amp;Tax id (RUC)</source>
         <translation>&amp;RUC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="57"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="64"/>
         <source>&amp;Fairtrade FLO ID</source>
         <translation>&amp;FLO ID de Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="59"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="66"/>
         <source>&amp;Reporting currency</source>
         <translation>Moneda de repor&amp;te</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="61"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="68"/>
         <source>&amp;Local currency</source>
         <translation>Moneda &amp;local</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="63"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="70"/>
         <source>Fiscal year &amp;starts in</source>
         <translation>El ejercicio &amp;empieza en</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="72"/>
+        <source>&amp;Workbooks in</source>
+        <translation>&amp;Libros de Excel en</translation>
     </message>
 </context>
 <context>
@@ -3906,32 +3934,32 @@ Base de datos: {1}</translation>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="69"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="70"/>
         <source>New user</source>
         <translation>Nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="75"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="76"/>
         <source>&amp;User name</source>
         <translation>&amp;Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="76"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="77"/>
         <source>&amp;Full name</source>
         <translation>Nombre co&amp;mpleto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="77"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="78"/>
         <source>&amp;Role</source>
         <translation>&amp;Rol</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="78"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="79"/>
         <source>&amp;Password</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="79"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="80"/>
         <source>R&amp;epeat it</source>
         <translation>R&amp;epítala</translation>
     </message>
@@ -3939,37 +3967,37 @@ Base de datos: {1}</translation>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="40"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="41"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="41"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="42"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="43"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="44"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="47"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="48"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="49"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="50"/>
         <source>Last sign-in</source>
         <translation>Último ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="34"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="35"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="35"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="36"/>
         <source>no</source>
         <translation>no</translation>
     </message>
@@ -3977,37 +4005,37 @@ Base de datos: {1}</translation>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="154"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="155"/>
         <source>&amp;Add user…</source>
         <translation>&amp;Agregar usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="156"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="157"/>
         <source>&amp;Reset password…</source>
         <translation>&amp;Restablecer contraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="158"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="159"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Desactivar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="160"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="161"/>
         <source>Re&amp;activate</source>
         <translation>Reac&amp;tivar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="162"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="163"/>
         <source>Change r&amp;ole…</source>
         <translation>Cambiar r&amp;ol…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="181"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="182"/>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="190"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="191"/>
         <source>{0} accounts, {1} active</source>
         <translation>{0} cuentas, {1} activas</translation>
     </message>
@@ -4015,22 +4043,22 @@ Base de datos: {1}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="385"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="386"/>
         <source>Integrity check</source>
         <translation>Verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="388"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="389"/>
         <source>Integrity holds: {0} checks run, {1} compliance warnings.</source>
         <translation>Integridad correcta: {0} verificaciones realizadas, {1} advertencias de cumplimiento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="391"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="392"/>
         <source>Integrity FAILED: {2} problems found by {0} checks ({1} compliance warnings).</source>
         <translation>Integridad FALLIDA: {0} verificaciones encontraron {2} problemas ({1} advertencias de cumplimiento).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="402"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="403"/>
         <source>No findings.</source>
         <translation>Sin hallazgos.</translation>
     </message>
@@ -4417,12 +4445,12 @@ Base de datos: {1}</translation>
 <context>
     <name>excel_actions</name>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="25"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="26"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="26"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="27"/>
         <source>Excel workbook (*.xlsx *.xlsm);;All files (*)</source>
         <translation>Libro de Excel (*.xlsx *.xlsm);;Todos los archivos (*)</translation>
     </message>
@@ -4448,17 +4476,17 @@ Base de datos: {1}</translation>
         <translation>{0} socios y {1} parcelas guardados en {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="95"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="100"/>
         <source>Save the roster template</source>
         <translation>Guardar la plantilla del padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="107"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="111"/>
         <source>Template saved</source>
         <translation>Plantilla guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="108"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="112"/>
         <source>The template was saved to {0}.</source>
         <translation>La plantilla se guardó en {0}.</translation>
     </message>
@@ -4547,1059 +4575,6 @@ Base de datos: {1}</translation>
         <location filename="../../coop_desk/ui/excel_actions.py" line="249"/>
         <source>Premium &amp;cash book from Excel…</source>
         <translation>Libro de &amp;caja de la Prima desde Excel…</translation>
-    </message>
-</context>
-<context>
-    <name>labels</name>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="27"/>
-        <source>Active</source>
-        <translation>Activo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="28"/>
-        <source>Suspended</source>
-        <translation>Suspendido</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="29"/>
-        <source>Withdrawn</source>
-        <translation>Retirado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="30"/>
-        <source>Expelled</source>
-        <translation>Expulsado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="31"/>
-        <source>Deceased</source>
-        <translation>Fallecido</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="32"/>
-        <source>Female</source>
-        <translation>Femenino</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="33"/>
-        <source>Male</source>
-        <translation>Masculino</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="35"/>
-        <source>Fairtrade International</source>
-        <translation>Fairtrade International</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="36"/>
-        <source>Fair Trade USA</source>
-        <translation>Fair Trade USA</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="37"/>
-        <source>None (conventional)</source>
-        <translation>Ninguno (convencional)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="40"/>
-        <source>Conventional</source>
-        <translation>Convencional</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="41"/>
-        <source>In conversion T1</source>
-        <translation>En transición T1</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="42"/>
-        <source>In conversion T2</source>
-        <translation>En transición T2</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="43"/>
-        <source>In conversion T3</source>
-        <translation>En transición T3</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="44"/>
-        <source>Organic</source>
-        <translation>Orgánico</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="45"/>
-        <source>Approved</source>
-        <translation>Aprobado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="46"/>
-        <source>Approved with conditions</source>
-        <translation>Aprobado con condiciones</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="47"/>
-        <source>Not approved</source>
-        <translation>No aprobado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="48"/>
-        <source>Warning</source>
-        <translation>Amonestación</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="49"/>
-        <source>Suspension</source>
-        <translation>Suspensión</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="50"/>
-        <source>Exclusion</source>
-        <translation>Exclusión</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="51"/>
-        <source>Rejected</source>
-        <translation>Rechazado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="52"/>
-        <source>Fairtrade</source>
-        <translation>Fairtrade</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="53"/>
-        <source>Other</source>
-        <translation>Otro</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="55"/>
-        <source>Administrator</source>
-        <translation>Administrador</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="56"/>
-        <source>Treasurer</source>
-        <translation>Tesorero</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="57"/>
-        <source>Secretary</source>
-        <translation>Secretario</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="58"/>
-        <source>Auditor</source>
-        <translation>Auditor</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="60"/>
-        <source>Certificate expired</source>
-        <translation>Certificado vencido</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="61"/>
-        <source>Certificate expiring</source>
-        <translation>Certificado por vencer</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="62"/>
-        <source>Member certificate missing</source>
-        <translation>Falta certificado del socio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="63"/>
-        <source>ICS coverage</source>
-        <translation>Cobertura del SIC</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="64"/>
-        <source>Not inspected this year</source>
-        <translation>Sin inspección este año</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="65"/>
-        <source>Corrective action overdue</source>
-        <translation>Acción correctiva vencida</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="66"/>
-        <source>Member above the area limit</source>
-        <translation>Socio sobre el límite de área</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="67"/>
-        <source>Group above the member limit</source>
-        <translation>Grupo sobre el límite de socios</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="68"/>
-        <source>Plot leaving conversion</source>
-        <translation>Parcela que sale de transición</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="69"/>
-        <source>Awaiting committee approval</source>
-        <translation>Pendiente de aprobación del comité</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="70"/>
-        <source>urgent</source>
-        <translation>urgente</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="71"/>
-        <source>warning</source>
-        <translation>advertencia</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="72"/>
-        <source>info</source>
-        <translation>información</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="74"/>
-        <source>Manual entry</source>
-        <translation>Asiento manual</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="75"/>
-        <source>Shipment (premium earned)</source>
-        <translation>Embarque (prima devengada)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="76"/>
-        <source>Premium received</source>
-        <translation>Prima recibida</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="77"/>
-        <source>Project payment</source>
-        <translation>Pago de proyecto</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="78"/>
-        <source>Transfer</source>
-        <translation>Transferencia</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="79"/>
-        <source>Currency exchange</source>
-        <translation>Cambio de moneda</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="80"/>
-        <source>Opening balance</source>
-        <translation>Saldo inicial</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="81"/>
-        <source>Balances carried from the previous year</source>
-        <translation>Saldos traídos del ejercicio anterior</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="82"/>
-        <source>Reversal</source>
-        <translation>Reversión</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="83"/>
-        <source>Bank account</source>
-        <translation>Cuenta bancaria</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="84"/>
-        <source>Cash</source>
-        <translation>Caja</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="85"/>
-        <source>Premium receivable</source>
-        <translation>Prima por cobrar</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="86"/>
-        <source>Premium income</source>
-        <translation>Ingreso de la Prima</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="87"/>
-        <source>Premium fund</source>
-        <translation>Fondo de la Prima</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="88"/>
-        <source>Project expense</source>
-        <translation>Gasto de proyecto</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="89"/>
-        <source>Opening balances</source>
-        <translation>Saldos iniciales</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="91"/>
-        <source>New</source>
-        <translation>Nuevo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="92"/>
-        <source>Update</source>
-        <translation>Actualizar</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="93"/>
-        <source>Unchanged</source>
-        <translation>Sin cambios</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="94"/>
-        <source>Error</source>
-        <translation>Error</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="96"/>
-        <source>In conversion (year not given)</source>
-        <translation>En transición (año no indicado)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="98"/>
-        <source>Member code</source>
-        <translation>Código de socio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="99"/>
-        <source>Surnames</source>
-        <translation>Apellidos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="100"/>
-        <source>First names</source>
-        <translation>Nombres</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="101"/>
-        <source>First surname (paterno)</source>
-        <translation>Apellido paterno</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="102"/>
-        <source>Second surname (materno)</source>
-        <translation>Apellido materno</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="103"/>
-        <source>Full name (surnames first)</source>
-        <translation>Nombre completo (apellidos primero)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="104"/>
-        <source>Full name (names first)</source>
-        <translation>Nombre completo (nombres primero)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="105"/>
-        <source>DNI</source>
-        <translation>DNI</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="106"/>
-        <source>Gender</source>
-        <translation>Sexo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="107"/>
-        <source>Birth date</source>
-        <translation>Fecha de nacimiento</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="108"/>
-        <source>Join date</source>
-        <translation>Fecha de ingreso</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="109"/>
-        <source>Community</source>
-        <translation>Caserío</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="110"/>
-        <source>Phone</source>
-        <translation>Teléfono</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="111"/>
-        <source>Total area (ha)</source>
-        <translation>Área total (ha)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="112"/>
-        <source>Coffee area (ha)</source>
-        <translation>Área de café (ha)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="113"/>
-        <source>Plot</source>
-        <translation>Parcela</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="114"/>
-        <source>Altitude (m)</source>
-        <translation>Altitud (m)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="115"/>
-        <source>Varieties</source>
-        <translation>Variedades</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="116"/>
-        <source>Latitude</source>
-        <translation>Latitud</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="117"/>
-        <source>Longitude</source>
-        <translation>Longitud</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="118"/>
-        <source>Organic status</source>
-        <translation>Estado orgánico</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="119"/>
-        <source>Member status</source>
-        <translation>Estado del socio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="120"/>
-        <source>Status date</source>
-        <translation>Fecha del estado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="121"/>
-        <source>Status reason</source>
-        <translation>Motivo del estado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="122"/>
-        <source>Notes</source>
-        <translation>Notas</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="124"/>
-        <source>Abstentions</source>
-        <translation>Abstenciones</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="125"/>
-        <source>Account</source>
-        <translation>Cuenta</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="126"/>
-        <source>Action</source>
-        <translation>Acción</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="127"/>
-        <source>Amount</source>
-        <translation>Monto</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="128"/>
-        <source>Approval date</source>
-        <translation>Fecha de aprobación</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="129"/>
-        <source>Bank details</source>
-        <translation>Datos bancarios</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="130"/>
-        <source>Budget line</source>
-        <translation>Línea de presupuesto</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="131"/>
-        <source>Built in</source>
-        <translation>Predefinido</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="132"/>
-        <source>Buyer</source>
-        <translation>Comprador</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="133"/>
-        <source>Certificate</source>
-        <translation>Certificado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="134"/>
-        <source>Certificates per member</source>
-        <translation>Certificados por socio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="135"/>
-        <source>Certification scheme</source>
-        <translation>Esquema de certificación</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="136"/>
-        <source>Certifier</source>
-        <translation>Certificadora</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="137"/>
-        <source>Code</source>
-        <translation>Código</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="138"/>
-        <source>Committee decision</source>
-        <translation>Decisión del comité</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="139"/>
-        <source>Completed on</source>
-        <translation>Completada el</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="140"/>
-        <source>Completion note</source>
-        <translation>Nota de cierre</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="141"/>
-        <source>Contract</source>
-        <translation>Contrato</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="142"/>
-        <source>Conversion start</source>
-        <translation>Inicio de la conversión</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="143"/>
-        <source>Cooperative</source>
-        <translation>Cooperativa</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="144"/>
-        <source>Corrective action</source>
-        <translation>Acción correctiva</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="145"/>
-        <source>Country</source>
-        <translation>País</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="146"/>
-        <source>Created by</source>
-        <translation>Creado por</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="147"/>
-        <source>Currency</source>
-        <translation>Moneda</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="148"/>
-        <source>Date</source>
-        <translation>Fecha</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="149"/>
-        <source>Date of the last prohibited input</source>
-        <translation>Fecha del último insumo prohibido</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="150"/>
-        <source>Decided on</source>
-        <translation>Decidida el</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="151"/>
-        <source>Decision</source>
-        <translation>Decisión</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="152"/>
-        <source>Decision date</source>
-        <translation>Fecha de la decisión</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="153"/>
-        <source>Description</source>
-        <translation>Descripción</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="154"/>
-        <source>Document</source>
-        <translation>Documento</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="155"/>
-        <source>Document fingerprint (SHA-256)</source>
-        <translation>Huella del documento (SHA-256)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="156"/>
-        <source>Due date</source>
-        <translation>Fecha límite</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="157"/>
-        <source>Effective date</source>
-        <translation>Fecha efectiva</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="158"/>
-        <source>Ends on</source>
-        <translation>Termina el</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="159"/>
-        <source>Entry</source>
-        <translation>Asiento</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="160"/>
-        <source>Exchange rate</source>
-        <translation>Tipo de cambio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="161"/>
-        <source>Expiry date</source>
-        <translation>Fecha de vencimiento</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="162"/>
-        <source>FLO ID</source>
-        <translation>FLO ID</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="163"/>
-        <source>Findings</source>
-        <translation>Hallazgos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="164"/>
-        <source>Fiscal year close or reopening</source>
-        <translation>Cierre o reapertura del ejercicio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="165"/>
-        <source>Fiscal year starts in month</source>
-        <translation>El ejercicio empieza en el mes</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="166"/>
-        <source>From</source>
-        <translation>De</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="167"/>
-        <source>Full name</source>
-        <translation>Nombre completo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="168"/>
-        <source>GA approval</source>
-        <translation>Aprobación de la AG</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="169"/>
-        <source>GA approval of the plan</source>
-        <translation>Aprobación del plan por la AG</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="170"/>
-        <source>In scope</source>
-        <translation>En el alcance</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="171"/>
-        <source>Inspection</source>
-        <translation>Inspección</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="172"/>
-        <source>Inspection date</source>
-        <translation>Fecha de inspección</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="173"/>
-        <source>Inspector</source>
-        <translation>Inspector</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="174"/>
-        <source>Internal inspection</source>
-        <translation>Inspección interna</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="175"/>
-        <source>Issue date</source>
-        <translation>Fecha de emisión</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="176"/>
-        <source>Journal entry</source>
-        <translation>Asiento</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="177"/>
-        <source>Key</source>
-        <translation>Clave</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="178"/>
-        <source>Kilograms</source>
-        <translation>Kilogramos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="179"/>
-        <source>Kind</source>
-        <translation>Tipo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="180"/>
-        <source>Last prohibited input</source>
-        <translation>Último insumo prohibido</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="181"/>
-        <source>Line</source>
-        <translation>Línea</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="182"/>
-        <source>Local currency</source>
-        <translation>Moneda local</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="183"/>
-        <source>Member</source>
-        <translation>Socio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="184"/>
-        <source>Member&apos;s certification scope</source>
-        <translation>Alcance de certificación del socio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="185"/>
-        <source>Members present</source>
-        <translation>Socios presentes</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="186"/>
-        <source>Memo</source>
-        <translation>Glosa</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="187"/>
-        <source>Minimum price, natural</source>
-        <translation>Precio mínimo, natural</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="188"/>
-        <source>Minimum price, washed</source>
-        <translation>Precio mínimo, lavado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="189"/>
-        <source>Minutes</source>
-        <translation>Acta</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="190"/>
-        <source>Must change the password</source>
-        <translation>Debe cambiar la contraseña</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="191"/>
-        <source>Name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="192"/>
-        <source>Note</source>
-        <translation>Nota</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="193"/>
-        <source>Number</source>
-        <translation>Número</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="194"/>
-        <source>Objective</source>
-        <translation>Objetivo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="195"/>
-        <source>Organic differential</source>
-        <translation>Diferencial orgánico</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="196"/>
-        <source>Password</source>
-        <translation>Contraseña</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="197"/>
-        <source>Password changed</source>
-        <translation>Contraseña cambiada</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="198"/>
-        <source>Payee</source>
-        <translation>Beneficiario</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="199"/>
-        <source>Plot inspected</source>
-        <translation>Parcela inspeccionada</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="200"/>
-        <source>Plot&apos;s organic status</source>
-        <translation>Estado orgánico de la parcela</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="201"/>
-        <source>Posting</source>
-        <translation>Movimiento</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="202"/>
-        <source>Premium</source>
-        <translation>Prima</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="203"/>
-        <source>Price table row</source>
-        <translation>Fila de la tabla de precios</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="204"/>
-        <source>Process</source>
-        <translation>Proceso</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="205"/>
-        <source>Productivity / quality</source>
-        <translation>Productividad / calidad</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="206"/>
-        <source>Project</source>
-        <translation>Proyecto</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="207"/>
-        <source>Quantity</source>
-        <translation>Cantidad</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="208"/>
-        <source>RUC</source>
-        <translation>RUC</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="209"/>
-        <source>Reason</source>
-        <translation>Motivo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="210"/>
-        <source>Reason for the override</source>
-        <translation>Motivo del ajuste manual</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="211"/>
-        <source>Recorded by</source>
-        <translation>Registrado por</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="212"/>
-        <source>Reference</source>
-        <translation>Referencia</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="213"/>
-        <source>Reporting currency</source>
-        <translation>Moneda de reporte</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="214"/>
-        <source>Responsible</source>
-        <translation>Responsable</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="215"/>
-        <source>Result</source>
-        <translation>Resultado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="216"/>
-        <source>Reverses</source>
-        <translation>Revierte</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="217"/>
-        <source>Role</source>
-        <translation>Rol</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="218"/>
-        <source>Sanction</source>
-        <translation>Sanción</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="219"/>
-        <source>Scheme</source>
-        <translation>Esquema</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="220"/>
-        <source>Scope</source>
-        <translation>Alcance</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="221"/>
-        <source>Setting</source>
-        <translation>Configuración</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="222"/>
-        <source>Shipment date</source>
-        <translation>Fecha de embarque</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="223"/>
-        <source>Short name</source>
-        <translation>Nombre corto</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="224"/>
-        <source>Signing date</source>
-        <translation>Fecha de firma</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="225"/>
-        <source>Since</source>
-        <translation>Desde</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="226"/>
-        <source>Starts on</source>
-        <translation>Empieza el</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="227"/>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="228"/>
-        <source>Status change</source>
-        <translation>Cambio de estado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="229"/>
-        <source>Status set by hand</source>
-        <translation>Estado fijado a mano</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="230"/>
-        <source>Timeline</source>
-        <translation>Cronograma</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="231"/>
-        <source>To</source>
-        <translation>A</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="232"/>
-        <source>USD value</source>
-        <translation>Valor en USD</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="233"/>
-        <source>Unit</source>
-        <translation>Unidad</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="234"/>
-        <source>Updated by</source>
-        <translation>Actualizado por</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="235"/>
-        <source>User account</source>
-        <translation>Cuenta de usuario</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="236"/>
-        <source>User name</source>
-        <translation>Nombre de usuario</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="237"/>
-        <source>Valid from</source>
-        <translation>Vigente desde</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="238"/>
-        <source>Value</source>
-        <translation>Valor</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="239"/>
-        <source>Votes against</source>
-        <translation>Votos en contra</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="240"/>
-        <source>Votes for</source>
-        <translation>Votos a favor</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="241"/>
-        <source>Voucher</source>
-        <translation>Comprobante</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="242"/>
-        <source>Women present</source>
-        <translation>Mujeres presentes</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="243"/>
-        <source>Year</source>
-        <translation>Año</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="244"/>
-        <source>Yield estimate (kg)</source>
-        <translation>Rendimiento estimado (kg)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="245"/>
-        <source>no</source>
-        <translation>no</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="246"/>
-        <source>yes</source>
-        <translation>sí</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from coop_desk.i18n import _
 from coop_desk.models import AuditRecord, Base
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.audit.canonical import (
@@ -70,7 +71,7 @@ class AuditRow:
                 )
         more = len(self.changes) - limit
         if more > 0:
-            parts.append(f"(+{more} more)")
+            parts.append(_("(+{more} more)", more=more))
         return "; ".join(parts)
 
 

@@ -25,11 +25,12 @@ from sqlalchemy.orm import Session
 
 from coop_desk.domain import limits
 from coop_desk.domain.ledger import rate_from_legs
-from coop_desk.domain.money import MoneyError, format_amount, round_money, to_decimal
+from coop_desk.domain.money import MoneyError, round_money, to_decimal
 from coop_desk.domain.premium import Scheme
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import Conflict, NeedsConfirmation, NotFound, ValidationError
+from coop_desk.i18n import N_, _, formats
 from coop_desk.models import Account, Posting, Project
 from coop_desk.services import cooperative, documents
 from coop_desk.services.access import Actor, Permission, Role, require
@@ -52,8 +53,8 @@ from coop_desk.services.ledger.plan import BudgetStatus, budget_status
 
 OVER_BUDGET_SETTING = "ledger.over_budget"  # "warn" (default), "administrators" or "block"
 REFUSED_BY_POLICY = {
-    "block": "payments outside the plan or the balance are blocked",
-    "administrators": "only an administrator may post payments outside the plan or the balance",
+    "block": N_("payments outside the plan or the balance are blocked"),
+    "administrators": N_("only an administrator may post payments outside the plan or the balance"),
 }
 ADMINISTRATION_KEY = "administration"
 
@@ -67,11 +68,11 @@ def _amount(
         problems.append(Problem(field, str(exc)))
         return Decimal(0)
     if amount < 0 or (amount == 0 and not allow_zero):
-        problems.append(Problem(field, "the amount must be more than zero"))
+        problems.append(Problem(field, _("the amount must be more than zero")))
     elif beyond := limits.check_amount(amount):
         problems.append(Problem(field, beyond))
     elif amount != round_money(amount):
-        problems.append(Problem(field, "amounts are in cents: at most 2 decimals"))
+        problems.append(Problem(field, _("amounts are in cents: at most 2 decimals")))
     return amount
 
 
@@ -80,10 +81,12 @@ def _money_account(
 ) -> Account | None:
     account = session.get(Account, account_id) if account_id is not None else None
     if account is None or account.role not in (AccountRole.BANK, AccountRole.CASH):
-        problems.append(Problem(field, "choose a bank or cash account"))
+        problems.append(Problem(field, _("choose a bank or cash account")))
         return None
     if not account.active:
-        problems.append(Problem(field, f"the account {account.name} is closed"))
+        problems.append(
+            Problem(field, _("the account {account_name} is closed", account_name=account.name))
+        )
     return account
 
 
@@ -93,7 +96,12 @@ def _rate(
     if currency == usd:
         return None
     if rate is None:
-        problems.append(Problem(field, f"give the exchange rate ({currency} per {usd})"))
+        problems.append(
+            Problem(
+                field,
+                _("give the exchange rate ({currency} per {usd})", currency=currency, usd=usd),
+            )
+        )
         return None
     try:
         value = to_decimal(rate)
@@ -101,7 +109,7 @@ def _rate(
         problems.append(Problem(field, str(exc)))
         return None
     if value <= 0:
-        problems.append(Problem(field, "the rate must be more than zero"))
+        problems.append(Problem(field, _("the rate must be more than zero")))
         return None
     if beyond := limits.check_rate(value):
         problems.append(Problem(field, beyond))
@@ -121,16 +129,18 @@ def record_shipment(
     day = shipment_date or contract.shipment_date
     problems: list[Problem] = []
     if day is None:
-        problems.append(Problem("shipment_date", "give the shipment date"))
+        problems.append(Problem("shipment_date", _("give the shipment date")))
     elif day < contract.signing_date:
-        problems.append(Problem("shipment_date", "the shipment cannot be before the signing"))
+        problems.append(Problem("shipment_date", _("the shipment cannot be before the signing")))
     if contract.scheme == Scheme.NONE:
-        problems.append(Problem("scheme", "a conventional contract earns no Premium"))
+        problems.append(Problem("scheme", _("a conventional contract earns no Premium")))
     if contract_id in live_shipment_entries(session):
-        raise Conflict(f"The shipment of contract {contract.number} is already posted.")
+        raise Conflict(
+            _("The shipment of contract {number} is already posted.", number=contract.number)
+        )
     fig = figures(session, contract)
     if not problems and fig.premium_due <= 0:
-        problems.append(Problem("premium_due", "the contract has no premium due"))
+        problems.append(Problem("premium_due", _("the contract has no premium due")))
     if problems:
         raise ValidationError(problems)
     assert day is not None
@@ -142,8 +152,12 @@ def record_shipment(
         actor,
         entry_date=day,
         kind=EntryKind.SHIPMENT,
-        description=f"Premium due on contract {contract.number} ({fig.pounds:,} lb x "
-        f"{fig.premium_rate.normalize():f})",
+        description=_(
+            "Premium due on contract {number} ({pounds} lb x {rate})",
+            number=contract.number,
+            pounds=format(fig.pounds, ","),
+            rate=format(fig.premium_rate.normalize(), "f"),
+        ),
         reference=contract.number,
         contract_id=contract.id,
         postings=[
@@ -185,7 +199,10 @@ def record_premium_receipt(
     problems: list[Problem] = []
     if contract is not None and contract.scheme == Scheme.NONE:
         problems.append(
-            Problem("contract_id", f"contract {contract.number} is conventional: no premium")
+            Problem(
+                "contract_id",
+                _("contract {number} is conventional: no premium", number=contract.number),
+            )
         )
     bank = _money_account(session, problems, "account_id", account_id)
     net = _amount(problems, "amount", amount)
@@ -205,7 +222,7 @@ def record_premium_receipt(
     gross = net + charges
     postings = [PostingInput(bank.id, net, currency, fx, "received")]
     if charges:
-        postings.append(PostingInput(admin.id, charges, currency, fx, "bank charges"))
+        postings.append(PostingInput(admin.id, charges, currency, fx, _("bank charges")))
     if currency == usd:
         postings.append(PostingInput(receivable.id, -gross, usd))
     else:
@@ -214,7 +231,17 @@ def record_premium_receipt(
         gross_usd = round_money(gross / fx)
         if gross_usd == 0:
             raise ValidationError(
-                [Problem("amount", f"{gross} {currency} is less than a cent in {usd}")]
+                [
+                    Problem(
+                        "amount",
+                        _(
+                            "{gross} {currency} is less than a cent in {usd}",
+                            gross=gross,
+                            currency=currency,
+                            usd=usd,
+                        ),
+                    )
+                ]
             )
         rate_used = rate_from_legs(gross, gross_usd)
         postings = [
@@ -231,7 +258,11 @@ def record_premium_receipt(
         entry_date=entry_date,
         kind=EntryKind.RECEIPT,
         description=clean(description)
-        or (f"Premium received on contract {contract.number}" if contract else "Premium received"),
+        or (
+            _("Premium received on contract {number}", number=contract.number)
+            if contract
+            else _("Premium received")
+        ),
         reference=clean(reference) or (contract.number if contract else ""),
         contract_id=contract.id if contract else None,
         postings=postings,
@@ -242,7 +273,7 @@ def record_premium_receipt(
 def _administration_project(session: Session) -> int:
     project_id = session.scalar(select(Project.id).where(Project.key == ADMINISTRATION_KEY))
     if project_id is None:
-        raise Conflict("The plan has no administration project to book bank charges to.")
+        raise Conflict(_("The plan has no administration project to book bank charges to."))
     return project_id
 
 
@@ -331,7 +362,7 @@ def preview_payment(
     project = session.get(Project, project_id)
     bank = session.get(Account, account_id)
     if project is None or bank is None:
-        raise NotFound("The project or the account does not exist.")
+        raise NotFound(_("The project or the account does not exist."))
     currency = bank.currency or usd
     typed_rate = rate if currency != usd else None
     fx = typed_rate
@@ -363,8 +394,12 @@ def preview_payment(
         consequences.append(
             PaymentConsequence(
                 PaymentWarning.NO_BUDGET,
-                f"{project.name} has no budget approved by the General Assembly for {year} "
-                f"on {entry_date}",
+                _(
+                    "{name} has no budget approved by the General Assembly for {year} on {day}",
+                    name=project.name,
+                    year=year,
+                    day=entry_date,
+                ),
             )
         )
     elif spent_after is not None:
@@ -374,9 +409,14 @@ def preview_payment(
             consequences.append(
                 PaymentConsequence(
                     PaymentWarning.OVER_BUDGET,
-                    f"{project.name}: this payment brings spending to USD "
-                    f"{format_amount(spent_after)} ({percent_after}%), over the approved "
-                    f"budget of USD {format_amount(status.approved)}",
+                    _(
+                        "{name}: this payment brings spending to USD {value} ({percent}%), over "
+                        "the approved budget of USD {budget}",
+                        name=project.name,
+                        value=formats.amount(spent_after),
+                        percent=percent_after,
+                        budget=formats.amount(status.approved),
+                    ),
                 )
             )
     balance_after = balance - amount
@@ -384,8 +424,14 @@ def preview_payment(
         consequences.append(
             PaymentConsequence(
                 PaymentWarning.OVERDRAWN,
-                f"{bank.name} holds {format_amount(balance)} {currency}: this payment leaves "
-                f"it at {format_amount(balance_after)} {currency}",
+                _(
+                    "{account} holds {balance} {currency}: this payment leaves it at {after} "
+                    "{currency}",
+                    account=bank.name,
+                    balance=formats.amount(balance),
+                    after=formats.amount(balance_after),
+                    currency=currency,
+                ),
             )
         )
     policy = cooperative.get_setting(session, OVER_BUDGET_SETTING, "warn")
@@ -452,13 +498,13 @@ def record_project_payment(
     problems: list[Problem] = []
     project = session.get(Project, project_id)
     if project is None:
-        problems.append(Problem("project_id", "choose the project"))
+        problems.append(Problem("project_id", _("choose the project")))
     bank = _money_account(session, problems, "account_id", account_id)
     value = _amount(problems, "amount", amount)
     if not clean(payee):
-        problems.append(Problem("payee", "who was paid?"))
+        problems.append(Problem("payee", _("who was paid?")))
     if not clean(voucher):
-        problems.append(Problem("voucher", "the voucher / receipt number is required"))
+        problems.append(Problem("voucher", _("the voucher / receipt number is required")))
     problems += documents.document_problems(receipt_file, "receipt_file")
     currency = bank.currency if bank is not None and bank.currency else usd
     fx = _rate(problems, "rate", currency, usd, rate)
@@ -468,7 +514,7 @@ def record_project_payment(
     problems += text_problems(description, reference, payee, voucher)
     usd_value = payment_usd_value(value, fx, currency, usd)
     if not problems and (beyond := limits.check_amount(usd_value)):
-        problems.append(Problem("amount", f"its {usd} value: {beyond}"))
+        problems.append(Problem("amount", _("its {usd} value: {beyond}", usd=usd, beyond=beyond)))
     if problems:
         raise ValidationError(problems)
     assert project is not None and bank is not None
@@ -484,7 +530,14 @@ def record_project_payment(
     if preview.refused:
         raise ValidationError(
             [
-                Problem("amount", f"{c.message} ({REFUSED_BY_POLICY[preview.policy]})")
+                Problem(
+                    "amount",
+                    _(
+                        "{message} ({why})",
+                        message=c.message,
+                        why=_(REFUSED_BY_POLICY[preview.policy]),
+                    ),
+                )
                 for c in preview.consequences
             ]
         )
@@ -545,7 +598,7 @@ def record_transfer(
     target = _money_account(session, problems, "to_account_id", to_account_id)
     sent = _amount(problems, "amount", amount)
     if source is not None and target is not None and source.id == target.id:
-        problems.append(Problem("to_account_id", "choose a different account"))
+        problems.append(Problem("to_account_id", _("choose a different account")))
     if problems:
         raise ValidationError(problems)
     assert source is not None and target is not None
@@ -553,7 +606,9 @@ def record_transfer(
     dst_cur = target.currency or usd
     if src_cur == dst_cur:
         if to_amount is not None and to_decimal(to_amount) != sent:
-            problems.append(Problem("to_amount", "same currency: the amount arriving is the same"))
+            problems.append(
+                Problem("to_amount", _("same currency: the amount arriving is the same"))
+            )
         if problems:
             raise ValidationError(problems)
         same_rate: Decimal | None = None
@@ -567,7 +622,12 @@ def record_transfer(
             actor,
             entry_date=entry_date,
             kind=EntryKind.TRANSFER,
-            description=clean(description) or f"Transfer from {source.name} to {target.name}",
+            description=clean(description)
+            or _(
+                "Transfer from {source_name} to {target_name}",
+                source_name=source.name,
+                target_name=target.name,
+            ),
             reference=reference,
             postings=[
                 PostingInput(target.id, sent, src_cur, same_rate),
@@ -578,7 +638,9 @@ def record_transfer(
     received = _amount(problems, "to_amount", to_amount if to_amount is not None else "")
     if usd not in (src_cur, dst_cur):
         problems.append(
-            Problem("to_account_id", f"exchange through {usd}: one side must be in {usd}")
+            Problem(
+                "to_account_id", _("exchange through {usd}: one side must be in {usd}", usd=usd)
+            )
         )
     if problems:
         raise ValidationError(problems)
@@ -597,8 +659,14 @@ def record_transfer(
         entry_date=entry_date,
         kind=EntryKind.EXCHANGE,
         description=clean(description)
-        or f"Exchange {sent:,.2f} {src_cur} -> {received:,.2f} {dst_cur} "
-        f"(rate {implied.normalize():f})",
+        or _(
+            "Exchange {sent} {src_cur} -> {received} {dst_cur} (rate {rate})",
+            sent=format(sent, ",.2f"),
+            src_cur=src_cur,
+            received=format(received, ",.2f"),
+            dst_cur=dst_cur,
+            rate=formats.rate(implied),
+        ),
         reference=reference,
         postings=[
             leg(target.id, received, dst_cur),
@@ -621,7 +689,12 @@ def _last_rate(session: Session, currency: str) -> Decimal:
     )
     if rate is None:
         raise ValidationError(
-            [Problem("rate", f"no {currency} rate recorded yet: post an exchange first")]
+            [
+                Problem(
+                    "rate",
+                    _("no {currency} rate recorded yet: post an exchange first", currency=currency),
+                )
+            ]
         )
     return Decimal(rate)
 
@@ -664,7 +737,8 @@ def record_opening_balance(
         actor,
         entry_date=entry_date,
         kind=EntryKind.OPENING,
-        description=clean(description) or f"Opening balance of {account.name}",
+        description=clean(description)
+        or _("Opening balance of {account_name}", account_name=account.name),
         postings=[
             PostingInput(account.id, value, currency, fx),
             PostingInput(opening.id, -value, currency, fx),

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from coop_desk.services import audit, audit_words
 from coop_desk.ui.audit_models import AuditTableModel, ChangesModel
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.labels import tr_label
 
 
 class HistoryDialog(QDialog):
@@ -40,7 +39,7 @@ class HistoryDialog(QDialog):
         self.record_id = str(record_id)
         self.include_children = include_children
         name = ctx.read(lambda s, a: audit_words.record_title(s, a, table_name, self.record_id))
-        self.setWindowTitle(self.tr("History of {0}").format(self._translated(name, table_name)))
+        self.setWindowTitle(self.tr("History of {0}").format(name))
         self.resize(900, 520)
         self.records = AuditTableModel(self)
         self.changes = ChangesModel(self)
@@ -96,9 +95,3 @@ class HistoryDialog(QDialog):
     def _on_current(self, current: object, _previous: object) -> None:
         row = self.list.currentIndex().row()
         self.changes.set_record(self.records.words_at(row))
-
-    @staticmethod
-    def _translated(name: str, table_name: str) -> str:
-        """The record's name with its entity in the user's language."""
-        entity = audit_words.entity_label(table_name)
-        return tr_label(entity) + name[len(entity) :] if name.startswith(entity) else name
