@@ -33,7 +33,7 @@ from coop_desk.domain import certification, members, premium
 from coop_desk.i18n import N_, _, formats
 from coop_desk.models import AuditRecord, Base
 from coop_desk.services import access
-from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.access import SYSTEM, Actor, Permission, require
 from coop_desk.services.audit.canonical import Action
 from coop_desk.services.audit.reader import AuditRow
 from coop_desk.services.ledger import accounts as ledger_accounts
@@ -472,6 +472,12 @@ def _target(table_name: str, values: Mapping[str, Any], names: _Names) -> tuple[
     return ("member", member) if member is not None else None
 
 
+def user_words(username: str) -> str:
+    """Who made a change as people read it: the account's name, or "system" (in the language
+    in effect) for what the program itself did (set-up, the demo, ``coop-desk init``)."""
+    return _("system") if username == SYSTEM.username else username
+
+
 def _value_words(
     table_name: str, column: str, value: Any, fks: Mapping[str, str], names: _Names
 ) -> str:
@@ -479,6 +485,8 @@ def _value_words(
         return ""
     if column in fks:
         return names.key(fks[column], value)
+    if column.endswith("_by") and isinstance(value, str):
+        return user_words(value)
     if column == "password_hash":
         return "••••••"
     if isinstance(value, bool):
@@ -600,7 +608,7 @@ def describe_lines(described: Iterable[RecordWords]) -> list[str]:
         r = d.record
         action = _(ACTION_LABELS.get(r.action, r.action))
         line = (
-            f"{r.id:>6}  {formats.datetime_text(r.at, seconds=True)}  {r.username:<12} "
+            f"{r.id:>6}  {formats.datetime_text(r.at, seconds=True)}  {user_words(r.username):<12} "
             f"{action:<10} {d.title}" + (f"  [{r.reason}]" if r.reason else "")
         )
         if d.fields:

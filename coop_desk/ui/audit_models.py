@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from coop_desk.services import audit_words
 from coop_desk.services.audit import AuditRow
 from coop_desk.services.audit_words import FieldWords, RecordWords
 from coop_desk.ui.labels import QT_TRANSLATE_NOOP
@@ -129,7 +130,7 @@ class AuditTableModel(QAbstractTableModel):
             if column == 0:
                 return local_time(row)
             if column == 1:
-                return row.username
+                return audit_words.user_words(row.username)
             if column == 2:
                 return self.tr(ACTION_LABELS.get(row.action, row.action))
             if column == 3:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from coop_desk import __version__
 from coop_desk.db import backup_sqlite
-from coop_desk.services import cooperative
+from coop_desk.services import audit_words, cooperative
 from coop_desk.services.access import ROLE_LABELS, Permission
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
@@ -262,7 +262,9 @@ class MainWindow(QMainWindow):
     # --- state --------------------------------------------------------------------------
     def _update_identity(self) -> None:
         actor = self.ctx.actor
-        self.user_label.setText(f"{actor.username} ({tr_label(ROLE_LABELS[actor.role])})")
+        self.user_label.setText(
+            f"{audit_words.user_words(actor.username)} ({tr_label(ROLE_LABELS[actor.role])})"
+        )
         self.settings_action.setEnabled(actor.can(Permission.SETTINGS_WRITE))
         self.password_action.setEnabled(actor.user_id is not None)
         self._update_sections()

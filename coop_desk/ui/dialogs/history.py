@@ -84,7 +84,7 @@ class HistoryDialog(QDialog):
         if rows:
             self.summary.setText(
                 self.tr("{0} changes recorded; last by {1}.").format(
-                    len(rows), rows[-1].record.username
+                    len(rows), audit_words.user_words(rows[-1].record.username)
                 )
             )
             self.list.selectRow(len(rows) - 1)

@@ -37,7 +37,7 @@ from coop_desk.domain.members import (
     validate_status_change,
 )
 from coop_desk.domain.problems import Problem
-from coop_desk.services import members
+from coop_desk.services import audit_words, members
 from coop_desk.services.access import Actor, Permission
 from coop_desk.services.members import MemberDetail, StatusChangeRow
 from coop_desk.ui.context import AppContext
@@ -146,7 +146,10 @@ def _history_columns() -> list[Column[StatusChangeRow]]:
             QCoreApplication.translate("MemberEditor", "To"), lambda r: r.new_status, status_label
         ),
         Column(QCoreApplication.translate("MemberEditor", "Reason"), lambda r: r.reason),
-        Column(QCoreApplication.translate("MemberEditor", "Recorded by"), lambda r: r.recorded_by),
+        Column(
+            QCoreApplication.translate("MemberEditor", "Recorded by"),
+            lambda r: audit_words.user_words(r.recorded_by),
+        ),
     ]
 
 

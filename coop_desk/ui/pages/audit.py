@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from coop_desk.services import audit, audit_words, cooperative
 from coop_desk.services.access import Permission
 from coop_desk.services.audit import AuditFilter
-from coop_desk.services.verify import VerifyResult, verify
-from coop_desk.ui.audit_models import AuditTableModel, ChangesModel
+from coop_desk.services.verify import SEVERITY_LABELS, Finding, VerifyResult, verify
+from coop_desk.ui.audit_models import ACTION_LABELS, AuditTableModel, ChangesModel
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.history import HistoryDialog
 from coop_desk.ui.errors import show_error
@@ -42,6 +42,9 @@ from coop_desk.ui.widgets import DateField, compact_combo
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from coop_desk.services.access import Actor
     from coop_desk.services.audit_pack import AuditPackResult
     from coop_desk.services.ledger.beancount import BeancountExport
 
@@ -102,6 +105,13 @@ class AuditPage(Page):
         self.view.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((140, 80, 70, 250, 110)):
             self.view.setColumnWidth(column, width)
+        # The action in the user's language ("modificado" was cut to "modific…").
+        metrics = self.view.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(QCoreApplication.translate("AuditTableModel", label))
+            for label in ACTION_LABELS.values()
+        )
+        self.view.setColumnWidth(2, max(70, widest + 2 * metrics.averageCharWidth() + 8))
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.doubleClicked.connect(lambda _i: self.open_history())
         self.changes = ChangesModel(self)
@@ -216,7 +226,10 @@ class AuditPage(Page):
             combo.clear()
             combo.addItem(self.tr("(all)"), "")
             for value in values:
-                text = tr_label(audit_words.entity_label(value)) if combo is self.table else value
+                if combo is self.table:
+                    text = tr_label(audit_words.entity_label(value))
+                else:
+                    text = audit_words.user_words(value)
                 combo.addItem(text, value)
             combo.setCurrentIndex(max(combo.findData(keep), 0))
             combo.blockSignals(False)
@@ -276,12 +289,18 @@ class AuditPage(Page):
         return words.target
 
     def run_verify(self) -> VerifyDialog | None:
+        def read(session: Session, actor: Actor) -> tuple[VerifyResult, dict[str, str]]:
+            result = verify(session, actor)
+            # "contract 13" -> "Contrato KFH-2026-09": what a person recognises.
+            named = audit_words.name_records(session, actor, (f.record for f in result.findings))
+            return result, {ref: f"{tr_label(e)} {key}" for ref, (e, key) in named.items()}
+
         try:
-            result = self.ctx.read(lambda s, a: verify(s, a))
+            result, names = self.ctx.read(read)
         except Exception as exc:  # noqa: BLE001 - shown in words
             show_error(self, exc)
             return None
-        dialog = VerifyDialog(result, self)
+        dialog = VerifyDialog(result, self, names)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
@@ -380,7 +399,12 @@ class AuditPage(Page):
 class VerifyDialog(QDialog):
     """The result of ``verify``: each finding with the record it concerns."""
 
-    def __init__(self, result: VerifyResult, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        result: VerifyResult,
+        parent: QWidget | None = None,
+        names: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.verify_result = result
         self.setWindowTitle(self.tr("Integrity check"))
@@ -400,7 +424,7 @@ class VerifyDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setPlainText(
-            "\n".join(f.describe() for f in result.findings) or self.tr("No findings.")
+            "\n".join(self.line(f, names or {}) for f in result.findings) or self.tr("No findings.")
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -408,3 +432,11 @@ class VerifyDialog(QDialog):
         layout.addWidget(self.headline)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
+
+    @staticmethod
+    def line(finding: Finding, names: dict[str, str]) -> str:
+        """ "WARNING premium.overdue: … (Contract KFH-2026-09)": the record as a person knows
+        it, not as the check writes it ("contract 13")."""
+        where = names.get(finding.record, finding.record)
+        severity = tr_label(SEVERITY_LABELS[finding.severity])
+        return f"{severity} {finding.check}: {finding.message}" + (f" ({where})" if where else "")

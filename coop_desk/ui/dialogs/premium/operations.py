@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -83,11 +83,18 @@ class _AccountAmount:
         self.currency_label.setText(currency)
         needed = bool(currency) and currency != self.reporting
         self.rate.setEnabled(needed)
-        self.rate.setPlaceholderText(f"{currency} per 1 {self.reporting}" if needed else "")
+        per = QCoreApplication.translate("_AccountAmount", "{0} per 1 {1}").format(
+            currency, self.reporting
+        )
+        self.rate.setPlaceholderText(per if needed else "")
         if not needed:
             self.rate.clear()
         self.rate.setToolTip(
-            f"{currency} per 1 {self.reporting}" if needed else f"not needed for {self.reporting}"
+            per
+            if needed
+            else QCoreApplication.translate("_AccountAmount", "not needed for {0}").format(
+                self.reporting
+            )
         )
 
     def _read_rate(self, problems: list[Problem]) -> Decimal | None:
