@@ -55,147 +55,147 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="64"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="67"/>
         <source>record id</source>
         <translation>id del registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="67"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="70"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="69"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="72"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="80"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="83"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="82"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="85"/>
         <source>Record kind</source>
         <translation>Tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="128"/>
         <source>&amp;History of this record…</source>
         <translation>Historial de este re&amp;gistro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="120"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="130"/>
         <source>&amp;Open the member or entry</source>
         <translation>&amp;Abrir el socio o el asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="132"/>
         <source>Open the member or the journal entry this change belongs to</source>
         <translation>Abre el socio o el asiento contable al que pertenece este cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="126"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="136"/>
         <source>&amp;Check integrity…</source>
         <translation>&amp;Verificar integridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="132"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="142"/>
         <source>Fiscal year of the audit pack and the Beancount file</source>
         <translation>Ejercicio del paquete de auditoría y del archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="133"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="143"/>
         <source>Audit &amp;pack…</source>
         <translation>&amp;Paquete de auditoría…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="136"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="146"/>
         <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year&apos;s audit trail, the integrity check</source>
         <translation>Un libro Excel para el auditor: libro diario, balance de comprobación, aprobaciones de la AG, pagos con comprobantes y huellas de los recibos, el registro de auditoría del ejercicio y la verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="141"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="151"/>
         <source>&amp;Beancount file…</source>
         <translation>Archivo &amp;Beancount…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="143"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="153"/>
         <source>The year&apos;s journal for an independent check with Beancount (bean-check)</source>
         <translation>El libro diario del ejercicio, para una verificación independiente con Beancount (bean-check)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="154"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="164"/>
         <source>Fiscal year</source>
         <translation>Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="168"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="178"/>
         <source>Audit trail</source>
         <translation>Auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="217"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="227"/>
         <source>(all)</source>
         <translation>(todas)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="244"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="257"/>
         <source>{0} audit records</source>
         <translation>{0} registros de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="317"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="336"/>
         <source>Save the audit pack</source>
         <translation>Guardar el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="321"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="340"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="334"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="353"/>
         <source>Writing the audit pack</source>
         <translation>Escribiendo el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="341"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="360"/>
         <source>Audit pack for {0} written to {1} (integrity {2}).</source>
         <translation>Paquete de auditoría de {0} guardado en {1} (integridad {2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="342"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="361"/>
         <source>OK</source>
         <translation>CORRECTA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="342"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="361"/>
         <source>FAILED</source>
         <translation>FALLIDA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="352"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="371"/>
         <source>Save the Beancount file</source>
         <translation>Guardar el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="354"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="373"/>
         <source>Beancount file (*.beancount)</source>
         <translation>Archivo Beancount (*.beancount)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="361"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="380"/>
         <source>Writing the journal…</source>
         <translation>Escribiendo el libro diario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="366"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="385"/>
         <source>Writing the Beancount file</source>
         <translation>Escribiendo el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="373"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="392"/>
         <source>Beancount file written to {0} ({1} transactions).</source>
         <translation>Archivo Beancount guardado en {0} ({1} transacciones).</translation>
     </message>
@@ -203,47 +203,47 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="32"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="33"/>
         <source>created</source>
         <translation>creado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="33"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="34"/>
         <source>changed</source>
         <translation>modificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="34"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="35"/>
         <source>deleted</source>
         <translation>eliminado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="53"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="54"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="54"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="55"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="55"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="56"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="56"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="57"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="57"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="58"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="58"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="59"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
@@ -729,17 +729,17 @@
 <context>
     <name>ChangesModel</name>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="150"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="151"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="151"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="152"/>
         <source>Before</source>
         <translation>Antes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="152"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="153"/>
         <source>After</source>
         <translation>Después</translation>
     </message>
@@ -819,8 +819,8 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="704"/>
-        <source>{0}: {1} integrity errors, {2} compliance warnings.</source>
-        <translation>{0}: {1} errores de integridad, {2} advertencias de cumplimiento.</translation>
+        <source>{0}: integrity errors: {1} · compliance warnings: {2}.</source>
+        <translation>{0}: errores de integridad: {1} · advertencias de cumplimiento: {2}.</translation>
     </message>
 </context>
 <context>
@@ -1885,162 +1885,162 @@ Base de datos: {1}</translation>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="149"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="150"/>
         <source>Recorded by</source>
         <translation>Registrado por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="174"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="177"/>
         <source>8 digits</source>
         <translation>8 dígitos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="188"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="191"/>
         <source>&amp;Code</source>
         <translation>Códi&amp;go</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="189"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="192"/>
         <source>&amp;First names</source>
         <translation>&amp;Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="190"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="193"/>
         <source>&amp;Surnames</source>
         <translation>&amp;Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="191"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="194"/>
         <source>&amp;DNI</source>
         <translation>&amp;DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="192"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="195"/>
         <source>&amp;Gender</source>
         <translation>&amp;Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="193"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="196"/>
         <source>&amp;Birth date</source>
         <translation>Fecha de naci&amp;miento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="194"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="197"/>
         <source>&amp;Joined on</source>
         <translation>Fecha de &amp;ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="195"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="198"/>
         <source>C&amp;ommunity (caserío / sector)</source>
         <translation>&amp;Caserío / comunidad (sector)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="196"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="199"/>
         <source>&amp;Phone</source>
         <translation>Telé&amp;fono</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="197"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="200"/>
         <source>&amp;Notes</source>
         <translation>N&amp;otas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="206"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="209"/>
         <source>&amp;Add plot</source>
         <translation>Agregar &amp;parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="207"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="210"/>
         <source>&amp;Remove plot</source>
         <translation>&amp;Quitar parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="223"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="226"/>
         <source>Change &amp;status…</source>
         <translation>Cambiar &amp;estado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="240"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="243"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="241"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="244"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="242"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="245"/>
         <source>Status and history</source>
         <translation>Estado e historial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="250"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="253"/>
         <source>Certification</source>
         <translation>Certificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="253"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="256"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="256"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="259"/>
         <source>Every change to this member, its plots and status: who, when, what</source>
         <translation>Todos los cambios de este socio, sus parcelas y su estado: quién, cuándo, qué</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="269"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="272"/>
         <source>New member</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="275"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="278"/>
         <source>The next free code; type another to change it</source>
         <translation>El siguiente código libre; escriba otro para cambiarlo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="279"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="282"/>
         <source>A new member starts as active.</source>
         <translation>Un socio nuevo empieza como activo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="307"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="310"/>
         <source>Status: {0} since {1}</source>
         <translation>Estado: {0} desde {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="312"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="315"/>
         <source>Changes to {0} from {1} when you save ({2}).</source>
         <translation>Pasa a {0} desde el {1} al guardar ({2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="462"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="465"/>
         <source>Save with a warning?</source>
         <translation>¿Guardar con una advertencia?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="463"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="466"/>
         <source>This looks unlikely. Check it; save it if it is right.</source>
         <translation>Esto parece poco probable. Revíselo; guárdelo si es correcto.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="465"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="468"/>
         <source>&amp;Save anyway</source>
         <translation>&amp;Guardar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="466"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="469"/>
         <source>&amp;Go back</source>
         <translation>&amp;Volver</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="475"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="478"/>
         <source>Discard changes?</source>
         <translation>¿Descartar los cambios?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="476"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="479"/>
         <source>This member has changes that are not saved. Discard them?</source>
         <translation>Este socio tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
@@ -2258,42 +2258,42 @@ Base de datos: {1}</translation>
 <context>
     <name>OpeningBalanceDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="635"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="642"/>
         <source>Opening balance</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="638"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="645"/>
         <source>What the cooperative already held in a bank or cash account, or what a buyer still owed it, when it started keeping its books in coop-desk.</source>
         <translation>Lo que la cooperativa ya tenía en una cuenta de banco o caja, o lo que un comprador aún le debía, cuando empezó a llevar sus libros en coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="646"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="653"/>
         <source>Optional</source>
         <translation>Opcional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="647"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="654"/>
         <source>&amp;Account</source>
         <translation>&amp;Cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="648"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="655"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="649"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="656"/>
         <source>A&amp;mount held</source>
         <translation>&amp;Monto disponible</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="650"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="657"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="651"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="658"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
@@ -3060,72 +3060,72 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumReceiptDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="112"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="119"/>
         <source>Premium received</source>
         <translation>Prima recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="115"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="122"/>
         <source>Record premium a buyer paid. Give what reached the account and, if the bank deducted charges on the way, the charges: both settle the contract.</source>
         <translation>Registre la prima que pagó un comprador. Indique lo que llegó a la cuenta y, si el banco descontó gastos en el camino, los gastos bancarios: ambos cancelan el contrato.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="129"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="136"/>
         <source>{0} · {1} · outstanding USD {2}</source>
         <translation>{0} · {1} · pendiente USD {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="134"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="141"/>
         <source>No contract recorded (cash book)</source>
         <translation>Sin contrato registrado (libro de caja)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="141"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="148"/>
         <source>Bank transfer reference (optional)</source>
         <translation>Referencia de la transferencia (opcional)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="143"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="150"/>
         <source>Optional: filled in from the contract</source>
         <translation>Opcional: se llena a partir del contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="144"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="151"/>
         <source>&amp;Contract</source>
         <translation>&amp;Contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="145"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="152"/>
         <source>Paid &amp;into</source>
         <translation>&amp;Abonado en</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="146"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="153"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="147"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="154"/>
         <source>&amp;Amount received</source>
         <translation>&amp;Monto recibido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="148"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="155"/>
         <source>Bank &amp;charges</source>
         <translation>&amp;Gastos bancarios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="149"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="156"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="150"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="157"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="151"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="158"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
@@ -3219,172 +3219,172 @@ Base de datos: {1}</translation>
 <context>
     <name>ProjectPaymentDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="207"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="214"/>
         <source>Project payment</source>
         <translation>Pago de proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="230"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="237"/>
         <source>Required: number of the invoice or receipt</source>
         <translation>Obligatorio: número de la factura o recibo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="232"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="239"/>
         <source>What was bought or paid for</source>
         <translation>Qué se compró o pagó</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="235"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="242"/>
         <source>Optional scanned receipt (PDF, image)</source>
         <translation>Opcional: PDF o imagen</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="236"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="243"/>
         <source>&amp;Browse…</source>
         <translation>E&amp;xaminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="239"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="246"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="241"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="248"/>
         <source>Paid &amp;from</source>
         <translation>Pagado &amp;desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="243"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="250"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="244"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="251"/>
         <source>&amp;Amount</source>
         <translation>&amp;Monto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="245"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="252"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="246"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="253"/>
         <source>Pa&amp;yee</source>
         <translation>Benefic&amp;iario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="247"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="254"/>
         <source>&amp;Voucher number</source>
         <translation>Número de &amp;comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="248"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="255"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="249"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="256"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="250"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="257"/>
         <source>Scanned recei&amp;pt</source>
         <translation>Recibo escane&amp;ado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="315"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="322"/>
         <source>No budget approved by the General Assembly for {0} on {1}.</source>
         <translation>No hay presupuesto aprobado por la Asamblea General para {0} al {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="321"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="328"/>
         <source>Budget {0}: USD {1} approved, {2} spent, {3} left.</source>
         <translation>Presupuesto {0}: USD {1} aprobado, {2} gastado, {3} disponible.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="329"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="336"/>
         <source>After this payment: {0} left ({1} % used).</source>
         <translation>Después de este pago: {0} disponible ({1} % usado).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="337"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="344"/>
         <source>{0} holds {1} {2}.</source>
         <translation>{0} tiene {1} {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="341"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="348"/>
         <source>After this payment: {0} {1}.</source>
         <translation>Después de este pago: {0} {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="353"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="360"/>
         <source>give the rate for the USD value</source>
         <translation>indique el tipo de cambio para el valor en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="355"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="362"/>
         <source>≈ USD {0}</source>
         <translation>≈ USD {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="357"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="364"/>
         <source>At the last rate recorded; type the rate of this payment.</source>
         <translation>Al último tipo de cambio registrado; escriba el tipo de cambio de este pago.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="360"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="367"/>
         <source>= USD {0}</source>
         <translation>= USD {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="370"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="377"/>
         <source>{0} has no budget approved by the General Assembly for {1} on {2}.</source>
         <translation>{0} no tiene presupuesto aprobado por la Asamblea General para {1} al {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="380"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="387"/>
         <source>{0}: spending reaches USD {1}, {2} % of the budget of USD {3} the General Assembly approved.</source>
         <translation>{0}: el gasto llega a USD {1}, el {2} % del presupuesto de USD {3} aprobado por la Asamblea General.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="391"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="398"/>
         <source>{0} holds {1} {3}; after this payment it is at {2} {3}.</source>
         <translation>{0} tiene {1} {3}; después de este pago queda en {2} {3}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="404"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="411"/>
         <source>Confirm the payment</source>
         <translation>Confirmar el pago</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="406"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="413"/>
         <source>Payment of {0} {1}:</source>
         <translation>Pago de {0} {1}:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="411"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="418"/>
         <source>Check the amount. Post it anyway?</source>
         <translation>Revise el monto. ¿Registrarlo de todos modos?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="413"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="420"/>
         <source>&amp;Post anyway</source>
         <translation>&amp;Registrar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="414"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="421"/>
         <source>&amp;Go back</source>
         <translation>&amp;Volver</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="424"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="431"/>
         <source>Scanned receipt</source>
         <translation>Recibo escaneado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="426"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="433"/>
         <source>Receipts (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Recibos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Todos los archivos (*)</translation>
     </message>
@@ -3565,32 +3565,32 @@ Base de datos: {1}</translation>
 <context>
     <name>ReverseEntryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="691"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="698"/>
         <source>Reverse entry {0}</source>
         <translation>Revertir el asiento {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="694"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="701"/>
         <source>Entry {0} ({1}, {2}) stays in the journal. A reversal entry cancels it, linked to it; then record the correct operation.</source>
         <translation>El asiento {0} ({1}, {2}) queda en el libro diario. Un asiento de reversión vinculado lo anula; luego registre la operación correcta.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="700"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="707"/>
         <source>Required: why the entry is reversed</source>
         <translation>Obligatorio: por qué se revierte el asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="701"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="708"/>
         <source>Reversal &amp;date</source>
         <translation>&amp;Fecha de la reversión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="702"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="709"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="703"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="710"/>
         <source>&amp;Reverse</source>
         <translation>&amp;Revertir</translation>
     </message>
@@ -3856,77 +3856,77 @@ Base de datos: {1}</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="498"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="505"/>
         <source>Transfer / currency exchange</source>
         <translation>Transferencia / cambio de moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="501"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="508"/>
         <source>Money moved between the cooperative&apos;s accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
         <translation>Dinero movido entre cuentas de la cooperativa. Para un cambio de moneda (USD a PEN) indique el monto que salió y el que llegó: el tipo de cambio se deduce.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="523"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="530"/>
         <source>Optional</source>
         <translation>Opcional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="525"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="532"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="526"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="533"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="527"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="534"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="529"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="536"/>
         <source>Amount &amp;sent</source>
         <translation>Monto envi&amp;ado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="532"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="539"/>
         <source>Amount &amp;arrived</source>
         <translation>Monto reci&amp;bido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="534"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="541"/>
         <source>Rate</source>
         <translation>Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="535"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="542"/>
         <source>Rate for the &amp;USD value</source>
         <translation>Tipo de cambio para el valor en &amp;USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="536"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="543"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="537"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="544"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="560"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="567"/>
         <source>optional: {0} per 1 {1}; blank = last rate recorded</source>
         <translation>opcional: {0} por 1 {1}; en blanco = último tipo de cambio registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="570"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="577"/>
         <source>same currency: no exchange</source>
         <translation>misma moneda: sin cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="578"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="585"/>
         <source>give both amounts</source>
         <translation>indique ambos montos</translation>
     </message>
@@ -4043,24 +4043,37 @@ Base de datos: {1}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="386"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="410"/>
         <source>Integrity check</source>
         <translation>Verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="389"/>
-        <source>Integrity holds: {0} checks run, {1} compliance warnings.</source>
-        <translation>Integridad correcta: {0} verificaciones realizadas, {1} advertencias de cumplimiento.</translation>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="413"/>
+        <source>Integrity holds. Checks run: {0} · compliance warnings: {1}.</source>
+        <translation>Integridad correcta. Verificaciones realizadas: {0} · advertencias de cumplimiento: {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="392"/>
-        <source>Integrity FAILED: {2} problems found by {0} checks ({1} compliance warnings).</source>
-        <translation>Integridad FALLIDA: {0} verificaciones encontraron {2} problemas ({1} advertencias de cumplimiento).</translation>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="416"/>
+        <source>Integrity FAILED. Problems found: {2} · checks run: {0} · compliance warnings: {1}.</source>
+        <translation>Integridad FALLIDA. Problemas encontrados: {2} · verificaciones realizadas: {0} · advertencias de cumplimiento: {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="403"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="427"/>
         <source>No findings.</source>
         <translation>Sin hallazgos.</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountAmount</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="86"/>
+        <source>{0} per 1 {1}</source>
+        <translation>{0} por 1 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="95"/>
+        <source>not needed for {0}</source>
+        <translation>no hace falta para {0}</translation>
     </message>
 </context>
 <context>

@@ -410,10 +410,10 @@ class VerifyDialog(QDialog):
         self.setWindowTitle(self.tr("Integrity check"))
         self.resize(760, 420)
         if result.integrity_ok:
-            headline = self.tr("Integrity holds: {0} checks run, {1} compliance warnings.")
+            headline = self.tr("Integrity holds. Checks run: {0} · compliance warnings: {1}.")
         else:
             headline = self.tr(
-                "Integrity FAILED: {2} problems found by {0} checks ({1} compliance warnings)."
+                "Integrity FAILED. Problems found: {2} · checks run: {0} · compliance warnings: {1}."
             )
         self.headline = QLabel(
             headline.format(len(result.checks_run), len(result.warnings), len(result.errors))

@@ -701,7 +701,7 @@ class ComplianceTab(Tab):
             self.summary.setText(self.tr("{0}: every check passed.").format(year))
         else:
             self.summary.setText(
-                self.tr("{0}: {1} integrity errors, {2} compliance warnings.").format(
+                self.tr("{0}: integrity errors: {1} · compliance warnings: {2}.").format(
                     year, errors, warnings
                 )
             )

@@ -1,0 +1,69 @@
+"""What the Spanish walk of the three office jobs found (issue 10, the walk): the program's
+own changes read "sistema", the audit trail's action fits its column, the integrity check
+names records as people know them, counts read right for one, the exchange rate's hint is in
+Spanish. Each drives the real widgets in Spanish, on the demo cooperative."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QThreadPool
+
+from tests.ui.premium_helpers import account_named, pick, premium_page
+from tests.ui.test_translations import spanish, spanish_window  # noqa: F401 - the fixtures
+
+
+def test_the_programs_own_changes_read_sistema(spanish_window, qtbot):  # noqa: F811
+    page = spanish_window.show_page("audit")
+    users = [page.user.itemText(i) for i in range(page.user.count())]
+    assert "sistema" in users and "system" not in users
+    page.set_filter(username="system")
+    page.view.selectRow(0)
+    assert page.model.rowCount() > 0
+    assert page.model.index(0, 1).data() == "sistema"
+    members = spanish_window.show_page("members")
+    QThreadPool.globalInstance().waitForDone(20_000)
+    editor = members.open_editor(members.model.rows()[0].id)
+    qtbot.addWidget(editor)
+    history = editor.history_model
+    headers = [
+        history.headerData(c, Qt.Orientation.Horizontal) for c in range(history.columnCount())
+    ]
+    recorded_by = headers.index("Registrado por")
+    assert history.index(0, recorded_by).data() == "sistema"
+
+
+def test_the_audit_action_is_not_cut(spanish_window):  # noqa: F811
+    page = spanish_window.show_page("audit")
+    metrics = page.view.fontMetrics()
+    for word in ("creado", "modificado", "eliminado"):
+        assert page.view.columnWidth(2) > metrics.horizontalAdvance(word) + 8, word
+
+
+def test_the_integrity_check_names_records_as_people_know_them(spanish_window):  # noqa: F811
+    page = spanish_window.show_page("audit")
+    dialog = page.run_verify()
+    text = dialog.text.toPlainText()
+    assert "(Contrato KFH-2026-09)" in text
+    assert "[contract " not in text and "contract 13" not in text
+    assert "AVISO" in text and "WARNING" not in text
+    assert "advertencias de cumplimiento:" in dialog.headline.text()
+    dialog.close()
+
+
+def test_one_compliance_warning_reads_right(spanish_window, qtbot):  # noqa: F811
+    page = premium_page(spanish_window)
+    tab = page.compliance_tab
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.tabs.setCurrentWidget(tab)
+    summary = tab.summary.text()
+    assert "advertencias de cumplimiento: 1" in summary  # it read "1 advertencias"
+    assert "1 advertencias" not in summary
+
+
+def test_the_exchange_rate_hint_is_spanish(spanish_window, qtbot):  # noqa: F811
+    page = premium_page(spanish_window)
+    dialog = page.open_payment_dialog()
+    qtbot.addWidget(dialog)
+    pick(dialog.account, account_named("Bank PEN"))
+    assert dialog.rate.placeholderText() == "PEN por 1 USD"
+    pick(dialog.account, account_named("Bank USD"))
+    assert dialog.rate.toolTip() == "no hace falta para USD"
