@@ -589,13 +589,17 @@ def name_records(session: Session, actor: Actor, refs: Iterable[str]) -> dict[st
     names = _Names(session)
     tables = _tables()
     parsed = {}
+    keyed = {}
     for ref in set(refs):
         table_name, _, record_id = ref.partition(" ")
-        if table_name in tables and record_id:
+        if table_name in tables and record_id.isdigit():
             parsed[ref] = (table_name, record_id)
             names.want(table_name, record_id)
+        elif table_name in tables and record_id:
+            # Already named by its key ("member CPGP-3784-7"), not by its id.
+            keyed[ref] = (entity_label(table_name), record_id)
     names._load()
-    return {
+    return keyed | {
         ref: (entity_label(table_name), names.key(table_name, record_id))
         for ref, (table_name, record_id) in parsed.items()
     }

@@ -44,6 +44,7 @@ def test_the_integrity_check_names_records_as_people_know_them(spanish_window): 
     text = dialog.text.toPlainText()
     assert "(Contrato KFH-2026-09)" in text
     assert "[contract " not in text and "contract 13" not in text
+    assert "(Socio CPGP-3784-" in text and "#CPGP" not in text  # named by code, not by id
     assert "AVISO" in text and "WARNING" not in text
     assert "advertencias de cumplimiento:" in dialog.headline.text()
     dialog.close()
