@@ -97,6 +97,11 @@ def treasurer(db: Database) -> None:
     dialog = page.open_payment_dialog()
     dialog.show()
     shot(dialog, "11-payment-empty")
+    for i in range(dialog.account.count()):  # a PEN account: the USD value shows while typing
+        if dialog.account.itemData(i) is not None and dialog.account.itemData(i).currency == "PEN":
+            dialog.account.setCurrentIndex(i)
+            break
+    dialog.rate.setText("3.75")
     dialog.amount.setText("50,000.00")
     dialog.payee.setText("Ferretería El Progreso")
     dialog.voucher.setText("F001-2345")

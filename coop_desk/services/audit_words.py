@@ -36,6 +36,7 @@ from coop_desk.services import access
 from coop_desk.services.access import SYSTEM, Actor, Permission, require
 from coop_desk.services.audit.canonical import Action
 from coop_desk.services.audit.reader import AuditRow
+from coop_desk.services.audit.writer import BASELINE_REASON, BASELINE_USER
 from coop_desk.services.ledger import accounts as ledger_accounts
 from coop_desk.services.ledger.books import ENTRY_KIND_LABELS, entry_number
 
@@ -472,10 +473,23 @@ def _target(table_name: str, values: Mapping[str, Any], names: _Names) -> tuple[
     return ("member", member) if member is not None else None
 
 
+# What the program itself did: set-up, the demo, ``coop-desk init`` (SYSTEM); the records
+# of rows that existed before the audit trail (the baseline written by a migration).
+_PROGRAM_USERS = {SYSTEM.username: N_("system"), BASELINE_USER: N_("migration")}
+_STORED_REASONS = {BASELINE_REASON: N_("the row existed before the audit trail was introduced")}
+
+
 def user_words(username: str) -> str:
-    """Who made a change as people read it: the account's name, or "system" (in the language
-    in effect) for what the program itself did (set-up, the demo, ``coop-desk init``)."""
-    return _("system") if username == SYSTEM.username else username
+    """Who made a change as people read it: the account's name, or the program (in the
+    language in effect) for what the program itself did."""
+    program = _PROGRAM_USERS.get(username)
+    return _(program) if program else username
+
+
+def reason_words(reason: str) -> str:
+    """A change's reason as typed, or in the language in effect when the program wrote it."""
+    stored = _STORED_REASONS.get(reason)
+    return _(stored) if stored else reason
 
 
 def _value_words(
@@ -613,7 +627,7 @@ def describe_lines(described: Iterable[RecordWords]) -> list[str]:
         action = _(ACTION_LABELS.get(r.action, r.action))
         line = (
             f"{r.id:>6}  {formats.datetime_text(r.at, seconds=True)}  {user_words(r.username):<12} "
-            f"{action:<10} {d.title}" + (f"  [{r.reason}]" if r.reason else "")
+            f"{action:<10} {d.title}" + (f"  [{reason_words(r.reason)}]" if r.reason else "")
         )
         if d.fields:
             line += f"\n        {d.summary()}"

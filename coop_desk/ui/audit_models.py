@@ -13,11 +13,13 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtWidgets import QTableView
 
 from coop_desk.services import audit_words
 from coop_desk.services.audit import AuditRow
@@ -34,6 +36,19 @@ ACTION_LABELS = {
     "update": QT_TRANSLATE_NOOP("AuditTableModel", "changed"),
     "delete": QT_TRANSLATE_NOOP("AuditTableModel", "deleted"),
 }
+
+
+def size_columns(view: QTableView) -> None:
+    """Starting widths of an ``AuditTableModel``'s columns (the Audit page, History): the
+    action as wide as its longest word in the user's language ("modificado", not "modific…")."""
+    for column, width in enumerate((140, 80, 70, 250, 110)):
+        view.setColumnWidth(column, width)
+    metrics = view.fontMetrics()
+    widest = max(
+        metrics.horizontalAdvance(QCoreApplication.translate("AuditTableModel", label))
+        for label in ACTION_LABELS.values()
+    )
+    view.setColumnWidth(2, max(70, widest + 2 * metrics.averageCharWidth() + 8))
 
 
 def local_time(row: AuditRow) -> str:
@@ -136,7 +151,7 @@ class AuditTableModel(QAbstractTableModel):
             if column == 3:
                 return title(words)
             if column == 4:
-                return row.reason
+                return audit_words.reason_words(row.reason)
             if column == 5:
                 return summary(words, limit=4 if role == Qt.ItemDataRole.DisplayRole else 50)
         if role == Qt.ItemDataRole.UserRole:

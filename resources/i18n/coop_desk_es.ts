@@ -80,122 +80,122 @@
         <translation>Tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="128"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="120"/>
         <source>&amp;History of this record…</source>
         <translation>Historial de este re&amp;gistro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="130"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="122"/>
         <source>&amp;Open the member or entry</source>
         <translation>&amp;Abrir el socio o el asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="132"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="124"/>
         <source>Open the member or the journal entry this change belongs to</source>
         <translation>Abre el socio o el asiento contable al que pertenece este cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="136"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="128"/>
         <source>&amp;Check integrity…</source>
         <translation>&amp;Verificar integridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="142"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="134"/>
         <source>Fiscal year of the audit pack and the Beancount file</source>
         <translation>Ejercicio del paquete de auditoría y del archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="143"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="135"/>
         <source>Audit &amp;pack…</source>
         <translation>&amp;Paquete de auditoría…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="146"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="138"/>
         <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year&apos;s audit trail, the integrity check</source>
         <translation>Un libro Excel para el auditor: libro diario, balance de comprobación, aprobaciones de la AG, pagos con comprobantes y huellas de los recibos, el registro de auditoría del ejercicio y la verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="151"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="143"/>
         <source>&amp;Beancount file…</source>
         <translation>Archivo &amp;Beancount…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="153"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="145"/>
         <source>The year&apos;s journal for an independent check with Beancount (bean-check)</source>
         <translation>El libro diario del ejercicio, para una verificación independiente con Beancount (bean-check)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="164"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="156"/>
         <source>Fiscal year</source>
         <translation>Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="178"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="170"/>
         <source>Audit trail</source>
         <translation>Auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="227"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="219"/>
         <source>(all)</source>
         <translation>(todas)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="257"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="249"/>
         <source>{0} audit records</source>
         <translation>{0} registros de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="336"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="328"/>
         <source>Save the audit pack</source>
         <translation>Guardar el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="340"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="332"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="353"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="345"/>
         <source>Writing the audit pack</source>
         <translation>Escribiendo el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="360"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="352"/>
         <source>Audit pack for {0} written to {1} (integrity {2}).</source>
         <translation>Paquete de auditoría de {0} guardado en {1} (integridad {2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="361"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="353"/>
         <source>OK</source>
         <translation>CORRECTA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="361"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="353"/>
         <source>FAILED</source>
         <translation>FALLIDA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="371"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="363"/>
         <source>Save the Beancount file</source>
         <translation>Guardar el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="373"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="365"/>
         <source>Beancount file (*.beancount)</source>
         <translation>Archivo Beancount (*.beancount)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="380"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="372"/>
         <source>Writing the journal…</source>
         <translation>Escribiendo el libro diario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="385"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="377"/>
         <source>Writing the Beancount file</source>
         <translation>Escribiendo el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="392"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="384"/>
         <source>Beancount file written to {0} ({1} transactions).</source>
         <translation>Archivo Beancount guardado en {0} ({1} transacciones).</translation>
     </message>
@@ -203,47 +203,47 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="33"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="35"/>
         <source>created</source>
         <translation>creado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="34"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="36"/>
         <source>changed</source>
         <translation>modificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="35"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="37"/>
         <source>deleted</source>
         <translation>eliminado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="54"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="69"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="55"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="70"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="56"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="71"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="57"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="72"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="58"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="73"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="59"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="74"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
@@ -729,17 +729,17 @@
 <context>
     <name>ChangesModel</name>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="151"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="166"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="152"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="167"/>
         <source>Before</source>
         <translation>Antes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="153"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="168"/>
         <source>After</source>
         <translation>Después</translation>
     </message>
@@ -1250,12 +1250,12 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <translation>Historial de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="86"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="85"/>
         <source>{0} changes recorded; last by {1}.</source>
         <translation>{0} cambios registrados; el último por {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="92"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="91"/>
         <source>No change of this record is in the audit trail.</source>
         <translation>El registro de auditoría no tiene cambios de este registro.</translation>
     </message>
@@ -4043,22 +4043,22 @@ Base de datos: {1}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="410"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="402"/>
         <source>Integrity check</source>
         <translation>Verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="413"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="405"/>
         <source>Integrity holds. Checks run: {0} · compliance warnings: {1}.</source>
         <translation>Integridad correcta. Verificaciones realizadas: {0} · advertencias de cumplimiento: {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="416"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="408"/>
         <source>Integrity FAILED. Problems found: {2} · checks run: {0} · compliance warnings: {1}.</source>
         <translation>Integridad FALLIDA. Problemas encontrados: {2} · verificaciones realizadas: {0} · advertencias de cumplimiento: {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="427"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="419"/>
         <source>No findings.</source>
         <translation>Sin hallazgos.</translation>
     </message>

@@ -31,11 +31,21 @@ def test_the_programs_own_changes_read_sistema(spanish_window, qtbot):  # noqa: 
     assert history.index(0, recorded_by).data() == "sistema"
 
 
-def test_the_audit_action_is_not_cut(spanish_window):  # noqa: F811
+def test_the_audit_action_is_not_cut(spanish_window, qtbot):  # noqa: F811
     page = spanish_window.show_page("audit")
-    metrics = page.view.fontMetrics()
-    for word in ("creado", "modificado", "eliminado"):
-        assert page.view.columnWidth(2) > metrics.horizontalAdvance(word) + 8, word
+    page.set_filter(table_name="premium_rate")
+    baseline = [
+        r for r in range(page.model.rowCount()) if page.model.index(r, 1).data() == "migración"
+    ]
+    assert baseline, "the rows that existed before the trail: by the migration, in words"
+    assert page.model.index(baseline[0], 4).data().startswith("el registro existía antes")
+    page.view.selectRow(baseline[0])
+    history = page.open_history()
+    qtbot.addWidget(history)
+    for view in (page.view, history.list):
+        metrics = view.fontMetrics()
+        for word in ("creado", "modificado", "eliminado"):
+            assert view.columnWidth(2) > metrics.horizontalAdvance(word) + 8, word
 
 
 def test_the_integrity_check_names_records_as_people_know_them(spanish_window):  # noqa: F811

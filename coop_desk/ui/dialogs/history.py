@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desk.services import audit, audit_words
-from coop_desk.ui.audit_models import AuditTableModel, ChangesModel
+from coop_desk.ui.audit_models import AuditTableModel, ChangesModel, size_columns
 from coop_desk.ui.context import AppContext
 
 
@@ -51,8 +51,7 @@ class HistoryDialog(QDialog):
         self.list.setWordWrap(False)
         self.list.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.list.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((140, 80, 70, 250, 110)):
-            self.list.setColumnWidth(column, width)
+        size_columns(self.list)
         self.list.selectionModel().currentRowChanged.connect(self._on_current)
         self.detail = QTableView()
         self.detail.setModel(self.changes)

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,7 +32,7 @@ from coop_desk.services import audit, audit_words, cooperative
 from coop_desk.services.access import Permission
 from coop_desk.services.audit import AuditFilter
 from coop_desk.services.verify import SEVERITY_LABELS, Finding, VerifyResult, verify
-from coop_desk.ui.audit_models import ACTION_LABELS, AuditTableModel, ChangesModel
+from coop_desk.ui.audit_models import AuditTableModel, ChangesModel, size_columns
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.history import HistoryDialog
 from coop_desk.ui.errors import show_error
@@ -103,15 +103,7 @@ class AuditPage(Page):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((140, 80, 70, 250, 110)):
-            self.view.setColumnWidth(column, width)
-        # The action in the user's language ("modificado" was cut to "modific…").
-        metrics = self.view.fontMetrics()
-        widest = max(
-            metrics.horizontalAdvance(QCoreApplication.translate("AuditTableModel", label))
-            for label in ACTION_LABELS.values()
-        )
-        self.view.setColumnWidth(2, max(70, widest + 2 * metrics.averageCharWidth() + 8))
+        size_columns(self.view)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.doubleClicked.connect(lambda _i: self.open_history())
         self.changes = ChangesModel(self)
