@@ -196,6 +196,44 @@ def auditor(db: Database) -> None:
     window.close()
 
 
+def new_cooperative(folder: Path, roster: Path) -> None:
+    """First run of a new cooperative: the choice, the empty register's guidance, then the
+    administrator imports a roster (the demo's register, exported) and sees the preview."""
+    from coop_desk.ui import excel_actions
+    from coop_desk.ui.context import AppContext
+    from coop_desk.ui.dialogs.first_run import FirstRunDialog
+    from coop_desk.ui.main_window import MainWindow
+
+    db = Database.open(folder / "new.sqlite")
+    ctx = AppContext(db)
+    first = FirstRunDialog(ctx)
+    first.show()
+    shot(first, "01-first-run")
+    first.name.setText("Cooperativa Agraria Cafetalera Alto Mayo")
+    first.admin_name.setText("rosa")
+    first.admin_password.setText("clave-larga-2026")
+    first.admin_repeat.setText("clave-larga-2027")
+    first.save_button().click()
+    shot(first, "02-first-run-problem")
+    first.admin_repeat.setText("clave-larga-2026")
+    first.save_button().click()
+    settle()
+    window = MainWindow(ctx)
+    window.show()
+    each_size(window, "03-empty-register")
+    wizard = excel_actions.open_import_wizard(window, ctx)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(roster))
+    shot(wizard, "04-import-file")
+    wizard.next()
+    shot(wizard, "05-import-columns")
+    wizard.next()
+    shot(wizard, "06-import-preview")
+    wizard.reject()
+    window.close()
+    db.close()
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -204,6 +242,12 @@ def main() -> None:
     db = Database.open(folder / "demo.sqlite")
     with db.transaction(SYSTEM) as session:
         load_demo(session, SYSTEM)
+    from coop_desk.services import member_export
+
+    roster = folder / "padron.xlsx"
+    with db.reading(SYSTEM) as session:
+        member_export.export_members(session, SYSTEM, roster)
+    new_cooperative(folder, roster)
     sign_in_screens(db)
     treasurer(db)
     administrator(db)

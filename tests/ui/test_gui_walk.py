@@ -78,3 +78,29 @@ def test_the_exchange_rate_hint_is_spanish(spanish_window, qtbot):  # noqa: F811
     assert dialog.rate.placeholderText() == "PEN por 1 USD"
     pick(dialog.account, account_named("Bank USD"))
     assert dialog.rate.toolTip() == "no hace falta para USD"
+
+
+def test_the_roster_columns_show_dates_as_people_write_them(
+    qtbot,
+    ctx,
+    demo_ctx,
+    spanish,  # noqa: F811
+    tmp_path,
+):
+    from PySide6.QtWidgets import QLabel
+
+    from coop_desk.services import member_export
+    from coop_desk.ui import excel_actions
+
+    roster = tmp_path / "padron.xlsx"
+    demo_ctx.read(lambda s, a: member_export.export_members(s, a, roster))
+    wizard = excel_actions.open_import_wizard(None, ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(roster))
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    texts = [label.text() for label in wizard.mapping_page.findChildren(QLabel)]
+    joined = " | ".join(texts)
+    assert "18/07/2000" in joined  # the first member joined on that day
+    assert "2000-07-18" not in joined
