@@ -531,11 +531,6 @@
         <translation>Nuevo certificado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
-        <source>Edit…</source>
-        <translation>Editar…</translation>
-    </message>
-    <message>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="74"/>
         <source>Open document</source>
         <translation>Abrir documento</translation>
@@ -643,57 +638,68 @@
         <translation>{0} certificados · cobertura del SIC {1} % · {2} alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="325"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="272"/>
+        <source>&amp;View…</source>
+        <translation>&amp;Ver…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="327"/>
         <source>Select a certificate to edit.</source>
         <translation>Seleccione un certificado para editarlo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="333"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="335"/>
         <source>Select a member in the schedule first.</source>
         <translation>Primero seleccione un socio en la lista.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="336"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="338"/>
         <source>Select a corrective action first.</source>
         <translation>Primero seleccione una acción correctiva.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="342"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="344"/>
         <source>The selected certificate has no document.</source>
         <translation>El certificado seleccionado no tiene documento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="368"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="370"/>
         <source>Export the ICS list</source>
         <translation>Exportar la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="370"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="372"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="391"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="393"/>
         <source>Exporting the ICS list</source>
         <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="393"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="395"/>
         <source>Export cancelled.</source>
         <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="398"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="400"/>
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="348"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="350"/>
         <source>The document {0} is missing from the database.</source>
         <translation>El documento {0} no está en la base de datos.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="353"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="272"/>
+        <source>&amp;Edit…</source>
+        <translation>E&amp;ditar…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="355"/>
         <source>The document {0} was changed since it was attached; it is not opened.</source>
         <translation>El documento {0} fue modificado después de adjuntarlo; no se abre.</translation>
     </message>

@@ -104,3 +104,16 @@ def test_the_roster_columns_show_dates_as_people_write_them(
     joined = " | ".join(texts)
     assert "18/07/2000" in joined  # the first member joined on that day
     assert "2000-07-18" not in joined
+
+
+def test_an_auditor_is_offered_to_view_a_certificate_not_to_edit_it(qtbot, demo_db, spanish):  # noqa: F811
+    from coop_desk.services import users
+    from coop_desk.ui.context import AppContext
+    from coop_desk.ui.pages.certifications import CertificationsPage
+
+    for username, text in (("auditor", "&Ver…"), ("admin", "E&ditar…")):
+        ctx = AppContext(demo_db, users.sign_in(demo_db, username, "demo"))
+        page = CertificationsPage(ctx)
+        qtbot.addWidget(page)
+        page.apply_permissions()
+        assert page.edit_certificate_button.text() == text, username
