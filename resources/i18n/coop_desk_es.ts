@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
@@ -134,7 +134,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="125"/>
-        <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year&apos;s audit trail, the integrity check</source>
+        <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year's audit trail, the integrity check</source>
         <translation>Un libro Excel para el auditor: libro diario, balance de comprobación, aprobaciones de la AG, pagos con comprobantes y huellas de los recibos, el registro de auditoría del ejercicio y la verificación de integridad</translation>
     </message>
     <message>
@@ -144,7 +144,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="132"/>
-        <source>The year&apos;s journal for an independent check with Beancount (bean-check)</source>
+        <source>The year's journal for an independent check with Beancount (bean-check)</source>
         <translation>El libro diario del ejercicio, para una verificación independiente con Beancount (bean-check)</translation>
     </message>
     <message>
@@ -222,7 +222,22 @@
         <source>Beancount file written to {0} ({1} transactions).</source>
         <translation>Archivo Beancount guardado en {0} ({1} transacciones).</translation>
     </message>
-</context>
+<message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="85"/>
+        <source>Record kind</source>
+        <translation>Tipo de registro</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="122"/>
+        <source>&amp;Open the member or entry</source>
+        <translation>&amp;Abrir el socio o el asiento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="124"/>
+        <source>Open the member or the journal entry this change belongs to</source>
+        <translation>Abre el socio o el asiento contable al que pertenece este cambio</translation>
+    </message>
+    </context>
 <context>
     <name>AuditTableModel</name>
     <message>
@@ -373,7 +388,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="264"/>
-        <source>choose a file with the plot&apos;s boundary</source>
+        <source>choose a file with the plot's boundary</source>
         <translation>elija un archivo con el lindero de la parcela</translation>
     </message>
 </context>
@@ -723,7 +738,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="235"/>
-        <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
+        <source>Target 100%. Certifier's re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
         <translation>Meta 100 %. Muestra de reinspección de la certificadora: {0} socios. Pendientes de aprobación del comité: {1}. Acciones correctivas vencidas: {2}.
 {3}</translation>
@@ -793,7 +808,18 @@
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
     </message>
-</context>
+<message>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="272"/>
+        <source>&amp;View…</source>
+        <translation>&amp;Ver…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="272"/>
+        <source>&amp;Edit…</source>
+        <translation>E&amp;ditar…</translation>
+    </message>
+    </context>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
@@ -849,7 +875,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="26"/>
-        <source>Closing {0} locks it: nothing more can be recorded in it. Each account&apos;s balance and the Premium fund are carried into {1}. Only an administrator can reopen it.</source>
+        <source>Closing {0} locks it: nothing more can be recorded in it. Each account's balance and the Premium fund are carried into {1}. Only an administrator can reopen it.</source>
         <translation>Cerrar {0} lo bloquea: ya no se puede registrar nada en él. El saldo de cada cuenta y el fondo de la Prima pasan a {1}. Solo un administrador puede reabrirlo.</translation>
     </message>
     <message>
@@ -917,6 +943,11 @@
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="688"/>
         <source>{0}: {1} integrity errors, {2} compliance warnings.</source>
         <translation>{0}: {1} errores de integridad, {2} advertencias de cumplimiento.</translation>
+    </message>
+<message>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="704"/>
+        <source>{0}: integrity errors: {1} · compliance warnings: {2}.</source>
+        <translation>{0}: errores de integridad: {1} · advertencias de cumplimiento: {2}.</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1111,11 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="182"/>
         <source>{0} contracts · premium due USD {1} · received USD {2} · outstanding USD {3}</source>
         <translation>{0} contratos · prima por cobrar USD {1} · recibida USD {2} · pendiente USD {3}</translation>
+    </message>
+<message>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="185"/>
+        <source>{0}: {1} contracts · premium due USD {2} · received USD {3} · outstanding USD {4}</source>
+        <translation>{0}: {1} contratos · prima por cobrar USD {2} · recibida USD {3} · pendiente USD {4}</translation>
     </message>
 </context>
 <context>
@@ -1435,7 +1471,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="61"/>
-        <source>Administrator&apos;s &amp;user name</source>
+        <source>Administrator's &amp;user name</source>
         <translation>&amp;Usuario del administrador</translation>
     </message>
     <message>
@@ -1474,7 +1510,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="291"/>
-        <source>GeoJSON from a GIS, KML/KMZ from Google Earth or GPX tracks from a phone. Each feature is matched to a plot by the plot&apos;s code, or by the member&apos;s code and the plot&apos;s name. Features that cannot be used are listed with the reason; they do not stop the others.</source>
+        <source>GeoJSON from a GIS, KML/KMZ from Google Earth or GPX tracks from a phone. Each feature is matched to a plot by the plot's code, or by the member's code and the plot's name. Features that cannot be used are listed with the reason; they do not stop the others.</source>
         <translation>GeoJSON de un SIG, KML/KMZ de Google Earth o tracks GPX de un celular. Cada elemento se asigna a una parcela por el código de la parcela, o por el código del socio y el nombre de la parcela. Los elementos que no se pueden usar se listan con el motivo; no detienen a los demás.</translation>
     </message>
     <message>
@@ -1524,7 +1560,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="371"/>
-        <source>the feature&apos;s name</source>
+        <source>the feature's name</source>
         <translation>el nombre del elemento</translation>
     </message>
     <message>
@@ -1605,7 +1641,12 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <source>No change of this record is in the audit trail.</source>
         <translation>El registro de auditoría no tiene cambios de este registro.</translation>
     </message>
-</context>
+<message>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="42"/>
+        <source>History of {0}</source>
+        <translation>Historial de {0}</translation>
+    </message>
+    </context>
 <context>
     <name>ImportWizard</name>
     <message>
@@ -1688,7 +1729,12 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <source>{0} members added, {1} updated, {2} unchanged, {3} rows not imported.</source>
         <translation>{0} socios agregados, {1} actualizados, {2} sin cambios, {3} filas no importadas.</translation>
     </message>
-</context>
+<message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="117"/>
+        <source>Warning: {0}</source>
+        <translation>Advertencia: {0}</translation>
+    </message>
+    </context>
 <context>
     <name>InspectionDialog</name>
     <message>
@@ -1894,7 +1940,29 @@ o que lo exceden</translation>
         <source>Premium is &amp;overdue</source>
         <translation>La Prima está &amp;vencida a los</translation>
     </message>
-</context>
+<message>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="77"/>
+        <source>Ask to confirm; the compliance checks report it</source>
+        <translation>Pedir confirmación; los controles de cumplimiento lo informan</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="79"/>
+        <source>Only administrators may confirm it; refuse it to the others</source>
+        <translation>Solo un administrador puede confirmarlo; rechazarlo a los demás</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="82"/>
+        <source>Refuse the payment</source>
+        <translation>Rechazar el pago</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="89"/>
+        <source>Payments outside the approved
+budget or the account's balance</source>
+        <translation>Pagos fuera del presupuesto
+aprobado o del saldo de la cuenta</translation>
+    </message>
+    </context>
 <context>
     <name>LoginDialog</name>
     <message>
@@ -1952,7 +2020,7 @@ o que lo exceden</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="569"/>
-        <source>A micro-lot carries one producer&apos;s name: only her deliveries go into it.</source>
+        <source>A micro-lot carries one producer's name: only her deliveries go into it.</source>
         <translation>Un microlote lleva el nombre de una productora: solo entran sus entregas.</translation>
     </message>
     <message>
@@ -2222,7 +2290,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="187"/>
-        <source>awaiting the ICS committee&apos;s approval</source>
+        <source>awaiting the ICS committee's approval</source>
         <translation>pendiente de aprobación del comité del SIC</translation>
     </message>
     <message>
@@ -2403,7 +2471,37 @@ Base de datos: {1}</translation>
         <source>This member has changes that are not saved. Discard them?</source>
         <translation>Este socio tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
-</context>
+<message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="278"/>
+        <source>The next free code; type another to change it</source>
+        <translation>El siguiente código libre; escriba otro para cambiarlo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="315"/>
+        <source>Changes to {0} from {1} when you save ({2}).</source>
+        <translation>Pasa a {0} desde el {1} al guardar ({2}).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="465"/>
+        <source>Save with a warning?</source>
+        <translation>¿Guardar con una advertencia?</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="466"/>
+        <source>This looks unlikely. Check it; save it if it is right.</source>
+        <translation>Esto parece poco probable. Revíselo; guárdelo si es correcto.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="468"/>
+        <source>&amp;Save anyway</source>
+        <translation>&amp;Guardar de todos modos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="469"/>
+        <source>&amp;Go back</source>
+        <translation>&amp;Volver</translation>
+    </message>
+    </context>
 <context>
     <name>MembersPage</name>
     <message>
@@ -2476,6 +2574,36 @@ Base de datos: {1}</translation>
         <location filename="../../coop_desk/ui/pages/members.py" line="216"/>
         <source>{0} members · {1} active · {2} women ({3}%)</source>
         <translation>{0} socios · {1} activos · {2} mujeres ({3} %)</translation>
+    </message>
+<message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="180"/>
+        <source>&amp;Import a roster from Excel…</source>
+        <translation>&amp;Importar un padrón de Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="182"/>
+        <source>Register a &amp;member</source>
+        <translation>Registrar un &amp;socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="184"/>
+        <source>Cooperative &amp;settings…</source>
+        <translation>&amp;Configuración de la cooperativa…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="270"/>
+        <source>&lt;b&gt;The register has no members yet.&lt;/b&gt; To start:</source>
+        <translation>&lt;b&gt;El padrón aún no tiene socios.&lt;/b&gt; Para empezar:</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="274"/>
+        <source>• import the roster you keep in Excel (the import shows every row before anything is saved), or register members one by one;</source>
+        <translation>• importe el padrón que lleva en Excel (la importación muestra cada fila antes de guardar nada), o registre a los socios uno por uno;</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="282"/>
+        <source>• fill in the cooperative's RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
+        <translation>• complete el RUC y el FLO ID de la cooperativa (Archivo → Configuración de la cooperativa): los informes y los libros de Excel los llevan.</translation>
     </message>
 </context>
 <context>
@@ -2684,7 +2812,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="251"/>
-        <source>General Assembly approvals of this year&apos;s plan</source>
+        <source>General Assembly approvals of this year's plan</source>
         <translation>Aprobaciones de la Asamblea General del plan de este ejercicio</translation>
     </message>
     <message>
@@ -2732,7 +2860,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="127"/>
-        <source>optional: the plot&apos;s code in the ICS or surveys</source>
+        <source>optional: the plot's code in the ICS or surveys</source>
         <translation>opcional: el código de la parcela en el SCI o en los levantamientos</translation>
     </message>
     <message>
@@ -2800,7 +2928,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="118"/>
-        <source>Save the member to record the plots&apos; boundaries.</source>
+        <source>Save the member to record the plots' boundaries.</source>
         <translation>Guarde el socio para registrar los linderos de sus parcelas.</translation>
     </message>
     <message>
@@ -3798,7 +3926,12 @@ Base de datos: {1}</translation>
         <source>Skipped {0}</source>
         <translation>Omitida {0}</translation>
     </message>
-</context>
+<message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="351"/>
+        <source>{0} rows have warnings (something unlikely, in amber): they are imported.</source>
+        <translation>{0} filas tienen advertencias (algo poco probable, en ámbar): se importan.</translation>
+    </message>
+    </context>
 <context>
     <name>ProjectDialog</name>
     <message>
@@ -3939,7 +4072,82 @@ Base de datos: {1}</translation>
         <source>Receipts (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Recibos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Todos los archivos (*)</translation>
     </message>
-</context>
+<message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="336"/>
+        <source>After this payment: {0} left ({1} % used).</source>
+        <translation>Después de este pago: {0} disponible ({1} % usado).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="344"/>
+        <source>{0} holds {1} {2}.</source>
+        <translation>{0} tiene {1} {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="348"/>
+        <source>After this payment: {0} {1}.</source>
+        <translation>Después de este pago: {0} {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="360"/>
+        <source>give the rate for the USD value</source>
+        <translation>indique el tipo de cambio para el valor en USD</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="362"/>
+        <source>≈ USD {0}</source>
+        <translation>≈ USD {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="364"/>
+        <source>At the last rate recorded; type the rate of this payment.</source>
+        <translation>Al último tipo de cambio registrado; escriba el tipo de cambio de este pago.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="367"/>
+        <source>= USD {0}</source>
+        <translation>= USD {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="377"/>
+        <source>{0} has no budget approved by the General Assembly for {1} on {2}.</source>
+        <translation>{0} no tiene presupuesto aprobado por la Asamblea General para {1} al {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="387"/>
+        <source>{0}: spending reaches USD {1}, {2} % of the budget of USD {3} the General Assembly approved.</source>
+        <translation>{0}: el gasto llega a USD {1}, el {2} % del presupuesto de USD {3} aprobado por la Asamblea General.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="398"/>
+        <source>{0} holds {1} {3}; after this payment it is at {2} {3}.</source>
+        <translation>{0} tiene {1} {3}; después de este pago queda en {2} {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="411"/>
+        <source>Confirm the payment</source>
+        <translation>Confirmar el pago</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="413"/>
+        <source>Payment of {0} {1}:</source>
+        <translation>Pago de {0} {1}:</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="418"/>
+        <source>Check the amount. Post it anyway?</source>
+        <translation>Revise el monto. ¿Registrarlo de todos modos?</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="420"/>
+        <source>&amp;Post anyway</source>
+        <translation>&amp;Registrar de todos modos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="421"/>
+        <source>&amp;Go back</source>
+        <translation>&amp;Volver</translation>
+    </message>
+    </context>
 <context>
     <name>QFileDialog</name>
     <message>
@@ -4076,7 +4284,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="50"/>
-        <source>Reopening {0} reverses the balances it carried into {1} and allows corrections in it. The reason is kept in the year&apos;s history.</source>
+        <source>Reopening {0} reverses the balances it carried into {1} and allows corrections in it. The reason is kept in the year's history.</source>
         <translation>Reabrir {0} revierte los saldos que pasó a {1} y permite corregirlo. El motivo queda en el historial del ejercicio.</translation>
     </message>
     <message>
@@ -4398,7 +4606,12 @@ Base de datos: {1}</translation>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
-</context>
+<message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="107"/>
+        <source>The change is saved with the member when you press Save in the member's window.</source>
+        <translation>El cambio se guarda con el socio cuando pulse Guardar en la ventana del socio.</translation>
+    </message>
+    </context>
 <context>
     <name>TradePage</name>
     <message>
@@ -4625,7 +4838,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/trade.py" line="271"/>
-        <source>The buyer&apos;s EUDR file lists the plots of every member whose coffee is in the contract&apos;s lots, as the EU information system accepts it (GeoJSON), with a workbook beside it. It is refused, with the reasons, while a plot fails the rules.</source>
+        <source>The buyer's EUDR file lists the plots of every member whose coffee is in the contract's lots, as the EU information system accepts it (GeoJSON), with a workbook beside it. It is refused, with the reasons, while a plot fails the rules.</source>
         <translation>El archivo EUDR del comprador lista las parcelas de cada socio cuyo café está en los lotes del contrato, tal como lo acepta el sistema de información de la UE (GeoJSON), con un libro Excel al lado. Se rechaza, con los motivos, mientras una parcela no cumpla las reglas.</translation>
     </message>
     <message>
@@ -4767,7 +4980,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="317"/>
-        <source>Money moved between the cooperative&apos;s accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
+        <source>Money moved between the cooperative's accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
         <translation>Dinero movido entre cuentas de la cooperativa. Para un cambio de moneda (USD a PEN) indique el monto que salió y el que llegó: el tipo de cambio se deduce.</translation>
     </message>
     <message>
@@ -4967,7 +5180,17 @@ Base de datos: {1}</translation>
         <source>No findings.</source>
         <translation>Sin hallazgos.</translation>
     </message>
-</context>
+<message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="405"/>
+        <source>Integrity holds. Checks run: {0} · compliance warnings: {1}.</source>
+        <translation>Integridad correcta. Verificaciones realizadas: {0} · advertencias de cumplimiento: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="408"/>
+        <source>Integrity FAILED. Problems found: {2} · checks run: {0} · compliance warnings: {1}.</source>
+        <translation>Integridad FALLIDA. Problemas encontrados: {2} · verificaciones realizadas: {0} · advertencias de cumplimiento: {1}.</translation>
+    </message>
+    </context>
 <context>
     <name>_MeetingFields</name>
     <message>
@@ -5308,7 +5531,12 @@ Base de datos: {1}</translation>
         <source>(none)</source>
         <translation>(ninguna)</translation>
     </message>
-</context>
+<message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="92"/>
+        <source>the cooperative</source>
+        <translation>la cooperativa</translation>
+    </message>
+    </context>
 <context>
     <name>errors</name>
     <message>
@@ -5496,6 +5724,27 @@ Base de datos: {1}</translation>
         <location filename="../../coop_desk/ui/workers.py" line="111"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="146"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountAmount</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="86"/>
+        <source>{0} per 1 {1}</source>
+        <translation>{0} por 1 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="95"/>
+        <source>not needed for {0}</source>
+        <translation>no hace falta para {0}</translation>
     </message>
 </context>
 </TS>
