@@ -33,6 +33,7 @@ import functools
 import json
 import math
 import random
+import resource
 import shutil
 import time
 from collections import defaultdict
@@ -132,6 +133,7 @@ class BuildReport:
     seconds: float
     rows: dict[str, int] = field(default_factory=dict)
     audit_records: int = 0
+    cpu_seconds: float = 0.0  # the generator's and its writer process's
     last_year: int = 0
     journal_entries_last_year: int = 0
 
@@ -181,6 +183,7 @@ def build(path: Path, scale: Scale = FULL, as_of: date | None = None) -> BuildRe
     """Create the database at ``path`` (must not exist) and fill it."""
     as_of = as_of or date.today()
     start = time.perf_counter()
+    cpu = time.process_time() + resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
     db = Database.open(path)
     try:
         rng = random.Random(14)
@@ -202,6 +205,8 @@ def build(path: Path, scale: Scale = FULL, as_of: date | None = None) -> BuildRe
     finally:
         db.close()
     report.seconds = round(time.perf_counter() - start, 1)
+    used = time.process_time() + resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
+    report.cpu_seconds = round(used - cpu, 1)
     return report
 
 

@@ -1,0 +1,85 @@
+"""Timing helpers: whole child processes with their peak memory, and medians."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+PYTHON = sys.executable
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float  # wall clock, start of the process to its exit
+    peak_mb: float  # peak resident set size of the process (ru_maxrss)
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def child_env(home: Path) -> dict[str, str]:
+    """The environment of every measured process: offscreen Qt, and settings and data folders
+    of its own (no saved window geometry, language or backups of the person running it)."""
+    env = dict(os.environ)
+    env.pop("COOP_DESK_DB", None)
+    env.pop("COOP_DESK_LANG", None)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["XDG_CONFIG_HOME"] = str(home / "config")
+    env["XDG_DATA_HOME"] = str(home / "data")
+    env["XDG_CACHE_HOME"] = str(home / "cache")
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def run(argv: Sequence[str], env: dict[str, str], timeout: float = 1800) -> Run:
+    """Run ``argv`` to its end; wall time and peak RSS of that one process (``wait4``)."""
+    env = {**env, "BENCH_T0": repr(time.time())}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        list(argv), stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True
+    )
+    out: list[str] = []
+    err: list[str] = []
+    readers = [
+        threading.Thread(target=lambda: out.append(process.stdout.read()), daemon=True),  # type: ignore[union-attr]
+        threading.Thread(target=lambda: err.append(process.stderr.read()), daemon=True),  # type: ignore[union-attr]
+    ]
+    for reader in readers:
+        reader.start()
+    killer = threading.Timer(timeout, process.kill)
+    killer.start()
+    try:
+        _pid, status, usage = os.wait4(process.pid, 0)
+    finally:
+        killer.cancel()
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    for reader in readers:
+        reader.join()
+    return Run(seconds, usage.ru_maxrss / 1024, process.returncode, "".join(out), "".join(err))
+
+
+def coop_desk(database: Path, *args: str) -> list[str]:
+    return [PYTHON, "-m", "coop_desk", "--db", str(database), *args]
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def timed(fn: Callable[[], object], repeat: int) -> float:
+    """Median wall time of ``repeat`` calls of ``fn`` (in this process)."""
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
