@@ -35,6 +35,7 @@ def child_env(home: Path) -> dict[str, str]:
     env["XDG_CONFIG_HOME"] = str(home / "config")
     env["XDG_DATA_HOME"] = str(home / "data")
     env["XDG_CACHE_HOME"] = str(home / "cache")
+    env["COOP_DESK_DATA_DIR"] = str(home / "coop-desk-data")
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     return env
 
