@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
 import sys
-import threading
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -41,31 +42,26 @@ def child_env(home: Path) -> dict[str, str]:
 
 
 def run(argv: Sequence[str], env: dict[str, str], timeout: float = 1800) -> Run:
-    """Run ``argv`` to its end; wall time and peak RSS of that one process (``wait4``)."""
-    env = {**env, "BENCH_T0": repr(time.time())}
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        list(argv), stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True
-    )
-    out: list[str] = []
-    err: list[str] = []
-    readers = [
-        threading.Thread(target=lambda: out.append(process.stdout.read()), daemon=True),  # type: ignore[union-attr]
-        threading.Thread(target=lambda: err.append(process.stderr.read()), daemon=True),  # type: ignore[union-attr]
-    ]
-    for reader in readers:
-        reader.start()
-    killer = threading.Timer(timeout, process.kill)
-    killer.start()
+    """Run ``argv`` to its end: its wall time and peak RSS, as measured by ``launch``."""
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        result = Path(handle.name)
     try:
-        _pid, status, usage = os.wait4(process.pid, 0)
+        process = subprocess.Popen(
+            [PYTHON, "-m", "benchmarks.launch", str(result), *argv],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
+        )
+        try:
+            out, err = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            out, err = process.communicate()
+        measured = json.loads(result.read_text() or '{"seconds": 0, "peak_mb": 0}')
     finally:
-        killer.cancel()
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    for reader in readers:
-        reader.join()
-    return Run(seconds, usage.ru_maxrss / 1024, process.returncode, "".join(out), "".join(err))
+        result.unlink(missing_ok=True)
+    return Run(measured["seconds"], measured["peak_mb"], process.returncode, out, err)
 
 
 def coop_desk(database: Path, *args: str) -> list[str]:
