@@ -45,7 +45,7 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
-from benchmarks.bulk import BulkWriter, Sink, bulk
+from benchmarks.bulk import BulkWriter, Sink, bulk, table_of
 from coop_desk.db import Database
 from coop_desk.domain.certification import CertificateInput
 from coop_desk.domain.ledger import Leg, usd_values
@@ -301,14 +301,14 @@ def _set_up(db: Database, scale: Scale, as_of: date) -> _SetUp:
         )
         existing = plan.list_projects(s, SYSTEM, include_inactive=True)
         for n in range(len(existing), scale.projects):
-            theme, quality = PROJECT_THEMES[n % len(PROJECT_THEMES)]
+            theme, counts_for_quality = PROJECT_THEMES[n % len(PROJECT_THEMES)]
             plan.create_project(
                 s,
                 SYSTEM,
                 plan.ProjectInput(
                     name=f"{theme} {PREFIXES[n % len(PREFIXES)]}",
                     objective=f"{theme} for the members of base cooperative {n}",
-                    productivity_quality=quality,
+                    productivity_quality=counts_for_quality,
                 ),
             )
         for n in range(scale.buyers):
@@ -388,17 +388,17 @@ def _register(
     adoption = date(setup.first_year, 1, 5)
     quantity = D("0.000001")
     with bulk(db.engine, sink) as trail:
-        members = BulkWriter(trail, Member.__table__, SECRETARY, MEMBER_COLUMNS)
+        members = BulkWriter(trail, table_of(Member), SECRETARY, MEMBER_COLUMNS)
         changes = BulkWriter(
-            trail, MemberStatusChange.__table__, SECRETARY, MEMBERSTATUSCHANGE_COLUMNS
+            trail, table_of(MemberStatusChange), SECRETARY, MEMBERSTATUSCHANGE_COLUMNS
         )
-        plots = BulkWriter(trail, Plot.__table__, SECRETARY, PLOT_COLUMNS)
-        organic = BulkWriter(trail, PlotOrganic.__table__, SECRETARY, PLOTORGANIC_COLUMNS)
-        schemes = BulkWriter(trail, MemberScheme.__table__, SECRETARY, MEMBERSCHEME_COLUMNS)
+        plots = BulkWriter(trail, table_of(Plot), SECRETARY, PLOT_COLUMNS)
+        organic = BulkWriter(trail, table_of(PlotOrganic), SECRETARY, PLOTORGANIC_COLUMNS)
+        schemes = BulkWriter(trail, table_of(MemberScheme), SECRETARY, MEMBERSCHEME_COLUMNS)
         decisions = BulkWriter(
-            trail, ApprovalDecision.__table__, SECRETARY, APPROVALDECISION_COLUMNS
+            trail, table_of(ApprovalDecision), SECRETARY, APPROVALDECISION_COLUMNS
         )
-        inspections = BulkWriter(trail, Inspection.__table__, SECRETARY, INSPECTION_COLUMNS)
+        inspections = BulkWriter(trail, table_of(Inspection), SECRETARY, INSPECTION_COLUMNS)
         member_id = _next_id(db, "member")
         change_id = _next_id(db, "member_status_change")
         plot_id = _next_id(db, "plot")
@@ -637,11 +637,11 @@ def _ledger(
             )
         entries.sort(key=lambda e: (e.day, e.order))
         with bulk(db.engine, sink) as trail:
-            contract_writer = BulkWriter(trail, Contract.__table__, TREASURER, CONTRACT_COLUMNS)
+            contract_writer = BulkWriter(trail, table_of(Contract), TREASURER, CONTRACT_COLUMNS)
             entry_writer = BulkWriter(
-                trail, JournalEntry.__table__, TREASURER, JOURNALENTRY_COLUMNS
+                trail, table_of(JournalEntry), TREASURER, JOURNALENTRY_COLUMNS
             )
-            posting_writer = BulkWriter(trail, Posting.__table__, TREASURER, POSTING_COLUMNS)
+            posting_writer = BulkWriter(trail, table_of(Posting), TREASURER, POSTING_COLUMNS)
             contract_id = _next_id(db, "contract")
             ids: dict[int, int] = {}
             for local, row in contract_rows:
@@ -890,7 +890,7 @@ def _year(
         step = 100 // math.gcd(p, 100)
         need = pen_needed.get(month, 0) * 100 // p + step  # USD cents, rounded up to a step
         usd = math.ceil(need / step) * step
-        pen = usd * p // 100
+        soles = usd * p // 100
         entries.append(
             _Entry(
                 date(year, month, 1),
@@ -898,8 +898,8 @@ def _year(
                 "exchange",
                 "USD to PEN exchange for the month's payments",
                 legs=[
-                    (setup.bank_pen, "PEN", pen, p * 1_000_000, usd, "converted"),
-                    (setup.exchange, "PEN", -pen, p * 1_000_000, -usd, "converted"),
+                    (setup.bank_pen, "PEN", soles, p * 1_000_000, usd, "converted"),
+                    (setup.exchange, "PEN", -soles, p * 1_000_000, -usd, "converted"),
                     (setup.exchange, "USD", usd, RATE_ONE, usd, "converted"),
                     (setup.bank_usd, "USD", -usd, RATE_ONE, -usd, "converted"),
                 ],

@@ -8,6 +8,7 @@ in the same run, alternating the two processes so both see the same machine load
 
 from __future__ import annotations
 
+import functools
 import inspect
 import json
 import shutil
@@ -256,14 +257,15 @@ def _first_screenful(session: Any, flt: Any = None) -> Any:
     from coop_desk.services.access import SYSTEM
 
     if "limit" in inspect.signature(members.list_members).parameters:
-        return members.list_members(session, SYSTEM, flt, limit=SCREENFUL)
+        paged: Any = members.list_members
+        return paged(session, SYSTEM, flt, limit=SCREENFUL)
     return members.list_members(session, SYSTEM, flt)
 
 
 def services(ctx: Context) -> None:
     from coop_desk.exchange.ics_export import write_ics_list
-    from coop_desk.services import cert_alerts, members
     from coop_desk.services import certification as certs
+    from coop_desk.services import members
     from coop_desk.services.access import SYSTEM
     from coop_desk.services.ledger import journal, reports
     from coop_desk.services.members import MemberFilter
@@ -338,7 +340,7 @@ def services(ctx: Context) -> None:
         ),
         (
             ctx.add("certs.alerts", "certification alerts (90 days)"),
-            lambda s: cert_alerts.alerts(s, SYSTEM, today),
+            lambda s: certs.alerts.alerts(s, SYSTEM, today),
             None,
             ctx.runs,
         ),
@@ -350,7 +352,7 @@ def services(ctx: Context) -> None:
         for figure, fn, limit, times in planned:
             if figure is None:
                 continue
-            value = timed(lambda fn=fn: fn(session), times)
+            value = timed(functools.partial(fn, session), times)
             figure.measured = seconds(value)
             if limit is not None:
                 figure.met = value < limit

@@ -121,7 +121,12 @@ def main() -> None:
 
     if mode == "bare":
         window = QMainWindow()
-        watch.when(main_window_exposed, lambda: (at("window"), finish()))
+
+        def shown() -> None:
+            at("window")
+            finish()
+
+        watch.when(main_window_exposed, shown)
         window.show()
         app.exec()
         return
@@ -276,7 +281,7 @@ class Steps:
                 return
             text = queries.pop(0)
             box.setText(text[:-1])
-            QTest.keyClick(box, text[-1])
+            QTest.keyClicks(box, text[-1])
             started = time.perf_counter()
 
             def measured(seconds: float, _block: float) -> None:

@@ -38,6 +38,7 @@ from coop_desk.domain.certification import (
     CONVERSION_LABELS,
     ConversionStatus,
     effective_status,
+    organic_status_label,
 )
 from coop_desk.domain.members import (
     GENDER_LABELS,
@@ -52,15 +53,8 @@ from coop_desk.domain.members import (
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import fold
 from coop_desk.errors import PermissionDenied, ValidationError
-from coop_desk.exchange.roster import (
-    FIELD_LABELS,
-    PlotData,
-    Roster,
-    RosterRow,
-    SkippedRow,
-    SourceColumn,
-)
-from coop_desk.exchange.values import OrganicStatus
+from coop_desk.exchange.roster import FIELD_LABELS, PlotData, Roster, RosterRow
+from coop_desk.exchange.sheets import SkippedRow, SourceColumn
 from coop_desk.models import CertScheme, Member, MemberScheme, Plot, PlotOrganic
 from coop_desk.services import certification as cert_service
 from coop_desk.services import members as member_service
@@ -745,7 +739,7 @@ def roster_notes(
     if other_phones:
         parts.append(f"other phones {other_phones}")
     if organic:
-        parts.append(f"organic status {OrganicStatus.LABELS.get(organic, organic)}")
+        parts.append(f"organic status {organic_status_label(organic)}")
     if fairtrade is not None:
         parts.append(f"Fairtrade {'yes' if fairtrade else 'no'}")
     if parts:

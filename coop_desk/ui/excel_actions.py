@@ -15,11 +15,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.labels import QT_TRANSLATE_NOOP
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
 
 XLSX_FILTER = QT_TRANSLATE_NOOP("excel_actions", "Excel workbook (*.xlsx)")
@@ -193,7 +194,7 @@ def choose_year(parent: QWidget | None, ctx: AppContext) -> int | None:
 
 def export_ledger(parent: QWidget | None, ctx: AppContext) -> Path | None:
     """The Premium ledger workbook (Summary, Journal, Contracts, Compliance) for a period."""
-    from coop_desk.services import ledger_export
+    from coop_desk.services.ledger import workbook
 
     period = choose_period(parent, ctx)
     if period is None:
@@ -208,9 +209,9 @@ def export_ledger(parent: QWidget | None, ctx: AppContext) -> Path | None:
         return None
     db, actor = ctx.db, ctx.actor
 
-    def job(progress: Progress) -> ledger_export.LedgerExportResult:
+    def job(progress: Progress) -> workbook.LedgerExportResult:
         with db.reading(actor) as session:
-            return ledger_export.export_ledger(session, actor, path, progress=progress, **period)
+            return workbook.export_ledger(session, actor, path, progress=progress, **period)
 
     result = _run(
         parent, QCoreApplication.translate("excel_actions", "Exporting the Premium ledger"), job
@@ -229,7 +230,7 @@ def export_ledger(parent: QWidget | None, ctx: AppContext) -> Path | None:
 
 def export_premium_report(parent: QWidget | None, ctx: AppContext) -> Path | None:
     """The annual premium-use report for the General Assembly."""
-    from coop_desk.services import ledger_export
+    from coop_desk.services.ledger import assembly_report
 
     year = choose_year(parent, ctx)
     if year is None:
@@ -243,10 +244,10 @@ def export_premium_report(parent: QWidget | None, ctx: AppContext) -> Path | Non
         return None
     db, actor = ctx.db, ctx.actor
 
-    def job(progress: Progress) -> ledger_export.PremiumReportResult:
+    def job(progress: Progress) -> assembly_report.PremiumReportResult:
         progress(0, 0, QCoreApplication.translate("excel_actions", "Writing the report…"))
         with db.reading(actor) as session:
-            return ledger_export.export_premium_report(session, actor, path, year)
+            return assembly_report.export_premium_report(session, actor, path, year)
 
     result = _run(
         parent, QCoreApplication.translate("excel_actions", "Writing the premium-use report"), job

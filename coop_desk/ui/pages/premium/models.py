@@ -8,7 +8,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -30,7 +29,7 @@ from coop_desk.services.ledger.plan import ApprovalRow, ProjectRow
 from coop_desk.services.ledger.reports import FundRow, ProjectBalanceRow
 from coop_desk.services.ledger.ui_queries import ContractOverviewRow
 from coop_desk.services.verify import Finding
-from coop_desk.ui.labels import tr_label
+from coop_desk.ui.labels import QT_TRANSLATE_NOOP, tr_label
 from coop_desk.ui.models.table import SORT_ROLE, Column, RowTableModel
 from coop_desk.ui.widgets import format_decimal
 
@@ -401,6 +400,8 @@ class JournalLinesModel(RowTableModel[JournalLine]):
 
 
 PERCENT_COLUMN = 5
+LOCAL_PAID_COLUMN = 7
+OTHER_PAID_COLUMN = 8
 
 
 class ProjectBalancesModel(RowTableModel[ProjectBalanceRow]):
@@ -446,18 +447,28 @@ class ProjectBalancesModel(RowTableModel[ProjectBalanceRow]):
                     lambda r: r.paid_local,
                     align_right=True,
                 ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Paid in other currencies"),
+                    lambda r: r.paid_other_text(),
+                ),
             ],
             parent,
         )
 
     def set_local_currency(self, currency: str) -> None:
-        last = self.columns[-1]
+        column = self.columns[LOCAL_PAID_COLUMN]
         header = QCoreApplication.translate("PremiumModels", "Paid in {0}").format(currency)
-        if last.header != header:
-            self.columns[-1] = Column(header, last.value, last.display, last.align_right)
-            self.headerDataChanged.emit(
-                Qt.Orientation.Horizontal, len(self.columns) - 1, len(self.columns) - 1
+        if column.header != header:
+            self.columns[LOCAL_PAID_COLUMN] = Column(
+                header, column.value, column.display, column.align_right
             )
+            self.headerDataChanged.emit(
+                Qt.Orientation.Horizontal, LOCAL_PAID_COLUMN, LOCAL_PAID_COLUMN
+            )
+
+    def paid_in_other_currencies(self) -> bool:
+        """Whether a row was paid in a currency other than USD and the local one."""
+        return any(r.paid_other for r in self.rows())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.column() == 4:
@@ -537,8 +548,8 @@ class ProgressDelegate(QStyledItemDelegate):
         if not isinstance(value, Decimal):
             super().paint(painter, option, index)
             return
-        rect = option.rect  # type: ignore[attr-defined]
-        text_width = option.fontMetrics.horizontalAdvance("100.0 %") + 8  # type: ignore[attr-defined]
+        rect = option.rect
+        text_width = option.fontMetrics.horizontalAdvance("100.0 %") + 8
         bar = QStyleOptionProgressBar()
         bar.rect = rect.adjusted(3, 4, -text_width, -4)
         bar.minimum = 0
@@ -546,10 +557,10 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.progress = max(0, min(100, int(value)))
         bar.textVisible = False
         bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
-        bar.palette = QPalette(option.palette)  # type: ignore[attr-defined]
+        bar.palette = QPalette(option.palette)
         if value > 100:
             bar.palette.setColor(QPalette.ColorRole.Highlight, QColor("#b00020"))
-        widget = option.widget  # type: ignore[attr-defined]
+        widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
         painter.save()
