@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from benchmarks import dataset, floors, measure
+from benchmarks import dataset, floors
 from benchmarks.measure import PYTHON, Run, coop_desk, median, run, timed
 
 SCREENFUL = 50  # rows of a members table on an office screen
@@ -519,4 +519,4 @@ def scratch_folder() -> tempfile.TemporaryDirectory[str]:
     return tempfile.TemporaryDirectory(prefix="coop-desk-bench-")
 
 
-__all__ = ["FIGURES", "Context", "Figure", "measure", "scratch_folder"]
+__all__ = ["FIGURES", "Context", "Figure", "scratch_folder"]
