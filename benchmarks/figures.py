@@ -271,7 +271,7 @@ def services(ctx: Context) -> None:
     from coop_desk.services.members import MemberFilter
 
     year = ctx.report.last_year
-    today = date.fromisoformat(ctx.report.as_of)
+    today = date.fromisoformat(ctx.report.as_of) if ctx.report.as_of else date.today()
     repeat = max(ctx.runs, 5)
     planned: list[tuple[Figure | None, Callable[[Any], object], float | None, int]] = [
         (
