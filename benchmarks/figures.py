@@ -436,7 +436,7 @@ def export(ctx: Context) -> None:
     year = ctx.report.last_year
     ratio_fig = ctx.add(
         "export.ratio",
-        f"ledger workbook, year {year} (100,000 postings)",
+        f"ledger workbook, year {year or 'Y'} (100,000 postings)",
         "<= 1.3x openpyxl write-only",
     )
     rss_fig = ctx.add("export.rss", "ledger workbook: peak memory (RSS)", "< 250 MB")
