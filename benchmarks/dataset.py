@@ -76,7 +76,7 @@ from coop_desk.services import cooperative
 from coop_desk.services.access import SYSTEM
 from coop_desk.services.demo.members import COMMUNITIES, MEN, SURNAMES, VARIETIES, WOMEN
 from coop_desk.services.ledger import accounts, contracts, fiscal, plan
-from coop_desk.services.ledger._common import entry_number
+from coop_desk.services.ledger.books import entry_number
 
 GENERATOR_VERSION = 1
 DATA_DIR = Path(__file__).resolve().parent / ".data"

@@ -263,9 +263,8 @@ def _first_screenful(session: Any, flt: Any = None) -> Any:
 
 
 def services(ctx: Context) -> None:
-    from coop_desk.exchange.ics_export import write_ics_list
     from coop_desk.services import certification as certs
-    from coop_desk.services import members
+    from coop_desk.services import ics_list, members
     from coop_desk.services.access import SYSTEM
     from coop_desk.services.ledger import journal, reports
     from coop_desk.services.members import MemberFilter
@@ -345,7 +344,7 @@ def services(ctx: Context) -> None:
             ctx.runs,
         ),
     ]
-    export = ctx.add("certs.export", "ICS farmer list to xlsx (approved members)")
+    export = ctx.add("certs.export", "ICS farmer list to xlsx (the list and the workbook)")
     if not any(figure for figure, *_ in planned) and export is None:
         return
     with _reading(ctx) as session:
@@ -357,10 +356,11 @@ def services(ctx: Context) -> None:
             if limit is not None:
                 figure.met = value < limit
         if export is not None:
-            rows = certs.farmer_list(session, SYSTEM, today)
             target = ctx.scratch / "ics.xlsx"
-            value = timed(lambda: write_ics_list(rows, target, on=today), ctx.runs)
-            export.measured = f"{seconds(value)} ({len(rows):,} farmers)"
+            value = timed(
+                lambda: ics_list.export_ics_list(session, SYSTEM, target, on=today), ctx.runs
+            )
+            export.measured = seconds(value)
 
 
 def posting(ctx: Context) -> None:
@@ -381,7 +381,11 @@ def posting(ctx: Context) -> None:
     db = Database.open(copy)
     try:
         with db.reading(SYSTEM) as s:
-            bank = next(a.id for a in accounts.list_accounts(s, SYSTEM) if a.name == "Bank USD")
+            bank = next(
+                a.id
+                for a in accounts.list_accounts(s, SYSTEM)
+                if a.role == "bank" and a.currency == "USD"
+            )
             expense = plan.list_projects(s, SYSTEM)[0].account_id
         count = 200
         day = date.today() - timedelta(days=1)

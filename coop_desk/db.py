@@ -28,6 +28,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from coop_desk import paths
 from coop_desk.errors import DatabaseError, NewerDatabaseError
+from coop_desk.i18n import _
+from coop_desk.services import limit_guard
 from coop_desk.services.audit import writer as audit_writer
 from coop_desk.services.ledger import guard as posted_entry_guard
 
@@ -75,7 +77,7 @@ def make_engine(url: str) -> Engine:
         if database and database != ":memory:":
             folder = Path(database).parent
             if not folder.exists():
-                raise DatabaseError(f"The folder {folder} does not exist.")
+                raise DatabaseError(_("The folder {folder} does not exist.", folder=folder))
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine
@@ -103,13 +105,15 @@ class Database:
     """An opened, migrated coop-desk database.
 
     It makes every session its callers use, and installs on them the invariants the books rely
-    on: the audit trail records every flush, and posted journal entries are refused any change.
-    Nothing depends on which modules were imported before.
+    on: the audit trail records every flush, posted journal entries are refused any change, and
+    no value beyond the limits of ``domain.limits`` is written (``services.limit_guard``),
+    whichever path it came by. Nothing depends on which modules were imported before.
     """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+        limit_guard.install(self._sessions)
         audit_writer.install(self._sessions)
         posted_entry_guard.install(self._sessions)
 
@@ -132,9 +136,11 @@ class Database:
                 status = migration_status(engine)
                 if status.unknown:
                     raise NewerDatabaseError(
-                        f"{_describe(url)} was written by a newer version of coop-desk "
-                        f"(schema {', '.join(sorted(status.unknown))}). Install the newer "
-                        "version to open it; this version will not change it."
+                        _(
+                            "{describe} was written by a newer version of coop-desk (schema {items}). Install the newer version to open it; this version will not change it.",
+                            describe=_describe(url),
+                            items=", ".join(sorted(status.unknown)),
+                        )
                     )
                 if migrate and status.pending:
                     if status.current and engine.url.get_backend_name() == "sqlite":
@@ -230,6 +236,8 @@ def revision_graph() -> tuple[set[str], set[str]] | None:
     known: set[str] = set()
     parents: set[str] = set()
     for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        if path.name == "__init__.py":
+            continue  # the package marker, not a revision (Alembic skips it too)
         values: dict[str, Any] = {}
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
             if isinstance(node, ast.AnnAssign | ast.Assign) and node.value is not None:
@@ -269,7 +277,7 @@ def backup_sqlite(engine: Engine, reason: str = "manual", dest: Path | None = No
     """Copy a SQLite database consistently (the sqlite3 backup API, WAL included)."""
     source = make_url(engine.url.render_as_string(hide_password=False)).database
     if not source or source == ":memory:":
-        raise DatabaseError("Only a database file can be backed up this way.")
+        raise DatabaseError(_("Only a database file can be backed up this way."))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = dest or paths.backups_dir() / f"{Path(source).stem}-{stamp}-{reason}.sqlite"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -284,10 +292,6 @@ def backup_sqlite(engine: Engine, reason: str = "manual", dest: Path | None = No
         src.close()
     log.info("backed up %s to %s", source, target)
     return target
-
-
-def has_tables(engine: Engine) -> bool:
-    return bool(inspect(engine).get_table_names())
 
 
 def _explain(url: str, exc: BaseException) -> str:

@@ -12,14 +12,16 @@ The 25% share has one owner, :func:`quality_share_required` (and its spreadsheet
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from coop_desk.domain import limits
 from coop_desk.domain.money import round_money
 from coop_desk.domain.units import KG_PER_BAG, bags_to_kg, kg_to_lb
+from coop_desk.i18n import N_
 
 
 class Scheme(StrEnum):
@@ -31,9 +33,9 @@ class Scheme(StrEnum):
 
 
 SCHEME_LABELS = {
-    Scheme.FAIRTRADE: "Fairtrade International",
-    Scheme.FAIR_TRADE_USA: "Fair Trade USA",
-    Scheme.NONE: "None (conventional)",
+    Scheme.FAIRTRADE: N_("Fairtrade International"),
+    Scheme.FAIR_TRADE_USA: N_("Fair Trade USA"),
+    Scheme.NONE: N_("None (conventional)"),
 }
 
 
@@ -73,16 +75,23 @@ class PriceTerms:
         return self.minimum_washed if process == Process.WASHED else self.minimum_natural
 
 
+# The notes of the seeded price rows, in words a treasurer reads (translated when a
+# cooperative is created: ``services.cooperative``).
+DEFAULT_RATE_NOTES = {
+    Scheme.FAIRTRADE: N_("Fairtrade International's published figures (defaults)"),
+    Scheme.FAIR_TRADE_USA: N_(
+        "seeded with the Fairtrade International figures: check Fair Trade USA's price list"
+    ),
+}
+
+
 def default_rates() -> list[PriceTerms]:
     """The defaults of DOMAIN.md's table. Fair Trade USA keeps its own rows, seeded with the same
     figures and marked so the cooperative checks them against Fair Trade USA's price list."""
     rows: list[PriceTerms] = []
     for scheme, note in (
-        (Scheme.FAIRTRADE, "DOMAIN.md defaults (Fairtrade International)"),
-        (
-            Scheme.FAIR_TRADE_USA,
-            "seeded with the Fairtrade International figures: check Fair Trade USA's price list",
-        ),
+        (Scheme.FAIRTRADE, DEFAULT_RATE_NOTES[Scheme.FAIRTRADE]),
+        (Scheme.FAIR_TRADE_USA, DEFAULT_RATE_NOTES[Scheme.FAIR_TRADE_USA]),
     ):
         rows.append(
             PriceTerms(
@@ -227,6 +236,8 @@ def validate_terms(terms: PriceTerms) -> list[str]:
         value: Decimal = getattr(terms, name)
         if value < 0:
             problems.append(f"{name}: must not be negative")
+        elif value > limits.MAX_RATE:
+            problems.append(f"{name}: at most {limits.MAX_RATE:,} USD per lb")
         elif value != value.quantize(Decimal("0.00000001")):
             problems.append(f"{name}: at most 8 decimals")
     return problems
@@ -238,13 +249,24 @@ def fiscal_year_of(day: date, start_month: int = 1) -> int:
 
 
 def fiscal_year_bounds(year: int, start_month: int = 1) -> tuple[date, date]:
-    """First and last day of fiscal year ``year``."""
+    """First and last day of fiscal year ``year``.
+
+    Never fails: a year the calendar cannot hold whole (an entry dated 0001 or 9999, stored
+    before the limits of ``domain.limits`` existed) is cut to the first or last day there is,
+    so that reports and ``verify`` can still name what it holds."""
     from datetime import timedelta
 
-    start = date(year, start_month, 1)
-    end = date(year + 1, start_month, 1) - timedelta(days=1)
+    def first_day(y: int) -> date:
+        if y < date.min.year:
+            return date.min
+        if y > date.max.year:
+            return date.max
+        return date(y, start_month, 1)
+
+    start = first_day(year)
+    following = first_day(year + 1)
+    if year + 1 > date.max.year:
+        end = date.max
+    else:
+        end = max(start, following - timedelta(days=1)) if following > date.min else date.min
     return start, end
-
-
-def sort_rates(rates: Sequence[PriceTerms]) -> list[PriceTerms]:
-    return sorted(rates, key=lambda r: (r.scheme, r.valid_from))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from coop_desk.i18n import _
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -28,3 +30,12 @@ def clean(text: str | None) -> str:
     if text is None:
         return ""
     return _SPACES.sub(" ", str(text)).strip()
+
+
+def quoted(text: object, limit: int = 60) -> str:
+    """``text`` quoted for a message about it, cut to ``limit`` characters: a message names
+    the value, it does not repeat a megabyte of it."""
+    value = str(text)
+    if len(value) <= limit:
+        return repr(value)
+    return repr(value[:limit]) + _("… ({count} characters)", count=format(len(value), ","))

@@ -36,13 +36,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import unescape
 
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 
+from coop_desk.domain import limits
 from coop_desk.domain.text import fold
 from coop_desk.exchange import values as v
 from coop_desk.exchange.xlsx import WorkbookError
+from coop_desk.i18n import _
 
 # Header text -> (field key, exact): exact matches win over "starts with" ones.
 HeaderMatch = Callable[[object], tuple[str, bool] | None]
@@ -117,7 +120,7 @@ class SkippedRow:
 
     def describe(self) -> str:
         where = f"{self.sheet}!" if self.sheet else ""
-        return f"row {where}{self.row}: {self.reason}"
+        return _("row {where}{row}: {reason}", where=where, row=self.row, reason=self.reason)
 
 
 def summarise_skipped(skipped: Sequence[SkippedRow], limit: int = 50) -> list[str]:
@@ -136,7 +139,15 @@ def summarise_skipped(skipped: Sequence[SkippedRow], limit: int = 50) -> list[st
         if len(run) == 1:
             lines.append(run[0].describe())
         else:
-            lines.append(f"rows {where}{run[0].row}-{run[-1].row}: {kind(run[0])[1]}")
+            lines.append(
+                _(
+                    "rows {where}{row}-{row2}: {kind}",
+                    where=where,
+                    row=run[0].row,
+                    row2=run[-1].row,
+                    kind=kind(run[0])[1],
+                )
+            )
         run.clear()
 
     for item in skipped:
@@ -145,7 +156,7 @@ def summarise_skipped(skipped: Sequence[SkippedRow], limit: int = 50) -> list[st
         run.append(item)
     flush()
     if len(lines) > limit:
-        lines = [*lines[:limit], f"… and {len(lines) - limit} more"]
+        lines = [*lines[:limit], _("… and {value} more", value=len(lines) - limit)]
     return lines
 
 
@@ -161,57 +172,77 @@ def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
     target = Path(path)
     name = target.name
     if not target.exists():
-        raise WorkbookError(f"The file {target} does not exist.")
+        raise WorkbookError(_("The file {target} does not exist.", target=target))
     if target.is_dir():
-        raise WorkbookError(f"{target} is a folder, not an Excel file.")
+        raise WorkbookError(_("{target} is a folder, not an Excel file.", target=target))
     try:
         with target.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise WorkbookError(f"Cannot read {name}: {exc.strerror or exc}") from exc
+        raise WorkbookError(
+            _("Cannot read {name}: {value}", name=name, value=exc.strerror or exc)
+        ) from exc
     if not head:
-        raise WorkbookError(f"{name} is an empty file (0 bytes), not an Excel workbook.")
+        raise WorkbookError(
+            _("{name} is an empty file (0 bytes), not an Excel workbook.", name=name)
+        )
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         if _is_encrypted(target):
             raise WorkbookError(
-                f"{name} is protected with a password. Open it in Excel, remove the password "
-                "(File > Info > Protect Workbook > Encrypt with Password, clear it), save it "
-                "and import it again."
+                _(
+                    "{name} is protected with a password. Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it), save it and import it again.",
+                    name=name,
+                )
             )
         raise WorkbookError(
-            f"{name} is an old Excel 97-2003 (.xls) file. Open it in Excel or LibreOffice and "
-            "save it as an Excel Workbook (.xlsx), then import that file."
+            _(
+                "{name} is an old Excel 97-2003 (.xls) file. Open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx), then import that file.",
+                name=name,
+            )
         )
     if not head.startswith(b"PK"):
         text_like = _looks_like_text(target)
         hint = (
-            " It looks like a text, CSV or web page file: open it in Excel and save it as .xlsx."
+            _(" It looks like a text, CSV or web page file: open it in Excel and save it as .xlsx.")
             if text_like
             else ""
         )
-        raise WorkbookError(f"{name} is not an Excel workbook (.xlsx).{hint}")
+        raise WorkbookError(
+            _("{name} is not an Excel workbook (.xlsx).{hint}", name=name, hint=hint)
+        )
     try:
         with zipfile.ZipFile(target) as archive:
             names = set(archive.namelist())
             if "xl/workbook.xml" not in names:
                 if "xl/workbook.bin" in names:
                     raise WorkbookError(
-                        f"{name} is an Excel binary workbook (.xlsb). Open it in Excel and save "
-                        "it as an Excel Workbook (.xlsx), then import that file."
+                        _(
+                            "{name} is an Excel binary workbook (.xlsb). Open it in Excel and save it as an Excel Workbook (.xlsx), then import that file.",
+                            name=name,
+                        )
                     )
                 if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype"):
                     raise WorkbookError(
-                        f"{name} is a LibreOffice/OpenDocument spreadsheet (.ods). Save it as "
-                        "Excel 2007-365 (.xlsx) and import that file."
+                        _(
+                            "{name} is a LibreOffice/OpenDocument spreadsheet (.ods). Save it as Excel 2007-365 (.xlsx) and import that file.",
+                            name=name,
+                        )
                     )
                 raise WorkbookError(
-                    f"{name} is a zip file but not an Excel workbook (no workbook inside)."
+                    _(
+                        "{name} is a zip file but not an Excel workbook (no workbook inside).",
+                        name=name,
+                    )
                 )
     except zipfile.BadZipFile as exc:
         raise WorkbookError(
-            f"{name} is damaged and cannot be read (it is not a complete .xlsx file: {exc}). "
-            "If it opens in Excel, save it again under a new name."
+            _(
+                "{name} is damaged and cannot be read (it is not a complete .xlsx file: {exc}). If it opens in Excel, save it again under a new name.",
+                name=name,
+                exc=exc,
+            )
         ) from exc
+    check_workbook(target)
     try:
         with warnings.catch_warnings():
             # "Workbook contains no default style", unsupported extensions: not the user's
@@ -220,9 +251,213 @@ def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
             return load_workbook(target, read_only=True, data_only=data_only)
     except Exception as exc:  # noqa: BLE001 - any failure of a foreign file is put in words
         raise WorkbookError(
-            f"{name} is damaged and cannot be read ({type(exc).__name__}: {exc}). If it opens "
-            "in Excel, save it again under a new name."
+            _(
+                "{name} is damaged and cannot be read ({name2}: {exc}). If it opens in Excel, save it again under a new name.",
+                name=name,
+                name2=type(exc).__name__,
+                exc=exc,
+            )
         ) from exc
+
+
+# --- what a workbook may hold, checked before it is parsed ---------------------------------------
+
+_ROW_START = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_HOLDS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|t|f)[\s>]")  # a value, a text, a formula
+_TEXT_START = re.compile(rb"<(?:\w+:)?si[\s>/]")
+_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\s[^>]*>")
+_RELATIONSHIP_TAG = re.compile(rb"<(?:\w+:)?Relationship\s[^>]*>")
+_CHUNK = 1 << 20
+_checked: dict[tuple[str, int, int], None] = {}
+
+
+def _mb(size: int) -> str:
+    if size < limits.MEGABYTE:
+        return _("{max} KB", max=format(max(1, round(size / 1024)), ","))
+    return _("{value} MB", value=format(size / limits.MEGABYTE, ",.0f"))
+
+
+def check_workbook(path: Path) -> None:
+    """Refuse, before a cell is parsed, a workbook beyond the limits of ``domain.limits``: too
+    large a file, too much data once unpacked, too much shared text or one text too long, too
+    many rows on a sheet (counted in one streaming pass that stops at the limit) or one row too
+    long. Each refusal says which limit and what to do; all of it takes seconds, whatever the
+    file holds.
+
+    A file already checked (same path, size and time) is not read again."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key in _checked:
+        return
+    name = path.name
+    if stat.st_size > limits.MAX_WORKBOOK_BYTES:
+        raise WorkbookError(
+            _(
+                "{name} is {mb}; coop-desk imports workbooks of up to {mb2}. Copy the sheet to import into a new workbook, or split it into several files.",
+                name=name,
+                mb=_mb(stat.st_size),
+                mb2=_mb(limits.MAX_WORKBOOK_BYTES),
+            )
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _check_parts(archive, name)
+    except zipfile.BadZipFile as exc:
+        raise WorkbookError(
+            _(
+                "{name} is damaged and cannot be read ({exc}). If it opens in Excel, save it again under a new name.",
+                name=name,
+                exc=exc,
+            )
+        ) from exc
+    _checked[key] = None
+
+
+def _check_parts(archive: zipfile.ZipFile, name: str) -> None:
+    parts = archive.infolist()
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > limits.MAX_UNPACKED_BYTES:
+        raise WorkbookError(
+            _(
+                "{name} unpacks to {mb} of data, more than the {mb2} coop-desk reads from one workbook (a roster of 100,000 members unpacks to less than 100 MB). Copy the sheet to import into a new workbook, or split it into several files.",
+                name=name,
+                mb=_mb(unpacked),
+                mb2=_mb(limits.MAX_UNPACKED_BYTES),
+            )
+        )
+    for part in parts:
+        if part.filename.lower() == "xl/sharedstrings.xml":
+            if part.file_size > limits.MAX_SHARED_TEXT_BYTES:
+                raise WorkbookError(
+                    _(
+                        "{name} holds {mb} of text in its cells, more than the {mb2} coop-desk reads from one workbook. Copy the sheet to import into a new workbook, or split it into several files.",
+                        name=name,
+                        mb=_mb(part.file_size),
+                        mb2=_mb(limits.MAX_SHARED_TEXT_BYTES),
+                    )
+                )
+            _scan_texts(archive, part, name)
+    sheet_names = _sheet_names(archive)
+    for part in parts:
+        if part.filename.lower().startswith("xl/worksheets/") and part.filename.endswith(".xml"):
+            label = sheet_names.get(part.filename)
+            where = (
+                _("The sheet '{label}' of {name}", label=label, name=name)
+                if label
+                else _("A sheet of {name}", name=name)
+            )
+            _scan_rows(archive, part, where)
+
+
+def _scan_texts(archive: zipfile.ZipFile, part: zipfile.ZipInfo, name: str) -> None:
+    """Every shared text within :data:`limits.MAX_CELL_TEXT_BYTES`, in one streaming pass."""
+
+    def too_long() -> WorkbookError:
+        return WorkbookError(
+            _(
+                "{name} has a cell holding more than {mb} of text (Excel itself allows 32,767 characters in a cell): it was not written by Excel and is not imported.",
+                name=name,
+                mb=_mb(limits.MAX_CELL_TEXT_BYTES),
+            )
+        )
+
+    for segment in _segments(archive, part, _TEXT_START, limits.MAX_CELL_TEXT_BYTES, too_long):
+        del segment
+
+
+def _scan_rows(archive: zipfile.ZipFile, part: zipfile.ZipInfo, where: str) -> None:
+    """The rows holding a value, counted up to :data:`limits.MAX_SHEET_ROWS` in one streaming
+    pass; a formatted but empty row (a border drawn to the end of the sheet) does not count."""
+
+    def too_long() -> WorkbookError:
+        return WorkbookError(
+            _(
+                "{where} has a row of more than {mb}: it was not written by Excel and is not imported.",
+                where=where,
+                mb=_mb(limits.MAX_ROW_BYTES),
+            )
+        )
+
+    rows = 0
+    for segment in _segments(archive, part, _ROW_START, limits.MAX_ROW_BYTES, too_long):
+        if _HOLDS_VALUE.search(segment):
+            rows += 1
+            if rows > limits.MAX_SHEET_ROWS:
+                raise WorkbookError(
+                    _(
+                        "{where} has more than {MAX_SHEET_ROWS} rows; coop-desk imports up to {MAX_SHEET_ROWS} rows per sheet. Split it into smaller files.",
+                        where=where,
+                        MAX_SHEET_ROWS=format(limits.MAX_SHEET_ROWS, ","),
+                    )
+                )
+
+
+def _segments(
+    archive: zipfile.ZipFile,
+    part: zipfile.ZipInfo,
+    start: re.Pattern[bytes],
+    most: int,
+    too_long: Callable[[], WorkbookError],
+) -> Iterable[bytes]:
+    """The pieces of ``part`` that begin where ``start`` matches (a row, a text), unpacked
+    chunk by chunk; a piece longer than ``most`` bytes raises ``too_long()``. What comes
+    before the first piece is not given."""
+    pending = b""
+    started = False  # whether ``pending`` begins with a piece
+    with archive.open(part) as handle:
+        while True:
+            chunk = handle.read(_CHUNK)
+            data = pending + chunk
+            starts = [m.start() for m in start.finditer(data, 1 if started else 0)]
+            if started:
+                starts.insert(0, 0)
+            # Every piece but the last is whole; the last too at the end of the part.
+            ends = starts[1:] if chunk else [*starts[1:], len(data)]
+            for begin, end in zip(starts, ends, strict=False):
+                if end - begin > most:
+                    raise too_long()
+                yield data[begin:end]
+            if not chunk:
+                return
+            if starts:
+                pending, started = data[starts[-1] :], True
+            else:
+                pending = data[-256:]  # before the first piece: keep a tag cut in two
+            if len(pending) > most:
+                raise too_long()
+
+
+def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part -> sheet name, read from the workbook's small index parts."""
+    try:
+        book = _small_part(archive, "xl/workbook.xml")
+        rels = _small_part(archive, "xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return {}
+    targets = {}
+    for tag in _RELATIONSHIP_TAG.findall(rels):
+        rel_id, target = _attribute(tag, b"Id"), _attribute(tag, b"Target")
+        if rel_id and target:
+            path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            targets[rel_id] = path
+    names = {}
+    for tag in _SHEET_TAG.findall(book):
+        sheet, rel_id = _attribute(tag, b"name"), _attribute(tag, b"r:id")
+        if sheet and rel_id in targets:
+            names[targets[rel_id]] = sheet
+    return names
+
+
+def _small_part(archive: zipfile.ZipFile, name: str) -> bytes:
+    info = archive.getinfo(name)
+    if info.file_size > limits.MEGABYTE:
+        return b""
+    return archive.read(info)
+
+
+def _attribute(tag: bytes, attribute: bytes) -> str:
+    match = re.search(rb"\s" + re.escape(attribute) + rb'\s*=\s*"([^"]*)"', tag)
+    return unescape(match.group(1).decode("utf-8", "replace")) if match else ""
 
 
 def _looks_like_text(path: Path) -> bool:
@@ -487,7 +722,7 @@ def columns_for_header(
 
 
 def _samples(rows: list[tuple[Any, ...]], width: int) -> list[tuple[str, ...]]:
-    out: list[list[str]] = [[] for _ in range(width)]
+    out: list[list[str]] = [[] for _column in range(width)]
     for row in rows:
         for i in range(min(width, len(row))):
             text = cell_text(row[i])
@@ -552,7 +787,12 @@ def sheets_to_read(wb: Any, requested: str | None, filename: str) -> list[str]:
     if requested is not None:
         if requested not in wb.sheetnames:
             raise WorkbookError(
-                f"{filename} has no sheet named {requested!r} (sheets: {', '.join(wb.sheetnames)})."
+                _(
+                    "{filename} has no sheet named '{requested}' (sheets: {items}).",
+                    filename=filename,
+                    requested=requested,
+                    items=", ".join(wb.sheetnames),
+                )
             )
         return [requested]
     return [

@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from coop_desk.errors import NotFound
+from coop_desk.i18n import _, formats
 from coop_desk.models import AuditRecord, Base
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.audit.canonical import (
@@ -71,7 +71,7 @@ class AuditRow:
                 )
         more = len(self.changes) - limit
         if more > 0:
-            parts.append(f"(+{more} more)")
+            parts.append(_("(+{more} more)", more=more))
         return "; ".join(parts)
 
 
@@ -223,16 +223,6 @@ def records_about(
     return [found[i] for i in sorted(found)]
 
 
-def get_record(session: Session, actor: Actor, record_id: int) -> AuditRow:
-    require(actor, Permission.READ)
-    row = session.execute(
-        select(AuditRecord.__table__).where(AuditRecord.__table__.c.id == record_id)
-    ).first()
-    if row is None:
-        raise NotFound(f"There is no audit record {record_id}.")
-    return _row(row)
-
-
 def usernames(session: Session, actor: Actor) -> list[str]:
     require(actor, Permission.READ)
     c = AuditRecord.__table__.c
@@ -267,7 +257,7 @@ def chain_head(session: Session, actor: Actor) -> ChainHead:
 def describe_rows(rows: Iterable[AuditRow]) -> list[str]:
     """One line per record, for the command line."""
     return [
-        f"{r.id:>6}  {r.at.astimezone(UTC):%Y-%m-%d %H:%M:%S}Z  {r.username:<12} "
+        f"{r.id:>6}  {formats.datetime_text(r.at, seconds=True)}  {r.username:<12} "
         f"{r.action:<6} {r.table_name} {r.record_id}"
         + (f"  [{r.reason}]" if r.reason else "")
         + (f"\n        {r.summary()}" if r.changes else "")

@@ -14,6 +14,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coop_desk.domain import limits
 from coop_desk.domain.money import MoneyError, to_decimal
 from coop_desk.domain.premium import (
     SCHEME_LABELS,
@@ -30,11 +31,12 @@ from coop_desk.domain.premium import (
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import Conflict, NotFound, ValidationError
+from coop_desk.i18n import _
 from coop_desk.models import Account, Buyer, Contract, JournalEntry, PremiumRate
 from coop_desk.models.base import utcnow
 from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.ledger._common import AccountRole, EntryKind, like_words
 from coop_desk.services.ledger.accounts import next_code
+from coop_desk.services.ledger.books import AccountRole, EntryKind, like_words
 
 # --- rate table -------------------------------------------------------------------------------
 
@@ -113,7 +115,7 @@ def save_rate(
     require(actor, Permission.SETTINGS_WRITE)
     problems = [Problem("rate", message) for message in validate_terms(terms)]
     if terms.scheme == Scheme.NONE:
-        problems.append(Problem("scheme", "a conventional sale has no price table"))
+        problems.append(Problem("scheme", _("a conventional sale has no price table")))
     clash = session.scalar(
         select(PremiumRate.id).where(
             PremiumRate.scheme == str(terms.scheme), PremiumRate.valid_from == terms.valid_from
@@ -121,13 +123,19 @@ def save_rate(
     )
     if clash is not None and clash != rate_id:
         problems.append(
-            Problem("valid_from", f"{SCHEME_LABELS[terms.scheme]} already has a row from that date")
+            Problem(
+                "valid_from",
+                _(
+                    "{scheme} already has a row from that date",
+                    scheme=_(SCHEME_LABELS[terms.scheme]),
+                ),
+            )
         )
     if problems:
         raise ValidationError(problems)
     row = PremiumRate() if rate_id is None else session.get(PremiumRate, rate_id)
     if row is None:
-        raise NotFound(f"There is no rate row with id {rate_id}.")
+        raise NotFound(_("There is no rate row with id {rate_id}.", rate_id=rate_id))
     row.scheme = str(terms.scheme)
     row.valid_from = terms.valid_from
     row.minimum_washed = terms.minimum_washed
@@ -200,15 +208,15 @@ def create_buyer(
     require(actor, Permission.LEDGER_WRITE)
     name = clean(name)
     if not name:
-        raise ValidationError([Problem("name", "the buyer needs a name")])
+        raise ValidationError([Problem("name", _("the buyer needs a name"))])
     if session.scalar(select(Buyer.id).where(func.lower(Buyer.name) == name.lower())):
-        raise ValidationError([Problem("name", f"the buyer {name} already exists")])
+        raise ValidationError([Problem("name", _("the buyer {name} already exists", name=name))])
     buyer = Buyer(name=name, country=clean(country), notes=notes.strip())
     session.add(buyer)
     session.flush()
     account = Account(
         code=next_code(session, AccountRole.RECEIVABLE),
-        name=f"Premium receivable: {name}",
+        name=_("Premium receivable: {name}", name=name),
         kind="asset",
         role=str(AccountRole.RECEIVABLE),
         currency="USD",
@@ -218,29 +226,6 @@ def create_buyer(
     session.add(account)
     session.flush()
     return BuyerRow(buyer.id, buyer.name, buyer.country, buyer.notes, account.id, 0)
-
-
-def update_buyer(
-    session: Session, actor: Actor, buyer_id: int, *, name: str, country: str = "", notes: str = ""
-) -> BuyerRow:
-    require(actor, Permission.LEDGER_WRITE)
-    buyer = session.get(Buyer, buyer_id)
-    if buyer is None:
-        raise NotFound(f"There is no buyer with id {buyer_id}.")
-    name = clean(name)
-    if not name:
-        raise ValidationError([Problem("name", "the buyer needs a name")])
-    clash = session.scalar(
-        select(Buyer.id).where(func.lower(Buyer.name) == name.lower(), Buyer.id != buyer_id)
-    )
-    if clash:
-        raise ValidationError([Problem("name", f"the buyer {name} already exists")])
-    buyer.name, buyer.country, buyer.notes = name, clean(country), notes.strip()
-    account = session.scalars(select(Account).where(Account.buyer_id == buyer_id)).one()
-    account.name = f"Premium receivable: {name}"
-    session.flush()
-    count = session.scalar(select(func.count()).where(Contract.buyer_id == buyer_id)) or 0
-    return BuyerRow(buyer.id, buyer.name, buyer.country, buyer.notes, account.id, count)
 
 
 # --- contracts --------------------------------------------------------------------------------
@@ -401,16 +386,16 @@ def get_contract(session: Session, actor: Actor, contract_id: int) -> ContractRo
 def load_contract(session: Session, contract_id: int) -> Contract:
     contract = session.get(Contract, contract_id)
     if contract is None:
-        raise NotFound(f"There is no contract with id {contract_id}.")
+        raise NotFound(_("There is no contract with id {contract_id}.", contract_id=contract_id))
     return contract
 
 
 def _validate(session: Session, data: ContractInput, contract_id: int | None) -> list[Problem]:
     problems: list[Problem] = []
     if data.buyer_id is None or session.get(Buyer, data.buyer_id) is None:
-        problems.append(Problem("buyer_id", "choose the buyer"))
+        problems.append(Problem("buyer_id", _("choose the buyer")))
     if not clean(data.number):
-        problems.append(Problem("number", "the contract number is required"))
+        problems.append(Problem("number", _("the contract number is required")))
     elif data.buyer_id is not None:
         stmt = select(Contract.id).where(
             Contract.buyer_id == data.buyer_id, Contract.number == clean(data.number)
@@ -419,37 +404,56 @@ def _validate(session: Session, data: ContractInput, contract_id: int | None) ->
             stmt = stmt.where(Contract.id != contract_id)
         if session.scalar(stmt):
             problems.append(
-                Problem("number", f"this buyer already has a contract {clean(data.number)}")
+                Problem(
+                    "number",
+                    _("this buyer already has a contract {clean}", clean=clean(data.number)),
+                )
             )
     if data.signing_date is None:
-        problems.append(Problem("signing_date", "the signing date is required"))
+        problems.append(Problem("signing_date", _("the signing date is required")))
     if data.scheme not in {s.value for s in Scheme}:
-        problems.append(Problem("scheme", "choose Fairtrade International, Fair Trade USA or none"))
+        problems.append(
+            Problem("scheme", _("choose Fairtrade International, Fair Trade USA or none"))
+        )
     if data.process not in {p.value for p in Process}:
-        problems.append(Problem("process", "choose washed or natural"))
+        problems.append(Problem("process", _("choose washed or natural")))
     if data.quantity_unit not in {u.value for u in QuantityUnit}:
-        problems.append(Problem("quantity_unit", "give the quantity in bags or kg"))
+        problems.append(Problem("quantity_unit", _("give the quantity in bags or kg")))
     try:
         quantity = to_decimal(data.quantity)
         if quantity <= 0:
-            problems.append(Problem("quantity", "the quantity must be more than zero"))
+            problems.append(Problem("quantity", _("the quantity must be more than zero")))
         elif quantity != quantity.quantize(Decimal("0.000001")):
-            problems.append(Problem("quantity", "at most 6 decimals"))
+            problems.append(Problem("quantity", _("at most 6 decimals")))
+        elif beyond := limits.check_quantity(quantity) or limits.check_quantity(
+            contract_kg(quantity, QuantityUnit(data.quantity_unit))
+            if data.quantity_unit in {u.value for u in QuantityUnit}
+            else None
+        ):
+            problems.append(Problem("quantity", beyond))
     except MoneyError as exc:
         problems.append(Problem("quantity", str(exc)))
+    problems += limits.text_problems(
+        "contract", {"number": clean(data.number), "notes": (data.notes or "").strip()}
+    )
+    problems += limits.date_problems(
+        {"signing_date": data.signing_date, "shipment_date": data.shipment_date}
+    )
     if (
         data.shipment_date is not None
         and data.signing_date is not None
         and data.shipment_date < data.signing_date
     ):
-        problems.append(Problem("shipment_date", "the shipment cannot be before the signing"))
+        problems.append(Problem("shipment_date", _("the shipment cannot be before the signing")))
     if (
         not problems
         and data.scheme != Scheme.NONE
         and data.signing_date is not None
         and pick_rate(all_terms(session), Scheme(data.scheme), data.signing_date) is None
     ):
-        problems.append(Problem("signing_date", "the price table has no row in force on that date"))
+        problems.append(
+            Problem("signing_date", _("the price table has no row in force on that date"))
+        )
     return problems
 
 
@@ -501,8 +505,10 @@ def update_contract(
         )
         if locked:
             raise Conflict(
-                f"Contract {contract.number} is shipped and its premium is posted. Reverse the "
-                "shipment entry before changing its buyer, scheme, quantity or dates."
+                _(
+                    "Contract {number} is shipped and its premium is posted. Reverse the shipment entry before changing its buyer, scheme, quantity or dates.",
+                    number=contract.number,
+                )
             )
     contract.buyer_id = data.buyer_id
     contract.number = clean(data.number)
@@ -527,7 +533,11 @@ def delete_contract(session: Session, actor: Actor, contract_id: int) -> None:
     used = session.scalar(select(func.count()).where(JournalEntry.contract_id == contract_id))
     if used:
         raise Conflict(
-            f"Contract {contract.number} has {used} journal entries; it stays in the books."
+            _(
+                "Contract {number} has {used} journal entries; it stays in the books.",
+                number=contract.number,
+                used=used,
+            )
         )
     session.delete(contract)
     session.flush()

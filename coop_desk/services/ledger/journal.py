@@ -1,10 +1,10 @@
 """The journal: posting balanced entries, reversing them, and reading them back.
 
-Entries are immutable once posted: :func:`update_entry` and :func:`delete_entry` always refuse,
-the guard ``Database`` installs on its sessions (``guard``) refuses to flush a change or
-deletion of a posted entry or posting, and the database's triggers refuse it on any other path.
-A correction is a reversal entry (same postings, signs swapped, linked to the original by
-``reverses_id``) followed by a new entry.
+Entries are immutable once posted: no service changes or deletes one, the guard ``Database``
+installs on its sessions (``guard``) refuses to flush a change or deletion of a posted entry
+or posting, and the database's triggers refuse it on any other path. A correction is a
+reversal entry (same postings, signs swapped, linked to the original by ``reverses_id``)
+followed by a new entry.
 """
 
 from __future__ import annotations
@@ -17,15 +17,17 @@ from decimal import Decimal
 from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from coop_desk.domain import limits
 from coop_desk.domain.ledger import Leg, balance_problems, usd_values
 from coop_desk.domain.money import MoneyError, format_amount, to_decimal
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold
 from coop_desk.errors import Conflict, NotFound, ValidationError
+from coop_desk.i18n import _
 from coop_desk.models import Account, Contract, JournalEntry, Posting, Project
 from coop_desk.services import audit
 from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.ledger._common import (
+from coop_desk.services.ledger.books import (
     AccountRole,
     EntryKind,
     closed_years,
@@ -34,6 +36,14 @@ from coop_desk.services.ledger._common import (
     reporting_currency,
     year_of,
 )
+
+
+def summable() -> ColumnElement[bool]:
+    """Postings the books can add up. One beyond the limits of ``domain.limits`` (stored
+    before they existed, or from outside the program) would overflow the database's sums and
+    stop every report: ``verify`` names it, and every sum over postings leaves it out."""
+    bound = limits.MAX_AMOUNT
+    return Posting.amount.between(-bound, bound) & Posting.usd_value.between(-bound, bound)
 
 
 @dataclass(frozen=True)
@@ -206,17 +216,48 @@ def write_entry(
     problems = list(extra_problems)
     description = clean(description)
     if not description:
-        problems.append(Problem("description", "say what the entry is for"))
+        problems.append(Problem("description", _("say what the entry is for")))
+    problems += limits.text_problems(
+        "journal_entry",
+        {
+            "description": description,
+            "reference": clean(reference),
+            "payee": clean(payee),
+            "voucher": clean(voucher),
+            "document_name": document_name,
+        },
+    )
     if entry_date is None:
-        problems.append(Problem("entry_date", "the date is required"))
+        problems.append(Problem("entry_date", _("the date is required")))
         raise ValidationError(problems)
+    out_of_range = limits.check_date(entry_date)
     year = year_of(session, entry_date)
-    if year in closed_years(session) and kind != EntryKind.CARRY:
+    out_of_range = out_of_range or limits.check_book_year(year)
+    if out_of_range:
+        problems.append(Problem("entry_date", out_of_range))
+        raise ValidationError(problems)
+    closed = closed_years(session)
+    if year in closed and kind != EntryKind.CARRY:
         problems.append(
             Problem(
                 "entry_date",
-                f"the fiscal year {year} is closed; nothing can be posted in it unless an "
-                "administrator reopens it",
+                _(
+                    "the fiscal year {year} is closed; nothing can be posted in it unless an administrator reopens it",
+                    year=year,
+                ),
+            )
+        )
+    elif closed and year < max(closed) and kind != EntryKind.CARRY:
+        # Years close in order: one before a closed year is closed too (an entry there would
+        # change the balances already carried forward).
+        problems.append(
+            Problem(
+                "entry_date",
+                _(
+                    "the books are closed up to the fiscal year {max}; nothing can be posted in {year}",
+                    max=max(closed),
+                    year=year,
+                ),
             )
         )
     usd = reporting_currency(session)
@@ -227,29 +268,56 @@ def write_entry(
         account = session.get(Account, p.account_id)
         accounts.append(account)
         if account is None:
-            problems.append(Problem(field, f"there is no account with id {p.account_id}"))
+            problems.append(
+                Problem(
+                    field, _("there is no account with id {account_id}", account_id=p.account_id)
+                )
+            )
             continue
         if not account.active and not allow_inactive:
-            problems.append(Problem(field, f"the account {account.name} is closed"))
+            problems.append(
+                Problem(field, _("the account {account_name} is closed", account_name=account.name))
+            )
         currency = (p.currency or account.currency or "").upper()
         if not currency:
-            problems.append(Problem(field, f"say the currency posted to {account.name}"))
+            problems.append(
+                Problem(
+                    field, _("say the currency posted to {account_name}", account_name=account.name)
+                )
+            )
             continue
         if account.currency and currency != account.currency:
             problems.append(
-                Problem(field, f"{account.name} is kept in {account.currency}, not {currency}")
+                Problem(
+                    field,
+                    _(
+                        "{account_name} is kept in {currency}, not {currency2}",
+                        account_name=account.name,
+                        currency=account.currency,
+                        currency2=currency,
+                    ),
+                )
             )
         try:
             amount = to_decimal(p.amount)
         except MoneyError as exc:
             problems.append(Problem(field, str(exc)))
             continue
+        beyond = limits.check_amount(amount) or limits.check_text("posting", "memo", clean(p.memo))
+        if beyond:
+            problems.append(Problem(field, beyond))
+            continue
         if currency == usd:
             rate = Decimal(1)
         elif fixed_usd is not None:
             rate = p.rate if p.rate is not None and p.rate > 0 else Decimal(1)
         elif p.rate is None:
-            problems.append(Problem(field, f"the {currency} rate (per {usd}) is required"))
+            problems.append(
+                Problem(
+                    field,
+                    _("the {currency} rate (per {usd}) is required", currency=currency, usd=usd),
+                )
+            )
             continue
         else:
             try:
@@ -257,8 +325,11 @@ def write_entry(
             except MoneyError as exc:
                 problems.append(Problem(field, str(exc)))
                 continue
+            if limits.check_rate(rate):
+                problems.append(Problem(field, str(limits.check_rate(rate))))
+                continue
             if rate != rate.quantize(Decimal("0.00000001")):
-                problems.append(Problem(field, "a rate has at most 8 decimals"))
+                problems.append(Problem(field, _("a rate has at most 8 decimals")))
         legs.append(Leg(currency, amount, rate))
     if len(legs) == len(postings):
         if fixed_usd is None:
@@ -269,6 +340,13 @@ def write_entry(
     if problems:
         raise ValidationError(problems)
     values = usd_values(legs, usd) if fixed_usd is None else list(fixed_usd)
+    problems = [
+        Problem(f"postings[{index}]", _("its {usd} value: {beyond}", usd=usd, beyond=beyond))
+        for index, value in enumerate(values, start=1)
+        if (beyond := limits.check_amount(value))
+    ]
+    if problems:
+        raise ValidationError(problems)
     number = (
         session.scalar(
             select(func.max(JournalEntry.number)).where(JournalEntry.fiscal_year == year)
@@ -334,9 +412,13 @@ def _fixed_problems(legs: Sequence[Leg], values: Sequence[Decimal], usd: str) ->
         if leg.currency == usd and leg.amount != value:
             problems.append(f"a {usd} posting is worth its amount")
         sums[leg.currency] = sums.get(leg.currency, Decimal(0)) + leg.amount
-    problems += [f"the {c} postings do not balance (off by {t})" for c, t in sums.items() if t]
+    problems += [
+        _("the {currency} postings do not balance (off by {difference})", currency=c, difference=t)
+        for c, t in sums.items()
+        if t
+    ]
     if sum(values, Decimal(0)) != 0:
-        problems.append(f"the postings do not balance in {usd} value")
+        problems.append(_("the postings do not balance in {usd} value", usd=usd))
     return problems
 
 
@@ -372,28 +454,30 @@ def reverse(
     require(actor, Permission.LEDGER_WRITE)
     original = session.get(JournalEntry, entry_id)
     if original is None:
-        raise NotFound(f"There is no journal entry with id {entry_id}.")
+        raise NotFound(_("There is no journal entry with id {entry_id}.", entry_id=entry_id))
     name = entry_number(original.fiscal_year, original.number)
     if original.kind == EntryKind.CARRY and not allow_carry:
         raise Conflict(
-            f"Entry {name} carries balances from the previous year; it is reversed only by "
-            "reopening that year."
+            _(
+                "Entry {name} carries balances from the previous year; it is reversed only by reopening that year.",
+                name=name,
+            )
         )
     if original.reverses_id is not None:
-        raise Conflict(f"Entry {name} is itself a reversal; post a new entry instead.")
+        raise Conflict(_("Entry {name} is itself a reversal; post a new entry instead.", name=name))
     already = session.scalar(
         select(JournalEntry.fiscal_year, JournalEntry.number)
         .where(JournalEntry.reverses_id == entry_id)
         .limit(1)
     )
     if already is not None:
-        raise Conflict(f"Entry {name} has already been reversed.")
+        raise Conflict(_("Entry {name} has already been reversed.", name=name))
     problems: list[Problem] = []
     if not clean(reason):
-        problems.append(Problem("reason", "say why the entry is reversed"))
+        problems.append(Problem("reason", _("say why the entry is reversed")))
     day = entry_date or original.entry_date
     if day < original.entry_date:
-        problems.append(Problem("entry_date", "a reversal cannot be dated before the entry"))
+        problems.append(Problem("entry_date", _("a reversal cannot be dated before the entry")))
     lines = session.scalars(
         select(Posting).where(Posting.entry_id == entry_id).order_by(Posting.line)
     ).all()
@@ -402,7 +486,9 @@ def reverse(
         actor,
         entry_date=day,
         kind=EntryKind.REVERSAL,
-        description=f"Reversal of {name}: {clean(reason)}" if clean(reason) else "",
+        description=_("Reversal of {name}: {clean}", name=name, clean=clean(reason))
+        if clean(reason)
+        else "",
         reference=name,
         payee=original.payee,
         project_id=original.project_id,
@@ -416,30 +502,6 @@ def reverse(
         fixed_usd=[-p.usd_value for p in lines],
     )
     return reversal
-
-
-def update_entry(session: Session, actor: Actor, entry_id: int, **changes: object) -> None:
-    """Always refused (posted entries are immutable); kept so every front end explains alike."""
-    require(actor, Permission.LEDGER_WRITE)
-    entry = session.get(JournalEntry, entry_id)
-    if entry is None:
-        raise NotFound(f"There is no journal entry with id {entry_id}.")
-    raise Conflict(
-        f"Entry {entry_number(entry.fiscal_year, entry.number)} is posted and cannot be "
-        "changed. Reverse it and post a corrected entry; both stay in the journal."
-    )
-
-
-def delete_entry(session: Session, actor: Actor, entry_id: int) -> None:
-    """Always refused: posted entries are never deleted, only reversed."""
-    require(actor, Permission.LEDGER_WRITE)
-    entry = session.get(JournalEntry, entry_id)
-    if entry is None:
-        raise NotFound(f"There is no journal entry with id {entry_id}.")
-    raise Conflict(
-        f"Entry {entry_number(entry.fiscal_year, entry.number)} is posted and cannot be "
-        "deleted. Reverse it instead; both stay in the journal."
-    )
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -493,16 +555,10 @@ def list_entries(
     return _entry_rows(session, _filter_clauses(flt or JournalFilter()), descending, limit, offset)
 
 
-def count_entries(session: Session, actor: Actor, flt: JournalFilter | None = None) -> int:
-    require(actor, Permission.READ)
-    clauses = _filter_clauses(flt or JournalFilter())
-    return int(session.scalar(select(func.count()).select_from(JournalEntry).where(*clauses)) or 0)
-
-
 def entry_row(session: Session, entry_id: int) -> EntryRow:
     rows = _entry_rows(session, [JournalEntry.id == entry_id], False, None, 0)
     if not rows:
-        raise NotFound(f"There is no journal entry with id {entry_id}.")
+        raise NotFound(_("There is no journal entry with id {entry_id}.", entry_id=entry_id))
     return rows[0]
 
 
@@ -552,7 +608,7 @@ def _entry_rows(
                 func.sum(Posting.usd_value),
             )
             .join(Account, Account.id == Posting.account_id)
-            .where(Posting.entry_id.in_(chunk), Posting.amount > 0)
+            .where(Posting.entry_id.in_(chunk), Posting.amount > 0, summable())
             .where(Account.role != AccountRole.EXCHANGE)
             .group_by(Posting.entry_id, Posting.currency)
         ):
@@ -596,19 +652,7 @@ def get_entry(session: Session, actor: Actor, entry_id: int) -> EntryDetail:
     require(actor, Permission.READ)
     row = entry_row(session, entry_id)
     postings = tuple(
-        PostingRow(
-            p.id,
-            p.entry_id,
-            p.line,
-            p.account_id,
-            code,
-            name,
-            p.currency,
-            p.amount,
-            p.rate,
-            p.usd_value,
-            p.memo,
-        )
+        _posting_row(p, code, name)
         for p, code, name in session.execute(
             select(Posting, Account.code, Account.name)
             .join(Account, Account.id == Posting.account_id)
@@ -617,6 +661,46 @@ def get_entry(session: Session, actor: Actor, entry_id: int) -> EntryDetail:
         )
     )
     return EntryDetail(row, postings)
+
+
+def list_entry_details(
+    session: Session, actor: Actor, flt: JournalFilter | None = None
+) -> list[EntryDetail]:
+    """Every entry ``flt`` selects with its postings, in journal order (for exports).
+
+    Two reads in all, however many entries: the entries (as :func:`list_entries`), then every
+    posting of them in one query, grouped by entry."""
+    require(actor, Permission.READ)
+    clauses = _filter_clauses(flt or JournalFilter())
+    rows = _entry_rows(session, clauses, False, None, 0)
+    postings: dict[int, list[PostingRow]] = {r.id: [] for r in rows}
+    # An alias, so that the filter's own EXISTS over postings is not correlated to this one.
+    line = aliased(Posting)
+    for p, code, name in session.execute(
+        select(line, Account.code, Account.name)
+        .join(Account, Account.id == line.account_id)
+        .join(JournalEntry, JournalEntry.id == line.entry_id)
+        .where(*clauses)
+        .order_by(line.entry_id, line.line)
+    ):
+        postings[p.entry_id].append(_posting_row(p, code, name))
+    return [EntryDetail(r, tuple(postings[r.id])) for r in rows]
+
+
+def _posting_row(p: Posting, code: str, name: str) -> PostingRow:
+    return PostingRow(
+        p.id,
+        p.entry_id,
+        p.line,
+        p.account_id,
+        code,
+        name,
+        p.currency,
+        p.amount,
+        p.rate,
+        p.usd_value,
+        p.memo,
+    )
 
 
 def account_ledger(session: Session, actor: Actor, account_id: int, year: int) -> list[LedgerLine]:

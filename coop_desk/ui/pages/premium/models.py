@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desk.services.ledger._common import ENTRY_KIND_LABELS, EntryKind
+from coop_desk.services.ledger.books import ENTRY_KIND_LABELS, EntryKind
 from coop_desk.services.ledger.journal import EntryRow, JournalLine
 from coop_desk.services.ledger.plan import ApprovalRow, ProjectRow
 from coop_desk.services.ledger.reports import FundRow, ProjectBalanceRow
@@ -31,7 +31,7 @@ from coop_desk.services.ledger.ui_queries import ContractOverviewRow
 from coop_desk.services.verify import Finding
 from coop_desk.ui.labels import QT_TRANSLATE_NOOP, tr_label
 from coop_desk.ui.models.table import SORT_ROLE, Column, RowTableModel
-from coop_desk.ui.widgets import format_decimal
+from coop_desk.ui.widgets import format_decimal, format_rate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -374,7 +374,7 @@ class JournalLinesModel(RowTableModel[JournalLine]):
                 Column(
                     QCoreApplication.translate("PremiumModels", "Rate"),
                     lambda r: r.rate,
-                    lambda v: f"{v.normalize():f}",
+                    format_rate,
                     True,
                 ),
                 Column(

@@ -1,5 +1,16 @@
-"""Helpers shared by the ledger services: the cooperative's fiscal calendar and currencies,
-closed years, and escaping text for LIKE searches."""
+"""The books' vocabulary and calendar, shared by every ledger service and both front ends.
+
+- Vocabulary: account roles (:class:`AccountRole`), entry kinds (:class:`EntryKind`) with their
+  labels, which account kinds carry their balances into the next year, and how an entry is
+  named ("2025-0001", :func:`entry_number`).
+- The cooperative's calendar and currencies as stored in its profile: the fiscal year's first
+  month, the fiscal year of a day and its bounds (the rules are ``domain.premium``'s), the
+  reporting (USD) and local (PEN) currencies, and the years that are closed.
+- :func:`like_words`: text search in SQL, one escaped LIKE pattern per folded word.
+
+A public module: the GUI, the CLI and other services import it; it imports only ``domain``
+and ``models``, so every ledger module can use it without an import cycle.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from coop_desk.domain.premium import fiscal_year_bounds, fiscal_year_of
 from coop_desk.domain.text import fold
+from coop_desk.i18n import N_
 from coop_desk.models import Cooperative, FiscalYearEvent
 
 
@@ -38,15 +50,15 @@ class EntryKind(StrEnum):
 
 
 ENTRY_KIND_LABELS = {
-    EntryKind.MANUAL: "Manual entry",
-    EntryKind.SHIPMENT: "Shipment (premium earned)",
-    EntryKind.RECEIPT: "Premium received",
-    EntryKind.PAYMENT: "Project payment",
-    EntryKind.TRANSFER: "Transfer",
-    EntryKind.EXCHANGE: "Currency exchange",
-    EntryKind.OPENING: "Opening balance",
-    EntryKind.CARRY: "Balances carried from the previous year",
-    EntryKind.REVERSAL: "Reversal",
+    EntryKind.MANUAL: N_("Manual entry"),
+    EntryKind.SHIPMENT: N_("Shipment (premium earned)"),
+    EntryKind.RECEIPT: N_("Premium received"),
+    EntryKind.PAYMENT: N_("Project payment"),
+    EntryKind.TRANSFER: N_("Transfer"),
+    EntryKind.EXCHANGE: N_("Currency exchange"),
+    EntryKind.OPENING: N_("Opening balance"),
+    EntryKind.CARRY: N_("Balances carried from the previous year"),
+    EntryKind.REVERSAL: N_("Reversal"),
 }
 
 # Balance-sheet accounts carry their own balances into the next year; every other account
