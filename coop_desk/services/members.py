@@ -201,7 +201,7 @@ def _ordering(
     if order_by in AREA_SORTABLE and areas is not None:
         column: ColumnElement[Any] = func.coalesce(areas.c[order_by], 0)
     else:
-        column = SORTABLE.get(order_by, Member.code_sort)
+        column = SORTABLE.get(order_by, Member.code_sort).expression
     ordering: list[ColumnElement[Any]] = [column.desc() if descending else column.asc()]
     if order_by == "name":
         ordering.append(Member.first_names.desc() if descending else Member.first_names.asc())
