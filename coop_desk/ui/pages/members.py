@@ -24,13 +24,13 @@ from sqlalchemy.orm import Session
 
 from coop_desk.domain.members import GENDER_LABELS, STATUS_LABELS, MemberStatus
 from coop_desk.services import members
-from coop_desk.services.access import Actor, Permission
+from coop_desk.services.access import Permission
 from coop_desk.services.members import MemberDetail, MemberFilter, MemberRow, RegisterCounts
 from coop_desk.ui import excel_actions
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.member_editor import MemberEditor
-from coop_desk.ui.labels import tr_label
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.paged import PagedTableModel
 from coop_desk.ui.models.table import Column
 from coop_desk.ui.pages.base import Page
