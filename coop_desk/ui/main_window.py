@@ -24,7 +24,7 @@ from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.language import LANGUAGES
-from coop_desk.ui.pages import page_classes
+from coop_desk.ui.pages import PageSpec, page_specs
 from coop_desk.ui.pages.base import Page
 
 
@@ -37,15 +37,13 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(180)
         self.stack = QStackedWidget()
-        self.pages: list[Page] = []
-        for cls in page_classes():
-            page = cls(ctx)
-            self.pages.append(page)
-            self.stack.addWidget(page)
-            item = QListWidgetItem(page.title())
-            item.setData(Qt.ItemDataRole.UserRole, page.key)
+        # Built when first shown (``page``): the window needs only their titles.
+        self.specs: list[PageSpec] = page_specs()
+        self._built: dict[str, Page] = {}
+        for spec in self.specs:
+            item = QListWidgetItem(spec.title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
-            page.status_message.connect(self._on_page_status)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -62,21 +60,34 @@ class MainWindow(QMainWindow):
         ctx.actor_changed.connect(self._update_identity)
         self._restore_geometry()
         self._update_identity()
-        if self.pages:
+        if self.specs:
             self.sidebar.setCurrentRow(0)
 
     # --- navigation ---------------------------------------------------------------------
+    @property
+    def pages(self) -> list[Page]:
+        """The pages built so far, in sidebar order."""
+        return [self._built[spec.key] for spec in self.specs if spec.key in self._built]
+
     def page(self, key: str) -> Page:
-        for page in self.pages:
-            if page.key == key:
-                return page
-        raise KeyError(key)
+        """The page for ``key``, built (not shown) if it was not yet."""
+        page = self._built.get(key)
+        if page is not None:
+            return page
+        spec = next((spec for spec in self.specs if spec.key == key), None)
+        if spec is None:
+            raise KeyError(key)
+        page = spec.load()(self.ctx)
+        self._built[key] = page
+        self.stack.addWidget(page)
+        page.status_message.connect(self._on_page_status)
+        return page
 
     def show_page(self, key: str) -> Page:
-        for row, page in enumerate(self.pages):
-            if page.key == key:
+        for row, spec in enumerate(self.specs):
+            if spec.key == key:
                 self.sidebar.setCurrentRow(row)
-                return page
+                return self.page(key)
         raise KeyError(key)
 
     def current_page(self) -> Page | None:
@@ -86,7 +97,11 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
-        page = self.pages[row]
+        try:
+            page = self.page(self.specs[row].key)
+        except Exception as exc:  # noqa: BLE001 - shown in words, the window stays up
+            show_error(self, exc)
+            return
         self.stack.setCurrentWidget(page)
         self.page_status.clear()
         try:

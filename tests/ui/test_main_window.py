@@ -104,3 +104,52 @@ def test_app_run_refuses_a_newer_database_with_a_dialog(qtbot, qapp, tmp_path, m
     monkeypatch.setattr(QMessageBox, "exec", lambda self: seen.append(self.text()) or 0)
     assert app.run(str(path)) == 1
     assert seen and "newer version" in seen[0]
+
+
+def test_pages_are_built_when_first_shown(window, qtbot):
+    assert [page.key for page in window.pages] == ["members"]  # the first section only
+    titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    window.sidebar.setCurrentRow(titles.index("Premium"))
+    assert window.current_page() is window.page("premium")
+    assert [page.key for page in window.pages] == ["members", "premium"]
+    for key in ("certs", "audit", "users"):
+        window.page(key)
+    # The sidebar's titles, given before any page existed, are the pages' own.
+    assert titles == [page.title() for page in window.pages]
+
+
+def test_the_window_comes_up_without_the_heavy_modules(demo_db, tmp_path):
+    """Start cost (issue 14): no Alembic (the schema is current), no openpyxl (no workbook is
+    read or written), no demo data modules, no certification or audit page."""
+    import os
+    import subprocess
+    import sys
+
+    script = """
+import sys
+from coop_desk.app import make_application
+from coop_desk.db import Database
+from coop_desk.ui.context import AppContext
+from coop_desk.ui.dialogs.first_run import needs_first_run
+from coop_desk.ui.main_window import MainWindow
+app = make_application()
+ctx = AppContext(Database.open(sys.argv[1]))
+assert not needs_first_run(ctx)
+window = MainWindow(ctx)
+window.show()
+app.processEvents()
+heavy = ["openpyxl", "alembic", "coop_desk.services.demo", "coop_desk.ui.pages.certifications",
+         "coop_desk.ui.pages.audit", "coop_desk.ui.pages.premium"]
+print(",".join(name for name in heavy if name in sys.modules))
+"""
+    path = str(demo_db.engine.url.database)
+    demo_db.close()
+    done = subprocess.run(
+        [sys.executable, "-c", script, path],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        cwd=tmp_path,
+        check=True,
+    )
+    assert done.stdout.strip() == ""
