@@ -393,6 +393,7 @@ def test_the_journal_pages_as_it_scrolls_and_goes_to_an_entry_beyond_the_page(wi
     page.set_year(2025)
     tab = page.journal_tab
     tab.model.page_size = tab.lines_model.page_size = 5
+    tab.table.setFixedHeight(90)  # room for a few rows: the view asks for no more by itself
     tab.reload()
     tab = show_journal(qtbot, page)
     assert tab.model.rowCount() == 5 and tab.model.canFetchMore()
@@ -420,6 +421,7 @@ def test_sorting_the_journal_on_a_column_sorts_the_whole_year(window, qtbot):
     page.set_year(2025)
     tab = page.journal_tab
     tab.model.page_size = 5
+    tab.table.setFixedHeight(90)
     tab.reload()
     tab = show_journal(qtbot, page)
     tab.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # description, Z first
