@@ -153,3 +153,68 @@ print(",".join(name for name in heavy if name in sys.modules))
         check=True,
     )
     assert done.stdout.strip() == ""
+
+
+def test_sorting_keeps_the_selection_on_every_grid(window, qtbot):
+    """Every sortable grid (members, the Premium tabs, the certification tables): after a
+    header click, in either order, the selected row is still the same record."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTableView
+
+    from coop_desk.ui.models.paged import PagedTableModel
+    from coop_desk.ui.models.table import ROW_ROLE
+    from tests.ui.premium_helpers import premium_page, wait_journal
+
+    members_page = window.show_page("members")
+    qtbot.waitUntil(lambda: not members_page.model.busy)
+    premium = premium_page(window)
+    for i in range(premium.tabs.count()):
+        premium.tabs.setCurrentIndex(i)
+        if premium.tabs.currentWidget() is premium.journal_tab:
+            wait_journal(qtbot, premium.journal_tab)
+    certs = window.page("certs")
+    with qtbot.waitSignal(certs.loaded, timeout=20_000):
+        window.show_page("certs")
+    views = [
+        v
+        for v in window.findChildren(QTableView)
+        if v.isSortingEnabled() and v.model().rowCount() > 2
+    ]
+    names = {v.objectName() or type(v.model()).__name__ for v in views}
+    assert len(views) >= 8, names
+    for view in views:
+        model = view.model()
+        middle = model.rowCount() // 2
+        view.selectRow(middle)
+        chosen = model.index(middle, 0).data(ROW_ROLE)
+        for column in range(model.columnCount()):
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+                view.sortByColumn(column, order)
+                paged = isinstance(model, PagedTableModel)
+                if paged:
+                    # Sorted in SQL: the rows come again from a pool thread, as new objects.
+                    qtbot.waitUntil(lambda model=model: not model.busy)
+                selected = view.selectionModel().selectedRows()
+                assert len(selected) == 1, (view.objectName(), column)
+                row, current = selected[0].data(ROW_ROLE), view.currentIndex().data(ROW_ROLE)
+                if paged:
+                    assert row == chosen == current, (view.objectName(), column)
+                else:
+                    assert row is chosen is current, (view.objectName(), column)
+
+
+def test_a_cut_name_reads_whole_in_its_tooltip(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    from tests.ui.premium_helpers import premium_page
+
+    page = premium_page(window)
+    page.tabs.setCurrentWidget(page.contracts_tab)
+    model = page.contracts_tab.model
+    buyer = next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal) == "Buyer"
+    )
+    index = model.index(0, buyer)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data() != ""

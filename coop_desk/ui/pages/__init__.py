@@ -12,8 +12,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from coop_desk.services.access import Permission
+
 if TYPE_CHECKING:
+    from coop_desk.ui.context import AppContext
     from coop_desk.ui.pages.base import Page
+
+
+def _always(_ctx: AppContext) -> bool:
+    return True
 
 
 @dataclass(frozen=True)
@@ -21,6 +28,13 @@ class PageSpec:
     key: str
     title: Callable[[], str]  # the page's own title(), without building the page
     load: Callable[[], type[Page]]  # imports the page's module
+    # The page's is_available() before it is built (the same rule: the page asks this).
+    available: Callable[[AppContext], bool] = _always
+
+
+def users_available(ctx: AppContext) -> bool:
+    """Accounts and everyone's last sign-in: administrators only."""
+    return ctx.can(Permission.USERS_ADMIN)
 
 
 def _members() -> type[Page]:
@@ -55,13 +69,21 @@ def _users() -> type[Page]:
 
 def page_specs() -> list[PageSpec]:
     # Same context and text as each page's self.tr(...) title: one translation serves both.
-    tr = QCoreApplication.translate
     return [
-        PageSpec("members", lambda: tr("MembersPage", "Members"), _members),
-        PageSpec("premium", lambda: tr("PremiumPage", "Premium"), _premium),
-        PageSpec("certs", lambda: tr("CertificationsPage", "Certifications"), _certifications),
-        PageSpec("audit", lambda: tr("AuditPage", "Audit trail"), _audit),
-        PageSpec("users", lambda: tr("UsersPage", "Users"), _users),
+        PageSpec("members", lambda: QCoreApplication.translate("MembersPage", "Members"), _members),
+        PageSpec("premium", lambda: QCoreApplication.translate("PremiumPage", "Premium"), _premium),
+        PageSpec(
+            "certs",
+            lambda: QCoreApplication.translate("CertificationsPage", "Certifications"),
+            _certifications,
+        ),
+        PageSpec("audit", lambda: QCoreApplication.translate("AuditPage", "Audit trail"), _audit),
+        PageSpec(
+            "users",
+            lambda: QCoreApplication.translate("UsersPage", "Users"),
+            _users,
+            users_available,
+        ),
     ]
 
 
