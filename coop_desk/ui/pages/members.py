@@ -156,6 +156,7 @@ class MembersPage(Page):
         self.counts_loader = BackgroundLoader(self)
         self.counts_loader.failed.connect(self._load_failed)
         self._pending_select: int | None = None
+        self._loaded_filter: MemberFilter | None = None
         self.table = QTableView()
         self.table.setObjectName("members_table")
         self.table.setModel(self.model)
@@ -245,10 +246,15 @@ class MembersPage(Page):
         self.reload()
 
     def reload(self, then: Callable[[], None] | None = None) -> None:
-        """Load the first page in a pool thread (the selected member's page too, so it stays
-        selected), then the counts; a newer reload supersedes one still on its way."""
+        """Load the first page in a pool thread (after a sort or a save, the selected member's
+        page too, so it stays selected), then the counts; a newer reload supersedes one still
+        on its way."""
         flt = self.current_filter()
         selected = self._pending_select or self.selected_member_id()
+        # A new search keeps the selection only when it is among the first rows: looking for
+        # it further would cost a keystroke a scan of the register.
+        look_further = self._pending_select is not None or flt == self._loaded_filter
+        self._loaded_filter = flt
         order_by = SORT_KEYS[self.model.sort_column]
         descending = self.model.sort_order == Qt.SortOrder.DescendingOrder
         db, actor = self.ctx.db, self.ctx.actor
@@ -267,7 +273,7 @@ class MembersPage(Page):
         def first(limit: int) -> list[MemberRow]:  # pool thread, its own Session
             with db.reading(actor) as s:
                 rows = page(s, limit)
-                if selected is None or any(r.id == selected for r in rows):
+                if not look_further or selected is None or any(r.id == selected for r in rows):
                     return rows
                 position = members.member_position(
                     s, actor, selected, flt, order_by=order_by, descending=descending
