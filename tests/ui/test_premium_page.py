@@ -376,6 +376,7 @@ def test_painting_the_grids_never_touches_the_database(window, qtbot, demo_ctx, 
     page = premium_page(window)
     for tab in (page.contracts_tab, page.plan_tab, page.journal_tab, page.balances_tab):
         page.tabs.setCurrentWidget(tab)
+        wait_journal(qtbot, page.journal_tab)  # its rows come from a pool thread
 
     def no_db(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError("database used while painting")
