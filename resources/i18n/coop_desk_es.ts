@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
@@ -129,7 +129,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="138"/>
-        <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year&apos;s audit trail, the integrity check</source>
+        <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year's audit trail, the integrity check</source>
         <translation>Un libro Excel para el auditor: libro diario, balance de comprobación, aprobaciones de la AG, pagos con comprobantes y huellas de los recibos, el registro de auditoría del ejercicio y la verificación de integridad</translation>
     </message>
     <message>
@@ -139,7 +139,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="145"/>
-        <source>The year&apos;s journal for an independent check with Beancount (bean-check)</source>
+        <source>The year's journal for an independent check with Beancount (bean-check)</source>
         <translation>El libro diario del ejercicio, para una verificación independiente con Beancount (bean-check)</translation>
     </message>
     <message>
@@ -378,7 +378,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="264"/>
-        <source>choose a file with the plot&apos;s boundary</source>
+        <source>choose a file with the plot's boundary</source>
         <translation>elija un archivo con el lindero de la parcela</translation>
     </message>
 </context>
@@ -723,7 +723,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="235"/>
-        <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
+        <source>Target 100%. Certifier's re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
         <translation>Meta 100 %. Muestra de reinspección de la certificadora: {0} socios. Pendientes de aprobación del comité: {1}. Acciones correctivas vencidas: {2}.
 {3}</translation>
@@ -860,7 +860,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="26"/>
-        <source>Closing {0} locks it: nothing more can be recorded in it. Each account&apos;s balance and the Premium fund are carried into {1}. Only an administrator can reopen it.</source>
+        <source>Closing {0} locks it: nothing more can be recorded in it. Each account's balance and the Premium fund are carried into {1}. Only an administrator can reopen it.</source>
         <translation>Cerrar {0} lo bloquea: ya no se puede registrar nada en él. El saldo de cada cuenta y el fondo de la Prima pasan a {1}. Solo un administrador puede reabrirlo.</translation>
     </message>
     <message>
@@ -1446,7 +1446,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="61"/>
-        <source>Administrator&apos;s &amp;user name</source>
+        <source>Administrator's &amp;user name</source>
         <translation>&amp;Usuario del administrador</translation>
     </message>
     <message>
@@ -1493,7 +1493,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="291"/>
-        <source>GeoJSON from a GIS, KML/KMZ from Google Earth or GPX tracks from a phone. Each feature is matched to a plot by the plot&apos;s code, or by the member&apos;s code and the plot&apos;s name. Features that cannot be used are listed with the reason; they do not stop the others.</source>
+        <source>GeoJSON from a GIS, KML/KMZ from Google Earth or GPX tracks from a phone. Each feature is matched to a plot by the plot's code, or by the member's code and the plot's name. Features that cannot be used are listed with the reason; they do not stop the others.</source>
         <translation>GeoJSON de un SIG, KML/KMZ de Google Earth o tracks GPX de un celular. Cada elemento se asigna a una parcela por el código de la parcela, o por el código del socio y el nombre de la parcela. Los elementos que no se pueden usar se listan con el motivo; no detienen a los demás.</translation>
     </message>
     <message>
@@ -1543,7 +1543,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="371"/>
-        <source>the feature&apos;s name</source>
+        <source>the feature's name</source>
         <translation>el nombre del elemento</translation>
     </message>
     <message>
@@ -1919,7 +1919,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="89"/>
         <source>Payments outside the approved
-budget or the account&apos;s balance</source>
+budget or the account's balance</source>
         <translation>Pagos fuera del presupuesto
 aprobado o del saldo de la cuenta</translation>
     </message>
@@ -1981,7 +1981,7 @@ aprobado o del saldo de la cuenta</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="569"/>
-        <source>A micro-lot carries one producer&apos;s name: only her deliveries go into it.</source>
+        <source>A micro-lot carries one producer's name: only her deliveries go into it.</source>
         <translation>Un microlote lleva el nombre de una productora: solo entran sus entregas.</translation>
     </message>
     <message>
@@ -2251,7 +2251,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="187"/>
-        <source>awaiting the ICS committee&apos;s approval</source>
+        <source>awaiting the ICS committee's approval</source>
         <translation>pendiente de aprobación del comité del SIC</translation>
     </message>
     <message>
@@ -2563,7 +2563,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/members.py" line="282"/>
-        <source>• fill in the cooperative&apos;s RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
+        <source>• fill in the cooperative's RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
         <translation>• complete el RUC y el FLO ID de la cooperativa (Archivo → Configuración de la cooperativa): los informes y los libros de Excel los llevan.</translation>
     </message>
 </context>
@@ -2773,7 +2773,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="255"/>
-        <source>General Assembly approvals of this year&apos;s plan</source>
+        <source>General Assembly approvals of this year's plan</source>
         <translation>Aprobaciones de la Asamblea General del plan de este ejercicio</translation>
     </message>
     <message>
@@ -2821,7 +2821,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="127"/>
-        <source>optional: the plot&apos;s code in the ICS or surveys</source>
+        <source>optional: the plot's code in the ICS or surveys</source>
         <translation>opcional: el código de la parcela en el SCI o en los levantamientos</translation>
     </message>
     <message>
@@ -2889,7 +2889,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="118"/>
-        <source>Save the member to record the plots&apos; boundaries.</source>
+        <source>Save the member to record the plots' boundaries.</source>
         <translation>Guarde el socio para registrar los linderos de sus parcelas.</translation>
     </message>
     <message>
@@ -4245,7 +4245,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="50"/>
-        <source>Reopening {0} reverses the balances it carried into {1} and allows corrections in it. The reason is kept in the year&apos;s history.</source>
+        <source>Reopening {0} reverses the balances it carried into {1} and allows corrections in it. The reason is kept in the year's history.</source>
         <translation>Reabrir {0} revierte los saldos que pasó a {1} y permite corregirlo. El motivo queda en el historial del ejercicio.</translation>
     </message>
     <message>
@@ -4569,7 +4569,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="108"/>
-        <source>The change is saved with the member when you press Save in the member&apos;s window.</source>
+        <source>The change is saved with the member when you press Save in the member's window.</source>
         <translation>El cambio se guarda con el socio cuando pulse Guardar en la ventana del socio.</translation>
     </message>
 </context>
@@ -4799,7 +4799,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/trade.py" line="271"/>
-        <source>The buyer&apos;s EUDR file lists the plots of every member whose coffee is in the contract&apos;s lots, as the EU information system accepts it (GeoJSON), with a workbook beside it. It is refused, with the reasons, while a plot fails the rules.</source>
+        <source>The buyer's EUDR file lists the plots of every member whose coffee is in the contract's lots, as the EU information system accepts it (GeoJSON), with a workbook beside it. It is refused, with the reasons, while a plot fails the rules.</source>
         <translation>El archivo EUDR del comprador lista las parcelas de cada socio cuyo café está en los lotes del contrato, tal como lo acepta el sistema de información de la UE (GeoJSON), con un libro Excel al lado. Se rechaza, con los motivos, mientras una parcela no cumpla las reglas.</translation>
     </message>
     <message>
@@ -4941,7 +4941,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="508"/>
-        <source>Money moved between the cooperative&apos;s accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
+        <source>Money moved between the cooperative's accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
         <translation>Dinero movido entre cuentas de la cooperativa. Para un cambio de moneda (USD a PEN) indique el monto que salió y el que llegó: el tipo de cambio se deduce.</translation>
     </message>
     <message>
