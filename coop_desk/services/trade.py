@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -50,7 +50,6 @@ from coop_desk.domain.trade import (
     validate_delivery,
 )
 from coop_desk.errors import Conflict, NotFound, ValidationError
-from coop_desk.exchange import trade_files
 from coop_desk.exchange.geofiles import OutFeature, feature_collection_text, write_text_atomically
 from coop_desk.i18n import N_, _, formats, ngettext, use_language
 from coop_desk.models import Buyer, Contract, Delivery, Inspection, Lot, Member, Setting
@@ -63,6 +62,9 @@ from coop_desk.services.verify import Finding, Severity, register
 
 YIELD_TOLERANCE_SETTING = "trade.yield_tolerance_pct"
 GEOMETRY_KINDS = {"polygon": N_("boundary"), "point": N_("point"), "none": N_("none")}
+
+if TYPE_CHECKING:  # the workbook writers (openpyxl) load when a workbook is written
+    from coop_desk.exchange import trade_files
 
 
 # --- settings ----------------------------------------------------------------------------------
@@ -1121,6 +1123,8 @@ def _write_traceability(report: Traceability, path: str | Path) -> Path:
         )
         for p in report.plots
     ]
+    from coop_desk.exchange import trade_files
+
     return trade_files.write_traceability(
         path,
         summary,
@@ -1241,6 +1245,8 @@ def write_eudr_export(
         raise Conflict(_("The folder {folder} does not exist.", folder=target.parent))
     geojson = write_text_atomically(target, export.geojson)
     with use_language(cooperative_language(session)):
+        from coop_desk.exchange import trade_files
+
         listing = trade_files.write_plot_list(
             target.with_suffix(".xlsx"), export.contract_number, _plot_list_rows(export.plots)
         )
@@ -1248,6 +1254,8 @@ def write_eudr_export(
 
 
 def _plot_list_rows(plots: Sequence[PlotGeoRow]) -> list[trade_files.PlotListRow]:
+    from coop_desk.exchange import trade_files
+
     return [
         trade_files.PlotListRow(
             member_code=p.member_code,
