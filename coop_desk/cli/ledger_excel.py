@@ -12,7 +12,6 @@ from coop_desk.cli.context import CliContext, CliError, book_year
 from coop_desk.cli.output import table
 from coop_desk.domain.money import format_amount
 from coop_desk.errors import ValidationError
-from coop_desk.exchange.cashbook import read_cashbook
 from coop_desk.services import cashbook_import
 from coop_desk.services.ledger import assembly_report, workbook
 
@@ -129,7 +128,9 @@ class _DryRun(Exception):
 
 def run_import_cashbook(args: argparse.Namespace, ctx: CliContext) -> int:
     path = Path(args.file).expanduser()
-    book = read_cashbook(path, sheet=args.sheet)
+    actor = ctx.actor()
+    with ctx.db.reading(actor) as session:
+        book = cashbook_import.preview_file(session, actor, path, sheet=args.sheet).book
     print(f"Sheet {book.sheet!r}, header on row {book.header_row}.")
     print("Columns: " + ", ".join(f"{c.describe()} -> {c.field}" for c in book.columns))
     rows = [
@@ -167,7 +168,6 @@ def run_import_cashbook(args: argparse.Namespace, ctx: CliContext) -> int:
             else ""
         )
     )
-    actor = ctx.actor()
     try:
         with ctx.db.transaction(actor) as session:
             result = cashbook_import.import_cashbook(

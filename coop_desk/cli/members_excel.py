@@ -9,7 +9,7 @@ from pathlib import Path
 from coop_desk.cli.context import CliContext, CliError
 from coop_desk.cli.output import table
 from coop_desk.domain.certification import organic_status_label
-from coop_desk.exchange.roster import read_roster, write_template
+from coop_desk.exchange.roster import write_template
 from coop_desk.exchange.sheets import summarise_skipped
 from coop_desk.exchange.values import read_date
 from coop_desk.services import member_export, member_import
@@ -97,8 +97,12 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
             join_date = read_date(args.join_date)
         except ValueError as exc:
             raise CliError(f"--join-date: {exc}") from exc
-    roster = read_roster(path, sheet=args.sheet)
     actor = ctx.actor()
+    with ctx.db.reading(actor) as session:
+        preview = member_import.preview_file(
+            session, actor, path, sheet=args.sheet, default_join_date=join_date
+        )
+    roster, plan = preview.roster, preview.plan
     if len(roster.sheets_read) > 1:
         print(f"Sheets {', '.join(roster.sheets_read)}, header on row {roster.header_row}.")
     else:
@@ -112,8 +116,6 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     ignored = [c.describe() for c in roster.columns if not c.field]
     if ignored:
         print("Not imported (unrecognised): " + ", ".join(ignored))
-    with ctx.db.reading(actor) as session:
-        plan = member_import.plan_import(session, actor, roster, default_join_date=join_date)
     for note in plan.notes:
         print(note)
     if "join_date" not in roster.fields and join_date is None and plan.has_errors:

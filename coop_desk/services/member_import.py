@@ -1,5 +1,10 @@
 """Importing a member roster read by :mod:`coop_desk.exchange.roster` into the register.
 
+The front ends call three functions, one per step of the user's action: ``read_file`` (the
+file's sheets and columns, for mapping them by hand), ``preview_file`` (the file read with that
+mapping and compared with the register: what the user sees before importing) and
+``apply_import`` (the import itself, of the roster the preview read).
+
 ``plan_import`` compares each row with the register and says what would happen: ``new``,
 ``update`` (with the fields that change), ``unchanged`` or ``error`` (with every problem, its
 Excel row and column). ``apply_import`` does it in the caller's transaction: by default nothing
@@ -29,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -53,7 +59,7 @@ from coop_desk.domain.members import (
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import fold
 from coop_desk.errors import PermissionDenied, ValidationError
-from coop_desk.exchange.roster import FIELD_LABELS, PlotData, Roster, RosterRow
+from coop_desk.exchange.roster import FIELD_LABELS, PlotData, Roster, RosterRow, read_roster
 from coop_desk.exchange.sheets import SkippedRow, SourceColumn
 from coop_desk.models import CertScheme, Member, MemberScheme, Plot, PlotOrganic
 from coop_desk.services import certification as cert_service
@@ -202,6 +208,51 @@ class ImportResult:
     unchanged: int
     rejected: int
     certifications: int = 0  # plot statuses and Fairtrade scopes written
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A roster file as read (sheets, header, columns, rows) and what importing it would do."""
+
+    roster: Roster
+    plan: ImportPlan
+
+
+def read_file(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    mapping: dict[int, str | None] | None = None,
+    today: date | None = None,
+    progress: ProgressFn | None = None,
+) -> Roster:
+    """Read the roster in ``path`` (every cell checked, each problem with its row and column);
+    ``mapping`` (column index -> field) overrides the recognised columns. Reads no database: the
+    file step of the import wizard, before the columns are mapped. A file that cannot be read
+    raises ``WorkbookError`` saying why."""
+    return read_roster(path, sheet=sheet, mapping=mapping, today=today, progress=progress)
+
+
+def preview_file(
+    session: Session,
+    actor: Actor,
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    mapping: dict[int, str | None] | None = None,
+    default_join_date: date | None = None,
+    today: date | None = None,
+    progress: ProgressFn | None = None,
+) -> Preview:
+    """Read the roster in ``path`` and compare it with the register: what the import would do,
+    row by row (``plan_import``). Reads only; the CLI and the wizard show it before importing
+    ``preview.roster`` with ``apply_import``."""
+    require(actor, Permission.READ)
+    roster = read_file(path, sheet=sheet, mapping=mapping, today=today, progress=progress)
+    plan = plan_import(
+        session, actor, roster, today=today, progress=progress, default_join_date=default_join_date
+    )
+    return Preview(roster, plan)
 
 
 @dataclass

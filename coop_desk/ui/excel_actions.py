@@ -189,17 +189,23 @@ def import_cashbook(parent: QWidget | None, ctx: AppContext) -> Any:
 def open_cashbook_dialog(parent: QWidget | None, ctx: AppContext, path: Path) -> Any:
     """Read ``path`` (worker) and build the preview dialog, not yet shown; ``None`` after a
     bad file (explained)."""
-    from coop_desk.exchange.cashbook import read_cashbook
+    from coop_desk.services import cashbook_import
     from coop_desk.ui.dialogs.ledger_excel import CashbookDialog
 
-    book = excel_files.run_job(
+    db, actor = ctx.db, ctx.actor
+
+    def job(_progress: Progress) -> cashbook_import.CashbookPreview:
+        with db.reading(actor) as session:
+            return cashbook_import.preview_file(session, actor, path)
+
+    preview = excel_files.run_job(
         parent,
         QCoreApplication.translate("excel_actions", "Reading {0}").format(path.name),
-        lambda _p: read_cashbook(path),
+        job,
     )
-    if book is None:
+    if preview is None:
         return None
-    return CashbookDialog(ctx, book, parent)
+    return CashbookDialog(ctx, preview, parent)
 
 
 # --- menus ---------------------------------------------------------------------------------------
