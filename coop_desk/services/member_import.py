@@ -65,6 +65,7 @@ from coop_desk.models import CertScheme, Member, MemberScheme, Plot, PlotOrganic
 from coop_desk.services import certification as cert_service
 from coop_desk.services import members as member_service
 from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.members import MemberDetail
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -255,24 +256,6 @@ def preview_file(
     return Preview(roster, plan)
 
 
-@dataclass
-class _Existing:
-    id: int
-    code: str
-    first_names: str
-    surnames: str
-    dni: str | None
-    gender: str
-    birth_date: date | None
-    join_date: date
-    status: str
-    status_date: date
-    community: str
-    phone: str
-    notes: str
-    plots: list[PlotInput]
-
-
 @dataclass(frozen=True)
 class _CertState:
     """What the certifications module stores, to compare the roster with."""
@@ -300,7 +283,7 @@ def plan_import(
     require(actor, Permission.READ)
     today = today or date.today()
     report = progress or (lambda _d, _t, _s: None)
-    existing = _load_existing(session)
+    existing = member_service.load_register(session)
     certs = _load_certs(session, roster.path.name)
     by_code = {m.code: m for m in existing.values()}
     dni_owner = {m.dni: m.code for m in existing.values() if m.dni}
@@ -493,7 +476,7 @@ def _write_certs(
 def _plan_row(
     row: RosterRow,
     columns: dict[str, SourceColumn],
-    by_code: dict[str, _Existing],
+    by_code: dict[str, MemberDetail],
     dni_owner: dict[str, str],
     seen_codes: dict[str, str],
     seen_dnis: dict[str, str],
@@ -607,7 +590,7 @@ def _organic_home(row: RosterRow, targets: list[int]) -> bool:
 
 
 def _cert_changes(
-    existing: _Existing | None,
+    existing: MemberDetail | None,
     data: MemberInput,
     row: RosterRow,
     targets: list[int],
@@ -662,7 +645,7 @@ def _cert_changes(
 
 
 def _merge(
-    existing: _Existing | None,
+    existing: MemberDetail | None,
     values: dict[str, Any],
     row: RosterRow,
     code: str,
@@ -687,21 +670,9 @@ def _merge(
         base_notes = ""
         plots: list[PlotInput] = []
     else:
-        base = MemberInput(
-            code=existing.code,
-            first_names=existing.first_names,
-            surnames=existing.surnames,
-            gender=existing.gender,
-            join_date=existing.join_date,
-            dni=existing.dni,
-            birth_date=existing.birth_date,
-            community=existing.community,
-            phone=existing.phone,
-            notes=existing.notes,
-            plots=tuple(existing.plots),
-        )
+        base = existing.to_input()
         base_notes = existing.notes
-        plots = list(existing.plots)
+        plots = list(base.plots)
     notes = pick("notes", base_notes)
     other_phones = values.get("other_phones") or ""
     targets: list[int] = []
@@ -798,7 +769,7 @@ def roster_notes(
     return "\n".join(lines).strip()
 
 
-def _changes(existing: _Existing, data: MemberInput, status: str | None) -> list[FieldChange]:
+def _changes(existing: MemberDetail, data: MemberInput, status: str | None) -> list[FieldChange]:
     changes: list[FieldChange] = []
     for key, old, new in (
         ("first_names", existing.first_names, data.first_names),
@@ -889,53 +860,6 @@ def _unique(problems: list[Problem]) -> tuple[Problem, ...]:
         if p not in out:
             out.append(p)
     return tuple(out)
-
-
-def _load_existing(session: Session) -> dict[int, _Existing]:
-    rows = session.execute(
-        select(
-            Member.id,
-            Member.code,
-            Member.first_names,
-            Member.surnames,
-            Member.dni,
-            Member.gender,
-            Member.birth_date,
-            Member.join_date,
-            Member.status,
-            Member.status_date,
-            Member.community,
-            Member.phone,
-            Member.notes,
-        )
-    )
-    found = {r.id: _Existing(**r._asdict(), plots=[]) for r in rows}
-    for p in session.execute(
-        select(
-            Plot.member_id,
-            Plot.id,
-            Plot.name,
-            Plot.total_area_ha,
-            Plot.coffee_area_ha,
-            Plot.altitude_m,
-            Plot.varieties,
-            Plot.latitude,
-            Plot.longitude,
-        ).order_by(Plot.id)
-    ):
-        found[p.member_id].plots.append(
-            PlotInput(
-                id=p.id,
-                name=p.name,
-                total_area_ha=p.total_area_ha,
-                coffee_area_ha=p.coffee_area_ha,
-                altitude_m=p.altitude_m,
-                varieties=p.varieties,
-                latitude=p.latitude,
-                longitude=p.longitude,
-            )
-        )
-    return found
 
 
 def _fairtrade_scheme(session: Session) -> int | None:

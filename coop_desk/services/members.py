@@ -3,7 +3,7 @@ deleted; they leave with a status (withdrawn, expelled, deceased) and their hist
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -33,8 +33,8 @@ from coop_desk.services.access import Actor, Permission, require
 
 
 @dataclass(frozen=True)
-class MemberRow:
-    """One line of the register, as lists show it."""
+class MemberFields:
+    """What the register holds about a member, in a list line and in the detail alike."""
 
     id: int
     code: str
@@ -48,13 +48,36 @@ class MemberRow:
     status_date: date
     community: str
     phone: str
-    plot_count: int
-    total_area_ha: Decimal
-    coffee_area_ha: Decimal
 
     @property
     def full_name(self) -> str:
         return full_name(self.first_names, self.surnames)
+
+
+# The columns of ``MemberFields``, for queries that read plain rows.
+MEMBER_COLUMNS = (
+    Member.id,
+    Member.code,
+    Member.first_names,
+    Member.surnames,
+    Member.dni,
+    Member.gender,
+    Member.birth_date,
+    Member.join_date,
+    Member.status,
+    Member.status_date,
+    Member.community,
+    Member.phone,
+)
+
+
+@dataclass(frozen=True)
+class MemberRow(MemberFields):
+    """One line of the register, as lists show it."""
+
+    plot_count: int
+    total_area_ha: Decimal
+    coffee_area_ha: Decimal
 
 
 @dataclass(frozen=True)
@@ -68,6 +91,31 @@ class PlotRow:
     latitude: Decimal | None
     longitude: Decimal | None
 
+    def to_input(self) -> PlotInput:
+        return PlotInput(
+            id=self.id,
+            name=self.name,
+            total_area_ha=self.total_area_ha,
+            coffee_area_ha=self.coffee_area_ha,
+            altitude_m=self.altitude_m,
+            varieties=self.varieties,
+            latitude=self.latitude,
+            longitude=self.longitude,
+        )
+
+
+# The columns of ``PlotRow``.
+PLOT_COLUMNS = (
+    Plot.id,
+    Plot.name,
+    Plot.total_area_ha,
+    Plot.coffee_area_ha,
+    Plot.altitude_m,
+    Plot.varieties,
+    Plot.latitude,
+    Plot.longitude,
+)
+
 
 @dataclass(frozen=True)
 class StatusChangeRow:
@@ -80,26 +128,12 @@ class StatusChangeRow:
 
 
 @dataclass(frozen=True)
-class MemberDetail:
-    id: int
-    code: str
-    first_names: str
-    surnames: str
-    dni: str | None
-    gender: str
-    birth_date: date | None
-    join_date: date
-    status: str
-    status_date: date
-    community: str
-    phone: str
+class MemberDetail(MemberFields):
+    """A member with notes, plots and (``get_member``) the history of the status."""
+
     notes: str
     plots: tuple[PlotRow, ...]
-    history: tuple[StatusChangeRow, ...]
-
-    @property
-    def full_name(self) -> str:
-        return full_name(self.first_names, self.surnames)
+    history: tuple[StatusChangeRow, ...] = ()
 
     def to_input(self) -> MemberInput:
         return MemberInput(
@@ -113,19 +147,7 @@ class MemberDetail:
             community=self.community,
             phone=self.phone,
             notes=self.notes,
-            plots=tuple(
-                PlotInput(
-                    id=p.id,
-                    name=p.name,
-                    total_area_ha=p.total_area_ha,
-                    coffee_area_ha=p.coffee_area_ha,
-                    altitude_m=p.altitude_m,
-                    varieties=p.varieties,
-                    latitude=p.latitude,
-                    longitude=p.longitude,
-                )
-                for p in self.plots
-            ),
+            plots=tuple(p.to_input() for p in self.plots),
         )
 
 
@@ -165,7 +187,8 @@ SORTABLE = {
 }
 
 
-def _area_sums() -> Select[tuple[int, int, Decimal, Decimal]]:
+def area_sums() -> Select[tuple[int, int, Decimal, Decimal]]:
+    """Per member: how many plots, their total and coffee areas (members with plots only)."""
     return select(
         Plot.member_id,
         func.count(Plot.id).label("plot_count"),
@@ -199,7 +222,7 @@ def list_members(
     """The register as plain rows, filtered and sorted in SQL (instant on 100,000 members)."""
     require(actor, Permission.READ)
     flt = flt or MemberFilter()
-    areas = _area_sums().subquery()
+    areas = area_sums().subquery()
     column = SORTABLE.get(order_by, Member.code_sort)
     ordering: list[ColumnElement[Any]] = [
         column.desc() if descending else column.asc(),
@@ -209,18 +232,7 @@ def list_members(
         ordering.insert(1, Member.first_names.desc() if descending else Member.first_names.asc())
     stmt = (
         select(
-            Member.id,
-            Member.code,
-            Member.first_names,
-            Member.surnames,
-            Member.dni,
-            Member.gender,
-            Member.birth_date,
-            Member.join_date,
-            Member.status,
-            Member.status_date,
-            Member.community,
-            Member.phone,
+            *MEMBER_COLUMNS,
             func.coalesce(areas.c.plot_count, 0).label("plot_count"),
             func.coalesce(areas.c.total_area_ha, 0).label("total_area_ha"),
             func.coalesce(areas.c.coffee_area_ha, 0).label("coffee_area_ha"),
@@ -231,21 +243,12 @@ def list_members(
     )
     return [
         MemberRow(
-            id=row.id,
-            code=row.code,
-            first_names=row.first_names,
-            surnames=row.surnames,
-            dni=row.dni,
-            gender=row.gender,
-            birth_date=row.birth_date,
-            join_date=row.join_date,
-            status=row.status,
-            status_date=row.status_date,
-            community=row.community,
-            phone=row.phone,
-            plot_count=int(row.plot_count),
-            total_area_ha=Decimal(row.total_area_ha),
-            coffee_area_ha=Decimal(row.coffee_area_ha),
+            **row._asdict()
+            | {
+                "plot_count": int(row.plot_count),
+                "total_area_ha": Decimal(row.total_area_ha),
+                "coffee_area_ha": Decimal(row.coffee_area_ha),
+            }
         )
         for row in session.execute(stmt)
     ]
@@ -303,22 +306,7 @@ def create_member(
     if problems:
         raise ValidationError(problems)
     assert data.join_date is not None
-    member = Member(
-        code=data.code,
-        code_sort=code_sort_key(data.code),
-        first_names=data.first_names,
-        surnames=data.surnames,
-        dni=data.dni,
-        gender=data.gender,
-        birth_date=data.birth_date,
-        join_date=data.join_date,
-        status=str(status),
-        status_date=data.join_date,
-        community=data.community,
-        phone=data.phone,
-        notes=data.notes,
-        search_key=_search_key(data),
-    )
+    member = Member(**_stored(data), status=str(status), status_date=data.join_date)
     session.add(member)
     session.add(
         MemberStatusChange(
@@ -331,7 +319,7 @@ def create_member(
         )
     )
     for plot in data.plots:
-        member.plots.append(_new_plot(plot))
+        member.plots.append(Plot(**_stored_plot(plot)))
     session.flush()
     return _detail(member)
 
@@ -353,32 +341,16 @@ def update_member(
     if problems:
         raise ValidationError(problems)
     assert data.join_date is not None
-    member.code = data.code
-    member.code_sort = code_sort_key(data.code)
-    member.first_names = data.first_names
-    member.surnames = data.surnames
-    member.dni = data.dni
-    member.gender = data.gender
-    member.birth_date = data.birth_date
-    member.join_date = data.join_date
-    member.community = data.community
-    member.phone = data.phone
-    member.notes = data.notes
-    member.search_key = _search_key(data)
+    for key, value in _stored(data).items():
+        setattr(member, key, value)
     kept: set[int] = set()
     for plot in data.plots:
         if plot.id is None:
-            member.plots.append(_new_plot(plot))
+            member.plots.append(Plot(**_stored_plot(plot)))
             continue
         kept.add(plot.id)
-        existing = known[plot.id]
-        existing.name = plot.name
-        existing.total_area_ha = plot.total_area_ha
-        existing.coffee_area_ha = plot.coffee_area_ha
-        existing.altitude_m = plot.altitude_m
-        existing.varieties = plot.varieties
-        existing.latitude = plot.latitude
-        existing.longitude = plot.longitude
+        for key, value in _stored_plot(plot).items():
+            setattr(known[plot.id], key, value)
     for plot_id, existing in known.items():
         if plot_id not in kept:
             member.plots.remove(existing)
@@ -490,20 +462,46 @@ def _uniqueness_problems(
     return problems
 
 
-def _new_plot(plot: PlotInput) -> Plot:
-    return Plot(
-        name=plot.name,
-        total_area_ha=plot.total_area_ha,
-        coffee_area_ha=plot.coffee_area_ha,
-        altitude_m=plot.altitude_m,
-        varieties=plot.varieties,
-        latitude=plot.latitude,
-        longitude=plot.longitude,
-    )
+def _stored(data: MemberInput) -> dict[str, Any]:
+    """The member's columns as ``data`` (normalised and valid) sets them; the status is
+    changed by ``change_status`` only."""
+    return {
+        "code": data.code,
+        "code_sort": code_sort_key(data.code),
+        "first_names": data.first_names,
+        "surnames": data.surnames,
+        "dni": data.dni,
+        "gender": data.gender,
+        "birth_date": data.birth_date,
+        "join_date": data.join_date,
+        "community": data.community,
+        "phone": data.phone,
+        "notes": data.notes,
+        "search_key": search_key(
+            data.code, data.first_names, data.surnames, data.dni, data.community
+        ),
+    }
 
 
-def _search_key(data: MemberInput) -> str:
-    return search_key(data.code, data.first_names, data.surnames, data.dni, data.community)
+def _stored_plot(plot: PlotInput) -> dict[str, Any]:
+    """A plot's columns as ``plot`` sets them (its id and member are not among them)."""
+    return {c.key: getattr(plot, c.key) for c in PLOT_COLUMNS if c.key != "id"}
+
+
+def load_register(session: Session) -> dict[int, MemberDetail]:
+    """Every member with notes and plots (no status history), by id, in two queries: what an
+    import compares a roster with."""
+    found = {
+        row.id: MemberDetail(**row._asdict(), plots=())
+        for row in session.execute(select(*MEMBER_COLUMNS, Member.notes))
+    }
+    plots: dict[int, list[PlotRow]] = {}
+    for row in session.execute(select(Plot.member_id, *PLOT_COLUMNS).order_by(Plot.id)):
+        plots.setdefault(row.member_id, []).append(PlotRow(*row[1:]))
+    return {
+        member_id: replace(detail, plots=tuple(plots.get(member_id, ())))
+        for member_id, detail in found.items()
+    }
 
 
 def _detail(member: Member) -> MemberDetail:
@@ -521,19 +519,7 @@ def _detail(member: Member) -> MemberDetail:
         community=member.community,
         phone=member.phone,
         notes=member.notes,
-        plots=tuple(
-            PlotRow(
-                p.id,
-                p.name,
-                p.total_area_ha,
-                p.coffee_area_ha,
-                p.altitude_m,
-                p.varieties,
-                p.latitude,
-                p.longitude,
-            )
-            for p in member.plots
-        ),
+        plots=tuple(PlotRow(*(getattr(p, c.key) for c in PLOT_COLUMNS)) for p in member.plots),
         history=tuple(
             StatusChangeRow(
                 c.id, c.old_status, c.new_status, c.effective_date, c.reason, c.recorded_by
