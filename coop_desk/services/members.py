@@ -3,7 +3,7 @@ deleted; they leave with a status (withdrawn, expelled, deceased) and their hist
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -92,16 +92,7 @@ class PlotRow:
     longitude: Decimal | None
 
     def to_input(self) -> PlotInput:
-        return PlotInput(
-            id=self.id,
-            name=self.name,
-            total_area_ha=self.total_area_ha,
-            coffee_area_ha=self.coffee_area_ha,
-            altitude_m=self.altitude_m,
-            varieties=self.varieties,
-            latitude=self.latitude,
-            longitude=self.longitude,
-        )
+        return PlotInput(**asdict(self))  # the same fields
 
 
 # The columns of ``PlotRow``.
