@@ -46,6 +46,12 @@ def format_decimal(value: Decimal | None, places: int = 2) -> str:
     )
 
 
+def format_rate(value: Decimal | None) -> str:
+    """An exchange rate or a price per pound with every digit it has ("3.7512", "0.2"): a rate
+    is never rounded for display."""
+    return f"{value.normalize():f}" if value is not None else ""
+
+
 def date_format() -> str:
     """The locale's short date format with a four-digit year."""
     locale = QLocale()

@@ -6,7 +6,6 @@ needs the settings permission (the service checks it)."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -30,11 +29,7 @@ from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.form import FormDialog, Prepared, read_amount
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.table import Column, RowTableModel
-from coop_desk.ui.widgets import AmountEdit, DateField
-
-
-def _rate(value: Decimal | None) -> str:
-    return f"{value.normalize():f}" if value is not None else ""
+from coop_desk.ui.widgets import AmountEdit, DateField, format_rate
 
 
 class RatesModel(RowTableModel[RateRow]):
@@ -49,25 +44,25 @@ class RatesModel(RowTableModel[RateRow]):
                 Column(
                     QCoreApplication.translate("RatesModel", "Minimum washed"),
                     lambda r: r.minimum_washed,
-                    _rate,
+                    format_rate,
                     True,
                 ),
                 Column(
                     QCoreApplication.translate("RatesModel", "Minimum natural"),
                     lambda r: r.minimum_natural,
-                    _rate,
+                    format_rate,
                     True,
                 ),
                 Column(
                     QCoreApplication.translate("RatesModel", "Premium"),
                     lambda r: r.premium,
-                    _rate,
+                    format_rate,
                     True,
                 ),
                 Column(
                     QCoreApplication.translate("RatesModel", "Organic diff."),
                     lambda r: r.organic_differential,
-                    _rate,
+                    format_rate,
                     True,
                 ),
                 Column(
