@@ -70,7 +70,7 @@ def export_members(parent: QWidget | None, ctx: AppContext) -> Path | None:
         parent,
         ctx,
         title=QCoreApplication.translate("excel_actions", "Export the member register"),
-        suggested=f"members-{date.today().isoformat()}.xlsx",
+        suggested=ctx.read(lambda s, _a: member_export.default_file_name(s, date.today())),
         busy=QCoreApplication.translate("excel_actions", "Exporting the member register"),
         write=lambda s, a, path, progress: member_export.export_members(
             s, a, path, progress=progress
@@ -138,7 +138,7 @@ def export_ledger(parent: QWidget | None, ctx: AppContext) -> Path | None:
         parent,
         ctx,
         title=QCoreApplication.translate("excel_actions", "Export the Premium ledger"),
-        suggested=f"premium-ledger-{label}.xlsx",
+        suggested=ctx.read(lambda s, _a: workbook.ledger_file_name(s, label)),
         busy=QCoreApplication.translate("excel_actions", "Exporting the Premium ledger"),
         write=lambda s, a, path, progress: workbook.export_ledger(
             s, a, path, progress=progress, **period
@@ -169,7 +169,7 @@ def export_premium_report(parent: QWidget | None, ctx: AppContext) -> Path | Non
         parent,
         ctx,
         title=QCoreApplication.translate("excel_actions", "Premium-use report"),
-        suggested=f"premium-use-{year}.xlsx",
+        suggested=ctx.read(lambda s, _a: assembly_report.report_file_name(s, year)),
         busy=QCoreApplication.translate("excel_actions", "Writing the premium-use report"),
         write=write,
         finished=QCoreApplication.translate("excel_actions", "Report written"),

@@ -35,14 +35,7 @@ from coop_desk.ui.dialogs.form import FormDialog, Prepared
 from coop_desk.ui.dialogs.member_editor import OptionalDateField
 from coop_desk.ui.dialogs.premium.setup import BuyerDialog
 from coop_desk.ui.labels import tr_label
-from coop_desk.ui.widgets import (
-    AmountEdit,
-    DateField,
-    field_row,
-    format_date,
-    format_decimal,
-    format_rate,
-)
+from coop_desk.ui.widgets import AmountEdit, DateField, field_row, format_date, format_decimal
 
 
 class ContractDialog(FormDialog):
@@ -162,7 +155,7 @@ class ContractDialog(FormDialog):
                 "organic differential USD {3} · productivity/quality share (25%) USD {4}"
             ).format(
                 format_decimal(fig.pounds),
-                format_rate(fig.premium_rate),
+                f"{fig.premium_rate.normalize():f}",
                 format_decimal(fig.premium_due),
                 format_decimal(fig.organic_differential),
                 format_decimal(fig.quality_share),

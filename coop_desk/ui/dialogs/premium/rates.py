@@ -6,6 +6,7 @@ needs the settings permission (the service checks it)."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -29,7 +30,11 @@ from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.form import FormDialog, Prepared, read_amount
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.table import Column, RowTableModel
-from coop_desk.ui.widgets import AmountEdit, DateField, format_rate
+from coop_desk.ui.widgets import AmountEdit, DateField
+
+
+def _rate(value: Decimal | None) -> str:
+    return f"{value.normalize():f}" if value is not None else ""
 
 
 class RatesModel(RowTableModel[RateRow]):
@@ -44,25 +49,25 @@ class RatesModel(RowTableModel[RateRow]):
                 Column(
                     QCoreApplication.translate("RatesModel", "Minimum washed"),
                     lambda r: r.minimum_washed,
-                    format_rate,
+                    _rate,
                     True,
                 ),
                 Column(
                     QCoreApplication.translate("RatesModel", "Minimum natural"),
                     lambda r: r.minimum_natural,
-                    format_rate,
+                    _rate,
                     True,
                 ),
                 Column(
                     QCoreApplication.translate("RatesModel", "Premium"),
                     lambda r: r.premium,
-                    format_rate,
+                    _rate,
                     True,
                 ),
                 Column(
                     QCoreApplication.translate("RatesModel", "Organic diff."),
                     lambda r: r.organic_differential,
-                    format_rate,
+                    _rate,
                     True,
                 ),
                 Column(
