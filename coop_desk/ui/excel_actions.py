@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -26,7 +26,13 @@ from coop_desk.ui.workers import Progress
 
 # --- writing a workbook ---------------------------------------------------------------------------
 
-T = TypeVar("T")
+
+class _Written(Protocol):
+    @property
+    def path(self) -> Any: ...
+
+
+T = TypeVar("T", bound=_Written)
 
 
 def _write_workbook(
@@ -46,13 +52,7 @@ def _write_workbook(
     path = excel_files.choose_save_path(parent, title, suggested)
     if path is None:
         return None
-    db, actor = ctx.db, ctx.actor
-
-    def job(progress: Progress) -> T:
-        with db.reading(actor) as session:
-            return write(session, actor, path, progress)
-
-    result = excel_files.run_job(parent, busy, job)
+    result = excel_files.write_in_background(parent, ctx, busy, path, write)
     if result is None:
         return None
     excel_files.inform(parent, finished, done(result))
