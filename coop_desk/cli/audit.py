@@ -80,7 +80,6 @@ def _date(text: str | None, option: str) -> date | None:
 
 
 def run_log(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
     since, until = audit.local_day_bounds(
         _date(args.date_from, "--from"), _date(args.date_to, "--to")
     )
@@ -91,9 +90,12 @@ def run_log(args: argparse.Namespace, ctx: CliContext) -> int:
         since=since,
         until=until,
     )
-    with ctx.db.reading(actor) as session:
-        rows = audit.list_records(session, actor, flt, limit=args.limit)
-        total = audit.count_records(session, actor, flt)
+    rows, total = ctx.read(
+        lambda s, a: (
+            audit.list_records(s, a, flt, limit=args.limit),
+            audit.count_records(s, a, flt),
+        )
+    )
     for line in audit.describe_rows(rows):
         print(line)
     print(_("\n{count} of {total} audit records shown.", count=len(rows), total=total))
@@ -101,9 +103,7 @@ def run_log(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_head(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
-        head = audit.chain_head(session, actor)
+    head = ctx.read(audit.chain_head)
     print(
         _(
             "{count} audit records; newest {last_id}: {last_hash}",
@@ -130,9 +130,7 @@ def run_audit_pack(args: argparse.Namespace, ctx: CliContext) -> int:
     from coop_desk.services.audit_pack import build_audit_pack
 
     target = _output(args.output, ".xlsx")
-    actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
-        result = build_audit_pack(session, actor, target, args.year)
+    result = ctx.read(lambda s, a: build_audit_pack(s, a, target, args.year))
     print(
         _(
             "Audit pack for {year} written: {path} ({entries} journal entries, {audit_records} audit records; integrity {value}).",
@@ -150,9 +148,7 @@ def run_export_beancount(args: argparse.Namespace, ctx: CliContext) -> int:
     from coop_desk.services.ledger.beancount import export_beancount
 
     target = _output(args.output, ".beancount")
-    actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
-        result = export_beancount(session, actor, target, args.year)
+    result = ctx.read(lambda s, a: export_beancount(s, a, target, args.year))
     print(
         _(
             "Beancount file written: {path} ({entries} transactions, {accounts} accounts). Check it with: bean-check {path}",

@@ -432,10 +432,12 @@ def run_summary(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
-        rows = reports.contract_dues(session, actor, year=args.year)
-        detail = {c.id: c for c in contracts.list_contracts(session, actor)}
+    rows, detail = ctx.read(
+        lambda s, a: (
+            reports.contract_dues(s, a, year=args.year),
+            {c.id: c for c in contracts.list_contracts(s, a)},
+        )
+    )
     print(
         table(
             [
@@ -474,10 +476,12 @@ def run_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_close(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
-        row = fiscal.close_year(session, actor, args.year, note=args.note)
-        carry = fiscal.carry_entry_number(session, args.year + 1)
+    row, carry = ctx.write(
+        lambda s, a: (
+            fiscal.close_year(s, a, args.year, note=args.note),
+            fiscal.carry_entry_number(s, args.year + 1),
+        )
+    )
     print(
         _("Fiscal year {year} closed.", year=row.year)
         + (_(" Balances carried by entry {carry}.", carry=carry) if carry else "")
@@ -486,9 +490,7 @@ def run_close(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_reopen(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
-        row = fiscal.reopen_year(session, actor, args.year, reason=args.reason)
+    row = ctx.write(lambda s, a: fiscal.reopen_year(s, a, args.year, reason=args.reason))
     print(
         _(
             "Fiscal year {year} reopened; the reason is recorded. Close it again when done.",
@@ -499,9 +501,7 @@ def run_reopen(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_years(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
-        rows = fiscal.list_fiscal_years(session, actor)
+    rows = ctx.read(fiscal.list_fiscal_years)
     print(
         table(
             [_("Year"), _("From"), _("To"), _("Status"), _("Entries"), _("History")],
@@ -550,11 +550,11 @@ def _print_entry(row: journal.EntryRow) -> None:
 def run_ship(args: argparse.Namespace, ctx: CliContext) -> int:
     from coop_desk.services.ledger import operations
 
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
-        row = operations.record_shipment(
-            session, actor, _contract_id(session, actor, args.contract), shipment_date=args.date
+    row = ctx.write(
+        lambda s, a: operations.record_shipment(
+            s, a, _contract_id(s, a, args.contract), shipment_date=args.date
         )
+    )
     _print_entry(row)
     return 0
 
