@@ -37,7 +37,8 @@ from coop_desk.domain.money import round_money
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import fold_key
 from coop_desk.errors import Conflict, CoopDeskError, ValidationError
-from coop_desk.exchange.cashbook import EXPENSE, INCOME, OPENING, CashBook, CashRow, read_cashbook
+from coop_desk.exchange.cashbook import EXPENSE, INCOME, OPENING, CashBook, read_cashbook
+from coop_desk.exchange.cashbook import CashRow as CashRow  # the preview's rows, for the front ends
 from coop_desk.i18n import _
 from coop_desk.models import Account, JournalEntry, Project
 from coop_desk.services.access import Actor, Permission, require

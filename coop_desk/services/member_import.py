@@ -59,8 +59,15 @@ from coop_desk.domain.members import (
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import fold
 from coop_desk.errors import PermissionDenied, ValidationError
-from coop_desk.exchange.roster import FIELD_LABELS, PlotData, Roster, RosterRow, read_roster
-from coop_desk.exchange.sheets import SkippedRow, SourceColumn
+from coop_desk.exchange.roster import FIELD_LABELS, PlotData, RosterRow, read_roster
+from coop_desk.exchange.roster import FIELDS as FIELDS
+from coop_desk.exchange.roster import FieldSpec as FieldSpec
+from coop_desk.exchange.roster import Roster as Roster
+from coop_desk.exchange.roster import write_template as _write_template
+from coop_desk.exchange.sheets import SkippedRow, SourceColumn, inspect_sheets
+from coop_desk.exchange.sheets import summarise_skipped as summarise_skipped
+from coop_desk.exchange.values import read_date
+from coop_desk.exchange.xlsx import WorkbookError as WorkbookError
 from coop_desk.i18n import N_, _, formats
 from coop_desk.models import CertScheme, Member, MemberScheme, Plot, PlotOrganic
 from coop_desk.services import certification as cert_service
@@ -228,6 +235,30 @@ class Preview:
 
     roster: Roster
     plan: ImportPlan
+
+
+# What the front ends need of the file format is re-exported above (``FIELDS``, ``FieldSpec``,
+# ``Roster``, ``summarise_skipped``, ``WorkbookError``: ``X as X``) or wrapped below, so that they
+# read rosters through this service only (the contract "front ends call services").
+def sheet_names(path: str | Path) -> list[str]:
+    """The sheet names of the workbook in ``path`` (for choosing the roster's sheet)."""
+    return inspect_sheets(path)
+
+
+def field_label(field: str | None) -> str:
+    """The label of a roster field in the current language; ``-`` for none."""
+    return _(FIELD_LABELS.get(field or "", "-"))
+
+
+def read_join_date(text: str) -> date | None:
+    """A join date typed by the user, in any form a roster's cell may hold (``12/05/2003``,
+    ``2003-05-12``, ``12 de mayo de 2003``); ``ValueError`` says why it is not a date."""
+    return read_date(text)
+
+
+def write_template(path: str | Path, language: str | None = None) -> Path:
+    """Write the roster template (recognised headers and an example row) in ``language``."""
+    return _write_template(path, language)
 
 
 def read_file(

@@ -113,8 +113,8 @@ def write_in_background(
 
 def download_template(parent: QWidget | None, ctx: AppContext | None = None) -> Path | None:
     """Write the roster template (recognised headers and an example row)."""
-    from coop_desk.exchange.roster import write_template
     from coop_desk.services.cooperative import cooperative_language
+    from coop_desk.services.member_import import write_template
 
     # The template is in the cooperative's language, like every workbook.
     language = ctx.read(lambda s, _a: cooperative_language(s)) if ctx is not None else None

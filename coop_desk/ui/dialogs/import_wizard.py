@@ -35,9 +35,6 @@ from PySide6.QtWidgets import (
 
 from coop_desk.domain.certification import organic_status_label
 from coop_desk.errors import ValidationError
-from coop_desk.exchange.roster import FIELDS, Roster
-from coop_desk.exchange.sheets import inspect_sheets, summarise_skipped
-from coop_desk.exchange.xlsx import WorkbookError
 from coop_desk.services import member_import
 from coop_desk.services.member_import import ACTION_LABELS, ERROR, ImportPlan, Preview, RowPlan
 from coop_desk.ui import excel_files
@@ -162,7 +159,7 @@ class FilePage(QWizardPage):
         if not path.is_file():
             return
         try:
-            names = inspect_sheets(path)
+            names = member_import.sheet_names(path)
         except Exception:  # noqa: BLE001 - a bad file is explained when the user goes on
             return
         for name in names:
@@ -259,7 +256,7 @@ class MappingPage(QWizardPage):
             self.grid.addWidget(QLabel(", ".join(column.samples)), line, 2)
             combo = QComboBox()
             combo.addItem(self.tr("(not imported)"), None)
-            for spec in FIELDS:
+            for spec in member_import.FIELDS:
                 combo.addItem(tr_label(spec.label), spec.key)
             combo.setCurrentIndex(max(combo.findData(column.field), 0))
             self.grid.addWidget(combo, line, 3)
@@ -345,7 +342,7 @@ class PreviewPage(QWizardPage):
                 [
                     *(
                         self.tr("Skipped {0}").format(line)
-                        for line in summarise_skipped(plan.skipped, limit=15)
+                        for line in member_import.summarise_skipped(plan.skipped, limit=15)
                     ),
                     *plan.notes[:15],
                 ]
@@ -370,7 +367,7 @@ class ImportWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self.path: Path | None = None
         self.sheet: str | None = None  # chosen by the user; None: found automatically
-        self.roster: Roster | None = None
+        self.roster: member_import.Roster | None = None
         self.plan: ImportPlan | None = None
         self.result_: member_import.ImportResult | None = None
         self.file_page = FilePage(self)
@@ -385,7 +382,7 @@ class ImportWizard(QWizard):
         """Read the file's columns in a worker; a bad file is explained on the file page."""
         sheet = self.sheet
 
-        def job(progress: Progress) -> Roster:
+        def job(progress: Progress) -> member_import.Roster:
             return member_import.read_file(path, sheet=sheet, progress=progress)
 
         try:
@@ -423,7 +420,7 @@ class ImportWizard(QWizard):
             preview = run_with_progress(self, self.tr("Reading {0}").format(path.name), job)
         except Cancelled:
             return False
-        except WorkbookError as exc:
+        except member_import.WorkbookError as exc:
             self.mapping_page.problem.show_problems([message_for(exc)])
             return False
         except Exception as exc:  # noqa: BLE001 - shown in words

@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 
 from coop_desk.domain.problems import Problem
 from coop_desk.errors import Conflict
-from coop_desk.exchange.cashbook import CashRow
 from coop_desk.services import cashbook_import
 from coop_desk.services.access import Actor, Permission
 from coop_desk.services.ledger import accounts, plan
@@ -82,7 +81,7 @@ def _kind_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
-class CashRowsModel(RowTableModel[CashRow]):
+class CashRowsModel(RowTableModel[cashbook_import.CashRow]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             [
