@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
+from coop_desk.cli.args import iso_date
 from coop_desk.cli.context import CliContext, CliError, book_year
 from coop_desk.i18n import _
 from coop_desk.services import audit
@@ -23,8 +23,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     log.add_argument("--by", dest="by_user", metavar="NAME", help=_("changes made by user NAME"))
     log.add_argument("--table", help=_("changes to this table (member, plot, ...)"))
     log.add_argument("--record", help=_("changes to this record id (with --table)"))
-    log.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help=_("first local day"))
-    log.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help=_("last local day"))
+    log.add_argument(
+        "--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD", help=_("first local day")
+    )
+    log.add_argument(
+        "--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD", help=_("last local day")
+    )
     log.add_argument("--limit", type=int, default=50, help=_("at most this many (default 50)"))
     log.set_defaults(handler=run_log)
 
@@ -68,21 +72,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     bean.set_defaults(handler=run_export_beancount)
 
 
-def _date(text: str | None, option: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise CliError(
-            _("{option} '{text}' is not a date (YYYY-MM-DD)", option=option, text=text)
-        ) from exc
-
-
 def run_log(args: argparse.Namespace, ctx: CliContext) -> int:
-    since, until = audit.local_day_bounds(
-        _date(args.date_from, "--from"), _date(args.date_to, "--to")
-    )
+    since, until = audit.local_day_bounds(args.date_from, args.date_to)
     flt = audit.AuditFilter(
         username=args.by_user,
         table_name=args.table,

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from coop_desk.cli.args import iso_date
 from coop_desk.cli.context import CliContext, CliError, book_year
 from coop_desk.cli.output import table
 from coop_desk.domain.money import format_amount
@@ -78,14 +79,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     ship = commands.add_parser("ship", help=_("record a contract's shipment (premium receivable)"))
     ship.add_argument("contract", help=_("contract number"))
-    ship.add_argument("--date", type=_date, help=_("shipment date (default: the contract's)"))
+    ship.add_argument("--date", type=iso_date, help=_("shipment date (default: the contract's)"))
     ship.set_defaults(handler=run_ship)
 
     receive = commands.add_parser("receive", help=_("record premium received from a buyer"))
     receive.add_argument("contract", help=_("contract number (or '-' for none)"))
     receive.add_argument("amount", help=_("amount that reached the account, e.g. 8,341.54"))
     receive.add_argument("--account", required=True, help=_("bank account code, e.g. 1010"))
-    receive.add_argument("--date", type=_date, default=None, help=_("YYYY-MM-DD (default: today)"))
+    receive.add_argument(
+        "--date", type=iso_date, default=None, help=_("YYYY-MM-DD (default: today)")
+    )
     receive.add_argument("--charges", default="0", help=_("bank charges deducted on the way"))
     receive.add_argument("--rate", help=_("units of the account's currency per USD"))
     receive.add_argument("--reference", default="", help=_("bank reference"))
@@ -98,7 +101,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pay.add_argument("--payee", required=True)
     pay.add_argument("--voucher", required=True, help=_("voucher / receipt number"))
     pay.add_argument("--description", required=True)
-    pay.add_argument("--date", type=_date, default=None, help=_("YYYY-MM-DD (default: today)"))
+    pay.add_argument("--date", type=iso_date, default=None, help=_("YYYY-MM-DD (default: today)"))
     pay.add_argument("--rate", help=_("units of the account's currency per USD"))
     pay.add_argument("--receipt", help=_("scanned receipt to keep with the payment"))
     pay.set_defaults(handler=run_pay)
@@ -106,21 +109,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     reverse = commands.add_parser("reverse", help=_("reverse a posted entry"))
     reverse.add_argument("number", help=_("entry number, e.g. 2025-0042"))
     reverse.add_argument("--reason", required=True)
-    reverse.add_argument("--date", type=_date, default=None, help=_("date of the reversal"))
+    reverse.add_argument("--date", type=iso_date, default=None, help=_("date of the reversal"))
     reverse.set_defaults(handler=run_reverse)
 
     from coop_desk.cli import ledger_excel  # Excel workbooks and the cash book import (issue 5)
 
     ledger_excel.register(commands)
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            _("'{text}' is not a date (YYYY-MM-DD)", text=text)
-        ) from exc
 
 
 def _amount(text: str, option: str) -> Decimal:
