@@ -1,7 +1,8 @@
 """The layers hold, by a test rather than by goodwill.
 
 The contracts live in pyproject.toml (``[tool.importlinter]``): front ends > db > services >
-exchange | models > domain, exchange without a database, front ends reaching file formats only
+exchange | models > domain, exchange without a database, workbooks (openpyxl) only in exchange,
+no file hashing in the front ends (one document store), front ends reaching file formats only
 through services (rosters and cash books are read for the preview by the import services), no
 Qt below the GUI, no import cycles between sibling modules. ``lint-imports`` checks them statically; these tests run it on
 the source, show that it fails when a forbidden import is added (on a copy of the package),
@@ -36,6 +37,8 @@ def test_the_import_contracts_hold(capsys):
         "Layers",
         "exchange holds file formats only",
         "Front ends call services",
+        "One xlsx path",
+        "One document store",
         "Nothing below the GUI",
     ):
         assert f"{contract}" in out
@@ -77,6 +80,13 @@ def _lint(root: Path) -> subprocess.CompletedProcess[str]:
             "coop_desk.services is not allowed to import coop_desk.ui",
         ),
         ("domain/money.py", "import PySide6.QtCore", "coop_desk.domain.money -> PySide6 "),
+        # A second workbook writer, or a file hasher in the GUI (issue 9 found both).
+        (
+            "services/member_export.py",
+            "import openpyxl",
+            "coop_desk.services.member_export -> openpyxl",
+        ),
+        ("ui/documents.py", "import hashlib", "coop_desk.ui.documents -> hashlib"),
         # A front end that reads a roster or a cash book itself, past the import services.
         (
             "ui/dialogs/ledger_excel.py",
