@@ -132,3 +132,18 @@ def test_private_functions_are_not_imported_from_another_module():
                 if a.name.startswith("_") and a.name != "_" and not a.name.startswith("__")
             )
     assert offenders == [], "\n".join(offenders)
+
+
+def test_dialogs_save_through_the_one_form_base():
+    """Issue 9 found two form-dialog bases and four dialogs with their own ``save()``: the GUI
+    defines ``save`` once, in ``ui/dialogs/form.py``, and every form dialog inherits it."""
+    defined = [
+        f"{path.relative_to(PACKAGE.parent)}:{sub.lineno} {node.name}.save"
+        for path in sorted((PACKAGE / "ui").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef)
+        for sub in node.body
+        if isinstance(sub, ast.FunctionDef) and sub.name == "save"
+    ]
+    assert [d.split(" ")[1] for d in defined] == ["FormDialog.save"], defined
+    assert defined[0].startswith("coop_desk/ui/dialogs/form.py:")
