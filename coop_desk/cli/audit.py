@@ -6,10 +6,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from coop_desk.cli.args import iso_date
 from coop_desk.cli.context import CliContext, CliError, book_year
 from coop_desk.i18n import _
-from coop_desk.services import audit
+from coop_desk.services import audit, audit_words
+from coop_desk.services.access import Actor
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,7 +21,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     log = commands.add_parser(
         "log",
         help=_("print audit records, newest first"),
-        description=_("Print audit records (who, when in local time, what, the values changed)."),
+        description=_(
+            "Print audit records (who, when in local time, which record in words, the fields "
+            "changed with their values)."
+        ),
     )
     log.add_argument("--by", dest="by_user", metavar="NAME", help=_("changes made by user NAME"))
     log.add_argument("--table", help=_("changes to this table (member, plot, ...)"))
@@ -72,6 +78,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     bean.set_defaults(handler=run_export_beancount)
 
 
+def _log_page(
+    session: Session, actor: Actor, flt: audit.AuditFilter, limit: int
+) -> tuple[list[audit.AuditRow], int, list[audit_words.RecordWords]]:
+    """The records shown, how many match, and the records in words: one reading."""
+    rows = audit.list_records(session, actor, flt, limit=limit)
+    total = audit.count_records(session, actor, flt)
+    return rows, total, audit_words.describe(session, actor, rows)
+
+
 def run_log(args: argparse.Namespace, ctx: CliContext) -> int:
     since, until = audit.local_day_bounds(args.date_from, args.date_to)
     flt = audit.AuditFilter(
@@ -81,13 +96,8 @@ def run_log(args: argparse.Namespace, ctx: CliContext) -> int:
         since=since,
         until=until,
     )
-    rows, total = ctx.read(
-        lambda s, a: (
-            audit.list_records(s, a, flt, limit=args.limit),
-            audit.count_records(s, a, flt),
-        )
-    )
-    for line in audit.describe_rows(rows):
+    rows, total, described = ctx.read(lambda s, a: _log_page(s, a, flt, args.limit))
+    for line in audit_words.describe_lines(described):
         print(line)
     print(_("\n{count} of {total} audit records shown.", count=len(rows), total=total))
     return 0
