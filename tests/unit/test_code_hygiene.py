@@ -33,6 +33,8 @@ KEPT = {
     "show_page": "the main window's navigation, driven by the GUI tests",
     "set_filter": "the audit page's filter, driven by the GUI tests",
     "visible_messages": "what a form shows, read by the GUI tests",
+    "page_classes": "every section's page class, walked by the GUI tests (issue 14)",
+    "_search_now": "the members page's search without its typing delay, for the GUI tests",
 }
 
 
