@@ -82,7 +82,14 @@ def sign_in_if_needed(ctx: AppContext, username: str | None = None) -> bool:
 
 
 def run(db_target: str | None = None, username: str | None = None) -> int:
+    from coop_desk.ui.workers import collecting_on_the_gui_thread
+
     app = make_application()
+    with collecting_on_the_gui_thread(app):
+        return _run(app, db_target, username)
+
+
+def _run(app: QApplication, db_target: str | None, username: str | None) -> int:
     from coop_desk.ui.context import AppContext
     from coop_desk.ui.dialogs.first_run import FirstRunDialog, needs_first_run
     from coop_desk.ui.errors import install_excepthook

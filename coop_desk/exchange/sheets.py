@@ -32,7 +32,8 @@ from __future__ import annotations
 import re
 import warnings
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -165,6 +166,29 @@ def summarise_skipped(skipped: Sequence[SkippedRow], limit: int = 50) -> list[st
 
 
 _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+
+
+@contextmanager
+def reading_to_the_end(target: Path, *workbooks: Any) -> Iterator[None]:
+    """Read ``workbooks`` (opened from ``target``) in the block, then close them. A damaged
+    part fails only while its rows stream: whatever it raises becomes a ``WorkbookError`` that
+    names the file, for every importer alike."""
+    try:
+        yield
+    except WorkbookError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged part fails while streaming
+        raise WorkbookError(
+            _(
+                "{target_name} could not be read to the end ({name}: {exc}). If it opens in Excel, save it again under a new name.",
+                target_name=target.name,
+                name=type(exc).__name__,
+                exc=exc,
+            )
+        ) from exc
+    finally:
+        for wb in workbooks:
+            wb.close()
 
 
 def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:

@@ -1,5 +1,10 @@
 """Importing a member roster read by :mod:`coop_desk.exchange.roster` into the register.
 
+The front ends call three functions, one per step of the user's action: ``read_file`` (the
+file's sheets and columns, for mapping them by hand), ``preview_file`` (the file read with that
+mapping and compared with the register: what the user sees before importing) and
+``apply_import`` (the import itself, of the roster the preview read).
+
 ``plan_import`` compares each row with the register and says what would happen: ``new``,
 ``update`` (with the fields that change), ``unchanged`` or ``error`` (with every problem, its
 Excel row and column). Errors are what cannot be stored (an impossible date, a duplicate
@@ -31,6 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -57,13 +63,21 @@ from coop_desk.domain.members import (
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import fold
 from coop_desk.errors import PermissionDenied, ValidationError
-from coop_desk.exchange.roster import FIELD_LABELS, PlotData, Roster, RosterRow
-from coop_desk.exchange.sheets import SkippedRow, SourceColumn
+from coop_desk.exchange.roster import FIELD_LABELS, PlotData, RosterRow, read_roster
+from coop_desk.exchange.roster import FIELDS as FIELDS
+from coop_desk.exchange.roster import FieldSpec as FieldSpec
+from coop_desk.exchange.roster import Roster as Roster
+from coop_desk.exchange.roster import write_template as _write_template
+from coop_desk.exchange.sheets import SkippedRow, SourceColumn, inspect_sheets
+from coop_desk.exchange.sheets import summarise_skipped as summarise_skipped
+from coop_desk.exchange.values import read_date
+from coop_desk.exchange.xlsx import WorkbookError as WorkbookError
 from coop_desk.i18n import N_, _, formats
 from coop_desk.models import CertScheme, Member, MemberScheme, Plot, PlotOrganic
 from coop_desk.services import certification as cert_service
 from coop_desk.services import members as member_service
 from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.members import MemberDetail
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -228,22 +242,73 @@ class ImportResult:
     certifications: int = 0  # plot statuses and Fairtrade scopes written
 
 
-@dataclass
-class _Existing:
-    id: int
-    code: str
-    first_names: str
-    surnames: str
-    dni: str | None
-    gender: str
-    birth_date: date | None
-    join_date: date
-    status: str
-    status_date: date
-    community: str
-    phone: str
-    notes: str
-    plots: list[PlotInput]
+@dataclass(frozen=True)
+class Preview:
+    """A roster file as read (sheets, header, columns, rows) and what importing it would do."""
+
+    roster: Roster
+    plan: ImportPlan
+
+
+# What the front ends need of the file format is re-exported above (``FIELDS``, ``FieldSpec``,
+# ``Roster``, ``summarise_skipped``, ``WorkbookError``: ``X as X``) or wrapped below, so that they
+# read rosters through this service only (the contract "front ends call services").
+def sheet_names(path: str | Path) -> list[str]:
+    """The sheet names of the workbook in ``path`` (for choosing the roster's sheet)."""
+    return inspect_sheets(path)
+
+
+def field_label(field: str | None) -> str:
+    """The label of a roster field in the current language; ``-`` for none."""
+    return _(FIELD_LABELS.get(field or "", "-"))
+
+
+def read_join_date(text: str) -> date | None:
+    """A join date typed by the user, in any form a roster's cell may hold (``12/05/2003``,
+    ``2003-05-12``, ``12 de mayo de 2003``); ``ValueError`` says why it is not a date."""
+    return read_date(text)
+
+
+def write_template(path: str | Path, language: str | None = None) -> Path:
+    """Write the roster template (recognised headers and an example row) in ``language``."""
+    return _write_template(path, language)
+
+
+def read_file(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    mapping: dict[int, str | None] | None = None,
+    today: date | None = None,
+    progress: ProgressFn | None = None,
+) -> Roster:
+    """Read the roster in ``path`` (every cell checked, each problem with its row and column);
+    ``mapping`` (column index -> field) overrides the recognised columns. Reads no database: the
+    file step of the import wizard, before the columns are mapped. A file that cannot be read
+    raises ``WorkbookError`` saying why."""
+    return read_roster(path, sheet=sheet, mapping=mapping, today=today, progress=progress)
+
+
+def preview_file(
+    session: Session,
+    actor: Actor,
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    mapping: dict[int, str | None] | None = None,
+    default_join_date: date | None = None,
+    today: date | None = None,
+    progress: ProgressFn | None = None,
+) -> Preview:
+    """Read the roster in ``path`` and compare it with the register: what the import would do,
+    row by row (``plan_import``). Reads only; the CLI and the wizard show it before importing
+    ``preview.roster`` with ``apply_import``."""
+    require(actor, Permission.READ)
+    roster = read_file(path, sheet=sheet, mapping=mapping, today=today, progress=progress)
+    plan = plan_import(
+        session, actor, roster, today=today, progress=progress, default_join_date=default_join_date
+    )
+    return Preview(roster, plan)
 
 
 @dataclass(frozen=True)
@@ -273,7 +338,7 @@ def plan_import(
     require(actor, Permission.READ)
     today = today or date.today()
     report = progress or (lambda _d, _t, _s: None)
-    existing = _load_existing(session)
+    existing = member_service.load_register(session)
     certs = _load_certs(session, roster.path.name)
     by_code = {m.code: m for m in existing.values()}
     dni_owner = {m.dni: m.code for m in existing.values() if m.dni}
@@ -486,7 +551,7 @@ def _write_certs(
 def _plan_row(
     row: RosterRow,
     columns: dict[str, SourceColumn],
-    by_code: dict[str, _Existing],
+    by_code: dict[str, MemberDetail],
     dni_owner: dict[str, str],
     seen_codes: dict[str, str],
     seen_dnis: dict[str, str],
@@ -618,7 +683,7 @@ def _organic_home(row: RosterRow, targets: list[int]) -> bool:
 
 
 def _cert_changes(
-    existing: _Existing | None,
+    existing: MemberDetail | None,
     data: MemberInput,
     row: RosterRow,
     targets: list[int],
@@ -677,7 +742,7 @@ def _cert_changes(
 
 
 def _merge(
-    existing: _Existing | None,
+    existing: MemberDetail | None,
     values: dict[str, Any],
     row: RosterRow,
     code: str,
@@ -702,21 +767,9 @@ def _merge(
         base_notes = ""
         plots: list[PlotInput] = []
     else:
-        base = MemberInput(
-            code=existing.code,
-            first_names=existing.first_names,
-            surnames=existing.surnames,
-            gender=existing.gender,
-            join_date=existing.join_date,
-            dni=existing.dni,
-            birth_date=existing.birth_date,
-            community=existing.community,
-            phone=existing.phone,
-            notes=existing.notes,
-            plots=tuple(existing.plots),
-        )
+        base = existing.to_input()
         base_notes = existing.notes
-        plots = list(existing.plots)
+        plots = list(base.plots)
     notes = pick("notes", base_notes)
     other_phones = values.get("other_phones") or ""
     targets: list[int] = []
@@ -813,7 +866,7 @@ def roster_notes(
     return "\n".join(lines).strip()
 
 
-def _changes(existing: _Existing, data: MemberInput, status: str | None) -> list[FieldChange]:
+def _changes(existing: MemberDetail, data: MemberInput, status: str | None) -> list[FieldChange]:
     changes: list[FieldChange] = []
     for key, old, new in (
         ("first_names", existing.first_names, data.first_names),
@@ -912,53 +965,6 @@ def _unique(problems: list[Problem]) -> tuple[Problem, ...]:
         if p not in out:
             out.append(p)
     return tuple(out)
-
-
-def _load_existing(session: Session) -> dict[int, _Existing]:
-    rows = session.execute(
-        select(
-            Member.id,
-            Member.code,
-            Member.first_names,
-            Member.surnames,
-            Member.dni,
-            Member.gender,
-            Member.birth_date,
-            Member.join_date,
-            Member.status,
-            Member.status_date,
-            Member.community,
-            Member.phone,
-            Member.notes,
-        )
-    )
-    found = {r.id: _Existing(**r._asdict(), plots=[]) for r in rows}
-    for p in session.execute(
-        select(
-            Plot.member_id,
-            Plot.id,
-            Plot.name,
-            Plot.total_area_ha,
-            Plot.coffee_area_ha,
-            Plot.altitude_m,
-            Plot.varieties,
-            Plot.latitude,
-            Plot.longitude,
-        ).order_by(Plot.id)
-    ):
-        found[p.member_id].plots.append(
-            PlotInput(
-                id=p.id,
-                name=p.name,
-                total_area_ha=p.total_area_ha,
-                coffee_area_ha=p.coffee_area_ha,
-                altitude_m=p.altitude_m,
-                varieties=p.varieties,
-                latitude=p.latitude,
-                longitude=p.longitude,
-            )
-        )
-    return found
 
 
 def _fairtrade_scheme(session: Session) -> int | None:

@@ -21,9 +21,24 @@ from tests.unit.test_roster import messy_roster
 
 
 def plan_of(db, actor, path, **kw):
-    roster = read_roster(path, today=TODAY, **kw)
     with db.reading(actor) as s:
-        return roster, member_import.plan_import(s, actor, roster, today=TODAY)
+        preview = member_import.preview_file(s, actor, path, today=TODAY, **kw)
+    return preview.roster, preview.plan
+
+
+def test_the_preview_is_the_file_read_and_compared_with_the_register(db, actor, tmp_path):
+    """The one function the wizard and the CLI call before importing (issue 9)."""
+    path = messy_roster(tmp_path / "p.xlsx")
+    roster = read_roster(path, today=TODAY)
+    with db.reading(actor) as s:
+        preview = member_import.preview_file(s, actor, path, today=TODAY)
+        assert preview.plan == member_import.plan_import(s, actor, roster, today=TODAY)
+    assert preview.roster == roster
+    assert member_import.read_file(path, today=TODAY) == roster
+    code = next(c.index for c in roster.columns if c.field == "code")
+    mapping = {c.index: c.field for c in roster.columns} | {code: None}
+    mapped = member_import.read_file(path, today=TODAY, mapping=mapping)
+    assert "code" in roster.fields and "code" not in mapped.fields
 
 
 def test_plan_row_by_row_and_nothing_imported_when_a_row_is_invalid(db, actor, tmp_path):
