@@ -12,12 +12,13 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Table, func, inspect, select
+from sqlalchemy import JSON, ColumnElement, Table, cast, func, inspect, select
 from sqlalchemy.orm import Session
 
 from coop_desk.i18n import _
@@ -377,18 +378,21 @@ def check_posted(session: Session, today: date) -> list[Finding]:
     ):
         entries[r.record_id] = r
         entry_record_ids.append(r.id)
-    postings_of: dict[str, list[Any]] = {}
-    for r in session.execute(
-        select(c.id, c.at, c.username, c.record_id, c.after)
+    # The postings' insert records, an entry's together (its id read from the recorded
+    # "after" by the database), streamed: one entry's postings in memory at a time.
+    entry_key = _recorded_entry_id(session)
+    posting_records = session.execute(
+        select(c.id, c.at, c.username, c.record_id, entry_key.label("entry_id"))
         .where(c.table_name == POSTING_TABLE, c.action == Action.INSERT)
-        .order_by(c.id)
-    ):
-        entry_id = str(json.loads(r.after or "{}").get("entry_id"))
-        postings_of.setdefault(entry_id, []).append(r)
-    for entry_id, postings in postings_of.items():
+        .order_by(entry_key, c.id)
+        .execution_options(yield_per=5000)
+    )
+    for recorded_entry, group in itertools.groupby(posting_records, key=lambda r: r.entry_id):
+        entry_id = str(recorded_entry)
         entry = entries.get(entry_id)
         if entry is None:
             continue  # an entry without an insert record is named by audit.content
+        postings = list(group)
         one_time_per_transaction = any(p.at == entry.at for p in postings)
         later = bisect.bisect_right(entry_record_ids, entry.id)
         next_entry = entry_record_ids[later] if later < len(entry_record_ids) else None
@@ -430,3 +434,13 @@ def check_posted(session: Session, today: date) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _recorded_entry_id(session: Session) -> ColumnElement[Any]:
+    """The ``entry_id`` of a posting's recorded "after" JSON, read by the database (SQLite's
+    ``json_extract``, PostgreSQL's ``json_extract_path_text``) instead of parsing a million
+    JSON texts in Python."""
+    after = AUDIT.c.after
+    if session.get_bind().dialect.name == "postgresql":
+        return func.json_extract_path_text(cast(after, JSON), "entry_id")
+    return func.json_extract(after, "$.entry_id")
