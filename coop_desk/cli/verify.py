@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from coop_desk.cli.context import CliContext
 from coop_desk.i18n import _, ngettext
-from coop_desk.services.verify import SEVERITY_LABELS, Finding, verify
+from coop_desk.services.verify import SEVERITY_LABELS, Finding, Severity, verify
 
 # Findings of one check printed one line each before the rest are only counted: a database of
 # a federation can have hundreds of the same warning, and a page of them hides the others.
@@ -58,7 +58,7 @@ def finding_lines(findings: Sequence[Finding], *, show_all: bool = False) -> lis
     """The lines ``verify`` prints: findings grouped per check, in the order the checks ran;
     a check with more than ``EXAMPLES`` findings gets a line with its count, its first
     ``EXAMPLES`` findings and a line saying how many more (``--all``: every finding)."""
-    groups: dict[tuple[str, str], list[Finding]] = {}
+    groups: dict[tuple[str, Severity], list[Finding]] = {}
     for finding in findings:
         groups.setdefault((finding.check, finding.severity), []).append(finding)
     lines: list[str] = []

@@ -173,6 +173,8 @@ def _spending(session: Session, year: int) -> dict[int, dict[str, Decimal]]:
         .group_by(Posting.account_id, Posting.currency)
     ):
         project_id = projects[account_id]
+        if project_id is None:
+            continue  # a project expense account without its project: no row shows it
         result[project_id][currency] += _d(amount)
         result[project_id]["usd_value"] += _d(usd)
         result[project_id]["count"] += Decimal(count)
