@@ -32,8 +32,8 @@ from coop_desk.services.audit.canonical import (
     is_audited,
     record_hash,
     record_id_of,
+    row_snapshotter,
     show_value,
-    snapshot,
 )
 from coop_desk.services.verify import Finding, Severity, register
 
@@ -229,6 +229,7 @@ def check_content(session: Session, today: date) -> list[Finding]:
                 hidden += 1
 
         matched = 0
+        snap = row_snapshotter(table)
         result = session.execute(
             select(table)
             .order_by(*table.primary_key.columns)
@@ -252,7 +253,7 @@ def check_content(session: Session, today: date) -> list[Finding]:
                     continue
                 matched += 1
                 audit_id, _action, after_json = found
-                current = snapshot(table, row)
+                current = snap(row)
                 if canonical(current) == after_json:
                     continue
                 after = json.loads(after_json or "{}")
