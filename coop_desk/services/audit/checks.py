@@ -161,7 +161,7 @@ def _latest_of(
     )
     rows = session.execute(
         select(t.c.id, t.c.record_id, t.c.action, t.c.after).where(t.c.id.in_(newest))
-    )
+    ).all()  # one fetch, not a round trip per row
     return {r.record_id: (r.id, r.action, r.after) for r in rows}
 
 
