@@ -166,6 +166,7 @@ def test_balances_read_the_books_in_a_fixed_number_of_statements(tmp_path, actor
                         payee=f"Supplier {n}",
                         voucher=f"F001-{n:05d}",
                         description="Seedlings",
+                        accept=operations.ALL_WARNINGS,
                     )
             counts[payments] = _count(db, actor, balances)
         finally:
