@@ -18,6 +18,7 @@ import platform
 import sqlite3
 import sys
 import time
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
@@ -84,13 +85,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.rebuild:
         for old in dataset.DATA_DIR.glob(f"federation-*{scale.label}*"):
             old.unlink()
-    print("Preparing the data set (generated once, then cached in benchmarks/.data) ...")
-    big, report, fresh = dataset.cached(scale)
-    header.append(
-        f"Data set: {big.name} ({big.stat().st_size / 2**20:,.0f} MB): "
-        + ", ".join(f"{n:,} {t}" for t, n in report.rows.items())
-        + f"; {report.audit_records:,} audit records"
-    )
+    if args.list:  # the keys only: no data set needed
+        big, report, fresh = Path("-"), dataset.BuildReport(asdict(scale), "", 0.0), False
+    else:
+        print("Preparing the data set (generated once, then cached in benchmarks/.data) ...")
+        big, report, fresh = dataset.cached(scale)
+        header.append(
+            f"Data set: {big.name} ({big.stat().st_size / 2**20:,.0f} MB): "
+            + ", ".join(f"{n:,} {t}" for t, n in report.rows.items())
+            + f"; {report.audit_records:,} audit records"
+        )
     with scratch_folder() as folder:
         scratch = Path(folder)
         ctx = Context(
