@@ -86,10 +86,11 @@ def problems_of(obj: object, *, changed_only: bool = False) -> list[Problem]:
 
 
 def _values(state: Any, prop: ColumnProperty[Any], changed_only: bool) -> Iterable[Any]:
-    attr = state.attrs[prop.key]
     if not changed_only:
-        return [attr.value] if prop.key in state.dict else []
-    return list(attr.history.added or ())
+        # A new row's values are its state's dict (``state.attrs`` would build an attribute
+        # state for every column and relationship of every row flushed: most of a bulk import).
+        return [state.dict[prop.key]] if prop.key in state.dict else []
+    return list(state.attrs[prop.key].history.added or ())
 
 
 def check_value(table: str, prop: ColumnProperty[Any], value: Any) -> str | None:

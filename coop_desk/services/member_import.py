@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from coop_desk.domain.certification import (
@@ -77,6 +78,7 @@ from coop_desk.models import CertScheme, Member, MemberScheme, Plot, PlotOrganic
 from coop_desk.services import certification as cert_service
 from coop_desk.services import members as member_service
 from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.batches import collected_per_batch
 from coop_desk.services.members import MemberDetail
 
 ProgressFn = Callable[[int, int, str], None]
@@ -461,22 +463,25 @@ def apply_import(
         )
     fairtrade = _fairtrade_scheme(session)
     created = updated = written = 0
-    for index, row in enumerate(work, start=1):
-        assert row.data is not None
-        if row.action == NEW:
-            detail = member_service.create_member(session, actor, row.data, today=today)
-            member_id = detail.id
-            current = MemberStatus.ACTIVE
-            created += 1
-        else:
-            assert row.member_id is not None
-            if row.member_changed:
-                member_service.update_member(session, actor, row.member_id, row.data, today=today)
-            member_id = row.member_id
-            current = MemberStatus(
-                session.scalar(select(Member.status).where(Member.id == member_id)) or "active"
-            )
-            updated += 1
+    new_rows = [r for r in work if r.action == NEW]
+    with collected_per_batch() as batch_done:
+        for start in range(0, len(new_rows), BATCH):
+            batch = new_rows[start : start + BATCH]
+            written += _create_batch(session, actor, batch, fairtrade, today)
+            created += len(batch)
+            batch_done()
+            report(created, len(work), _("Importing members…"))
+    for row in work:
+        if row.action != UPDATE:
+            continue
+        assert row.data is not None and row.member_id is not None
+        if row.member_changed:
+            member_service.update_member(session, actor, row.member_id, row.data, today=today)
+        member_id = row.member_id
+        current = MemberStatus(
+            session.scalar(select(Member.status).where(Member.id == member_id)) or "active"
+        )
+        updated += 1
         if row.status and row.status != current:
             member_service.change_status(
                 session,
@@ -487,8 +492,8 @@ def apply_import(
                 row.status_reason or _(IMPORT_REASON),
             )
         written += _write_certs(session, actor, member_id, row, fairtrade, today)
-        if index % 200 == 0:
-            report(index, len(work), _("Importing members…"))
+        if updated % 200 == 0:
+            report(created + updated, len(work), _("Importing members…"))
     session.flush()
     return ImportResult(
         plan,
@@ -498,6 +503,93 @@ def apply_import(
         plan.count(ERROR) if skip_invalid else 0,
         written,
     )
+
+
+# New members are written this many at a time: one flush for their rows (and one audit
+# record per row, in one statement per table), a second for their certification status.
+BATCH = 500
+
+
+def _create_batch(
+    session: Session, actor: Actor, rows: list[RowPlan], fairtrade: int | None, today: date
+) -> int:
+    """Register the members of ``rows`` (planned ``new``) in two flushes.
+
+    Each member is normalised and validated exactly as ``create_member`` does; its code and DNI
+    were checked unique by the plan, against the register read in this transaction and the
+    rest of the file (the unique constraints of the database refuse a code or DNI another
+    computer registers meanwhile, and then nothing is imported). Certification status goes
+    through the certifications module's writers, without the status rows a screen would show.
+    """
+    members: list[tuple[RowPlan, Member]] = []
+    for row in rows:
+        assert row.data is not None
+        data = member_service.normalised(row.data)
+        problems = validate_member(data, today)
+        if problems:
+            raise ValidationError([replace(p, row=row.row) for p in problems])
+        member = member_service.build_member(data, actor)
+        session.add(member)
+        members.append((row, member))
+    _flush_new(session, members)
+    written = 0
+    for row, member in members:
+        if row.status and row.status != MemberStatus.ACTIVE:
+            member_service.change_status(
+                session,
+                actor,
+                member.id,
+                MemberStatus(row.status),
+                row.status_date or today,
+                row.status_reason or _(IMPORT_REASON),
+            )
+        if row.fairtrade_write is not None and fairtrade is not None:
+            in_scope, since, notes = row.fairtrade_write
+            cert_service.record_member_scheme(
+                session, actor, member, fairtrade, in_scope, since, notes, today=today, stored=None
+            )
+            written += 1
+        if row.organic_writes:
+            plots = {fold(p.name): p.id for p in member.plots}
+            for name, override, reason in row.organic_writes:
+                cert_service.record_plot_organic(
+                    session,
+                    actor,
+                    plots[fold(name)],
+                    None,  # a new plot: no conversion start recorded (see _write_certs)
+                    override,
+                    reason if override is not None else "",
+                    today=today,
+                    stored=None,
+                )
+                written += 1
+    session.flush()
+    return written
+
+
+def _flush_new(session: Session, members: list[tuple[RowPlan, Member]]) -> None:
+    """Flush the new members; a code or DNI registered meanwhile by another computer is
+    refused by the unique constraints and reported in words (the transaction is then rolled
+    back: nothing of the file is imported)."""
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        if "code" not in str(exc.orig) and "dni" not in str(exc.orig):
+            raise
+        raise ValidationError(
+            [
+                Problem(
+                    "code",
+                    _(
+                        "a member code or DNI of rows {first} to {last} was registered by "
+                        "another user while the file was being imported; nothing was "
+                        "imported: import the file again",
+                        first=members[0][0].label,
+                        last=members[-1][0].label,
+                    ),
+                )
+            ]
+        ) from exc
 
 
 def _write_certs(
@@ -532,7 +624,7 @@ def _write_certs(
             # kept and the roster's status is an override with its source as the reason, which
             # the ICS shows. ``None``: the dates already give the roster's status, so an older
             # override is removed instead.
-            cert_service.set_plot_organic(
+            cert_service.record_plot_organic(
                 session,
                 actor,
                 plot_id,
@@ -540,8 +632,10 @@ def _write_certs(
                 override,
                 reason if override is not None else "",
                 today=today,
+                stored=stored,
             )
             written += 1
+    session.flush()
     return written
 
 

@@ -376,28 +376,37 @@ def create_member(
     today: date | None = None,
 ) -> MemberDetail:
     require(actor, Permission.MEMBERS_WRITE)
-    data = _normalised(data)
+    data = normalised(data)
     problems = validate_member(data, today)
     problems += _uniqueness_problems(session, data, None)
     if problems:
         raise ValidationError(problems)
+    member = build_member(data, actor, status)
+    session.add(member)
+    session.flush()
+    return _detail(member)
+
+
+def build_member(
+    data: MemberInput, actor: Actor, status: MemberStatus = MemberStatus.ACTIVE
+) -> Member:
+    """A new member's rows (the member, its first status change, its plots) from ``data``
+    already ``normalised`` and validated, for the caller to add to its session: how
+    ``create_member`` and the roster import's bulk path register a member."""
     assert data.join_date is not None
     member = Member(**_stored(data), status=str(status), status_date=data.join_date)
-    session.add(member)
-    session.add(
-        MemberStatusChange(
-            member=member,
-            old_status=None,
-            new_status=str(status),
-            effective_date=data.join_date,
-            reason=_("joined the cooperative"),
-            recorded_by=actor.username,
-        )
+    # The relationship attaches it to ``member.status_changes``: added with the member.
+    MemberStatusChange(
+        member=member,
+        old_status=None,
+        new_status=str(status),
+        effective_date=data.join_date,
+        reason=_("joined the cooperative"),
+        recorded_by=actor.username,
     )
     for plot in data.plots:
         member.plots.append(Plot(**_stored_plot(plot)))
-    session.flush()
-    return _detail(member)
+    return member
 
 
 def update_member(
@@ -407,7 +416,7 @@ def update_member(
     the status is changed only through :func:`change_status`, which keeps its history."""
     require(actor, Permission.MEMBERS_WRITE)
     member = _load(session, member_id)
-    data = _normalised(data)
+    data = normalised(data)
     problems = validate_member(data, today)
     problems += _uniqueness_problems(session, data, member_id)
     known = {p.id: p for p in member.plots}
@@ -478,7 +487,8 @@ def _load(session: Session, member_id: int) -> Member:
     return member
 
 
-def _normalised(data: MemberInput) -> MemberInput:
+def normalised(data: MemberInput) -> MemberInput:
+    """``data`` as it is stored: code and DNI parsed, names and texts cleaned."""
     code = data.code
     try:
         code = parse_code(data.code)
