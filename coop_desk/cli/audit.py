@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from coop_desk.cli.context import CliContext, CliError, book_year
+from coop_desk.cli.output import print_trail_head
 from coop_desk.services import audit
 
 
@@ -124,6 +125,7 @@ def run_audit_pack(args: argparse.Namespace, ctx: CliContext) -> int:
         f"entries, {result.audit_records} audit records; integrity "
         f"{'OK' if result.integrity_ok else 'FAILED'})."
     )
+    print_trail_head(result.path)
     return 0
 
 

@@ -9,12 +9,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from coop_desk.cli.context import CliContext, CliError
-from coop_desk.cli.output import table
+from coop_desk.cli.output import print_trail_head, table
 from coop_desk.domain.certification import CONVERSION_LABELS, ConversionStatus, SchemeKind
 from coop_desk.domain.money import format_amount
 from coop_desk.exchange.ics_export import write_ics_list
+from coop_desk.services import audit, cooperative
 from coop_desk.services import certification as certs
-from coop_desk.services import cooperative
 from coop_desk.services.access import Permission, require
 from coop_desk.services.certification import alerts as cert_alerts
 
@@ -140,8 +140,17 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.db.reading(actor) as session:
         rows = certs.farmer_list(session, actor, on)
         profile = cooperative.get_profile(session, actor)
-    path = write_ics_list(rows, target, on=on, cooperative=profile.name if profile else "")
+        head = audit.current_anchor(session)
+    assert head.at is not None
+    path = write_ics_list(
+        rows,
+        target,
+        on=on,
+        cooperative=profile.name if profile else "",
+        trail_head=(head.text, head.at),
+    )
     print(f"ICS list written: {path} ({len(rows)} members, as of {on.isoformat()})")
+    print_trail_head(path)
     return 0
 
 

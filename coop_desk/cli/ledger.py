@@ -436,6 +436,12 @@ def run_close(args: argparse.Namespace, ctx: CliContext) -> int:
         f"Fiscal year {row.year} closed."
         + (f" Balances carried by entry {carry}." if carry else "")
     )
+    closes = [e for e in row.events if e.action == "close" and e.trail_head]
+    if closes:
+        print(
+            f"Audit trail head at the close: {closes[-1].trail_head} (note it with the year's "
+            "papers: coop-desk verify --anchor proves the trail still holds it)"
+        )
     return 0
 
 

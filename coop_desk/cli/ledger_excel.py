@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from coop_desk.cli.context import CliContext, CliError, book_year
-from coop_desk.cli.output import table
+from coop_desk.cli.output import print_trail_head, table
 from coop_desk.domain.money import format_amount
 from coop_desk.errors import ValidationError
 from coop_desk.exchange.cashbook import read_cashbook
@@ -104,6 +104,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         f"Wrote the ledger for {result.period.label()} ({result.postings} postings) to "
         f"{result.path}"
     )
+    print_trail_head(result.path)
     if result.closing is not None:
         print(
             f"Earned {format_amount(result.earned)}, received {format_amount(result.received)}, "
@@ -119,6 +120,7 @@ def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
             session, actor, args.output, args.year, local_rate=_decimal(args.rate)
         )
     print(f"Wrote the premium-use report {result.year} to {result.path}")
+    print_trail_head(result.path)
     return 0
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from coop_desk.cli.context import CliContext, CliError
-from coop_desk.cli.output import table
+from coop_desk.cli.output import print_trail_head, table
 from coop_desk.domain.certification import organic_status_label
 from coop_desk.exchange.roster import read_roster, write_template
 from coop_desk.exchange.sheets import summarise_skipped
@@ -78,6 +78,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"Wrote {result.members} members and {result.plots} plots to {result.path}")
+    print_trail_head(result.path)
     return 0
 
 

@@ -36,7 +36,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "reset-password",
         help="set a new password for an account (administrator)",
         description=f"The new password comes from {ENV_NEW_PASSWORD} or a prompt; the user "
-        "must change it at the next sign-in in the desktop application.",
+        "must change it at the next sign-in (in the desktop application, or with "
+        "coop-desk --user NAME users change-password).",
     )
     reset.add_argument("username")
     reset.set_defaults(handler=run_reset)
@@ -57,7 +58,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     passwd = commands.add_parser(
         "change-password",
         help="change your own password (the user given with --user)",
-        description=f"The new password comes from {ENV_NEW_PASSWORD} or a prompt.",
+        description=f"The new password comes from {ENV_NEW_PASSWORD} or a prompt. After an "
+        "administrator reset it, this is the only command the account may run.",
     )
     passwd.set_defaults(handler=run_change_password)
 
@@ -102,7 +104,10 @@ def run_reset(args: argparse.Namespace, ctx: CliContext) -> int:
     password = _new_password(args.username)
     with ctx.db.transaction(actor) as session:
         row = users.reset_password(session, actor, args.username, password)
-    print(f"Password of {row.username} reset; it must be changed at the next sign-in.")
+    print(
+        f"Password of {row.username} reset; it must be changed at the next sign-in "
+        f"(coop-desk --user {row.username} users change-password)."
+    )
     return 0
 
 
@@ -133,8 +138,10 @@ def run_set_role(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_change_password(args: argparse.Namespace, ctx: CliContext) -> int:
     from coop_desk.cli.context import ENV_PASSWORD
 
-    actor = ctx.actor()
-    old = read_password(f"Current password for {actor.username}: ", ENV_PASSWORD)
+    actor = ctx.actor(changing_password=True)
+    old = ctx.sign_in_password()
+    if old is None:
+        old = read_password(f"Current password for {actor.username}: ", ENV_PASSWORD)
     new = _new_password(actor.username)
     with ctx.db.transaction(actor) as session:
         users.change_password(session, actor, old, new)

@@ -29,6 +29,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.orm import Session
 
+from coop_desk.exchange.xlsx import is_formula_like
 from coop_desk.services import audit, cooperative
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.audit import AuditFilter
@@ -41,7 +42,6 @@ MONEY_FORMAT = "#,##0.00"
 RATE_FORMAT = "0.00000000"
 DATE_FORMAT = "yyyy-mm-dd"
 STAMP_FORMAT = "yyyy-mm-dd hh:mm:ss"
-FORMULA_STARTS = ("=", "+", "-", "@")
 SHEETS = ("About", "Journal", "Trial balance", "GA approvals", "Payments", "Audit trail", "Verify")
 
 Progress = Callable[[int, int, str], None]
@@ -68,8 +68,9 @@ def _cell_value(cell: Cell, value: Any) -> None:
         cell.number_format = RATE_FORMAT if -value.as_tuple().exponent > 2 else MONEY_FORMAT  # type: ignore[operator]
     elif isinstance(value, str):
         cell.value = value
-        if value.startswith(FORMULA_STARTS):
-            cell.data_type = "s"  # text, never a formula
+        if is_formula_like(value):  # the one writer's rule (exchange.xlsx): text, quoted
+            cell.data_type = "s"
+            cell.quotePrefix = True
     else:
         cell.value = value
 
@@ -440,6 +441,7 @@ def build_audit_pack(
         widths=[10, 24, 90, 24],
     )
     step(6, total_steps, "Saving")
+    audit.stamp_workbook(session, wb)
     _save_atomically(wb, target)
     step(total_steps, total_steps, "Done")
     return AuditPackResult(target, year, len(entries), len(trail_rows), result.integrity_ok)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from coop_desk.domain.certification import (
     SanctionKind,
 )
 from coop_desk.domain.members import STATUS_LABELS, MemberStatus
+from coop_desk.exchange.xlsx import is_formula_like, set_trail_head
 from coop_desk.services.certification import FarmerRow, SanctionRow
 
 Progress = Callable[[int, int, str], None]
@@ -38,7 +39,6 @@ Progress = Callable[[int, int, str], None]
 DATE_FORMAT = "yyyy-mm-dd"
 AREA_FORMAT = "#,##0.00"
 KG_FORMAT = "#,##0"
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 @dataclass(frozen=True)
@@ -137,9 +137,11 @@ def write_ics_list(
     on: date,
     cooperative: str = "",
     progress: Progress | None = None,
+    trail_head: tuple[str, datetime] | None = None,
 ) -> Path:
     """Write the workbook; returns its path. ``progress(done, total, text)`` is called as rows
-    are written (it may raise to cancel)."""
+    are written (it may raise to cancel). ``trail_head`` (the audit trail's head and when it
+    was read) is stored in the workbook's properties (``xlsx.set_trail_head``)."""
     path = Path(target)
     wb = Workbook()
     ws = wb.active
@@ -191,6 +193,8 @@ def write_ics_list(
     about.column_dimensions["A"].width = 14
     about.column_dimensions["B"].width = 50
 
+    if trail_head is not None:
+        set_trail_head(wb, *trail_head)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.partial")
     wb.save(tmp)
@@ -230,7 +234,8 @@ def _set(cell: Any, value: Any) -> None:
         return
     if isinstance(value, str):
         cell.value = value
-        if value.startswith(FORMULA_STARTS):
+        if is_formula_like(value):  # the one writer's rule (exchange.xlsx): text, quoted
             cell.data_type = "s"  # written as a string, not as "=..." formula
+            cell.quotePrefix = True
         return
     cell.value = value

@@ -32,7 +32,7 @@ from coop_desk.exchange.xlsx import (
     save_workbook,
 )
 from coop_desk.models import Member, MemberStatusChange, Plot
-from coop_desk.services import cooperative
+from coop_desk.services import audit, cooperative
 from coop_desk.services.access import Actor, Permission, require
 
 ProgressFn = Callable[[int, int, str], None]
@@ -212,6 +212,7 @@ def export_members(
         about.append(["Plots", plot_total])
         about.close()
         report(total, total, "Saving…")
+        audit.stamp_workbook(session, wb)
         target = save_workbook(wb, path)
     except BaseException:
         discard_workbook(wb)

@@ -11,14 +11,18 @@ voucher...): printed, and failing only with ``--strict``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from coop_desk.services.access import Actor, Permission, require
+
+if TYPE_CHECKING:
+    from coop_desk.services.audit.anchors import Anchor
 
 
 class Severity(StrEnum):
@@ -63,6 +67,7 @@ def _load_checks() -> None:
 
 # Modules whose import registers checks.
 CHECK_MODULES: list[str] = [
+    "coop_desk.services.schema",
     "coop_desk.services.ledger.checks",
     "coop_desk.services.ledger.guard",
     "coop_desk.services.certification.alerts",
@@ -90,14 +95,36 @@ class VerifyResult:
         return not self.errors
 
 
-def verify(session: Session, actor: Actor, today: date | None = None) -> VerifyResult:
+def verify(
+    session: Session,
+    actor: Actor,
+    today: date | None = None,
+    *,
+    anchors: Sequence[Anchor] = (),
+) -> VerifyResult:
+    """Run every check; with ``anchors`` (heads of the trail noted outside the database:
+    ``services.audit.anchors``) also prove that the trail still holds each of them."""
     require(actor, Permission.READ)
     _load_checks()
     today = today or date.today()
     findings: list[Finding] = []
-    for name, check in CHECKS:
+    checks = list(CHECKS)
+    if anchors:
+        from coop_desk.services.audit.anchors import CHECK, check_anchors
+
+        checks.append((CHECK, lambda s, _today: check_anchors(s, anchors)))
+    for name, check in checks:
         try:
             findings.extend(check(session, today))
         except Exception as exc:  # noqa: BLE001 - a crashing check is itself a finding
-            findings.append(Finding(Severity.ERROR, name, f"the check could not run: {exc}", ""))
-    return VerifyResult(tuple(findings), tuple(name for name, _ in CHECKS))
+            message = shorten(f"the check could not run: {exc}")
+            findings.append(Finding(Severity.ERROR, name, message, ""))
+    return VerifyResult(tuple(findings), tuple(name for name, _ in checks))
+
+
+def shorten(text: str, limit: int = 200) -> str:
+    """A value or message cut to ``limit`` characters for a finding, saying how long it was
+    (a planted value of millions of characters must not make a line that long)."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text):,} characters)"

@@ -7,6 +7,12 @@
 - ``audit.posted``: no record changes a posted journal entry. An update or deletion of an entry
   or a posting, or a posting added to an entry after the transaction that posted it, is named
   even though the trail recorded it (a session without the guard, a trigger dropped).
+- ``audit.sequence``: each row's records follow its life: inserted, changed, deleted, and
+  inserted again only after a delete. Two inserts of one id without a delete between mean the
+  row was deleted outside coop-desk and its id given to another row.
+- ``audit.accounts``: a trail that records user accounts with an empty users table: the
+  accounts were deleted outside coop-desk (such a database gives nobody "system" rights).
+- ``audit.closed_years``: the trail still holds the head each year close recorded.
 """
 
 from __future__ import annotations
@@ -19,7 +25,8 @@ from typing import Any
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
-from coop_desk.models import Base, JournalEntry, Posting
+from coop_desk.models import Base, FiscalYearEvent, JournalEntry, Posting, User
+from coop_desk.services.audit.anchors import AnchorError, check_anchors, parse_anchor
 from coop_desk.services.audit.canonical import (
     AUDIT,
     AUDIT_TABLE,
@@ -31,7 +38,7 @@ from coop_desk.services.audit.canonical import (
     show_value,
     snapshot,
 )
-from coop_desk.services.verify import Finding, Severity, register
+from coop_desk.services.verify import Finding, Severity, register, shorten
 
 # Findings of one kind per table printed by verify before summarising the rest.
 MAX_FINDINGS_PER_TABLE = 50
@@ -125,9 +132,11 @@ def _describe_difference(recorded: dict[str, Any], current: dict[str, Any]) -> s
     parts = []
     for field in sorted(set(recorded) & set(current)):
         if recorded[field] != current[field]:
-            parts.append(
-                f"{field} is {show_value(current[field])}, the trail says {show_value(recorded[field])}"
+            now, then = (
+                shorten(show_value(current[field]), 80),
+                shorten(show_value(recorded[field]), 80),
             )
+            parts.append(f"{field} is {now}, the trail says {then}")
     return "; ".join(parts[:5])
 
 
@@ -291,3 +300,105 @@ def check_posted(session: Session, today: date) -> list[Finding]:
                 )
             )
     return findings
+
+
+@register("audit.sequence")
+def check_sequence(session: Session, today: date) -> list[Finding]:
+    """Each row's records in order: an insert first (or after a delete), then updates, then a
+    delete. An id inserted twice without a delete between was deleted outside coop-desk and
+    reused; a change recorded for a row the trail never shows present was slipped in."""
+    c = AUDIT.c
+    previous = (
+        func.lag(c.action).over(partition_by=(c.table_name, c.record_id), order_by=c.id)
+    ).label("previous")
+    previous_id = (
+        func.lag(c.id).over(partition_by=(c.table_name, c.record_id), order_by=c.id)
+    ).label("previous_id")
+    ordered = select(c.id, c.table_name, c.record_id, c.action, previous, previous_id).subquery()
+    o = ordered.c
+    rows = session.execute(
+        select(o.id, o.table_name, o.record_id, o.action, o.previous, o.previous_id)
+        .where(
+            ((o.action == Action.INSERT) & o.previous.is_not(None) & (o.previous != Action.DELETE))
+            | ((o.action != Action.INSERT) & (o.previous.is_(None) | (o.previous == Action.DELETE)))
+        )
+        .order_by(o.id)
+    )
+    findings: list[Finding] = []
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r.table_name] = counts.get(r.table_name, 0) + 1
+        if counts[r.table_name] > MAX_FINDINGS_PER_TABLE:
+            continue
+        row = f"{r.table_name} {r.record_id}"
+        if r.action == Action.INSERT:
+            message = (
+                f"{row} was inserted again (audit record {r.id}) without a delete after its "
+                f"last record ({r.previous_id}, {r.previous}): the row was deleted outside "
+                "coop-desk and its id given to another row"
+            )
+        elif r.previous is None:
+            message = (
+                f"{row} was {r.action}d (audit record {r.id}) but the trail never shows it inserted"
+            )
+        else:
+            message = (
+                f"{row} was {r.action}d (audit record {r.id}) after the trail shows it deleted "
+                f"(audit record {r.previous_id})"
+            )
+        findings.append(Finding(Severity.ERROR, "audit.sequence", message, row))
+    for table, count in counts.items():
+        if count > MAX_FINDINGS_PER_TABLE:
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "audit.sequence",
+                    f"{count - MAX_FINDINGS_PER_TABLE} more rows of {table} out of sequence",
+                    table,
+                )
+            )
+    return findings
+
+
+@register("audit.accounts")
+def check_accounts(session: Session, today: date) -> list[Finding]:
+    """User accounts are never deleted by coop-desk (only deactivated): an empty users table
+    with accounts in the trail was emptied outside it."""
+    if session.scalar(select(func.count()).select_from(User)):
+        return []
+    c = AUDIT.c
+    recorded = session.scalar(
+        select(func.count(func.distinct(c.record_id))).where(c.table_name == User.__tablename__)
+    )
+    if not recorded:
+        return []
+    return [
+        Finding(
+            Severity.ERROR,
+            "audit.accounts",
+            f"{User.__tablename__} is empty but the audit trail records {recorded} user "
+            "accounts: they were deleted outside coop-desk. Nobody gets administrator rights "
+            "without signing in on such a database; restore a backup.",
+            User.__tablename__,
+        )
+    ]
+
+
+@register("audit.closed_years")
+def check_closed_years(session: Session, today: date) -> list[Finding]:
+    """The trail still holds the head each year close recorded (``trail_head``)."""
+    anchors = []
+    for event in session.execute(
+        select(FiscalYearEvent.year, FiscalYearEvent.trail_head, FiscalYearEvent.recorded_at)
+        .where(FiscalYearEvent.action == "close", FiscalYearEvent.trail_head != "")
+        .order_by(FiscalYearEvent.id)
+    ):
+        try:
+            anchor = parse_anchor(event.trail_head, f"the close of fiscal year {event.year}")
+        except AnchorError:
+            continue  # named by audit.content if it was changed outside coop-desk
+        anchors.append(anchor)
+    return [
+        Finding(f.severity, "audit.closed_years", f.message, f.record)
+        for f in check_anchors(session, anchors)
+    ]

@@ -31,7 +31,7 @@ from coop_desk.exchange.xlsx import (
     new_workbook,
     save_workbook,
 )
-from coop_desk.services import cooperative
+from coop_desk.services import audit, cooperative
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import plan, reports
 from coop_desk.services.ledger.workbook import cell, period_for, write_header
@@ -78,6 +78,7 @@ def export_premium_report(
         _write_projects_and_share(sheet, summary, received_row)
         _write_approvals(sheet, session, actor, summary, year)
         sheet.close()
+        audit.stamp_workbook(session, wb)
         target = save_workbook(wb, path)
     except BaseException:
         discard_workbook(wb)

@@ -51,7 +51,7 @@ from coop_desk.exchange.xlsx import (
     save_workbook,
 )
 from coop_desk.models import Account, JournalEntry, Posting, Project
-from coop_desk.services import cooperative
+from coop_desk.services import audit, cooperative
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import checks, plan, reports
 from coop_desk.services.ledger._common import (
@@ -186,6 +186,7 @@ def export_ledger(
         figures = _write_summary(summary, session, actor, coop, period, last, usd)
         summary.close()
         report(count, count, "Saving…")
+        audit.stamp_workbook(session, wb)
         target = save_workbook(wb, path)
     except BaseException:
         discard_workbook(wb)

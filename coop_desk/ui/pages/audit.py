@@ -248,7 +248,9 @@ class AuditPage(Page):
 
     def run_verify(self) -> VerifyDialog | None:
         try:
-            result = self.ctx.read(lambda s, a: verify(s, a))
+            # The heads the backups noted too: the trail must still hold every one.
+            anchors = audit.logged_anchors(self.ctx.db.url)
+            result = self.ctx.read(lambda s, a: verify(s, a, anchors=anchors))
         except Exception as exc:  # noqa: BLE001 - shown in words
             show_error(self, exc)
             return None

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from coop_desk.domain.certification import CONVERSION_LABELS, ConversionStatus
 from coop_desk.errors import NotFound
 from coop_desk.exchange.ics_export import write_ics_list
+from coop_desk.services import audit, cooperative, documents
 from coop_desk.services import certification as certs
-from coop_desk.services import cooperative, documents
 from coop_desk.services.access import Permission, require
 from coop_desk.services.certification import alerts as cert_alerts
 from coop_desk.ui import cert_models
@@ -380,12 +380,14 @@ class CertificationsPage(Page):
             with db.reading(actor) as session:
                 rows = certs.farmer_list(session, actor, on)
                 profile = cooperative.get_profile(session, actor)
+                head = audit.current_anchor(session)
             return write_ics_list(
                 rows,
                 target,
                 on=on,
                 cooperative=profile.name if profile else "",
                 progress=progress,
+                trail_head=(head.text, head.at) if head.at else None,
             )
 
         try:
