@@ -31,8 +31,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     head = commands.add_parser(
         "head",
         help="print the newest audit record's hash",
-        description="Print the number of audit records and the newest one's SHA-256. Note "
-        "it down: a trail cut or rewritten later will no longer end with it.",
+        description="Print the number of audit records and the newest one's SHA-256, and "
+        "the anchor N:HASH to note down: `coop-desk verify --anchor N:HASH` later proves the "
+        "trail still holds it (a trail cut or rewritten since no longer does).",
     )
     head.set_defaults(handler=run_head)
 
@@ -101,6 +102,10 @@ def run_head(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.db.reading(actor) as session:
         head = audit.chain_head(session, actor)
     print(f"{head.count} audit records; newest {head.last_id}: {head.last_hash}")
+    print(
+        f"Anchor: {head.last_id}:{head.last_hash} (note it down; later, coop-desk verify "
+        f"--anchor {head.last_id}:{head.last_hash} proves the trail still holds it)"
+    )
     return 0
 
 

@@ -135,57 +135,57 @@
         <translation>{0} registros de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="288"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="290"/>
         <source>Save the audit pack</source>
         <translation>Guardar el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="290"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="292"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="303"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="305"/>
         <source>Writing the audit pack</source>
         <translation>Escribiendo el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="310"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="312"/>
         <source>Audit pack for {0} written to {1} (integrity {2}).</source>
         <translation>Paquete de auditoría de {0} guardado en {1} (integridad {2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="311"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="313"/>
         <source>OK</source>
         <translation>CORRECTA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="311"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="313"/>
         <source>FAILED</source>
         <translation>FALLIDA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="321"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="323"/>
         <source>Save the Beancount file</source>
         <translation>Guardar el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="323"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="325"/>
         <source>Beancount file (*.beancount)</source>
         <translation>Archivo Beancount (*.beancount)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="330"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="332"/>
         <source>Writing the journal…</source>
         <translation>Escribiendo el libro diario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="335"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="337"/>
         <source>Writing the Beancount file</source>
         <translation>Escribiendo el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="342"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="344"/>
         <source>Beancount file written to {0} ({1} transactions).</source>
         <translation>Archivo Beancount guardado en {0} ({1} transacciones).</translation>
     </message>
@@ -678,17 +678,17 @@
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="392"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="394"/>
         <source>Exporting the ICS list</source>
         <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="394"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="396"/>
         <source>Export cancelled.</source>
         <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="399"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="401"/>
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
     </message>
@@ -3847,22 +3847,22 @@ Base de datos: {1}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="355"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="357"/>
         <source>Integrity check</source>
         <translation>Verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="358"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="360"/>
         <source>Integrity holds: {0} checks run, {1} compliance warnings.</source>
         <translation>Integridad correcta: {0} verificaciones realizadas, {1} advertencias de cumplimiento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="361"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="363"/>
         <source>Integrity FAILED: {2} problems found by {0} checks ({1} compliance warnings).</source>
         <translation>Integridad FALLIDA: {0} verificaciones encontraron {2} problemas ({1} advertencias de cumplimiento).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="372"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="374"/>
         <source>No findings.</source>
         <translation>Sin hallazgos.</translation>
     </message>
@@ -3936,6 +3936,11 @@ Base de datos: {1}</translation>
         <location filename="../../coop_desk/app.py" line="88"/>
         <source>coop-desk database (*.sqlite);;All files (*)</source>
         <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/app.py" line="101"/>
+        <source>The database was changed outside coop-desk</source>
+        <translation>La base de datos fue modificada fuera de coop-desk</translation>
     </message>
 </context>
 <context>
