@@ -19,7 +19,7 @@ import logging
 import os
 import tempfile
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -420,19 +420,3 @@ def read_trail_head(path: str | os.PathLike[str]) -> tuple[str, str] | None:
     }
     head = values.get(TRAIL_HEAD_PROPERTY)
     return (head, values.get(TRAIL_HEAD_AT_PROPERTY, "")) if head else None
-
-
-def write_table(
-    wb: Workbook,
-    title: str,
-    columns: Sequence[Column],
-    rows: Iterable[Sequence[Any]],
-    *,
-    print_title: str | None = None,
-) -> SheetWriter:
-    """A whole sheet from an iterable of rows (streamed)."""
-    sheet = SheetWriter(wb, title, columns, print_title=print_title)
-    for row in rows:
-        sheet.append(row)
-    sheet.close()
-    return sheet

@@ -45,7 +45,7 @@ from sqlalchemy.orm import Session
 
 from coop_desk import paths
 from coop_desk.services.audit.canonical import AUDIT, GENESIS_HASH
-from coop_desk.services.verify import Finding, Severity
+from coop_desk.services.verify import Finding, Severity, register_anchor_check
 
 ANCHOR_LOG = "anchor-log.jsonl"
 # Records of one transaction share the time it began, which can precede an anchor taken
@@ -454,3 +454,6 @@ def _compare_copy(session: Session, anchor: Anchor) -> list[Finding]:
             f"{table} {record}",
         )
     ]
+
+
+register_anchor_check(CHECK, check_anchors)
