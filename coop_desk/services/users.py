@@ -240,7 +240,7 @@ def sign_in(db: Database, username: str, password: str, now: datetime | None = N
         raise refusal
     right = check_password(password, claim.stored)
     with db.transaction(None, allow_damaged_schema=True) as session:
-        c = User.__table__.c
+        c = _USERS.c
         # Each outcome is one UPDATE of the row as this try left it: if an administrator
         # reset it or another try claimed it meanwhile, nothing is changed.
         mine = (c.id == claim.user_id) & (c.failed_attempts == claim.count)
