@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from coop_desk import paths
 from coop_desk.errors import DatabaseError, NewerDatabaseError
+from coop_desk.i18n import _
 from coop_desk.services import limit_guard, schema
 from coop_desk.services.audit import anchors as audit_anchors
 from coop_desk.services.audit import writer as audit_writer
@@ -80,7 +81,7 @@ def make_engine(url: str) -> Engine:
         if database and database != ":memory:":
             folder = Path(database).parent
             if not folder.exists():
-                raise DatabaseError(f"The folder {folder} does not exist.")
+                raise DatabaseError(_("The folder {folder} does not exist.", folder=folder))
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine
@@ -143,9 +144,11 @@ class Database:
                 status = migration_status(engine)
                 if status.unknown:
                     raise NewerDatabaseError(
-                        f"{_describe(url)} was written by a newer version of coop-desk "
-                        f"(schema {', '.join(sorted(status.unknown))}). Install the newer "
-                        "version to open it; this version will not change it."
+                        _(
+                            "{describe} was written by a newer version of coop-desk (schema {items}). Install the newer version to open it; this version will not change it.",
+                            describe=_describe(url),
+                            items=", ".join(sorted(status.unknown)),
+                        )
                     )
                 if migrate and status.pending:
                     if status.current and engine.url.get_backend_name() == "sqlite":
@@ -167,11 +170,12 @@ class Database:
     def damage_message(self) -> str:
         """The damage in words: what differs (``verify`` says how), and what to do."""
         what = [d.what for d in self.schema_problems]
-        more = f" and {len(what) - 5} more" if len(what) > 5 else ""
-        return (
-            f"{_describe(self.engine.url.render_as_string(hide_password=True))} was changed "
-            f"outside coop-desk ({', '.join(what[:5])}{more}): coop-desk reads it but saves "
-            "nothing to it. `coop-desk verify` names every difference; restore a backup."
+        more = _(" and {n} more", n=len(what) - 5) if len(what) > 5 else ""
+        return _(
+            "{where} was changed outside coop-desk ({what}): coop-desk reads it but saves "
+            "nothing to it. `coop-desk verify` names every difference; restore a backup.",
+            where=_describe(self.engine.url.render_as_string(hide_password=True)),
+            what=", ".join(what[:5]) + more,
         )
 
     @contextmanager
@@ -310,7 +314,7 @@ def backup_sqlite(engine: Engine, reason: str = "manual", dest: Path | None = No
     the copy's audit trail head in the anchor log of the folder it went to."""
     source = make_url(engine.url.render_as_string(hide_password=False)).database
     if not source or source == ":memory:":
-        raise DatabaseError("Only a database file can be backed up this way.")
+        raise DatabaseError(_("Only a database file can be backed up this way."))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = dest or paths.backups_dir() / f"{Path(source).stem}-{stamp}-{reason}.sqlite"
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from coop_desk.db import Database
 from coop_desk.domain import limits
+from coop_desk.i18n import _
 from coop_desk.services import users
 from coop_desk.services.access import LOCAL, SYSTEM, Actor
 
@@ -26,7 +27,7 @@ def book_year(text: str) -> int:
     try:
         year = int(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a year") from exc
+        raise argparse.ArgumentTypeError(_("'{text}' is not a year", text=text)) from exc
     if beyond := limits.check_book_year(year):
         raise argparse.ArgumentTypeError(beyond)
     return year
@@ -41,9 +42,11 @@ def read_password(prompt: str, env: str = ENV_PASSWORD, *, confirm: bool = False
     try:
         first = getpass.getpass(prompt)
         if confirm and getpass.getpass("Repeat it: ") != first:
-            raise CliError("the two passwords differ")
+            raise CliError(_("the two passwords differ"))
     except EOFError as exc:
-        raise CliError(f"no password given (set {env} or type it at the prompt)") from exc
+        raise CliError(
+            _("no password given (set {env} or type it at the prompt)", env=env)
+        ) from exc
     return first
 
 
@@ -62,7 +65,7 @@ class CliContext:
             self._db = Database.open(self.db_target)
             if self._db.schema_problems:
                 # Reads go on (verify names every difference); every write is refused.
-                print(f"warning: {self._db.damage_message()}", file=sys.stderr)
+                print(_("warning: {warning}", warning=self._db.damage_message()), file=sys.stderr)
         return self._db
 
     def actor(self, *, changing_password: bool = False) -> Actor:
@@ -77,14 +80,17 @@ class CliContext:
         """
         if self._actor is None:
             if self.username:
-                password = read_password(f"Password for {self.username}: ")
+                password = read_password(_("Password for {username}: ", username=self.username))
                 actor = users.sign_in(self.db, self.username, password)
                 with self.db.reading(actor) as session:
                     must_change = users.get_user(session, actor, actor.username)
                 if must_change.must_change_password and not changing_password:
                     raise CliError(
-                        f"an administrator reset the password of {actor.username}: change it "
-                        f"first, with: coop-desk --user {actor.username} users change-password"
+                        _(
+                            "an administrator reset the password of {user}: change it first, "
+                            "with: coop-desk --user {user} users change-password",
+                            user=actor.username,
+                        )
                     )
                 self._password = password
                 self._actor = actor

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 
+from coop_desk.i18n import _
+
 
 def table(
     headers: Sequence[str], rows: Iterable[Sequence[object]], right: set[int] | None = None
@@ -35,6 +37,10 @@ def print_trail_head(path: str | os.PathLike[str]) -> None:
     stored = read_trail_head(path)
     if stored is not None:
         print(
-            f"Audit trail head: {stored[0]} (stored in the workbook: coop-desk verify --anchor "
-            f"{path} proves the trail still holds it)"
+            _(
+                "Audit trail head: {head} (stored in the workbook: coop-desk verify --anchor "
+                "{path} proves the trail still holds it)",
+                head=stored[0],
+                path=path,
+            )
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from coop_desk.cli.context import CliContext, CliError
+from coop_desk.i18n import _
 from coop_desk.services import audit
 from coop_desk.services.verify import verify
 
@@ -12,26 +13,32 @@ from coop_desk.services.verify import verify
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd = sub.add_parser(
         "verify",
-        help="check the integrity of the books and the audit trail, and compliance rules",
-        description="Print every problem found. Exit status 1 when an integrity invariant "
-        "fails; compliance warnings are printed and fail only with --strict. The trail is "
-        "also checked against every head noted outside the database: the anchor log that "
-        "backups keep, and each --anchor.",
+        help=_("check the integrity of the books and the audit trail, and compliance rules"),
+        description=_(
+            "Print every problem found. Exit status 1 when an integrity invariant fails; compliance warnings are printed and fail only with --strict."
+        )
+        + " "
+        + _(
+            "The trail is also checked against every head noted outside the database: the "
+            "anchor log that backups keep, and each --anchor."
+        ),
     )
-    cmd.add_argument("--strict", action="store_true", help="exit 1 on compliance warnings too")
+    cmd.add_argument("--strict", action="store_true", help=_("exit 1 on compliance warnings too"))
     cmd.add_argument(
         "--anchor",
         action="append",
         default=[],
         metavar="N:HASH|FILE",
-        help="a head of the audit trail noted earlier (as `audit head` prints it), or a file "
-        "that holds one: an audit pack or any workbook coop-desk wrote, a backup copy, an "
-        "anchor log; prove the trail still holds it (may be repeated)",
+        help=_(
+            "a head of the audit trail noted earlier (as `audit head` prints it), or a file "
+            "that holds one: an audit pack or any workbook coop-desk wrote, a backup copy, an "
+            "anchor log; prove the trail still holds it (may be repeated)"
+        ),
     )
     cmd.add_argument(
         "--no-anchor-log",
         action="store_true",
-        help="do not read the anchor log of this computer's backups",
+        help=_("do not read the anchor log of this computer's backups"),
     )
     cmd.set_defaults(handler=run_verify)
 
@@ -44,7 +51,7 @@ def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
         try:
             anchors += audit.anchors_from(given, name)
         except audit.AnchorError as exc:
-            raise CliError(f"--anchor {exc}") from exc
+            raise CliError(_("--anchor {problem}", problem=exc)) from exc
     logged = [] if args.no_anchor_log else audit.logged_anchors(ctx.db.url)
     anchors += logged
     with ctx.db.reading(actor) as session:
@@ -52,17 +59,26 @@ def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     for finding in result.findings:
         print(finding.describe())
     print(
-        f"\n{len(result.checks_run)} checks run: {len(result.errors)} integrity errors, "
-        f"{len(result.warnings)} compliance warnings."
+        _(
+            "\n{count} checks run: {count2} integrity errors, {count3} compliance warnings.",
+            count=len(result.checks_run),
+            count2=len(result.errors),
+            count3=len(result.warnings),
+        )
     )
     if anchors:
         newest = max(anchors, key=lambda a: a.record)
         print(
-            f"Anchors checked: {len(anchors)} ({len(logged)} from the backups' anchor log); the "
-            f"newest is record {newest.record}."
+            _(
+                "Anchors checked: {count} ({logged} from the backups' anchor log); the newest is "
+                "record {record}.",
+                count=len(anchors),
+                logged=len(logged),
+                record=newest.record,
+            )
         )
     if result.errors:
-        print("Integrity: FAILED")
+        print(_("Integrity: FAILED"))
         return 1
-    print("Integrity: OK")
+    print(_("Integrity: OK"))
     return 1 if args.strict and result.warnings else 0

@@ -30,6 +30,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from coop_desk.i18n import _
 from coop_desk.models import Base
 from coop_desk.services.verify import Finding, Severity, register
 
@@ -42,11 +43,11 @@ _SPACES = re.compile(r"\s+")
 class Difference:
     """One way the database differs from what coop-desk makes."""
 
-    what: str  # "table member_status_change", "trigger tr_payee"
+    what: str  # "table member_status_change", "trigger tr_payee" (as verify names records)
     message: str
 
     def describe(self) -> str:
-        return f"{self.what}: {self.message}"
+        return f"{self.message} [{self.what}]"
 
 
 @dataclass(frozen=True)
@@ -291,20 +292,55 @@ def differences(connection: Connection) -> list[Difference]:
     found: list[Difference] = []
     for table, columns in want.tables.items():
         if table not in have.tables:
-            found.append(Difference(f"table {table}", "is missing (dropped outside coop-desk)"))
+            found.append(
+                Difference(
+                    f"table {table}",
+                    _("the table {table} is missing (dropped outside coop-desk)", table=table),
+                )
+            )
             continue
         for column in sorted(columns - have.tables[table]):
-            found.append(Difference(f"column {table}.{column}", "is missing"))
+            found.append(
+                Difference(
+                    f"column {table}.{column}",
+                    _("the column {column} of {table} is missing", column=column, table=table),
+                )
+            )
         for column in sorted(have.tables[table] - columns):
-            found.append(Difference(f"column {table}.{column}", "is not one coop-desk made"))
+            found.append(
+                Difference(
+                    f"column {table}.{column}",
+                    _(
+                        "the column {column} of {table} is not one coop-desk made",
+                        column=column,
+                        table=table,
+                    ),
+                )
+            )
     for table in sorted(set(have.tables) - set(want.tables)):
-        found.append(Difference(f"table {table}", "is not one coop-desk made"))
+        found.append(
+            Difference(
+                f"table {table}", _("the table {table} is not one coop-desk made", table=table)
+            )
+        )
     for index, table in sorted(want.indexes.items()):
         if index not in have.indexes and table in have.tables:
-            found.append(Difference(f"index {index}", f"on {table} is missing"))
+            found.append(
+                Difference(
+                    f"index {index}",
+                    _("the index {index} on {table} is missing", index=index, table=table),
+                )
+            )
     for index in sorted(set(have.indexes) - set(want.indexes)):
         found.append(
-            Difference(f"index {index}", f"on {have.indexes[index]} is not one coop-desk made")
+            Difference(
+                f"index {index}",
+                _(
+                    "the index {index} on {table} is not one coop-desk made",
+                    index=index,
+                    table=have.indexes[index],
+                ),
+            )
         )
     for name, (table, statement) in sorted(want.triggers.items()):
         if name not in have.triggers:
@@ -312,40 +348,79 @@ def differences(connection: Connection) -> list[Difference]:
                 found.append(
                     Difference(
                         f"trigger {name}",
-                        f"on {table} is missing: it refused changes coop-desk never makes",
+                        _(
+                            "the trigger {name} on {table} is missing: the database no longer "
+                            "refuses what it refused",
+                            name=name,
+                            table=table,
+                        ),
                     )
                 )
         elif _normal(have.triggers[name][1], schema) != _normal(statement, schema):
             found.append(
                 Difference(
                     f"trigger {name}",
-                    f"on {have.triggers[name][0]} is not the one coop-desk made: "
-                    f"{_normal(have.triggers[name][1])[:300]}",
+                    _(
+                        "the trigger {name} on {table} is not the one coop-desk made: {definition}",
+                        name=name,
+                        table=have.triggers[name][0],
+                        definition=_normal(have.triggers[name][1])[:300],
+                    ),
                 )
             )
         elif name in have.disabled:
-            found.append(Difference(f"trigger {name}", f"on {table} is disabled"))
+            found.append(
+                Difference(
+                    f"trigger {name}",
+                    _("the trigger {name} on {table} is disabled", name=name, table=table),
+                )
+            )
     for name in sorted(set(have.triggers) - set(want.triggers)):
         table, definition = have.triggers[name]
         found.append(
             Difference(
                 f"trigger {name}",
-                f"on {table} is not one coop-desk made (planted: it acts on every change "
-                f"it names): {_normal(definition)[:300]}",
+                _(
+                    "the trigger {name} on {table} is not one coop-desk made (planted: it acts "
+                    "on every change it names): {definition}",
+                    name=name,
+                    table=table,
+                    definition=_normal(definition)[:300],
+                ),
             )
         )
     for name, body in sorted(want.functions.items()):
         if name not in have.functions:
-            found.append(Difference(f"function {name}", "is missing"))
+            found.append(
+                Difference(f"function {name}", _("the function {name} is missing", name=name))
+            )
         elif _normal(have.functions[name]) != _normal(body):
-            found.append(Difference(f"function {name}", "is not the one coop-desk made"))
+            found.append(
+                Difference(
+                    f"function {name}",
+                    _("the function {name} is not the one coop-desk made", name=name),
+                )
+            )
     for name in sorted(set(have.functions) - set(want.functions)):
-        found.append(Difference(f"function {name}", "is not one coop-desk made"))
+        found.append(
+            Difference(
+                f"function {name}", _("the function {name} is not one coop-desk made", name=name)
+            )
+        )
     for name in sorted(have.views):
-        found.append(Difference(f"view {name}", "is not one coop-desk made"))
+        found.append(
+            Difference(f"view {name}", _("the view {name} is not one coop-desk made", name=name))
+        )
     for name, table in sorted(have.rules.items()):
         found.append(
-            Difference(f"rule {name}", f"on {table} is not one coop-desk made (it rewrites SQL)")
+            Difference(
+                f"rule {name}",
+                _(
+                    "the rule {name} on {table} is not one coop-desk made (it rewrites SQL)",
+                    name=name,
+                    table=table,
+                ),
+            )
         )
     return found
 
@@ -354,6 +429,6 @@ def differences(connection: Connection) -> list[Difference]:
 def check_schema(session: Session, today: date) -> list[Finding]:
     """The schema is the one the migrations made: nothing dropped, nothing planted."""
     return [
-        Finding(Severity.ERROR, "schema.match", d.describe(), d.what)
+        Finding(Severity.ERROR, "schema.match", d.message, d.what)
         for d in differences(session.connection())
     ]

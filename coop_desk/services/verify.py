@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from coop_desk.i18n import N_, _
+from coop_desk.i18n.formats import number
 from coop_desk.services.access import Actor, Permission, require
 
 if TYPE_CHECKING:
@@ -39,7 +41,10 @@ class Finding:
 
     def describe(self) -> str:
         where = f" [{self.record}]" if self.record else ""
-        return f"{self.severity.upper()} {self.check}: {self.message}{where}"
+        return f"{_(SEVERITY_LABELS[self.severity])} {self.check}: {self.message}{where}"
+
+
+SEVERITY_LABELS = {Severity.ERROR: N_("ERROR"), Severity.WARNING: N_("WARNING")}
 
 
 Check = Callable[[Session, date], list[Finding]]
@@ -60,7 +65,7 @@ def register_anchor_check(name: str, fn: AnchorCheck) -> None:
 
 def register(name: str) -> Callable[[Check], Check]:
     def decorator(fn: Check) -> Check:
-        if all(existing != name for existing, _ in CHECKS):
+        if all(existing != name for existing, _check in CHECKS):
             CHECKS.append((name, fn))
         return fn
 
@@ -126,9 +131,9 @@ def verify(
         try:
             findings.extend(check(session, today))
         except Exception as exc:  # noqa: BLE001 - a crashing check is itself a finding
-            message = shorten(f"the check could not run: {exc}")
+            message = shorten(_("the check could not run: {error}", error=exc))
             findings.append(Finding(Severity.ERROR, name, message, ""))
-    return VerifyResult(tuple(findings), tuple(name for name, _ in checks))
+    return VerifyResult(tuple(findings), tuple(name for name, _check in checks))
 
 
 def shorten(text: str, limit: int = 200) -> str:
@@ -136,4 +141,4 @@ def shorten(text: str, limit: int = 200) -> str:
     (a planted value of millions of characters must not make a line that long)."""
     if len(text) <= limit:
         return text
-    return f"{text[:limit]}… ({len(text):,} characters)"
+    return _("{start}… ({count} characters)", start=text[:limit], count=number(len(text)))

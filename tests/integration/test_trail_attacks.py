@@ -65,7 +65,8 @@ def last_entry(conn) -> int:
 
 
 def cut_last_entry(path) -> int:
-    """Delete the newest entry, its postings and the audit records that wrote them."""
+    """Delete the newest entry, its postings and the audit records from the one that wrote
+    it to the end (the entry's records must be the newest)."""
     with forger.opened(path) as conn:
         entry = last_entry(conn)
         first = conn.execute(
@@ -155,6 +156,7 @@ def forged_entry_records(conn, at: str) -> list[dict]:
 
 
 def test_a_trail_cut_with_its_entries_is_named_by_a_noted_head(demo_path, capsys):
+    assert pay(capsys, demo_path)[0] == 0  # the newest records: this payment's
     noted = head(capsys, demo_path)
     cut_last_entry(demo_path)
     code, out = verify(capsys, demo_path, "--anchor", noted)
@@ -164,6 +166,7 @@ def test_a_trail_cut_with_its_entries_is_named_by_a_noted_head(demo_path, capsys
 
 
 def test_a_backup_logs_the_head_that_verify_then_checks_by_default(demo_path, capsys):
+    assert pay(capsys, demo_path)[0] == 0  # the newest records: this payment's
     code, out = run(capsys, "--db", demo_path, "backup")
     assert code == 0, out
     assert f"Audit trail head: {head(capsys, demo_path)}" in out
@@ -328,9 +331,11 @@ def test_a_member_id_reused_after_a_delete_outside_is_named(demo_path, capsys):
         capsys, "--db", demo_path, "--user", "secretario", "members", "import", str(roster)
     )
     assert code == 0, out
+    with sqlite3.connect(demo_path) as conn:  # the program gave the id again
+        assert conn.execute("SELECT id FROM member WHERE code = 'NEW-1'").fetchone()[0] == member
     code, out = verify(capsys, demo_path)
     assert code == 1, out
-    assert f"[member {member}]" in out and "inserted again" in out
+    assert f"[member {member}]" in out and "inserted again" in out, out
 
 
 # --- tables dropped; a missing table or column at opening -----------------------------------------

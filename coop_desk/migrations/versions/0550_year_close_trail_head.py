@@ -1,7 +1,7 @@
 """a year close records the audit trail's head
 
 Revision ID: 0550
-Revises: 0400
+Revises: 0450
 Create Date: 2026-12-03
 
 ``fiscal_year_event.trail_head``: the trail's head ("N:HASH") when a year was closed, an
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0550"
-down_revision: str | Sequence[str] | None = "0400"
+down_revision: str | Sequence[str] | None = "0450"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -44,6 +44,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from coop_desk import paths
+from coop_desk.i18n import _, ngettext
 from coop_desk.services.audit.canonical import AUDIT, GENESIS_HASH
 from coop_desk.services.verify import Finding, Severity, register_anchor_check
 
@@ -77,17 +78,20 @@ class Anchor:
         return f"{self.record}:{self.hash}"
 
     def describe(self) -> str:
-        when = f" on {self.at:%Y-%m-%d %H:%M} UTC" if self.at else ""
-        return f"{self.source or 'the anchor'}{when}"
+        source = self.source or _("the anchor")
+        return _("{source} on {time}", source=source, time=self.at) if self.at else source
 
 
 def parse_anchor(text: str, source: str = "") -> Anchor:
     """``N:HASH`` (as ``coop-desk audit head`` and every export print it)."""
     match = _ANCHOR.fullmatch(text.strip())
     if match is None:
-        raise AnchorError(f"{text.strip()[:80]!r} is not an anchor (RECORD:SHA-256)")
+        raise AnchorError(
+            _("{text} is not an anchor (RECORD:SHA-256)", text=repr(text.strip()[:80]))
+        )
     record, digest = int(match[1]), match[2].lower()
-    return Anchor(record, digest, source=source or f"the anchor {record}:{digest[:12]}…")
+    short = f"{record}:{digest[:12]}…"
+    return Anchor(record, digest, source=source or _("the anchor {anchor}", anchor=short))
 
 
 def current_anchor(session: Session) -> Anchor:
@@ -162,7 +166,9 @@ def copy_head(path: Path) -> Anchor | None:
         conn.close()
     if row is None:
         return Anchor(0, GENESIS_HASH, None, str(path), path)
-    return Anchor(int(row[0]), str(row[1]), _utc(str(row[2])), f"the copy {path}", path)
+    return Anchor(
+        int(row[0]), str(row[1]), _utc(str(row[2])), _("the copy {path}", path=path), path
+    )
 
 
 def log_copy(copy: Path, *, database: str, folder: Path | None = None) -> Anchor | None:
@@ -222,7 +228,7 @@ def read_anchor_log(path: Path, database: str) -> list[Anchor]:
                 int(line["record"]),
                 str(line["hash"]).lower(),
                 _utc(str(line.get("at", ""))),
-                f"the backup of line {number} of {path}",
+                _("the backup of line {number} of {path}", number=number, path=path),
             )
         except (ValueError, KeyError, TypeError):
             continue
@@ -241,26 +247,28 @@ def anchors_from(text: str, database: str) -> list[Anchor]:
         return [parse_anchor(text)]
     path = Path(text).expanduser()
     if not path.is_file():
-        raise AnchorError(f"{text}: neither RECORD:SHA-256 nor a file")
+        raise AnchorError(_("{text}: neither RECORD:SHA-256 nor a file", text=text))
     with path.open("rb") as handle:
         start = handle.read(len(_SQLITE_MAGIC))
     if start == _SQLITE_MAGIC:
         anchor = copy_head(path)
         if anchor is None:
-            raise AnchorError(f"{path} is a database without an audit trail")
+            raise AnchorError(_("{path} is a database without an audit trail", path=path))
         return [anchor]
     if start.startswith(b"PK"):
         return [_workbook_anchor(path)]
     if path.name.endswith(".jsonl"):
         found = read_anchor_log(path, database)
         if not found:
-            raise AnchorError(f"{path} holds no anchor of the database {database}")
+            raise AnchorError(
+                _("{path} holds no anchor of the database {database}", path=path, database=database)
+            )
         return found
     if path.stat().st_size > 1 << 20:
-        raise AnchorError(f"{path} is not an anchor file")
+        raise AnchorError(_("{path} is not an anchor file", path=path))
     match = _ANCHOR.search(path.read_text(encoding="utf-8", errors="replace"))
     if match is None:
-        raise AnchorError(f"{path} holds no anchor (RECORD:SHA-256)")
+        raise AnchorError(_("{path} holds no anchor (RECORD:SHA-256)", path=path))
     return [parse_anchor(match[0], str(path))]
 
 
@@ -274,12 +282,14 @@ def _workbook_anchor(path: Path) -> Anchor:
     if stored is not None:
         head, at = stored
         try:
-            return replace(parse_anchor(head, f"the workbook {path}"), at=_utc(at))
+            return replace(parse_anchor(head, _("the workbook {path}", path=path)), at=_utc(at))
         except AnchorError:
             pass
     older = _audit_pack_about(path)
     if older is None:
-        raise AnchorError(f"{path} holds no audit trail head (not written by coop-desk?)")
+        raise AnchorError(
+            _("{path} holds no audit trail head (not written by coop-desk?)", path=path)
+        )
     return older
 
 
@@ -308,7 +318,7 @@ def _audit_pack_about(path: Path) -> Anchor | None:
     if not isinstance(record, int) or not isinstance(digest, str):
         return None
     try:
-        anchor = parse_anchor(f"{record}:{digest}", f"the audit pack {path}")
+        anchor = parse_anchor(f"{record}:{digest}", _("the audit pack {path}", path=path))
     except AnchorError:
         return None
     return replace(anchor, at=at.replace(tzinfo=UTC) if isinstance(at, datetime) else None)
@@ -327,15 +337,27 @@ def check_anchors(session: Session, anchors: Sequence[Anchor]) -> list[Finding]:
     if beyond:
         newest = beyond[-1]
         more = (
-            f" ({len(beyond) - 1} older anchors are beyond the end too)" if len(beyond) > 1 else ""
+            ngettext(
+                " ({n} older anchor is beyond the end too)",
+                " ({n} older anchors are beyond the end too)",
+                len(beyond) - 1,
+            )
+            if len(beyond) > 1
+            else ""
         )
         findings.append(
             Finding(
                 Severity.ERROR,
                 CHECK,
-                f"audit record {newest.record}, the newest noted by {newest.describe()}, is not "
-                f"in the trail, which ends at record {end}: the trail was cut, and the rows its "
-                f"last records wrote may be gone{more}",
+                _(
+                    "audit record {record}, the newest noted by {source}, is not in the trail, "
+                    "which ends at record {end}: the trail was cut, and the rows its last "
+                    "records wrote may be gone",
+                    record=newest.record,
+                    source=newest.describe(),
+                    end=end,
+                )
+                + more,
                 f"audit_record {newest.record}",
             )
         )
@@ -345,15 +367,32 @@ def check_anchors(session: Session, anchors: Sequence[Anchor]) -> list[Finding]:
     if wrong:
         first = wrong[0]
         r = stored[first.record]
-        more = f" ({len(wrong) - 1} later anchors disagree too)" if len(wrong) > 1 else ""
+        more = (
+            ngettext(
+                " ({n} later anchor disagrees too)",
+                " ({n} later anchors disagree too)",
+                len(wrong) - 1,
+            )
+            if len(wrong) > 1
+            else ""
+        )
         findings.append(
             Finding(
                 Severity.ERROR,
                 CHECK,
-                f"audit record {first.record} ({r['action']} of {r['table_name']} "
-                f"{r['record_id']}) is not the record {first.describe()} noted (its hash was "
-                f"{first.hash[:16]}…, it is {r['hash'][:16]}…): the trail was rewritten at or "
-                f"before record {first.record}{more}",
+                _(
+                    "audit record {record} ({action} of {table} {row}) is not the record "
+                    "{source} noted (its hash was {noted}…, it is {now}…): the trail was "
+                    "rewritten at or before record {record}",
+                    record=first.record,
+                    action=r["action"],
+                    table=r["table_name"],
+                    row=r["record_id"],
+                    source=first.describe(),
+                    noted=first.hash[:16],
+                    now=r["hash"][:16],
+                )
+                + more,
                 f"{r['table_name']} {r['record_id']}",
             )
         )
@@ -408,9 +447,18 @@ def _dated_before(session: Session, anchors: Sequence[Anchor]) -> list[Finding]:
                 Finding(
                     Severity.ERROR,
                     CHECK,
-                    f"audit record {r.id} ({r.action} of {r.table_name} {r.record_id}) is dated "
-                    f"{r.at:%Y-%m-%d %H:%M} UTC, but {latest.describe()} noted record "
-                    f"{latest.record} as the newest: it was written later, with an earlier date",
+                    _(
+                        "audit record {record} ({action} of {table} {row}) is dated {time}, but "
+                        "{source} noted record {anchor} as the newest: it was written later, "
+                        "with an earlier date",
+                        record=r.id,
+                        action=r.action,
+                        table=r.table_name,
+                        row=r.record_id,
+                        time=r.at,
+                        source=latest.describe(),
+                        anchor=latest.record,
+                    ),
                     f"{r.table_name} {r.record_id}",
                 )
             )
@@ -448,7 +496,8 @@ def _compare_copy(session: Session, anchor: Anchor) -> list[Finding]:
                 if first is None:
                     first = (rid, action, table, record)
     except sqlite3.Error as exc:
-        return [Finding(Severity.ERROR, CHECK, f"{anchor.copy} cannot be read: {exc}", "")]
+        message = _("{path} cannot be read: {error}", path=anchor.copy, error=exc)
+        return [Finding(Severity.ERROR, CHECK, message, "")]
     if first is None:
         return []
     rid, action, table, record = first
@@ -456,9 +505,17 @@ def _compare_copy(session: Session, anchor: Anchor) -> list[Finding]:
         Finding(
             Severity.ERROR,
             CHECK,
-            f"audit record {rid} ({action} of {table} {record} in {anchor.copy}) is no longer "
-            f"in the trail as the copy holds it: the trail was cut or rewritten from there "
-            f"({differing} records of the copy differ)",
+            _(
+                "audit record {record} ({action} of {table} {row} in {path}) is no longer in the "
+                "trail as the copy holds it: the trail was cut or rewritten from there ({count} "
+                "records of the copy differ)",
+                record=rid,
+                action=action,
+                table=table,
+                row=record,
+                path=anchor.copy,
+                count=differing,
+            ),
             f"{table} {record}",
         )
     ]
