@@ -226,6 +226,50 @@ def test_anchor_text_and_files(tmp_path):
         anchors.anchors_from(str(tmp_path / "missing.txt"), "coop")
 
 
+@pytest.mark.parametrize(
+    ("sheet", "labels", "at", "taken"),
+    [
+        # English, before packs stored the head in their properties: UTC.
+        (
+            "About",
+            ("Newest audit record", "Its SHA-256 (note it: a later trail must still contain it)"),
+            "Prepared at (UTC)",
+            datetime(2026, 3, 1, 12, 0, tzinfo=UTC),
+        ),
+        # In the cooperative's Spanish: local wall-clock time.
+        (
+            "Acerca de",
+            (
+                "Registro de auditoría más reciente",
+                "Su SHA-256 (anótelo: una pista posterior debe seguir conteniéndolo)",
+            ),
+            "Preparado el",
+            datetime(2026, 3, 1, 12, 0).astimezone(UTC),
+        ),
+    ],
+)
+def test_an_audit_pack_without_stored_head_gives_the_one_on_its_about_sheet(
+    tmp_path, sheet, labels, at, taken
+):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    about = wb.active
+    about.title = sheet
+    about.append(["Cooperativa", "Café del Valle"])
+    about.append([at, datetime(2026, 3, 1, 12, 0)])
+    about.append([labels[0], 41])
+    about.append([labels[1], "b" * 64])
+    pack = tmp_path / "pack.xlsx"
+    wb.save(pack)
+    (anchor,) = anchors.anchors_from(str(pack), "coop")
+    assert (anchor.text, anchor.at) == (f"41:{'b' * 64}", taken)
+    about.title = "Other"
+    wb.save(pack)
+    with pytest.raises(anchors.AnchorError, match="holds no audit trail head"):
+        anchors.anchors_from(str(pack), "coop")
+
+
 def test_the_anchor_log_keeps_each_databases_lines_and_forgets_them_at_a_restore(tmp_path):
     log = tmp_path / anchors.ANCHOR_LOG
     lines = [

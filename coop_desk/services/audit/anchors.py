@@ -44,7 +44,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from coop_desk import paths
-from coop_desk.i18n import _, ngettext
+from coop_desk.i18n import LANGUAGES, N_, _, ngettext, use_language
 from coop_desk.services.audit.canonical import AUDIT, GENESIS_HASH
 from coop_desk.services.verify import Finding, Severity, register_anchor_check
 
@@ -302,17 +302,23 @@ def _audit_pack_about(path: Path) -> Anchor | None:
     except Exception:  # noqa: BLE001 - any unreadable file is simply not an anchor
         return None
     try:
-        if "About" not in wb.sheetnames:
+        # The pack was written in whichever language its cooperative chose: its labels are
+        # sought in every language (the record and hash cells are the same in all).
+        labels = _about_labels()
+        sheet = next((name for name in labels["sheet"] if name in wb.sheetnames), None)
+        if sheet is None:
             return None
         record = digest = at = None
-        for row in wb["About"].iter_rows(max_row=40, max_col=2, values_only=True):
+        for row in wb[sheet].iter_rows(max_row=40, max_col=2, values_only=True):
             label = str(row[0] or "")
-            if label.startswith("Newest audit record"):
+            if label in labels["record"]:
                 record = row[1]
-            elif label.startswith("Its SHA-256"):
+            elif label in labels["digest"]:
                 digest = row[1]
-            elif label.startswith("Prepared at"):
-                at = row[1]
+            elif label == _PREPARED_AT_UTC and isinstance(row[1], datetime):
+                at = row[1].replace(tzinfo=UTC)
+            elif label in labels["at"] and isinstance(row[1], datetime):
+                at = row[1].astimezone(UTC)  # local wall-clock time, the program's zone
     finally:
         wb.close()
     if not isinstance(record, int) or not isinstance(digest, str):
@@ -321,7 +327,27 @@ def _audit_pack_about(path: Path) -> Anchor | None:
         anchor = parse_anchor(f"{record}:{digest}", _("the audit pack {path}", path=path))
     except AnchorError:
         return None
-    return replace(anchor, at=at.replace(tzinfo=UTC) if isinstance(at, datetime) else None)
+    return replace(anchor, at=at)
+
+
+# Packs written before they spoke the cooperative's language said when in UTC.
+_PREPARED_AT_UTC = "Prepared at (UTC)"
+
+
+def _about_labels() -> dict[str, set[str]]:
+    """The About sheet's name and labels (``services.audit_pack``) in every language."""
+    texts = {
+        "sheet": N_("About"),
+        "record": N_("Newest audit record"),
+        "digest": N_("Its SHA-256 (note it: a later trail must still contain it)"),
+        "at": N_("Prepared at"),
+    }
+    labels: dict[str, set[str]] = {key: set() for key in texts}
+    for code in LANGUAGES:
+        with use_language(code):
+            for key, text in texts.items():
+                labels[key].add(_(text))
+    return labels
 
 
 # --- checking -------------------------------------------------------------------------------------
