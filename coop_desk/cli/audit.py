@@ -173,4 +173,12 @@ def run_export_beancount(args: argparse.Namespace, ctx: CliContext) -> int:
             accounts=result.accounts,
         )
     )
+    print(
+        _(
+            "Audit trail head: {head} (written at the top of the file: coop-desk verify "
+            "--anchor {path} proves the trail still holds it)",
+            head=result.trail_head,
+            path=result.path,
+        )
+    )
     return 0

@@ -279,6 +279,8 @@ def test_a_rewritten_entry_with_a_recomputed_chain_is_named(demo_path, capsys, t
     noted = head(capsys, demo_path)
     pack = tmp_path / "pack.xlsx"
     assert run(capsys, "--db", demo_path, "audit-pack", str(pack), "--year", "2026")[0] == 0
+    journal = tmp_path / "journal.beancount"
+    assert run(capsys, "--db", demo_path, "ledger", "export-beancount", str(journal))[0] == 0
     copy = tmp_path / "copy.sqlite"
     assert run(capsys, "--db", demo_path, "backup", str(copy))[0] == 0
     with sqlite3.connect(demo_path) as conn:
@@ -286,7 +288,7 @@ def test_a_rewritten_entry_with_a_recomputed_chain_is_named(demo_path, capsys, t
     record = rewrite_payee_and_rechain(demo_path, entry[0], "Consultora Fantasma")
     code, out = verify(capsys, demo_path, "--no-anchor-log")
     assert code == 0, out  # `audit head` changes only its hash
-    for anchor in (noted, str(pack)):
+    for anchor in (noted, str(pack), str(journal)):
         code, out = verify(capsys, demo_path, "--no-anchor-log", "--anchor", anchor)
         assert code == 1, out
         assert "the trail was rewritten at or before record" in out
@@ -434,6 +436,7 @@ def test_exports_and_a_year_close_carry_the_head(demo_path, capsys, tmp_path):
         "report.xlsx": ("ledger", "report", "--year", "2025"),
         "ics.xlsx": ("certs", "export-ics"),
         "pack.xlsx": ("audit-pack", "--year", "2025"),
+        "journal.beancount": ("ledger", "export-beancount", "--year", "2026"),
     }
     for name, command in files.items():
         target = str(tmp_path / name)

@@ -55,6 +55,7 @@ ANCHOR_LOG = "anchor-log.jsonl"
 CLOCK_TOLERANCE = timedelta(hours=24)
 _ANCHOR = re.compile(r"(\d{1,18}):([0-9a-fA-F]{64})")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_TEXT_ANCHOR_WITHIN = 64 * 1024  # bytes of a text file sought for N:HASH
 CHECK = "audit.anchor"
 MAX_NAMED = 50  # records named by one kind of finding before the rest is left out
 
@@ -264,9 +265,11 @@ def anchors_from(text: str, database: str) -> list[Anchor]:
                 _("{path} holds no anchor of the database {database}", path=path, database=database)
             )
         return found
-    if path.stat().st_size > 1 << 20:
-        raise AnchorError(_("{path} is not an anchor file", path=path))
-    match = _ANCHOR.search(path.read_text(encoding="utf-8", errors="replace"))
+    # A note or an exported text (a Beancount file states the head in its first lines): only
+    # its beginning is read, whatever its size.
+    with path.open("rb") as handle:
+        beginning = handle.read(_TEXT_ANCHOR_WITHIN).decode("utf-8", errors="replace")
+    match = _ANCHOR.search(beginning)
     if match is None:
         raise AnchorError(_("{path} holds no anchor (RECORD:SHA-256)", path=path))
     return [parse_anchor(match[0], str(path))]
