@@ -162,6 +162,33 @@ def test_a_delete_then_an_insert_of_one_id_is_in_sequence(db):
     assert errors(db, "audit.sequence") == []
 
 
+def test_a_record_holding_no_row_is_named_and_the_checks_go_on(db):
+    with db.transaction(SYSTEM) as s:
+        cooperative.set_setting(s, SYSTEM, "k", "1")
+    with db.engine.begin() as conn:
+        record = conn.execute(
+            text("SELECT max(id) FROM audit_record WHERE table_name = 'setting'")
+        ).scalar_one()
+        conn.execute(
+            text("UPDATE audit_record SET after = :a WHERE id = :id"), {"a": "[1, 2", "id": record}
+        )
+        # A posting's record too: the posted entries' check must not stop at it.
+        conn.execute(
+            text(
+                "INSERT INTO audit_record (id, at, username, action, table_name, record_id, "
+                "after, reason, prev_hash, hash) SELECT id + 1, at, username, 'insert', "
+                "'posting', '999', '\"x\"', '', hash, :forged FROM audit_record WHERE id = :id"
+            ),
+            {"id": record, "forged": "e" * 64},
+        )
+    named = errors(db, "audit.content")
+    assert f"audit record {record} of setting k holds no readable row" in named[0]
+    assert "posting 999 was deleted outside" in named[1]  # its record shows it present
+    with db.reading(SYSTEM) as s:
+        result = verify(s, SYSTEM)
+    assert not [f for f in result.errors if "could not run" in f.message]
+
+
 # --- accounts deleted outside ------------------------------------------------------------------
 
 

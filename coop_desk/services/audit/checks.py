@@ -159,6 +159,16 @@ def _describe_difference(recorded: dict[str, Any], current: dict[str, Any]) -> s
     return "; ".join(parts[:5])
 
 
+def _payload(text: str | None) -> dict[str, Any] | None:
+    """A record's stored row (its "after"), or None when it is not one: whatever a forged
+    record holds, the checks go on and name it."""
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
 @register("audit.content")
 def check_content(session: Session, today: date) -> list[Finding]:
     """Every audited row equals the "after" of its latest audit record: catches an amount
@@ -203,7 +213,19 @@ def check_content(session: Session, today: date) -> list[Finding]:
                 )
                 continue
             audit_id, _action, after_json = found
-            after = json.loads(after_json or "{}")
+            after = _payload(after_json)
+            if after is None:
+                add(
+                    _(
+                        "audit record {audit_id} of {table_name} {rid} holds no readable row "
+                        "(written outside coop-desk)",
+                        audit_id=audit_id,
+                        table_name=table.name,
+                        rid=rid,
+                    ),
+                    where,
+                )
+                continue
             current = snapshot(table, row)
             common = set(after) & set(current)
             if any(after[f] != current[f] for f in common):
@@ -306,7 +328,10 @@ def check_posted(session: Session, today: date) -> list[Finding]:
         .where(c.table_name == POSTING_TABLE, c.action == Action.INSERT)
         .order_by(c.id)
     ):
-        entry_id = str(json.loads(r.after or "{}").get("entry_id"))
+        payload = _payload(r.after)
+        if payload is None:
+            continue  # an unreadable record is named by audit.content
+        entry_id = str(payload.get("entry_id"))
         postings_of.setdefault(entry_id, []).append(r)
     for entry_id, postings in postings_of.items():
         entry = entries.get(entry_id)
