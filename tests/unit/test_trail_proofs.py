@@ -186,7 +186,10 @@ def test_a_record_holding_no_row_is_named_and_the_checks_go_on(db):
     assert "posting 999 was deleted outside" in named[1]  # its record shows it present
     with db.reading(SYSTEM) as s:
         result = verify(s, SYSTEM)
+        newest = audit.list_records(s, SYSTEM, limit=2)
     assert not [f for f in result.errors if "could not run" in f.message]
+    # The trail is still listed (Audit page, `audit log`, the audit pack), the records as text.
+    assert [r.after for r in newest] == [{"(not a row)": '"x"'}, {"(not a row)": "[1, 2"}]
 
 
 # --- accounts deleted outside ------------------------------------------------------------------
