@@ -5,7 +5,9 @@ Modules
     canonical   the record format: a row as canonical JSON, the hash that chains records
     writer      the flush listener ``Database`` installs on its sessions, the chain's append,
                 the baseline of rows older than the trail, the reason of a change
-    reader      pages of records, the history of a row, the chain's head (front ends)
+    reader      pages of records, the history of a row, the chain's head (front ends); a
+                record in words people recognise is ``services.audit_words`` (a sibling: it
+                names ledger entries and accounts, and the ledger writes to this package)
     checks      ``audit.chain``, ``audit.content``, ``audit.posted``, ``audit.sequence``,
                 ``audit.accounts`` and ``audit.closed_years`` for ``coop-desk verify``
     anchors     the trail's head noted outside the database (workbooks, backups, a year
@@ -88,7 +90,6 @@ from coop_desk.services.audit.reader import (
     chain_head,
     child_links,
     count_records,
-    describe_rows,
     history,
     list_records,
     local_day_bounds,
@@ -126,7 +127,6 @@ __all__ = [
     "current_anchor",
     "database_name",
     "default_anchor_logs",
-    "describe_rows",
     "history",
     "install",
     "is_audited",
