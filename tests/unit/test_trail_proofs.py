@@ -164,10 +164,13 @@ def test_a_delete_then_an_insert_of_one_id_is_in_sequence(db):
 
 def test_a_record_holding_no_row_is_named_and_the_checks_go_on(db):
     with db.transaction(SYSTEM) as s:
-        cooperative.set_setting(s, SYSTEM, "k", "1")
+        cooperative.set_setting(s, SYSTEM, "unreadable", "1")
     with db.engine.begin() as conn:
         record = conn.execute(
-            text("SELECT max(id) FROM audit_record WHERE table_name = 'setting'")
+            text(
+                "SELECT max(id) FROM audit_record "
+                "WHERE table_name = 'setting' AND record_id = 'unreadable'"
+            )
         ).scalar_one()
         conn.execute(
             text("UPDATE audit_record SET after = :a WHERE id = :id"), {"a": "[1, 2", "id": record}
@@ -182,7 +185,7 @@ def test_a_record_holding_no_row_is_named_and_the_checks_go_on(db):
             {"id": record, "forged": "e" * 64},
         )
     named = errors(db, "audit.content")
-    assert f"audit record {record} of setting k holds no readable row" in named[0]
+    assert f"audit record {record} of setting unreadable holds no readable row" in named[0]
     assert "posting 999 was deleted outside" in named[1]  # its record shows it present
     with db.reading(SYSTEM) as s:
         result = verify(s, SYSTEM)
