@@ -9,7 +9,7 @@ from pathlib import Path
 
 from coop_desk.cli.args import iso_date
 from coop_desk.cli.context import CliContext, CliError, book_year
-from coop_desk.cli.output import table
+from coop_desk.cli.output import print_trail_head, table
 from coop_desk.domain.money import format_amount
 from coop_desk.errors import ValidationError
 from coop_desk.i18n import _, formats
@@ -102,6 +102,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
             path=result.path,
         )
     )
+    print_trail_head(result.path)
     if result.closing is not None:
         print(
             _(
@@ -122,6 +123,7 @@ def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
             session, actor, args.output, args.year, local_rate=_decimal(args.rate)
         )
     print(_("Wrote the premium-use report {year} to {path}", year=result.year, path=result.path))
+    print_trail_head(result.path)
     return 0
 
 

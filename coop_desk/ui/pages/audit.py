@@ -283,8 +283,11 @@ class AuditPage(Page):
         return words.target
 
     def run_verify(self) -> VerifyDialog | None:
+        # The heads the backups noted too: the trail must still hold every one.
+        anchors = audit.logged_anchors(self.ctx.db.url)
+
         def read(session: Session, actor: Actor) -> tuple[VerifyResult, dict[str, str]]:
-            result = verify(session, actor)
+            result = verify(session, actor, anchors=anchors)
             # "contract 13" -> "Contrato KFH-2026-09": what a person recognises.
             named = audit_words.name_records(session, actor, (f.record for f in result.findings))
             return result, {ref: f"{tr_label(e)} {key}" for ref, (e, key) in named.items()}
