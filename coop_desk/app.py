@@ -65,6 +65,17 @@ def open_database(target: str | None) -> Database | None:
             target = chosen
 
 
+def warn_if_damaged(db: Database) -> None:
+    """A database changed outside coop-desk (a table dropped, a trigger planted) opens to be
+    read and verified only: say so before anything else."""
+    if db.schema_problems:
+        QMessageBox.warning(
+            None,
+            QCoreApplication.translate("app", "The database was changed outside coop-desk"),
+            db.damage_message(),
+        )
+
+
 def sign_in_if_needed(ctx: AppContext, username: str | None = None) -> bool:
     """Show the login dialog when the database has accounts and nobody is signed in; then,
     if an administrator reset the password, ask for a new one. False: the user gave up."""
@@ -82,7 +93,14 @@ def sign_in_if_needed(ctx: AppContext, username: str | None = None) -> bool:
 
 
 def run(db_target: str | None = None, username: str | None = None) -> int:
+    from coop_desk.ui.workers import collecting_on_the_gui_thread
+
     app = make_application()
+    with collecting_on_the_gui_thread(app):
+        return _run(app, db_target, username)
+
+
+def _run(app: QApplication, db_target: str | None, username: str | None) -> int:
     from coop_desk.ui.context import AppContext
     from coop_desk.ui.dialogs.first_run import FirstRunDialog, needs_first_run
     from coop_desk.ui.errors import install_excepthook
@@ -92,6 +110,7 @@ def run(db_target: str | None = None, username: str | None = None) -> int:
     db = open_database(db_target)
     if db is None:
         return 1
+    warn_if_damaged(db)
     ctx = AppContext(db)
     # With accounts, nobody gets past this point unsigned: sign in first (so that even the
     # first-run choices are made by a signed-in user), and again after the demo created its

@@ -8,7 +8,8 @@ from pathlib import Path
 from coop_desk.cli.context import CliContext, CliError, read_password
 from coop_desk.db import backup_sqlite
 from coop_desk.i18n import _
-from coop_desk.services import cooperative, users
+from coop_desk.services import audit, cooperative, users
+from coop_desk.services.access import Permission, require
 from coop_desk.services.demo import load_demo
 
 
@@ -94,9 +95,21 @@ def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
     db = ctx.db
+    # A copy of the whole database is an export: --user and its password are checked here
+    # (a wrong password or a deactivated account is refused, like any other command).
+    require(ctx.actor(), Permission.EXPORT)
     if not db.is_sqlite:
         raise CliError(_("this database is on a server; back it up with pg_dump"))
     target = Path(args.target).expanduser().resolve() if args.target else None
     path = backup_sqlite(db.engine, reason="manual", dest=target)
     print(_("Backup written: {path}", path=path))
+    head = audit.copy_head(path)
+    if head is not None:
+        print(
+            _(
+                "Audit trail head: {head} (kept in {log}; coop-desk verify checks it)",
+                head=head.text,
+                log=path.parent / audit.ANCHOR_LOG,
+            )
+        )
     return 0

@@ -13,40 +13,31 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from coop_desk.cli.args import decimal_number, iso_date
 from coop_desk.cli.context import CliContext, CliError
 from coop_desk.cli.output import table
 from coop_desk.domain.eudr import EudrRules, EvidenceKind
 from coop_desk.domain.geometry import Boundary, GeoIssue, GeometryError, Position, parse_utm_zone
 from coop_desk.domain.money import format_amount
 from coop_desk.domain.trade import DeliveryInput
-from coop_desk.exchange.geofiles import GeoFeature, guess_fields, read_geo_file
 from coop_desk.i18n import N_, _, formats, ngettext
 from coop_desk.services import members, plot_geo, trade
 from coop_desk.services.access import Actor
 from coop_desk.services.ledger import contracts
-from coop_desk.services.plot_geo import EvidenceInput, ImportAction, ImportOptions
+from coop_desk.services.plot_geo import (
+    EvidenceInput,
+    GeoFeature,
+    ImportAction,
+    ImportOptions,
+    guess_fields,
+    read_geo_file,
+)
 from coop_desk.services.trade import DeliveryFilter, LotInput
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            _("'{text}' is not a date (YYYY-MM-DD)", text=text)
-        ) from exc
-
-
-def _decimal(text: str) -> Decimal:
-    try:
-        return Decimal(text.replace(",", "."))
-    except InvalidOperation as exc:
-        raise argparse.ArgumentTypeError(_("'{text}' is not a number", text=text)) from exc
 
 
 def _zone(text: str) -> int:
@@ -132,8 +123,8 @@ def _register_plots(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     evidence.add_argument("member", metavar="MEMBER-CODE")
     evidence.add_argument("plot", metavar="PLOT-NAME")
-    evidence.add_argument("--planted", type=_date, required=True, help=_("coffee planted on"))
-    evidence.add_argument("--farmland-since", type=_date, help=_("farmland since (if earlier)"))
+    evidence.add_argument("--planted", type=iso_date, required=True, help=_("coffee planted on"))
+    evidence.add_argument("--farmland-since", type=iso_date, help=_("farmland since (if earlier)"))
     evidence.add_argument("--kind", choices=[k.value for k in EvidenceKind])
     evidence.add_argument("--reference", default="", help=_("the evidence's reference"))
     evidence.add_argument("--document", metavar="FILE", help=_("attach the evidence document"))
@@ -148,13 +139,13 @@ def _register_plots(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "tolerance, cut-off date 2020-12-31."
         ),
     )
-    rules.add_argument("--polygon-above", type=_decimal, metavar="HA")
-    rules.add_argument("--area-tolerance", type=_decimal, metavar="PERCENT")
-    rules.add_argument("--overlap-tolerance", type=_decimal, metavar="M2")
-    rules.add_argument("--cutoff", type=_date, metavar="DATE")
+    rules.add_argument("--polygon-above", type=decimal_number, metavar="HA")
+    rules.add_argument("--area-tolerance", type=decimal_number, metavar="PERCENT")
+    rules.add_argument("--overlap-tolerance", type=decimal_number, metavar="M2")
+    rules.add_argument("--cutoff", type=iso_date, metavar="DATE")
     rules.add_argument(
         "--yield-tolerance",
-        type=_decimal,
+        type=decimal_number,
         metavar="PERCENT",
         help=_("how far above the yield estimate before the red flag"),
     )
@@ -166,26 +157,26 @@ def _register_deliveries(sub: argparse._SubParsersAction[argparse.ArgumentParser
     commands = group.add_subparsers(dest="deliveries_command", metavar="ACTION", required=True)
     lst = commands.add_parser("list", help=_("deliveries, newest first, with the ICS red flag"))
     lst.add_argument("--member", metavar="CODE")
-    lst.add_argument("--from", dest="date_from", type=_date, metavar="DATE")
-    lst.add_argument("--to", dest="date_to", type=_date, metavar="DATE")
+    lst.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE")
+    lst.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE")
     lst.add_argument("--flagged", action="store_true", help=_("only above the yield estimate"))
     lst.add_argument("--unassigned", action="store_true", help=_("only those in no lot"))
     lst.set_defaults(handler=run_deliveries)
 
     add = commands.add_parser("add", help=_("record a delivery"))
     add.add_argument("member", metavar="MEMBER-CODE")
-    add.add_argument("kg", type=_decimal, metavar="KG", help=_("kg of parchment coffee"))
-    add.add_argument("--moisture", type=_decimal, required=True, metavar="PERCENT")
+    add.add_argument("kg", type=decimal_number, metavar="KG", help=_("kg of parchment coffee"))
+    add.add_argument("--moisture", type=decimal_number, required=True, metavar="PERCENT")
     add.add_argument(
         "--yield-factor",
-        type=_decimal,
+        type=decimal_number,
         required=True,
         metavar="PERCENT",
         help=_("exportable green coffee from the parchment, e.g. 80"),
     )
-    add.add_argument("--price", type=_decimal, required=True, metavar="PER-KG")
+    add.add_argument("--price", type=decimal_number, required=True, metavar="PER-KG")
     add.add_argument("--currency", default="PEN")
-    add.add_argument("--date", type=_date, help=_("default today"))
+    add.add_argument("--date", type=iso_date, help=_("default today"))
     add.add_argument("--certified", action="store_true", help=_("certified coffee"))
     add.add_argument("--point", default="", metavar="NAME", help=_("collection point"))
     add.add_argument("--number", default="", help=_("ticket number (default: the next one)"))
@@ -198,12 +189,12 @@ def _register_deliveries(sub: argparse._SubParsersAction[argparse.ArgumentParser
     )
     edit.add_argument("number", metavar="NUMBER")
     edit.add_argument("--member", metavar="MEMBER-CODE")
-    edit.add_argument("--kg", type=_decimal, metavar="KG", help=_("kg of parchment coffee"))
-    edit.add_argument("--moisture", type=_decimal, metavar="PERCENT")
-    edit.add_argument("--yield-factor", type=_decimal, metavar="PERCENT")
-    edit.add_argument("--price", type=_decimal, metavar="PER-KG")
+    edit.add_argument("--kg", type=decimal_number, metavar="KG", help=_("kg of parchment coffee"))
+    edit.add_argument("--moisture", type=decimal_number, metavar="PERCENT")
+    edit.add_argument("--yield-factor", type=decimal_number, metavar="PERCENT")
+    edit.add_argument("--price", type=decimal_number, metavar="PER-KG")
     edit.add_argument("--currency")
-    edit.add_argument("--date", type=_date)
+    edit.add_argument("--date", type=iso_date)
     kind = edit.add_mutually_exclusive_group()
     kind.add_argument(
         "--certified",
@@ -235,7 +226,7 @@ def _register_lots(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     add.add_argument("--contract", metavar="NUMBER")
     add.add_argument("--conventional", action="store_true", help=_("a conventional lot"))
     add.add_argument("--producer", metavar="MEMBER-CODE", help=_("a micro-lot of one producer"))
-    add.add_argument("--date", type=_date, help=_("default today"))
+    add.add_argument("--date", type=iso_date, help=_("default today"))
     add.add_argument("--notes", default="")
     add.set_defaults(handler=run_add_lot)
 
@@ -267,7 +258,7 @@ def _register_lots(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
         "--producer", metavar="MEMBER-CODE", help=_("a micro-lot of one producer")
     )
     producer.add_argument("--no-producer", action="store_true", help=_("no longer a micro-lot"))
-    edit.add_argument("--date", type=_date)
+    edit.add_argument("--date", type=iso_date)
     edit.add_argument("--notes")
     edit.set_defaults(handler=run_edit_lot)
 
@@ -409,10 +400,11 @@ GEOLOCATION = {"polygon": N_("polygon"), "point": N_("point"), "none": N_("no ge
 
 
 def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
+    def check(session: Session, actor: Actor) -> list[plot_geo.PlotGeoRow]:
         ids = [_member_id(session, actor, args.member)] if args.member else None
-        rows = plot_geo.plot_checks(session, actor, member_ids=ids)
+        return plot_geo.plot_checks(session, actor, member_ids=ids)
+
+    rows = ctx.read(check)
     failing = [r for r in rows if not r.passes]
     shown = failing if args.failing else rows
     for row in shown:
@@ -457,10 +449,8 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
         plot_field=args.plot_field or plot_field,
         source_name=path.name,
     )
-    actor = ctx.actor()
-    runner = ctx.db.reading if args.dry_run else ctx.db.transaction
-    with runner(actor) as session:
-        result = plot_geo.import_geometry(session, actor, geo, options, dry_run=args.dry_run)
+    run = ctx.read if args.dry_run else ctx.write
+    result = run(lambda s, a: plot_geo.import_geometry(s, a, geo, options, dry_run=args.dry_run))
     print(
         _(
             "{file}: {kind}, {crs}, {n} features (member code from {member}, plot from {plot}).",
@@ -502,8 +492,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_evidence(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
+    def store(session: Session, actor: Actor) -> plot_geo.PlotGeoRow:
         plot_id = _plot_id(session, actor, args.member, args.plot)
         plot_geo.set_evidence(
             session,
@@ -518,8 +507,9 @@ def run_evidence(args: argparse.Namespace, ctx: CliContext) -> int:
                 plot_code=args.code,
             ),
         )
-        row = plot_geo.plot_check(session, actor, plot_id)
-    _print_check(row)
+        return plot_geo.plot_check(session, actor, plot_id)
+
+    _print_check(ctx.write(store))
     return 0
 
 
@@ -578,15 +568,17 @@ def run_boundary(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         )
     geometry = feature.geometry
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
+
+    def store(session: Session, actor: Actor) -> plot_geo.PlotGeoRow:
         plot_id = _plot_id(session, actor, args.member, args.plot)
         if isinstance(geometry, Boundary):
             source = f"{geo.kind} {path.name}: {feature.label}"
             plot_geo.set_boundary(session, actor, plot_id, geometry, source)
         else:
             plot_geo.set_point(session, actor, plot_id, geometry)
-        row = plot_geo.plot_check(session, actor, plot_id)
+        return plot_geo.plot_check(session, actor, plot_id)
+
+    row = ctx.write(store)
     print(_("Stored {what} from {file}.", what=_feature_kind(feature), file=path.name))
     for found in feature.notes:
         print("    " + _("note: {message}", message=found.message))
@@ -595,7 +587,6 @@ def run_boundary(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_rules(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
     changes = {
         "polygon_threshold_ha": args.polygon_above,
         "area_tolerance_pct": args.area_tolerance,
@@ -603,16 +594,17 @@ def run_rules(args: argparse.Namespace, ctx: CliContext) -> int:
         "cutoff_date": args.cutoff,
     }
     changing = {k: v for k, v in changes.items() if v is not None}
-    if changing or args.yield_tolerance is not None:
-        with ctx.db.transaction(actor) as session:
-            if changing:
-                current = plot_geo.get_rules(session, actor)
-                plot_geo.save_rules(session, actor, EudrRules(**{**current.__dict__, **changing}))
-            if args.yield_tolerance is not None:
-                trade.save_yield_tolerance(session, actor, args.yield_tolerance)
-    with ctx.db.reading(actor) as session:
-        rules = plot_geo.get_rules(session, actor)
-        tolerance = trade.yield_tolerance(session)
+
+    def rules_now(session: Session, actor: Actor) -> tuple[EudrRules, Decimal]:
+        if changing:
+            current = plot_geo.get_rules(session, actor)
+            plot_geo.save_rules(session, actor, EudrRules(**{**current.__dict__, **changing}))
+        if args.yield_tolerance is not None:
+            trade.save_yield_tolerance(session, actor, args.yield_tolerance)
+        return plot_geo.get_rules(session, actor), trade.yield_tolerance(session)
+
+    run = ctx.write if changing or args.yield_tolerance is not None else ctx.read
+    rules, tolerance = run(rules_now)
     print(
         table(
             [_("Rule"), _("Value")],
@@ -632,10 +624,9 @@ def run_rules(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_deliveries(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
+    def listing(session: Session, actor: Actor) -> list[trade.DeliveryRow]:
         member_id = _member_id(session, actor, args.member) if args.member else None
-        rows = trade.list_deliveries(
+        return trade.list_deliveries(
             session,
             actor,
             DeliveryFilter(
@@ -646,6 +637,8 @@ def run_deliveries(args: argparse.Namespace, ctx: CliContext) -> int:
                 flagged=args.flagged,
             ),
         )
+
+    rows = ctx.read(listing)
     print(
         table(
             [
@@ -694,9 +687,8 @@ def run_deliveries(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_add_delivery(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
-        row = trade.create_delivery(
+    def create(session: Session, actor: Actor) -> trade.DeliveryRow:
+        return trade.create_delivery(
             session,
             actor,
             DeliveryInput(
@@ -712,13 +704,13 @@ def run_add_delivery(args: argparse.Namespace, ctx: CliContext) -> int:
                 currency=args.currency,
             ),
         )
-    _print_delivery(row)
+
+    _print_delivery(ctx.write(create))
     return 0
 
 
 def run_edit_delivery(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
+    def update(session: Session, actor: Actor) -> trade.DeliveryRow:
         (delivery_id,) = _delivery_ids(session, actor, [args.number])
         current = trade.get_delivery(session, actor, delivery_id).to_input()
         changes = {
@@ -734,8 +726,9 @@ def run_edit_delivery(args: argparse.Namespace, ctx: CliContext) -> int:
             "notes": args.notes,
         }
         data = replace(current, **{k: v for k, v in changes.items() if v is not None})
-        row = trade.update_delivery(session, actor, delivery_id, data)
-    _print_delivery(row)
+        return trade.update_delivery(session, actor, delivery_id, data)
+
+    _print_delivery(ctx.write(update))
     return 0
 
 
@@ -763,10 +756,11 @@ def _print_delivery(row: trade.DeliveryRow) -> None:
 
 
 def run_delete_delivery(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
+    def delete(session: Session, actor: Actor) -> None:
         (delivery_id,) = _delivery_ids(session, actor, [args.number])
         trade.delete_delivery(session, actor, delivery_id)
+
+    ctx.write(delete)
     print(_("Delivery {number} removed.", number=args.number))
     return 0
 
@@ -775,10 +769,7 @@ def run_delete_delivery(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_lots(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
-        rows = trade.list_lots(session, actor)
-    print(_lots_table(rows))
+    print(_lots_table(ctx.read(trade.list_lots)))
     return 0
 
 
@@ -812,9 +803,8 @@ def _lots_table(rows: list[trade.LotRow]) -> str:
 
 
 def run_add_lot(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
-        row = trade.create_lot(
+    def create(session: Session, actor: Actor) -> trade.LotRow:
+        return trade.create_lot(
             session,
             actor,
             LotInput(
@@ -828,13 +818,13 @@ def run_add_lot(args: argparse.Namespace, ctx: CliContext) -> int:
                 notes=args.notes,
             ),
         )
-    print(_("Lot {lot} created.", lot=row.code))
+
+    print(_("Lot {lot} created.", lot=ctx.write(create).code))
     return 0
 
 
 def run_edit_lot(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
+    def update(session: Session, actor: Actor) -> trade.LotRow:
         lot_id = _lot_id(session, actor, args.lot)
         data = trade.get_lot(session, actor, lot_id).to_input()
         if args.contract:
@@ -853,8 +843,9 @@ def run_edit_lot(args: argparse.Namespace, ctx: CliContext) -> int:
             data = replace(data, created_on=args.date)
         if args.notes is not None:
             data = replace(data, notes=args.notes)
-        row = trade.update_lot(session, actor, lot_id, data)
-    print(_lots_table([row]))
+        return trade.update_lot(session, actor, lot_id, data)
+
+    print(_lots_table([ctx.write(update)]))
     return 0
 
 
@@ -869,34 +860,35 @@ def _lot_line(row: trade.LotRow) -> str:
 
 
 def run_assign(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
+    def assign(session: Session, actor: Actor) -> trade.LotRow:
         lot_id = _lot_id(session, actor, args.lot)
-        row = trade.add_to_lot(
+        return trade.add_to_lot(
             session, actor, lot_id, _delivery_ids(session, actor, args.deliveries)
         )
-    print(_lot_line(row))
+
+    print(_lot_line(ctx.write(assign)))
     return 0
 
 
 def run_remove(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
+    def remove(session: Session, actor: Actor) -> trade.LotRow:
         lot_id = _lot_id(session, actor, args.lot)
-        row = trade.remove_from_lot(
+        return trade.remove_from_lot(
             session, actor, lot_id, _delivery_ids(session, actor, args.deliveries)
         )
-    print(_lot_line(row))
+
+    print(_lot_line(ctx.write(remove)))
     return 0
 
 
 def run_delete_lot(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
+    def delete(session: Session, actor: Actor) -> str:
         lot_id = _lot_id(session, actor, args.lot)
         code = trade.get_lot(session, actor, lot_id).code
         trade.delete_lot(session, actor, lot_id)
-    print(_("Lot {lot} removed.", lot=code))
+        return code
+
+    print(_("Lot {lot} removed.", lot=ctx.write(delete)))
     return 0
 
 
@@ -904,9 +896,7 @@ def run_delete_lot(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
-        rows = trade.list_trade_contracts(session, actor)
+    rows = ctx.read(trade.list_trade_contracts)
     print(
         table(
             [
@@ -939,10 +929,11 @@ def run_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_reference(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
+    def store(session: Session, actor: Actor) -> str:
         contract_id = _contract_id(session, actor, args.contract)
-        text = trade.set_due_diligence_reference(session, actor, contract_id, args.reference)
+        return trade.set_due_diligence_reference(session, actor, contract_id, args.reference)
+
+    text = ctx.write(store)
     print(
         _(
             "Contract {contract}: due-diligence reference {reference}.",
@@ -954,27 +945,28 @@ def run_reference(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
+    def export(session: Session, actor: Actor) -> trade.EudrFiles:
         contract_id = _contract_id(session, actor, args.contract)
-        try:
-            files = trade.write_eudr_export(session, actor, contract_id, args.output)
-        except trade.ExportRefused as exc:
-            print(
-                ngettext(
-                    "error: the file for contract {contract} is not written: {n} plot fails "
-                    "the EU deforestation rules:",
-                    "error: the file for contract {contract} is not written: {n} plots fail "
-                    "the EU deforestation rules:",
-                    len(exc.plots),
-                    contract=args.contract,
-                )
+        return trade.write_eudr_export(session, actor, contract_id, args.output)
+
+    try:
+        files = ctx.read(export)
+    except trade.ExportRefused as exc:
+        print(
+            ngettext(
+                "error: the file for contract {contract} is not written: {n} plot fails "
+                "the EU deforestation rules:",
+                "error: the file for contract {contract} is not written: {n} plots fail "
+                "the EU deforestation rules:",
+                len(exc.plots),
+                contract=args.contract,
             )
-            for plot in exc.plots:
-                print(f"  {plot.label}:")
-                for found in plot.errors:
-                    print(f"    - {found.message}")
-            return 1
+        )
+        for plot in exc.plots:
+            print(f"  {plot.label}:")
+            for found in plot.errors:
+                print(f"    - {found.message}")
+        return 1
     plots = files.export.plots
     points = sum(1 for p in plots if p.boundary is None)
     print(
@@ -993,11 +985,12 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_trace(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
+    def export(session: Session, actor: Actor) -> tuple[Path, trade.Traceability]:
         contract_id = _contract_id(session, actor, args.contract)
         path = trade.export_traceability(session, actor, contract_id, args.output)
-        report = trade.traceability(session, actor, contract_id)
+        return path, trade.traceability(session, actor, contract_id)
+
+    path, report = ctx.read(export)
     print(
         _(
             "Wrote {file}: {lots} lots, {members} members, {kg} kg of parchment, Premium USD "

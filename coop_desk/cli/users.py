@@ -41,7 +41,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "reset-password",
         help=_("set a new password for an account (administrator)"),
         description=_(
-            "The new password comes from {ENV_NEW_PASSWORD} or a prompt; the user must change it at the next sign-in in the desktop application.",
+            "The new password comes from {ENV_NEW_PASSWORD} or a prompt; the user must change "
+            "it at the next sign-in (in the desktop application, or with coop-desk --user NAME "
+            "users change-password).",
             ENV_NEW_PASSWORD=ENV_NEW_PASSWORD,
         ),
     )
@@ -65,7 +67,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "change-password",
         help=_("change your own password (the user given with --user)"),
         description=_(
-            "The new password comes from {ENV_NEW_PASSWORD} or a prompt.",
+            "The new password comes from {ENV_NEW_PASSWORD} or a prompt. After an "
+            "administrator reset it, this is the only command the account may run.",
             ENV_NEW_PASSWORD=ENV_NEW_PASSWORD,
         ),
     )
@@ -79,9 +82,7 @@ def _new_password(username: str) -> str:
 
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
-        rows = users.list_users(session, actor)
+    rows = ctx.read(users.list_users)
     print(
         table(
             [_("User"), _("Name"), _("Role"), _("Active"), _("Last sign-in")],
@@ -101,10 +102,11 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
+    ctx.actor()  # signed in before the new password is asked for
     password = _new_password(args.username)
-    with ctx.db.transaction(actor) as session:
-        row = users.create_user(session, actor, args.username, args.role, password, args.full_name)
+    row = ctx.write(
+        lambda s, a: users.create_user(s, a, args.username, args.role, password, args.full_name)
+    )
     print(
         _(
             "Account {username} ({role_label}) created.",
@@ -116,13 +118,13 @@ def run_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_reset(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
+    ctx.actor()  # signed in before the new password is asked for
     password = _new_password(args.username)
-    with ctx.db.transaction(actor) as session:
-        row = users.reset_password(session, actor, args.username, password)
+    row = ctx.write(lambda s, a: users.reset_password(s, a, args.username, password))
     print(
         _(
-            "Password of {username} reset; it must be changed at the next sign-in.",
+            "Password of {username} reset; it must be changed at the next sign-in (coop-desk "
+            "--user {username} users change-password).",
             username=row.username,
         )
     )
@@ -130,25 +132,19 @@ def run_reset(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_deactivate(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
-        row = users.deactivate_user(session, actor, args.username)
+    row = ctx.write(lambda s, a: users.deactivate_user(s, a, args.username))
     print(_("Account {username} deactivated.", username=row.username))
     return 0
 
 
 def run_reactivate(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
-        row = users.reactivate_user(session, actor, args.username)
+    row = ctx.write(lambda s, a: users.reactivate_user(s, a, args.username))
     print(_("Account {username} reactivated.", username=row.username))
     return 0
 
 
 def run_set_role(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
-        row = users.set_role(session, actor, args.username, args.role)
+    row = ctx.write(lambda s, a: users.set_role(s, a, args.username, args.role))
     print(
         _(
             "{username} is now {role_label}.",
@@ -162,10 +158,12 @@ def run_set_role(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_change_password(args: argparse.Namespace, ctx: CliContext) -> int:
     from coop_desk.cli.context import ENV_PASSWORD
 
-    actor = ctx.actor()
-    old = read_password(
-        _("Current password for {username}: ", username=actor.username), ENV_PASSWORD
-    )
+    actor = ctx.actor(changing_password=True)
+    old = ctx.sign_in_password()  # --user just signed in with it: not asked twice
+    if old is None:
+        old = read_password(
+            _("Current password for {username}: ", username=actor.username), ENV_PASSWORD
+        )
     new = _new_password(actor.username)
     with ctx.db.transaction(actor) as session:
         users.change_password(session, actor, old, new)

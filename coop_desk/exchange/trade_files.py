@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from coop_desk.exchange.xlsx import (
     discard_workbook,
     new_workbook,
     save_workbook,
+    set_trail_head,
     translated,
 )
 from coop_desk.i18n import N_, _
@@ -66,7 +67,15 @@ PLOT_COLUMNS = (
 )
 
 
-def write_plot_list(path: str | Path, contract_number: str, rows: Sequence[PlotListRow]) -> Path:
+def write_plot_list(
+    path: str | Path,
+    contract_number: str,
+    rows: Sequence[PlotListRow],
+    *,
+    trail_head: tuple[str, datetime] | None = None,
+) -> Path:
+    """The plot list beside the buyer's GeoJSON. ``trail_head`` (the audit trail's head and
+    when it was read) goes into the workbook's properties (``xlsx.set_trail_head``)."""
     wb = new_workbook()
     try:
         sheet = SheetWriter(
@@ -86,6 +95,8 @@ def write_plot_list(path: str | Path, contract_number: str, rows: Sequence[PlotL
         for row in rows:
             sheet.append(astuple(row))
         sheet.close()
+        if trail_head is not None:
+            set_trail_head(wb, *trail_head)
     except BaseException:
         discard_workbook(wb)
         raise
@@ -154,10 +165,12 @@ def write_traceability(
     plots: Iterable[Sequence[Any]],
     *,
     title: str,
+    trail_head: tuple[str, datetime] | None = None,
 ) -> Path:
     """The report's sheets: Summary, Lots, Deliveries, Members (with the Premium), Plots, in
     the language in effect (the caller's ``use_language``). Rows are given in the order of the
-    ``*_COLUMNS`` above; the summary's labels come translated."""
+    ``*_COLUMNS`` above; the summary's labels come translated. ``trail_head`` (the audit
+    trail's head and when it was read) goes into the workbook's properties."""
     wb = new_workbook()
     try:
         head = SheetWriter(
@@ -183,6 +196,8 @@ def write_traceability(
             for row in rows:
                 sheet.append(row)
             sheet.close()
+        if trail_head is not None:
+            set_trail_head(wb, *trail_head)
     except BaseException:
         discard_workbook(wb)
         raise

@@ -52,7 +52,7 @@ from coop_desk.domain.members import ParseError, full_name, parse_code
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold
 from coop_desk.errors import NotFound, ValidationError
-from coop_desk.exchange.geofiles import GeoFeature, GeoFile
+from coop_desk.exchange.geofiles import GeoFeature, GeoFile, guess_fields, read_geo_file
 from coop_desk.i18n import N_, _
 from coop_desk.models import Member, Plot, Setting
 from coop_desk.services import documents
@@ -862,8 +862,12 @@ def feature_properties_summary(geo: GeoFile) -> list[str]:
     return names
 
 
+# GeoFeature, GeoFile, guess_fields and read_geo_file: the boundary files (GeoJSON, KML/KMZ,
+# GPX) as the front ends read them, through this service (they reach no file format directly).
 __all__ = [
     "EvidenceInput",
+    "GeoFeature",
+    "GeoFile",
     "ImportAction",
     "ImportOptions",
     "ImportResult",
@@ -873,9 +877,11 @@ __all__ = [
     "evidence_document_copy",
     "feature_properties_summary",
     "get_rules",
+    "guess_fields",
     "import_geometry",
     "plot_check",
     "plot_checks",
+    "read_geo_file",
     "save_rules",
     "set_boundary",
     "set_evidence",

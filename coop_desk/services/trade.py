@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,7 +53,7 @@ from coop_desk.errors import Conflict, NotFound, ValidationError
 from coop_desk.exchange.geofiles import OutFeature, feature_collection_text, write_text_atomically
 from coop_desk.i18n import N_, _, formats, ngettext, use_language
 from coop_desk.models import Buyer, Contract, Delivery, Inspection, Lot, Member, Setting
-from coop_desk.services import certification
+from coop_desk.services import audit, certification
 from coop_desk.services.access import SYSTEM, Actor, Permission, require
 from coop_desk.services.cooperative import cooperative_language
 from coop_desk.services.ledger.contracts import get_contract, live_shipment_entries
@@ -1035,11 +1035,16 @@ def export_traceability(session: Session, actor: Actor, contract_id: int, path: 
     the cooperative's language."""
     require(actor, Permission.EXPORT)
     report = traceability(session, actor, contract_id)
+    head = audit.current_anchor(session)
     with use_language(cooperative_language(session)):
-        return _write_traceability(report, path)
+        return _write_traceability(
+            report, path, trail_head=(head.text, head.at) if head.at else None
+        )
 
 
-def _write_traceability(report: Traceability, path: str | Path) -> Path:
+def _write_traceability(
+    report: Traceability, path: str | Path, *, trail_head: tuple[str, datetime] | None
+) -> Path:
     green_total = report.green_kg
     summary: list[tuple[str, object]] = [
         (_("Contract"), report.contract_number),
@@ -1137,6 +1142,7 @@ def _write_traceability(report: Traceability, path: str | Path) -> Path:
             contract=report.contract_number,
             buyer=report.buyer_name,
         ),
+        trail_head=trail_head,
     )
 
 
@@ -1244,11 +1250,15 @@ def write_eudr_export(
     if not target.parent.is_dir():
         raise Conflict(_("The folder {folder} does not exist.", folder=target.parent))
     geojson = write_text_atomically(target, export.geojson)
+    head = audit.current_anchor(session)
     with use_language(cooperative_language(session)):
         from coop_desk.exchange import trade_files
 
         listing = trade_files.write_plot_list(
-            target.with_suffix(".xlsx"), export.contract_number, _plot_list_rows(export.plots)
+            target.with_suffix(".xlsx"),
+            export.contract_number,
+            _plot_list_rows(export.plots),
+            trail_head=(head.text, head.at) if head.at else None,
         )
     return EudrFiles(geojson, listing, export)
 

@@ -35,7 +35,7 @@ from coop_desk.exchange.xlsx import (
     save_workbook,
 )
 from coop_desk.i18n import _
-from coop_desk.services import cooperative
+from coop_desk.services import audit, cooperative
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import plan, reports
 from coop_desk.services.ledger.workbook import cell, period_for, write_header
@@ -115,6 +115,7 @@ def _export(
         _write_projects_and_share(sheet, summary, received_row)
         _write_approvals(sheet, summary, approvals)
         sheet.close()
+        audit.stamp_workbook(session, wb)
         target = save_workbook(wb, path)
     except BaseException:
         discard_workbook(wb)

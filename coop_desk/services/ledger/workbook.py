@@ -54,7 +54,7 @@ from coop_desk.exchange.xlsx import (
 )
 from coop_desk.i18n import N_, _, formats
 from coop_desk.models import Account, JournalEntry, Posting, Project
-from coop_desk.services import cooperative
+from coop_desk.services import audit, cooperative
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import checks, plan, reports
 from coop_desk.services.ledger.books import (
@@ -223,6 +223,7 @@ def _export_ledger(
         figures = _write_summary(summary, session, actor, coop, period, last, usd)
         summary.close()
         report(count, count, _("Saving…"))
+        audit.stamp_workbook(session, wb)
         target = save_workbook(wb, path)
     except BaseException:
         discard_workbook(wb)
@@ -586,9 +587,9 @@ def _write_compliance(
     session: Session, actor: Actor, wb: Any, coop: str, period: Period, today: date
 ) -> None:
     """Each ledger check with its result for the period, then every finding."""
-    from coop_desk.services.verify import CHECKS, Finding, Severity, _load_checks
+    from coop_desk.services.verify import CHECKS, Finding, Severity, load_checks
 
-    _load_checks()
+    load_checks()
     sheet = SheetWriter(
         wb,
         _("Compliance"),

@@ -36,16 +36,19 @@ from coop_desk.domain.eudr import EVIDENCE_LABELS, EudrRules, EvidenceKind
 from coop_desk.domain.geometry import Boundary, GeoIssue, Position
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.trade import DeliveryInput
-from coop_desk.exchange.geofiles import GeoFeature, GeoFile, guess_fields, read_geo_file
 from coop_desk.services import members, plot_geo, trade
 from coop_desk.services.access import Actor, Permission
 from coop_desk.services.plot_geo import (
     EvidenceInput,
+    GeoFeature,
+    GeoFile,
     ImportAction,
     ImportOptions,
     ImportResult,
     ImportRow,
     PlotGeoRow,
+    guess_fields,
+    read_geo_file,
 )
 from coop_desk.services.trade import DeliveryRow, LotInput, LotRow
 from coop_desk.ui.context import AppContext

@@ -1,0 +1,31 @@
+"""Argument types the commands share (argparse ``type=``): one reading of a typed value, one
+message when it is not one."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from coop_desk.i18n import _
+
+
+def iso_date(text: str) -> date:
+    """A date typed as ``YYYY-MM-DD``; argparse shows the message and the usage otherwise."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a date (YYYY-MM-DD)", text=text)
+        ) from exc
+
+
+def decimal_number(text: str) -> Decimal:
+    """A number typed with a decimal point or comma (``12.5``, ``12,5``), read exactly."""
+    try:
+        value = Decimal(text.replace(",", "."))
+    except InvalidOperation as exc:
+        raise argparse.ArgumentTypeError(_("'{text}' is not a number", text=text)) from exc
+    if not value.is_finite():
+        raise argparse.ArgumentTypeError(_("'{text}' is not a number", text=text))
+    return value
