@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
@@ -599,11 +599,6 @@ def _crossing_issues(boundary: Boundary) -> list[GeoIssue]:
             reason=reason,
         )
     ]
-
-
-def is_usable(issues: Sequence[GeoIssue]) -> bool:
-    """True when none of ``issues`` is an error."""
-    return not any(i.is_error for i in issues)
 
 
 # --- display ---------------------------------------------------------------------------------

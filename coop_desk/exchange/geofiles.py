@@ -648,11 +648,6 @@ def write_text_atomically(path: str | Path, text: str) -> Path:
     return target
 
 
-def read_feature_collection(text: str) -> GeoFile:
-    """Read back a file written by :func:`feature_collection_text` (tests, the export's check)."""
-    return read_geojson(text.encode("utf-8"))
-
-
 __all__ = [
     "GeoFeature",
     "GeoFile",

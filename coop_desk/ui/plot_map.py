@@ -339,19 +339,18 @@ class PlotMap(QWidget):
         steps = event.angleDelta().y() / 120
         if not steps:
             return
-        factor = 1.25**steps
-        anchor = event.position()
-        before = self.to_metres(anchor)
-        self._scale = min(max(self._scale * factor, 1e-5), 50.0)
-        after = self.to_metres(anchor)
-        self._centre = (
-            self._centre[0] + before[0] - after[0],
-            self._centre[1] + before[1] - after[1],
-        )
-        self.update()
+        self.zoom(1.25**steps, event.position())
 
-    def zoom(self, factor: float) -> None:
+    def zoom(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Scale by ``factor``; the point under ``anchor`` (the mouse) stays where it is."""
+        before = self.to_metres(anchor) if anchor is not None else None
         self._scale = min(max(self._scale * factor, 1e-5), 50.0)
+        if anchor is not None and before is not None:
+            after = self.to_metres(anchor)
+            self._centre = (
+                self._centre[0] + before[0] - after[0],
+                self._centre[1] + before[1] - after[1],
+            )
         self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override

@@ -16,8 +16,8 @@ from coop_desk.exchange.geofiles import (
     OutFeature,
     feature_collection_text,
     guess_fields,
-    read_feature_collection,
     read_geo_file,
+    read_geojson,
 )
 from tests.geo_samples import (
     gis_geojson_with_self_crossing,
@@ -196,7 +196,7 @@ def test_feature_collection_follows_rfc7946_and_reads_back(tmp_path):
     assert '"Area":1.25' in text
     assert all(len(c.split(".")[1]) >= 6 for c in __import__("re").findall(r"-\d+\.\d+", text))
     assert document["features"][0]["properties"]["ProducerName"] == "Núñez Vega, Rosa"
-    back = read_feature_collection(text)
+    back = read_geojson(text.encode("utf-8"))
     assert [type(f.geometry) for f in back.features] == [type(f.geometry) for f in sources]
     for original, again in zip(sources, back.features, strict=True):
         if isinstance(original.geometry, Boundary):

@@ -18,9 +18,9 @@ from coop_desk.domain.geometry import Boundary, position
 from coop_desk.domain.members import MemberInput, PlotInput
 from coop_desk.domain.trade import DeliveryInput
 from coop_desk.errors import Conflict, PermissionDenied, ValidationError
-from coop_desk.exchange.geofiles import read_feature_collection, read_geo_file
+from coop_desk.exchange.geofiles import read_geo_file, read_geojson
+from coop_desk.services import audit, members, plot_geo, trade
 from coop_desk.services import certification as certs
-from coop_desk.services import members, plot_geo, trade
 from coop_desk.services.access import Actor, Role
 from coop_desk.services.ledger import contracts, operations
 from coop_desk.services.ledger.contracts import ContractInput
@@ -349,7 +349,10 @@ def test_the_buyers_file_lists_exactly_the_plots_of_the_members_in_its_lots(
         trade.set_due_diligence_reference(s, actor, coop["ft"].id, "25DEHC12345678")
     with db.reading(actor) as s:
         files = trade.write_eudr_export(s, actor, coop["ft"].id, tmp_path / "hci.json")
+        head = audit.current_anchor(s).text
     geojson, listing = files.geojson, files.listing
+    # The plot list is an anchor like every workbook coop-desk writes (issue 11).
+    assert audit.stored_head(listing) == head
     assert geojson.suffix == ".json" and listing.suffix == ".xlsx"
     text = geojson.read_text(encoding="utf-8")
     document = json.loads(text)
@@ -362,7 +365,7 @@ def test_the_buyers_file_lists_exactly_the_plots_of_the_members_in_its_lots(
         "ProducerCountry": "PE",
         "ProductionPlace": "Lote 1 (VR-101)",
     }
-    back = read_feature_collection(text)
+    back = read_geojson(text.encode("utf-8"))
     assert len(back.features) == 3 and all(f.geometry is not None for f in back.features)
     sheet = load_workbook(listing, read_only=True)["Plots"]
     rows = list(sheet.iter_rows(min_row=3, values_only=True))
@@ -435,6 +438,8 @@ def test_traceability_workbook(db, actor, coop, tmp_path):
         _fill_contract(s, actor, coop)
     with db.reading(actor) as s:
         path = trade.export_traceability(s, actor, coop["ft"].id, tmp_path / "trace.xlsx")
+        head = audit.current_anchor(s).text
+    assert audit.stored_head(path) == head
     wb = load_workbook(path, read_only=True)
     assert wb.sheetnames == ["Summary", "Lots", "Deliveries", "Members", "Plots"]
     members_rows = list(wb["Members"].iter_rows(min_row=2, values_only=True))
