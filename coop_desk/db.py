@@ -198,23 +198,63 @@ def _config_with_engine(engine: Engine) -> Config:
     return cfg
 
 
-def backup_sqlite(engine: Engine, reason: str = "manual", dest: Path | None = None) -> Path:
-    """Copy a SQLite database consistently (the sqlite3 backup API, WAL included)."""
+def sqlite_path(engine: Engine) -> Path:
+    """The file of a SQLite engine; ``DatabaseError`` for a server or an in-memory database."""
     source = make_url(engine.url.render_as_string(hide_password=False)).database
-    if not source or source == ":memory:":
+    if engine.url.get_backend_name() != "sqlite" or not source or source == ":memory:":
         raise DatabaseError("Only a database file can be backed up this way.")
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = dest or paths.backups_dir() / f"{Path(source).stem}-{stamp}-{reason}.sqlite"
+    return Path(source)
+
+
+def copy_sqlite(source: Path, target: Path) -> Path:
+    """Copy the SQLite database ``source`` to ``target`` consistently, while other connections
+    may be writing (the sqlite3 online backup API, WAL included).
+
+    The copy is written to a temporary file next to ``target``, flushed to the disk and only
+    then renamed over ``target``: an interrupted copy (a USB disk pulled out) never leaves a
+    half-written file under the final name, nor destroys a file that was there."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(source, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    src = sqlite3.connect(str(source), timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
     try:
-        dst = sqlite3.connect(str(target))
+        dst = sqlite3.connect(str(partial))
         try:
             src.backup(dst)
+            # A copy is one self-contained file: no WAL beside it on the backup disk.
+            dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     finally:
         src.close()
+    with partial.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(partial, target)
+    return target
+
+
+def open_read_only(path: Path) -> Database:
+    """A database file opened for reading only, without migrating or changing anything in it
+    (not even its journal mode): how backups and files to restore are checked."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(
+            uri, uri=True, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        ),
+    )
+    return Database(engine)
+
+
+def backup_sqlite(engine: Engine, reason: str = "manual", dest: Path | None = None) -> Path:
+    """Copy a SQLite database consistently into ``dest`` or the backups folder (stamped name)."""
+    source = sqlite_path(engine)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = dest or paths.backups_dir() / f"{source.stem}-{stamp}-{reason}.sqlite"
+    copy_sqlite(source, target)
     log.info("backed up %s to %s", source, target)
     return target
 

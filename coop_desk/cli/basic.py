@@ -1,13 +1,20 @@
-"""``gui``, ``init`` and ``backup``: starting the program and looking after the database."""
+"""``gui``, ``init``, ``backup`` and ``restore``: starting the program and looking after the
+database."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from coop_desk.cli.context import CliContext, CliError, read_password
-from coop_desk.db import backup_sqlite
+from coop_desk.db import resolve_url, sqlite_path
+from coop_desk.errors import DatabaseError
+from coop_desk.services import backup as backups
 from coop_desk.services import cooperative, users
+from coop_desk.services.access import SYSTEM, Permission, require
 from coop_desk.services.demo import load_demo
 
 
@@ -33,12 +40,35 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     backup = sub.add_parser(
         "backup",
-        help="copy the SQLite database to a file",
-        description="Write a consistent copy of the SQLite database (safe while the program "
-        "is open). PostgreSQL databases are backed up with pg_dump.",
+        help="back up the database (checked copy; rotation of daily and monthly copies)",
+        description="Without TARGET: the automatic backup into the backup folder (7 daily and "
+        "12 monthly copies; File > Backups in the program sets the folder, --folder here). "
+        "With TARGET: a copy at that file, or a dated file inside that folder. Every copy is "
+        "checked (integrity check and verify). Safe while the program is open. PostgreSQL "
+        "databases are dumped with pg_dump; --record-dump checks a dump and records it in the "
+        "backup status.",
     )
-    backup.add_argument("target", nargs="?", help="file to write (default: the backups folder)")
+    backup.add_argument("target", nargs="?", help="file or folder to write")
+    backup.add_argument(
+        "--overwrite", action="store_true", help="replace TARGET when it already holds a database"
+    )
+    backup.add_argument("--folder", help="the backup folder (default: the one set in the program)")
+    backup.add_argument("--status", action="store_true", help="print the backup status only")
+    backup.add_argument(
+        "--record-dump", metavar="DUMP", help="check a pg_dump file and record it as a backup"
+    )
     backup.set_defaults(handler=run_backup)
+
+    restore = sub.add_parser(
+        "restore",
+        help="replace the database with a backup copy (checked first; the current one is kept)",
+        description="Check FILE (integrity check and verify), keep the current database aside "
+        "in the backups folder of your data folder, then replace it with FILE. Close coop-desk "
+        "on every PC first. Asks for confirmation unless --yes.",
+    )
+    restore.add_argument("file", metavar="FILE")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.set_defaults(handler=run_restore)
 
 
 def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -77,11 +107,87 @@ def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _folder(args: argparse.Namespace) -> Path:
+    return Path(args.folder).expanduser() if args.folder else backups.configured_folder()
+
+
+def _print_status(state: backups.BackupStatus) -> None:
+    print(f"Backup folder: {state.folder}" + ("" if state.available else " (cannot be reached)"))
+    good = state.last_good
+    if good is None:
+        print("No good backup recorded.")
+    else:
+        print(f"Last good backup: {good.at:%Y-%m-%d %H:%M} UTC, {good.path}")
+    if state.last is not None and state.last is not good:
+        print(f"Last backup: {state.last.at:%Y-%m-%d %H:%M} UTC, {state.last.check.describe()}")
+    print(f"Copies: {len(state.daily)} daily, {len(state.monthly)} monthly")
+    if state.stale:
+        print("warning: no good backup in the last 7 days")
+
+
 def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
     db = ctx.db
+    require(ctx.actor(), Permission.EXPORT)  # --user and its password are checked here
+    name = backups.database_name(db.url)
+    if args.status:
+        state = backups.status(_folder(args), name)
+        _print_status(state)
+        return 1 if state.stale else 0
+    if args.record_dump:
+        if db.is_sqlite:
+            raise CliError("--record-dump is for PostgreSQL dumps; back up SQLite with backup")
+        dump = Path(args.record_dump).expanduser()
+        record = backups.record_dump(dump, resolve_url(ctx.db_target), _folder(args))
+        print(f"Recorded the dump {record.path} ({record.size} bytes): {record.check.integrity}")
+        return 0
     if not db.is_sqlite:
-        raise CliError("this database is on a server; back it up with pg_dump")
-    target = Path(args.target).expanduser().resolve() if args.target else None
-    path = backup_sqlite(db.engine, reason="manual", dest=target)
-    print(f"Backup written: {path}")
+        raise CliError(
+            "this database is on a server; back it up with pg_dump (see the README), then "
+            "record the dump with: coop-desk backup --record-dump FILE"
+        )
+    source = sqlite_path(db.engine)
+    if args.target:
+        record = backups.backup_to(
+            source, Path(args.target).expanduser().resolve(), overwrite=args.overwrite
+        )
+    else:
+        folder = _folder(args)
+        record = backups.backup_now(source, folder)
+    print(f"Backup written: {record.path}")
+    print(f"Checked: {record.check.describe()}")
+    if record.monthly:
+        print(f"Kept as the monthly copy: {record.monthly}")
+    return 0 if record.good else 1
+
+
+def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    source = Path(args.file).expanduser().resolve()
+    url = resolve_url(ctx.db_target)
+    if not url.startswith("sqlite:"):
+        raise CliError("a server database is restored with pg_restore (see the README)")
+    target = Path(make_url(url).database or "")
+    plan = backups.plan_restore(source, target)
+    try:
+        actor = ctx.actor() if target.exists() else SYSTEM
+    except DatabaseError as exc:
+        # A database that cannot even be opened protects nothing: it is kept aside as it is.
+        print(f"The current database cannot be opened: {exc}", file=sys.stderr)
+        actor = SYSTEM
+    ctx.close()  # no connection of ours may stay open on the file being replaced
+    require(actor, Permission.RESTORE)
+    print(plan.describe())
+    if not args.yes:
+        try:
+            answer = input("Replace the database with this copy? Type yes to go on: ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in ("yes", "y", "si", "sí"):
+            print("Nothing was changed.")
+            return 1
+    result = backups.restore(plan, actor)
+    if result.kept_aside:
+        print(f"The previous database is kept at {result.kept_aside}")
+    if result.documents:
+        print(f"{result.documents} documents copied back into the data folder")
+    print(f"Restored {plan.target} from {plan.source}.")
     return 0

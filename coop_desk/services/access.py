@@ -25,6 +25,7 @@ class Permission(StrEnum):
     SETTINGS_WRITE = "settings.write"  # cooperative profile and settings
     USERS_ADMIN = "users.admin"
     YEAR_REOPEN = "year.reopen"
+    RESTORE = "database.restore"  # replace the database with a backup copy
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -52,6 +53,7 @@ PERMISSION_LABELS = {
     Permission.SETTINGS_WRITE: "change the cooperative's settings",
     Permission.USERS_ADMIN: "manage users",
     Permission.YEAR_REOPEN: "reopen a closed fiscal year",
+    Permission.RESTORE: "restore the database from a backup",
 }
 
 
