@@ -23,7 +23,10 @@ from sqlalchemy.orm import Session
 from coop_desk.domain.members import MemberStatus
 from coop_desk.services import backup, cert_alerts, members
 from coop_desk.services.access import Actor, Permission, Role, require
+from coop_desk.services.backup import BackupStatus
+from coop_desk.services.certification import IcsOverview
 from coop_desk.services.ledger import checks, fiscal, reports
+from coop_desk.services.members import RegisterCounts
 from coop_desk.services.verify import Finding, Severity
 
 EXPIRY_DAYS = 90  # certificates expiring within this many days are shown
@@ -71,15 +74,15 @@ class Home:
     on: date
     sections: frozenset[Section]
     year: int  # the current fiscal year
-    members: members.RegisterCounts | None  # active members (``women``: active women)
-    register: members.RegisterCounts | None  # the whole register
-    ics: cert_alerts.certs.IcsOverview | None
+    members: RegisterCounts | None  # active members (``women``: active women)
+    register: RegisterCounts | None  # the whole register
+    ics: IcsOverview | None
     certificates: tuple[cert_alerts.Alert, ...]  # expired or expiring, most urgent first
     fund: reports.FundRow | None  # this fiscal year: received, spent, closing = remaining
     projects: tuple[reports.ProjectBalanceRow, ...]
     premium_years: tuple[reports.FundRow, ...]  # every year with entries, oldest first
     findings: tuple[Finding, ...]  # open compliance findings (errors first)
-    backup: backup.BackupStatus | None  # None: not this role's, or not a SQLite file here
+    backup: BackupStatus | None  # None: not this role's, or not a SQLite file here
 
     def shows(self, section: Section) -> bool:
         return section in self.sections
@@ -166,7 +169,7 @@ def home(
     )
 
 
-def backup_status(session: Session, now: datetime | None = None) -> backup.BackupStatus:
+def backup_status(session: Session, now: datetime | None = None) -> BackupStatus:
     """The backup status of the database this session reads, from this PC's backup folder."""
     url = session.get_bind().engine.url.render_as_string(hide_password=True)
     return backup.status(
