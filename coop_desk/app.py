@@ -111,11 +111,13 @@ def sign_in_if_needed(ctx: AppContext, username: str | None = None) -> bool:
 
 def run(db_target: str | None = None, username: str | None = None) -> int:
     app = make_application()
+    from coop_desk.ui.backup_actions import AutoBackup
     from coop_desk.ui.context import AppContext
     from coop_desk.ui.dialogs.first_run import FirstRunDialog, needs_first_run
-    from coop_desk.ui.errors import install_excepthook
+    from coop_desk.ui.errors import install_error_log, install_excepthook
     from coop_desk.ui.main_window import MainWindow
 
+    install_error_log()
     install_excepthook()
     db = open_database(db_target)
     if db is None:
@@ -134,6 +136,8 @@ def run(db_target: str | None = None, username: str | None = None) -> int:
         db.close()
         return 0
     window = MainWindow(ctx)
+    # Backups without thinking: daily while the program runs, and when it closes.
+    window.auto_backup = AutoBackup(ctx, window)
     window.show()
     status = app.exec()
     db.close()

@@ -347,7 +347,7 @@ def status(root: Path, name: str, now: datetime | None = None) -> BackupStatus:
     last_good = good[-1] if good else None
     return BackupStatus(
         folder,
-        root.is_dir(),
+        root.is_dir() or root == default_folder(),  # the default folder is made when needed
         records[-1] if records else None,
         last_good,
         last_good is None or now - last_good.at > STALE_AFTER,

@@ -41,16 +41,24 @@ def _remember(path: Path) -> None:
     QSettings().setValue(_FOLDER_KEY, str(path.parent))
 
 
-def choose_save_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
-    """Ask where to write a workbook; ``None`` when the user cancels. Tests replace this."""
+def choose_save_path(
+    parent: QWidget | None,
+    title: str,
+    suggested: str,
+    file_filter: str | None = None,
+    *,
+    suffix: str = ".xlsx",
+) -> Path | None:
+    """Ask where to write a workbook (or, with ``file_filter`` and ``suffix``, another kind of
+    file); ``None`` when the user cancels. Tests replace this."""
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, title, str(_last_folder() / suggested), tr(XLSX_FILTER)
+        parent, title, str(_last_folder() / suggested), file_filter or tr(XLSX_FILTER)
     )
     if not chosen:
         return None
     path = Path(chosen)
-    if path.suffix.lower() != ".xlsx":
-        path = path.with_suffix(".xlsx")
+    if path.suffix.lower() != suffix:
+        path = path.with_suffix(suffix)
     _remember(path)
     return path
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desk import __version__
-from coop_desk.db import backup_sqlite
 from coop_desk.services import cooperative
 from coop_desk.services.access import ROLE_LABELS, Permission
 from coop_desk.ui.context import AppContext
@@ -25,6 +26,9 @@ from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.pages import page_classes
 from coop_desk.ui.pages.base import Page
+
+if TYPE_CHECKING:
+    from coop_desk.ui.backup_actions import AutoBackup
 
 
 class MainWindow(QMainWindow):
@@ -45,6 +49,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             self.sidebar.addItem(item)
             page.status_message.connect(self._on_page_status)
+            page.navigate.connect(self.open_target)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -59,10 +64,11 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._show_page)
         ctx.changed.connect(self._on_changed)
         ctx.actor_changed.connect(self._update_identity)
+        self.auto_backup: AutoBackup | None = None  # installed by the launcher (app.run)
         self._restore_geometry()
         self._update_identity()
         if self.pages:
-            self.sidebar.setCurrentRow(0)
+            self.sidebar.setCurrentRow(self._start_row())
 
     # --- navigation ---------------------------------------------------------------------
     def page(self, key: str) -> Page:
@@ -78,6 +84,24 @@ class MainWindow(QMainWindow):
                 return page
         raise KeyError(key)
 
+    def open_target(self, key: str, target: str = "") -> Page | None:
+        """Show the page ``key`` and, in it, ``target`` (a tab); None for an unknown page."""
+        try:
+            page = self.show_page(key)
+        except KeyError:
+            return None
+        if target:
+            page.show_target(target)
+        return page
+
+    def _start_row(self) -> int:
+        """The home page, unless the user chose to start where they left off."""
+        settings = QSettings()
+        if settings.value("main_window/start_on_home", True, type=bool):
+            return 0
+        last = str(settings.value("main_window/last_page", "") or "")
+        return next((row for row, p in enumerate(self.pages) if p.key == last), 0)
+
     def current_page(self) -> Page | None:
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, Page) else None
@@ -88,6 +112,7 @@ class MainWindow(QMainWindow):
         page = self.pages[row]
         self.stack.setCurrentWidget(page)
         self.page_status.clear()
+        QSettings().setValue("main_window/last_page", page.key)
         try:
             page.ensure_fresh()
         except Exception as exc:  # noqa: BLE001 - shown in words, the window stays up
@@ -103,10 +128,16 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("Cooperative &settings…"), self)
         self.settings_action.triggered.connect(self.edit_settings)
         file_menu.addAction(self.settings_action)
-        self.backup_action = QAction(self.tr("&Back up database…"), self)
+        self.backups_action = QAction(self.tr("&Backups…"), self)
+        self.backups_action.triggered.connect(lambda: self.open_backups().exec())
+        file_menu.addAction(self.backups_action)
+        self.backup_action = QAction(self.tr("Back up the database to a &file…"), self)
         self.backup_action.triggered.connect(self.backup)
         self.backup_action.setEnabled(self.ctx.db.is_sqlite)
         file_menu.addAction(self.backup_action)
+        self.restore_action = QAction(self.tr("&Restore from a copy…"), self)
+        self.restore_action.triggered.connect(lambda: self.restore())
+        file_menu.addAction(self.restore_action)
         self.import_menu = file_menu.addMenu(self.tr("&Import"))
         language_menu = file_menu.addMenu(self.tr("&Language"))
         from coop_desk.app import LANGUAGES
@@ -144,11 +175,35 @@ class MainWindow(QMainWindow):
         new.triggered.connect(lambda: self._current("new_record"))
         edit_menu.addAction(new)
 
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.home_action = QAction(self.tr("&Home"), self)
+        self.home_action.setShortcut(QKeySequence("Ctrl+Home"))
+        self.home_action.triggered.connect(lambda: self.show_page("home"))
+        view_menu.addAction(self.home_action)
+        self.start_on_home_action = QAction(self.tr("&Start on the home page"), self)
+        self.start_on_home_action.setCheckable(True)
+        self.start_on_home_action.setChecked(
+            bool(QSettings().value("main_window/start_on_home", True, type=bool))
+        )
+        self.start_on_home_action.toggled.connect(
+            lambda on: QSettings().setValue("main_window/start_on_home", on)
+        )
+        view_menu.addAction(self.start_on_home_action)
+
+        from coop_desk.ui import excel_actions
+        from coop_desk.ui.printing import actions as print_actions
+
+        print_actions.install_menus(self)
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_action = QAction(self.tr("&Manual"), self)
+        self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.help_action.triggered.connect(lambda: self.show_help())
+        help_menu.addAction(self.help_action)
         about = QAction(self.tr("&About coop-desk"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
-        from coop_desk.ui import excel_actions
 
         excel_actions.install_menus(self)
 
@@ -184,29 +239,27 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_backups(self) -> QDialog:
+        from coop_desk.ui.backup_actions import open_backup_dialog
+
+        return open_backup_dialog(self, self.ctx)
+
     def backup(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from coop_desk.ui.backup_actions import back_up_to_file
 
-        from coop_desk import paths
+        back_up_to_file(self, self.ctx)
 
-        target, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Back up database"),
-            str(paths.backups_dir() / "coop-desk-backup.sqlite"),
-            self.tr("SQLite database (*.sqlite)"),
-        )
-        if not target:
-            return
-        from pathlib import Path
+    def restore(self) -> None:
+        from coop_desk.ui.backup_actions import restore_from_copy
 
-        try:
-            path = backup_sqlite(self.ctx.db.engine, dest=Path(target))
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            show_error(self, exc)
-            return
-        QMessageBox.information(
-            self, self.tr("Backup written"), self.tr("The database was copied to {0}.").format(path)
-        )
+        restore_from_copy(self, self.ctx)
+
+    def show_help(self, topic: str | None = None) -> QDialog:
+        """F1: the manual at the page of the current screen."""
+        from coop_desk.ui.help import show_help
+
+        page = self.current_page()
+        return show_help(self, topic or (page.help_topic if page is not None else "index"))
 
     def set_language(self, code: str) -> None:
         QSettings().setValue("language", code)
@@ -231,6 +284,7 @@ class MainWindow(QMainWindow):
         actor = self.ctx.actor
         self.user_label.setText(f"{actor.username} ({tr_label(ROLE_LABELS[actor.role])})")
         self.settings_action.setEnabled(actor.can(Permission.SETTINGS_WRITE))
+        self.restore_action.setEnabled(self.ctx.db.is_sqlite and actor.can(Permission.RESTORE))
         self.password_action.setEnabled(actor.user_id is not None)
         self._update_title()
 
@@ -256,4 +310,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        if self.auto_backup is not None:
+            self.auto_backup.on_exit(self)
         super().closeEvent(event)

@@ -40,6 +40,9 @@ def test_no_qt_import_in_the_core_source():
                 # the `gui` command imports the app lazily inside its handler, by design
                 if path.name == "basic.py" and name == "coop_desk.app":
                     continue
+                # so does `ledger report --pdf`, the one command Qt lays out (issue 15)
+                if path.name == "ledger_excel.py" and name == "coop_desk.ui.printing.cli":
+                    continue
                 offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
     assert offenders == []
 

@@ -49,6 +49,7 @@ class AuditPage(Page):
     key = "audit"
     # Every write adds audit records, whatever its topic (see _on_changed).
     topics = frozenset({"members", "ledger", "certs", "settings", "users", "audit"})
+    help_topic = "audit"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

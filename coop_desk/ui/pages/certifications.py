@@ -56,6 +56,7 @@ class _Loaded:
 class CertificationsPage(Page):
     key = "certs"
     topics = frozenset({"certs", "members", "settings"})
+    help_topic = "certifications"
     loaded = Signal()  # a refresh's result has been applied (it loads in a pool thread)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -176,6 +177,12 @@ class CertificationsPage(Page):
         self.tabs.addTab(ics_tab, self.tr("Internal Control System"))
         self.tabs.addTab(sanctions_tab, self.tr("Sanctions"))
         self.tabs.addTab(alerts_tab, self.tr("Alerts"))
+        self.targets = {
+            "certificates": cert_tab,
+            "ics": ics_tab,
+            "sanctions": sanctions_tab,
+            "alerts": alerts_tab,
+        }
         layout = QVBoxLayout(self)
         layout.addWidget(self.loading_label)
         layout.addWidget(self.tabs)
@@ -183,6 +190,11 @@ class CertificationsPage(Page):
 
     def title(self) -> str:
         return self.tr("Certifications")
+
+    def show_target(self, target: str) -> None:
+        tab = self.targets.get(target)
+        if tab is not None:
+            self.tabs.setCurrentWidget(tab)
 
     # --- loading -------------------------------------------------------------------------
     def refresh(self) -> None:

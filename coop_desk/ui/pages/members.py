@@ -96,6 +96,7 @@ class _NaturalCode:
 class MembersPage(Page):
     key = "members"
     topics = frozenset({"members", "certs", "settings"})
+    help_topic = "register"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

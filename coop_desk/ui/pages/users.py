@@ -227,6 +227,7 @@ class RoleDialog(QDialog):
 class UsersPage(Page):
     key = "users"
     topics = frozenset({"users"})
+    help_topic = "users"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
