@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
+from coop_desk.ui import exported
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
@@ -73,9 +74,13 @@ def choose_open_path(parent: QWidget | None, title: str) -> Path | None:
     return path
 
 
-def inform(parent: QWidget | None, title: str, text: str) -> None:
-    """Tell the user an action finished: in the status bar of the main window when there is
-    one, else in a message box. Tests replace this."""
+def inform(parent: QWidget | None, title: str, text: str, path: Path | None = None) -> None:
+    """Tell the user an action finished: for a file written (``path``), the shared box with
+    Open file / Open folder; else in the status bar of the main window when there is one, or
+    in a message box. Tests replace this."""
+    if path is not None:
+        exported.show_exported(parent, title, text, path)
+        return
     window = parent.window() if parent is not None else None
     if isinstance(window, QMainWindow):
         window.statusBar().showMessage(text, 10_000)
@@ -125,6 +130,7 @@ def export_members(parent: QWidget | None, ctx: AppContext) -> Path | None:
         QCoreApplication.translate(
             "excel_actions", "{0} members and {1} plots written to {2}."
         ).format(result.members, result.plots, result.path),
+        Path(result.path),
     )
     return Path(result.path)
 
@@ -151,6 +157,7 @@ def download_template(parent: QWidget | None, ctx: AppContext | None = None) -> 
         QCoreApplication.translate("excel_actions", "The template was saved to {0}.").format(
             written
         ),
+        written,
     )
     return written
 
@@ -231,6 +238,7 @@ def export_ledger(parent: QWidget | None, ctx: AppContext) -> Path | None:
         QCoreApplication.translate(
             "excel_actions", "The ledger for {0} ({1} postings) was written to {2}."
         ).format(result.period.label(), result.postings, result.path),
+        Path(result.path),
     )
     return Path(result.path)
 
@@ -267,6 +275,7 @@ def export_premium_report(parent: QWidget | None, ctx: AppContext) -> Path | Non
         QCoreApplication.translate(
             "excel_actions", "The premium-use report {0} was written to {1}."
         ).format(year, result.path),
+        Path(result.path),
     )
     return Path(result.path)
 

@@ -18,6 +18,22 @@ def _background_loads_finish(qapp):  # type: ignore[no-untyped-def]
     qapp.processEvents()
 
 
+@pytest.fixture(autouse=True)
+def exported_boxes(monkeypatch):  # type: ignore[no-untyped-def]
+    """The "Open file / Open folder" box after an export never blocks a test: it answers
+    Close and records what it was asked (title, text, path)."""
+    from coop_desk.ui import exported
+
+    asked: list[tuple[str, str, object]] = []
+
+    def ask(_parent, title, text, path):  # type: ignore[no-untyped-def]
+        asked.append((title, text, path))
+        return ""
+
+    monkeypatch.setattr(exported, "ask", ask)
+    return asked
+
+
 @pytest.fixture
 def ctx(qapp, sqlite_db):  # type: ignore[no-untyped-def]
     from coop_desk.ui.context import AppContext

@@ -26,8 +26,7 @@ from coop_desk.services.access import Permission
 from coop_desk.services.ledger import fiscal
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
-from coop_desk.ui.member_certs_tab import make_table
-from coop_desk.ui.models.table import Column, RowTableModel
+from coop_desk.ui.models.table import Column, RowTableModel, plain_table
 from coop_desk.ui.widgets import format_decimal
 from coop_desk.ui.workers import BackgroundLoader
 
@@ -83,7 +82,7 @@ class GenderReportDialog(QDialog):
         top.addWidget(self.year)
         top.addStretch(1)
         self.model = SharesModel(self)
-        self.table = make_table(self.model, 4)
+        self.table = plain_table(self.model, 4)
         self.programme = QLabel()
         self.programme.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -32,6 +32,7 @@ from coop_desk.services import audit
 from coop_desk.services.access import Permission
 from coop_desk.services.audit import AuditFilter
 from coop_desk.services.verify import VerifyResult, verify
+from coop_desk.ui import exported
 from coop_desk.ui.audit_models import AuditTableModel, ChangesModel
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.history import HistoryDialog
@@ -307,11 +308,11 @@ class AuditPage(Page):
         except Exception as exc:  # noqa: BLE001 - shown in words
             show_error(self, exc)
             return None
-        self.status_message.emit(
-            self.tr("Audit pack for {0} written to {1} (integrity {2}).").format(
-                year, result.path, self.tr("OK") if result.integrity_ok else self.tr("FAILED")
-            )
+        text = self.tr("Audit pack for {0} written to {1} (integrity {2}).").format(
+            year, result.path, self.tr("OK") if result.integrity_ok else self.tr("FAILED")
         )
+        self.status_message.emit(text)
+        exported.show_exported(self, self.tr("Audit pack written"), text, Path(result.path))
         return result
 
     def export_beancount(self, target: Path | None = None) -> BeancountExport | None:
@@ -339,11 +340,11 @@ class AuditPage(Page):
         except Exception as exc:  # noqa: BLE001 - shown in words
             show_error(self, exc)
             return None
-        self.status_message.emit(
-            self.tr("Beancount file written to {0} ({1} transactions).").format(
-                result.path, result.entries
-            )
+        text = self.tr("Beancount file written to {0} ({1} transactions).").format(
+            result.path, result.entries
         )
+        self.status_message.emit(text)
+        exported.show_exported(self, self.tr("Beancount file written"), text, Path(result.path))
         return result
 
 

@@ -29,7 +29,7 @@ from coop_desk.exchange.ics_export import write_ics_list
 from coop_desk.services import cert_alerts, cooperative
 from coop_desk.services import certification as certs
 from coop_desk.services.access import Permission, require
-from coop_desk.ui import cert_models
+from coop_desk.ui import cert_models, exported
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.cert_records import CompleteActionDialog, SanctionDialog
 from coop_desk.ui.dialogs.certificate import CertificateDialog
@@ -397,5 +397,7 @@ class CertificationsPage(Page):
         except Exception as exc:  # noqa: BLE001 - shown in words
             show_error(self, exc)
             return None
-        self.status_message.emit(self.tr("ICS list written to {0}").format(path))
+        text = self.tr("ICS list written to {0}").format(path)
+        self.status_message.emit(text)
+        exported.show_exported(self, self.tr("ICS list written"), text, Path(path))
         return path

@@ -42,8 +42,8 @@ from coop_desk.services.home import Home, Section
 from coop_desk.services.verify import Finding, Severity
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
-from coop_desk.ui.member_certs_tab import make_table, selected_row
-from coop_desk.ui.models.table import Column, RowTableModel
+from coop_desk.ui.member_certs_tab import selected_row
+from coop_desk.ui.models.table import Column, RowTableModel, plain_table
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.widgets import format_date, format_decimal
 from coop_desk.ui.workers import BackgroundLoader
@@ -126,6 +126,9 @@ class HomePage(Page):
         self.backup_banner.hide()
 
         # The figures: link cards that open the page behind them.
+        self.cards_box = QWidget()
+        self.cards = QGridLayout(self.cards_box)
+        self.cards.setContentsMargins(0, 0, 0, 0)
         self.members_card = self._card("members_card", lambda: self.navigate.emit("members", ""))
         self.gender_card = self._card("gender_card", self._gender_report)
         self.ics_card = self._card("ics_card", lambda: self.navigate.emit("certs", "ics"))
@@ -141,9 +144,6 @@ class HomePage(Page):
         )
         self.warnings_card = self._card("warnings_card", self._open_first_finding)
         self.backup_card = self._card("backup_card", self._backup_settings)
-        self.cards_box = QWidget()
-        self.cards = QGridLayout(self.cards_box)
-        self.cards.setContentsMargins(0, 0, 0, 0)
 
         # Charts
         self.projects_chart = QChart()
@@ -158,7 +158,7 @@ class HomePage(Page):
 
         # Findings
         self.findings_model = FindingsModel(self)
-        self.findings_view = make_table(self.findings_model, 6)
+        self.findings_view = plain_table(self.findings_model, 6)
         self.findings_view.setObjectName("home_findings")
         self.findings_view.doubleClicked.connect(lambda _i: self.open_finding())
         self.findings_box = QGroupBox(self.tr("Open compliance findings"))
@@ -187,9 +187,15 @@ class HomePage(Page):
     def title(self) -> str:
         return self.tr("Home")
 
+    def apply_permissions(self) -> None:
+        # What the page shows depends on the role: another user, another home.
+        self._stale = True
+        if self.isVisible():
+            self.ensure_fresh()
+
     # --- building blocks ----------------------------------------------------------------
     def _card(self, name: str, slot: Callable[[], object]) -> QCommandLinkButton:
-        card = QCommandLinkButton()
+        card = QCommandLinkButton(self.cards_box)
         card.setObjectName(name)
         card.setMinimumWidth(200)
         card.clicked.connect(lambda _c=False: slot())
@@ -319,9 +325,10 @@ class HomePage(Page):
             self.backup_card,
         ):
             self.cards.removeWidget(card)
-            card.setVisible(card in cards)
+            card.hide()
         for i, card in enumerate(cards):
             self.cards.addWidget(card, i // 3, i % 3)
+            card.show()
 
     def _apply_backup(self, h: Home) -> None:
         state = h.backup

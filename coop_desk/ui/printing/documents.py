@@ -207,7 +207,8 @@ class Table:
         return (
             '<table border="1" cellspacing="0" cellpadding="3" width="100%" '
             'style="border-collapse: collapse; border-color: #888;">'
-            f"<tr>{head}</tr>{''.join(self.rows)}</table>"
+            + (f"<tr>{head}</tr>" if any(self.headers) else "")
+            + f"{''.join(self.rows)}</table>"
         )
 
 
