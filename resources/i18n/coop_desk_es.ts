@@ -55,139 +55,149 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="60"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="62"/>
         <source>record id</source>
         <translation>id del registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="62"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="64"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="64"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="66"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="75"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="77"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="77"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="79"/>
         <source>Table</source>
         <translation>Tabla</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="113"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="115"/>
         <source>&amp;History of this record…</source>
         <translation>Historial de este re&amp;gistro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="115"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="117"/>
         <source>&amp;Check integrity…</source>
         <translation>&amp;Verificar integridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="121"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="123"/>
         <source>Fiscal year of the audit pack and the Beancount file</source>
         <translation>Ejercicio del paquete de auditoría y del archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="124"/>
         <source>Audit &amp;pack…</source>
         <translation>&amp;Paquete de auditoría…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="127"/>
         <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year&apos;s audit trail, the integrity check</source>
         <translation>Un libro Excel para el auditor: libro diario, balance de comprobación, aprobaciones de la AG, pagos con comprobantes y huellas de los recibos, el registro de auditoría del ejercicio y la verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="130"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="132"/>
         <source>&amp;Beancount file…</source>
         <translation>Archivo &amp;Beancount…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="132"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="134"/>
         <source>The year&apos;s journal for an independent check with Beancount (bean-check)</source>
         <translation>El libro diario del ejercicio, para una verificación independiente con Beancount (bean-check)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="139"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="141"/>
         <source>Fiscal year</source>
         <translation>Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="152"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="154"/>
         <source>Audit trail</source>
         <translation>Auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="201"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="203"/>
         <source>(all)</source>
         <translation>(todas)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="225"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="227"/>
         <source>{0} audit records</source>
         <translation>{0} registros de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="288"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="290"/>
         <source>Save the audit pack</source>
         <translation>Guardar el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="290"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="292"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="303"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="305"/>
         <source>Writing the audit pack</source>
         <translation>Escribiendo el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="310"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="311"/>
         <source>Audit pack for {0} written to {1} (integrity {2}).</source>
         <translation>Paquete de auditoría de {0} guardado en {1} (integridad {2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="311"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="312"/>
         <source>OK</source>
         <translation>CORRECTA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="311"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="312"/>
         <source>FAILED</source>
         <translation>FALLIDA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="321"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="315"/>
+        <source>Audit pack written</source>
+        <translation>Paquete de auditoría guardado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="323"/>
         <source>Save the Beancount file</source>
         <translation>Guardar el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="323"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="325"/>
         <source>Beancount file (*.beancount)</source>
         <translation>Archivo Beancount (*.beancount)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="330"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="332"/>
         <source>Writing the journal…</source>
         <translation>Escribiendo el libro diario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="335"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="337"/>
         <source>Writing the Beancount file</source>
         <translation>Escribiendo el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="342"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="343"/>
         <source>Beancount file written to {0} ({1} transactions).</source>
         <translation>Archivo Beancount guardado en {0} ({1} transacciones).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="347"/>
+        <source>Beancount file written</source>
+        <translation>Archivo Beancount guardado</translation>
     </message>
 </context>
 <context>
@@ -241,6 +251,54 @@
         <location filename="../../coop_desk/ui/audit_models.py" line="56"/>
         <source>Changes</source>
         <translation>Cambios</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="174"/>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="178"/>
+        <source>coop-desk backs up the database every day while it runs and when it closes, keeping 7 daily and 12 monthly copies. Point the folder at a USB disk and keep the disk away from this PC.</source>
+        <translation>coop-desk hace una copia de la base de datos cada día mientras funciona y al cerrarse, y guarda 7 copias diarias y 12 mensuales. Elija una carpeta en un disco USB y guarde el disco lejos de esta PC.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="186"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="194"/>
+        <source>Backup folder</source>
+        <translation>Carpeta de copias</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="195"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="198"/>
+        <source>This database is on a PostgreSQL server: back it up with pg_dump and record each dump with “coop-desk backup --record-dump FILE” (see the README); the status below is read from the folder&apos;s backup log.</source>
+        <translation>Esta base de datos está en un servidor PostgreSQL: haga sus copias con pg_dump y registre cada copia con “coop-desk backup --record-dump ARCHIVO” (vea el README); el estado de abajo se lee del registro de copias de la carpeta.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="205"/>
+        <source>Back up &amp;now</source>
+        <translation>Hacer copia &amp;ahora</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="206"/>
+        <source>&amp;Restore from a copy…</source>
+        <translation>&amp;Restaurar desde una copia…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="230"/>
+        <source>The backup folder (a USB disk)</source>
+        <translation>La carpeta de copias (un disco USB)</translation>
     </message>
 </context>
 <context>
@@ -501,171 +559,176 @@
 <context>
     <name>CertificationsPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="71"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="72"/>
         <source>New certificate…</source>
         <translation>Nuevo certificado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="72"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="74"/>
         <source>Open document</source>
         <translation>Abrir documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="101"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="102"/>
         <source>New inspection…</source>
         <translation>Nueva inspección…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="102"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
         <source>Sanction…</source>
         <translation>Sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
         <source>Mark done…</source>
         <translation>Marcar como hecha…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="105"/>
         <source>Export ICS list…</source>
         <translation>Exportar lista del SIC…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="117"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="118"/>
         <source>Not yet inspected this year</source>
         <translation>Aún sin inspección este año</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="126"/>
         <source>Corrective actions due</source>
         <translation>Acciones correctivas pendientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="138"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="139"/>
         <source>New sanction…</source>
         <translation>Nueva sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="152"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="153"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="159"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="160"/>
         <source>Look ahead:</source>
         <translation>Anticipar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="171"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="172"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="175"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="176"/>
         <source>Certificates</source>
         <translation>Certificados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="176"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
         <source>Internal Control System</source>
         <translation>Sistema Interno de Control</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="178"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="178"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="179"/>
         <source>Alerts</source>
         <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="185"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="192"/>
         <source>Certifications</source>
         <translation>Certificaciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="208"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="220"/>
         <source>Loading the certifications…</source>
         <translation>Cargando las certificaciones…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="224"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="236"/>
         <source>ICS coverage {0}: {1} of {2} members inspected</source>
         <translation>Cobertura del SIC {0}: {1} de {2} socios inspeccionados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="234"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="246"/>
         <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
         <translation>Meta 100 %. Muestra de reinspección de la certificadora: {0} socios. Pendientes de aprobación del comité: {1}. Acciones correctivas vencidas: {2}.
 {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="238"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="250"/>
         <source>Not yet inspected in {0}</source>
         <translation>Aún sin inspección en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="243"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="255"/>
         <source>{0} certificates · ICS coverage {1}% · {2} alerts</source>
         <translation>{0} certificados · cobertura del SIC {1} % · {2} alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="319"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="331"/>
         <source>Select a certificate to edit.</source>
         <translation>Seleccione un certificado para editarlo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="327"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="339"/>
         <source>Select a member in the schedule first.</source>
         <translation>Primero seleccione un socio en la lista.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="330"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="342"/>
         <source>Select a corrective action first.</source>
         <translation>Primero seleccione una acción correctiva.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="335"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="347"/>
         <source>The selected certificate has no document.</source>
         <translation>El certificado seleccionado no tiene documento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="339"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="351"/>
         <source>The document file is missing: {0}</source>
         <translation>Falta el archivo del documento: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="350"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="362"/>
         <source>Export the ICS list</source>
         <translation>Exportar la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="352"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="364"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="381"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="393"/>
         <source>Exporting the ICS list</source>
         <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="383"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="395"/>
         <source>Export cancelled.</source>
         <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="388"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="400"/>
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="402"/>
+        <source>ICS list written</source>
+        <translation>Lista del SIC guardada</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1220,29 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
 </context>
 <context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="68"/>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="70"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="70"/>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="72"/>
+        <source>Finding</source>
+        <translation>Hallazgo</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="33"/>
@@ -1225,6 +1311,58 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
 </context>
 <context>
+    <name>GenderReportDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/gender.py" line="74"/>
+        <source>Gender report</source>
+        <translation>Informe de género</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/gender.py" line="81"/>
+        <source>Fiscal year</source>
+        <translation>Ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/gender.py" line="89"/>
+        <source>Save as &amp;PDF…</source>
+        <translation>Guardar como &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/gender.py" line="90"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/gender.py" line="128"/>
+        <source>{0}: approved USD {1}, spent USD {2} in {3}, {4} of all the Premium spent on projects.</source>
+        <translation>{0}: aprobado USD {1}, gastado USD {2} en {3}, {4} de toda la Prima gastada en proyectos.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/gender.py" line="141"/>
+        <source>The plan has no women&apos;s programme.</source>
+        <translation>El plan no tiene un programa de mujeres.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/help.py" line="46"/>
+        <location filename="../../coop_desk/ui/help.py" line="80"/>
+        <source>coop-desk manual</source>
+        <translation>Manual de coop-desk</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/help.py" line="51"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/help.py" line="55"/>
+        <source>&amp;Contents</source>
+        <translation>Í&amp;ndice</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/history.py" line="41"/>
@@ -1240,6 +1378,190 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <location filename="../../coop_desk/ui/dialogs/history.py" line="85"/>
         <source>No change of this record is in the audit trail.</source>
         <translation>El registro de auditoría no tiene cambios de este registro.</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="104"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="105"/>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="118"/>
+        <source>Back up now</source>
+        <translation>Hacer copia ahora</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="119"/>
+        <source>Backup settings…</source>
+        <translation>Copias de seguridad…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="150"/>
+        <source>Spending per project against the approved budget</source>
+        <translation>Gasto por proyecto frente al presupuesto aprobado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="153"/>
+        <source>Premium per year (USD)</source>
+        <translation>Prima por ejercicio (USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="164"/>
+        <source>Open compliance findings</source>
+        <translation>Observaciones de cumplimiento abiertas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="188"/>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="225"/>
+        <source>Loading the home page…</source>
+        <translation>Cargando la página de inicio…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="235"/>
+        <source>Today, {0}</source>
+        <translation>Hoy, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="245"/>
+        <source>{0} warnings, {1} errors</source>
+        <translation>{0} advertencias, {1} errores</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="251"/>
+        <source>{0} active members</source>
+        <translation>{0} socios activos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="253"/>
+        <source>{0} in the register. Open the register</source>
+        <translation>{0} en el padrón. Abrir el padrón</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="256"/>
+        <source>{0}% women</source>
+        <translation>{0}% mujeres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="258"/>
+        <source>{0} women among the active members. Open the gender report</source>
+        <translation>{0} mujeres entre los socios activos. Abrir el informe de género</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="265"/>
+        <source>ICS coverage {0}%</source>
+        <translation>Cobertura del SIC {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="268"/>
+        <source>{0} of {1} members inspected in {2}</source>
+        <translation>{0} de {1} socios inspeccionados en {2}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="275"/>
+        <source>Certificates to renew: {0}</source>
+        <translation>Certificados por renovar: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="279"/>
+        <source>Expired or expiring within {0} days; the first on {1}</source>
+        <translation>Vencidos o que vencen en {0} días; el primero el {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="283"/>
+        <source>None expires within {0} days</source>
+        <translation>Ninguno vence en {0} días</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="289"/>
+        <source>Premium received in {0}</source>
+        <translation>Prima recibida en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="291"/>
+        <source>Spent on projects in {0}</source>
+        <translation>Gastado en proyectos en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="293"/>
+        <source>Remaining in the Premium fund</source>
+        <translation>Saldo del fondo de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="297"/>
+        <source>Compliance warnings: {0}</source>
+        <translation>Advertencias de cumplimiento: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="299"/>
+        <source>Integrity errors: {0}</source>
+        <translation>Errores de integridad: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="301"/>
+        <source>Open the first one</source>
+        <translation>Abrir la primera</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="306"/>
+        <source>Last backup {0}</source>
+        <translation>Última copia {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="308"/>
+        <source>No backup yet</source>
+        <translation>Aún no hay copia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="311"/>
+        <source>{0} daily and {1} monthly copies in {2}</source>
+        <translation>{0} copias diarias y {1} mensuales en {2}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="340"/>
+        <source>No good backup of this database has been made yet.</source>
+        <translation>Aún no se ha hecho ninguna copia buena de esta base de datos.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="343"/>
+        <source>The last good backup was made {0} days ago.</source>
+        <translation>La última copia buena se hizo hace {0} días.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="345"/>
+        <source>The backup folder {0} cannot be reached.</source>
+        <translation>No se puede acceder a la carpeta de copias {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="360"/>
+        <source>Approved</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="362"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="397"/>
+        <source>Spent</source>
+        <translation>Gastado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="395"/>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="399"/>
+        <source>Remaining</source>
+        <translation>Saldo</translation>
     </message>
 </context>
 <context>
@@ -1567,112 +1889,122 @@ o que lo exceden</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="102"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="127"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="103"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="128"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="106"/>
-        <source>&amp;Back up database…</source>
-        <translation>Co&amp;pia de seguridad de la base de datos…</translation>
+        <location filename="../../coop_desk/ui/main_window.py" line="131"/>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Copias de seguridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="110"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="134"/>
+        <source>Back up the database to a &amp;file…</source>
+        <translation>Copiar la base de datos a un a&amp;rchivo…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="138"/>
+        <source>&amp;Restore from a copy…</source>
+        <translation>&amp;Restaurar desde una copia…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="141"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="111"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="142"/>
         <source>&amp;Language</source>
         <translation>I&amp;dioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="122"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="153"/>
         <source>Change &amp;password…</source>
         <translation>Cambiar c&amp;ontraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="125"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="156"/>
         <source>S&amp;witch user…</source>
         <translation>Cambiar de &amp;usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="129"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="160"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="134"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="165"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="137"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="168"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="138"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="169"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="142"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="173"/>
         <source>&amp;New record</source>
         <translation>&amp;Nuevo registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="147"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="178"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="179"/>
+        <source>&amp;Home</source>
+        <translation>&amp;Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="183"/>
+        <source>&amp;Start on the home page</source>
+        <translation>&amp;Empezar en la página de inicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="198"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="148"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="199"/>
+        <source>&amp;Manual</source>
+        <translation>&amp;Manual</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="204"/>
         <source>&amp;About coop-desk</source>
         <translation>&amp;Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="194"/>
-        <source>Back up database</source>
-        <translation>Copia de seguridad de la base de datos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="196"/>
-        <source>SQLite database (*.sqlite)</source>
-        <translation>Base de datos SQLite (*.sqlite)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="208"/>
-        <source>Backup written</source>
-        <translation>Copia de seguridad guardada</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="208"/>
-        <source>The database was copied to {0}.</source>
-        <translation>La base de datos se copió en {0}.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="215"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="268"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="216"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="269"/>
         <source>The language changes the next time coop-desk starts.</source>
         <translation>El idioma cambiará la próxima vez que inicie coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="222"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="275"/>
         <source>About coop-desk</source>
         <translation>Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="224"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="277"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
@@ -1990,73 +2322,73 @@ Base de datos: {1}</translation>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="105"/>
         <source>Search code, names, DNI or community (Ctrl+F)</source>
         <translation>Buscar código, nombres, DNI o caserío (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="107"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="108"/>
         <source>All statuses</source>
         <translation>Todos los estados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="111"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="112"/>
         <source>Women and men</source>
         <translation>Mujeres y hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="113"/>
         <source>Women</source>
         <translation>Mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="113"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="114"/>
         <source>Men</source>
         <translation>Hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="115"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="230"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="231"/>
         <source>All communities</source>
         <translation>Todos los caseríos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="117"/>
         <source>&amp;New member</source>
         <translation>&amp;Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="117"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="119"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="119"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="120"/>
         <source>Import a member roster from an Excel workbook</source>
         <translation>Importar un padrón de socios desde un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="120"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="123"/>
         <source>Write the register, with plots, to an Excel workbook</source>
         <translation>Guardar el padrón, con las parcelas, en un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="181"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="182"/>
         <source>Members</source>
         <translation>Socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="215"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="216"/>
         <source>{0} members · {1} active · {2} women ({3}%)</source>
         <translation>{0} socios · {1} activos · {2} mujeres ({3} %)</translation>
     </message>
@@ -2170,42 +2502,42 @@ Base de datos: {1}</translation>
 <context>
     <name>OpeningBalanceDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="476"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="474"/>
         <source>Opening balance</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="479"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="477"/>
         <source>What the cooperative already held in a bank or cash account, or what a buyer still owed it, when it started keeping its books in coop-desk.</source>
         <translation>Lo que la cooperativa ya tenía en una cuenta de banco o caja, o lo que un comprador aún le debía, cuando empezó a llevar sus libros en coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="491"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="489"/>
         <source>Optional</source>
         <translation>Opcional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="497"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="495"/>
         <source>&amp;Account</source>
         <translation>&amp;Cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="498"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="496"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="499"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="497"/>
         <source>A&amp;mount held</source>
         <translation>&amp;Monto disponible</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="500"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="498"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="501"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="499"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
@@ -2833,133 +3165,133 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="92"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="93"/>
         <source>Fiscal year </source>
         <translation>Ejercicio </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="96"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="97"/>
         <source>Premium received…</source>
         <translation>Prima recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="97"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="98"/>
         <source>Project payment…</source>
         <translation>Pago de proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="98"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="99"/>
         <source>Transfer / exchange…</source>
         <translation>Transferencia / cambio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="99"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="100"/>
         <source>Opening balance…</source>
         <translation>Saldo inicial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="101"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="102"/>
         <source>Close year…</source>
         <translation>Cerrar ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="102"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="103"/>
         <source>Reopen year…</source>
         <translation>Reabrir ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="104"/>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="105"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="117"/>
         <source>Set up</source>
         <translation>Configurar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="105"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="106"/>
         <source>New buyer…</source>
         <translation>Nuevo comprador…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="107"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="108"/>
         <source>New bank or cash account…</source>
         <translation>Nueva cuenta de banco o caja…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="111"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="112"/>
         <source>Premium price table…</source>
         <translation>Tabla de precios y prima…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="113"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="114"/>
         <source>Ledger settings…</source>
         <translation>Configuración del libro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="135"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="136"/>
         <source>Contracts</source>
         <translation>Contratos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="136"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="137"/>
         <source>Plan &amp;&amp; budget</source>
         <translation>Plan y presupuesto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="137"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="138"/>
         <source>Journal</source>
         <translation>Libro diario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="138"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="139"/>
         <source>Project balances</source>
         <translation>Saldos de proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="139"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="140"/>
         <source>Compliance</source>
         <translation>Cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="156"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="164"/>
         <source>Premium</source>
         <translation>Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="177"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="190"/>
         <source> (closed)</source>
         <translation> (cerrado)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="215"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="228"/>
         <source>closed</source>
         <translation>cerrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="215"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="228"/>
         <source>open</source>
         <translation>abierto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="218"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="231"/>
         <source>Premium available: USD {0} · in bank and cash USD {1} · receivable USD {2} · {3} {4}</source>
         <translation>Prima disponible: USD {0} · en banco y caja USD {1} · por cobrar USD {2} · {3} {4}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="231"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="244"/>
         <source> closed </source>
         <translation> cerrado </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="231"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="244"/>
         <source> open </source>
         <translation> abierto </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="444"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="457"/>
         <source>Delete contract {0} with {1}? It has no shipment or payment.</source>
         <translation>¿Eliminar el contrato {0} con {1}? No tiene embarque ni pago.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="447"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="460"/>
         <source>Delete contract</source>
         <translation>Eliminar contrato</translation>
     </message>
@@ -2967,72 +3299,72 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumReceiptDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="77"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="83"/>
         <source>Premium received</source>
         <translation>Prima recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="80"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="86"/>
         <source>Record premium a buyer paid. Give what reached the account and, if the bank deducted charges on the way, the charges: both settle the contract.</source>
         <translation>Registre la prima que pagó un comprador. Indique lo que llegó a la cuenta y, si el banco descontó gastos en el camino, los gastos bancarios: ambos cancelan el contrato.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="100"/>
         <source>{0} · {1} · outstanding USD {2}</source>
         <translation>{0} · {1} · pendiente USD {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="99"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="105"/>
         <source>No contract recorded (cash book)</source>
         <translation>Sin contrato registrado (libro de caja)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="115"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="121"/>
         <source>Bank transfer reference (optional)</source>
         <translation>Referencia de la transferencia (opcional)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="117"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="123"/>
         <source>Optional: filled in from the contract</source>
         <translation>Opcional: se llena a partir del contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="118"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="124"/>
         <source>&amp;Contract</source>
         <translation>&amp;Contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="119"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="125"/>
         <source>Paid &amp;into</source>
         <translation>&amp;Abonado en</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="120"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="126"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="121"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="127"/>
         <source>&amp;Amount received</source>
         <translation>&amp;Monto recibido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="122"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="128"/>
         <source>Bank &amp;charges</source>
         <translation>&amp;Gastos bancarios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="123"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="129"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="124"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="130"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="125"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="131"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
@@ -3121,97 +3453,97 @@ Base de datos: {1}</translation>
 <context>
     <name>ProjectPaymentDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="182"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="184"/>
         <source>Project payment</source>
         <translation>Pago de proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="205"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="207"/>
         <source>Required: number of the invoice or receipt</source>
         <translation>Obligatorio: número de la factura o recibo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="207"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="209"/>
         <source>What was bought or paid for</source>
         <translation>Qué se compró o pagó</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="210"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="212"/>
         <source>Optional scanned receipt (PDF, image)</source>
         <translation>Opcional: PDF o imagen</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="211"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="213"/>
         <source>&amp;Browse…</source>
         <translation>E&amp;xaminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="218"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="220"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="220"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="222"/>
         <source>Paid &amp;from</source>
         <translation>Pagado &amp;desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="221"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="223"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="222"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="224"/>
         <source>&amp;Amount</source>
         <translation>&amp;Monto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="223"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="225"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="224"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="226"/>
         <source>Pa&amp;yee</source>
         <translation>Benefic&amp;iario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="225"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="227"/>
         <source>&amp;Voucher number</source>
         <translation>Número de &amp;comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="226"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="228"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="227"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="229"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="228"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="230"/>
         <source>Scanned recei&amp;pt</source>
         <translation>Recibo escane&amp;ado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="254"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="256"/>
         <source>No budget approved by the General Assembly for {0} on {1}.</source>
         <translation>No hay presupuesto aprobado por la Asamblea General para {0} al {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="262"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="264"/>
         <source>Budget {0}: USD {1} approved, {2} spent, {3} left.</source>
         <translation>Presupuesto {0}: USD {1} aprobado, {2} gastado, {3} disponible.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="275"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="277"/>
         <source>Scanned receipt</source>
         <translation>Recibo escaneado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="277"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="279"/>
         <source>Receipts (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Recibos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Todos los archivos (*)</translation>
     </message>
@@ -3341,6 +3673,800 @@ Base de datos: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="39"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="83"/>
+        <source>General Assembly report</source>
+        <translation>Informe para la Asamblea General</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="84"/>
+        <source>Project balances</source>
+        <translation>Saldos de proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="85"/>
+        <source>Journal for a period</source>
+        <translation>Diario de un periodo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="86"/>
+        <source>Member card</source>
+        <translation>Ficha de socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="87"/>
+        <source>Gender report</source>
+        <translation>Informe de género</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="100"/>
+        <source>Fiscal &amp;year</source>
+        <translation>&amp;Ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="102"/>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="103"/>
+        <source>&amp;To</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="111"/>
+        <source>&amp;Member</source>
+        <translation>&amp;Socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="114"/>
+        <source>Save as &amp;PDF…</source>
+        <translation>Guardar como &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="115"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="122"/>
+        <source>In the language of the program; amounts in its format.</source>
+        <translation>En el idioma del programa; los montos en su formato.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="145"/>
+        <source>The end of the period is before its start.</source>
+        <translation>El final del periodo es anterior a su inicio.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="147"/>
+        <source>Choose a member.</source>
+        <translation>Elija un socio.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="162"/>
+        <source>Reading the records…</source>
+        <translation>Leyendo los registros…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="190"/>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="200"/>
+        <source>The PDF could not be written: {0}</source>
+        <translation>No se pudo escribir el PDF: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="205"/>
+        <source>PDF written</source>
+        <translation>PDF guardado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="206"/>
+        <source>{0} was saved as a PDF.</source>
+        <translation>{0} se guardó como PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="232"/>
+        <source>&amp;Reports</source>
+        <translation>&amp;Informes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="242"/>
+        <source>&amp;General Assembly report…</source>
+        <translation>Informe para la Asamblea &amp;General…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="243"/>
+        <source>Project &amp;balances…</source>
+        <translation>&amp;Saldos de proyectos…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="244"/>
+        <source>&amp;Journal for a period…</source>
+        <translation>&amp;Diario de un periodo…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="245"/>
+        <source>&amp;Member card…</source>
+        <translation>&amp;Ficha de socio…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="246"/>
+        <source>Gender &amp;report…</source>
+        <translation>Informe de &amp;género…</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="227"/>
+        <source>RUC {0}</source>
+        <translation>RUC {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="229"/>
+        <source>FLO ID {0}</source>
+        <translation>FLO ID {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="230"/>
+        <source>Made on {0} by {1} with coop-desk</source>
+        <translation>Elaborado el {0} por {1} con coop-desk</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="255"/>
+        <source>{0} figures at {1} {0} per {2} (the last rate recorded in the year).</source>
+        <translation>Cifras en {0} a {1} {0} por {2} (el último tipo de cambio registrado en el ejercicio).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="264"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="537"/>
+        <source>The previous year is not closed: the opening balance is provisional.</source>
+        <translation>El ejercicio anterior no está cerrado: el saldo inicial es provisional.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="268"/>
+        <source>The Premium fund</source>
+        <translation>El fondo de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="271"/>
+        <source>Balance at the start of the year</source>
+        <translation>Saldo al inicio del ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="272"/>
+        <source>Premium earned (contracts shipped)</source>
+        <translation>Prima devengada (contratos embarcados)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="273"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="524"/>
+        <source>Premium received</source>
+        <translation>Prima recibida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="274"/>
+        <source>Premium spent on projects</source>
+        <translation>Prima gastada en proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="275"/>
+        <source>Balance carried over</source>
+        <translation>Saldo que pasa al siguiente ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="276"/>
+        <source>of which still receivable</source>
+        <translation>del cual aún por cobrar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="281"/>
+        <source>Premium received per contract</source>
+        <translation>Prima recibida por contrato</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="285"/>
+        <source>Contract</source>
+        <translation>Contrato</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="286"/>
+        <source>Buyer</source>
+        <translation>Comprador</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="287"/>
+        <source>Premium due</source>
+        <translation>Prima debida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="288"/>
+        <source>Received</source>
+        <translation>Recibida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="289"/>
+        <source>Outstanding</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="305"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="345"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="425"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="504"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="599"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="735"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="315"/>
+        <source>No contract in this year.</source>
+        <translation>Ningún contrato en este ejercicio.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="317"/>
+        <source>Premium spent per project</source>
+        <translation>Prima gastada por proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="320"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="478"/>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="321"/>
+        <source>Approved budget ({0})</source>
+        <translation>Presupuesto aprobado ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="322"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="324"/>
+        <source>Spent ({0})</source>
+        <translation>Gastado ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="323"/>
+        <source>Remaining ({0})</source>
+        <translation>Saldo ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="325"/>
+        <source>Quality</source>
+        <translation>Calidad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="339"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="369"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="339"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="369"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="356"/>
+        <source>Productivity and quality (at least 25% of the Premium)</source>
+        <translation>Productividad y calidad (al menos el 25% de la Prima)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="358"/>
+        <source>Spent on productivity / quality</source>
+        <translation>Gastado en productividad / calidad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="361"/>
+        <source>Required: {0}% of the premium received</source>
+        <translation>Requerido: {0}% de la prima recibida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="367"/>
+        <source>Share of the premium received</source>
+        <translation>Proporción de la prima recibida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="369"/>
+        <source>Met</source>
+        <translation>Cumplido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="372"/>
+        <source>General Assembly approvals of the plan</source>
+        <translation>Aprobaciones del plan por la Asamblea General</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="376"/>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="377"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="681"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="378"/>
+        <source>Minutes</source>
+        <translation>Acta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="379"/>
+        <source>Present</source>
+        <translation>Presentes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="380"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="425"/>
+        <source>Women</source>
+        <translation>Mujeres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="381"/>
+        <source>For / against / abstaining</source>
+        <translation>A favor / en contra / abstenciones</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="382"/>
+        <source>Budget ({0})</source>
+        <translation>Presupuesto ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="388"/>
+        <source>(in force)</source>
+        <translation>(vigente)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="402"/>
+        <source>No approval recorded for this year.</source>
+        <translation>Ninguna aprobación registrada para este ejercicio.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="405"/>
+        <source>President</source>
+        <translation>Presidente</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="405"/>
+        <source>Treasurer</source>
+        <translation>Tesorero</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="420"/>
+        <source>Use of the Fairtrade Premium in {0}</source>
+        <translation>Uso de la Prima Fairtrade en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="415"/>
+        <source>Report of the Board to the General Assembly, fiscal year {0}</source>
+        <translation>Informe del Consejo Directivo a la Asamblea General, ejercicio {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="425"/>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="425"/>
+        <source>Share of women</source>
+        <translation>Proporción de mujeres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="431"/>
+        <source>Participation of women</source>
+        <translation>Participación de las mujeres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="436"/>
+        <source>Approved budget of “{0}”</source>
+        <translation>Presupuesto aprobado de “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="442"/>
+        <source>Spent on “{0}” in {1}</source>
+        <translation>Gastado en “{0}” en {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="447"/>
+        <source>Share of all the Premium spent on projects</source>
+        <translation>Proporción de toda la Prima gastada en proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="454"/>
+        <source>Active members (on {0})</source>
+        <translation>Socios activos (al {0})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="456"/>
+        <source>General Assembly attendance ({0} meetings)</source>
+        <translation>Asistencia a la Asamblea General ({0} sesiones)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="459"/>
+        <source>Members of the organic group (ICS)</source>
+        <translation>Socios del grupo orgánico (SIC)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="460"/>
+        <source>Inspected internally in {0}</source>
+        <translation>Con inspección interna en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="465"/>
+        <source>Gender report {0}</source>
+        <translation>Informe de género {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="467"/>
+        <source>Women&apos;s participation and the women&apos;s programme, fiscal year {0}</source>
+        <translation>Participación de las mujeres y el programa de mujeres, ejercicio {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="479"/>
+        <source>Approved (USD)</source>
+        <translation>Aprobado (USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="480"/>
+        <source>Spent (USD)</source>
+        <translation>Gastado (USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="481"/>
+        <source>Remaining (USD)</source>
+        <translation>Saldo (USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="482"/>
+        <source>% used</source>
+        <translation>% usado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="483"/>
+        <source>Paid in USD</source>
+        <translation>Pagado en USD</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="484"/>
+        <source>Paid in local currency</source>
+        <translation>Pagado en moneda local</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="508"/>
+        <source>Projects</source>
+        <translation>Proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="513"/>
+        <source>Over budget or without an approved budget: {0}</source>
+        <translation>Por encima del presupuesto o sin presupuesto aprobado: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="521"/>
+        <source>Opening balance</source>
+        <translation>Saldo inicial</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="522"/>
+        <source>Opening balances entered</source>
+        <translation>Saldos iniciales registrados</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="523"/>
+        <source>Premium earned</source>
+        <translation>Prima devengada</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="525"/>
+        <source>Spent on projects</source>
+        <translation>Gastado en proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="526"/>
+        <source>Exchange differences</source>
+        <translation>Diferencias de cambio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="527"/>
+        <source>Closing balance</source>
+        <translation>Saldo final</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="528"/>
+        <source>Premium receivable at the end of the year</source>
+        <translation>Prima por cobrar al cierre del ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="529"/>
+        <source>In bank and cash at the end of the year</source>
+        <translation>En bancos y caja al cierre del ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="532"/>
+        <source>Premium fund (USD value)</source>
+        <translation>Fondo de la Prima (valor en USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="542"/>
+        <source>Project balances {0}</source>
+        <translation>Saldos de proyectos {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="544"/>
+        <source>Approved budget, spending and remaining per project; the Premium fund</source>
+        <translation>Presupuesto aprobado, gasto y saldo por proyecto; el fondo de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="553"/>
+        <source>Member code</source>
+        <translation>Código de socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="554"/>
+        <source>Surnames</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="555"/>
+        <source>First names</source>
+        <translation>Nombres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="556"/>
+        <source>DNI</source>
+        <translation>DNI</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="557"/>
+        <source>Gender</source>
+        <translation>Género</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="558"/>
+        <source>Birth date</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="559"/>
+        <source>Join date</source>
+        <translation>Fecha de ingreso</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="561"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="564"/>
+        <source>since {0}</source>
+        <translation>desde el {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="566"/>
+        <source>Community</source>
+        <translation>Caserío</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="567"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="570"/>
+        <source>Member</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="575"/>
+        <source>Plot</source>
+        <translation>Parcela</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="576"/>
+        <source>Total area (ha)</source>
+        <translation>Área total (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="577"/>
+        <source>Coffee area (ha)</source>
+        <translation>Área de café (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="578"/>
+        <source>Altitude (m)</source>
+        <translation>Altitud (m)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="579"/>
+        <source>Varieties</source>
+        <translation>Variedades</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="580"/>
+        <source>Organic status</source>
+        <translation>Estado orgánico</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="608"/>
+        <source>Plots</source>
+        <translation>Parcelas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="613"/>
+        <source>ICS committee approval</source>
+        <translation>Aprobación del comité del SIC</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="614"/>
+        <source>approved on {0}</source>
+        <translation>aprobado el {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="616"/>
+        <source>approved</source>
+        <translation>aprobado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="616"/>
+        <source>not approved</source>
+        <translation>no aprobado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="622"/>
+        <source>Sanction in force</source>
+        <translation>Sanción vigente</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="623"/>
+        <source>excluded</source>
+        <translation>excluido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="623"/>
+        <source>suspended</source>
+        <translation>suspendido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="628"/>
+        <source>in scope since {0}</source>
+        <translation>en el alcance desde el {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="630"/>
+        <source>in scope</source>
+        <translation>en el alcance</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="632"/>
+        <source>not in scope</source>
+        <translation>fuera del alcance</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="634"/>
+        <source>not recorded</source>
+        <translation>sin registro</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="637"/>
+        <source>certificate {0} valid until {1}</source>
+        <translation>certificado {0} válido hasta el {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="644"/>
+        <source>Last internal inspection</source>
+        <translation>Última inspección interna</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="645"/>
+        <source>{0} by {1}: {2}</source>
+        <translation>{0} por {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="651"/>
+        <source>never inspected</source>
+        <translation>nunca inspeccionado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="655"/>
+        <source>Certification status on {0}</source>
+        <translation>Estado de certificación al {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="659"/>
+        <source>Decided on</source>
+        <translation>Decidida el</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="659"/>
+        <source>Sanction</source>
+        <translation>Sanción</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="659"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="668"/>
+        <source>Sanctions</source>
+        <translation>Sanciones</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="670"/>
+        <source>Member card: {0}</source>
+        <translation>Ficha de socio: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="680"/>
+        <source>Entry</source>
+        <translation>Asiento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="682"/>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="683"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="684"/>
+        <source>Debit</source>
+        <translation>Debe</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="685"/>
+        <source>Credit</source>
+        <translation>Haber</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="686"/>
+        <source>USD value</source>
+        <translation>Valor en USD</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="705"/>
+        <source>voucher {0}</source>
+        <translation>comprobante {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="706"/>
+        <source>reverses {0}</source>
+        <translation>revierte {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="746"/>
+        <source>Entries: {0}</source>
+        <translation>Asientos: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="750"/>
+        <source>Journal from {0} to {1}</source>
+        <translation>Libro diario del {0} al {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="754"/>
+        <source>Every entry of the Premium ledger in the period, with its postings</source>
+        <translation>Cada asiento del libro de la Prima en el periodo, con sus partidas</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../coop_desk/ui/pages/users.py" line="155"/>
@@ -3366,32 +4492,32 @@ Base de datos: {1}</translation>
 <context>
     <name>ReverseEntryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="550"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="544"/>
         <source>Reverse entry {0}</source>
         <translation>Revertir el asiento {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="553"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="547"/>
         <source>Entry {0} ({1}, {2}) stays in the journal. A reversal entry cancels it, linked to it; then record the correct operation.</source>
         <translation>El asiento {0} ({1}, {2}) queda en el libro diario. Un asiento de reversión vinculado lo anula; luego registre la operación correcta.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="559"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="553"/>
         <source>Required: why the entry is reversed</source>
         <translation>Obligatorio: por qué se revierte el asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="560"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="554"/>
         <source>Reversal &amp;date</source>
         <translation>&amp;Fecha de la reversión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="561"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="555"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="562"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="556"/>
         <source>&amp;Reverse</source>
         <translation>&amp;Revertir</translation>
     </message>
@@ -3594,6 +4720,29 @@ Base de datos: {1}</translation>
     </message>
 </context>
 <context>
+    <name>SharesModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/gender.py" line="46"/>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/gender.py" line="47"/>
+        <source>Women</source>
+        <translation>Mujeres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/gender.py" line="48"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/gender.py" line="50"/>
+        <source>Share of women</source>
+        <translation>Proporción de mujeres</translation>
+    </message>
+</context>
+<context>
     <name>ShipmentDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="208"/>
@@ -3647,77 +4796,77 @@ Base de datos: {1}</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="331"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="329"/>
         <source>Transfer / currency exchange</source>
         <translation>Transferencia / cambio de moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="334"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="332"/>
         <source>Money moved between the cooperative&apos;s accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
         <translation>Dinero movido entre cuentas de la cooperativa. Para un cambio de moneda (USD a PEN) indique el monto que salió y el que llegó: el tipo de cambio se deduce.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="356"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="354"/>
         <source>Optional</source>
         <translation>Opcional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="358"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="356"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="359"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="357"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="360"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="358"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="362"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="360"/>
         <source>Amount &amp;sent</source>
         <translation>Monto envi&amp;ado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="365"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="363"/>
         <source>Amount &amp;arrived</source>
         <translation>Monto reci&amp;bido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="369"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="367"/>
         <source>Rate</source>
         <translation>Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="370"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="368"/>
         <source>Rate for the &amp;USD value</source>
         <translation>Tipo de cambio para el valor en &amp;USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="371"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="369"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="372"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="370"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="404"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="402"/>
         <source>optional: {0} per 1 {1}; blank = last rate recorded</source>
         <translation>opcional: {0} por 1 {1}; en blanco = último tipo de cambio registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="414"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="412"/>
         <source>same currency: no exchange</source>
         <translation>misma moneda: sin cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="422"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="420"/>
         <source>give both amounts</source>
         <translation>indique ambos montos</translation>
     </message>
@@ -3801,37 +4950,37 @@ Base de datos: {1}</translation>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="242"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="243"/>
         <source>&amp;Add user…</source>
         <translation>&amp;Agregar usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="244"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="245"/>
         <source>&amp;Reset password…</source>
         <translation>&amp;Restablecer contraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="246"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="247"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Desactivar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="248"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="249"/>
         <source>Re&amp;activate</source>
         <translation>Reac&amp;tivar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="250"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="251"/>
         <source>Change r&amp;ole…</source>
         <translation>Cambiar r&amp;ol…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="269"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="270"/>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="275"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="276"/>
         <source>{0} accounts, {1} active</source>
         <translation>{0} cuentas, {1} activas</translation>
     </message>
@@ -3839,22 +4988,22 @@ Base de datos: {1}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="355"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="357"/>
         <source>Integrity check</source>
         <translation>Verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="358"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="360"/>
         <source>Integrity holds: {0} checks run, {1} compliance warnings.</source>
         <translation>Integridad correcta: {0} verificaciones realizadas, {1} advertencias de cumplimiento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="361"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="363"/>
         <source>Integrity FAILED: {2} problems found by {0} checks ({1} compliance warnings).</source>
         <translation>Integridad FALLIDA: {0} verificaciones encontraron {2} problemas ({1} advertencias de cumplimiento).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="372"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="374"/>
         <source>No findings.</source>
         <translation>Sin hallazgos.</translation>
     </message>
@@ -3928,6 +5077,128 @@ Base de datos: {1}</translation>
         <location filename="../../coop_desk/app.py" line="88"/>
         <source>coop-desk database (*.sqlite);;All files (*)</source>
         <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>backup_actions</name>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="59"/>
+        <source>Last good backup: {0}</source>
+        <translation>Última copia buena: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="62"/>
+        <source>none yet</source>
+        <translation>ninguna todavía</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="64"/>
+        <source>Copies: {0} daily, {1} monthly</source>
+        <translation>Copias: {0} diarias, {1} mensuales</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="71"/>
+        <source>The last backup had a problem: {0}</source>
+        <translation>La última copia tuvo un problema: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="77"/>
+        <source>The backup folder cannot be reached (is the USB disk plugged in?).</source>
+        <translation>No se puede acceder a la carpeta de copias (¿está conectado el disco USB?).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="93"/>
+        <source>Back up</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="94"/>
+        <source>This database is on a server: it is backed up with pg_dump (see the README).</source>
+        <translation>Esta base de datos está en un servidor: sus copias se hacen con pg_dump (vea el README).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="103"/>
+        <source>Copying and checking…</source>
+        <translation>Copiando y comprobando…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="108"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="146"/>
+        <source>Backing up</source>
+        <translation>Haciendo la copia de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="118"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="156"/>
+        <source>Backup written</source>
+        <translation>Copia de seguridad guardada</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="119"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="157"/>
+        <source>Backup written and checked: {0}</source>
+        <translation>Copia guardada y comprobada: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="134"/>
+        <source>Back up the database to a file</source>
+        <translation>Copiar la base de datos a un archivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="136"/>
+        <source>SQLite database (*.sqlite)</source>
+        <translation>Base de datos SQLite (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="256"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="280"/>
+        <source>Restore from a copy</source>
+        <translation>Restaurar desde una copia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="258"/>
+        <source>SQLite database (*.sqlite);;All files (*)</source>
+        <translation>Base de datos SQLite (*.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="266"/>
+        <source>Replace the database with this copy?
+
+The copy: {0} members, {1} journal entries, last change {2}.
+Now: {3} members, {4} journal entries.
+
+The current database is kept aside in the backups folder of your data folder.</source>
+        <translation>¿Reemplazar la base de datos con esta copia?
+
+La copia: {0} socios, {1} asientos, último cambio {2}.
+Ahora: {3} socios, {4} asientos.
+
+La base de datos actual se guarda aparte en la carpeta de copias de su carpeta de datos.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="313"/>
+        <source>Checking the copy</source>
+        <translation>Comprobando la copia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="346"/>
+        <source>Restored</source>
+        <translation>Restaurada</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="347"/>
+        <source>The database was restored. The previous one is kept at {0}.</source>
+        <translation>La base de datos fue restaurada. La anterior se guarda en {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="410"/>
+        <source>Backing up before closing</source>
+        <translation>Haciendo la copia antes de cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="419"/>
+        <source>No backup</source>
+        <translation>Sin copia de seguridad</translation>
     </message>
 </context>
 <context>
@@ -4203,169 +5474,192 @@ Base de datos: {1}</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../coop_desk/ui/errors.py" line="27"/>
+        <location filename="../../coop_desk/ui/errors.py" line="33"/>
         <source>Not allowed</source>
         <translation>No permitido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/errors.py" line="31"/>
+        <location filename="../../coop_desk/ui/errors.py" line="37"/>
         <source>Please correct</source>
         <translation>Corrija por favor</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/errors.py" line="35"/>
+        <location filename="../../coop_desk/ui/errors.py" line="41"/>
         <source>Database problem</source>
         <translation>Problema con la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/errors.py" line="39"/>
+        <location filename="../../coop_desk/ui/errors.py" line="45"/>
         <source>Cannot do that</source>
         <translation>No se puede hacer eso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/errors.py" line="46"/>
+        <location filename="../../coop_desk/ui/errors.py" line="56"/>
         <source>Unexpected error</source>
         <translation>Error inesperado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/errors.py" line="48"/>
+        <location filename="../../coop_desk/ui/errors.py" line="57"/>
         <source>Something went wrong that coop-desk did not expect. Nothing was saved from the action you were doing; your data is safe. Please report this with the details below.</source>
         <translation>Ocurrió algo que coop-desk no esperaba. No se guardó nada de la acción que estaba haciendo; sus datos están a salvo. Por favor, informe este error con los detalles de abajo.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="64"/>
+        <source>The details are also written to {0}.</source>
+        <translation>Los detalles también se escriben en {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="70"/>
+        <source>Copy details</source>
+        <translation>Copiar detalles</translation>
     </message>
 </context>
 <context>
     <name>excel_actions</name>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="25"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="26"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="26"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="27"/>
         <source>Excel workbook (*.xlsx *.xlsm);;All files (*)</source>
         <translation>Libro de Excel (*.xlsx *.xlsm);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="98"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="111"/>
         <source>Export the member register</source>
         <translation>Exportar el padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="110"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="123"/>
         <source>Exporting the member register</source>
         <translation>Exportando el padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="116"/>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="222"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="129"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="237"/>
         <source>Export finished</source>
         <translation>Exportación terminada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="117"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="130"/>
         <source>{0} members and {1} plots written to {2}.</source>
         <translation>{0} socios y {1} parcelas guardados en {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="130"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="144"/>
         <source>Save the roster template</source>
         <translation>Guardar la plantilla del padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="142"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="156"/>
         <source>Template saved</source>
         <translation>Plantilla guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="143"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="157"/>
         <source>The template was saved to {0}.</source>
         <translation>La plantilla se guardó en {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="185"/>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="239"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="200"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="255"/>
         <source>Premium-use report</source>
         <translation>Informe de uso de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="186"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="201"/>
         <source>Fiscal year:</source>
         <translation>Ejercicio:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="204"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="219"/>
         <source>Export the Premium ledger</source>
         <translation>Exportar el libro de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="216"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="231"/>
         <source>Exporting the Premium ledger</source>
         <translation>Exportando el libro de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="223"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="238"/>
         <source>The ledger for {0} ({1} postings) was written to {2}.</source>
         <translation>El libro de {0} ({1} movimientos) se guardó en {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="247"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="263"/>
         <source>Writing the report…</source>
         <translation>Escribiendo el informe…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="252"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="268"/>
         <source>Writing the premium-use report</source>
         <translation>Escribiendo el informe de uso de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="258"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="274"/>
         <source>Report written</source>
         <translation>Informe guardado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="259"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="275"/>
         <source>The premium-use report {0} was written to {1}.</source>
         <translation>El informe de uso de la Prima {0} se guardó en {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="269"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="286"/>
         <source>Import a premium cash book</source>
         <translation>Importar un libro de caja de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="288"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="305"/>
         <source>Reading {0}</source>
         <translation>Leyendo {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="307"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="324"/>
         <source>Member register to &amp;Excel…</source>
         <translation>Padrón de socios a &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="315"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="332"/>
         <source>&amp;Member roster from Excel…</source>
         <translation>Padrón de &amp;socios desde Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="321"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="338"/>
         <source>Download the roster &amp;template…</source>
         <translation>Descargar la &amp;plantilla del padrón…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="328"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="345"/>
         <source>Premium &amp;ledger workbook…</source>
         <translation>&amp;Libro de la Prima en Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="334"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="351"/>
         <source>Annual &amp;premium-use report…</source>
         <translation>Informe anual de &amp;uso de la Prima…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="340"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="357"/>
         <source>Premium &amp;cash book from Excel…</source>
         <translation>Libro de &amp;caja de la Prima desde Excel…</translation>
+    </message>
+</context>
+<context>
+    <name>exported</name>
+    <message>
+        <location filename="../../coop_desk/ui/exported.py" line="36"/>
+        <source>Open file</source>
+        <translation>Abrir archivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/exported.py" line="39"/>
+        <source>Open folder</source>
+        <translation>Abrir carpeta</translation>
     </message>
 </context>
 <context>

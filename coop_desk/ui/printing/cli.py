@@ -49,8 +49,4 @@ def assembly_pdf(
     with db.reading(actor) as session:
         data = documents.load_assembly(session, actor, year, local_rate=local_rate, today=today)
     reports = documents.Reports()
-    return output.write_pdf(
-        reports.render_assembly(data),
-        out,
-        reports.tr("Use of the Fairtrade Premium in {0}").format(year),
-    )
+    return output.write_pdf(reports.render_assembly(data), out, reports.assembly_title(year))

@@ -410,11 +410,14 @@ class Reports(QObject):
             "</tr></table>"
         )
         return self._page(
-            self.tr("Use of the Fairtrade Premium in {0}").format(s.year),
+            self.assembly_title(s.year),
             data.header,
             self.tr("Report of the Board to the General Assembly, fiscal year {0}").format(s.year),
             body,
         )
+
+    def assembly_title(self, year: int) -> str:
+        return self.tr("Use of the Fairtrade Premium in {0}").format(year)
 
     def gender_section(self, g: gender.GenderReport) -> str:
         """The gender report as a section (also printed on its own from its dialog)."""
