@@ -349,3 +349,32 @@ def test_unexpected_errors_are_logged_with_copy_details(qapp, monkeypatch):
     errors.show_error(None, RuntimeError("kaboom"))
     assert "RuntimeError: kaboom" in QApplication.clipboard().text()
     assert "RuntimeError: kaboom" in path.read_text(encoding="utf-8")
+
+
+def test_column_widths_splitters_and_tabs_are_remembered(qtbot, demo_ctx):
+    from coop_desk.ui.main_window import MainWindow
+
+    first = MainWindow(demo_ctx)
+    qtbot.addWidget(first)
+    table = first.show_page("members").table
+    table.setColumnWidth(1, 333)
+    premium = first.show_page("premium")
+    premium.tabs.setCurrentWidget(premium.journal_tab)
+    audit = first.show_page("audit")
+    splitter = audit.view.parentWidget()
+    splitter.setSizes([100, 300])
+    splitter.splitterMoved.emit(100, 1)
+    # The column width is saved once the drag stops (a short single-shot timer).
+    qtbot.waitUntil(lambda: QSettings().contains("layout/members/columns"))
+    first.close()
+
+    second = MainWindow(demo_ctx)
+    qtbot.addWidget(second)
+    second.resize(1024, 768)
+    second.show()
+    members_page = second.show_page("members")
+    assert members_page.table.columnWidth(1) == 333
+    premium = second.show_page("premium")
+    assert premium.tabs.currentWidget() is premium.journal_tab
+    sizes = second.show_page("audit").view.parentWidget().sizes()
+    assert sizes[0] < sizes[1]

@@ -37,6 +37,7 @@ from coop_desk.ui.audit_models import AuditTableModel, ChangesModel
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.history import HistoryDialog
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.layout_memory import remember_columns, remember_splitter
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.widgets import DateField
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
@@ -111,6 +112,8 @@ class AuditPage(Page):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        remember_columns(self.view, "audit")
+        remember_splitter(splitter, "audit")
 
         self.history_button = QPushButton(self.tr("&History of this record…"))
         self.history_button.clicked.connect(lambda: self.open_history())

@@ -36,6 +36,7 @@ from coop_desk.ui.dialogs.certificate import CertificateDialog
 from coop_desk.ui.dialogs.inspection import InspectionDialog
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
+from coop_desk.ui.layout_memory import remember_tab
 from coop_desk.ui.member_certs_tab import make_table, selected_row
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.widgets import format_decimal
@@ -177,6 +178,7 @@ class CertificationsPage(Page):
         self.tabs.addTab(ics_tab, self.tr("Internal Control System"))
         self.tabs.addTab(sanctions_tab, self.tr("Sanctions"))
         self.tabs.addTab(alerts_tab, self.tr("Alerts"))
+        remember_tab(self.tabs, "certs")
         self.targets = {
             "certificates": cert_tab,
             "ics": ics_tab,

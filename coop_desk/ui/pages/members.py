@@ -24,6 +24,7 @@ from coop_desk.ui import excel_actions
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.member_editor import MemberEditor
 from coop_desk.ui.labels import tr_label
+from coop_desk.ui.layout_memory import remember_columns
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.pages.base import Page
 
@@ -151,7 +152,8 @@ class MembersPage(Page):
         self.table.horizontalHeader().setStretchLastSection(True)
         # Column widths from the first rows only: measuring 100,000 rows would take seconds.
         self.table.horizontalHeader().setResizeContentsPrecision(200)
-        self._sized = False
+        # Widths the user set are kept; otherwise the first load fits them to the data.
+        self._sized = remember_columns(self.table, "members")
         self.table.doubleClicked.connect(self._open_index)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), self.table)

@@ -50,6 +50,7 @@ from coop_desk.ui.dialogs.premium.rates import RatesDialog
 from coop_desk.ui.dialogs.premium.setup import BuyerDialog, LedgerSettingsDialog, MoneyAccountDialog
 from coop_desk.ui.dialogs.premium.years import CloseYearDialog, ReopenYearDialog
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.layout_memory import remember_tab
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.pages.premium.tabs import (
     BalancesTab,
@@ -146,6 +147,7 @@ class PremiumPage(Page):
             "compliance": self.compliance_tab,
         }
         self._stale_tabs: set[QWidget] = set()
+        remember_tab(self.tabs, "premium")  # before the page reloads on tab changes
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)

@@ -31,6 +31,7 @@ from coop_desk.services.ledger.journal import EntryRow, JournalFilter, JournalLi
 from coop_desk.services.ledger.ui_queries import contract_overview
 from coop_desk.services.verify import Finding
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.layout_memory import remember_splitter
 from coop_desk.ui.models.table import RowTableModel
 from coop_desk.ui.pages.premium.models import (
     PERCENT_COLUMN,
@@ -242,6 +243,7 @@ class PlanTab(_Tab):
         splitter.addWidget(self.projects)
         splitter.addWidget(approvals_box)
         splitter.setSizes([300, 160])
+        remember_splitter(splitter, "premium_plan")
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
