@@ -310,7 +310,11 @@ def run_summary(args: argparse.Namespace, ctx: CliContext) -> int:
     loc = s.local_currency
     print(f"Fairtrade Premium: use in {year}, for the General Assembly")
     if s.local_rate is not None:
-        print(f"{loc} figures at {s.local_rate.normalize():f} {loc} per USD")
+        rate_text = f"{s.local_rate.normalize():f}"
+        print(
+            f"The fund is kept in USD value; its {loc} column is converted at {rate_text} "
+            f"{loc} per USD, for reference. Projects show what was paid, in each currency."
+        )
     if s.provisional:
         print("The previous year is not closed: the opening balance is provisional.")
 
@@ -318,9 +322,10 @@ def run_summary(args: argparse.Namespace, ctx: CliContext) -> int:
         local = s.local(value)
         return [_money(value), _money(local) if local is not None else ""]
 
+    converted = f"{loc} (converted)" if s.local_rate is not None else loc
     print(
         table(
-            ["", "USD", loc],
+            ["", "USD value", converted],
             [
                 ["Balance at the start of the year", *both(s.opening)],
                 ["Premium earned (contracts shipped)", *both(s.earned)],
@@ -333,36 +338,49 @@ def run_summary(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     )
     print()
+    other = any(line.paid_other for line in s.lines)
     print(
         table(
             [
                 "Project",
                 "P/Q",
                 "Approved USD",
-                "Spent USD",
-                f"Spent {loc}",
+                "Spent (USD value)",
                 "Paid in USD",
                 f"Paid in {loc}",
+                *(["Paid in other currencies"] if other else []),
             ],
-            (
+            [
+                *(
+                    [
+                        line.name,
+                        "yes" if line.productivity_quality else "",
+                        _money(line.approved),
+                        _money(line.spent),
+                        _money(line.paid_usd),
+                        _money(line.paid_local),
+                        *([line.paid_other_text()] if other else []),
+                    ]
+                    for line in s.lines
+                ),
                 [
-                    line.name,
-                    "yes" if line.productivity_quality else "",
-                    _money(line.approved),
-                    _money(line.spent),
-                    _money(line.spent_local) if s.local_rate is not None else "",
-                    _money(line.paid_usd),
-                    _money(line.paid_local),
-                ]
-                for line in s.lines
-            ),
-            right={2, 3, 4, 5, 6},
+                    "Total",
+                    "",
+                    _money(sum((line.approved or Decimal(0) for line in s.lines), Decimal(0))),
+                    _money(sum((line.spent for line in s.lines), Decimal(0))),
+                    _money(sum((line.paid_usd for line in s.lines), Decimal(0))),
+                    _money(sum((line.paid_local for line in s.lines), Decimal(0))),
+                    *([""] if other else []),
+                ],
+            ],
+            right={2, 3, 4, 5},
         )
     )
-    share = f"{s.quality_percent}%" if s.quality_percent is not None else "n/a"
+    q = s.quality
+    share = f"{q.percent}%" if q.percent is not None else "n/a"
     print(
-        f"\nProductivity/quality: USD {_money(s.quality_spent)} = {share} of the premium "
-        f"received (at least 25% = USD {_money(s.quality_required)})"
+        f"\nProductivity/quality: USD {_money(q.spent)} = {share} of the premium "
+        f"received (at least {q.share:.0%} = USD {_money(q.required)})"
     )
     return 0
 

@@ -13,7 +13,8 @@ from coop_desk.cli.output import table
 from coop_desk.domain.money import format_amount
 from coop_desk.errors import ValidationError
 from coop_desk.exchange.cashbook import read_cashbook
-from coop_desk.services import cashbook_import, ledger_export
+from coop_desk.services import cashbook_import
+from coop_desk.services.ledger import assembly_report, workbook
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -92,7 +93,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     actor = ctx.actor()
     with ctx.db.reading(actor) as session:
         try:
-            result = ledger_export.export_ledger(
+            result = workbook.export_ledger(
                 session,
                 actor,
                 args.output,
@@ -121,7 +122,7 @@ def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
     rate = _decimal(args.rate)
     if args.output:
         with ctx.db.reading(actor) as session:
-            result = ledger_export.export_premium_report(
+            result = assembly_report.export_premium_report(
                 session, actor, args.output, args.year, local_rate=rate
             )
         print(f"Wrote the premium-use report {result.year} to {result.path}")

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from coop_desk.cli.context import CliContext, CliError
 from coop_desk.cli.output import table
+from coop_desk.domain.certification import organic_status_label
 from coop_desk.exchange.roster import read_roster, summarise_skipped, write_template
-from coop_desk.exchange.values import OrganicStatus, read_date
+from coop_desk.exchange.values import read_date
 from coop_desk.services import member_export, member_import
 from coop_desk.services.member_import import ACTION_LABELS, ERROR, UNCHANGED
 
@@ -178,7 +179,7 @@ def _print_plan(plan: member_import.ImportPlan, *, show_all: bool) -> None:
                         ACTION_LABELS[r.action],
                         r.code,
                         r.name,
-                        OrganicStatus.LABELS.get(r.organic_status or "", ""),
+                        organic_status_label(r.organic_status),
                         "" if r.fairtrade is None else ("yes" if r.fairtrade else "no"),
                         r.summary,
                     ]

@@ -21,7 +21,12 @@ from coop_desk.domain.text import clean
 
 
 class ConversionStatus(StrEnum):
-    """Organic status of a plot. T1..T3 are the years of transition (DOMAIN.md)."""
+    """Organic status of a plot. T1..T3 are the years of transition (DOMAIN.md).
+
+    The one organic-status vocabulary: the certifications module stores it on plots, the
+    roster reader (``exchange.values.read_organic_status``) reads a file's spellings into it,
+    the import preview, the CLI and the notes show its labels (:func:`organic_status_label`).
+    """
 
     CONVENTIONAL = "conventional"
     T1 = "t1"
@@ -37,6 +42,21 @@ CONVERSION_LABELS = {
     ConversionStatus.T3: "In conversion T3",
     ConversionStatus.ORGANIC: "Organic",
 }
+
+# A roster may say a plot is "in conversion" without the year: a status of the same
+# vocabulary that no plot can hold (the year decides T1..T3), shown but never stored.
+IN_CONVERSION_YEAR_UNKNOWN = "transition"
+
+ORGANIC_STATUS_LABELS: dict[str, str] = {
+    **{str(status): label for status, label in CONVERSION_LABELS.items()},
+    IN_CONVERSION_YEAR_UNKNOWN: "In conversion (year not given)",
+}
+
+
+def organic_status_label(code: str | None) -> str:
+    """The label of an organic-status code ("" for none; an unknown code as it is)."""
+    return ORGANIC_STATUS_LABELS.get(code or "", code or "")
+
 
 # Order of progress through conversion, for comparisons ("never goes back as time passes").
 CONVERSION_ORDER = {

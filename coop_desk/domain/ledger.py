@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from coop_desk.domain.money import CENT, to_decimal
+from coop_desk.domain.money import CENT, largest_remainder, to_decimal
 
 
 @dataclass(frozen=True)
@@ -35,18 +35,6 @@ def _to_cents(value: Fraction) -> int:
     """Round a fraction of USD half up (away from zero) to whole cents."""
     as_decimal = Decimal(value.numerator) / Decimal(value.denominator)
     return int((as_decimal / CENT).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
-def _split(total_cents: int, weights: Sequence[Fraction]) -> list[int]:
-    """Largest remainder: parts proportional to ``weights`` that add up to ``total_cents``."""
-    weight_sum = sum(weights, Fraction(0))
-    exact = [Fraction(total_cents) * w / weight_sum for w in weights]
-    floors = [int(x) for x in exact]  # weights and total are positive here
-    left = total_cents - sum(floors)
-    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - floors[i]), i))
-    for i in order[:left]:
-        floors[i] += 1
-    return floors
 
 
 def usd_values(legs: Sequence[Leg], reporting: str = "USD") -> list[Decimal]:
@@ -73,7 +61,7 @@ def usd_values(legs: Sequence[Leg], reporting: str = "USD") -> list[Decimal]:
         return result
     total = _to_cents(sum((exact[i] for i in debit), Fraction(0)))
     for side, sign in ((debit, 1), (credit, -1)):
-        parts = _split(total, [abs(exact[i]) for i in side])
+        parts = largest_remainder(total, [abs(exact[i]) for i in side])
         for i, cents in zip(side, parts, strict=True):
             result[i] = Decimal(sign * cents) * CENT
     return result

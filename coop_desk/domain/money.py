@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
@@ -50,33 +51,44 @@ def round_money(value: Decimal, places: int = 2) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
+def largest_remainder(units: int, weights: Sequence[Decimal | Fraction | int]) -> list[int]:
+    """Split ``units`` (a whole number of the smallest unit, >= 0) in proportion to ``weights``
+    (>= 0, not all zero) so the parts add up exactly to ``units``: the one split routine.
+
+    Largest-remainder method, computed exactly with fractions: every part is first rounded
+    down, then the units left over go, one each, to the parts with the largest remainders
+    (ties to the earliest).
+    """
+    exact_weights = [Fraction(w) for w in weights]
+    weight_sum = sum(exact_weights, Fraction(0))
+    exact = [units * w / weight_sum for w in exact_weights]
+    floors = [int(x) for x in exact]  # non-negative: int() rounds down
+    left = units - sum(floors)
+    order = sorted(range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i))
+    for i in order[:left]:
+        floors[i] += 1
+    return floors
+
+
 def allocate(total: Decimal, weights: Sequence[Decimal], places: int = 2) -> list[Decimal]:
     """Split ``total`` in proportion to ``weights`` so the parts add up exactly to ``total``.
 
-    Largest-remainder method: every part is first rounded toward zero to ``places``, then the
-    units left over go, one each, to the parts with the largest remainders (ties to the
-    earliest).  Negative totals are split as the mirror image of the positive split.
+    Largest remainder (:func:`largest_remainder`) over units of ``places`` decimals. Negative
+    totals are split as the mirror image of the positive split.
     """
     if not weights:
         raise MoneyError("nothing to allocate to")
     if any(w < 0 for w in weights):
         raise MoneyError("weights must not be negative")
-    weight_sum = sum(weights, ZERO)
-    if weight_sum == 0:
+    if sum(weights, ZERO) == 0:
         raise MoneyError("weights add up to zero")
     unit = Decimal(1).scaleb(-places)
     total_q = round_money(total, places)
     if total_q != total:
         raise MoneyError(f"{total} has more than {places} decimals")
     sign = -1 if total < 0 else 1
-    units_total = int(abs(total_q) / unit)
-    exact = [Decimal(units_total) * w / weight_sum for w in weights]
-    floors = [int(x) for x in exact]
-    left = units_total - sum(floors)
-    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - floors[i]), i))
-    for i in order[:left]:
-        floors[i] += 1
-    return [sign * Decimal(n) * unit for n in floors]
+    units = largest_remainder(int(abs(total_q) / unit), weights)
+    return [sign * Decimal(n) * unit for n in units]
 
 
 _GROUPED = re.compile(r"^[+-]?\d{1,3}([.,' \u00a0\u202f]\d{3})+([.,]\d+)?$")

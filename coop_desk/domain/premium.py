@@ -6,6 +6,8 @@ pounds, premium due, organic differential and the 25% productivity/quality share
 
 Rounding: pounds, premium and differential are computed exactly (``Decimal``) and rounded once,
 HALF_UP to the cent (pounds to 2 decimals for display), never from an already rounded figure.
+The 25% share has one owner, :func:`quality_share_required` (and its spreadsheet twin
+:func:`quality_share_formula`); every other module calls it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from coop_desk.domain.money import round_money
@@ -169,13 +171,53 @@ def contract_figures(
         organic_rate=organic_rate,
         organic_differential=round_money(exact_lb * organic_rate),
         minimum_price=terms.minimum_price(process),
-        quality_share=round_money(premium_exact * share),
+        quality_share=quality_share_required(premium_exact, share),
     )
 
 
 def quality_share_required(premium: Decimal, share: Decimal = QUALITY_SHARE) -> Decimal:
-    """The part of ``premium`` that must go to productivity/quality (rounded once)."""
+    """The least part of ``premium`` that must go to productivity/quality: premium x share,
+    rounded once, HALF_UP to the cent (USD 100.10 -> 25.03).
+
+    The one owner of the rule and its rounding: a contract's share, the year's requirement in
+    the reports, ``verify`` and the GUI all come from here; the workbooks use
+    :func:`quality_share_formula`, which computes the same figure.
+    """
     return round_money(premium * share)
+
+
+def quality_share_formula(premium_cell: str, share: Decimal = QUALITY_SHARE) -> str:
+    """:func:`quality_share_required` as a spreadsheet formula over ``premium_cell`` (without
+    the leading "="). Excel's and LibreOffice's ROUND round half away from zero, as
+    ROUND_HALF_UP does, and correct the binary representation of the product (100.10 x 0.25
+    is 25.0249999... as a float; ROUND gives 25.03), so the workbook shows the app's figure."""
+    return f"ROUND({premium_cell}*{share},2)"
+
+
+@dataclass(frozen=True)
+class QualityShare:
+    """The 25% rule over one year: premium received, spent on productivity/quality projects,
+    the amount required and the share spent (DOMAIN.md)."""
+
+    received: Decimal
+    spent: Decimal
+    required: Decimal  # quality_share_required(received)
+    percent: Decimal | None  # spent / received, in %, one decimal HALF_UP; None: nothing received
+    share: Decimal = QUALITY_SHARE
+
+    @property
+    def met(self) -> bool:
+        return self.spent >= self.required
+
+
+def quality_share(
+    received: Decimal, spent: Decimal, share: Decimal = QUALITY_SHARE
+) -> QualityShare:
+    """Judge a year's productivity/quality spending against the premium received."""
+    percent = (
+        (spent * 100 / received).quantize(Decimal("0.1"), ROUND_HALF_UP) if received > 0 else None
+    )
+    return QualityShare(received, spent, quality_share_required(received, share), percent, share)
 
 
 def validate_terms(terms: PriceTerms) -> list[str]:

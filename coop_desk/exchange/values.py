@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
+from coop_desk.domain.certification import IN_CONVERSION_YEAR_UNKNOWN, ConversionStatus
 from coop_desk.domain.members import ParseError, parse_gender
 from coop_desk.domain.money import MoneyError, parse_amount, round_money
 from coop_desk.domain.text import clean, fold
@@ -289,33 +290,15 @@ def read_yes_no(value: object) -> bool | None:
     raise ValueError(f"{str(value).strip()!r} is not yes or no (Sí/No)")
 
 
-class OrganicStatus:
-    """Organic status values read from a roster: the conversion year matters for the ICS
-    (DOMAIN.md). The codes are those of the certifications module's plot status
-    (conventional, t1, t2, t3, organic), plus "transition" when the year is not given."""
-
-    ORGANIC = "organic"
-    TRANSITION_1 = "t1"
-    TRANSITION_2 = "t2"
-    TRANSITION_3 = "t3"
-    TRANSITION = "transition"  # in conversion, year not given
-    CONVENTIONAL = "conventional"
-
-    LABELS = {
-        ORGANIC: "Organic",
-        TRANSITION_1: "Transition year 1 (T1)",
-        TRANSITION_2: "Transition year 2 (T2)",
-        TRANSITION_3: "Transition year 3 (T3)",
-        TRANSITION: "In transition",
-        CONVENTIONAL: "Conventional",
-    }
-
-
 _ORDINALS = {"primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "1er": 1, "1ro": 1}
 
 
 def read_organic_status(value: object) -> str | None:
-    """Orgánico / organico / ORG / T1 / Transición 2 / en conversión año 3 / convencional..."""
+    """Orgánico / organico / ORG / T1 / Transición 2 / en conversión año 3 / convencional...
+
+    Returns a code of the one organic-status vocabulary (``domain.certification``): a
+    :class:`ConversionStatus`, or ``IN_CONVERSION_YEAR_UNKNOWN`` when the year is not given.
+    """
     if is_blank(value):
         return None
     key = fold(str(value)).replace(".", " ").strip()
@@ -331,15 +314,15 @@ def read_organic_status(value: object) -> str | None:
     if year is None and roman:
         year = len(roman.group(1))
     if re.fullmatch(r"t[1-3]", compact) or re.fullmatch(r"tr?[1-3]", compact):
-        return f"t{compact[-1]}"
+        return ConversionStatus(f"t{compact[-1]}")
     if "transic" in key or "transit" in key or "conversi" in key or compact in ("t", "tr"):
-        return f"t{year}" if year else OrganicStatus.TRANSITION
+        return ConversionStatus(f"t{year}") if year else IN_CONVERSION_YEAR_UNKNOWN
     if compact.startswith(("noorg", "noeco", "convencional", "conventional", "conv")):
-        return OrganicStatus.CONVENTIONAL
+        return ConversionStatus.CONVENTIONAL
     if compact in ("c", "no", "n", "ninguno"):
-        return OrganicStatus.CONVENTIONAL
+        return ConversionStatus.CONVENTIONAL
     if compact.startswith(("organ", "org", "bio", "ecolog")) or compact in ("o", "si", "s", "x"):
-        return OrganicStatus.ORGANIC
+        return ConversionStatus.ORGANIC
     raise ValueError(
         f"{str(value).strip()!r} is not an organic status (Orgánico, T1/T2/T3, Transición 1, "
         "Convencional)"

@@ -38,6 +38,7 @@ from coop_desk.domain.certification import (
     CONVERSION_LABELS,
     ConversionStatus,
     effective_status,
+    organic_status_label,
 )
 from coop_desk.domain.members import (
     GENDER_LABELS,
@@ -60,7 +61,6 @@ from coop_desk.exchange.roster import (
     SkippedRow,
     SourceColumn,
 )
-from coop_desk.exchange.values import OrganicStatus
 from coop_desk.models import CertScheme, Member, MemberScheme, Plot, PlotOrganic
 from coop_desk.services import certification as cert_service
 from coop_desk.services import members as member_service
@@ -745,7 +745,7 @@ def roster_notes(
     if other_phones:
         parts.append(f"other phones {other_phones}")
     if organic:
-        parts.append(f"organic status {OrganicStatus.LABELS.get(organic, organic)}")
+        parts.append(f"organic status {organic_status_label(organic)}")
     if fairtrade is not None:
         parts.append(f"Fairtrade {'yes' if fairtrade else 'no'}")
     if parts:

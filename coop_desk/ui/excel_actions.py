@@ -208,7 +208,7 @@ def choose_year(parent: QWidget | None, ctx: AppContext) -> int | None:
 
 def export_ledger(parent: QWidget | None, ctx: AppContext) -> Path | None:
     """The Premium ledger workbook (Summary, Journal, Contracts, Compliance) for a period."""
-    from coop_desk.services import ledger_export
+    from coop_desk.services.ledger import workbook
 
     period = choose_period(parent, ctx)
     if period is None:
@@ -223,9 +223,9 @@ def export_ledger(parent: QWidget | None, ctx: AppContext) -> Path | None:
         return None
     db, actor = ctx.db, ctx.actor
 
-    def job(progress: Progress) -> ledger_export.LedgerExportResult:
+    def job(progress: Progress) -> workbook.LedgerExportResult:
         with db.reading(actor) as session:
-            return ledger_export.export_ledger(session, actor, path, progress=progress, **period)
+            return workbook.export_ledger(session, actor, path, progress=progress, **period)
 
     result = _run(
         parent, QCoreApplication.translate("excel_actions", "Exporting the Premium ledger"), job
@@ -245,7 +245,7 @@ def export_ledger(parent: QWidget | None, ctx: AppContext) -> Path | None:
 
 def export_premium_report(parent: QWidget | None, ctx: AppContext) -> Path | None:
     """The annual premium-use report for the General Assembly."""
-    from coop_desk.services import ledger_export
+    from coop_desk.services.ledger import assembly_report
 
     year = choose_year(parent, ctx)
     if year is None:
@@ -259,10 +259,10 @@ def export_premium_report(parent: QWidget | None, ctx: AppContext) -> Path | Non
         return None
     db, actor = ctx.db, ctx.actor
 
-    def job(progress: Progress) -> ledger_export.PremiumReportResult:
+    def job(progress: Progress) -> assembly_report.PremiumReportResult:
         progress(0, 0, QCoreApplication.translate("excel_actions", "Writing the report…"))
         with db.reading(actor) as session:
-            return ledger_export.export_premium_report(session, actor, path, year)
+            return assembly_report.export_premium_report(session, actor, path, year)
 
     result = _run(
         parent, QCoreApplication.translate("excel_actions", "Writing the premium-use report"), job

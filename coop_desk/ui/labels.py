@@ -84,11 +84,8 @@ KNOWN: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("labels", "Update"),
         QT_TRANSLATE_NOOP("labels", "Unchanged"),
         QT_TRANSLATE_NOOP("labels", "Error"),
-        # exchange.values: OrganicStatus.LABELS
-        QT_TRANSLATE_NOOP("labels", "Transition year 1 (T1)"),
-        QT_TRANSLATE_NOOP("labels", "Transition year 2 (T2)"),
-        QT_TRANSLATE_NOOP("labels", "Transition year 3 (T3)"),
-        QT_TRANSLATE_NOOP("labels", "In transition"),
+        # domain.certification: ORGANIC_STATUS_LABELS (beyond CONVERSION_LABELS)
+        QT_TRANSLATE_NOOP("labels", "In conversion (year not given)"),
         # exchange.roster: FIELDS (labels of the import wizard's column mapping)
         QT_TRANSLATE_NOOP("labels", "Member code"),
         QT_TRANSLATE_NOOP("labels", "Surnames"),

@@ -9,10 +9,8 @@ window itself (``main_window/...``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QSplitter, QTableView, QTabWidget
-
-SAVE_DELAY_MS = 300  # a drag resizes a column many times: save once it stops
 
 
 def _key(name: str, what: str) -> str:
@@ -31,12 +29,10 @@ def remember_columns(view: QTableView, name: str) -> bool:
     key = _key(name, "columns")
     state = _stored(key)
     restored = bool(state is not None and header.restoreState(state))
-    timer = QTimer(view)
-    timer.setSingleShot(True)
-    timer.setInterval(SAVE_DELAY_MS)
-    timer.timeout.connect(lambda: QSettings().setValue(key, header.saveState()))
-    header.sectionResized.connect(lambda *_a: timer.start())
-    header.sectionMoved.connect(lambda *_a: timer.start())
+    # Saved on every change: QSettings keeps it in memory and writes the file later, so a
+    # drag that resizes a column many times costs nothing.
+    header.sectionResized.connect(lambda *_a: QSettings().setValue(key, header.saveState()))
+    header.sectionMoved.connect(lambda *_a: QSettings().setValue(key, header.saveState()))
     return restored
 
 

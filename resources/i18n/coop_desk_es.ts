@@ -55,147 +55,147 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="62"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="63"/>
         <source>record id</source>
         <translation>id del registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="64"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="65"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="66"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="67"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="77"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="78"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="79"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="80"/>
         <source>Table</source>
         <translation>Tabla</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="115"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="118"/>
         <source>&amp;History of this record…</source>
         <translation>Historial de este re&amp;gistro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="117"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="120"/>
         <source>&amp;Check integrity…</source>
         <translation>&amp;Verificar integridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="123"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="126"/>
         <source>Fiscal year of the audit pack and the Beancount file</source>
         <translation>Ejercicio del paquete de auditoría y del archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="124"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="127"/>
         <source>Audit &amp;pack…</source>
         <translation>&amp;Paquete de auditoría…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="127"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="130"/>
         <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year&apos;s audit trail, the integrity check</source>
         <translation>Un libro Excel para el auditor: libro diario, balance de comprobación, aprobaciones de la AG, pagos con comprobantes y huellas de los recibos, el registro de auditoría del ejercicio y la verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="132"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="135"/>
         <source>&amp;Beancount file…</source>
         <translation>Archivo &amp;Beancount…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="134"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="137"/>
         <source>The year&apos;s journal for an independent check with Beancount (bean-check)</source>
         <translation>El libro diario del ejercicio, para una verificación independiente con Beancount (bean-check)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="141"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="144"/>
         <source>Fiscal year</source>
         <translation>Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="154"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="157"/>
         <source>Audit trail</source>
         <translation>Auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="203"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="206"/>
         <source>(all)</source>
         <translation>(todas)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="227"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="230"/>
         <source>{0} audit records</source>
         <translation>{0} registros de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="290"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="293"/>
         <source>Save the audit pack</source>
         <translation>Guardar el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="292"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="295"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="305"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="308"/>
         <source>Writing the audit pack</source>
         <translation>Escribiendo el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="311"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="314"/>
         <source>Audit pack for {0} written to {1} (integrity {2}).</source>
         <translation>Paquete de auditoría de {0} guardado en {1} (integridad {2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="312"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="315"/>
         <source>OK</source>
         <translation>CORRECTA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="312"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="315"/>
         <source>FAILED</source>
         <translation>FALLIDA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="315"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="318"/>
         <source>Audit pack written</source>
         <translation>Paquete de auditoría guardado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="323"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="326"/>
         <source>Save the Beancount file</source>
         <translation>Guardar el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="325"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="328"/>
         <source>Beancount file (*.beancount)</source>
         <translation>Archivo Beancount (*.beancount)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="332"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="335"/>
         <source>Writing the journal…</source>
         <translation>Escribiendo el libro diario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="337"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="340"/>
         <source>Writing the Beancount file</source>
         <translation>Escribiendo el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="343"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="346"/>
         <source>Beancount file written to {0} ({1} transactions).</source>
         <translation>Archivo Beancount guardado en {0} ({1} transacciones).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="347"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="350"/>
         <source>Beancount file written</source>
         <translation>Archivo Beancount guardado</translation>
     </message>
@@ -304,14 +304,34 @@
 <context>
     <name>BalancesTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="537"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="541"/>
         <source>Premium fund (USD value)</source>
         <translation>Fondo de la Prima (valor en USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="566"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="580"/>
         <source>Projects {0}: approved USD {1}, spent USD {2}, remaining USD {3}</source>
         <translation>Proyectos {0}: aprobado USD {1}, gastado USD {2}, saldo USD {3}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="594"/>
+        <source>Productivity / quality: USD {0} spent; no premium received this year (at least {1}% of the premium received goes to productivity / quality).</source>
+        <translation>Productividad / calidad: USD {0} gastados; no se recibió prima este año (al menos el {1}% de la prima recibida va a productividad / calidad).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="599"/>
+        <source>Productivity / quality: USD {0} spent = {1}% of the USD {2} premium received; at least {3}% = USD {4} is required ({5}).</source>
+        <translation>Productividad / calidad: USD {0} gastados = {1}% de los USD {2} de prima recibida; se exige al menos el {3}% = USD {4} ({5}).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="607"/>
+        <source>met</source>
+        <translation>cumplido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="607"/>
+        <source>not met</source>
+        <translation>no cumplido</translation>
     </message>
 </context>
 <context>
@@ -559,174 +579,174 @@
 <context>
     <name>CertificationsPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="72"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
         <source>New certificate…</source>
         <translation>Nuevo certificado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="74"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="74"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="75"/>
         <source>Open document</source>
         <translation>Abrir documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="102"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
         <source>New inspection…</source>
         <translation>Nueva inspección…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
         <source>Sanction…</source>
         <translation>Sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="105"/>
         <source>Mark done…</source>
         <translation>Marcar como hecha…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="105"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="106"/>
         <source>Export ICS list…</source>
         <translation>Exportar lista del SIC…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="119"/>
         <source>Not yet inspected this year</source>
         <translation>Aún sin inspección este año</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="126"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="127"/>
         <source>Corrective actions due</source>
         <translation>Acciones correctivas pendientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="139"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="140"/>
         <source>New sanction…</source>
         <translation>Nueva sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="153"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="154"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="160"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="161"/>
         <source>Look ahead:</source>
         <translation>Anticipar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="172"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="173"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="176"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
         <source>Certificates</source>
         <translation>Certificados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="178"/>
         <source>Internal Control System</source>
         <translation>Sistema Interno de Control</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="178"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="179"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="179"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="180"/>
         <source>Alerts</source>
         <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="192"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="194"/>
         <source>Certifications</source>
         <translation>Certificaciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="220"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="222"/>
         <source>Loading the certifications…</source>
         <translation>Cargando las certificaciones…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="236"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="238"/>
         <source>ICS coverage {0}: {1} of {2} members inspected</source>
         <translation>Cobertura del SIC {0}: {1} de {2} socios inspeccionados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="246"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="248"/>
         <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
         <translation>Meta 100 %. Muestra de reinspección de la certificadora: {0} socios. Pendientes de aprobación del comité: {1}. Acciones correctivas vencidas: {2}.
 {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="250"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="252"/>
         <source>Not yet inspected in {0}</source>
         <translation>Aún sin inspección en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="255"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="257"/>
         <source>{0} certificates · ICS coverage {1}% · {2} alerts</source>
         <translation>{0} certificados · cobertura del SIC {1} % · {2} alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="331"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="333"/>
         <source>Select a certificate to edit.</source>
         <translation>Seleccione un certificado para editarlo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="339"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="341"/>
         <source>Select a member in the schedule first.</source>
         <translation>Primero seleccione un socio en la lista.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="342"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="344"/>
         <source>Select a corrective action first.</source>
         <translation>Primero seleccione una acción correctiva.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="347"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="349"/>
         <source>The selected certificate has no document.</source>
         <translation>El certificado seleccionado no tiene documento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="351"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="353"/>
         <source>The document file is missing: {0}</source>
         <translation>Falta el archivo del documento: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="362"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="364"/>
         <source>Export the ICS list</source>
         <translation>Exportar la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="364"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="366"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="393"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="395"/>
         <source>Exporting the ICS list</source>
         <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="395"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="397"/>
         <source>Export cancelled.</source>
         <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="400"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="402"/>
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="402"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="404"/>
         <source>ICS list written</source>
         <translation>Lista del SIC guardada</translation>
     </message>
@@ -836,27 +856,27 @@
 <context>
     <name>ComplianceTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="593"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="630"/>
         <source>&amp;Check again</source>
         <translation>&amp;Verificar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="620"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="657"/>
         <source>{0}: checking…</source>
         <translation>{0}: verificando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="626"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="663"/>
         <source>The checks could not be run.</source>
         <translation>No se pudieron ejecutar las verificaciones.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="638"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="675"/>
         <source>{0}: every check passed.</source>
         <translation>{0}: todas las verificaciones pasaron.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="641"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="678"/>
         <source>{0}: {1} integrity errors, {2} compliance warnings.</source>
         <translation>{0}: {1} errores de integridad, {2} advertencias de cumplimiento.</translation>
     </message>
@@ -984,42 +1004,42 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ContractsTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="115"/>
         <source>Search contract number or buyer</source>
         <translation>Buscar número de contrato o comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="114"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="117"/>
         <source>&amp;New contract…</source>
         <translation>&amp;Nuevo contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="115"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="118"/>
         <source>&amp;Edit contract…</source>
         <translation>&amp;Editar contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="119"/>
         <source>Record &amp;shipment…</source>
         <translation>Registrar em&amp;barque…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="121"/>
         <source>Premium &amp;received…</source>
         <translation>Prima &amp;recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="120"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="123"/>
         <source>&amp;Delete…</source>
         <translation>E&amp;liminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="125"/>
         <source>Only a contract entered by mistake, with no shipment or payment recorded</source>
         <translation>Solo un contrato ingresado por error, sin embarque ni pago registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="168"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="171"/>
         <source>{0} contracts · premium due USD {1} · received USD {2} · outstanding USD {3}</source>
         <translation>{0} contratos · prima por cobrar USD {1} · recibida USD {2} · pendiente USD {3}</translation>
     </message>
@@ -1365,17 +1385,17 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="41"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="42"/>
         <source>History of {0} {1}</source>
         <translation>Historial de {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="81"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="84"/>
         <source>{0} changes recorded; last by {1}.</source>
         <translation>{0} cambios registrados; el último por {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="85"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="88"/>
         <source>No change of this record is in the audit trail.</source>
         <translation>El registro de auditoría no tiene cambios de este registro.</translation>
     </message>
@@ -1743,77 +1763,77 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>JournalTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="304"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="308"/>
         <source>Search number, description, payee, voucher</source>
         <translation>Buscar número, descripción, beneficiario, comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="307"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="311"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="309"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="313"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="316"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="320"/>
         <source>One row per entry</source>
         <translation>Fila por asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="317"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="321"/>
         <source>One row per posting</source>
         <translation>Fila por movimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="319"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="323"/>
         <source>&amp;Open entry…</source>
         <translation>&amp;Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="321"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="325"/>
         <source>&amp;Go to linked entry</source>
         <translation>&amp;Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="323"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="327"/>
         <source>&amp;Reverse entry…</source>
         <translation>&amp;Revertir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="374"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="378"/>
         <source>All projects</source>
         <translation>Todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="375"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="379"/>
         <source>All accounts</source>
         <translation>Todas las cuentas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="439"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="443"/>
         <source>{0} entries, {1} postings</source>
         <translation>{0} asientos, {1} movimientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="442"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="446"/>
         <source>{0} entries</source>
         <translation>{0} asientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="494"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="498"/>
         <source>Open entry…</source>
         <translation>Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="496"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="500"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="501"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="505"/>
         <source>Reverse entry…</source>
         <translation>Revertir asiento…</translation>
     </message>
@@ -2322,73 +2342,73 @@ Base de datos: {1}</translation>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="105"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="106"/>
         <source>Search code, names, DNI or community (Ctrl+F)</source>
         <translation>Buscar código, nombres, DNI o caserío (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="108"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="109"/>
         <source>All statuses</source>
         <translation>Todos los estados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="113"/>
         <source>Women and men</source>
         <translation>Mujeres y hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="113"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="114"/>
         <source>Women</source>
         <translation>Mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="114"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="115"/>
         <source>Men</source>
         <translation>Hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="116"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="231"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="117"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="233"/>
         <source>All communities</source>
         <translation>Todos los caseríos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="117"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
         <source>&amp;New member</source>
         <translation>&amp;Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="119"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="119"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="120"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="120"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
         <source>Import a member roster from an Excel workbook</source>
         <translation>Importar un padrón de socios desde un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="122"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="123"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="124"/>
         <source>Write the register, with plots, to an Excel workbook</source>
         <translation>Guardar el padrón, con las parcelas, en un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="182"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="184"/>
         <source>Members</source>
         <translation>Socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="216"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="218"/>
         <source>{0} members · {1} active · {2} women ({3}%)</source>
         <translation>{0} socios · {1} activos · {2} mujeres ({3} %)</translation>
     </message>
@@ -2396,57 +2416,57 @@ Base de datos: {1}</translation>
 <context>
     <name>MembersTableModel</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="37"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="38"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="41"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="42"/>
         <source>Surnames</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="43"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="44"/>
         <source>First names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="45"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="46"/>
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="47"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="48"/>
         <source>Gender</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="51"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="52"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="53"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="54"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="57"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="58"/>
         <source>Joined</source>
         <translation>Ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="59"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="60"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="64"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="65"/>
         <source>Coffee (ha)</source>
         <translation>Café (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="68"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="69"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
@@ -2573,42 +2593,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="210"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="213"/>
         <source>New &amp;project…</source>
         <translation>Nuevo &amp;proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="212"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="215"/>
         <source>&amp;Edit project…</source>
         <translation>&amp;Editar proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="214"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="217"/>
         <source>&amp;GA approval…</source>
         <translation>&amp;Aprobación AG…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="215"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="218"/>
         <source>Budget &amp;revision…</source>
         <translation>&amp;Revisar presupuesto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="217"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="220"/>
         <source>&amp;Correct meeting record…</source>
         <translation>&amp;Corregir acta…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="237"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="240"/>
         <source>General Assembly approvals of this year&apos;s plan</source>
         <translation>Aprobaciones de la Asamblea General del plan de este ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="268"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="272"/>
         <source>Development Plan {0}: not yet approved</source>
         <translation>Plan de Desarrollo Fairtrade {0}: aún no aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="271"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="275"/>
         <source>Development Plan {0}: USD {1}, version {2} approved {3}</source>
         <translation>Plan de Desarrollo {0}: USD {1}, versión {2} ({3})</translation>
     </message>
@@ -2851,7 +2871,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/models.py" line="127"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="497"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="509"/>
         <source>Received</source>
         <translation>Recibido</translation>
     </message>
@@ -2873,7 +2893,7 @@ Base de datos: {1}</translation>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/models.py" line="174"/>
         <location filename="../../coop_desk/ui/pages/premium/models.py" line="320"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="410"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="412"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
@@ -3046,118 +3066,123 @@ Base de datos: {1}</translation>
         <translation>Glosa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="412"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="414"/>
         <source>Prod./quality</source>
         <translation>Prod./calidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="417"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="419"/>
         <source>Approved (USD)</source>
         <translation>Aprobado (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="422"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="424"/>
         <source>Spent (USD)</source>
         <translation>Gastado (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="427"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="429"/>
         <source>Remaining (USD)</source>
         <translation>Saldo (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="432"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="434"/>
         <source>% used</source>
         <translation>% usado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="438"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="440"/>
         <source>Paid in USD</source>
         <translation>Pagado en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="443"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="455"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="445"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="461"/>
         <source>Paid in {0}</source>
         <translation>Pagado en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="476"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="452"/>
+        <source>Paid in other currencies</source>
+        <translation>Pagado en otras monedas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="488"/>
         <source>Fund</source>
         <translation>Fondo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="478"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="490"/>
         <source>Year</source>
         <translation>Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="480"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="492"/>
         <source>Opening</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="484"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="496"/>
         <source>provisional: the previous year is still open</source>
         <translation>provisional: el ejercicio anterior sigue abierto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="492"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="504"/>
         <source>Earned</source>
         <translation>Devengado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="502"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="514"/>
         <source>Spent</source>
         <translation>Gastado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="507"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="519"/>
         <source>Exchange / other</source>
         <translation>Cambio / otros</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="512"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="524"/>
         <source>Closing</source>
         <translation>Saldo final</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="517"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="529"/>
         <source>Receivable</source>
         <translation>Por cobrar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="522"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="534"/>
         <source>In bank and cash</source>
         <translation>En banco y caja</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="578"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="590"/>
         <source>Severity</source>
         <translation>Gravedad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="581"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="593"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="583"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="595"/>
         <source>Warning</source>
         <translation>Advertencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="586"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="598"/>
         <source>Check</source>
         <translation>Verificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="588"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="600"/>
         <source>Finding</source>
         <translation>Hallazgo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="592"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="604"/>
         <source>Concerns</source>
         <translation>Se refiere a</translation>
     </message>
@@ -3165,133 +3190,133 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="93"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="94"/>
         <source>Fiscal year </source>
         <translation>Ejercicio </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="97"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="98"/>
         <source>Premium received…</source>
         <translation>Prima recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="98"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="99"/>
         <source>Project payment…</source>
         <translation>Pago de proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="99"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="100"/>
         <source>Transfer / exchange…</source>
         <translation>Transferencia / cambio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="100"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="101"/>
         <source>Opening balance…</source>
         <translation>Saldo inicial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="102"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="103"/>
         <source>Close year…</source>
         <translation>Cerrar ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="104"/>
         <source>Reopen year…</source>
         <translation>Reabrir ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="105"/>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="117"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="106"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="118"/>
         <source>Set up</source>
         <translation>Configurar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="106"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="107"/>
         <source>New buyer…</source>
         <translation>Nuevo comprador…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="108"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="109"/>
         <source>New bank or cash account…</source>
         <translation>Nueva cuenta de banco o caja…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="113"/>
         <source>Premium price table…</source>
         <translation>Tabla de precios y prima…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="114"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="115"/>
         <source>Ledger settings…</source>
         <translation>Configuración del libro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="136"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="137"/>
         <source>Contracts</source>
         <translation>Contratos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="137"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="138"/>
         <source>Plan &amp;&amp; budget</source>
         <translation>Plan y presupuesto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="138"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="139"/>
         <source>Journal</source>
         <translation>Libro diario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="139"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="140"/>
         <source>Project balances</source>
         <translation>Saldos de proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="140"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="141"/>
         <source>Compliance</source>
         <translation>Cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="164"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="166"/>
         <source>Premium</source>
         <translation>Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="190"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="192"/>
         <source> (closed)</source>
         <translation> (cerrado)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="228"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="230"/>
         <source>closed</source>
         <translation>cerrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="228"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="230"/>
         <source>open</source>
         <translation>abierto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="231"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="233"/>
         <source>Premium available: USD {0} · in bank and cash USD {1} · receivable USD {2} · {3} {4}</source>
         <translation>Prima disponible: USD {0} · en banco y caja USD {1} · por cobrar USD {2} · {3} {4}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="244"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="246"/>
         <source> closed </source>
         <translation> cerrado </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="244"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="246"/>
         <source> open </source>
         <translation> abierto </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="457"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="459"/>
         <source>Delete contract {0} with {1}? It has no shipment or payment.</source>
         <translation>¿Eliminar el contrato {0} con {1}? No tiene embarque ni pago.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="460"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="462"/>
         <source>Delete contract</source>
         <translation>Eliminar contrato</translation>
     </message>
@@ -3808,660 +3833,685 @@ Base de datos: {1}</translation>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="227"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="226"/>
         <source>RUC {0}</source>
         <translation>RUC {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="229"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="228"/>
         <source>FLO ID {0}</source>
         <translation>FLO ID {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="230"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="229"/>
         <source>Made on {0} by {1} with coop-desk</source>
         <translation>Elaborado el {0} por {1} con coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="255"/>
-        <source>{0} figures at {1} {0} per {2} (the last rate recorded in the year).</source>
-        <translation>Cifras en {0} a {1} {0} por {2} (el último tipo de cambio registrado en el ejercicio).</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="264"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="537"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="265"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="565"/>
         <source>The previous year is not closed: the opening balance is provisional.</source>
         <translation>El ejercicio anterior no está cerrado: el saldo inicial es provisional.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="268"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="269"/>
         <source>The Premium fund</source>
         <translation>El fondo de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="271"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="280"/>
         <source>Balance at the start of the year</source>
         <translation>Saldo al inicio del ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="272"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="281"/>
         <source>Premium earned (contracts shipped)</source>
         <translation>Prima devengada (contratos embarcados)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="273"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="524"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="282"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="552"/>
         <source>Premium received</source>
         <translation>Prima recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="274"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="283"/>
         <source>Premium spent on projects</source>
         <translation>Prima gastada en proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="275"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="284"/>
         <source>Balance carried over</source>
         <translation>Saldo que pasa al siguiente ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="276"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="285"/>
         <source>of which still receivable</source>
         <translation>del cual aún por cobrar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="281"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="290"/>
         <source>Premium received per contract</source>
         <translation>Prima recibida por contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="285"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="294"/>
         <source>Contract</source>
         <translation>Contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="286"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="295"/>
         <source>Buyer</source>
         <translation>Comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="287"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="296"/>
         <source>Premium due</source>
         <translation>Prima debida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="288"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="297"/>
         <source>Received</source>
         <translation>Recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="289"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="298"/>
         <source>Outstanding</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="305"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="345"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="425"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="504"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="599"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="735"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="314"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="358"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="453"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="532"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="627"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="763"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="315"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="324"/>
         <source>No contract in this year.</source>
         <translation>Ningún contrato en este ejercicio.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="317"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="326"/>
         <source>Premium spent per project</source>
         <translation>Prima gastada por proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="320"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="478"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="330"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="506"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="321"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="331"/>
         <source>Approved budget ({0})</source>
         <translation>Presupuesto aprobado ({0})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="322"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="324"/>
-        <source>Spent ({0})</source>
-        <translation>Gastado ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="323"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="333"/>
         <source>Remaining ({0})</source>
         <translation>Saldo ({0})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="325"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="337"/>
         <source>Quality</source>
         <translation>Calidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="339"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="369"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="352"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="397"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="339"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="369"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="352"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="397"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="356"/>
-        <source>Productivity and quality (at least 25% of the Premium)</source>
-        <translation>Productividad y calidad (al menos el 25% de la Prima)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="358"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="389"/>
         <source>Spent on productivity / quality</source>
         <translation>Gastado en productividad / calidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="361"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="392"/>
         <source>Required: {0}% of the premium received</source>
         <translation>Requerido: {0}% de la prima recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="367"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="396"/>
         <source>Share of the premium received</source>
         <translation>Proporción de la prima recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="369"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="397"/>
         <source>Met</source>
         <translation>Cumplido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="372"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="400"/>
         <source>General Assembly approvals of the plan</source>
         <translation>Aprobaciones del plan por la Asamblea General</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="376"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="404"/>
         <source>Version</source>
         <translation>Versión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="377"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="681"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="405"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="709"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="378"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="406"/>
         <source>Minutes</source>
         <translation>Acta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="379"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="407"/>
         <source>Present</source>
         <translation>Presentes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="380"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="425"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="408"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="453"/>
         <source>Women</source>
         <translation>Mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="381"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="409"/>
         <source>For / against / abstaining</source>
         <translation>A favor / en contra / abstenciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="382"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="410"/>
         <source>Budget ({0})</source>
         <translation>Presupuesto ({0})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="388"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="416"/>
         <source>(in force)</source>
         <translation>(vigente)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="402"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="430"/>
         <source>No approval recorded for this year.</source>
         <translation>Ninguna aprobación registrada para este ejercicio.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="405"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="433"/>
         <source>President</source>
         <translation>Presidente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="405"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="433"/>
         <source>Treasurer</source>
         <translation>Tesorero</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="420"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="448"/>
         <source>Use of the Fairtrade Premium in {0}</source>
         <translation>Uso de la Prima Fairtrade en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="415"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="443"/>
         <source>Report of the Board to the General Assembly, fiscal year {0}</source>
         <translation>Informe del Consejo Directivo a la Asamblea General, ejercicio {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="425"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="254"/>
+        <source>The fund is kept in {2} value (each payment at the rate recorded on it); the {0} column converts it at {1} {0} per {2} (the last rate recorded in the year), for reference.</source>
+        <translation>El fondo se lleva en valor {2} (cada pago al tipo de cambio registrado en él); la columna {0} lo convierte a {1} {0} por {2} (el último tipo de cambio registrado en el ejercicio), como referencia.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="273"/>
+        <source>{0} value</source>
+        <translation>Valor {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="274"/>
+        <source>{0}, converted</source>
+        <translation>{0}, convertido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="332"/>
+        <source>Spent ({0} value)</source>
+        <translation>Gastado (valor {0})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="334"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="335"/>
+        <source>Paid in {0}</source>
+        <translation>Pagado en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="336"/>
+        <source>Paid in other currencies</source>
+        <translation>Pagado en otras monedas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="374"/>
+        <source>Paid: the amounts as paid, in each currency. Spent ({0} value): each payment at the rate recorded on it.</source>
+        <translation>Pagado: los montos tal como se pagaron, en cada moneda. Gastado (valor {0}): cada pago al tipo de cambio registrado en él.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="385"/>
+        <source>Productivity and quality (at least {0}% of the Premium)</source>
+        <translation>Productividad y calidad (al menos el {0}% de la Prima)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="453"/>
         <source>Group</source>
         <translation>Grupo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="425"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="453"/>
         <source>Share of women</source>
         <translation>Proporción de mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="431"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="459"/>
         <source>Participation of women</source>
         <translation>Participación de las mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="436"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="464"/>
         <source>Approved budget of “{0}”</source>
         <translation>Presupuesto aprobado de “{0}”</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="442"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="470"/>
         <source>Spent on “{0}” in {1}</source>
         <translation>Gastado en “{0}” en {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="447"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="475"/>
         <source>Share of all the Premium spent on projects</source>
         <translation>Proporción de toda la Prima gastada en proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="454"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="482"/>
         <source>Active members (on {0})</source>
         <translation>Socios activos (al {0})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="456"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="484"/>
         <source>General Assembly attendance ({0} meetings)</source>
         <translation>Asistencia a la Asamblea General ({0} sesiones)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="459"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="487"/>
         <source>Members of the organic group (ICS)</source>
         <translation>Socios del grupo orgánico (SIC)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="460"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="488"/>
         <source>Inspected internally in {0}</source>
         <translation>Con inspección interna en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="465"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="493"/>
         <source>Gender report {0}</source>
         <translation>Informe de género {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="467"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="495"/>
         <source>Women&apos;s participation and the women&apos;s programme, fiscal year {0}</source>
         <translation>Participación de las mujeres y el programa de mujeres, ejercicio {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="479"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="507"/>
         <source>Approved (USD)</source>
         <translation>Aprobado (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="480"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="508"/>
         <source>Spent (USD)</source>
         <translation>Gastado (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="481"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="509"/>
         <source>Remaining (USD)</source>
         <translation>Saldo (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="482"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="510"/>
         <source>% used</source>
         <translation>% usado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="483"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="511"/>
         <source>Paid in USD</source>
         <translation>Pagado en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="484"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="512"/>
         <source>Paid in local currency</source>
         <translation>Pagado en moneda local</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="508"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="536"/>
         <source>Projects</source>
         <translation>Proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="513"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="541"/>
         <source>Over budget or without an approved budget: {0}</source>
         <translation>Por encima del presupuesto o sin presupuesto aprobado: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="521"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="549"/>
         <source>Opening balance</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="522"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="550"/>
         <source>Opening balances entered</source>
         <translation>Saldos iniciales registrados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="523"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="551"/>
         <source>Premium earned</source>
         <translation>Prima devengada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="525"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="553"/>
         <source>Spent on projects</source>
         <translation>Gastado en proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="526"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="554"/>
         <source>Exchange differences</source>
         <translation>Diferencias de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="527"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="555"/>
         <source>Closing balance</source>
         <translation>Saldo final</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="528"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="556"/>
         <source>Premium receivable at the end of the year</source>
         <translation>Prima por cobrar al cierre del ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="529"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="557"/>
         <source>In bank and cash at the end of the year</source>
         <translation>En bancos y caja al cierre del ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="532"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="560"/>
         <source>Premium fund (USD value)</source>
         <translation>Fondo de la Prima (valor en USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="542"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="570"/>
         <source>Project balances {0}</source>
         <translation>Saldos de proyectos {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="544"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="572"/>
         <source>Approved budget, spending and remaining per project; the Premium fund</source>
         <translation>Presupuesto aprobado, gasto y saldo por proyecto; el fondo de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="553"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="581"/>
         <source>Member code</source>
         <translation>Código de socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="554"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="582"/>
         <source>Surnames</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="555"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="583"/>
         <source>First names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="556"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="584"/>
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="557"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="585"/>
         <source>Gender</source>
         <translation>Género</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="558"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="586"/>
         <source>Birth date</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="559"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="587"/>
         <source>Join date</source>
         <translation>Fecha de ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="561"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="589"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="564"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="592"/>
         <source>since {0}</source>
         <translation>desde el {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="566"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="594"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="567"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="595"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="570"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="598"/>
         <source>Member</source>
         <translation>Socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="575"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="603"/>
         <source>Plot</source>
         <translation>Parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="576"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="604"/>
         <source>Total area (ha)</source>
         <translation>Área total (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="577"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="605"/>
         <source>Coffee area (ha)</source>
         <translation>Área de café (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="578"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="606"/>
         <source>Altitude (m)</source>
         <translation>Altitud (m)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="579"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="607"/>
         <source>Varieties</source>
         <translation>Variedades</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="580"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="608"/>
         <source>Organic status</source>
         <translation>Estado orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="608"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="636"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="613"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="641"/>
         <source>ICS committee approval</source>
         <translation>Aprobación del comité del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="614"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="642"/>
         <source>approved on {0}</source>
         <translation>aprobado el {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="616"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="644"/>
         <source>approved</source>
         <translation>aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="616"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="644"/>
         <source>not approved</source>
         <translation>no aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="622"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="650"/>
         <source>Sanction in force</source>
         <translation>Sanción vigente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="623"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="651"/>
         <source>excluded</source>
         <translation>excluido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="623"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="651"/>
         <source>suspended</source>
         <translation>suspendido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="628"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="656"/>
         <source>in scope since {0}</source>
         <translation>en el alcance desde el {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="630"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="658"/>
         <source>in scope</source>
         <translation>en el alcance</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="632"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="660"/>
         <source>not in scope</source>
         <translation>fuera del alcance</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="634"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="662"/>
         <source>not recorded</source>
         <translation>sin registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="637"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="665"/>
         <source>certificate {0} valid until {1}</source>
         <translation>certificado {0} válido hasta el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="644"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="672"/>
         <source>Last internal inspection</source>
         <translation>Última inspección interna</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="645"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="673"/>
         <source>{0} by {1}: {2}</source>
         <translation>{0} por {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="651"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="679"/>
         <source>never inspected</source>
         <translation>nunca inspeccionado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="655"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="683"/>
         <source>Certification status on {0}</source>
         <translation>Estado de certificación al {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="659"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="687"/>
         <source>Decided on</source>
         <translation>Decidida el</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="659"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="687"/>
         <source>Sanction</source>
         <translation>Sanción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="659"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="687"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="668"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="696"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="670"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="698"/>
         <source>Member card: {0}</source>
         <translation>Ficha de socio: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="680"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="708"/>
         <source>Entry</source>
         <translation>Asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="682"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="710"/>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="683"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="711"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="684"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="712"/>
         <source>Debit</source>
         <translation>Debe</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="685"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="713"/>
         <source>Credit</source>
         <translation>Haber</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="686"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="714"/>
         <source>USD value</source>
         <translation>Valor en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="705"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="733"/>
         <source>voucher {0}</source>
         <translation>comprobante {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="706"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="734"/>
         <source>reverses {0}</source>
         <translation>revierte {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="746"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="774"/>
         <source>Entries: {0}</source>
         <translation>Asientos: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="750"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="778"/>
         <source>Journal from {0} to {1}</source>
         <translation>Libro diario del {0} al {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="754"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="782"/>
         <source>Every entry of the Premium ledger in the period, with its postings</source>
         <translation>Cada asiento del libro de la Prima en el periodo, con sus partidas</translation>
     </message>
@@ -4988,22 +5038,22 @@ Base de datos: {1}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="357"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="360"/>
         <source>Integrity check</source>
         <translation>Verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="360"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="363"/>
         <source>Integrity holds: {0} checks run, {1} compliance warnings.</source>
         <translation>Integridad correcta: {0} verificaciones realizadas, {1} advertencias de cumplimiento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="363"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="366"/>
         <source>Integrity FAILED: {2} problems found by {0} checks ({1} compliance warnings).</source>
         <translation>Integridad FALLIDA: {0} verificaciones encontraron {2} problemas ({1} advertencias de cumplimiento).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="374"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="377"/>
         <source>No findings.</source>
         <translation>Sin hallazgos.</translation>
     </message>
@@ -5971,146 +6021,131 @@ La base de datos actual se guarda aparte en la carpeta de copias de su carpeta d
     </message>
     <message>
         <location filename="../../coop_desk/ui/labels.py" line="88"/>
-        <source>Transition year 1 (T1)</source>
-        <translation>Transición año 1 (T1)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="89"/>
-        <source>Transition year 2 (T2)</source>
-        <translation>Transición año 2 (T2)</translation>
+        <source>In conversion (year not given)</source>
+        <translation>En transición (año no indicado)</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/labels.py" line="90"/>
-        <source>Transition year 3 (T3)</source>
-        <translation>Transición año 3 (T3)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="91"/>
-        <source>In transition</source>
-        <translation>En transición</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="93"/>
         <source>Member code</source>
         <translation>Código de socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="94"/>
+        <location filename="../../coop_desk/ui/labels.py" line="91"/>
         <source>Surnames</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="95"/>
+        <location filename="../../coop_desk/ui/labels.py" line="92"/>
         <source>First names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="96"/>
+        <location filename="../../coop_desk/ui/labels.py" line="93"/>
         <source>First surname (paterno)</source>
         <translation>Apellido paterno</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="97"/>
+        <location filename="../../coop_desk/ui/labels.py" line="94"/>
         <source>Second surname (materno)</source>
         <translation>Apellido materno</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="98"/>
+        <location filename="../../coop_desk/ui/labels.py" line="95"/>
         <source>Full name (surnames first)</source>
         <translation>Nombre completo (apellidos primero)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="99"/>
+        <location filename="../../coop_desk/ui/labels.py" line="96"/>
         <source>Full name (names first)</source>
         <translation>Nombre completo (nombres primero)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="100"/>
+        <location filename="../../coop_desk/ui/labels.py" line="97"/>
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="101"/>
+        <location filename="../../coop_desk/ui/labels.py" line="98"/>
         <source>Gender</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="102"/>
+        <location filename="../../coop_desk/ui/labels.py" line="99"/>
         <source>Birth date</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="103"/>
+        <location filename="../../coop_desk/ui/labels.py" line="100"/>
         <source>Join date</source>
         <translation>Fecha de ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="104"/>
+        <location filename="../../coop_desk/ui/labels.py" line="101"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="105"/>
+        <location filename="../../coop_desk/ui/labels.py" line="102"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="106"/>
+        <location filename="../../coop_desk/ui/labels.py" line="103"/>
         <source>Total area (ha)</source>
         <translation>Área total (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="107"/>
+        <location filename="../../coop_desk/ui/labels.py" line="104"/>
         <source>Coffee area (ha)</source>
         <translation>Área de café (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="108"/>
+        <location filename="../../coop_desk/ui/labels.py" line="105"/>
         <source>Plot</source>
         <translation>Parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="109"/>
+        <location filename="../../coop_desk/ui/labels.py" line="106"/>
         <source>Altitude (m)</source>
         <translation>Altitud (m)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="110"/>
+        <location filename="../../coop_desk/ui/labels.py" line="107"/>
         <source>Varieties</source>
         <translation>Variedades</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="111"/>
+        <location filename="../../coop_desk/ui/labels.py" line="108"/>
         <source>Latitude</source>
         <translation>Latitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="112"/>
+        <location filename="../../coop_desk/ui/labels.py" line="109"/>
         <source>Longitude</source>
         <translation>Longitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="113"/>
+        <location filename="../../coop_desk/ui/labels.py" line="110"/>
         <source>Organic status</source>
         <translation>Estado orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="114"/>
+        <location filename="../../coop_desk/ui/labels.py" line="111"/>
         <source>Member status</source>
         <translation>Estado del socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="115"/>
+        <location filename="../../coop_desk/ui/labels.py" line="112"/>
         <source>Status date</source>
         <translation>Fecha del estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="116"/>
+        <location filename="../../coop_desk/ui/labels.py" line="113"/>
         <source>Status reason</source>
         <translation>Motivo del estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="117"/>
+        <location filename="../../coop_desk/ui/labels.py" line="114"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>

@@ -14,8 +14,8 @@ import pytest
 from coop_desk.cli import main
 from coop_desk.errors import ValidationError
 from coop_desk.exchange.cashbook import read_cashbook
-from coop_desk.services import cashbook_import, cooperative, ledger_export
-from coop_desk.services.ledger import plan, reports
+from coop_desk.services import cashbook_import, cooperative
+from coop_desk.services.ledger import assembly_report, plan, reports, workbook
 from coop_desk.services.ledger.accounts import list_accounts
 from tests.conftest import TODAY
 
@@ -25,9 +25,7 @@ YEAR = TODAY.year - 1  # a whole year of the demo ledger
 @pytest.fixture
 def exported(demo_db, actor, tmp_path):
     with demo_db.reading(actor) as s:
-        result = ledger_export.export_ledger(
-            s, actor, tmp_path / "ledger.xlsx", year=YEAR, today=TODAY
-        )
+        result = workbook.export_ledger(s, actor, tmp_path / "ledger.xlsx", year=YEAR, today=TODAY)
         fund = reports.fund_report(s, actor, YEAR)
         projects = {p.name: p for p in reports.project_balances(s, actor, YEAR)}
         balances = reports.account_balances(s, actor, YEAR)
@@ -136,7 +134,7 @@ def test_libreoffice_recalculates_to_the_apps_totals(exported, demo_db, actor, t
         assert money(rows[name][3]) == (p.approved or 0) - p.spent, name
     assert money(rows["Total"][2]) == fund.spent
     with demo_db.reading(actor) as s:
-        report = ledger_export.export_premium_report(
+        report = assembly_report.export_premium_report(
             s, actor, tmp_path / "ga.xlsx", YEAR, today=TODAY
         )
         summary = reports.ga_summary(s, actor, YEAR)
@@ -153,7 +151,7 @@ def test_libreoffice_recalculates_to_the_apps_totals(exported, demo_db, actor, t
 
 def test_premium_report_read_back(demo_db, actor, tmp_path):
     with demo_db.reading(actor) as s:
-        result = ledger_export.export_premium_report(
+        result = assembly_report.export_premium_report(
             s, actor, tmp_path / "ga.xlsx", YEAR, today=TODAY
         )
         summary = reports.ga_summary(s, actor, YEAR)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from coop_desk.app import TRANSLATIONS_DIR
 from coop_desk.domain import certification, members, premium
-from coop_desk.exchange import roster, values
+from coop_desk.exchange import roster
 from coop_desk.services import access, cert_alerts, member_import
 from coop_desk.services.ledger import _common as ledger_common
 from coop_desk.services.ledger import accounts
@@ -121,7 +121,7 @@ def test_every_label_of_the_qt_free_layers_is_in_the_catalogue():
         ledger_common.ENTRY_KIND_LABELS,
         accounts.ROLE_LABELS,
         member_import.ACTION_LABELS,
-        values.OrganicStatus.LABELS,
+        certification.ORGANIC_STATUS_LABELS,
         roster.FIELD_LABELS,
     ]
     texts = {text for table in shown for text in table.values()}

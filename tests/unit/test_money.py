@@ -37,6 +37,35 @@ def test_allocate_example():
     ]
 
 
+def test_allocate_is_exact_where_decimal_division_is_not():
+    """The split is computed with fractions: a share larger by 1 in 10**30 gets the cent (the
+    old Decimal division, 28 digits, saw a tie and gave it to the first part)."""
+    assert allocate(Decimal("0.01"), [Decimal(10**30), Decimal(10**30 + 1)]) == [
+        Decimal("0.00"),
+        Decimal("0.01"),
+    ]
+
+
+@given(
+    st.lists(
+        st.integers(min_value=1, max_value=10**9).map(lambda n: Decimal(n) / 100),
+        min_size=1,
+        max_size=6,
+    ),
+    st.integers(min_value=1, max_value=10**9).map(lambda n: Decimal(n) / 10**6),
+)
+def test_the_ledger_splits_usd_values_with_the_same_routine(debits, rate):
+    """One allocation routine: the USD values of the debit side of an entry in soles are the
+    rounded USD total split by ``allocate`` over the amounts (same rate, same proportions)."""
+    from coop_desk.domain.ledger import Leg, usd_values
+
+    total = sum(debits, Decimal(0))
+    legs = [Leg("PEN", d, rate) for d in debits] + [Leg("PEN", -total, rate)]
+    values = usd_values(legs)
+    usd_total = -values[-1]
+    assert values[:-1] == allocate(usd_total, debits)
+
+
 def test_float_is_refused():
     with pytest.raises(MoneyError):
         to_decimal(0.1)

@@ -9,10 +9,13 @@ Modules
     operations  plain-word operations: shipment, premium received, project payment,
                 transfer / currency exchange, opening balance
     fiscal      fiscal years: close (lock + carry balances), reopen (administrators)
-    reports     account balances, project budgets, the Premium fund, premium due vs
-                received, the General Assembly's year summary (USD and PEN)
+    reports     account balances, project budgets (paid per currency and USD value), the
+                Premium fund, premium due vs received, the 25% quality share, the General
+                Assembly's year summary
     checks      integrity and compliance checks (``coop-desk verify``, Compliance panel)
     settings    the ledger's settings (over-budget policy, overdue days), validated
+    workbook    the ledger workbook (xlsx): Summary formulas over the Journal sheet
+    assembly_report  the General Assembly's annual premium-use report (xlsx)
 
 Every function takes ``(session, actor, ...)``, checks the actor's permission, never commits
 (callers use ``db.transaction(actor)``) and returns frozen row dataclasses.

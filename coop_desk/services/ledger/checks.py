@@ -21,7 +21,6 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from coop_desk.domain.money import format_amount
-from coop_desk.domain.premium import QUALITY_SHARE
 from coop_desk.models import Account, JournalEntry, Posting, Project
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger._common import (
@@ -306,32 +305,26 @@ def check_quality_share(session: Session, today: date) -> list[Finding]:
     (DOMAIN.md). The current year is not judged until it is over."""
     from coop_desk.services.access import SYSTEM
     from coop_desk.services.ledger._common import year_bounds
-    from coop_desk.services.ledger.reports import fund_report, project_balances
+    from coop_desk.services.ledger.reports import quality_share
 
     findings = []
     for year in _years(session):
         if year_bounds(session, year)[1] >= today:
             continue
-        fund = fund_report(session, SYSTEM, year)
-        if fund.received <= 0:
+        share = quality_share(session, SYSTEM, year)
+        if share.received <= 0 or share.met:
             continue
-        quality = sum(
-            (p.spent for p in project_balances(session, SYSTEM, year) if p.productivity_quality),
-            ZERO,
-        )
-        required = (fund.received * QUALITY_SHARE).quantize(Decimal("0.01"))
-        if quality < required:
-            share = (quality * 100 / fund.received).quantize(Decimal("0.1"))
-            findings.append(
-                Finding(
-                    Severity.WARNING,
-                    "premium.quality_share",
-                    f"{year}: USD {format_amount(quality)} spent on productivity/quality "
-                    f"projects = {share}% of the USD {format_amount(fund.received)} premium "
-                    f"received; at least 25% (USD {format_amount(required)}) is required",
-                    f"fiscal_year {year}",
-                )
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "premium.quality_share",
+                f"{year}: USD {format_amount(share.spent)} spent on productivity/quality "
+                f"projects = {share.percent}% of the USD {format_amount(share.received)} "
+                f"premium received; at least {share.share:.0%} (USD "
+                f"{format_amount(share.required)}) is required",
+                f"fiscal_year {year}",
             )
+        )
     return findings
 
 

@@ -8,6 +8,7 @@ Signs: postings are debit-positive; reports show fund, income and spending as po
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -15,8 +16,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
+from coop_desk.domain import premium
 from coop_desk.domain.money import round_money
-from coop_desk.domain.premium import QUALITY_SHARE
+from coop_desk.domain.premium import QualityShare
 from coop_desk.models import Account, Buyer, JournalEntry, Posting, Project
 from coop_desk.services import cooperative
 from coop_desk.services.access import Actor, Permission, require
@@ -117,6 +119,11 @@ class ProjectBalanceRow:
     paid_usd: Decimal  # paid in USD
     paid_local: Decimal  # paid in the local currency (PEN)
     postings: int  # postings to the project in the year (payments and their reversals)
+    paid_other: tuple[tuple[str, Decimal], ...] = ()  # (currency, paid) in any other currency
+
+    def paid_other_text(self) -> str:
+        """The amounts paid in other currencies, e.g. "EUR 120.00" ("" when none)."""
+        return ", ".join(f"{currency} {amount:,.2f}" for currency, amount in self.paid_other)
 
     @property
     def over_budget(self) -> bool:
@@ -127,7 +134,8 @@ class ProjectBalanceRow:
 
 
 def _spending(session: Session, year: int) -> dict[int, dict[str, Decimal]]:
-    """project id -> {"usd_value", currency amounts...} for the year's expense postings."""
+    """project id -> {"usd_value", "count", currency amounts...} for the year's expense
+    postings: what was paid in each currency, as posted, and its USD value."""
     result: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
     for project_id, currency, amount, usd, count in session.execute(
         select(
@@ -177,6 +185,11 @@ def project_balances(
                 spent_parts.get(usd, ZERO),
                 spent_parts.get(local, ZERO),
                 int(spent_parts.get("count", 0)),
+                tuple(
+                    (currency, amount)
+                    for currency, amount in sorted(spent_parts.items())
+                    if currency not in (usd, local, "usd_value", "count") and amount
+                ),
             )
         )
     return rows
@@ -386,43 +399,68 @@ def buyer_dues(
     ]
 
 
+# --- the 25% productivity/quality share -------------------------------------------------------
+
+
+def quality_share_from(fund: FundRow, projects: Sequence[ProjectBalanceRow]) -> QualityShare:
+    """The 25% rule over rows already read (``fund_report``, ``project_balances``)."""
+    spent = sum((p.spent for p in projects if p.productivity_quality), ZERO)
+    return premium.quality_share(fund.received, spent)
+
+
+def quality_share(session: Session, actor: Actor, year: int) -> QualityShare:
+    """The year's 25% rule: premium received, spent on productivity/quality projects (USD
+    value), required (``domain.premium``), for ``verify``, the reports and the GUI."""
+    require(actor, Permission.READ)
+    return quality_share_from(
+        fund_report(session, actor, year), project_balances(session, actor, year)
+    )
+
+
 # --- the General Assembly's summary -----------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class GASummaryLine:
-    project_id: int
-    name: str
-    productivity_quality: bool
-    approved: Decimal | None
-    spent: Decimal  # USD value
-    spent_local: Decimal  # the same in the local currency at ``local_rate``
-    paid_usd: Decimal  # actually paid in USD
-    paid_local: Decimal  # actually paid in the local currency
-
-
-@dataclass(frozen=True)
 class GASummary:
-    """What the Board reports to the GA: received, spent per project, carried over."""
+    """What the Board reports to the GA: received, spent per project, carried over.
+
+    The fund's figures are USD values (each posting at the rate recorded on it); ``local()``
+    converts them at ONE rate for reference, and every front end labels that column as a
+    conversion at ``local_rate``. The project lines are the Project balances tab's rows:
+    what was paid, per currency, as posted, and its USD value."""
 
     year: int
     reporting_currency: str
     local_currency: str
-    local_rate: Decimal | None  # local units per USD used for the local columns
+    local_rate: Decimal | None  # local units per USD used for the converted column
     opening: Decimal
     earned: Decimal
     received: Decimal
     spent: Decimal
     carried_over: Decimal  # the fund's closing balance
     receivable: Decimal
-    lines: tuple[GASummaryLine, ...]
-    quality_spent: Decimal  # spent on productivity/quality projects
-    quality_required: Decimal  # 25% of the premium received in the year
-    quality_percent: Decimal | None  # share of the premium received spent on quality
+    lines: tuple[ProjectBalanceRow, ...]
+    quality: QualityShare
     provisional: bool
 
+    @property
+    def quality_spent(self) -> Decimal:
+        """Spent on productivity/quality projects (USD value)."""
+        return self.quality.spent
+
+    @property
+    def quality_required(self) -> Decimal:
+        """25% of the premium received in the year."""
+        return self.quality.required
+
+    @property
+    def quality_percent(self) -> Decimal | None:
+        """Share of the premium received spent on productivity/quality."""
+        return self.quality.percent
+
     def local(self, usd_value: Decimal) -> Decimal | None:
-        """A USD figure in the local currency at the summary's rate (rounded to the cent)."""
+        """A USD figure converted to the local currency at the summary's one rate (rounded to
+        the cent): a reference figure, never an amount paid."""
         return None if self.local_rate is None else round_money(usd_value * self.local_rate)
 
 
@@ -446,29 +484,14 @@ def latest_rate(session: Session, currency: str, year: int) -> Decimal | None:
 def ga_summary(
     session: Session, actor: Actor, year: int, *, local_rate: Decimal | None = None
 ) -> GASummary:
-    """The year's premium-use summary in USD and the local currency (PEN). ``local_rate``
-    defaults to the last rate recorded in the year."""
+    """The year's premium-use summary: the fund in USD value (converted to the local currency
+    at ``local_rate``, default the last rate recorded in the year, for reference) and, per
+    project, what was paid in each currency (``project_balances``, the screen's rows)."""
     require(actor, Permission.READ)
     fund = fund_report(session, actor, year)
     local = local_currency(session)
     rate = local_rate if local_rate is not None else latest_rate(session, local, year)
-    lines = []
-    quality = ZERO
-    for p in project_balances(session, actor, year):
-        lines.append(
-            GASummaryLine(
-                p.project_id,
-                p.name,
-                p.productivity_quality,
-                p.approved,
-                p.spent,
-                round_money(p.spent * rate) if rate is not None else ZERO,
-                p.paid_usd,
-                p.paid_local,
-            )
-        )
-        if p.productivity_quality:
-            quality += p.spent
+    projects = project_balances(session, actor, year)
     return GASummary(
         year,
         reporting_currency(session),
@@ -480,11 +503,7 @@ def ga_summary(
         fund.spent,
         fund.closing,
         fund.receivable,
-        tuple(lines),
-        quality,
-        round_money(fund.received * QUALITY_SHARE),
-        (quality * 100 / fund.received).quantize(Decimal("0.1"), ROUND_HALF_UP)
-        if fund.received > 0
-        else None,
+        tuple(projects),
+        quality_share_from(fund, projects),
         fund.provisional,
     )

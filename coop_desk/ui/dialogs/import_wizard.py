@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from coop_desk.domain.certification import organic_status_label
 from coop_desk.errors import ValidationError
 from coop_desk.exchange.roster import (
     FIELDS,
@@ -40,7 +41,6 @@ from coop_desk.exchange.roster import (
     read_roster,
     summarise_skipped,
 )
-from coop_desk.exchange.values import OrganicStatus
 from coop_desk.services import member_import
 from coop_desk.services.member_import import ACTION_LABELS, ERROR, ImportPlan, RowPlan
 from coop_desk.ui.context import AppContext
@@ -80,7 +80,7 @@ class PreviewModel(RowTableModel[RowPlan]):
                 Column(
                     QCoreApplication.translate("ImportWizard", "Organic"),
                     lambda r: r.organic_status,
-                    lambda s: tr_label(OrganicStatus.LABELS.get(s or "", "")),
+                    lambda s: tr_label(organic_status_label(s)),
                 ),
                 Column(
                     QCoreApplication.translate("ImportWizard", "Fairtrade"),

@@ -28,7 +28,6 @@ from coop_desk.domain.certification import (
     SanctionKind,
 )
 from coop_desk.domain.members import GENDER_LABELS, STATUS_LABELS, MemberStatus
-from coop_desk.domain.premium import QUALITY_SHARE
 from coop_desk.services import certification, cooperative, gender, members
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import journal, plan, reports
@@ -252,7 +251,9 @@ class Reports(QObject):
                 "<p>"
                 + esc(
                     self.tr(
-                        "{0} figures at {1} {0} per {2} (the last rate recorded in the year)."
+                        "The fund is kept in {2} value (each payment at the rate recorded on it); "
+                        "the {0} column converts it at {1} {0} per {2} (the last rate recorded in "
+                        "the year), for reference."
                     ).format(local, format_decimal(s.local_rate, 4), usd)
                 )
                 + "</p>"
@@ -266,7 +267,15 @@ class Reports(QObject):
                 + "</p>"
             )
         body.append(self._h2(self.tr("The Premium fund")))
-        fund = Table(["", usd, local], right={1, 2}, first_width=50)
+        fund = Table(
+            [
+                "",
+                self.tr("{0} value").format(usd),
+                self.tr("{0}, converted").format(local) if s.local_rate else local,
+            ],
+            right={1, 2},
+            first_width=50,
+        )
         for label, value in (
             (self.tr("Balance at the start of the year"), s.opening),
             (self.tr("Premium earned (contracts shipped)"), s.earned),
@@ -315,27 +324,31 @@ class Reports(QObject):
             body.append(self._p(self.tr("No contract in this year.")))
 
         body.append(self._h2(self.tr("Premium spent per project")))
+        other = any(line.paid_other for line in s.lines)
         lines = Table(
             [
                 self.tr("Project"),
                 self.tr("Approved budget ({0})").format(usd),
-                self.tr("Spent ({0})").format(usd),
+                self.tr("Spent ({0} value)").format(usd),
                 self.tr("Remaining ({0})").format(usd),
-                self.tr("Spent ({0})").format(local),
+                self.tr("Paid in {0}").format(usd),
+                self.tr("Paid in {0}").format(local),
+                *([self.tr("Paid in other currencies")] if other else []),
                 self.tr("Quality"),
             ],
-            right={1, 2, 3, 4},
-            first_width=26,
+            right={1, 2, 3, 4, 5},
+            first_width=24,
         )
         for line in s.lines:
-            remaining = None if line.approved is None else line.approved - line.spent
             lines.row(
                 [
                     line.name,
                     money(line.approved),
                     money(line.spent),
-                    money(remaining),
-                    money(line.spent_local),
+                    money(line.remaining) if line.approved is not None else "—",
+                    money(line.paid_usd),
+                    money(line.paid_local),
+                    *([line.paid_other_text()] if other else []),
                     self.tr("yes") if line.productivity_quality else self.tr("no"),
                 ]
             )
@@ -346,27 +359,42 @@ class Reports(QObject):
                 money(approved_total),
                 money(s.spent),
                 money(approved_total - s.spent),
-                money(sum((x.spent_local for x in s.lines), ZERO)),
+                money(sum((x.paid_usd for x in s.lines), ZERO)),
+                money(sum((x.paid_local for x in s.lines), ZERO)),
+                *([""] if other else []),
                 "",
             ],
             bold=True,
         )
         body.append(lines.html())
+        body.append(
+            "<p class='note'>"
+            + esc(
+                self.tr(
+                    "Paid: the amounts as paid, in each currency. Spent ({0} value): each payment "
+                    "at the rate recorded on it."
+                ).format(usd)
+            )
+            + "</p>"
+        )
 
-        body.append(self._h2(self.tr("Productivity and quality (at least 25% of the Premium)")))
+        share = s.quality
+        percent = format_decimal(share.share * 100, 0)
+        body.append(
+            self._h2(
+                self.tr("Productivity and quality (at least {0}% of the Premium)").format(percent)
+            )
+        )
         quality = Table(["", usd], right={1}, first_width=70)
-        quality.row([self.tr("Spent on productivity / quality"), money(s.quality_spent)])
+        quality.row([self.tr("Spent on productivity / quality"), money(share.spent)])
         quality.row(
             [
-                self.tr("Required: {0}% of the premium received").format(
-                    format_decimal(QUALITY_SHARE * 100, 0)
-                ),
-                money(s.quality_required),
+                self.tr("Required: {0}% of the premium received").format(percent),
+                money(share.required),
             ]
         )
-        quality.row([self.tr("Share of the premium received"), pct(s.quality_percent)])
-        met = s.quality_spent >= s.quality_required
-        quality.row([self.tr("Met"), self.tr("yes") if met else self.tr("no")], bold=True)
+        quality.row([self.tr("Share of the premium received"), pct(share.percent)])
+        quality.row([self.tr("Met"), self.tr("yes") if share.met else self.tr("no")], bold=True)
         body.append(quality.html())
 
         body.append(self._h2(self.tr("General Assembly approvals of the plan")))

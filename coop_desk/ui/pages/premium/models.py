@@ -401,6 +401,8 @@ class JournalLinesModel(RowTableModel[JournalLine]):
 
 
 PERCENT_COLUMN = 5
+LOCAL_PAID_COLUMN = 7
+OTHER_PAID_COLUMN = 8
 
 
 class ProjectBalancesModel(RowTableModel[ProjectBalanceRow]):
@@ -446,18 +448,28 @@ class ProjectBalancesModel(RowTableModel[ProjectBalanceRow]):
                     lambda r: r.paid_local,
                     align_right=True,
                 ),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Paid in other currencies"),
+                    lambda r: r.paid_other_text(),
+                ),
             ],
             parent,
         )
 
     def set_local_currency(self, currency: str) -> None:
-        last = self.columns[-1]
+        column = self.columns[LOCAL_PAID_COLUMN]
         header = QCoreApplication.translate("PremiumModels", "Paid in {0}").format(currency)
-        if last.header != header:
-            self.columns[-1] = Column(header, last.value, last.display, last.align_right)
-            self.headerDataChanged.emit(
-                Qt.Orientation.Horizontal, len(self.columns) - 1, len(self.columns) - 1
+        if column.header != header:
+            self.columns[LOCAL_PAID_COLUMN] = Column(
+                header, column.value, column.display, column.align_right
             )
+            self.headerDataChanged.emit(
+                Qt.Orientation.Horizontal, LOCAL_PAID_COLUMN, LOCAL_PAID_COLUMN
+            )
+
+    def paid_in_other_currencies(self) -> bool:
+        """Whether a row was paid in a currency other than USD and the local one."""
+        return any(r.paid_other for r in self.rows())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.column() == 4:

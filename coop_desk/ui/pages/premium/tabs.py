@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desk.domain.premium import QualityShare
 from coop_desk.services.ledger import accounts, checks, journal, plan, reports
 from coop_desk.services.ledger._common import AccountRole
 from coop_desk.services.ledger.journal import EntryRow, JournalFilter, JournalLine
@@ -34,6 +35,7 @@ from coop_desk.ui.errors import show_error
 from coop_desk.ui.layout_memory import remember_splitter
 from coop_desk.ui.models.table import RowTableModel
 from coop_desk.ui.pages.premium.models import (
+    OTHER_PAID_COLUMN,
     PERCENT_COLUMN,
     ApprovalsModel,
     ContractsModel,
@@ -538,9 +540,15 @@ class BalancesTab(_Tab):
         self.projects_label.setStyleSheet("font-weight: bold;")
         fund_label = QLabel(self.tr("Premium fund (USD value)"))
         fund_label.setStyleSheet("font-weight: bold;")
+        # The 25% rule as verify and the reports judge it (reports.quality_share_from).
+        self.quality_label = QLabel()
+        self.quality_label.setObjectName("quality_share_label")
+        self.quality_label.setWordWrap(True)
+        self.quality: QualityShare | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.projects_label)
         layout.addWidget(self.projects, 1)
+        layout.addWidget(self.quality_label)
         layout.addWidget(fund_label)
         layout.addWidget(self.fund)
 
@@ -557,6 +565,10 @@ class BalancesTab(_Tab):
         if self.page.info is not None:
             self.projects_model.set_local_currency(self.page.info.local_currency)
         self.projects_model.set_rows(projects)
+        self.projects.setColumnHidden(
+            OTHER_PAID_COLUMN, not self.projects_model.paid_in_other_currencies()
+        )
+        self.show_quality(reports.quality_share_from(fund, projects))
         self.fund_model.set_rows([fund])
         for table in (self.projects, self.fund):
             fit_columns(table)
@@ -573,6 +585,29 @@ class BalancesTab(_Tab):
             )
         )
         self.fund_row = fund
+
+    def show_quality(self, share: QualityShare) -> None:
+        self.quality = share
+        minimum = f"{share.share * 100:.0f}"
+        if share.percent is None:
+            text = self.tr(
+                "Productivity / quality: USD {0} spent; no premium received this year "
+                "(at least {1}% of the premium received goes to productivity / quality)."
+            ).format(format_decimal(share.spent), minimum)
+        else:
+            text = self.tr(
+                "Productivity / quality: USD {0} spent = {1}% of the USD {2} premium "
+                "received; at least {3}% = USD {4} is required ({5})."
+            ).format(
+                format_decimal(share.spent),
+                format_decimal(share.percent, 1),
+                format_decimal(share.received),
+                minimum,
+                format_decimal(share.required),
+                self.tr("met") if share.met else self.tr("not met"),
+            )
+        self.quality_label.setText(text)
+        self.quality_label.setStyleSheet("" if share.met else "color: #b00020;")
 
     def select_project(self, project_id: int) -> bool:
         row = self.projects_model.find_row(lambda r: r.project_id == project_id)

@@ -1,22 +1,26 @@
-"""The Premium ledger as workbooks treasurers and auditors can audit in Excel (issue 5).
+"""The ledger workbook: the Premium ledger of a fiscal year or a date range as a workbook
+treasurers and auditors can audit in Excel (issue 5).
 
-``export_ledger``: the ledger workbook for a fiscal year or a date range. Sheets, Summary first
-(it is the sheet that opens):
+Model. The Journal sheet is the data: a row per posting of the period. Every figure of the
+Summary sheet is a live formula over it (SUMIFS on the account role, the entry kind and the
+project), so a reader can audit how each one is made; recalculated by Excel or LibreOffice the
+formulas give the figures coop-desk computes from the same postings (``reports``), which
+``export_ledger`` returns so callers and tests can compare. The rules (the 25% share and its
+rounding) come from ``domain.premium`` as numbers and as formulas.
+
+Sheets, Summary first (it is the sheet that opens):
 
 - Summary: the cooperative's name, the period and the time of generation; the Premium fund
   (opening, earned, received, spent, exchange, closing) and per project budget / spent /
-  remaining. Every total is a live formula (SUMIFS over the Journal sheet), so a treasurer can
-  audit it; it recalculates in Excel and LibreOffice to the figures coop-desk shows.
+  remaining, and the 25% productivity/quality share.
 - Journal: a row per posting (date, entry number, kind, reference, voucher, description,
   payee, account, role, project, currency, debit, credit, rate, USD value) with a running
   balance per account and currency within the fiscal year (as ``journal.account_ledger``).
 - Contracts: premium due vs received per contract, outstanding as a formula.
 - Compliance: the ledger checks for the period and the 25% productivity/quality rule.
 
-``export_premium_report``: the annual premium-use report for the General Assembly and the
-auditors (DOMAIN.md "How the Premium is governed"): premium received per contract, spent per
-project vs budget, the 25% share, the balance carried over, the GA approvals; USD with PEN
-equivalents at the rate stated on the report.
+The General Assembly's annual report is ``assembly_report``; it shares the period and the
+sheet header defined here.
 """
 
 from __future__ import annotations
@@ -32,8 +36,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coop_desk.domain.premium import QUALITY_SHARE
-from coop_desk.exchange.values import tidy
+from coop_desk.domain.premium import quality_share_formula
 from coop_desk.exchange.xlsx import (
     BOLD,
     TITLE_FONT,
@@ -42,6 +45,7 @@ from coop_desk.exchange.xlsx import (
     SheetWriter,
     currency_format,
     discard_workbook,
+    make_cell,
     new_workbook,
     quote_sheet,
     save_workbook,
@@ -135,7 +139,7 @@ class LedgerExportResult:
     project_spent: dict[str, Decimal]
 
 
-def _header(sheet: SheetWriter, title: str, coop: str, period: Period, actor: Actor) -> None:
+def write_header(sheet: SheetWriter, title: str, coop: str, period: Period, actor: Actor) -> None:
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     sheet.append_raw([title], font=TITLE_FONT)
     sheet.append_raw(["Cooperative", coop])
@@ -297,7 +301,7 @@ def _write_summary(
     usd: str,
 ) -> tuple[Decimal, Decimal, Decimal, Decimal | None, dict[str, Decimal]]:
     money = currency_format(usd)
-    _header(sheet, "Fairtrade Premium ledger", coop, period, actor)
+    write_header(sheet, "Fairtrade Premium ledger", coop, period, actor)
     not_carry = ("C", _q("<>" + EntryKind.CARRY))
     fund = reports.fund_report(session, actor, period.year) if period.year is not None else None
 
@@ -318,9 +322,9 @@ def _write_summary(
         opening_note = "a date range: opening and closing are shown for whole fiscal years"
     rows: dict[str, int] = {}
     rows["opening"] = sheet.next_row
-    _money_line(sheet, "Opening", opening_formula, opening_note, money)
+    money_line(sheet, "Opening", opening_formula, opening_note, money)
     rows["earned"] = sheet.next_row
-    _money_line(
+    money_line(
         sheet,
         "Premium earned (shipments)",
         Formula(f"=-{_sumifs(last, ('J', _q(AccountRole.PREMIUM_INCOME)))}"),
@@ -328,7 +332,7 @@ def _write_summary(
         money,
     )
     rows["received"] = sheet.next_row
-    _money_line(
+    money_line(
         sheet,
         "Premium received from buyers",
         Formula(
@@ -338,7 +342,7 @@ def _write_summary(
         money,
     )
     rows["spent"] = sheet.next_row
-    _money_line(
+    money_line(
         sheet,
         "Spent on projects",
         Formula(f"={_sumifs(last, ('J', _q(AccountRole.PROJECT_EXPENSE)))}"),
@@ -346,7 +350,7 @@ def _write_summary(
         money,
     )
     rows["exchange"] = sheet.next_row
-    _money_line(
+    money_line(
         sheet,
         "Exchange differences",
         Formula(f"=-{_sumifs(last, ('J', _q(AccountRole.EXCHANGE)))}"),
@@ -354,7 +358,7 @@ def _write_summary(
         money,
     )
     rows["other"] = sheet.next_row
-    _money_line(
+    money_line(
         sheet,
         "Other entries to the fund",
         Formula(f"=-{_sumifs(last, ('J', _q(AccountRole.PREMIUM_FUND)), not_carry)}"),
@@ -369,7 +373,7 @@ def _write_summary(
         )
     else:
         closing = None
-    _money_line(
+    money_line(
         sheet,
         "Closing (carried over)",
         closing,
@@ -412,11 +416,11 @@ def _write_summary(
         )
         sheet.ws.append(
             [
-                _cell(sheet, name),
-                _cell(sheet, budgets.get(project_id), money),
-                _cell(sheet, spent_formula, money),
-                _cell(sheet, Formula(f"=B{r}-C{r}"), money),
-                _cell(sheet, Formula(f'=IF(N(B{r})>0,C{r}/B{r},"")'), "0.0%"),
+                cell(sheet, name),
+                cell(sheet, budgets.get(project_id), money),
+                cell(sheet, spent_formula, money),
+                cell(sheet, Formula(f"=B{r}-C{r}"), money),
+                cell(sheet, Formula(f'=IF(N(B{r})>0,C{r}/B{r},"")'), "0.0%"),
             ]
         )
         sheet.rows_written += 1
@@ -427,10 +431,10 @@ def _write_summary(
     if last_project >= first_project:
         sheet.ws.append(
             [
-                _cell(sheet, "Total", font=BOLD),
-                _cell(sheet, Formula(f"=SUM(B{first_project}:B{last_project})"), money, font=BOLD),
-                _cell(sheet, Formula(f"=SUM(C{first_project}:C{last_project})"), money, font=BOLD),
-                _cell(sheet, Formula(f"=SUM(D{first_project}:D{last_project})"), money, font=BOLD),
+                cell(sheet, "Total", font=BOLD),
+                cell(sheet, Formula(f"=SUM(B{first_project}:B{last_project})"), money, font=BOLD),
+                cell(sheet, Formula(f"=SUM(C{first_project}:C{last_project})"), money, font=BOLD),
+                cell(sheet, Formula(f"=SUM(D{first_project}:D{last_project})"), money, font=BOLD),
             ]
         )
         sheet.rows_written += 1
@@ -439,12 +443,12 @@ def _write_summary(
     sheet.append_raw(["Productivity / quality share (DOMAIN.md: at least 25%)"], font=BOLD)
     q_spent_row = sheet.next_row
     quality_sum = "+".join(f"C{r}" for r in quality_rows) or "0"
-    _money_line(sheet, "Spent on productivity / quality", Formula(f"={quality_sum}"), "", money)
+    money_line(sheet, "Spent on productivity / quality", Formula(f"={quality_sum}"), "", money)
     q_required_row = sheet.next_row
-    _money_line(
+    money_line(
         sheet,
         "Required (25% of the premium received)",
-        Formula(f"=ROUND(B{rows['received']}*{QUALITY_SHARE},2)"),
+        Formula("=" + quality_share_formula(f"B{rows['received']}")),
         "",
         money,
     )
@@ -455,23 +459,22 @@ def _write_summary(
     return earned, received, spent, None, project_spent
 
 
-def _cell(sheet: SheetWriter, value: Any, fmt: str | None = None, *, font: Any = None) -> Any:
-    from coop_desk.exchange.xlsx import make_cell
-
+def cell(sheet: SheetWriter, value: Any, fmt: str | None = None, *, font: Any = None) -> Any:
+    """A formatted cell for ``sheet.ws.append`` (``None`` stays an empty cell)."""
     if value is None:
         return None
     return make_cell(sheet.ws, value, fmt, font=font)
 
 
-def _money_line(
+def money_line(
     sheet: SheetWriter, label: str, value: Any, note: str, money: str, *, bold: bool = False
 ) -> None:
     font = BOLD if bold else None
     sheet.ws.append(
         [
-            _cell(sheet, label, font=font),
-            _cell(sheet, value, money, font=font),
-            _cell(sheet, note) if note else None,
+            cell(sheet, label, font=font),
+            cell(sheet, value, money, font=font),
+            cell(sheet, note) if note else None,
         ]
     )
     sheet.rows_written += 1
@@ -582,219 +585,3 @@ def _write_compliance(
     if not all_findings:
         sheet.append(["", "No findings for the period.", "", "ok"])
     sheet.close()
-
-
-# --- the annual premium-use report for the General Assembly -----------------------------------
-
-
-@dataclass(frozen=True)
-class PremiumReportResult:
-    path: Path
-    year: int
-    received: Decimal
-    spent: Decimal
-    carried_over: Decimal
-    quality_spent: Decimal
-
-
-def export_premium_report(
-    session: Session,
-    actor: Actor,
-    path: str | Path,
-    year: int,
-    *,
-    local_rate: Decimal | None = None,
-    today: date | None = None,
-) -> PremiumReportResult:
-    """The year's premium-use report (xlsx) for the GA and auditors."""
-    require(actor, Permission.EXPORT)
-    today = today or date.today()
-    summary = reports.ga_summary(session, actor, year, local_rate=local_rate)
-    profile = cooperative.get_profile(session, actor)
-    coop = profile.name if profile else ""
-    usd, local = summary.reporting_currency, summary.local_currency
-    period = period_for(session, year=year)
-    rate = summary.local_rate
-    wb = new_workbook()
-    try:
-        sheet = SheetWriter(
-            wb,
-            "Premium use",
-            [
-                Column("", 40),
-                Column("", 18),
-                Column("", 18),
-                Column("", 18),
-                Column("", 18),
-                Column("", 14),
-            ],
-            header=False,
-            print_title=f"{coop} — Fairtrade Premium use {year}",
-        )
-        _header(sheet, f"Fairtrade Premium: use of the Premium in {year}", coop, period, actor)
-        usd_fmt, local_fmt = currency_format(usd), currency_format(local)
-        sheet.append_raw(
-            [
-                f"Exchange rate used for {local}",
-                f"{tidy(rate)} {local} per {usd}" if rate else "none recorded",
-            ]
-        )
-        rate_row = sheet.next_row
-        sheet.ws.append([_cell(sheet, f"{local} per {usd}"), _cell(sheet, rate or None, "0.0000")])
-        sheet.rows_written += 1
-        sheet.blank()
-
-        def pen(row: int, column: str = "B") -> Any:
-            return Formula(f'=IF(N($B${rate_row})>0,ROUND({column}{row}*$B${rate_row},2),"")')
-
-        sheet.append_raw(["The Premium fund", usd, local], font=BOLD)
-        fund_rows = {}
-        for key, label, value in (
-            ("opening", "Balance at the start of the year", summary.opening),
-            ("received", "Premium received", summary.received),
-            ("spent", "Premium spent on projects", summary.spent),
-            ("carried", "Balance carried over", summary.carried_over),
-            ("receivable", "Premium earned, not yet received", summary.receivable),
-        ):
-            r = sheet.next_row
-            fund_rows[key] = r
-            sheet.ws.append(
-                [_cell(sheet, label), _cell(sheet, value, usd_fmt), _cell(sheet, pen(r), local_fmt)]
-            )
-            sheet.rows_written += 1
-        sheet.blank()
-
-        sheet.append_raw(
-            ["Premium received per contract", "Premium due", "Received", "Outstanding"], font=BOLD
-        )
-        first = sheet.next_row
-        for c in reports.contract_dues(session, actor, year=year, today=today):
-            r = sheet.next_row
-            sheet.ws.append(
-                [
-                    _cell(sheet, f"{c.number} — {c.buyer_name}"),
-                    _cell(sheet, c.premium_due, usd_fmt),
-                    _cell(sheet, c.received, usd_fmt),
-                    _cell(sheet, Formula(f"=B{r}-C{r}"), usd_fmt),
-                ]
-            )
-            sheet.rows_written += 1
-        if sheet.next_row > first:
-            last = sheet.next_row - 1
-            sheet.ws.append(
-                [_cell(sheet, "Total", font=BOLD)]
-                + [
-                    _cell(sheet, Formula(f"=SUM({c}{first}:{c}{last})"), usd_fmt, font=BOLD)
-                    for c in "BCD"
-                ]
-            )
-            sheet.rows_written += 1
-        sheet.blank()
-
-        sheet.append_raw(
-            [
-                "Spent per project",
-                "Approved budget",
-                "Spent",
-                "Remaining",
-                f"Spent ({local})",
-                "Quality",
-            ],
-            font=BOLD,
-        )
-        first = sheet.next_row
-        for line in summary.lines:
-            r = sheet.next_row
-            sheet.ws.append(
-                [
-                    _cell(sheet, line.name),
-                    _cell(sheet, line.approved, usd_fmt),
-                    _cell(sheet, line.spent, usd_fmt),
-                    _cell(sheet, Formula(f"=N(B{r})-C{r}"), usd_fmt),
-                    _cell(sheet, pen(r, "C"), local_fmt),
-                    _cell(sheet, "yes" if line.productivity_quality else "no"),
-                ]
-            )
-            sheet.rows_written += 1
-        last = sheet.next_row - 1
-        if last >= first:
-            sheet.ws.append(
-                [_cell(sheet, "Total", font=BOLD)]
-                + [
-                    _cell(sheet, Formula(f"=SUM({c}{first}:{c}{last})"), fmt, font=BOLD)
-                    for c, fmt in (("B", usd_fmt), ("C", usd_fmt), ("D", usd_fmt), ("E", local_fmt))
-                ]
-            )
-            sheet.rows_written += 1
-        sheet.blank()
-        sheet.append_raw(["Productivity / quality share (at least 25% of the Premium)"], font=BOLD)
-        q = sheet.next_row
-        sheet.ws.append(
-            [
-                _cell(sheet, "Spent on productivity / quality"),
-                _cell(
-                    sheet,
-                    Formula(
-                        f'=SUMIFS(C{first}:C{max(last, first)},F{first}:F{max(last, first)},"yes")'
-                    ),
-                    usd_fmt,
-                ),
-            ]
-        )
-        sheet.rows_written += 1
-        sheet.ws.append(
-            [
-                _cell(sheet, "Required: 25% of the premium received"),
-                _cell(
-                    sheet, Formula(f"=ROUND(B{fund_rows['received']}*{QUALITY_SHARE},2)"), usd_fmt
-                ),
-            ]
-        )
-        sheet.rows_written += 1
-        sheet.ws.append(
-            [
-                _cell(sheet, "Share of the premium received"),
-                _cell(
-                    sheet,
-                    Formula(f'=IF(B{fund_rows["received"]}>0,B{q}/B{fund_rows["received"]},"")'),
-                    "0.0%",
-                ),
-            ]
-        )
-        sheet.rows_written += 1
-        sheet.append_raw(["Met", Formula(f'=IF(B{q}>=B{q + 1},"yes","no")')])
-        sheet.blank()
-
-        sheet.append_raw(
-            [
-                "General Assembly approvals of the plan",
-                "Date",
-                "Minutes",
-                "Present",
-                "Women",
-                "Votes for",
-                "Budget",
-            ],
-            font=BOLD,
-        )
-        for a in plan.list_approvals(session, actor, year):
-            sheet.ws.append(
-                [
-                    _cell(sheet, f"Version {a.version}" + (" (in force)" if a.current else "")),
-                    _cell(sheet, a.approval_date),
-                    _cell(sheet, a.minutes_number),
-                    _cell(sheet, a.members_present),
-                    _cell(sheet, a.women_present),
-                    _cell(sheet, a.votes_for),
-                    _cell(sheet, a.total, usd_fmt),
-                ]
-            )
-            sheet.rows_written += 1
-        sheet.close()
-        target = save_workbook(wb, path)
-    except BaseException:
-        discard_workbook(wb)
-        raise
-    return PremiumReportResult(
-        target, year, summary.received, summary.spent, summary.carried_over, summary.quality_spent
-    )

@@ -1,0 +1,361 @@
+"""The General Assembly's annual report on the use of the Fairtrade Premium (xlsx).
+
+For the General Assembly and the auditors (DOMAIN.md "How the Premium is governed"): the
+Premium fund over the year, premium received per contract, spending per project against the
+budget the GA approved, the 25% productivity/quality share, the balance carried over and the
+GA approvals of the plan, and the participation of women (``services.gender``: among the
+members, at the Assembly, in the organic group and among those inspected; the women's
+programme's budget and spending).
+
+Model. The figures come from ``reports.ga_summary`` (the same rows the Project balances tab
+and ``coop-desk ledger summary`` show); totals, remainders and the 25% check are formulas over
+them, with the rule and its rounding from ``domain.premium``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from coop_desk.domain.premium import quality_share_formula
+from coop_desk.exchange.values import tidy
+from coop_desk.exchange.xlsx import (
+    BOLD,
+    Column,
+    Formula,
+    SheetWriter,
+    currency_format,
+    discard_workbook,
+    new_workbook,
+    save_workbook,
+)
+from coop_desk.services import cooperative
+from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.gender import GenderReport, gender_report
+from coop_desk.services.ledger import plan, reports
+from coop_desk.services.ledger.workbook import cell, period_for, write_header
+
+
+@dataclass(frozen=True)
+class PremiumReportResult:
+    path: Path
+    year: int
+    received: Decimal
+    spent: Decimal
+    carried_over: Decimal
+    quality_spent: Decimal
+
+
+def export_premium_report(
+    session: Session,
+    actor: Actor,
+    path: str | Path,
+    year: int,
+    *,
+    local_rate: Decimal | None = None,
+    today: date | None = None,
+) -> PremiumReportResult:
+    """The year's premium-use report (xlsx) for the GA and auditors."""
+    require(actor, Permission.EXPORT)
+    today = today or date.today()
+    summary = reports.ga_summary(session, actor, year, local_rate=local_rate)
+    profile = cooperative.get_profile(session, actor)
+    coop = profile.name if profile else ""
+    period = period_for(session, year=year)
+    wb = new_workbook()
+    try:
+        sheet = SheetWriter(
+            wb,
+            "Premium use",
+            [Column("", 40), *(Column("", 18) for _ in range(6)), Column("", 10)],
+            header=False,
+            print_title=f"{coop} — Fairtrade Premium use {year}",
+        )
+        write_header(sheet, f"Fairtrade Premium: use of the Premium in {year}", coop, period, actor)
+        received_row = _write_fund(sheet, summary)
+        _write_contracts(sheet, session, actor, summary, year, today)
+        _write_projects_and_share(sheet, summary, received_row)
+        _write_approvals(sheet, session, actor, summary, year)
+        _write_gender(sheet, gender_report(session, actor, year, today=today))
+        sheet.close()
+        target = save_workbook(wb, path)
+    except BaseException:
+        discard_workbook(wb)
+        raise
+    return PremiumReportResult(
+        target, year, summary.received, summary.spent, summary.carried_over, summary.quality_spent
+    )
+
+
+def _write_fund(sheet: SheetWriter, summary: reports.GASummary) -> int:
+    """The fund in USD value, and the same converted at one stated rate (labelled as such).
+    Returns the row of the premium received."""
+    usd, local, rate = summary.reporting_currency, summary.local_currency, summary.local_rate
+    usd_fmt, local_fmt = currency_format(usd), currency_format(local)
+    converted = (
+        f"{local}, converted at {tidy(rate)} {local} per {usd}"
+        if rate
+        else f"{local}: no rate recorded, not converted"
+    )
+    sheet.append_raw(
+        [
+            f"Exchange rate for the converted {local} column",
+            f"{tidy(rate)} {local} per {usd}" if rate else "none recorded",
+        ]
+    )
+    rate_row = sheet.next_row
+    sheet.ws.append([cell(sheet, f"{local} per {usd}"), cell(sheet, rate or None, "0.0000")])
+    sheet.rows_written += 1
+    sheet.append_raw(
+        [
+            f"The fund is kept in {usd} value (each payment at the rate recorded on it); the "
+            f"{local} column converts it at one rate for reference. Projects show what was "
+            "paid, in each currency."
+        ]
+    )
+    sheet.blank()
+    sheet.append_raw(["The Premium fund", f"{usd} value", converted], font=BOLD)
+    received_row = 0
+    for key, label, value in (
+        ("opening", "Balance at the start of the year", summary.opening),
+        ("received", "Premium received", summary.received),
+        ("spent", "Premium spent on projects", summary.spent),
+        ("carried", "Balance carried over", summary.carried_over),
+        ("receivable", "Premium earned, not yet received", summary.receivable),
+    ):
+        r = sheet.next_row
+        if key == "received":
+            received_row = r
+        pen = Formula(f'=IF(N($B${rate_row})>0,ROUND(B{r}*$B${rate_row},2),"")')
+        sheet.ws.append(
+            [cell(sheet, label), cell(sheet, value, usd_fmt), cell(sheet, pen, local_fmt)]
+        )
+        sheet.rows_written += 1
+    sheet.blank()
+    return received_row
+
+
+def _write_contracts(
+    sheet: SheetWriter,
+    session: Session,
+    actor: Actor,
+    summary: reports.GASummary,
+    year: int,
+    today: date,
+) -> None:
+    usd_fmt = currency_format(summary.reporting_currency)
+    sheet.append_raw(
+        ["Premium received per contract", "Premium due", "Received", "Outstanding"], font=BOLD
+    )
+    first = sheet.next_row
+    for c in reports.contract_dues(session, actor, year=year, today=today):
+        r = sheet.next_row
+        sheet.ws.append(
+            [
+                cell(sheet, f"{c.number} — {c.buyer_name}"),
+                cell(sheet, c.premium_due, usd_fmt),
+                cell(sheet, c.received, usd_fmt),
+                cell(sheet, Formula(f"=B{r}-C{r}"), usd_fmt),
+            ]
+        )
+        sheet.rows_written += 1
+    if sheet.next_row > first:
+        last = sheet.next_row - 1
+        sheet.ws.append(
+            [cell(sheet, "Total", font=BOLD)]
+            + [
+                cell(sheet, Formula(f"=SUM({c}{first}:{c}{last})"), usd_fmt, font=BOLD)
+                for c in "BCD"
+            ]
+        )
+        sheet.rows_written += 1
+    sheet.blank()
+
+
+def _write_projects_and_share(
+    sheet: SheetWriter, summary: reports.GASummary, received_row: int
+) -> None:
+    """Per project: budget, spent (USD value), remaining, and what was paid in each currency,
+    as the Project balances tab shows it; then the 25% productivity/quality share."""
+    usd, local = summary.reporting_currency, summary.local_currency
+    usd_fmt, local_fmt = currency_format(usd), currency_format(local)
+    other = any(line.paid_other for line in summary.lines)
+    header = [
+        "Spent per project",
+        f"Approved budget ({usd})",
+        f"Spent ({usd} value)",
+        f"Remaining ({usd})",
+        f"Paid in {usd}",
+        f"Paid in {local}",
+        *(["Paid in other currencies"] if other else []),
+        "Quality",
+    ]
+    quality_column = chr(ord("A") + len(header) - 1)  # the last column
+    sheet.append_raw(header, font=BOLD)
+    first = sheet.next_row
+    for line in summary.lines:
+        r = sheet.next_row
+        sheet.ws.append(
+            [
+                cell(sheet, line.name),
+                cell(sheet, line.approved, usd_fmt),
+                cell(sheet, line.spent, usd_fmt),
+                cell(sheet, Formula(f"=N(B{r})-C{r}"), usd_fmt),
+                cell(sheet, line.paid_usd, usd_fmt),
+                cell(sheet, line.paid_local, local_fmt),
+                *([cell(sheet, line.paid_other_text())] if other else []),
+                cell(sheet, "yes" if line.productivity_quality else "no"),
+            ]
+        )
+        sheet.rows_written += 1
+    last = sheet.next_row - 1
+    if last >= first:
+        sheet.ws.append(
+            [cell(sheet, "Total", font=BOLD)]
+            + [
+                cell(sheet, Formula(f"=SUM({c}{first}:{c}{last})"), fmt, font=BOLD)
+                for c, fmt in (
+                    ("B", usd_fmt),
+                    ("C", usd_fmt),
+                    ("D", usd_fmt),
+                    ("E", usd_fmt),
+                    ("F", local_fmt),
+                )
+            ]
+        )
+        sheet.rows_written += 1
+    sheet.append_raw(
+        [
+            f"Paid: the amounts as paid, in each currency. Spent ({usd} value): each payment "
+            "at the rate recorded on it."
+        ]
+    )
+    sheet.blank()
+
+    share = summary.quality
+    sheet.append_raw(
+        [f"Productivity / quality share (at least {share.share:.0%} of the Premium)"], font=BOLD
+    )
+    q = sheet.next_row
+    end = max(last, first)
+    sheet.ws.append(
+        [
+            cell(sheet, "Spent on productivity / quality"),
+            cell(
+                sheet,
+                Formula(
+                    f'=SUMIFS(C{first}:C{end},{quality_column}{first}:{quality_column}{end},"yes")'
+                ),
+                usd_fmt,
+            ),
+        ]
+    )
+    sheet.rows_written += 1
+    sheet.ws.append(
+        [
+            cell(sheet, f"Required: {share.share:.0%} of the premium received"),
+            cell(sheet, Formula("=" + quality_share_formula(f"B{received_row}")), usd_fmt),
+        ]
+    )
+    sheet.rows_written += 1
+    sheet.ws.append(
+        [
+            cell(sheet, "Share of the premium received"),
+            cell(
+                sheet,
+                Formula(f'=IF(B{received_row}>0,B{q}/B{received_row},"")'),
+                "0.0%",
+            ),
+        ]
+    )
+    sheet.rows_written += 1
+    sheet.append_raw(["Met", Formula(f'=IF(B{q}>=B{q + 1},"yes","no")')])
+    sheet.blank()
+
+
+def _write_approvals(
+    sheet: SheetWriter, session: Session, actor: Actor, summary: reports.GASummary, year: int
+) -> None:
+    usd_fmt = currency_format(summary.reporting_currency)
+    sheet.append_raw(
+        [
+            "General Assembly approvals of the plan",
+            "Date",
+            "Minutes",
+            "Present",
+            "Women",
+            "Votes for",
+            "Budget",
+        ],
+        font=BOLD,
+    )
+    for a in plan.list_approvals(session, actor, year):
+        sheet.ws.append(
+            [
+                cell(sheet, f"Version {a.version}" + (" (in force)" if a.current else "")),
+                cell(sheet, a.approval_date),
+                cell(sheet, a.minutes_number),
+                cell(sheet, a.members_present),
+                cell(sheet, a.women_present),
+                cell(sheet, a.votes_for),
+                cell(sheet, a.total, usd_fmt),
+            ]
+        )
+        sheet.rows_written += 1
+
+
+def _write_gender(sheet: SheetWriter, g: GenderReport) -> None:
+    """The participation of women; each share is a formula over the two counts beside it."""
+    sheet.blank()
+    sheet.append_raw(["Participation of women", "Women", "Total", "Share of women"], font=BOLD)
+    for label, share in (
+        (f"Active members (on {g.on.isoformat()})", g.members),
+        (f"General Assembly attendance ({len(g.meetings)} meetings)", g.assembly),
+        ("Members of the organic group (ICS)", g.group),
+        (f"Inspected internally in {g.on.year}", g.inspected),
+    ):
+        r = sheet.next_row
+        sheet.ws.append(
+            [
+                cell(sheet, label),
+                cell(sheet, share.women),
+                cell(sheet, share.total),
+                cell(sheet, Formula(f'=IF(C{r}>0,B{r}/C{r},"")'), "0.0%"),
+            ]
+        )
+        sheet.rows_written += 1
+    if not g.programme_name:
+        return
+    usd_fmt = currency_format("USD")
+    sheet.blank()
+    sheet.ws.append(
+        [
+            cell(sheet, f"Approved budget of {g.programme_name}"),
+            cell(sheet, g.programme_budget, usd_fmt),
+        ]
+    )
+    sheet.rows_written += 1
+    spent_row = sheet.next_row
+    sheet.ws.append(
+        [
+            cell(sheet, f"Spent on {g.programme_name} in {g.year}"),
+            cell(sheet, g.programme_spent, usd_fmt),
+        ]
+    )
+    sheet.rows_written += 1
+    total_row = sheet.next_row
+    sheet.ws.append(
+        [cell(sheet, "All the Premium spent on projects"), cell(sheet, g.premium_spent, usd_fmt)]
+    )
+    sheet.rows_written += 1
+    sheet.ws.append(
+        [
+            cell(sheet, f"Share spent on {g.programme_name}"),
+            cell(sheet, Formula(f'=IF(B{total_row}>0,B{spent_row}/B{total_row},"")'), "0.0%"),
+        ]
+    )
+    sheet.rows_written += 1
