@@ -1443,143 +1443,143 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="225"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="226"/>
         <source>Loading the home page…</source>
         <translation>Cargando la página de inicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="235"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="236"/>
         <source>Today, {0}</source>
         <translation>Hoy, {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="245"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="246"/>
         <source>{0} warnings, {1} errors</source>
         <translation>{0} advertencias, {1} errores</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="251"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="252"/>
         <source>{0} active members</source>
         <translation>{0} socios activos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="253"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="254"/>
         <source>{0} in the register. Open the register</source>
         <translation>{0} en el padrón. Abrir el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="256"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="257"/>
         <source>{0}% women</source>
         <translation>{0}% mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="258"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="259"/>
         <source>{0} women among the active members. Open the gender report</source>
         <translation>{0} mujeres entre los socios activos. Abrir el informe de género</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="265"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="266"/>
         <source>ICS coverage {0}%</source>
         <translation>Cobertura del SIC {0}%</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="268"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="269"/>
         <source>{0} of {1} members inspected in {2}</source>
         <translation>{0} de {1} socios inspeccionados en {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="275"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="276"/>
         <source>Certificates to renew: {0}</source>
         <translation>Certificados por renovar: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="279"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="280"/>
         <source>Expired or expiring within {0} days; the first on {1}</source>
         <translation>Vencidos o que vencen en {0} días; el primero el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="283"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="284"/>
         <source>None expires within {0} days</source>
         <translation>Ninguno vence en {0} días</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="289"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="290"/>
         <source>Premium received in {0}</source>
         <translation>Prima recibida en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="291"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="292"/>
         <source>Spent on projects in {0}</source>
         <translation>Gastado en proyectos en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="293"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="294"/>
         <source>Remaining in the Premium fund</source>
         <translation>Saldo del fondo de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="297"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="298"/>
         <source>Compliance warnings: {0}</source>
         <translation>Advertencias de cumplimiento: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="299"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="300"/>
         <source>Integrity errors: {0}</source>
         <translation>Errores de integridad: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="301"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="302"/>
         <source>Open the first one</source>
         <translation>Abrir la primera</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="306"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="307"/>
         <source>Last backup {0}</source>
         <translation>Última copia {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="308"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="309"/>
         <source>No backup yet</source>
         <translation>Aún no hay copia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="311"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="312"/>
         <source>{0} daily and {1} monthly copies in {2}</source>
         <translation>{0} copias diarias y {1} mensuales en {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="340"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="341"/>
         <source>No good backup of this database has been made yet.</source>
         <translation>Aún no se ha hecho ninguna copia buena de esta base de datos.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="343"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="344"/>
         <source>The last good backup was made {0} days ago.</source>
         <translation>La última copia buena se hizo hace {0} días.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="345"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="346"/>
         <source>The backup folder {0} cannot be reached.</source>
         <translation>No se puede acceder a la carpeta de copias {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="360"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="361"/>
         <source>Approved</source>
         <translation>Aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="362"/>
-        <location filename="../../coop_desk/ui/pages/home.py" line="397"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="363"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="398"/>
         <source>Spent</source>
         <translation>Gastado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="395"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="396"/>
         <source>Received</source>
         <translation>Recibido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="399"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="400"/>
         <source>Remaining</source>
         <translation>Saldo</translation>
     </message>
@@ -3833,685 +3833,685 @@ Base de datos: {1}</translation>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="226"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="227"/>
         <source>RUC {0}</source>
         <translation>RUC {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="228"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="229"/>
         <source>FLO ID {0}</source>
         <translation>FLO ID {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="229"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="230"/>
         <source>Made on {0} by {1} with coop-desk</source>
         <translation>Elaborado el {0} por {1} con coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="265"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="565"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="266"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="567"/>
         <source>The previous year is not closed: the opening balance is provisional.</source>
         <translation>El ejercicio anterior no está cerrado: el saldo inicial es provisional.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="269"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="270"/>
         <source>The Premium fund</source>
         <translation>El fondo de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="280"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="281"/>
         <source>Balance at the start of the year</source>
         <translation>Saldo al inicio del ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="281"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="282"/>
         <source>Premium earned (contracts shipped)</source>
         <translation>Prima devengada (contratos embarcados)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="282"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="552"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="283"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="554"/>
         <source>Premium received</source>
         <translation>Prima recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="283"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="284"/>
         <source>Premium spent on projects</source>
         <translation>Prima gastada en proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="284"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="285"/>
         <source>Balance carried over</source>
         <translation>Saldo que pasa al siguiente ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="285"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="286"/>
         <source>of which still receivable</source>
         <translation>del cual aún por cobrar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="290"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="291"/>
         <source>Premium received per contract</source>
         <translation>Prima recibida por contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="294"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="295"/>
         <source>Contract</source>
         <translation>Contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="295"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="296"/>
         <source>Buyer</source>
         <translation>Comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="296"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="297"/>
         <source>Premium due</source>
         <translation>Prima debida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="297"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="298"/>
         <source>Received</source>
         <translation>Recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="298"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="299"/>
         <source>Outstanding</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="314"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="358"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="453"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="532"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="627"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="763"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="315"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="360"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="455"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="534"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="629"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="765"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="324"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="325"/>
         <source>No contract in this year.</source>
         <translation>Ningún contrato en este ejercicio.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="326"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="327"/>
         <source>Premium spent per project</source>
         <translation>Prima gastada por proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="330"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="506"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="331"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="508"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="331"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="332"/>
         <source>Approved budget ({0})</source>
-        <translation>Presupuesto aprobado ({0})</translation>
+        <translation>Aprobado ({0})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="333"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="334"/>
         <source>Remaining ({0})</source>
         <translation>Saldo ({0})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="337"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="338"/>
         <source>Quality</source>
         <translation>Calidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="352"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="397"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="354"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="399"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="352"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="397"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="354"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="399"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="389"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="391"/>
         <source>Spent on productivity / quality</source>
         <translation>Gastado en productividad / calidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="392"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="394"/>
         <source>Required: {0}% of the premium received</source>
         <translation>Requerido: {0}% de la prima recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="396"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="398"/>
         <source>Share of the premium received</source>
         <translation>Proporción de la prima recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="397"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="399"/>
         <source>Met</source>
         <translation>Cumplido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="400"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="402"/>
         <source>General Assembly approvals of the plan</source>
         <translation>Aprobaciones del plan por la Asamblea General</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="404"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="406"/>
         <source>Version</source>
         <translation>Versión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="405"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="709"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="407"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="711"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="406"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="408"/>
         <source>Minutes</source>
         <translation>Acta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="407"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="409"/>
         <source>Present</source>
         <translation>Presentes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="408"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="453"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="410"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="455"/>
         <source>Women</source>
         <translation>Mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="409"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="411"/>
         <source>For / against / abstaining</source>
         <translation>A favor / en contra / abstenciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="410"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="412"/>
         <source>Budget ({0})</source>
         <translation>Presupuesto ({0})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="416"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="418"/>
         <source>(in force)</source>
         <translation>(vigente)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="430"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="432"/>
         <source>No approval recorded for this year.</source>
         <translation>Ninguna aprobación registrada para este ejercicio.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="433"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="435"/>
         <source>President</source>
         <translation>Presidente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="433"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="435"/>
         <source>Treasurer</source>
         <translation>Tesorero</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="448"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="450"/>
         <source>Use of the Fairtrade Premium in {0}</source>
         <translation>Uso de la Prima Fairtrade en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="443"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="445"/>
         <source>Report of the Board to the General Assembly, fiscal year {0}</source>
         <translation>Informe del Consejo Directivo a la Asamblea General, ejercicio {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="254"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="255"/>
         <source>The fund is kept in {2} value (each payment at the rate recorded on it); the {0} column converts it at {1} {0} per {2} (the last rate recorded in the year), for reference.</source>
         <translation>El fondo se lleva en valor {2} (cada pago al tipo de cambio registrado en él); la columna {0} lo convierte a {1} {0} por {2} (el último tipo de cambio registrado en el ejercicio), como referencia.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="273"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="274"/>
         <source>{0} value</source>
         <translation>Valor {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="274"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="275"/>
         <source>{0}, converted</source>
         <translation>{0}, convertido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="332"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="333"/>
         <source>Spent ({0} value)</source>
         <translation>Gastado (valor {0})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="334"/>
         <location filename="../../coop_desk/ui/printing/documents.py" line="335"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="336"/>
         <source>Paid in {0}</source>
         <translation>Pagado en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="336"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="337"/>
         <source>Paid in other currencies</source>
         <translation>Pagado en otras monedas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="374"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="376"/>
         <source>Paid: the amounts as paid, in each currency. Spent ({0} value): each payment at the rate recorded on it.</source>
         <translation>Pagado: los montos tal como se pagaron, en cada moneda. Gastado (valor {0}): cada pago al tipo de cambio registrado en él.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="385"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="387"/>
         <source>Productivity and quality (at least {0}% of the Premium)</source>
         <translation>Productividad y calidad (al menos el {0}% de la Prima)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="453"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="455"/>
         <source>Group</source>
         <translation>Grupo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="453"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="455"/>
         <source>Share of women</source>
         <translation>Proporción de mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="459"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="461"/>
         <source>Participation of women</source>
         <translation>Participación de las mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="464"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="466"/>
         <source>Approved budget of “{0}”</source>
         <translation>Presupuesto aprobado de “{0}”</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="470"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="472"/>
         <source>Spent on “{0}” in {1}</source>
         <translation>Gastado en “{0}” en {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="475"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="477"/>
         <source>Share of all the Premium spent on projects</source>
         <translation>Proporción de toda la Prima gastada en proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="482"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="484"/>
         <source>Active members (on {0})</source>
         <translation>Socios activos (al {0})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="484"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="486"/>
         <source>General Assembly attendance ({0} meetings)</source>
         <translation>Asistencia a la Asamblea General ({0} sesiones)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="487"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="489"/>
         <source>Members of the organic group (ICS)</source>
         <translation>Socios del grupo orgánico (SIC)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="488"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="490"/>
         <source>Inspected internally in {0}</source>
         <translation>Con inspección interna en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="493"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="495"/>
         <source>Gender report {0}</source>
         <translation>Informe de género {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="495"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="497"/>
         <source>Women&apos;s participation and the women&apos;s programme, fiscal year {0}</source>
         <translation>Participación de las mujeres y el programa de mujeres, ejercicio {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="507"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="509"/>
         <source>Approved (USD)</source>
         <translation>Aprobado (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="508"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="510"/>
         <source>Spent (USD)</source>
         <translation>Gastado (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="509"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="511"/>
         <source>Remaining (USD)</source>
         <translation>Saldo (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="510"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="512"/>
         <source>% used</source>
         <translation>% usado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="511"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="513"/>
         <source>Paid in USD</source>
         <translation>Pagado en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="512"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="514"/>
         <source>Paid in local currency</source>
         <translation>Pagado en moneda local</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="536"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="538"/>
         <source>Projects</source>
         <translation>Proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="541"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="543"/>
         <source>Over budget or without an approved budget: {0}</source>
         <translation>Por encima del presupuesto o sin presupuesto aprobado: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="549"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="551"/>
         <source>Opening balance</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="550"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="552"/>
         <source>Opening balances entered</source>
         <translation>Saldos iniciales registrados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="551"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="553"/>
         <source>Premium earned</source>
         <translation>Prima devengada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="553"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="555"/>
         <source>Spent on projects</source>
         <translation>Gastado en proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="554"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="556"/>
         <source>Exchange differences</source>
         <translation>Diferencias de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="555"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="557"/>
         <source>Closing balance</source>
         <translation>Saldo final</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="556"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="558"/>
         <source>Premium receivable at the end of the year</source>
         <translation>Prima por cobrar al cierre del ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="557"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="559"/>
         <source>In bank and cash at the end of the year</source>
         <translation>En bancos y caja al cierre del ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="560"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="562"/>
         <source>Premium fund (USD value)</source>
         <translation>Fondo de la Prima (valor en USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="570"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="572"/>
         <source>Project balances {0}</source>
         <translation>Saldos de proyectos {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="572"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="574"/>
         <source>Approved budget, spending and remaining per project; the Premium fund</source>
         <translation>Presupuesto aprobado, gasto y saldo por proyecto; el fondo de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="581"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="583"/>
         <source>Member code</source>
         <translation>Código de socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="582"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="584"/>
         <source>Surnames</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="583"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="585"/>
         <source>First names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="584"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="586"/>
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="585"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="587"/>
         <source>Gender</source>
         <translation>Género</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="586"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="588"/>
         <source>Birth date</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="587"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="589"/>
         <source>Join date</source>
         <translation>Fecha de ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="589"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="591"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="592"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="594"/>
         <source>since {0}</source>
         <translation>desde el {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="594"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="596"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="595"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="597"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="598"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="600"/>
         <source>Member</source>
         <translation>Socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="603"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="605"/>
         <source>Plot</source>
         <translation>Parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="604"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="606"/>
         <source>Total area (ha)</source>
         <translation>Área total (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="605"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="607"/>
         <source>Coffee area (ha)</source>
         <translation>Área de café (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="606"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="608"/>
         <source>Altitude (m)</source>
         <translation>Altitud (m)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="607"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="609"/>
         <source>Varieties</source>
         <translation>Variedades</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="608"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="610"/>
         <source>Organic status</source>
         <translation>Estado orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="636"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="638"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="641"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="643"/>
         <source>ICS committee approval</source>
         <translation>Aprobación del comité del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="642"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="644"/>
         <source>approved on {0}</source>
         <translation>aprobado el {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="644"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="646"/>
         <source>approved</source>
         <translation>aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="644"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="646"/>
         <source>not approved</source>
         <translation>no aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="650"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="652"/>
         <source>Sanction in force</source>
         <translation>Sanción vigente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="651"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="653"/>
         <source>excluded</source>
         <translation>excluido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="651"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="653"/>
         <source>suspended</source>
         <translation>suspendido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="656"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="658"/>
         <source>in scope since {0}</source>
         <translation>en el alcance desde el {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="658"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="660"/>
         <source>in scope</source>
         <translation>en el alcance</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="660"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="662"/>
         <source>not in scope</source>
         <translation>fuera del alcance</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="662"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="664"/>
         <source>not recorded</source>
         <translation>sin registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="665"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="667"/>
         <source>certificate {0} valid until {1}</source>
         <translation>certificado {0} válido hasta el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="672"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="674"/>
         <source>Last internal inspection</source>
         <translation>Última inspección interna</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="673"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="675"/>
         <source>{0} by {1}: {2}</source>
         <translation>{0} por {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="679"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="681"/>
         <source>never inspected</source>
         <translation>nunca inspeccionado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="683"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="685"/>
         <source>Certification status on {0}</source>
         <translation>Estado de certificación al {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="687"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="689"/>
         <source>Decided on</source>
         <translation>Decidida el</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="687"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="689"/>
         <source>Sanction</source>
         <translation>Sanción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="687"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="689"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="696"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="698"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="698"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="700"/>
         <source>Member card: {0}</source>
         <translation>Ficha de socio: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="708"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="710"/>
         <source>Entry</source>
         <translation>Asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="710"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="712"/>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="711"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="713"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="712"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="714"/>
         <source>Debit</source>
         <translation>Debe</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="713"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="715"/>
         <source>Credit</source>
         <translation>Haber</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="714"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="716"/>
         <source>USD value</source>
         <translation>Valor en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="733"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="735"/>
         <source>voucher {0}</source>
         <translation>comprobante {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="734"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="736"/>
         <source>reverses {0}</source>
         <translation>revierte {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="774"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="776"/>
         <source>Entries: {0}</source>
         <translation>Asientos: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="778"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="780"/>
         <source>Journal from {0} to {1}</source>
         <translation>Libro diario del {0} al {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="782"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="784"/>
         <source>Every entry of the Premium ledger in the period, with its postings</source>
         <translation>Cada asiento del libro de la Prima en el periodo, con sus partidas</translation>
     </message>

@@ -158,7 +158,7 @@ class HomePage(Page):
 
         # Findings
         self.findings_model = FindingsModel(self)
-        self.findings_view = plain_table(self.findings_model, 6)
+        self.findings_view = plain_table(self.findings_model, 3)
         self.findings_view.setObjectName("home_findings")
         self.findings_view.doubleClicked.connect(lambda _i: self.open_finding())
         self.findings_box = QGroupBox(self.tr("Open compliance findings"))
@@ -170,8 +170,8 @@ class HomePage(Page):
         layout.addLayout(top)
         layout.addWidget(self.backup_banner)
         layout.addWidget(self.cards_box)
-        layout.addLayout(charts, 3)
-        layout.addWidget(self.findings_box, 2)
+        layout.addLayout(charts)
+        layout.addWidget(self.findings_box, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -210,7 +210,8 @@ class HomePage(Page):
         view = QChartView(chart)
         view.setObjectName(name)
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(260)
+        view.setMinimumHeight(290)
+        view.setMaximumHeight(340)
         return view
 
     # --- loading ---------------------------------------------------------------------------

@@ -153,7 +153,8 @@ h1 { font-size: 15pt; margin-bottom: 2pt; }
 h2 { font-size: 11.5pt; margin-top: 12pt; margin-bottom: 4pt; color: #1f3d5a; }
 p.meta { color: #444; margin-top: 0; }
 p.note { color: #444; font-style: italic; }
-th { background-color: #e6edf3; font-weight: bold; }
+th { background-color: #e6edf3; font-weight: bold; font-size: 8pt; }
+td { font-size: 8pt; }
 td.total, th.total { font-weight: bold; border-top: 1px solid #000; }
 """
 
@@ -337,7 +338,8 @@ class Reports(QObject):
                 self.tr("Quality"),
             ],
             right={1, 2, 3, 4, 5},
-            first_width=24,
+            widths=[] if other else [21, 14, 14, 13, 13, 15, 10],
+            first_width=21,
         )
         for line in s.lines:
             lines.row(
@@ -410,7 +412,7 @@ class Reports(QObject):
                     self.tr("Budget ({0})").format(usd),
                 ],
                 right={1, 3, 4, 6},
-                widths=[11, 15, 14, 12, 11, 17, 20],
+                widths=[11, 14, 13, 14, 11, 17, 20],
             )
             for a in data.approvals:
                 version = str(a.version) + (" " + self.tr("(in force)") if a.current else "")
