@@ -376,3 +376,29 @@ def test_column_widths_splitters_and_tabs_are_remembered(qtbot, demo_ctx):
     assert premium.tabs.currentWidget() is premium.journal_tab
     sizes = second.show_page("audit").view.parentWidget().sizes()
     assert sizes[0] < sizes[1]
+
+
+def test_closing_the_window_backs_up(qtbot, demo_ctx, tmp_path, monkeypatch):
+    from coop_desk.ui.main_window import MainWindow
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    backup.set_folder(usb)
+    window = MainWindow(demo_ctx)
+    qtbot.addWidget(window)
+    window.auto_backup = backup_actions.AutoBackup(demo_ctx, window)
+    window.close()
+    state = backup.status(usb, "demo")
+    assert state.last_good is not None and state.last_good.path.parent == usb / "demo" / "daily"
+    # The USB disk is gone: closing says so only when no good backup is less than a week old.
+    shown = []
+    monkeypatch.setattr(backup_actions, "show_error", lambda _p, exc, *_a: shown.append(str(exc)))
+    backup.set_folder(tmp_path / "unplugged")
+    assert window.auto_backup.on_exit(None) is None
+    assert shown and "USB disk" in shown[0]
+    backup.set_folder(usb)  # a good backup of today is there: a failure stays quiet
+    shown.clear()
+    monkeypatch.setattr(
+        backup, "backup_now", lambda *a, **k: (_ for _ in ()).throw(backup.BackupError("disk full"))
+    )
+    assert window.auto_backup.on_exit(None) is None and shown == []

@@ -87,6 +87,7 @@ def finding_target(finding: Finding) -> tuple[str, str]:
 class HomePage(Page):
     key = "home"
     topics = frozenset({"members", "ledger", "certs", "settings", "backup", "users"})
+    help_topic = "home"
     loaded = Signal()  # the figures of a refresh are drawn
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
