@@ -19,6 +19,17 @@ def _background_loads_finish(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def _fresh_qsettings(qapp):  # type: ignore[no-untyped-def]
+    """Qt finds the settings file once per process: a layout one test leaves (a remembered tab,
+    column widths, the last page) must not reach the next."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().clear()
+    yield
+    QSettings().clear()
+
+
+@pytest.fixture(autouse=True)
 def exported_boxes(monkeypatch):  # type: ignore[no-untyped-def]
     """The "Open file / Open folder" box after an export never blocks a test: it answers
     Close and records what it was asked (title, text, path)."""
