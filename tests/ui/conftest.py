@@ -30,6 +30,23 @@ def _fresh_qsettings(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def discard_questions(monkeypatch):  # type: ignore[no-untyped-def]
+    """Closing a changed form asks "Discard changes?": in tests the answer is Discard (a
+    test that needs another answer sets ``answer``), and the question is recorded."""
+    from coop_desk.ui.dialogs import form
+
+    asked: list[str] = []
+    answer = {"discard": True}
+
+    def ask(_parent, text):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answer["discard"]
+
+    monkeypatch.setattr(form, "ask_discard", ask)
+    return asked, answer
+
+
+@pytest.fixture(autouse=True)
 def exported_boxes(monkeypatch):  # type: ignore[no-untyped-def]
     """The "Open file / Open folder" box after an export never blocks a test: it answers
     Close and records what it was asked (title, text, path)."""

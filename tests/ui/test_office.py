@@ -402,3 +402,36 @@ def test_closing_the_window_backs_up(qtbot, demo_ctx, tmp_path, monkeypatch):
         backup, "backup_now", lambda *a, **k: (_ for _ in ()).throw(backup.BackupError("disk full"))
     )
     assert window.auto_backup.on_exit(None) is None and shown == []
+
+
+def test_closing_a_changed_form_asks_before_discarding(qtbot, demo_ctx, discard_questions):
+    from coop_desk.ui.dialogs.premium.setup import BuyerDialog
+
+    asked, answer = discard_questions
+    untouched = BuyerDialog(demo_ctx)
+    qtbot.addWidget(untouched)
+    untouched.show()
+    untouched.reject()
+    assert asked == [] and not untouched.isVisible()
+
+    dialog = BuyerDialog(demo_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name, "Tostadores del Norte")
+    answer["discard"] = False
+    dialog.reject()  # Cancel: the user keeps editing
+    assert asked and dialog.isVisible()
+    answer["discard"] = True
+    dialog.reject()
+    assert not dialog.isVisible()
+
+
+def test_the_member_editor_names_the_member_when_asking(qtbot, window, discard_questions):
+    asked, _answer = discard_questions
+    page = window.show_page("members")
+    editor = page.open_editor(None)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.keyClicks(editor.surnames, "Quispe")
+    editor.reject()
+    assert asked == ["This member has changes that are not saved. Discard them?"]

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -29,6 +30,9 @@ from coop_desk.ui.errors import show_error
 from coop_desk.ui.models.table import Column, RowTableModel, plain_table
 from coop_desk.ui.widgets import format_decimal
 from coop_desk.ui.workers import BackgroundLoader
+
+if TYPE_CHECKING:
+    from coop_desk.ui.printing.actions import ReportDialog
 
 
 @dataclass(frozen=True)
@@ -140,7 +144,7 @@ class GenderReportDialog(QDialog):
         else:
             self.programme.setText(self.tr("The plan has no women's programme."))
 
-    def report_dialog(self) -> QDialog:
+    def report_dialog(self) -> ReportDialog:
         from coop_desk.ui.printing.actions import GENDER, ReportDialog
 
         dialog = ReportDialog(self.ctx, GENDER, self, today=self.today)

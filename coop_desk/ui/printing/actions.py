@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +32,7 @@ from coop_desk.services.ledger import fiscal
 from coop_desk.ui import excel_actions, exported
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.labels import QT_TRANSLATE_NOOP
 from coop_desk.ui.printing import documents, output
 from coop_desk.ui.widgets import DateField, ProblemLabel
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
@@ -147,7 +148,7 @@ class ReportDialog(QDialog):
             return [self.tr("Choose a member.")]
         return []
 
-    def render(self) -> tuple[str, str] | None:
+    def render_report(self) -> tuple[str, str] | None:
         """Read the data in a worker and lay it out: (title, html); None after an error."""
         problems = self._problems()
         self.problem.show_problems(problems)
@@ -190,7 +191,7 @@ class ReportDialog(QDialog):
         target = target or choose_pdf_path(self, self.tr("Save as PDF"), self.suggested_name())
         if target is None:
             return None
-        rendered = self.render()
+        rendered = self.render_report()
         if rendered is None:
             return None
         title, html = rendered
@@ -209,7 +210,7 @@ class ReportDialog(QDialog):
         return self.written
 
     def print_report(self) -> bool:
-        rendered = self.render()
+        rendered = self.render_report()
         if rendered is None:
             return False
         title, html = rendered
@@ -234,7 +235,8 @@ def install_menus(window: Any) -> None:
 
     def selected_member() -> int | None:
         try:
-            return window.page("members").selected_member_id()  # type: ignore[no-any-return]
+            member: int | None = window.page("members").selected_member_id()
+            return member
         except KeyError:
             return None
 
