@@ -36,6 +36,7 @@ from coop_desk.ui.labels import tr_label
 from coop_desk.ui.widgets import format_date, format_decimal
 
 ZERO = Decimal("0.00")
+CHUNK = 30  # rows per printed table (see Table.html)
 
 
 # --- what each report reads ------------------------------------------------------------------
@@ -187,14 +188,19 @@ class Table:
         self.widths = list(widths) or ([first_width] if first_width else [])
         self.rows: list[str] = []
 
-    def row(self, cells: Sequence[object], *, bold: bool = False) -> None:
+    def row(self, cells: Sequence[object], *, bold: bool | Iterable[int] = False) -> None:
+        """A row (``bold``: all of it, or the cells at those indexes); with fewer cells than
+        columns, the last cell spans the rest."""
+        strong = set(range(len(cells))) if bold is True else set(bold or ())
         tds = []
         for i, cell in enumerate(cells):
             align = ' align="right"' if i in self.right else ""
+            last = i == len(cells) - 1 and len(cells) < len(self.headers)
+            span = f" colspan={len(self.headers) - i}" if last else ""
             text = esc(cell)
-            if bold:
+            if i in strong:
                 text = f"<b>{text}</b>"
-            tds.append(f"<td{align}>{text}</td>")
+            tds.append(f"<td{align}{span}>{text}</td>")
         self.rows.append("<tr>" + "".join(tds) + "</tr>")
 
     def html(self) -> str:
@@ -204,12 +210,16 @@ class Table:
             f"{esc(h)}</th>"
             for i, h in enumerate(self.headers)
         )
-        return (
-            '<table border="1" cellspacing="0" cellpadding="3" width="100%" '
-            'style="border-collapse: collapse; border-color: #888;">'
-            + (f"<tr>{head}</tr>" if any(self.headers) else "")
-            + f"{''.join(self.rows)}</table>"
+        # Measured on the demo's journal (280 rows): 2.7 s to print as one table with
+        # border-collapse, 0.8 s without it; tables of CHUNK rows, each with the header,
+        # keep a long list's pages readable.
+        top = (
+            '<table border="0.5" cellspacing="0" cellpadding="3" width="100%" '
+            'style="border-color: #999;">'
+            + (f"<thead><tr>{head}</tr></thead>" if any(self.headers) else "")
         )
+        chunks = [self.rows[i : i + CHUNK] for i in range(0, len(self.rows), CHUNK)] or [[]]
+        return "".join(top + "".join(rows) + "</table>" for rows in chunks)
 
 
 class Reports(QObject):
@@ -716,6 +726,7 @@ class Reports(QObject):
                 self.tr("USD value"),
             ],
             right={4, 5, 6},
+            widths=[13, 13, 26, 9, 12, 12, 15],
         )
         debits: dict[str, Decimal] = defaultdict(lambda: ZERO)
         credits: dict[str, Decimal] = defaultdict(lambda: ZERO)
@@ -739,9 +750,7 @@ class Reports(QObject):
                     )
                     if x
                 )
-                table.row(
-                    [line.number, format_date(line.entry_date), details, "", "", "", ""], bold=True
-                )
+                table.row([line.number, format_date(line.entry_date), details], bold={2})
             debit = line.amount if line.amount > 0 else None
             credit = -line.amount if line.amount < 0 else None
             if debit is not None:
