@@ -15,14 +15,14 @@ import sys
 from collections.abc import Sequence
 
 from coop_desk import __version__
-from coop_desk.cli import audit, basic, certs, ledger, members, users, verify
+from coop_desk.cli import audit, basic, certs, documents, ledger, members, users, verify
 from coop_desk.cli.context import CliContext, CliError
 from coop_desk.errors import CoopDeskError, ValidationError
 
 log = logging.getLogger("coop_desk")
 
 # Command groups, in the order --help lists them.
-COMMAND_MODULES = [basic, members, certs, ledger, verify, users, audit]
+COMMAND_MODULES = [basic, members, certs, documents, ledger, verify, users, audit]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -187,7 +187,5 @@ def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     result = backups.restore(plan, actor)
     if result.kept_aside:
         print(f"The previous database is kept at {result.kept_aside}")
-    if result.documents:
-        print(f"{result.documents} documents copied back into the data folder")
     print(f"Restored {plan.target} from {plan.source}.")
     return 0

@@ -15,8 +15,6 @@ Automatic backups go to one folder the user chooses (a USB disk), per database::
     <folder>/<database name>/
         daily/<name>-2026-11-27.sqlite       the newest copy of each day; the 7 newest days kept
         monthly/<name>-2026-11.sqlite        the first good copy of each month; 12 months kept
-        documents/<sha256>.<ext>             attached files (receipts, certificates), added
-                                             as they appear, never deleted
         backup-log.jsonl                     one JSON line per backup: when, file, size,
                                              SHA-256, the checks' results
 
@@ -402,8 +400,9 @@ def backup_now(
     now: datetime | None = None,
 ) -> BackupRecord:
     """Back up the SQLite file ``source`` into the rotation under ``root`` (default: the
-    configured folder): today's daily copy, the month's first good copy, the documents;
-    then keep the 7 newest daily and 12 newest monthly copies. Returns the log record."""
+    configured folder): today's daily copy and the month's first good copy (attached
+    documents are stored in the database, so the copy holds them); then keep the 7 newest
+    daily and 12 newest monthly copies. Returns the log record."""
     root = root or configured_folder()
     now = now or _now()
     if root == default_folder():
@@ -428,7 +427,6 @@ def backup_now(
         shutil.copyfile(daily, partial)
         os.replace(partial, monthly_path)
         made_monthly = monthly_path
-    copy_documents(folder / "documents")
     record = BackupRecord(
         now, "daily", daily, daily.stat().st_size, _sha256(daily), check, made_monthly
     )
@@ -446,24 +444,6 @@ def prune(folder: Path, daily: int = DAILY_KEEP, monthly: int = MONTHLY_KEEP) ->
             old.unlink()
             removed.append(old)
     return removed
-
-
-def copy_documents(target: Path) -> int:
-    """Copy attached documents not yet on the backup disk (they are named by their SHA-256,
-    so a name present is the same file). Returns how many were copied."""
-    source = paths.data_dir() / "documents"
-    if not source.is_dir():
-        return 0
-    copied = 0
-    for doc in source.iterdir():
-        if not doc.is_file() or (target / doc.name).exists():
-            continue
-        target.mkdir(parents=True, exist_ok=True)
-        partial = target / f".{doc.name}.partial"
-        shutil.copyfile(doc, partial)
-        os.replace(partial, target / doc.name)
-        copied += 1
-    return copied
 
 
 def due(root: Path, name: str, now: datetime | None = None) -> bool:
@@ -609,7 +589,6 @@ def plan_restore(source: Path, target: Path, today: date | None = None) -> Resto
 class RestoreResult:
     plan: RestorePlan
     kept_aside: Path | None  # the database as it was before the restore
-    documents: int  # documents copied back into the data folder
 
 
 def restore(plan: RestorePlan, actor: Actor, now: datetime | None = None) -> RestoreResult:
@@ -642,18 +621,7 @@ def restore(plan: RestorePlan, actor: Actor, now: datetime | None = None) -> Res
         raise BackupError(
             f"The restored database failed its check ({state}); the previous one is kept at {kept}."
         )
-    documents = 0
-    # A copy from the rotation (<folder>/<name>/daily/...) has the documents beside it.
-    rotation = plan.source.parent.parent
-    backup_documents = rotation / "documents"
-    in_rotation = plan.source.parent.name in ("daily", "monthly")
-    if in_rotation and (rotation / LOG_NAME).is_file() and backup_documents.is_dir():
-        live = paths.documents_dir()
-        for doc in backup_documents.iterdir():
-            if doc.is_file() and not doc.name.startswith(".") and not (live / doc.name).exists():
-                shutil.copyfile(doc, live / doc.name)
-                documents += 1
-    return RestoreResult(plan, kept, documents)
+    return RestoreResult(plan, kept)
 
 
 def copies_for_restore(root: Path, name: str) -> Iterator[Path]:

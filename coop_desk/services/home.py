@@ -21,10 +21,11 @@ from enum import StrEnum
 from sqlalchemy.orm import Session
 
 from coop_desk.domain.members import MemberStatus
-from coop_desk.services import backup, cert_alerts, members
+from coop_desk.services import backup, members
 from coop_desk.services.access import Actor, Permission, Role, require
 from coop_desk.services.backup import BackupStatus
 from coop_desk.services.certification import IcsOverview
+from coop_desk.services.certification import alerts as cert_alerts
 from coop_desk.services.ledger import checks, fiscal, reports
 from coop_desk.services.members import RegisterCounts
 from coop_desk.services.verify import Finding, Severity

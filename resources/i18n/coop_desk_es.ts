@@ -579,174 +579,179 @@
 <context>
     <name>CertificationsPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="79"/>
         <source>New certificate…</source>
         <translation>Nuevo certificado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="74"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="80"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="75"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="81"/>
         <source>Open document</source>
         <translation>Abrir documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="109"/>
         <source>New inspection…</source>
         <translation>Nueva inspección…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="110"/>
         <source>Sanction…</source>
         <translation>Sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="105"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="111"/>
         <source>Mark done…</source>
         <translation>Marcar como hecha…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="106"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="112"/>
         <source>Export ICS list…</source>
         <translation>Exportar lista del SIC…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="119"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="125"/>
         <source>Not yet inspected this year</source>
         <translation>Aún sin inspección este año</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="127"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="133"/>
         <source>Corrective actions due</source>
         <translation>Acciones correctivas pendientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="140"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="146"/>
         <source>New sanction…</source>
         <translation>Nueva sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="154"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="160"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="161"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="167"/>
         <source>Look ahead:</source>
         <translation>Anticipar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="173"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="179"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="183"/>
         <source>Certificates</source>
         <translation>Certificados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="178"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="184"/>
         <source>Internal Control System</source>
         <translation>Sistema Interno de Control</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="179"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="185"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="180"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="186"/>
         <source>Alerts</source>
         <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="194"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="200"/>
         <source>Certifications</source>
         <translation>Certificaciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="222"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="228"/>
         <source>Loading the certifications…</source>
         <translation>Cargando las certificaciones…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="238"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="244"/>
         <source>ICS coverage {0}: {1} of {2} members inspected</source>
         <translation>Cobertura del SIC {0}: {1} de {2} socios inspeccionados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="248"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="254"/>
         <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
         <translation>Meta 100 %. Muestra de reinspección de la certificadora: {0} socios. Pendientes de aprobación del comité: {1}. Acciones correctivas vencidas: {2}.
 {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="252"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="258"/>
         <source>Not yet inspected in {0}</source>
         <translation>Aún sin inspección en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="257"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="263"/>
         <source>{0} certificates · ICS coverage {1}% · {2} alerts</source>
         <translation>{0} certificados · cobertura del SIC {1} % · {2} alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="333"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="339"/>
         <source>Select a certificate to edit.</source>
         <translation>Seleccione un certificado para editarlo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="341"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="347"/>
         <source>Select a member in the schedule first.</source>
         <translation>Primero seleccione un socio en la lista.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="344"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="350"/>
         <source>Select a corrective action first.</source>
         <translation>Primero seleccione una acción correctiva.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="349"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="356"/>
         <source>The selected certificate has no document.</source>
         <translation>El certificado seleccionado no tiene documento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="353"/>
-        <source>The document file is missing: {0}</source>
-        <translation>Falta el archivo del documento: {0}</translation>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="362"/>
+        <source>The document {0} is missing from the database.</source>
+        <translation>El documento {0} no está en la base de datos.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="364"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="367"/>
+        <source>The document {0} was changed since it was attached; it is not opened.</source>
+        <translation>El documento {0} fue modificado después de adjuntarlo; no se abre.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="379"/>
         <source>Export the ICS list</source>
         <translation>Exportar la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="366"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="381"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="395"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="410"/>
         <source>Exporting the ICS list</source>
         <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="397"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="412"/>
         <source>Export cancelled.</source>
         <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="402"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="417"/>
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="404"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="419"/>
         <source>ICS list written</source>
         <translation>Lista del SIC guardada</translation>
     </message>
@@ -1080,112 +1085,112 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="88"/>
         <source>Journal entry {0}</source>
         <translation>Asiento {0} del libro diario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="102"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="100"/>
         <source>Entry</source>
         <translation>Asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="103"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="101"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="104"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="102"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="105"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="103"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="107"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="105"/>
         <source>Payee</source>
         <translation>Beneficiario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="108"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="106"/>
         <source>Voucher</source>
         <translation>Comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="110"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="108"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="112"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="110"/>
         <source>Contract</source>
         <translation>Contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="113"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="111"/>
         <source>Amount</source>
         <translation>Monto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="116"/>
-        <source>the stored copy is missing from the documents folder</source>
-        <translation>falta la copia guardada en la carpeta de documentos</translation>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="114"/>
+        <source>the stored copy is missing from the database</source>
+        <translation>la copia guardada no está en la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="118"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="116"/>
         <source>stored copy checked: identical</source>
         <translation>copia guardada verificada: idéntica</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="120"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="118"/>
         <source>WARNING: the stored copy was changed since it was recorded</source>
         <translation>ADVERTENCIA: la copia guardada cambió desde que se registró</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="123"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="121"/>
         <source>Scanned receipt</source>
         <translation>Recibo escaneado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="127"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="125"/>
         <source>Reverses</source>
         <translation>Revierte</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="129"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="127"/>
         <source>Reversed by</source>
         <translation>Revertido por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="132"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="130"/>
         <source>Recorded</source>
         <translation>Registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="133"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="131"/>
         <source>by {0} on {1}</source>
         <translation>por {0} el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="139"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="137"/>
         <source>Posted entries cannot be changed or deleted. To correct one, reverse it from the journal and record the right operation.</source>
         <translation>Los asientos registrados no se pueden modificar ni eliminar. Para corregir uno, reviértalo desde el libro diario y registre la operación correcta.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="160"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="158"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="164"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="162"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="170"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="168"/>
         <source>Open scanned receipt</source>
         <translation>Abrir recibo escaneado</translation>
     </message>
@@ -1193,43 +1198,43 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="125"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="120"/>
         <source>Choose the roster</source>
         <translation>Elegir el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="128"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="123"/>
         <source>An Excel workbook (.xlsx) with one member per row. Title rows above the headers, blank rows and a totals row are fine; headers may be in Spanish or English, in any order.</source>
         <translation>Un libro de Excel (.xlsx) con un socio por fila. Se admiten filas de título sobre los encabezados, filas en blanco y una fila de totales; los encabezados pueden estar en español o en inglés, en cualquier orden.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="134"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="129"/>
         <source>Path of the .xlsx file</source>
         <translation>Ruta del archivo .xlsx</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="135"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="130"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Examinar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="137"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="132"/>
         <source>&amp;Download template…</source>
         <translation>&amp;Descargar plantilla…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="141"/>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="162"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="136"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="157"/>
         <source>(found automatically)</source>
         <translation>(detectada automáticamente)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="145"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="140"/>
         <source>&amp;Sheet:</source>
         <translation>&amp;Hoja:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="176"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="171"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
@@ -1580,82 +1585,82 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="68"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="63"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="74"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="69"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="78"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="73"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="79"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="74"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="81"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="76"/>
         <source>Organic</source>
         <translation>Orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="86"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="81"/>
         <source>Fairtrade</source>
         <translation>Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="92"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="87"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="89"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="99"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="94"/>
         <source>Changes / problems</source>
         <translation>Cambios / problemas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="379"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="374"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="408"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="403"/>
         <source>Reading {0}</source>
         <translation>Leyendo {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="430"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="425"/>
         <source>Comparing with the register</source>
         <translation>Comparando con el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="458"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="453"/>
         <source>Importing members</source>
         <translation>Importando socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="462"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="457"/>
         <source>Nothing was imported</source>
         <translation>No se importó nada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="478"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="473"/>
         <source>Import finished</source>
         <translation>Importación terminada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="480"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="475"/>
         <source>{0} members added, {1} updated, {2} unchanged, {3} rows not imported.</source>
         <translation>{0} socios agregados, {1} actualizados, {2} sin cambios, {3} filas no importadas.</translation>
     </message>
@@ -2031,47 +2036,47 @@ Base de datos: {1}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="206"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="201"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="209"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="204"/>
         <source>What each column of the sheet holds. Recognised columns are already chosen; pick a field for any other column you want to import.</source>
         <translation>Qué contiene cada columna de la hoja. Las columnas reconocidas ya están elegidas; escoja un campo para cualquier otra columna que quiera importar.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="224"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="219"/>
         <source>&amp;Date of joining for new members whose row gives none:</source>
         <translation>&amp;Fecha de ingreso para socios nuevos cuya fila no la indica:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="251"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="246"/>
         <source>Sheet “{0}”, headers on row {1}, {2} member rows, {3} rows skipped.</source>
         <translation>Hoja «{0}», encabezados en la fila {1}, {2} filas de socios, {3} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="254"/>
         <source>Column</source>
         <translation>Columna</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="254"/>
         <source>Header</source>
         <translation>Encabezado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="254"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="254"/>
         <source>Import as</source>
         <translation>Importar como</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="268"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="263"/>
         <source>(not imported)</source>
         <translation>(no se importa)</translation>
     </message>
@@ -2740,42 +2745,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PostingsModel</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="33"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="31"/>
         <source>Line</source>
         <translation>Línea</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="38"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="36"/>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="42"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="40"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="45"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="43"/>
         <source>Debit</source>
         <translation>Debe</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="50"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="48"/>
         <source>Credit</source>
         <translation>Haber</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="55"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="53"/>
         <source>Rate</source>
         <translation>T. de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="61"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="59"/>
         <source>USD value</source>
         <translation>Valor en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="65"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="63"/>
         <source>Memo</source>
         <translation>Glosa</translation>
     </message>
@@ -3178,123 +3183,123 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="99"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="93"/>
         <source>Fiscal year </source>
         <translation>Ejercicio </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="97"/>
         <source>Premium received…</source>
         <translation>Prima recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="98"/>
         <source>Project payment…</source>
         <translation>Pago de proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="105"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="99"/>
         <source>Transfer / exchange…</source>
         <translation>Transferencia / cambio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="106"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="100"/>
         <source>Opening balance…</source>
         <translation>Saldo inicial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="108"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="102"/>
         <source>Close year…</source>
         <translation>Cerrar ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="109"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="103"/>
         <source>Reopen year…</source>
         <translation>Reabrir ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="111"/>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="123"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="105"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="117"/>
         <source>Set up</source>
         <translation>Configurar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="106"/>
         <source>New buyer…</source>
         <translation>Nuevo comprador…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="114"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="108"/>
         <source>New bank or cash account…</source>
         <translation>Nueva cuenta de banco o caja…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="112"/>
         <source>Premium price table…</source>
         <translation>Tabla de precios y prima…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="120"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="114"/>
         <source>Ledger settings…</source>
         <translation>Configuración del libro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="142"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="136"/>
         <source>Contracts</source>
         <translation>Contratos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="143"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="137"/>
         <source>Plan &amp;&amp; budget</source>
         <translation>Plan y presupuesto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="144"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="138"/>
         <source>Journal</source>
         <translation>Libro diario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="145"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="139"/>
         <source>Project balances</source>
         <translation>Saldos de proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="146"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="140"/>
         <source>Compliance</source>
         <translation>Cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="171"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="165"/>
         <source>Premium</source>
         <translation>Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="197"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="191"/>
         <source> (closed)</source>
         <translation> (cerrado)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="235"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="229"/>
         <source>closed</source>
         <translation>cerrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="235"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="229"/>
         <source>open</source>
         <translation>abierto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="238"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="232"/>
         <source>Premium available: USD {0} · in bank and cash USD {1} · receivable USD {2} · {3} {4}</source>
         <translation>Prima disponible: USD {0} · en banco y caja USD {1} · por cobrar USD {2} · {3} {4}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="251"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="245"/>
         <source> closed </source>
         <translation> cerrado </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="251"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="245"/>
         <source> open </source>
         <translation> abierto </translation>
     </message>
@@ -3385,37 +3390,37 @@ Base de datos: {1}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="305"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="300"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="307"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="302"/>
         <source>What the import will do, row by row. Nothing is saved until you import.</source>
         <translation>Lo que hará la importación, fila por fila. No se guarda nada hasta que importe.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="325"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="320"/>
         <source>&amp;Skip the rows with errors and import the others</source>
         <translation>&amp;Omitir las filas con errores e importar las demás</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="332"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="327"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="341"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="336"/>
         <source>{0} new, {1} to update, {2} unchanged, {3} with errors, {4} rows skipped.</source>
         <translation>{0} nuevos, {1} por actualizar, {2} sin cambios, {3} con errores, {4} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="351"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="346"/>
         <source>Nothing is imported while a row has errors, unless you choose to skip them.</source>
         <translation>No se importa nada mientras una fila tenga errores, salvo que elija omitirlas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="358"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="353"/>
         <source>Skipped {0}</source>
         <translation>Omitida {0}</translation>
     </message>
@@ -3696,132 +3701,132 @@ Base de datos: {1}</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="40"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="41"/>
         <source>PDF document (*.pdf)</source>
         <translation>Documento PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="84"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="85"/>
         <source>General Assembly report</source>
         <translation>Informe para la Asamblea General</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="85"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="86"/>
         <source>Project balances</source>
         <translation>Saldos de proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="86"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="87"/>
         <source>Journal for a period</source>
         <translation>Diario de un periodo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="87"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="88"/>
         <source>Member card</source>
         <translation>Ficha de socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="88"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="89"/>
         <source>Gender report</source>
         <translation>Informe de género</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="101"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="102"/>
         <source>Fiscal &amp;year</source>
         <translation>&amp;Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="103"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="104"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="104"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="105"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="112"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="113"/>
         <source>&amp;Member</source>
         <translation>&amp;Socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="115"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="116"/>
         <source>Save as &amp;PDF…</source>
         <translation>Guardar como &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="116"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="117"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="123"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="124"/>
         <source>In the language of the program; amounts in its format.</source>
         <translation>En el idioma del programa; los montos en su formato.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="146"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="147"/>
         <source>The end of the period is before its start.</source>
         <translation>El final del periodo es anterior a su inicio.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="148"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="149"/>
         <source>Choose a member.</source>
         <translation>Elija un socio.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="163"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="164"/>
         <source>Reading the records…</source>
         <translation>Leyendo los registros…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="191"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="192"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="201"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="204"/>
         <source>The PDF could not be written: {0}</source>
         <translation>No se pudo escribir el PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="206"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="209"/>
         <source>PDF written</source>
         <translation>PDF guardado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="207"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="210"/>
         <source>{0} was saved as a PDF.</source>
         <translation>{0} se guardó como PDF.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="233"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="236"/>
         <source>&amp;Reports</source>
         <translation>&amp;Informes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="244"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="247"/>
         <source>&amp;General Assembly report…</source>
         <translation>Informe para la Asamblea &amp;General…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="245"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="248"/>
         <source>Project &amp;balances…</source>
         <translation>&amp;Saldos de proyectos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="246"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="249"/>
         <source>&amp;Journal for a period…</source>
         <translation>&amp;Diario de un periodo…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="247"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="250"/>
         <source>&amp;Member card…</source>
         <translation>&amp;Ficha de socio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="248"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="251"/>
         <source>Gender &amp;report…</source>
         <translation>Informe de &amp;género…</translation>
     </message>
@@ -3829,685 +3834,685 @@ Base de datos: {1}</translation>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="227"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="237"/>
         <source>RUC {0}</source>
         <translation>RUC {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="229"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="239"/>
         <source>FLO ID {0}</source>
         <translation>FLO ID {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="230"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="240"/>
         <source>Made on {0} by {1} with coop-desk</source>
         <translation>Elaborado el {0} por {1} con coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="255"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="265"/>
         <source>The fund is kept in {2} value (each payment at the rate recorded on it); the {0} column converts it at {1} {0} per {2} (the last rate recorded in the year), for reference.</source>
         <translation>El fondo se lleva en valor {2} (cada pago al tipo de cambio registrado en él); la columna {0} lo convierte a {1} {0} por {2} (el último tipo de cambio registrado en el ejercicio), como referencia.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="266"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="567"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="276"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="577"/>
         <source>The previous year is not closed: the opening balance is provisional.</source>
         <translation>El ejercicio anterior no está cerrado: el saldo inicial es provisional.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="270"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="280"/>
         <source>The Premium fund</source>
         <translation>El fondo de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="274"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="284"/>
         <source>{0} value</source>
         <translation>Valor {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="275"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="285"/>
         <source>{0}, converted</source>
         <translation>{0}, convertido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="281"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="291"/>
         <source>Balance at the start of the year</source>
         <translation>Saldo al inicio del ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="282"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="292"/>
         <source>Premium earned (contracts shipped)</source>
         <translation>Prima devengada (contratos embarcados)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="283"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="554"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="293"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="564"/>
         <source>Premium received</source>
         <translation>Prima recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="284"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="294"/>
         <source>Premium spent on projects</source>
         <translation>Prima gastada en proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="285"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="295"/>
         <source>Balance carried over</source>
         <translation>Saldo que pasa al siguiente ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="286"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="296"/>
         <source>of which still receivable</source>
         <translation>del cual aún por cobrar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="291"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="301"/>
         <source>Premium received per contract</source>
         <translation>Prima recibida por contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="295"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="305"/>
         <source>Contract</source>
         <translation>Contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="296"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="306"/>
         <source>Buyer</source>
         <translation>Comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="297"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="307"/>
         <source>Premium due</source>
         <translation>Prima debida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="298"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="308"/>
         <source>Received</source>
         <translation>Recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="299"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="309"/>
         <source>Outstanding</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="315"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="360"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="455"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="534"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="629"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="765"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="325"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="370"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="465"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="544"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="639"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="774"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="325"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="335"/>
         <source>No contract in this year.</source>
         <translation>Ningún contrato en este ejercicio.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="327"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="337"/>
         <source>Premium spent per project</source>
         <translation>Prima gastada por proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="331"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="508"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="341"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="518"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="332"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="342"/>
         <source>Approved budget ({0})</source>
         <translation>Aprobado ({0})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="333"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="343"/>
         <source>Spent ({0} value)</source>
         <translation>Gastado (valor {0})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="334"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="344"/>
         <source>Remaining ({0})</source>
         <translation>Saldo ({0})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="335"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="336"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="345"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="346"/>
         <source>Paid in {0}</source>
         <translation>Pagado en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="337"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="347"/>
         <source>Paid in other currencies</source>
         <translation>Pagado en otras monedas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="338"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="348"/>
         <source>Quality</source>
         <translation>Calidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="354"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="399"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="364"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="409"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="354"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="399"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="364"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="409"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="376"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="386"/>
         <source>Paid: the amounts as paid, in each currency. Spent ({0} value): each payment at the rate recorded on it.</source>
         <translation>Pagado: los montos tal como se pagaron, en cada moneda. Gastado (valor {0}): cada pago al tipo de cambio registrado en él.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="387"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="397"/>
         <source>Productivity and quality (at least {0}% of the Premium)</source>
         <translation>Productividad y calidad (al menos el {0}% de la Prima)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="391"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="401"/>
         <source>Spent on productivity / quality</source>
         <translation>Gastado en productividad / calidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="394"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="404"/>
         <source>Required: {0}% of the premium received</source>
         <translation>Requerido: {0}% de la prima recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="398"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="408"/>
         <source>Share of the premium received</source>
         <translation>Proporción de la prima recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="399"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="409"/>
         <source>Met</source>
         <translation>Cumplido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="402"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="412"/>
         <source>General Assembly approvals of the plan</source>
         <translation>Aprobaciones del plan por la Asamblea General</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="406"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="416"/>
         <source>Version</source>
         <translation>Versión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="407"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="711"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="417"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="721"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="408"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="418"/>
         <source>Minutes</source>
         <translation>Acta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="409"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="419"/>
         <source>Present</source>
         <translation>Presentes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="410"/>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="455"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="420"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="465"/>
         <source>Women</source>
         <translation>Mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="411"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="421"/>
         <source>For / against / abstaining</source>
         <translation>A favor / en contra / abstenciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="412"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="422"/>
         <source>Budget ({0})</source>
         <translation>Presupuesto ({0})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="418"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="428"/>
         <source>(in force)</source>
         <translation>(vigente)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="432"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="442"/>
         <source>No approval recorded for this year.</source>
         <translation>Ninguna aprobación registrada para este ejercicio.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="435"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="445"/>
         <source>President</source>
         <translation>Presidente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="435"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="445"/>
         <source>Treasurer</source>
         <translation>Tesorero</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="445"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="455"/>
         <source>Report of the Board to the General Assembly, fiscal year {0}</source>
         <translation>Informe del Consejo Directivo a la Asamblea General, ejercicio {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="450"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="460"/>
         <source>Use of the Fairtrade Premium in {0}</source>
         <translation>Uso de la Prima Fairtrade en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="455"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="465"/>
         <source>Group</source>
         <translation>Grupo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="455"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="465"/>
         <source>Share of women</source>
         <translation>Proporción de mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="461"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="471"/>
         <source>Participation of women</source>
         <translation>Participación de las mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="466"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="476"/>
         <source>Approved budget of “{0}”</source>
         <translation>Presupuesto aprobado de “{0}”</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="472"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="482"/>
         <source>Spent on “{0}” in {1}</source>
         <translation>Gastado en “{0}” en {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="477"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="487"/>
         <source>Share of all the Premium spent on projects</source>
         <translation>Proporción de toda la Prima gastada en proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="484"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="494"/>
         <source>Active members (on {0})</source>
         <translation>Socios activos (al {0})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="486"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="496"/>
         <source>General Assembly attendance ({0} meetings)</source>
         <translation>Asistencia a la Asamblea General ({0} sesiones)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="489"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="499"/>
         <source>Members of the organic group (ICS)</source>
         <translation>Socios del grupo orgánico (SIC)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="490"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="500"/>
         <source>Inspected internally in {0}</source>
         <translation>Con inspección interna en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="495"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="505"/>
         <source>Gender report {0}</source>
         <translation>Informe de género {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="497"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="507"/>
         <source>Women&apos;s participation and the women&apos;s programme, fiscal year {0}</source>
         <translation>Participación de las mujeres y el programa de mujeres, ejercicio {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="509"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="519"/>
         <source>Approved (USD)</source>
         <translation>Aprobado (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="510"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="520"/>
         <source>Spent (USD)</source>
         <translation>Gastado (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="511"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="521"/>
         <source>Remaining (USD)</source>
         <translation>Saldo (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="512"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="522"/>
         <source>% used</source>
         <translation>% usado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="513"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="523"/>
         <source>Paid in USD</source>
         <translation>Pagado en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="514"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="524"/>
         <source>Paid in local currency</source>
         <translation>Pagado en moneda local</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="538"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="548"/>
         <source>Projects</source>
         <translation>Proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="543"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="553"/>
         <source>Over budget or without an approved budget: {0}</source>
         <translation>Por encima del presupuesto o sin presupuesto aprobado: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="551"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="561"/>
         <source>Opening balance</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="552"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="562"/>
         <source>Opening balances entered</source>
         <translation>Saldos iniciales registrados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="553"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="563"/>
         <source>Premium earned</source>
         <translation>Prima devengada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="555"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="565"/>
         <source>Spent on projects</source>
         <translation>Gastado en proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="556"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="566"/>
         <source>Exchange differences</source>
         <translation>Diferencias de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="557"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="567"/>
         <source>Closing balance</source>
         <translation>Saldo final</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="558"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="568"/>
         <source>Premium receivable at the end of the year</source>
         <translation>Prima por cobrar al cierre del ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="559"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="569"/>
         <source>In bank and cash at the end of the year</source>
         <translation>En bancos y caja al cierre del ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="562"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="572"/>
         <source>Premium fund (USD value)</source>
         <translation>Fondo de la Prima (valor en USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="572"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="582"/>
         <source>Project balances {0}</source>
         <translation>Saldos de proyectos {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="574"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="584"/>
         <source>Approved budget, spending and remaining per project; the Premium fund</source>
         <translation>Presupuesto aprobado, gasto y saldo por proyecto; el fondo de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="583"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="593"/>
         <source>Member code</source>
         <translation>Código de socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="584"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="594"/>
         <source>Surnames</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="585"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="595"/>
         <source>First names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="586"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="596"/>
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="587"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="597"/>
         <source>Gender</source>
         <translation>Género</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="588"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="598"/>
         <source>Birth date</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="589"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="599"/>
         <source>Join date</source>
         <translation>Fecha de ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="591"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="601"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="594"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="604"/>
         <source>since {0}</source>
         <translation>desde el {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="596"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="606"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="597"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="607"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="600"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="610"/>
         <source>Member</source>
         <translation>Socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="605"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="615"/>
         <source>Plot</source>
         <translation>Parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="606"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="616"/>
         <source>Total area (ha)</source>
         <translation>Área total (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="607"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="617"/>
         <source>Coffee area (ha)</source>
         <translation>Área de café (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="608"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="618"/>
         <source>Altitude (m)</source>
         <translation>Altitud (m)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="609"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="619"/>
         <source>Varieties</source>
         <translation>Variedades</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="610"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="620"/>
         <source>Organic status</source>
         <translation>Estado orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="638"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="648"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="643"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="653"/>
         <source>ICS committee approval</source>
         <translation>Aprobación del comité del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="644"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="654"/>
         <source>approved on {0}</source>
         <translation>aprobado el {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="646"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="656"/>
         <source>approved</source>
         <translation>aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="646"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="656"/>
         <source>not approved</source>
         <translation>no aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="652"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="662"/>
         <source>Sanction in force</source>
         <translation>Sanción vigente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="653"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="663"/>
         <source>excluded</source>
         <translation>excluido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="653"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="663"/>
         <source>suspended</source>
         <translation>suspendido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="658"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="668"/>
         <source>in scope since {0}</source>
         <translation>en el alcance desde el {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="660"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="670"/>
         <source>in scope</source>
         <translation>en el alcance</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="662"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="672"/>
         <source>not in scope</source>
         <translation>fuera del alcance</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="664"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="674"/>
         <source>not recorded</source>
         <translation>sin registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="667"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="677"/>
         <source>certificate {0} valid until {1}</source>
         <translation>certificado {0} válido hasta el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="674"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="684"/>
         <source>Last internal inspection</source>
         <translation>Última inspección interna</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="675"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="685"/>
         <source>{0} by {1}: {2}</source>
         <translation>{0} por {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="681"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="691"/>
         <source>never inspected</source>
         <translation>nunca inspeccionado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="685"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="695"/>
         <source>Certification status on {0}</source>
         <translation>Estado de certificación al {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="689"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="699"/>
         <source>Decided on</source>
         <translation>Decidida el</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="689"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="699"/>
         <source>Sanction</source>
         <translation>Sanción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="689"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="699"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="698"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="708"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="700"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="710"/>
         <source>Member card: {0}</source>
         <translation>Ficha de socio: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="710"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="720"/>
         <source>Entry</source>
         <translation>Asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="712"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="722"/>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="713"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="723"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="714"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="724"/>
         <source>Debit</source>
         <translation>Debe</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="715"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="725"/>
         <source>Credit</source>
         <translation>Haber</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="716"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="726"/>
         <source>USD value</source>
         <translation>Valor en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="735"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="746"/>
         <source>voucher {0}</source>
         <translation>comprobante {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="736"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="747"/>
         <source>reverses {0}</source>
         <translation>revierte {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="776"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="785"/>
         <source>Entries: {0}</source>
         <translation>Asientos: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="780"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="789"/>
         <source>Journal from {0} to {1}</source>
         <translation>Libro diario del {0} al {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/documents.py" line="784"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="793"/>
         <source>Every entry of the Premium ledger in the period, with its postings</source>
         <translation>Cada asiento del libro de la Prima en el periodo, con sus partidas</translation>
     </message>

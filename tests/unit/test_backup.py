@@ -106,15 +106,6 @@ def test_an_unreachable_folder_is_named(small_db, tmp_path):
         backup.backup_now(sqlite_path(small_db.engine), tmp_path / "unplugged")
 
 
-def test_documents_are_copied_beside_the_copies(small_db, tmp_path):
-    doc = paths.documents_dir() / ("ab" * 32 + ".pdf")
-    doc.write_bytes(b"%PDF receipt")
-    root = tmp_path / "usb"
-    root.mkdir()
-    backup.backup_now(sqlite_path(small_db.engine), root)
-    assert (root / "coop" / "documents" / doc.name).read_bytes() == b"%PDF receipt"
-
-
 # --- a copy to a named file ----------------------------------------------------------------------
 
 
