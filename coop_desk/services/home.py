@@ -141,7 +141,7 @@ def home(
     premium_years: tuple[reports.FundRow, ...] = ()
     if Section.PREMIUM_YEARS in sections:
         years = [y.year for y in fiscal.list_fiscal_years(session, actor, today) if y.year <= year]
-        premium_years = tuple(reports.fund_reports(session, actor, years))
+        premium_years = tuple(reports.fund_report(session, actor, y) for y in years)
 
     findings: list[Finding] = []
     if Section.LEDGER_WARNINGS in sections:

@@ -42,7 +42,6 @@ from coop_desk.services.home import Home, Section
 from coop_desk.services.verify import Finding, Severity
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
-from coop_desk.ui.member_certs_tab import selected_row
 from coop_desk.ui.models.table import Column, RowTableModel, plain_table
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.widgets import format_date, format_decimal
@@ -422,7 +421,7 @@ class HomePage(Page):
     # --- actions -----------------------------------------------------------------------------
     def open_finding(self, row: int | None = None) -> None:
         finding = self.findings_model.row_at(
-            selected_row(self.findings_view) if row is None else row
+            self.findings_view.currentIndex().row() if row is None else row
         )
         if finding is not None:
             self.navigate.emit(*finding_target(finding))
