@@ -198,7 +198,6 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_action = QAction(self.tr("&Manual"), self)
         self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
-        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.help_action.triggered.connect(lambda: self.show_help())
         help_menu.addAction(self.help_action)
         about = QAction(self.tr("&About coop-desk"), self)
