@@ -579,179 +579,179 @@
 <context>
     <name>CertificationsPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="79"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="75"/>
         <source>New certificate…</source>
         <translation>Nuevo certificado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="80"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="76"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="81"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="77"/>
         <source>Open document</source>
         <translation>Abrir documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="109"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="105"/>
         <source>New inspection…</source>
         <translation>Nueva inspección…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="110"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="106"/>
         <source>Sanction…</source>
         <translation>Sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="111"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="107"/>
         <source>Mark done…</source>
         <translation>Marcar como hecha…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="108"/>
         <source>Export ICS list…</source>
         <translation>Exportar lista del SIC…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="121"/>
         <source>Not yet inspected this year</source>
         <translation>Aún sin inspección este año</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="133"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="129"/>
         <source>Corrective actions due</source>
         <translation>Acciones correctivas pendientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="146"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="142"/>
         <source>New sanction…</source>
         <translation>Nueva sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="160"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="156"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="167"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="163"/>
         <source>Look ahead:</source>
         <translation>Anticipar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="179"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="175"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="183"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="179"/>
         <source>Certificates</source>
         <translation>Certificados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="184"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="180"/>
         <source>Internal Control System</source>
         <translation>Sistema Interno de Control</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="185"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="181"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="186"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="182"/>
         <source>Alerts</source>
         <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="200"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="196"/>
         <source>Certifications</source>
         <translation>Certificaciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="228"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="224"/>
         <source>Loading the certifications…</source>
         <translation>Cargando las certificaciones…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="244"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="240"/>
         <source>ICS coverage {0}: {1} of {2} members inspected</source>
         <translation>Cobertura del SIC {0}: {1} de {2} socios inspeccionados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="254"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="250"/>
         <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
         <translation>Meta 100 %. Muestra de reinspección de la certificadora: {0} socios. Pendientes de aprobación del comité: {1}. Acciones correctivas vencidas: {2}.
 {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="258"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="254"/>
         <source>Not yet inspected in {0}</source>
         <translation>Aún sin inspección en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="263"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="259"/>
         <source>{0} certificates · ICS coverage {1}% · {2} alerts</source>
         <translation>{0} certificados · cobertura del SIC {1} % · {2} alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="339"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="335"/>
         <source>Select a certificate to edit.</source>
         <translation>Seleccione un certificado para editarlo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="347"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="343"/>
         <source>Select a member in the schedule first.</source>
         <translation>Primero seleccione un socio en la lista.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="350"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="346"/>
         <source>Select a corrective action first.</source>
         <translation>Primero seleccione una acción correctiva.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="356"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="352"/>
         <source>The selected certificate has no document.</source>
         <translation>El certificado seleccionado no tiene documento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="362"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="358"/>
         <source>The document {0} is missing from the database.</source>
         <translation>El documento {0} no está en la base de datos.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="367"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="363"/>
         <source>The document {0} was changed since it was attached; it is not opened.</source>
         <translation>El documento {0} fue modificado después de adjuntarlo; no se abre.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="379"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="375"/>
         <source>Export the ICS list</source>
         <translation>Exportar la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="381"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="377"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="410"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="406"/>
         <source>Exporting the ICS list</source>
         <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="412"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="408"/>
         <source>Export cancelled.</source>
         <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="417"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="413"/>
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="419"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="415"/>
         <source>ICS list written</source>
         <translation>Lista del SIC guardada</translation>
     </message>
@@ -1242,22 +1242,22 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="68"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="67"/>
         <source>Severity</source>
         <translation>Gravedad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="70"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="69"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="70"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="69"/>
         <source>Warning</source>
         <translation>Advertencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="72"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="71"/>
         <source>Finding</source>
         <translation>Hallazgo</translation>
     </message>
@@ -1401,183 +1401,183 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="105"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="104"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="106"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="105"/>
         <source>Refresh</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="119"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="118"/>
         <source>Back up now</source>
         <translation>Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="120"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="119"/>
         <source>Backup settings…</source>
         <translation>Copias de seguridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="151"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="150"/>
         <source>Spending per project against the approved budget</source>
         <translation>Gasto por proyecto frente al presupuesto aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="154"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="153"/>
         <source>Premium per year (USD)</source>
         <translation>Prima por ejercicio (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="165"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="164"/>
         <source>Open compliance findings</source>
         <translation>Observaciones de cumplimiento abiertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="189"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="188"/>
         <source>Home</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="227"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="226"/>
         <source>Loading the home page…</source>
         <translation>Cargando la página de inicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="237"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="236"/>
         <source>Today, {0}</source>
         <translation>Hoy, {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="247"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="246"/>
         <source>{0} warnings, {1} errors</source>
         <translation>{0} advertencias, {1} errores</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="253"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="252"/>
         <source>{0} active members</source>
         <translation>{0} socios activos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="255"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="254"/>
         <source>{0} in the register. Open the register</source>
         <translation>{0} en el padrón. Abrir el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="258"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="257"/>
         <source>{0}% women</source>
         <translation>{0}% mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="260"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="259"/>
         <source>{0} women among the active members. Open the gender report</source>
         <translation>{0} mujeres entre los socios activos. Abrir el informe de género</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="267"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="266"/>
         <source>ICS coverage {0}%</source>
         <translation>Cobertura del SIC {0}%</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="270"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="269"/>
         <source>{0} of {1} members inspected in {2}</source>
         <translation>{0} de {1} socios inspeccionados en {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="277"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="276"/>
         <source>Certificates to renew: {0}</source>
         <translation>Certificados por renovar: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="281"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="280"/>
         <source>Expired or expiring within {0} days; the first on {1}</source>
         <translation>Vencidos o que vencen en {0} días; el primero el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="285"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="284"/>
         <source>None expires within {0} days</source>
         <translation>Ninguno vence en {0} días</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="291"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="290"/>
         <source>Premium received in {0}</source>
         <translation>Prima recibida en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="293"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="292"/>
         <source>Spent on projects in {0}</source>
         <translation>Gastado en proyectos en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="295"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="294"/>
         <source>Remaining in the Premium fund</source>
         <translation>Saldo del fondo de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="299"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="298"/>
         <source>Compliance warnings: {0}</source>
         <translation>Advertencias de cumplimiento: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="301"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="300"/>
         <source>Integrity errors: {0}</source>
         <translation>Errores de integridad: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="303"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="302"/>
         <source>Open the first one</source>
         <translation>Abrir la primera</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="308"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="307"/>
         <source>Last backup {0}</source>
         <translation>Última copia {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="310"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="309"/>
         <source>No backup yet</source>
         <translation>Aún no hay copia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="313"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="312"/>
         <source>{0} daily and {1} monthly copies in {2}</source>
         <translation>{0} copias diarias y {1} mensuales en {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="342"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="341"/>
         <source>No good backup of this database has been made yet.</source>
         <translation>Aún no se ha hecho ninguna copia buena de esta base de datos.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="345"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="344"/>
         <source>The last good backup was made {0} days ago.</source>
         <translation>La última copia buena se hizo hace {0} días.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="347"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="346"/>
         <source>The backup folder {0} cannot be reached.</source>
         <translation>No se puede acceder a la carpeta de copias {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="362"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="361"/>
         <source>Approved</source>
         <translation>Aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="364"/>
-        <location filename="../../coop_desk/ui/pages/home.py" line="399"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="363"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="398"/>
         <source>Spent</source>
         <translation>Gastado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="397"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="396"/>
         <source>Received</source>
         <translation>Recibido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="401"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="400"/>
         <source>Remaining</source>
         <translation>Saldo</translation>
     </message>
@@ -2002,27 +2002,27 @@ o que lo exceden</translation>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="204"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="203"/>
         <source>&amp;About coop-desk</source>
         <translation>&amp;Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="268"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="267"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="269"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="268"/>
         <source>The language changes the next time coop-desk starts.</source>
         <translation>El idioma cambiará la próxima vez que inicie coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="275"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="274"/>
         <source>About coop-desk</source>
         <translation>Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="277"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="276"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
