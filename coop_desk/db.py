@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from coop_desk import paths
 from coop_desk.errors import DatabaseError, NewerDatabaseError
 from coop_desk.services.audit import writer as audit_writer
+from coop_desk.services.backup import copy_sqlite
 from coop_desk.services.ledger import guard as posted_entry_guard
 
 if TYPE_CHECKING:
@@ -271,36 +272,6 @@ def sqlite_path(engine: Engine) -> Path:
     if engine.url.get_backend_name() != "sqlite" or not source or source == ":memory:":
         raise DatabaseError("Only a database file can be backed up this way.")
     return Path(source)
-
-
-def copy_sqlite(source: Path, target: Path) -> Path:
-    """Copy the SQLite database ``source`` to ``target`` consistently, while other connections
-    may be writing (the sqlite3 online backup API, WAL included).
-
-    The copy is written to a temporary file next to ``target``, flushed to the disk and only
-    then renamed over ``target``: an interrupted copy (a USB disk pulled out) never leaves a
-    half-written file under the final name, nor destroys a file that was there."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
-    src = sqlite3.connect(str(source), timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
-    try:
-        dst = sqlite3.connect(str(partial))
-        try:
-            src.backup(dst)
-            # A copy is one self-contained file: no WAL beside it on the backup disk.
-            dst.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dst.close()
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    finally:
-        src.close()
-    with partial.open("rb+") as handle:
-        os.fsync(handle.fileno())
-    os.replace(partial, target)
-    return target
 
 
 def open_read_only(path: Path) -> Database:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from coop_desk import checked_copies
 from coop_desk.cli.context import CliContext, CliError, read_password
 from coop_desk.db import resolve_url, sqlite_path
 from coop_desk.errors import DatabaseError
@@ -147,12 +148,12 @@ def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     source = sqlite_path(db.engine)
     if args.target:
-        record = backups.backup_to(
+        record = checked_copies.backup_to(
             source, Path(args.target).expanduser().resolve(), overwrite=args.overwrite
         )
     else:
         folder = _folder(args)
-        record = backups.backup_now(source, folder)
+        record = checked_copies.backup_now(source, folder)
     print(f"Backup written: {record.path}")
     print(f"Checked: {record.check.describe()}")
     if record.monthly:
@@ -166,7 +167,7 @@ def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     if not url.startswith("sqlite:"):
         raise CliError("a server database is restored with pg_restore (see the README)")
     target = Path(make_url(url).database or "")
-    plan = backups.plan_restore(source, target)
+    plan = checked_copies.plan_restore(source, target)
     try:
         actor = ctx.actor() if target.exists() else SYSTEM
     except DatabaseError as exc:

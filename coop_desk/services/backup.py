@@ -27,7 +27,11 @@ program can read the status of a server's backups too.
 backups folder of the data folder), then the copy is written into the database file through the
 same online backup API, so no stale journal of the old database can be replayed over it.
 
-Qt-free: the GUI runs these functions in a worker thread, the command line calls them directly.
+This module holds what needs no database session: the copy itself, the folder and its log, the
+rotation, naming a file before it is replaced, pg_dump records and the restore.
+``coop_desk.checked_copies`` makes the copies and checks them with ``verify``, which needs the
+database layer above the services (``db``). Qt-free: the GUI runs both in a worker thread, the
+command line calls them directly.
 """
 
 from __future__ import annotations
@@ -41,15 +45,14 @@ import sqlite3
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
 from coop_desk import paths
-from coop_desk.db import copy_sqlite, migration_status, open_read_only
 from coop_desk.errors import CoopDeskError
-from coop_desk.services.access import SYSTEM, Actor, Permission, require
+from coop_desk.services.access import Actor, Permission, require
 
 DAILY_KEEP = 7
 MONTHLY_KEEP = 12
@@ -61,6 +64,41 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 class BackupError(CoopDeskError):
     """A backup or a restore cannot be made; the message says why and what to do."""
+
+
+# --- the copy ----------------------------------------------------------------------------------
+
+BUSY_TIMEOUT_S = 10  # as the program's own connections wait for a writer
+
+
+def copy_sqlite(source: Path, target: Path) -> Path:
+    """Copy the SQLite database ``source`` to ``target`` consistently, while other connections
+    may be writing (the sqlite3 online backup API, WAL included).
+
+    The copy is written to a temporary file next to ``target``, flushed to the disk and only
+    then renamed over ``target``: an interrupted copy (a USB disk pulled out) never leaves a
+    half-written file under the final name, nor destroys a file that was there."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    src = sqlite3.connect(str(source), timeout=BUSY_TIMEOUT_S)
+    try:
+        dst = sqlite3.connect(str(partial))
+        try:
+            src.backup(dst)
+            # A copy is one self-contained file: no WAL beside it on the backup disk.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    finally:
+        src.close()
+    with partial.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(partial, target)
+    return target
 
 
 # --- where backups go ----------------------------------------------------------------------------
@@ -205,36 +243,6 @@ def summarize(path: Path) -> DatabaseSummary:
     return DatabaseSummary(path, True, int(members), int(entries), last)
 
 
-def check_copy(path: Path, today: date | None = None) -> CopyCheck:
-    """``PRAGMA integrity_check``, then coop-desk's ``verify`` on the copy opened read-only."""
-    from coop_desk.services.verify import verify  # the checks import most of the services
-
-    state = integrity(path)
-    if state != "ok":
-        return CopyCheck(state, False, -1, 0)
-    db = open_read_only(path)
-    try:
-        status = migration_status(db.engine)
-        if status.unknown:
-            return CopyCheck(
-                "written by a newer version of coop-desk; install it to use this copy", False, -1, 0
-            )
-        if status.pending:
-            return CopyCheck("ok", False, -1, 0)
-        with db.reading(SYSTEM) as session:
-            result = verify(session, SYSTEM, today)
-    finally:
-        db.close()
-    errors = result.errors
-    return CopyCheck(
-        "ok",
-        True,
-        len(errors),
-        len(result.warnings),
-        errors[0].describe() if errors else "",
-    )
-
-
 # --- the log ----------------------------------------------------------------------------------
 
 
@@ -293,7 +301,7 @@ class BackupRecord:
         )
 
 
-def _append_log(folder: Path, record: BackupRecord) -> None:
+def append_log(folder: Path, record: BackupRecord) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     with (folder / LOG_NAME).open("a", encoding="utf-8") as handle:
         handle.write(record.to_json() + "\n")
@@ -329,16 +337,16 @@ class BackupStatus:
 
     @property
     def age(self) -> timedelta | None:
-        return None if self.last_good is None else _now() - self.last_good.at
+        return None if self.last_good is None else now_utc() - self.last_good.at
 
 
-def _now() -> datetime:
+def now_utc() -> datetime:
     return datetime.now(UTC)
 
 
 def status(root: Path, name: str, now: datetime | None = None) -> BackupStatus:
     """The backup status of the database ``name`` in ``root``: read from its log."""
-    now = now or _now()
+    now = now or now_utc()
     folder = database_folder(root, name)
     records = read_log(folder)
     good = [r for r in records if r.good]
@@ -365,7 +373,7 @@ def _is_copy(path: Path) -> bool:
     return path.is_file() and not path.name.startswith(".") and path.suffix == ".sqlite"
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 16), b""):
@@ -376,63 +384,13 @@ def _sha256(path: Path) -> str:
 # --- automatic (rotated) backups -------------------------------------------------------------
 
 
-def _require_folder(root: Path) -> None:
+def require_folder(root: Path) -> None:
     if not root.exists():
         raise BackupError(
             f"The backup folder {root} cannot be reached. Is the USB disk plugged in?"
         )
     if not root.is_dir():
         raise BackupError(f"The backup folder {root} is a file, not a folder.")
-
-
-def _check_or_delete(copy: Path, today: date) -> CopyCheck:
-    check = check_copy(copy, today)
-    if check.integrity != "ok":
-        copy.unlink(missing_ok=True)
-        raise BackupError(f"The copy written to {copy} failed its check: {check.integrity}.")
-    return check
-
-
-def backup_now(
-    source: Path,
-    root: Path | None = None,
-    *,
-    now: datetime | None = None,
-) -> BackupRecord:
-    """Back up the SQLite file ``source`` into the rotation under ``root`` (default: the
-    configured folder): today's daily copy and the month's first good copy (attached
-    documents are stored in the database, so the copy holds them); then keep the 7 newest
-    daily and 12 newest monthly copies. Returns the log record."""
-    root = root or configured_folder()
-    now = now or _now()
-    if root == default_folder():
-        root.mkdir(parents=True, exist_ok=True)
-    _require_folder(root)
-    name = database_name(f"sqlite:///{source}")
-    folder = database_folder(root, name)
-    day = now.astimezone().date() if now.tzinfo else now.date()
-    daily = folder / "daily" / f"{name}-{day.isoformat()}.sqlite"
-    try:
-        # Written aside first: today's earlier copy is replaced only by a copy that checked.
-        fresh = copy_sqlite(source, daily.with_name(f".{daily.stem}.new.sqlite"))
-        check = _check_or_delete(fresh, day)
-        os.replace(fresh, daily)
-    except OSError as exc:
-        raise BackupError(f"The backup to {folder} could not be written: {exc}") from exc
-    monthly_path = folder / "monthly" / f"{name}-{day:%Y-%m}.sqlite"
-    made_monthly = None
-    if check.ok and not monthly_path.exists():
-        monthly_path.parent.mkdir(parents=True, exist_ok=True)
-        partial = monthly_path.with_name(f".{monthly_path.name}.partial")
-        shutil.copyfile(daily, partial)
-        os.replace(partial, monthly_path)
-        made_monthly = monthly_path
-    record = BackupRecord(
-        now, "daily", daily, daily.stat().st_size, _sha256(daily), check, made_monthly
-    )
-    _append_log(folder, record)
-    prune(folder)
-    return record
 
 
 def prune(folder: Path, daily: int = DAILY_KEEP, monthly: int = MONTHLY_KEEP) -> list[Path]:
@@ -448,7 +406,7 @@ def prune(folder: Path, daily: int = DAILY_KEEP, monthly: int = MONTHLY_KEEP) ->
 
 def due(root: Path, name: str, now: datetime | None = None) -> bool:
     """Whether today's automatic backup is still to be made."""
-    now = now or _now()
+    now = now or now_utc()
     last = status(root, name, now).last
     return last is None or last.at.astimezone().date() != now.astimezone().date()
 
@@ -486,21 +444,6 @@ def resolve_target(source: Path, target: Path, *, overwrite: bool, now: datetime
     return target
 
 
-def backup_to(
-    source: Path, target: Path, *, overwrite: bool = False, now: datetime | None = None
-) -> BackupRecord:
-    """A checked copy of the SQLite file ``source`` at ``target`` (see ``resolve_target``)."""
-    now = now or _now()
-    final = resolve_target(source, target, overwrite=overwrite, now=now)
-    try:
-        fresh = copy_sqlite(source, final.with_name(f".{final.stem}.new.sqlite"))
-        check = _check_or_delete(fresh, now.date())
-        os.replace(fresh, final)
-    except OSError as exc:
-        raise BackupError(f"The copy {final} could not be written: {exc}") from exc
-    return BackupRecord(now, "manual", final, final.stat().st_size, _sha256(final), check)
-
-
 # --- PostgreSQL dumps --------------------------------------------------------------------------
 
 
@@ -531,18 +474,18 @@ def record_dump(
     """Check a pg_dump of the server database ``url`` and write it into the backup log, so
     the backup status (and the dashboard's warning) covers PostgreSQL too."""
     root = root or configured_folder()
-    now = now or _now()
-    _require_folder(root)
+    now = now or now_utc()
+    require_folder(root)
     state = check_dump(dump)
     record = BackupRecord(
         now,
         "pg_dump",
         dump.resolve(),
         dump.stat().st_size if dump.is_file() else 0,
-        _sha256(dump) if dump.is_file() else "",
+        file_sha256(dump) if dump.is_file() else "",
         CopyCheck(state, state == "ok", 0 if state == "ok" else -1, 0),
     )
-    _append_log(database_folder(root, database_name(url)), record)
+    append_log(database_folder(root, database_name(url)), record)
     if state != "ok":
         raise BackupError(f"{dump}: {state}")
     return record
@@ -566,25 +509,6 @@ class RestorePlan:
         return f"Restore {self.copy.describe()} ({self.check.describe()}) over: {now}."
 
 
-def plan_restore(source: Path, target: Path, today: date | None = None) -> RestorePlan:
-    """Check the copy ``source`` before it replaces the database file ``target``; refuse a
-    file that is not a whole coop-desk database (``BackupError``)."""
-    if not source.is_file():
-        raise BackupError(f"{source} is not a file.")
-    if not is_sqlite_file(source):
-        raise BackupError(f"{source} is not a database.")
-    if source.resolve() == target.resolve():
-        raise BackupError(f"{source} is the database itself.")
-    summary = summarize(source)
-    if not summary.coop_desk:
-        raise BackupError(f"{source} is a SQLite database but not a coop-desk one.")
-    check = check_copy(source, today)
-    if check.integrity != "ok" or check.verify_errors > 0:
-        raise BackupError(f"{source} cannot be restored: {check.describe()}.")
-    current = summarize(target) if target.exists() else None
-    return RestorePlan(source, target, summary, check, current)
-
-
 @dataclass(frozen=True)
 class RestoreResult:
     plan: RestorePlan
@@ -595,7 +519,7 @@ def restore(plan: RestorePlan, actor: Actor, now: datetime | None = None) -> Res
     """Replace the database file with the checked copy. The caller has closed every
     connection of its own to the database (the GUI reopens it afterwards)."""
     require(actor, Permission.RESTORE)
-    now = now or _now()
+    now = now or now_utc()
     target = plan.target
     kept = None
     if target.exists():
@@ -639,16 +563,12 @@ __all__ = [
     "DatabaseSummary",
     "RestorePlan",
     "RestoreResult",
-    "backup_now",
-    "backup_to",
-    "check_copy",
     "check_dump",
     "configured_folder",
     "copies_for_restore",
     "database_name",
     "due",
     "integrity",
-    "plan_restore",
     "prune",
     "read_log",
     "record_dump",

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desk import checked_copies
 from coop_desk.db import Database, resolve_url, sqlite_path
 from coop_desk.errors import PermissionDenied
 from coop_desk.services import backup
@@ -101,7 +102,7 @@ def back_up_now(parent: QWidget | None, ctx: AppContext) -> backup.BackupRecord 
 
     def job(progress: Progress) -> backup.BackupRecord:
         progress(0, 0, QCoreApplication.translate("backup_actions", "Copying and checking…"))
-        return backup.backup_now(source)
+        return checked_copies.backup_now(source)
 
     try:
         record = run_with_progress(
@@ -144,7 +145,7 @@ def back_up_to_file(
         record = run_with_progress(
             parent,
             QCoreApplication.translate("backup_actions", "Backing up"),
-            lambda _p: backup.backup_to(source, target, overwrite=True),
+            lambda _p: checked_copies.backup_to(source, target, overwrite=True),
         )
     except Cancelled:
         return None
@@ -286,10 +287,20 @@ def confirm_restore(parent: QWidget | None, plan: backup.RestorePlan) -> bool:
 
 
 def sign_in_again(parent: QWidget | None, ctx: AppContext) -> bool:
-    """After a restore, sign in to the restored database; tests replace this."""
-    from coop_desk.app import sign_in_if_needed
+    """After a restore, sign in to the restored database (when it has accounts; then a new
+    password if an administrator reset it); tests replace this. False: the user gave up."""
+    from coop_desk.services import users
+    from coop_desk.ui.dialogs.change_password import ChangePasswordDialog
+    from coop_desk.ui.dialogs.login import LoginDialog
 
-    return sign_in_if_needed(ctx)
+    if not ctx.read(lambda s, _a: users.has_users(s)):
+        return True
+    login = LoginDialog(ctx, parent=parent)
+    if login.exec() != QDialog.DialogCode.Accepted:
+        return False
+    if login.must_change_password:
+        ChangePasswordDialog(ctx, parent, forced=True).exec()
+    return True
 
 
 def restore_from_copy(
@@ -311,7 +322,7 @@ def restore_from_copy(
         plan = run_with_progress(
             parent,
             QCoreApplication.translate("backup_actions", "Checking the copy"),
-            lambda _p: backup.plan_restore(copy, target),
+            lambda _p: checked_copies.plan_restore(copy, target),
         )
     except Cancelled:
         return None
@@ -385,7 +396,7 @@ class AutoBackup(QObject):
         if not backup.due(root, database_name(self.ctx), now):
             return False
         source = sqlite_path(self.ctx.db.engine)
-        self.loader.load(lambda: backup.backup_now(source, root, now=now), self._done)
+        self.loader.load(lambda: checked_copies.backup_now(source, root, now=now), self._done)
         return True
 
     def _done(self, record: backup.BackupRecord) -> None:
@@ -408,7 +419,7 @@ class AutoBackup(QObject):
             return run_with_progress(
                 parent,
                 QCoreApplication.translate("backup_actions", "Backing up before closing"),
-                lambda _p: backup.backup_now(source, now=datetime.now(UTC)),
+                lambda _p: checked_copies.backup_now(source, now=datetime.now(UTC)),
             )
         except Cancelled:
             return None

@@ -15,6 +15,7 @@ from PySide6.QtCharts import QAbstractBarSeries
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
+from coop_desk import checked_copies
 from coop_desk.db import sqlite_path
 from coop_desk.services import backup, members
 from coop_desk.services.access import Actor, Role
@@ -92,7 +93,9 @@ def test_the_backup_warning_goes_once_a_good_backup_is_made(window, qtbot, tmp_p
     backup.set_folder(usb)
     page = _home(window, qtbot)
     assert page.backup_banner.isVisibleTo(page)
-    backup.backup_now(sqlite_path(window.ctx.db.engine), now=datetime(2026, 11, 26, tzinfo=UTC))
+    checked_copies.backup_now(
+        sqlite_path(window.ctx.db.engine), now=datetime(2026, 11, 26, tzinfo=UTC)
+    )
     page = _home(window, qtbot)
     assert not page.backup_banner.isVisibleTo(page)
     assert "1 daily and 1 monthly" in page.backup_card.description()
@@ -279,7 +282,7 @@ def test_automatic_backup_runs_once_a_day(demo_ctx, qtbot, tmp_path):
 def test_restore_from_the_gui(window, qtbot, tmp_path, monkeypatch):
     ctx = window.ctx
     live = sqlite_path(ctx.db.engine)
-    copy = backup.backup_to(live, tmp_path / "copy.sqlite").path
+    copy = checked_copies.backup_to(live, tmp_path / "copy.sqlite").path
     member_id = ctx.read(lambda s, a: members.find_member_id(s, a, "CPGP-3784-7"))
     from coop_desk.services.members import MemberFilter
 
@@ -399,7 +402,9 @@ def test_closing_the_window_backs_up(qtbot, demo_ctx, tmp_path, monkeypatch):
     backup.set_folder(usb)  # a good backup of today is there: a failure stays quiet
     shown.clear()
     monkeypatch.setattr(
-        backup, "backup_now", lambda *a, **k: (_ for _ in ()).throw(backup.BackupError("disk full"))
+        checked_copies,
+        "backup_now",
+        lambda *a, **k: (_ for _ in ()).throw(backup.BackupError("disk full")),
     )
     assert window.auto_backup.on_exit(None) is None and shown == []
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from coop_desk import paths
+from coop_desk import checked_copies, paths
 from coop_desk.db import Database, sqlite_path
 from coop_desk.domain.members import MemberInput
 from coop_desk.errors import PermissionDenied
@@ -47,7 +47,7 @@ def test_a_backup_is_checked_logged_and_becomes_the_months_copy(small_db, tmp_pa
     root = tmp_path / "usb"
     root.mkdir()
     now = datetime(2026, 11, 27, 18, 0, tzinfo=UTC)
-    record = backup.backup_now(sqlite_path(small_db.engine), root, now=now)
+    record = checked_copies.backup_now(sqlite_path(small_db.engine), root, now=now)
     assert record.good and record.check.integrity == "ok" and record.check.verify_errors == 0
     assert record.path == root / "coop" / "daily" / "coop-2026-11-27.sqlite"
     assert record.monthly == root / "coop" / "monthly" / "coop-2026-11.sqlite"
@@ -70,7 +70,7 @@ def test_rotation_keeps_seven_daily_and_twelve_monthly_copies(small_db, tmp_path
     for i, now in enumerate(days):
         with small_db.transaction(SYSTEM) as s:  # the data changes between backups
             members.create_member(s, SYSTEM, _member(f"CPGP-2-{i + 1}", f"Nueva{i}"))
-        backup.backup_now(source, root, now=now)
+        checked_copies.backup_now(source, root, now=now)
     state = backup.status(root, "coop", days[-1])
     assert [p.name for p in state.daily] == [
         f"coop-{d.date().isoformat()}.sqlite" for d in sorted(days, reverse=True)[:7]
@@ -90,10 +90,10 @@ def test_the_same_days_copy_is_replaced_and_the_month_kept(small_db, tmp_path):
     root.mkdir()
     source = sqlite_path(small_db.engine)
     morning = datetime(2026, 3, 2, 9, tzinfo=UTC)
-    backup.backup_now(source, root, now=morning)
+    checked_copies.backup_now(source, root, now=morning)
     with small_db.transaction(SYSTEM) as s:
         members.create_member(s, SYSTEM, _member("CPGP-3-1", "Tarde"))
-    evening = backup.backup_now(source, root, now=morning + timedelta(hours=8))
+    evening = checked_copies.backup_now(source, root, now=morning + timedelta(hours=8))
     assert len(_rows(evening.path)) == 4
     assert evening.monthly is None  # the month's first copy stays as it was
     assert len(_rows(root / "coop" / "monthly" / "coop-2026-03.sqlite")) == 3
@@ -103,7 +103,7 @@ def test_the_same_days_copy_is_replaced_and_the_month_kept(small_db, tmp_path):
 
 def test_an_unreachable_folder_is_named(small_db, tmp_path):
     with pytest.raises(backup.BackupError, match="cannot be reached. Is the USB disk"):
-        backup.backup_now(sqlite_path(small_db.engine), tmp_path / "unplugged")
+        checked_copies.backup_now(sqlite_path(small_db.engine), tmp_path / "unplugged")
 
 
 # --- a copy to a named file ----------------------------------------------------------------------
@@ -114,10 +114,10 @@ def test_an_existing_database_is_never_overwritten_without_asking(small_db, tmp_
     demo_db.close()
     before = target.read_bytes()
     with pytest.raises(backup.BackupError) as exc:
-        backup.backup_to(sqlite_path(small_db.engine), target)
+        checked_copies.backup_to(sqlite_path(small_db.engine), target)
     assert "188 members" in str(exc.value) and "--overwrite" in str(exc.value)
     assert target.read_bytes() == before
-    record = backup.backup_to(sqlite_path(small_db.engine), target, overwrite=True)
+    record = checked_copies.backup_to(sqlite_path(small_db.engine), target, overwrite=True)
     assert record.good and len(_rows(target)) == 3
 
 
@@ -125,15 +125,17 @@ def test_a_folder_gets_a_dated_file_and_another_file_is_refused(small_db, tmp_pa
     folder = tmp_path / "copias"
     folder.mkdir()
     now = datetime(2026, 11, 27, 15, 30, 5, tzinfo=UTC)
-    record = backup.backup_to(sqlite_path(small_db.engine), folder, now=now)
+    record = checked_copies.backup_to(sqlite_path(small_db.engine), folder, now=now)
     assert record.path.parent == folder and record.path.name.startswith("coop-2026-11-27-")
     text = tmp_path / "notes.txt"
     text.write_text("minutes of the assembly")
     with pytest.raises(backup.BackupError, match="is not a database"):
-        backup.backup_to(sqlite_path(small_db.engine), text, overwrite=True)
+        checked_copies.backup_to(sqlite_path(small_db.engine), text, overwrite=True)
     assert text.read_text() == "minutes of the assembly"
     with pytest.raises(backup.BackupError, match="is the database itself"):
-        backup.backup_to(sqlite_path(small_db.engine), sqlite_path(small_db.engine), overwrite=True)
+        checked_copies.backup_to(
+            sqlite_path(small_db.engine), sqlite_path(small_db.engine), overwrite=True
+        )
 
 
 # --- PostgreSQL dumps ------------------------------------------------------------------------------
@@ -163,7 +165,7 @@ def test_restore_round_trip_data_identical_and_verify_passes(demo_db, tmp_path):
     root = tmp_path / "usb"
     root.mkdir()
     live = sqlite_path(demo_db.engine)
-    record = backup.backup_now(live, root, now=datetime(2026, 11, 27, 12, tzinfo=UTC))
+    record = checked_copies.backup_now(live, root, now=datetime(2026, 11, 27, 12, tzinfo=UTC))
     original = _rows(live)
     with demo_db.reading(SYSTEM) as s:
         head_before = verify(s, SYSTEM, date(2026, 11, 27))
@@ -176,7 +178,7 @@ def test_restore_round_trip_data_identical_and_verify_passes(demo_db, tmp_path):
     conn.close()
     demo_db.close()
 
-    plan = backup.plan_restore(record.path, live)
+    plan = checked_copies.plan_restore(record.path, live)
     assert plan.copy.members == 188 and plan.current is not None and plan.current.members == 50
     with pytest.raises(PermissionDenied):
         backup.restore(plan, Actor("tesorero", Role.TREASURER, 2))
@@ -198,19 +200,19 @@ def test_restore_refuses_what_is_not_a_whole_coop_desk_database(small_db, tmp_pa
     text = tmp_path / "notes.sqlite"
     text.write_text("not a database")
     with pytest.raises(backup.BackupError, match="is not a database"):
-        backup.plan_restore(text, live)
+        checked_copies.plan_restore(text, live)
     other = tmp_path / "other.sqlite"
     conn = sqlite3.connect(other)
     conn.execute("CREATE TABLE t (x)")
     conn.commit()
     conn.close()
     with pytest.raises(backup.BackupError, match="not a coop-desk one"):
-        backup.plan_restore(other, live)
+        checked_copies.plan_restore(other, live)
     # A copy whose trail was tampered with fails verify: it is not restored.
-    copy = backup.backup_to(live, tmp_path / "copy.sqlite").path
+    copy = checked_copies.backup_to(live, tmp_path / "copy.sqlite").path
     conn = sqlite3.connect(copy)
     conn.execute("UPDATE member SET surnames = 'Falso' WHERE code = 'CPGP-1-1'")
     conn.commit()
     conn.close()
     with pytest.raises(backup.BackupError, match="verify found"):
-        backup.plan_restore(copy, live)
+        checked_copies.plan_restore(copy, live)

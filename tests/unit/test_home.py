@@ -7,6 +7,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+from coop_desk import checked_copies
 from coop_desk.db import sqlite_path
 from coop_desk.services import backup, gender, home
 from coop_desk.services.access import SYSTEM, Actor, Role
@@ -86,7 +87,7 @@ def test_the_home_warns_until_a_good_backup_is_less_than_a_week_old(demo_db, tmp
     with demo_db.reading(SYSTEM) as s:
         before = home.home(s, SYSTEM, TODAY, now=now)
     assert before.backup is not None and before.backup.stale and before.backup.last_good is None
-    backup.backup_now(sqlite_path(demo_db.engine), now=now)
+    checked_copies.backup_now(sqlite_path(demo_db.engine), now=now)
     with demo_db.reading(SYSTEM) as s:
         fresh = home.home(s, SYSTEM, TODAY, now=now + timedelta(days=6))
         old = home.home(s, SYSTEM, TODAY, now=now + timedelta(days=8))
