@@ -256,47 +256,47 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="174"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="175"/>
         <source>Backups</source>
         <translation>Copias de seguridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="178"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="179"/>
         <source>coop-desk backs up the database every day while it runs and when it closes, keeping 7 daily and 12 monthly copies. Point the folder at a USB disk and keep the disk away from this PC.</source>
         <translation>coop-desk hace una copia de la base de datos cada día mientras funciona y al cerrarse, y guarda 7 copias diarias y 12 mensuales. Elija una carpeta en un disco USB y guarde el disco lejos de esta PC.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="186"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="187"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="194"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="195"/>
         <source>Backup folder</source>
         <translation>Carpeta de copias</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="195"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="196"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="198"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="199"/>
         <source>This database is on a PostgreSQL server: back it up with pg_dump and record each dump with “coop-desk backup --record-dump FILE” (see the README); the status below is read from the folder&apos;s backup log.</source>
         <translation>Esta base de datos está en un servidor PostgreSQL: haga sus copias con pg_dump y registre cada copia con “coop-desk backup --record-dump ARCHIVO” (vea el README); el estado de abajo se lee del registro de copias de la carpeta.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="205"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="206"/>
         <source>Back up &amp;now</source>
         <translation>Hacer copia &amp;ahora</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="206"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="207"/>
         <source>&amp;Restore from a copy…</source>
         <translation>&amp;Restaurar desde una copia…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="230"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="231"/>
         <source>The backup folder (a USB disk)</source>
         <translation>La carpeta de copias (un disco USB)</translation>
     </message>
@@ -1331,32 +1331,32 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>GenderReportDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/gender.py" line="78"/>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="77"/>
         <source>Gender report</source>
         <translation>Informe de género</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/gender.py" line="85"/>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="84"/>
         <source>Fiscal year</source>
         <translation>Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/gender.py" line="93"/>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="92"/>
         <source>Save as &amp;PDF…</source>
         <translation>Guardar como &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/gender.py" line="94"/>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="93"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/gender.py" line="132"/>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="131"/>
         <source>{0}: approved USD {1}, spent USD {2} in {3}, {4} of all the Premium spent on projects.</source>
         <translation>{0}: aprobado USD {1}, gastado USD {2} en {3}, {4} de toda la Prima gastada en proyectos.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/gender.py" line="145"/>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="144"/>
         <source>The plan has no women&apos;s programme.</source>
         <translation>El plan no tiene un programa de mujeres.</translation>
     </message>
@@ -4768,22 +4768,22 @@ Base de datos: {1}</translation>
 <context>
     <name>SharesModel</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/gender.py" line="50"/>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="49"/>
         <source>Group</source>
         <translation>Grupo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/gender.py" line="51"/>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="50"/>
         <source>Women</source>
         <translation>Mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/gender.py" line="52"/>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="51"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/gender.py" line="54"/>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="53"/>
         <source>Share of women</source>
         <translation>Proporción de mujeres</translation>
     </message>
@@ -5123,86 +5123,86 @@ Base de datos: {1}</translation>
 <context>
     <name>backup_actions</name>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="59"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="60"/>
         <source>Last good backup: {0}</source>
         <translation>Última copia buena: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="62"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="63"/>
         <source>none yet</source>
         <translation>ninguna todavía</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="64"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="65"/>
         <source>Copies: {0} daily, {1} monthly</source>
         <translation>Copias: {0} diarias, {1} mensuales</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="71"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="72"/>
         <source>The last backup had a problem: {0}</source>
         <translation>La última copia tuvo un problema: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="77"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="78"/>
         <source>The backup folder cannot be reached (is the USB disk plugged in?).</source>
         <translation>No se puede acceder a la carpeta de copias (¿está conectado el disco USB?).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="93"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="94"/>
         <source>Back up</source>
         <translation>Copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="94"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="95"/>
         <source>This database is on a server: it is backed up with pg_dump (see the README).</source>
         <translation>Esta base de datos está en un servidor: sus copias se hacen con pg_dump (vea el README).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="103"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="104"/>
         <source>Copying and checking…</source>
         <translation>Copiando y comprobando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="108"/>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="146"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="109"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="147"/>
         <source>Backing up</source>
         <translation>Haciendo la copia de seguridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="118"/>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="156"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="119"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="157"/>
         <source>Backup written</source>
         <translation>Copia de seguridad guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="119"/>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="157"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="120"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="158"/>
         <source>Backup written and checked: {0}</source>
         <translation>Copia guardada y comprobada: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="134"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="135"/>
         <source>Back up the database to a file</source>
         <translation>Copiar la base de datos a un archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="136"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="137"/>
         <source>SQLite database (*.sqlite)</source>
         <translation>Base de datos SQLite (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="256"/>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="280"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="257"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="281"/>
         <source>Restore from a copy</source>
         <translation>Restaurar desde una copia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="258"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="259"/>
         <source>SQLite database (*.sqlite);;All files (*)</source>
         <translation>Base de datos SQLite (*.sqlite);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="266"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="267"/>
         <source>Replace the database with this copy?
 
 The copy: {0} members, {1} journal entries, last change {2}.
@@ -5217,27 +5217,27 @@ Ahora: {3} socios, {4} asientos.
 La base de datos actual se guarda aparte en la carpeta de copias de su carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="313"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="324"/>
         <source>Checking the copy</source>
         <translation>Comprobando la copia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="346"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="357"/>
         <source>Restored</source>
         <translation>Restaurada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="347"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="358"/>
         <source>The database was restored. The previous one is kept at {0}.</source>
         <translation>La base de datos fue restaurada. La anterior se guarda en {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="410"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="421"/>
         <source>Backing up before closing</source>
         <translation>Haciendo la copia antes de cerrar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="419"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="430"/>
         <source>No backup</source>
         <translation>Sin copia de seguridad</translation>
     </message>

@@ -7,8 +7,7 @@ from decimal import Decimal
 
 import openpyxl
 
-from coop_desk.services import gender
-from coop_desk.services.ledger import assembly_report
+from coop_desk.services.ledger import assembly_report, gender
 from tests.conftest import TODAY
 from tests.integration.test_ledger_excel import recalculate, soffice
 

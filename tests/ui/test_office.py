@@ -251,7 +251,7 @@ def test_open_file_and_open_folder(monkeypatch, tmp_path, qapp):
 
 
 def test_gender_report_dialog(demo_ctx, qtbot):
-    from coop_desk.ui.dialogs.gender import GenderReportDialog
+    from coop_desk.ui.printing.gender import GenderReportDialog
 
     dialog = GenderReportDialog(demo_ctx, today=lambda: TODAY)
     qtbot.addWidget(dialog)

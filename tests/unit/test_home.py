@@ -9,9 +9,10 @@ from decimal import Decimal
 
 from coop_desk import checked_copies
 from coop_desk.db import sqlite_path
-from coop_desk.services import backup, gender, home
+from coop_desk.services import backup, home
 from coop_desk.services.access import SYSTEM, Actor, Role
 from coop_desk.services.home import Section
+from coop_desk.services.ledger import gender
 from tests.conftest import TODAY
 
 D = Decimal

@@ -3,7 +3,7 @@
 For the General Assembly and the auditors (DOMAIN.md "How the Premium is governed"): the
 Premium fund over the year, premium received per contract, spending per project against the
 budget the GA approved, the 25% productivity/quality share, the balance carried over and the
-GA approvals of the plan, and the participation of women (``services.gender``: among the
+GA approvals of the plan, and the participation of women (``services.ledger.gender``: among the
 members, at the Assembly, in the organic group and among those inspected; the women's
 programme's budget and spending).
 
@@ -35,8 +35,8 @@ from coop_desk.exchange.xlsx import (
 )
 from coop_desk.services import cooperative
 from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.gender import GenderReport, gender_report
 from coop_desk.services.ledger import plan, reports
+from coop_desk.services.ledger.gender import GenderReport, gender_report
 from coop_desk.services.ledger.workbook import cell, period_for, write_header
 
 

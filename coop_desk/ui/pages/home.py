@@ -431,7 +431,7 @@ class HomePage(Page):
             self.open_finding(0)
 
     def _gender_report(self) -> None:
-        from coop_desk.ui.dialogs.gender import GenderReportDialog
+        from coop_desk.ui.printing.gender import GenderReportDialog
 
         dialog = GenderReportDialog(self.ctx, self)
         dialog.exec()

@@ -274,6 +274,6 @@ def install_menus(window: Any) -> None:
 
 
 def open_gender_dialog(parent: QWidget | None, ctx: AppContext) -> QDialog:
-    from coop_desk.ui.dialogs.gender import GenderReportDialog
+    from coop_desk.ui.printing.gender import GenderReportDialog
 
     return GenderReportDialog(ctx, parent)

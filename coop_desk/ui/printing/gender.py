@@ -1,6 +1,6 @@
 """The gender report on screen: the share of women among the members, in the General Assembly,
 in the organic group and among those inspected, and the women's programme's spending, for a
-fiscal year (``services.gender``), with Save as PDF and Print."""
+fiscal year (``services.ledger.gender``), with Save as PDF and Print."""
 
 from __future__ import annotations
 
@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desk.services import gender
 from coop_desk.services.access import Permission
-from coop_desk.services.ledger import fiscal
+from coop_desk.services.ledger import fiscal, gender
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.models.table import Column, RowTableModel, plain_table
