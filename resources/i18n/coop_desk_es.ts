@@ -3701,132 +3701,132 @@ Base de datos: {1}</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="41"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="39"/>
         <source>PDF document (*.pdf)</source>
         <translation>Documento PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="85"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="83"/>
         <source>General Assembly report</source>
         <translation>Informe para la Asamblea General</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="86"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="84"/>
         <source>Project balances</source>
         <translation>Saldos de proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="87"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="85"/>
         <source>Journal for a period</source>
         <translation>Diario de un periodo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="88"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="86"/>
         <source>Member card</source>
         <translation>Ficha de socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="89"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="87"/>
         <source>Gender report</source>
         <translation>Informe de género</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="102"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="100"/>
         <source>Fiscal &amp;year</source>
         <translation>&amp;Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="104"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="102"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="105"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="103"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="113"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="111"/>
         <source>&amp;Member</source>
         <translation>&amp;Socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="116"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="114"/>
         <source>Save as &amp;PDF…</source>
         <translation>Guardar como &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="117"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="115"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="124"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="122"/>
         <source>In the language of the program; amounts in its format.</source>
         <translation>En el idioma del programa; los montos en su formato.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="147"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="145"/>
         <source>The end of the period is before its start.</source>
         <translation>El final del periodo es anterior a su inicio.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="149"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="147"/>
         <source>Choose a member.</source>
         <translation>Elija un socio.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="164"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="162"/>
         <source>Reading the records…</source>
         <translation>Leyendo los registros…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="192"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="190"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="204"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="202"/>
         <source>The PDF could not be written: {0}</source>
         <translation>No se pudo escribir el PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="209"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="207"/>
         <source>PDF written</source>
         <translation>PDF guardado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="210"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="208"/>
         <source>{0} was saved as a PDF.</source>
         <translation>{0} se guardó como PDF.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="236"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="31"/>
         <source>&amp;Reports</source>
         <translation>&amp;Informes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="247"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="42"/>
         <source>&amp;General Assembly report…</source>
         <translation>Informe para la Asamblea &amp;General…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="248"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="43"/>
         <source>Project &amp;balances…</source>
         <translation>&amp;Saldos de proyectos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="249"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="44"/>
         <source>&amp;Journal for a period…</source>
         <translation>&amp;Diario de un periodo…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="250"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="45"/>
         <source>&amp;Member card…</source>
         <translation>&amp;Ficha de socio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="251"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="46"/>
         <source>Gender &amp;report…</source>
         <translation>Informe de &amp;género…</translation>
     </message>

@@ -20,7 +20,7 @@ from coop_desk.db import sqlite_path
 from coop_desk.services import backup, members
 from coop_desk.services.access import Actor, Role
 from coop_desk.ui import backup_actions, exported
-from coop_desk.ui.printing import actions as print_actions
+from coop_desk.ui.printing import dialog as print_actions
 from tests.conftest import TODAY
 from tests.ui.test_translations import spanish  # noqa: F401 - the Spanish catalogue fixture
 

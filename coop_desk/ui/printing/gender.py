@@ -31,7 +31,7 @@ from coop_desk.ui.widgets import format_decimal
 from coop_desk.ui.workers import BackgroundLoader
 
 if TYPE_CHECKING:
-    from coop_desk.ui.printing.actions import ReportDialog
+    from coop_desk.ui.printing.dialog import ReportDialog
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ class GenderReportDialog(QDialog):
             self.programme.setText(self.tr("The plan has no women's programme."))
 
     def report_dialog(self) -> ReportDialog:
-        from coop_desk.ui.printing.actions import GENDER, ReportDialog
+        from coop_desk.ui.printing.dialog import GENDER, ReportDialog
 
         dialog = ReportDialog(self.ctx, GENDER, self, today=self.today)
         dialog.year.setValue(self.year.value())
