@@ -24,6 +24,7 @@ from coop_desk.services.access import ROLE_LABELS, Permission
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
+from coop_desk.ui.language import LANGUAGES
 from coop_desk.ui.pages import page_classes
 from coop_desk.ui.pages.base import Page
 
@@ -140,8 +141,6 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.restore_action)
         self.import_menu = file_menu.addMenu(self.tr("&Import"))
         language_menu = file_menu.addMenu(self.tr("&Language"))
-        from coop_desk.app import LANGUAGES
-
         current = str(QSettings().value("language", "") or "")
         for code, name in LANGUAGES.items():
             action = QAction(name, self)

@@ -188,7 +188,7 @@ def test_print_goes_through_the_printer_dialog(demo_ctx, qtbot, monkeypatch):
 
 
 def test_member_card_and_journal_pdfs(demo_ctx, qtbot, tmp_path, exported_boxes):
-    member_id = demo_ctx.read(lambda s, a: members.find_member_id(s, a, "CPGP-3784-7"))
+    member_id = _member_id(demo_ctx, "CPGP-3784-7")
     card = print_actions.open_report(None, demo_ctx, print_actions.MEMBER, member_id=member_id)
     qtbot.addWidget(card)
     text = _pdf_text(card.save_pdf(tmp_path / "card.pdf"))
@@ -283,7 +283,7 @@ def test_restore_from_the_gui(window, qtbot, tmp_path, monkeypatch):
     ctx = window.ctx
     live = sqlite_path(ctx.db.engine)
     copy = checked_copies.backup_to(live, tmp_path / "copy.sqlite").path
-    member_id = ctx.read(lambda s, a: members.find_member_id(s, a, "CPGP-3784-7"))
+    member_id = _member_id(ctx, "CPGP-3784-7")
     from coop_desk.services.members import MemberFilter
 
     ctx.write(lambda s, a: members.update_member(s, a, member_id, _renamed(s, a, member_id)))
@@ -298,6 +298,11 @@ def test_restore_from_the_gui(window, qtbot, tmp_path, monkeypatch):
     assert result is not None and asked[0].copy.members == 188
     assert result.kept_aside is not None and result.kept_aside.exists()
     assert not ctx.read(lambda s, a: members.list_members(s, a, MemberFilter(text="Cambiado")))
+
+
+def _member_id(ctx, code: str) -> int:  # type: ignore[no-untyped-def]
+    rows = ctx.read(lambda s, a: members.list_members(s, a))
+    return next(r.id for r in rows if r.code == code)
 
 
 def _renamed(session, actor, member_id):  # type: ignore[no-untyped-def]
@@ -341,6 +346,8 @@ def test_unexpected_errors_are_logged_with_copy_details(qapp, monkeypatch):
 
     from coop_desk.ui import errors
 
+    # import-linter, run in-process by test_layers, disables the loggers that exist then.
+    monkeypatch.setattr(errors.log, "disabled", False)
     path = errors.install_error_log()
 
     def press_copy(self):  # type: ignore[no-untyped-def]

@@ -23,7 +23,7 @@ from coop_desk.domain.members import MemberStatus
 from coop_desk.services import certification, members
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import plan, reports
-from coop_desk.services.ledger._common import year_bounds
+from coop_desk.services.ledger.books import year_bounds
 
 WOMENS_PROGRAMME = "womens_programme"
 ZERO = Decimal("0.00")

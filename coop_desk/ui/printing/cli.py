@@ -26,9 +26,9 @@ def _application() -> None:
     app = QGuiApplication(["coop-desk"])
     QCoreApplication.setOrganizationName("coop-desk")
     QCoreApplication.setApplicationName("coop-desk")
-    from coop_desk.app import _install_translations
+    from coop_desk.ui.language import install_translations
 
-    _install_translations(app)  # type: ignore[arg-type]
+    install_translations(app)
     # Kept for the process's life: the application must outlive every document.
     globals()["_app"] = app
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from coop_desk.services.access import Permission
 from coop_desk.services.ledger import fiscal
-from coop_desk.ui import excel_actions, exported
+from coop_desk.ui import excel_files, exported
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.form import busy_cursor
 from coop_desk.ui.errors import show_error
@@ -47,7 +47,7 @@ GENDER = "gender"
 
 def choose_pdf_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
     """Ask where to write a PDF; ``None`` when cancelled. Tests replace this."""
-    return excel_actions.choose_save_path(
+    return excel_files.choose_save_path(
         parent,
         title,
         suggested,

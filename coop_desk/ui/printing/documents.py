@@ -31,7 +31,7 @@ from coop_desk.domain.members import GENDER_LABELS, STATUS_LABELS, MemberStatus
 from coop_desk.services import certification, cooperative, members
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import gender, journal, plan, reports
-from coop_desk.services.ledger._common import ENTRY_KIND_LABELS, EntryKind
+from coop_desk.services.ledger.books import ENTRY_KIND_LABELS, EntryKind
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.widgets import format_date, format_decimal
 
