@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from coop_desk.db import migration_status, open_read_only
+from coop_desk.i18n import _
 from coop_desk.services import backup
 from coop_desk.services.access import SYSTEM
 
@@ -32,7 +33,10 @@ def check_copy(path: Path, today: date | None = None) -> backup.CopyCheck:
         status = migration_status(db.engine)
         if status.unknown:
             return backup.CopyCheck(
-                "written by a newer version of coop-desk; install it to use this copy", False, -1, 0
+                _("written by a newer version of coop-desk; install it to use this copy"),
+                False,
+                -1,
+                0,
             )
         if status.pending:
             return backup.CopyCheck("ok", False, -1, 0)
@@ -54,7 +58,13 @@ def _check_or_delete(copy: Path, today: date) -> backup.CopyCheck:
     check = check_copy(copy, today)
     if check.integrity != "ok":
         copy.unlink(missing_ok=True)
-        raise backup.BackupError(f"The copy written to {copy} failed its check: {check.integrity}.")
+        raise backup.BackupError(
+            _(
+                "The copy written to {copy} failed its check: {problem}.",
+                copy=copy,
+                problem=check.integrity,
+            )
+        )
     return check
 
 
@@ -83,7 +93,9 @@ def backup_now(
         check = _check_or_delete(fresh, day)
         os.replace(fresh, daily)
     except OSError as exc:
-        raise backup.BackupError(f"The backup to {folder} could not be written: {exc}") from exc
+        raise backup.BackupError(
+            _("The backup to {folder} could not be written: {error}", folder=folder, error=exc)
+        ) from exc
     monthly_path = folder / "monthly" / f"{name}-{day:%Y-%m}.sqlite"
     made_monthly = None
     if check.ok and not monthly_path.exists():
@@ -111,7 +123,9 @@ def backup_to(
         check = _check_or_delete(fresh, now.date())
         os.replace(fresh, final)
     except OSError as exc:
-        raise backup.BackupError(f"The copy {final} could not be written: {exc}") from exc
+        raise backup.BackupError(
+            _("The copy {final} could not be written: {error}", final=final, error=exc)
+        ) from exc
     return backup.BackupRecord(
         now, "manual", final, final.stat().st_size, backup.file_sha256(final), check
     )
@@ -121,16 +135,20 @@ def plan_restore(source: Path, target: Path, today: date | None = None) -> backu
     """Check the copy ``source`` before it replaces the database file ``target``; refuse a
     file that is not a whole coop-desk database (``backup.BackupError``)."""
     if not source.is_file():
-        raise backup.BackupError(f"{source} is not a file.")
+        raise backup.BackupError(_("{source} is not a file.", source=source))
     if not backup.is_sqlite_file(source):
-        raise backup.BackupError(f"{source} is not a database.")
+        raise backup.BackupError(_("{source} is not a database.", source=source))
     if source.resolve() == target.resolve():
-        raise backup.BackupError(f"{source} is the database itself.")
+        raise backup.BackupError(_("{source} is the database itself.", source=source))
     summary = backup.summarize(source)
     if not summary.coop_desk:
-        raise backup.BackupError(f"{source} is a SQLite database but not a coop-desk one.")
+        raise backup.BackupError(
+            _("{source} is a SQLite database but not a coop-desk one.", source=source)
+        )
     check = check_copy(source, today)
     if check.integrity != "ok" or check.verify_errors > 0:
-        raise backup.BackupError(f"{source} cannot be restored: {check.describe()}.")
+        raise backup.BackupError(
+            _("{source} cannot be restored: {check}.", source=source, check=check.describe())
+        )
     current = backup.summarize(target) if target.exists() else None
     return backup.RestorePlan(source, target, summary, check, current)

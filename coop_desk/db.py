@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from coop_desk import paths
 from coop_desk.errors import DatabaseError, NewerDatabaseError
+from coop_desk.i18n import _
 from coop_desk.services import limit_guard
 from coop_desk.services.audit import writer as audit_writer
 from coop_desk.services.backup import copy_sqlite
@@ -77,7 +78,7 @@ def make_engine(url: str) -> Engine:
         if database and database != ":memory:":
             folder = Path(database).parent
             if not folder.exists():
-                raise DatabaseError(f"The folder {folder} does not exist.")
+                raise DatabaseError(_("The folder {folder} does not exist.", folder=folder))
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine
@@ -136,9 +137,11 @@ class Database:
                 status = migration_status(engine)
                 if status.unknown:
                     raise NewerDatabaseError(
-                        f"{_describe(url)} was written by a newer version of coop-desk "
-                        f"(schema {', '.join(sorted(status.unknown))}). Install the newer "
-                        "version to open it; this version will not change it."
+                        _(
+                            "{describe} was written by a newer version of coop-desk (schema {items}). Install the newer version to open it; this version will not change it.",
+                            describe=_describe(url),
+                            items=", ".join(sorted(status.unknown)),
+                        )
                     )
                 if migrate and status.pending:
                     if status.current and engine.url.get_backend_name() == "sqlite":
@@ -275,7 +278,7 @@ def sqlite_path(engine: Engine) -> Path:
     """The file of a SQLite engine; ``DatabaseError`` for a server or an in-memory database."""
     source = make_url(engine.url.render_as_string(hide_password=False)).database
     if engine.url.get_backend_name() != "sqlite" or not source or source == ":memory:":
-        raise DatabaseError("Only a database file can be backed up this way.")
+        raise DatabaseError(_("Only a database file can be backed up this way."))
     return Path(source)
 
 

@@ -7,6 +7,7 @@ in the log) by the front ends.
 from __future__ import annotations
 
 from coop_desk.domain.problems import Problem
+from coop_desk.i18n import _
 
 
 class CoopDeskError(Exception):
@@ -38,4 +39,4 @@ class ValidationError(CoopDeskError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
-        super().__init__("; ".join(p.describe() for p in self.problems) or "invalid input")
+        super().__init__("; ".join(p.describe() for p in self.problems) or _("invalid input"))

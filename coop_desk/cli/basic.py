@@ -13,6 +13,7 @@ from coop_desk import checked_copies
 from coop_desk.cli.context import CliContext, CliError, read_password
 from coop_desk.db import resolve_url, sqlite_path
 from coop_desk.errors import DatabaseError
+from coop_desk.i18n import _
 from coop_desk.services import backup as backups
 from coop_desk.services import cooperative, users
 from coop_desk.services.access import SYSTEM, Permission, require
@@ -20,55 +21,58 @@ from coop_desk.services.demo import load_demo
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    gui = sub.add_parser("gui", help="start the desktop application (the default)")
+    gui = sub.add_parser("gui", help=_("start the desktop application (the default)"))
     gui.set_defaults(handler=run_gui)
 
     init = sub.add_parser(
         "init",
-        help="create or upgrade the database",
-        description="Create the database (or apply pending upgrades to it). With --demo, "
-        "fill a new database with the demo cooperative.",
+        help=_("create or upgrade the database"),
+        description=_(
+            "Create the database (or apply pending upgrades to it). With --demo, fill a new database with the demo cooperative."
+        ),
     )
-    init.add_argument("--demo", action="store_true", help="load the demo cooperative")
-    init.add_argument("--name", help="the cooperative's name (for a new, empty database)")
+    init.add_argument("--demo", action="store_true", help=_("load the demo cooperative"))
+    init.add_argument("--name", help=_("the cooperative's name (for a new, empty database)"))
     init.add_argument(
         "--admin",
         metavar="NAME",
-        help="create the first administrator account NAME (password from COOP_DESK_PASSWORD "
-        "or a prompt)",
+        help=_(
+            "create the first administrator account NAME (password from COOP_DESK_PASSWORD or a prompt)"
+        ),
     )
     init.set_defaults(handler=run_init)
 
     backup = sub.add_parser(
         "backup",
-        help="back up the database (checked copy; rotation of daily and monthly copies)",
-        description="Without TARGET: the automatic backup into the backup folder (7 daily and "
-        "12 monthly copies; File > Backups in the program sets the folder, --folder here). "
-        "With TARGET: a copy at that file, or a dated file inside that folder. Every copy is "
-        "checked (integrity check and verify). Safe while the program is open. PostgreSQL "
-        "databases are dumped with pg_dump; --record-dump checks a dump and records it in the "
-        "backup status.",
+        help=_("back up the database (checked copy; rotation of daily and monthly copies)"),
+        description=_(
+            "Without TARGET: the automatic backup into the backup folder (7 daily and 12 monthly copies; File > Backups in the program sets the folder, --folder here). With TARGET: a copy at that file, or a dated file inside that folder. Every copy is checked (integrity check and verify). Safe while the program is open. PostgreSQL databases are dumped with pg_dump; --record-dump checks a dump and records it in the backup status."
+        ),
     )
-    backup.add_argument("target", nargs="?", help="file or folder to write")
+    backup.add_argument("target", nargs="?", help=_("file or folder to write"))
     backup.add_argument(
-        "--overwrite", action="store_true", help="replace TARGET when it already holds a database"
+        "--overwrite",
+        action="store_true",
+        help=_("replace TARGET when it already holds a database"),
     )
-    backup.add_argument("--folder", help="the backup folder (default: the one set in the program)")
-    backup.add_argument("--status", action="store_true", help="print the backup status only")
     backup.add_argument(
-        "--record-dump", metavar="DUMP", help="check a pg_dump file and record it as a backup"
+        "--folder", help=_("the backup folder (default: the one set in the program)")
+    )
+    backup.add_argument("--status", action="store_true", help=_("print the backup status only"))
+    backup.add_argument(
+        "--record-dump", metavar="DUMP", help=_("check a pg_dump file and record it as a backup")
     )
     backup.set_defaults(handler=run_backup)
 
     restore = sub.add_parser(
         "restore",
-        help="replace the database with a backup copy (checked first; the current one is kept)",
-        description="Check FILE (integrity check and verify), keep the current database aside "
-        "in the backups folder of your data folder, then replace it with FILE. Close coop-desk "
-        "on every PC first. Asks for confirmation unless --yes.",
+        help=_("replace the database with a backup copy (checked first; the current one is kept)"),
+        description=_(
+            "Check FILE (integrity check and verify), keep the current database aside in the backups folder of your data folder, then replace it with FILE. Close coop-desk on every PC first. Asks for confirmation unless --yes."
+        ),
     )
     restore.add_argument("file", metavar="FILE")
-    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     restore.set_defaults(handler=run_restore)
 
 
@@ -83,7 +87,9 @@ def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
     actor = ctx.actor()
     password = None
     if args.admin:
-        password = read_password(f"Password for the new administrator {args.admin}: ", confirm=True)
+        password = read_password(
+            _("Password for the new administrator {admin}: ", admin=args.admin), confirm=True
+        )
     with db.transaction(actor) as session:
         if args.admin:
             assert password is not None
@@ -96,14 +102,23 @@ def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
                 actor,
                 cooperative.Profile(**{**base.__dict__, "name": args.name}),
             )
+            if current is None:  # a new cooperative: its names in its language
+                cooperative.name_defaults(session, cooperative.cooperative_language(session))
         if args.demo:
             load_demo(session, actor)
-    print(f"Database ready: {db.url}")
+    print(_("Database ready: {url}", url=db.url))
     if args.admin:
-        print(f"Administrator {users.normal_username(args.admin)} created.")
+        print(
+            _(
+                "Administrator {normal_username} created.",
+                normal_username=users.normal_username(args.admin),
+            )
+        )
     if args.demo:
         print(
-            "Demo cooperative loaded. Users admin, tesorero, secretario and auditor, password demo."
+            _(
+                "Demo cooperative loaded. Users admin, tesorero, secretario and auditor, password demo."
+            )
         )
     return 0
 
@@ -113,17 +128,32 @@ def _folder(args: argparse.Namespace) -> Path:
 
 
 def _print_status(state: backups.BackupStatus) -> None:
-    print(f"Backup folder: {state.folder}" + ("" if state.available else " (cannot be reached)"))
+    if state.available:
+        print(_("Backup folder: {folder}", folder=state.folder))
+    else:
+        print(_("Backup folder: {folder} (cannot be reached)", folder=state.folder))
     good = state.last_good
     if good is None:
-        print("No good backup recorded.")
+        print(_("No good backup recorded."))
     else:
-        print(f"Last good backup: {good.at:%Y-%m-%d %H:%M} UTC, {good.path}")
+        print(_("Last good backup: {when}, {path}", when=good.at, path=good.path))
     if state.last is not None and state.last is not good:
-        print(f"Last backup: {state.last.at:%Y-%m-%d %H:%M} UTC, {state.last.check.describe()}")
-    print(f"Copies: {len(state.daily)} daily, {len(state.monthly)} monthly")
+        print(
+            _(
+                "Last backup: {when}, {check}",
+                when=state.last.at,
+                check=state.last.check.describe(),
+            )
+        )
+    print(
+        _(
+            "Copies: {daily} daily, {monthly} monthly",
+            daily=len(state.daily),
+            monthly=len(state.monthly),
+        )
+    )
     if state.stale:
-        print("warning: no good backup in the last 7 days")
+        print(_("warning: no good backup in the last 7 days"))
 
 
 def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -136,15 +166,23 @@ def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
         return 1 if state.stale else 0
     if args.record_dump:
         if db.is_sqlite:
-            raise CliError("--record-dump is for PostgreSQL dumps; back up SQLite with backup")
+            raise CliError(_("--record-dump is for PostgreSQL dumps; back up SQLite with backup"))
         dump = Path(args.record_dump).expanduser()
         record = backups.record_dump(dump, resolve_url(ctx.db_target), _folder(args))
-        print(f"Recorded the dump {record.path} ({record.size} bytes): {record.check.integrity}")
+        print(
+            _(
+                "Recorded the dump {path} ({size} bytes): {check}",
+                path=record.path,
+                size=record.size,
+                check=record.check.describe(),
+            )
+        )
         return 0
     if not db.is_sqlite:
         raise CliError(
-            "this database is on a server; back it up with pg_dump (see the README), then "
-            "record the dump with: coop-desk backup --record-dump FILE"
+            _(
+                "this database is on a server; back it up with pg_dump (see the README), then record the dump with: coop-desk backup --record-dump FILE"
+            )
         )
     source = sqlite_path(db.engine)
     if args.target:
@@ -152,12 +190,11 @@ def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
             source, Path(args.target).expanduser().resolve(), overwrite=args.overwrite
         )
     else:
-        folder = _folder(args)
-        record = checked_copies.backup_now(source, folder)
-    print(f"Backup written: {record.path}")
-    print(f"Checked: {record.check.describe()}")
+        record = checked_copies.backup_now(source, _folder(args))
+    print(_("Backup written: {path}", path=record.path))
+    print(_("Checked: {check}", check=record.check.describe()))
     if record.monthly:
-        print(f"Kept as the monthly copy: {record.monthly}")
+        print(_("Kept as the monthly copy: {path}", path=record.monthly))
     return 0 if record.good else 1
 
 
@@ -165,28 +202,28 @@ def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     source = Path(args.file).expanduser().resolve()
     url = resolve_url(ctx.db_target)
     if not url.startswith("sqlite:"):
-        raise CliError("a server database is restored with pg_restore (see the README)")
+        raise CliError(_("a server database is restored with pg_restore (see the README)"))
     target = Path(make_url(url).database or "")
     plan = checked_copies.plan_restore(source, target)
     try:
         actor = ctx.actor() if target.exists() else SYSTEM
     except DatabaseError as exc:
         # A database that cannot even be opened protects nothing: it is kept aside as it is.
-        print(f"The current database cannot be opened: {exc}", file=sys.stderr)
+        print(_("The current database cannot be opened: {error}", error=exc), file=sys.stderr)
         actor = SYSTEM
     ctx.close()  # no connection of ours may stay open on the file being replaced
     require(actor, Permission.RESTORE)
     print(plan.describe())
     if not args.yes:
         try:
-            answer = input("Replace the database with this copy? Type yes to go on: ")
+            answer = input(_("Replace the database with this copy? Type yes to go on: "))
         except EOFError:
             answer = ""
-        if answer.strip().lower() not in ("yes", "y", "si", "sí"):
-            print("Nothing was changed.")
+        if answer.strip().lower() not in ("yes", "y", "si", "sí", _("yes")):
+            print(_("Nothing was changed."))
             return 1
     result = backups.restore(plan, actor)
     if result.kept_aside:
-        print(f"The previous database is kept at {result.kept_aside}")
-    print(f"Restored {plan.target} from {plan.source}.")
+        print(_("The previous database is kept at {path}", path=result.kept_aside))
+    print(_("Restored {target} from {source}.", target=plan.target, source=plan.source))
     return 0

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from coop_desk.db import Database
 from coop_desk.domain import limits
+from coop_desk.i18n import _
 from coop_desk.services import users
 from coop_desk.services.access import LOCAL, SYSTEM, Actor
 
@@ -25,7 +26,7 @@ def book_year(text: str) -> int:
     try:
         year = int(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a year") from exc
+        raise argparse.ArgumentTypeError(_("'{text}' is not a year", text=text)) from exc
     if beyond := limits.check_book_year(year):
         raise argparse.ArgumentTypeError(beyond)
     return year
@@ -40,9 +41,11 @@ def read_password(prompt: str, env: str = ENV_PASSWORD, *, confirm: bool = False
     try:
         first = getpass.getpass(prompt)
         if confirm and getpass.getpass("Repeat it: ") != first:
-            raise CliError("the two passwords differ")
+            raise CliError(_("the two passwords differ"))
     except EOFError as exc:
-        raise CliError(f"no password given (set {env} or type it at the prompt)") from exc
+        raise CliError(
+            _("no password given (set {env} or type it at the prompt)", env=env)
+        ) from exc
     return first
 
 
@@ -69,7 +72,7 @@ class CliContext:
         """
         if self._actor is None:
             if self.username:
-                password = read_password(f"Password for {self.username}: ")
+                password = read_password(_("Password for {username}: ", username=self.username))
                 self._actor = users.sign_in(self.db, self.username, password)
             else:
                 with self.db.reading(None) as session:

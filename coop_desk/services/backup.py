@@ -52,6 +52,7 @@ from sqlalchemy.engine import make_url
 
 from coop_desk import paths
 from coop_desk.errors import CoopDeskError
+from coop_desk.i18n import _
 from coop_desk.services.access import Actor, Permission, require
 
 DAILY_KEEP = 7
@@ -159,15 +160,19 @@ class CopyCheck:
 
     def describe(self) -> str:
         if self.integrity != "ok":
-            return f"the file is damaged ({self.integrity})"
+            return _("the file is damaged ({problem})", problem=self.integrity)
         if self.verify_errors < 0:
-            return "integrity ok; written by an older coop-desk (upgraded when opened)"
+            return _("integrity ok; written by an older coop-desk (upgraded when opened)")
         if self.verify_errors:
-            return (
-                f"integrity ok; verify found {self.verify_errors} integrity errors "
-                f"({self.first_error})"
+            return _(
+                "integrity ok; verify found {errors} integrity errors ({first})",
+                errors=self.verify_errors,
+                first=self.first_error,
             )
-        return f"integrity ok; verify ok ({self.verify_warnings} compliance warnings)"
+        return _(
+            "integrity ok; verify ok ({warnings} compliance warnings)",
+            warnings=self.verify_warnings,
+        )
 
 
 @dataclass(frozen=True)
@@ -182,11 +187,20 @@ class DatabaseSummary:
 
     def describe(self) -> str:
         if not self.coop_desk:
-            return f"{self.path} is a SQLite database but not a coop-desk one"
-        when = f", last change {self.last_change:%Y-%m-%d %H:%M} UTC" if self.last_change else ""
-        return (
-            f"{self.path} holds a coop-desk database with {self.members} members and "
-            f"{self.entries} journal entries{when}"
+            return _("{path} is a SQLite database but not a coop-desk one", path=self.path)
+        if self.last_change is None:
+            return _(
+                "{path} holds a coop-desk database with {members} members and {entries} journal entries",
+                path=self.path,
+                members=self.members,
+                entries=self.entries,
+            )
+        return _(
+            "{path} holds a coop-desk database with {members} members and {entries} journal entries, last change {when}",
+            path=self.path,
+            members=self.members,
+            entries=self.entries,
+            when=self.last_change,
         )
 
 
@@ -205,7 +219,7 @@ def _read_only(path: Path) -> sqlite3.Connection:
 def integrity(path: Path) -> str:
     """``PRAGMA integrity_check`` on a file: "ok" or the first problem."""
     if not is_sqlite_file(path):
-        return "not a SQLite database"
+        return _("not a SQLite database")
     try:
         conn = _read_only(path)
         try:
@@ -387,10 +401,10 @@ def file_sha256(path: Path) -> str:
 def require_folder(root: Path) -> None:
     if not root.exists():
         raise BackupError(
-            f"The backup folder {root} cannot be reached. Is the USB disk plugged in?"
+            _("The backup folder {root} cannot be reached. Is the USB disk plugged in?", root=root)
         )
     if not root.is_dir():
-        raise BackupError(f"The backup folder {root} is a file, not a folder.")
+        raise BackupError(_("The backup folder {root} is a file, not a folder.", root=root))
 
 
 def prune(folder: Path, daily: int = DAILY_KEEP, monthly: int = MONTHLY_KEEP) -> list[Path]:
@@ -422,24 +436,30 @@ def resolve_target(source: Path, target: Path, *, overwrite: bool, now: datetime
         stamp = now.astimezone().strftime("%Y-%m-%d-%H%M%S")
         return target / f"{source.stem}-{stamp}.sqlite"
     if target.exists() and not target.is_file():
-        raise BackupError(f"{target} is not a file; give a file name or a folder.")
+        raise BackupError(_("{target} is not a file; give a file name or a folder.", target=target))
     if not target.parent.is_dir():
-        raise BackupError(f"The folder {target.parent} does not exist.")
+        raise BackupError(_("The folder {folder} does not exist.", folder=target.parent))
     if target.exists():
         if target.resolve() == source.resolve():
-            raise BackupError(f"{target} is the database itself; choose another file.")
+            raise BackupError(
+                _("{target} is the database itself; choose another file.", target=target)
+            )
         if target.stat().st_size == 0:
             return target
         if not is_sqlite_file(target):
             raise BackupError(
-                f"{target} already exists and is not a database "
-                f"({target.stat().st_size} bytes of another kind of file); coop-desk will not "
-                "replace it. Choose another name or a folder."
+                _(
+                    "{target} already exists and is not a database ({size} bytes of another kind of file); coop-desk will not replace it. Choose another name or a folder.",
+                    target=target,
+                    size=target.stat().st_size,
+                )
             )
         if not overwrite:
             raise BackupError(
-                f"{summarize(target).describe()}. It was not replaced: choose another name or "
-                "a folder, or confirm that it may be overwritten (--overwrite)."
+                _(
+                    "{what}. It was not replaced: choose another name or a folder, or confirm that it may be overwritten (--overwrite).",
+                    what=summarize(target).describe(),
+                )
             )
     return target
 
@@ -452,7 +472,7 @@ def check_dump(path: Path) -> str:
     listed with ``pg_restore --list`` when that program is installed; a plain SQL dump must
     end with pg_dump's closing line."""
     if not path.is_file() or path.stat().st_size == 0:
-        return "the file is missing or empty"
+        return _("the file is missing or empty")
     with path.open("rb") as handle:
         head = handle.read(5)
         handle.seek(max(0, path.stat().st_size - 4096))
@@ -462,10 +482,12 @@ def check_dump(path: Path) -> str:
         if tool is None:
             return "ok"
         done = subprocess.run([tool, "--list", str(path)], capture_output=True, text=True)  # noqa: S603
-        return "ok" if done.returncode == 0 else f"pg_restore cannot read it: {done.stderr.strip()}"
+        if done.returncode == 0:
+            return "ok"
+        return _("pg_restore cannot read it: {error}", error=done.stderr.strip())
     if b"PostgreSQL database dump complete" in tail:
         return "ok"
-    return "not a complete pg_dump (no closing line; the dump was interrupted?)"
+    return _("not a complete pg_dump (no closing line; the dump was interrupted?)")
 
 
 def record_dump(
@@ -487,7 +509,7 @@ def record_dump(
     )
     append_log(database_folder(root, database_name(url)), record)
     if state != "ok":
-        raise BackupError(f"{dump}: {state}")
+        raise BackupError(_("{dump}: {problem}", dump=dump, problem=state))
     return record
 
 
@@ -505,8 +527,17 @@ class RestorePlan:
     current: DatabaseSummary | None  # None: no database file there yet
 
     def describe(self) -> str:
-        now = self.current.describe() if self.current else f"{self.target} does not exist yet"
-        return f"Restore {self.copy.describe()} ({self.check.describe()}) over: {now}."
+        now = (
+            self.current.describe()
+            if self.current
+            else _("{target} does not exist yet", target=self.target)
+        )
+        return _(
+            "Restore {copy} ({check}) over: {now}.",
+            copy=self.copy.describe(),
+            check=self.check.describe(),
+            now=now,
+        )
 
 
 @dataclass(frozen=True)
@@ -537,13 +568,19 @@ def restore(plan: RestorePlan, actor: Actor, now: datetime | None = None) -> Res
         finally:
             dst.close()
     except sqlite3.Error as exc:
-        raise BackupError(f"{target} could not be replaced: {exc}") from exc
+        raise BackupError(
+            _("{target} could not be replaced: {error}", target=target, error=exc)
+        ) from exc
     finally:
         src.close()
     state = integrity(target)
     if state != "ok":
         raise BackupError(
-            f"The restored database failed its check ({state}); the previous one is kept at {kept}."
+            _(
+                "The restored database failed its check ({problem}); the previous one is kept at {kept}.",
+                problem=state,
+                kept=kept,
+            )
         )
     return RestoreResult(plan, kept)
 

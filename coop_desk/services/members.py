@@ -27,6 +27,7 @@ from coop_desk.domain.members import (
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold
 from coop_desk.errors import NotFound, ValidationError
+from coop_desk.i18n import _
 from coop_desk.models import Member, MemberStatusChange, Plot
 from coop_desk.services import audit
 from coop_desk.services.access import Actor, Permission, require
@@ -326,7 +327,7 @@ def create_member(
             old_status=None,
             new_status=str(status),
             effective_date=data.join_date,
-            reason="joined the cooperative",
+            reason=_("joined the cooperative"),
             recorded_by=actor.username,
         )
     )
@@ -349,7 +350,9 @@ def update_member(
     known = {p.id: p for p in member.plots}
     for index, plot in enumerate(data.plots, start=1):
         if plot.id is not None and plot.id not in known:
-            problems.append(Problem(f"plots[{index}]", f"plot {index} belongs to another member"))
+            problems.append(
+                Problem(f"plots[{index}]", _("plot {n} belongs to another member", n=index))
+            )
     if problems:
         raise ValidationError(problems)
     assert data.join_date is not None
@@ -424,7 +427,7 @@ def change_status(
 def _load(session: Session, member_id: int) -> Member:
     member = session.get(Member, member_id)
     if member is None:
-        raise NotFound(f"There is no member with id {member_id}.")
+        raise NotFound(_("There is no member with id {id}.", id=member_id))
     return member
 
 
@@ -476,15 +479,21 @@ def _uniqueness_problems(
         others = others.where(Member.id != member_id)
     same_code = session.execute(others.where(Member.code == data.code)).first()
     if same_code:
-        problems.append(Problem("code", f"the code {data.code} is already used by another member"))
+        problems.append(
+            Problem("code", _("the code {code} is already used by another member", code=data.code))
+        )
     if data.dni:
         same_dni = session.execute(others.where(Member.dni == data.dni)).first()
         if same_dni:
             problems.append(
                 Problem(
                     "dni",
-                    f"the DNI {data.dni} is already registered for {same_dni.code} "
-                    f"({full_name(same_dni.first_names, same_dni.surnames)})",
+                    _(
+                        "the DNI {dni} is already registered for {code} ({name})",
+                        dni=data.dni,
+                        code=same_dni.code,
+                        name=full_name(same_dni.first_names, same_dni.surnames),
+                    ),
                 )
             )
     return problems
