@@ -84,6 +84,7 @@ def run(db_target: str | None = None, username: str | None = None) -> int:
     from coop_desk.ui.dialogs.first_run import FirstRunDialog, needs_first_run
     from coop_desk.ui.errors import install_error_log, install_excepthook
     from coop_desk.ui.main_window import MainWindow
+    from coop_desk.ui.open_database import remember_current
 
     install_error_log()
     install_excepthook()
@@ -91,6 +92,7 @@ def run(db_target: str | None = None, username: str | None = None) -> int:
     if db is None:
         return 1
     ctx = AppContext(db)
+    remember_current(ctx)  # File > Recent databases
     # With accounts, nobody gets past this point unsigned: sign in first (so that even the
     # first-run choices are made by a signed-in user), and again after the demo created its
     # accounts.

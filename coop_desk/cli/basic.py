@@ -1,5 +1,5 @@
-"""``gui``, ``init``, ``backup`` and ``restore``: starting the program and looking after the
-database."""
+"""``gui``, ``init``, ``backup``, ``restore`` and ``recent``: starting the program and looking
+after the database."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from coop_desk.db import resolve_url, sqlite_path
 from coop_desk.errors import DatabaseError
 from coop_desk.i18n import _
 from coop_desk.services import backup as backups
-from coop_desk.services import cooperative, users
+from coop_desk.services import cooperative, recent, users
 from coop_desk.services.access import SYSTEM, Permission, require
 from coop_desk.services.demo import load_demo
 
@@ -74,6 +74,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     restore.add_argument("file", metavar="FILE")
     restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     restore.set_defaults(handler=run_restore)
+
+    recent_parser = sub.add_parser(
+        "recent",
+        help=_("list the databases recently opened in the program on this computer"),
+        description=_(
+            "The database files recently opened in the program (File > Recent databases), the newest first. Open one with: coop-desk --db FILE"
+        ),
+    )
+    recent_parser.add_argument(
+        "--forget", metavar="FILE", help=_("take FILE off the list (the file is not touched)")
+    )
+    recent_parser.add_argument(
+        "--clear", action="store_true", help=_("empty the list (no file is touched)")
+    )
+    recent_parser.set_defaults(handler=run_recent)
 
 
 def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -226,4 +241,26 @@ def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     if result.kept_aside:
         print(_("The previous database is kept at {path}", path=result.kept_aside))
     print(_("Restored {target} from {source}.", target=plan.target, source=plan.source))
+    return 0
+
+
+def run_recent(args: argparse.Namespace, ctx: CliContext) -> int:
+    """No database is opened: the list is this computer's, not a database's."""
+    if args.clear:
+        recent.clear()
+        print(_("The list of recent databases is empty."))
+        return 0
+    if args.forget:
+        recent.forget(Path(args.forget))
+        print(_("{path} is off the list of recent databases.", path=Path(args.forget)))
+        return 0
+    items = recent.recent()
+    if not items:
+        print(_("No database has been opened in the program on this computer yet."))
+        return 0
+    for number, path in enumerate(items, start=1):
+        if path.is_file():
+            print(f"{number}. {path}")
+        else:
+            print(_("{number}. {path} (not found)", number=number, path=path))
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
@@ -25,6 +26,7 @@ from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.language import LANGUAGES
+from coop_desk.ui.open_database import current_file
 from coop_desk.ui.pages import page_classes
 from coop_desk.ui.pages.base import Page
 
@@ -126,6 +128,13 @@ class MainWindow(QMainWindow):
     # --- menus --------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.open_action = QAction(self.tr("&Open database…"), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(lambda: self.open_database())
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu(self.tr("Recent &databases"))
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        file_menu.addSeparator()
         self.settings_action = QAction(self.tr("Cooperative &settings…"), self)
         self.settings_action.triggered.connect(self.edit_settings)
         file_menu.addAction(self.settings_action)
@@ -252,6 +261,17 @@ class MainWindow(QMainWindow):
 
         restore_from_copy(self, self.ctx)
 
+    def open_database(self, path: Path | None = None) -> bool:
+        """Another database in this window (asked for when ``path`` is None)."""
+        from coop_desk.ui.open_database import open_database
+
+        return open_database(self, path)
+
+    def fill_recent_menu(self) -> None:
+        from coop_desk.ui.open_database import fill_recent_menu
+
+        fill_recent_menu(self.recent_menu, self)
+
     def show_help(self, topic: str | None = None) -> QDialog:
         """F1: the manual at the page of the current screen."""
         from coop_desk.ui.help import show_help
@@ -292,7 +312,11 @@ class MainWindow(QMainWindow):
         except Exception:  # noqa: BLE001 - the title is cosmetic; the database error shows elsewhere
             profile = None
         name = profile.short_name or profile.name if profile else ""
-        self.setWindowTitle(f"{name} — coop-desk" if name else "coop-desk")
+        # The file's name too: with several databases (File > Recent databases) the title says
+        # which one the next entry goes into.
+        here = current_file(self.ctx)
+        file = here.name if here is not None else ""
+        self.setWindowTitle(" — ".join(part for part in (name, file, "coop-desk") if part))
 
     def _on_changed(self, topic: str) -> None:
         if topic in ("settings", "*"):

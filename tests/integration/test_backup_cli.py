@@ -116,3 +116,32 @@ def test_restore_as_administrator(demo_template, tmp_path, capsys, monkeypatch):
     assert "94 members" in out and "188 members" in out and "kept at" in out
     assert _members(db) == 188
     assert main(["--db", str(db), "verify"]) == 0
+
+
+def test_recent_lists_forgets_and_clears(tmp_path, capsys):
+    from coop_desk.services import recent
+
+    here = tmp_path / "here.sqlite"
+    gone = tmp_path / "gone.sqlite"
+    assert main(["--db", str(here), "init"]) == 0
+    recent.remember(gone)
+    recent.remember(here)
+    capsys.readouterr()
+    assert main(["recent"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [f"1. {here.resolve()}", f"2. {gone.resolve()} (not found)"]
+    assert main(["recent", "--forget", str(gone)]) == 0
+    capsys.readouterr()
+    assert main(["recent"]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"1. {here.resolve()}"]
+    assert main(["recent", "--clear"]) == 0
+    assert recent.recent() == [] and here.exists()
+    capsys.readouterr()
+    assert main(["recent"]) == 0
+    assert "No database has been opened" in capsys.readouterr().out
+
+
+def test_recent_speaks_spanish(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("COOP_DESK_LANG", "es")
+    assert main(["recent"]) == 0
+    assert "Todavía" in capsys.readouterr().out

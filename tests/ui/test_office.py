@@ -447,3 +447,139 @@ def test_the_member_editor_names_the_member_when_asking(qtbot, window, discard_q
     qtbot.keyClicks(editor.surnames, "Quispe")
     editor.reject()
     assert asked == ["This member has changes that are not saved. Discard them?"]
+
+
+# --- recent databases ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def other_db(tmp_path):  # type: ignore[no-untyped-def]
+    """A second, small coop-desk database (one cooperative, no member, no account)."""
+    from coop_desk.db import Database
+    from coop_desk.services import cooperative
+    from coop_desk.services.access import SYSTEM
+
+    path = tmp_path / "otra" / "segunda.sqlite"
+    path.parent.mkdir()
+    database = Database.open(path)
+    with database.transaction(SYSTEM) as s:
+        cooperative.save_profile(s, SYSTEM, cooperative.Profile(name="Cooperativa Segunda"))
+    database.close()
+    return path
+
+
+def _member_count(ctx) -> int:  # type: ignore[no-untyped-def]
+    return len(ctx.read(lambda s, a: members.list_members(s, a)))
+
+
+def test_open_another_database_and_back_from_the_recent_menu(
+    window, qtbot, other_db, tmp_path, monkeypatch
+):
+    from coop_desk.services import recent
+    from coop_desk.services.access import SYSTEM
+    from coop_desk.ui.open_database import remember_current
+
+    ctx = window.ctx
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    backup.set_folder(usb)
+    window.auto_backup = backup_actions.AutoBackup(ctx, window)
+    signed_in = []
+
+    def sign_in(_parent, trial):  # type: ignore[no-untyped-def]
+        from coop_desk.services import users
+
+        if not trial.read(lambda s, _a: users.has_users(s)):  # as the real one does
+            return True
+        signed_in.append(sqlite_path(trial.db.engine).name)
+        trial.set_actor(Actor("admin", Role.ADMINISTRATOR, 1))
+        return True
+
+    monkeypatch.setattr(backup_actions, "sign_in_again", sign_in)
+    demo = sqlite_path(ctx.db.engine).resolve()
+    remember_current(ctx)  # as the launcher does
+    page = window.show_page("members")
+    assert _member_count(ctx) == 188 and "demo.sqlite" in window.windowTitle()
+    assert window.open_database(other_db)
+    assert sqlite_path(ctx.db.engine).resolve() == other_db.resolve()
+    assert _member_count(ctx) == 0
+    assert "Cooperativa Segunda" in window.windowTitle()
+    assert "segunda.sqlite" in window.windowTitle()
+    assert recent.recent() == [other_db.resolve(), demo]
+    assert signed_in == [] and ctx.actor is SYSTEM  # no accounts: the local system acts
+    # The database left behind was backed up, as on exit.
+    assert backup.status(usb, "demo").last_good is not None
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=30_000)
+
+    window.fill_recent_menu()  # as File > Recent databases does when it opens
+    entries = [a for a in window.recent_menu.actions() if a.data()]
+    assert [a.data() for a in entries] == [str(demo)]  # the open one is not offered
+    entries[0].trigger()
+    try:
+        assert sqlite_path(ctx.db.engine).resolve() == demo
+        assert signed_in == ["demo.sqlite"] and ctx.actor.username == "admin"
+        assert _member_count(ctx) == 188
+        qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=30_000)
+    finally:
+        ctx.db.close()
+
+
+def test_a_file_not_found_is_shown_disabled_and_the_list_can_be_cleared(window, tmp_path):
+    from coop_desk.services import recent
+    from coop_desk.ui.open_database import remember_current
+
+    gone = tmp_path / "usb" / "coop.sqlite"
+    recent.remember(gone)
+    remember_current(window.ctx)
+    window.fill_recent_menu()
+    [entry] = [a for a in window.recent_menu.actions() if a.data()]
+    assert entry.data() == str(gone.resolve()) and not entry.isEnabled()
+    assert "not found" in entry.text()
+    clear = next(a for a in window.recent_menu.actions() if "Clear" in a.text())
+    clear.trigger()
+    assert recent.recent() == [sqlite_path(window.ctx.db.engine).resolve()]
+    window.fill_recent_menu()
+    assert not any(a.data() for a in window.recent_menu.actions())
+
+
+def test_another_programs_database_is_refused_and_left_as_it_is(window, tmp_path, monkeypatch):
+    import sqlite3
+
+    from coop_desk.ui import open_database
+
+    other = tmp_path / "contabilidad.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE asientos (id INTEGER)")
+    conn.commit()
+    conn.close()
+    before = other.read_bytes()
+    shown = []
+    monkeypatch.setattr(open_database, "show_error", lambda _p, exc, _t: shown.append(str(exc)))
+    monkeypatch.setattr(open_database, "choose_database", lambda _p, _c: other)
+    demo = sqlite_path(window.ctx.db.engine)
+    window.open_action.trigger()
+    assert "not a coop-desk database" in shown[0]
+    assert other.read_bytes() == before
+    assert sqlite_path(window.ctx.db.engine) == demo and _member_count(window.ctx) == 188
+
+
+def test_giving_up_the_sign_in_keeps_the_current_database_and_user(
+    window, qtbot, tmp_path, monkeypatch
+):
+    from coop_desk.services import recent
+    from coop_desk.ui import open_database
+
+    with_accounts = tmp_path / "con-cuentas.sqlite"
+    shutil.copy(sqlite_path(window.ctx.db.engine), with_accounts)  # the demo has accounts
+    treasurer = Actor("tesorero", Role.TREASURER, 2)
+    window.ctx.set_actor(treasurer)
+    asked = []
+    monkeypatch.setattr(
+        backup_actions, "sign_in_again", lambda _p, c: asked.append(c.actor.username) or False
+    )
+    demo = sqlite_path(window.ctx.db.engine)
+    assert not open_database.open_database(window, with_accounts)
+    assert asked == ["local"]  # nobody is signed in to the other database before the login
+    assert sqlite_path(window.ctx.db.engine) == demo and window.ctx.actor is treasurer
+    assert _member_count(window.ctx) == 188
+    assert with_accounts.resolve() not in recent.recent()
