@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="62"/>
+        <source>Open a coop-desk database</source>
+        <translation>Abrir una base de datos de coop-desk</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="64"/>
+        <source>coop-desk database (*.sqlite);;All files (*)</source>
+        <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="93"/>
+        <location filename="../../coop_desk/ui/open_database.py" line="105"/>
+        <source>Cannot open the database</source>
+        <translation>No se puede abrir la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="100"/>
+        <source>Opening the database</source>
+        <translation>Abriendo la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="142"/>
+        <source>(not found)</source>
+        <translation>(no se encuentra)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="150"/>
+        <source>No other database opened yet</source>
+        <translation>Todavía no se abrió otra base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="155"/>
+        <source>&amp;Clear the list</source>
+        <translation>&amp;Vaciar la lista</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDetailsDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="223"/>
@@ -1907,122 +1946,132 @@ o que lo exceden</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="128"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="130"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="129"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="131"/>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Abrir base de datos…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="135"/>
+        <source>Recent &amp;databases</source>
+        <translation>Bases de datos &amp;recientes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="138"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="132"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="141"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Copias de seguridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="135"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="144"/>
         <source>Back up the database to a &amp;file…</source>
         <translation>Copiar la base de datos a un a&amp;rchivo…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="139"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="148"/>
         <source>&amp;Restore from a copy…</source>
         <translation>&amp;Restaurar desde una copia…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="142"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="151"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="143"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="152"/>
         <source>&amp;Language</source>
         <translation>I&amp;dioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="152"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="161"/>
         <source>Change &amp;password…</source>
         <translation>Cambiar c&amp;ontraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="155"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="164"/>
         <source>S&amp;witch user…</source>
         <translation>Cambiar de &amp;usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="159"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="168"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="164"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="173"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="167"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="176"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="168"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="177"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="172"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="181"/>
         <source>&amp;New record</source>
         <translation>&amp;Nuevo registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="177"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="186"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="178"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="187"/>
         <source>&amp;Home</source>
         <translation>&amp;Inicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="182"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="191"/>
         <source>&amp;Start on the home page</source>
         <translation>&amp;Empezar en la página de inicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="197"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="206"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="198"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="207"/>
         <source>&amp;Manual</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="202"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="211"/>
         <source>&amp;About coop-desk</source>
         <translation>&amp;Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="266"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="286"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="267"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="287"/>
         <source>The language changes the next time coop-desk starts.</source>
         <translation>El idioma cambiará la próxima vez que inicie coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="273"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="293"/>
         <source>About coop-desk</source>
         <translation>Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="275"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="295"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
