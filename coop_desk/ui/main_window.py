@@ -143,7 +143,6 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backups_action)
         self.backup_action = QAction(self.tr("Back up the database to a &file…"), self)
         self.backup_action.triggered.connect(self.backup)
-        self.backup_action.setEnabled(self.ctx.db.is_sqlite)
         file_menu.addAction(self.backup_action)
         self.restore_action = QAction(self.tr("&Restore from a copy…"), self)
         self.restore_action.triggered.connect(lambda: self.restore())
@@ -302,6 +301,8 @@ class MainWindow(QMainWindow):
         actor = self.ctx.actor
         self.user_label.setText(f"{actor.username} ({tr_label(ROLE_LABELS[actor.role])})")
         self.settings_action.setEnabled(actor.can(Permission.SETTINGS_WRITE))
+        # After File > Open database… the database may be another kind (a file, a server).
+        self.backup_action.setEnabled(self.ctx.db.is_sqlite)
         self.restore_action.setEnabled(self.ctx.db.is_sqlite and actor.can(Permission.RESTORE))
         self.password_action.setEnabled(actor.user_id is not None)
         self._update_title()
