@@ -55,7 +55,7 @@ from coop_desk.errors import CoopDeskError, ValidationError
 from coop_desk.services.access import Actor, Permission
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import message_for, show_error
-from coop_desk.ui.widgets import AmountEdit, FormProblems, on_edit
+from coop_desk.ui.widgets import AmountEdit, FormProblems, on_edit, set_read_only
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
 
 T = TypeVar("T")
@@ -160,8 +160,12 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         # Enter in any field saves (a multi-line field keeps Enter for its new lines).
         self.save_button().setDefault(True)
-        if self.permission is not None:
-            self.save_button().setEnabled(ctx.can(self.permission))
+        # A role that may not save sees the form read-only, with Close instead of Cancel.
+        self.may_save = self.permission is None or ctx.can(self.permission)
+        if not self.may_save:
+            self.save_button().setEnabled(False)
+            self.save_button().hide()
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.intro)
         self._layout.addWidget(self.form_area, 1)
@@ -187,6 +191,8 @@ class FormDialog(QDialog):
         self.problems.add_row(form or self.form, label, field, widget)
         self._fields.setdefault(field, widget)
         on_edit(widget, self._mark_edited)
+        if not self.may_save:
+            set_read_only(widget)
         return widget
 
     # --- unsaved changes ---------------------------------------------------------------
@@ -272,9 +278,26 @@ class FormDialog(QDialog):
     def after_save(self, result: Any) -> None:
         """Hook: what the dialog does with a saved result before it closes."""
 
+    def grow_to_fit(self) -> None:
+        """Taller when lines appeared or wrapped (problems under fields, a status line):
+        wrapped labels do not make a shown dialog grow by themselves, and were clipped."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        need = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        screen = self.screen().availableGeometry().height() if self.screen() else need
+        if self.height() < need:
+            self.resize(self.width(), min(need, screen))
+
     def show_problems(self, problems: list[Problem]) -> None:
         """Each problem under its field; the cursor goes to the first field with one."""
         self.problems.show(problems)
+        self.grow_to_fit()
         named = {p.field for p in problems}
         for field, widget in self._fields.items():
             if field in named and widget.isEnabled():

@@ -46,6 +46,14 @@ class Page(QWidget):
     def show_target(self, target: str) -> None:
         """Show a part of the page (a tab) named by ``target``; unknown targets are ignored."""
 
+    def can_create(self) -> bool:
+        """Whether Ctrl+N ("New record") does something here for the signed-in role."""
+        return False
+
+    def is_available(self) -> bool:
+        """Whether the signed-in role sees this section at all."""
+        return True
+
     def ensure_fresh(self) -> None:
         if self._stale:
             self._stale = False
