@@ -154,6 +154,7 @@
         <translation>Ejercicio</translation>
     </message>
     <message>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="88"/>
         <location filename="../../coop_desk/ui/pages/audit.py" line="175"/>
         <source>Audit trail</source>
         <translation>Auditoría</translation>
@@ -348,32 +349,32 @@
 <context>
     <name>BalancesTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="564"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="664"/>
         <source>Premium fund (USD value)</source>
         <translation>Fondo de la Prima (valor en USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="603"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="703"/>
         <source>Projects {0}: approved USD {1}, spent USD {2}, remaining USD {3}</source>
         <translation>Proyectos {0}: aprobado USD {1}, gastado USD {2}, saldo USD {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="617"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="717"/>
         <source>Productivity / quality: USD {0} spent; no premium received this year (at least {1}% of the premium received goes to productivity / quality).</source>
         <translation>Productividad / calidad: USD {0} gastados; no se recibió prima este año (al menos el {1}% de la prima recibida va a productividad / calidad).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="622"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="722"/>
         <source>Productivity / quality: USD {0} spent = {1}% of the USD {2} premium received; at least {3}% = USD {4} is required ({5}).</source>
         <translation>Productividad / calidad: USD {0} gastados = {1}% de los USD {2} de prima recibida; se exige al menos el {3}% = USD {4} ({5}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="630"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="730"/>
         <source>met</source>
         <translation>cumplido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="630"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="730"/>
         <source>not met</source>
         <translation>no cumplido</translation>
     </message>
@@ -703,6 +704,7 @@
         <translation>Alertas</translation>
     </message>
     <message>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="85"/>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="195"/>
         <source>Certifications</source>
         <translation>Certificaciones</translation>
@@ -906,27 +908,27 @@
 <context>
     <name>ComplianceTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="653"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="753"/>
         <source>&amp;Check again</source>
         <translation>&amp;Verificar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="682"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="782"/>
         <source>{0}: checking…</source>
         <translation>{0}: verificando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="688"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="788"/>
         <source>The checks could not be run.</source>
         <translation>No se pudieron ejecutar las verificaciones.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="703"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="803"/>
         <source>{0}: every check passed.</source>
         <translation>{0}: todas las verificaciones pasaron.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="706"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="806"/>
         <source>{0}: integrity errors: {1} · compliance warnings: {2}.</source>
         <translation>{0}: errores de integridad: {1} · advertencias de cumplimiento: {2}.</translation>
     </message>
@@ -1054,42 +1056,42 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ContractsTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="129"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="130"/>
         <source>Search contract number or buyer</source>
         <translation>Buscar número de contrato o comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="131"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="132"/>
         <source>&amp;New contract…</source>
         <translation>&amp;Nuevo contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="132"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="133"/>
         <source>&amp;Edit contract…</source>
         <translation>&amp;Editar contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="133"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="134"/>
         <source>Record &amp;shipment…</source>
         <translation>Registrar em&amp;barque…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="135"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="136"/>
         <source>Premium &amp;received…</source>
         <translation>Prima &amp;recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="137"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="138"/>
         <source>&amp;Delete…</source>
         <translation>E&amp;liminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="139"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="140"/>
         <source>Only a contract entered by mistake, with no shipment or payment recorded</source>
         <translation>Solo un contrato ingresado por error, sin embarque ni pago registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="186"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="187"/>
         <source>{0}: {1} contracts · premium due USD {2} · received USD {3} · outstanding USD {4}</source>
         <translation>{0}: {1} contratos · prima por cobrar USD {2} · recibida USD {3} · pendiente USD {4}</translation>
     </message>
@@ -1315,52 +1317,52 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="33"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="32"/>
         <source>Welcome to coop-desk</source>
         <translation>Bienvenido a coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="36"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="35"/>
         <source>This database is empty. Start your own cooperative, or open the demo cooperative to explore coop-desk with realistic data.</source>
         <translation>Esta base de datos está vacía. Empiece con su propia cooperativa o abra la cooperativa de demostración para conocer coop-desk con datos realistas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="40"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="39"/>
         <source>Start a &amp;new cooperative</source>
         <translation>Crear una cooperativa &amp;nueva</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="41"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="40"/>
         <source>Open the &amp;demo cooperative</source>
         <translation>Abrir la cooperativa de &amp;demostración</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="47"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="46"/>
         <source>Name of the cooperative</source>
         <translation>Nombre de la cooperativa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="61"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="60"/>
         <source>Administrator&apos;s &amp;user name</source>
         <translation>&amp;Usuario del administrador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="63"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="62"/>
         <source>&amp;Password</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="65"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="64"/>
         <source>&amp;Repeat the password</source>
         <translation>&amp;Repita la contraseña</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="75"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="74"/>
         <source>Loading the demo cooperative…</source>
         <translation>Cargando la cooperativa de demostración…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="81"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="83"/>
         <source>Opening the demo</source>
         <translation>Abriendo la demostración</translation>
     </message>
@@ -1476,12 +1478,12 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <translation>Copias de seguridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="150"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="151"/>
         <source>Spending per project against the approved budget</source>
         <translation>Gasto por proyecto frente al presupuesto aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="153"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="154"/>
         <source>Premium per year (USD)</source>
         <translation>Prima por ejercicio (USD)</translation>
     </message>
@@ -1491,148 +1493,149 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <translation>Observaciones de cumplimiento abiertas</translation>
     </message>
     <message>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="80"/>
         <location filename="../../coop_desk/ui/pages/home.py" line="188"/>
         <source>Home</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="226"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="244"/>
         <source>Loading the home page…</source>
         <translation>Cargando la página de inicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="236"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="254"/>
         <source>Today, {0}</source>
         <translation>Hoy, {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="246"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="264"/>
         <source>{0} warnings, {1} errors</source>
         <translation>{0} advertencias, {1} errores</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="252"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="270"/>
         <source>{0} active members</source>
         <translation>{0} socios activos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="254"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="272"/>
         <source>{0} in the register. Open the register</source>
         <translation>{0} en el padrón. Abrir el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="257"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="275"/>
         <source>{0}% women</source>
         <translation>{0}% mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="259"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="277"/>
         <source>{0} women among the active members. Open the gender report</source>
         <translation>{0} mujeres entre los socios activos. Abrir el informe de género</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="266"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="284"/>
         <source>ICS coverage {0}%</source>
         <translation>Cobertura del SIC {0}%</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="269"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="287"/>
         <source>{0} of {1} members inspected in {2}</source>
         <translation>{0} de {1} socios inspeccionados en {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="276"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="294"/>
         <source>Certificates to renew: {0}</source>
         <translation>Certificados por renovar: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="280"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="298"/>
         <source>Expired or expiring within {0} days; the first on {1}</source>
         <translation>Vencidos o que vencen en {0} días; el primero el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="284"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="302"/>
         <source>None expires within {0} days</source>
         <translation>Ninguno vence en {0} días</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="290"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="308"/>
         <source>Premium received in {0}</source>
         <translation>Prima recibida en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="292"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="310"/>
         <source>Spent on projects in {0}</source>
         <translation>Gastado en proyectos en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="294"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="312"/>
         <source>Remaining in the Premium fund</source>
         <translation>Saldo del fondo de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="298"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="316"/>
         <source>Compliance warnings: {0}</source>
         <translation>Advertencias de cumplimiento: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="300"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="318"/>
         <source>Integrity errors: {0}</source>
         <translation>Errores de integridad: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="302"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="320"/>
         <source>Open the first one</source>
         <translation>Abrir la primera</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="307"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="325"/>
         <source>Last backup {0}</source>
         <translation>Última copia {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="309"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="327"/>
         <source>No backup yet</source>
         <translation>Aún no hay copia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="312"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="330"/>
         <source>{0} daily and {1} monthly copies in {2}</source>
         <translation>{0} copias diarias y {1} mensuales en {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="341"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="359"/>
         <source>No good backup of this database has been made yet.</source>
         <translation>Aún no se ha hecho ninguna copia buena de esta base de datos.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="344"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="362"/>
         <source>The last good backup was made {0} days ago.</source>
         <translation>La última copia buena se hizo hace {0} días.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="346"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="364"/>
         <source>The backup folder {0} cannot be reached.</source>
         <translation>No se puede acceder a la carpeta de copias {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="361"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="378"/>
         <source>Approved</source>
         <translation>Aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="363"/>
-        <location filename="../../coop_desk/ui/pages/home.py" line="398"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="380"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="412"/>
         <source>Spent</source>
         <translation>Gastado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="396"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="410"/>
         <source>Received</source>
         <translation>Recibido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="400"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="414"/>
         <source>Remaining</source>
         <translation>Saldo</translation>
     </message>
@@ -1821,77 +1824,77 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>JournalTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="324"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="333"/>
         <source>Search number, description, payee, voucher</source>
         <translation>Buscar número, descripción, beneficiario, comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="340"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="349"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="342"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="351"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="337"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="346"/>
         <source>One row per entry</source>
         <translation>Fila por asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="338"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="347"/>
         <source>One row per posting</source>
         <translation>Fila por movimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="346"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="355"/>
         <source>&amp;Open entry…</source>
         <translation>&amp;Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="348"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="357"/>
         <source>&amp;Go to linked entry</source>
         <translation>&amp;Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="350"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="359"/>
         <source>&amp;Reverse entry…</source>
         <translation>&amp;Revertir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="401"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="426"/>
         <source>All projects</source>
         <translation>Todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="402"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="427"/>
         <source>All accounts</source>
         <translation>Todas las cuentas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="466"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="548"/>
         <source>{0} entries, {1} postings</source>
         <translation>{0} asientos, {1} movimientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="469"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="551"/>
         <source>{0} entries</source>
         <translation>{0} asientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="521"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="621"/>
         <source>Open entry…</source>
         <translation>Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="523"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="623"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="528"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="628"/>
         <source>Reverse entry…</source>
         <translation>Revertir asiento…</translation>
     </message>
@@ -1972,132 +1975,132 @@ aprobado o del saldo de la cuenta</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="164"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="191"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="165"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="192"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Abrir base de datos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="169"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="196"/>
         <source>Recent &amp;databases</source>
         <translation>Bases de datos &amp;recientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="172"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="199"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="175"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="202"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Copias de seguridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="178"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="205"/>
         <source>Back up the database to a &amp;file…</source>
         <translation>Copiar la base de datos a un a&amp;rchivo…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="181"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="208"/>
         <source>&amp;Restore from a copy…</source>
         <translation>&amp;Restaurar desde una copia…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="184"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="211"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="185"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="212"/>
         <source>&amp;Language</source>
         <translation>I&amp;dioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="194"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="221"/>
         <source>Change &amp;password…</source>
         <translation>Cambiar c&amp;ontraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="197"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="224"/>
         <source>S&amp;witch user…</source>
         <translation>Cambiar de &amp;usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="201"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="228"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="206"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="233"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="209"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="236"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="210"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="237"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="214"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="241"/>
         <source>&amp;New record</source>
         <translation>&amp;Nuevo registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="219"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="246"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="220"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="247"/>
         <source>&amp;Home</source>
         <translation>&amp;Inicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="224"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="251"/>
         <source>&amp;Start on the home page</source>
         <translation>&amp;Empezar en la página de inicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="239"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="266"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="240"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="267"/>
         <source>&amp;Manual</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="244"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="271"/>
         <source>&amp;About coop-desk</source>
         <translation>&amp;Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="319"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="346"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="320"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="347"/>
         <source>The language changes the next time coop-desk starts.</source>
         <translation>El idioma cambiará la próxima vez que inicie coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="326"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="353"/>
         <source>About coop-desk</source>
         <translation>Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="328"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="355"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
@@ -2440,103 +2443,104 @@ Base de datos: {1}</translation>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="110"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="113"/>
         <source>Search code, names, DNI or community (Ctrl+F)</source>
         <translation>Buscar código, nombres, DNI o caserío (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="113"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="116"/>
         <source>All statuses</source>
         <translation>Todos los estados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="117"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="120"/>
         <source>Women and men</source>
         <translation>Mujeres y hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
         <source>Women</source>
         <translation>Mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="119"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="122"/>
         <source>Men</source>
         <translation>Hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="328"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="124"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="396"/>
         <source>All communities</source>
         <translation>Todos los caseríos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="125"/>
         <source>&amp;New member</source>
         <translation>&amp;Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="123"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="126"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="124"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="127"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="128"/>
         <source>Import a member roster from an Excel workbook</source>
         <translation>Importar un padrón de socios desde un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="126"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="129"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="128"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="131"/>
         <source>Write the register, with plots, to an Excel workbook</source>
         <translation>Guardar el padrón, con las parcelas, en un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="226"/>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="81"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="242"/>
         <source>Members</source>
         <translation>Socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="260"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="323"/>
         <source>{0} members · {1} active · {2} women ({3}%)</source>
         <translation>{0} socios · {1} activos · {2} mujeres ({3} %)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="183"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="199"/>
         <source>&amp;Import a roster from Excel…</source>
         <translation>&amp;Importar un padrón de Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="185"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="201"/>
         <source>Register a &amp;member</source>
         <translation>Registrar un &amp;socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="187"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="203"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="273"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="338"/>
         <source>&lt;b&gt;The register has no members yet.&lt;/b&gt; To start:</source>
         <translation>&lt;b&gt;El padrón aún no tiene socios.&lt;/b&gt; Para empezar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="277"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="342"/>
         <source>• import the roster you keep in Excel (the import shows every row before anything is saved), or register members one by one;</source>
         <translation>• importe el padrón que lleva en Excel (la importación muestra cada fila antes de guardar nada), o registre a los socios uno por uno;</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="285"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="350"/>
         <source>• fill in the cooperative&apos;s RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
         <translation>• complete el RUC y el FLO ID de la cooperativa (Archivo → Configuración de la cooperativa): los informes y los libros de Excel los llevan.</translation>
     </message>
@@ -2544,57 +2548,57 @@ Base de datos: {1}</translation>
 <context>
     <name>MembersTableModel</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="42"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="50"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="46"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="51"/>
         <source>Surnames</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="48"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="53"/>
         <source>First names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="50"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="55"/>
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="52"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="57"/>
         <source>Gender</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="56"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="61"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="58"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="63"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="62"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="67"/>
         <source>Joined</source>
         <translation>Ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="64"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="69"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="69"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="74"/>
         <source>Coffee (ha)</source>
         <translation>Café (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="73"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="78"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
@@ -2721,42 +2725,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="229"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="230"/>
         <source>New &amp;project…</source>
         <translation>Nuevo &amp;proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="231"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="232"/>
         <source>&amp;Edit project…</source>
         <translation>&amp;Editar proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="233"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="234"/>
         <source>&amp;GA approval…</source>
         <translation>&amp;Aprobación AG…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="234"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="235"/>
         <source>Budget &amp;revision…</source>
         <translation>&amp;Revisar presupuesto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="236"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="237"/>
         <source>&amp;Correct meeting record…</source>
         <translation>&amp;Corregir acta…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="256"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="257"/>
         <source>General Assembly approvals of this year&apos;s plan</source>
         <translation>Aprobaciones de la Asamblea General del plan de este ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="288"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="289"/>
         <source>Development Plan {0}: not yet approved</source>
         <translation>Plan de Desarrollo Fairtrade {0}: aún no aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="291"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="292"/>
         <source>Development Plan {0}: USD {1}, version {2} approved {3}</source>
         <translation>Plan de Desarrollo {0}: USD {1}, versión {2} ({3})</translation>
     </message>
@@ -2923,394 +2927,394 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumModels</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="44"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="45"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="55"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="56"/>
         <source>Fairtrade</source>
         <translation>Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="56"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="57"/>
         <source>Fair Trade USA</source>
         <translation>Fair Trade USA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="57"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="58"/>
         <source>Conventional</source>
         <translation>Convencional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="67"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="68"/>
         <source>bags</source>
         <translation>sacos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="76"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="77"/>
         <source>Buyer</source>
         <translation>Comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="81"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="82"/>
         <source>Contract</source>
         <translation>Contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="85"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="86"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="89"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="90"/>
         <source>Scheme</source>
         <translation>Esquema</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="95"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="96"/>
         <source>Organic</source>
         <translation>Orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="100"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="101"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="106"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="107"/>
         <source>Pounds</source>
         <translation>Libras</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="111"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="112"/>
         <source>Premium due</source>
         <translation>Prima por cobrar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="117"/>
         <source>Organic diff.</source>
         <translation>Dif. orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="121"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="122"/>
         <source>Quality 25%</source>
         <translation>Calidad 25 %</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="126"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="508"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="127"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="509"/>
         <source>Received</source>
         <translation>Recibido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="131"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="132"/>
         <source>Outstanding</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="135"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="136"/>
         <source>overdue</source>
         <translation>vencida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="139"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="140"/>
         <source>Shipped</source>
         <translation>Embarcado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="173"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="319"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="411"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="174"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="320"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="412"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="175"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="176"/>
         <source>Objective</source>
         <translation>Objetivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="180"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="181"/>
         <source>Responsible</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="184"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="246"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="185"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="247"/>
         <source>Budget (USD)</source>
         <translation>Presupuesto (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="189"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="190"/>
         <source>Productivity / quality</source>
         <translation>Productividad / calidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="194"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="195"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="208"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="209"/>
         <source>Version</source>
         <translation>Versión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="213"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="214"/>
         <source>GA date</source>
         <translation>Fecha de la AG</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="217"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="218"/>
         <source>Minutes</source>
         <translation>Acta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="221"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="222"/>
         <source>Members present</source>
         <translation>Socios presentes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="226"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="227"/>
         <source>Women present</source>
         <translation>Mujeres presentes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="231"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="232"/>
         <source>For</source>
         <translation>A favor</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="236"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="237"/>
         <source>Against</source>
         <translation>En contra</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="241"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="242"/>
         <source>Abstaining</source>
         <translation>Abstenciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="251"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="252"/>
         <source>In force</source>
         <translation>Vigente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="256"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="257"/>
         <source>Recorded by</source>
         <translation>Registrado por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="282"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="347"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="283"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="348"/>
         <source>Entry</source>
         <translation>Asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="286"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="351"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="287"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="352"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="288"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="289"/>
         <source>Operation</source>
         <translation>Operación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="293"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="353"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="294"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="354"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="298"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="299"/>
         <source>Amount</source>
         <translation>Monto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="303"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="381"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="304"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="382"/>
         <source>USD value</source>
         <translation>Valor en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="308"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="386"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="309"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="387"/>
         <source>Reverses</source>
         <translation>Revierte</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="312"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="313"/>
         <source>Reversed by</source>
         <translation>Revertido por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="316"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="390"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="317"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="391"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="321"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="322"/>
         <source>Payee</source>
         <translation>Beneficiario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="322"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="392"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="323"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="393"/>
         <source>Voucher</source>
         <translation>Comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="358"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="359"/>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="362"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="363"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="365"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="366"/>
         <source>In (debit)</source>
         <translation>Entra (debe)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="370"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="371"/>
         <source>Out (credit)</source>
         <translation>Sale (haber)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="375"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="376"/>
         <source>Rate</source>
         <translation>Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="393"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="394"/>
         <source>Memo</source>
         <translation>Glosa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="413"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="414"/>
         <source>Prod./quality</source>
         <translation>Prod./calidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="418"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="419"/>
         <source>Approved (USD)</source>
         <translation>Aprobado (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="423"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="424"/>
         <source>Spent (USD)</source>
         <translation>Gastado (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="428"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="429"/>
         <source>Remaining (USD)</source>
         <translation>Saldo (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="433"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="434"/>
         <source>% used</source>
         <translation>% usado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="439"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="440"/>
         <source>Paid in USD</source>
         <translation>Pagado en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="444"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="460"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="445"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="461"/>
         <source>Paid in {0}</source>
         <translation>Pagado en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="451"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="452"/>
         <source>Paid in other currencies</source>
         <translation>Pagado en otras monedas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="487"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="488"/>
         <source>Fund</source>
         <translation>Fondo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="489"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="490"/>
         <source>Year</source>
         <translation>Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="491"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="492"/>
         <source>Opening</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="495"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="496"/>
         <source>provisional: the previous year is still open</source>
         <translation>provisional: el ejercicio anterior sigue abierto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="503"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="504"/>
         <source>Earned</source>
         <translation>Devengado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="513"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="514"/>
         <source>Spent</source>
         <translation>Gastado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="518"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="519"/>
         <source>Exchange / other</source>
         <translation>Cambio / otros</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="523"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="524"/>
         <source>Closing</source>
         <translation>Saldo final</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="528"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="529"/>
         <source>Receivable</source>
         <translation>Por cobrar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="533"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="534"/>
         <source>In bank and cash</source>
         <translation>En banco y caja</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="589"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="590"/>
         <source>Severity</source>
         <translation>Gravedad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="592"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="593"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="594"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="595"/>
         <source>Warning</source>
         <translation>Advertencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="597"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="598"/>
         <source>Check</source>
         <translation>Verificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="599"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="600"/>
         <source>Finding</source>
         <translation>Hallazgo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="604"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="605"/>
         <source>Concerns</source>
         <translation>Se refiere a</translation>
     </message>
@@ -3404,6 +3408,7 @@ Base de datos: {1}</translation>
         <translation>Cumplimiento</translation>
     </message>
     <message>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="82"/>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="165"/>
         <source>Premium</source>
         <translation>Prima</translation>
@@ -5264,6 +5269,7 @@ Base de datos: {1}</translation>
         <translation>Cambiar r&amp;ol…</translation>
     </message>
     <message>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="91"/>
         <location filename="../../coop_desk/ui/pages/users.py" line="183"/>
         <source>Users</source>
         <translation>Usuarios</translation>
@@ -5361,22 +5367,22 @@ Base de datos: {1}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../coop_desk/app.py" line="41"/>
+        <location filename="../../coop_desk/app.py" line="46"/>
         <source>Cannot open the database</source>
         <translation>No se puede abrir la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/app.py" line="45"/>
+        <location filename="../../coop_desk/app.py" line="50"/>
         <source>Open another file…</source>
         <translation>Abrir otro archivo…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/app.py" line="54"/>
+        <location filename="../../coop_desk/app.py" line="59"/>
         <source>Open a coop-desk database</source>
         <translation>Abrir una base de datos de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/app.py" line="56"/>
+        <location filename="../../coop_desk/app.py" line="61"/>
         <source>coop-desk database (*.sqlite);;All files (*)</source>
         <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
     </message>

@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QCommandLinkButton,
@@ -146,12 +146,12 @@ class HomePage(Page):
         self.backup_card = self._card("backup_card", self._backup_settings)
 
         # Charts
-        self.projects_chart = QChart()
-        self.projects_chart.setTitle(self.tr("Spending per project against the approved budget"))
-        self.projects_view = self._chart_view(self.projects_chart, "projects_chart")
-        self.years_chart = QChart()
-        self.years_chart.setTitle(self.tr("Premium per year (USD)"))
-        self.years_view = self._chart_view(self.years_chart, "years_chart")
+        self.projects_view = self._chart_view("projects_chart")
+        self.projects_chart = self._new_chart(
+            self.projects_view, self.tr("Spending per project against the approved budget")
+        )
+        self.years_view = self._chart_view("years_chart")
+        self.years_chart = self._new_chart(self.years_view, self.tr("Premium per year (USD)"))
         charts = QHBoxLayout()
         charts.addWidget(self.projects_view, 3)
         charts.addWidget(self.years_view, 2)
@@ -202,17 +202,35 @@ class HomePage(Page):
         card.hide()
         return card
 
-    def _chart_view(self, chart: QChart, name: str) -> QChartView:
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.setLocalizeNumbers(True)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        view = QChartView(chart)
+    def _chart_view(self, name: str) -> QChartView:
+        view = QChartView()
         view.setObjectName(name)
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
         view.setMinimumHeight(290)
         view.setMaximumHeight(340)
         return view
+
+    def _new_chart(self, view: QChartView, title: str) -> QChart:
+        """A new, empty chart in ``view``. Each load draws into a new chart and the old one
+        is deleted later, from the event loop: deleting its series and axes at once
+        (``removeAllSeries``) could free a bar the scene still has events queued for, or the
+        series whose ``clicked`` is on the stack (a click that opened a dialog, in whose
+        event loop a load finished) - a crash in Qt's event processing."""
+        chart = QChart()
+        chart.setTitle(title)
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.setLocalizeNumbers(True)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        old = view.chart()
+        view.setChart(chart)  # the view owns the new chart and lets go of the old one
+        old.deleteLater()
+        return chart
+
+    def _chart_clicked(self) -> None:
+        # After the click's own signal has returned: what opening the page does (build it,
+        # a dialog, a nested event loop) never runs inside a series' signal.
+        QTimer.singleShot(0, self, lambda: self.navigate.emit("premium", "balances"))
 
     # --- loading ---------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -349,10 +367,9 @@ class HomePage(Page):
         self.backup_text.setText(text)
 
     def _apply_projects_chart(self, h: Home) -> None:
-        chart = self.projects_chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        chart = self.projects_chart = self._new_chart(
+            self.projects_view, self.projects_chart.title()
+        )
         visible = h.shows(Section.PROJECTS) and bool(h.projects)
         self.projects_view.setVisible(visible)
         if not visible:
@@ -371,7 +388,7 @@ class HomePage(Page):
         series = QHorizontalBarSeries()
         series.append(approved)
         series.append(spent)
-        series.clicked.connect(lambda _i, _s: self.navigate.emit("premium", "balances"))
+        series.clicked.connect(lambda _i, _s: self._chart_clicked())
         chart.addSeries(series)
         names = QBarCategoryAxis()
         names.append([row.name for row in rows])
@@ -385,10 +402,7 @@ class HomePage(Page):
         values.applyNiceNumbers()
 
     def _apply_years_chart(self, h: Home) -> None:
-        chart = self.years_chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        chart = self.years_chart = self._new_chart(self.years_view, self.years_chart.title())
         visible = h.shows(Section.PREMIUM_YEARS) and bool(h.premium_years)
         self.years_view.setVisible(visible)
         if not visible:
@@ -406,7 +420,7 @@ class HomePage(Page):
         series = QBarSeries()
         for bar_set in (received, spent, remaining):
             series.append(bar_set)
-        series.clicked.connect(lambda _i, _s: self.navigate.emit("premium", "balances"))
+        series.clicked.connect(lambda _i, _s: self._chart_clicked())
         chart.addSeries(series)
         years = QBarCategoryAxis()
         years.append([str(row.year) for row in h.premium_years])
