@@ -32,9 +32,9 @@ def table(
 
 def print_trail_head(path: str | os.PathLike[str]) -> None:
     """Print the audit trail head a workbook just written holds (``xlsx.set_trail_head``)."""
-    from coop_desk.exchange.xlsx import read_trail_head
+    from coop_desk.services.audit import stored_head
 
-    stored = read_trail_head(path)
+    stored = stored_head(path)
     if stored is not None:
         print(
             _(

@@ -473,3 +473,23 @@ def read_trail_head(path: str | os.PathLike[str]) -> tuple[str, str] | None:
     }
     head = values.get(TRAIL_HEAD_PROPERTY)
     return (head, values.get(TRAIL_HEAD_AT_PROPERTY, "")) if head else None
+
+
+def read_first_rows(
+    path: str | os.PathLike[str], sheets: set[str], *, rows: int, columns: int
+) -> list[tuple[Any, ...]] | None:
+    """The first ``rows`` x ``columns`` values of the first of ``sheets`` a workbook holds
+    (read-only); None when the file is not a workbook or holds none of them."""
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True)
+    except Exception:  # noqa: BLE001 - an unreadable file simply holds none of them
+        return None
+    try:
+        name = next((name for name in wb.sheetnames if name in sheets), None)
+        if name is None:
+            return None
+        return list(wb[name].iter_rows(max_row=rows, max_col=columns, values_only=True))
+    finally:
+        wb.close()

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
@@ -96,7 +96,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="140"/>
-        <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year&apos;s audit trail, the integrity check</source>
+        <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year's audit trail, the integrity check</source>
         <translation>Un libro Excel para el auditor: libro diario, balance de comprobación, aprobaciones de la AG, pagos con comprobantes y huellas de los recibos, el registro de auditoría del ejercicio y la verificación de integridad</translation>
     </message>
     <message>
@@ -106,7 +106,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="147"/>
-        <source>The year&apos;s journal for an independent check with Beancount (bean-check)</source>
+        <source>The year's journal for an independent check with Beancount (bean-check)</source>
         <translation>El libro diario del ejercicio, para una verificación independiente con Beancount (bean-check)</translation>
     </message>
     <message>
@@ -200,7 +200,17 @@
         <source>Open the member or the journal entry this change belongs to</source>
         <translation>Abre el socio o el asiento contable al que pertenece este cambio</translation>
     </message>
-</context>
+<message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="360"/>
+        <source>Audit pack written</source>
+        <translation>Paquete de auditoría guardado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="392"/>
+        <source>Beancount file written</source>
+        <translation>Archivo Beancount guardado</translation>
+    </message>
+    </context>
 <context>
     <name>AuditTableModel</name>
     <message>
@@ -624,7 +634,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="235"/>
-        <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
+        <source>Target 100%. Certifier's re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
         <translation>Meta 100 %. Muestra de reinspección de la certificadora: {0} socios. Pendientes de aprobación del comité: {1}. Acciones correctivas vencidas: {2}.
 {3}</translation>
@@ -705,7 +715,12 @@
         <source>&amp;Edit…</source>
         <translation>E&amp;ditar…</translation>
     </message>
-</context>
+<message>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="416"/>
+        <source>ICS list written</source>
+        <translation>Lista del SIC guardada</translation>
+    </message>
+    </context>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
@@ -761,7 +776,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="26"/>
-        <source>Closing {0} locks it: nothing more can be recorded in it. Each account&apos;s balance and the Premium fund are carried into {1}. Only an administrator can reopen it.</source>
+        <source>Closing {0} locks it: nothing more can be recorded in it. Each account's balance and the Premium fund are carried into {1}. Only an administrator can reopen it.</source>
         <translation>Cerrar {0} lo bloquea: ya no se puede registrar nada en él. El saldo de cada cuenta y el fondo de la Prima pasan a {1}. Solo un administrador puede reabrirlo.</translation>
     </message>
     <message>
@@ -1218,7 +1233,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="60"/>
-        <source>Administrator&apos;s &amp;user name</source>
+        <source>Administrator's &amp;user name</source>
         <translation>&amp;Usuario del administrador</translation>
     </message>
     <message>
@@ -1249,7 +1264,17 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
-</context>
+<message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="113"/>
+        <source>Discard changes?</source>
+        <translation>¿Descartar los cambios?</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="213"/>
+        <source>The changes in this form are not saved. Discard them?</source>
+        <translation>Los cambios de este formulario no están guardados. ¿Descartarlos?</translation>
+    </message>
+    </context>
 <context>
     <name>HistoryDialog</name>
     <message>
@@ -1351,7 +1376,12 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <source>Warning: {0}</source>
         <translation>Advertencia: {0}</translation>
     </message>
-</context>
+<message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="434"/>
+        <source>Comparing with the register</source>
+        <translation>Comparando con el padrón</translation>
+    </message>
+    </context>
 <context>
     <name>InspectionDialog</name>
     <message>
@@ -1558,7 +1588,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="89"/>
         <source>Payments outside the approved
-budget or the account&apos;s balance</source>
+budget or the account's balance</source>
         <translation>Pagos fuera del presupuesto
 aprobado o del saldo de la cuenta</translation>
     </message>
@@ -1714,7 +1744,52 @@ Padrón de socios, certificaciones y libro de la Prima Fairtrade para cooperativ
 
 Base de datos: {1}</translation>
     </message>
-</context>
+<message>
+        <location filename="../../coop_desk/ui/main_window.py" line="192"/>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Abrir base de datos…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="196"/>
+        <source>Recent &amp;databases</source>
+        <translation>Bases de datos &amp;recientes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="202"/>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Copias de seguridad…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="205"/>
+        <source>Back up the database to a &amp;file…</source>
+        <translation>Copiar la base de datos a un a&amp;rchivo…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="208"/>
+        <source>&amp;Restore from a copy…</source>
+        <translation>&amp;Restaurar desde una copia…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="246"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="247"/>
+        <source>&amp;Home</source>
+        <translation>&amp;Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="251"/>
+        <source>&amp;Start on the home page</source>
+        <translation>&amp;Empezar en la página de inicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="267"/>
+        <source>&amp;Manual</source>
+        <translation>&amp;Manual</translation>
+    </message>
+    </context>
 <context>
     <name>MappingPage</name>
     <message>
@@ -1837,7 +1912,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="186"/>
-        <source>awaiting the ICS committee&apos;s approval</source>
+        <source>awaiting the ICS committee's approval</source>
         <translation>pendiente de aprobación del comité del SIC</translation>
     </message>
     <message>
@@ -2150,7 +2225,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/members.py" line="341"/>
-        <source>• fill in the cooperative&apos;s RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
+        <source>• fill in the cooperative's RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
         <translation>• complete el RUC y el FLO ID de la cooperativa (Archivo → Configuración de la cooperativa): los informes y los libros de Excel los llevan.</translation>
     </message>
 </context>
@@ -2360,7 +2435,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="256"/>
-        <source>General Assembly approvals of this year&apos;s plan</source>
+        <source>General Assembly approvals of this year's plan</source>
         <translation>Aprobaciones de la Asamblea General del plan de este ejercicio</translation>
     </message>
     <message>
@@ -3531,7 +3606,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="50"/>
-        <source>Reopening {0} reverses the balances it carried into {1} and allows corrections in it. The reason is kept in the year&apos;s history.</source>
+        <source>Reopening {0} reverses the balances it carried into {1} and allows corrections in it. The reason is kept in the year's history.</source>
         <translation>Reabrir {0} revierte los saldos que pasó a {1} y permite corregirlo. El motivo queda en el historial del ejercicio.</translation>
     </message>
     <message>
@@ -3855,7 +3930,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="107"/>
-        <source>The change is saved with the member when you press Save in the member&apos;s window.</source>
+        <source>The change is saved with the member when you press Save in the member's window.</source>
         <translation>El cambio se guarda con el socio cuando pulse Guardar en la ventana del socio.</translation>
     </message>
 </context>
@@ -3868,7 +3943,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="509"/>
-        <source>Money moved between the cooperative&apos;s accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
+        <source>Money moved between the cooperative's accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
         <translation>Dinero movido entre cuentas de la cooperativa. Para un cambio de moneda (USD a PEN) indique el monto que salió y el que llegó: el tipo de cambio se deduce.</translation>
     </message>
     <message>
@@ -4466,6 +4541,16 @@ Base de datos: {1}</translation>
         <source>Something went wrong that coop-desk did not expect. Nothing was saved from the action you were doing; your data is safe. Please report this with the details below.</source>
         <translation>Ocurrió algo que coop-desk no esperaba. No se guardó nada de la acción que estaba haciendo; sus datos están a salvo. Por favor, informe este error con los detalles de abajo.</translation>
     </message>
+<message>
+        <location filename="../../coop_desk/ui/errors.py" line="64"/>
+        <source>The details are also written to {0}.</source>
+        <translation>Los detalles también se escriben en {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="70"/>
+        <source>Copy details</source>
+        <translation>Copiar detalles</translation>
+    </message>
 </context>
 <context>
     <name>excel_actions</name>
@@ -4621,6 +4706,1330 @@ Base de datos: {1}</translation>
         <location filename="../../coop_desk/ui/workers.py" line="118"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
+    <name/>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="62"/>
+        <source>Open a coop-desk database</source>
+        <translation>Abrir una base de datos de coop-desk</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="64"/>
+        <source>coop-desk database (*.sqlite);;All files (*)</source>
+        <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="93"/>
+        <location filename="../../coop_desk/ui/open_database.py" line="105"/>
+        <source>Cannot open the database</source>
+        <translation>No se puede abrir la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="100"/>
+        <source>Opening the database</source>
+        <translation>Abriendo la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="142"/>
+        <source>(not found)</source>
+        <translation>(no se encuentra)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="150"/>
+        <source>No other database opened yet</source>
+        <translation>Todavía no se abrió otra base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="155"/>
+        <source>&amp;Clear the list</source>
+        <translation>&amp;Vaciar la lista</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="175"/>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="179"/>
+        <source>coop-desk backs up the database every day while it runs and when it closes, keeping 7 daily and 12 monthly copies. Point the folder at a USB disk and keep the disk away from this PC.</source>
+        <translation>coop-desk hace una copia de la base de datos cada día mientras funciona y al cerrarse, y guarda 7 copias diarias y 12 mensuales. Elija una carpeta en un disco USB y guarde el disco lejos de esta PC.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="187"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="195"/>
+        <source>Backup folder</source>
+        <translation>Carpeta de copias</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="196"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="199"/>
+        <source>This database is on a PostgreSQL server: back it up with pg_dump and record each dump with “coop-desk backup --record-dump FILE” (see the README); the status below is read from the folder's backup log.</source>
+        <translation>Esta base de datos está en un servidor PostgreSQL: haga sus copias con pg_dump y registre cada copia con “coop-desk backup --record-dump ARCHIVO” (vea el README); el estado de abajo se lee del registro de copias de la carpeta.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="206"/>
+        <source>Back up &amp;now</source>
+        <translation>Hacer copia &amp;ahora</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="207"/>
+        <source>&amp;Restore from a copy…</source>
+        <translation>&amp;Restaurar desde una copia…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="231"/>
+        <source>The backup folder (a USB disk)</source>
+        <translation>La carpeta de copias (un disco USB)</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="67"/>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="69"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="69"/>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="71"/>
+        <source>Finding</source>
+        <translation>Hallazgo</translation>
+    </message>
+</context>
+<context>
+    <name>GenderReportDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="77"/>
+        <source>Gender report</source>
+        <translation>Informe de género</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="84"/>
+        <source>Fiscal year</source>
+        <translation>Ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="92"/>
+        <source>Save as &amp;PDF…</source>
+        <translation>Guardar como &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="93"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="131"/>
+        <source>{0}: approved USD {1}, spent USD {2} in {3}, {4} of all the Premium spent on projects.</source>
+        <translation>{0}: aprobado USD {1}, gastado USD {2} en {3}, {4} de toda la Prima gastada en proyectos.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="144"/>
+        <source>The plan has no women's programme.</source>
+        <translation>El plan no tiene un programa de mujeres.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/help.py" line="46"/>
+        <location filename="../../coop_desk/ui/help.py" line="80"/>
+        <source>coop-desk manual</source>
+        <translation>Manual de coop-desk</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/help.py" line="51"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/help.py" line="55"/>
+        <source>&amp;Contents</source>
+        <translation>Í&amp;ndice</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="104"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="105"/>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="118"/>
+        <source>Back up now</source>
+        <translation>Hacer copia ahora</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="119"/>
+        <source>Backup settings…</source>
+        <translation>Copias de seguridad…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="151"/>
+        <source>Spending per project against the approved budget</source>
+        <translation>Gasto por proyecto frente al presupuesto aprobado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="154"/>
+        <source>Premium per year (USD)</source>
+        <translation>Prima por ejercicio (USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="164"/>
+        <source>Open compliance findings</source>
+        <translation>Observaciones de cumplimiento abiertas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="80"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="188"/>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="244"/>
+        <source>Loading the home page…</source>
+        <translation>Cargando la página de inicio…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="254"/>
+        <source>Today, {0}</source>
+        <translation>Hoy, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="264"/>
+        <source>{0} warnings, {1} errors</source>
+        <translation>{0} advertencias, {1} errores</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="270"/>
+        <source>{0} active members</source>
+        <translation>{0} socios activos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="272"/>
+        <source>{0} in the register. Open the register</source>
+        <translation>{0} en el padrón. Abrir el padrón</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="275"/>
+        <source>{0}% women</source>
+        <translation>{0}% mujeres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="277"/>
+        <source>{0} women among the active members. Open the gender report</source>
+        <translation>{0} mujeres entre los socios activos. Abrir el informe de género</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="284"/>
+        <source>ICS coverage {0}%</source>
+        <translation>Cobertura del SIC {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="287"/>
+        <source>{0} of {1} members inspected in {2}</source>
+        <translation>{0} de {1} socios inspeccionados en {2}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="294"/>
+        <source>Certificates to renew: {0}</source>
+        <translation>Certificados por renovar: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="298"/>
+        <source>Expired or expiring within {0} days; the first on {1}</source>
+        <translation>Vencidos o que vencen en {0} días; el primero el {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="302"/>
+        <source>None expires within {0} days</source>
+        <translation>Ninguno vence en {0} días</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="308"/>
+        <source>Premium received in {0}</source>
+        <translation>Prima recibida en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="310"/>
+        <source>Spent on projects in {0}</source>
+        <translation>Gastado en proyectos en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="312"/>
+        <source>Remaining in the Premium fund</source>
+        <translation>Saldo del fondo de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="316"/>
+        <source>Compliance warnings: {0}</source>
+        <translation>Advertencias de cumplimiento: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="318"/>
+        <source>Integrity errors: {0}</source>
+        <translation>Errores de integridad: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="320"/>
+        <source>Open the first one</source>
+        <translation>Abrir la primera</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="325"/>
+        <source>Last backup {0}</source>
+        <translation>Última copia {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="327"/>
+        <source>No backup yet</source>
+        <translation>Aún no hay copia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="330"/>
+        <source>{0} daily and {1} monthly copies in {2}</source>
+        <translation>{0} copias diarias y {1} mensuales en {2}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="359"/>
+        <source>No good backup of this database has been made yet.</source>
+        <translation>Aún no se ha hecho ninguna copia buena de esta base de datos.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="362"/>
+        <source>The last good backup was made {0} days ago.</source>
+        <translation>La última copia buena se hizo hace {0} días.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="364"/>
+        <source>The backup folder {0} cannot be reached.</source>
+        <translation>No se puede acceder a la carpeta de copias {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="378"/>
+        <source>Approved</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="380"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="412"/>
+        <source>Spent</source>
+        <translation>Gastado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="410"/>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="414"/>
+        <source>Remaining</source>
+        <translation>Saldo</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="31"/>
+        <source>&amp;Reports</source>
+        <translation>&amp;Informes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="42"/>
+        <source>&amp;General Assembly report…</source>
+        <translation>Informe para la Asamblea &amp;General…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="43"/>
+        <source>Project &amp;balances…</source>
+        <translation>&amp;Saldos de proyectos…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="44"/>
+        <source>&amp;Journal for a period…</source>
+        <translation>&amp;Diario de un periodo…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="45"/>
+        <source>&amp;Member card…</source>
+        <translation>&amp;Ficha de socio…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="46"/>
+        <source>Gender &amp;report…</source>
+        <translation>Informe de &amp;género…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="39"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="83"/>
+        <source>General Assembly report</source>
+        <translation>Informe para la Asamblea General</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="84"/>
+        <source>Project balances</source>
+        <translation>Saldos de proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="85"/>
+        <source>Journal for a period</source>
+        <translation>Diario de un periodo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="86"/>
+        <source>Member card</source>
+        <translation>Ficha de socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="87"/>
+        <source>Gender report</source>
+        <translation>Informe de género</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="100"/>
+        <source>Fiscal &amp;year</source>
+        <translation>&amp;Ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="102"/>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="103"/>
+        <source>&amp;To</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="111"/>
+        <source>&amp;Member</source>
+        <translation>&amp;Socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="114"/>
+        <source>Save as &amp;PDF…</source>
+        <translation>Guardar como &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="115"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="122"/>
+        <source>In the language of the program; amounts in its format.</source>
+        <translation>En el idioma del programa; los montos en su formato.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="145"/>
+        <source>The end of the period is before its start.</source>
+        <translation>El final del periodo es anterior a su inicio.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="147"/>
+        <source>Choose a member.</source>
+        <translation>Elija un socio.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="162"/>
+        <source>Reading the records…</source>
+        <translation>Leyendo los registros…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="190"/>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="202"/>
+        <source>The PDF could not be written: {0}</source>
+        <translation>No se pudo escribir el PDF: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="207"/>
+        <source>PDF written</source>
+        <translation>PDF guardado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="208"/>
+        <source>{0} was saved as a PDF.</source>
+        <translation>{0} se guardó como PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="237"/>
+        <source>RUC {0}</source>
+        <translation>RUC {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="239"/>
+        <source>FLO ID {0}</source>
+        <translation>FLO ID {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="240"/>
+        <source>Made on {0} by {1} with coop-desk</source>
+        <translation>Elaborado el {0} por {1} con coop-desk</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="265"/>
+        <source>The fund is kept in {2} value (each payment at the rate recorded on it); the {0} column converts it at {1} {0} per {2} (the last rate recorded in the year), for reference.</source>
+        <translation>El fondo se lleva en valor {2} (cada pago al tipo de cambio registrado en él); la columna {0} lo convierte a {1} {0} por {2} (el último tipo de cambio registrado en el ejercicio), como referencia.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="276"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="577"/>
+        <source>The previous year is not closed: the opening balance is provisional.</source>
+        <translation>El ejercicio anterior no está cerrado: el saldo inicial es provisional.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="280"/>
+        <source>The Premium fund</source>
+        <translation>El fondo de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="284"/>
+        <source>{0} value</source>
+        <translation>Valor {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="285"/>
+        <source>{0}, converted</source>
+        <translation>{0}, convertido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="291"/>
+        <source>Balance at the start of the year</source>
+        <translation>Saldo al inicio del ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="292"/>
+        <source>Premium earned (contracts shipped)</source>
+        <translation>Prima devengada (contratos embarcados)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="293"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="564"/>
+        <source>Premium received</source>
+        <translation>Prima recibida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="294"/>
+        <source>Premium spent on projects</source>
+        <translation>Prima gastada en proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="295"/>
+        <source>Balance carried over</source>
+        <translation>Saldo que pasa al siguiente ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="296"/>
+        <source>of which still receivable</source>
+        <translation>del cual aún por cobrar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="301"/>
+        <source>Premium received per contract</source>
+        <translation>Prima recibida por contrato</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="305"/>
+        <source>Contract</source>
+        <translation>Contrato</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="306"/>
+        <source>Buyer</source>
+        <translation>Comprador</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="307"/>
+        <source>Premium due</source>
+        <translation>Prima debida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="308"/>
+        <source>Received</source>
+        <translation>Recibida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="309"/>
+        <source>Outstanding</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="325"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="370"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="465"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="544"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="639"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="774"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="335"/>
+        <source>No contract in this year.</source>
+        <translation>Ningún contrato en este ejercicio.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="337"/>
+        <source>Premium spent per project</source>
+        <translation>Prima gastada por proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="341"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="518"/>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="342"/>
+        <source>Approved budget ({0})</source>
+        <translation>Aprobado ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="343"/>
+        <source>Spent ({0} value)</source>
+        <translation>Gastado (valor {0})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="344"/>
+        <source>Remaining ({0})</source>
+        <translation>Saldo ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="345"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="346"/>
+        <source>Paid in {0}</source>
+        <translation>Pagado en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="347"/>
+        <source>Paid in other currencies</source>
+        <translation>Pagado en otras monedas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="348"/>
+        <source>Quality</source>
+        <translation>Calidad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="364"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="409"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="364"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="409"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="386"/>
+        <source>Paid: the amounts as paid, in each currency. Spent ({0} value): each payment at the rate recorded on it.</source>
+        <translation>Pagado: los montos tal como se pagaron, en cada moneda. Gastado (valor {0}): cada pago al tipo de cambio registrado en él.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="397"/>
+        <source>Productivity and quality (at least {0}% of the Premium)</source>
+        <translation>Productividad y calidad (al menos el {0}% de la Prima)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="401"/>
+        <source>Spent on productivity / quality</source>
+        <translation>Gastado en productividad / calidad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="404"/>
+        <source>Required: {0}% of the premium received</source>
+        <translation>Requerido: {0}% de la prima recibida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="408"/>
+        <source>Share of the premium received</source>
+        <translation>Proporción de la prima recibida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="409"/>
+        <source>Met</source>
+        <translation>Cumplido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="412"/>
+        <source>General Assembly approvals of the plan</source>
+        <translation>Aprobaciones del plan por la Asamblea General</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="416"/>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="417"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="721"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="418"/>
+        <source>Minutes</source>
+        <translation>Acta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="419"/>
+        <source>Present</source>
+        <translation>Presentes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="420"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="465"/>
+        <source>Women</source>
+        <translation>Mujeres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="421"/>
+        <source>For / against / abstaining</source>
+        <translation>A favor / en contra / abstenciones</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="422"/>
+        <source>Budget ({0})</source>
+        <translation>Presupuesto ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="428"/>
+        <source>(in force)</source>
+        <translation>(vigente)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="442"/>
+        <source>No approval recorded for this year.</source>
+        <translation>Ninguna aprobación registrada para este ejercicio.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="445"/>
+        <source>President</source>
+        <translation>Presidente</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="445"/>
+        <source>Treasurer</source>
+        <translation>Tesorero</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="455"/>
+        <source>Report of the Board to the General Assembly, fiscal year {0}</source>
+        <translation>Informe del Consejo Directivo a la Asamblea General, ejercicio {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="460"/>
+        <source>Use of the Fairtrade Premium in {0}</source>
+        <translation>Uso de la Prima Fairtrade en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="465"/>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="465"/>
+        <source>Share of women</source>
+        <translation>Proporción de mujeres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="471"/>
+        <source>Participation of women</source>
+        <translation>Participación de las mujeres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="476"/>
+        <source>Approved budget of “{0}”</source>
+        <translation>Presupuesto aprobado de “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="482"/>
+        <source>Spent on “{0}” in {1}</source>
+        <translation>Gastado en “{0}” en {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="487"/>
+        <source>Share of all the Premium spent on projects</source>
+        <translation>Proporción de toda la Prima gastada en proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="494"/>
+        <source>Active members (on {0})</source>
+        <translation>Socios activos (al {0})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="496"/>
+        <source>General Assembly attendance ({0} meetings)</source>
+        <translation>Asistencia a la Asamblea General ({0} sesiones)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="499"/>
+        <source>Members of the organic group (ICS)</source>
+        <translation>Socios del grupo orgánico (SIC)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="500"/>
+        <source>Inspected internally in {0}</source>
+        <translation>Con inspección interna en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="505"/>
+        <source>Gender report {0}</source>
+        <translation>Informe de género {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="507"/>
+        <source>Women's participation and the women's programme, fiscal year {0}</source>
+        <translation>Participación de las mujeres y el programa de mujeres, ejercicio {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="519"/>
+        <source>Approved (USD)</source>
+        <translation>Aprobado (USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="520"/>
+        <source>Spent (USD)</source>
+        <translation>Gastado (USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="521"/>
+        <source>Remaining (USD)</source>
+        <translation>Saldo (USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="522"/>
+        <source>% used</source>
+        <translation>% usado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="523"/>
+        <source>Paid in USD</source>
+        <translation>Pagado en USD</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="524"/>
+        <source>Paid in local currency</source>
+        <translation>Pagado en moneda local</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="548"/>
+        <source>Projects</source>
+        <translation>Proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="553"/>
+        <source>Over budget or without an approved budget: {0}</source>
+        <translation>Por encima del presupuesto o sin presupuesto aprobado: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="561"/>
+        <source>Opening balance</source>
+        <translation>Saldo inicial</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="562"/>
+        <source>Opening balances entered</source>
+        <translation>Saldos iniciales registrados</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="563"/>
+        <source>Premium earned</source>
+        <translation>Prima devengada</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="565"/>
+        <source>Spent on projects</source>
+        <translation>Gastado en proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="566"/>
+        <source>Exchange differences</source>
+        <translation>Diferencias de cambio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="567"/>
+        <source>Closing balance</source>
+        <translation>Saldo final</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="568"/>
+        <source>Premium receivable at the end of the year</source>
+        <translation>Prima por cobrar al cierre del ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="569"/>
+        <source>In bank and cash at the end of the year</source>
+        <translation>En bancos y caja al cierre del ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="572"/>
+        <source>Premium fund (USD value)</source>
+        <translation>Fondo de la Prima (valor en USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="582"/>
+        <source>Project balances {0}</source>
+        <translation>Saldos de proyectos {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="584"/>
+        <source>Approved budget, spending and remaining per project; the Premium fund</source>
+        <translation>Presupuesto aprobado, gasto y saldo por proyecto; el fondo de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="593"/>
+        <source>Member code</source>
+        <translation>Código de socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="594"/>
+        <source>Surnames</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="595"/>
+        <source>First names</source>
+        <translation>Nombres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="596"/>
+        <source>DNI</source>
+        <translation>DNI</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="597"/>
+        <source>Gender</source>
+        <translation>Género</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="598"/>
+        <source>Birth date</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="599"/>
+        <source>Join date</source>
+        <translation>Fecha de ingreso</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="601"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="604"/>
+        <source>since {0}</source>
+        <translation>desde el {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="606"/>
+        <source>Community</source>
+        <translation>Caserío</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="607"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="610"/>
+        <source>Member</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="615"/>
+        <source>Plot</source>
+        <translation>Parcela</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="616"/>
+        <source>Total area (ha)</source>
+        <translation>Área total (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="617"/>
+        <source>Coffee area (ha)</source>
+        <translation>Área de café (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="618"/>
+        <source>Altitude (m)</source>
+        <translation>Altitud (m)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="619"/>
+        <source>Varieties</source>
+        <translation>Variedades</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="620"/>
+        <source>Organic status</source>
+        <translation>Estado orgánico</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="648"/>
+        <source>Plots</source>
+        <translation>Parcelas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="653"/>
+        <source>ICS committee approval</source>
+        <translation>Aprobación del comité del SIC</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="654"/>
+        <source>approved on {0}</source>
+        <translation>aprobado el {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="656"/>
+        <source>approved</source>
+        <translation>aprobado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="656"/>
+        <source>not approved</source>
+        <translation>no aprobado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="662"/>
+        <source>Sanction in force</source>
+        <translation>Sanción vigente</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="663"/>
+        <source>excluded</source>
+        <translation>excluido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="663"/>
+        <source>suspended</source>
+        <translation>suspendido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="668"/>
+        <source>in scope since {0}</source>
+        <translation>en el alcance desde el {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="670"/>
+        <source>in scope</source>
+        <translation>en el alcance</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="672"/>
+        <source>not in scope</source>
+        <translation>fuera del alcance</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="674"/>
+        <source>not recorded</source>
+        <translation>sin registro</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="677"/>
+        <source>certificate {0} valid until {1}</source>
+        <translation>certificado {0} válido hasta el {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="684"/>
+        <source>Last internal inspection</source>
+        <translation>Última inspección interna</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="685"/>
+        <source>{0} by {1}: {2}</source>
+        <translation>{0} por {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="691"/>
+        <source>never inspected</source>
+        <translation>nunca inspeccionado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="695"/>
+        <source>Certification status on {0}</source>
+        <translation>Estado de certificación al {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="699"/>
+        <source>Decided on</source>
+        <translation>Decidida el</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="699"/>
+        <source>Sanction</source>
+        <translation>Sanción</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="699"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="708"/>
+        <source>Sanctions</source>
+        <translation>Sanciones</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="710"/>
+        <source>Member card: {0}</source>
+        <translation>Ficha de socio: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="720"/>
+        <source>Entry</source>
+        <translation>Asiento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="722"/>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="723"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="724"/>
+        <source>Debit</source>
+        <translation>Debe</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="725"/>
+        <source>Credit</source>
+        <translation>Haber</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="726"/>
+        <source>USD value</source>
+        <translation>Valor en USD</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="746"/>
+        <source>voucher {0}</source>
+        <translation>comprobante {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="747"/>
+        <source>reverses {0}</source>
+        <translation>revierte {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="785"/>
+        <source>Entries: {0}</source>
+        <translation>Asientos: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="789"/>
+        <source>Journal from {0} to {1}</source>
+        <translation>Libro diario del {0} al {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="793"/>
+        <source>Every entry of the Premium ledger in the period, with its postings</source>
+        <translation>Cada asiento del libro de la Prima en el periodo, con sus partidas</translation>
+    </message>
+</context>
+<context>
+    <name>SharesModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="49"/>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="50"/>
+        <source>Women</source>
+        <translation>Mujeres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="51"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="53"/>
+        <source>Share of women</source>
+        <translation>Proporción de mujeres</translation>
+    </message>
+</context>
+<context>
+    <name>backup_actions</name>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="60"/>
+        <source>Last good backup: {0}</source>
+        <translation>Última copia buena: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="63"/>
+        <source>none yet</source>
+        <translation>ninguna todavía</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="65"/>
+        <source>Copies: {0} daily, {1} monthly</source>
+        <translation>Copias: {0} diarias, {1} mensuales</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="72"/>
+        <source>The last backup had a problem: {0}</source>
+        <translation>La última copia tuvo un problema: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="78"/>
+        <source>The backup folder cannot be reached (is the USB disk plugged in?).</source>
+        <translation>No se puede acceder a la carpeta de copias (¿está conectado el disco USB?).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="94"/>
+        <source>Back up</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="95"/>
+        <source>This database is on a server: it is backed up with pg_dump (see the README).</source>
+        <translation>Esta base de datos está en un servidor: sus copias se hacen con pg_dump (vea el README).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="104"/>
+        <source>Copying and checking…</source>
+        <translation>Copiando y comprobando…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="109"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="147"/>
+        <source>Backing up</source>
+        <translation>Haciendo la copia de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="119"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="157"/>
+        <source>Backup written</source>
+        <translation>Copia de seguridad guardada</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="120"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="158"/>
+        <source>Backup written and checked: {0}</source>
+        <translation>Copia guardada y comprobada: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="135"/>
+        <source>Back up the database to a file</source>
+        <translation>Copiar la base de datos a un archivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="137"/>
+        <source>SQLite database (*.sqlite)</source>
+        <translation>Base de datos SQLite (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="257"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="281"/>
+        <source>Restore from a copy</source>
+        <translation>Restaurar desde una copia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="259"/>
+        <source>SQLite database (*.sqlite);;All files (*)</source>
+        <translation>Base de datos SQLite (*.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="267"/>
+        <source>Replace the database with this copy?
+
+The copy: {0} members, {1} journal entries, last change {2}.
+Now: {3} members, {4} journal entries.
+
+The current database is kept aside in the backups folder of your data folder.</source>
+        <translation>¿Reemplazar la base de datos con esta copia?
+
+La copia: {0} socios, {1} asientos, último cambio {2}.
+Ahora: {3} socios, {4} asientos.
+
+La base de datos actual se guarda aparte en la carpeta de copias de su carpeta de datos.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="324"/>
+        <source>Checking the copy</source>
+        <translation>Comprobando la copia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="357"/>
+        <source>Restored</source>
+        <translation>Restaurada</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="358"/>
+        <source>The database was restored. The previous one is kept at {0}.</source>
+        <translation>La base de datos fue restaurada. La anterior se guarda en {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="421"/>
+        <source>Backing up before closing</source>
+        <translation>Haciendo la copia antes de cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="430"/>
+        <source>No backup</source>
+        <translation>Sin copia de seguridad</translation>
+    </message>
+</context>
+<context>
+    <name>exported</name>
+    <message>
+        <location filename="../../coop_desk/ui/exported.py" line="36"/>
+        <source>Open file</source>
+        <translation>Abrir archivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/exported.py" line="39"/>
+        <source>Open folder</source>
+        <translation>Abrir carpeta</translation>
     </message>
 </context>
 </TS>

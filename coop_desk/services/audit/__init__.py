@@ -59,6 +59,7 @@ from coop_desk.services.audit.anchors import (
     parse_anchor,
     read_anchor_log,
     stamp_workbook,
+    stored_head,
 )
 from coop_desk.services.audit.canonical import (
     AUDIT_TABLE,
@@ -137,6 +138,7 @@ __all__ = [
     "log_copy",
     "log_restore",
     "logged_anchors",
+    "stored_head",
     "parse_anchor",
     "read_anchor_log",
     "reason",
