@@ -1,6 +1,45 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="62"/>
+        <source>Open a coop-desk database</source>
+        <translation>Abrir una base de datos de coop-desk</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="64"/>
+        <source>coop-desk database (*.sqlite);;All files (*)</source>
+        <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="93"/>
+        <location filename="../../coop_desk/ui/open_database.py" line="105"/>
+        <source>Cannot open the database</source>
+        <translation>No se puede abrir la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="100"/>
+        <source>Opening the database</source>
+        <translation>Abriendo la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="142"/>
+        <source>(not found)</source>
+        <translation>(no se encuentra)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="150"/>
+        <source>No other database opened yet</source>
+        <translation>Todavía no se abrió otra base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="155"/>
+        <source>&amp;Clear the list</source>
+        <translation>&amp;Vaciar la lista</translation>
+    </message>
+</context>
 <context>
     <name>ApprovalDetailsDialog</name>
     <message>
@@ -55,162 +94,162 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="69"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="71"/>
         <source>record id</source>
         <translation>id del registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="72"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="74"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="74"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="76"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="85"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="87"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="126"/>
         <source>&amp;History of this record…</source>
         <translation>Historial de este re&amp;gistro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="130"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="134"/>
         <source>&amp;Check integrity…</source>
         <translation>&amp;Verificar integridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="136"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="140"/>
         <source>Fiscal year of the audit pack and the Beancount file</source>
         <translation>Ejercicio del paquete de auditoría y del archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="137"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="141"/>
         <source>Audit &amp;pack…</source>
         <translation>&amp;Paquete de auditoría…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="140"/>
-        <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year's audit trail, the integrity check</source>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="144"/>
+        <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year&apos;s audit trail, the integrity check</source>
         <translation>Un libro Excel para el auditor: libro diario, balance de comprobación, aprobaciones de la AG, pagos con comprobantes y huellas de los recibos, el registro de auditoría del ejercicio y la verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="145"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="149"/>
         <source>&amp;Beancount file…</source>
         <translation>Archivo &amp;Beancount…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="147"/>
-        <source>The year's journal for an independent check with Beancount (bean-check)</source>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="151"/>
+        <source>The year&apos;s journal for an independent check with Beancount (bean-check)</source>
         <translation>El libro diario del ejercicio, para una verificación independiente con Beancount (bean-check)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="158"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="162"/>
         <source>Fiscal year</source>
         <translation>Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/__init__.py" line="80"/>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="172"/>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="88"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="176"/>
         <source>Audit trail</source>
         <translation>Auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="221"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="225"/>
         <source>(all)</source>
         <translation>(todas)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="251"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="255"/>
         <source>{0} audit records</source>
         <translation>{0} registros de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="333"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="337"/>
         <source>Save the audit pack</source>
         <translation>Guardar el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="337"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="341"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="344"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="348"/>
         <source>Writing the audit pack</source>
         <translation>Escribiendo el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="353"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="356"/>
         <source>Audit pack for {0} written to {1} (integrity {2}).</source>
         <translation>Paquete de auditoría de {0} guardado en {1} (integridad {2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="354"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="357"/>
         <source>OK</source>
         <translation>CORRECTA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="354"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="357"/>
         <source>FAILED</source>
         <translation>FALLIDA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="364"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="368"/>
         <source>Save the Beancount file</source>
         <translation>Guardar el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="366"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="370"/>
         <source>Beancount file (*.beancount)</source>
         <translation>Archivo Beancount (*.beancount)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="370"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="374"/>
         <source>Writing the journal…</source>
         <translation>Escribiendo el libro diario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="379"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="383"/>
         <source>Writing the Beancount file</source>
         <translation>Escribiendo el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="384"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="387"/>
         <source>Beancount file written to {0} ({1} transactions).</source>
         <translation>Archivo Beancount guardado en {0} ({1} transacciones).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="87"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="89"/>
         <source>Record kind</source>
         <translation>Tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="124"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="128"/>
         <source>&amp;Open the member or entry</source>
         <translation>&amp;Abrir el socio o el asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="126"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="130"/>
         <source>Open the member or the journal entry this change belongs to</source>
         <translation>Abre el socio o el asiento contable al que pertenece este cambio</translation>
     </message>
-<message>
+    <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="360"/>
         <source>Audit pack written</source>
         <translation>Paquete de auditoría guardado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="392"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="391"/>
         <source>Beancount file written</source>
         <translation>Archivo Beancount guardado</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>AuditTableModel</name>
     <message>
@@ -260,34 +299,82 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="175"/>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="179"/>
+        <source>coop-desk backs up the database every day while it runs and when it closes, keeping 7 daily and 12 monthly copies. Point the folder at a USB disk and keep the disk away from this PC.</source>
+        <translation>coop-desk hace una copia de la base de datos cada día mientras funciona y al cerrarse, y guarda 7 copias diarias y 12 mensuales. Elija una carpeta en un disco USB y guarde el disco lejos de esta PC.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="187"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="195"/>
+        <source>Backup folder</source>
+        <translation>Carpeta de copias</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="196"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="199"/>
+        <source>This database is on a PostgreSQL server: back it up with pg_dump and record each dump with “coop-desk backup --record-dump FILE” (see the README); the status below is read from the folder&apos;s backup log.</source>
+        <translation>Esta base de datos está en un servidor PostgreSQL: haga sus copias con pg_dump y registre cada copia con “coop-desk backup --record-dump ARCHIVO” (vea el README); el estado de abajo se lee del registro de copias de la carpeta.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="206"/>
+        <source>Back up &amp;now</source>
+        <translation>Hacer copia &amp;ahora</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="207"/>
+        <source>&amp;Restore from a copy…</source>
+        <translation>&amp;Restaurar desde una copia…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="231"/>
+        <source>The backup folder (a USB disk)</source>
+        <translation>La carpeta de copias (un disco USB)</translation>
+    </message>
+</context>
+<context>
     <name>BalancesTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="662"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="664"/>
         <source>Premium fund (USD value)</source>
         <translation>Fondo de la Prima (valor en USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="701"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="703"/>
         <source>Projects {0}: approved USD {1}, spent USD {2}, remaining USD {3}</source>
         <translation>Proyectos {0}: aprobado USD {1}, gastado USD {2}, saldo USD {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="715"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="717"/>
         <source>Productivity / quality: USD {0} spent; no premium received this year (at least {1}% of the premium received goes to productivity / quality).</source>
         <translation>Productividad / calidad: USD {0} gastados; no se recibió prima este año (al menos el {1}% de la prima recibida va a productividad / calidad).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="720"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="722"/>
         <source>Productivity / quality: USD {0} spent = {1}% of the USD {2} premium received; at least {3}% = USD {4} is required ({5}).</source>
         <translation>Productividad / calidad: USD {0} gastados = {1}% de los USD {2} de prima recibida; se exige al menos el {3}% = USD {4} ({5}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="728"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="730"/>
         <source>met</source>
         <translation>cumplido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="728"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="730"/>
         <source>not met</source>
         <translation>no cumplido</translation>
     </message>
@@ -318,62 +405,62 @@
 <context>
     <name>CashRowsModel</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="77"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="78"/>
         <source>Opening balance</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="78"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="79"/>
         <source>Income</source>
         <translation>Ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="79"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="80"/>
         <source>Expense</source>
         <translation>Egreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="89"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="90"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="95"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="95"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="96"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="96"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="97"/>
         <source>Voucher</source>
         <translation>Comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="97"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="98"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="98"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="99"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="99"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="100"/>
         <source>Amount</source>
         <translation>Monto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="100"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="101"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="102"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="103"/>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
@@ -381,57 +468,57 @@
 <context>
     <name>CashbookDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="127"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="129"/>
         <source>Import a premium cash book</source>
         <translation>Importar un libro de caja de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="138"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="140"/>
         <source>Sheet “{0}”, header on row {1}. Opening {2}, income {3}, expense {4}, closing {5}.</source>
         <translation>Hoja «{0}», encabezado en la fila {1}. Saldo inicial {2}, ingresos {3}, egresos {4}, saldo final {5}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="151"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="153"/>
         <source>Row {0} skipped: {1}</source>
         <translation>Fila {0} omitida: {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="162"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="164"/>
         <source>units per USD, for an account not in USD</source>
         <translation>unidades por USD, para una cuenta que no está en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="164"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="166"/>
         <source>(none: report them)</source>
         <translation>(ninguno: informarlos)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="169"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="171"/>
         <source>Create the projects not in the plan: {0}</source>
         <translation>Crear los proyectos que no están en el plan: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="172"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="174"/>
         <source>Into the &amp;account</source>
         <translation>En la &amp;cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="173"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="175"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="176"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="178"/>
         <source>Expenses without a &amp;project go to</source>
         <translation>Los egresos sin &amp;proyecto van a</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="189"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="191"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="215"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="217"/>
         <source>Posting the cash book</source>
         <translation>Registrando el libro de caja</translation>
     </message>
@@ -537,190 +624,190 @@
 <context>
     <name>CertificationsPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="72"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="74"/>
         <source>New certificate…</source>
         <translation>Nuevo certificado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="74"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="76"/>
         <source>Open document</source>
         <translation>Abrir documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="102"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
         <source>New inspection…</source>
         <translation>Nueva inspección…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="105"/>
         <source>Sanction…</source>
         <translation>Sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="106"/>
         <source>Mark done…</source>
         <translation>Marcar como hecha…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="105"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="107"/>
         <source>Export ICS list…</source>
         <translation>Exportar lista del SIC…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="120"/>
         <source>Not yet inspected this year</source>
         <translation>Aún sin inspección este año</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="126"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="128"/>
         <source>Corrective actions due</source>
         <translation>Acciones correctivas pendientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="139"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="141"/>
         <source>New sanction…</source>
         <translation>Nueva sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="153"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="155"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="160"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="162"/>
         <source>Look ahead:</source>
         <translation>Anticipar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="172"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="174"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="176"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="178"/>
         <source>Certificates</source>
         <translation>Certificados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="179"/>
         <source>Internal Control System</source>
         <translation>Sistema Interno de Control</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="178"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="180"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="179"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="181"/>
         <source>Alerts</source>
         <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/__init__.py" line="77"/>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="186"/>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="85"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="195"/>
         <source>Certifications</source>
         <translation>Certificaciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="209"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="223"/>
         <source>Loading the certifications…</source>
         <translation>Cargando las certificaciones…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="225"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="239"/>
         <source>ICS coverage {0}: {1} of {2} members inspected</source>
         <translation>Cobertura del SIC {0}: {1} de {2} socios inspeccionados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="235"/>
-        <source>Target 100%. Certifier's re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="249"/>
+        <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
         <translation>Meta 100 %. Muestra de reinspección de la certificadora: {0} socios. Pendientes de aprobación del comité: {1}. Acciones correctivas vencidas: {2}.
 {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="239"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="253"/>
         <source>Not yet inspected in {0}</source>
         <translation>Aún sin inspección en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="244"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="258"/>
         <source>{0} certificates · ICS coverage {1}% · {2} alerts</source>
         <translation>{0} certificados · cobertura del SIC {1} % · {2} alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="327"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="341"/>
         <source>Select a certificate to edit.</source>
         <translation>Seleccione un certificado para editarlo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="335"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="349"/>
         <source>Select a member in the schedule first.</source>
         <translation>Primero seleccione un socio en la lista.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="338"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="352"/>
         <source>Select a corrective action first.</source>
         <translation>Primero seleccione una acción correctiva.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="344"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="358"/>
         <source>The selected certificate has no document.</source>
         <translation>El certificado seleccionado no tiene documento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="350"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="364"/>
         <source>The document {0} is missing from the database.</source>
         <translation>El documento {0} no está en la base de datos.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="355"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="369"/>
         <source>The document {0} was changed since it was attached; it is not opened.</source>
         <translation>El documento {0} fue modificado después de adjuntarlo; no se abre.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="370"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="384"/>
         <source>Export the ICS list</source>
         <translation>Exportar la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="372"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="386"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="393"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="407"/>
         <source>Exporting the ICS list</source>
         <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="395"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="409"/>
         <source>Export cancelled.</source>
         <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="400"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="414"/>
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="272"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="286"/>
         <source>&amp;View…</source>
         <translation>&amp;Ver…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="272"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="75"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="286"/>
         <source>&amp;Edit…</source>
         <translation>E&amp;ditar…</translation>
     </message>
-<message>
+    <message>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="416"/>
         <source>ICS list written</source>
         <translation>Lista del SIC guardada</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
@@ -776,7 +863,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="26"/>
-        <source>Closing {0} locks it: nothing more can be recorded in it. Each account's balance and the Premium fund are carried into {1}. Only an administrator can reopen it.</source>
+        <source>Closing {0} locks it: nothing more can be recorded in it. Each account&apos;s balance and the Premium fund are carried into {1}. Only an administrator can reopen it.</source>
         <translation>Cerrar {0} lo bloquea: ya no se puede registrar nada en él. El saldo de cada cuenta y el fondo de la Prima pasan a {1}. Solo un administrador puede reabrirlo.</translation>
     </message>
     <message>
@@ -821,27 +908,27 @@
 <context>
     <name>ComplianceTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="751"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="753"/>
         <source>&amp;Check again</source>
         <translation>&amp;Verificar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="780"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="782"/>
         <source>{0}: checking…</source>
         <translation>{0}: verificando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="786"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="788"/>
         <source>The checks could not be run.</source>
         <translation>No se pudieron ejecutar las verificaciones.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="801"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="803"/>
         <source>{0}: every check passed.</source>
         <translation>{0}: todas las verificaciones pasaron.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="804"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="806"/>
         <source>{0}: integrity errors: {1} · compliance warnings: {2}.</source>
         <translation>{0}: errores de integridad: {1} · advertencias de cumplimiento: {2}.</translation>
     </message>
@@ -969,42 +1056,42 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ContractsTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="129"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="130"/>
         <source>Search contract number or buyer</source>
         <translation>Buscar número de contrato o comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="131"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="132"/>
         <source>&amp;New contract…</source>
         <translation>&amp;Nuevo contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="132"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="133"/>
         <source>&amp;Edit contract…</source>
         <translation>&amp;Editar contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="133"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="134"/>
         <source>Record &amp;shipment…</source>
         <translation>Registrar em&amp;barque…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="135"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="136"/>
         <source>Premium &amp;received…</source>
         <translation>Prima &amp;recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="137"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="138"/>
         <source>&amp;Delete…</source>
         <translation>E&amp;liminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="139"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="140"/>
         <source>Only a contract entered by mistake, with no shipment or payment recorded</source>
         <translation>Solo un contrato ingresado por error, sin embarque ni pago registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="186"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="187"/>
         <source>{0}: {1} contracts · premium due USD {2} · received USD {3} · outstanding USD {4}</source>
         <translation>{0}: {1} contratos · prima por cobrar USD {2} · recibida USD {3} · pendiente USD {4}</translation>
     </message>
@@ -1205,6 +1292,29 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
 </context>
 <context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="67"/>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="69"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="69"/>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="71"/>
+        <source>Finding</source>
+        <translation>Hallazgo</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="32"/>
@@ -1233,7 +1343,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="60"/>
-        <source>Administrator's &amp;user name</source>
+        <source>Administrator&apos;s &amp;user name</source>
         <translation>&amp;Usuario del administrador</translation>
     </message>
     <message>
@@ -1260,11 +1370,11 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="146"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="168"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
-<message>
+    <message>
         <location filename="../../coop_desk/ui/dialogs/form.py" line="113"/>
         <source>Discard changes?</source>
         <translation>¿Descartar los cambios?</translation>
@@ -1274,23 +1384,260 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <source>The changes in this form are not saved. Discard them?</source>
         <translation>Los cambios de este formulario no están guardados. ¿Descartarlos?</translation>
     </message>
-    </context>
+</context>
+<context>
+    <name>GenderReportDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="77"/>
+        <source>Gender report</source>
+        <translation>Informe de género</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="84"/>
+        <source>Fiscal year</source>
+        <translation>Ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="92"/>
+        <source>Save as &amp;PDF…</source>
+        <translation>Guardar como &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="93"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="131"/>
+        <source>{0}: approved USD {1}, spent USD {2} in {3}, {4} of all the Premium spent on projects.</source>
+        <translation>{0}: aprobado USD {1}, gastado USD {2} en {3}, {4} de toda la Prima gastada en proyectos.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="144"/>
+        <source>The plan has no women&apos;s programme.</source>
+        <translation>El plan no tiene un programa de mujeres.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/help.py" line="46"/>
+        <location filename="../../coop_desk/ui/help.py" line="80"/>
+        <source>coop-desk manual</source>
+        <translation>Manual de coop-desk</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/help.py" line="51"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/help.py" line="55"/>
+        <source>&amp;Contents</source>
+        <translation>Í&amp;ndice</translation>
+    </message>
+</context>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="85"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="88"/>
         <source>{0} changes recorded; last by {1}.</source>
         <translation>{0} cambios registrados; el último por {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="91"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="94"/>
         <source>No change of this record is in the audit trail.</source>
         <translation>El registro de auditoría no tiene cambios de este registro.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="42"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="43"/>
         <source>History of {0}</source>
         <translation>Historial de {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="104"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="105"/>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="118"/>
+        <source>Back up now</source>
+        <translation>Hacer copia ahora</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="119"/>
+        <source>Backup settings…</source>
+        <translation>Copias de seguridad…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="151"/>
+        <source>Spending per project against the approved budget</source>
+        <translation>Gasto por proyecto frente al presupuesto aprobado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="154"/>
+        <source>Premium per year (USD)</source>
+        <translation>Prima por ejercicio (USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="164"/>
+        <source>Open compliance findings</source>
+        <translation>Observaciones de cumplimiento abiertas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="80"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="188"/>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="244"/>
+        <source>Loading the home page…</source>
+        <translation>Cargando la página de inicio…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="254"/>
+        <source>Today, {0}</source>
+        <translation>Hoy, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="264"/>
+        <source>{0} warnings, {1} errors</source>
+        <translation>{0} advertencias, {1} errores</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="270"/>
+        <source>{0} active members</source>
+        <translation>{0} socios activos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="272"/>
+        <source>{0} in the register. Open the register</source>
+        <translation>{0} en el padrón. Abrir el padrón</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="275"/>
+        <source>{0}% women</source>
+        <translation>{0}% mujeres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="277"/>
+        <source>{0} women among the active members. Open the gender report</source>
+        <translation>{0} mujeres entre los socios activos. Abrir el informe de género</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="284"/>
+        <source>ICS coverage {0}%</source>
+        <translation>Cobertura del SIC {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="287"/>
+        <source>{0} of {1} members inspected in {2}</source>
+        <translation>{0} de {1} socios inspeccionados en {2}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="294"/>
+        <source>Certificates to renew: {0}</source>
+        <translation>Certificados por renovar: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="298"/>
+        <source>Expired or expiring within {0} days; the first on {1}</source>
+        <translation>Vencidos o que vencen en {0} días; el primero el {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="302"/>
+        <source>None expires within {0} days</source>
+        <translation>Ninguno vence en {0} días</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="308"/>
+        <source>Premium received in {0}</source>
+        <translation>Prima recibida en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="310"/>
+        <source>Spent on projects in {0}</source>
+        <translation>Gastado en proyectos en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="312"/>
+        <source>Remaining in the Premium fund</source>
+        <translation>Saldo del fondo de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="316"/>
+        <source>Compliance warnings: {0}</source>
+        <translation>Advertencias de cumplimiento: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="318"/>
+        <source>Integrity errors: {0}</source>
+        <translation>Errores de integridad: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="320"/>
+        <source>Open the first one</source>
+        <translation>Abrir la primera</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="325"/>
+        <source>Last backup {0}</source>
+        <translation>Última copia {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="327"/>
+        <source>No backup yet</source>
+        <translation>Aún no hay copia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="330"/>
+        <source>{0} daily and {1} monthly copies in {2}</source>
+        <translation>{0} copias diarias y {1} mensuales en {2}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="359"/>
+        <source>No good backup of this database has been made yet.</source>
+        <translation>Aún no se ha hecho ninguna copia buena de esta base de datos.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="362"/>
+        <source>The last good backup was made {0} days ago.</source>
+        <translation>La última copia buena se hizo hace {0} días.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="364"/>
+        <source>The backup folder {0} cannot be reached.</source>
+        <translation>No se puede acceder a la carpeta de copias {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="378"/>
+        <source>Approved</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="380"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="412"/>
+        <source>Spent</source>
+        <translation>Gastado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="410"/>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="414"/>
+        <source>Remaining</source>
+        <translation>Saldo</translation>
     </message>
 </context>
 <context>
@@ -1376,12 +1723,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <source>Warning: {0}</source>
         <translation>Advertencia: {0}</translation>
     </message>
-<message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="434"/>
-        <source>Comparing with the register</source>
-        <translation>Comparando con el padrón</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>InspectionDialog</name>
     <message>
@@ -1478,77 +1820,77 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>JournalTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="331"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="333"/>
         <source>Search number, description, payee, voucher</source>
         <translation>Buscar número, descripción, beneficiario, comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="347"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="349"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="349"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="351"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="344"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="346"/>
         <source>One row per entry</source>
         <translation>Fila por asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="345"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="347"/>
         <source>One row per posting</source>
         <translation>Fila por movimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="353"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="355"/>
         <source>&amp;Open entry…</source>
         <translation>&amp;Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="355"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="357"/>
         <source>&amp;Go to linked entry</source>
         <translation>&amp;Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="357"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="359"/>
         <source>&amp;Reverse entry…</source>
         <translation>&amp;Revertir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="424"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="426"/>
         <source>All projects</source>
         <translation>Todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="425"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="427"/>
         <source>All accounts</source>
         <translation>Todas las cuentas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="546"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="548"/>
         <source>{0} entries, {1} postings</source>
         <translation>{0} asientos, {1} movimientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="549"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="551"/>
         <source>{0} entries</source>
         <translation>{0} asientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="619"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="621"/>
         <source>Open entry…</source>
         <translation>Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="621"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="623"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="626"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="628"/>
         <source>Reverse entry…</source>
         <translation>Revertir asiento…</translation>
     </message>
@@ -1588,7 +1930,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="89"/>
         <source>Payments outside the approved
-budget or the account's balance</source>
+budget or the account&apos;s balance</source>
         <translation>Pagos fuera del presupuesto
 aprobado o del saldo de la cuenta</translation>
     </message>
@@ -1629,112 +1971,87 @@ aprobado o del saldo de la cuenta</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="158"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="191"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="159"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="199"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="162"/>
-        <source>&amp;Back up database…</source>
-        <translation>Co&amp;pia de seguridad de la base de datos…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="166"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="211"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="167"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="212"/>
         <source>&amp;Language</source>
         <translation>I&amp;dioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="176"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="221"/>
         <source>Change &amp;password…</source>
         <translation>Cambiar c&amp;ontraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="179"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="224"/>
         <source>S&amp;witch user…</source>
         <translation>Cambiar de &amp;usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="183"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="228"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="188"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="233"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="191"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="236"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="192"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="237"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="196"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="241"/>
         <source>&amp;New record</source>
         <translation>&amp;Nuevo registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="201"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="266"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="202"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="271"/>
         <source>&amp;About coop-desk</source>
         <translation>&amp;Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="248"/>
-        <source>Back up database</source>
-        <translation>Copia de seguridad de la base de datos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="250"/>
-        <source>SQLite database (*.sqlite)</source>
-        <translation>Base de datos SQLite (*.sqlite)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="262"/>
-        <source>Backup written</source>
-        <translation>Copia de seguridad guardada</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="262"/>
-        <source>The database was copied to {0}.</source>
-        <translation>La base de datos se copió en {0}.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="269"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="346"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="270"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="347"/>
         <source>The language changes the next time coop-desk starts.</source>
         <translation>El idioma cambiará la próxima vez que inicie coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="276"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="353"/>
         <source>About coop-desk</source>
         <translation>Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="278"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="355"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
@@ -1744,7 +2061,7 @@ Padrón de socios, certificaciones y libro de la Prima Fairtrade para cooperativ
 
 Base de datos: {1}</translation>
     </message>
-<message>
+    <message>
         <location filename="../../coop_desk/ui/main_window.py" line="192"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Abrir base de datos…</translation>
@@ -1789,7 +2106,7 @@ Base de datos: {1}</translation>
         <source>&amp;Manual</source>
         <translation>&amp;Manual</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>MappingPage</name>
     <message>
@@ -1912,7 +2229,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="186"/>
-        <source>awaiting the ICS committee's approval</source>
+        <source>awaiting the ICS committee&apos;s approval</source>
         <translation>pendiente de aprobación del comité del SIC</translation>
     </message>
     <message>
@@ -2084,12 +2401,7 @@ Base de datos: {1}</translation>
         <translation>Estado: {0} desde {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="478"/>
-        <source>Discard changes?</source>
-        <translation>¿Descartar los cambios?</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="479"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="475"/>
         <source>This member has changes that are not saved. Discard them?</source>
         <translation>Este socio tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
@@ -2127,162 +2439,162 @@ Base de datos: {1}</translation>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="111"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="113"/>
         <source>Search code, names, DNI or community (Ctrl+F)</source>
         <translation>Buscar código, nombres, DNI o caserío (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="114"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="116"/>
         <source>All statuses</source>
         <translation>Todos los estados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="120"/>
         <source>Women and men</source>
         <translation>Mujeres y hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="119"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
         <source>Women</source>
         <translation>Mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="120"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="122"/>
         <source>Men</source>
         <translation>Hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="122"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="387"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="124"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="396"/>
         <source>All communities</source>
         <translation>Todos los caseríos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="123"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="125"/>
         <source>&amp;New member</source>
         <translation>&amp;Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="124"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="126"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="127"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="126"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="128"/>
         <source>Import a member roster from an Excel workbook</source>
         <translation>Importar un padrón de socios desde un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="127"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="129"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="129"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="131"/>
         <source>Write the register, with plots, to an Excel workbook</source>
         <translation>Guardar el padrón, con las parcelas, en un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/__init__.py" line="73"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="233"/>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="81"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="242"/>
         <source>Members</source>
         <translation>Socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="314"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="323"/>
         <source>{0} members · {1} active · {2} women ({3}%)</source>
         <translation>{0} socios · {1} activos · {2} mujeres ({3} %)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="190"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="199"/>
         <source>&amp;Import a roster from Excel…</source>
         <translation>&amp;Importar un padrón de Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="192"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="201"/>
         <source>Register a &amp;member</source>
         <translation>Registrar un &amp;socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="194"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="203"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="329"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="338"/>
         <source>&lt;b&gt;The register has no members yet.&lt;/b&gt; To start:</source>
         <translation>&lt;b&gt;El padrón aún no tiene socios.&lt;/b&gt; Para empezar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="333"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="342"/>
         <source>• import the roster you keep in Excel (the import shows every row before anything is saved), or register members one by one;</source>
         <translation>• importe el padrón que lleva en Excel (la importación muestra cada fila antes de guardar nada), o registre a los socios uno por uno;</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="341"/>
-        <source>• fill in the cooperative's RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
+        <location filename="../../coop_desk/ui/pages/members.py" line="350"/>
+        <source>• fill in the cooperative&apos;s RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
         <translation>• complete el RUC y el FLO ID de la cooperativa (Archivo → Configuración de la cooperativa): los informes y los libros de Excel los llevan.</translation>
     </message>
 </context>
 <context>
     <name>MembersTableModel</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="49"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="50"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="50"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="51"/>
         <source>Surnames</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="52"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="53"/>
         <source>First names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="54"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="55"/>
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="56"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="57"/>
         <source>Gender</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="60"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="61"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="62"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="63"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="66"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="67"/>
         <source>Joined</source>
         <translation>Ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="68"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="69"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="73"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="74"/>
         <source>Coffee (ha)</source>
         <translation>Café (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="77"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="78"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
@@ -2381,27 +2693,27 @@ Base de datos: {1}</translation>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="42"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="43"/>
         <source>Premium ledger workbook</source>
         <translation>Libro Excel de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="44"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="45"/>
         <source>Fiscal &amp;year</source>
         <translation>&amp;Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="45"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="46"/>
         <source>Date &amp;range</source>
         <translation>&amp;Rango de fechas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="54"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="55"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="71"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="72"/>
         <source>The end of the period is before its start.</source>
         <translation>El fin del período es anterior a su inicio.</translation>
     </message>
@@ -2409,42 +2721,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="229"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="230"/>
         <source>New &amp;project…</source>
         <translation>Nuevo &amp;proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="231"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="232"/>
         <source>&amp;Edit project…</source>
         <translation>&amp;Editar proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="233"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="234"/>
         <source>&amp;GA approval…</source>
         <translation>&amp;Aprobación AG…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="234"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="235"/>
         <source>Budget &amp;revision…</source>
         <translation>&amp;Revisar presupuesto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="236"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="237"/>
         <source>&amp;Correct meeting record…</source>
         <translation>&amp;Corregir acta…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="256"/>
-        <source>General Assembly approvals of this year's plan</source>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="257"/>
+        <source>General Assembly approvals of this year&apos;s plan</source>
         <translation>Aprobaciones de la Asamblea General del plan de este ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="287"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="289"/>
         <source>Development Plan {0}: not yet approved</source>
         <translation>Plan de Desarrollo Fairtrade {0}: aún no aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="290"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="292"/>
         <source>Development Plan {0}: USD {1}, version {2} approved {3}</source>
         <translation>Plan de Desarrollo {0}: USD {1}, versión {2} ({3})</translation>
     </message>
@@ -3006,134 +3318,134 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="91"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="93"/>
         <source>Fiscal year </source>
         <translation>Ejercicio </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="95"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="97"/>
         <source>Premium received…</source>
         <translation>Prima recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="96"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="98"/>
         <source>Project payment…</source>
         <translation>Pago de proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="97"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="99"/>
         <source>Transfer / exchange…</source>
         <translation>Transferencia / cambio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="98"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="100"/>
         <source>Opening balance…</source>
         <translation>Saldo inicial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="100"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="102"/>
         <source>Close year…</source>
         <translation>Cerrar ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="101"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="103"/>
         <source>Reopen year…</source>
         <translation>Reabrir ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="103"/>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="115"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="105"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="117"/>
         <source>Set up</source>
         <translation>Configurar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="106"/>
         <source>New buyer…</source>
         <translation>Nuevo comprador…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="106"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="108"/>
         <source>New bank or cash account…</source>
         <translation>Nueva cuenta de banco o caja…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="110"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="112"/>
         <source>Premium price table…</source>
         <translation>Tabla de precios y prima…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="114"/>
         <source>Ledger settings…</source>
         <translation>Configuración del libro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="134"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="136"/>
         <source>Contracts</source>
         <translation>Contratos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="135"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="137"/>
         <source>Plan &amp;&amp; budget</source>
         <translation>Plan y presupuesto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="136"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="138"/>
         <source>Journal</source>
         <translation>Libro diario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="137"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="139"/>
         <source>Project balances</source>
         <translation>Saldos de proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="138"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="140"/>
         <source>Compliance</source>
         <translation>Cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/__init__.py" line="74"/>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="155"/>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="82"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="165"/>
         <source>Premium</source>
         <translation>Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="176"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="191"/>
         <source> (closed)</source>
         <translation> (cerrado)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="214"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="229"/>
         <source>closed</source>
         <translation>cerrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="214"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="229"/>
         <source>open</source>
         <translation>abierto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="217"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="232"/>
         <source>Premium available: USD {0} · in bank and cash USD {1} · receivable USD {2} · {3} {4}</source>
         <translation>Prima disponible: USD {0} · en banco y caja USD {1} · por cobrar USD {2} · {3} {4}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="230"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="245"/>
         <source> closed </source>
         <translation> cerrado </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="230"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="245"/>
         <source> open </source>
         <translation> abierto </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="450"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="465"/>
         <source>Delete contract {0} with {1}? It has no shipment or payment.</source>
         <translation>¿Eliminar el contrato {0} con {1}? No tiene embarque ni pago.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="453"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="468"/>
         <source>Delete contract</source>
         <translation>Eliminar contrato</translation>
     </message>
@@ -3606,7 +3918,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="50"/>
-        <source>Reopening {0} reverses the balances it carried into {1} and allows corrections in it. The reason is kept in the year's history.</source>
+        <source>Reopening {0} reverses the balances it carried into {1} and allows corrections in it. The reason is kept in the year&apos;s history.</source>
         <translation>Reabrir {0} revierte los saldos que pasó a {1} y permite corregirlo. El motivo queda en el historial del ejercicio.</translation>
     </message>
     <message>
@@ -3623,1436 +3935,6 @@ Base de datos: {1}</translation>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="57"/>
         <source>&amp;Reopen year</source>
         <translation>&amp;Reabrir ejercicio</translation>
-    </message>
-</context>
-<context>
-    <name>ResetPasswordDialog</name>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="100"/>
-        <source>Reset the password of {0}</source>
-        <translation>Restablecer la contraseña de {0}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="103"/>
-        <source>&amp;New password</source>
-        <translation>&amp;Nueva contraseña</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="104"/>
-        <source>&amp;Repeat it</source>
-        <translation>&amp;Repítala</translation>
-    </message>
-</context>
-<context>
-    <name>ReverseEntryDialog</name>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="699"/>
-        <source>Reverse entry {0}</source>
-        <translation>Revertir el asiento {0}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="702"/>
-        <source>Entry {0} ({1}, {2}) stays in the journal. A reversal entry cancels it, linked to it; then record the correct operation.</source>
-        <translation>El asiento {0} ({1}, {2}) queda en el libro diario. Un asiento de reversión vinculado lo anula; luego registre la operación correcta.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="708"/>
-        <source>Required: why the entry is reversed</source>
-        <translation>Obligatorio: por qué se revierte el asiento</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="709"/>
-        <source>Reversal &amp;date</source>
-        <translation>&amp;Fecha de la reversión</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="710"/>
-        <source>&amp;Reason</source>
-        <translation>&amp;Motivo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="711"/>
-        <source>&amp;Reverse</source>
-        <translation>&amp;Revertir</translation>
-    </message>
-</context>
-<context>
-    <name>RoleDialog</name>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="123"/>
-        <source>Role of {0}</source>
-        <translation>Rol de {0}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="126"/>
-        <source>&amp;Role</source>
-        <translation>&amp;Rol</translation>
-    </message>
-</context>
-<context>
-    <name>SanctionDialog</name>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="64"/>
-        <source>Sanction</source>
-        <translation>Sanción</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="77"/>
-        <source>ends on</source>
-        <translation>termina el</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="83"/>
-        <source>&amp;Member</source>
-        <translation>S&amp;ocio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="84"/>
-        <source>&amp;Sanction</source>
-        <translation>&amp;Sanción</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="85"/>
-        <source>&amp;Decided on</source>
-        <translation>De&amp;cidida el</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="86"/>
-        <source>&amp;From</source>
-        <translation>&amp;Desde</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="92"/>
-        <source>&amp;To</source>
-        <translation>&amp;Hasta</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="93"/>
-        <source>&amp;Reason</source>
-        <translation>&amp;Motivo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="94"/>
-        <source>&amp;Inspection</source>
-        <translation>&amp;Inspección</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="107"/>
-        <source>(none)</source>
-        <translation>(ninguna)</translation>
-    </message>
-</context>
-<context>
-    <name>SchemeScopeDialog</name>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="252"/>
-        <source>{0}: certified scope</source>
-        <translation>{0}: alcance certificado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="255"/>
-        <source>In the certified scope</source>
-        <translation>En el alcance certificado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="260"/>
-        <source>&amp;Since</source>
-        <translation>&amp;Desde</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="261"/>
-        <source>&amp;Notes</source>
-        <translation>&amp;Notas</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="20"/>
-        <source>January</source>
-        <translation>enero</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="21"/>
-        <source>February</source>
-        <translation>febrero</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="22"/>
-        <source>March</source>
-        <translation>marzo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="23"/>
-        <source>April</source>
-        <translation>abril</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="24"/>
-        <source>May</source>
-        <translation>mayo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="25"/>
-        <source>June</source>
-        <translation>junio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="26"/>
-        <source>July</source>
-        <translation>julio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="27"/>
-        <source>August</source>
-        <translation>agosto</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="28"/>
-        <source>September</source>
-        <translation>setiembre</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="29"/>
-        <source>October</source>
-        <translation>octubre</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="30"/>
-        <source>November</source>
-        <translation>noviembre</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="31"/>
-        <source>December</source>
-        <translation>diciembre</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="41"/>
-        <source>Cooperative settings</source>
-        <translation>Configuración de la cooperativa</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="60"/>
-        <source>&amp;Name</source>
-        <translation>&amp;Nombre</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="61"/>
-        <source>S&amp;hort name</source>
-        <translation>Nombre &amp;corto</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="62"/>
-        <source>&amp;Country (ISO code)</source>
-        <translation>&amp;País (código ISO)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="63"/>
-        <source>&amp;Tax id (RUC)</source>
-        <translation>&amp;RUC</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="64"/>
-        <source>&amp;Fairtrade FLO ID</source>
-        <translation>&amp;FLO ID de Fairtrade</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="66"/>
-        <source>&amp;Reporting currency</source>
-        <translation>Moneda de repor&amp;te</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="68"/>
-        <source>&amp;Local currency</source>
-        <translation>Moneda &amp;local</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="70"/>
-        <source>Fiscal year &amp;starts in</source>
-        <translation>El ejercicio &amp;empieza en</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="72"/>
-        <source>&amp;Workbooks in</source>
-        <translation>&amp;Libros de Excel en</translation>
-    </message>
-</context>
-<context>
-    <name>ShipmentDialog</name>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="205"/>
-        <source>Record shipment of {0}</source>
-        <translation>Registrar el embarque de {0}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="208"/>
-        <source>Contract {0} with {1}, signed {2}: premium due USD {3}. Once the shipment is recorded the buyer owes it.</source>
-        <translation>Contrato {0} con {1}, firmado el {2}: prima por cobrar USD {3}. Una vez registrado el embarque, el comprador la adeuda.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="218"/>
-        <source>&amp;Shipment date</source>
-        <translation>&amp;Fecha de embarque</translation>
-    </message>
-</context>
-<context>
-    <name>StatusChangeDialog</name>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="104"/>
-        <source>Change status of {0}</source>
-        <translation>Cambiar el estado de {0}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="111"/>
-        <source>Current status</source>
-        <translation>Estado actual</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="118"/>
-        <source>Required: why the status changes</source>
-        <translation>Obligatorio: por qué cambia el estado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="120"/>
-        <source>&amp;New status</source>
-        <translation>&amp;Nuevo estado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="121"/>
-        <source>&amp;Effective date</source>
-        <translation>Fecha de &amp;vigencia</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="122"/>
-        <source>&amp;Reason</source>
-        <translation>&amp;Motivo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="107"/>
-        <source>The change is saved with the member when you press Save in the member's window.</source>
-        <translation>El cambio se guarda con el socio cuando pulse Guardar en la ventana del socio.</translation>
-    </message>
-</context>
-<context>
-    <name>TransferDialog</name>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="506"/>
-        <source>Transfer / currency exchange</source>
-        <translation>Transferencia / cambio de moneda</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="509"/>
-        <source>Money moved between the cooperative's accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
-        <translation>Dinero movido entre cuentas de la cooperativa. Para un cambio de moneda (USD a PEN) indique el monto que salió y el que llegó: el tipo de cambio se deduce.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="531"/>
-        <source>Optional</source>
-        <translation>Opcional</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="533"/>
-        <source>&amp;From</source>
-        <translation>&amp;Desde</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="534"/>
-        <source>&amp;To</source>
-        <translation>&amp;Hasta</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="535"/>
-        <source>&amp;Date</source>
-        <translation>&amp;Fecha</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="537"/>
-        <source>Amount &amp;sent</source>
-        <translation>Monto envi&amp;ado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="540"/>
-        <source>Amount &amp;arrived</source>
-        <translation>Monto reci&amp;bido</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="542"/>
-        <source>Rate</source>
-        <translation>Tipo de cambio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="543"/>
-        <source>Rate for the &amp;USD value</source>
-        <translation>Tipo de cambio para el valor en &amp;USD</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="544"/>
-        <source>D&amp;escription</source>
-        <translation>D&amp;escripción</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="545"/>
-        <source>&amp;Reference</source>
-        <translation>&amp;Referencia</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="568"/>
-        <source>optional: {0} per 1 {1}; blank = last rate recorded</source>
-        <translation>opcional: {0} por 1 {1}; en blanco = último tipo de cambio registrado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="578"/>
-        <source>same currency: no exchange</source>
-        <translation>misma moneda: sin cambio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="586"/>
-        <source>give both amounts</source>
-        <translation>indique ambos montos</translation>
-    </message>
-</context>
-<context>
-    <name>UserDialog</name>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="70"/>
-        <source>New user</source>
-        <translation>Nuevo usuario</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="76"/>
-        <source>&amp;User name</source>
-        <translation>&amp;Usuario</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="77"/>
-        <source>&amp;Full name</source>
-        <translation>Nombre co&amp;mpleto</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="78"/>
-        <source>&amp;Role</source>
-        <translation>&amp;Rol</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="79"/>
-        <source>&amp;Password</source>
-        <translation>&amp;Contraseña</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="80"/>
-        <source>R&amp;epeat it</source>
-        <translation>R&amp;epítala</translation>
-    </message>
-</context>
-<context>
-    <name>UsersModel</name>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="41"/>
-        <source>User</source>
-        <translation>Usuario</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="42"/>
-        <source>Name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="44"/>
-        <source>Role</source>
-        <translation>Rol</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="48"/>
-        <source>Active</source>
-        <translation>Activo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="50"/>
-        <source>Last sign-in</source>
-        <translation>Último ingreso</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="35"/>
-        <source>yes</source>
-        <translation>sí</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="36"/>
-        <source>no</source>
-        <translation>no</translation>
-    </message>
-</context>
-<context>
-    <name>UsersPage</name>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="155"/>
-        <source>&amp;Add user…</source>
-        <translation>&amp;Agregar usuario…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="157"/>
-        <source>&amp;Reset password…</source>
-        <translation>&amp;Restablecer contraseña…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="159"/>
-        <source>&amp;Deactivate</source>
-        <translation>&amp;Desactivar</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="161"/>
-        <source>Re&amp;activate</source>
-        <translation>Reac&amp;tivar</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="163"/>
-        <source>Change r&amp;ole…</source>
-        <translation>Cambiar r&amp;ol…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/__init__.py" line="83"/>
-        <location filename="../../coop_desk/ui/pages/users.py" line="182"/>
-        <source>Users</source>
-        <translation>Usuarios</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="191"/>
-        <source>{0} accounts, {1} active</source>
-        <translation>{0} cuentas, {1} activas</translation>
-    </message>
-</context>
-<context>
-    <name>VerifyDialog</name>
-    <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="402"/>
-        <source>Integrity check</source>
-        <translation>Verificación de integridad</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="419"/>
-        <source>No findings.</source>
-        <translation>Sin hallazgos.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="405"/>
-        <source>Integrity holds. Checks run: {0} · compliance warnings: {1}.</source>
-        <translation>Integridad correcta. Verificaciones realizadas: {0} · advertencias de cumplimiento: {1}.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="408"/>
-        <source>Integrity FAILED. Problems found: {2} · checks run: {0} · compliance warnings: {1}.</source>
-        <translation>Integridad FALLIDA. Problemas encontrados: {2} · verificaciones realizadas: {0} · advertencias de cumplimiento: {1}.</translation>
-    </message>
-</context>
-<context>
-    <name>_AccountAmount</name>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="87"/>
-        <source>{0} per 1 {1}</source>
-        <translation>{0} por 1 {1}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="96"/>
-        <source>not needed for {0}</source>
-        <translation>no hace falta para {0}</translation>
-    </message>
-</context>
-<context>
-    <name>_MeetingFields</name>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="40"/>
-        <source>e.g. Acta 07-2026</source>
-        <translation>p. ej. Acta 07-2026</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="47"/>
-        <source>Assembly &amp;date</source>
-        <translation>&amp;Fecha de la asamblea</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="48"/>
-        <source>&amp;Minutes / resolution</source>
-        <translation>&amp;Acta / acuerdo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="49"/>
-        <source>Members &amp;present</source>
-        <translation>Socios &amp;presentes</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="50"/>
-        <source>&amp;Women present</source>
-        <translation>&amp;Mujeres presentes</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="51"/>
-        <source>Votes &amp;for</source>
-        <translation>Votos a fa&amp;vor</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="52"/>
-        <source>Votes a&amp;gainst</source>
-        <translation>Votos en &amp;contra</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="53"/>
-        <source>A&amp;bstentions</source>
-        <translation>A&amp;bstenciones</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="54"/>
-        <source>N&amp;otes</source>
-        <translation>N&amp;otas</translation>
-    </message>
-</context>
-<context>
-    <name>app</name>
-    <message>
-        <location filename="../../coop_desk/app.py" line="46"/>
-        <source>Cannot open the database</source>
-        <translation>No se puede abrir la base de datos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/app.py" line="50"/>
-        <source>Open another file…</source>
-        <translation>Abrir otro archivo…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/app.py" line="59"/>
-        <source>Open a coop-desk database</source>
-        <translation>Abrir una base de datos de coop-desk</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/app.py" line="61"/>
-        <source>coop-desk database (*.sqlite);;All files (*)</source>
-        <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/app.py" line="74"/>
-        <source>The database was changed outside coop-desk</source>
-        <translation>La base de datos fue modificada fuera de coop-desk</translation>
-    </message>
-</context>
-<context>
-    <name>certs</name>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="87"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="237"/>
-        <source>Scheme</source>
-        <translation>Esquema</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="89"/>
-        <source>Holder</source>
-        <translation>Titular</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="96"/>
-        <source>Certifier</source>
-        <translation>Certificadora</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="97"/>
-        <source>Number</source>
-        <translation>Número</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="99"/>
-        <source>Issued</source>
-        <translation>Emitido</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="104"/>
-        <source>Expires</source>
-        <translation>Vence</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="109"/>
-        <source>Days left</source>
-        <translation>Días restantes</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="115"/>
-        <source>Document</source>
-        <translation>Documento</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="120"/>
-        <source>Scope</source>
-        <translation>Alcance</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="137"/>
-        <source>Code</source>
-        <translation>Código</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="138"/>
-        <source>Name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="139"/>
-        <source>Community</source>
-        <translation>Caserío</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="141"/>
-        <source>Last inspection</source>
-        <translation>Última inspección</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="143"/>
-        <source>never</source>
-        <translation>nunca</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="148"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="271"/>
-        <source>Total ha</source>
-        <translation>Total ha</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="165"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="374"/>
-        <source>Member</source>
-        <translation>Socio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="170"/>
-        <source>Corrective action</source>
-        <translation>Acción correctiva</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="175"/>
-        <source>Due</source>
-        <translation>Plazo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="180"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="282"/>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="182"/>
-        <source>done {0}</source>
-        <translation>cumplida {0}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="184"/>
-        <source>overdue</source>
-        <translation>vencida</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="186"/>
-        <source>open</source>
-        <translation>abierta</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="202"/>
-        <source>Level</source>
-        <translation>Nivel</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="207"/>
-        <source>Alert</source>
-        <translation>Alerta</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="212"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="317"/>
-        <source>Date</source>
-        <translation>Fecha</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="217"/>
-        <source>Details</source>
-        <translation>Detalles</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="229"/>
-        <source>not recorded</source>
-        <translation>no registrado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="231"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="301"/>
-        <source>yes</source>
-        <translation>sí</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="233"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="303"/>
-        <source>no</source>
-        <translation>no</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="239"/>
-        <source>In certified scope</source>
-        <translation>En alcance certificado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="244"/>
-        <source>Since</source>
-        <translation>Desde</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="249"/>
-        <source>Member certificate</source>
-        <translation>Certificado del socio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="251"/>
-        <source>{0}, expires {1}</source>
-        <translation>{0}, vence {1}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="259"/>
-        <source>Notes</source>
-        <translation>Notas</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="269"/>
-        <source>Plot</source>
-        <translation>Parcela</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="277"/>
-        <source>Conversion start</source>
-        <translation>Inicio de transición</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="286"/>
-        <source>Override: {0} (computed: {1})</source>
-        <translation>Corregido: {0} (calculado: {1})</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="294"/>
-        <source>Organic from</source>
-        <translation>Orgánico desde</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="299"/>
-        <source>Counts as certified</source>
-        <translation>Cuenta como certificada</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="321"/>
-        <source>Inspector</source>
-        <translation>Inspector</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="323"/>
-        <source>Result</source>
-        <translation>Resultado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="328"/>
-        <source>Plots visited</source>
-        <translation>Parcelas visitadas</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="333"/>
-        <source>Yield estimate kg</source>
-        <translation>Cosecha est. kg</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="339"/>
-        <source>Prohibited input</source>
-        <translation>Insumo prohibido</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="348"/>
-        <source>Findings</source>
-        <translation>Hallazgos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="354"/>
-        <source>Corrective actions</source>
-        <translation>Acciones correctivas</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="382"/>
-        <source>Decided</source>
-        <translation>Decidida</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="387"/>
-        <source>Sanction</source>
-        <translation>Sanción</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="392"/>
-        <source>From</source>
-        <translation>Desde</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="397"/>
-        <source>To</source>
-        <translation>Hasta</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="402"/>
-        <source>Reason</source>
-        <translation>Motivo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="41"/>
-        <source>(none)</source>
-        <translation>(ninguna)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="92"/>
-        <source>the cooperative</source>
-        <translation>la cooperativa</translation>
-    </message>
-</context>
-<context>
-    <name>errors</name>
-    <message>
-        <location filename="../../coop_desk/ui/errors.py" line="27"/>
-        <source>Not allowed</source>
-        <translation>No permitido</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/errors.py" line="31"/>
-        <source>Please correct</source>
-        <translation>Corrija por favor</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/errors.py" line="35"/>
-        <source>Database problem</source>
-        <translation>Problema con la base de datos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/errors.py" line="39"/>
-        <source>Cannot do that</source>
-        <translation>No se puede hacer eso</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/errors.py" line="46"/>
-        <source>Unexpected error</source>
-        <translation>Error inesperado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/errors.py" line="48"/>
-        <source>Something went wrong that coop-desk did not expect. Nothing was saved from the action you were doing; your data is safe. Please report this with the details below.</source>
-        <translation>Ocurrió algo que coop-desk no esperaba. No se guardó nada de la acción que estaba haciendo; sus datos están a salvo. Por favor, informe este error con los detalles de abajo.</translation>
-    </message>
-<message>
-        <location filename="../../coop_desk/ui/errors.py" line="64"/>
-        <source>The details are also written to {0}.</source>
-        <translation>Los detalles también se escriben en {0}.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/errors.py" line="70"/>
-        <source>Copy details</source>
-        <translation>Copiar detalles</translation>
-    </message>
-</context>
-<context>
-    <name>excel_actions</name>
-    <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="31"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Libro de Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="32"/>
-        <source>Excel workbook (*.xlsx *.xlsm);;All files (*)</source>
-        <translation>Libro de Excel (*.xlsx *.xlsm);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="72"/>
-        <source>Export the member register</source>
-        <translation>Exportar el padrón de socios</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="74"/>
-        <source>Exporting the member register</source>
-        <translation>Exportando el padrón de socios</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="78"/>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="146"/>
-        <source>Export finished</source>
-        <translation>Exportación terminada</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="79"/>
-        <source>{0} members and {1} plots written to {2}.</source>
-        <translation>{0} socios y {1} parcelas guardados en {2}.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="124"/>
-        <source>Save the roster template</source>
-        <translation>Guardar la plantilla del padrón</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="135"/>
-        <source>Template saved</source>
-        <translation>Plantilla guardada</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="136"/>
-        <source>The template was saved to {0}.</source>
-        <translation>La plantilla se guardó en {0}.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="120"/>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="171"/>
-        <source>Premium-use report</source>
-        <translation>Informe de uso de la Prima</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="121"/>
-        <source>Fiscal year:</source>
-        <translation>Ejercicio:</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="140"/>
-        <source>Export the Premium ledger</source>
-        <translation>Exportar el libro de la Prima</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="142"/>
-        <source>Exporting the Premium ledger</source>
-        <translation>Exportando el libro de la Prima</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="147"/>
-        <source>The ledger for {0} ({1} postings) was written to {2}.</source>
-        <translation>El libro de {0} ({1} movimientos) se guardó en {2}.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="160"/>
-        <source>Writing the report…</source>
-        <translation>Escribiendo el informe…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="173"/>
-        <source>Writing the premium-use report</source>
-        <translation>Escribiendo el informe de uso de la Prima</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="175"/>
-        <source>Report written</source>
-        <translation>Informe guardado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="176"/>
-        <source>The premium-use report {0} was written to {1}.</source>
-        <translation>El informe de uso de la Prima {0} se guardó en {1}.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="185"/>
-        <source>Import a premium cash book</source>
-        <translation>Importar un libro de caja de la Prima</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="210"/>
-        <source>Reading {0}</source>
-        <translation>Leyendo {0}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="246"/>
-        <source>Member register to &amp;Excel…</source>
-        <translation>Padrón de socios a &amp;Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="267"/>
-        <source>&amp;Member roster from Excel…</source>
-        <translation>Padrón de &amp;socios desde Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="273"/>
-        <source>Download the roster &amp;template…</source>
-        <translation>Descargar la &amp;plantilla del padrón…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="252"/>
-        <source>Premium &amp;ledger workbook…</source>
-        <translation>&amp;Libro de la Prima en Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="258"/>
-        <source>Annual &amp;premium-use report…</source>
-        <translation>Informe anual de &amp;uso de la Prima…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="279"/>
-        <source>Premium &amp;cash book from Excel…</source>
-        <translation>Libro de &amp;caja de la Prima desde Excel…</translation>
-    </message>
-</context>
-<context>
-    <name>password</name>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/change_password.py" line="25"/>
-        <source>the two passwords differ</source>
-        <translation>las dos contraseñas no coinciden</translation>
-    </message>
-</context>
-<context>
-    <name>workers</name>
-    <message>
-        <location filename="../../coop_desk/ui/workers.py" line="96"/>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/workers.py" line="118"/>
-        <source>Cancelling…</source>
-        <translation>Cancelando…</translation>
-    </message>
-</context>
-<context>
-    <name/>
-    <message>
-        <location filename="../../coop_desk/ui/open_database.py" line="62"/>
-        <source>Open a coop-desk database</source>
-        <translation>Abrir una base de datos de coop-desk</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/open_database.py" line="64"/>
-        <source>coop-desk database (*.sqlite);;All files (*)</source>
-        <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/open_database.py" line="93"/>
-        <location filename="../../coop_desk/ui/open_database.py" line="105"/>
-        <source>Cannot open the database</source>
-        <translation>No se puede abrir la base de datos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/open_database.py" line="100"/>
-        <source>Opening the database</source>
-        <translation>Abriendo la base de datos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/open_database.py" line="142"/>
-        <source>(not found)</source>
-        <translation>(no se encuentra)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/open_database.py" line="150"/>
-        <source>No other database opened yet</source>
-        <translation>Todavía no se abrió otra base de datos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/open_database.py" line="155"/>
-        <source>&amp;Clear the list</source>
-        <translation>&amp;Vaciar la lista</translation>
-    </message>
-</context>
-<context>
-    <name>BackupDialog</name>
-    <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="175"/>
-        <source>Backups</source>
-        <translation>Copias de seguridad</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="179"/>
-        <source>coop-desk backs up the database every day while it runs and when it closes, keeping 7 daily and 12 monthly copies. Point the folder at a USB disk and keep the disk away from this PC.</source>
-        <translation>coop-desk hace una copia de la base de datos cada día mientras funciona y al cerrarse, y guarda 7 copias diarias y 12 mensuales. Elija una carpeta en un disco USB y guarde el disco lejos de esta PC.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="187"/>
-        <source>Choose…</source>
-        <translation>Elegir…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="195"/>
-        <source>Backup folder</source>
-        <translation>Carpeta de copias</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="196"/>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="199"/>
-        <source>This database is on a PostgreSQL server: back it up with pg_dump and record each dump with “coop-desk backup --record-dump FILE” (see the README); the status below is read from the folder's backup log.</source>
-        <translation>Esta base de datos está en un servidor PostgreSQL: haga sus copias con pg_dump y registre cada copia con “coop-desk backup --record-dump ARCHIVO” (vea el README); el estado de abajo se lee del registro de copias de la carpeta.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="206"/>
-        <source>Back up &amp;now</source>
-        <translation>Hacer copia &amp;ahora</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="207"/>
-        <source>&amp;Restore from a copy…</source>
-        <translation>&amp;Restaurar desde una copia…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/backup_actions.py" line="231"/>
-        <source>The backup folder (a USB disk)</source>
-        <translation>La carpeta de copias (un disco USB)</translation>
-    </message>
-</context>
-<context>
-    <name>FindingsModel</name>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="67"/>
-        <source>Severity</source>
-        <translation>Gravedad</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="69"/>
-        <source>Error</source>
-        <translation>Error</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="69"/>
-        <source>Warning</source>
-        <translation>Advertencia</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="71"/>
-        <source>Finding</source>
-        <translation>Hallazgo</translation>
-    </message>
-</context>
-<context>
-    <name>GenderReportDialog</name>
-    <message>
-        <location filename="../../coop_desk/ui/printing/gender.py" line="77"/>
-        <source>Gender report</source>
-        <translation>Informe de género</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/printing/gender.py" line="84"/>
-        <source>Fiscal year</source>
-        <translation>Ejercicio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/printing/gender.py" line="92"/>
-        <source>Save as &amp;PDF…</source>
-        <translation>Guardar como &amp;PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/printing/gender.py" line="93"/>
-        <source>&amp;Print…</source>
-        <translation>&amp;Imprimir…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/printing/gender.py" line="131"/>
-        <source>{0}: approved USD {1}, spent USD {2} in {3}, {4} of all the Premium spent on projects.</source>
-        <translation>{0}: aprobado USD {1}, gastado USD {2} en {3}, {4} de toda la Prima gastada en proyectos.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/printing/gender.py" line="144"/>
-        <source>The plan has no women's programme.</source>
-        <translation>El plan no tiene un programa de mujeres.</translation>
-    </message>
-</context>
-<context>
-    <name>HelpDialog</name>
-    <message>
-        <location filename="../../coop_desk/ui/help.py" line="46"/>
-        <location filename="../../coop_desk/ui/help.py" line="80"/>
-        <source>coop-desk manual</source>
-        <translation>Manual de coop-desk</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/help.py" line="51"/>
-        <source>&amp;Back</source>
-        <translation>&amp;Atrás</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/help.py" line="55"/>
-        <source>&amp;Contents</source>
-        <translation>Í&amp;ndice</translation>
-    </message>
-</context>
-<context>
-    <name>HomePage</name>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="104"/>
-        <source>Loading…</source>
-        <translation>Cargando…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="105"/>
-        <source>Refresh</source>
-        <translation>Actualizar</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="118"/>
-        <source>Back up now</source>
-        <translation>Hacer copia ahora</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="119"/>
-        <source>Backup settings…</source>
-        <translation>Copias de seguridad…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="151"/>
-        <source>Spending per project against the approved budget</source>
-        <translation>Gasto por proyecto frente al presupuesto aprobado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="154"/>
-        <source>Premium per year (USD)</source>
-        <translation>Prima por ejercicio (USD)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="164"/>
-        <source>Open compliance findings</source>
-        <translation>Observaciones de cumplimiento abiertas</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/__init__.py" line="80"/>
-        <location filename="../../coop_desk/ui/pages/home.py" line="188"/>
-        <source>Home</source>
-        <translation>Inicio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="244"/>
-        <source>Loading the home page…</source>
-        <translation>Cargando la página de inicio…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="254"/>
-        <source>Today, {0}</source>
-        <translation>Hoy, {0}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="264"/>
-        <source>{0} warnings, {1} errors</source>
-        <translation>{0} advertencias, {1} errores</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="270"/>
-        <source>{0} active members</source>
-        <translation>{0} socios activos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="272"/>
-        <source>{0} in the register. Open the register</source>
-        <translation>{0} en el padrón. Abrir el padrón</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="275"/>
-        <source>{0}% women</source>
-        <translation>{0}% mujeres</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="277"/>
-        <source>{0} women among the active members. Open the gender report</source>
-        <translation>{0} mujeres entre los socios activos. Abrir el informe de género</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="284"/>
-        <source>ICS coverage {0}%</source>
-        <translation>Cobertura del SIC {0}%</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="287"/>
-        <source>{0} of {1} members inspected in {2}</source>
-        <translation>{0} de {1} socios inspeccionados en {2}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="294"/>
-        <source>Certificates to renew: {0}</source>
-        <translation>Certificados por renovar: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="298"/>
-        <source>Expired or expiring within {0} days; the first on {1}</source>
-        <translation>Vencidos o que vencen en {0} días; el primero el {1}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="302"/>
-        <source>None expires within {0} days</source>
-        <translation>Ninguno vence en {0} días</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="308"/>
-        <source>Premium received in {0}</source>
-        <translation>Prima recibida en {0}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="310"/>
-        <source>Spent on projects in {0}</source>
-        <translation>Gastado en proyectos en {0}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="312"/>
-        <source>Remaining in the Premium fund</source>
-        <translation>Saldo del fondo de la Prima</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="316"/>
-        <source>Compliance warnings: {0}</source>
-        <translation>Advertencias de cumplimiento: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="318"/>
-        <source>Integrity errors: {0}</source>
-        <translation>Errores de integridad: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="320"/>
-        <source>Open the first one</source>
-        <translation>Abrir la primera</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="325"/>
-        <source>Last backup {0}</source>
-        <translation>Última copia {0}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="327"/>
-        <source>No backup yet</source>
-        <translation>Aún no hay copia</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="330"/>
-        <source>{0} daily and {1} monthly copies in {2}</source>
-        <translation>{0} copias diarias y {1} mensuales en {2}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="359"/>
-        <source>No good backup of this database has been made yet.</source>
-        <translation>Aún no se ha hecho ninguna copia buena de esta base de datos.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="362"/>
-        <source>The last good backup was made {0} days ago.</source>
-        <translation>La última copia buena se hizo hace {0} días.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="364"/>
-        <source>The backup folder {0} cannot be reached.</source>
-        <translation>No se puede acceder a la carpeta de copias {0}.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="378"/>
-        <source>Approved</source>
-        <translation>Aprobado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="380"/>
-        <location filename="../../coop_desk/ui/pages/home.py" line="412"/>
-        <source>Spent</source>
-        <translation>Gastado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="410"/>
-        <source>Received</source>
-        <translation>Recibido</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="414"/>
-        <source>Remaining</source>
-        <translation>Saldo</translation>
     </message>
 </context>
 <context>
@@ -5520,7 +4402,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/printing/documents.py" line="507"/>
-        <source>Women's participation and the women's programme, fiscal year {0}</source>
+        <source>Women&apos;s participation and the women&apos;s programme, fiscal year {0}</source>
         <translation>Participación de las mujeres y el programa de mujeres, ejercicio {0}</translation>
     </message>
     <message>
@@ -5875,6 +4757,259 @@ Base de datos: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="100"/>
+        <source>Reset the password of {0}</source>
+        <translation>Restablecer la contraseña de {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="103"/>
+        <source>&amp;New password</source>
+        <translation>&amp;Nueva contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="104"/>
+        <source>&amp;Repeat it</source>
+        <translation>&amp;Repítala</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseEntryDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="699"/>
+        <source>Reverse entry {0}</source>
+        <translation>Revertir el asiento {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="702"/>
+        <source>Entry {0} ({1}, {2}) stays in the journal. A reversal entry cancels it, linked to it; then record the correct operation.</source>
+        <translation>El asiento {0} ({1}, {2}) queda en el libro diario. Un asiento de reversión vinculado lo anula; luego registre la operación correcta.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="708"/>
+        <source>Required: why the entry is reversed</source>
+        <translation>Obligatorio: por qué se revierte el asiento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="709"/>
+        <source>Reversal &amp;date</source>
+        <translation>&amp;Fecha de la reversión</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="710"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="711"/>
+        <source>&amp;Reverse</source>
+        <translation>&amp;Revertir</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="123"/>
+        <source>Role of {0}</source>
+        <translation>Rol de {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="126"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Rol</translation>
+    </message>
+</context>
+<context>
+    <name>SanctionDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="64"/>
+        <source>Sanction</source>
+        <translation>Sanción</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="77"/>
+        <source>ends on</source>
+        <translation>termina el</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="83"/>
+        <source>&amp;Member</source>
+        <translation>S&amp;ocio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="84"/>
+        <source>&amp;Sanction</source>
+        <translation>&amp;Sanción</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="85"/>
+        <source>&amp;Decided on</source>
+        <translation>De&amp;cidida el</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="86"/>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="92"/>
+        <source>&amp;To</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="93"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="94"/>
+        <source>&amp;Inspection</source>
+        <translation>&amp;Inspección</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="107"/>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeScopeDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="252"/>
+        <source>{0}: certified scope</source>
+        <translation>{0}: alcance certificado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="255"/>
+        <source>In the certified scope</source>
+        <translation>En el alcance certificado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="260"/>
+        <source>&amp;Since</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="261"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="20"/>
+        <source>January</source>
+        <translation>enero</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="21"/>
+        <source>February</source>
+        <translation>febrero</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="22"/>
+        <source>March</source>
+        <translation>marzo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="23"/>
+        <source>April</source>
+        <translation>abril</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="24"/>
+        <source>May</source>
+        <translation>mayo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="25"/>
+        <source>June</source>
+        <translation>junio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="26"/>
+        <source>July</source>
+        <translation>julio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="27"/>
+        <source>August</source>
+        <translation>agosto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="28"/>
+        <source>September</source>
+        <translation>setiembre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="29"/>
+        <source>October</source>
+        <translation>octubre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="30"/>
+        <source>November</source>
+        <translation>noviembre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="31"/>
+        <source>December</source>
+        <translation>diciembre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="41"/>
+        <source>Cooperative settings</source>
+        <translation>Configuración de la cooperativa</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="60"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="61"/>
+        <source>S&amp;hort name</source>
+        <translation>Nombre &amp;corto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="62"/>
+        <source>&amp;Country (ISO code)</source>
+        <translation>&amp;País (código ISO)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="63"/>
+        <source>&amp;Tax id (RUC)</source>
+        <translation>&amp;RUC</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="64"/>
+        <source>&amp;Fairtrade FLO ID</source>
+        <translation>&amp;FLO ID de Fairtrade</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="66"/>
+        <source>&amp;Reporting currency</source>
+        <translation>Moneda de repor&amp;te</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="68"/>
+        <source>&amp;Local currency</source>
+        <translation>Moneda &amp;local</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="70"/>
+        <source>Fiscal year &amp;starts in</source>
+        <translation>El ejercicio &amp;empieza en</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="72"/>
+        <source>&amp;Workbooks in</source>
+        <translation>&amp;Libros de Excel en</translation>
+    </message>
+</context>
+<context>
     <name>SharesModel</name>
     <message>
         <location filename="../../coop_desk/ui/printing/gender.py" line="49"/>
@@ -5895,6 +5030,362 @@ Base de datos: {1}</translation>
         <location filename="../../coop_desk/ui/printing/gender.py" line="53"/>
         <source>Share of women</source>
         <translation>Proporción de mujeres</translation>
+    </message>
+</context>
+<context>
+    <name>ShipmentDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="205"/>
+        <source>Record shipment of {0}</source>
+        <translation>Registrar el embarque de {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="208"/>
+        <source>Contract {0} with {1}, signed {2}: premium due USD {3}. Once the shipment is recorded the buyer owes it.</source>
+        <translation>Contrato {0} con {1}, firmado el {2}: prima por cobrar USD {3}. Una vez registrado el embarque, el comprador la adeuda.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="218"/>
+        <source>&amp;Shipment date</source>
+        <translation>&amp;Fecha de embarque</translation>
+    </message>
+</context>
+<context>
+    <name>StatusChangeDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="104"/>
+        <source>Change status of {0}</source>
+        <translation>Cambiar el estado de {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="111"/>
+        <source>Current status</source>
+        <translation>Estado actual</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="118"/>
+        <source>Required: why the status changes</source>
+        <translation>Obligatorio: por qué cambia el estado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="120"/>
+        <source>&amp;New status</source>
+        <translation>&amp;Nuevo estado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="121"/>
+        <source>&amp;Effective date</source>
+        <translation>Fecha de &amp;vigencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="122"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="107"/>
+        <source>The change is saved with the member when you press Save in the member&apos;s window.</source>
+        <translation>El cambio se guarda con el socio cuando pulse Guardar en la ventana del socio.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="506"/>
+        <source>Transfer / currency exchange</source>
+        <translation>Transferencia / cambio de moneda</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="509"/>
+        <source>Money moved between the cooperative&apos;s accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
+        <translation>Dinero movido entre cuentas de la cooperativa. Para un cambio de moneda (USD a PEN) indique el monto que salió y el que llegó: el tipo de cambio se deduce.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="531"/>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="533"/>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="534"/>
+        <source>&amp;To</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="535"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="537"/>
+        <source>Amount &amp;sent</source>
+        <translation>Monto envi&amp;ado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="540"/>
+        <source>Amount &amp;arrived</source>
+        <translation>Monto reci&amp;bido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="542"/>
+        <source>Rate</source>
+        <translation>Tipo de cambio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="543"/>
+        <source>Rate for the &amp;USD value</source>
+        <translation>Tipo de cambio para el valor en &amp;USD</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="544"/>
+        <source>D&amp;escription</source>
+        <translation>D&amp;escripción</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="545"/>
+        <source>&amp;Reference</source>
+        <translation>&amp;Referencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="568"/>
+        <source>optional: {0} per 1 {1}; blank = last rate recorded</source>
+        <translation>opcional: {0} por 1 {1}; en blanco = último tipo de cambio registrado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="578"/>
+        <source>same currency: no exchange</source>
+        <translation>misma moneda: sin cambio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="586"/>
+        <source>give both amounts</source>
+        <translation>indique ambos montos</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="70"/>
+        <source>New user</source>
+        <translation>Nuevo usuario</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="76"/>
+        <source>&amp;User name</source>
+        <translation>&amp;Usuario</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="77"/>
+        <source>&amp;Full name</source>
+        <translation>Nombre co&amp;mpleto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="78"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Rol</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="79"/>
+        <source>&amp;Password</source>
+        <translation>&amp;Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="80"/>
+        <source>R&amp;epeat it</source>
+        <translation>R&amp;epítala</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="41"/>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="42"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="44"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="48"/>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="50"/>
+        <source>Last sign-in</source>
+        <translation>Último ingreso</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="35"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="36"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="156"/>
+        <source>&amp;Add user…</source>
+        <translation>&amp;Agregar usuario…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="158"/>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Restablecer contraseña…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="160"/>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Desactivar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="162"/>
+        <source>Re&amp;activate</source>
+        <translation>Reac&amp;tivar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="164"/>
+        <source>Change r&amp;ole…</source>
+        <translation>Cambiar r&amp;ol…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="91"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="183"/>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/users.py" line="192"/>
+        <source>{0} accounts, {1} active</source>
+        <translation>{0} cuentas, {1} activas</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="406"/>
+        <source>Integrity check</source>
+        <translation>Verificación de integridad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="423"/>
+        <source>No findings.</source>
+        <translation>Sin hallazgos.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="409"/>
+        <source>Integrity holds. Checks run: {0} · compliance warnings: {1}.</source>
+        <translation>Integridad correcta. Verificaciones realizadas: {0} · advertencias de cumplimiento: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="412"/>
+        <source>Integrity FAILED. Problems found: {2} · checks run: {0} · compliance warnings: {1}.</source>
+        <translation>Integridad FALLIDA. Problemas encontrados: {2} · verificaciones realizadas: {0} · advertencias de cumplimiento: {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountAmount</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="87"/>
+        <source>{0} per 1 {1}</source>
+        <translation>{0} por 1 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="96"/>
+        <source>not needed for {0}</source>
+        <translation>no hace falta para {0}</translation>
+    </message>
+</context>
+<context>
+    <name>_MeetingFields</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="40"/>
+        <source>e.g. Acta 07-2026</source>
+        <translation>p. ej. Acta 07-2026</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="47"/>
+        <source>Assembly &amp;date</source>
+        <translation>&amp;Fecha de la asamblea</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="48"/>
+        <source>&amp;Minutes / resolution</source>
+        <translation>&amp;Acta / acuerdo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="49"/>
+        <source>Members &amp;present</source>
+        <translation>Socios &amp;presentes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="50"/>
+        <source>&amp;Women present</source>
+        <translation>&amp;Mujeres presentes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="51"/>
+        <source>Votes &amp;for</source>
+        <translation>Votos a fa&amp;vor</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="52"/>
+        <source>Votes a&amp;gainst</source>
+        <translation>Votos en &amp;contra</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="53"/>
+        <source>A&amp;bstentions</source>
+        <translation>A&amp;bstenciones</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="54"/>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otas</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../coop_desk/app.py" line="46"/>
+        <source>Cannot open the database</source>
+        <translation>No se puede abrir la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/app.py" line="50"/>
+        <source>Open another file…</source>
+        <translation>Abrir otro archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/app.py" line="59"/>
+        <source>Open a coop-desk database</source>
+        <translation>Abrir una base de datos de coop-desk</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/app.py" line="61"/>
+        <source>coop-desk database (*.sqlite);;All files (*)</source>
+        <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/app.py" line="74"/>
+        <source>The database was changed outside coop-desk</source>
+        <translation>La base de datos fue modificada fuera de coop-desk</translation>
     </message>
 </context>
 <context>
@@ -6020,6 +5511,459 @@ La base de datos actual se guarda aparte en la carpeta de copias de su carpeta d
     </message>
 </context>
 <context>
+    <name>certs</name>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="87"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="237"/>
+        <source>Scheme</source>
+        <translation>Esquema</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="89"/>
+        <source>Holder</source>
+        <translation>Titular</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="96"/>
+        <source>Certifier</source>
+        <translation>Certificadora</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="97"/>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="99"/>
+        <source>Issued</source>
+        <translation>Emitido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="104"/>
+        <source>Expires</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="109"/>
+        <source>Days left</source>
+        <translation>Días restantes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="115"/>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="120"/>
+        <source>Scope</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="137"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="138"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="139"/>
+        <source>Community</source>
+        <translation>Caserío</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="141"/>
+        <source>Last inspection</source>
+        <translation>Última inspección</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="143"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="148"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="271"/>
+        <source>Total ha</source>
+        <translation>Total ha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="165"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="374"/>
+        <source>Member</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="170"/>
+        <source>Corrective action</source>
+        <translation>Acción correctiva</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="175"/>
+        <source>Due</source>
+        <translation>Plazo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="180"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="282"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="182"/>
+        <source>done {0}</source>
+        <translation>cumplida {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="184"/>
+        <source>overdue</source>
+        <translation>vencida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="186"/>
+        <source>open</source>
+        <translation>abierta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="202"/>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="207"/>
+        <source>Alert</source>
+        <translation>Alerta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="212"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="317"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="217"/>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="229"/>
+        <source>not recorded</source>
+        <translation>no registrado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="231"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="301"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="233"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="303"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="239"/>
+        <source>In certified scope</source>
+        <translation>En alcance certificado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="244"/>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="249"/>
+        <source>Member certificate</source>
+        <translation>Certificado del socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="251"/>
+        <source>{0}, expires {1}</source>
+        <translation>{0}, vence {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="259"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="269"/>
+        <source>Plot</source>
+        <translation>Parcela</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="277"/>
+        <source>Conversion start</source>
+        <translation>Inicio de transición</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="286"/>
+        <source>Override: {0} (computed: {1})</source>
+        <translation>Corregido: {0} (calculado: {1})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="294"/>
+        <source>Organic from</source>
+        <translation>Orgánico desde</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="299"/>
+        <source>Counts as certified</source>
+        <translation>Cuenta como certificada</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="321"/>
+        <source>Inspector</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="323"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="328"/>
+        <source>Plots visited</source>
+        <translation>Parcelas visitadas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="333"/>
+        <source>Yield estimate kg</source>
+        <translation>Cosecha est. kg</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="339"/>
+        <source>Prohibited input</source>
+        <translation>Insumo prohibido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="348"/>
+        <source>Findings</source>
+        <translation>Hallazgos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="354"/>
+        <source>Corrective actions</source>
+        <translation>Acciones correctivas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="382"/>
+        <source>Decided</source>
+        <translation>Decidida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="387"/>
+        <source>Sanction</source>
+        <translation>Sanción</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="392"/>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="397"/>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="402"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="41"/>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="92"/>
+        <source>the cooperative</source>
+        <translation>la cooperativa</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="33"/>
+        <source>Not allowed</source>
+        <translation>No permitido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="37"/>
+        <source>Please correct</source>
+        <translation>Corrija por favor</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="41"/>
+        <source>Database problem</source>
+        <translation>Problema con la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="45"/>
+        <source>Cannot do that</source>
+        <translation>No se puede hacer eso</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="56"/>
+        <source>Unexpected error</source>
+        <translation>Error inesperado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="57"/>
+        <source>Something went wrong that coop-desk did not expect. Nothing was saved from the action you were doing; your data is safe. Please report this with the details below.</source>
+        <translation>Ocurrió algo que coop-desk no esperaba. No se guardó nada de la acción que estaba haciendo; sus datos están a salvo. Por favor, informe este error con los detalles de abajo.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="64"/>
+        <source>The details are also written to {0}.</source>
+        <translation>Los detalles también se escriben en {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="70"/>
+        <source>Copy details</source>
+        <translation>Copiar detalles</translation>
+    </message>
+</context>
+<context>
+    <name>excel_actions</name>
+    <message>
+        <location filename="../../coop_desk/ui/excel_files.py" line="32"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_files.py" line="33"/>
+        <source>Excel workbook (*.xlsx *.xlsm);;All files (*)</source>
+        <translation>Libro de Excel (*.xlsx *.xlsm);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="72"/>
+        <source>Export the member register</source>
+        <translation>Exportar el padrón de socios</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="74"/>
+        <source>Exporting the member register</source>
+        <translation>Exportando el padrón de socios</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="78"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="146"/>
+        <source>Export finished</source>
+        <translation>Exportación terminada</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="79"/>
+        <source>{0} members and {1} plots written to {2}.</source>
+        <translation>{0} socios y {1} parcelas guardados en {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_files.py" line="137"/>
+        <source>Save the roster template</source>
+        <translation>Guardar la plantilla del padrón</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_files.py" line="148"/>
+        <source>Template saved</source>
+        <translation>Plantilla guardada</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_files.py" line="149"/>
+        <source>The template was saved to {0}.</source>
+        <translation>La plantilla se guardó en {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="120"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="171"/>
+        <source>Premium-use report</source>
+        <translation>Informe de uso de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="121"/>
+        <source>Fiscal year:</source>
+        <translation>Ejercicio:</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="140"/>
+        <source>Export the Premium ledger</source>
+        <translation>Exportar el libro de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="142"/>
+        <source>Exporting the Premium ledger</source>
+        <translation>Exportando el libro de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="147"/>
+        <source>The ledger for {0} ({1} postings) was written to {2}.</source>
+        <translation>El libro de {0} ({1} movimientos) se guardó en {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="160"/>
+        <source>Writing the report…</source>
+        <translation>Escribiendo el informe…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="173"/>
+        <source>Writing the premium-use report</source>
+        <translation>Escribiendo el informe de uso de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="175"/>
+        <source>Report written</source>
+        <translation>Informe guardado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="176"/>
+        <source>The premium-use report {0} was written to {1}.</source>
+        <translation>El informe de uso de la Prima {0} se guardó en {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="185"/>
+        <source>Import a premium cash book</source>
+        <translation>Importar un libro de caja de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="210"/>
+        <source>Reading {0}</source>
+        <translation>Leyendo {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="246"/>
+        <source>Member register to &amp;Excel…</source>
+        <translation>Padrón de socios a &amp;Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="267"/>
+        <source>&amp;Member roster from Excel…</source>
+        <translation>Padrón de &amp;socios desde Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="273"/>
+        <source>Download the roster &amp;template…</source>
+        <translation>Descargar la &amp;plantilla del padrón…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="252"/>
+        <source>Premium &amp;ledger workbook…</source>
+        <translation>&amp;Libro de la Prima en Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="258"/>
+        <source>Annual &amp;premium-use report…</source>
+        <translation>Informe anual de &amp;uso de la Prima…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="279"/>
+        <source>Premium &amp;cash book from Excel…</source>
+        <translation>Libro de &amp;caja de la Prima desde Excel…</translation>
+    </message>
+</context>
+<context>
     <name>exported</name>
     <message>
         <location filename="../../coop_desk/ui/exported.py" line="36"/>
@@ -6030,6 +5974,27 @@ La base de datos actual se guarda aparte en la carpeta de copias de su carpeta d
         <location filename="../../coop_desk/ui/exported.py" line="39"/>
         <source>Open folder</source>
         <translation>Abrir carpeta</translation>
+    </message>
+</context>
+<context>
+    <name>password</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/change_password.py" line="25"/>
+        <source>the two passwords differ</source>
+        <translation>las dos contraseñas no coinciden</translation>
+    </message>
+</context>
+<context>
+    <name>workers</name>
+    <message>
+        <location filename="../../coop_desk/ui/workers.py" line="96"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/workers.py" line="118"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
     </message>
 </context>
 </TS>
