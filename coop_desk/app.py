@@ -101,17 +101,21 @@ def run(db_target: str | None = None, username: str | None = None) -> int:
 
 
 def _run(app: QApplication, db_target: str | None, username: str | None) -> int:
+    from coop_desk.ui.backup_actions import AutoBackup
     from coop_desk.ui.context import AppContext
     from coop_desk.ui.dialogs.first_run import FirstRunDialog, needs_first_run
-    from coop_desk.ui.errors import install_excepthook
+    from coop_desk.ui.errors import install_error_log, install_excepthook
     from coop_desk.ui.main_window import MainWindow
+    from coop_desk.ui.open_database import remember_current
 
+    install_error_log()
     install_excepthook()
     db = open_database(db_target)
     if db is None:
         return 1
     warn_if_damaged(db)
     ctx = AppContext(db)
+    remember_current(ctx)  # File > Recent databases
     # With accounts, nobody gets past this point unsigned: sign in first (so that even the
     # first-run choices are made by a signed-in user), and again after the demo created its
     # accounts.
@@ -125,6 +129,8 @@ def _run(app: QApplication, db_target: str | None, username: str | None) -> int:
         db.close()
         return 0
     window = MainWindow(ctx)
+    # Backups without thinking: daily while the program runs, and when it closes.
+    window.auto_backup = AutoBackup(ctx, window)
     window.show()
     status = app.exec()
     db.close()

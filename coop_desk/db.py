@@ -35,6 +35,7 @@ from coop_desk.i18n import _
 from coop_desk.services import limit_guard, schema
 from coop_desk.services.audit import anchors as audit_anchors
 from coop_desk.services.audit import writer as audit_writer
+from coop_desk.services.backup import copy_sqlite
 from coop_desk.services.ledger import guard as posted_entry_guard
 
 if TYPE_CHECKING:
@@ -309,24 +310,34 @@ def _at_head(engine: Engine) -> bool:
     return bool(current) and current == graph[1]
 
 
-def backup_sqlite(engine: Engine, reason: str = "manual", dest: Path | None = None) -> Path:
-    """Copy a SQLite database consistently (the sqlite3 backup API, WAL included), and log
-    the copy's audit trail head in the anchor log of the folder it went to."""
+def sqlite_path(engine: Engine) -> Path:
+    """The file of a SQLite engine; ``DatabaseError`` for a server or an in-memory database."""
     source = make_url(engine.url.render_as_string(hide_password=False)).database
-    if not source or source == ":memory:":
+    if engine.url.get_backend_name() != "sqlite" or not source or source == ":memory:":
         raise DatabaseError(_("Only a database file can be backed up this way."))
+    return Path(source)
+
+
+def open_read_only(path: Path) -> Database:
+    """A database file opened for reading only, without migrating or changing anything in it
+    (not even its journal mode): how backups and files to restore are checked."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(
+            uri, uri=True, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        ),
+    )
+    return Database(engine)
+
+
+def backup_sqlite(engine: Engine, reason: str = "manual", dest: Path | None = None) -> Path:
+    """Copy a SQLite database consistently into ``dest`` or the backups folder (stamped name),
+    and log the copy's audit trail head in the anchor log of the folder it went to."""
+    source = sqlite_path(engine)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = dest or paths.backups_dir() / f"{Path(source).stem}-{stamp}-{reason}.sqlite"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(source, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
-    try:
-        dst = sqlite3.connect(str(target))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    target = dest or paths.backups_dir() / f"{source.stem}-{stamp}-{reason}.sqlite"
+    copy_sqlite(source, target)
     log.info("backed up %s to %s", source, target)
     # The copy's trail head goes to the anchor log beside it: verify proves later that the
     # database's trail still holds it (services/audit/anchors.py).

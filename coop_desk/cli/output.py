@@ -34,13 +34,13 @@ def print_trail_head(path: str | os.PathLike[str]) -> None:
     """Print the audit trail head a workbook just written holds (``xlsx.set_trail_head``)."""
     from coop_desk.services.audit import stored_head
 
-    head = stored_head(path)
-    if head is not None:
+    stored = stored_head(path)
+    if stored is not None:
         print(
             _(
                 "Audit trail head: {head} (stored in the workbook: coop-desk verify --anchor "
                 "{path} proves the trail still holds it)",
-                head=head,
+                head=stored[0],
                 path=path,
             )
         )

@@ -19,7 +19,7 @@ import logging
 import os
 import tempfile
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -475,22 +475,21 @@ def read_trail_head(path: str | os.PathLike[str]) -> tuple[str, str] | None:
     return (head, values.get(TRAIL_HEAD_AT_PROPERTY, "")) if head else None
 
 
-def leading_rows(
-    path: str | os.PathLike[str], sheets: Iterable[str], *, rows: int, cols: int
+def read_first_rows(
+    path: str | os.PathLike[str], sheets: set[str], *, rows: int, columns: int
 ) -> list[tuple[Any, ...]] | None:
-    """The first ``rows`` x ``cols`` values of the first of ``sheets`` the workbook holds
-    (an older file's About sheet, sought under its names in every language); None when the
-    file cannot be read as a workbook or holds none of them."""
+    """The first ``rows`` x ``columns`` values of the first of ``sheets`` a workbook holds
+    (read-only); None when the file is not a workbook or holds none of them."""
     from openpyxl import load_workbook
 
     try:
         wb = load_workbook(path, read_only=True)
-    except Exception:  # noqa: BLE001 - any unreadable file simply holds no such sheet
+    except Exception:  # noqa: BLE001 - an unreadable file simply holds none of them
         return None
     try:
-        name = next((name for name in sheets if name in wb.sheetnames), None)
+        name = next((name for name in wb.sheetnames if name in sheets), None)
         if name is None:
             return None
-        return list(wb[name].iter_rows(max_row=rows, max_col=cols, values_only=True))
+        return list(wb[name].iter_rows(max_row=rows, max_col=columns, values_only=True))
     finally:
         wb.close()

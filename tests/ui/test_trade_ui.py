@@ -185,7 +185,7 @@ def test_a_micro_lot_through_the_form(qtbot, demo_ctx):
     assert lot.is_micro_lot and lot.producer_member_id == woman.member_id
 
 
-def test_export_from_a_contract(qtbot, demo_ctx, tmp_path):
+def test_export_from_a_contract(qtbot, demo_ctx, tmp_path, exported_boxes):
     page = TradePage(demo_ctx)
     qtbot.addWidget(page)
     page.show()
@@ -206,6 +206,11 @@ def test_export_from_a_contract(qtbot, demo_ctx, tmp_path):
     assert rfc7946_problems(document) == []
     trace = page.export_trace()
     assert trace is not None and trace.exists()
+    # each export ends with the Open file / Open folder box
+    assert [(title, p) for title, _text, p in exported_boxes] == [
+        ("EUDR file written", path),
+        ("Traceability report written", trace),
+    ]
     # the due-diligence reference through its form
     dialog = page.open_reference()
     qtbot.addWidget(dialog)

@@ -40,11 +40,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from coop_desk import paths
 from coop_desk.i18n import LANGUAGES, N_, _, ngettext, use_language
+from coop_desk.services import backup
 from coop_desk.services.audit.canonical import AUDIT, GENESIS_HASH
 from coop_desk.services.verify import Finding, Severity, register_anchor_check
 
@@ -118,21 +117,19 @@ def stamp_workbook(session: Session, wb: Any) -> Anchor:
 
 # --- files that hold anchors --------------------------------------------------------------------
 def database_name(url: str) -> str:
-    """The name a database's lines carry in an anchor log: the file's stem, or the server
-    database's name (the same rule as the backup folders)."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        name = Path(parsed.database or "database").stem
-    else:
-        name = parsed.database or "database"
-    return re.sub(r"[^\w.-]+", "_", name) or "database"
+    """The name a database's lines carry in an anchor log: the name its backups are filed
+    under (one rule, ``services.backup.database_name``)."""
+    return backup.database_name(url)
 
 
 def default_anchor_logs() -> list[Path]:
-    """The anchor logs ``verify`` reads unless told otherwise: the one beside the backups of
-    this computer's data folder. (The automatic backups' folder is added here when it is
-    set: each folder that receives backups keeps its own log.)"""
-    return [paths.data_dir() / "backups" / ANCHOR_LOG]
+    """The anchor logs ``verify`` reads unless told otherwise: the one in this computer's
+    data folder's backups (copies made before an upgrade) and the one in the folder this PC's
+    backups go to (File > Backups…), when that is another: each folder that receives backups
+    keeps its own log."""
+    logs = [backup.default_folder() / ANCHOR_LOG]
+    configured = backup.configured_folder() / ANCHOR_LOG
+    return logs if configured == logs[0] else [*logs, configured]
 
 
 def logged_anchors(url: str) -> list[Anchor]:
@@ -275,13 +272,12 @@ def anchors_from(text: str, database: str) -> list[Anchor]:
     return [parse_anchor(match[0], str(path))]
 
 
-def stored_head(path: str | os.PathLike[str]) -> str | None:
-    """The trail head (``N:HASH``) a workbook coop-desk wrote holds, or None (what the
-    command line prints after an export)."""
+def stored_head(path: str | os.PathLike[str]) -> tuple[str, str] | None:
+    """The head and its time a workbook coop-desk wrote stores (``stamp_workbook``); None
+    when it holds none."""
     from coop_desk.exchange.xlsx import read_trail_head  # openpyxl: start-up time
 
-    stored = read_trail_head(path)
-    return stored[0] if stored is not None else None
+    return read_trail_head(path)
 
 
 def _workbook_anchor(path: Path) -> Anchor:
@@ -307,25 +303,26 @@ def _workbook_anchor(path: Path) -> Anchor:
 
 def _audit_pack_about(path: Path) -> Anchor | None:
     """Audit packs written before workbooks stored the head: their About sheet shows it."""
-    from coop_desk.exchange.xlsx import leading_rows  # openpyxl: start-up time
+    from coop_desk.exchange.xlsx import read_first_rows  # openpyxl: start-up time
 
     # The pack was written in whichever language its cooperative chose: its labels are
     # sought in every language (the record and hash cells are the same in all).
     labels = _about_labels()
-    rows = leading_rows(path, labels["sheet"], rows=40, cols=2)
+    rows = read_first_rows(path, labels["sheet"], rows=40, columns=2)
     if rows is None:
         return None
     record = digest = at = None
     for row in rows:
         label = str(row[0] or "")
+        value = row[1] if len(row) > 1 else None
         if label in labels["record"]:
-            record = row[1]
+            record = value
         elif label in labels["digest"]:
-            digest = row[1]
-        elif label == _PREPARED_AT_UTC and isinstance(row[1], datetime):
-            at = row[1].replace(tzinfo=UTC)
-        elif label in labels["at"] and isinstance(row[1], datetime):
-            at = row[1].astimezone(UTC)  # local wall-clock time, the program's zone
+            digest = value
+        elif label == _PREPARED_AT_UTC and isinstance(value, datetime):
+            at = value.replace(tzinfo=UTC)
+        elif label in labels["at"] and isinstance(value, datetime):
+            at = value.astimezone(UTC)  # local wall-clock time, the program's zone
     if not isinstance(record, int) or not isinstance(digest, str):
         return None
     try:

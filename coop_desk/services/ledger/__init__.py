@@ -15,6 +15,8 @@ Modules
                 Premium fund, premium due vs received, the 25% quality share, the General
                 Assembly's year summary
     checks      integrity and compliance checks (``coop-desk verify``, Compliance panel)
+    gender      the participation of women (members, Assembly, ICS) and the women's
+                programme, for the Assembly's report
     settings    the ledger's settings (over-budget policy, overdue days), validated
     workbook    the ledger workbook (xlsx): Summary formulas over the Journal sheet
     assembly_report  the General Assembly's annual premium-use report (xlsx)

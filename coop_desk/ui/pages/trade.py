@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from coop_desk.services import trade
 from coop_desk.services.access import Permission
 from coop_desk.services.trade import ContractTradeRow, DeliveryFilter, DeliveryRow, LotRow
+from coop_desk.ui import exported
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.member_certs_tab import make_table, selected_row
 from coop_desk.ui.dialogs.trade import (
@@ -532,11 +533,11 @@ class TradePage(Page):
         except Exception as exc:  # noqa: BLE001 - shown in words
             show_error(self, exc)
             return None
-        self.status_message.emit(
-            self.tr("Written: {0} ({1} plots) and {2}").format(
-                files.geojson, len(files.export.plots), files.listing.name
-            )
+        text = self.tr("Written: {0} ({1} plots) and {2}").format(
+            files.geojson, len(files.export.plots), files.listing.name
         )
+        self.status_message.emit(text)
+        exported.show_exported(self, self.tr("EUDR file written"), text, files.geojson)
         return files.geojson
 
     def export_trace(self) -> Path | None:
@@ -567,5 +568,7 @@ class TradePage(Page):
         except Exception as exc:  # noqa: BLE001 - shown in words
             show_error(self, exc)
             return None
-        self.status_message.emit(self.tr("Traceability report written to {0}").format(path))
+        text = self.tr("Traceability report written to {0}").format(path)
+        self.status_message.emit(text)
+        exported.show_exported(self, self.tr("Traceability report written"), text, path)
         return path
