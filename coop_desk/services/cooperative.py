@@ -14,7 +14,7 @@ from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import ValidationError
 from coop_desk.i18n import N_, _
-from coop_desk.models import Account, Cooperative, PremiumRate, Project, Setting
+from coop_desk.models import Account, CertScheme, Cooperative, PremiumRate, Project, Setting
 from coop_desk.services import users
 from coop_desk.services.access import Actor, Permission, require
 
@@ -241,7 +241,23 @@ def name_defaults(session: Session, language: str) -> int:
         ):
             rate.note = _(SEEDED_RATE_NOTES[rate.note])
             renamed += 1
+        renamed += _name_schemes(session)
     session.flush()
+    return renamed
+
+
+def _name_schemes(session: Session) -> int:
+    """The built-in certification schemes still under their seeded (English) names, in the
+    language in effect."""
+    from coop_desk.services.certification.scope import BUILTIN_SCHEMES
+
+    seeded = {code: name for code, name, _kind in BUILTIN_SCHEMES}
+    renamed = 0
+    for scheme in session.scalars(select(CertScheme).where(CertScheme.code.in_(seeded))):
+        wanted = _(seeded[scheme.code])
+        if scheme.name == seeded[scheme.code] and wanted != scheme.name:
+            scheme.name = wanted
+            renamed += 1
     return renamed
 
 

@@ -20,7 +20,7 @@ from coop_desk.db import Database
 from coop_desk.errors import PermissionDenied
 from coop_desk.exchange.audit_pack import SHEETS
 from coop_desk.exchange.beancount_file import account_name, beancount_balances
-from coop_desk.services import audit
+from coop_desk.services import audit, cooperative
 from coop_desk.services.access import SYSTEM, Actor, Role
 from coop_desk.services.audit_pack import build_audit_pack
 from coop_desk.services.ledger import fiscal, journal, operations, reports
@@ -415,3 +415,19 @@ def test_only_administrators_reopen_a_year(books, actor):
         fiscal.reopen_year(s, actor, 2025, reason="check")
     with books.transaction(ADMIN) as s:
         fiscal.reopen_year(s, ADMIN, 2025, reason="check")
+
+
+def test_the_beancount_file_speaks_the_cooperatives_language(books, tmp_path):
+    """Its comments and narrations are in the cooperative's language (Spanish here), and
+    bean-check still accepts it with the accounts' Spanish names."""
+    with books.transaction(SYSTEM) as s:
+        cooperative.start_cooperative(s, SYSTEM, "Cooperativa Valle Alto", language="es")
+    target = tmp_path / "todo.beancount"
+    with books.reading(AUDITOR) as s:
+        export_beancount(s, AUDITOR, target)
+    bean_check(target)
+    text = target.read_text(encoding="utf-8")
+    assert "; Diario de coop-desk, todos los ejercicios, exportado el" in text
+    assert "Cabeza del registro de auditoría:" in text
+    assert "no se repite: un libro continuo arrastra los saldos" in text
+    assert "is not repeated" not in text and "exported" not in text

@@ -53,7 +53,11 @@ def _mentions() -> Counter[str]:
 def _definitions(tree: ast.Module) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     for node in tree.body:
-        if isinstance(node, ast.FunctionDef | ast.ClassDef) and not node.decorator_list:
+        if (
+            isinstance(node, ast.FunctionDef | ast.ClassDef)
+            and not node.decorator_list
+            and not node.name.startswith("__")  # module __getattr__ (PEP 562): Python calls it
+        ):
             found.append((node.name, node.lineno))
         if isinstance(node, ast.ClassDef):
             found.extend(

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from coop_desk import i18n
 from coop_desk.errors import ValidationError
-from coop_desk.models import Account, PremiumRate, Project
+from coop_desk.models import Account, CertScheme, PremiumRate, Project
 from coop_desk.services import cooperative, verify
 from coop_desk.services.access import SYSTEM
 from coop_desk.services.audit.canonical import AUDIT
@@ -31,6 +31,10 @@ def test_a_cooperative_created_in_spanish_gets_spanish_names(db):
         assert projects["education_fund"] == "Fondo de educación"
         assert accounts["5001"] == "Proyecto: Fondo de educación"
         assert not any("DOMAIN.md" in n for n in notes)
+        schemes = dict(s.execute(select(CertScheme.code, CertScheme.name)).all())
+        assert schemes["organic-jas"] == "Orgánico JAS (Japón)"
+        assert schemes["organic-eu"] == "Orgánico UE (Reg. 2018/848)"
+        assert schemes["fairtrade"] == "Fairtrade"
         # Renamed in the open: the trail holds each change, and verify finds nothing wrong.
         renames = s.execute(
             select(AUDIT.c.table_name).where(
@@ -48,6 +52,8 @@ def test_english_keeps_english_names_but_no_developer_file_name(db):
     with db.reading(SYSTEM) as s:
         accounts, projects, notes = _names(s)
         assert accounts["1010"] == "Bank USD" and projects["education_fund"] == "Education fund"
+        schemes = dict(s.execute(select(CertScheme.code, CertScheme.name)).all())
+        assert schemes["organic-jas"] == "Organic JAS (Japan)"
         assert not any("DOMAIN.md" in n for n in notes)
         assert cooperative.get_profile(s, SYSTEM).language == "en"  # type: ignore[union-attr]
 

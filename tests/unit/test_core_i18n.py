@@ -172,6 +172,7 @@ MESSAGE_ARGUMENTS = {
 # Raised for programming errors only (a bug, never a user's input): may stay English.
 PROGRAMMER_ERRORS = {
     "AssertionError",
+    "AttributeError",
     "TypeError",
     "KeyError",
     "RuntimeError",

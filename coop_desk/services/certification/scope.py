@@ -14,18 +14,19 @@ from coop_desk.domain.certification import SchemeKind
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold, fold_key
 from coop_desk.errors import NotFound, ValidationError
-from coop_desk.i18n import _
+from coop_desk.i18n import N_, _
 from coop_desk.models import CertScheme, Member, MemberScheme
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.certification.certificates import CertificateRow
 from coop_desk.services.certification.standing import find_member
 
-# The schemes every database starts with (seeded by migration 0200).
+# The schemes every database starts with (seeded by migration 0200, in English; a new
+# cooperative's are named in its language by ``cooperative.name_defaults``).
 BUILTIN_SCHEMES = [
     ("fairtrade", "Fairtrade", "fairtrade"),
-    ("organic-eu", "Organic EU (Reg. 2018/848)", "organic"),
-    ("organic-nop", "Organic USDA NOP", "organic"),
-    ("organic-jas", "Organic JAS (Japan)", "organic"),
+    ("organic-eu", N_("Organic EU (Reg. 2018/848)"), "organic"),
+    ("organic-nop", N_("Organic USDA NOP"), "organic"),
+    ("organic-jas", N_("Organic JAS (Japan)"), "organic"),
 ]
 
 

@@ -38,7 +38,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from coop_desk.exchange import beancount_file as bean
-from coop_desk.services import audit
+from coop_desk.i18n import _, use_language
+from coop_desk.services import audit, cooperative
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import accounts, journal, reports
 from coop_desk.services.ledger.books import EntryKind, reporting_currency, year_bounds
@@ -119,8 +120,14 @@ def render_beancount(
     session: Session, actor: Actor, year: int | None = None
 ) -> tuple[str, int, int, str]:
     """The Beancount text, the number of transactions and of accounts written, and the audit
-    trail's head it states."""
+    trail's head it states. Its comments and narrations are in the cooperative's language
+    (Beancount's own syntax and the account names' structure are not words to translate)."""
     require(actor, Permission.EXPORT)
+    with use_language(cooperative.cooperative_language(session)):
+        return _render(session, actor, year)
+
+
+def _render(session: Session, actor: Actor, year: int | None) -> tuple[str, int, int, str]:
     usd = reporting_currency(session)
     chart = {a.id: a for a in accounts.list_accounts(session, actor, include_inactive=True)}
     names = {a.id: bean.account_name(a.kind, a.code, a.name) for a in chart.values()}
@@ -155,7 +162,10 @@ def render_beancount(
                 bean.Transaction(
                     day=start,
                     flag="!",
-                    narration=f"Provisional opening of {year}: the previous year is not closed",
+                    narration=_(
+                        "Provisional opening of {year}: the previous year is not closed",
+                        year=year,
+                    ),
                     meta=(("kind", "provisional-opening"),),
                     postings=tuple(opening),
                 )
@@ -167,8 +177,14 @@ def render_beancount(
         if e.id in skipped:
             blocks.append(
                 bean.Comment(
-                    f"{e.entry_date.isoformat()} entry {e.number} ({e.kind}: {e.description}) "
-                    "is not repeated: a continuous ledger carries balances by itself"
+                    _(
+                        "{day} entry {number} ({kind}: {description}) is not repeated: a "
+                        "continuous ledger carries balances by itself",
+                        day=e.entry_date.isoformat(),
+                        number=e.number,
+                        kind=e.kind,
+                        description=e.description,
+                    )
                 )
             )
             continue
@@ -178,20 +194,27 @@ def render_beancount(
         blocks.append(_transaction(detail, names, usd, reversed_numbers))
         written += 1
 
-    scope = f"fiscal year {year}" if year is not None else "every fiscal year"
+    scope = _("fiscal year {year}", year=year) if year is not None else _("every fiscal year")
     opened = sorted(first_day, key=lambda i: (first_day[i], names[i]))
     # The trail's head, like every workbook's: the file can later serve as an anchor
     # (``audit.anchors_from`` finds ``N:HASH`` in its first lines).
     head = audit.current_anchor(session)
     text = bean.render(
-        title=f"coop-desk Premium ledger ({scope})",
+        title=_("coop-desk Premium ledger ({scope})", scope=scope),
         operating_currency=usd,
         preamble=(
-            f"coop-desk journal, {scope}, exported {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.",
-            f"Audit trail head: {head.text} (coop-desk verify --anchor FILE proves the trail "
-            "still holds it).",
-            "Check it with: bean-check FILE   (amounts in their own currency; @@ gives the",
-            "USD value recorded on the entry).",
+            _(
+                "coop-desk journal, {scope}, exported {when} UTC.",
+                scope=scope,
+                when=f"{datetime.now(UTC):%Y-%m-%d %H:%M}",
+            ),
+            _(
+                "Audit trail head: {head} (coop-desk verify --anchor FILE proves the trail "
+                "still holds it).",
+                head=head.text,
+            ),
+            _("Check it with: bean-check FILE   (amounts in their own currency; @@ gives the"),
+            _("USD value recorded on the entry)."),
         ),
         opens=[bean.Open(first_day[i], names[i], chart[i].currency or "") for i in opened],
         blocks=blocks,
