@@ -78,7 +78,7 @@ from coop_desk.services.demo.members import COMMUNITIES, MEN, SURNAMES, VARIETIE
 from coop_desk.services.ledger import accounts, contracts, fiscal, plan
 from coop_desk.services.ledger.books import entry_number
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 DATA_DIR = Path(__file__).resolve().parent / ".data"
 SECRETARY = "secretario"
 TREASURER = "tesorero"
@@ -91,7 +91,12 @@ MEMBERSTATUSCHANGE_COLUMNS = (
 )
 PLOT_COLUMNS = (
     "id member_id name total_area_ha coffee_area_ha altitude_m varieties latitude longitude"
+    " code boundary boundary_source bbox_west bbox_south bbox_east bbox_north"
+    " coffee_planted_on farmland_since evidence_kind evidence_reference"
+    " evidence_document_sha256 evidence_document_name"
 )
+# A plot's EU deforestation records (issue 13) are left empty: the benchmarks do not read them.
+NO_EUDR_RECORDS = (None, None, "", None, None, None, None, None, None, "", "", None, "")
 PLOTORGANIC_COLUMNS = (
     "plot_id conversion_start status_override override_reason updated_at updated_by"
 )
@@ -100,7 +105,7 @@ APPROVALDECISION_COLUMNS = (
     "id member_id decision_date decision inspection_id reference notes recorded_at recorded_by"
 )
 INSPECTION_COLUMNS = "id member_id inspection_date inspector result findings yield_estimate_kg last_prohibited_input last_prohibited_input_date recorded_at recorded_by"
-CONTRACT_COLUMNS = "id buyer_id number signing_date scheme organic process quantity quantity_unit kg shipment_date notes created_at created_by"
+CONTRACT_COLUMNS = "id buyer_id number signing_date scheme organic process quantity quantity_unit kg shipment_date notes created_at created_by due_diligence_reference"
 JOURNALENTRY_COLUMNS = "id fiscal_year number entry_date kind description reference contract_id project_id payee voucher document_sha256 document_name reverses_id search_key created_at created_by"
 POSTING_COLUMNS = (
     "id entry_id line account_id fiscal_year entry_date currency amount rate usd_value memo"
@@ -493,6 +498,7 @@ def _register(
                         ", ".join(sorted(rng.sample(VARIETIES, rng.randint(1, 3)))),
                         D(-rng.randint(5_000_000, 7_300_000)) / 1_000_000 if gps else None,
                         D(-rng.randint(77_500_000, 79_000_000)) / 1_000_000 if gps else None,
+                        *NO_EUDR_RECORDS,
                     ),
                     created,
                 )
@@ -646,7 +652,7 @@ def _ledger(
             ids: dict[int, int] = {}
             for local, row in contract_rows:
                 ids[local] = contract_id
-                contract_writer.add((contract_id, *row), row[-2])
+                contract_writer.add((contract_id, *row, ""), row[-2])
                 contract_id += 1
             entry_id = _next_id(db, "journal_entry")
             posting_id = _next_id(db, "posting")

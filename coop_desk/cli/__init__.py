@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from coop_desk import __version__, i18n
-from coop_desk.cli import audit, basic, certs, documents, ledger, members, users, verify
+from coop_desk.cli import audit, basic, certs, documents, ledger, members, trade, users, verify
 from coop_desk.cli.context import CliContext, CliError
 from coop_desk.errors import CoopDeskError, ValidationError
 from coop_desk.i18n import N_, _, ngettext
@@ -23,7 +23,7 @@ from coop_desk.i18n import N_, _, ngettext
 log = logging.getLogger("coop_desk")
 
 # Command groups, in the order --help lists them.
-COMMAND_MODULES = [basic, members, certs, documents, ledger, verify, users, audit]
+COMMAND_MODULES = [basic, members, certs, trade, documents, ledger, verify, users, audit]
 
 
 def build_parser() -> argparse.ArgumentParser:

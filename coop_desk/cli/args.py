@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from coop_desk.i18n import _
 
@@ -17,3 +18,14 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(
             _("'{text}' is not a date (YYYY-MM-DD)", text=text)
         ) from exc
+
+
+def decimal_number(text: str) -> Decimal:
+    """A number typed with a decimal point or comma (``12.5``, ``12,5``), read exactly."""
+    try:
+        value = Decimal(text.replace(",", "."))
+    except InvalidOperation as exc:
+        raise argparse.ArgumentTypeError(_("'{text}' is not a number", text=text)) from exc
+    if not value.is_finite():
+        raise argparse.ArgumentTypeError(_("'{text}' is not a number", text=text))
+    return value

@@ -146,6 +146,7 @@ TEXT_LIMITS: Final[Mapping[str, Mapping[str, int]]] = {
         "quantity_unit": 4,
         "notes": LONG_TEXT,
         "created_by": USERNAME,
+        "due_diligence_reference": 80,
     },
     "cooperative": {
         "name": 200,
@@ -158,6 +159,13 @@ TEXT_LIMITS: Final[Mapping[str, Mapping[str, int]]] = {
         "language": 5,
     },
     "corrective_action": {"description": LONG_TEXT, "completion_note": LONG_TEXT},
+    "delivery": {
+        "number": 30,
+        "collection_point": NAME,
+        "currency": 3,
+        "notes": LONG_TEXT,
+        "recorded_by": USERNAME,
+    },
     "document": {"sha256": SHA256_HEX, "name": FILE_NAME, "stored_by": USERNAME},
     "fiscal_year_event": {
         "action": 10,
@@ -183,6 +191,7 @@ TEXT_LIMITS: Final[Mapping[str, Mapping[str, int]]] = {
         "search_key": DERIVED_TEXT,
         "created_by": USERNAME,
     },
+    "lot": {"code": 40, "notes": LONG_TEXT, "recorded_by": USERNAME},
     "member": {
         "code": 40,
         "code_sort": 120,
@@ -204,7 +213,19 @@ TEXT_LIMITS: Final[Mapping[str, Mapping[str, int]]] = {
         "recorded_by": USERNAME,
     },
     "plan_approval": {"minutes_number": 60, "notes": LONG_TEXT, "recorded_by": USERNAME},
-    "plot": {"name": NAME, "varieties": 200},
+    "plot": {
+        "name": NAME,
+        "varieties": 200,
+        "code": 40,
+        # GeoJSON text of a surveyed boundary (about 40,000 corners at most): not typed by
+        # anyone, bounded like derived text.
+        "boundary": DERIVED_TEXT,
+        "boundary_source": FILE_NAME,
+        "evidence_kind": 20,
+        "evidence_reference": 200,
+        "evidence_document_sha256": SHA256_HEX,
+        "evidence_document_name": FILE_NAME,
+    },
     "plot_organic": {"status_override": 12, "override_reason": LONG_TEXT, "updated_by": USERNAME},
     "posting": {"currency": 3, "memo": 200},
     "premium_rate": {"scheme": 20, "note": LONG_TEXT, "updated_by": USERNAME},

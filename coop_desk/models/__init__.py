@@ -31,6 +31,7 @@ from coop_desk.models.ledger import (
     Project,
 )
 from coop_desk.models.members import Member, MemberStatusChange, Plot
+from coop_desk.models.trade import Delivery, Lot
 from coop_desk.models.users import User
 
 __all__ = [
@@ -45,11 +46,13 @@ __all__ = [
     "Contract",
     "Cooperative",
     "CorrectiveAction",
+    "Delivery",
     "Document",
     "FiscalYearEvent",
     "Inspection",
     "InspectionPlot",
     "JournalEntry",
+    "Lot",
     "Member",
     "MemberScheme",
     "MemberStatusChange",

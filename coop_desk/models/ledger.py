@@ -83,6 +83,11 @@ class Contract(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(sized("contract", "created_by"), default="")
+    # The reference number of the buyer's due-diligence statement in the EU information
+    # system (EU deforestation regulation), once the buyer has filed it.
+    due_diligence_reference: Mapped[str] = mapped_column(
+        sized("contract", "due_diligence_reference"), default=""
+    )
 
 
 class Project(Base):

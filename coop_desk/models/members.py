@@ -87,5 +87,29 @@ class Plot(Base):
     varieties: Mapped[str] = mapped_column(sized("plot", "varieties"), default="")
     latitude: Mapped[Decimal | None] = mapped_column(Quantity())
     longitude: Mapped[Decimal | None] = mapped_column(Quantity())
+    # EU deforestation regulation (domain/eudr.py). The plot's code in the ICS or the
+    # surveyor's files, to match imported boundaries; unique when given.
+    code: Mapped[str | None] = mapped_column(sized("plot", "code"), unique=True)
+    # The boundary as RFC 7946 GeoJSON geometry text (Polygon or MultiPolygon, WGS84, exact
+    # decimals as surveyed) and where it came from ("KML: parcelas.kmz, Placemark 'Lote 1'").
+    boundary: Mapped[str | None] = mapped_column(Text)
+    boundary_source: Mapped[str] = mapped_column(sized("plot", "boundary_source"), default="")
+    # The boundary's bounding box (degrees, rounded outwards), written with it: finds the
+    # neighbours a boundary may overlap without reading every other boundary.
+    bbox_west: Mapped[Decimal | None] = mapped_column(Quantity())
+    bbox_south: Mapped[Decimal | None] = mapped_column(Quantity())
+    bbox_east: Mapped[Decimal | None] = mapped_column(Quantity())
+    bbox_north: Mapped[Decimal | None] = mapped_column(Quantity())
+    coffee_planted_on: Mapped[date | None] = mapped_column(Date)
+    farmland_since: Mapped[date | None] = mapped_column(Date)
+    evidence_kind: Mapped[str] = mapped_column(sized("plot", "evidence_kind"), default="")
+    evidence_reference: Mapped[str] = mapped_column(sized("plot", "evidence_reference"), default="")
+    # The attached evidence document, in the document store under its SHA-256 (hex).
+    evidence_document_sha256: Mapped[str | None] = mapped_column(
+        sized("plot", "evidence_document_sha256")
+    )
+    evidence_document_name: Mapped[str] = mapped_column(
+        sized("plot", "evidence_document_name"), default=""
+    )
 
     member: Mapped[Member] = relationship(back_populates="plots")

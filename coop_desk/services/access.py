@@ -23,6 +23,7 @@ class Permission(StrEnum):
     MEMBERS_WRITE = "members.write"
     CERTS_WRITE = "certs.write"
     LEDGER_WRITE = "ledger.write"
+    TRADE_WRITE = "trade.write"  # deliveries (acopio), lots, the buyer's due-diligence reference
     SETTINGS_WRITE = "settings.write"  # cooperative profile and settings
     USERS_ADMIN = "users.admin"
     YEAR_REOPEN = "year.reopen"
@@ -31,9 +32,17 @@ class Permission(StrEnum):
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMINISTRATOR: frozenset(Permission),
-    Role.TREASURER: frozenset({Permission.READ, Permission.EXPORT, Permission.LEDGER_WRITE}),
+    Role.TREASURER: frozenset(
+        {Permission.READ, Permission.EXPORT, Permission.LEDGER_WRITE, Permission.TRADE_WRITE}
+    ),
     Role.SECRETARY: frozenset(
-        {Permission.READ, Permission.EXPORT, Permission.MEMBERS_WRITE, Permission.CERTS_WRITE}
+        {
+            Permission.READ,
+            Permission.EXPORT,
+            Permission.MEMBERS_WRITE,
+            Permission.CERTS_WRITE,
+            Permission.TRADE_WRITE,
+        }
     ),
     Role.AUDITOR: frozenset({Permission.READ, Permission.EXPORT}),
 }
@@ -51,6 +60,7 @@ PERMISSION_LABELS = {
     Permission.MEMBERS_WRITE: N_("change the member register"),
     Permission.CERTS_WRITE: N_("change certification records"),
     Permission.LEDGER_WRITE: N_("record premium ledger operations"),
+    Permission.TRADE_WRITE: N_("record deliveries and lots"),
     Permission.SETTINGS_WRITE: N_("change the cooperative's settings"),
     Permission.USERS_ADMIN: N_("manage users"),
     Permission.YEAR_REOPEN: N_("reopen a closed fiscal year"),

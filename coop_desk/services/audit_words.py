@@ -29,7 +29,8 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from coop_desk.domain import certification, members, premium
+from coop_desk.domain import certification, eudr, members, premium
+from coop_desk.domain.geometry import GeometryError, boundary_from_json
 from coop_desk.i18n import N_, _, formats
 from coop_desk.models import AuditRecord, Base
 from coop_desk.services import access
@@ -51,10 +52,12 @@ ENTITY_LABELS: dict[str, str] = {
     "contract": N_("Contract"),
     "cooperative": N_("Cooperative"),
     "corrective_action": N_("Corrective action"),
+    "delivery": N_("Delivery"),
     "fiscal_year_event": N_("Fiscal year close or reopening"),
     "inspection": N_("Internal inspection"),
     "inspection_plot": N_("Plot inspected"),
     "journal_entry": N_("Journal entry"),
+    "lot": N_("Lot"),
     "member": N_("Member"),
     "member_scheme": N_("Member's certification scope"),
     "member_status_change": N_("Status change"),
@@ -79,11 +82,16 @@ FIELD_LABELS: dict[str, str] = {
     "approval_id": N_("GA approval"),
     "bank_details": N_("Bank details"),
     "birth_date": N_("Birth date"),
+    "boundary": N_("Boundary"),
+    "boundary_source": N_("Boundary taken from"),
     "builtin": N_("Built in"),
     "buyer_id": N_("Buyer"),
+    "certified": N_("Certified"),
     "certifier": N_("Certifier"),
     "code": N_("Code"),
     "coffee_area_ha": N_("Coffee area (ha)"),
+    "coffee_planted_on": N_("Coffee planted on"),
+    "collection_point": N_("Collection point"),
     "community": N_("Community"),
     "completed_on": N_("Completed on"),
     "completion_note": N_("Completion note"),
@@ -91,20 +99,28 @@ FIELD_LABELS: dict[str, str] = {
     "conversion_start": N_("Conversion start"),
     "country": N_("Country"),
     "created_by": N_("Created by"),
+    "created_on": N_("Created on"),
     "currency": N_("Currency"),
     "decided_on": N_("Decided on"),
     "decision": N_("Decision"),
     "decision_date": N_("Decision date"),
+    "delivery_date": N_("Delivery date"),
     "description": N_("Description"),
     "dni": N_("DNI"),
     "document_name": N_("Document"),
     "document_sha256": N_("Document fingerprint (SHA-256)"),
     "due_date": N_("Due date"),
+    "due_diligence_reference": N_("Due-diligence reference"),
     "effective_date": N_("Effective date"),
     "ends_on": N_("Ends on"),
     "entry_date": N_("Date"),
     "entry_id": N_("Entry"),
+    "evidence_document_name": N_("Evidence document"),
+    "evidence_document_sha256": N_("Evidence document fingerprint (SHA-256)"),
+    "evidence_kind": N_("Deforestation-free evidence"),
+    "evidence_reference": N_("Evidence reference"),
     "expiry_date": N_("Expiry date"),
+    "farmland_since": N_("Farmland since"),
     "findings": N_("Findings"),
     "first_names": N_("First names"),
     "fiscal_year_start_month": N_("Fiscal year starts in month"),
@@ -127,6 +143,7 @@ FIELD_LABELS: dict[str, str] = {
     "line": N_("Line"),
     "local_currency": N_("Local currency"),
     "longitude": N_("Longitude"),
+    "lot_id": N_("Lot"),
     "member_certificates": N_("Certificates per member"),
     "member_id": N_("Member"),
     "members_present": N_("Members present"),
@@ -134,6 +151,7 @@ FIELD_LABELS: dict[str, str] = {
     "minimum_natural": N_("Minimum price, natural"),
     "minimum_washed": N_("Minimum price, washed"),
     "minutes_number": N_("Minutes"),
+    "moisture_pct": N_("Moisture %"),
     "must_change_password": N_("Must change the password"),
     "name": N_("Name"),
     "new_status": N_("To"),
@@ -151,7 +169,9 @@ FIELD_LABELS: dict[str, str] = {
     "phone": N_("Phone"),
     "plot_id": N_("Plot"),
     "premium": N_("Premium"),
+    "price_per_kg": N_("Price per kg"),
     "process": N_("Process"),
+    "producer_member_id": N_("Micro-lot producer"),
     "productivity_quality": N_("Productivity / quality"),
     "project_id": N_("Project"),
     "quantity": N_("Quantity"),
@@ -187,13 +207,14 @@ FIELD_LABELS: dict[str, str] = {
     "valid_from": N_("Valid from"),
     "value": N_("Value"),
     "varieties": N_("Varieties"),
-    "voucher": N_("Voucher"),
     "votes_abstaining": N_("Abstentions"),
     "votes_against": N_("Votes against"),
     "votes_for": N_("Votes for"),
+    "voucher": N_("Voucher"),
     "women_present": N_("Women present"),
     "year": N_("Year"),
     "yield_estimate_kg": N_("Yield estimate (kg)"),
+    "yield_factor_pct": N_("Yield factor %"),
 }
 
 # Internal columns: ids, search and sort keys, version counters, and the moments the row
@@ -216,6 +237,8 @@ HIDDEN_COLUMNS = frozenset(
 HIDDEN_BY_TABLE: dict[str, frozenset[str]] = {
     "posting": frozenset({"fiscal_year", "entry_date"}),
     "journal_entry": frozenset({"fiscal_year", "number"}),
+    # the boundary's box is computed from the boundary (to find neighbours quickly)
+    "plot": frozenset({"bbox_west", "bbox_south", "bbox_east", "bbox_north"}),
 }
 
 YES, NO = N_("yes"), N_("no")
@@ -237,6 +260,7 @@ _CODED: dict[tuple[str, str] | str, Mapping[Any, str]] = {
     ("approval_decision", "decision"): certification.COMMITTEE_LABELS,
     ("cert_scheme", "kind"): certification.SCHEME_KIND_LABELS,
     ("plot_organic", "status_override"): certification.CONVERSION_LABELS,
+    ("plot", "evidence_kind"): eudr.EVIDENCE_LABELS,
 }
 
 
@@ -440,6 +464,8 @@ _KEYS: dict[str, Callable[[Mapping[str, Any], _Names], str]] = {
         f"{_label(certification.SANCTION_LABELS, v.get('kind'))}"
     ),
     "fiscal_year_event": lambda v, n: f"{v.get('year', '')}, {_(str(v.get('action', '')))}",
+    "delivery": lambda v, n: f"{v.get('number', '')}, {n.key('member', v.get('member_id'))}",
+    "lot": lambda v, n: str(v.get("code", "")),
 }
 
 
@@ -504,6 +530,8 @@ def _value_words(
         return user_words(value)
     if column == "password_hash":
         return "••••••"
+    if (table_name, column) == ("plot", "boundary"):
+        return _boundary_words(str(value))
     if isinstance(value, bool):
         return _(YES) if value else _(NO)
     coded = _CODED.get((table_name, column)) or _CODED.get(column)
@@ -512,6 +540,15 @@ def _value_words(
     if isinstance(value, str):
         return _plain(column, value)
     return str(value)
+
+
+def _boundary_words(text: str) -> str:
+    """A stored boundary as its size, not its thousands of digits."""
+    try:
+        boundary = boundary_from_json(text)
+    except (GeometryError, ValueError, KeyError, TypeError):
+        return text[:60]
+    return _("a boundary of {n} positions", n=boundary.position_count)
 
 
 def is_coded(table_name: str, column: str, *values: Any) -> bool:

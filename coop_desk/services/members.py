@@ -367,6 +367,16 @@ def get_member(session: Session, actor: Actor, member_id: int) -> MemberDetail:
     return _detail(_load(session, member_id))
 
 
+def find_member_id(session: Session, actor: Actor, code: str) -> int | None:
+    """The id of the member with ``code`` (as people type it: case and spaces do not matter)."""
+    require(actor, Permission.READ)
+    try:
+        normal = parse_code(code)
+    except ParseError:
+        return None
+    return session.scalar(select(Member.id).where(Member.code == normal))
+
+
 def create_member(
     session: Session,
     actor: Actor,

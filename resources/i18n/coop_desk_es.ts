@@ -41,6 +41,39 @@
     </message>
 </context>
 <context>
+    <name>AddToLotDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="608"/>
+        <source>Add to a lot</source>
+        <translation>Agregar a un lote</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="612"/>
+        <source>{0} deliveries, {1} kg of parchment.</source>
+        <translation>{0} entregas, {1} kg de pergamino.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="620"/>
+        <source>certified</source>
+        <translation>certificado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="620"/>
+        <source>conventional</source>
+        <translation>convencional</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="625"/>
+        <source>&amp;Lot</source>
+        <translation>&amp;Lote</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="630"/>
+        <source>create a lot first</source>
+        <translation>cree primero un lote</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDetailsDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="223"/>
@@ -154,7 +187,7 @@
         <translation>Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/__init__.py" line="88"/>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="108"/>
         <location filename="../../coop_desk/ui/pages/audit.py" line="176"/>
         <source>Audit trail</source>
         <translation>Auditoría</translation>
@@ -377,6 +410,74 @@
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="730"/>
         <source>not met</source>
         <translation>no cumplido</translation>
+    </message>
+</context>
+<context>
+    <name>BoundaryFileDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="184"/>
+        <source>Boundary of {0}</source>
+        <translation>Lindero de {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="187"/>
+        <source>no file chosen</source>
+        <translation>ningún archivo elegido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="188"/>
+        <source>Choose file…</source>
+        <translation>Elegir archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="196"/>
+        <source>degrees (WGS84)</source>
+        <translation>grados (WGS84)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="198"/>
+        <source>UTM zone {0}S</source>
+        <translation>UTM zona {0}S</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="204"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="205"/>
+        <source>Coordinates in</source>
+        <translation>Coordenadas en</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="206"/>
+        <source>&amp;Feature</source>
+        <translation>&amp;Elemento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="213"/>
+        <source>Boundary file</source>
+        <translation>Archivo del lindero</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="215"/>
+        <source>GeoJSON, KML, KMZ, GPX ({0});;All files (*)</source>
+        <translation>GeoJSON, KML, KMZ, GPX ({0});;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="257"/>
+        <source>A boundary of {0} positions.</source>
+        <translation>Un lindero de {0} vértices.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="260"/>
+        <source>A GPS point: {0}</source>
+        <translation>Un punto GPS: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="267"/>
+        <source>choose a file with the plot&apos;s boundary</source>
+        <translation>elija un archivo con el lindero de la parcela</translation>
     </message>
 </context>
 <context>
@@ -704,7 +805,7 @@
         <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/__init__.py" line="85"/>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="97"/>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="195"/>
         <source>Certifications</source>
         <translation>Certificaciones</translation>
@@ -1135,6 +1236,102 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
 </context>
 <context>
+    <name>DeliveryDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="477"/>
+        <source>Delivery {0}</source>
+        <translation>Entrega {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="477"/>
+        <source>New delivery</source>
+        <translation>Nueva entrega</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="492"/>
+        <source>Certified coffee (from certified plots)</source>
+        <translation>Café certificado (de parcelas certificadas)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="494"/>
+        <source>blank: the next number</source>
+        <translation>en blanco: el número siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="505"/>
+        <source>&amp;Member</source>
+        <translation>&amp;Socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="506"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="507"/>
+        <source>Collection &amp;point</source>
+        <translation>&amp;Centro de acopio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="508"/>
+        <source>&amp;Parchment (kg)</source>
+        <translation>&amp;Pergamino (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="509"/>
+        <source>M&amp;oisture %</source>
+        <translation>H&amp;umedad %</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="510"/>
+        <source>&amp;Yield factor %</source>
+        <translation>&amp;Rendimiento %</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="511"/>
+        <source>Price per &amp;kg</source>
+        <translation>Precio por &amp;kg</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="512"/>
+        <source>C&amp;urrency</source>
+        <translation>&amp;Moneda</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="514"/>
+        <source>&amp;Number</source>
+        <translation>&amp;Número</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="515"/>
+        <source>No&amp;tes</source>
+        <translation>No&amp;tas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="518"/>
+        <source>Exportable green coffee from this parchment, in %: 80 means 100 kg of parchment give 80 kg of green coffee.</source>
+        <translation>Café verde exportable de este pergamino, en %: 80 significa que 100 kg de pergamino dan 80 kg de café verde.</translation>
+    </message>
+</context>
+<context>
+    <name>DueDiligenceDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="642"/>
+        <source>Due-diligence reference</source>
+        <translation>Referencia de diligencia debida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="646"/>
+        <source>The reference number of the due-diligence statement the buyer filed in the EU information system for contract {0} ({1}).</source>
+        <translation>El número de referencia de la declaración de diligencia debida que el comprador presentó en el sistema de información de la UE para el contrato {0} ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="651"/>
+        <source>&amp;Reference</source>
+        <translation>&amp;Referencia</translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="88"/>
@@ -1245,6 +1442,39 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="166"/>
         <source>Open scanned receipt</source>
         <translation>Abrir recibo escaneado</translation>
+    </message>
+</context>
+<context>
+    <name>EudrRulesDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="663"/>
+        <source>EU deforestation rules</source>
+        <translation>Reglas de deforestación de la UE</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="676"/>
+        <source>A &amp;polygon is needed above (ha)</source>
+        <translation>Se exige &amp;polígono por encima de (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="678"/>
+        <source>&amp;Area tolerance (%)</source>
+        <translation>Tolerancia de &amp;área (%)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="679"/>
+        <source>&amp;Overlap tolerance (m²)</source>
+        <translation>Tolerancia de &amp;superposición (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="680"/>
+        <source>Deforestation &amp;cut-off date</source>
+        <translation>&amp;Fecha de corte de deforestación</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="682"/>
+        <source>&amp;Yield estimate tolerance (%)</source>
+        <translation>Tolerancia sobre la &amp;estimación de cosecha (%)</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1649,135 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
 </context>
 <context>
+    <name>GeometryImportDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="289"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="340"/>
+        <source>Import plot boundaries</source>
+        <translation>Importar linderos de parcelas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="291"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="294"/>
+        <source>GeoJSON from a GIS, KML/KMZ from Google Earth or GPX tracks from a phone. Each feature is matched to a plot by the plot&apos;s code, or by the member&apos;s code and the plot&apos;s name. Features that cannot be used are listed with the reason; they do not stop the others.</source>
+        <translation>GeoJSON de un SIG, KML/KMZ de Google Earth o tracks GPX de un celular. Cada elemento se asigna a una parcela por el código de la parcela, o por el código del socio y el nombre de la parcela. Los elementos que no se pueden usar se listan con el motivo; no detienen a los demás.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="303"/>
+        <source>no file chosen</source>
+        <translation>ningún archivo elegido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="304"/>
+        <source>Choose file…</source>
+        <translation>Elegir archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="314"/>
+        <source>degrees (WGS84)</source>
+        <translation>grados (WGS84)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="316"/>
+        <source>UTM zone {0}S</source>
+        <translation>UTM zona {0}S</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="320"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="321"/>
+        <source>&amp;Member code in</source>
+        <translation>Código de &amp;socio en</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="322"/>
+        <source>&amp;Plot in</source>
+        <translation>&amp;Parcela en</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="323"/>
+        <source>Coordinates in</source>
+        <translation>Coordenadas en</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="342"/>
+        <source>GeoJSON, KML, KMZ, GPX ({0});;All files (*)</source>
+        <translation>GeoJSON, KML, KMZ, GPX ({0});;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="374"/>
+        <source>the feature&apos;s name</source>
+        <translation>el nombre del elemento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="383"/>
+        <source>boundary</source>
+        <translation>lindero</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="384"/>
+        <source>GPS point</source>
+        <translation>punto GPS</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="385"/>
+        <source>unchanged</source>
+        <translation>sin cambios</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="386"/>
+        <source>cannot be used</source>
+        <translation>no se puede usar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="392"/>
+        <source>{0} (replaces the stored one)</source>
+        <translation>{0} (reemplaza al guardado)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="400"/>
+        <source>Feature</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="404"/>
+        <source>Plot</source>
+        <translation>Parcela</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="405"/>
+        <source>What happens</source>
+        <translation>Qué pasará</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="406"/>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="429"/>
+        <source>{0} features: {1} will be stored, {2} cannot be used.</source>
+        <translation>{0} elementos: se guardarán {1}, {2} no se pueden usar.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="438"/>
+        <source>choose the file to import</source>
+        <translation>elija el archivo a importar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="441"/>
+        <source>No feature of the file can be used (see the reasons).</source>
+        <translation>Ningún elemento del archivo se puede usar (vea los motivos).</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <location filename="../../coop_desk/ui/help.py" line="46"/>
@@ -1493,7 +1852,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <translation>Observaciones de cumplimiento abiertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/__init__.py" line="80"/>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="92"/>
         <location filename="../../coop_desk/ui/pages/home.py" line="188"/>
         <source>Home</source>
         <translation>Inicio</translation>
@@ -1969,6 +2328,59 @@ aprobado o del saldo de la cuenta</translation>
     </message>
 </context>
 <context>
+    <name>LotDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="554"/>
+        <source>Lot {0}</source>
+        <translation>Lote {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="554"/>
+        <source>New lot</source>
+        <translation>Nuevo lote</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="561"/>
+        <source>Certified lot: certified coffee only</source>
+        <translation>Lote certificado: solo café certificado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="564"/>
+        <source>— no contract yet —</source>
+        <translation>— sin contrato aún —</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="572"/>
+        <source>A micro-lot carries one producer&apos;s name: only her deliveries go into it.</source>
+        <translation>Un microlote lleva el nombre de una productora: solo entran sus entregas.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="577"/>
+        <source>&amp;Code</source>
+        <translation>&amp;Código</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="579"/>
+        <source>C&amp;ontract</source>
+        <translation>C&amp;ontrato</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="580"/>
+        <source>Micro-lot &amp;producer</source>
+        <translation>&amp;Productora del microlote</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="581"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="582"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../coop_desk/ui/main_window.py" line="191"/>
@@ -2158,102 +2570,102 @@ Base de datos: {1}</translation>
 <context>
     <name>MemberCertificationTab</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="89"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="90"/>
         <source>New inspection…</source>
         <translation>Nueva inspección…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="91"/>
         <source>Sanction…</source>
         <translation>Sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="91"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="92"/>
         <source>Committee decision…</source>
         <translation>Decisión del comité…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="92"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="93"/>
         <source>Plot organic status…</source>
         <translation>Estado orgánico de la parcela…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="93"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="94"/>
         <source>Scheme scope…</source>
         <translation>Alcance del esquema…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="95"/>
         <source>Member certificate…</source>
         <translation>Certificado del socio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="114"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="115"/>
         <source>Schemes</source>
         <translation>Esquemas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="117"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="118"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="118"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="119"/>
         <source>Internal inspections</source>
         <translation>Inspecciones internas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="119"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="120"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="151"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="152"/>
         <source>Save the member first to record certification data.</source>
         <translation>Guarde primero el socio para registrar datos de certificación.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="172"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="173"/>
         <source>Register: {0}</source>
         <translation>Padrón: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="177"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="178"/>
         <source>ICS approved since {0}</source>
         <translation>Aprobado por el SIC desde {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="180"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="181"/>
         <source>ICS committee: {0} on {1}</source>
         <translation>Comité del SIC: {0} el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="186"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="187"/>
         <source>awaiting the ICS committee&apos;s approval</source>
         <translation>pendiente de aprobación del comité del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="188"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="189"/>
         <source>excluded from the organic group</source>
         <translation>excluido del grupo orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="190"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="191"/>
         <source>suspended: plots do not count as certified</source>
         <translation>suspendido: sus parcelas no cuentan como certificadas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="193"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="194"/>
         <source>last inspection {0}</source>
         <translation>última inspección {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="195"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="196"/>
         <source>never inspected</source>
         <translation>nunca inspeccionado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="198"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="199"/>
         <source>not inspected in {0}</source>
         <translation>sin inspección en {0}</translation>
     </message>
@@ -2261,177 +2673,177 @@ Base de datos: {1}</translation>
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="141"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="142"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="143"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="144"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="146"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="147"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="148"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="149"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="150"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="151"/>
         <source>Recorded by</source>
         <translation>Registrado por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="177"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="178"/>
         <source>8 digits</source>
         <translation>8 dígitos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="191"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="192"/>
         <source>&amp;Code</source>
         <translation>Códi&amp;go</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="192"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="193"/>
         <source>&amp;First names</source>
         <translation>&amp;Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="193"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="194"/>
         <source>&amp;Surnames</source>
         <translation>&amp;Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="194"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="195"/>
         <source>&amp;DNI</source>
         <translation>&amp;DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="195"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="196"/>
         <source>&amp;Gender</source>
         <translation>&amp;Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="196"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="197"/>
         <source>&amp;Birth date</source>
         <translation>Fecha de naci&amp;miento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="197"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="198"/>
         <source>&amp;Joined on</source>
         <translation>Fecha de &amp;ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="198"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="199"/>
         <source>C&amp;ommunity (caserío / sector)</source>
         <translation>&amp;Caserío / comunidad (sector)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="199"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="200"/>
         <source>&amp;Phone</source>
         <translation>Telé&amp;fono</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="200"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="201"/>
         <source>&amp;Notes</source>
         <translation>N&amp;otas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="209"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="210"/>
         <source>&amp;Add plot</source>
         <translation>Agregar &amp;parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="210"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="211"/>
         <source>&amp;Remove plot</source>
         <translation>&amp;Quitar parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="226"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="235"/>
         <source>Change &amp;status…</source>
         <translation>Cambiar &amp;estado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="243"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="252"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="244"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="253"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="245"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="254"/>
         <source>Status and history</source>
         <translation>Estado e historial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="253"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="262"/>
         <source>Certification</source>
         <translation>Certificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="256"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="265"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="259"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="268"/>
         <source>Every change to this member, its plots and status: who, when, what</source>
         <translation>Todos los cambios de este socio, sus parcelas y su estado: quién, cuándo, qué</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="272"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="281"/>
         <source>New member</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="282"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="291"/>
         <source>A new member starts as active.</source>
         <translation>Un socio nuevo empieza como activo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="310"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="320"/>
         <source>Status: {0} since {1}</source>
         <translation>Estado: {0} desde {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="475"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="485"/>
         <source>This member has changes that are not saved. Discard them?</source>
         <translation>Este socio tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="278"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="287"/>
         <source>The next free code; type another to change it</source>
         <translation>El siguiente código libre; escriba otro para cambiarlo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="315"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="325"/>
         <source>Changes to {0} from {1} when you save ({2}).</source>
         <translation>Pasa a {0} desde el {1} al guardar ({2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="465"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="475"/>
         <source>Save with a warning?</source>
         <translation>¿Guardar con una advertencia?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="466"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="476"/>
         <source>This looks unlikely. Check it; save it if it is right.</source>
         <translation>Esto parece poco probable. Revíselo; guárdelo si es correcto.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="468"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="478"/>
         <source>&amp;Save anyway</source>
         <translation>&amp;Guardar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="469"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="479"/>
         <source>&amp;Go back</source>
         <translation>&amp;Volver</translation>
     </message>
@@ -2500,7 +2912,7 @@ Base de datos: {1}</translation>
         <translation>Guardar el padrón, con las parcelas, en un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/__init__.py" line="81"/>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="93"/>
         <location filename="../../coop_desk/ui/pages/members.py" line="242"/>
         <source>Members</source>
         <translation>Socios</translation>
@@ -2762,6 +3174,180 @@ Base de datos: {1}</translation>
     </message>
 </context>
 <context>
+    <name>PlotEvidenceDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="100"/>
+        <source>Planting and evidence: {0}</source>
+        <translation>Siembra y evidencia: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="105"/>
+        <source>The EU deforestation regulation asks to show that the plot was not forest cleared after the cut-off date: when its coffee was planted and, if the land was farmed before that, since when.</source>
+        <translation>El reglamento de deforestación de la UE pide demostrar que la parcela no fue bosque talado después de la fecha de corte: cuándo se sembró su café y, si la tierra ya se cultivaba antes, desde cuándo.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="118"/>
+        <source>report number, title, declaration…</source>
+        <translation>número de informe, título, declaración…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="119"/>
+        <source>no document</source>
+        <translation>sin documento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="120"/>
+        <source>Choose file…</source>
+        <translation>Elegir archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="122"/>
+        <source>Remove the attached document</source>
+        <translation>Quitar el documento adjunto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="130"/>
+        <source>optional: the plot&apos;s code in the ICS or surveys</source>
+        <translation>opcional: el código de la parcela en el SCI o en los levantamientos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="131"/>
+        <source>Coffee &amp;planted on</source>
+        <translation>Café &amp;sembrado el</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="132"/>
+        <source>&amp;Farmland since</source>
+        <translation>&amp;Uso agrícola desde</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="133"/>
+        <source>&amp;Evidence</source>
+        <translation>&amp;Evidencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="134"/>
+        <source>&amp;Reference</source>
+        <translation>&amp;Referencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="135"/>
+        <source>&amp;Document</source>
+        <translation>&amp;Documento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="137"/>
+        <source>Plot &amp;code</source>
+        <translation>&amp;Código de parcela</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="143"/>
+        <source>Evidence document</source>
+        <translation>Documento de evidencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="145"/>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
+        <translation>Documentos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PlotGeoPanel</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="56"/>
+        <source>Boundary from file…</source>
+        <translation>Lindero desde archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="57"/>
+        <source>Remove boundary</source>
+        <translation>Quitar lindero</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="58"/>
+        <source>Planting and evidence…</source>
+        <translation>Siembra y evidencia…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="59"/>
+        <source>Open evidence document</source>
+        <translation>Abrir documento de evidencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="118"/>
+        <source>Save the member to record the plots&apos; boundaries.</source>
+        <translation>Guarde el socio para registrar los linderos de sus parcelas.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="120"/>
+        <source>The member has no plots yet.</source>
+        <translation>El socio todavía no tiene parcelas.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="123"/>
+        <source>{0} plots, {1} with problems. Select a plot.</source>
+        <translation>{0} parcelas, {1} con problemas. Seleccione una parcela.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="130"/>
+        <source>boundary of {0} ha</source>
+        <translation>lindero de {0} ha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="133"/>
+        <source>GPS point only</source>
+        <translation>solo punto GPS</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="134"/>
+        <source>no geolocation</source>
+        <translation>sin geolocalización</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="142"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;: {1} ha recorded, {2}.&lt;br&gt;Coffee planted: {3}. Evidence: {4}.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;: {1} ha registradas, {2}.&lt;br&gt;Café sembrado: {3}. Evidencia: {4}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="146"/>
+        <source>✔ Passes the EU deforestation rules.</source>
+        <translation>✔ Cumple las reglas de deforestación de la UE.</translation>
+    </message>
+</context>
+<context>
+    <name>PlotMap</name>
+    <message>
+        <location filename="../../coop_desk/ui/plot_map.py" line="232"/>
+        <source>No plot has a boundary or a GPS point yet.</source>
+        <translation>Ninguna parcela tiene todavía lindero ni punto GPS.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_map.py" line="297"/>
+        <source>{0} km</source>
+        <translation>{0} km</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_map.py" line="299"/>
+        <source>{0} m</source>
+        <translation>{0} m</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_map.py" line="312"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_map.py" line="316"/>
+        <source>Passes the EU rules</source>
+        <translation>Cumple las reglas de la UE</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/plot_map.py" line="317"/>
+        <source>Has a problem</source>
+        <translation>Tiene un problema</translation>
+    </message>
+</context>
+<context>
     <name>PlotOrganicDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="206"/>
@@ -2832,49 +3418,178 @@ Base de datos: {1}</translation>
         <translation>Longitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="94"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="98"/>
         <source>Plot {0}</source>
         <translation>Parcela {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="121"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="125"/>
         <source>total area</source>
         <translation>área total</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="130"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="134"/>
         <source>coffee area</source>
         <translation>área de café</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="139"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="143"/>
         <source>altitude</source>
         <translation>altitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="147"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="151"/>
         <source>latitude</source>
         <translation>latitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="155"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="159"/>
         <source>longitude</source>
         <translation>longitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="164"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="168"/>
         <source>plot {0}: altitude is a whole number of metres</source>
         <translation>parcela {0}: la altitud es un número entero de metros</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="240"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="244"/>
         <source>plot {0}: {1} is required</source>
         <translation>parcela {0}: falta {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="248"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="252"/>
         <source>plot {0}: {1} {2!r} is not a number</source>
         <translation>parcela {0}: {1} {2!r} no es un número</translation>
+    </message>
+</context>
+<context>
+    <name>PlotsMapPage</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="58"/>
+        <source>boundary</source>
+        <translation>lindero</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="59"/>
+        <source>point</source>
+        <translation>punto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="60"/>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="64"/>
+        <source>Member</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="68"/>
+        <source>Plot</source>
+        <translation>Parcela</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="70"/>
+        <source>EU rules</source>
+        <translation>Reglas UE</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="73"/>
+        <source>passes</source>
+        <translation>cumple</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="75"/>
+        <source>1 problem</source>
+        <translation>1 problema</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="77"/>
+        <source>{0} problems</source>
+        <translation>{0} problemas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="82"/>
+        <source>Geolocation</source>
+        <translation>Geolocalización</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="87"/>
+        <source>Area (ha)</source>
+        <translation>Área (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="92"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="107"/>
+        <source>All plots</source>
+        <translation>Todas las parcelas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="108"/>
+        <source>Only plots with problems</source>
+        <translation>Solo parcelas con problemas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="111"/>
+        <source>Member code, name or plot…</source>
+        <translation>Código de socio, nombre o parcela…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="114"/>
+        <source>Import boundaries…</source>
+        <translation>Importar linderos…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="115"/>
+        <source>EU rules…</source>
+        <translation>Reglas UE…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="129"/>
+        <source>Planting and evidence…</source>
+        <translation>Siembra y evidencia…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="130"/>
+        <source>Boundary from file…</source>
+        <translation>Lindero desde archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="133"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="101"/>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="169"/>
+        <source>Plots map</source>
+        <translation>Mapa de parcelas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="180"/>
+        <source>Checking the plots…</source>
+        <translation>Revisando las parcelas…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="207"/>
+        <source>{0} plots: {1} boundaries, {2} points only; {3} fail the EU rules</source>
+        <translation>{0} parcelas: {1} con lindero, {2} solo con punto; {3} no cumplen las reglas de la UE</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="230"/>
+        <source>Select a plot in the list or on the map.</source>
+        <translation>Seleccione una parcela en la lista o en el mapa.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/plots_map.py" line="233"/>
+        <source>✔ Passes the EU deforestation rules.</source>
+        <translation>✔ Cumple las reglas de deforestación de la UE.</translation>
     </message>
 </context>
 <context>
@@ -3404,7 +4119,7 @@ Base de datos: {1}</translation>
         <translation>Cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/__init__.py" line="82"/>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="94"/>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="165"/>
         <source>Premium</source>
         <translation>Prima</translation>
@@ -5053,39 +5768,409 @@ Base de datos: {1}</translation>
 <context>
     <name>StatusChangeDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="104"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="105"/>
         <source>Change status of {0}</source>
         <translation>Cambiar el estado de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="111"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="112"/>
         <source>Current status</source>
         <translation>Estado actual</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="118"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="119"/>
         <source>Required: why the status changes</source>
         <translation>Obligatorio: por qué cambia el estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="120"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="121"/>
         <source>&amp;New status</source>
         <translation>&amp;Nuevo estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="121"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="122"/>
         <source>&amp;Effective date</source>
         <translation>Fecha de &amp;vigencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="122"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="123"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="107"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="108"/>
         <source>The change is saved with the member when you press Save in the member&apos;s window.</source>
         <translation>El cambio se guarda con el socio cuando pulse Guardar en la ventana del socio.</translation>
+    </message>
+</context>
+<context>
+    <name>TradePage</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="56"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="58"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="68"/>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="69"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="70"/>
+        <source>Member</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="71"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="73"/>
+        <source>Collection point</source>
+        <translation>Centro de acopio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="75"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="124"/>
+        <source>Parchment (kg)</source>
+        <translation>Pergamino (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="77"/>
+        <source>Moisture %</source>
+        <translation>Humedad %</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="80"/>
+        <source>Yield %</source>
+        <translation>Rendimiento %</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="82"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="125"/>
+        <source>Green (kg)</source>
+        <translation>Verde (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="84"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="89"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="112"/>
+        <source>Certified</source>
+        <translation>Certificado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="92"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="111"/>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="95"/>
+        <source>ICS flag</source>
+        <translation>Alerta SCI</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="97"/>
+        <source>above the estimate</source>
+        <translation>sobre la estimación</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="99"/>
+        <source>Season: {0} kg; yield estimate: {1} kg</source>
+        <translation>Campaña: {0} kg; estimación de cosecha: {1} kg</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="113"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="132"/>
+        <source>Contract</source>
+        <translation>Contrato</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="114"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="133"/>
+        <source>Buyer</source>
+        <translation>Comprador</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="115"/>
+        <source>Micro-lot producer</source>
+        <translation>Productora del microlote</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="117"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="288"/>
+        <source>Deliveries</source>
+        <translation>Entregas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="152"/>
+        <source>Members</source>
+        <translation>Socios</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="126"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="158"/>
+        <source>Shipped</source>
+        <translation>Embarcado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="134"/>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="136"/>
+        <source>Terms</source>
+        <translation>Condiciones</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="140"/>
+        <source>, organic</source>
+        <translation>, orgánico</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="143"/>
+        <source>Green sold (kg)</source>
+        <translation>Verde vendido (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="144"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="289"/>
+        <source>Lots</source>
+        <translation>Lotes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="146"/>
+        <source>Green in lots (kg)</source>
+        <translation>Verde en lotes (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="155"/>
+        <source>Due-diligence reference</source>
+        <translation>Referencia de diligencia debida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="178"/>
+        <source>Number, member or collection point…</source>
+        <translation>Número, socio o centro de acopio…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="181"/>
+        <source>Only above the yield estimate</source>
+        <translation>Solo por encima de la estimación de cosecha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="182"/>
+        <source>Only not in a lot</source>
+        <translation>Solo sin lote</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="192"/>
+        <source>New delivery…</source>
+        <translation>Nueva entrega…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="193"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="234"/>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="194"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="235"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="195"/>
+        <source>Add to lot…</source>
+        <translation>Agregar a lote…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="233"/>
+        <source>New lot…</source>
+        <translation>Nuevo lote…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="236"/>
+        <source>Take out of the lot</source>
+        <translation>Sacar del lote</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="262"/>
+        <source>Due-diligence reference…</source>
+        <translation>Referencia de diligencia debida…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="263"/>
+        <source>Export EUDR file…</source>
+        <translation>Exportar archivo EUDR…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="264"/>
+        <source>Traceability report…</source>
+        <translation>Informe de trazabilidad…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="272"/>
+        <source>The buyer&apos;s EUDR file lists the plots of every member whose coffee is in the contract&apos;s lots, as the EU information system accepts it (GeoJSON), with a workbook beside it. It is refused, with the reasons, while a plot fails the rules.</source>
+        <translation>El archivo EUDR del comprador lista las parcelas de cada socio cuyo café está en los lotes del contrato, tal como lo acepta el sistema de información de la UE (GeoJSON), con un libro Excel al lado. Se rechaza, con los motivos, mientras una parcela no cumpla las reglas.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="290"/>
+        <source>Contracts</source>
+        <translation>Contratos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="291"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="573"/>
+        <source>Traceability report written</source>
+        <translation>Informe de trazabilidad guardado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="105"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="304"/>
+        <source>Deliveries and lots</source>
+        <translation>Acopio y lotes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="343"/>
+        <source>{0} deliveries shown ({1} above the yield estimate) · {2} lots</source>
+        <translation>{0} entregas mostradas ({1} sobre la estimación de cosecha) · {2} lotes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="351"/>
+        <source>Select a lot to see its deliveries.</source>
+        <translation>Seleccione un lote para ver sus entregas.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="355"/>
+        <source>Deliveries in lot {0}: {1} kg of parchment, {2} kg green.</source>
+        <translation>Entregas del lote {0}: {1} kg de pergamino, {2} kg de café verde.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="428"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="457"/>
+        <source>Select a delivery first.</source>
+        <translation>Seleccione primero una entrega.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="432"/>
+        <source>Select the deliveries first.</source>
+        <translation>Seleccione primero las entregas.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="436"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="466"/>
+        <source>Select a lot first.</source>
+        <translation>Seleccione primero un lote.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="439"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="507"/>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="546"/>
+        <source>Select a contract first.</source>
+        <translation>Seleccione primero un contrato.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="443"/>
+        <source>Please confirm</source>
+        <translation>Confirme, por favor</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="460"/>
+        <source>Delete delivery {0} of {1}?</source>
+        <translation>¿Eliminar la entrega {0} de {1}?</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="468"/>
+        <source>Delete lot {0}?</source>
+        <translation>¿Eliminar el lote {0}?</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="476"/>
+        <source>Select deliveries of the lot first.</source>
+        <translation>Seleccione primero entregas del lote.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="494"/>
+        <source>The EUDR file is not written</source>
+        <translation>El archivo EUDR no se escribió</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="497"/>
+        <source>{0} plots of contract {1} fail the EU deforestation rules. Correct them (see the details), then export again.</source>
+        <translation>{0} parcelas del contrato {1} no cumplen las reglas de deforestación de la UE. Corríjalas (vea los detalles) y exporte de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="510"/>
+        <source>Export the EUDR file</source>
+        <translation>Exportar el archivo EUDR</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="512"/>
+        <source>GeoJSON (*.geojson)</source>
+        <translation>GeoJSON (*.geojson)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="524"/>
+        <source>Writing the EUDR file</source>
+        <translation>Escribiendo el archivo EUDR</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="530"/>
+        <source>Not written: {0} plots fail the EU rules.</source>
+        <translation>No se escribió: {0} parcelas no cumplen las reglas de la UE.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="536"/>
+        <source>Written: {0} ({1} plots) and {2}</source>
+        <translation>Escrito: {0} ({1} parcelas) y {2}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="540"/>
+        <source>EUDR file written</source>
+        <translation>Archivo EUDR guardado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="549"/>
+        <source>Traceability report</source>
+        <translation>Informe de trazabilidad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="551"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="565"/>
+        <source>Writing the traceability report</source>
+        <translation>Escribiendo el informe de trazabilidad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/trade.py" line="571"/>
+        <source>Traceability report written to {0}</source>
+        <translation>Informe de trazabilidad escrito en {0}</translation>
     </message>
 </context>
 <context>
@@ -5265,7 +6350,7 @@ Base de datos: {1}</translation>
         <translation>Cambiar r&amp;ol…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/__init__.py" line="91"/>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="111"/>
         <location filename="../../coop_desk/ui/pages/users.py" line="183"/>
         <source>Users</source>
         <translation>Usuarios</translation>

@@ -112,7 +112,7 @@ def test_pages_are_built_when_first_shown(window, qtbot):
     window.sidebar.setCurrentRow(titles.index("Premium"))
     assert window.current_page() is window.page("premium")
     assert [page.key for page in window.pages] == ["home", "premium"]
-    for key in ("members", "certs", "audit", "users"):
+    for key in ("members", "certs", "plots", "trade", "audit", "users"):
         window.page(key)
     # The sidebar's titles, given before any page existed, are the pages' own.
     assert titles == [page.title() for page in window.pages]

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTransla
 from PySide6.QtWidgets import QDialogButtonBox
 
 from coop_desk import i18n
-from coop_desk.domain import certification, members, premium
+from coop_desk.domain import certification, eudr, members, premium
 from coop_desk.exchange import roster
 from coop_desk.services import access, audit_words, member_import
 from coop_desk.services.certification import alerts as cert_alerts
@@ -128,6 +128,7 @@ def test_every_label_of_the_qt_free_layers_is_in_the_catalogue():
         member_import.ACTION_LABELS,
         certification.ORGANIC_STATUS_LABELS,
         roster.FIELD_LABELS,
+        eudr.EVIDENCE_LABELS,
         audit_words.ENTITY_LABELS,
         audit_words.FIELD_LABELS,
     ]

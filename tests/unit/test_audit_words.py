@@ -78,7 +78,8 @@ def test_a_deleted_plot_is_still_named(demo_db):
 
 
 def test_decimals_and_times_read_as_people_write_them(demo_db):
-    (plot,) = words_of(demo_db, "plot", limit=1)
+    # the newest insert of a plot (the demo's later changes to plots are updates)
+    plot = next(w for w in words_of(demo_db, "plot", limit=5000) if w.record.action == "insert")
     coffee = next(f for f in plot.fields if f.field == "coffee_area_ha")
     assert len(coffee.after.split(".")[1]) == 2  # 0.50, not 0.500000
     (user,) = words_of(demo_db, "app_user", limit=1)
@@ -96,3 +97,36 @@ def test_the_command_line_log_prints_the_same_words(demo_db, capsys):
     out = capsys.readouterr().out
     assert " Posting 2026-" in out and "Account: " in out
     assert "account_id" not in out and "posting " not in out
+
+
+def test_deliveries_lots_and_plot_boundaries_in_words(demo_db):
+    delivery = next(
+        w for w in words_of(demo_db, "delivery", limit=500) if w.record.action == "insert"
+    )
+    assert delivery.title.startswith("Delivery 2026-") and "CPGP-3784-" in delivery.title
+    assert delivery.target is not None and delivery.target[0] == "member"
+    labels = {f.label for f in delivery.fields}
+    assert {"Moisture %", "Yield factor %", "Collection point", "Certified"} <= labels
+    lot = next(w for w in words_of(demo_db, "lot", limit=50))
+    assert lot.title.startswith("Lot ") and lot.key
+    boundary = next(
+        f
+        for w in words_of(demo_db, "plot", limit=5000)
+        for f in w.fields
+        if f.field == "boundary" and f.after
+    )
+    assert boundary.label == "Boundary" and boundary.after.startswith("a boundary of ")
+    assert boundary.after.endswith(" positions") and "[" not in boundary.after
+    evidence = next(
+        f
+        for w in words_of(demo_db, "plot", limit=5000)
+        for f in w.fields
+        if f.field == "evidence_kind" and f.after
+    )
+    assert evidence.coded and evidence.after in {
+        "Satellite image analysis",
+        "Land title or certificate of possession",
+        "Sworn declaration",
+        "ICS inspection record",
+        "Other evidence",
+    }

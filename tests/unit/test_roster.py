@@ -766,6 +766,42 @@ def test_money_keeps_thousands_separators():
     assert v.read_decimal("1,250", decimal_comma=False, places=2) == Decimal("1250")
 
 
+def test_utm_columns_become_latitude_and_longitude(tmp_path):
+    """A surveyor's roster: Este / Norte in metres and "Zona UTM" as a GPS shows it ("18 L");
+    a row without the zone, and a row with metres typed in the Coordenada X/Y columns."""
+    from tests.geo_samples import VILLA_RICA, utm_of
+
+    east, north = utm_of(*VILLA_RICA, zone=18)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(
+        [
+            "Código",
+            "Apellidos y nombres",
+            "Sexo",
+            "Fecha de ingreso",
+            "Área total (ha)",
+            "Este",
+            "Norte",
+            "Zona UTM",
+        ]
+    )
+    ws.append(["VR-1", "Núñez Vega, Rosa", "F", "2015-03-01", 2, float(east), float(north), "18 L"])
+    ws.append(
+        ["VR-2", "Tocto Julca, Wilder", "M", "2015-03-01", 1, float(east), float(north), None]
+    )
+    path = tmp_path / "padron_utm.xlsx"
+    wb.save(path)
+    roster = read_roster(path, today=TODAY)
+    first, second = roster.rows
+    assert first.problems == ()
+    plot = first.plots[0]
+    assert abs(plot.longitude - Decimal(repr(VILLA_RICA[0]))) < Decimal("0.000002")  # type: ignore[operator]
+    assert abs(plot.latitude - Decimal(repr(VILLA_RICA[1]))) < Decimal("0.000002")  # type: ignore[operator]
+    assert [p.field for p in second.problems] == ["utm_zone"]
+    assert "zone" in second.problems[0].message
+
+
 def test_the_template_speaks_the_language_it_is_asked_for(tmp_path):
     english = openpyxl.load_workbook(write_template(tmp_path / "template.xlsx", "en"))
     spanish = openpyxl.load_workbook(write_template(tmp_path / "plantilla.xlsx", "es"))

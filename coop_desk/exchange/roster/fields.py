@@ -309,6 +309,20 @@ FIELDS: tuple[FieldSpec, ...] = (
         N_("Longitude"),
         _a("longitud", "lon", "long", "longitude", "coordenadax"),
     ),
+    # UTM coordinates as Peruvian surveys and GPS units in UTM mode give them (zones 17S-19S);
+    # converted to latitude/longitude (domain.geometry.utm_to_position).
+    FieldSpec(
+        "utm_east",
+        N_("UTM easting (m)"),
+        _a("este", "esteutm", "utmeste", "easting", "utmx", "xutm", "coordenadaeste"),
+    ),
+    FieldSpec(
+        "utm_north",
+        N_("UTM northing (m)"),
+        _a("norte", "norteutm", "utmnorte", "northing", "utmy", "yutm", "coordenadanorte"),
+    ),
+    # Not "zona" alone: in rosters that is the community (sector, zona).
+    FieldSpec("utm_zone", N_("UTM zone"), _a("zonautm", "utmzona", "utmzone", "huso", "husoutm")),
     FieldSpec(
         "organic_status",
         N_("Organic status"),
@@ -478,6 +492,9 @@ PLOT_FIELDS = (
     "varieties",
     "latitude",
     "longitude",
+    "utm_east",
+    "utm_north",
+    "utm_zone",
 )
 # Fields that identify the member of a row (a row with none of them names no member).
 IDENTITY_FIELDS = ("code", "dni", "first_names", "surnames", "surname_1", "surname_2")

@@ -19,13 +19,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import get_column_letter
 
 from coop_desk.domain import limits
+from coop_desk.domain.geometry import GeometryError, parse_utm_zone, utm_to_position
 from coop_desk.domain.members import ParseError, parse_code, parse_dni
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold
@@ -579,6 +580,7 @@ def parse_row(
         joined = clean(" ".join(parts))
         if joined and not values.get("surnames"):
             values["surnames"] = joined
+    _utm_to_degrees(plot_fields, mapped, bad)
     plots: tuple[PlotData, ...] = ()
     if any(plot_fields.get(k) not in (None, "") for k in plot_fields):
         total = plot_fields.get("total_area")
@@ -598,6 +600,47 @@ def parse_row(
             ),
         )
     return RosterRow(excel_row, values, tuple(problems), plots)
+
+
+def _utm_to_degrees(
+    plot_fields: dict[str, Any],
+    mapped: Sequence[SourceColumn],
+    bad: Callable[[SourceColumn, str, str | None], None],
+) -> None:
+    """UTM easting/northing (and zone) become the plot's latitude/longitude. Metres typed in
+    the latitude/longitude columns (a surveyor's "Coordenada X/Y") count as UTM when a zone
+    is given. Latitude/longitude in degrees win over UTM columns when both are filled."""
+    east, north = plot_fields.pop("utm_east", None), plot_fields.pop("utm_north", None)
+    zone = plot_fields.pop("utm_zone", None)
+    lat, lon = plot_fields.get("latitude"), plot_fields.get("longitude")
+    if (
+        zone is not None
+        and lat is not None
+        and lon is not None
+        and (abs(lon) > 180 or abs(lat) > 90)
+    ):
+        east, north, lat, lon = lon, lat, None, None
+        plot_fields.pop("latitude"), plot_fields.pop("longitude")
+    if east is None and north is None:
+        return
+    column = next((c for c in mapped if c.field in ("utm_east", "utm_north", "longitude")), None)
+    assert column is not None  # a value came from one of them
+    if lat is not None and lon is not None:
+        return
+    if east is None or north is None:
+        bad(column, _("give both the UTM easting (Este) and northing (Norte)"), "utm_east")
+        return
+    if zone is None:
+        bad(column, _("UTM coordinates need their zone (17S, 18S or 19S)"), "utm_zone")
+        return
+    try:
+        point = utm_to_position(east, north, zone)
+    except GeometryError as exc:
+        bad(column, str(exc), "utm_east")
+        return
+    places = Decimal("0.000001")
+    plot_fields["latitude"] = point.lat.quantize(places, ROUND_HALF_UP)
+    plot_fields["longitude"] = point.lon.quantize(places, ROUND_HALF_UP)
 
 
 def _parse_value(key: str, raw: Any, today: date) -> Any:
@@ -632,6 +675,10 @@ def _parse_value(key: str, raw: Any, today: date) -> Any:
         return value
     if key in ("latitude", "longitude"):
         return v.read_decimal(raw, decimal_comma=True, places=6)
+    if key in ("utm_east", "utm_north"):
+        return v.read_decimal(raw, decimal_comma=True, places=2)
+    if key == "utm_zone":
+        return None if v.is_blank(raw) else parse_utm_zone(raw)
     if key == "altitude":
         return v.read_int(raw)
     if key == "fairtrade":

@@ -6,6 +6,7 @@ re-inspection sample), one member's certification, and the member pickers.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 from coop_desk.domain.certification import (
     ConversionStatus,
     GroupRules,
+    SchemeKind,
     coverage_percent,
     reinspection_sample,
 )
@@ -299,3 +301,32 @@ def _farmers(session: Session, on: date, rules: GroupRules) -> list[FarmerRow]:
             )
         )
     return rows
+
+
+def certified_coffee(session: Session, member_ids: Iterable[int], on: date) -> set[int]:
+    """The members whose coffee counts as certified on ``on`` (deliveries and lots): approved
+    by the ICS committee, neither suspended nor excluded, and with a plot counted as certified
+    organic or in the scope of a Fairtrade scheme since that date. One query per kind of fact,
+    whatever the number of members."""
+    ids = list(set(member_ids))
+    if not ids:
+        return set()
+    facts = status_facts(session, ids, on)
+    eligible = [m for m in ids if facts[m].approved and not facts[m].suspended]
+    if not eligible:
+        return set()
+    plots = plot_rows(session, eligible, on, group_rules(session), facts)
+    organic = {m for m in eligible if any(p.certified for p in plots.get(m, []))}
+    fairtrade = set(
+        session.scalars(
+            select(MemberScheme.member_id)
+            .join(CertScheme, CertScheme.id == MemberScheme.scheme_id)
+            .where(
+                MemberScheme.member_id.in_(eligible),
+                CertScheme.kind == SchemeKind.FAIRTRADE.value,
+                MemberScheme.in_scope.is_(True),
+                MemberScheme.since <= on,
+            )
+        )
+    )
+    return organic | fairtrade

@@ -19,10 +19,11 @@ from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.demo import certs as demo_certs
 from coop_desk.services.demo import ledger as demo_ledger
 from coop_desk.services.demo import members as demo_members
+from coop_desk.services.demo import trade as demo_trade
 from coop_desk.services.demo import users as demo_users
 
 # Steps in order; later steps may rely on data from earlier ones.
-STEPS = [demo_users.load, demo_members.load, demo_certs.load, demo_ledger.load]
+STEPS = [demo_users.load, demo_members.load, demo_certs.load, demo_ledger.load, demo_trade.load]
 
 
 def load_demo(session: Session, actor: Actor, today: date | None = None) -> None:

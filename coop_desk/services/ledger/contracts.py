@@ -31,8 +31,8 @@ from coop_desk.domain.premium import (
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import Conflict, NotFound, ValidationError
-from coop_desk.i18n import _
-from coop_desk.models import Account, Buyer, Contract, JournalEntry, PremiumRate
+from coop_desk.i18n import _, ngettext
+from coop_desk.models import Account, Buyer, Contract, JournalEntry, Lot, PremiumRate
 from coop_desk.models.base import utcnow
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger.accounts import next_code
@@ -537,6 +537,18 @@ def delete_contract(session: Session, actor: Actor, contract_id: int) -> None:
                 "Contract {number} has {used} journal entries; it stays in the books.",
                 number=contract.number,
                 used=used,
+            )
+        )
+    lots = session.scalar(select(func.count()).where(Lot.contract_id == contract_id))
+    if lots:
+        raise Conflict(
+            ngettext(
+                "Contract {contract} has {n} lot of coffee; take it off the contract "
+                "(Deliveries and lots) before removing it.",
+                "Contract {contract} has {n} lots of coffee; take them off the contract "
+                "(Deliveries and lots) before removing it.",
+                lots,
+                contract=contract.number,
             )
         )
     session.delete(contract)

@@ -47,10 +47,11 @@ def make_table(model: RowTableModel, rows: int = 4) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSortingEnabled(True)
     # Rows arrive in the service's order (newest first, code order...): no column is sorted
-    # until the user clicks a header.
+    # until the user clicks a header. The indicator is cleared before sorting is enabled:
+    # enabling it sorts at once by the indicator (column 0, descending, by default).
     view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.horizontalHeader().setStretchLastSection(True)

@@ -44,6 +44,7 @@ from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.form import FormDialog, Prepared
 from coop_desk.ui.dialogs.history import HistoryDialog
 from coop_desk.ui.dialogs.member_certs_tab import MemberCertificationTab
+from coop_desk.ui.dialogs.plot_geo_panel import PlotGeoPanel
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.plots import PlotsEditModel
 from coop_desk.ui.models.table import Column, RowTableModel
@@ -220,6 +221,14 @@ class MemberEditor(FormDialog):
         plots_layout.addWidget(self.plots_view)
         plots_layout.addWidget(self.plot_problems)
         plots_layout.addLayout(plot_buttons)
+        # The plots on a map, with their EU deforestation records (ui/dialogs/plot_geo_panel.py).
+        self.geo_panel = PlotGeoPanel(ctx, self)
+        plots_layout.addWidget(self.geo_panel, 2)
+        self.plots_view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.geo_panel.select_plot(
+                self.plots_model.plot_id(current.row())
+            )
+        )
 
         # Status and history
         self.status_label = QLabel()
@@ -298,6 +307,7 @@ class MemberEditor(FormDialog):
         self.phone.setText(detail.phone)
         self.notes.setPlainText(detail.notes)
         self.plots_model.set_plots(detail.plots)
+        self.geo_panel.set_member(detail.id)
         self.certs_tab.set_member(detail.id)
         self.history_model.set_rows(detail.history)
         self.pending_status = None

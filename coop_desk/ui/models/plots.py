@@ -87,6 +87,10 @@ class PlotsEditModel(QAbstractTableModel):
         self.endResetModel()
         self.modified = False
 
+    def plot_id(self, row: int) -> int | None:
+        """The stored plot behind ``row`` (None for a plot not saved yet)."""
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
     def add_plot(self) -> int:
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)

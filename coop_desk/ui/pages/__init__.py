@@ -62,6 +62,18 @@ def _certifications() -> type[Page]:
     return CertificationsPage
 
 
+def _plots_map() -> type[Page]:
+    from coop_desk.ui.pages.plots_map import PlotsMapPage
+
+    return PlotsMapPage
+
+
+def _trade() -> type[Page]:
+    from coop_desk.ui.pages.trade import TradePage
+
+    return TradePage
+
+
 def _audit() -> type[Page]:
     from coop_desk.ui.pages.audit import AuditPage
 
@@ -84,6 +96,14 @@ def page_specs() -> list[PageSpec]:
             "certs",
             lambda: QCoreApplication.translate("CertificationsPage", "Certifications"),
             _certifications,
+        ),
+        PageSpec(
+            "plots", lambda: QCoreApplication.translate("PlotsMapPage", "Plots map"), _plots_map
+        ),
+        PageSpec(
+            "trade",
+            lambda: QCoreApplication.translate("TradePage", "Deliveries and lots"),
+            _trade,
         ),
         PageSpec("audit", lambda: QCoreApplication.translate("AuditPage", "Audit trail"), _audit),
         PageSpec(
