@@ -206,7 +206,7 @@ def _render(session: Session, actor: Actor, year: int | None) -> tuple[str, int,
             _(
                 "coop-desk journal, {scope}, exported {when} UTC.",
                 scope=scope,
-                when=f"{datetime.now(UTC):%Y-%m-%d %H:%M}",
+                when=datetime.now(UTC).strftime("%Y-%m-%d %H:%M"),
             ),
             _(
                 "Audit trail head: {head} (coop-desk verify --anchor FILE proves the trail "
