@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,9 +24,9 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, event, inspect
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from coop_desk import paths
@@ -49,13 +49,59 @@ def resolve_url(target: str | os.PathLike[str] | None = None) -> str:
         return f"sqlite:///{paths.default_db_path()}"
     if "://" in raw:
         url = make_url(raw)
-        if url.drivername == "postgresql":  # psycopg 3 is the supported driver
+        if url.drivername in ("postgresql", "postgres"):  # psycopg 3 is the supported driver
             url = url.set(drivername="postgresql+psycopg")
         return url.render_as_string(hide_password=False)
     return f"sqlite:///{Path(raw).expanduser().resolve()}"
 
 
+def has_password(target: str | os.PathLike[str] | None) -> bool:
+    """Whether ``target`` is a URL with a password in it (visible to every process on the PC
+    when given on a command line)."""
+    raw = str(target or "")
+    return "://" in raw and make_url(raw).password is not None
+
+
+def without_password(target: str | os.PathLike[str] | None = None) -> str:
+    """The resolved URL of ``target`` with any password left out: what may be shown, logged
+    or remembered (the list of recent databases)."""
+    url = make_url(resolve_url(target))
+    return url._replace(password=None).render_as_string(hide_password=False)
+
+
+# Asked for the password of a server that wants one: ``(where, retry)`` -> the password, or
+# None when the user gives up. ``where`` names the server and user ("coop on 192.168.1.10");
+# ``retry`` is true when the previous password was refused.
+PasswordPrompt = Callable[[str, bool], str | None]
+# Tries before giving up on a refused password (the server logs each failure).
+PASSWORD_TRIES = 3
+
+
+def needs_password(exc: BaseException) -> bool:
+    """Whether a connection failed because the server wants a (correct) password."""
+    text = str(getattr(exc, "orig", exc) or exc).lower()
+    return "no password supplied" in text or "password authentication failed" in text
+
+
+def server_label(url: str) -> str:
+    """A server and user as people name them: "coop@192.168.1.10:5432/coopdesk"."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return str(parsed.database or "")
+    host = parsed.host or parsed.query.get("host") or "localhost"
+    where = f"{host}:{parsed.port}" if parsed.port else str(host)
+    service = parsed.query.get("service")
+    if service and not parsed.host:
+        where = f"service {service}"
+    user = f"{parsed.username}@" if parsed.username else ""
+    database = f"/{parsed.database}" if parsed.database else ""
+    return f"{user}{where}{database}"
+
+
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling starts a transaction only before a write, so the
+    # reads before it see no snapshot; coop-desk begins its transactions itself (_begin_sqlite).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
@@ -67,7 +113,28 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def make_engine(url: str) -> Engine:
+# Execution option of the connections of write transactions (``Database.transaction``).
+WRITER = "coop_desk_writer"
+# PostgreSQL: the transaction-level advisory lock every write transaction takes first. It is
+# the audit chain's lock (services/audit): the trail is one sequence, so its writers are
+# serialised anyway; taking it first, instead of at the first flush, makes every read of a
+# write transaction see the latest committed data (entry numbers, a year's status, a record's
+# version), as SQLite's BEGIN IMMEDIATE does.
+PG_WRITER_LOCK = 4_372_001
+
+
+def _begin_sqlite(connection: Connection) -> None:
+    """BEGIN IMMEDIATE for writers (they queue for the write lock from the start, so what they
+    read cannot change under them), a plain BEGIN for readers (one snapshot for the whole
+    read, as soon as it reads)."""
+    writer = connection.get_execution_options().get(WRITER)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+
+def make_engine(url: str, password: str | None = None) -> Engine:
+    """An engine for ``url``. A PostgreSQL password travels apart from the URL (given here, or
+    found by libpq in PGPASSFILE / ~/.pgpass or pg_service.conf), so no URL that is shown,
+    logged or remembered carries it."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
@@ -77,8 +144,15 @@ def make_engine(url: str) -> Engine:
                 raise DatabaseError(f"The folder {folder} does not exist.")
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "begin", _begin_sqlite)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    connect_args: dict[str, Any] = {}
+    if parsed.password is not None:
+        password = password if password is not None else str(parsed.password)
+        url = parsed._replace(password=None).render_as_string(hide_password=False)
+    if password is not None:
+        connect_args["password"] = password
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
@@ -102,10 +176,26 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+        self._writer = engine.execution_options(**{WRITER: True})
+        # A read sees one consistent snapshot of the whole database (reports, exports).
+        self._reader = (
+            engine
+            if self.is_sqlite
+            else engine.execution_options(isolation_level="REPEATABLE READ")
+        )
 
     @property
     def url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def target(self) -> str:
+        """What opens this database again: the file's path, or the server's URL without any
+        password (the password is asked for again, or found by libpq)."""
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite":
+            return str(url.database or "")
+        return url._replace(password=None).render_as_string(hide_password=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -113,10 +203,35 @@ class Database:
 
     @classmethod
     def open(
-        cls, target: str | os.PathLike[str] | None = None, *, migrate: bool = True
+        cls,
+        target: str | os.PathLike[str] | None = None,
+        *,
+        migrate: bool = True,
+        ask_password: PasswordPrompt | None = None,
     ) -> Database:
+        """Open (and migrate) the database ``target``. A server that wants a password not
+        found by libpq (PGPASSWORD, PGPASSFILE or ~/.pgpass, pg_service.conf) gets it from
+        ``ask_password``; without one, the refusal is explained in words."""
         url = resolve_url(target)
-        engine = make_engine(url)
+        password: str | None = None
+        for attempt in range(PASSWORD_TRIES + 1):
+            engine = make_engine(url, password)
+            try:
+                return cls._opened(engine, url, migrate)
+            except (sa_exc.OperationalError, sa_exc.DatabaseError) as exc:
+                engine.dispose()
+                if ask_password is None or not needs_password(exc) or attempt == PASSWORD_TRIES:
+                    raise DatabaseError(_explain(url, exc)) from exc
+                password = ask_password(server_label(url), attempt > 0)
+                if password is None:
+                    raise DatabaseError(
+                        f"No password was given for {server_label(url)}; the database was not "
+                        "opened."
+                    ) from exc
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+    @classmethod
+    def _opened(cls, engine: Engine, url: str, migrate: bool) -> Database:
         try:
             status = migration_status(engine)
             if status.unknown:
@@ -128,15 +243,11 @@ class Database:
             if migrate and status.pending:
                 if status.current and engine.url.get_backend_name() == "sqlite":
                     backup_sqlite(engine, reason="before-upgrade")
-                command.upgrade(_config_with_engine(engine), "heads")
-                # Rows a migration seeded (default accounts, rates) enter the audit trail as
-                # "existed before": verify compares every row with its latest audit record.
-                with engine.begin() as conn:
-                    _audit_trail.write_baseline(conn)
+                upgrade(engine)
         except DatabaseError:
             engine.dispose()
             raise
-        except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as exc:
+        except sqlite3.Error as exc:
             engine.dispose()
             raise DatabaseError(_explain(url, exc)) from exc
         return cls(engine)
@@ -146,10 +257,16 @@ class Database:
 
     @contextmanager
     def transaction(self, actor: Actor | None = None) -> Iterator[Session]:
-        """One unit of work: commit at the end of the block, roll back if it raises."""
-        session = self._sessions()
+        """One unit of work: commit at the end of the block, roll back if it raises.
+
+        Write transactions are serialised (BEGIN IMMEDIATE on SQLite, ``PG_WRITER_LOCK`` on
+        PostgreSQL), so what a service reads before writing (the next entry number, whether
+        a year is closed, a record's version) stays true until it commits."""
+        session = self._sessions(bind=self._writer)
         session.info["actor"] = actor
         try:
+            if not self.is_sqlite:
+                session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_WRITER_LOCK})
             yield session
             session.commit()
         except (sa_exc.OperationalError, sa_exc.DatabaseError) as exc:
@@ -163,8 +280,9 @@ class Database:
 
     @contextmanager
     def reading(self, actor: Actor | None = None) -> Iterator[Session]:
-        """A session for reads only: whatever happens, nothing is committed."""
-        session = self._sessions()
+        """A session for reads only: whatever happens, nothing is committed. Every query in
+        it sees the same snapshot of the database."""
+        session = self._sessions(bind=self._reader)
         session.info["actor"] = actor
         session.info["read_only"] = True
         try:
@@ -174,6 +292,12 @@ class Database:
         finally:
             session.rollback()
             session.close()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Connection]:
+        """A connection reading one consistent snapshot of the whole database (copies)."""
+        with self._reader.connect() as connection, connection.begin():
+            yield connection
 
 
 class MigrationStatus:
@@ -190,6 +314,15 @@ def migration_status(engine: Engine) -> MigrationStatus:
     with engine.connect() as conn:
         current = set(MigrationContext.configure(conn).get_current_heads())
     return MigrationStatus(current, set(script.get_heads()), known)
+
+
+def upgrade(engine: Engine) -> None:
+    """Apply the pending migrations; then rows a migration seeded (default accounts, rates)
+    enter the audit trail as "existed before": verify compares every row with its latest
+    audit record."""
+    command.upgrade(_config_with_engine(engine), "heads")
+    with engine.begin() as conn:
+        _audit_trail.write_baseline(conn)
 
 
 def _config_with_engine(engine: Engine) -> Config:
@@ -227,6 +360,16 @@ def _explain(url: str, exc: BaseException) -> str:
     text = str(getattr(exc, "orig", exc) or exc).strip()
     lowered = text.lower()
     where = _describe(url)
+    if needs_password(exc):
+        refused = "password authentication failed" in lowered
+        return (
+            f"The server refused the password for {server_label(url)}."
+            if refused
+            else f"The server {server_label(url)} asks for a password and none was given."
+        ) + (
+            " Type it when coop-desk asks, or keep it in PostgreSQL's password file "
+            "(~/.pgpass; %APPDATA%\\postgresql\\pgpass.conf on Windows)."
+        )
     if "locked" in lowered or "busy" in lowered:
         return (
             f"{where} is locked by another program or another coop-desk window. "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import sys
 from dataclasses import dataclass, field
 
 from coop_desk.db import Database
@@ -33,6 +34,17 @@ def read_password(prompt: str, env: str = ENV_PASSWORD, *, confirm: bool = False
     return first
 
 
+def ask_server_password(where: str, retry: bool) -> str | None:
+    """The database server's password, typed at a prompt that does not echo (never on the
+    command line). None when there is no terminal to ask on."""
+    if retry:
+        print("The server refused that password.", file=sys.stderr)
+    try:
+        return getpass.getpass(f"Password for the database {where}: ")
+    except EOFError:
+        return None
+
+
 @dataclass
 class CliContext:
     db_target: str | None = None
@@ -43,7 +55,7 @@ class CliContext:
     @property
     def db(self) -> Database:
         if self._db is None:
-            self._db = Database.open(self.db_target)
+            self._db = Database.open(self.db_target, ask_password=ask_server_password)
         return self._db
 
     def actor(self) -> Actor:
