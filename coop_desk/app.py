@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from coop_desk import paths
 from coop_desk.db import Database
@@ -17,6 +17,7 @@ from coop_desk.errors import DatabaseError
 
 if TYPE_CHECKING:
     from coop_desk.ui.context import AppContext
+    from coop_desk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -62,34 +63,33 @@ def _install_translations(app: QApplication) -> None:
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 
 
-def open_database(target: str | None) -> Database | None:
-    """Open the database, offering another file when it cannot be opened. ``None``: quit."""
+def open_database(target: str | None, parent: QWidget | None = None) -> Database | None:
+    """Open the database (asking for a server's password when it wants one), offering another
+    one when it cannot be opened. ``None``: the user gave up."""
+    from coop_desk.ui.dialogs.open_database import OpenDatabaseDialog, password_prompt
+
     while True:
         try:
-            return Database.open(target)
+            return Database.open(target, ask_password=password_prompt(parent))
         except DatabaseError as exc:
             box = QMessageBox(
                 QMessageBox.Icon.Critical,
                 QCoreApplication.translate("app", "Cannot open the database"),
                 str(exc),
+                parent=parent,
             )
             other = box.addButton(
-                QCoreApplication.translate("app", "Open another file…"),
+                QCoreApplication.translate("app", "Open another database…"),
                 QMessageBox.ButtonRole.AcceptRole,
             )
             box.addButton(QMessageBox.StandardButton.Close)
             box.exec()
             if box.clickedButton() is not other:
                 return None
-            chosen, _ = QFileDialog.getOpenFileName(
-                None,
-                QCoreApplication.translate("app", "Open a coop-desk database"),
-                str(paths.data_dir()),
-                QCoreApplication.translate("app", "coop-desk database (*.sqlite);;All files (*)"),
-            )
-            if not chosen:
+            dialog = OpenDatabaseDialog(parent, current=target)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
-            target = chosen
+            target = dialog.target()
 
 
 def sign_in_if_needed(ctx: AppContext, username: str | None = None) -> bool:
@@ -109,32 +109,71 @@ def sign_in_if_needed(ctx: AppContext, username: str | None = None) -> bool:
     return True
 
 
-def run(db_target: str | None = None, username: str | None = None) -> int:
-    app = make_application()
+# The open main window(s): kept here so that Python does not collect them.
+_WINDOWS: list[MainWindow] = []
+
+
+def start_window(db: Database, username: str | None = None) -> MainWindow | None:
+    """Sign in, run the first-run choices if the database is empty, and show the main window
+    on ``db``. ``None`` (and ``db`` closed): the user gave up."""
     from coop_desk.ui.context import AppContext
     from coop_desk.ui.dialogs.first_run import FirstRunDialog, needs_first_run
-    from coop_desk.ui.errors import install_excepthook
     from coop_desk.ui.main_window import MainWindow
+    from coop_desk.ui.recent import remember_database
 
-    install_excepthook()
-    db = open_database(db_target)
-    if db is None:
-        return 1
     ctx = AppContext(db)
     # With accounts, nobody gets past this point unsigned: sign in first (so that even the
     # first-run choices are made by a signed-in user), and again after the demo created its
     # accounts.
-    if not sign_in_if_needed(ctx, username):
+    if (
+        not sign_in_if_needed(ctx, username)
+        or (needs_first_run(ctx) and FirstRunDialog(ctx).exec() != QDialog.DialogCode.Accepted)
+        or not sign_in_if_needed(ctx, username)
+    ):
         db.close()
-        return 0
-    if needs_first_run(ctx) and FirstRunDialog(ctx).exec() != FirstRunDialog.DialogCode.Accepted:
-        db.close()
-        return 0
-    if not sign_in_if_needed(ctx, username):
-        db.close()
-        return 0
+        return None
+    remember_database(db.target)
     window = MainWindow(ctx)
+    window.open_requested.connect(lambda target: switch_database(window, target))
+    _WINDOWS.append(window)
     window.show()
+    return window
+
+
+def switch_database(window: MainWindow, target: str) -> MainWindow | None:
+    """File > Open database / Recent: a new window on ``target`` replaces ``window``. When it
+    cannot be opened, or the user gives up signing in, ``window`` stays as it was."""
+    db = open_database(target, window)
+    if db is None:
+        return None
+    replacement = start_window(db)
+    if replacement is None:
+        return None
+    replacement.setGeometry(window.geometry())
+    old_db = window.ctx.db
+    window.close()
+    if window in _WINDOWS:
+        _WINDOWS.remove(window)
+    window.deleteLater()
+    old_db.close()
+    return replacement
+
+
+def run(db_target: str | None = None, username: str | None = None) -> int:
+    app = make_application()
+    from coop_desk.ui.errors import install_excepthook
+    from coop_desk.ui.recent import last_database
+
+    install_excepthook()
+    if db_target is None and not os.environ.get(paths.ENV_DB):
+        db_target = last_database()  # the database this PC used last (None: the default file)
+    db = open_database(db_target)
+    if db is None:
+        return 1
+    if start_window(db, username) is None:
+        return 0
     status = app.exec()
-    db.close()
+    for window in _WINDOWS:
+        window.ctx.db.close()
+    _WINDOWS.clear()
     return int(status)

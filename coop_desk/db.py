@@ -26,7 +26,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from coop_desk import paths
@@ -67,6 +67,22 @@ def without_password(target: str | os.PathLike[str] | None = None) -> str:
     or remembered (the list of recent databases)."""
     url = make_url(resolve_url(target))
     return url._replace(password=None).render_as_string(hide_password=False)
+
+
+DEFAULT_PG_PORT = 5432
+
+
+def server_url(host: str, port: int | None, database: str, user: str) -> str:
+    """The URL of a PostgreSQL database from its parts, without a password (special
+    characters in a name are escaped)."""
+    url = URL.create(
+        "postgresql+psycopg",
+        username=user.strip() or None,
+        host=host.strip() or None,
+        port=port if port and port != DEFAULT_PG_PORT else None,
+        database=database.strip() or None,
+    )
+    return url.render_as_string(hide_password=False)
 
 
 # Asked for the password of a server that wants one: ``(where, retry)`` -> the password, or

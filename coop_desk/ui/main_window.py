@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,10 @@ from coop_desk.ui.pages.base import Page
 
 
 class MainWindow(QMainWindow):
+    # File > Open database / Recent databases chose a database (a target Database.open
+    # understands); the application replaces this window with one on it.
+    open_requested = Signal(str)
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -100,6 +104,14 @@ class MainWindow(QMainWindow):
     # --- menus --------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.open_action = QAction(self.tr("&Open database…"), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(lambda: self.open_database())
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent databases"))
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        self.fill_recent_menu()
+        file_menu.addSeparator()
         self.settings_action = QAction(self.tr("Cooperative &settings…"), self)
         self.settings_action.triggered.connect(self.edit_settings)
         file_menu.addAction(self.settings_action)
@@ -160,6 +172,36 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if page is not None:
             getattr(page, method)()
+
+    def open_database(self) -> QDialog:
+        """Choose another database (a file, or a PostgreSQL server) to open instead."""
+        from coop_desk.ui.dialogs.open_database import OpenDatabaseDialog
+
+        dialog = OpenDatabaseDialog(self, current=self.ctx.db.target)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.open_requested.emit(dialog.target()))
+        dialog.open()
+        return dialog
+
+    def fill_recent_menu(self) -> None:
+        from coop_desk.ui.recent import describe, plain_target, recent_databases
+
+        self.recent_menu.clear()
+        current = plain_target(self.ctx.db.target)
+        entries = recent_databases()
+        for number, target in enumerate(entries, start=1):
+            action = QAction(f"&{number} {describe(target)}", self)
+            action.setData(target)
+            action.setCheckable(True)
+            action.setChecked(target == current)
+            action.triggered.connect(
+                lambda _c=False, t=target: None if t == current else self.open_requested.emit(t)
+            )
+            self.recent_menu.addAction(action)
+        if not entries:
+            empty = QAction(self.tr("(none yet)"), self)
+            empty.setEnabled(False)
+            self.recent_menu.addAction(empty)
 
     def edit_settings(self) -> None:
         from coop_desk.ui.dialogs.settings import SettingsDialog

@@ -1587,112 +1587,127 @@ o que lo exceden</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="102"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="106"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="103"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="107"/>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Abrir base de datos…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="111"/>
+        <source>&amp;Recent databases</source>
+        <translation>Bases de datos &amp;recientes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="115"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="106"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="118"/>
         <source>&amp;Back up database…</source>
         <translation>Co&amp;pia de seguridad de la base de datos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="110"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="122"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="111"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="123"/>
         <source>&amp;Language</source>
         <translation>I&amp;dioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="122"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="134"/>
         <source>Change &amp;password…</source>
         <translation>Cambiar c&amp;ontraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="125"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="137"/>
         <source>S&amp;witch user…</source>
         <translation>Cambiar de &amp;usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="129"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="141"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="134"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="146"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="137"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="149"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="138"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="150"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="142"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="154"/>
         <source>&amp;New record</source>
         <translation>&amp;Nuevo registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="147"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="159"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="148"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="160"/>
         <source>&amp;About coop-desk</source>
         <translation>&amp;Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="194"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="202"/>
+        <source>(none yet)</source>
+        <translation>(ninguna todavía)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="236"/>
         <source>Back up database</source>
         <translation>Copia de seguridad de la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="196"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="238"/>
         <source>SQLite database (*.sqlite)</source>
         <translation>Base de datos SQLite (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="208"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="250"/>
         <source>Backup written</source>
         <translation>Copia de seguridad guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="208"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="250"/>
         <source>The database was copied to {0}.</source>
         <translation>La base de datos se copió en {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="215"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="257"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="216"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="258"/>
         <source>The language changes the next time coop-desk starts.</source>
         <translation>El idioma cambiará la próxima vez que inicie coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="222"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="264"/>
         <source>About coop-desk</source>
         <translation>Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="224"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="266"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
@@ -2185,6 +2200,114 @@ Base de datos: {1}</translation>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="56"/>
         <source>&amp;Bank details</source>
         <translation>Datos &amp;bancarios</translation>
+    </message>
+</context>
+<context>
+    <name>OpenDatabaseDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="44"/>
+        <source>Open database</source>
+        <translation>Abrir base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="49"/>
+        <source>A database &amp;file on this computer</source>
+        <translation>Un &amp;archivo de base de datos en esta computadora</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="52"/>
+        <source>A database on a &amp;PostgreSQL server (shared by several PCs)</source>
+        <translation>Una base de datos en un servidor &amp;PostgreSQL (compartida por varias PC)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="63"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="70"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="76"/>
+        <source>e.g. 192.168.1.10 or server-office</source>
+        <translation>p. ej. 192.168.1.10 o servidor-oficina</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="87"/>
+        <source>&amp;Host</source>
+        <translation>&amp;Servidor</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="88"/>
+        <source>P&amp;ort</source>
+        <translation>Pu<translation>P&amp;uerto</translation>amp;erto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="89"/>
+        <source>&amp;Database</source>
+        <translation>&amp;Base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="90"/>
+        <source>&amp;User</source>
+        <translation>&amp;Usuario</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="93"/>
+        <source>The password is asked for when the server wants one; it is never stored by coop-desk. It can also be kept in PostgreSQL&apos;s own password file (pgpass).</source>
+        <translation>La contraseña se pide cuando el servidor la requiere; coop-desk nunca la guarda. También puede guardarse en el archivo de contraseñas propio de PostgreSQL (pgpass).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="130"/>
+        <source>choose the database file</source>
+        <translation>elija el archivo de la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="135"/>
+        <source>the folder {0} does not exist</source>
+        <translation>la carpeta {0} no existe</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="139"/>
+        <source>give the server&apos;s name or address</source>
+        <translation>indique el nombre o la dirección del servidor</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="141"/>
+        <source>give the name of the database</source>
+        <translation>indique el nombre de la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="143"/>
+        <source>give the PostgreSQL user name</source>
+        <translation>indique el usuario de PostgreSQL</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="161"/>
+        <source>Open a coop-desk database</source>
+        <translation>Abrir una base de datos de coop-desk</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="163"/>
+        <source>coop-desk database (*.sqlite);;All files (*)</source>
+        <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="190"/>
+        <source>Database password</source>
+        <translation>Contraseña de la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="192"/>
+        <source>The server refused that password. Password for {0}:</source>
+        <translation>El servidor rechazó esa contraseña. Contraseña para {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="196"/>
+        <source>Password for {0}:</source>
+        <translation>Contraseña para {0}:</translation>
     </message>
 </context>
 <context>
@@ -3935,24 +4058,14 @@ Base de datos: {1}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../coop_desk/app.py" line="73"/>
+        <location filename="../../coop_desk/app.py" line="77"/>
         <source>Cannot open the database</source>
         <translation>No se puede abrir la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/app.py" line="77"/>
-        <source>Open another file…</source>
-        <translation>Abrir otro archivo…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/app.py" line="86"/>
-        <source>Open a coop-desk database</source>
-        <translation>Abrir una base de datos de coop-desk</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/app.py" line="88"/>
-        <source>coop-desk database (*.sqlite);;All files (*)</source>
-        <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
+        <location filename="../../coop_desk/app.py" line="82"/>
+        <source>Open another database…</source>
+        <translation>Abrir otra base de datos…</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,7 @@ def snapshot_of(target: str) -> dict[str, object]:
             years = [y.year for y in fiscal.list_fiscal_years(s, SYSTEM, TODAY)]
             return {
                 "balances": {y: reports.account_balances(s, SYSTEM, y) for y in years},
-                "funds": reports.fund_reports(s, SYSTEM, years),
+                "funds": [reports.fund_report(s, SYSTEM, y) for y in years],
                 "head": audit.chain_head(s, SYSTEM),
                 "members": members.list_members(s, SYSTEM),
                 "errors": [f.describe() for f in verify(s, SYSTEM, TODAY).errors],
