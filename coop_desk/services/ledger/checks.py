@@ -3,7 +3,8 @@
 Integrity (severity ERROR: the books cannot be trusted): every entry balances per currency and
 in USD value; USD postings are worth their amount; entry numbers run 1..n per year without
 gaps; postings repeat their entry's date and year; reversals mirror their original exactly and
-are linked one to one; balances recomputed posting by posting equal the SQL aggregation.
+are linked one to one; balances recomputed posting by posting equal the SQL aggregation; the
+year after a closed year opens with exactly what the closed year ends with.
 
 Compliance (severity WARNING): the 25% productivity/quality share per year; payments without a
 voucher; payments to a project with no approved budget (at the payment date) or beyond it;
@@ -23,9 +24,11 @@ from sqlalchemy.orm import Session, aliased
 from coop_desk.domain.money import format_amount
 from coop_desk.models import Account, JournalEntry, Posting, Project
 from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.ledger import fiscal
 from coop_desk.services.ledger._common import (
     AccountRole,
     EntryKind,
+    closed_years,
     entry_number,
     reporting_currency,
     year_bounds,
@@ -297,6 +300,47 @@ def check_recompute(session: Session, today: date) -> list[Finding]:
 
 def _years(session: Session) -> list[int]:
     return sorted(set(session.scalars(select(JournalEntry.fiscal_year).distinct())))
+
+
+@register("ledger.carry")
+def check_carry(session: Session, today: date) -> list[Finding]:
+    """Each closed year's successor opens with what the closed year ends with: the carry
+    entry posted at the close still equals what the year's postings carry today. A posting
+    that reached a year after its close (or a carry entry altered) shows here."""
+    findings: list[Finding] = []
+    codes = dict(session.execute(select(Account.id, Account.code)).tuples().all())
+    for year in sorted(closed_years(session)):
+        opening = fiscal.carry_in_position(session, year + 1)
+        closing = fiscal.carry_position(session, year)
+        zero = (ZERO, ZERO)
+        keys = sorted(
+            k for k in set(opening) | set(closing) if opening.get(k, zero) != closing.get(k, zero)
+        )
+        for account_id, currency in keys[:5]:
+            opened = opening.get((account_id, currency), zero)
+            closed = closing.get((account_id, currency), zero)
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "ledger.carry",
+                    f"{year + 1} opens with {format_amount(opened[0])} {currency} "
+                    f"(USD value {format_amount(opened[1])}) in account {codes.get(account_id)} "
+                    f"where {year} closed with {format_amount(closed[0])} {currency} "
+                    f"(USD value {format_amount(closed[1])}): postings changed {year} after it "
+                    "was closed",
+                    f"fiscal year {year}",
+                )
+            )
+        if len(keys) > 5:
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "ledger.carry",
+                    f"{len(keys) - 5} more accounts open {year + 1} away from {year}'s closing",
+                    f"fiscal year {year}",
+                )
+            )
+    return findings
 
 
 @register("premium.quality_share")
