@@ -28,9 +28,10 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import exc as orm_exc
 
 from coop_desk import paths
-from coop_desk.errors import DatabaseError, NewerDatabaseError
+from coop_desk.errors import DatabaseError, NewerDatabaseError, StaleEdit
 from coop_desk.services import audit as _audit_trail  # noqa: F401 - installs the trail listener
 
 if TYPE_CHECKING:
@@ -288,6 +289,10 @@ class Database:
         except (sa_exc.OperationalError, sa_exc.DatabaseError) as exc:
             session.rollback()
             raise DatabaseError(_explain(self.url, exc)) from exc
+        except orm_exc.StaleDataError as exc:
+            # A row's version changed between reading and writing it (``Versioned``).
+            session.rollback()
+            raise StaleEdit("A record you changed") from exc
         except BaseException:
             session.rollback()
             raise

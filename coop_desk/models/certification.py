@@ -20,10 +20,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from coop_desk.models.base import Base, Quantity, UTCDateTime, utcnow
+from coop_desk.models.base import Base, Quantity, UTCDateTime, Versioned, utcnow
 
 
-class CertScheme(Base):
+class CertScheme(Versioned, Base):
     """A certification scheme: Fairtrade, organic (EU, USDA NOP, JAS) and those the user adds
     (Rainforest Alliance, C.A.F.E. Practices, Café Femenino...)."""
 
@@ -39,7 +39,7 @@ class CertScheme(Base):
     builtin: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class Certificate(Base):
+class Certificate(Versioned, Base):
     """A certificate of the cooperative (``member_id`` NULL) or of one member."""
 
     __tablename__ = "certificate"
@@ -67,7 +67,7 @@ class Certificate(Base):
     scheme: Mapped[CertScheme] = relationship()
 
 
-class PlotOrganic(Base):
+class PlotOrganic(Versioned, Base):
     """Organic conversion of one plot: the start date and, when the computed status does not
     apply, an override with its reason. Removed with the plot."""
 
@@ -90,7 +90,7 @@ class PlotOrganic(Base):
     updated_by: Mapped[str] = mapped_column(String(60), default="")
 
 
-class MemberScheme(Base):
+class MemberScheme(Versioned, Base):
     """A member's place in a scheme: in the certified scope or not, since when."""
 
     __tablename__ = "member_scheme"
@@ -111,7 +111,7 @@ class MemberScheme(Base):
 inspection_result_check = "result IN ('approved', 'conditional', 'not_approved')"
 
 
-class Inspection(Base):
+class Inspection(Versioned, Base):
     """An internal (ICS) inspection of one member's farm."""
 
     __tablename__ = "inspection"
@@ -142,7 +142,7 @@ class Inspection(Base):
     )
 
 
-class InspectionPlot(Base):
+class InspectionPlot(Versioned, Base):
     """A plot visited during an inspection."""
 
     __tablename__ = "inspection_plot"
@@ -155,7 +155,7 @@ class InspectionPlot(Base):
     )
 
 
-class CorrectiveAction(Base):
+class CorrectiveAction(Versioned, Base):
     __tablename__ = "corrective_action"
     __table_args__ = (Index("ix_corrective_action_open", "completed_on", "due_date"),)
 
@@ -169,7 +169,7 @@ class CorrectiveAction(Base):
     inspection: Mapped[Inspection] = relationship(back_populates="actions")
 
 
-class ApprovalDecision(Base):
+class ApprovalDecision(Versioned, Base):
     """The ICS approval committee's decision on a member (new members count as approved only
     after an approval)."""
 
@@ -187,7 +187,7 @@ class ApprovalDecision(Base):
     recorded_by: Mapped[str] = mapped_column(String(60), default="")
 
 
-class Sanction(Base):
+class Sanction(Versioned, Base):
     """A sanction from the ICS catalogue: warning, suspension (from/to) or exclusion."""
 
     __tablename__ = "sanction"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from coop_desk.models.base import Base
+from coop_desk.models.base import Base, Versioned
 
 
-class Cooperative(Base):
+class Cooperative(Versioned, Base):
     __tablename__ = "cooperative"
     __table_args__ = (
         CheckConstraint("id = 1", name="single_row"),
@@ -26,7 +26,7 @@ class Cooperative(Base):
     fiscal_year_start_month: Mapped[int] = mapped_column(Integer, default=1)
 
 
-class Setting(Base):
+class Setting(Versioned, Base):
     """A named, user-editable setting (e.g. ``ledger.over_budget`` = ``warn``)."""
 
     __tablename__ = "setting"

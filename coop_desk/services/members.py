@@ -28,7 +28,7 @@ from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold
 from coop_desk.errors import Conflict, NotFound, ValidationError
 from coop_desk.models import Member, MemberStatusChange, Plot
-from coop_desk.services import audit
+from coop_desk.services import audit, versions
 from coop_desk.services.access import Actor, Permission, require
 
 
@@ -67,6 +67,7 @@ class PlotRow:
     varieties: str
     latitude: Decimal | None
     longitude: Decimal | None
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class MemberDetail:
     notes: str
     plots: tuple[PlotRow, ...]
     history: tuple[StatusChangeRow, ...]
+    version: int = 1  # of the member's own row (its plots carry their own)
 
     @property
     def full_name(self) -> str:
@@ -346,13 +348,29 @@ def create_member(
 
 
 def update_member(
-    session: Session, actor: Actor, member_id: int, data: MemberInput, *, today: date | None = None
+    session: Session,
+    actor: Actor,
+    member_id: int,
+    data: MemberInput,
+    *,
+    today: date | None = None,
+    base: MemberDetail | None = None,
 ) -> MemberDetail:
-    """Save an edit of the member's details and plots. Plots missing from ``data`` are removed;
-    the status is changed only through :func:`change_status`, which keeps its history."""
+    """Save an edit of the member's details and plots; the status is changed only through
+    :func:`change_status`, which keeps its history.
+
+    ``base`` is the member as the user's form showed it (``get_member`` when the form
+    opened). With it, only what the user changed is written, row by row (see
+    ``services.versions``): the details when the user changed one of them, each plot the user
+    changed or removed, each plot added; plots another user added or changed meanwhile are
+    kept. A row the user changed that someone else changed (or deleted) meanwhile refuses the
+    whole save with ``StaleEdit``. Without ``base`` (imports, scripts), ``data`` is the whole
+    member: plots missing from it are removed."""
     require(actor, Permission.MEMBERS_WRITE)
     member = _load(session, member_id)
     data = _normalised(data)
+    if base is not None:
+        data = _merged(session, member, data, base)
     problems = validate_member(data, today)
     problems += _uniqueness_problems(session, data, member_id)
     known = {p.id: p for p in member.plots}
@@ -405,9 +423,18 @@ def change_status(
     reason: str,
     *,
     today: date | None = None,
+    version: int | None = None,
 ) -> MemberDetail:
+    """Change the member's status (kept in its history). ``version``: the member's version
+    the user saw (refused with ``StaleEdit`` when it changed since)."""
     require(actor, Permission.MEMBERS_WRITE)
     member = _load(session, member_id)
+    versions.check(
+        session,
+        member,
+        version,
+        f"Member {member.code} ({full_name(member.first_names, member.surnames)})",
+    )
     current = MemberStatus(member.status)
     problems = validate_status_change(
         current, MemberStatus(new_status), effective_date, reason, member.status_date, today
@@ -439,6 +466,77 @@ def delete_member(session: Session, actor: Actor, member_id: int) -> None:
         "Members are never deleted. Change the status to withdrawn, expelled or deceased; "
         "the member's history stays in the register."
     )
+
+
+_MEMBER_FIELDS = (
+    "code",
+    "first_names",
+    "surnames",
+    "gender",
+    "join_date",
+    "dni",
+    "birth_date",
+    "community",
+    "phone",
+    "notes",
+)
+
+
+def _plot_values(plot: PlotInput) -> tuple[object, ...]:
+    return (
+        plot.name,
+        plot.total_area_ha,
+        plot.coffee_area_ha,
+        plot.altitude_m,
+        plot.varieties,
+        plot.latitude,
+        plot.longitude,
+    )
+
+
+def _merged(session: Session, member: Member, data: MemberInput, base: MemberDetail) -> MemberInput:
+    """The whole member to save: the user's changes relative to ``base`` applied, row by row,
+    on what is stored now. Raises ``StaleEdit`` for a row both changed."""
+    was = _normalised(base.to_input())
+    now = _normalised(_detail(member).to_input())
+    label = f"Member {member.code} ({full_name(member.first_names, member.surnames)})"
+    fields = {
+        name: getattr(data, name)
+        if getattr(data, name) != getattr(was, name)
+        else getattr(now, name)
+        for name in _MEMBER_FIELDS
+    }
+    if any(getattr(data, name) != getattr(was, name) for name in _MEMBER_FIELDS):
+        versions.check(session, member, base.version, label)
+    current = {p.id: p for p in member.plots}
+    base_versions = {p.id: p.version for p in base.plots}
+    was_plots = {p.id: p for p in was.plots}
+    mine = {p.id: p for p in data.plots if p.id is not None}
+    plots: list[PlotInput] = []
+    for plot_id, stored in current.items():
+        if plot_id not in was_plots:
+            plots.append(next(p for p in now.plots if p.id == plot_id))  # added meanwhile
+            continue
+        edited = mine.get(plot_id)
+        if edited is not None and _plot_values(edited) == _plot_values(was_plots[plot_id]):
+            plots.append(next(p for p in now.plots if p.id == plot_id))  # untouched
+            continue
+        # Removed or changed by the user: only from the version the user saw.
+        versions.check(session, stored, base_versions[plot_id], f"{label}: plot {stored.name}")
+        if edited is not None:
+            plots.append(edited)
+    for plot_id, edited in mine.items():
+        if plot_id in current:
+            continue
+        if plot_id in was_plots:  # deleted meanwhile by someone else
+            if _plot_values(edited) != _plot_values(was_plots[plot_id]):
+                raise versions.stale(
+                    session, Plot.__tablename__, plot_id, f"{label}: plot {edited.name}"
+                )
+            continue
+        plots.append(edited)  # not this member's plot: refused by validation below
+    plots.extend(p for p in data.plots if p.id is None)
+    return MemberInput(**fields, plots=tuple(plots))
 
 
 def _load(session: Session, member_id: int) -> Member:
@@ -551,6 +649,7 @@ def _detail(member: Member) -> MemberDetail:
                 p.varieties,
                 p.latitude,
                 p.longitude,
+                p.version,
             )
             for p in member.plots
         ),
@@ -560,4 +659,5 @@ def _detail(member: Member) -> MemberDetail:
             )
             for c in member.status_changes
         ),
+        version=member.version,
     )

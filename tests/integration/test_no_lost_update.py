@@ -1,0 +1,276 @@
+"""Two PCs editing the same records, each with its own connection (its own ``Database``), on
+SQLite and on the real PostgreSQL server: a save based on an outdated version is refused with
+who changed the record and when; nothing anyone saved is ever lost; plots merge by row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from coop_desk.db import Database
+from coop_desk.domain.members import MemberInput, MemberStatus, PlotInput
+from coop_desk.errors import StaleEdit
+from coop_desk.services import members
+from coop_desk.services.access import Actor, Role
+
+MARIA = Actor(username="maria", role=Role.SECRETARY)
+JUAN = Actor(username="juan", role=Role.SECRETARY)
+
+
+@pytest.fixture
+def pcs(db) -> Iterator[tuple[Database, Database]]:  # type: ignore[no-untyped-def]
+    """Two PCs on the database of ``db``: two engines, two connections."""
+    first, second = Database.open(db.target), Database.open(db.target)
+    try:
+        yield first, second
+    finally:
+        first.close()
+        second.close()
+
+
+@pytest.fixture
+def member_id(db) -> int:  # type: ignore[no-untyped-def]
+    with db.transaction(MARIA) as s:
+        created = members.create_member(
+            s,
+            MARIA,
+            MemberInput(
+                code="CPGP-3784-7",
+                first_names="Rosa",
+                surnames="Quispe Mamani",
+                gender="F",
+                join_date=date(2020, 3, 1),
+                plots=(
+                    PlotInput("La Loma", Decimal("2.5"), Decimal("2.0")),
+                    PlotInput("El Bajo", Decimal("1.0"), Decimal("0.5")),
+                ),
+            ),
+        )
+    return created.id
+
+
+def opened(pc: Database, actor: Actor, member_id: int) -> members.MemberDetail:
+    """What a member form shows when it opens."""
+    with pc.reading(actor) as s:
+        return members.get_member(s, actor, member_id)
+
+
+def save(pc: Database, actor: Actor, base: members.MemberDetail, data: MemberInput) -> None:
+    with pc.transaction(actor) as s:
+        members.update_member(s, actor, base.id, data, base=base)
+
+
+def plot(data: MemberInput, name: str) -> PlotInput:
+    return next(p for p in data.plots if p.name == name)
+
+
+def test_twenty_rounds_of_two_editors_lose_nothing(pcs, member_id):
+    first, second = pcs
+    for round_ in range(20):
+        # Both open the member; one changes the phone, the other the notes; saved in turn
+        # (who saves first alternates).
+        a, b = opened(first, MARIA, member_id), opened(second, JUAN, member_id)
+        phone, notes = f"98765{round_:04d}", f"visit {round_}"
+        saves = [
+            (first, MARIA, a, replace(a.to_input(), phone=phone)),
+            (second, JUAN, b, replace(b.to_input(), notes=notes)),
+        ]
+        if round_ % 2:
+            saves.reverse()
+        pc, actor, base, data = saves[0]
+        save(pc, actor, base, data)
+        pc, actor, base, data = saves[1]
+        with pytest.raises(StaleEdit) as refused:
+            save(pc, actor, base, data)
+        winner = saves[0][1].username
+        assert refused.value.changed_by == winner
+        assert refused.value.changed_at is not None
+        assert f"changed by {winner} on " in str(refused.value)
+        assert "CPGP-3784-7" in str(refused.value) and "Nothing was saved" in str(refused.value)
+        # The refused user reloads and makes the change again: both are kept.
+        fresh = opened(pc, actor, member_id)
+        save(pc, actor, fresh, _redo(fresh, data, base))
+        final = opened(first, MARIA, member_id)
+        assert (final.phone, final.notes) == (phone, notes)
+
+
+def _redo(
+    fresh: members.MemberDetail, data: MemberInput, base: members.MemberDetail
+) -> MemberInput:
+    """The refused change, made again on the reloaded values."""
+    redo = fresh.to_input()
+    if data.phone != base.phone:
+        redo = replace(redo, phone=data.phone)
+    if data.notes != base.notes:
+        redo = replace(redo, notes=data.notes)
+    return redo
+
+
+def test_a_plot_added_meanwhile_survives_a_form_opened_before(pcs, member_id):
+    first, second = pcs
+    stale_form = opened(second, JUAN, member_id)
+    fresh = opened(first, MARIA, member_id)
+    new_plot = PlotInput("Nueva", Decimal("0.75"), Decimal("0.75"))
+    save(first, MARIA, fresh, replace(fresh.to_input(), plots=(*fresh.to_input().plots, new_plot)))
+    # Juan's form (opened before) changes the phone and saves: accepted, the new plot stays.
+    save(second, JUAN, stale_form, replace(stale_form.to_input(), phone="912345678"))
+    final = opened(first, MARIA, member_id)
+    assert sorted(p.name for p in final.plots) == ["El Bajo", "La Loma", "Nueva"]
+    assert final.phone == "912345678"
+
+
+def test_each_user_changes_a_different_plot_both_kept(pcs, member_id):
+    first, second = pcs
+    a, b = opened(first, MARIA, member_id), opened(second, JUAN, member_id)
+    a_in, b_in = a.to_input(), b.to_input()
+    save(
+        first,
+        MARIA,
+        a,
+        replace(
+            a_in,
+            plots=tuple(
+                replace(p, altitude_m=1650) if p.name == "La Loma" else p for p in a_in.plots
+            ),
+        ),
+    )
+    save(
+        second,
+        JUAN,
+        b,
+        replace(
+            b_in,
+            plots=tuple(
+                replace(p, varieties="Caturra") if p.name == "El Bajo" else p for p in b_in.plots
+            ),
+        ),
+    )
+    final = opened(first, MARIA, member_id).to_input()
+    assert plot(final, "La Loma").altitude_m == 1650
+    assert plot(final, "El Bajo").varieties == "Caturra"
+
+
+def test_the_same_plot_changed_twice_is_refused_with_its_name(pcs, member_id):
+    first, second = pcs
+    a, b = opened(first, MARIA, member_id), opened(second, JUAN, member_id)
+    a_in, b_in = a.to_input(), b.to_input()
+    save(
+        first,
+        MARIA,
+        a,
+        replace(
+            a_in,
+            plots=tuple(
+                replace(p, total_area_ha=Decimal("3.0")) if p.name == "La Loma" else p
+                for p in a_in.plots
+            ),
+        ),
+    )
+    with pytest.raises(StaleEdit) as refused:
+        save(
+            second,
+            JUAN,
+            b,
+            replace(
+                b_in,
+                plots=tuple(
+                    replace(p, coffee_area_ha=Decimal("1.0")) if p.name == "La Loma" else p
+                    for p in b_in.plots
+                ),
+            ),
+        )
+    assert "plot La Loma" in str(refused.value) and refused.value.changed_by == "maria"
+    assert plot(opened(first, MARIA, member_id).to_input(), "La Loma").total_area_ha == Decimal("3")
+
+
+def test_removing_a_plot_someone_changed_and_changing_one_someone_removed_are_refused(
+    pcs, member_id
+):
+    first, second = pcs
+    a, b = opened(first, MARIA, member_id), opened(second, JUAN, member_id)
+    a_in, b_in = a.to_input(), b.to_input()
+    # Maria removes El Bajo; Juan (opened before) changes El Bajo: refused, it was deleted.
+    save(first, MARIA, a, replace(a_in, plots=tuple(p for p in a_in.plots if p.name != "El Bajo")))
+    with pytest.raises(StaleEdit) as refused:
+        save(
+            second,
+            JUAN,
+            b,
+            replace(
+                b_in,
+                plots=tuple(
+                    replace(p, altitude_m=1400) if p.name == "El Bajo" else p for p in b_in.plots
+                ),
+            ),
+        )
+    assert refused.value.deleted and "was deleted by maria" in str(refused.value)
+    # Juan changes La Loma; Maria (opened before) removes La Loma: refused.
+    a, b = opened(first, MARIA, member_id), opened(second, JUAN, member_id)
+    b_in = b.to_input()
+    save(
+        second,
+        JUAN,
+        b,
+        replace(
+            b_in,
+            plots=tuple(
+                replace(p, altitude_m=1700) if p.name == "La Loma" else p for p in b_in.plots
+            ),
+        ),
+    )
+    with pytest.raises(StaleEdit, match="changed by juan"):
+        save(first, MARIA, a, replace(a.to_input(), plots=()))
+    assert [p.name for p in opened(first, MARIA, member_id).plots] == ["La Loma"]
+
+
+def test_a_status_change_from_an_outdated_form_is_refused(pcs, member_id):
+    first, second = pcs
+    a, b = opened(first, MARIA, member_id), opened(second, JUAN, member_id)
+    save(first, MARIA, a, replace(a.to_input(), phone="955555555"))
+    with pytest.raises(StaleEdit, match="changed by maria"), second.transaction(JUAN) as s:
+        members.change_status(
+            s,
+            JUAN,
+            member_id,
+            MemberStatus.WITHDRAWN,
+            date(2026, 1, 5),
+            "moved to Lima",
+            version=b.version,
+            today=date(2026, 11, 27),
+        )
+    assert opened(first, MARIA, member_id).status == MemberStatus.ACTIVE
+
+
+def test_a_write_that_skips_the_check_is_still_refused_by_the_version_column(pcs, member_id):
+    """A session that is not ``Database.transaction`` (no check, no lock) read the member, then
+    another PC saved it: SQLAlchemy's ``WHERE version = ...`` matches nothing and the write
+    fails instead of overwriting."""
+    from sqlalchemy.orm import Session
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from coop_desk.models import Member
+
+    first, second = pcs
+    with Session(first.engine, expire_on_commit=False) as s:
+        member = s.get(Member, member_id)
+        assert member is not None
+        s.commit()
+        save(
+            second,
+            JUAN,
+            opened(second, JUAN, member_id),
+            replace(opened(second, JUAN, member_id).to_input(), phone="1234567"),
+        )
+        member.notes = "written from an outdated read"
+        with pytest.raises(StaleDataError):
+            s.flush()
+        s.rollback()
+    assert opened(first, MARIA, member_id).phone == "1234567"
+    assert opened(first, MARIA, member_id).notes == ""
+    # Database.transaction puts that failure into words.
+    with pytest.raises(StaleEdit, match="A record you changed"), first.transaction(MARIA):
+        raise StaleDataError("UPDATE statement on table 'member' expected to update 1 row(s)")
