@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import create_engine
 
 from coop_desk.models import Base
@@ -12,7 +15,7 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+def render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | Literal[False]:
     """Render the exact column types as their storage types, so migrations never depend on
     Python-side classes that may change later."""
     if type_ == "type":
@@ -26,7 +29,10 @@ def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
 def run_migrations_online() -> None:
     engine = config.attributes.get("engine")
     if engine is None:
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        if url is None:
+            raise RuntimeError("no engine passed in and no sqlalchemy.url in the Alembic config")
+        engine = create_engine(url)
     with engine.begin() as connection:
         context.configure(
             connection=connection,

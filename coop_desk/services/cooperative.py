@@ -11,6 +11,7 @@ from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import ValidationError
 from coop_desk.models import Cooperative, Setting
+from coop_desk.services import users
 from coop_desk.services.access import Actor, Permission, require
 
 
@@ -82,6 +83,28 @@ def save_profile(session: Session, actor: Actor, profile: Profile) -> Profile:
     result = get_profile(session, actor)
     assert result is not None
     return result
+
+
+def start_cooperative(
+    session: Session,
+    actor: Actor,
+    name: str,
+    *,
+    admin_username: str | None = None,
+    admin_password: str = "",
+) -> Profile:
+    """A new cooperative (the first-run dialog): its profile and, on a database without
+    accounts, its first administrator. One user action: both are written or neither, and the
+    problems of both are reported together."""
+    problems = validate_profile(Profile(name=name))
+    if admin_username is not None:
+        try:
+            users.create_first_administrator(session, actor, admin_username, admin_password)
+        except ValidationError as exc:
+            problems += exc.problems
+    if problems:
+        raise ValidationError(problems)
+    return save_profile(session, actor, Profile(name=name))
 
 
 def get_setting(session: Session, key: str, default: str = "") -> str:

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -21,6 +20,7 @@ from PySide6.QtCore import (
 )
 
 from coop_desk.services.audit import AuditRow
+from coop_desk.ui.labels import QT_TRANSLATE_NOOP
 
 PAGE_SIZE = 500
 Loader = Callable[[int, int], list[AuditRow]]

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from coop_desk.domain.certification import (
@@ -31,7 +31,7 @@ from coop_desk.services.certification import (
     SanctionRow,
     SchemeStatusRow,
 )
-from coop_desk.ui.labels import tr_label
+from coop_desk.ui.labels import QT_TRANSLATE_NOOP, tr_label
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.widgets import format_date, format_decimal
 

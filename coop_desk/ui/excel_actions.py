@@ -15,11 +15,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.labels import QT_TRANSLATE_NOOP
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
 
 XLSX_FILTER = QT_TRANSLATE_NOOP("excel_actions", "Excel workbook (*.xlsx)")

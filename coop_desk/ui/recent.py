@@ -16,8 +16,10 @@ MAX_RECENT = 8
 def recent_databases() -> list[str]:
     value = QSettings().value(KEY, [])
     if isinstance(value, str):  # QSettings gives a lone string for a one-item list
-        value = [value]
-    return [str(v) for v in (value or []) if v]
+        return [value] if value else []
+    if not isinstance(value, list):
+        return []
+    return [str(v) for v in value if v]
 
 
 def remember_database(target: str) -> None:

@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QSpinBox,
+    QTextEdit,
+    QWidget,
+)
 
 from coop_desk.domain.money import MoneyError, parse_amount, round_money
 from coop_desk.domain.problems import Problem
@@ -43,6 +59,18 @@ def format_date(value: date | None) -> str:
     if value is None:
         return ""
     return QDate(value.year, value.month, value.day).toString(date_format())
+
+
+def field_row(field: QWidget, *beside: QWidget) -> QWidget:
+    """``field`` taking the width, with what goes beside it (its currency, a button) at their
+    own size, as one form row."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(field, 1)
+    for widget in beside:
+        layout.addWidget(widget)
+    return row
 
 
 class AmountEdit(QLineEdit):
@@ -113,8 +141,29 @@ class ProblemLabel(QLabel):
         self.setVisible(bool(messages))
 
 
+def on_edit(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` whenever the user changes ``widget`` or an input inside it (a row
+    that holds a field and its button, say)."""
+    for w in (widget, *widget.findChildren(QWidget)):
+        if isinstance(w, QLineEdit):
+            w.textChanged.connect(lambda _text: callback())
+        elif isinstance(w, (QPlainTextEdit, QTextEdit)):
+            w.textChanged.connect(callback)
+        elif isinstance(w, QComboBox):
+            w.currentIndexChanged.connect(lambda _index: callback())
+        elif isinstance(w, QDateTimeEdit):
+            w.dateTimeChanged.connect(lambda _value: callback())
+        elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
+            w.valueChanged.connect(lambda _value: callback())
+        elif isinstance(w, QAbstractButton) and w.isCheckable():
+            w.toggled.connect(lambda _checked: callback())
+        elif isinstance(w, QListWidget):
+            w.itemChanged.connect(lambda _item: callback())
+
+
 class FormProblems:
-    """Maps problem fields to the labels shown under the form's fields."""
+    """Maps problem fields to the labels shown under the form's fields. A field's message
+    goes away as soon as the user changes that field: the next save checks it again."""
 
     def __init__(self) -> None:
         self.labels: dict[str, ProblemLabel] = {}
@@ -125,6 +174,7 @@ class FormProblems:
         form.addRow(label, widget)
         form.addRow("", problem)
         self.labels[field] = problem
+        on_edit(widget, lambda: problem.show_problems([]))
         return problem
 
     def show(self, problems: list[Problem]) -> None:
@@ -138,6 +188,11 @@ class FormProblems:
 
     def clear(self) -> None:
         self.show([])
+
+    def clear_field(self, field: str) -> None:
+        """The user changed ``field`` in a way the widget's own signals do not tell."""
+        if field in self.labels:
+            self.labels[field].show_problems([])
 
     def visible_messages(self) -> list[str]:
         return [lab.text() for lab in [*self.labels.values(), self.general] if not lab.isHidden()]

@@ -122,7 +122,8 @@ def run_with_progress(
     error = outcome.get("error")
     if error is not None:
         raise error
-    return outcome["result"]  # type: ignore[no-any-return]
+    result: T = outcome["result"]
+    return result
 
 
 class _LoadSignals(QObject):

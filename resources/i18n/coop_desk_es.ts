@@ -4,12 +4,12 @@
 <context>
     <name>ApprovalDetailsDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="217"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="223"/>
         <source>Correct the record of {0} (version {1})</source>
         <translation>Corregir el acta de {0} (versión {1})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="223"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="229"/>
         <source>Only the record of the meeting changes. The budget it approved (USD {0}) stays; a different budget needs a new approval.</source>
         <translation>Solo cambia el acta de la asamblea. El presupuesto aprobado (USD {0}) se mantiene; un presupuesto distinto necesita una nueva aprobación.</translation>
     </message>
@@ -17,37 +17,37 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="138"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="144"/>
         <source>General Assembly approval of the {0} plan</source>
         <translation>Aprobación del plan {0} por la Asamblea General</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="140"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="146"/>
         <source>Budget revision {0} (version {1})</source>
         <translation>Revisión del presupuesto {0} (versión {1})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="145"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="151"/>
         <source>A revision needs its own General Assembly approval. The budget below starts from version {0} (approved {1}, USD {2}); the earlier versions stay in the history.</source>
         <translation>Una revisión necesita su propia aprobación de la Asamblea General. El presupuesto de abajo parte de la versión {0} (aprobada en {1}, USD {2}); las versiones anteriores quedan en el historial.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="156"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="162"/>
         <source>Approved budget (USD)</source>
         <translation>Presupuesto aprobado (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="160"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="166"/>
         <source>no budget</source>
         <translation>sin presupuesto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="171"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="177"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="172"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="178"/>
         <source>★ counts toward the 25% productivity/quality share</source>
         <translation>★ cuenta para el 25 % de productividad/calidad</translation>
     </message>
@@ -246,32 +246,32 @@
 <context>
     <name>BalancesTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="539"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="551"/>
         <source>Premium fund (USD value)</source>
         <translation>Fondo de la Prima (valor en USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="578"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="590"/>
         <source>Projects {0}: approved USD {1}, spent USD {2}, remaining USD {3}</source>
         <translation>Proyectos {0}: aprobado USD {1}, gastado USD {2}, saldo USD {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="592"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="604"/>
         <source>Productivity / quality: USD {0} spent; no premium received this year (at least {1}% of the premium received goes to productivity / quality).</source>
         <translation>Productividad / calidad: USD {0} gastados; no se recibió prima este año (al menos el {1}% de la prima recibida va a productividad / calidad).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="597"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="609"/>
         <source>Productivity / quality: USD {0} spent = {1}% of the USD {2} premium received; at least {3}% = USD {4} is required ({5}).</source>
         <translation>Productividad / calidad: USD {0} gastados = {1}% de los USD {2} de prima recibida; se exige al menos el {3}% = USD {4} ({5}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="605"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="617"/>
         <source>met</source>
         <translation>cumplido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="605"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="617"/>
         <source>not met</source>
         <translation>no cumplido</translation>
     </message>
@@ -279,22 +279,22 @@
 <context>
     <name>BuyerDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="21"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="22"/>
         <source>New buyer</source>
         <translation>Nuevo comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="25"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="26"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="26"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="27"/>
         <source>&amp;Country</source>
         <translation>&amp;País</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="27"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="28"/>
         <source>N&amp;otes</source>
         <translation>N&amp;otas</translation>
     </message>
@@ -302,62 +302,62 @@
 <context>
     <name>CashRowsModel</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="78"/>
         <source>Opening balance</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="91"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="79"/>
         <source>Income</source>
         <translation>Ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="92"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="80"/>
         <source>Expense</source>
         <translation>Egreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="102"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="90"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="107"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="95"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="108"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="96"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="109"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="97"/>
         <source>Voucher</source>
         <translation>Comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="110"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="98"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="111"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="99"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="112"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="100"/>
         <source>Amount</source>
         <translation>Monto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="113"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="101"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="115"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="103"/>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
@@ -365,47 +365,47 @@
 <context>
     <name>CashbookDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="131"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="123"/>
         <source>Import a premium cash book</source>
         <translation>Importar un libro de caja de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="142"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="134"/>
         <source>Sheet “{0}”, header on row {1}. Opening {2}, income {3}, expense {4}, closing {5}.</source>
         <translation>Hoja «{0}», encabezado en la fila {1}. Saldo inicial {2}, ingresos {3}, egresos {4}, saldo final {5}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="155"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="147"/>
         <source>Row {0} skipped: {1}</source>
         <translation>Fila {0} omitida: {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="166"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="158"/>
         <source>units per USD, for an account not in USD</source>
         <translation>unidades por USD, para una cuenta que no está en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="168"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="160"/>
         <source>(none: report them)</source>
         <translation>(ninguno: informarlos)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="173"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="165"/>
         <source>Create the projects not in the plan: {0}</source>
         <translation>Crear los proyectos que no están en el plan: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="178"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="168"/>
         <source>Into the &amp;account</source>
         <translation>En la &amp;cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="179"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="169"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="181"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="172"/>
         <source>Expenses without a &amp;project go to</source>
         <translation>Los egresos sin &amp;proyecto van a</translation>
     </message>
@@ -415,7 +415,7 @@
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="225"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="211"/>
         <source>Posting the cash book</source>
         <translation>Registrando el libro de caja</translation>
     </message>
@@ -423,97 +423,97 @@
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="48"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="45"/>
         <source>Edit certificate</source>
         <translation>Editar certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="48"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="45"/>
         <source>New certificate</source>
         <translation>Nuevo certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="53"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="48"/>
         <source>Add scheme…</source>
         <translation>Agregar esquema…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="62"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="53"/>
         <source>FLO ID for Fairtrade</source>
         <translation>FLO ID para Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="69"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="60"/>
         <source>no document</source>
         <translation>sin documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="70"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="61"/>
         <source>Choose file…</source>
         <translation>Elegir archivo…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="77"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="64"/>
         <source>&amp;Scheme</source>
         <translation>&amp;Esquema</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="78"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="65"/>
         <source>&amp;Certifier</source>
         <translation>&amp;Certificadora</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="79"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="66"/>
         <source>&amp;Number</source>
         <translation>&amp;Número</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="80"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="67"/>
         <source>&amp;Issued</source>
         <translation>E&amp;mitido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="81"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="68"/>
         <source>&amp;Expires</source>
         <translation>&amp;Vence</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="82"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="69"/>
         <source>Sco&amp;pe</source>
         <translation>&amp;Alcance</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="83"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="70"/>
         <source>N&amp;otes</source>
         <translation>N&amp;otas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="84"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="71"/>
         <source>&amp;Document</source>
         <translation>&amp;Documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="118"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="94"/>
         <source>{0} (SHA-256 {1}…)</source>
         <translation>{0} (SHA-256 {1}…)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="125"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="101"/>
         <source>Add scheme</source>
         <translation>Agregar esquema</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="126"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="102"/>
         <source>Name of the scheme (e.g. Rainforest Alliance):</source>
         <translation>Nombre del esquema (p. ej. Rainforest Alliance):</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="133"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="109"/>
         <source>Certificate document</source>
         <translation>Documento del certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="135"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="111"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Documentos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Todos los archivos (*)</translation>
     </message>
@@ -691,34 +691,29 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/change_password.py" line="36"/>
+        <location filename="../../coop_desk/ui/dialogs/change_password.py" line="35"/>
         <source>Change password</source>
         <translation>Cambiar contraseña</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/change_password.py" line="42"/>
+        <location filename="../../coop_desk/ui/dialogs/change_password.py" line="39"/>
         <source>An administrator set your password. Choose your own password now (at least {0} characters).</source>
         <translation>Un administrador asignó su contraseña. Elija ahora su propia contraseña (al menos {0} caracteres).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/change_password.py" line="52"/>
+        <location filename="../../coop_desk/ui/dialogs/change_password.py" line="46"/>
         <source>&amp;Current password</source>
         <translation>Contraseña &amp;actual</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/change_password.py" line="53"/>
+        <location filename="../../coop_desk/ui/dialogs/change_password.py" line="47"/>
         <source>&amp;New password</source>
         <translation>&amp;Nueva contraseña</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/change_password.py" line="54"/>
+        <location filename="../../coop_desk/ui/dialogs/change_password.py" line="48"/>
         <source>&amp;Repeat it</source>
         <translation>&amp;Repítala</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/change_password.py" line="67"/>
-        <source>the two new passwords differ</source>
-        <translation>las dos contraseñas nuevas no coinciden</translation>
     </message>
 </context>
 <context>
@@ -742,27 +737,27 @@
 <context>
     <name>CloseYearDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="21"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="23"/>
         <source>Close fiscal year {0}</source>
         <translation>Cerrar el ejercicio {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="24"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="26"/>
         <source>Closing {0} locks it: nothing more can be recorded in it. Each account&apos;s balance and the Premium fund are carried into {1}. Only an administrator can reopen it.</source>
         <translation>Cerrar {0} lo bloquea: ya no se puede registrar nada en él. El saldo de cada cuenta y el fondo de la Prima pasan a {1}. Solo un administrador puede reabrirlo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="30"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="32"/>
         <source>Optional, e.g. accounts approved by the GA</source>
         <translation>Opcional, p. ej. cuentas aprobadas por la AG</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="31"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="33"/>
         <source>&amp;Note</source>
         <translation>&amp;Nota</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="32"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="34"/>
         <source>&amp;Close year</source>
         <translation>&amp;Cerrar ejercicio</translation>
     </message>
@@ -770,22 +765,22 @@
 <context>
     <name>CompleteActionDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="354"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="312"/>
         <source>Corrective action done</source>
         <translation>Acción correctiva cumplida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="357"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="315"/>
         <source>{0} {1}: {2} (due {3})</source>
         <translation>{0} {1}: {2} (vence {3})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="369"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="326"/>
         <source>&amp;Completed on</source>
         <translation>&amp;Cumplida el</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="371"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="327"/>
         <source>&amp;Note</source>
         <translation>&amp;Nota</translation>
     </message>
@@ -793,27 +788,27 @@
 <context>
     <name>ComplianceTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="628"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="640"/>
         <source>&amp;Check again</source>
         <translation>&amp;Verificar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="655"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="667"/>
         <source>{0}: checking…</source>
         <translation>{0}: verificando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="661"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="673"/>
         <source>The checks could not be run.</source>
         <translation>No se pudieron ejecutar las verificaciones.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="673"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="685"/>
         <source>{0}: every check passed.</source>
         <translation>{0}: todas las verificaciones pasaron.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="676"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="688"/>
         <source>{0}: {1} integrity errors, {2} compliance warnings.</source>
         <translation>{0}: {1} errores de integridad, {2} advertencias de cumplimiento.</translation>
     </message>
@@ -821,117 +816,117 @@
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="51"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="54"/>
         <source>New contract</source>
         <translation>Nuevo contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="53"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="56"/>
         <source>Contract {0}</source>
         <translation>Contrato {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="64"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="67"/>
         <source>New &amp;buyer…</source>
         <translation>Nuevo compra&amp;dor…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="76"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="75"/>
         <source>Organic certified</source>
         <translation>Certificado orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="78"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="77"/>
         <source>Washed</source>
         <translation>Lavado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="79"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="78"/>
         <source>Natural</source>
         <translation>Natural</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="83"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="82"/>
         <source>bags of 69 kg</source>
         <translation>sacos de 69 kg</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="84"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="83"/>
         <source>kg</source>
         <translation>kg</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="95"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="90"/>
         <source>&amp;Buyer</source>
         <translation>&amp;Comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="96"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="91"/>
         <source>Contract &amp;number</source>
         <translation>&amp;Número de contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="97"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="92"/>
         <source>&amp;Signing date</source>
         <translation>&amp;Fecha de firma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="98"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="93"/>
         <source>Sc&amp;heme</source>
         <translation>&amp;Esquema</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="100"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="95"/>
         <source>&amp;Process</source>
         <translation>&amp;Proceso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="101"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="96"/>
         <source>&amp;Quantity</source>
         <translation>C&amp;antidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="102"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="97"/>
         <source>Shi&amp;pment date</source>
         <translation>Fecha de embar&amp;que</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="103"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="98"/>
         <source>N&amp;otes</source>
         <translation>N&amp;otas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="104"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="99"/>
         <source>Premium</source>
         <translation>Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="138"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="133"/>
         <source>the quantity is not a number</source>
         <translation>la cantidad no es un número</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="141"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="136"/>
         <source>give the quantity</source>
         <translation>indique la cantidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="151"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="146"/>
         <source>conventional sale: no premium</source>
         <translation>venta convencional: sin prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="153"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="148"/>
         <source>no rate in force on the signing date</source>
         <translation>no hay tarifa vigente en la fecha de firma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="155"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="150"/>
         <source>{0} lb · {1}</source>
         <translation>{0} lb · {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="159"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="154"/>
         <source>{0} lb × USD {1} = premium due USD {2}
 organic differential USD {3} · productivity/quality share (25%) USD {4}</source>
         <translation>{0} lb × USD {1} = prima por cobrar USD {2}
@@ -941,42 +936,42 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ContractsTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="114"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="126"/>
         <source>Search contract number or buyer</source>
         <translation>Buscar número de contrato o comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="128"/>
         <source>&amp;New contract…</source>
         <translation>&amp;Nuevo contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="117"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="129"/>
         <source>&amp;Edit contract…</source>
         <translation>&amp;Editar contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="130"/>
         <source>Record &amp;shipment…</source>
         <translation>Registrar em&amp;barque…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="120"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="132"/>
         <source>Premium &amp;received…</source>
         <translation>Prima &amp;recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="134"/>
         <source>&amp;Delete…</source>
         <translation>E&amp;liminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="124"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="136"/>
         <source>Only a contract entered by mistake, with no shipment or payment recorded</source>
         <translation>Solo un contrato ingresado por error, sin embarque ni pago registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="170"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="182"/>
         <source>{0} contracts · premium due USD {1} · received USD {2} · outstanding USD {3}</source>
         <translation>{0} contratos · prima por cobrar USD {1} · recibida USD {2} · pendiente USD {3}</translation>
     </message>
@@ -984,37 +979,37 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="208"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="167"/>
         <source>Approval committee decision</source>
         <translation>Decisión del comité de aprobación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="219"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="178"/>
         <source>minutes / act number</source>
         <translation>número de acta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="222"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="181"/>
         <source>&amp;Decision</source>
         <translation>&amp;Decisión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="223"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="182"/>
         <source>D&amp;ate</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="225"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="183"/>
         <source>&amp;Inspection report</source>
         <translation>&amp;Informe de inspección</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="227"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="184"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="228"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="185"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notas</translation>
     </message>
@@ -1189,27 +1184,27 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <translation>Esta base de datos está vacía. Empiece con su propia cooperativa o abra la cooperativa de demostración para conocer coop-desk con datos realistas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="41"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="40"/>
         <source>Start a &amp;new cooperative</source>
         <translation>Crear una cooperativa &amp;nueva</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="42"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="41"/>
         <source>Open the &amp;demo cooperative</source>
         <translation>Abrir la cooperativa de &amp;demostración</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="48"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="47"/>
         <source>Name of the cooperative</source>
         <translation>Nombre de la cooperativa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="63"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="61"/>
         <source>Administrator&apos;s &amp;user name</source>
         <translation>&amp;Usuario del administrador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="64"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="63"/>
         <source>&amp;Password</source>
         <translation>&amp;Contraseña</translation>
     </message>
@@ -1219,29 +1214,14 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <translation>&amp;Repita la contraseña</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="89"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="75"/>
         <source>Loading the demo cooperative…</source>
         <translation>Cargando la cooperativa de demostración…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="93"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="81"/>
         <source>Opening the demo</source>
         <translation>Abriendo la demostración</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="109"/>
-        <source>Please enter the cooperative&apos;s name.</source>
-        <translation>Ingrese el nombre de la cooperativa.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="113"/>
-        <source>Please enter the administrator&apos;s user name.</source>
-        <translation>Ingrese el nombre de usuario del administrador.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="115"/>
-        <source>The two passwords differ.</source>
-        <translation>Las dos contraseñas no coinciden.</translation>
     </message>
 </context>
 <context>
@@ -1348,92 +1328,92 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="58"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="53"/>
         <source>Internal inspection</source>
         <translation>Inspección interna</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="82"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="76"/>
         <source>kg of green coffee</source>
         <translation>kg de café verde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="84"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="78"/>
         <source>none known</source>
         <translation>ninguno conocido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="85"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="79"/>
         <source>date known:</source>
         <translation>fecha conocida:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="97"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="88"/>
         <source>what the member must do</source>
         <translation>lo que el socio debe hacer</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="99"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="90"/>
         <source>Add</source>
         <translation>Agregar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="101"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="92"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="119"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="104"/>
         <source>&amp;Member</source>
         <translation>&amp;Socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="120"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="105"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="121"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="106"/>
         <source>&amp;Inspector</source>
         <translation>&amp;Inspector</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="122"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="107"/>
         <source>&amp;Plots visited</source>
         <translation>&amp;Parcelas visitadas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="123"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="108"/>
         <source>&amp;Result</source>
         <translation>&amp;Resultado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="124"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="109"/>
         <source>&amp;Findings</source>
         <translation>&amp;Hallazgos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="126"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="110"/>
         <source>Corrective &amp;actions</source>
         <translation>&amp;Acciones correctivas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="129"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="111"/>
         <source>&amp;Yield estimate (kg)</source>
         <translation>&amp;Estimado de cosecha (kg)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="132"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="112"/>
         <source>Last &amp;prohibited input</source>
         <translation>Último insumo prohi&amp;bido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="189"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="156"/>
         <source>describe the action</source>
         <translation>describa la acción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="194"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="161"/>
         <source>{0} — due {1}</source>
         <translation>{0} — vence {1}</translation>
     </message>
@@ -1441,77 +1421,77 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>JournalTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="306"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="318"/>
         <source>Search number, description, payee, voucher</source>
         <translation>Buscar número, descripción, beneficiario, comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="309"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="321"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="311"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="323"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="318"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="330"/>
         <source>One row per entry</source>
         <translation>Fila por asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="319"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="331"/>
         <source>One row per posting</source>
         <translation>Fila por movimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="321"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="333"/>
         <source>&amp;Open entry…</source>
         <translation>&amp;Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="323"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="335"/>
         <source>&amp;Go to linked entry</source>
         <translation>&amp;Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="325"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="337"/>
         <source>&amp;Reverse entry…</source>
         <translation>&amp;Revertir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="376"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="388"/>
         <source>All projects</source>
         <translation>Todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="377"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="389"/>
         <source>All accounts</source>
         <translation>Todas las cuentas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="441"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="453"/>
         <source>{0} entries, {1} postings</source>
         <translation>{0} asientos, {1} movimientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="444"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="456"/>
         <source>{0} entries</source>
         <translation>{0} asientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="496"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="508"/>
         <source>Open entry…</source>
         <translation>Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="498"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="510"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="503"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="515"/>
         <source>Reverse entry…</source>
         <translation>Revertir asiento…</translation>
     </message>
@@ -1519,34 +1499,34 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>LedgerSettingsDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="71"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="74"/>
         <source>Premium ledger settings</source>
         <translation>Configuración del libro de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="75"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="78"/>
         <source>Warn: record it, and the compliance checks report it</source>
         <translation>Advertir: registrarlo y que las verificaciones de cumplimiento lo informen</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="77"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="80"/>
         <source>Block: refuse the payment</source>
         <translation>Bloquear: rechazar el pago</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="81"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="84"/>
         <source> days after shipment</source>
         <translation> días después del embarque</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="84"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="87"/>
         <source>Payments without or beyond
 the approved budget</source>
         <translation>Pagos sin presupuesto aprobado
 o que lo exceden</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="88"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="91"/>
         <source>Premium is &amp;overdue</source>
         <translation>La Prima está &amp;vencida a los</translation>
     </message>
@@ -1872,152 +1852,152 @@ Base de datos: {1}</translation>
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="126"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="106"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="128"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="108"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="131"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="111"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="133"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="113"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="134"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="114"/>
         <source>Recorded by</source>
         <translation>Registrado por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="157"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="137"/>
         <source>8 digits</source>
         <translation>8 dígitos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="172"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="151"/>
         <source>&amp;Code</source>
         <translation>Códi&amp;go</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="173"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="152"/>
         <source>&amp;First names</source>
         <translation>&amp;Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="174"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="153"/>
         <source>&amp;Surnames</source>
         <translation>&amp;Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="175"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="154"/>
         <source>&amp;DNI</source>
         <translation>&amp;DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="176"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="155"/>
         <source>&amp;Gender</source>
         <translation>&amp;Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="177"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="156"/>
         <source>&amp;Birth date</source>
         <translation>Fecha de naci&amp;miento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="178"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="157"/>
         <source>&amp;Joined on</source>
         <translation>Fecha de &amp;ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="179"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="158"/>
         <source>C&amp;ommunity (caserío / sector)</source>
         <translation>&amp;Caserío / comunidad (sector)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="180"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="159"/>
         <source>&amp;Phone</source>
         <translation>Telé&amp;fono</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="181"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="160"/>
         <source>&amp;Notes</source>
         <translation>N&amp;otas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="194"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="169"/>
         <source>&amp;Add plot</source>
         <translation>Agregar &amp;parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="195"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="170"/>
         <source>&amp;Remove plot</source>
         <translation>&amp;Quitar parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="211"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="186"/>
         <source>Change &amp;status…</source>
         <translation>Cambiar &amp;estado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="227"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="203"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="228"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="204"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="229"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="205"/>
         <source>Status and history</source>
         <translation>Estado e historial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="231"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="207"/>
         <source>Certification</source>
         <translation>Certificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="237"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="210"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="240"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="213"/>
         <source>Every change to this member, its plots and status: who, when, what</source>
         <translation>Todos los cambios de este socio, sus parcelas y su estado: quién, cuándo, qué</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="259"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="226"/>
         <source>New member</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="263"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="230"/>
         <source>A new member starts as active.</source>
         <translation>Un socio nuevo empieza como activo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="285"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="252"/>
         <source>Status: {0} since {1}</source>
         <translation>Estado: {0} desde {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="425"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="380"/>
         <source>Discard changes?</source>
         <translation>¿Descartar los cambios?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="426"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="381"/>
         <source>This member has changes that are not saved. Discard them?</source>
         <translation>Este socio tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
@@ -2025,73 +2005,73 @@ Base de datos: {1}</translation>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="105"/>
         <source>Search code, names, DNI or community (Ctrl+F)</source>
         <translation>Buscar código, nombres, DNI o caserío (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="107"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="108"/>
         <source>All statuses</source>
         <translation>Todos los estados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="111"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="112"/>
         <source>Women and men</source>
         <translation>Mujeres y hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="113"/>
         <source>Women</source>
         <translation>Mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="113"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="114"/>
         <source>Men</source>
         <translation>Hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="115"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="230"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="231"/>
         <source>All communities</source>
         <translation>Todos los caseríos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="117"/>
         <source>&amp;New member</source>
         <translation>&amp;Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="117"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="119"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="119"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="120"/>
         <source>Import a member roster from an Excel workbook</source>
         <translation>Importar un padrón de socios desde un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="120"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="123"/>
         <source>Write the register, with plots, to an Excel workbook</source>
         <translation>Guardar el padrón, con las parcelas, en un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="181"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="182"/>
         <source>Members</source>
         <translation>Socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="215"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="216"/>
         <source>{0} members · {1} active · {2} women ({3}%)</source>
         <translation>{0} socios · {1} activos · {2} mujeres ({3} %)</translation>
     </message>
@@ -2099,57 +2079,57 @@ Base de datos: {1}</translation>
 <context>
     <name>MembersTableModel</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="37"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="38"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="41"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="42"/>
         <source>Surnames</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="43"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="44"/>
         <source>First names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="45"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="46"/>
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="47"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="48"/>
         <source>Gender</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="51"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="52"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="53"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="54"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="57"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="58"/>
         <source>Joined</source>
         <translation>Ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="59"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="60"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="64"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="65"/>
         <source>Coffee (ha)</source>
         <translation>Café (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="68"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="69"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
@@ -2157,47 +2137,47 @@ Base de datos: {1}</translation>
 <context>
     <name>MoneyAccountDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="41"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="44"/>
         <source>New bank or cash account</source>
         <translation>Nueva cuenta de banco o caja</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="43"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="46"/>
         <source>e.g. Banco de la Nación USD</source>
         <translation>p. ej. Banco de la Nación USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="45"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="48"/>
         <source>Bank account</source>
         <translation>Cuenta bancaria</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="46"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="49"/>
         <source>Cash</source>
         <translation>Caja</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="52"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="55"/>
         <source>Bank, account number (optional)</source>
         <translation>Banco, número de cuenta (opcional)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="53"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="56"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="54"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="57"/>
         <source>&amp;Kind</source>
         <translation>&amp;Tipo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="55"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="58"/>
         <source>C&amp;urrency</source>
         <translation>&amp;Moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="56"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="59"/>
         <source>&amp;Bank details</source>
         <translation>Datos &amp;bancarios</translation>
     </message>
@@ -2242,7 +2222,7 @@ Base de datos: {1}</translation>
     <message>
         <location filename="../../coop_desk/ui/dialogs/open_database.py" line="88"/>
         <source>P&amp;ort</source>
-        <translation>Pu<translation>P&amp;uerto</translation>amp;erto</translation>
+        <translation>Pu&amp;erto</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/open_database.py" line="89"/>
@@ -2285,27 +2265,27 @@ Base de datos: {1}</translation>
         <translation>indique el usuario de PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="161"/>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="162"/>
         <source>Open a coop-desk database</source>
         <translation>Abrir una base de datos de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="163"/>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="164"/>
         <source>coop-desk database (*.sqlite);;All files (*)</source>
         <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="190"/>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="191"/>
         <source>Database password</source>
         <translation>Contraseña de la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="192"/>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="193"/>
         <source>The server refused that password. Password for {0}:</source>
         <translation>El servidor rechazó esa contraseña. Contraseña para {0}:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="196"/>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="197"/>
         <source>Password for {0}:</source>
         <translation>Contraseña para {0}:</translation>
     </message>
@@ -2313,42 +2293,42 @@ Base de datos: {1}</translation>
 <context>
     <name>OpeningBalanceDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="474"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="451"/>
         <source>Opening balance</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="477"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="454"/>
         <source>What the cooperative already held in a bank or cash account, or what a buyer still owed it, when it started keeping its books in coop-desk.</source>
         <translation>Lo que la cooperativa ya tenía en una cuenta de banco o caja, o lo que un comprador aún le debía, cuando empezó a llevar sus libros en coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="489"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="462"/>
         <source>Optional</source>
         <translation>Opcional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="495"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="463"/>
         <source>&amp;Account</source>
         <translation>&amp;Cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="496"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="464"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="497"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="465"/>
         <source>A&amp;mount held</source>
         <translation>&amp;Monto disponible</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="498"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="466"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="499"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="467"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
@@ -2371,12 +2351,12 @@ Base de datos: {1}</translation>
         <translation>&amp;Rango de fechas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="57"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="55"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="83"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="72"/>
         <source>The end of the period is before its start.</source>
         <translation>El fin del período es anterior a su inicio.</translation>
     </message>
@@ -2384,42 +2364,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="212"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="224"/>
         <source>New &amp;project…</source>
         <translation>Nuevo &amp;proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="214"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="226"/>
         <source>&amp;Edit project…</source>
         <translation>&amp;Editar proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="216"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="228"/>
         <source>&amp;GA approval…</source>
         <translation>&amp;Aprobación AG…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="217"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="229"/>
         <source>Budget &amp;revision…</source>
         <translation>&amp;Revisar presupuesto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="219"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="231"/>
         <source>&amp;Correct meeting record…</source>
         <translation>&amp;Corregir acta…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="239"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="251"/>
         <source>General Assembly approvals of this year&apos;s plan</source>
         <translation>Aprobaciones de la Asamblea General del plan de este ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="270"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="282"/>
         <source>Development Plan {0}: not yet approved</source>
         <translation>Plan de Desarrollo Fairtrade {0}: aún no aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="273"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="285"/>
         <source>Development Plan {0}: USD {1}, version {2} approved {3}</source>
         <translation>Plan de Desarrollo {0}: USD {1}, versión {2} ({3})</translation>
     </message>
@@ -2427,32 +2407,32 @@ Base de datos: {1}</translation>
 <context>
     <name>PlotOrganicDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="266"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="224"/>
         <source>Organic status of {0}</source>
         <translation>Estado orgánico de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="268"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="226"/>
         <source>In organic conversion since:</source>
         <translation>En transición orgánica desde:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="275"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="233"/>
         <source>(computed from the dates)</source>
         <translation>(calculado a partir de las fechas)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="283"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="241"/>
         <source>Computed status</source>
         <translation>Estado calculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="284"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="242"/>
         <source>&amp;Override</source>
         <translation>&amp;Corregir manualmente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="286"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="243"/>
         <source>Override &amp;reason</source>
         <translation>&amp;Motivo de la corrección</translation>
     </message>
@@ -2586,394 +2566,394 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumModels</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="45"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="44"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="56"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="55"/>
         <source>Fairtrade</source>
         <translation>Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="57"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="56"/>
         <source>Fair Trade USA</source>
         <translation>Fair Trade USA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="58"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="57"/>
         <source>Conventional</source>
         <translation>Convencional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="68"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="67"/>
         <source>bags</source>
         <translation>sacos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="77"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="76"/>
         <source>Buyer</source>
         <translation>Comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="82"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="81"/>
         <source>Contract</source>
         <translation>Contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="86"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="85"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="90"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="89"/>
         <source>Scheme</source>
         <translation>Esquema</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="96"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="95"/>
         <source>Organic</source>
         <translation>Orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="101"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="100"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="107"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="106"/>
         <source>Pounds</source>
         <translation>Libras</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="111"/>
         <source>Premium due</source>
         <translation>Prima por cobrar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="117"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="116"/>
         <source>Organic diff.</source>
         <translation>Dif. orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="121"/>
         <source>Quality 25%</source>
         <translation>Calidad 25 %</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="127"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="509"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="126"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="508"/>
         <source>Received</source>
         <translation>Recibido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="132"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="131"/>
         <source>Outstanding</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="136"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="135"/>
         <source>overdue</source>
         <translation>vencida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="140"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="139"/>
         <source>Shipped</source>
         <translation>Embarcado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="174"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="320"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="412"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="173"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="319"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="411"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="176"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="175"/>
         <source>Objective</source>
         <translation>Objetivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="181"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="180"/>
         <source>Responsible</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="185"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="247"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="184"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="246"/>
         <source>Budget (USD)</source>
         <translation>Presupuesto (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="190"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="189"/>
         <source>Productivity / quality</source>
         <translation>Productividad / calidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="195"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="194"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="209"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="208"/>
         <source>Version</source>
         <translation>Versión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="214"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="213"/>
         <source>GA date</source>
         <translation>Fecha de la AG</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="218"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="217"/>
         <source>Minutes</source>
         <translation>Acta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="222"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="221"/>
         <source>Members present</source>
         <translation>Socios presentes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="227"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="226"/>
         <source>Women present</source>
         <translation>Mujeres presentes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="232"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="231"/>
         <source>For</source>
         <translation>A favor</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="237"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="236"/>
         <source>Against</source>
         <translation>En contra</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="242"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="241"/>
         <source>Abstaining</source>
         <translation>Abstenciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="252"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="251"/>
         <source>In force</source>
         <translation>Vigente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="257"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="256"/>
         <source>Recorded by</source>
         <translation>Registrado por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="283"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="348"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="282"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="347"/>
         <source>Entry</source>
         <translation>Asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="287"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="352"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="286"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="351"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="289"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="288"/>
         <source>Operation</source>
         <translation>Operación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="294"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="354"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="293"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="353"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="299"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="298"/>
         <source>Amount</source>
         <translation>Monto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="304"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="382"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="303"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="381"/>
         <source>USD value</source>
         <translation>Valor en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="309"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="387"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="308"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="386"/>
         <source>Reverses</source>
         <translation>Revierte</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="313"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="312"/>
         <source>Reversed by</source>
         <translation>Revertido por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="317"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="391"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="316"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="390"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="322"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="321"/>
         <source>Payee</source>
         <translation>Beneficiario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="323"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="393"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="322"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="392"/>
         <source>Voucher</source>
         <translation>Comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="359"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="358"/>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="363"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="362"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="366"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="365"/>
         <source>In (debit)</source>
         <translation>Entra (debe)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="371"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="370"/>
         <source>Out (credit)</source>
         <translation>Sale (haber)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="376"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="375"/>
         <source>Rate</source>
         <translation>Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="394"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="393"/>
         <source>Memo</source>
         <translation>Glosa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="414"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="413"/>
         <source>Prod./quality</source>
         <translation>Prod./calidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="419"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="418"/>
         <source>Approved (USD)</source>
         <translation>Aprobado (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="424"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="423"/>
         <source>Spent (USD)</source>
         <translation>Gastado (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="429"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="428"/>
         <source>Remaining (USD)</source>
         <translation>Saldo (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="434"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="433"/>
         <source>% used</source>
         <translation>% usado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="440"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="439"/>
         <source>Paid in USD</source>
         <translation>Pagado en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="445"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="461"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="444"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="460"/>
         <source>Paid in {0}</source>
         <translation>Pagado en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="452"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="451"/>
         <source>Paid in other currencies</source>
         <translation>Pagado en otras monedas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="488"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="487"/>
         <source>Fund</source>
         <translation>Fondo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="490"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="489"/>
         <source>Year</source>
         <translation>Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="492"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="491"/>
         <source>Opening</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="496"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="495"/>
         <source>provisional: the previous year is still open</source>
         <translation>provisional: el ejercicio anterior sigue abierto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="504"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="503"/>
         <source>Earned</source>
         <translation>Devengado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="514"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="513"/>
         <source>Spent</source>
         <translation>Gastado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="519"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="518"/>
         <source>Exchange / other</source>
         <translation>Cambio / otros</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="524"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="523"/>
         <source>Closing</source>
         <translation>Saldo final</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="529"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="528"/>
         <source>Receivable</source>
         <translation>Por cobrar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="534"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="533"/>
         <source>In bank and cash</source>
         <translation>En banco y caja</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="590"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="589"/>
         <source>Severity</source>
         <translation>Gravedad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="593"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="592"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="595"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="594"/>
         <source>Warning</source>
         <translation>Advertencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="598"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="597"/>
         <source>Check</source>
         <translation>Verificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="600"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="599"/>
         <source>Finding</source>
         <translation>Hallazgo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="604"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="603"/>
         <source>Concerns</source>
         <translation>Se refiere a</translation>
     </message>
@@ -2981,133 +2961,133 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="92"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="97"/>
         <source>Fiscal year </source>
         <translation>Ejercicio </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="96"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="101"/>
         <source>Premium received…</source>
         <translation>Prima recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="97"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="102"/>
         <source>Project payment…</source>
         <translation>Pago de proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="98"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="103"/>
         <source>Transfer / exchange…</source>
         <translation>Transferencia / cambio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="99"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="104"/>
         <source>Opening balance…</source>
         <translation>Saldo inicial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="101"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="106"/>
         <source>Close year…</source>
         <translation>Cerrar ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="102"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="107"/>
         <source>Reopen year…</source>
         <translation>Reabrir ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="104"/>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="109"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="121"/>
         <source>Set up</source>
         <translation>Configurar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="105"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="110"/>
         <source>New buyer…</source>
         <translation>Nuevo comprador…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="107"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="112"/>
         <source>New bank or cash account…</source>
         <translation>Nueva cuenta de banco o caja…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="111"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="116"/>
         <source>Premium price table…</source>
         <translation>Tabla de precios y prima…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="113"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="118"/>
         <source>Ledger settings…</source>
         <translation>Configuración del libro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="135"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="140"/>
         <source>Contracts</source>
         <translation>Contratos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="136"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="141"/>
         <source>Plan &amp;&amp; budget</source>
         <translation>Plan y presupuesto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="137"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="142"/>
         <source>Journal</source>
         <translation>Libro diario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="138"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="143"/>
         <source>Project balances</source>
         <translation>Saldos de proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="139"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="144"/>
         <source>Compliance</source>
         <translation>Cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="156"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="161"/>
         <source>Premium</source>
         <translation>Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="177"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="182"/>
         <source> (closed)</source>
         <translation> (cerrado)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="215"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="220"/>
         <source>closed</source>
         <translation>cerrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="215"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="220"/>
         <source>open</source>
         <translation>abierto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="218"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="223"/>
         <source>Premium available: USD {0} · in bank and cash USD {1} · receivable USD {2} · {3} {4}</source>
         <translation>Prima disponible: USD {0} · en banco y caja USD {1} · por cobrar USD {2} · {3} {4}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="231"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="236"/>
         <source> closed </source>
         <translation> cerrado </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="231"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="236"/>
         <source> open </source>
         <translation> abierto </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="444"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="450"/>
         <source>Delete contract {0} with {1}? It has no shipment or payment.</source>
         <translation>¿Eliminar el contrato {0} con {1}? No tiene embarque ni pago.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="447"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="453"/>
         <source>Delete contract</source>
         <translation>Eliminar contrato</translation>
     </message>
@@ -3115,72 +3095,72 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumReceiptDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="83"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="100"/>
         <source>Premium received</source>
         <translation>Prima recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="86"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="103"/>
         <source>Record premium a buyer paid. Give what reached the account and, if the bank deducted charges on the way, the charges: both settle the contract.</source>
         <translation>Registre la prima que pagó un comprador. Indique lo que llegó a la cuenta y, si el banco descontó gastos en el camino, los gastos bancarios: ambos cancelan el contrato.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="100"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="117"/>
         <source>{0} · {1} · outstanding USD {2}</source>
         <translation>{0} · {1} · pendiente USD {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="105"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="122"/>
         <source>No contract recorded (cash book)</source>
         <translation>Sin contrato registrado (libro de caja)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="121"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="129"/>
         <source>Bank transfer reference (optional)</source>
         <translation>Referencia de la transferencia (opcional)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="123"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="131"/>
         <source>Optional: filled in from the contract</source>
         <translation>Opcional: se llena a partir del contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="124"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="132"/>
         <source>&amp;Contract</source>
         <translation>&amp;Contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="125"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="133"/>
         <source>Paid &amp;into</source>
         <translation>&amp;Abonado en</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="126"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="134"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="127"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="135"/>
         <source>&amp;Amount received</source>
         <translation>&amp;Monto recibido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="128"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="136"/>
         <source>Bank &amp;charges</source>
         <translation>&amp;Gastos bancarios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="129"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="137"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="130"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="138"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="131"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="139"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
@@ -3226,42 +3206,42 @@ Base de datos: {1}</translation>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="78"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="84"/>
         <source>New project</source>
         <translation>Nuevo proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="80"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="86"/>
         <source>Project {0}</source>
         <translation>Proyecto {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="87"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="93"/>
         <source>Counts toward the 25% productivity/quality share</source>
         <translation>Cuenta para el 25 % de productividad/calidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="88"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="94"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="96"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="91"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="97"/>
         <source>&amp;Objective</source>
         <translation>&amp;Objetivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="92"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="98"/>
         <source>&amp;Responsible</source>
         <translation>&amp;Responsable</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="93"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="99"/>
         <source>&amp;Timeline</source>
         <translation>&amp;Cronograma</translation>
     </message>
@@ -3269,193 +3249,201 @@ Base de datos: {1}</translation>
 <context>
     <name>ProjectPaymentDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="184"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="187"/>
         <source>Project payment</source>
         <translation>Pago de proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="207"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="201"/>
         <source>Required: number of the invoice or receipt</source>
         <translation>Obligatorio: número de la factura o recibo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="209"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="203"/>
         <source>What was bought or paid for</source>
         <translation>Qué se compró o pagó</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="212"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="206"/>
         <source>Optional scanned receipt (PDF, image)</source>
         <translation>Opcional: PDF o imagen</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="213"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="207"/>
         <source>&amp;Browse…</source>
         <translation>E&amp;xaminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="220"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="210"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="222"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="212"/>
         <source>Paid &amp;from</source>
         <translation>Pagado &amp;desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="223"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="213"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="224"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="214"/>
         <source>&amp;Amount</source>
         <translation>&amp;Monto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="225"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="215"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="226"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="216"/>
         <source>Pa&amp;yee</source>
         <translation>Benefic&amp;iario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="227"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="217"/>
         <source>&amp;Voucher number</source>
         <translation>Número de &amp;comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="228"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="218"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="229"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="219"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="230"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="220"/>
         <source>Scanned recei&amp;pt</source>
         <translation>Recibo escane&amp;ado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="256"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="239"/>
         <source>No budget approved by the General Assembly for {0} on {1}.</source>
         <translation>No hay presupuesto aprobado por la Asamblea General para {0} al {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="264"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="247"/>
         <source>Budget {0}: USD {1} approved, {2} spent, {3} left.</source>
         <translation>Presupuesto {0}: USD {1} aprobado, {2} gastado, {3} disponible.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="277"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="260"/>
         <source>Scanned receipt</source>
         <translation>Recibo escaneado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="279"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="262"/>
         <source>Receipts (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Recibos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
-    <name>RatesDialog</name>
+    <name>RateDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="93"/>
-        <source>Premium price table (USD per lb)</source>
-        <translation>Tabla de precios y prima (USD por lb)</translation>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="100"/>
+        <source>Correct a row of the price table</source>
+        <translation>Corregir una fila de la tabla de precios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="104"/>
-        <source>Add a row, or correct the selected one</source>
-        <translation>Agregue una fila o corrija la seleccionada</translation>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="102"/>
+        <source>New row of the price table</source>
+        <translation>Nueva fila de la tabla de precios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="115"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="113"/>
         <source>Sc&amp;heme</source>
         <translation>&amp;Esquema</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="116"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="114"/>
         <source>Valid &amp;from</source>
         <translation>&amp;Vigente desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="118"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="115"/>
         <source>Minimum, &amp;washed</source>
         <translation>Mínimo, &amp;lavado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="121"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="116"/>
         <source>Minimum, &amp;natural</source>
         <translation>Mínimo, &amp;natural</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="123"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="117"/>
         <source>&amp;Premium</source>
         <translation>&amp;Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="124"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="118"/>
         <source>&amp;Organic differential</source>
         <translation>Diferencial &amp;orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="125"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="119"/>
         <source>N&amp;ote</source>
         <translation>No&amp;ta</translation>
     </message>
+</context>
+<context>
+    <name>RatesDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="127"/>
-        <source>&amp;Add row</source>
-        <translation>&amp;Agregar fila</translation>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="156"/>
+        <source>Premium price table (USD per lb)</source>
+        <translation>Tabla de precios y prima (USD por lb)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="128"/>
-        <source>&amp;Correct selected row</source>
-        <translation>&amp;Corregir fila seleccionada</translation>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="166"/>
+        <source>&amp;Add row…</source>
+        <translation>&amp;Agregar fila…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="167"/>
+        <source>&amp;Correct selected row…</source>
+        <translation>&amp;Corregir fila seleccionada…</translation>
     </message>
 </context>
 <context>
     <name>RatesModel</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="49"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="45"/>
         <source>Scheme</source>
         <translation>Esquema</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="52"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="48"/>
         <source>From</source>
         <translation>Vigente desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="54"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="50"/>
         <source>Minimum washed</source>
         <translation>Mínimo lavado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="60"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="56"/>
         <source>Minimum natural</source>
         <translation>Mínimo natural</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="66"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="62"/>
         <source>Premium</source>
         <translation>Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="72"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="68"/>
         <source>Organic diff.</source>
         <translation>Dif. orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="78"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="74"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
@@ -3463,27 +3451,27 @@ Base de datos: {1}</translation>
 <context>
     <name>ReopenYearDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="43"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="47"/>
         <source>Reopen fiscal year {0}</source>
         <translation>Reabrir el ejercicio {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="46"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="50"/>
         <source>Reopening {0} reverses the balances it carried into {1} and allows corrections in it. The reason is kept in the year&apos;s history.</source>
         <translation>Reabrir {0} revierte los saldos que pasó a {1} y permite corregirlo. El motivo queda en el historial del ejercicio.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="51"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="55"/>
         <source>Required: why the year is reopened</source>
         <translation>Obligatorio: por qué se reabre el ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="52"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="56"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="53"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="57"/>
         <source>&amp;Reopen year</source>
         <translation>&amp;Reabrir ejercicio</translation>
     </message>
@@ -3491,55 +3479,50 @@ Base de datos: {1}</translation>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="155"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="99"/>
         <source>Reset the password of {0}</source>
         <translation>Restablecer la contraseña de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="160"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="102"/>
         <source>&amp;New password</source>
         <translation>&amp;Nueva contraseña</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="161"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="103"/>
         <source>&amp;Repeat it</source>
         <translation>&amp;Repítala</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="174"/>
-        <source>the two passwords differ</source>
-        <translation>las dos contraseñas no coinciden</translation>
     </message>
 </context>
 <context>
     <name>ReverseEntryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="544"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="507"/>
         <source>Reverse entry {0}</source>
         <translation>Revertir el asiento {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="547"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="510"/>
         <source>Entry {0} ({1}, {2}) stays in the journal. A reversal entry cancels it, linked to it; then record the correct operation.</source>
         <translation>El asiento {0} ({1}, {2}) queda en el libro diario. Un asiento de reversión vinculado lo anula; luego registre la operación correcta.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="553"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="516"/>
         <source>Required: why the entry is reversed</source>
         <translation>Obligatorio: por qué se revierte el asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="554"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="517"/>
         <source>Reversal &amp;date</source>
         <translation>&amp;Fecha de la reversión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="555"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="518"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="556"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="519"/>
         <source>&amp;Reverse</source>
         <translation>&amp;Revertir</translation>
     </message>
@@ -3547,12 +3530,12 @@ Base de datos: {1}</translation>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="200"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="122"/>
         <source>Role of {0}</source>
         <translation>Rol de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="206"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="125"/>
         <source>&amp;Role</source>
         <translation>&amp;Rol</translation>
     </message>
@@ -3560,52 +3543,52 @@ Base de datos: {1}</translation>
 <context>
     <name>SanctionDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="113"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="68"/>
         <source>Sanction</source>
         <translation>Sanción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="128"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="83"/>
         <source>ends on</source>
         <translation>termina el</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="134"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="89"/>
         <source>&amp;Member</source>
         <translation>S&amp;ocio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="135"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="90"/>
         <source>&amp;Sanction</source>
         <translation>&amp;Sanción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="136"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="91"/>
         <source>&amp;Decided on</source>
         <translation>De&amp;cidida el</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="137"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="92"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="143"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="98"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="144"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="99"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="145"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="100"/>
         <source>&amp;Inspection</source>
         <translation>&amp;Inspección</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="162"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="117"/>
         <source>(none)</source>
         <translation>(ninguna)</translation>
     </message>
@@ -3613,22 +3596,22 @@ Base de datos: {1}</translation>
 <context>
     <name>SchemeScopeDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="317"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="274"/>
         <source>{0}: certified scope</source>
         <translation>{0}: alcance certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="320"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="277"/>
         <source>In the certified scope</source>
         <translation>En el alcance certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="325"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="282"/>
         <source>&amp;Since</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="326"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="283"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notas</translation>
     </message>
@@ -3636,107 +3619,107 @@ Base de datos: {1}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="24"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="18"/>
         <source>January</source>
         <translation>enero</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="25"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="19"/>
         <source>February</source>
         <translation>febrero</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="26"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="20"/>
         <source>March</source>
         <translation>marzo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="27"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="21"/>
         <source>April</source>
         <translation>abril</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="28"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="22"/>
         <source>May</source>
         <translation>mayo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="29"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="23"/>
         <source>June</source>
         <translation>junio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="30"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="24"/>
         <source>July</source>
         <translation>julio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="31"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="25"/>
         <source>August</source>
         <translation>agosto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="32"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="26"/>
         <source>September</source>
         <translation>setiembre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="33"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="27"/>
         <source>October</source>
         <translation>octubre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="34"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="28"/>
         <source>November</source>
         <translation>noviembre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="35"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="29"/>
         <source>December</source>
         <translation>diciembre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="43"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="39"/>
         <source>Cooperative settings</source>
         <translation>Configuración de la cooperativa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="58"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="52"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="59"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="53"/>
         <source>S&amp;hort name</source>
         <translation>Nombre &amp;corto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="60"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="54"/>
         <source>&amp;Country (ISO code)</source>
         <translation>&amp;País (código ISO)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="61"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="55"/>
         <source>&amp;Tax id (RUC)</source>
         <translation>&amp;RUC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="62"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="56"/>
         <source>&amp;Fairtrade FLO ID</source>
         <translation>&amp;FLO ID de Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="64"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="58"/>
         <source>&amp;Reporting currency</source>
         <translation>Moneda de repor&amp;te</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="67"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="60"/>
         <source>&amp;Local currency</source>
         <translation>Moneda &amp;local</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="70"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="62"/>
         <source>Fiscal year &amp;starts in</source>
         <translation>El ejercicio &amp;empieza en</translation>
     </message>
@@ -3744,17 +3727,17 @@ Base de datos: {1}</translation>
 <context>
     <name>ShipmentDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="208"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="205"/>
         <source>Record shipment of {0}</source>
         <translation>Registrar el embarque de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="211"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="208"/>
         <source>Contract {0} with {1}, signed {2}: premium due USD {3}. Once the shipment is recorded the buyer owes it.</source>
         <translation>Contrato {0} con {1}, firmado el {2}: prima por cobrar USD {3}. Una vez registrado el embarque, el comprador la adeuda.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="221"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="218"/>
         <source>&amp;Shipment date</source>
         <translation>&amp;Fecha de embarque</translation>
     </message>
@@ -3762,32 +3745,32 @@ Base de datos: {1}</translation>
 <context>
     <name>StatusChangeDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="78"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="79"/>
         <source>Change status of {0}</source>
         <translation>Cambiar el estado de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="82"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="81"/>
         <source>Current status</source>
         <translation>Estado actual</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="89"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="88"/>
         <source>Required: why the status changes</source>
         <translation>Obligatorio: por qué cambia el estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="89"/>
         <source>&amp;New status</source>
         <translation>&amp;Nuevo estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="91"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="90"/>
         <source>&amp;Effective date</source>
         <translation>Fecha de &amp;vigencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="92"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="91"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
@@ -3795,77 +3778,77 @@ Base de datos: {1}</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="329"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="314"/>
         <source>Transfer / currency exchange</source>
         <translation>Transferencia / cambio de moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="332"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="317"/>
         <source>Money moved between the cooperative&apos;s accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
         <translation>Dinero movido entre cuentas de la cooperativa. Para un cambio de moneda (USD a PEN) indique el monto que salió y el que llegó: el tipo de cambio se deduce.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="354"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="339"/>
         <source>Optional</source>
         <translation>Opcional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="356"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="341"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="357"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="342"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="358"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="343"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="360"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="345"/>
         <source>Amount &amp;sent</source>
         <translation>Monto envi&amp;ado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="363"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="348"/>
         <source>Amount &amp;arrived</source>
         <translation>Monto reci&amp;bido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="367"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="350"/>
         <source>Rate</source>
         <translation>Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="368"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="351"/>
         <source>Rate for the &amp;USD value</source>
         <translation>Tipo de cambio para el valor en &amp;USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="369"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="352"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="370"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="353"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="402"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="376"/>
         <source>optional: {0} per 1 {1}; blank = last rate recorded</source>
         <translation>opcional: {0} por 1 {1}; en blanco = último tipo de cambio registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="412"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="386"/>
         <source>same currency: no exchange</source>
         <translation>misma moneda: sin cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="420"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="394"/>
         <source>give both amounts</source>
         <translation>indique ambos montos</translation>
     </message>
@@ -3873,75 +3856,70 @@ Base de datos: {1}</translation>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="101"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="69"/>
         <source>New user</source>
         <translation>Nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="111"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="75"/>
         <source>&amp;User name</source>
         <translation>&amp;Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="76"/>
         <source>&amp;Full name</source>
         <translation>Nombre co&amp;mpleto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="113"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="77"/>
         <source>&amp;Role</source>
         <translation>&amp;Rol</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="114"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="78"/>
         <source>&amp;Password</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="115"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="79"/>
         <source>R&amp;epeat it</source>
         <translation>R&amp;epítala</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="128"/>
-        <source>the two passwords differ</source>
-        <translation>las dos contraseñas no coinciden</translation>
     </message>
 </context>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="48"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="40"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="49"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="41"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="50"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="43"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="51"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="47"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="52"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="49"/>
         <source>Last sign-in</source>
         <translation>Último ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="86"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="34"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="86"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="35"/>
         <source>no</source>
         <translation>no</translation>
     </message>
@@ -3949,37 +3927,37 @@ Base de datos: {1}</translation>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="242"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="154"/>
         <source>&amp;Add user…</source>
         <translation>&amp;Agregar usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="244"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="156"/>
         <source>&amp;Reset password…</source>
         <translation>&amp;Restablecer contraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="246"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="158"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Desactivar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="248"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="160"/>
         <source>Re&amp;activate</source>
         <translation>Reac&amp;tivar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="250"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="162"/>
         <source>Change r&amp;ole…</source>
         <translation>Cambiar r&amp;ol…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="269"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="181"/>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="275"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="187"/>
         <source>{0} accounts, {1} active</source>
         <translation>{0} cuentas, {1} activas</translation>
     </message>
@@ -4010,47 +3988,47 @@ Base de datos: {1}</translation>
 <context>
     <name>_MeetingFields</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="36"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="40"/>
         <source>e.g. Acta 07-2026</source>
         <translation>p. ej. Acta 07-2026</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="43"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="47"/>
         <source>Assembly &amp;date</source>
         <translation>&amp;Fecha de la asamblea</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="44"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="48"/>
         <source>&amp;Minutes / resolution</source>
         <translation>&amp;Acta / acuerdo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="45"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="49"/>
         <source>Members &amp;present</source>
         <translation>Socios &amp;presentes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="46"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="50"/>
         <source>&amp;Women present</source>
         <translation>&amp;Mujeres presentes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="47"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="51"/>
         <source>Votes &amp;for</source>
         <translation>Votos a fa&amp;vor</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="48"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="52"/>
         <source>Votes a&amp;gainst</source>
         <translation>Votos en &amp;contra</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="49"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="53"/>
         <source>A&amp;bstentions</source>
         <translation>A&amp;bstenciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="50"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="54"/>
         <source>N&amp;otes</source>
         <translation>N&amp;otas</translation>
     </message>
@@ -4333,7 +4311,7 @@ Base de datos: {1}</translation>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="41"/>
         <source>(none)</source>
         <translation>(ninguna)</translation>
     </message>
@@ -4374,134 +4352,134 @@ Base de datos: {1}</translation>
 <context>
     <name>excel_actions</name>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="25"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="26"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="26"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="27"/>
         <source>Excel workbook (*.xlsx *.xlsm);;All files (*)</source>
         <translation>Libro de Excel (*.xlsx *.xlsm);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="98"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="99"/>
         <source>Export the member register</source>
         <translation>Exportar el padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="110"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="111"/>
         <source>Exporting the member register</source>
         <translation>Exportando el padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="116"/>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="222"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="117"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="223"/>
         <source>Export finished</source>
         <translation>Exportación terminada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="117"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="118"/>
         <source>{0} members and {1} plots written to {2}.</source>
         <translation>{0} socios y {1} parcelas guardados en {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="130"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="131"/>
         <source>Save the roster template</source>
         <translation>Guardar la plantilla del padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="142"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="143"/>
         <source>Template saved</source>
         <translation>Plantilla guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="143"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="144"/>
         <source>The template was saved to {0}.</source>
         <translation>La plantilla se guardó en {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="185"/>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="239"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="186"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="240"/>
         <source>Premium-use report</source>
         <translation>Informe de uso de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="186"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="187"/>
         <source>Fiscal year:</source>
         <translation>Ejercicio:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="204"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="205"/>
         <source>Export the Premium ledger</source>
         <translation>Exportar el libro de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="216"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="217"/>
         <source>Exporting the Premium ledger</source>
         <translation>Exportando el libro de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="223"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="224"/>
         <source>The ledger for {0} ({1} postings) was written to {2}.</source>
         <translation>El libro de {0} ({1} movimientos) se guardó en {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="247"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="248"/>
         <source>Writing the report…</source>
         <translation>Escribiendo el informe…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="252"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="253"/>
         <source>Writing the premium-use report</source>
         <translation>Escribiendo el informe de uso de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="258"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="259"/>
         <source>Report written</source>
         <translation>Informe guardado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="259"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="260"/>
         <source>The premium-use report {0} was written to {1}.</source>
         <translation>El informe de uso de la Prima {0} se guardó en {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="269"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="270"/>
         <source>Import a premium cash book</source>
         <translation>Importar un libro de caja de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="288"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="289"/>
         <source>Reading {0}</source>
         <translation>Leyendo {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="307"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="308"/>
         <source>Member register to &amp;Excel…</source>
         <translation>Padrón de socios a &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="315"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="316"/>
         <source>&amp;Member roster from Excel…</source>
         <translation>Padrón de &amp;socios desde Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="321"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="322"/>
         <source>Download the roster &amp;template…</source>
         <translation>Descargar la &amp;plantilla del padrón…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="328"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="329"/>
         <source>Premium &amp;ledger workbook…</source>
         <translation>&amp;Libro de la Prima en Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="334"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="335"/>
         <source>Annual &amp;premium-use report…</source>
         <translation>Informe anual de &amp;uso de la Prima…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="340"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="341"/>
         <source>Premium &amp;cash book from Excel…</source>
         <translation>Libro de &amp;caja de la Prima desde Excel…</translation>
     </message>
@@ -4509,439 +4487,447 @@ Base de datos: {1}</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="19"/>
+        <location filename="../../coop_desk/ui/labels.py" line="27"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="20"/>
+        <location filename="../../coop_desk/ui/labels.py" line="28"/>
         <source>Suspended</source>
         <translation>Suspendido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="21"/>
+        <location filename="../../coop_desk/ui/labels.py" line="29"/>
         <source>Withdrawn</source>
         <translation>Retirado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="22"/>
+        <location filename="../../coop_desk/ui/labels.py" line="30"/>
         <source>Expelled</source>
         <translation>Expulsado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="23"/>
+        <location filename="../../coop_desk/ui/labels.py" line="31"/>
         <source>Deceased</source>
         <translation>Fallecido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="24"/>
+        <location filename="../../coop_desk/ui/labels.py" line="32"/>
         <source>Female</source>
         <translation>Femenino</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="25"/>
+        <location filename="../../coop_desk/ui/labels.py" line="33"/>
         <source>Male</source>
         <translation>Masculino</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="27"/>
+        <location filename="../../coop_desk/ui/labels.py" line="35"/>
         <source>Fairtrade International</source>
         <translation>Fairtrade International</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="28"/>
+        <location filename="../../coop_desk/ui/labels.py" line="36"/>
         <source>Fair Trade USA</source>
         <translation>Fair Trade USA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="29"/>
+        <location filename="../../coop_desk/ui/labels.py" line="37"/>
         <source>None (conventional)</source>
         <translation>Ninguno (convencional)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="32"/>
+        <location filename="../../coop_desk/ui/labels.py" line="40"/>
         <source>Conventional</source>
         <translation>Convencional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="33"/>
+        <location filename="../../coop_desk/ui/labels.py" line="41"/>
         <source>In conversion T1</source>
         <translation>En transición T1</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="34"/>
+        <location filename="../../coop_desk/ui/labels.py" line="42"/>
         <source>In conversion T2</source>
         <translation>En transición T2</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="35"/>
+        <location filename="../../coop_desk/ui/labels.py" line="43"/>
         <source>In conversion T3</source>
         <translation>En transición T3</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="36"/>
+        <location filename="../../coop_desk/ui/labels.py" line="44"/>
         <source>Organic</source>
         <translation>Orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="37"/>
+        <location filename="../../coop_desk/ui/labels.py" line="45"/>
         <source>Approved</source>
         <translation>Aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="38"/>
+        <location filename="../../coop_desk/ui/labels.py" line="46"/>
         <source>Approved with conditions</source>
         <translation>Aprobado con condiciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="39"/>
+        <location filename="../../coop_desk/ui/labels.py" line="47"/>
         <source>Not approved</source>
         <translation>No aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="40"/>
+        <location filename="../../coop_desk/ui/labels.py" line="48"/>
         <source>Warning</source>
         <translation>Amonestación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="41"/>
+        <location filename="../../coop_desk/ui/labels.py" line="49"/>
         <source>Suspension</source>
         <translation>Suspensión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="42"/>
+        <location filename="../../coop_desk/ui/labels.py" line="50"/>
         <source>Exclusion</source>
         <translation>Exclusión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="43"/>
+        <location filename="../../coop_desk/ui/labels.py" line="51"/>
         <source>Rejected</source>
         <translation>Rechazado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="44"/>
+        <location filename="../../coop_desk/ui/labels.py" line="52"/>
         <source>Fairtrade</source>
         <translation>Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="45"/>
+        <location filename="../../coop_desk/ui/labels.py" line="53"/>
         <source>Other</source>
         <translation>Otro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="47"/>
+        <location filename="../../coop_desk/ui/labels.py" line="55"/>
         <source>Administrator</source>
         <translation>Administrador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="48"/>
+        <location filename="../../coop_desk/ui/labels.py" line="56"/>
         <source>Treasurer</source>
         <translation>Tesorero</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="49"/>
+        <location filename="../../coop_desk/ui/labels.py" line="57"/>
         <source>Secretary</source>
         <translation>Secretario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="50"/>
+        <location filename="../../coop_desk/ui/labels.py" line="58"/>
         <source>Auditor</source>
         <translation>Auditor</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="52"/>
+        <location filename="../../coop_desk/ui/labels.py" line="60"/>
         <source>Certificate expired</source>
         <translation>Certificado vencido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="53"/>
+        <location filename="../../coop_desk/ui/labels.py" line="61"/>
         <source>Certificate expiring</source>
         <translation>Certificado por vencer</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="54"/>
+        <location filename="../../coop_desk/ui/labels.py" line="62"/>
         <source>Member certificate missing</source>
         <translation>Falta certificado del socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="55"/>
+        <location filename="../../coop_desk/ui/labels.py" line="63"/>
         <source>ICS coverage</source>
         <translation>Cobertura del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="56"/>
+        <location filename="../../coop_desk/ui/labels.py" line="64"/>
         <source>Not inspected this year</source>
         <translation>Sin inspección este año</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="57"/>
+        <location filename="../../coop_desk/ui/labels.py" line="65"/>
         <source>Corrective action overdue</source>
         <translation>Acción correctiva vencida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="58"/>
+        <location filename="../../coop_desk/ui/labels.py" line="66"/>
         <source>Member above the area limit</source>
         <translation>Socio sobre el límite de área</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="59"/>
+        <location filename="../../coop_desk/ui/labels.py" line="67"/>
         <source>Group above the member limit</source>
         <translation>Grupo sobre el límite de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="60"/>
+        <location filename="../../coop_desk/ui/labels.py" line="68"/>
         <source>Plot leaving conversion</source>
         <translation>Parcela que sale de transición</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="61"/>
+        <location filename="../../coop_desk/ui/labels.py" line="69"/>
         <source>Awaiting committee approval</source>
         <translation>Pendiente de aprobación del comité</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="62"/>
+        <location filename="../../coop_desk/ui/labels.py" line="70"/>
         <source>urgent</source>
         <translation>urgente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="63"/>
+        <location filename="../../coop_desk/ui/labels.py" line="71"/>
         <source>warning</source>
         <translation>advertencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="64"/>
+        <location filename="../../coop_desk/ui/labels.py" line="72"/>
         <source>info</source>
         <translation>información</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="66"/>
+        <location filename="../../coop_desk/ui/labels.py" line="74"/>
         <source>Manual entry</source>
         <translation>Asiento manual</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="67"/>
+        <location filename="../../coop_desk/ui/labels.py" line="75"/>
         <source>Shipment (premium earned)</source>
         <translation>Embarque (prima devengada)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="68"/>
+        <location filename="../../coop_desk/ui/labels.py" line="76"/>
         <source>Premium received</source>
         <translation>Prima recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="69"/>
+        <location filename="../../coop_desk/ui/labels.py" line="77"/>
         <source>Project payment</source>
         <translation>Pago de proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="70"/>
+        <location filename="../../coop_desk/ui/labels.py" line="78"/>
         <source>Transfer</source>
         <translation>Transferencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="71"/>
+        <location filename="../../coop_desk/ui/labels.py" line="79"/>
         <source>Currency exchange</source>
         <translation>Cambio de moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="72"/>
+        <location filename="../../coop_desk/ui/labels.py" line="80"/>
         <source>Opening balance</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="73"/>
+        <location filename="../../coop_desk/ui/labels.py" line="81"/>
         <source>Balances carried from the previous year</source>
         <translation>Saldos traídos del ejercicio anterior</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="74"/>
+        <location filename="../../coop_desk/ui/labels.py" line="82"/>
         <source>Reversal</source>
         <translation>Reversión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="75"/>
+        <location filename="../../coop_desk/ui/labels.py" line="83"/>
         <source>Bank account</source>
         <translation>Cuenta bancaria</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="76"/>
+        <location filename="../../coop_desk/ui/labels.py" line="84"/>
         <source>Cash</source>
         <translation>Caja</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="77"/>
+        <location filename="../../coop_desk/ui/labels.py" line="85"/>
         <source>Premium receivable</source>
         <translation>Prima por cobrar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="78"/>
+        <location filename="../../coop_desk/ui/labels.py" line="86"/>
         <source>Premium income</source>
         <translation>Ingreso de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="79"/>
+        <location filename="../../coop_desk/ui/labels.py" line="87"/>
         <source>Premium fund</source>
         <translation>Fondo de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="80"/>
+        <location filename="../../coop_desk/ui/labels.py" line="88"/>
         <source>Project expense</source>
         <translation>Gasto de proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="81"/>
+        <location filename="../../coop_desk/ui/labels.py" line="89"/>
         <source>Opening balances</source>
         <translation>Saldos iniciales</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="83"/>
+        <location filename="../../coop_desk/ui/labels.py" line="91"/>
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="84"/>
+        <location filename="../../coop_desk/ui/labels.py" line="92"/>
         <source>Update</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="85"/>
+        <location filename="../../coop_desk/ui/labels.py" line="93"/>
         <source>Unchanged</source>
         <translation>Sin cambios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="86"/>
+        <location filename="../../coop_desk/ui/labels.py" line="94"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="88"/>
+        <location filename="../../coop_desk/ui/labels.py" line="96"/>
         <source>In conversion (year not given)</source>
         <translation>En transición (año no indicado)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="90"/>
+        <location filename="../../coop_desk/ui/labels.py" line="98"/>
         <source>Member code</source>
         <translation>Código de socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="91"/>
+        <location filename="../../coop_desk/ui/labels.py" line="99"/>
         <source>Surnames</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="92"/>
+        <location filename="../../coop_desk/ui/labels.py" line="100"/>
         <source>First names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="93"/>
+        <location filename="../../coop_desk/ui/labels.py" line="101"/>
         <source>First surname (paterno)</source>
         <translation>Apellido paterno</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="94"/>
+        <location filename="../../coop_desk/ui/labels.py" line="102"/>
         <source>Second surname (materno)</source>
         <translation>Apellido materno</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="95"/>
+        <location filename="../../coop_desk/ui/labels.py" line="103"/>
         <source>Full name (surnames first)</source>
         <translation>Nombre completo (apellidos primero)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="96"/>
+        <location filename="../../coop_desk/ui/labels.py" line="104"/>
         <source>Full name (names first)</source>
         <translation>Nombre completo (nombres primero)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="97"/>
+        <location filename="../../coop_desk/ui/labels.py" line="105"/>
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="98"/>
+        <location filename="../../coop_desk/ui/labels.py" line="106"/>
         <source>Gender</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="99"/>
+        <location filename="../../coop_desk/ui/labels.py" line="107"/>
         <source>Birth date</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="100"/>
+        <location filename="../../coop_desk/ui/labels.py" line="108"/>
         <source>Join date</source>
         <translation>Fecha de ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="101"/>
+        <location filename="../../coop_desk/ui/labels.py" line="109"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="102"/>
+        <location filename="../../coop_desk/ui/labels.py" line="110"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="103"/>
+        <location filename="../../coop_desk/ui/labels.py" line="111"/>
         <source>Total area (ha)</source>
         <translation>Área total (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="104"/>
+        <location filename="../../coop_desk/ui/labels.py" line="112"/>
         <source>Coffee area (ha)</source>
         <translation>Área de café (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="105"/>
+        <location filename="../../coop_desk/ui/labels.py" line="113"/>
         <source>Plot</source>
         <translation>Parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="106"/>
+        <location filename="../../coop_desk/ui/labels.py" line="114"/>
         <source>Altitude (m)</source>
         <translation>Altitud (m)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="107"/>
+        <location filename="../../coop_desk/ui/labels.py" line="115"/>
         <source>Varieties</source>
         <translation>Variedades</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="108"/>
+        <location filename="../../coop_desk/ui/labels.py" line="116"/>
         <source>Latitude</source>
         <translation>Latitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="109"/>
+        <location filename="../../coop_desk/ui/labels.py" line="117"/>
         <source>Longitude</source>
         <translation>Longitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="110"/>
+        <location filename="../../coop_desk/ui/labels.py" line="118"/>
         <source>Organic status</source>
         <translation>Estado orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="111"/>
+        <location filename="../../coop_desk/ui/labels.py" line="119"/>
         <source>Member status</source>
         <translation>Estado del socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="112"/>
+        <location filename="../../coop_desk/ui/labels.py" line="120"/>
         <source>Status date</source>
         <translation>Fecha del estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="113"/>
+        <location filename="../../coop_desk/ui/labels.py" line="121"/>
         <source>Status reason</source>
         <translation>Motivo del estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/labels.py" line="114"/>
+        <location filename="../../coop_desk/ui/labels.py" line="122"/>
         <source>Notes</source>
         <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>password</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/change_password.py" line="25"/>
+        <source>the two passwords differ</source>
+        <translation>las dos contraseñas no coinciden</translation>
     </message>
 </context>
 <context>

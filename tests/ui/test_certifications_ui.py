@@ -201,7 +201,7 @@ def test_certificate_dialog_copies_the_document(qtbot, sqlite_db, tmp_path, monk
     qtbot.mouseClick(dialog.document_button, Qt.LeftButton)
     save(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.saved.document_sha256 == hashlib.sha256(scan.read_bytes()).hexdigest()
+    assert dialog.result_row.document_sha256 == hashlib.sha256(scan.read_bytes()).hexdigest()
     with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.refresh()
     assert page.certificates_model.rowCount() == 1

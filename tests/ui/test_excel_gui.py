@@ -116,10 +116,12 @@ def test_period_dialog_refuses_a_reversed_range(qtbot, ctx):
     dialog.by_range.setChecked(True)
     dialog.date_from.set_date_value(date(2025, 6, 1))
     dialog.date_to.set_date_value(date(2025, 1, 1))
-    dialog.check()
-    assert not dialog.problem.isHidden() and dialog.result() == 0
+    assert not dialog.save()
+    assert "before its start" in dialog.problems.labels["date_to"].text()
+    assert dialog.result() == 0
     dialog.date_to.set_date_value(date(2025, 12, 31))
-    dialog.check()
+    assert dialog.problems.labels["date_to"].isHidden()  # fixed: the message goes
+    assert dialog.save()
     assert dialog.period() == {"date_from": date(2025, 6, 1), "date_to": date(2025, 12, 31)}
 
 
@@ -137,12 +139,12 @@ def test_cash_book_preview_and_import(qtbot, qtmodeltester, ctx, tmp_path):
     assert "row 9" in dialog.notes.text()
     assert not dialog.create_projects.isHidden()
     assert "Mejora de calidad" in dialog.create_projects.text()
-    dialog.run_import()  # unknown project: explained, nothing posted
-    assert "not in the Development Plan" in dialog.problem.text()
+    dialog.save()  # unknown project: explained, nothing posted
+    assert "not in the Development Plan" in dialog.problems.general.text()
     dialog.create_projects.setChecked(True)
     with qtbot.waitSignal(ctx.changed, timeout=10_000):
-        dialog.run_import()
-    assert dialog.result_.entries == 5
+        dialog.save()
+    assert dialog.result_row.entries == 5
     bank = next(
         b for b in ctx.read(lambda s, a: reports.account_balances(s, a, 2025)) if b.code == "1010"
     )

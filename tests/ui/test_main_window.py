@@ -21,14 +21,14 @@ def test_first_run_starts_a_new_cooperative(qtbot, qapp, sqlite_db):
     assert needs_first_run(ctx)
     dialog = FirstRunDialog(ctx)
     qtbot.addWidget(dialog)
-    dialog.start()  # no name yet
-    assert not dialog.problem.isHidden()
+    assert not dialog.save()  # no name yet
+    assert "name is required" in dialog.problems.labels["name"].text()
     qtbot.keyClicks(dialog.name, "Cooperativa Agraria Valle Alto")
     # The first administrator's account is asked for too (issue 4).
     qtbot.keyClicks(dialog.admin_name, "rosa")
     qtbot.keyClicks(dialog.admin_password, "a long password")
     qtbot.keyClicks(dialog.admin_repeat, "a long password")
-    dialog.start()
+    dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert ctx.actor.username == "rosa"
     assert not needs_first_run(ctx)
@@ -43,7 +43,7 @@ def test_first_run_opens_the_demo(qtbot, qapp, sqlite_db):
     dialog = FirstRunDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.demo_choice.setChecked(True)
-    dialog.start()
+    dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
     counts = ctx.read(members.register_counts)
     assert counts.members == 188

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from coop_desk.services import members
@@ -214,3 +214,30 @@ def test_new_member_has_no_history_yet(qtbot, ctx):
     editor = MemberEditor(ctx, None)
     qtbot.addWidget(editor)
     assert not editor.history_button.isEnabled()
+
+
+def test_a_header_click_keeps_the_selected_member_and_enter_opens_it(window, qtbot, monkeypatch):
+    page = members_page(window)
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    page.table.selectRow(5)
+    chosen = page.selected_member_id()
+    header = page.table.horizontalHeader()
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(header.sectionViewportPosition(1) + 5, header.height() // 2),
+    )
+    assert header.sortIndicatorSection() == 1  # now by surname
+    assert page.model.row_at(5).id != chosen  # the rows moved ...
+    assert page.selected_member_id() == chosen  # ... and the selection with its member
+    assert page.model.row_at(page.table.currentIndex().row()).id == chosen
+    opened: list[int | None] = []
+
+    class Editor:
+        def exec(self) -> int:
+            return 0
+
+    monkeypatch.setattr(page, "open_editor", lambda member_id: opened.append(member_id) or Editor())
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened == [chosen]

@@ -35,7 +35,7 @@ def _no_message_boxes(monkeypatch):  # type: ignore[no-untyped-def]
     def fail(_parent, exc, title=None):  # type: ignore[no-untyped-def]
         raise AssertionError(f"error shown to the user: {exc}")
 
-    monkeypatch.setattr("coop_desk.ui.dialogs.premium.common.show_error", fail)
+    monkeypatch.setattr("coop_desk.ui.dialogs.form.show_error", fail)
     monkeypatch.setattr("coop_desk.ui.pages.premium.show_error", fail)
 
 

@@ -24,8 +24,7 @@ def _no_message_boxes(monkeypatch):  # type: ignore[no-untyped-def]
     def fail(_parent, exc, title=None):  # type: ignore[no-untyped-def]
         raise AssertionError(f"error shown to the user: {exc}")
 
-    monkeypatch.setattr("coop_desk.ui.dialogs.premium.common.show_error", fail)
-    monkeypatch.setattr("coop_desk.ui.dialogs.premium.rates.show_error", fail)
+    monkeypatch.setattr("coop_desk.ui.dialogs.form.show_error", fail)
     monkeypatch.setattr("coop_desk.ui.pages.premium.show_error", fail)
 
 
@@ -137,9 +136,13 @@ def test_blocking_setting_refuses_an_over_budget_payment_inline(window, qtbot, d
 
 def test_price_table_row_added_changes_new_contracts(window, qtbot, demo_ctx):
     page = premium_page(window)
-    dialog = page.open_rates_dialog()
-    qtbot.addWidget(dialog)
-    rows_before = dialog.model.rowCount()
+    table = page.open_rates_dialog()
+    qtbot.addWidget(table)
+    rows_before = table.model.rowCount()
+    assert not table.correct_button.isEnabled()  # nothing selected yet
+    table.table.selectRow(0)
+    dialog = table.open_rate_dialog(correct=False)
+    assert dialog.minimum_washed.text()  # a new row starts from the selected one
     pick(dialog.scheme, lambda data, _t: data == "fairtrade")
     dialog.valid_from.set_date_value(date(2027, 1, 1))
     dialog.minimum_washed.setText("1.80")
@@ -147,8 +150,9 @@ def test_price_table_row_added_changes_new_contracts(window, qtbot, demo_ctx):
     dialog.premium.setText("0.25")
     dialog.organic.setText("0.40")
     dialog.note.setText("test row")
-    dialog.add_button.click()
-    assert dialog.model.rowCount() == rows_before + 1
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button().click()
+    assert table.model.rowCount() == rows_before + 1
     row = demo_ctx.read(lambda s, a: contracts.rate_for(s, a, "fairtrade", date(2027, 3, 1)))
     assert row is not None and row.premium == D("0.25")
     contract = page.open_contract_dialog()

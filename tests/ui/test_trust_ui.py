@@ -131,10 +131,10 @@ def test_first_run_creates_the_cooperative_and_its_administrator(qtbot, sqlite_d
     dialog.admin_name.setText("rosa")
     dialog.admin_password.setText("long password")
     dialog.admin_repeat.setText("long passwrod")
-    dialog.start()
-    assert "differ" in dialog.problem.text()
+    dialog.save()
+    assert "differ" in dialog.problems.labels["repeat"].text()
     dialog.admin_repeat.setText("long password")
-    dialog.start()
+    dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert ctx.actor.username == "rosa" and ctx.actor.role == Role.ADMINISTRATOR
     with sqlite_db.reading(ctx.actor) as s:
@@ -151,9 +151,9 @@ def test_first_run_refuses_a_short_password(qtbot, sqlite_db):
     dialog.admin_name.setText("rosa")
     dialog.admin_password.setText("short")
     dialog.admin_repeat.setText("short")
-    dialog.start()
+    dialog.save()
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert "at least" in dialog.problem.text()
+    assert "at least" in dialog.problems.labels["password"].text()
     with sqlite_db.reading(SYSTEM) as s:  # nothing half-written: no profile, no account
         assert not users.has_users(s)
 
@@ -168,7 +168,7 @@ def test_users_page_hides_account_changes_from_other_roles(qtbot, ctx, name):
     page = UsersPage(ctx)
     qtbot.addWidget(page)
     page.refresh()
-    assert len(page.model.rows) == 4  # the list is readable
+    assert len(page.model.rows()) == 4  # the list is readable
     assert all(b.isHidden() for b in page.admin_buttons)
     assert not page.add_button.isEnabled()
 
@@ -203,11 +203,11 @@ def test_users_page_for_the_administrator(qtbot, ctx, qtmodeltester):
     role.role.setCurrentIndex(role.role.findData(Role.TREASURER.value))
     assert role.save()
     page.refresh()
-    assert [r.role for r in page.model.rows if r.username == "maria"] == [Role.TREASURER]
+    assert [r.role for r in page.model.rows() if r.username == "maria"] == [Role.TREASURER]
     page.select_user("maria")
     assert page.set_selected_active(False)
     page.refresh()
-    assert [r.active for r in page.model.rows if r.username == "maria"] == [False]
+    assert [r.active for r in page.model.rows() if r.username == "maria"] == [False]
     with pytest.raises(users.AuthenticationFailed, match="deactivated"):
         users.sign_in(ctx.db, "maria", "temporary password")
 

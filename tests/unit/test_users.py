@@ -209,3 +209,19 @@ def test_weaker_hash_is_upgraded_at_sign_in(accounts):
     with accounts.reading(SYSTEM) as s:
         stored = s.scalar(select(User.password_hash).where(User.username == "auditor"))
     assert stored.startswith(f"scrypt${users.SCRYPT_N}$")
+
+
+def test_a_new_cooperative_starts_with_its_profile_and_administrator_or_neither(sqlite_db):
+    from coop_desk.services import cooperative
+
+    with sqlite_db.transaction(SYSTEM) as s, pytest.raises(ValidationError) as caught:
+        cooperative.start_cooperative(s, SYSTEM, "", admin_username="rosa", admin_password="short")
+    assert {p.field for p in caught.value.problems} == {"name", "password"}  # both at once
+    with sqlite_db.reading(SYSTEM) as s:
+        assert cooperative.get_profile(s, SYSTEM) is None and not users.has_users(s)
+    with sqlite_db.transaction(SYSTEM) as s:
+        profile = cooperative.start_cooperative(
+            s, SYSTEM, "Cooperativa La Palma", admin_username="rosa", admin_password="long enough"
+        )
+    assert profile.name == "Cooperativa La Palma"
+    assert users.sign_in(sqlite_db, "rosa", "long enough", T0).role == Role.ADMINISTRATOR

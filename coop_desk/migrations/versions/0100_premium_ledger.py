@@ -473,7 +473,7 @@ def _seed() -> None:
         sa.column("active", sa.Boolean),
         sa.column("created_at", sa.DateTime),
     )
-    rows = [
+    rows: list[dict[str, object]] = [
         {
             "code": code,
             "name": name,

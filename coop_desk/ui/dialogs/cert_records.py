@@ -3,22 +3,17 @@ conversion, a member's scope in a scheme, and completing a corrective action."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,59 +28,15 @@ from coop_desk.domain.certification import (
     SanctionInput,
     SanctionKind,
 )
-from coop_desk.errors import ValidationError
 from coop_desk.services import certification as certs
 from coop_desk.services.access import Permission
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.errors import show_error
+from coop_desk.ui.dialogs.form import FormDialog, Prepared
 from coop_desk.ui.labels import tr_label
-from coop_desk.ui.widgets import DateField, FormProblems, format_date
+from coop_desk.ui.widgets import DateField, format_date
 
 
-class _RecordDialog(QDialog):
-    """A form with inline problems and Save/Cancel; subclasses implement ``write``."""
-
-    def __init__(
-        self, ctx: AppContext, title: str, parent: QWidget | None, today: Callable[[], date]
-    ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.today = today
-        self.saved: Any = None
-        self.setWindowTitle(title)
-        self.problems = FormProblems()
-        self.form = QFormLayout()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.problems.general)
-        layout.addWidget(self.buttons)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(
-            ctx.can(Permission.CERTS_WRITE)
-        )
-
-    def write(self) -> Any:
-        raise NotImplementedError
-
-    def save(self) -> None:
-        try:
-            self.saved = self.write()
-        except ValidationError as exc:
-            self.problems.show(exc.problems)
-            return
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            show_error(self, exc)
-            return
-        self.accept()
-
-
-def _inspection_combo(
-    dialog: QDialog, inspections: tuple[certs.InspectionRow, ...] | list[certs.InspectionRow]
-) -> QComboBox:
+def _inspection_combo(inspections: Sequence[certs.InspectionRow]) -> QComboBox:
     combo = QComboBox()
     combo.addItem(QCoreApplication.translate("certs", "(none)"), None)
     for i in inspections:
@@ -98,8 +49,11 @@ def _describe_inspection(i: certs.InspectionRow) -> str:
     return f"{format_date(i.inspection_date)} — {result} ({i.inspector})"
 
 
-class SanctionDialog(_RecordDialog):
+class SanctionDialog(FormDialog):
     """A sanction for ``member_id``; without one, the form starts with a member picker."""
+
+    topic = "certs"
+    permission = Permission.CERTS_WRITE
 
     def __init__(
         self,
@@ -109,7 +63,8 @@ class SanctionDialog(_RecordDialog):
         *,
         today: Callable[[], date] = date.today,
     ) -> None:
-        super().__init__(ctx, "", parent, today)
+        super().__init__(ctx, parent)
+        self.today = today
         self.setWindowTitle(self.tr("Sanction"))
         self.fixed_member = member_id
         self.member = QComboBox()
@@ -129,20 +84,20 @@ class SanctionDialog(_RecordDialog):
         self.ends_on = DateField(today() + timedelta(days=365))
         self.reason = QPlainTextEdit()
         self.reason.setFixedHeight(70)
-        self.inspection = _inspection_combo(self, [])
+        self.inspection = _inspection_combo([])
         if member_id is None:
-            self.problems.add_row(self.form, self.tr("&Member"), "member_id", self.member)
-        self.problems.add_row(self.form, self.tr("&Sanction"), "kind", self.kind)
-        self.problems.add_row(self.form, self.tr("&Decided on"), "decided_on", self.decided_on)
-        self.problems.add_row(self.form, self.tr("&From"), "starts_on", self.starts_on)
+            self.add_field(self.tr("&Member"), "member_id", self.member)
+        self.add_field(self.tr("&Sanction"), "kind", self.kind)
+        self.add_field(self.tr("&Decided on"), "decided_on", self.decided_on)
+        self.add_field(self.tr("&From"), "starts_on", self.starts_on)
         end_row = QWidget()
         end_layout = QHBoxLayout(end_row)
         end_layout.setContentsMargins(0, 0, 0, 0)
         end_layout.addWidget(self.has_end)
         end_layout.addWidget(self.ends_on, 1)
-        self.problems.add_row(self.form, self.tr("&To"), "ends_on", end_row)
-        self.problems.add_row(self.form, self.tr("&Reason"), "reason", self.reason)
-        self.problems.add_row(self.form, self.tr("&Inspection"), "inspection_id", self.inspection)
+        self.add_field(self.tr("&To"), "ends_on", end_row)
+        self.add_field(self.tr("&Reason"), "reason", self.reason)
+        self.add_field(self.tr("&Inspection"), "inspection_id", self.inspection)
         self.kind.currentIndexChanged.connect(self._update)
         self.has_end.toggled.connect(self._update)
         self._load_inspections()
@@ -187,14 +142,17 @@ class SanctionDialog(_RecordDialog):
             inspection_id=self.inspection.currentData(),
         )
 
-    def write(self) -> certs.SanctionRow:
+    def prepare(self) -> Prepared:
         data = self.input_data()
         today = self.today()
-        return self.ctx.write(lambda s, a: certs.record_sanction(s, a, data, today=today), "certs")
+        return [], lambda s, a: certs.record_sanction(s, a, data, today=today)
 
 
-class DecisionDialog(_RecordDialog):
+class DecisionDialog(FormDialog):
     """The ICS approval committee's decision on a member's inspection report."""
+
+    topic = "certs"
+    permission = Permission.CERTS_WRITE
 
     def __init__(
         self,
@@ -204,7 +162,8 @@ class DecisionDialog(_RecordDialog):
         *,
         today: Callable[[], date] = date.today,
     ) -> None:
-        super().__init__(ctx, "", parent, today)
+        super().__init__(ctx, parent)
+        self.today = today
         self.setWindowTitle(self.tr("Approval committee decision"))
         self.member_id = member_id
         self.decision = QComboBox()
@@ -212,22 +171,20 @@ class DecisionDialog(_RecordDialog):
             self.decision.addItem(tr_label(COMMITTEE_LABELS[decision]), decision.value)
         self.decision_date = DateField(today())
         inspections = ctx.read(lambda s, a: certs.list_inspections(s, a, member_id=member_id))
-        self.inspection = _inspection_combo(self, inspections)
+        self.inspection = _inspection_combo(inspections)
         if inspections:
             self.inspection.setCurrentIndex(1)  # the latest report
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(self.tr("minutes / act number"))
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(60)
-        self.problems.add_row(self.form, self.tr("&Decision"), "decision", self.decision)
-        self.problems.add_row(self.form, self.tr("D&ate"), "decision_date", self.decision_date)
-        self.problems.add_row(
-            self.form, self.tr("&Inspection report"), "inspection_id", self.inspection
-        )
-        self.problems.add_row(self.form, self.tr("&Reference"), "reference", self.reference)
-        self.problems.add_row(self.form, self.tr("&Notes"), "notes", self.notes)
+        self.add_field(self.tr("&Decision"), "decision", self.decision)
+        self.add_field(self.tr("D&ate"), "decision_date", self.decision_date)
+        self.add_field(self.tr("&Inspection report"), "inspection_id", self.inspection)
+        self.add_field(self.tr("&Reference"), "reference", self.reference)
+        self.add_field(self.tr("&Notes"), "notes", self.notes)
 
-    def write(self) -> certs.DecisionRow:
+    def prepare(self) -> Prepared:
         member_id = self.member_id
         decision = str(self.decision.currentData())
         when = self.decision_date.date_value()
@@ -235,24 +192,24 @@ class DecisionDialog(_RecordDialog):
         reference = self.reference.text()
         notes = self.notes.toPlainText()
         today = self.today()
-        return self.ctx.write(
-            lambda s, a: certs.record_decision(
-                s,
-                a,
-                member_id,
-                decision,
-                when,
-                inspection_id=inspection_id,
-                reference=reference,
-                notes=notes,
-                today=today,
-            ),
-            "certs",
+        return [], lambda s, a: certs.record_decision(
+            s,
+            a,
+            member_id,
+            decision,
+            when,
+            inspection_id=inspection_id,
+            reference=reference,
+            notes=notes,
+            today=today,
         )
 
 
-class PlotOrganicDialog(_RecordDialog):
+class PlotOrganicDialog(FormDialog):
     """A plot's conversion start and, when needed, an override of the computed status."""
+
+    topic = "certs"
+    permission = Permission.CERTS_WRITE
 
     def __init__(
         self,
@@ -262,7 +219,8 @@ class PlotOrganicDialog(_RecordDialog):
         *,
         today: Callable[[], date] = date.today,
     ) -> None:
-        super().__init__(ctx, "", parent, today)
+        super().__init__(ctx, parent)
+        self.today = today
         self.setWindowTitle(self.tr("Organic status of {0}").format(plot.name))
         self.plot = plot
         self.has_start = QCheckBox(self.tr("In organic conversion since:"))
@@ -280,29 +238,27 @@ class PlotOrganicDialog(_RecordDialog):
         self.reason = QLineEdit(plot.override_reason)
         self.form.addRow(self.has_start, self.conversion_start)
         self.problems.labels["conversion_start"] = self.problems.general
-        self.problems.add_row(self.form, self.tr("Computed status"), "computed", self.computed)
-        self.problems.add_row(self.form, self.tr("&Override"), "status_override", self.override)
-        self.problems.add_row(
-            self.form, self.tr("Override &reason"), "override_reason", self.reason
-        )
+        self.add_field(self.tr("Computed status"), "computed", self.computed)
+        self.add_field(self.tr("&Override"), "status_override", self.override)
+        self.add_field(self.tr("Override &reason"), "override_reason", self.reason)
 
-    def write(self) -> certs.PlotStatusRow:
+    def prepare(self) -> Prepared:
         plot_id = self.plot.plot_id
         start = self.conversion_start.date_value() if self.has_start.isChecked() else None
         value = self.override.currentData()
         override = ConversionStatus(value) if value else None
         reason = self.reason.text()
         today = self.today()
-        return self.ctx.write(
-            lambda s, a: certs.set_plot_organic(
-                s, a, plot_id, start, override, reason, today=today
-            ),
-            "certs",
+        return [], lambda s, a: certs.set_plot_organic(
+            s, a, plot_id, start, override, reason, today=today
         )
 
 
-class SchemeScopeDialog(_RecordDialog):
+class SchemeScopeDialog(FormDialog):
     """Whether a member is in the certified scope of a scheme, since when."""
+
+    topic = "certs"
+    permission = Permission.CERTS_WRITE
 
     def __init__(
         self,
@@ -313,7 +269,8 @@ class SchemeScopeDialog(_RecordDialog):
         *,
         today: Callable[[], date] = date.today,
     ) -> None:
-        super().__init__(ctx, "", parent, today)
+        super().__init__(ctx, parent)
+        self.today = today
         self.setWindowTitle(self.tr("{0}: certified scope").format(scheme.scheme_name))
         self.member_id = member_id
         self.scheme = scheme
@@ -321,11 +278,11 @@ class SchemeScopeDialog(_RecordDialog):
         self.in_scope.setChecked(scheme.in_scope is not False)
         self.since = DateField(scheme.since or today())
         self.notes = QLineEdit(scheme.notes)
-        self.problems.add_row(self.form, "", "in_scope", self.in_scope)
-        self.problems.add_row(self.form, self.tr("&Since"), "since", self.since)
-        self.problems.add_row(self.form, self.tr("&Notes"), "notes", self.notes)
+        self.add_field("", "in_scope", self.in_scope)
+        self.add_field(self.tr("&Since"), "since", self.since)
+        self.add_field(self.tr("&Notes"), "notes", self.notes)
 
-    def write(self) -> certs.SchemeStatusRow:
+    def prepare(self) -> Prepared:
         member_id, scheme_id = self.member_id, self.scheme.scheme_id
         in_scope, since, notes = (
             self.in_scope.isChecked(),
@@ -333,15 +290,15 @@ class SchemeScopeDialog(_RecordDialog):
             self.notes.text(),
         )
         today = self.today()
-        return self.ctx.write(
-            lambda s, a: certs.set_member_scheme(
-                s, a, member_id, scheme_id, in_scope, since, notes, today=today
-            ),
-            "certs",
+        return [], lambda s, a: certs.set_member_scheme(
+            s, a, member_id, scheme_id, in_scope, since, notes, today=today
         )
 
 
-class CompleteActionDialog(_RecordDialog):
+class CompleteActionDialog(FormDialog):
+    topic = "certs"
+    permission = Permission.CERTS_WRITE
+
     def __init__(
         self,
         ctx: AppContext,
@@ -350,7 +307,8 @@ class CompleteActionDialog(_RecordDialog):
         *,
         today: Callable[[], date] = date.today,
     ) -> None:
-        super().__init__(ctx, "", parent, today)
+        super().__init__(ctx, parent)
+        self.today = today
         self.setWindowTitle(self.tr("Corrective action done"))
         self.action = action
         what = QLabel(
@@ -365,14 +323,10 @@ class CompleteActionDialog(_RecordDialog):
         self.completed_on = DateField(today())
         self.note = QLineEdit()
         self.form.addRow(what)
-        self.problems.add_row(
-            self.form, self.tr("&Completed on"), "completed_on", self.completed_on
-        )
-        self.problems.add_row(self.form, self.tr("&Note"), "note", self.note)
+        self.add_field(self.tr("&Completed on"), "completed_on", self.completed_on)
+        self.add_field(self.tr("&Note"), "note", self.note)
 
-    def write(self) -> certs.ActionRow:
+    def prepare(self) -> Prepared:
         action_id, when, note = self.action.id, self.completed_on.date_value(), self.note.text()
         today = self.today()
-        return self.ctx.write(
-            lambda s, a: certs.complete_action(s, a, action_id, when, note, today=today), "certs"
-        )
+        return [], lambda s, a: certs.complete_action(s, a, action_id, when, note, today=today)

@@ -3,33 +3,32 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from coop_desk.domain.certification import CertificateInput
-from coop_desk.errors import ValidationError
 from coop_desk.services import certification as certs
 from coop_desk.services.access import Permission
 from coop_desk.ui.context import AppContext
+from coop_desk.ui.dialogs.form import FormDialog, Prepared
 from coop_desk.ui.errors import show_error
-from coop_desk.ui.widgets import DateField, FormProblems
+from coop_desk.ui.widgets import DateField, field_row
 
 
-class CertificateDialog(QDialog):
+class CertificateDialog(FormDialog):
+    topic = "certs"
+    permission = Permission.CERTS_WRITE
+
     def __init__(
         self,
         ctx: AppContext,
@@ -38,25 +37,17 @@ class CertificateDialog(QDialog):
         member_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.certificate = certificate
         self.member_id = certificate.member_id if certificate else member_id
-        self.saved: certs.CertificateRow | None = None
         self.document_path: str | None = None
         self.setWindowTitle(
             self.tr("Edit certificate") if certificate else self.tr("New certificate")
         )
-        self.problems = FormProblems()
-        form = QFormLayout()
         self.scheme = QComboBox()
         self.add_scheme_button = QPushButton(self.tr("Add scheme…"))
         self.add_scheme_button.clicked.connect(self.add_scheme)
-        scheme_row = QWidget()
-        scheme_layout = QHBoxLayout(scheme_row)
-        scheme_layout.setContentsMargins(0, 0, 0, 0)
-        scheme_layout.addWidget(self.scheme, 1)
-        scheme_layout.addWidget(self.add_scheme_button)
+        scheme_row = field_row(self.scheme, self.add_scheme_button)
         self.certifier = QLineEdit()
         self.number = QLineEdit()
         self.number.setPlaceholderText(self.tr("FLO ID for Fairtrade"))
@@ -69,34 +60,19 @@ class CertificateDialog(QDialog):
         self.document_label = QLabel(self.tr("no document"))
         self.document_button = QPushButton(self.tr("Choose file…"))
         self.document_button.clicked.connect(self.pick_document)
-        doc_row = QWidget()
-        doc_layout = QHBoxLayout(doc_row)
-        doc_layout.setContentsMargins(0, 0, 0, 0)
-        doc_layout.addWidget(self.document_label, 1)
-        doc_layout.addWidget(self.document_button)
-        self.problems.add_row(form, self.tr("&Scheme"), "scheme_id", scheme_row)
-        self.problems.add_row(form, self.tr("&Certifier"), "certifier", self.certifier)
-        self.problems.add_row(form, self.tr("&Number"), "number", self.number)
-        self.problems.add_row(form, self.tr("&Issued"), "issue_date", self.issue_date)
-        self.problems.add_row(form, self.tr("&Expires"), "expiry_date", self.expiry_date)
-        self.problems.add_row(form, self.tr("Sco&pe"), "scope", self.scope)
-        self.problems.add_row(form, self.tr("N&otes"), "notes", self.notes)
-        self.problems.add_row(form, self.tr("&Document"), "document_path", doc_row)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problems.general)
-        layout.addWidget(self.buttons)
+        doc_row = field_row(self.document_label, self.document_button)
+        self.add_field(self.tr("&Scheme"), "scheme_id", scheme_row)
+        self.add_field(self.tr("&Certifier"), "certifier", self.certifier)
+        self.add_field(self.tr("&Number"), "number", self.number)
+        self.add_field(self.tr("&Issued"), "issue_date", self.issue_date)
+        self.add_field(self.tr("&Expires"), "expiry_date", self.expiry_date)
+        self.add_field(self.tr("Sco&pe"), "scope", self.scope)
+        self.add_field(self.tr("N&otes"), "notes", self.notes)
+        self.add_field(self.tr("&Document"), "document_path", doc_row)
         self._load_schemes()
         if certificate:
             self._fill(certificate)
-        editable = ctx.can(Permission.CERTS_WRITE)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(editable)
-        self.add_scheme_button.setEnabled(editable)
+        self.add_scheme_button.setEnabled(ctx.can(Permission.CERTS_WRITE))
 
     def _load_schemes(self, select_id: int | None = None) -> None:
         self.scheme.clear()
@@ -156,10 +132,9 @@ class CertificateDialog(QDialog):
             self.set_document(path)
 
     def set_document(self, path: str) -> None:
-        from pathlib import Path
-
         self.document_path = path
         self.document_label.setText(Path(path).name)
+        self.problems.clear_field("document_path")
 
     def data(self) -> CertificateInput:
         return CertificateInput(
@@ -174,17 +149,7 @@ class CertificateDialog(QDialog):
             document_path=self.document_path,
         )
 
-    def save(self) -> None:
+    def prepare(self) -> Prepared:
         data = self.data()
         cert_id = self.certificate.id if self.certificate else None
-        try:
-            self.saved = self.ctx.write(
-                lambda s, a: certs.save_certificate(s, a, data, cert_id), "certs"
-            )
-        except ValidationError as exc:
-            self.problems.show(exc.problems)
-            return
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            show_error(self, exc)
-            return
-        self.accept()
+        return [], lambda s, a: certs.save_certificate(s, a, data, cert_id)

@@ -11,10 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -30,18 +26,19 @@ from coop_desk.domain.certification import (
     InspectionInput,
     InspectionResult,
 )
-from coop_desk.domain.money import MoneyError
 from coop_desk.domain.problems import Problem
-from coop_desk.errors import ValidationError
 from coop_desk.services import certification as certs
 from coop_desk.services.access import Permission
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.errors import show_error
+from coop_desk.ui.dialogs.form import FormDialog, Prepared, read_amount
 from coop_desk.ui.labels import tr_label
-from coop_desk.ui.widgets import AmountEdit, DateField, FormProblems, format_date
+from coop_desk.ui.widgets import AmountEdit, DateField, field_row, format_date
 
 
-class InspectionDialog(QDialog):
+class InspectionDialog(FormDialog):
+    topic = "certs"
+    permission = Permission.CERTS_WRITE
+
     def __init__(
         self,
         ctx: AppContext,
@@ -50,13 +47,10 @@ class InspectionDialog(QDialog):
         *,
         today: Callable[[], date] = date.today,
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.today = today
-        self.saved: certs.InspectionRow | None = None
-        self.actions: list[CorrectiveActionInput] = []
+        self.corrective_actions: list[CorrectiveActionInput] = []
         self.setWindowTitle(self.tr("Internal inspection"))
-        self.problems = FormProblems()
         self.choices = ctx.read(certs.group_member_choices)
 
         self.member = QComboBox()
@@ -86,12 +80,9 @@ class InspectionDialog(QDialog):
         self.prohibited_date = DateField(today())
         self.prohibited_date.setEnabled(False)
         self.prohibited_known.toggled.connect(self.prohibited_date.setEnabled)
-        prohibited_row = QWidget()
-        prow = QHBoxLayout(prohibited_row)
-        prow.setContentsMargins(0, 0, 0, 0)
-        prow.addWidget(self.prohibited_input, 1)
-        prow.addWidget(self.prohibited_known)
-        prow.addWidget(self.prohibited_date)
+        prohibited_row = field_row(
+            self.prohibited_input, self.prohibited_known, self.prohibited_date
+        )
 
         self.action_text = QLineEdit()
         self.action_text.setPlaceholderText(self.tr("what the member must do"))
@@ -100,12 +91,7 @@ class InspectionDialog(QDialog):
         self.add_action_button.clicked.connect(self.add_action)
         self.remove_action_button = QPushButton(self.tr("Remove"))
         self.remove_action_button.clicked.connect(self.remove_action)
-        action_row = QWidget()
-        arow = QHBoxLayout(action_row)
-        arow.setContentsMargins(0, 0, 0, 0)
-        arow.addWidget(self.action_text, 1)
-        arow.addWidget(self.action_due)
-        arow.addWidget(self.add_action_button)
+        action_row = field_row(self.action_text, self.action_due, self.add_action_button)
         self.action_list = QListWidget()
         self.action_list.setFixedHeight(70)
         actions_box = QWidget()
@@ -115,37 +101,18 @@ class InspectionDialog(QDialog):
         abox.addWidget(self.action_list)
         abox.addWidget(self.remove_action_button, 0, Qt.AlignmentFlag.AlignRight)
 
-        form = QFormLayout()
-        self.problems.add_row(form, self.tr("&Member"), "member_id", self.member)
-        self.problems.add_row(form, self.tr("&Date"), "inspection_date", self.inspection_date)
-        self.problems.add_row(form, self.tr("&Inspector"), "inspector", self.inspector)
-        self.problems.add_row(form, self.tr("&Plots visited"), "plot_ids", self.plots)
-        self.problems.add_row(form, self.tr("&Result"), "result", self.result_combo)
-        self.problems.add_row(form, self.tr("&Findings"), "findings", self.findings)
-        self.problems.add_row(
-            form, self.tr("Corrective &actions"), "corrective_actions", actions_box
-        )
-        self.problems.add_row(
-            form, self.tr("&Yield estimate (kg)"), "yield_estimate_kg", self.yield_estimate
-        )
-        self.problems.add_row(
-            form, self.tr("Last &prohibited input"), "last_prohibited_input", prohibited_row
-        )
+        self.add_field(self.tr("&Member"), "member_id", self.member)
+        self.add_field(self.tr("&Date"), "inspection_date", self.inspection_date)
+        self.add_field(self.tr("&Inspector"), "inspector", self.inspector)
+        self.add_field(self.tr("&Plots visited"), "plot_ids", self.plots)
+        self.add_field(self.tr("&Result"), "result", self.result_combo)
+        self.add_field(self.tr("&Findings"), "findings", self.findings)
+        self.add_field(self.tr("Corrective &actions"), "corrective_actions", actions_box)
+        self.add_field(self.tr("&Yield estimate (kg)"), "yield_estimate_kg", self.yield_estimate)
+        self.add_field(self.tr("Last &prohibited input"), "last_prohibited_input", prohibited_row)
         self.problems.labels["last_prohibited_input_date"] = self.problems.labels[
             "last_prohibited_input"
         ]
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problems.general)
-        layout.addWidget(self.buttons)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(
-            ctx.can(Permission.CERTS_WRITE)
-        )
         if member_id is not None:
             self.set_member(member_id)
         else:
@@ -189,7 +156,7 @@ class InspectionDialog(QDialog):
             self.problems.show([Problem("corrective_actions", self.tr("describe the action"))])
             return
         action = CorrectiveActionInput(text, self.action_due.date_value())
-        self.actions.append(action)
+        self.corrective_actions.append(action)
         self.action_list.addItem(
             self.tr("{0} — due {1}").format(action.description, format_date(action.due_date))
         )
@@ -197,16 +164,13 @@ class InspectionDialog(QDialog):
 
     def remove_action(self) -> None:
         row = self.action_list.currentRow()
-        if 0 <= row < len(self.actions):
-            del self.actions[row]
+        if 0 <= row < len(self.corrective_actions):
+            del self.corrective_actions[row]
             self.action_list.takeItem(row)
 
-    def input_data(self) -> InspectionInput:
-        """What the form holds; raises ``ValidationError`` for unreadable numbers."""
-        try:
-            yield_kg = self.yield_estimate.value()
-        except MoneyError as exc:
-            raise ValidationError([Problem("yield_estimate_kg", str(exc))]) from exc
+    def input_data(self, problems: list[Problem]) -> InspectionInput:
+        """What the form holds; unreadable numbers go to ``problems``."""
+        yield_kg = read_amount(problems, "yield_estimate_kg", self.yield_estimate, required=False)
         return InspectionInput(
             member_id=self.member_id(),
             inspection_date=self.inspection_date.date_value(),
@@ -219,20 +183,11 @@ class InspectionDialog(QDialog):
             last_prohibited_input_date=(
                 self.prohibited_date.date_value() if self.prohibited_known.isChecked() else None
             ),
-            corrective_actions=tuple(self.actions),
+            corrective_actions=tuple(self.corrective_actions),
         )
 
-    def save(self) -> None:
-        try:
-            data = self.input_data()
-            today = self.today()
-            self.saved = self.ctx.write(
-                lambda s, a: certs.record_inspection(s, a, data, today=today), "certs"
-            )
-        except ValidationError as exc:
-            self.problems.show(exc.problems)
-            return
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            show_error(self, exc)
-            return
-        self.accept()
+    def prepare(self) -> Prepared:
+        problems: list[Problem] = []
+        data = self.input_data(problems)
+        today = self.today()
+        return problems, lambda s, a: certs.record_inspection(s, a, data, today=today)

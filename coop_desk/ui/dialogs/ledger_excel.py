@@ -4,15 +4,11 @@ and importing a legacy premium cash book."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QRadioButton,
     QSpinBox,
@@ -20,26 +16,30 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from coop_desk.domain.money import MoneyError
-from coop_desk.errors import Conflict, ValidationError
+from coop_desk.domain.problems import Problem
+from coop_desk.errors import Conflict
 from coop_desk.exchange.cashbook import CashBook, CashRow
 from coop_desk.services import cashbook_import
-from coop_desk.services.access import Permission
+from coop_desk.services.access import Actor, Permission
 from coop_desk.services.ledger import accounts, plan
 from coop_desk.services.ledger._common import year_of
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.errors import message_for, show_error
+from coop_desk.ui.dialogs.form import FormDialog, InBackground, Prepared, read_amount
+from coop_desk.ui.labels import QT_TRANSLATE_NOOP
 from coop_desk.ui.models.table import Column, RowTableModel
-from coop_desk.ui.widgets import AmountEdit, DateField, ProblemLabel
-from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
+from coop_desk.ui.widgets import AmountEdit, DateField
+from coop_desk.ui.workers import Progress
 
 
-class PeriodDialog(QDialog):
-    """A fiscal year or a date range for the ledger workbook."""
+class PeriodDialog(FormDialog):
+    """A fiscal year or a date range for the ledger workbook (a choice: nothing is written)."""
+
+    accept_button = QDialogButtonBox.StandardButton.Ok
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Premium ledger workbook"))
         current = ctx.read(lambda s, _a: year_of(s, date.today()))
         self.by_year = QRadioButton(self.tr("Fiscal &year"))
@@ -50,20 +50,9 @@ class PeriodDialog(QDialog):
         self.year.setValue(current)
         self.date_from = DateField(date(current, 1, 1))
         self.date_to = DateField(date.today())
-        self.problem = ProblemLabel()
-        form = QFormLayout()
-        form.addRow(self.by_year, self.year)
-        form.addRow(self.by_range, self.date_from)
-        form.addRow(self.tr("to"), self.date_to)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.check)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
+        self.form.addRow(self.by_year, self.year)
+        self.form.addRow(self.by_range, self.date_from)
+        self.add_field(self.tr("to"), "date_to", self.date_to)
         self.by_year.toggled.connect(self._sync)
         self._sync()
 
@@ -78,11 +67,10 @@ class PeriodDialog(QDialog):
             return {"year": self.year.value()}
         return {"date_from": self.date_from.date_value(), "date_to": self.date_to.date_value()}
 
-    def check(self) -> None:
+    def prepare(self) -> Prepared:
         if self.by_range.isChecked() and self.date_to.date_value() < self.date_from.date_value():
-            self.problem.show_problems([self.tr("The end of the period is before its start.")])
-            return
-        self.accept()
+            return [Problem("date_to", self.tr("The end of the period is before its start."))], None
+        return [], None
 
 
 def _kind_label(kind: str) -> str:
@@ -120,14 +108,18 @@ class CashRowsModel(RowTableModel[CashRow]):
         )
 
 
-class CashbookDialog(QDialog):
+class CashbookDialog(FormDialog):
     """Preview of a cash book and its import into an account."""
 
+    topic = "ledger"
+    permission = Permission.LEDGER_WRITE
+    accept_button = QDialogButtonBox.StandardButton.Ok
+    # Told on the form: the user fixes them here (create the projects, pick another account).
+    inline_errors = (Conflict, cashbook_import.UnknownProjects)
+
     def __init__(self, ctx: AppContext, book: CashBook, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.book = book
-        self.result_: cashbook_import.CashbookResult | None = None
         self.setWindowTitle(self.tr("Import a premium cash book"))
         self.resize(900, 560)
         self.model = CashRowsModel(self)
@@ -173,63 +165,47 @@ class CashbookDialog(QDialog):
             self.tr("Create the projects not in the plan: {0}").format(", ".join(unknown))
         )
         self.create_projects.setVisible(bool(unknown))
-        self.problem = ProblemLabel()
-        form = QFormLayout()
-        form.addRow(self.tr("Into the &account"), self.account)
-        form.addRow(self.tr("Exchange &rate"), self.rate)
+        self.add_field(self.tr("Into the &account"), "account", self.account)
+        self.add_field(self.tr("Exchange &rate"), "rate", self.rate)
         if any(r.kind == "expense" and not r.project for r in book.rows):
-            form.addRow(self.tr("Expenses without a &project go to"), self.default_project)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Import"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            ctx.can(Permission.LEDGER_WRITE) and not book.problems
-        )
-        self.buttons.accepted.connect(self.run_import)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addWidget(table, 1)
-        layout.addWidget(self.notes)
-        layout.addLayout(form)
-        layout.addWidget(self.create_projects)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
+            self.add_field(
+                self.tr("Expenses without a &project go to"),
+                "default_project",
+                self.default_project,
+            )
+        self.form.addRow(self.create_projects)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(summary)
+        body_layout.addWidget(table, 1)
+        body_layout.addWidget(self.notes)
+        body_layout.addWidget(self.form_area)
+        self.set_body(body)
+        self.save_button().setText(self.tr("&Import"))
+        if book.problems:
+            self.save_button().setEnabled(False)
 
-    def run_import(self) -> None:
-        try:
-            rate = self.rate.value()
-        except MoneyError as exc:
-            self.problem.show_problems([str(exc)])
-            return
+    def prepare(self) -> Prepared:
+        problems: list[Problem] = []
+        rate = read_amount(problems, "rate", self.rate, required=False)
         code = self.account.currentData()
         create = self.create_projects.isChecked()
         default_project = self.default_project.currentData() or ""
-        db, actor, book = self.ctx.db, self.ctx.actor, self.book
+        book = self.book
 
-        def job(progress: Progress) -> cashbook_import.CashbookResult:
-            with db.transaction(actor) as session:
-                return cashbook_import.import_cashbook(
-                    session,
-                    actor,
-                    book,
-                    account_code=code,
-                    rate=Decimal(rate) if rate is not None else None,
-                    create_projects=create,
-                    default_project=default_project,
-                    progress=progress,
-                )
+        def post(
+            session: Session, actor: Actor, progress: Progress
+        ) -> cashbook_import.CashbookResult:
+            return cashbook_import.import_cashbook(
+                session,
+                actor,
+                book,
+                account_code=code,
+                rate=rate,
+                create_projects=create,
+                default_project=default_project,
+                progress=progress,
+            )
 
-        try:
-            self.result_ = run_with_progress(self, self.tr("Posting the cash book"), job)
-        except Cancelled:
-            return
-        except (ValidationError, Conflict, cashbook_import.UnknownProjects) as exc:
-            self.problem.show_problems([message_for(exc)])
-            return
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            show_error(self, exc)
-            return
-        self.ctx.notify("ledger")
-        self.accept()
+        return problems, InBackground(self.tr("Posting the cash book"), post)

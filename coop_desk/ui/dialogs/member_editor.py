@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from coop_desk.domain.members import (
     GENDER_LABELS,
@@ -31,18 +31,17 @@ from coop_desk.domain.members import (
     MemberStatus,
 )
 from coop_desk.domain.problems import Problem
-from coop_desk.errors import ValidationError
 from coop_desk.services import members
-from coop_desk.services.access import Permission
+from coop_desk.services.access import Actor, Permission
 from coop_desk.services.members import MemberDetail, StatusChangeRow
 from coop_desk.ui.context import AppContext
+from coop_desk.ui.dialogs.form import FormDialog, Prepared
 from coop_desk.ui.dialogs.history import HistoryDialog
-from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.member_certs_tab import MemberCertificationTab
 from coop_desk.ui.models.plots import PlotsEditModel
 from coop_desk.ui.models.table import Column, RowTableModel
-from coop_desk.ui.widgets import DateField, FormProblems, date_format
+from coop_desk.ui.widgets import DateField, ProblemLabel, date_format
 
 NO_DATE = QDate(1900, 1, 1)
 
@@ -68,18 +67,18 @@ class OptionalDateField(QDateEdit):
         self.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
 
 
-class StatusChangeDialog(QDialog):
+class StatusChangeDialog(FormDialog):
     """Change a member's status: the new status, from when, and why (all kept as history)."""
 
+    topic = "members"
+    permission = Permission.MEMBERS_WRITE
+
     def __init__(self, ctx: AppContext, detail: MemberDetail, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.detail = detail
         self.setWindowTitle(self.tr("Change status of {0}").format(detail.code))
-        self.problems = FormProblems()
-        form = QFormLayout()
         current = QLabel(tr_label(STATUS_LABELS[MemberStatus(detail.status)]))
-        form.addRow(self.tr("Current status"), current)
+        self.form.addRow(self.tr("Current status"), current)
         self.new_status = QComboBox()
         for status in MemberStatus:
             if status.value != detail.status:
@@ -87,35 +86,16 @@ class StatusChangeDialog(QDialog):
         self.effective = DateField(date.today())
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Required: why the status changes"))
-        self.problems.add_row(form, self.tr("&New status"), "status", self.new_status)
-        self.problems.add_row(form, self.tr("&Effective date"), "effective_date", self.effective)
-        self.problems.add_row(form, self.tr("&Reason"), "reason", self.reason)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problems.general)
-        layout.addWidget(buttons)
+        self.add_field(self.tr("&New status"), "status", self.new_status)
+        self.add_field(self.tr("&Effective date"), "effective_date", self.effective)
+        self.add_field(self.tr("&Reason"), "reason", self.reason)
 
-    def save(self) -> None:
+    def prepare(self) -> Prepared:
         new = MemberStatus(self.new_status.currentData())
         when = self.effective.date_value()
         reason = self.reason.text()
         member_id = self.detail.id
-        try:
-            self.ctx.write(
-                lambda s, a: members.change_status(s, a, member_id, new, when, reason), "members"
-            )
-        except ValidationError as exc:
-            self.problems.show(exc.problems)
-            return
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            show_error(self, exc)
-            return
-        self.accept()
+        return [], lambda s, a: members.change_status(s, a, member_id, new, when, reason)
 
 
 def _history_columns() -> list[Column[StatusChangeRow]]:
@@ -135,19 +115,19 @@ def _history_columns() -> list[Column[StatusChangeRow]]:
     ]
 
 
-class MemberEditor(QDialog):
-    """Edit a member (``member_id``) or register a new one (``None``)."""
+class MemberEditor(FormDialog):
+    """Edit a member (``member_id``) or register a new one (``None``). ``saved`` carries the
+    member's ``MemberDetail`` after a successful save."""
 
-    saved = Signal(int)  # the member's id after a successful save
+    topic = "members"
+    permission = Permission.MEMBERS_WRITE
 
     def __init__(self, ctx: AppContext, member_id: int | None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.member_id = member_id
         self.detail: MemberDetail | None = None
         self.editable = ctx.can(Permission.MEMBERS_WRITE)
         self.resize(760, 560)
-        self.problems = FormProblems()
 
         self.code = QLineEdit()
         self.first_names = QLineEdit()
@@ -167,22 +147,17 @@ class MemberEditor(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(70)
 
-        form = QFormLayout()
-        add = self.problems.add_row
-        add(form, self.tr("&Code"), "code", self.code)
-        add(form, self.tr("&First names"), "first_names", self.first_names)
-        add(form, self.tr("&Surnames"), "surnames", self.surnames)
-        add(form, self.tr("&DNI"), "dni", self.dni)
-        add(form, self.tr("&Gender"), "gender", self.gender)
-        add(form, self.tr("&Birth date"), "birth_date", self.birth_date)
-        add(form, self.tr("&Joined on"), "join_date", self.join_date)
-        add(form, self.tr("C&ommunity (caserío / sector)"), "community", self.community)
-        add(form, self.tr("&Phone"), "phone", self.phone)
-        add(form, self.tr("&Notes"), "notes", self.notes)
-        details = QWidget()
-        details_layout = QVBoxLayout(details)
-        details_layout.addLayout(form)
-        details_layout.addStretch(1)  # rows stay together when another tab makes the dialog tall
+        add = self.add_field
+        add(self.tr("&Code"), "code", self.code)
+        add(self.tr("&First names"), "first_names", self.first_names)
+        add(self.tr("&Surnames"), "surnames", self.surnames)
+        add(self.tr("&DNI"), "dni", self.dni)
+        add(self.tr("&Gender"), "gender", self.gender)
+        add(self.tr("&Birth date"), "birth_date", self.birth_date)
+        add(self.tr("&Joined on"), "join_date", self.join_date)
+        add(self.tr("C&ommunity (caserío / sector)"), "community", self.community)
+        add(self.tr("&Phone"), "phone", self.phone)
+        add(self.tr("&Notes"), "notes", self.notes)
 
         # Plots
         self.plots_model = PlotsEditModel(self)
@@ -195,7 +170,7 @@ class MemberEditor(QDialog):
         self.remove_plot_button = QPushButton(self.tr("&Remove plot"))
         self.add_plot_button.clicked.connect(self.add_plot)
         self.remove_plot_button.clicked.connect(self.remove_plot)
-        self.plot_problems = FormProblems().general
+        self.plot_problems = ProblemLabel()
         plot_buttons = QHBoxLayout()
         plot_buttons.addWidget(self.add_plot_button)
         plot_buttons.addWidget(self.remove_plot_button)
@@ -224,15 +199,13 @@ class MemberEditor(QDialog):
         status_layout.addWidget(history_view)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(details, self.tr("Details"))
+        self.set_body(self.tabs)
+        self.tabs.addTab(self.form_area, self.tr("Details"))
         self.tabs.addTab(plots, self.tr("Plots"))
         self.status_tab_index = self.tabs.addTab(status, self.tr("Status and history"))
         self.certs_tab = MemberCertificationTab(ctx, self)
         self.certs_tab_index = self.tabs.addTab(self.certs_tab, self.tr("Certification"))
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
         self.history_button = self.buttons.addButton(
             self.tr("&History…"), QDialogButtonBox.ButtonRole.ActionRole
         )
@@ -241,12 +214,6 @@ class MemberEditor(QDialog):
         )
         self.history_button.setEnabled(member_id is not None)
         self.history_button.clicked.connect(self.show_history)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.problems.general)
-        layout.addWidget(self.buttons)
 
         self._load()
         self._apply_editable()
@@ -292,7 +259,7 @@ class MemberEditor(QDialog):
         for widget in (self.code, self.first_names, self.surnames, self.dni, self.phone):
             widget.setReadOnly(not self.editable)
         self.notes.setReadOnly(not self.editable)
-        for widget in (
+        for control in (
             self.gender,
             self.birth_date,
             self.join_date,
@@ -301,10 +268,9 @@ class MemberEditor(QDialog):
             self.remove_plot_button,
             self.change_status_button,
         ):
-            widget.setEnabled(self.editable)
+            control.setEnabled(self.editable)
         self.plots_model.editable = self.editable
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setVisible(self.editable)
+        self.save_button().setVisible(self.editable)
 
     # --- editing -----------------------------------------------------------------------
     def add_plot(self) -> None:
@@ -335,35 +301,24 @@ class MemberEditor(QDialog):
         )
         return data, problems
 
-    def save(self) -> bool:
-        """Validate and save; problems are shown next to their fields. True when saved."""
-        data, parse_problems = self.member_input()
+    def prepare(self) -> Prepared:
+        data, problems = self.member_input()
         member_id = self.member_id
-        try:
-            if parse_problems:
-                raise ValidationError(parse_problems)
-            if member_id is None:
-                detail = self.ctx.write(lambda s, a: members.create_member(s, a, data), "members")
-            else:
-                detail = self.ctx.write(
-                    lambda s, a: members.update_member(s, a, member_id, data), "members"
-                )
-        except ValidationError as exc:
-            self._show_problems(exc.problems)
-            return False
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            show_error(self, exc)
-            return False
-        self.member_id = detail.id
-        self.problems.clear()
-        self.plot_problems.show_problems([])
-        self.saved.emit(detail.id)
-        self.accept()
-        return True
 
-    def _show_problems(self, problems: list[Problem]) -> None:
+        def call(session: Session, actor: Actor) -> MemberDetail:
+            if member_id is None:
+                return members.create_member(session, actor, data)
+            return members.update_member(session, actor, member_id, data)
+
+        return problems, call
+
+    def after_save(self, result: MemberDetail) -> None:
+        self.member_id = result.id
+        self.plot_problems.show_problems([])
+
+    def show_problems(self, problems: list[Problem]) -> None:
         plot_problems = [p for p in problems if p.field.startswith("plots")]
-        self.problems.show([p for p in problems if not p.field.startswith("plots")])
+        super().show_problems([p for p in problems if not p.field.startswith("plots")])
         self.plot_problems.show_problems([p.message for p in plot_problems])
         if plot_problems and len(plot_problems) == len(problems):
             self.tabs.setCurrentIndex(1)

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from coop_desk.errors import ValidationError
 from coop_desk.services import cooperative
 from coop_desk.services.access import Permission
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.errors import show_error
-from coop_desk.ui.widgets import FormProblems
+from coop_desk.ui.dialogs.form import FormDialog, Prepared
+from coop_desk.ui.labels import QT_TRANSLATE_NOOP
 
 MONTHS = [
     QT_TRANSLATE_NOOP("SettingsDialog", "January"),
@@ -36,13 +30,13 @@ MONTHS = [
 ]
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(FormDialog):
+    topic = "settings"
+    permission = Permission.SETTINGS_WRITE
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Cooperative settings"))
-        self.problems = FormProblems()
-        form = QFormLayout()
         self.name = QLineEdit()
         self.short_name = QLineEdit()
         self.country = QLineEdit()
@@ -55,29 +49,18 @@ class SettingsDialog(QDialog):
         self.local_currency.setMaxLength(3)
         self.fiscal_month = QComboBox()
         self.fiscal_month.addItems([self.tr(m) for m in MONTHS])
-        self.problems.add_row(form, self.tr("&Name"), "name", self.name)
-        self.problems.add_row(form, self.tr("S&hort name"), "short_name", self.short_name)
-        self.problems.add_row(form, self.tr("&Country (ISO code)"), "country", self.country)
-        self.problems.add_row(form, self.tr("&Tax id (RUC)"), "tax_id", self.tax_id)
-        self.problems.add_row(form, self.tr("&Fairtrade FLO ID"), "flo_id", self.flo_id)
-        self.problems.add_row(
-            form, self.tr("&Reporting currency"), "reporting_currency", self.reporting_currency
+        self.add_field(self.tr("&Name"), "name", self.name)
+        self.add_field(self.tr("S&hort name"), "short_name", self.short_name)
+        self.add_field(self.tr("&Country (ISO code)"), "country", self.country)
+        self.add_field(self.tr("&Tax id (RUC)"), "tax_id", self.tax_id)
+        self.add_field(self.tr("&Fairtrade FLO ID"), "flo_id", self.flo_id)
+        self.add_field(
+            self.tr("&Reporting currency"), "reporting_currency", self.reporting_currency
         )
-        self.problems.add_row(
-            form, self.tr("&Local currency"), "local_currency", self.local_currency
+        self.add_field(self.tr("&Local currency"), "local_currency", self.local_currency)
+        self.add_field(
+            self.tr("Fiscal year &starts in"), "fiscal_year_start_month", self.fiscal_month
         )
-        self.problems.add_row(
-            form, self.tr("Fiscal year &starts in"), "fiscal_year_start_month", self.fiscal_month
-        )
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problems.general)
-        layout.addWidget(self.buttons)
         self._load()
         editable = ctx.can(Permission.SETTINGS_WRITE)
         for widget in (
@@ -91,8 +74,6 @@ class SettingsDialog(QDialog):
         ):
             widget.setReadOnly(not editable)
         self.fiscal_month.setEnabled(editable)
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setEnabled(editable)
 
     def _load(self) -> None:
         profile = self.ctx.read(cooperative.get_profile) or cooperative.Profile(name="")
@@ -117,14 +98,6 @@ class SettingsDialog(QDialog):
             fiscal_year_start_month=self.fiscal_month.currentIndex() + 1,
         )
 
-    def save(self) -> None:
+    def prepare(self) -> Prepared:
         profile = self.profile()
-        try:
-            self.ctx.write(lambda s, a: cooperative.save_profile(s, a, profile), "settings")
-        except ValidationError as exc:
-            self.problems.show(exc.problems)
-            return
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            show_error(self, exc)
-            return
-        self.accept()
+        return [], lambda s, a: cooperative.save_profile(s, a, profile)

@@ -11,7 +11,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -23,6 +22,7 @@ from coop_desk.domain.members import PlotInput
 from coop_desk.domain.money import MoneyError, parse_amount
 from coop_desk.domain.problems import Problem
 from coop_desk.services.members import PlotRow
+from coop_desk.ui.labels import QT_TRANSLATE_NOOP
 from coop_desk.ui.widgets import format_decimal, locale_decimal_point
 
 Index = QModelIndex | QPersistentModelIndex

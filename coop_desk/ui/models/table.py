@@ -14,7 +14,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from coop_desk.ui.widgets import format_date, format_decimal
@@ -134,11 +139,24 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort on the column's raw values. Persistent indexes (the view's selection and
+        current row) follow their rows, so a header click keeps the same member selected."""
         if not 0 <= column < len(self.columns):
             return
         self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        moved = [self._rows[index.row()] for index in before]
         self._sort = (column, order)
         self._apply_sort(column, order)
+        # By identity: two rows may be equal as values and still be two records.
+        position = {id(row): i for i, row in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            before,
+            [
+                self.index(position[id(row)], index.column())
+                for row, index in zip(moved, before, strict=True)
+            ],
+        )
         self.layoutChanged.emit()
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:

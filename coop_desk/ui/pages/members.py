@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from coop_desk.domain.members import GENDER_LABELS, STATUS_LABELS, MemberStatus, code_sort_key
 from coop_desk.services import members
-from coop_desk.services.access import Permission
-from coop_desk.services.members import MemberFilter, MemberRow
+from coop_desk.services.access import Actor, Permission
+from coop_desk.services.members import MemberDetail, MemberFilter, MemberRow, RegisterCounts
 from coop_desk.ui import excel_actions
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.member_editor import MemberEditor
@@ -197,7 +198,7 @@ class MembersPage(Page):
         flt = self.current_filter()
         selected = self.selected_member_id()
 
-        def load(session, actor):  # type: ignore[no-untyped-def]
+        def load(session: Session, actor: Actor) -> tuple[list[MemberRow], RegisterCounts]:
             return (
                 members.list_members(session, actor, flt),
                 members.register_counts(session, actor, flt),
@@ -276,9 +277,9 @@ class MembersPage(Page):
         editor.saved.connect(self._after_save)
         return editor
 
-    def _after_save(self, member_id: int) -> None:
+    def _after_save(self, detail: MemberDetail) -> None:
         self.reload()
-        self.select_member(member_id)
+        self.select_member(detail.id)
 
     def apply_permissions(self) -> None:
         self.new_button.setVisible(self.ctx.can(Permission.MEMBERS_WRITE))

@@ -3,22 +3,10 @@ deactivate and reactivate. Other roles see the list only."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -28,200 +16,124 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desk.domain.problems import Problem
-from coop_desk.errors import CoopDeskError, ValidationError
+from coop_desk.errors import CoopDeskError
 from coop_desk.services import users
 from coop_desk.services.access import ROLE_LABELS, Permission, Role
 from coop_desk.services.users import UserRow
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.dialogs.change_password import password_field
+from coop_desk.ui.dialogs.change_password import password_field, repeat_problems
+from coop_desk.ui.dialogs.form import FormDialog, Prepared
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
+from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.pages.base import Page
-from coop_desk.ui.widgets import FormProblems
-
-Index = QModelIndex | QPersistentModelIndex
 
 
-class UsersModel(QAbstractTableModel):
-    HEADERS = (
-        QT_TRANSLATE_NOOP("UsersModel", "User"),
-        QT_TRANSLATE_NOOP("UsersModel", "Name"),
-        QT_TRANSLATE_NOOP("UsersModel", "Role"),
-        QT_TRANSLATE_NOOP("UsersModel", "Active"),
-        QT_TRANSLATE_NOOP("UsersModel", "Last sign-in"),
-    )
+def _yes_no(value: bool) -> str:
+    if value:
+        return QCoreApplication.translate("UsersModel", "yes")
+    return QCoreApplication.translate("UsersModel", "no")
 
+
+def user_columns() -> list[Column[UserRow]]:
+    return [
+        Column(QCoreApplication.translate("UsersModel", "User"), lambda r: r.username),
+        Column(QCoreApplication.translate("UsersModel", "Name"), lambda r: r.full_name),
+        Column(
+            QCoreApplication.translate("UsersModel", "Role"),
+            lambda r: r.role,
+            lambda role: tr_label(ROLE_LABELS[role]),
+        ),
+        Column(QCoreApplication.translate("UsersModel", "Active"), lambda r: r.active, _yes_no),
+        Column(
+            QCoreApplication.translate("UsersModel", "Last sign-in"),
+            lambda r: r.last_login_at,
+            lambda t: f"{t.astimezone():%Y-%m-%d %H:%M}" if t else "",
+        ),
+    ]
+
+
+class UsersModel(RowTableModel[UserRow]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[UserRow] = []
-
-    def set_rows(self, rows: list[UserRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                row.username,
-                row.full_name,
-                tr_label(ROLE_LABELS[row.role]),
-                self.tr("yes") if row.active else self.tr("no"),
-                f"{row.last_login_at.astimezone():%Y-%m-%d %H:%M}" if row.last_login_at else "",
-            )[index.column()]
-        if role == Qt.ItemDataRole.UserRole:
-            return row.username
-        return None
+        super().__init__(user_columns(), parent)
 
 
-class UserDialog(QDialog):
+class UserDialog(FormDialog):
     """A new account: user name, full name, role, first password (typed twice)."""
 
+    topic = "users"
+    permission = Permission.USERS_ADMIN
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.created: UserRow | None = None
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("New user"))
-        self.problems = FormProblems()
         self.username = QLineEdit()
         self.full_name = QLineEdit()
-        self.role = QComboBox()
-        for role in Role:
-            self.role.addItem(tr_label(ROLE_LABELS[role]), role.value)
+        self.role = _role_combo()
         self.password = password_field("password")
         self.repeat = password_field("repeat")
-        form = QFormLayout()
-        self.problems.add_row(form, self.tr("&User name"), "username", self.username)
-        self.problems.add_row(form, self.tr("&Full name"), "full_name", self.full_name)
-        self.problems.add_row(form, self.tr("&Role"), "role", self.role)
-        self.problems.add_row(form, self.tr("&Password"), "password", self.password)
-        self.problems.add_row(form, self.tr("R&epeat it"), "repeat", self.repeat)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problems.general)
-        layout.addWidget(buttons)
+        self.add_field(self.tr("&User name"), "username", self.username)
+        self.add_field(self.tr("&Full name"), "full_name", self.full_name)
+        self.add_field(self.tr("&Role"), "role", self.role)
+        self.add_field(self.tr("&Password"), "password", self.password)
+        self.add_field(self.tr("R&epeat it"), "repeat", self.repeat)
 
-    def save(self) -> bool:
-        if self.password.text() != self.repeat.text():
-            self.problems.show([Problem("repeat", self.tr("the two passwords differ"))])
-            return False
+    def prepare(self) -> Prepared:
         name, full, role, password = (
             self.username.text(),
             self.full_name.text(),
             self.role.currentData(),
             self.password.text(),
         )
-        try:
-            self.created = self.ctx.write(
-                lambda s, a: users.create_user(s, a, name, role, password, full), "users"
-            )
-        except ValidationError as exc:
-            self.problems.show(exc.problems)
-            return False
-        except CoopDeskError as exc:
-            show_error(self, exc)
-            return False
-        self.accept()
-        return True
+        problems = repeat_problems(password, self.repeat.text())
+        return problems, lambda s, a: users.create_user(s, a, name, role, password, full)
 
 
-class ResetPasswordDialog(QDialog):
+class ResetPasswordDialog(FormDialog):
+    topic = "users"
+    permission = Permission.USERS_ADMIN
+
     def __init__(self, ctx: AppContext, username: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.username = username
         self.setWindowTitle(self.tr("Reset the password of {0}").format(username))
-        self.problems = FormProblems()
         self.password = password_field("password")
         self.repeat = password_field("repeat")
-        form = QFormLayout()
-        self.problems.add_row(form, self.tr("&New password"), "password", self.password)
-        self.problems.add_row(form, self.tr("&Repeat it"), "repeat", self.repeat)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problems.general)
-        layout.addWidget(buttons)
+        self.add_field(self.tr("&New password"), "password", self.password)
+        self.add_field(self.tr("&Repeat it"), "repeat", self.repeat)
 
-    def save(self) -> bool:
-        if self.password.text() != self.repeat.text():
-            self.problems.show([Problem("repeat", self.tr("the two passwords differ"))])
-            return False
-        password = self.password.text()
-        try:
-            self.ctx.write(
-                lambda s, a: users.reset_password(s, a, self.username, password), "users"
-            )
-        except ValidationError as exc:
-            self.problems.show(exc.problems)
-            return False
-        except CoopDeskError as exc:
-            show_error(self, exc)
-            return False
-        self.accept()
-        return True
+    def prepare(self) -> Prepared:
+        username, password = self.username, self.password.text()
+        problems = repeat_problems(password, self.repeat.text())
+        return problems, lambda s, a: users.reset_password(s, a, username, password)
 
 
-class RoleDialog(QDialog):
+class RoleDialog(FormDialog):
     """Give an account another role."""
+
+    topic = "users"
+    permission = Permission.USERS_ADMIN
 
     def __init__(
         self, ctx: AppContext, username: str, role: Role, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.username = username
         self.setWindowTitle(self.tr("Role of {0}").format(username))
-        self.role = QComboBox()
-        for r in Role:
-            self.role.addItem(tr_label(ROLE_LABELS[r]), r.value)
+        self.role = _role_combo()
         self.role.setCurrentIndex(self.role.findData(role.value))
-        form = QFormLayout()
-        form.addRow(self.tr("&Role"), self.role)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self.add_field(self.tr("&Role"), "role", self.role)
 
-    def save(self) -> bool:
-        role = self.role.currentData()
-        try:
-            self.ctx.write(lambda s, a: users.set_role(s, a, self.username, role), "users")
-        except CoopDeskError as exc:
-            show_error(self, exc)
-            return False
-        self.accept()
-        return True
+    def prepare(self) -> Prepared:
+        username, role = self.username, self.role.currentData()
+        return [], lambda s, a: users.set_role(s, a, username, role)
+
+
+def _role_combo() -> QComboBox:
+    combo = QComboBox()
+    for role in Role:
+        combo.addItem(tr_label(ROLE_LABELS[role]), role.value)
+    return combo
 
 
 class UsersPage(Page):
@@ -276,14 +188,12 @@ class UsersPage(Page):
         self._update_buttons()
 
     def selected(self) -> UserRow | None:
-        row = self.view.currentIndex().row()
-        return self.model.rows[row] if 0 <= row < len(self.model.rows) else None
+        return self.model.row_at(self.view.currentIndex().row())
 
     def select_user(self, username: str) -> None:
-        for i, row in enumerate(self.model.rows):
-            if row.username == username:
-                self.view.selectRow(i)
-                return
+        row = self.model.find_row(lambda r: r.username == username)
+        if row >= 0:
+            self.view.selectRow(row)
 
     def apply_permissions(self) -> None:
         """Only administrators see the buttons that change accounts."""

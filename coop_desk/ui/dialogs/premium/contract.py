@@ -9,12 +9,12 @@ from decimal import Decimal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from coop_desk.domain.money import MoneyError
 from coop_desk.domain.premium import (
@@ -27,14 +27,15 @@ from coop_desk.domain.premium import (
     pick_rate,
 )
 from coop_desk.domain.problems import Problem
+from coop_desk.services.access import Actor
 from coop_desk.services.ledger import contracts, operations
-from coop_desk.services.ledger.contracts import BuyerRow, ContractInput, ContractRow
+from coop_desk.services.ledger.contracts import BuyerRow, ContractInput, ContractRow, RateRow
 from coop_desk.ui.context import AppContext
+from coop_desk.ui.dialogs.form import FormDialog, Prepared
 from coop_desk.ui.dialogs.member_editor import OptionalDateField
-from coop_desk.ui.dialogs.premium.common import FormDialog, ServiceCall
 from coop_desk.ui.dialogs.premium.setup import BuyerDialog
 from coop_desk.ui.labels import tr_label
-from coop_desk.ui.widgets import AmountEdit, DateField, format_date, format_decimal
+from coop_desk.ui.widgets import AmountEdit, DateField, field_row, format_date, format_decimal
 
 
 class ContractDialog(FormDialog):
@@ -42,10 +43,12 @@ class ContractDialog(FormDialog):
     and quality share are shown as the user types, from the rate table loaded once when the
     dialog opens (the same rows and rule the service uses)."""
 
+    topic = "ledger"
+
     def __init__(
         self, ctx: AppContext, contract: ContractRow | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.contract_row = contract
         self.setWindowTitle(
             self.tr("New contract")
@@ -53,7 +56,7 @@ class ContractDialog(FormDialog):
             else self.tr("Contract {0}").format(contract.number)
         )
 
-        def load(session, actor):  # type: ignore[no-untyped-def]
+        def load(session: Session, actor: Actor) -> tuple[list[BuyerRow], list[RateRow]]:
             return contracts.list_buyers(session, actor), contracts.list_rates(session, actor)
 
         buyers, rates = ctx.read(load)
@@ -63,11 +66,7 @@ class ContractDialog(FormDialog):
             self.buyer.addItem(b.name, b.id)
         self.new_buyer_button = QPushButton(self.tr("New &buyer…"))
         self.new_buyer_button.clicked.connect(lambda: self.open_buyer_dialog().exec())
-        buyer_row = QWidget()
-        b_layout = QHBoxLayout(buyer_row)
-        b_layout.setContentsMargins(0, 0, 0, 0)
-        b_layout.addWidget(self.buyer, 1)
-        b_layout.addWidget(self.new_buyer_button)
+        buyer_row = field_row(self.buyer, self.new_buyer_button)
         self.number = QLineEdit()
         self.signing_date = DateField(date.today())
         self.scheme = QComboBox()
@@ -82,11 +81,7 @@ class ContractDialog(FormDialog):
         self.unit = QComboBox()
         self.unit.addItem(self.tr("bags of 69 kg"), QuantityUnit.BAGS.value)
         self.unit.addItem(self.tr("kg"), QuantityUnit.KG.value)
-        quantity_row = QWidget()
-        q_layout = QHBoxLayout(quantity_row)
-        q_layout.setContentsMargins(0, 0, 0, 0)
-        q_layout.addWidget(self.quantity, 1)
-        q_layout.addWidget(self.unit)
+        quantity_row = field_row(self.quantity, self.unit)
         self.shipment_date = OptionalDateField()
         self.notes = QLineEdit()
         self.figures = QLabel()
@@ -185,13 +180,13 @@ class ContractDialog(FormDialog):
             notes=self.notes.text(),
         )
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         data = self.current_input()
         if data is None:
             return [Problem("quantity", "the quantity is not a number")], None
         contract_id = self.contract_row.id if self.contract_row is not None else None
 
-        def call(session, actor):  # type: ignore[no-untyped-def]
+        def call(session: Session, actor: Actor) -> ContractRow:
             if contract_id is None:
                 return contracts.create_contract(session, actor, data)
             return contracts.update_contract(session, actor, contract_id, data)
@@ -202,8 +197,10 @@ class ContractDialog(FormDialog):
 class ShipmentDialog(FormDialog):
     """The contract shipped: its premium due becomes receivable from the buyer."""
 
+    topic = "ledger"
+
     def __init__(self, ctx: AppContext, contract: ContractRow, parent: QWidget | None = None):
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.contract_row = contract
         self.setWindowTitle(self.tr("Record shipment of {0}").format(contract.number))
         self.set_intro(
@@ -220,7 +217,7 @@ class ShipmentDialog(FormDialog):
         self.shipment_date = DateField(contract.shipment_date or date.today())
         self.add_field(self.tr("&Shipment date"), "shipment_date", self.shipment_date)
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         contract_id = self.contract_row.id
         day = self.shipment_date.date_value()
         return [], lambda s, a: operations.record_shipment(s, a, contract_id, shipment_date=day)

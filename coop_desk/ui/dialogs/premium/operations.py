@@ -12,22 +12,24 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from coop_desk.domain.money import MoneyError
 from coop_desk.domain.problems import Problem
+from coop_desk.services.access import Actor
 from coop_desk.services.ledger import accounts, journal, operations, plan
 from coop_desk.services.ledger.accounts import AccountRow
 from coop_desk.services.ledger.journal import EntryRow
 from coop_desk.services.ledger.ui_queries import ContractOverviewRow, contract_overview, ledger_info
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.dialogs.premium.common import FormDialog, ServiceCall, fill_accounts, read_amount
-from coop_desk.ui.widgets import AmountEdit, DateField, format_date, format_decimal
+from coop_desk.ui.dialogs.form import FormDialog, Prepared, read_amount
+from coop_desk.ui.dialogs.premium.common import fill_accounts
+from coop_desk.ui.widgets import AmountEdit, DateField, field_row, format_date, format_decimal
 
 MONEY_ROLES = ("bank", "cash")
 
@@ -35,31 +37,38 @@ MONEY_ROLES = ("bank", "cash")
 def _money_accounts(
     ctx: AppContext, roles: tuple[str, ...] = MONEY_ROLES
 ) -> tuple[list[AccountRow], str]:
-    def load(session, actor):  # type: ignore[no-untyped-def]
+    def load(session: Session, actor: Actor) -> tuple[list[AccountRow], str]:
         rows = accounts.list_accounts(session, actor, roles=roles)
         return rows, ledger_info(session, actor).reporting_currency
 
     return ctx.read(load)
 
 
-class _RateMixin:
-    """An exchange-rate field enabled only when the chosen account is not in USD."""
+class _AccountAmount:
+    """An account, an amount in its currency (named beside the amount) and an exchange rate
+    enabled only when that currency is not the reporting one. ``_build_account_amount`` makes
+    the widgets; the dialog adds them to its form, then calls ``_account_changed``."""
 
+    account: QComboBox
+    amount: AmountEdit
+    currency_label: QLabel
     rate: AmountEdit
-    rate_label: QLabel
     reporting: str
 
-    def _make_rate(self) -> AmountEdit:
+    def _build_account_amount(self, rows: list[AccountRow]) -> QWidget:
+        """The widgets; returns the amount's row (amount and currency)."""
+        self.account = QComboBox()
+        fill_accounts(self.account, rows)
+        self.amount = AmountEdit()
+        self.currency_label = QLabel()
         self.rate = AmountEdit(places=8)
-        return self.rate
+        self.account.currentIndexChanged.connect(lambda _i: self._account_changed())
+        return field_row(self.amount, self.currency_label)
 
-    def _read_rate(self, problems: list[Problem]) -> Decimal | None:
-        """The rate typed, when the account's currency needs one (``None`` otherwise)."""
-        if not self.rate.isEnabled():
-            return None
-        return read_amount(problems, "rate", self.rate, required=False)
-
-    def _update_rate(self, currency: str) -> None:
+    def _account_changed(self) -> None:
+        row = self.account.currentData()
+        currency = row.currency if row is not None and row.currency else self.reporting
+        self.currency_label.setText(currency)
         needed = bool(currency) and currency != self.reporting
         self.rate.setEnabled(needed)
         self.rate.setPlaceholderText(f"{currency} per 1 {self.reporting}" if needed else "")
@@ -69,17 +78,25 @@ class _RateMixin:
             f"{currency} per 1 {self.reporting}" if needed else f"not needed for {self.reporting}"
         )
 
+    def _read_rate(self, problems: list[Problem]) -> Decimal | None:
+        """The rate typed, when the account's currency needs one (``None`` otherwise)."""
+        if not self.rate.isEnabled():
+            return None
+        return read_amount(problems, "rate", self.rate, required=False)
+
 
 # --- premium received -------------------------------------------------------------------------
 
 
-class PremiumReceiptDialog(FormDialog, _RateMixin):
+class PremiumReceiptDialog(FormDialog, _AccountAmount):
     """Premium paid by a buyer into a bank account: partial amounts allowed."""
+
+    topic = "ledger"
 
     def __init__(
         self, ctx: AppContext, contract_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Premium received"))
         self.set_intro(
             self.tr(
@@ -103,20 +120,11 @@ class PremiumReceiptDialog(FormDialog, _RateMixin):
                 c.id,
             )
         self.contract.addItem(self.tr("No contract recorded (cash book)"), None)
-        self.account = QComboBox()
-        fill_accounts(self.account, self.money_accounts)
+        amount_row = self._build_account_amount(self.money_accounts)
         self.entry_date = DateField(date.today())
-        self.amount = AmountEdit()
         self.amount.setPlaceholderText("1,250.50")
-        self.currency_label = QLabel()
-        amount_row = QWidget()
-        amount_layout = QHBoxLayout(amount_row)
-        amount_layout.setContentsMargins(0, 0, 0, 0)
-        amount_layout.addWidget(self.amount, 1)
-        amount_layout.addWidget(self.currency_label)
         self.bank_charges = AmountEdit()
         self.bank_charges.setPlaceholderText("0.00")
-        self._make_rate()
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(self.tr("Bank transfer reference (optional)"))
         self.description = QLineEdit()
@@ -129,32 +137,25 @@ class PremiumReceiptDialog(FormDialog, _RateMixin):
         self.add_field(self.tr("Exchange &rate"), "rate", self.rate)
         self.add_field(self.tr("&Reference"), "reference", self.reference)
         self.add_field(self.tr("D&escription"), "description", self.description)
-        self.account.currentIndexChanged.connect(lambda _i: self._account_changed())
         if contract_id is not None:
             self.contract.setCurrentIndex(max(self.contract.findData(contract_id), 0))
         self._account_changed()
 
-    def _account_changed(self) -> None:
-        row = self.account.currentData()
-        currency = row.currency if row is not None and row.currency else self.reporting
-        self.currency_label.setText(currency)
-        self._update_rate(currency)
-
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         problems: list[Problem] = []
         amount = read_amount(problems, "amount", self.amount)
         charges = read_amount(problems, "bank_charges", self.bank_charges, required=False)
         rate = self._read_rate(problems)
-        account = self.account.currentData()
+        account: AccountRow | None = self.account.currentData()
         if account is None:
             problems.append(Problem("account_id", "choose the bank account"))
-        if problems:
+        if problems or amount is None or account is None:
             return problems, None
         contract_id = self.contract.currentData()
         day = self.entry_date.date_value()
         reference, description = self.reference.text(), self.description.text()
 
-        def call(session, actor):  # type: ignore[no-untyped-def]
+        def call(session: Session, actor: Actor) -> EntryRow:
             return operations.record_premium_receipt(
                 session,
                 actor,
@@ -174,13 +175,15 @@ class PremiumReceiptDialog(FormDialog, _RateMixin):
 # --- project payment --------------------------------------------------------------------------
 
 
-class ProjectPaymentDialog(FormDialog, _RateMixin):
+class ProjectPaymentDialog(FormDialog, _AccountAmount):
     """A payment for a project of the Development Plan, with its voucher."""
+
+    topic = "ledger"
 
     def __init__(
         self, ctx: AppContext, project_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Project payment"))
         self.money_accounts, self.reporting = _money_accounts(ctx)
         projects = ctx.read(plan.list_projects)
@@ -190,18 +193,9 @@ class ProjectPaymentDialog(FormDialog, _RateMixin):
         self.budget_label = QLabel()
         self.budget_label.setObjectName("budget_status")
         self.budget_label.setWordWrap(True)
-        self.account = QComboBox()
-        fill_accounts(self.account, self.money_accounts)
+        amount_row = self._build_account_amount(self.money_accounts)
         self.entry_date = DateField(date.today())
-        self.amount = AmountEdit()
         self.amount.setPlaceholderText("1,250.50")
-        self.currency_label = QLabel()
-        amount_row = QWidget()
-        amount_layout = QHBoxLayout(amount_row)
-        amount_layout.setContentsMargins(0, 0, 0, 0)
-        amount_layout.addWidget(self.amount, 1)
-        amount_layout.addWidget(self.currency_label)
-        self._make_rate()
         self.payee = QLineEdit()
         self.voucher = QLineEdit()
         self.voucher.setPlaceholderText(self.tr("Required: number of the invoice or receipt"))
@@ -212,11 +206,7 @@ class ProjectPaymentDialog(FormDialog, _RateMixin):
         self.receipt_file.setPlaceholderText(self.tr("Optional scanned receipt (PDF, image)"))
         browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self.choose_receipt)
-        file_row = QWidget()
-        file_layout = QHBoxLayout(file_row)
-        file_layout.setContentsMargins(0, 0, 0, 0)
-        file_layout.addWidget(self.receipt_file, 1)
-        file_layout.addWidget(browse)
+        file_row = field_row(self.receipt_file, browse)
         self.add_field(self.tr("&Project"), "project_id", self.project)
         self.form.addRow("", self.budget_label)
         self.add_field(self.tr("Paid &from"), "account_id", self.account)
@@ -230,17 +220,10 @@ class ProjectPaymentDialog(FormDialog, _RateMixin):
         self.add_field(self.tr("Scanned recei&pt"), "receipt_file", file_row)
         if project_id is not None:
             self.project.setCurrentIndex(max(self.project.findData(project_id), 0))
-        self.account.currentIndexChanged.connect(lambda _i: self._account_changed())
         self.project.currentIndexChanged.connect(lambda _i: self.update_budget_status())
         self.entry_date.dateChanged.connect(lambda _d: self.update_budget_status())
         self._account_changed()
         self.update_budget_status()
-
-    def _account_changed(self) -> None:
-        row = self.account.currentData()
-        currency = row.currency if row is not None and row.currency else self.reporting
-        self.currency_label.setText(currency)
-        self._update_rate(currency)
 
     def update_budget_status(self) -> None:
         """Where the chosen project stands on the payment date (approved, spent, left)."""
@@ -282,15 +265,15 @@ class ProjectPaymentDialog(FormDialog, _RateMixin):
             self.receipt_file.setText(path)
             settings.setValue("premium/receipt_folder", str(Path(path).parent))
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         problems: list[Problem] = []
         amount = read_amount(problems, "amount", self.amount)
         rate = self._read_rate(problems)
-        account = self.account.currentData()
+        account: AccountRow | None = self.account.currentData()
         project_id = self.project.currentData()
         if account is None:
             problems.append(Problem("account_id", "choose the account the money came from"))
-        if problems:
+        if problems or amount is None or account is None:
             return problems, None
         day = self.entry_date.date_value()
         payee, voucher = self.payee.text(), self.voucher.text()
@@ -299,7 +282,7 @@ class ProjectPaymentDialog(FormDialog, _RateMixin):
             Path(self.receipt_file.text().strip()) if self.receipt_file.text().strip() else None
         )
 
-        def call(session, actor):  # type: ignore[no-untyped-def]
+        def call(session: Session, actor: Actor) -> EntryRow:
             return operations.record_project_payment(
                 session,
                 actor,
@@ -324,8 +307,10 @@ class ProjectPaymentDialog(FormDialog, _RateMixin):
 class TransferDialog(FormDialog):
     """Move money between two accounts; between currencies both amounts give the rate."""
 
+    topic = "ledger"
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Transfer / currency exchange"))
         self.set_intro(
             self.tr(
@@ -357,12 +342,10 @@ class TransferDialog(FormDialog):
         self.add_field(self.tr("&To"), "to_account_id", self.to_account)
         self.add_field(self.tr("&Date"), "entry_date", self.entry_date)
         self.add_field(
-            self.tr("Amount &sent"), "amount", self._with_label(self.amount, self.from_currency)
+            self.tr("Amount &sent"), "amount", field_row(self.amount, self.from_currency)
         )
         self.add_field(
-            self.tr("Amount &arrived"),
-            "to_amount",
-            self._with_label(self.to_amount, self.to_currency),
+            self.tr("Amount &arrived"), "to_amount", field_row(self.to_amount, self.to_currency)
         )
         self.form.addRow(self.tr("Rate"), self.rate_label)
         self.add_field(self.tr("Rate for the &USD value"), "rate", self.rate)
@@ -373,15 +356,6 @@ class TransferDialog(FormDialog):
         self.amount.valueChanged.connect(self._update)
         self.to_amount.valueChanged.connect(self._update)
         self._update()
-
-    @staticmethod
-    def _with_label(edit: AmountEdit, label: QLabel) -> QWidget:
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(edit, 1)
-        layout.addWidget(label)
-        return row
 
     def _currencies(self) -> tuple[str, str]:
         src, dst = self.from_account.currentData(), self.to_account.currentData()
@@ -425,7 +399,7 @@ class TransferDialog(FormDialog):
         rate = (local / usd).quantize(Decimal("0.0001"), ROUND_HALF_UP)
         self.rate_label.setText(f"1 {self.reporting} = {format_decimal(rate, 4)} {local_cur}")
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         problems: list[Problem] = []
         amount = read_amount(problems, "amount", self.amount)
         to_amount = (
@@ -438,15 +412,16 @@ class TransferDialog(FormDialog):
             if self.rate.isEnabled()
             else None
         )
-        src, dst = self.from_account.currentData(), self.to_account.currentData()
+        src: AccountRow | None = self.from_account.currentData()
+        dst: AccountRow | None = self.to_account.currentData()
         if src is None or dst is None:
             problems.append(Problem("from_account_id", "choose both accounts"))
-        if problems:
+        if problems or amount is None or src is None or dst is None:
             return problems, None
         day = self.entry_date.date_value()
         description, reference = self.description.text(), self.reference.text()
 
-        def call(session, actor):  # type: ignore[no-untyped-def]
+        def call(session: Session, actor: Actor) -> EntryRow:
             return operations.record_transfer(
                 session,
                 actor,
@@ -466,11 +441,13 @@ class TransferDialog(FormDialog):
 # --- opening balance --------------------------------------------------------------------------
 
 
-class OpeningBalanceDialog(FormDialog, _RateMixin):
+class OpeningBalanceDialog(FormDialog, _AccountAmount):
     """What an account held when the cooperative started keeping its books here."""
 
+    topic = "ledger"
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Opening balance"))
         self.set_intro(
             self.tr(
@@ -479,46 +456,30 @@ class OpeningBalanceDialog(FormDialog, _RateMixin):
             )
         )
         self.money_accounts, self.reporting = _money_accounts(ctx, (*MONEY_ROLES, "receivable"))
-        self.account = QComboBox()
-        fill_accounts(self.account, self.money_accounts)
+        row = self._build_account_amount(self.money_accounts)
         self.entry_date = DateField(date.today())
-        self.amount = AmountEdit()
-        self.currency_label = QLabel()
-        self._make_rate()
         self.description = QLineEdit()
         self.description.setPlaceholderText(self.tr("Optional"))
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.amount, 1)
-        layout.addWidget(self.currency_label)
         self.add_field(self.tr("&Account"), "account_id", self.account)
         self.add_field(self.tr("&Date"), "entry_date", self.entry_date)
         self.add_field(self.tr("A&mount held"), "amount", row)
         self.add_field(self.tr("Exchange &rate"), "rate", self.rate)
         self.add_field(self.tr("D&escription"), "description", self.description)
-        self.account.currentIndexChanged.connect(lambda _i: self._account_changed())
         self._account_changed()
 
-    def _account_changed(self) -> None:
-        row = self.account.currentData()
-        currency = row.currency if row is not None and row.currency else self.reporting
-        self.currency_label.setText(currency)
-        self._update_rate(currency)
-
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         problems: list[Problem] = []
         amount = read_amount(problems, "amount", self.amount)
         rate = self._read_rate(problems)
-        account = self.account.currentData()
+        account: AccountRow | None = self.account.currentData()
         if account is None:
             problems.append(Problem("account_id", "choose the account"))
-        if problems:
+        if problems or amount is None or account is None:
             return problems, None
         day = self.entry_date.date_value()
         description = self.description.text()
 
-        def call(session, actor):  # type: ignore[no-untyped-def]
+        def call(session: Session, actor: Actor) -> EntryRow:
             return operations.record_opening_balance(
                 session,
                 actor,
@@ -538,8 +499,10 @@ class OpeningBalanceDialog(FormDialog, _RateMixin):
 class ReverseEntryDialog(FormDialog):
     """Reverse a posted entry: its mirror image is posted, linked to it; both stay."""
 
+    topic = "ledger"
+
     def __init__(self, ctx: AppContext, entry: EntryRow, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.entry = entry
         self.setWindowTitle(self.tr("Reverse entry {0}").format(entry.number))
         self.set_intro(
@@ -555,14 +518,11 @@ class ReverseEntryDialog(FormDialog):
         self.add_field(self.tr("&Reason"), "reason", self.reason)
         self.save_button().setText(self.tr("&Reverse"))
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         reason = self.reason.text()
         if not reason.strip():
             return [Problem("reason", "say why the entry is reversed")], None
         entry_id = self.entry.id
         day = self.entry_date.date_value()
 
-        def call(session, actor):  # type: ignore[no-untyped-def]
-            return journal.reverse_entry(session, actor, entry_id, reason=reason, entry_date=day)
-
-        return [], call
+        return [], lambda s, a: journal.reverse_entry(s, a, entry_id, reason=reason, entry_date=day)

@@ -17,18 +17,22 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from coop_desk.domain.problems import Problem
+from coop_desk.services.access import Actor
 from coop_desk.services.ledger import plan
 from coop_desk.services.ledger.plan import ApprovalInput, ApprovalRow, ProjectInput, ProjectRow
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.dialogs.premium.common import FormDialog, ServiceCall, read_amount
+from coop_desk.ui.dialogs.form import FormDialog, Prepared, read_amount
 from coop_desk.ui.widgets import AmountEdit, DateField, ProblemLabel, format_decimal
 
 
 class _MeetingFields(FormDialog):
     """The General Assembly meeting's fields, shared by an approval and the correction of its
     record."""
+
+    topic = "ledger"
 
     def build_meeting_fields(self) -> None:
         self.approval_date = DateField(date.today())
@@ -69,10 +73,12 @@ class _MeetingFields(FormDialog):
 
 
 class ProjectDialog(FormDialog):
+    topic = "ledger"
+
     def __init__(
         self, ctx: AppContext, project: ProjectRow | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.project = project
         self.setWindowTitle(
             self.tr("New project")
@@ -101,7 +107,7 @@ class ProjectDialog(FormDialog):
             self.quality.setChecked(project.productivity_quality)
             self.active.setChecked(project.active)
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         data = ProjectInput(
             self.name.text(),
             self.objective.toPlainText(),
@@ -112,7 +118,7 @@ class ProjectDialog(FormDialog):
         )
         project_id = self.project.id if self.project is not None else None
 
-        def call(session, actor):  # type: ignore[no-untyped-def]
+        def call(session: Session, actor: Actor) -> ProjectRow:
             if project_id is None:
                 return plan.create_project(session, actor, data)
             return plan.update_project(session, actor, project_id, data)
@@ -131,7 +137,7 @@ class ApprovalDialog(_MeetingFields):
         current: ApprovalRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.year = year
         self.setMinimumWidth(560)
         self.setWindowTitle(
@@ -191,7 +197,7 @@ class ApprovalDialog(_MeetingFields):
                 continue
         self.total_label.setText(f"USD {format_decimal(total)}")
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         problems: list[Problem] = []
         budget: dict[int, Decimal] = {}
         for project_id, edit in self.budget_edits.items():
@@ -211,7 +217,7 @@ class ApprovalDetailsDialog(_MeetingFields):
     approval."""
 
     def __init__(self, ctx: AppContext, approval: ApprovalRow, parent: QWidget | None = None):
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.approval = approval
         self.setWindowTitle(
             self.tr("Correct the record of {0} (version {1})").format(
@@ -234,7 +240,7 @@ class ApprovalDetailsDialog(_MeetingFields):
         self.votes_abstaining.setValue(approval.votes_abstaining)
         self.notes.setText(approval.notes)
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         data = self.meeting_input()
         approval_id = self.approval.id
         return [], lambda s, a: plan.correct_approval_details(s, a, approval_id, data)

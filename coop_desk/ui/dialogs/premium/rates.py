@@ -6,16 +6,14 @@ needs the settings permission (the service checks it)."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -25,20 +23,18 @@ from PySide6.QtWidgets import (
 
 from coop_desk.domain.premium import SCHEME_LABELS, PriceTerms, Scheme
 from coop_desk.domain.problems import Problem
-from coop_desk.errors import ValidationError
 from coop_desk.services.access import Permission
 from coop_desk.services.ledger import contracts
 from coop_desk.services.ledger.contracts import RateRow
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.dialogs.premium.common import read_amount
-from coop_desk.ui.errors import show_error
+from coop_desk.ui.dialogs.form import FormDialog, Prepared, read_amount
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.table import Column, RowTableModel
-from coop_desk.ui.widgets import AmountEdit, DateField, FormProblems
+from coop_desk.ui.widgets import AmountEdit, DateField
 
 
-def _rate(value: object) -> str:
-    return f"{value.normalize():f}" if value is not None else ""  # type: ignore[attr-defined]
+def _rate(value: Decimal | None) -> str:
+    return f"{value.normalize():f}" if value is not None else ""
 
 
 class RatesModel(RowTableModel[RateRow]):
@@ -84,8 +80,75 @@ class RatesModel(RowTableModel[RateRow]):
         )
 
 
+class RateDialog(FormDialog):
+    """One dated row of the table: a new one (``rate_id`` None), or the correction of the row
+    ``rate_id``. The fields start from ``start`` (the row selected in the table)."""
+
+    topic = "ledger"
+    permission = Permission.SETTINGS_WRITE
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        start: RateRow | None = None,
+        rate_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.rate_id = rate_id
+        self.setWindowTitle(
+            self.tr("Correct a row of the price table")
+            if rate_id is not None
+            else self.tr("New row of the price table")
+        )
+        self.scheme = QComboBox()
+        for scheme in (Scheme.FAIRTRADE, Scheme.FAIR_TRADE_USA):
+            self.scheme.addItem(tr_label(SCHEME_LABELS[scheme]), scheme.value)
+        self.valid_from = DateField(date.today())
+        self.minimum_washed = AmountEdit(places=4)
+        self.minimum_natural = AmountEdit(places=4)
+        self.premium = AmountEdit(places=4)
+        self.organic = AmountEdit(places=4)
+        self.note = QLineEdit()
+        self.add_field(self.tr("Sc&heme"), "scheme", self.scheme)
+        self.add_field(self.tr("Valid &from"), "valid_from", self.valid_from)
+        self.add_field(self.tr("Minimum, &washed"), "minimum_washed", self.minimum_washed)
+        self.add_field(self.tr("Minimum, &natural"), "minimum_natural", self.minimum_natural)
+        self.add_field(self.tr("&Premium"), "premium", self.premium)
+        self.add_field(self.tr("&Organic differential"), "organic", self.organic)
+        self.add_field(self.tr("N&ote"), "note", self.note)
+        if start is not None:
+            self.scheme.setCurrentIndex(max(self.scheme.findData(start.scheme), 0))
+            self.valid_from.set_date_value(start.valid_from)
+            self.minimum_washed.setValue(start.minimum_washed)
+            self.minimum_natural.setValue(start.minimum_natural)
+            self.premium.setValue(start.premium)
+            self.organic.setValue(start.organic_differential)
+            self.note.setText(start.note)
+
+    def prepare(self) -> Prepared:
+        problems: list[Problem] = []
+        washed = read_amount(problems, "minimum_washed", self.minimum_washed)
+        natural = read_amount(problems, "minimum_natural", self.minimum_natural)
+        premium = read_amount(problems, "premium", self.premium)
+        organic = read_amount(problems, "organic", self.organic)
+        if washed is None or natural is None or premium is None or organic is None:
+            return problems, None
+        terms = PriceTerms(
+            Scheme(self.scheme.currentData()),
+            self.valid_from.date_value(),
+            washed,
+            natural,
+            premium,
+            organic,
+            self.note.text(),
+        )
+        rate_id = self.rate_id
+        return problems, lambda s, a: contracts.save_rate(s, a, terms, rate_id)
+
+
 class RatesDialog(QDialog):
-    """The table, and a form to add a dated row (or correct the selected one)."""
+    """The table, with a new dated row (or the correction of the selected one) in a form."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,108 +163,40 @@ class RatesDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.problems = FormProblems()
-        box = QGroupBox(self.tr("Add a row, or correct the selected one"))
-        form = QFormLayout(box)
-        self.scheme = QComboBox()
-        for scheme in (Scheme.FAIRTRADE, Scheme.FAIR_TRADE_USA):
-            self.scheme.addItem(tr_label(SCHEME_LABELS[scheme]), scheme.value)
-        self.valid_from = DateField(date.today())
-        self.minimum_washed = AmountEdit(places=4)
-        self.minimum_natural = AmountEdit(places=4)
-        self.premium = AmountEdit(places=4)
-        self.organic = AmountEdit(places=4)
-        self.note = QLineEdit()
-        self.problems.add_row(form, self.tr("Sc&heme"), "scheme", self.scheme)
-        self.problems.add_row(form, self.tr("Valid &from"), "valid_from", self.valid_from)
-        self.problems.add_row(
-            form, self.tr("Minimum, &washed"), "minimum_washed", self.minimum_washed
-        )
-        self.problems.add_row(
-            form, self.tr("Minimum, &natural"), "minimum_natural", self.minimum_natural
-        )
-        self.problems.add_row(form, self.tr("&Premium"), "premium", self.premium)
-        self.problems.add_row(form, self.tr("&Organic differential"), "organic", self.organic)
-        self.problems.add_row(form, self.tr("N&ote"), "note", self.note)
-        buttons_row = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("&Add row"))
-        self.correct_button = QPushButton(self.tr("&Correct selected row"))
-        buttons_row.addStretch(1)
-        buttons_row.addWidget(self.add_button)
-        buttons_row.addWidget(self.correct_button)
-        form.addRow(buttons_row)
-        form.addRow(self.problems.general)
-        self.add_button.clicked.connect(lambda: self.save(None))
-        self.correct_button.clicked.connect(self._correct_selected)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
+        self.add_button = QPushButton(self.tr("&Add row…"))
+        self.correct_button = QPushButton(self.tr("&Correct selected row…"))
+        self.add_button.clicked.connect(lambda: self.open_rate_dialog(correct=False).open())
+        self.correct_button.clicked.connect(lambda: self.open_rate_dialog(correct=True).open())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.correct_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
-        layout.addWidget(box)
-        layout.addWidget(close)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
+        layout.addWidget(buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         can = ctx.can(Permission.SETTINGS_WRITE)
-        box.setVisible(can)
+        self.add_button.setVisible(can)
+        self.correct_button.setVisible(can)
         self.reload()
 
     def reload(self) -> None:
         self.model.set_rows(self.ctx.read(contracts.list_rates))
         self.table.resizeColumnsToContents()
-        self.correct_button.setEnabled(False)
+        self._update_buttons()
 
     def selected(self) -> RateRow | None:
         indexes = self.table.selectionModel().selectedRows()
         return self.model.row_at(indexes[0].row()) if indexes else None
 
-    def _selected(self) -> None:
-        row = self.selected()
-        self.correct_button.setEnabled(row is not None)
-        if row is None:
-            return
-        self.scheme.setCurrentIndex(max(self.scheme.findData(row.scheme), 0))
-        self.valid_from.set_date_value(row.valid_from)
-        self.minimum_washed.setValue(row.minimum_washed)
-        self.minimum_natural.setValue(row.minimum_natural)
-        self.premium.setValue(row.premium)
-        self.organic.setValue(row.organic_differential)
-        self.note.setText(row.note)
+    def _update_buttons(self) -> None:
+        self.correct_button.setEnabled(self.selected() is not None)
 
-    def _correct_selected(self) -> None:
+    def open_rate_dialog(self, *, correct: bool) -> RateDialog:
+        """A new row starting from the selected one, or its correction; the table reloads
+        once it is saved. Returned unshown: tests fill it."""
         row = self.selected()
-        if row is not None:
-            self.save(row.id)
-
-    def save(self, rate_id: int | None) -> RateRow | None:
-        problems: list[Problem] = []
-        values = {
-            field: read_amount(problems, field, edit)
-            for field, edit in (
-                ("minimum_washed", self.minimum_washed),
-                ("minimum_natural", self.minimum_natural),
-                ("premium", self.premium),
-                ("organic", self.organic),
-            )
-        }
-        if problems:
-            self.problems.show(problems)
-            return None
-        terms = PriceTerms(
-            Scheme(self.scheme.currentData()),
-            self.valid_from.date_value(),
-            values["minimum_washed"],  # type: ignore[arg-type]
-            values["minimum_natural"],  # type: ignore[arg-type]
-            values["premium"],  # type: ignore[arg-type]
-            values["organic"],  # type: ignore[arg-type]
-            self.note.text(),
-        )
-        try:
-            row = self.ctx.write(lambda s, a: contracts.save_rate(s, a, terms, rate_id), "ledger")
-        except ValidationError as exc:
-            self.problems.show(exc.problems)
-            return None
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            show_error(self, exc)
-            return None
-        self.problems.clear()
-        self.reload()
-        return row
+        dialog = RateDialog(self.ctx, row, row.id if correct and row else None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _row: self.reload())
+        return dialog

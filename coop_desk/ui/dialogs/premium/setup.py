@@ -7,17 +7,18 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from coop_desk.domain.money import CURRENCIES
-from coop_desk.domain.problems import Problem
 from coop_desk.services.ledger import accounts, contracts
 from coop_desk.services.ledger import settings as ledger_settings
 from coop_desk.services.ledger.settings import LedgerSettings
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.dialogs.premium.common import FormDialog, ServiceCall
+from coop_desk.ui.dialogs.form import FormDialog, Prepared
 
 
 class BuyerDialog(FormDialog):
+    topic = "ledger"
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("New buyer"))
         self.name = QLineEdit()
         self.country = QLineEdit()
@@ -26,7 +27,7 @@ class BuyerDialog(FormDialog):
         self.add_field(self.tr("&Country"), "country", self.country)
         self.add_field(self.tr("N&otes"), "notes", self.notes)
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         name, country, notes = self.name.text(), self.country.text(), self.notes.text()
         return [], lambda s, a: contracts.create_buyer(
             s, a, name=name, country=country, notes=notes
@@ -36,8 +37,10 @@ class BuyerDialog(FormDialog):
 class MoneyAccountDialog(FormDialog):
     """A bank or cash account, held in one currency."""
 
+    topic = "ledger"
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("New bank or cash account"))
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("e.g. Banco de la Nación USD"))
@@ -55,7 +58,7 @@ class MoneyAccountDialog(FormDialog):
         self.add_field(self.tr("C&urrency"), "currency", self.currency)
         self.add_field(self.tr("&Bank details"), "bank_details", self.bank_details)
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         name, role = self.name.text(), self.role.currentData()
         currency, details = self.currency.currentText(), self.bank_details.text()
         return [], lambda s, a: accounts.create_money_account(
@@ -67,7 +70,7 @@ class LedgerSettingsDialog(FormDialog):
     topic = "settings"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Premium ledger settings"))
         current = ctx.read(ledger_settings.get_ledger_settings)
         self.over_budget = QComboBox()
@@ -87,6 +90,6 @@ class LedgerSettingsDialog(FormDialog):
         )
         self.add_field(self.tr("Premium is &overdue"), "overdue_days", self.overdue_days)
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         value = LedgerSettings(self.over_budget.currentData(), self.overdue_days.value())
         return [], lambda s, a: ledger_settings.save_ledger_settings(s, a, value)

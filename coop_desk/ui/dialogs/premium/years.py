@@ -10,12 +10,14 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from coop_desk.domain.problems import Problem
 from coop_desk.services.ledger import fiscal
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.dialogs.premium.common import FormDialog, ServiceCall
+from coop_desk.ui.dialogs.form import FormDialog, Prepared
 
 
 class CloseYearDialog(FormDialog):
+    topic = "ledger"
+
     def __init__(self, ctx: AppContext, year: int, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.year = year
         self.today = date.today()
         self.setWindowTitle(self.tr("Close fiscal year {0}").format(year))
@@ -31,14 +33,16 @@ class CloseYearDialog(FormDialog):
         self.add_field(self.tr("&Note"), "note", self.note)
         self.save_button().setText(self.tr("&Close year"))
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         year, note, today = self.year, self.note.text(), self.today
         return [], lambda s, a: fiscal.close_year(s, a, year, today=today, note=note)
 
 
 class ReopenYearDialog(FormDialog):
+    topic = "ledger"
+
     def __init__(self, ctx: AppContext, year: int, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "", parent)
+        super().__init__(ctx, parent)
         self.year = year
         self.setWindowTitle(self.tr("Reopen fiscal year {0}").format(year))
         self.set_intro(
@@ -52,7 +56,7 @@ class ReopenYearDialog(FormDialog):
         self.add_field(self.tr("&Reason"), "reason", self.reason)
         self.save_button().setText(self.tr("&Reopen year"))
 
-    def prepare(self) -> tuple[list[Problem], ServiceCall | None]:
+    def prepare(self) -> Prepared:
         reason = self.reason.text()
         if not reason.strip():
             return [Problem("reason", "say why the year is reopened")], None

@@ -14,6 +14,7 @@ import hashlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
@@ -35,6 +36,7 @@ from coop_desk.services.ledger.journal import EntryRow
 from coop_desk.services.ledger.plan import ApprovalRow
 from coop_desk.services.ledger.ui_queries import LedgerInfo, ledger_info
 from coop_desk.ui.context import AppContext
+from coop_desk.ui.dialogs.form import FormDialog
 from coop_desk.ui.dialogs.history import HistoryDialog
 from coop_desk.ui.dialogs.premium.contract import ContractDialog, ShipmentDialog
 from coop_desk.ui.dialogs.premium.entry import EntryDialog
@@ -57,8 +59,11 @@ from coop_desk.ui.pages.premium.tabs import (
     ContractsTab,
     JournalTab,
     PlanTab,
+    Tab,
 )
-from coop_desk.ui.widgets import format_decimal
+from coop_desk.ui.widgets import DateField, format_decimal
+
+D = TypeVar("D", bound=FormDialog)
 
 __all__ = ["PremiumPage"]
 
@@ -137,7 +142,7 @@ class PremiumPage(Page):
         self.tabs.addTab(self.journal_tab, self.tr("Journal"))
         self.tabs.addTab(self.balances_tab, self.tr("Project balances"))
         self.tabs.addTab(self.compliance_tab, self.tr("Compliance"))
-        self._stale_tabs: set[QWidget] = set()
+        self._stale_tabs: set[Tab] = set()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
@@ -202,10 +207,10 @@ class PremiumPage(Page):
 
     def _reload_current_tab(self) -> None:
         tab = self.tabs.currentWidget()
-        if tab in self._stale_tabs:
+        if isinstance(tab, Tab) and tab in self._stale_tabs:
             self._stale_tabs.discard(tab)
             try:
-                tab.reload()  # type: ignore[attr-defined]
+                tab.reload()
             except Exception as exc:  # noqa: BLE001 - shown in words, the page stays up
                 show_error(self, exc)
 
@@ -266,23 +271,24 @@ class PremiumPage(Page):
         return [a for a in self.toolbar.actions() if a.isVisible() and a.text()]
 
     # --- dialogs (returned unshown; tests drive them) ----------------------------------
-    def _prepare(self, dialog):  # type: ignore[no-untyped-def]
-        if hasattr(dialog, "entry_date") and not isinstance(dialog, ReverseEntryDialog):
-            dialog.entry_date.set_date_value(self.default_date())
+    def _prepare(self, dialog: D) -> D:
+        entry_date = getattr(dialog, "entry_date", None)
+        if isinstance(entry_date, DateField) and not isinstance(dialog, ReverseEntryDialog):
+            entry_date.set_date_value(self.default_date())
         dialog.saved.connect(self._after_save)
         return dialog
 
     def open_receipt_dialog(self, contract_id: int | None = None) -> PremiumReceiptDialog:
-        return self._prepare(PremiumReceiptDialog(self.ctx, contract_id, self))  # type: ignore[no-any-return]
+        return self._prepare(PremiumReceiptDialog(self.ctx, contract_id, self))
 
     def open_payment_dialog(self, project_id: int | None = None) -> ProjectPaymentDialog:
-        return self._prepare(ProjectPaymentDialog(self.ctx, project_id, self))  # type: ignore[no-any-return]
+        return self._prepare(ProjectPaymentDialog(self.ctx, project_id, self))
 
     def open_transfer_dialog(self) -> TransferDialog:
-        return self._prepare(TransferDialog(self.ctx, self))  # type: ignore[no-any-return]
+        return self._prepare(TransferDialog(self.ctx, self))
 
     def open_opening_dialog(self) -> OpeningBalanceDialog:
-        return self._prepare(OpeningBalanceDialog(self.ctx, self))  # type: ignore[no-any-return]
+        return self._prepare(OpeningBalanceDialog(self.ctx, self))
 
     def open_reverse_dialog(self, entry: EntryRow) -> ReverseEntryDialog:
         dialog = ReverseEntryDialog(self.ctx, entry, self)
@@ -291,7 +297,7 @@ class PremiumPage(Page):
             open_years = [y for y in self.info.years if not y.closed and y.year > entry.fiscal_year]
             if open_years:
                 dialog.entry_date.set_date_value(open_years[0].start)
-        return self._prepare(dialog)  # type: ignore[no-any-return]
+        return self._prepare(dialog)
 
     def open_entry_dialog(self, entry_id: int) -> EntryDialog:
         detail = self.ctx.read(lambda s, a: journal.get_entry(s, a, entry_id))
@@ -323,13 +329,13 @@ class PremiumPage(Page):
         dialog = ContractDialog(self.ctx, row, self)
         if row is None:
             dialog.signing_date.set_date_value(self.default_date())
-        return self._prepare(dialog)  # type: ignore[no-any-return]
+        return self._prepare(dialog)
 
     def open_shipment_dialog(self, contract_id: int) -> ShipmentDialog:
         from coop_desk.services.ledger import contracts
 
         row = self.ctx.read(lambda s, a: contracts.get_contract(s, a, contract_id))
-        return self._prepare(ShipmentDialog(self.ctx, row, self))  # type: ignore[no-any-return]
+        return self._prepare(ShipmentDialog(self.ctx, row, self))
 
     def open_project_dialog(self, project_id: int | None = None) -> ProjectDialog:
         from coop_desk.services.ledger import plan
@@ -339,7 +345,7 @@ class PremiumPage(Page):
             if project_id is not None
             else None
         )
-        return self._prepare(ProjectDialog(self.ctx, row, self))  # type: ignore[no-any-return]
+        return self._prepare(ProjectDialog(self.ctx, row, self))
 
     def open_approval_dialog(self, revision: bool = False) -> ApprovalDialog:
         from coop_desk.services.ledger import plan
@@ -348,27 +354,27 @@ class PremiumPage(Page):
         current = self.ctx.read(lambda s, a: plan.current_approval(s, a, year))
         dialog = ApprovalDialog(self.ctx, year, current if revision else None, self)
         dialog.approval_date.set_date_value(self.default_date())
-        return self._prepare(dialog)  # type: ignore[no-any-return]
+        return self._prepare(dialog)
 
     def open_approval_details_dialog(self, approval: ApprovalRow) -> ApprovalDetailsDialog:
-        return self._prepare(ApprovalDetailsDialog(self.ctx, approval, self))  # type: ignore[no-any-return]
+        return self._prepare(ApprovalDetailsDialog(self.ctx, approval, self))
 
     def open_close_year_dialog(self) -> CloseYearDialog:
         dialog = CloseYearDialog(self.ctx, self.year(), self)
         dialog.today = self.today()
-        return self._prepare(dialog)  # type: ignore[no-any-return]
+        return self._prepare(dialog)
 
     def open_reopen_year_dialog(self) -> ReopenYearDialog:
-        return self._prepare(ReopenYearDialog(self.ctx, self.year(), self))  # type: ignore[no-any-return]
+        return self._prepare(ReopenYearDialog(self.ctx, self.year(), self))
 
     def open_buyer_dialog(self) -> BuyerDialog:
-        return self._prepare(BuyerDialog(self.ctx, self))  # type: ignore[no-any-return]
+        return self._prepare(BuyerDialog(self.ctx, self))
 
     def open_money_account_dialog(self) -> MoneyAccountDialog:
-        return self._prepare(MoneyAccountDialog(self.ctx, self))  # type: ignore[no-any-return]
+        return self._prepare(MoneyAccountDialog(self.ctx, self))
 
     def open_settings_dialog(self) -> LedgerSettingsDialog:
-        return self._prepare(LedgerSettingsDialog(self.ctx, self))  # type: ignore[no-any-return]
+        return self._prepare(LedgerSettingsDialog(self.ctx, self))
 
     def open_rates_dialog(self) -> RatesDialog:
         return RatesDialog(self.ctx, self)

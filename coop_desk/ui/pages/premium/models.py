@@ -8,7 +8,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -30,7 +29,7 @@ from coop_desk.services.ledger.plan import ApprovalRow, ProjectRow
 from coop_desk.services.ledger.reports import FundRow, ProjectBalanceRow
 from coop_desk.services.ledger.ui_queries import ContractOverviewRow
 from coop_desk.services.verify import Finding
-from coop_desk.ui.labels import tr_label
+from coop_desk.ui.labels import QT_TRANSLATE_NOOP, tr_label
 from coop_desk.ui.models.table import SORT_ROLE, Column, RowTableModel
 from coop_desk.ui.widgets import format_decimal
 
@@ -549,8 +548,8 @@ class ProgressDelegate(QStyledItemDelegate):
         if not isinstance(value, Decimal):
             super().paint(painter, option, index)
             return
-        rect = option.rect  # type: ignore[attr-defined]
-        text_width = option.fontMetrics.horizontalAdvance("100.0 %") + 8  # type: ignore[attr-defined]
+        rect = option.rect
+        text_width = option.fontMetrics.horizontalAdvance("100.0 %") + 8
         bar = QStyleOptionProgressBar()
         bar.rect = rect.adjusted(3, 4, -text_width, -4)
         bar.minimum = 0
@@ -558,10 +557,10 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.progress = max(0, min(100, int(value)))
         bar.textVisible = False
         bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
-        bar.palette = QPalette(option.palette)  # type: ignore[attr-defined]
+        bar.palette = QPalette(option.palette)
         if value > 100:
             bar.palette.setColor(QPalette.ColorRole.Highlight, QColor("#b00020"))
-        widget = option.widget  # type: ignore[attr-defined]
+        widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
         painter.save()

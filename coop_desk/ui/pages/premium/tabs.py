@@ -4,9 +4,10 @@ operation dialogs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -24,12 +25,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from coop_desk.domain.premium import QualityShare
+from coop_desk.services.access import Actor
 from coop_desk.services.ledger import accounts, checks, journal, plan, reports
 from coop_desk.services.ledger._common import AccountRole
+from coop_desk.services.ledger.accounts import AccountRow
 from coop_desk.services.ledger.journal import EntryRow, JournalFilter, JournalLine
-from coop_desk.services.ledger.ui_queries import contract_overview
+from coop_desk.services.ledger.plan import ApprovalRow, ProjectRow
+from coop_desk.services.ledger.reports import FundRow, ProjectBalanceRow
+from coop_desk.services.ledger.ui_queries import ContractOverviewRow, contract_overview
 from coop_desk.services.verify import Finding
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.models.table import RowTableModel
@@ -53,9 +59,10 @@ if TYPE_CHECKING:
     from coop_desk.ui.pages.premium import PremiumPage
 
 SEARCH_DELAY_MS = 200
+R = TypeVar("R")
 
 
-def make_table(model: RowTableModel, name: str) -> QTableView:  # type: ignore[type-arg]
+def make_table(model: RowTableModel[Any], name: str) -> QTableView:
     table = QTableView()
     table.setObjectName(name)
     table.setModel(model)
@@ -84,19 +91,24 @@ def fit_columns(table: QTableView, widest: int = 320) -> None:
             header.resizeSection(column, widest)
 
 
-def selected_row(table: QTableView, model: RowTableModel):  # type: ignore[no-untyped-def,type-arg]
+def selected_row(table: QTableView, model: RowTableModel[R]) -> R | None:
     indexes = table.selectionModel().selectedRows()
     return model.row_at(indexes[0].row()) if indexes else None
 
 
-class _Tab(QWidget):
+class Tab(QWidget):
+    """One tab of the Premium section; ``reload`` fetches its rows from the services."""
+
     def __init__(self, page: PremiumPage) -> None:
         super().__init__()
         self.page = page
         self.ctx = page.ctx
         self.write_widgets: list[QWidget | QAction] = []  # hidden without LEDGER_WRITE
 
-    def button(self, text: str, slot, *, writes: bool = True) -> QPushButton:  # type: ignore[no-untyped-def]
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def button(self, text: str, slot: Callable[[], object], *, writes: bool = True) -> QPushButton:
         button = QPushButton(text)
         button.clicked.connect(lambda _c=False: slot())
         if writes:
@@ -107,7 +119,7 @@ class _Tab(QWidget):
 # --- contracts --------------------------------------------------------------------------------
 
 
-class ContractsTab(_Tab):
+class ContractsTab(Tab):
     def __init__(self, page: PremiumPage) -> None:
         super().__init__(page)
         self.search = QLineEdit()
@@ -177,7 +189,7 @@ class ContractsTab(_Tab):
         )
         self.update_buttons()
 
-    def selected(self):  # type: ignore[no-untyped-def]
+    def selected(self) -> ContractOverviewRow | None:
         return selected_row(self.table, self.model)
 
     def select(self, contract_id: int) -> bool:
@@ -204,7 +216,7 @@ class ContractsTab(_Tab):
 # --- plan and budget --------------------------------------------------------------------------
 
 
-class PlanTab(_Tab):
+class PlanTab(Tab):
     def __init__(self, page: PremiumPage) -> None:
         super().__init__(page)
         self.heading = QLabel()
@@ -253,7 +265,7 @@ class PlanTab(_Tab):
     def reload(self) -> None:
         year = self.page.year()
 
-        def load(session, actor):  # type: ignore[no-untyped-def]
+        def load(session: Session, actor: Actor) -> tuple[list[ProjectRow], list[ApprovalRow]]:
             return (
                 plan.list_projects(session, actor, include_inactive=True),
                 plan.list_approvals(session, actor, year),
@@ -277,7 +289,7 @@ class PlanTab(_Tab):
         self.current_approval = current
         self.update_buttons()
 
-    def selected_project(self):  # type: ignore[no-untyped-def]
+    def selected_project(self) -> ProjectRow | None:
         row = selected_row(self.projects, self.projects_model)
         return row[0] if row is not None else None
 
@@ -288,14 +300,14 @@ class PlanTab(_Tab):
         self.revision_button.setEnabled(current is not None)
         self.correct_button.setEnabled(self.selected_approval() is not None)
 
-    def selected_approval(self):  # type: ignore[no-untyped-def]
+    def selected_approval(self) -> ApprovalRow | None:
         return selected_row(self.approvals, self.approvals_model)
 
 
 # --- journal ----------------------------------------------------------------------------------
 
 
-class JournalTab(_Tab):
+class JournalTab(Tab):
     def __init__(self, page: PremiumPage) -> None:
         super().__init__(page)
         self.date_from = DateField()
@@ -371,7 +383,7 @@ class JournalTab(_Tab):
             field.set_date_value(value)
             field.blockSignals(False)
 
-    def fill_choices(self, projects: list, money_and_other: list) -> None:  # type: ignore[type-arg]
+    def fill_choices(self, projects: list[ProjectRow], money_and_other: list[AccountRow]) -> None:
         for combo, rows, everything in (
             (self.project, [(p.name, p.id) for p in projects], self.tr("All projects")),
             (self.account, [(a.label, a.id) for a in money_and_other], self.tr("All accounts")),
@@ -406,7 +418,7 @@ class JournalTab(_Tab):
 
     # --- loading -----------------------------------------------------------------------
     def reload_choices(self) -> None:
-        def load(session, actor):  # type: ignore[no-untyped-def]
+        def load(session: Session, actor: Actor) -> tuple[list[ProjectRow], list[AccountRow]]:
             return (
                 plan.list_projects(session, actor, include_inactive=True),
                 accounts.list_accounts(session, actor, include_inactive=True),
@@ -422,7 +434,7 @@ class JournalTab(_Tab):
         selected = self.selected()
         postings = self.showing_postings()
 
-        def load(session, actor):  # type: ignore[no-untyped-def]
+        def load(session: Session, actor: Actor) -> tuple[list[EntryRow], list[JournalLine]]:
             entries = journal.list_entries(session, actor, flt)
             lines = journal.list_journal_lines(session, actor, flt) if postings else []
             return entries, lines
@@ -450,7 +462,7 @@ class JournalTab(_Tab):
         if self.showing_postings():
             line = selected_row(self.table, self.lines_model)
             return self._entries_by_id.get(line.entry_id) if line is not None else None
-        return selected_row(self.table, self.model)  # type: ignore[no-any-return]
+        return selected_row(self.table, self.model)
 
     def select_entry(self, entry_id: int) -> bool:
         model = self.lines_model if self.showing_postings() else self.model
@@ -521,7 +533,7 @@ class JournalTab(_Tab):
 # --- balances ---------------------------------------------------------------------------------
 
 
-class BalancesTab(_Tab):
+class BalancesTab(Tab):
     def __init__(self, page: PremiumPage) -> None:
         super().__init__(page)
         self.projects_model = ProjectBalancesModel(parent=self)
@@ -553,7 +565,7 @@ class BalancesTab(_Tab):
     def reload(self) -> None:
         year = self.page.year()
 
-        def load(session, actor):  # type: ignore[no-untyped-def]
+        def load(session: Session, actor: Actor) -> tuple[list[ProjectBalanceRow], FundRow]:
             return (
                 reports.project_balances(session, actor, year),
                 reports.fund_report(session, actor, year),
@@ -617,7 +629,7 @@ class BalancesTab(_Tab):
 # --- compliance -------------------------------------------------------------------------------
 
 
-class ComplianceTab(_Tab):
+class ComplianceTab(Tab):
     """The ledger's compliance checks; they run in a pool thread (seconds with many entries)."""
 
     loaded = Signal()  # the newest check's findings are shown

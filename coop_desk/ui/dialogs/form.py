@@ -1,0 +1,227 @@
+"""The one base of every form dialog: fields in a form, Save / Cancel, one service call per save.
+
+The model: a subclass builds its widgets and adds them with :meth:`FormDialog.add_field`
+(label, the field name the services use in their ``Problem``\\ s, widget). When the user
+saves (the Save button, or Enter anywhere in the form: Save is the default button),
+:meth:`FormDialog.prepare` reads the widgets and returns the problems it found in them
+(an unreadable amount, two passwords that differ) and the service call for the action.
+Without problems the call runs as one transaction (``ctx.write``) under a busy cursor, or in a
+worker with a progress dialog when it is wrapped in :class:`InBackground`. Then:
+
+- the service's ``ValidationError`` problems are shown in red under their fields (a problem
+  whose field the form does not have goes to the line above the buttons), and a field's
+  message goes away as soon as the user changes that field;
+- any other error is put into words by ``ui/errors.show_error`` (nothing was saved);
+- on success the change bus hears ``topic``, ``saved`` is emitted with what the service
+  returned (also kept in ``result_row``) and the dialog is accepted.
+
+A dialog that only asks for choices (no write) returns no call: it is accepted once its
+problems are gone. Tests fill the real widgets and call ``save()`` or click
+``save_button()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from coop_desk.domain.money import MoneyError
+from coop_desk.domain.problems import Problem
+from coop_desk.errors import CoopDeskError, ValidationError
+from coop_desk.services.access import Actor, Permission
+from coop_desk.ui.context import AppContext
+from coop_desk.ui.errors import message_for, show_error
+from coop_desk.ui.widgets import AmountEdit, FormProblems
+from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
+
+T = TypeVar("T")
+
+# What a form's save runs: one service use case, inside the transaction ``ctx.write`` opens.
+ServiceCall = Callable[[Session, Actor], Any]
+
+
+@dataclass(frozen=True)
+class InBackground(Generic[T]):
+    """A save too slow for the GUI thread (loading the demo, posting a cash book): ``fn``
+    runs in a worker with its own transaction, behind a progress dialog that can cancel it."""
+
+    title: str
+    fn: Callable[[Session, Actor, Progress], T]
+    delay_ms: int = 400  # the progress dialog shows only when the work takes longer
+
+
+Prepared = tuple[list[Problem], ServiceCall | InBackground[Any] | None]
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    """The wait cursor while the GUI thread waits for the database."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def read_amount(
+    problems: list[Problem],
+    field: str,
+    edit: AmountEdit,
+    *,
+    required: bool = True,
+    what: str = "the amount",
+) -> Decimal | None:
+    """The amount typed in ``edit``; a problem for ``field`` when unreadable or missing."""
+    try:
+        value = edit.value()
+    except MoneyError as exc:
+        problems.append(Problem(field, str(exc)))
+        return None
+    if value is None and required:
+        problems.append(Problem(field, f"give {what}"))
+    return value
+
+
+class FormDialog(QDialog):
+    """A form whose Save runs one service call in one transaction (see the module doc).
+
+    Subclasses set ``topic`` (announced on the change bus after a save), optionally
+    ``permission`` (without it Save is disabled), ``accept_button`` and ``inline_errors``
+    (known errors shown on the form rather than in a message box), add fields with
+    :meth:`add_field` and implement :meth:`prepare`. A form that is not one plain list of
+    fields (tabs, a preview table) puts its own widget in place with :meth:`set_body`.
+    """
+
+    saved = Signal(object)  # what the service returned
+    topic: str | None = None
+    permission: Permission | None = None
+    accept_button = QDialogButtonBox.StandardButton.Save
+    inline_errors: tuple[type[CoopDeskError], ...] = ()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, title: str = "") -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result_row: Any = None
+        if title:
+            self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self.problems = FormProblems()
+        self._fields: dict[str, QWidget] = {}
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form_area = QWidget()
+        form_area_layout = QVBoxLayout(self.form_area)
+        form_area_layout.setContentsMargins(0, 0, 0, 0)
+        form_area_layout.addLayout(self.form)
+        form_area_layout.addStretch(1)  # rows stay together when the dialog is taller
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.hide()
+        self.buttons = QDialogButtonBox(self.accept_button | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        # Enter in any field saves (a multi-line field keeps Enter for its new lines).
+        self.save_button().setDefault(True)
+        if self.permission is not None:
+            self.save_button().setEnabled(ctx.can(self.permission))
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self.intro)
+        self._layout.addWidget(self.form_area, 1)
+        self._layout.addWidget(self.problems.general)
+        self._layout.addWidget(self.buttons)
+
+    # --- building ----------------------------------------------------------------------
+    def set_intro(self, text: str) -> None:
+        self.intro.setText(text)
+        self.intro.setVisible(bool(text))
+
+    def set_body(self, body: QWidget) -> None:
+        """Show ``body`` where the plain form was; the caller places ``form_area`` inside it
+        (in a tab, under a preview)."""
+        self._layout.insertWidget(self._layout.indexOf(self.intro) + 1, body, 1)
+        self._layout.removeWidget(self.form_area)
+
+    def add_field(
+        self, label: str, field: str, widget: QWidget, *, form: QFormLayout | None = None
+    ) -> QWidget:
+        """A row for ``widget`` with the line under it where the problems of ``field``
+        appear; ``form`` when the row goes into another form than the dialog's own."""
+        self.problems.add_row(form or self.form, label, field, widget)
+        self._fields.setdefault(field, widget)
+        return widget
+
+    def save_button(self) -> QPushButton:
+        return self.buttons.button(self.accept_button)
+
+    # --- saving ------------------------------------------------------------------------
+    def prepare(self) -> Prepared:
+        """The problems found in the widgets themselves, and the call that saves."""
+        raise NotImplementedError
+
+    def save(self) -> bool:
+        """Check, save in one transaction, announce and close. True when saved."""
+        self.problems.clear()
+        try:
+            problems, call = self.prepare()
+            if problems:
+                raise ValidationError(problems)
+            result = self.execute(call) if call is not None else None
+            self.after_save(result)
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except Cancelled:
+            return False
+        except self.inline_errors as exc:
+            self.problems.general.show_problems([message_for(exc)])
+            return False
+        except Exception as exc:  # noqa: BLE001 - shown in words
+            show_error(self, exc)
+            return False
+        self.result_row = result
+        if call is not None and self.topic:
+            self.ctx.notify(self.topic)
+        self.saved.emit(result)
+        self.accept()
+        return True
+
+    def execute(self, call: ServiceCall | InBackground[Any]) -> Any:
+        """Run the save: one ``ctx.write`` transaction, or a worker for ``InBackground``."""
+        if isinstance(call, InBackground):
+            db, actor, fn = self.ctx.db, self.ctx.actor, call.fn
+
+            def job(progress: Progress) -> Any:
+                with db.transaction(actor) as session:
+                    return fn(session, actor, progress)
+
+            return run_with_progress(self, call.title, job, delay_ms=call.delay_ms)
+        with busy_cursor():
+            return self.ctx.write(call)
+
+    def after_save(self, result: Any) -> None:
+        """Hook: what the dialog does with a saved result before it closes."""
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Each problem under its field; the cursor goes to the first field with one."""
+        self.problems.show(problems)
+        named = {p.field for p in problems}
+        for field, widget in self._fields.items():
+            if field in named and widget.isEnabled():
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                break
