@@ -4,12 +4,12 @@
 <context>
     <name>ApprovalDetailsDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="223"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="277"/>
         <source>Correct the record of {0} (version {1})</source>
         <translation>Corregir el acta de {0} (versión {1})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="229"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="283"/>
         <source>Only the record of the meeting changes. The budget it approved (USD {0}) stays; a different budget needs a new approval.</source>
         <translation>Solo cambia el acta de la asamblea. El presupuesto aprobado (USD {0}) se mantiene; un presupuesto distinto necesita una nueva aprobación.</translation>
     </message>
@@ -17,39 +17,49 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="144"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="206"/>
         <source>General Assembly approval of the {0} plan</source>
         <translation>Aprobación del plan {0} por la Asamblea General</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="146"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="208"/>
         <source>Budget revision {0} (version {1})</source>
         <translation>Revisión del presupuesto {0} (versión {1})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="151"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="213"/>
         <source>A revision needs its own General Assembly approval. The budget below starts from version {0} (approved {1}, USD {2}); the earlier versions stay in the history.</source>
         <translation>Una revisión necesita su propia aprobación de la Asamblea General. El presupuesto de abajo parte de la versión {0} (aprobada en {1}, USD {2}); las versiones anteriores quedan en el historial.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="162"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="171"/>
         <source>Approved budget (USD)</source>
         <translation>Presupuesto aprobado (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="166"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="175"/>
         <source>no budget</source>
         <translation>sin presupuesto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="177"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="187"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="178"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="188"/>
         <source>★ counts toward the 25% productivity/quality share</source>
         <translation>★ cuenta para el 25 % de productividad/calidad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="237"/>
+        <source>You typed: {0}</source>
+        <translation>Usted escribió: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="237"/>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1235,74 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="258"/>
+        <source>another user</source>
+        <translation>otro usuario</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="260"/>
+        <source>{0} deleted part of this record on {1}, after you opened it.</source>
+        <translation>{0} eliminó parte de este registro el {1}, después de que usted lo abrió.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="262"/>
+        <source>{0} changed this record on {1}, after you opened it.</source>
+        <translation>{0} cambió este registro el {1}, después de que usted lo abrió.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="264"/>
+        <source>a moment ago</source>
+        <translation>hace un momento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="266"/>
+        <source>Nothing was saved, so that neither change is lost.</source>
+        <translation>No se guardó nada, para que ninguno de los dos cambios se pierda.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="273"/>
+        <source>Changed on another computer</source>
+        <translation>Cambiado en otra computadora</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="279"/>
+        <source>Reload shows the values saved now; what you typed stays visible under each field that differs, so you can make your change again.</source>
+        <translation>Recargar muestra los valores guardados ahora; lo que usted escribió queda visible debajo de cada campo que difiere, para que pueda volver a hacer su cambio.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="283"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;Recargar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="284"/>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Seguir editando</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="311"/>
+        <source>You typed: {0}</source>
+        <translation>Usted escribió: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="311"/>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="316"/>
+        <source>Reloaded: the form shows the values saved now. What you typed is shown under the fields that differ; make your change again and save.</source>
+        <translation>Recargado: el formulario muestra los valores guardados ahora. Lo que usted escribió se muestra debajo de los campos que difieren; vuelva a hacer su cambio y guarde.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="321"/>
+        <source>Reloaded: the form shows the values saved now.</source>
+        <translation>Recargado: el formulario muestra los valores guardados ahora.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/history.py" line="41"/>
@@ -1852,152 +1930,177 @@ Base de datos: {1}</translation>
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="106"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="108"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="108"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="110"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="111"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="113"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="113"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="115"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="114"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="116"/>
         <source>Recorded by</source>
         <translation>Registrado por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="137"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="139"/>
         <source>8 digits</source>
         <translation>8 dígitos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="151"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="153"/>
         <source>&amp;Code</source>
         <translation>Códi&amp;go</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="152"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="154"/>
         <source>&amp;First names</source>
         <translation>&amp;Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="153"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="155"/>
         <source>&amp;Surnames</source>
         <translation>&amp;Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="154"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="156"/>
         <source>&amp;DNI</source>
         <translation>&amp;DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="155"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="157"/>
         <source>&amp;Gender</source>
         <translation>&amp;Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="156"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="158"/>
         <source>&amp;Birth date</source>
         <translation>Fecha de naci&amp;miento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="157"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="159"/>
         <source>&amp;Joined on</source>
         <translation>Fecha de &amp;ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="158"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="160"/>
         <source>C&amp;ommunity (caserío / sector)</source>
         <translation>&amp;Caserío / comunidad (sector)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="159"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="161"/>
         <source>&amp;Phone</source>
         <translation>Telé&amp;fono</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="160"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="162"/>
         <source>&amp;Notes</source>
         <translation>N&amp;otas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="169"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="171"/>
         <source>&amp;Add plot</source>
         <translation>Agregar &amp;parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="170"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="172"/>
         <source>&amp;Remove plot</source>
         <translation>&amp;Quitar parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="186"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="191"/>
         <source>Change &amp;status…</source>
         <translation>Cambiar &amp;estado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="203"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="208"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="204"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="209"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="205"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="210"/>
         <source>Status and history</source>
         <translation>Estado e historial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="207"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="212"/>
         <source>Certification</source>
         <translation>Certificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="210"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="215"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="213"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="218"/>
         <source>Every change to this member, its plots and status: who, when, what</source>
         <translation>Todos los cambios de este socio, sus parcelas y su estado: quién, cuándo, qué</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="226"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="231"/>
         <source>New member</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="230"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="235"/>
         <source>A new member starts as active.</source>
         <translation>Un socio nuevo empieza como activo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="252"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="257"/>
         <source>Status: {0} since {1}</source>
         <translation>Estado: {0} desde {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="380"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="343"/>
+        <source>You typed for plot {0}: {1}</source>
+        <translation>Usted escribió para la parcela {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="350"/>
+        <source>You had removed plot {0}.</source>
+        <translation>Usted había quitado la parcela {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="359"/>
+        <source>total {0} ha</source>
+        <translation>total {0} ha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="360"/>
+        <source>coffee {0} ha</source>
+        <translation>café {0} ha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="363"/>
+        <source>{0} m</source>
+        <translation>{0} m</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="429"/>
         <source>Discard changes?</source>
         <translation>¿Descartar los cambios?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="381"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="430"/>
         <source>This member has changes that are not saved. Discard them?</source>
         <translation>Este socio tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
@@ -2475,47 +2578,47 @@ Base de datos: {1}</translation>
         <translation>Longitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="94"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="108"/>
         <source>Plot {0}</source>
         <translation>Parcela {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="121"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="135"/>
         <source>total area</source>
         <translation>área total</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="130"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="144"/>
         <source>coffee area</source>
         <translation>área de café</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="139"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="153"/>
         <source>altitude</source>
         <translation>altitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="147"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="161"/>
         <source>latitude</source>
         <translation>latitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="155"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="169"/>
         <source>longitude</source>
         <translation>longitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="164"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="178"/>
         <source>plot {0}: altitude is a whole number of metres</source>
         <translation>parcela {0}: la altitud es un número entero de metros</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="240"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="254"/>
         <source>plot {0}: {1} is required</source>
         <translation>parcela {0}: falta {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="248"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="262"/>
         <source>plot {0}: {1} {2!r} is not a number</source>
         <translation>parcela {0}: {1} {2!r} no es un número</translation>
     </message>
@@ -3206,42 +3309,42 @@ Base de datos: {1}</translation>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="84"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="90"/>
         <source>New project</source>
         <translation>Nuevo proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="86"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="92"/>
         <source>Project {0}</source>
         <translation>Proyecto {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="93"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="99"/>
         <source>Counts toward the 25% productivity/quality share</source>
         <translation>Cuenta para el 25 % de productividad/calidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="100"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="96"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="102"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="97"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="103"/>
         <source>&amp;Objective</source>
         <translation>&amp;Objetivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="98"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="104"/>
         <source>&amp;Responsible</source>
         <translation>&amp;Responsable</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="99"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="105"/>
         <source>&amp;Timeline</source>
         <translation>&amp;Cronograma</translation>
     </message>
@@ -3988,47 +4091,47 @@ Base de datos: {1}</translation>
 <context>
     <name>_MeetingFields</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="40"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="46"/>
         <source>e.g. Acta 07-2026</source>
         <translation>p. ej. Acta 07-2026</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="47"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="53"/>
         <source>Assembly &amp;date</source>
         <translation>&amp;Fecha de la asamblea</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="48"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="54"/>
         <source>&amp;Minutes / resolution</source>
         <translation>&amp;Acta / acuerdo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="49"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="55"/>
         <source>Members &amp;present</source>
         <translation>Socios &amp;presentes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="50"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="56"/>
         <source>&amp;Women present</source>
         <translation>&amp;Mujeres presentes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="51"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="57"/>
         <source>Votes &amp;for</source>
         <translation>Votos a fa&amp;vor</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="52"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="58"/>
         <source>Votes a&amp;gainst</source>
         <translation>Votos en &amp;contra</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="53"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="59"/>
         <source>A&amp;bstentions</source>
         <translation>A&amp;bstenciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="54"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="60"/>
         <source>N&amp;otes</source>
         <translation>N&amp;otas</translation>
     </message>

@@ -16,6 +16,7 @@ from coop_desk.domain.members import MemberInput, MemberStatus, PlotInput
 from coop_desk.errors import StaleEdit
 from coop_desk.services import members
 from coop_desk.services.access import Actor, Role
+from coop_desk.services.ledger import plan
 
 MARIA = Actor(username="maria", role=Role.SECRETARY)
 JUAN = Actor(username="juan", role=Role.SECRETARY)
@@ -274,3 +275,131 @@ def test_a_write_that_skips_the_check_is_still_refused_by_the_version_column(pcs
     # Database.transaction puts that failure into words.
     with pytest.raises(StaleEdit, match="A record you changed"), first.transaction(MARIA):
         raise StaleDataError("UPDATE statement on table 'member' expected to update 1 row(s)")
+
+
+# --- the Development Plan -------------------------------------------------------------------
+TREASURER_A = Actor(username="ana", role=Role.TREASURER)
+TREASURER_B = Actor(username="beto", role=Role.TREASURER)
+
+
+def _meeting(minutes: str, day: date) -> plan.ApprovalInput:
+    return plan.ApprovalInput(day, minutes, 120, 50, 100, 10, 10)
+
+
+def test_two_budget_revisions_from_the_same_version_the_second_is_refused(pcs, db):
+    first, second = pcs
+    with db.transaction(TREASURER_A) as s:
+        projects = [p.id for p in plan.list_projects(s, TREASURER_A)[:3]]
+        v1 = plan.record_approval(
+            s,
+            TREASURER_A,
+            2026,
+            _meeting("Acta 01-2026", date(2026, 2, 1)),
+            {p: Decimal("1000.00") for p in projects},
+            revises=None,
+        )
+    # Both treasurers open "Budget revision", pre-filled with version 1.
+    with first.reading(TREASURER_A) as s:
+        seen_a = plan.current_approval(s, TREASURER_A, 2026)
+    with second.reading(TREASURER_B) as s:
+        seen_b = plan.current_approval(s, TREASURER_B, 2026)
+    assert seen_a is not None and seen_b is not None and seen_a.id == seen_b.id == v1.id
+    with first.transaction(TREASURER_A) as s:
+        plan.record_approval(
+            s,
+            TREASURER_A,
+            2026,
+            _meeting("Acta 05-2026", date(2026, 5, 1)),
+            {
+                projects[0]: Decimal("1500.00"),
+                projects[1]: Decimal("1000.00"),
+                projects[2]: Decimal("1000.00"),
+            },
+            revises=seen_a.id,
+        )
+    with pytest.raises(StaleEdit) as refused, second.transaction(TREASURER_B) as s:
+        plan.record_approval(
+            s,
+            TREASURER_B,
+            2026,
+            _meeting("Acta 06-2026", date(2026, 6, 1)),
+            {
+                projects[0]: Decimal("1000.00"),
+                projects[1]: Decimal("800.00"),
+                projects[2]: Decimal("1000.00"),
+            },
+            revises=seen_b.id,
+        )
+    assert refused.value.changed_by == "ana" and "The 2026 plan was changed by ana" in str(
+        refused.value
+    )
+    with first.reading(TREASURER_A) as s:
+        versions_now = plan.list_approvals(s, TREASURER_A, 2026)
+    assert [a.minutes_number for a in versions_now] == ["Acta 01-2026", "Acta 05-2026"]
+    assert versions_now[-1].lines[0].amount == Decimal("1500.00")  # Ana's revision stands
+    # The first plan of a year recorded from two PCs that both saw none: the second is refused.
+    with first.transaction(TREASURER_A) as s:
+        plan.record_approval(
+            s,
+            TREASURER_A,
+            2027,
+            _meeting("Acta 00-2027", date(2027, 1, 10)),
+            {projects[0]: Decimal("2.00")},
+            revises=None,
+        )
+    with pytest.raises(StaleEdit, match="The 2027 plan"), second.transaction(TREASURER_B) as s:
+        plan.record_approval(
+            s,
+            TREASURER_B,
+            2027,
+            _meeting("Acta 01-2027", date(2027, 1, 15)),
+            {projects[0]: Decimal("1.00")},
+            revises=None,
+        )
+
+
+def test_correcting_an_approval_and_a_project_from_outdated_forms_is_refused(pcs, db):
+    first, second = pcs
+    with db.transaction(TREASURER_A) as s:
+        project = plan.list_projects(s, TREASURER_A)[0]
+        approval = plan.record_approval(
+            s,
+            TREASURER_A,
+            2026,
+            _meeting("Acta 01-2026", date(2026, 2, 1)),
+            {project.id: Decimal("10.00")},
+        )
+    with first.transaction(TREASURER_A) as s:
+        plan.correct_approval_details(
+            s,
+            TREASURER_A,
+            approval.id,
+            _meeting("Acta 01/2026", date(2026, 2, 1)),
+            record_version=approval.record_version,
+        )
+        plan.update_project(
+            s,
+            TREASURER_A,
+            project.id,
+            replace(project.to_input(), responsible="Ana Torres"),
+            record_version=project.record_version,
+        )
+    with pytest.raises(StaleEdit, match="changed by ana"), second.transaction(TREASURER_B) as s:
+        plan.correct_approval_details(
+            s,
+            TREASURER_B,
+            approval.id,
+            _meeting("Acta 1-2026", date(2026, 2, 1)),
+            record_version=approval.record_version,
+        )
+    with pytest.raises(StaleEdit, match="The project"), second.transaction(TREASURER_B) as s:
+        plan.update_project(
+            s,
+            TREASURER_B,
+            project.id,
+            replace(project.to_input(), timeline="2026"),
+            record_version=project.record_version,
+        )
+    with first.reading(TREASURER_A) as s:
+        assert plan.get_project(s, TREASURER_A, project.id).responsible == "Ana Torres"
+        assert plan.list_approvals(s, TREASURER_A, 2026)[0].minutes_number == "Acta 01/2026"

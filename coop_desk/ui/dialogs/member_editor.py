@@ -41,7 +41,7 @@ from coop_desk.ui.labels import tr_label
 from coop_desk.ui.member_certs_tab import MemberCertificationTab
 from coop_desk.ui.models.plots import PlotsEditModel
 from coop_desk.ui.models.table import Column, RowTableModel
-from coop_desk.ui.widgets import DateField, ProblemLabel, date_format
+from coop_desk.ui.widgets import DateField, ProblemLabel, TypedValueLabel, date_format
 
 NO_DATE = QDate(1900, 1, 1)
 
@@ -94,8 +94,10 @@ class StatusChangeDialog(FormDialog):
         new = MemberStatus(self.new_status.currentData())
         when = self.effective.date_value()
         reason = self.reason.text()
-        member_id = self.detail.id
-        return [], lambda s, a: members.change_status(s, a, member_id, new, when, reason)
+        member_id, version = self.detail.id, self.detail.version
+        return [], lambda s, a: members.change_status(
+            s, a, member_id, new, when, reason, version=version
+        )
 
 
 def _history_columns() -> list[Column[StatusChangeRow]]:
@@ -171,6 +173,8 @@ class MemberEditor(FormDialog):
         self.add_plot_button.clicked.connect(self.add_plot)
         self.remove_plot_button.clicked.connect(self.remove_plot)
         self.plot_problems = ProblemLabel()
+        # After a reload: the plots the user had typed differently, in words.
+        self.plots_typed = TypedValueLabel()
         plot_buttons = QHBoxLayout()
         plot_buttons.addWidget(self.add_plot_button)
         plot_buttons.addWidget(self.remove_plot_button)
@@ -179,6 +183,7 @@ class MemberEditor(FormDialog):
         plots_layout = QVBoxLayout(plots)
         plots_layout.addWidget(self.plots_view)
         plots_layout.addWidget(self.plot_problems)
+        plots_layout.addWidget(self.plots_typed)
         plots_layout.addLayout(plot_buttons)
 
         # Status and history
@@ -254,6 +259,7 @@ class MemberEditor(FormDialog):
                 detail.status_date.isoformat(),
             )
         )
+        self.mark_loaded()
 
     def _apply_editable(self) -> None:
         for widget in (self.code, self.first_names, self.surnames, self.dni, self.phone):
@@ -304,17 +310,60 @@ class MemberEditor(FormDialog):
     def prepare(self) -> Prepared:
         data, problems = self.member_input()
         member_id = self.member_id
+        # What the form showed: only what the user changed relative to it is saved, row by
+        # row, and a row another PC changed meanwhile refuses the save (StaleEdit).
+        base = self.detail
 
         def call(session: Session, actor: Actor) -> MemberDetail:
             if member_id is None:
                 return members.create_member(session, actor, data)
-            return members.update_member(session, actor, member_id, data)
+            return members.update_member(session, actor, member_id, data, base=base)
 
         return problems, call
 
     def after_save(self, result: MemberDetail) -> None:
         self.member_id = result.id
+        self.detail = result
         self.plot_problems.show_problems([])
+
+    # --- another PC saved first --------------------------------------------------------
+    def can_reload(self) -> bool:
+        return self.member_id is not None
+
+    def reload_record(self) -> None:
+        """Show the member as saved now; keep the plots the user added, and say in words
+        which plots the user had typed differently (the fields do it for the details)."""
+        before = self.plots_model.drafts()
+        seen = {p.id for p in self.detail.plots} if self.detail else set()
+        self.reload()
+        now = {d.id: d for d in self.plots_model.drafts()}
+        self.plots_model.append_drafts([d for d in before if d.id is None])
+        typed = {d.id for d in before}
+        notes = [
+            self.tr("You typed for plot {0}: {1}").format(
+                d.values["name"], self._plot_text(d.values)
+            )
+            for d in before
+            if d.id is not None and (d.id not in now or d.values != now[d.id].values)
+        ]
+        notes += [
+            self.tr("You had removed plot {0}.").format(now[i].values["name"])
+            for i in sorted(seen - typed)
+            if i in now
+        ]
+        self.plots_typed.setText("\n".join(notes))
+        self.plots_typed.setVisible(bool(notes))
+
+    def _plot_text(self, values: dict[str, str]) -> str:
+        parts = [
+            self.tr("total {0} ha").format(values["total_area_ha"]),
+            self.tr("coffee {0} ha").format(values["coffee_area_ha"]),
+        ]
+        if values["altitude_m"]:
+            parts.append(self.tr("{0} m").format(values["altitude_m"]))
+        if values["varieties"]:
+            parts.append(values["varieties"])
+        return ", ".join(parts)
 
     def show_problems(self, problems: list[Problem]) -> None:
         plot_problems = [p for p in problems if p.field.startswith("plots")]
