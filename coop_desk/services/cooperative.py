@@ -11,7 +11,7 @@ from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import ValidationError
 from coop_desk.models import Cooperative, Setting
-from coop_desk.services import users
+from coop_desk.services import users, versions
 from coop_desk.services.access import Actor, Permission, require
 
 
@@ -25,6 +25,9 @@ class Profile:
     reporting_currency: str = "USD"
     local_currency: str = "PEN"
     fiscal_year_start_month: int = 1
+    # The stored version this profile was read at (``services.versions``); a save with it is
+    # refused when another user saved the profile since. None: nothing to compare.
+    record_version: int | None = None
 
 
 def get_profile(session: Session, actor: Actor) -> Profile | None:
@@ -42,6 +45,7 @@ def get_profile(session: Session, actor: Actor) -> Profile | None:
         reporting_currency=row.reporting_currency,
         local_currency=row.local_currency,
         fiscal_year_start_month=row.fiscal_year_start_month,
+        record_version=row.version,
     )
 
 
@@ -69,7 +73,10 @@ def save_profile(session: Session, actor: Actor, profile: Profile) -> Profile:
     problems = validate_profile(profile)
     if problems:
         raise ValidationError(problems)
-    row = session.get(Cooperative, 1) or Cooperative(id=1)
+    existing = session.get(Cooperative, 1)
+    if existing is not None:
+        versions.check(session, existing, profile.record_version, "The cooperative's profile")
+    row = existing or Cooperative(id=1)
     row.name = clean(profile.name)
     row.short_name = clean(profile.short_name)
     row.country = clean(profile.country).upper()

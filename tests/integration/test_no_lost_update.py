@@ -15,7 +15,7 @@ from coop_desk.db import Database
 from coop_desk.domain.members import MemberInput, MemberStatus, PlotInput
 from coop_desk.errors import StaleEdit
 from coop_desk.services import members
-from coop_desk.services.access import Actor, Role
+from coop_desk.services.access import SYSTEM, Actor, Role
 from coop_desk.services.ledger import plan
 
 MARIA = Actor(username="maria", role=Role.SECRETARY)
@@ -403,3 +403,60 @@ def test_correcting_an_approval_and_a_project_from_outdated_forms_is_refused(pcs
     with first.reading(TREASURER_A) as s:
         assert plan.get_project(s, TREASURER_A, project.id).responsible == "Ana Torres"
         assert plan.list_approvals(s, TREASURER_A, 2026)[0].minutes_number == "Acta 01/2026"
+
+
+def test_contracts_price_rows_and_the_profile_from_outdated_forms_are_refused(pcs, db):
+    from coop_desk.services import cooperative
+    from coop_desk.services.ledger import contracts
+
+    first, second = pcs
+    with db.transaction(TREASURER_A) as s:
+        buyer = contracts.create_buyer(s, TREASURER_A, name="Café Import GmbH")
+        contract = contracts.create_contract(
+            s,
+            TREASURER_A,
+            contracts.ContractInput(buyer.id, "C-1", date(2026, 2, 1), quantity=Decimal("275")),
+        )
+        rate = contracts.list_rates(s, TREASURER_A)[0]
+        cooperative.save_profile(s, SYSTEM, cooperative.Profile(name="Cooperativa"))
+        profile = cooperative.get_profile(s, SYSTEM)
+    assert profile is not None
+    with first.transaction(TREASURER_A) as s:
+        contracts.update_contract(
+            s,
+            TREASURER_A,
+            contract.id,
+            replace(contract.to_input(), notes="lot 12"),
+            record_version=contract.record_version,
+        )
+    with first.transaction(SYSTEM) as s:
+        contracts.save_rate(
+            s,
+            SYSTEM,
+            replace(rate.terms(), note="checked"),
+            rate.id,
+            record_version=rate.record_version,
+        )
+        cooperative.save_profile(s, SYSTEM, replace(profile, flo_id="12345"))
+    with pytest.raises(StaleEdit, match="Contract C-1 was changed by ana"):
+        with second.transaction(TREASURER_B) as s:
+            contracts.update_contract(
+                s,
+                TREASURER_B,
+                contract.id,
+                replace(contract.to_input(), quantity=Decimal("300")),
+                record_version=contract.record_version,
+            )
+    with pytest.raises(StaleEdit, match="price table row"), second.transaction(SYSTEM) as s:
+        contracts.save_rate(
+            s,
+            SYSTEM,
+            replace(rate.terms(), note="other"),
+            rate.id,
+            record_version=rate.record_version,
+        )
+    with pytest.raises(StaleEdit, match="profile"), second.transaction(SYSTEM) as s:
+        cooperative.save_profile(s, SYSTEM, replace(profile, tax_id="20123456789"))
+    with first.reading(SYSTEM) as s:
+        assert contracts.get_contract(s, SYSTEM, contract.id).quantity == Decimal("275")
+        assert cooperative.get_profile(s, SYSTEM).flo_id == "12345"  # type: ignore[union-attr]
