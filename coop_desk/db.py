@@ -14,6 +14,8 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import uuid
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -33,6 +35,7 @@ from sqlalchemy.orm import exc as orm_exc
 from coop_desk import paths
 from coop_desk.errors import DatabaseError, NewerDatabaseError, StaleEdit
 from coop_desk.services import audit as _audit_trail  # noqa: F401 - installs the trail listener
+from coop_desk.services import changes
 
 if TYPE_CHECKING:
     from coop_desk.services.access import Actor
@@ -130,6 +133,8 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+# How many of its own write transactions a Database remembers (to skip them in the feed).
+OWN_WRITES_KEPT = 200
 # Execution option of the connections of write transactions (``Database.transaction``).
 WRITER = "coop_desk_writer"
 # PostgreSQL: the transaction-level advisory lock every write transaction takes first. It is
@@ -194,6 +199,10 @@ class Database:
         self.engine = engine
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
         self._writer = engine.execution_options(**{WRITER: True})
+        # Who this is, in change notifications, and the audit id ranges it wrote (first, last]:
+        # a window on this Database skips its own changes (``services.changes``).
+        self.origin = uuid.uuid4().hex
+        self.own_writes: deque[tuple[int, int]] = deque(maxlen=OWN_WRITES_KEPT)
         # A read sees one consistent snapshot of the whole database (reports, exports).
         self._reader = (
             engine
@@ -284,8 +293,14 @@ class Database:
         try:
             if not self.is_sqlite:
                 session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_WRITER_LOCK})
+            start = changes.head(session)
             yield session
+            session.flush()
+            last, tables = changes.written_since(session, start)
+            changes.announce(session, self.origin, tables, last)  # PostgreSQL: NOTIFY
             session.commit()
+            if tables:
+                self.own_writes.append((start, last))
         except (sa_exc.OperationalError, sa_exc.DatabaseError) as exc:
             session.rollback()
             raise DatabaseError(_explain(self.url, exc)) from exc

@@ -20,6 +20,7 @@ from coop_desk import __version__
 from coop_desk.db import backup_sqlite
 from coop_desk.services import cooperative
 from coop_desk.services.access import ROLE_LABELS, Permission
+from coop_desk.ui.changes import ChangeWatcher
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
@@ -63,6 +64,9 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._show_page)
         ctx.changed.connect(self._on_changed)
         ctx.actor_changed.connect(self._update_identity)
+        # Changes saved on other PCs refresh the pages (LISTEN on PostgreSQL, polling SQLite).
+        self.watcher = ChangeWatcher(ctx, self)
+        self.watcher.start()
         self._restore_geometry()
         self._update_identity()
         if self.pages:
@@ -297,5 +301,6 @@ class MainWindow(QMainWindow):
             self.resize(1200, 760)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.watcher.stop()
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)

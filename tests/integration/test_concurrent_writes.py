@@ -107,3 +107,37 @@ def test_verify_names_a_year_that_opens_away_from_the_previous_closing(db):
 
 def _without_id(row):  # type: ignore[no-untyped-def]
     return {k: v for k, v in row._mapping.items() if k != "id"}
+
+
+def test_a_report_reads_one_snapshot_while_another_pc_posts(db):
+    """Everything a report reads in one ``reading()`` comes from the same moment: a payment
+    another PC commits meanwhile shows in the next report, never in half of this one."""
+    from decimal import Decimal
+
+    from coop_desk.db import Database
+    from coop_desk.services.ledger import operations, reports
+
+    project_id, bank_id = prepare_books(db.target, date(2026, 1, 2))
+    other = Database.open(db.target)
+    try:
+        with db.reading(SYSTEM) as s:
+            before = reports.account_balances(s, SYSTEM, 2026)
+            with other.transaction(SYSTEM) as w:
+                operations.record_project_payment(
+                    w,
+                    SYSTEM,
+                    project_id=project_id,
+                    account_id=bank_id,
+                    entry_date=date(2026, 3, 1),
+                    amount=Decimal("7.00"),
+                    payee="Vivero",
+                    voucher="F-7",
+                    description="Seedlings",
+                )
+            assert reports.account_balances(s, SYSTEM, 2026) == before
+            assert len(journal.list_entries(s, SYSTEM, journal.JournalFilter(year=2026))) == 1
+        with db.reading(SYSTEM) as s:
+            assert reports.account_balances(s, SYSTEM, 2026) != before
+            assert len(journal.list_entries(s, SYSTEM, journal.JournalFilter(year=2026))) == 2
+    finally:
+        other.close()

@@ -27,6 +27,7 @@ from coop_desk.ui.dialogs.member_editor import MemberEditor
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.pages.base import Page
+from coop_desk.ui.place import kept_place
 
 SEARCH_DELAY_MS = 150
 
@@ -196,7 +197,6 @@ class MembersPage(Page):
 
     def reload(self) -> None:
         flt = self.current_filter()
-        selected = self.selected_member_id()
 
         def load(session: Session, actor: Actor) -> tuple[list[MemberRow], RegisterCounts]:
             return (
@@ -205,12 +205,12 @@ class MembersPage(Page):
             )
 
         rows, counts = self.ctx.read(load)
-        self.model.set_rows(rows)
+        # The same members stay selected and in view (another PC's change reloads the list).
+        with kept_place(self.table, lambda row: row.id):
+            self.model.set_rows(rows)
         if not self._sized and rows:
             self.table.resizeColumnsToContents()
             self._sized = True
-        if selected is not None:
-            self.select_member(selected)
         share = f"{counts.women_share * 100:.0f}"
         self.status_message.emit(
             self.tr("{0} members · {1} active · {2} women ({3}%)").format(

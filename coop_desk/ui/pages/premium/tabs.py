@@ -52,6 +52,7 @@ from coop_desk.ui.pages.premium.models import (
     ProjectBalancesModel,
     ProjectsModel,
 )
+from coop_desk.ui.place import kept_place
 from coop_desk.ui.widgets import DateField, format_decimal
 from coop_desk.ui.workers import BackgroundLoader
 
@@ -167,14 +168,12 @@ class ContractsTab(Tab):
 
         flt = ContractFilter(text=self.search.text())
         today = self.page.today()
-        selected = self.selected()
         rows = self.ctx.read(lambda s, a: contract_overview(s, a, flt, today=today))
-        self.model.set_rows(rows)
+        with kept_place(self.table, lambda row: row.contract.id):
+            self.model.set_rows(rows)
         if not self._sized and rows:
             fit_columns(self.table, widest=140)
             self._sized = True
-        if selected is not None:
-            self.select(selected.id)
         due = sum((r.contract.premium_due for r in rows), Decimal(0))
         received = sum((r.received for r in rows), Decimal(0))
         self.totals.setText(
@@ -307,6 +306,10 @@ class PlanTab(Tab):
 # --- journal ----------------------------------------------------------------------------------
 
 
+def _journal_key(row: EntryRow | JournalLine) -> object:
+    return (row.entry_id, row.line) if isinstance(row, JournalLine) else row.id
+
+
 class JournalTab(Tab):
     def __init__(self, page: PremiumPage) -> None:
         super().__init__(page)
@@ -431,7 +434,6 @@ class JournalTab(Tab):
     def reload(self) -> None:
         self._timer.stop()
         flt = self.current_filter()
-        selected = self.selected()
         postings = self.showing_postings()
 
         def load(session: Session, actor: Actor) -> tuple[list[EntryRow], list[JournalLine]]:
@@ -441,13 +443,13 @@ class JournalTab(Tab):
 
         rows, lines = self.ctx.read(load)
         self._entries_by_id = {r.id: r for r in rows}
-        self.model.set_rows(rows)
-        self.lines_model.set_rows(lines)
+        # The same entries stay selected and in view (another PC's posting reloads the list).
+        with kept_place(self.table, _journal_key):
+            self.model.set_rows(rows)
+            self.lines_model.set_rows(lines)
         if not self._sized and rows:
             fit_columns(self.table, widest=260)
             self._sized = True
-        if selected is not None:
-            self.select_entry(selected.id)
         if postings:
             self.count_label.setText(
                 self.tr("{0} entries, {1} postings").format(len(rows), len(lines))
