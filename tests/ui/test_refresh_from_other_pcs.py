@@ -12,7 +12,7 @@ from coop_desk.db import Database
 from coop_desk.domain.members import MemberInput
 from coop_desk.services import cooperative, members
 from coop_desk.services.access import SYSTEM, Actor, Role
-from coop_desk.ui.changes import ChangeWatcher, topics_of
+from coop_desk.ui.changes import topics_of
 
 JUAN = Actor(username="juan", role=Role.SECRETARY)
 
