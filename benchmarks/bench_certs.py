@@ -20,9 +20,9 @@ from sqlalchemy import insert
 from coop_desk.db import Database
 from coop_desk.exchange.ics_export import write_ics_list
 from coop_desk.models import ApprovalDecision, Inspection, Member, Plot, PlotOrganic
-from coop_desk.services import cert_alerts
 from coop_desk.services import certification as certs
 from coop_desk.services.access import SYSTEM
+from coop_desk.services.certification import alerts as cert_alerts
 
 ON = date(2026, 11, 27)
 

@@ -29,8 +29,8 @@ def backups_dir() -> Path:
     return path
 
 
-def documents_dir() -> Path:
-    """Where attached files (scanned receipts, certificates) are copied, named by SHA-256."""
-    path = data_dir() / "documents"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+def legacy_documents_dir() -> Path:
+    """Where coop-desk 0.1 copied attached files (named by SHA-256). Documents now live in the
+    database (``services.documents``); this folder is only read, by migration 0410 and by
+    ``coop-desk documents take-in``."""
+    return data_dir() / "documents"

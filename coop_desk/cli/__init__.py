@@ -15,7 +15,17 @@ import sys
 from collections.abc import Sequence
 
 from coop_desk import __version__
-from coop_desk.cli import audit, basic, certs, ledger, members, transfer, users, verify
+from coop_desk.cli import (
+    audit,
+    basic,
+    certs,
+    documents,
+    ledger,
+    members,
+    transfer,
+    users,
+    verify,
+)
 from coop_desk.cli.context import CliContext, CliError
 from coop_desk.db import has_password
 from coop_desk.errors import CoopDeskError, ValidationError
@@ -23,7 +33,7 @@ from coop_desk.errors import CoopDeskError, ValidationError
 log = logging.getLogger("coop_desk")
 
 # Command groups, in the order --help lists them.
-COMMAND_MODULES = [basic, members, certs, ledger, verify, users, audit, transfer]
+COMMAND_MODULES = [basic, members, certs, documents, ledger, verify, users, audit, transfer]
 
 
 def build_parser() -> argparse.ArgumentParser:

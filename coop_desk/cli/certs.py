@@ -13,9 +13,10 @@ from coop_desk.cli.output import table
 from coop_desk.domain.certification import CONVERSION_LABELS, ConversionStatus, SchemeKind
 from coop_desk.domain.money import format_amount
 from coop_desk.exchange.ics_export import write_ics_list
-from coop_desk.services import cert_alerts, cooperative
 from coop_desk.services import certification as certs
+from coop_desk.services import cooperative
 from coop_desk.services.access import Permission, require
+from coop_desk.services.certification import alerts as cert_alerts
 
 
 def _date(text: str) -> date:

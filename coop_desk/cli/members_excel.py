@@ -9,7 +9,8 @@ from pathlib import Path
 from coop_desk.cli.context import CliContext, CliError
 from coop_desk.cli.output import table
 from coop_desk.domain.certification import organic_status_label
-from coop_desk.exchange.roster import read_roster, summarise_skipped, write_template
+from coop_desk.exchange.roster import read_roster, write_template
+from coop_desk.exchange.sheets import summarise_skipped
 from coop_desk.exchange.values import read_date
 from coop_desk.services import member_export, member_import
 from coop_desk.services.member_import import ACTION_LABELS, ERROR, UNCHANGED

@@ -8,11 +8,14 @@ comes before the movements; blank rows and totals rows are skipped.
 The running balance column is cross-checked against opening + income - expense: a difference
 is reported (row, column, both figures) as a warning; formulas whose results were never saved
 cannot be checked and are reported as such. ``services.cashbook_import`` posts the rows.
+
+Finding the header (also over two rows), merged cells, the header repeated, several sheets (a
+sheet per month is read as one book, in the workbook's order) and cell values are the generic
+sheet reader's (:mod:`coop_desk.exchange.sheets`), shared with the member roster.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -22,19 +25,24 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from coop_desk.domain.documents import content_sha256
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold
 from coop_desk.exchange import values as v
-from coop_desk.exchange.roster import (
+from coop_desk.exchange.sheets import (
     HEADER_SCAN_ROWS,
     FormulaText,
+    Header,
     SkippedRow,
     SourceColumn,
-    _fill_merged_down,
-    _rows,
+    fill_merged_down,
+    find_header,
     header_key,
     is_repeated_header,
     open_workbook,
+    sheet_rows,
+    sheets_to_read,
+    title_text,
     trust_no_dimensions,
 )
 from coop_desk.exchange.xlsx import WorkbookError
@@ -224,30 +232,31 @@ class _State:
 
 
 def match_cash_header(text: object) -> str | None:
+    """The cash-book column a header names, or ``None``."""
+    found = _match_cash(text)
+    return found[0] if found else None
+
+
+def _match_cash(text: object) -> tuple[str, bool] | None:
+    """The cash book's :data:`~coop_desk.exchange.sheets.HeaderMatch`: (column, exact); a
+    header that starts with a known word of 5+ letters ("Ingresos del mes") matches it."""
     key = header_key(text)
     if key in _LOOKUP:
-        return _LOOKUP[key]
+        return _LOOKUP[key], True
     best: tuple[int, str] | None = None
     for alias, name in _LOOKUP.items():
         if len(alias) >= 5 and key.startswith(alias) and (best is None or len(alias) > best[0]):
             best = (len(alias), name)
-    return best[1] if best else None
+    return (best[1], False) if best else None
 
 
-def _find_header(rows: list[tuple[Any, ...]]) -> tuple[int, dict[int, str]] | None:
-    best: tuple[int, dict[int, str]] | None = None
-    for index, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
-        found: dict[int, str] = {}
-        for i, cell in enumerate(cells):
-            if isinstance(cell, str) and not isinstance(cell, FormulaText):
-                key = match_cash_header(cell)
-                if key and key not in found.values():
-                    found[i] = key
-        keys = set(found.values())
-        if "date" in keys and ({"income", "expense"} <= keys or "amount" in keys):
-            if best is None or len(found) > len(best[1]):
-                best = (index, found)
-    return best
+def _is_cash_header(keys: set[str]) -> bool:
+    """A cash book names its dates and its amounts: income and expense, or one signed amount."""
+    return "date" in keys and ({"income", "expense"} <= keys or "amount" in keys)
+
+
+def _find_header(rows: list[tuple[Any, ...]]) -> Header | None:
+    return find_header(rows[:HEADER_SCAN_ROWS], _match_cash, _is_cash_header)
 
 
 _CURRENCY_WORDS = (
@@ -293,17 +302,12 @@ def read_cashbook(
     wb = open_workbook(target)
     cached_wb = open_workbook(target, data_only=True)
     try:
-        names = [sheet] if sheet else list(wb.sheetnames)
-        if sheet and sheet not in wb.sheetnames:
-            raise WorkbookError(f"{target.name} has no sheet named {sheet!r}.")
         found_sheets = []
-        for name in names:
-            if not sheet and getattr(wb[name], "sheet_state", "visible") != "visible":
-                continue  # a hidden copy or last year's book: only when asked for by name
-            head = list(_rows(wb[name], max_row=HEADER_SCAN_ROWS))
+        for name in sheets_to_read(wb, sheet, target.name):
+            head = list(sheet_rows(wb[name], max_row=HEADER_SCAN_ROWS))
             found = _find_header(head)
             if found:
-                found_sheets.append((name, found, head))
+                found_sheets.append((name, found))
         if not found_sheets:
             raise WorkbookError(
                 f"No cash book header was found in {target.name}: expected columns such as "
@@ -315,14 +319,14 @@ def read_cashbook(
         rows: list[CashRow] = []
         skipped: list[SkippedRow] = []
         state = _State()
-        name, (index, mapping), head = found_sheets[0]
-        columns = _cash_columns(head[index], mapping)
-        for sheet_name, (sheet_index, sheet_mapping), sheet_head in found_sheets:
+        name, header = found_sheets[0]
+        columns = _cash_columns(header)
+        for sheet_name, sheet_header in found_sheets:
             _read(
                 wb[sheet_name],
                 cached_wb[sheet_name],
-                _cash_columns(sheet_head[sheet_index], sheet_mapping),
-                sheet_index + 1,
+                _cash_columns(sheet_header),
+                sheet_header.index + 1,
                 today,
                 (rows, skipped, state),
                 sheet_name if several else "",
@@ -344,14 +348,10 @@ def read_cashbook(
             f"{state.unchecked_formulas} running-balance cells are formulas whose results were "
             "never saved (the file was not saved by Excel/LibreOffice): not cross-checked."
         )
-    digest = hashlib.sha256()
-    with target.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
     return CashBook(
         target,
         name,
-        index + 1,
+        header.index + 1,
         columns,
         tuple(rows),
         tuple(skipped),
@@ -359,16 +359,15 @@ def read_cashbook(
         tuple(notes),
         state.checked,
         state.last_balance,
-        digest.hexdigest(),
+        content_sha256(target.read_bytes()),
     )
 
 
-def _cash_columns(
-    header_cells: tuple[Any, ...], mapping: dict[int, str]
-) -> tuple[SourceColumn, ...]:
+def _cash_columns(header: Header) -> tuple[SourceColumn, ...]:
+    """The recognised columns only: a cash book has no hand mapping."""
     return tuple(
-        SourceColumn(i, get_column_letter(i + 1), v.read_text(header_cells[i]), key)
-        for i, key in sorted(mapping.items())
+        SourceColumn(i, get_column_letter(i + 1), header.texts[i], key)
+        for i, key in sorted(header.found.items())
     )
 
 
@@ -388,10 +387,10 @@ def _read(
     number = header_row
     trust_no_dimensions(cached)
     # A date or project merged down over several rows counts for each of them.
-    cached_rows = _fill_merged_down(
+    cached_rows = fill_merged_down(
         cached, cached.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1
     )
-    for cells in _fill_merged_down(ws, _rows(ws, min_row=header_row + 1), header_row + 1):
+    for cells in fill_merged_down(ws, sheet_rows(ws, min_row=header_row + 1), header_row + 1):
         number += 1
         values = next(cached_rows, ())
         if all(v.is_blank(c) for c in cells):
@@ -444,9 +443,9 @@ def _read(
         ):
             skipped.append(SkippedRow(number, "totals row"))
             continue
-        filled = [c for c in cells if not v.is_blank(c)]
-        if len(filled) == 1 and isinstance(filled[0], str):
-            skipped.append(SkippedRow(number, f"title row ({filled[0].strip()[:40]})"))
+        title = title_text(cells)
+        if title is not None:
+            skipped.append(SkippedRow(number, f"title row ({title[:40]})"))
             continue
         if is_repeated_header(cells, columns):
             skipped.append(SkippedRow(number, "the header row again"))

@@ -17,6 +17,7 @@ from coop_desk.models.certification import (
     Sanction,
 )
 from coop_desk.models.cooperative import Cooperative, Setting
+from coop_desk.models.documents import Document
 from coop_desk.models.ledger import (
     Account,
     BudgetLine,
@@ -44,6 +45,7 @@ __all__ = [
     "Contract",
     "Cooperative",
     "CorrectiveAction",
+    "Document",
     "FiscalYearEvent",
     "Inspection",
     "InspectionPlot",

@@ -56,7 +56,7 @@ class Certificate(Versioned, Base):
     scope: Mapped[str] = mapped_column(Text, default="")
     issue_date: Mapped[date] = mapped_column(Date)
     expiry_date: Mapped[date] = mapped_column(Date)
-    # The attached file, copied into the documents folder under its SHA-256 (hex).
+    # The attached file's address in the document store (SHA-256, hex) and its original name.
     document_sha256: Mapped[str | None] = mapped_column(String(64))
     document_name: Mapped[str] = mapped_column(String(255), default="")
     notes: Mapped[str] = mapped_column(Text, default="")

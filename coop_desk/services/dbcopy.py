@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Integer, Table, func, insert, inspect, select, text
+from sqlalchemy import Integer, LargeBinary, Table, func, insert, inspect, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -36,6 +36,8 @@ from coop_desk.services.ledger.reports import BalanceRow
 
 # Rows inserted per statement: large enough to be quick, small enough for SQLite's limits.
 CHUNK = 1000
+# Rows per statement of a table holding files (the document store): a few megabytes each.
+FILE_CHUNK = 10
 # Who writes the audit records of rows seeded when the tables are created (the baseline).
 BASELINE_USER = "migration"
 # Tables that are not copied: the target keeps its own schema version.
@@ -130,7 +132,7 @@ def table_digest(session: Session, table: Table) -> tuple[int, str]:
     digest = hashlib.sha256()
     count = 0
     pk = list(table.primary_key.columns)
-    result = session.execute(select(table).order_by(*pk).execution_options(yield_per=CHUNK))
+    result = session.execute(select(table).order_by(*pk).execution_options(yield_per=FILE_CHUNK))
     for row in result:
         values = {c.name: audit.json_value(row._mapping[c.name]) for c in table.columns}
         digest.update(audit.canonical(values).encode("utf-8"))

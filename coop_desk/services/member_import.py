@@ -53,14 +53,8 @@ from coop_desk.domain.members import (
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import fold
 from coop_desk.errors import PermissionDenied, ValidationError
-from coop_desk.exchange.roster import (
-    FIELD_LABELS,
-    PlotData,
-    Roster,
-    RosterRow,
-    SkippedRow,
-    SourceColumn,
-)
+from coop_desk.exchange.roster import FIELD_LABELS, PlotData, Roster, RosterRow
+from coop_desk.exchange.sheets import SkippedRow, SourceColumn
 from coop_desk.models import CertScheme, Member, MemberScheme, Plot, PlotOrganic
 from coop_desk.services import certification as cert_service
 from coop_desk.services import members as member_service

@@ -64,7 +64,8 @@ def _load_checks() -> None:
 # Modules whose import registers checks.
 CHECK_MODULES: list[str] = [
     "coop_desk.services.ledger.checks",
-    "coop_desk.services.cert_alerts",
+    "coop_desk.services.certification.alerts",
+    "coop_desk.services.documents",
     "coop_desk.services.audit",
 ]
 

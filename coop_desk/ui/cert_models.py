@@ -21,7 +21,6 @@ from coop_desk.domain.certification import (
     SanctionKind,
 )
 from coop_desk.domain.members import code_sort_key
-from coop_desk.services.cert_alerts import KIND_LABELS, Alert, Level
 from coop_desk.services.certification import (
     ActionRow,
     CertificateRow,
@@ -31,6 +30,7 @@ from coop_desk.services.certification import (
     SanctionRow,
     SchemeStatusRow,
 )
+from coop_desk.services.certification.alerts import KIND_LABELS, Alert, Level
 from coop_desk.ui.labels import QT_TRANSLATE_NOOP, tr_label
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.widgets import format_date, format_decimal

@@ -56,7 +56,7 @@ KNOWN: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("labels", "Treasurer"),
         QT_TRANSLATE_NOOP("labels", "Secretary"),
         QT_TRANSLATE_NOOP("labels", "Auditor"),
-        # services.cert_alerts: KIND_LABELS and the alert levels
+        # services.certification.alerts: KIND_LABELS and the alert levels
         QT_TRANSLATE_NOOP("labels", "Certificate expired"),
         QT_TRANSLATE_NOOP("labels", "Certificate expiring"),
         QT_TRANSLATE_NOOP("labels", "Member certificate missing"),

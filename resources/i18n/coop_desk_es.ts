@@ -256,32 +256,32 @@
 <context>
     <name>BalancesTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="551"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="553"/>
         <source>Premium fund (USD value)</source>
         <translation>Fondo de la Prima (valor en USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="590"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="592"/>
         <source>Projects {0}: approved USD {1}, spent USD {2}, remaining USD {3}</source>
         <translation>Proyectos {0}: aprobado USD {1}, gastado USD {2}, saldo USD {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="604"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="606"/>
         <source>Productivity / quality: USD {0} spent; no premium received this year (at least {1}% of the premium received goes to productivity / quality).</source>
         <translation>Productividad / calidad: USD {0} gastados; no se recibió prima este año (al menos el {1}% de la prima recibida va a productividad / calidad).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="609"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="611"/>
         <source>Productivity / quality: USD {0} spent = {1}% of the USD {2} premium received; at least {3}% = USD {4} is required ({5}).</source>
         <translation>Productividad / calidad: USD {0} gastados = {1}% de los USD {2} de prima recibida; se exige al menos el {3}% = USD {4} ({5}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="617"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="619"/>
         <source>met</source>
         <translation>cumplido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="617"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="619"/>
         <source>not met</source>
         <translation>no cumplido</translation>
     </message>
@@ -531,169 +531,174 @@
 <context>
     <name>CertificationsPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="71"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
         <source>New certificate…</source>
         <translation>Nuevo certificado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="72"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="74"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="75"/>
         <source>Open document</source>
         <translation>Abrir documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="101"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
         <source>New inspection…</source>
         <translation>Nueva inspección…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="102"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
         <source>Sanction…</source>
         <translation>Sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="105"/>
         <source>Mark done…</source>
         <translation>Marcar como hecha…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="106"/>
         <source>Export ICS list…</source>
         <translation>Exportar lista del SIC…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="117"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="119"/>
         <source>Not yet inspected this year</source>
         <translation>Aún sin inspección este año</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="127"/>
         <source>Corrective actions due</source>
         <translation>Acciones correctivas pendientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="138"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="140"/>
         <source>New sanction…</source>
         <translation>Nueva sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="152"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="154"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="159"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="161"/>
         <source>Look ahead:</source>
         <translation>Anticipar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="171"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="173"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="175"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
         <source>Certificates</source>
         <translation>Certificados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="176"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="178"/>
         <source>Internal Control System</source>
         <translation>Sistema Interno de Control</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="179"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="178"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="180"/>
         <source>Alerts</source>
         <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="185"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="187"/>
         <source>Certifications</source>
         <translation>Certificaciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="208"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="210"/>
         <source>Loading the certifications…</source>
         <translation>Cargando las certificaciones…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="224"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="226"/>
         <source>ICS coverage {0}: {1} of {2} members inspected</source>
         <translation>Cobertura del SIC {0}: {1} de {2} socios inspeccionados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="234"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="236"/>
         <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
         <translation>Meta 100 %. Muestra de reinspección de la certificadora: {0} socios. Pendientes de aprobación del comité: {1}. Acciones correctivas vencidas: {2}.
 {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="238"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="240"/>
         <source>Not yet inspected in {0}</source>
         <translation>Aún sin inspección en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="243"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="245"/>
         <source>{0} certificates · ICS coverage {1}% · {2} alerts</source>
         <translation>{0} certificados · cobertura del SIC {1} % · {2} alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="319"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="321"/>
         <source>Select a certificate to edit.</source>
         <translation>Seleccione un certificado para editarlo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="327"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="329"/>
         <source>Select a member in the schedule first.</source>
         <translation>Primero seleccione un socio en la lista.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="330"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="332"/>
         <source>Select a corrective action first.</source>
         <translation>Primero seleccione una acción correctiva.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="335"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="338"/>
         <source>The selected certificate has no document.</source>
         <translation>El certificado seleccionado no tiene documento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="339"/>
-        <source>The document file is missing: {0}</source>
-        <translation>Falta el archivo del documento: {0}</translation>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="344"/>
+        <source>The document {0} is missing from the database.</source>
+        <translation>El documento {0} no está en la base de datos.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="350"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="349"/>
+        <source>The document {0} was changed since it was attached; it is not opened.</source>
+        <translation>El documento {0} fue modificado después de adjuntarlo; no se abre.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="361"/>
         <source>Export the ICS list</source>
         <translation>Exportar la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="352"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="363"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="381"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="392"/>
         <source>Exporting the ICS list</source>
         <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="383"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="394"/>
         <source>Export cancelled.</source>
         <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="388"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="399"/>
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
     </message>
@@ -798,27 +803,27 @@
 <context>
     <name>ComplianceTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="640"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="642"/>
         <source>&amp;Check again</source>
         <translation>&amp;Verificar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="667"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="669"/>
         <source>{0}: checking…</source>
         <translation>{0}: verificando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="673"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="675"/>
         <source>The checks could not be run.</source>
         <translation>No se pudieron ejecutar las verificaciones.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="685"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="687"/>
         <source>{0}: every check passed.</source>
         <translation>{0}: todas las verificaciones pasaron.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="688"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="690"/>
         <source>{0}: {1} integrity errors, {2} compliance warnings.</source>
         <translation>{0}: {1} errores de integridad, {2} advertencias de cumplimiento.</translation>
     </message>
@@ -911,32 +916,32 @@
         <translation>Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="133"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="147"/>
         <source>the quantity is not a number</source>
         <translation>la cantidad no es un número</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="136"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="150"/>
         <source>give the quantity</source>
         <translation>indique la cantidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="146"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="160"/>
         <source>conventional sale: no premium</source>
         <translation>venta convencional: sin prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="148"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="162"/>
         <source>no rate in force on the signing date</source>
         <translation>no hay tarifa vigente en la fecha de firma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="150"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="164"/>
         <source>{0} lb · {1}</source>
         <translation>{0} lb · {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="154"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="168"/>
         <source>{0} lb × USD {1} = premium due USD {2}
 organic differential USD {3} · productivity/quality share (25%) USD {4}</source>
         <translation>{0} lb × USD {1} = prima por cobrar USD {2}
@@ -946,42 +951,42 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ContractsTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="126"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="127"/>
         <source>Search contract number or buyer</source>
         <translation>Buscar número de contrato o comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="128"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="129"/>
         <source>&amp;New contract…</source>
         <translation>&amp;Nuevo contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="129"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="130"/>
         <source>&amp;Edit contract…</source>
         <translation>&amp;Editar contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="130"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="131"/>
         <source>Record &amp;shipment…</source>
         <translation>Registrar em&amp;barque…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="132"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="133"/>
         <source>Premium &amp;received…</source>
         <translation>Prima &amp;recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="134"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="135"/>
         <source>&amp;Delete…</source>
         <translation>E&amp;liminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="136"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="137"/>
         <source>Only a contract entered by mistake, with no shipment or payment recorded</source>
         <translation>Solo un contrato ingresado por error, sin embarque ni pago registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="182"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="181"/>
         <source>{0} contracts · premium due USD {1} · received USD {2} · outstanding USD {3}</source>
         <translation>{0} contratos · prima por cobrar USD {1} · recibida USD {2} · pendiente USD {3}</translation>
     </message>
@@ -1027,112 +1032,112 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="88"/>
         <source>Journal entry {0}</source>
         <translation>Asiento {0} del libro diario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="102"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="100"/>
         <source>Entry</source>
         <translation>Asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="103"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="101"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="104"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="102"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="105"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="103"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="107"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="105"/>
         <source>Payee</source>
         <translation>Beneficiario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="108"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="106"/>
         <source>Voucher</source>
         <translation>Comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="110"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="108"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="112"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="110"/>
         <source>Contract</source>
         <translation>Contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="113"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="111"/>
         <source>Amount</source>
         <translation>Monto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="116"/>
-        <source>the stored copy is missing from the documents folder</source>
-        <translation>falta la copia guardada en la carpeta de documentos</translation>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="114"/>
+        <source>the stored copy is missing from the database</source>
+        <translation>la copia guardada no está en la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="118"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="116"/>
         <source>stored copy checked: identical</source>
         <translation>copia guardada verificada: idéntica</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="120"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="118"/>
         <source>WARNING: the stored copy was changed since it was recorded</source>
         <translation>ADVERTENCIA: la copia guardada cambió desde que se registró</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="123"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="121"/>
         <source>Scanned receipt</source>
         <translation>Recibo escaneado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="127"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="125"/>
         <source>Reverses</source>
         <translation>Revierte</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="129"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="127"/>
         <source>Reversed by</source>
         <translation>Revertido por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="132"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="130"/>
         <source>Recorded</source>
         <translation>Registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="133"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="131"/>
         <source>by {0} on {1}</source>
         <translation>por {0} el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="139"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="137"/>
         <source>Posted entries cannot be changed or deleted. To correct one, reverse it from the journal and record the right operation.</source>
         <translation>Los asientos registrados no se pueden modificar ni eliminar. Para corregir uno, reviértalo desde el libro diario y registre la operación correcta.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="160"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="158"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="164"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="162"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="170"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="168"/>
         <source>Open scanned receipt</source>
         <translation>Abrir recibo escaneado</translation>
     </message>
@@ -1140,43 +1145,43 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="125"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="120"/>
         <source>Choose the roster</source>
         <translation>Elegir el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="128"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="123"/>
         <source>An Excel workbook (.xlsx) with one member per row. Title rows above the headers, blank rows and a totals row are fine; headers may be in Spanish or English, in any order.</source>
         <translation>Un libro de Excel (.xlsx) con un socio por fila. Se admiten filas de título sobre los encabezados, filas en blanco y una fila de totales; los encabezados pueden estar en español o en inglés, en cualquier orden.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="134"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="129"/>
         <source>Path of the .xlsx file</source>
         <translation>Ruta del archivo .xlsx</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="135"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="130"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Examinar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="137"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="132"/>
         <source>&amp;Download template…</source>
         <translation>&amp;Descargar plantilla…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="141"/>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="162"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="136"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="157"/>
         <source>(found automatically)</source>
         <translation>(detectada automáticamente)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="145"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="140"/>
         <source>&amp;Sheet:</source>
         <translation>&amp;Hoja:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="176"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="171"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
@@ -1323,82 +1328,82 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="68"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="63"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="74"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="69"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="78"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="73"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="79"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="74"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="81"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="76"/>
         <source>Organic</source>
         <translation>Orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="86"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="81"/>
         <source>Fairtrade</source>
         <translation>Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="92"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="87"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="89"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="99"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="94"/>
         <source>Changes / problems</source>
         <translation>Cambios / problemas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="379"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="374"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="408"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="403"/>
         <source>Reading {0}</source>
         <translation>Leyendo {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="430"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="425"/>
         <source>Comparing with the register</source>
         <translation>Comparando con el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="458"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="453"/>
         <source>Importing members</source>
         <translation>Importando socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="462"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="457"/>
         <source>Nothing was imported</source>
         <translation>No se importó nada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="478"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="473"/>
         <source>Import finished</source>
         <translation>Importación terminada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="480"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="475"/>
         <source>{0} members added, {1} updated, {2} unchanged, {3} rows not imported.</source>
         <translation>{0} socios agregados, {1} actualizados, {2} sin cambios, {3} filas no importadas.</translation>
     </message>
@@ -1499,77 +1504,77 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>JournalTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="318"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="321"/>
         <source>Search number, description, payee, voucher</source>
         <translation>Buscar número, descripción, beneficiario, comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="321"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="324"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="323"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="326"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="330"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="333"/>
         <source>One row per entry</source>
         <translation>Fila por asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="331"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="334"/>
         <source>One row per posting</source>
         <translation>Fila por movimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="333"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="336"/>
         <source>&amp;Open entry…</source>
         <translation>&amp;Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="335"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="338"/>
         <source>&amp;Go to linked entry</source>
         <translation>&amp;Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="337"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="340"/>
         <source>&amp;Reverse entry…</source>
         <translation>&amp;Revertir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="388"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="391"/>
         <source>All projects</source>
         <translation>Todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="389"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="392"/>
         <source>All accounts</source>
         <translation>Todas las cuentas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="453"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="455"/>
         <source>{0} entries, {1} postings</source>
         <translation>{0} asientos, {1} movimientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="456"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="458"/>
         <source>{0} entries</source>
         <translation>{0} asientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="508"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="510"/>
         <source>Open entry…</source>
         <translation>Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="510"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="512"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="515"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="517"/>
         <source>Reverse entry…</source>
         <translation>Revertir asiento…</translation>
     </message>
@@ -1645,127 +1650,127 @@ o que lo exceden</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="106"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="110"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="107"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="111"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Abrir base de datos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="111"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="115"/>
         <source>&amp;Recent databases</source>
         <translation>Bases de datos &amp;recientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="115"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="119"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="118"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="122"/>
         <source>&amp;Back up database…</source>
         <translation>Co&amp;pia de seguridad de la base de datos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="122"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="126"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="123"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="127"/>
         <source>&amp;Language</source>
         <translation>I&amp;dioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="134"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="138"/>
         <source>Change &amp;password…</source>
         <translation>Cambiar c&amp;ontraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="137"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="141"/>
         <source>S&amp;witch user…</source>
         <translation>Cambiar de &amp;usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="141"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="145"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="146"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="150"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="149"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="153"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="150"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="154"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="154"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="158"/>
         <source>&amp;New record</source>
         <translation>&amp;Nuevo registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="159"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="163"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="160"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="164"/>
         <source>&amp;About coop-desk</source>
         <translation>&amp;Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="202"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="206"/>
         <source>(none yet)</source>
         <translation>(ninguna todavía)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="236"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="240"/>
         <source>Back up database</source>
         <translation>Copia de seguridad de la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="238"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="242"/>
         <source>SQLite database (*.sqlite)</source>
         <translation>Base de datos SQLite (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="250"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="254"/>
         <source>Backup written</source>
         <translation>Copia de seguridad guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="250"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="254"/>
         <source>The database was copied to {0}.</source>
         <translation>La base de datos se copió en {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="257"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="261"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="258"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="262"/>
         <source>The language changes the next time coop-desk starts.</source>
         <translation>El idioma cambiará la próxima vez que inicie coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="264"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="268"/>
         <source>About coop-desk</source>
         <translation>Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="266"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="270"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
@@ -1779,47 +1784,47 @@ Base de datos: {1}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="206"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="201"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="209"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="204"/>
         <source>What each column of the sheet holds. Recognised columns are already chosen; pick a field for any other column you want to import.</source>
         <translation>Qué contiene cada columna de la hoja. Las columnas reconocidas ya están elegidas; escoja un campo para cualquier otra columna que quiera importar.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="224"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="219"/>
         <source>&amp;Date of joining for new members whose row gives none:</source>
         <translation>&amp;Fecha de ingreso para socios nuevos cuya fila no la indica:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="251"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="246"/>
         <source>Sheet “{0}”, headers on row {1}, {2} member rows, {3} rows skipped.</source>
         <translation>Hoja «{0}», encabezados en la fila {1}, {2} filas de socios, {3} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="254"/>
         <source>Column</source>
         <translation>Columna</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="254"/>
         <source>Header</source>
         <translation>Encabezado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="254"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="259"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="254"/>
         <source>Import as</source>
         <translation>Importar como</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="268"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="263"/>
         <source>(not imported)</source>
         <translation>(no se importa)</translation>
     </message>
@@ -2108,68 +2113,68 @@ Base de datos: {1}</translation>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="105"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="106"/>
         <source>Search code, names, DNI or community (Ctrl+F)</source>
         <translation>Buscar código, nombres, DNI o caserío (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="108"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="109"/>
         <source>All statuses</source>
         <translation>Todos los estados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="113"/>
         <source>Women and men</source>
         <translation>Mujeres y hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="113"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="114"/>
         <source>Women</source>
         <translation>Mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="114"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="115"/>
         <source>Men</source>
         <translation>Hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="117"/>
         <location filename="../../coop_desk/ui/pages/members.py" line="231"/>
         <source>All communities</source>
         <translation>Todos los caseríos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="117"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
         <source>&amp;New member</source>
         <translation>&amp;Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="119"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="119"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="120"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="120"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
         <source>Import a member roster from an Excel workbook</source>
         <translation>Importar un padrón de socios desde un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="122"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="123"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="124"/>
         <source>Write the register, with plots, to an Excel workbook</source>
         <translation>Guardar el padrón, con las parcelas, en un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="182"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="183"/>
         <source>Members</source>
         <translation>Socios</translation>
     </message>
@@ -2182,57 +2187,57 @@ Base de datos: {1}</translation>
 <context>
     <name>MembersTableModel</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="38"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="39"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="42"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="43"/>
         <source>Surnames</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="44"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="45"/>
         <source>First names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="46"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="47"/>
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="48"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="49"/>
         <source>Gender</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="52"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="53"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="54"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="55"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="58"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="59"/>
         <source>Joined</source>
         <translation>Ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="60"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="61"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="65"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="66"/>
         <source>Coffee (ha)</source>
         <translation>Café (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="69"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="70"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
@@ -2467,42 +2472,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="224"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="223"/>
         <source>New &amp;project…</source>
         <translation>Nuevo &amp;proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="226"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="225"/>
         <source>&amp;Edit project…</source>
         <translation>&amp;Editar proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="228"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="227"/>
         <source>&amp;GA approval…</source>
         <translation>&amp;Aprobación AG…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="229"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="228"/>
         <source>Budget &amp;revision…</source>
         <translation>&amp;Revisar presupuesto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="231"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="230"/>
         <source>&amp;Correct meeting record…</source>
         <translation>&amp;Corregir acta…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="251"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="250"/>
         <source>General Assembly approvals of this year&apos;s plan</source>
         <translation>Aprobaciones de la Asamblea General del plan de este ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="282"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="281"/>
         <source>Development Plan {0}: not yet approved</source>
         <translation>Plan de Desarrollo Fairtrade {0}: aún no aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="285"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="284"/>
         <source>Development Plan {0}: USD {1}, version {2} approved {3}</source>
         <translation>Plan de Desarrollo {0}: USD {1}, versión {2} ({3})</translation>
     </message>
@@ -2626,42 +2631,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PostingsModel</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="33"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="31"/>
         <source>Line</source>
         <translation>Línea</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="38"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="36"/>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="42"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="40"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="45"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="43"/>
         <source>Debit</source>
         <translation>Debe</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="50"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="48"/>
         <source>Credit</source>
         <translation>Haber</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="55"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="53"/>
         <source>Rate</source>
         <translation>T. de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="61"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="59"/>
         <source>USD value</source>
         <translation>Valor en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="65"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="63"/>
         <source>Memo</source>
         <translation>Glosa</translation>
     </message>
@@ -3064,123 +3069,123 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="97"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="91"/>
         <source>Fiscal year </source>
         <translation>Ejercicio </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="101"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="95"/>
         <source>Premium received…</source>
         <translation>Prima recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="102"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="96"/>
         <source>Project payment…</source>
         <translation>Pago de proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="97"/>
         <source>Transfer / exchange…</source>
         <translation>Transferencia / cambio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="98"/>
         <source>Opening balance…</source>
         <translation>Saldo inicial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="106"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="100"/>
         <source>Close year…</source>
         <translation>Cerrar ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="107"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="101"/>
         <source>Reopen year…</source>
         <translation>Reabrir ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="109"/>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="121"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="115"/>
         <source>Set up</source>
         <translation>Configurar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="110"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="104"/>
         <source>New buyer…</source>
         <translation>Nuevo comprador…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="106"/>
         <source>New bank or cash account…</source>
         <translation>Nueva cuenta de banco o caja…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="110"/>
         <source>Premium price table…</source>
         <translation>Tabla de precios y prima…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="112"/>
         <source>Ledger settings…</source>
         <translation>Configuración del libro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="140"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="134"/>
         <source>Contracts</source>
         <translation>Contratos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="141"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="135"/>
         <source>Plan &amp;&amp; budget</source>
         <translation>Plan y presupuesto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="142"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="136"/>
         <source>Journal</source>
         <translation>Libro diario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="143"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="137"/>
         <source>Project balances</source>
         <translation>Saldos de proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="144"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="138"/>
         <source>Compliance</source>
         <translation>Cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="161"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="155"/>
         <source>Premium</source>
         <translation>Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="182"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="176"/>
         <source> (closed)</source>
         <translation> (cerrado)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="220"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="214"/>
         <source>closed</source>
         <translation>cerrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="220"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="214"/>
         <source>open</source>
         <translation>abierto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="223"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="217"/>
         <source>Premium available: USD {0} · in bank and cash USD {1} · receivable USD {2} · {3} {4}</source>
         <translation>Prima disponible: USD {0} · en banco y caja USD {1} · por cobrar USD {2} · {3} {4}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="236"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="230"/>
         <source> closed </source>
         <translation> cerrado </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="236"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="230"/>
         <source> open </source>
         <translation> abierto </translation>
     </message>
@@ -3271,37 +3276,37 @@ Base de datos: {1}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="305"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="300"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="307"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="302"/>
         <source>What the import will do, row by row. Nothing is saved until you import.</source>
         <translation>Lo que hará la importación, fila por fila. No se guarda nada hasta que importe.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="325"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="320"/>
         <source>&amp;Skip the rows with errors and import the others</source>
         <translation>&amp;Omitir las filas con errores e importar las demás</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="332"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="327"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="341"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="336"/>
         <source>{0} new, {1} to update, {2} unchanged, {3} with errors, {4} rows skipped.</source>
         <translation>{0} nuevos, {1} por actualizar, {2} sin cambios, {3} con errores, {4} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="351"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="346"/>
         <source>Nothing is imported while a row has errors, unless you choose to skip them.</source>
         <translation>No se importa nada mientras una fila tenga errores, salvo que elija omitirlas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="358"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="353"/>
         <source>Skipped {0}</source>
         <translation>Omitida {0}</translation>
     </message>
@@ -3450,47 +3455,47 @@ Base de datos: {1}</translation>
 <context>
     <name>RateDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="100"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="102"/>
         <source>Correct a row of the price table</source>
         <translation>Corregir una fila de la tabla de precios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="102"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="104"/>
         <source>New row of the price table</source>
         <translation>Nueva fila de la tabla de precios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="113"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="115"/>
         <source>Sc&amp;heme</source>
         <translation>&amp;Esquema</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="114"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="116"/>
         <source>Valid &amp;from</source>
         <translation>&amp;Vigente desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="115"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="117"/>
         <source>Minimum, &amp;washed</source>
         <translation>Mínimo, &amp;lavado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="116"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="118"/>
         <source>Minimum, &amp;natural</source>
         <translation>Mínimo, &amp;natural</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="117"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="119"/>
         <source>&amp;Premium</source>
         <translation>&amp;Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="118"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="120"/>
         <source>&amp;Organic differential</source>
         <translation>Diferencial &amp;orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="119"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="121"/>
         <source>N&amp;ote</source>
         <translation>No&amp;ta</translation>
     </message>
@@ -3498,17 +3503,17 @@ Base de datos: {1}</translation>
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="156"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="173"/>
         <source>Premium price table (USD per lb)</source>
         <translation>Tabla de precios y prima (USD por lb)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="166"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="183"/>
         <source>&amp;Add row…</source>
         <translation>&amp;Agregar fila…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="167"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="184"/>
         <source>&amp;Correct selected row…</source>
         <translation>&amp;Corregir fila seleccionada…</translation>
     </message>
@@ -3830,17 +3835,17 @@ Base de datos: {1}</translation>
 <context>
     <name>ShipmentDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="205"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="221"/>
         <source>Record shipment of {0}</source>
         <translation>Registrar el embarque de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="208"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="224"/>
         <source>Contract {0} with {1}, signed {2}: premium due USD {3}. Once the shipment is recorded the buyer owes it.</source>
         <translation>Contrato {0} con {1}, firmado el {2}: prima por cobrar USD {3}. Una vez registrado el embarque, el comprador la adeuda.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="218"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="234"/>
         <source>&amp;Shipment date</source>
         <translation>&amp;Fecha de embarque</translation>
     </message>

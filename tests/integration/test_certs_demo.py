@@ -7,9 +7,9 @@ from datetime import date, timedelta
 import pytest
 
 from coop_desk.db import Database
-from coop_desk.services import cert_alerts
 from coop_desk.services import certification as certs
-from coop_desk.services.cert_alerts import AlertKind
+from coop_desk.services.certification import alerts as cert_alerts
+from coop_desk.services.certification.alerts import AlertKind
 from coop_desk.services.demo import load_demo
 from tests.conftest import TODAY
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QThreadPool, QTimer
 
-from coop_desk.services import cert_alerts
+from coop_desk.services.certification import alerts as cert_alerts
 from coop_desk.services.ledger import checks
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.pages.certifications import CertificationsPage

@@ -11,9 +11,11 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from sqlalchemy import update
 
 from coop_desk.domain.certification import CommitteeDecision
 from coop_desk.domain.members import MemberInput, PlotInput
+from coop_desk.models import Document
 from coop_desk.services import certification as certs
 from coop_desk.services import members
 from coop_desk.services.access import Actor, Role
@@ -206,6 +208,22 @@ def test_certificate_dialog_copies_the_document(qtbot, sqlite_db, tmp_path, monk
         page.refresh()
     assert page.certificates_model.rowCount() == 1
     assert page.certificates_model.rows()[0].number == "3784"
+
+    # "Open document" opens a copy from the database under its own name, the scan gone.
+    opened = []
+    monkeypatch.setattr("coop_desk.ui.documents.open_with_system", opened.append)
+    scan.unlink()
+    page.certificates_view.selectRow(0)
+    page.open_document_button.click()
+    assert [p.name for p in opened] == ["fairtrade.pdf"]
+    assert opened[0].read_bytes() == b"%PDF certificate"
+    # A changed copy is not opened; the status bar says why.
+    with ctx.db.transaction(ctx.actor) as s:
+        s.execute(update(Document).values(content=b"%PDF forged"))
+    with qtbot.waitSignal(page.status_message) as message:
+        assert page.open_document() is None
+    assert "changed since it was attached" in message.args[0]
+    assert len(opened) == 1
 
 
 def test_page_on_the_demo_shows_coverage_schedule_alerts_and_exports(

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTextEdit,
 )
+from sqlalchemy import delete, update
 
 from coop_desk.errors import Conflict
+from coop_desk.models import Document
 from coop_desk.services.access import SYSTEM
 from coop_desk.services.ledger import journal, reports
 from coop_desk.services.ledger.journal import JournalFilter
@@ -79,7 +81,7 @@ def test_premium_receipt_through_the_dialog_moves_the_fund(window, qtbot, demo_c
 
 
 def test_project_payment_with_receipt_file_changes_the_project_exactly(
-    window, qtbot, demo_ctx, tmp_path
+    window, qtbot, demo_ctx, tmp_path, monkeypatch
 ):
     page = premium_page(window)
     projects_before, fund_before = balances(page)
@@ -113,15 +115,30 @@ def test_project_payment_with_receipt_file_changes_the_project_exactly(
     assert entry.voucher == "F001-9999"
     assert entry.document_sha256 == hashlib.sha256(scan.read_bytes()).hexdigest()
 
-    # The entry shows the receipt, checked against its hash; a changed copy is flagged.
+    # The entry shows the receipt, checked against its hash, and opens a copy of it from the
+    # database; a changed copy is flagged and not offered; a missing one is named.
+    opened = []
+    monkeypatch.setattr("coop_desk.ui.documents.open_with_system", opened.append)
+    scan.unlink()
     detail = page.open_entry_dialog(entry.id)
     qtbot.addWidget(detail)
-    assert detail.document_button is not None
     assert "identical" in detail.fields["document"].text()
-    detail.document.write_bytes(b"%PDF-1.4 altered")
+    assert detail.document_button is not None
+    detail.document_button.click()
+    assert [p.name for p in opened] == ["factura.pdf"]
+    assert opened[0].read_bytes() == b"%PDF-1.4 scanned receipt"
+    sha = entry.document_sha256
+    with demo_ctx.db.transaction(SYSTEM) as s:
+        s.execute(update(Document).where(Document.sha256 == sha).values(content=b"%PDF altered"))
     altered = page.open_entry_dialog(entry.id)
     qtbot.addWidget(altered)
     assert "WARNING" in altered.fields["document"].text()
+    assert altered.document_button is None
+    with demo_ctx.db.transaction(SYSTEM) as s:
+        s.execute(delete(Document).where(Document.sha256 == sha))
+    missing = page.open_entry_dialog(entry.id)
+    qtbot.addWidget(missing)
+    assert "missing from the database" in missing.fields["document"].text()
 
 
 def test_payment_without_voucher_shows_the_message_and_saves_nothing(window, qtbot, demo_ctx):

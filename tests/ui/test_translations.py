@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from coop_desk.app import TRANSLATIONS_DIR
 from coop_desk.domain import certification, members, premium
 from coop_desk.exchange import roster
-from coop_desk.services import access, cert_alerts, member_import
+from coop_desk.services import access, member_import
+from coop_desk.services.certification import alerts as cert_alerts
 from coop_desk.services.ledger import _common as ledger_common
 from coop_desk.services.ledger import accounts
 from coop_desk.ui import labels

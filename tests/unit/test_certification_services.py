@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import update
 
-from coop_desk import paths
 from coop_desk.domain.certification import (
     CertificateInput,
     CommitteeDecision,
@@ -21,10 +21,12 @@ from coop_desk.domain.certification import (
 )
 from coop_desk.domain.members import MemberInput, MemberStatus, PlotInput
 from coop_desk.errors import PermissionDenied, ValidationError
-from coop_desk.services import cert_alerts, members
+from coop_desk.models import Document
 from coop_desk.services import certification as certs
+from coop_desk.services import documents, members
 from coop_desk.services.access import Actor, Role
-from coop_desk.services.cert_alerts import AlertKind
+from coop_desk.services.certification import alerts as cert_alerts
+from coop_desk.services.certification.alerts import AlertKind
 from coop_desk.services.verify import verify
 
 ON = date(2026, 11, 27)
@@ -105,11 +107,11 @@ def test_certificate_keeps_its_document_by_sha256(db, actor, tmp_path):
             ),
         )
     digest = hashlib.sha256(scan.read_bytes()).hexdigest()
-    assert row.document_sha256 == digest
-    stored = certs.document_path(digest, row.document_name)
-    assert stored.parent == paths.documents_dir()
-    assert stored.name == f"{digest}.pdf"
-    assert stored.read_bytes() == scan.read_bytes()
+    assert row.document_sha256 == digest and row.document_name == "Certificado FLO.pdf"
+    with db.reading(actor) as s:
+        # Kept in the database (every computer sharing it sees it), not in a folder.
+        assert documents.document_content(s, actor, digest) == scan.read_bytes()
+    scan.unlink()  # the original can go: the store keeps its own copy
     # Editing without a new file keeps the document.
     with db.transaction(actor) as s:
         edited = certs.save_certificate(
@@ -127,10 +129,13 @@ def test_certificate_keeps_its_document_by_sha256(db, actor, tmp_path):
     assert edited.document_sha256 == digest and edited.certifier == "FLOCERT GmbH"
     with db.reading(actor) as s:
         assert verify(s, actor, ON).findings == ()
-    stored.write_bytes(b"tampered")
+    with db.transaction(actor) as s:
+        s.execute(update(Document).where(Document.sha256 == digest).values(content=b"tampered"))
     with db.reading(actor) as s:
         result = verify(s, actor, ON)
-    assert [f.check for f in result.errors] == ["certs.document_altered"]
+    assert [(f.check, f.record) for f in result.errors] == [
+        ("documents.altered", f"certificate {row.id}")
+    ]
 
 
 def test_certificate_validation_collects_every_problem(db, actor, tmp_path):

@@ -10,7 +10,7 @@ def test_certification_core_does_not_import_qt():
     code = (
         "import sys\n"
         "import coop_desk.domain.certification, coop_desk.services.certification\n"
-        "import coop_desk.services.cert_alerts, coop_desk.exchange.ics_export\n"
+        "import coop_desk.services.certification.alerts, coop_desk.exchange.ics_export\n"
         "import coop_desk.cli.certs, coop_desk.services.demo.certs\n"
         "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
     )

@@ -9,8 +9,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from coop_desk import paths
 from coop_desk.errors import Conflict, ValidationError
+from coop_desk.services import documents
 from coop_desk.services.ledger import (
     accounts,
     checks,
@@ -104,9 +104,9 @@ def test_payment_keeps_the_scanned_receipt_by_its_hash(sqlite_db, actor, books, 
         )
     digest = hashlib.sha256(scan.read_bytes()).hexdigest()
     assert row.document_sha256 == digest and row.document_name == scan.name
-    stored = operations.document_path(digest)
-    assert stored is not None and stored.parent == paths.documents_dir()
-    assert stored.name == f"{digest}.pdf" and stored.read_bytes() == scan.read_bytes()
+    with sqlite_db.reading(actor) as s:
+        assert documents.document_content(s, actor, digest) == scan.read_bytes()
+        assert documents.check_document(s, actor, digest).intact
     with pytest.raises(ValidationError, match="does not exist"):
         with sqlite_db.transaction(actor) as s:
             operations.record_project_payment(

@@ -12,13 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coop_desk.exchange import values as v
-from coop_desk.exchange.roster import (
-    header_key,
-    match_header,
-    read_roster,
-    split_full_name,
-    write_template,
-)
+from coop_desk.exchange.roster import match_header, read_roster, split_full_name, write_template
+from coop_desk.exchange.sheets import header_key
 from coop_desk.exchange.xlsx import WorkbookError
 from tests.conftest import TODAY
 
@@ -649,7 +644,7 @@ def test_header_over_two_rows_with_merged_group_titles(tmp_path):
 
 
 def test_one_sheet_per_community_is_read_whole(tmp_path):
-    from coop_desk.exchange.roster import summarise_skipped
+    from coop_desk.exchange.sheets import summarise_skipped
 
     path = tmp_path / "sectores.xlsx"
     wb = openpyxl.Workbook()
@@ -684,7 +679,7 @@ def test_one_sheet_per_community_is_read_whole(tmp_path):
 
 
 def test_skipped_rows_are_summarised_in_runs():
-    from coop_desk.exchange.roster import SkippedRow, summarise_skipped
+    from coop_desk.exchange.sheets import SkippedRow, summarise_skipped
 
     skipped = [SkippedRow(10, "blank row")] + [
         SkippedRow(n, f"no member on this row ({n})") for n in range(65, 201)

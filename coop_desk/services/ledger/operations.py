@@ -13,8 +13,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +20,6 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coop_desk import paths
 from coop_desk.domain.ledger import rate_from_legs
 from coop_desk.domain.money import MoneyError, round_money, to_decimal
 from coop_desk.domain.premium import Scheme
@@ -30,7 +27,7 @@ from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import Conflict, ValidationError
 from coop_desk.models import Account, Posting, Project
-from coop_desk.services import cooperative
+from coop_desk.services import cooperative, documents
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger._common import (
     AccountRole,
@@ -233,30 +230,6 @@ def _administration_project(session: Session) -> int:
 # --- project payment --------------------------------------------------------------------------
 
 
-def store_document(source: Path) -> tuple[str, str]:
-    """Copy a scanned receipt into the documents folder, named by its SHA-256 (so the same
-    file is kept once and any change to it is detectable). Returns (sha256, original name)."""
-    digest = hashlib.sha256()
-    with source.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(block)
-    sha = digest.hexdigest()
-    target = paths.documents_dir() / f"{sha}{source.suffix.lower()}"
-    if not target.exists():
-        partial = target.with_name(target.name + ".part")
-        shutil.copyfile(source, partial)
-        partial.replace(target)
-    return sha, source.name
-
-
-def document_path(sha256: str) -> Path | None:
-    """Where the stored copy of a receipt with this hash is, if it is there."""
-    for candidate in paths.documents_dir().glob(f"{sha256}*"):
-        if not candidate.name.endswith(".part"):
-            return candidate
-    return None
-
-
 def spent_in_year(session: Session, project_id: int, year: int) -> Decimal:
     account = project_account(session, project_id)
     total = session.scalar(
@@ -317,8 +290,7 @@ def record_project_payment(
         problems.append(Problem("payee", "who was paid?"))
     if not clean(voucher):
         problems.append(Problem("voucher", "the voucher / receipt number is required"))
-    if receipt_file is not None and not Path(receipt_file).is_file():
-        problems.append(Problem("receipt_file", f"the file {receipt_file} does not exist"))
+    problems += documents.document_problems(receipt_file, "receipt_file")
     currency = bank.currency if bank is not None and bank.currency else usd
     fx = _rate(problems, "rate", currency, usd, rate)
     if problems:
@@ -336,7 +308,8 @@ def record_project_payment(
             )
     sha, name = ("", "")
     if receipt_file is not None:
-        sha, name = store_document(Path(receipt_file))
+        stored = documents.store_document(session, actor, receipt_file, field="receipt_file")
+        sha, name = stored.sha256, stored.name
     expense = project_account(session, project_id)
     entry = write_entry(
         session,

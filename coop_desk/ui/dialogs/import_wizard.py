@@ -34,13 +34,8 @@ from PySide6.QtWidgets import (
 
 from coop_desk.domain.certification import organic_status_label
 from coop_desk.errors import ValidationError
-from coop_desk.exchange.roster import (
-    FIELDS,
-    Roster,
-    inspect_sheets,
-    read_roster,
-    summarise_skipped,
-)
+from coop_desk.exchange.roster import FIELDS, Roster, read_roster
+from coop_desk.exchange.sheets import inspect_sheets, summarise_skipped
 from coop_desk.services import member_import
 from coop_desk.services.member_import import ACTION_LABELS, ERROR, ImportPlan, RowPlan
 from coop_desk.ui.context import AppContext

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -25,11 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desk.domain.certification import CONVERSION_LABELS, ConversionStatus
+from coop_desk.errors import NotFound
 from coop_desk.exchange.ics_export import write_ics_list
-from coop_desk.services import cert_alerts, cooperative
 from coop_desk.services import certification as certs
+from coop_desk.services import cooperative, documents
 from coop_desk.services.access import Permission, require
+from coop_desk.services.certification import alerts as cert_alerts
 from coop_desk.ui import cert_models
+from coop_desk.ui import documents as ui_documents
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.cert_records import CompleteActionDialog, SanctionDialog
 from coop_desk.ui.dialogs.certificate import CertificateDialog
@@ -329,16 +331,25 @@ class CertificationsPage(Page):
     def complete_action(self) -> None:
         self._run(self.open_complete_action(), self.tr("Select a corrective action first."))
 
-    def open_document(self) -> None:
+    def open_document(self) -> Path | None:
+        """Open the selected certificate's document (a temporary copy from the database)."""
         row = self.selected_certificate()
         if row is None or not row.document_sha256:
             self.status_message.emit(self.tr("The selected certificate has no document."))
-            return
-        path = certs.document_path(row.document_sha256, row.document_name)
-        if not path.is_file():
-            self.status_message.emit(self.tr("The document file is missing: {0}").format(path))
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            return None
+        try:
+            return ui_documents.open_document(self.ctx, row.document_sha256, row.document_name)
+        except NotFound:
+            self.status_message.emit(
+                self.tr("The document {0} is missing from the database.").format(row.document_name)
+            )
+        except documents.DocumentAltered:
+            self.status_message.emit(
+                self.tr(
+                    "The document {0} was changed since it was attached; it is not opened."
+                ).format(row.document_name)
+            )
+        return None
 
     # --- export ------------------------------------------------------------------------------
     def choose_export_path(self) -> str | None:

@@ -3,10 +3,7 @@ edited (the service refuses); the only correction is a reversal, offered by the 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desk.services.documents import DocumentCheck, DocumentState
 from coop_desk.services.ledger.journal import EntryDetail, PostingRow
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.widgets import format_date, format_decimal
@@ -74,14 +72,14 @@ class EntryDialog(QDialog):
 
     go_to_entry = Signal(int)
     history_requested = Signal(int)  # the entry's audit trail (HistoryDialog), issue 4
+    document_requested = Signal()  # open the scanned receipt (the page reads the store)
 
     def __init__(
         self,
         detail: EntryDetail,
         parent: QWidget | None = None,
         *,
-        document: Path | None = None,
-        document_intact: bool | None = None,
+        document: DocumentCheck | None = None,
     ) -> None:
         super().__init__(parent)
         self.detail = detail
@@ -112,9 +110,9 @@ class EntryDialog(QDialog):
             add("contract", self.tr("Contract"), e.contract_number)
         add("total", self.tr("Amount"), f"{e.amounts} (USD {format_decimal(e.total_usd)})")
         if e.document_sha256:
-            if document is None:
-                state = self.tr("the stored copy is missing from the documents folder")
-            elif document_intact:
+            if document is None or document.state == DocumentState.MISSING:
+                state = self.tr("the stored copy is missing from the database")
+            elif document.intact:
                 state = self.tr("stored copy checked: identical")
             else:
                 state = self.tr("WARNING: the stored copy was changed since it was recorded")
@@ -165,7 +163,7 @@ class EntryDialog(QDialog):
         )
         self.history_button.clicked.connect(lambda: self.history_requested.emit(e.id))
         self.document_button: QPushButton | None = None
-        if document is not None:
+        if document is not None and document.intact:
             self.document_button = self.buttons.addButton(
                 self.tr("Open scanned receipt"), QDialogButtonBox.ButtonRole.ActionRole
             )
@@ -176,10 +174,9 @@ class EntryDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.buttons)
 
-    def open_document(self) -> bool:
-        if self.document is None:
-            return False
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.document)))
+    def open_document(self) -> None:
+        """Ask the page to open the receipt (the dialog does not read the database)."""
+        self.document_requested.emit()
 
     def _go(self, entry_id: int) -> None:
         self.go_to_entry.emit(entry_id)

@@ -10,7 +10,6 @@ Tabs load lazily: a change on the bus marks them stale and the visible one reloa
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -30,11 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desk.errors import CoopDeskError
+from coop_desk.services import documents
 from coop_desk.services.access import Permission
-from coop_desk.services.ledger import journal, operations, reports
+from coop_desk.services.ledger import journal, reports
 from coop_desk.services.ledger.journal import EntryRow
 from coop_desk.services.ledger.plan import ApprovalRow
 from coop_desk.services.ledger.ui_queries import LedgerInfo, ledger_info
+from coop_desk.ui import documents as ui_documents
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.form import FormDialog
 from coop_desk.ui.dialogs.history import HistoryDialog
@@ -66,14 +68,6 @@ from coop_desk.ui.widgets import DateField, format_decimal
 D = TypeVar("D", bound=FormDialog)
 
 __all__ = ["PremiumPage"]
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 class PremiumPage(Page):
@@ -301,15 +295,21 @@ class PremiumPage(Page):
 
     def open_entry_dialog(self, entry_id: int) -> EntryDialog:
         detail = self.ctx.read(lambda s, a: journal.get_entry(s, a, entry_id))
-        document, intact = None, None
-        if detail.entry.document_sha256:
-            document = operations.document_path(detail.entry.document_sha256)
-            if document is not None:
-                intact = file_sha256(document) == detail.entry.document_sha256
-        dialog = EntryDialog(detail, self, document=document, document_intact=intact)
+        sha = detail.entry.document_sha256
+        document = self.ctx.read(lambda s, a: documents.check_document(s, a, sha)) if sha else None
+        dialog = EntryDialog(detail, self, document=document)
+        dialog.document_requested.connect(lambda: self.open_receipt(detail.entry))
         dialog.go_to_entry.connect(self.go_to_entry)
         dialog.history_requested.connect(self.open_history)
         return dialog
+
+    def open_receipt(self, entry: EntryRow) -> Path | None:
+        """Open the entry's scanned receipt (a temporary copy from the database)."""
+        try:
+            return ui_documents.open_document(self.ctx, entry.document_sha256, entry.document_name)
+        except CoopDeskError as exc:
+            show_error(self, exc)
+            return None
 
     def open_history(self, entry_id: int) -> HistoryDialog:
         """The audit trail of one journal entry (who posted it, when, every value)."""

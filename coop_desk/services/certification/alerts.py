@@ -23,8 +23,14 @@ from coop_desk.domain.certification import (
     group_over_limit,
 )
 from coop_desk.domain.money import format_amount
-from coop_desk.services import certification as certs
 from coop_desk.services.access import SYSTEM, Actor, Permission, require
+from coop_desk.services.certification.certificates import (
+    CertificateRow,
+    list_certificates,
+    missing_member_certificates,
+)
+from coop_desk.services.certification.ics import FarmerRow, IcsOverview, farmers_on, overview_from
+from coop_desk.services.certification.rules import group_rules
 from coop_desk.services.verify import Finding, Severity, register
 
 DEFAULT_DAYS = 90
@@ -87,7 +93,7 @@ def alerts(
 class Dashboard:
     """The ICS overview and the alerts, computed from one reading of the group."""
 
-    overview: certs.IcsOverview
+    overview: IcsOverview
     alerts: tuple[Alert, ...]
 
 
@@ -106,10 +112,10 @@ def _compute(session: Session, on: date, days: int) -> Dashboard:
     if days < 0:
         raise ValueError("the number of days cannot be negative")
     horizon = on + timedelta(days=days)
-    rules = certs.group_rules(session)
+    rules = group_rules(session)
     found: list[Alert] = []
     found += _certificate_alerts(session, on, horizon)
-    for missing in certs.missing_member_certificates(session, on):
+    for missing in missing_member_certificates(session, on):
         found.append(
             Alert(
                 AlertKind.CERTIFICATE_MISSING,
@@ -121,8 +127,8 @@ def _compute(session: Session, on: date, days: int) -> Dashboard:
                 f"member {missing.code}",
             )
         )
-    farmers = certs.farmers_on(session, on, rules)
-    overview = certs.overview_from(session, on, rules, farmers)
+    farmers = farmers_on(session, on, rules)
+    overview = overview_from(session, on, rules, farmers)
     found += _ics_alerts(overview, on)
     found += _limit_alerts(farmers, overview.group_members, rules)
     for farmer in farmers:
@@ -150,8 +156,8 @@ def _compute(session: Session, on: date, days: int) -> Dashboard:
 
 
 def _certificate_alerts(session: Session, on: date, horizon: date) -> list[Alert]:
-    latest: dict[tuple[int | None, int], certs.CertificateRow] = {}
-    for cert in certs.list_certificates(session, SYSTEM, everyone=True):  # latest expiry first
+    latest: dict[tuple[int | None, int], CertificateRow] = {}
+    for cert in list_certificates(session, SYSTEM, everyone=True):  # latest expiry first
         latest.setdefault((cert.member_id, cert.scheme_id), cert)
     found = []
     for cert in latest.values():
@@ -184,7 +190,7 @@ def _certificate_alerts(session: Session, on: date, horizon: date) -> list[Alert
     return found
 
 
-def _ics_alerts(overview: certs.IcsOverview, on: date) -> list[Alert]:
+def _ics_alerts(overview: IcsOverview, on: date) -> list[Alert]:
     found = []
     if overview.inspected < overview.group_members:
         found.append(
@@ -241,9 +247,7 @@ def _ics_alerts(overview: certs.IcsOverview, on: date) -> list[Alert]:
     return found
 
 
-def _limit_alerts(
-    farmers: list[certs.FarmerRow], group_members: int, rules: GroupRules
-) -> list[Alert]:
+def _limit_alerts(farmers: list[FarmerRow], group_members: int, rules: GroupRules) -> list[Alert]:
     found = []
     if group_over_limit(group_members, rules):
         found.append(
@@ -295,7 +299,7 @@ def check_certification(session: Session, today: date) -> list[Finding]:
         if a.kind in _VERIFY_KINDS
     ]
     year_ago = add_months(today, -12)
-    for farmer in certs.farmers_on(session, today, certs.group_rules(session)):
+    for farmer in farmers_on(session, today, group_rules(session)):
         last = farmer.last_inspection_date
         if farmer.approved and (last is None or last < year_ago):
             when = f"last inspected {last.isoformat()}" if last else "never inspected"
@@ -306,41 +310,6 @@ def check_certification(session: Session, today: date) -> list[Finding]:
                     f"{farmer.code} {farmer.name} has no internal inspection in the 12 months "
                     f"before {today.isoformat()} ({when})",
                     f"member {farmer.code}",
-                )
-            )
-    return findings
-
-
-@register("certs.documents")
-def check_documents(session: Session, today: date) -> list[Finding]:
-    """Every attached certificate document is in the documents folder with its SHA-256."""
-    import hashlib
-
-    findings = []
-    for cert in certs.list_certificates(session, SYSTEM, everyone=True):
-        if not cert.document_sha256:
-            continue
-        path = certs.document_path(cert.document_sha256, cert.document_name)
-        if not path.is_file():
-            findings.append(
-                Finding(
-                    Severity.WARNING,
-                    "certs.document_missing",
-                    f"the document {cert.document_name!r} of the {cert.scheme_name} certificate "
-                    f"{cert.number} is not in {path.parent}",
-                    f"certificate {cert.id}",
-                )
-            )
-            continue
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        if digest != cert.document_sha256:
-            findings.append(
-                Finding(
-                    Severity.ERROR,
-                    "certs.document_altered",
-                    f"the document {cert.document_name!r} of the {cert.scheme_name} certificate "
-                    f"{cert.number} no longer matches its SHA-256",
-                    f"certificate {cert.id}",
                 )
             )
     return findings

@@ -1,0 +1,579 @@
+"""Reading spreadsheets people keep by hand: the generic part of every importer. No Qt, no
+database.
+
+The model. A workbook is a set of sheets; on a sheet, a *header row* names the columns somewhere
+in the first :data:`HEADER_SCAN_ROWS` rows (below titles, logos, the cooperative's name), and
+the data rows follow it. An importer (the member roster, the Premium cash book) brings its own
+vocabulary as a :data:`HeaderMatch` (header text -> field, exact or "starts with"); this module
+finds the header with it and hands the importer its rows as plain value tuples. What it copes
+with, for every importer alike:
+
+- files that are not readable xlsx (xls, xlsb, ods, csv, password-protected, damaged, empty)
+  are refused with what they are and what to do (:func:`open_workbook`);
+- headers in any order, case, accents, spacing, punctuation and units (:func:`header_key`),
+  written over one row or two (a title merged above sub-titles: "Área (ha)" over "Total" |
+  "Café");
+- cells merged down over several rows (a caserío or a date written once for several rows) give
+  their value to each row they cover (:func:`fill_merged_down`), as the user sees them;
+- title rows (:func:`title_text`), the header row repeated lower down
+  (:func:`is_repeated_header`) and totals rows (:func:`is_totals_row`) are told apart from data;
+- several sheets: :func:`sheets_to_read` gives the one asked for, else every visible one;
+- cell values as the user sees them: formula cells come as :class:`FormulaText` (their saved
+  results are read with :func:`saved_values`), error values as :class:`ExcelError`, numbers
+  shown with leading zeros ("0042") as that text (:func:`cell_value`).
+
+Rows skipped while reading are kept as :class:`SkippedRow` and summarised for people by
+:func:`summarise_skipped`. Workbooks are read in read-only (streaming) mode, so a sheet of
+100,000 rows does not need the whole file in memory.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string, get_column_letter
+
+from coop_desk.domain.text import fold
+from coop_desk.exchange import values as v
+from coop_desk.exchange.xlsx import WorkbookError
+
+# Header text -> (field key, exact): exact matches win over "starts with" ones.
+HeaderMatch = Callable[[object], tuple[str, bool] | None]
+
+HEADER_SCAN_ROWS = 40  # the header row must be within the first rows of the sheet
+BLANK_RUN_STOP = 1000  # stop reading after this many blank rows in a row (formatted tails)
+
+
+# --- header text ---------------------------------------------------------------------------------
+
+
+_STOPWORDS = {
+    "de",
+    "del",
+    "la",
+    "las",
+    "el",
+    "los",
+    "y",
+    "e",
+    "en",
+    "of",
+    "the",
+    "and",
+    "nro",
+    "num",
+    "numero",
+    "number",
+    "no",
+    "n",
+    "o",
+    "ha",
+    "has",
+    "m",
+    "msnm",
+    "m s n m",
+}
+
+
+def header_key(text: object) -> str:
+    """``"Área café (ha)"`` -> ``"areacafe"``; ``"N° de D.N.I."`` -> ``"dni"``."""
+    folded = fold(None if text is None else str(text))
+    folded = folded.replace("n°", "n ").replace("nº", "n ").replace("#", " ")
+    without_units = re.sub(r"\((?:[^)]*)\)", " ", folded)
+    # "D.N.I." -> "dni": dots between single letters join them.
+    without_units = re.sub(r"\b(\w)\.(?=\w\b)", r"\1", without_units)
+    words = re.findall(r"[a-z0-9]+", without_units)
+    kept = [w for w in words if w not in _STOPWORDS]
+    return "".join(kept or words)
+
+
+# --- columns and skipped rows --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceColumn:
+    index: int  # 0-based position in the row
+    letter: str  # Excel column letter
+    header: str  # as written in the file
+    field: str | None  # recognised or mapped field key; None = not imported
+    samples: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        return f"{self.letter} ({self.header})" if self.header else self.letter
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    row: int
+    reason: str
+    sheet: str = ""  # set when several sheets were read
+
+    def describe(self) -> str:
+        where = f"{self.sheet}!" if self.sheet else ""
+        return f"row {where}{self.row}: {self.reason}"
+
+
+def summarise_skipped(skipped: Sequence[SkippedRow], limit: int = 50) -> list[str]:
+    """Skipped rows for people: runs of rows skipped for the same reason become one line
+    ("rows 65-200: no member on this row")."""
+    lines: list[str] = []
+    run: list[SkippedRow] = []
+
+    def kind(s: SkippedRow) -> tuple[str, str]:
+        return (s.sheet, s.reason.split(" (", 1)[0])
+
+    def flush() -> None:
+        if not run:
+            return
+        where = f"{run[0].sheet}!" if run[0].sheet else ""
+        if len(run) == 1:
+            lines.append(run[0].describe())
+        else:
+            lines.append(f"rows {where}{run[0].row}-{run[-1].row}: {kind(run[0])[1]}")
+        run.clear()
+
+    for item in skipped:
+        if run and (kind(item) != kind(run[-1]) or item.row > run[-1].row + 1 + 1000):
+            flush()
+        run.append(item)
+    flush()
+    if len(lines) > limit:
+        lines = [*lines[:limit], f"… and {len(lines) - limit} more"]
+    return lines
+
+
+# --- opening workbooks ---------------------------------------------------------------------------
+
+
+_ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+
+
+def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
+    """Open ``path`` read-only; a file that is not a readable xlsx raises ``WorkbookError``
+    with what it is and what to do."""
+    target = Path(path)
+    name = target.name
+    if not target.exists():
+        raise WorkbookError(f"The file {target} does not exist.")
+    if target.is_dir():
+        raise WorkbookError(f"{target} is a folder, not an Excel file.")
+    try:
+        with target.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise WorkbookError(f"Cannot read {name}: {exc.strerror or exc}") from exc
+    if not head:
+        raise WorkbookError(f"{name} is an empty file (0 bytes), not an Excel workbook.")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        if _is_encrypted(target):
+            raise WorkbookError(
+                f"{name} is protected with a password. Open it in Excel, remove the password "
+                "(File > Info > Protect Workbook > Encrypt with Password, clear it), save it "
+                "and import it again."
+            )
+        raise WorkbookError(
+            f"{name} is an old Excel 97-2003 (.xls) file. Open it in Excel or LibreOffice and "
+            "save it as an Excel Workbook (.xlsx), then import that file."
+        )
+    if not head.startswith(b"PK"):
+        text_like = _looks_like_text(target)
+        hint = (
+            " It looks like a text, CSV or web page file: open it in Excel and save it as .xlsx."
+            if text_like
+            else ""
+        )
+        raise WorkbookError(f"{name} is not an Excel workbook (.xlsx).{hint}")
+    try:
+        with zipfile.ZipFile(target) as archive:
+            names = set(archive.namelist())
+            if "xl/workbook.xml" not in names:
+                if "xl/workbook.bin" in names:
+                    raise WorkbookError(
+                        f"{name} is an Excel binary workbook (.xlsb). Open it in Excel and save "
+                        "it as an Excel Workbook (.xlsx), then import that file."
+                    )
+                if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype"):
+                    raise WorkbookError(
+                        f"{name} is a LibreOffice/OpenDocument spreadsheet (.ods). Save it as "
+                        "Excel 2007-365 (.xlsx) and import that file."
+                    )
+                raise WorkbookError(
+                    f"{name} is a zip file but not an Excel workbook (no workbook inside)."
+                )
+    except zipfile.BadZipFile as exc:
+        raise WorkbookError(
+            f"{name} is damaged and cannot be read (it is not a complete .xlsx file: {exc}). "
+            "If it opens in Excel, save it again under a new name."
+        ) from exc
+    try:
+        with warnings.catch_warnings():
+            # "Workbook contains no default style", unsupported extensions: not the user's
+            # concern, the data is read all the same.
+            warnings.simplefilter("ignore", UserWarning)
+            return load_workbook(target, read_only=True, data_only=data_only)
+    except Exception as exc:  # noqa: BLE001 - any failure of a foreign file is put in words
+        raise WorkbookError(
+            f"{name} is damaged and cannot be read ({type(exc).__name__}: {exc}). If it opens "
+            "in Excel, save it again under a new name."
+        ) from exc
+
+
+def _looks_like_text(path: Path) -> bool:
+    """A CSV, text or web page file, in UTF-8 or Latin-1 ("Código;Apellidos")."""
+    with path.open("rb") as handle:
+        head = handle.read(512)
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = head[: exc.start].decode("utf-8") if exc.start > len(head) - 4 else ""
+        text = text or head.decode("latin-1")
+    return all(c.isprintable() or c in "\t\r\n" for c in text.lstrip("\ufeff"))
+
+
+def _is_encrypted(path: Path) -> bool:
+    """Password-protected xlsx files are OLE containers holding an EncryptedPackage stream."""
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            if _ENCRYPTED_MARK in chunk:
+                return True
+    return False
+
+
+# --- reading cells and rows ----------------------------------------------------------------------
+
+
+def cell_text(value: object) -> str:
+    return "" if isinstance(value, FormulaText) else v.read_text(value)
+
+
+class FormulaText(str):
+    """A formula cell's text (``=SUM(H5:H64)``), told apart from text that merely starts with
+    ``=`` (a name written as text, as our own exports write it)."""
+
+
+def trust_no_dimensions(ws: Any) -> None:
+    """Read every cell, whatever size the file claims: some programs write a wrong
+    ``<dimension ref="A1"/>`` and read-only openpyxl would then return column A only."""
+    reset = getattr(ws, "reset_dimensions", None)
+    if reset is not None:
+        reset()
+
+
+def sheet_rows(ws: Any, **kwargs: Any) -> Any:
+    """Row value tuples where formula cells are :class:`FormulaText`."""
+    trust_no_dimensions(ws)
+    for cells in ws.iter_rows(**kwargs):
+        yield tuple(cell_value(c) for c in cells)
+
+
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _vertical_merges(ws: Any, first_row: int) -> list[tuple[int, int, int, int]]:
+    """(min_col, min_row, max_col, max_row), 0-based columns, of the merged ranges spanning
+    several rows from ``first_row`` on. Read-only openpyxl does not report merged cells, so
+    the sheet's XML is scanned for them (they sit at its end)."""
+    archive = getattr(getattr(ws, "parent", None), "_archive", None)
+    path = getattr(ws, "_worksheet_path", None)
+    if archive is None or path is None:
+        return []
+    found = []
+    tail = b""
+    with archive.open(path) as handle:
+        while chunk := handle.read(1 << 20):
+            data = tail + chunk
+            for match in _MERGE_REF.finditer(data):
+                c1, r1, c2, r2 = match.groups()
+                if int(r2) > int(r1) and int(r1) >= first_row:
+                    found.append(
+                        (
+                            column_index_from_string(c1.decode()) - 1,
+                            int(r1),
+                            column_index_from_string(c2.decode()) - 1,
+                            int(r2),
+                        )
+                    )
+            tail = data[-200:]
+    return sorted(set(found), key=lambda m: m[1])
+
+
+def fill_merged_down(ws: Any, rows: Any, first_row: int) -> Any:
+    """Rows where a cell merged over several rows (a caserío written once for its members)
+    gives its value to every row it covers, as the user sees it in Excel."""
+    merges = _vertical_merges(ws, first_row)
+    if not merges:
+        yield from rows
+        return
+    active: list[tuple[int, int, int, Any]] = []  # (min_col, max_col, max_row, value)
+    pending = list(merges)
+    for number, cells in enumerate(rows, start=first_row):
+        active = [a for a in active if a[2] >= number]
+        while pending and pending[0][1] == number:
+            min_col, _r, max_col, max_row = pending.pop(0)
+            value = cells[min_col] if min_col < len(cells) else None
+            active.append((min_col, max_col, max_row, value))
+        while pending and pending[0][1] < number:
+            pending.pop(0)
+        if active:
+            filled = list(cells)
+            for min_col, max_col, _max_row, value in active:
+                for col in range(min_col, max_col + 1):
+                    if col < len(filled) and filled[col] is None:
+                        filled[col] = value
+            cells = tuple(filled)
+        yield cells
+
+
+_ZEROS = re.compile(r"^0{2,}$")
+
+
+def cell_value(cell: Any) -> Any:
+    value = cell.value
+    if value is None:
+        return None
+    kind = cell.data_type
+    if kind == "f" and isinstance(value, str):
+        return FormulaText(value)
+    if kind == "e":
+        return ExcelError(str(value))
+    if kind == "n" and isinstance(value, int | float) and float(value).is_integer():
+        fmt = getattr(cell, "number_format", "") or ""
+        if _ZEROS.match(fmt):
+            # A code or DNI shown with leading zeros by its number format ("0000" -> 0042).
+            return str(int(value)).zfill(len(fmt))
+    return value
+
+
+class ExcelError(str):
+    """An error value shown in a cell (#N/A, #REF!, #VALUE!...)."""
+
+
+# --- finding the header --------------------------------------------------------------------------
+
+
+def score_header(cells: Sequence[object], match: HeaderMatch) -> tuple[int, dict[int, str]]:
+    """Recognised columns of a candidate header row: exact matches first, then "starts with"
+    matches for fields still free; a second column naming a taken field stays unmapped."""
+    matches = [
+        (i, match(c))
+        for i, c in enumerate(cells)
+        if isinstance(c, str) and not isinstance(c, FormulaText)
+    ]
+    found: dict[int, str] = {}
+    seen: set[str] = set()
+    for exact_pass in (True, False):
+        for index, named in matches:
+            if named is None or named[1] != exact_pass or index in found:
+                continue
+            if named[0] not in seen:
+                found[index] = named[0]
+                seen.add(named[0])
+    return len(found), found
+
+
+@dataclass(frozen=True)
+class Header:
+    index: int  # 0-based index of the (last) header row
+    found: dict[int, str]
+    texts: list[str]  # the header text of each column (two-row headers combined)
+    rows: int = 1  # 2: a header over two rows (merged group titles above sub-titles)
+
+
+def is_text(cell: object) -> bool:
+    return isinstance(cell, str) and not isinstance(cell, FormulaText) and bool(cell.strip())
+
+
+def combined_texts(top: tuple[Any, ...], bottom: tuple[Any, ...], match: HeaderMatch) -> list[str]:
+    """Headers written over two rows: "Área (ha)" merged above "Total" | "Café" reads as
+    "Área (ha) Total" | "Área (ha) Café"; "Código" merged down reads as "Código". A
+    sub-title that names a field by itself ("Paterno", "Nombres") is kept as it is."""
+    texts: list[str] = []
+    parent = ""
+    for i in range(max(len(top), len(bottom))):
+        t = top[i] if i < len(top) else None
+        b = bottom[i] if i < len(bottom) else None
+        t_text = t.strip() if is_text(t) else ""  # type: ignore[union-attr]
+        b_text = b.strip() if is_text(b) else ""  # type: ignore[union-attr]
+        if t_text:
+            parent = t_text
+        elif not b_text:
+            parent = ""  # a column blank in both rows ends a merged title
+        if not b_text:
+            texts.append(t_text)
+            continue
+        alone = match(b_text)
+        if alone is not None and alone[1]:
+            texts.append(b_text)
+        else:
+            texts.append(f"{t_text or parent} {b_text}".strip())
+    return texts
+
+
+def find_header(
+    rows: list[tuple[Any, ...]],
+    match: HeaderMatch,
+    accept: Callable[[set[str]], bool] = lambda _fields: True,
+) -> Header | None:
+    """The header among ``rows`` (the first rows of a sheet): the row, or pair of rows, naming
+    most known fields (at least two) whose fields the reader ``accept``s; the first such row
+    when several name as many."""
+    best: tuple[int, Header] | None = None
+    for index, cells in enumerate(rows):
+        score, found = score_header(cells, match)
+        if score >= 2 and (best is None or score > best[0]) and accept(set(found.values())):
+            texts = [cell_text(c) if is_text(c) else "" for c in cells]
+            best = (score, Header(index, found, texts))
+        if index + 1 < len(rows):
+            below = rows[index + 1]
+            texty = [c for c in below if not v.is_blank(c)]
+            if (
+                len(texty) >= 2
+                and all(is_text(c) for c in texty)
+                and any(is_text(c) for c in cells)
+            ):
+                texts = combined_texts(cells, below, match)
+                score2, found2 = score_header(texts, match)
+                if (
+                    score2 >= 2
+                    and (best is None or score2 > best[0])
+                    and accept(set(found2.values()))
+                ):
+                    best = (score2, Header(index + 1, found2, texts, rows=2))
+    return best[1] if best else None
+
+
+# --- sheets and columns --------------------------------------------------------------------------
+
+
+def inspect_sheets(path: str | Path) -> list[str]:
+    """The sheet names of the workbook in ``path``, in the workbook's order."""
+    wb = open_workbook(path)
+    try:
+        return list(wb.sheetnames)
+    finally:
+        wb.close()
+
+
+def columns_for_header(
+    header: Header, head_rows: list[tuple[Any, ...]], mapping: dict[int, str | None] | None
+) -> tuple[SourceColumn, ...]:
+    """The sheet's columns under ``header`` with up to three sample values each (from the
+    rows below it in ``head_rows``); ``mapping`` (index -> field) replaces the recognised
+    fields when the user mapped the columns by hand."""
+    auto = dict(header.found)
+    if mapping is not None:
+        auto = {i: f for i, f in mapping.items() if f}
+    width = max(len(header.texts), max(auto, default=-1) + 1)
+    headers = [header.texts[i] if i < len(header.texts) else "" for i in range(width)]
+    samples = _samples(head_rows[header.index + 1 :], width)
+    return tuple(
+        SourceColumn(
+            index=i,
+            letter=get_column_letter(i + 1),
+            header=headers[i],
+            field=auto.get(i),
+            samples=samples[i],
+        )
+        for i in range(width)
+        if headers[i] or auto.get(i)
+    )
+
+
+def _samples(rows: list[tuple[Any, ...]], width: int) -> list[tuple[str, ...]]:
+    out: list[list[str]] = [[] for _ in range(width)]
+    for row in rows:
+        for i in range(min(width, len(row))):
+            text = cell_text(row[i])
+            if text and len(out[i]) < 3:
+                out[i].append(text[:40])
+    return [tuple(s) for s in out]
+
+
+# --- rows that are not data ----------------------------------------------------------------------
+
+
+TOTAL_WORDS = re.compile(r"^(sub)?totale?s?\b|^suma\b|^sum\b|^grand total|^total general")
+_AGGREGATE = re.compile(r"^=\s*(SUM|SUBTOTAL|COUNT|COUNTA|SUMA|CONTAR|AVERAGE|PROMEDIO)\s*\(", re.I)
+
+
+def is_totals_row(cells: Sequence[Any]) -> bool:
+    """A totals row: a cell that sums (``=SUM(...)``, ``=SUBTOTAL(...)``) or that begins with
+    "Total", "Subtotal", "Suma"."""
+    for cell in cells:
+        if isinstance(cell, FormulaText):
+            if _AGGREGATE.match(cell.strip()):
+                return True
+        elif (
+            isinstance(cell, str)
+            and cell.lstrip()[:3].lower() in ("tot", "sub", "sum", "gra")  # cheap test first
+            and TOTAL_WORDS.match(fold(cell.strip()))
+        ):
+            return True
+    return False
+
+
+def title_text(cells: Sequence[Any]) -> str | None:
+    """The text of a row holding one text cell and nothing else (a title, a section's name, a
+    note between blocks), or ``None``."""
+    filled = [c for c in cells if not v.is_blank(c)]
+    if len(filled) == 1 and isinstance(filled[0], str):
+        return filled[0].strip()
+    return None
+
+
+def is_repeated_header(cells: Sequence[Any], mapped: Sequence[SourceColumn]) -> bool:
+    """The header row written again lower down (a sheet pasted together from printed pages,
+    a block per community): at least two of its cells, and most, repeat their column's title."""
+    same = sum(
+        1
+        for c in mapped
+        if c.header
+        and c.index < len(cells)
+        and isinstance(cells[c.index], str)
+        and header_key(cells[c.index]) == header_key(c.header)
+    )
+    return same >= 2 and same * 2 >= len([c for c in mapped if c.header])
+
+
+# --- several sheets, saved formula results -------------------------------------------------------
+
+
+def sheets_to_read(wb: Any, requested: str | None, filename: str) -> list[str]:
+    """The sheet asked for (refused in words when the workbook has none of that name), else
+    every visible sheet in the workbook's order: a hidden sheet (a copy, last year's book) is
+    read only when asked for by name."""
+    if requested is not None:
+        if requested not in wb.sheetnames:
+            raise WorkbookError(
+                f"{filename} has no sheet named {requested!r} (sheets: {', '.join(wb.sheetnames)})."
+            )
+        return [requested]
+    return [
+        name for name in wb.sheetnames if getattr(wb[name], "sheet_state", "visible") == "visible"
+    ]
+
+
+def saved_values(path: Path, sheet: str, wanted: Iterable[int]) -> dict[int, tuple[Any, ...]]:
+    """The values Excel saved for the formulas of the ``wanted`` rows (Excel row numbers) of
+    ``sheet``; a formula whose result was never saved reads ``None``."""
+    rows = set(wanted)
+    if not rows:
+        return {}
+    wb = open_workbook(path, data_only=True)
+    try:
+        ws = wb[sheet]
+        trust_no_dimensions(ws)
+        values: dict[int, tuple[Any, ...]] = {}
+        for number, cells in enumerate(ws.iter_rows(max_row=max(rows), values_only=True), start=1):
+            if number in rows:
+                values[number] = tuple(cells)
+        return values
+    finally:
+        wb.close()

@@ -1,0 +1,133 @@
+"""Plots and their organic conversion: the conversion start gives T1, T2, T3 and organic
+(``domain.certification.conversion_status``); a documented override replaces the computed
+status. A plot counts as certified when organic and its member approved and not suspended.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coop_desk.domain.certification import (
+    ConversionStatus,
+    GroupRules,
+    conversion_status,
+    counts_as_certified,
+    organic_from,
+    validate_override,
+)
+from coop_desk.domain.text import clean
+from coop_desk.errors import NotFound, ValidationError
+from coop_desk.models import Plot, PlotOrganic
+from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.certification.rules import group_rules
+from coop_desk.services.certification.standing import Standing, status_facts
+
+
+@dataclass(frozen=True)
+class PlotStatusRow:
+    plot_id: int
+    member_id: int
+    name: str
+    total_area_ha: Decimal
+    coffee_area_ha: Decimal
+    conversion_start: date | None
+    computed: ConversionStatus
+    override: ConversionStatus | None
+    override_reason: str
+    status: ConversionStatus  # the override when there is one, else the computed status
+    organic_from: date | None  # when the computed status reaches organic
+    certified: bool  # organic, member approved and not suspended
+
+
+def set_plot_organic(
+    session: Session,
+    actor: Actor,
+    plot_id: int,
+    conversion_start: date | None,
+    override: ConversionStatus | None = None,
+    reason: str = "",
+    *,
+    today: date | None = None,
+) -> PlotStatusRow:
+    """Record a plot's conversion start and, when the computed status does not apply, an
+    override with its reason (e.g. a plot shortened by the certifier, or taken back to
+    conventional after a prohibited input)."""
+    require(actor, Permission.CERTS_WRITE)
+    today = today or date.today()
+    plot = session.get(Plot, plot_id)
+    if plot is None:
+        raise NotFound(f"There is no plot with id {plot_id}.")
+    problems = validate_override(override, reason, conversion_start, today)
+    if problems:
+        raise ValidationError(problems)
+    row = session.get(PlotOrganic, plot_id) or PlotOrganic(plot_id=plot_id)
+    row.conversion_start = conversion_start
+    row.status_override = override.value if override is not None else None
+    row.override_reason = clean(reason) if override is not None else ""
+    row.updated_by = actor.username
+    session.add(row)
+    session.flush()
+    rules = group_rules(session)
+    facts = status_facts(session, [plot.member_id], today)
+    rows = plot_rows(session, [plot.member_id], today, rules, facts)[plot.member_id]
+    return next(r for r in rows if r.plot_id == plot_id)
+
+
+def plot_rows(
+    session: Session,
+    member_ids: list[int] | None,
+    on: date,
+    rules: GroupRules,
+    facts: dict[int, Standing],
+) -> dict[int, list[PlotStatusRow]]:
+    stmt = (
+        select(
+            Plot.id,
+            Plot.member_id,
+            Plot.name,
+            Plot.total_area_ha,
+            Plot.coffee_area_ha,
+            PlotOrganic.conversion_start,
+            PlotOrganic.status_override,
+            PlotOrganic.override_reason,
+        )
+        .outerjoin(PlotOrganic, PlotOrganic.plot_id == Plot.id)
+        .order_by(Plot.member_id, Plot.id)
+    )
+    if member_ids is not None:
+        stmt = stmt.where(Plot.member_id.in_(member_ids))
+    result: dict[int, list[PlotStatusRow]] = defaultdict(list)
+    for row in session.execute(stmt):
+        computed = conversion_status(row.conversion_start, on, rules.conversion_months)
+        override = ConversionStatus(row.status_override) if row.status_override else None
+        status = override or computed
+        fact = facts.get(row.member_id) or Standing()
+        result[row.member_id].append(
+            PlotStatusRow(
+                plot_id=row.id,
+                member_id=row.member_id,
+                name=row.name,
+                total_area_ha=row.total_area_ha,
+                coffee_area_ha=row.coffee_area_ha,
+                conversion_start=row.conversion_start,
+                computed=computed,
+                override=override,
+                override_reason=row.override_reason or "",
+                status=status,
+                organic_from=(
+                    organic_from(row.conversion_start, rules.conversion_months)
+                    if row.conversion_start
+                    else None
+                ),
+                certified=counts_as_certified(
+                    status, approved=fact.approved, suspended=fact.suspended
+                ),
+            )
+        )
+    return result

@@ -1,0 +1,158 @@
+"""Certification schemes (the built-in ones and those the cooperative adds) and each member's
+scope: whether the member is in the certified scope of a scheme, and since when.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coop_desk.domain.certification import SchemeKind
+from coop_desk.domain.problems import Problem
+from coop_desk.domain.text import clean, fold, fold_key
+from coop_desk.errors import NotFound, ValidationError
+from coop_desk.models import CertScheme, MemberScheme
+from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.certification.certificates import CertificateRow
+from coop_desk.services.certification.standing import find_member
+
+# The schemes every database starts with (seeded by migration 0200).
+BUILTIN_SCHEMES = [
+    ("fairtrade", "Fairtrade", "fairtrade"),
+    ("organic-eu", "Organic EU (Reg. 2018/848)", "organic"),
+    ("organic-nop", "Organic USDA NOP", "organic"),
+    ("organic-jas", "Organic JAS (Japan)", "organic"),
+]
+
+
+@dataclass(frozen=True)
+class SchemeRow:
+    id: int
+    code: str
+    name: str
+    kind: str
+    member_certificates: bool
+    builtin: bool
+
+
+@dataclass(frozen=True)
+class SchemeInput:
+    name: str
+    kind: str = SchemeKind.OTHER.value
+    member_certificates: bool = False
+
+
+@dataclass(frozen=True)
+class SchemeStatusRow:
+    scheme_id: int
+    scheme_name: str
+    scheme_kind: str
+    member_certificates: bool
+    in_scope: bool | None  # None: nothing recorded for this scheme
+    since: date | None
+    notes: str
+    certificate: CertificateRow | None  # the member's own latest certificate of the scheme
+
+
+def list_schemes(session: Session, actor: Actor) -> list[SchemeRow]:
+    require(actor, Permission.READ)
+    return [
+        scheme_row(s)
+        for s in session.scalars(
+            select(CertScheme).order_by(CertScheme.builtin.desc(), CertScheme.name)
+        )
+    ]
+
+
+def scheme_id(session: Session, code: str) -> int:
+    found = session.scalar(select(CertScheme.id).where(CertScheme.code == code))
+    if found is None:
+        raise NotFound(f"There is no certification scheme {code!r}.")
+    return found
+
+
+def add_scheme(session: Session, actor: Actor, data: SchemeInput) -> SchemeRow:
+    """A scheme the cooperative also holds (Rainforest Alliance, C.A.F.E. Practices...)."""
+    require(actor, Permission.CERTS_WRITE)
+    name = clean(data.name)
+    code = fold(name).replace(" ", "-")[:40]
+    problems: list[Problem] = []
+    if not name:
+        problems.append(Problem("name", "the scheme's name is required"))
+    if data.kind not in set(SchemeKind):
+        problems.append(Problem("kind", "the kind is fairtrade, organic or other"))
+    existing = {fold_key(n) for n in session.scalars(select(CertScheme.name))}
+    if name and fold_key(name) in existing:
+        problems.append(Problem("name", f"the scheme {name!r} already exists"))
+    if problems:
+        raise ValidationError(problems)
+    scheme = CertScheme(
+        code=code,
+        name=name,
+        kind=data.kind,
+        member_certificates=data.member_certificates,
+        builtin=False,
+    )
+    session.add(scheme)
+    session.flush()
+    return scheme_row(scheme)
+
+
+def set_member_scheme(
+    session: Session,
+    actor: Actor,
+    member_id: int,
+    scheme_id_: int,
+    in_scope: bool,
+    since: date,
+    notes: str = "",
+    *,
+    today: date | None = None,
+) -> SchemeStatusRow:
+    """Whether the member is in the certified scope of a scheme (Fairtrade: yes/no since)."""
+    require(actor, Permission.CERTS_WRITE)
+    today = today or date.today()
+    member = find_member(session, member_id)
+    scheme = session.get(CertScheme, scheme_id_)
+    problems: list[Problem] = []
+    if scheme is None:
+        problems.append(Problem("scheme_id", "the scheme does not exist"))
+    if since > today:
+        problems.append(Problem("since", "the date is in the future"))
+    if since < member.join_date and in_scope:
+        problems.append(
+            Problem(
+                "since", f"the member joined on {member.join_date.isoformat()}, after this date"
+            )
+        )
+    if problems:
+        raise ValidationError(problems)
+    row = session.scalar(
+        select(MemberScheme).where(
+            MemberScheme.member_id == member_id, MemberScheme.scheme_id == scheme_id_
+        )
+    ) or MemberScheme(member_id=member_id, scheme_id=scheme_id_)
+    row.in_scope = in_scope
+    row.since = since
+    row.notes = notes.strip()
+    row.updated_by = actor.username
+    session.add(row)
+    session.flush()
+    assert scheme is not None
+    return SchemeStatusRow(
+        scheme_id=scheme.id,
+        scheme_name=scheme.name,
+        scheme_kind=scheme.kind,
+        member_certificates=scheme.member_certificates,
+        in_scope=row.in_scope,
+        since=row.since,
+        notes=row.notes,
+        certificate=None,
+    )
+
+
+def scheme_row(s: CertScheme) -> SchemeRow:
+    return SchemeRow(s.id, s.code, s.name, s.kind, s.member_certificates, s.builtin)
