@@ -96,8 +96,10 @@ def copy_rows(
     for table in order:
         count = 0
         pk = list(table.primary_key.columns)
-        result = source.execute(select(table).order_by(*pk).execution_options(yield_per=CHUNK))
-        for rows in result.partitions(CHUNK):
+        files = any(isinstance(c.type, LargeBinary) for c in table.columns)
+        chunk = FILE_CHUNK if files else CHUNK
+        result = source.execute(select(table).order_by(*pk).execution_options(yield_per=chunk))
+        for rows in result.partitions(chunk):
             target.execute(insert(table), [dict(row._mapping) for row in rows])
             count += len(rows)
             if progress is not None:
