@@ -503,27 +503,27 @@
         <translation>&amp;Documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="95"/>
         <source>{0} (SHA-256 {1}…)</source>
         <translation>{0} (SHA-256 {1}…)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="101"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="111"/>
         <source>Add scheme</source>
         <translation>Agregar esquema</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="102"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="112"/>
         <source>Name of the scheme (e.g. Rainforest Alliance):</source>
         <translation>Nombre del esquema (p. ej. Rainforest Alliance):</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="109"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="119"/>
         <source>Certificate document</source>
         <translation>Documento del certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="111"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="121"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Documentos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Todos los archivos (*)</translation>
     </message>

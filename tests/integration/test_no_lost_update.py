@@ -460,3 +460,35 @@ def test_contracts_price_rows_and_the_profile_from_outdated_forms_are_refused(pc
     with first.reading(SYSTEM) as s:
         assert contracts.get_contract(s, SYSTEM, contract.id).quantity == Decimal("275")
         assert cooperative.get_profile(s, SYSTEM).flo_id == "12345"  # type: ignore[union-attr]
+
+
+def test_a_certificate_edited_on_two_pcs_the_second_is_refused(pcs, db):
+    from coop_desk.domain.certification import CertificateInput
+    from coop_desk.services import certification as certs
+
+    first, second = pcs
+    with db.transaction(SYSTEM) as s:
+        scheme = certs.list_schemes(s, SYSTEM)[0]
+        cert = certs.save_certificate(
+            s,
+            SYSTEM,
+            CertificateInput(scheme.id, "FLOCERT", "FLO-1234", date(2026, 1, 1), date(2027, 1, 1)),
+        )
+    data = CertificateInput(scheme.id, "FLOCERT", "FLO-1234", date(2026, 1, 1), date(2027, 1, 1))
+    with first.transaction(MARIA) as s:
+        certs.save_certificate(
+            s,
+            MARIA,
+            replace(data, notes="renewal audit booked"),
+            cert.id,
+            record_version=cert.record_version,
+        )
+    with pytest.raises(StaleEdit, match="certificate FLO-1234 was changed by maria"):
+        with second.transaction(JUAN) as s:
+            certs.save_certificate(
+                s,
+                JUAN,
+                replace(data, expiry_date=date(2027, 6, 1)),
+                cert.id,
+                record_version=cert.record_version,
+            )
