@@ -171,3 +171,57 @@ def close_year_when_started(
     finally:
         db.close()
         queue.put((index, outcome))
+
+
+def add_projects(queue: Any, barrier: Any, index: int, url: str, count: int) -> None:
+    """Add ``count`` projects (each gets the next expense account code)."""
+    from coop_desk.services.ledger.plan import ProjectInput, create_project
+
+    outcome = Outcome()
+    db = Database.open(url)
+    try:
+        barrier.wait()
+        for n in range(count):
+            try:
+                with db.transaction(SYSTEM) as s:
+                    row = create_project(s, SYSTEM, ProjectInput(f"Project {index}-{n}"))
+                outcome.posted.append(str(row.account_id))
+            except CoopDeskError as exc:
+                outcome.refused.append(str(exc))
+            except Exception as exc:  # noqa: BLE001 - reported to the test, which fails
+                outcome.crashed.append(f"{type(exc).__name__}: {exc}")
+    finally:
+        db.close()
+        queue.put((index, outcome))
+
+
+def register_member(queue: Any, barrier: Any, index: int, url: str, code: str) -> None:
+    """Register a member with ``code`` (several PCs typing the same new code)."""
+    from coop_desk.domain.members import MemberInput
+    from coop_desk.services.members import create_member
+
+    outcome = Outcome()
+    db = Database.open(url)
+    try:
+        barrier.wait()
+        try:
+            with db.transaction(SYSTEM) as s:
+                create_member(
+                    s,
+                    SYSTEM,
+                    MemberInput(
+                        code=code,
+                        first_names=f"Socio {index}",
+                        surnames="Quispe",
+                        gender="F",
+                        join_date=date(2026, 1, 5),
+                    ),
+                )
+            outcome.posted.append(code)
+        except CoopDeskError as exc:
+            outcome.refused.append(str(exc))
+        except Exception as exc:  # noqa: BLE001 - reported to the test, which fails
+            outcome.crashed.append(f"{type(exc).__name__}: {exc}")
+    finally:
+        db.close()
+        queue.put((index, outcome))

@@ -10,10 +10,12 @@ from coop_desk.services.ledger import checks, fiscal, journal
 from coop_desk.services.verify import verify
 from tests.concurrency import (
     SPAWN,
+    add_projects,
     close_year_when_started,
     pay_many,
     pay_until_refused,
     prepare_books,
+    register_member,
     run_workers,
 )
 from tests.conftest import TODAY
@@ -141,3 +143,25 @@ def test_a_report_reads_one_snapshot_while_another_pc_posts(db):
             assert len(journal.list_entries(s, SYSTEM, journal.JournalFilter(year=2026))) == 2
     finally:
         other.close()
+
+
+def test_other_sequences_from_four_processes_account_codes_and_member_codes(db):
+    """Account codes are numbered like entries (each project brings the next one); a member
+    code typed on two PCs at once is registered once, the other PC is told in words."""
+    from coop_desk.services.ledger import accounts
+
+    outcomes = run_workers(add_projects, [(db.target, 10)] * PROCESSES)
+    assert [o.crashed for o in outcomes] == [[]] * PROCESSES
+    assert [o.refused for o in outcomes] == [[]] * PROCESSES
+    with db.reading(SYSTEM) as s:
+        codes = [a.code for a in accounts.list_accounts(s, SYSTEM, include_inactive=True)]
+    assert len(codes) == len(set(codes))
+    expense = sorted(int(c) for c in codes if c.startswith("5"))
+    assert expense == list(range(expense[0], expense[0] + len(expense)))  # no gap, no double
+
+    outcomes = run_workers(register_member, [(db.target, "CPGP-3784-500")] * PROCESSES)
+    assert [o.crashed for o in outcomes] == [[]] * PROCESSES
+    assert sum(len(o.posted) for o in outcomes) == 1
+    refusals = [r for o in outcomes for r in o.refused]
+    assert len(refusals) == PROCESSES - 1
+    assert all("the code CPGP-3784-500 is already used" in r for r in refusals)
