@@ -11,6 +11,7 @@ ends and rolls back when it raises, so a write is whole or absent.
 
 from __future__ import annotations
 
+import ast
 import logging
 import os
 import sqlite3
@@ -22,10 +23,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, Connection, Engine, make_url
@@ -34,10 +31,14 @@ from sqlalchemy.orm import exc as orm_exc
 
 from coop_desk import paths
 from coop_desk.errors import DatabaseError, NewerDatabaseError, StaleEdit
-from coop_desk.services import audit as _audit_trail  # noqa: F401 - installs the trail listener
 from coop_desk.services import changes
+from coop_desk.services.audit import writer as audit_writer
+from coop_desk.services.ledger import guard as posted_entry_guard
 
 if TYPE_CHECKING:
+    # Alembic is imported only when a database needs migrating (start-up time).
+    from alembic.config import Config
+
     from coop_desk.services.access import Actor
 
 log = logging.getLogger(__name__)
@@ -178,6 +179,8 @@ def make_engine(url: str, password: str | None = None) -> Engine:
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if engine is not None:
@@ -193,11 +196,18 @@ def _describe(url: str) -> str:
 
 
 class Database:
-    """An opened, migrated coop-desk database."""
+    """An opened, migrated coop-desk database.
+
+    It makes every session its callers use, and installs on them the invariants the books rely
+    on: the audit trail records every flush, and posted journal entries are refused any change.
+    Nothing depends on which modules were imported before.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+        audit_writer.install(self._sessions)
+        posted_entry_guard.install(self._sessions)
         self._writer = engine.execution_options(**{WRITER: True})
         # Who this is, in change notifications, and the audit id ranges it wrote (first, last]:
         # a window on this Database skips its own changes (``services.changes``).
@@ -259,17 +269,18 @@ class Database:
     @classmethod
     def _opened(cls, engine: Engine, url: str, migrate: bool) -> Database:
         try:
-            status = migration_status(engine)
-            if status.unknown:
-                raise NewerDatabaseError(
-                    f"{_describe(url)} was written by a newer version of coop-desk "
-                    f"(schema {', '.join(sorted(status.unknown))}). Install the newer version "
-                    "to open it; this version will not change it."
-                )
-            if migrate and status.pending:
-                if status.current and engine.url.get_backend_name() == "sqlite":
-                    backup_sqlite(engine, reason="before-upgrade")
-                upgrade(engine)
+            if not _at_head(engine):
+                status = migration_status(engine)
+                if status.unknown:
+                    raise NewerDatabaseError(
+                        f"{_describe(url)} was written by a newer version of coop-desk "
+                        f"(schema {', '.join(sorted(status.unknown))}). Install the newer "
+                        "version to open it; this version will not change it."
+                    )
+                if migrate and status.pending:
+                    if status.current and engine.url.get_backend_name() == "sqlite":
+                        backup_sqlite(engine, reason="before-upgrade")
+                    upgrade(engine)
         except DatabaseError:
             engine.dispose()
             raise
@@ -345,6 +356,9 @@ class MigrationStatus:
 
 
 def migration_status(engine: Engine) -> MigrationStatus:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     known = {rev.revision for rev in script.walk_revisions()}
     with engine.connect() as conn:
@@ -353,18 +367,66 @@ def migration_status(engine: Engine) -> MigrationStatus:
 
 
 def upgrade(engine: Engine) -> None:
-    """Apply the pending migrations; then rows a migration seeded (default accounts, rates)
-    enter the audit trail as "existed before": verify compares every row with its latest
-    audit record."""
-    command.upgrade(_config_with_engine(engine), "heads")
-    with engine.begin() as conn:
-        _audit_trail.write_baseline(conn)
+    """Apply the pending migrations, then record in the audit trail, in the same transaction,
+    the rows they seeded (default accounts, rates) as "existed before": verify compares every
+    row with its latest audit record. The baseline is written here, at the head revision where
+    these models describe the schema, so that no migration runs live service code."""
+    from alembic import command
+
+    cfg = _config_with_engine(engine)
+    cfg.attributes["after_migrations"] = _write_baseline
+    command.upgrade(cfg, "heads")
 
 
 def _config_with_engine(engine: Engine) -> Config:
     cfg = alembic_config(engine)
     cfg.attributes["engine"] = engine
     return cfg
+
+
+def _write_baseline(connection: Connection) -> None:
+    audit_writer.write_baseline(connection)
+
+
+def revision_graph() -> tuple[set[str], set[str]] | None:
+    """(known revisions, heads) read from the revision files without importing Alembic, or
+    None when a file does not state them as plain literals (then Alembic decides)."""
+    known: set[str] = set()
+    parents: set[str] = set()
+    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        values: dict[str, Any] = {}
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.AnnAssign | ast.Assign) and node.value is not None:
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for target in targets:
+                    if isinstance(target, ast.Name):
+                        try:
+                            values[target.id] = ast.literal_eval(node.value)
+                        except (ValueError, TypeError):
+                            values[target.id] = node.value
+        revision = values.get("revision")
+        down = values.get("down_revision")
+        downs = (down,) if isinstance(down, str) else down if down is not None else ()
+        if not isinstance(revision, str) or not isinstance(downs, tuple | list):
+            return None
+        if not all(isinstance(d, str) for d in downs):
+            return None
+        known.add(revision)
+        parents.update(downs)
+    return known, known - parents
+
+
+def _at_head(engine: Engine) -> bool:
+    """Whether the database is exactly at this version's head (the common case on start-up),
+    checked with one query and without Alembic."""
+    graph = revision_graph()
+    if graph is None:
+        return False
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return False
+        current = set(conn.scalars(text("SELECT version_num FROM alembic_version")))
+    return bool(current) and current == graph[1]
 
 
 def backup_sqlite(engine: Engine, reason: str = "manual", dest: Path | None = None) -> Path:
@@ -396,6 +458,11 @@ def _explain(url: str, exc: BaseException) -> str:
     text = str(getattr(exc, "orig", exc) or exc).strip()
     lowered = text.lower()
     where = _describe(url)
+    if "posted journal entries cannot be changed" in lowered:  # the triggers of migration 0400
+        return (
+            "Posted journal entries cannot be changed or deleted. Reverse the entry and post a "
+            "corrected one."
+        )
     if needs_password(exc):
         refused = "password authentication failed" in lowered
         return (

@@ -43,6 +43,11 @@ def run_migrations_online() -> None:
         )
         with context.begin_transaction():
             context.run_migrations()
+        # What the caller runs once the schema is at its head, in the same transaction (the
+        # audit trail's baseline, see ``db.upgrade``): live code, but never inside a migration.
+        after = config.attributes.get("after_migrations")
+        if after is not None:
+            after(connection)
 
 
 if context.is_offline_mode():

@@ -1,6 +1,6 @@
 """The audit trail: one row per change of any record, chained by SHA-256.
 
-Rows are only ever inserted, by the session listener in ``services/audit.py``, in the same
+Rows are only ever inserted, by the listener in ``services/audit/writer.py``, in the same
 transaction as the change they describe. ``id`` is assigned by that listener (consecutive,
 from 1) so that a missing or inserted row shows as a gap or a broken link.
 """

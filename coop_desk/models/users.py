@@ -30,7 +30,7 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
     # Sign-in throttling: consecutive failures and the time before which no attempt is checked.
-    # Volatile state, left out of the audit trail (see services/audit.py: VOLATILE_COLUMNS).
+    # Volatile state, left out of the audit trail (see services/audit/canonical.py: VOLATILE_COLUMNS).
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

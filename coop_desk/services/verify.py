@@ -64,9 +64,10 @@ def _load_checks() -> None:
 # Modules whose import registers checks.
 CHECK_MODULES: list[str] = [
     "coop_desk.services.ledger.checks",
+    "coop_desk.services.ledger.guard",
     "coop_desk.services.certification.alerts",
     "coop_desk.services.documents",
-    "coop_desk.services.audit",
+    "coop_desk.services.audit.checks",
 ]
 
 

@@ -316,16 +316,32 @@ def test_audit_pack_command(books, tmp_path, capsys):
     assert openpyxl.load_workbook(target).sheetnames == list(SHEETS)
 
 
-def test_a_posting_edited_or_deleted_with_sqlite3_is_named(books, capsys):
+def test_a_posting_edited_or_deleted_with_sqlite3_is_refused_or_named(books, capsys):
     path = books.engine.url.database
     books.close()
     with sqlite3.connect(path) as conn:
+        for statement in (
+            "UPDATE posting SET amount = amount + 100 WHERE id = 3",
+            "DELETE FROM posting WHERE id = 5",
+            "UPDATE journal_entry SET description = 'x' WHERE id = 1",
+            "DELETE FROM journal_entry WHERE id = 1",
+        ):
+            with pytest.raises(sqlite3.IntegrityError, match="posted journal entries cannot"):
+                conn.execute(statement)
+    # Someone holding the file can drop the triggers first: verify names what they did.
+    with sqlite3.connect(path) as conn:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")]
+        assert len(names) == 4
+        for name in names:
+            conn.execute(f"DROP TRIGGER {name}")
         conn.execute("UPDATE posting SET amount = amount + 100 WHERE id = 3")
         conn.execute("DELETE FROM posting WHERE id = 5")
     assert main(["--db", path, "verify"]) == 1
     out = capsys.readouterr().out
     assert "[posting 3]" in out and "amount is" in out
     assert "posting 5 was deleted" in out
+    for name in names:
+        assert f"ERROR ledger.immutable: the database trigger {name} was dropped" in out
 
 
 def test_posted_entries_are_covered_by_the_trail(books):
@@ -337,8 +353,19 @@ def test_posted_entries_are_covered_by_the_trail(books):
 
 
 LEDGER_WRITES = {
-    "payment": lambda s, a, b: operations.record_opening_balance(
-        s, a, account_id=b.bank_usd, entry_date=date(2030, 1, 2), amount=D("1.00")
+    "opening": lambda s, a, b: operations.record_opening_balance(
+        s, a, account_id=b.bank_usd, entry_date=date(2024, 1, 2), amount=D("1.00")
+    ),
+    "payment": lambda s, a, b: operations.record_project_payment(
+        s,
+        a,
+        project_id=b.projects["education_fund"],
+        account_id=b.bank_usd,
+        entry_date=date(2024, 6, 1),
+        amount=D("12.50"),
+        payee="Librería",
+        voucher=f"B-{a.username}",
+        description="Books",
     ),
     "close": lambda s, a, b: fiscal.close_year(s, a, 2026, today=date(2027, 1, 5)),
 }
@@ -358,7 +385,21 @@ def test_ledger_writes_allowed_to_treasurer_and_administrator(sqlite_db):
         b = set_up(s, TREASURER)
     for actor in (TREASURER, ADMIN):
         with sqlite_db.transaction(actor) as s:
-            LEDGER_WRITES["payment"](s, actor, b)
+            for write in ("opening", "payment"):
+                LEDGER_WRITES[write](s, actor, b)
+    with sqlite_db.reading(AUDITOR) as s:
+        entries = journal.list_entries(s, AUDITOR)
+        education = journal.list_entries(
+            s, AUDITOR, journal.JournalFilter(project_id=b.projects["education_fund"])
+        )
+    posted = sorted((e.kind, e.created_by, e.voucher, e.total_usd) for e in entries)
+    assert posted == [
+        ("opening", "admin", "", D("1.00")),
+        ("opening", "tesorero", "", D("1.00")),
+        ("payment", "admin", "B-admin", D("12.50")),
+        ("payment", "tesorero", "B-tesorero", D("12.50")),
+    ]
+    assert sorted(e.voucher for e in education) == ["B-admin", "B-tesorero"]
 
 
 @pytest.mark.parametrize("actor", [TREASURER, SECRETARY, AUDITOR], ids=lambda a: a.username)

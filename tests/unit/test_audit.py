@@ -8,13 +8,13 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import event, func, select, text
 
 from coop_desk.domain.members import MemberStatus
 from coop_desk.models import AuditRecord, Cooperative
 from coop_desk.services import audit, cooperative, members
 from coop_desk.services.access import SYSTEM, Actor, Role
-from coop_desk.services.audit import AuditFilter
+from coop_desk.services.audit import AuditFilter, writer
 from coop_desk.services.verify import verify
 from tests.unit.test_member_services import make_input
 
@@ -55,24 +55,42 @@ def test_insert_update_delete_are_recorded_with_who_and_exact_values(db):
         assert verify(s, SYSTEM).integrity_ok
 
 
+def _count(session) -> int:
+    return session.scalar(select(func.count()).select_from(AuditRecord)) or 0
+
+
 def test_a_rolled_back_change_leaves_no_audit_record(db):
     with db.transaction(SYSTEM) as s:
+        before = _count(s)
         members.create_member(s, SYSTEM, make_input())
     count = len(records(db))
+    assert count > before  # the committed member is in the trail
     with pytest.raises(RuntimeError), db.transaction(SYSTEM) as s:
         members.create_member(s, SYSTEM, make_input("CPGP-2", dni="11111111"))
+        s.flush()
+        assert _count(s) > count  # written in the transaction ...
         raise RuntimeError("the user cancelled")
-    assert len(records(db)) == count
+    assert len(records(db)) == count  # ... and gone with it
+    assert "CPGP-2" not in {(r.after or {}).get("code") for r in records(db)}
 
 
 def test_hash_chain_links_every_record(db):
     with db.transaction(SYSTEM) as s:
-        members.create_member(s, SYSTEM, make_input())
+        created = members.create_member(s, SYSTEM, make_input())
         cooperative.save_profile(s, SYSTEM, cooperative.Profile(name="Coop"))
     rows = records(db)
     assert [r.id for r in rows] == list(range(1, len(rows) + 1))
+    ours = [r for r in rows if r.username == "system"]
+    assert {(r.table_name, r.action) for r in ours} >= {
+        ("member", "insert"),
+        ("plot", "insert"),
+        ("cooperative", "insert"),
+    }
+    assert ("member", str(created.id)) in {(r.table_name, r.record_id) for r in ours}
+    assert len({r.at for r in ours}) == 1  # one time for the whole transaction
     with db.reading(SYSTEM) as s:
         raw = s.execute(select(AuditRecord).order_by(AuditRecord.id)).scalars().all()
+        assert len(raw) == len(rows)
         prev = audit.GENESIS_HASH
         for r in raw:
             assert r.prev_hash == prev
@@ -248,3 +266,15 @@ def test_history_of_a_member_includes_its_plots_and_status_changes(db):
     other_plots = {str(p.id) for p in other.plots}
     assert not any(r.table_name == "plot" and r.record_id in other_plots for r in full)
     assert ("plot", "member_id") in audit.child_links("member")
+
+
+@pytest.mark.parametrize(
+    "test",
+    [test_a_rolled_back_change_leaves_no_audit_record, test_hash_chain_links_every_record],
+    ids=lambda t: t.__name__,
+)
+def test_the_trail_tests_fail_when_the_writer_is_switched_off(sqlite_db, test):
+    """Those tests can fail: with the trail writer off they do."""
+    event.remove(sqlite_db._sessions, "after_flush", writer._write_audit_records)
+    with pytest.raises(AssertionError):
+        test(sqlite_db)

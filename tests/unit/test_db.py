@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Float, MetaData, text
 
 from coop_desk import paths
 from coop_desk.db import Database, migration_status, resolve_url
@@ -89,6 +91,62 @@ def test_models_and_migrations_agree(db):
     from coop_desk.models import Base
 
     with db.engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": False})
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
         diff = compare_metadata(ctx, Base.metadata)
-    assert diff == []
+        assert diff == []
+        # The comparison sees column types: a money column declared as a float would show.
+        altered = MetaData(naming_convention=Base.metadata.naming_convention)
+        for table in Base.metadata.sorted_tables:
+            table.to_metadata(altered)
+        altered.tables["posting"].c.amount.type = Float()
+        changes = [d for group in compare_metadata(ctx, altered) for d in group]
+    assert [(c[0], c[2], c[3]) for c in changes] == [("modify_type", "posting", "amount")]
+
+
+def test_the_quick_revision_graph_agrees_with_alembic():
+    from alembic.script import ScriptDirectory
+
+    from coop_desk.db import alembic_config, revision_graph
+
+    script = ScriptDirectory.from_config(alembic_config())
+    known = {rev.revision for rev in script.walk_revisions()}
+    assert revision_graph() == (known, set(script.get_heads()))
+
+
+def test_opening_a_database_at_its_head_does_not_import_alembic(tmp_path):
+    path = tmp_path / "head.sqlite"
+    Database.open(path).close()
+    code = (
+        "import sys\n"
+        "from coop_desk.db import Database\n"
+        "Database.open(sys.argv[1]).close()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
+    assert (done.returncode, done.stdout.strip()) == (0, "False"), done.stderr
+
+
+def test_upgrading_to_0400_adds_the_triggers_and_keeps_the_trail_whole(db):
+    """From the revision before the triggers back to the head (both backends)."""
+    from alembic import command
+
+    from coop_desk.db import alembic_config
+    from coop_desk.services.access import SYSTEM
+    from coop_desk.services.ledger.guard import TRIGGERS, enabled_triggers
+    from coop_desk.services.verify import verify
+
+    cfg = alembic_config(db.engine)
+    cfg.attributes["engine"] = db.engine
+    command.downgrade(cfg, "0410")
+    with db.engine.connect() as conn:
+        assert enabled_triggers(conn) == set()
+    db.close()
+    upgraded = Database.open(db.engine.url.render_as_string(hide_password=False))
+    try:
+        with upgraded.engine.connect() as conn:
+            assert enabled_triggers(conn) >= set(TRIGGERS)  # PostgreSQL: TRUNCATE too
+        with upgraded.reading(SYSTEM) as s:
+            result = verify(s, SYSTEM)
+        assert result.integrity_ok, result.errors
+    finally:
+        upgraded.close()

@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from coop_desk.services.ledger import checks, journal, operations
 from coop_desk.services.verify import verify
+from tests.tamper import drop_posted_entry_triggers
 from tests.unit.test_ledger_services import set_up
 
 LATER = date(2030, 1, 1)
@@ -47,6 +48,7 @@ def test_clean_books_have_no_integrity_errors(sqlite_db, actor):
 def test_an_edited_amount_is_named(sqlite_db, actor):
     ship, _pay, _rev = _books(sqlite_db, actor)
     with sqlite_db.engine.begin() as conn:
+        drop_posted_entry_triggers(conn)
         conn.execute(
             text("UPDATE posting SET amount = amount + 100 WHERE entry_id = :e AND line = 1"),
             {"e": ship.id},
@@ -59,6 +61,7 @@ def test_an_edited_amount_is_named(sqlite_db, actor):
 def test_a_deleted_entry_leaves_a_gap(sqlite_db, actor):
     ship, _pay, _rev = _books(sqlite_db, actor)
     with sqlite_db.engine.begin() as conn:
+        drop_posted_entry_triggers(conn)
         conn.execute(text("DELETE FROM posting WHERE entry_id = :e"), {"e": ship.id})
         conn.execute(text("DELETE FROM journal_entry WHERE id = :e"), {"e": ship.id})
     found = {f.check: f.message for f in _errors(sqlite_db, actor)}
@@ -68,6 +71,7 @@ def test_a_deleted_entry_leaves_a_gap(sqlite_db, actor):
 def test_a_tampered_reversal_and_a_moved_date_are_named(sqlite_db, actor):
     _ship, pay, rev = _books(sqlite_db, actor)
     with sqlite_db.engine.begin() as conn:
+        drop_posted_entry_triggers(conn)
         conn.execute(
             text("UPDATE posting SET usd_value = usd_value - 1 WHERE entry_id = :e AND line = 1"),
             {"e": rev.id},

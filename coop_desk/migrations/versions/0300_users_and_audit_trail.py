@@ -69,10 +69,8 @@ def upgrade() -> None:
 
     # ### end Alembic commands ###
     # Rows written before the trail existed get a baseline record each, so that verify holds
-    # on an upgraded database (and later changes to them are recorded against that baseline).
-    from coop_desk.services.audit import write_baseline
-
-    write_baseline(op.get_bind())
+    # on an upgraded database. ``Database.open`` writes it once the migrations reach the head
+    # (``db.upgrade``), in their transaction: a migration never runs live service code.
 
 
 def downgrade() -> None:

@@ -16,6 +16,7 @@ Modules
     settings    the ledger's settings (over-budget policy, overdue days), validated
     workbook    the ledger workbook (xlsx): Summary formulas over the Journal sheet
     assembly_report  the General Assembly's annual premium-use report (xlsx)
+    guard       the posted-entry guard ``Database`` installs on its sessions
 
 Every function takes ``(session, actor, ...)``, checks the actor's permission, never commits
 (callers use ``db.transaction(actor)``) and returns frozen row dataclasses.
@@ -67,8 +68,8 @@ How each operation posts (one entry each, ``operations``):
                         mirrored exactly, linked by ``reverses_id``; the original stays
 
 Entries are numbered per fiscal year, 1, 2, 3 ... without gaps ("2025-0001"); posted entries
-are immutable (the service refuses edits and deletes; a session guard refuses any flush that
-would change or delete them) and corrections are reversals. Carry and reversal entries fix the
+are immutable (the session guard refuses a flush that would change or delete them, triggers
+refuse other writes) and corrections are reversals. Carry and reversal entries fix the
 USD values instead of deriving them (their rates are informative); a carry entry may hold a
 value-only posting (amount 0, a USD value) when a foreign-currency account ends the year at
 zero with a USD residue from different rates (the historic-cost exchange difference).

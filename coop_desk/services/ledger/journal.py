@@ -1,9 +1,10 @@
 """The journal: posting balanced entries, reversing them, and reading them back.
 
 Entries are immutable once posted: :func:`update_entry` and :func:`delete_entry` always refuse,
-and a guard on every SQLAlchemy session refuses to flush a change or deletion of a posted
-entry or posting, whoever tries. A correction is a reversal entry (same postings, signs
-swapped, linked to the original by ``reverses_id``) followed by a new entry.
+the guard ``Database`` installs on its sessions (``guard``) refuses to flush a change or
+deletion of a posted entry or posting, and the database's triggers refuse it on any other path.
+A correction is a reversal entry (same postings, signs swapped, linked to the original by
+``reverses_id``) followed by a new entry.
 """
 
 from __future__ import annotations
@@ -12,9 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import ColumnElement, event, exists, func, or_, select
+from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from coop_desk.domain.ledger import Leg, balance_problems, usd_values
@@ -144,25 +144,6 @@ class LedgerLine:
     amount: Decimal
     usd_value: Decimal
     balance: Decimal  # running balance in ``currency`` within the fiscal year
-
-
-# --- the immutability guard -------------------------------------------------------------------
-
-
-@event.listens_for(Session, "before_flush")
-def _refuse_changes_to_posted_entries(session: Session, _context: Any, _instances: Any) -> None:
-    for obj in list(session.dirty):
-        if isinstance(obj, JournalEntry | Posting) and session.is_modified(obj):
-            raise Conflict(
-                "Posted journal entries cannot be changed. Reverse the entry and post a "
-                "corrected one."
-            )
-    for obj in list(session.deleted):
-        if isinstance(obj, JournalEntry | Posting):
-            raise Conflict(
-                "Posted journal entries cannot be deleted. Reverse the entry instead; both "
-                "stay in the journal."
-            )
 
 
 # --- writing ----------------------------------------------------------------------------------

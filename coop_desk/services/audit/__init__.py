@@ -1,0 +1,120 @@
+"""The audit trail: every change to any record, written in the same transaction as the change,
+chained by SHA-256 so that an edited, deleted or inserted audit row shows.
+
+Modules
+    canonical   the record format: a row as canonical JSON, the hash that chains records
+    writer      the flush listener ``Database`` installs on its sessions, the chain's append,
+                the baseline of rows older than the trail, the reason of a change
+    reader      pages of records, the history of a row, the chain's head (front ends)
+    checks      ``audit.chain``, ``audit.content`` and ``audit.posted`` for ``coop-desk verify``
+
+The model
+=========
+
+A record says who (``session.info["actor"]``, set by ``Database.transaction``), when (UTC,
+one time for the whole transaction), what (action insert/update/delete, table, record id), the
+row's audited columns before and after as canonical JSON (a Decimal "1250.50", a date
+"2026-11-27", through the same column types on both sides), the reason when the caller gave
+one (``set_reason`` / ``reason``), the SHA-256 of its content and the hash of the previous
+record (``prev_hash``). Ids are consecutive from 1; writers of the chain are serialised (an
+advisory lock on PostgreSQL, the write lock on SQLite), so the records of one transaction are
+contiguous and share their ``at``.
+
+Who writes it: ``Database`` calls ``writer.install`` on the ``sessionmaker`` it owns, so every
+session it makes records every flush, whatever modules were imported (no import side effect).
+Mapper events collect the rows a flush inserts, updates or deletes (the stored values before
+an update or delete are read just before the statement; the values after are read back once
+the flush has written them); ``after_flush`` turns them into records. Sign-in throttling
+columns are left out and password hashes are recorded as their SHA-256.
+
+Writes that bypass the ORM flush (Core ``update()``/``delete()``, ``sqlite3`` or ``psql`` on
+the database, a session not made by ``Database``) write no record: ``verify`` then finds that
+the row's content differs from its last record and names it. Posted journal entries are also
+refused by the database itself (triggers of migration 0400) and by a session guard
+(``services.ledger.guard``).
+
+What ``verify`` checks: the chain is intact; every audited row equals its latest record; no
+record changes a posted entry (an update or deletion of an entry or posting, or a posting
+added after its entry's transaction).
+"""
+
+from coop_desk.services.audit.canonical import (
+    AUDIT_TABLE,
+    GENESIS_HASH,
+    REDACTED_COLUMNS,
+    UNAUDITED_TABLES,
+    VOLATILE_COLUMNS,
+    Action,
+    canonical,
+    is_audited,
+    json_value,
+    record_hash,
+    record_id_of,
+    sha256_text,
+    snapshot,
+)
+from coop_desk.services.audit.checks import (
+    MAX_FINDINGS_PER_TABLE,
+    check_chain,
+    check_content,
+    check_posted,
+    latest_afters,
+)
+from coop_desk.services.audit.reader import (
+    AuditFilter,
+    AuditRow,
+    ChainHead,
+    Change,
+    chain_head,
+    child_links,
+    count_records,
+    describe_rows,
+    get_record,
+    history,
+    list_records,
+    local_day_bounds,
+    records_about,
+    table_names,
+    usernames,
+)
+from coop_desk.services.audit.writer import install, reason, set_reason, write_baseline
+
+__all__ = [
+    "AUDIT_TABLE",
+    "GENESIS_HASH",
+    "MAX_FINDINGS_PER_TABLE",
+    "REDACTED_COLUMNS",
+    "UNAUDITED_TABLES",
+    "VOLATILE_COLUMNS",
+    "Action",
+    "AuditFilter",
+    "AuditRow",
+    "ChainHead",
+    "Change",
+    "canonical",
+    "chain_head",
+    "check_chain",
+    "check_content",
+    "check_posted",
+    "child_links",
+    "count_records",
+    "describe_rows",
+    "get_record",
+    "history",
+    "install",
+    "is_audited",
+    "json_value",
+    "latest_afters",
+    "list_records",
+    "local_day_bounds",
+    "reason",
+    "record_hash",
+    "record_id_of",
+    "records_about",
+    "set_reason",
+    "sha256_text",
+    "snapshot",
+    "table_names",
+    "usernames",
+    "write_baseline",
+]

@@ -1,0 +1,130 @@
+"""The trail's record format: a row as canonical JSON, and the SHA-256 that chains records.
+
+Everything that writes or checks a record goes through these functions, so the writer, the
+baseline and ``verify`` always agree on the bytes that are hashed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import Table
+
+from coop_desk.models import AuditRecord
+
+AUDIT_TABLE = AuditRecord.__tablename__
+AUDIT: Table = AuditRecord.__table__  # type: ignore[assignment]
+# Tables whose rows are not audited: the trail itself, and the document store's content, which
+# proves itself against its SHA-256 address (the records that attach documents are audited).
+UNAUDITED_TABLES = frozenset({AUDIT_TABLE, "alembic_version", "document"})
+# Columns left out of snapshots: sign-in throttling state changes at every attempt and says
+# nothing about the records. A change touching only these columns writes no audit row.
+VOLATILE_COLUMNS: dict[str, frozenset[str]] = {
+    "app_user": frozenset({"failed_attempts", "locked_until", "last_login_at"}),
+}
+# Columns kept in the trail only as the SHA-256 of their value: still verifiable, never shown.
+REDACTED_COLUMNS: dict[str, frozenset[str]] = {"app_user": frozenset({"password_hash"})}
+GENESIS_HASH = "0" * 64
+
+
+class Action:
+    INSERT = "insert"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
+def json_value(value: Any) -> Any:
+    """A column value as exact JSON: Decimal as its digits ("1250.50"), dates ISO 8601."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return json_value(value.value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes(value).hex()
+    if isinstance(value, float):  # no money is float; kept exact as its repr if one appears
+        return repr(value)
+    return str(value)
+
+
+def canonical(obj: Any) -> str:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def sha256_text(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+def is_audited(table_name: str) -> bool:
+    return table_name not in UNAUDITED_TABLES
+
+
+def snapshot(table: Table, row: Any) -> dict[str, Any]:
+    """The audited columns of ``row`` (a Row or mapping of ``table``) as JSON values."""
+    mapping = row._mapping if hasattr(row, "_mapping") else row
+    volatile = VOLATILE_COLUMNS.get(table.name, frozenset())
+    redacted = REDACTED_COLUMNS.get(table.name, frozenset())
+    out: dict[str, Any] = {}
+    for column in table.columns:
+        if column.name in volatile or column.name not in mapping:
+            continue
+        value = json_value(mapping[column.name])
+        if column.name in redacted and value is not None:
+            value = "sha256:" + sha256_text(str(value))
+        out[column.name] = value
+    return out
+
+
+def record_id_of(table: Table, row: Any) -> str:
+    mapping = row._mapping if hasattr(row, "_mapping") else row
+    return "/".join(str(json_value(mapping[c.name])) for c in table.primary_key.columns)
+
+
+def record_hash(
+    *,
+    id: int,  # noqa: A002 - the column's name
+    at: datetime,
+    username: str,
+    user_id: int | None,
+    action: str,
+    table_name: str,
+    record_id: str,
+    before: str | None,
+    after: str | None,
+    reason: str,
+    prev_hash: str,
+) -> str:
+    """SHA-256 of the record's canonical JSON content, the previous record's hash included."""
+    content = {
+        "id": id,
+        "at": at.astimezone(UTC).isoformat(),
+        "username": username,
+        "user_id": user_id,
+        "action": action,
+        "table": table_name,
+        "record_id": record_id,
+        "before": before,
+        "after": after,
+        "reason": reason,
+        "prev_hash": prev_hash,
+    }
+    return sha256_text(canonical(content))
+
+
+def show_value(value: Any) -> str:
+    """A recorded JSON value in words: ``∅`` for none, ``''`` for empty text."""
+    if value is None:
+        return "∅"
+    if isinstance(value, str):
+        return value if value else "''"
+    return json.dumps(value)

@@ -1,0 +1,293 @@
+"""The trail's checks for ``coop-desk verify`` (registered when this module is imported).
+
+- ``audit.chain``: consecutive ids from 1, each hash recomputes, each record links to the one
+  before it. An edited, deleted or inserted audit record shows.
+- ``audit.content``: every audited row equals the "after" of its latest audit record. A row
+  edited, deleted or inserted outside coop-desk (``sqlite3``, ``psql``, Core SQL) is named.
+- ``audit.posted``: no record changes a posted journal entry. An update or deletion of an entry
+  or a posting, or a posting added to an entry after the transaction that posted it, is named
+  even though the trail recorded it (a session without the guard, a trigger dropped).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, inspect, select
+from sqlalchemy.orm import Session
+
+from coop_desk.models import Base, JournalEntry, Posting
+from coop_desk.services.audit.canonical import (
+    AUDIT,
+    AUDIT_TABLE,
+    GENESIS_HASH,
+    Action,
+    is_audited,
+    record_hash,
+    record_id_of,
+    show_value,
+    snapshot,
+)
+from coop_desk.services.verify import Finding, Severity, register
+
+# Findings of one kind per table printed by verify before summarising the rest.
+MAX_FINDINGS_PER_TABLE = 50
+
+
+@register("audit.chain")
+def check_chain(session: Session, today: date) -> list[Finding]:
+    """Consecutive ids from 1, each hash recomputes from the content, each links to the
+    previous one. Names the first audit record where the chain breaks and every altered one."""
+    t = AUDIT
+    findings: list[Finding] = []
+    expected_id = 1
+    prev = GENESIS_HASH
+    altered = 0
+    result = session.execute(select(t).order_by(t.c.id).execution_options(yield_per=2000))
+    for r in result:
+        where = f"audit_record {r.id}"
+        if r.id != expected_id:
+            if r.id > expected_id:
+                missing = (
+                    f"audit record {expected_id}"
+                    if r.id == expected_id + 1
+                    else f"audit records {expected_id} to {r.id - 1}"
+                )
+                message = f"{missing} are missing from the trail (deleted)"
+            else:
+                message = f"audit record {r.id} is out of order"
+            findings.append(Finding(Severity.ERROR, "audit.chain", message, where))
+        if r.prev_hash != prev:
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "audit.chain",
+                    f"audit record {r.id} does not link to the record before it "
+                    "(a record was removed, inserted or rewritten)",
+                    where,
+                )
+            )
+        computed = record_hash(
+            id=r.id,
+            at=r.at,
+            username=r.username,
+            user_id=r.user_id,
+            action=r.action,
+            table_name=r.table_name,
+            record_id=r.record_id,
+            before=r.before,
+            after=r.after,
+            reason=r.reason,
+            prev_hash=r.prev_hash,
+        )
+        if computed != r.hash:
+            altered += 1
+            if altered <= MAX_FINDINGS_PER_TABLE:
+                findings.append(
+                    Finding(
+                        Severity.ERROR,
+                        "audit.chain",
+                        f"audit record {r.id} ({r.action} of {r.table_name} {r.record_id} by "
+                        f"{r.username}) was altered: its content no longer matches its hash",
+                        where,
+                    )
+                )
+        prev = r.hash
+        expected_id = r.id + 1
+    if altered > MAX_FINDINGS_PER_TABLE:
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                "audit.chain",
+                f"{altered - MAX_FINDINGS_PER_TABLE} more audit records were altered",
+                AUDIT_TABLE,
+            )
+        )
+    return findings
+
+
+def latest_afters(session: Session) -> dict[tuple[str, str], tuple[int, str, str | None]]:
+    """(table, record id) -> (audit id, action, after JSON) of each row's latest record."""
+    t = AUDIT
+    latest = select(func.max(t.c.id).label("id")).group_by(t.c.table_name, t.c.record_id).subquery()
+    rows = session.execute(
+        select(t.c.id, t.c.table_name, t.c.record_id, t.c.action, t.c.after).join(
+            latest, latest.c.id == t.c.id
+        )
+    )
+    return {(r.table_name, r.record_id): (r.id, r.action, r.after) for r in rows}
+
+
+def _describe_difference(recorded: dict[str, Any], current: dict[str, Any]) -> str:
+    parts = []
+    for field in sorted(set(recorded) & set(current)):
+        if recorded[field] != current[field]:
+            parts.append(
+                f"{field} is {show_value(current[field])}, the trail says {show_value(recorded[field])}"
+            )
+    return "; ".join(parts[:5])
+
+
+@register("audit.content")
+def check_content(session: Session, today: date) -> list[Finding]:
+    """Every audited row equals the "after" of its latest audit record: catches an amount
+    edited, a posting/member/plot deleted or a row inserted outside coop-desk (e.g. with
+    ``sqlite3``), and any change to a posted entry. Columns added to a table after a row's last
+    record (a schema upgrade) are not compared for that row."""
+    findings: list[Finding] = []
+    by_table: dict[str, dict[str, tuple[int, str, str | None]]] = {}
+    for (table_name, rid), latest in latest_afters(session).items():
+        by_table.setdefault(table_name, {})[rid] = latest
+    existing = set(inspect(session.connection()).get_table_names())
+    for table in Base.metadata.sorted_tables:
+        if not is_audited(table.name) or table.name not in existing:
+            continue
+        recorded = by_table.get(table.name, {})
+        shown = 0
+        hidden = 0
+        seen: set[str] = set()
+
+        def add(message: str, record: str) -> None:
+            nonlocal shown, hidden
+            if shown < MAX_FINDINGS_PER_TABLE:
+                findings.append(Finding(Severity.ERROR, "audit.content", message, record))
+                shown += 1
+            else:
+                hidden += 1
+
+        result = session.execute(select(table).execution_options(yield_per=2000))
+        for row in result:
+            rid = record_id_of(table, row)
+            seen.add(rid)
+            where = f"{table.name} {rid}"
+            found = recorded.get(rid)
+            if found is None or found[1] == Action.DELETE or found[2] is None:
+                add(
+                    f"{table.name} {rid} exists but the audit trail has no record of it being "
+                    "written (inserted outside coop-desk)",
+                    where,
+                )
+                continue
+            audit_id, _action, after_json = found
+            after = json.loads(after_json or "{}")
+            current = snapshot(table, row)
+            common = set(after) & set(current)
+            if any(after[f] != current[f] for f in common):
+                add(
+                    f"{table.name} {rid} was changed outside coop-desk after audit record "
+                    f"{audit_id}: {_describe_difference(after, current)}",
+                    where,
+                )
+        for rid, (audit_id, action, _after) in recorded.items():
+            if rid not in seen and action != Action.DELETE:
+                add(
+                    f"{table.name} {rid} was deleted outside coop-desk (its last audit record, "
+                    f"{audit_id}, shows it present)",
+                    f"{table.name} {rid}",
+                )
+        if hidden:
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "audit.content",
+                    f"{hidden} more rows of {table.name} differ from the audit trail",
+                    table.name,
+                )
+            )
+    return findings
+
+
+ENTRY_TABLE = JournalEntry.__tablename__
+POSTING_TABLE = Posting.__tablename__
+
+
+@register("audit.posted")
+def check_posted(session: Session, today: date) -> list[Finding]:
+    """Posted journal entries are immutable: the trail must hold no update or deletion of an
+    entry or a posting, and every posting must have been written in its entry's transaction.
+
+    The records of one transaction share their ``at`` (``writer``), so a posting whose insert
+    record has another ``at`` or another user than its entry's was added later. Records
+    written before that rule (one ``at`` per flush: an entry's postings a few milliseconds
+    after it) are recognised because none of the entry's postings shares its ``at``; for them
+    a posting is late when another entry was posted between the entry and it."""
+    c = AUDIT.c
+    findings: list[Finding] = []
+    counts: dict[str, int] = {}
+
+    def add(table: str, message: str, record: str) -> None:
+        counts[table] = counts.get(table, 0) + 1
+        if counts[table] <= MAX_FINDINGS_PER_TABLE:
+            findings.append(Finding(Severity.ERROR, "audit.posted", message, record))
+
+    changed = session.execute(
+        select(c.id, c.at, c.username, c.action, c.table_name, c.record_id)
+        .where(
+            c.table_name.in_((ENTRY_TABLE, POSTING_TABLE)),
+            c.action.in_((Action.UPDATE, Action.DELETE)),
+        )
+        .order_by(c.id)
+    )
+    for r in changed:
+        what = "changed" if r.action == Action.UPDATE else "deleted"
+        add(
+            r.table_name,
+            f"{r.table_name} {r.record_id} was {what} after it was posted (audit record {r.id} "
+            f"by {r.username} at {r.at:%Y-%m-%d %H:%M:%S}); posted entries are corrected by "
+            "a reversal, never edited",
+            f"{r.table_name} {r.record_id}",
+        )
+
+    entries: dict[str, Any] = {}
+    entry_record_ids: list[int] = []
+    for r in session.execute(
+        select(c.id, c.at, c.username, c.record_id)
+        .where(c.table_name == ENTRY_TABLE, c.action == Action.INSERT)
+        .order_by(c.id)
+    ):
+        entries[r.record_id] = r
+        entry_record_ids.append(r.id)
+    postings_of: dict[str, list[Any]] = {}
+    for r in session.execute(
+        select(c.id, c.at, c.username, c.record_id, c.after)
+        .where(c.table_name == POSTING_TABLE, c.action == Action.INSERT)
+        .order_by(c.id)
+    ):
+        entry_id = str(json.loads(r.after or "{}").get("entry_id"))
+        postings_of.setdefault(entry_id, []).append(r)
+    for entry_id, postings in postings_of.items():
+        entry = entries.get(entry_id)
+        if entry is None:
+            continue  # an entry without an insert record is named by audit.content
+        one_time_per_transaction = any(p.at == entry.at for p in postings)
+        later = bisect.bisect_right(entry_record_ids, entry.id)
+        next_entry = entry_record_ids[later] if later < len(entry_record_ids) else None
+        for p in postings:
+            if one_time_per_transaction:
+                late = p.at != entry.at or p.username != entry.username
+            else:
+                late = p.username != entry.username or (
+                    next_entry is not None and p.id > next_entry
+                )
+            if late:
+                add(
+                    POSTING_TABLE,
+                    f"{POSTING_TABLE} {p.record_id} was added to {ENTRY_TABLE} {entry_id} "
+                    f"after the entry was posted (audit record {p.id} by {p.username} at "
+                    f"{p.at:%Y-%m-%d %H:%M:%S}; the entry's is {entry.id})",
+                    f"{POSTING_TABLE} {p.record_id}",
+                )
+    for table, count in counts.items():
+        if count > MAX_FINDINGS_PER_TABLE:
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "audit.posted",
+                    f"{count - MAX_FINDINGS_PER_TABLE} more changes to posted {table} rows",
+                    table,
+                )
+            )
+    return findings

@@ -1,0 +1,327 @@
+"""Writing the trail: the flush listener ``Database`` installs on its sessions, the chain's
+append under a lock, the baseline of rows that predate the trail, and the reason of a change.
+
+``install(sessions)`` is called by ``Database`` for its own ``sessionmaker``: every session it
+makes records the trail, whatever modules were imported. ORM mapper events (global by nature,
+registered once) collect the rows a flush inserts, updates or deletes, but only for sessions
+marked by ``install``; the session events that turn them into records belong to that
+``sessionmaker`` alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Table, and_, bindparam, event, insert, inspect, or_, select, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Mapper, Session, object_session, sessionmaker
+
+from coop_desk.models import AuditRecord, Base
+from coop_desk.services.access import Actor
+from coop_desk.services.audit.canonical import (
+    AUDIT,
+    GENESIS_HASH,
+    Action,
+    canonical,
+    is_audited,
+    json_value,
+    record_hash,
+    record_id_of,
+    snapshot,
+)
+
+# session.info key set on every session of an installed sessionmaker: it records the trail.
+TRAIL_KEY = "audit_trail"
+# PostgreSQL: transaction-level advisory lock serialising writers of the chain.
+_PG_CHAIN_LOCK = 4_372_001
+_PENDING_KEY = "_audit_pending"
+_HEAD_KEY = "_audit_head"
+_AT_KEY = "_audit_at"
+
+
+def install(sessions: sessionmaker[Session]) -> None:
+    """Record the audit trail for every session ``sessions`` makes (idempotent)."""
+    for name, listener in _MAPPER_EVENTS:
+        if not event.contains(Base, name, listener):
+            event.listen(Base, name, listener, propagate=True)
+    info = dict(sessions.kw.get("info") or {})
+    info[TRAIL_KEY] = True
+    sessions.configure(info=info)
+    for name, listener in _SESSION_EVENTS:
+        if not event.contains(sessions, name, listener):
+            event.listen(sessions, name, listener)
+
+
+def records_trail(session: Session) -> bool:
+    """Whether ``session`` writes audit records (it comes from an installed sessionmaker)."""
+    return bool(session.info.get(TRAIL_KEY))
+
+
+# --- collecting a flush's changes -------------------------------------------------------------
+def _pk_key(mapper: Mapper[Any], target: Any) -> tuple[Any, ...]:
+    return tuple(mapper.primary_key_from_instance(target))
+
+
+_BY_KEY_STATEMENTS: dict[str, Any] = {}
+
+
+def _by_key_statement(table: Table) -> Any:
+    """``SELECT * FROM table WHERE pk IN (:ids)``, built once per table (single-column keys)."""
+    statement = _BY_KEY_STATEMENTS.get(table.name)
+    if statement is None:
+        pk = next(iter(table.primary_key.columns))
+        statement = select(table).where(pk.in_(bindparam("ids", expanding=True)))
+        _BY_KEY_STATEMENTS[table.name] = statement
+    return statement
+
+
+def _select_by_keys(
+    connection: Connection, table: Table, keys: Sequence[tuple[Any, ...]]
+) -> dict[tuple[Any, ...], Any]:
+    """Rows of ``table`` by primary key values, read through the column types."""
+    pk = list(table.primary_key.columns)
+    found: dict[tuple[Any, ...], Any] = {}
+    for start in range(0, len(keys), 400):
+        chunk = keys[start : start + 400]
+        if len(pk) == 1:
+            rows = connection.execute(_by_key_statement(table), {"ids": [k[0] for k in chunk]})
+        else:
+            clause = or_(*(and_(*(c == v for c, v in zip(pk, k, strict=True))) for k in chunk))
+            rows = connection.execute(select(table).where(clause))
+        for row in rows:
+            found[tuple(row._mapping[c.name] for c in pk)] = row
+    return found
+
+
+def _trail_session(target: Any) -> Session | None:
+    session = object_session(target)
+    return session if session is not None and records_trail(session) else None
+
+
+def _pending(session: Session) -> list[list[Any]]:
+    pending: list[list[Any]] = session.info.setdefault(_PENDING_KEY, [])
+    return pending
+
+
+def _on_before_change(action: str) -> Any:
+    def listener(mapper: Mapper[Any], connection: Connection, target: Any) -> None:
+        table = mapper.local_table
+        if not isinstance(table, Table) or not is_audited(table.name):
+            return
+        session = _trail_session(target)
+        if session is None:
+            return
+        if action == Action.UPDATE and not session.is_modified(target, include_collections=False):
+            return
+        key = _pk_key(mapper, target)
+        before = _select_by_keys(connection, table, [key]).get(key)
+        _pending(session).append([action, table, key, before])
+
+    return listener
+
+
+def _after_insert(mapper: Mapper[Any], connection: Connection, target: Any) -> None:
+    table = mapper.local_table
+    if not isinstance(table, Table) or not is_audited(table.name):
+        return
+    session = _trail_session(target)
+    if session is not None:
+        _pending(session).append([Action.INSERT, table, _pk_key(mapper, target), None])
+
+
+_MAPPER_EVENTS = (
+    ("before_update", _on_before_change(Action.UPDATE)),
+    ("before_delete", _on_before_change(Action.DELETE)),
+    ("after_insert", _after_insert),
+)
+
+
+# --- writing the records ------------------------------------------------------------------------
+def _write_audit_records(session: Session, _flush_context: Any) -> None:
+    pending = session.info.pop(_PENDING_KEY, None)
+    if not pending:
+        return
+    connection = session.connection()
+    # Read back what the flush wrote, one query per table.
+    wanted: dict[Table, list[tuple[Any, ...]]] = {}
+    for action, table, key, _before in pending:
+        if action != Action.DELETE:
+            wanted.setdefault(table, []).append(key)
+    after_rows = {table: _select_by_keys(connection, table, keys) for table, keys in wanted.items()}
+
+    actor = session.info.get("actor")
+    username = actor.username if isinstance(actor, Actor) else "(unknown)"
+    user_id = actor.user_id if isinstance(actor, Actor) else None
+    reason = str(session.info.get("reason") or "")
+    entries: list[dict[str, Any]] = []
+    for action, table, key, before_row in pending:
+        before = snapshot(table, before_row) if before_row is not None else None
+        after_row = after_rows[table].get(key) if action != Action.DELETE else None
+        after = snapshot(table, after_row) if after_row is not None else None
+        if action == Action.UPDATE and before == after:
+            continue  # only volatile columns (or nothing) changed
+        if action != Action.DELETE and after is None:
+            continue  # inserted and deleted again within the flush
+        entries.append(
+            {
+                "action": action,
+                "table_name": table.name,
+                "record_id": "/".join(str(json_value(v)) for v in key),
+                "before": canonical(before) if before is not None else None,
+                "after": canonical(after) if after is not None else None,
+            }
+        )
+    if entries:
+        _append(
+            connection,
+            entries,
+            at=_transaction_time(session),
+            username=username,
+            user_id=user_id,
+            reason=reason,
+            head_cache=session.info,
+        )
+
+
+def _transaction_time(session: Session) -> datetime:
+    """One time for every record of a transaction, whatever its flushes and savepoints: the
+    records of one user action share their ``at`` (``verify`` relies on it to tell that a
+    posting was written with its entry)."""
+    root = session.get_transaction()
+    cached = session.info.get(_AT_KEY)
+    if cached is not None and cached[0] is root:
+        at: datetime = cached[1]
+        return at
+    at = datetime.now(UTC)
+    session.info[_AT_KEY] = (root, at)
+    return at
+
+
+def _forget_head(session: Session, *_args: Any) -> None:
+    """The cached chain head is valid only inside the transaction that wrote it (a rolled back
+    savepoint removed the records it wrote)."""
+    session.info.pop(_HEAD_KEY, None)
+    session.info.pop(_PENDING_KEY, None)
+
+
+def _forget_transaction(session: Session, *_args: Any) -> None:
+    _forget_head(session)
+    session.info.pop(_AT_KEY, None)
+
+
+_SESSION_EVENTS = (
+    ("after_flush", _write_audit_records),
+    ("after_commit", _forget_transaction),
+    ("after_rollback", _forget_transaction),
+    ("after_soft_rollback", _forget_head),
+)
+
+
+def _append(
+    connection: Connection,
+    entries: list[dict[str, Any]],
+    *,
+    at: datetime,
+    username: str,
+    user_id: int | None,
+    reason: str,
+    head_cache: dict[str, Any] | None = None,
+) -> None:
+    """Insert ``entries`` at the end of the chain (under a lock on PostgreSQL; SQLite
+    serialises writers itself). ``head_cache`` (the session's info) keeps the chain's head
+    between the flushes of one transaction: the lock is held, nobody else can append."""
+    table = AUDIT
+    head = head_cache.get(_HEAD_KEY) if head_cache is not None else None
+    if head is None:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_CHAIN_LOCK})
+        last = connection.execute(
+            select(table.c.id, table.c.hash).order_by(table.c.id.desc()).limit(1)
+        ).first()
+        head = (last.id, last.hash) if last else (0, GENESIS_HASH)
+    last_id, prev = head
+    rows = []
+    for offset, entry in enumerate(entries, start=1):
+        row = {
+            "id": last_id + offset,
+            "at": at,
+            "username": username,
+            "user_id": user_id,
+            "reason": reason,
+            "prev_hash": prev,
+            **entry,
+        }
+        row["hash"] = record_hash(**row)
+        prev = row["hash"]
+        rows.append(row)
+    connection.execute(insert(table), rows)
+    if head_cache is not None:
+        head_cache[_HEAD_KEY] = (rows[-1]["id"], rows[-1]["hash"])
+
+
+def write_baseline(connection: Connection, username: str = "migration") -> int:
+    """Record every row that exists without an audit record as an insert ("existed before the
+    audit trail"), so that verify holds on a database created before the trail and on rows a
+    migration seeded. ``Database.open`` runs it after migrating, in the migrations' transaction,
+    when the schema is the one these models describe; returns how many records were written."""
+    existing_tables = set(inspect(connection).get_table_names())
+    audit = AuditRecord.__table__
+    known = {
+        (r.table_name, r.record_id)
+        for r in connection.execute(select(audit.c.table_name, audit.c.record_id).distinct())
+    }
+    entries: list[dict[str, Any]] = []
+    for table in Base.metadata.sorted_tables:
+        if not is_audited(table.name) or table.name not in existing_tables:
+            continue
+        present = {c["name"] for c in inspect(connection).get_columns(table.name)}
+        columns = [c for c in table.columns if c.name in present]
+        for row in connection.execute(select(*columns)):
+            rid = record_id_of(table, row)
+            if (table.name, rid) in known:
+                continue
+            entries.append(
+                {
+                    "action": Action.INSERT,
+                    "table_name": table.name,
+                    "record_id": rid,
+                    "before": None,
+                    "after": canonical(snapshot(table, row)),
+                }
+            )
+    if entries:
+        _append(
+            connection,
+            entries,
+            at=datetime.now(UTC),
+            username=username,
+            user_id=None,
+            reason="the row existed before the audit trail was introduced",
+        )
+    return len(entries)
+
+
+# --- the reason of a change ---------------------------------------------------------------------
+def set_reason(session: Session, reason: str) -> None:
+    """The reason recorded on every audit record this transaction writes from now on (a
+    front end asking the user why, for the whole action)."""
+    session.info["reason"] = reason.strip()
+
+
+@contextmanager
+def reason(session: Session, text: str) -> Iterator[None]:
+    """The reason for the changes made inside the block only (flushed at its end):
+    ``with audit.reason(session, "moved to Lima"): member.status = ...``."""
+    previous = session.info.get("reason")
+    session.info["reason"] = text.strip()
+    try:
+        yield
+        session.flush()
+    finally:
+        if previous is None:
+            session.info.pop("reason", None)
+        else:
+            session.info["reason"] = previous
