@@ -144,6 +144,7 @@ WRITER = "coop_desk_writer"
 # write transaction see the latest committed data (entry numbers, a year's status, a record's
 # version), as SQLite's BEGIN IMMEDIATE does.
 PG_WRITER_LOCK = 4_372_001
+PG_LOCK_TIMEOUT_MS = SQLITE_BUSY_TIMEOUT_MS
 
 
 def _begin_sqlite(connection: Connection) -> None:
@@ -303,6 +304,9 @@ class Database:
         session.info["actor"] = actor
         try:
             if not self.is_sqlite:
+                # As long as SQLite's busy timeout: a save never waits for ever on another
+                # PC's long one (an import); it says so in words and can be done again.
+                session.execute(text(f"SET LOCAL lock_timeout = {int(PG_LOCK_TIMEOUT_MS)}"))
                 session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_WRITER_LOCK})
             start = changes.head(session)
             yield session
@@ -472,6 +476,11 @@ def _explain(url: str, exc: BaseException) -> str:
         ) + (
             " Type it when coop-desk asks, or keep it in PostgreSQL's password file "
             "(~/.pgpass; %APPDATA%\\postgresql\\pgpass.conf on Windows)."
+        )
+    if "lock timeout" in lowered:
+        return (
+            f"{where} is busy: another computer is saving a large change (an import, say). "
+            "Nothing was saved; try again in a moment."
         )
     if "locked" in lowered or "busy" in lowered:
         return (

@@ -165,3 +165,33 @@ def test_other_sequences_from_four_processes_account_codes_and_member_codes(db):
     refusals = [r for o in outcomes for r in o.refused]
     assert len(refusals) == PROCESSES - 1
     assert all("the code CPGP-3784-500 is already used" in r for r in refusals)
+
+
+def test_a_save_waiting_too_long_for_another_pcs_long_save_is_refused_in_words(db, monkeypatch):
+    """One PC holds a long write (an import); another PC's save waits as long as the busy
+    timeout, then gives up with a message, instead of hanging for ever."""
+    import pytest
+
+    from coop_desk import db as db_module
+    from coop_desk.db import Database
+    from coop_desk.domain.members import MemberInput
+    from coop_desk.errors import DatabaseError
+    from coop_desk.services import members
+
+    monkeypatch.setattr(db_module, "SQLITE_BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr(db_module, "PG_LOCK_TIMEOUT_MS", 300)
+    other = Database.open(db.target)
+    try:
+        with db.transaction(SYSTEM) as long_save:
+            members.create_member(
+                long_save, SYSTEM, MemberInput("CPGP-1", "Rosa", "Quispe", "F", date(2020, 1, 1))
+            )
+            with pytest.raises(DatabaseError) as refused, other.transaction(SYSTEM) as s:
+                members.create_member(
+                    s, SYSTEM, MemberInput("CPGP-2", "Ana", "Mamani", "F", date(2020, 1, 1))
+                )
+        assert "busy" in str(refused.value) or "locked" in str(refused.value)
+    finally:
+        other.close()
+    with db.reading(SYSTEM) as s:
+        assert [m.code for m in members.list_members(s, SYSTEM)] == ["CPGP-1"]
