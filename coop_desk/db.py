@@ -31,7 +31,7 @@ from sqlalchemy.orm import exc as orm_exc
 
 from coop_desk import paths
 from coop_desk.errors import DatabaseError, NewerDatabaseError, StaleEdit
-from coop_desk.services import changes
+from coop_desk.services import changes, limit_guard
 from coop_desk.services.audit import writer as audit_writer
 from coop_desk.services.ledger import guard as posted_entry_guard
 
@@ -200,13 +200,15 @@ class Database:
     """An opened, migrated coop-desk database.
 
     It makes every session its callers use, and installs on them the invariants the books rely
-    on: the audit trail records every flush, and posted journal entries are refused any change.
-    Nothing depends on which modules were imported before.
+    on: the audit trail records every flush, posted journal entries are refused any change, and
+    no value beyond the limits of ``domain.limits`` is written (``services.limit_guard``),
+    whichever path it came by. Nothing depends on which modules were imported before.
     """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+        limit_guard.install(self._sessions)
         audit_writer.install(self._sessions)
         posted_entry_guard.install(self._sessions)
         self._writer = engine.execution_options(**{WRITER: True})

@@ -7,7 +7,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from coop_desk.cli.context import CliContext, CliError
+from coop_desk.cli.context import CliContext, CliError, book_year
 from coop_desk.services import audit
 
 
@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "with voucher numbers and receipt hashes, the year's audit trail and the verify result.",
     )
     pack.add_argument("output", metavar="OUT.xlsx")
-    pack.add_argument("--year", type=int, required=True, help="fiscal year")
+    pack.add_argument("--year", type=book_year, required=True, help="fiscal year")
     pack.set_defaults(handler=run_audit_pack)
 
     # A subcommand of the ledger group (created here if the ledger module did not).
@@ -61,7 +61,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "without: every year as one continuous ledger.",
     )
     bean.add_argument("output", metavar="OUT.beancount")
-    bean.add_argument("--year", type=int, help="one fiscal year (default: every year)")
+    bean.add_argument("--year", type=book_year, help="one fiscal year (default: every year)")
     bean.set_defaults(handler=run_export_beancount)
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import os
 import sys
 from dataclasses import dataclass, field
 
 from coop_desk.db import Database
+from coop_desk.domain import limits
 from coop_desk.services import users
 from coop_desk.services.access import LOCAL, SYSTEM, Actor
 
@@ -17,6 +19,17 @@ ENV_NEW_PASSWORD = "COOP_DESK_NEW_PASSWORD"
 
 class CliError(Exception):
     """A usage problem found by a command (a file that does not exist, a bad option value)."""
+
+
+def book_year(text: str) -> int:
+    """An argument naming a fiscal year the books can hold (``domain.limits``)."""
+    try:
+        year = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year") from exc
+    if beyond := limits.check_book_year(year):
+        raise argparse.ArgumentTypeError(beyond)
+    return year
 
 
 def read_password(prompt: str, env: str = ENV_PASSWORD, *, confirm: bool = False) -> str:

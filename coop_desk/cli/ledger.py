@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from coop_desk.cli.context import CliContext, CliError
+from coop_desk.cli.context import CliContext, CliError, book_year
 from coop_desk.cli.output import table
 from coop_desk.domain.money import format_amount
 from coop_desk.services.access import Actor
@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "closing, USD value), each project's approved budget / spent / remaining, and the "
         "Premium fund.",
     )
-    bal.add_argument("--year", type=int, help="fiscal year (default: the current one)")
+    bal.add_argument("--year", type=book_year, help="fiscal year (default: the current one)")
     bal.set_defaults(handler=run_balances)
 
     jr = commands.add_parser(
@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="print the journal",
         description="Journal entries in date order, with reversal links.",
     )
-    jr.add_argument("--year", type=int, help="fiscal year (default: the current one)")
+    jr.add_argument("--year", type=book_year, help="fiscal year (default: the current one)")
     jr.add_argument("--all-years", action="store_true", help="every year")
     jr.add_argument("--project", help="only entries of this project (name)")
     jr.add_argument("--account", help="only entries posting to this account (code)")
@@ -48,19 +48,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "summary",
         help="the year's premium-use summary for the General Assembly (USD and PEN)",
     )
-    summ.add_argument("--year", type=int, help="fiscal year (default: the current one)")
+    summ.add_argument("--year", type=book_year, help="fiscal year (default: the current one)")
     summ.add_argument("--rate", help="PEN per USD for the PEN column (default: last rate used)")
     summ.set_defaults(handler=run_summary)
 
     con = commands.add_parser("contracts", help="contracts with premium due vs received")
-    con.add_argument("--year", type=int, help="contracts shipped (or signed) in this year")
+    con.add_argument("--year", type=book_year, help="contracts shipped (or signed) in this year")
     con.set_defaults(handler=run_contracts)
 
     close = commands.add_parser(
         "close-year",
         help="close a fiscal year: lock it and carry its balances into the next",
     )
-    close.add_argument("year", type=int)
+    close.add_argument("year", type=book_year)
     close.add_argument("--note", default="", help="a note kept with the close")
     close.set_defaults(handler=run_close)
 
@@ -68,7 +68,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "reopen-year",
         help="reopen a closed fiscal year (administrators; the reason is recorded)",
     )
-    reopen.add_argument("year", type=int)
+    reopen.add_argument("year", type=book_year)
     reopen.add_argument("--reason", required=True, help="why the year is reopened")
     reopen.set_defaults(handler=run_reopen)
 

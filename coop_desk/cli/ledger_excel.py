@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from coop_desk.cli.context import CliContext, CliError
+from coop_desk.cli.context import CliContext, CliError, book_year
 from coop_desk.cli.output import table
 from coop_desk.domain.money import format_amount
 from coop_desk.errors import ValidationError
@@ -25,7 +25,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "workbook. The Summary's totals are live formulas over the Journal sheet.",
     )
     export.add_argument("output", metavar="OUT.xlsx")
-    export.add_argument("--year", type=int, help="fiscal year (default: the current one)")
+    export.add_argument("--year", type=book_year, help="fiscal year (default: the current one)")
     export.add_argument("--from", dest="date_from", type=_date, help="first day (yyyy-mm-dd)")
     export.add_argument("--to", dest="date_to", type=_date, help="last day (yyyy-mm-dd)")
     export.set_defaults(handler=run_export)
@@ -35,7 +35,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="write the annual premium-use report for the General Assembly (xlsx)",
     )
     rep.add_argument("output", metavar="OUT.xlsx")
-    rep.add_argument("--year", type=int, required=True, help="fiscal year")
+    rep.add_argument("--year", type=book_year, required=True, help="fiscal year")
     rep.add_argument("--rate", help="PEN per USD for the PEN column (default: last rate used)")
     rep.set_defaults(handler=run_report)
 

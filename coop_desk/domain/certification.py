@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from coop_desk.domain import limits
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 
@@ -277,6 +278,18 @@ def validate_certificate(data: CertificateInput) -> list[Problem]:
         problems.append(Problem("expiry_date", "the expiry date is required"))
     if data.issue_date and data.expiry_date and data.expiry_date <= data.issue_date:
         problems.append(Problem("expiry_date", "the certificate must expire after it was issued"))
+    problems += limits.text_problems(
+        "certificate",
+        {
+            "certifier": clean(data.certifier),
+            "number": clean(data.number),
+            "scope": (data.scope or "").strip(),
+            "notes": (data.notes or "").strip(),
+        },
+    )
+    problems += limits.date_problems(
+        {"issue_date": data.issue_date, "expiry_date": data.expiry_date}
+    )
     return problems
 
 
@@ -341,8 +354,29 @@ def validate_inspection(data: InspectionInput, today: date) -> list[Problem]:
         problems.append(
             Problem("last_prohibited_input_date", "give the date the prohibited input was used")
         )
+    problems += limits.text_problems(
+        "inspection",
+        {
+            "inspector": clean(data.inspector),
+            "findings": (data.findings or "").strip(),
+            "last_prohibited_input": clean(data.last_prohibited_input),
+        },
+    )
+    problems += limits.date_problems(
+        {
+            "inspection_date": data.inspection_date,
+            "last_prohibited_input_date": data.last_prohibited_input_date,
+        }
+    )
     for index, action in enumerate(data.corrective_actions, start=1):
         where = f"corrective_actions[{index}]"
+        label = f"corrective action {index}: "
+        for problem in limits.text_problems(
+            "corrective_action", {"description": (action.description or "").strip()}
+        ) + limits.date_problems(
+            {"due_date": action.due_date, "completed_on": action.completed_on}
+        ):
+            problems.append(Problem(where, label + problem.message))
         if not clean(action.description):
             problems.append(Problem(where, f"corrective action {index}: describe what to do"))
         if action.due_date is None:
@@ -387,6 +421,10 @@ def validate_sanction(data: SanctionInput, today: date) -> list[Problem]:
         problems.append(Problem("ends_on", "an exclusion has no end date"))
     if data.starts_on and data.ends_on and data.ends_on < data.starts_on:
         problems.append(Problem("ends_on", "the suspension ends before it starts"))
+    problems += limits.text_problems("sanction", {"reason": (data.reason or "").strip()})
+    problems += limits.date_problems(
+        {"decided_on": data.decided_on, "starts_on": data.starts_on, "ends_on": data.ends_on}
+    )
     return problems
 
 
@@ -411,4 +449,6 @@ def validate_override(
         problems.append(Problem("override_reason", "an override of the status needs a reason"))
     if conversion_start is not None and conversion_start > today:
         problems.append(Problem("conversion_start", "the conversion start is in the future"))
+    problems += limits.text_problems("plot_organic", {"override_reason": (reason or "").strip()})
+    problems += limits.date_problems({"conversion_start": conversion_start})
     return problems

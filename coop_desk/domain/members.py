@@ -9,8 +9,9 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from coop_desk.domain.limits import date_problems, text_limit, text_problems
 from coop_desk.domain.problems import Problem
-from coop_desk.domain.text import clean, fold
+from coop_desk.domain.text import clean, fold, quoted
 
 
 class MemberStatus(StrEnum):
@@ -68,7 +69,7 @@ def parse_code(value: object) -> str:
         raise ParseError("the member code is required")
     if not CODE_PATTERN.match(text):
         raise ParseError(
-            f"{text!r} is not a valid member code (letters, digits and - . / _ only, "
+            f"{quoted(text)} is not a valid member code (letters, digits and - . / _ only, "
             "at most 40 characters)"
         )
     return text
@@ -107,7 +108,7 @@ def parse_dni(value: object) -> str | None:
             f"zero, type it as text: 0{text})"
         )
     if not text.isdigit() or len(text) != DNI_LENGTH:
-        raise ParseError(f"{str(value).strip()!r} is not a DNI: it must be exactly 8 digits")
+        raise ParseError(f"{quoted(str(value).strip())} is not a DNI: it must be exactly 8 digits")
     return text
 
 
@@ -118,7 +119,7 @@ def parse_gender(value: object) -> str:
         raise ParseError("gender is required (F or M)")
     if key in _GENDER_WORDS:
         return _GENDER_WORDS[key]
-    raise ParseError(f"{str(value).strip()!r} is not a gender (F/M, Femenino/Masculino)")
+    raise ParseError(f"{quoted(str(value).strip())} is not a gender (F/M, Femenino/Masculino)")
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,17 @@ def validate_member(data: MemberInput, today: date | None = None) -> list[Proble
                 )
             )
     if data.phone and not _PHONE.match(data.phone.strip()):
-        problems.append(Problem("phone", f"{data.phone!r} is not a phone number"))
+        problems.append(Problem("phone", f"{quoted(data.phone)} is not a phone number"))
+    problems += text_problems(
+        "member",
+        {
+            "first_names": clean(data.first_names),
+            "surnames": clean(data.surnames),
+            "community": clean(data.community),
+            "notes": (data.notes or "").strip(),
+        },
+    )
+    problems += date_problems({"join_date": data.join_date, "birth_date": data.birth_date})
     for index, plot in enumerate(data.plots, start=1):
         problems.extend(validate_plot(plot, index))
     names = [fold(p.name) for p in data.plots]
@@ -206,6 +217,12 @@ def validate_plot(plot: PlotInput, index: int = 1) -> list[Problem]:
     problems: list[Problem] = []
     if not clean(plot.name):
         problems.append(Problem(prefix + "name", f"plot {index}: a name is required"))
+    problems += text_problems(
+        "plot",
+        {"name": clean(plot.name), "varieties": clean(plot.varieties)},
+        prefix=prefix,
+        label=f"plot {index}: ",
+    )
     if plot.total_area_ha < 0 or plot.total_area_ha > MAX_AREA_HA:
         problems.append(
             Problem(prefix + "total_area_ha", f"plot {index}: total area must be 0 to 10,000 ha")
@@ -254,6 +271,8 @@ def validate_status_change(
         problems.append(Problem("status", "a deceased member's status cannot change"))
     if not clean(reason):
         problems.append(Problem("reason", "a reason is required for a change of status"))
+    problems += text_problems("member_status_change", {"reason": clean(reason)})
+    problems += date_problems({"effective_date": effective})
     if effective < since:
         problems.append(
             Problem("effective_date", f"the change cannot be dated before {since.isoformat()}")
@@ -270,7 +289,8 @@ def full_name(first_names: str, surnames: str) -> str:
 
 def code_sort_key(code: str) -> str:
     """Natural order for codes: digit runs zero-padded (CPGP-3784-9 before CPGP-3784-10)."""
-    return re.sub(r"\d+", lambda m: m.group().zfill(12), code)[:120]
+    padded = re.sub(r"\d+", lambda m: m.group().zfill(12), code)
+    return padded[: text_limit("member", "code_sort")]
 
 
 def search_key(*parts: str | None) -> str:

@@ -18,6 +18,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from coop_desk.domain import limits
 from coop_desk.domain.money import round_money
 from coop_desk.domain.units import KG_PER_BAG, bags_to_kg, kg_to_lb
 
@@ -227,6 +228,8 @@ def validate_terms(terms: PriceTerms) -> list[str]:
         value: Decimal = getattr(terms, name)
         if value < 0:
             problems.append(f"{name}: must not be negative")
+        elif value > limits.MAX_RATE:
+            problems.append(f"{name}: at most {limits.MAX_RATE:,} USD per lb")
         elif value != value.quantize(Decimal("0.00000001")):
             problems.append(f"{name}: at most 8 decimals")
     return problems
@@ -238,11 +241,26 @@ def fiscal_year_of(day: date, start_month: int = 1) -> int:
 
 
 def fiscal_year_bounds(year: int, start_month: int = 1) -> tuple[date, date]:
-    """First and last day of fiscal year ``year``."""
+    """First and last day of fiscal year ``year``.
+
+    Never fails: a year the calendar cannot hold whole (an entry dated 0001 or 9999, stored
+    before the limits of ``domain.limits`` existed) is cut to the first or last day there is,
+    so that reports and ``verify`` can still name what it holds."""
     from datetime import timedelta
 
-    start = date(year, start_month, 1)
-    end = date(year + 1, start_month, 1) - timedelta(days=1)
+    def first_day(y: int) -> date:
+        if y < date.min.year:
+            return date.min
+        if y > date.max.year:
+            return date.max
+        return date(y, start_month, 1)
+
+    start = first_day(year)
+    following = first_day(year + 1)
+    if year + 1 > date.max.year:
+        end = date.max
+    else:
+        end = max(start, following - timedelta(days=1)) if following > date.min else date.min
     return start, end
 
 

@@ -28,3 +28,12 @@ def clean(text: str | None) -> str:
     if text is None:
         return ""
     return _SPACES.sub(" ", str(text)).strip()
+
+
+def quoted(text: object, limit: int = 60) -> str:
+    """``text`` quoted for a message about it, cut to ``limit`` characters: a message names
+    the value, it does not repeat a megabyte of it."""
+    value = str(text)
+    if len(value) <= limit:
+        return repr(value)
+    return repr(value[:limit]) + f"… ({len(value):,} characters)"

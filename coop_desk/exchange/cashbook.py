@@ -25,6 +25,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from coop_desk.domain import limits
 from coop_desk.domain.documents import content_sha256
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold
@@ -289,6 +290,8 @@ def _money(value: Any) -> Decimal | None:
     amount = v.read_decimal(value, decimal_comma=False, places=6)
     if amount is None:
         return None
+    if beyond := limits.check_amount(amount):
+        raise ValueError(beyond)
     if amount != amount.quantize(Decimal("0.01")):
         raise ValueError(f"{amount} has more than two decimals")
     return amount.quantize(Decimal("0.01"))

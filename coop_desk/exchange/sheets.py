@@ -36,10 +36,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import unescape
 
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 
+from coop_desk.domain import limits
 from coop_desk.domain.text import fold
 from coop_desk.exchange import values as v
 from coop_desk.exchange.xlsx import WorkbookError
@@ -212,6 +214,7 @@ def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
             f"{name} is damaged and cannot be read (it is not a complete .xlsx file: {exc}). "
             "If it opens in Excel, save it again under a new name."
         ) from exc
+    check_workbook(target)
     try:
         with warnings.catch_warnings():
             # "Workbook contains no default style", unsupported extensions: not the user's
@@ -223,6 +226,185 @@ def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
             f"{name} is damaged and cannot be read ({type(exc).__name__}: {exc}). If it opens "
             "in Excel, save it again under a new name."
         ) from exc
+
+
+# --- what a workbook may hold, checked before it is parsed ---------------------------------------
+
+_ROW_START = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_HOLDS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|t|f)[\s>]")  # a value, a text, a formula
+_TEXT_START = re.compile(rb"<(?:\w+:)?si[\s>/]")
+_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\s[^>]*>")
+_RELATIONSHIP_TAG = re.compile(rb"<(?:\w+:)?Relationship\s[^>]*>")
+_CHUNK = 1 << 20
+_checked: dict[tuple[str, int, int], None] = {}
+
+
+def _mb(size: int) -> str:
+    if size < limits.MEGABYTE:
+        return f"{max(1, round(size / 1024)):,} KB"
+    return f"{size / limits.MEGABYTE:,.0f} MB"
+
+
+def check_workbook(path: Path) -> None:
+    """Refuse, before a cell is parsed, a workbook beyond the limits of ``domain.limits``: too
+    large a file, too much data once unpacked, too much shared text or one text too long, too
+    many rows on a sheet (counted in one streaming pass that stops at the limit) or one row too
+    long. Each refusal says which limit and what to do; all of it takes seconds, whatever the
+    file holds.
+
+    A file already checked (same path, size and time) is not read again."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key in _checked:
+        return
+    name = path.name
+    if stat.st_size > limits.MAX_WORKBOOK_BYTES:
+        raise WorkbookError(
+            f"{name} is {_mb(stat.st_size)}; coop-desk imports workbooks of up to "
+            f"{_mb(limits.MAX_WORKBOOK_BYTES)}. Copy the sheet to import into a new workbook, "
+            "or split it into several files."
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _check_parts(archive, name)
+    except zipfile.BadZipFile as exc:
+        raise WorkbookError(
+            f"{name} is damaged and cannot be read ({exc}). If it opens in Excel, save it "
+            "again under a new name."
+        ) from exc
+    _checked[key] = None
+
+
+def _check_parts(archive: zipfile.ZipFile, name: str) -> None:
+    parts = archive.infolist()
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > limits.MAX_UNPACKED_BYTES:
+        raise WorkbookError(
+            f"{name} unpacks to {_mb(unpacked)} of data, more than the "
+            f"{_mb(limits.MAX_UNPACKED_BYTES)} coop-desk reads from one workbook (a roster of "
+            "100,000 members unpacks to less than 100 MB). Copy the sheet to import into a new "
+            "workbook, or split it into several files."
+        )
+    for part in parts:
+        if part.filename.lower() == "xl/sharedstrings.xml":
+            if part.file_size > limits.MAX_SHARED_TEXT_BYTES:
+                raise WorkbookError(
+                    f"{name} holds {_mb(part.file_size)} of text in its cells, more than the "
+                    f"{_mb(limits.MAX_SHARED_TEXT_BYTES)} coop-desk reads from one workbook. "
+                    "Copy the sheet to import into a new workbook, or split it into several "
+                    "files."
+                )
+            _scan_texts(archive, part, name)
+    sheet_names = _sheet_names(archive)
+    for part in parts:
+        if part.filename.lower().startswith("xl/worksheets/") and part.filename.endswith(".xml"):
+            label = sheet_names.get(part.filename)
+            where = f"The sheet {label!r} of {name}" if label else f"A sheet of {name}"
+            _scan_rows(archive, part, where)
+
+
+def _scan_texts(archive: zipfile.ZipFile, part: zipfile.ZipInfo, name: str) -> None:
+    """Every shared text within :data:`limits.MAX_CELL_TEXT_BYTES`, in one streaming pass."""
+
+    def too_long() -> WorkbookError:
+        return WorkbookError(
+            f"{name} has a cell holding more than {_mb(limits.MAX_CELL_TEXT_BYTES)} of text "
+            "(Excel itself allows 32,767 characters in a cell): it was not written by Excel "
+            "and is not imported."
+        )
+
+    for segment in _segments(archive, part, _TEXT_START, limits.MAX_CELL_TEXT_BYTES, too_long):
+        del segment
+
+
+def _scan_rows(archive: zipfile.ZipFile, part: zipfile.ZipInfo, where: str) -> None:
+    """The rows holding a value, counted up to :data:`limits.MAX_SHEET_ROWS` in one streaming
+    pass; a formatted but empty row (a border drawn to the end of the sheet) does not count."""
+
+    def too_long() -> WorkbookError:
+        return WorkbookError(
+            f"{where} has a row of more than {_mb(limits.MAX_ROW_BYTES)}: it was not written "
+            "by Excel and is not imported."
+        )
+
+    rows = 0
+    for segment in _segments(archive, part, _ROW_START, limits.MAX_ROW_BYTES, too_long):
+        if _HOLDS_VALUE.search(segment):
+            rows += 1
+            if rows > limits.MAX_SHEET_ROWS:
+                raise WorkbookError(
+                    f"{where} has more than {limits.MAX_SHEET_ROWS:,} rows; coop-desk imports "
+                    f"up to {limits.MAX_SHEET_ROWS:,} rows per sheet. Split it into smaller "
+                    "files."
+                )
+
+
+def _segments(
+    archive: zipfile.ZipFile,
+    part: zipfile.ZipInfo,
+    start: re.Pattern[bytes],
+    most: int,
+    too_long: Callable[[], WorkbookError],
+) -> Iterable[bytes]:
+    """The pieces of ``part`` that begin where ``start`` matches (a row, a text), unpacked
+    chunk by chunk; a piece longer than ``most`` bytes raises ``too_long()``. What comes
+    before the first piece is not given."""
+    pending = b""
+    started = False  # whether ``pending`` begins with a piece
+    with archive.open(part) as handle:
+        while True:
+            chunk = handle.read(_CHUNK)
+            data = pending + chunk
+            starts = [m.start() for m in start.finditer(data, 1 if started else 0)]
+            if started:
+                starts.insert(0, 0)
+            # Every piece but the last is whole; the last too at the end of the part.
+            ends = starts[1:] if chunk else [*starts[1:], len(data)]
+            for begin, end in zip(starts, ends, strict=False):
+                if end - begin > most:
+                    raise too_long()
+                yield data[begin:end]
+            if not chunk:
+                return
+            if starts:
+                pending, started = data[starts[-1] :], True
+            else:
+                pending = data[-256:]  # before the first piece: keep a tag cut in two
+            if len(pending) > most:
+                raise too_long()
+
+
+def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part -> sheet name, read from the workbook's small index parts."""
+    try:
+        book = _small_part(archive, "xl/workbook.xml")
+        rels = _small_part(archive, "xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return {}
+    targets = {}
+    for tag in _RELATIONSHIP_TAG.findall(rels):
+        rel_id, target = _attribute(tag, b"Id"), _attribute(tag, b"Target")
+        if rel_id and target:
+            path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            targets[rel_id] = path
+    names = {}
+    for tag in _SHEET_TAG.findall(book):
+        sheet, rel_id = _attribute(tag, b"name"), _attribute(tag, b"r:id")
+        if sheet and rel_id in targets:
+            names[targets[rel_id]] = sheet
+    return names
+
+
+def _small_part(archive: zipfile.ZipFile, name: str) -> bytes:
+    info = archive.getinfo(name)
+    if info.file_size > limits.MEGABYTE:
+        return b""
+    return archive.read(info)
+
+
+def _attribute(tag: bytes, attribute: bytes) -> str:
+    match = re.search(rb"\s" + re.escape(attribute) + rb'\s*=\s*"([^"]*)"', tag)
+    return unescape(match.group(1).decode("utf-8", "replace")) if match else ""
 
 
 def _looks_like_text(path: Path) -> bool:

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from coop_desk.domain.certification import IN_CONVERSION_YEAR_UNKNOWN, ConversionStatus
 from coop_desk.domain.members import ParseError, parse_gender
 from coop_desk.domain.money import MoneyError, parse_amount, round_money
-from coop_desk.domain.text import clean, fold
+from coop_desk.domain.text import clean, fold, quoted
 
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 (Excel's 1900 leap-year bug included)
 
@@ -159,12 +159,12 @@ def read_date(value: object, today: date | None = None) -> date | None:
             # read as no other date.
             return EXCEL_EPOCH + timedelta(days=int(float(text)))
     except ValueError as exc:
-        raise ValueError(f"{text!r} is not a valid date ({exc})") from exc
+        raise ValueError(f"{quoted(text)} is not a valid date ({exc})") from exc
     month_year = _MONTH_YEAR.match(fold(text))
     if month_year and (month_year.group(1) in MONTHS or month_year.group(1).isdigit()):
         # "marzo 2019", "mar-19", "03/2019": no day, and guessing the 1st would be silent.
-        raise ValueError(f"{text!r} has no day: write the whole date, e.g. 01/03/2019")
-    raise ValueError(f"{text!r} is not a date (use dd/mm/yyyy or yyyy-mm-dd)")
+        raise ValueError(f"{quoted(text)} has no day: write the whole date, e.g. 01/03/2019")
+    raise ValueError(f"{quoted(text)} is not a date (use dd/mm/yyyy or yyyy-mm-dd)")
 
 
 _UNIT_SUFFIX = re.compile(r"\s*(has?|hectareas?|hect\.?|m\.?s\.?n\.?m\.?|msnm|mts?|m)\.?\s*$")
@@ -213,7 +213,7 @@ def read_decimal(value: object, *, decimal_comma: bool = True, places: int = 6) 
             else:
                 result = parse_amount(text, decimal_point="," if decimal_comma else ".")
         except MoneyError as exc:
-            raise ValueError(f"{str(value).strip()!r} is not a number") from exc
+            raise ValueError(f"{quoted(str(value).strip())} is not a number") from exc
     try:
         return tidy(round_money(result, places))
     except InvalidOperation as exc:
@@ -287,7 +287,7 @@ def read_yes_no(value: object) -> bool | None:
         return True
     if first in _NO - {"-", "--", "0", "f"}:
         return False
-    raise ValueError(f"{str(value).strip()!r} is not yes or no (Sí/No)")
+    raise ValueError(f"{quoted(str(value).strip())} is not yes or no (Sí/No)")
 
 
 _ORDINALS = {"primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "1er": 1, "1ro": 1}
@@ -324,7 +324,7 @@ def read_organic_status(value: object) -> str | None:
     if compact.startswith(("organ", "org", "bio", "ecolog")) or compact in ("o", "si", "s", "x"):
         return ConversionStatus.ORGANIC
     raise ValueError(
-        f"{str(value).strip()!r} is not an organic status (Orgánico, T1/T2/T3, Transición 1, "
+        f"{quoted(str(value).strip())} is not an organic status (Orgánico, T1/T2/T3, Transición 1, "
         "Convencional)"
     )
 
@@ -394,6 +394,6 @@ def read_member_status(value: object) -> str | None:
     if key in _STATUS_WORDS:
         return _STATUS_WORDS[key]
     raise ValueError(
-        f"{str(value).strip()!r} is not a member status (Activo, Suspendido, Retirado, "
+        f"{quoted(str(value).strip())} is not a member status (Activo, Suspendido, Retirado, "
         "Expulsado, Fallecido)"
     )

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Index, Integer, String, Text
+from sqlalchemy import CheckConstraint, Index, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from coop_desk.models.base import Base, UTCDateTime
+from coop_desk.models.base import Base, UTCDateTime, sized
 
 
 class AuditRecord(Base):
@@ -26,14 +26,14 @@ class AuditRecord(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
-    username: Mapped[str] = mapped_column(String(60))
+    username: Mapped[str] = mapped_column(sized("audit_record", "username"))
     user_id: Mapped[int | None] = mapped_column(Integer)
-    action: Mapped[str] = mapped_column(String(6))
-    table_name: Mapped[str] = mapped_column(String(80))
-    record_id: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(sized("audit_record", "action"))
+    table_name: Mapped[str] = mapped_column(sized("audit_record", "table_name"))
+    record_id: Mapped[str] = mapped_column(sized("audit_record", "record_id"))
     # Canonical JSON of the row's columns (None for an insert's "before", a delete's "after").
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text, default="")
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prev_hash: Mapped[str] = mapped_column(sized("audit_record", "prev_hash"))
+    hash: Mapped[str] = mapped_column(sized("audit_record", "hash"), unique=True)

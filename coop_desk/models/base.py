@@ -10,10 +10,11 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, Dialect, Integer, MetaData
+from sqlalchemy import BigInteger, DateTime, Dialect, Integer, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from coop_desk.domain.limits import text_limit
 from coop_desk.domain.money import to_decimal
 
 NAMING_CONVENTION = {
@@ -75,6 +76,12 @@ class ScaledDecimal(TypeDecorator[Decimal]):
     @property
     def python_type(self) -> type[Decimal]:
         return Decimal
+
+
+def sized(table: str, column: str) -> String:
+    """A ``VARCHAR`` as long as ``domain.limits`` lets ``table.column`` be: the one table of
+    text lengths, so SQLite and PostgreSQL hold the same text."""
+    return String(text_limit(table, column))
 
 
 def Money() -> ScaledDecimal:  # noqa: N802 - reads like a type in column declarations

@@ -14,13 +14,12 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    String,
     Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from coop_desk.models.base import Base, Quantity, UTCDateTime, Versioned, utcnow
+from coop_desk.models.base import Base, Quantity, UTCDateTime, Versioned, sized, utcnow
 
 
 class CertScheme(Versioned, Base):
@@ -31,9 +30,9 @@ class CertScheme(Versioned, Base):
     __table_args__ = (CheckConstraint("kind IN ('fairtrade', 'organic', 'other')", name="kind"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    code: Mapped[str] = mapped_column(String(40), unique=True)
-    name: Mapped[str] = mapped_column(String(120), unique=True)
-    kind: Mapped[str] = mapped_column(String(12), default="other")
+    code: Mapped[str] = mapped_column(sized("cert_scheme", "code"), unique=True)
+    name: Mapped[str] = mapped_column(sized("cert_scheme", "name"), unique=True)
+    kind: Mapped[str] = mapped_column(sized("cert_scheme", "kind"), default="other")
     # Whether each member needs a certificate of their own (some schemes certify farms).
     member_certificates: Mapped[bool] = mapped_column(Boolean, default=False)
     builtin: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -51,18 +50,18 @@ class Certificate(Versioned, Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     scheme_id: Mapped[int] = mapped_column(ForeignKey("cert_scheme.id"), index=True)
     member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"), index=True)
-    certifier: Mapped[str] = mapped_column(String(120))
-    number: Mapped[str] = mapped_column(String(60))  # the FLO ID for Fairtrade
+    certifier: Mapped[str] = mapped_column(sized("certificate", "certifier"))
+    number: Mapped[str] = mapped_column(sized("certificate", "number"))  # the FLO ID for Fairtrade
     scope: Mapped[str] = mapped_column(Text, default="")
     issue_date: Mapped[date] = mapped_column(Date)
     expiry_date: Mapped[date] = mapped_column(Date)
     # The attached file's address in the document store (SHA-256, hex) and its original name.
-    document_sha256: Mapped[str | None] = mapped_column(String(64))
-    document_name: Mapped[str] = mapped_column(String(255), default="")
+    document_sha256: Mapped[str | None] = mapped_column(sized("certificate", "document_sha256"))
+    document_name: Mapped[str] = mapped_column(sized("certificate", "document_name"), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-    recorded_by: Mapped[str] = mapped_column(String(60), default="")
+    recorded_by: Mapped[str] = mapped_column(sized("certificate", "recorded_by"), default="")
 
     scheme: Mapped[CertScheme] = relationship()
 
@@ -84,10 +83,10 @@ class PlotOrganic(Versioned, Base):
         ForeignKey("plot.id", ondelete="CASCADE"), primary_key=True
     )
     conversion_start: Mapped[date | None] = mapped_column(Date)
-    status_override: Mapped[str | None] = mapped_column(String(12))
+    status_override: Mapped[str | None] = mapped_column(sized("plot_organic", "status_override"))
     override_reason: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-    updated_by: Mapped[str] = mapped_column(String(60), default="")
+    updated_by: Mapped[str] = mapped_column(sized("plot_organic", "updated_by"), default="")
 
 
 class MemberScheme(Versioned, Base):
@@ -105,7 +104,7 @@ class MemberScheme(Versioned, Base):
     since: Mapped[date] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-    updated_by: Mapped[str] = mapped_column(String(60), default="")
+    updated_by: Mapped[str] = mapped_column(sized("member_scheme", "updated_by"), default="")
 
 
 inspection_result_check = "result IN ('approved', 'conditional', 'not_approved')"
@@ -125,14 +124,16 @@ class Inspection(Versioned, Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
     inspection_date: Mapped[date] = mapped_column(Date)
-    inspector: Mapped[str] = mapped_column(String(120))
-    result: Mapped[str] = mapped_column(String(16))
+    inspector: Mapped[str] = mapped_column(sized("inspection", "inspector"))
+    result: Mapped[str] = mapped_column(sized("inspection", "result"))
     findings: Mapped[str] = mapped_column(Text, default="")
     yield_estimate_kg: Mapped[Decimal | None] = mapped_column(Quantity())
-    last_prohibited_input: Mapped[str] = mapped_column(String(200), default="")
+    last_prohibited_input: Mapped[str] = mapped_column(
+        sized("inspection", "last_prohibited_input"), default=""
+    )
     last_prohibited_input_date: Mapped[date | None] = mapped_column(Date)
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    recorded_by: Mapped[str] = mapped_column(String(60), default="")
+    recorded_by: Mapped[str] = mapped_column(sized("inspection", "recorded_by"), default="")
 
     plots: Mapped[list[InspectionPlot]] = relationship(
         cascade="all, delete-orphan", order_by="InspectionPlot.plot_id"
@@ -179,12 +180,14 @@ class ApprovalDecision(Versioned, Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
     decision_date: Mapped[date] = mapped_column(Date)
-    decision: Mapped[str] = mapped_column(String(12))
+    decision: Mapped[str] = mapped_column(sized("approval_decision", "decision"))
     inspection_id: Mapped[int | None] = mapped_column(ForeignKey("inspection.id"))
-    reference: Mapped[str] = mapped_column(String(120), default="")  # minutes / act number
+    reference: Mapped[str] = mapped_column(
+        sized("approval_decision", "reference"), default=""
+    )  # minutes / act number
     notes: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    recorded_by: Mapped[str] = mapped_column(String(60), default="")
+    recorded_by: Mapped[str] = mapped_column(sized("approval_decision", "recorded_by"), default="")
 
 
 class Sanction(Versioned, Base):
@@ -200,11 +203,11 @@ class Sanction(Versioned, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[str] = mapped_column(sized("sanction", "kind"))
     decided_on: Mapped[date] = mapped_column(Date)
     starts_on: Mapped[date | None] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text)
     inspection_id: Mapped[int | None] = mapped_column(ForeignKey("inspection.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    recorded_by: Mapped[str] = mapped_column(String(60), default="")
+    recorded_by: Mapped[str] = mapped_column(sized("sanction", "recorded_by"), default="")

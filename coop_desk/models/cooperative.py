@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, Integer, String, Text
+from sqlalchemy import CheckConstraint, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from coop_desk.models.base import Base, Versioned
+from coop_desk.models.base import Base, Versioned, sized
 
 
 class Cooperative(Versioned, Base):
@@ -16,13 +16,17 @@ class Cooperative(Versioned, Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    short_name: Mapped[str] = mapped_column(String(60), default="")
-    country: Mapped[str] = mapped_column(String(2), default="PE")
-    tax_id: Mapped[str] = mapped_column(String(30), default="")
-    flo_id: Mapped[str] = mapped_column(String(30), default="")
-    reporting_currency: Mapped[str] = mapped_column(String(3), default="USD")
-    local_currency: Mapped[str] = mapped_column(String(3), default="PEN")
+    name: Mapped[str] = mapped_column(sized("cooperative", "name"))
+    short_name: Mapped[str] = mapped_column(sized("cooperative", "short_name"), default="")
+    country: Mapped[str] = mapped_column(sized("cooperative", "country"), default="PE")
+    tax_id: Mapped[str] = mapped_column(sized("cooperative", "tax_id"), default="")
+    flo_id: Mapped[str] = mapped_column(sized("cooperative", "flo_id"), default="")
+    reporting_currency: Mapped[str] = mapped_column(
+        sized("cooperative", "reporting_currency"), default="USD"
+    )
+    local_currency: Mapped[str] = mapped_column(
+        sized("cooperative", "local_currency"), default="PEN"
+    )
     fiscal_year_start_month: Mapped[int] = mapped_column(Integer, default=1)
 
 
@@ -31,5 +35,5 @@ class Setting(Versioned, Base):
 
     __tablename__ = "setting"
 
-    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    key: Mapped[str] = mapped_column(sized("setting", "key"), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Integer, LargeBinary, String
+from sqlalchemy import CheckConstraint, Integer, LargeBinary
 from sqlalchemy.orm import Mapped, mapped_column
 
-from coop_desk.models.base import Base, UTCDateTime, utcnow
+from coop_desk.models.base import Base, UTCDateTime, sized, utcnow
 
 
 class Document(Base):
@@ -27,10 +27,12 @@ class Document(Base):
         CheckConstraint("length(sha256) = 64", name="sha256"),
     )
 
-    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
-    name: Mapped[str] = mapped_column(String(255), default="")  # the name first stored under
+    sha256: Mapped[str] = mapped_column(sized("document", "sha256"), primary_key=True)
+    name: Mapped[str] = mapped_column(
+        sized("document", "name"), default=""
+    )  # the name first stored under
     size: Mapped[int] = mapped_column(Integer)  # bytes
     # Deferred: listing documents never loads their bytes.
     content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     stored_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    stored_by: Mapped[str] = mapped_column(String(60), default="")
+    stored_by: Mapped[str] = mapped_column(sized("document", "stored_by"), default="")

@@ -17,13 +17,12 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    String,
     Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from coop_desk.models.base import Base, Money, Quantity, Rate, UTCDateTime, Versioned, utcnow
+from coop_desk.models.base import Base, Money, Quantity, Rate, UTCDateTime, Versioned, sized, utcnow
 
 
 class PremiumRate(Versioned, Base):
@@ -36,7 +35,7 @@ class PremiumRate(Versioned, Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    scheme: Mapped[str] = mapped_column(String(20))
+    scheme: Mapped[str] = mapped_column(sized("premium_rate", "scheme"))
     valid_from: Mapped[date] = mapped_column(Date)
     minimum_washed: Mapped[Decimal] = mapped_column(Rate())
     minimum_natural: Mapped[Decimal] = mapped_column(Rate())
@@ -44,15 +43,15 @@ class PremiumRate(Versioned, Base):
     organic_differential: Mapped[Decimal] = mapped_column(Rate())
     note: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_by: Mapped[str] = mapped_column(String(60), default="")
+    updated_by: Mapped[str] = mapped_column(sized("premium_rate", "updated_by"), default="")
 
 
 class Buyer(Versioned, Base):
     __tablename__ = "buyer"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
-    country: Mapped[str] = mapped_column(String(60), default="")
+    name: Mapped[str] = mapped_column(sized("buyer", "name"), unique=True)
+    country: Mapped[str] = mapped_column(sized("buyer", "country"), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -72,18 +71,18 @@ class Contract(Versioned, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     buyer_id: Mapped[int] = mapped_column(ForeignKey("buyer.id"), index=True)
-    number: Mapped[str] = mapped_column(String(60))
+    number: Mapped[str] = mapped_column(sized("contract", "number"))
     signing_date: Mapped[date] = mapped_column(Date)
-    scheme: Mapped[str] = mapped_column(String(20))
+    scheme: Mapped[str] = mapped_column(sized("contract", "scheme"))
     organic: Mapped[bool] = mapped_column(Boolean, default=False)
-    process: Mapped[str] = mapped_column(String(10), default="washed")
+    process: Mapped[str] = mapped_column(sized("contract", "process"), default="washed")
     quantity: Mapped[Decimal] = mapped_column(Quantity())
-    quantity_unit: Mapped[str] = mapped_column(String(4))
+    quantity_unit: Mapped[str] = mapped_column(sized("contract", "quantity_unit"))
     kg: Mapped[Decimal] = mapped_column(Quantity())
     shipment_date: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    created_by: Mapped[str] = mapped_column(String(60), default="")
+    created_by: Mapped[str] = mapped_column(sized("contract", "created_by"), default="")
 
 
 class Project(Versioned, Base):
@@ -93,11 +92,11 @@ class Project(Versioned, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # Stable key of the default projects ("administration" receives bank charges).
-    key: Mapped[str | None] = mapped_column(String(40), unique=True)
-    name: Mapped[str] = mapped_column(String(120), unique=True)
+    key: Mapped[str | None] = mapped_column(sized("project", "key"), unique=True)
+    name: Mapped[str] = mapped_column(sized("project", "name"), unique=True)
     objective: Mapped[str] = mapped_column(Text, default="")
-    responsible: Mapped[str] = mapped_column(String(120), default="")
-    timeline: Mapped[str] = mapped_column(String(200), default="")
+    responsible: Mapped[str] = mapped_column(sized("project", "responsible"), default="")
+    timeline: Mapped[str] = mapped_column(sized("project", "timeline"), default="")
     productivity_quality: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -121,7 +120,7 @@ class PlanApproval(Versioned, Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     year: Mapped[int] = mapped_column(Integer)
     approval_date: Mapped[date] = mapped_column(Date)
-    minutes_number: Mapped[str] = mapped_column(String(60))
+    minutes_number: Mapped[str] = mapped_column(sized("plan_approval", "minutes_number"))
     members_present: Mapped[int] = mapped_column(Integer)
     women_present: Mapped[int] = mapped_column(Integer)
     votes_for: Mapped[int] = mapped_column(Integer)
@@ -129,7 +128,7 @@ class PlanApproval(Versioned, Base):
     votes_abstaining: Mapped[int] = mapped_column(Integer)
     notes: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    recorded_by: Mapped[str] = mapped_column(String(60), default="")
+    recorded_by: Mapped[str] = mapped_column(sized("plan_approval", "recorded_by"), default="")
 
 
 class BudgetLine(Versioned, Base):
@@ -166,14 +165,14 @@ class Account(Versioned, Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    code: Mapped[str] = mapped_column(String(20), unique=True)
-    name: Mapped[str] = mapped_column(String(120), unique=True)
-    kind: Mapped[str] = mapped_column(String(10))
-    role: Mapped[str] = mapped_column(String(20), index=True)
-    currency: Mapped[str | None] = mapped_column(String(3))
+    code: Mapped[str] = mapped_column(sized("account", "code"), unique=True)
+    name: Mapped[str] = mapped_column(sized("account", "name"), unique=True)
+    kind: Mapped[str] = mapped_column(sized("account", "kind"))
+    role: Mapped[str] = mapped_column(sized("account", "role"), index=True)
+    currency: Mapped[str | None] = mapped_column(sized("account", "currency"))
     project_id: Mapped[int | None] = mapped_column(ForeignKey("project.id"), unique=True)
     buyer_id: Mapped[int | None] = mapped_column(ForeignKey("buyer.id"), unique=True)
-    bank_details: Mapped[str] = mapped_column(String(200), default="")
+    bank_details: Mapped[str] = mapped_column(sized("account", "bank_details"), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -198,19 +197,21 @@ class JournalEntry(Base):
     fiscal_year: Mapped[int] = mapped_column(Integer)
     number: Mapped[int] = mapped_column(Integer)  # 1, 2, 3 ... per fiscal year, no gaps
     entry_date: Mapped[date] = mapped_column(Date)
-    kind: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[str] = mapped_column(sized("journal_entry", "kind"))
     description: Mapped[str] = mapped_column(Text, default="")
-    reference: Mapped[str] = mapped_column(String(120), default="")
+    reference: Mapped[str] = mapped_column(sized("journal_entry", "reference"), default="")
     contract_id: Mapped[int | None] = mapped_column(ForeignKey("contract.id"), index=True)
     project_id: Mapped[int | None] = mapped_column(ForeignKey("project.id"), index=True)
-    payee: Mapped[str] = mapped_column(String(200), default="")
-    voucher: Mapped[str] = mapped_column(String(60), default="")
-    document_sha256: Mapped[str] = mapped_column(String(64), default="")
-    document_name: Mapped[str] = mapped_column(String(255), default="")
+    payee: Mapped[str] = mapped_column(sized("journal_entry", "payee"), default="")
+    voucher: Mapped[str] = mapped_column(sized("journal_entry", "voucher"), default="")
+    document_sha256: Mapped[str] = mapped_column(
+        sized("journal_entry", "document_sha256"), default=""
+    )
+    document_name: Mapped[str] = mapped_column(sized("journal_entry", "document_name"), default="")
     reverses_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entry.id"), unique=True)
     search_key: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    created_by: Mapped[str] = mapped_column(String(60), default="")
+    created_by: Mapped[str] = mapped_column(sized("journal_entry", "created_by"), default="")
 
 
 class Posting(Base):
@@ -244,11 +245,11 @@ class Posting(Base):
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
     fiscal_year: Mapped[int] = mapped_column(Integer)
     entry_date: Mapped[date] = mapped_column(Date)
-    currency: Mapped[str] = mapped_column(String(3))
+    currency: Mapped[str] = mapped_column(sized("posting", "currency"))
     amount: Mapped[Decimal] = mapped_column(Money())
     rate: Mapped[Decimal] = mapped_column(Rate())
     usd_value: Mapped[Decimal] = mapped_column(Money())
-    memo: Mapped[str] = mapped_column(String(200), default="")
+    memo: Mapped[str] = mapped_column(sized("posting", "memo"), default="")
 
 
 class FiscalYearEvent(Base):
@@ -259,9 +260,9 @@ class FiscalYearEvent(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     year: Mapped[int] = mapped_column(Integer, index=True)
-    action: Mapped[str] = mapped_column(String(10))
+    action: Mapped[str] = mapped_column(sized("fiscal_year_event", "action"))
     reason: Mapped[str] = mapped_column(Text, default="")
     # close: the carry entry it posted in the next year; reopen: the reversal of that entry.
     entry_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entry.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    recorded_by: Mapped[str] = mapped_column(String(60), default="")
+    recorded_by: Mapped[str] = mapped_column(sized("fiscal_year_event", "recorded_by"), default="")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from coop_desk.models.base import Base, Quantity, UTCDateTime, Versioned, utcnow
+from coop_desk.models.base import Base, Quantity, UTCDateTime, Versioned, sized, utcnow
 
 
 class Member(Versioned, Base):
@@ -24,19 +24,19 @@ class Member(Versioned, Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    code: Mapped[str] = mapped_column(String(40), unique=True)
+    code: Mapped[str] = mapped_column(sized("member", "code"), unique=True)
     # The code with its numbers zero-padded, so CPGP-3784-9 sorts before CPGP-3784-10.
-    code_sort: Mapped[str] = mapped_column(String(120), index=True, default="")
-    first_names: Mapped[str] = mapped_column(String(120))
-    surnames: Mapped[str] = mapped_column(String(120))
-    dni: Mapped[str | None] = mapped_column(String(8), unique=True)
-    gender: Mapped[str] = mapped_column(String(1))
+    code_sort: Mapped[str] = mapped_column(sized("member", "code_sort"), index=True, default="")
+    first_names: Mapped[str] = mapped_column(sized("member", "first_names"))
+    surnames: Mapped[str] = mapped_column(sized("member", "surnames"))
+    dni: Mapped[str | None] = mapped_column(sized("member", "dni"), unique=True)
+    gender: Mapped[str] = mapped_column(sized("member", "gender"))
     birth_date: Mapped[date | None] = mapped_column(Date)
     join_date: Mapped[date] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(12), default="active")
+    status: Mapped[str] = mapped_column(sized("member", "status"), default="active")
     status_date: Mapped[date] = mapped_column(Date)
-    community: Mapped[str] = mapped_column(String(120), default="")
-    phone: Mapped[str] = mapped_column(String(40), default="")
+    community: Mapped[str] = mapped_column(sized("member", "community"), default="")
+    phone: Mapped[str] = mapped_column(sized("member", "phone"), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     # Folded (lower-case, accent-free) code, names, DNI and community, so that a plain LIKE
     # finds "Núñez" from "nunez" on SQLite and PostgreSQL alike.
@@ -59,12 +59,14 @@ class MemberStatusChange(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
-    old_status: Mapped[str | None] = mapped_column(String(12))
-    new_status: Mapped[str] = mapped_column(String(12))
+    old_status: Mapped[str | None] = mapped_column(sized("member_status_change", "old_status"))
+    new_status: Mapped[str] = mapped_column(sized("member_status_change", "new_status"))
     effective_date: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    recorded_by: Mapped[str] = mapped_column(String(60), default="")
+    recorded_by: Mapped[str] = mapped_column(
+        sized("member_status_change", "recorded_by"), default=""
+    )
 
     member: Mapped[Member] = relationship(back_populates="status_changes")
 
@@ -78,11 +80,11 @@ class Plot(Versioned, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
-    name: Mapped[str] = mapped_column(String(120))
+    name: Mapped[str] = mapped_column(sized("plot", "name"))
     total_area_ha: Mapped[Decimal] = mapped_column(Quantity())
     coffee_area_ha: Mapped[Decimal] = mapped_column(Quantity())
     altitude_m: Mapped[int | None] = mapped_column(Integer)
-    varieties: Mapped[str] = mapped_column(String(200), default="")
+    varieties: Mapped[str] = mapped_column(sized("plot", "varieties"), default="")
     latitude: Mapped[Decimal | None] = mapped_column(Quantity())
     longitude: Mapped[Decimal | None] = mapped_column(Quantity())
 

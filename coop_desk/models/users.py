@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from coop_desk.models.base import Base, UTCDateTime, utcnow
+from coop_desk.models.base import Base, UTCDateTime, sized, utcnow
 
 
 class User(Base):
@@ -22,9 +22,9 @@ class User(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # Stored lower-case (``services.users.normal_username``): sign-in ignores case.
-    username: Mapped[str] = mapped_column(String(60), unique=True)
-    full_name: Mapped[str] = mapped_column(String(120), default="")
-    role: Mapped[str] = mapped_column(String(20))
+    username: Mapped[str] = mapped_column(sized("app_user", "username"), unique=True)
+    full_name: Mapped[str] = mapped_column(sized("app_user", "full_name"), default="")
+    role: Mapped[str] = mapped_column(sized("app_user", "role"))
     # "scrypt$N$r$p$salt$hash" (base64 salt and hash): the parameters travel with the hash.
     password_hash: Mapped[str] = mapped_column(Text)
     active: Mapped[bool] = mapped_column(Boolean, default=True)

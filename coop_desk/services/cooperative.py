@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coop_desk.domain import limits
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import ValidationError
@@ -65,6 +66,15 @@ def validate_profile(profile: Profile) -> list[Problem]:
             problems.append(Problem("tax_id", "a Peruvian RUC has exactly 11 digits"))
     if not 1 <= profile.fiscal_year_start_month <= 12:
         problems.append(Problem("fiscal_year_start_month", "the month must be 1 to 12"))
+    problems += limits.text_problems(
+        "cooperative",
+        {
+            "name": clean(profile.name),
+            "short_name": clean(profile.short_name),
+            "tax_id": clean(profile.tax_id),
+            "flo_id": clean(profile.flo_id),
+        },
+    )
     return problems
 
 

@@ -68,6 +68,7 @@ CHECK_MODULES: list[str] = [
     "coop_desk.services.certification.alerts",
     "coop_desk.services.documents",
     "coop_desk.services.audit.checks",
+    "coop_desk.services.limit_guard",
 ]
 
 

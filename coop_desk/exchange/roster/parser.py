@@ -25,6 +25,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from coop_desk.domain import limits
 from coop_desk.domain.members import ParseError, parse_code, parse_dni
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold
@@ -64,7 +65,7 @@ from coop_desk.exchange.xlsx import WorkbookError
 ProgressFn = Callable[[int, int, str], None]
 
 
-MAX_DATA_ROWS = 500_000
+MAX_DATA_ROWS = limits.MAX_SHEET_ROWS  # also checked before the sheet is parsed
 _PLOT_OF = "_plot_of"  # a row holding only another plot of the member on that row
 
 
@@ -614,8 +615,8 @@ def _parse_value(key: str, raw: Any, today: date) -> Any:
         return v.read_gender(raw)
     if key in ("birth_date", "join_date", "status_date"):
         day = v.read_date(raw, today)
-        if day is not None and not date(1900, 1, 1) <= day <= date(2100, 1, 1):
-            raise ValueError(f"{day.isoformat()} is not a plausible date")
+        if beyond := limits.check_date(day):
+            raise ValueError(beyond)
         return day
     if key in ("total_area", "coffee_area"):
         value = v.read_decimal(raw, decimal_comma=True, places=6)

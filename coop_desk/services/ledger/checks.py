@@ -21,6 +21,7 @@ from decimal import Decimal
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, aliased
 
+from coop_desk.domain import limits
 from coop_desk.domain.money import format_amount
 from coop_desk.models import Account, JournalEntry, Posting, Project
 from coop_desk.services.access import Actor, Permission, require
@@ -33,6 +34,7 @@ from coop_desk.services.ledger._common import (
     reporting_currency,
     year_bounds,
 )
+from coop_desk.services.ledger.journal import summable
 from coop_desk.services.ledger.plan import approved_budget, first_approval_dates
 from coop_desk.services.verify import Finding, Severity, register
 
@@ -75,6 +77,7 @@ def check_balanced(session: Session, today: date) -> list[Finding]:
     names = _entry_names(session)
     for entry_id, currency, amount in session.execute(
         select(Posting.entry_id, Posting.currency, func.sum(Posting.amount))
+        .where(summable())
         .group_by(Posting.entry_id, Posting.currency)
         .having(func.sum(Posting.amount) != 0)
     ):
@@ -89,6 +92,7 @@ def check_balanced(session: Session, today: date) -> list[Finding]:
         )
     for entry_id, value in session.execute(
         select(Posting.entry_id, func.sum(Posting.usd_value))
+        .where(summable())
         .group_by(Posting.entry_id)
         .having(func.sum(Posting.usd_value) != 0)
     ):
@@ -263,19 +267,24 @@ def check_reversals(session: Session, today: date) -> list[Finding]:
 @register("ledger.recompute")
 def check_recompute(session: Session, today: date) -> list[Finding]:
     """Balances recomputed posting by posting (in Python, from the stored integers) equal the
-    SQL aggregation the reports use."""
+    SQL aggregation the reports use (both over the postings the books can add up)."""
+    bound = int(limits.MAX_AMOUNT.scaleb(2))  # stored in cents
+    summable = f"amount BETWEEN -{bound} AND {bound} AND usd_value BETWEEN -{bound} AND {bound}"
     by_sql: dict[tuple[int, int, str], tuple[int, int]] = {
         (account_id, year, currency): (int(amount), int(usd))
         for account_id, year, currency, amount, usd in session.execute(
             text(
                 "SELECT account_id, fiscal_year, currency, sum(amount), sum(usd_value) "
-                "FROM posting GROUP BY account_id, fiscal_year, currency"
+                f"FROM posting WHERE {summable} GROUP BY account_id, fiscal_year, currency"
             )
         )
     }
     by_hand: dict[tuple[int, int, str], list[int]] = defaultdict(lambda: [0, 0])
     for account_id, year, currency, amount, usd in session.execute(
-        text("SELECT account_id, fiscal_year, currency, amount, usd_value FROM posting")
+        text(
+            "SELECT account_id, fiscal_year, currency, amount, usd_value FROM posting "
+            f"WHERE {summable}"
+        )
     ):
         total = by_hand[(account_id, year, currency)]
         total[0] += amount
@@ -299,7 +308,19 @@ def check_recompute(session: Session, today: date) -> list[Finding]:
 
 
 def _years(session: Session) -> list[int]:
-    return sorted(set(session.scalars(select(JournalEntry.fiscal_year).distinct())))
+    """The years of the books that hold entries (one outside them is an integrity error of
+    ``limits.stored``, not a year to judge)."""
+    return sorted(
+        set(
+            session.scalars(
+                select(JournalEntry.fiscal_year)
+                .where(
+                    JournalEntry.fiscal_year.between(limits.FIRST_BOOK_YEAR, limits.LAST_BOOK_YEAR)
+                )
+                .distinct()
+            )
+        )
+    )
 
 
 @register("ledger.carry")

@@ -14,6 +14,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coop_desk.domain import limits
 from coop_desk.domain.money import MoneyError, to_decimal
 from coop_desk.domain.premium import (
     SCHEME_LABELS,
@@ -447,8 +448,20 @@ def _validate(session: Session, data: ContractInput, contract_id: int | None) ->
             problems.append(Problem("quantity", "the quantity must be more than zero"))
         elif quantity != quantity.quantize(Decimal("0.000001")):
             problems.append(Problem("quantity", "at most 6 decimals"))
+        elif beyond := limits.check_quantity(quantity) or limits.check_quantity(
+            contract_kg(quantity, QuantityUnit(data.quantity_unit))
+            if data.quantity_unit in {u.value for u in QuantityUnit}
+            else None
+        ):
+            problems.append(Problem("quantity", beyond))
     except MoneyError as exc:
         problems.append(Problem("quantity", str(exc)))
+    problems += limits.text_problems(
+        "contract", {"number": clean(data.number), "notes": (data.notes or "").strip()}
+    )
+    problems += limits.date_problems(
+        {"signing_date": data.signing_date, "shipment_date": data.shipment_date}
+    )
     if (
         data.shipment_date is not None
         and data.signing_date is not None

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from coop_desk.domain import limits
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import Conflict, ValidationError
@@ -35,7 +36,7 @@ from coop_desk.services.ledger._common import (
     year_of,
 )
 from coop_desk.services.ledger.accounts import account_by_role
-from coop_desk.services.ledger.journal import PostingInput, reverse, write_entry
+from coop_desk.services.ledger.journal import PostingInput, reverse, summable, write_entry
 
 Position = dict[tuple[int, str], tuple[Decimal, Decimal]]  # (account, currency) -> (amount, usd)
 
@@ -84,8 +85,15 @@ def has_carry_in(session: Session, year: int) -> bool:
     return bool(_live_carry_entries(session, year))
 
 
+def _in_books() -> ColumnElement[bool]:
+    """Entries of the years the books hold: one dated outside (stored before the limits of
+    ``domain.limits`` existed, or outside the program) is named by ``verify`` and left out of
+    the chain of years, so that it cannot hold back a close or make a report fail."""
+    return JournalEntry.fiscal_year.between(limits.FIRST_BOOK_YEAR, limits.LAST_BOOK_YEAR)
+
+
 def first_year(session: Session) -> int | None:
-    return session.scalar(select(func.min(JournalEntry.fiscal_year)))
+    return session.scalar(select(func.min(JournalEntry.fiscal_year)).where(_in_books()))
 
 
 def year_totals(session: Session, year: int) -> Position:
@@ -98,7 +106,7 @@ def year_totals(session: Session, year: int) -> Position:
             func.sum(Posting.amount),
             func.sum(Posting.usd_value),
         )
-        .where(Posting.fiscal_year == year)
+        .where(Posting.fiscal_year == year, summable())
         .group_by(Posting.account_id, Posting.currency)
     ):
         result[(account_id, currency)] = (Decimal(amount), Decimal(usd))
@@ -118,7 +126,9 @@ def opening_position(session: Session, year: int) -> tuple[Position, bool]:
 
 
 def _has_earlier(session: Session, year: int) -> bool:
-    return bool(session.scalar(select(func.count()).where(JournalEntry.fiscal_year < year)))
+    return bool(
+        session.scalar(select(func.count()).where(JournalEntry.fiscal_year < year, _in_books()))
+    )
 
 
 def carry_in_position(session: Session, year: int) -> Position:
@@ -136,7 +146,7 @@ def carry_in_position(session: Session, year: int) -> Position:
             func.sum(Posting.amount),
             func.sum(Posting.usd_value),
         )
-        .where(Posting.entry_id.in_(carry_ids.union(reversal_ids)))
+        .where(Posting.entry_id.in_(carry_ids.union(reversal_ids)), summable())
         .group_by(Posting.account_id, Posting.currency)
     ):
         if amount or usd:
@@ -145,10 +155,19 @@ def carry_in_position(session: Session, year: int) -> Position:
 
 
 def closing_position(session: Session, year: int) -> Position:
-    """Balances at the end of ``year`` per (account, currency), opening included."""
-    position: Position = dict(year_totals(session, year))
-    if not has_carry_in(session, year) and _has_earlier(session, year):
-        for key, (amount, usd) in carry_position(session, year - 1).items():
+    """Balances at the end of ``year`` per (account, currency), opening included.
+
+    A year without a posted carry entry opens with what closing the year before would carry,
+    back to the nearest year that has one (or the first year of the books). The years are
+    walked forward from there, one by one: books of any age, never a deep recursion."""
+    start = year
+    while not has_carry_in(session, start) and _has_earlier(session, start):
+        start -= 1
+    position: Position = dict(year_totals(session, start))
+    for following in range(start + 1, year + 1):
+        carried = _carry_of(session, position)
+        position = dict(year_totals(session, following))
+        for key, (amount, usd) in carried.items():
             old = position.get(key, (Decimal(0), Decimal(0)))
             position[key] = (old[0] + amount, old[1] + usd)
     return position
@@ -157,11 +176,15 @@ def closing_position(session: Session, year: int) -> Position:
 def carry_position(session: Session, year: int) -> Position:
     """What closing ``year`` carries into the next: asset and liability balances as they are;
     everything else folded into the Premium fund, per currency (so each currency balances)."""
+    return _carry_of(session, closing_position(session, year))
+
+
+def _carry_of(session: Session, closing: Position) -> Position:
     kinds = dict(session.execute(select(Account.id, Account.kind)).tuples().all())
     fund = account_by_role(session, AccountRole.PREMIUM_FUND).id
     result: Position = {}
     folded: dict[str, tuple[Decimal, Decimal]] = defaultdict(lambda: (Decimal(0), Decimal(0)))
-    for (account_id, currency), (amount, usd) in closing_position(session, year).items():
+    for (account_id, currency), (amount, usd) in closing.items():
         if kinds[account_id] in CARRIED_KINDS:
             if amount or usd:
                 result[(account_id, currency)] = (amount, usd)
@@ -186,6 +209,8 @@ def close_year(
     """Lock ``year`` and carry its balances into the next year (one carry entry)."""
     require(actor, Permission.LEDGER_WRITE)
     today = today or date.today()
+    if beyond := limits.check_book_year(year):
+        raise ValidationError([Problem("year", beyond)])
     closed = closed_years(session)
     start, end = year_bounds(session, year)
     problems: list[Problem] = []
@@ -308,12 +333,13 @@ def _year_row(session: Session, year: int) -> FiscalYearRow:
 def list_fiscal_years(
     session: Session, actor: Actor, today: date | None = None
 ) -> list[FiscalYearRow]:
-    """Every year with entries or events, and the current one."""
+    """Every year with entries or events, and the current one: the years the books hold
+    (``verify`` names an entry stored outside them)."""
     require(actor, Permission.READ)
     years = set(session.scalars(select(JournalEntry.fiscal_year).distinct()))
     years |= set(session.scalars(select(FiscalYearEvent.year).distinct()))
     years.add(year_of(session, today or date.today()))
-    return [_year_row(session, y) for y in sorted(years)]
+    return [_year_row(session, y) for y in sorted(years) if not limits.check_book_year(y)]
 
 
 def current_year(session: Session, actor: Actor, today: date | None = None) -> int:

@@ -17,6 +17,7 @@ from decimal import Decimal
 from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from coop_desk.domain import limits
 from coop_desk.domain.ledger import Leg, balance_problems, usd_values
 from coop_desk.domain.money import MoneyError, format_amount, to_decimal
 from coop_desk.domain.problems import Problem
@@ -34,6 +35,14 @@ from coop_desk.services.ledger._common import (
     reporting_currency,
     year_of,
 )
+
+
+def summable() -> ColumnElement[bool]:
+    """Postings the books can add up. One beyond the limits of ``domain.limits`` (stored
+    before they existed, or from outside the program) would overflow the database's sums and
+    stop every report: ``verify`` names it, and every sum over postings leaves it out."""
+    bound = limits.MAX_AMOUNT
+    return Posting.amount.between(-bound, bound) & Posting.usd_value.between(-bound, bound)
 
 
 @dataclass(frozen=True)
@@ -207,16 +216,42 @@ def write_entry(
     description = clean(description)
     if not description:
         problems.append(Problem("description", "say what the entry is for"))
+    problems += limits.text_problems(
+        "journal_entry",
+        {
+            "description": description,
+            "reference": clean(reference),
+            "payee": clean(payee),
+            "voucher": clean(voucher),
+            "document_name": document_name,
+        },
+    )
     if entry_date is None:
         problems.append(Problem("entry_date", "the date is required"))
         raise ValidationError(problems)
+    out_of_range = limits.check_date(entry_date)
     year = year_of(session, entry_date)
-    if year in closed_years(session) and kind != EntryKind.CARRY:
+    out_of_range = out_of_range or limits.check_book_year(year)
+    if out_of_range:
+        problems.append(Problem("entry_date", out_of_range))
+        raise ValidationError(problems)
+    closed = closed_years(session)
+    if year in closed and kind != EntryKind.CARRY:
         problems.append(
             Problem(
                 "entry_date",
                 f"the fiscal year {year} is closed; nothing can be posted in it unless an "
                 "administrator reopens it",
+            )
+        )
+    elif closed and year < max(closed) and kind != EntryKind.CARRY:
+        # Years close in order: one before a closed year is closed too (an entry there would
+        # change the balances already carried forward).
+        problems.append(
+            Problem(
+                "entry_date",
+                f"the books are closed up to the fiscal year {max(closed)}; nothing can be "
+                f"posted in {year}",
             )
         )
     usd = reporting_currency(session)
@@ -244,6 +279,10 @@ def write_entry(
         except MoneyError as exc:
             problems.append(Problem(field, str(exc)))
             continue
+        beyond = limits.check_amount(amount) or limits.check_text("posting", "memo", clean(p.memo))
+        if beyond:
+            problems.append(Problem(field, beyond))
+            continue
         if currency == usd:
             rate = Decimal(1)
         elif fixed_usd is not None:
@@ -257,6 +296,9 @@ def write_entry(
             except MoneyError as exc:
                 problems.append(Problem(field, str(exc)))
                 continue
+            if limits.check_rate(rate):
+                problems.append(Problem(field, str(limits.check_rate(rate))))
+                continue
             if rate != rate.quantize(Decimal("0.00000001")):
                 problems.append(Problem(field, "a rate has at most 8 decimals"))
         legs.append(Leg(currency, amount, rate))
@@ -269,6 +311,13 @@ def write_entry(
     if problems:
         raise ValidationError(problems)
     values = usd_values(legs, usd) if fixed_usd is None else list(fixed_usd)
+    problems = [
+        Problem(f"postings[{index}]", f"its {usd} value: {beyond}")
+        for index, value in enumerate(values, start=1)
+        if (beyond := limits.check_amount(value))
+    ]
+    if problems:
+        raise ValidationError(problems)
     number = (
         session.scalar(
             select(func.max(JournalEntry.number)).where(JournalEntry.fiscal_year == year)
@@ -552,7 +601,7 @@ def _entry_rows(
                 func.sum(Posting.usd_value),
             )
             .join(Account, Account.id == Posting.account_id)
-            .where(Posting.entry_id.in_(chunk), Posting.amount > 0)
+            .where(Posting.entry_id.in_(chunk), Posting.amount > 0, summable())
             .where(Account.role != AccountRole.EXCHANGE)
             .group_by(Posting.entry_id, Posting.currency)
         ):

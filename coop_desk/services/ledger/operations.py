@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coop_desk.domain import limits
 from coop_desk.domain.ledger import rate_from_legs
 from coop_desk.domain.money import MoneyError, round_money, to_decimal
 from coop_desk.domain.premium import Scheme
@@ -37,7 +38,13 @@ from coop_desk.services.ledger._common import (
 )
 from coop_desk.services.ledger.accounts import account_by_role, buyer_account, project_account
 from coop_desk.services.ledger.contracts import figures, live_shipment_entries, load_contract
-from coop_desk.services.ledger.journal import EntryRow, PostingInput, entry_row, write_entry
+from coop_desk.services.ledger.journal import (
+    EntryRow,
+    PostingInput,
+    entry_row,
+    summable,
+    write_entry,
+)
 from coop_desk.services.ledger.plan import approved_budget
 
 OVER_BUDGET_SETTING = "ledger.over_budget"  # "warn" (default) or "block"
@@ -54,6 +61,8 @@ def _amount(
         return Decimal(0)
     if amount < 0 or (amount == 0 and not allow_zero):
         problems.append(Problem(field, "the amount must be more than zero"))
+    elif beyond := limits.check_amount(amount):
+        problems.append(Problem(field, beyond))
     elif amount != round_money(amount):
         problems.append(Problem(field, "amounts are in cents: at most 2 decimals"))
     return amount
@@ -86,6 +95,9 @@ def _rate(
         return None
     if value <= 0:
         problems.append(Problem(field, "the rate must be more than zero"))
+        return None
+    if beyond := limits.check_rate(value):
+        problems.append(Problem(field, beyond))
         return None
     return value
 
@@ -234,7 +246,7 @@ def spent_in_year(session: Session, project_id: int, year: int) -> Decimal:
     account = project_account(session, project_id)
     total = session.scalar(
         select(func.coalesce(func.sum(Posting.usd_value), 0)).where(
-            Posting.account_id == account.id, Posting.fiscal_year == year
+            Posting.account_id == account.id, Posting.fiscal_year == year, summable()
         )
     )
     return Decimal(total or 0)

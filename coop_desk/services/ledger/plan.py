@@ -16,6 +16,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coop_desk.domain import limits
 from coop_desk.domain.money import MoneyError, to_decimal
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
@@ -249,6 +250,13 @@ def _approval_problems(data: ApprovalInput, year: int, bounds: tuple[date, date]
     for field, value in counts.items():
         if value < 0:
             problems.append(Problem(field, "must not be negative"))
+        elif beyond := limits.check_integer(value):
+            problems.append(Problem(field, beyond))
+    problems += limits.text_problems(
+        "plan_approval",
+        {"minutes_number": clean(data.minutes_number), "notes": (data.notes or "").strip()},
+    )
+    problems += limits.date_problems({"approval_date": data.approval_date})
     if data.members_present <= 0:
         problems.append(Problem("members_present", "how many members were present?"))
     if data.women_present > data.members_present:
@@ -317,6 +325,8 @@ def record_approval(
             continue
         if amount < 0 or amount != amount.quantize(Decimal("0.01")):
             problems.append(Problem(field, f"{project.name}: give a positive amount in cents"))
+        elif beyond := limits.check_amount(amount):
+            problems.append(Problem(field, f"{project.name}: {beyond}"))
     if data.approval_date is not None:
         latest = session.scalar(
             select(func.max(PlanApproval.approval_date)).where(PlanApproval.year == year)

@@ -16,9 +16,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
-from coop_desk.domain import premium
+from coop_desk.domain import limits, premium
 from coop_desk.domain.money import round_money
 from coop_desk.domain.premium import QualityShare
+from coop_desk.domain.problems import Problem
+from coop_desk.errors import ValidationError
 from coop_desk.models import Account, Buyer, JournalEntry, Posting, Project
 from coop_desk.services import cooperative
 from coop_desk.services.access import Actor, Permission, require
@@ -31,6 +33,7 @@ from coop_desk.services.ledger._common import (
 )
 from coop_desk.services.ledger.contracts import list_contracts
 from coop_desk.services.ledger.fiscal import opening_position, year_totals
+from coop_desk.services.ledger.journal import summable
 from coop_desk.services.ledger.plan import approved_budget
 
 ZERO = Decimal("0.00")
@@ -146,7 +149,7 @@ def _spending(session: Session, year: int) -> dict[int, dict[str, Decimal]]:
             func.count(),
         )
         .join(Account, Account.id == Posting.account_id)
-        .where(Account.role == AccountRole.PROJECT_EXPENSE, Posting.fiscal_year == year)
+        .where(Account.role == AccountRole.PROJECT_EXPENSE, Posting.fiscal_year == year, summable())
         .group_by(Account.project_id, Posting.currency)
     ):
         result[project_id][currency] += _d(amount)
@@ -323,7 +326,11 @@ def _contract_receivable_movements(session: Session) -> dict[int, tuple[Decimal,
         .join(Posting, Posting.entry_id == JournalEntry.id)
         .join(Account, Account.id == Posting.account_id)
         .outerjoin(original, original.id == JournalEntry.reverses_id)
-        .where(JournalEntry.contract_id.is_not(None), Account.role == AccountRole.RECEIVABLE)
+        .where(
+            JournalEntry.contract_id.is_not(None),
+            Account.role == AccountRole.RECEIVABLE,
+            summable(),
+        )
         .group_by(JournalEntry.contract_id, is_shipment)
     ):
         if shipment:
@@ -488,6 +495,8 @@ def ga_summary(
     at ``local_rate``, default the last rate recorded in the year, for reference) and, per
     project, what was paid in each currency (``project_balances``, the screen's rows)."""
     require(actor, Permission.READ)
+    if local_rate is not None and (beyond := limits.check_rate(local_rate)):
+        raise ValidationError([Problem("local_rate", beyond)])
     fund = fund_report(session, actor, year)
     local = local_currency(session)
     rate = local_rate if local_rate is not None else latest_rate(session, local, year)

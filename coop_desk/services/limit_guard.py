@@ -1,0 +1,218 @@
+"""The last guard of what may be stored (``domain.limits``): every flush of a session that
+``Database`` makes is checked, so no path (a service that forgot a check, a script, an
+import) can write a value beyond a limit.
+
+The services validate their input first and report every problem with its field (and the row
+and column of a file); this guard is what remains when one did not. It looks at each new row
+and at each changed column of a changed row, by the column's type: text against the field's
+length in ``domain.limits.TEXT_LIMITS``, dates against the range the books hold, money, rates
+and quantities (the scaled integers of ``models.base``) against their bounds, whole numbers
+against what PostgreSQL's ``INTEGER`` holds. A value beyond a limit refuses the whole flush
+with a ``ValidationError`` naming the field and the limit: nothing is written.
+
+Rows written by the audit trail are derived from rows checked here and are left alone.
+
+For ``verify`` (check ``limits.stored``) it names every stored value beyond a limit: data
+written before the limits existed, or from outside the program.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ColumnElement,
+    Date,
+    Integer,
+    String,
+    event,
+    func,
+    or_,
+    select,
+)
+from sqlalchemy.orm import ColumnProperty, InstanceState, Session, sessionmaker
+from sqlalchemy.orm.attributes import instance_state
+
+from coop_desk.domain import limits
+from coop_desk.domain.problems import Problem
+from coop_desk.errors import ValidationError
+from coop_desk.models import AuditRecord, Base, JournalEntry
+from coop_desk.models.base import ScaledDecimal
+from coop_desk.services.ledger.journal import entry_number
+from coop_desk.services.verify import Finding, Severity, register
+
+_SCALE_CHECKS: dict[int, Callable[[Decimal | None], str | None]] = {
+    2: limits.check_amount,  # Money()
+    6: limits.check_quantity,  # Quantity()
+}
+
+
+def install(sessions: sessionmaker[Session]) -> None:
+    """Check every flush of the sessions ``sessions`` makes."""
+    if not event.contains(sessions, "before_flush", check_flush):
+        event.listen(sessions, "before_flush", check_flush)
+
+
+def check_flush(session: Session, _context: Any, _instances: Any) -> None:
+    problems: list[Problem] = []
+    for obj in session.new:
+        problems.extend(problems_of(obj, changed_only=False))
+    for obj in session.dirty:
+        problems.extend(problems_of(obj, changed_only=True))
+    if problems:
+        raise ValidationError(problems)
+
+
+def problems_of(obj: object, *, changed_only: bool = False) -> list[Problem]:
+    """What ``obj`` (a mapped row) holds beyond a limit: every column, or only those changed
+    since it was loaded (an unrelated edit of a row holding old data is not refused for it)."""
+    if isinstance(obj, AuditRecord):
+        return []
+    state: InstanceState[Any] = instance_state(obj)
+    mapper = state.mapper
+    table = mapper.persist_selectable.description or ""
+    problems = []
+    for prop in mapper.column_attrs:
+        for value in _values(state, prop, changed_only):
+            message = check_value(table, prop, value)
+            if message:
+                problems.append(Problem(prop.key, message))
+    return problems
+
+
+def _values(state: Any, prop: ColumnProperty[Any], changed_only: bool) -> Iterable[Any]:
+    attr = state.attrs[prop.key]
+    if not changed_only:
+        return [attr.value] if prop.key in state.dict else []
+    return list(attr.history.added or ())
+
+
+def check_value(table: str, prop: ColumnProperty[Any], value: Any) -> str | None:
+    """The message for ``value`` in the column of ``prop``, or None when it may be stored."""
+    if value is None:
+        return None
+    column_type = prop.columns[0].type
+    if isinstance(column_type, String) and isinstance(value, str):
+        return limits.check_text(table, prop.columns[0].name, value)
+    if isinstance(column_type, ScaledDecimal) and isinstance(value, Decimal | int):
+        amount = Decimal(value)
+        if column_type.scale == 8:  # Rate(): exchange rates and prices, never negative
+            if not amount.is_finite() or not 0 <= amount <= limits.MAX_RATE:
+                return limits.check_rate(amount)
+            return None
+        check = _SCALE_CHECKS.get(column_type.scale, limits.check_amount)
+        return check(amount)
+    if isinstance(column_type, Date) and isinstance(value, date):
+        return limits.check_date(value)
+    if isinstance(column_type, Integer) and isinstance(value, int) and not isinstance(value, bool):
+        return limits.check_integer(value)
+    return None
+
+
+# --- verify: what is stored already -------------------------------------------------------------
+
+MAX_FINDINGS_PER_COLUMN = 20
+
+
+@register("limits.stored")
+def check_stored(session: Session, today: date) -> list[Finding]:
+    """Every stored value within the limits of ``domain.limits``: a row beyond them (written by
+    an older version, or from outside the program) is an integrity error naming the table,
+    the row and the column. Reports and year close leave such rows out instead of failing."""
+    findings: list[Finding] = []
+    for table in Base.metadata.sorted_tables:
+        checks = [(column, _beyond(table.name, column)) for column in table.columns]
+        checked = [(column, condition) for column, condition in checks if condition is not None]
+        if not checked:
+            continue
+        keys = list(table.primary_key.columns)
+        shown = [
+            func.length(column) if isinstance(column.type, String) else column
+            for column, _ in checked
+        ]
+        counts: dict[str, int] = {}
+        rows = session.execute(
+            select(*keys, *shown).where(or_(*(condition for _, condition in checked)))
+        )
+        for row in rows:
+            record = f"{table.name} {'/'.join(str(k) for k in row[: len(keys)])}"
+            for (column, _), value in zip(checked, row[len(keys) :], strict=True):
+                message = _stored_message(table.name, column, value)
+                if message is None:
+                    continue
+                counts[column.name] = counts.get(column.name, 0) + 1
+                if counts[column.name] > MAX_FINDINGS_PER_COLUMN:
+                    continue
+                findings.append(
+                    Finding(
+                        Severity.ERROR,
+                        "limits.stored",
+                        f"{_name(session, table.name, row[0])}: {column.name} {message}",
+                        record,
+                    )
+                )
+        for column_name, count in counts.items():
+            if count > MAX_FINDINGS_PER_COLUMN:
+                findings.append(
+                    Finding(
+                        Severity.ERROR,
+                        "limits.stored",
+                        f"{table.name}: {count - MAX_FINDINGS_PER_COLUMN:,} more rows hold a "
+                        f"{column_name} beyond the limits",
+                        table.name,
+                    )
+                )
+    return findings
+
+
+def _beyond(table: str, column: Column[Any]) -> ColumnElement[bool] | None:
+    """The SQL condition of a stored value beyond its limit, or None for a column without one."""
+    column_type = column.type
+    if isinstance(column_type, String):
+        limit = limits.TEXT_LIMITS.get(table, {}).get(column.name)
+        return None if limit is None else func.length(column) > limit
+    if isinstance(column_type, ScaledDecimal):
+        if column_type.scale == 8:
+            return or_(column < 0, column > limits.MAX_RATE)
+        bound = limits.MAX_QUANTITY if column_type.scale == 6 else limits.MAX_AMOUNT
+        return or_(column < -bound, column > bound)
+    if isinstance(column_type, Date):
+        return or_(column < limits.EARLIEST_DATE, column > limits.LATEST_DATE)
+    if isinstance(column_type, Integer) and not isinstance(column_type, Boolean):
+        return or_(column < limits.MIN_INTEGER, column > limits.MAX_INTEGER)
+    return None
+
+
+def _stored_message(table: str, column: Column[Any], value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(column.type, String):
+        limit = limits.text_limit(table, column.name)
+        return f"holds {value:,} characters, more than {limit:,}" if value > limit else None
+    if isinstance(column.type, ScaledDecimal) and column.type.scale == 8:
+        rate = Decimal(value)
+        return None if 0 <= rate <= limits.MAX_RATE else limits.check_rate(rate)
+    if isinstance(column.type, ScaledDecimal):
+        check = _SCALE_CHECKS.get(column.type.scale, limits.check_amount)
+        return check(Decimal(value))
+    if isinstance(column.type, Date):
+        return limits.check_date(value)
+    if isinstance(value, int):
+        return limits.check_integer(value)
+    return None
+
+
+def _name(session: Session, table: str, key: Any) -> str:
+    """How people name the row: an entry by its number, anything else by table and id."""
+    if table == "journal_entry":
+        found = session.execute(
+            select(JournalEntry.fiscal_year, JournalEntry.number).where(JournalEntry.id == key)
+        ).first()
+        if found is not None:
+            return f"Entry {entry_number(found[0], found[1])} (journal_entry {key})"
+    return f"{table} {key}"
