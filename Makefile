@@ -25,6 +25,7 @@ run: $(STAMP) system-deps
 lint: $(STAMP)
 	$(BIN)/ruff check coop_desk tests benchmarks
 	$(BIN)/ruff format --check coop_desk tests benchmarks
+	$(BIN)/lint-imports --no-logo
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -44,4 +45,4 @@ translations: $(STAMP)
 	$(BIN)/pyside6-lrelease resources/i18n/coop_desk_es.ts -qm resources/i18n/coop_desk_es.qm
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

@@ -18,9 +18,9 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from coop_desk.db import Database
-from coop_desk.exchange.ics_export import write_ics_list
 from coop_desk.models import ApprovalDecision, Inspection, Member, Plot, PlotOrganic
 from coop_desk.services import certification as certs
+from coop_desk.services import ics_list
 from coop_desk.services.access import SYSTEM
 from coop_desk.services.certification import alerts as cert_alerts
 
@@ -106,7 +106,11 @@ def main(members: int = 20_000) -> None:
             rows = timed("farmer list", lambda: certs.farmer_list(s, SYSTEM, ON))
             timed("ICS overview", lambda: certs.ics_overview(s, SYSTEM, ON))
             found = timed("alerts (90 days)", lambda: cert_alerts.alerts(s, SYSTEM, ON))
-        timed("xlsx export", lambda: write_ics_list(rows, Path(folder) / "ics.xlsx", on=ON))
+        with db.reading(SYSTEM) as s:
+            timed(
+                "xlsx export",
+                lambda: ics_list.export_ics_list(s, SYSTEM, Path(folder) / "ics.xlsx", on=ON),
+            )
         print(f"  {len(rows):,} farmers, {len(found):,} alerts")
         db.close()
 

@@ -22,7 +22,7 @@ from coop_desk.db import Database
 from coop_desk.models import Account, JournalEntry, Posting
 from coop_desk.services.access import SYSTEM
 from coop_desk.services.ledger import checks, journal, reports
-from coop_desk.services.ledger._common import AccountRole
+from coop_desk.services.ledger.books import AccountRole
 
 ENTRIES = 100_000
 YEAR = 2025

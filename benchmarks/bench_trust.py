@@ -22,7 +22,7 @@ from coop_desk.models import Account, AuditRecord
 from coop_desk.services import audit
 from coop_desk.services.access import SYSTEM
 from coop_desk.services.ledger import journal
-from coop_desk.services.ledger._common import AccountRole
+from coop_desk.services.ledger.books import AccountRole
 
 ENTRIES = 50_000
 PAYMENTS = 500

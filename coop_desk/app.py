@@ -5,15 +5,15 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from coop_desk import paths
 from coop_desk.db import Database
 from coop_desk.errors import DatabaseError
+from coop_desk.ui.language import install_translations
 
 if TYPE_CHECKING:
     from coop_desk.ui.context import AppContext
@@ -28,39 +28,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     QCoreApplication.setOrganizationName("coop-desk")
     QCoreApplication.setApplicationName("coop-desk")
-    _install_translations(app)
+    install_translations(app)
     return app
-
-
-LANGUAGES = {"en": "English", "es": "Español"}
-DEFAULT_COUNTRY = {"es": "es_PE"}  # the locale of a language when the system has another
-
-
-def chosen_locale() -> QLocale:
-    """The language the user chose (``COOP_DESK_LANG`` or File > Language), else the system's."""
-    code = os.environ.get("COOP_DESK_LANG") or str(QSettings().value("language", "") or "")
-    if code in LANGUAGES:
-        system = QLocale.system()
-        if system.name().startswith(code):
-            return system  # keep the country's number and date formats (es_PE)
-        # The cooperative's administrators are in Peru: Peruvian formats (1,234.56; d/MM/yy).
-        return QLocale(DEFAULT_COUNTRY.get(code, code))
-    return QLocale.system()
-
-
-def _install_translations(app: QApplication) -> None:
-    locale = chosen_locale()
-    QLocale.setDefault(locale)
-    qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-    ours = QTranslator(app)
-    if ours.load(locale, "coop_desk", "_", str(TRANSLATIONS_DIR)):
-        app.installTranslator(ours)
-
-
-# Compiled translations (.qm) next to their sources (.ts); `make translations` rebuilds them.
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 
 
 def open_database(target: str | None, parent: QWidget | None = None) -> Database | None:

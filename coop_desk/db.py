@@ -400,6 +400,8 @@ def revision_graph() -> tuple[set[str], set[str]] | None:
     known: set[str] = set()
     parents: set[str] = set()
     for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        if path.name == "__init__.py":
+            continue  # the package marker, not a revision (Alembic skips it too)
         values: dict[str, Any] = {}
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
             if isinstance(node, ast.AnnAssign | ast.Assign) and node.value is not None:
@@ -454,10 +456,6 @@ def backup_sqlite(engine: Engine, reason: str = "manual", dest: Path | None = No
         src.close()
     log.info("backed up %s to %s", source, target)
     return target
-
-
-def has_tables(engine: Engine) -> bool:
-    return bool(inspect(engine).get_table_names())
 
 
 def _explain(url: str, exc: BaseException) -> str:

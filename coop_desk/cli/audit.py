@@ -113,7 +113,7 @@ def _output(text: str, suffix: str) -> Path:
 
 
 def run_audit_pack(args: argparse.Namespace, ctx: CliContext) -> int:
-    from coop_desk.exchange.audit_pack import build_audit_pack
+    from coop_desk.services.audit_pack import build_audit_pack
 
     target = _output(args.output, ".xlsx")
     actor = ctx.actor()
@@ -128,7 +128,7 @@ def run_audit_pack(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_export_beancount(args: argparse.Namespace, ctx: CliContext) -> int:
-    from coop_desk.exchange.beancount_export import export_beancount
+    from coop_desk.services.ledger.beancount import export_beancount
 
     target = _output(args.output, ".beancount")
     actor = ctx.actor()

@@ -12,10 +12,8 @@ from coop_desk.cli.context import CliContext, CliError
 from coop_desk.cli.output import table
 from coop_desk.domain.certification import CONVERSION_LABELS, ConversionStatus, SchemeKind
 from coop_desk.domain.money import format_amount
-from coop_desk.exchange.ics_export import write_ics_list
 from coop_desk.services import certification as certs
-from coop_desk.services import cooperative
-from coop_desk.services.access import Permission, require
+from coop_desk.services import ics_list
 from coop_desk.services.certification import alerts as cert_alerts
 
 
@@ -130,7 +128,6 @@ def run_alerts(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     actor = ctx.actor()
-    require(actor, Permission.EXPORT)
     on = args.date or date.today()
     target = Path(args.output).expanduser()
     if target.suffix.lower() != ".xlsx":
@@ -138,10 +135,8 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     if not target.parent.resolve().is_dir():
         raise CliError(f"{args.output}: the folder {target.parent} does not exist")
     with ctx.db.reading(actor) as session:
-        rows = certs.farmer_list(session, actor, on)
-        profile = cooperative.get_profile(session, actor)
-    path = write_ics_list(rows, target, on=on, cooperative=profile.name if profile else "")
-    print(f"ICS list written: {path} ({len(rows)} members, as of {on.isoformat()})")
+        result = ics_list.export_ics_list(session, actor, target, on=on)
+    print(f"ICS list written: {result.path} ({result.members} members, as of {on.isoformat()})")
     return 0
 
 

@@ -14,7 +14,7 @@ from coop_desk.cli.output import table
 from coop_desk.domain.money import format_amount
 from coop_desk.services.access import Actor
 from coop_desk.services.ledger import accounts, contracts, fiscal, journal, plan, reports
-from coop_desk.services.ledger._common import year_of
+from coop_desk.services.ledger.books import year_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

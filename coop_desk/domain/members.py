@@ -30,9 +30,6 @@ STATUS_LABELS = {
     MemberStatus.DECEASED: "Deceased",
 }
 
-# Statuses a member leaves the cooperative with; a deceased member cannot come back.
-LEAVING = frozenset({MemberStatus.WITHDRAWN, MemberStatus.EXPELLED, MemberStatus.DECEASED})
-
 GENDER_LABELS = {"F": "Female", "M": "Male"}
 
 _GENDER_WORDS = {

@@ -12,7 +12,7 @@ The 25% share has one owner, :func:`quality_share_required` (and its spreadsheet
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -262,7 +262,3 @@ def fiscal_year_bounds(year: int, start_month: int = 1) -> tuple[date, date]:
     else:
         end = max(start, following - timedelta(days=1)) if following > date.min else date.min
     return start, end
-
-
-def sort_rates(rates: Sequence[PriceTerms]) -> list[PriceTerms]:
-    return sorted(rates, key=lambda r: (r.scheme, r.valid_from))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -376,19 +376,3 @@ def _remove(name: str) -> None:
         os.remove(name)
     except FileNotFoundError:
         return
-
-
-def write_table(
-    wb: Workbook,
-    title: str,
-    columns: Sequence[Column],
-    rows: Iterable[Sequence[Any]],
-    *,
-    print_title: str | None = None,
-) -> SheetWriter:
-    """A whole sheet from an iterable of rows (streamed)."""
-    sheet = SheetWriter(wb, title, columns, print_title=print_title)
-    for row in rows:
-        sheet.append(row)
-    sheet.close()
-    return sheet

@@ -35,13 +35,13 @@ from coop_desk.exchange.cashbook import EXPENSE, INCOME, OPENING, CashBook, Cash
 from coop_desk.models import Account, JournalEntry, Project
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import journal, operations, plan
-from coop_desk.services.ledger._common import (
+from coop_desk.services.ledger.accounts import account_by_role
+from coop_desk.services.ledger.books import (
     AccountRole,
     EntryKind,
     entry_number,
     reporting_currency,
 )
-from coop_desk.services.ledger.accounts import account_by_role
 from coop_desk.services.ledger.journal import PostingInput
 
 ProgressFn = Callable[[int, int, str], None]

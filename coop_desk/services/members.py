@@ -26,7 +26,7 @@ from coop_desk.domain.members import (
 )
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold
-from coop_desk.errors import Conflict, NotFound, ValidationError
+from coop_desk.errors import NotFound, ValidationError
 from coop_desk.models import Member, MemberStatusChange, Plot
 from coop_desk.services import audit, versions
 from coop_desk.services.access import Actor, Permission, require
@@ -290,15 +290,6 @@ def get_member(session: Session, actor: Actor, member_id: int) -> MemberDetail:
     return _detail(_load(session, member_id))
 
 
-def find_member_id(session: Session, actor: Actor, code: str) -> int | None:
-    require(actor, Permission.READ)
-    try:
-        normal = parse_code(code)
-    except ParseError:
-        return None
-    return session.scalar(select(Member.id).where(Member.code == normal))
-
-
 def create_member(
     session: Session,
     actor: Actor,
@@ -455,17 +446,6 @@ def change_status(
         member.status = str(new_status)
         member.status_date = effective_date
     return _detail(member)
-
-
-def delete_member(session: Session, actor: Actor, member_id: int) -> None:
-    """Always refused: members are never deleted (DOMAIN.md). Kept so every front end gets
-    the same explanation."""
-    require(actor, Permission.MEMBERS_WRITE)
-    _load(session, member_id)
-    raise Conflict(
-        "Members are never deleted. Change the status to withdrawn, expelled or deceased; "
-        "the member's history stays in the register."
-    )
 
 
 _MEMBER_FIELDS = (

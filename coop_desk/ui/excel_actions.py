@@ -3,89 +3,23 @@ the roster template, the Premium ledger workbook, the annual premium-use report 
 cash book import.
 
 Each action is a function ``action(parent, ctx)`` so menus, page buttons and tests call the
-same code. File dialogs go through :func:`choose_save_path` / :func:`choose_open_path` and
-messages through :func:`inform`, which tests replace. Slow work runs in a worker with a
+same code. File dialogs and messages go through ``ui.excel_files`` (shared with the import
+dialogs), which tests replace. Slow work runs in a worker with a
 progress dialog and Cancel (``run_with_progress``); the worker opens its own session.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
+from coop_desk.ui import excel_files
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.errors import show_error
-from coop_desk.ui.labels import QT_TRANSLATE_NOOP
-from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
-
-XLSX_FILTER = QT_TRANSLATE_NOOP("excel_actions", "Excel workbook (*.xlsx)")
-OPEN_FILTER = QT_TRANSLATE_NOOP("excel_actions", "Excel workbook (*.xlsx *.xlsm);;All files (*)")
-_FOLDER_KEY = "excel/last_folder"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("excel_actions", text)
-
-
-def _last_folder() -> Path:
-    value = QSettings().value(_FOLDER_KEY, "")
-    folder = Path(str(value)) if value else Path.home()
-    return folder if folder.is_dir() else Path.home()
-
-
-def _remember(path: Path) -> None:
-    QSettings().setValue(_FOLDER_KEY, str(path.parent))
-
-
-def choose_save_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
-    """Ask where to write a workbook; ``None`` when the user cancels. Tests replace this."""
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, title, str(_last_folder() / suggested), tr(XLSX_FILTER)
-    )
-    if not chosen:
-        return None
-    path = Path(chosen)
-    if path.suffix.lower() != ".xlsx":
-        path = path.with_suffix(".xlsx")
-    _remember(path)
-    return path
-
-
-def choose_open_path(parent: QWidget | None, title: str) -> Path | None:
-    """Ask for a workbook to read; ``None`` when the user cancels. Tests replace this."""
-    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(_last_folder()), tr(OPEN_FILTER))
-    if not chosen:
-        return None
-    path = Path(chosen)
-    _remember(path)
-    return path
-
-
-def inform(parent: QWidget | None, title: str, text: str) -> None:
-    """Tell the user an action finished: in the status bar of the main window when there is
-    one, else in a message box. Tests replace this."""
-    window = parent.window() if parent is not None else None
-    if isinstance(window, QMainWindow):
-        window.statusBar().showMessage(text, 10_000)
-        return
-    QMessageBox.information(parent, title, text)
-
-
-def _run(parent: QWidget | None, title: str, job: Callable[[Progress], Any]) -> Any:
-    """Run ``job`` with a progress dialog; ``None`` after Cancel or an error (shown)."""
-    try:
-        return run_with_progress(parent, title, job)
-    except Cancelled:
-        return None
-    except Exception as exc:  # noqa: BLE001 - shown to the user in words
-        show_error(parent, exc)
-        return None
-
+from coop_desk.ui.workers import Progress
 
 # --- members -----------------------------------------------------------------------------------
 
@@ -94,7 +28,7 @@ def export_members(parent: QWidget | None, ctx: AppContext) -> Path | None:
     """Export the register (Members, Plots) to a workbook the user chooses."""
     from coop_desk.services import member_export
 
-    path = choose_save_path(
+    path = excel_files.choose_save_path(
         parent,
         QCoreApplication.translate("excel_actions", "Export the member register"),
         f"members-{date.today().isoformat()}.xlsx",
@@ -107,12 +41,12 @@ def export_members(parent: QWidget | None, ctx: AppContext) -> Path | None:
         with db.reading(actor) as session:
             return member_export.export_members(session, actor, path, progress=progress)
 
-    result = _run(
+    result = excel_files.run_job(
         parent, QCoreApplication.translate("excel_actions", "Exporting the member register"), job
     )
     if result is None:
         return None
-    inform(
+    excel_files.inform(
         parent,
         QCoreApplication.translate("excel_actions", "Export finished"),
         QCoreApplication.translate(
@@ -120,32 +54,6 @@ def export_members(parent: QWidget | None, ctx: AppContext) -> Path | None:
         ).format(result.members, result.plots, result.path),
     )
     return Path(result.path)
-
-
-def download_template(parent: QWidget | None, ctx: AppContext | None = None) -> Path | None:
-    """Write the roster template (recognised headers and an example row)."""
-    from coop_desk.exchange.roster import write_template
-
-    path = choose_save_path(
-        parent,
-        QCoreApplication.translate("excel_actions", "Save the roster template"),
-        "plantilla-socios.xlsx",
-    )
-    if path is None:
-        return None
-    try:
-        written = write_template(path)
-    except Exception as exc:  # noqa: BLE001 - shown in words
-        show_error(parent, exc)
-        return None
-    inform(
-        parent,
-        QCoreApplication.translate("excel_actions", "Template saved"),
-        QCoreApplication.translate("excel_actions", "The template was saved to {0}.").format(
-            written
-        ),
-    )
-    return written
 
 
 def import_members(parent: QWidget | None, ctx: AppContext) -> Any:
@@ -200,7 +108,7 @@ def export_ledger(parent: QWidget | None, ctx: AppContext) -> Path | None:
     if period is None:
         return None
     label = str(period.get("year") or f"{period['date_from']}_{period['date_to']}")
-    path = choose_save_path(
+    path = excel_files.choose_save_path(
         parent,
         QCoreApplication.translate("excel_actions", "Export the Premium ledger"),
         f"premium-ledger-{label}.xlsx",
@@ -213,12 +121,12 @@ def export_ledger(parent: QWidget | None, ctx: AppContext) -> Path | None:
         with db.reading(actor) as session:
             return workbook.export_ledger(session, actor, path, progress=progress, **period)
 
-    result = _run(
+    result = excel_files.run_job(
         parent, QCoreApplication.translate("excel_actions", "Exporting the Premium ledger"), job
     )
     if result is None:
         return None
-    inform(
+    excel_files.inform(
         parent,
         QCoreApplication.translate("excel_actions", "Export finished"),
         QCoreApplication.translate(
@@ -235,7 +143,7 @@ def export_premium_report(parent: QWidget | None, ctx: AppContext) -> Path | Non
     year = choose_year(parent, ctx)
     if year is None:
         return None
-    path = choose_save_path(
+    path = excel_files.choose_save_path(
         parent,
         QCoreApplication.translate("excel_actions", "Premium-use report"),
         f"premium-use-{year}.xlsx",
@@ -249,12 +157,12 @@ def export_premium_report(parent: QWidget | None, ctx: AppContext) -> Path | Non
         with db.reading(actor) as session:
             return assembly_report.export_premium_report(session, actor, path, year)
 
-    result = _run(
+    result = excel_files.run_job(
         parent, QCoreApplication.translate("excel_actions", "Writing the premium-use report"), job
     )
     if result is None:
         return None
-    inform(
+    excel_files.inform(
         parent,
         QCoreApplication.translate("excel_actions", "Report written"),
         QCoreApplication.translate(
@@ -266,7 +174,7 @@ def export_premium_report(parent: QWidget | None, ctx: AppContext) -> Path | Non
 
 def import_cashbook(parent: QWidget | None, ctx: AppContext) -> Any:
     """Read a legacy cash book, preview it, then post it (``CashbookDialog``)."""
-    path = choose_open_path(
+    path = excel_files.choose_open_path(
         parent, QCoreApplication.translate("excel_actions", "Import a premium cash book")
     )
     if path is None:
@@ -284,7 +192,7 @@ def open_cashbook_dialog(parent: QWidget | None, ctx: AppContext, path: Path) ->
     from coop_desk.exchange.cashbook import read_cashbook
     from coop_desk.ui.dialogs.ledger_excel import CashbookDialog
 
-    book = _run(
+    book = excel_files.run_job(
         parent,
         QCoreApplication.translate("excel_actions", "Reading {0}").format(path.name),
         lambda _p: read_cashbook(path),
@@ -322,7 +230,7 @@ def install_menus(window: Any) -> None:
         QCoreApplication.translate("excel_actions", "Download the roster &template…"), window
     )
     template_action.setObjectName("roster_template_xlsx")
-    template_action.triggered.connect(lambda: download_template(window, ctx))
+    template_action.triggered.connect(lambda: excel_files.download_template(window, ctx))
     import_menu.addAction(template_action)
 
     ledger_action = QAction(

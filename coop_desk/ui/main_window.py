@@ -24,6 +24,7 @@ from coop_desk.ui.changes import ChangeWatcher
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
+from coop_desk.ui.language import LANGUAGES
 from coop_desk.ui.pages import page_classes
 from coop_desk.ui.pages.base import Page
 
@@ -125,8 +126,6 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backup_action)
         self.import_menu = file_menu.addMenu(self.tr("&Import"))
         language_menu = file_menu.addMenu(self.tr("&Language"))
-        from coop_desk.app import LANGUAGES
-
         current = str(QSettings().value("language", "") or "")
         for code, name in LANGUAGES.items():
             action = QAction(name, self)

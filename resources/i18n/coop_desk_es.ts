@@ -531,174 +531,174 @@
 <context>
     <name>CertificationsPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="72"/>
         <source>New certificate…</source>
         <translation>Nuevo certificado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="74"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="75"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="74"/>
         <source>Open document</source>
         <translation>Abrir documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="102"/>
         <source>New inspection…</source>
         <translation>Nueva inspección…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
         <source>Sanction…</source>
         <translation>Sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="105"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
         <source>Mark done…</source>
         <translation>Marcar como hecha…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="106"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="105"/>
         <source>Export ICS list…</source>
         <translation>Exportar lista del SIC…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="119"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="118"/>
         <source>Not yet inspected this year</source>
         <translation>Aún sin inspección este año</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="127"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="126"/>
         <source>Corrective actions due</source>
         <translation>Acciones correctivas pendientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="140"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="139"/>
         <source>New sanction…</source>
         <translation>Nueva sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="154"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="153"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="161"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="160"/>
         <source>Look ahead:</source>
         <translation>Anticipar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="173"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="172"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="176"/>
         <source>Certificates</source>
         <translation>Certificados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="178"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
         <source>Internal Control System</source>
         <translation>Sistema Interno de Control</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="179"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="178"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="180"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="179"/>
         <source>Alerts</source>
         <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="187"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="186"/>
         <source>Certifications</source>
         <translation>Certificaciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="210"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="209"/>
         <source>Loading the certifications…</source>
         <translation>Cargando las certificaciones…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="226"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="225"/>
         <source>ICS coverage {0}: {1} of {2} members inspected</source>
         <translation>Cobertura del SIC {0}: {1} de {2} socios inspeccionados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="236"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="235"/>
         <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
         <translation>Meta 100 %. Muestra de reinspección de la certificadora: {0} socios. Pendientes de aprobación del comité: {1}. Acciones correctivas vencidas: {2}.
 {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="240"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="239"/>
         <source>Not yet inspected in {0}</source>
         <translation>Aún sin inspección en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="245"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="244"/>
         <source>{0} certificates · ICS coverage {1}% · {2} alerts</source>
         <translation>{0} certificados · cobertura del SIC {1} % · {2} alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="321"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="320"/>
         <source>Select a certificate to edit.</source>
         <translation>Seleccione un certificado para editarlo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="329"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="328"/>
         <source>Select a member in the schedule first.</source>
         <translation>Primero seleccione un socio en la lista.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="332"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="331"/>
         <source>Select a corrective action first.</source>
         <translation>Primero seleccione una acción correctiva.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="338"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="337"/>
         <source>The selected certificate has no document.</source>
         <translation>El certificado seleccionado no tiene documento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="344"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="343"/>
         <source>The document {0} is missing from the database.</source>
         <translation>El documento {0} no está en la base de datos.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="349"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="348"/>
         <source>The document {0} was changed since it was attached; it is not opened.</source>
         <translation>El documento {0} fue modificado después de adjuntarlo; no se abre.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="361"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="360"/>
         <source>Export the ICS list</source>
         <translation>Exportar la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="363"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="362"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="392"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="383"/>
         <source>Exporting the ICS list</source>
         <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="394"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="385"/>
         <source>Export cancelled.</source>
         <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="399"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="390"/>
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
     </message>
@@ -1145,43 +1145,43 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="120"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="121"/>
         <source>Choose the roster</source>
         <translation>Elegir el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="123"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="124"/>
         <source>An Excel workbook (.xlsx) with one member per row. Title rows above the headers, blank rows and a totals row are fine; headers may be in Spanish or English, in any order.</source>
         <translation>Un libro de Excel (.xlsx) con un socio por fila. Se admiten filas de título sobre los encabezados, filas en blanco y una fila de totales; los encabezados pueden estar en español o en inglés, en cualquier orden.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="129"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="130"/>
         <source>Path of the .xlsx file</source>
         <translation>Ruta del archivo .xlsx</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="130"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="131"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Examinar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="132"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="133"/>
         <source>&amp;Download template…</source>
         <translation>&amp;Descargar plantilla…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="136"/>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="157"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="137"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="158"/>
         <source>(found automatically)</source>
         <translation>(detectada automáticamente)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="140"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="141"/>
         <source>&amp;Sheet:</source>
         <translation>&amp;Hoja:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="171"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="170"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
@@ -1328,82 +1328,82 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="63"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="64"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="69"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="70"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="73"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="74"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="74"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="75"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="76"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="77"/>
         <source>Organic</source>
         <translation>Orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="81"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="82"/>
         <source>Fairtrade</source>
         <translation>Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="87"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="88"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="89"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="90"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="95"/>
         <source>Changes / problems</source>
         <translation>Cambios / problemas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="374"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="371"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="403"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="400"/>
         <source>Reading {0}</source>
         <translation>Leyendo {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="425"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="422"/>
         <source>Comparing with the register</source>
         <translation>Comparando con el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="453"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="450"/>
         <source>Importing members</source>
         <translation>Importando socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="457"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="454"/>
         <source>Nothing was imported</source>
         <translation>No se importó nada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="473"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="468"/>
         <source>Import finished</source>
         <translation>Importación terminada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="475"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="470"/>
         <source>{0} members added, {1} updated, {2} unchanged, {3} rows not imported.</source>
         <translation>{0} socios agregados, {1} actualizados, {2} sin cambios, {3} filas no importadas.</translation>
     </message>
@@ -1650,127 +1650,127 @@ o que lo exceden</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="110"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="111"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="111"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="112"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Abrir base de datos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="115"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="116"/>
         <source>&amp;Recent databases</source>
         <translation>Bases de datos &amp;recientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="119"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="120"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="122"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="123"/>
         <source>&amp;Back up database…</source>
         <translation>Co&amp;pia de seguridad de la base de datos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="126"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="127"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="127"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="128"/>
         <source>&amp;Language</source>
         <translation>I&amp;dioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="138"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="137"/>
         <source>Change &amp;password…</source>
         <translation>Cambiar c&amp;ontraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="141"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="140"/>
         <source>S&amp;witch user…</source>
         <translation>Cambiar de &amp;usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="145"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="144"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="150"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="149"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="153"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="152"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="154"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="153"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="158"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="157"/>
         <source>&amp;New record</source>
         <translation>&amp;Nuevo registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="163"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="162"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="164"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="163"/>
         <source>&amp;About coop-desk</source>
         <translation>&amp;Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="206"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="205"/>
         <source>(none yet)</source>
         <translation>(ninguna todavía)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="240"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="239"/>
         <source>Back up database</source>
         <translation>Copia de seguridad de la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="242"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="241"/>
         <source>SQLite database (*.sqlite)</source>
         <translation>Base de datos SQLite (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="254"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="253"/>
         <source>Backup written</source>
         <translation>Copia de seguridad guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="254"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="253"/>
         <source>The database was copied to {0}.</source>
         <translation>La base de datos se copió en {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="261"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="260"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="262"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="261"/>
         <source>The language changes the next time coop-desk starts.</source>
         <translation>El idioma cambiará la próxima vez que inicie coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="268"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="267"/>
         <source>About coop-desk</source>
         <translation>Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="270"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="269"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
@@ -1784,47 +1784,47 @@ Base de datos: {1}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="201"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="198"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="204"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="201"/>
         <source>What each column of the sheet holds. Recognised columns are already chosen; pick a field for any other column you want to import.</source>
         <translation>Qué contiene cada columna de la hoja. Las columnas reconocidas ya están elegidas; escoja un campo para cualquier otra columna que quiera importar.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="219"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="216"/>
         <source>&amp;Date of joining for new members whose row gives none:</source>
         <translation>&amp;Fecha de ingreso para socios nuevos cuya fila no la indica:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="246"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="243"/>
         <source>Sheet “{0}”, headers on row {1}, {2} member rows, {3} rows skipped.</source>
         <translation>Hoja «{0}», encabezados en la fila {1}, {2} filas de socios, {3} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="254"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="251"/>
         <source>Column</source>
         <translation>Columna</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="254"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="251"/>
         <source>Header</source>
         <translation>Encabezado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="254"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="251"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="254"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="251"/>
         <source>Import as</source>
         <translation>Importar como</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="263"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="260"/>
         <source>(not imported)</source>
         <translation>(no se importa)</translation>
     </message>
@@ -1832,102 +1832,102 @@ Base de datos: {1}</translation>
 <context>
     <name>MemberCertificationTab</name>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="89"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="89"/>
         <source>New inspection…</source>
         <translation>Nueva inspección…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="90"/>
         <source>Sanction…</source>
         <translation>Sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="91"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="91"/>
         <source>Committee decision…</source>
         <translation>Decisión del comité…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="92"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="92"/>
         <source>Plot organic status…</source>
         <translation>Estado orgánico de la parcela…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="93"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="93"/>
         <source>Scheme scope…</source>
         <translation>Alcance del esquema…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="94"/>
         <source>Member certificate…</source>
         <translation>Certificado del socio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="114"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="114"/>
         <source>Schemes</source>
         <translation>Esquemas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="117"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="117"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="118"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="118"/>
         <source>Internal inspections</source>
         <translation>Inspecciones internas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="119"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="119"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="151"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="151"/>
         <source>Save the member first to record certification data.</source>
         <translation>Guarde primero el socio para registrar datos de certificación.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="172"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="172"/>
         <source>Register: {0}</source>
         <translation>Padrón: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="177"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="177"/>
         <source>ICS approved since {0}</source>
         <translation>Aprobado por el SIC desde {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="180"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="180"/>
         <source>ICS committee: {0} on {1}</source>
         <translation>Comité del SIC: {0} el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="186"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="186"/>
         <source>awaiting the ICS committee&apos;s approval</source>
         <translation>pendiente de aprobación del comité del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="188"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="188"/>
         <source>excluded from the organic group</source>
         <translation>excluido del grupo orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="190"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="190"/>
         <source>suspended: plots do not count as certified</source>
         <translation>suspendido: sus parcelas no cuentan como certificadas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="193"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="193"/>
         <source>last inspection {0}</source>
         <translation>última inspección {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="195"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="195"/>
         <source>never inspected</source>
         <translation>nunca inspeccionado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/member_certs_tab.py" line="198"/>
+        <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="198"/>
         <source>not inspected in {0}</source>
         <translation>sin inspección en {0}</translation>
     </message>
@@ -3190,12 +3190,12 @@ Base de datos: {1}</translation>
         <translation> abierto </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="450"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="447"/>
         <source>Delete contract {0} with {1}? It has no shipment or payment.</source>
         <translation>¿Eliminar el contrato {0} con {1}? No tiene embarque ni pago.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="453"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="450"/>
         <source>Delete contract</source>
         <translation>Eliminar contrato</translation>
     </message>
@@ -3276,37 +3276,37 @@ Base de datos: {1}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="300"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="297"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="302"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="299"/>
         <source>What the import will do, row by row. Nothing is saved until you import.</source>
         <translation>Lo que hará la importación, fila por fila. No se guarda nada hasta que importe.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="320"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="317"/>
         <source>&amp;Skip the rows with errors and import the others</source>
         <translation>&amp;Omitir las filas con errores e importar las demás</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="327"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="324"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="336"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="333"/>
         <source>{0} new, {1} to update, {2} unchanged, {3} with errors, {4} rows skipped.</source>
         <translation>{0} nuevos, {1} por actualizar, {2} sin cambios, {3} con errores, {4} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="346"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="343"/>
         <source>Nothing is imported while a row has errors, unless you choose to skip them.</source>
         <translation>No se importa nada mientras una fila tenga errores, salvo que elija omitirlas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="353"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="350"/>
         <source>Skipped {0}</source>
         <translation>Omitida {0}</translation>
     </message>
@@ -4144,12 +4144,12 @@ Base de datos: {1}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../coop_desk/app.py" line="77"/>
+        <location filename="../../coop_desk/app.py" line="46"/>
         <source>Cannot open the database</source>
         <translation>No se puede abrir la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/app.py" line="82"/>
+        <location filename="../../coop_desk/app.py" line="51"/>
         <source>Open another database…</source>
         <translation>Abrir otra base de datos…</translation>
     </message>
@@ -4460,134 +4460,134 @@ Base de datos: {1}</translation>
 <context>
     <name>excel_actions</name>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="26"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="25"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="27"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="26"/>
         <source>Excel workbook (*.xlsx *.xlsm);;All files (*)</source>
         <translation>Libro de Excel (*.xlsx *.xlsm);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="99"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="33"/>
         <source>Export the member register</source>
         <translation>Exportar el padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="111"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="45"/>
         <source>Exporting the member register</source>
         <translation>Exportando el padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="117"/>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="223"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="51"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="131"/>
         <source>Export finished</source>
         <translation>Exportación terminada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="118"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="52"/>
         <source>{0} members and {1} plots written to {2}.</source>
         <translation>{0} socios y {1} parcelas guardados en {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="131"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="95"/>
         <source>Save the roster template</source>
         <translation>Guardar la plantilla del padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="143"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="107"/>
         <source>Template saved</source>
         <translation>Plantilla guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="144"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="108"/>
         <source>The template was saved to {0}.</source>
         <translation>La plantilla se guardó en {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="186"/>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="240"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="94"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="148"/>
         <source>Premium-use report</source>
         <translation>Informe de uso de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="187"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="95"/>
         <source>Fiscal year:</source>
         <translation>Ejercicio:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="205"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="113"/>
         <source>Export the Premium ledger</source>
         <translation>Exportar el libro de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="217"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="125"/>
         <source>Exporting the Premium ledger</source>
         <translation>Exportando el libro de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="224"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="132"/>
         <source>The ledger for {0} ({1} postings) was written to {2}.</source>
         <translation>El libro de {0} ({1} movimientos) se guardó en {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="248"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="156"/>
         <source>Writing the report…</source>
         <translation>Escribiendo el informe…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="253"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="161"/>
         <source>Writing the premium-use report</source>
         <translation>Escribiendo el informe de uso de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="259"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="167"/>
         <source>Report written</source>
         <translation>Informe guardado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="260"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="168"/>
         <source>The premium-use report {0} was written to {1}.</source>
         <translation>El informe de uso de la Prima {0} se guardó en {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="270"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="178"/>
         <source>Import a premium cash book</source>
         <translation>Importar un libro de caja de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="289"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="197"/>
         <source>Reading {0}</source>
         <translation>Leyendo {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="308"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="216"/>
         <source>Member register to &amp;Excel…</source>
         <translation>Padrón de socios a &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="316"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="224"/>
         <source>&amp;Member roster from Excel…</source>
         <translation>Padrón de &amp;socios desde Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="322"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="230"/>
         <source>Download the roster &amp;template…</source>
         <translation>Descargar la &amp;plantilla del padrón…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="329"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="237"/>
         <source>Premium &amp;ledger workbook…</source>
         <translation>&amp;Libro de la Prima en Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="335"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="243"/>
         <source>Annual &amp;premium-use report…</source>
         <translation>Informe anual de &amp;uso de la Prima…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="341"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="249"/>
         <source>Premium &amp;cash book from Excel…</source>
         <translation>Libro de &amp;caja de la Prima desde Excel…</translation>
     </message>

@@ -15,9 +15,9 @@ from coop_desk.domain.certification import (
     SanctionInput,
 )
 from coop_desk.domain.members import MemberInput, PlotInput
-from coop_desk.exchange.ics_export import FARMER_COLUMNS, write_ics_list
+from coop_desk.exchange.ics_list import FARMER_COLUMNS
 from coop_desk.services import certification as certs
-from coop_desk.services import members
+from coop_desk.services import ics_list, members
 from tests.conftest import TODAY
 
 
@@ -65,8 +65,8 @@ def test_ics_list_reads_back_cell_by_cell(sqlite_db, actor, tmp_path):
         certs.record_sanction(
             s, actor, SanctionInput(m.id, "warning", date(2026, 5, 10), "late records"), today=TODAY
         )
-        rows = certs.farmer_list(s, actor, TODAY)
-    out = write_ics_list(rows, tmp_path / "ics.xlsx", on=TODAY, cooperative="CPGP")
+    with sqlite_db.reading(actor) as s:
+        out = ics_list.export_ics_list(s, actor, tmp_path / "ics.xlsx", on=TODAY).path
 
     wb = openpyxl.load_workbook(out)
     ws = wb["ICS farmers"]

@@ -18,15 +18,13 @@ import pytest
 from coop_desk.cli import main
 from coop_desk.db import Database
 from coop_desk.errors import PermissionDenied
-from coop_desk.exchange.audit_pack import SHEETS, build_audit_pack
-from coop_desk.exchange.beancount_export import (
-    account_name,
-    beancount_balances,
-    export_beancount,
-)
+from coop_desk.exchange.audit_pack import SHEETS
+from coop_desk.exchange.beancount_file import account_name, beancount_balances
 from coop_desk.services import audit
 from coop_desk.services.access import SYSTEM, Actor, Role
+from coop_desk.services.audit_pack import build_audit_pack
 from coop_desk.services.ledger import fiscal, journal, operations, reports
+from coop_desk.services.ledger.beancount import export_beancount
 from coop_desk.services.verify import verify
 from tests.unit.test_ledger_services import set_up
 

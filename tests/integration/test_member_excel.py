@@ -444,7 +444,8 @@ def test_a_status_column_changes_the_status_with_its_history(db, actor, tmp_path
     with db.transaction(actor) as s:
         member_import.apply_import(s, actor, roster, today=TODAY)
     with db.reading(actor) as s:
-        detail = members.get_member(s, actor, members.find_member_id(s, actor, "B-1"))
+        (b1,) = [r for r in members.list_members(s, actor) if r.code == "B-1"]
+        detail = members.get_member(s, actor, b1.id)
     assert detail.status == "withdrawn" and detail.status_date == date(2024, 6, 30)
     assert detail.history[-1].reason == "se mudó a la costa"
     _, again = plan_of(db, actor, path)

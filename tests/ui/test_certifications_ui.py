@@ -20,7 +20,7 @@ from coop_desk.services import certification as certs
 from coop_desk.services import members
 from coop_desk.services.access import Actor, Role
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.member_certs_tab import MemberCertificationTab
+from coop_desk.ui.dialogs.member_certs_tab import MemberCertificationTab
 from coop_desk.ui.pages.certifications import CertificationsPage
 from tests.conftest import TODAY
 

@@ -8,13 +8,13 @@ from PySide6.QtGui import QAction
 
 from coop_desk.services import members
 from coop_desk.services.member_import import ERROR, NEW
-from coop_desk.ui import excel_actions
+from coop_desk.ui import excel_actions, excel_files
 from tests.unit.test_roster import messy_roster
 
 
 def test_wizard_file_mapping_preview_import(qtbot, qtmodeltester, ctx, tmp_path, monkeypatch):
     told = []
-    monkeypatch.setattr(excel_actions, "inform", lambda p, t, text: told.append(text))
+    monkeypatch.setattr(excel_files, "inform", lambda p, t, text: told.append(text))
     path = messy_roster(tmp_path / "padron.xlsx")
     wizard = excel_actions.open_import_wizard(None, ctx)
     qtbot.addWidget(wizard)
@@ -64,7 +64,7 @@ def test_wizard_explains_a_bad_file_and_stays_on_the_first_page(qtbot, ctx, tmp_
 
 def test_export_menu_writes_the_register(qtbot, window, tmp_path, monkeypatch):
     target = tmp_path / "register.xlsx"
-    monkeypatch.setattr(excel_actions, "choose_save_path", lambda *a: target)
+    monkeypatch.setattr(excel_files, "choose_save_path", lambda *a: target)
     action = window.findChild(QAction, "export_members_xlsx")
     assert action is not None and action in window.export_menu.actions()
     action.trigger()
@@ -78,14 +78,14 @@ def test_import_menu_and_template(qtbot, window, tmp_path, monkeypatch):
     titles = [a.objectName() for a in window.import_menu.actions()]
     assert titles == ["import_members_xlsx", "roster_template_xlsx", "import_cashbook_xlsx"]
     target = tmp_path / "plantilla.xlsx"
-    monkeypatch.setattr(excel_actions, "choose_save_path", lambda *a: target)
+    monkeypatch.setattr(excel_files, "choose_save_path", lambda *a: target)
     window.findChild(QAction, "roster_template_xlsx").trigger()
     header = [c.value for c in openpyxl.load_workbook(target)["Socios"][1]]
     assert header[:3] == ["Código", "Apellidos", "Nombres"]
 
 
 def test_cancelled_save_dialog_does_nothing(qtbot, ctx, monkeypatch):
-    monkeypatch.setattr(excel_actions, "choose_save_path", lambda *a: None)
+    monkeypatch.setattr(excel_files, "choose_save_path", lambda *a: None)
     assert excel_actions.export_members(None, ctx) is None
 
 
@@ -96,7 +96,7 @@ def test_ledger_workbook_and_report_from_the_export_menu(qtbot, window, tmp_path
     monkeypatch.setattr(excel_actions, "choose_period", lambda *a: {"year": year})
     monkeypatch.setattr(excel_actions, "choose_year", lambda *a: year)
     targets = iter([tmp_path / "ledger.xlsx", tmp_path / "ga.xlsx"])
-    monkeypatch.setattr(excel_actions, "choose_save_path", lambda *a: next(targets))
+    monkeypatch.setattr(excel_files, "choose_save_path", lambda *a: next(targets))
     window.findChild(QAction, "export_ledger_xlsx").trigger()
     wb = openpyxl.load_workbook(tmp_path / "ledger.xlsx")
     assert wb.sheetnames[0] == "Summary" and wb["Journal"].max_row > 10
@@ -153,7 +153,7 @@ def test_cash_book_preview_and_import(qtbot, qtmodeltester, ctx, tmp_path):
 
 def test_a_bad_cash_book_file_is_explained(qtbot, ctx, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr(excel_actions, "show_error", lambda parent, exc, *a: shown.append(str(exc)))
+    monkeypatch.setattr(excel_files, "show_error", lambda parent, exc, *a: shown.append(str(exc)))
     bad = tmp_path / "caja.xlsx"
     bad.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 600 + "EncryptedPackage".encode("utf-16-le"))
     assert excel_actions.open_cashbook_dialog(None, ctx, bad) is None
@@ -161,7 +161,7 @@ def test_a_bad_cash_book_file_is_explained(qtbot, ctx, tmp_path, monkeypatch):
 
 
 def test_a_roster_without_a_code_column_is_mapped_by_hand(qtbot, ctx, tmp_path, monkeypatch):
-    monkeypatch.setattr(excel_actions, "inform", lambda *a: None)
+    monkeypatch.setattr(excel_files, "inform", lambda *a: None)
     path = tmp_path / "sin_codigo.xlsx"
     wb = openpyxl.Workbook()
     wb.active.append(["N°", "Nombres", "Apellidos", "Sexo", "Fecha de ingreso"])

@@ -117,7 +117,7 @@ def test_blocking_setting_refuses_an_over_budget_payment_inline(window, qtbot, d
     saved = demo_ctx.read(ledger_settings.get_ledger_settings)
     assert saved == ledger_settings.LedgerSettings("block", 45)
 
-    count = demo_ctx.read(lambda s, a: journal.count_entries(s, a))
+    count = len(demo_ctx.read(lambda s, a: journal.list_entries(s, a)))
     payment = page.open_payment_dialog()
     qtbot.addWidget(payment)
     pick(payment.project, lambda _d, text: text == "Administration")
@@ -131,7 +131,7 @@ def test_blocking_setting_refuses_an_over_budget_payment_inline(window, qtbot, d
     assert payment.result() != QDialog.DialogCode.Accepted
     label = payment.problems.labels["amount"]
     assert not label.isHidden() and "blocked" in label.text()
-    assert demo_ctx.read(lambda s, a: journal.count_entries(s, a)) == count
+    assert len(demo_ctx.read(lambda s, a: journal.list_entries(s, a))) == count
 
 
 def test_price_table_row_added_changes_new_contracts(window, qtbot, demo_ctx):

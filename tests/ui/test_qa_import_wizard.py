@@ -5,7 +5,7 @@ from __future__ import annotations
 import openpyxl
 from PySide6.QtCore import Qt
 
-from coop_desk.ui import excel_actions
+from coop_desk.ui import excel_actions, excel_files
 
 
 def test_preview_starts_at_the_first_row_and_names_columns_not_field_keys(qtbot, ctx, tmp_path):
@@ -56,7 +56,7 @@ def test_wizard_gives_new_members_a_join_date_when_the_roster_has_none(
     from coop_desk.services import members
     from coop_desk.services.member_import import ERROR, NEW
 
-    monkeypatch.setattr(excel_actions, "inform", lambda *a: None)
+    monkeypatch.setattr(excel_files, "inform", lambda *a: None)
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["Código", "Apellidos y Nombres", "Sexo (M/F)"])

@@ -12,14 +12,14 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QDialogButtonBox
 
-from coop_desk.app import TRANSLATIONS_DIR
 from coop_desk.domain import certification, members, premium
 from coop_desk.exchange import roster
 from coop_desk.services import access, member_import
 from coop_desk.services.certification import alerts as cert_alerts
-from coop_desk.services.ledger import _common as ledger_common
 from coop_desk.services.ledger import accounts
+from coop_desk.services.ledger import books as ledger_books
 from coop_desk.ui import labels
+from coop_desk.ui.language import TRANSLATIONS_DIR
 
 TS = TRANSLATIONS_DIR / "coop_desk_es.ts"
 QM = TRANSLATIONS_DIR / "coop_desk_es.qm"
@@ -119,7 +119,7 @@ def test_every_label_of_the_qt_free_layers_is_in_the_catalogue():
         certification.SCHEME_KIND_LABELS,
         access.ROLE_LABELS,
         cert_alerts.KIND_LABELS,
-        ledger_common.ENTRY_KIND_LABELS,
+        ledger_books.ENTRY_KIND_LABELS,
         accounts.ROLE_LABELS,
         member_import.ACTION_LABELS,
         certification.ORGANIC_STATUS_LABELS,

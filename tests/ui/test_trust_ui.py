@@ -344,7 +344,7 @@ def test_audit_page_writes_the_audit_pack_and_the_beancount_file(qtbot, sqlite_d
     import openpyxl
 
     from coop_desk.exchange.audit_pack import SHEETS
-    from coop_desk.exchange.beancount_export import beancount_balances
+    from coop_desk.exchange.beancount_file import beancount_balances
     from coop_desk.services.ledger import operations
     from tests.unit.test_ledger_services import set_up
 

@@ -12,7 +12,6 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from coop_desk.errors import NotFound
 from coop_desk.models import AuditRecord, Base
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.audit.canonical import (
@@ -221,16 +220,6 @@ def records_about(
             for r in session.execute(stmt):
                 found[r.id] = _row(r)
     return [found[i] for i in sorted(found)]
-
-
-def get_record(session: Session, actor: Actor, record_id: int) -> AuditRow:
-    require(actor, Permission.READ)
-    row = session.execute(
-        select(AuditRecord.__table__).where(AuditRecord.__table__.c.id == record_id)
-    ).first()
-    if row is None:
-        raise NotFound(f"There is no audit record {record_id}.")
-    return _row(row)
 
 
 def usernames(session: Session, actor: Actor) -> list[str]:

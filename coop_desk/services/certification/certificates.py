@@ -48,9 +48,6 @@ class CertificateRow:
     def days_left(self, on: date) -> int:
         return (self.expiry_date - on).days
 
-    def valid_on(self, on: date) -> bool:
-        return self.issue_date <= on <= self.expiry_date
-
 
 def list_certificates(
     session: Session, actor: Actor, *, member_id: int | None = None, everyone: bool = False

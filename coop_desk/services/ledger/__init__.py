@@ -2,7 +2,9 @@
 journal, balances and compliance checks. Qt-free; the GUI and the CLI call these modules.
 
 Modules
-    accounts    chart of accounts (list, add bank/cash accounts, rename, deactivate)
+    books       the books' vocabulary (account roles, entry kinds), fiscal calendar and
+                currencies, entry numbers: shared by every module here and the front ends
+    accounts    chart of accounts (list, add bank/cash accounts)
     contracts   price table (dated, editable), buyers, sales contracts with premium figures
     plan        projects and General Assembly approvals of each year's budget (versioned)
     journal     posting entries, reversal, immutability, journal and account listings
@@ -16,6 +18,7 @@ Modules
     settings    the ledger's settings (over-budget policy, overdue days), validated
     workbook    the ledger workbook (xlsx): Summary formulas over the Journal sheet
     assembly_report  the General Assembly's annual premium-use report (xlsx)
+    beancount   the journal as a Beancount file, for an auditor's own tools
     guard       the posted-entry guard ``Database`` installs on its sessions
 
 Every function takes ``(session, actor, ...)``, checks the actor's permission, never commits

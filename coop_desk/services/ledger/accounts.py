@@ -16,7 +16,7 @@ from coop_desk.domain.text import clean
 from coop_desk.errors import Conflict, NotFound, ValidationError
 from coop_desk.models import Account
 from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.ledger._common import AccountRole
+from coop_desk.services.ledger.books import AccountRole
 
 ROLE_LABELS = {
     AccountRole.BANK: "Bank account",
@@ -56,11 +56,6 @@ class AccountRow:
         suffix = f" ({self.currency})" if self.currency else ""
         return f"{self.code} {self.name}{suffix}"
 
-    @property
-    def holds_money(self) -> bool:
-        """A bank or cash account: payments are made from and receipts paid into it."""
-        return self.role in (AccountRole.BANK, AccountRole.CASH)
-
 
 def _row(a: Account) -> AccountRow:
     return AccountRow(
@@ -92,18 +87,6 @@ def list_accounts(
     if not include_inactive:
         stmt = stmt.where(Account.active.is_(True))
     return [_row(a) for a in session.scalars(stmt)]
-
-
-def get_account(session: Session, actor: Actor, account_id: int) -> AccountRow:
-    require(actor, Permission.READ)
-    return _row(load_account(session, account_id))
-
-
-def load_account(session: Session, account_id: int) -> Account:
-    account = session.get(Account, account_id)
-    if account is None:
-        raise NotFound(f"There is no account with id {account_id}.")
-    return account
 
 
 def account_by_role(session: Session, role: AccountRole) -> Account:
@@ -182,33 +165,5 @@ def create_money_account(
         active=True,
     )
     session.add(account)
-    session.flush()
-    return _row(account)
-
-
-def update_account(
-    session: Session,
-    actor: Actor,
-    account_id: int,
-    *,
-    name: str | None = None,
-    bank_details: str | None = None,
-    active: bool | None = None,
-) -> AccountRow:
-    """Rename, change bank details or (de)activate. Kind, role and currency never change: the
-    postings already made depend on them."""
-    require(actor, Permission.LEDGER_WRITE)
-    account = load_account(session, account_id)
-    if name is not None:
-        new = clean(name)
-        if not new:
-            raise ValidationError([Problem("name", "the account needs a name")])
-        if _name_taken(session, new, account_id):
-            raise ValidationError([Problem("name", f"an account named {new!r} already exists")])
-        account.name = new
-    if bank_details is not None:
-        account.bank_details = clean(bank_details)
-    if active is not None:
-        account.active = active
     session.flush()
     return _row(account)

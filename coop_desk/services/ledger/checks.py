@@ -26,7 +26,7 @@ from coop_desk.domain.money import format_amount
 from coop_desk.models import Account, JournalEntry, Posting, Project
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import fiscal
-from coop_desk.services.ledger._common import (
+from coop_desk.services.ledger.books import (
     AccountRole,
     EntryKind,
     closed_years,
@@ -369,7 +369,7 @@ def check_quality_share(session: Session, today: date) -> list[Finding]:
     """At least 25% of the year's premium received goes to productivity/quality projects
     (DOMAIN.md). The current year is not judged until it is over."""
     from coop_desk.services.access import SYSTEM
-    from coop_desk.services.ledger._common import year_bounds
+    from coop_desk.services.ledger.books import year_bounds
     from coop_desk.services.ledger.reports import quality_share
 
     findings = []

@@ -35,8 +35,8 @@ from coop_desk.models import Account, Buyer, Contract, JournalEntry, PremiumRate
 from coop_desk.models.base import utcnow
 from coop_desk.services import versions
 from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.ledger._common import AccountRole, EntryKind, like_words
 from coop_desk.services.ledger.accounts import next_code
+from coop_desk.services.ledger.books import AccountRole, EntryKind, like_words
 
 # --- rate table -------------------------------------------------------------------------------
 
@@ -229,29 +229,6 @@ def create_buyer(
     session.add(account)
     session.flush()
     return BuyerRow(buyer.id, buyer.name, buyer.country, buyer.notes, account.id, 0)
-
-
-def update_buyer(
-    session: Session, actor: Actor, buyer_id: int, *, name: str, country: str = "", notes: str = ""
-) -> BuyerRow:
-    require(actor, Permission.LEDGER_WRITE)
-    buyer = session.get(Buyer, buyer_id)
-    if buyer is None:
-        raise NotFound(f"There is no buyer with id {buyer_id}.")
-    name = clean(name)
-    if not name:
-        raise ValidationError([Problem("name", "the buyer needs a name")])
-    clash = session.scalar(
-        select(Buyer.id).where(func.lower(Buyer.name) == name.lower(), Buyer.id != buyer_id)
-    )
-    if clash:
-        raise ValidationError([Problem("name", f"the buyer {name} already exists")])
-    buyer.name, buyer.country, buyer.notes = name, clean(country), notes.strip()
-    account = session.scalars(select(Account).where(Account.buyer_id == buyer_id)).one()
-    account.name = f"Premium receivable: {name}"
-    session.flush()
-    count = session.scalar(select(func.count()).where(Contract.buyer_id == buyer_id)) or 0
-    return BuyerRow(buyer.id, buyer.name, buyer.country, buyer.notes, account.id, count)
 
 
 # --- contracts --------------------------------------------------------------------------------

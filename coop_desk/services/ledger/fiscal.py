@@ -25,7 +25,8 @@ from coop_desk.errors import Conflict, ValidationError
 from coop_desk.models import Account, FiscalYearEvent, JournalEntry, Posting
 from coop_desk.services import audit
 from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.ledger._common import (
+from coop_desk.services.ledger.accounts import account_by_role
+from coop_desk.services.ledger.books import (
     CARRIED_KINDS,
     AccountRole,
     EntryKind,
@@ -35,7 +36,6 @@ from coop_desk.services.ledger._common import (
     year_bounds,
     year_of,
 )
-from coop_desk.services.ledger.accounts import account_by_role
 from coop_desk.services.ledger.journal import PostingInput, reverse, summable, write_entry
 
 Position = dict[tuple[int, str], tuple[Decimal, Decimal]]  # (account, currency) -> (amount, usd)
@@ -346,17 +346,6 @@ def current_year(session: Session, actor: Actor, today: date | None = None) -> i
     """The fiscal year ``today`` falls in (by the cooperative's fiscal start month)."""
     require(actor, Permission.READ)
     return year_of(session, today or date.today())
-
-
-def year_of_date(session: Session, actor: Actor, day: date) -> int:
-    require(actor, Permission.READ)
-    return year_of(session, day)
-
-
-def year_events(session: Session, actor: Actor) -> list[YearEventRow]:
-    """The log of every close and reopen, for auditors."""
-    require(actor, Permission.READ)
-    return _events(session)
 
 
 def carry_entry_number(session: Session, year: int) -> str:

@@ -1,10 +1,10 @@
 """The journal: posting balanced entries, reversing them, and reading them back.
 
-Entries are immutable once posted: :func:`update_entry` and :func:`delete_entry` always refuse,
-the guard ``Database`` installs on its sessions (``guard``) refuses to flush a change or
-deletion of a posted entry or posting, and the database's triggers refuse it on any other path.
-A correction is a reversal entry (same postings, signs swapped, linked to the original by
-``reverses_id``) followed by a new entry.
+Entries are immutable once posted: no service changes or deletes one, the guard ``Database``
+installs on its sessions (``guard``) refuses to flush a change or deletion of a posted entry
+or posting, and the database's triggers refuse it on any other path. A correction is a
+reversal entry (same postings, signs swapped, linked to the original by ``reverses_id``)
+followed by a new entry.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from coop_desk.errors import Conflict, NotFound, ValidationError
 from coop_desk.models import Account, Contract, JournalEntry, Posting, Project
 from coop_desk.services import audit
 from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.ledger._common import (
+from coop_desk.services.ledger.books import (
     AccountRole,
     EntryKind,
     closed_years,
@@ -467,30 +467,6 @@ def reverse(
     return reversal
 
 
-def update_entry(session: Session, actor: Actor, entry_id: int, **changes: object) -> None:
-    """Always refused (posted entries are immutable); kept so every front end explains alike."""
-    require(actor, Permission.LEDGER_WRITE)
-    entry = session.get(JournalEntry, entry_id)
-    if entry is None:
-        raise NotFound(f"There is no journal entry with id {entry_id}.")
-    raise Conflict(
-        f"Entry {entry_number(entry.fiscal_year, entry.number)} is posted and cannot be "
-        "changed. Reverse it and post a corrected entry; both stay in the journal."
-    )
-
-
-def delete_entry(session: Session, actor: Actor, entry_id: int) -> None:
-    """Always refused: posted entries are never deleted, only reversed."""
-    require(actor, Permission.LEDGER_WRITE)
-    entry = session.get(JournalEntry, entry_id)
-    if entry is None:
-        raise NotFound(f"There is no journal entry with id {entry_id}.")
-    raise Conflict(
-        f"Entry {entry_number(entry.fiscal_year, entry.number)} is posted and cannot be "
-        "deleted. Reverse it instead; both stay in the journal."
-    )
-
-
 # --- reading ----------------------------------------------------------------------------------
 
 
@@ -540,12 +516,6 @@ def list_entries(
     """Entries in date order (then number), filtered and paged in SQL."""
     require(actor, Permission.READ)
     return _entry_rows(session, _filter_clauses(flt or JournalFilter()), descending, limit, offset)
-
-
-def count_entries(session: Session, actor: Actor, flt: JournalFilter | None = None) -> int:
-    require(actor, Permission.READ)
-    clauses = _filter_clauses(flt or JournalFilter())
-    return int(session.scalar(select(func.count()).select_from(JournalEntry).where(*clauses)) or 0)
 
 
 def entry_row(session: Session, entry_id: int) -> EntryRow:
@@ -645,19 +615,7 @@ def get_entry(session: Session, actor: Actor, entry_id: int) -> EntryDetail:
     require(actor, Permission.READ)
     row = entry_row(session, entry_id)
     postings = tuple(
-        PostingRow(
-            p.id,
-            p.entry_id,
-            p.line,
-            p.account_id,
-            code,
-            name,
-            p.currency,
-            p.amount,
-            p.rate,
-            p.usd_value,
-            p.memo,
-        )
+        _posting_row(p, code, name)
         for p, code, name in session.execute(
             select(Posting, Account.code, Account.name)
             .join(Account, Account.id == Posting.account_id)
@@ -666,6 +624,46 @@ def get_entry(session: Session, actor: Actor, entry_id: int) -> EntryDetail:
         )
     )
     return EntryDetail(row, postings)
+
+
+def list_entry_details(
+    session: Session, actor: Actor, flt: JournalFilter | None = None
+) -> list[EntryDetail]:
+    """Every entry ``flt`` selects with its postings, in journal order (for exports).
+
+    Two reads in all, however many entries: the entries (as :func:`list_entries`), then every
+    posting of them in one query, grouped by entry."""
+    require(actor, Permission.READ)
+    clauses = _filter_clauses(flt or JournalFilter())
+    rows = _entry_rows(session, clauses, False, None, 0)
+    postings: dict[int, list[PostingRow]] = {r.id: [] for r in rows}
+    # An alias, so that the filter's own EXISTS over postings is not correlated to this one.
+    line = aliased(Posting)
+    for p, code, name in session.execute(
+        select(line, Account.code, Account.name)
+        .join(Account, Account.id == line.account_id)
+        .join(JournalEntry, JournalEntry.id == line.entry_id)
+        .where(*clauses)
+        .order_by(line.entry_id, line.line)
+    ):
+        postings[p.entry_id].append(_posting_row(p, code, name))
+    return [EntryDetail(r, tuple(postings[r.id])) for r in rows]
+
+
+def _posting_row(p: Posting, code: str, name: str) -> PostingRow:
+    return PostingRow(
+        p.id,
+        p.entry_id,
+        p.line,
+        p.account_id,
+        code,
+        name,
+        p.currency,
+        p.amount,
+        p.rate,
+        p.usd_value,
+        p.memo,
+    )
 
 
 def account_ledger(session: Session, actor: Actor, account_id: int, year: int) -> list[LedgerLine]:

@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coop_desk.domain import limits
@@ -30,22 +30,21 @@ from coop_desk.errors import Conflict, ValidationError
 from coop_desk.models import Account, Posting, Project
 from coop_desk.services import cooperative, documents
 from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.ledger._common import (
+from coop_desk.services.ledger.accounts import account_by_role, buyer_account, project_account
+from coop_desk.services.ledger.books import (
     AccountRole,
     EntryKind,
     reporting_currency,
     year_of,
 )
-from coop_desk.services.ledger.accounts import account_by_role, buyer_account, project_account
 from coop_desk.services.ledger.contracts import figures, live_shipment_entries, load_contract
 from coop_desk.services.ledger.journal import (
     EntryRow,
     PostingInput,
     entry_row,
-    summable,
     write_entry,
 )
-from coop_desk.services.ledger.plan import approved_budget
+from coop_desk.services.ledger.plan import approved_budget, spent_in_year
 
 OVER_BUDGET_SETTING = "ledger.over_budget"  # "warn" (default) or "block"
 ADMINISTRATION_KEY = "administration"
@@ -240,16 +239,6 @@ def _administration_project(session: Session) -> int:
 
 
 # --- project payment --------------------------------------------------------------------------
-
-
-def spent_in_year(session: Session, project_id: int, year: int) -> Decimal:
-    account = project_account(session, project_id)
-    total = session.scalar(
-        select(func.coalesce(func.sum(Posting.usd_value), 0)).where(
-            Posting.account_id == account.id, Posting.fiscal_year == year, summable()
-        )
-    )
-    return Decimal(total or 0)
 
 
 def budget_problems(session: Session, project_id: int, day: date, usd_amount: Decimal) -> list[str]:

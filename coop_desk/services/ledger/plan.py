@@ -21,11 +21,12 @@ from coop_desk.domain.money import MoneyError, to_decimal
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import NotFound, ValidationError
-from coop_desk.models import Account, BudgetLine, PlanApproval, Project
+from coop_desk.models import Account, BudgetLine, PlanApproval, Posting, Project
 from coop_desk.services import versions
 from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.ledger._common import AccountRole, year_bounds
-from coop_desk.services.ledger.accounts import next_code
+from coop_desk.services.ledger.accounts import next_code, project_account
+from coop_desk.services.ledger.books import AccountRole, year_bounds, year_of
+from coop_desk.services.ledger.journal import summable
 
 # --- projects ---------------------------------------------------------------------------------
 
@@ -499,15 +500,20 @@ class BudgetStatus:
     spent: Decimal  # USD value posted to the project in the year so far
     remaining: Decimal | None
 
-    def allows(self, usd_amount: Decimal) -> bool:
-        return self.remaining is not None and usd_amount <= self.remaining
+
+def spent_in_year(session: Session, project_id: int, year: int) -> Decimal:
+    """The USD value posted to the project's expense account in the fiscal year."""
+    account = project_account(session, project_id)
+    total = session.scalar(
+        select(func.coalesce(func.sum(Posting.usd_value), 0)).where(
+            Posting.account_id == account.id, Posting.fiscal_year == year, summable()
+        )
+    )
+    return Decimal(total or 0)
 
 
 def budget_status(session: Session, actor: Actor, project_id: int, day: date) -> BudgetStatus:
     require(actor, Permission.READ)
-    from coop_desk.services.ledger._common import year_of
-    from coop_desk.services.ledger.operations import spent_in_year
-
     year = year_of(session, day)
     approval = current_approval(session, actor, year, as_of=day)
     amount = None

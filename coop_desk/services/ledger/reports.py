@@ -21,10 +21,10 @@ from coop_desk.domain.money import round_money
 from coop_desk.domain.premium import QualityShare
 from coop_desk.domain.problems import Problem
 from coop_desk.errors import ValidationError
-from coop_desk.models import Account, Buyer, JournalEntry, Posting, Project
+from coop_desk.models import Account, JournalEntry, Posting, Project
 from coop_desk.services import cooperative
 from coop_desk.services.access import Actor, Permission, require
-from coop_desk.services.ledger._common import (
+from coop_desk.services.ledger.books import (
     AccountRole,
     EntryKind,
     local_currency,
@@ -268,10 +268,6 @@ def fund_report(session: Session, actor: Actor, year: int) -> FundRow:
     )
 
 
-def fund_reports(session: Session, actor: Actor, years: list[int]) -> list[FundRow]:
-    return [fund_report(session, actor, y) for y in years]
-
-
 # --- premium due vs received ------------------------------------------------------------------
 
 
@@ -291,17 +287,6 @@ class ContractDueRow:
     outstanding: Decimal  # premium_due - received
     days_since_shipment: int | None
     overdue: bool  # outstanding more than N days after shipment (setting)
-
-
-@dataclass(frozen=True)
-class BuyerDueRow:
-    buyer_id: int
-    buyer_name: str
-    contracts: int
-    premium_due: Decimal
-    received: Decimal
-    outstanding: Decimal
-    overdue: int  # contracts overdue
 
 
 def overdue_days(session: Session) -> int:
@@ -382,28 +367,6 @@ def contract_dues(
             )
         )
     return rows
-
-
-def buyer_dues(
-    session: Session, actor: Actor, *, year: int | None = None, today: date | None = None
-) -> list[BuyerDueRow]:
-    require(actor, Permission.READ)
-    grouped: dict[int, list[ContractDueRow]] = defaultdict(list)
-    for row in contract_dues(session, actor, year=year, today=today):
-        grouped[row.buyer_id].append(row)
-    names = dict(session.execute(select(Buyer.id, Buyer.name)).tuples().all())
-    return [
-        BuyerDueRow(
-            buyer_id,
-            names[buyer_id],
-            len(rows),
-            sum((r.premium_due for r in rows), ZERO),
-            sum((r.received for r in rows), ZERO),
-            sum((r.outstanding for r in rows), ZERO),
-            sum(1 for r in rows if r.overdue),
-        )
-        for buyer_id, rows in sorted(grouped.items(), key=lambda kv: names[kv[0]])
-    ]
 
 
 # --- the 25% productivity/quality share -------------------------------------------------------

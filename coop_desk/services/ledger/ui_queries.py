@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import fiscal, reports
-from coop_desk.services.ledger._common import (
+from coop_desk.services.ledger.books import (
     local_currency,
     reporting_currency,
     year_bounds,

@@ -54,7 +54,7 @@ from coop_desk.models import Account, JournalEntry, Posting, Project
 from coop_desk.services import cooperative
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import checks, plan, reports
-from coop_desk.services.ledger._common import (
+from coop_desk.services.ledger.books import (
     AccountRole,
     EntryKind,
     entry_number,

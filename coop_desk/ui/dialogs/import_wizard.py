@@ -38,6 +38,7 @@ from coop_desk.exchange.roster import FIELDS, Roster, read_roster
 from coop_desk.exchange.sheets import inspect_sheets, summarise_skipped
 from coop_desk.services import member_import
 from coop_desk.services.member_import import ACTION_LABELS, ERROR, ImportPlan, RowPlan
+from coop_desk.ui import excel_files
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import message_for, show_error
 from coop_desk.ui.labels import tr_label
@@ -166,17 +167,13 @@ class FilePage(QWizardPage):
             self.sheet.addItem(name, name)
 
     def browse(self) -> None:
-        from coop_desk.ui import excel_actions
-
-        path = excel_actions.choose_open_path(self, self.tr("Import a member roster"))
+        path = excel_files.choose_open_path(self, self.tr("Import a member roster"))
         if path is not None:
             self.path_edit.setText(str(path))
             self.load_sheets()
 
     def download_template(self) -> None:
-        from coop_desk.ui import excel_actions
-
-        excel_actions.download_template(self, self.owner.ctx)
+        excel_files.download_template(self, self.owner.ctx)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         return bool(self.path_edit.text().strip())
@@ -464,11 +461,9 @@ class ImportWizard(QWizard):
 
     def accept(self) -> None:
         if self.run_import():
-            from coop_desk.ui import excel_actions
-
             result = self.result_
             assert result is not None
-            excel_actions.inform(
+            excel_files.inform(
                 self.parentWidget(),
                 self.tr("Import finished"),
                 self.tr(

@@ -24,7 +24,7 @@ from coop_desk.exchange.cashbook import CashBook, CashRow
 from coop_desk.services import cashbook_import
 from coop_desk.services.access import Actor, Permission
 from coop_desk.services.ledger import accounts, plan
-from coop_desk.services.ledger._common import year_of
+from coop_desk.services.ledger.books import year_of
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.form import FormDialog, InBackground, Prepared, read_amount
 from coop_desk.ui.labels import QT_TRANSLATE_NOOP

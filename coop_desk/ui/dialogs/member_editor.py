@@ -37,8 +37,8 @@ from coop_desk.services.members import MemberDetail, StatusChangeRow
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.form import FormDialog, Prepared
 from coop_desk.ui.dialogs.history import HistoryDialog
+from coop_desk.ui.dialogs.member_certs_tab import MemberCertificationTab
 from coop_desk.ui.labels import tr_label
-from coop_desk.ui.member_certs_tab import MemberCertificationTab
 from coop_desk.ui.models.plots import PlotsEditModel
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.widgets import DateField, ProblemLabel, TypedValueLabel, date_format

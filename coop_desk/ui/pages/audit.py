@@ -41,8 +41,8 @@ from coop_desk.ui.widgets import DateField
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
 
 if TYPE_CHECKING:
-    from coop_desk.exchange.audit_pack import AuditPackResult
-    from coop_desk.exchange.beancount_export import BeancountExport
+    from coop_desk.services.audit_pack import AuditPackResult
+    from coop_desk.services.ledger.beancount import BeancountExport
 
 
 class AuditPage(Page):
@@ -281,7 +281,7 @@ class AuditPage(Page):
     def export_audit_pack(self, target: Path | None = None) -> AuditPackResult | None:
         """Write the audit pack for the chosen year (asks where unless ``target`` is given);
         runs in a worker with a progress dialog."""
-        from coop_desk.exchange.audit_pack import build_audit_pack
+        from coop_desk.services.audit_pack import build_audit_pack
 
         year = self.year.value()
         target = target or self._ask_target(
@@ -314,7 +314,7 @@ class AuditPage(Page):
         return result
 
     def export_beancount(self, target: Path | None = None) -> BeancountExport | None:
-        from coop_desk.exchange.beancount_export import export_beancount
+        from coop_desk.services.ledger.beancount import export_beancount
 
         year = self.year.value()
         target = target or self._ask_target(

@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 
 from coop_desk.domain.certification import CONVERSION_LABELS, ConversionStatus
 from coop_desk.errors import NotFound
-from coop_desk.exchange.ics_export import write_ics_list
 from coop_desk.services import certification as certs
-from coop_desk.services import cooperative, documents
-from coop_desk.services.access import Permission, require
+from coop_desk.services import documents, ics_list
+from coop_desk.services.access import Permission
 from coop_desk.services.certification import alerts as cert_alerts
 from coop_desk.ui import cert_models
 from coop_desk.ui import documents as ui_documents
@@ -36,9 +35,9 @@ from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.cert_records import CompleteActionDialog, SanctionDialog
 from coop_desk.ui.dialogs.certificate import CertificateDialog
 from coop_desk.ui.dialogs.inspection import InspectionDialog
+from coop_desk.ui.dialogs.member_certs_tab import make_table, selected_row
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
-from coop_desk.ui.member_certs_tab import make_table, selected_row
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.widgets import format_decimal
 from coop_desk.ui.workers import BackgroundLoader, Cancelled, Progress, run_with_progress
@@ -375,18 +374,10 @@ class CertificationsPage(Page):
         db, actor, on = self.ctx.db, self.ctx.actor, self.today()
 
         def job(progress: Progress) -> Path:
-            require(actor, Permission.EXPORT)
-            progress(0, 0, "reading the ICS records")
             with db.reading(actor) as session:
-                rows = certs.farmer_list(session, actor, on)
-                profile = cooperative.get_profile(session, actor)
-            return write_ics_list(
-                rows,
-                target,
-                on=on,
-                cooperative=profile.name if profile else "",
-                progress=progress,
-            )
+                return ics_list.export_ics_list(
+                    session, actor, target, on=on, progress=progress
+                ).path
 
         try:
             path = run_with_progress(self, self.tr("Exporting the ICS list"), job)

@@ -261,9 +261,6 @@ class PremiumPage(Page):
             for widget in tab.write_widgets:
                 widget.setVisible(can_write)
 
-    def visible_operation_actions(self) -> list[QAction]:
-        return [a for a in self.toolbar.actions() if a.isVisible() and a.text()]
-
     # --- dialogs (returned unshown; tests drive them) ----------------------------------
     def _prepare(self, dialog: D) -> D:
         entry_date = getattr(dialog, "entry_date", None)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desk.services.ledger._common import ENTRY_KIND_LABELS, EntryKind
+from coop_desk.services.ledger.books import ENTRY_KIND_LABELS, EntryKind
 from coop_desk.services.ledger.journal import EntryRow, JournalLine
 from coop_desk.services.ledger.plan import ApprovalRow, ProjectRow
 from coop_desk.services.ledger.reports import FundRow, ProjectBalanceRow

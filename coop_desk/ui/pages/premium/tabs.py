@@ -30,8 +30,8 @@ from sqlalchemy.orm import Session
 from coop_desk.domain.premium import QualityShare
 from coop_desk.services.access import Actor
 from coop_desk.services.ledger import accounts, checks, journal, plan, reports
-from coop_desk.services.ledger._common import AccountRole
 from coop_desk.services.ledger.accounts import AccountRow
+from coop_desk.services.ledger.books import AccountRole
 from coop_desk.services.ledger.journal import EntryRow, JournalFilter, JournalLine
 from coop_desk.services.ledger.plan import ApprovalRow, ProjectRow
 from coop_desk.services.ledger.reports import FundRow, ProjectBalanceRow

@@ -1,5 +1,16 @@
-"""Helpers shared by the ledger services: the cooperative's fiscal calendar and currencies,
-closed years, and escaping text for LIKE searches."""
+"""The books' vocabulary and calendar, shared by every ledger service and both front ends.
+
+- Vocabulary: account roles (:class:`AccountRole`), entry kinds (:class:`EntryKind`) with their
+  labels, which account kinds carry their balances into the next year, and how an entry is
+  named ("2025-0001", :func:`entry_number`).
+- The cooperative's calendar and currencies as stored in its profile: the fiscal year's first
+  month, the fiscal year of a day and its bounds (the rules are ``domain.premium``'s), the
+  reporting (USD) and local (PEN) currencies, and the years that are closed.
+- :func:`like_words`: text search in SQL, one escaped LIKE pattern per folded word.
+
+A public module: the GUI, the CLI and other services import it; it imports only ``domain``
+and ``models``, so every ledger module can use it without an import cycle.
+"""
 
 from __future__ import annotations
 
