@@ -38,11 +38,24 @@ test: lint typecheck pytest
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
-# Refresh the Spanish catalogue from the source strings, then compile it for the program.
+# Refresh the Spanish catalogues from the source strings, then compile them for the program:
+# the GUI's (Qt Linguist .ts/.qm) and the core's (gettext .po/.mo, extracted with Babel over
+# what babel.cfg names; coop_desk/i18n.py says how to write a message).
+CORE_PO := coop_desk/i18n/locale/es/LC_MESSAGES/coop_desk.po
+BABEL_KEYWORDS := -k _ -k gettext -k ngettext:1,2 -k N_
+
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete $$(find coop_desk/ui coop_desk/app.py -name '*.py' | sort) \
 		-ts resources/i18n/coop_desk_es.ts
 	$(BIN)/pyside6-lrelease resources/i18n/coop_desk_es.ts -qm resources/i18n/coop_desk_es.qm
+	@pot=$$(mktemp --suffix=.pot) && \
+	$(BIN)/pybabel -q extract -F babel.cfg --no-default-keywords $(BABEL_KEYWORDS) \
+		--no-location --sort-output --no-wrap --project=coop-desk -o $$pot . && \
+	$(BIN)/pybabel -q update -i $$pot -o $(CORE_PO) -l es --no-fuzzy-matching \
+		--ignore-obsolete --no-wrap && rm -f $$pot
+	@# The extraction's time stamp would make every run a change (and a merge conflict).
+	@sed -i '/^"POT-Creation-Date:/d' $(CORE_PO)
+	$(BIN)/pybabel -q compile -i $(CORE_PO) -o $(CORE_PO:.po=.mo) -l es --statistics
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

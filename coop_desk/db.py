@@ -31,6 +31,7 @@ from sqlalchemy.orm import exc as orm_exc
 
 from coop_desk import paths
 from coop_desk.errors import DatabaseError, NewerDatabaseError, StaleEdit
+from coop_desk.i18n import _
 from coop_desk.services import changes, limit_guard
 from coop_desk.services.audit import writer as audit_writer
 from coop_desk.services.ledger import guard as posted_entry_guard
@@ -165,7 +166,7 @@ def make_engine(url: str, password: str | None = None) -> Engine:
         if database and database != ":memory:":
             folder = Path(database).parent
             if not folder.exists():
-                raise DatabaseError(f"The folder {folder} does not exist.")
+                raise DatabaseError(_("The folder {folder} does not exist.", folder=folder))
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin_sqlite)
@@ -264,8 +265,10 @@ class Database:
                 password = ask_password(server_label(url), attempt > 0)
                 if password is None:
                     raise DatabaseError(
-                        f"No password was given for {server_label(url)}; the database was not "
-                        "opened."
+                        _(
+                            "No password was given for {server}; the database was not opened.",
+                            server=server_label(url),
+                        )
                     ) from exc
         raise AssertionError("unreachable")  # the loop returns or raises
 
@@ -276,9 +279,11 @@ class Database:
                 status = migration_status(engine)
                 if status.unknown:
                     raise NewerDatabaseError(
-                        f"{_describe(url)} was written by a newer version of coop-desk "
-                        f"(schema {', '.join(sorted(status.unknown))}). Install the newer "
-                        "version to open it; this version will not change it."
+                        _(
+                            "{describe} was written by a newer version of coop-desk (schema {items}). Install the newer version to open it; this version will not change it.",
+                            describe=_describe(url),
+                            items=", ".join(sorted(status.unknown)),
+                        )
                     )
                 if migrate and status.pending:
                     if status.current and engine.url.get_backend_name() == "sqlite":
@@ -324,7 +329,7 @@ class Database:
         except orm_exc.StaleDataError as exc:
             # A row's version changed between reading and writing it (``Versioned``).
             session.rollback()
-            raise StaleEdit("A record you changed") from exc
+            raise StaleEdit(_("A record you changed")) from exc
         except BaseException:
             session.rollback()
             raise
@@ -441,7 +446,7 @@ def backup_sqlite(engine: Engine, reason: str = "manual", dest: Path | None = No
     """Copy a SQLite database consistently (the sqlite3 backup API, WAL included)."""
     source = make_url(engine.url.render_as_string(hide_password=False)).database
     if not source or source == ":memory:":
-        raise DatabaseError("Only a database file can be backed up this way.")
+        raise DatabaseError(_("Only a database file can be backed up this way."))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = dest or paths.backups_dir() / f"{Path(source).stem}-{stamp}-{reason}.sqlite"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -469,18 +474,27 @@ def _explain(url: str, exc: BaseException) -> str:
         )
     if needs_password(exc):
         refused = "password authentication failed" in lowered
-        return (
-            f"The server refused the password for {server_label(url)}."
+        said = (
+            _("The server refused the password for {server}.", server=server_label(url))
             if refused
-            else f"The server {server_label(url)} asks for a password and none was given."
-        ) + (
-            " Type it when coop-desk asks, or keep it in PostgreSQL's password file "
-            "(~/.pgpass; %APPDATA%\\postgresql\\pgpass.conf on Windows)."
+            else _(
+                "The server {server} asks for a password and none was given.",
+                server=server_label(url),
+            )
+        )
+        return (
+            said
+            + " "
+            + _(
+                "Type it when coop-desk asks, or keep it in PostgreSQL's password file "
+                "(~/.pgpass; %APPDATA%\\postgresql\\pgpass.conf on Windows)."
+            )
         )
     if "lock timeout" in lowered:
-        return (
-            f"{where} is busy: another computer is saving a large change (an import, say). "
-            "Nothing was saved; try again in a moment."
+        return _(
+            "{where} is busy: another computer is saving a large change (an import, say). "
+            "Nothing was saved; try again in a moment.",
+            where=where,
         )
     if "locked" in lowered or "busy" in lowered:
         return (

@@ -6,9 +6,10 @@ in the log) by the front ends.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from coop_desk.domain.problems import Problem
+from coop_desk.i18n import _
 
 
 class CoopDeskError(Exception):
@@ -52,12 +53,35 @@ class StaleEdit(Conflict):
         self.changed_by = changed_by
         self.changed_at = changed_at
         self.deleted = deleted
-        done = "deleted" if deleted else "changed"
-        who = f" by {changed_by}" if changed_by else ""
-        when = f" on {changed_at.astimezone(UTC):%Y-%m-%d at %H:%M} UTC" if changed_at else ""
+        from coop_desk.i18n.formats import datetime_text
+
+        if changed_by and changed_at:
+            when = datetime_text(changed_at)
+            said = (
+                _(
+                    "{what} was deleted by {who} on {when}, after you opened it.",
+                    what=what,
+                    who=changed_by,
+                    when=when,
+                )
+                if deleted
+                else _(
+                    "{what} was changed by {who} on {when}, after you opened it.",
+                    what=what,
+                    who=changed_by,
+                    when=when,
+                )
+            )
+        else:
+            said = (
+                _("{what} was deleted by another user after you opened it.", what=what)
+                if deleted
+                else _("{what} was changed by another user after you opened it.", what=what)
+            )
         super().__init__(
-            f"{what} was {done}{who}{when}, after you opened it. Nothing was saved: "
-            "reload to see the new values, then make your change again."
+            said
+            + " "
+            + _("Nothing was saved: reload to see the new values, then make your change again.")
         )
 
 
@@ -66,4 +90,4 @@ class ValidationError(CoopDeskError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
-        super().__init__("; ".join(p.describe() for p in self.problems) or "invalid input")
+        super().__init__("; ".join(p.describe() for p in self.problems) or _("invalid input"))

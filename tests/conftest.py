@@ -14,6 +14,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("COOP_DESK_DATA_DIR", tempfile.mkdtemp(prefix="coop-desk-test-data-"))
 os.environ.pop("COOP_DESK_DB", None)
+# Tests speak English unless they ask for Spanish, whatever the developer's locale.
+os.environ["COOP_DESK_LANG"] = "en"
 
 from coop_desk.db import Database  # noqa: E402
 from coop_desk.services.access import SYSTEM, Actor  # noqa: E402
@@ -31,6 +33,16 @@ def _isolated_settings(
     data = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("COOP_DESK_DATA_DIR", str(data))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(data / "config"))
+
+
+@pytest.fixture(autouse=True)
+def _english_core() -> Iterator[None]:
+    """The core's process language back to English after each test (the command line and the
+    GUI set it when they start)."""
+    yield
+    from coop_desk import i18n
+
+    i18n.set_language("en")
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from coop_desk import __version__
+from coop_desk import __version__, i18n
 from coop_desk.cli import (
     audit,
     basic,
@@ -29,6 +29,7 @@ from coop_desk.cli import (
 from coop_desk.cli.context import CliContext, CliError
 from coop_desk.db import has_password
 from coop_desk.errors import CoopDeskError, ValidationError
+from coop_desk.i18n import N_, _, ngettext
 
 log = logging.getLogger("coop_desk")
 
@@ -39,30 +40,74 @@ COMMAND_MODULES = [basic, members, certs, documents, ledger, verify, users, audi
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="coop-desk",
-        description="Member register, certifications and Fairtrade Premium ledger "
-        "for coffee cooperatives.",
+        description=_(
+            "Member register, certifications and Fairtrade Premium ledger for coffee cooperatives."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"coop-desk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"coop-desk {__version__}",
+        help=_("show the program's version number and exit"),
+    )
     parser.add_argument(
         "--db",
         metavar="URL",
-        help="database file or URL, e.g. postgresql://coop@192.168.1.10/coopdesk (without the "
-        "password: it is asked for, or read from ~/.pgpass; postgresql:///?service=NAME uses "
-        "pg_service.conf). Default: COOP_DESK_DB, else the SQLite file in your data folder",
+        help=_(
+            "database file or URL, e.g. postgresql://coop@192.168.1.10/coopdesk (without the "
+            "password: it is asked for, or read from ~/.pgpass; postgresql:///?service=NAME uses "
+            "pg_service.conf). Default: COOP_DESK_DB, else the SQLite file in your data folder"
+        ),
     )
     parser.add_argument(
         "--user",
         metavar="NAME",
-        help="sign in as NAME (password from COOP_DESK_PASSWORD or a prompt)",
+        help=_("sign in as NAME (password from COOP_DESK_PASSWORD or a prompt)"),
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    parser.add_argument("-v", "--verbose", action="store_true", help=_("log details to stderr"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
     return parser
 
 
+# What argparse itself says (usage, headings, its errors), in our catalogue: argparse looks
+# each up through its module-level ``_``/``ngettext``, pointed at ours by ``speak``.
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"),
+    N_("can't open '%(filename)s': %(error)s"),
+)
+
+
+def _argparse_plural() -> None:  # pragma: no cover - only read by the extraction
+    ngettext("expected %s argument", "expected %s arguments", 2)
+
+
+def speak(language: str | None = None) -> None:
+    """The command line's language (``COOP_DESK_LANG``, else the locale), for our messages and
+    for argparse's own words."""
+    i18n.set_language(language or i18n.environment_language())
+    setattr(argparse, "_", i18n.plain)  # noqa: B010 - argparse reads its module-level names
+    setattr(argparse, "ngettext", i18n.plain_ngettext)  # noqa: B010
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    speak()
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -73,24 +118,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
     if has_password(args.db):
         print(
-            "warning: the password in --db is visible to every program on this computer. "
-            "Leave it out (coop-desk asks for it) or keep it in PostgreSQL's password file "
-            "(~/.pgpass) or service file (pg_service.conf).",
+            _(
+                "warning: the password in --db is visible to every program on this computer. "
+                "Leave it out (coop-desk asks for it) or keep it in PostgreSQL's password file "
+                "(~/.pgpass) or service file (pg_service.conf)."
+            ),
             file=sys.stderr,
         )
     ctx = CliContext(db_target=args.db, username=args.user)
     try:
         return int(args.handler(args, ctx) or 0)
     except ValidationError as exc:
-        print("error: the input has problems:", file=sys.stderr)
+        print(_("error: the input has problems:"), file=sys.stderr)
         for problem in exc.problems:
             print(f"  - {problem.describe()}", file=sys.stderr)
         return 2
     except (CoopDeskError, CliError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {exc}", exc=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_("interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # Output piped into `head` or a pager that quit: not an error of ours.

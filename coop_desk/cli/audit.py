@@ -8,45 +8,48 @@ from datetime import date
 from pathlib import Path
 
 from coop_desk.cli.context import CliContext, CliError, book_year
+from coop_desk.i18n import _
 from coop_desk.services import audit
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    group = sub.add_parser("audit", help="the audit trail of every change")
+    group = sub.add_parser("audit", help=_("the audit trail of every change"))
     commands = group.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     log = commands.add_parser(
         "log",
-        help="print audit records, newest first",
-        description="Print audit records (who, when in UTC, what, the values changed).",
+        help=_("print audit records, newest first"),
+        description=_("Print audit records (who, when in local time, what, the values changed)."),
     )
-    log.add_argument("--by", dest="by_user", metavar="NAME", help="changes made by user NAME")
-    log.add_argument("--table", help="changes to this table (member, plot, ...)")
-    log.add_argument("--record", help="changes to this record id (with --table)")
-    log.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first local day")
-    log.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last local day")
-    log.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
+    log.add_argument("--by", dest="by_user", metavar="NAME", help=_("changes made by user NAME"))
+    log.add_argument("--table", help=_("changes to this table (member, plot, ...)"))
+    log.add_argument("--record", help=_("changes to this record id (with --table)"))
+    log.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help=_("first local day"))
+    log.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help=_("last local day"))
+    log.add_argument("--limit", type=int, default=50, help=_("at most this many (default 50)"))
     log.set_defaults(handler=run_log)
 
     head = commands.add_parser(
         "head",
-        help="print the newest audit record's hash",
-        description="Print the number of audit records and the newest one's SHA-256. Note "
-        "it down: a trail cut or rewritten later will no longer end with it.",
+        help=_("print the newest audit record's hash"),
+        description=_(
+            "Print the number of audit records and the newest one's SHA-256. Note it down: a trail cut or rewritten later will no longer end with it."
+        ),
     )
     head.set_defaults(handler=run_head)
 
     pack = sub.add_parser(
         "audit-pack",
-        help="write the audit pack workbook for a fiscal year",
-        description="One .xlsx for the auditor: journal, trial balance, GA approvals, payments "
-        "with voucher numbers and receipt hashes, the year's audit trail and the verify result.",
+        help=_("write the audit pack workbook for a fiscal year"),
+        description=_(
+            "One .xlsx for the auditor: journal, trial balance, GA approvals, payments with voucher numbers and receipt hashes, the year's audit trail and the verify result."
+        ),
     )
     pack.add_argument("output", metavar="OUT.xlsx")
-    pack.add_argument("--year", type=book_year, required=True, help="fiscal year")
+    pack.add_argument("--year", type=book_year, required=True, help=_("fiscal year"))
     pack.set_defaults(handler=run_audit_pack)
 
     # A subcommand of the ledger group (created here if the ledger module did not).
-    ledger = sub.choices.get("ledger") or sub.add_parser("ledger", help="the Premium ledger")
+    ledger = sub.choices.get("ledger") or sub.add_parser("ledger", help=_("the Premium ledger"))
     found = [a for a in ledger._actions if isinstance(a, argparse._SubParsersAction)]
     commands_ = (
         found[0]
@@ -55,13 +58,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     bean = commands_.add_parser(
         "export-beancount",
-        help="write the journal as a Beancount file (check it with bean-check)",
-        description="Write the journal for Beancount, so the books can be rechecked with an "
-        "independent tool. With --year: that fiscal year, opening with its carried balances; "
-        "without: every year as one continuous ledger.",
+        help=_("write the journal as a Beancount file (check it with bean-check)"),
+        description=_(
+            "Write the journal for Beancount, so the books can be rechecked with an independent tool. With --year: that fiscal year, opening with its carried balances; without: every year as one continuous ledger."
+        ),
     )
     bean.add_argument("output", metavar="OUT.beancount")
-    bean.add_argument("--year", type=book_year, help="one fiscal year (default: every year)")
+    bean.add_argument("--year", type=book_year, help=_("one fiscal year (default: every year)"))
     bean.set_defaults(handler=run_export_beancount)
 
 
@@ -71,7 +74,9 @@ def _date(text: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise CliError(f"{option} {text!r} is not a date (YYYY-MM-DD)") from exc
+        raise CliError(
+            _("{option} '{text}' is not a date (YYYY-MM-DD)", option=option, text=text)
+        ) from exc
 
 
 def run_log(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -91,7 +96,7 @@ def run_log(args: argparse.Namespace, ctx: CliContext) -> int:
         total = audit.count_records(session, actor, flt)
     for line in audit.describe_rows(rows):
         print(line)
-    print(f"\n{len(rows)} of {total} audit records shown.")
+    print(_("\n{count} of {total} audit records shown.", count=len(rows), total=total))
     return 0
 
 
@@ -99,16 +104,25 @@ def run_head(args: argparse.Namespace, ctx: CliContext) -> int:
     actor = ctx.actor()
     with ctx.db.reading(actor) as session:
         head = audit.chain_head(session, actor)
-    print(f"{head.count} audit records; newest {head.last_id}: {head.last_hash}")
+    print(
+        _(
+            "{count} audit records; newest {last_id}: {last_hash}",
+            count=head.count,
+            last_id=head.last_id,
+            last_hash=head.last_hash,
+        )
+    )
     return 0
 
 
 def _output(text: str, suffix: str) -> Path:
     path = Path(text).expanduser().resolve()
     if path.suffix.lower() != suffix:
-        raise CliError(f"the output file should end in {suffix}: {text}")
+        raise CliError(
+            _("the output file should end in {suffix}: {text}", suffix=suffix, text=text)
+        )
     if not path.parent.is_dir():
-        raise CliError(f"the folder {path.parent} does not exist")
+        raise CliError(_("the folder {parent} does not exist", parent=path.parent))
     return path
 
 
@@ -120,9 +134,14 @@ def run_audit_pack(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.db.reading(actor) as session:
         result = build_audit_pack(session, actor, target, args.year)
     print(
-        f"Audit pack for {result.year} written: {result.path} ({result.entries} journal "
-        f"entries, {result.audit_records} audit records; integrity "
-        f"{'OK' if result.integrity_ok else 'FAILED'})."
+        _(
+            "Audit pack for {year} written: {path} ({entries} journal entries, {audit_records} audit records; integrity {value}).",
+            year=result.year,
+            path=result.path,
+            entries=result.entries,
+            audit_records=result.audit_records,
+            value="OK" if result.integrity_ok else "FAILED",
+        )
     )
     return 0
 
@@ -135,7 +154,11 @@ def run_export_beancount(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.db.reading(actor) as session:
         result = export_beancount(session, actor, target, args.year)
     print(
-        f"Beancount file written: {result.path} ({result.entries} transactions, "
-        f"{result.accounts} accounts). Check it with: bean-check {result.path}"
+        _(
+            "Beancount file written: {path} ({entries} transactions, {accounts} accounts). Check it with: bean-check {path}",
+            path=result.path,
+            entries=result.entries,
+            accounts=result.accounts,
+        )
     )
     return 0

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from coop_desk.db import Database
 from coop_desk.domain import limits
+from coop_desk.i18n import _
 from coop_desk.services import users
 from coop_desk.services.access import LOCAL, SYSTEM, Actor
 
@@ -26,7 +27,7 @@ def book_year(text: str) -> int:
     try:
         year = int(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a year") from exc
+        raise argparse.ArgumentTypeError(_("'{text}' is not a year", text=text)) from exc
     if beyond := limits.check_book_year(year):
         raise argparse.ArgumentTypeError(beyond)
     return year
@@ -41,9 +42,11 @@ def read_password(prompt: str, env: str = ENV_PASSWORD, *, confirm: bool = False
     try:
         first = getpass.getpass(prompt)
         if confirm and getpass.getpass("Repeat it: ") != first:
-            raise CliError("the two passwords differ")
+            raise CliError(_("the two passwords differ"))
     except EOFError as exc:
-        raise CliError(f"no password given (set {env} or type it at the prompt)") from exc
+        raise CliError(
+            _("no password given (set {env} or type it at the prompt)", env=env)
+        ) from exc
     return first
 
 
@@ -51,9 +54,9 @@ def ask_server_password(where: str, retry: bool) -> str | None:
     """The database server's password, typed at a prompt that does not echo (never on the
     command line). None when there is no terminal to ask on."""
     if retry:
-        print("The server refused that password.", file=sys.stderr)
+        print(_("The server refused that password."), file=sys.stderr)
     try:
-        return getpass.getpass(f"Password for the database {where}: ")
+        return getpass.getpass(_("Password for the database {where}: ", where=where))
     except EOFError:
         return None
 
@@ -81,7 +84,7 @@ class CliContext:
         """
         if self._actor is None:
             if self.username:
-                password = read_password(f"Password for {self.username}: ")
+                password = read_password(_("Password for {username}: ", username=self.username))
                 self._actor = users.sign_in(self.db, self.username, password)
             else:
                 with self.db.reading(None) as session:

@@ -12,100 +12,101 @@ from sqlalchemy.orm import Session
 from coop_desk.cli.context import CliContext, CliError, book_year
 from coop_desk.cli.output import table
 from coop_desk.domain.money import format_amount
+from coop_desk.i18n import _, formats
 from coop_desk.services.access import Actor
 from coop_desk.services.ledger import accounts, contracts, fiscal, journal, plan, reports
 from coop_desk.services.ledger.books import year_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    group = sub.add_parser("ledger", help="the Fairtrade Premium ledger")
+    group = sub.add_parser("ledger", help=_("the Fairtrade Premium ledger"))
     commands = group.add_subparsers(dest="ledger_command", metavar="ACTION", required=True)
 
     bal = commands.add_parser(
         "balances",
-        help="account balances, project budgets and the Premium fund for a year",
-        description="Balances computed from the journal: every account (opening, movement, "
-        "closing, USD value), each project's approved budget / spent / remaining, and the "
-        "Premium fund.",
+        help=_("account balances, project budgets and the Premium fund for a year"),
+        description=_(
+            "Balances computed from the journal: every account (opening, movement, closing, USD value), each project's approved budget / spent / remaining, and the Premium fund."
+        ),
     )
-    bal.add_argument("--year", type=book_year, help="fiscal year (default: the current one)")
+    bal.add_argument("--year", type=book_year, help=_("fiscal year (default: the current one)"))
     bal.set_defaults(handler=run_balances)
 
     jr = commands.add_parser(
         "journal",
-        help="print the journal",
-        description="Journal entries in date order, with reversal links.",
+        help=_("print the journal"),
+        description=_("Journal entries in date order, with reversal links."),
     )
-    jr.add_argument("--year", type=book_year, help="fiscal year (default: the current one)")
-    jr.add_argument("--all-years", action="store_true", help="every year")
-    jr.add_argument("--project", help="only entries of this project (name)")
-    jr.add_argument("--account", help="only entries posting to this account (code)")
-    jr.add_argument("--search", default="", help="text in number, description, payee, voucher")
-    jr.add_argument("--postings", action="store_true", help="show every posting line")
+    jr.add_argument("--year", type=book_year, help=_("fiscal year (default: the current one)"))
+    jr.add_argument("--all-years", action="store_true", help=_("every year"))
+    jr.add_argument("--project", help=_("only entries of this project (name)"))
+    jr.add_argument("--account", help=_("only entries posting to this account (code)"))
+    jr.add_argument("--search", default="", help=_("text in number, description, payee, voucher"))
+    jr.add_argument("--postings", action="store_true", help=_("show every posting line"))
     jr.set_defaults(handler=run_journal)
 
     summ = commands.add_parser(
         "summary",
-        help="the year's premium-use summary for the General Assembly (USD and PEN)",
+        help=_("the year's premium-use summary for the General Assembly (USD and PEN)"),
     )
-    summ.add_argument("--year", type=book_year, help="fiscal year (default: the current one)")
-    summ.add_argument("--rate", help="PEN per USD for the PEN column (default: last rate used)")
+    summ.add_argument("--year", type=book_year, help=_("fiscal year (default: the current one)"))
+    summ.add_argument("--rate", help=_("PEN per USD for the PEN column (default: last rate used)"))
     summ.set_defaults(handler=run_summary)
 
-    con = commands.add_parser("contracts", help="contracts with premium due vs received")
-    con.add_argument("--year", type=book_year, help="contracts shipped (or signed) in this year")
+    con = commands.add_parser("contracts", help=_("contracts with premium due vs received"))
+    con.add_argument("--year", type=book_year, help=_("contracts shipped (or signed) in this year"))
     con.set_defaults(handler=run_contracts)
 
     close = commands.add_parser(
         "close-year",
-        help="close a fiscal year: lock it and carry its balances into the next",
+        help=_("close a fiscal year: lock it and carry its balances into the next"),
     )
     close.add_argument("year", type=book_year)
-    close.add_argument("--note", default="", help="a note kept with the close")
+    close.add_argument("--note", default="", help=_("a note kept with the close"))
     close.set_defaults(handler=run_close)
 
     reopen = commands.add_parser(
         "reopen-year",
-        help="reopen a closed fiscal year (administrators; the reason is recorded)",
+        help=_("reopen a closed fiscal year (administrators; the reason is recorded)"),
     )
     reopen.add_argument("year", type=book_year)
-    reopen.add_argument("--reason", required=True, help="why the year is reopened")
+    reopen.add_argument("--reason", required=True, help=_("why the year is reopened"))
     reopen.set_defaults(handler=run_reopen)
 
-    years = commands.add_parser("years", help="fiscal years, their status and close history")
+    years = commands.add_parser("years", help=_("fiscal years, their status and close history"))
     years.set_defaults(handler=run_years)
 
-    ship = commands.add_parser("ship", help="record a contract's shipment (premium receivable)")
-    ship.add_argument("contract", help="contract number")
-    ship.add_argument("--date", type=_date, help="shipment date (default: the contract's)")
+    ship = commands.add_parser("ship", help=_("record a contract's shipment (premium receivable)"))
+    ship.add_argument("contract", help=_("contract number"))
+    ship.add_argument("--date", type=_date, help=_("shipment date (default: the contract's)"))
     ship.set_defaults(handler=run_ship)
 
-    receive = commands.add_parser("receive", help="record premium received from a buyer")
-    receive.add_argument("contract", help="contract number (or '-' for none)")
-    receive.add_argument("amount", help="amount that reached the account, e.g. 8,341.54")
-    receive.add_argument("--account", required=True, help="bank account code, e.g. 1010")
-    receive.add_argument("--date", type=_date, default=None, help="YYYY-MM-DD (default: today)")
-    receive.add_argument("--charges", default="0", help="bank charges deducted on the way")
-    receive.add_argument("--rate", help="units of the account's currency per USD")
-    receive.add_argument("--reference", default="", help="bank reference")
+    receive = commands.add_parser("receive", help=_("record premium received from a buyer"))
+    receive.add_argument("contract", help=_("contract number (or '-' for none)"))
+    receive.add_argument("amount", help=_("amount that reached the account, e.g. 8,341.54"))
+    receive.add_argument("--account", required=True, help=_("bank account code, e.g. 1010"))
+    receive.add_argument("--date", type=_date, default=None, help=_("YYYY-MM-DD (default: today)"))
+    receive.add_argument("--charges", default="0", help=_("bank charges deducted on the way"))
+    receive.add_argument("--rate", help=_("units of the account's currency per USD"))
+    receive.add_argument("--reference", default="", help=_("bank reference"))
     receive.set_defaults(handler=run_receive)
 
-    pay = commands.add_parser("pay", help="record a project payment")
-    pay.add_argument("project", help="project name (or part of it)")
-    pay.add_argument("amount", help="amount in the account's currency")
-    pay.add_argument("--account", required=True, help="bank or cash account code, e.g. 1020")
+    pay = commands.add_parser("pay", help=_("record a project payment"))
+    pay.add_argument("project", help=_("project name (or part of it)"))
+    pay.add_argument("amount", help=_("amount in the account's currency"))
+    pay.add_argument("--account", required=True, help=_("bank or cash account code, e.g. 1020"))
     pay.add_argument("--payee", required=True)
-    pay.add_argument("--voucher", required=True, help="voucher / receipt number")
+    pay.add_argument("--voucher", required=True, help=_("voucher / receipt number"))
     pay.add_argument("--description", required=True)
-    pay.add_argument("--date", type=_date, default=None, help="YYYY-MM-DD (default: today)")
-    pay.add_argument("--rate", help="units of the account's currency per USD")
-    pay.add_argument("--receipt", help="scanned receipt to keep with the payment")
+    pay.add_argument("--date", type=_date, default=None, help=_("YYYY-MM-DD (default: today)"))
+    pay.add_argument("--rate", help=_("units of the account's currency per USD"))
+    pay.add_argument("--receipt", help=_("scanned receipt to keep with the payment"))
     pay.set_defaults(handler=run_pay)
 
-    reverse = commands.add_parser("reverse", help="reverse a posted entry")
-    reverse.add_argument("number", help="entry number, e.g. 2025-0042")
+    reverse = commands.add_parser("reverse", help=_("reverse a posted entry"))
+    reverse.add_argument("number", help=_("entry number, e.g. 2025-0042"))
     reverse.add_argument("--reason", required=True)
-    reverse.add_argument("--date", type=_date, default=None, help="date of the reversal")
+    reverse.add_argument("--date", type=_date, default=None, help=_("date of the reversal"))
     reverse.set_defaults(handler=run_reverse)
 
     from coop_desk.cli import ledger_excel  # Excel workbooks and the cash book import (issue 5)
@@ -117,7 +118,9 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from exc
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a date (YYYY-MM-DD)", text=text)
+        ) from exc
 
 
 def _amount(text: str, option: str) -> Decimal:
@@ -146,13 +149,21 @@ def run_balances(args: argparse.Namespace, ctx: CliContext) -> int:
         fund = reports.fund_report(session, actor, year)
         closed = year in {y.year for y in fiscal.list_fiscal_years(session, actor) if y.closed}
     status = "closed" if closed else "open"
-    print(f"Fiscal year {year} ({status})")
+    print(_("Fiscal year {year} ({status})", year=year, status=status))
     if fund.provisional:
-        print("The previous year is not closed: opening balances are provisional.")
-    print("\nAccounts")
+        print(_("The previous year is not closed: opening balances are provisional."))
+    print(_("\nAccounts"))
     print(
         table(
-            ["Code", "Account", "Cur", "Opening", "Movement", "Closing", "Closing USD value"],
+            [
+                _("Code"),
+                _("Account"),
+                _("Cur"),
+                _("Opening"),
+                _("Movement"),
+                _("Closing"),
+                _("Closing USD value"),
+            ],
             (
                 [
                     b.code,
@@ -168,10 +179,10 @@ def run_balances(args: argparse.Namespace, ctx: CliContext) -> int:
             right={3, 4, 5, 6},
         )
     )
-    print("\nProjects (USD)")
+    print(_("\nProjects (USD)"))
     print(
         table(
-            ["Project", "P/Q", "Approved", "Spent", "Remaining", "% used"],
+            [_("Project"), "P/Q", _("Approved"), _("Spent"), _("Remaining"), _("% used")],
             (
                 [
                     p.name,
@@ -186,10 +197,17 @@ def run_balances(args: argparse.Namespace, ctx: CliContext) -> int:
             right={2, 3, 4, 5},
         )
     )
-    print("\nPremium fund (USD)")
+    print(_("\nPremium fund (USD)"))
     print(
         table(
-            ["Opening", "Opening balances", "Earned", "Received", "Spent", "Closing"],
+            [
+                _("Opening"),
+                _("Opening balances"),
+                _("Earned"),
+                _("Received"),
+                _("Spent"),
+                _("Closing"),
+            ],
             [
                 [
                     _money(fund.opening),
@@ -204,8 +222,11 @@ def run_balances(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     )
     print(
-        f"Of the closing balance: USD {_money(fund.cash)} in bank and cash, "
-        f"USD {_money(fund.receivable)} still receivable from buyers."
+        _(
+            "Of the closing balance: USD {money} in bank and cash, USD {money2} still receivable from buyers.",
+            money=_money(fund.cash),
+            money2=_money(fund.receivable),
+        )
     )
     return 0
 
@@ -219,7 +240,9 @@ def _find_project(session: Session, actor: Actor, name: str) -> int:
         if fold(name) in fold(p.name)
     ]
     if len(matches) != 1:
-        raise CliError(f"{len(matches)} projects match {name!r}; be more precise")
+        raise CliError(
+            _("{count} projects match '{name}'; be more precise", count=len(matches), name=name)
+        )
     return matches[0].id
 
 
@@ -227,7 +250,7 @@ def _find_account(session: Session, actor: Actor, code: str) -> int:
     for a in accounts.list_accounts(session, actor, include_inactive=True):
         if a.code == code:
             return a.id
-    raise CliError(f"there is no account with code {code}")
+    raise CliError(_("there is no account with code {code}", code=code))
 
 
 def run_journal(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -260,18 +283,33 @@ def run_journal(args: argparse.Namespace, ctx: CliContext) -> int:
             for p in detail.postings:
                 rate = "" if p.rate == 1 else f" @ {p.rate.normalize():f}"
                 print(
-                    f"    {p.account_code:<6} {p.account_name:<40} "
-                    f"{format_amount(p.amount):>14} {p.currency}{rate}  "
-                    f"(USD {format_amount(p.usd_value)})"
+                    _(
+                        "    {account_code} {account_name} {amount} {currency}{rate}  (USD {usd_value})",
+                        account_code=format(p.account_code, "<6"),
+                        account_name=format(p.account_name, "<40"),
+                        amount=format(format_amount(p.amount), ">14"),
+                        currency=p.currency,
+                        rate=rate,
+                        usd_value=format_amount(p.usd_value),
+                    )
                 )
     else:
         print(
             table(
-                ["Number", "Date", "Kind", "Description", "Voucher", "Amounts", "USD", "Links"],
+                [
+                    _("Number"),
+                    _("Date"),
+                    _("Kind"),
+                    _("Description"),
+                    _("Voucher"),
+                    _("Amounts"),
+                    _("USD"),
+                    _("Links"),
+                ],
                 (
                     [
                         r.number,
-                        r.entry_date.isoformat(),
+                        formats.date_text(r.entry_date),
                         r.kind,
                         r.description[:50],
                         r.voucher,
@@ -284,15 +322,15 @@ def run_journal(args: argparse.Namespace, ctx: CliContext) -> int:
                 right={6},
             )
         )
-    print(f"\n{len(rows)} entries")
+    print(_("\n{count} entries", count=len(rows)))
     return 0
 
 
 def _links(e: journal.EntryRow) -> str:
     if e.reverses_number:
-        return f" (reverses {e.reverses_number})"
+        return _(" (reverses {reverses_number})", reverses_number=e.reverses_number)
     if e.reversed_by_number:
-        return f" (reversed by {e.reversed_by_number})"
+        return _(" (reversed by {reversed_by_number})", reversed_by_number=e.reversed_by_number)
     return ""
 
 
@@ -303,29 +341,32 @@ def run_summary(args: argparse.Namespace, ctx: CliContext) -> int:
         try:
             rate = Decimal(args.rate)
         except ArithmeticError as exc:
-            raise CliError(f"--rate {args.rate!r} is not a number") from exc
+            raise CliError(_("--rate '{rate}' is not a number", rate=args.rate)) from exc
     with ctx.db.reading(actor) as session:
         year = _year(session, args)
         s = reports.ga_summary(session, actor, year, local_rate=rate)
     loc = s.local_currency
-    print(f"Fairtrade Premium: use in {year}, for the General Assembly")
+    print(_("Fairtrade Premium: use in {year}, for the General Assembly", year=year))
     if s.local_rate is not None:
         rate_text = f"{s.local_rate.normalize():f}"
         print(
-            f"The fund is kept in USD value; its {loc} column is converted at {rate_text} "
-            f"{loc} per USD, for reference. Projects show what was paid, in each currency."
+            _(
+                "The fund is kept in USD value; its {loc} column is converted at {rate_text} {loc} per USD, for reference. Projects show what was paid, in each currency.",
+                loc=loc,
+                rate_text=rate_text,
+            )
         )
     if s.provisional:
-        print("The previous year is not closed: the opening balance is provisional.")
+        print(_("The previous year is not closed: the opening balance is provisional."))
 
     def both(value: Decimal) -> list[str]:
         local = s.local(value)
         return [_money(value), _money(local) if local is not None else ""]
 
-    converted = f"{loc} (converted)" if s.local_rate is not None else loc
+    converted = _("{loc} (converted)", loc=loc) if s.local_rate is not None else loc
     print(
         table(
-            ["", "USD value", converted],
+            ["", _("USD value"), converted],
             [
                 ["Balance at the start of the year", *both(s.opening)],
                 ["Premium earned (contracts shipped)", *both(s.earned)],
@@ -342,11 +383,11 @@ def run_summary(args: argparse.Namespace, ctx: CliContext) -> int:
     print(
         table(
             [
-                "Project",
+                _("Project"),
                 "P/Q",
-                "Approved USD",
-                "Spent (USD value)",
-                "Paid in USD",
+                _("Approved USD"),
+                _("Spent (USD value)"),
+                _("Paid in USD"),
                 f"Paid in {loc}",
                 *(["Paid in other currencies"] if other else []),
             ],
@@ -377,10 +418,15 @@ def run_summary(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     )
     q = s.quality
-    share = f"{q.percent}%" if q.percent is not None else "n/a"
+    share = f"{q.percent}%" if q.percent is not None else _("n/a")
     print(
-        f"\nProductivity/quality: USD {_money(q.spent)} = {share} of the premium "
-        f"received (at least {q.share:.0%} = USD {_money(q.required)})"
+        _(
+            "\nProductivity/quality: USD {money} = {share} of the premium received (at least {share2} = USD {money2})",
+            money=_money(q.spent),
+            share=share,
+            share2=format(q.share, ".0%"),
+            money2=_money(q.required),
+        )
     )
     return 0
 
@@ -393,30 +439,30 @@ def run_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
     print(
         table(
             [
-                "Contract",
-                "Buyer",
-                "Signed",
-                "Scheme",
-                "Org",
-                "lb",
-                "Due USD",
-                "Received",
-                "Outstanding",
-                "Shipped",
-                "Overdue",
+                _("Contract"),
+                _("Buyer"),
+                _("Signed"),
+                _("Scheme"),
+                _("Org"),
+                _("lb"),
+                _("Due USD"),
+                _("Received"),
+                _("Outstanding"),
+                _("Shipped"),
+                _("Overdue"),
             ],
             (
                 [
                     r.number,
                     r.buyer_name,
-                    r.signing_date.isoformat(),
+                    formats.date_text(r.signing_date),
                     detail[r.contract_id].scheme_label,
                     "yes" if detail[r.contract_id].organic else "",
                     f"{detail[r.contract_id].pounds:,}",
                     _money(r.premium_due),
                     _money(r.received),
                     _money(r.outstanding),
-                    r.shipment_date.isoformat() if r.shipment_date else "",
+                    formats.date_text(r.shipment_date),
                     "OVERDUE" if r.overdue else "",
                 ]
                 for r in rows
@@ -433,8 +479,8 @@ def run_close(args: argparse.Namespace, ctx: CliContext) -> int:
         row = fiscal.close_year(session, actor, args.year, note=args.note)
         carry = fiscal.carry_entry_number(session, args.year + 1)
     print(
-        f"Fiscal year {row.year} closed."
-        + (f" Balances carried by entry {carry}." if carry else "")
+        _("Fiscal year {year} closed.", year=row.year)
+        + (_(" Balances carried by entry {carry}.", carry=carry) if carry else "")
     )
     return 0
 
@@ -443,7 +489,12 @@ def run_reopen(args: argparse.Namespace, ctx: CliContext) -> int:
     actor = ctx.actor()
     with ctx.db.transaction(actor) as session:
         row = fiscal.reopen_year(session, actor, args.year, reason=args.reason)
-    print(f"Fiscal year {row.year} reopened; the reason is recorded. Close it again when done.")
+    print(
+        _(
+            "Fiscal year {year} reopened; the reason is recorded. Close it again when done.",
+            year=row.year,
+        )
+    )
     return 0
 
 
@@ -453,12 +504,12 @@ def run_years(args: argparse.Namespace, ctx: CliContext) -> int:
         rows = fiscal.list_fiscal_years(session, actor)
     print(
         table(
-            ["Year", "From", "To", "Status", "Entries", "History"],
+            [_("Year"), _("From"), _("To"), _("Status"), _("Entries"), _("History")],
             (
                 [
                     r.year,
-                    r.start.isoformat(),
-                    r.end.isoformat(),
+                    formats.date_text(r.start),
+                    formats.date_text(r.end),
                     r.status,
                     r.entries,
                     "; ".join(
@@ -478,12 +529,22 @@ def run_years(args: argparse.Namespace, ctx: CliContext) -> int:
 def _contract_id(session: Session, actor: Actor, number: str) -> int:
     matches = [c for c in contracts.list_contracts(session, actor) if c.number == number.strip()]
     if len(matches) != 1:
-        raise CliError(f"{len(matches)} contracts are numbered {number!r}")
+        raise CliError(
+            _("{count} contracts are numbered '{number}'", count=len(matches), number=number)
+        )
     return matches[0].id
 
 
 def _print_entry(row: journal.EntryRow) -> None:
-    print(f"Posted {row.number} ({row.entry_date}): {row.description} — {row.amounts}")
+    print(
+        _(
+            "Posted {number} ({entry_date}): {description} — {amounts}",
+            number=row.number,
+            entry_date=row.entry_date,
+            description=row.description,
+            amounts=row.amounts,
+        )
+    )
 
 
 def run_ship(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -553,7 +614,7 @@ def run_reverse(args: argparse.Namespace, ctx: CliContext) -> int:
             if r.number == args.number.strip()
         ]
         if not matches:
-            raise CliError(f"there is no entry {args.number}")
+            raise CliError(_("there is no entry {number}", number=args.number))
         row = journal.reverse_entry(
             session, actor, matches[0].id, reason=args.reason, entry_date=args.date
         )

@@ -13,6 +13,7 @@ from coop_desk.cli.output import table
 from coop_desk.domain.money import format_amount
 from coop_desk.errors import ValidationError
 from coop_desk.exchange.cashbook import read_cashbook
+from coop_desk.i18n import _, formats
 from coop_desk.services import cashbook_import
 from coop_desk.services.ledger import assembly_report, workbook
 
@@ -20,48 +21,49 @@ from coop_desk.services.ledger import assembly_report, workbook
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = commands.add_parser(
         "export",
-        help="write the ledger workbook (Summary, Journal, Contracts, Compliance)",
-        description="Write the Premium ledger for a fiscal year or a date range to an .xlsx "
-        "workbook. The Summary's totals are live formulas over the Journal sheet.",
+        help=_("write the ledger workbook (Summary, Journal, Contracts, Compliance)"),
+        description=_(
+            "Write the Premium ledger for a fiscal year or a date range to an .xlsx workbook. The Summary's totals are live formulas over the Journal sheet."
+        ),
     )
     export.add_argument("output", metavar="OUT.xlsx")
-    export.add_argument("--year", type=book_year, help="fiscal year (default: the current one)")
-    export.add_argument("--from", dest="date_from", type=_date, help="first day (yyyy-mm-dd)")
-    export.add_argument("--to", dest="date_to", type=_date, help="last day (yyyy-mm-dd)")
+    export.add_argument("--year", type=book_year, help=_("fiscal year (default: the current one)"))
+    export.add_argument("--from", dest="date_from", type=_date, help=_("first day (yyyy-mm-dd)"))
+    export.add_argument("--to", dest="date_to", type=_date, help=_("last day (yyyy-mm-dd)"))
     export.set_defaults(handler=run_export)
 
     rep = commands.add_parser(
         "report",
-        help="write the annual premium-use report for the General Assembly (xlsx)",
+        help=_("write the annual premium-use report for the General Assembly (xlsx)"),
     )
     rep.add_argument("output", metavar="OUT.xlsx")
-    rep.add_argument("--year", type=book_year, required=True, help="fiscal year")
-    rep.add_argument("--rate", help="PEN per USD for the PEN column (default: last rate used)")
+    rep.add_argument("--year", type=book_year, required=True, help=_("fiscal year"))
+    rep.add_argument("--rate", help=_("PEN per USD for the PEN column (default: last rate used)"))
     rep.set_defaults(handler=run_report)
 
     cash = commands.add_parser(
         "import-cashbook",
-        help="import a legacy premium cash book from Excel",
-        description="Post every row of a cash book sheet (date, voucher, description, project, "
-        "income, expense, running balance) as a balanced journal entry: the opening balance "
-        "row, income (premium received) and project payments. The running balance column is "
-        "cross-checked. Unknown project names stop the import unless --create-projects.",
+        help=_("import a legacy premium cash book from Excel"),
+        description=_(
+            "Post every row of a cash book sheet (date, voucher, description, project, income, expense, running balance) as a balanced journal entry: the opening balance row, income (premium received) and project payments. The running balance column is cross-checked. Unknown project names stop the import unless --create-projects."
+        ),
     )
     cash.add_argument("file", metavar="FILE.xlsx")
-    cash.add_argument("--dry-run", action="store_true", help="check everything, post nothing")
+    cash.add_argument("--dry-run", action="store_true", help=_("check everything, post nothing"))
     cash.add_argument(
-        "--create-projects", action="store_true", help="create the projects not in the plan"
+        "--create-projects", action="store_true", help=_("create the projects not in the plan")
     )
-    cash.add_argument("--account", help="code of the bank or cash account (default: bank USD)")
+    cash.add_argument("--account", help=_("code of the bank or cash account (default: bank USD)"))
     cash.add_argument(
         "--default-project",
         default="",
         metavar="NAME",
-        help="project for expenses the sheet gives none (e.g. a cash book without a project "
-        "column)",
+        help=_(
+            "project for expenses the sheet gives none (e.g. a cash book without a project column)"
+        ),
     )
-    cash.add_argument("--rate", help="exchange rate (units per USD) for a non-USD account")
-    cash.add_argument("--sheet", help="the sheet to read")
+    cash.add_argument("--rate", help=_("exchange rate (units per USD) for a non-USD account"))
+    cash.add_argument("--sheet", help=_("the sheet to read"))
     cash.set_defaults(handler=run_import_cashbook)
 
 
@@ -69,7 +71,9 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (yyyy-mm-dd)") from exc
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a date (yyyy-mm-dd)", text=text)
+        ) from exc
 
 
 def _decimal(text: str | None) -> Decimal | None:
@@ -78,15 +82,15 @@ def _decimal(text: str | None) -> Decimal | None:
     try:
         value = Decimal(text.replace(",", "."))
     except InvalidOperation as exc:
-        raise CliError(f"{text!r} is not a rate") from exc
+        raise CliError(_("'{text}' is not a rate", text=text)) from exc
     if value <= 0:
-        raise CliError("the rate must be positive")
+        raise CliError(_("the rate must be positive"))
     return value
 
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.year is not None and (args.date_from or args.date_to):
-        raise CliError("give --year or --from/--to, not both")
+        raise CliError(_("give --year or --from/--to, not both"))
     actor = ctx.actor()
     with ctx.db.reading(actor) as session:
         try:
@@ -101,13 +105,22 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         except ValueError as exc:
             raise CliError(str(exc)) from exc
     print(
-        f"Wrote the ledger for {result.period.label()} ({result.postings} postings) to "
-        f"{result.path}"
+        _(
+            "Wrote the ledger for {label} ({postings} postings) to {path}",
+            label=result.period.label(),
+            postings=result.postings,
+            path=result.path,
+        )
     )
     if result.closing is not None:
         print(
-            f"Earned {format_amount(result.earned)}, received {format_amount(result.received)}, "
-            f"spent {format_amount(result.spent)}, carried over {format_amount(result.closing)} USD"
+            _(
+                "Earned {earned}, received {received}, spent {spent}, carried over {closing} USD",
+                earned=format_amount(result.earned),
+                received=format_amount(result.received),
+                spent=format_amount(result.spent),
+                closing=format_amount(result.closing),
+            )
         )
     return 0
 
@@ -118,7 +131,7 @@ def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
         result = assembly_report.export_premium_report(
             session, actor, args.output, args.year, local_rate=_decimal(args.rate)
         )
-    print(f"Wrote the premium-use report {result.year} to {result.path}")
+    print(_("Wrote the premium-use report {year} to {path}", year=result.year, path=result.path))
     return 0
 
 
@@ -130,13 +143,19 @@ class _DryRun(Exception):
 def run_import_cashbook(args: argparse.Namespace, ctx: CliContext) -> int:
     path = Path(args.file).expanduser()
     book = read_cashbook(path, sheet=args.sheet)
-    print(f"Sheet {book.sheet!r}, header on row {book.header_row}.")
-    print("Columns: " + ", ".join(f"{c.describe()} -> {c.field}" for c in book.columns))
+    print(
+        _(
+            "Sheet '{sheet}', header on row {header_row}.",
+            sheet=book.sheet,
+            header_row=book.header_row,
+        )
+    )
+    print(_("Columns: ") + ", ".join(f"{c.describe()} -> {c.field}" for c in book.columns))
     rows = [
         [
             r.label,
             r.kind,
-            r.entry_date.isoformat() if r.entry_date else "",
+            formats.date_text(r.entry_date),
             r.voucher,
             r.project,
             format_amount(r.amount),
@@ -146,23 +165,38 @@ def run_import_cashbook(args: argparse.Namespace, ctx: CliContext) -> int:
     ]
     print(
         table(
-            ["Row", "Kind", "Date", "Voucher", "Project", "Amount", "Description"],
+            [
+                _("Row"),
+                _("Kind"),
+                _("Date"),
+                _("Voucher"),
+                _("Project"),
+                _("Amount"),
+                _("Description"),
+            ],
             rows,
             right={0, 5},
         )
     )
     for skip in book.skipped:
-        print(f"Skipped {skip.describe()}")
+        print(_("Skipped {skip}", skip=skip.describe()))
     for note in book.notes:
         print(note)
     for warning in book.warnings:
-        print(f"warning: {warning.describe()}")
+        print(_("warning: {warning}", warning=warning.describe()))
     print(
-        f"\nSheet totals: opening {format_amount(book.opening_amount)}, income "
-        f"{format_amount(book.income_total)}, expense {format_amount(book.expense_total)}, "
-        f"closing {format_amount(book.closing)}"
+        _(
+            "\nSheet totals: opening {opening_amount}, income {income_total}, expense {expense_total}, closing {closing}",
+            opening_amount=format_amount(book.opening_amount),
+            income_total=format_amount(book.income_total),
+            expense_total=format_amount(book.expense_total),
+            closing=format_amount(book.closing),
+        )
         + (
-            f" (running balance checked on {book.balance_checked} rows)"
+            _(
+                " (running balance checked on {balance_checked} rows)",
+                balance_checked=book.balance_checked,
+            )
             if book.balance_checked
             else ""
         )
@@ -184,23 +218,38 @@ def run_import_cashbook(args: argparse.Namespace, ctx: CliContext) -> int:
     except _DryRun as dry:
         result = dry.result
         print(
-            f"Dry run: {result.entries} entries would be posted to account "
-            f"{result.account_code}" + _created(result) + "; nothing was changed."
+            _(
+                "Dry run: {entries} entries would be posted to account {account_code}",
+                entries=result.entries,
+                account_code=result.account_code,
+            )
+            + _created(result)
+            + _("; nothing was changed.")
         )
         return 0
     except ValidationError as exc:
-        print("Nothing was imported:", file=sys.stderr)
+        print(_("Nothing was imported:"), file=sys.stderr)
         for problem in exc.problems:
             print(f"  - {problem.describe()}", file=sys.stderr)
         return 2
     print(
-        f"Posted {result.entries} entries to account {result.account_code} "
-        f"({result.currency})" + _created(result) + "."
+        _(
+            "Posted {entries} entries to account {account_code} ({currency})",
+            entries=result.entries,
+            account_code=result.account_code,
+            currency=result.currency,
+        )
+        + _created(result)
+        + "."
     )
     print(
-        f"Posted totals: opening {format_amount(result.posted_opening)}, income "
-        f"{format_amount(result.posted_income)}, expense {format_amount(result.posted_expense)}, "
-        f"closing {format_amount(result.closing)}"
+        _(
+            "Posted totals: opening {posted_opening}, income {posted_income}, expense {posted_expense}, closing {closing}",
+            posted_opening=format_amount(result.posted_opening),
+            posted_income=format_amount(result.posted_income),
+            posted_expense=format_amount(result.posted_expense),
+            closing=format_amount(result.closing),
+        )
     )
     return 0
 
@@ -208,4 +257,4 @@ def run_import_cashbook(args: argparse.Namespace, ctx: CliContext) -> int:
 def _created(result: cashbook_import.CashbookResult) -> str:
     if not result.created_projects:
         return ""
-    return "; projects created: " + ", ".join(result.created_projects)
+    return _("; projects created: ") + ", ".join(result.created_projects)

@@ -7,18 +7,19 @@ import argparse
 from coop_desk.cli.context import CliContext
 from coop_desk.cli.output import table
 from coop_desk.domain.members import GENDER_LABELS, STATUS_LABELS, MemberStatus
+from coop_desk.i18n import _, formats
 from coop_desk.services import members
 from coop_desk.services.members import MemberFilter
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    group = sub.add_parser("members", help="the member register")
+    group = sub.add_parser("members", help=_("the member register"))
     commands = group.add_subparsers(dest="members_command", metavar="ACTION", required=True)
 
     lst = commands.add_parser(
-        "list", help="print the register", description="Print the member register."
+        "list", help=_("print the register"), description=_("Print the member register.")
     )
-    lst.add_argument("--search", default="", help="text in code, names, DNI or community")
+    lst.add_argument("--search", default="", help=_("text in code, names, DNI or community"))
     lst.add_argument("--status", choices=[s.value for s in MemberStatus])
     lst.add_argument("--gender", choices=sorted(GENDER_LABELS))
     lst.add_argument("--community")
@@ -40,15 +41,15 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     print(
         table(
             [
-                "Code",
-                "Name",
-                "DNI",
-                "Gender",
-                "Community",
-                "Status",
-                "Joined",
-                "Plots",
-                "Coffee ha",
+                _("Code"),
+                _("Name"),
+                _("DNI"),
+                _("Gender"),
+                _("Community"),
+                _("Status"),
+                _("Joined"),
+                _("Plots"),
+                _("Coffee ha"),
             ],
             (
                 [
@@ -57,8 +58,8 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
                     r.dni or "",
                     r.gender,
                     r.community,
-                    STATUS_LABELS[MemberStatus(r.status)],
-                    r.join_date.isoformat(),
+                    _(STATUS_LABELS[MemberStatus(r.status)]),
+                    formats.date_text(r.join_date),
                     r.plot_count,
                     f"{r.coffee_area_ha:.2f}",
                 ]
@@ -68,7 +69,12 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     )
     print(
-        f"\n{counts.members} members, {counts.active} active, "
-        f"{counts.women} women ({counts.women_share * 100:.0f}%)"
+        _(
+            "\n{members} members, {active} active, {women} women ({value}%)",
+            members=counts.members,
+            active=counts.active,
+            women=counts.women,
+            value=format(counts.women_share * 100, ".0f"),
+        )
     )
     return 0

@@ -12,6 +12,7 @@ from coop_desk.domain.certification import organic_status_label
 from coop_desk.exchange.roster import read_roster, write_template
 from coop_desk.exchange.sheets import summarise_skipped
 from coop_desk.exchange.values import read_date
+from coop_desk.i18n import _
 from coop_desk.services import member_export, member_import
 from coop_desk.services.member_import import ACTION_LABELS, ERROR, UNCHANGED
 
@@ -19,48 +20,49 @@ from coop_desk.services.member_import import ACTION_LABELS, ERROR, UNCHANGED
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = commands.add_parser(
         "export",
-        help="write the register to an Excel workbook",
-        description="Write every member (all fields) and every plot to an .xlsx workbook: "
-        "sheets Members, Plots and About.",
+        help=_("write the register to an Excel workbook"),
+        description=_(
+            "Write every member (all fields) and every plot to an .xlsx workbook: sheets Members, Plots and About."
+        ),
     )
-    export.add_argument("output", metavar="OUT.xlsx", help="workbook to write")
+    export.add_argument("output", metavar="OUT.xlsx", help=_("workbook to write"))
     export.set_defaults(handler=run_export)
 
     imp = commands.add_parser(
         "import",
-        help="import a member roster from Excel",
-        description="Import members from an .xlsx roster. The header row may sit below "
-        "title rows; headers in Spanish or English are recognised in any order. Members are "
-        "matched by code: importing the same file again updates them. By default nothing is "
-        "imported when any row is invalid.",
+        help=_("import a member roster from Excel"),
+        description=_(
+            "Import members from an .xlsx roster. The header row may sit below title rows; headers in Spanish or English are recognised in any order. Members are matched by code: importing the same file again updates them. By default nothing is imported when any row is invalid."
+        ),
     )
     imp.add_argument("file", metavar="FILE.xlsx")
     imp.add_argument(
-        "--dry-run", action="store_true", help="show what would happen, change nothing"
+        "--dry-run", action="store_true", help=_("show what would happen, change nothing")
     )
     imp.add_argument(
-        "--skip-invalid", action="store_true", help="import the valid rows, report the others"
+        "--skip-invalid", action="store_true", help=_("import the valid rows, report the others")
     )
     imp.add_argument(
-        "--sheet", help="the sheet to read (default: the one that looks like a roster)"
+        "--sheet", help=_("the sheet to read (default: the one that looks like a roster)")
     )
     imp.add_argument(
         "--join-date",
         metavar="DATE",
-        help="date of joining for new members whose row gives none (dd/mm/yyyy or "
-        "yyyy-mm-dd); members already registered keep theirs",
+        help=_(
+            "date of joining for new members whose row gives none (dd/mm/yyyy or yyyy-mm-dd); members already registered keep theirs"
+        ),
     )
     imp.add_argument(
         "--all",
         action="store_true",
-        help="list every row in the report (by default: errors, and up to 200 new or changed)",
+        help=_("list every row in the report (by default: errors, and up to 200 new or changed)"),
     )
     imp.set_defaults(handler=run_import)
 
     template = commands.add_parser(
         "template",
-        help="write an empty roster template",
-        description="Write an .xlsx with the recognised column headers and an example row.",
+        help=_("write an empty roster template"),
+        description=_("Write an .xlsx with the recognised column headers and an example row."),
     )
     template.add_argument("output", metavar="OUT.xlsx")
     template.set_defaults(handler=run_template)
@@ -77,55 +79,78 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         result = member_export.export_members(session, actor, args.output, progress=_progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    print(f"Wrote {result.members} members and {result.plots} plots to {result.path}")
+    print(
+        _(
+            "Wrote {members} members and {plots} plots to {path}",
+            members=result.members,
+            plots=result.plots,
+            path=result.path,
+        )
+    )
     return 0
 
 
 def run_template(args: argparse.Namespace, ctx: CliContext) -> int:
     path = write_template(args.output)
-    print(f"Template written: {path}")
+    print(_("Template written: {path}", path=path))
     return 0
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     path = Path(args.file).expanduser()
     if not path.exists():
-        raise CliError(f"the file {path} does not exist")
+        raise CliError(_("the file {path} does not exist", path=path))
     join_date = None
     if args.join_date:
         try:
             join_date = read_date(args.join_date)
         except ValueError as exc:
-            raise CliError(f"--join-date: {exc}") from exc
+            raise CliError(_("--join-date: {exc}", exc=exc)) from exc
     roster = read_roster(path, sheet=args.sheet)
     actor = ctx.actor()
     if len(roster.sheets_read) > 1:
-        print(f"Sheets {', '.join(roster.sheets_read)}, header on row {roster.header_row}.")
+        print(
+            _(
+                "Sheets {items}, header on row {header_row}.",
+                items=", ".join(roster.sheets_read),
+                header_row=roster.header_row,
+            )
+        )
     else:
-        print(f"Sheet {roster.sheet!r}, header on row {roster.header_row}.")
+        print(
+            _(
+                "Sheet '{sheet}', header on row {header_row}.",
+                sheet=roster.sheet,
+                header_row=roster.header_row,
+            )
+        )
     print(
-        "Columns: "
+        _("Columns: ")
         + ", ".join(
             f"{c.describe()} -> {member_import_label(c.field)}" for c in roster.columns if c.field
         )
     )
     ignored = [c.describe() for c in roster.columns if not c.field]
     if ignored:
-        print("Not imported (unrecognised): " + ", ".join(ignored))
+        print(_("Not imported (unrecognised): ") + ", ".join(ignored))
     with ctx.db.reading(actor) as session:
         plan = member_import.plan_import(session, actor, roster, default_join_date=join_date)
     for note in plan.notes:
         print(note)
     if "join_date" not in roster.fields and join_date is None and plan.has_errors:
-        print("Hint: --join-date DATE gives new members a date of joining when the file has none.")
+        print(
+            _("Hint: --join-date DATE gives new members a date of joining when the file has none.")
+        )
     _print_plan(plan, show_all=args.all)
     if args.dry_run:
-        print("Dry run: nothing was changed.")
+        print(_("Dry run: nothing was changed."))
         return 1 if plan.has_errors else 0
     if plan.has_errors and not args.skip_invalid:
         print(
-            f"Nothing was imported: {plan.count(ERROR)} rows have errors. Correct them, or use "
-            "--skip-invalid to import the valid rows only.",
+            _(
+                "Nothing was imported: {count} rows have errors. Correct them, or use --skip-invalid to import the valid rows only.",
+                count=plan.count(ERROR),
+            ),
             file=sys.stderr,
         )
         return 2
@@ -139,9 +164,17 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
             default_join_date=join_date,
         )
     print(
-        f"Imported: {result.created} new, {result.updated} updated, {result.unchanged} "
-        f"unchanged"
-        + (f", {result.rejected} rows with errors not imported" if result.rejected else "")
+        _(
+            "Imported: {created} new, {updated} updated, {unchanged} unchanged",
+            created=result.created,
+            updated=result.updated,
+            unchanged=result.unchanged,
+        )
+        + (
+            _(", {rejected} rows with errors not imported", rejected=result.rejected)
+            if result.rejected
+            else ""
+        )
         + "."
     )
     return 0
@@ -150,7 +183,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
 def member_import_label(field: str | None) -> str:
     from coop_desk.exchange.roster import FIELD_LABELS
 
-    return FIELD_LABELS.get(field or "", "-")
+    return _(FIELD_LABELS.get(field or "", "-"))
 
 
 LISTED_ROWS = 200
@@ -173,14 +206,14 @@ def _print_plan(plan: member_import.ImportPlan, *, show_all: bool) -> None:
     if rows:
         print(
             table(
-                ["Row", "Action", "Code", "Name", "Organic", "FT", "Details"],
+                [_("Row"), _("Action"), _("Code"), _("Name"), _("Organic"), _("FT"), _("Details")],
                 (
                     [
                         r.label,
-                        ACTION_LABELS[r.action],
+                        _(ACTION_LABELS[r.action]),
                         r.code,
                         r.name,
-                        organic_status_label(r.organic_status),
+                        _(organic_status_label(r.organic_status)),
                         "" if r.fairtrade is None else ("yes" if r.fairtrade else "no"),
                         r.summary,
                     ]
@@ -190,17 +223,24 @@ def _print_plan(plan: member_import.ImportPlan, *, show_all: bool) -> None:
             )
         )
     if hidden:
-        print(f"… and {hidden} more new or changed rows (--all lists every row)")
+        print(_("… and {hidden} more new or changed rows (--all lists every row)", hidden=hidden))
     if hidden_errors:
-        print(f"… and {hidden_errors} more rows with errors (--all lists every row)")
+        print(
+            _(
+                "… and {hidden_errors} more rows with errors (--all lists every row)",
+                hidden_errors=hidden_errors,
+            )
+        )
     for line in summarise_skipped(plan.skipped):
-        print(f"Skipped {line}")
+        print(_("Skipped {line}", line=line))
     if plan.has_errors:
-        print("\nErrors:")
+        print(_("\nErrors:"))
         problems = list(plan.problems)
         shown = problems if show_all else problems[:LISTED_ERRORS]
         for problem in shown:
             print(f"  - {problem.describe()}")
         if len(shown) < len(problems):
-            print(f"  … and {len(problems) - len(shown)} more (--all lists every one)")
+            print(
+                _("  … and {value} more (--all lists every one)", value=len(problems) - len(shown))
+            )
     print(f"\n{plan.summary()}.")

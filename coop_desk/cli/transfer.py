@@ -11,6 +11,7 @@ import sys
 
 from coop_desk.cli.context import CliContext, CliError, ask_server_password
 from coop_desk.db import Database, has_password, upgrade
+from coop_desk.i18n import _
 from coop_desk.services import dbcopy
 from coop_desk.services.access import SYSTEM
 from coop_desk.services.verify import verify
@@ -19,15 +20,18 @@ from coop_desk.services.verify import verify
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd = sub.add_parser(
         "copy-database",
-        help="copy the whole cooperative into another, empty database",
-        description="Copy everything (members, ledger, certifications, users, the audit trail) "
-        "from SOURCE into TARGET, e.g. from a SQLite file to a PostgreSQL server or back. "
-        "TARGET must be empty: a new file, an empty PostgreSQL database, or one only created "
-        "by 'coop-desk init'. Server passwords are asked for (or read from ~/.pgpass), never "
-        "written in the URLs. The copy is verified and compared with the source.",
+        help=_("copy the whole cooperative into another, empty database"),
+        description=_(
+            "Copy everything (members, ledger, certifications, users, documents, the audit "
+            "trail) from SOURCE into TARGET, e.g. from a SQLite file to a PostgreSQL server or "
+            "back. TARGET must be empty: a new file, an empty PostgreSQL database, or one only "
+            "created by 'coop-desk init'. Server passwords are asked for (or read from "
+            "~/.pgpass), never written in the URLs. The copy is verified and compared with the "
+            "source."
+        ),
     )
-    cmd.add_argument("source", metavar="SOURCE", help="database file or URL to copy from")
-    cmd.add_argument("target", metavar="TARGET", help="empty database file or URL to copy into")
+    cmd.add_argument("source", metavar="SOURCE", help=_("database file or URL to copy from"))
+    cmd.add_argument("target", metavar="TARGET", help=_("empty database file or URL to copy into"))
     cmd.set_defaults(handler=run_copy)
 
 
@@ -35,8 +39,10 @@ def run_copy(args: argparse.Namespace, ctx: CliContext) -> int:
     for value in (args.source, args.target):
         if has_password(value):
             print(
-                "warning: a password in a URL is visible to every program on this computer; "
-                "leave it out and coop-desk asks for it.",
+                _(
+                    "warning: a password in a URL is visible to every program on this "
+                    "computer; leave it out and coop-desk asks for it."
+                ),
                 file=sys.stderr,
             )
     source = Database.open(args.source, ask_password=ask_server_password)
@@ -52,23 +58,30 @@ def run_copy(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _copy(source: Database, target: Database) -> int:
     if source.target == target.target:
-        raise CliError("SOURCE and TARGET are the same database")
+        raise CliError(_("SOURCE and TARGET are the same database"))
     with target.engine.connect() as conn:
         problem = dbcopy.blank_problem(conn)
     if problem:
         raise CliError(
-            f"{target.url} is not empty: {problem}. Copy into a new file or an empty database; "
-            "nothing was changed."
+            _(
+                "{target} is not empty: {problem}. Copy into a new file or an empty database; "
+                "nothing was changed.",
+                target=target.url,
+                problem=problem,
+            )
         )
     upgrade(target.engine)  # the same schema as the source (this version's)
-
     interactive = sys.stderr.isatty()
 
     def progress(table: str, rows: int) -> None:
         if interactive:
-            print(f"\r  {table}: {rows} rows".ljust(60), end="", file=sys.stderr, flush=True)
+            line = _("  {table}: {rows} rows", table=table, rows=rows)
+            print("\r" + line.ljust(60), end="", file=sys.stderr, flush=True)
 
-    print(f"Copying {source.url} into {target.url} ...", file=sys.stderr)
+    print(
+        _("Copying {source} into {target} ...", source=source.url, target=target.url),
+        file=sys.stderr,
+    )
     with source.snapshot() as src, target.engine.begin() as dst:
         report = dbcopy.copy_rows(src, dst, progress=progress)
     if interactive:
@@ -77,17 +90,27 @@ def _copy(source: Database, target: Database) -> int:
         differences = dbcopy.compare(before, after, SYSTEM)
         result = verify(after, SYSTEM)
         warnings_before = len(verify(before, SYSTEM).warnings)
-    print(f"Copied {report.rows} rows in {len(report.tables)} tables into {target.url}.")
+    print(
+        _(
+            "Copied {rows} rows in {tables} tables into {target}.",
+            rows=report.rows,
+            tables=len(report.tables),
+            target=target.url,
+        )
+    )
     for difference in differences:
-        print(f"DIFFERENT {difference}")
+        print(_("DIFFERENT {difference}", difference=difference))
     for finding in result.errors:
         print(finding.describe())
     if differences or result.errors:
-        print("The copy is NOT identical to the source: do not use it.")
+        print(_("The copy is NOT identical to the source: do not use it."))
         return 1
     print(
-        "Checked: every table and every year's balances equal the source's; verify on the "
-        f"copy: integrity OK, {len(result.warnings)} compliance warnings (the source: "
-        f"{warnings_before})."
+        _(
+            "Checked: every table and every year's balances equal the source's; verify on "
+            "the copy: integrity OK, {warnings} compliance warnings (the source: {before}).",
+            warnings=len(result.warnings),
+            before=warnings_before,
+        )
     )
     return 0

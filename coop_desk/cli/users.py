@@ -6,6 +6,7 @@ import argparse
 
 from coop_desk.cli.context import ENV_NEW_PASSWORD, CliContext, read_password
 from coop_desk.cli.output import table
+from coop_desk.i18n import _
 from coop_desk.services import users
 from coop_desk.services.access import ROLE_LABELS, Role
 
@@ -13,19 +14,23 @@ from coop_desk.services.access import ROLE_LABELS, Role
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser(
         "users",
-        help="user accounts and roles",
-        description="User accounts. Changes need an administrator: "
-        "coop-desk --user ADMIN users ...",
+        help=_("user accounts and roles"),
+        description=_(
+            "User accounts. Changes need an administrator: coop-desk --user ADMIN users ..."
+        ),
     )
     commands = group.add_subparsers(dest="users_command", metavar="ACTION", required=True)
 
-    lst = commands.add_parser("list", help="list the accounts")
+    lst = commands.add_parser("list", help=_("list the accounts"))
     lst.set_defaults(handler=run_list)
 
     add = commands.add_parser(
         "add",
-        help="add an account",
-        description=f"Add an account. Its password comes from {ENV_NEW_PASSWORD} or a prompt.",
+        help=_("add an account"),
+        description=_(
+            "Add an account. Its password comes from {ENV_NEW_PASSWORD} or a prompt.",
+            ENV_NEW_PASSWORD=ENV_NEW_PASSWORD,
+        ),
     )
     add.add_argument("username")
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
@@ -34,36 +39,43 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     reset = commands.add_parser(
         "reset-password",
-        help="set a new password for an account (administrator)",
-        description=f"The new password comes from {ENV_NEW_PASSWORD} or a prompt; the user "
-        "must change it at the next sign-in in the desktop application.",
+        help=_("set a new password for an account (administrator)"),
+        description=_(
+            "The new password comes from {ENV_NEW_PASSWORD} or a prompt; the user must change it at the next sign-in in the desktop application.",
+            ENV_NEW_PASSWORD=ENV_NEW_PASSWORD,
+        ),
     )
     reset.add_argument("username")
     reset.set_defaults(handler=run_reset)
 
-    deactivate = commands.add_parser("deactivate", help="stop an account from signing in")
+    deactivate = commands.add_parser("deactivate", help=_("stop an account from signing in"))
     deactivate.add_argument("username")
     deactivate.set_defaults(handler=run_deactivate)
 
-    reactivate = commands.add_parser("reactivate", help="let a deactivated account sign in")
+    reactivate = commands.add_parser("reactivate", help=_("let a deactivated account sign in"))
     reactivate.add_argument("username")
     reactivate.set_defaults(handler=run_reactivate)
 
-    role = commands.add_parser("set-role", help="change an account's role")
+    role = commands.add_parser("set-role", help=_("change an account's role"))
     role.add_argument("username")
     role.add_argument("role", choices=[r.value for r in Role])
     role.set_defaults(handler=run_set_role)
 
     passwd = commands.add_parser(
         "change-password",
-        help="change your own password (the user given with --user)",
-        description=f"The new password comes from {ENV_NEW_PASSWORD} or a prompt.",
+        help=_("change your own password (the user given with --user)"),
+        description=_(
+            "The new password comes from {ENV_NEW_PASSWORD} or a prompt.",
+            ENV_NEW_PASSWORD=ENV_NEW_PASSWORD,
+        ),
     )
     passwd.set_defaults(handler=run_change_password)
 
 
 def _new_password(username: str) -> str:
-    return read_password(f"New password for {username}: ", ENV_NEW_PASSWORD, confirm=True)
+    return read_password(
+        _("New password for {username}: ", username=username), ENV_NEW_PASSWORD, confirm=True
+    )
 
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -72,12 +84,12 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         rows = users.list_users(session, actor)
     print(
         table(
-            ["User", "Name", "Role", "Active", "Last sign-in"],
+            [_("User"), _("Name"), _("Role"), _("Active"), _("Last sign-in")],
             (
                 [
                     r.username,
                     r.full_name,
-                    ROLE_LABELS[r.role],
+                    _(ROLE_LABELS[r.role]),
                     "yes" if r.active else "no",
                     f"{r.last_login_at:%Y-%m-%d %H:%M}Z" if r.last_login_at else "",
                 ]
@@ -93,7 +105,13 @@ def run_add(args: argparse.Namespace, ctx: CliContext) -> int:
     password = _new_password(args.username)
     with ctx.db.transaction(actor) as session:
         row = users.create_user(session, actor, args.username, args.role, password, args.full_name)
-    print(f"Account {row.username} ({row.role_label}) created.")
+    print(
+        _(
+            "Account {username} ({role_label}) created.",
+            username=row.username,
+            role_label=_(row.role_label),
+        )
+    )
     return 0
 
 
@@ -102,7 +120,12 @@ def run_reset(args: argparse.Namespace, ctx: CliContext) -> int:
     password = _new_password(args.username)
     with ctx.db.transaction(actor) as session:
         row = users.reset_password(session, actor, args.username, password)
-    print(f"Password of {row.username} reset; it must be changed at the next sign-in.")
+    print(
+        _(
+            "Password of {username} reset; it must be changed at the next sign-in.",
+            username=row.username,
+        )
+    )
     return 0
 
 
@@ -110,7 +133,7 @@ def run_deactivate(args: argparse.Namespace, ctx: CliContext) -> int:
     actor = ctx.actor()
     with ctx.db.transaction(actor) as session:
         row = users.deactivate_user(session, actor, args.username)
-    print(f"Account {row.username} deactivated.")
+    print(_("Account {username} deactivated.", username=row.username))
     return 0
 
 
@@ -118,7 +141,7 @@ def run_reactivate(args: argparse.Namespace, ctx: CliContext) -> int:
     actor = ctx.actor()
     with ctx.db.transaction(actor) as session:
         row = users.reactivate_user(session, actor, args.username)
-    print(f"Account {row.username} reactivated.")
+    print(_("Account {username} reactivated.", username=row.username))
     return 0
 
 
@@ -126,7 +149,13 @@ def run_set_role(args: argparse.Namespace, ctx: CliContext) -> int:
     actor = ctx.actor()
     with ctx.db.transaction(actor) as session:
         row = users.set_role(session, actor, args.username, args.role)
-    print(f"{row.username} is now {row.role_label.lower()}.")
+    print(
+        _(
+            "{username} is now {role_label}.",
+            username=row.username,
+            role_label=_(row.role_label).lower(),
+        )
+    )
     return 0
 
 
@@ -134,9 +163,11 @@ def run_change_password(args: argparse.Namespace, ctx: CliContext) -> int:
     from coop_desk.cli.context import ENV_PASSWORD
 
     actor = ctx.actor()
-    old = read_password(f"Current password for {actor.username}: ", ENV_PASSWORD)
+    old = read_password(
+        _("Current password for {username}: ", username=actor.username), ENV_PASSWORD
+    )
     new = _new_password(actor.username)
     with ctx.db.transaction(actor) as session:
         users.change_password(session, actor, old, new)
-    print("Password changed.")
+    print(_("Password changed."))
     return 0

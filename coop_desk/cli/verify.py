@@ -5,17 +5,19 @@ from __future__ import annotations
 import argparse
 
 from coop_desk.cli.context import CliContext
+from coop_desk.i18n import _
 from coop_desk.services.verify import verify
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd = sub.add_parser(
         "verify",
-        help="check the integrity of the books and the audit trail, and compliance rules",
-        description="Print every problem found. Exit status 1 when an integrity invariant "
-        "fails; compliance warnings are printed and fail only with --strict.",
+        help=_("check the integrity of the books and the audit trail, and compliance rules"),
+        description=_(
+            "Print every problem found. Exit status 1 when an integrity invariant fails; compliance warnings are printed and fail only with --strict."
+        ),
     )
-    cmd.add_argument("--strict", action="store_true", help="exit 1 on compliance warnings too")
+    cmd.add_argument("--strict", action="store_true", help=_("exit 1 on compliance warnings too"))
     cmd.set_defaults(handler=run_verify)
 
 
@@ -26,11 +28,15 @@ def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     for finding in result.findings:
         print(finding.describe())
     print(
-        f"\n{len(result.checks_run)} checks run: {len(result.errors)} integrity errors, "
-        f"{len(result.warnings)} compliance warnings."
+        _(
+            "\n{count} checks run: {count2} integrity errors, {count3} compliance warnings.",
+            count=len(result.checks_run),
+            count2=len(result.errors),
+            count3=len(result.warnings),
+        )
     )
     if result.errors:
-        print("Integrity: FAILED")
+        print(_("Integrity: FAILED"))
         return 1
-    print("Integrity: OK")
+    print(_("Integrity: OK"))
     return 1 if args.strict and result.warnings else 0

@@ -19,6 +19,7 @@ from enum import StrEnum
 from coop_desk.domain import limits
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
+from coop_desk.i18n import N_, _
 
 
 class ConversionStatus(StrEnum):
@@ -37,11 +38,11 @@ class ConversionStatus(StrEnum):
 
 
 CONVERSION_LABELS = {
-    ConversionStatus.CONVENTIONAL: "Conventional",
-    ConversionStatus.T1: "In conversion T1",
-    ConversionStatus.T2: "In conversion T2",
-    ConversionStatus.T3: "In conversion T3",
-    ConversionStatus.ORGANIC: "Organic",
+    ConversionStatus.CONVENTIONAL: N_("Conventional"),
+    ConversionStatus.T1: N_("In conversion T1"),
+    ConversionStatus.T2: N_("In conversion T2"),
+    ConversionStatus.T3: N_("In conversion T3"),
+    ConversionStatus.ORGANIC: N_("Organic"),
 }
 
 # A roster may say a plot is "in conversion" without the year: a status of the same
@@ -50,7 +51,7 @@ IN_CONVERSION_YEAR_UNKNOWN = "transition"
 
 ORGANIC_STATUS_LABELS: dict[str, str] = {
     **{str(status): label for status, label in CONVERSION_LABELS.items()},
-    IN_CONVERSION_YEAR_UNKNOWN: "In conversion (year not given)",
+    IN_CONVERSION_YEAR_UNKNOWN: N_("In conversion (year not given)"),
 }
 
 
@@ -78,9 +79,9 @@ class InspectionResult(StrEnum):
 
 
 INSPECTION_RESULT_LABELS = {
-    InspectionResult.APPROVED: "Approved",
-    InspectionResult.CONDITIONAL: "Approved with conditions",
-    InspectionResult.NOT_APPROVED: "Not approved",
+    InspectionResult.APPROVED: N_("Approved"),
+    InspectionResult.CONDITIONAL: N_("Approved with conditions"),
+    InspectionResult.NOT_APPROVED: N_("Not approved"),
 }
 
 
@@ -91,9 +92,9 @@ class SanctionKind(StrEnum):
 
 
 SANCTION_LABELS = {
-    SanctionKind.WARNING: "Warning",
-    SanctionKind.SUSPENSION: "Suspension",
-    SanctionKind.EXCLUSION: "Exclusion",
+    SanctionKind.WARNING: N_("Warning"),
+    SanctionKind.SUSPENSION: N_("Suspension"),
+    SanctionKind.EXCLUSION: N_("Exclusion"),
 }
 
 
@@ -103,8 +104,8 @@ class CommitteeDecision(StrEnum):
 
 
 COMMITTEE_LABELS = {
-    CommitteeDecision.APPROVED: "Approved",
-    CommitteeDecision.REJECTED: "Rejected",
+    CommitteeDecision.APPROVED: N_("Approved"),
+    CommitteeDecision.REJECTED: N_("Rejected"),
 }
 
 
@@ -115,9 +116,9 @@ class SchemeKind(StrEnum):
 
 
 SCHEME_KIND_LABELS = {
-    SchemeKind.FAIRTRADE: "Fairtrade",
-    SchemeKind.ORGANIC: "Organic",
-    SchemeKind.OTHER: "Other",
+    SchemeKind.FAIRTRADE: N_("Fairtrade"),
+    SchemeKind.ORGANIC: N_("Organic"),
+    SchemeKind.OTHER: N_("Other"),
 }
 
 
@@ -265,19 +266,21 @@ class CertificateInput:
 def validate_certificate(data: CertificateInput) -> list[Problem]:
     problems: list[Problem] = []
     if data.scheme_id is None:
-        problems.append(Problem("scheme_id", "choose the certification scheme"))
+        problems.append(Problem("scheme_id", _("choose the certification scheme")))
     if not clean(data.certifier):
-        problems.append(Problem("certifier", "the certifier is required"))
+        problems.append(Problem("certifier", _("the certifier is required")))
     if not clean(data.number):
         problems.append(
-            Problem("number", "the certificate number (FLO ID for Fairtrade) is required")
+            Problem("number", _("the certificate number (FLO ID for Fairtrade) is required"))
         )
     if data.issue_date is None:
-        problems.append(Problem("issue_date", "the issue date is required"))
+        problems.append(Problem("issue_date", _("the issue date is required")))
     if data.expiry_date is None:
-        problems.append(Problem("expiry_date", "the expiry date is required"))
+        problems.append(Problem("expiry_date", _("the expiry date is required")))
     if data.issue_date and data.expiry_date and data.expiry_date <= data.issue_date:
-        problems.append(Problem("expiry_date", "the certificate must expire after it was issued"))
+        problems.append(
+            Problem("expiry_date", _("the certificate must expire after it was issued"))
+        )
     problems += limits.text_problems(
         "certificate",
         {
@@ -320,39 +323,39 @@ MAX_YIELD_KG = Decimal("1000000")
 def validate_inspection(data: InspectionInput, today: date) -> list[Problem]:
     problems: list[Problem] = []
     if data.member_id is None:
-        problems.append(Problem("member_id", "choose the member inspected"))
+        problems.append(Problem("member_id", _("choose the member inspected")))
     if data.inspection_date is None:
-        problems.append(Problem("inspection_date", "the date of the inspection is required"))
+        problems.append(Problem("inspection_date", _("the date of the inspection is required")))
     elif data.inspection_date > today:
-        problems.append(Problem("inspection_date", "the inspection date is in the future"))
+        problems.append(Problem("inspection_date", _("the inspection date is in the future")))
     if not clean(data.inspector):
-        problems.append(Problem("inspector", "the inspector's name is required"))
+        problems.append(Problem("inspector", _("the inspector's name is required")))
     if data.result not in set(InspectionResult):
         problems.append(
-            Problem("result", "choose the result: approved, approved with conditions or not")
+            Problem("result", _("choose the result: approved, approved with conditions or not"))
         )
     elif data.result != InspectionResult.APPROVED and not clean(data.findings):
         problems.append(
-            Problem("findings", "describe the findings that led to conditions or refusal")
+            Problem("findings", _("describe the findings that led to conditions or refusal"))
         )
     if data.yield_estimate_kg is not None and not (
         Decimal(0) <= data.yield_estimate_kg <= MAX_YIELD_KG
     ):
         problems.append(
-            Problem("yield_estimate_kg", "the yield estimate must be 0 to 1,000,000 kg")
+            Problem("yield_estimate_kg", _("the yield estimate must be 0 to 1,000,000 kg"))
         )
     if data.last_prohibited_input_date is not None:
         if not clean(data.last_prohibited_input):
             problems.append(
-                Problem("last_prohibited_input", "name the prohibited input used on that date")
+                Problem("last_prohibited_input", _("name the prohibited input used on that date"))
             )
         if data.last_prohibited_input_date > today:
             problems.append(
-                Problem("last_prohibited_input_date", "the date of the input is in the future")
+                Problem("last_prohibited_input_date", _("the date of the input is in the future"))
             )
     elif clean(data.last_prohibited_input):
         problems.append(
-            Problem("last_prohibited_input_date", "give the date the prohibited input was used")
+            Problem("last_prohibited_input_date", _("give the date the prohibited input was used"))
         )
     problems += limits.text_problems(
         "inspection",
@@ -378,15 +381,21 @@ def validate_inspection(data: InspectionInput, today: date) -> list[Problem]:
         ):
             problems.append(Problem(where, label + problem.message))
         if not clean(action.description):
-            problems.append(Problem(where, f"corrective action {index}: describe what to do"))
+            problems.append(
+                Problem(where, _("corrective action {n}: describe what to do", n=index))
+            )
         if action.due_date is None:
-            problems.append(Problem(where, f"corrective action {index}: a due date is required"))
+            problems.append(
+                Problem(where, _("corrective action {n}: a due date is required", n=index))
+            )
         elif data.inspection_date and action.due_date < data.inspection_date:
             problems.append(
-                Problem(where, f"corrective action {index}: due before the inspection date")
+                Problem(where, _("corrective action {n}: due before the inspection date", n=index))
             )
         if action.completed_on is not None and action.completed_on > today:
-            problems.append(Problem(where, f"corrective action {index}: completed in the future"))
+            problems.append(
+                Problem(where, _("corrective action {n}: completed in the future", n=index))
+            )
     return problems
 
 
@@ -404,23 +413,23 @@ class SanctionInput:
 def validate_sanction(data: SanctionInput, today: date) -> list[Problem]:
     problems: list[Problem] = []
     if data.member_id is None:
-        problems.append(Problem("member_id", "choose the member sanctioned"))
+        problems.append(Problem("member_id", _("choose the member sanctioned")))
     if data.kind not in set(SanctionKind):
-        problems.append(Problem("kind", "choose warning, suspension or exclusion"))
+        problems.append(Problem("kind", _("choose warning, suspension or exclusion")))
     if data.decided_on is None:
-        problems.append(Problem("decided_on", "the date of the decision is required"))
+        problems.append(Problem("decided_on", _("the date of the decision is required")))
     elif data.decided_on > today:
-        problems.append(Problem("decided_on", "the decision is dated in the future"))
+        problems.append(Problem("decided_on", _("the decision is dated in the future")))
     if not clean(data.reason):
-        problems.append(Problem("reason", "a sanction needs its reason"))
+        problems.append(Problem("reason", _("a sanction needs its reason")))
     if data.kind == SanctionKind.SUSPENSION and data.starts_on is None:
-        problems.append(Problem("starts_on", "a suspension needs the date it starts"))
+        problems.append(Problem("starts_on", _("a suspension needs the date it starts")))
     if data.kind == SanctionKind.WARNING and data.ends_on is not None:
-        problems.append(Problem("ends_on", "a warning has no end date"))
+        problems.append(Problem("ends_on", _("a warning has no end date")))
     if data.kind == SanctionKind.EXCLUSION and data.ends_on is not None:
-        problems.append(Problem("ends_on", "an exclusion has no end date"))
+        problems.append(Problem("ends_on", _("an exclusion has no end date")))
     if data.starts_on and data.ends_on and data.ends_on < data.starts_on:
-        problems.append(Problem("ends_on", "the suspension ends before it starts"))
+        problems.append(Problem("ends_on", _("the suspension ends before it starts")))
     problems += limits.text_problems("sanction", {"reason": (data.reason or "").strip()})
     problems += limits.date_problems(
         {"decided_on": data.decided_on, "starts_on": data.starts_on, "ends_on": data.ends_on}
@@ -446,9 +455,9 @@ def validate_override(
 ) -> list[Problem]:
     problems: list[Problem] = []
     if override is not None and not clean(reason):
-        problems.append(Problem("override_reason", "an override of the status needs a reason"))
+        problems.append(Problem("override_reason", _("an override of the status needs a reason")))
     if conversion_start is not None and conversion_start > today:
-        problems.append(Problem("conversion_start", "the conversion start is in the future"))
+        problems.append(Problem("conversion_start", _("the conversion start is in the future")))
     problems += limits.text_problems("plot_organic", {"override_reason": (reason or "").strip()})
     problems += limits.date_problems({"conversion_start": conversion_start})
     return problems

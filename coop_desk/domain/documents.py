@@ -14,6 +14,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from decimal import Decimal
+
+from coop_desk.i18n import _, ngettext
 
 # Every scan a cooperative attaches (a certificate of a few pages, a receipt photographed by a
 # phone) is well under this; a document travels whole through memory and into every database
@@ -45,20 +48,22 @@ def is_sha256(text: str) -> bool:
 def describe_size(size: int) -> str:
     """``123`` -> "123 bytes"; ``52_428_800`` -> "50.0 MB" (1 MB = 1024 x 1024 bytes)."""
     if size < 1024:
-        return f"{size} bytes"
+        return ngettext("{n} byte", "{n} bytes", size)
     if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+        return _("{size} KB", size=(Decimal(size) / 1024).quantize(Decimal("0.1")))
+    return _("{size} MB", size=(Decimal(size) / (1024 * 1024)).quantize(Decimal("0.1")))
 
 
 def size_problem(size: int) -> str | None:
     """Why a file of ``size`` bytes cannot be attached, in words, or ``None``."""
     if size <= 0:
-        return "the file is empty"
+        return _("the file is empty")
     if size > MAX_DOCUMENT_BYTES:
-        return (
-            f"the file is {describe_size(size)}; an attached document can be at most "
-            f"{describe_size(MAX_DOCUMENT_BYTES)} (scan it at 150-200 dpi, or split it)"
+        return _(
+            "the file is {size}; an attached document can be at most {limit} (scan it at "
+            "150-200 dpi, or split it)",
+            size=describe_size(size),
+            limit=describe_size(MAX_DOCUMENT_BYTES),
         )
     return None
 

@@ -20,6 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from coop_desk.domain.money import CENT, largest_remainder, to_decimal
+from coop_desk.i18n import _, formats
 
 
 @dataclass(frozen=True)
@@ -71,27 +72,51 @@ def balance_problems(legs: Sequence[Leg], reporting: str = "USD") -> list[str]:
     """Why a set of legs cannot be one entry (empty when it can)."""
     problems: list[str] = []
     if len(legs) < 2:
-        problems.append("an entry needs at least two postings")
+        problems.append(_("an entry needs at least two postings"))
     sums: dict[str, Decimal] = defaultdict(Decimal)
     rates: dict[str, set[Decimal]] = defaultdict(set)
     for leg in legs:
         if leg.amount == 0:
-            problems.append("a posting amount must not be zero")
+            problems.append(_("a posting amount must not be zero"))
         if leg.amount != leg.amount.quantize(CENT):
-            problems.append(f"{leg.amount} {leg.currency} has more than 2 decimals")
+            problems.append(
+                _(
+                    "{amount} {currency} has more than 2 decimals",
+                    amount=leg.amount,
+                    currency=leg.currency,
+                )
+            )
         if leg.currency == reporting:
             if leg.rate != 1:
-                problems.append(f"the rate of {reporting} to itself is 1, not {leg.rate}")
+                problems.append(
+                    _(
+                        "the rate of {currency} to itself is 1, not {rate}",
+                        currency=reporting,
+                        rate=formats.rate(leg.rate),
+                    )
+                )
         elif leg.rate <= 0:
-            problems.append(f"the {leg.currency} rate must be positive")
+            problems.append(_("the {currency} rate must be positive", currency=leg.currency))
         sums[leg.currency] += leg.amount
         rates[leg.currency].add(leg.rate)
     for currency, total in sorted(sums.items()):
         if total != 0:
-            problems.append(f"the {currency} postings do not balance (off by {total})")
+            problems.append(
+                _(
+                    "the {currency} postings do not balance (off by {difference})",
+                    currency=currency,
+                    difference=total,
+                )
+            )
     for currency, found in sorted(rates.items()):
         if len(found) > 1:
-            problems.append(f"one entry uses one {currency} rate, not {len(found)}")
+            problems.append(
+                _(
+                    "one entry uses one {currency} rate, not {count}",
+                    currency=currency,
+                    count=len(found),
+                )
+            )
     return problems
 
 

@@ -55,6 +55,7 @@ from decimal import Decimal
 from typing import Final
 
 from coop_desk.domain.problems import Problem
+from coop_desk.i18n import _
 
 # --- dates ---------------------------------------------------------------------------------------
 
@@ -154,6 +155,7 @@ TEXT_LIMITS: Final[Mapping[str, Mapping[str, int]]] = {
         "flo_id": 30,
         "reporting_currency": 3,
         "local_currency": 3,
+        "language": 5,
     },
     "corrective_action": {"description": LONG_TEXT, "completion_note": LONG_TEXT},
     "document": {"sha256": SHA256_HEX, "name": FILE_NAME, "stored_by": USERNAME},
@@ -227,7 +229,11 @@ def check_text(table: str, column: str, value: str | None) -> str | None:
         return None
     limit = text_limit(table, column)
     if len(value) > limit:
-        return f"at most {limit:,} characters ({len(value):,} given)"
+        return _(
+            "at most {limit} characters ({count} given)",
+            limit=format(limit, ","),
+            count=format(len(value), ","),
+        )
     return None
 
 
@@ -236,9 +242,11 @@ def check_date(value: date | None) -> str | None:
         return None
     day = value.date() if isinstance(value, datetime) else value
     if not EARLIEST_DATE <= day <= LATEST_DATE:
-        return (
-            f"{day.isoformat()} is outside the dates the books can hold "
-            f"({EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()})"
+        return _(
+            "{day} is outside the dates the books can hold ({EARLIEST_DATE} to {LATEST_DATE})",
+            day=day,
+            EARLIEST_DATE=EARLIEST_DATE,
+            LATEST_DATE=LATEST_DATE,
         )
     return None
 
@@ -247,7 +255,12 @@ def check_book_year(year: int) -> str | None:
     """A fiscal year the books can hold (its days, and the next year's first day, are dates in
     the range)."""
     if not FIRST_BOOK_YEAR <= year <= LAST_BOOK_YEAR:
-        return f"{year} is not a fiscal year the books can hold ({FIRST_BOOK_YEAR} to {LAST_BOOK_YEAR})"
+        return _(
+            "{year} is not a fiscal year the books can hold ({FIRST_BOOK_YEAR} to {LAST_BOOK_YEAR})",
+            year=year,
+            FIRST_BOOK_YEAR=FIRST_BOOK_YEAR,
+            LAST_BOOK_YEAR=LAST_BOOK_YEAR,
+        )
     return None
 
 
@@ -255,7 +268,11 @@ def check_amount(value: Decimal | None) -> str | None:
     if value is None:
         return None
     if not value.is_finite() or abs(value) > MAX_AMOUNT:
-        return f"{_show(value)} is beyond the largest amount the books can hold ({MAX_AMOUNT:,})"
+        return _(
+            "{show} is beyond the largest amount the books can hold ({MAX_AMOUNT})",
+            show=_show(value),
+            MAX_AMOUNT=format(MAX_AMOUNT, ","),
+        )
     return None
 
 
@@ -264,9 +281,11 @@ def check_rate(value: Decimal | None) -> str | None:
     if value is None:
         return None
     if not value.is_finite() or not MIN_RATE <= value <= MAX_RATE:
-        return (
-            f"{_show(value)} is not an exchange rate the books can hold "
-            f"(from {MIN_RATE} to {MAX_RATE:,} per USD)"
+        return _(
+            "{show} is not an exchange rate the books can hold (from {MIN_RATE} to {MAX_RATE} per USD)",
+            show=_show(value),
+            MIN_RATE=MIN_RATE,
+            MAX_RATE=format(MAX_RATE, ","),
         )
     return None
 
@@ -275,8 +294,10 @@ def check_quantity(value: Decimal | None) -> str | None:
     if value is None:
         return None
     if not value.is_finite() or abs(value) > MAX_QUANTITY:
-        return (
-            f"{_show(value)} is beyond the largest quantity the books can hold ({MAX_QUANTITY:,})"
+        return _(
+            "{show} is beyond the largest quantity the books can hold ({MAX_QUANTITY})",
+            show=_show(value),
+            MAX_QUANTITY=format(MAX_QUANTITY, ","),
         )
     return None
 
@@ -285,7 +306,11 @@ def check_integer(value: int | None) -> str | None:
     if value is None:
         return None
     if not MIN_INTEGER <= value <= MAX_INTEGER:
-        return f"{_show(value)} is beyond the largest whole number the books can hold ({MAX_INTEGER:,})"
+        return _(
+            "{show} is beyond the largest whole number the books can hold ({MAX_INTEGER})",
+            show=_show(value),
+            MAX_INTEGER=format(MAX_INTEGER, ","),
+        )
     return None
 
 
@@ -294,7 +319,7 @@ def _show(value: Decimal | int) -> str:
     text = f"{value:,}" if isinstance(value, int) or value.is_finite() else str(value)
     if len(text) <= 40:
         return text
-    return f"a number of {sum(c.isdigit() for c in text):,} digits"
+    return _("a number of {sum} digits", sum=format(sum(c.isdigit() for c in text), ","))
 
 
 # --- every problem of an input at once -----------------------------------------------------------

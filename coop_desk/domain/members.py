@@ -12,6 +12,7 @@ from enum import StrEnum
 from coop_desk.domain.limits import date_problems, text_limit, text_problems
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold, quoted
+from coop_desk.i18n import N_, _
 
 
 class MemberStatus(StrEnum):
@@ -23,14 +24,14 @@ class MemberStatus(StrEnum):
 
 
 STATUS_LABELS = {
-    MemberStatus.ACTIVE: "Active",
-    MemberStatus.SUSPENDED: "Suspended",
-    MemberStatus.WITHDRAWN: "Withdrawn",
-    MemberStatus.EXPELLED: "Expelled",
-    MemberStatus.DECEASED: "Deceased",
+    MemberStatus.ACTIVE: N_("Active"),
+    MemberStatus.SUSPENDED: N_("Suspended"),
+    MemberStatus.WITHDRAWN: N_("Withdrawn"),
+    MemberStatus.EXPELLED: N_("Expelled"),
+    MemberStatus.DECEASED: N_("Deceased"),
 }
 
-GENDER_LABELS = {"F": "Female", "M": "Male"}
+GENDER_LABELS = {"F": N_("Female"), "M": N_("Male")}
 
 _GENDER_WORDS = {
     "f": "F",
@@ -63,11 +64,14 @@ def parse_code(value: object) -> str:
     """A member code, upper-cased and trimmed (``cpgp-3784-3`` -> ``CPGP-3784-3``)."""
     text = clean(None if value is None else str(value)).upper().replace(" ", "")
     if not text:
-        raise ParseError("the member code is required")
+        raise ParseError(_("the member code is required"))
     if not CODE_PATTERN.match(text):
         raise ParseError(
-            f"{quoted(text)} is not a valid member code (letters, digits and - . / _ only, "
-            "at most 40 characters)"
+            _(
+                "{code} is not a valid member code (letters, digits and - . / _ only, "
+                "at most 40 characters)",
+                code=quoted(text),
+            )
         )
     return text
 
@@ -83,29 +87,34 @@ def parse_dni(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise ParseError("a yes/no value is not a DNI")
+        raise ParseError(_("a yes/no value is not a DNI"))
     if isinstance(value, int):
         if value < 0 or len(str(value)) > DNI_LENGTH:
-            raise ParseError(f"{value} is not a DNI (8 digits)")
+            raise ParseError(_("{value} is not a DNI (8 digits)", value=value))
         return str(value).zfill(DNI_LENGTH)
     if isinstance(value, float):
         if not value.is_integer():
-            raise ParseError(f"{value} is not a DNI (8 digits)")
+            raise ParseError(_("{value} is not a DNI (8 digits)", value=value))
         return parse_dni(int(value))
     if isinstance(value, Decimal):
         if value != value.to_integral_value():
-            raise ParseError(f"{value} is not a DNI (8 digits)")
+            raise ParseError(_("{value} is not a DNI (8 digits)", value=str(value)))
         return parse_dni(int(value))
     text = re.sub(r"[\s.\-]", "", re.sub(r"^\s*(\d{7,8})\.0+\s*$", r"\1", str(value)))
     if not text:
         return None
     if text.isdigit() and len(text) == DNI_LENGTH - 1:
         raise ParseError(
-            f"{text!r} has 7 digits, a DNI has exactly 8 digits (if Excel dropped a leading "
-            f"zero, type it as text: 0{text})"
+            _(
+                "'{dni}' has 7 digits, a DNI has exactly 8 digits (if Excel dropped a leading "
+                "zero, type it as text: 0{dni})",
+                dni=text,
+            )
         )
     if not text.isdigit() or len(text) != DNI_LENGTH:
-        raise ParseError(f"{quoted(str(value).strip())} is not a DNI: it must be exactly 8 digits")
+        raise ParseError(
+            _("{dni} is not a DNI: it must be exactly 8 digits", dni=quoted(str(value).strip()))
+        )
     return text
 
 
@@ -113,10 +122,12 @@ def parse_gender(value: object) -> str:
     """``F`` or ``M`` from the ways people write it (F, Femenino, mujer, varón, Male...)."""
     key = fold(None if value is None else str(value)).rstrip(".")
     if not key:
-        raise ParseError("gender is required (F or M)")
+        raise ParseError(_("gender is required (F or M)"))
     if key in _GENDER_WORDS:
         return _GENDER_WORDS[key]
-    raise ParseError(f"{quoted(str(value).strip())} is not a gender (F/M, Femenino/Masculino)")
+    raise ParseError(
+        _("{value} is not a gender (F/M, Femenino/Masculino)", value=quoted(str(value).strip()))
+    )
 
 
 @dataclass(frozen=True)
@@ -162,34 +173,39 @@ def validate_member(data: MemberInput, today: date | None = None) -> list[Proble
     except ParseError as exc:
         problems.append(Problem("code", str(exc)))
     if not clean(data.first_names):
-        problems.append(Problem("first_names", "first names are required"))
+        problems.append(Problem("first_names", _("first names are required")))
     if not clean(data.surnames):
-        problems.append(Problem("surnames", "surnames are required"))
+        problems.append(Problem("surnames", _("surnames are required")))
     if data.gender not in GENDER_LABELS:
-        problems.append(Problem("gender", "gender is required (F or M)"))
+        problems.append(Problem("gender", _("gender is required (F or M)")))
     if data.dni is not None:
         try:
             parse_dni(data.dni)
         except ParseError as exc:
             problems.append(Problem("dni", str(exc)))
     if data.join_date is None:
-        problems.append(Problem("join_date", "the date of joining is required"))
+        problems.append(Problem("join_date", _("the date of joining is required")))
     elif data.join_date > today:
-        problems.append(Problem("join_date", "the date of joining is in the future"))
+        problems.append(Problem("join_date", _("the date of joining is in the future")))
     if data.birth_date is not None:
         if data.birth_date > today:
-            problems.append(Problem("birth_date", "the birth date is in the future"))
+            problems.append(Problem("birth_date", _("the birth date is in the future")))
         elif data.join_date is not None and _years_between(data.birth_date, data.join_date) < (
             MIN_AGE_YEARS
         ):
             problems.append(
                 Problem(
                     "birth_date",
-                    f"the member would have joined before the age of {MIN_AGE_YEARS}",
+                    _(
+                        "the member would have joined before the age of {age}",
+                        age=MIN_AGE_YEARS,
+                    ),
                 )
             )
     if data.phone and not _PHONE.match(data.phone.strip()):
-        problems.append(Problem("phone", f"{quoted(data.phone)} is not a phone number"))
+        problems.append(
+            Problem("phone", _("{phone} is not a phone number", phone=quoted(data.phone)))
+        )
     problems += text_problems(
         "member",
         {
@@ -205,7 +221,7 @@ def validate_member(data: MemberInput, today: date | None = None) -> list[Proble
     names = [fold(p.name) for p in data.plots]
     for index, name in enumerate(names, start=1):
         if name and names.index(name) + 1 != index:
-            problems.append(Problem(f"plots[{index}].name", "two plots have the same name"))
+            problems.append(Problem(f"plots[{index}].name", _("two plots have the same name")))
     return problems
 
 
@@ -213,42 +229,54 @@ def validate_plot(plot: PlotInput, index: int = 1) -> list[Problem]:
     prefix = f"plots[{index}]."
     problems: list[Problem] = []
     if not clean(plot.name):
-        problems.append(Problem(prefix + "name", f"plot {index}: a name is required"))
+        problems.append(Problem(prefix + "name", _("plot {n}: a name is required", n=index)))
     problems += text_problems(
         "plot",
         {"name": clean(plot.name), "varieties": clean(plot.varieties)},
         prefix=prefix,
-        label=f"plot {index}: ",
+        label=_("plot {n}: ", n=index),
     )
     if plot.total_area_ha < 0 or plot.total_area_ha > MAX_AREA_HA:
         problems.append(
-            Problem(prefix + "total_area_ha", f"plot {index}: total area must be 0 to 10,000 ha")
+            Problem(
+                prefix + "total_area_ha",
+                _("plot {n}: total area must be 0 to 10,000 ha", n=index),
+            )
         )
     if plot.coffee_area_ha < 0:
         problems.append(
-            Problem(prefix + "coffee_area_ha", f"plot {index}: coffee area cannot be negative")
+            Problem(
+                prefix + "coffee_area_ha", _("plot {n}: coffee area cannot be negative", n=index)
+            )
         )
     elif plot.coffee_area_ha > plot.total_area_ha:
         problems.append(
             Problem(
                 prefix + "coffee_area_ha",
-                f"plot {index}: coffee area ({plot.coffee_area_ha} ha) is larger than the "
-                f"total area ({plot.total_area_ha} ha)",
+                _(
+                    "plot {n}: coffee area ({coffee} ha) is larger than the total area "
+                    "({total} ha)",
+                    n=index,
+                    coffee=plot.coffee_area_ha,
+                    total=plot.total_area_ha,
+                ),
             )
         )
     if plot.altitude_m is not None and not 0 <= plot.altitude_m <= 6000:
         problems.append(
-            Problem(prefix + "altitude_m", f"plot {index}: altitude must be 0 to 6,000 m")
+            Problem(prefix + "altitude_m", _("plot {n}: altitude must be 0 to 6,000 m", n=index))
         )
     if (plot.latitude is None) != (plot.longitude is None):
         problems.append(
-            Problem(prefix + "latitude", f"plot {index}: give both latitude and longitude")
+            Problem(prefix + "latitude", _("plot {n}: give both latitude and longitude", n=index))
         )
     if plot.latitude is not None and not Decimal(-90) <= plot.latitude <= Decimal(90):
-        problems.append(Problem(prefix + "latitude", f"plot {index}: latitude must be -90 to 90"))
+        problems.append(
+            Problem(prefix + "latitude", _("plot {n}: latitude must be -90 to 90", n=index))
+        )
     if plot.longitude is not None and not Decimal(-180) <= plot.longitude <= Decimal(180):
         problems.append(
-            Problem(prefix + "longitude", f"plot {index}: longitude must be -180 to 180")
+            Problem(prefix + "longitude", _("plot {n}: longitude must be -180 to 180", n=index))
         )
     return problems
 
@@ -263,19 +291,24 @@ def validate_status_change(
 ) -> list[Problem]:
     problems: list[Problem] = []
     if new == current:
-        problems.append(Problem("status", f"the member is already {STATUS_LABELS[new].lower()}"))
+        problems.append(
+            Problem(
+                "status",
+                _("the member is already {status}", status=_(STATUS_LABELS[new]).lower()),
+            )
+        )
     if current == MemberStatus.DECEASED:
-        problems.append(Problem("status", "a deceased member's status cannot change"))
+        problems.append(Problem("status", _("a deceased member's status cannot change")))
     if not clean(reason):
-        problems.append(Problem("reason", "a reason is required for a change of status"))
+        problems.append(Problem("reason", _("a reason is required for a change of status")))
     problems += text_problems("member_status_change", {"reason": clean(reason)})
     problems += date_problems({"effective_date": effective})
     if effective < since:
         problems.append(
-            Problem("effective_date", f"the change cannot be dated before {since.isoformat()}")
+            Problem("effective_date", _("the change cannot be dated before {date}", date=since))
         )
     if effective > (today or date.today()):
-        problems.append(Problem("effective_date", "the change cannot be dated in the future"))
+        problems.append(Problem("effective_date", _("the change cannot be dated in the future")))
     return problems
 
 

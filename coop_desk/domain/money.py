@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 
+from coop_desk.i18n import _, formats
+
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
 
@@ -26,24 +28,24 @@ class MoneyError(ValueError):
 def to_decimal(value: object) -> Decimal:
     """Exact ``Decimal`` from int, str or Decimal; floats are refused."""
     if isinstance(value, bool):
-        raise MoneyError("a yes/no value is not an amount")
+        raise MoneyError(_("a yes/no value is not an amount"))
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise MoneyError(f"{value} is not a finite amount")
+            raise MoneyError(_("{value} is not a finite amount", value=str(value)))
         return value
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
-        raise MoneyError("floating-point values are not accepted for money; pass a string")
+        raise MoneyError(_("floating-point values are not accepted for money; pass a string"))
     if isinstance(value, str):
         try:
             result = Decimal(value.strip())
         except InvalidOperation as exc:
-            raise MoneyError(f"{value!r} is not a number") from exc
+            raise MoneyError(_("'{value}' is not a number", value=value)) from exc
         if not result.is_finite():
-            raise MoneyError(f"{value!r} is not a finite amount")
+            raise MoneyError(_("'{value}' is not a finite amount", value=value))
         return result
-    raise MoneyError(f"{type(value).__name__} is not an amount")
+    raise MoneyError(_("{kind} is not an amount", kind=type(value).__name__))
 
 
 def round_money(value: Decimal, places: int = 2) -> Decimal:
@@ -77,15 +79,17 @@ def allocate(total: Decimal, weights: Sequence[Decimal], places: int = 2) -> lis
     totals are split as the mirror image of the positive split.
     """
     if not weights:
-        raise MoneyError("nothing to allocate to")
+        raise MoneyError(_("nothing to allocate to"))
     if any(w < 0 for w in weights):
-        raise MoneyError("weights must not be negative")
+        raise MoneyError(_("weights must not be negative"))
     if sum(weights, ZERO) == 0:
-        raise MoneyError("weights add up to zero")
+        raise MoneyError(_("weights add up to zero"))
     unit = Decimal(1).scaleb(-places)
     total_q = round_money(total, places)
     if total_q != total:
-        raise MoneyError(f"{total} has more than {places} decimals")
+        raise MoneyError(
+            _("{amount} has more than {places} decimals", amount=str(total), places=places)
+        )
     sign = -1 if total < 0 else 1
     units = largest_remainder(int(abs(total_q) / unit), weights)
     return [sign * Decimal(n) * unit for n in units]
@@ -108,7 +112,7 @@ def parse_amount(text: str, decimal_point: str = ".") -> Decimal:
     if negative:
         raw = raw[1:-1].strip()
     if not raw:
-        raise MoneyError("empty amount")
+        raise MoneyError(_("empty amount"))
     compact = raw.replace(" ", "").replace("'", "")
     if "," in compact and "." in compact:
         # Both present: whichever comes last is the decimal separator.
@@ -122,18 +126,19 @@ def parse_amount(text: str, decimal_point: str = ".") -> Decimal:
         if len(parts) > 2:
             # Only thousands separators: "1,234,567" — every group after the first has 3 digits.
             if not (1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])):
-                raise MoneyError(f"{text!r} is not an amount")
+                raise MoneyError(_("'{text}' is not an amount", text=text))
             compact = compact.replace(sep, "")
         elif _GROUPED.match(raw) and len(parts[1]) == 3 and sep != decimal_point:
             compact = compact.replace(sep, "")  # "1,250" in a "." locale
         else:
             compact = compact.replace(sep, ".")
     if not re.fullmatch(r"[+-]?\d+(\.\d+)?", compact):
-        raise MoneyError(f"{text!r} is not an amount")
+        raise MoneyError(_("'{text}' is not an amount", text=text))
     value = Decimal(compact)
     return -value if negative else value
 
 
 def format_amount(value: Decimal, places: int = 2) -> str:
-    """Plain, locale-free rendering with thousands separators ("1,250.50") for CLI output."""
-    return f"{round_money(value, places):,.{places}f}"
+    """An amount with thousands separators ("1,250.50") as the language in effect writes it
+    (:func:`coop_desk.i18n.formats.amount`), rounded half up."""
+    return formats.amount(value, places)

@@ -21,6 +21,7 @@ from enum import StrEnum
 from coop_desk.domain import limits
 from coop_desk.domain.money import round_money
 from coop_desk.domain.units import KG_PER_BAG, bags_to_kg, kg_to_lb
+from coop_desk.i18n import N_
 
 
 class Scheme(StrEnum):
@@ -32,9 +33,9 @@ class Scheme(StrEnum):
 
 
 SCHEME_LABELS = {
-    Scheme.FAIRTRADE: "Fairtrade International",
-    Scheme.FAIR_TRADE_USA: "Fair Trade USA",
-    Scheme.NONE: "None (conventional)",
+    Scheme.FAIRTRADE: N_("Fairtrade International"),
+    Scheme.FAIR_TRADE_USA: N_("Fair Trade USA"),
+    Scheme.NONE: N_("None (conventional)"),
 }
 
 
@@ -74,16 +75,23 @@ class PriceTerms:
         return self.minimum_washed if process == Process.WASHED else self.minimum_natural
 
 
+# The notes of the seeded price rows, in words a treasurer reads (translated when a
+# cooperative is created: ``services.cooperative``).
+DEFAULT_RATE_NOTES = {
+    Scheme.FAIRTRADE: N_("Fairtrade International's published figures (defaults)"),
+    Scheme.FAIR_TRADE_USA: N_(
+        "seeded with the Fairtrade International figures: check Fair Trade USA's price list"
+    ),
+}
+
+
 def default_rates() -> list[PriceTerms]:
     """The defaults of DOMAIN.md's table. Fair Trade USA keeps its own rows, seeded with the same
     figures and marked so the cooperative checks them against Fair Trade USA's price list."""
     rows: list[PriceTerms] = []
     for scheme, note in (
-        (Scheme.FAIRTRADE, "DOMAIN.md defaults (Fairtrade International)"),
-        (
-            Scheme.FAIR_TRADE_USA,
-            "seeded with the Fairtrade International figures: check Fair Trade USA's price list",
-        ),
+        (Scheme.FAIRTRADE, DEFAULT_RATE_NOTES[Scheme.FAIRTRADE]),
+        (Scheme.FAIR_TRADE_USA, DEFAULT_RATE_NOTES[Scheme.FAIR_TRADE_USA]),
     ):
         rows.append(
             PriceTerms(

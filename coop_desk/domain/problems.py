@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coop_desk.i18n import _
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -20,10 +22,10 @@ class Problem:
     sheet: str | None = None  # the sheet, when a file has several
 
     def describe(self) -> str:
-        where = [f"sheet {self.sheet!r}"] if self.sheet else []
+        where = [_("sheet '{sheet}'", sheet=self.sheet)] if self.sheet else []
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(_("row {row}", row=self.row))
         if self.column:
-            where.append(f"column {self.column}")
+            where.append(_("column {column}", column=self.column))
         prefix = f"{', '.join(where)}: " if where else ""
         return f"{prefix}{self.field}: {self.message}" if self.field else f"{prefix}{self.message}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from coop_desk.i18n import _
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -36,4 +38,4 @@ def quoted(text: object, limit: int = 60) -> str:
     value = str(text)
     if len(value) <= limit:
         return repr(value)
-    return repr(value[:limit]) + f"… ({len(value):,} characters)"
+    return repr(value[:limit]) + _("… ({count} characters)", count=format(len(value), ","))

@@ -8,7 +8,7 @@ made during the fiscal year, values before and after), Verify (the result of eve
 Written with the one xlsx writer (``exchange.xlsx``): exact numbers from ``Decimal``, real
 dates, a bold frozen header with a filter, print set-up, and any text that begins with
 = + - @ kept as text (quote prefix), so a member name or a voucher cannot run anything when the
-file is opened. Timestamps are written as given: the caller gives them in UTC. What goes into
+file is opened. Timestamps are written as given: the caller gives them in local time. What goes into
 the rows is the use case's (``services.audit_pack``).
 """
 
@@ -24,7 +24,9 @@ from coop_desk.exchange.xlsx import (
     discard_workbook,
     new_workbook,
     save_workbook,
+    translated,
 )
+from coop_desk.i18n import N_, _
 
 STAMP_FORMAT = "yyyy-mm-dd hh:mm:ss"
 
@@ -38,95 +40,95 @@ def _money(header: str, width: float = 14) -> Column:
 
 
 COLUMNS: dict[str, list[Column]] = {
-    "About": [_text("Item", 52), _text("Value", 70)],
-    "Journal": [
-        _text("Entry", 11),
-        Column("Date", 11, kind="date"),
-        _text("Kind", 10),
-        _text("Description", 40),
-        _text("Payee", 24),
-        _text("Voucher", 14),
-        _text("Project", 24),
-        _text("Contract", 14),
-        _text("Reference", 14),
-        Column("Line", 5, number_format="0"),
-        _text("Account code", 8),
-        _text("Account", 30),
-        _text("Currency", 8),
-        _money("Debit"),
-        _money("Credit"),
-        Column("Rate (per USD)", 12, kind="rate"),
-        _money("USD value"),
-        _text("Memo", 20),
-        _text("Reverses", 11),
-        _text("Reversed by", 11),
-        _text("Receipt SHA-256", 66),
-        _text("Recorded by", 12),
-        Column("Recorded at (UTC)", 19, number_format=STAMP_FORMAT),
+    N_("About"): [_text(N_("Item"), 52), _text(N_("Value"), 70)],
+    N_("Journal"): [
+        _text(N_("Entry"), 11),
+        Column(N_("Date"), 11, kind="date"),
+        _text(N_("Kind"), 10),
+        _text(N_("Description"), 40),
+        _text(N_("Payee"), 24),
+        _text(N_("Voucher"), 14),
+        _text(N_("Project"), 24),
+        _text(N_("Contract"), 14),
+        _text(N_("Reference"), 14),
+        Column(N_("Line"), 5, number_format="0"),
+        _text(N_("Account code"), 8),
+        _text(N_("Account"), 30),
+        _text(N_("Currency"), 8),
+        _money(N_("Debit")),
+        _money(N_("Credit")),
+        Column(N_("Rate (per USD)"), 12, kind="rate"),
+        _money(N_("USD value")),
+        _text(N_("Memo"), 20),
+        _text(N_("Reverses"), 11),
+        _text(N_("Reversed by"), 11),
+        _text(N_("Receipt SHA-256"), 66),
+        _text(N_("Recorded by"), 12),
+        Column(N_("Recorded at"), 19, number_format=STAMP_FORMAT),
     ],
-    "Trial balance": [
-        _text("Code", 8),
-        _text("Account", 36),
-        _text("Kind", 10),
-        _text("Currency", 9),
-        _money("Opening", 15),
-        _money("Movement", 15),
-        _money("Closing", 15),
-        _money("Opening USD", 15),
-        _money("Movement USD", 15),
-        _money("Closing USD", 15),
-        _text("Note", 12),
+    N_("Trial balance"): [
+        _text(N_("Code"), 8),
+        _text(N_("Account"), 36),
+        _text(N_("Kind"), 10),
+        _text(N_("Currency"), 9),
+        _money(N_("Opening"), 15),
+        _money(N_("Movement"), 15),
+        _money(N_("Closing"), 15),
+        _money(N_("Opening USD"), 15),
+        _money(N_("Movement USD"), 15),
+        _money(N_("Closing USD"), 15),
+        _text(N_("Note"), 12),
     ],
-    "GA approvals": [
-        Column("Version", 8, number_format="0"),
-        _text("In force", 8),
-        Column("GA date", 11, kind="date"),
-        _text("Minutes / resolution", 20),
-        Column("Members present", 9, kind="int"),
-        Column("Women present", 9, kind="int"),
-        Column("Votes for", 9, kind="int"),
-        Column("Votes against", 9, kind="int"),
-        Column("Abstentions", 9, kind="int"),
-        _text("Project", 30),
-        _text("Productivity / quality", 10),
-        _money("Budget USD"),
-        _text("Line note", 20),
-        _text("Recorded by", 12),
-        _text("Notes", 30),
+    N_("GA approvals"): [
+        Column(N_("Version"), 8, number_format="0"),
+        _text(N_("In force"), 8),
+        Column(N_("GA date"), 11, kind="date"),
+        _text(N_("Minutes / resolution"), 20),
+        Column(N_("Members present"), 9, kind="int"),
+        Column(N_("Women present"), 9, kind="int"),
+        Column(N_("Votes for"), 9, kind="int"),
+        Column(N_("Votes against"), 9, kind="int"),
+        Column(N_("Abstentions"), 9, kind="int"),
+        _text(N_("Project"), 30),
+        _text(N_("Productivity / quality"), 10),
+        _money(N_("Budget USD")),
+        _text(N_("Line note"), 20),
+        _text(N_("Recorded by"), 12),
+        _text(N_("Notes"), 30),
     ],
-    "Payments": [
-        _text("Entry", 11),
-        Column("Date", 11, kind="date"),
-        _text("Project", 26),
-        _text("Payee", 26),
-        _text("Description", 36),
-        _text("Voucher", 14),
-        _text("Paid from", 24),
-        _money("Amount"),
-        _text("Currency", 8),
-        _money("USD value"),
-        _text("Receipt file", 24),
-        _text("Receipt SHA-256", 66),
-        _text("Remarks", 30),
+    N_("Payments"): [
+        _text(N_("Entry"), 11),
+        Column(N_("Date"), 11, kind="date"),
+        _text(N_("Project"), 26),
+        _text(N_("Payee"), 26),
+        _text(N_("Description"), 36),
+        _text(N_("Voucher"), 14),
+        _text(N_("Paid from"), 24),
+        _money(N_("Amount")),
+        _text(N_("Currency"), 8),
+        _money(N_("USD value")),
+        _text(N_("Receipt file"), 24),
+        _text(N_("Receipt SHA-256"), 66),
+        _text(N_("Remarks"), 30),
     ],
-    "Audit trail": [
-        Column("Record", 8, number_format="0"),
-        Column("When (UTC)", 19, number_format=STAMP_FORMAT),
-        _text("User", 12),
-        _text("Action", 8),
-        _text("Table", 18),
-        _text("Record id", 10),
-        _text("Reason", 24),
-        _text("Changes", 60),
-        _text("Before (JSON)", 40),
-        _text("After (JSON)", 40),
-        _text("SHA-256", 66),
+    N_("Audit trail"): [
+        Column(N_("Record"), 8, number_format="0"),
+        Column(N_("When"), 19, number_format=STAMP_FORMAT),
+        _text(N_("User"), 12),
+        _text(N_("Action"), 8),
+        _text(N_("Table"), 18),
+        _text(N_("Record id"), 10),
+        _text(N_("Reason"), 24),
+        _text(N_("Changes"), 60),
+        _text(N_("Before (JSON)"), 40),
+        _text(N_("After (JSON)"), 40),
+        _text(N_("SHA-256"), 66),
     ],
-    "Verify": [
-        _text("Severity", 10),
-        _text("Check", 24),
-        _text("Finding", 90),
-        _text("Record", 24),
+    N_("Verify"): [
+        _text(N_("Severity"), 10),
+        _text(N_("Check"), 24),
+        _text(N_("Finding"), 90),
+        _text(N_("Record"), 24),
     ],
 }
 SHEETS = tuple(COLUMNS)
@@ -139,11 +141,17 @@ def write_audit_pack(
     in the order of its :data:`COLUMNS`); saved atomically. ``title`` heads printed pages."""
     missing = [name for name in SHEETS if name not in sheets]
     if missing:
-        raise ValueError(f"rows missing for the sheets {missing}")
+        raise ValueError(_("rows missing for the sheets {missing}", missing=missing))
     wb = new_workbook()
     try:
         for name in SHEETS:
-            sheet = SheetWriter(wb, name, COLUMNS[name], print_title=f"{title}: {name}")
+            shown = _(name)  # the workbook is written in the language in effect
+            sheet = SheetWriter(
+                wb,
+                shown,
+                translated(COLUMNS[name]),
+                print_title=_("{title}: {sheet}", title=title, sheet=shown),
+            )
             for row in sheets[name]:
                 sheet.append(row)
             sheet.close()

@@ -47,6 +47,7 @@ from coop_desk.exchange.sheets import (
     trust_no_dimensions,
 )
 from coop_desk.exchange.xlsx import WorkbookError
+from coop_desk.i18n import N_, _
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "date": ("fecha", "date", "dia", "fechaoperacion", "fechadocumento", "foperacion", "fdoc"),
@@ -127,18 +128,18 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "type": ("tipo", "movimiento", "tipomovimiento", "type", "ingresoegreso", "entradasalida"),
 }
 LABELS = {
-    "date": "Date",
-    "voucher": "Voucher",
-    "description": "Description",
-    "project": "Project",
-    "income": "Income",
-    "expense": "Expense",
-    "balance": "Running balance",
-    "payee": "Payee",
-    "rate": "Exchange rate",
-    "amount": "Amount",
-    "type": "Income or expense",
-    "currency": "Currency",
+    "date": N_("Date"),
+    "voucher": N_("Voucher"),
+    "description": N_("Description"),
+    "project": N_("Project"),
+    "income": N_("Income"),
+    "expense": N_("Expense"),
+    "balance": N_("Running balance"),
+    "payee": N_("Payee"),
+    "rate": N_("Exchange rate"),
+    "amount": N_("Amount"),
+    "type": N_("Income or expense"),
+    "currency": N_("Currency"),
 }
 _LOOKUP = {alias: key for key, aliases in ALIASES.items() for alias in aliases}
 
@@ -293,7 +294,7 @@ def _money(value: Any) -> Decimal | None:
     if beyond := limits.check_amount(amount):
         raise ValueError(beyond)
     if amount != amount.quantize(Decimal("0.01")):
-        raise ValueError(f"{amount} has more than two decimals")
+        raise ValueError(_("{amount} has more than two decimals", amount=amount))
     return amount.quantize(Decimal("0.01"))
 
 
@@ -313,8 +314,10 @@ def read_cashbook(
                 found_sheets.append((name, found))
         if not found_sheets:
             raise WorkbookError(
-                f"No cash book header was found in {target.name}: expected columns such as "
-                "Fecha, Comprobante, Concepto, Proyecto, Ingreso, Egreso, Saldo."
+                _(
+                    "No cash book header was found in {target_name}: expected columns such as Fecha, Comprobante, Concepto, Proyecto, Ingreso, Egreso, Saldo.",
+                    target_name=target.name,
+                )
             )
         # A sheet per month (Enero, Febrero ...): read them all, in the workbook's order, as
         # one book; a later sheet's "Saldo anterior" is then a carried balance, cross-checked.
@@ -338,18 +341,27 @@ def read_cashbook(
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged part fails while streaming
         raise WorkbookError(
-            f"{target.name} could not be read to the end ({type(exc).__name__}: {exc})."
+            _(
+                "{target_name} could not be read to the end ({name}: {exc}).",
+                target_name=target.name,
+                name=type(exc).__name__,
+                exc=exc,
+            )
         ) from exc
     finally:
         wb.close()
         cached_wb.close()
     notes = []
     if several:
-        notes.append("Sheets read, in this order: " + ", ".join(f[0] for f in found_sheets) + ".")
+        notes.append(
+            _("Sheets read, in this order: ") + ", ".join(f[0] for f in found_sheets) + "."
+        )
     if state.unchecked_formulas:
         notes.append(
-            f"{state.unchecked_formulas} running-balance cells are formulas whose results were "
-            "never saved (the file was not saved by Excel/LibreOffice): not cross-checked."
+            _(
+                "{unchecked_formulas} running-balance cells are formulas whose results were never saved (the file was not saved by Excel/LibreOffice): not cross-checked.",
+                unchecked_formulas=state.unchecked_formulas,
+            )
         )
     return CashBook(
         target,
@@ -397,7 +409,7 @@ def _read(
         number += 1
         values = next(cached_rows, ())
         if all(v.is_blank(c) for c in cells):
-            skipped.append(SkippedRow(number, "blank row"))
+            skipped.append(SkippedRow(number, _("blank row")))
             continue
 
         def raw(key: str, cells: Any = cells, values: Any = values) -> Any:
@@ -444,14 +456,14 @@ def _read(
             )
             and raw("date") is None
         ):
-            skipped.append(SkippedRow(number, "totals row"))
+            skipped.append(SkippedRow(number, _("totals row")))
             continue
         title = title_text(cells)
         if title is not None:
-            skipped.append(SkippedRow(number, f"title row ({title[:40]})"))
+            skipped.append(SkippedRow(number, _("title row ({title})", title=title[:40])))
             continue
         if is_repeated_header(cells, columns):
-            skipped.append(SkippedRow(number, "the header row again"))
+            skipped.append(SkippedRow(number, _("the header row again")))
             continue
         if rows_have_movements(rows) and _CARRIED.search(texts):
             # "Van" / "Vienen" / "Saldo al 31/01": a balance line between pages or months.
@@ -467,8 +479,11 @@ def _read(
                 state.warnings.append(
                     Problem(
                         "balance",
-                        f"the balance line shows {shown:,.2f}; opening + income - expense "
-                        f"= {state.running:,.2f}",
+                        _(
+                            "the balance line shows {shown}; opening + income - expense = {running}",
+                            shown=format(shown, ",.2f"),
+                            running=format(state.running, ",.2f"),
+                        ),
                         number,
                         column.describe(),
                         sheet or None,
@@ -476,7 +491,7 @@ def _read(
                 )
             elif shown is not None:
                 state.checked += 1
-            skipped.append(SkippedRow(number, "balance line (carried forward)"))
+            skipped.append(SkippedRow(number, _("balance line (carried forward)")))
             continue
         for key in ("date", "voucher", "description", "project", "income", "expense", "amount"):
             if is_formula(key) and raw(key) is None:
@@ -484,9 +499,10 @@ def _read(
                 formula = str(cells[column.index])
                 bad(
                     key,
-                    f"the cell holds the formula {formula[:40]} whose result was never saved "
-                    "(the file was written by a program, not by Excel): open it in Excel or "
-                    "LibreOffice, save it, and import it again",
+                    _(
+                        "the cell holds the formula {formula} whose result was never saved (the file was written by a program, not by Excel): open it in Excel or LibreOffice, save it, and import it again",
+                        formula=formula[:40],
+                    ),
                 )
         amounts: dict[str, Decimal | None] = {}
         for key in ("income", "expense", "balance", "amount"):
@@ -499,7 +515,13 @@ def _read(
         if signed is not None and amounts["income"] is None and amounts["expense"] is None:
             direction = _direction(raw("type"))
             if direction is None and "type" in by_key and not v.is_blank(raw("type")):
-                bad("type", f"{v.read_text(raw('type'))!r} is neither income nor expense")
+                bad(
+                    "type",
+                    _(
+                        "'{read_text}' is neither income nor expense",
+                        read_text=v.read_text(raw("type")),
+                    ),
+                )
             elif direction == EXPENSE or (direction is None and signed < 0):
                 amounts["expense"] = abs(signed)
             else:
@@ -511,7 +533,12 @@ def _read(
             day = None
         if day is not None and not EARLIEST_DATE <= day <= today:
             # 2203-01-05 for 2023-01-05: a typo, never a movement to post.
-            bad("date", f"{day.isoformat()} is {'in the future' if day > today else 'too old'}")
+            bad(
+                "date",
+                _("{day} is in the future", day=day)
+                if day > today
+                else _("{day} is too old", day=day),
+            )
             day = None
         rate = None
         if "rate" in by_key:
@@ -523,7 +550,13 @@ def _read(
         if "currency" in by_key and not v.is_blank(raw("currency")):
             currency = read_currency(raw("currency"))
             if not currency:
-                bad("currency", f"{v.read_text(raw('currency'))!r} is not a currency (S/, US$)")
+                bad(
+                    "currency",
+                    _(
+                        "'{read_text}' is not a currency (S/, US$)",
+                        read_text=v.read_text(raw("currency")),
+                    ),
+                )
         for key in ("income", "expense", "amount"):
             if not v.is_blank(raw(key)):
                 # "US$ 1,250.00" in the cell, or "Ingresos (US$)" over the column.
@@ -545,7 +578,7 @@ def _read(
         if opening:
             amount = balance if balance is not None else (income or Decimal("0.00"))
             if amount is None or amount < 0:
-                bad("balance", "the opening balance must be a positive amount")
+                bad("balance", _("the opening balance must be a positive amount"))
                 amount = Decimal("0.00")
             rows.append(CashRow(kind=OPENING, amount=amount, problems=tuple(problems), **common))
             state.running = amount
@@ -553,16 +586,16 @@ def _read(
             continue
         if income is None and expense is None and not problems:  # (formulas reported above)
             if day is None and not description:
-                skipped.append(SkippedRow(number, "no amount, date or description"))
+                skipped.append(SkippedRow(number, _("no amount, date or description")))
                 continue
-            bad("income", "the row has neither income nor expense")
+            bad("income", _("the row has neither income nor expense"))
         if income is not None and expense is not None and income and expense:
-            bad("expense", "the row holds both income and expense; split it into two rows")
+            bad("expense", _("the row holds both income and expense; split it into two rows"))
         for key, given in (("income", income), ("expense", expense)):
             if given is not None and given < 0:
-                bad(key, f"{given} is negative; write it in the other column")
+                bad(key, _("{given} is negative; write it in the other column", given=given))
         if day is None and not any(p.field == "date" for p in problems):
-            bad("date", "the date is required")
+            bad("date", _("the date is required"))
         kind = INCOME if income else EXPENSE
         amount = (income if kind == INCOME else expense) or Decimal("0.00")
         state.running += (income or 0) - (expense or 0)
@@ -574,8 +607,11 @@ def _read(
                 state.warnings.append(
                     Problem(
                         "balance",
-                        f"the sheet's running balance {balance:,.2f} differs from opening + "
-                        f"income - expense = {state.running:,.2f}",
+                        _(
+                            "the sheet's running balance {balance} differs from opening + income - expense = {running}",
+                            balance=format(balance, ",.2f"),
+                            running=format(state.running, ",.2f"),
+                        ),
                         number,
                         column.describe(),
                         sheet or None,

@@ -24,7 +24,9 @@ from coop_desk.exchange.xlsx import (
     discard_workbook,
     new_workbook,
     save_workbook,
+    translated,
 )
+from coop_desk.i18n import N_, _
 
 Progress = Callable[[int, int, str], None]
 
@@ -37,44 +39,44 @@ def _area(header: str, width: float) -> Column:
 
 
 FARMER_COLUMNS = [
-    Column("Code", 16),
-    Column("Name", 32),
-    Column("Community", 20),
-    Column("Gender", 8),
-    Column("Entry date", 12, kind="date"),
-    Column("Register status", 14),
-    Column("ICS approved", 12),
-    Column("Approved on", 12, kind="date"),
-    Column("Plots", 40),
-    _area("Total ha", 10),
-    _area("Organic ha", 11),
-    _area("T1 ha", 9),
-    _area("T2 ha", 9),
-    _area("T3 ha", 9),
-    _area("Conventional ha", 15),
-    _area("Certified ha", 12),
-    Column("Yield estimate kg", 17, number_format=KG_FORMAT),
-    Column("Last inspection", 15, kind="date"),
-    Column("Result", 24),
-    Column("Last prohibited input", 24),
-    Column("Input date", 12, kind="date"),
-    Column("Sanctions", 50),
+    Column(N_("Code"), 16),
+    Column(N_("Name"), 32),
+    Column(N_("Community"), 20),
+    Column(N_("Gender"), 8),
+    Column(N_("Entry date"), 12, kind="date"),
+    Column(N_("Register status"), 14),
+    Column(N_("ICS approved"), 12),
+    Column(N_("Approved on"), 12, kind="date"),
+    Column(N_("Plots"), 40),
+    _area(N_("Total ha"), 10),
+    _area(N_("Organic ha"), 11),
+    _area(N_("T1 ha"), 9),
+    _area(N_("T2 ha"), 9),
+    _area(N_("T3 ha"), 9),
+    _area(N_("Conventional ha"), 15),
+    _area(N_("Certified ha"), 12),
+    Column(N_("Yield estimate kg"), 17, number_format=KG_FORMAT),
+    Column(N_("Last inspection"), 15, kind="date"),
+    Column(N_("Result"), 24),
+    Column(N_("Last prohibited input"), 24),
+    Column(N_("Input date"), 12, kind="date"),
+    Column(N_("Sanctions"), 50),
 ]
 
 PLOT_COLUMNS = [
-    Column("Code", 16),
-    Column("Name", 32),
-    Column("Plot", 20),
-    _area("Total ha", 10),
-    _area("Coffee ha", 10),
-    Column("Conversion start", 16, kind="date"),
-    Column("Status", 18),
-    Column("Override reason", 30),
-    Column("Organic from", 13, kind="date"),
-    Column("Counts as certified", 18),
+    Column(N_("Code"), 16),
+    Column(N_("Name"), 32),
+    Column(N_("Plot"), 20),
+    _area(N_("Total ha"), 10),
+    _area(N_("Coffee ha"), 10),
+    Column(N_("Conversion start"), 16, kind="date"),
+    Column(N_("Status"), 18),
+    Column(N_("Override reason"), 30),
+    Column(N_("Organic from"), 13, kind="date"),
+    Column(N_("Counts as certified"), 18),
 ]
 
-TITLE = "ICS approved-farmer list"
+TITLE = N_("ICS approved-farmer list")
 
 
 def write_ics_list(
@@ -90,29 +92,35 @@ def write_ics_list(
     in the order of :data:`FARMER_COLUMNS` and :data:`PLOT_COLUMNS`. ``progress(done, total,
     text)`` is called as rows are written (it may raise to cancel)."""
     total = len(farmers)
+    title = _(TITLE)
     wb = new_workbook()
     try:
-        sheet = SheetWriter(wb, "ICS farmers", FARMER_COLUMNS, print_title=TITLE)
+        sheet = SheetWriter(wb, _("ICS farmers"), translated(FARMER_COLUMNS), print_title=title)
         for done, row in enumerate(farmers, start=1):
             sheet.append(row)
             if progress and done % 50 == 0:
-                progress(done, total, f"{done} of {total} members")
+                progress(done, total, _("{done} of {total} members", done=done, total=total))
         sheet.close()
-        sheet = SheetWriter(wb, "Plots", PLOT_COLUMNS, print_title=f"{TITLE}: plots")
+        sheet = SheetWriter(
+            wb,
+            _("Plots"),
+            translated(PLOT_COLUMNS),
+            print_title=_("{title}: plots", title=title),
+        )
         for row in plots:
             sheet.append(row)
         sheet.close()
         about = SheetWriter(
-            wb, "About", [Column("", 14), Column("", 50)], print_title=TITLE, header=False
+            wb, _("About"), [Column("", 14), Column("", 50)], print_title=title, header=False
         )
-        about.append_raw([TITLE], font=BOLD)
-        about.append_raw(["Cooperative", cooperative])
-        about.append_raw(["As of", on])
-        about.append_raw(["Members", total])
+        about.append_raw([title], font=BOLD)
+        about.append_raw([_("Cooperative"), cooperative])
+        about.append_raw([_("As of"), on])
+        about.append_raw([_("Members"), total])
     except BaseException:
         discard_workbook(wb)
         raise
     path = save_workbook(wb, target)
     if progress:
-        progress(total, total, "done")
+        progress(total, total, _("done"))
     return path

@@ -45,6 +45,7 @@ from coop_desk.domain import limits
 from coop_desk.domain.text import fold
 from coop_desk.exchange import values as v
 from coop_desk.exchange.xlsx import WorkbookError
+from coop_desk.i18n import _
 
 # Header text -> (field key, exact): exact matches win over "starts with" ones.
 HeaderMatch = Callable[[object], tuple[str, bool] | None]
@@ -119,7 +120,7 @@ class SkippedRow:
 
     def describe(self) -> str:
         where = f"{self.sheet}!" if self.sheet else ""
-        return f"row {where}{self.row}: {self.reason}"
+        return _("row {where}{row}: {reason}", where=where, row=self.row, reason=self.reason)
 
 
 def summarise_skipped(skipped: Sequence[SkippedRow], limit: int = 50) -> list[str]:
@@ -138,7 +139,15 @@ def summarise_skipped(skipped: Sequence[SkippedRow], limit: int = 50) -> list[st
         if len(run) == 1:
             lines.append(run[0].describe())
         else:
-            lines.append(f"rows {where}{run[0].row}-{run[-1].row}: {kind(run[0])[1]}")
+            lines.append(
+                _(
+                    "rows {where}{row}-{row2}: {kind}",
+                    where=where,
+                    row=run[0].row,
+                    row2=run[-1].row,
+                    kind=kind(run[0])[1],
+                )
+            )
         run.clear()
 
     for item in skipped:
@@ -147,7 +156,7 @@ def summarise_skipped(skipped: Sequence[SkippedRow], limit: int = 50) -> list[st
         run.append(item)
     flush()
     if len(lines) > limit:
-        lines = [*lines[:limit], f"… and {len(lines) - limit} more"]
+        lines = [*lines[:limit], _("… and {value} more", value=len(lines) - limit)]
     return lines
 
 
@@ -163,56 +172,75 @@ def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
     target = Path(path)
     name = target.name
     if not target.exists():
-        raise WorkbookError(f"The file {target} does not exist.")
+        raise WorkbookError(_("The file {target} does not exist.", target=target))
     if target.is_dir():
-        raise WorkbookError(f"{target} is a folder, not an Excel file.")
+        raise WorkbookError(_("{target} is a folder, not an Excel file.", target=target))
     try:
         with target.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise WorkbookError(f"Cannot read {name}: {exc.strerror or exc}") from exc
+        raise WorkbookError(
+            _("Cannot read {name}: {value}", name=name, value=exc.strerror or exc)
+        ) from exc
     if not head:
-        raise WorkbookError(f"{name} is an empty file (0 bytes), not an Excel workbook.")
+        raise WorkbookError(
+            _("{name} is an empty file (0 bytes), not an Excel workbook.", name=name)
+        )
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         if _is_encrypted(target):
             raise WorkbookError(
-                f"{name} is protected with a password. Open it in Excel, remove the password "
-                "(File > Info > Protect Workbook > Encrypt with Password, clear it), save it "
-                "and import it again."
+                _(
+                    "{name} is protected with a password. Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it), save it and import it again.",
+                    name=name,
+                )
             )
         raise WorkbookError(
-            f"{name} is an old Excel 97-2003 (.xls) file. Open it in Excel or LibreOffice and "
-            "save it as an Excel Workbook (.xlsx), then import that file."
+            _(
+                "{name} is an old Excel 97-2003 (.xls) file. Open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx), then import that file.",
+                name=name,
+            )
         )
     if not head.startswith(b"PK"):
         text_like = _looks_like_text(target)
         hint = (
-            " It looks like a text, CSV or web page file: open it in Excel and save it as .xlsx."
+            _(" It looks like a text, CSV or web page file: open it in Excel and save it as .xlsx.")
             if text_like
             else ""
         )
-        raise WorkbookError(f"{name} is not an Excel workbook (.xlsx).{hint}")
+        raise WorkbookError(
+            _("{name} is not an Excel workbook (.xlsx).{hint}", name=name, hint=hint)
+        )
     try:
         with zipfile.ZipFile(target) as archive:
             names = set(archive.namelist())
             if "xl/workbook.xml" not in names:
                 if "xl/workbook.bin" in names:
                     raise WorkbookError(
-                        f"{name} is an Excel binary workbook (.xlsb). Open it in Excel and save "
-                        "it as an Excel Workbook (.xlsx), then import that file."
+                        _(
+                            "{name} is an Excel binary workbook (.xlsb). Open it in Excel and save it as an Excel Workbook (.xlsx), then import that file.",
+                            name=name,
+                        )
                     )
                 if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype"):
                     raise WorkbookError(
-                        f"{name} is a LibreOffice/OpenDocument spreadsheet (.ods). Save it as "
-                        "Excel 2007-365 (.xlsx) and import that file."
+                        _(
+                            "{name} is a LibreOffice/OpenDocument spreadsheet (.ods). Save it as Excel 2007-365 (.xlsx) and import that file.",
+                            name=name,
+                        )
                     )
                 raise WorkbookError(
-                    f"{name} is a zip file but not an Excel workbook (no workbook inside)."
+                    _(
+                        "{name} is a zip file but not an Excel workbook (no workbook inside).",
+                        name=name,
+                    )
                 )
     except zipfile.BadZipFile as exc:
         raise WorkbookError(
-            f"{name} is damaged and cannot be read (it is not a complete .xlsx file: {exc}). "
-            "If it opens in Excel, save it again under a new name."
+            _(
+                "{name} is damaged and cannot be read (it is not a complete .xlsx file: {exc}). If it opens in Excel, save it again under a new name.",
+                name=name,
+                exc=exc,
+            )
         ) from exc
     check_workbook(target)
     try:
@@ -223,8 +251,12 @@ def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
             return load_workbook(target, read_only=True, data_only=data_only)
     except Exception as exc:  # noqa: BLE001 - any failure of a foreign file is put in words
         raise WorkbookError(
-            f"{name} is damaged and cannot be read ({type(exc).__name__}: {exc}). If it opens "
-            "in Excel, save it again under a new name."
+            _(
+                "{name} is damaged and cannot be read ({name2}: {exc}). If it opens in Excel, save it again under a new name.",
+                name=name,
+                name2=type(exc).__name__,
+                exc=exc,
+            )
         ) from exc
 
 
@@ -241,8 +273,8 @@ _checked: dict[tuple[str, int, int], None] = {}
 
 def _mb(size: int) -> str:
     if size < limits.MEGABYTE:
-        return f"{max(1, round(size / 1024)):,} KB"
-    return f"{size / limits.MEGABYTE:,.0f} MB"
+        return _("{max} KB", max=format(max(1, round(size / 1024)), ","))
+    return _("{value} MB", value=format(size / limits.MEGABYTE, ",.0f"))
 
 
 def check_workbook(path: Path) -> None:
@@ -260,17 +292,23 @@ def check_workbook(path: Path) -> None:
     name = path.name
     if stat.st_size > limits.MAX_WORKBOOK_BYTES:
         raise WorkbookError(
-            f"{name} is {_mb(stat.st_size)}; coop-desk imports workbooks of up to "
-            f"{_mb(limits.MAX_WORKBOOK_BYTES)}. Copy the sheet to import into a new workbook, "
-            "or split it into several files."
+            _(
+                "{name} is {mb}; coop-desk imports workbooks of up to {mb2}. Copy the sheet to import into a new workbook, or split it into several files.",
+                name=name,
+                mb=_mb(stat.st_size),
+                mb2=_mb(limits.MAX_WORKBOOK_BYTES),
+            )
         )
     try:
         with zipfile.ZipFile(path) as archive:
             _check_parts(archive, name)
     except zipfile.BadZipFile as exc:
         raise WorkbookError(
-            f"{name} is damaged and cannot be read ({exc}). If it opens in Excel, save it "
-            "again under a new name."
+            _(
+                "{name} is damaged and cannot be read ({exc}). If it opens in Excel, save it again under a new name.",
+                name=name,
+                exc=exc,
+            )
         ) from exc
     _checked[key] = None
 
@@ -280,26 +318,34 @@ def _check_parts(archive: zipfile.ZipFile, name: str) -> None:
     unpacked = sum(part.file_size for part in parts)
     if unpacked > limits.MAX_UNPACKED_BYTES:
         raise WorkbookError(
-            f"{name} unpacks to {_mb(unpacked)} of data, more than the "
-            f"{_mb(limits.MAX_UNPACKED_BYTES)} coop-desk reads from one workbook (a roster of "
-            "100,000 members unpacks to less than 100 MB). Copy the sheet to import into a new "
-            "workbook, or split it into several files."
+            _(
+                "{name} unpacks to {mb} of data, more than the {mb2} coop-desk reads from one workbook (a roster of 100,000 members unpacks to less than 100 MB). Copy the sheet to import into a new workbook, or split it into several files.",
+                name=name,
+                mb=_mb(unpacked),
+                mb2=_mb(limits.MAX_UNPACKED_BYTES),
+            )
         )
     for part in parts:
         if part.filename.lower() == "xl/sharedstrings.xml":
             if part.file_size > limits.MAX_SHARED_TEXT_BYTES:
                 raise WorkbookError(
-                    f"{name} holds {_mb(part.file_size)} of text in its cells, more than the "
-                    f"{_mb(limits.MAX_SHARED_TEXT_BYTES)} coop-desk reads from one workbook. "
-                    "Copy the sheet to import into a new workbook, or split it into several "
-                    "files."
+                    _(
+                        "{name} holds {mb} of text in its cells, more than the {mb2} coop-desk reads from one workbook. Copy the sheet to import into a new workbook, or split it into several files.",
+                        name=name,
+                        mb=_mb(part.file_size),
+                        mb2=_mb(limits.MAX_SHARED_TEXT_BYTES),
+                    )
                 )
             _scan_texts(archive, part, name)
     sheet_names = _sheet_names(archive)
     for part in parts:
         if part.filename.lower().startswith("xl/worksheets/") and part.filename.endswith(".xml"):
             label = sheet_names.get(part.filename)
-            where = f"The sheet {label!r} of {name}" if label else f"A sheet of {name}"
+            where = (
+                _("The sheet '{label}' of {name}", label=label, name=name)
+                if label
+                else _("A sheet of {name}", name=name)
+            )
             _scan_rows(archive, part, where)
 
 
@@ -308,9 +354,11 @@ def _scan_texts(archive: zipfile.ZipFile, part: zipfile.ZipInfo, name: str) -> N
 
     def too_long() -> WorkbookError:
         return WorkbookError(
-            f"{name} has a cell holding more than {_mb(limits.MAX_CELL_TEXT_BYTES)} of text "
-            "(Excel itself allows 32,767 characters in a cell): it was not written by Excel "
-            "and is not imported."
+            _(
+                "{name} has a cell holding more than {mb} of text (Excel itself allows 32,767 characters in a cell): it was not written by Excel and is not imported.",
+                name=name,
+                mb=_mb(limits.MAX_CELL_TEXT_BYTES),
+            )
         )
 
     for segment in _segments(archive, part, _TEXT_START, limits.MAX_CELL_TEXT_BYTES, too_long):
@@ -323,8 +371,11 @@ def _scan_rows(archive: zipfile.ZipFile, part: zipfile.ZipInfo, where: str) -> N
 
     def too_long() -> WorkbookError:
         return WorkbookError(
-            f"{where} has a row of more than {_mb(limits.MAX_ROW_BYTES)}: it was not written "
-            "by Excel and is not imported."
+            _(
+                "{where} has a row of more than {mb}: it was not written by Excel and is not imported.",
+                where=where,
+                mb=_mb(limits.MAX_ROW_BYTES),
+            )
         )
 
     rows = 0
@@ -333,9 +384,11 @@ def _scan_rows(archive: zipfile.ZipFile, part: zipfile.ZipInfo, where: str) -> N
             rows += 1
             if rows > limits.MAX_SHEET_ROWS:
                 raise WorkbookError(
-                    f"{where} has more than {limits.MAX_SHEET_ROWS:,} rows; coop-desk imports "
-                    f"up to {limits.MAX_SHEET_ROWS:,} rows per sheet. Split it into smaller "
-                    "files."
+                    _(
+                        "{where} has more than {MAX_SHEET_ROWS} rows; coop-desk imports up to {MAX_SHEET_ROWS} rows per sheet. Split it into smaller files.",
+                        where=where,
+                        MAX_SHEET_ROWS=format(limits.MAX_SHEET_ROWS, ","),
+                    )
                 )
 
 
@@ -669,7 +722,7 @@ def columns_for_header(
 
 
 def _samples(rows: list[tuple[Any, ...]], width: int) -> list[tuple[str, ...]]:
-    out: list[list[str]] = [[] for _ in range(width)]
+    out: list[list[str]] = [[] for _column in range(width)]
     for row in rows:
         for i in range(min(width, len(row))):
             text = cell_text(row[i])
@@ -734,7 +787,12 @@ def sheets_to_read(wb: Any, requested: str | None, filename: str) -> list[str]:
     if requested is not None:
         if requested not in wb.sheetnames:
             raise WorkbookError(
-                f"{filename} has no sheet named {requested!r} (sheets: {', '.join(wb.sheetnames)})."
+                _(
+                    "{filename} has no sheet named '{requested}' (sheets: {items}).",
+                    filename=filename,
+                    requested=requested,
+                    items=", ".join(wb.sheetnames),
+                )
             )
         return [requested]
     return [

@@ -15,6 +15,7 @@ from coop_desk.domain.certification import IN_CONVERSION_YEAR_UNKNOWN, Conversio
 from coop_desk.domain.members import ParseError, parse_gender
 from coop_desk.domain.money import MoneyError, parse_amount, round_money
 from coop_desk.domain.text import clean, fold, quoted
+from coop_desk.i18n import _
 
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 (Excel's 1900 leap-year bug included)
 
@@ -128,13 +129,13 @@ def read_date(value: object, today: date | None = None) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, bool):
-        raise ValueError("a yes/no value is not a date")
+        raise ValueError(_("a yes/no value is not a date"))
     if isinstance(value, int | float | Decimal):
         if value == 0:
             return None  # Excel shows 0 as 00/01/1900: an empty date
         serial = float(value)
         if not 1 <= serial < 2_958_466 or serial != int(serial):
-            raise ValueError(f"{value} is not a date")
+            raise ValueError(_("{value} is not a date", value=value))
         return EXCEL_EPOCH + timedelta(days=int(serial))
     text = clean(str(value))
     # A time typed or exported after the date ("12/05/2003 00:00:00", "2003-05-12T00:00").
@@ -159,12 +160,16 @@ def read_date(value: object, today: date | None = None) -> date | None:
             # read as no other date.
             return EXCEL_EPOCH + timedelta(days=int(float(text)))
     except ValueError as exc:
-        raise ValueError(f"{quoted(text)} is not a valid date ({exc})") from exc
+        raise ValueError(
+            _("{text} is not a valid date ({exc})", text=quoted(text), exc=exc)
+        ) from exc
     month_year = _MONTH_YEAR.match(fold(text))
     if month_year and (month_year.group(1) in MONTHS or month_year.group(1).isdigit()):
         # "marzo 2019", "mar-19", "03/2019": no day, and guessing the 1st would be silent.
-        raise ValueError(f"{quoted(text)} has no day: write the whole date, e.g. 01/03/2019")
-    raise ValueError(f"{quoted(text)} is not a date (use dd/mm/yyyy or yyyy-mm-dd)")
+        raise ValueError(
+            _("{text} has no day: write the whole date, e.g. 01/03/2019", text=quoted(text))
+        )
+    raise ValueError(_("{text} is not a date (use dd/mm/yyyy or yyyy-mm-dd)", text=quoted(text)))
 
 
 _UNIT_SUFFIX = re.compile(r"\s*(has?|hectareas?|hect\.?|m\.?s\.?n\.?m\.?|msnm|mts?|m)\.?\s*$")
@@ -197,7 +202,7 @@ def read_decimal(value: object, *, decimal_comma: bool = True, places: int = 6) 
     if is_blank(value):
         return None
     if isinstance(value, bool):
-        raise ValueError("a yes/no value is not a number")
+        raise ValueError(_("a yes/no value is not a number"))
     if isinstance(value, int):
         result = Decimal(value)
     elif isinstance(value, float):
@@ -213,11 +218,13 @@ def read_decimal(value: object, *, decimal_comma: bool = True, places: int = 6) 
             else:
                 result = parse_amount(text, decimal_point="," if decimal_comma else ".")
         except MoneyError as exc:
-            raise ValueError(f"{quoted(str(value).strip())} is not a number") from exc
+            raise ValueError(
+                _("{value} is not a number", value=quoted(str(value).strip()))
+            ) from exc
     try:
         return tidy(round_money(result, places))
     except InvalidOperation as exc:
-        raise ValueError(f"{value!r} is not a number") from exc
+        raise ValueError(_("'{value}' is not a number", value=value)) from exc
 
 
 def tidy(value: Decimal) -> Decimal:
@@ -239,7 +246,7 @@ def read_int(value: object) -> int | None:
     if number is None:
         return None
     if number != number.to_integral_value():
-        raise ValueError(f"{value} is not a whole number")
+        raise ValueError(_("{value} is not a whole number", value=value))
     return int(number)
 
 
@@ -287,7 +294,7 @@ def read_yes_no(value: object) -> bool | None:
         return True
     if first in _NO - {"-", "--", "0", "f"}:
         return False
-    raise ValueError(f"{quoted(str(value).strip())} is not yes or no (Sí/No)")
+    raise ValueError(_("{value} is not yes or no (Sí/No)", value=quoted(str(value).strip())))
 
 
 _ORDINALS = {"primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "1er": 1, "1ro": 1}
@@ -324,8 +331,10 @@ def read_organic_status(value: object) -> str | None:
     if compact.startswith(("organ", "org", "bio", "ecolog")) or compact in ("o", "si", "s", "x"):
         return ConversionStatus.ORGANIC
     raise ValueError(
-        f"{quoted(str(value).strip())} is not an organic status (Orgánico, T1/T2/T3, Transición 1, "
-        "Convencional)"
+        _(
+            "{value} is not an organic status (Orgánico, T1/T2/T3, Transición 1, Convencional)",
+            value=quoted(str(value).strip()),
+        )
     )
 
 
@@ -394,6 +403,8 @@ def read_member_status(value: object) -> str | None:
     if key in _STATUS_WORDS:
         return _STATUS_WORDS[key]
     raise ValueError(
-        f"{quoted(str(value).strip())} is not a member status (Activo, Suspendido, Retirado, "
-        "Expulsado, Fallecido)"
+        _(
+            "{value} is not a member status (Activo, Suspendido, Retirado, Expulsado, Fallecido)",
+            value=quoted(str(value).strip()),
+        )
     )

@@ -19,7 +19,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -32,6 +32,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from coop_desk.errors import CoopDeskError
+from coop_desk.i18n import _, formats
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,9 @@ class WorkbookError(CoopDeskError):
     """A workbook that cannot be read or written, explained in words."""
 
 
-# Number formats. Dates are ISO (unambiguous for every reader, sorted as text too).
+# Number formats. Dates as the workbook's language writes them (dd/mm/yyyy in Spanish): the rule
+# of ``i18n.formats``, read when a cell is written (the language in effect is the workbook's).
+# These two names are the ISO forms, for a writer that needs a language-free date.
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 INTEGER_FORMAT = "#,##0"
@@ -76,6 +79,12 @@ MAX_WIDTH = 60
 EXCEL_MAX_ROWS = 1_048_576
 
 
+def translated(columns: Sequence[Column]) -> list[Column]:
+    """``columns`` with their headers (marked ``N_``) in the language in effect: a workbook's
+    columns are declared once, in English, and named when the sheet is written."""
+    return [replace(c, header=_(c.header)) for c in columns]
+
+
 @dataclass(frozen=True)
 class Formula:
     """A formula our own code writes (``=SUM(D2:D40)``). Plain strings never become formulas."""
@@ -84,7 +93,7 @@ class Formula:
 
     def __post_init__(self) -> None:
         if not self.text.startswith("="):
-            raise ValueError("a formula starts with '='")
+            raise ValueError(_("a formula starts with '='"))
 
 
 @dataclass(frozen=True)
@@ -106,8 +115,8 @@ class Column:
         if self.number_format:
             return self.number_format
         return {
-            "date": DATE_FORMAT,
-            "datetime": DATETIME_FORMAT,
+            "date": formats.excel_date_format(),
+            "datetime": formats.excel_datetime_format(),
             "int": INTEGER_FORMAT,
             "decimal": DECIMAL2_FORMAT,
             "quantity": QUANTITY_FORMAT,
@@ -172,12 +181,15 @@ def make_cell(
         # Floats never carry money in coop-desk; refuse rather than write an inexact number.
         raise TypeError("write Decimal, not float, to a workbook")
     elif isinstance(value, datetime):
-        # Excel has no time zones: write the wall-clock time of an aware timestamp.
-        cell = WriteOnlyCell(ws, value.replace(tzinfo=None) if value.tzinfo else value)
-        number_format = number_format or DATETIME_FORMAT
+        # Excel has no time zones: a stored (UTC) timestamp is written in local time, as the
+        # program shows it everywhere else.
+        cell = WriteOnlyCell(
+            ws, formats.local(value).replace(tzinfo=None) if value.tzinfo else value
+        )
+        number_format = number_format or formats.excel_datetime_format()
     elif isinstance(value, date):
         cell = WriteOnlyCell(ws, value)
-        number_format = number_format or DATE_FORMAT
+        number_format = number_format or formats.excel_date_format()
     elif isinstance(value, str):
         text = _clean_text(value)
         cell = WriteOnlyCell(ws, text)
@@ -259,7 +271,11 @@ class SheetWriter:
         """Write a row of values formatted by the columns; returns its Excel row number."""
         if self.rows_written >= EXCEL_MAX_ROWS:
             raise WorkbookError(
-                f"The sheet {self.ws.title!r} would exceed Excel's {EXCEL_MAX_ROWS:,} rows."
+                _(
+                    "The sheet '{title}' would exceed Excel's {EXCEL_MAX_ROWS} rows.",
+                    title=self.ws.title,
+                    EXCEL_MAX_ROWS=format(EXCEL_MAX_ROWS, ","),
+                )
             )
         cells: list[Any] = []
         for index, value in enumerate(values):
@@ -333,7 +349,7 @@ def save_workbook(wb: Workbook, path: str | os.PathLike[str]) -> Path:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         discard_workbook(wb)
-        raise WorkbookError(f"The folder {folder} does not exist.")
+        raise WorkbookError(_("The folder {folder} does not exist.", folder=folder))
     handle, temp_name = tempfile.mkstemp(prefix=".coop-desk-", suffix=".xlsx", dir=folder)
     os.close(handle)
     try:
@@ -343,13 +359,17 @@ def save_workbook(wb: Workbook, path: str | os.PathLike[str]) -> Path:
         _remove(temp_name)
         discard_workbook(wb)
         raise WorkbookError(
-            f"Cannot write {target}: permission denied. Is the file open in Excel? "
-            "Close it and try again."
+            _(
+                "Cannot write {target}: permission denied. Is the file open in Excel? Close it and try again.",
+                target=target,
+            )
         ) from exc
     except OSError as exc:
         _remove(temp_name)
         discard_workbook(wb)
-        raise WorkbookError(f"Cannot write {target}: {exc.strerror or exc}") from exc
+        raise WorkbookError(
+            _("Cannot write {target}: {value}", target=target, value=exc.strerror or exc)
+        ) from exc
     except BaseException:
         _remove(temp_name)
         raise

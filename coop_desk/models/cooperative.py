@@ -28,6 +28,10 @@ class Cooperative(Versioned, Base):
         sized("cooperative", "local_currency"), default="PEN"
     )
     fiscal_year_start_month: Mapped[int] = mapped_column(Integer, default=1)
+    # The language of its workbooks and default names ("es", "en": ``coop_desk.i18n``).
+    language: Mapped[str] = mapped_column(
+        sized("cooperative", "language"), default="es", server_default="es"
+    )
 
 
 class Setting(Versioned, Base):

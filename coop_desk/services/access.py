@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from coop_desk.errors import PermissionDenied
+from coop_desk.i18n import N_, _
 
 
 class Role(StrEnum):
@@ -37,21 +38,21 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 ROLE_LABELS = {
-    Role.ADMINISTRATOR: "Administrator",
-    Role.TREASURER: "Treasurer",
-    Role.SECRETARY: "Secretary",
-    Role.AUDITOR: "Auditor",
+    Role.ADMINISTRATOR: N_("Administrator"),
+    Role.TREASURER: N_("Treasurer"),
+    Role.SECRETARY: N_("Secretary"),
+    Role.AUDITOR: N_("Auditor"),
 }
 
 PERMISSION_LABELS = {
-    Permission.READ: "read the records",
-    Permission.EXPORT: "export",
-    Permission.MEMBERS_WRITE: "change the member register",
-    Permission.CERTS_WRITE: "change certification records",
-    Permission.LEDGER_WRITE: "record premium ledger operations",
-    Permission.SETTINGS_WRITE: "change the cooperative's settings",
-    Permission.USERS_ADMIN: "manage users",
-    Permission.YEAR_REOPEN: "reopen a closed fiscal year",
+    Permission.READ: N_("read the records"),
+    Permission.EXPORT: N_("export"),
+    Permission.MEMBERS_WRITE: N_("change the member register"),
+    Permission.CERTS_WRITE: N_("change certification records"),
+    Permission.LEDGER_WRITE: N_("record premium ledger operations"),
+    Permission.SETTINGS_WRITE: N_("change the cooperative's settings"),
+    Permission.USERS_ADMIN: N_("manage users"),
+    Permission.YEAR_REOPEN: N_("reopen a closed fiscal year"),
 }
 
 
@@ -77,11 +78,15 @@ LOCAL = Actor(username="local", role=Role.AUDITOR)
 def require(actor: Actor | None, permission: Permission) -> Actor:
     """Raise ``PermissionDenied`` unless ``actor`` may do ``permission``; return the actor."""
     if actor is None:
-        raise PermissionDenied("No user is signed in.")
+        raise PermissionDenied(_("No user is signed in."))
     if not actor.can(permission):
-        hint = " Sign in to make changes: coop-desk --user NAME ..." if actor == LOCAL else ""
-        raise PermissionDenied(
-            f"{actor.username} ({ROLE_LABELS[actor.role].lower()}) may not "
-            f"{PERMISSION_LABELS[permission]}.{hint}"
+        message = _(
+            "{user} ({role}) may not {action}.",
+            user=actor.username,
+            role=_(ROLE_LABELS[actor.role]).lower(),
+            action=_(PERMISSION_LABELS[permission]),
         )
+        if actor == LOCAL:
+            message += " " + _("Sign in to make changes: coop-desk --user NAME ...")
+        raise PermissionDenied(message)
     return actor

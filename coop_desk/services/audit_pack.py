@@ -19,14 +19,16 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from coop_desk import i18n
 from coop_desk.exchange.audit_pack import SHEETS, write_audit_pack
+from coop_desk.i18n import _, formats
 from coop_desk.services import audit, cooperative
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.audit import AuditFilter
 from coop_desk.services.ledger import journal, plan, reports
 from coop_desk.services.ledger.books import EntryKind, year_bounds
 from coop_desk.services.ledger.journal import JournalFilter
-from coop_desk.services.verify import verify
+from coop_desk.services.verify import SEVERITY_LABELS, verify
 
 Progress = Callable[[int, int, str], None]
 
@@ -41,8 +43,9 @@ class AuditPackResult:
 
 
 def _utc(moment: datetime) -> datetime:
-    """A timestamp as UTC wall-clock time (a workbook cell has no time zone)."""
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+    """A timestamp as local wall-clock time (a workbook cell has no time zone; the program
+    shows every time in local time, :mod:`coop_desk.i18n.formats`)."""
+    return formats.local(moment).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def build_audit_pack(
@@ -53,14 +56,28 @@ def build_audit_pack(
     *,
     today: date | None = None,
     progress: Progress | None = None,
+    language: str | None = None,
 ) -> AuditPackResult:
-    """Write the audit pack for fiscal ``year`` to ``target`` (atomically)."""
+    """Write the audit pack for fiscal ``year`` to ``target`` (atomically), in ``language``
+    (default: the cooperative's)."""
     require(actor, Permission.EXPORT)
+    with i18n.use_language(language or cooperative.cooperative_language(session)):
+        return _build(session, actor, target, year, today, progress)
+
+
+def _build(
+    session: Session,
+    actor: Actor,
+    target: Path,
+    year: int,
+    today: date | None,
+    progress: Progress | None,
+) -> AuditPackResult:
     step = progress or (lambda done, total, text: None)
     total_steps = len(SHEETS)
     start, end = year_bounds(session, year)
 
-    step(0, total_steps, "Journal")
+    step(0, total_steps, _("Journal"))
     details = journal.list_entry_details(session, actor, JournalFilter(year=year))
     entries = [d.entry for d in details]
     journal_rows: list[list[Any]] = []
@@ -97,7 +114,7 @@ def build_audit_pack(
                 ]
             )
 
-    step(1, total_steps, "Trial balance")
+    step(1, total_steps, _("Trial balance"))
     balances = reports.account_balances(session, actor, year)
     trial: list[list[Any]] = [
         [
@@ -120,7 +137,7 @@ def build_audit_pack(
         trial.append(
             [
                 "",
-                f"Total {currency}",
+                _("Total {currency}", currency=currency),
                 "",
                 currency,
                 sum((b.opening for b in same), Decimal("0.00")),
@@ -133,7 +150,7 @@ def build_audit_pack(
             ]
         )
 
-    step(2, total_steps, "GA approvals")
+    step(2, total_steps, _("GA approvals"))
     approvals: list[list[Any]] = []
     approval_rows = plan.list_approvals(session, actor, year)
     for a in approval_rows:
@@ -158,7 +175,7 @@ def build_audit_pack(
                 ]
             )
 
-    step(3, total_steps, "Payments")
+    step(3, total_steps, _("Payments"))
     payments: list[list[Any]] = []
     for detail in details:
         e = detail.entry
@@ -167,11 +184,13 @@ def build_audit_pack(
         paid = [p for p in detail.postings if p.amount < 0]
         problems = []
         if not e.voucher:
-            problems.append("no voucher number")
+            problems.append(_("no voucher number"))
         if not e.document_sha256:
-            problems.append("no receipt attached")
+            problems.append(_("no receipt attached"))
         if e.reversed_by_number:
-            problems.append(f"reversed by {e.reversed_by_number}")
+            problems.append(
+                _("reversed by {reversed_by_number}", reversed_by_number=e.reversed_by_number)
+            )
         payments.append(
             [
                 e.number,
@@ -190,7 +209,7 @@ def build_audit_pack(
             ]
         )
 
-    step(4, total_steps, "Audit trail")
+    step(4, total_steps, _("Audit trail"))
     since = datetime.combine(start, time(0), tzinfo=UTC)
     until = datetime.combine(end + timedelta(days=1), time(0), tzinfo=UTC)
     # Changes made during the year, and every change to the year's journal and GA approvals
@@ -225,41 +244,45 @@ def build_audit_pack(
         for r in trail
     ]
 
-    step(5, total_steps, "Verify")
+    step(5, total_steps, _("Verify"))
     result = verify(session, actor, today)
     head = audit.chain_head(session, actor)
     profile = cooperative.get_profile(session, actor)
     about: list[list[Any]] = [
-        ["Cooperative", profile.name if profile else ""],
-        ["FLO ID", profile.flo_id if profile else ""],
-        ["Fiscal year", year],
-        ["From", start],
-        ["To", end],
-        ["Prepared by", actor.username],
-        ["Prepared at (UTC)", _utc(datetime.now(UTC))],
-        ["Journal entries", len(entries)],
-        ["Audit records of the year (made in it, or about its entries)", len(trail_rows)],
-        ["Audit records in total", head.count],
-        ["Newest audit record", head.last_id],
-        ["Its SHA-256 (note it: a later trail must still contain it)", head.last_hash],
-        ["Integrity", "OK" if result.integrity_ok else "FAILED"],
-        ["Integrity errors", len(result.errors)],
-        ["Compliance warnings", len(result.warnings)],
+        [_("Cooperative"), profile.name if profile else ""],
+        [_("FLO ID"), profile.flo_id if profile else ""],
+        [_("Fiscal year"), year],
+        [_("From"), start],
+        [_("To"), end],
+        [_("Prepared by"), actor.username],
+        [_("Prepared at"), _utc(datetime.now(UTC))],
+        [_("Journal entries"), len(entries)],
+        [_("Audit records of the year (made in it, or about its entries)"), len(trail_rows)],
+        [_("Audit records in total"), head.count],
+        [_("Newest audit record"), head.last_id],
+        [_("Its SHA-256 (note it: a later trail must still contain it)"), head.last_hash],
+        [_("Integrity"), _("OK") if result.integrity_ok else _("FAILED")],
+        [_("Integrity errors"), len(result.errors)],
+        [_("Compliance warnings"), len(result.warnings)],
     ]
     findings: list[list[Any]] = [
-        *([f.severity.value, f.check, f.message, f.record] for f in result.findings),
+        *([_(SEVERITY_LABELS[f.severity]), f.check, f.message, f.record] for f in result.findings),
         [
             "",
             "",
-            f"{len(result.checks_run)} checks run ({', '.join(result.checks_run)}): "
-            f"integrity {'OK' if result.integrity_ok else 'FAILED'}",
+            _(
+                "{count} checks run ({checks}): integrity {result}",
+                count=len(result.checks_run),
+                checks=", ".join(result.checks_run),
+                result=_("OK") if result.integrity_ok else _("FAILED"),
+            ),
             "",
         ],
     ]
-    step(6, total_steps, "Saving")
+    step(6, total_steps, _("Saving"))
     write_audit_pack(
         target,
-        f"Audit pack {year}",
+        _("Audit pack {year}", year=year),
         {
             "About": about,
             "Journal": journal_rows,
@@ -270,5 +293,5 @@ def build_audit_pack(
             "Verify": findings,
         },
     )
-    step(total_steps, total_steps, "Done")
+    step(total_steps, total_steps, _("Done"))
     return AuditPackResult(target, year, len(entries), len(trail_rows), result.integrity_ok)

@@ -32,6 +32,7 @@ from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import fold_key
 from coop_desk.errors import Conflict, CoopDeskError, ValidationError
 from coop_desk.exchange.cashbook import EXPENSE, INCOME, OPENING, CashBook, CashRow
+from coop_desk.i18n import _
 from coop_desk.models import Account, JournalEntry, Project
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import journal, operations, plan
@@ -72,8 +73,10 @@ class UnknownProjects(CoopDeskError):
             for name, rows in names.items()
         )
         super().__init__(
-            f"These projects are not in the Development Plan: {listed}. Create them first, "
-            "correct the names in the sheet, or import with --create-projects."
+            _(
+                "These projects are not in the Development Plan: {listed}. Create them first, correct the names in the sheet, or import with --create-projects.",
+                listed=listed,
+            )
         )
 
 
@@ -152,8 +155,12 @@ def import_cashbook(
             [
                 Problem(
                     "rate",
-                    f"the account {account.name} is in {currency}: give the exchange "
-                    f"rate ({currency} per {usd}) used for the cash book",
+                    _(
+                        "the account {account_name} is in {currency}: give the exchange rate ({currency} per {usd}) used for the cash book",
+                        account_name=account.name,
+                        currency=currency,
+                        usd=usd,
+                    ),
                 )
             ]
         )
@@ -161,8 +168,12 @@ def import_cashbook(
     other_currency = [
         Problem(
             "currency",
-            f"the row is in {r.currency} but the cash book is posted to {account.name}, in "
-            f"{currency}: import the rows of each currency into an account of that currency",
+            _(
+                "the row is in {currency} but the cash book is posted to {account_name}, in {currency2}: import the rows of each currency into an account of that currency",
+                currency=r.currency,
+                account_name=account.name,
+                currency2=currency,
+            ),
             r.row,
             _column_name(book, "currency")
             or _column_name(book, "expense" if r.kind == EXPENSE else "income")
@@ -177,8 +188,9 @@ def import_cashbook(
     missing = [
         Problem(
             "project",
-            "an expense needs the project it was spent on (or choose a project for expenses "
-            "without one)",
+            _(
+                "an expense needs the project it was spent on (or choose a project for expenses without one)"
+            ),
             r.row,
             _column_name(book, "project"),
             r.sheet or None,
@@ -213,7 +225,7 @@ def import_cashbook(
         entries += 1
         posted[row.kind] += row.amount
         if index % 100 == 0:
-            report(index, len(book.rows), "Posting the cash book…")
+            report(index, len(book.rows), _("Posting the cash book…"))
     if problems:
         raise ValidationError(problems)
     session.flush()
@@ -236,7 +248,11 @@ def _account(session: Session, code: str | None) -> Account:
         account = session.scalars(select(Account).where(Account.code == code.strip())).first()
         if account is None or account.role not in (AccountRole.BANK, AccountRole.CASH):
             raise ValidationError(
-                [Problem("account", f"{code} is not the code of a bank or cash account")]
+                [
+                    Problem(
+                        "account", _("{code} is not the code of a bank or cash account", code=code)
+                    )
+                ]
             )
         return account
     usd = reporting_currency(session)
@@ -246,7 +262,7 @@ def _account(session: Session, code: str | None) -> Account:
         .order_by(Account.code)
     ).first()
     if account is None:
-        raise ValidationError([Problem("account", "there is no bank account in USD; give one")])
+        raise ValidationError([Problem("account", _("there is no bank account in USD; give one"))])
     return account
 
 
@@ -263,11 +279,11 @@ def _post(
     first_date: object,
 ) -> None:
     fx = None if currency == usd else rate
-    description = row.description or f"Cash book row {row.label}"
+    description = row.description or _("Cash book row {label}", label=row.label)
     if row.kind == OPENING:
         day = row.entry_date or first_date
         if day is None:
-            raise ValidationError([Problem("entry_date", "the opening balance needs a date")])
+            raise ValidationError([Problem("entry_date", _("the opening balance needs a date"))])
         operations.record_opening_balance(
             session,
             actor,
@@ -275,7 +291,7 @@ def _post(
             entry_date=day,  # type: ignore[arg-type]
             amount=row.amount,
             rate=fx,
-            description=f"Opening balance (cash book): {description}",
+            description=_("Opening balance (cash book): {description}", description=description),
         )
         return
     assert row.entry_date is not None
@@ -297,27 +313,27 @@ def _post(
     income = account_by_role(session, AccountRole.PREMIUM_INCOME)
     if fx is None:
         postings = [
-            PostingInput(account.id, row.amount, usd, None, "cash book"),
-            PostingInput(income.id, -row.amount, usd, None, "cash book"),
+            PostingInput(account.id, row.amount, usd, None, _("cash book")),
+            PostingInput(income.id, -row.amount, usd, None, _("cash book")),
         ]
     else:
         exchange = account_by_role(session, AccountRole.EXCHANGE)
         usd_amount = round_money(row.amount / fx)
         if usd_amount == 0:
-            raise ValidationError([Problem("amount", "less than a cent in USD")])
+            raise ValidationError([Problem("amount", _("less than a cent in USD"))])
         used = rate_from_legs(row.amount, usd_amount)
         postings = [
-            PostingInput(account.id, row.amount, currency, used, "cash book"),
-            PostingInput(exchange.id, -row.amount, currency, used, "converted"),
-            PostingInput(exchange.id, usd_amount, usd, None, "converted"),
-            PostingInput(income.id, -usd_amount, usd, None, "cash book"),
+            PostingInput(account.id, row.amount, currency, used, _("cash book")),
+            PostingInput(exchange.id, -row.amount, currency, used, _("converted")),
+            PostingInput(exchange.id, usd_amount, usd, None, _("converted")),
+            PostingInput(income.id, -usd_amount, usd, None, _("cash book")),
         ]
     journal.write_entry(
         session,
         actor,
         entry_date=row.entry_date,
         kind=EntryKind.MANUAL,
-        description=f"Premium received (cash book): {description}",
+        description=_("Premium received (cash book): {description}", description=description),
         reference=_reference(book, row),
         voucher=row.voucher,
         postings=postings,
@@ -331,6 +347,8 @@ def _column_name(book: CashBook, key: str) -> str | None:
 
 def _reference(book: CashBook, row: CashRow) -> str:
     """Names the file and the row: "cash book 3fa2c1d0 row 12" (the file's SHA-256)."""
+    # Data, not words: the refusal of a second import finds these references by pattern, in
+    # whatever language the first import ran.
     return f"cash book {book.sha256[:12]} row {row.label}"
 
 
@@ -347,10 +365,11 @@ def _refuse_a_second_import(session: Session, book: CashBook) -> None:
     ).first()
     if found is not None:
         raise Conflict(
-            f"This cash book ({book.path.name}) was already imported (entry "
-            f"{entry_number(found.fiscal_year, found.number)} and following). Importing it "
-            "again would post every row twice; reverse those entries first if the import "
-            "must be redone."
+            _(
+                "This cash book ({path_name}) was already imported (entry {entry_number} and following). Importing it again would post every row twice; reverse those entries first if the import must be redone.",
+                path_name=book.path.name,
+                entry_number=entry_number(found.fiscal_year, found.number),
+            )
         )
 
 

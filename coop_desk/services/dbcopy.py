@@ -28,6 +28,8 @@ from sqlalchemy import Integer, LargeBinary, Table, func, insert, inspect, selec
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from coop_desk.i18n import N_, _
+from coop_desk.i18n.formats import amount
 from coop_desk.models import AuditRecord, Base, JournalEntry, Member, User
 from coop_desk.services import audit
 from coop_desk.services.access import Actor, Permission, require
@@ -66,21 +68,26 @@ def blank_problem(connection: Connection) -> str | None:
     if not existing:
         return None
     if AuditRecord.__tablename__ not in existing:
-        return (
-            f"it already holds tables ({', '.join(sorted(existing)[:5])}) that are not a "
-            "coop-desk database"
+        return _(
+            "it already holds tables ({tables}) that are not a coop-desk database",
+            tables=", ".join(sorted(existing)[:5]),
         )
-    for model, what in ((Member, "members"), (JournalEntry, "journal entries"), (User, "users")):
+    holdings = (
+        (Member, N_("it already holds {n} members")),
+        (JournalEntry, N_("it already holds {n} journal entries")),
+        (User, N_("it already holds {n} users")),
+    )
+    for model, message in holdings:
         if model.__tablename__ in existing:
             count = connection.scalar(select(func.count()).select_from(model.__table__))
             if count:
-                return f"it already holds {count} {what}"
+                return _(message, n=count)
     trail = AuditRecord.__table__
     writers = connection.scalar(
         select(func.count()).select_from(trail).where(trail.c.username != BASELINE_USER)
     )
     if writers:
-        return f"it already holds data ({writers} changes in its audit trail)"
+        return _("it already holds data ({n} changes in its audit trail)", n=writers)
     return None
 
 
@@ -152,9 +159,16 @@ def compare(source: Session, target: Session, actor: Actor) -> list[str]:
         src_count, src_hash = table_digest(source, table)
         dst_count, dst_hash = table_digest(target, table)
         if src_count != dst_count:
-            differences.append(f"{table.name}: {src_count} rows in the source, {dst_count} here")
+            differences.append(
+                _(
+                    "{table}: {before} rows in the source, {after} here",
+                    table=table.name,
+                    before=src_count,
+                    after=dst_count,
+                )
+            )
         elif src_hash != dst_hash:
-            differences.append(f"{table.name}: the rows differ in content")
+            differences.append(_("{table}: the rows differ in content", table=table.name))
     years = sorted({y.year for y in fiscal.list_fiscal_years(source, actor)})
     for year in years:
         before = {_balance_key(r): r for r in reports.account_balances(source, actor, year)}
@@ -163,8 +177,15 @@ def compare(source: Session, target: Session, actor: Actor) -> list[str]:
             a, b = before.get(key), after.get(key)
             if a is None or b is None or _balance_values(a) != _balance_values(b):
                 differences.append(
-                    f"{year}: the balance of account {key[0]} in {key[1]} differs "
-                    f"({_show_balance(a)} in the source, {_show_balance(b)} here)"
+                    _(
+                        "{year}: the balance of account {account} in {currency} differs "
+                        "({before} in the source, {after} here)",
+                        year=year,
+                        account=key[0],
+                        currency=key[1],
+                        before=_show_balance(a),
+                        after=_show_balance(b),
+                    )
                 )
     return differences
 
@@ -178,4 +199,4 @@ def _balance_values(row: BalanceRow) -> tuple[Any, ...]:
 
 
 def _show_balance(row: BalanceRow | None) -> str:
-    return "none" if row is None else f"{row.closing} {row.currency}"
+    return _("none") if row is None else f"{amount(row.closing)} {row.currency}"

@@ -47,6 +47,7 @@ from coop_desk.domain.documents import (
 )
 from coop_desk.domain.problems import Problem
 from coop_desk.errors import CoopDeskError, NotFound, ValidationError
+from coop_desk.i18n import _
 from coop_desk.models import Certificate, CertScheme, Document, JournalEntry
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.verify import Finding, Severity, register
@@ -122,11 +123,11 @@ def document_problems(source: str | os.PathLike[str] | None, field: str) -> list
         return []
     path = Path(source)
     if not path.is_file():
-        return [Problem(field, f"the file {path} does not exist")]
+        return [Problem(field, _("the file {path} does not exist", path=path))]
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return [Problem(field, f"the file cannot be read: {exc.strerror or exc}")]
+        return [Problem(field, _("the file cannot be read: {error}", error=exc.strerror or exc))]
     problem = size_problem(size)
     return [Problem(field, problem)] if problem else []
 
@@ -148,7 +149,7 @@ def store_document(
             content = handle.read(MAX_DOCUMENT_BYTES + 1)
     except OSError as exc:
         raise ValidationError(
-            [Problem(field, f"the file could not be read: {exc.strerror or exc}")]
+            [Problem(field, _("the file could not be read: {error}", error=exc.strerror or exc))]
         ) from exc
     problem = size_problem(len(content))
     if problem:
@@ -202,17 +203,23 @@ def document_content(session: Session, actor: Actor, sha256: str, name: str = ""
     ``DocumentAltered`` when its bytes no longer match its address."""
     require(actor, Permission.READ)
     check, content = _check(session, sha256)
-    label = f"{name!r} (SHA-256 {sha256[:12]}…)" if name else f"SHA-256 {sha256[:12]}…"
+    label = f"'{name}' (SHA-256 {sha256[:12]}…)" if name else f"SHA-256 {sha256[:12]}…"
     if check.state == DocumentState.MISSING or content is None:
         raise NotFound(
-            f"The document {label} is not in the database. If it was attached on another "
-            "computer before documents were kept in the database, take it in there: "
-            "coop-desk documents take-in FOLDER."
+            _(
+                "The document {document} is not in the database. If it was attached on another "
+                "computer before documents were kept in the database, take it in there: "
+                "coop-desk documents take-in FOLDER.",
+                document=label,
+            )
         )
     if check.state == DocumentState.ALTERED:
         raise DocumentAltered(
-            f"The document {label} was changed since it was attached: its content no longer "
-            "matches its SHA-256, so it is not shown."
+            _(
+                "The document {document} was changed since it was attached: its content no "
+                "longer matches its SHA-256, so it is not shown.",
+                document=label,
+            )
         )
     return content
 
@@ -254,14 +261,18 @@ def find_address(session: Session, actor: Actor, prefix: str) -> str:
     require(actor, Permission.READ)
     key = prefix.strip().lower()
     if len(key) < 8 or not all(c in "0123456789abcdef" for c in key):
-        raise NotFound(f"{prefix!r} is not a SHA-256 (give at least its first 8 hex digits).")
+        raise NotFound(
+            _("'{text}' is not a SHA-256 (give at least its first 8 hex digits).", text=prefix)
+        )
     found = list(
         session.scalars(select(Document.sha256).where(Document.sha256.like(f"{key}%")).limit(2))
     )
     if not found:
-        raise NotFound(f"No document's SHA-256 begins with {key}.")
+        raise NotFound(_("No document's SHA-256 begins with {digits}.", digits=key))
     if len(found) > 1:
-        raise NotFound(f"Several documents' SHA-256 begin with {key}; give more digits.")
+        raise NotFound(
+            _("Several documents' SHA-256 begin with {digits}; give more digits.", digits=key)
+        )
     return found[0]
 
 
@@ -296,7 +307,10 @@ def _certificate_documents(session: Session) -> Iterable[DocumentReference]:
     )
     for cid, sha, name, number, scheme in rows:
         yield DocumentReference(
-            sha, name, f"certificate {cid}", f"the {scheme} certificate {number}"
+            sha,
+            name,
+            f"certificate {cid}",
+            _("the {scheme} certificate {number}", scheme=scheme, number=number),
         )
 
 
@@ -315,8 +329,9 @@ def _receipt_documents(session: Session) -> Iterable[DocumentReference]:
     )
     for eid, sha, name, year, number in rows:
         # The entry number as the journal shows it ("2025-0042").
+        shown = f"{year}-{number:04d}"
         yield DocumentReference(
-            sha, name, f"journal_entry {eid}", f"the receipt of entry {year}-{number:04d}"
+            sha, name, f"journal_entry {eid}", _("the receipt of entry {entry}", entry=shown)
         )
 
 
@@ -364,7 +379,7 @@ def take_in_folder(session: Session, actor: Actor, folder: str | os.PathLike[str
     require(actor, Permission.SETTINGS_WRITE)
     path = Path(folder)
     if not path.is_dir():
-        raise NotFound(f"There is no folder {path}.")
+        raise NotFound(_("There is no folder {path}.", path=path))
     names: dict[str, str] = {}
     for ref in _references(session):
         names.setdefault(ref.sha256, ref.name)
@@ -407,9 +422,14 @@ def check_documents(session: Session, today: date) -> list[Finding]:
                     Finding(
                         Severity.ERROR,
                         "documents.missing",
-                        f"the document {ref.name!r} of {ref.what} (SHA-256 {sha[:12]}…) is not "
-                        "in the database; if it was attached on another computer, run "
-                        "`coop-desk documents take-in FOLDER` there",
+                        _(
+                            "the document '{name}' of {what} (SHA-256 {sha}…) is not in the "
+                            "database; if it was attached on another computer, run "
+                            "`coop-desk documents take-in FOLDER` there",
+                            name=ref.name,
+                            what=ref.what,
+                            sha=sha[:12],
+                        ),
                         ref.record,
                     )
                 )
@@ -418,8 +438,12 @@ def check_documents(session: Session, today: date) -> list[Finding]:
                     Finding(
                         Severity.ERROR,
                         "documents.altered",
-                        f"the document {ref.name!r} of {ref.what} no longer matches its "
-                        f"SHA-256 {sha[:12]}…",
+                        _(
+                            "the document '{name}' of {what} no longer matches its SHA-256 {sha}…",
+                            name=ref.name,
+                            what=ref.what,
+                            sha=sha[:12],
+                        ),
                         ref.record,
                     )
                 )

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from coop_desk import i18n
 from coop_desk.domain.certification import (
     CONVERSION_LABELS,
     INSPECTION_RESULT_LABELS,
@@ -24,6 +25,7 @@ from coop_desk.domain.certification import (
 )
 from coop_desk.domain.members import STATUS_LABELS, MemberStatus
 from coop_desk.exchange.ics_list import write_ics_list
+from coop_desk.i18n import _, formats
 from coop_desk.services import certification as certs
 from coop_desk.services import cooperative
 from coop_desk.services.access import Actor, Permission, require
@@ -39,19 +41,35 @@ class IcsListExport:
 
 
 def describe_sanction(s: certs.SanctionRow) -> str:
-    label = SANCTION_LABELS[SanctionKind(s.kind)]
+    label = _(SANCTION_LABELS[SanctionKind(s.kind)])
     if s.kind == SanctionKind.SUSPENSION:
-        until = s.ends_on.isoformat() if s.ends_on else "until lifted"
-        start = (s.starts_on or s.decided_on).isoformat()
-        period = f" {start} to {until}" if s.ends_on else f" from {start} ({until})"
-        return f"{label}{period}: {s.reason}"
-    return f"{label} {s.decided_on.isoformat()}: {s.reason}"
+        start = s.starts_on or s.decided_on
+        if s.ends_on:
+            return _(
+                "{label} {start} to {end}: {reason}",
+                label=label,
+                start=start,
+                end=s.ends_on,
+                reason=s.reason,
+            )
+        return _(
+            "{label} from {start} (until lifted): {reason}",
+            label=label,
+            start=start,
+            reason=s.reason,
+        )
+    return _("{label} {date}: {reason}", label=label, date=s.decided_on, reason=s.reason)
 
 
 def farmer_values(row: certs.FarmerRow) -> list[Any]:
     """One member's row, in the order of ``exchange.ics_list.FARMER_COLUMNS``."""
     plots = "; ".join(
-        f"{p.name} {p.total_area_ha.normalize():f} ha ({CONVERSION_LABELS[p.status]})"
+        _(
+            "{plot} {area} ha ({status})",
+            plot=p.name,
+            area=formats.number(p.total_area_ha.normalize()),
+            status=_(CONVERSION_LABELS[p.status]),
+        )
         for p in row.plots
     )
     return [
@@ -60,8 +78,8 @@ def farmer_values(row: certs.FarmerRow) -> list[Any]:
         row.community,
         row.gender,
         row.join_date,
-        STATUS_LABELS[MemberStatus(row.register_status)],
-        "yes" if row.approved else "no",
+        _(STATUS_LABELS[MemberStatus(row.register_status)]),
+        _("yes") if row.approved else _("no"),
         row.approval_date,
         plots,
         row.total_area_ha,
@@ -73,7 +91,7 @@ def farmer_values(row: certs.FarmerRow) -> list[Any]:
         row.certified_area_ha,
         row.yield_estimate_kg,
         row.last_inspection_date,
-        INSPECTION_RESULT_LABELS[InspectionResult(row.last_inspection_result)]
+        _(INSPECTION_RESULT_LABELS[InspectionResult(row.last_inspection_result)])
         if row.last_inspection_result
         else "",
         row.last_prohibited_input,
@@ -92,10 +110,10 @@ def plot_values(row: certs.FarmerRow) -> list[list[Any]]:
             p.total_area_ha,
             p.coffee_area_ha,
             p.conversion_start,
-            CONVERSION_LABELS[p.status],
+            _(CONVERSION_LABELS[p.status]),
             p.override_reason,
             p.organic_from,
-            "yes" if p.certified else "no",
+            _("yes") if p.certified else _("no"),
         ]
         for p in row.plots
     ]
@@ -108,11 +126,20 @@ def export_ics_list(
     *,
     on: date,
     progress: Progress | None = None,
+    language: str | None = None,
 ) -> IcsListExport:
-    """Write the ICS list as of ``on`` to ``target`` (an .xlsx file, written atomically)."""
+    """Write the ICS list as of ``on`` to ``target`` (an .xlsx file, written atomically), in
+    ``language`` (default: the cooperative's)."""
     require(actor, Permission.EXPORT)
+    with i18n.use_language(language or cooperative.cooperative_language(session)):
+        return _export(session, actor, target, on, progress)
+
+
+def _export(
+    session: Session, actor: Actor, target: str | Path, on: date, progress: Progress | None
+) -> IcsListExport:
     if progress:
-        progress(0, 0, "reading the ICS records")
+        progress(0, 0, _("reading the ICS records"))
     rows = certs.farmer_list(session, actor, on)
     profile = cooperative.get_profile(session, actor)
     path = write_ics_list(

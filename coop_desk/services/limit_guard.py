@@ -41,6 +41,7 @@ from sqlalchemy.orm.attributes import instance_state
 from coop_desk.domain import limits
 from coop_desk.domain.problems import Problem
 from coop_desk.errors import ValidationError
+from coop_desk.i18n import _
 from coop_desk.models import AuditRecord, Base, JournalEntry
 from coop_desk.models.base import ScaledDecimal
 from coop_desk.services.ledger.journal import entry_number
@@ -141,7 +142,7 @@ def check_stored(session: Session, today: date) -> list[Finding]:
         )
         for row in rows:
             record = f"{table.name} {'/'.join(str(k) for k in row[: len(keys)])}"
-            for (column, _), value in zip(checked, row[len(keys) :], strict=True):
+            for (column, _check), value in zip(checked, row[len(keys) :], strict=True):
                 message = _stored_message(table.name, column, value)
                 if message is None:
                     continue
@@ -162,8 +163,12 @@ def check_stored(session: Session, today: date) -> list[Finding]:
                     Finding(
                         Severity.ERROR,
                         "limits.stored",
-                        f"{table.name}: {count - MAX_FINDINGS_PER_COLUMN:,} more rows hold a "
-                        f"{column_name} beyond the limits",
+                        _(
+                            "{table_name}: {value} more rows hold a {column_name} beyond the limits",
+                            table_name=table.name,
+                            value=format(count - MAX_FINDINGS_PER_COLUMN, ","),
+                            column_name=column_name,
+                        ),
                         table.name,
                     )
                 )
@@ -193,7 +198,15 @@ def _stored_message(table: str, column: Column[Any], value: Any) -> str | None:
         return None
     if isinstance(column.type, String):
         limit = limits.text_limit(table, column.name)
-        return f"holds {value:,} characters, more than {limit:,}" if value > limit else None
+        return (
+            _(
+                "holds {value} characters, more than {limit}",
+                value=format(value, ","),
+                limit=format(limit, ","),
+            )
+            if value > limit
+            else None
+        )
     if isinstance(column.type, ScaledDecimal) and column.type.scale == 8:
         rate = Decimal(value)
         return None if 0 <= rate <= limits.MAX_RATE else limits.check_rate(rate)
@@ -214,5 +227,9 @@ def _name(session: Session, table: str, key: Any) -> str:
             select(JournalEntry.fiscal_year, JournalEntry.number).where(JournalEntry.id == key)
         ).first()
         if found is not None:
-            return f"Entry {entry_number(found[0], found[1])} (journal_entry {key})"
+            return _(
+                "Entry {entry_number} (journal_entry {key})",
+                entry_number=entry_number(found[0], found[1]),
+                key=key,
+            )
     return f"{table} {key}"

@@ -13,8 +13,8 @@ area by organic status) comes this way from ``services.certification``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coop_desk import i18n
 from coop_desk.domain.members import STATUS_LABELS, MemberStatus
 from coop_desk.exchange.xlsx import (
     TITLE_FONT,
@@ -31,6 +32,7 @@ from coop_desk.exchange.xlsx import (
     new_workbook,
     save_workbook,
 )
+from coop_desk.i18n import N_, _, formats
 from coop_desk.models import Member, MemberStatusChange, Plot
 from coop_desk.services import cooperative
 from coop_desk.services.access import Actor, Permission, require
@@ -38,34 +40,38 @@ from coop_desk.services.access import Actor, Permission, require
 ProgressFn = Callable[[int, int, str], None]
 
 MEMBER_COLUMNS = (
-    Column("Code", 16),
-    Column("Surnames", 24),
-    Column("First names", 24),
-    Column("DNI", 11),
-    Column("Gender", 8),
-    Column("Birth date", kind="date"),
-    Column("Join date", kind="date"),
-    Column("Status", 11),
-    Column("Status date", kind="date"),
-    Column("Status reason", 28),
-    Column("Community", 20),
-    Column("Phone", 14),
-    Column("Plots", 7, kind="int"),
-    Column("Total area (ha)", kind="quantity"),
-    Column("Coffee area (ha)", kind="quantity"),
-    Column("Notes", 40),
+    Column(N_("Code"), 16),
+    Column(N_("Surnames"), 24),
+    Column(N_("First names"), 24),
+    Column(N_("DNI"), 11),
+    Column(N_("Gender"), 8),
+    Column(N_("Birth date"), kind="date"),
+    Column(N_("Join date"), kind="date"),
+    Column(N_("Member status"), 16),
+    Column(N_("Status date"), kind="date"),
+    Column(N_("Status reason"), 28),
+    Column(N_("Community"), 20),
+    Column(N_("Phone"), 14),
+    Column(N_("Plots"), 7, kind="int"),
+    Column(N_("Total area (ha)"), kind="quantity"),
+    Column(N_("Coffee area (ha)"), kind="quantity"),
+    Column(N_("Notes"), 40),
 )
 
 PLOT_COLUMNS = (
-    Column("Member code", 16),
-    Column("Plot", 22),
-    Column("Total area (ha)", kind="quantity"),
-    Column("Coffee area (ha)", kind="quantity"),
-    Column("Altitude (m)", 12, kind="int"),
-    Column("Varieties", 28),
-    Column("Latitude", kind="coordinate"),
-    Column("Longitude", kind="coordinate"),
+    Column(N_("Member code"), 16),
+    Column(N_("Plot"), 22),
+    Column(N_("Total area (ha)"), kind="quantity"),
+    Column(N_("Coffee area (ha)"), kind="quantity"),
+    Column(N_("Altitude (m)"), 12, kind="int"),
+    Column(N_("Varieties"), 28),
+    Column(N_("Latitude"), kind="coordinate"),
+    Column(N_("Longitude"), kind="coordinate"),
 )
+
+MEMBERS_SHEET = N_("Members")
+PLOTS_SHEET = N_("Plots")
+ABOUT_SHEET = N_("About")
 
 BATCH = 100  # rows between progress reports (and fetched per batch)
 
@@ -81,7 +87,11 @@ class ExtraColumns:
 def certification_columns(session: Session, actor: Actor) -> ExtraColumns:
     """ICS status per member, from the certifications module (DOMAIN.md "Organic group
     certification"): approved, last internal inspection, hectares by organic status."""
-    from coop_desk.domain.certification import ConversionStatus
+    from coop_desk.domain.certification import (
+        INSPECTION_RESULT_LABELS,
+        ConversionStatus,
+        InspectionResult,
+    )
     from coop_desk.services import certification
 
     farmers = {f.member_id: f for f in certification.farmer_list(session, actor)}
@@ -92,10 +102,16 @@ def certification_columns(session: Session, actor: Actor) -> ExtraColumns:
         if f is None:
             return ("", None, None, "", None, None, None)
         return (
-            "yes" if f.approved and not f.suspended else "suspended" if f.suspended else "no",
+            _("yes")
+            if f.approved and not f.suspended
+            else _("suspended")
+            if f.suspended
+            else _("no"),
             f.approval_date,
             f.last_inspection_date,
-            f.last_inspection_result or "",
+            _(INSPECTION_RESULT_LABELS[InspectionResult(f.last_inspection_result)])
+            if f.last_inspection_result
+            else "",
             f.area(ConversionStatus.ORGANIC),
             sum((f.area(s) for s in conversion), Decimal(0)),
             f.area(ConversionStatus.CONVENTIONAL),
@@ -103,13 +119,13 @@ def certification_columns(session: Session, actor: Actor) -> ExtraColumns:
 
     return ExtraColumns(
         (
-            Column("ICS approved", 11),
-            Column("ICS approval date", kind="date"),
-            Column("Last internal inspection", kind="date"),
-            Column("Inspection result", 16),
-            Column("Organic area (ha)", kind="quantity"),
-            Column("Area in conversion (ha)", kind="quantity"),
-            Column("Conventional area (ha)", kind="quantity"),
+            Column(N_("ICS approved"), 11),
+            Column(N_("ICS approval date"), kind="date"),
+            Column(N_("Last internal inspection"), kind="date"),
+            Column(N_("Inspection result"), 16),
+            Column(N_("Organic area (ha)"), kind="quantity"),
+            Column(N_("Area in conversion (ha)"), kind="quantity"),
+            Column(N_("Conventional area (ha)"), kind="quantity"),
         ),
         values,
     )
@@ -133,10 +149,32 @@ def export_members(
     *,
     progress: ProgressFn | None = None,
     now: datetime | None = None,
+    language: str | None = None,
 ) -> ExportResult:
     """Write the register to ``path`` (xlsx). ``progress(done, total, text)`` is called as rows
-    are written; an exception raised by it (Cancel) stops the export and leaves no file."""
+    are written; an exception raised by it (Cancel) stops the export and leaves no file.
+
+    Written in ``language`` (default: the cooperative's): sheet names, headers, labels and
+    date formats. Its headers are ones the roster importer reads in either language."""
     require(actor, Permission.EXPORT)
+    with i18n.use_language(language or cooperative.cooperative_language(session)):
+        return _export_members(session, actor, path, progress, now)
+
+
+def default_file_name(session: Session, today: date) -> str:
+    """The name the register's workbook is offered under, in the cooperative's language
+    (``socios-2026-11-27.xlsx``)."""
+    with i18n.use_language(cooperative.cooperative_language(session)):
+        return _("members-{date}.xlsx", date=today.isoformat())
+
+
+def _export_members(
+    session: Session,
+    actor: Actor,
+    path: str | Path,
+    progress: ProgressFn | None,
+    now: datetime | None,
+) -> ExportResult:
     report = progress or (lambda _d, _t, _s: None)
     profile = cooperative.get_profile(session, actor)
     coop_name = profile.name if profile else ""
@@ -148,13 +186,19 @@ def export_members(
     columns = list(MEMBER_COLUMNS)
     for extra in extras:
         columns.extend(extra.columns)
+    columns = [replace(c, header=_(c.header)) for c in columns]
+    sheets = (_(MEMBERS_SHEET), _(PLOTS_SHEET), _(ABOUT_SHEET))
 
     wb = new_workbook()
     try:
-        title = f"{coop_name} — member register" if coop_name else "Member register"
-        members_sheet = SheetWriter(wb, "Members", columns, print_title=title)
+        title = (
+            _("{cooperative} — member register", cooperative=coop_name)
+            if coop_name
+            else _("Member register")
+        )
+        members_sheet = SheetWriter(wb, sheets[0], columns, print_title=title)
         done = 0
-        report(0, total, "Writing members…")
+        report(0, total, _("Writing members…"))
         for row in _member_rows(session):
             values: list[Any] = [
                 row.code,
@@ -164,7 +208,7 @@ def export_members(
                 row.gender,
                 row.birth_date,
                 row.join_date,
-                STATUS_LABELS[MemberStatus(row.status)],
+                _(STATUS_LABELS[MemberStatus(row.status)]),
                 row.status_date,
                 row.reason or "",
                 row.community,
@@ -179,10 +223,15 @@ def export_members(
             members_sheet.append(values)
             done += 1
             if done % BATCH == 0:
-                report(done, total, "Writing members…")
+                report(done, total, _("Writing members…"))
         members_sheet.close()
 
-        plots_sheet = SheetWriter(wb, "Plots", PLOT_COLUMNS, print_title=f"{title} — plots")
+        plots_sheet = SheetWriter(
+            wb,
+            sheets[1],
+            [replace(c, header=_(c.header)) for c in PLOT_COLUMNS],
+            print_title=_("{title} — plots", title=title),
+        )
         for plot in _plot_rows(session):
             plots_sheet.append(
                 [
@@ -198,25 +247,25 @@ def export_members(
             )
             done += 1
             if done % BATCH == 0:
-                report(done, total, "Writing plots…")
+                report(done, total, _("Writing plots…"))
         plots_sheet.close()
 
         about = SheetWriter(
-            wb, "About", [Column("", 24), Column("", 60)], header=False, landscape=False
+            wb, sheets[2], [Column("", 24), Column("", 60)], header=False, landscape=False
         )
         about.append_raw([title], font=TITLE_FONT)
-        about.append(["Cooperative", coop_name])
-        about.append(["Generated (UTC)", stamp.strftime("%Y-%m-%d %H:%M")])
-        about.append(["Generated by", actor.username])
-        about.append(["Members", member_total])
-        about.append(["Plots", plot_total])
+        about.append([_("Cooperative"), coop_name])
+        about.append([_("Generated"), formats.datetime_text(stamp)])
+        about.append([_("Generated by"), actor.username])
+        about.append([_("Members"), member_total])
+        about.append([_("Plots"), plot_total])
         about.close()
-        report(total, total, "Saving…")
+        report(total, total, _("Saving…"))
         target = save_workbook(wb, path)
     except BaseException:
         discard_workbook(wb)
         raise
-    return ExportResult(target, member_total, plot_total, ("Members", "Plots", "About"))
+    return ExportResult(target, member_total, plot_total, sheets)
 
 
 def _member_rows(session: Session) -> Any:

@@ -55,6 +55,7 @@ from coop_desk.domain.text import fold
 from coop_desk.errors import PermissionDenied, ValidationError
 from coop_desk.exchange.roster import FIELD_LABELS, PlotData, Roster, RosterRow
 from coop_desk.exchange.sheets import SkippedRow, SourceColumn
+from coop_desk.i18n import N_, _, formats
 from coop_desk.models import CertScheme, Member, MemberScheme, Plot, PlotOrganic
 from coop_desk.services import certification as cert_service
 from coop_desk.services import members as member_service
@@ -67,24 +68,29 @@ UPDATE = "update"
 UNCHANGED = "unchanged"
 ERROR = "error"
 
-ACTION_LABELS = {NEW: "New", UPDATE: "Update", UNCHANGED: "Unchanged", ERROR: "Error"}
+ACTION_LABELS = {
+    NEW: N_("New"),
+    UPDATE: N_("Update"),
+    UNCHANGED: N_("Unchanged"),
+    ERROR: N_("Error"),
+}
 
 ROSTER_NOTE_PREFIX = "Roster: "
 DEFAULT_PLOT_NAME = "Parcela 1"
-IMPORT_REASON = "status from the imported roster"
+IMPORT_REASON = N_("status from the imported roster")
 
 FIELD_TITLES = {
-    "code": "code",
-    "first_names": "first names",
-    "surnames": "surnames",
-    "gender": "gender",
-    "dni": "DNI",
-    "birth_date": "birth date",
-    "join_date": "join date",
-    "community": "community",
-    "phone": "phone",
-    "notes": "notes",
-    "status": "status",
+    "code": N_("code"),
+    "first_names": N_("first names"),
+    "surnames": N_("surnames"),
+    "gender": N_("gender"),
+    "dni": N_("DNI"),
+    "birth_date": N_("birth date"),
+    "join_date": N_("join date"),
+    "community": N_("community"),
+    "phone": N_("phone"),
+    "notes": N_("notes"),
+    "status": N_("status"),
 }
 
 # Which roster field a MemberInput problem points at (for the column in the message).
@@ -122,7 +128,8 @@ class FieldChange:
     new: str
 
     def describe(self) -> str:
-        return f"{self.field}: {self.old or '(blank)'} → {self.new or '(blank)'}"
+        blank = _("(blank)")
+        return f"{self.field}: {self.old or blank} → {self.new or blank}"
 
 
 @dataclass(frozen=True)
@@ -187,10 +194,14 @@ class ImportPlan:
         return any(r.action == ERROR for r in self.rows)
 
     def summary(self) -> str:
-        return (
-            f"{self.count(NEW)} new, {self.count(UPDATE)} to update, "
-            f"{self.count(UNCHANGED)} unchanged, {self.count(ERROR)} with errors, "
-            f"{len(self.skipped)} skipped (blank, titles, totals)"
+        return _(
+            "{new} new, {update} to update, {unchanged} unchanged, {errors} with errors, "
+            "{skipped} skipped (blank, titles, totals)",
+            new=self.count(NEW),
+            update=self.count(UPDATE),
+            unchanged=self.count(UNCHANGED),
+            errors=self.count(ERROR),
+            skipped=len(self.skipped),
         )
 
 
@@ -276,16 +287,18 @@ def plan_import(
             )
         )
         if index % 1000 == 0:
-            report(index, total, "Comparing with the register…")
+            report(index, total, _("Comparing with the register…"))
     notes = list(roster.notes)
     if any(p.action == ERROR and p.member_id is None for p in plans):
         fields = roster.fields | ({"join_date"} if default_join_date else set())
         notes += _missing_columns(fields)
     if any(p.has_cert_writes for p in plans) and not actor.can(Permission.CERTS_WRITE):
         notes.append(
-            "The file sets organic or Fairtrade status, which needs permission to change "
-            "certification records: your role cannot import it. Ask a secretary or an "
-            "administrator, or remove the Estado orgánico / Comercio Justo columns."
+            _(
+                "The file sets organic or Fairtrade status, which needs permission to change "
+                "certification records: your role cannot import it. Ask a secretary or an "
+                "administrator, or remove the Estado orgánico / Comercio Justo columns."
+            )
         )
     return ImportPlan(
         roster.sheet, roster.header_row, roster.columns, tuple(plans), roster.skipped, tuple(notes)
@@ -293,17 +306,17 @@ def plan_import(
 
 
 _REQUIRED_FOR_NEW = (
-    ("gender", ("gender",), "gender (Sexo)"),
-    ("join_date", ("join_date",), "the date of joining (Fecha de ingreso)"),
+    ("gender", ("gender",), N_("gender (Sexo)")),
+    ("join_date", ("join_date",), N_("the date of joining (Fecha de ingreso)")),
     (
         "names",
         ("first_names", "full_name_names_first", "full_name_surnames_first"),
-        "first names (Nombres)",
+        N_("first names (Nombres)"),
     ),
     (
         "surnames",
         ("surnames", "surname_1", "full_name_names_first", "full_name_surnames_first"),
-        "surnames (Apellidos)",
+        N_("surnames (Apellidos)"),
     ),
 )
 
@@ -313,12 +326,17 @@ def _missing_columns(fields: set[str]) -> list[str]:
     hints = []
     if "code" not in fields:
         hints.append(
-            "The file has no member code column (Código): members are matched by code (or by "
-            "DNI for members already registered). Map the column that holds the code."
+            _(
+                "The file has no member code column (Código): members are matched by code (or "
+                "by DNI for members already registered). Map the column that holds the code."
+            )
         )
     return hints + [
-        f"The file has no column for {label}: new members cannot be created without it. Add "
-        "the column, or map it by hand."
+        _(
+            "The file has no column for {field}: new members cannot be created without it. "
+            "Add the column, or map it by hand.",
+            field=_(label),
+        )
         for _key, sources, label in _REQUIRED_FOR_NEW
         if not fields & set(sources)
     ]
@@ -347,8 +365,11 @@ def apply_import(
         # Refused, not skipped: an import that drops half of what the file says would leave
         # the register and the ICS disagreeing with the roster without anyone noticing.
         raise PermissionDenied(
-            "The file sets organic or Fairtrade status: importing it also needs permission to "
-            "change certification records, which your role does not have. Nothing was imported."
+            _(
+                "The file sets organic or Fairtrade status: importing it also needs permission "
+                "to change certification records, which your role does not have. Nothing was "
+                "imported."
+            )
         )
     fairtrade = _fairtrade_scheme(session)
     created = updated = written = 0
@@ -375,11 +396,11 @@ def apply_import(
                 member_id,
                 MemberStatus(row.status),
                 row.status_date or today,
-                row.status_reason or IMPORT_REASON,
+                row.status_reason or _(IMPORT_REASON),
             )
         written += _write_certs(session, actor, member_id, row, fairtrade, today)
         if index % 200 == 0:
-            report(index, len(work), "Importing members…")
+            report(index, len(work), _("Importing members…"))
     session.flush()
     return ImportResult(
         plan,
@@ -465,20 +486,22 @@ def _plan_row(
         if dni and dni in dni_owner:
             code = dni_owner[dni]  # matched by DNI
         else:
-            problem("code", "the member code is required")
+            problem("code", _("the member code is required"))
     if code:
         if code in seen_codes:
-            problem("code", f"the code {code} is also on row {seen_codes[code]}")
+            problem(
+                "code", _("the code {code} is also on row {row}", code=code, row=seen_codes[code])
+            )
         else:
             seen_codes[code] = row.label
     if dni:
         if dni in seen_dnis:
-            problem("dni", f"the DNI {dni} is also on row {seen_dnis[dni]}")
+            problem("dni", _("the DNI {dni} is also on row {row}", dni=dni, row=seen_dnis[dni]))
         else:
             seen_dnis[dni] = row.label
         owner = dni_owner.get(dni)
         if owner and owner != code:
-            problem("dni", f"the DNI {dni} is registered for member {owner}")
+            problem("dni", _("the DNI {dni} is registered for member {code}", dni=dni, code=owner))
     existing = by_code.get(code) if code else None
     if (
         existing is None
@@ -584,9 +607,13 @@ def _cert_changes(
             fairtrade_write = (row.fairtrade, since, notes)
             changes.append(
                 FieldChange(
-                    "Fairtrade scope",
-                    "" if stored is None else ("yes" if stored[0] else "no"),
-                    f"{'yes' if row.fairtrade else 'no'} since {since.isoformat()}",
+                    _("Fairtrade scope"),
+                    "" if stored is None else (_("yes") if stored[0] else _("no")),
+                    _(
+                        "{answer} since {date}",
+                        answer=_("yes") if row.fairtrade else _("no"),
+                        date=since,
+                    ),
                 )
             )
     organic_writes: list[tuple[str, ConversionStatus | None, str]] = []
@@ -602,9 +629,9 @@ def _cert_changes(
             organic_writes.append((plot.name, None if computed == wanted else wanted, source))
             changes.append(
                 FieldChange(
-                    f"plot {plot.name}: organic status",
-                    CONVERSION_LABELS[current],
-                    CONVERSION_LABELS[wanted],
+                    _("plot {plot}: organic status", plot=plot.name),
+                    _(CONVERSION_LABELS[current]),
+                    _(CONVERSION_LABELS[wanted]),
                 )
             )
     return changes, tuple(organic_writes), fairtrade_write
@@ -761,13 +788,13 @@ def _changes(existing: _Existing, data: MemberInput, status: str | None) -> list
         ("notes", existing.notes, data.notes.strip()),
     ):
         if _show(old) != _show(new):
-            changes.append(FieldChange(FIELD_TITLES[key], _show(old), _show(new)))
+            changes.append(FieldChange(_(FIELD_TITLES[key]), _show(old), _show(new)))
     if status and status != existing.status:
         changes.append(
             FieldChange(
-                "status",
-                STATUS_LABELS[MemberStatus(existing.status)],
-                STATUS_LABELS[MemberStatus(status)],
+                _(FIELD_TITLES["status"]),
+                _(STATUS_LABELS[MemberStatus(existing.status)]),
+                _(STATUS_LABELS[MemberStatus(status)]),
             )
         )
     before = {p.id: p for p in existing.plots}
@@ -775,23 +802,31 @@ def _changes(existing: _Existing, data: MemberInput, status: str | None) -> list
         if plot.id is None:
             changes.append(
                 FieldChange(
-                    f"plot {plot.name}",
+                    _("plot {plot}", plot=plot.name),
                     "",
-                    f"{_show(plot.total_area_ha)} ha, coffee {_show(plot.coffee_area_ha)} ha",
+                    _(
+                        "{total} ha, coffee {coffee} ha",
+                        total=_show(plot.total_area_ha),
+                        coffee=_show(plot.coffee_area_ha),
+                    ),
                 )
             )
             continue
         old_plot = before[plot.id]
         for label, a, b in (
-            ("total area (ha)", old_plot.total_area_ha, plot.total_area_ha),
-            ("coffee area (ha)", old_plot.coffee_area_ha, plot.coffee_area_ha),
-            ("altitude (m)", old_plot.altitude_m, plot.altitude_m),
-            ("varieties", old_plot.varieties, plot.varieties),
-            ("latitude", old_plot.latitude, plot.latitude),
-            ("longitude", old_plot.longitude, plot.longitude),
+            (_("total area (ha)"), old_plot.total_area_ha, plot.total_area_ha),
+            (_("coffee area (ha)"), old_plot.coffee_area_ha, plot.coffee_area_ha),
+            (_("altitude (m)"), old_plot.altitude_m, plot.altitude_m),
+            (_("varieties"), old_plot.varieties, plot.varieties),
+            (_("latitude"), old_plot.latitude, plot.latitude),
+            (_("longitude"), old_plot.longitude, plot.longitude),
         ):
             if _show(a) != _show(b):
-                changes.append(FieldChange(f"plot {plot.name}: {label}", _show(a), _show(b)))
+                changes.append(
+                    FieldChange(
+                        _("plot {plot}: {field}", plot=plot.name, field=label), _show(a), _show(b)
+                    )
+                )
     return changes
 
 
@@ -804,7 +839,7 @@ def _show(value: object) -> str:
             normal.quantize(Decimal(1)) if normal == normal.to_integral() else normal, "f"
         )
     if isinstance(value, date):
-        return value.isoformat()
+        return formats.date_text(value)
     if isinstance(value, str) and value in GENDER_LABELS and len(value) == 1:
         return value
     return str(value).strip()
@@ -828,7 +863,7 @@ def _column_of(field_key: str, columns: dict[str, SourceColumn]) -> str | None:
 
 
 def _in_row(problem: Problem) -> str:
-    where = problem.column or FIELD_LABELS.get(problem.field, problem.field)
+    where = problem.column or _(FIELD_LABELS.get(problem.field, problem.field))
     return f"{where}: {problem.message}" if where else problem.message
 
 

@@ -27,6 +27,7 @@ from coop_desk.domain.members import (
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold
 from coop_desk.errors import NotFound, ValidationError
+from coop_desk.i18n import _
 from coop_desk.models import Member, MemberStatusChange, Plot
 from coop_desk.services import audit, versions
 from coop_desk.services.access import Actor, Permission, require
@@ -328,7 +329,7 @@ def create_member(
             old_status=None,
             new_status=str(status),
             effective_date=data.join_date,
-            reason="joined the cooperative",
+            reason=_("joined the cooperative"),
             recorded_by=actor.username,
         )
     )
@@ -367,7 +368,9 @@ def update_member(
     known = {p.id: p for p in member.plots}
     for index, plot in enumerate(data.plots, start=1):
         if plot.id is not None and plot.id not in known:
-            problems.append(Problem(f"plots[{index}]", f"plot {index} belongs to another member"))
+            problems.append(
+                Problem(f"plots[{index}]", _("plot {n} belongs to another member", n=index))
+            )
     if problems:
         raise ValidationError(problems)
     assert data.join_date is not None
@@ -424,7 +427,7 @@ def change_status(
         session,
         member,
         version,
-        f"Member {member.code} ({full_name(member.first_names, member.surnames)})",
+        _member_label(member),
     )
     current = MemberStatus(member.status)
     problems = validate_status_change(
@@ -474,12 +477,20 @@ def _plot_values(plot: PlotInput) -> tuple[object, ...]:
     )
 
 
+def _member_label(member: Member) -> str:
+    return _(
+        "Member {code} ({name})",
+        code=member.code,
+        name=full_name(member.first_names, member.surnames),
+    )
+
+
 def _merged(session: Session, member: Member, data: MemberInput, base: MemberDetail) -> MemberInput:
     """The whole member to save: the user's changes relative to ``base`` applied, row by row,
     on what is stored now. Raises ``StaleEdit`` for a row both changed."""
     was = _normalised(base.to_input())
     now = _normalised(_detail(member).to_input())
-    label = f"Member {member.code} ({full_name(member.first_names, member.surnames)})"
+    label = _member_label(member)
     fields = {
         name: getattr(data, name)
         if getattr(data, name) != getattr(was, name)
@@ -502,7 +513,8 @@ def _merged(session: Session, member: Member, data: MemberInput, base: MemberDet
             plots.append(next(p for p in now.plots if p.id == plot_id))  # untouched
             continue
         # Removed or changed by the user: only from the version the user saw.
-        versions.check(session, stored, base_versions[plot_id], f"{label}: plot {stored.name}")
+        what = _("{member}: plot {plot}", member=label, plot=stored.name)
+        versions.check(session, stored, base_versions[plot_id], what)
         if edited is not None:
             plots.append(edited)
     for plot_id, edited in mine.items():
@@ -511,7 +523,10 @@ def _merged(session: Session, member: Member, data: MemberInput, base: MemberDet
         if plot_id in was_plots:  # deleted meanwhile by someone else
             if _plot_values(edited) != _plot_values(was_plots[plot_id]):
                 raise versions.stale(
-                    session, Plot.__tablename__, plot_id, f"{label}: plot {edited.name}"
+                    session,
+                    Plot.__tablename__,
+                    plot_id,
+                    _("{member}: plot {plot}", member=label, plot=edited.name),
                 )
             continue
         plots.append(edited)  # not this member's plot: refused by validation below
@@ -522,7 +537,7 @@ def _merged(session: Session, member: Member, data: MemberInput, base: MemberDet
 def _load(session: Session, member_id: int) -> Member:
     member = session.get(Member, member_id)
     if member is None:
-        raise NotFound(f"There is no member with id {member_id}.")
+        raise NotFound(_("There is no member with id {id}.", id=member_id))
     return member
 
 
@@ -574,15 +589,21 @@ def _uniqueness_problems(
         others = others.where(Member.id != member_id)
     same_code = session.execute(others.where(Member.code == data.code)).first()
     if same_code:
-        problems.append(Problem("code", f"the code {data.code} is already used by another member"))
+        problems.append(
+            Problem("code", _("the code {code} is already used by another member", code=data.code))
+        )
     if data.dni:
         same_dni = session.execute(others.where(Member.dni == data.dni)).first()
         if same_dni:
             problems.append(
                 Problem(
                     "dni",
-                    f"the DNI {data.dni} is already registered for {same_dni.code} "
-                    f"({full_name(same_dni.first_names, same_dni.surnames)})",
+                    _(
+                        "the DNI {dni} is already registered for {code} ({name})",
+                        dni=data.dni,
+                        code=same_dni.code,
+                        name=full_name(same_dni.first_names, same_dni.surnames),
+                    ),
                 )
             )
     return problems

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import Conflict, CoopDeskError, NotFound, PermissionDenied, ValidationError
+from coop_desk.i18n import _, ngettext
 from coop_desk.models import User
 from coop_desk.services.access import ROLE_LABELS, Actor, Permission, Role, require
 
@@ -122,9 +123,14 @@ def failure_delay(failures: int) -> timedelta:
 
 def password_problems(password: str, field: str = "password") -> list[Problem]:
     if len(password) < MIN_PASSWORD_LENGTH:
-        return [Problem(field, f"the password needs at least {MIN_PASSWORD_LENGTH} characters")]
+        return [
+            Problem(
+                field,
+                _("the password needs at least {n} characters", n=MIN_PASSWORD_LENGTH),
+            )
+        ]
     if password.strip() != password:
-        return [Problem(field, "the password must not begin or end with a space")]
+        return [Problem(field, _("the password must not begin or end with a space"))]
     return []
 
 
@@ -173,7 +179,7 @@ def _find(session: Session, username: str) -> User | None:
 def _load(session: Session, username: str) -> User:
     user = _find(session, username)
     if user is None:
-        raise NotFound(f"There is no user named {normal_username(username)!r}.")
+        raise NotFound(_("There is no user named '{user}'.", user=normal_username(username)))
     return user
 
 
@@ -181,7 +187,7 @@ def _now(now: datetime | None) -> datetime:
     if now is None:
         return datetime.now(UTC)
     if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
+        raise ValueError(_("now must be timezone-aware"))
     return now
 
 
@@ -213,14 +219,18 @@ def authenticate(
     """
     moment = _now(now)
     user = _find(session, username)
-    wrong = "Unknown user name or wrong password."
+    wrong = _("Unknown user name or wrong password.")
     if user is None:
         _burn_time(password)
         raise AuthenticationFailed(wrong)
     if user.locked_until is not None and moment < user.locked_until:
         wait = user.locked_until - moment
         raise AuthenticationFailed(
-            f"Too many failed attempts for {user.username}. Try again in {_in_words(wait)}.",
+            _(
+                "Too many failed attempts for {user}. Try again in {wait}.",
+                user=user.username,
+                wait=_in_words(wait),
+            ),
             retry_after=wait,
         )
     if not check_password(password, user.password_hash):
@@ -230,12 +240,13 @@ def authenticate(
         session.flush()
         if delay:
             raise AuthenticationFailed(
-                f"{wrong} Wait {_in_words(delay)} before the next attempt.", retry_after=delay
+                wrong + " " + _("Wait {wait} before the next attempt.", wait=_in_words(delay)),
+                retry_after=delay,
             )
         raise AuthenticationFailed(wrong)
     if not user.active:
         raise AuthenticationFailed(
-            f"The account {user.username} is deactivated. Ask an administrator."
+            _("The account {user} is deactivated. Ask an administrator.", user=user.username)
         )
     actor = Actor(username=user.username, role=Role(user.role), user_id=user.id)
     session.info["actor"] = actor
@@ -263,8 +274,8 @@ def sign_in(db: Database, username: str, password: str, now: datetime | None = N
 def _in_words(delta: timedelta) -> str:
     seconds = max(1, int(delta.total_seconds() + 0.999))
     if seconds < 120:
-        return "1 second" if seconds == 1 else f"{seconds} seconds"
-    return f"{(seconds + 59) // 60} minutes"
+        return ngettext("{n} second", "{n} seconds", seconds)
+    return ngettext("{n} minute", "{n} minutes", (seconds + 59) // 60)
 
 
 # --- changes --------------------------------------------------------------------------------
@@ -288,21 +299,28 @@ def create_user(
         problems.append(
             Problem(
                 "username",
-                "use 2 to 60 letters, digits, dots, dashes or @, without spaces",
+                _("use 2 to 60 letters, digits, dots, dashes or @, without spaces"),
             )
         )
     elif _find(session, name) is not None:
-        problems.append(Problem("username", f"the user name {name} is already taken"))
+        problems.append(Problem("username", _("the user name {user} is already taken", user=name)))
     try:
         role = Role(role)
     except ValueError:
         problems.append(
-            Problem("role", f"unknown role {role!r}; use one of {', '.join(r.value for r in Role)}")
+            Problem(
+                "role",
+                _(
+                    "unknown role '{role}'; use one of {roles}",
+                    role=role,
+                    roles=", ".join(r.value for r in Role),
+                ),
+            )
         )
     if not allow_weak_password:
         problems += password_problems(password)
     elif not password:
-        problems.append(Problem("password", "the password is required"))
+        problems.append(Problem("password", _("the password is required")))
     if problems:
         raise ValidationError(problems)
     moment = _now(now)
@@ -330,8 +348,10 @@ def create_first_administrator(
     require(actor, Permission.USERS_ADMIN)
     if has_users(session):
         raise Conflict(
-            "This database already has user accounts; an administrator adds more "
-            "(coop-desk --user ADMIN users add ...)."
+            _(
+                "This database already has user accounts; an administrator adds more "
+                "(coop-desk --user ADMIN users add ...)."
+            )
         )
     return create_user(session, actor, username, Role.ADMINISTRATOR, password, full_name)
 
@@ -347,17 +367,20 @@ def change_password(
     """The signed-in user changes their own password (any role may)."""
     if actor.user_id is None:
         raise PermissionDenied(
-            f"{actor.username} is not a user account; sign in to change a password."
+            _(
+                "{username} is not a user account; sign in to change a password.",
+                username=actor.username,
+            )
         )
     user = session.get(User, actor.user_id)
     if user is None:
-        raise NotFound(f"The account {actor.username} no longer exists.")
+        raise NotFound(_("The account {user} no longer exists.", user=actor.username))
     problems: list[Problem] = []
     if not check_password(old_password, user.password_hash):
-        problems.append(Problem("old_password", "the current password is not right"))
+        problems.append(Problem("old_password", _("the current password is not right")))
     problems += password_problems(new_password, "new_password")
     if new_password and new_password == old_password:
-        problems.append(Problem("new_password", "choose a password different from the old one"))
+        problems.append(Problem("new_password", _("choose a password different from the old one")))
     if problems:
         raise ValidationError(problems)
     user.password_hash = hash_password(new_password)
@@ -407,13 +430,18 @@ def deactivate_user(session: Session, actor: Actor, username: str) -> UserRow:
     require(actor, Permission.USERS_ADMIN)
     user = _load(session, username)
     if actor.user_id is not None and user.id == actor.user_id:
-        raise Conflict("You cannot deactivate your own account.")
+        raise Conflict(_("You cannot deactivate your own account."))
     if (
         user.active
         and user.role == Role.ADMINISTRATOR.value
         and _active_administrators(session) <= 1
     ):
-        raise Conflict(f"{user.username} is the last active administrator; keep at least one.")
+        raise Conflict(
+            _(
+                "{username} is the last active administrator; keep at least one.",
+                username=user.username,
+            )
+        )
     user.active = False
     session.flush()
     return _row(user)
@@ -435,14 +463,19 @@ def set_role(session: Session, actor: Actor, username: str, role: Role | str) ->
     try:
         new_role = Role(role)
     except ValueError as exc:
-        raise ValidationError([Problem("role", f"unknown role {role!r}")]) from exc
+        raise ValidationError([Problem("role", _("unknown role '{role}'", role=role))]) from exc
     if (
         user.role == Role.ADMINISTRATOR.value
         and new_role != Role.ADMINISTRATOR
         and user.active
         and _active_administrators(session) <= 1
     ):
-        raise Conflict(f"{user.username} is the last active administrator; keep at least one.")
+        raise Conflict(
+            _(
+                "{username} is the last active administrator; keep at least one.",
+                username=user.username,
+            )
+        )
     user.role = new_role.value
     session.flush()
     return _row(user)

@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
+from coop_desk.i18n import N_, _
 from coop_desk.services.access import Actor, Permission, require
 
 
@@ -35,7 +36,10 @@ class Finding:
 
     def describe(self) -> str:
         where = f" [{self.record}]" if self.record else ""
-        return f"{self.severity.upper()} {self.check}: {self.message}{where}"
+        return f"{_(SEVERITY_LABELS[self.severity])} {self.check}: {self.message}{where}"
+
+
+SEVERITY_LABELS = {Severity.ERROR: N_("ERROR"), Severity.WARNING: N_("WARNING")}
 
 
 Check = Callable[[Session, date], list[Finding]]
@@ -46,7 +50,7 @@ CHECKS: list[tuple[str, Check]] = []
 
 def register(name: str) -> Callable[[Check], Check]:
     def decorator(fn: Check) -> Check:
-        if all(existing != name for existing, _ in CHECKS):
+        if all(existing != name for existing, _check in CHECKS):
             CHECKS.append((name, fn))
         return fn
 
@@ -99,5 +103,7 @@ def verify(session: Session, actor: Actor, today: date | None = None) -> VerifyR
         try:
             findings.extend(check(session, today))
         except Exception as exc:  # noqa: BLE001 - a crashing check is itself a finding
-            findings.append(Finding(Severity.ERROR, name, f"the check could not run: {exc}", ""))
-    return VerifyResult(tuple(findings), tuple(name for name, _ in CHECKS))
+            findings.append(
+                Finding(Severity.ERROR, name, _("the check could not run: {error}", error=exc), "")
+            )
+    return VerifyResult(tuple(findings), tuple(name for name, _check in CHECKS))

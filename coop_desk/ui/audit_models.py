@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 
 from coop_desk.services.audit import AuditRow
 from coop_desk.ui.labels import QT_TRANSLATE_NOOP
+from coop_desk.ui.widgets import format_datetime
 
 PAGE_SIZE = 500
 Loader = Callable[[int, int], list[AuditRow]]
@@ -34,7 +35,7 @@ ACTION_LABELS = {
 
 
 def local_time(row: AuditRow) -> str:
-    return f"{row.at.astimezone():%Y-%m-%d %H:%M:%S}"
+    return format_datetime(row.at, seconds=True)
 
 
 def show_value(value: Any) -> str:

@@ -31,7 +31,7 @@ def export_members(parent: QWidget | None, ctx: AppContext) -> Path | None:
     path = excel_files.choose_save_path(
         parent,
         QCoreApplication.translate("excel_actions", "Export the member register"),
-        f"members-{date.today().isoformat()}.xlsx",
+        ctx.read(lambda s, _a: member_export.default_file_name(s, date.today())),
     )
     if path is None:
         return None
@@ -111,7 +111,7 @@ def export_ledger(parent: QWidget | None, ctx: AppContext) -> Path | None:
     path = excel_files.choose_save_path(
         parent,
         QCoreApplication.translate("excel_actions", "Export the Premium ledger"),
-        f"premium-ledger-{label}.xlsx",
+        ctx.read(lambda s, _a: workbook.ledger_file_name(s, label)),
     )
     if path is None:
         return None
@@ -146,7 +146,7 @@ def export_premium_report(parent: QWidget | None, ctx: AppContext) -> Path | Non
     path = excel_files.choose_save_path(
         parent,
         QCoreApplication.translate("excel_actions", "Premium-use report"),
-        f"premium-use-{year}.xlsx",
+        ctx.read(lambda s, _a: assembly_report.report_file_name(s, year)),
     )
     if path is None:
         return None

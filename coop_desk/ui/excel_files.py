@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
+from coop_desk.i18n import _, use_language
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import QT_TRANSLATE_NOOP
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
@@ -89,16 +90,19 @@ def run_job(parent: QWidget | None, title: str, job: Callable[[Progress], Any]) 
 def download_template(parent: QWidget | None, ctx: AppContext | None = None) -> Path | None:
     """Write the roster template (recognised headers and an example row)."""
     from coop_desk.exchange.roster import write_template
+    from coop_desk.services.cooperative import cooperative_language
 
+    # The template is in the cooperative's language, like every workbook.
+    language = ctx.read(lambda s, _a: cooperative_language(s)) if ctx is not None else None
+    with use_language(language):
+        name = _("members-template.xlsx")
     path = choose_save_path(
-        parent,
-        QCoreApplication.translate("excel_actions", "Save the roster template"),
-        "plantilla-socios.xlsx",
+        parent, QCoreApplication.translate("excel_actions", "Save the roster template"), name
     )
     if path is None:
         return None
     try:
-        written = write_template(path)
+        written = write_template(path, language)
     except Exception as exc:  # noqa: BLE001 - shown in words
         show_error(parent, exc)
         return None

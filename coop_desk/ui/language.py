@@ -2,7 +2,8 @@
 translations (Qt's own and ours) into the application.
 
 The choice is ``COOP_DESK_LANG`` or File > Language (stored in ``QSettings``); without one, the
-system's language. Both the launcher (``coop_desk.app``) and the main window's Language menu
+system's language. The same choice sets the core's language (:mod:`coop_desk.i18n`: messages,
+alerts, import reports), once, at start. Both the launcher (``coop_desk.app``) and the main window's Language menu
 read it from here, so neither imports the other.
 """
 
@@ -14,28 +15,33 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
-LANGUAGES = {"en": "English", "es": "Español"}
-DEFAULT_COUNTRY = {"es": "es_PE"}  # the locale of a language when the system has another
+from coop_desk import i18n
+from coop_desk.i18n import formats
+
+LANGUAGES = i18n.LANGUAGES
 
 # Compiled translations (.qm) next to their sources (.ts); `make translations` rebuilds them.
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 
 
-def chosen_locale() -> QLocale:
-    """The language the user chose (``COOP_DESK_LANG`` or File > Language), else the system's."""
+def chosen_language() -> str:
+    """The language the user chose (``COOP_DESK_LANG`` or File > Language), else the system's
+    when we speak it, else English."""
     code = os.environ.get("COOP_DESK_LANG") or str(QSettings().value("language", "") or "")
-    if code in LANGUAGES:
-        system = QLocale.system()
-        if system.name().startswith(code):
-            return system  # keep the country's number and date formats (es_PE)
-        # The cooperative's administrators are in Peru: Peruvian formats (1,234.56; d/MM/yy).
-        return QLocale(DEFAULT_COUNTRY.get(code, code))
-    return QLocale.system()
+    return i18n.normalize(code) or i18n.normalize(QLocale.system().name()) or "en"
+
+
+def chosen_locale() -> QLocale:
+    """The Qt locale of the chosen language, with the country :mod:`coop_desk.i18n.formats`
+    formats numbers for (Spanish as in Peru), so Qt and the core write numbers alike."""
+    return QLocale(formats.locale_name(chosen_language()))
 
 
 def install_translations(app: QApplication) -> None:
     locale = chosen_locale()
     QLocale.setDefault(locale)
+    # The core's messages (validation, alerts, import reports) in the same language.
+    i18n.set_language(chosen_language())
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -26,39 +26,36 @@ from PySide6.QtWidgets import (
 
 from coop_desk.domain.money import MoneyError, parse_amount, round_money
 from coop_desk.domain.problems import Problem
+from coop_desk.i18n import formats
 
 
 def locale_decimal_point() -> str:
-    return QLocale().decimalPoint() or "."
+    return formats.decimal_point()
 
 
 def format_decimal(value: Decimal | None, places: int = 2) -> str:
-    """Locale display of an exact amount ("1,250.50" / "1.250,50"), without going through
-    float."""
-    if value is None:
-        return ""
-    text = f"{round_money(value, places):,.{places}f}"
-    locale = QLocale()
-    return (
-        text.replace(",", "\x00")
-        .replace(".", locale.decimalPoint() or ".")
-        .replace("\x00", locale.groupSeparator() or ",")
-    )
+    """An exact amount as the language writes it ("1,250.50"), without going through float
+    (:func:`coop_desk.i18n.formats.amount`: one rule for the GUI, the CLI and workbooks)."""
+    return formats.amount(value, places)
 
 
 def date_format() -> str:
-    """The locale's short date format with a four-digit year."""
-    locale = QLocale()
-    if locale.language() == QLocale.Language.C:
-        return "yyyy-MM-dd"  # no locale configured: the unambiguous ISO form
-    fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+    """The Qt display format of dates (dd/MM/yyyy in Spanish): :mod:`coop_desk.i18n.formats`."""
+    return formats.qt_date_pattern()
 
 
 def format_date(value: date | None) -> str:
-    if value is None:
-        return ""
-    return QDate(value.year, value.month, value.day).toString(date_format())
+    return formats.date_text(value)
+
+
+def format_rate(value: Decimal | None) -> str:
+    """An exchange rate: 3.7500, not 3.75000000 (:func:`coop_desk.i18n.formats.rate`)."""
+    return formats.rate(value)
+
+
+def format_datetime(value: datetime | None, *, seconds: bool = False) -> str:
+    """A stored timestamp in the computer's local time, as the language writes it."""
+    return formats.datetime_text(value, seconds=seconds)
 
 
 def field_row(field: QWidget, *beside: QWidget) -> QWidget:

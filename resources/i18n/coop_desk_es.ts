@@ -150,52 +150,52 @@
         <translation>Guardar el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="290"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="292"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="303"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="305"/>
         <source>Writing the audit pack</source>
         <translation>Escribiendo el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="310"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="312"/>
         <source>Audit pack for {0} written to {1} (integrity {2}).</source>
         <translation>Paquete de auditoría de {0} guardado en {1} (integridad {2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="311"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="313"/>
         <source>OK</source>
         <translation>CORRECTA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="311"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="313"/>
         <source>FAILED</source>
         <translation>FALLIDA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="321"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="323"/>
         <source>Save the Beancount file</source>
         <translation>Guardar el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="323"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="325"/>
         <source>Beancount file (*.beancount)</source>
         <translation>Archivo Beancount (*.beancount)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="330"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="332"/>
         <source>Writing the journal…</source>
         <translation>Escribiendo el libro diario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="335"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="337"/>
         <source>Writing the Beancount file</source>
         <translation>Escribiendo el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="342"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="344"/>
         <source>Beancount file written to {0} ({1} transactions).</source>
         <translation>Archivo Beancount guardado en {0} ({1} transacciones).</translation>
     </message>
@@ -203,52 +203,52 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="30"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="31"/>
         <source>created</source>
         <translation>creado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="31"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="32"/>
         <source>changed</source>
         <translation>modificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="32"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="33"/>
         <source>deleted</source>
         <translation>eliminado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="50"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="51"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="51"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="52"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="52"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="53"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="53"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="54"/>
         <source>Table</source>
         <translation>Tabla</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="54"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="55"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="55"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="56"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="56"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="57"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
@@ -678,27 +678,27 @@
         <translation>El documento {0} fue modificado después de adjuntarlo; no se abre.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="360"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="363"/>
         <source>Export the ICS list</source>
         <translation>Exportar la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="362"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="365"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="383"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="386"/>
         <source>Exporting the ICS list</source>
         <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="385"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="388"/>
         <source>Export cancelled.</source>
         <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="390"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="393"/>
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
     </message>
@@ -734,17 +734,17 @@
 <context>
     <name>ChangesModel</name>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="142"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="143"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="143"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="144"/>
         <source>Before</source>
         <translation>Antes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="144"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="145"/>
         <source>After</source>
         <translation>Después</translation>
     </message>
@@ -1122,22 +1122,22 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <translation>por {0} el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="137"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="135"/>
         <source>Posted entries cannot be changed or deleted. To correct one, reverse it from the journal and record the right operation.</source>
         <translation>Los asientos registrados no se pueden modificar ni eliminar. Para corregir uno, reviértalo desde el libro diario y registre la operación correcta.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="158"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="156"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="162"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="160"/>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="168"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/entry.py" line="166"/>
         <source>Open scanned receipt</source>
         <translation>Abrir recibo escaneado</translation>
     </message>
@@ -1935,177 +1935,177 @@ Base de datos: {1}</translation>
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="108"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="114"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="110"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="116"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="113"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="119"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="115"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="121"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="116"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="122"/>
         <source>Recorded by</source>
         <translation>Registrado por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="139"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="145"/>
         <source>8 digits</source>
         <translation>8 dígitos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="153"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="159"/>
         <source>&amp;Code</source>
         <translation>Códi&amp;go</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="154"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="160"/>
         <source>&amp;First names</source>
         <translation>&amp;Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="155"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="161"/>
         <source>&amp;Surnames</source>
         <translation>&amp;Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="156"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="162"/>
         <source>&amp;DNI</source>
         <translation>&amp;DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="157"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="163"/>
         <source>&amp;Gender</source>
         <translation>&amp;Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="158"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="164"/>
         <source>&amp;Birth date</source>
         <translation>Fecha de naci&amp;miento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="159"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="165"/>
         <source>&amp;Joined on</source>
         <translation>Fecha de &amp;ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="160"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="166"/>
         <source>C&amp;ommunity (caserío / sector)</source>
         <translation>&amp;Caserío / comunidad (sector)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="161"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="167"/>
         <source>&amp;Phone</source>
         <translation>Telé&amp;fono</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="162"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="168"/>
         <source>&amp;Notes</source>
         <translation>N&amp;otas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="171"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="177"/>
         <source>&amp;Add plot</source>
         <translation>Agregar &amp;parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="172"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="178"/>
         <source>&amp;Remove plot</source>
         <translation>&amp;Quitar parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="191"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="197"/>
         <source>Change &amp;status…</source>
         <translation>Cambiar &amp;estado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="208"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="214"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="209"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="215"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="210"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="216"/>
         <source>Status and history</source>
         <translation>Estado e historial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="212"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="218"/>
         <source>Certification</source>
         <translation>Certificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="215"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="221"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="218"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="224"/>
         <source>Every change to this member, its plots and status: who, when, what</source>
         <translation>Todos los cambios de este socio, sus parcelas y su estado: quién, cuándo, qué</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="231"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="237"/>
         <source>New member</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="235"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="241"/>
         <source>A new member starts as active.</source>
         <translation>Un socio nuevo empieza como activo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="257"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="263"/>
         <source>Status: {0} since {1}</source>
         <translation>Estado: {0} desde {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="343"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="349"/>
         <source>You typed for plot {0}: {1}</source>
         <translation>Usted escribió para la parcela {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="350"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="356"/>
         <source>You had removed plot {0}.</source>
         <translation>Usted había quitado la parcela {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="359"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="365"/>
         <source>total {0} ha</source>
         <translation>total {0} ha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="360"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="366"/>
         <source>coffee {0} ha</source>
         <translation>café {0} ha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="363"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="369"/>
         <source>{0} m</source>
         <translation>{0} m</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="429"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="435"/>
         <source>Discard changes?</source>
         <translation>¿Descartar los cambios?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="430"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="436"/>
         <source>This member has changes that are not saved. Discard them?</source>
         <translation>Este socio tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
@@ -3453,6 +3453,29 @@ Base de datos: {1}</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="26"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Buscar en:</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="27"/>
+        <source>Files of &amp;type:</source>
+        <translation>Archivos de &amp;tipo:</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="28"/>
+        <source>Computer</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/labels.py" line="29"/>
+        <source>Date Modified</source>
+        <translation>Fecha de modificación</translation>
+    </message>
+</context>
+<context>
     <name>RateDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="102"/>
@@ -3587,17 +3610,17 @@ Base de datos: {1}</translation>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="99"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="100"/>
         <source>Reset the password of {0}</source>
         <translation>Restablecer la contraseña de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="102"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="103"/>
         <source>&amp;New password</source>
         <translation>&amp;Nueva contraseña</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="104"/>
         <source>&amp;Repeat it</source>
         <translation>&amp;Repítala</translation>
     </message>
@@ -3638,12 +3661,12 @@ Base de datos: {1}</translation>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="123"/>
         <source>Role of {0}</source>
         <translation>Rol de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="126"/>
         <source>&amp;Role</source>
         <translation>&amp;Rol</translation>
     </message>
@@ -3727,109 +3750,114 @@ Base de datos: {1}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="18"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="20"/>
         <source>January</source>
         <translation>enero</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="19"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="21"/>
         <source>February</source>
         <translation>febrero</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="20"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="22"/>
         <source>March</source>
         <translation>marzo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="21"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="23"/>
         <source>April</source>
         <translation>abril</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="22"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="24"/>
         <source>May</source>
         <translation>mayo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="23"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="25"/>
         <source>June</source>
         <translation>junio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="24"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="26"/>
         <source>July</source>
         <translation>julio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="25"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="27"/>
         <source>August</source>
         <translation>agosto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="26"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="28"/>
         <source>September</source>
         <translation>setiembre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="27"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="29"/>
         <source>October</source>
         <translation>octubre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="28"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="30"/>
         <source>November</source>
         <translation>noviembre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="29"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="31"/>
         <source>December</source>
         <translation>diciembre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="39"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="41"/>
         <source>Cooperative settings</source>
         <translation>Configuración de la cooperativa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="52"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="59"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="53"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="60"/>
         <source>S&amp;hort name</source>
         <translation>Nombre &amp;corto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="54"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="61"/>
         <source>&amp;Country (ISO code)</source>
         <translation>&amp;País (código ISO)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="55"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="62"/>
         <source>&amp;Tax id (RUC)</source>
         <translation>&amp;RUC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="56"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="63"/>
         <source>&amp;Fairtrade FLO ID</source>
         <translation>&amp;FLO ID de Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="58"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="65"/>
         <source>&amp;Reporting currency</source>
         <translation>Moneda de repor&amp;te</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="60"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="67"/>
         <source>&amp;Local currency</source>
         <translation>Moneda &amp;local</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="62"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="69"/>
         <source>Fiscal year &amp;starts in</source>
         <translation>El ejercicio &amp;empieza en</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="71"/>
+        <source>&amp;Workbooks in</source>
+        <translation>&amp;Libros de Excel en</translation>
     </message>
 </context>
 <context>
@@ -3853,32 +3881,32 @@ Base de datos: {1}</translation>
 <context>
     <name>StatusChangeDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="79"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="85"/>
         <source>Change status of {0}</source>
         <translation>Cambiar el estado de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="81"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="87"/>
         <source>Current status</source>
         <translation>Estado actual</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="88"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="94"/>
         <source>Required: why the status changes</source>
         <translation>Obligatorio: por qué cambia el estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="89"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="95"/>
         <source>&amp;New status</source>
         <translation>&amp;Nuevo estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="96"/>
         <source>&amp;Effective date</source>
         <translation>Fecha de &amp;vigencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="91"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="97"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
@@ -3964,32 +3992,32 @@ Base de datos: {1}</translation>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="69"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="70"/>
         <source>New user</source>
         <translation>Nuevo usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="75"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="76"/>
         <source>&amp;User name</source>
         <translation>&amp;Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="76"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="77"/>
         <source>&amp;Full name</source>
         <translation>Nombre co&amp;mpleto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="77"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="78"/>
         <source>&amp;Role</source>
         <translation>&amp;Rol</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="78"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="79"/>
         <source>&amp;Password</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="79"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="80"/>
         <source>R&amp;epeat it</source>
         <translation>R&amp;epítala</translation>
     </message>
@@ -3997,37 +4025,37 @@ Base de datos: {1}</translation>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="40"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="41"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="41"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="42"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="43"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="44"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="47"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="48"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="49"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="50"/>
         <source>Last sign-in</source>
         <translation>Último ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="34"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="35"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="35"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="36"/>
         <source>no</source>
         <translation>no</translation>
     </message>
@@ -4035,37 +4063,37 @@ Base de datos: {1}</translation>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="154"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="155"/>
         <source>&amp;Add user…</source>
         <translation>&amp;Agregar usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="156"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="157"/>
         <source>&amp;Reset password…</source>
         <translation>&amp;Restablecer contraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="158"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="159"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Desactivar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="160"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="161"/>
         <source>Re&amp;activate</source>
         <translation>Reac&amp;tivar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="162"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="163"/>
         <source>Change r&amp;ole…</source>
         <translation>Cambiar r&amp;ol…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="181"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="182"/>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="187"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="188"/>
         <source>{0} accounts, {1} active</source>
         <translation>{0} cuentas, {1} activas</translation>
     </message>
@@ -4073,22 +4101,22 @@ Base de datos: {1}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="355"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="357"/>
         <source>Integrity check</source>
         <translation>Verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="358"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="360"/>
         <source>Integrity holds: {0} checks run, {1} compliance warnings.</source>
         <translation>Integridad correcta: {0} verificaciones realizadas, {1} advertencias de cumplimiento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="361"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="363"/>
         <source>Integrity FAILED: {2} problems found by {0} checks ({1} compliance warnings).</source>
         <translation>Integridad FALLIDA: {0} verificaciones encontraron {2} problemas ({1} advertencias de cumplimiento).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="372"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="374"/>
         <source>No findings.</source>
         <translation>Sin hallazgos.</translation>
     </message>
@@ -4460,12 +4488,12 @@ Base de datos: {1}</translation>
 <context>
     <name>excel_actions</name>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="25"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="26"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="26"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="27"/>
         <source>Excel workbook (*.xlsx *.xlsm);;All files (*)</source>
         <translation>Libro de Excel (*.xlsx *.xlsm);;Todos los archivos (*)</translation>
     </message>
@@ -4491,17 +4519,17 @@ Base de datos: {1}</translation>
         <translation>{0} socios y {1} parcelas guardados en {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="95"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="100"/>
         <source>Save the roster template</source>
         <translation>Guardar la plantilla del padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="107"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="111"/>
         <source>Template saved</source>
         <translation>Plantilla guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="108"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="112"/>
         <source>The template was saved to {0}.</source>
         <translation>La plantilla se guardó en {0}.</translation>
     </message>
@@ -4590,444 +4618,6 @@ Base de datos: {1}</translation>
         <location filename="../../coop_desk/ui/excel_actions.py" line="249"/>
         <source>Premium &amp;cash book from Excel…</source>
         <translation>Libro de &amp;caja de la Prima desde Excel…</translation>
-    </message>
-</context>
-<context>
-    <name>labels</name>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="27"/>
-        <source>Active</source>
-        <translation>Activo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="28"/>
-        <source>Suspended</source>
-        <translation>Suspendido</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="29"/>
-        <source>Withdrawn</source>
-        <translation>Retirado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="30"/>
-        <source>Expelled</source>
-        <translation>Expulsado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="31"/>
-        <source>Deceased</source>
-        <translation>Fallecido</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="32"/>
-        <source>Female</source>
-        <translation>Femenino</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="33"/>
-        <source>Male</source>
-        <translation>Masculino</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="35"/>
-        <source>Fairtrade International</source>
-        <translation>Fairtrade International</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="36"/>
-        <source>Fair Trade USA</source>
-        <translation>Fair Trade USA</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="37"/>
-        <source>None (conventional)</source>
-        <translation>Ninguno (convencional)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="40"/>
-        <source>Conventional</source>
-        <translation>Convencional</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="41"/>
-        <source>In conversion T1</source>
-        <translation>En transición T1</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="42"/>
-        <source>In conversion T2</source>
-        <translation>En transición T2</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="43"/>
-        <source>In conversion T3</source>
-        <translation>En transición T3</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="44"/>
-        <source>Organic</source>
-        <translation>Orgánico</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="45"/>
-        <source>Approved</source>
-        <translation>Aprobado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="46"/>
-        <source>Approved with conditions</source>
-        <translation>Aprobado con condiciones</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="47"/>
-        <source>Not approved</source>
-        <translation>No aprobado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="48"/>
-        <source>Warning</source>
-        <translation>Amonestación</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="49"/>
-        <source>Suspension</source>
-        <translation>Suspensión</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="50"/>
-        <source>Exclusion</source>
-        <translation>Exclusión</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="51"/>
-        <source>Rejected</source>
-        <translation>Rechazado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="52"/>
-        <source>Fairtrade</source>
-        <translation>Fairtrade</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="53"/>
-        <source>Other</source>
-        <translation>Otro</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="55"/>
-        <source>Administrator</source>
-        <translation>Administrador</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="56"/>
-        <source>Treasurer</source>
-        <translation>Tesorero</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="57"/>
-        <source>Secretary</source>
-        <translation>Secretario</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="58"/>
-        <source>Auditor</source>
-        <translation>Auditor</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="60"/>
-        <source>Certificate expired</source>
-        <translation>Certificado vencido</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="61"/>
-        <source>Certificate expiring</source>
-        <translation>Certificado por vencer</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="62"/>
-        <source>Member certificate missing</source>
-        <translation>Falta certificado del socio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="63"/>
-        <source>ICS coverage</source>
-        <translation>Cobertura del SIC</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="64"/>
-        <source>Not inspected this year</source>
-        <translation>Sin inspección este año</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="65"/>
-        <source>Corrective action overdue</source>
-        <translation>Acción correctiva vencida</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="66"/>
-        <source>Member above the area limit</source>
-        <translation>Socio sobre el límite de área</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="67"/>
-        <source>Group above the member limit</source>
-        <translation>Grupo sobre el límite de socios</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="68"/>
-        <source>Plot leaving conversion</source>
-        <translation>Parcela que sale de transición</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="69"/>
-        <source>Awaiting committee approval</source>
-        <translation>Pendiente de aprobación del comité</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="70"/>
-        <source>urgent</source>
-        <translation>urgente</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="71"/>
-        <source>warning</source>
-        <translation>advertencia</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="72"/>
-        <source>info</source>
-        <translation>información</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="74"/>
-        <source>Manual entry</source>
-        <translation>Asiento manual</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="75"/>
-        <source>Shipment (premium earned)</source>
-        <translation>Embarque (prima devengada)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="76"/>
-        <source>Premium received</source>
-        <translation>Prima recibida</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="77"/>
-        <source>Project payment</source>
-        <translation>Pago de proyecto</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="78"/>
-        <source>Transfer</source>
-        <translation>Transferencia</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="79"/>
-        <source>Currency exchange</source>
-        <translation>Cambio de moneda</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="80"/>
-        <source>Opening balance</source>
-        <translation>Saldo inicial</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="81"/>
-        <source>Balances carried from the previous year</source>
-        <translation>Saldos traídos del ejercicio anterior</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="82"/>
-        <source>Reversal</source>
-        <translation>Reversión</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="83"/>
-        <source>Bank account</source>
-        <translation>Cuenta bancaria</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="84"/>
-        <source>Cash</source>
-        <translation>Caja</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="85"/>
-        <source>Premium receivable</source>
-        <translation>Prima por cobrar</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="86"/>
-        <source>Premium income</source>
-        <translation>Ingreso de la Prima</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="87"/>
-        <source>Premium fund</source>
-        <translation>Fondo de la Prima</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="88"/>
-        <source>Project expense</source>
-        <translation>Gasto de proyecto</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="89"/>
-        <source>Opening balances</source>
-        <translation>Saldos iniciales</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="91"/>
-        <source>New</source>
-        <translation>Nuevo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="92"/>
-        <source>Update</source>
-        <translation>Actualizar</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="93"/>
-        <source>Unchanged</source>
-        <translation>Sin cambios</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="94"/>
-        <source>Error</source>
-        <translation>Error</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="96"/>
-        <source>In conversion (year not given)</source>
-        <translation>En transición (año no indicado)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="98"/>
-        <source>Member code</source>
-        <translation>Código de socio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="99"/>
-        <source>Surnames</source>
-        <translation>Apellidos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="100"/>
-        <source>First names</source>
-        <translation>Nombres</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="101"/>
-        <source>First surname (paterno)</source>
-        <translation>Apellido paterno</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="102"/>
-        <source>Second surname (materno)</source>
-        <translation>Apellido materno</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="103"/>
-        <source>Full name (surnames first)</source>
-        <translation>Nombre completo (apellidos primero)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="104"/>
-        <source>Full name (names first)</source>
-        <translation>Nombre completo (nombres primero)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="105"/>
-        <source>DNI</source>
-        <translation>DNI</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="106"/>
-        <source>Gender</source>
-        <translation>Sexo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="107"/>
-        <source>Birth date</source>
-        <translation>Fecha de nacimiento</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="108"/>
-        <source>Join date</source>
-        <translation>Fecha de ingreso</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="109"/>
-        <source>Community</source>
-        <translation>Caserío</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="110"/>
-        <source>Phone</source>
-        <translation>Teléfono</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="111"/>
-        <source>Total area (ha)</source>
-        <translation>Área total (ha)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="112"/>
-        <source>Coffee area (ha)</source>
-        <translation>Área de café (ha)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="113"/>
-        <source>Plot</source>
-        <translation>Parcela</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="114"/>
-        <source>Altitude (m)</source>
-        <translation>Altitud (m)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="115"/>
-        <source>Varieties</source>
-        <translation>Variedades</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="116"/>
-        <source>Latitude</source>
-        <translation>Latitud</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="117"/>
-        <source>Longitude</source>
-        <translation>Longitud</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="118"/>
-        <source>Organic status</source>
-        <translation>Estado orgánico</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="119"/>
-        <source>Member status</source>
-        <translation>Estado del socio</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="120"/>
-        <source>Status date</source>
-        <translation>Fecha del estado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="121"/>
-        <source>Status reason</source>
-        <translation>Motivo del estado</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/labels.py" line="122"/>
-        <source>Notes</source>
-        <translation>Notas</translation>
     </message>
 </context>
 <context>

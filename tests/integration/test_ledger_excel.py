@@ -45,7 +45,7 @@ def test_ledger_workbook_read_back_cell_by_cell(exported):
     assert summary["A1"].value == "Fairtrade Premium ledger" and summary["A1"].font.b
     assert summary["B2"].value == "Cooperativa de Productores de Café Gran Pajatén"
     assert summary["B3"].value.startswith(f"fiscal year {YEAR}")
-    assert "UTC" in summary["B4"].value
+    assert summary["B4"].value.endswith(" by system") and "UTC" not in summary["B4"].value
     rows = summary_values(summary)
     earned = rows["Premium earned (shipments)"][1]
     assert earned.data_type == "f"
@@ -481,3 +481,43 @@ def test_cash_book_amounts_typed_as_text(raw, expected):
     from coop_desk.exchange.cashbook import _money
 
     assert _money(raw) == Decimal(expected)
+
+
+@pytest.mark.skipif(
+    soffice is None,
+    reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui",
+)
+def test_a_spanish_cooperative_gets_a_spanish_ledger_that_recalculates(demo_db, actor, tmp_path):
+    """The workbook follows the cooperative's language (not the program's): sheet names,
+    headers and labels in Spanish, and the Summary's formulas read the Spanish Journal sheet
+    to the same figures."""
+    with demo_db.transaction(actor) as s:
+        profile = cooperative.get_profile(s, actor)
+        cooperative.save_profile(
+            s, actor, cooperative.Profile(**{**profile.__dict__, "language": "es"})
+        )
+    with demo_db.reading(actor) as s:
+        assert workbook.ledger_file_name(s, str(YEAR)) == f"libro-prima-{YEAR}.xlsx"
+        assert assembly_report.report_file_name(s, YEAR) == f"uso-prima-{YEAR}.xlsx"
+        result = workbook.export_ledger(s, actor, tmp_path / "libro.xlsx", year=YEAR, today=TODAY)
+        report = assembly_report.export_premium_report(
+            s, actor, tmp_path / "uso.xlsx", YEAR, today=TODAY
+        )
+        fund = reports.fund_report(s, actor, YEAR)
+    written = openpyxl.load_workbook(result.path)
+    assert written.sheetnames == ["Resumen", "Diario", "Contratos", "Cumplimiento"]
+    journal = written["Diario"]
+    assert [c.value for c in journal[1]][:3] == ["Fecha", "Asiento", "Tipo"]
+    assert journal["A2"].number_format == "dd/mm/yyyy"
+    wb = recalculate(result.path, tmp_path)
+    rows = {r[0]: r for r in wb["Resumen"].iter_rows(values_only=True) if r and r[0]}
+    assert rows["Cooperativa"][1]
+    assert (
+        Decimal(str(rows["Prima generada (embarques)"][1])).quantize(Decimal("0.01")) == fund.earned
+    )
+    assert Decimal(str(rows["Gastado en proyectos"][1])).quantize(Decimal("0.01")) == fund.spent
+    assert rows["Cumplido"][1] in ("sí", "no")
+    ga = openpyxl.load_workbook(report.path)
+    assert ga.sheetnames == ["Uso de la Prima"]
+    labels = {r[0] for r in ga.active.iter_rows(values_only=True) if r and r[0]}
+    assert {"El fondo de la Prima", "Prima recibida", "Saldo trasladado"} <= labels

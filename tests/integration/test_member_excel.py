@@ -450,3 +450,38 @@ def test_a_status_column_changes_the_status_with_its_history(db, actor, tmp_path
     assert detail.history[-1].reason == "se mudó a la costa"
     _, again = plan_of(db, actor, path)
     assert again.rows[0].action == UNCHANGED
+
+
+def test_a_spanish_cooperative_exports_in_spanish_and_the_file_imports_back(db, actor, tmp_path):
+    """The workbook follows the cooperative's language, not the program's: headers, sheets,
+    labels and dates in Spanish, and the roster importer reads it back unchanged."""
+    from coop_desk.services import cooperative
+
+    make_register(db, actor)
+    with db.transaction(actor) as s:
+        cooperative.start_cooperative(s, actor, "Cooperativa Valle Alto", language="es")
+    with db.reading(actor) as s:
+        assert member_export.default_file_name(s, TODAY) == "socios-2026-11-27.xlsx"
+        result = member_export.export_members(s, actor, tmp_path / "socios.xlsx")
+    wb = openpyxl.load_workbook(result.path)
+    assert wb.sheetnames == ["Socios", "Parcelas", "Acerca de"]
+    ws = wb["Socios"]
+    headers = [c.value for c in ws[1]]
+    assert headers[:8] == [
+        "Código",
+        "Apellidos",
+        "Nombres",
+        "DNI",
+        "Sexo",
+        "Fecha de nacimiento",
+        "Fecha de ingreso",
+        "Estado del socio",
+    ]
+    assert ws["H3"].value == "Retirado"
+    assert ws["F2"].number_format == "dd/mm/yyyy"
+    assert wb["Acerca de"]["A2"].value == "Cooperativa"
+    roster = read_roster(result.path, today=TODAY)
+    with db.reading(actor) as s:
+        plan = member_import.plan_import(s, actor, roster, today=TODAY)
+    assert not plan.has_errors, plan.problems
+    assert {r.action for r in plan.rows} == {UNCHANGED}, [r.summary for r in plan.rows]

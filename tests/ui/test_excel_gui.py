@@ -80,7 +80,7 @@ def test_import_menu_and_template(qtbot, window, tmp_path, monkeypatch):
     target = tmp_path / "plantilla.xlsx"
     monkeypatch.setattr(excel_files, "choose_save_path", lambda *a: target)
     window.findChild(QAction, "roster_template_xlsx").trigger()
-    header = [c.value for c in openpyxl.load_workbook(target)["Socios"][1]]
+    header = [c.value for c in openpyxl.load_workbook(target).worksheets[0][1]]
     assert header[:3] == ["Código", "Apellidos", "Nombres"]
 
 

@@ -104,3 +104,15 @@ def test_without_the_permission_save_is_disabled(qtbot, ctx):
     assert not dialog.save_button().isEnabled()
     qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
     assert dialog.isVisible()
+
+
+def test_the_settings_choose_the_language_of_the_workbooks(qtbot, ctx):
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    codes = [dialog.language.itemData(i) for i in range(dialog.language.count())]
+    assert codes == ["en", "es"]
+    dialog.language.setCurrentIndex(codes.index("es"))
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert ctx.read(cooperative.get_profile).language == "es"

@@ -506,7 +506,7 @@ def test_missing_file(tmp_path):
 
 
 def test_template_is_recognised_by_the_reader(tmp_path):
-    path = write_template(tmp_path / "plantilla.xlsx")
+    path = write_template(tmp_path / "plantilla.xlsx", "es")
     roster = read_roster(path, today=TODAY)
     assert roster.sheet == "Socios"
     assert all(c.field for c in roster.columns)
@@ -764,3 +764,14 @@ def test_areas_with_three_decimals_are_not_thousands(raw, expected):
 
 def test_money_keeps_thousands_separators():
     assert v.read_decimal("1,250", decimal_comma=False, places=2) == Decimal("1250")
+
+
+def test_the_template_speaks_the_language_it_is_asked_for(tmp_path):
+    english = openpyxl.load_workbook(write_template(tmp_path / "template.xlsx", "en"))
+    spanish = openpyxl.load_workbook(write_template(tmp_path / "plantilla.xlsx", "es"))
+    assert english.sheetnames == ["Members", "Instructions"]
+    assert spanish.sheetnames == ["Socios", "Instrucciones"]
+    # The headers are the Spanish ones the reader knows, in both.
+    assert [c.value for c in english["Members"][1]] == [c.value for c in spanish["Socios"][1]]
+    how = [r[1] for r in spanish["Instrucciones"].iter_rows(min_row=2, values_only=True)]
+    assert any("obligatorio" in (text or "") for text in how)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from coop_desk.domain.text import fold
 from coop_desk.exchange.sheets import header_key
+from coop_desk.i18n import N_, _, use_language
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ def _a(*words: str) -> tuple[str, ...]:
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "code",
-        "Member code",
+        N_("Member code"),
         _a(
             "codigo",
             "cod",
@@ -55,31 +56,31 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "surnames",
-        "Surnames",
+        N_("Surnames"),
         _a("apellidos", "apellido", "surnames", "surname", "lastname", "lastnames", "familyname"),
         "Apellidos",
         "Núñez Vega",
     ),
     FieldSpec(
         "first_names",
-        "First names",
+        N_("First names"),
         _a("nombres", "nombre", "firstname", "firstnames", "names", "givennames", "givenname"),
         "Nombres",
         "Rosa Elvira",
     ),
     FieldSpec(
         "surname_1",
-        "First surname (paterno)",
+        N_("First surname (paterno)"),
         _a("apellidopaterno", "apepaterno", "appaterno", "paterno", "primerapellido", "apepat"),
     ),
     FieldSpec(
         "surname_2",
-        "Second surname (materno)",
+        N_("Second surname (materno)"),
         _a("apellidomaterno", "apematerno", "apmaterno", "materno", "segundoapellido", "apemat"),
     ),
     FieldSpec(
         "full_name_surnames_first",
-        "Full name (surnames first)",
+        N_("Full name (surnames first)"),
         _a(
             "apellidosnombres",
             "apellidosynombres",
@@ -93,7 +94,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "full_name_names_first",
-        "Full name (names first)",
+        N_("Full name (names first)"),
         _a(
             "nombresapellidos",
             "nombresyapellidos",
@@ -108,7 +109,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "dni",
-        "DNI",
+        N_("DNI"),
         _a(
             "dni",
             "dnisocio",
@@ -127,10 +128,16 @@ FIELDS: tuple[FieldSpec, ...] = (
         "DNI",
         "01234567",
     ),
-    FieldSpec("gender", "Gender", _a("sexo", "genero", "gender", "sex", "mf", "fm"), "Sexo", "F"),
+    FieldSpec(
+        "gender",
+        N_("Gender"),
+        _a("sexo", "genero", "gender", "sex", "mf", "fm"),
+        "Sexo",
+        "F",
+    ),
     FieldSpec(
         "birth_date",
-        "Birth date",
+        N_("Birth date"),
         _a(
             "fechanacimiento",
             "nacimiento",
@@ -150,7 +157,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "join_date",
-        "Join date",
+        N_("Join date"),
         _a(
             "fechaingreso",
             "ingreso",
@@ -176,7 +183,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "community",
-        "Community",
+        N_("Community"),
         _a(
             "caserio",
             "comunidad",
@@ -197,7 +204,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "phone",
-        "Phone",
+        N_("Phone"),
         _a(
             "telefono",
             "celular",
@@ -217,7 +224,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "total_area",
-        "Total area (ha)",
+        N_("Total area (ha)"),
         _a(
             "areatotal",
             "totalarea",
@@ -244,7 +251,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "coffee_area",
-        "Coffee area (ha)",
+        N_("Coffee area (ha)"),
         _a(
             "areacafe",
             "cafe",
@@ -262,7 +269,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "plot_name",
-        "Plot",
+        N_("Plot"),
         _a(
             "parcela",
             "nombreparcela",
@@ -280,23 +287,31 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "altitude",
-        "Altitude (m)",
+        N_("Altitude (m)"),
         _a("altitud", "altura", "alt", "msnm", "altitude", "elevation", "altitudm"),
         "Altitud (msnm)",
         1650,
     ),
     FieldSpec(
         "varieties",
-        "Varieties",
+        N_("Varieties"),
         _a("variedades", "variedad", "varieties", "variety", "variedadcafe", "variedadescafe"),
         "Variedades",
         "Typica, Caturra",
     ),
-    FieldSpec("latitude", "Latitude", _a("latitud", "lat", "latitude", "coordenaday")),
-    FieldSpec("longitude", "Longitude", _a("longitud", "lon", "long", "longitude", "coordenadax")),
+    FieldSpec(
+        "latitude",
+        N_("Latitude"),
+        _a("latitud", "lat", "latitude", "coordenaday"),
+    ),
+    FieldSpec(
+        "longitude",
+        N_("Longitude"),
+        _a("longitud", "lon", "long", "longitude", "coordenadax"),
+    ),
     FieldSpec(
         "organic_status",
-        "Organic status",
+        N_("Organic status"),
         _a(
             "estadoorganico",
             "organico",
@@ -315,7 +330,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "fairtrade",
-        "Fairtrade",
+        N_("Fairtrade"),
         _a(
             "comerciojusto",
             "fairtrade",
@@ -330,24 +345,24 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "status",
-        "Member status",
+        N_("Member status"),
         _a(
             "estadosocio", "situacion", "situacionsocio", "status", "memberstatus", "condicionsocio"
         ),
     ),
     FieldSpec(
         "status_date",
-        "Status date",
+        N_("Status date"),
         _a("fechaestado", "statusdate", "fechabaja", "fecharetiro", "fechasituacion"),
     ),
     FieldSpec(
         "status_reason",
-        "Status reason",
-        _a("motivo", "motivobaja", "motivoretiro", "statusreason", "reason"),
+        N_("Status reason"),
+        _a("motivo", "motivoestado", "motivobaja", "motivoretiro", "statusreason", "reason"),
     ),
     FieldSpec(
         "notes",
-        "Notes",
+        N_("Notes"),
         _a(
             "observaciones",
             "observacion",
@@ -393,6 +408,11 @@ IGNORED = {
     "areaconvencional",
     "areatransicion",
     "areaconversion",
+    # The same columns as the Spanish export names them.
+    "aprobadosic",
+    "fechaaprobacionsic",
+    "ultimainspeccioninterna",
+    "resultadoinspeccion",
 }
 
 
@@ -465,20 +485,30 @@ FULL_NAME_FIELDS = ("full_name_surnames_first", "full_name_names_first")
 
 
 _TEMPLATE_HELP = (
-    ("Código", "Member code, e.g. CPGP-0001 (required; re-importing updates by code)"),
-    ("Apellidos / Nombres", "Surnames and first names (required)"),
-    ("DNI", "8 digits; typed as a number, leading zeros are restored"),
-    ("Sexo", "F / M, Femenino / Masculino, Mujer / Varón (required)"),
-    ("Fechas", "Excel dates or text dd/mm/yyyy or yyyy-mm-dd; Fecha de ingreso is required"),
-    ("Áreas", "Hectares, decimal point or comma (2.5 or 2,5); the areas make one plot"),
-    ("Estado orgánico", "Orgánico, T1 / T2 / T3 (Transición 1-3), Convencional"),
-    ("Comercio Justo", "Sí / No"),
-    ("Other columns", "Any order; title rows above the headers and a totals row are fine"),
+    ("Código", N_("Member code, e.g. CPGP-0001 (required; re-importing updates by code)")),
+    ("Apellidos / Nombres", N_("Surnames and first names (required)")),
+    ("DNI", N_("8 digits; typed as a number, leading zeros are restored")),
+    ("Sexo", N_("F / M, Femenino / Masculino, Mujer / Varón (required)")),
+    (
+        "Fechas",
+        N_("Excel dates or text dd/mm/yyyy or yyyy-mm-dd; Fecha de ingreso is required"),
+    ),
+    ("Áreas", N_("Hectares, decimal point or comma (2.5 or 2,5); the areas make one plot")),
+    ("Estado orgánico", N_("Orgánico, T1 / T2 / T3 (Transición 1-3), Convencional")),
+    ("Comercio Justo", N_("Sí / No")),
+    (N_("Other columns"), N_("Any order; title rows above the headers and a totals row are fine")),
 )
 
 
-def write_template(path: str | Path) -> Path:
-    """An xlsx with the recognised headers (Spanish) and one example row."""
+def write_template(path: str | Path, language: str | None = None) -> Path:
+    """An xlsx with the recognised headers (the Spanish ones, read in any language) and one
+    example row; its sheet names and instructions in ``language`` (default: the one in
+    effect)."""
+    with use_language(language):
+        return _write_template(path)
+
+
+def _write_template(path: str | Path) -> Path:
     from coop_desk.exchange.xlsx import (
         Column,
         SheetWriter,
@@ -499,17 +529,19 @@ def write_template(path: str | Path) -> Path:
     try:
         sheet = SheetWriter(
             wb,
-            "Socios",
+            _("Members"),
             [Column(f.template, kind=kinds.get(f.key, "text")) for f in specs],
-            print_title="Padrón de socios",
+            print_title=_("Member register"),
         )
         sheet.append([f.example for f in specs])
         sheet.close()
         help_sheet = SheetWriter(
-            wb, "Instrucciones", [Column("Columna", 22), Column("Cómo escribirla", 90)]
+            wb,
+            _("Instructions"),
+            [Column(_("Column"), 22), Column(_("How to write it"), 90)],
         )
-        for row in _TEMPLATE_HELP:
-            help_sheet.append(list(row))
+        for column, how in _TEMPLATE_HELP:
+            help_sheet.append([_(column), _(how)])
         help_sheet.close()
         return save_workbook(wb, path)
     except BaseException:

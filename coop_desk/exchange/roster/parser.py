@@ -61,6 +61,7 @@ from coop_desk.exchange.sheets import (
     title_text,
 )
 from coop_desk.exchange.xlsx import WorkbookError
+from coop_desk.i18n import _
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -179,7 +180,7 @@ def read_roster(
     try:
         sheets = tuple(wb.sheetnames)
         if not sheets:
-            raise WorkbookError(f"{target.name} has no sheets.")
+            raise WorkbookError(_("{target_name} has no sheets.", target_name=target.name))
         chosen, plots_sheet = _choose_sheet(wb, sheet, target.name)
         first_texts = chosen[0][1].texts
         for name, header, head_rows in chosen:
@@ -196,8 +197,12 @@ def read_roster(
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged sheet part fails while streaming
         raise WorkbookError(
-            f"{target.name} could not be read to the end ({type(exc).__name__}: {exc}). "
-            "If it opens in Excel, save it again under a new name."
+            _(
+                "{target_name} could not be read to the end ({name}: {exc}). If it opens in Excel, save it again under a new name.",
+                target_name=target.name,
+                name=type(exc).__name__,
+                exc=exc,
+            )
         ) from exc
     finally:
         wb.close()
@@ -205,7 +210,7 @@ def read_roster(
     all_rows: list[RosterRow] = []
     all_skipped: list[SkippedRow] = []
     all_notes: list[str] = []
-    for name, columns, rows, skipped, notes, formula_rows, _ in parts:
+    for name, columns, rows, skipped, notes, formula_rows, _plots in parts:
         if formula_rows:
             rows = _resolve_formulas(target, name, columns, rows, formula_rows, today)
         rows, merged_notes = _merge_plot_rows(rows)
@@ -222,7 +227,7 @@ def read_roster(
         all_notes += plot_notes
     else:
         plots_sheet = None
-    report(len(all_rows), len(all_rows), "Read")
+    report(len(all_rows), len(all_rows), _("Read"))
     return Roster(
         path=target,
         sheet=parts[0][0],
@@ -269,12 +274,17 @@ def _choose_sheet(
         found_sheets.append((member_score, name, header, head_rows))
     if not found_sheets:
         if not any_data:
-            raise WorkbookError(f"{filename} is empty: no sheet holds any data.")
+            raise WorkbookError(
+                _("{filename} is empty: no sheet holds any data.", filename=filename)
+            )
         where = f"the sheet {requested!r}" if requested else "any sheet"
         raise WorkbookError(
-            f"No header row was found in {where} of {filename} (looked at the first "
-            f"{HEADER_SCAN_ROWS} rows). Expected column titles such as Código, Nombres, "
-            "Apellidos, DNI, Sexo, Fecha de ingreso — or download the template."
+            _(
+                "No header row was found in {where} of {filename} (looked at the first {HEADER_SCAN_ROWS} rows). Expected column titles such as Código, Nombres, Apellidos, DNI, Sexo, Fecha de ingreso — or download the template.",
+                where=where,
+                filename=filename,
+                HEADER_SCAN_ROWS=HEADER_SCAN_ROWS,
+            )
         )
     best = max(found_sheets, key=lambda f: f[0])  # the first of the best in workbook order
     same = set(best[2].found.values())
@@ -294,9 +304,12 @@ def _check_mapping(columns: Sequence[SourceColumn]) -> None:
             continue
         if column.field in seen:
             raise WorkbookError(
-                f"Columns {seen[column.field].describe()} and {column.describe()} are both "
-                f"read as {FIELD_LABELS[column.field]!r}; map one of them to another field or "
-                "to nothing."
+                _(
+                    "Columns {seen} and {column} are both read as '{field}'; map one of them to another field or to nothing.",
+                    seen=seen[column.field].describe(),
+                    column=column.describe(),
+                    field=_(FIELD_LABELS[column.field]),
+                )
             )
         seen[column.field] = column
 
@@ -324,7 +337,7 @@ def _read_rows(
     for cells in fill_merged_down(ws, sheet_rows(ws, min_row=header_row + 1), header_row + 1):
         excel_row += 1
         if excel_row % 2000 == 0:
-            report(excel_row - header_row, max(total_rows - header_row, 0), "Reading rows…")
+            report(excel_row - header_row, max(total_rows - header_row, 0), _("Reading rows…"))
         if all(v.is_blank(c) for c in cells):
             blank_run += 1
             if blank_run >= BLANK_RUN_STOP:
@@ -374,8 +387,10 @@ def _read_rows(
             continue
         if len(rows) >= MAX_DATA_ROWS:
             raise WorkbookError(
-                f"The sheet has more than {MAX_DATA_ROWS:,} member rows; split it into smaller "
-                "files."
+                _(
+                    "The sheet has more than {MAX_DATA_ROWS} member rows; split it into smaller files.",
+                    MAX_DATA_ROWS=format(MAX_DATA_ROWS, ","),
+                )
             )
         formulas = {
             c.index
@@ -424,8 +439,9 @@ def _resolve_formulas(
         missing = [
             Problem(
                 c.field or "",
-                "the cell holds a formula whose result was not saved; open the file in Excel "
-                "or LibreOffice, save it, and import again (or type the value)",
+                _(
+                    "the cell holds a formula whose result was not saved; open the file in Excel or LibreOffice, save it, and import again (or type the value)"
+                ),
                 row.row,
                 c.describe(),
             )
@@ -599,7 +615,10 @@ def parse_row(
 def _parse_value(key: str, raw: Any, today: date) -> Any:
     if isinstance(raw, ExcelError):
         raise ValueError(
-            f"the cell shows the Excel error {raw}; correct its formula or type the value"
+            _(
+                "the cell shows the Excel error {raw}; correct its formula or type the value",
+                raw=raw,
+            )
         )
     if isinstance(raw, FormulaText):
         return None  # a formula: its saved value is read in a second pass
@@ -621,7 +640,7 @@ def _parse_value(key: str, raw: Any, today: date) -> Any:
     if key in ("total_area", "coffee_area"):
         value = v.read_decimal(raw, decimal_comma=True, places=6)
         if value is not None and value < 0:
-            raise ValueError("an area cannot be negative")
+            raise ValueError(_("an area cannot be negative"))
         return value
     if key in ("latitude", "longitude"):
         return v.read_decimal(raw, decimal_comma=True, places=6)

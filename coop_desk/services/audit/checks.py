@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
+from coop_desk.i18n import _
 from coop_desk.models import Base, JournalEntry, Posting
 from coop_desk.services.audit.canonical import (
     AUDIT,
@@ -52,21 +53,27 @@ def check_chain(session: Session, today: date) -> list[Finding]:
         if r.id != expected_id:
             if r.id > expected_id:
                 missing = (
-                    f"audit record {expected_id}"
+                    _("audit record {expected_id}", expected_id=expected_id)
                     if r.id == expected_id + 1
-                    else f"audit records {expected_id} to {r.id - 1}"
+                    else _(
+                        "audit records {expected_id} to {value}",
+                        expected_id=expected_id,
+                        value=r.id - 1,
+                    )
                 )
-                message = f"{missing} are missing from the trail (deleted)"
+                message = _("{missing} are missing from the trail (deleted)", missing=missing)
             else:
-                message = f"audit record {r.id} is out of order"
+                message = _("audit record {id} is out of order", id=r.id)
             findings.append(Finding(Severity.ERROR, "audit.chain", message, where))
         if r.prev_hash != prev:
             findings.append(
                 Finding(
                     Severity.ERROR,
                     "audit.chain",
-                    f"audit record {r.id} does not link to the record before it "
-                    "(a record was removed, inserted or rewritten)",
+                    _(
+                        "audit record {id} does not link to the record before it (a record was removed, inserted or rewritten)",
+                        id=r.id,
+                    ),
                     where,
                 )
             )
@@ -90,8 +97,14 @@ def check_chain(session: Session, today: date) -> list[Finding]:
                     Finding(
                         Severity.ERROR,
                         "audit.chain",
-                        f"audit record {r.id} ({r.action} of {r.table_name} {r.record_id} by "
-                        f"{r.username}) was altered: its content no longer matches its hash",
+                        _(
+                            "audit record {id} ({action} of {table_name} {record_id} by {username}) was altered: its content no longer matches its hash",
+                            id=r.id,
+                            action=r.action,
+                            table_name=r.table_name,
+                            record_id=r.record_id,
+                            username=r.username,
+                        ),
                         where,
                     )
                 )
@@ -102,7 +115,10 @@ def check_chain(session: Session, today: date) -> list[Finding]:
             Finding(
                 Severity.ERROR,
                 "audit.chain",
-                f"{altered - MAX_FINDINGS_PER_TABLE} more audit records were altered",
+                _(
+                    "{value} more audit records were altered",
+                    value=altered - MAX_FINDINGS_PER_TABLE,
+                ),
                 AUDIT_TABLE,
             )
         )
@@ -126,7 +142,12 @@ def _describe_difference(recorded: dict[str, Any], current: dict[str, Any]) -> s
     for field in sorted(set(recorded) & set(current)):
         if recorded[field] != current[field]:
             parts.append(
-                f"{field} is {show_value(current[field])}, the trail says {show_value(recorded[field])}"
+                _(
+                    "{field} is {show_value}, the trail says {show_value2}",
+                    field=field,
+                    show_value=show_value(current[field]),
+                    show_value2=show_value(recorded[field]),
+                )
             )
     return "; ".join(parts[:5])
 
@@ -166,8 +187,11 @@ def check_content(session: Session, today: date) -> list[Finding]:
             found = recorded.get(rid)
             if found is None or found[1] == Action.DELETE or found[2] is None:
                 add(
-                    f"{table.name} {rid} exists but the audit trail has no record of it being "
-                    "written (inserted outside coop-desk)",
+                    _(
+                        "{table_name} {rid} exists but the audit trail has no record of it being written (inserted outside coop-desk)",
+                        table_name=table.name,
+                        rid=rid,
+                    ),
                     where,
                 )
                 continue
@@ -177,15 +201,24 @@ def check_content(session: Session, today: date) -> list[Finding]:
             common = set(after) & set(current)
             if any(after[f] != current[f] for f in common):
                 add(
-                    f"{table.name} {rid} was changed outside coop-desk after audit record "
-                    f"{audit_id}: {_describe_difference(after, current)}",
+                    _(
+                        "{table_name} {rid} was changed outside coop-desk after audit record {audit_id}: {describe_difference}",
+                        table_name=table.name,
+                        rid=rid,
+                        audit_id=audit_id,
+                        describe_difference=_describe_difference(after, current),
+                    ),
                     where,
                 )
         for rid, (audit_id, action, _after) in recorded.items():
             if rid not in seen and action != Action.DELETE:
                 add(
-                    f"{table.name} {rid} was deleted outside coop-desk (its last audit record, "
-                    f"{audit_id}, shows it present)",
+                    _(
+                        "{table_name} {rid} was deleted outside coop-desk (its last audit record, {audit_id}, shows it present)",
+                        table_name=table.name,
+                        rid=rid,
+                        audit_id=audit_id,
+                    ),
                     f"{table.name} {rid}",
                 )
         if hidden:
@@ -193,7 +226,11 @@ def check_content(session: Session, today: date) -> list[Finding]:
                 Finding(
                     Severity.ERROR,
                     "audit.content",
-                    f"{hidden} more rows of {table.name} differ from the audit trail",
+                    _(
+                        "{hidden} more rows of {table_name} differ from the audit trail",
+                        hidden=hidden,
+                        table_name=table.name,
+                    ),
                     table.name,
                 )
             )
@@ -232,12 +269,18 @@ def check_posted(session: Session, today: date) -> list[Finding]:
         .order_by(c.id)
     )
     for r in changed:
-        what = "changed" if r.action == Action.UPDATE else "deleted"
+        what = _("changed") if r.action == Action.UPDATE else _("deleted")
         add(
             r.table_name,
-            f"{r.table_name} {r.record_id} was {what} after it was posted (audit record {r.id} "
-            f"by {r.username} at {r.at:%Y-%m-%d %H:%M:%S}); posted entries are corrected by "
-            "a reversal, never edited",
+            _(
+                "{table_name} {record_id} was {what} after it was posted (audit record {id} by {username} at {at}); posted entries are corrected by a reversal, never edited",
+                table_name=r.table_name,
+                record_id=r.record_id,
+                what=what,
+                id=r.id,
+                username=r.username,
+                at=r.at,
+            ),
             f"{r.table_name} {r.record_id}",
         )
 
@@ -275,9 +318,17 @@ def check_posted(session: Session, today: date) -> list[Finding]:
             if late:
                 add(
                     POSTING_TABLE,
-                    f"{POSTING_TABLE} {p.record_id} was added to {ENTRY_TABLE} {entry_id} "
-                    f"after the entry was posted (audit record {p.id} by {p.username} at "
-                    f"{p.at:%Y-%m-%d %H:%M:%S}; the entry's is {entry.id})",
+                    _(
+                        "{POSTING_TABLE} {record_id} was added to {ENTRY_TABLE} {entry_id} after the entry was posted (audit record {id} by {username} at {at}; the entry's is {id2})",
+                        POSTING_TABLE=POSTING_TABLE,
+                        record_id=p.record_id,
+                        ENTRY_TABLE=ENTRY_TABLE,
+                        entry_id=entry_id,
+                        id=p.id,
+                        username=p.username,
+                        at=p.at,
+                        id2=entry.id,
+                    ),
                     f"{POSTING_TABLE} {p.record_id}",
                 )
     for table, count in counts.items():
@@ -286,7 +337,11 @@ def check_posted(session: Session, today: date) -> list[Finding]:
                 Finding(
                     Severity.ERROR,
                     "audit.posted",
-                    f"{count - MAX_FINDINGS_PER_TABLE} more changes to posted {table} rows",
+                    _(
+                        "{value} more changes to posted {table} rows",
+                        value=count - MAX_FINDINGS_PER_TABLE,
+                        table=table,
+                    ),
                     table,
                 )
             )

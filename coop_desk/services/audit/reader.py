@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from coop_desk.i18n import _, formats
 from coop_desk.models import AuditRecord, Base
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.audit.canonical import (
@@ -70,7 +71,7 @@ class AuditRow:
                 )
         more = len(self.changes) - limit
         if more > 0:
-            parts.append(f"(+{more} more)")
+            parts.append(_("(+{more} more)", more=more))
         return "; ".join(parts)
 
 
@@ -256,7 +257,7 @@ def chain_head(session: Session, actor: Actor) -> ChainHead:
 def describe_rows(rows: Iterable[AuditRow]) -> list[str]:
     """One line per record, for the command line."""
     return [
-        f"{r.id:>6}  {r.at.astimezone(UTC):%Y-%m-%d %H:%M:%S}Z  {r.username:<12} "
+        f"{r.id:>6}  {formats.datetime_text(r.at, seconds=True)}  {r.username:<12} "
         f"{r.action:<6} {r.table_name} {r.record_id}"
         + (f"  [{r.reason}]" if r.reason else "")
         + (f"\n        {r.summary()}" if r.changes else "")

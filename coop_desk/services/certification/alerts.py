@@ -23,6 +23,7 @@ from coop_desk.domain.certification import (
     group_over_limit,
 )
 from coop_desk.domain.money import format_amount
+from coop_desk.i18n import N_, _
 from coop_desk.services.access import SYSTEM, Actor, Permission, require
 from coop_desk.services.certification.certificates import (
     CertificateRow,
@@ -56,18 +57,19 @@ class Level(StrEnum):
 
 
 LEVEL_ORDER = {Level.URGENT: 0, Level.WARNING: 1, Level.INFO: 2}
+LEVEL_LABELS = {Level.URGENT: N_("urgent"), Level.WARNING: N_("warning"), Level.INFO: N_("info")}
 
 KIND_LABELS = {
-    AlertKind.CERTIFICATE_EXPIRED: "Certificate expired",
-    AlertKind.CERTIFICATE_EXPIRING: "Certificate expiring",
-    AlertKind.CERTIFICATE_MISSING: "Member certificate missing",
-    AlertKind.ICS_COVERAGE: "ICS coverage",
-    AlertKind.NOT_INSPECTED: "Not inspected this year",
-    AlertKind.ACTION_OVERDUE: "Corrective action overdue",
-    AlertKind.MEMBER_AREA: "Member above the area limit",
-    AlertKind.GROUP_SIZE: "Group above the member limit",
-    AlertKind.CONVERSION_ENDING: "Plot leaving conversion",
-    AlertKind.APPROVAL_PENDING: "Awaiting committee approval",
+    AlertKind.CERTIFICATE_EXPIRED: N_("Certificate expired"),
+    AlertKind.CERTIFICATE_EXPIRING: N_("Certificate expiring"),
+    AlertKind.CERTIFICATE_MISSING: N_("Member certificate missing"),
+    AlertKind.ICS_COVERAGE: N_("ICS coverage"),
+    AlertKind.NOT_INSPECTED: N_("Not inspected this year"),
+    AlertKind.ACTION_OVERDUE: N_("Corrective action overdue"),
+    AlertKind.MEMBER_AREA: N_("Member above the area limit"),
+    AlertKind.GROUP_SIZE: N_("Group above the member limit"),
+    AlertKind.CONVERSION_ENDING: N_("Plot leaving conversion"),
+    AlertKind.APPROVAL_PENDING: N_("Awaiting committee approval"),
 }
 
 
@@ -110,7 +112,7 @@ def compute_alerts(session: Session, on: date, days: int = DEFAULT_DAYS) -> list
 
 def _compute(session: Session, on: date, days: int) -> Dashboard:
     if days < 0:
-        raise ValueError("the number of days cannot be negative")
+        raise ValueError(_("the number of days cannot be negative"))
     horizon = on + timedelta(days=days)
     rules = group_rules(session)
     found: list[Alert] = []
@@ -120,8 +122,12 @@ def _compute(session: Session, on: date, days: int) -> Dashboard:
             Alert(
                 AlertKind.CERTIFICATE_MISSING,
                 Level.WARNING,
-                f"{missing.code} {missing.name} is in the scope of {missing.scheme_name}, "
-                "which certifies each member, but has no certificate of their own",
+                _(
+                    "{code} {missing_name} is in the scope of {scheme_name}, which certifies each member, but has no certificate of their own",
+                    code=missing.code,
+                    missing_name=missing.name,
+                    scheme_name=missing.scheme_name,
+                ),
                 None,
                 missing.member_id,
                 f"member {missing.code}",
@@ -142,10 +148,15 @@ def _compute(session: Session, on: date, days: int) -> Dashboard:
                     Alert(
                         AlertKind.CONVERSION_ENDING,
                         Level.INFO,
-                        f"{farmer.code} {farmer.name}: plot {plot.name} "
-                        f"({format_amount(plot.total_area_ha)} ha) becomes organic on "
-                        f"{plot.organic_from.isoformat()} "
-                        f"(now {CONVERSION_LABELS[plot.status]})",
+                        _(
+                            "{code} {farmer_name}: plot {plot_name} ({total_area_ha} ha) becomes organic on {organic_from} (now {status})",
+                            code=farmer.code,
+                            farmer_name=farmer.name,
+                            plot_name=plot.name,
+                            total_area_ha=format_amount(plot.total_area_ha),
+                            organic_from=plot.organic_from,
+                            status=_(CONVERSION_LABELS[plot.status]),
+                        ),
                         plot.organic_from,
                         farmer.member_id,
                         f"plot {plot.plot_id}",
@@ -161,15 +172,31 @@ def _certificate_alerts(session: Session, on: date, horizon: date) -> list[Alert
         latest.setdefault((cert.member_id, cert.scheme_id), cert)
     found = []
     for cert in latest.values():
-        holder = "The cooperative's" if cert.member_id is None else f"{cert.holder}:"
-        what = f"{holder} {cert.scheme_name} certificate {cert.number} ({cert.certifier})"
+        if cert.member_id is None:
+            what = _(
+                "The cooperative's {scheme} certificate {number} ({certifier})",
+                scheme=cert.scheme_name,
+                number=cert.number,
+                certifier=cert.certifier,
+            )
+        else:
+            what = _(
+                "{holder}: {scheme} certificate {number} ({certifier})",
+                holder=cert.holder,
+                scheme=cert.scheme_name,
+                number=cert.number,
+                certifier=cert.certifier,
+            )
         if cert.expiry_date < on:
             found.append(
                 Alert(
                     AlertKind.CERTIFICATE_EXPIRED,
                     Level.URGENT,
-                    f"{what} expired on {cert.expiry_date.isoformat()}; sales on certified "
-                    "terms stop until it is renewed",
+                    _(
+                        "{what} expired on {expiry_date}; sales on certified terms stop until it is renewed",
+                        what=what,
+                        expiry_date=cert.expiry_date,
+                    ),
                     cert.expiry_date,
                     cert.member_id,
                     f"certificate {cert.id}",
@@ -181,7 +208,12 @@ def _certificate_alerts(session: Session, on: date, horizon: date) -> list[Alert
                 Alert(
                     AlertKind.CERTIFICATE_EXPIRING,
                     Level.WARNING if left > 30 else Level.URGENT,
-                    f"{what} expires on {cert.expiry_date.isoformat()}, in {left} days",
+                    _(
+                        "{what} expires on {expiry_date}, in {left} days",
+                        what=what,
+                        expiry_date=cert.expiry_date,
+                        left=left,
+                    ),
                     cert.expiry_date,
                     cert.member_id,
                     f"certificate {cert.id}",
@@ -197,23 +229,34 @@ def _ics_alerts(overview: IcsOverview, on: date) -> list[Alert]:
             Alert(
                 AlertKind.ICS_COVERAGE,
                 Level.WARNING,
-                f"ICS coverage {on.year}: {overview.inspected} of {overview.group_members} "
-                f"members inspected ({overview.coverage_percent}%); the target is 100%",
+                _(
+                    "ICS coverage {year}: {inspected} of {group_members} members inspected ({coverage_percent}%); the target is 100%",
+                    year=on.year,
+                    inspected=overview.inspected,
+                    group_members=overview.group_members,
+                    coverage_percent=overview.coverage_percent,
+                ),
                 date(on.year, 12, 31),
             )
         )
     for farmer in overview.not_inspected:
         last = (
-            f"last inspected {farmer.last_inspection_date.isoformat()}"
+            _("last inspected {date}", date=farmer.last_inspection_date)
             if farmer.last_inspection_date
-            else "never inspected"
+            else _("never inspected")
         )
         found.append(
             Alert(
                 AlertKind.NOT_INSPECTED,
                 Level.WARNING,
-                f"{farmer.code} {farmer.name} ({farmer.community or 'no community'}) is not "
-                f"inspected in {on.year}; {last}",
+                _(
+                    "{code} {farmer_name} ({community}) is not inspected in {year}; {last}",
+                    code=farmer.code,
+                    farmer_name=farmer.name,
+                    community=farmer.community or _("no community"),
+                    year=on.year,
+                    last=last,
+                ),
                 date(on.year, 12, 31),
                 farmer.member_id,
                 f"member {farmer.code}",
@@ -224,9 +267,14 @@ def _ics_alerts(overview: IcsOverview, on: date) -> list[Alert]:
             Alert(
                 AlertKind.ACTION_OVERDUE,
                 Level.URGENT,
-                f"{action.member_code} {action.member_name}: corrective action "
-                f"{action.description!r} was due on {action.due_date.isoformat()} "
-                f"({(on - action.due_date).days} days ago)",
+                _(
+                    "{member_code} {member_name}: corrective action '{description}' was due on {due_date} ({days} days ago)",
+                    member_code=action.member_code,
+                    member_name=action.member_name,
+                    description=action.description,
+                    due_date=action.due_date,
+                    days=(on - action.due_date).days,
+                ),
                 action.due_date,
                 action.member_id,
                 f"corrective_action {action.id}",
@@ -237,8 +285,12 @@ def _ics_alerts(overview: IcsOverview, on: date) -> list[Alert]:
             Alert(
                 AlertKind.APPROVAL_PENDING,
                 Level.INFO,
-                f"{farmer.code} {farmer.name} joined on {farmer.join_date.isoformat()} and "
-                "awaits the ICS committee's approval; the plots do not count as certified",
+                _(
+                    "{code} {farmer_name} joined on {join_date} and awaits the ICS committee's approval; the plots do not count as certified",
+                    code=farmer.code,
+                    farmer_name=farmer.name,
+                    join_date=farmer.join_date,
+                ),
                 farmer.join_date,
                 farmer.member_id,
                 f"member {farmer.code}",
@@ -254,8 +306,11 @@ def _limit_alerts(farmers: list[FarmerRow], group_members: int, rules: GroupRule
             Alert(
                 AlertKind.GROUP_SIZE,
                 Level.URGENT,
-                f"The group has {group_members} members; EU groups may have at most "
-                f"{rules.max_group_members} (Reg. 2018/848)",
+                _(
+                    "The group has {group_members} members; EU groups may have at most {max_group_members} (Reg. 2018/848)",
+                    group_members=group_members,
+                    max_group_members=rules.max_group_members,
+                ),
             )
         )
     for farmer in farmers:
@@ -264,9 +319,13 @@ def _limit_alerts(farmers: list[FarmerRow], group_members: int, rules: GroupRule
                 Alert(
                     AlertKind.MEMBER_AREA,
                     Level.WARNING,
-                    f"{farmer.code} {farmer.name} farms {format_amount(farmer.total_area_ha)} ha; "
-                    f"EU group members farm at most {format_amount(rules.max_member_area_ha)} ha "
-                    "(or have a small organic turnover)",
+                    _(
+                        "{code} {farmer_name} farms {total_area_ha} ha; EU group members farm at most {max_member_area_ha} ha (or have a small organic turnover)",
+                        code=farmer.code,
+                        farmer_name=farmer.name,
+                        total_area_ha=format_amount(farmer.total_area_ha),
+                        max_member_area_ha=format_amount(rules.max_member_area_ha),
+                    ),
                     None,
                     farmer.member_id,
                     f"member {farmer.code}",
@@ -302,13 +361,18 @@ def check_certification(session: Session, today: date) -> list[Finding]:
     for farmer in farmers_on(session, today, group_rules(session)):
         last = farmer.last_inspection_date
         if farmer.approved and (last is None or last < year_ago):
-            when = f"last inspected {last.isoformat()}" if last else "never inspected"
+            when = _("last inspected {date}", date=last) if last else _("never inspected")
             findings.append(
                 Finding(
                     Severity.WARNING,
                     "certs.inspection_overdue",
-                    f"{farmer.code} {farmer.name} has no internal inspection in the 12 months "
-                    f"before {today.isoformat()} ({when})",
+                    _(
+                        "{code} {farmer_name} has no internal inspection in the 12 months before {today} ({when})",
+                        code=farmer.code,
+                        farmer_name=farmer.name,
+                        today=today,
+                        when=when,
+                    ),
                     f"member {farmer.code}",
                 )
             )

@@ -16,6 +16,7 @@ from coop_desk.domain.members import full_name
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import NotFound, ValidationError
+from coop_desk.i18n import _
 from coop_desk.models import Certificate, CertScheme, Member, MemberScheme
 from coop_desk.services import documents, versions
 from coop_desk.services.access import Actor, Permission, require
@@ -71,7 +72,9 @@ def get_certificate(session: Session, actor: Actor, certificate_id: int) -> Cert
     require(actor, Permission.READ)
     cert = session.get(Certificate, certificate_id)
     if cert is None:
-        raise NotFound(f"There is no certificate with id {certificate_id}.")
+        raise NotFound(
+            _("There is no certificate with id {certificate_id}.", certificate_id=certificate_id)
+        )
     return certificate_row(cert, member_names(session, {cert.member_id or 0}))
 
 
@@ -90,15 +93,26 @@ def save_certificate(
     problems = validate_certificate(data)
     problems += documents.document_problems(data.document_path, "document_path")
     if data.scheme_id is not None and session.get(CertScheme, data.scheme_id) is None:
-        problems.append(Problem("scheme_id", "the scheme does not exist"))
+        problems.append(Problem("scheme_id", _("the scheme does not exist")))
     if data.member_id is not None and session.get(Member, data.member_id) is None:
-        problems.append(Problem("member_id", f"there is no member with id {data.member_id}"))
+        problems.append(
+            Problem(
+                "member_id", _("there is no member with id {member_id}", member_id=data.member_id)
+            )
+        )
     cert: Certificate | None = None
     if certificate_id is not None:
         cert = session.get(Certificate, certificate_id)
         if cert is None:
-            raise NotFound(f"There is no certificate with id {certificate_id}.")
-        versions.check(session, cert, record_version, f"The certificate {cert.number}")
+            raise NotFound(
+                _(
+                    "There is no certificate with id {certificate_id}.",
+                    certificate_id=certificate_id,
+                )
+            )
+        versions.check(
+            session, cert, record_version, _("The certificate {number}", number=cert.number)
+        )
     if problems:
         raise ValidationError(problems)
     assert data.scheme_id is not None and data.issue_date and data.expiry_date

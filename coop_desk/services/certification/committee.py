@@ -13,6 +13,7 @@ from coop_desk.domain.certification import CommitteeDecision, InspectionResult
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import ValidationError
+from coop_desk.i18n import _
 from coop_desk.models import ApprovalDecision, Inspection
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.certification.standing import find_member
@@ -48,23 +49,27 @@ def record_decision(
     find_member(session, member_id)
     problems: list[Problem] = []
     if decision not in set(CommitteeDecision):
-        problems.append(Problem("decision", "the decision is approved or rejected"))
+        problems.append(Problem("decision", _("the decision is approved or rejected")))
     if decision_date > today:
-        problems.append(Problem("decision_date", "the decision is dated in the future"))
+        problems.append(Problem("decision_date", _("the decision is dated in the future")))
     if inspection_id is not None:
         inspection = session.get(Inspection, inspection_id)
         if inspection is None or inspection.member_id != member_id:
             problems.append(
-                Problem("inspection_id", "the report is not an inspection of this member")
+                Problem("inspection_id", _("the report is not an inspection of this member"))
             )
         elif inspection.inspection_date > decision_date:
-            problems.append(Problem("inspection_id", "the inspection is later than the decision"))
+            problems.append(
+                Problem("inspection_id", _("the inspection is later than the decision"))
+            )
         elif (
             decision == CommitteeDecision.APPROVED
             and inspection.result == InspectionResult.NOT_APPROVED
         ):
             problems.append(
-                Problem("decision", "an inspection report that was not approved cannot be approved")
+                Problem(
+                    "decision", _("an inspection report that was not approved cannot be approved")
+                )
             )
     if problems:
         raise ValidationError(problems)

@@ -15,6 +15,7 @@ from coop_desk.domain.certification import InspectionInput, validate_inspection
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import NotFound, ValidationError
+from coop_desk.i18n import _
 from coop_desk.models import CorrectiveAction, Inspection, InspectionPlot, Member, Plot
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.certification.standing import member_names
@@ -63,15 +64,19 @@ def record_inspection(
     problems = validate_inspection(data, today)
     member = session.get(Member, data.member_id) if data.member_id is not None else None
     if data.member_id is not None and member is None:
-        problems.append(Problem("member_id", f"there is no member with id {data.member_id}"))
+        problems.append(
+            Problem(
+                "member_id", _("there is no member with id {member_id}", member_id=data.member_id)
+            )
+        )
     if member is not None:
         own = {p.id for p in member.plots}
         strangers = [p for p in data.plot_ids if p not in own]
         if strangers:
-            problems.append(Problem("plot_ids", "a plot visited does not belong to this member"))
+            problems.append(Problem("plot_ids", _("a plot visited does not belong to this member")))
         if data.inspection_date and data.inspection_date < member.join_date - timedelta(days=366):
             problems.append(
-                Problem("inspection_date", "the inspection is more than a year before joining")
+                Problem("inspection_date", _("the inspection is more than a year before joining"))
             )
     if problems:
         raise ValidationError(problems)
@@ -134,16 +139,19 @@ def complete_action(
     today = today or date.today()
     action = session.get(CorrectiveAction, action_id)
     if action is None:
-        raise NotFound(f"There is no corrective action with id {action_id}.")
+        raise NotFound(_("There is no corrective action with id {action_id}.", action_id=action_id))
     problems: list[Problem] = []
     if action.completed_on is not None:
         problems.append(
-            Problem("completed_on", f"already completed on {action.completed_on.isoformat()}")
+            Problem(
+                "completed_on",
+                _("already completed on {completed_on}", completed_on=action.completed_on),
+            )
         )
     if completed_on > today:
-        problems.append(Problem("completed_on", "the completion date is in the future"))
+        problems.append(Problem("completed_on", _("the completion date is in the future")))
     if completed_on < action.inspection.inspection_date:
-        problems.append(Problem("completed_on", "completed before the inspection that asked it"))
+        problems.append(Problem("completed_on", _("completed before the inspection that asked it")))
     if problems:
         raise ValidationError(problems)
     action.completed_on = completed_on

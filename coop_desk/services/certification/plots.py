@@ -23,6 +23,7 @@ from coop_desk.domain.certification import (
 )
 from coop_desk.domain.text import clean
 from coop_desk.errors import NotFound, ValidationError
+from coop_desk.i18n import _
 from coop_desk.models import Plot, PlotOrganic
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.certification.rules import group_rules
@@ -62,7 +63,7 @@ def set_plot_organic(
     today = today or date.today()
     plot = session.get(Plot, plot_id)
     if plot is None:
-        raise NotFound(f"There is no plot with id {plot_id}.")
+        raise NotFound(_("There is no plot with id {plot_id}.", plot_id=plot_id))
     problems = validate_override(override, reason, conversion_start, today)
     if problems:
         raise ValidationError(problems)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from coop_desk.domain.certification import GROUP_RULE_SETTINGS, GroupRules
 from coop_desk.domain.problems import Problem
 from coop_desk.errors import ValidationError
+from coop_desk.i18n import _
 from coop_desk.models import Setting
 from coop_desk.services.access import Actor, Permission, require
 
@@ -51,15 +52,15 @@ def save_group_rules(session: Session, actor: Actor, rules: GroupRules) -> Group
     require(actor, Permission.SETTINGS_WRITE)
     problems: list[Problem] = []
     if not 1 <= rules.conversion_months <= 120:
-        problems.append(Problem("conversion_months", "the conversion period must be 1 to 120"))
+        problems.append(Problem("conversion_months", _("the conversion period must be 1 to 120")))
     if rules.max_member_area_ha <= 0:
-        problems.append(Problem("max_member_area_ha", "the area limit must be above 0 ha"))
+        problems.append(Problem("max_member_area_ha", _("the area limit must be above 0 ha")))
     if rules.max_group_members < 1:
-        problems.append(Problem("max_group_members", "the group limit must be at least 1"))
+        problems.append(Problem("max_group_members", _("the group limit must be at least 1")))
     if not Decimal(0) < rules.reinspection_share <= Decimal(1):
-        problems.append(Problem("reinspection_share", "the share must be above 0 and at most 1"))
+        problems.append(Problem("reinspection_share", _("the share must be above 0 and at most 1")))
     if rules.reinspection_minimum < 0:
-        problems.append(Problem("reinspection_minimum", "the minimum cannot be negative"))
+        problems.append(Problem("reinspection_minimum", _("the minimum cannot be negative")))
     if problems:
         raise ValidationError(problems)
     for name, key in GROUP_RULE_SETTINGS.items():

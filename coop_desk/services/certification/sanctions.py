@@ -19,6 +19,7 @@ from coop_desk.domain.certification import (
 )
 from coop_desk.domain.problems import Problem
 from coop_desk.errors import ValidationError
+from coop_desk.i18n import _
 from coop_desk.models import Inspection, Member, Sanction
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.certification.standing import member_names
@@ -52,11 +53,15 @@ def record_sanction(
     today = today or date.today()
     problems = validate_sanction(data, today)
     if data.member_id is not None and session.get(Member, data.member_id) is None:
-        problems.append(Problem("member_id", f"there is no member with id {data.member_id}"))
+        problems.append(
+            Problem(
+                "member_id", _("there is no member with id {member_id}", member_id=data.member_id)
+            )
+        )
     if data.inspection_id is not None:
         inspection = session.get(Inspection, data.inspection_id)
         if inspection is None or inspection.member_id != data.member_id:
-            problems.append(Problem("inspection_id", "the inspection is not of this member"))
+            problems.append(Problem("inspection_id", _("the inspection is not of this member")))
     if problems:
         raise ValidationError(problems)
     assert data.member_id is not None and data.decided_on is not None

@@ -14,6 +14,7 @@ from coop_desk.domain.certification import SchemeKind
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold, fold_key
 from coop_desk.errors import NotFound, ValidationError
+from coop_desk.i18n import _
 from coop_desk.models import CertScheme, MemberScheme
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.certification.certificates import CertificateRow
@@ -70,7 +71,7 @@ def list_schemes(session: Session, actor: Actor) -> list[SchemeRow]:
 def scheme_id(session: Session, code: str) -> int:
     found = session.scalar(select(CertScheme.id).where(CertScheme.code == code))
     if found is None:
-        raise NotFound(f"There is no certification scheme {code!r}.")
+        raise NotFound(_("There is no certification scheme '{code}'.", code=code))
     return found
 
 
@@ -81,12 +82,12 @@ def add_scheme(session: Session, actor: Actor, data: SchemeInput) -> SchemeRow:
     code = fold(name).replace(" ", "-")[:40]
     problems: list[Problem] = []
     if not name:
-        problems.append(Problem("name", "the scheme's name is required"))
+        problems.append(Problem("name", _("the scheme's name is required")))
     if data.kind not in set(SchemeKind):
-        problems.append(Problem("kind", "the kind is fairtrade, organic or other"))
+        problems.append(Problem("kind", _("the kind is fairtrade, organic or other")))
     existing = {fold_key(n) for n in session.scalars(select(CertScheme.name))}
     if name and fold_key(name) in existing:
-        problems.append(Problem("name", f"the scheme {name!r} already exists"))
+        problems.append(Problem("name", _("the scheme '{name}' already exists", name=name)))
     if problems:
         raise ValidationError(problems)
     scheme = CertScheme(
@@ -119,13 +120,14 @@ def set_member_scheme(
     scheme = session.get(CertScheme, scheme_id_)
     problems: list[Problem] = []
     if scheme is None:
-        problems.append(Problem("scheme_id", "the scheme does not exist"))
+        problems.append(Problem("scheme_id", _("the scheme does not exist")))
     if since > today:
-        problems.append(Problem("since", "the date is in the future"))
+        problems.append(Problem("since", _("the date is in the future")))
     if since < member.join_date and in_scope:
         problems.append(
             Problem(
-                "since", f"the member joined on {member.join_date.isoformat()}, after this date"
+                "since",
+                _("the member joined on {join_date}, after this date", join_date=member.join_date),
             )
         )
     if problems:

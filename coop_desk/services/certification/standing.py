@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from coop_desk.domain.certification import CommitteeDecision, SanctionKind, sanction_active
 from coop_desk.domain.members import MemberStatus, full_name
 from coop_desk.errors import NotFound
+from coop_desk.i18n import _
 from coop_desk.models import ApprovalDecision, Member, Sanction
 
 # Register statuses of members who belong to the certified group.
@@ -77,7 +78,7 @@ def status_facts(
 def find_member(session: Session, member_id: int) -> Member:
     member = session.get(Member, member_id)
     if member is None:
-        raise NotFound(f"There is no member with id {member_id}.")
+        raise NotFound(_("There is no member with id {member_id}.", member_id=member_id))
     return member
 
 

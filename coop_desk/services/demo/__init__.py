@@ -12,7 +12,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coop_desk.errors import Conflict
+from coop_desk.i18n import _
 from coop_desk.models import Member
+from coop_desk.services import cooperative
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.demo import certs as demo_certs
 from coop_desk.services.demo import ledger as demo_ledger
@@ -28,9 +30,11 @@ def load_demo(session: Session, actor: Actor, today: date | None = None) -> None
     require(actor, Permission.SETTINGS_WRITE)
     if session.scalar(select(func.count()).select_from(Member)):
         raise Conflict(
-            "The database already holds members; the demo is only loaded into an empty one."
+            _("The database already holds members; the demo is only loaded into an empty one.")
         )
     today = today or date.today()
     for step in STEPS:
         step(session, actor, today)
+    # The demo cooperative speaks the language the program speaks as it is loaded.
+    cooperative.name_defaults(session, cooperative.cooperative_language(session))
     session.flush()

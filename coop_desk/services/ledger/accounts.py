@@ -14,19 +14,20 @@ from coop_desk.domain.money import CURRENCIES
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import Conflict, NotFound, ValidationError
+from coop_desk.i18n import N_, _
 from coop_desk.models import Account
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger.books import AccountRole
 
 ROLE_LABELS = {
-    AccountRole.BANK: "Bank account",
-    AccountRole.CASH: "Cash",
-    AccountRole.RECEIVABLE: "Premium receivable",
-    AccountRole.PREMIUM_INCOME: "Premium income",
-    AccountRole.PREMIUM_FUND: "Premium fund",
-    AccountRole.PROJECT_EXPENSE: "Project expense",
-    AccountRole.EXCHANGE: "Currency exchange",
-    AccountRole.OPENING: "Opening balances",
+    AccountRole.BANK: N_("Bank account"),
+    AccountRole.CASH: N_("Cash"),
+    AccountRole.RECEIVABLE: N_("Premium receivable"),
+    AccountRole.PREMIUM_INCOME: N_("Premium income"),
+    AccountRole.PREMIUM_FUND: N_("Premium fund"),
+    AccountRole.PROJECT_EXPENSE: N_("Project expense"),
+    AccountRole.EXCHANGE: N_("Currency exchange"),
+    AccountRole.OPENING: N_("Opening balances"),
 }
 
 # Where new accounts get their codes: the first free number from the base.
@@ -95,21 +96,26 @@ def account_by_role(session: Session, role: AccountRole) -> Account:
         select(Account).where(Account.role == role).order_by(Account.id)
     ).first()
     if account is None:
-        raise Conflict(f"The chart of accounts has no {ROLE_LABELS[role].lower()} account.")
+        raise Conflict(
+            _(
+                "The chart of accounts has no {role} account.",
+                role=_(ROLE_LABELS[role]).lower(),
+            )
+        )
     return account
 
 
 def project_account(session: Session, project_id: int) -> Account:
     account = session.scalars(select(Account).where(Account.project_id == project_id)).first()
     if account is None:
-        raise NotFound(f"Project {project_id} has no expense account.")
+        raise NotFound(_("Project {project_id} has no expense account.", project_id=project_id))
     return account
 
 
 def buyer_account(session: Session, buyer_id: int) -> Account:
     account = session.scalars(select(Account).where(Account.buyer_id == buyer_id)).first()
     if account is None:
-        raise NotFound(f"Buyer {buyer_id} has no receivable account.")
+        raise NotFound(_("Buyer {buyer_id} has no receivable account.", buyer_id=buyer_id))
     return account
 
 
@@ -144,15 +150,18 @@ def create_money_account(
     currency = clean(currency).upper()
     problems: list[Problem] = []
     if not name:
-        problems.append(Problem("name", "the account needs a name"))
+        problems.append(Problem("name", _("the account needs a name")))
     elif _name_taken(session, name, None):
-        problems.append(Problem("name", f"an account named {name!r} already exists"))
+        problems.append(Problem("name", _("an account named '{name}' already exists", name=name)))
     if len(currency) != 3 or not currency.isalpha():
         problems.append(
-            Problem("currency", f"use a three-letter currency code ({', '.join(CURRENCIES)})")
+            Problem(
+                "currency",
+                _("use a three-letter currency code ({items})", items=", ".join(CURRENCIES)),
+            )
         )
     if role not in (AccountRole.BANK, AccountRole.CASH):
-        problems.append(Problem("role", "only bank and cash accounts are added by hand"))
+        problems.append(Problem("role", _("only bank and cash accounts are added by hand")))
     if problems:
         raise ValidationError(problems)
     account = Account(

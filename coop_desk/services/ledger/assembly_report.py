@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from coop_desk import i18n
 from coop_desk.domain.premium import quality_share_formula
 from coop_desk.exchange.values import tidy
 from coop_desk.exchange.xlsx import (
@@ -31,10 +32,15 @@ from coop_desk.exchange.xlsx import (
     new_workbook,
     save_workbook,
 )
+from coop_desk.i18n import _
 from coop_desk.services import cooperative
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import plan, reports
 from coop_desk.services.ledger.workbook import cell, period_for, write_header
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
 
 
 @dataclass(frozen=True)
@@ -55,9 +61,29 @@ def export_premium_report(
     *,
     local_rate: Decimal | None = None,
     today: date | None = None,
+    language: str | None = None,
 ) -> PremiumReportResult:
-    """The year's premium-use report (xlsx) for the GA and auditors."""
+    """The year's premium-use report (xlsx) for the GA and auditors, in ``language``
+    (default: the cooperative's)."""
     require(actor, Permission.EXPORT)
+    with i18n.use_language(language or cooperative.cooperative_language(session)):
+        return _export(session, actor, path, year, local_rate, today)
+
+
+def report_file_name(session: Session, year: int) -> str:
+    """The name the report is offered under, in the cooperative's language."""
+    with i18n.use_language(cooperative.cooperative_language(session)):
+        return _("premium-use-{year}.xlsx", year=year)
+
+
+def _export(
+    session: Session,
+    actor: Actor,
+    path: str | Path,
+    year: int,
+    local_rate: Decimal | None,
+    today: date | None,
+) -> PremiumReportResult:
     today = today or date.today()
     summary = reports.ga_summary(session, actor, year, local_rate=local_rate)
     profile = cooperative.get_profile(session, actor)
@@ -67,12 +93,18 @@ def export_premium_report(
     try:
         sheet = SheetWriter(
             wb,
-            "Premium use",
-            [Column("", 40), *(Column("", 18) for _ in range(6)), Column("", 10)],
+            _("Premium use"),
+            [Column("", 40), *(Column("", 18) for _column in range(6)), Column("", 10)],
             header=False,
-            print_title=f"{coop} — Fairtrade Premium use {year}",
+            print_title=_("{coop} — Fairtrade Premium use {year}", coop=coop, year=year),
         )
-        write_header(sheet, f"Fairtrade Premium: use of the Premium in {year}", coop, period, actor)
+        write_header(
+            sheet,
+            _("Fairtrade Premium: use of the Premium in {year}", year=year),
+            coop,
+            period,
+            actor,
+        )
         received_row = _write_fund(sheet, summary)
         _write_contracts(sheet, session, actor, summary, year, today)
         _write_projects_and_share(sheet, summary, received_row)
@@ -93,35 +125,44 @@ def _write_fund(sheet: SheetWriter, summary: reports.GASummary) -> int:
     usd, local, rate = summary.reporting_currency, summary.local_currency, summary.local_rate
     usd_fmt, local_fmt = currency_format(usd), currency_format(local)
     converted = (
-        f"{local}, converted at {tidy(rate)} {local} per {usd}"
+        _("{local}, converted at {tidy} {local} per {usd}", local=local, tidy=tidy(rate), usd=usd)
         if rate
-        else f"{local}: no rate recorded, not converted"
+        else _("{local}: no rate recorded, not converted", local=local)
     )
     sheet.append_raw(
         [
-            f"Exchange rate for the converted {local} column",
-            f"{tidy(rate)} {local} per {usd}" if rate else "none recorded",
+            _("Exchange rate for the converted {local} column", local=local),
+            _("{tidy} {local} per {usd}", tidy=tidy(rate), local=local, usd=usd)
+            if rate
+            else _("none recorded"),
         ]
     )
     rate_row = sheet.next_row
-    sheet.ws.append([cell(sheet, f"{local} per {usd}"), cell(sheet, rate or None, "0.0000")])
+    sheet.ws.append(
+        [
+            cell(sheet, _("{local} per {usd}", local=local, usd=usd)),
+            cell(sheet, rate or None, "0.0000"),
+        ]
+    )
     sheet.rows_written += 1
     sheet.append_raw(
         [
-            f"The fund is kept in {usd} value (each payment at the rate recorded on it); the "
-            f"{local} column converts it at one rate for reference. Projects show what was "
-            "paid, in each currency."
+            _(
+                "The fund is kept in {usd} value (each payment at the rate recorded on it); the {local} column converts it at one rate for reference. Projects show what was paid, in each currency.",
+                usd=usd,
+                local=local,
+            )
         ]
     )
     sheet.blank()
-    sheet.append_raw(["The Premium fund", f"{usd} value", converted], font=BOLD)
+    sheet.append_raw([_("The Premium fund"), _("{usd} value", usd=usd), converted], font=BOLD)
     received_row = 0
     for key, label, value in (
-        ("opening", "Balance at the start of the year", summary.opening),
-        ("received", "Premium received", summary.received),
-        ("spent", "Premium spent on projects", summary.spent),
-        ("carried", "Balance carried over", summary.carried_over),
-        ("receivable", "Premium earned, not yet received", summary.receivable),
+        ("opening", _("Balance at the start of the year"), summary.opening),
+        ("received", _("Premium received"), summary.received),
+        ("spent", _("Premium spent on projects"), summary.spent),
+        ("carried", _("Balance carried over"), summary.carried_over),
+        ("receivable", _("Premium earned, not yet received"), summary.receivable),
     ):
         r = sheet.next_row
         if key == "received":
@@ -145,7 +186,8 @@ def _write_contracts(
 ) -> None:
     usd_fmt = currency_format(summary.reporting_currency)
     sheet.append_raw(
-        ["Premium received per contract", "Premium due", "Received", "Outstanding"], font=BOLD
+        [_("Premium received per contract"), _("Premium due"), _("Received"), _("Outstanding")],
+        font=BOLD,
     )
     first = sheet.next_row
     for c in reports.contract_dues(session, actor, year=year, today=today):
@@ -181,14 +223,14 @@ def _write_projects_and_share(
     usd_fmt, local_fmt = currency_format(usd), currency_format(local)
     other = any(line.paid_other for line in summary.lines)
     header = [
-        "Spent per project",
-        f"Approved budget ({usd})",
-        f"Spent ({usd} value)",
-        f"Remaining ({usd})",
-        f"Paid in {usd}",
-        f"Paid in {local}",
-        *(["Paid in other currencies"] if other else []),
-        "Quality",
+        _("Spent per project"),
+        _("Approved budget ({usd})", usd=usd),
+        _("Spent ({usd} value)", usd=usd),
+        _("Remaining ({usd})", usd=usd),
+        _("Paid in {usd}", usd=usd),
+        _("Paid in {local}", local=local),
+        *([_("Paid in other currencies")] if other else []),
+        _("Quality"),
     ]
     quality_column = chr(ord("A") + len(header) - 1)  # the last column
     sheet.append_raw(header, font=BOLD)
@@ -226,21 +268,29 @@ def _write_projects_and_share(
         sheet.rows_written += 1
     sheet.append_raw(
         [
-            f"Paid: the amounts as paid, in each currency. Spent ({usd} value): each payment "
-            "at the rate recorded on it."
+            _(
+                "Paid: the amounts as paid, in each currency. Spent ({usd} value): each payment at the rate recorded on it.",
+                usd=usd,
+            )
         ]
     )
     sheet.blank()
 
     share = summary.quality
     sheet.append_raw(
-        [f"Productivity / quality share (at least {share.share:.0%} of the Premium)"], font=BOLD
+        [
+            _(
+                "Productivity / quality share (at least {share} of the Premium)",
+                share=format(share.share, ".0%"),
+            )
+        ],
+        font=BOLD,
     )
     q = sheet.next_row
     end = max(last, first)
     sheet.ws.append(
         [
-            cell(sheet, "Spent on productivity / quality"),
+            cell(sheet, _("Spent on productivity / quality")),
             cell(
                 sheet,
                 Formula(
@@ -253,14 +303,17 @@ def _write_projects_and_share(
     sheet.rows_written += 1
     sheet.ws.append(
         [
-            cell(sheet, f"Required: {share.share:.0%} of the premium received"),
+            cell(
+                sheet,
+                _("Required: {share} of the premium received", share=format(share.share, ".0%")),
+            ),
             cell(sheet, Formula("=" + quality_share_formula(f"B{received_row}")), usd_fmt),
         ]
     )
     sheet.rows_written += 1
     sheet.ws.append(
         [
-            cell(sheet, "Share of the premium received"),
+            cell(sheet, _("Share of the premium received")),
             cell(
                 sheet,
                 Formula(f'=IF(B{received_row}>0,B{q}/B{received_row},"")'),
@@ -269,7 +322,9 @@ def _write_projects_and_share(
         ]
     )
     sheet.rows_written += 1
-    sheet.append_raw(["Met", Formula(f'=IF(B{q}>=B{q + 1},"yes","no")')])
+    sheet.append_raw(
+        [_("Met"), Formula(f"=IF(B{q}>=B{q + 1},{_quoted(_('yes'))},{_quoted(_('no'))})")]
+    )
     sheet.blank()
 
 
@@ -279,20 +334,24 @@ def _write_approvals(
     usd_fmt = currency_format(summary.reporting_currency)
     sheet.append_raw(
         [
-            "General Assembly approvals of the plan",
-            "Date",
-            "Minutes",
-            "Present",
-            "Women",
-            "Votes for",
-            "Budget",
+            _("General Assembly approvals of the plan"),
+            _("Date"),
+            _("Minutes"),
+            _("Present"),
+            _("Women"),
+            _("Votes for"),
+            _("Budget"),
         ],
         font=BOLD,
     )
     for a in plan.list_approvals(session, actor, year):
         sheet.ws.append(
             [
-                cell(sheet, f"Version {a.version}" + (" (in force)" if a.current else "")),
+                cell(
+                    sheet,
+                    _("Version {version}", version=a.version)
+                    + (_(" (in force)") if a.current else ""),
+                ),
                 cell(sheet, a.approval_date),
                 cell(sheet, a.minutes_number),
                 cell(sheet, a.members_present),

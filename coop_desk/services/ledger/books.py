@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from coop_desk.domain.premium import fiscal_year_bounds, fiscal_year_of
 from coop_desk.domain.text import fold
+from coop_desk.i18n import N_
 from coop_desk.models import Cooperative, FiscalYearEvent
 
 
@@ -49,15 +50,15 @@ class EntryKind(StrEnum):
 
 
 ENTRY_KIND_LABELS = {
-    EntryKind.MANUAL: "Manual entry",
-    EntryKind.SHIPMENT: "Shipment (premium earned)",
-    EntryKind.RECEIPT: "Premium received",
-    EntryKind.PAYMENT: "Project payment",
-    EntryKind.TRANSFER: "Transfer",
-    EntryKind.EXCHANGE: "Currency exchange",
-    EntryKind.OPENING: "Opening balance",
-    EntryKind.CARRY: "Balances carried from the previous year",
-    EntryKind.REVERSAL: "Reversal",
+    EntryKind.MANUAL: N_("Manual entry"),
+    EntryKind.SHIPMENT: N_("Shipment (premium earned)"),
+    EntryKind.RECEIPT: N_("Premium received"),
+    EntryKind.PAYMENT: N_("Project payment"),
+    EntryKind.TRANSFER: N_("Transfer"),
+    EntryKind.EXCHANGE: N_("Currency exchange"),
+    EntryKind.OPENING: N_("Opening balance"),
+    EntryKind.CARRY: N_("Balances carried from the previous year"),
+    EntryKind.REVERSAL: N_("Reversal"),
 }
 
 # Balance-sheet accounts carry their own balances into the next year; every other account

@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session, aliased
 
 from coop_desk.domain import limits
 from coop_desk.domain.money import format_amount
+from coop_desk.i18n import _
+from coop_desk.i18n.formats import amount as amount_text
 from coop_desk.models import Account, JournalEntry, Posting, Project
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import fiscal
@@ -85,8 +87,12 @@ def check_balanced(session: Session, today: date) -> list[Finding]:
             Finding(
                 Severity.ERROR,
                 "ledger.unbalanced",
-                f"Entry {names.get(entry_id, entry_id)} does not balance in {currency} "
-                f"(off by {Decimal(amount)})",
+                _(
+                    "Entry {entry} does not balance in {currency} (off by {difference})",
+                    entry=names.get(entry_id, entry_id),
+                    currency=currency,
+                    difference=Decimal(amount),
+                ),
                 f"journal_entry {entry_id}",
             )
         )
@@ -100,8 +106,12 @@ def check_balanced(session: Session, today: date) -> list[Finding]:
             Finding(
                 Severity.ERROR,
                 "ledger.unbalanced",
-                f"Entry {names.get(entry_id, entry_id)} does not balance in {usd} value "
-                f"(off by {Decimal(value)})",
+                _(
+                    "Entry {entry} does not balance in {usd} value (off by {difference})",
+                    entry=names.get(entry_id, entry_id),
+                    usd=usd,
+                    difference=Decimal(value),
+                ),
                 f"journal_entry {entry_id}",
             )
         )
@@ -114,8 +124,11 @@ def check_balanced(session: Session, today: date) -> list[Finding]:
             Finding(
                 Severity.ERROR,
                 "ledger.usd_value",
-                f"Entry {names.get(entry_id, entry_id)}: a {usd} posting has a different "
-                f"{usd} value than its amount",
+                _(
+                    "Entry {entry}: a {usd} posting has a different {usd} value than its amount",
+                    entry=names.get(entry_id, entry_id),
+                    usd=usd,
+                ),
                 f"posting {posting_id}",
             )
         )
@@ -130,7 +143,7 @@ def check_balanced(session: Session, today: date) -> list[Finding]:
             Finding(
                 Severity.ERROR,
                 "ledger.unbalanced",
-                f"Entry {names.get(entry_id, entry_id)} has fewer than two postings",
+                _("Entry {entry} has fewer than two postings", entry=names.get(entry_id, entry_id)),
                 f"journal_entry {entry_id}",
             )
         )
@@ -156,8 +169,13 @@ def check_numbering(session: Session, today: date) -> list[Finding]:
                 Finding(
                     Severity.ERROR,
                     "ledger.numbering",
-                    f"Fiscal year {year}: {count} entries numbered up to {highest}; missing "
-                    f"{', '.join(entry_number(year, n) for n in missing)}",
+                    _(
+                        "Fiscal year {year}: {count} entries numbered up to {highest}; missing {items}",
+                        year=year,
+                        count=count,
+                        highest=highest,
+                        items=", ".join(entry_number(year, n) for n in missing),
+                    ),
                     f"fiscal_year {year}",
                 )
             )
@@ -174,8 +192,12 @@ def check_numbering(session: Session, today: date) -> list[Finding]:
                 Finding(
                     Severity.ERROR,
                     "ledger.numbering",
-                    f"Entry {entry_number(year, number)} is dated {day}, outside fiscal year "
-                    f"{year}",
+                    _(
+                        "Entry {entry_number} is dated {day}, outside fiscal year {year}",
+                        entry_number=entry_number(year, number),
+                        day=day,
+                        year=year,
+                    ),
                     f"journal_entry {entry_id}",
                 )
             )
@@ -193,8 +215,10 @@ def check_numbering(session: Session, today: date) -> list[Finding]:
             Finding(
                 Severity.ERROR,
                 "ledger.numbering",
-                f"A posting of entry {names.get(entry_id, entry_id)} has another date or year "
-                "than its entry",
+                _(
+                    "A posting of entry {entry} has another date or year than its entry",
+                    entry=names.get(entry_id, entry_id),
+                ),
                 f"posting {posting_id}",
             )
         )
@@ -219,7 +243,11 @@ def check_reversals(session: Session, today: date) -> list[Finding]:
                 Finding(
                     Severity.ERROR,
                     "ledger.reversal",
-                    f"Entry {label} reverses {names[orig.id]} but is not a plain reversal",
+                    _(
+                        "Entry {label} reverses {names} but is not a plain reversal",
+                        label=label,
+                        names=names[orig.id],
+                    ),
                     f"journal_entry {rev.id}",
                 )
             )
@@ -228,7 +256,11 @@ def check_reversals(session: Session, today: date) -> list[Finding]:
                 Finding(
                     Severity.ERROR,
                     "ledger.reversal",
-                    f"Reversal {label} is dated before the entry it reverses ({names[orig.id]})",
+                    _(
+                        "Reversal {label} is dated before the entry it reverses ({names})",
+                        label=label,
+                        names=names[orig.id],
+                    ),
                     f"journal_entry {rev.id}",
                 )
             )
@@ -244,7 +276,11 @@ def check_reversals(session: Session, today: date) -> list[Finding]:
                 Finding(
                     Severity.ERROR,
                     "ledger.reversal",
-                    f"Reversal {label} does not mirror {names[orig.id]} exactly",
+                    _(
+                        "Reversal {label} does not mirror {names} exactly",
+                        label=label,
+                        names=names[orig.id],
+                    ),
                     f"journal_entry {rev.id}",
                 )
             )
@@ -257,7 +293,10 @@ def check_reversals(session: Session, today: date) -> list[Finding]:
             Finding(
                 Severity.ERROR,
                 "ledger.reversal",
-                f"Entry {names[entry_id]} is marked as a reversal but reverses nothing",
+                _(
+                    "Entry {names} is marked as a reversal but reverses nothing",
+                    names=names[entry_id],
+                ),
                 f"journal_entry {entry_id}",
             )
         )
@@ -296,8 +335,12 @@ def check_recompute(session: Session, today: date) -> list[Finding]:
                 Finding(
                     Severity.ERROR,
                     "ledger.recompute",
-                    f"Account {key[0]}, {key[1]}, {key[2]}: the summed balance differs from "
-                    "the postings",
+                    _(
+                        "Account {key}, {key2}, {key3}: the summed balance differs from the postings",
+                        key=key[0],
+                        key2=key[1],
+                        key3=key[2],
+                    ),
                     f"account {key[0]}",
                 )
             )
@@ -344,12 +387,20 @@ def check_carry(session: Session, today: date) -> list[Finding]:
                 Finding(
                     Severity.ERROR,
                     "ledger.carry",
-                    f"{year + 1} opens with {format_amount(opened[0])} {currency} "
-                    f"(USD value {format_amount(opened[1])}) in account {codes.get(account_id)} "
-                    f"where {year} closed with {format_amount(closed[0])} {currency} "
-                    f"(USD value {format_amount(closed[1])}): postings changed {year} after it "
-                    "was closed",
-                    f"fiscal year {year}",
+                    _(
+                        "{next_year} opens with {opened} {currency} (USD value {opened_usd}) "
+                        "in account {account} where {year} closed with {closed} {currency} "
+                        "(USD value {closed_usd}): postings changed {year} after it was closed",
+                        next_year=year + 1,
+                        opened=amount_text(opened[0]),
+                        opened_usd=amount_text(opened[1]),
+                        currency=currency,
+                        account=codes.get(account_id),
+                        year=year,
+                        closed=amount_text(closed[0]),
+                        closed_usd=amount_text(closed[1]),
+                    ),
+                    f"fiscal_year {year}",
                 )
             )
         if len(keys) > 5:
@@ -357,8 +408,13 @@ def check_carry(session: Session, today: date) -> list[Finding]:
                 Finding(
                     Severity.ERROR,
                     "ledger.carry",
-                    f"{len(keys) - 5} more accounts open {year + 1} away from {year}'s closing",
-                    f"fiscal year {year}",
+                    _(
+                        "{n} more accounts open {next_year} away from {year}'s closing",
+                        n=len(keys) - 5,
+                        next_year=year + 1,
+                        year=year,
+                    ),
+                    f"fiscal_year {year}",
                 )
             )
     return findings
@@ -383,10 +439,15 @@ def check_quality_share(session: Session, today: date) -> list[Finding]:
             Finding(
                 Severity.WARNING,
                 "premium.quality_share",
-                f"{year}: USD {format_amount(share.spent)} spent on productivity/quality "
-                f"projects = {share.percent}% of the USD {format_amount(share.received)} "
-                f"premium received; at least {share.share:.0%} (USD "
-                f"{format_amount(share.required)}) is required",
+                _(
+                    "{year}: USD {spent} spent on productivity/quality projects = {percent}% of the USD {received} premium received; at least {share} (USD {required}) is required",
+                    year=year,
+                    spent=format_amount(share.spent),
+                    percent=share.percent,
+                    received=format_amount(share.received),
+                    share=format(share.share, ".0%"),
+                    required=format_amount(share.required),
+                ),
                 f"fiscal_year {year}",
             )
         )
@@ -416,8 +477,12 @@ def check_vouchers(session: Session, today: date) -> list[Finding]:
             Finding(
                 Severity.WARNING,
                 "premium.voucher_missing",
-                f"Payment {entry_number(entry.fiscal_year, entry.number)} of {entry.entry_date} "
-                f"({entry.description}) has no voucher/receipt number",
+                _(
+                    "Payment {entry_number} of {entry_date} ({description}) has no voucher/receipt number",
+                    entry_number=entry_number(entry.fiscal_year, entry.number),
+                    entry_date=entry.entry_date,
+                    description=entry.description,
+                ),
                 f"journal_entry {entry.id}",
             )
         )
@@ -471,8 +536,13 @@ def check_budget(session: Session, today: date) -> list[Finding]:
                 Finding(
                     Severity.WARNING,
                     "premium.no_budget",
-                    f"Payment {label} of {day} to {names[project_id]}: the General "
-                    f"Assembly approved no budget for this project in {year}",
+                    _(
+                        "Payment {label} of {day} to {names}: the General Assembly approved no budget for this project in {year}",
+                        label=label,
+                        day=day,
+                        names=names[project_id],
+                        year=year,
+                    ),
                     f"journal_entry {entry_id}",
                 )
             )
@@ -481,8 +551,13 @@ def check_budget(session: Session, today: date) -> list[Finding]:
                 Finding(
                     Severity.WARNING,
                     "premium.before_approval",
-                    f"Payment {label} of {day} to {names[project_id]} is dated "
-                    f"before the General Assembly approved its budget ({approved_on})",
+                    _(
+                        "Payment {label} of {day} to {names} is dated before the General Assembly approved its budget ({approved_on})",
+                        label=label,
+                        day=day,
+                        names=names[project_id],
+                        approved_on=approved_on,
+                    ),
                     f"journal_entry {entry_id}",
                 )
             )
@@ -495,9 +570,14 @@ def check_budget(session: Session, today: date) -> list[Finding]:
                     Finding(
                         Severity.WARNING,
                         "premium.over_budget",
-                        f"{year}: {row.name} spent USD {format_amount(row.spent)}, over its "
-                        f"approved budget of USD {format_amount(row.approved)} "
-                        f"({row.percent_used}%)",
+                        _(
+                            "{year}: {name} spent USD {spent}, over its approved budget of USD {approved} ({percent_used}%)",
+                            year=year,
+                            name=row.name,
+                            spent=format_amount(row.spent),
+                            approved=format_amount(row.approved),
+                            percent_used=row.percent_used,
+                        ),
                         f"project {row.project_id}",
                     )
                 )
@@ -518,7 +598,11 @@ def check_negative(session: Session, today: date) -> list[Finding]:
                 Finding(
                     Severity.WARNING,
                     "premium.negative_fund",
-                    f"{year}: the Premium fund ends the year at USD {format_amount(fund.closing)}",
+                    _(
+                        "{year}: the Premium fund ends the year at USD {closing}",
+                        year=year,
+                        closing=format_amount(fund.closing),
+                    ),
                     f"fiscal_year {year}",
                 )
             )
@@ -528,8 +612,13 @@ def check_negative(session: Session, today: date) -> list[Finding]:
                     Finding(
                         Severity.WARNING,
                         "premium.negative_fund",
-                        f"{year}: {row.name} ends the year at {format_amount(row.closing)} "
-                        f"{row.currency}",
+                        _(
+                            "{year}: {name} ends the year at {closing} {currency}",
+                            year=year,
+                            name=row.name,
+                            closing=format_amount(row.closing),
+                            currency=row.currency,
+                        ),
                         f"account {row.account_id}",
                     )
                 )
@@ -547,9 +636,15 @@ def check_overdue(session: Session, today: date) -> list[Finding]:
         Finding(
             Severity.WARNING,
             "premium.overdue",
-            f"Contract {row.number} ({row.buyer_name}) shipped {row.shipment_date}: USD "
-            f"{format_amount(row.outstanding)} of premium still not received after "
-            f"{row.days_since_shipment} days (limit {days})",
+            _(
+                "Contract {number} ({buyer_name}) shipped {shipment_date}: USD {outstanding} of premium still not received after {days_since_shipment} days (limit {days})",
+                number=row.number,
+                buyer_name=row.buyer_name,
+                shipment_date=row.shipment_date,
+                outstanding=format_amount(row.outstanding),
+                days_since_shipment=row.days_since_shipment,
+                days=days,
+            ),
             f"contract {row.contract_id}",
         )
         for row in contract_dues(session, SYSTEM, today=today)

@@ -31,6 +31,7 @@ from coop_desk.domain.premium import (
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import Conflict, NotFound, ValidationError
+from coop_desk.i18n import _
 from coop_desk.models import Account, Buyer, Contract, JournalEntry, PremiumRate
 from coop_desk.models.base import utcnow
 from coop_desk.services import versions
@@ -122,7 +123,7 @@ def save_rate(
     require(actor, Permission.SETTINGS_WRITE)
     problems = [Problem("rate", message) for message in validate_terms(terms)]
     if terms.scheme == Scheme.NONE:
-        problems.append(Problem("scheme", "a conventional sale has no price table"))
+        problems.append(Problem("scheme", _("a conventional sale has no price table")))
     clash = session.scalar(
         select(PremiumRate.id).where(
             PremiumRate.scheme == str(terms.scheme), PremiumRate.valid_from == terms.valid_from
@@ -130,15 +131,22 @@ def save_rate(
     )
     if clash is not None and clash != rate_id:
         problems.append(
-            Problem("valid_from", f"{SCHEME_LABELS[terms.scheme]} already has a row from that date")
+            Problem(
+                "valid_from",
+                _(
+                    "{scheme} already has a row from that date",
+                    scheme=_(SCHEME_LABELS[terms.scheme]),
+                ),
+            )
         )
     if problems:
         raise ValidationError(problems)
     row = PremiumRate() if rate_id is None else session.get(PremiumRate, rate_id)
     if row is None:
-        raise NotFound(f"There is no rate row with id {rate_id}.")
+        raise NotFound(_("There is no rate row with id {rate_id}.", rate_id=rate_id))
     if rate_id is not None:
-        versions.check(session, row, record_version, f"The price table row of {row.valid_from}")
+        what = _("The price table row of {day}", day=row.valid_from)
+        versions.check(session, row, record_version, what)
     row.scheme = str(terms.scheme)
     row.valid_from = terms.valid_from
     row.minimum_washed = terms.minimum_washed
@@ -211,15 +219,15 @@ def create_buyer(
     require(actor, Permission.LEDGER_WRITE)
     name = clean(name)
     if not name:
-        raise ValidationError([Problem("name", "the buyer needs a name")])
+        raise ValidationError([Problem("name", _("the buyer needs a name"))])
     if session.scalar(select(Buyer.id).where(func.lower(Buyer.name) == name.lower())):
-        raise ValidationError([Problem("name", f"the buyer {name} already exists")])
+        raise ValidationError([Problem("name", _("the buyer {name} already exists", name=name))])
     buyer = Buyer(name=name, country=clean(country), notes=notes.strip())
     session.add(buyer)
     session.flush()
     account = Account(
         code=next_code(session, AccountRole.RECEIVABLE),
-        name=f"Premium receivable: {name}",
+        name=_("Premium receivable: {name}", name=name),
         kind="asset",
         role=str(AccountRole.RECEIVABLE),
         currency="USD",
@@ -391,16 +399,16 @@ def get_contract(session: Session, actor: Actor, contract_id: int) -> ContractRo
 def load_contract(session: Session, contract_id: int) -> Contract:
     contract = session.get(Contract, contract_id)
     if contract is None:
-        raise NotFound(f"There is no contract with id {contract_id}.")
+        raise NotFound(_("There is no contract with id {contract_id}.", contract_id=contract_id))
     return contract
 
 
 def _validate(session: Session, data: ContractInput, contract_id: int | None) -> list[Problem]:
     problems: list[Problem] = []
     if data.buyer_id is None or session.get(Buyer, data.buyer_id) is None:
-        problems.append(Problem("buyer_id", "choose the buyer"))
+        problems.append(Problem("buyer_id", _("choose the buyer")))
     if not clean(data.number):
-        problems.append(Problem("number", "the contract number is required"))
+        problems.append(Problem("number", _("the contract number is required")))
     elif data.buyer_id is not None:
         stmt = select(Contract.id).where(
             Contract.buyer_id == data.buyer_id, Contract.number == clean(data.number)
@@ -409,22 +417,27 @@ def _validate(session: Session, data: ContractInput, contract_id: int | None) ->
             stmt = stmt.where(Contract.id != contract_id)
         if session.scalar(stmt):
             problems.append(
-                Problem("number", f"this buyer already has a contract {clean(data.number)}")
+                Problem(
+                    "number",
+                    _("this buyer already has a contract {clean}", clean=clean(data.number)),
+                )
             )
     if data.signing_date is None:
-        problems.append(Problem("signing_date", "the signing date is required"))
+        problems.append(Problem("signing_date", _("the signing date is required")))
     if data.scheme not in {s.value for s in Scheme}:
-        problems.append(Problem("scheme", "choose Fairtrade International, Fair Trade USA or none"))
+        problems.append(
+            Problem("scheme", _("choose Fairtrade International, Fair Trade USA or none"))
+        )
     if data.process not in {p.value for p in Process}:
-        problems.append(Problem("process", "choose washed or natural"))
+        problems.append(Problem("process", _("choose washed or natural")))
     if data.quantity_unit not in {u.value for u in QuantityUnit}:
-        problems.append(Problem("quantity_unit", "give the quantity in bags or kg"))
+        problems.append(Problem("quantity_unit", _("give the quantity in bags or kg")))
     try:
         quantity = to_decimal(data.quantity)
         if quantity <= 0:
-            problems.append(Problem("quantity", "the quantity must be more than zero"))
+            problems.append(Problem("quantity", _("the quantity must be more than zero")))
         elif quantity != quantity.quantize(Decimal("0.000001")):
-            problems.append(Problem("quantity", "at most 6 decimals"))
+            problems.append(Problem("quantity", _("at most 6 decimals")))
         elif beyond := limits.check_quantity(quantity) or limits.check_quantity(
             contract_kg(quantity, QuantityUnit(data.quantity_unit))
             if data.quantity_unit in {u.value for u in QuantityUnit}
@@ -444,14 +457,16 @@ def _validate(session: Session, data: ContractInput, contract_id: int | None) ->
         and data.signing_date is not None
         and data.shipment_date < data.signing_date
     ):
-        problems.append(Problem("shipment_date", "the shipment cannot be before the signing"))
+        problems.append(Problem("shipment_date", _("the shipment cannot be before the signing")))
     if (
         not problems
         and data.scheme != Scheme.NONE
         and data.signing_date is not None
         and pick_rate(all_terms(session), Scheme(data.scheme), data.signing_date) is None
     ):
-        problems.append(Problem("signing_date", "the price table has no row in force on that date"))
+        problems.append(
+            Problem("signing_date", _("the price table has no row in force on that date"))
+        )
     return problems
 
 
@@ -493,7 +508,9 @@ def update_contract(
     ``record_version``: the version the user's form showed (refused when it changed since)."""
     require(actor, Permission.LEDGER_WRITE)
     contract = load_contract(session, contract_id)
-    versions.check(session, contract, record_version, f"Contract {contract.number}")
+    versions.check(
+        session, contract, record_version, _("Contract {number}", number=contract.number)
+    )
     problems = _validate(session, data, contract_id)
     if problems:
         raise ValidationError(problems)
@@ -510,8 +527,10 @@ def update_contract(
         )
         if locked:
             raise Conflict(
-                f"Contract {contract.number} is shipped and its premium is posted. Reverse the "
-                "shipment entry before changing its buyer, scheme, quantity or dates."
+                _(
+                    "Contract {number} is shipped and its premium is posted. Reverse the shipment entry before changing its buyer, scheme, quantity or dates.",
+                    number=contract.number,
+                )
             )
     contract.buyer_id = data.buyer_id
     contract.number = clean(data.number)
@@ -536,7 +555,11 @@ def delete_contract(session: Session, actor: Actor, contract_id: int) -> None:
     used = session.scalar(select(func.count()).where(JournalEntry.contract_id == contract_id))
     if used:
         raise Conflict(
-            f"Contract {contract.number} has {used} journal entries; it stays in the books."
+            _(
+                "Contract {number} has {used} journal entries; it stays in the books.",
+                number=contract.number,
+                used=used,
+            )
         )
     session.delete(contract)
     session.flush()

@@ -22,6 +22,7 @@ from coop_desk.domain import limits
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import Conflict, ValidationError
+from coop_desk.i18n import _
 from coop_desk.models import Account, FiscalYearEvent, JournalEntry, Posting
 from coop_desk.services import audit
 from coop_desk.services.access import Actor, Permission, require
@@ -215,15 +216,26 @@ def close_year(
     start, end = year_bounds(session, year)
     problems: list[Problem] = []
     if year in closed:
-        raise Conflict(f"The fiscal year {year} is already closed.")
+        raise Conflict(_("The fiscal year {year} is already closed.", year=year))
     if end >= today:
-        problems.append(Problem("year", f"the fiscal year {year} ends on {end}; close it after"))
+        problems.append(
+            Problem(
+                "year",
+                _("the fiscal year {year} ends on {end}; close it after", year=year, end=end),
+            )
+        )
     earliest = first_year(session)
     if earliest is not None:
         open_before = [y for y in range(earliest, year) if y not in closed]
         if open_before:
             problems.append(
-                Problem("year", f"close {open_before[0]} first: years are closed in order")
+                Problem(
+                    "year",
+                    _(
+                        "close {open_before} first: years are closed in order",
+                        open_before=open_before[0],
+                    ),
+                )
             )
     if problems:
         raise ValidationError(problems)
@@ -237,8 +249,8 @@ def close_year(
             actor,
             entry_date=year_bounds(session, year + 1)[0],
             kind=EntryKind.CARRY,
-            description=f"Balances carried from fiscal year {year}",
-            reference=f"close {year}",
+            description=_("Balances carried from fiscal year {year}", year=year),
+            reference=_("close {year}", year=year),
             postings=[
                 PostingInput(
                     account_id,
@@ -273,12 +285,16 @@ def reopen_year(session: Session, actor: Actor, year: int, *, reason: str) -> Fi
     require(actor, Permission.YEAR_REOPEN)
     closed = closed_years(session)
     if year not in closed:
-        raise Conflict(f"The fiscal year {year} is not closed.")
+        raise Conflict(_("The fiscal year {year} is not closed.", year=year))
     if not clean(reason):
-        raise ValidationError([Problem("reason", "say why the year is reopened")])
+        raise ValidationError([Problem("reason", _("say why the year is reopened"))])
     if year + 1 in closed:
-        raise Conflict(f"Reopen {year + 1} first: closed years are reopened from the latest.")
-    with audit.reason(session, f"fiscal year {year} reopened: {clean(reason)}"):
+        raise Conflict(
+            _("Reopen {value} first: closed years are reopened from the latest.", value=year + 1)
+        )
+    with audit.reason(
+        session, _("fiscal year {year} reopened: {clean}", year=year, clean=clean(reason))
+    ):
         return _reopen(session, actor, year, clean(reason))
 
 
@@ -289,7 +305,7 @@ def _reopen(session: Session, actor: Actor, year: int, reason: str) -> FiscalYea
             session,
             actor,
             carry_id,
-            reason=f"fiscal year {year} reopened: {reason}",
+            reason=_("fiscal year {year} reopened: {reason}", year=year, reason=reason),
             allow_carry=True,
         )
         reversal_id = reversal.id

@@ -26,6 +26,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 from coop_desk.errors import Conflict
+from coop_desk.i18n import _
 from coop_desk.models import JournalEntry, Posting
 from coop_desk.services.verify import Finding, Severity, register
 
@@ -52,21 +53,24 @@ def refuse_changes_to_posted_entries(session: Session, _context: Any, _instances
     for obj in list(session.dirty):
         if isinstance(obj, JournalEntry | Posting) and session.is_modified(obj):
             raise Conflict(
-                "Posted journal entries cannot be changed. Reverse the entry and post a "
-                "corrected one."
+                _(
+                    "Posted journal entries cannot be changed. Reverse the entry and post a corrected one."
+                )
             )
     for obj in list(session.deleted):
         if isinstance(obj, JournalEntry | Posting):
             raise Conflict(
-                "Posted journal entries cannot be deleted. Reverse the entry instead; both "
-                "stay in the journal."
+                _(
+                    "Posted journal entries cannot be deleted. Reverse the entry instead; both stay in the journal."
+                )
             )
     written = _written(session)
     for obj in list(session.new):
         if isinstance(obj, Posting) and obj.entry_id is not None and obj.entry_id not in written:
             raise Conflict(
-                "A posting cannot be added to a posted journal entry. Reverse the entry and "
-                "post a corrected one."
+                _(
+                    "A posting cannot be added to a posted journal entry. Reverse the entry and post a corrected one."
+                )
             )
 
 
@@ -123,8 +127,10 @@ def check_triggers(session: Session, today: date) -> list[Finding]:
         Finding(
             Severity.ERROR,
             "ledger.immutable",
-            f"the database trigger {name} was dropped or disabled: the database no longer "
-            "refuses a change to posted journal entries made outside coop-desk",
+            _(
+                "the database trigger {name} was dropped or disabled: the database no longer refuses a change to posted journal entries made outside coop-desk",
+                name=name,
+            ),
             name,
         )
         for name in TRIGGERS

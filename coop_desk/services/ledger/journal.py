@@ -23,6 +23,7 @@ from coop_desk.domain.money import MoneyError, format_amount, to_decimal
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold
 from coop_desk.errors import Conflict, NotFound, ValidationError
+from coop_desk.i18n import _
 from coop_desk.models import Account, Contract, JournalEntry, Posting, Project
 from coop_desk.services import audit
 from coop_desk.services.access import Actor, Permission, require
@@ -215,7 +216,7 @@ def write_entry(
     problems = list(extra_problems)
     description = clean(description)
     if not description:
-        problems.append(Problem("description", "say what the entry is for"))
+        problems.append(Problem("description", _("say what the entry is for")))
     problems += limits.text_problems(
         "journal_entry",
         {
@@ -227,7 +228,7 @@ def write_entry(
         },
     )
     if entry_date is None:
-        problems.append(Problem("entry_date", "the date is required"))
+        problems.append(Problem("entry_date", _("the date is required")))
         raise ValidationError(problems)
     out_of_range = limits.check_date(entry_date)
     year = year_of(session, entry_date)
@@ -240,8 +241,10 @@ def write_entry(
         problems.append(
             Problem(
                 "entry_date",
-                f"the fiscal year {year} is closed; nothing can be posted in it unless an "
-                "administrator reopens it",
+                _(
+                    "the fiscal year {year} is closed; nothing can be posted in it unless an administrator reopens it",
+                    year=year,
+                ),
             )
         )
     elif closed and year < max(closed) and kind != EntryKind.CARRY:
@@ -250,8 +253,11 @@ def write_entry(
         problems.append(
             Problem(
                 "entry_date",
-                f"the books are closed up to the fiscal year {max(closed)}; nothing can be "
-                f"posted in {year}",
+                _(
+                    "the books are closed up to the fiscal year {max}; nothing can be posted in {year}",
+                    max=max(closed),
+                    year=year,
+                ),
             )
         )
     usd = reporting_currency(session)
@@ -262,17 +268,35 @@ def write_entry(
         account = session.get(Account, p.account_id)
         accounts.append(account)
         if account is None:
-            problems.append(Problem(field, f"there is no account with id {p.account_id}"))
+            problems.append(
+                Problem(
+                    field, _("there is no account with id {account_id}", account_id=p.account_id)
+                )
+            )
             continue
         if not account.active and not allow_inactive:
-            problems.append(Problem(field, f"the account {account.name} is closed"))
+            problems.append(
+                Problem(field, _("the account {account_name} is closed", account_name=account.name))
+            )
         currency = (p.currency or account.currency or "").upper()
         if not currency:
-            problems.append(Problem(field, f"say the currency posted to {account.name}"))
+            problems.append(
+                Problem(
+                    field, _("say the currency posted to {account_name}", account_name=account.name)
+                )
+            )
             continue
         if account.currency and currency != account.currency:
             problems.append(
-                Problem(field, f"{account.name} is kept in {account.currency}, not {currency}")
+                Problem(
+                    field,
+                    _(
+                        "{account_name} is kept in {currency}, not {currency2}",
+                        account_name=account.name,
+                        currency=account.currency,
+                        currency2=currency,
+                    ),
+                )
             )
         try:
             amount = to_decimal(p.amount)
@@ -288,7 +312,12 @@ def write_entry(
         elif fixed_usd is not None:
             rate = p.rate if p.rate is not None and p.rate > 0 else Decimal(1)
         elif p.rate is None:
-            problems.append(Problem(field, f"the {currency} rate (per {usd}) is required"))
+            problems.append(
+                Problem(
+                    field,
+                    _("the {currency} rate (per {usd}) is required", currency=currency, usd=usd),
+                )
+            )
             continue
         else:
             try:
@@ -300,7 +329,7 @@ def write_entry(
                 problems.append(Problem(field, str(limits.check_rate(rate))))
                 continue
             if rate != rate.quantize(Decimal("0.00000001")):
-                problems.append(Problem(field, "a rate has at most 8 decimals"))
+                problems.append(Problem(field, _("a rate has at most 8 decimals")))
         legs.append(Leg(currency, amount, rate))
     if len(legs) == len(postings):
         if fixed_usd is None:
@@ -312,7 +341,7 @@ def write_entry(
         raise ValidationError(problems)
     values = usd_values(legs, usd) if fixed_usd is None else list(fixed_usd)
     problems = [
-        Problem(f"postings[{index}]", f"its {usd} value: {beyond}")
+        Problem(f"postings[{index}]", _("its {usd} value: {beyond}", usd=usd, beyond=beyond))
         for index, value in enumerate(values, start=1)
         if (beyond := limits.check_amount(value))
     ]
@@ -383,9 +412,13 @@ def _fixed_problems(legs: Sequence[Leg], values: Sequence[Decimal], usd: str) ->
         if leg.currency == usd and leg.amount != value:
             problems.append(f"a {usd} posting is worth its amount")
         sums[leg.currency] = sums.get(leg.currency, Decimal(0)) + leg.amount
-    problems += [f"the {c} postings do not balance (off by {t})" for c, t in sums.items() if t]
+    problems += [
+        _("the {currency} postings do not balance (off by {difference})", currency=c, difference=t)
+        for c, t in sums.items()
+        if t
+    ]
     if sum(values, Decimal(0)) != 0:
-        problems.append(f"the postings do not balance in {usd} value")
+        problems.append(_("the postings do not balance in {usd} value", usd=usd))
     return problems
 
 
@@ -421,28 +454,30 @@ def reverse(
     require(actor, Permission.LEDGER_WRITE)
     original = session.get(JournalEntry, entry_id)
     if original is None:
-        raise NotFound(f"There is no journal entry with id {entry_id}.")
+        raise NotFound(_("There is no journal entry with id {entry_id}.", entry_id=entry_id))
     name = entry_number(original.fiscal_year, original.number)
     if original.kind == EntryKind.CARRY and not allow_carry:
         raise Conflict(
-            f"Entry {name} carries balances from the previous year; it is reversed only by "
-            "reopening that year."
+            _(
+                "Entry {name} carries balances from the previous year; it is reversed only by reopening that year.",
+                name=name,
+            )
         )
     if original.reverses_id is not None:
-        raise Conflict(f"Entry {name} is itself a reversal; post a new entry instead.")
+        raise Conflict(_("Entry {name} is itself a reversal; post a new entry instead.", name=name))
     already = session.scalar(
         select(JournalEntry.fiscal_year, JournalEntry.number)
         .where(JournalEntry.reverses_id == entry_id)
         .limit(1)
     )
     if already is not None:
-        raise Conflict(f"Entry {name} has already been reversed.")
+        raise Conflict(_("Entry {name} has already been reversed.", name=name))
     problems: list[Problem] = []
     if not clean(reason):
-        problems.append(Problem("reason", "say why the entry is reversed"))
+        problems.append(Problem("reason", _("say why the entry is reversed")))
     day = entry_date or original.entry_date
     if day < original.entry_date:
-        problems.append(Problem("entry_date", "a reversal cannot be dated before the entry"))
+        problems.append(Problem("entry_date", _("a reversal cannot be dated before the entry")))
     lines = session.scalars(
         select(Posting).where(Posting.entry_id == entry_id).order_by(Posting.line)
     ).all()
@@ -451,7 +486,9 @@ def reverse(
         actor,
         entry_date=day,
         kind=EntryKind.REVERSAL,
-        description=f"Reversal of {name}: {clean(reason)}" if clean(reason) else "",
+        description=_("Reversal of {name}: {clean}", name=name, clean=clean(reason))
+        if clean(reason)
+        else "",
         reference=name,
         payee=original.payee,
         project_id=original.project_id,
@@ -521,7 +558,7 @@ def list_entries(
 def entry_row(session: Session, entry_id: int) -> EntryRow:
     rows = _entry_rows(session, [JournalEntry.id == entry_id], False, None, 0)
     if not rows:
-        raise NotFound(f"There is no journal entry with id {entry_id}.")
+        raise NotFound(_("There is no journal entry with id {entry_id}.", entry_id=entry_id))
     return rows[0]
 
 

@@ -27,6 +27,7 @@ from coop_desk.domain.premium import Scheme
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import Conflict, ValidationError
+from coop_desk.i18n import _, formats
 from coop_desk.models import Account, Posting, Project
 from coop_desk.services import cooperative, documents
 from coop_desk.services.access import Actor, Permission, require
@@ -59,11 +60,11 @@ def _amount(
         problems.append(Problem(field, str(exc)))
         return Decimal(0)
     if amount < 0 or (amount == 0 and not allow_zero):
-        problems.append(Problem(field, "the amount must be more than zero"))
+        problems.append(Problem(field, _("the amount must be more than zero")))
     elif beyond := limits.check_amount(amount):
         problems.append(Problem(field, beyond))
     elif amount != round_money(amount):
-        problems.append(Problem(field, "amounts are in cents: at most 2 decimals"))
+        problems.append(Problem(field, _("amounts are in cents: at most 2 decimals")))
     return amount
 
 
@@ -72,10 +73,12 @@ def _money_account(
 ) -> Account | None:
     account = session.get(Account, account_id) if account_id is not None else None
     if account is None or account.role not in (AccountRole.BANK, AccountRole.CASH):
-        problems.append(Problem(field, "choose a bank or cash account"))
+        problems.append(Problem(field, _("choose a bank or cash account")))
         return None
     if not account.active:
-        problems.append(Problem(field, f"the account {account.name} is closed"))
+        problems.append(
+            Problem(field, _("the account {account_name} is closed", account_name=account.name))
+        )
     return account
 
 
@@ -85,7 +88,12 @@ def _rate(
     if currency == usd:
         return None
     if rate is None:
-        problems.append(Problem(field, f"give the exchange rate ({currency} per {usd})"))
+        problems.append(
+            Problem(
+                field,
+                _("give the exchange rate ({currency} per {usd})", currency=currency, usd=usd),
+            )
+        )
         return None
     try:
         value = to_decimal(rate)
@@ -93,7 +101,7 @@ def _rate(
         problems.append(Problem(field, str(exc)))
         return None
     if value <= 0:
-        problems.append(Problem(field, "the rate must be more than zero"))
+        problems.append(Problem(field, _("the rate must be more than zero")))
         return None
     if beyond := limits.check_rate(value):
         problems.append(Problem(field, beyond))
@@ -113,16 +121,18 @@ def record_shipment(
     day = shipment_date or contract.shipment_date
     problems: list[Problem] = []
     if day is None:
-        problems.append(Problem("shipment_date", "give the shipment date"))
+        problems.append(Problem("shipment_date", _("give the shipment date")))
     elif day < contract.signing_date:
-        problems.append(Problem("shipment_date", "the shipment cannot be before the signing"))
+        problems.append(Problem("shipment_date", _("the shipment cannot be before the signing")))
     if contract.scheme == Scheme.NONE:
-        problems.append(Problem("scheme", "a conventional contract earns no Premium"))
+        problems.append(Problem("scheme", _("a conventional contract earns no Premium")))
     if contract_id in live_shipment_entries(session):
-        raise Conflict(f"The shipment of contract {contract.number} is already posted.")
+        raise Conflict(
+            _("The shipment of contract {number} is already posted.", number=contract.number)
+        )
     fig = figures(session, contract)
     if not problems and fig.premium_due <= 0:
-        problems.append(Problem("premium_due", "the contract has no premium due"))
+        problems.append(Problem("premium_due", _("the contract has no premium due")))
     if problems:
         raise ValidationError(problems)
     assert day is not None
@@ -134,8 +144,12 @@ def record_shipment(
         actor,
         entry_date=day,
         kind=EntryKind.SHIPMENT,
-        description=f"Premium due on contract {contract.number} ({fig.pounds:,} lb x "
-        f"{fig.premium_rate.normalize():f})",
+        description=_(
+            "Premium due on contract {number} ({pounds} lb x {rate})",
+            number=contract.number,
+            pounds=format(fig.pounds, ","),
+            rate=format(fig.premium_rate.normalize(), "f"),
+        ),
         reference=contract.number,
         contract_id=contract.id,
         postings=[
@@ -177,7 +191,10 @@ def record_premium_receipt(
     problems: list[Problem] = []
     if contract is not None and contract.scheme == Scheme.NONE:
         problems.append(
-            Problem("contract_id", f"contract {contract.number} is conventional: no premium")
+            Problem(
+                "contract_id",
+                _("contract {number} is conventional: no premium", number=contract.number),
+            )
         )
     bank = _money_account(session, problems, "account_id", account_id)
     net = _amount(problems, "amount", amount)
@@ -197,7 +214,7 @@ def record_premium_receipt(
     gross = net + charges
     postings = [PostingInput(bank.id, net, currency, fx, "received")]
     if charges:
-        postings.append(PostingInput(admin.id, charges, currency, fx, "bank charges"))
+        postings.append(PostingInput(admin.id, charges, currency, fx, _("bank charges")))
     if currency == usd:
         postings.append(PostingInput(receivable.id, -gross, usd))
     else:
@@ -206,7 +223,17 @@ def record_premium_receipt(
         gross_usd = round_money(gross / fx)
         if gross_usd == 0:
             raise ValidationError(
-                [Problem("amount", f"{gross} {currency} is less than a cent in {usd}")]
+                [
+                    Problem(
+                        "amount",
+                        _(
+                            "{gross} {currency} is less than a cent in {usd}",
+                            gross=gross,
+                            currency=currency,
+                            usd=usd,
+                        ),
+                    )
+                ]
             )
         rate_used = rate_from_legs(gross, gross_usd)
         postings = [
@@ -223,7 +250,11 @@ def record_premium_receipt(
         entry_date=entry_date,
         kind=EntryKind.RECEIPT,
         description=clean(description)
-        or (f"Premium received on contract {contract.number}" if contract else "Premium received"),
+        or (
+            _("Premium received on contract {number}", number=contract.number)
+            if contract
+            else _("Premium received")
+        ),
         reference=clean(reference) or (contract.number if contract else ""),
         contract_id=contract.id if contract else None,
         postings=postings,
@@ -234,7 +265,7 @@ def record_premium_receipt(
 def _administration_project(session: Session) -> int:
     project_id = session.scalar(select(Project.id).where(Project.key == ADMINISTRATION_KEY))
     if project_id is None:
-        raise Conflict("The plan has no administration project to book bank charges to.")
+        raise Conflict(_("The plan has no administration project to book bank charges to."))
     return project_id
 
 
@@ -248,12 +279,23 @@ def budget_problems(session: Session, project_id: int, day: date, usd_amount: De
     project = session.get(Project, project_id)
     name = project.name if project else str(project_id)
     if project_id not in budget:
-        return [f"{name} has no budget approved by the General Assembly for {year} on {day}"]
+        return [
+            _(
+                "{name} has no budget approved by the General Assembly for {year} on {day}",
+                name=name,
+                year=year,
+                day=day,
+            )
+        ]
     spent = spent_in_year(session, project_id, year)
     if spent + usd_amount > budget[project_id]:
         return [
-            f"{name}: this payment brings spending to USD {spent + usd_amount:,.2f}, over the "
-            f"approved budget of USD {budget[project_id]:,.2f}"
+            _(
+                "{name}: this payment brings spending to USD {value}, over the approved budget of USD {budget}",
+                name=name,
+                value=format(spent + usd_amount, ",.2f"),
+                budget=format(budget[project_id], ",.2f"),
+            )
         ]
     return []
 
@@ -284,13 +326,13 @@ def record_project_payment(
     problems: list[Problem] = []
     project = session.get(Project, project_id)
     if project is None:
-        problems.append(Problem("project_id", "choose the project"))
+        problems.append(Problem("project_id", _("choose the project")))
     bank = _money_account(session, problems, "account_id", account_id)
     value = _amount(problems, "amount", amount)
     if not clean(payee):
-        problems.append(Problem("payee", "who was paid?"))
+        problems.append(Problem("payee", _("who was paid?")))
     if not clean(voucher):
-        problems.append(Problem("voucher", "the voucher / receipt number is required"))
+        problems.append(Problem("voucher", _("the voucher / receipt number is required")))
     problems += documents.document_problems(receipt_file, "receipt_file")
     currency = bank.currency if bank is not None and bank.currency else usd
     fx = _rate(problems, "rate", currency, usd, rate)
@@ -303,7 +345,10 @@ def record_project_payment(
         if over:
             raise ValidationError(
                 [
-                    Problem("amount", f"{message} (payments outside the plan are blocked)")
+                    Problem(
+                        "amount",
+                        _("{message} (payments outside the plan are blocked)", message=message),
+                    )
                     for message in over
                 ]
             )
@@ -361,7 +406,7 @@ def record_transfer(
     target = _money_account(session, problems, "to_account_id", to_account_id)
     sent = _amount(problems, "amount", amount)
     if source is not None and target is not None and source.id == target.id:
-        problems.append(Problem("to_account_id", "choose a different account"))
+        problems.append(Problem("to_account_id", _("choose a different account")))
     if problems:
         raise ValidationError(problems)
     assert source is not None and target is not None
@@ -369,7 +414,9 @@ def record_transfer(
     dst_cur = target.currency or usd
     if src_cur == dst_cur:
         if to_amount is not None and to_decimal(to_amount) != sent:
-            problems.append(Problem("to_amount", "same currency: the amount arriving is the same"))
+            problems.append(
+                Problem("to_amount", _("same currency: the amount arriving is the same"))
+            )
         if problems:
             raise ValidationError(problems)
         same_rate: Decimal | None = None
@@ -383,7 +430,12 @@ def record_transfer(
             actor,
             entry_date=entry_date,
             kind=EntryKind.TRANSFER,
-            description=clean(description) or f"Transfer from {source.name} to {target.name}",
+            description=clean(description)
+            or _(
+                "Transfer from {source_name} to {target_name}",
+                source_name=source.name,
+                target_name=target.name,
+            ),
             reference=reference,
             postings=[
                 PostingInput(target.id, sent, src_cur, same_rate),
@@ -394,7 +446,9 @@ def record_transfer(
     received = _amount(problems, "to_amount", to_amount if to_amount is not None else "")
     if usd not in (src_cur, dst_cur):
         problems.append(
-            Problem("to_account_id", f"exchange through {usd}: one side must be in {usd}")
+            Problem(
+                "to_account_id", _("exchange through {usd}: one side must be in {usd}", usd=usd)
+            )
         )
     if problems:
         raise ValidationError(problems)
@@ -413,8 +467,14 @@ def record_transfer(
         entry_date=entry_date,
         kind=EntryKind.EXCHANGE,
         description=clean(description)
-        or f"Exchange {sent:,.2f} {src_cur} -> {received:,.2f} {dst_cur} "
-        f"(rate {implied.normalize():f})",
+        or _(
+            "Exchange {sent} {src_cur} -> {received} {dst_cur} (rate {rate})",
+            sent=format(sent, ",.2f"),
+            src_cur=src_cur,
+            received=format(received, ",.2f"),
+            dst_cur=dst_cur,
+            rate=formats.rate(implied),
+        ),
         reference=reference,
         postings=[
             leg(target.id, received, dst_cur),
@@ -437,7 +497,12 @@ def _last_rate(session: Session, currency: str) -> Decimal:
     )
     if rate is None:
         raise ValidationError(
-            [Problem("rate", f"no {currency} rate recorded yet: post an exchange first")]
+            [
+                Problem(
+                    "rate",
+                    _("no {currency} rate recorded yet: post an exchange first", currency=currency),
+                )
+            ]
         )
     return Decimal(rate)
 
@@ -480,7 +545,8 @@ def record_opening_balance(
         actor,
         entry_date=entry_date,
         kind=EntryKind.OPENING,
-        description=clean(description) or f"Opening balance of {account.name}",
+        description=clean(description)
+        or _("Opening balance of {account_name}", account_name=account.name),
         postings=[
             PostingInput(account.id, value, currency, fx),
             PostingInput(opening.id, -value, currency, fx),

@@ -21,6 +21,7 @@ from coop_desk.domain.money import MoneyError, to_decimal
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import NotFound, ValidationError
+from coop_desk.i18n import _
 from coop_desk.models import Account, BudgetLine, PlanApproval, Posting, Project
 from coop_desk.services import versions
 from coop_desk.services.access import Actor, Permission, require
@@ -102,7 +103,7 @@ def get_project(session: Session, actor: Actor, project_id: int) -> ProjectRow:
         .where(Project.id == project_id)
     ).first()
     if row is None:
-        raise NotFound(f"There is no project with id {project_id}.")
+        raise NotFound(_("There is no project with id {project_id}.", project_id=project_id))
     return _project_row(row[0], row[1])
 
 
@@ -112,13 +113,15 @@ def _project_problems(
     problems = []
     name = clean(data.name)
     if not name:
-        problems.append(Problem("name", "the project needs a name"))
+        problems.append(Problem("name", _("the project needs a name")))
     else:
         stmt = select(Project.id).where(func.lower(Project.name) == name.lower())
         if project_id is not None:
             stmt = stmt.where(Project.id != project_id)
         if session.scalar(stmt):
-            problems.append(Problem("name", f"a project named {name!r} already exists"))
+            problems.append(
+                Problem("name", _("a project named '{name}' already exists", name=name))
+            )
     return problems
 
 
@@ -140,7 +143,7 @@ def create_project(session: Session, actor: Actor, data: ProjectInput) -> Projec
     session.flush()
     account = Account(
         code=next_code(session, AccountRole.PROJECT_EXPENSE),
-        name=f"Project: {project.name}",
+        name=_("Project: {project_name}", project_name=project.name),
         kind="expense",
         role=str(AccountRole.PROJECT_EXPENSE),
         currency=None,
@@ -165,8 +168,8 @@ def update_project(
     require(actor, Permission.LEDGER_WRITE)
     project = session.get(Project, project_id)
     if project is None:
-        raise NotFound(f"There is no project with id {project_id}.")
-    versions.check(session, project, record_version, f"The project {project.name}")
+        raise NotFound(_("There is no project with id {project_id}.", project_id=project_id))
+    versions.check(session, project, record_version, _("The project {name}", name=project.name))
     problems = _project_problems(session, data, project_id)
     if problems:
         raise ValidationError(problems)
@@ -177,7 +180,7 @@ def update_project(
     project.productivity_quality = data.productivity_quality
     project.active = data.active
     account = session.scalars(select(Account).where(Account.project_id == project_id)).one()
-    account.name = f"Project: {project.name}"
+    account.name = _("Project: {project_name}", project_name=project.name)
     session.flush()
     return _project_row(project, account.id)
 
@@ -232,15 +235,16 @@ class ApprovalRow:
 def _approval_problems(data: ApprovalInput, year: int, bounds: tuple[date, date]) -> list[Problem]:
     problems = []
     if data.approval_date is None:
-        problems.append(Problem("approval_date", "the date of the General Assembly is required"))
+        problems.append(Problem("approval_date", _("the date of the General Assembly is required")))
     elif data.approval_date > bounds[1]:
         problems.append(
             Problem(
-                "approval_date", f"an approval of the {year} plan must be dated in or before {year}"
+                "approval_date",
+                _("an approval of the {year} plan must be dated in or before {year}", year=year),
             )
         )
     if not clean(data.minutes_number):
-        problems.append(Problem("minutes_number", "the minutes / resolution number is required"))
+        problems.append(Problem("minutes_number", _("the minutes / resolution number is required")))
     counts = {
         "members_present": data.members_present,
         "women_present": data.women_present,
@@ -250,7 +254,7 @@ def _approval_problems(data: ApprovalInput, year: int, bounds: tuple[date, date]
     }
     for field, value in counts.items():
         if value < 0:
-            problems.append(Problem(field, "must not be negative"))
+            problems.append(Problem(field, _("must not be negative")))
         elif beyond := limits.check_integer(value):
             problems.append(Problem(field, beyond))
     problems += limits.text_problems(
@@ -259,14 +263,23 @@ def _approval_problems(data: ApprovalInput, year: int, bounds: tuple[date, date]
     )
     problems += limits.date_problems({"approval_date": data.approval_date})
     if data.members_present <= 0:
-        problems.append(Problem("members_present", "how many members were present?"))
+        problems.append(Problem("members_present", _("how many members were present?")))
     if data.women_present > data.members_present:
-        problems.append(Problem("women_present", "more women than members present"))
+        problems.append(Problem("women_present", _("more women than members present")))
     votes = data.votes_for + data.votes_against + data.votes_abstaining
     if votes > data.members_present:
-        problems.append(Problem("votes_for", f"{votes} votes but {data.members_present} present"))
+        problems.append(
+            Problem(
+                "votes_for",
+                _(
+                    "{votes} votes but {members_present} present",
+                    votes=votes,
+                    members_present=data.members_present,
+                ),
+            )
+        )
     if data.votes_for <= data.votes_against:
-        problems.append(Problem("votes_for", "the plan was not approved by a majority"))
+        problems.append(Problem("votes_for", _("the plan was not approved by a majority")))
     return problems
 
 
@@ -286,7 +299,8 @@ def _check_in_force(session: Session, year: int, revises: int | None) -> None:
     )
     if in_force != revises:
         target = in_force if in_force is not None else revises
-        raise versions.stale(session, PlanApproval.__tablename__, target, f"The {year} plan")
+        what = _("The {year} plan", year=year)
+        raise versions.stale(session, PlanApproval.__tablename__, target, what)
 
 
 def record_approval(
@@ -312,12 +326,14 @@ def record_approval(
         _check_in_force(session, year, revises)
     problems = _approval_problems(data, year, year_bounds(session, year))
     if not budget:
-        problems.append(Problem("budget", "the approved budget has no lines"))
+        problems.append(Problem("budget", _("the approved budget has no lines")))
     for project_id, raw in budget.items():
         project = session.get(Project, project_id)
         field = f"budget[{project_id}]"
         if project is None:
-            problems.append(Problem(field, f"there is no project with id {project_id}"))
+            problems.append(
+                Problem(field, _("there is no project with id {project_id}", project_id=project_id))
+            )
             continue
         try:
             amount = to_decimal(raw)
@@ -325,7 +341,12 @@ def record_approval(
             problems.append(Problem(field, f"{project.name}: {exc}"))
             continue
         if amount < 0 or amount != amount.quantize(Decimal("0.01")):
-            problems.append(Problem(field, f"{project.name}: give a positive amount in cents"))
+            problems.append(
+                Problem(
+                    field,
+                    _("{project_name}: give a positive amount in cents", project_name=project.name),
+                )
+            )
         elif beyond := limits.check_amount(amount):
             problems.append(Problem(field, f"{project.name}: {beyond}"))
     if data.approval_date is not None:
@@ -336,7 +357,10 @@ def record_approval(
             problems.append(
                 Problem(
                     "approval_date",
-                    f"a revision cannot be dated before the version in force ({latest})",
+                    _(
+                        "a revision cannot be dated before the version in force ({latest})",
+                        latest=latest,
+                    ),
                 )
             )
     if problems:
@@ -384,12 +408,16 @@ def correct_approval_details(
     require(actor, Permission.LEDGER_WRITE)
     approval = session.get(PlanApproval, approval_id)
     if approval is None:
-        raise NotFound(f"There is no approval with id {approval_id}.")
+        raise NotFound(_("There is no approval with id {approval_id}.", approval_id=approval_id))
     versions.check(
         session,
         approval,
         record_version,
-        f"The General Assembly approval {approval.minutes_number} of {approval.approval_date}",
+        _(
+            "The General Assembly approval {minutes} of {day}",
+            minutes=approval.minutes_number,
+            day=approval.approval_date,
+        ),
     )
     problems = _approval_problems(data, approval.year, year_bounds(session, approval.year))
     if problems:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from coop_desk.domain.problems import Problem
 from coop_desk.errors import ValidationError
+from coop_desk.i18n import _
 from coop_desk.services import cooperative
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger.operations import OVER_BUDGET_SETTING
@@ -34,9 +35,9 @@ def save_ledger_settings(session: Session, actor: Actor, value: LedgerSettings) 
     require(actor, Permission.SETTINGS_WRITE)
     problems = []
     if value.over_budget not in OVER_BUDGET_CHOICES:
-        problems.append(Problem("over_budget", "choose warn or block"))
+        problems.append(Problem("over_budget", _("choose warn or block")))
     if not 0 <= value.overdue_days <= 3650:
-        problems.append(Problem("overdue_days", "give a number of days from 0 to 3650"))
+        problems.append(Problem("overdue_days", _("give a number of days from 0 to 3650")))
     if problems:
         raise ValidationError(problems)
     cooperative.set_setting(session, actor, OVER_BUDGET_SETTING, value.over_budget)

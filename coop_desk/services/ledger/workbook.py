@@ -36,6 +36,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coop_desk import i18n
 from coop_desk.domain.premium import quality_share_formula
 from coop_desk.exchange.xlsx import (
     BOLD,
@@ -49,7 +50,9 @@ from coop_desk.exchange.xlsx import (
     new_workbook,
     quote_sheet,
     save_workbook,
+    translated,
 )
+from coop_desk.i18n import N_, _, formats
 from coop_desk.models import Account, JournalEntry, Posting, Project
 from coop_desk.services import cooperative
 from coop_desk.services.access import Actor, Permission, require
@@ -65,27 +68,27 @@ from coop_desk.services.ledger.books import (
 
 ProgressFn = Callable[[int, int, str], None]
 ZERO = Decimal("0.00")
-JOURNAL = "Journal"
+JOURNAL = N_("Journal")  # the sheet the Summary's formulas read, named in the workbook's language
 BATCH = 1000
 
 JOURNAL_COLUMNS = (
-    Column("Date", kind="date"),  # A
-    Column("Entry", 11),  # B
-    Column("Kind", 10),  # C (code, used by the Summary formulas)
-    Column("Reference", 14),  # D
-    Column("Voucher", 12),  # E
-    Column("Description", 36),  # F
-    Column("Payee", 20),  # G
-    Column("Account code", 9),  # H
-    Column("Account", 26),  # I
-    Column("Role", 15),  # J (account role, used by the Summary formulas)
-    Column("Project", 24),  # K
-    Column("Currency", 8),  # L
-    Column("Debit", kind="decimal"),  # M
-    Column("Credit", kind="decimal"),  # N
-    Column("Rate", kind="rate"),  # O
-    Column("USD value", kind="money", currency="USD"),  # P (debit positive)
-    Column("Running balance", 16, kind="decimal"),  # Q (account's currency, within the year)
+    Column(N_("Date"), kind="date"),  # A
+    Column(N_("Entry"), 11),  # B
+    Column(N_("Kind"), 10),  # C (code, used by the Summary formulas)
+    Column(N_("Reference"), 14),  # D
+    Column(N_("Voucher"), 12),  # E
+    Column(N_("Description"), 36),  # F
+    Column(N_("Payee"), 20),  # G
+    Column(N_("Account code"), 9),  # H
+    Column(N_("Account"), 26),  # I
+    Column(N_("Role"), 15),  # J (account role, used by the Summary formulas)
+    Column(N_("Project"), 24),  # K
+    Column(N_("Currency"), 8),  # L
+    Column(N_("Debit"), kind="decimal"),  # M
+    Column(N_("Credit"), kind="decimal"),  # N
+    Column(N_("Rate"), kind="rate"),  # O
+    Column(N_("USD value"), kind="money", currency="USD"),  # P (debit positive)
+    Column(N_("Running balance"), 16, kind="decimal"),  # Q (account's currency, within the year)
 )
 
 
@@ -97,8 +100,13 @@ class Period:
 
     def label(self) -> str:
         if self.year is not None:
-            return f"fiscal year {self.year} ({self.start.isoformat()} to {self.end.isoformat()})"
-        return f"{self.start.isoformat()} to {self.end.isoformat()}"
+            return _(
+                "fiscal year {year} ({start} to {end})",
+                year=self.year,
+                start=self.start,
+                end=self.end,
+            )
+        return _("{start} to {end}", start=self.start, end=self.end)
 
 
 def period_for(
@@ -112,12 +120,12 @@ def period_for(
     """A fiscal year (default: the current one) or a date range."""
     if date_from is not None or date_to is not None:
         if year is not None:
-            raise ValueError("give a year or a date range, not both")
+            raise ValueError(_("give a year or a date range, not both"))
         today = today or date.today()
         start = date_from or year_bounds(session, year_of(session, date_to or today))[0]
         end = date_to or today
         if end < start:
-            raise ValueError("the end of the period is before its start")
+            raise ValueError(_("the end of the period is before its start"))
         bounds = year_bounds(session, year_of(session, start))
         whole = (start, end) == bounds
         return Period(start, end, year_of(session, start) if whole else None)
@@ -140,11 +148,11 @@ class LedgerExportResult:
 
 
 def write_header(sheet: SheetWriter, title: str, coop: str, period: Period, actor: Actor) -> None:
-    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = formats.datetime_text(datetime.now(UTC))
     sheet.append_raw([title], font=TITLE_FONT)
-    sheet.append_raw(["Cooperative", coop])
-    sheet.append_raw(["Period", period.label()])
-    sheet.append_raw(["Generated", f"{stamp} by {actor.username}"])
+    sheet.append_raw([_("Cooperative"), coop])
+    sheet.append_raw([_("Period"), period.label()])
+    sheet.append_raw([_("Generated"), _("{time} by {user}", time=stamp, user=actor.username)])
     sheet.blank()
 
 
@@ -158,8 +166,31 @@ def export_ledger(
     date_to: date | None = None,
     progress: ProgressFn | None = None,
     today: date | None = None,
+    language: str | None = None,
 ) -> LedgerExportResult:
+    """Write the ledger workbook in ``language`` (default: the cooperative's)."""
     require(actor, Permission.EXPORT)
+    with i18n.use_language(language or cooperative.cooperative_language(session)):
+        return _export_ledger(session, actor, path, year, date_from, date_to, progress, today)
+
+
+def ledger_file_name(session: Session, label: str) -> str:
+    """The name the ledger workbook is offered under, in the cooperative's language
+    (``libro-prima-2026.xlsx``); ``label`` is the year or the date range."""
+    with i18n.use_language(cooperative.cooperative_language(session)):
+        return _("premium-ledger-{period}.xlsx", period=label)
+
+
+def _export_ledger(
+    session: Session,
+    actor: Actor,
+    path: str | Path,
+    year: int | None,
+    date_from: date | None,
+    date_to: date | None,
+    progress: ProgressFn | None,
+    today: date | None,
+) -> LedgerExportResult:
     report = progress or (lambda _d, _t, _s: None)
     today = today or date.today()
     period = period_for(session, year=year, date_from=date_from, date_to=date_to, today=today)
@@ -170,13 +201,16 @@ def export_ledger(
     try:
         summary = SheetWriter(
             wb,
-            "Summary",
+            _("Summary"),
             [Column("", 34), Column("", 18), Column("", 18), Column("", 18), Column("", 12)],
             header=False,
-            print_title=f"{coop} — Premium ledger — {period.label()}",
+            print_title=_("{coop} — Premium ledger — {label}", coop=coop, label=period.label()),
         )
         journal_sheet = SheetWriter(
-            wb, JOURNAL, JOURNAL_COLUMNS, print_title=f"{coop} — Premium journal"
+            wb,
+            _(JOURNAL),
+            translated(JOURNAL_COLUMNS),
+            print_title=_("{coop} — Premium journal", coop=coop),
         )
         count = _write_journal(session, journal_sheet, period, report)
         journal_sheet.close()
@@ -185,7 +219,7 @@ def export_ledger(
         _write_compliance(session, actor, wb, coop, period, today)
         figures = _write_summary(summary, session, actor, coop, period, last, usd)
         summary.close()
-        report(count, count, "Saving…")
+        report(count, count, _("Saving…"))
         target = save_workbook(wb, path)
     except BaseException:
         discard_workbook(wb)
@@ -194,7 +228,7 @@ def export_ledger(
 
 
 def _range(column: str, last: int) -> str:
-    return f"{quote_sheet(JOURNAL)}!${column}$2:${column}${last}"
+    return f"{quote_sheet(_(JOURNAL))}!${column}$2:${column}${last}"
 
 
 def _sumifs(last: int, *criteria: tuple[str, str]) -> str:
@@ -287,7 +321,7 @@ def _write_journal(session: Session, sheet: SheetWriter, period: Period, report:
         )
         count += 1
         if count % BATCH == 0:
-            report(count, total, "Writing the journal…")
+            report(count, total, _("Writing the journal…"))
     return count
 
 
@@ -301,68 +335,68 @@ def _write_summary(
     usd: str,
 ) -> tuple[Decimal, Decimal, Decimal, Decimal | None, dict[str, Decimal]]:
     money = currency_format(usd)
-    write_header(sheet, "Fairtrade Premium ledger", coop, period, actor)
+    write_header(sheet, _("Fairtrade Premium ledger"), coop, period, actor)
     not_carry = ("C", _q("<>" + EntryKind.CARRY))
     fund = reports.fund_report(session, actor, period.year) if period.year is not None else None
 
-    sheet.append_raw(["The Premium fund (USD)", "Amount", "How it is computed"], font=BOLD)
+    sheet.append_raw([_("The Premium fund (USD)"), _("Amount"), _("How it is computed")], font=BOLD)
     if fund is not None and not fund.provisional:
         opening_formula = Formula(
             f"=-{_sumifs(last, ('J', _q(AccountRole.PREMIUM_FUND)), ('C', _q(EntryKind.CARRY)))}"
             f"-{_sumifs(last, ('J', _q(AccountRole.OPENING)))}"
         )
-        opening_note = "carried from the previous year + opening balances (Journal)"
+        opening_note = _("carried from the previous year + opening balances (Journal)")
     elif fund is not None:
         opening_formula = Formula(
             f"={fund.opening}-{_sumifs(last, ('J', _q(AccountRole.OPENING)))}"
         )
-        opening_note = "previous year not closed: computed by coop-desk (provisional)"
+        opening_note = _("previous year not closed: computed by coop-desk (provisional)")
     else:
         opening_formula = None
-        opening_note = "a date range: opening and closing are shown for whole fiscal years"
+        opening_note = _("a date range: opening and closing are shown for whole fiscal years")
     rows: dict[str, int] = {}
     rows["opening"] = sheet.next_row
-    money_line(sheet, "Opening", opening_formula, opening_note, money)
+    money_line(sheet, _("Opening"), opening_formula, opening_note, money)
     rows["earned"] = sheet.next_row
     money_line(
         sheet,
-        "Premium earned (shipments)",
+        _("Premium earned (shipments)"),
         Formula(f"=-{_sumifs(last, ('J', _q(AccountRole.PREMIUM_INCOME)))}"),
-        "premium income postings",
+        _("premium income postings"),
         money,
     )
     rows["received"] = sheet.next_row
     money_line(
         sheet,
-        "Premium received from buyers",
+        _("Premium received from buyers"),
         Formula(
             f"=B{rows['earned']}-{_sumifs(last, ('J', _q(AccountRole.RECEIVABLE)), not_carry)}"
         ),
-        "earned minus the change in receivables",
+        _("earned minus the change in receivables"),
         money,
     )
     rows["spent"] = sheet.next_row
     money_line(
         sheet,
-        "Spent on projects",
+        _("Spent on projects"),
         Formula(f"={_sumifs(last, ('J', _q(AccountRole.PROJECT_EXPENSE)))}"),
-        "project expense postings (bank charges under administration)",
+        _("project expense postings (bank charges under administration)"),
         money,
     )
     rows["exchange"] = sheet.next_row
     money_line(
         sheet,
-        "Exchange differences",
+        _("Exchange differences"),
         Formula(f"=-{_sumifs(last, ('J', _q(AccountRole.EXCHANGE)))}"),
-        "currency exchange account",
+        _("currency exchange account"),
         money,
     )
     rows["other"] = sheet.next_row
     money_line(
         sheet,
-        "Other entries to the fund",
+        _("Other entries to the fund"),
         Formula(f"=-{_sumifs(last, ('J', _q(AccountRole.PREMIUM_FUND)), not_carry)}"),
-        "manual entries to the Premium fund",
+        _("manual entries to the Premium fund"),
         money,
     )
     rows["closing"] = sheet.next_row
@@ -375,9 +409,9 @@ def _write_summary(
         closing = None
     money_line(
         sheet,
-        "Closing (carried over)",
+        _("Closing (carried over)"),
         closing,
-        "opening + earned − spent ± other",
+        _("opening + earned − spent ± other"),
         money,
         bold=True,
     )
@@ -396,11 +430,14 @@ def _write_summary(
     }
     sheet.append_raw(
         [
-            f"Projects (USD; budget approved by the GA for {budget_year})",
-            "Approved budget",
+            _(
+                "Projects (USD; budget approved by the GA for {budget_year})",
+                budget_year=budget_year,
+            ),
+            _("Approved budget"),
             "Spent",
             "Remaining",
-            "% used",
+            _("% used"),
         ],
         font=BOLD,
     )
@@ -431,7 +468,7 @@ def _write_summary(
     if last_project >= first_project:
         sheet.ws.append(
             [
-                cell(sheet, "Total", font=BOLD),
+                cell(sheet, _("Total"), font=BOLD),
                 cell(sheet, Formula(f"=SUM(B{first_project}:B{last_project})"), money, font=BOLD),
                 cell(sheet, Formula(f"=SUM(C{first_project}:C{last_project})"), money, font=BOLD),
                 cell(sheet, Formula(f"=SUM(D{first_project}:D{last_project})"), money, font=BOLD),
@@ -440,19 +477,20 @@ def _write_summary(
         sheet.rows_written += 1
     sheet.blank()
     # DOMAIN.md: at least 25% of the Premium goes to productivity and/or quality.
-    sheet.append_raw(["Productivity / quality share (DOMAIN.md: at least 25%)"], font=BOLD)
+    sheet.append_raw([_("Productivity / quality share (at least 25%)")], font=BOLD)
     q_spent_row = sheet.next_row
     quality_sum = "+".join(f"C{r}" for r in quality_rows) or "0"
-    money_line(sheet, "Spent on productivity / quality", Formula(f"={quality_sum}"), "", money)
+    money_line(sheet, _("Spent on productivity / quality"), Formula(f"={quality_sum}"), "", money)
     q_required_row = sheet.next_row
     money_line(
         sheet,
-        "Required (25% of the premium received)",
+        _("Required (25% of the premium received)"),
         Formula("=" + quality_share_formula(f"B{rows['received']}")),
         "",
         money,
     )
-    sheet.append_raw(["Met", Formula(f'=IF(B{q_spent_row}>=B{q_required_row},"yes","no")')])
+    yes, no = _q(_("yes")), _q(_("no"))
+    sheet.append_raw([_("Met"), Formula(f"=IF(B{q_spent_row}>=B{q_required_row},{yes},{no})")])
     if fund is not None:
         return fund.earned, fund.received, fund.spent, fund.closing, project_spent
     earned = received = spent = ZERO
@@ -486,20 +524,20 @@ def _write_contracts(
     usd = reporting_currency(session)
     sheet = SheetWriter(
         wb,
-        "Contracts",
+        _("Contracts"),
         [
-            Column("Contract", 16),
-            Column("Buyer", 26),
-            Column("Signed", kind="date"),
-            Column("Scheme", 12),
-            Column("Shipped", kind="date"),
-            Column("Premium due", kind="money", currency=usd),
-            Column("Received", kind="money", currency=usd),
-            Column("Outstanding", kind="money", currency=usd),
-            Column("Days since shipment", 10, kind="int"),
-            Column("Overdue", 9),
+            Column(_("Contract"), 16),
+            Column(_("Buyer"), 26),
+            Column(_("Signed"), kind="date"),
+            Column(_("Scheme"), 12),
+            Column(_("Shipped"), kind="date"),
+            Column(_("Premium due"), kind="money", currency=usd),
+            Column(_("Received"), kind="money", currency=usd),
+            Column(_("Outstanding"), kind="money", currency=usd),
+            Column(_("Days since shipment"), 10, kind="int"),
+            Column(_("Overdue"), 9),
         ],
-        print_title=f"{coop} — premium due vs received",
+        print_title=_("{coop} — premium due vs received", coop=coop),
     )
     rows = [
         r
@@ -519,14 +557,14 @@ def _write_contracts(
                 r.received,
                 Formula(f"=F{n}-G{n}"),
                 r.days_since_shipment,
-                "yes" if r.overdue else "no",
+                _("yes") if r.overdue else _("no"),
             ]
         )
     if rows:
         first, last = 2, sheet.next_row - 1
         sheet.append(
             [
-                "Total",
+                _("Total"),
                 None,
                 None,
                 None,
@@ -550,9 +588,14 @@ def _write_compliance(
     _load_checks()
     sheet = SheetWriter(
         wb,
-        "Compliance",
-        [Column("Check", 28), Column("Result", 90), Column("Record", 22), Column("Severity", 10)],
-        print_title=f"{coop} — compliance checks",
+        _("Compliance"),
+        [
+            Column(_("Check"), 28),
+            Column(_("Result"), 90),
+            Column(_("Record"), 22),
+            Column(_("Severity"), 10),
+        ],
+        print_title=_("{coop} — compliance checks", coop=coop),
     )
     years = set(range(year_of(session, period.start), year_of(session, period.end) + 1))
     entry_ids = {
@@ -572,10 +615,14 @@ def _write_compliance(
         try:
             found = [f for f in check(session, today) if concerns_period(f)]
         except Exception as exc:  # noqa: BLE001 - a crashing check is itself a result
-            found = [Finding(Severity.ERROR, name, f"the check could not run: {exc}")]
+            found = [Finding(Severity.ERROR, name, _("the check could not run: {exc}", exc=exc))]
         errors = sum(1 for f in found if f.severity == Severity.ERROR)
         warnings = len(found) - errors
-        result = "passed" if not found else f"{errors} error(s), {warnings} warning(s)"
+        result = (
+            _("passed")
+            if not found
+            else _("{errors} error(s), {warnings} warning(s)", errors=errors, warnings=warnings)
+        )
         sheet.append([name, result, "", "error" if errors else "warning" if warnings else "ok"])
         all_findings.extend(found)
     sheet.blank()
@@ -583,5 +630,5 @@ def _write_compliance(
     for f in sorted(all_findings, key=lambda f: (f.severity != Severity.ERROR, f.check)):
         sheet.append([f.check, f.message, f.record, str(f.severity)])
     if not all_findings:
-        sheet.append(["", "No findings for the period.", "", "ok"])
+        sheet.append(["", _("No findings for the period."), "", _("ok")])
     sheet.close()

@@ -41,7 +41,13 @@ from coop_desk.ui.dialogs.member_certs_tab import MemberCertificationTab
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.plots import PlotsEditModel
 from coop_desk.ui.models.table import Column, RowTableModel
-from coop_desk.ui.widgets import DateField, ProblemLabel, TypedValueLabel, date_format
+from coop_desk.ui.widgets import (
+    DateField,
+    ProblemLabel,
+    TypedValueLabel,
+    date_format,
+    format_date,
+)
 
 NO_DATE = QDate(1900, 1, 1)
 
@@ -256,7 +262,7 @@ class MemberEditor(FormDialog):
         self.status_label.setText(
             self.tr("Status: {0} since {1}").format(
                 tr_label(STATUS_LABELS[MemberStatus(detail.status)]),
-                detail.status_date.isoformat(),
+                format_date(detail.status_date),
             )
         )
         self.mark_loaded()

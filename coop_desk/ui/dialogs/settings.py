@@ -1,4 +1,5 @@
-"""The cooperative's profile: name, tax id, FLO ID, currencies, fiscal year start."""
+"""The cooperative's profile: name, tax id, FLO ID, currencies, fiscal year start, and the
+language of its workbooks."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coop_desk import i18n
 from coop_desk.services import cooperative
 from coop_desk.services.access import Permission
 from coop_desk.ui.context import AppContext
@@ -49,6 +51,11 @@ class SettingsDialog(FormDialog):
         self.local_currency.setMaxLength(3)
         self.fiscal_month = QComboBox()
         self.fiscal_month.addItems([self.tr(m) for m in MONTHS])
+        # The language of the workbooks (ledger, Assembly report, audit pack, ICS list, member
+        # export), whatever language each user's program speaks.
+        self.language = QComboBox()
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
         self.add_field(self.tr("&Name"), "name", self.name)
         self.add_field(self.tr("S&hort name"), "short_name", self.short_name)
         self.add_field(self.tr("&Country (ISO code)"), "country", self.country)
@@ -61,6 +68,7 @@ class SettingsDialog(FormDialog):
         self.add_field(
             self.tr("Fiscal year &starts in"), "fiscal_year_start_month", self.fiscal_month
         )
+        self.add_field(self.tr("&Workbooks in"), "language", self.language)
         self._load()
         editable = ctx.can(Permission.SETTINGS_WRITE)
         for widget in (
@@ -74,6 +82,7 @@ class SettingsDialog(FormDialog):
         ):
             widget.setReadOnly(not editable)
         self.fiscal_month.setEnabled(editable)
+        self.language.setEnabled(editable)
 
     def _load(self) -> None:
         profile = self.ctx.read(cooperative.get_profile) or cooperative.Profile(name="")
@@ -86,6 +95,8 @@ class SettingsDialog(FormDialog):
         self.reporting_currency.setText(profile.reporting_currency)
         self.local_currency.setText(profile.local_currency)
         self.fiscal_month.setCurrentIndex(profile.fiscal_year_start_month - 1)
+        index = self.language.findData(profile.language or i18n.language())
+        self.language.setCurrentIndex(max(index, 0))
         self.mark_loaded()
 
     def can_reload(self) -> bool:
@@ -105,6 +116,7 @@ class SettingsDialog(FormDialog):
             local_currency=self.local_currency.text(),
             fiscal_year_start_month=self.fiscal_month.currentIndex() + 1,
             record_version=self.loaded_version,
+            language=str(self.language.currentData() or ""),
         )
 
     def prepare(self) -> Prepared:

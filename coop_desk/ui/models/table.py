@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from coop_desk.ui.widgets import format_date, format_decimal
+from coop_desk.ui.widgets import format_date, format_datetime, format_decimal
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -47,6 +47,8 @@ def default_display(value: Any) -> str:
         return ""
     if isinstance(value, Decimal):
         return format_decimal(value)
+    if isinstance(value, datetime):
+        return format_datetime(value)
     if isinstance(value, date):
         return format_date(value)
     return str(value)

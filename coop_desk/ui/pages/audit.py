@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desk.services import audit
+from coop_desk.services import audit, cooperative
 from coop_desk.services.access import Permission
 from coop_desk.services.audit import AuditFilter
 from coop_desk.services.verify import VerifyResult, verify
@@ -286,7 +286,9 @@ class AuditPage(Page):
         year = self.year.value()
         target = target or self._ask_target(
             self.tr("Save the audit pack"),
-            f"audit-pack-{year}.xlsx",
+            self.ctx.read(
+                lambda s, _a: cooperative.workbook_name(s, cooperative.AUDIT_PACK_NAME, year=year)
+            ),
             self.tr("Excel workbook (*.xlsx)"),
         )
         if target is None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from coop_desk.domain.certification import CONVERSION_LABELS, ConversionStatus
 from coop_desk.errors import NotFound
 from coop_desk.services import certification as certs
-from coop_desk.services import documents, ics_list
+from coop_desk.services import cooperative, documents, ics_list
 from coop_desk.services.access import Permission
 from coop_desk.services.certification import alerts as cert_alerts
 from coop_desk.ui import cert_models
@@ -354,7 +354,10 @@ class CertificationsPage(Page):
     def choose_export_path(self) -> str | None:
         settings = QSettings()
         folder = str(settings.value("certs/export_folder", str(Path.home())))
-        name = f"ics-farmers-{self.today().isoformat()}.xlsx"
+        today = self.today().isoformat()
+        name = self.ctx.read(
+            lambda s, _a: cooperative.workbook_name(s, cooperative.ICS_LIST_NAME, date=today)
+        )
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export the ICS list"),

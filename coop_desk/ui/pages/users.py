@@ -27,6 +27,7 @@ from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.pages.base import Page
+from coop_desk.ui.widgets import format_datetime
 
 
 def _yes_no(value: bool) -> str:
@@ -48,7 +49,7 @@ def user_columns() -> list[Column[UserRow]]:
         Column(
             QCoreApplication.translate("UsersModel", "Last sign-in"),
             lambda r: r.last_login_at,
-            lambda t: f"{t.astimezone():%Y-%m-%d %H:%M}" if t else "",
+            lambda t: format_datetime(t),
         ),
     ]
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from coop_desk.services.documents import DocumentCheck, DocumentState
 from coop_desk.services.ledger.journal import EntryDetail, PostingRow
 from coop_desk.ui.models.table import Column, RowTableModel
-from coop_desk.ui.widgets import format_date, format_decimal
+from coop_desk.ui.widgets import format_date, format_datetime, format_decimal, format_rate
 
 
 class PostingsModel(RowTableModel[PostingRow]):
@@ -52,7 +52,7 @@ class PostingsModel(RowTableModel[PostingRow]):
                 Column(
                     QCoreApplication.translate("PostingsModel", "Rate"),
                     lambda r: r.rate,
-                    lambda v: f"{v.normalize():f}",
+                    format_rate,
                     True,
                 ),
                 Column(
@@ -128,9 +128,7 @@ class EntryDialog(QDialog):
         add(
             "recorded",
             self.tr("Recorded"),
-            self.tr("by {0} on {1}").format(
-                e.created_by, e.created_at.strftime("%Y-%m-%d %H:%M UTC")
-            ),
+            self.tr("by {0} on {1}").format(e.created_by, format_datetime(e.created_at)),
         )
         note = QLabel(
             self.tr(

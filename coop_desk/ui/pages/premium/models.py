@@ -31,7 +31,7 @@ from coop_desk.services.ledger.ui_queries import ContractOverviewRow
 from coop_desk.services.verify import Finding
 from coop_desk.ui.labels import QT_TRANSLATE_NOOP, tr_label
 from coop_desk.ui.models.table import SORT_ROLE, Column, RowTableModel
-from coop_desk.ui.widgets import format_decimal
+from coop_desk.ui.widgets import format_decimal, format_rate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -374,7 +374,7 @@ class JournalLinesModel(RowTableModel[JournalLine]):
                 Column(
                     QCoreApplication.translate("PremiumModels", "Rate"),
                     lambda r: r.rate,
-                    lambda v: f"{v.normalize():f}",
+                    format_rate,
                     True,
                 ),
                 Column(
