@@ -55,3 +55,21 @@ def check(session: Session, record: Versioned, expected: int | None, what: str) 
     if expected is not None and record.version != expected:
         table = record.__table__.name  # type: ignore[attr-defined]
         raise stale(session, table, record.id, what)  # type: ignore[attr-defined]
+
+
+def check_row(
+    session: Session,
+    record: Versioned | None,
+    table: str,
+    record_id: object,
+    expected: int | None,
+    what: str,
+) -> None:
+    """:func:`check` for a row that a form may show before it exists (a plot's organic
+    status, a member's scope in a scheme): ``expected`` 0 means the form showed none, so a
+    row another user created since is refused too."""
+    if expected is None:
+        return
+    stored = record.version if record is not None else 0
+    if stored != expected:
+        raise stale(session, table, record_id, what)

@@ -492,3 +492,72 @@ def test_a_certificate_edited_on_two_pcs_the_second_is_refused(pcs, db):
                 cert.id,
                 record_version=cert.record_version,
             )
+
+
+def test_a_plots_organic_status_and_a_members_scope_from_outdated_forms_are_refused(pcs, member_id):
+    from coop_desk.domain.certification import ConversionStatus
+    from coop_desk.services import certification as certs
+
+    first, second = pcs
+    on = date(2026, 6, 1)
+
+    def shown(pc: Database) -> certs.MemberCertification:  # what the member's tab shows
+        with pc.reading(JUAN) as s:
+            return certs.member_certification(s, JUAN, member_id, on)
+
+    a, b = shown(first), shown(second)
+    loma_a = next(p for p in a.plots if p.name == "La Loma")
+    loma_b = next(p for p in b.plots if p.name == "La Loma")
+    assert loma_a.record_version == 0  # nothing recorded yet
+    with first.transaction(MARIA) as s:
+        certs.set_plot_organic(
+            s, MARIA, loma_a.plot_id, date(2022, 1, 1), today=on, record_version=0
+        )
+    # A form opened when the plot had no organic status does not overwrite the one saved since.
+    with pytest.raises(StaleEdit, match="plot La Loma was changed by maria"):
+        with second.transaction(JUAN) as s:
+            certs.set_plot_organic(
+                s,
+                JUAN,
+                loma_b.plot_id,
+                None,
+                ConversionStatus.CONVENTIONAL,
+                "prohibited input",
+                today=on,
+                record_version=loma_b.record_version,
+            )
+    # Reloaded, the change goes through and counts from the version it saw.
+    again = next(p for p in shown(second).plots if p.name == "La Loma")
+    assert again.conversion_start == date(2022, 1, 1) and again.record_version == 1
+    with second.transaction(JUAN) as s:
+        certs.set_plot_organic(s, JUAN, again.plot_id, date(2021, 6, 1), today=on, record_version=1)
+
+    scheme_a, scheme_b = a.schemes[0], b.schemes[0]
+    with first.transaction(MARIA) as s:
+        certs.set_member_scheme(
+            s,
+            MARIA,
+            member_id,
+            scheme_a.scheme_id,
+            True,
+            date(2021, 1, 1),
+            "ok",
+            today=on,
+            record_version=scheme_a.record_version,
+        )
+    with second.transaction(JUAN) as s:  # the other form, opened before: refused
+        with pytest.raises(StaleEdit, match="changed by maria"):
+            certs.set_member_scheme(
+                s,
+                JUAN,
+                member_id,
+                scheme_b.scheme_id,
+                False,
+                date(2021, 1, 1),
+                "",
+                today=on,
+                record_version=scheme_b.record_version,
+            )
+    final = shown(first)
+    assert next(p for p in final.plots if p.name == "La Loma").conversion_start == date(2021, 6, 1)
+    assert final.schemes[0].in_scope is True and final.schemes[0].notes == "ok"

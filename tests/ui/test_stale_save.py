@@ -218,3 +218,52 @@ def test_a_budget_revision_based_on_an_outdated_version_reloads_the_new_one(qtbo
         Decimal("1500.00"),
         Decimal("800.00"),
     ]
+
+
+def test_a_plots_organic_status_changed_on_another_pc_reloads_in_its_form(
+    qtbot, ctx, other_pc, member_id
+):
+    from coop_desk.services import certification as certs
+    from coop_desk.ui.dialogs.cert_records import PlotOrganicDialog
+
+    on = date(2026, 6, 1)
+    shown = ctx.read(lambda s, a: certs.member_certification(s, a, member_id, on))
+    dialog = PlotOrganicDialog(ctx, shown.plots[0], today=lambda: on)
+    qtbot.addWidget(dialog)
+    dialog.has_start.setChecked(True)
+    dialog.conversion_start.set_date_value(date(2023, 3, 1))
+    with other_pc.transaction(JUAN) as s:  # Juan records the start first, on his PC
+        certs.set_plot_organic(s, JUAN, shown.plots[0].plot_id, date(2022, 1, 1), today=on)
+    dialog.ask_reload = lambda exc: True  # type: ignore[method-assign]
+    assert not dialog.save()
+    # The form shows Juan's date now; the user's is named under the field.
+    assert dialog.conversion_start.date_value() == date(2022, 1, 1)
+    assert dialog.plot.record_version == 1
+    assert "Reloaded" in dialog.problems.general.text()
+    typed = dialog.typed_labels()
+    assert list(typed) == ["conversion_start"] and "2023" in typed["conversion_start"]
+    # Saved again from the reloaded version, it goes through.
+    dialog.conversion_start.set_date_value(date(2023, 3, 1))
+    assert dialog.save()
+    after = ctx.read(lambda s, a: certs.member_certification(s, a, member_id, on))
+    assert after.plots[0].conversion_start == date(2023, 3, 1)
+
+
+def test_a_members_scope_changed_on_another_pc_is_not_overwritten(qtbot, ctx, other_pc, member_id):
+    from coop_desk.services import certification as certs
+    from coop_desk.ui.dialogs.cert_records import SchemeScopeDialog
+
+    on = date(2026, 6, 1)
+    shown = ctx.read(lambda s, a: certs.member_certification(s, a, member_id, on))
+    dialog = SchemeScopeDialog(ctx, member_id, shown.schemes[0], today=lambda: on)
+    qtbot.addWidget(dialog)
+    dialog.notes.setText("mine")
+    with other_pc.transaction(JUAN) as s:
+        certs.set_member_scheme(
+            s, JUAN, member_id, shown.schemes[0].scheme_id, False, date(2025, 1, 1), "out", today=on
+        )
+    dialog.ask_reload = lambda exc: False  # type: ignore[method-assign]
+    assert not dialog.save()
+    assert "juan changed this record" in dialog.problems.general.text()
+    after = ctx.read(lambda s, a: certs.member_certification(s, a, member_id, on))
+    assert after.schemes[0].in_scope is False and after.schemes[0].notes == "out"

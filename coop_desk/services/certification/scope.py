@@ -16,6 +16,7 @@ from coop_desk.domain.text import clean, fold, fold_key
 from coop_desk.errors import NotFound, ValidationError
 from coop_desk.i18n import _
 from coop_desk.models import CertScheme, MemberScheme
+from coop_desk.services import versions
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.certification.certificates import CertificateRow
 from coop_desk.services.certification.standing import find_member
@@ -56,6 +57,7 @@ class SchemeStatusRow:
     since: date | None
     notes: str
     certificate: CertificateRow | None  # the member's own latest certificate of the scheme
+    record_version: int = 0  # of the stored scope row; 0: nothing recorded yet
 
 
 def list_schemes(session: Session, actor: Actor) -> list[SchemeRow]:
@@ -112,8 +114,11 @@ def set_member_scheme(
     notes: str = "",
     *,
     today: date | None = None,
+    record_version: int | None = None,
 ) -> SchemeStatusRow:
-    """Whether the member is in the certified scope of a scheme (Fairtrade: yes/no since)."""
+    """Whether the member is in the certified scope of a scheme (Fairtrade: yes/no since).
+    ``record_version``: the version the user's form showed (``SchemeStatusRow``); refused
+    with ``StaleEdit`` when another user changed the member's scope since."""
     require(actor, Permission.CERTS_WRITE)
     today = today or date.today()
     member = find_member(session, member_id)
@@ -132,18 +137,28 @@ def set_member_scheme(
         )
     if problems:
         raise ValidationError(problems)
-    row = session.scalar(
+    existing = session.scalar(
         select(MemberScheme).where(
             MemberScheme.member_id == member_id, MemberScheme.scheme_id == scheme_id_
         )
-    ) or MemberScheme(member_id=member_id, scheme_id=scheme_id_)
+    )
+    assert scheme is not None
+    what = _("The scope of member {code} in {scheme}", code=member.code, scheme=scheme.name)
+    versions.check_row(
+        session,
+        existing,
+        MemberScheme.__tablename__,
+        existing.id if existing is not None else "",
+        record_version,
+        what,
+    )
+    row = existing or MemberScheme(member_id=member_id, scheme_id=scheme_id_)
     row.in_scope = in_scope
     row.since = since
     row.notes = notes.strip()
     row.updated_by = actor.username
     session.add(row)
     session.flush()
-    assert scheme is not None
     return SchemeStatusRow(
         scheme_id=scheme.id,
         scheme_name=scheme.name,
@@ -153,6 +168,7 @@ def set_member_scheme(
         since=row.since,
         notes=row.notes,
         certificate=None,
+        record_version=row.version,
     )
 
 

@@ -172,8 +172,13 @@ class FormDialog(QDialog):
         appear; ``form`` when the row goes into another form than the dialog's own."""
         target = form or self.form
         self.problems.add_row(target, label, field, widget)
+        return self.track_field(field, widget, target)
+
+    def track_field(self, field: str, widget: QWidget, form: QFormLayout | None = None) -> QWidget:
+        """Count ``widget`` as the form's ``field`` (in a row the dialog laid out itself): after
+        a reload, what the user had typed there is shown under it when it differs."""
         typed = TypedValueLabel()
-        target.addRow("", typed)
+        (form or self.form).addRow("", typed)
         self._typed.setdefault(field, typed)
         self._fields.setdefault(field, widget)
         return widget
