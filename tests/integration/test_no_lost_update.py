@@ -561,3 +561,31 @@ def test_a_plots_organic_status_and_a_members_scope_from_outdated_forms_are_refu
     final = shown(first)
     assert next(p for p in final.plots if p.name == "La Loma").conversion_start == date(2021, 6, 1)
     assert final.schemes[0].in_scope is True and final.schemes[0].notes == "ok"
+
+
+def test_ledger_settings_from_an_outdated_form_keep_the_other_users_change(pcs):
+    from coop_desk.services.ledger import settings as ledger_settings
+
+    admin = Actor(username="ana", role=Role.ADMINISTRATOR)
+    other = Actor(username="luis", role=Role.ADMINISTRATOR)
+    first, second = pcs
+    with first.reading(admin) as s:
+        shown = ledger_settings.get_ledger_settings(s, admin)  # both forms open
+    with first.transaction(admin) as s:
+        ledger_settings.save_ledger_settings(
+            s, admin, replace(shown, over_budget="block"), base=shown
+        )
+    # Luis changes only the overdue days: Ana's "block" stays.
+    with second.transaction(other) as s:
+        ledger_settings.save_ledger_settings(
+            s, other, replace(shown, overdue_days=shown.overdue_days + 30), base=shown
+        )
+    # Ana, from the form she opened before, sets the days Luis changed since: refused.
+    with pytest.raises(StaleEdit, match="settings was changed by luis"):
+        with first.transaction(admin) as s:
+            ledger_settings.save_ledger_settings(
+                s, admin, replace(shown, overdue_days=shown.overdue_days + 10), base=shown
+            )
+    with first.reading(admin) as s:
+        now = ledger_settings.get_ledger_settings(s, admin)
+    assert now == replace(shown, over_budget="block", overdue_days=shown.overdue_days + 30)

@@ -267,3 +267,20 @@ def test_a_members_scope_changed_on_another_pc_is_not_overwritten(qtbot, ctx, ot
     assert "juan changed this record" in dialog.problems.general.text()
     after = ctx.read(lambda s, a: certs.member_certification(s, a, member_id, on))
     assert after.schemes[0].in_scope is False and after.schemes[0].notes == "out"
+
+
+def test_the_ledger_settings_form_keeps_another_pcs_change(qtbot, ctx, other_pc):
+    from coop_desk.services.ledger import settings as ledger_settings
+    from coop_desk.ui.dialogs.premium.setup import LedgerSettingsDialog
+
+    dialog = LedgerSettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    days = dialog.overdue_days.value()
+    dialog.overdue_days.setValue(days + 30)  # this user changes the days only
+    with other_pc.transaction(ANA) as s:  # meanwhile the treasurer blocks over-budget payments
+        shown = ledger_settings.get_ledger_settings(s, ANA)
+        admin = Actor(username="ana", role=Role.ADMINISTRATOR)
+        ledger_settings.save_ledger_settings(s, admin, replace(shown, over_budget="block"))
+    assert dialog.save()
+    now = ctx.read(ledger_settings.get_ledger_settings)
+    assert now.over_budget == "block" and now.overdue_days == days + 30
