@@ -780,22 +780,22 @@
 <context>
     <name>CompleteActionDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="312"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="347"/>
         <source>Corrective action done</source>
         <translation>Acción correctiva cumplida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="315"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="350"/>
         <source>{0} {1}: {2} (due {3})</source>
         <translation>{0} {1}: {2} (vence {3})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="326"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="361"/>
         <source>&amp;Completed on</source>
         <translation>&amp;Cumplida el</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="327"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="362"/>
         <source>&amp;Note</source>
         <translation>&amp;Nota</translation>
     </message>
@@ -1242,67 +1242,67 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="258"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="263"/>
         <source>another user</source>
         <translation>otro usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="260"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="265"/>
         <source>{0} deleted part of this record on {1}, after you opened it.</source>
         <translation>{0} eliminó parte de este registro el {1}, después de que usted lo abrió.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="262"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="267"/>
         <source>{0} changed this record on {1}, after you opened it.</source>
         <translation>{0} cambió este registro el {1}, después de que usted lo abrió.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="264"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="269"/>
         <source>a moment ago</source>
         <translation>hace un momento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="266"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="271"/>
         <source>Nothing was saved, so that neither change is lost.</source>
         <translation>No se guardó nada, para que ninguno de los dos cambios se pierda.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="273"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="278"/>
         <source>Changed on another computer</source>
         <translation>Cambiado en otra computadora</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="279"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="284"/>
         <source>Reload shows the values saved now; what you typed stays visible under each field that differs, so you can make your change again.</source>
         <translation>Recargar muestra los valores guardados ahora; lo que usted escribió queda visible debajo de cada campo que difiere, para que pueda volver a hacer su cambio.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="283"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="288"/>
         <source>&amp;Reload</source>
         <translation>&amp;Recargar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="284"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="289"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;Seguir editando</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="311"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="316"/>
         <source>You typed: {0}</source>
         <translation>Usted escribió: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="311"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="316"/>
         <source>(empty)</source>
         <translation>(vacío)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="316"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="321"/>
         <source>Reloaded: the form shows the values saved now. What you typed is shown under the fields that differ; make your change again and save.</source>
         <translation>Recargado: el formulario muestra los valores guardados ahora. Lo que usted escribió se muestra debajo de los campos que difieren; vuelva a hacer su cambio y guarde.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="321"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="326"/>
         <source>Reloaded: the form shows the values saved now.</source>
         <translation>Recargado: el formulario muestra los valores guardados ahora.</translation>
     </message>
@@ -1587,29 +1587,29 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <translation>Configuración del libro de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="78"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="77"/>
         <source>Warn: record it, and the compliance checks report it</source>
         <translation>Advertir: registrarlo y que las verificaciones de cumplimiento lo informen</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="80"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="79"/>
         <source>Block: refuse the payment</source>
         <translation>Bloquear: rechazar el pago</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="84"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="82"/>
         <source> days after shipment</source>
         <translation> días después del embarque</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="87"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="84"/>
         <source>Payments without or beyond
 the approved budget</source>
         <translation>Pagos sin presupuesto aprobado
 o que lo exceden</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="91"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="88"/>
         <source>Premium is &amp;overdue</source>
         <translation>La Prima está &amp;vencida a los</translation>
     </message>
@@ -2525,22 +2525,22 @@ Base de datos: {1}</translation>
         <translation>En transición orgánica desde:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="233"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="231"/>
         <source>(computed from the dates)</source>
         <translation>(calculado a partir de las fechas)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="241"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="238"/>
         <source>Computed status</source>
         <translation>Estado calculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="242"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="239"/>
         <source>&amp;Override</source>
         <translation>&amp;Corregir manualmente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="243"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="240"/>
         <source>Override &amp;reason</source>
         <translation>&amp;Motivo de la corrección</translation>
     </message>
@@ -3727,22 +3727,22 @@ Base de datos: {1}</translation>
 <context>
     <name>SchemeScopeDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="274"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="293"/>
         <source>{0}: certified scope</source>
         <translation>{0}: alcance certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="277"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="296"/>
         <source>In the certified scope</source>
         <translation>En el alcance certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="282"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="300"/>
         <source>&amp;Since</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="283"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="301"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notas</translation>
     </message>
