@@ -55,7 +55,7 @@ translations: $(STAMP)
 		--ignore-obsolete --no-wrap && rm -f $$pot
 	@# The extraction's time stamp would make every run a change (and a merge conflict).
 	@sed -i '/^"POT-Creation-Date:/d' $(CORE_PO)
-	$(BIN)/pybabel -q compile -i $(CORE_PO) -o $(CORE_PO:.po=.mo) -l es --statistics
+	$(BIN)/python tools/compile_catalogue.py $(CORE_PO)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

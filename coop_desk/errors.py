@@ -85,6 +85,15 @@ class StaleEdit(Conflict):
         )
 
 
+class NeedsConfirmation(CoopDeskError):
+    """The action is allowed but has consequences the user must see and confirm first (a
+    payment beyond the approved budget, an account taken below zero); nothing was done."""
+
+    def __init__(self, consequences: list[str]) -> None:
+        self.consequences = list(consequences)
+        super().__init__("; ".join(self.consequences) + " (confirm to go ahead)")
+
+
 class ValidationError(CoopDeskError):
     """Input with one or more problems; carries every problem, not only the first."""
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from coop_desk.cli.context import CliContext, CliError, book_year
 from coop_desk.i18n import _
-from coop_desk.services import audit
+from coop_desk.services import audit, audit_words
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,7 +18,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     log = commands.add_parser(
         "log",
         help=_("print audit records, newest first"),
-        description=_("Print audit records (who, when in local time, what, the values changed)."),
+        description=_(
+            "Print audit records (who, when in local time, which record in words, the fields "
+            "changed with their values)."
+        ),
     )
     log.add_argument("--by", dest="by_user", metavar="NAME", help=_("changes made by user NAME"))
     log.add_argument("--table", help=_("changes to this table (member, plot, ...)"))
@@ -94,7 +97,8 @@ def run_log(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.db.reading(actor) as session:
         rows = audit.list_records(session, actor, flt, limit=args.limit)
         total = audit.count_records(session, actor, flt)
-    for line in audit.describe_rows(rows):
+        described = audit_words.describe(session, actor, rows)
+    for line in audit_words.describe_lines(described):
         print(line)
     print(_("\n{count} of {total} audit records shown.", count=len(rows), total=total))
     return 0

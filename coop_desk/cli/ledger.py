@@ -4,6 +4,7 @@ contracts, year close/reopen), over the same services as the GUI."""
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from coop_desk.cli.context import CliContext, CliError, book_year
 from coop_desk.cli.output import table
 from coop_desk.domain.money import format_amount
+from coop_desk.errors import NeedsConfirmation
 from coop_desk.i18n import _, formats
 from coop_desk.services.access import Actor
 from coop_desk.services.ledger import accounts, contracts, fiscal, journal, plan, reports
@@ -101,6 +103,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pay.add_argument("--date", type=_date, default=None, help=_("YYYY-MM-DD (default: today)"))
     pay.add_argument("--rate", help=_("units of the account's currency per USD"))
     pay.add_argument("--receipt", help=_("scanned receipt to keep with the payment"))
+    pay.add_argument(
+        "--confirm",
+        "--yes",
+        action="store_true",
+        help=_(
+            "post it even when it goes beyond the approved budget, to a project without one, "
+            "or takes the account below zero (without it such a payment is refused, exit "
+            "status 1, and the consequences are printed)"
+        ),
+    )
     pay.set_defaults(handler=run_pay)
 
     reverse = commands.add_parser("reverse", help=_("reverse a posted entry"))
@@ -586,22 +598,47 @@ def run_pay(args: argparse.Namespace, ctx: CliContext) -> int:
 
     from coop_desk.services.ledger import operations
 
+    # A payment outside the plan or over the balance is refused unless --confirm says the
+    # treasurer saw it: a script or a typo (50,000 for 500.00) must not post it silently, and
+    # the command line has no dialog to ask in. Exit status 1 lets a script notice.
     actor = ctx.actor()
+    accepted: list[str] = []
     with ctx.db.transaction(actor) as session:
-        row = operations.record_project_payment(
-            session,
-            actor,
-            project_id=_find_project(session, actor, args.project),
-            account_id=_find_account(session, actor, args.account),
-            entry_date=args.date or date.today(),
-            amount=_amount(args.amount, "amount"),
-            payee=args.payee,
-            voucher=args.voucher,
-            description=args.description,
-            rate=_amount(args.rate, "--rate") if args.rate else None,
-            receipt_file=Path(args.receipt).expanduser() if args.receipt else None,
-        )
+        project_id = _find_project(session, actor, args.project)
+        account_id = _find_account(session, actor, args.account)
+        amount = _amount(args.amount, "amount")
+        rate = _amount(args.rate, "--rate") if args.rate else None
+
+        def post(accept: frozenset[str] = frozenset()) -> journal.EntryRow:
+            return operations.record_project_payment(
+                session,
+                actor,
+                project_id=project_id,
+                account_id=account_id,
+                entry_date=args.date or date.today(),
+                amount=amount,
+                payee=args.payee,
+                voucher=args.voucher,
+                description=args.description,
+                rate=rate,
+                receipt_file=Path(args.receipt).expanduser() if args.receipt else None,
+                accept=accept,
+            )
+
+        try:
+            row = post()
+        except NeedsConfirmation as exc:
+            if not args.confirm:
+                print(_("Not posted: this payment"), file=sys.stderr)
+                for consequence in exc.consequences:
+                    print(f"  - {consequence}", file=sys.stderr)
+                print(_("Check the amount; to post it anyway, add --confirm."), file=sys.stderr)
+                return 1
+            accepted = exc.consequences
+            row = post(operations.ALL_WARNINGS)
     _print_entry(row)
+    for consequence in accepted:
+        print(_("  confirmed: {consequence}", consequence=consequence))
     return 0
 
 

@@ -233,6 +233,18 @@ def _print_plan(plan: member_import.ImportPlan, *, show_all: bool) -> None:
         )
     for line in summarise_skipped(plan.skipped):
         print(_("Skipped {line}", line=line))
+    warnings = plan.warnings
+    if warnings:
+        print(_("\nWarnings (unlikely but possible; these rows are imported):"))
+        for warning in warnings if show_all else warnings[:LISTED_ERRORS]:
+            print(f"  - {warning.describe()}")
+        if not show_all and len(warnings) > LISTED_ERRORS:
+            print(
+                _(
+                    "  … and {value} more (--all lists every one)",
+                    value=len(warnings) - LISTED_ERRORS,
+                )
+            )
     if plan.has_errors:
         print(_("\nErrors:"))
         problems = list(plan.problems)

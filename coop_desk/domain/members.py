@@ -4,6 +4,7 @@ problem at once (DOMAIN.md "The cooperative")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -160,7 +161,8 @@ class MemberInput:
 
 
 MAX_AREA_HA = Decimal("10000")
-MIN_AGE_YEARS = 14
+MIN_AGE_YEARS = 14  # younger at joining is unlikely: a warning, not an error
+MAX_AGE_YEARS = 110
 _PHONE = re.compile(r"^[+0-9 ()-]{6,20}$")
 
 
@@ -187,21 +189,8 @@ def validate_member(data: MemberInput, today: date | None = None) -> list[Proble
         problems.append(Problem("join_date", _("the date of joining is required")))
     elif data.join_date > today:
         problems.append(Problem("join_date", _("the date of joining is in the future")))
-    if data.birth_date is not None:
-        if data.birth_date > today:
-            problems.append(Problem("birth_date", _("the birth date is in the future")))
-        elif data.join_date is not None and _years_between(data.birth_date, data.join_date) < (
-            MIN_AGE_YEARS
-        ):
-            problems.append(
-                Problem(
-                    "birth_date",
-                    _(
-                        "the member would have joined before the age of {age}",
-                        age=MIN_AGE_YEARS,
-                    ),
-                )
-            )
+    if data.birth_date is not None and data.birth_date > today:
+        problems.append(Problem("birth_date", _("the birth date is in the future")))
     if data.phone and not _PHONE.match(data.phone.strip()):
         problems.append(
             Problem("phone", _("{phone} is not a phone number", phone=quoted(data.phone)))
@@ -223,6 +212,40 @@ def validate_member(data: MemberInput, today: date | None = None) -> list[Proble
         if name and names.index(name) + 1 != index:
             problems.append(Problem(f"plots[{index}].name", _("two plots have the same name")))
     return problems
+
+
+def member_warnings(data: MemberInput, today: date | None = None) -> list[Problem]:
+    """What is unlikely in ``data`` but may be true, so it can be saved once the user has
+    seen it (an import lists it and imports the row; the editor asks). ``validate_member``
+    keeps the errors: what cannot be stored."""
+    today = today or date.today()
+    warnings: list[Problem] = []
+    if (
+        data.birth_date is not None
+        and data.join_date is not None
+        and data.birth_date <= today
+        and _years_between(data.birth_date, data.join_date) < MIN_AGE_YEARS
+    ):
+        warnings.append(
+            Problem(
+                "birth_date",
+                _(
+                    "the member would have joined before the age of {age} (born {born}, "
+                    "joined {joined})",
+                    age=MIN_AGE_YEARS,
+                    born=data.birth_date,
+                    joined=data.join_date,
+                ),
+            )
+        )
+    if data.birth_date is not None and _years_between(data.birth_date, today) > MAX_AGE_YEARS:
+        warnings.append(
+            Problem(
+                "birth_date",
+                _("the member would be more than {age} years old", age=MAX_AGE_YEARS),
+            )
+        )
+    return warnings
 
 
 def validate_plot(plot: PlotInput, index: int = 1) -> list[Problem]:
@@ -321,6 +344,30 @@ def code_sort_key(code: str) -> str:
     """Natural order for codes: digit runs zero-padded (CPGP-3784-9 before CPGP-3784-10)."""
     padded = re.sub(r"\d+", lambda m: m.group().zfill(12), code)
     return padded[: text_limit("member", "code_sort")]
+
+
+def next_member_code(codes: Iterable[str]) -> str | None:
+    """The code after the highest of the register's main series (the prefix most codes share
+    before their number): ``CPGP-3784-188`` -> ``CPGP-3784-189``, ``S-007`` -> ``S-008`` (zero
+    padding kept); never a code already taken. None when no code ends in a number."""
+    taken = set(codes)
+    series: dict[str, list[tuple[int, int]]] = {}
+    for code in taken:
+        match = _NUMBERED.fullmatch(code)
+        if match:
+            series.setdefault(match[1], []).append((int(match[2]), len(match[2])))
+    if not series:
+        return None
+    prefix = max(series, key=lambda p: (len(series[p]), max(series[p])))
+    number, width = max(series[prefix])
+    while True:
+        number += 1
+        candidate = f"{prefix}{number:0{width}d}"
+        if candidate not in taken:
+            return candidate
+
+
+_NUMBERED = re.compile(r"(.*?)(\d+)")
 
 
 def search_key(*parts: str | None) -> str:

@@ -116,6 +116,7 @@ COLUMNS: dict[str, list[Column]] = {
         Column(N_("When"), 19, number_format=STAMP_FORMAT),
         _text(N_("User"), 12),
         _text(N_("Action"), 8),
+        _text(N_("What"), 36),
         _text(N_("Table"), 18),
         _text(N_("Record id"), 10),
         _text(N_("Reason"), 24),

@@ -34,6 +34,7 @@ import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import unescape
@@ -45,7 +46,7 @@ from coop_desk.domain import limits
 from coop_desk.domain.text import fold
 from coop_desk.exchange import values as v
 from coop_desk.exchange.xlsx import WorkbookError
-from coop_desk.i18n import _
+from coop_desk.i18n import _, formats
 
 # Header text -> (field key, exact): exact matches win over "starts with" ones.
 HeaderMatch = Callable[[object], tuple[str, bool] | None]
@@ -725,10 +726,20 @@ def _samples(rows: list[tuple[Any, ...]], width: int) -> list[tuple[str, ...]]:
     out: list[list[str]] = [[] for _column in range(width)]
     for row in rows:
         for i in range(min(width, len(row))):
-            text = cell_text(row[i])
+            text = _sample_text(row[i])
             if text and len(out[i]) < 3:
                 out[i].append(text[:40])
     return [tuple(s) for s in out]
+
+
+def _sample_text(value: Any) -> str:
+    """A cell as the column's examples show it: a date as people write it (18/07/2000 in
+    Spanish), not as the workbook stores it."""
+    if isinstance(value, datetime) and value.time() == time():
+        value = value.date()
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return formats.date_text(value)
+    return cell_text(value)
 
 
 # --- rows that are not data ----------------------------------------------------------------------

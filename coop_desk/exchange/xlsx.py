@@ -110,6 +110,7 @@ class Column:
     kind: str = "text"
     currency: str | None = None
     number_format: str | None = None
+    hidden: bool = False  # a code column formulas use; hidden columns are not printed
 
     def format(self) -> str | None:
         if self.number_format:
@@ -141,6 +142,22 @@ class Column:
             "coordinate": 12,
         }
         return max(by_kind.get(self.kind, 18), min(len(self.header) + 3, MAX_WIDTH))
+
+
+def display_width(text: str, *, bold: bool = False) -> float:
+    """A column width (in Excel's character units) that shows ``text`` whole: with room for
+    the wider fonts LibreOffice substitutes for Calibri, where a number that does not fit
+    prints as "###"."""
+    return min(len(text) * (1.25 if bold else 1.15) + 2, MAX_WIDTH)
+
+
+def money_text(value: Decimal | None, currency: str | None = None) -> str:
+    """How ``currency_format`` shows ``value`` ("US$ 29,500.00", "-S/ 1,200.00")."""
+    if value is None:
+        return ""
+    symbol = CURRENCY_SYMBOLS.get((currency or "").upper(), "").strip('"')
+    sign = "-" if value < 0 else ""
+    return f"{sign}{symbol} {abs(value):,.2f}".strip()
 
 
 def new_workbook() -> Workbook:
@@ -244,7 +261,10 @@ class SheetWriter:
         self.header_row = 0
         self._closed = False
         for index, column in enumerate(self.columns, start=1):
-            self.ws.column_dimensions[get_column_letter(index)].width = column.default_width()
+            dimension = self.ws.column_dimensions[get_column_letter(index)]
+            dimension.width = column.default_width()
+            if column.hidden:
+                dimension.hidden = True
         first_header_row = len(preamble) + 1
         if header and self.columns:
             self.ws.freeze_panes = f"A{first_header_row + 1}"
@@ -295,9 +315,16 @@ class SheetWriter:
         self.rows_written += 1
         return self.rows_written
 
-    def append_raw(self, values: Sequence[Any], *, font: Font | None = None) -> int:
+    def append_raw(
+        self, values: Sequence[Any], *, font: Font | None = None, alignment: Alignment | None = None
+    ) -> int:
         """A row without the columns' formats (titles, notes, labels in a summary)."""
-        self.ws.append([None if v is None else make_cell(self.ws, v, font=font) for v in values])
+        self.ws.append(
+            [
+                None if v is None else make_cell(self.ws, v, font=font, alignment=alignment)
+                for v in values
+            ]
+        )
         self.rows_written += 1
         return self.rows_written
 
@@ -324,6 +351,10 @@ def setup_print(ws: Any, title: str, *, landscape: bool = True) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    # Narrow margins: fitting a wide sheet to the page width shrinks the print less.
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.print_options.gridLines = False
     header_text = title.replace("&", "&&")
     ws.oddHeader.center.text = header_text

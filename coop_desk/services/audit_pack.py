@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from coop_desk import i18n
 from coop_desk.exchange.audit_pack import SHEETS, write_audit_pack
 from coop_desk.i18n import _, formats
-from coop_desk.services import audit, cooperative
+from coop_desk.services import audit, audit_words, cooperative
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.audit import AuditFilter
 from coop_desk.services.ledger import journal, plan, reports
@@ -233,15 +233,17 @@ def _build(
             _utc(r.at),
             r.username,
             r.action,
+            words.title,
             r.table_name,
             r.record_id,
             r.reason,
-            r.summary(limit=12),
+            words.summary(limit=12),
             json.dumps(r.before, ensure_ascii=False, sort_keys=True) if r.before else "",
             json.dumps(r.after, ensure_ascii=False, sort_keys=True) if r.after else "",
             r.hash,
         ]
-        for r in trail
+        for words in audit_words.describe(session, actor, trail)
+        for r in (words.record,)
     ]
 
     step(5, total_steps, _("Verify"))

@@ -308,6 +308,10 @@ def _post(
             description=description,
             rate=fx,
             reference=_reference(book, row),
+            # A cash book records what was already paid: history is taken as it happened
+            # (a budget never approved in the program, a balance recorded later); verify
+            # reports it. The policy ``block`` still refuses it.
+            accept=operations.ALL_WARNINGS,
         )
         return
     income = account_by_role(session, AccountRole.PREMIUM_INCOME)

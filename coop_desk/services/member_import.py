@@ -2,7 +2,9 @@
 
 ``plan_import`` compares each row with the register and says what would happen: ``new``,
 ``update`` (with the fields that change), ``unchanged`` or ``error`` (with every problem, its
-Excel row and column). ``apply_import`` does it in the caller's transaction: by default nothing
+Excel row and column). Errors are what cannot be stored (an impossible date, a duplicate
+code, a DNI that is not 8 digits); what is only unlikely (a member who joined before the age
+of 14) is a warning: listed with its row and column, and the row is imported. ``apply_import`` does it in the caller's transaction: by default nothing
 is written when any row is invalid; with ``skip_invalid`` the valid rows are imported and the
 others reported.
 
@@ -47,6 +49,8 @@ from coop_desk.domain.members import (
     MemberStatus,
     PlotInput,
     full_name,
+    member_warnings,
+    next_member_code,
     validate_member,
     validate_status_change,
 )
@@ -140,6 +144,8 @@ class RowPlan:
     action: str
     changes: tuple[FieldChange, ...] = ()
     problems: tuple[Problem, ...] = ()
+    # What is unlikely but may be true (domain.members.member_warnings): listed, imported.
+    warnings: tuple[Problem, ...] = ()
     organic_status: str | None = None
     fairtrade: bool | None = None
     member_id: int | None = None
@@ -168,9 +174,9 @@ class RowPlan:
         each problem names only its column, or the field in words ("Join date")."""
         if self.problems:
             return "; ".join(_in_row(p) for p in self.problems)
-        if self.changes:
-            return "; ".join(c.describe() for c in self.changes)
-        return ""
+        parts = [_("warning: {problem}", problem=_in_row(w)) for w in self.warnings]
+        parts += [c.describe() for c in self.changes]
+        return "; ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -193,14 +199,21 @@ class ImportPlan:
     def has_errors(self) -> bool:
         return any(r.action == ERROR for r in self.rows)
 
+    @property
+    def warnings(self) -> list[Problem]:
+        """What is unlikely in rows that will be imported anyway."""
+        return [w for r in self.rows if r.action != ERROR for w in r.warnings]
+
     def summary(self) -> str:
+        warned = sum(1 for r in self.rows if r.warnings and r.action != ERROR)
         return _(
             "{new} new, {update} to update, {unchanged} unchanged, {errors} with errors, "
-            "{skipped} skipped (blank, titles, totals)",
+            "{warned} with warnings (imported), {skipped} skipped (blank, titles, totals)",
             new=self.count(NEW),
             update=self.count(UPDATE),
             unchanged=self.count(UNCHANGED),
             errors=self.count(ERROR),
+            warned=warned,
             skipped=len(self.skipped),
         )
 
@@ -270,6 +283,15 @@ def plan_import(
     }
     seen_codes: dict[str, str] = {}
     seen_dnis: dict[str, str] = {}
+    # A new member's row without a code is named the next free code (the rule the member
+    # editor suggests with), one each, after every code of the register and of the file.
+    taken = set(by_code) | {c for r in roster.rows if (c := r.values.get("code"))}
+
+    def next_free() -> str:
+        code = next_member_code(taken) or ""
+        taken.add(code)
+        return code
+
     plans: list[RowPlan] = []
     total = len(roster.rows)
     for index, row in enumerate(roster.rows, start=1):
@@ -284,6 +306,7 @@ def plan_import(
                 today,
                 default_join_date,
                 certs,
+                next_free,
             )
         )
         if index % 1000 == 0:
@@ -470,6 +493,7 @@ def _plan_row(
     today: date,
     default_join_date: date | None,
     certs: _CertState,
+    next_free: Callable[[], str] = lambda: "",
 ) -> RowPlan:
     values = row.values
     problems = list(row.problems)
@@ -486,7 +510,13 @@ def _plan_row(
         if dni and dni in dni_owner:
             code = dni_owner[dni]  # matched by DNI
         else:
-            problem("code", _("the member code is required"))
+            free = next_free()
+            problem(
+                "code",
+                _("the member code is required (the next free code is {code})", code=free)
+                if free
+                else _("the member code is required"),
+            )
     if code:
         if code in seen_codes:
             problem(
@@ -514,11 +544,19 @@ def _plan_row(
     status = values.get("status")
     status_date = values.get("status_date")
     status_reason = values.get("status_reason") or ""
+    warnings: list[Problem] = []
     if data is not None:
+        for w in member_warnings(data, today):
+            source = _problem_field(w.field)
+            warnings.append(
+                Problem(source, w.message, row.row, _column_of(source, columns), row.sheet or None)
+            )
         for p in validate_member(data, today):
             source = _problem_field(p.field)
-            if source in bad_fields:
-                continue  # already reported with the cell's own reason
+            if source in bad_fields or any(
+                q.field == source and q.message.startswith(p.message) for q in problems
+            ):
+                continue  # already reported (with the cell's own reason, or a hint)
             problems.append(
                 Problem(source, p.message, row.row, _column_of(source, columns), row.sheet or None)
             )
@@ -542,6 +580,7 @@ def _plan_row(
     if existing and not name:
         name = full_name(existing.first_names, existing.surnames)
     common: dict[str, Any] = dict(
+        warnings=_unique(warnings),
         sheet=row.sheet,
         row=row.row,
         code=code or "",

@@ -18,6 +18,7 @@ from coop_desk.domain.members import (
     PlotInput,
     code_sort_key,
     full_name,
+    next_member_code,
     parse_code,
     parse_dni,
     search_key,
@@ -272,6 +273,14 @@ def register_counts(
             women += count
     total = sum(by_status.values())
     return RegisterCounts(total, by_status.get(MemberStatus.ACTIVE, 0), women, by_status)
+
+
+def suggest_code(session: Session, actor: Actor) -> str:
+    """The next free member code of the register's series ("" for an empty register): the
+    member editor offers it for a new member; the roster import names it for a row without a
+    code."""
+    require(actor, Permission.READ)
+    return next_member_code(session.scalars(select(Member.code))) or ""
 
 
 def communities(session: Session, actor: Actor) -> list[str]:

@@ -198,12 +198,15 @@ def has_users(session: Session) -> bool:
 
 
 def list_users(session: Session, actor: Actor) -> list[UserRow]:
-    require(actor, Permission.READ)
+    """Every account with its role and last sign-in: administrators only."""
+    require(actor, Permission.USERS_ADMIN)
     return [_row(u) for u in session.scalars(select(User).order_by(User.username))]
 
 
 def get_user(session: Session, actor: Actor, username: str) -> UserRow:
-    require(actor, Permission.READ)
+    """One account: one's own, or any for an administrator."""
+    if actor.user_id is None or actor.username != username:
+        require(actor, Permission.USERS_ADMIN)
     return _row(_load(session, username))
 
 

@@ -85,7 +85,14 @@ def certificates_model(today: Callable[[], date], parent: Any = None) -> RowTabl
 
     cols: list[Column[CertificateRow]] = [
         col(QT_TRANSLATE_NOOP("certs", "Scheme"), lambda r: r.scheme_name, lambda r: r.scheme_name),
-        col(QT_TRANSLATE_NOOP("certs", "Holder"), lambda r: r.holder, lambda r: r.holder),
+        col(
+            QT_TRANSLATE_NOOP("certs", "Holder"),
+            # The group's own certificate: "the cooperative" in the user's language.
+            lambda r: (
+                r.holder if r.member_id else QCoreApplication.translate("certs", "the cooperative")
+            ),
+            lambda r: r.holder,
+        ),
         col(QT_TRANSLATE_NOOP("certs", "Certifier"), lambda r: r.certifier, lambda r: r.certifier),
         col(QT_TRANSLATE_NOOP("certs", "Number"), lambda r: r.number, lambda r: r.number),
         col(

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from coop_desk import __version__
 from coop_desk.db import backup_sqlite
-from coop_desk.services import cooperative
+from coop_desk.services import audit_words, cooperative
 from coop_desk.services.access import ROLE_LABELS, Permission
 from coop_desk.ui.changes import ChangeWatcher
 from coop_desk.ui.context import AppContext
@@ -40,7 +40,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(180)
         self.stack = QStackedWidget()
         self.pages: list[Page] = []
         for cls in page_classes():
@@ -51,6 +50,14 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             self.sidebar.addItem(item)
             page.status_message.connect(self._on_page_status)
+            opener = getattr(page, "open_requested", None)
+            if opener is not None:
+                opener.connect(self.open_record)
+        # As wide as the longest section name (in the user's language), not more: every
+        # pixel goes to the page on a 1024 px screen.
+        metrics = self.sidebar.fontMetrics()
+        widest = max((metrics.horizontalAdvance(p.title()) for p in self.pages), default=90)
+        self.sidebar.setFixedWidth(max(120, widest + 36))
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -95,12 +102,39 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         page = self.pages[row]
+        if not page.is_available():
+            return
         self.stack.setCurrentWidget(page)
         self.page_status.clear()
+        self.new_action.setEnabled(page.can_create())
         try:
             page.ensure_fresh()
         except Exception as exc:  # noqa: BLE001 - shown in words, the window stays up
             show_error(self, exc)
+
+    def open_record(self, kind: str, record_id: int) -> QDialog | None:
+        """Open a member (its editor) or a journal entry, asked for from another section
+        (the audit trail); the dialog is returned unshown-safe for tests."""
+        from coop_desk.ui.pages.members import MembersPage
+        from coop_desk.ui.pages.premium import PremiumPage
+
+        dialog: QDialog | None = None
+        try:
+            if kind == "member":
+                members_page = self.page("members")
+                assert isinstance(members_page, MembersPage)
+                dialog = members_page.open_editor(record_id)
+            elif kind == "journal_entry":
+                premium_page = self.page("premium")
+                assert isinstance(premium_page, PremiumPage)
+                dialog = premium_page.open_entry_dialog(record_id)
+        except Exception as exc:  # noqa: BLE001 - shown in words (a record deleted since)
+            show_error(self, exc)
+            return None
+        if dialog is not None:
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+        return dialog
 
     def _on_page_status(self, text: str) -> None:
         if self.sender() is self.current_page():
@@ -154,10 +188,10 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: self._current("focus_search"))
         edit_menu.addAction(find)
-        new = QAction(self.tr("&New record"), self)
-        new.setShortcut(QKeySequence.StandardKey.New)
-        new.triggered.connect(lambda: self._current("new_record"))
-        edit_menu.addAction(new)
+        self.new_action = QAction(self.tr("&New record"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(lambda: self._current("new_record"))
+        edit_menu.addAction(self.new_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About coop-desk"), self)
@@ -274,10 +308,24 @@ class MainWindow(QMainWindow):
     # --- state --------------------------------------------------------------------------
     def _update_identity(self) -> None:
         actor = self.ctx.actor
-        self.user_label.setText(f"{actor.username} ({tr_label(ROLE_LABELS[actor.role])})")
+        self.user_label.setText(
+            f"{audit_words.user_words(actor.username)} ({tr_label(ROLE_LABELS[actor.role])})"
+        )
         self.settings_action.setEnabled(actor.can(Permission.SETTINGS_WRITE))
         self.password_action.setEnabled(actor.user_id is not None)
+        self._update_sections()
         self._update_title()
+
+    def _update_sections(self) -> None:
+        """Sections the role may not see leave the sidebar; New record follows the page."""
+        for row, page in enumerate(self.pages):
+            self.sidebar.item(row).setHidden(not page.is_available())
+        current = self.current_page()
+        if current is not None and not current.is_available():
+            first = next(i for i, p in enumerate(self.pages) if p.is_available())
+            self.sidebar.setCurrentRow(first)
+        current = self.current_page()
+        self.new_action.setEnabled(current is not None and current.can_create())
 
     def _update_title(self) -> None:
         try:

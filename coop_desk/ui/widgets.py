@@ -7,6 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -27,6 +28,10 @@ from PySide6.QtWidgets import (
 from coop_desk.domain.money import MoneyError, parse_amount, round_money
 from coop_desk.domain.problems import Problem
 from coop_desk.i18n import formats
+
+# Text colours for what is wrong (red) and what deserves attention (amber).
+ERROR_COLOR = "#b00020"
+WARNING_COLOR = "#9a6700"
 
 
 def locale_decimal_point() -> str:
@@ -56,6 +61,31 @@ def format_rate(value: Decimal | None) -> str:
 def format_datetime(value: datetime | None, *, seconds: bool = False) -> str:
     """A stored timestamp in the computer's local time, as the language writes it."""
     return formats.datetime_text(value, seconds=seconds)
+
+
+def compact_combo(combo: QComboBox, chars: int = 14) -> QComboBox:
+    """A filter list as wide as ``chars`` characters rather than its longest item (an
+    account name of 50 characters made the journal's filter row wider than a laptop
+    screen); the open list still shows the items whole."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+
+    def fit_popup() -> None:
+        view = combo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 24 if combo.count() else 0)
+
+    combo.model().rowsInserted.connect(lambda *_: fit_popup())
+    combo.model().modelReset.connect(fit_popup)
+    fit_popup()
+    return combo
+
+
+def wrapping_label(text: str = "") -> QLabel:
+    """A heading that wraps instead of widening its row (and the window) when long."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setMinimumWidth(160)
+    return label
 
 
 def field_row(field: QWidget, *beside: QWidget) -> QWidget:
@@ -129,7 +159,7 @@ class ProblemLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet("color: #b00020;")
+        self.setStyleSheet(f"color: {ERROR_COLOR};")
         self.setWordWrap(True)
         self.hide()
 
@@ -185,6 +215,24 @@ class TypedValueLabel(QLabel):
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
+
+
+def set_read_only(widget: QWidget) -> None:
+    """Show ``widget`` (and the inputs inside it) as read-only, so a role that may only look
+    is not offered what looks like a field to type in: text stays selectable and copyable on
+    the window's background colour; choices, dates and buttons are disabled."""
+    for w in (widget, *widget.findChildren(QWidget)):
+        if isinstance(w, (QLineEdit, QPlainTextEdit, QTextEdit)):
+            w.setReadOnly(True)
+            palette = w.palette()
+            palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+            w.setPalette(palette)
+            if isinstance(w, QLineEdit):
+                w.setPlaceholderText("")
+        elif isinstance(w, (QComboBox, QDateTimeEdit, QSpinBox, QDoubleSpinBox, QAbstractButton)):
+            w.setEnabled(False)
+        elif isinstance(w, QListWidget):
+            w.setEnabled(False)
 
 
 class FormProblems:

@@ -65,190 +65,195 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="60"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="67"/>
         <source>record id</source>
         <translation>id del registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="62"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="70"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="64"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="72"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="75"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="83"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="77"/>
-        <source>Table</source>
-        <translation>Tabla</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="113"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="120"/>
         <source>&amp;History of this record…</source>
         <translation>Historial de este re&amp;gistro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="115"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="128"/>
         <source>&amp;Check integrity…</source>
         <translation>&amp;Verificar integridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="121"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="134"/>
         <source>Fiscal year of the audit pack and the Beancount file</source>
         <translation>Ejercicio del paquete de auditoría y del archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="135"/>
         <source>Audit &amp;pack…</source>
         <translation>&amp;Paquete de auditoría…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="138"/>
         <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year&apos;s audit trail, the integrity check</source>
         <translation>Un libro Excel para el auditor: libro diario, balance de comprobación, aprobaciones de la AG, pagos con comprobantes y huellas de los recibos, el registro de auditoría del ejercicio y la verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="130"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="143"/>
         <source>&amp;Beancount file…</source>
         <translation>Archivo &amp;Beancount…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="132"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="145"/>
         <source>The year&apos;s journal for an independent check with Beancount (bean-check)</source>
         <translation>El libro diario del ejercicio, para una verificación independiente con Beancount (bean-check)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="139"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="156"/>
         <source>Fiscal year</source>
         <translation>Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="152"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="170"/>
         <source>Audit trail</source>
         <translation>Auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="201"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="219"/>
         <source>(all)</source>
         <translation>(todas)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="225"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="249"/>
         <source>{0} audit records</source>
         <translation>{0} registros de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="288"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="328"/>
         <source>Save the audit pack</source>
         <translation>Guardar el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="292"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="332"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="305"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="345"/>
         <source>Writing the audit pack</source>
         <translation>Escribiendo el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="312"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="352"/>
         <source>Audit pack for {0} written to {1} (integrity {2}).</source>
         <translation>Paquete de auditoría de {0} guardado en {1} (integridad {2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="313"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="353"/>
         <source>OK</source>
         <translation>CORRECTA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="313"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="353"/>
         <source>FAILED</source>
         <translation>FALLIDA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="323"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="363"/>
         <source>Save the Beancount file</source>
         <translation>Guardar el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="325"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="365"/>
         <source>Beancount file (*.beancount)</source>
         <translation>Archivo Beancount (*.beancount)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="332"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="372"/>
         <source>Writing the journal…</source>
         <translation>Escribiendo el libro diario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="337"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="377"/>
         <source>Writing the Beancount file</source>
         <translation>Escribiendo el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="344"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="384"/>
         <source>Beancount file written to {0} ({1} transactions).</source>
         <translation>Archivo Beancount guardado en {0} ({1} transacciones).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="85"/>
+        <source>Record kind</source>
+        <translation>Tipo de registro</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="122"/>
+        <source>&amp;Open the member or entry</source>
+        <translation>&amp;Abrir el socio o el asiento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="124"/>
+        <source>Open the member or the journal entry this change belongs to</source>
+        <translation>Abre el socio o el asiento contable al que pertenece este cambio</translation>
     </message>
 </context>
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="31"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="35"/>
         <source>created</source>
         <translation>creado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="32"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="36"/>
         <source>changed</source>
         <translation>modificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="33"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="37"/>
         <source>deleted</source>
         <translation>eliminado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="51"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="69"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="52"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="70"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="53"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="71"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="54"/>
-        <source>Table</source>
-        <translation>Tabla</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="55"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="72"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="56"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="73"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="57"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="74"/>
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
@@ -256,32 +261,32 @@
 <context>
     <name>BalancesTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="553"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="564"/>
         <source>Premium fund (USD value)</source>
         <translation>Fondo de la Prima (valor en USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="592"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="603"/>
         <source>Projects {0}: approved USD {1}, spent USD {2}, remaining USD {3}</source>
         <translation>Proyectos {0}: aprobado USD {1}, gastado USD {2}, saldo USD {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="606"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="617"/>
         <source>Productivity / quality: USD {0} spent; no premium received this year (at least {1}% of the premium received goes to productivity / quality).</source>
         <translation>Productividad / calidad: USD {0} gastados; no se recibió prima este año (al menos el {1}% de la prima recibida va a productividad / calidad).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="611"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="622"/>
         <source>Productivity / quality: USD {0} spent = {1}% of the USD {2} premium received; at least {3}% = USD {4} is required ({5}).</source>
         <translation>Productividad / calidad: USD {0} gastados = {1}% de los USD {2} de prima recibida; se exige al menos el {3}% = USD {4} ({5}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="619"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="630"/>
         <source>met</source>
         <translation>cumplido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="619"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="630"/>
         <source>not met</source>
         <translation>no cumplido</translation>
     </message>
@@ -536,11 +541,6 @@
         <translation>Nuevo certificado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
-        <source>Edit…</source>
-        <translation>Editar…</translation>
-    </message>
-    <message>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="74"/>
         <source>Open document</source>
         <translation>Abrir documento</translation>
@@ -648,59 +648,70 @@
         <translation>{0} certificados · cobertura del SIC {1} % · {2} alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="320"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="327"/>
         <source>Select a certificate to edit.</source>
         <translation>Seleccione un certificado para editarlo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="328"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="335"/>
         <source>Select a member in the schedule first.</source>
         <translation>Primero seleccione un socio en la lista.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="331"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="338"/>
         <source>Select a corrective action first.</source>
         <translation>Primero seleccione una acción correctiva.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="337"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="344"/>
         <source>The selected certificate has no document.</source>
         <translation>El certificado seleccionado no tiene documento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="343"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="350"/>
         <source>The document {0} is missing from the database.</source>
         <translation>El documento {0} no está en la base de datos.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="348"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="355"/>
         <source>The document {0} was changed since it was attached; it is not opened.</source>
         <translation>El documento {0} fue modificado después de adjuntarlo; no se abre.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="363"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="370"/>
         <source>Export the ICS list</source>
         <translation>Exportar la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="365"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="372"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="386"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="393"/>
         <source>Exporting the ICS list</source>
         <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="388"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="395"/>
         <source>Export cancelled.</source>
         <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="393"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="400"/>
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="272"/>
+        <source>&amp;View…</source>
+        <translation>&amp;Ver…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="272"/>
+        <source>&amp;Edit…</source>
+        <translation>E&amp;ditar…</translation>
     </message>
 </context>
 <context>
@@ -734,17 +745,17 @@
 <context>
     <name>ChangesModel</name>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="143"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="166"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="144"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="167"/>
         <source>Before</source>
         <translation>Antes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/audit_models.py" line="145"/>
+        <location filename="../../coop_desk/ui/audit_models.py" line="168"/>
         <source>After</source>
         <translation>Después</translation>
     </message>
@@ -803,29 +814,29 @@
 <context>
     <name>ComplianceTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="642"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="653"/>
         <source>&amp;Check again</source>
         <translation>&amp;Verificar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="669"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="682"/>
         <source>{0}: checking…</source>
         <translation>{0}: verificando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="675"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="688"/>
         <source>The checks could not be run.</source>
         <translation>No se pudieron ejecutar las verificaciones.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="687"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="703"/>
         <source>{0}: every check passed.</source>
         <translation>{0}: todas las verificaciones pasaron.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="690"/>
-        <source>{0}: {1} integrity errors, {2} compliance warnings.</source>
-        <translation>{0}: {1} errores de integridad, {2} advertencias de cumplimiento.</translation>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="706"/>
+        <source>{0}: integrity errors: {1} · compliance warnings: {2}.</source>
+        <translation>{0}: errores de integridad: {1} · advertencias de cumplimiento: {2}.</translation>
     </message>
 </context>
 <context>
@@ -951,44 +962,44 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ContractsTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="127"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="129"/>
         <source>Search contract number or buyer</source>
         <translation>Buscar número de contrato o comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="129"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="131"/>
         <source>&amp;New contract…</source>
         <translation>&amp;Nuevo contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="130"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="132"/>
         <source>&amp;Edit contract…</source>
         <translation>&amp;Editar contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="131"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="133"/>
         <source>Record &amp;shipment…</source>
         <translation>Registrar em&amp;barque…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="133"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="135"/>
         <source>Premium &amp;received…</source>
         <translation>Prima &amp;recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="135"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="137"/>
         <source>&amp;Delete…</source>
         <translation>E&amp;liminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="137"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="139"/>
         <source>Only a contract entered by mistake, with no shipment or payment recorded</source>
         <translation>Solo un contrato ingresado por error, sin embarque ni pago registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="181"/>
-        <source>{0} contracts · premium due USD {1} · received USD {2} · outstanding USD {3}</source>
-        <translation>{0} contratos · prima por cobrar USD {1} · recibida USD {2} · pendiente USD {3}</translation>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="184"/>
+        <source>{0}: {1} contracts · premium due USD {2} · received USD {3} · outstanding USD {4}</source>
+        <translation>{0}: {1} contratos · prima por cobrar USD {2} · recibida USD {3} · pendiente USD {4}</translation>
     </message>
 </context>
 <context>
@@ -1145,43 +1156,43 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="121"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="128"/>
         <source>Choose the roster</source>
         <translation>Elegir el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="124"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="131"/>
         <source>An Excel workbook (.xlsx) with one member per row. Title rows above the headers, blank rows and a totals row are fine; headers may be in Spanish or English, in any order.</source>
         <translation>Un libro de Excel (.xlsx) con un socio por fila. Se admiten filas de título sobre los encabezados, filas en blanco y una fila de totales; los encabezados pueden estar en español o en inglés, en cualquier orden.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="130"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="137"/>
         <source>Path of the .xlsx file</source>
         <translation>Ruta del archivo .xlsx</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="131"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="138"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Examinar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="133"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="140"/>
         <source>&amp;Download template…</source>
         <translation>&amp;Descargar plantilla…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="137"/>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="158"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="144"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="165"/>
         <source>(found automatically)</source>
         <translation>(detectada automáticamente)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="141"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="148"/>
         <source>&amp;Sheet:</source>
         <translation>&amp;Hoja:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="170"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="177"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
@@ -1242,87 +1253,92 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="263"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="275"/>
         <source>another user</source>
         <translation>otro usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="265"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="277"/>
         <source>{0} deleted part of this record on {1}, after you opened it.</source>
         <translation>{0} eliminó parte de este registro el {1}, después de que usted lo abrió.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="267"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="279"/>
         <source>{0} changed this record on {1}, after you opened it.</source>
         <translation>{0} cambió este registro el {1}, después de que usted lo abrió.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="269"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="281"/>
         <source>a moment ago</source>
         <translation>hace un momento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="271"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="283"/>
         <source>Nothing was saved, so that neither change is lost.</source>
         <translation>No se guardó nada, para que ninguno de los dos cambios se pierda.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="278"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="290"/>
         <source>Changed on another computer</source>
         <translation>Cambiado en otra computadora</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="284"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="296"/>
         <source>Reload shows the values saved now; what you typed stays visible under each field that differs, so you can make your change again.</source>
         <translation>Recargar muestra los valores guardados ahora; lo que usted escribió queda visible debajo de cada campo que difiere, para que pueda volver a hacer su cambio.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="288"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="300"/>
         <source>&amp;Reload</source>
         <translation>&amp;Recargar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="289"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="301"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;Seguir editando</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="316"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="328"/>
         <source>You typed: {0}</source>
         <translation>Usted escribió: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="316"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="328"/>
         <source>(empty)</source>
         <translation>(vacío)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="321"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="333"/>
         <source>Reloaded: the form shows the values saved now. What you typed is shown under the fields that differ; make your change again and save.</source>
         <translation>Recargado: el formulario muestra los valores guardados ahora. Lo que usted escribió se muestra debajo de los campos que difieren; vuelva a hacer su cambio y guarde.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="326"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="338"/>
         <source>Reloaded: the form shows the values saved now.</source>
         <translation>Recargado: el formulario muestra los valores guardados ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="160"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="41"/>
-        <source>History of {0} {1}</source>
-        <translation>Historial de {0} {1}</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="81"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="85"/>
         <source>{0} changes recorded; last by {1}.</source>
         <translation>{0} cambios registrados; el último por {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="85"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="91"/>
         <source>No change of this record is in the audit trail.</source>
         <translation>El registro de auditoría no tiene cambios de este registro.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="42"/>
+        <source>History of {0}</source>
+        <translation>Historial de {0}</translation>
     </message>
 </context>
 <context>
@@ -1373,39 +1389,44 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <translation>Cambios / problemas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="371"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="383"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="400"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="412"/>
         <source>Reading {0}</source>
         <translation>Leyendo {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="422"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="434"/>
         <source>Comparing with the register</source>
         <translation>Comparando con el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="450"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="462"/>
         <source>Importing members</source>
         <translation>Importando socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="454"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="466"/>
         <source>Nothing was imported</source>
         <translation>No se importó nada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="468"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="480"/>
         <source>Import finished</source>
         <translation>Importación terminada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="470"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="482"/>
         <source>{0} members added, {1} updated, {2} unchanged, {3} rows not imported.</source>
         <translation>{0} socios agregados, {1} actualizados, {2} sin cambios, {3} filas no importadas.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="117"/>
+        <source>Warning: {0}</source>
+        <translation>Advertencia: {0}</translation>
     </message>
 </context>
 <context>
@@ -1504,77 +1525,77 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>JournalTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="321"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="325"/>
         <source>Search number, description, payee, voucher</source>
         <translation>Buscar número, descripción, beneficiario, comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="324"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="341"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="326"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="343"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="333"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="338"/>
         <source>One row per entry</source>
         <translation>Fila por asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="334"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="339"/>
         <source>One row per posting</source>
         <translation>Fila por movimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="336"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="347"/>
         <source>&amp;Open entry…</source>
         <translation>&amp;Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="338"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="349"/>
         <source>&amp;Go to linked entry</source>
         <translation>&amp;Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="340"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="351"/>
         <source>&amp;Reverse entry…</source>
         <translation>&amp;Revertir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="391"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="402"/>
         <source>All projects</source>
         <translation>Todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="392"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="403"/>
         <source>All accounts</source>
         <translation>Todas las cuentas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="455"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="466"/>
         <source>{0} entries, {1} postings</source>
         <translation>{0} asientos, {1} movimientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="458"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="469"/>
         <source>{0} entries</source>
         <translation>{0} asientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="510"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="521"/>
         <source>Open entry…</source>
         <translation>Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="512"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="523"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="517"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="528"/>
         <source>Reverse entry…</source>
         <translation>Revertir asiento…</translation>
     </message>
@@ -1587,31 +1608,36 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <translation>Configuración del libro de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="77"/>
-        <source>Warn: record it, and the compliance checks report it</source>
-        <translation>Advertir: registrarlo y que las verificaciones de cumplimiento lo informen</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="79"/>
-        <source>Block: refuse the payment</source>
-        <translation>Bloquear: rechazar el pago</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="82"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="84"/>
         <source> days after shipment</source>
         <translation> días después del embarque</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="84"/>
-        <source>Payments without or beyond
-the approved budget</source>
-        <translation>Pagos sin presupuesto aprobado
-o que lo exceden</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="88"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="90"/>
         <source>Premium is &amp;overdue</source>
         <translation>La Prima está &amp;vencida a los</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="76"/>
+        <source>Ask to confirm; the compliance checks report it</source>
+        <translation>Pedir confirmación; los controles de cumplimiento lo informan</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="78"/>
+        <source>Only administrators may confirm it; refuse it to the others</source>
+        <translation>Solo un administrador puede confirmarlo; rechazarlo a los demás</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="81"/>
+        <source>Refuse the payment</source>
+        <translation>Rechazar el pago</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="86"/>
+        <source>Payments outside the approved
+budget or the account&apos;s balance</source>
+        <translation>Pagos fuera del presupuesto
+aprobado o del saldo de la cuenta</translation>
     </message>
 </context>
 <context>
@@ -1642,7 +1668,7 @@ o que lo exceden</translation>
         <translation>&amp;Ingresar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/login.py" line="83"/>
+        <location filename="../../coop_desk/ui/dialogs/login.py" line="86"/>
         <source>Please enter your user name.</source>
         <translation>Ingrese su nombre de usuario.</translation>
     </message>
@@ -1650,127 +1676,127 @@ o que lo exceden</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="111"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="145"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="112"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="146"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Abrir base de datos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="116"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="150"/>
         <source>&amp;Recent databases</source>
         <translation>Bases de datos &amp;recientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="120"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="154"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="123"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="157"/>
         <source>&amp;Back up database…</source>
         <translation>Co&amp;pia de seguridad de la base de datos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="127"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="161"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="128"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="162"/>
         <source>&amp;Language</source>
         <translation>I&amp;dioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="137"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="171"/>
         <source>Change &amp;password…</source>
         <translation>Cambiar c&amp;ontraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="140"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="174"/>
         <source>S&amp;witch user…</source>
         <translation>Cambiar de &amp;usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="144"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="178"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="149"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="183"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="152"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="186"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="153"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="187"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="157"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="191"/>
         <source>&amp;New record</source>
         <translation>&amp;Nuevo registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="162"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="196"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="163"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="197"/>
         <source>&amp;About coop-desk</source>
         <translation>&amp;Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="205"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="239"/>
         <source>(none yet)</source>
         <translation>(ninguna todavía)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="239"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="273"/>
         <source>Back up database</source>
         <translation>Copia de seguridad de la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="241"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="275"/>
         <source>SQLite database (*.sqlite)</source>
         <translation>Base de datos SQLite (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="253"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="287"/>
         <source>Backup written</source>
         <translation>Copia de seguridad guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="253"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="287"/>
         <source>The database was copied to {0}.</source>
         <translation>La base de datos se copió en {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="260"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="294"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="261"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="295"/>
         <source>The language changes the next time coop-desk starts.</source>
         <translation>El idioma cambiará la próxima vez que inicie coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="267"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="301"/>
         <source>About coop-desk</source>
         <translation>Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="269"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="303"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
@@ -1784,47 +1810,47 @@ Base de datos: {1}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="198"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="205"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="201"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="208"/>
         <source>What each column of the sheet holds. Recognised columns are already chosen; pick a field for any other column you want to import.</source>
         <translation>Qué contiene cada columna de la hoja. Las columnas reconocidas ya están elegidas; escoja un campo para cualquier otra columna que quiera importar.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="216"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="223"/>
         <source>&amp;Date of joining for new members whose row gives none:</source>
         <translation>&amp;Fecha de ingreso para socios nuevos cuya fila no la indica:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="243"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="250"/>
         <source>Sheet “{0}”, headers on row {1}, {2} member rows, {3} rows skipped.</source>
         <translation>Hoja «{0}», encabezados en la fila {1}, {2} filas de socios, {3} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="251"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="258"/>
         <source>Column</source>
         <translation>Columna</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="251"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="258"/>
         <source>Header</source>
         <translation>Encabezado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="251"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="258"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="251"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="258"/>
         <source>Import as</source>
         <translation>Importar como</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="260"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="267"/>
         <source>(not imported)</source>
         <translation>(no se importa)</translation>
     </message>
@@ -1935,309 +1961,369 @@ Base de datos: {1}</translation>
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="114"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="153"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="116"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="155"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="119"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="158"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="121"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="160"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="122"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="162"/>
         <source>Recorded by</source>
         <translation>Registrado por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="145"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="189"/>
         <source>8 digits</source>
         <translation>8 dígitos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="159"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="203"/>
         <source>&amp;Code</source>
         <translation>Códi&amp;go</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="160"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="204"/>
         <source>&amp;First names</source>
         <translation>&amp;Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="161"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="205"/>
         <source>&amp;Surnames</source>
         <translation>&amp;Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="162"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="206"/>
         <source>&amp;DNI</source>
         <translation>&amp;DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="163"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="207"/>
         <source>&amp;Gender</source>
         <translation>&amp;Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="164"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="208"/>
         <source>&amp;Birth date</source>
         <translation>Fecha de naci&amp;miento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="165"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="209"/>
         <source>&amp;Joined on</source>
         <translation>Fecha de &amp;ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="166"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="210"/>
         <source>C&amp;ommunity (caserío / sector)</source>
         <translation>&amp;Caserío / comunidad (sector)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="167"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="211"/>
         <source>&amp;Phone</source>
         <translation>Telé&amp;fono</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="168"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="212"/>
         <source>&amp;Notes</source>
         <translation>N&amp;otas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="177"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="221"/>
         <source>&amp;Add plot</source>
         <translation>Agregar &amp;parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="178"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="222"/>
         <source>&amp;Remove plot</source>
         <translation>&amp;Quitar parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="197"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="241"/>
         <source>Change &amp;status…</source>
         <translation>Cambiar &amp;estado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="214"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="258"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="215"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="259"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="216"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="260"/>
         <source>Status and history</source>
         <translation>Estado e historial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="218"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="268"/>
         <source>Certification</source>
         <translation>Certificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="221"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="271"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="224"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="274"/>
         <source>Every change to this member, its plots and status: who, when, what</source>
         <translation>Todos los cambios de este socio, sus parcelas y su estado: quién, cuándo, qué</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="237"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="287"/>
         <source>New member</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="241"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="297"/>
         <source>A new member starts as active.</source>
         <translation>Un socio nuevo empieza como activo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="263"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="326"/>
         <source>Status: {0} since {1}</source>
         <translation>Estado: {0} desde {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="349"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="436"/>
         <source>You typed for plot {0}: {1}</source>
         <translation>Usted escribió para la parcela {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="356"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="443"/>
         <source>You had removed plot {0}.</source>
         <translation>Usted había quitado la parcela {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="365"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="452"/>
         <source>total {0} ha</source>
         <translation>total {0} ha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="366"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="453"/>
         <source>coffee {0} ha</source>
         <translation>café {0} ha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="369"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="456"/>
         <source>{0} m</source>
         <translation>{0} m</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="435"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="540"/>
         <source>Discard changes?</source>
         <translation>¿Descartar los cambios?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="436"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="541"/>
         <source>This member has changes that are not saved. Discard them?</source>
         <translation>Este socio tiene cambios sin guardar. ¿Descartarlos?</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="293"/>
+        <source>The next free code; type another to change it</source>
+        <translation>El siguiente código libre; escriba otro para cambiarlo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="331"/>
+        <source>Changes to {0} from {1} when you save ({2}).</source>
+        <translation>Pasa a {0} desde el {1} al guardar ({2}).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="527"/>
+        <source>Save with a warning?</source>
+        <translation>¿Guardar con una advertencia?</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="528"/>
+        <source>This looks unlikely. Check it; save it if it is right.</source>
+        <translation>Esto parece poco probable. Revíselo; guárdelo si es correcto.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="530"/>
+        <source>&amp;Save anyway</source>
+        <translation>&amp;Guardar de todos modos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="531"/>
+        <source>&amp;Go back</source>
+        <translation>&amp;Volver</translation>
     </message>
 </context>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="106"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="109"/>
         <source>Search code, names, DNI or community (Ctrl+F)</source>
         <translation>Buscar código, nombres, DNI o caserío (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="109"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="112"/>
         <source>All statuses</source>
         <translation>Todos los estados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="113"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="116"/>
         <source>Women and men</source>
         <translation>Mujeres y hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="114"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="117"/>
         <source>Women</source>
         <translation>Mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="115"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
         <source>Men</source>
         <translation>Hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="117"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="231"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="120"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="325"/>
         <source>All communities</source>
         <translation>Todos los caseríos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
         <source>&amp;New member</source>
         <translation>&amp;Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="119"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="122"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="120"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="123"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="124"/>
         <source>Import a member roster from an Excel workbook</source>
         <translation>Importar un padrón de socios desde un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="125"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="124"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="127"/>
         <source>Write the register, with plots, to an Excel workbook</source>
         <translation>Guardar el padrón, con las parcelas, en un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="183"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="224"/>
         <source>Members</source>
         <translation>Socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="216"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="257"/>
         <source>{0} members · {1} active · {2} women ({3}%)</source>
         <translation>{0} socios · {1} activos · {2} mujeres ({3} %)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="181"/>
+        <source>&amp;Import a roster from Excel…</source>
+        <translation>&amp;Importar un padrón de Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="183"/>
+        <source>Register a &amp;member</source>
+        <translation>Registrar un &amp;socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="185"/>
+        <source>Cooperative &amp;settings…</source>
+        <translation>&amp;Configuración de la cooperativa…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="270"/>
+        <source>&lt;b&gt;The register has no members yet.&lt;/b&gt; To start:</source>
+        <translation>&lt;b&gt;El padrón aún no tiene socios.&lt;/b&gt; Para empezar:</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="274"/>
+        <source>• import the roster you keep in Excel (the import shows every row before anything is saved), or register members one by one;</source>
+        <translation>• importe el padrón que lleva en Excel (la importación muestra cada fila antes de guardar nada), o registre a los socios uno por uno;</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/members.py" line="282"/>
+        <source>• fill in the cooperative&apos;s RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
+        <translation>• complete el RUC y el FLO ID de la cooperativa (Archivo → Configuración de la cooperativa): los informes y los libros de Excel los llevan.</translation>
     </message>
 </context>
 <context>
     <name>MembersTableModel</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="39"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="42"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="43"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="46"/>
         <source>Surnames</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="45"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="48"/>
         <source>First names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="47"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="50"/>
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="49"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="52"/>
         <source>Gender</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="53"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="56"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="55"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="58"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="59"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="62"/>
         <source>Joined</source>
         <translation>Ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="61"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="64"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="66"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="69"/>
         <source>Coffee (ha)</source>
         <translation>Café (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="70"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="73"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
@@ -2401,42 +2487,42 @@ Base de datos: {1}</translation>
 <context>
     <name>OpeningBalanceDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="451"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="642"/>
         <source>Opening balance</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="454"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="645"/>
         <source>What the cooperative already held in a bank or cash account, or what a buyer still owed it, when it started keeping its books in coop-desk.</source>
         <translation>Lo que la cooperativa ya tenía en una cuenta de banco o caja, o lo que un comprador aún le debía, cuando empezó a llevar sus libros en coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="462"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="653"/>
         <source>Optional</source>
         <translation>Opcional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="463"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="654"/>
         <source>&amp;Account</source>
         <translation>&amp;Cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="464"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="655"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="465"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="656"/>
         <source>A&amp;mount held</source>
         <translation>&amp;Monto disponible</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="466"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="657"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="467"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="658"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
@@ -2472,42 +2558,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="223"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="227"/>
         <source>New &amp;project…</source>
         <translation>Nuevo &amp;proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="225"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="229"/>
         <source>&amp;Edit project…</source>
         <translation>&amp;Editar proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="227"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="231"/>
         <source>&amp;GA approval…</source>
         <translation>&amp;Aprobación AG…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="228"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="232"/>
         <source>Budget &amp;revision…</source>
         <translation>&amp;Revisar presupuesto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="230"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="234"/>
         <source>&amp;Correct meeting record…</source>
         <translation>&amp;Corregir acta…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="250"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="254"/>
         <source>General Assembly approvals of this year&apos;s plan</source>
         <translation>Aprobaciones de la Asamblea General del plan de este ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="281"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="285"/>
         <source>Development Plan {0}: not yet approved</source>
         <translation>Plan de Desarrollo Fairtrade {0}: aún no aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="284"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="288"/>
         <source>Development Plan {0}: USD {1}, version {2} approved {3}</source>
         <translation>Plan de Desarrollo {0}: USD {1}, versión {2} ({3})</translation>
     </message>
@@ -3061,7 +3147,7 @@ Base de datos: {1}</translation>
         <translation>Hallazgo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="603"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="604"/>
         <source>Concerns</source>
         <translation>Se refiere a</translation>
     </message>
@@ -3190,12 +3276,12 @@ Base de datos: {1}</translation>
         <translation> abierto </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="447"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="450"/>
         <source>Delete contract {0} with {1}? It has no shipment or payment.</source>
         <translation>¿Eliminar el contrato {0} con {1}? No tiene embarque ni pago.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="450"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="453"/>
         <source>Delete contract</source>
         <translation>Eliminar contrato</translation>
     </message>
@@ -3203,72 +3289,72 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumReceiptDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="100"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="119"/>
         <source>Premium received</source>
         <translation>Prima recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="103"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="122"/>
         <source>Record premium a buyer paid. Give what reached the account and, if the bank deducted charges on the way, the charges: both settle the contract.</source>
         <translation>Registre la prima que pagó un comprador. Indique lo que llegó a la cuenta y, si el banco descontó gastos en el camino, los gastos bancarios: ambos cancelan el contrato.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="117"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="136"/>
         <source>{0} · {1} · outstanding USD {2}</source>
         <translation>{0} · {1} · pendiente USD {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="122"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="141"/>
         <source>No contract recorded (cash book)</source>
         <translation>Sin contrato registrado (libro de caja)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="129"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="148"/>
         <source>Bank transfer reference (optional)</source>
         <translation>Referencia de la transferencia (opcional)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="131"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="150"/>
         <source>Optional: filled in from the contract</source>
         <translation>Opcional: se llena a partir del contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="132"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="151"/>
         <source>&amp;Contract</source>
         <translation>&amp;Contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="133"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="152"/>
         <source>Paid &amp;into</source>
         <translation>&amp;Abonado en</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="134"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="153"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="135"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="154"/>
         <source>&amp;Amount received</source>
         <translation>&amp;Monto recibido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="136"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="155"/>
         <source>Bank &amp;charges</source>
         <translation>&amp;Gastos bancarios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="137"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="156"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="138"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="157"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="139"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="158"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
@@ -3276,39 +3362,44 @@ Base de datos: {1}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="297"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="304"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="299"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="306"/>
         <source>What the import will do, row by row. Nothing is saved until you import.</source>
         <translation>Lo que hará la importación, fila por fila. No se guarda nada hasta que importe.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="317"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="324"/>
         <source>&amp;Skip the rows with errors and import the others</source>
         <translation>&amp;Omitir las filas con errores e importar las demás</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="324"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="331"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="333"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="340"/>
         <source>{0} new, {1} to update, {2} unchanged, {3} with errors, {4} rows skipped.</source>
         <translation>{0} nuevos, {1} por actualizar, {2} sin cambios, {3} con errores, {4} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="343"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="355"/>
         <source>Nothing is imported while a row has errors, unless you choose to skip them.</source>
         <translation>No se importa nada mientras una fila tenga errores, salvo que elija omitirlas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="350"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="362"/>
         <source>Skipped {0}</source>
         <translation>Omitida {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="351"/>
+        <source>{0} rows have warnings (something unlikely, in amber): they are imported.</source>
+        <translation>{0} filas tienen advertencias (algo poco probable, en ámbar): se importan.</translation>
     </message>
 </context>
 <context>
@@ -3357,99 +3448,174 @@ Base de datos: {1}</translation>
 <context>
     <name>ProjectPaymentDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="187"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="214"/>
         <source>Project payment</source>
         <translation>Pago de proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="201"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="237"/>
         <source>Required: number of the invoice or receipt</source>
         <translation>Obligatorio: número de la factura o recibo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="203"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="239"/>
         <source>What was bought or paid for</source>
         <translation>Qué se compró o pagó</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="206"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="242"/>
         <source>Optional scanned receipt (PDF, image)</source>
         <translation>Opcional: PDF o imagen</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="207"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="243"/>
         <source>&amp;Browse…</source>
         <translation>E&amp;xaminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="210"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="246"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="212"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="248"/>
         <source>Paid &amp;from</source>
         <translation>Pagado &amp;desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="213"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="250"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="214"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="251"/>
         <source>&amp;Amount</source>
         <translation>&amp;Monto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="215"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="252"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="216"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="253"/>
         <source>Pa&amp;yee</source>
         <translation>Benefic&amp;iario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="217"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="254"/>
         <source>&amp;Voucher number</source>
         <translation>Número de &amp;comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="218"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="255"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="219"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="256"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="220"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="257"/>
         <source>Scanned recei&amp;pt</source>
         <translation>Recibo escane&amp;ado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="239"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="322"/>
         <source>No budget approved by the General Assembly for {0} on {1}.</source>
         <translation>No hay presupuesto aprobado por la Asamblea General para {0} al {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="247"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="328"/>
         <source>Budget {0}: USD {1} approved, {2} spent, {3} left.</source>
         <translation>Presupuesto {0}: USD {1} aprobado, {2} gastado, {3} disponible.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="260"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="431"/>
         <source>Scanned receipt</source>
         <translation>Recibo escaneado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="262"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="433"/>
         <source>Receipts (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Recibos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="336"/>
+        <source>After this payment: {0} left ({1} % used).</source>
+        <translation>Después de este pago: {0} disponible ({1} % usado).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="344"/>
+        <source>{0} holds {1} {2}.</source>
+        <translation>{0} tiene {1} {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="348"/>
+        <source>After this payment: {0} {1}.</source>
+        <translation>Después de este pago: {0} {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="360"/>
+        <source>give the rate for the USD value</source>
+        <translation>indique el tipo de cambio para el valor en USD</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="362"/>
+        <source>≈ USD {0}</source>
+        <translation>≈ USD {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="364"/>
+        <source>At the last rate recorded; type the rate of this payment.</source>
+        <translation>Al último tipo de cambio registrado; escriba el tipo de cambio de este pago.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="367"/>
+        <source>= USD {0}</source>
+        <translation>= USD {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="377"/>
+        <source>{0} has no budget approved by the General Assembly for {1} on {2}.</source>
+        <translation>{0} no tiene presupuesto aprobado por la Asamblea General para {1} al {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="387"/>
+        <source>{0}: spending reaches USD {1}, {2} % of the budget of USD {3} the General Assembly approved.</source>
+        <translation>{0}: el gasto llega a USD {1}, el {2} % del presupuesto de USD {3} aprobado por la Asamblea General.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="398"/>
+        <source>{0} holds {1} {3}; after this payment it is at {2} {3}.</source>
+        <translation>{0} tiene {1} {3}; después de este pago queda en {2} {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="411"/>
+        <source>Confirm the payment</source>
+        <translation>Confirmar el pago</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="413"/>
+        <source>Payment of {0} {1}:</source>
+        <translation>Pago de {0} {1}:</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="418"/>
+        <source>Check the amount. Post it anyway?</source>
+        <translation>Revise el monto. ¿Registrarlo de todos modos?</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="420"/>
+        <source>&amp;Post anyway</source>
+        <translation>&amp;Registrar de todos modos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="421"/>
+        <source>&amp;Go back</source>
+        <translation>&amp;Volver</translation>
     </message>
 </context>
 <context>
@@ -3628,32 +3794,32 @@ Base de datos: {1}</translation>
 <context>
     <name>ReverseEntryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="507"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="698"/>
         <source>Reverse entry {0}</source>
         <translation>Revertir el asiento {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="510"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="701"/>
         <source>Entry {0} ({1}, {2}) stays in the journal. A reversal entry cancels it, linked to it; then record the correct operation.</source>
         <translation>El asiento {0} ({1}, {2}) queda en el libro diario. Un asiento de reversión vinculado lo anula; luego registre la operación correcta.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="516"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="707"/>
         <source>Required: why the entry is reversed</source>
         <translation>Obligatorio: por qué se revierte el asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="517"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="708"/>
         <source>Reversal &amp;date</source>
         <translation>&amp;Fecha de la reversión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="518"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="709"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="519"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="710"/>
         <source>&amp;Reverse</source>
         <translation>&amp;Revertir</translation>
     </message>
@@ -3815,47 +3981,47 @@ Base de datos: {1}</translation>
         <translation>Configuración de la cooperativa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="59"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="60"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="60"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="61"/>
         <source>S&amp;hort name</source>
         <translation>Nombre &amp;corto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="61"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="62"/>
         <source>&amp;Country (ISO code)</source>
         <translation>&amp;País (código ISO)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="62"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="63"/>
         <source>&amp;Tax id (RUC)</source>
         <translation>&amp;RUC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="63"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="64"/>
         <source>&amp;Fairtrade FLO ID</source>
         <translation>&amp;FLO ID de Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="65"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="66"/>
         <source>&amp;Reporting currency</source>
         <translation>Moneda de repor&amp;te</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="67"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="68"/>
         <source>&amp;Local currency</source>
         <translation>Moneda &amp;local</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="69"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="70"/>
         <source>Fiscal year &amp;starts in</source>
         <translation>El ejercicio &amp;empieza en</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/settings.py" line="71"/>
+        <location filename="../../coop_desk/ui/dialogs/settings.py" line="72"/>
         <source>&amp;Workbooks in</source>
         <translation>&amp;Libros de Excel en</translation>
     </message>
@@ -3881,110 +4047,115 @@ Base de datos: {1}</translation>
 <context>
     <name>StatusChangeDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="85"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="105"/>
         <source>Change status of {0}</source>
         <translation>Cambiar el estado de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="87"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="112"/>
         <source>Current status</source>
         <translation>Estado actual</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="119"/>
         <source>Required: why the status changes</source>
         <translation>Obligatorio: por qué cambia el estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="95"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="121"/>
         <source>&amp;New status</source>
         <translation>&amp;Nuevo estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="96"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="122"/>
         <source>&amp;Effective date</source>
         <translation>Fecha de &amp;vigencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="97"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="123"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="108"/>
+        <source>The change is saved with the member when you press Save in the member&apos;s window.</source>
+        <translation>El cambio se guarda con el socio cuando pulse Guardar en la ventana del socio.</translation>
     </message>
 </context>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="314"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="505"/>
         <source>Transfer / currency exchange</source>
         <translation>Transferencia / cambio de moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="317"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="508"/>
         <source>Money moved between the cooperative&apos;s accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
         <translation>Dinero movido entre cuentas de la cooperativa. Para un cambio de moneda (USD a PEN) indique el monto que salió y el que llegó: el tipo de cambio se deduce.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="339"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="530"/>
         <source>Optional</source>
         <translation>Opcional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="341"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="532"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="342"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="533"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="343"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="534"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="345"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="536"/>
         <source>Amount &amp;sent</source>
         <translation>Monto envi&amp;ado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="348"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="539"/>
         <source>Amount &amp;arrived</source>
         <translation>Monto reci&amp;bido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="350"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="541"/>
         <source>Rate</source>
         <translation>Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="351"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="542"/>
         <source>Rate for the &amp;USD value</source>
         <translation>Tipo de cambio para el valor en &amp;USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="352"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="543"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="353"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="544"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="376"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="567"/>
         <source>optional: {0} per 1 {1}; blank = last rate recorded</source>
         <translation>opcional: {0} por 1 {1}; en blanco = último tipo de cambio registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="386"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="577"/>
         <source>same currency: no exchange</source>
         <translation>misma moneda: sin cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="394"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="585"/>
         <source>give both amounts</source>
         <translation>indique ambos montos</translation>
     </message>
@@ -4093,7 +4264,7 @@ Base de datos: {1}</translation>
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="188"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="191"/>
         <source>{0} accounts, {1} active</source>
         <translation>{0} cuentas, {1} activas</translation>
     </message>
@@ -4101,24 +4272,37 @@ Base de datos: {1}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="357"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="402"/>
         <source>Integrity check</source>
         <translation>Verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="360"/>
-        <source>Integrity holds: {0} checks run, {1} compliance warnings.</source>
-        <translation>Integridad correcta: {0} verificaciones realizadas, {1} advertencias de cumplimiento.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="363"/>
-        <source>Integrity FAILED: {2} problems found by {0} checks ({1} compliance warnings).</source>
-        <translation>Integridad FALLIDA: {0} verificaciones encontraron {2} problemas ({1} advertencias de cumplimiento).</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="374"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="419"/>
         <source>No findings.</source>
         <translation>Sin hallazgos.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="405"/>
+        <source>Integrity holds. Checks run: {0} · compliance warnings: {1}.</source>
+        <translation>Integridad correcta. Verificaciones realizadas: {0} · advertencias de cumplimiento: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="408"/>
+        <source>Integrity FAILED. Problems found: {2} · checks run: {0} · compliance warnings: {1}.</source>
+        <translation>Integridad FALLIDA. Problemas encontrados: {2} · verificaciones realizadas: {0} · advertencias de cumplimiento: {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountAmount</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="86"/>
+        <source>{0} per 1 {1}</source>
+        <translation>{0} por 1 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="95"/>
+        <source>not needed for {0}</source>
+        <translation>no hace falta para {0}</translation>
     </message>
 </context>
 <context>
@@ -4186,263 +4370,263 @@ Base de datos: {1}</translation>
     <name>certs</name>
     <message>
         <location filename="../../coop_desk/ui/cert_models.py" line="87"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="230"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="237"/>
         <source>Scheme</source>
         <translation>Esquema</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="88"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="89"/>
         <source>Holder</source>
         <translation>Titular</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="89"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="96"/>
         <source>Certifier</source>
         <translation>Certificadora</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="90"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="97"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="92"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="99"/>
         <source>Issued</source>
         <translation>Emitido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="97"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="104"/>
         <source>Expires</source>
         <translation>Vence</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="102"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="109"/>
         <source>Days left</source>
         <translation>Días restantes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="108"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="115"/>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="113"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="120"/>
         <source>Scope</source>
         <translation>Alcance</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="130"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="137"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="131"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="138"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="132"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="139"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="134"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="141"/>
         <source>Last inspection</source>
         <translation>Última inspección</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="136"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="143"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="141"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="264"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="148"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="271"/>
         <source>Total ha</source>
         <translation>Total ha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="158"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="367"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="165"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="374"/>
         <source>Member</source>
         <translation>Socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="163"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="170"/>
         <source>Corrective action</source>
         <translation>Acción correctiva</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="168"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="175"/>
         <source>Due</source>
         <translation>Plazo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="173"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="275"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="180"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="282"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="175"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="182"/>
         <source>done {0}</source>
         <translation>cumplida {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="177"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="184"/>
         <source>overdue</source>
         <translation>vencida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="179"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="186"/>
         <source>open</source>
         <translation>abierta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="195"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="202"/>
         <source>Level</source>
         <translation>Nivel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="200"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="207"/>
         <source>Alert</source>
         <translation>Alerta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="205"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="310"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="212"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="317"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="210"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="217"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="222"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="229"/>
         <source>not recorded</source>
         <translation>no registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="224"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="294"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="231"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="301"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="226"/>
-        <location filename="../../coop_desk/ui/cert_models.py" line="296"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="233"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="303"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="232"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="239"/>
         <source>In certified scope</source>
         <translation>En alcance certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="237"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="244"/>
         <source>Since</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="242"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="249"/>
         <source>Member certificate</source>
         <translation>Certificado del socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="244"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="251"/>
         <source>{0}, expires {1}</source>
         <translation>{0}, vence {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="252"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="259"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="262"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="269"/>
         <source>Plot</source>
         <translation>Parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="270"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="277"/>
         <source>Conversion start</source>
         <translation>Inicio de transición</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="279"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="286"/>
         <source>Override: {0} (computed: {1})</source>
         <translation>Corregido: {0} (calculado: {1})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="287"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="294"/>
         <source>Organic from</source>
         <translation>Orgánico desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="292"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="299"/>
         <source>Counts as certified</source>
         <translation>Cuenta como certificada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="314"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="321"/>
         <source>Inspector</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="316"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="323"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="321"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="328"/>
         <source>Plots visited</source>
         <translation>Parcelas visitadas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="326"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="333"/>
         <source>Yield estimate kg</source>
         <translation>Cosecha est. kg</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="332"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="339"/>
         <source>Prohibited input</source>
         <translation>Insumo prohibido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="341"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="348"/>
         <source>Findings</source>
         <translation>Hallazgos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="347"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="354"/>
         <source>Corrective actions</source>
         <translation>Acciones correctivas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="375"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="382"/>
         <source>Decided</source>
         <translation>Decidida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="380"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="387"/>
         <source>Sanction</source>
         <translation>Sanción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="385"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="392"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="390"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="397"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/cert_models.py" line="395"/>
+        <location filename="../../coop_desk/ui/cert_models.py" line="402"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
@@ -4450,6 +4634,11 @@ Base de datos: {1}</translation>
         <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="41"/>
         <source>(none)</source>
         <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/cert_models.py" line="92"/>
+        <source>the cooperative</source>
+        <translation>la cooperativa</translation>
     </message>
 </context>
 <context>

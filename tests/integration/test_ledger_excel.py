@@ -14,6 +14,7 @@ import pytest
 from coop_desk.cli import main
 from coop_desk.errors import ValidationError
 from coop_desk.exchange.cashbook import read_cashbook
+from coop_desk.exchange.xlsx import display_width, money_text
 from coop_desk.services import cashbook_import, cooperative
 from coop_desk.services.ledger import assembly_report, plan, reports, workbook
 from coop_desk.services.ledger.accounts import list_accounts
@@ -163,6 +164,100 @@ def test_premium_report_read_back(demo_db, actor, tmp_path):
     assert Decimal(str(rows["Balance carried over"][1].value)) == summary.carried_over
     assert "SUMIFS(" in rows["Spent on productivity / quality"][1].value
     assert sum(1 for k in rows if str(k).startswith("Version ")) == len(approvals)
+
+
+def printed_text(path, tmp_path) -> str:  # type: ignore[no-untyped-def]
+    """What LibreOffice prints of a workbook (PDF, as text)."""
+    out = tmp_path / "pdf"
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = out / path.with_suffix(".pdf").name
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    soffice is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice (soffice) and pdftotext are needed to print the workbook",
+)
+def test_the_assembly_report_prints_every_amount_even_large_ones(demo_db, actor, tmp_path):
+    from coop_desk.services.ledger import operations
+
+    with demo_db.transaction(actor) as s:
+        bank_pen = next(a.id for a in list_accounts(s, actor) if a.name == "Bank PEN")
+        education = next(p.id for p in plan.list_projects(s, actor) if p.name == "Education fund")
+        operations.record_opening_balance(
+            s,
+            actor,
+            account_id=bank_pen,
+            entry_date=date(YEAR, 1, 2),
+            amount=Decimal("9876543.21"),
+            rate=Decimal("3.7"),
+        )
+        operations.record_project_payment(
+            s,
+            actor,
+            project_id=education,
+            account_id=bank_pen,
+            entry_date=date(YEAR, 6, 2),
+            amount=Decimal("4938271.60"),
+            rate=Decimal("3.7"),
+            payee="Constructora",
+            voucher="F9-1",
+            description="A typo the treasurer confirmed",
+            accept=operations.ALL_WARNINGS,
+        )
+        report = assembly_report.export_premium_report(
+            s, actor, tmp_path / "ga.xlsx", YEAR, today=TODAY
+        )
+    text = printed_text(report.path, tmp_path)
+    assert "###" not in text
+    assert "-US$ 1,333,668.00" in text  # the project's remaining budget, far below zero
+    assert "S/ 4,949,434.80" in text  # paid in PEN
+    assert "Approved budget (USD)" in text  # the header whole, not "Approved budget (U"
+    # Whatever font a reader substitutes for Calibri: every amount has room in its column.
+    ws = openpyxl.load_workbook(report.path).active
+    for row in ws.iter_rows():
+        for c in row:
+            if isinstance(c.value, int | float) and "US$" in c.number_format:
+                amount = Decimal(str(c.value)).quantize(Decimal("0.01"))
+                needed = display_width(money_text(amount, "USD"), bold=bool(c.font.b))
+                assert ws.column_dimensions[c.column_letter].width >= needed, c.coordinate
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(soffice is None, reason="LibreOffice (soffice) is needed to print")
+def test_the_journal_prints_readably_on_landscape_pages(exported, tmp_path):
+    result, *_ = exported
+    ws = openpyxl.load_workbook(result.path)["Journal"]
+    assert ws.page_setup.orientation == "landscape"
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$1"  # the header row on every page
+    hidden = {k for k, d in ws.column_dimensions.items() if d.hidden}
+    assert hidden == {"C", "J"}  # the formulas' code columns
+    visible = sum(d.width for k, d in ws.column_dimensions.items() if not d.hidden)
+    assert visible <= 210  # scaled to about 65 % on A4 landscape, not 48 %
+    text = printed_text(result.path, tmp_path)
+    pages = text.count("\f")
+    assert pages >= 3  # the summary, then the journal over more than one page
+    assert text.count("Entry") >= 2  # the header row repeated
 
 
 def test_ledger_cli_export_and_report(demo_db, tmp_path, capsys):

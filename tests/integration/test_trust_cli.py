@@ -106,7 +106,7 @@ def test_password_prompt_when_the_environment_has_none(demo_path, capsys, monkey
         return "demo"
 
     monkeypatch.setattr("getpass.getpass", fake_getpass)
-    code, out = run(capsys, "--db", demo_path, "--user", "secretario", "users", "list")
+    code, out = run(capsys, "--db", demo_path, "--user", "secretario", "ledger", "years")
     assert code == 0, out
     assert prompts == ["Password for secretario: "]
 
@@ -125,6 +125,8 @@ def test_role_is_enforced_on_the_command_line(demo_path, capsys, monkeypatch):
     code, out = run(capsys, "--db", demo_path, "--user", "admin", "users", "deactivate", "maria")
     assert code == 0, out
     code, out = run(capsys, "--db", demo_path, "users", "list")
+    assert code == 2 and "may not manage users" in out  # the accounts: administrators only
+    code, out = run(capsys, "--db", demo_path, "--user", "admin", "users", "list")
     assert "maria" in out and "no" in out
 
 

@@ -104,3 +104,57 @@ def test_app_run_refuses_a_newer_database_with_a_dialog(qtbot, qapp, tmp_path, m
     monkeypatch.setattr(QMessageBox, "exec", lambda self: seen.append(self.text()) or 0)
     assert app.run(str(path)) == 1
     assert seen and "newer version" in seen[0]
+
+
+def test_sorting_keeps_the_selection_on_every_grid(window, qtbot):
+    """Every sortable grid (members, the Premium tabs, the certification tables): after a
+    header click, in either order, the selected row is still the same record."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTableView
+
+    from coop_desk.ui.models.table import ROW_ROLE
+    from tests.ui.premium_helpers import premium_page
+
+    window.show_page("members")
+    premium = premium_page(window)
+    for i in range(premium.tabs.count()):
+        premium.tabs.setCurrentIndex(i)
+    certs = window.page("certs")
+    with qtbot.waitSignal(certs.loaded, timeout=20_000):
+        window.show_page("certs")
+    views = [
+        v
+        for v in window.findChildren(QTableView)
+        if v.isSortingEnabled() and v.model().rowCount() > 2
+    ]
+    names = {v.objectName() or type(v.model()).__name__ for v in views}
+    assert len(views) >= 8, names
+    for view in views:
+        model = view.model()
+        middle = model.rowCount() // 2
+        view.selectRow(middle)
+        chosen = model.index(middle, 0).data(ROW_ROLE)
+        for column in range(model.columnCount()):
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+                view.sortByColumn(column, order)
+                selected = view.selectionModel().selectedRows()
+                assert len(selected) == 1, (view.objectName(), column)
+                assert selected[0].data(ROW_ROLE) is chosen, (view.objectName(), column)
+                assert view.currentIndex().data(ROW_ROLE) is chosen
+
+
+def test_a_cut_name_reads_whole_in_its_tooltip(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    from tests.ui.premium_helpers import premium_page
+
+    page = premium_page(window)
+    page.tabs.setCurrentWidget(page.contracts_tab)
+    model = page.contracts_tab.model
+    buyer = next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal) == "Buyer"
+    )
+    index = model.index(0, buyer)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data() != ""

@@ -152,9 +152,47 @@ def test_status_change_through_the_dialog(window, qtbot, demo_ctx):
     qtbot.keyClicks(dialog.reason, "sold the farm")
     dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
+    editor.set_pending_status(dialog.pending)
+    with qtbot.waitSignal(editor.saved):
+        editor.save_button().click()
     detail = demo_ctx.read(lambda s, a: members.get_member(s, a, member_id))
     assert detail.status == "withdrawn"
     assert detail.history[-1].reason == "sold the farm"
+
+
+def test_a_status_change_waits_for_save_and_cancel_drops_it(window, qtbot, demo_ctx):
+    page = members_page(window)
+    member_id = page.model.row_at(0).id
+    before = demo_ctx.read(lambda s, a: members.get_member(s, a, member_id))
+    editor = page.open_editor(member_id)
+    qtbot.addWidget(editor)
+    dialog = editor.status_dialog()
+    qtbot.addWidget(dialog)
+    dialog.new_status.setCurrentIndex(dialog.new_status.findData("suspended"))
+    qtbot.keyClicks(dialog.reason, "unpaid dues")
+    assert dialog.save()
+    editor.set_pending_status(dialog.pending)
+    assert "when you save" in editor.status_label.text()
+    # Nothing is written until the member is saved...
+    assert demo_ctx.read(lambda s, a: members.get_member(s, a, member_id)) == before
+    # ...and Cancel, confirmed, drops the change.
+    asked = []
+    editor.confirm_discard = lambda: asked.append(True) or True
+    editor.reject()
+    assert asked and editor.result() == QDialog.DialogCode.Rejected
+    assert demo_ctx.read(lambda s, a: members.get_member(s, a, member_id)) == before
+
+
+def test_an_inline_problem_goes_when_its_field_is_fixed(window, qtbot, demo_ctx):
+    page = members_page(window)
+    editor = page.open_editor(page.model.row_at(0).id)
+    qtbot.addWidget(editor)
+    editor.dni.setText("1234")
+    editor.save_button().click()
+    label = editor.problems.labels["dni"]
+    assert not label.isHidden()
+    qtbot.keyClicks(editor.dni, "5678")
+    assert label.isHidden()
 
 
 def test_read_only_role_cannot_add_or_save(qtbot, demo_ctx):
@@ -241,3 +279,83 @@ def test_a_header_click_keeps_the_selected_member_and_enter_opens_it(window, qtb
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert opened == [chosen]
+
+
+def test_an_unlikely_member_is_saved_once_the_warning_is_accepted(qtbot, ctx):
+    from coop_desk.ui.dialogs.member_editor import MemberEditor
+
+    editor = MemberEditor(ctx, None)
+    qtbot.addWidget(editor)
+    editor.code.setText("J-1")
+    editor.first_names.setText("Ana")
+    editor.surnames.setText("Vera")
+    editor.gender.setCurrentIndex(editor.gender.findData("F"))
+    editor.birth_date.set_date_value(date(1994, 3, 12))
+    editor.join_date.set_date_value(date(2006, 2, 1))
+    asked = []
+    editor.confirm_warnings = lambda warnings: asked.append(warnings) or False
+    assert not editor.save()
+    assert "before the age of 14" in asked[0][0].message
+    assert ctx.read(lambda s, a: members.list_members(s, a)) == []
+    editor.confirm_warnings = lambda warnings: True
+    assert editor.save()
+    assert [r.code for r in ctx.read(lambda s, a: members.list_members(s, a))] == ["J-1"]
+
+
+def test_a_new_member_is_offered_the_next_free_code(window, qtbot, demo_ctx):
+    page = members_page(window)
+    editor = page.open_editor(None)
+    qtbot.addWidget(editor)
+    assert editor.code.text() == "CPGP-3784-189"
+    assert editor.code.selectedText() == "CPGP-3784-189"  # typing replaces it
+    assert not editor.is_modified()  # the suggestion alone is no change to discard
+
+
+def test_down_from_the_search_goes_into_the_list_and_enter_opens(window, qtbot, monkeypatch):
+    page = members_page(window)
+    opened = []
+    monkeypatch.setattr(page, "open_editor", lambda member_id: _Opened(opened, member_id))
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "CPGP-3784-1")
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.table.hasFocus() or page.table.focusWidget() is page.table
+    assert page.selected_member_id() == page.model.row_at(0).id
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    second = page.selected_member_id()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened == [second]
+    # Enter in the search box on a single match opens that member.
+    page.focus_search()
+    page.search.clear()
+    qtbot.keyClicks(page.search, "CPGP-3784-188")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.model.rowCount() == 1 and opened[-1] == page.model.row_at(0).id
+
+
+class _Opened:
+    """Stands in for the member editor: records which member Enter opened."""
+
+    def __init__(self, opened, member_id):  # type: ignore[no-untyped-def]
+        opened.append(member_id)
+
+    def exec(self) -> int:
+        return 0
+
+
+def test_an_empty_register_says_what_to_do_first(qtbot, ctx):
+    from coop_desk.ui.pages.members import MembersPage
+
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert not page.start_panel.isHidden()
+    text = page.start_panel.findChild(type(page.start_text)).text()
+    assert "import the roster" in text and "RUC and FLO ID" in text
+    assert not page.start_import.isHidden() and not page.start_settings.isHidden()
+    with ctx.db.transaction(ctx.actor) as s:
+        members.create_member(
+            s, ctx.actor, members.MemberInput("A-1", "Ana", "Vera", "F", date(2020, 1, 1))
+        )
+    page.refresh()
+    assert page.start_panel.isHidden()

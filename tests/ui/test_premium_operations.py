@@ -141,6 +141,101 @@ def test_project_payment_with_receipt_file_changes_the_project_exactly(
     assert "missing from the database" in missing.fields["document"].text()
 
 
+def _typo_payment(page, qtbot):  # type: ignore[no-untyped-def]
+    """The payment dialog filled with a typo: 50,000.00 PEN for the Education fund."""
+    dialog = page.open_payment_dialog()
+    qtbot.addWidget(dialog)
+    pick(dialog.project, lambda _d, text: text == "Education fund")
+    pick(dialog.account, account_named("Bank PEN"))
+    dialog.entry_date.set_date_value(TODAY)
+    qtbot.keyClicks(dialog.rate, "3.75")
+    with qtbot.waitSignal(dialog.preview_shown):
+        qtbot.keyClicks(dialog.amount, "50,000.00")
+    dialog.payee.setText("Librería")  # accented: setText, not keyClicks
+    qtbot.keyClicks(dialog.voucher, "F001-7777")
+    dialog.description.setText("Útiles escolares")
+    return dialog
+
+
+def test_a_payment_beyond_budget_and_balance_asks_first_and_going_back_posts_nothing(
+    window, qtbot, demo_ctx
+):
+    page = premium_page(window)
+    count = _entries(demo_ctx)
+    dialog = _typo_payment(page, qtbot)
+    # While typing: the USD value, and the budget and balance after the payment, in red.
+    assert dialog.usd_label.text() == "= USD 13,333.33"
+    preview = dialog.preview
+    assert preview is not None and preview.balance_after < 0
+    assert "After this payment" in dialog.budget_label.text()
+    assert "#b00020" in dialog.budget_label.styleSheet()
+    assert "#b00020" in dialog.balance_label.styleSheet()
+    assert f"{preview.balance_after:,.2f}" in dialog.balance_label.text()
+    asked = []
+
+    def go_back(shown):  # type: ignore[no-untyped-def]
+        asked.append(dialog.consequence_text(shown))
+        return False
+
+    dialog.confirm_consequences = go_back
+    dialog.save_button().click()
+    (lines,) = asked
+    assert len(lines) == 2
+    assert lines[0].startswith("Education fund: spending reaches USD")
+    assert "Bank PEN holds" in lines[1]
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert _entries(demo_ctx) == count  # nothing posted
+
+    dialog.confirm_consequences = lambda shown: True
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button().click()
+    assert _entries(demo_ctx) == count + 1
+
+
+def test_a_missing_voucher_is_named_before_any_confirmation_is_asked(window, qtbot, demo_ctx):
+    page = premium_page(window)
+    dialog = _typo_payment(page, qtbot)
+    dialog.voucher.clear()
+    dialog.confirm_consequences = lambda shown: pytest.fail("asked before the form is right")
+    dialog.save_button().click()
+    assert not dialog.problems.labels["voucher"].isHidden()
+
+
+def test_the_usd_value_shows_at_the_last_rate_until_a_rate_is_typed(window, qtbot, demo_ctx):
+    page = premium_page(window)
+    dialog = page.open_payment_dialog()
+    qtbot.addWidget(dialog)
+    pick(dialog.account, account_named("Bank PEN"))
+    with qtbot.waitSignal(dialog.preview_shown):
+        qtbot.keyClicks(dialog.amount, "375")
+    assert dialog.usd_label.text().startswith("≈ USD ")
+    assert dialog.usd_label.toolTip()
+    with qtbot.waitSignal(dialog.preview_shown):
+        qtbot.keyClicks(dialog.rate, "3.75")
+    assert dialog.usd_label.text() == "= USD 100.00"
+    pick(dialog.account, account_named("Bank USD"))
+    assert dialog.usd_label.text() == ""  # a USD amount is its own USD value
+
+
+def test_a_treasurer_refused_by_the_setting_sees_why_next_to_the_amount(window, qtbot, demo_ctx):
+    from coop_desk.services import cooperative
+    from coop_desk.services.access import Actor, Role
+    from coop_desk.services.ledger import operations
+
+    with demo_ctx.db.transaction(SYSTEM) as s:
+        cooperative.set_setting(s, SYSTEM, operations.OVER_BUDGET_SETTING, "administrators")
+    demo_ctx.set_actor(Actor("tesorero", Role.TREASURER, user_id=2))
+    page = premium_page(window)
+    count = _entries(demo_ctx)
+    dialog = _typo_payment(page, qtbot)
+    assert dialog.preview is not None and dialog.preview.refused
+    dialog.confirm_consequences = lambda shown: pytest.fail("nothing to confirm: refused")
+    dialog.save_button().click()
+    label = dialog.problems.labels["amount"]
+    assert not label.isHidden() and "only an administrator" in label.text()
+    assert _entries(demo_ctx) == count
+
+
 def test_payment_without_voucher_shows_the_message_and_saves_nothing(window, qtbot, demo_ctx):
     page = premium_page(window)
     count = _entries(demo_ctx)

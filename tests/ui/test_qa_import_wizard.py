@@ -79,3 +79,21 @@ def test_wizard_gives_new_members_a_join_date_when_the_roster_has_none(
         wizard.accept()
     (member,) = ctx.read(lambda s, a: members.list_members(s, a))
     assert ctx.read(lambda s, a: members.get_member(s, a, member.id)).join_date == date(2020, 1, 1)
+
+
+def test_unlikely_rows_are_listed_in_amber_and_imported(qtbot, ctx, tmp_path):
+    from tests.unit.test_import_warnings import young_roster
+
+    wizard = excel_actions.open_import_wizard(None, ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(young_roster(tmp_path / "padron.xlsx")))
+    wizard.next()
+    wizard.next()
+    page = wizard.preview_page
+    assert "10 rows have warnings" in page.summary.text()
+    assert page.isComplete()  # nothing to skip: the rows are imported
+    model = page.model
+    first = model.find_row(lambda r: r.row == 2)
+    assert "before the age of 14" in model.index(first, 6).data()
+    assert model.index(first, 6).data(Qt.ItemDataRole.ForegroundRole) is not None

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from coop_desk import i18n
 from coop_desk.domain import certification, members, premium
 from coop_desk.exchange import roster
-from coop_desk.services import access, member_import
+from coop_desk.services import access, audit_words, member_import
 from coop_desk.services.certification import alerts as cert_alerts
 from coop_desk.services.ledger import accounts
 from coop_desk.services.ledger import books as ledger_books
@@ -127,9 +127,12 @@ def test_every_label_of_the_qt_free_layers_is_in_the_catalogue():
         member_import.ACTION_LABELS,
         certification.ORGANIC_STATUS_LABELS,
         roster.FIELD_LABELS,
+        audit_words.ENTITY_LABELS,
+        audit_words.FIELD_LABELS,
     ]
     texts = {text for table in shown for text in table.values()}
     texts |= set(cert_alerts.LEVEL_LABELS.values())
+    texts |= {audit_words.YES, audit_words.NO}
     with i18n.use_language("es"):
         untranslated = {t for t in texts if labels.tr_label(t) == t and t not in SAME_IN_SPANISH}
     assert untranslated == set()
@@ -143,6 +146,11 @@ SAME_IN_SPANISH = {
     "Fair Trade USA",
     "Auditor",
     "Error",
+    "FLO ID",
+    "RUC",
+    "SHA-256",
+    "Inspector",
+    "no",
 }
 
 
@@ -176,3 +184,23 @@ def test_no_string_of_the_gui_is_missing_from_the_catalogue(tmp_path):
         if m.find("translation").get("type") == "unfinished"
     ]
     assert missing == []
+
+
+def test_the_auditors_screens_speak_spanish(spanish_window, qtbot):
+    """The audit trail names records in Spanish ("Asiento 2026-0029", field labels), and the
+    group's own certificate is "la cooperativa"."""
+    page = spanish_window.show_page("audit")
+    page.set_filter(table_name="journal_entry")
+    page.view.selectRow(0)
+    assert page.model.index(0, 3).data().startswith("Asiento 2026-")
+    fields = {c[0] for c in page.changes.changes}
+    assert {"Fecha", "Tipo", "Descripción"} <= fields
+    assert page.table.currentText() == "Asiento"
+    certs = spanish_window.page("certs")
+    with qtbot.waitSignal(certs.loaded, timeout=20_000):
+        spanish_window.show_page("certs")
+    holders = {
+        certs.certificates_model.index(r, 1).data()
+        for r in range(certs.certificates_model.rowCount())
+    }
+    assert "la cooperativa" in holders and "cooperative" not in holders

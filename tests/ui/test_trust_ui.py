@@ -58,6 +58,30 @@ def test_login_right_password_is_admitted(qtbot, ctx):
     assert not ctx.can(Permission.MEMBERS_WRITE)
 
 
+def test_enter_signs_in_on_the_login_and_the_switch_user_dialogs(qtbot, ctx):
+    """Enter in the password field signs in (it used to press Cancel and quit the program)."""
+    dialog = LoginDialog(ctx, clock=lambda: T0)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.sign_in_button.isDefault()
+    qtbot.keyClicks(dialog.username, "tesorero")
+    qtbot.keyClicks(dialog.password, "demo")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert ctx.actor.username == "tesorero"
+
+    from coop_desk.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    switch = window.switch_user()
+    switch.clock = lambda: T0
+    qtbot.keyClicks(switch.username, "auditor")
+    qtbot.keyClicks(switch.password, "demo")
+    qtbot.keyClick(switch.password, Qt.Key.Key_Return)
+    assert ctx.actor.username == "auditor"
+
+
 def test_login_waits_after_repeated_failures_without_sleeping(qtbot, ctx):
     dialog = login(qtbot, ctx, "admin", "bad1")
     assert dialog.sign_in_button.isEnabled()  # the first failure costs nothing
@@ -163,14 +187,75 @@ def sign(ctx, name):
 
 
 @pytest.mark.parametrize("name", ["tesorero", "secretario", "auditor"])
-def test_users_page_hides_account_changes_from_other_roles(qtbot, ctx, name):
+def test_only_administrators_see_the_users_section(qtbot, ctx, name):
+    """Accounts and everyone's last sign-in: administrators only (not the treasurer)."""
+    from coop_desk.ui.main_window import MainWindow
+
     sign(ctx, name)
-    page = UsersPage(ctx)
-    qtbot.addWidget(page)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    row = next(i for i, p in enumerate(window.pages) if p.key == "users")
+    assert window.sidebar.item(row).isHidden()
+    page = window.page("users")
     page.refresh()
-    assert len(page.model.rows()) == 4  # the list is readable
-    assert all(b.isHidden() for b in page.admin_buttons)
-    assert not page.add_button.isEnabled()
+    assert page.model.rows() == []
+    sign(ctx, "admin")
+    assert not window.sidebar.item(row).isHidden()
+    window.show_page("users")
+    assert window.current_page() is page and len(page.model.rows()) == 4
+    sign(ctx, name)  # back to a role without it: the window leaves the section
+    assert window.sidebar.item(row).isHidden() and window.current_page() is not page
+
+
+@pytest.mark.parametrize(
+    ("name", "pages_with_new"),
+    [
+        ("auditor", set()),
+        ("tesorero", set()),
+        ("secretario", {"members", "certs"}),
+        ("admin", {"members", "certs", "users"}),
+    ],
+)
+def test_new_record_is_offered_only_where_the_role_may_create(qtbot, ctx, name, pages_with_new):
+    from coop_desk.ui.main_window import MainWindow
+
+    sign(ctx, name)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    offered = set()
+    for page in window.pages:
+        if page.is_available():
+            window.show_page(page.key)
+            if window.new_action.isEnabled():
+                offered.add(page.key)
+    assert offered == pages_with_new
+
+
+def test_an_auditor_sees_the_member_editor_read_only(qtbot, ctx):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from coop_desk.services import members
+    from coop_desk.ui.dialogs.member_editor import MemberEditor
+
+    sign(ctx, "auditor")
+    member_id = ctx.read(members.list_members)[0].id
+    editor = MemberEditor(ctx, member_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    for field in (editor.code, editor.first_names, editor.dni, editor.phone):
+        assert field.isReadOnly()
+        palette = field.palette()
+        assert palette.color(QPalette.ColorRole.Base) == palette.color(QPalette.ColorRole.Window)
+    assert editor.notes.isReadOnly()
+    assert not editor.gender.isEnabled() and not editor.join_date.isEnabled()
+    assert editor.change_status_button.isHidden() and editor.add_plot_button.isHidden()
+    assert editor.save_button().isHidden()
+    close = editor.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert close.text() == "Close"
+    before = editor.phone.text()
+    qtbot.keyClicks(editor.phone, "123")
+    assert editor.phone.text() == before
 
 
 def test_users_page_for_the_administrator(qtbot, ctx, qtmodeltester):
@@ -292,8 +377,46 @@ def test_history_dialog_on_a_member(qtbot, ctx, qtmodeltester):
     qtmodeltester.check(dialog.records)
     dialog.list.selectRow(dialog.records.rows.index(rows[-1]))
     fields = [c[0] for c in dialog.changes.changes]
-    assert "status" in fields
-    assert "188" in dialog.windowTitle()
+    assert "Status" in fields
+    assert dialog.windowTitle() == "History of Member CPGP-3784-188 (Pérez Mondragón, Orlando)"
+
+
+def test_the_audit_trail_speaks_in_words_and_opens_the_entry(qtbot, ctx):
+    """No table or column names, no internal ids: "Journal entry 2026-0029", "Account: 1030
+    Cash PEN"; the entry opens from its audit record."""
+    from coop_desk.ui.dialogs.premium.entry import EntryDialog
+    from coop_desk.ui.main_window import MainWindow
+
+    sign(ctx, "auditor")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    page = window.show_page("audit")
+    page.set_filter(table_name="posting")
+    headers = [page.model.headerData(i, Qt.Orientation.Horizontal) for i in range(6)]
+    assert "Table" not in headers and "Record" in headers
+    page.view.selectRow(0)
+    record = page.model.index(0, 3).data()
+    assert record.startswith("Posting 2026-") and "Cash PEN" in record
+    fields = {c[0]: c for c in page.changes.changes}
+    assert fields["Account"][2] == "1030 Cash PEN"
+    assert fields["Entry"][2].startswith("2026-")
+    assert not {"id", "search_key", "account_id", "entry_id", "fiscal_year"} & set(fields)
+    assert page.table.currentText() == "Posting"  # the filter names kinds of record too
+    assert page.open_button.isEnabled()
+    with qtbot.waitSignal(page.open_requested) as asked:
+        page.open_button.click()
+    kind, entry_id = asked.args
+    assert kind == "journal_entry"
+    dialog = window.findChildren(EntryDialog)[-1]
+    assert dialog.isVisible() and fields["Entry"][2] in dialog.windowTitle()
+    dialog.close()
+
+    page.set_filter(table_name="plot")
+    page.view.selectRow(0)
+    assert page.model.words_at(0).target[0] == "member"
+    editor = window.open_record(*page.model.words_at(0).target)
+    assert editor is not None and editor.code.text() in page.model.index(0, 3).data()
+    editor.close()
 
 
 def test_verify_from_the_audit_page(qtbot, ctx):
@@ -306,14 +429,14 @@ def test_verify_from_the_audit_page(qtbot, ctx):
 
 
 def test_changes_model_and_users_model_pass_the_model_tester(qtmodeltester, ctx):
-    from coop_desk.services import audit
+    from coop_desk.services import audit, audit_words
 
-    rows = ctx.read(lambda s, a: audit.list_records(s, a, limit=5))
+    rows = ctx.read(lambda s, a: audit_words.describe(s, a, audit.list_records(s, a, limit=5)))
     model = AuditTableModel()
     model.set_rows(rows)
     qtmodeltester.check(model)
     changes = ChangesModel()
-    changes.set_record(rows[0], only_changed=False)
+    changes.set_record(rows[0])
     qtmodeltester.check(changes)
     users_model = UsersModel()
     users_model.set_rows(ctx.read(users.list_users))

@@ -153,6 +153,7 @@ def test_a_receipt_and_a_certificate_share_the_store(sqlite_db, actor, tmp_path)
             voucher="F001-231",
             description="Solar dryer",
             receipt_file=scan,
+            accept=operations.ALL_WARNINGS,
         )
     assert entry.document_sha256 == cert.document_sha256
     with sqlite_db.reading(actor) as s:
@@ -177,6 +178,7 @@ def test_a_receipt_and_a_certificate_share_the_store(sqlite_db, actor, tmp_path)
             voucher="y",
             description="z",
             receipt_file=huge,
+            accept=operations.ALL_WARNINGS,
         )
     assert [p.field for p in info.value.problems] == ["receipt_file"]
 
@@ -229,6 +231,7 @@ def test_verify_names_every_record_whose_document_is_missing_or_altered(sqlite_d
             voucher="F001-231",
             description="Solar dryer",
             receipt_file=other,
+            accept=operations.ALL_WARNINGS,
         )
     with sqlite_db.reading(actor) as s:
         assert verify(s, actor, TODAY).errors == []

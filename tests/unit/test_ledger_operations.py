@@ -101,6 +101,7 @@ def test_payment_keeps_the_scanned_receipt_by_its_hash(sqlite_db, actor, books, 
             voucher="F001-231",
             description="Solar dryer",
             receipt_file=scan,
+            accept=operations.ALL_WARNINGS,
         )
     digest = hashlib.sha256(scan.read_bytes()).hexdigest()
     assert row.document_sha256 == digest and row.document_name == scan.name
@@ -140,6 +141,7 @@ def test_journal_filters(sqlite_db, actor, books):
                 payee="Proveedor",
                 voucher=f"V-{day.month}",
                 description=text,
+                accept=operations.ALL_WARNINGS,
             )
 
     def numbers(**kw: object) -> list[str]:
@@ -298,6 +300,7 @@ def test_compliance_findings_name_the_problem(sqlite_db, actor, books):
             payee="Comité",
             voucher="R-1",
             description="Workshop",
+            accept=operations.ALL_WARNINGS,
         )
         # A manual entry to a project without a voucher.
         journal.post_entry(

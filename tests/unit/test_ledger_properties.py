@@ -67,6 +67,7 @@ def _run(session, ops):
                 payee="p",
                 voucher="v",
                 description="d",
+                accept=operations.ALL_WARNINGS,
             )
         elif kind == "pay_usd":
             row = operations.record_project_payment(
@@ -79,6 +80,7 @@ def _run(session, ops):
                 payee="p",
                 voucher="v",
                 description="d",
+                accept=operations.ALL_WARNINGS,
             )
         elif kind == "exchange":
             row = operations.record_transfer(
@@ -189,6 +191,7 @@ def _run_more(session, ops):
                     payee="p",
                     voucher="v",
                     description="d",
+                    accept=operations.ALL_WARNINGS,
                 )
             )
         elif kind in ("receipt", "receipt_pen"):

@@ -296,6 +296,7 @@ def test_year_close_locks_carries_and_reopen_is_recorded(db, actor):
             payee="Vivero",
             voucher="R-1",
             description="seedlings",
+            accept=operations.ALL_WARNINGS,
         )
         provisional = reports.fund_report(s, actor, 2025)
     assert provisional.provisional and provisional.opening == before.closing

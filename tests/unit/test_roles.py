@@ -102,7 +102,13 @@ def test_every_role_reads_verifies_and_browses_the_trail(sqlite_db, member_id, r
         assert verify(s, actor).integrity_ok
         assert audit.count_records(s, actor) > 0
         assert audit.history(s, actor, "member", member_id)
-        users.list_users(s, actor)
+    # Accounts and everyone's last sign-in: administrators only.
+    with sqlite_db.reading(actor) as s:
+        if role == Role.ADMINISTRATOR:
+            users.list_users(s, actor)
+        else:
+            with pytest.raises(PermissionDenied, match="manage users"):
+                users.list_users(s, actor)
 
 
 def test_auditor_changes_nothing_through_any_service(sqlite_db, member_id):

@@ -197,8 +197,10 @@ def test_only_administrators_manage_users(sqlite_db, call, role):
 def test_local_actor_is_told_to_sign_in(accounts):
     with accounts.transaction(LOCAL) as s, pytest.raises(PermissionDenied, match="--user"):
         users.create_user(s, LOCAL, "x1", Role.AUDITOR, "long enough")
-    with accounts.reading(LOCAL) as s:
-        assert [u.username for u in users.list_users(s, LOCAL)] == ["admin", "auditor", "tesorero"]
+    with accounts.reading(LOCAL) as s, pytest.raises(PermissionDenied, match="--user"):
+        users.list_users(s, LOCAL)  # accounts and last sign-ins: administrators only
+    with accounts.reading(SYSTEM) as s:
+        assert [u.username for u in users.list_users(s, SYSTEM)] == ["admin", "auditor", "tesorero"]
 
 
 def test_weaker_hash_is_upgraded_at_sign_in(accounts):

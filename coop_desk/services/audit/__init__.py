@@ -5,7 +5,9 @@ Modules
     canonical   the record format: a row as canonical JSON, the hash that chains records
     writer      the flush listener ``Database`` installs on its sessions, the chain's append,
                 the baseline of rows older than the trail, the reason of a change
-    reader      pages of records, the history of a row, the chain's head (front ends)
+    reader      pages of records, the history of a row, the chain's head (front ends); a
+                record in words people recognise is ``services.audit_words`` (a sibling: it
+                names ledger entries and accounts, and the ledger writes to this package)
     checks      ``audit.chain``, ``audit.content`` and ``audit.posted`` for ``coop-desk verify``
 
 The model
@@ -68,7 +70,6 @@ from coop_desk.services.audit.reader import (
     chain_head,
     child_links,
     count_records,
-    describe_rows,
     history,
     list_records,
     local_day_bounds,
@@ -97,7 +98,6 @@ __all__ = [
     "check_posted",
     "child_links",
     "count_records",
-    "describe_rows",
     "history",
     "install",
     "is_audited",

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from coop_desk.i18n import _, formats
+from coop_desk.i18n import _
 from coop_desk.models import AuditRecord, Base
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.audit.canonical import (
@@ -252,14 +252,3 @@ def chain_head(session: Session, actor: Actor) -> ChainHead:
     if last is None:
         return ChainHead(0, 0, GENESIS_HASH)
     return ChainHead(count, last.id, last.hash)
-
-
-def describe_rows(rows: Iterable[AuditRow]) -> list[str]:
-    """One line per record, for the command line."""
-    return [
-        f"{r.id:>6}  {formats.datetime_text(r.at, seconds=True)}  {r.username:<12} "
-        f"{r.action:<6} {r.table_name} {r.record_id}"
-        + (f"  [{r.reason}]" if r.reason else "")
-        + (f"\n        {r.summary()}" if r.changes else "")
-        for r in rows
-    ]

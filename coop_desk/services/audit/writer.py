@@ -262,7 +262,12 @@ def _append(
         head_cache[_HEAD_KEY] = (rows[-1]["id"], rows[-1]["hash"])
 
 
-def write_baseline(connection: Connection, username: str = "migration") -> int:
+# Who and why for the baseline records (what the audit trail shows them as: audit_words).
+BASELINE_USER = "migration"
+BASELINE_REASON = "the row existed before the audit trail was introduced"
+
+
+def write_baseline(connection: Connection, username: str = BASELINE_USER) -> int:
     """Record every row that exists without an audit record as an insert ("existed before the
     audit trail"), so that verify holds on a database created before the trail and on rows a
     migration seeded. ``Database.open`` runs it after migrating, in the migrations' transaction,
@@ -299,7 +304,7 @@ def write_baseline(connection: Connection, username: str = "migration") -> int:
             at=datetime.now(UTC),
             username=username,
             user_id=None,
-            reason="the row existed before the audit trail was introduced",
+            reason=BASELINE_REASON,
         )
     return len(entries)
 

@@ -24,6 +24,7 @@ from coop_desk.domain.certification import (
     add_months,
 )
 from coop_desk.domain.members import MemberStatus
+from coop_desk.i18n import N_, _
 from coop_desk.models import Member, Plot
 from coop_desk.services import certification as certs
 from coop_desk.services.access import Actor
@@ -32,10 +33,16 @@ SEED = 848
 INSPECTORS = ["Wilder Tocto Julca", "Marleni Cubas Díaz", "Julio Idrogo Mego"]
 NOT_INSPECTED_YET = 9  # members left for the rest of the year
 FINDINGS = [
-    ("Coffee pulp dumped by the stream", "Compost the pulp in a covered pit"),
-    ("No buffer strip towards the neighbour's conventional field", "Plant a 5 m living barrier"),
-    ("Field records of the harvest incomplete", "Bring the harvest notebook up to date"),
-    ("Bags of conventional fertiliser stored in the house", "Remove them; sign a declaration"),
+    (N_("Coffee pulp dumped by the stream"), N_("Compost the pulp in a covered pit")),
+    (
+        N_("No buffer strip towards the neighbour's conventional field"),
+        N_("Plant a 5 m living barrier"),
+    ),
+    (N_("Field records of the harvest incomplete"), N_("Bring the harvest notebook up to date")),
+    (
+        N_("Bags of conventional fertiliser stored in the house"),
+        N_("Remove them; sign a declaration"),
+    ),
 ]
 
 
@@ -119,7 +126,7 @@ def load(session: Session, actor: Actor, today: date) -> None:
                     number=f"RA-PE-{m.code}",
                     issue_date=today - timedelta(days=325),
                     expiry_date=today + timedelta(days=40),
-                    scope="Farm certificate",
+                    scope=_("Farm certificate"),
                     member_id=m.id,
                 ),
             )
@@ -177,7 +184,7 @@ def load(session: Session, actor: Actor, today: date) -> None:
             member_id=late.id,
             kind=SanctionKind.WARNING,
             decided_on=today - timedelta(days=10),
-            reason="Corrective action not completed by its due date",
+            reason=_("Corrective action not completed by its due date"),
         ),
         today=today,
     )
@@ -199,7 +206,7 @@ def _certificates(session: Session, actor: Actor, today: date) -> None:
             number="3784",
             issue_date=issued,
             expiry_date=add_months(issued, 36),
-            scope="Green coffee (Arabica, washed); small-scale producer organisation",
+            scope=_("Green coffee (Arabica, washed); small-scale producer organisation"),
         ),
         CertificateInput(
             scheme_id=eu,
@@ -207,7 +214,7 @@ def _certificates(session: Session, actor: Actor, today: date) -> None:
             number="CU-PE-845920",
             issue_date=today - timedelta(days=670),
             expiry_date=today - timedelta(days=305),
-            scope="Green coffee; ICS group of smallholders (previous year)",
+            scope=_("Green coffee; ICS group of smallholders (previous year)"),
         ),
         CertificateInput(
             scheme_id=eu,
@@ -215,7 +222,7 @@ def _certificates(session: Session, actor: Actor, today: date) -> None:
             number="CU-PE-845921",
             issue_date=today - timedelta(days=305),
             expiry_date=today + timedelta(days=60),  # due for renewal: shows in the alerts
-            scope="Green coffee; ICS group of smallholders",
+            scope=_("Green coffee; ICS group of smallholders"),
         ),
         CertificateInput(
             scheme_id=nop,
@@ -223,7 +230,7 @@ def _certificates(session: Session, actor: Actor, today: date) -> None:
             number="CU-NOP-845921",
             issue_date=today - timedelta(days=200),
             expiry_date=today + timedelta(days=530),
-            scope="Green coffee for export to the United States",
+            scope=_("Green coffee for export to the United States"),
         ),
     ]
     for data in records:
@@ -247,13 +254,13 @@ def _inspect(
     actions: tuple[CorrectiveActionInput, ...] = ()
     if result == InspectionResult.CONDITIONAL:
         finding, action = rng.choice(FINDINGS)
-        findings = finding
+        findings = _(finding)
         due = due or when + timedelta(days=60)
         completed = None
         if done and due <= today:
             completed = min(today, due - timedelta(days=rng.randint(0, 20)))
             completed = max(completed, when)
-        actions = (CorrectiveActionInput(action, due, completed),)
+        actions = (CorrectiveActionInput(_(action), due, completed),)
     certs.record_inspection(
         session,
         actor,
@@ -284,8 +291,10 @@ def _suspend(
             inspection_date=when,
             inspector=INSPECTORS[0],
             result=InspectionResult.NOT_APPROVED,
-            findings="Empty containers of glyphosate found on the plot; the member confirms "
-            "spraying the weeds between the coffee rows.",
+            findings=_(
+                "Empty containers of glyphosate found on the plot; the member confirms "
+                "spraying the weeds between the coffee rows."
+            ),
             plot_ids=tuple(plot_ids),
             yield_estimate_kg=Decimal(900),
             last_prohibited_input="Glyphosate (herbicide)",
@@ -302,8 +311,10 @@ def _suspend(
             member_id=member_id,
             kind=SanctionKind.SUSPENSION,
             decided_on=today - timedelta(days=40),
-            reason="Used a prohibited herbicide (glyphosate); organic status suspended, the "
-            "plots restart conversion",
+            reason=_(
+                "Used a prohibited herbicide (glyphosate); organic status suspended, the "
+                "plots restart conversion"
+            ),
             starts_on=today - timedelta(days=40),
             ends_on=today + timedelta(days=325),
             inspection_id=inspection.id,

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from coop_desk.domain.money import round_money
 from coop_desk.domain.premium import Process, QuantityUnit, Scheme
+from coop_desk.i18n import N_, _
 from coop_desk.services.access import Actor
 from coop_desk.services.ledger import accounts, contracts, fiscal, journal, operations, plan
 
@@ -45,21 +46,37 @@ BUDGET = {
 # (project, month, day, share of the budget, paid from: "pen" bank, "cash" PEN, "usd" bank,
 #  payee, what)
 PAYMENTS = [
-    ("crop_renovation", 4, 8, "0.30", "pen", "Vivero San Ignacio", "Coffee seedlings (Catimor)"),
-    ("quality_improvement", 4, 20, "0.35", "pen", "Metalmecánica Jaén", "Solar dryers, 12 units"),
-    ("certification", 5, 6, "0.55", "usd", "FLOCERT GmbH", "Fairtrade audit fee"),
-    ("education_fund", 5, 15, "0.40", "pen", "Librería El Estudiante", "School supplies"),
-    ("womens_programme", 6, 3, "0.40", "cash", "Comité de Mujeres", "Leadership workshop"),
-    ("administration", 6, 20, "0.25", "cash", "Imprenta Jaén", "GA minutes and forms"),
-    ("school_construction", 7, 10, "0.45", "pen", "Ferretería El Constructor", "Cement, steel"),
-    ("crop_renovation", 8, 12, "0.35", "pen", "Agroinsumos Chota", "Organic compost"),
-    ("quality_improvement", 8, 28, "0.30", "pen", "Metalmecánica Jaén", "Manual pulpers"),
-    ("education_fund", 9, 9, "0.35", "pen", "Comité de Becas", "Scholarships, 2nd term"),
-    ("certification", 9, 25, "0.30", "usd", "Control Union Perú", "Organic inspection"),
-    ("womens_programme", 10, 7, "0.35", "cash", "Comité de Mujeres", "Sensory training"),
-    ("school_construction", 10, 21, "0.40", "pen", "Ferretería El Constructor", "Roofing"),
-    ("crop_renovation", 11, 4, "0.20", "pen", "Vivero San Ignacio", "Seed for nurseries"),
-    ("administration", 11, 18, "0.30", "cash", "Banco de la Nación", "Committee travel"),
+    (
+        "crop_renovation",
+        4,
+        8,
+        "0.30",
+        "pen",
+        "Vivero San Ignacio",
+        N_("Coffee seedlings (Catimor)"),
+    ),
+    (
+        "quality_improvement",
+        4,
+        20,
+        "0.35",
+        "pen",
+        "Metalmecánica Jaén",
+        N_("Solar dryers, 12 units"),
+    ),
+    ("certification", 5, 6, "0.55", "usd", "FLOCERT GmbH", N_("Fairtrade audit fee")),
+    ("education_fund", 5, 15, "0.40", "pen", "Librería El Estudiante", N_("School supplies")),
+    ("womens_programme", 6, 3, "0.40", "cash", "Comité de Mujeres", N_("Leadership workshop")),
+    ("administration", 6, 20, "0.25", "cash", "Imprenta Jaén", N_("GA minutes and forms")),
+    ("school_construction", 7, 10, "0.45", "pen", "Ferretería El Constructor", N_("Cement, steel")),
+    ("crop_renovation", 8, 12, "0.35", "pen", "Agroinsumos Chota", N_("Organic compost")),
+    ("quality_improvement", 8, 28, "0.30", "pen", "Metalmecánica Jaén", N_("Manual pulpers")),
+    ("education_fund", 9, 9, "0.35", "pen", "Comité de Becas", N_("Scholarships, 2nd term")),
+    ("certification", 9, 25, "0.30", "usd", "Control Union Perú", N_("Organic inspection")),
+    ("womens_programme", 10, 7, "0.35", "cash", "Comité de Mujeres", N_("Sensory training")),
+    ("school_construction", 10, 21, "0.40", "pen", "Ferretería El Constructor", N_("Roofing")),
+    ("crop_renovation", 11, 4, "0.20", "pen", "Vivero San Ignacio", N_("Seed for nurseries")),
+    ("administration", 11, 18, "0.30", "cash", "Banco de la Nación", N_("Committee travel")),
 ]
 # Contracts each year: (buyer index, month signed, bags, scheme, organic, process)
 CONTRACTS = [
@@ -90,10 +107,10 @@ def load(session: Session, actor: Actor, today: date) -> None:
         actor,
         projects["quality_improvement"],
         plan.ProjectInput(
-            name="Quality improvement",
-            objective="Solar dryers, drying houses, manual pulpers, fermentation tanks",
-            responsible="Wilmer Carranza (quality committee)",
-            timeline="April - October",
+            name="Quality improvement",  # seeded: named in the language by name_defaults
+            objective=_("Solar dryers, drying houses, manual pulpers, fermentation tanks"),
+            responsible=_("Wilmer Carranza (quality committee)"),
+            timeline=_("April - October"),
             productivity_quality=True,
         ),
     )
@@ -114,9 +131,9 @@ def load(session: Session, actor: Actor, today: date) -> None:
     # Opening balances: Premium received before the books started here.
     start = date(first, 1, 2)
     for account, opening, fx, text in (
-        (bank_usd, "14250.00", None, "Premium fund carried from earlier years (bank statement)"),
-        (bank_pen, "9350.00", D("3.7200"), "Soles account balance (bank statement 31 Dec)"),
-        (cash_pen, "1200.00", D("3.7200"), "Petty cash count"),
+        (bank_usd, "14250.00", None, _("Premium fund carried from earlier years (bank statement)")),
+        (bank_pen, "9350.00", D("3.7200"), _("Soles account balance (bank statement 31 Dec)")),
+        (cash_pen, "1200.00", D("3.7200"), _("Petty cash count")),
     ):
         at(
             start,
@@ -142,7 +159,7 @@ def load(session: Session, actor: Actor, today: date) -> None:
             118,
             6,
             7 + year % 7,
-            notes="Ordinary General Assembly: Premium plan",
+            notes=_("Ordinary General Assembly: Premium plan"),
         )
         at(ga_day, 0, plan.record_approval, year=year, data=approval, budget=budget)
         if middle:
@@ -157,7 +174,7 @@ def load(session: Session, actor: Actor, today: date) -> None:
                 90,
                 3,
                 4,
-                notes="Extraordinary GA: more seedlings after the rust outbreak",
+                notes=_("Extraordinary GA: more seedlings after the rust outbreak"),
             )
             at(rev_day, 0, plan.record_approval, year=year, data=revision, budget=revised)
         # --- contracts, shipments and receipts --------------------------------------------
@@ -193,7 +210,7 @@ def load(session: Session, actor: Actor, today: date) -> None:
                     day=paid_day,
                     part=D("0.6"),
                     charges=charges,
-                    note="first part",
+                    note=_("first part"),
                 )
                 second = paid_day + timedelta(days=28)
                 at(
@@ -205,7 +222,7 @@ def load(session: Session, actor: Actor, today: date) -> None:
                     day=second,
                     part=None,
                     charges=D("15.00"),
-                    note="balance",
+                    note=_("balance"),
                 )
             else:
                 at(
@@ -269,7 +286,10 @@ def load(session: Session, actor: Actor, today: date) -> None:
                 rate=rate,
                 payee=payee,
                 voucher=f"{series}-{year % 100:02d}{number_in_year:04d}",
-                description=what,
+                description=_(what),
+                # The demo's story includes a deliberate over-budget payment (for verify and
+                # the reports to find); a treasurer would have been asked to confirm it.
+                accept=operations.ALL_WARNINGS,
             )
         for top_day, amount in cash_topups.items():
             at(
@@ -280,7 +300,7 @@ def load(session: Session, actor: Actor, today: date) -> None:
                 to_account_id=cash_pen,
                 entry_date=top_day,
                 amount=amount,
-                description="Cash withdrawal for petty cash",
+                description=_("Cash withdrawal for petty cash"),
             )
         if middle:
             # A payment booked to the wrong project, reversed, and booked again.
@@ -292,7 +312,8 @@ def load(session: Session, actor: Actor, today: date) -> None:
                 rate=rate_for(wrong),
                 payee="Vivero San Ignacio",
                 voucher=f"F001-{year % 100:02d}0099",
-                description="Coffee seedlings for renovation",
+                description=_("Coffee seedlings for renovation"),
+                accept=operations.ALL_WARNINGS,
             )
             ref = _Ref()
             at(
@@ -310,7 +331,7 @@ def load(session: Session, actor: Actor, today: date) -> None:
                 _reverse,
                 ref=ref,
                 day=fix_day,
-                reason="booked to school construction by mistake",
+                reason=_("booked to school construction by mistake"),
             )
             at(
                 fix_day,
@@ -328,7 +349,7 @@ def load(session: Session, actor: Actor, today: date) -> None:
                 fiscal.close_year,
                 year=year - 1,
                 today=close_day,
-                note="Statements reconciled; audited by the board",
+                note=_("Statements reconciled; audited by the board"),
             )
 
     # The deliberate overdue premium: shipped about 90 days ago, nothing received yet.
@@ -406,5 +427,9 @@ def _receive(
         amount=gross - charges,
         bank_charges=charges,
         reference=f"Swift {row.number}",
-        description=f"Premium received, contract {row.number}" + (f" ({note})" if note else ""),
+        description=(
+            _("Premium received, contract {number} ({note})", number=row.number, note=note)
+            if note
+            else _("Premium received, contract {number}", number=row.number)
+        ),
     )

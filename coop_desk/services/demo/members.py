@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from coop_desk.domain.members import MemberInput, MemberStatus, PlotInput
 from coop_desk.domain.money import allocate
+from coop_desk.i18n import _
 from coop_desk.services import cooperative, members
 from coop_desk.services.access import Actor
 
@@ -217,7 +218,7 @@ def load(session: Session, actor: Actor, today: date) -> None:
                 detail.id,
                 MemberStatus.WITHDRAWN,
                 left,
-                "moved to the coast",
+                _("moved to the coast"),
                 today=today,
             )
         elif roll < 0.04:
@@ -227,7 +228,7 @@ def load(session: Session, actor: Actor, today: date) -> None:
                 detail.id,
                 MemberStatus.SUSPENDED,
                 today - timedelta(days=40),
-                "used a prohibited herbicide (ICS finding)",
+                _("used a prohibited herbicide (ICS finding)"),
                 today=today,
             )
 

@@ -91,8 +91,11 @@ Compliance: the 25% productivity/quality share is measured per closed-out year a
 projects flagged "productivity/quality" against the premium RECEIVED in that year (the current
 year is judged once it is over).
 
-Settings (``services.cooperative.get_setting``, validated by ``settings``): ``ledger.over_budget`` = ``warn`` (default:
-payments outside the approved plan are posted and reported by verify) or ``block`` (refused);
+Settings (``services.cooperative.get_setting``, validated by ``settings``): ``ledger.over_budget``
+= ``warn`` (default: a payment outside the approved plan or over the account's balance is posted
+once the user confirms it, ``operations.preview_payment`` computing its consequences, and verify
+reports it), ``administrators`` (only administrators may confirm such a payment) or ``block``
+(refused);
 ``ledger.premium_overdue_days`` (default 60).
 """
 

@@ -29,6 +29,8 @@ from coop_desk.exchange.xlsx import (
     SheetWriter,
     currency_format,
     discard_workbook,
+    display_width,
+    money_text,
     new_workbook,
     save_workbook,
 )
@@ -89,12 +91,15 @@ def _export(
     profile = cooperative.get_profile(session, actor)
     coop = profile.name if profile else ""
     period = period_for(session, year=year)
+    dues = reports.contract_dues(session, actor, year=year, today=today)
+    approvals = plan.list_approvals(session, actor, year)
+    widths = _column_widths(summary, dues, approvals)
     wb = new_workbook()
     try:
         sheet = SheetWriter(
             wb,
             _("Premium use"),
-            [Column("", 40), *(Column("", 18) for _column in range(6)), Column("", 10)],
+            [Column("", 40), *(Column("", width) for width in widths)],
             header=False,
             print_title=_("{coop} — Fairtrade Premium use {year}", coop=coop, year=year),
         )
@@ -106,9 +111,9 @@ def _export(
             actor,
         )
         received_row = _write_fund(sheet, summary)
-        _write_contracts(sheet, session, actor, summary, year, today)
+        _write_contracts(sheet, summary, dues)
         _write_projects_and_share(sheet, summary, received_row)
-        _write_approvals(sheet, session, actor, summary, year)
+        _write_approvals(sheet, summary, approvals)
         sheet.close()
         target = save_workbook(wb, path)
     except BaseException:
@@ -117,6 +122,87 @@ def _export(
     return PremiumReportResult(
         target, year, summary.received, summary.spent, summary.carried_over, summary.quality_spent
     )
+
+
+def _column_widths(
+    summary: reports.GASummary,
+    dues: list[reports.ContractDueRow],
+    approvals: list[plan.ApprovalRow],
+) -> list[float]:
+    """Widths of columns B.. that show every amount (totals in bold included) and every
+    header whole, in any reader: a number that does not fit prints as "###"."""
+    usd, local = summary.reporting_currency, summary.local_currency
+    lines = summary.lines
+    other = any(line.paid_other for line in lines)
+
+    def total(values: list[Decimal]) -> list[Decimal]:
+        return [*values, sum(values, Decimal(0))]
+
+    def money(values: list[Decimal], currency: str) -> list[str]:
+        return [money_text(v, currency) for v in values]
+
+    fund = [
+        summary.opening,
+        summary.received,
+        summary.spent,
+        summary.carried_over,
+        summary.receivable,
+    ]
+    columns: list[tuple[list[str], list[str]]] = [  # (bold headers and totals, plain texts)
+        (
+            # The headers in the language the report is written in (as _write_* write them).
+            [
+                _("{usd} value", usd=usd),
+                _("Premium due"),
+                _("Approved budget ({usd})", usd=usd),
+                _("Date"),
+            ]
+            + money([sum((d.premium_due for d in dues), Decimal(0))], usd)
+            + money([sum((line.approved or Decimal(0) for line in lines), Decimal(0))], usd),
+            money(fund, usd)
+            + money([d.premium_due for d in dues], usd)
+            + money([line.approved or Decimal(0) for line in lines], usd)
+            + money([summary.quality.required, summary.quality.spent], usd),
+        ),
+        (
+            [_("Received"), _("Spent ({usd} value)", usd=usd), _("Minutes")]
+            + money(total([d.received for d in dues])[-1:], usd)
+            + money(total([line.spent for line in lines])[-1:], usd),
+            money([summary.local(v) or Decimal(0) for v in fund], local)
+            + money([d.received for d in dues], usd)
+            + money([line.spent for line in lines], usd)
+            + [a.minutes_number for a in approvals],
+        ),
+        (
+            [_("Outstanding"), _("Remaining ({usd})", usd=usd), _("Present")]
+            + money(total([d.outstanding for d in dues])[-1:], usd)
+            + money(total([line.remaining for line in lines])[-1:], usd),
+            money([d.outstanding for d in dues] + [line.remaining for line in lines], usd),
+        ),
+        (
+            [_("Paid in {usd}", usd=usd), _("Women")]
+            + money(total([x.paid_usd for x in lines])[-1:], usd),
+            money([line.paid_usd for line in lines], usd),
+        ),
+        (
+            [_("Paid in {local}", local=local), _("Votes for")]
+            + money(total([x.paid_local for x in lines])[-1:], local),
+            money([line.paid_local for line in lines], local),
+        ),
+        (
+            [_("Paid in other currencies") if other else _("Quality"), _("Budget")],
+            money([a.total for a in approvals], usd) + [x.paid_other_text() for x in lines],
+        ),
+        ([_("Quality")], []),
+    ]
+    return [
+        max(
+            10.0,
+            *(display_width(t, bold=True) for t in bold),
+            *(display_width(t) for t in plain),
+        )
+        for bold, plain in columns
+    ]
 
 
 def _write_fund(sheet: SheetWriter, summary: reports.GASummary) -> int:
@@ -177,12 +263,7 @@ def _write_fund(sheet: SheetWriter, summary: reports.GASummary) -> int:
 
 
 def _write_contracts(
-    sheet: SheetWriter,
-    session: Session,
-    actor: Actor,
-    summary: reports.GASummary,
-    year: int,
-    today: date,
+    sheet: SheetWriter, summary: reports.GASummary, dues: list[reports.ContractDueRow]
 ) -> None:
     usd_fmt = currency_format(summary.reporting_currency)
     sheet.append_raw(
@@ -190,7 +271,7 @@ def _write_contracts(
         font=BOLD,
     )
     first = sheet.next_row
-    for c in reports.contract_dues(session, actor, year=year, today=today):
+    for c in dues:
         r = sheet.next_row
         sheet.ws.append(
             [
@@ -329,7 +410,7 @@ def _write_projects_and_share(
 
 
 def _write_approvals(
-    sheet: SheetWriter, session: Session, actor: Actor, summary: reports.GASummary, year: int
+    sheet: SheetWriter, summary: reports.GASummary, approvals: list[plan.ApprovalRow]
 ) -> None:
     usd_fmt = currency_format(summary.reporting_currency)
     sheet.append_raw(
@@ -344,7 +425,7 @@ def _write_approvals(
         ],
         font=BOLD,
     )
-    for a in plan.list_approvals(session, actor, year):
+    for a in approvals:
         sheet.ws.append(
             [
                 cell(

@@ -182,6 +182,66 @@ def post_entry(
     return entry_row(session, entry.id)
 
 
+def text_problems(
+    description: str,
+    reference: str = "",
+    payee: str = "",
+    voucher: str = "",
+    document_name: str = "",
+) -> list[Problem]:
+    """An entry's words: a description is required, each text within its column's limit."""
+    problems = []
+    if not clean(description):
+        problems.append(Problem("description", _("say what the entry is for")))
+    problems += limits.text_problems(
+        "journal_entry",
+        {
+            "description": clean(description),
+            "reference": clean(reference),
+            "payee": clean(payee),
+            "voucher": clean(voucher),
+            "document_name": document_name,
+        },
+    )
+    return problems
+
+
+def _closed_message(session: Session, entry_date: date) -> str:
+    year = year_of(session, entry_date)
+    closed = closed_years(session)
+    if year in closed:
+        return _(
+            "the fiscal year {year} is closed; nothing can be posted in it unless an administrator reopens it",
+            year=year,
+        )
+    if closed and year < max(closed):
+        # Years close in order: one before a closed year is closed too (an entry there would
+        # change the balances already carried forward).
+        return _(
+            "the books are closed up to the fiscal year {max}; nothing can be posted in {year}",
+            max=max(closed),
+            year=year,
+        )
+    return ""
+
+
+def date_problems(
+    session: Session, entry_date: date | None, kind: EntryKind = EntryKind.MANUAL
+) -> list[Problem]:
+    """Why nothing can be posted on ``entry_date``: no date, a date the books cannot hold, a
+    closed year (or one before a closed year). A front end or an operation asks before it
+    does anything else; ``write_entry`` applies it to every entry."""
+    if entry_date is None:
+        return [Problem("entry_date", _("the date is required"))]
+    out_of_range = limits.check_date(entry_date) or limits.check_book_year(
+        year_of(session, entry_date)
+    )
+    if out_of_range:
+        return [Problem("entry_date", out_of_range)]
+    closed = _closed_message(session, entry_date) if kind != EntryKind.CARRY else ""
+    return [Problem("entry_date", closed)] if closed else []
+
+
 def write_entry(
     session: Session,
     actor: Actor,
@@ -215,51 +275,15 @@ def write_entry(
     require(actor, Permission.LEDGER_WRITE)
     problems = list(extra_problems)
     description = clean(description)
-    if not description:
-        problems.append(Problem("description", _("say what the entry is for")))
-    problems += limits.text_problems(
-        "journal_entry",
-        {
-            "description": description,
-            "reference": clean(reference),
-            "payee": clean(payee),
-            "voucher": clean(voucher),
-            "document_name": document_name,
-        },
-    )
-    if entry_date is None:
-        problems.append(Problem("entry_date", _("the date is required")))
-        raise ValidationError(problems)
-    out_of_range = limits.check_date(entry_date)
+    problems += text_problems(description, reference, payee, voucher, document_name)
+    problems += date_problems(session, entry_date, kind)
+    if (
+        entry_date is None
+        or limits.check_date(entry_date)
+        or limits.check_book_year(year_of(session, entry_date))
+    ):
+        raise ValidationError(problems)  # no fiscal year to number the entry in
     year = year_of(session, entry_date)
-    out_of_range = out_of_range or limits.check_book_year(year)
-    if out_of_range:
-        problems.append(Problem("entry_date", out_of_range))
-        raise ValidationError(problems)
-    closed = closed_years(session)
-    if year in closed and kind != EntryKind.CARRY:
-        problems.append(
-            Problem(
-                "entry_date",
-                _(
-                    "the fiscal year {year} is closed; nothing can be posted in it unless an administrator reopens it",
-                    year=year,
-                ),
-            )
-        )
-    elif closed and year < max(closed) and kind != EntryKind.CARRY:
-        # Years close in order: one before a closed year is closed too (an entry there would
-        # change the balances already carried forward).
-        problems.append(
-            Problem(
-                "entry_date",
-                _(
-                    "the books are closed up to the fiscal year {max}; nothing can be posted in {year}",
-                    max=max(closed),
-                    year=year,
-                ),
-            )
-        )
     usd = reporting_currency(session)
     legs: list[Leg] = []
     accounts: list[Account | None] = []

@@ -13,8 +13,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import select
@@ -26,28 +29,33 @@ from coop_desk.domain.money import MoneyError, round_money, to_decimal
 from coop_desk.domain.premium import Scheme
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
-from coop_desk.errors import Conflict, ValidationError
-from coop_desk.i18n import _, formats
+from coop_desk.errors import Conflict, NeedsConfirmation, NotFound, ValidationError
+from coop_desk.i18n import N_, _, formats
 from coop_desk.models import Account, Posting, Project
 from coop_desk.services import cooperative, documents
-from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.access import Actor, Permission, Role, require
 from coop_desk.services.ledger.accounts import account_by_role, buyer_account, project_account
 from coop_desk.services.ledger.books import (
     AccountRole,
     EntryKind,
     reporting_currency,
-    year_of,
 )
 from coop_desk.services.ledger.contracts import figures, live_shipment_entries, load_contract
 from coop_desk.services.ledger.journal import (
     EntryRow,
     PostingInput,
+    date_problems,
     entry_row,
+    text_problems,
     write_entry,
 )
-from coop_desk.services.ledger.plan import approved_budget, spent_in_year
+from coop_desk.services.ledger.plan import BudgetStatus, budget_status
 
-OVER_BUDGET_SETTING = "ledger.over_budget"  # "warn" (default) or "block"
+OVER_BUDGET_SETTING = "ledger.over_budget"  # "warn" (default), "administrators" or "block"
+REFUSED_BY_POLICY = {
+    "block": N_("payments outside the plan or the balance are blocked"),
+    "administrators": N_("only an administrator may post payments outside the plan or the balance"),
+}
 ADMINISTRATION_KEY = "administration"
 
 
@@ -272,32 +280,191 @@ def _administration_project(session: Session) -> int:
 # --- project payment --------------------------------------------------------------------------
 
 
-def budget_problems(session: Session, project_id: int, day: date, usd_amount: Decimal) -> list[str]:
-    """Why a payment of ``usd_amount`` to the project on ``day`` is outside the approved plan."""
-    year = year_of(session, day)
-    budget = approved_budget(session, year, as_of=day)
+class PaymentWarning(StrEnum):
+    """What a project payment does that the treasurer should see before it is posted."""
+
+    NO_BUDGET = "no_budget"  # the project has no GA-approved budget in force on the date
+    OVER_BUDGET = "over_budget"  # spending would pass the approved budget
+    OVERDRAWN = "overdrawn"  # the bank or cash account would end the year below zero
+
+
+ALL_WARNINGS = frozenset(PaymentWarning)
+
+
+@dataclass(frozen=True)
+class PaymentConsequence:
+    kind: PaymentWarning
+    message: str
+
+
+@dataclass(frozen=True)
+class PaymentPreview:
+    """What a project payment would do, computed before it is posted (``preview_payment``).
+
+    The front ends show it while the amount is typed and ask for confirmation when
+    ``consequences`` is not empty; ``refused`` says the cooperative's policy refuses such a
+    payment for the actor's role (``ledger.over_budget``), so there is nothing to confirm."""
+
+    currency: str
+    amount: Decimal
+    rate: Decimal | None  # the rate typed; None for a USD account (or none typed yet)
+    rate_is_last_recorded: bool  # no rate typed: the USD value uses the last rate recorded
+    usd_value: Decimal | None  # None when no rate is known for the currency
+    project_name: str
+    budget: BudgetStatus
+    spent_after: Decimal | None  # USD, with this payment
+    remaining_after: Decimal | None  # None without an approved budget
+    percent_after: Decimal | None
+    account_name: str
+    balance: Decimal  # the account's balance in the payment's year, in its currency
+    balance_after: Decimal
+    consequences: tuple[PaymentConsequence, ...]
+    policy: str  # the setting ``ledger.over_budget``
+    refused: bool
+
+    @property
+    def kinds(self) -> frozenset[PaymentWarning]:
+        return frozenset(c.kind for c in self.consequences)
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return bool(self.consequences) and not self.refused
+
+
+def policy_refuses(policy: str, actor: Actor) -> bool:
+    """Whether the setting ``ledger.over_budget`` refuses a payment with consequences for
+    ``actor``: ``block`` refuses everyone, ``administrators`` everyone but administrators."""
+    if policy == "block":
+        return True
+    return policy == "administrators" and actor.role != Role.ADMINISTRATOR
+
+
+def preview_payment(
+    session: Session,
+    actor: Actor,
+    *,
+    project_id: int,
+    account_id: int,
+    entry_date: date,
+    amount: Decimal,
+    rate: Decimal | None = None,
+) -> PaymentPreview:
+    """The consequences of paying ``amount`` (in the account's currency) for a project on a day.
+
+    The one place the payment rules are applied: the project's budget as the General Assembly
+    approved it on that day (``plan.budget_status``), the account's balance in the year (the
+    same balance ``verify`` checks never ends a year below zero), the USD value as the payment
+    would post it. ``record_project_payment`` applies the same preview before it posts."""
+    require(actor, Permission.READ)
+    from coop_desk.services.ledger.reports import account_balances, percent_used
+
+    usd = reporting_currency(session)
     project = session.get(Project, project_id)
-    name = project.name if project else str(project_id)
-    if project_id not in budget:
-        return [
-            _(
-                "{name} has no budget approved by the General Assembly for {year} on {day}",
-                name=name,
-                year=year,
-                day=day,
+    bank = session.get(Account, account_id)
+    if project is None or bank is None:
+        raise NotFound(_("The project or the account does not exist."))
+    currency = bank.currency or usd
+    typed_rate = rate if currency != usd else None
+    fx = typed_rate
+    from_last = False
+    if currency != usd and fx is None:
+        fx = session.scalar(
+            select(Posting.rate)
+            .where(Posting.currency == currency, Posting.rate.is_not(None))
+            .order_by(Posting.entry_date.desc(), Posting.id.desc())
+            .limit(1)
+        )
+        from_last = fx is not None
+    usd_value = payment_usd_value(amount, fx, currency, usd)
+    status = budget_status(session, actor, project_id, entry_date)
+    year = status.year
+    balance = next(
+        (
+            row.closing
+            for row in account_balances(session, actor, year)
+            if row.account_id == bank.id and row.currency == currency
+        ),
+        Decimal("0.00"),
+    )
+    consequences: list[PaymentConsequence] = []
+    spent_after = remaining_after = percent_after = None
+    if usd_value is not None:
+        spent_after = status.spent + usd_value
+    if status.approved is None:
+        consequences.append(
+            PaymentConsequence(
+                PaymentWarning.NO_BUDGET,
+                _(
+                    "{name} has no budget approved by the General Assembly for {year} on {day}",
+                    name=project.name,
+                    year=year,
+                    day=entry_date,
+                ),
             )
-        ]
-    spent = spent_in_year(session, project_id, year)
-    if spent + usd_amount > budget[project_id]:
-        return [
-            _(
-                "{name}: this payment brings spending to USD {value}, over the approved budget of USD {budget}",
-                name=name,
-                value=format(spent + usd_amount, ",.2f"),
-                budget=format(budget[project_id], ",.2f"),
+        )
+    elif spent_after is not None:
+        remaining_after = status.approved - spent_after
+        percent_after = percent_used(spent_after, status.approved)
+        if remaining_after < 0:
+            consequences.append(
+                PaymentConsequence(
+                    PaymentWarning.OVER_BUDGET,
+                    _(
+                        "{name}: this payment brings spending to USD {value} ({percent}%), over "
+                        "the approved budget of USD {budget}",
+                        name=project.name,
+                        value=formats.amount(spent_after),
+                        percent=percent_after,
+                        budget=formats.amount(status.approved),
+                    ),
+                )
             )
-        ]
-    return []
+    balance_after = balance - amount
+    if bank.role in (AccountRole.BANK, AccountRole.CASH) and balance_after < 0 <= amount:
+        consequences.append(
+            PaymentConsequence(
+                PaymentWarning.OVERDRAWN,
+                _(
+                    "{account} holds {balance} {currency}: this payment leaves it at {after} "
+                    "{currency}",
+                    account=bank.name,
+                    balance=formats.amount(balance),
+                    after=formats.amount(balance_after),
+                    currency=currency,
+                ),
+            )
+        )
+    policy = cooperative.get_setting(session, OVER_BUDGET_SETTING, "warn")
+    return PaymentPreview(
+        currency=currency,
+        amount=amount,
+        rate=typed_rate,
+        rate_is_last_recorded=from_last,
+        usd_value=usd_value,
+        project_name=project.name,
+        budget=status,
+        spent_after=spent_after,
+        remaining_after=remaining_after,
+        percent_after=percent_after,
+        account_name=bank.name,
+        balance=balance,
+        balance_after=balance_after,
+        consequences=tuple(consequences),
+        policy=policy,
+        refused=bool(consequences) and policy_refuses(policy, actor),
+    )
+
+
+def payment_usd_value(
+    amount: Decimal, rate: Decimal | None, currency: str, usd: str
+) -> Decimal | None:
+    """The USD value a payment posts with: the amount in USD, else amount / rate rounded once
+    to the cent (None without a rate)."""
+    if currency == usd:
+        return amount
+    if rate is None or rate <= 0:
+        return None
+    return round_money(amount / rate)
 
 
 def record_project_payment(
@@ -314,12 +481,17 @@ def record_project_payment(
     rate: Decimal | None = None,
     reference: str = "",
     receipt_file: Path | None = None,
+    accept: Collection[str] = (),
 ) -> EntryRow:
     """Pay for a project from a bank or cash account, in that account's currency.
 
-    The voucher/receipt number is required. With the setting ``ledger.over_budget`` = block,
-    a payment to a project without an approved budget (on its date) or beyond it is refused;
-    with ``warn`` (default) it is posted and ``verify`` reports it.
+    The voucher/receipt number is required. A payment with consequences (``preview_payment``:
+    no approved budget on its date, beyond the budget, the account below zero) is posted only
+    when every one of them is in ``accept`` (the kinds the user was shown and confirmed);
+    otherwise ``NeedsConfirmation`` is raised with them, nothing posted. The setting
+    ``ledger.over_budget`` may refuse such payments outright: ``block`` for everyone,
+    ``administrators`` for every other role; ``warn`` (default) asks, and ``verify`` reports
+    what was posted.
     """
     require(actor, Permission.LEDGER_WRITE)
     usd = reporting_currency(session)
@@ -336,22 +508,42 @@ def record_project_payment(
     problems += documents.document_problems(receipt_file, "receipt_file")
     currency = bank.currency if bank is not None and bank.currency else usd
     fx = _rate(problems, "rate", currency, usd, rate)
+    # What cannot be posted at all is said first: a payment is never put to the user for
+    # confirmation only to be refused for its date or its size afterwards.
+    problems += date_problems(session, entry_date, EntryKind.PAYMENT)
+    problems += text_problems(description, reference, payee, voucher)
+    usd_value = payment_usd_value(value, fx, currency, usd)
+    if not problems and (beyond := limits.check_amount(usd_value)):
+        problems.append(Problem("amount", _("its {usd} value: {beyond}", usd=usd, beyond=beyond)))
     if problems:
         raise ValidationError(problems)
     assert project is not None and bank is not None
-    usd_amount = value if fx is None else round_money(value / fx)
-    if cooperative.get_setting(session, OVER_BUDGET_SETTING, "warn") == "block":
-        over = budget_problems(session, project_id, entry_date, usd_amount)
-        if over:
-            raise ValidationError(
-                [
-                    Problem(
-                        "amount",
-                        _("{message} (payments outside the plan are blocked)", message=message),
-                    )
-                    for message in over
-                ]
-            )
+    preview = preview_payment(
+        session,
+        actor,
+        project_id=project_id,
+        account_id=account_id,
+        entry_date=entry_date,
+        amount=value,
+        rate=fx,
+    )
+    if preview.refused:
+        raise ValidationError(
+            [
+                Problem(
+                    "amount",
+                    _(
+                        "{message} ({why})",
+                        message=c.message,
+                        why=_(REFUSED_BY_POLICY[preview.policy]),
+                    ),
+                )
+                for c in preview.consequences
+            ]
+        )
+    unconfirmed = [c for c in preview.consequences if c.kind not in accept]
+    if unconfirmed:
+        raise NeedsConfirmation([c.message for c in unconfirmed])
     sha, name = ("", "")
     if receipt_file is not None:
         stored = documents.store_document(session, actor, receipt_file, field="receipt_file")

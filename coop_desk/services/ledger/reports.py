@@ -158,6 +158,12 @@ def _spending(session: Session, year: int) -> dict[int, dict[str, Decimal]]:
     return result
 
 
+def percent_used(spent: Decimal, approved: Decimal | None) -> Decimal | None:
+    """How much of an approved budget is spent, in percent with one decimal (None without a
+    budget)."""
+    return (spent * 100 / approved).quantize(Decimal("0.1"), ROUND_HALF_UP) if approved else None
+
+
 def project_balances(
     session: Session, actor: Actor, year: int, *, include_idle: bool = False
 ) -> list[ProjectBalanceRow]:
@@ -173,9 +179,7 @@ def project_balances(
         approved = budget.get(project.id)
         if approved is None and not spent and not include_idle:
             continue
-        percent = (
-            (spent * 100 / approved).quantize(Decimal("0.1"), ROUND_HALF_UP) if approved else None
-        )
+        percent = percent_used(spent, approved)
         rows.append(
             ProjectBalanceRow(
                 project.id,

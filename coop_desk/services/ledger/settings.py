@@ -15,12 +15,15 @@ from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger.operations import OVER_BUDGET_SETTING
 from coop_desk.services.ledger.reports import OVERDUE_DAYS_SETTING, overdue_days
 
-OVER_BUDGET_CHOICES = ("warn", "block")
+OVER_BUDGET_CHOICES = ("warn", "administrators", "block")
 
 
 @dataclass(frozen=True)
 class LedgerSettings:
-    over_budget: str  # "warn": post and report in verify; "block": refuse the payment
+    # A payment outside the approved plan or over the account's balance: "warn" asks the user
+    # to confirm (verify reports it), "administrators" refuses it for every other role,
+    # "block" refuses it.
+    over_budget: str
     overdue_days: int  # premium outstanding this many days after shipment is overdue
 
 
@@ -41,7 +44,7 @@ def save_ledger_settings(
     require(actor, Permission.SETTINGS_WRITE)
     problems = []
     if value.over_budget not in OVER_BUDGET_CHOICES:
-        problems.append(Problem("over_budget", _("choose warn or block")))
+        problems.append(Problem("over_budget", _("choose warn, administrators or block")))
     if not 0 <= value.overdue_days <= 3650:
         problems.append(Problem("overdue_days", _("give a number of days from 0 to 3650")))
     if problems:

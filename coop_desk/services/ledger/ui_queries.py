@@ -72,13 +72,18 @@ def contract_overview(
     actor: Actor,
     flt: ContractFilter | None = None,
     *,
+    year: int | None = None,
     today: date | None = None,
 ) -> list[ContractOverviewRow]:
-    """Every contract ``flt`` selects, with received and outstanding premium."""
+    """Every contract ``flt`` selects, with received and outstanding premium; with ``year``
+    only the fiscal year's contracts (shipped in it, or signed in it if not shipped: the rule
+    of ``reports.contract_dues``)."""
     require(actor, Permission.READ)
-    dues = {d.contract_id: d for d in reports.contract_dues(session, actor, today=today)}
+    dues = {d.contract_id: d for d in reports.contract_dues(session, actor, year=year, today=today)}
     rows = []
     for c in list_contracts(session, actor, flt):
+        if year is not None and c.id not in dues:
+            continue
         due = dues.get(c.id)
         received = due.received if due is not None else ZERO
         rows.append(

@@ -71,24 +71,27 @@ ZERO = Decimal("0.00")
 JOURNAL = N_("Journal")  # the sheet the Summary's formulas read, named in the workbook's language
 BATCH = 1000
 
+# Widths keep the printed journal readable: fitted to the width of a landscape page, the
+# visible columns add up to about 200 characters (the print is scaled to about 65 %). The two
+# code columns the Summary formulas use are hidden (and so not printed); unhide them in Excel.
 JOURNAL_COLUMNS = (
-    Column(N_("Date"), kind="date"),  # A
-    Column(N_("Entry"), 11),  # B
-    Column(N_("Kind"), 10),  # C (code, used by the Summary formulas)
-    Column(N_("Reference"), 14),  # D
-    Column(N_("Voucher"), 12),  # E
-    Column(N_("Description"), 36),  # F
-    Column(N_("Payee"), 20),  # G
-    Column(N_("Account code"), 9),  # H
-    Column(N_("Account"), 26),  # I
-    Column(N_("Role"), 15),  # J (account role, used by the Summary formulas)
-    Column(N_("Project"), 24),  # K
-    Column(N_("Currency"), 8),  # L
-    Column(N_("Debit"), kind="decimal"),  # M
-    Column(N_("Credit"), kind="decimal"),  # N
-    Column(N_("Rate"), kind="rate"),  # O
-    Column(N_("USD value"), kind="money", currency="USD"),  # P (debit positive)
-    Column(N_("Running balance"), 16, kind="decimal"),  # Q (account's currency, within the year)
+    Column(N_("Date"), 11, kind="date"),  # A
+    Column(N_("Entry"), 10),  # B
+    Column(N_("Kind"), 10, hidden=True),  # C (code, used by the Summary formulas)
+    Column(N_("Reference"), 12),  # D
+    Column(N_("Voucher"), 11),  # E
+    Column(N_("Description"), 32),  # F
+    Column(N_("Payee"), 16),  # G
+    Column(N_("Account code"), 8),  # H
+    Column(N_("Account"), 20),  # I
+    Column(N_("Role"), 15, hidden=True),  # J (account role, used by the Summary formulas)
+    Column(N_("Project"), 18),  # K
+    Column(N_("Currency"), 6),  # L
+    Column(N_("Debit"), 13, kind="decimal"),  # M
+    Column(N_("Credit"), 13, kind="decimal"),  # N
+    Column(N_("Rate"), 10, kind="rate"),  # O
+    Column(N_("USD value"), 15, kind="money", currency="USD"),  # P (debit positive)
+    Column(N_("Running balance"), 14, kind="decimal"),  # Q (account's currency, within the year)
 )
 
 

@@ -53,7 +53,13 @@ from coop_desk.errors import CoopDeskError, StaleEdit, ValidationError
 from coop_desk.services.access import Actor, Permission
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import message_for, show_error
-from coop_desk.ui.widgets import AmountEdit, FormProblems, TypedValueLabel, widget_text
+from coop_desk.ui.widgets import (
+    AmountEdit,
+    FormProblems,
+    TypedValueLabel,
+    set_read_only,
+    widget_text,
+)
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
 
 T = TypeVar("T")
@@ -129,7 +135,7 @@ class FormDialog(QDialog):
         self.setMinimumWidth(460)
         self.problems = FormProblems()
         self._fields: dict[str, QWidget] = {}
-        self._typed: dict[str, TypedValueLabel] = {}
+        self._typed_notes: dict[str, TypedValueLabel] = {}
         self._loaded: dict[str, str] | None = None
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -146,8 +152,12 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         # Enter in any field saves (a multi-line field keeps Enter for its new lines).
         self.save_button().setDefault(True)
-        if self.permission is not None:
-            self.save_button().setEnabled(ctx.can(self.permission))
+        # A role that may not save sees the form read-only, with Close instead of Cancel.
+        self.may_save = self.permission is None or ctx.can(self.permission)
+        if not self.may_save:
+            self.save_button().setEnabled(False)
+            self.save_button().hide()
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.intro)
         self._layout.addWidget(self.form_area, 1)
@@ -179,8 +189,10 @@ class FormDialog(QDialog):
         a reload, what the user had typed there is shown under it when it differs."""
         typed = TypedValueLabel()
         (form or self.form).addRow("", typed)
-        self._typed.setdefault(field, typed)
+        self._typed_notes.setdefault(field, typed)
         self._fields.setdefault(field, widget)
+        if not self.may_save:
+            set_read_only(widget)
         return widget
 
     def save_button(self) -> QPushButton:
@@ -306,7 +318,7 @@ class FormDialog(QDialog):
         form showed) whose value now differs from ``typed``: "You typed: …"."""
         now = self.typed_values()
         differing = 0
-        for field, label in self._typed.items():
+        for field, label in self._typed_notes.items():
             mine = typed.get(field)
             untouched = loaded is not None and loaded.get(field) == mine
             if mine is None or untouched or mine == now.get(field):
@@ -328,11 +340,28 @@ class FormDialog(QDialog):
 
     def typed_labels(self) -> dict[str, str]:
         """The "You typed" notes shown, per field (for tests)."""
-        return {f: lab.text() for f, lab in self._typed.items() if not lab.isHidden()}
+        return {f: lab.text() for f, lab in self._typed_notes.items() if not lab.isHidden()}
+
+    def grow_to_fit(self) -> None:
+        """Taller when lines appeared or wrapped (problems under fields, a status line):
+        wrapped labels do not make a shown dialog grow by themselves, and were clipped."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        need = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        screen = self.screen().availableGeometry().height() if self.screen() else need
+        if self.height() < need:
+            self.resize(self.width(), min(need, screen))
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Each problem under its field; the cursor goes to the first field with one."""
         self.problems.show(problems)
+        self.grow_to_fit()
         named = {p.field for p in problems}
         for field, widget in self._fields.items():
             if field in named and widget.isEnabled():

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desk.services import audit
-from coop_desk.ui.audit_models import AuditTableModel, ChangesModel
+from coop_desk.services import audit, audit_words
+from coop_desk.ui.audit_models import AuditTableModel, ChangesModel, size_columns
 from coop_desk.ui.context import AppContext
 
 
@@ -38,7 +38,8 @@ class HistoryDialog(QDialog):
         self.table_name = table_name
         self.record_id = str(record_id)
         self.include_children = include_children
-        self.setWindowTitle(self.tr("History of {0} {1}").format(table_name, self.record_id))
+        name = ctx.read(lambda s, a: audit_words.record_title(s, a, table_name, self.record_id))
+        self.setWindowTitle(self.tr("History of {0}").format(name))
         self.resize(900, 520)
         self.records = AuditTableModel(self)
         self.changes = ChangesModel(self)
@@ -50,8 +51,7 @@ class HistoryDialog(QDialog):
         self.list.setWordWrap(False)
         self.list.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.list.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((150, 90, 70, 150, 70, 160)):
-            self.list.setColumnWidth(column, width)
+        size_columns(self.list)
         self.list.selectionModel().currentRowChanged.connect(self._on_current)
         self.detail = QTableView()
         self.detail.setModel(self.changes)
@@ -71,14 +71,20 @@ class HistoryDialog(QDialog):
 
     def refresh(self) -> None:
         rows = self.ctx.read(
-            lambda s, a: audit.history(
-                s, a, self.table_name, self.record_id, include_children=self.include_children
+            lambda s, a: audit_words.describe(
+                s,
+                a,
+                audit.history(
+                    s, a, self.table_name, self.record_id, include_children=self.include_children
+                ),
             )
         )
         self.records.set_rows(rows)
         if rows:
             self.summary.setText(
-                self.tr("{0} changes recorded; last by {1}.").format(len(rows), rows[-1].username)
+                self.tr("{0} changes recorded; last by {1}.").format(
+                    len(rows), audit_words.user_words(rows[-1].record.username)
+                )
             )
             self.list.selectRow(len(rows) - 1)
         else:
@@ -87,4 +93,4 @@ class HistoryDialog(QDialog):
 
     def _on_current(self, current: object, _previous: object) -> None:
         row = self.list.currentIndex().row()
-        self.changes.set_record(self.records.row_at(row))
+        self.changes.set_record(self.records.words_at(row))

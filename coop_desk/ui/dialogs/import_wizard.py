@@ -43,7 +43,7 @@ from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import message_for, show_error
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.table import Column, RowTableModel
-from coop_desk.ui.widgets import DateField, ProblemLabel
+from coop_desk.ui.widgets import WARNING_COLOR, DateField, ProblemLabel
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
 
 ACTION_COLOURS = {
@@ -105,12 +105,19 @@ class PreviewModel(RowTableModel[RowPlan]):
             row = self.row_at(index.row())
             if row is not None and index.column() == 1:
                 return QColor(ACTION_COLOURS[row.action])
+            if row is not None and row.warnings and row.action != ERROR:
+                return QColor(WARNING_COLOR)  # imported, but worth a look
             return None
         return super().data(index, role)
 
 
 def _details(row: RowPlan) -> str:
-    lines = [p.describe() for p in row.problems] + [c.describe() for c in row.changes]
+    lines = [p.describe() for p in row.problems]
+    lines += [
+        QCoreApplication.translate("ImportWizard", "Warning: {0}").format(w.describe())
+        for w in row.warnings
+    ]
+    lines += [c.describe() for c in row.changes]
     return "\n".join(lines)
 
 
@@ -338,6 +345,11 @@ class PreviewPage(QWizardPage):
             errors,
             len(plan.skipped),
         )
+        warned = sum(1 for r in plan.rows if r.warnings and r.action != ERROR)
+        if warned:
+            text += " " + self.tr(
+                "{0} rows have warnings (something unlikely, in amber): they are imported."
+            ).format(warned)
         if errors:
             text += " " + self.tr(
                 "Nothing is imported while a row has errors, unless you choose to skip them."

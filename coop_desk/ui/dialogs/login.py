@@ -62,7 +62,6 @@ class LoginDialog(QDialog):
         self.problem = ProblemLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.sign_in_button = QPushButton(self.tr("&Sign in"))
-        self.sign_in_button.setDefault(True)
         self.buttons.addButton(self.sign_in_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.try_sign_in)
         self.buttons.rejected.connect(self.reject)
@@ -74,6 +73,10 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        # Enter signs in. The default is set once the button is inside the dialog: set
+        # earlier, the dialog had no default when shown and made Cancel (the first button in
+        # the focus chain) the default, so Enter closed the program.
+        self.sign_in_button.setDefault(True)
         (self.password if username else self.username).setFocus()
 
     def try_sign_in(self) -> bool:

@@ -39,6 +39,7 @@ class SettingsDialog(FormDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Cooperative settings"))
+        self.setMinimumWidth(600)  # a cooperative's full name is long
         self.name = QLineEdit()
         self.short_name = QLineEdit()
         self.country = QLineEdit()

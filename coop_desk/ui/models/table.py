@@ -121,8 +121,14 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.ForegroundRole and self._colour is not None:
             colour = self._colour(row)
             return QBrush(colour) if colour is not None else None
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column.tooltip is not None:
+                return column.tooltip(row)
+            # The cell's whole text: a long project or buyer name cut to "Northern Roas…"
+            # in a narrow column reads in full on hover.
+            if column.row_display is not None:
+                return column.row_display(row) or None
+            return (column.display or default_display)(column.value(row)) or None
         if role == ROW_ROLE:
             return row
         if role == SORT_ROLE:

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,25 +28,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desk.services import audit, cooperative
+from coop_desk.services import audit, audit_words, cooperative
 from coop_desk.services.access import Permission
 from coop_desk.services.audit import AuditFilter
-from coop_desk.services.verify import VerifyResult, verify
-from coop_desk.ui.audit_models import AuditTableModel, ChangesModel
+from coop_desk.services.verify import SEVERITY_LABELS, Finding, VerifyResult, verify
+from coop_desk.ui.audit_models import AuditTableModel, ChangesModel, size_columns
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.history import HistoryDialog
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.pages.base import Page
-from coop_desk.ui.widgets import DateField
+from coop_desk.ui.widgets import DateField, compact_combo
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from coop_desk.services.access import Actor
     from coop_desk.services.audit_pack import AuditPackResult
     from coop_desk.services.ledger.beancount import BeancountExport
 
 
 class AuditPage(Page):
     key = "audit"
+    open_requested = Signal(str, int)  # ("member" | "journal_entry", id): the window opens it
     # Every write adds audit records, whatever its topic (see _on_changed).
     topics = frozenset({"members", "ledger", "certs", "settings", "users", "audit"})
 
@@ -56,9 +61,12 @@ class AuditPage(Page):
         self.user.setObjectName("user_filter")
         self.table = QComboBox()
         self.table.setObjectName("table_filter")
+        compact_combo(self.table, 14)
+        compact_combo(self.user, 9)
         self.record = QLineEdit()
         self.record.setPlaceholderText(self.tr("record id"))
         self.record.setClearButtonEnabled(True)
+        self.record.setMaximumWidth(110)
         self.use_from = QCheckBox(self.tr("&From"))
         self.date_from = DateField()
         self.use_to = QCheckBox(self.tr("&To"))
@@ -74,7 +82,7 @@ class AuditPage(Page):
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("User")))
         filters.addWidget(self.user)
-        filters.addWidget(QLabel(self.tr("Table")))
+        filters.addWidget(QLabel(self.tr("Record kind")))
         filters.addWidget(self.table)
         filters.addWidget(self.record)
         filters.addWidget(self.use_from)
@@ -95,8 +103,7 @@ class AuditPage(Page):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((150, 90, 70, 150, 70, 180)):
-            self.view.setColumnWidth(column, width)
+        size_columns(self.view)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.doubleClicked.connect(lambda _i: self.open_history())
         self.changes = ChangesModel(self)
@@ -112,6 +119,12 @@ class AuditPage(Page):
 
         self.history_button = QPushButton(self.tr("&History of this record…"))
         self.history_button.clicked.connect(lambda: self.open_history())
+        self.open_button = QPushButton(self.tr("&Open the member or entry"))
+        self.open_button.setToolTip(
+            self.tr("Open the member or the journal entry this change belongs to")
+        )
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(lambda: self.open_record())
         self.verify_button = QPushButton(self.tr("&Check integrity…"))
         self.verify_button.clicked.connect(lambda: self.run_verify())
         self.year = QSpinBox()
@@ -134,17 +147,22 @@ class AuditPage(Page):
         self.beancount_button.clicked.connect(lambda: self.export_beancount())
         self.actions_row = QHBoxLayout()
         self.actions_row.addWidget(self.history_button)
+        self.actions_row.addWidget(self.open_button)
         self.actions_row.addWidget(self.verify_button)
         self.actions_row.addStretch(1)
-        self.actions_row.addWidget(QLabel(self.tr("Fiscal year")))
-        self.actions_row.addWidget(self.year)
-        self.actions_row.addWidget(self.pack_button)
-        self.actions_row.addWidget(self.beancount_button)
+        # The year's exports on a row of their own: both rows fit a 1024 px screen.
+        self.export_row = QHBoxLayout()
+        self.export_row.addStretch(1)
+        self.export_row.addWidget(QLabel(self.tr("Fiscal year")))
+        self.export_row.addWidget(self.year)
+        self.export_row.addWidget(self.pack_button)
+        self.export_row.addWidget(self.beancount_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         layout.addLayout(self.actions_row)
+        layout.addLayout(self.export_row)
         self._loading_choices = False
         self.apply_permissions()
 
@@ -200,7 +218,11 @@ class AuditPage(Page):
             combo.clear()
             combo.addItem(self.tr("(all)"), "")
             for value in values:
-                combo.addItem(value, value)
+                if combo is self.table:
+                    text = tr_label(audit_words.entity_label(value))
+                else:
+                    text = audit_words.user_words(value)
+                combo.addItem(text, value)
             combo.setCurrentIndex(max(combo.findData(keep), 0))
             combo.blockSignals(False)
 
@@ -215,9 +237,11 @@ class AuditPage(Page):
         flt = self.current_filter()
         total = self.ctx.read(lambda s, a: audit.count_records(s, a, flt))
 
-        def load(offset: int, limit: int) -> list[audit.AuditRow]:
+        def load(offset: int, limit: int) -> list[audit_words.RecordWords]:
             return self.ctx.read(
-                lambda s, a: audit.list_records(s, a, flt, offset=offset, limit=limit)
+                lambda s, a: audit_words.describe(
+                    s, a, audit.list_records(s, a, flt, offset=offset, limit=limit)
+                )
             )
 
         self.model.reset(total, load)
@@ -231,7 +255,9 @@ class AuditPage(Page):
             self.ensure_fresh()
 
     def _on_current(self, *_args: Any) -> None:
-        self.changes.set_record(self.model.row_at(self.view.currentIndex().row()))
+        words = self.model.words_at(self.view.currentIndex().row())
+        self.changes.set_record(words)
+        self.open_button.setEnabled(words is not None and words.target is not None)
 
     def selected(self) -> audit.AuditRow | None:
         return self.model.row_at(self.view.currentIndex().row())
@@ -246,13 +272,27 @@ class AuditPage(Page):
         dialog.show()
         return dialog
 
+    def open_record(self) -> tuple[str, int] | None:
+        """Ask the window to open the member or the journal entry of the selected change."""
+        words = self.model.words_at(self.view.currentIndex().row())
+        if words is None or words.target is None:
+            return None
+        self.open_requested.emit(*words.target)
+        return words.target
+
     def run_verify(self) -> VerifyDialog | None:
+        def read(session: Session, actor: Actor) -> tuple[VerifyResult, dict[str, str]]:
+            result = verify(session, actor)
+            # "contract 13" -> "Contrato KFH-2026-09": what a person recognises.
+            named = audit_words.name_records(session, actor, (f.record for f in result.findings))
+            return result, {ref: f"{tr_label(e)} {key}" for ref, (e, key) in named.items()}
+
         try:
-            result = self.ctx.read(lambda s, a: verify(s, a))
+            result, names = self.ctx.read(read)
         except Exception as exc:  # noqa: BLE001 - shown in words
             show_error(self, exc)
             return None
-        dialog = VerifyDialog(result, self)
+        dialog = VerifyDialog(result, self, names)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
@@ -351,16 +391,21 @@ class AuditPage(Page):
 class VerifyDialog(QDialog):
     """The result of ``verify``: each finding with the record it concerns."""
 
-    def __init__(self, result: VerifyResult, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        result: VerifyResult,
+        parent: QWidget | None = None,
+        names: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.verify_result = result
         self.setWindowTitle(self.tr("Integrity check"))
         self.resize(760, 420)
         if result.integrity_ok:
-            headline = self.tr("Integrity holds: {0} checks run, {1} compliance warnings.")
+            headline = self.tr("Integrity holds. Checks run: {0} · compliance warnings: {1}.")
         else:
             headline = self.tr(
-                "Integrity FAILED: {2} problems found by {0} checks ({1} compliance warnings)."
+                "Integrity FAILED. Problems found: {2} · checks run: {0} · compliance warnings: {1}."
             )
         self.headline = QLabel(
             headline.format(len(result.checks_run), len(result.warnings), len(result.errors))
@@ -371,7 +416,7 @@ class VerifyDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setPlainText(
-            "\n".join(f.describe() for f in result.findings) or self.tr("No findings.")
+            "\n".join(self.line(f, names or {}) for f in result.findings) or self.tr("No findings.")
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -379,3 +424,11 @@ class VerifyDialog(QDialog):
         layout.addWidget(self.headline)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
+
+    @staticmethod
+    def line(finding: Finding, names: dict[str, str]) -> str:
+        """ "WARNING premium.overdue: … (Contract KFH-2026-09)": the record as a person knows
+        it, not as the check writes it ("contract 13")."""
+        where = names.get(finding.record, finding.record)
+        severity = tr_label(SEVERITY_LABELS[finding.severity])
+        return f"{severity} {finding.check}: {finding.message}" + (f" ({where})" if where else "")

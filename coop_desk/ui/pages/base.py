@@ -39,6 +39,14 @@ class Page(QWidget):
     def new_record(self) -> None:
         """Ctrl+N: start a new record of the page's kind, if it has one."""
 
+    def can_create(self) -> bool:
+        """Whether Ctrl+N ("New record") does something here for the signed-in role."""
+        return False
+
+    def is_available(self) -> bool:
+        """Whether the signed-in role sees this section at all."""
+        return True
+
     def ensure_fresh(self) -> None:
         if self._stale:
             self._stale = False

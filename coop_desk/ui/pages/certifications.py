@@ -70,7 +70,7 @@ class CertificationsPage(Page):
         self.certificates_view = make_table(self.certificates_model, 6)
         self.certificates_view.doubleClicked.connect(lambda _i: self.edit_certificate())
         self.new_certificate_button = QPushButton(self.tr("New certificate…"))
-        self.edit_certificate_button = QPushButton(self.tr("Edit…"))
+        self.edit_certificate_button = QPushButton(self.tr("&Edit…"))
         self.open_document_button = QPushButton(self.tr("Open document"))
         self.new_certificate_button.clicked.connect(self.new_certificate)
         self.edit_certificate_button.clicked.connect(self.edit_certificate)
@@ -267,10 +267,17 @@ class CertificationsPage(Page):
             self.new_sanction_button,
         ):
             b.setEnabled(can)
+            b.setVisible(can)  # a role that may only look is not offered them
+        # The same dialog, read-only for a role that may only look: say so on the button.
+        self.edit_certificate_button.setText(self.tr("&Edit…") if can else self.tr("&View…"))
         self.export_button.setEnabled(self.ctx.can(Permission.EXPORT))
 
+    def can_create(self) -> bool:
+        return self.ctx.can(Permission.CERTS_WRITE)
+
     def new_record(self) -> None:
-        self.new_certificate()
+        if self.can_create():
+            self.new_certificate()
 
     # --- dialogs (open_* return the dialog so tests can drive it) ----------------------------
     def selected_certificate(self) -> certs.CertificateRow | None:

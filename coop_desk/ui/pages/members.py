@@ -7,8 +7,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from coop_desk.domain.members import GENDER_LABELS, STATUS_LABELS, MemberStatus, code_sort_key
-from coop_desk.services import members
+from coop_desk.services import cooperative, members
 from coop_desk.services.access import Actor, Permission
 from coop_desk.services.members import MemberDetail, MemberFilter, MemberRow, RegisterCounts
 from coop_desk.ui import excel_actions
@@ -28,6 +30,7 @@ from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.table import Column, RowTableModel
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.place import kept_place
+from coop_desk.ui.widgets import compact_combo
 
 SEARCH_DELAY_MS = 150
 
@@ -127,14 +130,24 @@ class MembersPage(Page):
         self.extra_buttons.addWidget(self.import_button)
         self.extra_buttons.addWidget(self.export_button)
 
+        for combo, chars in (
+            (self.status_filter, 15),
+            (self.gender_filter, 16),
+            (self.community_filter, 16),
+        ):
+            compact_combo(combo, chars)
+        self.search.setMinimumWidth(200)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.status_filter)
         filters.addWidget(self.gender_filter)
         filters.addWidget(self.community_filter)
-        filters.addLayout(self.extra_buttons)
-        filters.addWidget(self.open_button)
-        filters.addWidget(self.new_button)
+        # The actions under the list: the filter row fits a 1024 px screen.
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addLayout(self.extra_buttons)
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.new_button)
 
         self.model = MembersTableModel(self)
         self.table = QTableView()
@@ -159,16 +172,44 @@ class MembersPage(Page):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(self.open_selected)
 
+        # What to do first, shown while the register is empty (a new cooperative).
+        self.start_panel = QFrame()
+        self.start_panel.setObjectName("start_panel")
+        self.start_panel.setFrameShape(QFrame.Shape.StyledPanel)
+        self.start_text = QLabel()
+        self.start_text.setWordWrap(True)
+        self.start_import = QPushButton(self.tr("&Import a roster from Excel…"))
+        self.start_import.clicked.connect(lambda: excel_actions.import_members(self, self.ctx))
+        self.start_new = QPushButton(self.tr("Register a &member"))
+        self.start_new.clicked.connect(self.new_record)
+        self.start_settings = QPushButton(self.tr("Cooperative &settings…"))
+        self.start_settings.clicked.connect(self.open_settings)
+        start_buttons = QHBoxLayout()
+        for button in (self.start_import, self.start_new, self.start_settings):
+            start_buttons.addWidget(button)
+        start_buttons.addStretch(1)
+        start_layout = QVBoxLayout(self.start_panel)
+        start_layout.addWidget(self.start_text)
+        start_layout.addLayout(start_buttons)
+        self.start_panel.hide()
+
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.start_panel)
         layout.addWidget(self.table)
+        layout.addLayout(actions)
+        # Keyboard: Down from the search box goes into the list; Enter there opens a member.
+        for key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+            into_list = QShortcut(QKeySequence(key), self.search)
+            into_list.setContext(Qt.ShortcutContext.WidgetShortcut)
+            into_list.activated.connect(self.focus_list)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self._search_now)
+        self.search.returnPressed.connect(self._search_from_box)
         for combo in (self.status_filter, self.gender_filter, self.community_filter):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.new_button.clicked.connect(self.new_record)
@@ -217,7 +258,60 @@ class MembersPage(Page):
                 counts.members, counts.active, counts.women, share
             )
         )
+        self._show_start(counts.members == 0 and flt == MemberFilter())
         self._update_buttons()
+
+    def _show_start(self, empty: bool) -> None:
+        """An empty register says what to do first instead of showing an empty grid."""
+        if not empty:
+            self.start_panel.hide()
+            return
+        profile = self.ctx.read(cooperative.get_profile)
+        steps = [self.tr("<b>The register has no members yet.</b> To start:")]
+        if self.ctx.can(Permission.MEMBERS_WRITE):
+            steps.append(
+                self.tr(
+                    "• import the roster you keep in Excel (the import shows every row "
+                    "before anything is saved), or register members one by one;"
+                )
+            )
+        missing = profile is None or not profile.tax_id or not profile.flo_id
+        if missing:
+            steps.append(
+                self.tr(
+                    "• fill in the cooperative's RUC and FLO ID (File → Cooperative "
+                    "settings): reports and workbooks carry them."
+                )
+            )
+        self.start_text.setText("<br>".join(steps))
+        writer = self.ctx.can(Permission.MEMBERS_WRITE)
+        self.start_import.setVisible(writer)
+        self.start_new.setVisible(writer)
+        self.start_settings.setVisible(missing and self.ctx.can(Permission.SETTINGS_WRITE))
+        self.start_panel.show()
+
+    def open_settings(self) -> None:
+        from coop_desk.ui.dialogs.settings import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
+
+    def focus_list(self) -> None:
+        """Into the list from the search box, on the selected member or the first one."""
+        if self.model.rowCount() == 0:
+            return
+        if self.selected_member_id() is None:
+            self.table.selectRow(0)
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _search_from_box(self) -> None:
+        """Enter in the search box: search now; a single match opens, otherwise the list
+        takes the keyboard (Enter again opens the selected member)."""
+        self._search_now()
+        if self.model.rowCount() == 1:
+            self.table.selectRow(0)
+            self.open_selected()
+        else:
+            self.focus_list()
 
     def _search_now(self) -> None:
         self._search_timer.stop()
@@ -254,6 +348,9 @@ class MembersPage(Page):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def can_create(self) -> bool:
+        return self.ctx.can(Permission.MEMBERS_WRITE)
 
     def new_record(self) -> None:
         if not self.ctx.can(Permission.MEMBERS_WRITE):

@@ -182,6 +182,9 @@ class UsersPage(Page):
         return self.tr("Users")
 
     def refresh(self) -> None:
+        if not self.is_available():
+            self.model.set_rows([])
+            return
         rows = self.ctx.read(users.list_users)
         self.model.set_rows(rows)
         active = sum(1 for r in rows if r.active)
@@ -211,6 +214,13 @@ class UsersPage(Page):
         self.role_button.setEnabled(admin and row is not None)
         self.deactivate_button.setEnabled(admin and row is not None and row.active)
         self.reactivate_button.setEnabled(admin and row is not None and not row.active)
+
+    def can_create(self) -> bool:
+        return self.ctx.can(Permission.USERS_ADMIN)
+
+    def is_available(self) -> bool:
+        """Accounts and everyone's last sign-in: administrators only."""
+        return self.ctx.can(Permission.USERS_ADMIN)
 
     def new_record(self) -> None:
         if self.ctx.can(Permission.USERS_ADMIN):

@@ -7,13 +7,15 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -21,15 +23,25 @@ from sqlalchemy.orm import Session
 
 from coop_desk.domain.money import MoneyError
 from coop_desk.domain.problems import Problem
+from coop_desk.errors import NeedsConfirmation
 from coop_desk.services.access import Actor
 from coop_desk.services.ledger import accounts, journal, operations, plan
 from coop_desk.services.ledger.accounts import AccountRow
 from coop_desk.services.ledger.journal import EntryRow
 from coop_desk.services.ledger.ui_queries import ContractOverviewRow, contract_overview, ledger_info
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.dialogs.form import FormDialog, Prepared, read_amount
+from coop_desk.ui.dialogs.form import FormDialog, InBackground, Prepared, ServiceCall, read_amount
 from coop_desk.ui.dialogs.premium.common import fill_accounts
-from coop_desk.ui.widgets import AmountEdit, DateField, field_row, format_date, format_decimal
+from coop_desk.ui.widgets import (
+    ERROR_COLOR,
+    WARNING_COLOR,
+    AmountEdit,
+    DateField,
+    field_row,
+    format_date,
+    format_decimal,
+)
+from coop_desk.ui.workers import Cancelled
 
 MONEY_ROLES = ("bank", "cash")
 
@@ -71,11 +83,18 @@ class _AccountAmount:
         self.currency_label.setText(currency)
         needed = bool(currency) and currency != self.reporting
         self.rate.setEnabled(needed)
-        self.rate.setPlaceholderText(f"{currency} per 1 {self.reporting}" if needed else "")
+        per = QCoreApplication.translate("_AccountAmount", "{0} per 1 {1}").format(
+            currency, self.reporting
+        )
+        self.rate.setPlaceholderText(per if needed else "")
         if not needed:
             self.rate.clear()
         self.rate.setToolTip(
-            f"{currency} per 1 {self.reporting}" if needed else f"not needed for {self.reporting}"
+            per
+            if needed
+            else QCoreApplication.translate("_AccountAmount", "not needed for {0}").format(
+                self.reporting
+            )
         )
 
     def _read_rate(self, problems: list[Problem]) -> Decimal | None:
@@ -176,24 +195,41 @@ class PremiumReceiptDialog(FormDialog, _AccountAmount):
 
 
 class ProjectPaymentDialog(FormDialog, _AccountAmount):
-    """A payment for a project of the Development Plan, with its voucher."""
+    """A payment for a project of the Development Plan, with its voucher.
+
+    While the amount is typed the dialog shows what the payment would do (its USD value, the
+    project's budget and the account's balance after it), from ``operations.preview_payment``.
+    A payment beyond the budget, to a project without one or taking the account below zero
+    is posted only after the treasurer confirms those consequences (``confirm_consequences``,
+    replaceable by tests); the cooperative's setting may refuse it outright."""
 
     topic = "ledger"
+    inline_errors = (NeedsConfirmation,)
+    preview_shown = Signal(object)  # the PaymentPreview now shown (None: nothing to show)
 
     def __init__(
         self, ctx: AppContext, project_id: int | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Project payment"))
+        self.setMinimumWidth(540)  # the budget and balance lines wrap less
         self.money_accounts, self.reporting = _money_accounts(ctx)
+        self.preview: operations.PaymentPreview | None = None
         projects = ctx.read(plan.list_projects)
         self.project = QComboBox()
         for p in projects:
             self.project.addItem(p.name, p.id)
+            self.project.setItemData(self.project.count() - 1, p.name, Qt.ItemDataRole.ToolTipRole)
         self.budget_label = QLabel()
         self.budget_label.setObjectName("budget_status")
         self.budget_label.setWordWrap(True)
+        self.balance_label = QLabel()
+        self.balance_label.setObjectName("balance_status")
+        self.balance_label.setWordWrap(True)
         amount_row = self._build_account_amount(self.money_accounts)
+        self.usd_label = QLabel()
+        self.usd_label.setObjectName("usd_value")
+        amount_row.layout().addWidget(self.usd_label)  # type: ignore[union-attr]
         self.entry_date = DateField(date.today())
         self.amount.setPlaceholderText("1,250.50")
         self.payee = QLineEdit()
@@ -210,6 +246,7 @@ class ProjectPaymentDialog(FormDialog, _AccountAmount):
         self.add_field(self.tr("&Project"), "project_id", self.project)
         self.form.addRow("", self.budget_label)
         self.add_field(self.tr("Paid &from"), "account_id", self.account)
+        self.form.addRow("", self.balance_label)
         self.add_field(self.tr("&Date"), "entry_date", self.entry_date)
         self.add_field(self.tr("&Amount"), "amount", amount_row)
         self.add_field(self.tr("Exchange &rate"), "rate", self.rate)
@@ -222,35 +259,169 @@ class ProjectPaymentDialog(FormDialog, _AccountAmount):
             self.project.setCurrentIndex(max(self.project.findData(project_id), 0))
         self.project.currentIndexChanged.connect(lambda _i: self.update_budget_status())
         self.entry_date.dateChanged.connect(lambda _d: self.update_budget_status())
+        self.account.currentIndexChanged.connect(lambda _i: self.update_budget_status())
+        self.amount.valueChanged.connect(self.update_budget_status)
+        self.rate.valueChanged.connect(self.update_budget_status)
         self._account_changed()
         self.update_budget_status()
 
-    def update_budget_status(self) -> None:
-        """Where the chosen project stands on the payment date (approved, spent, left)."""
+    def _typed(self) -> tuple[Decimal, Decimal | None]:
+        """The amount and rate typed so far (0 and None where nothing readable is typed)."""
+        try:
+            amount = self.amount.value() or Decimal(0)
+        except MoneyError:
+            amount = Decimal(0)
+        try:
+            rate = self.rate.value() if self.rate.isEnabled() else None
+        except MoneyError:
+            rate = None
+        return amount, rate
+
+    def read_preview(self, amount: Decimal, rate: Decimal | None) -> operations.PaymentPreview:
+        """What the payment would do, from the one service function the save applies."""
         project_id = self.project.currentData()
-        if project_id is None:
-            self.budget_label.clear()
-            return
+        account: AccountRow | None = self.account.currentData()
         day = self.entry_date.date_value()
-        status = self.ctx.read(lambda s, a: plan.budget_status(s, a, project_id, day))
+        assert project_id is not None and account is not None
+        return self.ctx.read(
+            lambda s, a: operations.preview_payment(
+                s,
+                a,
+                project_id=project_id,
+                account_id=account.id,
+                entry_date=day,
+                amount=amount,
+                rate=rate if rate is not None and rate > 0 else None,
+            )
+        )
+
+    def update_budget_status(self) -> None:
+        """Where the project and the account stand on the payment date, before and after the
+        amount typed so far, and the amount's USD value."""
+        if self.project.currentData() is None or self.account.currentData() is None:
+            self.budget_label.clear()
+            self.balance_label.clear()
+            self.usd_label.clear()
+            self.preview = None
+            self.preview_shown.emit(None)
+            return
+        amount, rate = self._typed()
+        preview = self.read_preview(amount, rate)
+        self.preview = preview
+        self._show_budget(preview, amount)
+        self._show_balance(preview, amount)
+        self._show_usd(preview, amount)
+        self.grow_to_fit()
+        self.preview_shown.emit(preview)
+
+    def _show_budget(self, preview: operations.PaymentPreview, amount: Decimal) -> None:
+        status = preview.budget
         if status.approved is None:
-            self.budget_label.setStyleSheet("color: #9a6700;")
+            self.budget_label.setStyleSheet(f"color: {WARNING_COLOR};")
             self.budget_label.setText(
                 self.tr("No budget approved by the General Assembly for {0} on {1}.").format(
-                    status.year, format_date(day)
+                    status.year, format_date(self.entry_date.date_value())
                 )
+            )
+            return
+        remaining = status.remaining if status.remaining is not None else Decimal(0)
+        text = self.tr("Budget {0}: USD {1} approved, {2} spent, {3} left.").format(
+            status.year,
+            format_decimal(status.approved),
+            format_decimal(status.spent),
+            format_decimal(remaining),
+        )
+        after = preview.remaining_after
+        if amount and after is not None:
+            text += " " + self.tr("After this payment: {0} left ({1} % used).").format(
+                format_decimal(after), format_decimal(preview.percent_after, 1)
+            )
+        shown = after if amount and after is not None else remaining
+        self.budget_label.setStyleSheet(f"color: {ERROR_COLOR};" if shown < 0 else "")
+        self.budget_label.setText(text)
+
+    def _show_balance(self, preview: operations.PaymentPreview, amount: Decimal) -> None:
+        text = self.tr("{0} holds {1} {2}.").format(
+            preview.account_name, format_decimal(preview.balance), preview.currency
+        )
+        if amount:
+            text += " " + self.tr("After this payment: {0} {1}.").format(
+                format_decimal(preview.balance_after), preview.currency
+            )
+        shown = preview.balance_after if amount else preview.balance
+        self.balance_label.setStyleSheet(f"color: {ERROR_COLOR};" if shown < 0 else "")
+        self.balance_label.setText(text)
+
+    def _show_usd(self, preview: operations.PaymentPreview, amount: Decimal) -> None:
+        if preview.currency == self.reporting or not amount:
+            self.usd_label.clear()
+            self.usd_label.setToolTip("")
+        elif preview.usd_value is None:
+            self.usd_label.setText(self.tr("give the rate for the USD value"))
+        elif preview.rate_is_last_recorded:
+            self.usd_label.setText(self.tr("≈ USD {0}").format(format_decimal(preview.usd_value)))
+            self.usd_label.setToolTip(
+                self.tr("At the last rate recorded; type the rate of this payment.")
             )
         else:
-            remaining = status.remaining if status.remaining is not None else Decimal(0)
-            self.budget_label.setStyleSheet("color: #b00020;" if remaining < 0 else "")
-            self.budget_label.setText(
-                self.tr("Budget {0}: USD {1} approved, {2} spent, {3} left.").format(
-                    status.year,
-                    format_decimal(status.approved),
-                    format_decimal(status.spent),
-                    format_decimal(remaining),
+            self.usd_label.setText(self.tr("= USD {0}").format(format_decimal(preview.usd_value)))
+            self.usd_label.setToolTip("")
+
+    def consequence_text(self, preview: operations.PaymentPreview) -> list[str]:
+        """Each consequence of the payment in the user's words."""
+        lines = []
+        for consequence in preview.consequences:
+            if consequence.kind == operations.PaymentWarning.NO_BUDGET:
+                lines.append(
+                    self.tr(
+                        "{0} has no budget approved by the General Assembly for {1} on {2}."
+                    ).format(
+                        preview.project_name,
+                        preview.budget.year,
+                        format_date(self.entry_date.date_value()),
+                    )
                 )
-            )
+            elif consequence.kind == operations.PaymentWarning.OVER_BUDGET:
+                lines.append(
+                    self.tr(
+                        "{0}: spending reaches USD {1}, {2} % of the budget of USD {3} the "
+                        "General Assembly approved."
+                    ).format(
+                        preview.project_name,
+                        format_decimal(preview.spent_after),
+                        format_decimal(preview.percent_after, 1),
+                        format_decimal(preview.budget.approved),
+                    )
+                )
+            else:
+                lines.append(
+                    self.tr("{0} holds {1} {3}; after this payment it is at {2} {3}.").format(
+                        preview.account_name,
+                        format_decimal(preview.balance),
+                        format_decimal(preview.balance_after),
+                        preview.currency,
+                    )
+                )
+        return lines
+
+    def confirm_consequences(self, preview: operations.PaymentPreview) -> bool:
+        """Ask before posting a payment with consequences (Go back is the default)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Confirm the payment"))
+        box.setText(
+            self.tr("Payment of {0} {1}:").format(format_decimal(preview.amount), preview.currency)
+        )
+        box.setInformativeText(
+            "\n".join(f"• {line}" for line in self.consequence_text(preview))
+            + "\n\n"
+            + self.tr("Check the amount. Post it anyway?")
+        )
+        post = box.addButton(self.tr("&Post anyway"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(self.tr("&Go back"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.exec()
+        return box.clickedButton() is post
 
     def choose_receipt(self) -> None:
         settings = QSettings()
@@ -273,6 +444,8 @@ class ProjectPaymentDialog(FormDialog, _AccountAmount):
         project_id = self.project.currentData()
         if account is None:
             problems.append(Problem("account_id", "choose the account the money came from"))
+        if project_id is None:
+            problems.append(Problem("project_id", "choose the project"))
         if problems or amount is None or account is None:
             return problems, None
         day = self.entry_date.date_value()
@@ -282,23 +455,41 @@ class ProjectPaymentDialog(FormDialog, _AccountAmount):
             Path(self.receipt_file.text().strip()) if self.receipt_file.text().strip() else None
         )
 
-        def call(session: Session, actor: Actor) -> EntryRow:
-            return operations.record_project_payment(
-                session,
-                actor,
-                project_id=project_id,
-                account_id=account.id,
-                entry_date=day,
-                amount=amount,
-                payee=payee,
-                voucher=voucher,
-                description=description,
-                rate=rate,
-                reference=reference,
-                receipt_file=receipt,
-            )
+        def make_call(accept: frozenset[str]) -> ServiceCall:
+            def call(session: Session, actor: Actor) -> EntryRow:
+                return operations.record_project_payment(
+                    session,
+                    actor,
+                    project_id=project_id,
+                    account_id=account.id,
+                    entry_date=day,
+                    amount=amount,
+                    payee=payee,
+                    voucher=voucher,
+                    description=description,
+                    rate=rate,
+                    reference=reference,
+                    receipt_file=receipt,
+                    accept=accept,
+                )
 
-        return [], call
+            return call
+
+        self._make_call = make_call
+        self._typed_for_save = (amount, rate)
+        return [], make_call(frozenset())
+
+    def execute(self, call: ServiceCall | InBackground[Any]) -> Any:
+        """Post; when the service answers that the payment has consequences (every field
+        being right), show them and, once confirmed, post it accepting exactly those."""
+        try:
+            return super().execute(call)
+        except NeedsConfirmation:
+            amount, rate = self._typed_for_save
+            preview = self.read_preview(amount, rate)
+            if not self.confirm_consequences(preview):
+                raise Cancelled() from None
+            return super().execute(self._make_call(frozenset(preview.kinds)))
 
 
 # --- transfer and exchange --------------------------------------------------------------------

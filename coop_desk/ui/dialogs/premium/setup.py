@@ -73,15 +73,17 @@ class LedgerSettingsDialog(FormDialog):
         super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Premium ledger settings"))
         self.over_budget = QComboBox()
+        self.over_budget.addItem(self.tr("Ask to confirm; the compliance checks report it"), "warn")
         self.over_budget.addItem(
-            self.tr("Warn: record it, and the compliance checks report it"), "warn"
+            self.tr("Only administrators may confirm it; refuse it to the others"),
+            "administrators",
         )
-        self.over_budget.addItem(self.tr("Block: refuse the payment"), "block")
+        self.over_budget.addItem(self.tr("Refuse the payment"), "block")
         self.overdue_days = QSpinBox()
         self.overdue_days.setRange(0, 3650)
         self.overdue_days.setSuffix(self.tr(" days after shipment"))
         self.add_field(
-            self.tr("Payments without or beyond\nthe approved budget"),
+            self.tr("Payments outside the approved\nbudget or the account's balance"),
             "over_budget",
             self.over_budget,
         )

@@ -600,10 +600,16 @@ class FindingsModel(RowTableModel[Finding]):
                     lambda r: r.message,
                     tooltip=lambda r: r.message,
                 ),
-                Column(QCoreApplication.translate("PremiumModels", "Concerns"), lambda r: r.record),
+                Column(
+                    QCoreApplication.translate("PremiumModels", "Concerns"),
+                    lambda r: r.record,
+                    # "Contract KFH-2026-09", not "contract 13" (names given by the loader).
+                    row_display=lambda r: self.names.get(r.record, r.record),
+                ),
             ],
             parent,
         )
+        self.names: dict[str, str] = {}
         style = QApplication.style()
         self._icons = {
             "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),

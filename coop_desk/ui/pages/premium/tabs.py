@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from coop_desk.domain.premium import QualityShare
+from coop_desk.services import audit_words
 from coop_desk.services.access import Actor
 from coop_desk.services.ledger import accounts, checks, journal, plan, reports
 from coop_desk.services.ledger.accounts import AccountRow
@@ -38,6 +39,7 @@ from coop_desk.services.ledger.reports import FundRow, ProjectBalanceRow
 from coop_desk.services.ledger.ui_queries import ContractOverviewRow, contract_overview
 from coop_desk.services.verify import Finding
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.table import RowTableModel
 from coop_desk.ui.pages.premium.models import (
     OTHER_PAID_COLUMN,
@@ -53,7 +55,7 @@ from coop_desk.ui.pages.premium.models import (
     ProjectsModel,
 )
 from coop_desk.ui.place import kept_place
-from coop_desk.ui.widgets import DateField, format_decimal
+from coop_desk.ui.widgets import DateField, compact_combo, format_decimal, wrapping_label
 from coop_desk.ui.workers import BackgroundLoader
 
 if TYPE_CHECKING:
@@ -168,7 +170,8 @@ class ContractsTab(Tab):
 
         flt = ContractFilter(text=self.search.text())
         today = self.page.today()
-        rows = self.ctx.read(lambda s, a: contract_overview(s, a, flt, today=today))
+        year = self.page.year()
+        rows = self.ctx.read(lambda s, a: contract_overview(s, a, flt, year=year, today=today))
         with kept_place(self.table, lambda row: row.contract.id):
             self.model.set_rows(rows)
         if not self._sized and rows:
@@ -178,8 +181,9 @@ class ContractsTab(Tab):
         received = sum((r.received for r in rows), Decimal(0))
         self.totals.setText(
             self.tr(
-                "{0} contracts · premium due USD {1} · received USD {2} · outstanding USD {3}"
+                "{0}: {1} contracts · premium due USD {2} · received USD {3} · outstanding USD {4}"
             ).format(
+                year,
                 len(rows),
                 format_decimal(due),
                 format_decimal(received),
@@ -218,7 +222,7 @@ class ContractsTab(Tab):
 class PlanTab(Tab):
     def __init__(self, page: PremiumPage) -> None:
         super().__init__(page)
-        self.heading = QLabel()
+        self.heading = wrapping_label()
         self.heading.setStyleSheet("font-weight: bold;")
         self.new_project_button = self.button(self.tr("New &project…"), page.new_project)
         self.edit_project_button = self.button(
@@ -320,19 +324,26 @@ class JournalTab(Tab):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search number, description, payee, voucher"))
         self.search.setClearButtonEnabled(True)
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("From")))
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel(self.tr("to")))
-        filters.addWidget(self.date_to)
-        filters.addWidget(self.project)
-        filters.addWidget(self.account)
-        filters.addWidget(self.search, 1)
+        self.search.setMinimumWidth(220)
+        compact_combo(self.project, 16)
+        compact_combo(self.account, 16)
+        # Two rows: the filters stay readable on a 1024 px screen.
+        filters = QVBoxLayout()
+        first, second = QHBoxLayout(), QHBoxLayout()
+        filters.addLayout(first)
+        filters.addLayout(second)
+        first.addWidget(self.search, 1)
         self.mode = QComboBox()
         self.mode.setObjectName("journal_mode")
         self.mode.addItem(self.tr("One row per entry"), "entries")
         self.mode.addItem(self.tr("One row per posting"), "postings")
-        filters.addWidget(self.mode)
+        first.addWidget(self.mode)
+        second.addWidget(QLabel(self.tr("From")))
+        second.addWidget(self.date_from)
+        second.addWidget(QLabel(self.tr("to")))
+        second.addWidget(self.date_to)
+        second.addWidget(self.project, 1)
+        second.addWidget(self.account, 1)
         self.open_button = self.button(self.tr("&Open entry…"), self.open_selected, writes=False)
         self.linked_button = self.button(
             self.tr("&Go to linked entry"), self.go_to_linked, writes=False
@@ -662,9 +673,11 @@ class ComplianceTab(Tab):
         db, actor = self.ctx.db, self.ctx.actor
         year, today = self.page.year(), self.page.today()
 
-        def read() -> tuple[int, list[Finding]]:  # pool thread, its own Session
+        def read() -> tuple[int, list[Finding], dict[str, tuple[str, str]]]:  # pool thread
             with db.reading(actor) as s:
-                return year, checks.compliance(s, actor, today, year=year)
+                found = checks.compliance(s, actor, today, year=year)
+                # "contract 13" -> ("Contract", "KFH-2026-09"): what a person recognises.
+                return year, found, audit_words.name_records(s, actor, (f.record for f in found))
 
         self.summary.setText(self.tr("{0}: checking…").format(year))
         self.table.setEnabled(False)  # a newer "Check again" supersedes this one
@@ -675,9 +688,12 @@ class ComplianceTab(Tab):
         self.summary.setText(self.tr("The checks could not be run."))
         show_error(self, exc)
 
-    def _apply(self, loaded: tuple[int, list[Finding]]) -> None:
-        year, findings = loaded
+    def _apply(self, loaded: tuple[int, list[Finding], dict[str, tuple[str, str]]]) -> None:
+        year, findings, names = loaded
         self.table.setEnabled(True)
+        self.model.names = {
+            ref: f"{tr_label(entity)} {key}" for ref, (entity, key) in names.items()
+        }
         self.model.set_rows(findings)
         fit_columns(self.table, widest=240)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -687,7 +703,7 @@ class ComplianceTab(Tab):
             self.summary.setText(self.tr("{0}: every check passed.").format(year))
         else:
             self.summary.setText(
-                self.tr("{0}: {1} integrity errors, {2} compliance warnings.").format(
+                self.tr("{0}: integrity errors: {1} · compliance warnings: {2}.").format(
                     year, errors, warnings
                 )
             )
