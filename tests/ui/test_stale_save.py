@@ -284,3 +284,36 @@ def test_the_ledger_settings_form_keeps_another_pcs_change(qtbot, ctx, other_pc)
     assert dialog.save()
     now = ctx.read(ledger_settings.get_ledger_settings)
     assert now.over_budget == "block" and now.overdue_days == days + 30
+
+
+def test_a_status_change_saved_with_the_member_respects_another_pcs_changes(
+    qtbot, ctx, other_pc, member_id
+):
+    from coop_desk.domain.members import MemberStatus
+    from coop_desk.ui.dialogs.member_editor import PendingStatus
+
+    # Juan changed the phone meanwhile: this user's suspension is saved and his phone kept.
+    editor = MemberEditor(ctx, member_id)
+    qtbot.addWidget(editor)
+    editor.set_pending_status(PendingStatus(MemberStatus.SUSPENDED, date(2026, 1, 5), "deudas"))
+    juan_saves(other_pc, member_id, phone="922222222")
+    assert editor.save()
+    saved = ctx.read(lambda s, a: members.get_member(s, a, member_id))
+    assert saved.status == MemberStatus.SUSPENDED and saved.phone == "922222222"
+
+    # Juan changed the status meanwhile: this user's change is refused, naming him, and stays
+    # pending in the reloaded form.
+    editor = MemberEditor(ctx, member_id)
+    qtbot.addWidget(editor)
+    editor.set_pending_status(PendingStatus(MemberStatus.WITHDRAWN, date(2026, 2, 1), "retiro"))
+    with other_pc.transaction(JUAN) as s:
+        members.change_status(s, JUAN, member_id, MemberStatus.ACTIVE, date(2026, 1, 20), "pagó")
+    asked: list[StaleEdit] = []
+    editor.ask_reload = lambda exc: bool(asked.append(exc)) or True  # type: ignore[method-assign]
+    assert not editor.save()
+    assert asked and asked[0].changed_by == "juan"
+    assert editor.detail is not None and editor.detail.status == MemberStatus.ACTIVE
+    assert editor.pending_status is not None
+    assert editor.pending_status.status == MemberStatus.WITHDRAWN
+    saved = ctx.read(lambda s, a: members.get_member(s, a, member_id))
+    assert saved.status == MemberStatus.ACTIVE
