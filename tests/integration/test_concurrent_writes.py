@@ -135,6 +135,7 @@ def test_a_report_reads_one_snapshot_while_another_pc_posts(db):
                     payee="Vivero",
                     voucher="F-7",
                     description="Seedlings",
+                    accept=operations.ALL_WARNINGS,
                 )
             assert reports.account_balances(s, SYSTEM, 2026) == before
             assert len(journal.list_entries(s, SYSTEM, journal.JournalFilter(year=2026))) == 1

@@ -108,6 +108,7 @@ def test_the_copy_goes_on_working_with_new_ids_after_the_copied_ones(demo_db, pg
                 payee="Vivero San Juan",
                 voucher="F001-999",
                 description="Seedlings after the move to the server",
+                accept=operations.ALL_WARNINGS,
             )
         assert new.id == before + 1
         assert payment.number.startswith(f"{TODAY.year}-")

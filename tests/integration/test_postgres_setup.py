@@ -112,6 +112,7 @@ def test_the_daily_role_works_but_cannot_rewrite_history(office, monkeypatch, ca
                 payee="Vivero",
                 voucher="F-1",
                 description="Seedlings",
+                accept=operations.ALL_WARNINGS,
             )
         with db.reading(maria) as s:
             assert verify(s, maria, date(2026, 11, 27)).errors == []
