@@ -7,12 +7,17 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
-
+# The Qt-free core before PySide6: PySide6's import hook reads the source of every module
+# imported after it (DIAGNOSIS.md of issue 14), which made the start slower.
 from coop_desk import paths
 from coop_desk.db import Database
 from coop_desk.errors import DatabaseError
+from coop_desk.services import cooperative, members, users  # noqa: F401 - see above
+
+# isort: split
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
 from coop_desk.ui.language import install_translations
 
 if TYPE_CHECKING:
@@ -64,7 +69,6 @@ def open_database(target: str | None, parent: QWidget | None = None) -> Database
 def sign_in_if_needed(ctx: AppContext, username: str | None = None) -> bool:
     """Show the login dialog when the database has accounts and nobody is signed in; then,
     if an administrator reset the password, ask for a new one. False: the user gave up."""
-    from coop_desk.services import users
     from coop_desk.ui.dialogs.change_password import ChangePasswordDialog
     from coop_desk.ui.dialogs.login import LoginDialog
 

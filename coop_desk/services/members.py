@@ -192,6 +192,42 @@ def _filter_clauses(flt: MemberFilter) -> list[ColumnElement[bool]]:
     return clauses
 
 
+# Columns computed from the plots: sorting on them needs the sums of every member first.
+AREA_SORTABLE = ("plot_count", "total_area_ha", "coffee_area_ha")
+
+
+def _ordering(
+    order_by: str, descending: bool, areas: Any | None = None
+) -> list[ColumnElement[Any]]:
+    """ORDER BY for a register sorted on ``order_by``; the code (natural order) breaks ties, so
+    the order is total and pages never overlap or skip a member."""
+    if order_by in AREA_SORTABLE and areas is not None:
+        column: ColumnElement[Any] = func.coalesce(areas.c[order_by], 0)
+    else:
+        column = SORTABLE.get(order_by, Member.code_sort).expression
+    ordering: list[ColumnElement[Any]] = [column.desc() if descending else column.asc()]
+    if order_by == "name":
+        ordering.append(Member.first_names.desc() if descending else Member.first_names.asc())
+    ordering += [Member.code_sort.asc(), Member.id.asc()]
+    return ordering
+
+
+_MEMBER_COLUMNS = (
+    Member.id,
+    Member.code,
+    Member.first_names,
+    Member.surnames,
+    Member.dni,
+    Member.gender,
+    Member.birth_date,
+    Member.join_date,
+    Member.status,
+    Member.status_date,
+    Member.community,
+    Member.phone,
+)
+
+
 def list_members(
     session: Session,
     actor: Actor,
@@ -199,60 +235,95 @@ def list_members(
     *,
     order_by: str = "code",
     descending: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[MemberRow]:
-    """The register as plain rows, filtered and sorted in SQL (instant on 100,000 members)."""
+    """The register as plain rows, filtered and sorted in SQL.
+
+    With ``limit``, one page of it (``offset`` rows skipped): the plot sums are then computed
+    for that page's members only, so the first screenful of 100,000 members costs two small
+    queries. Sorting on a plot column (``AREA_SORTABLE``) needs every member's sums: those pages
+    join the sums of the whole register.
+    """
     require(actor, Permission.READ)
     flt = flt or MemberFilter()
-    areas = _area_sums().subquery()
-    column = SORTABLE.get(order_by, Member.code_sort)
-    ordering: list[ColumnElement[Any]] = [
-        column.desc() if descending else column.asc(),
-        Member.code_sort.asc(),
-    ]
-    if order_by == "name":
-        ordering.insert(1, Member.first_names.desc() if descending else Member.first_names.asc())
-    stmt = (
-        select(
-            Member.id,
-            Member.code,
-            Member.first_names,
-            Member.surnames,
-            Member.dni,
-            Member.gender,
-            Member.birth_date,
-            Member.join_date,
-            Member.status,
-            Member.status_date,
-            Member.community,
-            Member.phone,
-            func.coalesce(areas.c.plot_count, 0).label("plot_count"),
-            func.coalesce(areas.c.total_area_ha, 0).label("total_area_ha"),
-            func.coalesce(areas.c.coffee_area_ha, 0).label("coffee_area_ha"),
+    clauses = _filter_clauses(flt)
+    if limit is None or order_by in AREA_SORTABLE:
+        areas = _area_sums().subquery()
+        stmt = (
+            select(
+                *_MEMBER_COLUMNS,
+                func.coalesce(areas.c.plot_count, 0).label("plot_count"),
+                func.coalesce(areas.c.total_area_ha, 0).label("total_area_ha"),
+                func.coalesce(areas.c.coffee_area_ha, 0).label("coffee_area_ha"),
+            )
+            .outerjoin(areas, areas.c.member_id == Member.id)
+            .where(*clauses)
+            .order_by(*_ordering(order_by, descending, areas))
         )
-        .outerjoin(areas, areas.c.member_id == Member.id)
-        .where(*_filter_clauses(flt))
-        .order_by(*ordering)
+        if limit is not None:
+            stmt = stmt.limit(limit).offset(offset)
+        return [_member_row(row, row) for row in session.execute(stmt)]
+    page = session.execute(
+        select(*_MEMBER_COLUMNS)
+        .where(*clauses)
+        .order_by(*_ordering(order_by, descending))
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    sums: dict[int, Any] = {}
+    if page:
+        sums = {
+            row.member_id: row
+            for row in session.execute(
+                _area_sums().where(Plot.member_id.in_([row.id for row in page]))
+            )
+        }
+    return [_member_row(row, sums.get(row.id)) for row in page]
+
+
+def _member_row(row: Any, areas: Any | None) -> MemberRow:
+    return MemberRow(
+        id=row.id,
+        code=row.code,
+        first_names=row.first_names,
+        surnames=row.surnames,
+        dni=row.dni,
+        gender=row.gender,
+        birth_date=row.birth_date,
+        join_date=row.join_date,
+        status=row.status,
+        status_date=row.status_date,
+        community=row.community,
+        phone=row.phone,
+        plot_count=int(areas.plot_count) if areas is not None else 0,
+        total_area_ha=Decimal(areas.total_area_ha) if areas is not None else Decimal(0),
+        coffee_area_ha=Decimal(areas.coffee_area_ha) if areas is not None else Decimal(0),
     )
-    return [
-        MemberRow(
-            id=row.id,
-            code=row.code,
-            first_names=row.first_names,
-            surnames=row.surnames,
-            dni=row.dni,
-            gender=row.gender,
-            birth_date=row.birth_date,
-            join_date=row.join_date,
-            status=row.status,
-            status_date=row.status_date,
-            community=row.community,
-            phone=row.phone,
-            plot_count=int(row.plot_count),
-            total_area_ha=Decimal(row.total_area_ha),
-            coffee_area_ha=Decimal(row.coffee_area_ha),
-        )
-        for row in session.execute(stmt)
-    ]
+
+
+def member_position(
+    session: Session,
+    actor: Actor,
+    member_id: int,
+    flt: MemberFilter | None = None,
+    *,
+    order_by: str = "code",
+    descending: bool = False,
+) -> int | None:
+    """Where ``member_id`` stands (0-based) in ``list_members`` with the same filter and order,
+    or ``None`` when the filter leaves it out: a paged list loads that far to keep it selected."""
+    require(actor, Permission.READ)
+    areas = _area_sums().subquery() if order_by in AREA_SORTABLE else None
+    ranked = select(
+        Member.id,
+        func.row_number().over(order_by=_ordering(order_by, descending, areas)).label("pos"),
+    ).where(*_filter_clauses(flt or MemberFilter()))
+    if areas is not None:
+        ranked = ranked.outerjoin(areas, areas.c.member_id == Member.id)
+    sub = ranked.subquery()
+    position = session.scalar(select(sub.c.pos).where(sub.c.id == member_id))
+    return None if position is None else int(position) - 1
 
 
 def register_counts(

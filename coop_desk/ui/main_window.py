@@ -25,7 +25,7 @@ from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.language import LANGUAGES
-from coop_desk.ui.pages import page_classes
+from coop_desk.ui.pages import PageSpec, page_specs
 from coop_desk.ui.pages.base import Page
 
 
@@ -41,22 +41,17 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.stack = QStackedWidget()
-        self.pages: list[Page] = []
-        for cls in page_classes():
-            page = cls(ctx)
-            self.pages.append(page)
-            self.stack.addWidget(page)
-            item = QListWidgetItem(page.title())
-            item.setData(Qt.ItemDataRole.UserRole, page.key)
+        # Built when first shown (``page``): the window needs only their titles.
+        self.specs: list[PageSpec] = page_specs()
+        self._built: dict[str, Page] = {}
+        for spec in self.specs:
+            item = QListWidgetItem(spec.title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
-            page.status_message.connect(self._on_page_status)
-            opener = getattr(page, "open_requested", None)
-            if opener is not None:
-                opener.connect(self.open_record)
         # As wide as the longest section name (in the user's language), not more: every
         # pixel goes to the page on a 1024 px screen.
         metrics = self.sidebar.fontMetrics()
-        widest = max((metrics.horizontalAdvance(p.title()) for p in self.pages), default=90)
+        widest = max((metrics.horizontalAdvance(s.title()) for s in self.specs), default=90)
         self.sidebar.setFixedWidth(max(120, widest + 36))
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -77,22 +72,43 @@ class MainWindow(QMainWindow):
         self.watcher.start()
         self._restore_geometry()
         self._update_identity()
-        if self.pages:
-            self.sidebar.setCurrentRow(0)
+        first = next((i for i, s in enumerate(self.specs) if self._available(s)), None)
+        if first is not None:
+            self.sidebar.setCurrentRow(first)
 
     # --- navigation ---------------------------------------------------------------------
+    @property
+    def pages(self) -> list[Page]:
+        """The pages built so far, in sidebar order."""
+        return [self._built[spec.key] for spec in self.specs if spec.key in self._built]
+
     def page(self, key: str) -> Page:
-        for page in self.pages:
-            if page.key == key:
-                return page
-        raise KeyError(key)
+        """The page for ``key``, built (not shown) if it was not yet."""
+        page = self._built.get(key)
+        if page is not None:
+            return page
+        spec = next((spec for spec in self.specs if spec.key == key), None)
+        if spec is None:
+            raise KeyError(key)
+        page = spec.load()(self.ctx)
+        self._built[key] = page
+        self.stack.addWidget(page)
+        page.status_message.connect(self._on_page_status)
+        opener = getattr(page, "open_requested", None)
+        if opener is not None:
+            opener.connect(self.open_record)
+        return page
 
     def show_page(self, key: str) -> Page:
-        for row, page in enumerate(self.pages):
-            if page.key == key:
+        for row, spec in enumerate(self.specs):
+            if spec.key == key:
                 self.sidebar.setCurrentRow(row)
-                return page
+                return self.page(key)
         raise KeyError(key)
+
+    def _available(self, spec: PageSpec) -> bool:
+        page = self._built.get(spec.key)
+        return page.is_available() if page is not None else spec.available(self.ctx)
 
     def current_page(self) -> Page | None:
         widget = self.stack.currentWidget()
@@ -101,8 +117,13 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
-        page = self.pages[row]
-        if not page.is_available():
+        spec = self.specs[row]
+        if not self._available(spec):
+            return
+        try:
+            page = self.page(spec.key)
+        except Exception as exc:  # noqa: BLE001 - shown in words, the window stays up
+            show_error(self, exc)
             return
         self.stack.setCurrentWidget(page)
         self.page_status.clear()
@@ -318,11 +339,11 @@ class MainWindow(QMainWindow):
 
     def _update_sections(self) -> None:
         """Sections the role may not see leave the sidebar; New record follows the page."""
-        for row, page in enumerate(self.pages):
-            self.sidebar.item(row).setHidden(not page.is_available())
+        for row, spec in enumerate(self.specs):
+            self.sidebar.item(row).setHidden(not self._available(spec))
         current = self.current_page()
         if current is not None and not current.is_available():
-            first = next(i for i, p in enumerate(self.pages) if p.is_available())
+            first = next(i for i, s in enumerate(self.specs) if self._available(s))
             self.sidebar.setCurrentRow(first)
         current = self.current_page()
         self.new_action.setEnabled(current is not None and current.can_create())

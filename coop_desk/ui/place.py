@@ -33,6 +33,18 @@ def _row_of(view: QAbstractItemView, wanted: object, key: Key) -> int:
     return -1
 
 
+def top_row(view: QAbstractItemView) -> int:
+    """The row at the top of the view (-1 when it shows none)."""
+    return view.indexAt(QPoint(1, 1)).row()
+
+
+def last_shown_row(view: QAbstractItemView) -> int:
+    """The last row the view shows (-1 when it shows none): a paged list loads again down to it,
+    so that the same rows can be put back in view."""
+    row = view.indexAt(QPoint(1, view.viewport().height() - 1)).row()
+    return row if row >= 0 else view.model().rowCount() - 1
+
+
 @contextmanager
 def kept_place(view: QAbstractItemView, key: Key) -> Iterator[None]:
     """Reload the view's model inside the block; the selection, the current row and the
@@ -40,7 +52,7 @@ def kept_place(view: QAbstractItemView, key: Key) -> Iterator[None]:
     selection = view.selectionModel()
     selected = {_key_at(view, i.row(), key) for i in selection.selectedRows()} - {None}
     current = _key_at(view, selection.currentIndex().row(), key)
-    top = _key_at(view, view.indexAt(QPoint(1, 1)).row(), key)
+    top = _key_at(view, top_row(view), key)
     scrolled = view.verticalScrollBar().value()
     yield
     model = view.model()

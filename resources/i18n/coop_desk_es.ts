@@ -125,6 +125,7 @@
         <translation>Ejercicio</translation>
     </message>
     <message>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="80"/>
         <location filename="../../coop_desk/ui/pages/audit.py" line="170"/>
         <source>Audit trail</source>
         <translation>Auditoría</translation>
@@ -261,32 +262,32 @@
 <context>
     <name>BalancesTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="564"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="686"/>
         <source>Premium fund (USD value)</source>
         <translation>Fondo de la Prima (valor en USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="603"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="725"/>
         <source>Projects {0}: approved USD {1}, spent USD {2}, remaining USD {3}</source>
         <translation>Proyectos {0}: aprobado USD {1}, gastado USD {2}, saldo USD {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="617"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="739"/>
         <source>Productivity / quality: USD {0} spent; no premium received this year (at least {1}% of the premium received goes to productivity / quality).</source>
         <translation>Productividad / calidad: USD {0} gastados; no se recibió prima este año (al menos el {1}% de la prima recibida va a productividad / calidad).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="622"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="744"/>
         <source>Productivity / quality: USD {0} spent = {1}% of the USD {2} premium received; at least {3}% = USD {4} is required ({5}).</source>
         <translation>Productividad / calidad: USD {0} gastados = {1}% de los USD {2} de prima recibida; se exige al menos el {3}% = USD {4} ({5}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="630"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="752"/>
         <source>met</source>
         <translation>cumplido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="630"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="752"/>
         <source>not met</source>
         <translation>no cumplido</translation>
     </message>
@@ -616,6 +617,7 @@
         <translation>Alertas</translation>
     </message>
     <message>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="77"/>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="186"/>
         <source>Certifications</source>
         <translation>Certificaciones</translation>
@@ -814,27 +816,27 @@
 <context>
     <name>ComplianceTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="653"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="775"/>
         <source>&amp;Check again</source>
         <translation>&amp;Verificar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="682"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="804"/>
         <source>{0}: checking…</source>
         <translation>{0}: verificando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="688"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="810"/>
         <source>The checks could not be run.</source>
         <translation>No se pudieron ejecutar las verificaciones.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="703"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="825"/>
         <source>{0}: every check passed.</source>
         <translation>{0}: todas las verificaciones pasaron.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="706"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="828"/>
         <source>{0}: integrity errors: {1} · compliance warnings: {2}.</source>
         <translation>{0}: errores de integridad: {1} · advertencias de cumplimiento: {2}.</translation>
     </message>
@@ -962,42 +964,42 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ContractsTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="129"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="130"/>
         <source>Search contract number or buyer</source>
         <translation>Buscar número de contrato o comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="131"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="132"/>
         <source>&amp;New contract…</source>
         <translation>&amp;Nuevo contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="132"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="133"/>
         <source>&amp;Edit contract…</source>
         <translation>&amp;Editar contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="133"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="134"/>
         <source>Record &amp;shipment…</source>
         <translation>Registrar em&amp;barque…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="135"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="136"/>
         <source>Premium &amp;received…</source>
         <translation>Prima &amp;recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="137"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="138"/>
         <source>&amp;Delete…</source>
         <translation>E&amp;liminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="139"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="140"/>
         <source>Only a contract entered by mistake, with no shipment or payment recorded</source>
         <translation>Solo un contrato ingresado por error, sin embarque ni pago registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="184"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="185"/>
         <source>{0}: {1} contracts · premium due USD {2} · received USD {3} · outstanding USD {4}</source>
         <translation>{0}: {1} contratos · prima por cobrar USD {2} · recibida USD {3} · pendiente USD {4}</translation>
     </message>
@@ -1200,52 +1202,52 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="33"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="32"/>
         <source>Welcome to coop-desk</source>
         <translation>Bienvenido a coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="36"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="35"/>
         <source>This database is empty. Start your own cooperative, or open the demo cooperative to explore coop-desk with realistic data.</source>
         <translation>Esta base de datos está vacía. Empiece con su propia cooperativa o abra la cooperativa de demostración para conocer coop-desk con datos realistas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="40"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="39"/>
         <source>Start a &amp;new cooperative</source>
         <translation>Crear una cooperativa &amp;nueva</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="41"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="40"/>
         <source>Open the &amp;demo cooperative</source>
         <translation>Abrir la cooperativa de &amp;demostración</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="47"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="46"/>
         <source>Name of the cooperative</source>
         <translation>Nombre de la cooperativa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="61"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="60"/>
         <source>Administrator&apos;s &amp;user name</source>
         <translation>&amp;Usuario del administrador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="63"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="62"/>
         <source>&amp;Password</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="65"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="64"/>
         <source>&amp;Repeat the password</source>
         <translation>&amp;Repita la contraseña</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="75"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="74"/>
         <source>Loading the demo cooperative…</source>
         <translation>Cargando la cooperativa de demostración…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="81"/>
+        <location filename="../../coop_desk/ui/dialogs/first_run.py" line="83"/>
         <source>Opening the demo</source>
         <translation>Abriendo la demostración</translation>
     </message>
@@ -1525,77 +1527,77 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>JournalTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="325"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="334"/>
         <source>Search number, description, payee, voucher</source>
         <translation>Buscar número, descripción, beneficiario, comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="341"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="350"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="343"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="352"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="338"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="347"/>
         <source>One row per entry</source>
         <translation>Fila por asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="339"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="348"/>
         <source>One row per posting</source>
         <translation>Fila por movimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="347"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="356"/>
         <source>&amp;Open entry…</source>
         <translation>&amp;Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="349"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="358"/>
         <source>&amp;Go to linked entry</source>
         <translation>&amp;Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="351"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="360"/>
         <source>&amp;Reverse entry…</source>
         <translation>&amp;Revertir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="402"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="428"/>
         <source>All projects</source>
         <translation>Todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="403"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="429"/>
         <source>All accounts</source>
         <translation>Todas las cuentas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="466"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="570"/>
         <source>{0} entries, {1} postings</source>
         <translation>{0} asientos, {1} movimientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="469"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="573"/>
         <source>{0} entries</source>
         <translation>{0} asientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="521"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="643"/>
         <source>Open entry…</source>
         <translation>Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="523"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="645"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="528"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="650"/>
         <source>Reverse entry…</source>
         <translation>Revertir asiento…</translation>
     </message>
@@ -1676,127 +1678,127 @@ aprobado o del saldo de la cuenta</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="145"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="166"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="146"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="167"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Abrir base de datos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="150"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="171"/>
         <source>&amp;Recent databases</source>
         <translation>Bases de datos &amp;recientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="154"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="175"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="157"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="178"/>
         <source>&amp;Back up database…</source>
         <translation>Co&amp;pia de seguridad de la base de datos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="161"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="182"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="162"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="183"/>
         <source>&amp;Language</source>
         <translation>I&amp;dioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="171"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="192"/>
         <source>Change &amp;password…</source>
         <translation>Cambiar c&amp;ontraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="174"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="195"/>
         <source>S&amp;witch user…</source>
         <translation>Cambiar de &amp;usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="178"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="199"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="183"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="204"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="186"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="207"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="187"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="208"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="191"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="212"/>
         <source>&amp;New record</source>
         <translation>&amp;Nuevo registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="196"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="217"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="197"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="218"/>
         <source>&amp;About coop-desk</source>
         <translation>&amp;Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="239"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="260"/>
         <source>(none yet)</source>
         <translation>(ninguna todavía)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="273"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="294"/>
         <source>Back up database</source>
         <translation>Copia de seguridad de la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="275"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="296"/>
         <source>SQLite database (*.sqlite)</source>
         <translation>Base de datos SQLite (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="287"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="308"/>
         <source>Backup written</source>
         <translation>Copia de seguridad guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="287"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="308"/>
         <source>The database was copied to {0}.</source>
         <translation>La base de datos se copió en {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="294"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="315"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="295"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="316"/>
         <source>The language changes the next time coop-desk starts.</source>
         <translation>El idioma cambiará la próxima vez que inicie coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="301"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="322"/>
         <source>About coop-desk</source>
         <translation>Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="303"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="324"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
@@ -2169,103 +2171,104 @@ Base de datos: {1}</translation>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="109"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="116"/>
         <source>Search code, names, DNI or community (Ctrl+F)</source>
         <translation>Buscar código, nombres, DNI o caserío (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="119"/>
         <source>All statuses</source>
         <translation>Todos los estados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="123"/>
         <source>Women and men</source>
         <translation>Mujeres y hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="117"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="124"/>
         <source>Women</source>
         <translation>Mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="125"/>
         <source>Men</source>
         <translation>Hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="120"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="325"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="127"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="415"/>
         <source>All communities</source>
         <translation>Todos los caseríos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="128"/>
         <source>&amp;New member</source>
         <translation>&amp;Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="129"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="123"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="130"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="124"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="131"/>
         <source>Import a member roster from an Excel workbook</source>
         <translation>Importar un padrón de socios desde un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="132"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="127"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="134"/>
         <source>Write the register, with plots, to an Excel workbook</source>
         <translation>Guardar el padrón, con las parcelas, en un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="224"/>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="73"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="239"/>
         <source>Members</source>
         <translation>Socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="257"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="342"/>
         <source>{0} members · {1} active · {2} women ({3}%)</source>
         <translation>{0} socios · {1} activos · {2} mujeres ({3} %)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="181"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="196"/>
         <source>&amp;Import a roster from Excel…</source>
         <translation>&amp;Importar un padrón de Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="183"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="198"/>
         <source>Register a &amp;member</source>
         <translation>Registrar un &amp;socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="185"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="200"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="270"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="357"/>
         <source>&lt;b&gt;The register has no members yet.&lt;/b&gt; To start:</source>
         <translation>&lt;b&gt;El padrón aún no tiene socios.&lt;/b&gt; Para empezar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="274"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="361"/>
         <source>• import the roster you keep in Excel (the import shows every row before anything is saved), or register members one by one;</source>
         <translation>• importe el padrón que lleva en Excel (la importación muestra cada fila antes de guardar nada), o registre a los socios uno por uno;</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="282"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="369"/>
         <source>• fill in the cooperative&apos;s RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
         <translation>• complete el RUC y el FLO ID de la cooperativa (Archivo → Configuración de la cooperativa): los informes y los libros de Excel los llevan.</translation>
     </message>
@@ -2273,57 +2276,57 @@ Base de datos: {1}</translation>
 <context>
     <name>MembersTableModel</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="42"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="54"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="46"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="55"/>
         <source>Surnames</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="48"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="57"/>
         <source>First names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="50"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="59"/>
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="52"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="61"/>
         <source>Gender</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="56"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="65"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="58"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="67"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="62"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="71"/>
         <source>Joined</source>
         <translation>Ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="64"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="73"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="69"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="78"/>
         <source>Coffee (ha)</source>
         <translation>Café (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="73"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="82"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
@@ -2558,42 +2561,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="227"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="228"/>
         <source>New &amp;project…</source>
         <translation>Nuevo &amp;proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="229"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="230"/>
         <source>&amp;Edit project…</source>
         <translation>&amp;Editar proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="231"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="232"/>
         <source>&amp;GA approval…</source>
         <translation>&amp;Aprobación AG…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="232"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="233"/>
         <source>Budget &amp;revision…</source>
         <translation>&amp;Revisar presupuesto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="234"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="235"/>
         <source>&amp;Correct meeting record…</source>
         <translation>&amp;Corregir acta…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="254"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="255"/>
         <source>General Assembly approvals of this year&apos;s plan</source>
         <translation>Aprobaciones de la Asamblea General del plan de este ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="285"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="286"/>
         <source>Development Plan {0}: not yet approved</source>
         <translation>Plan de Desarrollo Fairtrade {0}: aún no aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="288"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="289"/>
         <source>Development Plan {0}: USD {1}, version {2} approved {3}</source>
         <translation>Plan de Desarrollo {0}: USD {1}, versión {2} ({3})</translation>
     </message>
@@ -2760,394 +2763,394 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumModels</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="44"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="45"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="55"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="56"/>
         <source>Fairtrade</source>
         <translation>Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="56"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="57"/>
         <source>Fair Trade USA</source>
         <translation>Fair Trade USA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="57"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="58"/>
         <source>Conventional</source>
         <translation>Convencional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="67"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="68"/>
         <source>bags</source>
         <translation>sacos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="76"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="77"/>
         <source>Buyer</source>
         <translation>Comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="81"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="82"/>
         <source>Contract</source>
         <translation>Contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="85"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="86"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="89"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="90"/>
         <source>Scheme</source>
         <translation>Esquema</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="95"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="96"/>
         <source>Organic</source>
         <translation>Orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="100"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="101"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="106"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="107"/>
         <source>Pounds</source>
         <translation>Libras</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="111"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="112"/>
         <source>Premium due</source>
         <translation>Prima por cobrar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="117"/>
         <source>Organic diff.</source>
         <translation>Dif. orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="121"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="122"/>
         <source>Quality 25%</source>
         <translation>Calidad 25 %</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="126"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="508"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="127"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="509"/>
         <source>Received</source>
         <translation>Recibido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="131"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="132"/>
         <source>Outstanding</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="135"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="136"/>
         <source>overdue</source>
         <translation>vencida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="139"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="140"/>
         <source>Shipped</source>
         <translation>Embarcado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="173"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="319"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="411"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="174"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="320"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="412"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="175"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="176"/>
         <source>Objective</source>
         <translation>Objetivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="180"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="181"/>
         <source>Responsible</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="184"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="246"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="185"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="247"/>
         <source>Budget (USD)</source>
         <translation>Presupuesto (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="189"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="190"/>
         <source>Productivity / quality</source>
         <translation>Productividad / calidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="194"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="195"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="208"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="209"/>
         <source>Version</source>
         <translation>Versión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="213"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="214"/>
         <source>GA date</source>
         <translation>Fecha de la AG</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="217"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="218"/>
         <source>Minutes</source>
         <translation>Acta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="221"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="222"/>
         <source>Members present</source>
         <translation>Socios presentes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="226"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="227"/>
         <source>Women present</source>
         <translation>Mujeres presentes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="231"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="232"/>
         <source>For</source>
         <translation>A favor</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="236"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="237"/>
         <source>Against</source>
         <translation>En contra</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="241"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="242"/>
         <source>Abstaining</source>
         <translation>Abstenciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="251"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="252"/>
         <source>In force</source>
         <translation>Vigente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="256"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="257"/>
         <source>Recorded by</source>
         <translation>Registrado por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="282"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="347"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="283"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="348"/>
         <source>Entry</source>
         <translation>Asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="286"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="351"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="287"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="352"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="288"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="289"/>
         <source>Operation</source>
         <translation>Operación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="293"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="353"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="294"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="354"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="298"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="299"/>
         <source>Amount</source>
         <translation>Monto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="303"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="381"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="304"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="382"/>
         <source>USD value</source>
         <translation>Valor en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="308"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="386"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="309"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="387"/>
         <source>Reverses</source>
         <translation>Revierte</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="312"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="313"/>
         <source>Reversed by</source>
         <translation>Revertido por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="316"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="390"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="317"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="391"/>
         <source>Reference</source>
         <translation>Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="321"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="322"/>
         <source>Payee</source>
         <translation>Beneficiario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="322"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="392"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="323"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="393"/>
         <source>Voucher</source>
         <translation>Comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="358"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="359"/>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="362"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="363"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="365"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="366"/>
         <source>In (debit)</source>
         <translation>Entra (debe)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="370"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="371"/>
         <source>Out (credit)</source>
         <translation>Sale (haber)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="375"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="376"/>
         <source>Rate</source>
         <translation>Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="393"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="394"/>
         <source>Memo</source>
         <translation>Glosa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="413"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="414"/>
         <source>Prod./quality</source>
         <translation>Prod./calidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="418"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="419"/>
         <source>Approved (USD)</source>
         <translation>Aprobado (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="423"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="424"/>
         <source>Spent (USD)</source>
         <translation>Gastado (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="428"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="429"/>
         <source>Remaining (USD)</source>
         <translation>Saldo (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="433"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="434"/>
         <source>% used</source>
         <translation>% usado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="439"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="440"/>
         <source>Paid in USD</source>
         <translation>Pagado en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="444"/>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="460"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="445"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="461"/>
         <source>Paid in {0}</source>
         <translation>Pagado en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="451"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="452"/>
         <source>Paid in other currencies</source>
         <translation>Pagado en otras monedas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="487"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="488"/>
         <source>Fund</source>
         <translation>Fondo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="489"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="490"/>
         <source>Year</source>
         <translation>Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="491"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="492"/>
         <source>Opening</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="495"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="496"/>
         <source>provisional: the previous year is still open</source>
         <translation>provisional: el ejercicio anterior sigue abierto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="503"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="504"/>
         <source>Earned</source>
         <translation>Devengado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="513"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="514"/>
         <source>Spent</source>
         <translation>Gastado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="518"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="519"/>
         <source>Exchange / other</source>
         <translation>Cambio / otros</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="523"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="524"/>
         <source>Closing</source>
         <translation>Saldo final</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="528"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="529"/>
         <source>Receivable</source>
         <translation>Por cobrar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="533"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="534"/>
         <source>In bank and cash</source>
         <translation>En banco y caja</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="589"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="590"/>
         <source>Severity</source>
         <translation>Gravedad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="592"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="593"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="594"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="595"/>
         <source>Warning</source>
         <translation>Advertencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="597"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="598"/>
         <source>Check</source>
         <translation>Verificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="599"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="600"/>
         <source>Finding</source>
         <translation>Hallazgo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/models.py" line="604"/>
+        <location filename="../../coop_desk/ui/pages/premium/models.py" line="605"/>
         <source>Concerns</source>
         <translation>Se refiere a</translation>
     </message>
@@ -3241,6 +3244,7 @@ Base de datos: {1}</translation>
         <translation>Cumplimiento</translation>
     </message>
     <message>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="74"/>
         <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="155"/>
         <source>Premium</source>
         <translation>Prima</translation>
@@ -4259,6 +4263,7 @@ Base de datos: {1}</translation>
         <translation>Cambiar r&amp;ol…</translation>
     </message>
     <message>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="83"/>
         <location filename="../../coop_desk/ui/pages/users.py" line="182"/>
         <source>Users</source>
         <translation>Usuarios</translation>
@@ -4356,12 +4361,12 @@ Base de datos: {1}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../coop_desk/app.py" line="46"/>
+        <location filename="../../coop_desk/app.py" line="51"/>
         <source>Cannot open the database</source>
         <translation>No se puede abrir la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/app.py" line="51"/>
+        <location filename="../../coop_desk/app.py" line="56"/>
         <source>Open another database…</source>
         <translation>Abrir otra base de datos…</translation>
     </message>

@@ -34,3 +34,15 @@ def pick(combo, predicate) -> None:  # type: ignore[no-untyped-def]
 
 def account_named(name: str):  # type: ignore[no-untyped-def]
     return lambda data, _text: data is not None and data.name == name
+
+
+def wait_journal(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the journal tab's rows and counts have come back from the pool thread."""
+    qtbot.waitUntil(lambda: not tab.busy, timeout=20_000)
+
+
+def show_journal(qtbot, page):  # type: ignore[no-untyped-def]
+    """Switch to the journal tab and wait for its rows."""
+    page.tabs.setCurrentWidget(page.journal_tab)
+    wait_journal(qtbot, page.journal_tab)
+    return page.journal_tab

@@ -5,7 +5,7 @@ Spanish. Each drives the real widgets in Spanish, on the demo cooperative."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 
 from tests.ui.premium_helpers import account_named, pick, premium_page
 from tests.ui.test_translations import spanish, spanish_window  # noqa: F401 - the fixtures
@@ -20,7 +20,7 @@ def test_the_programs_own_changes_read_sistema(spanish_window, qtbot):  # noqa: 
     assert page.model.rowCount() > 0
     assert page.model.index(0, 1).data() == "sistema"
     members = spanish_window.show_page("members")
-    QThreadPool.globalInstance().waitForDone(20_000)
+    qtbot.waitUntil(lambda: not members.model.busy and members.model.rowCount() > 0)
     editor = members.open_editor(members.model.rows()[0].id)
     qtbot.addWidget(editor)
     history = editor.history_model

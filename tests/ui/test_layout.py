@@ -24,8 +24,8 @@ def test_the_window_fits_a_1024_screen_on_every_section(qtbot, demo_ctx, spanish
     window = MainWindow(demo_ctx)
     qtbot.addWidget(window)
     window.show()
-    for page in window.pages:
-        window.show_page(page.key)
+    for spec in window.specs:
+        page = window.show_page(spec.key)
         if page.key == "premium":
             for i in range(page.tabs.count()):
                 page.tabs.setCurrentIndex(i)

@@ -26,7 +26,14 @@ from coop_desk.services.ledger import journal, reports
 from coop_desk.services.ledger.journal import JournalFilter
 from coop_desk.services.ledger.ui_queries import contract_overview
 from tests.conftest import TODAY
-from tests.ui.premium_helpers import account_named, balances, pick, premium_page
+from tests.ui.premium_helpers import (
+    account_named,
+    balances,
+    pick,
+    premium_page,
+    show_journal,
+    wait_journal,
+)
 
 D = Decimal
 
@@ -267,7 +274,7 @@ def test_unreadable_amount_is_named_next_to_the_field(window, qtbot, demo_ctx):
 
 def test_posted_entries_cannot_be_edited_from_the_gui_nor_by_the_service(window, qtbot, demo_ctx):
     page = premium_page(window)
-    page.tabs.setCurrentWidget(page.journal_tab)
+    show_journal(qtbot, page)
     tab = page.journal_tab
     assert tab.model.rowCount() > 0
     tab.table.selectRow(0)
@@ -319,7 +326,7 @@ def test_reversal_through_the_dialog_restores_the_balances(window, qtbot, demo_c
         "321.09"
     )
 
-    page.tabs.setCurrentWidget(page.journal_tab)
+    show_journal(qtbot, page)
     assert page.journal_tab.select_entry(entry.id)
     dialog = page.open_reverse_dialog(page.journal_tab.selected())
     qtbot.addWidget(dialog)
@@ -340,13 +347,14 @@ def test_reversal_through_the_dialog_restores_the_balances(window, qtbot, demo_c
     assert fund == fund_before
 
     # The journal shows both, linked, and goes from one to the other.
-    page.tabs.setCurrentWidget(page.journal_tab)
+    show_journal(qtbot, page)
     tab = page.journal_tab
     assert tab.select_entry(entry.id)
     original = tab.selected()
     assert original.reversed_by_number == reversal.number
     assert tab.reverse_button.isEnabled() is False
     tab.go_to_linked()
+    wait_journal(qtbot, tab)
     assert tab.selected().id == reversal.id
     assert tab.selected().reverses_number == original.number
     rows = demo_ctx.read(lambda s, a: journal.list_entries(s, a, JournalFilter(text=entry.number)))
@@ -419,7 +427,7 @@ def test_reversing_an_entry_of_a_closed_year_dates_the_reversal_in_the_next(
 ):
     page = premium_page(window)
     page.set_year(2024)  # closed in the demo
-    page.tabs.setCurrentWidget(page.journal_tab)
+    show_journal(qtbot, page)
     tab = page.journal_tab
     payment = next(r for r in tab.model.rows() if r.kind == "payment" and not r.reversed_by_id)
     dialog = page.open_reverse_dialog(payment)

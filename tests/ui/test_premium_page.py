@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from coop_desk.services.access import SYSTEM, Actor, Role
@@ -25,7 +26,7 @@ from coop_desk.ui.pages.premium.models import (
     ProjectsModel,
 )
 from tests.conftest import TODAY
-from tests.ui.premium_helpers import balances, pick, premium_page
+from tests.ui.premium_helpers import balances, pick, premium_page, show_journal, wait_journal
 
 D = Decimal
 
@@ -96,7 +97,7 @@ def test_tabs_show_the_demo_books(window, qtbot):
     page.tabs.setCurrentWidget(page.plan_tab)
     assert page.plan_tab.projects_model.rowCount() == 7
     assert page.plan_tab.approvals_model.rowCount() >= 1
-    page.tabs.setCurrentWidget(page.journal_tab)
+    show_journal(qtbot, page)
     assert page.journal_tab.model.rowCount() == 29  # the demo's 2026 entries
     projects, fund = balances(page)
     assert projects["Education fund"].approved == D("4000.00")
@@ -126,27 +127,30 @@ def test_the_contracts_tab_follows_the_selected_fiscal_year(window, qtbot, demo_
 
 def test_journal_filters_by_project_and_text(window, qtbot):
     page = premium_page(window)
-    page.tabs.setCurrentWidget(page.journal_tab)
+    show_journal(qtbot, page)
     tab = page.journal_tab
     pick(tab.project, lambda _d, text: text == "Certification")
+    wait_journal(qtbot, tab)
     assert tab.model.rowCount() > 0
     assert {r.project_name for r in tab.model.rows()} == {"Certification"}
     tab.project.setCurrentIndex(0)
     tab.search.setText("FLOCERT")
     tab.reload()
+    wait_journal(qtbot, tab)
     assert [r.payee for r in tab.model.rows()] == ["FLOCERT GmbH"]
 
 
 def test_journal_links_the_demo_reversal(window, qtbot):
     page = premium_page(window)
     page.set_year(2025)
-    page.tabs.setCurrentWidget(page.journal_tab)
+    show_journal(qtbot, page)
     tab = page.journal_tab
     reversed_rows = [r for r in tab.model.rows() if r.reversed_by_number]
     assert len(reversed_rows) == 1
     original = reversed_rows[0]
-    tab.select_entry(original.id)
+    assert tab.select_entry(original.id)
     tab.go_to_linked()
+    wait_journal(qtbot, tab)
     assert tab.selected().reverses_number == original.number
     headers = [c.header for c in tab.model.columns]
     assert "Reverses" in headers and "Reversed by" in headers
@@ -188,7 +192,7 @@ def test_an_auditor_sees_no_operation_buttons(window, qtbot, demo_ctx):
     for tab in (page.contracts_tab, page.plan_tab, page.journal_tab):
         assert tab.write_widgets
         assert all(w.isHidden() for w in tab.write_widgets)  # hidden, not just off-screen
-    page.tabs.setCurrentWidget(page.journal_tab)
+    show_journal(qtbot, page)
     page.journal_tab.table.selectRow(0)
     texts = [a.text() for a in page.journal_tab.context_actions()]
     assert not any("Reverse" in t for t in texts)
@@ -372,6 +376,7 @@ def test_painting_the_grids_never_touches_the_database(window, qtbot, demo_ctx, 
     page = premium_page(window)
     for tab in (page.contracts_tab, page.plan_tab, page.journal_tab, page.balances_tab):
         page.tabs.setCurrentWidget(tab)
+        wait_journal(qtbot, page.journal_tab)  # its rows come from a pool thread
 
     def no_db(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError("database used while painting")
@@ -399,3 +404,50 @@ def test_painting_the_grids_never_touches_the_database(window, qtbot, demo_ctx, 
     painter.end()
     colours = {image.pixelColor(x, 12).name() for x in range(4, 100)}
     assert len(colours) > 1  # a bar, not an empty white cell
+
+
+def test_the_journal_pages_as_it_scrolls_and_goes_to_an_entry_beyond_the_page(window, qtbot):
+    page = premium_page(window)
+    page.set_year(2025)
+    tab = page.journal_tab
+    tab.model.page_size = tab.lines_model.page_size = 5
+    tab.table.setFixedHeight(90)  # room for a few rows: the view asks for no more by itself
+    tab.reload()
+    tab = show_journal(qtbot, page)
+    assert tab.model.rowCount() == 5 and tab.model.canFetchMore()
+    count = int(tab.count_label.text().split()[0])
+    assert count > 10
+    tab.table.scrollToBottom()
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 5)
+    wait_journal(qtbot, tab)
+    whole = window.ctx.read(lambda s, a: journal.list_entries(s, a, tab.current_filter()))
+    assert tab.model.rows() == whole[: tab.model.rowCount()]
+    # The last entry of the year: not loaded yet, selected once its page has come.
+    last = whole[-1]
+    page.go_to_entry(last.id)
+    wait_journal(qtbot, tab)
+    assert tab.selected() == last
+    # The postings view keeps the entry selected, on the line it starts with.
+    pick(tab.mode, lambda data, _t: data == "postings")
+    wait_journal(qtbot, tab)
+    assert tab.selected().id == last.id
+    assert "postings" in tab.count_label.text()
+
+
+def test_sorting_the_journal_on_a_column_sorts_the_whole_year(window, qtbot):
+    page = premium_page(window)
+    page.set_year(2025)
+    tab = page.journal_tab
+    tab.model.page_size = 5
+    tab.table.setFixedHeight(90)
+    tab.reload()
+    tab = show_journal(qtbot, page)
+    tab.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # description, Z first
+    wait_journal(qtbot, tab)
+    descriptions = [r.description.casefold() for r in tab.model.rows()]
+    assert len(descriptions) == int(tab.count_label.text().split()[0])  # all, not a page
+    assert descriptions == sorted(descriptions, reverse=True)
+    tab.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # by date again: paged, newest first
+    wait_journal(qtbot, tab)
+    dates = [r.entry_date for r in tab.model.rows()]
+    assert len(dates) == 5 and dates == sorted(dates, reverse=True)

@@ -14,7 +14,7 @@ from coop_desk.services.ledger import settings as ledger_settings
 from coop_desk.ui.dialogs.premium.rates import RatesModel
 from coop_desk.ui.pages.premium.models import JournalLinesModel
 from tests.conftest import TODAY
-from tests.ui.premium_helpers import account_named, pick, premium_page
+from tests.ui.premium_helpers import account_named, pick, premium_page, show_journal, wait_journal
 
 D = Decimal
 
@@ -46,10 +46,11 @@ def test_empty_books_show_empty_tabs(qtbot, ctx):
 
 def test_journal_lists_postings_with_their_entry(window, qtbot, demo_ctx):
     page = premium_page(window)
-    page.tabs.setCurrentWidget(page.journal_tab)
+    show_journal(qtbot, page)
     tab = page.journal_tab
     entries = tab.model.rowCount()
     pick(tab.mode, lambda data, _t: data == "postings")
+    wait_journal(qtbot, tab)
     assert tab.table.model() is tab.lines_model
     lines = tab.lines_model.rows()
     assert len(lines) > entries
@@ -57,7 +58,7 @@ def test_journal_lists_postings_with_their_entry(window, qtbot, demo_ctx):
     assert "postings" in tab.count_label.text()
     tab.table.selectRow(0)
     assert tab.selected().id == lines[0].entry_id
-    target = tab.model.rows()[5].id
+    target = lines[-1].entry_id
     assert tab.select_entry(target)
     assert tab.selected().id == target
     sums: dict[tuple[int, str], Decimal] = {}

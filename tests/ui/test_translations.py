@@ -56,12 +56,13 @@ def spanish_window(qtbot, demo_ctx, spanish):  # type: ignore[no-untyped-def]
     return win
 
 
-def test_the_main_window_speaks_spanish(spanish_window):
+def test_the_main_window_speaks_spanish(spanish_window, qtbot):
     sidebar = spanish_window.sidebar
     titles = [sidebar.item(i).text() for i in range(sidebar.count())]
     assert {"Socios", "Prima", "Certificaciones"} <= set(titles)
     assert "Members" not in titles
     page = spanish_window.show_page("members")
+    qtbot.waitUntil(lambda: not page.model.busy and page.model.rowCount() > 0)
     model = page.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert "Apellidos" in headers and "Caserío" in headers and "Estado" in headers

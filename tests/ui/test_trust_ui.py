@@ -194,7 +194,7 @@ def test_only_administrators_see_the_users_section(qtbot, ctx, name):
     sign(ctx, name)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    row = next(i for i, p in enumerate(window.pages) if p.key == "users")
+    row = next(i for i, spec in enumerate(window.specs) if spec.key == "users")
     assert window.sidebar.item(row).isHidden()
     page = window.page("users")
     page.refresh()
@@ -223,11 +223,11 @@ def test_new_record_is_offered_only_where_the_role_may_create(qtbot, ctx, name, 
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     offered = set()
-    for page in window.pages:
-        if page.is_available():
-            window.show_page(page.key)
+    for spec in window.specs:
+        if window.page(spec.key).is_available():
+            window.show_page(spec.key)
             if window.new_action.isEnabled():
-                offered.add(page.key)
+                offered.add(spec.key)
     assert offered == pages_with_new
 
 
@@ -446,7 +446,8 @@ def test_changes_model_and_users_model_pass_the_model_tester(qtmodeltester, ctx)
 def test_main_window_applies_the_role(qtbot, ctx, monkeypatch):
     from coop_desk.ui import main_window
 
-    monkeypatch.setattr(main_window, "page_classes", lambda: [AuditPage, UsersPage])
+    only = [spec for spec in main_window.page_specs() if spec.key in ("audit", "users")]
+    monkeypatch.setattr(main_window, "page_specs", lambda: only)
     sign(ctx, "auditor")
     window = main_window.MainWindow(ctx)
     qtbot.addWidget(window)

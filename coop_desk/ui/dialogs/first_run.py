@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from coop_desk.services import cooperative, users
 from coop_desk.services.access import Actor
-from coop_desk.services.demo import load_demo
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.change_password import password_field, repeat_problems
 from coop_desk.ui.dialogs.form import FormDialog, InBackground, Prepared
@@ -75,6 +74,9 @@ class FirstRunDialog(FormDialog):
             loading = self.tr("Loading the demo cooperative…")
 
             def demo(session: Session, actor: Actor, progress: Progress) -> None:
+                # The demo's data modules are imported only by those who open it.
+                from coop_desk.services.demo import load_demo
+
                 progress(0, 0, loading)
                 load_demo(session, actor)
 

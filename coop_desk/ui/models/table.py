@@ -54,7 +54,8 @@ def default_display(value: Any) -> str:
     return str(value)
 
 
-def _sort_key(value: Any) -> tuple[int, Any]:
+def sort_key(value: Any) -> tuple[int, Any]:
+    """How a column's raw values compare: None last, text without case."""
     # None last; everything else compared within its own type.
     if value is None:
         return (1, "")
@@ -170,6 +171,6 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
         getter = self.columns[column].value
         self._rows.sort(
-            key=lambda r: _sort_key(getter(r)),
+            key=lambda r: sort_key(getter(r)),
             reverse=order == Qt.SortOrder.DescendingOrder,
         )

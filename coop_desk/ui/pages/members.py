@@ -1,6 +1,13 @@
-"""The member register: a sortable, searchable table with filters and counts."""
+"""The member register: a sortable, searchable table with filters and counts.
+
+The table is paged (``PagedTableModel``): the first screenful of a 100,000-member register is
+read in a pool thread, the rest as the user scrolls; sorting and searching run in SQL
+(``members.list_members`` with a limit). The counts for the status bar follow in a second load,
+so the rows show first."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,30 +26,32 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from coop_desk.domain.members import GENDER_LABELS, STATUS_LABELS, MemberStatus, code_sort_key
+from coop_desk.domain.members import GENDER_LABELS, STATUS_LABELS, MemberStatus
 from coop_desk.services import cooperative, members
-from coop_desk.services.access import Actor, Permission
+from coop_desk.services.access import Permission
 from coop_desk.services.members import MemberDetail, MemberFilter, MemberRow, RegisterCounts
 from coop_desk.ui import excel_actions
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.member_editor import MemberEditor
+from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
-from coop_desk.ui.models.table import Column, RowTableModel
+from coop_desk.ui.models.paged import PagedTableModel
+from coop_desk.ui.models.table import Column
 from coop_desk.ui.pages.base import Page
-from coop_desk.ui.place import kept_place
+from coop_desk.ui.place import kept_place, last_shown_row
 from coop_desk.ui.widgets import compact_combo
+from coop_desk.ui.workers import BackgroundLoader
 
 SEARCH_DELAY_MS = 150
 
 
+def _member_id(row: MemberRow) -> object:
+    return row.id
+
+
 def member_columns() -> list[Column[MemberRow]]:
     return [
-        # Shows the code, sorts naturally (CPGP-3784-9 before CPGP-3784-10).
-        Column(
-            QCoreApplication.translate("MembersTableModel", "Code"),
-            lambda r: _NaturalCode(r.code),
-            lambda c: c.code,
-        ),
+        Column(QCoreApplication.translate("MembersTableModel", "Code"), lambda r: r.code),
         Column(QCoreApplication.translate("MembersTableModel", "Surnames"), lambda r: r.surnames),
         Column(
             QCoreApplication.translate("MembersTableModel", "First names"), lambda r: r.first_names
@@ -74,28 +83,26 @@ def member_columns() -> list[Column[MemberRow]]:
     ]
 
 
-class MembersTableModel(RowTableModel[MemberRow]):
+# What each column sorts on in SQL (``members.list_members(order_by=...)``); the code sorts
+# naturally (CPGP-3784-9 before CPGP-3784-10) through its ``code_sort`` key.
+SORT_KEYS = (
+    "code",
+    "surnames",
+    "first_names",
+    "dni",
+    "gender",
+    "community",
+    "status",
+    "join_date",
+    "plot_count",
+    "coffee_area_ha",
+    "phone",
+)
+
+
+class MembersTableModel(PagedTableModel[MemberRow]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(member_columns(), parent)
-
-
-class _NaturalCode:
-    """Sort key for member codes: digit runs compare as numbers."""
-
-    __slots__ = ("code", "key")
-
-    def __init__(self, code: str) -> None:
-        self.code = code
-        self.key = code_sort_key(code)
-
-    def __lt__(self, other: _NaturalCode) -> bool:
-        return self.key < other.key
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _NaturalCode) and self.key == other.key
-
-    def __hash__(self) -> int:
-        return hash(self.key)
 
 
 class MembersPage(Page):
@@ -150,11 +157,19 @@ class MembersPage(Page):
         actions.addWidget(self.new_button)
 
         self.model = MembersTableModel(self)
+        self.model.loader.failed.connect(self._load_failed)
+        self.counts_loader = BackgroundLoader(self)
+        self.counts_loader.failed.connect(self._load_failed)
+        self._pending_select: int | None = None
+        self._loaded_filter: MemberFilter | None = None
+        self._loaded_view: tuple[MemberFilter, str, bool] | None = None
         self.table = QTableView()
         self.table.setObjectName("members_table")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        # Connected after the first sortByColumn: the page loads when it is first shown.
+        self.model.sort_requested.connect(lambda *_: self.reload())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -236,22 +251,92 @@ class MembersPage(Page):
         self._reload_communities()
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Load the first page in a pool thread (after a sort or a save, the selected member's
+        page too, so it stays selected), then the counts; a newer reload supersedes one still
+        on its way."""
         flt = self.current_filter()
+        selected = self._pending_select or self.selected_member_id()
+        # A new search keeps the selection only when it is among the first rows: looking for
+        # it further would cost a keystroke a scan of the register.
+        look_further = self._pending_select is not None or flt == self._loaded_filter
+        order_by = SORT_KEYS[self.model.sort_column]
+        descending = self.model.sort_order == Qt.SortOrder.DescendingOrder
+        # The same list loaded again (a change saved here or on another PC) keeps the user's
+        # place: the rows down to the last one in view come again, and the selection
+        # and the scroll position follow their members.
+        view = (flt, order_by, descending)
+        same_view = view == self._loaded_view
+        shown = last_shown_row(self.table) if same_view else -1
+        self._loaded_filter = flt
+        db, actor = self.ctx.db, self.ctx.actor
 
-        def load(session: Session, actor: Actor) -> tuple[list[MemberRow], RegisterCounts]:
-            return (
-                members.list_members(session, actor, flt),
-                members.register_counts(session, actor, flt),
+        def page(session: Session, limit: int, offset: int = 0) -> list[MemberRow]:
+            return members.list_members(
+                session,
+                actor,
+                flt,
+                order_by=order_by,
+                descending=descending,
+                limit=limit,
+                offset=offset,
             )
 
-        rows, counts = self.ctx.read(load)
-        # The same members stay selected and in view (another PC's change reloads the list).
-        with kept_place(self.table, lambda row: row.id):
-            self.model.set_rows(rows)
-        if not self._sized and rows:
+        def first(limit: int) -> list[MemberRow]:  # pool thread, its own Session
+            with db.reading(actor) as s:
+                rows = page(s, limit)
+                if len(rows) < limit:
+                    return rows  # the whole list
+                need = (shown // limit + 1) * limit if shown >= 0 else limit
+                if look_further and selected is not None and all(r.id != selected for r in rows):
+                    position = members.member_position(
+                        s, actor, selected, flt, order_by=order_by, descending=descending
+                    )
+                    if position is not None:
+                        need = max(need, (position // limit + 1) * limit)
+                if need > len(rows):
+                    rows += page(s, need - len(rows), len(rows))
+                return rows
+
+        def more(offset: int, limit: int) -> list[MemberRow]:  # pool thread, its own Session
+            with db.reading(actor) as s:
+                return page(s, limit, offset)
+
+        self.model.load(
+            first,
+            more,
+            lambda: self._first_rows_shown(selected, flt, then, view),
+            around=(lambda: kept_place(self.table, _member_id)) if same_view else None,
+        )
+
+    def _first_rows_shown(
+        self,
+        selected: int | None,
+        flt: MemberFilter,
+        then: Callable[[], None] | None,
+        view: tuple[MemberFilter, str, bool],
+    ) -> None:
+        self._loaded_view = view  # the view the rows now shown belong to
+        if not self._sized and self.model.rowCount():
             self.table.resizeColumnsToContents()
             self._sized = True
+        self._pending_select = None
+        # Not when the place was kept with it: selecting scrolls, and the user may have
+        # scrolled away from the selected member.
+        if selected is not None and self.selected_member_id() != selected:
+            self.select_member(selected)
+        self._update_buttons()
+        if then is not None:
+            then()
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def counts() -> RegisterCounts:  # pool thread, its own Session
+            with db.reading(actor) as s:
+                return members.register_counts(s, actor, flt)
+
+        self.counts_loader.load(counts, lambda counts: self._show_counts(counts, flt))
+
+    def _show_counts(self, counts: RegisterCounts, flt: MemberFilter) -> None:
         share = f"{counts.women_share * 100:.0f}"
         self.status_message.emit(
             self.tr("{0} members · {1} active · {2} women ({3}%)").format(
@@ -259,7 +344,9 @@ class MembersPage(Page):
             )
         )
         self._show_start(counts.members == 0 and flt == MemberFilter())
-        self._update_buttons()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
 
     def _show_start(self, empty: bool) -> None:
         """An empty register says what to do first instead of showing an empty grid."""
@@ -304,9 +391,12 @@ class MembersPage(Page):
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _search_from_box(self) -> None:
-        """Enter in the search box: search now; a single match opens, otherwise the list
-        takes the keyboard (Enter again opens the selected member)."""
-        self._search_now()
+        """Enter in the search box: search now; once the rows are in, a single match opens,
+        otherwise the list takes the keyboard (Enter again opens the selected member)."""
+        self._search_timer.stop()
+        self.reload(then=self._after_search_from_box)
+
+    def _after_search_from_box(self) -> None:
         if self.model.rowCount() == 1:
             self.table.selectRow(0)
             self.open_selected()
@@ -338,8 +428,10 @@ class MembersPage(Page):
         return row.id if row else None
 
     def select_member(self, member_id: int) -> bool:
+        """Select the member if its row is loaded; else it is selected after the next load."""
         row = self.model.find_row(lambda r: r.id == member_id)
         if row < 0:
+            self._pending_select = member_id
             return False
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
@@ -375,8 +467,8 @@ class MembersPage(Page):
         return editor
 
     def _after_save(self, detail: MemberDetail) -> None:
+        self._pending_select = detail.id
         self.reload()
-        self.select_member(detail.id)
 
     def apply_permissions(self) -> None:
         self.new_button.setVisible(self.ctx.can(Permission.MEMBERS_WRITE))

@@ -219,8 +219,9 @@ class UsersPage(Page):
         return self.ctx.can(Permission.USERS_ADMIN)
 
     def is_available(self) -> bool:
-        """Accounts and everyone's last sign-in: administrators only."""
-        return self.ctx.can(Permission.USERS_ADMIN)
+        from coop_desk.ui.pages import users_available
+
+        return users_available(self.ctx)
 
     def new_record(self) -> None:
         if self.ctx.can(Permission.USERS_ADMIN):

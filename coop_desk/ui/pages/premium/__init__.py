@@ -472,7 +472,8 @@ class PremiumPage(Page):
             self.open_reverse_dialog(row).exec()
 
     def go_to_entry(self, entry_id: int) -> bool:
-        """Show the journal with ``entry_id`` selected (changing year and filters if needed)."""
+        """Show the journal with ``entry_id`` selected (changing year and filters if needed).
+        True when it is selected at once; else it is selected when its page has loaded."""
         self.tabs.setCurrentWidget(self.journal_tab)
         self._reload_current_tab()
         if self.journal_tab.select_entry(entry_id):
@@ -488,8 +489,9 @@ class PremiumPage(Page):
         )
         if row is not None:
             self.journal_tab.set_year_range(row.start, row.end)
+        self.journal_tab.select_entry(entry_id)  # remembered for the load below
         self.journal_tab.reload()
-        return self.journal_tab.select_entry(entry_id)
+        return False
 
     # --- shortcuts -------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -30,6 +30,7 @@ from coop_desk.services.ledger.reports import FundRow, ProjectBalanceRow
 from coop_desk.services.ledger.ui_queries import ContractOverviewRow
 from coop_desk.services.verify import Finding
 from coop_desk.ui.labels import QT_TRANSLATE_NOOP, tr_label
+from coop_desk.ui.models.paged import PagedTableModel
 from coop_desk.ui.models.table import SORT_ROLE, Column, RowTableModel
 from coop_desk.ui.widgets import format_decimal, format_rate
 
@@ -271,7 +272,7 @@ def kind_label(kind: str) -> str:
         return kind
 
 
-class JournalModel(RowTableModel[EntryRow]):
+class JournalModel(PagedTableModel[EntryRow]):
     """One row per entry; reversed entries and reversals are shown in grey, linked by
     number in the last two columns."""
 
@@ -337,7 +338,7 @@ class JournalModel(RowTableModel[EntryRow]):
         return super().data(index, role)
 
 
-class JournalLinesModel(RowTableModel[JournalLine]):
+class JournalLinesModel(PagedTableModel[JournalLine]):
     """One row per posting: which account moved, by how much, in which currency."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -40,7 +40,8 @@ from coop_desk.services.ledger.ui_queries import ContractOverviewRow, contract_o
 from coop_desk.services.verify import Finding
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
-from coop_desk.ui.models.table import RowTableModel
+from coop_desk.ui.models.paged import PagedTableModel
+from coop_desk.ui.models.table import RowTableModel, sort_key
 from coop_desk.ui.pages.premium.models import (
     OTHER_PAID_COLUMN,
     PERCENT_COLUMN,
@@ -54,7 +55,7 @@ from coop_desk.ui.pages.premium.models import (
     ProjectBalancesModel,
     ProjectsModel,
 )
-from coop_desk.ui.place import kept_place
+from coop_desk.ui.place import kept_place, last_shown_row
 from coop_desk.ui.widgets import DateField, compact_combo, format_decimal, wrapping_label
 from coop_desk.ui.workers import BackgroundLoader
 
@@ -310,6 +311,14 @@ class PlanTab(Tab):
 # --- journal ----------------------------------------------------------------------------------
 
 
+# The columns (Entry, Date) whose order is the journal's own, read page by page in SQL.
+JOURNAL_ORDER_COLUMNS = (0, 1)
+
+
+def _entry_id(row: EntryRow | JournalLine) -> int:
+    return row.entry_id if isinstance(row, JournalLine) else row.id
+
+
 def _journal_key(row: EntryRow | JournalLine) -> object:
     return (row.entry_id, row.line) if isinstance(row, JournalLine) else row.id
 
@@ -354,11 +363,19 @@ class JournalTab(Tab):
         actions.addWidget(self.count_label, 1)
         for b in (self.open_button, self.linked_button, self.reverse_button):
             actions.addWidget(b)
+        # Paged: the first rows of a 20,000-entry year come at once, the rest as the user
+        # scrolls, every page read in a pool thread (see ``reload``).
         self.model = JournalModel(self)
         self.lines_model = JournalLinesModel(self)
-        self._entries_by_id: dict[int, EntryRow] = {}
+        self.counts_loader = BackgroundLoader(self)
+        for loader in (self.model.loader, self.lines_model.loader, self.counts_loader):
+            loader.failed.connect(lambda exc: show_error(self, exc))
+        self._entries_by_id: dict[int, EntryRow] = {}  # entries of the selected postings
+        self._pending_select: int | None = None
         self.table = make_table(self.model, "journal_table")
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        for paged in (self.model, self.lines_model):
+            paged.sort_requested.connect(lambda *_: self.reload())
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -379,15 +396,24 @@ class JournalTab(Tab):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
         self._sized = False
         self._loading = False
+        self._loaded_view: tuple[object, ...] | None = None
 
     def showing_postings(self) -> bool:
         return self.mode.currentData() == "postings"
 
     def _mode_changed(self) -> None:
-        model = self.lines_model if self.showing_postings() else self.model
+        model = self.current_model()
+        other: PagedTableModel[Any] = self.model if model is self.lines_model else self.lines_model
+        chosen = selected_row(self.table, other)
         self.table.setModel(model)
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(model.sort_column, model.sort_order)
+        header.blockSignals(False)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
         self._sized = False
+        if chosen is not None:
+            self._pending_select = _entry_id(chosen)
         self.reload()
 
     # --- filters -----------------------------------------------------------------------
@@ -442,46 +468,142 @@ class JournalTab(Tab):
         shown = [a for a in chart if a.role != AccountRole.PROJECT_EXPENSE]
         self.fill_choices(projects, shown)
 
+    def current_model(self) -> PagedTableModel[Any]:
+        return self.lines_model if self.showing_postings() else self.model
+
     def reload(self) -> None:
+        """Load the rows of the current view in a pool thread (only that view's), then the
+        counts. The journal order (the Entry and Date columns) is read page by page in SQL;
+        sorting on another column reads the whole filtered list and sorts it there."""
         self._timer.stop()
         flt = self.current_filter()
         postings = self.showing_postings()
+        model = self.current_model()
+        current = selected_row(self.table, model)
+        wanted = self._pending_select or (_entry_id(current) if current is not None else None)
+        descending = model.sort_order == Qt.SortOrder.DescendingOrder
+        in_order = model.sort_column in JOURNAL_ORDER_COLUMNS
+        value = model.columns[model.sort_column].value
+        # The same view loaded again (a posting saved here or on another PC) keeps the user's
+        # place: the rows down to the last one in view come again, and the selection
+        # and the scroll position follow their entries.
+        view = (flt, postings, model.sort_column, descending)
+        same_view = view == self._loaded_view
+        shown = last_shown_row(self.table) if same_view else -1
+        db, actor = self.ctx.db, self.ctx.actor
 
-        def load(session: Session, actor: Actor) -> tuple[list[EntryRow], list[JournalLine]]:
-            entries = journal.list_entries(session, actor, flt)
-            lines = journal.list_journal_lines(session, actor, flt) if postings else []
-            return entries, lines
+        def fetch(s: Session, limit: int | None, offset: int) -> list[Any]:
+            if not in_order:
+                limit, offset = None, 0
+            rows: list[Any]
+            if postings:
+                rows = journal.list_journal_lines(
+                    s, actor, flt, descending=descending, limit=limit, offset=offset
+                )
+            else:
+                rows = journal.list_entries(
+                    s, actor, flt, descending=descending, limit=limit, offset=offset
+                )
+            return rows
 
-        rows, lines = self.ctx.read(load)
-        self._entries_by_id = {r.id: r for r in rows}
-        # The same entries stay selected and in view (another PC's posting reloads the list).
-        with kept_place(self.table, _journal_key):
-            self.model.set_rows(rows)
-            self.lines_model.set_rows(lines)
-        if not self._sized and rows:
+        def first(limit: int) -> list[Any]:  # pool thread, its own Session
+            with db.reading(actor) as s:
+                if not in_order:
+                    rows = fetch(s, None, 0)
+                    return sorted(rows, key=lambda r: sort_key(value(r)), reverse=descending)
+                rows = fetch(s, limit, 0)
+                if len(rows) < limit:
+                    return rows  # the whole view
+                need = (shown // limit + 1) * limit if shown >= 0 else limit
+                if wanted is not None and all(_entry_id(r) != wanted for r in rows):
+                    position = journal.journal_position(
+                        s, actor, wanted, flt, descending=descending, postings=postings
+                    )
+                    if position is not None:
+                        # One page more: an entry's postings may run past its first page.
+                        need = max(need, (position // limit + 2) * limit)
+                if need > len(rows):
+                    rows += fetch(s, need - len(rows), len(rows))
+                return rows
+
+        def more(offset: int, limit: int) -> list[Any]:  # pool thread, its own Session
+            if not in_order:
+                return []  # the whole list came with the first load
+            with db.reading(actor) as s:
+                return fetch(s, limit, offset)
+
+        self._entries_by_id = {}
+        model.load(
+            first,
+            more,
+            lambda: self._first_rows_shown(wanted, flt, postings, view),
+            around=(lambda: kept_place(self.table, _journal_key)) if same_view else None,
+        )
+
+    def _first_rows_shown(
+        self, wanted: int | None, flt: JournalFilter, postings: bool, view: tuple[object, ...]
+    ) -> None:
+        self._loaded_view = view  # the view the rows now shown belong to
+        target = self._pending_select or wanted
+        self._pending_select = None
+        current = selected_row(self.table, self.current_model())
+        if current is not None and _entry_id(current) == target:
+            target = None  # kept with the user's place (selecting would scroll to it)
+        if target is not None and not self._select_loaded(target) and target != wanted:
+            # Asked for after this load began: load again, this time with it.
+            self._pending_select = target
+            self.reload()
+            return
+        if not self._sized and self.current_model().rowCount():
             fit_columns(self.table, widest=260)
             self._sized = True
-        if postings:
-            self.count_label.setText(
-                self.tr("{0} entries, {1} postings").format(len(rows), len(lines))
-            )
-        else:
-            self.count_label.setText(self.tr("{0} entries").format(len(rows)))
         self.update_buttons()
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def count() -> journal.JournalCounts:  # pool thread, its own Session
+            with db.reading(actor) as s:
+                return journal.count_journal(s, actor, flt)
+
+        def show(counts: journal.JournalCounts) -> None:
+            if postings:
+                self.count_label.setText(
+                    self.tr("{0} entries, {1} postings").format(counts.entries, counts.postings)
+                )
+            else:
+                self.count_label.setText(self.tr("{0} entries").format(counts.entries))
+
+        self.counts_loader.load(count, show)
+
+    @property
+    def busy(self) -> bool:
+        """Rows or counts are on their way from the pool thread."""
+        return self.model.busy or self.lines_model.busy or self.counts_loader.busy
 
     # --- selection and actions -----------------------------------------------------------
     def selected(self) -> EntryRow | None:
         """The selected entry (in the posting view: the entry of the selected posting)."""
         if self.showing_postings():
             line = selected_row(self.table, self.lines_model)
-            return self._entries_by_id.get(line.entry_id) if line is not None else None
+            if line is None:
+                return None
+            entry = self._entries_by_id.get(line.entry_id)
+            if entry is None:  # one keyed read, remembered until the next load
+                entry = self.ctx.read(lambda s, _a: journal.entry_row(s, line.entry_id))
+                self._entries_by_id[line.entry_id] = entry
+            return entry
         return selected_row(self.table, self.model)
 
     def select_entry(self, entry_id: int) -> bool:
-        model = self.lines_model if self.showing_postings() else self.model
-        row = model.find_row(
-            lambda r: (r.entry_id if isinstance(r, JournalLine) else r.id) == entry_id
-        )
+        """Select the entry if its row is loaded (and no load is on its way); else it is
+        selected once the next load brings it."""
+        if not self.current_model().busy and self._select_loaded(entry_id):
+            return True
+        self._pending_select = entry_id
+        return False
+
+    def _select_loaded(self, entry_id: int) -> bool:
+        model = self.current_model()
+        row = model.find_row(lambda r: _entry_id(r) == entry_id)
         if row < 0:
             return False
         self.table.selectRow(row)
