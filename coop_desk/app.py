@@ -133,7 +133,14 @@ def switch_database(window: MainWindow, target: str) -> MainWindow | None:
 
 
 def run(db_target: str | None = None, username: str | None = None) -> int:
+    from coop_desk.ui.workers import collecting_on_the_gui_thread
+
     app = make_application()
+    with collecting_on_the_gui_thread(app):
+        return _run(app, db_target, username)
+
+
+def _run(app: QApplication, db_target: str | None, username: str | None) -> int:
     from coop_desk.ui.errors import install_excepthook
     from coop_desk.ui.recent import last_database
 

@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
+from coop_desk.cli.args import iso_date
 from coop_desk.cli.context import CliContext, CliError, book_year
 from coop_desk.i18n import _
 from coop_desk.services import audit, audit_words
+from coop_desk.services.access import Actor
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,8 +29,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     log.add_argument("--by", dest="by_user", metavar="NAME", help=_("changes made by user NAME"))
     log.add_argument("--table", help=_("changes to this table (member, plot, ...)"))
     log.add_argument("--record", help=_("changes to this record id (with --table)"))
-    log.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help=_("first local day"))
-    log.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help=_("last local day"))
+    log.add_argument(
+        "--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD", help=_("first local day")
+    )
+    log.add_argument(
+        "--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD", help=_("last local day")
+    )
     log.add_argument("--limit", type=int, default=50, help=_("at most this many (default 50)"))
     log.set_defaults(handler=run_log)
 
@@ -71,22 +78,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     bean.set_defaults(handler=run_export_beancount)
 
 
-def _date(text: str | None, option: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise CliError(
-            _("{option} '{text}' is not a date (YYYY-MM-DD)", option=option, text=text)
-        ) from exc
+def _log_page(
+    session: Session, actor: Actor, flt: audit.AuditFilter, limit: int
+) -> tuple[list[audit.AuditRow], int, list[audit_words.RecordWords]]:
+    """The records shown, how many match, and the records in words: one reading."""
+    rows = audit.list_records(session, actor, flt, limit=limit)
+    total = audit.count_records(session, actor, flt)
+    return rows, total, audit_words.describe(session, actor, rows)
 
 
 def run_log(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    since, until = audit.local_day_bounds(
-        _date(args.date_from, "--from"), _date(args.date_to, "--to")
-    )
+    since, until = audit.local_day_bounds(args.date_from, args.date_to)
     flt = audit.AuditFilter(
         username=args.by_user,
         table_name=args.table,
@@ -94,10 +96,7 @@ def run_log(args: argparse.Namespace, ctx: CliContext) -> int:
         since=since,
         until=until,
     )
-    with ctx.db.reading(actor) as session:
-        rows = audit.list_records(session, actor, flt, limit=args.limit)
-        total = audit.count_records(session, actor, flt)
-        described = audit_words.describe(session, actor, rows)
+    rows, total, described = ctx.read(lambda s, a: _log_page(s, a, flt, args.limit))
     for line in audit_words.describe_lines(described):
         print(line)
     print(_("\n{count} of {total} audit records shown.", count=len(rows), total=total))
@@ -105,9 +104,7 @@ def run_log(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_head(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
-        head = audit.chain_head(session, actor)
+    head = ctx.read(audit.chain_head)
     print(
         _(
             "{count} audit records; newest {last_id}: {last_hash}",
@@ -134,9 +131,7 @@ def run_audit_pack(args: argparse.Namespace, ctx: CliContext) -> int:
     from coop_desk.services.audit_pack import build_audit_pack
 
     target = _output(args.output, ".xlsx")
-    actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
-        result = build_audit_pack(session, actor, target, args.year)
+    result = ctx.read(lambda s, a: build_audit_pack(s, a, target, args.year))
     print(
         _(
             "Audit pack for {year} written: {path} ({entries} journal entries, {audit_records} audit records; integrity {value}).",
@@ -154,9 +149,7 @@ def run_export_beancount(args: argparse.Namespace, ctx: CliContext) -> int:
     from coop_desk.services.ledger.beancount import export_beancount
 
     target = _output(args.output, ".beancount")
-    actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
-        result = export_beancount(session, actor, target, args.year)
+    result = ctx.read(lambda s, a: export_beancount(s, a, target, args.year))
     print(
         _(
             "Beancount file written: {path} ({entries} transactions, {accounts} accounts). Check it with: bean-check {path}",

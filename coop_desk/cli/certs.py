@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from coop_desk.cli.args import iso_date
 from coop_desk.cli.context import CliContext, CliError
 from coop_desk.cli.output import table
 from coop_desk.domain.certification import CONVERSION_LABELS, ConversionStatus, SchemeKind
@@ -16,15 +17,6 @@ from coop_desk.i18n import _, formats
 from coop_desk.services import certification as certs
 from coop_desk.services import ics_list
 from coop_desk.services.certification import alerts as cert_alerts
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            _("'{text}' is not a date (YYYY-MM-DD)", text=text)
-        ) from exc
 
 
 def _days(text: str) -> int:
@@ -51,7 +43,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     alerts.add_argument(
         "--days", type=_days, default=cert_alerts.DEFAULT_DAYS, help=_("horizon (default 90)")
     )
-    alerts.add_argument("--date", type=_date, help=_("as of this date (default today)"))
+    alerts.add_argument("--date", type=iso_date, help=_("as of this date (default today)"))
     alerts.set_defaults(handler=run_alerts)
 
     export = commands.add_parser(
@@ -62,7 +54,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     export.add_argument("output", metavar="OUT.xlsx")
-    export.add_argument("--date", type=_date, help=_("as of this date (default today)"))
+    export.add_argument("--date", type=iso_date, help=_("as of this date (default today)"))
     export.set_defaults(handler=run_export)
 
     lst = commands.add_parser("list", help=_("the cooperative's certificates"))
@@ -72,7 +64,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     coverage = commands.add_parser(
         "coverage", help=_("ICS coverage this year and the members still to inspect")
     )
-    coverage.add_argument("--date", type=_date, help=_("as of this date (default today)"))
+    coverage.add_argument("--date", type=iso_date, help=_("as of this date (default today)"))
     coverage.set_defaults(handler=run_coverage)
 
     scheme = commands.add_parser(

@@ -1,4 +1,5 @@
-"""What a command handler needs: the database (opened on first use) and the signed-in actor."""
+"""What a command handler needs: the database (opened on first use), the signed-in actor, and
+one transaction per command (``ctx.read`` / ``ctx.write``, as the GUI's ``AppContext`` has)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,19 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
 
 from coop_desk.db import Database
 from coop_desk.domain import limits
 from coop_desk.i18n import _
 from coop_desk.services import users
 from coop_desk.services.access import LOCAL, SYSTEM, Actor
+
+T = TypeVar("T")
 
 ENV_PASSWORD = "COOP_DESK_PASSWORD"
 ENV_NEW_PASSWORD = "COOP_DESK_NEW_PASSWORD"
@@ -90,6 +97,19 @@ class CliContext:
                 with self.db.reading(None) as session:
                     self._actor = LOCAL if users.has_users(session) else SYSTEM
         return self._actor
+
+    def read(self, fn: Callable[[Session, Actor], T]) -> T:
+        """Run read-only service calls as the actor: ``ctx.read(users.list_users)``."""
+        actor = self.actor()
+        with self.db.reading(actor) as session:
+            return fn(session, actor)
+
+    def write(self, fn: Callable[[Session, Actor], T]) -> T:
+        """Run the command's change as one transaction: committed when ``fn`` returns, rolled
+        back when it raises."""
+        actor = self.actor()
+        with self.db.transaction(actor) as session:
+            return fn(session, actor)
 
     def close(self) -> None:
         if self._db is not None:

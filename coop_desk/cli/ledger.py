@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from coop_desk.cli.args import iso_date
 from coop_desk.cli.context import CliContext, CliError, book_year
 from coop_desk.cli.output import table
 from coop_desk.domain.money import format_amount
@@ -80,14 +81,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     ship = commands.add_parser("ship", help=_("record a contract's shipment (premium receivable)"))
     ship.add_argument("contract", help=_("contract number"))
-    ship.add_argument("--date", type=_date, help=_("shipment date (default: the contract's)"))
+    ship.add_argument("--date", type=iso_date, help=_("shipment date (default: the contract's)"))
     ship.set_defaults(handler=run_ship)
 
     receive = commands.add_parser("receive", help=_("record premium received from a buyer"))
     receive.add_argument("contract", help=_("contract number (or '-' for none)"))
     receive.add_argument("amount", help=_("amount that reached the account, e.g. 8,341.54"))
     receive.add_argument("--account", required=True, help=_("bank account code, e.g. 1010"))
-    receive.add_argument("--date", type=_date, default=None, help=_("YYYY-MM-DD (default: today)"))
+    receive.add_argument(
+        "--date", type=iso_date, default=None, help=_("YYYY-MM-DD (default: today)")
+    )
     receive.add_argument("--charges", default="0", help=_("bank charges deducted on the way"))
     receive.add_argument("--rate", help=_("units of the account's currency per USD"))
     receive.add_argument("--reference", default="", help=_("bank reference"))
@@ -100,7 +103,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pay.add_argument("--payee", required=True)
     pay.add_argument("--voucher", required=True, help=_("voucher / receipt number"))
     pay.add_argument("--description", required=True)
-    pay.add_argument("--date", type=_date, default=None, help=_("YYYY-MM-DD (default: today)"))
+    pay.add_argument("--date", type=iso_date, default=None, help=_("YYYY-MM-DD (default: today)"))
     pay.add_argument("--rate", help=_("units of the account's currency per USD"))
     pay.add_argument("--receipt", help=_("scanned receipt to keep with the payment"))
     pay.add_argument(
@@ -118,21 +121,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     reverse = commands.add_parser("reverse", help=_("reverse a posted entry"))
     reverse.add_argument("number", help=_("entry number, e.g. 2025-0042"))
     reverse.add_argument("--reason", required=True)
-    reverse.add_argument("--date", type=_date, default=None, help=_("date of the reversal"))
+    reverse.add_argument("--date", type=iso_date, default=None, help=_("date of the reversal"))
     reverse.set_defaults(handler=run_reverse)
 
     from coop_desk.cli import ledger_excel  # Excel workbooks and the cash book import (issue 5)
 
     ledger_excel.register(commands)
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            _("'{text}' is not a date (YYYY-MM-DD)", text=text)
-        ) from exc
 
 
 def _amount(text: str, option: str) -> Decimal:
@@ -444,10 +438,12 @@ def run_summary(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
-        rows = reports.contract_dues(session, actor, year=args.year)
-        detail = {c.id: c for c in contracts.list_contracts(session, actor)}
+    rows, detail = ctx.read(
+        lambda s, a: (
+            reports.contract_dues(s, a, year=args.year),
+            {c.id: c for c in contracts.list_contracts(s, a)},
+        )
+    )
     print(
         table(
             [
@@ -486,10 +482,12 @@ def run_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_close(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
-        row = fiscal.close_year(session, actor, args.year, note=args.note)
-        carry = fiscal.carry_entry_number(session, args.year + 1)
+    row, carry = ctx.write(
+        lambda s, a: (
+            fiscal.close_year(s, a, args.year, note=args.note),
+            fiscal.carry_entry_number(s, args.year + 1),
+        )
+    )
     print(
         _("Fiscal year {year} closed.", year=row.year)
         + (_(" Balances carried by entry {carry}.", carry=carry) if carry else "")
@@ -498,9 +496,7 @@ def run_close(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_reopen(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
-        row = fiscal.reopen_year(session, actor, args.year, reason=args.reason)
+    row = ctx.write(lambda s, a: fiscal.reopen_year(s, a, args.year, reason=args.reason))
     print(
         _(
             "Fiscal year {year} reopened; the reason is recorded. Close it again when done.",
@@ -511,9 +507,7 @@ def run_reopen(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_years(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
-        rows = fiscal.list_fiscal_years(session, actor)
+    rows = ctx.read(fiscal.list_fiscal_years)
     print(
         table(
             [_("Year"), _("From"), _("To"), _("Status"), _("Entries"), _("History")],
@@ -562,11 +556,11 @@ def _print_entry(row: journal.EntryRow) -> None:
 def run_ship(args: argparse.Namespace, ctx: CliContext) -> int:
     from coop_desk.services.ledger import operations
 
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
-        row = operations.record_shipment(
-            session, actor, _contract_id(session, actor, args.contract), shipment_date=args.date
+    row = ctx.write(
+        lambda s, a: operations.record_shipment(
+            s, a, _contract_id(s, a, args.contract), shipment_date=args.date
         )
+    )
     _print_entry(row)
     return 0
 

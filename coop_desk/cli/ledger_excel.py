@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from coop_desk.cli.args import iso_date
 from coop_desk.cli.context import CliContext, CliError, book_year
 from coop_desk.cli.output import table
 from coop_desk.domain.money import format_amount
 from coop_desk.errors import ValidationError
-from coop_desk.exchange.cashbook import read_cashbook
 from coop_desk.i18n import _, formats
 from coop_desk.services import cashbook_import
 from coop_desk.services.ledger import assembly_report, workbook
@@ -28,8 +27,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     export.add_argument("output", metavar="OUT.xlsx")
     export.add_argument("--year", type=book_year, help=_("fiscal year (default: the current one)"))
-    export.add_argument("--from", dest="date_from", type=_date, help=_("first day (yyyy-mm-dd)"))
-    export.add_argument("--to", dest="date_to", type=_date, help=_("last day (yyyy-mm-dd)"))
+    export.add_argument("--from", dest="date_from", type=iso_date, help=_("first day (yyyy-mm-dd)"))
+    export.add_argument("--to", dest="date_to", type=iso_date, help=_("last day (yyyy-mm-dd)"))
     export.set_defaults(handler=run_export)
 
     rep = commands.add_parser(
@@ -65,15 +64,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     cash.add_argument("--rate", help=_("exchange rate (units per USD) for a non-USD account"))
     cash.add_argument("--sheet", help=_("the sheet to read"))
     cash.set_defaults(handler=run_import_cashbook)
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            _("'{text}' is not a date (yyyy-mm-dd)", text=text)
-        ) from exc
 
 
 def _decimal(text: str | None) -> Decimal | None:
@@ -142,7 +132,9 @@ class _DryRun(Exception):
 
 def run_import_cashbook(args: argparse.Namespace, ctx: CliContext) -> int:
     path = Path(args.file).expanduser()
-    book = read_cashbook(path, sheet=args.sheet)
+    actor = ctx.actor()
+    with ctx.db.reading(actor) as session:
+        book = cashbook_import.preview_file(session, actor, path, sheet=args.sheet).book
     print(
         _(
             "Sheet '{sheet}', header on row {header_row}.",
@@ -201,7 +193,6 @@ def run_import_cashbook(args: argparse.Namespace, ctx: CliContext) -> int:
             else ""
         )
     )
-    actor = ctx.actor()
     try:
         with ctx.db.transaction(actor) as session:
             result = cashbook_import.import_cashbook(

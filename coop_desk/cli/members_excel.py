@@ -9,9 +9,6 @@ from pathlib import Path
 from coop_desk.cli.context import CliContext, CliError
 from coop_desk.cli.output import table
 from coop_desk.domain.certification import organic_status_label
-from coop_desk.exchange.roster import read_roster, write_template
-from coop_desk.exchange.sheets import summarise_skipped
-from coop_desk.exchange.values import read_date
 from coop_desk.i18n import _
 from coop_desk.services import member_export, member_import
 from coop_desk.services.member_import import ACTION_LABELS, ERROR, UNCHANGED
@@ -91,7 +88,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_template(args: argparse.Namespace, ctx: CliContext) -> int:
-    path = write_template(args.output)
+    path = member_import.write_template(args.output)
     print(_("Template written: {path}", path=path))
     return 0
 
@@ -103,11 +100,15 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     join_date = None
     if args.join_date:
         try:
-            join_date = read_date(args.join_date)
+            join_date = member_import.read_join_date(args.join_date)
         except ValueError as exc:
             raise CliError(_("--join-date: {exc}", exc=exc)) from exc
-    roster = read_roster(path, sheet=args.sheet)
     actor = ctx.actor()
+    with ctx.db.reading(actor) as session:
+        preview = member_import.preview_file(
+            session, actor, path, sheet=args.sheet, default_join_date=join_date
+        )
+    roster, plan = preview.roster, preview.plan
     if len(roster.sheets_read) > 1:
         print(
             _(
@@ -133,8 +134,6 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     ignored = [c.describe() for c in roster.columns if not c.field]
     if ignored:
         print(_("Not imported (unrecognised): ") + ", ".join(ignored))
-    with ctx.db.reading(actor) as session:
-        plan = member_import.plan_import(session, actor, roster, default_join_date=join_date)
     for note in plan.notes:
         print(note)
     if "join_date" not in roster.fields and join_date is None and plan.has_errors:
@@ -181,9 +180,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def member_import_label(field: str | None) -> str:
-    from coop_desk.exchange.roster import FIELD_LABELS
-
-    return _(FIELD_LABELS.get(field or "", "-"))
+    return member_import.field_label(field)
 
 
 LISTED_ROWS = 200
@@ -231,7 +228,7 @@ def _print_plan(plan: member_import.ImportPlan, *, show_all: bool) -> None:
                 hidden_errors=hidden_errors,
             )
         )
-    for line in summarise_skipped(plan.skipped):
+    for line in member_import.summarise_skipped(plan.skipped):
         print(_("Skipped {line}", line=line))
     warnings = plan.warnings
     if warnings:

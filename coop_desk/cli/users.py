@@ -79,9 +79,7 @@ def _new_password(username: str) -> str:
 
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
-        rows = users.list_users(session, actor)
+    rows = ctx.read(users.list_users)
     print(
         table(
             [_("User"), _("Name"), _("Role"), _("Active"), _("Last sign-in")],
@@ -101,10 +99,11 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
+    ctx.actor()  # signed in before the new password is asked for
     password = _new_password(args.username)
-    with ctx.db.transaction(actor) as session:
-        row = users.create_user(session, actor, args.username, args.role, password, args.full_name)
+    row = ctx.write(
+        lambda s, a: users.create_user(s, a, args.username, args.role, password, args.full_name)
+    )
     print(
         _(
             "Account {username} ({role_label}) created.",
@@ -116,10 +115,9 @@ def run_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_reset(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
+    ctx.actor()  # signed in before the new password is asked for
     password = _new_password(args.username)
-    with ctx.db.transaction(actor) as session:
-        row = users.reset_password(session, actor, args.username, password)
+    row = ctx.write(lambda s, a: users.reset_password(s, a, args.username, password))
     print(
         _(
             "Password of {username} reset; it must be changed at the next sign-in.",
@@ -130,25 +128,19 @@ def run_reset(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_deactivate(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
-        row = users.deactivate_user(session, actor, args.username)
+    row = ctx.write(lambda s, a: users.deactivate_user(s, a, args.username))
     print(_("Account {username} deactivated.", username=row.username))
     return 0
 
 
 def run_reactivate(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
-        row = users.reactivate_user(session, actor, args.username)
+    row = ctx.write(lambda s, a: users.reactivate_user(s, a, args.username))
     print(_("Account {username} reactivated.", username=row.username))
     return 0
 
 
 def run_set_role(args: argparse.Namespace, ctx: CliContext) -> int:
-    actor = ctx.actor()
-    with ctx.db.transaction(actor) as session:
-        row = users.set_role(session, actor, args.username, args.role)
+    row = ctx.write(lambda s, a: users.set_role(s, a, args.username, args.role))
     print(
         _(
             "{username} is now {role_label}.",

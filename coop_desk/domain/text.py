@@ -14,7 +14,12 @@ def fold(text: str | None) -> str:
     """Lower-case, accent-free, single-spaced form of ``text`` for searching and matching."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFKD", str(text))
+    text = str(text)
+    if text.isascii():
+        # The common case, without the Unicode work: ASCII has no decomposition, no combining
+        # marks, and its case folding is ``lower`` (same result, a tenth of the time).
+        return _SPACES.sub(" ", text.lower()).strip()
+    decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", stripped.casefold()).strip()
 

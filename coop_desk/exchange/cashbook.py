@@ -41,6 +41,7 @@ from coop_desk.exchange.sheets import (
     header_key,
     is_repeated_header,
     open_workbook,
+    reading_to_the_end,
     sheet_rows,
     sheets_to_read,
     title_text,
@@ -305,7 +306,7 @@ def read_cashbook(
     target = Path(path)
     wb = open_workbook(target)
     cached_wb = open_workbook(target, data_only=True)
-    try:
+    with reading_to_the_end(target, wb, cached_wb):
         found_sheets = []
         for name in sheets_to_read(wb, sheet, target.name):
             head = list(sheet_rows(wb[name], max_row=HEADER_SCAN_ROWS))
@@ -337,20 +338,6 @@ def read_cashbook(
                 (rows, skipped, state),
                 sheet_name if several else "",
             )
-    except WorkbookError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a damaged part fails while streaming
-        raise WorkbookError(
-            _(
-                "{target_name} could not be read to the end ({name}: {exc}).",
-                target_name=target.name,
-                name=type(exc).__name__,
-                exc=exc,
-            )
-        ) from exc
-    finally:
-        wb.close()
-        cached_wb.close()
     notes = []
     if several:
         notes.append(

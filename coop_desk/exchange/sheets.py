@@ -29,10 +29,12 @@ Rows skipped while reading are kept as :class:`SkippedRow` and summarised for pe
 
 from __future__ import annotations
 
+import functools
 import re
 import warnings
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -86,16 +88,28 @@ _STOPWORDS = {
 }
 
 
+_UNITS = re.compile(r"\((?:[^)]*)\)")
+_INITIALS = re.compile(r"\b(\w)\.(?=\w\b)")
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
 def header_key(text: object) -> str:
     """``"Área café (ha)"`` -> ``"areacafe"``; ``"N° de D.N.I."`` -> ``"dni"``."""
     folded = fold(None if text is None else str(text))
     folded = folded.replace("n°", "n ").replace("nº", "n ").replace("#", " ")
-    without_units = re.sub(r"\((?:[^)]*)\)", " ", folded)
+    without_units = _UNITS.sub(" ", folded)
     # "D.N.I." -> "dni": dots between single letters join them.
-    without_units = re.sub(r"\b(\w)\.(?=\w\b)", r"\1", without_units)
-    words = re.findall(r"[a-z0-9]+", without_units)
+    without_units = _INITIALS.sub(r"\1", without_units)
+    words = _WORDS.findall(without_units)
     kept = [w for w in words if w not in _STOPWORDS]
     return "".join(kept or words)
+
+
+@functools.lru_cache(maxsize=512)
+def _title_key(title: str) -> str:
+    """``header_key`` of a column's title, computed once per title (it is compared with
+    every row of the sheet)."""
+    return header_key(title)
 
 
 # --- columns and skipped rows --------------------------------------------------------------------
@@ -165,6 +179,29 @@ def summarise_skipped(skipped: Sequence[SkippedRow], limit: int = 50) -> list[st
 
 
 _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+
+
+@contextmanager
+def reading_to_the_end(target: Path, *workbooks: Any) -> Iterator[None]:
+    """Read ``workbooks`` (opened from ``target``) in the block, then close them. A damaged
+    part fails only while its rows stream: whatever it raises becomes a ``WorkbookError`` that
+    names the file, for every importer alike."""
+    try:
+        yield
+    except WorkbookError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged part fails while streaming
+        raise WorkbookError(
+            _(
+                "{target_name} could not be read to the end ({name}: {exc}). If it opens in Excel, save it again under a new name.",
+                target_name=target.name,
+                name=type(exc).__name__,
+                exc=exc,
+            )
+        ) from exc
+    finally:
+        for wb in workbooks:
+            wb.close()
 
 
 def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
@@ -777,15 +814,18 @@ def title_text(cells: Sequence[Any]) -> str | None:
 def is_repeated_header(cells: Sequence[Any], mapped: Sequence[SourceColumn]) -> bool:
     """The header row written again lower down (a sheet pasted together from printed pages,
     a block per community): at least two of its cells, and most, repeat their column's title."""
-    same = sum(
-        1
-        for c in mapped
-        if c.header
-        and c.index < len(cells)
-        and isinstance(cells[c.index], str)
-        and header_key(cells[c.index]) == header_key(c.header)
-    )
-    return same >= 2 and same * 2 >= len([c for c in mapped if c.header])
+    titled = [c for c in mapped if c.header]
+    needed = max(2, (len(titled) + 1) // 2)  # same >= 2 and same * 2 >= len(titled)
+    same = 0
+    for position, c in enumerate(titled):
+        cell = cells[c.index] if c.index < len(cells) else None
+        if isinstance(cell, str) and header_key(cell) == _title_key(c.header):
+            same += 1
+            if same >= needed:
+                return True
+        elif same + len(titled) - position - 1 < needed:
+            return False  # too few columns left to repeat the header: a data row stops here
+    return False
 
 
 # --- several sheets, saved formula results -------------------------------------------------------

@@ -51,10 +51,6 @@ def decimal_point(language: str | None = None) -> str:
     return _symbols(locale_name(language))[0]
 
 
-def group_separator(language: str | None = None) -> str:
-    return _symbols(locale_name(language))[1]
-
-
 def date_text(value: date | None, language: str | None = None) -> str:
     """A date as the language writes it (27/11/2026); ``""`` for none."""
     if value is None:

@@ -14,6 +14,10 @@ Project names match existing projects ignoring case, accents, spacing and punctu
 names stop the import (``UnknownProjects`` lists them) unless ``create_projects``. Everything
 runs in the caller's transaction: any row that cannot be posted is reported with its row and
 column and nothing is kept (the caller rolls back). ``--dry-run`` is the same run rolled back.
+
+The front ends call two functions, one per step of the user's action: ``preview_file`` (the
+sheet read and checked, and the project names the plan does not know) and ``import_cashbook``
+(the book the preview read, posted).
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,7 +37,8 @@ from coop_desk.domain.money import round_money
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import fold_key
 from coop_desk.errors import Conflict, CoopDeskError, ValidationError
-from coop_desk.exchange.cashbook import EXPENSE, INCOME, OPENING, CashBook, CashRow
+from coop_desk.exchange.cashbook import EXPENSE, INCOME, OPENING, CashBook, read_cashbook
+from coop_desk.exchange.cashbook import CashRow as CashRow  # the preview's rows, for the front ends
 from coop_desk.i18n import _
 from coop_desk.models import Account, JournalEntry, Project
 from coop_desk.services.access import Actor, Permission, require
@@ -97,6 +104,33 @@ class CashbookResult:
     @property
     def closing(self) -> Decimal:
         return self.posted_opening + self.posted_income - self.posted_expense
+
+
+@dataclass(frozen=True)
+class CashbookPreview:
+    """A cash book as read and checked, before anything is posted."""
+
+    book: CashBook
+    # Project names of the expense rows that the plan does not know -> the rows naming them.
+    unknown_projects: dict[str, list[str]]
+
+
+def preview_file(
+    session: Session,
+    actor: Actor,
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    today: date | None = None,
+) -> CashbookPreview:
+    """Read the cash book in ``path`` (every row checked, the running balance cross-checked)
+    and match its project names with the plan. Reads only: what the user sees before
+    ``import_cashbook`` posts ``preview.book``. A file that cannot be read raises
+    ``WorkbookError`` saying why."""
+    require(actor, Permission.READ)
+    book = read_cashbook(path, sheet=sheet, today=today)
+    _known, unknown = match_projects(session, book)
+    return CashbookPreview(book, unknown)
 
 
 def close_project(name: str, known: Sequence[str]) -> str | None:

@@ -30,7 +30,6 @@ from sqlalchemy import (
     Date,
     Integer,
     String,
-    event,
     func,
     or_,
     select,
@@ -45,6 +44,7 @@ from coop_desk.i18n import _
 from coop_desk.models import AuditRecord, Base, JournalEntry
 from coop_desk.models.base import ScaledDecimal
 from coop_desk.services.ledger.journal import entry_number
+from coop_desk.services.session_events import listen_once
 from coop_desk.services.verify import Finding, Severity, register
 
 _SCALE_CHECKS: dict[int, Callable[[Decimal | None], str | None]] = {
@@ -55,8 +55,7 @@ _SCALE_CHECKS: dict[int, Callable[[Decimal | None], str | None]] = {
 
 def install(sessions: sessionmaker[Session]) -> None:
     """Check every flush of the sessions ``sessions`` makes."""
-    if not event.contains(sessions, "before_flush", check_flush):
-        event.listen(sessions, "before_flush", check_flush)
+    listen_once(sessions, __name__, [("before_flush", check_flush)])
 
 
 def check_flush(session: Session, _context: Any, _instances: Any) -> None:
@@ -87,10 +86,11 @@ def problems_of(obj: object, *, changed_only: bool = False) -> list[Problem]:
 
 
 def _values(state: Any, prop: ColumnProperty[Any], changed_only: bool) -> Iterable[Any]:
-    attr = state.attrs[prop.key]
     if not changed_only:
-        return [attr.value] if prop.key in state.dict else []
-    return list(attr.history.added or ())
+        # A new row's values are its state's dict (``state.attrs`` would build an attribute
+        # state for every column and relationship of every row flushed: most of a bulk import).
+        return [state.dict[prop.key]] if prop.key in state.dict else []
+    return list(state.attrs[prop.key].history.added or ())
 
 
 def check_value(table: str, prop: ColumnProperty[Any], value: Any) -> str | None:

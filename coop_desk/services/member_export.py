@@ -35,6 +35,7 @@ from coop_desk.exchange.xlsx import (
 from coop_desk.i18n import N_, _, formats
 from coop_desk.models import Member, MemberStatusChange, Plot
 from coop_desk.services import cooperative
+from coop_desk.services import members as member_service
 from coop_desk.services.access import Actor, Permission, require
 
 ProgressFn = Callable[[int, int, str], None]
@@ -274,35 +275,15 @@ def _member_rows(session: Session) -> Any:
         .group_by(MemberStatusChange.member_id)
         .subquery()
     )
-    areas = (
-        select(
-            Plot.member_id,
-            func.count(Plot.id).label("plot_count"),
-            func.coalesce(func.sum(Plot.total_area_ha), 0).label("total"),
-            func.coalesce(func.sum(Plot.coffee_area_ha), 0).label("coffee"),
-        )
-        .group_by(Plot.member_id)
-        .subquery()
-    )
+    areas = member_service.area_sums().subquery()
     stmt = (
         select(
-            Member.id,
-            Member.code,
-            Member.surnames,
-            Member.first_names,
-            Member.dni,
-            Member.gender,
-            Member.birth_date,
-            Member.join_date,
-            Member.status,
-            Member.status_date,
-            Member.community,
-            Member.phone,
+            *member_service.MEMBER_COLUMNS,
             Member.notes,
             MemberStatusChange.reason,
             areas.c.plot_count,
-            func.coalesce(areas.c.total, 0).label("total_area_ha"),
-            func.coalesce(areas.c.coffee, 0).label("coffee_area_ha"),
+            func.coalesce(areas.c.total_area_ha, 0).label("total_area_ha"),
+            func.coalesce(areas.c.coffee_area_ha, 0).label("coffee_area_ha"),
         )
         .outerjoin(last_change, last_change.c.member_id == Member.id)
         .outerjoin(MemberStatusChange, MemberStatusChange.id == last_change.c.last_id)

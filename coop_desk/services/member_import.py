@@ -1,5 +1,10 @@
 """Importing a member roster read by :mod:`coop_desk.exchange.roster` into the register.
 
+The front ends call three functions, one per step of the user's action: ``read_file`` (the
+file's sheets and columns, for mapping them by hand), ``preview_file`` (the file read with that
+mapping and compared with the register: what the user sees before importing) and
+``apply_import`` (the import itself, of the roster the preview read).
+
 ``plan_import`` compares each row with the register and says what would happen: ``new``,
 ``update`` (with the fields that change), ``unchanged`` or ``error`` (with every problem, its
 Excel row and column). Errors are what cannot be stored (an impossible date, a duplicate
@@ -31,9 +36,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from coop_desk.domain.certification import (
@@ -57,13 +64,22 @@ from coop_desk.domain.members import (
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import fold
 from coop_desk.errors import PermissionDenied, ValidationError
-from coop_desk.exchange.roster import FIELD_LABELS, PlotData, Roster, RosterRow
-from coop_desk.exchange.sheets import SkippedRow, SourceColumn
+from coop_desk.exchange.roster import FIELD_LABELS, PlotData, RosterRow, read_roster
+from coop_desk.exchange.roster import FIELDS as FIELDS
+from coop_desk.exchange.roster import FieldSpec as FieldSpec
+from coop_desk.exchange.roster import Roster as Roster
+from coop_desk.exchange.roster import write_template as _write_template
+from coop_desk.exchange.sheets import SkippedRow, SourceColumn, inspect_sheets
+from coop_desk.exchange.sheets import summarise_skipped as summarise_skipped
+from coop_desk.exchange.values import read_date
+from coop_desk.exchange.xlsx import WorkbookError as WorkbookError
 from coop_desk.i18n import N_, _, formats
 from coop_desk.models import CertScheme, Member, MemberScheme, Plot, PlotOrganic
 from coop_desk.services import certification as cert_service
 from coop_desk.services import members as member_service
 from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.batches import collected_per_batch
+from coop_desk.services.members import MemberDetail
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -228,22 +244,73 @@ class ImportResult:
     certifications: int = 0  # plot statuses and Fairtrade scopes written
 
 
-@dataclass
-class _Existing:
-    id: int
-    code: str
-    first_names: str
-    surnames: str
-    dni: str | None
-    gender: str
-    birth_date: date | None
-    join_date: date
-    status: str
-    status_date: date
-    community: str
-    phone: str
-    notes: str
-    plots: list[PlotInput]
+@dataclass(frozen=True)
+class Preview:
+    """A roster file as read (sheets, header, columns, rows) and what importing it would do."""
+
+    roster: Roster
+    plan: ImportPlan
+
+
+# What the front ends need of the file format is re-exported above (``FIELDS``, ``FieldSpec``,
+# ``Roster``, ``summarise_skipped``, ``WorkbookError``: ``X as X``) or wrapped below, so that they
+# read rosters through this service only (the contract "front ends call services").
+def sheet_names(path: str | Path) -> list[str]:
+    """The sheet names of the workbook in ``path`` (for choosing the roster's sheet)."""
+    return inspect_sheets(path)
+
+
+def field_label(field: str | None) -> str:
+    """The label of a roster field in the current language; ``-`` for none."""
+    return _(FIELD_LABELS.get(field or "", "-"))
+
+
+def read_join_date(text: str) -> date | None:
+    """A join date typed by the user, in any form a roster's cell may hold (``12/05/2003``,
+    ``2003-05-12``, ``12 de mayo de 2003``); ``ValueError`` says why it is not a date."""
+    return read_date(text)
+
+
+def write_template(path: str | Path, language: str | None = None) -> Path:
+    """Write the roster template (recognised headers and an example row) in ``language``."""
+    return _write_template(path, language)
+
+
+def read_file(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    mapping: dict[int, str | None] | None = None,
+    today: date | None = None,
+    progress: ProgressFn | None = None,
+) -> Roster:
+    """Read the roster in ``path`` (every cell checked, each problem with its row and column);
+    ``mapping`` (column index -> field) overrides the recognised columns. Reads no database: the
+    file step of the import wizard, before the columns are mapped. A file that cannot be read
+    raises ``WorkbookError`` saying why."""
+    return read_roster(path, sheet=sheet, mapping=mapping, today=today, progress=progress)
+
+
+def preview_file(
+    session: Session,
+    actor: Actor,
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    mapping: dict[int, str | None] | None = None,
+    default_join_date: date | None = None,
+    today: date | None = None,
+    progress: ProgressFn | None = None,
+) -> Preview:
+    """Read the roster in ``path`` and compare it with the register: what the import would do,
+    row by row (``plan_import``). Reads only; the CLI and the wizard show it before importing
+    ``preview.roster`` with ``apply_import``."""
+    require(actor, Permission.READ)
+    roster = read_file(path, sheet=sheet, mapping=mapping, today=today, progress=progress)
+    plan = plan_import(
+        session, actor, roster, today=today, progress=progress, default_join_date=default_join_date
+    )
+    return Preview(roster, plan)
 
 
 @dataclass(frozen=True)
@@ -273,7 +340,7 @@ def plan_import(
     require(actor, Permission.READ)
     today = today or date.today()
     report = progress or (lambda _d, _t, _s: None)
-    existing = _load_existing(session)
+    existing = member_service.load_register(session)
     certs = _load_certs(session, roster.path.name)
     by_code = {m.code: m for m in existing.values()}
     dni_owner = {m.dni: m.code for m in existing.values() if m.dni}
@@ -396,22 +463,25 @@ def apply_import(
         )
     fairtrade = _fairtrade_scheme(session)
     created = updated = written = 0
-    for index, row in enumerate(work, start=1):
-        assert row.data is not None
-        if row.action == NEW:
-            detail = member_service.create_member(session, actor, row.data, today=today)
-            member_id = detail.id
-            current = MemberStatus.ACTIVE
-            created += 1
-        else:
-            assert row.member_id is not None
-            if row.member_changed:
-                member_service.update_member(session, actor, row.member_id, row.data, today=today)
-            member_id = row.member_id
-            current = MemberStatus(
-                session.scalar(select(Member.status).where(Member.id == member_id)) or "active"
-            )
-            updated += 1
+    new_rows = [r for r in work if r.action == NEW]
+    with collected_per_batch() as batch_done:
+        for start in range(0, len(new_rows), BATCH):
+            batch = new_rows[start : start + BATCH]
+            written += _create_batch(session, actor, batch, fairtrade, today)
+            created += len(batch)
+            batch_done()
+            report(created, len(work), _("Importing members…"))
+    for row in work:
+        if row.action != UPDATE:
+            continue
+        assert row.data is not None and row.member_id is not None
+        if row.member_changed:
+            member_service.update_member(session, actor, row.member_id, row.data, today=today)
+        member_id = row.member_id
+        current = MemberStatus(
+            session.scalar(select(Member.status).where(Member.id == member_id)) or "active"
+        )
+        updated += 1
         if row.status and row.status != current:
             member_service.change_status(
                 session,
@@ -422,8 +492,8 @@ def apply_import(
                 row.status_reason or _(IMPORT_REASON),
             )
         written += _write_certs(session, actor, member_id, row, fairtrade, today)
-        if index % 200 == 0:
-            report(index, len(work), _("Importing members…"))
+        if updated % 200 == 0:
+            report(created + updated, len(work), _("Importing members…"))
     session.flush()
     return ImportResult(
         plan,
@@ -433,6 +503,93 @@ def apply_import(
         plan.count(ERROR) if skip_invalid else 0,
         written,
     )
+
+
+# New members are written this many at a time: one flush for their rows (and one audit
+# record per row, in one statement per table), a second for their certification status.
+BATCH = 500
+
+
+def _create_batch(
+    session: Session, actor: Actor, rows: list[RowPlan], fairtrade: int | None, today: date
+) -> int:
+    """Register the members of ``rows`` (planned ``new``) in two flushes.
+
+    Each member is normalised and validated exactly as ``create_member`` does; its code and DNI
+    were checked unique by the plan, against the register read in this transaction and the
+    rest of the file (the unique constraints of the database refuse a code or DNI another
+    computer registers meanwhile, and then nothing is imported). Certification status goes
+    through the certifications module's writers, without the status rows a screen would show.
+    """
+    members: list[tuple[RowPlan, Member]] = []
+    for row in rows:
+        assert row.data is not None
+        data = member_service.normalised(row.data)
+        problems = validate_member(data, today)
+        if problems:
+            raise ValidationError([replace(p, row=row.row) for p in problems])
+        member = member_service.build_member(data, actor)
+        session.add(member)
+        members.append((row, member))
+    _flush_new(session, members)
+    written = 0
+    for row, member in members:
+        if row.status and row.status != MemberStatus.ACTIVE:
+            member_service.change_status(
+                session,
+                actor,
+                member.id,
+                MemberStatus(row.status),
+                row.status_date or today,
+                row.status_reason or _(IMPORT_REASON),
+            )
+        if row.fairtrade_write is not None and fairtrade is not None:
+            in_scope, since, notes = row.fairtrade_write
+            cert_service.record_member_scheme(
+                session, actor, member, fairtrade, in_scope, since, notes, today=today, stored=None
+            )
+            written += 1
+        if row.organic_writes:
+            plots = {fold(p.name): p.id for p in member.plots}
+            for name, override, reason in row.organic_writes:
+                cert_service.record_plot_organic(
+                    session,
+                    actor,
+                    plots[fold(name)],
+                    None,  # a new plot: no conversion start recorded (see _write_certs)
+                    override,
+                    reason if override is not None else "",
+                    today=today,
+                    stored=None,
+                )
+                written += 1
+    session.flush()
+    return written
+
+
+def _flush_new(session: Session, members: list[tuple[RowPlan, Member]]) -> None:
+    """Flush the new members; a code or DNI registered meanwhile by another computer is
+    refused by the unique constraints and reported in words (the transaction is then rolled
+    back: nothing of the file is imported)."""
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        if "code" not in str(exc.orig) and "dni" not in str(exc.orig):
+            raise
+        raise ValidationError(
+            [
+                Problem(
+                    "code",
+                    _(
+                        "a member code or DNI of rows {first} to {last} was registered by "
+                        "another user while the file was being imported; nothing was "
+                        "imported: import the file again",
+                        first=members[0][0].label,
+                        last=members[-1][0].label,
+                    ),
+                )
+            ]
+        ) from exc
 
 
 def _write_certs(
@@ -467,7 +624,7 @@ def _write_certs(
             # kept and the roster's status is an override with its source as the reason, which
             # the ICS shows. ``None``: the dates already give the roster's status, so an older
             # override is removed instead.
-            cert_service.set_plot_organic(
+            cert_service.record_plot_organic(
                 session,
                 actor,
                 plot_id,
@@ -475,8 +632,10 @@ def _write_certs(
                 override,
                 reason if override is not None else "",
                 today=today,
+                stored=stored,
             )
             written += 1
+    session.flush()
     return written
 
 
@@ -486,7 +645,7 @@ def _write_certs(
 def _plan_row(
     row: RosterRow,
     columns: dict[str, SourceColumn],
-    by_code: dict[str, _Existing],
+    by_code: dict[str, MemberDetail],
     dni_owner: dict[str, str],
     seen_codes: dict[str, str],
     seen_dnis: dict[str, str],
@@ -618,7 +777,7 @@ def _organic_home(row: RosterRow, targets: list[int]) -> bool:
 
 
 def _cert_changes(
-    existing: _Existing | None,
+    existing: MemberDetail | None,
     data: MemberInput,
     row: RosterRow,
     targets: list[int],
@@ -677,7 +836,7 @@ def _cert_changes(
 
 
 def _merge(
-    existing: _Existing | None,
+    existing: MemberDetail | None,
     values: dict[str, Any],
     row: RosterRow,
     code: str,
@@ -702,21 +861,9 @@ def _merge(
         base_notes = ""
         plots: list[PlotInput] = []
     else:
-        base = MemberInput(
-            code=existing.code,
-            first_names=existing.first_names,
-            surnames=existing.surnames,
-            gender=existing.gender,
-            join_date=existing.join_date,
-            dni=existing.dni,
-            birth_date=existing.birth_date,
-            community=existing.community,
-            phone=existing.phone,
-            notes=existing.notes,
-            plots=tuple(existing.plots),
-        )
+        base = existing.to_input()
         base_notes = existing.notes
-        plots = list(existing.plots)
+        plots = list(base.plots)
     notes = pick("notes", base_notes)
     other_phones = values.get("other_phones") or ""
     targets: list[int] = []
@@ -813,7 +960,7 @@ def roster_notes(
     return "\n".join(lines).strip()
 
 
-def _changes(existing: _Existing, data: MemberInput, status: str | None) -> list[FieldChange]:
+def _changes(existing: MemberDetail, data: MemberInput, status: str | None) -> list[FieldChange]:
     changes: list[FieldChange] = []
     for key, old, new in (
         ("first_names", existing.first_names, data.first_names),
@@ -912,53 +1059,6 @@ def _unique(problems: list[Problem]) -> tuple[Problem, ...]:
         if p not in out:
             out.append(p)
     return tuple(out)
-
-
-def _load_existing(session: Session) -> dict[int, _Existing]:
-    rows = session.execute(
-        select(
-            Member.id,
-            Member.code,
-            Member.first_names,
-            Member.surnames,
-            Member.dni,
-            Member.gender,
-            Member.birth_date,
-            Member.join_date,
-            Member.status,
-            Member.status_date,
-            Member.community,
-            Member.phone,
-            Member.notes,
-        )
-    )
-    found = {r.id: _Existing(**r._asdict(), plots=[]) for r in rows}
-    for p in session.execute(
-        select(
-            Plot.member_id,
-            Plot.id,
-            Plot.name,
-            Plot.total_area_ha,
-            Plot.coffee_area_ha,
-            Plot.altitude_m,
-            Plot.varieties,
-            Plot.latitude,
-            Plot.longitude,
-        ).order_by(Plot.id)
-    ):
-        found[p.member_id].plots.append(
-            PlotInput(
-                id=p.id,
-                name=p.name,
-                total_area_ha=p.total_area_ha,
-                coffee_area_ha=p.coffee_area_ha,
-                altitude_m=p.altitude_m,
-                varieties=p.varieties,
-                latitude=p.latitude,
-                longitude=p.longitude,
-            )
-        )
-    return found
 
 
 def _fairtrade_scheme(session: Session) -> int | None:

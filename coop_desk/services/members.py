@@ -3,7 +3,7 @@ deleted; they leave with a status (withdrawn, expelled, deceased) and their hist
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -35,8 +35,8 @@ from coop_desk.services.access import Actor, Permission, require
 
 
 @dataclass(frozen=True)
-class MemberRow:
-    """One line of the register, as lists show it."""
+class MemberFields:
+    """What the register holds about a member, in a list line and in the detail alike."""
 
     id: int
     code: str
@@ -50,13 +50,36 @@ class MemberRow:
     status_date: date
     community: str
     phone: str
-    plot_count: int
-    total_area_ha: Decimal
-    coffee_area_ha: Decimal
 
     @property
     def full_name(self) -> str:
         return full_name(self.first_names, self.surnames)
+
+
+# The columns of ``MemberFields``, for queries that read plain rows.
+MEMBER_COLUMNS = (
+    Member.id,
+    Member.code,
+    Member.first_names,
+    Member.surnames,
+    Member.dni,
+    Member.gender,
+    Member.birth_date,
+    Member.join_date,
+    Member.status,
+    Member.status_date,
+    Member.community,
+    Member.phone,
+)
+
+
+@dataclass(frozen=True)
+class MemberRow(MemberFields):
+    """One line of the register, as lists show it."""
+
+    plot_count: int
+    total_area_ha: Decimal
+    coffee_area_ha: Decimal
 
 
 @dataclass(frozen=True)
@@ -71,6 +94,22 @@ class PlotRow:
     longitude: Decimal | None
     version: int = 1
 
+    def to_input(self) -> PlotInput:
+        return PlotInput(**{c.key: getattr(self, c.key) for c in PLOT_COLUMNS})
+
+
+# The columns of ``PlotRow``.
+PLOT_COLUMNS = (
+    Plot.id,
+    Plot.name,
+    Plot.total_area_ha,
+    Plot.coffee_area_ha,
+    Plot.altitude_m,
+    Plot.varieties,
+    Plot.latitude,
+    Plot.longitude,
+)
+
 
 @dataclass(frozen=True)
 class StatusChangeRow:
@@ -83,27 +122,13 @@ class StatusChangeRow:
 
 
 @dataclass(frozen=True)
-class MemberDetail:
-    id: int
-    code: str
-    first_names: str
-    surnames: str
-    dni: str | None
-    gender: str
-    birth_date: date | None
-    join_date: date
-    status: str
-    status_date: date
-    community: str
-    phone: str
+class MemberDetail(MemberFields):
+    """A member with notes, plots and (``get_member``) the history of the status."""
+
     notes: str
     plots: tuple[PlotRow, ...]
-    history: tuple[StatusChangeRow, ...]
+    history: tuple[StatusChangeRow, ...] = ()
     version: int = 1  # of the member's own row (its plots carry their own)
-
-    @property
-    def full_name(self) -> str:
-        return full_name(self.first_names, self.surnames)
 
     def to_input(self) -> MemberInput:
         return MemberInput(
@@ -117,19 +142,7 @@ class MemberDetail:
             community=self.community,
             phone=self.phone,
             notes=self.notes,
-            plots=tuple(
-                PlotInput(
-                    id=p.id,
-                    name=p.name,
-                    total_area_ha=p.total_area_ha,
-                    coffee_area_ha=p.coffee_area_ha,
-                    altitude_m=p.altitude_m,
-                    varieties=p.varieties,
-                    latitude=p.latitude,
-                    longitude=p.longitude,
-                )
-                for p in self.plots
-            ),
+            plots=tuple(p.to_input() for p in self.plots),
         )
 
 
@@ -169,7 +182,8 @@ SORTABLE = {
 }
 
 
-def _area_sums() -> Select[tuple[int, int, Decimal, Decimal]]:
+def area_sums() -> Select[tuple[int, int, Decimal, Decimal]]:
+    """Per member: how many plots, their total and coffee areas (members with plots only)."""
     return select(
         Plot.member_id,
         func.count(Plot.id).label("plot_count"),
@@ -212,22 +226,6 @@ def _ordering(
     return ordering
 
 
-_MEMBER_COLUMNS = (
-    Member.id,
-    Member.code,
-    Member.first_names,
-    Member.surnames,
-    Member.dni,
-    Member.gender,
-    Member.birth_date,
-    Member.join_date,
-    Member.status,
-    Member.status_date,
-    Member.community,
-    Member.phone,
-)
-
-
 def list_members(
     session: Session,
     actor: Actor,
@@ -249,10 +247,10 @@ def list_members(
     flt = flt or MemberFilter()
     clauses = _filter_clauses(flt)
     if limit is None or order_by in AREA_SORTABLE:
-        areas = _area_sums().subquery()
+        areas = area_sums().subquery()
         stmt = (
             select(
-                *_MEMBER_COLUMNS,
+                *MEMBER_COLUMNS,
                 func.coalesce(areas.c.plot_count, 0).label("plot_count"),
                 func.coalesce(areas.c.total_area_ha, 0).label("total_area_ha"),
                 func.coalesce(areas.c.coffee_area_ha, 0).label("coffee_area_ha"),
@@ -265,7 +263,7 @@ def list_members(
             stmt = stmt.limit(limit).offset(offset)
         return [_member_row(row, row) for row in session.execute(stmt)]
     page = session.execute(
-        select(*_MEMBER_COLUMNS)
+        select(*MEMBER_COLUMNS)
         .where(*clauses)
         .order_by(*_ordering(order_by, descending))
         .limit(limit)
@@ -276,7 +274,7 @@ def list_members(
         sums = {
             row.member_id: row
             for row in session.execute(
-                _area_sums().where(Plot.member_id.in_([row.id for row in page]))
+                area_sums().where(Plot.member_id.in_([row.id for row in page]))
             )
         }
     return [_member_row(row, sums.get(row.id)) for row in page]
@@ -314,7 +312,7 @@ def member_position(
     """Where ``member_id`` stands (0-based) in ``list_members`` with the same filter and order,
     or ``None`` when the filter leaves it out: a paged list loads that far to keep it selected."""
     require(actor, Permission.READ)
-    areas = _area_sums().subquery() if order_by in AREA_SORTABLE else None
+    areas = area_sums().subquery() if order_by in AREA_SORTABLE else None
     ranked = select(
         Member.id,
         func.row_number().over(order_by=_ordering(order_by, descending, areas)).label("pos"),
@@ -380,43 +378,37 @@ def create_member(
     today: date | None = None,
 ) -> MemberDetail:
     require(actor, Permission.MEMBERS_WRITE)
-    data = _normalised(data)
+    data = normalised(data)
     problems = validate_member(data, today)
     problems += _uniqueness_problems(session, data, None)
     if problems:
         raise ValidationError(problems)
-    assert data.join_date is not None
-    member = Member(
-        code=data.code,
-        code_sort=code_sort_key(data.code),
-        first_names=data.first_names,
-        surnames=data.surnames,
-        dni=data.dni,
-        gender=data.gender,
-        birth_date=data.birth_date,
-        join_date=data.join_date,
-        status=str(status),
-        status_date=data.join_date,
-        community=data.community,
-        phone=data.phone,
-        notes=data.notes,
-        search_key=_search_key(data),
-    )
+    member = build_member(data, actor, status)
     session.add(member)
-    session.add(
-        MemberStatusChange(
-            member=member,
-            old_status=None,
-            new_status=str(status),
-            effective_date=data.join_date,
-            reason=_("joined the cooperative"),
-            recorded_by=actor.username,
-        )
-    )
-    for plot in data.plots:
-        member.plots.append(_new_plot(plot))
     session.flush()
     return _detail(member)
+
+
+def build_member(
+    data: MemberInput, actor: Actor, status: MemberStatus = MemberStatus.ACTIVE
+) -> Member:
+    """A new member's rows (the member, its first status change, its plots) from ``data``
+    already ``normalised`` and validated, for the caller to add to its session: how
+    ``create_member`` and the roster import's bulk path register a member."""
+    assert data.join_date is not None
+    member = Member(**_stored(data), status=str(status), status_date=data.join_date)
+    # The relationship attaches it to ``member.status_changes``: added with the member.
+    MemberStatusChange(
+        member=member,
+        old_status=None,
+        new_status=str(status),
+        effective_date=data.join_date,
+        reason=_("joined the cooperative"),
+        recorded_by=actor.username,
+    )
+    for plot in data.plots:
+        member.plots.append(Plot(**_stored_plot(plot)))
+    return member
 
 
 def update_member(
@@ -440,7 +432,7 @@ def update_member(
     member: plots missing from it are removed."""
     require(actor, Permission.MEMBERS_WRITE)
     member = _load(session, member_id)
-    data = _normalised(data)
+    data = normalised(data)
     if base is not None:
         data = _merged(session, member, data, base)
     problems = validate_member(data, today)
@@ -454,32 +446,16 @@ def update_member(
     if problems:
         raise ValidationError(problems)
     assert data.join_date is not None
-    member.code = data.code
-    member.code_sort = code_sort_key(data.code)
-    member.first_names = data.first_names
-    member.surnames = data.surnames
-    member.dni = data.dni
-    member.gender = data.gender
-    member.birth_date = data.birth_date
-    member.join_date = data.join_date
-    member.community = data.community
-    member.phone = data.phone
-    member.notes = data.notes
-    member.search_key = _search_key(data)
+    for key, value in _stored(data).items():
+        setattr(member, key, value)
     kept: set[int] = set()
     for plot in data.plots:
         if plot.id is None:
-            member.plots.append(_new_plot(plot))
+            member.plots.append(Plot(**_stored_plot(plot)))
             continue
         kept.add(plot.id)
-        existing = known[plot.id]
-        existing.name = plot.name
-        existing.total_area_ha = plot.total_area_ha
-        existing.coffee_area_ha = plot.coffee_area_ha
-        existing.altitude_m = plot.altitude_m
-        existing.varieties = plot.varieties
-        existing.latitude = plot.latitude
-        existing.longitude = plot.longitude
+        for key, value in _stored_plot(plot).items():
+            setattr(known[plot.id], key, value)
     for plot_id, existing in known.items():
         if plot_id not in kept:
             member.plots.remove(existing)
@@ -568,8 +544,8 @@ def _member_label(member: Member) -> str:
 def _merged(session: Session, member: Member, data: MemberInput, base: MemberDetail) -> MemberInput:
     """The whole member to save: the user's changes relative to ``base`` applied, row by row,
     on what is stored now. Raises ``StaleEdit`` for a row both changed."""
-    was = _normalised(base.to_input())
-    now = _normalised(_detail(member).to_input())
+    was = normalised(base.to_input())
+    now = normalised(_detail(member).to_input())
     label = _member_label(member)
     fields = {
         name: getattr(data, name)
@@ -621,7 +597,8 @@ def _load(session: Session, member_id: int) -> Member:
     return member
 
 
-def _normalised(data: MemberInput) -> MemberInput:
+def normalised(data: MemberInput) -> MemberInput:
+    """``data`` as it is stored: code and DNI parsed, names and texts cleaned."""
     code = data.code
     try:
         code = parse_code(data.code)
@@ -689,20 +666,47 @@ def _uniqueness_problems(
     return problems
 
 
-def _new_plot(plot: PlotInput) -> Plot:
-    return Plot(
-        name=plot.name,
-        total_area_ha=plot.total_area_ha,
-        coffee_area_ha=plot.coffee_area_ha,
-        altitude_m=plot.altitude_m,
-        varieties=plot.varieties,
-        latitude=plot.latitude,
-        longitude=plot.longitude,
-    )
+def _stored(data: MemberInput) -> dict[str, Any]:
+    """The member's columns as ``data`` (normalised and valid) sets them; the status is
+    changed by ``change_status`` only."""
+    return {
+        "code": data.code,
+        "code_sort": code_sort_key(data.code),
+        "first_names": data.first_names,
+        "surnames": data.surnames,
+        "dni": data.dni,
+        "gender": data.gender,
+        "birth_date": data.birth_date,
+        "join_date": data.join_date,
+        "community": data.community,
+        "phone": data.phone,
+        "notes": data.notes,
+        "search_key": search_key(
+            data.code, data.first_names, data.surnames, data.dni, data.community
+        ),
+    }
 
 
-def _search_key(data: MemberInput) -> str:
-    return search_key(data.code, data.first_names, data.surnames, data.dni, data.community)
+def _stored_plot(plot: PlotInput) -> dict[str, Any]:
+    """A plot's columns as ``plot`` sets them (its id and member are not among them)."""
+    return {c.key: getattr(plot, c.key) for c in PLOT_COLUMNS if c.key != "id"}
+
+
+def load_register(session: Session) -> dict[int, MemberDetail]:
+    """Every member with notes and plots (no status history), by id, in two queries: what an
+    import compares a roster with."""
+    found = {
+        row.id: MemberDetail(**row._asdict(), plots=())
+        for row in session.execute(select(*MEMBER_COLUMNS, Member.notes, Member.version))
+    }
+    plots: dict[int, list[PlotRow]] = {}
+    rows = select(Plot.member_id, *PLOT_COLUMNS, Plot.version).order_by(Plot.id)
+    for row in session.execute(rows):
+        plots.setdefault(row.member_id, []).append(PlotRow(*row[1:]))
+    return {
+        member_id: replace(detail, plots=tuple(plots.get(member_id, ())))
+        for member_id, detail in found.items()
+    }
 
 
 def _detail(member: Member) -> MemberDetail:
@@ -721,17 +725,7 @@ def _detail(member: Member) -> MemberDetail:
         phone=member.phone,
         notes=member.notes,
         plots=tuple(
-            PlotRow(
-                p.id,
-                p.name,
-                p.total_area_ha,
-                p.coffee_area_ha,
-                p.altitude_m,
-                p.varieties,
-                p.latitude,
-                p.longitude,
-                p.version,
-            )
+            PlotRow(**{c.key: getattr(p, c.key) for c in PLOT_COLUMNS}, version=p.version)
             for p in member.plots
         ),
         history=tuple(

@@ -57,7 +57,7 @@ def register(name: str) -> Callable[[Check], Check]:
     return decorator
 
 
-def _load_checks() -> None:
+def load_checks() -> None:
     """Import every module that registers checks (kept in one place so none is forgotten)."""
     import importlib
 
@@ -96,7 +96,7 @@ class VerifyResult:
 
 def verify(session: Session, actor: Actor, today: date | None = None) -> VerifyResult:
     require(actor, Permission.READ)
-    _load_checks()
+    load_checks()
     today = today or date.today()
     findings: list[Finding] = []
     for name, check in CHECKS:

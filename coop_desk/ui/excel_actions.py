@@ -10,16 +10,54 @@ progress dialog and Cancel (``run_with_progress``); the worker opens its own ses
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session
 
+from coop_desk.services.access import Actor
 from coop_desk.ui import excel_files
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.workers import Progress
+
+# --- writing a workbook ---------------------------------------------------------------------------
+
+
+class _Written(Protocol):
+    @property
+    def path(self) -> Any: ...
+
+
+T = TypeVar("T", bound=_Written)
+
+
+def _write_workbook(
+    parent: QWidget | None,
+    ctx: AppContext,
+    *,
+    title: str,
+    suggested: str,
+    busy: str,
+    write: Callable[[Session, Actor, Path, Progress], T],
+    finished: str,
+    done: Callable[[T], str],
+) -> Path | None:
+    """Ask where (``title``, ``suggested`` name), run ``write`` in a worker (``busy``) with its
+    own reading session, and tell the user (``finished``, ``done(result)``). The path written,
+    or ``None`` after Cancel or an error (shown)."""
+    path = excel_files.choose_save_path(parent, title, suggested)
+    if path is None:
+        return None
+    result = excel_files.write_in_background(parent, ctx, busy, path, write)
+    if result is None:
+        return None
+    excel_files.inform(parent, finished, done(result))
+    return Path(result.path)
+
 
 # --- members -----------------------------------------------------------------------------------
 
@@ -28,32 +66,20 @@ def export_members(parent: QWidget | None, ctx: AppContext) -> Path | None:
     """Export the register (Members, Plots) to a workbook the user chooses."""
     from coop_desk.services import member_export
 
-    path = excel_files.choose_save_path(
+    return _write_workbook(
         parent,
-        QCoreApplication.translate("excel_actions", "Export the member register"),
-        ctx.read(lambda s, _a: member_export.default_file_name(s, date.today())),
-    )
-    if path is None:
-        return None
-    db, actor = ctx.db, ctx.actor
-
-    def job(progress: Progress) -> member_export.ExportResult:
-        with db.reading(actor) as session:
-            return member_export.export_members(session, actor, path, progress=progress)
-
-    result = excel_files.run_job(
-        parent, QCoreApplication.translate("excel_actions", "Exporting the member register"), job
-    )
-    if result is None:
-        return None
-    excel_files.inform(
-        parent,
-        QCoreApplication.translate("excel_actions", "Export finished"),
-        QCoreApplication.translate(
+        ctx,
+        title=QCoreApplication.translate("excel_actions", "Export the member register"),
+        suggested=ctx.read(lambda s, _a: member_export.default_file_name(s, date.today())),
+        busy=QCoreApplication.translate("excel_actions", "Exporting the member register"),
+        write=lambda s, a, path, progress: member_export.export_members(
+            s, a, path, progress=progress
+        ),
+        finished=QCoreApplication.translate("excel_actions", "Export finished"),
+        done=lambda result: QCoreApplication.translate(
             "excel_actions", "{0} members and {1} plots written to {2}."
         ).format(result.members, result.plots, result.path),
     )
-    return Path(result.path)
 
 
 def import_members(parent: QWidget | None, ctx: AppContext) -> Any:
@@ -108,32 +134,20 @@ def export_ledger(parent: QWidget | None, ctx: AppContext) -> Path | None:
     if period is None:
         return None
     label = str(period.get("year") or f"{period['date_from']}_{period['date_to']}")
-    path = excel_files.choose_save_path(
+    return _write_workbook(
         parent,
-        QCoreApplication.translate("excel_actions", "Export the Premium ledger"),
-        ctx.read(lambda s, _a: workbook.ledger_file_name(s, label)),
-    )
-    if path is None:
-        return None
-    db, actor = ctx.db, ctx.actor
-
-    def job(progress: Progress) -> workbook.LedgerExportResult:
-        with db.reading(actor) as session:
-            return workbook.export_ledger(session, actor, path, progress=progress, **period)
-
-    result = excel_files.run_job(
-        parent, QCoreApplication.translate("excel_actions", "Exporting the Premium ledger"), job
-    )
-    if result is None:
-        return None
-    excel_files.inform(
-        parent,
-        QCoreApplication.translate("excel_actions", "Export finished"),
-        QCoreApplication.translate(
+        ctx,
+        title=QCoreApplication.translate("excel_actions", "Export the Premium ledger"),
+        suggested=ctx.read(lambda s, _a: workbook.ledger_file_name(s, label)),
+        busy=QCoreApplication.translate("excel_actions", "Exporting the Premium ledger"),
+        write=lambda s, a, path, progress: workbook.export_ledger(
+            s, a, path, progress=progress, **period
+        ),
+        finished=QCoreApplication.translate("excel_actions", "Export finished"),
+        done=lambda result: QCoreApplication.translate(
             "excel_actions", "The ledger for {0} ({1} postings) was written to {2}."
         ).format(result.period.label(), result.postings, result.path),
     )
-    return Path(result.path)
 
 
 def export_premium_report(parent: QWidget | None, ctx: AppContext) -> Path | None:
@@ -143,33 +157,26 @@ def export_premium_report(parent: QWidget | None, ctx: AppContext) -> Path | Non
     year = choose_year(parent, ctx)
     if year is None:
         return None
-    path = excel_files.choose_save_path(
-        parent,
-        QCoreApplication.translate("excel_actions", "Premium-use report"),
-        ctx.read(lambda s, _a: assembly_report.report_file_name(s, year)),
-    )
-    if path is None:
-        return None
-    db, actor = ctx.db, ctx.actor
+    writing = QCoreApplication.translate("excel_actions", "Writing the report…")
 
-    def job(progress: Progress) -> assembly_report.PremiumReportResult:
-        progress(0, 0, QCoreApplication.translate("excel_actions", "Writing the report…"))
-        with db.reading(actor) as session:
-            return assembly_report.export_premium_report(session, actor, path, year)
+    def write(
+        session: Session, actor: Actor, path: Path, progress: Progress
+    ) -> assembly_report.PremiumReportResult:
+        progress(0, 0, writing)
+        return assembly_report.export_premium_report(session, actor, path, year)
 
-    result = excel_files.run_job(
-        parent, QCoreApplication.translate("excel_actions", "Writing the premium-use report"), job
-    )
-    if result is None:
-        return None
-    excel_files.inform(
+    return _write_workbook(
         parent,
-        QCoreApplication.translate("excel_actions", "Report written"),
-        QCoreApplication.translate(
+        ctx,
+        title=QCoreApplication.translate("excel_actions", "Premium-use report"),
+        suggested=ctx.read(lambda s, _a: assembly_report.report_file_name(s, year)),
+        busy=QCoreApplication.translate("excel_actions", "Writing the premium-use report"),
+        write=write,
+        finished=QCoreApplication.translate("excel_actions", "Report written"),
+        done=lambda result: QCoreApplication.translate(
             "excel_actions", "The premium-use report {0} was written to {1}."
         ).format(year, result.path),
     )
-    return Path(result.path)
 
 
 def import_cashbook(parent: QWidget | None, ctx: AppContext) -> Any:
@@ -189,74 +196,97 @@ def import_cashbook(parent: QWidget | None, ctx: AppContext) -> Any:
 def open_cashbook_dialog(parent: QWidget | None, ctx: AppContext, path: Path) -> Any:
     """Read ``path`` (worker) and build the preview dialog, not yet shown; ``None`` after a
     bad file (explained)."""
-    from coop_desk.exchange.cashbook import read_cashbook
+    from coop_desk.services import cashbook_import
     from coop_desk.ui.dialogs.ledger_excel import CashbookDialog
 
-    book = excel_files.run_job(
+    db, actor = ctx.db, ctx.actor
+
+    def job(_progress: Progress) -> cashbook_import.CashbookPreview:
+        with db.reading(actor) as session:
+            return cashbook_import.preview_file(session, actor, path)
+
+    preview = excel_files.run_job(
         parent,
         QCoreApplication.translate("excel_actions", "Reading {0}").format(path.name),
-        lambda _p: read_cashbook(path),
+        job,
     )
-    if book is None:
+    if preview is None:
         return None
-    return CashbookDialog(ctx, book, parent)
+    return CashbookDialog(ctx, preview, parent)
 
 
 # --- menus ---------------------------------------------------------------------------------------
 
 
 def install_menus(window: Any) -> None:
-    """Add the Excel actions to the main window: Export menu entries and File > Import."""
+    """Add the Excel actions to the main window: Export menu entries and File > Import, each
+    enabled while the user's role allows it (the template is for everyone)."""
     from PySide6.QtGui import QAction
 
     from coop_desk.services.access import Permission
 
     ctx: AppContext = window.ctx
-    export_action = QAction(
-        QCoreApplication.translate("excel_actions", "Member register to &Excel…"), window
-    )
-    export_action.setObjectName("export_members_xlsx")
-    export_action.triggered.connect(lambda: export_members(window, ctx))
-    window.add_export_action(export_action)
+    allowed: list[tuple[QAction, Permission]] = []
 
-    import_menu = window.import_menu
-    import_action = QAction(
-        QCoreApplication.translate("excel_actions", "&Member roster from Excel…"), window
-    )
-    import_action.setObjectName("import_members_xlsx")
-    import_action.triggered.connect(lambda: import_members(window, ctx))
-    import_menu.addAction(import_action)
-    template_action = QAction(
-        QCoreApplication.translate("excel_actions", "Download the roster &template…"), window
-    )
-    template_action.setObjectName("roster_template_xlsx")
-    template_action.triggered.connect(lambda: excel_files.download_template(window, ctx))
-    import_menu.addAction(template_action)
+    def add(
+        text: str,
+        name: str,
+        run: Callable[[Any, AppContext], Any],
+        permission: Permission | None,
+    ) -> QAction:
+        action = QAction(text, window)
+        action.setObjectName(name)
+        action.triggered.connect(lambda: run(window, ctx))
+        if permission is not None:
+            allowed.append((action, permission))
+        return action
 
-    ledger_action = QAction(
-        QCoreApplication.translate("excel_actions", "Premium &ledger workbook…"), window
-    )
-    ledger_action.setObjectName("export_ledger_xlsx")
-    ledger_action.triggered.connect(lambda: export_ledger(window, ctx))
-    window.add_export_action(ledger_action)
-    report_action = QAction(
-        QCoreApplication.translate("excel_actions", "Annual &premium-use report…"), window
-    )
-    report_action.setObjectName("export_premium_report_xlsx")
-    report_action.triggered.connect(lambda: export_premium_report(window, ctx))
-    window.add_export_action(report_action)
-    cashbook_action = QAction(
-        QCoreApplication.translate("excel_actions", "Premium &cash book from Excel…"), window
-    )
-    cashbook_action.setObjectName("import_cashbook_xlsx")
-    cashbook_action.triggered.connect(lambda: import_cashbook(window, ctx))
-    import_menu.addAction(cashbook_action)
+    for export in (
+        add(
+            QCoreApplication.translate("excel_actions", "Member register to &Excel…"),
+            "export_members_xlsx",
+            export_members,
+            Permission.EXPORT,
+        ),
+        add(
+            QCoreApplication.translate("excel_actions", "Premium &ledger workbook…"),
+            "export_ledger_xlsx",
+            export_ledger,
+            Permission.EXPORT,
+        ),
+        add(
+            QCoreApplication.translate("excel_actions", "Annual &premium-use report…"),
+            "export_premium_report_xlsx",
+            export_premium_report,
+            Permission.EXPORT,
+        ),
+    ):
+        window.add_export_action(export)
+    for entry in (
+        add(
+            QCoreApplication.translate("excel_actions", "&Member roster from Excel…"),
+            "import_members_xlsx",
+            import_members,
+            Permission.MEMBERS_WRITE,
+        ),
+        add(
+            QCoreApplication.translate("excel_actions", "Download the roster &template…"),
+            "roster_template_xlsx",
+            excel_files.download_template,
+            None,
+        ),
+        add(
+            QCoreApplication.translate("excel_actions", "Premium &cash book from Excel…"),
+            "import_cashbook_xlsx",
+            import_cashbook,
+            Permission.LEDGER_WRITE,
+        ),
+    ):
+        window.import_menu.addAction(entry)
 
     def apply_permissions() -> None:
-        for action in (export_action, ledger_action, report_action):
-            action.setEnabled(ctx.can(Permission.EXPORT))
-        import_action.setEnabled(ctx.can(Permission.MEMBERS_WRITE))
-        cashbook_action.setEnabled(ctx.can(Permission.LEDGER_WRITE))
+        for action, permission in allowed:
+            action.setEnabled(ctx.can(permission))
 
     apply_permissions()
     ctx.actor_changed.connect(apply_permissions)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
@@ -21,7 +21,12 @@ from coop_desk.ui.labels import QT_TRANSLATE_NOOP
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from coop_desk.services.access import Actor
     from coop_desk.ui.context import AppContext
+
+T = TypeVar("T")
 
 XLSX_FILTER = QT_TRANSLATE_NOOP("excel_actions", "Excel workbook (*.xlsx)")
 OPEN_FILTER = QT_TRANSLATE_NOOP("excel_actions", "Excel workbook (*.xlsx *.xlsm);;All files (*)")
@@ -87,10 +92,29 @@ def run_job(parent: QWidget | None, title: str, job: Callable[[Progress], Any]) 
         return None
 
 
+def write_in_background(
+    parent: QWidget | None,
+    ctx: AppContext,
+    busy: str,
+    path: Path,
+    write: Callable[[Session, Actor, Path, Progress], T],
+) -> T | None:
+    """Run ``write(session, actor, path, progress)`` in a worker with its own reading session,
+    behind a progress dialog titled ``busy``; ``None`` after Cancel or an error (shown)."""
+    db, actor = ctx.db, ctx.actor
+
+    def job(progress: Progress) -> T:
+        with db.reading(actor) as session:
+            return write(session, actor, path, progress)
+
+    result: T | None = run_job(parent, busy, job)
+    return result
+
+
 def download_template(parent: QWidget | None, ctx: AppContext | None = None) -> Path | None:
     """Write the roster template (recognised headers and an example row)."""
-    from coop_desk.exchange.roster import write_template
     from coop_desk.services.cooperative import cooperative_language
+    from coop_desk.services.member_import import write_template
 
     # The template is in the cooperative's language, like every workbook.
     language = ctx.read(lambda s, _a: cooperative_language(s)) if ctx is not None else None

@@ -10,11 +10,17 @@ raises its exception, or raises ``Cancelled`` - while the event loop keeps the w
 frozen row dataclasses), then calls ``on_done(result)`` on the GUI thread. No dialog: the page
 shows its own "Loading…" state meanwhile. A newer ``load`` supersedes an older one: results of
 an older generation are dropped. Errors (of ``fn`` or ``on_done``) are emitted as ``failed``.
+
+``collecting_on_the_gui_thread(app)`` keeps Python's cyclic garbage collection on the GUI thread
+while the application runs (see ``GuiThreadCollector``): the pool threads above must never free
+a widget.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
@@ -24,6 +30,7 @@ from PySide6.QtCore import (
     QRunnable,
     Qt,
     QThreadPool,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -190,3 +197,47 @@ class BackgroundLoader(QObject):
         self.started.emit()
         QThreadPool.globalInstance().start(_LoadJob(fn, signals))
         return generation
+
+
+class GuiThreadCollector(QObject):
+    """Runs Python's cyclic garbage collection on the GUI thread, from a timer.
+
+    The interpreter starts a collection in whichever thread happens to allocate. When that is
+    a pool thread (loading the demo allocates a great deal), it frees there whatever cycles the
+    GUI left behind - a closed dialog whose slots refer to it, say - and a widget destroyed off
+    the GUI thread crashes the program (the flaky segfault after the first-run test). While
+    this runs, automatic collection is off and the same generational collection, with the
+    interpreter's thresholds, happens here instead.
+    """
+
+    def __init__(self, parent: QObject | None = None, interval_ms: int = 500) -> None:
+        super().__init__(parent)
+        self.threshold = gc.get_threshold()
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.check)
+
+    def check(self) -> None:
+        counts = gc.get_count()
+        for generation in (2, 1, 0):
+            if counts[generation] > self.threshold[generation]:
+                gc.collect(generation)
+                return
+
+
+@contextmanager
+def collecting_on_the_gui_thread(app: QObject) -> Iterator[GuiThreadCollector]:
+    """Collect garbage only on the GUI thread for the block; afterwards collect what is left,
+    here, and give collection back to the interpreter as it was."""
+    was_enabled = gc.isenabled()
+    collector = GuiThreadCollector(app)
+    gc.disable()
+    collector.timer.start()
+    try:
+        yield collector
+    finally:
+        collector.timer.stop()
+        collector.deleteLater()
+        gc.collect()
+        if was_enabled:
+            gc.enable()

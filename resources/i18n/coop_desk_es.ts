@@ -65,148 +65,148 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="67"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="69"/>
         <source>record id</source>
         <translation>id del registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="70"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="72"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="72"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="74"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="83"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="85"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="120"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="122"/>
         <source>&amp;History of this record…</source>
         <translation>Historial de este re&amp;gistro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="128"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="130"/>
         <source>&amp;Check integrity…</source>
         <translation>&amp;Verificar integridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="134"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="136"/>
         <source>Fiscal year of the audit pack and the Beancount file</source>
         <translation>Ejercicio del paquete de auditoría y del archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="135"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="137"/>
         <source>Audit &amp;pack…</source>
         <translation>&amp;Paquete de auditoría…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="138"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="140"/>
         <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year&apos;s audit trail, the integrity check</source>
         <translation>Un libro Excel para el auditor: libro diario, balance de comprobación, aprobaciones de la AG, pagos con comprobantes y huellas de los recibos, el registro de auditoría del ejercicio y la verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="143"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="145"/>
         <source>&amp;Beancount file…</source>
         <translation>Archivo &amp;Beancount…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="145"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="147"/>
         <source>The year&apos;s journal for an independent check with Beancount (bean-check)</source>
         <translation>El libro diario del ejercicio, para una verificación independiente con Beancount (bean-check)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="156"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="158"/>
         <source>Fiscal year</source>
         <translation>Ejercicio</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/__init__.py" line="80"/>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="170"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="172"/>
         <source>Audit trail</source>
         <translation>Auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="219"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="221"/>
         <source>(all)</source>
         <translation>(todas)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="249"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="251"/>
         <source>{0} audit records</source>
         <translation>{0} registros de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="328"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="330"/>
         <source>Save the audit pack</source>
         <translation>Guardar el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="332"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="334"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="345"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="341"/>
         <source>Writing the audit pack</source>
         <translation>Escribiendo el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="352"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="350"/>
         <source>Audit pack for {0} written to {1} (integrity {2}).</source>
         <translation>Paquete de auditoría de {0} guardado en {1} (integridad {2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="353"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="351"/>
         <source>OK</source>
         <translation>CORRECTA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="353"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="351"/>
         <source>FAILED</source>
         <translation>FALLIDA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="363"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="361"/>
         <source>Save the Beancount file</source>
         <translation>Guardar el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="365"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="363"/>
         <source>Beancount file (*.beancount)</source>
         <translation>Archivo Beancount (*.beancount)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="372"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="367"/>
         <source>Writing the journal…</source>
         <translation>Escribiendo el libro diario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="377"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="376"/>
         <source>Writing the Beancount file</source>
         <translation>Escribiendo el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="384"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="381"/>
         <source>Beancount file written to {0} ({1} transactions).</source>
         <translation>Archivo Beancount guardado en {0} ({1} transacciones).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="85"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="87"/>
         <source>Record kind</source>
         <translation>Tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="124"/>
         <source>&amp;Open the member or entry</source>
         <translation>&amp;Abrir el socio o el asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="124"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="126"/>
         <source>Open the member or the journal entry this change belongs to</source>
         <translation>Abre el socio o el asiento contable al que pertenece este cambio</translation>
     </message>
@@ -318,62 +318,62 @@
 <context>
     <name>CashRowsModel</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="78"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="77"/>
         <source>Opening balance</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="79"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="78"/>
         <source>Income</source>
         <translation>Ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="80"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="79"/>
         <source>Expense</source>
         <translation>Egreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="89"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="95"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="94"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="96"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="95"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="97"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="96"/>
         <source>Voucher</source>
         <translation>Comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="98"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="97"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="99"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="98"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="100"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="99"/>
         <source>Amount</source>
         <translation>Monto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="101"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="100"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="103"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="102"/>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
@@ -381,57 +381,57 @@
 <context>
     <name>CashbookDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="123"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="127"/>
         <source>Import a premium cash book</source>
         <translation>Importar un libro de caja de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="134"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="138"/>
         <source>Sheet “{0}”, header on row {1}. Opening {2}, income {3}, expense {4}, closing {5}.</source>
         <translation>Hoja «{0}», encabezado en la fila {1}. Saldo inicial {2}, ingresos {3}, egresos {4}, saldo final {5}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="147"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="151"/>
         <source>Row {0} skipped: {1}</source>
         <translation>Fila {0} omitida: {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="158"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="162"/>
         <source>units per USD, for an account not in USD</source>
         <translation>unidades por USD, para una cuenta que no está en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="160"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="164"/>
         <source>(none: report them)</source>
         <translation>(ninguno: informarlos)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="165"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="169"/>
         <source>Create the projects not in the plan: {0}</source>
         <translation>Crear los proyectos que no están en el plan: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="168"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="172"/>
         <source>Into the &amp;account</source>
         <translation>En la &amp;cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="169"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="173"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="172"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="176"/>
         <source>Expenses without a &amp;project go to</source>
         <translation>Los egresos sin &amp;proyecto van a</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="185"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="189"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="211"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="215"/>
         <source>Posting the cash book</source>
         <translation>Registrando el libro de caja</translation>
     </message>
@@ -439,97 +439,97 @@
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="45"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="43"/>
         <source>Edit certificate</source>
         <translation>Editar certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="45"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="43"/>
         <source>New certificate</source>
         <translation>Nuevo certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="48"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="46"/>
         <source>Add scheme…</source>
         <translation>Agregar esquema…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="53"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="51"/>
         <source>FLO ID for Fairtrade</source>
         <translation>FLO ID para Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="60"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="58"/>
         <source>no document</source>
         <translation>sin documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="61"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="59"/>
         <source>Choose file…</source>
         <translation>Elegir archivo…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="64"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="62"/>
         <source>&amp;Scheme</source>
         <translation>&amp;Esquema</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="65"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="63"/>
         <source>&amp;Certifier</source>
         <translation>&amp;Certificadora</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="66"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="64"/>
         <source>&amp;Number</source>
         <translation>&amp;Número</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="67"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="65"/>
         <source>&amp;Issued</source>
         <translation>E&amp;mitido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="68"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="66"/>
         <source>&amp;Expires</source>
         <translation>&amp;Vence</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="69"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="67"/>
         <source>Sco&amp;pe</source>
         <translation>&amp;Alcance</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="70"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="68"/>
         <source>N&amp;otes</source>
         <translation>N&amp;otas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="71"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="69"/>
         <source>&amp;Document</source>
         <translation>&amp;Documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="95"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="93"/>
         <source>{0} (SHA-256 {1}…)</source>
         <translation>{0} (SHA-256 {1}…)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="111"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="109"/>
         <source>Add scheme</source>
         <translation>Agregar esquema</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="112"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="110"/>
         <source>Name of the scheme (e.g. Rainforest Alliance):</source>
         <translation>Nombre del esquema (p. ej. Rainforest Alliance):</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="119"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="117"/>
         <source>Certificate document</source>
         <translation>Documento del certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="121"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="119"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Documentos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Todos los archivos (*)</translation>
     </message>
@@ -793,22 +793,22 @@
 <context>
     <name>CompleteActionDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="347"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="321"/>
         <source>Corrective action done</source>
         <translation>Acción correctiva cumplida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="350"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="324"/>
         <source>{0} {1}: {2} (due {3})</source>
         <translation>{0} {1}: {2} (vence {3})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="361"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="335"/>
         <source>&amp;Completed on</source>
         <translation>&amp;Cumplida el</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="362"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="336"/>
         <source>&amp;Note</source>
         <translation>&amp;Nota</translation>
     </message>
@@ -1007,37 +1007,37 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="167"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="153"/>
         <source>Approval committee decision</source>
         <translation>Decisión del comité de aprobación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="178"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="164"/>
         <source>minutes / act number</source>
         <translation>número de acta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="181"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="167"/>
         <source>&amp;Decision</source>
         <translation>&amp;Decisión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="182"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="168"/>
         <source>D&amp;ate</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="183"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="169"/>
         <source>&amp;Inspection report</source>
         <translation>&amp;Informe de inspección</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="184"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="170"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="185"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="171"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notas</translation>
     </message>
@@ -1158,43 +1158,43 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="128"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="127"/>
         <source>Choose the roster</source>
         <translation>Elegir el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="131"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="130"/>
         <source>An Excel workbook (.xlsx) with one member per row. Title rows above the headers, blank rows and a totals row are fine; headers may be in Spanish or English, in any order.</source>
         <translation>Un libro de Excel (.xlsx) con un socio por fila. Se admiten filas de título sobre los encabezados, filas en blanco y una fila de totales; los encabezados pueden estar en español o en inglés, en cualquier orden.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="137"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="136"/>
         <source>Path of the .xlsx file</source>
         <translation>Ruta del archivo .xlsx</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="138"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="137"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Examinar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="140"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="139"/>
         <source>&amp;Download template…</source>
         <translation>&amp;Descargar plantilla…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="144"/>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="165"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="143"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="164"/>
         <source>(found automatically)</source>
         <translation>(detectada automáticamente)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="148"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="147"/>
         <source>&amp;Sheet:</source>
         <translation>&amp;Hoja:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="177"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="176"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
@@ -1346,87 +1346,83 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="64"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="63"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="70"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="69"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="74"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="73"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="75"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="74"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="77"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="76"/>
         <source>Organic</source>
         <translation>Orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="82"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="81"/>
         <source>Fairtrade</source>
         <translation>Fairtrade</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="88"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="87"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="89"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="95"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="94"/>
         <source>Changes / problems</source>
         <translation>Cambios / problemas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="383"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="377"/>
         <source>Import a member roster</source>
         <translation>Importar un padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="412"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="401"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="432"/>
         <source>Reading {0}</source>
         <translation>Leyendo {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="434"/>
-        <source>Comparing with the register</source>
-        <translation>Comparando con el padrón</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="462"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="464"/>
         <source>Importing members</source>
         <translation>Importando socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="466"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="468"/>
         <source>Nothing was imported</source>
         <translation>No se importó nada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="480"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="482"/>
         <source>Import finished</source>
         <translation>Importación terminada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="482"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="484"/>
         <source>{0} members added, {1} updated, {2} unchanged, {3} rows not imported.</source>
         <translation>{0} socios agregados, {1} actualizados, {2} sin cambios, {3} filas no importadas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="117"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="116"/>
         <source>Warning: {0}</source>
         <translation>Advertencia: {0}</translation>
     </message>
@@ -1434,92 +1430,92 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="53"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="48"/>
         <source>Internal inspection</source>
         <translation>Inspección interna</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="76"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="63"/>
         <source>kg of green coffee</source>
         <translation>kg de café verde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="78"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="65"/>
         <source>none known</source>
         <translation>ninguno conocido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="79"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="66"/>
         <source>date known:</source>
         <translation>fecha conocida:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="88"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="75"/>
         <source>what the member must do</source>
         <translation>lo que el socio debe hacer</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="77"/>
         <source>Add</source>
         <translation>Agregar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="92"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="79"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="104"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="91"/>
         <source>&amp;Member</source>
         <translation>&amp;Socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="105"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="92"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="106"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="93"/>
         <source>&amp;Inspector</source>
         <translation>&amp;Inspector</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="107"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="94"/>
         <source>&amp;Plots visited</source>
         <translation>&amp;Parcelas visitadas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="108"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="95"/>
         <source>&amp;Result</source>
         <translation>&amp;Resultado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="109"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="96"/>
         <source>&amp;Findings</source>
         <translation>&amp;Hallazgos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="110"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="97"/>
         <source>Corrective &amp;actions</source>
         <translation>&amp;Acciones correctivas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="111"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="98"/>
         <source>&amp;Yield estimate (kg)</source>
         <translation>&amp;Estimado de cosecha (kg)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="112"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="99"/>
         <source>Last &amp;prohibited input</source>
         <translation>Último insumo prohi&amp;bido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="156"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="138"/>
         <source>describe the action</source>
         <translation>describa la acción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="161"/>
+        <location filename="../../coop_desk/ui/dialogs/inspection.py" line="143"/>
         <source>{0} — due {1}</source>
         <translation>{0} — vence {1}</translation>
     </message>
@@ -1812,47 +1808,47 @@ Base de datos: {1}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="205"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="203"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="208"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="206"/>
         <source>What each column of the sheet holds. Recognised columns are already chosen; pick a field for any other column you want to import.</source>
         <translation>Qué contiene cada columna de la hoja. Las columnas reconocidas ya están elegidas; escoja un campo para cualquier otra columna que quiera importar.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="223"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="221"/>
         <source>&amp;Date of joining for new members whose row gives none:</source>
         <translation>&amp;Fecha de ingreso para socios nuevos cuya fila no la indica:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="250"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="248"/>
         <source>Sheet “{0}”, headers on row {1}, {2} member rows, {3} rows skipped.</source>
         <translation>Hoja «{0}», encabezados en la fila {1}, {2} filas de socios, {3} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="258"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="256"/>
         <source>Column</source>
         <translation>Columna</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="258"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="256"/>
         <source>Header</source>
         <translation>Encabezado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="258"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="256"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="258"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="256"/>
         <source>Import as</source>
         <translation>Importar como</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="267"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="265"/>
         <source>(not imported)</source>
         <translation>(no se importa)</translation>
     </message>
@@ -2490,42 +2486,42 @@ Base de datos: {1}</translation>
 <context>
     <name>OpeningBalanceDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="642"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="643"/>
         <source>Opening balance</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="645"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="646"/>
         <source>What the cooperative already held in a bank or cash account, or what a buyer still owed it, when it started keeping its books in coop-desk.</source>
         <translation>Lo que la cooperativa ya tenía en una cuenta de banco o caja, o lo que un comprador aún le debía, cuando empezó a llevar sus libros en coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="653"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="654"/>
         <source>Optional</source>
         <translation>Opcional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="654"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="655"/>
         <source>&amp;Account</source>
         <translation>&amp;Cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="655"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="656"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="656"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="657"/>
         <source>A&amp;mount held</source>
         <translation>&amp;Monto disponible</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="657"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="658"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="658"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="659"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
@@ -2533,27 +2529,27 @@ Base de datos: {1}</translation>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="43"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="42"/>
         <source>Premium ledger workbook</source>
         <translation>Libro Excel de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="45"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="44"/>
         <source>Fiscal &amp;year</source>
         <translation>&amp;Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="46"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="45"/>
         <source>Date &amp;range</source>
         <translation>&amp;Rango de fechas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="55"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="54"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="72"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="71"/>
         <source>The end of the period is before its start.</source>
         <translation>El fin del período es anterior a su inicio.</translation>
     </message>
@@ -2604,32 +2600,32 @@ Base de datos: {1}</translation>
 <context>
     <name>PlotOrganicDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="224"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="206"/>
         <source>Organic status of {0}</source>
         <translation>Estado orgánico de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="226"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="208"/>
         <source>In organic conversion since:</source>
         <translation>En transición orgánica desde:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="231"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="213"/>
         <source>(computed from the dates)</source>
         <translation>(calculado a partir de las fechas)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="238"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="220"/>
         <source>Computed status</source>
         <translation>Estado calculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="239"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="221"/>
         <source>&amp;Override</source>
         <translation>&amp;Corregir manualmente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="240"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="222"/>
         <source>Override &amp;reason</source>
         <translation>&amp;Motivo de la corrección</translation>
     </message>
@@ -3293,72 +3289,72 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumReceiptDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="119"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="120"/>
         <source>Premium received</source>
         <translation>Prima recibida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="122"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="123"/>
         <source>Record premium a buyer paid. Give what reached the account and, if the bank deducted charges on the way, the charges: both settle the contract.</source>
         <translation>Registre la prima que pagó un comprador. Indique lo que llegó a la cuenta y, si el banco descontó gastos en el camino, los gastos bancarios: ambos cancelan el contrato.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="136"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="137"/>
         <source>{0} · {1} · outstanding USD {2}</source>
         <translation>{0} · {1} · pendiente USD {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="141"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="142"/>
         <source>No contract recorded (cash book)</source>
         <translation>Sin contrato registrado (libro de caja)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="148"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="149"/>
         <source>Bank transfer reference (optional)</source>
         <translation>Referencia de la transferencia (opcional)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="150"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="151"/>
         <source>Optional: filled in from the contract</source>
         <translation>Opcional: se llena a partir del contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="151"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="152"/>
         <source>&amp;Contract</source>
         <translation>&amp;Contrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="152"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="153"/>
         <source>Paid &amp;into</source>
         <translation>&amp;Abonado en</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="153"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="154"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="154"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="155"/>
         <source>&amp;Amount received</source>
         <translation>&amp;Monto recibido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="155"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="156"/>
         <source>Bank &amp;charges</source>
         <translation>&amp;Gastos bancarios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="156"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="157"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="157"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="158"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="158"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="159"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
@@ -3366,42 +3362,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="304"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="298"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="306"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="300"/>
         <source>What the import will do, row by row. Nothing is saved until you import.</source>
         <translation>Lo que hará la importación, fila por fila. No se guarda nada hasta que importe.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="324"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="318"/>
         <source>&amp;Skip the rows with errors and import the others</source>
         <translation>&amp;Omitir las filas con errores e importar las demás</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="331"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="325"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="340"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="334"/>
         <source>{0} new, {1} to update, {2} unchanged, {3} with errors, {4} rows skipped.</source>
         <translation>{0} nuevos, {1} por actualizar, {2} sin cambios, {3} con errores, {4} filas omitidas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="355"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="349"/>
         <source>Nothing is imported while a row has errors, unless you choose to skip them.</source>
         <translation>No se importa nada mientras una fila tenga errores, salvo que elija omitirlas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="362"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="356"/>
         <source>Skipped {0}</source>
         <translation>Omitida {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="351"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="345"/>
         <source>{0} rows have warnings (something unlikely, in amber): they are imported.</source>
         <translation>{0} filas tienen advertencias (algo poco probable, en ámbar): se importan.</translation>
     </message>
@@ -3452,172 +3448,172 @@ Base de datos: {1}</translation>
 <context>
     <name>ProjectPaymentDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="214"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="215"/>
         <source>Project payment</source>
         <translation>Pago de proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="237"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="238"/>
         <source>Required: number of the invoice or receipt</source>
         <translation>Obligatorio: número de la factura o recibo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="239"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="240"/>
         <source>What was bought or paid for</source>
         <translation>Qué se compró o pagó</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="242"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="243"/>
         <source>Optional scanned receipt (PDF, image)</source>
         <translation>Opcional: PDF o imagen</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="243"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="244"/>
         <source>&amp;Browse…</source>
         <translation>E&amp;xaminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="246"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="247"/>
         <source>&amp;Project</source>
         <translation>&amp;Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="248"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="249"/>
         <source>Paid &amp;from</source>
         <translation>Pagado &amp;desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="250"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="251"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="251"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="252"/>
         <source>&amp;Amount</source>
         <translation>&amp;Monto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="252"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="253"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="253"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="254"/>
         <source>Pa&amp;yee</source>
         <translation>Benefic&amp;iario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="254"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="255"/>
         <source>&amp;Voucher number</source>
         <translation>Número de &amp;comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="255"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="256"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="256"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="257"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="257"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="258"/>
         <source>Scanned recei&amp;pt</source>
         <translation>Recibo escane&amp;ado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="322"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="323"/>
         <source>No budget approved by the General Assembly for {0} on {1}.</source>
         <translation>No hay presupuesto aprobado por la Asamblea General para {0} al {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="328"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="329"/>
         <source>Budget {0}: USD {1} approved, {2} spent, {3} left.</source>
         <translation>Presupuesto {0}: USD {1} aprobado, {2} gastado, {3} disponible.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="431"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="432"/>
         <source>Scanned receipt</source>
         <translation>Recibo escaneado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="433"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="434"/>
         <source>Receipts (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Recibos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="336"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="337"/>
         <source>After this payment: {0} left ({1} % used).</source>
         <translation>Después de este pago: {0} disponible ({1} % usado).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="344"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="345"/>
         <source>{0} holds {1} {2}.</source>
         <translation>{0} tiene {1} {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="348"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="349"/>
         <source>After this payment: {0} {1}.</source>
         <translation>Después de este pago: {0} {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="360"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="361"/>
         <source>give the rate for the USD value</source>
         <translation>indique el tipo de cambio para el valor en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="362"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="363"/>
         <source>≈ USD {0}</source>
         <translation>≈ USD {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="364"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="365"/>
         <source>At the last rate recorded; type the rate of this payment.</source>
         <translation>Al último tipo de cambio registrado; escriba el tipo de cambio de este pago.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="367"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="368"/>
         <source>= USD {0}</source>
         <translation>= USD {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="377"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="378"/>
         <source>{0} has no budget approved by the General Assembly for {1} on {2}.</source>
         <translation>{0} no tiene presupuesto aprobado por la Asamblea General para {1} al {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="387"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="388"/>
         <source>{0}: spending reaches USD {1}, {2} % of the budget of USD {3} the General Assembly approved.</source>
         <translation>{0}: el gasto llega a USD {1}, el {2} % del presupuesto de USD {3} aprobado por la Asamblea General.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="398"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="399"/>
         <source>{0} holds {1} {3}; after this payment it is at {2} {3}.</source>
         <translation>{0} tiene {1} {3}; después de este pago queda en {2} {3}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="411"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="412"/>
         <source>Confirm the payment</source>
         <translation>Confirmar el pago</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="413"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="414"/>
         <source>Payment of {0} {1}:</source>
         <translation>Pago de {0} {1}:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="418"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="419"/>
         <source>Check the amount. Post it anyway?</source>
         <translation>Revise el monto. ¿Registrarlo de todos modos?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="420"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="421"/>
         <source>&amp;Post anyway</source>
         <translation>&amp;Registrar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="421"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="422"/>
         <source>&amp;Go back</source>
         <translation>&amp;Volver</translation>
     </message>
@@ -3798,32 +3794,32 @@ Base de datos: {1}</translation>
 <context>
     <name>ReverseEntryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="698"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="699"/>
         <source>Reverse entry {0}</source>
         <translation>Revertir el asiento {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="701"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="702"/>
         <source>Entry {0} ({1}, {2}) stays in the journal. A reversal entry cancels it, linked to it; then record the correct operation.</source>
         <translation>El asiento {0} ({1}, {2}) queda en el libro diario. Un asiento de reversión vinculado lo anula; luego registre la operación correcta.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="707"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="708"/>
         <source>Required: why the entry is reversed</source>
         <translation>Obligatorio: por qué se revierte el asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="708"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="709"/>
         <source>Reversal &amp;date</source>
         <translation>&amp;Fecha de la reversión</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="709"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="710"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="710"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="711"/>
         <source>&amp;Reverse</source>
         <translation>&amp;Revertir</translation>
     </message>
@@ -3844,52 +3840,52 @@ Base de datos: {1}</translation>
 <context>
     <name>SanctionDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="68"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="64"/>
         <source>Sanction</source>
         <translation>Sanción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="83"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="77"/>
         <source>ends on</source>
         <translation>termina el</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="89"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="83"/>
         <source>&amp;Member</source>
         <translation>S&amp;ocio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="90"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="84"/>
         <source>&amp;Sanction</source>
         <translation>&amp;Sanción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="91"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="85"/>
         <source>&amp;Decided on</source>
         <translation>De&amp;cidida el</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="92"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="86"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="98"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="92"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="99"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="93"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="100"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="94"/>
         <source>&amp;Inspection</source>
         <translation>&amp;Inspección</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="117"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="107"/>
         <source>(none)</source>
         <translation>(ninguna)</translation>
     </message>
@@ -3897,22 +3893,22 @@ Base de datos: {1}</translation>
 <context>
     <name>SchemeScopeDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="293"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="271"/>
         <source>{0}: certified scope</source>
         <translation>{0}: alcance certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="296"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="274"/>
         <source>In the certified scope</source>
         <translation>En el alcance certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="300"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="278"/>
         <source>&amp;Since</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="301"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="279"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notas</translation>
     </message>
@@ -4089,77 +4085,77 @@ Base de datos: {1}</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="505"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="506"/>
         <source>Transfer / currency exchange</source>
         <translation>Transferencia / cambio de moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="508"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="509"/>
         <source>Money moved between the cooperative&apos;s accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
         <translation>Dinero movido entre cuentas de la cooperativa. Para un cambio de moneda (USD a PEN) indique el monto que salió y el que llegó: el tipo de cambio se deduce.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="530"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="531"/>
         <source>Optional</source>
         <translation>Opcional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="532"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="533"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="533"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="534"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="534"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="535"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="536"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="537"/>
         <source>Amount &amp;sent</source>
         <translation>Monto envi&amp;ado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="539"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="540"/>
         <source>Amount &amp;arrived</source>
         <translation>Monto reci&amp;bido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="541"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="542"/>
         <source>Rate</source>
         <translation>Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="542"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="543"/>
         <source>Rate for the &amp;USD value</source>
         <translation>Tipo de cambio para el valor en &amp;USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="543"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="544"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="544"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="545"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="567"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="568"/>
         <source>optional: {0} per 1 {1}; blank = last rate recorded</source>
         <translation>opcional: {0} por 1 {1}; en blanco = último tipo de cambio registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="577"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="578"/>
         <source>same currency: no exchange</source>
         <translation>misma moneda: sin cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="585"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="586"/>
         <source>give both amounts</source>
         <translation>indique ambos montos</translation>
     </message>
@@ -4277,22 +4273,22 @@ Base de datos: {1}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="402"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="399"/>
         <source>Integrity check</source>
         <translation>Verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="419"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="416"/>
         <source>No findings.</source>
         <translation>Sin hallazgos.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="405"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="402"/>
         <source>Integrity holds. Checks run: {0} · compliance warnings: {1}.</source>
         <translation>Integridad correcta. Verificaciones realizadas: {0} · advertencias de cumplimiento: {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="408"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="405"/>
         <source>Integrity FAILED. Problems found: {2} · checks run: {0} · compliance warnings: {1}.</source>
         <translation>Integridad FALLIDA. Problemas encontrados: {2} · verificaciones realizadas: {0} · advertencias de cumplimiento: {1}.</translation>
     </message>
@@ -4300,12 +4296,12 @@ Base de datos: {1}</translation>
 <context>
     <name>_AccountAmount</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="86"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="87"/>
         <source>{0} per 1 {1}</source>
         <translation>{0} por 1 {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="95"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="96"/>
         <source>not needed for {0}</source>
         <translation>no hace falta para {0}</translation>
     </message>
@@ -4682,134 +4678,134 @@ Base de datos: {1}</translation>
 <context>
     <name>excel_actions</name>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="26"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="31"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="27"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="32"/>
         <source>Excel workbook (*.xlsx *.xlsm);;All files (*)</source>
         <translation>Libro de Excel (*.xlsx *.xlsm);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="33"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="72"/>
         <source>Export the member register</source>
         <translation>Exportar el padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="45"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="74"/>
         <source>Exporting the member register</source>
         <translation>Exportando el padrón de socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="51"/>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="131"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="78"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="146"/>
         <source>Export finished</source>
         <translation>Exportación terminada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="52"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="79"/>
         <source>{0} members and {1} plots written to {2}.</source>
         <translation>{0} socios y {1} parcelas guardados en {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="100"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="124"/>
         <source>Save the roster template</source>
         <translation>Guardar la plantilla del padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="111"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="135"/>
         <source>Template saved</source>
         <translation>Plantilla guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="112"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="136"/>
         <source>The template was saved to {0}.</source>
         <translation>La plantilla se guardó en {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="94"/>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="148"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="120"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="171"/>
         <source>Premium-use report</source>
         <translation>Informe de uso de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="95"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="121"/>
         <source>Fiscal year:</source>
         <translation>Ejercicio:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="113"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="140"/>
         <source>Export the Premium ledger</source>
         <translation>Exportar el libro de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="125"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="142"/>
         <source>Exporting the Premium ledger</source>
         <translation>Exportando el libro de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="132"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="147"/>
         <source>The ledger for {0} ({1} postings) was written to {2}.</source>
         <translation>El libro de {0} ({1} movimientos) se guardó en {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="156"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="160"/>
         <source>Writing the report…</source>
         <translation>Escribiendo el informe…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="161"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="173"/>
         <source>Writing the premium-use report</source>
         <translation>Escribiendo el informe de uso de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="167"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="175"/>
         <source>Report written</source>
         <translation>Informe guardado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="168"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="176"/>
         <source>The premium-use report {0} was written to {1}.</source>
         <translation>El informe de uso de la Prima {0} se guardó en {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="178"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="185"/>
         <source>Import a premium cash book</source>
         <translation>Importar un libro de caja de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="197"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="210"/>
         <source>Reading {0}</source>
         <translation>Leyendo {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="216"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="246"/>
         <source>Member register to &amp;Excel…</source>
         <translation>Padrón de socios a &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="224"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="267"/>
         <source>&amp;Member roster from Excel…</source>
         <translation>Padrón de &amp;socios desde Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="230"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="273"/>
         <source>Download the roster &amp;template…</source>
         <translation>Descargar la &amp;plantilla del padrón…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="237"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="252"/>
         <source>Premium &amp;ledger workbook…</source>
         <translation>&amp;Libro de la Prima en Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="243"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="258"/>
         <source>Annual &amp;premium-use report…</source>
         <translation>Informe anual de &amp;uso de la Prima…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_actions.py" line="249"/>
+        <location filename="../../coop_desk/ui/excel_actions.py" line="279"/>
         <source>Premium &amp;cash book from Excel…</source>
         <translation>Libro de &amp;caja de la Prima desde Excel…</translation>
     </message>
@@ -4825,12 +4821,12 @@ Base de datos: {1}</translation>
 <context>
     <name>workers</name>
     <message>
-        <location filename="../../coop_desk/ui/workers.py" line="89"/>
+        <location filename="../../coop_desk/ui/workers.py" line="96"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/workers.py" line="111"/>
+        <location filename="../../coop_desk/ui/workers.py" line="118"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>

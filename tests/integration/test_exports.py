@@ -132,3 +132,43 @@ def test_exports_read_the_books_in_bulk(tmp_path, actor):
         finally:
             db.close()
     assert counts[2] == counts[39], counts
+
+
+def test_balances_read_the_books_in_a_fixed_number_of_statements(tmp_path, actor):
+    """Account balances, project balances and the Premium fund: the same statements for 3
+    payments to one project as for 40 spread over every project and two years (a query per
+    account, project or posting would add dozens)."""
+    from coop_desk.services.ledger import reports
+
+    def balances(s: Any) -> None:
+        reports.account_balances(s, actor, 2025)
+        reports.project_balances(s, actor, 2025, include_idle=True)
+        reports.fund_report(s, actor, 2025)
+
+    counts = {}
+    for payments in (2, 39):
+        db = Database.open(tmp_path / f"balances-{payments}.sqlite")
+        try:
+            with db.transaction(actor) as s:
+                b = set_up(s, actor)
+                operations.record_opening_balance(
+                    s, actor, account_id=b.bank_usd, entry_date=date(2024, 1, 2), amount=D("9000")
+                )
+                projects = sorted(b.projects.values())
+                for n in range(payments):
+                    operations.record_project_payment(
+                        s,
+                        actor,
+                        project_id=projects[n % len(projects)],
+                        account_id=b.bank_usd,
+                        entry_date=date(2024 + n % 2, 2, 1) + timedelta(days=n),
+                        amount=D("10.00") + n,
+                        payee=f"Supplier {n}",
+                        voucher=f"F001-{n:05d}",
+                        description="Seedlings",
+                        accept=operations.ALL_WARNINGS,
+                    )
+            counts[payments] = _count(db, actor, balances)
+        finally:
+            db.close()
+    assert counts[2] == counts[39] <= 30, counts

@@ -402,6 +402,15 @@ def test_unknown_projects_stop_the_import_then_are_created(ledger_db, actor, tmp
             cashbook_import.import_cashbook(s, actor, book, create_projects=True)
 
 
+def test_the_preview_names_the_projects_the_plan_does_not_know(ledger_db, actor, tmp_path):
+    """The one function the cash book dialog and the CLI call before posting (issue 9)."""
+    path = cash_book(tmp_path / "caja.xlsx")
+    with ledger_db.reading(actor) as s:
+        preview = cashbook_import.preview_file(s, actor, path, today=TODAY)
+    assert preview.book == read_cashbook(path, today=TODAY)
+    assert preview.unknown_projects == {"Mejora de calidad": ["9"]}
+
+
 def test_a_bad_row_stops_everything_with_row_and_column(ledger_db, actor, tmp_path):
     rows = [
         [None, None, "Saldo anterior", None, None, None, 100],

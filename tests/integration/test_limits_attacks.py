@@ -315,7 +315,11 @@ def _plant(path):
 
 def test_verify_names_every_stored_value_beyond_the_limits(demo_path, capsys):
     _plant(demo_path)
+    # By default a check with many findings shows the first ones; --all names every one.
     code, out = run(capsys, "--db", demo_path, "verify")
+    assert code == 1 and "Integrity: FAILED" in out
+    assert any(line.startswith("ERROR limits.stored: ") for line in out.splitlines())
+    code, out = run(capsys, "--db", demo_path, "verify", "--all")
     assert code == 1
     assert "Integrity: FAILED" in out
     stored = [line for line in out.splitlines() if "limits.stored" in line]

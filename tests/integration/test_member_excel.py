@@ -21,9 +21,24 @@ from tests.unit.test_roster import messy_roster
 
 
 def plan_of(db, actor, path, **kw):
-    roster = read_roster(path, today=TODAY, **kw)
     with db.reading(actor) as s:
-        return roster, member_import.plan_import(s, actor, roster, today=TODAY)
+        preview = member_import.preview_file(s, actor, path, today=TODAY, **kw)
+    return preview.roster, preview.plan
+
+
+def test_the_preview_is_the_file_read_and_compared_with_the_register(db, actor, tmp_path):
+    """The one function the wizard and the CLI call before importing (issue 9)."""
+    path = messy_roster(tmp_path / "p.xlsx")
+    roster = read_roster(path, today=TODAY)
+    with db.reading(actor) as s:
+        preview = member_import.preview_file(s, actor, path, today=TODAY)
+        assert preview.plan == member_import.plan_import(s, actor, roster, today=TODAY)
+    assert preview.roster == roster
+    assert member_import.read_file(path, today=TODAY) == roster
+    code = next(c.index for c in roster.columns if c.field == "code")
+    mapping = {c.index: c.field for c in roster.columns} | {code: None}
+    mapped = member_import.read_file(path, today=TODAY, mapping=mapping)
+    assert "code" in roster.fields and "code" not in mapped.fields
 
 
 def test_plan_row_by_row_and_nothing_imported_when_a_row_is_invalid(db, actor, tmp_path):
@@ -488,3 +503,28 @@ def test_a_spanish_cooperative_exports_in_spanish_and_the_file_imports_back(db, 
         plan = member_import.plan_import(s, actor, roster, today=TODAY)
     assert not plan.has_errors, plan.problems
     assert {r.action for r in plan.rows} == {UNCHANGED}, [r.summary for r in plan.rows]
+
+
+def test_a_code_registered_meanwhile_by_another_user_stops_the_import(
+    db, actor, tmp_path, monkeypatch
+):
+    """The plan checks codes and DNIs against the register it read; a member registered after
+    that (another computer) is refused by the unique constraint: nothing of the file is
+    imported and the user is told why."""
+    from tests.unit.test_member_services import make_input
+
+    roster = read_roster(messy_roster(tmp_path / "p.xlsx"), today=TODAY)
+    real_plan = member_import.plan_import
+
+    def plan_then_someone_registers_soc_2(session, *args, **kwargs):
+        plan = real_plan(session, *args, **kwargs)
+        members.create_member(session, actor, make_input("SOC-2", dni="99999999"))
+        return plan
+
+    monkeypatch.setattr(member_import, "plan_import", plan_then_someone_registers_soc_2)
+    with pytest.raises(ValidationError) as err:
+        with db.transaction(actor) as s:
+            member_import.apply_import(s, actor, roster, skip_invalid=True, today=TODAY)
+    assert "registered by another user" in err.value.problems[0].message
+    with db.reading(actor) as s:
+        assert members.list_members(s, actor) == []

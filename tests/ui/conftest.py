@@ -10,12 +10,17 @@ from coop_desk.services.access import SYSTEM
 
 @pytest.fixture(autouse=True)
 def _background_loads_finish(qapp):  # type: ignore[no-untyped-def]
-    """Page loads run in QThreadPool: none may outlive its test (and its database)."""
-    yield
+    """Page loads run in QThreadPool: none may outlive its test (and its database). Garbage is
+    collected on the GUI thread only, as the application does (``coop_desk.app.run``): a pool
+    thread that collected a widget left by an earlier test crashed the run now and then."""
     from PySide6.QtCore import QThreadPool
 
-    QThreadPool.globalInstance().waitForDone(30_000)
-    qapp.processEvents()
+    from coop_desk.ui.workers import collecting_on_the_gui_thread
+
+    with collecting_on_the_gui_thread(qapp):
+        yield
+        QThreadPool.globalInstance().waitForDone(30_000)
+        qapp.processEvents()
 
 
 @pytest.fixture

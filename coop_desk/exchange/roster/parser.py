@@ -55,6 +55,7 @@ from coop_desk.exchange.sheets import (
     is_repeated_header,
     is_totals_row,
     open_workbook,
+    reading_to_the_end,
     saved_values,
     sheet_rows,
     sheets_to_read,
@@ -177,7 +178,7 @@ def read_roster(
             int,
         ]
     ] = []
-    try:
+    with reading_to_the_end(target, wb):
         sheets = tuple(wb.sheetnames)
         if not sheets:
             raise WorkbookError(_("{target_name} has no sheets.", target_name=target.name))
@@ -193,19 +194,6 @@ def read_roster(
                 ws, columns, header_row_number, today, report, ws.max_row or 0
             )
             parts.append((name, columns, rows, skipped, notes, formula_rows, header_row_number))
-    except WorkbookError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a damaged sheet part fails while streaming
-        raise WorkbookError(
-            _(
-                "{target_name} could not be read to the end ({name}: {exc}). If it opens in Excel, save it again under a new name.",
-                target_name=target.name,
-                name=type(exc).__name__,
-                exc=exc,
-            )
-        ) from exc
-    finally:
-        wb.close()
     several = len(parts) > 1
     all_rows: list[RosterRow] = []
     all_skipped: list[SkippedRow] = []

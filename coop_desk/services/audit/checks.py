@@ -12,11 +12,13 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import JSON, ColumnElement, Table, cast, func, inspect, select
 from sqlalchemy.orm import Session
 
 from coop_desk.i18n import _
@@ -26,11 +28,12 @@ from coop_desk.services.audit.canonical import (
     AUDIT_TABLE,
     GENESIS_HASH,
     Action,
+    canonical,
     is_audited,
     record_hash,
     record_id_of,
+    row_snapshotter,
     show_value,
-    snapshot,
 )
 from coop_desk.services.verify import Finding, Severity, register
 
@@ -126,7 +129,10 @@ def check_chain(session: Session, today: date) -> list[Finding]:
 
 
 def latest_afters(session: Session) -> dict[tuple[str, str], tuple[int, str, str | None]]:
-    """(table, record id) -> (audit id, action, after JSON) of each row's latest record."""
+    """(table, record id) -> (audit id, action, after JSON) of each row's latest record.
+
+    The whole trail's latest images in memory: for small databases and tests; ``verify``
+    reads them a chunk of rows at a time (``_latest_of``)."""
     t = AUDIT
     latest = select(func.max(t.c.id).label("id")).group_by(t.c.table_name, t.c.record_id).subquery()
     rows = session.execute(
@@ -135,6 +141,48 @@ def latest_afters(session: Session) -> dict[tuple[str, str], tuple[int, str, str
         )
     )
     return {(r.table_name, r.record_id): (r.id, r.action, r.after) for r in rows}
+
+
+# Rows of a table compared per round trip: the memory of ``audit.content`` is this many rows
+# and their latest records, whatever the size of the database.
+CONTENT_CHUNK = 1000
+
+
+def _latest_of(
+    session: Session, table_name: str, rids: Sequence[str]
+) -> dict[str, tuple[int, str, str | None]]:
+    """record id -> (audit id, action, after JSON) of the latest record of each of ``rids``,
+    found through ``ix_audit_record_table_record (table_name, record_id, id)``."""
+    t = AUDIT
+    newest = (
+        select(func.max(t.c.id))
+        .where(t.c.table_name == table_name, t.c.record_id.in_(rids))
+        .group_by(t.c.record_id)
+    )
+    rows = session.execute(
+        select(t.c.id, t.c.record_id, t.c.action, t.c.after).where(t.c.id.in_(newest))
+    ).all()  # one fetch, not a round trip per row
+    return {r.record_id: (r.id, r.action, r.after) for r in rows}
+
+
+def _live_in_trail(session: Session, table_name: str) -> int:
+    """How many rows of ``table_name`` the trail says exist (latest record not a deletion)."""
+    t = AUDIT
+    newest = (
+        select(func.max(t.c.id).label("id"))
+        .where(t.c.table_name == table_name)
+        .group_by(t.c.record_id)
+        .subquery()
+    )
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(t)
+            .join(newest, newest.c.id == t.c.id)
+            .where(t.c.action != Action.DELETE)
+        )
+        or 0
+    )
 
 
 def _describe_difference(recorded: dict[str, Any], current: dict[str, Any]) -> str:
@@ -157,19 +205,20 @@ def check_content(session: Session, today: date) -> list[Finding]:
     """Every audited row equals the "after" of its latest audit record: catches an amount
     edited, a posting/member/plot deleted or a row inserted outside coop-desk (e.g. with
     ``sqlite3``), and any change to a posted entry. Columns added to a table after a row's last
-    record (a schema upgrade) are not compared for that row."""
+    record (a schema upgrade) are not compared for that row.
+
+    Bounded memory: each table is read ``CONTENT_CHUNK`` rows at a time with the latest records
+    of just those rows; a row whose canonical JSON is the stored "after" (the common case) is
+    equal without parsing it. Deletions are counted in SQL (rows the trail says exist, minus
+    the rows found with such a record); only when some are missing is the table read again to
+    name them."""
     findings: list[Finding] = []
-    by_table: dict[str, dict[str, tuple[int, str, str | None]]] = {}
-    for (table_name, rid), latest in latest_afters(session).items():
-        by_table.setdefault(table_name, {})[rid] = latest
     existing = set(inspect(session.connection()).get_table_names())
     for table in Base.metadata.sorted_tables:
         if not is_audited(table.name) or table.name not in existing:
             continue
-        recorded = by_table.get(table.name, {})
         shown = 0
         hidden = 0
-        seen: set[str] = set()
 
         def add(message: str, record: str) -> None:
             nonlocal shown, hidden
@@ -179,39 +228,49 @@ def check_content(session: Session, today: date) -> list[Finding]:
             else:
                 hidden += 1
 
-        result = session.execute(select(table).execution_options(yield_per=2000))
-        for row in result:
-            rid = record_id_of(table, row)
-            seen.add(rid)
-            where = f"{table.name} {rid}"
-            found = recorded.get(rid)
-            if found is None or found[1] == Action.DELETE or found[2] is None:
-                add(
-                    _(
-                        "{table_name} {rid} exists but the audit trail has no record of it being written (inserted outside coop-desk)",
-                        table_name=table.name,
-                        rid=rid,
-                    ),
-                    where,
-                )
-                continue
-            audit_id, _action, after_json = found
-            after = json.loads(after_json or "{}")
-            current = snapshot(table, row)
-            common = set(after) & set(current)
-            if any(after[f] != current[f] for f in common):
-                add(
-                    _(
-                        "{table_name} {rid} was changed outside coop-desk after audit record {audit_id}: {describe_difference}",
-                        table_name=table.name,
-                        rid=rid,
-                        audit_id=audit_id,
-                        describe_difference=_describe_difference(after, current),
-                    ),
-                    where,
-                )
-        for rid, (audit_id, action, _after) in recorded.items():
-            if rid not in seen and action != Action.DELETE:
+        matched = 0
+        snap = row_snapshotter(table)
+        result = session.execute(
+            select(table)
+            .order_by(*table.primary_key.columns)
+            .execution_options(yield_per=CONTENT_CHUNK)
+        )
+        for chunk in result.partitions(CONTENT_CHUNK):
+            rids = [record_id_of(table, row) for row in chunk]
+            recorded = _latest_of(session, table.name, rids)
+            for row, rid in zip(chunk, rids, strict=True):
+                where = f"{table.name} {rid}"
+                found = recorded.get(rid)
+                if found is None or found[1] == Action.DELETE or found[2] is None:
+                    add(
+                        _(
+                            "{table_name} {rid} exists but the audit trail has no record of it being written (inserted outside coop-desk)",
+                            table_name=table.name,
+                            rid=rid,
+                        ),
+                        where,
+                    )
+                    continue
+                matched += 1
+                audit_id, _action, after_json = found
+                current = snap(row)
+                if canonical(current) == after_json:
+                    continue
+                after = json.loads(after_json or "{}")
+                common = set(after) & set(current)
+                if any(after[f] != current[f] for f in common):
+                    add(
+                        _(
+                            "{table_name} {rid} was changed outside coop-desk after audit record {audit_id}: {describe_difference}",
+                            table_name=table.name,
+                            rid=rid,
+                            audit_id=audit_id,
+                            describe_difference=_describe_difference(after, current),
+                        ),
+                        where,
+                    )
+        if _live_in_trail(session, table.name) > matched:
+            for rid, audit_id in _deleted_outside(session, table):
                 add(
                     _(
                         "{table_name} {rid} was deleted outside coop-desk (its last audit record, {audit_id}, shows it present)",
@@ -235,6 +294,33 @@ def check_content(session: Session, today: date) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _deleted_outside(session: Session, table: Table) -> Iterator[tuple[str, int]]:
+    """(record id, audit id) of the rows the trail shows present that ``table`` lacks. Only
+    run when rows are missing; it holds the table's record ids (not its rows) in memory."""
+    present = {
+        record_id_of(table, row)
+        for row in session.execute(
+            select(*table.primary_key.columns).execution_options(yield_per=CONTENT_CHUNK)
+        )
+    }
+    t = AUDIT
+    newest = (
+        select(func.max(t.c.id).label("id"))
+        .where(t.c.table_name == table.name)
+        .group_by(t.c.record_id)
+        .subquery()
+    )
+    for rid, audit_id in session.execute(
+        select(t.c.record_id, t.c.id)
+        .join(newest, newest.c.id == t.c.id)
+        .where(t.c.action != Action.DELETE)
+        .order_by(t.c.id)
+        .execution_options(yield_per=CONTENT_CHUNK)
+    ):
+        if rid not in present:
+            yield rid, audit_id
 
 
 ENTRY_TABLE = JournalEntry.__tablename__
@@ -293,18 +379,21 @@ def check_posted(session: Session, today: date) -> list[Finding]:
     ):
         entries[r.record_id] = r
         entry_record_ids.append(r.id)
-    postings_of: dict[str, list[Any]] = {}
-    for r in session.execute(
-        select(c.id, c.at, c.username, c.record_id, c.after)
+    # The postings' insert records, an entry's together (its id read from the recorded
+    # "after" by the database), streamed: one entry's postings in memory at a time.
+    entry_key = _recorded_entry_id(session)
+    posting_records = session.execute(
+        select(c.id, c.at, c.username, c.record_id, entry_key.label("entry_id"))
         .where(c.table_name == POSTING_TABLE, c.action == Action.INSERT)
-        .order_by(c.id)
-    ):
-        entry_id = str(json.loads(r.after or "{}").get("entry_id"))
-        postings_of.setdefault(entry_id, []).append(r)
-    for entry_id, postings in postings_of.items():
+        .order_by(entry_key, c.id)
+        .execution_options(yield_per=5000)
+    )
+    for recorded_entry, group in itertools.groupby(posting_records, key=lambda r: r.entry_id):
+        entry_id = str(recorded_entry)
         entry = entries.get(entry_id)
         if entry is None:
             continue  # an entry without an insert record is named by audit.content
+        postings = list(group)
         one_time_per_transaction = any(p.at == entry.at for p in postings)
         later = bisect.bisect_right(entry_record_ids, entry.id)
         next_entry = entry_record_ids[later] if later < len(entry_record_ids) else None
@@ -346,3 +435,13 @@ def check_posted(session: Session, today: date) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _recorded_entry_id(session: Session) -> ColumnElement[Any]:
+    """The ``entry_id`` of a posting's recorded "after" JSON, read by the database (SQLite's
+    ``json_extract``, PostgreSQL's ``json_extract_path_text``) instead of parsing a million
+    JSON texts in Python."""
+    after = AUDIT.c.after
+    if session.get_bind().dialect.name == "postgresql":
+        return func.json_extract_path_text(cast(after, JSON), "entry_id")
+    return func.json_extract(after, "$.entry_id")

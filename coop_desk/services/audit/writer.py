@@ -32,6 +32,7 @@ from coop_desk.services.audit.canonical import (
     record_id_of,
     snapshot,
 )
+from coop_desk.services.session_events import listen_once
 
 # session.info key set on every session of an installed sessionmaker: it records the trail.
 TRAIL_KEY = "audit_trail"
@@ -50,9 +51,7 @@ def install(sessions: sessionmaker[Session]) -> None:
     info = dict(sessions.kw.get("info") or {})
     info[TRAIL_KEY] = True
     sessions.configure(info=info)
-    for name, listener in _SESSION_EVENTS:
-        if not event.contains(sessions, name, listener):
-            event.listen(sessions, name, listener)
+    listen_once(sessions, __name__, _SESSION_EVENTS)
 
 
 def records_trail(session: Session) -> bool:

@@ -75,7 +75,11 @@ from coop_desk.services.certification.inspections import (
     list_open_actions,
     record_inspection,
 )
-from coop_desk.services.certification.plots import PlotStatusRow, set_plot_organic
+from coop_desk.services.certification.plots import (
+    PlotStatusRow,
+    record_plot_organic,
+    set_plot_organic,
+)
 from coop_desk.services.certification.rules import get_group_rules, group_rules, save_group_rules
 from coop_desk.services.certification.sanctions import SanctionRow, list_sanctions, record_sanction
 from coop_desk.services.certification.scope import (
@@ -85,6 +89,7 @@ from coop_desk.services.certification.scope import (
     SchemeStatusRow,
     add_scheme,
     list_schemes,
+    record_member_scheme,
     scheme_id,
     set_member_scheme,
 )
@@ -128,6 +133,8 @@ __all__ = [
     "overview_from",
     "record_decision",
     "record_inspection",
+    "record_member_scheme",
+    "record_plot_organic",
     "record_sanction",
     "save_certificate",
     "save_group_rules",

@@ -68,23 +68,44 @@ def set_plot_organic(
     plot = session.get(Plot, plot_id)
     if plot is None:
         raise NotFound(_("There is no plot with id {plot_id}.", plot_id=plot_id))
-    problems = validate_override(override, reason, conversion_start, today)
-    if problems:
-        raise ValidationError(problems)
-    existing = session.get(PlotOrganic, plot_id)
+    stored = session.get(PlotOrganic, plot_id)
     what = _("The organic status of plot {plot}", plot=plot.name)
-    versions.check_row(session, existing, PlotOrganic.__tablename__, plot_id, record_version, what)
-    row = existing or PlotOrganic(plot_id=plot_id)
-    row.conversion_start = conversion_start
-    row.status_override = override.value if override is not None else None
-    row.override_reason = clean(reason) if override is not None else ""
-    row.updated_by = actor.username
-    session.add(row)
+    versions.check_row(session, stored, PlotOrganic.__tablename__, plot_id, record_version, what)
+    record_plot_organic(
+        session, actor, plot_id, conversion_start, override, reason, today=today, stored=stored
+    )
     session.flush()
     rules = group_rules(session)
     facts = status_facts(session, [plot.member_id], today)
     rows = plot_rows(session, [plot.member_id], today, rules, facts)[plot.member_id]
     return next(r for r in rows if r.plot_id == plot_id)
+
+
+def record_plot_organic(
+    session: Session,
+    actor: Actor,
+    plot_id: int,
+    conversion_start: date | None,
+    override: ConversionStatus | None = None,
+    reason: str = "",
+    *,
+    today: date,
+    stored: PlotOrganic | None,
+) -> PlotOrganic:
+    """Validate and write (not flushed) a plot's conversion start and override, over its
+    ``stored`` row or as a new one. ``set_plot_organic`` reads the plot first and returns its
+    status row; the roster import writes through this alone (no query, no status computed)."""
+    require(actor, Permission.CERTS_WRITE)
+    problems = validate_override(override, reason, conversion_start, today)
+    if problems:
+        raise ValidationError(problems)
+    row = stored or PlotOrganic(plot_id=plot_id)
+    row.conversion_start = conversion_start
+    row.status_override = override.value if override is not None else None
+    row.override_reason = clean(reason) if override is not None else ""
+    row.updated_by = actor.username
+    session.add(row)
+    return row
 
 
 def plot_rows(

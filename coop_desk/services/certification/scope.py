@@ -15,7 +15,7 @@ from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold, fold_key
 from coop_desk.errors import NotFound, ValidationError
 from coop_desk.i18n import _
-from coop_desk.models import CertScheme, MemberScheme
+from coop_desk.models import CertScheme, Member, MemberScheme
 from coop_desk.services import versions
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.certification.certificates import CertificateRow
@@ -123,41 +123,28 @@ def set_member_scheme(
     today = today or date.today()
     member = find_member(session, member_id)
     scheme = session.get(CertScheme, scheme_id_)
-    problems: list[Problem] = []
-    if scheme is None:
-        problems.append(Problem("scheme_id", _("the scheme does not exist")))
-    if since > today:
-        problems.append(Problem("since", _("the date is in the future")))
-    if since < member.join_date and in_scope:
-        problems.append(
-            Problem(
-                "since",
-                _("the member joined on {join_date}, after this date", join_date=member.join_date),
-            )
-        )
+    problems = [] if scheme else [Problem("scheme_id", _("the scheme does not exist"))]
+    problems += _scope_problems(member, in_scope, since, today)
     if problems:
         raise ValidationError(problems)
-    existing = session.scalar(
+    assert scheme is not None
+    stored = session.scalar(
         select(MemberScheme).where(
             MemberScheme.member_id == member_id, MemberScheme.scheme_id == scheme_id_
         )
     )
-    assert scheme is not None
     what = _("The scope of member {code} in {scheme}", code=member.code, scheme=scheme.name)
     versions.check_row(
         session,
-        existing,
+        stored,
         MemberScheme.__tablename__,
-        existing.id if existing is not None else "",
+        stored.id if stored is not None else "",
         record_version,
         what,
     )
-    row = existing or MemberScheme(member_id=member_id, scheme_id=scheme_id_)
-    row.in_scope = in_scope
-    row.since = since
-    row.notes = notes.strip()
-    row.updated_by = actor.username
-    session.add(row)
+    row = record_member_scheme(
+        session, actor, member, scheme_id_, in_scope, since, notes, today=today, stored=stored
+    )
     session.flush()
     return SchemeStatusRow(
         scheme_id=scheme.id,
@@ -170,6 +157,49 @@ def set_member_scheme(
         certificate=None,
         record_version=row.version,
     )
+
+
+def record_member_scheme(
+    session: Session,
+    actor: Actor,
+    member: Member,
+    scheme_id_: int,
+    in_scope: bool,
+    since: date,
+    notes: str = "",
+    *,
+    today: date,
+    stored: MemberScheme | None,
+) -> MemberScheme:
+    """Validate and write (not flushed) the member's place in an existing scheme, over its
+    ``stored`` row or as a new one. ``set_member_scheme`` reads what it needs first; the
+    roster import, which knows the members it has just created have no row, writes through
+    this alone (no query, no return row)."""
+    require(actor, Permission.CERTS_WRITE)
+    problems = _scope_problems(member, in_scope, since, today)
+    if problems:
+        raise ValidationError(problems)
+    row = stored or MemberScheme(member_id=member.id, scheme_id=scheme_id_)
+    row.in_scope = in_scope
+    row.since = since
+    row.notes = notes.strip()
+    row.updated_by = actor.username
+    session.add(row)
+    return row
+
+
+def _scope_problems(member: Member, in_scope: bool, since: date, today: date) -> list[Problem]:
+    problems: list[Problem] = []
+    if since > today:
+        problems.append(Problem("since", _("the date is in the future")))
+    if since < member.join_date and in_scope:
+        problems.append(
+            Problem(
+                "since",
+                _("the member joined on {join_date}, after this date", join_date=member.join_date),
+            )
+        )
+    return problems
 
 
 def scheme_row(s: CertScheme) -> SchemeRow:

@@ -21,13 +21,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 from coop_desk.errors import Conflict
 from coop_desk.i18n import _
 from coop_desk.models import JournalEntry, Posting
+from coop_desk.services.session_events import listen_once
 from coop_desk.services.verify import Finding, Severity, register
 
 # The triggers of migration 0400 (which keeps its own frozen copy of their statements).
@@ -44,9 +45,7 @@ _WRITTEN_KEY = "_ledger_entries_written"
 
 def install(sessions: sessionmaker[Session]) -> None:
     """Guard posted entries in every session ``sessions`` makes (idempotent)."""
-    for name, listener in _EVENTS:
-        if not event.contains(sessions, name, listener):
-            event.listen(sessions, name, listener)
+    listen_once(sessions, __name__, _EVENTS)
 
 
 def refuse_changes_to_posted_entries(session: Session, _context: Any, _instances: Any) -> None:

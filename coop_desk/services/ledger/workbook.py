@@ -586,9 +586,9 @@ def _write_compliance(
     session: Session, actor: Actor, wb: Any, coop: str, period: Period, today: date
 ) -> None:
     """Each ledger check with its result for the period, then every finding."""
-    from coop_desk.services.verify import CHECKS, Finding, Severity, _load_checks
+    from coop_desk.services.verify import CHECKS, Finding, Severity, load_checks
 
-    _load_checks()
+    load_checks()
     sheet = SheetWriter(
         wb,
         _("Compliance"),

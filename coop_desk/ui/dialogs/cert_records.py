@@ -29,9 +29,9 @@ from coop_desk.domain.certification import (
     SanctionKind,
 )
 from coop_desk.services import certification as certs
-from coop_desk.services.access import Permission
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.dialogs.form import FormDialog, Prepared
+from coop_desk.ui.dialogs.cert_form import CertFormDialog, MemberPicker
+from coop_desk.ui.dialogs.form import Prepared
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.widgets import DateField, format_date
 
@@ -49,11 +49,8 @@ def _describe_inspection(i: certs.InspectionRow) -> str:
     return f"{format_date(i.inspection_date)} — {result} ({i.inspector})"
 
 
-class SanctionDialog(FormDialog):
+class SanctionDialog(CertFormDialog):
     """A sanction for ``member_id``; without one, the form starts with a member picker."""
-
-    topic = "certs"
-    permission = Permission.CERTS_WRITE
 
     def __init__(
         self,
@@ -63,16 +60,13 @@ class SanctionDialog(FormDialog):
         *,
         today: Callable[[], date] = date.today,
     ) -> None:
-        super().__init__(ctx, parent)
-        self.today = today
+        super().__init__(ctx, parent, today=today)
         self.setWindowTitle(self.tr("Sanction"))
         self.fixed_member = member_id
-        self.member = QComboBox()
-        self.member.setEditable(True)
-        self.member.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.member = MemberPicker(
+            ctx.read(certs.group_member_choices) if member_id is None else []
+        )
         if member_id is None:
-            for choice in ctx.read(certs.group_member_choices):
-                self.member.addItem(f"{choice.code} — {choice.name}", choice.id)
             self.member.setCurrentIndex(-1)
             self.member.currentIndexChanged.connect(lambda _i: self._load_inspections())
         self.kind = QComboBox()
@@ -105,11 +99,7 @@ class SanctionDialog(FormDialog):
 
     @property
     def member_id(self) -> int | None:
-        if self.fixed_member is not None:
-            return self.fixed_member
-        index = self.member.findText(self.member.currentText())
-        data = self.member.itemData(index) if index >= 0 else None
-        return int(data) if data is not None else None
+        return self.fixed_member if self.fixed_member is not None else self.member.member_id()
 
     def _load_inspections(self) -> None:
         member_id = self.member_id
@@ -148,11 +138,8 @@ class SanctionDialog(FormDialog):
         return [], lambda s, a: certs.record_sanction(s, a, data, today=today)
 
 
-class DecisionDialog(FormDialog):
+class DecisionDialog(CertFormDialog):
     """The ICS approval committee's decision on a member's inspection report."""
-
-    topic = "certs"
-    permission = Permission.CERTS_WRITE
 
     def __init__(
         self,
@@ -162,8 +149,7 @@ class DecisionDialog(FormDialog):
         *,
         today: Callable[[], date] = date.today,
     ) -> None:
-        super().__init__(ctx, parent)
-        self.today = today
+        super().__init__(ctx, parent, today=today)
         self.setWindowTitle(self.tr("Approval committee decision"))
         self.member_id = member_id
         self.decision = QComboBox()
@@ -205,11 +191,8 @@ class DecisionDialog(FormDialog):
         )
 
 
-class PlotOrganicDialog(FormDialog):
+class PlotOrganicDialog(CertFormDialog):
     """A plot's conversion start and, when needed, an override of the computed status."""
-
-    topic = "certs"
-    permission = Permission.CERTS_WRITE
 
     def __init__(
         self,
@@ -219,8 +202,7 @@ class PlotOrganicDialog(FormDialog):
         *,
         today: Callable[[], date] = date.today,
     ) -> None:
-        super().__init__(ctx, parent)
-        self.today = today
+        super().__init__(ctx, parent, today=today)
         self.setWindowTitle(self.tr("Organic status of {0}").format(plot.name))
         self.plot = plot
         self.has_start = QCheckBox(self.tr("In organic conversion since:"))
@@ -273,11 +255,8 @@ class PlotOrganicDialog(FormDialog):
         )
 
 
-class SchemeScopeDialog(FormDialog):
+class SchemeScopeDialog(CertFormDialog):
     """Whether a member is in the certified scope of a scheme, since when."""
-
-    topic = "certs"
-    permission = Permission.CERTS_WRITE
 
     def __init__(
         self,
@@ -288,8 +267,7 @@ class SchemeScopeDialog(FormDialog):
         *,
         today: Callable[[], date] = date.today,
     ) -> None:
-        super().__init__(ctx, parent)
-        self.today = today
+        super().__init__(ctx, parent, today=today)
         self.setWindowTitle(self.tr("{0}: certified scope").format(scheme.scheme_name))
         self.member_id = member_id
         self.scheme = scheme
@@ -330,10 +308,7 @@ class SchemeScopeDialog(FormDialog):
         )
 
 
-class CompleteActionDialog(FormDialog):
-    topic = "certs"
-    permission = Permission.CERTS_WRITE
-
+class CompleteActionDialog(CertFormDialog):
     def __init__(
         self,
         ctx: AppContext,
@@ -342,8 +317,7 @@ class CompleteActionDialog(FormDialog):
         *,
         today: Callable[[], date] = date.today,
     ) -> None:
-        super().__init__(ctx, parent)
-        self.today = today
+        super().__init__(ctx, parent, today=today)
         self.setWindowTitle(self.tr("Corrective action done"))
         self.action = action
         what = QLabel(

@@ -20,15 +20,13 @@ from coop_desk.domain.certification import CertificateInput
 from coop_desk.services import certification as certs
 from coop_desk.services.access import Permission
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.dialogs.form import FormDialog, Prepared
+from coop_desk.ui.dialogs.cert_form import CertFormDialog
+from coop_desk.ui.dialogs.form import Prepared
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.widgets import DateField, field_row
 
 
-class CertificateDialog(FormDialog):
-    topic = "certs"
-    permission = Permission.CERTS_WRITE
-
+class CertificateDialog(CertFormDialog):
     def __init__(
         self,
         ctx: AppContext,

@@ -1,9 +1,10 @@
 """The member roster import wizard: choose a file -> map the columns -> preview -> import.
 
 Reading the file, comparing it with the register and importing run in a worker with a progress
-dialog (``run_with_progress``); the wizard itself holds no rules: it shows what
-``exchange.roster`` read and what ``services.member_import`` plans, and applies it through
-the service in one transaction.
+dialog (``run_with_progress``); the wizard itself holds no rules: each step calls one function of
+``services.member_import``, as the CLI does: ``read_file`` (the columns to map),
+``preview_file`` (the file read with the mapping and compared with the register) and
+``apply_import`` (in one transaction).
 """
 
 from __future__ import annotations
@@ -34,10 +35,8 @@ from PySide6.QtWidgets import (
 
 from coop_desk.domain.certification import organic_status_label
 from coop_desk.errors import ValidationError
-from coop_desk.exchange.roster import FIELDS, Roster, read_roster
-from coop_desk.exchange.sheets import inspect_sheets, summarise_skipped
 from coop_desk.services import member_import
-from coop_desk.services.member_import import ACTION_LABELS, ERROR, ImportPlan, RowPlan
+from coop_desk.services.member_import import ACTION_LABELS, ERROR, ImportPlan, Preview, RowPlan
 from coop_desk.ui import excel_files
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import message_for, show_error
@@ -167,7 +166,7 @@ class FilePage(QWizardPage):
         if not path.is_file():
             return
         try:
-            names = inspect_sheets(path)
+            names = member_import.sheet_names(path)
         except Exception:  # noqa: BLE001 - a bad file is explained when the user goes on
             return
         for name in names:
@@ -189,8 +188,7 @@ class FilePage(QWizardPage):
         path = Path(self.path_edit.text().strip()).expanduser()
         self.problem.show_problems([])
         self.owner.sheet = self.sheet.currentData()
-        roster = self.owner.read(path, mapping=None)
-        if roster is None:
+        if not self.owner.read(path):
             return False
         self.owner.path = path
         return True
@@ -265,7 +263,7 @@ class MappingPage(QWizardPage):
             self.grid.addWidget(QLabel(", ".join(column.samples)), line, 2)
             combo = QComboBox()
             combo.addItem(self.tr("(not imported)"), None)
-            for spec in FIELDS:
+            for spec in member_import.FIELDS:
                 combo.addItem(tr_label(spec.label), spec.key)
             combo.setCurrentIndex(max(combo.findData(column.field), 0))
             self.grid.addWidget(combo, line, 3)
@@ -290,11 +288,7 @@ class MappingPage(QWizardPage):
         raise KeyError(column_letter)
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
-        assert self.owner.path is not None
-        roster = self.owner.read(self.owner.path, mapping=self.mapping(), page=self)
-        if roster is None:
-            return False
-        return self.owner.make_plan()
+        return self.owner.make_preview(self.mapping())
 
 
 class PreviewPage(QWizardPage):
@@ -360,7 +354,7 @@ class PreviewPage(QWizardPage):
                 [
                     *(
                         self.tr("Skipped {0}").format(line)
-                        for line in summarise_skipped(plan.skipped, limit=15)
+                        for line in member_import.summarise_skipped(plan.skipped, limit=15)
                     ),
                     *plan.notes[:15],
                 ]
@@ -385,7 +379,7 @@ class ImportWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self.path: Path | None = None
         self.sheet: str | None = None  # chosen by the user; None: found automatically
-        self.roster: Roster | None = None
+        self.roster: member_import.Roster | None = None
         self.plan: ImportPlan | None = None
         self.result_: member_import.ImportResult | None = None
         self.file_page = FilePage(self)
@@ -396,47 +390,55 @@ class ImportWizard(QWizard):
         self.addPage(self.preview_page)
         self.resize(900, 600)
 
-    def read(
-        self, path: Path, mapping: dict[int, str | None] | None, page: Any = None
-    ) -> Roster | None:
-        """Read the file in a worker; a bad file is explained on the page."""
-        target = page or self.file_page
+    def read(self, path: Path) -> bool:
+        """Read the file's columns in a worker; a bad file is explained on the file page."""
         sheet = self.sheet
-        if self.roster is not None and mapping is not None and len(self.roster.sheets_read) == 1:
-            sheet = self.roster.sheet
 
-        def job(progress: Progress) -> Roster:
-            return read_roster(path, sheet=sheet, mapping=mapping, progress=progress)
+        def job(progress: Progress) -> member_import.Roster:
+            return member_import.read_file(path, sheet=sheet, progress=progress)
 
         try:
-            roster = run_with_progress(self, self.tr("Reading {0}").format(path.name), job)
+            self.roster = run_with_progress(self, self.tr("Reading {0}").format(path.name), job)
         except Cancelled:
-            return None
+            return False
         except Exception as exc:  # noqa: BLE001 - a file's problem, told on the page
-            target.problem.show_problems([message_for(exc)])
-            return None
-        self.roster = roster
-        return roster
+            self.file_page.problem.show_problems([message_for(exc)])
+            return False
+        return True
 
-    def make_plan(self) -> bool:
-        roster = self.roster
-        assert roster is not None
+    def make_preview(self, mapping: dict[int, str | None]) -> bool:
+        """Read the file again with the columns as mapped and compare it with the register;
+        a file that can no longer be read is explained on the mapping page."""
+        path, roster = self.path, self.roster
+        assert path is not None and roster is not None
+        # The sheet the file step found, unless the roster came from several sheets.
+        sheet = roster.sheet if len(roster.sheets_read) == 1 else self.sheet
         db, actor = self.ctx.db, self.ctx.actor
         join_date = self.mapping_page.default_join_date()
 
-        def job(progress: Progress) -> ImportPlan:
+        def job(progress: Progress) -> Preview:
             with db.reading(actor) as session:
-                return member_import.plan_import(
-                    session, actor, roster, progress=progress, default_join_date=join_date
+                return member_import.preview_file(
+                    session,
+                    actor,
+                    path,
+                    sheet=sheet,
+                    mapping=mapping,
+                    default_join_date=join_date,
+                    progress=progress,
                 )
 
         try:
-            self.plan = run_with_progress(self, self.tr("Comparing with the register"), job)
+            preview = run_with_progress(self, self.tr("Reading {0}").format(path.name), job)
         except Cancelled:
+            return False
+        except member_import.WorkbookError as exc:
+            self.mapping_page.problem.show_problems([message_for(exc)])
             return False
         except Exception as exc:  # noqa: BLE001 - shown in words
             show_error(self, exc)
             return False
+        self.roster, self.plan = preview.roster, preview.plan
         return True
 
     def run_import(self) -> bool:

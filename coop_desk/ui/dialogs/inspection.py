@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -28,17 +27,14 @@ from coop_desk.domain.certification import (
 )
 from coop_desk.domain.problems import Problem
 from coop_desk.services import certification as certs
-from coop_desk.services.access import Permission
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.dialogs.form import FormDialog, Prepared, read_amount
+from coop_desk.ui.dialogs.cert_form import CertFormDialog, MemberPicker
+from coop_desk.ui.dialogs.form import Prepared, read_amount
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.widgets import AmountEdit, DateField, field_row, format_date
 
 
-class InspectionDialog(FormDialog):
-    topic = "certs"
-    permission = Permission.CERTS_WRITE
-
+class InspectionDialog(CertFormDialog):
     def __init__(
         self,
         ctx: AppContext,
@@ -47,21 +43,12 @@ class InspectionDialog(FormDialog):
         *,
         today: Callable[[], date] = date.today,
     ) -> None:
-        super().__init__(ctx, parent)
-        self.today = today
+        super().__init__(ctx, parent, today=today)
         self.corrective_actions: list[CorrectiveActionInput] = []
         self.setWindowTitle(self.tr("Internal inspection"))
         self.choices = ctx.read(certs.group_member_choices)
 
-        self.member = QComboBox()
-        self.member.setEditable(True)
-        self.member.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for choice in self.choices:
-            self.member.addItem(f"{choice.code} — {choice.name}", choice.id)
-        completer = self.member.completer()
-        if completer is not None:
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.member = MemberPicker(self.choices)
         self.member.currentIndexChanged.connect(self._load_plots)
         self.inspection_date = DateField(today())
         self.inspector = QLineEdit()
@@ -119,16 +106,11 @@ class InspectionDialog(FormDialog):
             self._load_plots()
 
     def set_member(self, member_id: int) -> None:
-        index = self.member.findData(member_id)
-        if index >= 0:
-            self.member.setCurrentIndex(index)
+        if self.member.set_member(member_id):
             self._load_plots()
 
     def member_id(self) -> int | None:
-        text = self.member.currentText()
-        index = self.member.findText(text)
-        data = self.member.itemData(index) if index >= 0 else None
-        return int(data) if data is not None else None
+        return self.member.member_id()
 
     def _load_plots(self) -> None:
         self.plots.clear()

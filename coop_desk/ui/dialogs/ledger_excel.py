@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 
 from coop_desk.domain.problems import Problem
 from coop_desk.errors import Conflict
-from coop_desk.exchange.cashbook import CashBook, CashRow
 from coop_desk.services import cashbook_import
 from coop_desk.services.access import Actor, Permission
 from coop_desk.services.ledger import accounts, plan
@@ -82,7 +81,7 @@ def _kind_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
-class CashRowsModel(RowTableModel[CashRow]):
+class CashRowsModel(RowTableModel[cashbook_import.CashRow]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             [
@@ -117,9 +116,14 @@ class CashbookDialog(FormDialog):
     # Told on the form: the user fixes them here (create the projects, pick another account).
     inline_errors = (Conflict, cashbook_import.UnknownProjects)
 
-    def __init__(self, ctx: AppContext, book: CashBook, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        preview: cashbook_import.CashbookPreview,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx, parent)
-        self.book = book
+        book = self.book = preview.book
         self.setWindowTitle(self.tr("Import a premium cash book"))
         self.resize(900, 560)
         self.model = CashRowsModel(self)
@@ -160,7 +164,7 @@ class CashbookDialog(FormDialog):
         self.default_project.addItem(self.tr("(none: report them)"), "")
         for project in ctx.read(plan.list_projects):
             self.default_project.addItem(project.name, project.name)
-        _, unknown = ctx.read(lambda s, _a: cashbook_import.match_projects(s, book))
+        unknown = preview.unknown_projects
         self.create_projects = QCheckBox(
             self.tr("Create the projects not in the plan: {0}").format(", ".join(unknown))
         )

@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from coop_desk.services import audit, audit_words, cooperative
 from coop_desk.services.access import Permission
 from coop_desk.services.audit import AuditFilter
 from coop_desk.services.verify import SEVERITY_LABELS, Finding, VerifyResult, verify
+from coop_desk.ui import excel_files
 from coop_desk.ui.audit_models import AuditTableModel, ChangesModel, size_columns
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.history import HistoryDialog
@@ -39,7 +41,7 @@ from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.widgets import DateField, compact_combo
-from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
+from coop_desk.ui.workers import Progress
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -333,20 +335,16 @@ class AuditPage(Page):
         )
         if target is None:
             return None
-        db, actor = self.ctx.db, self.ctx.actor
-
-        def job(progress: Progress) -> AuditPackResult:
-            with db.reading(actor) as session:
-                return build_audit_pack(
-                    session, actor, target, year, progress=lambda d, t, text: progress(d, t, text)
-                )
-
-        try:
-            result = run_with_progress(self, self.tr("Writing the audit pack"), job)
-        except Cancelled:
-            return None
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            show_error(self, exc)
+        result = excel_files.write_in_background(
+            self,
+            self.ctx,
+            self.tr("Writing the audit pack"),
+            target,
+            lambda session, actor, path, progress: build_audit_pack(
+                session, actor, path, year, progress=progress
+            ),
+        )
+        if result is None:
             return None
         self.status_message.emit(
             self.tr("Audit pack for {0} written to {1} (integrity {2}).").format(
@@ -366,19 +364,18 @@ class AuditPage(Page):
         )
         if target is None:
             return None
-        db, actor = self.ctx.db, self.ctx.actor
+        writing = self.tr("Writing the journal…")
 
-        def job(progress: Progress) -> BeancountExport:
-            progress(0, 0, self.tr("Writing the journal…"))
-            with db.reading(actor) as session:
-                return export_beancount(session, actor, target, year)
+        def write(
+            session: Session, actor: Actor, path: Path, progress: Progress
+        ) -> BeancountExport:
+            progress(0, 0, writing)
+            return export_beancount(session, actor, path, year)
 
-        try:
-            result = run_with_progress(self, self.tr("Writing the Beancount file"), job)
-        except Cancelled:
-            return None
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            show_error(self, exc)
+        result = excel_files.write_in_background(
+            self, self.ctx, self.tr("Writing the Beancount file"), target, write
+        )
+        if result is None:
             return None
         self.status_message.emit(
             self.tr("Beancount file written to {0} ({1} transactions).").format(

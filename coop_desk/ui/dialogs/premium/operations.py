@@ -5,7 +5,7 @@ balanced journal entry (see ``coop_desk.services.ledger.operations``)."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from coop_desk.domain.ledger import rate_from_legs
 from coop_desk.domain.money import MoneyError
 from coop_desk.domain.problems import Problem
 from coop_desk.errors import NeedsConfirmation
@@ -587,7 +588,7 @@ class TransferDialog(FormDialog):
         usd, local, local_cur = (
             (sent, arrived, dst) if src == self.reporting else (arrived, sent, src)
         )
-        rate = (local / usd).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+        rate = rate_from_legs(local, usd)  # the rate the service will post, shown to 4 places
         self.rate_label.setText(f"1 {self.reporting} = {format_decimal(rate, 4)} {local_cur}")
 
     def prepare(self) -> Prepared:
