@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
@@ -106,7 +106,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="140"/>
-        <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year's audit trail, the integrity check</source>
+        <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year&apos;s audit trail, the integrity check</source>
         <translation>Un libro Excel para el auditor: libro diario, balance de comprobación, aprobaciones de la AG, pagos con comprobantes y huellas de los recibos, el registro de auditoría del ejercicio y la verificación de integridad</translation>
     </message>
     <message>
@@ -116,7 +116,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="147"/>
-        <source>The year's journal for an independent check with Beancount (bean-check)</source>
+        <source>The year&apos;s journal for an independent check with Beancount (bean-check)</source>
         <translation>El libro diario del ejercicio, para una verificación independiente con Beancount (bean-check)</translation>
     </message>
     <message>
@@ -634,7 +634,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="235"/>
-        <source>Target 100%. Certifier's re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
+        <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
         <translation>Meta 100 %. Muestra de reinspección de la certificadora: {0} socios. Pendientes de aprobación del comité: {1}. Acciones correctivas vencidas: {2}.
 {3}</translation>
@@ -771,7 +771,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="26"/>
-        <source>Closing {0} locks it: nothing more can be recorded in it. Each account's balance and the Premium fund are carried into {1}. Only an administrator can reopen it.</source>
+        <source>Closing {0} locks it: nothing more can be recorded in it. Each account&apos;s balance and the Premium fund are carried into {1}. Only an administrator can reopen it.</source>
         <translation>Cerrar {0} lo bloquea: ya no se puede registrar nada en él. El saldo de cada cuenta y el fondo de la Prima pasan a {1}. Solo un administrador puede reabrirlo.</translation>
     </message>
     <message>
@@ -1228,7 +1228,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="60"/>
-        <source>Administrator's &amp;user name</source>
+        <source>Administrator&apos;s &amp;user name</source>
         <translation>&amp;Usuario del administrador</translation>
     </message>
     <message>
@@ -1633,7 +1633,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="86"/>
         <source>Payments outside the approved
-budget or the account's balance</source>
+budget or the account&apos;s balance</source>
         <translation>Pagos fuera del presupuesto
 aprobado o del saldo de la cuenta</translation>
     </message>
@@ -1927,7 +1927,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="186"/>
-        <source>awaiting the ICS committee's approval</source>
+        <source>awaiting the ICS committee&apos;s approval</source>
         <translation>pendiente de aprobación del comité del SIC</translation>
     </message>
     <message>
@@ -2265,7 +2265,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/members.py" line="369"/>
-        <source>• fill in the cooperative's RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
+        <source>• fill in the cooperative&apos;s RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
         <translation>• complete el RUC y el FLO ID de la cooperativa (Archivo → Configuración de la cooperativa): los informes y los libros de Excel los llevan.</translation>
     </message>
 </context>
@@ -2429,7 +2429,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/open_database.py" line="93"/>
-        <source>The password is asked for when the server wants one; it is never stored by coop-desk. It can also be kept in PostgreSQL's own password file (pgpass).</source>
+        <source>The password is asked for when the server wants one; it is never stored by coop-desk. It can also be kept in PostgreSQL&apos;s own password file (pgpass).</source>
         <translation>La contraseña se pide cuando el servidor la requiere; coop-desk nunca la guarda. También puede guardarse en el archivo de contraseñas propio de PostgreSQL (pgpass).</translation>
     </message>
     <message>
@@ -2444,7 +2444,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/open_database.py" line="139"/>
-        <source>give the server's name or address</source>
+        <source>give the server&apos;s name or address</source>
         <translation>indique el nombre o la dirección del servidor</translation>
     </message>
     <message>
@@ -2583,7 +2583,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="255"/>
-        <source>General Assembly approvals of this year's plan</source>
+        <source>General Assembly approvals of this year&apos;s plan</source>
         <translation>Aprobaciones de la Asamblea General del plan de este ejercicio</translation>
     </message>
     <message>
@@ -3754,7 +3754,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="50"/>
-        <source>Reopening {0} reverses the balances it carried into {1} and allows corrections in it. The reason is kept in the year's history.</source>
+        <source>Reopening {0} reverses the balances it carried into {1} and allows corrections in it. The reason is kept in the year&apos;s history.</source>
         <translation>Reabrir {0} revierte los saldos que pasó a {1} y permite corregirlo. El motivo queda en el historial del ejercicio.</translation>
     </message>
     <message>
@@ -4078,7 +4078,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="108"/>
-        <source>The change is saved with the member when you press Save in the member's window.</source>
+        <source>The change is saved with the member when you press Save in the member&apos;s window.</source>
         <translation>El cambio se guarda con el socio cuando pulse Guardar en la ventana del socio.</translation>
     </message>
 </context>
@@ -4091,7 +4091,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="509"/>
-        <source>Money moved between the cooperative's accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
+        <source>Money moved between the cooperative&apos;s accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
         <translation>Dinero movido entre cuentas de la cooperativa. Para un cambio de moneda (USD a PEN) indique el monto que salió y el que llegó: el tipo de cambio se deduce.</translation>
     </message>
     <message>
@@ -4365,21 +4365,6 @@ Base de datos: {1}</translation>
         <location filename="../../coop_desk/app.py" line="56"/>
         <source>Open another database…</source>
         <translation>Abrir otra base de datos…</translation>
-    </message>
-<message>
-        <location filename="../../coop_desk/app.py" line="50"/>
-        <source>Open another file…</source>
-        <translation>Abrir otro archivo…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/app.py" line="59"/>
-        <source>Open a coop-desk database</source>
-        <translation>Abrir una base de datos de coop-desk</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/app.py" line="61"/>
-        <source>coop-desk database (*.sqlite);;All files (*)</source>
-        <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
