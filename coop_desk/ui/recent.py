@@ -29,11 +29,6 @@ def remember_database(target: str) -> None:
     QSettings().setValue(KEY, items[:MAX_RECENT])
 
 
-def forget_database(target: str) -> None:
-    clean = plain_target(target)
-    QSettings().setValue(KEY, [t for t in recent_databases() if t != clean])
-
-
 def last_database() -> str | None:
     items = recent_databases()
     return items[0] if items else None

@@ -16,7 +16,6 @@ from coop_desk.ui.dialogs.open_database import OpenDatabaseDialog
 from coop_desk.ui.recent import (
     MAX_RECENT,
     describe,
-    forget_database,
     last_database,
     recent_databases,
     remember_database,
@@ -98,8 +97,6 @@ def test_recent_databases_newest_first_once_each_never_a_password(qapp, tmp_path
         remember_database(str(tmp_path / f"{i}.sqlite"))
     assert len(recent_databases()) == MAX_RECENT
     assert last_database() == str(tmp_path / f"{MAX_RECENT + 2}.sqlite")
-    forget_database(str(tmp_path / f"{MAX_RECENT + 2}.sqlite"))
-    assert last_database() == str(tmp_path / f"{MAX_RECENT + 1}.sqlite")
     QSettings().sync()
     assert "s3cret" not in open(QSettings().fileName(), encoding="utf-8").read()
 
