@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 # The Qt-free core before PySide6: PySide6's import hook reads the source of every module
@@ -22,7 +23,6 @@ from coop_desk.ui.language import install_translations
 
 if TYPE_CHECKING:
     from coop_desk.ui.context import AppContext
-    from coop_desk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +40,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def open_database(target: str | None, parent: QWidget | None = None) -> Database | None:
     """Open the database (asking for a server's password when it wants one), offering another
     one when it cannot be opened. ``None``: the user gave up."""
-    from coop_desk.ui.dialogs.open_database import OpenDatabaseDialog, password_prompt
+    from coop_desk.ui.dialogs.open_database import password_prompt
 
+    chosen: str | None = target
     while True:
         try:
-            return Database.open(target, ask_password=password_prompt(parent))
+            return Database.open(chosen, ask_password=password_prompt(parent))
         except DatabaseError as exc:
             box = QMessageBox(
                 QMessageBox.Icon.Critical,
@@ -60,10 +61,43 @@ def open_database(target: str | None, parent: QWidget | None = None) -> Database
             box.exec()
             if box.clickedButton() is not other:
                 return None
-            dialog = OpenDatabaseDialog(parent, current=target)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
+            chosen = choose_database(parent, chosen)
+            if chosen is None:
                 return None
-            target = dialog.target()
+
+
+def choose_database(parent: QWidget | None, current: str | None) -> str | None:
+    """The Open database dialog until it names a database coop-desk may open: a server, or
+    a coop-desk file (never another program's SQLite file, which opening would change).
+    ``None``: cancelled."""
+    from coop_desk.services import recent
+    from coop_desk.ui.dialogs.open_database import OpenDatabaseDialog
+
+    while True:
+        dialog = OpenDatabaseDialog(parent, current=current)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        target = dialog.target()
+        if "://" in target:
+            return target
+        try:
+            return str(recent.check_openable(Path(target)))
+        except DatabaseError as exc:
+            QMessageBox.critical(
+                parent, QCoreApplication.translate("app", "Cannot open the database"), str(exc)
+            )
+            current = target
+
+
+def warn_if_damaged(db: Database) -> None:
+    """A database changed outside coop-desk (a table dropped, a trigger planted) opens to be
+    read and verified only: say so before anything else."""
+    if db.schema_problems:
+        QMessageBox.warning(
+            None,
+            QCoreApplication.translate("app", "The database was changed outside coop-desk"),
+            db.damage_message(),
+        )
 
 
 def sign_in_if_needed(ctx: AppContext, username: str | None = None) -> bool:
@@ -82,54 +116,20 @@ def sign_in_if_needed(ctx: AppContext, username: str | None = None) -> bool:
     return True
 
 
-# The open main window(s): kept here so that Python does not collect them.
-_WINDOWS: list[MainWindow] = []
+def last_database() -> str | None:
+    """The database this PC opened last (``services.recent``), when it can be opened again: a
+    server, or a coop-desk file that is still there (never a new file where one was)."""
+    from coop_desk.services import recent
 
-
-def start_window(db: Database, username: str | None = None) -> MainWindow | None:
-    """Sign in, run the first-run choices if the database is empty, and show the main window
-    on ``db``. ``None`` (and ``db`` closed): the user gave up."""
-    from coop_desk.ui.context import AppContext
-    from coop_desk.ui.dialogs.first_run import FirstRunDialog, needs_first_run
-    from coop_desk.ui.main_window import MainWindow
-    from coop_desk.ui.recent import remember_database
-
-    ctx = AppContext(db)
-    # With accounts, nobody gets past this point unsigned: sign in first (so that even the
-    # first-run choices are made by a signed-in user), and again after the demo created its
-    # accounts.
-    if (
-        not sign_in_if_needed(ctx, username)
-        or (needs_first_run(ctx) and FirstRunDialog(ctx).exec() != QDialog.DialogCode.Accepted)
-        or not sign_in_if_needed(ctx, username)
-    ):
-        db.close()
+    item = recent.last()
+    if isinstance(item, str):
+        return item
+    if item is None:
         return None
-    remember_database(db.target)
-    window = MainWindow(ctx)
-    window.open_requested.connect(lambda target: switch_database(window, target))
-    _WINDOWS.append(window)
-    window.show()
-    return window
-
-
-def switch_database(window: MainWindow, target: str) -> MainWindow | None:
-    """File > Open database / Recent: a new window on ``target`` replaces ``window``. When it
-    cannot be opened, or the user gives up signing in, ``window`` stays as it was."""
-    db = open_database(target, window)
-    if db is None:
-        return None
-    replacement = start_window(db)
-    if replacement is None:
-        return None
-    replacement.setGeometry(window.geometry())
-    old_db = window.ctx.db
-    window.close()
-    if window in _WINDOWS:
-        _WINDOWS.remove(window)
-    window.deleteLater()
-    old_db.close()
-    return replacement
+    try:
+        return str(recent.check_openable(item))
+    except DatabaseError:
+        return None  # the USB disk is not plugged in today: the default file
 
 
 def run(db_target: str | None = None, username: str | None = None) -> int:
@@ -141,19 +141,39 @@ def run(db_target: str | None = None, username: str | None = None) -> int:
 
 
 def _run(app: QApplication, db_target: str | None, username: str | None) -> int:
-    from coop_desk.ui.errors import install_excepthook
-    from coop_desk.ui.recent import last_database
+    from coop_desk.ui.backup_actions import AutoBackup
+    from coop_desk.ui.context import AppContext
+    from coop_desk.ui.dialogs.first_run import FirstRunDialog, needs_first_run
+    from coop_desk.ui.errors import install_error_log, install_excepthook
+    from coop_desk.ui.main_window import MainWindow
+    from coop_desk.ui.open_database import remember_current
 
+    install_error_log()
     install_excepthook()
     if db_target is None and not os.environ.get(paths.ENV_DB):
         db_target = last_database()  # the database this PC used last (None: the default file)
     db = open_database(db_target)
     if db is None:
         return 1
-    if start_window(db, username) is None:
+    warn_if_damaged(db)
+    ctx = AppContext(db)
+    remember_current(ctx)  # File > Recent databases
+    # With accounts, nobody gets past this point unsigned: sign in first (so that even the
+    # first-run choices are made by a signed-in user), and again after the demo created its
+    # accounts.
+    if not sign_in_if_needed(ctx, username):
+        db.close()
         return 0
+    if needs_first_run(ctx) and FirstRunDialog(ctx).exec() != FirstRunDialog.DialogCode.Accepted:
+        db.close()
+        return 0
+    if not sign_in_if_needed(ctx, username):
+        db.close()
+        return 0
+    window = MainWindow(ctx)
+    # Backups without thinking: daily while the program runs, and when it closes.
+    window.auto_backup = AutoBackup(ctx, window)
+    window.show()
     status = app.exec()
-    for window in _WINDOWS:
-        window.ctx.db.close()
-    _WINDOWS.clear()
+    window.ctx.db.close()  # File > Open database may have replaced the one opened here
     return int(status)

@@ -2,7 +2,10 @@
 
 ``Database.open(target)`` resolves where the data lives (``--db``, ``COOP_DESK_DB`` or the
 per-user SQLite file), refuses a database written by a newer coop-desk, keeps a copy of an
-existing SQLite file before migrating it, and applies the Alembic migrations.
+existing SQLite file before migrating it, and applies the Alembic migrations. It then compares
+the schema with what the migrations make (``services.schema``): a table or column dropped, a
+trigger planted or replaced outside coop-desk is named in ``schema_problems``, and such a
+database is refused every write (it can still be read, exported and verified).
 
 Sessions follow one rule: one transaction per user action, owned by the caller.
 ``with db.transaction(actor) as session: service(session, actor, ...)`` commits when the block
@@ -32,8 +35,10 @@ from sqlalchemy.orm import exc as orm_exc
 from coop_desk import paths
 from coop_desk.errors import DatabaseError, NewerDatabaseError, StaleEdit
 from coop_desk.i18n import _
-from coop_desk.services import changes, limit_guard
+from coop_desk.services import changes, limit_guard, schema
+from coop_desk.services.audit import anchors as audit_anchors
 from coop_desk.services.audit import writer as audit_writer
+from coop_desk.services.backup import copy_sqlite
 from coop_desk.services.ledger import guard as posted_entry_guard
 
 if TYPE_CHECKING:
@@ -206,8 +211,11 @@ class Database:
     whichever path it came by. Nothing depends on which modules were imported before.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, schema_problems: tuple[schema.Difference, ...] = ()) -> None:
         self.engine = engine
+        # How the schema differs from what the migrations make (``services.schema``); writes
+        # are refused while there is any.
+        self.schema_problems = schema_problems
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
         limit_guard.install(self._sessions)
         audit_writer.install(self._sessions)
@@ -275,7 +283,8 @@ class Database:
     @classmethod
     def _opened(cls, engine: Engine, url: str, migrate: bool) -> Database:
         try:
-            if not _at_head(engine):
+            at_head = _at_head(engine)
+            if not at_head:
                 status = migration_status(engine)
                 if status.unknown:
                     raise NewerDatabaseError(
@@ -289,24 +298,45 @@ class Database:
                     if status.current and engine.url.get_backend_name() == "sqlite":
                         backup_sqlite(engine, reason="before-upgrade")
                     upgrade(engine)
+                at_head = migrate or not status.pending
+            problems = _schema_problems(engine) if at_head else ()
         except DatabaseError:
             engine.dispose()
             raise
         except sqlite3.Error as exc:
             engine.dispose()
             raise DatabaseError(_explain(url, exc)) from exc
-        return cls(engine)
+        return cls(engine, problems)
 
     def close(self) -> None:
         self.engine.dispose()
 
+    def damage_message(self) -> str:
+        """The damage in words: what differs (``verify`` says how), and what to do."""
+        what = [d.what for d in self.schema_problems]
+        more = _(" and {n} more", n=len(what) - 5) if len(what) > 5 else ""
+        return _(
+            "{where} was changed outside coop-desk ({what}): coop-desk reads it but saves "
+            "nothing to it. `coop-desk verify` names every difference; restore a backup.",
+            where=_describe(self.engine.url.render_as_string(hide_password=True)),
+            what=", ".join(what[:5]) + more,
+        )
+
     @contextmanager
-    def transaction(self, actor: Actor | None = None) -> Iterator[Session]:
+    def transaction(
+        self, actor: Actor | None = None, *, allow_damaged_schema: bool = False
+    ) -> Iterator[Session]:
         """One unit of work: commit at the end of the block, roll back if it raises.
 
         Write transactions are serialised (BEGIN IMMEDIATE on SQLite, ``PG_WRITER_LOCK`` on
         PostgreSQL), so what a service reads before writing (the next entry number, whether
-        a year is closed, a record's version) stays true until it commits."""
+        a year is closed, a record's version) stays true until it commits.
+
+        Refused on a database whose schema is damaged (``schema_problems``), except where
+        ``allow_damaged_schema`` (signing in, which counts failed attempts, so that the
+        damage can be read and verified by a user)."""
+        if self.schema_problems and not allow_damaged_schema:
+            raise DatabaseError(self.damage_message())
         session = self._sessions(bind=self._writer)
         session.info["actor"] = actor
         try:
@@ -399,6 +429,13 @@ def _write_baseline(connection: Connection) -> None:
     audit_writer.write_baseline(connection)
 
 
+def _schema_problems(engine: Engine) -> tuple[schema.Difference, ...]:
+    """How the schema of a database at this version's head differs from what the migrations
+    make (a database left at another revision, ``migrate=False``, is not compared)."""
+    with engine.connect() as conn:
+        return tuple(schema.differences(conn))
+
+
 def revision_graph() -> tuple[set[str], set[str]] | None:
     """(known revisions, heads) read from the revision files without importing Alembic, or
     None when a file does not state them as plain literals (then Alembic decides)."""
@@ -442,24 +479,41 @@ def _at_head(engine: Engine) -> bool:
     return bool(current) and current == graph[1]
 
 
-def backup_sqlite(engine: Engine, reason: str = "manual", dest: Path | None = None) -> Path:
-    """Copy a SQLite database consistently (the sqlite3 backup API, WAL included)."""
+def sqlite_path(engine: Engine) -> Path:
+    """The file of a SQLite engine; ``DatabaseError`` for a server or an in-memory database."""
     source = make_url(engine.url.render_as_string(hide_password=False)).database
-    if not source or source == ":memory:":
+    if engine.url.get_backend_name() != "sqlite" or not source or source == ":memory:":
         raise DatabaseError(_("Only a database file can be backed up this way."))
+    return Path(source)
+
+
+def open_read_only(path: Path) -> Database:
+    """A database file opened for reading only, without migrating or changing anything in it
+    (not even its journal mode): how backups and files to restore are checked."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(
+            uri, uri=True, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        ),
+    )
+    return Database(engine)
+
+
+def backup_sqlite(engine: Engine, reason: str = "manual", dest: Path | None = None) -> Path:
+    """Copy a SQLite database consistently into ``dest`` or the backups folder (stamped name),
+    and log the copy's audit trail head in the anchor log of the folder it went to."""
+    source = sqlite_path(engine)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = dest or paths.backups_dir() / f"{Path(source).stem}-{stamp}-{reason}.sqlite"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(source, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
-    try:
-        dst = sqlite3.connect(str(target))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    target = dest or paths.backups_dir() / f"{source.stem}-{stamp}-{reason}.sqlite"
+    copy_sqlite(source, target)
     log.info("backed up %s to %s", source, target)
+    # The copy's trail head goes to the anchor log beside it: verify proves later that the
+    # database's trail still holds it (services/audit/anchors.py).
+    try:
+        audit_anchors.log_copy(target, database=audit_anchors.database_name(str(engine.url)))
+    except OSError as exc:
+        log.warning("the anchor log beside %s could not be written: %s", target, exc)
     return target
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from coop_desk.cli.args import iso_date
 from coop_desk.cli.context import CliContext, CliError, book_year
+from coop_desk.cli.output import print_trail_head
 from coop_desk.i18n import _
 from coop_desk.services import audit, audit_words
 from coop_desk.services.access import Actor
@@ -42,7 +43,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "head",
         help=_("print the newest audit record's hash"),
         description=_(
-            "Print the number of audit records and the newest one's SHA-256. Note it down: a trail cut or rewritten later will no longer end with it."
+            "Print the number of audit records and the newest one's SHA-256, and the anchor "
+            "N:HASH to note down: `coop-desk verify --anchor N:HASH` later proves the trail "
+            "still holds it (a trail cut or rewritten since no longer does)."
         ),
     )
     head.set_defaults(handler=run_head)
@@ -113,6 +116,14 @@ def run_head(args: argparse.Namespace, ctx: CliContext) -> int:
             last_hash=head.last_hash,
         )
     )
+    anchor = f"{head.last_id}:{head.last_hash}"
+    print(
+        _(
+            "Anchor: {anchor} (note it down; later, coop-desk verify --anchor {anchor} proves "
+            "the trail still holds it)",
+            anchor=anchor,
+        )
+    )
     return 0
 
 
@@ -142,6 +153,7 @@ def run_audit_pack(args: argparse.Namespace, ctx: CliContext) -> int:
             value="OK" if result.integrity_ok else "FAILED",
         )
     )
+    print_trail_head(result.path)
     return 0
 
 
@@ -156,6 +168,14 @@ def run_export_beancount(args: argparse.Namespace, ctx: CliContext) -> int:
             path=result.path,
             entries=result.entries,
             accounts=result.accounts,
+        )
+    )
+    print(
+        _(
+            "Audit trail head: {head} (written at the top of the file: coop-desk verify "
+            "--anchor {path} proves the trail still holds it)",
+            head=result.trail_head,
+            path=result.path,
         )
     )
     return 0

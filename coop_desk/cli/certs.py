@@ -10,7 +10,7 @@ from pathlib import Path
 
 from coop_desk.cli.args import iso_date
 from coop_desk.cli.context import CliContext, CliError
-from coop_desk.cli.output import table
+from coop_desk.cli.output import print_trail_head, table
 from coop_desk.domain.certification import CONVERSION_LABELS, ConversionStatus, SchemeKind
 from coop_desk.domain.money import format_amount
 from coop_desk.i18n import _, formats
@@ -152,6 +152,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
             on=on,
         )
     )
+    print_trail_head(result.path)
     return 0
 
 

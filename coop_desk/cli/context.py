@@ -75,24 +75,43 @@ class CliContext:
     _db: Database | None = field(default=None, repr=False)
     _actor: Actor | None = field(default=None, repr=False)
 
+    _password: str | None = field(default=None, repr=False)
+
     @property
     def db(self) -> Database:
         if self._db is None:
             self._db = Database.open(self.db_target, ask_password=ask_server_password)
+            if self._db.schema_problems:
+                # Reads go on (verify names every difference); every write is refused.
+                print(_("warning: {warning}", warning=self._db.damage_message()), file=sys.stderr)
         return self._db
 
-    def actor(self) -> Actor:
+    def actor(self, *, changing_password: bool = False) -> Actor:
         """The acting user.
 
         With ``--user NAME``: that user, once the password (``COOP_DESK_PASSWORD`` or a prompt)
-        is right. Without: the local system while the database has no accounts (so a fresh
-        database can be set up), else a read-only local auditor: lists, reports and verify
-        work; any change is refused by the services with a hint to use ``--user``.
+        is right; if an administrator reset it, only ``users change-password``
+        (``changing_password``) is allowed until it is changed. Without: the local system
+        while the database has no accounts and never had any (so a fresh database can be set
+        up), else a read-only local auditor: lists, reports and verify work; any change is
+        refused by the services with a hint to use ``--user``.
         """
         if self._actor is None:
             if self.username:
                 password = read_password(_("Password for {username}: ", username=self.username))
-                self._actor = users.sign_in(self.db, self.username, password)
+                actor = users.sign_in(self.db, self.username, password)
+                with self.db.reading(actor) as session:
+                    must_change = users.get_user(session, actor, actor.username)
+                if must_change.must_change_password and not changing_password:
+                    raise CliError(
+                        _(
+                            "an administrator reset the password of {user}: change it first, "
+                            "with: coop-desk --user {user} users change-password",
+                            user=actor.username,
+                        )
+                    )
+                self._password = password
+                self._actor = actor
             else:
                 with self.db.reading(None) as session:
                     self._actor = LOCAL if users.has_users(session) else SYSTEM
@@ -110,6 +129,10 @@ class CliContext:
         actor = self.actor()
         with self.db.transaction(actor) as session:
             return fn(session, actor)
+
+    def sign_in_password(self) -> str | None:
+        """The password ``--user`` signed in with in this run (not asked for twice)."""
+        return self._password
 
     def close(self) -> None:
         if self._db is not None:

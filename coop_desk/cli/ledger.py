@@ -492,6 +492,15 @@ def run_close(args: argparse.Namespace, ctx: CliContext) -> int:
         _("Fiscal year {year} closed.", year=row.year)
         + (_(" Balances carried by entry {carry}.", carry=carry) if carry else "")
     )
+    closes = [e for e in row.events if e.action == "close" and e.trail_head]
+    if closes:
+        print(
+            _(
+                "Audit trail head at the close: {head} (note it with the year's papers: "
+                "coop-desk verify --anchor proves the trail still holds it)",
+                head=closes[-1].trail_head,
+            )
+        )
     return 0
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from coop_desk.cli.args import iso_date
 from coop_desk.cli.context import CliContext, CliError, book_year
-from coop_desk.cli.output import table
+from coop_desk.cli.output import print_trail_head, table
 from coop_desk.domain.money import format_amount
 from coop_desk.errors import ValidationError
 from coop_desk.i18n import _, formats
@@ -33,9 +33,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
     rep = commands.add_parser(
         "report",
-        help=_("write the annual premium-use report for the General Assembly (xlsx)"),
+        help=_("write the annual premium-use report for the General Assembly (xlsx and/or PDF)"),
+        description=_(
+            "The premium-use report for the General Assembly as a workbook (OUT.xlsx) and/or, with --pdf, as a PDF in the program's language (COOP_DESK_LANG=es for Spanish)."
+        ),
     )
-    rep.add_argument("output", metavar="OUT.xlsx")
+    rep.add_argument("output", metavar="OUT.xlsx", nargs="?")
+    rep.add_argument("--pdf", metavar="OUT.pdf", help=_("also (or only) write the report as a PDF"))
     rep.add_argument("--year", type=book_year, required=True, help=_("fiscal year"))
     rep.add_argument("--rate", help=_("PEN per USD for the PEN column (default: last rate used)"))
     rep.set_defaults(handler=run_report)
@@ -102,6 +106,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
             path=result.path,
         )
     )
+    print_trail_head(result.path)
     if result.closing is not None:
         print(
             _(
@@ -116,12 +121,34 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
+    if not args.output and not args.pdf:
+        raise CliError(_("give OUT.xlsx, --pdf OUT.pdf, or both"))
     actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
-        result = assembly_report.export_premium_report(
-            session, actor, args.output, args.year, local_rate=_decimal(args.rate)
+    rate = _decimal(args.rate)
+    if args.output:
+        with ctx.db.reading(actor) as session:
+            result = assembly_report.export_premium_report(
+                session, actor, args.output, args.year, local_rate=rate
+            )
+        print(
+            _("Wrote the premium-use report {year} to {path}", year=result.year, path=result.path)
         )
-    print(_("Wrote the premium-use report {year} to {path}", year=result.year, path=result.path))
+        print_trail_head(result.path)
+    if args.pdf:
+        target = Path(args.pdf).expanduser()
+        if not target.parent.is_dir():
+            raise CliError(_("the folder {folder} does not exist", folder=target.parent))
+        # Qt lays out the PDF: imported here only, so every other command runs without Qt.
+        from coop_desk.ui.printing.cli import assembly_pdf
+
+        path = assembly_pdf(ctx.db, actor, args.year, target, local_rate=rate)
+        print(
+            _(
+                "Wrote the premium-use report {year} as a PDF to {path}",
+                year=args.year,
+                path=path,
+            )
+        )
     return 0
 
 

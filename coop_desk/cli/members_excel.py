@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from coop_desk.cli.context import CliContext, CliError
-from coop_desk.cli.output import table
+from coop_desk.cli.output import print_trail_head, table
 from coop_desk.domain.certification import organic_status_label
 from coop_desk.i18n import _
 from coop_desk.services import member_export, member_import
@@ -84,6 +84,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
             path=result.path,
         )
     )
+    print_trail_head(result.path)
     return 0
 
 

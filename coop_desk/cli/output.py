@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
+
+from coop_desk.i18n import _
 
 
 def table(
@@ -25,3 +28,19 @@ def table(
     out = [line(list(headers)), line(["-" * w for w in widths])]
     out.extend(line(row) for row in text_rows)
     return "\n".join(out)
+
+
+def print_trail_head(path: str | os.PathLike[str]) -> None:
+    """Print the audit trail head a workbook just written holds (``xlsx.set_trail_head``)."""
+    from coop_desk.services.audit import stored_head
+
+    stored = stored_head(path)
+    if stored is not None:
+        print(
+            _(
+                "Audit trail head: {head} (stored in the workbook: coop-desk verify --anchor "
+                "{path} proves the trail still holds it)",
+                head=stored[0],
+                path=path,
+            )
+        )

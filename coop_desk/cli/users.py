@@ -41,7 +41,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "reset-password",
         help=_("set a new password for an account (administrator)"),
         description=_(
-            "The new password comes from {ENV_NEW_PASSWORD} or a prompt; the user must change it at the next sign-in in the desktop application.",
+            "The new password comes from {ENV_NEW_PASSWORD} or a prompt; the user must change "
+            "it at the next sign-in (in the desktop application, or with coop-desk --user NAME "
+            "users change-password).",
             ENV_NEW_PASSWORD=ENV_NEW_PASSWORD,
         ),
     )
@@ -65,7 +67,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "change-password",
         help=_("change your own password (the user given with --user)"),
         description=_(
-            "The new password comes from {ENV_NEW_PASSWORD} or a prompt.",
+            "The new password comes from {ENV_NEW_PASSWORD} or a prompt. After an "
+            "administrator reset it, this is the only command the account may run.",
             ENV_NEW_PASSWORD=ENV_NEW_PASSWORD,
         ),
     )
@@ -120,7 +123,8 @@ def run_reset(args: argparse.Namespace, ctx: CliContext) -> int:
     row = ctx.write(lambda s, a: users.reset_password(s, a, args.username, password))
     print(
         _(
-            "Password of {username} reset; it must be changed at the next sign-in.",
+            "Password of {username} reset; it must be changed at the next sign-in (coop-desk "
+            "--user {username} users change-password).",
             username=row.username,
         )
     )
@@ -154,10 +158,12 @@ def run_set_role(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_change_password(args: argparse.Namespace, ctx: CliContext) -> int:
     from coop_desk.cli.context import ENV_PASSWORD
 
-    actor = ctx.actor()
-    old = read_password(
-        _("Current password for {username}: ", username=actor.username), ENV_PASSWORD
-    )
+    actor = ctx.actor(changing_password=True)
+    old = ctx.sign_in_password()  # --user just signed in with it: not asked twice
+    if old is None:
+        old = read_password(
+            _("Current password for {username}: ", username=actor.username), ENV_PASSWORD
+        )
     new = _new_password(actor.username)
     with ctx.db.transaction(actor) as session:
         users.change_password(session, actor, old, new)

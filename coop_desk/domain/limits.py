@@ -159,7 +159,12 @@ TEXT_LIMITS: Final[Mapping[str, Mapping[str, int]]] = {
     },
     "corrective_action": {"description": LONG_TEXT, "completion_note": LONG_TEXT},
     "document": {"sha256": SHA256_HEX, "name": FILE_NAME, "stored_by": USERNAME},
-    "fiscal_year_event": {"action": 10, "reason": LONG_TEXT, "recorded_by": USERNAME},
+    "fiscal_year_event": {
+        "action": 10,
+        "reason": LONG_TEXT,
+        "recorded_by": USERNAME,
+        "trail_head": 90,  # "N:" and 64 hexadecimal digits
+    },
     "inspection": {
         "inspector": NAME,
         "result": 16,

@@ -15,6 +15,7 @@ the rows is the use case's (``services.audit_pack``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from coop_desk.exchange.xlsx import (
     discard_workbook,
     new_workbook,
     save_workbook,
+    set_trail_head,
     translated,
 )
 from coop_desk.i18n import N_, _
@@ -136,10 +138,16 @@ SHEETS = tuple(COLUMNS)
 
 
 def write_audit_pack(
-    target: Path, title: str, sheets: Mapping[str, Iterable[Sequence[Any]]]
+    target: Path,
+    title: str,
+    sheets: Mapping[str, Iterable[Sequence[Any]]],
+    *,
+    trail_head: tuple[str, datetime] | None = None,
 ) -> Path:
     """Write every sheet of :data:`SHEETS`, in that order, from ``sheets`` (sheet name -> rows
-    in the order of its :data:`COLUMNS`); saved atomically. ``title`` heads printed pages."""
+    in the order of its :data:`COLUMNS`); saved atomically. ``title`` heads printed pages;
+    ``trail_head`` (the audit trail's head and when it was read) goes into the workbook's
+    properties (``xlsx.set_trail_head``)."""
     missing = [name for name in SHEETS if name not in sheets]
     if missing:
         raise ValueError(_("rows missing for the sheets {missing}", missing=missing))
@@ -156,6 +164,8 @@ def write_audit_pack(
             for row in sheets[name]:
                 sheet.append(row)
             sheet.close()
+        if trail_head is not None:
+            set_trail_head(wb, *trail_head)
     except BaseException:
         discard_workbook(wb)
         raise

@@ -13,7 +13,7 @@ as text with the quote prefix. What goes into the rows is the use case's
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from coop_desk.exchange.xlsx import (
     discard_workbook,
     new_workbook,
     save_workbook,
+    set_trail_head,
     translated,
 )
 from coop_desk.i18n import N_, _
@@ -87,10 +88,12 @@ def write_ics_list(
     on: date,
     cooperative: str = "",
     progress: Progress | None = None,
+    trail_head: tuple[str, datetime] | None = None,
 ) -> Path:
     """Write the workbook (atomically); returns its path. ``farmers`` and ``plots`` hold rows
     in the order of :data:`FARMER_COLUMNS` and :data:`PLOT_COLUMNS`. ``progress(done, total,
-    text)`` is called as rows are written (it may raise to cancel)."""
+    text)`` is called as rows are written (it may raise to cancel). ``trail_head`` (the audit
+    trail's head and when it was read) goes into the workbook's properties."""
     total = len(farmers)
     title = _(TITLE)
     wb = new_workbook()
@@ -117,6 +120,8 @@ def write_ics_list(
         about.append_raw([_("Cooperative"), cooperative])
         about.append_raw([_("As of"), on])
         about.append_raw([_("Members"), total])
+        if trail_head is not None:
+            set_trail_head(wb, *trail_head)
     except BaseException:
         discard_workbook(wb)
         raise

@@ -18,15 +18,18 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -427,3 +430,66 @@ def _remove(name: str) -> None:
         os.remove(name)
     except FileNotFoundError:
         return
+
+
+# The audit trail's head when a workbook was written ("N:HASH", see services/audit/anchors.py),
+# kept as custom document properties (Excel: File > Info > Properties > Advanced > Custom), so
+# any workbook coop-desk wrote can later prove the trail still holds that head.
+TRAIL_HEAD_PROPERTY = "coop-desk audit trail head"
+TRAIL_HEAD_AT_PROPERTY = "coop-desk audit trail head taken at (UTC)"
+_CUSTOM_PROPS = "docProps/custom.xml"
+_CUSTOM_PROPS_MAX = 1 << 20
+_PROPS_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+
+
+def set_trail_head(wb: Workbook, head: str, taken_at: datetime) -> None:
+    """Store the audit trail's head (``N:HASH``) and when it was read in the workbook."""
+    for name, value in (
+        (TRAIL_HEAD_PROPERTY, head),
+        (TRAIL_HEAD_AT_PROPERTY, taken_at.isoformat()),
+    ):
+        wb.custom_doc_props.append(StringProperty(name=name, value=value))
+
+
+def read_trail_head(path: str | os.PathLike[str]) -> tuple[str, str] | None:
+    """The head and the time stored by ``set_trail_head`` in a workbook, read from its document
+    properties alone (the sheets are not parsed); None when it holds none."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            try:
+                info = archive.getinfo(_CUSTOM_PROPS)
+            except KeyError:
+                return None
+            if info.file_size > _CUSTOM_PROPS_MAX:
+                return None
+            root = ElementTree.fromstring(archive.read(info))
+    except (OSError, zipfile.BadZipFile, ElementTree.ParseError) as exc:
+        raise WorkbookError(
+            _("{path} cannot be read as a workbook: {error}", path=path, error=exc)
+        ) from exc
+    values = {
+        prop.get("name"): "".join(prop.itertext()).strip()
+        for prop in root.iter(f"{_PROPS_NS}property")
+    }
+    head = values.get(TRAIL_HEAD_PROPERTY)
+    return (head, values.get(TRAIL_HEAD_AT_PROPERTY, "")) if head else None
+
+
+def read_first_rows(
+    path: str | os.PathLike[str], sheets: set[str], *, rows: int, columns: int
+) -> list[tuple[Any, ...]] | None:
+    """The first ``rows`` x ``columns`` values of the first of ``sheets`` a workbook holds
+    (read-only); None when the file is not a workbook or holds none of them."""
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True)
+    except Exception:  # noqa: BLE001 - an unreadable file simply holds none of them
+        return None
+    try:
+        name = next((name for name in wb.sheetnames if name in sheets), None)
+        if name is None:
+            return None
+        return list(wb[name].iter_rows(max_row=rows, max_col=columns, values_only=True))
+    finally:
+        wb.close()

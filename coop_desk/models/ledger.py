@@ -266,3 +266,8 @@ class FiscalYearEvent(Base):
     entry_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entry.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     recorded_by: Mapped[str] = mapped_column(sized("fiscal_year_event", "recorded_by"), default="")
+    # close: the audit trail's head once the carry entry was posted ("N:HASH", an anchor that
+    # verify proves the trail still holds; services/audit/anchors.py). Empty before 0550.
+    trail_head: Mapped[str] = mapped_column(
+        sized("fiscal_year_event", "trail_head"), default="", server_default=""
+    )

@@ -26,6 +26,7 @@ class Permission(StrEnum):
     SETTINGS_WRITE = "settings.write"  # cooperative profile and settings
     USERS_ADMIN = "users.admin"
     YEAR_REOPEN = "year.reopen"
+    RESTORE = "database.restore"  # replace the database with a backup copy
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -53,6 +54,7 @@ PERMISSION_LABELS = {
     Permission.SETTINGS_WRITE: N_("change the cooperative's settings"),
     Permission.USERS_ADMIN: N_("manage users"),
     Permission.YEAR_REOPEN: N_("reopen a closed fiscal year"),
+    Permission.RESTORE: N_("restore the database from a backup"),
 }
 
 

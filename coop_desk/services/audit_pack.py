@@ -249,6 +249,7 @@ def _build(
     step(5, total_steps, _("Verify"))
     result = verify(session, actor, today)
     head = audit.chain_head(session, actor)
+    anchor = audit.current_anchor(session)  # the same head, and when it was read
     profile = cooperative.get_profile(session, actor)
     about: list[list[Any]] = [
         [_("Cooperative"), profile.name if profile else ""],
@@ -294,6 +295,7 @@ def _build(
             "Audit trail": trail_rows,
             "Verify": findings,
         },
+        trail_head=(anchor.text, anchor.at) if anchor.at else None,
     )
     step(total_steps, total_steps, _("Done"))
     return AuditPackResult(target, year, len(entries), len(trail_rows), result.integrity_ok)

@@ -180,6 +180,7 @@ FIELD_LABELS: dict[str, str] = {
     "tax_id": N_("RUC"),
     "timeline": N_("Timeline"),
     "total_area_ha": N_("Total area (ha)"),
+    "trail_head": N_("Audit trail head"),
     "updated_by": N_("Updated by"),
     "usd_value": N_("USD value"),
     "username": N_("User name"),

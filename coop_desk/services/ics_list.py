@@ -26,8 +26,8 @@ from coop_desk.domain.certification import (
 from coop_desk.domain.members import STATUS_LABELS, MemberStatus
 from coop_desk.exchange.ics_list import write_ics_list
 from coop_desk.i18n import _, formats
+from coop_desk.services import audit, cooperative
 from coop_desk.services import certification as certs
-from coop_desk.services import cooperative
 from coop_desk.services.access import Actor, Permission, require
 
 Progress = Callable[[int, int, str], None]
@@ -142,6 +142,7 @@ def _export(
         progress(0, 0, _("reading the ICS records"))
     rows = certs.farmer_list(session, actor, on)
     profile = cooperative.get_profile(session, actor)
+    head = audit.current_anchor(session)
     path = write_ics_list(
         [farmer_values(r) for r in rows],
         [line for r in rows for line in plot_values(r)],
@@ -149,5 +150,6 @@ def _export(
         on=on,
         cooperative=profile.name if profile else "",
         progress=progress,
+        trail_head=(head.text, head.at) if head.at else None,
     )
     return IcsListExport(path, len(rows), on)

@@ -34,7 +34,7 @@ from coop_desk.exchange.xlsx import (
 )
 from coop_desk.i18n import N_, _, formats
 from coop_desk.models import Member, MemberStatusChange, Plot
-from coop_desk.services import cooperative
+from coop_desk.services import audit, cooperative
 from coop_desk.services import members as member_service
 from coop_desk.services.access import Actor, Permission, require
 
@@ -262,6 +262,7 @@ def _export_members(
         about.append([_("Plots"), plot_total])
         about.close()
         report(total, total, _("Saving…"))
+        audit.stamp_workbook(session, wb)
         target = save_workbook(wb, path)
     except BaseException:
         discard_workbook(wb)

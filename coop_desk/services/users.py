@@ -6,8 +6,10 @@ can be raised later without locking anyone out (a weaker hash is replaced at the
 A password is never stored, logged or returned in clear.
 
 Failed sign-ins are throttled per user: after the ``n``-th consecutive failure no attempt is
-checked before ``now + failure_delay(n)`` (2, 4, 8 ... seconds, at most 15 minutes). The clock
-is a parameter (``now``), so nothing sleeps: the front ends tell the user how long to wait.
+checked before ``now + failure_delay(n)`` (2, 4, 8 ... seconds, at most 15 minutes). A try is
+counted in the database before its password is checked, so tries made at the same time wait
+their turn instead of all being checked (``sign_in``). The clock is a parameter (``now``), so
+nothing sleeps: the front ends tell the user how long to wait.
 """
 
 from __future__ import annotations
@@ -21,14 +23,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean
 from coop_desk.errors import Conflict, CoopDeskError, NotFound, PermissionDenied, ValidationError
 from coop_desk.i18n import _, ngettext
-from coop_desk.models import User
+from coop_desk.models import AuditRecord, User
 from coop_desk.services.access import ROLE_LABELS, Actor, Permission, Role, require
 
 if TYPE_CHECKING:
@@ -42,6 +44,7 @@ SALT_BYTES = 16
 KEY_BYTES = 32
 MIN_PASSWORD_LENGTH = 8
 MAX_DELAY = timedelta(minutes=15)
+_USERS: Table = User.__table__  # type: ignore[assignment]
 USERNAME_RE = re.compile(r"^\w[\w.@-]{1,59}$")
 
 
@@ -193,8 +196,21 @@ def _now(now: datetime | None) -> datetime:
 
 # --- queries --------------------------------------------------------------------------------
 def has_users(session: Session) -> bool:
-    """Whether any account exists (asked before anyone signs in, so no permission check)."""
-    return bool(session.scalar(select(func.count()).select_from(User)))
+    """Whether the database has accounts, or had some: asked before anyone signs in (so no
+    permission check), to decide whether the local "system" may act without signing in. The
+    program never deletes an account, so an empty users table whose accounts the audit trail
+    records was emptied outside coop-desk: it gives nobody "system" rights."""
+    return bool(session.scalar(select(func.count()).select_from(User))) or accounts_deleted(session)
+
+
+def accounts_deleted(session: Session) -> bool:
+    """The users table is empty but the audit trail records accounts (``audit.accounts``)."""
+    if session.scalar(select(func.count()).select_from(User)):
+        return False
+    c = AuditRecord.__table__.c
+    return (
+        session.scalar(select(c.id).where(c.table_name == User.__tablename__).limit(1)) is not None
+    )
 
 
 def list_users(session: Session, actor: Actor) -> list[UserRow]:
@@ -211,67 +227,120 @@ def get_user(session: Session, actor: Actor, username: str) -> UserRow:
 
 
 # --- signing in -----------------------------------------------------------------------------
-def authenticate(
-    session: Session, username: str, password: str, now: datetime | None = None
-) -> Actor:
-    """The actor for ``username`` if ``password`` is right; otherwise ``AuthenticationFailed``.
-
-    A failure is recorded on the user (count, time before which the next attempt is refused
-    unchecked) and flushed before raising: the caller must commit the session even when this
-    raises (``sign_in`` does).
-    """
-    moment = _now(now)
-    user = _find(session, username)
-    wrong = _("Unknown user name or wrong password.")
-    if user is None:
-        _burn_time(password)
-        raise AuthenticationFailed(wrong)
-    if user.locked_until is not None and moment < user.locked_until:
-        wait = user.locked_until - moment
-        raise AuthenticationFailed(
-            _(
-                "Too many failed attempts for {user}. Try again in {wait}.",
-                user=user.username,
-                wait=_in_words(wait),
-            ),
-            retry_after=wait,
-        )
-    if not check_password(password, user.password_hash):
-        user.failed_attempts += 1
-        delay = failure_delay(user.failed_attempts)
-        user.locked_until = moment + delay if delay else None
-        session.flush()
-        if delay:
-            raise AuthenticationFailed(
-                wrong + " " + _("Wait {wait} before the next attempt.", wait=_in_words(delay)),
-                retry_after=delay,
-            )
-        raise AuthenticationFailed(wrong)
-    if not user.active:
-        raise AuthenticationFailed(
-            _("The account {user} is deactivated. Ask an administrator.", user=user.username)
-        )
-    actor = Actor(username=user.username, role=Role(user.role), user_id=user.id)
-    session.info["actor"] = actor
-    user.failed_attempts = 0
-    user.locked_until = None
-    user.last_login_at = moment
-    if _needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-    session.flush()
-    return actor
-
-
 def sign_in(db: Database, username: str, password: str, now: datetime | None = None) -> Actor:
-    """``authenticate`` in its own transaction, committed whether or not it succeeds (so that
-    failed attempts count). For front ends: the only service that owns its transaction."""
-    failure: AuthenticationFailed | None = None
-    with db.transaction(None) as session:
-        try:
-            return authenticate(session, username, password, now)
-        except AuthenticationFailed as exc:
-            failure = exc
+    """The actor for ``username`` if ``password`` is right; otherwise ``AuthenticationFailed``
+    (for front ends: the only service that owns its transactions).
+
+    Every try is counted in the database before its password is checked, atomically, so tries
+    made at the same time (threads, processes, PCs) each wait their turn (``_claim``): while
+    one is checked, or while the delay after failures runs, the others are refused unchecked
+    with the time to wait. A right password then clears the count; a wrong one leaves it, and
+    the delay it earns (``failure_delay``) starts."""
+    moment = _now(now)
+    name = normal_username(username)
+    wrong = _("Unknown user name or wrong password.")
+    with db.transaction(None, allow_damaged_schema=True) as session:
+        claim = _claim(session, name, moment)
+        refusal = _refusal(session, name, moment) if claim is None else None
+    if claim is None:
+        if refusal is None:
+            _burn_time(password)
+            raise AuthenticationFailed(wrong)
+        raise refusal
+    right = check_password(password, claim.stored)
+    with db.transaction(None, allow_damaged_schema=True) as session:
+        c = _USERS.c
+        # Each outcome is one UPDATE of the row as this try left it: if an administrator
+        # reset it or another try claimed it meanwhile, nothing is changed.
+        mine = (c.id == claim.user_id) & (c.failed_attempts == claim.count)
+        if not right:
+            delay = failure_delay(claim.count)
+            session.execute(
+                update(_USERS).where(mine).values(locked_until=moment + delay if delay else None)
+            )
+            failure = AuthenticationFailed(
+                wrong + " " + _("Wait {wait} before the next attempt.", wait=_in_words(delay))
+                if delay
+                else wrong,
+                retry_after=delay or None,
+            )
+        elif not claim.active:  # the right password of a deactivated account is no failure
+            session.execute(
+                update(_USERS)
+                .where(mine)
+                .values(failed_attempts=claim.count - 1, locked_until=None)
+            )
+            failure = AuthenticationFailed(
+                _("The account {user} is deactivated. Ask an administrator.", user=name)
+            )
+        else:
+            done = session.execute(
+                update(_USERS)
+                .where(mine)
+                .values(failed_attempts=0, locked_until=None, last_login_at=moment)
+                .returning(c.id)
+            ).first()
+            if done is None:
+                failure = AuthenticationFailed(_("Another sign-in changed the account; try again."))
+            else:
+                actor = Actor(username=name, role=Role(claim.role), user_id=claim.user_id)
+                if _needs_rehash(claim.stored):
+                    session.info["actor"] = actor
+                    user = session.get(User, claim.user_id)
+                    assert user is not None
+                    user.password_hash = hash_password(password)
+                return actor
     raise failure
+
+
+@dataclass(frozen=True)
+class _Claim:
+    user_id: int
+    count: int  # failed_attempts with this try counted
+    stored: str  # the password hash
+    active: bool
+    role: str
+
+
+# The longest one password check may take: while it runs the account's other tries are
+# refused (a check that outlasts it on an overloaded PC lets the next try in, still counted).
+CHECK_HOLD = timedelta(seconds=10)
+
+
+def _claim(session: Session, name: str, moment: datetime) -> _Claim | None:
+    """Count one more try for ``name`` unless one is being checked or its delay runs: one
+    ``UPDATE ... SET failed_attempts = failed_attempts + 1`` whose condition is evaluated under
+    the row's lock (PostgreSQL) or the database's write lock (SQLite), as the first statement
+    of its transaction. None: refused, or no such account."""
+    c = _USERS.c
+    row = session.execute(
+        update(_USERS)
+        .where(c.username == name, or_(c.locked_until.is_(None), c.locked_until <= moment))
+        .values(failed_attempts=c.failed_attempts + 1, locked_until=moment + CHECK_HOLD)
+        .returning(c.id, c.failed_attempts, c.password_hash, c.active, c.role)
+    ).first()
+    if row is None:
+        return None
+    return _Claim(int(row[0]), int(row[1]), str(row[2]), bool(row[3]), str(row[4]))
+
+
+def _refusal(session: Session, name: str, moment: datetime) -> AuthenticationFailed | None:
+    """Why ``name`` may not try now (None: there is no such account)."""
+    c = _USERS.c
+    row = session.execute(select(c.username, c.locked_until).where(c.username == name)).first()
+    if row is None:
+        return None
+    locked = row.locked_until
+    wait = locked - moment if locked is not None and locked > moment else timedelta(seconds=1)
+    return AuthenticationFailed(
+        _(
+            "Too many failed attempts for {user}, or another sign-in is being checked. "
+            "Try again in {wait}.",
+            user=row.username,
+            wait=_in_words(wait),
+        ),
+        retry_after=wait,
+    )
 
 
 def _in_words(delta: timedelta) -> str:
@@ -349,6 +418,13 @@ def create_first_administrator(
     """The first account of a new database (``coop-desk init --admin``, the first-run
     dialog). Refused once any account exists."""
     require(actor, Permission.USERS_ADMIN)
+    if accounts_deleted(session):
+        raise Conflict(
+            _(
+                "The audit trail records user accounts that were deleted outside coop-desk: no "
+                "first administrator is created on such a database. Restore a backup."
+            )
+        )
     if has_users(session):
         raise Conflict(
             _(

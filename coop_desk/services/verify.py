@@ -11,15 +11,20 @@ voucher...): printed, and failing only with ``--strict``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from coop_desk.i18n import N_, _
+from coop_desk.i18n.formats import number
 from coop_desk.services.access import Actor, Permission, require
+
+if TYPE_CHECKING:
+    from coop_desk.services.audit.anchors import Anchor
 
 
 class Severity(StrEnum):
@@ -47,6 +52,16 @@ Check = Callable[[Session, date], list[Finding]]
 # (name, check) pairs run in order. Modules append theirs at import time via ``register``.
 CHECKS: list[tuple[str, Check]] = []
 
+# The check of anchors given to ``verify`` (the trail's head noted outside the database), set
+# by ``services.audit.anchors`` when it is imported (a check module imports it): its name and
+# ``(session, anchors) -> findings``.
+AnchorCheck = Callable[[Session, "Sequence[Anchor]"], list[Finding]]
+_ANCHOR_CHECK: list[tuple[str, AnchorCheck]] = []
+
+
+def register_anchor_check(name: str, fn: AnchorCheck) -> None:
+    _ANCHOR_CHECK[:] = [(name, fn)]
+
 
 def register(name: str) -> Callable[[Check], Check]:
     def decorator(fn: Check) -> Check:
@@ -67,6 +82,7 @@ def load_checks() -> None:
 
 # Modules whose import registers checks.
 CHECK_MODULES: list[str] = [
+    "coop_desk.services.schema",
     "coop_desk.services.ledger.checks",
     "coop_desk.services.ledger.guard",
     "coop_desk.services.certification.alerts",
@@ -94,16 +110,35 @@ class VerifyResult:
         return not self.errors
 
 
-def verify(session: Session, actor: Actor, today: date | None = None) -> VerifyResult:
+def verify(
+    session: Session,
+    actor: Actor,
+    today: date | None = None,
+    *,
+    anchors: Sequence[Anchor] = (),
+) -> VerifyResult:
+    """Run every check; with ``anchors`` (heads of the trail noted outside the database:
+    ``services.audit.anchors``) also prove that the trail still holds each of them."""
     require(actor, Permission.READ)
     load_checks()
     today = today or date.today()
     findings: list[Finding] = []
-    for name, check in CHECKS:
+    checks = list(CHECKS)
+    if anchors:
+        name, check_anchors = _ANCHOR_CHECK[0]
+        checks.append((name, lambda s, _today: check_anchors(s, anchors)))
+    for name, check in checks:
         try:
             findings.extend(check(session, today))
         except Exception as exc:  # noqa: BLE001 - a crashing check is itself a finding
-            findings.append(
-                Finding(Severity.ERROR, name, _("the check could not run: {error}", error=exc), "")
-            )
-    return VerifyResult(tuple(findings), tuple(name for name, _check in CHECKS))
+            message = shorten(_("the check could not run: {error}", error=exc))
+            findings.append(Finding(Severity.ERROR, name, message, ""))
+    return VerifyResult(tuple(findings), tuple(name for name, _check in checks))
+
+
+def shorten(text: str, limit: int = 200) -> str:
+    """A value or message cut to ``limit`` characters for a finding, saying how long it was
+    (a planted value of millions of characters must not make a line that long)."""
+    if len(text) <= limit:
+        return text
+    return _("{start}… ({count} characters)", start=text[:limit], count=number(len(text)))

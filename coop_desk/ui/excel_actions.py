@@ -55,7 +55,7 @@ def _write_workbook(
     result = excel_files.write_in_background(parent, ctx, busy, path, write)
     if result is None:
         return None
-    excel_files.inform(parent, finished, done(result))
+    excel_files.inform(parent, finished, done(result), Path(result.path))
     return Path(result.path)
 
 

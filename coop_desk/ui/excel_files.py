@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from coop_desk.i18n import _, use_language
+from coop_desk.ui import exported
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import QT_TRANSLATE_NOOP
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
@@ -47,16 +48,24 @@ def _remember(path: Path) -> None:
     QSettings().setValue(_FOLDER_KEY, str(path.parent))
 
 
-def choose_save_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
-    """Ask where to write a workbook; ``None`` when the user cancels. Tests replace this."""
+def choose_save_path(
+    parent: QWidget | None,
+    title: str,
+    suggested: str,
+    file_filter: str | None = None,
+    *,
+    suffix: str = ".xlsx",
+) -> Path | None:
+    """Ask where to write a workbook (or, with ``file_filter`` and ``suffix``, another kind of
+    file); ``None`` when the user cancels. Tests replace this."""
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, title, str(_last_folder() / suggested), tr(XLSX_FILTER)
+        parent, title, str(_last_folder() / suggested), file_filter or tr(XLSX_FILTER)
     )
     if not chosen:
         return None
     path = Path(chosen)
-    if path.suffix.lower() != ".xlsx":
-        path = path.with_suffix(".xlsx")
+    if path.suffix.lower() != suffix:
+        path = path.with_suffix(suffix)
     _remember(path)
     return path
 
@@ -71,9 +80,13 @@ def choose_open_path(parent: QWidget | None, title: str) -> Path | None:
     return path
 
 
-def inform(parent: QWidget | None, title: str, text: str) -> None:
-    """Tell the user an action finished: in the status bar of the main window when there is
-    one, else in a message box. Tests replace this."""
+def inform(parent: QWidget | None, title: str, text: str, path: Path | None = None) -> None:
+    """Tell the user an action finished: for a file written (``path``), the shared box with
+    Open file / Open folder; else in the status bar of the main window when there is one, or
+    in a message box. Tests replace this."""
+    if path is not None:
+        exported.show_exported(parent, title, text, path)
+        return
     window = parent.window() if parent is not None else None
     if isinstance(window, QMainWindow):
         window.statusBar().showMessage(text, 10_000)
@@ -136,5 +149,6 @@ def download_template(parent: QWidget | None, ctx: AppContext | None = None) -> 
         QCoreApplication.translate("excel_actions", "The template was saved to {0}.").format(
             written
         ),
+        written,
     )
     return written

@@ -12,8 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from coop_desk import i18n
 from coop_desk.i18n import formats
@@ -37,7 +36,9 @@ def chosen_locale() -> QLocale:
     return QLocale(formats.locale_name(chosen_language()))
 
 
-def install_translations(app: QApplication) -> None:
+def install_translations(app: QCoreApplication) -> None:
+    """Qt's and our translations for the chosen language (the desktop program, and the
+    offscreen application ``ledger report --pdf`` starts)."""
     locale = chosen_locale()
     QLocale.setDefault(locale)
     # The core's messages (validation, alerts, import reports) in the same language.

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desk import __version__
-from coop_desk.db import backup_sqlite
 from coop_desk.services import audit_words, cooperative
 from coop_desk.services.access import ROLE_LABELS, Permission
 from coop_desk.ui.changes import ChangeWatcher
@@ -25,15 +27,15 @@ from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.language import LANGUAGES
+from coop_desk.ui.open_database import place
 from coop_desk.ui.pages import PageSpec, page_specs
 from coop_desk.ui.pages.base import Page
 
+if TYPE_CHECKING:
+    from coop_desk.ui.backup_actions import AutoBackup
+
 
 class MainWindow(QMainWindow):
-    # File > Open database / Recent databases chose a database (a target Database.open
-    # understands); the application replaces this window with one on it.
-    open_requested = Signal(str)
-
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -70,11 +72,12 @@ class MainWindow(QMainWindow):
         # Changes saved on other PCs refresh the pages (LISTEN on PostgreSQL, polling SQLite).
         self.watcher = ChangeWatcher(ctx, self)
         self.watcher.start()
+        self.auto_backup: AutoBackup | None = None  # installed by the launcher (app.run)
         self._restore_geometry()
         self._update_identity()
-        first = next((i for i, s in enumerate(self.specs) if self._available(s)), None)
-        if first is not None:
-            self.sidebar.setCurrentRow(first)
+        start = self._start_row()
+        if start is not None:
+            self.sidebar.setCurrentRow(start)
 
     # --- navigation ---------------------------------------------------------------------
     @property
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
         self._built[key] = page
         self.stack.addWidget(page)
         page.status_message.connect(self._on_page_status)
+        page.navigate.connect(self.open_target)
         opener = getattr(page, "open_requested", None)
         if opener is not None:
             opener.connect(self.open_record)
@@ -105,6 +109,30 @@ class MainWindow(QMainWindow):
                 self.sidebar.setCurrentRow(row)
                 return self.page(key)
         raise KeyError(key)
+
+    def open_target(self, key: str, target: str = "") -> Page | None:
+        """Show the page ``key`` and, in it, ``target`` (a tab); None for an unknown page."""
+        try:
+            page = self.show_page(key)
+        except KeyError:
+            return None
+        if target:
+            page.show_target(target)
+        return page
+
+    def _start_row(self) -> int | None:
+        """The home page (the first section the role may see), unless the user chose to
+        start where they left off; None when the role may see no section."""
+        rows = [row for row, spec in enumerate(self.specs) if self._available(spec)]
+        if not rows:
+            return None
+        settings = QSettings()
+        if not settings.value("main_window/start_on_home", True, type=bool):
+            last = str(settings.value("main_window/last_page", "") or "")
+            for row in rows:
+                if self.specs[row].key == last:
+                    return row
+        return rows[0]
 
     def _available(self, spec: PageSpec) -> bool:
         page = self._built.get(spec.key)
@@ -127,6 +155,7 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(page)
         self.page_status.clear()
+        QSettings().setValue("main_window/last_page", page.key)
         self.new_action.setEnabled(page.can_create())
         try:
             page.ensure_fresh()
@@ -168,17 +197,21 @@ class MainWindow(QMainWindow):
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(lambda: self.open_database())
         file_menu.addAction(self.open_action)
-        self.recent_menu = file_menu.addMenu(self.tr("&Recent databases"))
+        self.recent_menu = file_menu.addMenu(self.tr("Recent &databases"))
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
-        self.fill_recent_menu()
         file_menu.addSeparator()
         self.settings_action = QAction(self.tr("Cooperative &settings…"), self)
         self.settings_action.triggered.connect(self.edit_settings)
         file_menu.addAction(self.settings_action)
-        self.backup_action = QAction(self.tr("&Back up database…"), self)
+        self.backups_action = QAction(self.tr("&Backups…"), self)
+        self.backups_action.triggered.connect(lambda: self.open_backups().exec())
+        file_menu.addAction(self.backups_action)
+        self.backup_action = QAction(self.tr("Back up the database to a &file…"), self)
         self.backup_action.triggered.connect(self.backup)
-        self.backup_action.setEnabled(self.ctx.db.is_sqlite)
         file_menu.addAction(self.backup_action)
+        self.restore_action = QAction(self.tr("&Restore from a copy…"), self)
+        self.restore_action.triggered.connect(lambda: self.restore())
+        file_menu.addAction(self.restore_action)
         self.import_menu = file_menu.addMenu(self.tr("&Import"))
         language_menu = file_menu.addMenu(self.tr("&Language"))
         current = str(QSettings().value("language", "") or "")
@@ -214,11 +247,34 @@ class MainWindow(QMainWindow):
         self.new_action.triggered.connect(lambda: self._current("new_record"))
         edit_menu.addAction(self.new_action)
 
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.home_action = QAction(self.tr("&Home"), self)
+        self.home_action.setShortcut(QKeySequence("Ctrl+Home"))
+        self.home_action.triggered.connect(lambda: self.show_page("home"))
+        view_menu.addAction(self.home_action)
+        self.start_on_home_action = QAction(self.tr("&Start on the home page"), self)
+        self.start_on_home_action.setCheckable(True)
+        self.start_on_home_action.setChecked(
+            bool(QSettings().value("main_window/start_on_home", True, type=bool))
+        )
+        self.start_on_home_action.toggled.connect(
+            lambda on: QSettings().setValue("main_window/start_on_home", on)
+        )
+        view_menu.addAction(self.start_on_home_action)
+
+        from coop_desk.ui import excel_actions
+        from coop_desk.ui.printing import actions as print_actions
+
+        print_actions.install_menus(self)
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_action = QAction(self.tr("&Manual"), self)
+        self.help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.help_action.triggered.connect(lambda: self.show_help())
+        help_menu.addAction(self.help_action)
         about = QAction(self.tr("&About coop-desk"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
-        from coop_desk.ui import excel_actions
 
         excel_actions.install_menus(self)
 
@@ -230,36 +286,6 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if page is not None:
             getattr(page, method)()
-
-    def open_database(self) -> QDialog:
-        """Choose another database (a file, or a PostgreSQL server) to open instead."""
-        from coop_desk.ui.dialogs.open_database import OpenDatabaseDialog
-
-        dialog = OpenDatabaseDialog(self, current=self.ctx.db.target)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.open_requested.emit(dialog.target()))
-        dialog.open()
-        return dialog
-
-    def fill_recent_menu(self) -> None:
-        from coop_desk.ui.recent import describe, plain_target, recent_databases
-
-        self.recent_menu.clear()
-        current = plain_target(self.ctx.db.target)
-        entries = recent_databases()
-        for number, target in enumerate(entries, start=1):
-            action = QAction(f"&{number} {describe(target)}", self)
-            action.setData(target)
-            action.setCheckable(True)
-            action.setChecked(target == current)
-            action.triggered.connect(
-                lambda _c=False, t=target: None if t == current else self.open_requested.emit(t)
-            )
-            self.recent_menu.addAction(action)
-        if not entries:
-            empty = QAction(self.tr("(none yet)"), self)
-            empty.setEnabled(False)
-            self.recent_menu.addAction(empty)
 
     def edit_settings(self) -> None:
         from coop_desk.ui.dialogs.settings import SettingsDialog
@@ -284,29 +310,39 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_backups(self) -> QDialog:
+        from coop_desk.ui.backup_actions import open_backup_dialog
+
+        return open_backup_dialog(self, self.ctx)
+
     def backup(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from coop_desk.ui.backup_actions import back_up_to_file
 
-        from coop_desk import paths
+        back_up_to_file(self, self.ctx)
 
-        target, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Back up database"),
-            str(paths.backups_dir() / "coop-desk-backup.sqlite"),
-            self.tr("SQLite database (*.sqlite)"),
-        )
-        if not target:
-            return
-        from pathlib import Path
+    def restore(self) -> None:
+        from coop_desk.ui.backup_actions import restore_from_copy
 
-        try:
-            path = backup_sqlite(self.ctx.db.engine, dest=Path(target))
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            show_error(self, exc)
-            return
-        QMessageBox.information(
-            self, self.tr("Backup written"), self.tr("The database was copied to {0}.").format(path)
-        )
+        restore_from_copy(self, self.ctx)
+
+    def open_database(self, target: Path | str | None = None) -> bool:
+        """Another database in this window: a file, or a server's URL without a password
+        (asked for when ``target`` is None)."""
+        from coop_desk.ui.open_database import open_database
+
+        return open_database(self, target)
+
+    def fill_recent_menu(self) -> None:
+        from coop_desk.ui.open_database import fill_recent_menu
+
+        fill_recent_menu(self.recent_menu, self)
+
+    def show_help(self, topic: str | None = None) -> QDialog:
+        """F1: the manual at the page of the current screen."""
+        from coop_desk.ui.help import show_help
+
+        page = self.current_page()
+        return show_help(self, topic or (page.help_topic if page is not None else "index"))
 
     def set_language(self, code: str) -> None:
         QSettings().setValue("language", code)
@@ -333,6 +369,9 @@ class MainWindow(QMainWindow):
             f"{audit_words.user_words(actor.username)} ({tr_label(ROLE_LABELS[actor.role])})"
         )
         self.settings_action.setEnabled(actor.can(Permission.SETTINGS_WRITE))
+        # After File > Open database… the database may be another kind (a file, a server).
+        self.backup_action.setEnabled(self.ctx.db.is_sqlite)
+        self.restore_action.setEnabled(self.ctx.db.is_sqlite and actor.can(Permission.RESTORE))
         self.password_action.setEnabled(actor.user_id is not None)
         self._update_sections()
         self._update_title()
@@ -354,7 +393,11 @@ class MainWindow(QMainWindow):
         except Exception:  # noqa: BLE001 - the title is cosmetic; the database error shows elsewhere
             profile = None
         name = profile.short_name or profile.name if profile else ""
-        self.setWindowTitle(f"{name} — coop-desk" if name else "coop-desk")
+        # The file's name too: with several databases (File > Recent databases) the title says
+        # which one the next entry goes into.
+        self.setWindowTitle(
+            " — ".join(part for part in (name, place(self.ctx), "coop-desk") if part)
+        )
 
     def _on_changed(self, topic: str) -> None:
         if topic in ("settings", "*"):
@@ -371,4 +414,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.watcher.stop()
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        if self.auto_backup is not None:
+            self.auto_backup.on_exit(self)
         super().closeEvent(event)

@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="125"/>
+        <location filename="../../coop_desk/ui/open_database.py" line="134"/>
+        <source>Cannot open the database</source>
+        <translation>No se puede abrir la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="95"/>
+        <source>Opening the database</source>
+        <translation>Abriendo la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="177"/>
+        <source>(not found)</source>
+        <translation>(no se encuentra)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="185"/>
+        <source>No other database opened yet</source>
+        <translation>Todavía no se abrió otra base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/open_database.py" line="190"/>
+        <source>&amp;Clear the list</source>
+        <translation>&amp;Vaciar la lista</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDetailsDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="277"/>
@@ -65,150 +94,160 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="69"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="71"/>
         <source>record id</source>
         <translation>id del registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="72"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="74"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="74"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="76"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="85"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="87"/>
         <source>User</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="126"/>
         <source>&amp;History of this record…</source>
         <translation>Historial de este re&amp;gistro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="130"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="134"/>
         <source>&amp;Check integrity…</source>
         <translation>&amp;Verificar integridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="136"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="140"/>
         <source>Fiscal year of the audit pack and the Beancount file</source>
         <translation>Ejercicio del paquete de auditoría y del archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="137"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="141"/>
         <source>Audit &amp;pack…</source>
         <translation>&amp;Paquete de auditoría…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="140"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="144"/>
         <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year&apos;s audit trail, the integrity check</source>
         <translation>Un libro Excel para el auditor: libro diario, balance de comprobación, aprobaciones de la AG, pagos con comprobantes y huellas de los recibos, el registro de auditoría del ejercicio y la verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="145"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="149"/>
         <source>&amp;Beancount file…</source>
         <translation>Archivo &amp;Beancount…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="147"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="151"/>
         <source>The year&apos;s journal for an independent check with Beancount (bean-check)</source>
         <translation>El libro diario del ejercicio, para una verificación independiente con Beancount (bean-check)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="158"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="162"/>
         <source>Fiscal year</source>
         <translation>Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/__init__.py" line="80"/>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="172"/>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="88"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="176"/>
         <source>Audit trail</source>
         <translation>Auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="221"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="225"/>
         <source>(all)</source>
         <translation>(todas)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="251"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="255"/>
         <source>{0} audit records</source>
         <translation>{0} registros de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="330"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="337"/>
         <source>Save the audit pack</source>
         <translation>Guardar el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="334"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="341"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="341"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="348"/>
         <source>Writing the audit pack</source>
         <translation>Escribiendo el paquete de auditoría</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="350"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="356"/>
         <source>Audit pack for {0} written to {1} (integrity {2}).</source>
         <translation>Paquete de auditoría de {0} guardado en {1} (integridad {2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="351"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="357"/>
         <source>OK</source>
         <translation>CORRECTA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="351"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="357"/>
         <source>FAILED</source>
         <translation>FALLIDA</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="361"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="368"/>
         <source>Save the Beancount file</source>
         <translation>Guardar el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="363"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="370"/>
         <source>Beancount file (*.beancount)</source>
         <translation>Archivo Beancount (*.beancount)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="367"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="374"/>
         <source>Writing the journal…</source>
         <translation>Escribiendo el libro diario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="376"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="383"/>
         <source>Writing the Beancount file</source>
         <translation>Escribiendo el archivo Beancount</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="381"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="387"/>
         <source>Beancount file written to {0} ({1} transactions).</source>
         <translation>Archivo Beancount guardado en {0} ({1} transacciones).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="87"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="89"/>
         <source>Record kind</source>
         <translation>Tipo de registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="124"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="128"/>
         <source>&amp;Open the member or entry</source>
         <translation>&amp;Abrir el socio o el asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="126"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="130"/>
         <source>Open the member or the journal entry this change belongs to</source>
         <translation>Abre el socio o el asiento contable al que pertenece este cambio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="360"/>
+        <source>Audit pack written</source>
+        <translation>Paquete de auditoría guardado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="391"/>
+        <source>Beancount file written</source>
+        <translation>Archivo Beancount guardado</translation>
     </message>
 </context>
 <context>
@@ -260,34 +299,82 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="175"/>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="179"/>
+        <source>coop-desk backs up the database every day while it runs and when it closes, keeping 7 daily and 12 monthly copies. Point the folder at a USB disk and keep the disk away from this PC.</source>
+        <translation>coop-desk hace una copia de la base de datos cada día mientras funciona y al cerrarse, y guarda 7 copias diarias y 12 mensuales. Elija una carpeta en un disco USB y guarde el disco lejos de esta PC.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="187"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="195"/>
+        <source>Backup folder</source>
+        <translation>Carpeta de copias</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="196"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="199"/>
+        <source>This database is on a PostgreSQL server: back it up with pg_dump and record each dump with “coop-desk backup --record-dump FILE” (see the README); the status below is read from the folder&apos;s backup log.</source>
+        <translation>Esta base de datos está en un servidor PostgreSQL: haga sus copias con pg_dump y registre cada copia con “coop-desk backup --record-dump ARCHIVO” (vea el README); el estado de abajo se lee del registro de copias de la carpeta.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="206"/>
+        <source>Back up &amp;now</source>
+        <translation>Hacer copia &amp;ahora</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="207"/>
+        <source>&amp;Restore from a copy…</source>
+        <translation>&amp;Restaurar desde una copia…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="231"/>
+        <source>The backup folder (a USB disk)</source>
+        <translation>La carpeta de copias (un disco USB)</translation>
+    </message>
+</context>
+<context>
     <name>BalancesTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="686"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="688"/>
         <source>Premium fund (USD value)</source>
         <translation>Fondo de la Prima (valor en USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="725"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="727"/>
         <source>Projects {0}: approved USD {1}, spent USD {2}, remaining USD {3}</source>
         <translation>Proyectos {0}: aprobado USD {1}, gastado USD {2}, saldo USD {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="739"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="741"/>
         <source>Productivity / quality: USD {0} spent; no premium received this year (at least {1}% of the premium received goes to productivity / quality).</source>
         <translation>Productividad / calidad: USD {0} gastados; no se recibió prima este año (al menos el {1}% de la prima recibida va a productividad / calidad).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="744"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="746"/>
         <source>Productivity / quality: USD {0} spent = {1}% of the USD {2} premium received; at least {3}% = USD {4} is required ({5}).</source>
         <translation>Productividad / calidad: USD {0} gastados = {1}% de los USD {2} de prima recibida; se exige al menos el {3}% = USD {4} ({5}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="752"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="754"/>
         <source>met</source>
         <translation>cumplido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="752"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="754"/>
         <source>not met</source>
         <translation>no cumplido</translation>
     </message>
@@ -318,62 +405,62 @@
 <context>
     <name>CashRowsModel</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="77"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="78"/>
         <source>Opening balance</source>
         <translation>Saldo inicial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="78"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="79"/>
         <source>Income</source>
         <translation>Ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="79"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="80"/>
         <source>Expense</source>
         <translation>Egreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="89"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="90"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="95"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="95"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="96"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="96"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="97"/>
         <source>Voucher</source>
         <translation>Comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="97"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="98"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="98"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="99"/>
         <source>Project</source>
         <translation>Proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="99"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="100"/>
         <source>Amount</source>
         <translation>Monto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="100"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="101"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="102"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="103"/>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
@@ -381,57 +468,57 @@
 <context>
     <name>CashbookDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="127"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="129"/>
         <source>Import a premium cash book</source>
         <translation>Importar un libro de caja de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="138"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="140"/>
         <source>Sheet “{0}”, header on row {1}. Opening {2}, income {3}, expense {4}, closing {5}.</source>
         <translation>Hoja «{0}», encabezado en la fila {1}. Saldo inicial {2}, ingresos {3}, egresos {4}, saldo final {5}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="151"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="153"/>
         <source>Row {0} skipped: {1}</source>
         <translation>Fila {0} omitida: {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="162"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="164"/>
         <source>units per USD, for an account not in USD</source>
         <translation>unidades por USD, para una cuenta que no está en USD</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="164"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="166"/>
         <source>(none: report them)</source>
         <translation>(ninguno: informarlos)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="169"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="171"/>
         <source>Create the projects not in the plan: {0}</source>
         <translation>Crear los proyectos que no están en el plan: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="172"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="174"/>
         <source>Into the &amp;account</source>
         <translation>En la &amp;cuenta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="173"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="175"/>
         <source>Exchange &amp;rate</source>
         <translation>&amp;Tipo de cambio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="176"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="178"/>
         <source>Expenses without a &amp;project go to</source>
         <translation>Los egresos sin &amp;proyecto van a</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="189"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="191"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="215"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="217"/>
         <source>Posting the cash book</source>
         <translation>Registrando el libro de caja</translation>
     </message>
@@ -537,183 +624,188 @@
 <context>
     <name>CertificationsPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="72"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="74"/>
         <source>New certificate…</source>
         <translation>Nuevo certificado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="74"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="76"/>
         <source>Open document</source>
         <translation>Abrir documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="102"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
         <source>New inspection…</source>
         <translation>Nueva inspección…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="103"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="105"/>
         <source>Sanction…</source>
         <translation>Sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="106"/>
         <source>Mark done…</source>
         <translation>Marcar como hecha…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="105"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="107"/>
         <source>Export ICS list…</source>
         <translation>Exportar lista del SIC…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="120"/>
         <source>Not yet inspected this year</source>
         <translation>Aún sin inspección este año</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="126"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="128"/>
         <source>Corrective actions due</source>
         <translation>Acciones correctivas pendientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="139"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="141"/>
         <source>New sanction…</source>
         <translation>Nueva sanción…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="153"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="155"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="160"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="162"/>
         <source>Look ahead:</source>
         <translation>Anticipar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="172"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="174"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="176"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="178"/>
         <source>Certificates</source>
         <translation>Certificados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="177"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="179"/>
         <source>Internal Control System</source>
         <translation>Sistema Interno de Control</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="178"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="180"/>
         <source>Sanctions</source>
         <translation>Sanciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="179"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="181"/>
         <source>Alerts</source>
         <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/__init__.py" line="77"/>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="186"/>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="85"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="195"/>
         <source>Certifications</source>
         <translation>Certificaciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="209"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="223"/>
         <source>Loading the certifications…</source>
         <translation>Cargando las certificaciones…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="225"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="239"/>
         <source>ICS coverage {0}: {1} of {2} members inspected</source>
         <translation>Cobertura del SIC {0}: {1} de {2} socios inspeccionados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="235"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="249"/>
         <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
         <translation>Meta 100 %. Muestra de reinspección de la certificadora: {0} socios. Pendientes de aprobación del comité: {1}. Acciones correctivas vencidas: {2}.
 {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="239"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="253"/>
         <source>Not yet inspected in {0}</source>
         <translation>Aún sin inspección en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="244"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="258"/>
         <source>{0} certificates · ICS coverage {1}% · {2} alerts</source>
         <translation>{0} certificados · cobertura del SIC {1} % · {2} alertas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="327"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="341"/>
         <source>Select a certificate to edit.</source>
         <translation>Seleccione un certificado para editarlo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="335"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="349"/>
         <source>Select a member in the schedule first.</source>
         <translation>Primero seleccione un socio en la lista.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="338"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="352"/>
         <source>Select a corrective action first.</source>
         <translation>Primero seleccione una acción correctiva.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="344"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="358"/>
         <source>The selected certificate has no document.</source>
         <translation>El certificado seleccionado no tiene documento.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="350"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="364"/>
         <source>The document {0} is missing from the database.</source>
         <translation>El documento {0} no está en la base de datos.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="355"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="369"/>
         <source>The document {0} was changed since it was attached; it is not opened.</source>
         <translation>El documento {0} fue modificado después de adjuntarlo; no se abre.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="370"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="384"/>
         <source>Export the ICS list</source>
         <translation>Exportar la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="372"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="386"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="393"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="407"/>
         <source>Exporting the ICS list</source>
         <translation>Exportando la lista del SIC</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="395"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="409"/>
         <source>Export cancelled.</source>
         <translation>Exportación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="400"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="414"/>
         <source>ICS list written to {0}</source>
         <translation>Lista del SIC guardada en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="272"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="286"/>
         <source>&amp;View…</source>
         <translation>&amp;Ver…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="73"/>
-        <location filename="../../coop_desk/ui/pages/certifications.py" line="272"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="75"/>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="286"/>
         <source>&amp;Edit…</source>
         <translation>E&amp;ditar…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/certifications.py" line="416"/>
+        <source>ICS list written</source>
+        <translation>Lista del SIC guardada</translation>
     </message>
 </context>
 <context>
@@ -816,27 +908,27 @@
 <context>
     <name>ComplianceTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="775"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="777"/>
         <source>&amp;Check again</source>
         <translation>&amp;Verificar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="804"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="806"/>
         <source>{0}: checking…</source>
         <translation>{0}: verificando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="810"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="812"/>
         <source>The checks could not be run.</source>
         <translation>No se pudieron ejecutar las verificaciones.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="825"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="827"/>
         <source>{0}: every check passed.</source>
         <translation>{0}: todas las verificaciones pasaron.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="828"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="830"/>
         <source>{0}: integrity errors: {1} · compliance warnings: {2}.</source>
         <translation>{0}: errores de integridad: {1} · advertencias de cumplimiento: {2}.</translation>
     </message>
@@ -964,42 +1056,42 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ContractsTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="130"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="131"/>
         <source>Search contract number or buyer</source>
         <translation>Buscar número de contrato o comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="132"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="133"/>
         <source>&amp;New contract…</source>
         <translation>&amp;Nuevo contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="133"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="134"/>
         <source>&amp;Edit contract…</source>
         <translation>&amp;Editar contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="134"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="135"/>
         <source>Record &amp;shipment…</source>
         <translation>Registrar em&amp;barque…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="136"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="137"/>
         <source>Premium &amp;received…</source>
         <translation>Prima &amp;recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="138"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="139"/>
         <source>&amp;Delete…</source>
         <translation>E&amp;liminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="140"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="141"/>
         <source>Only a contract entered by mistake, with no shipment or payment recorded</source>
         <translation>Solo un contrato ingresado por error, sin embarque ni pago registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="185"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="186"/>
         <source>{0}: {1} contracts · premium due USD {2} · received USD {3} · outstanding USD {4}</source>
         <translation>{0}: {1} contratos · prima por cobrar USD {2} · recibida USD {3} · pendiente USD {4}</translation>
     </message>
@@ -1200,6 +1292,29 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
 </context>
 <context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="67"/>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="69"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="69"/>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="71"/>
+        <source>Finding</source>
+        <translation>Hallazgo</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="32"/>
@@ -1255,92 +1370,339 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="275"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="330"/>
         <source>another user</source>
         <translation>otro usuario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="277"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="332"/>
         <source>{0} deleted part of this record on {1}, after you opened it.</source>
         <translation>{0} eliminó parte de este registro el {1}, después de que usted lo abrió.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="279"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="334"/>
         <source>{0} changed this record on {1}, after you opened it.</source>
         <translation>{0} cambió este registro el {1}, después de que usted lo abrió.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="281"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="336"/>
         <source>a moment ago</source>
         <translation>hace un momento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="283"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="338"/>
         <source>Nothing was saved, so that neither change is lost.</source>
         <translation>No se guardó nada, para que ninguno de los dos cambios se pierda.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="290"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="345"/>
         <source>Changed on another computer</source>
         <translation>Cambiado en otra computadora</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="296"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="351"/>
         <source>Reload shows the values saved now; what you typed stays visible under each field that differs, so you can make your change again.</source>
         <translation>Recargar muestra los valores guardados ahora; lo que usted escribió queda visible debajo de cada campo que difiere, para que pueda volver a hacer su cambio.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="300"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="355"/>
         <source>&amp;Reload</source>
         <translation>&amp;Recargar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="301"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="356"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;Seguir editando</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="328"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="383"/>
         <source>You typed: {0}</source>
         <translation>Usted escribió: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="328"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="383"/>
         <source>(empty)</source>
         <translation>(vacío)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="333"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="388"/>
         <source>Reloaded: the form shows the values saved now. What you typed is shown under the fields that differ; make your change again and save.</source>
         <translation>Recargado: el formulario muestra los valores guardados ahora. Lo que usted escribió se muestra debajo de los campos que difieren; vuelva a hacer su cambio y guarde.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="338"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="393"/>
         <source>Reloaded: the form shows the values saved now.</source>
         <translation>Recargado: el formulario muestra los valores guardados ahora.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="160"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="182"/>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="125"/>
+        <source>Discard changes?</source>
+        <translation>¿Descartar los cambios?</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="236"/>
+        <source>The changes in this form are not saved. Discard them?</source>
+        <translation>Los cambios de este formulario no están guardados. ¿Descartarlos?</translation>
+    </message>
+</context>
+<context>
+    <name>GenderReportDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="77"/>
+        <source>Gender report</source>
+        <translation>Informe de género</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="84"/>
+        <source>Fiscal year</source>
+        <translation>Ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="92"/>
+        <source>Save as &amp;PDF…</source>
+        <translation>Guardar como &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="93"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="131"/>
+        <source>{0}: approved USD {1}, spent USD {2} in {3}, {4} of all the Premium spent on projects.</source>
+        <translation>{0}: aprobado USD {1}, gastado USD {2} en {3}, {4} de toda la Prima gastada en proyectos.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="144"/>
+        <source>The plan has no women&apos;s programme.</source>
+        <translation>El plan no tiene un programa de mujeres.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/help.py" line="46"/>
+        <location filename="../../coop_desk/ui/help.py" line="80"/>
+        <source>coop-desk manual</source>
+        <translation>Manual de coop-desk</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/help.py" line="51"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/help.py" line="55"/>
+        <source>&amp;Contents</source>
+        <translation>Í&amp;ndice</translation>
     </message>
 </context>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="85"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="88"/>
         <source>{0} changes recorded; last by {1}.</source>
         <translation>{0} cambios registrados; el último por {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="91"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="94"/>
         <source>No change of this record is in the audit trail.</source>
         <translation>El registro de auditoría no tiene cambios de este registro.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/history.py" line="42"/>
+        <location filename="../../coop_desk/ui/dialogs/history.py" line="43"/>
         <source>History of {0}</source>
         <translation>Historial de {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="104"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="105"/>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="118"/>
+        <source>Back up now</source>
+        <translation>Hacer copia ahora</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="119"/>
+        <source>Backup settings…</source>
+        <translation>Copias de seguridad…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="151"/>
+        <source>Spending per project against the approved budget</source>
+        <translation>Gasto por proyecto frente al presupuesto aprobado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="154"/>
+        <source>Premium per year (USD)</source>
+        <translation>Prima por ejercicio (USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="164"/>
+        <source>Open compliance findings</source>
+        <translation>Observaciones de cumplimiento abiertas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="80"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="188"/>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="244"/>
+        <source>Loading the home page…</source>
+        <translation>Cargando la página de inicio…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="254"/>
+        <source>Today, {0}</source>
+        <translation>Hoy, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="264"/>
+        <source>{0} warnings, {1} errors</source>
+        <translation>{0} advertencias, {1} errores</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="270"/>
+        <source>{0} active members</source>
+        <translation>{0} socios activos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="272"/>
+        <source>{0} in the register. Open the register</source>
+        <translation>{0} en el padrón. Abrir el padrón</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="275"/>
+        <source>{0}% women</source>
+        <translation>{0}% mujeres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="277"/>
+        <source>{0} women among the active members. Open the gender report</source>
+        <translation>{0} mujeres entre los socios activos. Abrir el informe de género</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="284"/>
+        <source>ICS coverage {0}%</source>
+        <translation>Cobertura del SIC {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="287"/>
+        <source>{0} of {1} members inspected in {2}</source>
+        <translation>{0} de {1} socios inspeccionados en {2}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="294"/>
+        <source>Certificates to renew: {0}</source>
+        <translation>Certificados por renovar: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="298"/>
+        <source>Expired or expiring within {0} days; the first on {1}</source>
+        <translation>Vencidos o que vencen en {0} días; el primero el {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="302"/>
+        <source>None expires within {0} days</source>
+        <translation>Ninguno vence en {0} días</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="308"/>
+        <source>Premium received in {0}</source>
+        <translation>Prima recibida en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="310"/>
+        <source>Spent on projects in {0}</source>
+        <translation>Gastado en proyectos en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="312"/>
+        <source>Remaining in the Premium fund</source>
+        <translation>Saldo del fondo de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="316"/>
+        <source>Compliance warnings: {0}</source>
+        <translation>Advertencias de cumplimiento: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="318"/>
+        <source>Integrity errors: {0}</source>
+        <translation>Errores de integridad: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="320"/>
+        <source>Open the first one</source>
+        <translation>Abrir la primera</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="325"/>
+        <source>Last backup {0}</source>
+        <translation>Última copia {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="327"/>
+        <source>No backup yet</source>
+        <translation>Aún no hay copia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="330"/>
+        <source>{0} daily and {1} monthly copies in {2}</source>
+        <translation>{0} copias diarias y {1} mensuales en {2}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="359"/>
+        <source>No good backup of this database has been made yet.</source>
+        <translation>Aún no se ha hecho ninguna copia buena de esta base de datos.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="362"/>
+        <source>The last good backup was made {0} days ago.</source>
+        <translation>La última copia buena se hizo hace {0} días.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="364"/>
+        <source>The backup folder {0} cannot be reached.</source>
+        <translation>No se puede acceder a la carpeta de copias {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="378"/>
+        <source>Approved</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="380"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="412"/>
+        <source>Spent</source>
+        <translation>Gastado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="410"/>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="414"/>
+        <source>Remaining</source>
+        <translation>Saldo</translation>
     </message>
 </context>
 <context>
@@ -1523,77 +1885,77 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>JournalTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="334"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="336"/>
         <source>Search number, description, payee, voucher</source>
         <translation>Buscar número, descripción, beneficiario, comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="350"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="352"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="352"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="354"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="347"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="349"/>
         <source>One row per entry</source>
         <translation>Fila por asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="348"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="350"/>
         <source>One row per posting</source>
         <translation>Fila por movimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="356"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="358"/>
         <source>&amp;Open entry…</source>
         <translation>&amp;Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="358"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="360"/>
         <source>&amp;Go to linked entry</source>
         <translation>&amp;Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="360"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="362"/>
         <source>&amp;Reverse entry…</source>
         <translation>&amp;Revertir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="428"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="430"/>
         <source>All projects</source>
         <translation>Todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="429"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="431"/>
         <source>All accounts</source>
         <translation>Todas las cuentas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="570"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="572"/>
         <source>{0} entries, {1} postings</source>
         <translation>{0} asientos, {1} movimientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="573"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="575"/>
         <source>{0} entries</source>
         <translation>{0} asientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="643"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="645"/>
         <source>Open entry…</source>
         <translation>Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="645"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="647"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="650"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="652"/>
         <source>Reverse entry…</source>
         <translation>Revertir asiento…</translation>
     </message>
@@ -1674,127 +2036,92 @@ aprobado o del saldo de la cuenta</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="166"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="195"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="167"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="196"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Abrir base de datos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="171"/>
-        <source>&amp;Recent databases</source>
-        <translation>Bases de datos &amp;recientes</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="175"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="203"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="178"/>
-        <source>&amp;Back up database…</source>
-        <translation>Co&amp;pia de seguridad de la base de datos…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="182"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="215"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="183"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="216"/>
         <source>&amp;Language</source>
         <translation>I&amp;dioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="192"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="225"/>
         <source>Change &amp;password…</source>
         <translation>Cambiar c&amp;ontraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="195"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="228"/>
         <source>S&amp;witch user…</source>
         <translation>Cambiar de &amp;usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="199"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="232"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="204"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="237"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="207"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="240"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="208"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="241"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="212"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="245"/>
         <source>&amp;New record</source>
         <translation>&amp;Nuevo registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="217"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="270"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="218"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="275"/>
         <source>&amp;About coop-desk</source>
         <translation>&amp;Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="260"/>
-        <source>(none yet)</source>
-        <translation>(ninguna todavía)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="294"/>
-        <source>Back up database</source>
-        <translation>Copia de seguridad de la base de datos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="296"/>
-        <source>SQLite database (*.sqlite)</source>
-        <translation>Base de datos SQLite (*.sqlite)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="308"/>
-        <source>Backup written</source>
-        <translation>Copia de seguridad guardada</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="308"/>
-        <source>The database was copied to {0}.</source>
-        <translation>La base de datos se copió en {0}.</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="315"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="351"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="316"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="352"/>
         <source>The language changes the next time coop-desk starts.</source>
         <translation>El idioma cambiará la próxima vez que inicie coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="322"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="358"/>
         <source>About coop-desk</source>
         <translation>Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="324"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="360"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
@@ -1803,6 +2130,46 @@ Database: {1}</source>
 Padrón de socios, certificaciones y libro de la Prima Fairtrade para cooperativas cafetaleras.
 
 Base de datos: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="200"/>
+        <source>Recent &amp;databases</source>
+        <translation>Bases de datos &amp;recientes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="206"/>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Copias de seguridad…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="209"/>
+        <source>Back up the database to a &amp;file…</source>
+        <translation>Copiar la base de datos a un a&amp;rchivo…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="212"/>
+        <source>&amp;Restore from a copy…</source>
+        <translation>&amp;Restaurar desde una copia…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="250"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="251"/>
+        <source>&amp;Home</source>
+        <translation>&amp;Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="255"/>
+        <source>&amp;Start on the home page</source>
+        <translation>&amp;Empezar en la página de inicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="271"/>
+        <source>&amp;Manual</source>
+        <translation>&amp;Manual</translation>
     </message>
 </context>
 <context>
@@ -2124,12 +2491,7 @@ Base de datos: {1}</translation>
         <translation>{0} m</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="540"/>
-        <source>Discard changes?</source>
-        <translation>¿Descartar los cambios?</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="541"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="537"/>
         <source>This member has changes that are not saved. Discard them?</source>
         <translation>Este socio tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
@@ -2167,104 +2529,104 @@ Base de datos: {1}</translation>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
         <source>Search code, names, DNI or community (Ctrl+F)</source>
         <translation>Buscar código, nombres, DNI o caserío (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="119"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
         <source>All statuses</source>
         <translation>Todos los estados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="123"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="125"/>
         <source>Women and men</source>
         <translation>Mujeres y hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="124"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="126"/>
         <source>Women</source>
         <translation>Mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="127"/>
         <source>Men</source>
         <translation>Hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="127"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="415"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="129"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="424"/>
         <source>All communities</source>
         <translation>Todos los caseríos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="128"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="130"/>
         <source>&amp;New member</source>
         <translation>&amp;Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="129"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="131"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="130"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="132"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="131"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="133"/>
         <source>Import a member roster from an Excel workbook</source>
         <translation>Importar un padrón de socios desde un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="132"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="134"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="134"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="136"/>
         <source>Write the register, with plots, to an Excel workbook</source>
         <translation>Guardar el padrón, con las parcelas, en un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/__init__.py" line="73"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="239"/>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="81"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="248"/>
         <source>Members</source>
         <translation>Socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="342"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="351"/>
         <source>{0} members · {1} active · {2} women ({3}%)</source>
         <translation>{0} socios · {1} activos · {2} mujeres ({3} %)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="196"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="205"/>
         <source>&amp;Import a roster from Excel…</source>
         <translation>&amp;Importar un padrón de Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="198"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="207"/>
         <source>Register a &amp;member</source>
         <translation>Registrar un &amp;socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="200"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="209"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="357"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="366"/>
         <source>&lt;b&gt;The register has no members yet.&lt;/b&gt; To start:</source>
         <translation>&lt;b&gt;El padrón aún no tiene socios.&lt;/b&gt; Para empezar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="361"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="370"/>
         <source>• import the roster you keep in Excel (the import shows every row before anything is saved), or register members one by one;</source>
         <translation>• importe el padrón que lleva en Excel (la importación muestra cada fila antes de guardar nada), o registre a los socios uno por uno;</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="369"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="378"/>
         <source>• fill in the cooperative&apos;s RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
         <translation>• complete el RUC y el FLO ID de la cooperativa (Archivo → Configuración de la cooperativa): los informes y los libros de Excel los llevan.</translation>
     </message>
@@ -2272,57 +2634,57 @@ Base de datos: {1}</translation>
 <context>
     <name>MembersTableModel</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="54"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="55"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="55"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="56"/>
         <source>Surnames</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="57"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="58"/>
         <source>First names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="59"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="60"/>
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="61"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="62"/>
         <source>Gender</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="65"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="66"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="67"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="68"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="71"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="72"/>
         <source>Joined</source>
         <translation>Ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="73"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="74"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="78"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="79"/>
         <source>Coffee (ha)</source>
         <translation>Café (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="82"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="83"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
@@ -2468,17 +2830,17 @@ Base de datos: {1}</translation>
         <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="191"/>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="190"/>
         <source>Database password</source>
         <translation>Contraseña de la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="193"/>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="192"/>
         <source>The server refused that password. Password for {0}:</source>
         <translation>El servidor rechazó esa contraseña. Contraseña para {0}:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="197"/>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="196"/>
         <source>Password for {0}:</source>
         <translation>Contraseña para {0}:</translation>
     </message>
@@ -2529,27 +2891,27 @@ Base de datos: {1}</translation>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="42"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="43"/>
         <source>Premium ledger workbook</source>
         <translation>Libro Excel de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="44"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="45"/>
         <source>Fiscal &amp;year</source>
         <translation>&amp;Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="45"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="46"/>
         <source>Date &amp;range</source>
         <translation>&amp;Rango de fechas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="54"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="55"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="71"/>
+        <location filename="../../coop_desk/ui/dialogs/ledger_excel.py" line="72"/>
         <source>The end of the period is before its start.</source>
         <translation>El fin del período es anterior a su inicio.</translation>
     </message>
@@ -2557,42 +2919,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="228"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="229"/>
         <source>New &amp;project…</source>
         <translation>Nuevo &amp;proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="230"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="231"/>
         <source>&amp;Edit project…</source>
         <translation>&amp;Editar proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="232"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="233"/>
         <source>&amp;GA approval…</source>
         <translation>&amp;Aprobación AG…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="233"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="234"/>
         <source>Budget &amp;revision…</source>
         <translation>&amp;Revisar presupuesto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="235"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="236"/>
         <source>&amp;Correct meeting record…</source>
         <translation>&amp;Corregir acta…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="255"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="256"/>
         <source>General Assembly approvals of this year&apos;s plan</source>
         <translation>Aprobaciones de la Asamblea General del plan de este ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="286"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="288"/>
         <source>Development Plan {0}: not yet approved</source>
         <translation>Plan de Desarrollo Fairtrade {0}: aún no aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="289"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="291"/>
         <source>Development Plan {0}: USD {1}, version {2} approved {3}</source>
         <translation>Plan de Desarrollo {0}: USD {1}, versión {2} ({3})</translation>
     </message>
@@ -3154,134 +3516,134 @@ Base de datos: {1}</translation>
 <context>
     <name>PremiumPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="91"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="93"/>
         <source>Fiscal year </source>
         <translation>Ejercicio </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="95"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="97"/>
         <source>Premium received…</source>
         <translation>Prima recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="96"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="98"/>
         <source>Project payment…</source>
         <translation>Pago de proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="97"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="99"/>
         <source>Transfer / exchange…</source>
         <translation>Transferencia / cambio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="98"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="100"/>
         <source>Opening balance…</source>
         <translation>Saldo inicial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="100"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="102"/>
         <source>Close year…</source>
         <translation>Cerrar ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="101"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="103"/>
         <source>Reopen year…</source>
         <translation>Reabrir ejercicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="103"/>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="115"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="105"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="117"/>
         <source>Set up</source>
         <translation>Configurar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="106"/>
         <source>New buyer…</source>
         <translation>Nuevo comprador…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="106"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="108"/>
         <source>New bank or cash account…</source>
         <translation>Nueva cuenta de banco o caja…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="110"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="112"/>
         <source>Premium price table…</source>
         <translation>Tabla de precios y prima…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="112"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="114"/>
         <source>Ledger settings…</source>
         <translation>Configuración del libro…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="134"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="136"/>
         <source>Contracts</source>
         <translation>Contratos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="135"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="137"/>
         <source>Plan &amp;&amp; budget</source>
         <translation>Plan y presupuesto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="136"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="138"/>
         <source>Journal</source>
         <translation>Libro diario</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="137"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="139"/>
         <source>Project balances</source>
         <translation>Saldos de proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="138"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="140"/>
         <source>Compliance</source>
         <translation>Cumplimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/__init__.py" line="74"/>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="155"/>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="82"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="165"/>
         <source>Premium</source>
         <translation>Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="176"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="191"/>
         <source> (closed)</source>
         <translation> (cerrado)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="214"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="229"/>
         <source>closed</source>
         <translation>cerrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="214"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="229"/>
         <source>open</source>
         <translation>abierto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="217"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="232"/>
         <source>Premium available: USD {0} · in bank and cash USD {1} · receivable USD {2} · {3} {4}</source>
         <translation>Prima disponible: USD {0} · en banco y caja USD {1} · por cobrar USD {2} · {3} {4}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="230"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="245"/>
         <source> closed </source>
         <translation> cerrado </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="230"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="245"/>
         <source> open </source>
         <translation> abierto </translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="450"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="465"/>
         <source>Delete contract {0} with {1}? It has no shipment or payment.</source>
         <translation>¿Eliminar el contrato {0} con {1}? No tiene embarque ni pago.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="453"/>
+        <location filename="../../coop_desk/ui/pages/premium/__init__.py" line="468"/>
         <source>Delete contract</source>
         <translation>Eliminar contrato</translation>
     </message>
@@ -3774,6 +4136,825 @@ Base de datos: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="31"/>
+        <source>&amp;Reports</source>
+        <translation>&amp;Informes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="42"/>
+        <source>&amp;General Assembly report…</source>
+        <translation>Informe para la Asamblea &amp;General…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="43"/>
+        <source>Project &amp;balances…</source>
+        <translation>&amp;Saldos de proyectos…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="44"/>
+        <source>&amp;Journal for a period…</source>
+        <translation>&amp;Diario de un periodo…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="45"/>
+        <source>&amp;Member card…</source>
+        <translation>&amp;Ficha de socio…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="46"/>
+        <source>Gender &amp;report…</source>
+        <translation>Informe de &amp;género…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="39"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="83"/>
+        <source>General Assembly report</source>
+        <translation>Informe para la Asamblea General</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="84"/>
+        <source>Project balances</source>
+        <translation>Saldos de proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="85"/>
+        <source>Journal for a period</source>
+        <translation>Diario de un periodo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="86"/>
+        <source>Member card</source>
+        <translation>Ficha de socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="87"/>
+        <source>Gender report</source>
+        <translation>Informe de género</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="100"/>
+        <source>Fiscal &amp;year</source>
+        <translation>&amp;Ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="102"/>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="103"/>
+        <source>&amp;To</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="111"/>
+        <source>&amp;Member</source>
+        <translation>&amp;Socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="114"/>
+        <source>Save as &amp;PDF…</source>
+        <translation>Guardar como &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="115"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="122"/>
+        <source>In the language of the program; amounts in its format.</source>
+        <translation>En el idioma del programa; los montos en su formato.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="145"/>
+        <source>The end of the period is before its start.</source>
+        <translation>El final del periodo es anterior a su inicio.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="147"/>
+        <source>Choose a member.</source>
+        <translation>Elija un socio.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="162"/>
+        <source>Reading the records…</source>
+        <translation>Leyendo los registros…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="190"/>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="202"/>
+        <source>The PDF could not be written: {0}</source>
+        <translation>No se pudo escribir el PDF: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="207"/>
+        <source>PDF written</source>
+        <translation>PDF guardado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="208"/>
+        <source>{0} was saved as a PDF.</source>
+        <translation>{0} se guardó como PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="237"/>
+        <source>RUC {0}</source>
+        <translation>RUC {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="239"/>
+        <source>FLO ID {0}</source>
+        <translation>FLO ID {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="240"/>
+        <source>Made on {0} by {1} with coop-desk</source>
+        <translation>Elaborado el {0} por {1} con coop-desk</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="265"/>
+        <source>The fund is kept in {2} value (each payment at the rate recorded on it); the {0} column converts it at {1} {0} per {2} (the last rate recorded in the year), for reference.</source>
+        <translation>El fondo se lleva en valor {2} (cada pago al tipo de cambio registrado en él); la columna {0} lo convierte a {1} {0} por {2} (el último tipo de cambio registrado en el ejercicio), como referencia.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="276"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="577"/>
+        <source>The previous year is not closed: the opening balance is provisional.</source>
+        <translation>El ejercicio anterior no está cerrado: el saldo inicial es provisional.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="280"/>
+        <source>The Premium fund</source>
+        <translation>El fondo de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="284"/>
+        <source>{0} value</source>
+        <translation>Valor {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="285"/>
+        <source>{0}, converted</source>
+        <translation>{0}, convertido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="291"/>
+        <source>Balance at the start of the year</source>
+        <translation>Saldo al inicio del ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="292"/>
+        <source>Premium earned (contracts shipped)</source>
+        <translation>Prima devengada (contratos embarcados)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="293"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="564"/>
+        <source>Premium received</source>
+        <translation>Prima recibida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="294"/>
+        <source>Premium spent on projects</source>
+        <translation>Prima gastada en proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="295"/>
+        <source>Balance carried over</source>
+        <translation>Saldo que pasa al siguiente ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="296"/>
+        <source>of which still receivable</source>
+        <translation>del cual aún por cobrar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="301"/>
+        <source>Premium received per contract</source>
+        <translation>Prima recibida por contrato</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="305"/>
+        <source>Contract</source>
+        <translation>Contrato</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="306"/>
+        <source>Buyer</source>
+        <translation>Comprador</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="307"/>
+        <source>Premium due</source>
+        <translation>Prima debida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="308"/>
+        <source>Received</source>
+        <translation>Recibida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="309"/>
+        <source>Outstanding</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="325"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="370"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="465"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="544"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="639"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="774"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="335"/>
+        <source>No contract in this year.</source>
+        <translation>Ningún contrato en este ejercicio.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="337"/>
+        <source>Premium spent per project</source>
+        <translation>Prima gastada por proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="341"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="518"/>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="342"/>
+        <source>Approved budget ({0})</source>
+        <translation>Aprobado ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="343"/>
+        <source>Spent ({0} value)</source>
+        <translation>Gastado (valor {0})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="344"/>
+        <source>Remaining ({0})</source>
+        <translation>Saldo ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="345"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="346"/>
+        <source>Paid in {0}</source>
+        <translation>Pagado en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="347"/>
+        <source>Paid in other currencies</source>
+        <translation>Pagado en otras monedas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="348"/>
+        <source>Quality</source>
+        <translation>Calidad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="364"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="409"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="364"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="409"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="386"/>
+        <source>Paid: the amounts as paid, in each currency. Spent ({0} value): each payment at the rate recorded on it.</source>
+        <translation>Pagado: los montos tal como se pagaron, en cada moneda. Gastado (valor {0}): cada pago al tipo de cambio registrado en él.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="397"/>
+        <source>Productivity and quality (at least {0}% of the Premium)</source>
+        <translation>Productividad y calidad (al menos el {0}% de la Prima)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="401"/>
+        <source>Spent on productivity / quality</source>
+        <translation>Gastado en productividad / calidad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="404"/>
+        <source>Required: {0}% of the premium received</source>
+        <translation>Requerido: {0}% de la prima recibida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="408"/>
+        <source>Share of the premium received</source>
+        <translation>Proporción de la prima recibida</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="409"/>
+        <source>Met</source>
+        <translation>Cumplido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="412"/>
+        <source>General Assembly approvals of the plan</source>
+        <translation>Aprobaciones del plan por la Asamblea General</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="416"/>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="417"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="721"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="418"/>
+        <source>Minutes</source>
+        <translation>Acta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="419"/>
+        <source>Present</source>
+        <translation>Presentes</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="420"/>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="465"/>
+        <source>Women</source>
+        <translation>Mujeres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="421"/>
+        <source>For / against / abstaining</source>
+        <translation>A favor / en contra / abstenciones</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="422"/>
+        <source>Budget ({0})</source>
+        <translation>Presupuesto ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="428"/>
+        <source>(in force)</source>
+        <translation>(vigente)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="442"/>
+        <source>No approval recorded for this year.</source>
+        <translation>Ninguna aprobación registrada para este ejercicio.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="445"/>
+        <source>President</source>
+        <translation>Presidente</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="445"/>
+        <source>Treasurer</source>
+        <translation>Tesorero</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="455"/>
+        <source>Report of the Board to the General Assembly, fiscal year {0}</source>
+        <translation>Informe del Consejo Directivo a la Asamblea General, ejercicio {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="460"/>
+        <source>Use of the Fairtrade Premium in {0}</source>
+        <translation>Uso de la Prima Fairtrade en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="465"/>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="465"/>
+        <source>Share of women</source>
+        <translation>Proporción de mujeres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="471"/>
+        <source>Participation of women</source>
+        <translation>Participación de las mujeres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="476"/>
+        <source>Approved budget of “{0}”</source>
+        <translation>Presupuesto aprobado de “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="482"/>
+        <source>Spent on “{0}” in {1}</source>
+        <translation>Gastado en “{0}” en {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="487"/>
+        <source>Share of all the Premium spent on projects</source>
+        <translation>Proporción de toda la Prima gastada en proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="494"/>
+        <source>Active members (on {0})</source>
+        <translation>Socios activos (al {0})</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="496"/>
+        <source>General Assembly attendance ({0} meetings)</source>
+        <translation>Asistencia a la Asamblea General ({0} sesiones)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="499"/>
+        <source>Members of the organic group (ICS)</source>
+        <translation>Socios del grupo orgánico (SIC)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="500"/>
+        <source>Inspected internally in {0}</source>
+        <translation>Con inspección interna en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="505"/>
+        <source>Gender report {0}</source>
+        <translation>Informe de género {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="507"/>
+        <source>Women&apos;s participation and the women&apos;s programme, fiscal year {0}</source>
+        <translation>Participación de las mujeres y el programa de mujeres, ejercicio {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="519"/>
+        <source>Approved (USD)</source>
+        <translation>Aprobado (USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="520"/>
+        <source>Spent (USD)</source>
+        <translation>Gastado (USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="521"/>
+        <source>Remaining (USD)</source>
+        <translation>Saldo (USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="522"/>
+        <source>% used</source>
+        <translation>% usado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="523"/>
+        <source>Paid in USD</source>
+        <translation>Pagado en USD</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="524"/>
+        <source>Paid in local currency</source>
+        <translation>Pagado en moneda local</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="548"/>
+        <source>Projects</source>
+        <translation>Proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="553"/>
+        <source>Over budget or without an approved budget: {0}</source>
+        <translation>Por encima del presupuesto o sin presupuesto aprobado: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="561"/>
+        <source>Opening balance</source>
+        <translation>Saldo inicial</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="562"/>
+        <source>Opening balances entered</source>
+        <translation>Saldos iniciales registrados</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="563"/>
+        <source>Premium earned</source>
+        <translation>Prima devengada</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="565"/>
+        <source>Spent on projects</source>
+        <translation>Gastado en proyectos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="566"/>
+        <source>Exchange differences</source>
+        <translation>Diferencias de cambio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="567"/>
+        <source>Closing balance</source>
+        <translation>Saldo final</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="568"/>
+        <source>Premium receivable at the end of the year</source>
+        <translation>Prima por cobrar al cierre del ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="569"/>
+        <source>In bank and cash at the end of the year</source>
+        <translation>En bancos y caja al cierre del ejercicio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="572"/>
+        <source>Premium fund (USD value)</source>
+        <translation>Fondo de la Prima (valor en USD)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="582"/>
+        <source>Project balances {0}</source>
+        <translation>Saldos de proyectos {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="584"/>
+        <source>Approved budget, spending and remaining per project; the Premium fund</source>
+        <translation>Presupuesto aprobado, gasto y saldo por proyecto; el fondo de la Prima</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="593"/>
+        <source>Member code</source>
+        <translation>Código de socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="594"/>
+        <source>Surnames</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="595"/>
+        <source>First names</source>
+        <translation>Nombres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="596"/>
+        <source>DNI</source>
+        <translation>DNI</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="597"/>
+        <source>Gender</source>
+        <translation>Género</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="598"/>
+        <source>Birth date</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="599"/>
+        <source>Join date</source>
+        <translation>Fecha de ingreso</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="601"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="604"/>
+        <source>since {0}</source>
+        <translation>desde el {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="606"/>
+        <source>Community</source>
+        <translation>Caserío</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="607"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="610"/>
+        <source>Member</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="615"/>
+        <source>Plot</source>
+        <translation>Parcela</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="616"/>
+        <source>Total area (ha)</source>
+        <translation>Área total (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="617"/>
+        <source>Coffee area (ha)</source>
+        <translation>Área de café (ha)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="618"/>
+        <source>Altitude (m)</source>
+        <translation>Altitud (m)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="619"/>
+        <source>Varieties</source>
+        <translation>Variedades</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="620"/>
+        <source>Organic status</source>
+        <translation>Estado orgánico</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="648"/>
+        <source>Plots</source>
+        <translation>Parcelas</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="653"/>
+        <source>ICS committee approval</source>
+        <translation>Aprobación del comité del SIC</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="654"/>
+        <source>approved on {0}</source>
+        <translation>aprobado el {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="656"/>
+        <source>approved</source>
+        <translation>aprobado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="656"/>
+        <source>not approved</source>
+        <translation>no aprobado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="662"/>
+        <source>Sanction in force</source>
+        <translation>Sanción vigente</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="663"/>
+        <source>excluded</source>
+        <translation>excluido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="663"/>
+        <source>suspended</source>
+        <translation>suspendido</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="668"/>
+        <source>in scope since {0}</source>
+        <translation>en el alcance desde el {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="670"/>
+        <source>in scope</source>
+        <translation>en el alcance</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="672"/>
+        <source>not in scope</source>
+        <translation>fuera del alcance</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="674"/>
+        <source>not recorded</source>
+        <translation>sin registro</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="677"/>
+        <source>certificate {0} valid until {1}</source>
+        <translation>certificado {0} válido hasta el {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="684"/>
+        <source>Last internal inspection</source>
+        <translation>Última inspección interna</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="685"/>
+        <source>{0} by {1}: {2}</source>
+        <translation>{0} por {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="691"/>
+        <source>never inspected</source>
+        <translation>nunca inspeccionado</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="695"/>
+        <source>Certification status on {0}</source>
+        <translation>Estado de certificación al {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="699"/>
+        <source>Decided on</source>
+        <translation>Decidida el</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="699"/>
+        <source>Sanction</source>
+        <translation>Sanción</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="699"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="708"/>
+        <source>Sanctions</source>
+        <translation>Sanciones</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="710"/>
+        <source>Member card: {0}</source>
+        <translation>Ficha de socio: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="720"/>
+        <source>Entry</source>
+        <translation>Asiento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="722"/>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="723"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="724"/>
+        <source>Debit</source>
+        <translation>Debe</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="725"/>
+        <source>Credit</source>
+        <translation>Haber</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="726"/>
+        <source>USD value</source>
+        <translation>Valor en USD</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="746"/>
+        <source>voucher {0}</source>
+        <translation>comprobante {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="747"/>
+        <source>reverses {0}</source>
+        <translation>revierte {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="785"/>
+        <source>Entries: {0}</source>
+        <translation>Asientos: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="789"/>
+        <source>Journal from {0} to {1}</source>
+        <translation>Libro diario del {0} al {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/documents.py" line="793"/>
+        <source>Every entry of the Premium ledger in the period, with its postings</source>
+        <translation>Cada asiento del libro de la Prima en el periodo, con sus partidas</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../coop_desk/ui/pages/users.py" line="100"/>
@@ -4027,6 +5208,29 @@ Base de datos: {1}</translation>
     </message>
 </context>
 <context>
+    <name>SharesModel</name>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="49"/>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="50"/>
+        <source>Women</source>
+        <translation>Mujeres</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="51"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/printing/gender.py" line="53"/>
+        <source>Share of women</source>
+        <translation>Proporción de mujeres</translation>
+    </message>
+</context>
+<context>
     <name>ShipmentDialog</name>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="221"/>
@@ -4234,38 +5438,38 @@ Base de datos: {1}</translation>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="155"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="156"/>
         <source>&amp;Add user…</source>
         <translation>&amp;Agregar usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="157"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="158"/>
         <source>&amp;Reset password…</source>
         <translation>&amp;Restablecer contraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="159"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="160"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Desactivar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="161"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="162"/>
         <source>Re&amp;activate</source>
         <translation>Reac&amp;tivar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="163"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="164"/>
         <source>Change r&amp;ole…</source>
         <translation>Cambiar r&amp;ol…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/__init__.py" line="83"/>
-        <location filename="../../coop_desk/ui/pages/users.py" line="182"/>
+        <location filename="../../coop_desk/ui/pages/__init__.py" line="91"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="183"/>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/users.py" line="191"/>
+        <location filename="../../coop_desk/ui/pages/users.py" line="192"/>
         <source>{0} accounts, {1} active</source>
         <translation>{0} cuentas, {1} activas</translation>
     </message>
@@ -4273,22 +5477,22 @@ Base de datos: {1}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="399"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="406"/>
         <source>Integrity check</source>
         <translation>Verificación de integridad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="416"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="423"/>
         <source>No findings.</source>
         <translation>Sin hallazgos.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="402"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="409"/>
         <source>Integrity holds. Checks run: {0} · compliance warnings: {1}.</source>
         <translation>Integridad correcta. Verificaciones realizadas: {0} · advertencias de cumplimiento: {1}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/audit.py" line="405"/>
+        <location filename="../../coop_desk/ui/pages/audit.py" line="412"/>
         <source>Integrity FAILED. Problems found: {2} · checks run: {0} · compliance warnings: {1}.</source>
         <translation>Integridad FALLIDA. Problemas encontrados: {2} · verificaciones realizadas: {0} · advertencias de cumplimiento: {1}.</translation>
     </message>
@@ -4357,14 +5561,142 @@ Base de datos: {1}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../coop_desk/app.py" line="51"/>
+        <location filename="../../coop_desk/app.py" line="52"/>
+        <location filename="../../coop_desk/app.py" line="87"/>
         <source>Cannot open the database</source>
         <translation>No se puede abrir la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/app.py" line="56"/>
+        <location filename="../../coop_desk/app.py" line="57"/>
         <source>Open another database…</source>
         <translation>Abrir otra base de datos…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/app.py" line="98"/>
+        <source>The database was changed outside coop-desk</source>
+        <translation>La base de datos fue modificada fuera de coop-desk</translation>
+    </message>
+</context>
+<context>
+    <name>backup_actions</name>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="60"/>
+        <source>Last good backup: {0}</source>
+        <translation>Última copia buena: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="63"/>
+        <source>none yet</source>
+        <translation>ninguna todavía</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="65"/>
+        <source>Copies: {0} daily, {1} monthly</source>
+        <translation>Copias: {0} diarias, {1} mensuales</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="72"/>
+        <source>The last backup had a problem: {0}</source>
+        <translation>La última copia tuvo un problema: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="78"/>
+        <source>The backup folder cannot be reached (is the USB disk plugged in?).</source>
+        <translation>No se puede acceder a la carpeta de copias (¿está conectado el disco USB?).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="94"/>
+        <source>Back up</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="95"/>
+        <source>This database is on a server: it is backed up with pg_dump (see the README).</source>
+        <translation>Esta base de datos está en un servidor: sus copias se hacen con pg_dump (vea el README).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="104"/>
+        <source>Copying and checking…</source>
+        <translation>Copiando y comprobando…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="109"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="147"/>
+        <source>Backing up</source>
+        <translation>Haciendo la copia de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="119"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="157"/>
+        <source>Backup written</source>
+        <translation>Copia de seguridad guardada</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="120"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="158"/>
+        <source>Backup written and checked: {0}</source>
+        <translation>Copia guardada y comprobada: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="135"/>
+        <source>Back up the database to a file</source>
+        <translation>Copiar la base de datos a un archivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="137"/>
+        <source>SQLite database (*.sqlite)</source>
+        <translation>Base de datos SQLite (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="257"/>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="281"/>
+        <source>Restore from a copy</source>
+        <translation>Restaurar desde una copia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="259"/>
+        <source>SQLite database (*.sqlite);;All files (*)</source>
+        <translation>Base de datos SQLite (*.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="267"/>
+        <source>Replace the database with this copy?
+
+The copy: {0} members, {1} journal entries, last change {2}.
+Now: {3} members, {4} journal entries.
+
+The current database is kept aside in the backups folder of your data folder.</source>
+        <translation>¿Reemplazar la base de datos con esta copia?
+
+La copia: {0} socios, {1} asientos, último cambio {2}.
+Ahora: {3} socios, {4} asientos.
+
+La base de datos actual se guarda aparte en la carpeta de copias de su carpeta de datos.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="324"/>
+        <source>Checking the copy</source>
+        <translation>Comprobando la copia</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="357"/>
+        <source>Restored</source>
+        <translation>Restaurada</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="358"/>
+        <source>The database was restored. The previous one is kept at {0}.</source>
+        <translation>La base de datos fue restaurada. La anterior se guarda en {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="421"/>
+        <source>Backing up before closing</source>
+        <translation>Haciendo la copia antes de cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/backup_actions.py" line="430"/>
+        <source>No backup</source>
+        <translation>Sin copia de seguridad</translation>
     </message>
 </context>
 <context>
@@ -4645,45 +5977,55 @@ Base de datos: {1}</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../coop_desk/ui/errors.py" line="27"/>
+        <location filename="../../coop_desk/ui/errors.py" line="33"/>
         <source>Not allowed</source>
         <translation>No permitido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/errors.py" line="31"/>
+        <location filename="../../coop_desk/ui/errors.py" line="37"/>
         <source>Please correct</source>
         <translation>Corrija por favor</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/errors.py" line="35"/>
+        <location filename="../../coop_desk/ui/errors.py" line="41"/>
         <source>Database problem</source>
         <translation>Problema con la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/errors.py" line="39"/>
+        <location filename="../../coop_desk/ui/errors.py" line="45"/>
         <source>Cannot do that</source>
         <translation>No se puede hacer eso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/errors.py" line="46"/>
+        <location filename="../../coop_desk/ui/errors.py" line="56"/>
         <source>Unexpected error</source>
         <translation>Error inesperado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/errors.py" line="48"/>
+        <location filename="../../coop_desk/ui/errors.py" line="57"/>
         <source>Something went wrong that coop-desk did not expect. Nothing was saved from the action you were doing; your data is safe. Please report this with the details below.</source>
         <translation>Ocurrió algo que coop-desk no esperaba. No se guardó nada de la acción que estaba haciendo; sus datos están a salvo. Por favor, informe este error con los detalles de abajo.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="64"/>
+        <source>The details are also written to {0}.</source>
+        <translation>Los detalles también se escriben en {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/errors.py" line="70"/>
+        <source>Copy details</source>
+        <translation>Copiar detalles</translation>
     </message>
 </context>
 <context>
     <name>excel_actions</name>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="31"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="32"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="32"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="33"/>
         <source>Excel workbook (*.xlsx *.xlsm);;All files (*)</source>
         <translation>Libro de Excel (*.xlsx *.xlsm);;Todos los archivos (*)</translation>
     </message>
@@ -4709,17 +6051,17 @@ Base de datos: {1}</translation>
         <translation>{0} socios y {1} parcelas guardados en {2}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="124"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="137"/>
         <source>Save the roster template</source>
         <translation>Guardar la plantilla del padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="135"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="148"/>
         <source>Template saved</source>
         <translation>Plantilla guardada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/excel_files.py" line="136"/>
+        <location filename="../../coop_desk/ui/excel_files.py" line="149"/>
         <source>The template was saved to {0}.</source>
         <translation>La plantilla se guardó en {0}.</translation>
     </message>
@@ -4808,6 +6150,19 @@ Base de datos: {1}</translation>
         <location filename="../../coop_desk/ui/excel_actions.py" line="279"/>
         <source>Premium &amp;cash book from Excel…</source>
         <translation>Libro de &amp;caja de la Prima desde Excel…</translation>
+    </message>
+</context>
+<context>
+    <name>exported</name>
+    <message>
+        <location filename="../../coop_desk/ui/exported.py" line="36"/>
+        <source>Open file</source>
+        <translation>Abrir archivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/exported.py" line="39"/>
+        <source>Open folder</source>
+        <translation>Abrir carpeta</translation>
     </message>
 </context>
 <context>

@@ -107,12 +107,12 @@ def test_app_run_refuses_a_newer_database_with_a_dialog(qtbot, qapp, tmp_path, m
 
 
 def test_pages_are_built_when_first_shown(window, qtbot):
-    assert [page.key for page in window.pages] == ["members"]  # the first section only
+    assert [page.key for page in window.pages] == ["home"]  # the first section only
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     window.sidebar.setCurrentRow(titles.index("Premium"))
     assert window.current_page() is window.page("premium")
-    assert [page.key for page in window.pages] == ["members", "premium"]
-    for key in ("certs", "audit", "users"):
+    assert [page.key for page in window.pages] == ["home", "premium"]
+    for key in ("members", "certs", "audit", "users"):
         window.page(key)
     # The sidebar's titles, given before any page existed, are the pages' own.
     assert titles == [page.title() for page in window.pages]

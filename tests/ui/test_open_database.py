@@ -1,33 +1,19 @@
 """File > Open database: another SQLite file or a PostgreSQL server (password asked, never
-stored), recent databases remembered in QSettings, and the window switching databases."""
+stored) opened in the same window, and the last database opened again at start."""
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
+import json
 
-from coop_desk import app
+import pytest
+from PySide6.QtWidgets import QDialog, QLineEdit
+
+from coop_desk import app, paths
 from coop_desk.db import Database
-from coop_desk.services import cooperative
+from coop_desk.services import cooperative, recent
 from coop_desk.services.access import SYSTEM
 from coop_desk.ui.dialogs import open_database
 from coop_desk.ui.dialogs.open_database import OpenDatabaseDialog
-from coop_desk.ui.recent import (
-    MAX_RECENT,
-    describe,
-    last_database,
-    recent_databases,
-    remember_database,
-)
-
-
-@pytest.fixture(autouse=True)
-def _no_recent_databases(qapp):  # type: ignore[no-untyped-def]
-    """Qt keeps one settings file per process: start each test with an empty list."""
-    QSettings().remove("database")
-    yield
-    QSettings().remove("database")
 
 
 def named_database(path, name: str) -> str:  # type: ignore[no-untyped-def]
@@ -83,74 +69,55 @@ def test_the_dialog_starts_from_the_current_server(qtbot):
     assert (dialog.database.text(), dialog.user.text()) == ("coopdesk", "coop")
 
 
-def test_recent_databases_newest_first_once_each_never_a_password(qapp, tmp_path):
-    assert recent_databases() == [] and last_database() is None
-    remember_database(str(tmp_path / "a.sqlite"))
-    remember_database("postgresql://coop:s3cret@192.168.1.10/coopdesk")
-    remember_database(str(tmp_path / "a.sqlite"))
-    assert recent_databases() == [
-        str(tmp_path / "a.sqlite"),
-        "postgresql+psycopg://coop@192.168.1.10/coopdesk",
-    ]
-    assert describe(recent_databases()[1]) == "coop@192.168.1.10/coopdesk"
-    for i in range(MAX_RECENT + 3):
-        remember_database(str(tmp_path / f"{i}.sqlite"))
-    assert len(recent_databases()) == MAX_RECENT
-    assert last_database() == str(tmp_path / f"{MAX_RECENT + 2}.sqlite")
-    QSettings().sync()
-    assert "s3cret" not in open(QSettings().fileName(), encoding="utf-8").read()
-
-
-def test_open_database_in_the_file_menu_and_the_recent_list(qtbot, qapp, ctx, tmp_path):
+def test_the_file_menu_opens_the_dialogs_choice_in_the_same_window(
+    qtbot, qapp, ctx, tmp_path, monkeypatch
+):
+    from coop_desk.ui import open_database as opening
     from coop_desk.ui.main_window import MainWindow
 
     other = named_database(tmp_path / "other.sqlite", "Cooperativa Otra")
-    remember_database(ctx.db.target)
-    remember_database(other)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.fill_recent_menu()
-    actions = window.recent_menu.actions()
-    assert [a.data() for a in actions] == [other, ctx.db.target]
-    assert [a.isChecked() for a in actions] == [False, True]
-    with qtbot.waitSignal(window.open_requested) as requested:
-        actions[0].trigger()
-    assert requested.args == [other]
-
-    dialog = window.open_database()
-    assert isinstance(dialog, OpenDatabaseDialog)
-    assert dialog.path.text() == ctx.db.target  # starts from the database in use
-    dialog.path.setText(other)
-    with qtbot.waitSignal(window.open_requested) as requested:
-        dialog.buttons.button(dialog.buttons.StandardButton.Open).click()
-    assert requested.args == [other]
-
-
-def test_switching_replaces_the_window_and_remembers_the_database(qtbot, qapp, ctx, tmp_path):
-    other = named_database(tmp_path / "other.sqlite", "Cooperativa Otra")
-    first = app.start_window(ctx.db)
-    assert first is not None
-    qtbot.addWidget(first)
-    assert "Cooperativa de Prueba" in first.windowTitle()
-    second = app.switch_database(first, other)
-    assert second is not None
-    qtbot.addWidget(second)
-    assert "Cooperativa Otra" in second.windowTitle()
-    assert not first.isVisible()
-    assert last_database() == other
-    assert recent_databases()[1] == ctx.db.target
-    # A database that cannot be opened: the message, and the window stays as it was.
     seen: list[str] = []
-    monkey_exec = QMessageBox.exec
-    QMessageBox.exec = lambda self: seen.append(self.text()) or 0  # type: ignore[method-assign]
-    try:
-        assert app.switch_database(second, str(tmp_path / "missing" / "x.sqlite")) is None
-    finally:
-        QMessageBox.exec = monkey_exec  # type: ignore[method-assign]
-    assert seen and "does not exist" in seen[0]
-    assert second.isVisible() and second.ctx.db.target == other
-    second.close()
-    second.ctx.db.close()
+
+    def choose(dialog: OpenDatabaseDialog) -> int:
+        seen.append(dialog.path.text())  # the dialog starts from the database in use
+        dialog.path.setText(other)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(OpenDatabaseDialog, "exec", choose)
+    first = ctx.db.target
+    assert window.open_database()
+    assert seen == [first]
+    assert window.ctx.db.target == other
+    assert "Cooperativa Otra" in window.windowTitle() and "other.sqlite" in window.windowTitle()
+    assert recent.recent()[0] == tmp_path.joinpath("other.sqlite").resolve()
+    # A server in the list is offered by its address, and opened through the same path.
+    recent.remember("postgresql://coop:s3cret@192.168.1.10/coopdesk")
+    window.fill_recent_menu()
+    [server] = [a for a in window.recent_menu.actions() if "192.168.1.10" in a.text()]
+    assert "s3cret" not in server.text() + str(server.data())
+    asked: list[object] = []
+    monkeypatch.setattr(opening, "_open", lambda _w, target: asked.append(target) or 1 / 0)
+    monkeypatch.setattr(opening, "show_error", lambda *_a: None)
+    server.trigger()
+    assert asked == ["postgresql+psycopg://coop@192.168.1.10/coopdesk"]
+    assert window.ctx.db.target == other  # it could not be opened: nothing changed
+    window.close()
+
+
+def test_the_last_database_opens_at_start_only_when_it_is_there(tmp_path):
+    assert app.last_database() is None
+    here = named_database(tmp_path / "here.sqlite", "Cooperativa")
+    recent.remember(tmp_path / "here.sqlite")
+    assert app.last_database() == here
+    recent.remember("postgresql://coop@192.168.1.10/coopdesk")
+    assert app.last_database() == "postgresql+psycopg://coop@192.168.1.10/coopdesk"
+    gone = named_database(tmp_path / "usb.sqlite", "Cooperativa")
+    recent.remember(tmp_path / "usb.sqlite")
+    (tmp_path / "usb.sqlite").unlink()
+    assert gone and app.last_database() is None  # the default file, never a new empty one
 
 
 @pytest.mark.postgres
@@ -174,9 +141,11 @@ def test_a_server_asks_for_its_password_in_a_dialog_and_keeps_it_nowhere(
     assert db is not None
     try:
         assert len(asked) == 1 and not asked[0][1]
-        remember_database(db.target)
-        QSettings().sync()
-        assert password not in open(QSettings().fileName(), encoding="utf-8").read()
-        assert recent_databases() == [url.replace("postgresql://", "postgresql+psycopg://")]
+        recent.remember(db.target)
+        stored = (paths.data_dir() / recent.FILE_NAME).read_text(encoding="utf-8")
+        assert password not in stored
+        assert json.loads(stored)["databases"] == [
+            url.replace("postgresql://", "postgresql+psycopg://")
+        ]
     finally:
         db.close()

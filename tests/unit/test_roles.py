@@ -25,6 +25,7 @@ EXPECTED = {
     Permission.SETTINGS_WRITE: {Role.ADMINISTRATOR},
     Permission.USERS_ADMIN: {Role.ADMINISTRATOR},
     Permission.YEAR_REOPEN: {Role.ADMINISTRATOR},
+    Permission.RESTORE: {Role.ADMINISTRATOR},
 }
 
 

@@ -227,3 +227,66 @@ def test_a_new_cooperative_starts_with_its_profile_and_administrator_or_neither(
         )
     assert profile.name == "Cooperativa La Palma"
     assert users.sign_in(sqlite_db, "rosa", "long enough", T0).role == Role.ADMINISTRATOR
+
+
+# --- tries made at the same time (issue 11: 30 wrong passwords in parallel were all checked and
+# left the count at 1; with 20 wrong ones, the right one was accepted) --------------------------
+def _attempt(db, password, name="tesorero"):
+    try:
+        return users.sign_in(db, name, password, T0)
+    except AuthenticationFailed as exc:
+        return exc
+
+
+def test_tries_made_while_one_is_checked_are_refused_unchecked(accounts, monkeypatch):
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    checking = threading.Event()
+    release = threading.Event()
+    checked: list[str] = []
+    real_check = users.check_password
+
+    def held_check(password, stored):
+        checked.append(password)
+        if len(checked) == 1:  # the first try stays in its check until the others are done
+            checking.set()
+            assert release.wait(60)
+        return real_check(password, stored)
+
+    monkeypatch.setattr(users, "check_password", held_check)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        first = pool.submit(_attempt, accounts, "wrong-0")
+        assert checking.wait(60)
+        others = [f"wrong-{i}" for i in range(1, 21)] + ["tesorero-pw"]
+        refused = list(pool.map(lambda pw: _attempt(accounts, pw), others))
+        release.set()
+        outcome = first.result()
+    assert checked == ["wrong-0"]  # nobody else's password was even looked at
+    assert isinstance(outcome, AuthenticationFailed) and "wrong password" in str(outcome)
+    assert all(isinstance(r, AuthenticationFailed) and r.retry_after for r in refused)
+    assert "Try again in" in str(refused[-1])  # the right password too: it waits its turn
+    with accounts.reading(SYSTEM) as s:
+        assert users.get_user(s, SYSTEM, "tesorero").failed_attempts == 1
+
+
+def test_thirty_wrong_passwords_at_once_are_each_counted_or_refused(accounts, monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    checked: list[str] = []
+    real_check = users.check_password
+
+    def counted_check(password, stored):
+        checked.append(password)
+        return real_check(password, stored)
+
+    monkeypatch.setattr(users, "check_password", counted_check)
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        results = list(pool.map(lambda i: _attempt(accounts, f"wrong-{i}"), range(30)))
+    assert all(isinstance(r, AuthenticationFailed) for r in results)
+    # At T0 the second failure starts a 2-second delay: at most two tries are ever checked,
+    # and every try checked is counted (none lost to another's write).
+    assert 1 <= len(checked) <= 2
+    with accounts.reading(SYSTEM) as s:
+        assert users.get_user(s, SYSTEM, "tesorero").failed_attempts == len(checked)
+    assert sum(1 for r in results if r.retry_after) >= 28

@@ -24,43 +24,85 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 TABLES = ("journal_entry", "posting")
-MESSAGE = (
-    "posted journal entries cannot be changed or deleted; "
-    "reverse the entry and post a corrected one"
-)
 PG_FUNCTION = "coop_desk_refuse_posted_change"
+
+# What this revision creates besides tables, per dialect and kind: name -> the statement run.
+# A literal, so that ``services/schema.py`` reads it (without running this file) as what the
+# database must hold: the same text, and nothing else that coop-desk did not make.
+SCHEMA_OBJECTS = {
+    "sqlite": {
+        "trigger": {
+            "tr_journal_entry_no_update": (
+                "CREATE TRIGGER tr_journal_entry_no_update BEFORE UPDATE ON journal_entry "
+                "BEGIN SELECT RAISE(ABORT, 'UPDATE on journal_entry: posted journal entries "
+                "cannot be changed or deleted; reverse the entry and post a corrected one'); END"
+            ),
+            "tr_journal_entry_no_delete": (
+                "CREATE TRIGGER tr_journal_entry_no_delete BEFORE DELETE ON journal_entry "
+                "BEGIN SELECT RAISE(ABORT, 'DELETE on journal_entry: posted journal entries "
+                "cannot be changed or deleted; reverse the entry and post a corrected one'); END"
+            ),
+            "tr_posting_no_update": (
+                "CREATE TRIGGER tr_posting_no_update BEFORE UPDATE ON posting "
+                "BEGIN SELECT RAISE(ABORT, 'UPDATE on posting: posted journal entries "
+                "cannot be changed or deleted; reverse the entry and post a corrected one'); END"
+            ),
+            "tr_posting_no_delete": (
+                "CREATE TRIGGER tr_posting_no_delete BEFORE DELETE ON posting "
+                "BEGIN SELECT RAISE(ABORT, 'DELETE on posting: posted journal entries "
+                "cannot be changed or deleted; reverse the entry and post a corrected one'); END"
+            ),
+        },
+    },
+    "postgresql": {
+        "function": {
+            "coop_desk_refuse_posted_change": (
+                "CREATE FUNCTION coop_desk_refuse_posted_change() RETURNS trigger "
+                "LANGUAGE plpgsql AS $$\n"
+                "BEGIN\n"
+                "    RAISE EXCEPTION '% on %: posted journal entries cannot be changed or "
+                "deleted; reverse the entry and post a corrected one', TG_OP, TG_TABLE_NAME\n"
+                "        USING ERRCODE = 'integrity_constraint_violation';\n"
+                "END\n"
+                "$$"
+            ),
+        },
+        "trigger": {
+            "tr_journal_entry_no_update": (
+                "CREATE TRIGGER tr_journal_entry_no_update BEFORE UPDATE ON journal_entry "
+                "FOR EACH ROW EXECUTE FUNCTION coop_desk_refuse_posted_change()"
+            ),
+            "tr_journal_entry_no_delete": (
+                "CREATE TRIGGER tr_journal_entry_no_delete BEFORE DELETE ON journal_entry "
+                "FOR EACH ROW EXECUTE FUNCTION coop_desk_refuse_posted_change()"
+            ),
+            # TRUNCATE skips row triggers: refuse it too.
+            "tr_journal_entry_no_truncate": (
+                "CREATE TRIGGER tr_journal_entry_no_truncate BEFORE TRUNCATE ON journal_entry "
+                "FOR EACH STATEMENT EXECUTE FUNCTION coop_desk_refuse_posted_change()"
+            ),
+            "tr_posting_no_update": (
+                "CREATE TRIGGER tr_posting_no_update BEFORE UPDATE ON posting "
+                "FOR EACH ROW EXECUTE FUNCTION coop_desk_refuse_posted_change()"
+            ),
+            "tr_posting_no_delete": (
+                "CREATE TRIGGER tr_posting_no_delete BEFORE DELETE ON posting "
+                "FOR EACH ROW EXECUTE FUNCTION coop_desk_refuse_posted_change()"
+            ),
+            "tr_posting_no_truncate": (
+                "CREATE TRIGGER tr_posting_no_truncate BEFORE TRUNCATE ON posting "
+                "FOR EACH STATEMENT EXECUTE FUNCTION coop_desk_refuse_posted_change()"
+            ),
+        },
+    },
+}
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute(
-            f"""
-            CREATE FUNCTION {PG_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                RAISE EXCEPTION '% on %: {MESSAGE}', TG_OP, TG_TABLE_NAME
-                    USING ERRCODE = 'integrity_constraint_violation';
-            END
-            $$
-            """
-        )
-        for table in TABLES:
-            for event in ("update", "delete"):
-                op.execute(
-                    f"CREATE TRIGGER tr_{table}_no_{event} BEFORE {event.upper()} ON {table} "
-                    f"FOR EACH ROW EXECUTE FUNCTION {PG_FUNCTION}()"
-                )
-            # TRUNCATE skips row triggers: refuse it too.
-            op.execute(
-                f"CREATE TRIGGER tr_{table}_no_truncate BEFORE TRUNCATE ON {table} "
-                f"FOR EACH STATEMENT EXECUTE FUNCTION {PG_FUNCTION}()"
-            )
-    else:
-        for table in TABLES:
-            for event in ("update", "delete"):
-                op.execute(
-                    f"CREATE TRIGGER tr_{table}_no_{event} BEFORE {event.upper()} ON {table} "
-                    f"BEGIN SELECT RAISE(ABORT, '{event.upper()} on {table}: {MESSAGE}'); END"
-                )
+    dialect = "postgresql" if op.get_bind().dialect.name == "postgresql" else "sqlite"
+    for kind in ("function", "trigger"):  # a trigger needs its function first
+        for statement in SCHEMA_OBJECTS[dialect].get(kind, {}).values():
+            op.execute(statement)
 
 
 def downgrade() -> None:

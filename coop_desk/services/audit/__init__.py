@@ -8,7 +8,10 @@ Modules
     reader      pages of records, the history of a row, the chain's head (front ends); a
                 record in words people recognise is ``services.audit_words`` (a sibling: it
                 names ledger entries and accounts, and the ledger writes to this package)
-    checks      ``audit.chain``, ``audit.content`` and ``audit.posted`` for ``coop-desk verify``
+    checks      ``audit.chain``, ``audit.content``, ``audit.posted``, ``audit.sequence``,
+                ``audit.accounts`` and ``audit.closed_years`` for ``coop-desk verify``
+    anchors     the trail's head noted outside the database (workbooks, backups, a year
+                close, the anchor log) and the proof that the trail still holds it
 
 The model
 =========
@@ -40,6 +43,24 @@ record changes a posted entry (an update or deletion of an entry or posting, or 
 added after its entry's transaction).
 """
 
+from coop_desk.services.audit.anchors import (
+    ANCHOR_LOG,
+    Anchor,
+    AnchorError,
+    anchors_from,
+    check_anchors,
+    copy_head,
+    current_anchor,
+    database_name,
+    default_anchor_logs,
+    log_copy,
+    log_restore,
+    logged_anchors,
+    parse_anchor,
+    read_anchor_log,
+    stamp_workbook,
+    stored_head,
+)
 from coop_desk.services.audit.canonical import (
     AUDIT_TABLE,
     GENESIS_HASH,
@@ -80,6 +101,7 @@ from coop_desk.services.audit.reader import (
 from coop_desk.services.audit.writer import install, reason, set_reason, write_baseline
 
 __all__ = [
+    "ANCHOR_LOG",
     "AUDIT_TABLE",
     "GENESIS_HASH",
     "MAX_FINDINGS_PER_TABLE",
@@ -87,17 +109,25 @@ __all__ = [
     "UNAUDITED_TABLES",
     "VOLATILE_COLUMNS",
     "Action",
+    "Anchor",
+    "AnchorError",
     "AuditFilter",
     "AuditRow",
     "ChainHead",
     "Change",
+    "anchors_from",
     "canonical",
     "chain_head",
+    "check_anchors",
     "check_chain",
     "check_content",
     "check_posted",
     "child_links",
+    "copy_head",
     "count_records",
+    "current_anchor",
+    "database_name",
+    "default_anchor_logs",
     "history",
     "install",
     "is_audited",
@@ -105,6 +135,12 @@ __all__ = [
     "latest_afters",
     "list_records",
     "local_day_bounds",
+    "log_copy",
+    "log_restore",
+    "logged_anchors",
+    "stored_head",
+    "parse_anchor",
+    "read_anchor_log",
     "reason",
     "record_hash",
     "record_id_of",
@@ -112,6 +148,7 @@ __all__ = [
     "set_reason",
     "sha256_text",
     "snapshot",
+    "stamp_workbook",
     "table_names",
     "usernames",
     "write_baseline",

@@ -7,6 +7,12 @@
 - ``audit.posted``: no record changes a posted journal entry. An update or deletion of an entry
   or a posting, or a posting added to an entry after the transaction that posted it, is named
   even though the trail recorded it (a session without the guard, a trigger dropped).
+- ``audit.sequence``: each row's records follow its life: inserted, changed, deleted, and
+  inserted again only after a delete. Two inserts of one id without a delete between mean the
+  row was deleted outside coop-desk and its id given to another row.
+- ``audit.accounts``: a trail that records user accounts with an empty users table: the
+  accounts were deleted outside coop-desk (such a database gives nobody "system" rights).
+- ``audit.closed_years``: the trail still holds the head each year close recorded.
 """
 
 from __future__ import annotations
@@ -18,11 +24,12 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, ColumnElement, Table, cast, func, inspect, select
+from sqlalchemy import ColumnElement, Table, case, func, inspect, select
 from sqlalchemy.orm import Session
 
 from coop_desk.i18n import _
-from coop_desk.models import Base, JournalEntry, Posting
+from coop_desk.models import Base, FiscalYearEvent, JournalEntry, Posting, User
+from coop_desk.services.audit.anchors import AnchorError, check_anchors, parse_anchor
 from coop_desk.services.audit.canonical import (
     AUDIT,
     AUDIT_TABLE,
@@ -35,7 +42,7 @@ from coop_desk.services.audit.canonical import (
     row_snapshotter,
     show_value,
 )
-from coop_desk.services.verify import Finding, Severity, register
+from coop_desk.services.verify import Finding, Severity, register, shorten
 
 # Findings of one kind per table printed by verify before summarising the rest.
 MAX_FINDINGS_PER_TABLE = 50
@@ -193,11 +200,21 @@ def _describe_difference(recorded: dict[str, Any], current: dict[str, Any]) -> s
                 _(
                     "{field} is {show_value}, the trail says {show_value2}",
                     field=field,
-                    show_value=show_value(current[field]),
-                    show_value2=show_value(recorded[field]),
+                    show_value=shorten(show_value(current[field]), 80),
+                    show_value2=shorten(show_value(recorded[field]), 80),
                 )
             )
     return "; ".join(parts[:5])
+
+
+def _payload(text: str | None) -> dict[str, Any] | None:
+    """A record's stored row (its "after"), or None when it is not one: whatever a forged
+    record holds, the checks go on and name it."""
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
 
 
 @register("audit.content")
@@ -256,7 +273,19 @@ def check_content(session: Session, today: date) -> list[Finding]:
                 current = snap(row)
                 if canonical(current) == after_json:
                     continue
-                after = json.loads(after_json or "{}")
+                after = _payload(after_json)
+                if after is None:
+                    add(
+                        _(
+                            "audit record {audit_id} of {table_name} {rid} holds no readable row "
+                            "(written outside coop-desk)",
+                            audit_id=audit_id,
+                            table_name=table.name,
+                            rid=rid,
+                        ),
+                        where,
+                    )
+                    continue
                 common = set(after) & set(current)
                 if any(after[f] != current[f] for f in common):
                     add(
@@ -442,6 +471,131 @@ def _recorded_entry_id(session: Session) -> ColumnElement[Any]:
     ``json_extract``, PostgreSQL's ``json_extract_path_text``) instead of parsing a million
     JSON texts in Python."""
     after = AUDIT.c.after
+    # A forged record may hold text that is not JSON: it must not stop the check (it is named
+    # by audit.content), so the id is read only from valid JSON on SQLite and by a pattern on
+    # PostgreSQL (whose JSON cast would raise); such a record gives no entry id.
     if session.get_bind().dialect.name == "postgresql":
-        return func.json_extract_path_text(cast(after, JSON), "entry_id")
-    return func.json_extract(after, "$.entry_id")
+        return func.substring(after, r'"entry_id": *"?([0-9]+)')
+    return case((func.json_valid(after) == 1, func.json_extract(after, "$.entry_id")))
+
+
+@register("audit.sequence")
+def check_sequence(session: Session, today: date) -> list[Finding]:
+    """Each row's records in order: an insert first (or after a delete), then updates, then a
+    delete. An id inserted twice without a delete between was deleted outside coop-desk and
+    reused; a change recorded for a row the trail never shows present was slipped in."""
+    c = AUDIT.c
+    previous = (
+        func.lag(c.action).over(partition_by=(c.table_name, c.record_id), order_by=c.id)
+    ).label("previous")
+    previous_id = (
+        func.lag(c.id).over(partition_by=(c.table_name, c.record_id), order_by=c.id)
+    ).label("previous_id")
+    ordered = select(c.id, c.table_name, c.record_id, c.action, previous, previous_id).subquery()
+    o = ordered.c
+    rows = session.execute(
+        select(o.id, o.table_name, o.record_id, o.action, o.previous, o.previous_id)
+        .where(
+            ((o.action == Action.INSERT) & o.previous.is_not(None) & (o.previous != Action.DELETE))
+            | ((o.action != Action.INSERT) & (o.previous.is_(None) | (o.previous == Action.DELETE)))
+        )
+        .order_by(o.id)
+    )
+    findings: list[Finding] = []
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r.table_name] = counts.get(r.table_name, 0) + 1
+        if counts[r.table_name] > MAX_FINDINGS_PER_TABLE:
+            continue
+        row = f"{r.table_name} {r.record_id}"
+        if r.action == Action.INSERT:
+            message = _(
+                "{row} was inserted again (audit record {record}) without a delete after its "
+                "last record ({previous}, {action}): the row was deleted outside coop-desk and "
+                "its id given to another row",
+                row=row,
+                record=r.id,
+                previous=r.previous_id,
+                action=r.previous,
+            )
+        elif r.previous is None:
+            message = _(
+                "{row} was changed or deleted (audit record {record}) but the trail never shows "
+                "it inserted",
+                row=row,
+                record=r.id,
+            )
+        else:
+            message = _(
+                "{row} was changed or deleted (audit record {record}) after the trail shows it "
+                "deleted (audit record {previous})",
+                row=row,
+                record=r.id,
+                previous=r.previous_id,
+            )
+        findings.append(Finding(Severity.ERROR, "audit.sequence", message, row))
+    for table, count in counts.items():
+        if count > MAX_FINDINGS_PER_TABLE:
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "audit.sequence",
+                    _(
+                        "{count} more rows of {table} out of sequence",
+                        count=count - MAX_FINDINGS_PER_TABLE,
+                        table=table,
+                    ),
+                    table,
+                )
+            )
+    return findings
+
+
+@register("audit.accounts")
+def check_accounts(session: Session, today: date) -> list[Finding]:
+    """User accounts are never deleted by coop-desk (only deactivated): an empty users table
+    with accounts in the trail was emptied outside it."""
+    if session.scalar(select(func.count()).select_from(User)):
+        return []
+    c = AUDIT.c
+    recorded = session.scalar(
+        select(func.count(func.distinct(c.record_id))).where(c.table_name == User.__tablename__)
+    )
+    if not recorded:
+        return []
+    return [
+        Finding(
+            Severity.ERROR,
+            "audit.accounts",
+            _(
+                "{table} is empty but the audit trail records {count} user accounts: they were "
+                "deleted outside coop-desk. Nobody gets administrator rights without signing in "
+                "on such a database; restore a backup.",
+                table=User.__tablename__,
+                count=recorded,
+            ),
+            User.__tablename__,
+        )
+    ]
+
+
+@register("audit.closed_years")
+def check_closed_years(session: Session, today: date) -> list[Finding]:
+    """The trail still holds the head each year close recorded (``trail_head``)."""
+    anchors = []
+    for event in session.execute(
+        select(FiscalYearEvent.year, FiscalYearEvent.trail_head, FiscalYearEvent.recorded_at)
+        .where(FiscalYearEvent.action == "close", FiscalYearEvent.trail_head != "")
+        .order_by(FiscalYearEvent.id)
+    ):
+        try:
+            anchor = parse_anchor(
+                event.trail_head, _("the close of fiscal year {year}", year=event.year)
+            )
+        except AnchorError:
+            continue  # named by audit.content if it was changed outside coop-desk
+        anchors.append(anchor)
+    return [
+        Finding(f.severity, "audit.closed_years", f.message, f.record)
+        for f in check_anchors(session, anchors)
+    ]

@@ -23,6 +23,7 @@ from coop_desk.services.audit.canonical import (
     json_value,
     show_value,
 )
+from coop_desk.services.verify import shorten
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,21 @@ def _where(flt: AuditFilter) -> list[Any]:
     return clauses
 
 
+def _stored(text: str | None) -> dict[str, Any] | None:
+    """A record's stored row. One that is not a row (written outside coop-desk; ``verify``
+    names it) is shown as its text, cut short, rather than stopping the listing, the history
+    or the audit pack at it."""
+    if not text:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = None
+    if isinstance(value, dict):
+        return value
+    return {_("(not a row)"): shorten(text)}
+
+
 def _row(r: Any) -> AuditRow:
     return AuditRow(
         id=r.id,
@@ -127,8 +143,8 @@ def _row(r: Any) -> AuditRow:
         table_name=r.table_name,
         record_id=r.record_id,
         reason=r.reason,
-        before=json.loads(r.before) if r.before else None,
-        after=json.loads(r.after) if r.after else None,
+        before=_stored(r.before),
+        after=_stored(r.after),
         hash=r.hash,
     )
 

@@ -15,6 +15,8 @@ Modules
                 Premium fund, premium due vs received, the 25% quality share, the General
                 Assembly's year summary
     checks      integrity and compliance checks (``coop-desk verify``, Compliance panel)
+    gender      the participation of women (members, Assembly, ICS) and the women's
+                programme, for the Assembly's report
     settings    the ledger's settings (over-budget policy, overdue days), validated
     workbook    the ledger workbook (xlsx): Summary formulas over the Journal sheet
     assembly_report  the General Assembly's annual premium-use report (xlsx)
@@ -99,17 +101,21 @@ reports it), ``administrators`` (only administrators may confirm such a payment)
 ``ledger.premium_overdue_days`` (default 60).
 """
 
-from coop_desk.services.ledger import (
-    accounts,
-    checks,
-    contracts,
-    fiscal,
-    journal,
-    operations,
-    plan,
-    reports,
-    settings,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from coop_desk.services.ledger import (
+        accounts,
+        checks,
+        contracts,
+        fiscal,
+        journal,
+        operations,
+        plan,
+        reports,
+        settings,
+    )
 
 __all__ = [
     "accounts",
@@ -122,3 +128,12 @@ __all__ = [
     "reports",
     "settings",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``ledger.journal`` and the others are imported when first used (PEP 562), not with the
+    package: the database layer imports the posted-entry guard from here at start-up, and
+    the whole ledger (operations, reports, checks) would otherwise load before the window."""
+    if name in __all__:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(name)  # for programmers: no sentence to translate

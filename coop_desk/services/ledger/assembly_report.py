@@ -3,7 +3,9 @@
 For the General Assembly and the auditors (DOMAIN.md "How the Premium is governed"): the
 Premium fund over the year, premium received per contract, spending per project against the
 budget the GA approved, the 25% productivity/quality share, the balance carried over and the
-GA approvals of the plan.
+GA approvals of the plan, and the participation of women (``services.ledger.gender``: among the
+members, at the Assembly, in the organic group and among those inspected; the women's
+programme's budget and spending).
 
 Model. The figures come from ``reports.ga_summary`` (the same rows the Project balances tab
 and ``coop-desk ledger summary`` show); totals, remainders and the 25% check are formulas over
@@ -34,10 +36,11 @@ from coop_desk.exchange.xlsx import (
     new_workbook,
     save_workbook,
 )
-from coop_desk.i18n import _
-from coop_desk.services import cooperative
+from coop_desk.i18n import _, ngettext
+from coop_desk.services import audit, cooperative
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import plan, reports
+from coop_desk.services.ledger.gender import GenderReport, gender_report
 from coop_desk.services.ledger.workbook import cell, period_for, write_header
 
 
@@ -114,7 +117,9 @@ def _export(
         _write_contracts(sheet, summary, dues)
         _write_projects_and_share(sheet, summary, received_row)
         _write_approvals(sheet, summary, approvals)
+        _write_gender(sheet, gender_report(session, actor, year, today=today))
         sheet.close()
+        audit.stamp_workbook(session, wb)
         target = save_workbook(wb, path)
     except BaseException:
         discard_workbook(wb)
@@ -442,3 +447,69 @@ def _write_approvals(
             ]
         )
         sheet.rows_written += 1
+
+
+def _write_gender(sheet: SheetWriter, g: GenderReport) -> None:
+    """The participation of women; each share is a formula over the two counts beside it."""
+    sheet.blank()
+    sheet.append_raw(
+        [_("Participation of women"), _("Women"), _("Total"), _("Share of women")], font=BOLD
+    )
+    for label, share in (
+        (_("Active members (on {on})", on=g.on), g.members),
+        (
+            ngettext(
+                "General Assembly attendance ({n} meeting)",
+                "General Assembly attendance ({n} meetings)",
+                len(g.meetings),
+            ),
+            g.assembly,
+        ),
+        (_("Members of the organic group (ICS)"), g.group),
+        (_("Inspected internally in {year}", year=g.on.year), g.inspected),
+    ):
+        r = sheet.next_row
+        sheet.ws.append(
+            [
+                cell(sheet, label),
+                cell(sheet, share.women),
+                cell(sheet, share.total),
+                cell(sheet, Formula(f'=IF(C{r}>0,B{r}/C{r},"")'), "0.0%"),
+            ]
+        )
+        sheet.rows_written += 1
+    if not g.programme_name:
+        return
+    usd_fmt = currency_format("USD")
+    name = g.programme_name
+    sheet.blank()
+    sheet.ws.append(
+        [
+            cell(sheet, _("Approved budget of {name}", name=name)),
+            cell(sheet, g.programme_budget, usd_fmt),
+        ]
+    )
+    sheet.rows_written += 1
+    spent_row = sheet.next_row
+    sheet.ws.append(
+        [
+            cell(sheet, _("Spent on {name} in {year}", name=name, year=g.year)),
+            cell(sheet, g.programme_spent, usd_fmt),
+        ]
+    )
+    sheet.rows_written += 1
+    total_row = sheet.next_row
+    sheet.ws.append(
+        [
+            cell(sheet, _("All the Premium spent on projects")),
+            cell(sheet, g.premium_spent, usd_fmt),
+        ]
+    )
+    sheet.rows_written += 1
+    sheet.ws.append(
+        [
+            cell(sheet, _("Share spent on {name}", name=name)),
+            cell(sheet, Formula(f'=IF(B{total_row}>0,B{spent_row}/B{total_row},"")'), "0.0%"),
+        ]
+    )
+    sheet.rows_written += 1

@@ -38,6 +38,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from coop_desk.exchange import beancount_file as bean
+from coop_desk.services import audit
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import accounts, journal, reports
 from coop_desk.services.ledger.books import EntryKind, reporting_currency, year_bounds
@@ -50,6 +51,7 @@ class BeancountExport:
     entries: int
     accounts: int
     year: int | None
+    trail_head: str = ""  # the audit trail's head written in the file ("N:HASH", an anchor)
 
 
 def _link(number: str) -> str:
@@ -115,8 +117,9 @@ def _transaction(
 
 def render_beancount(
     session: Session, actor: Actor, year: int | None = None
-) -> tuple[str, int, int]:
-    """The Beancount text, the number of transactions and of accounts written."""
+) -> tuple[str, int, int, str]:
+    """The Beancount text, the number of transactions and of accounts written, and the audit
+    trail's head it states."""
     require(actor, Permission.EXPORT)
     usd = reporting_currency(session)
     chart = {a.id: a for a in accounts.list_accounts(session, actor, include_inactive=True)}
@@ -177,24 +180,29 @@ def render_beancount(
 
     scope = f"fiscal year {year}" if year is not None else "every fiscal year"
     opened = sorted(first_day, key=lambda i: (first_day[i], names[i]))
+    # The trail's head, like every workbook's: the file can later serve as an anchor
+    # (``audit.anchors_from`` finds ``N:HASH`` in its first lines).
+    head = audit.current_anchor(session)
     text = bean.render(
         title=f"coop-desk Premium ledger ({scope})",
         operating_currency=usd,
         preamble=(
             f"coop-desk journal, {scope}, exported {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.",
+            f"Audit trail head: {head.text} (coop-desk verify --anchor FILE proves the trail "
+            "still holds it).",
             "Check it with: bean-check FILE   (amounts in their own currency; @@ gives the",
             "USD value recorded on the entry).",
         ),
         opens=[bean.Open(first_day[i], names[i], chart[i].currency or "") for i in opened],
         blocks=blocks,
     )
-    return text, written, len(opened)
+    return text, written, len(opened), head.text
 
 
 def export_beancount(
     session: Session, actor: Actor, target: Path, year: int | None = None
 ) -> BeancountExport:
     """Write the Beancount file (atomically: a half-written file never replaces a good one)."""
-    text, entries, opened = render_beancount(session, actor, year)
+    text, entries, opened, head = render_beancount(session, actor, year)
     bean.write_text(target, text)
-    return BeancountExport(target, entries, opened, year)
+    return BeancountExport(target, entries, opened, year, head)

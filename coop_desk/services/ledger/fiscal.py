@@ -51,6 +51,7 @@ class YearEventRow:
     entry_id: int | None
     recorded_at: datetime
     recorded_by: str
+    trail_head: str = ""  # close: the audit trail's head, "N:HASH" (an anchor)
 
 
 @dataclass(frozen=True)
@@ -266,6 +267,10 @@ def close_year(
             allow_inactive=True,
         )
         entry_id = entry.id
+    session.flush()
+    # The trail's head with the carry entry in it: printed and kept, an anchor verify proves
+    # the trail still holds (the close's own record cannot hold its own hash).
+    head = audit.current_anchor(session)
     session.add(
         FiscalYearEvent(
             year=year,
@@ -273,6 +278,7 @@ def close_year(
             reason=clean(note),
             entry_id=entry_id,
             recorded_by=actor.username,
+            trail_head=head.text,
         )
     )
     session.flush()
@@ -327,7 +333,9 @@ def _events(session: Session, year: int | None = None) -> list[YearEventRow]:
     if year is not None:
         stmt = stmt.where(FiscalYearEvent.year == year)
     return [
-        YearEventRow(e.id, e.year, e.action, e.reason, e.entry_id, e.recorded_at, e.recorded_by)
+        YearEventRow(
+            e.id, e.year, e.action, e.reason, e.entry_id, e.recorded_at, e.recorded_by, e.trail_head
+        )
         for e in session.scalars(stmt)
     ]
 

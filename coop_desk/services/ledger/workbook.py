@@ -54,7 +54,7 @@ from coop_desk.exchange.xlsx import (
 )
 from coop_desk.i18n import N_, _, formats
 from coop_desk.models import Account, JournalEntry, Posting, Project
-from coop_desk.services import cooperative
+from coop_desk.services import audit, cooperative
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger import checks, plan, reports
 from coop_desk.services.ledger.books import (
@@ -223,6 +223,7 @@ def _export_ledger(
         figures = _write_summary(summary, session, actor, coop, period, last, usd)
         summary.close()
         report(count, count, _("Saving…"))
+        audit.stamp_workbook(session, wb)
         target = save_workbook(wb, path)
     except BaseException:
         discard_workbook(wb)

@@ -23,6 +23,12 @@ worker with a progress dialog when it is wrapped in :class:`InBackground`. Then:
 A dialog that only asks for choices (no write) returns no call: it is accepted once its
 problems are gone. Tests fill the real widgets and call ``save()`` or click
 ``save_button()``.
+
+Closing a form the user has changed (Cancel, Esc, the window's close button) asks first
+whether to discard the changes (:meth:`FormDialog.is_modified`: a field was edited after the
+dialog was shown; a form may compare its values instead). Forms that only ask for choices set
+``confirm_discard_changes = False``. The question goes through :func:`ask_discard`, which
+tests replace.
 """
 
 from __future__ import annotations
@@ -33,7 +39,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -57,6 +64,7 @@ from coop_desk.ui.widgets import (
     AmountEdit,
     FormProblems,
     TypedValueLabel,
+    on_edit,
     set_read_only,
     widget_text,
 )
@@ -110,6 +118,18 @@ def read_amount(
     return value
 
 
+def ask_discard(parent: QWidget, text: str) -> bool:
+    """Ask whether to discard unsaved changes; True: discard. Tests replace this."""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("FormDialog", "Discard changes?"),
+        text,
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard
+
+
 class FormDialog(QDialog):
     """A form whose Save runs one service call in one transaction (see the module doc).
 
@@ -125,11 +145,13 @@ class FormDialog(QDialog):
     permission: Permission | None = None
     accept_button = QDialogButtonBox.StandardButton.Save
     inline_errors: tuple[type[CoopDeskError], ...] = ()
+    confirm_discard_changes = True  # False: a form of choices, nothing typed is lost
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, title: str = "") -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.result_row: Any = None
+        self._edited = False  # a field changed since the dialog was shown
         if title:
             self.setWindowTitle(title)
         self.setMinimumWidth(460)
@@ -191,9 +213,42 @@ class FormDialog(QDialog):
         (form or self.form).addRow("", typed)
         self._typed_notes.setdefault(field, typed)
         self._fields.setdefault(field, widget)
+        on_edit(widget, self._mark_edited)
         if not self.may_save:
             set_read_only(widget)
         return widget
+
+    # --- unsaved changes ---------------------------------------------------------------
+    def _mark_edited(self) -> None:
+        if self.isVisible():  # values the dialog fills in before it shows are not edits
+            self._edited = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not event.spontaneous():
+            self._edited = False
+
+    def is_modified(self) -> bool:
+        """Whether closing would lose something the user typed."""
+        return self._edited
+
+    def discard_text(self) -> str:
+        return QCoreApplication.translate(
+            "FormDialog", "The changes in this form are not saved. Discard them?"
+        )
+
+    def confirm_discard(self) -> bool:
+        return ask_discard(self, self.discard_text())
+
+    def reject(self) -> None:
+        if (
+            self.confirm_discard_changes
+            and self.save_button().isEnabled()
+            and self.is_modified()
+            and not self.confirm_discard()
+        ):
+            return
+        super().reject()
 
     def save_button(self) -> QPushButton:
         return self.buttons.button(self.accept_button)

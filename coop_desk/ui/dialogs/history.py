@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from coop_desk.services import audit, audit_words
 from coop_desk.ui.audit_models import AuditTableModel, ChangesModel, size_columns
 from coop_desk.ui.context import AppContext
+from coop_desk.ui.layout_memory import remember_columns, remember_splitter
 
 
 class HistoryDialog(QDialog):
@@ -61,6 +62,8 @@ class HistoryDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.list)
         splitter.addWidget(self.detail)
+        remember_columns(self.list, "history")
+        remember_splitter(splitter, "history")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

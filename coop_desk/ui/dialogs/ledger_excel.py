@@ -36,6 +36,7 @@ class PeriodDialog(FormDialog):
     """A fiscal year or a date range for the ledger workbook (a choice: nothing is written)."""
 
     accept_button = QDialogButtonBox.StandardButton.Ok
+    confirm_discard_changes = False
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -111,6 +112,7 @@ class CashbookDialog(FormDialog):
     """Preview of a cash book and its import into an account."""
 
     topic = "ledger"
+    confirm_discard_changes = False  # its fields are choices about a file, which stays
     permission = Permission.LEDGER_WRITE
     accept_button = QDialogButtonBox.StandardButton.Ok
     # Told on the form: the user fixes them here (create the projects, pick another account).

@@ -533,17 +533,5 @@ class MemberEditor(FormDialog):
         box.exec()
         return box.clickedButton() is save
 
-    def confirm_discard(self) -> bool:
-        """Asked before closing with unsaved changes; tests replace it."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("Discard changes?"),
-            self.tr("This member has changes that are not saved. Discard them?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
-
-    def reject(self) -> None:
-        if self.is_modified() and not self.confirm_discard():
-            return
-        super().reject()
+    def discard_text(self) -> str:
+        return self.tr("This member has changes that are not saved. Discard them?")

@@ -157,12 +157,11 @@ class OpenDatabaseDialog(QDialog):
 
     def browse(self) -> None:
         start = self.path.text().strip() or str(paths.data_dir())
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open a coop-desk database"),
             start,
             self.tr("coop-desk database (*.sqlite);;All files (*)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if chosen:
             self.path.setText(chosen)

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from coop_desk.ui.widgets import format_date, format_datetime, format_decimal
 
@@ -174,3 +175,20 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             key=lambda r: sort_key(getter(r)),
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
+
+
+def plain_table(model: RowTableModel[Any], rows: int = 4) -> QTableView:
+    """A read-only view that keeps the model's order (no sorting by header): for short lists
+    whose order means something (findings, errors first; a report's lines)."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
+    view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * (rows + 1))
+    model.modelReset.connect(view.resizeColumnsToContents)
+    return view

@@ -37,6 +37,13 @@ def users_available(ctx: AppContext) -> bool:
     return ctx.can(Permission.USERS_ADMIN)
 
 
+def _home() -> type[Page]:
+    # Its charts (QtCharts) and figures load with the page, in the background once shown.
+    from coop_desk.ui.pages.home import HomePage
+
+    return HomePage
+
+
 def _members() -> type[Page]:
     from coop_desk.ui.pages.members import MembersPage
 
@@ -70,6 +77,7 @@ def _users() -> type[Page]:
 def page_specs() -> list[PageSpec]:
     # Same context and text as each page's self.tr(...) title: one translation serves both.
     return [
+        PageSpec("home", lambda: QCoreApplication.translate("HomePage", "Home"), _home),
         PageSpec("members", lambda: QCoreApplication.translate("MembersPage", "Members"), _members),
         PageSpec("premium", lambda: QCoreApplication.translate("PremiumPage", "Premium"), _premium),
         PageSpec(

@@ -33,12 +33,13 @@ from coop_desk.services import audit, audit_words, cooperative
 from coop_desk.services.access import Permission
 from coop_desk.services.audit import AuditFilter
 from coop_desk.services.verify import SEVERITY_LABELS, Finding, VerifyResult, verify
-from coop_desk.ui import excel_files
+from coop_desk.ui import excel_files, exported
 from coop_desk.ui.audit_models import AuditTableModel, ChangesModel, size_columns
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.history import HistoryDialog
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
+from coop_desk.ui.layout_memory import remember_columns, remember_splitter
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.widgets import DateField, compact_combo
 from coop_desk.ui.workers import Progress
@@ -56,6 +57,7 @@ class AuditPage(Page):
     open_requested = Signal(str, int)  # ("member" | "journal_entry", id): the window opens it
     # Every write adds audit records, whatever its topic (see _on_changed).
     topics = frozenset({"members", "ledger", "certs", "settings", "users", "audit"})
+    help_topic = "audit"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -118,6 +120,8 @@ class AuditPage(Page):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        remember_columns(self.view, "audit")
+        remember_splitter(splitter, "audit")
 
         self.history_button = QPushButton(self.tr("&History of this record…"))
         self.history_button.clicked.connect(lambda: self.open_history())
@@ -283,8 +287,11 @@ class AuditPage(Page):
         return words.target
 
     def run_verify(self) -> VerifyDialog | None:
+        # The heads the backups noted too: the trail must still hold every one.
+        anchors = audit.logged_anchors(self.ctx.db.url)
+
         def read(session: Session, actor: Actor) -> tuple[VerifyResult, dict[str, str]]:
-            result = verify(session, actor)
+            result = verify(session, actor, anchors=anchors)
             # "contract 13" -> "Contrato KFH-2026-09": what a person recognises.
             named = audit_words.name_records(session, actor, (f.record for f in result.findings))
             return result, {ref: f"{tr_label(e)} {key}" for ref, (e, key) in named.items()}
@@ -346,11 +353,11 @@ class AuditPage(Page):
         )
         if result is None:
             return None
-        self.status_message.emit(
-            self.tr("Audit pack for {0} written to {1} (integrity {2}).").format(
-                year, result.path, self.tr("OK") if result.integrity_ok else self.tr("FAILED")
-            )
+        text = self.tr("Audit pack for {0} written to {1} (integrity {2}).").format(
+            year, result.path, self.tr("OK") if result.integrity_ok else self.tr("FAILED")
         )
+        self.status_message.emit(text)
+        exported.show_exported(self, self.tr("Audit pack written"), text, Path(result.path))
         return result
 
     def export_beancount(self, target: Path | None = None) -> BeancountExport | None:
@@ -377,11 +384,11 @@ class AuditPage(Page):
         )
         if result is None:
             return None
-        self.status_message.emit(
-            self.tr("Beancount file written to {0} ({1} transactions).").format(
-                result.path, result.entries
-            )
+        text = self.tr("Beancount file written to {0} ({1} transactions).").format(
+            result.path, result.entries
         )
+        self.status_message.emit(text)
+        exported.show_exported(self, self.tr("Beancount file written"), text, Path(result.path))
         return result
 
 

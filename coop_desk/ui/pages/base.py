@@ -15,6 +15,10 @@ class Page(QWidget):
     # Change-bus topics after which this page reloads (see AppContext.notify).
     topics: frozenset[str] = frozenset()
     status_message = Signal(str)  # permanent status-bar text for this page (counts, totals)
+    # Asks the main window to show another page (key) and, within it, a target (a tab...).
+    navigate = Signal(str, str)
+    # The page of the built-in manual that F1 opens on this page.
+    help_topic: str = "index"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +42,9 @@ class Page(QWidget):
 
     def new_record(self) -> None:
         """Ctrl+N: start a new record of the page's kind, if it has one."""
+
+    def show_target(self, target: str) -> None:
+        """Show a part of the page (a tab) named by ``target``; unknown targets are ignored."""
 
     def can_create(self) -> bool:
         """Whether Ctrl+N ("New record") does something here for the signed-in role."""

@@ -29,7 +29,7 @@ from coop_desk.services import certification as certs
 from coop_desk.services import cooperative, documents, ics_list
 from coop_desk.services.access import Permission
 from coop_desk.services.certification import alerts as cert_alerts
-from coop_desk.ui import cert_models
+from coop_desk.ui import cert_models, exported
 from coop_desk.ui import documents as ui_documents
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.cert_records import CompleteActionDialog, SanctionDialog
@@ -38,6 +38,7 @@ from coop_desk.ui.dialogs.inspection import InspectionDialog
 from coop_desk.ui.dialogs.member_certs_tab import make_table, selected_row
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
+from coop_desk.ui.layout_memory import remember_tab
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.widgets import format_decimal
 from coop_desk.ui.workers import BackgroundLoader, Cancelled, Progress, run_with_progress
@@ -57,6 +58,7 @@ class _Loaded:
 class CertificationsPage(Page):
     key = "certs"
     topics = frozenset({"certs", "members", "settings"})
+    help_topic = "certifications"
     loaded = Signal()  # a refresh's result has been applied (it loads in a pool thread)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -177,6 +179,13 @@ class CertificationsPage(Page):
         self.tabs.addTab(ics_tab, self.tr("Internal Control System"))
         self.tabs.addTab(sanctions_tab, self.tr("Sanctions"))
         self.tabs.addTab(alerts_tab, self.tr("Alerts"))
+        remember_tab(self.tabs, "certs")
+        self.targets = {
+            "certificates": cert_tab,
+            "ics": ics_tab,
+            "sanctions": sanctions_tab,
+            "alerts": alerts_tab,
+        }
         layout = QVBoxLayout(self)
         layout.addWidget(self.loading_label)
         layout.addWidget(self.tabs)
@@ -184,6 +193,11 @@ class CertificationsPage(Page):
 
     def title(self) -> str:
         return self.tr("Certifications")
+
+    def show_target(self, target: str) -> None:
+        tab = self.targets.get(target)
+        if tab is not None:
+            self.tabs.setCurrentWidget(tab)
 
     # --- loading -------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -397,5 +411,7 @@ class CertificationsPage(Page):
         except Exception as exc:  # noqa: BLE001 - shown in words
             show_error(self, exc)
             return None
-        self.status_message.emit(self.tr("ICS list written to {0}").format(path))
+        text = self.tr("ICS list written to {0}").format(path)
+        self.status_message.emit(text)
+        exported.show_exported(self, self.tr("ICS list written"), text, Path(path))
         return path

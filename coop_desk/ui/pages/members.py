@@ -35,6 +35,7 @@ from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.member_editor import MemberEditor
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
+from coop_desk.ui.layout_memory import remember_columns
 from coop_desk.ui.models.paged import PagedTableModel
 from coop_desk.ui.models.table import Column
 from coop_desk.ui.pages.base import Page
@@ -108,6 +109,7 @@ class MembersTableModel(PagedTableModel[MemberRow]):
 class MembersPage(Page):
     key = "members"
     topics = frozenset({"members", "certs", "settings"})
+    help_topic = "register"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -168,8 +170,6 @@ class MembersPage(Page):
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        # Connected after the first sortByColumn: the page loads when it is first shown.
-        self.model.sort_requested.connect(lambda *_: self.reload())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -180,7 +180,16 @@ class MembersPage(Page):
         self.table.horizontalHeader().setStretchLastSection(True)
         # Column widths from the first rows only: measuring 100,000 rows would take seconds.
         self.table.horizontalHeader().setResizeContentsPrecision(200)
-        self._sized = False
+        # Widths the user set are kept; otherwise the first load fits them to the data.
+        # The saved header state carries the sort the user left too: given to the model before
+        # the load is wired, so the first load (when shown) is in that order.
+        self._sized = remember_columns(self.table, "members")
+        # restoreState sets the header's sort indicator without asking the model to sort.
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        # Connected after the first sortByColumn and the restored header: the page loads when
+        # it is first shown.
+        self.model.sort_requested.connect(lambda *_: self.reload())
         self.table.doubleClicked.connect(self._open_index)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), self.table)

@@ -140,6 +140,7 @@ def _role_combo() -> QComboBox:
 class UsersPage(Page):
     key = "users"
     topics = frozenset({"users"})
+    help_topic = "users"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

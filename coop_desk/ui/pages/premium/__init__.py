@@ -54,6 +54,7 @@ from coop_desk.ui.dialogs.premium.rates import RatesDialog
 from coop_desk.ui.dialogs.premium.setup import BuyerDialog, LedgerSettingsDialog, MoneyAccountDialog
 from coop_desk.ui.dialogs.premium.years import CloseYearDialog, ReopenYearDialog
 from coop_desk.ui.errors import show_error
+from coop_desk.ui.layout_memory import remember_tab
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.pages.premium.tabs import (
     BalancesTab,
@@ -74,6 +75,7 @@ class PremiumPage(Page):
     key = "premium"
     topics = frozenset({"ledger", "settings", "*"})
     write_permission = Permission.LEDGER_WRITE
+    help_topic = "ledger"
     loaded = Signal()  # the Compliance tab's checks (run in a pool thread) are shown
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -136,7 +138,15 @@ class PremiumPage(Page):
         self.tabs.addTab(self.journal_tab, self.tr("Journal"))
         self.tabs.addTab(self.balances_tab, self.tr("Project balances"))
         self.tabs.addTab(self.compliance_tab, self.tr("Compliance"))
+        self.targets = {
+            "contracts": self.contracts_tab,
+            "plan": self.plan_tab,
+            "journal": self.journal_tab,
+            "balances": self.balances_tab,
+            "compliance": self.compliance_tab,
+        }
         self._stale_tabs: set[Tab] = set()
+        remember_tab(self.tabs, "premium")  # before the page reloads on tab changes
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
@@ -153,6 +163,11 @@ class PremiumPage(Page):
 
     def title(self) -> str:
         return self.tr("Premium")
+
+    def show_target(self, target: str) -> None:
+        tab = self.targets.get(target)
+        if tab is not None:
+            self.tabs.setCurrentWidget(tab)
 
     # --- loading -----------------------------------------------------------------------
     def year(self) -> int:

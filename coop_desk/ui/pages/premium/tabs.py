@@ -40,6 +40,7 @@ from coop_desk.services.ledger.ui_queries import ContractOverviewRow, contract_o
 from coop_desk.services.verify import Finding
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
+from coop_desk.ui.layout_memory import remember_splitter
 from coop_desk.ui.models.paged import PagedTableModel
 from coop_desk.ui.models.table import RowTableModel, sort_key
 from coop_desk.ui.pages.premium.models import (
@@ -260,6 +261,7 @@ class PlanTab(Tab):
         splitter.addWidget(self.projects)
         splitter.addWidget(approvals_box)
         splitter.setSizes([300, 160])
+        remember_splitter(splitter, "premium_plan")
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
