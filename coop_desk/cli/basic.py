@@ -11,7 +11,7 @@ from sqlalchemy.engine import make_url
 
 from coop_desk import checked_copies
 from coop_desk.cli.context import CliContext, CliError, read_password
-from coop_desk.db import resolve_url, sqlite_path
+from coop_desk.db import resolve_url, server_label, sqlite_path, without_password
 from coop_desk.errors import DatabaseError
 from coop_desk.i18n import _
 from coop_desk.services import audit, cooperative, recent, users
@@ -263,9 +263,10 @@ def run_recent(args: argparse.Namespace, ctx: CliContext) -> int:
         print(_("The list of recent databases is empty."))
         return 0
     if args.forget:
-        gone = recent.entry(args.forget)
+        server = "://" in args.forget and not args.forget.startswith("sqlite")
+        gone = recent.entry(without_password(args.forget) if server else args.forget)
         recent.forget(gone)
-        print(_("{path} is off the list of recent databases.", path=recent.describe(gone)))
+        print(_("{path} is off the list of recent databases.", path=gone))
         return 0
     items = recent.recent()
     if not items:
@@ -273,7 +274,7 @@ def run_recent(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     for number, item in enumerate(items, start=1):
         if isinstance(item, str):  # a server's database: opened with --db URL
-            print(f"{number}. {recent.describe(item)}  ({item})")
+            print(f"{number}. {server_label(item)}  ({item})")
         elif item.is_file():
             print(f"{number}. {item}")
         else:

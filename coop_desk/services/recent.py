@@ -19,8 +19,9 @@ import os
 import sqlite3
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from coop_desk import paths
-from coop_desk.db import server_label, without_password
 from coop_desk.errors import DatabaseError
 from coop_desk.i18n import _
 from coop_desk.services import backup
@@ -33,17 +34,12 @@ Entry = Path | str
 
 
 def entry(target: Path | str) -> Entry:
-    """How ``target`` (a path, or a URL as ``--db`` takes it) is listed: a file resolved, a
-    server's URL with any password left out."""
+    """How ``target`` is listed: a file resolved, a server's URL (as ``db.without_password``
+    gives it: the front ends pass that) with any password left out all the same."""
     text = str(target)
     if "://" in text and not text.startswith("sqlite"):
-        return without_password(text)
+        return make_url(text)._replace(password=None).render_as_string(hide_password=False)
     return Path(text.removeprefix("sqlite:///")).expanduser().resolve()
-
-
-def describe(item: Entry) -> str:
-    """How people name an entry: the file's path, or user@server/database."""
-    return str(item) if isinstance(item, Path) else server_label(item)
 
 
 def last() -> Entry | None:

@@ -177,7 +177,7 @@ def fill_recent_menu(menu: QMenu, window: MainWindow) -> None:
             text += "  " + tr("(not found)")
         action = QAction(text, menu)
         action.setData(str(item))
-        action.setToolTip(recent.describe(item))
+        action.setToolTip(str(item) if isinstance(item, Path) else server_label(item))
         action.setEnabled(found)
         action.triggered.connect(lambda _c=False, p=item: open_database(window, p))
         menu.addAction(action)

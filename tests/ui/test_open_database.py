@@ -94,7 +94,7 @@ def test_the_file_menu_opens_the_dialogs_choice_in_the_same_window(
     assert "Cooperativa Otra" in window.windowTitle() and "other.sqlite" in window.windowTitle()
     assert recent.recent()[0] == tmp_path.joinpath("other.sqlite").resolve()
     # A server in the list is offered by its address, and opened through the same path.
-    recent.remember("postgresql://coop:s3cret@192.168.1.10/coopdesk")
+    recent.remember("postgresql+psycopg://coop:s3cret@192.168.1.10/coopdesk")
     window.fill_recent_menu()
     [server] = [a for a in window.recent_menu.actions() if "192.168.1.10" in a.text()]
     assert "s3cret" not in server.text() + str(server.data())
@@ -112,7 +112,7 @@ def test_the_last_database_opens_at_start_only_when_it_is_there(tmp_path):
     here = named_database(tmp_path / "here.sqlite", "Cooperativa")
     recent.remember(tmp_path / "here.sqlite")
     assert app.last_database() == here
-    recent.remember("postgresql://coop@192.168.1.10/coopdesk")
+    recent.remember("postgresql+psycopg://coop@192.168.1.10/coopdesk")
     assert app.last_database() == "postgresql+psycopg://coop@192.168.1.10/coopdesk"
     gone = named_database(tmp_path / "usb.sqlite", "Cooperativa")
     recent.remember(tmp_path / "usb.sqlite")
