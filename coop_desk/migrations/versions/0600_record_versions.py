@@ -1,7 +1,7 @@
 """a version on every record people edit (no lost update between PCs)
 
 Revision ID: 0600
-Revises: 0450
+Revises: 0550
 Create Date: 2026-12-01
 
 Each table whose rows are edited gets ``version`` (1 for every existing row). The program's
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0600"
-down_revision: str | Sequence[str] | None = "0450"
+down_revision: str | Sequence[str] | None = "0550"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
