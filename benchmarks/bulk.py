@@ -98,10 +98,13 @@ def _sink_main(url: str, pipe: Any) -> None:
     engine = make_engine(url)
     failed = ""
     conn = engine.connect()
-    # Our own file, rebuilt if lost: no fsync while generating.
-    conn.exec_driver_sql("PRAGMA synchronous=OFF")
-    conn.exec_driver_sql("PRAGMA cache_size=-262144")
-    conn.commit()
+    # Our own file, rebuilt if lost: no fsync while generating. Set on the driver's connection
+    # before any statement: the engine begins a transaction with the first one (db.make_engine),
+    # and SQLite changes no safety level inside a transaction.
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.execute("PRAGMA synchronous=OFF")
+    raw.execute("PRAGMA cache_size=-262144")
     # From here on each batch joins the transaction SQLAlchemy begins with the first statement
     # after a commit ("autobegin").
     while True:
@@ -246,7 +249,13 @@ class BulkWriter:
         self.name = str(table.name)  # a plain str: batches travel as marshal bytes
         self.username = username
         self.names = [c.name for c in table.columns]
-        if self.names != columns.split():
+        given = columns.split()
+        # A record's version (``models.base.Versioned``) starts at 1, as when a user enters
+        # it: the writer fills it, so the generator's rows stay as they were.
+        self.versioned = self.names == [*given, "version"]
+        if self.versioned:
+            given.append("version")
+        if self.names != given:
             raise ValueError(
                 f"the generator fills {table.name} as {columns.split()}, the model has "
                 f"{self.names}: update benchmarks/dataset.py (and GENERATOR_VERSION)"
@@ -268,6 +277,8 @@ class BulkWriter:
         trail.writers.append(self)
 
     def add(self, values: Sequence[Any], at: datetime) -> None:
+        if self.versioned:
+            values = (*values, 1)
         stored = list(values)
         shown = list(values)
         for i, cache, column in self.converted:

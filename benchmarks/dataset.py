@@ -78,7 +78,7 @@ from coop_desk.services.demo.members import COMMUNITIES, MEN, SURNAMES, VARIETIE
 from coop_desk.services.ledger import accounts, contracts, fiscal, plan
 from coop_desk.services.ledger.books import entry_number
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 DATA_DIR = Path(__file__).resolve().parent / ".data"
 SECRETARY = "secretario"
 TREASURER = "tesorero"

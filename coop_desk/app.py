@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 # The Qt-free core before PySide6: PySide6's import hook reads the source of every module
@@ -15,7 +17,7 @@ from coop_desk.services import cooperative, members, users  # noqa: F401 - see a
 
 # isort: split
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from coop_desk.ui.language import install_translations
 
@@ -35,34 +37,56 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_database(target: str | None) -> Database | None:
-    """Open the database, offering another file when it cannot be opened. ``None``: quit."""
+def open_database(target: str | None, parent: QWidget | None = None) -> Database | None:
+    """Open the database (asking for a server's password when it wants one), offering another
+    one when it cannot be opened. ``None``: the user gave up."""
+    from coop_desk.ui.dialogs.open_database import password_prompt
+
+    chosen: str | None = target
     while True:
         try:
-            return Database.open(target)
+            return Database.open(chosen, ask_password=password_prompt(parent))
         except DatabaseError as exc:
             box = QMessageBox(
                 QMessageBox.Icon.Critical,
                 QCoreApplication.translate("app", "Cannot open the database"),
                 str(exc),
+                parent=parent,
             )
             other = box.addButton(
-                QCoreApplication.translate("app", "Open another file…"),
+                QCoreApplication.translate("app", "Open another database…"),
                 QMessageBox.ButtonRole.AcceptRole,
             )
             box.addButton(QMessageBox.StandardButton.Close)
             box.exec()
             if box.clickedButton() is not other:
                 return None
-            chosen, _ = QFileDialog.getOpenFileName(
-                None,
-                QCoreApplication.translate("app", "Open a coop-desk database"),
-                str(paths.data_dir()),
-                QCoreApplication.translate("app", "coop-desk database (*.sqlite);;All files (*)"),
-            )
-            if not chosen:
+            chosen = choose_database(parent, chosen)
+            if chosen is None:
                 return None
-            target = chosen
+
+
+def choose_database(parent: QWidget | None, current: str | None) -> str | None:
+    """The Open database dialog until it names a database coop-desk may open: a server, or
+    a coop-desk file (never another program's SQLite file, which opening would change).
+    ``None``: cancelled."""
+    from coop_desk.services import recent
+    from coop_desk.ui.dialogs.open_database import OpenDatabaseDialog
+
+    while True:
+        dialog = OpenDatabaseDialog(parent, current=current)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        target = dialog.target()
+        if "://" in target:
+            return target
+        try:
+            return str(recent.check_openable(Path(target)))
+        except DatabaseError as exc:
+            QMessageBox.critical(
+                parent, QCoreApplication.translate("app", "Cannot open the database"), str(exc)
+            )
+            current = target
 
 
 def warn_if_damaged(db: Database) -> None:
@@ -92,6 +116,22 @@ def sign_in_if_needed(ctx: AppContext, username: str | None = None) -> bool:
     return True
 
 
+def last_database() -> str | None:
+    """The database this PC opened last (``services.recent``), when it can be opened again: a
+    server, or a coop-desk file that is still there (never a new file where one was)."""
+    from coop_desk.services import recent
+
+    item = recent.last()
+    if isinstance(item, str):
+        return item
+    if item is None:
+        return None
+    try:
+        return str(recent.check_openable(item))
+    except DatabaseError:
+        return None  # the USB disk is not plugged in today: the default file
+
+
 def run(db_target: str | None = None, username: str | None = None) -> int:
     from coop_desk.ui.workers import collecting_on_the_gui_thread
 
@@ -110,6 +150,8 @@ def _run(app: QApplication, db_target: str | None, username: str | None) -> int:
 
     install_error_log()
     install_excepthook()
+    if db_target is None and not os.environ.get(paths.ENV_DB):
+        db_target = last_database()  # the database this PC used last (None: the default file)
     db = open_database(db_target)
     if db is None:
         return 1
@@ -133,5 +175,5 @@ def _run(app: QApplication, db_target: str | None, username: str | None) -> int:
     window.auto_backup = AutoBackup(ctx, window)
     window.show()
     status = app.exec()
-    db.close()
+    window.ctx.db.close()  # File > Open database may have replaced the one opened here
     return int(status)

@@ -18,7 +18,9 @@ import ast
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,13 +28,14 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import exc as orm_exc
 
 from coop_desk import paths
-from coop_desk.errors import DatabaseError, NewerDatabaseError
+from coop_desk.errors import DatabaseError, NewerDatabaseError, StaleEdit
 from coop_desk.i18n import _
-from coop_desk.services import limit_guard, schema
+from coop_desk.services import changes, limit_guard, schema
 from coop_desk.services.audit import anchors as audit_anchors
 from coop_desk.services.audit import writer as audit_writer
 from coop_desk.services.backup import copy_sqlite
@@ -57,13 +60,75 @@ def resolve_url(target: str | os.PathLike[str] | None = None) -> str:
         return f"sqlite:///{paths.default_db_path()}"
     if "://" in raw:
         url = make_url(raw)
-        if url.drivername == "postgresql":  # psycopg 3 is the supported driver
+        if url.drivername in ("postgresql", "postgres"):  # psycopg 3 is the supported driver
             url = url.set(drivername="postgresql+psycopg")
         return url.render_as_string(hide_password=False)
     return f"sqlite:///{Path(raw).expanduser().resolve()}"
 
 
+def has_password(target: str | os.PathLike[str] | None) -> bool:
+    """Whether ``target`` is a URL with a password in it (visible to every process on the PC
+    when given on a command line)."""
+    raw = str(target or "")
+    return "://" in raw and make_url(raw).password is not None
+
+
+def without_password(target: str | os.PathLike[str] | None = None) -> str:
+    """The resolved URL of ``target`` with any password left out: what may be shown, logged
+    or remembered (the list of recent databases)."""
+    url = make_url(resolve_url(target))
+    return url._replace(password=None).render_as_string(hide_password=False)
+
+
+DEFAULT_PG_PORT = 5432
+
+
+def server_url(host: str, port: int | None, database: str, user: str) -> str:
+    """The URL of a PostgreSQL database from its parts, without a password (special
+    characters in a name are escaped)."""
+    url = URL.create(
+        "postgresql+psycopg",
+        username=user.strip() or None,
+        host=host.strip() or None,
+        port=port if port and port != DEFAULT_PG_PORT else None,
+        database=database.strip() or None,
+    )
+    return url.render_as_string(hide_password=False)
+
+
+# Asked for the password of a server that wants one: ``(where, retry)`` -> the password, or
+# None when the user gives up. ``where`` names the server and user ("coop on 192.168.1.10");
+# ``retry`` is true when the previous password was refused.
+PasswordPrompt = Callable[[str, bool], str | None]
+# Tries before giving up on a refused password (the server logs each failure).
+PASSWORD_TRIES = 3
+
+
+def needs_password(exc: BaseException) -> bool:
+    """Whether a connection failed because the server wants a (correct) password."""
+    text = str(getattr(exc, "orig", exc) or exc).lower()
+    return "no password supplied" in text or "password authentication failed" in text
+
+
+def server_label(url: str) -> str:
+    """A server and user as people name them: "coop@192.168.1.10:5432/coopdesk"."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return str(parsed.database or "")
+    host = parsed.host or parsed.query.get("host") or "localhost"
+    where = f"{host}:{parsed.port}" if parsed.port else str(host)
+    service = parsed.query.get("service")
+    if service and not parsed.host:
+        where = f"service {service}"
+    user = f"{parsed.username}@" if parsed.username else ""
+    database = f"/{parsed.database}" if parsed.database else ""
+    return f"{user}{where}{database}"
+
+
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling starts a transaction only before a write, so the
+    # reads before it see no snapshot; coop-desk begins its transactions itself (_begin_sqlite).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
@@ -75,7 +140,31 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def make_engine(url: str) -> Engine:
+# How many of its own write transactions a Database remembers (to skip them in the feed).
+OWN_WRITES_KEPT = 200
+# Execution option of the connections of write transactions (``Database.transaction``).
+WRITER = "coop_desk_writer"
+# PostgreSQL: the transaction-level advisory lock every write transaction takes first. It is
+# the audit chain's lock (services/audit): the trail is one sequence, so its writers are
+# serialised anyway; taking it first, instead of at the first flush, makes every read of a
+# write transaction see the latest committed data (entry numbers, a year's status, a record's
+# version), as SQLite's BEGIN IMMEDIATE does.
+PG_WRITER_LOCK = 4_372_001
+PG_LOCK_TIMEOUT_MS = SQLITE_BUSY_TIMEOUT_MS
+
+
+def _begin_sqlite(connection: Connection) -> None:
+    """BEGIN IMMEDIATE for writers (they queue for the write lock from the start, so what they
+    read cannot change under them), a plain BEGIN for readers (one snapshot for the whole
+    read, as soon as it reads)."""
+    writer = connection.get_execution_options().get(WRITER)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+
+def make_engine(url: str, password: str | None = None) -> Engine:
+    """An engine for ``url``. A PostgreSQL password travels apart from the URL (given here, or
+    found by libpq in PGPASSFILE / ~/.pgpass or pg_service.conf), so no URL that is shown,
+    logged or remembered carries it."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
@@ -85,8 +174,15 @@ def make_engine(url: str) -> Engine:
                 raise DatabaseError(_("The folder {folder} does not exist.", folder=folder))
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "begin", _begin_sqlite)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    connect_args: dict[str, Any] = {}
+    if parsed.password is not None:
+        password = password if password is not None else str(parsed.password)
+        url = parsed._replace(password=None).render_as_string(hide_password=False)
+    if password is not None:
+        connect_args["password"] = password
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
@@ -124,10 +220,30 @@ class Database:
         limit_guard.install(self._sessions)
         audit_writer.install(self._sessions)
         posted_entry_guard.install(self._sessions)
+        self._writer = engine.execution_options(**{WRITER: True})
+        # Who this is, in change notifications, and the audit id ranges it wrote (first, last]:
+        # a window on this Database skips its own changes (``services.changes``).
+        self.origin = uuid.uuid4().hex
+        self.own_writes: deque[tuple[int, int]] = deque(maxlen=OWN_WRITES_KEPT)
+        # A read sees one consistent snapshot of the whole database (reports, exports).
+        self._reader = (
+            engine
+            if self.is_sqlite
+            else engine.execution_options(isolation_level="REPEATABLE READ")
+        )
 
     @property
     def url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def target(self) -> str:
+        """What opens this database again: the file's path, or the server's URL without any
+        password (the password is asked for again, or found by libpq)."""
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite":
+            return str(url.database or "")
+        return url._replace(password=None).render_as_string(hide_password=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -135,10 +251,37 @@ class Database:
 
     @classmethod
     def open(
-        cls, target: str | os.PathLike[str] | None = None, *, migrate: bool = True
+        cls,
+        target: str | os.PathLike[str] | None = None,
+        *,
+        migrate: bool = True,
+        ask_password: PasswordPrompt | None = None,
     ) -> Database:
+        """Open (and migrate) the database ``target``. A server that wants a password not
+        found by libpq (PGPASSWORD, PGPASSFILE or ~/.pgpass, pg_service.conf) gets it from
+        ``ask_password``; without one, the refusal is explained in words."""
         url = resolve_url(target)
-        engine = make_engine(url)
+        password: str | None = None
+        for attempt in range(PASSWORD_TRIES + 1):
+            engine = make_engine(url, password)
+            try:
+                return cls._opened(engine, url, migrate)
+            except (sa_exc.OperationalError, sa_exc.DatabaseError) as exc:
+                engine.dispose()
+                if ask_password is None or not needs_password(exc) or attempt == PASSWORD_TRIES:
+                    raise DatabaseError(_explain(url, exc)) from exc
+                password = ask_password(server_label(url), attempt > 0)
+                if password is None:
+                    raise DatabaseError(
+                        _(
+                            "No password was given for {server}; the database was not opened.",
+                            server=server_label(url),
+                        )
+                    ) from exc
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+    @classmethod
+    def _opened(cls, engine: Engine, url: str, migrate: bool) -> Database:
         try:
             at_head = _at_head(engine)
             if not at_head:
@@ -160,7 +303,7 @@ class Database:
         except DatabaseError:
             engine.dispose()
             raise
-        except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as exc:
+        except sqlite3.Error as exc:
             engine.dispose()
             raise DatabaseError(_explain(url, exc)) from exc
         return cls(engine, problems)
@@ -185,19 +328,38 @@ class Database:
     ) -> Iterator[Session]:
         """One unit of work: commit at the end of the block, roll back if it raises.
 
+        Write transactions are serialised (BEGIN IMMEDIATE on SQLite, ``PG_WRITER_LOCK`` on
+        PostgreSQL), so what a service reads before writing (the next entry number, whether
+        a year is closed, a record's version) stays true until it commits.
+
         Refused on a database whose schema is damaged (``schema_problems``), except where
         ``allow_damaged_schema`` (signing in, which counts failed attempts, so that the
         damage can be read and verified by a user)."""
         if self.schema_problems and not allow_damaged_schema:
             raise DatabaseError(self.damage_message())
-        session = self._sessions()
+        session = self._sessions(bind=self._writer)
         session.info["actor"] = actor
         try:
+            if not self.is_sqlite:
+                # As long as SQLite's busy timeout: a save never waits for ever on another
+                # PC's long one (an import); it says so in words and can be done again.
+                session.execute(text(f"SET LOCAL lock_timeout = {int(PG_LOCK_TIMEOUT_MS)}"))
+                session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_WRITER_LOCK})
+            start = changes.head(session)
             yield session
+            session.flush()
+            last, tables = changes.written_since(session, start)
+            changes.announce(session, self.origin, tables, last)  # PostgreSQL: NOTIFY
             session.commit()
+            if tables:
+                self.own_writes.append((start, last))
         except (sa_exc.OperationalError, sa_exc.DatabaseError) as exc:
             session.rollback()
             raise DatabaseError(_explain(self.url, exc)) from exc
+        except orm_exc.StaleDataError as exc:
+            # A row's version changed between reading and writing it (``Versioned``).
+            session.rollback()
+            raise StaleEdit(_("A record you changed")) from exc
         except BaseException:
             session.rollback()
             raise
@@ -206,8 +368,9 @@ class Database:
 
     @contextmanager
     def reading(self, actor: Actor | None = None) -> Iterator[Session]:
-        """A session for reads only: whatever happens, nothing is committed."""
-        session = self._sessions()
+        """A session for reads only: whatever happens, nothing is committed. Every query in
+        it sees the same snapshot of the database."""
+        session = self._sessions(bind=self._reader)
         session.info["actor"] = actor
         session.info["read_only"] = True
         try:
@@ -217,6 +380,12 @@ class Database:
         finally:
             session.rollback()
             session.close()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Connection]:
+        """A connection reading one consistent snapshot of the whole database (copies)."""
+        with self._reader.connect() as connection, connection.begin():
+            yield connection
 
 
 class MigrationStatus:
@@ -356,6 +525,30 @@ def _explain(url: str, exc: BaseException) -> str:
         return (
             "Posted journal entries cannot be changed or deleted. Reverse the entry and post a "
             "corrected one."
+        )
+    if needs_password(exc):
+        refused = "password authentication failed" in lowered
+        said = (
+            _("The server refused the password for {server}.", server=server_label(url))
+            if refused
+            else _(
+                "The server {server} asks for a password and none was given.",
+                server=server_label(url),
+            )
+        )
+        return (
+            said
+            + " "
+            + _(
+                "Type it when coop-desk asks, or keep it in PostgreSQL's password file "
+                "(~/.pgpass; %APPDATA%\\postgresql\\pgpass.conf on Windows)."
+            )
+        )
+    if "lock timeout" in lowered:
+        return _(
+            "{where} is busy: another computer is saving a large change (an import, say). "
+            "Nothing was saved; try again in a moment.",
+            where=where,
         )
     if "locked" in lowered or "busy" in lowered:
         return (

@@ -6,6 +6,8 @@ in the log) by the front ends.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from coop_desk.domain.problems import Problem
 from coop_desk.i18n import _
 
@@ -32,6 +34,55 @@ class PermissionDenied(CoopDeskError):
 
 class Conflict(CoopDeskError):
     """The action contradicts stored data (duplicate code, posted entry, closed year...)."""
+
+
+class StaleEdit(Conflict):
+    """A save based on what a record was when the form opened, but another user (another PC)
+    changed it since: nothing was saved. Says who and when (from the audit trail) so the user
+    can reload the new values and redo their change."""
+
+    def __init__(
+        self,
+        what: str,
+        changed_by: str | None = None,
+        changed_at: datetime | None = None,
+        *,
+        deleted: bool = False,
+    ) -> None:
+        self.what = what
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        self.deleted = deleted
+        from coop_desk.i18n.formats import datetime_text
+
+        if changed_by and changed_at:
+            when = datetime_text(changed_at)
+            said = (
+                _(
+                    "{what} was deleted by {who} on {when}, after you opened it.",
+                    what=what,
+                    who=changed_by,
+                    when=when,
+                )
+                if deleted
+                else _(
+                    "{what} was changed by {who} on {when}, after you opened it.",
+                    what=what,
+                    who=changed_by,
+                    when=when,
+                )
+            )
+        else:
+            said = (
+                _("{what} was deleted by another user after you opened it.", what=what)
+                if deleted
+                else _("{what} was changed by another user after you opened it.", what=what)
+            )
+        super().__init__(
+            said
+            + " "
+            + _("Nothing was saved: reload to see the new values, then make your change again.")
+        )
 
 
 class NeedsConfirmation(CoopDeskError):

@@ -133,6 +133,32 @@ class PostgresServer:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.admin_url.rsplit("/", 1)[0] + f"/{name}"
 
+    def password_database(self) -> tuple[str, str]:
+        """A new role that must sign in with a password (scram-sha-256 from loopback) and a
+        database it owns: returns the database's URL *without* the password, and the password.
+        Only on the server started here (its pg_hba.conf is edited)."""
+        import psycopg
+
+        if self.datadir is None:
+            raise RuntimeError("needs the test server started here, not an external one")
+        role = f"r_{uuid.uuid4().hex[:10]}"
+        password = uuid.uuid4().hex
+        hba = self.datadir / "pg_hba.conf"
+        rule = f"host all {role} 127.0.0.1/32 scram-sha-256\n"
+        hba.write_text(rule + hba.read_text())
+        admin = self.admin_url.replace("postgresql+psycopg://", "postgresql://")
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
+            conn.execute(f'CREATE DATABASE "{role}" OWNER {role}')
+            before = conn.execute("SELECT pg_conf_load_time()").fetchone()
+            conn.execute("SELECT pg_reload_conf()")
+        # The postmaster reloads on a signal: wait until a new session runs the new rules.
+        for _attempt in range(10_000):
+            with psycopg.connect(admin, autocommit=True) as conn:
+                if conn.execute("SELECT pg_conf_load_time()").fetchone() != before:
+                    break
+        return f"postgresql://{role}@127.0.0.1:{self.port}/{role}", password
+
     def stop(self) -> None:
         if self.datadir and self._pg_ctl and not self.error:
             try:

@@ -15,15 +15,27 @@ import sys
 from collections.abc import Sequence
 
 from coop_desk import __version__, i18n
-from coop_desk.cli import audit, basic, certs, documents, ledger, members, trade, users, verify
+from coop_desk.cli import (
+    audit,
+    basic,
+    certs,
+    documents,
+    ledger,
+    members,
+    trade,
+    transfer,
+    users,
+    verify,
+)
 from coop_desk.cli.context import CliContext, CliError
+from coop_desk.db import has_password
 from coop_desk.errors import CoopDeskError, ValidationError
 from coop_desk.i18n import N_, _, ngettext
 
 log = logging.getLogger("coop_desk")
 
 # Command groups, in the order --help lists them.
-COMMAND_MODULES = [basic, members, certs, trade, documents, ledger, verify, users, audit]
+COMMAND_MODULES = [basic, members, certs, trade, documents, ledger, verify, users, audit, transfer]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="URL",
         help=_(
-            "database file or SQLAlchemy URL (default: COOP_DESK_DB, else the SQLite file in your data folder)"
+            "database file or URL, e.g. postgresql://coop@192.168.1.10/coopdesk (without the "
+            "password: it is asked for, or read from ~/.pgpass; postgresql:///?service=NAME uses "
+            "pg_service.conf). Default: COOP_DESK_DB, else the SQLite file in your data folder"
         ),
     )
     parser.add_argument(
@@ -103,6 +117,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.command is None:
         args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
+    if has_password(args.db):
+        print(
+            _(
+                "warning: the password in --db is visible to every program on this computer. "
+                "Leave it out (coop-desk asks for it) or keep it in PostgreSQL's password file "
+                "(~/.pgpass) or service file (pg_service.conf)."
+            ),
+            file=sys.stderr,
+        )
     ctx = CliContext(db_target=args.db, username=args.user)
     try:
         return int(args.handler(args, ctx) or 0)

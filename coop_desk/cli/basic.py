@@ -11,7 +11,7 @@ from sqlalchemy.engine import make_url
 
 from coop_desk import checked_copies
 from coop_desk.cli.context import CliContext, CliError, read_password
-from coop_desk.db import resolve_url, sqlite_path
+from coop_desk.db import resolve_url, server_label, sqlite_path, without_password
 from coop_desk.errors import DatabaseError
 from coop_desk.i18n import _
 from coop_desk.services import audit, cooperative, recent, users
@@ -79,11 +79,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "recent",
         help=_("list the databases recently opened in the program on this computer"),
         description=_(
-            "The database files recently opened in the program (File > Recent databases), the newest first. Open one with: coop-desk --db FILE"
+            "The databases recently opened in the program (File > Recent databases), files and PostgreSQL servers (never a password), the newest first. Open one with: coop-desk --db FILE or --db URL"
         ),
     )
     recent_parser.add_argument(
-        "--forget", metavar="FILE", help=_("take FILE off the list (the file is not touched)")
+        "--forget",
+        metavar="DATABASE",
+        help=_("take DATABASE (a file or a server's URL) off the list (nothing is touched)"),
     )
     recent_parser.add_argument(
         "--clear", action="store_true", help=_("empty the list (no file is touched)")
@@ -261,16 +263,20 @@ def run_recent(args: argparse.Namespace, ctx: CliContext) -> int:
         print(_("The list of recent databases is empty."))
         return 0
     if args.forget:
-        recent.forget(Path(args.forget))
-        print(_("{path} is off the list of recent databases.", path=Path(args.forget)))
+        server = "://" in args.forget and not args.forget.startswith("sqlite")
+        gone = recent.entry(without_password(args.forget) if server else args.forget)
+        recent.forget(gone)
+        print(_("{path} is off the list of recent databases.", path=gone))
         return 0
     items = recent.recent()
     if not items:
         print(_("No database has been opened in the program on this computer yet."))
         return 0
-    for number, path in enumerate(items, start=1):
-        if path.is_file():
-            print(f"{number}. {path}")
+    for number, item in enumerate(items, start=1):
+        if isinstance(item, str):  # a server's database: opened with --db URL
+            print(f"{number}. {server_label(item)}  ({item})")
+        elif item.is_file():
+            print(f"{number}. {item}")
         else:
-            print(_("{number}. {path} (not found)", number=number, path=path))
+            print(_("{number}. {path} (not found)", number=number, path=item))
     return 0

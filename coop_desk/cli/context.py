@@ -57,6 +57,17 @@ def read_password(prompt: str, env: str = ENV_PASSWORD, *, confirm: bool = False
     return first
 
 
+def ask_server_password(where: str, retry: bool) -> str | None:
+    """The database server's password, typed at a prompt that does not echo (never on the
+    command line). None when there is no terminal to ask on."""
+    if retry:
+        print(_("The server refused that password."), file=sys.stderr)
+    try:
+        return getpass.getpass(_("Password for the database {where}: ", where=where))
+    except EOFError:
+        return None
+
+
 @dataclass
 class CliContext:
     db_target: str | None = None
@@ -69,7 +80,7 @@ class CliContext:
     @property
     def db(self) -> Database:
         if self._db is None:
-            self._db = Database.open(self.db_target)
+            self._db = Database.open(self.db_target, ask_password=ask_server_password)
             if self._db.schema_problems:
                 # Reads go on (verify names every difference); every write is refused.
                 print(_("warning: {warning}", warning=self._db.damage_message()), file=sys.stderr)

@@ -4,7 +4,7 @@ Every module defining tables is imported here so ``Base.metadata`` is complete f
 """
 
 from coop_desk.models.audit import AuditRecord
-from coop_desk.models.base import Base
+from coop_desk.models.base import Base, Versioned
 from coop_desk.models.certification import (
     ApprovalDecision,
     Certificate,
@@ -65,4 +65,5 @@ __all__ = [
     "Sanction",
     "Setting",
     "User",
+    "Versioned",
 ]

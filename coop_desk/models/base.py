@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, Dialect, MetaData, String
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy import BigInteger, DateTime, Dialect, Integer, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from coop_desk.domain.limits import text_limit
@@ -28,6 +28,21 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Versioned:
+    """A record people edit: ``version`` is 1 when the row is written and grows by one at every
+    change. SQLAlchemy adds ``WHERE version = <the version read>`` to each UPDATE and DELETE
+    (``version_id_col``), so a write based on an outdated read changes nothing and fails
+    instead of overwriting another PC's save; services compare the version a form was opened
+    with (``services.versions``) to refuse a stale save with who changed the record and when.
+    """
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - a class-level attribute
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
 class ScaledDecimal(TypeDecorator[Decimal]):

@@ -19,10 +19,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from coop_desk.models.base import Base, Quantity, UTCDateTime, sized, utcnow
+from coop_desk.models.base import Base, Quantity, UTCDateTime, Versioned, sized, utcnow
 
 
-class CertScheme(Base):
+class CertScheme(Versioned, Base):
     """A certification scheme: Fairtrade, organic (EU, USDA NOP, JAS) and those the user adds
     (Rainforest Alliance, C.A.F.E. Practices, Café Femenino...)."""
 
@@ -38,7 +38,7 @@ class CertScheme(Base):
     builtin: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class Certificate(Base):
+class Certificate(Versioned, Base):
     """A certificate of the cooperative (``member_id`` NULL) or of one member."""
 
     __tablename__ = "certificate"
@@ -66,7 +66,7 @@ class Certificate(Base):
     scheme: Mapped[CertScheme] = relationship()
 
 
-class PlotOrganic(Base):
+class PlotOrganic(Versioned, Base):
     """Organic conversion of one plot: the start date and, when the computed status does not
     apply, an override with its reason. Removed with the plot."""
 
@@ -89,7 +89,7 @@ class PlotOrganic(Base):
     updated_by: Mapped[str] = mapped_column(sized("plot_organic", "updated_by"), default="")
 
 
-class MemberScheme(Base):
+class MemberScheme(Versioned, Base):
     """A member's place in a scheme: in the certified scope or not, since when."""
 
     __tablename__ = "member_scheme"
@@ -110,7 +110,7 @@ class MemberScheme(Base):
 inspection_result_check = "result IN ('approved', 'conditional', 'not_approved')"
 
 
-class Inspection(Base):
+class Inspection(Versioned, Base):
     """An internal (ICS) inspection of one member's farm."""
 
     __tablename__ = "inspection"
@@ -143,7 +143,7 @@ class Inspection(Base):
     )
 
 
-class InspectionPlot(Base):
+class InspectionPlot(Versioned, Base):
     """A plot visited during an inspection."""
 
     __tablename__ = "inspection_plot"
@@ -156,7 +156,7 @@ class InspectionPlot(Base):
     )
 
 
-class CorrectiveAction(Base):
+class CorrectiveAction(Versioned, Base):
     __tablename__ = "corrective_action"
     __table_args__ = (Index("ix_corrective_action_open", "completed_on", "due_date"),)
 
@@ -170,7 +170,7 @@ class CorrectiveAction(Base):
     inspection: Mapped[Inspection] = relationship(back_populates="actions")
 
 
-class ApprovalDecision(Base):
+class ApprovalDecision(Versioned, Base):
     """The ICS approval committee's decision on a member (new members count as approved only
     after an approval)."""
 
@@ -190,7 +190,7 @@ class ApprovalDecision(Base):
     recorded_by: Mapped[str] = mapped_column(sized("approval_decision", "recorded_by"), default="")
 
 
-class Sanction(Base):
+class Sanction(Versioned, Base):
     """A sanction from the ICS catalogue: warning, suspension (from/to) or exclusion."""
 
     __tablename__ = "sanction"

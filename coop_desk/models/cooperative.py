@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from coop_desk.models.base import Base, sized
+from coop_desk.models.base import Base, Versioned, sized
 
 
-class Cooperative(Base):
+class Cooperative(Versioned, Base):
     __tablename__ = "cooperative"
     __table_args__ = (
         CheckConstraint("id = 1", name="single_row"),
@@ -34,7 +34,7 @@ class Cooperative(Base):
     )
 
 
-class Setting(Base):
+class Setting(Versioned, Base):
     """A named, user-editable setting (e.g. ``ledger.over_budget`` = ``warn``)."""
 
     __tablename__ = "setting"

@@ -22,10 +22,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from coop_desk.models.base import Base, Money, Quantity, Rate, UTCDateTime, sized, utcnow
+from coop_desk.models.base import Base, Money, Quantity, Rate, UTCDateTime, Versioned, sized, utcnow
 
 
-class PremiumRate(Base):
+class PremiumRate(Versioned, Base):
     """One dated row of a scheme's price table (USD per lb), picked by contract signing date."""
 
     __tablename__ = "premium_rate"
@@ -46,7 +46,7 @@ class PremiumRate(Base):
     updated_by: Mapped[str] = mapped_column(sized("premium_rate", "updated_by"), default="")
 
 
-class Buyer(Base):
+class Buyer(Versioned, Base):
     __tablename__ = "buyer"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -56,7 +56,7 @@ class Buyer(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Contract(Base):
+class Contract(Versioned, Base):
     """A sales contract; premium figures are computed from the rate table, never stored."""
 
     __tablename__ = "contract"
@@ -90,7 +90,7 @@ class Contract(Base):
     )
 
 
-class Project(Base):
+class Project(Versioned, Base):
     """A line of the Fairtrade Development Plan (education fund, quality improvement ...)."""
 
     __tablename__ = "project"
@@ -107,7 +107,7 @@ class Project(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class PlanApproval(Base):
+class PlanApproval(Versioned, Base):
     """A General Assembly decision approving (or revising) a year's Development Plan budget."""
 
     __tablename__ = "plan_approval"
@@ -136,7 +136,7 @@ class PlanApproval(Base):
     recorded_by: Mapped[str] = mapped_column(sized("plan_approval", "recorded_by"), default="")
 
 
-class BudgetLine(Base):
+class BudgetLine(Versioned, Base):
     """The budget a GA approval gives one project (USD). A revision is a new approval whose
     lines replace the previous version; earlier versions stay as history."""
 
@@ -153,7 +153,7 @@ class BudgetLine(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
-class Account(Base):
+class Account(Versioned, Base):
     """An account of the chart. ``currency`` is set for accounts held in one currency (bank,
     cash, receivable, income) and empty for multi-currency ones (fund, expense, exchange)."""
 

@@ -8,10 +8,10 @@ from decimal import Decimal
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from coop_desk.models.base import Base, Quantity, UTCDateTime, sized, utcnow
+from coop_desk.models.base import Base, Quantity, UTCDateTime, Versioned, sized, utcnow
 
 
-class Member(Base):
+class Member(Versioned, Base):
     __tablename__ = "member"
     __table_args__ = (
         CheckConstraint("gender IN ('F', 'M')", name="gender"),
@@ -71,7 +71,7 @@ class MemberStatusChange(Base):
     member: Mapped[Member] = relationship(back_populates="status_changes")
 
 
-class Plot(Base):
+class Plot(Versioned, Base):
     __tablename__ = "plot"
     __table_args__ = (
         CheckConstraint("total_area_ha >= 0", name="total_area"),

@@ -15,7 +15,7 @@ from coop_desk.domain.text import clean
 from coop_desk.errors import ValidationError
 from coop_desk.i18n import N_, _
 from coop_desk.models import Account, CertScheme, Cooperative, PremiumRate, Project, Setting
-from coop_desk.services import users
+from coop_desk.services import users, versions
 from coop_desk.services.access import Actor, Permission, require
 
 
@@ -32,6 +32,9 @@ class Profile:
     # The language of its workbooks and default names (``i18n.LANGUAGES``); "" in a new
     # profile: the language the program speaks when the cooperative is created.
     language: str = ""
+    # The stored version this profile was read at (``services.versions``); a save with it is
+    # refused when another user saved the profile since. None: nothing to compare.
+    record_version: int | None = None
 
 
 def get_profile(session: Session, actor: Actor) -> Profile | None:
@@ -50,6 +53,7 @@ def get_profile(session: Session, actor: Actor) -> Profile | None:
         local_currency=row.local_currency,
         fiscal_year_start_month=row.fiscal_year_start_month,
         language=row.language,
+        record_version=row.version,
     )
 
 
@@ -100,7 +104,11 @@ def save_profile(session: Session, actor: Actor, profile: Profile) -> Profile:
     problems = validate_profile(profile)
     if problems:
         raise ValidationError(problems)
-    row = session.get(Cooperative, 1) or Cooperative(id=1)
+    existing = session.get(Cooperative, 1)
+    if existing is not None:
+        what = _("The cooperative's profile")
+        versions.check(session, existing, profile.record_version, what)
+    row = existing or Cooperative(id=1)
     row.name = clean(profile.name)
     row.short_name = clean(profile.short_name)
     row.country = clean(profile.country).upper()

@@ -3,7 +3,7 @@ deleted; they leave with a status (withdrawn, expelled, deceased) and their hist
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -30,7 +30,7 @@ from coop_desk.domain.text import clean, fold
 from coop_desk.errors import NotFound, ValidationError
 from coop_desk.i18n import _
 from coop_desk.models import Member, MemberStatusChange, Plot
-from coop_desk.services import audit
+from coop_desk.services import audit, versions
 from coop_desk.services.access import Actor, Permission, require
 
 
@@ -92,9 +92,10 @@ class PlotRow:
     varieties: str
     latitude: Decimal | None
     longitude: Decimal | None
+    version: int = 1
 
     def to_input(self) -> PlotInput:
-        return PlotInput(**asdict(self))  # the same fields
+        return PlotInput(**{c.key: getattr(self, c.key) for c in PLOT_COLUMNS})
 
 
 # The columns of ``PlotRow``.
@@ -127,6 +128,7 @@ class MemberDetail(MemberFields):
     notes: str
     plots: tuple[PlotRow, ...]
     history: tuple[StatusChangeRow, ...] = ()
+    version: int = 1  # of the member's own row (its plots carry their own)
 
     def to_input(self) -> MemberInput:
         return MemberInput(
@@ -420,13 +422,29 @@ def build_member(
 
 
 def update_member(
-    session: Session, actor: Actor, member_id: int, data: MemberInput, *, today: date | None = None
+    session: Session,
+    actor: Actor,
+    member_id: int,
+    data: MemberInput,
+    *,
+    today: date | None = None,
+    base: MemberDetail | None = None,
 ) -> MemberDetail:
-    """Save an edit of the member's details and plots. Plots missing from ``data`` are removed;
-    the status is changed only through :func:`change_status`, which keeps its history."""
+    """Save an edit of the member's details and plots; the status is changed only through
+    :func:`change_status`, which keeps its history.
+
+    ``base`` is the member as the user's form showed it (``get_member`` when the form
+    opened). With it, only what the user changed is written, row by row (see
+    ``services.versions``): the details when the user changed one of them, each plot the user
+    changed or removed, each plot added; plots another user added or changed meanwhile are
+    kept. A row the user changed that someone else changed (or deleted) meanwhile refuses the
+    whole save with ``StaleEdit``. Without ``base`` (imports, scripts), ``data`` is the whole
+    member: plots missing from it are removed."""
     require(actor, Permission.MEMBERS_WRITE)
     member = _load(session, member_id)
     data = normalised(data)
+    if base is not None:
+        data = _merged(session, member, data, base)
     problems = validate_member(data, today)
     problems += _uniqueness_problems(session, data, member_id)
     known = {p.id: p for p in member.plots}
@@ -465,9 +483,18 @@ def change_status(
     reason: str,
     *,
     today: date | None = None,
+    version: int | None = None,
 ) -> MemberDetail:
+    """Change the member's status (kept in its history). ``version``: the member's version
+    the user saw (refused with ``StaleEdit`` when it changed since)."""
     require(actor, Permission.MEMBERS_WRITE)
     member = _load(session, member_id)
+    versions.check(
+        session,
+        member,
+        version,
+        _member_label(member),
+    )
     current = MemberStatus(member.status)
     problems = validate_status_change(
         current, MemberStatus(new_status), effective_date, reason, member.status_date, today
@@ -488,6 +515,89 @@ def change_status(
         member.status = str(new_status)
         member.status_date = effective_date
     return _detail(member)
+
+
+_MEMBER_FIELDS = (
+    "code",
+    "first_names",
+    "surnames",
+    "gender",
+    "join_date",
+    "dni",
+    "birth_date",
+    "community",
+    "phone",
+    "notes",
+)
+
+
+def _plot_values(plot: PlotInput) -> tuple[object, ...]:
+    return (
+        plot.name,
+        plot.total_area_ha,
+        plot.coffee_area_ha,
+        plot.altitude_m,
+        plot.varieties,
+        plot.latitude,
+        plot.longitude,
+    )
+
+
+def _member_label(member: Member) -> str:
+    return _(
+        "Member {code} ({name})",
+        code=member.code,
+        name=full_name(member.first_names, member.surnames),
+    )
+
+
+def _merged(session: Session, member: Member, data: MemberInput, base: MemberDetail) -> MemberInput:
+    """The whole member to save: the user's changes relative to ``base`` applied, row by row,
+    on what is stored now. Raises ``StaleEdit`` for a row both changed."""
+    was = normalised(base.to_input())
+    now = normalised(_detail(member).to_input())
+    label = _member_label(member)
+    fields = {
+        name: getattr(data, name)
+        if getattr(data, name) != getattr(was, name)
+        else getattr(now, name)
+        for name in _MEMBER_FIELDS
+    }
+    if any(getattr(data, name) != getattr(was, name) for name in _MEMBER_FIELDS):
+        versions.check(session, member, base.version, label)
+    current = {p.id: p for p in member.plots}
+    base_versions = {p.id: p.version for p in base.plots}
+    was_plots = {p.id: p for p in was.plots}
+    mine = {p.id: p for p in data.plots if p.id is not None}
+    plots: list[PlotInput] = []
+    for plot_id, stored in current.items():
+        if plot_id not in was_plots:
+            plots.append(next(p for p in now.plots if p.id == plot_id))  # added meanwhile
+            continue
+        edited = mine.get(plot_id)
+        if edited is not None and _plot_values(edited) == _plot_values(was_plots[plot_id]):
+            plots.append(next(p for p in now.plots if p.id == plot_id))  # untouched
+            continue
+        # Removed or changed by the user: only from the version the user saw.
+        what = _("{member}: plot {plot}", member=label, plot=stored.name)
+        versions.check(session, stored, base_versions[plot_id], what)
+        if edited is not None:
+            plots.append(edited)
+    for plot_id, edited in mine.items():
+        if plot_id in current:
+            continue
+        if plot_id in was_plots:  # deleted meanwhile by someone else
+            if _plot_values(edited) != _plot_values(was_plots[plot_id]):
+                raise versions.stale(
+                    session,
+                    Plot.__tablename__,
+                    plot_id,
+                    _("{member}: plot {plot}", member=label, plot=edited.name),
+                )
+            continue
+        plots.append(edited)  # not this member's plot: refused by validation below
+    plots.extend(p for p in data.plots if p.id is None)
+    return MemberInput(**fields, plots=tuple(plots))
 
 
 def _load(session: Session, member_id: int) -> Member:
@@ -597,10 +707,11 @@ def load_register(session: Session) -> dict[int, MemberDetail]:
     import compares a roster with."""
     found = {
         row.id: MemberDetail(**row._asdict(), plots=())
-        for row in session.execute(select(*MEMBER_COLUMNS, Member.notes))
+        for row in session.execute(select(*MEMBER_COLUMNS, Member.notes, Member.version))
     }
     plots: dict[int, list[PlotRow]] = {}
-    for row in session.execute(select(Plot.member_id, *PLOT_COLUMNS).order_by(Plot.id)):
+    rows = select(Plot.member_id, *PLOT_COLUMNS, Plot.version).order_by(Plot.id)
+    for row in session.execute(rows):
         plots.setdefault(row.member_id, []).append(PlotRow(*row[1:]))
     return {
         member_id: replace(detail, plots=tuple(plots.get(member_id, ())))
@@ -623,11 +734,15 @@ def _detail(member: Member) -> MemberDetail:
         community=member.community,
         phone=member.phone,
         notes=member.notes,
-        plots=tuple(PlotRow(*(getattr(p, c.key) for c in PLOT_COLUMNS)) for p in member.plots),
+        plots=tuple(
+            PlotRow(**{c.key: getattr(p, c.key) for c in PLOT_COLUMNS}, version=p.version)
+            for p in member.plots
+        ),
         history=tuple(
             StatusChangeRow(
                 c.id, c.old_status, c.new_status, c.effective_date, c.reason, c.recorded_by
             )
             for c in member.status_changes
         ),
+        version=member.version,
     )

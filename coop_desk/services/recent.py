@@ -1,11 +1,12 @@
 """The databases recently opened on this PC: the GUI's File > Recent databases and
 ``coop-desk recent``.
 
-Model: a short list of SQLite files, the newest first, kept per user in the data folder
-(``recent-databases.json``), so the GUI and the command line read the same list. Only files are
-listed: a server database is named by a URL that carries its password, which must never be
-written to a settings file. A file that cannot be found stays in the list (the USB disk may
-be unplugged today); the GUI shows it as not found and forgets it when asked.
+Model: a short list of databases, the newest first, kept per user in the data folder
+(``recent-databases.json``), so the GUI and the command line read the same list. An entry is a
+SQLite file (a ``Path``) or a PostgreSQL server's database (a ``str``: its URL always without a
+password, ``db.without_password``; libpq finds the password, or the program asks for it, each
+time). A file that cannot be found stays in the list (the USB disk may be unplugged today); the
+GUI shows it as not found and forgets it when asked.
 
 Two programs may write the list at once (two windows on the same PC): each write replaces the
 whole file atomically, so the list is always one of them, never a mix or a torn file.
@@ -18,6 +19,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from coop_desk import paths
 from coop_desk.errors import DatabaseError
 from coop_desk.i18n import _
@@ -26,12 +29,30 @@ from coop_desk.services import backup
 FILE_NAME = "recent-databases.json"
 KEEP = 8
 
+# A file's path, or a server database's URL without a password.
+Entry = Path | str
+
+
+def entry(target: Path | str) -> Entry:
+    """How ``target`` is listed: a file resolved, a server's URL (as ``db.without_password``
+    gives it: the front ends pass that) with any password left out all the same."""
+    text = str(target)
+    if "://" in text and not text.startswith("sqlite"):
+        return make_url(text)._replace(password=None).render_as_string(hide_password=False)
+    return Path(text.removeprefix("sqlite:///")).expanduser().resolve()
+
+
+def last() -> Entry | None:
+    """The database opened last on this PC (what the program opens at start)."""
+    items = recent()
+    return items[0] if items else None
+
 
 def _file() -> Path:
     return paths.data_dir() / FILE_NAME
 
 
-def recent() -> list[Path]:
+def recent() -> list[Entry]:
     """The recent databases, newest first (an unreadable list reads as empty)."""
     try:
         stored = json.loads(_file().read_text(encoding="utf-8"))
@@ -40,10 +61,12 @@ def recent() -> list[Path]:
     items = stored.get("databases") if isinstance(stored, dict) else None
     if not isinstance(items, list):
         return []
-    return [Path(item) for item in items if isinstance(item, str) and item][:KEEP]
+    return [
+        item if "://" in item else Path(item) for item in items if isinstance(item, str) and item
+    ][:KEEP]
 
 
-def _write(items: list[Path]) -> None:
+def _write(items: list[Entry]) -> None:
     target = _file()
     partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     data = {"databases": [str(item) for item in items[:KEEP]]}
@@ -51,22 +74,24 @@ def _write(items: list[Path]) -> None:
     os.replace(partial, target)
 
 
-def _same(a: Path, b: Path) -> bool:
-    return os.path.normcase(str(a)) == os.path.normcase(str(b))
+def _same(a: Entry, b: Entry) -> bool:
+    if isinstance(a, Path) and isinstance(b, Path):
+        return os.path.normcase(str(a)) == os.path.normcase(str(b))
+    return a == b
 
 
-def remember(path: Path) -> list[Path]:
-    """Put ``path`` first in the list (once); the oldest fall off after :data:`KEEP`."""
-    path = path.expanduser().resolve()
-    items = [path, *(item for item in recent() if not _same(item, path))]
+def remember(target: Path | str) -> list[Entry]:
+    """Put ``target`` first in the list (once); the oldest fall off after :data:`KEEP`."""
+    new = entry(target)
+    items = [new, *(item for item in recent() if not _same(item, new))]
     _write(items)
     return items[:KEEP]
 
 
-def forget(path: Path) -> list[Path]:
-    """Take ``path`` off the list."""
-    path = path.expanduser().resolve()
-    items = [item for item in recent() if not _same(item, path)]
+def forget(target: Path | str) -> list[Entry]:
+    """Take ``target`` off the list."""
+    gone = entry(target)
+    items = [item for item in recent() if not _same(item, gone)]
     _write(items)
     return items
 

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 from coop_desk import __version__
 from coop_desk.services import audit_words, cooperative
 from coop_desk.services.access import ROLE_LABELS, Permission
+from coop_desk.ui.changes import ChangeWatcher
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.language import LANGUAGES
-from coop_desk.ui.open_database import current_file
+from coop_desk.ui.open_database import place
 from coop_desk.ui.pages import PageSpec, page_specs
 from coop_desk.ui.pages.base import Page
 
@@ -68,6 +69,9 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._show_page)
         ctx.changed.connect(self._on_changed)
         ctx.actor_changed.connect(self._update_identity)
+        # Changes saved on other PCs refresh the pages (LISTEN on PostgreSQL, polling SQLite).
+        self.watcher = ChangeWatcher(ctx, self)
+        self.watcher.start()
         self.auto_backup: AutoBackup | None = None  # installed by the launcher (app.run)
         self._restore_geometry()
         self._update_identity()
@@ -321,11 +325,12 @@ class MainWindow(QMainWindow):
 
         restore_from_copy(self, self.ctx)
 
-    def open_database(self, path: Path | None = None) -> bool:
-        """Another database in this window (asked for when ``path`` is None)."""
+    def open_database(self, target: Path | str | None = None) -> bool:
+        """Another database in this window: a file, or a server's URL without a password
+        (asked for when ``target`` is None)."""
         from coop_desk.ui.open_database import open_database
 
-        return open_database(self, path)
+        return open_database(self, target)
 
     def fill_recent_menu(self) -> None:
         from coop_desk.ui.open_database import fill_recent_menu
@@ -390,9 +395,9 @@ class MainWindow(QMainWindow):
         name = profile.short_name or profile.name if profile else ""
         # The file's name too: with several databases (File > Recent databases) the title says
         # which one the next entry goes into.
-        here = current_file(self.ctx)
-        file = here.name if here is not None else ""
-        self.setWindowTitle(" — ".join(part for part in (name, file, "coop-desk") if part))
+        self.setWindowTitle(
+            " — ".join(part for part in (name, place(self.ctx), "coop-desk") if part)
+        )
 
     def _on_changed(self, topic: str) -> None:
         if topic in ("settings", "*"):
@@ -407,6 +412,7 @@ class MainWindow(QMainWindow):
             self.resize(1200, 760)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.watcher.stop()
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         if self.auto_backup is not None:
             self.auto_backup.on_exit(self)

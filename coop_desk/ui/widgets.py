@@ -188,6 +188,35 @@ def on_edit(widget: QWidget, callback: Callable[[], None]) -> None:
             w.itemChanged.connect(lambda _item: callback())
 
 
+def widget_text(widget: QWidget) -> str:
+    """What a field shows, as text (to show a user what they had typed)."""
+    for w in (widget, *widget.findChildren(QWidget)):
+        if isinstance(w, QLineEdit):
+            return w.text()
+        if isinstance(w, (QPlainTextEdit, QTextEdit)):
+            return w.toPlainText()
+        if isinstance(w, QComboBox):
+            return w.currentText()
+        if isinstance(w, (QDateTimeEdit, QSpinBox, QDoubleSpinBox)):
+            return w.text()
+        if isinstance(w, QAbstractButton) and w.isCheckable():
+            return "✓" if w.isChecked() else "✗"
+    return ""
+
+
+class TypedValueLabel(QLabel):
+    """Under a field, after a reload: what the user had typed there before the new values
+    replaced it (hidden when the field is the same)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("typed_value")
+        self.setStyleSheet("color: #1a4f8b;")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+
 def set_read_only(widget: QWidget) -> None:
     """Show ``widget`` (and the inputs inside it) as read-only, so a role that may only look
     is not offered what looks like a field to type in: text stays selectable and copyable on

@@ -1,8 +1,8 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name></name>
+    <name/>
     <message>
         <location filename="../../coop_desk/ui/open_database.py" line="62"/>
         <source>Open a coop-desk database</source>
@@ -123,6 +123,16 @@
         <source>★ counts toward the 25% productivity/quality share</source>
         <translation>★ cuenta para el 25 % de productividad/calidad</translation>
     </message>
+<message>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="237"/>
+        <source>You typed: {0}</source>
+        <translation>Usted escribió: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="237"/>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -168,7 +178,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="144"/>
-        <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year&apos;s audit trail, the integrity check</source>
+        <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year's audit trail, the integrity check</source>
         <translation>Un libro Excel para el auditor: libro diario, balance de comprobación, aprobaciones de la AG, pagos con comprobantes y huellas de los recibos, el registro de auditoría del ejercicio y la verificación de integridad</translation>
     </message>
     <message>
@@ -178,7 +188,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="151"/>
-        <source>The year&apos;s journal for an independent check with Beancount (bean-check)</source>
+        <source>The year's journal for an independent check with Beancount (bean-check)</source>
         <translation>El libro diario del ejercicio, para una verificación independiente con Beancount (bean-check)</translation>
     </message>
     <message>
@@ -360,7 +370,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/backup_actions.py" line="199"/>
-        <source>This database is on a PostgreSQL server: back it up with pg_dump and record each dump with “coop-desk backup --record-dump FILE” (see the README); the status below is read from the folder&apos;s backup log.</source>
+        <source>This database is on a PostgreSQL server: back it up with pg_dump and record each dump with “coop-desk backup --record-dump FILE” (see the README); the status below is read from the folder's backup log.</source>
         <translation>Esta base de datos está en un servidor PostgreSQL: haga sus copias con pg_dump y registre cada copia con “coop-desk backup --record-dump ARCHIVO” (vea el README); el estado de abajo se lee del registro de copias de la carpeta.</translation>
     </message>
     <message>
@@ -476,7 +486,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="267"/>
-        <source>choose a file with the plot&apos;s boundary</source>
+        <source>choose a file with the plot's boundary</source>
         <translation>elija un archivo con el lindero de la parcela</translation>
     </message>
 </context>
@@ -822,7 +832,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="249"/>
-        <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
+        <source>Target 100%. Certifier's re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
         <translation>Meta 100 %. Muestra de reinspección de la certificadora: {0} socios. Pendientes de aprobación del comité: {1}. Acciones correctivas vencidas: {2}.
 {3}</translation>
@@ -964,7 +974,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="26"/>
-        <source>Closing {0} locks it: nothing more can be recorded in it. Each account&apos;s balance and the Premium fund are carried into {1}. Only an administrator can reopen it.</source>
+        <source>Closing {0} locks it: nothing more can be recorded in it. Each account's balance and the Premium fund are carried into {1}. Only an administrator can reopen it.</source>
         <translation>Cerrar {0} lo bloquea: ya no se puede registrar nada en él. El saldo de cada cuenta y el fondo de la Prima pasan a {1}. Solo un administrador puede reabrirlo.</translation>
     </message>
     <message>
@@ -1573,7 +1583,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="60"/>
-        <source>Administrator&apos;s &amp;user name</source>
+        <source>Administrator's &amp;user name</source>
         <translation>&amp;Usuario del administrador</translation>
     </message>
     <message>
@@ -1614,7 +1624,72 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <source>The changes in this form are not saved. Discard them?</source>
         <translation>Los cambios de este formulario no están guardados. ¿Descartarlos?</translation>
     </message>
-</context>
+<message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="330"/>
+        <source>another user</source>
+        <translation>otro usuario</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="332"/>
+        <source>{0} deleted part of this record on {1}, after you opened it.</source>
+        <translation>{0} eliminó parte de este registro el {1}, después de que usted lo abrió.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="334"/>
+        <source>{0} changed this record on {1}, after you opened it.</source>
+        <translation>{0} cambió este registro el {1}, después de que usted lo abrió.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="336"/>
+        <source>a moment ago</source>
+        <translation>hace un momento</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="338"/>
+        <source>Nothing was saved, so that neither change is lost.</source>
+        <translation>No se guardó nada, para que ninguno de los dos cambios se pierda.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="345"/>
+        <source>Changed on another computer</source>
+        <translation>Cambiado en otra computadora</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="351"/>
+        <source>Reload shows the values saved now; what you typed stays visible under each field that differs, so you can make your change again.</source>
+        <translation>Recargar muestra los valores guardados ahora; lo que usted escribió queda visible debajo de cada campo que difiere, para que pueda volver a hacer su cambio.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="355"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;Recargar</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="356"/>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Seguir editando</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="383"/>
+        <source>You typed: {0}</source>
+        <translation>Usted escribió: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="383"/>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="388"/>
+        <source>Reloaded: the form shows the values saved now. What you typed is shown under the fields that differ; make your change again and save.</source>
+        <translation>Recargado: el formulario muestra los valores guardados ahora. Lo que usted escribió se muestra debajo de los campos que difieren; vuelva a hacer su cambio y guarde.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="393"/>
+        <source>Reloaded: the form shows the values saved now.</source>
+        <translation>Recargado: el formulario muestra los valores guardados ahora.</translation>
+    </message>
+    </context>
 <context>
     <name>GenderReportDialog</name>
     <message>
@@ -1644,7 +1719,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
     <message>
         <location filename="../../coop_desk/ui/printing/gender.py" line="144"/>
-        <source>The plan has no women&apos;s programme.</source>
+        <source>The plan has no women's programme.</source>
         <translation>El plan no tiene un programa de mujeres.</translation>
     </message>
 </context>
@@ -1663,7 +1738,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="294"/>
-        <source>GeoJSON from a GIS, KML/KMZ from Google Earth or GPX tracks from a phone. Each feature is matched to a plot by the plot&apos;s code, or by the member&apos;s code and the plot&apos;s name. Features that cannot be used are listed with the reason; they do not stop the others.</source>
+        <source>GeoJSON from a GIS, KML/KMZ from Google Earth or GPX tracks from a phone. Each feature is matched to a plot by the plot's code, or by the member's code and the plot's name. Features that cannot be used are listed with the reason; they do not stop the others.</source>
         <translation>GeoJSON de un SIG, KML/KMZ de Google Earth o tracks GPX de un celular. Cada elemento se asigna a una parcela por el código de la parcela, o por el código del socio y el nombre de la parcela. Los elementos que no se pueden usar se listan con el motivo; no detienen a los demás.</translation>
     </message>
     <message>
@@ -1713,7 +1788,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="374"/>
-        <source>the feature&apos;s name</source>
+        <source>the feature's name</source>
         <translation>el nombre del elemento</translation>
     </message>
     <message>
@@ -2289,7 +2364,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="89"/>
         <source>Payments outside the approved
-budget or the account&apos;s balance</source>
+budget or the account's balance</source>
         <translation>Pagos fuera del presupuesto
 aprobado o del saldo de la cuenta</translation>
     </message>
@@ -2351,7 +2426,7 @@ aprobado o del saldo de la cuenta</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="572"/>
-        <source>A micro-lot carries one producer&apos;s name: only her deliveries go into it.</source>
+        <source>A micro-lot carries one producer's name: only her deliveries go into it.</source>
         <translation>Un microlote lleva el nombre de una productora: solo entran sus entregas.</translation>
     </message>
     <message>
@@ -2641,7 +2716,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="187"/>
-        <source>awaiting the ICS committee&apos;s approval</source>
+        <source>awaiting the ICS committee's approval</source>
         <translation>pendiente de aprobación del comité del SIC</translation>
     </message>
     <message>
@@ -2847,7 +2922,32 @@ Base de datos: {1}</translation>
         <source>&amp;Go back</source>
         <translation>&amp;Volver</translation>
     </message>
-</context>
+<message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="436"/>
+        <source>You typed for plot {0}: {1}</source>
+        <translation>Usted escribió para la parcela {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="443"/>
+        <source>You had removed plot {0}.</source>
+        <translation>Usted había quitado la parcela {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="452"/>
+        <source>total {0} ha</source>
+        <translation>total {0} ha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="453"/>
+        <source>coffee {0} ha</source>
+        <translation>café {0} ha</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="456"/>
+        <source>{0} m</source>
+        <translation>{0} m</translation>
+    </message>
+    </context>
 <context>
     <name>MembersPage</name>
     <message>
@@ -2949,7 +3049,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/members.py" line="350"/>
-        <source>• fill in the cooperative&apos;s RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
+        <source>• fill in the cooperative's RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
         <translation>• complete el RUC y el FLO ID de la cooperativa (Archivo → Configuración de la cooperativa): los informes y los libros de Excel los llevan.</translation>
     </message>
 </context>
@@ -3159,7 +3259,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="257"/>
-        <source>General Assembly approvals of this year&apos;s plan</source>
+        <source>General Assembly approvals of this year's plan</source>
         <translation>Aprobaciones de la Asamblea General del plan de este ejercicio</translation>
     </message>
     <message>
@@ -3207,7 +3307,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="130"/>
-        <source>optional: the plot&apos;s code in the ICS or surveys</source>
+        <source>optional: the plot's code in the ICS or surveys</source>
         <translation>opcional: el código de la parcela en el SCI o en los levantamientos</translation>
     </message>
     <message>
@@ -3275,7 +3375,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="118"/>
-        <source>Save the member to record the plots&apos; boundaries.</source>
+        <source>Save the member to record the plots' boundaries.</source>
         <translation>Guarde el socio para registrar los linderos de sus parcelas.</translation>
     </message>
     <message>
@@ -4633,7 +4733,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="50"/>
-        <source>Reopening {0} reverses the balances it carried into {1} and allows corrections in it. The reason is kept in the year&apos;s history.</source>
+        <source>Reopening {0} reverses the balances it carried into {1} and allows corrections in it. The reason is kept in the year's history.</source>
         <translation>Reabrir {0} revierte los saldos que pasó a {1} y permite corregirlo. El motivo queda en el historial del ejercicio.</translation>
     </message>
     <message>
@@ -5117,7 +5217,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/printing/documents.py" line="507"/>
-        <source>Women&apos;s participation and the women&apos;s programme, fiscal year {0}</source>
+        <source>Women's participation and the women's programme, fiscal year {0}</source>
         <translation>Participación de las mujeres y el programa de mujeres, ejercicio {0}</translation>
     </message>
     <message>
@@ -5799,7 +5899,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="108"/>
-        <source>The change is saved with the member when you press Save in the member&apos;s window.</source>
+        <source>The change is saved with the member when you press Save in the member's window.</source>
         <translation>El cambio se guarda con el socio cuando pulse Guardar en la ventana del socio.</translation>
     </message>
 </context>
@@ -6029,7 +6129,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/trade.py" line="272"/>
-        <source>The buyer&apos;s EUDR file lists the plots of every member whose coffee is in the contract&apos;s lots, as the EU information system accepts it (GeoJSON), with a workbook beside it. It is refused, with the reasons, while a plot fails the rules.</source>
+        <source>The buyer's EUDR file lists the plots of every member whose coffee is in the contract's lots, as the EU information system accepts it (GeoJSON), with a workbook beside it. It is refused, with the reasons, while a plot fails the rules.</source>
         <translation>El archivo EUDR del comprador lista las parcelas de cada socio cuyo café está en los lotes del contrato, tal como lo acepta el sistema de información de la UE (GeoJSON), con un libro Excel al lado. Se rechaza, con los motivos, mientras una parcela no cumpla las reglas.</translation>
     </message>
     <message>
@@ -6182,7 +6282,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="509"/>
-        <source>Money moved between the cooperative&apos;s accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
+        <source>Money moved between the cooperative's accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
         <translation>Dinero movido entre cuentas de la cooperativa. Para un cambio de moneda (USD a PEN) indique el monto que salió y el que llegó: el tipo de cambio se deduce.</translation>
     </message>
     <message>
@@ -6472,7 +6572,12 @@ Base de datos: {1}</translation>
         <source>The database was changed outside coop-desk</source>
         <translation>La base de datos fue modificada fuera de coop-desk</translation>
     </message>
-</context>
+<message>
+        <location filename="../../coop_desk/app.py" line="57"/>
+        <source>Open another database…</source>
+        <translation>Abrir otra base de datos…</translation>
+    </message>
+    </context>
 <context>
     <name>backup_actions</name>
     <message>
@@ -7080,6 +7185,114 @@ La base de datos actual se guarda aparte en la carpeta de copias de su carpeta d
         <location filename="../../coop_desk/ui/workers.py" line="118"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
+    <name>OpenDatabaseDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="44"/>
+        <source>Open database</source>
+        <translation>Abrir base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="49"/>
+        <source>A database &amp;file on this computer</source>
+        <translation>Un &amp;archivo de base de datos en esta computadora</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="52"/>
+        <source>A database on a &amp;PostgreSQL server (shared by several PCs)</source>
+        <translation>Una base de datos en un servidor &amp;PostgreSQL (compartida por varias PC)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="63"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="70"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="76"/>
+        <source>e.g. 192.168.1.10 or server-office</source>
+        <translation>p. ej. 192.168.1.10 o servidor-oficina</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="87"/>
+        <source>&amp;Host</source>
+        <translation>&amp;Servidor</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="88"/>
+        <source>P&amp;ort</source>
+        <translation>Pu&amp;erto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="89"/>
+        <source>&amp;Database</source>
+        <translation>&amp;Base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="90"/>
+        <source>&amp;User</source>
+        <translation>&amp;Usuario</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="93"/>
+        <source>The password is asked for when the server wants one; it is never stored by coop-desk. It can also be kept in PostgreSQL's own password file (pgpass).</source>
+        <translation>La contraseña se pide cuando el servidor la requiere; coop-desk nunca la guarda. También puede guardarse en el archivo de contraseñas propio de PostgreSQL (pgpass).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="130"/>
+        <source>choose the database file</source>
+        <translation>elija el archivo de la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="135"/>
+        <source>the folder {0} does not exist</source>
+        <translation>la carpeta {0} no existe</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="139"/>
+        <source>give the server's name or address</source>
+        <translation>indique el nombre o la dirección del servidor</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="141"/>
+        <source>give the name of the database</source>
+        <translation>indique el nombre de la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="143"/>
+        <source>give the PostgreSQL user name</source>
+        <translation>indique el usuario de PostgreSQL</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="162"/>
+        <source>Open a coop-desk database</source>
+        <translation>Abrir una base de datos de coop-desk</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="164"/>
+        <source>coop-desk database (*.sqlite);;All files (*)</source>
+        <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="190"/>
+        <source>Database password</source>
+        <translation>Contraseña de la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="192"/>
+        <source>The server refused that password. Password for {0}:</source>
+        <translation>El servidor rechazó esa contraseña. Contraseña para {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="196"/>
+        <source>Password for {0}:</source>
+        <translation>Contraseña para {0}:</translation>
     </message>
 </context>
 </TS>

@@ -82,3 +82,15 @@ def test_only_a_coop_desk_database_is_openable(tmp_path):
         recent.check_openable(text)
     with pytest.raises(DatabaseError, match="cannot be found"):
         recent.check_openable(tmp_path / "missing.sqlite")
+
+
+def test_a_server_is_listed_by_its_url_never_with_its_password(tmp_path):
+    a = _file(tmp_path, "a.sqlite")
+    recent.remember(a)
+    recent.remember("postgresql+psycopg://coop:s3cret@192.168.1.10:5433/coopdesk")
+    recent.remember("postgresql+psycopg://coop@192.168.1.10:5433/coopdesk")  # the same
+    server = "postgresql+psycopg://coop@192.168.1.10:5433/coopdesk"
+    assert recent.recent() == [server, a.resolve()]
+    assert recent.last() == server
+    assert "s3cret" not in (paths.data_dir() / recent.FILE_NAME).read_text(encoding="utf-8")
+    assert recent.forget(server.replace("coop@", "coop:other@")) == [a.resolve()]

@@ -2,7 +2,7 @@
 due-diligence reference on contracts (issue 13).
 
 Revision ID: 0700
-Revises: 0550
+Revises: 0600
 Create Date: 2026-12-01 15:35:51.843644
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0700"
-down_revision: str | Sequence[str] | None = "0550"
+down_revision: str | Sequence[str] | None = "0600"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -18,7 +18,7 @@ from coop_desk.domain.text import clean
 from coop_desk.errors import NotFound, ValidationError
 from coop_desk.i18n import _
 from coop_desk.models import Certificate, CertScheme, Member, MemberScheme
-from coop_desk.services import documents
+from coop_desk.services import documents, versions
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.certification.standing import GROUP_STATUSES, member_names
 
@@ -40,6 +40,7 @@ class CertificateRow:
     document_sha256: str | None
     document_name: str
     notes: str
+    record_version: int = 1  # of the stored row (``services.versions``)
 
     @property
     def holder(self) -> str:
@@ -78,10 +79,16 @@ def get_certificate(session: Session, actor: Actor, certificate_id: int) -> Cert
 
 
 def save_certificate(
-    session: Session, actor: Actor, data: CertificateInput, certificate_id: int | None = None
+    session: Session,
+    actor: Actor,
+    data: CertificateInput,
+    certificate_id: int | None = None,
+    *,
+    record_version: int | None = None,
 ) -> CertificateRow:
     """Create a certificate, or edit one (``certificate_id``). A new document replaces the
-    attached one; without ``document_path`` the attached document stays."""
+    attached one; without ``document_path`` the attached document stays. ``record_version``:
+    the version the user's form showed (refused with ``StaleEdit`` when it changed since)."""
     require(actor, Permission.CERTS_WRITE)
     problems = validate_certificate(data)
     problems += documents.document_problems(data.document_path, "document_path")
@@ -103,6 +110,9 @@ def save_certificate(
                     certificate_id=certificate_id,
                 )
             )
+        versions.check(
+            session, cert, record_version, _("The certificate {number}", number=cert.number)
+        )
     if problems:
         raise ValidationError(problems)
     assert data.scheme_id is not None and data.issue_date and data.expiry_date
@@ -198,4 +208,5 @@ def certificate_row(c: Certificate, names: dict[int, tuple[str, str]]) -> Certif
         document_sha256=c.document_sha256,
         document_name=c.document_name,
         notes=c.notes,
+        record_version=c.version,
     )

@@ -149,6 +149,7 @@ def member_certification(
             since=scope[s.id].since if s.id in scope else None,
             notes=scope[s.id].notes if s.id in scope else "",
             certificate=latest_cert.get(s.id),
+            record_version=scope[s.id].version if s.id in scope else 0,
         )
         for s in schemes
     )

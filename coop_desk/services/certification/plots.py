@@ -25,6 +25,7 @@ from coop_desk.domain.text import clean
 from coop_desk.errors import NotFound, ValidationError
 from coop_desk.i18n import _
 from coop_desk.models import Plot, PlotOrganic
+from coop_desk.services import versions
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.certification.rules import group_rules
 from coop_desk.services.certification.standing import Standing, status_facts
@@ -44,6 +45,7 @@ class PlotStatusRow:
     status: ConversionStatus  # the override when there is one, else the computed status
     organic_from: date | None  # when the computed status reaches organic
     certified: bool  # organic, member approved and not suspended
+    record_version: int = 0  # of the stored organic status; 0: none recorded yet
 
 
 def set_plot_organic(
@@ -55,16 +57,20 @@ def set_plot_organic(
     reason: str = "",
     *,
     today: date | None = None,
+    record_version: int | None = None,
 ) -> PlotStatusRow:
     """Record a plot's conversion start and, when the computed status does not apply, an
     override with its reason (e.g. a plot shortened by the certifier, or taken back to
-    conventional after a prohibited input)."""
+    conventional after a prohibited input). ``record_version``: the version the user's form
+    showed (``PlotStatusRow.record_version``); refused with ``StaleEdit`` when it changed."""
     require(actor, Permission.CERTS_WRITE)
     today = today or date.today()
     plot = session.get(Plot, plot_id)
     if plot is None:
         raise NotFound(_("There is no plot with id {plot_id}.", plot_id=plot_id))
     stored = session.get(PlotOrganic, plot_id)
+    what = _("The organic status of plot {plot}", plot=plot.name)
+    versions.check_row(session, stored, PlotOrganic.__tablename__, plot_id, record_version, what)
     record_plot_organic(
         session, actor, plot_id, conversion_start, override, reason, today=today, stored=stored
     )
@@ -119,6 +125,7 @@ def plot_rows(
             PlotOrganic.conversion_start,
             PlotOrganic.status_override,
             PlotOrganic.override_reason,
+            PlotOrganic.version,
         )
         .outerjoin(PlotOrganic, PlotOrganic.plot_id == Plot.id)
         .order_by(Plot.member_id, Plot.id)
@@ -151,6 +158,7 @@ def plot_rows(
                 certified=counts_as_certified(
                     status, approved=fact.approved, suspended=fact.suspended
                 ),
+                record_version=row.version or 0,
             )
         )
     return result

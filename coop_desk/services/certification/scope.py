@@ -16,6 +16,7 @@ from coop_desk.domain.text import clean, fold, fold_key
 from coop_desk.errors import NotFound, ValidationError
 from coop_desk.i18n import N_, _
 from coop_desk.models import CertScheme, Member, MemberScheme
+from coop_desk.services import versions
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.certification.certificates import CertificateRow
 from coop_desk.services.certification.standing import find_member
@@ -57,6 +58,7 @@ class SchemeStatusRow:
     since: date | None
     notes: str
     certificate: CertificateRow | None  # the member's own latest certificate of the scheme
+    record_version: int = 0  # of the stored scope row; 0: nothing recorded yet
 
 
 def list_schemes(session: Session, actor: Actor) -> list[SchemeRow]:
@@ -113,8 +115,11 @@ def set_member_scheme(
     notes: str = "",
     *,
     today: date | None = None,
+    record_version: int | None = None,
 ) -> SchemeStatusRow:
-    """Whether the member is in the certified scope of a scheme (Fairtrade: yes/no since)."""
+    """Whether the member is in the certified scope of a scheme (Fairtrade: yes/no since).
+    ``record_version``: the version the user's form showed (``SchemeStatusRow``); refused
+    with ``StaleEdit`` when another user changed the member's scope since."""
     require(actor, Permission.CERTS_WRITE)
     today = today or date.today()
     member = find_member(session, member_id)
@@ -129,6 +134,15 @@ def set_member_scheme(
             MemberScheme.member_id == member_id, MemberScheme.scheme_id == scheme_id_
         )
     )
+    what = _("The scope of member {code} in {scheme}", code=member.code, scheme=scheme.name)
+    versions.check_row(
+        session,
+        stored,
+        MemberScheme.__tablename__,
+        stored.id if stored is not None else "",
+        record_version,
+        what,
+    )
     row = record_member_scheme(
         session, actor, member, scheme_id_, in_scope, since, notes, today=today, stored=stored
     )
@@ -142,6 +156,7 @@ def set_member_scheme(
         since=row.since,
         notes=row.notes,
         certificate=None,
+        record_version=row.version,
     )
 
 

@@ -136,4 +136,4 @@ def __getattr__(name: str) -> Any:
     the whole ledger (operations, reports, checks) would otherwise load before the window."""
     if name in __all__:
         return importlib.import_module(f"{__name__}.{name}")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    raise AttributeError(name)  # for programmers: no sentence to translate

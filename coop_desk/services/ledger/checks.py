@@ -3,7 +3,8 @@
 Integrity (severity ERROR: the books cannot be trusted): every entry balances per currency and
 in USD value; USD postings are worth their amount; entry numbers run 1..n per year without
 gaps; postings repeat their entry's date and year; reversals mirror their original exactly and
-are linked one to one; balances recomputed posting by posting equal the SQL aggregation.
+are linked one to one; balances recomputed posting by posting equal the SQL aggregation; the
+year after a closed year opens with exactly what the closed year ends with.
 
 Compliance (severity WARNING): the 25% productivity/quality share per year; payments without a
 voucher; payments to a project with no approved budget (at the payment date) or beyond it;
@@ -23,11 +24,14 @@ from sqlalchemy.orm import Session, aliased
 from coop_desk.domain import limits
 from coop_desk.domain.money import format_amount
 from coop_desk.i18n import _
+from coop_desk.i18n.formats import amount as amount_text
 from coop_desk.models import Account, JournalEntry, Posting, Project
 from coop_desk.services.access import Actor, Permission, require
+from coop_desk.services.ledger import fiscal
 from coop_desk.services.ledger.books import (
     AccountRole,
     EntryKind,
+    closed_years,
     entry_number,
     reporting_currency,
     year_bounds,
@@ -360,6 +364,60 @@ def _years(session: Session) -> list[int]:
             )
         )
     )
+
+
+@register("ledger.carry")
+def check_carry(session: Session, today: date) -> list[Finding]:
+    """Each closed year's successor opens with what the closed year ends with: the carry
+    entry posted at the close still equals what the year's postings carry today. A posting
+    that reached a year after its close (or a carry entry altered) shows here."""
+    findings: list[Finding] = []
+    codes = dict(session.execute(select(Account.id, Account.code)).tuples().all())
+    for year in sorted(closed_years(session)):
+        opening = fiscal.carry_in_position(session, year + 1)
+        closing = fiscal.carry_position(session, year)
+        zero = (ZERO, ZERO)
+        keys = sorted(
+            k for k in set(opening) | set(closing) if opening.get(k, zero) != closing.get(k, zero)
+        )
+        for account_id, currency in keys[:5]:
+            opened = opening.get((account_id, currency), zero)
+            closed = closing.get((account_id, currency), zero)
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "ledger.carry",
+                    _(
+                        "{next_year} opens with {opened} {currency} (USD value {opened_usd}) "
+                        "in account {account} where {year} closed with {closed} {currency} "
+                        "(USD value {closed_usd}): postings changed {year} after it was closed",
+                        next_year=year + 1,
+                        opened=amount_text(opened[0]),
+                        opened_usd=amount_text(opened[1]),
+                        currency=currency,
+                        account=codes.get(account_id),
+                        year=year,
+                        closed=amount_text(closed[0]),
+                        closed_usd=amount_text(closed[1]),
+                    ),
+                    f"fiscal_year {year}",
+                )
+            )
+        if len(keys) > 5:
+            findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "ledger.carry",
+                    _(
+                        "{n} more accounts open {next_year} away from {year}'s closing",
+                        n=len(keys) - 5,
+                        next_year=year + 1,
+                        year=year,
+                    ),
+                    f"fiscal_year {year}",
+                )
+            )
+    return findings
 
 
 @register("premium.quality_share")

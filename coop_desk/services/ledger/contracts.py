@@ -34,6 +34,7 @@ from coop_desk.errors import Conflict, NotFound, ValidationError
 from coop_desk.i18n import _, ngettext
 from coop_desk.models import Account, Buyer, Contract, JournalEntry, Lot, PremiumRate
 from coop_desk.models.base import utcnow
+from coop_desk.services import versions
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger.accounts import next_code
 from coop_desk.services.ledger.books import AccountRole, EntryKind, like_words
@@ -53,6 +54,7 @@ class RateRow:
     organic_differential: Decimal
     note: str
     updated_by: str
+    record_version: int = 1  # of the stored row (``services.versions``)
 
     def terms(self) -> PriceTerms:
         return PriceTerms(
@@ -78,6 +80,7 @@ def _rate_row(r: PremiumRate) -> RateRow:
         r.organic_differential,
         r.note,
         r.updated_by,
+        r.version,
     )
 
 
@@ -105,7 +108,12 @@ def all_terms(session: Session) -> list[PriceTerms]:
 
 
 def save_rate(
-    session: Session, actor: Actor, terms: PriceTerms, rate_id: int | None = None
+    session: Session,
+    actor: Actor,
+    terms: PriceTerms,
+    rate_id: int | None = None,
+    *,
+    record_version: int | None = None,
 ) -> RateRow:
     """Add a dated row to a scheme's table (``rate_id`` None) or correct an existing one.
 
@@ -136,6 +144,9 @@ def save_rate(
     row = PremiumRate() if rate_id is None else session.get(PremiumRate, rate_id)
     if row is None:
         raise NotFound(_("There is no rate row with id {rate_id}.", rate_id=rate_id))
+    if rate_id is not None:
+        what = _("The price table row of {day}", day=row.valid_from)
+        versions.check(session, row, record_version, what)
     row.scheme = str(terms.scheme)
     row.valid_from = terms.valid_from
     row.minimum_washed = terms.minimum_washed
@@ -269,6 +280,7 @@ class ContractRow:
     shipment_date: date | None
     shipment_entry_id: int | None  # the live (not reversed) shipment entry
     notes: str
+    record_version: int = 1  # of the stored row (``services.versions``)
 
     def to_input(self) -> ContractInput:
         return ContractInput(
@@ -347,6 +359,7 @@ def _contract_row(
         shipment_date=contract.shipment_date,
         shipment_entry_id=shipments.get(contract.id),
         notes=contract.notes,
+        record_version=contract.version,
     )
 
 
@@ -483,12 +496,21 @@ def create_contract(session: Session, actor: Actor, data: ContractInput) -> Cont
 
 
 def update_contract(
-    session: Session, actor: Actor, contract_id: int, data: ContractInput
+    session: Session,
+    actor: Actor,
+    contract_id: int,
+    data: ContractInput,
+    *,
+    record_version: int | None = None,
 ) -> ContractRow:
     """Edit a contract. Once its shipment is posted, the figures the entry was computed from
-    (buyer, scheme, organic, quantity, signing date) are locked: reverse the shipment first."""
+    (buyer, scheme, organic, quantity, signing date) are locked: reverse the shipment first.
+    ``record_version``: the version the user's form showed (refused when it changed since)."""
     require(actor, Permission.LEDGER_WRITE)
     contract = load_contract(session, contract_id)
+    versions.check(
+        session, contract, record_version, _("Contract {number}", number=contract.number)
+    )
     problems = _validate(session, data, contract_id)
     if problems:
         raise ValidationError(problems)

@@ -121,7 +121,7 @@ def opening_position(session: Session, year: int) -> tuple[Position, bool]:
     When the carry entry is posted, its postings (net of any reversal) are the opening; when
     the previous year is still open, the opening is computed the same way a close would post
     it (provisional)."""
-    carries = _carry_postings(session, year)
+    carries = carry_in_position(session, year)
     if has_carry_in(session, year) or not _has_earlier(session, year):
         return carries, False
     return carry_position(session, year - 1), True
@@ -133,8 +133,9 @@ def _has_earlier(session: Session, year: int) -> bool:
     )
 
 
-def _carry_postings(session: Session, year: int) -> Position:
-    """Postings of carry entries in ``year`` and of their reversals (they cancel out)."""
+def carry_in_position(session: Session, year: int) -> Position:
+    """What ``year`` opens with, as posted: its carry entries and their reversals (which
+    cancel out), per (account, currency)."""
     carry_ids = select(JournalEntry.id).where(
         JournalEntry.fiscal_year == year, JournalEntry.kind == EntryKind.CARRY
     )

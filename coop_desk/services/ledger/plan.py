@@ -23,6 +23,7 @@ from coop_desk.domain.text import clean
 from coop_desk.errors import NotFound, ValidationError
 from coop_desk.i18n import _
 from coop_desk.models import Account, BudgetLine, PlanApproval, Posting, Project
+from coop_desk.services import versions
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger.accounts import next_code, project_account
 from coop_desk.services.ledger.books import AccountRole, year_bounds, year_of
@@ -52,6 +53,7 @@ class ProjectRow:
     productivity_quality: bool  # counts toward the 25% productivity/quality share
     active: bool
     account_id: int  # its expense account
+    record_version: int = 1  # of the stored row (``services.versions``)
 
     def to_input(self) -> ProjectInput:
         return ProjectInput(
@@ -75,6 +77,7 @@ def _project_row(p: Project, account_id: int) -> ProjectRow:
         p.productivity_quality,
         p.active,
         account_id,
+        p.version,
     )
 
 
@@ -153,12 +156,20 @@ def create_project(session: Session, actor: Actor, data: ProjectInput) -> Projec
 
 
 def update_project(
-    session: Session, actor: Actor, project_id: int, data: ProjectInput
+    session: Session,
+    actor: Actor,
+    project_id: int,
+    data: ProjectInput,
+    *,
+    record_version: int | None = None,
 ) -> ProjectRow:
+    """Save an edit of a project. ``record_version``: the version the user's form showed
+    (``ProjectRow.record_version``); refused with ``StaleEdit`` when it changed since."""
     require(actor, Permission.LEDGER_WRITE)
     project = session.get(Project, project_id)
     if project is None:
         raise NotFound(_("There is no project with id {project_id}.", project_id=project_id))
+    versions.check(session, project, record_version, _("The project {name}", name=project.name))
     problems = _project_problems(session, data, project_id)
     if problems:
         raise ValidationError(problems)
@@ -214,6 +225,7 @@ class ApprovalRow:
     recorded_by: str
     lines: tuple[BudgetLineRow, ...]
     current: bool  # the version in force now
+    record_version: int = 1  # of the stored approval row (``services.versions``)
 
     @property
     def total(self) -> Decimal:
@@ -271,6 +283,26 @@ def _approval_problems(data: ApprovalInput, year: int, bounds: tuple[date, date]
     return problems
 
 
+class Unchecked:
+    """``record_approval(revises=...)`` not given: no form to compare with (scripts, demo)."""
+
+
+UNCHECKED = Unchecked()
+
+
+def _check_in_force(session: Session, year: int, revises: int | None) -> None:
+    in_force = session.scalar(
+        select(PlanApproval.id)
+        .where(PlanApproval.year == year)
+        .order_by(PlanApproval.approval_date.desc(), PlanApproval.id.desc())
+        .limit(1)
+    )
+    if in_force != revises:
+        target = in_force if in_force is not None else revises
+        what = _("The {year} plan", year=year)
+        raise versions.stale(session, PlanApproval.__tablename__, target, what)
+
+
 def record_approval(
     session: Session,
     actor: Actor,
@@ -279,11 +311,19 @@ def record_approval(
     budget: Mapping[int, Decimal],
     *,
     notes_by_project: Mapping[int, str] | None = None,
+    revises: int | None | Unchecked = UNCHECKED,
 ) -> ApprovalRow:
     """Record a GA approval of the ``year`` plan with the complete budget it approved
     (project id -> USD). For a revision pass every line (the GUI pre-fills the current
-    version); lines left out have no budget in the new version."""
+    version); lines left out have no budget in the new version.
+
+    ``revises``: the id of the approval in force that the user's form was pre-filled from
+    (None: the form saw no plan yet). When another approval has been recorded for the year
+    since, the save is refused with ``StaleEdit`` (who recorded it and when): a revision
+    replaces every line, so one based on an outdated version would undo the other one."""
     require(actor, Permission.LEDGER_WRITE)
+    if not isinstance(revises, Unchecked):
+        _check_in_force(session, year, revises)
     problems = _approval_problems(data, year, year_bounds(session, year))
     if not budget:
         problems.append(Problem("budget", _("the approved budget has no lines")))
@@ -355,14 +395,30 @@ def record_approval(
 
 
 def correct_approval_details(
-    session: Session, actor: Actor, approval_id: int, data: ApprovalInput
+    session: Session,
+    actor: Actor,
+    approval_id: int,
+    data: ApprovalInput,
+    *,
+    record_version: int | None = None,
 ) -> ApprovalRow:
     """Correct how a GA meeting was recorded (minutes number, attendance, votes, notes, date)
-    without touching the budget it approved: a different budget needs a new approval."""
+    without touching the budget it approved: a different budget needs a new approval.
+    ``record_version``: the version the user's form showed (refused when it changed since)."""
     require(actor, Permission.LEDGER_WRITE)
     approval = session.get(PlanApproval, approval_id)
     if approval is None:
         raise NotFound(_("There is no approval with id {approval_id}.", approval_id=approval_id))
+    versions.check(
+        session,
+        approval,
+        record_version,
+        _(
+            "The General Assembly approval {minutes} of {day}",
+            minutes=approval.minutes_number,
+            day=approval.approval_date,
+        ),
+    )
     problems = _approval_problems(data, approval.year, year_bounds(session, approval.year))
     if problems:
         raise ValidationError(problems)
@@ -414,6 +470,7 @@ def list_approvals(session: Session, actor: Actor, year: int) -> list[ApprovalRo
             a.recorded_by,
             tuple(lines[a.id]),
             version == len(approvals),
+            a.version,
         )
         for version, a in enumerate(approvals, start=1)
     ]

@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 from coop_desk.domain.problems import Problem
 from coop_desk.errors import ValidationError
 from coop_desk.i18n import _
-from coop_desk.services import cooperative
+from coop_desk.models import Setting
+from coop_desk.services import cooperative, versions
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.ledger.operations import OVER_BUDGET_SETTING
 from coop_desk.services.ledger.reports import OVERDUE_DAYS_SETTING, overdue_days
@@ -34,7 +35,12 @@ def get_ledger_settings(session: Session, actor: Actor) -> LedgerSettings:
     )
 
 
-def save_ledger_settings(session: Session, actor: Actor, value: LedgerSettings) -> LedgerSettings:
+def save_ledger_settings(
+    session: Session, actor: Actor, value: LedgerSettings, *, base: LedgerSettings | None = None
+) -> LedgerSettings:
+    """Save the ledger's settings. ``base``: what the user's form showed. Then only the
+    settings the user changed are written, and one another user changed since the form
+    opened is refused with ``StaleEdit`` (who and when) instead of being overwritten."""
     require(actor, Permission.SETTINGS_WRITE)
     problems = []
     if value.over_budget not in OVER_BUDGET_CHOICES:
@@ -43,6 +49,17 @@ def save_ledger_settings(session: Session, actor: Actor, value: LedgerSettings) 
         problems.append(Problem("overdue_days", _("give a number of days from 0 to 3650")))
     if problems:
         raise ValidationError(problems)
-    cooperative.set_setting(session, actor, OVER_BUDGET_SETTING, value.over_budget)
-    cooperative.set_setting(session, actor, OVERDUE_DAYS_SETTING, str(value.overdue_days))
+    now = get_ledger_settings(session, actor)
+    keys = {"over_budget": OVER_BUDGET_SETTING, "overdue_days": OVERDUE_DAYS_SETTING}
+    for name, key in keys.items():
+        mine = getattr(value, name)
+        if base is not None:
+            was, stored = getattr(base, name), getattr(now, name)
+            if mine == was:
+                continue  # not changed in this form: what is stored now stays
+            if stored != was and stored != mine:
+                raise versions.stale(
+                    session, Setting.__tablename__, key, _("The premium ledger's settings")
+                )
+        cooperative.set_setting(session, actor, key, str(mine))
     return get_ledger_settings(session, actor)

@@ -206,23 +206,41 @@ class PlotOrganicDialog(CertFormDialog):
         self.setWindowTitle(self.tr("Organic status of {0}").format(plot.name))
         self.plot = plot
         self.has_start = QCheckBox(self.tr("In organic conversion since:"))
-        self.has_start.setChecked(plot.conversion_start is not None)
-        self.conversion_start = DateField(plot.conversion_start or today())
-        self.conversion_start.setEnabled(self.has_start.isChecked())
+        self.conversion_start = DateField(today())
         self.has_start.toggled.connect(self.conversion_start.setEnabled)
-        self.computed = QLabel(tr_label(CONVERSION_LABELS[plot.computed]))
+        self.computed = QLabel()
         self.override = QComboBox()
         self.override.addItem(self.tr("(computed from the dates)"), None)
         for status in ConversionStatus:
             self.override.addItem(tr_label(CONVERSION_LABELS[status]), status.value)
-        if plot.override is not None:
-            self.override.setCurrentIndex(self.override.findData(plot.override.value))
-        self.reason = QLineEdit(plot.override_reason)
+        self.reason = QLineEdit()
         self.form.addRow(self.has_start, self.conversion_start)
         self.problems.labels["conversion_start"] = self.problems.general
+        self.track_field("conversion_start", self.conversion_start)
         self.add_field(self.tr("Computed status"), "computed", self.computed)
         self.add_field(self.tr("&Override"), "status_override", self.override)
         self.add_field(self.tr("Override &reason"), "override_reason", self.reason)
+        self._fill(plot)
+
+    def _fill(self, plot: certs.PlotStatusRow) -> None:
+        self.plot = plot
+        self.has_start.setChecked(plot.conversion_start is not None)
+        self.conversion_start.set_date_value(plot.conversion_start or self.today())
+        self.conversion_start.setEnabled(self.has_start.isChecked())
+        self.computed.setText(tr_label(CONVERSION_LABELS[plot.computed]))
+        self.override.setCurrentIndex(
+            self.override.findData(plot.override.value) if plot.override is not None else 0
+        )
+        self.reason.setText(plot.override_reason)
+        self.mark_loaded()
+
+    def can_reload(self) -> bool:
+        return True
+
+    def reload_record(self) -> None:
+        member_id, plot_id, on = self.plot.member_id, self.plot.plot_id, self.today()
+        found = self.ctx.read(lambda s, a: certs.member_certification(s, a, member_id, on))
+        self._fill(next(p for p in found.plots if p.plot_id == plot_id))
 
     def prepare(self) -> Prepared:
         plot_id = self.plot.plot_id
@@ -231,8 +249,9 @@ class PlotOrganicDialog(CertFormDialog):
         override = ConversionStatus(value) if value else None
         reason = self.reason.text()
         today = self.today()
+        version = self.plot.record_version
         return [], lambda s, a: certs.set_plot_organic(
-            s, a, plot_id, start, override, reason, today=today
+            s, a, plot_id, start, override, reason, today=today, record_version=version
         )
 
 
@@ -253,12 +272,27 @@ class SchemeScopeDialog(CertFormDialog):
         self.member_id = member_id
         self.scheme = scheme
         self.in_scope = QCheckBox(self.tr("In the certified scope"))
-        self.in_scope.setChecked(scheme.in_scope is not False)
-        self.since = DateField(scheme.since or today())
-        self.notes = QLineEdit(scheme.notes)
+        self.since = DateField(today())
+        self.notes = QLineEdit()
         self.add_field("", "in_scope", self.in_scope)
         self.add_field(self.tr("&Since"), "since", self.since)
         self.add_field(self.tr("&Notes"), "notes", self.notes)
+        self._fill(scheme)
+
+    def _fill(self, scheme: certs.SchemeStatusRow) -> None:
+        self.scheme = scheme
+        self.in_scope.setChecked(scheme.in_scope is not False)
+        self.since.set_date_value(scheme.since or self.today())
+        self.notes.setText(scheme.notes)
+        self.mark_loaded()
+
+    def can_reload(self) -> bool:
+        return True
+
+    def reload_record(self) -> None:
+        member_id, scheme_id, on = self.member_id, self.scheme.scheme_id, self.today()
+        found = self.ctx.read(lambda s, a: certs.member_certification(s, a, member_id, on))
+        self._fill(next(r for r in found.schemes if r.scheme_id == scheme_id))
 
     def prepare(self) -> Prepared:
         member_id, scheme_id = self.member_id, self.scheme.scheme_id
@@ -268,8 +302,9 @@ class SchemeScopeDialog(CertFormDialog):
             self.notes.text(),
         )
         today = self.today()
+        version = self.scheme.record_version
         return [], lambda s, a: certs.set_member_scheme(
-            s, a, member_id, scheme_id, in_scope, since, notes, today=today
+            s, a, member_id, scheme_id, in_scope, since, notes, today=today, record_version=version
         )
 
 

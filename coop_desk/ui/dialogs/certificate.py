@@ -80,6 +80,7 @@ class CertificateDialog(CertFormDialog):
             self.scheme.setCurrentIndex(self.scheme.findData(select_id))
 
     def _fill(self, c: certs.CertificateRow) -> None:
+        self.certificate = c
         self.scheme.setCurrentIndex(self.scheme.findData(c.scheme_id))
         self.certifier.setText(c.certifier)
         self.number.setText(c.number)
@@ -91,6 +92,15 @@ class CertificateDialog(CertFormDialog):
             self.document_label.setText(
                 self.tr("{0} (SHA-256 {1}…)").format(c.document_name, c.document_sha256[:12])
             )
+        self.mark_loaded()
+
+    def can_reload(self) -> bool:
+        return self.certificate is not None
+
+    def reload_record(self) -> None:
+        assert self.certificate is not None
+        cert_id = self.certificate.id
+        self._fill(self.ctx.read(lambda s, a: certs.get_certificate(s, a, cert_id)))
 
     # --- interactions tests can replace --------------------------------------------------
     def ask_scheme_name(self) -> str | None:
@@ -149,5 +159,7 @@ class CertificateDialog(CertFormDialog):
 
     def prepare(self) -> Prepared:
         data = self.data()
-        cert_id = self.certificate.id if self.certificate else None
-        return [], lambda s, a: certs.save_certificate(s, a, data, cert_id)
+        cert = self.certificate
+        cert_id = cert.id if cert else None
+        version = cert.record_version if cert else None
+        return [], lambda s, a: certs.save_certificate(s, a, data, cert_id, record_version=version)

@@ -11,6 +11,11 @@ worker with a progress dialog when it is wrapped in :class:`InBackground`. Then:
 - the service's ``ValidationError`` problems are shown in red under their fields (a problem
   whose field the form does not have goes to the line above the buttons), and a field's
   message goes away as soon as the user changes that field;
+- a save refused because another PC saved the record after the form opened
+  (``StaleEdit``) says who and when, and offers to reload: a form that can
+  (:meth:`FormDialog.can_reload`, :meth:`FormDialog.reload_record`) then shows the values
+  saved now, with what the user had typed shown under each field that differs ("You typed:
+  …"), and the reloaded version becomes the base of the next save;
 - any other error is put into words by ``ui/errors.show_error`` (nothing was saved);
 - on success the change bus hears ``topic``, ``saved`` is emitted with what the service
   returned (also kept in ``result_row``) and the dialog is accepted.
@@ -34,7 +39,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -51,11 +56,18 @@ from sqlalchemy.orm import Session
 
 from coop_desk.domain.money import MoneyError
 from coop_desk.domain.problems import Problem
-from coop_desk.errors import CoopDeskError, ValidationError
+from coop_desk.errors import CoopDeskError, StaleEdit, ValidationError
 from coop_desk.services.access import Actor, Permission
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import message_for, show_error
-from coop_desk.ui.widgets import AmountEdit, FormProblems, on_edit, set_read_only
+from coop_desk.ui.widgets import (
+    AmountEdit,
+    FormProblems,
+    TypedValueLabel,
+    on_edit,
+    set_read_only,
+    widget_text,
+)
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
 
 T = TypeVar("T")
@@ -145,6 +157,8 @@ class FormDialog(QDialog):
         self.setMinimumWidth(460)
         self.problems = FormProblems()
         self._fields: dict[str, QWidget] = {}
+        self._typed_notes: dict[str, TypedValueLabel] = {}
+        self._loaded: dict[str, str] | None = None
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form_area = QWidget()
@@ -188,7 +202,16 @@ class FormDialog(QDialog):
     ) -> QWidget:
         """A row for ``widget`` with the line under it where the problems of ``field``
         appear; ``form`` when the row goes into another form than the dialog's own."""
-        self.problems.add_row(form or self.form, label, field, widget)
+        target = form or self.form
+        self.problems.add_row(target, label, field, widget)
+        return self.track_field(field, widget, target)
+
+    def track_field(self, field: str, widget: QWidget, form: QFormLayout | None = None) -> QWidget:
+        """Count ``widget`` as the form's ``field`` (in a row the dialog laid out itself): after
+        a reload, what the user had typed there is shown under it when it differs."""
+        typed = TypedValueLabel()
+        (form or self.form).addRow("", typed)
+        self._typed_notes.setdefault(field, typed)
         self._fields.setdefault(field, widget)
         on_edit(widget, self._mark_edited)
         if not self.may_save:
@@ -247,6 +270,9 @@ class FormDialog(QDialog):
         except ValidationError as exc:
             self.show_problems(exc.problems)
             return False
+        except StaleEdit as exc:
+            self.handle_stale(exc)
+            return False
         except Cancelled:
             return False
         except self.inline_errors as exc:
@@ -277,6 +303,99 @@ class FormDialog(QDialog):
 
     def after_save(self, result: Any) -> None:
         """Hook: what the dialog does with a saved result before it closes."""
+
+    # --- another PC saved first -------------------------------------------------------------
+    def can_reload(self) -> bool:
+        """Whether this form can show the record again as stored now (:meth:`reload_record`)."""
+        return False
+
+    def reload_record(self) -> None:
+        """Hook: read the record again and show it (its new version is then the base)."""
+
+    def mark_loaded(self) -> None:
+        """Call once the form shows a stored record: after a reload, only the fields the
+        user changed since are named under the new values."""
+        self._loaded = self.typed_values()
+
+    def typed_values(self) -> dict[str, str]:
+        """What each field shows now, as text (compared before and after a reload)."""
+        return {field: widget_text(widget) for field, widget in self._fields.items()}
+
+    def stale_message(self, exc: StaleEdit) -> str:
+        """The refusal in the user's language, with who and when (local time)."""
+        when = ""
+        if exc.changed_at is not None:
+            moment = QDateTime.fromSecsSinceEpoch(int(exc.changed_at.timestamp()))
+            when = QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+        who = exc.changed_by or self.tr("another user")
+        if exc.deleted:
+            text = self.tr("{0} deleted part of this record on {1}, after you opened it.")
+        else:
+            text = self.tr("{0} changed this record on {1}, after you opened it.")
+        return (
+            text.format(who, when or self.tr("a moment ago"))
+            + "\n\n"
+            + self.tr("Nothing was saved, so that neither change is lost.")
+        )
+
+    def ask_reload(self, exc: StaleEdit) -> bool:
+        """Offer to reload (True) or to go on editing; tests replace it."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Changed on another computer"))
+        box.setText(self.stale_message(exc))
+        reload_button = None
+        if self.can_reload():
+            box.setInformativeText(
+                self.tr(
+                    "Reload shows the values saved now; what you typed stays visible under "
+                    "each field that differs, so you can make your change again."
+                )
+            )
+            reload_button = box.addButton(self.tr("&Reload"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return reload_button is not None and box.clickedButton() is reload_button
+
+    def handle_stale(self, exc: StaleEdit) -> None:
+        """Another PC saved this record after the form opened: say who and when, and offer
+        to reload it while keeping what the user typed in sight."""
+        if not self.ask_reload(exc) or not self.can_reload():
+            self.problems.general.show_problems([self.stale_message(exc)])
+            return
+        typed = self.typed_values()
+        loaded = self._loaded
+        self.reload_record()
+        self.show_typed(typed, loaded)
+
+    def show_typed(self, typed: dict[str, str], loaded: dict[str, str] | None = None) -> None:
+        """Under each field the user changed (``typed`` differs from ``loaded``, what the
+        form showed) whose value now differs from ``typed``: "You typed: …"."""
+        now = self.typed_values()
+        differing = 0
+        for field, label in self._typed_notes.items():
+            mine = typed.get(field)
+            untouched = loaded is not None and loaded.get(field) == mine
+            if mine is None or untouched or mine == now.get(field):
+                label.hide()
+                continue
+            differing += 1
+            label.setText(self.tr("You typed: {0}").format(mine or self.tr("(empty)")))
+            label.show()
+        self.problems.general.show_problems(
+            [
+                self.tr(
+                    "Reloaded: the form shows the values saved now. What you typed is shown "
+                    "under the fields that differ; make your change again and save."
+                )
+            ]
+            if differing
+            else [self.tr("Reloaded: the form shows the values saved now.")]
+        )
+
+    def typed_labels(self) -> dict[str, str]:
+        """The "You typed" notes shown, per field (for tests)."""
+        return {f: lab.text() for f, lab in self._typed_notes.items() if not lab.isHidden()}
 
     def grow_to_fit(self) -> None:
         """Taller when lines appeared or wrapped (problems under fields, a status line):

@@ -52,6 +52,7 @@ from coop_desk.ui.widgets import (
     WARNING_COLOR,
     DateField,
     ProblemLabel,
+    TypedValueLabel,
     date_format,
     format_date,
 )
@@ -134,6 +135,17 @@ class StatusChangeDialog(FormDialog):
         return problems, None
 
 
+def _status_version(base: MemberDetail | None, now: MemberDetail) -> int | None:
+    """The member's version a status change saved with the member is checked against: the
+    form's when another PC changed the status since it opened (refused, naming who), else
+    the one just written (the details and plots were merged and checked by update_member)."""
+    if base is None:
+        return None
+    if (now.status, now.status_date) != (base.status, base.status_date):
+        return base.version
+    return now.version
+
+
 def _history_columns() -> list[Column[StatusChangeRow]]:
     def status_label(status: str | None) -> str:
         return tr_label(STATUS_LABELS[MemberStatus(status)]) if status else ""
@@ -212,6 +224,8 @@ class MemberEditor(FormDialog):
         self.add_plot_button.clicked.connect(self.add_plot)
         self.remove_plot_button.clicked.connect(self.remove_plot)
         self.plot_problems = ProblemLabel()
+        # After a reload: the plots the user had typed differently, in words.
+        self.plots_typed = TypedValueLabel()
         plot_buttons = QHBoxLayout()
         plot_buttons.addWidget(self.add_plot_button)
         plot_buttons.addWidget(self.remove_plot_button)
@@ -220,6 +234,7 @@ class MemberEditor(FormDialog):
         plots_layout = QVBoxLayout(plots)
         plots_layout.addWidget(self.plots_view)
         plots_layout.addWidget(self.plot_problems)
+        plots_layout.addWidget(self.plots_typed)
         plots_layout.addLayout(plot_buttons)
         # The plots on a map, with their EU deforestation records (ui/dialogs/plot_geo_panel.py).
         self.geo_panel = PlotGeoPanel(ctx, self)
@@ -312,6 +327,7 @@ class MemberEditor(FormDialog):
         self.history_model.set_rows(detail.history)
         self.pending_status = None
         self._show_status()
+        self.mark_loaded()
 
     def _show_status(self) -> None:
         detail = self.detail
@@ -371,6 +387,9 @@ class MemberEditor(FormDialog):
     def prepare(self) -> Prepared:
         data, problems = self.member_input()
         member_id = self.member_id
+        # What the form showed: only what the user changed relative to it is saved, row by
+        # row, and a row another PC changed meanwhile refuses the save (StaleEdit).
+        base = self.detail
         pending = self.pending_status
         if not problems and not validate_member(data):
             # Unlikely but possible (joined before 14...): saved once the user has seen it.
@@ -387,7 +406,7 @@ class MemberEditor(FormDialog):
         def call(session: Session, actor: Actor) -> MemberDetail:
             if member_id is None:
                 return members.create_member(session, actor, data)
-            detail = members.update_member(session, actor, member_id, data)
+            detail = members.update_member(session, actor, member_id, data, base=base)
             if pending is not None:  # the same transaction: both saved, or neither
                 detail = members.change_status(
                     session,
@@ -396,6 +415,7 @@ class MemberEditor(FormDialog):
                     pending.status,
                     pending.effective_date,
                     pending.reason,
+                    version=_status_version(base, detail),
                 )
             return detail
 
@@ -403,8 +423,50 @@ class MemberEditor(FormDialog):
 
     def after_save(self, result: MemberDetail) -> None:
         self.member_id = result.id
+        self.detail = result
         self.pending_status = None
         self.plot_problems.show_problems([])
+
+    # --- another PC saved first --------------------------------------------------------
+    def can_reload(self) -> bool:
+        return self.member_id is not None
+
+    def reload_record(self) -> None:
+        """Show the member as saved now; keep the plots the user added, and say in words
+        which plots the user had typed differently (the fields do it for the details)."""
+        before = self.plots_model.drafts()
+        seen = {p.id for p in self.detail.plots} if self.detail else set()
+        pending = self.pending_status
+        self.reload()
+        self.set_pending_status(pending)  # still to be saved, shown on the Status tab
+        now = {d.id: d for d in self.plots_model.drafts()}
+        self.plots_model.append_drafts([d for d in before if d.id is None])
+        typed = {d.id for d in before}
+        notes = [
+            self.tr("You typed for plot {0}: {1}").format(
+                d.values["name"], self._plot_text(d.values)
+            )
+            for d in before
+            if d.id is not None and (d.id not in now or d.values != now[d.id].values)
+        ]
+        notes += [
+            self.tr("You had removed plot {0}.").format(now[i].values["name"])
+            for i in sorted(seen - typed)
+            if i in now
+        ]
+        self.plots_typed.setText("\n".join(notes))
+        self.plots_typed.setVisible(bool(notes))
+
+    def _plot_text(self, values: dict[str, str]) -> str:
+        parts = [
+            self.tr("total {0} ha").format(values["total_area_ha"]),
+            self.tr("coffee {0} ha").format(values["coffee_area_ha"]),
+        ]
+        if values["altitude_m"]:
+            parts.append(self.tr("{0} m").format(values["altitude_m"]))
+        if values["varieties"]:
+            parts.append(values["varieties"])
+        return ", ".join(parts)
 
     def show_problems(self, problems: list[Problem]) -> None:
         plot_problems = [p for p in problems if p.field.startswith("plots")]

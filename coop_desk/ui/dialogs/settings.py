@@ -87,6 +87,7 @@ class SettingsDialog(FormDialog):
 
     def _load(self) -> None:
         profile = self.ctx.read(cooperative.get_profile) or cooperative.Profile(name="")
+        self.loaded_version = profile.record_version
         self.name.setText(profile.name)
         self.short_name.setText(profile.short_name)
         self.country.setText(profile.country)
@@ -97,6 +98,13 @@ class SettingsDialog(FormDialog):
         self.fiscal_month.setCurrentIndex(profile.fiscal_year_start_month - 1)
         index = self.language.findData(profile.language or i18n.language())
         self.language.setCurrentIndex(max(index, 0))
+        self.mark_loaded()
+
+    def can_reload(self) -> bool:
+        return True
+
+    def reload_record(self) -> None:
+        self._load()
 
     def profile(self) -> cooperative.Profile:
         return cooperative.Profile(
@@ -108,6 +116,7 @@ class SettingsDialog(FormDialog):
             reporting_currency=self.reporting_currency.text(),
             local_currency=self.local_currency.text(),
             fiscal_year_start_month=self.fiscal_month.currentIndex() + 1,
+            record_version=self.loaded_version,
             language=str(self.language.currentData() or ""),
         )
 

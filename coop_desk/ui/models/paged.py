@@ -16,6 +16,7 @@ sorted in Python here, and ``data()`` stays a look-up.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -57,16 +58,21 @@ class PagedTableModel(RowTableModel[R]):
         first: Callable[[int], Sequence[R]],
         more: Callable[[int, int], Sequence[R]],
         then: Callable[[], None] | None = None,
+        *,
+        around: Callable[[], AbstractContextManager[object]] | None = None,
     ) -> None:
-        """Start over; ``then()`` runs on the GUI thread once the first rows are shown."""
+        """Start over; ``then()`` runs on the GUI thread once the first rows are shown.
+        ``around()`` wraps the moment the rows are replaced (``ui.place.kept_place`` keeps the
+        user's place there: the place they had when the rows came, not when the load began)."""
         page = self.page_size
 
         def done(rows: Sequence[R]) -> None:
             self._more = False
-            self.beginResetModel()
-            self._rows = list(rows)
-            self._more_fn = more
-            self.endResetModel()
+            with around() if around is not None else nullcontext():
+                self.beginResetModel()
+                self._rows = list(rows)
+                self._more_fn = more
+                self.endResetModel()
             # A whole number of full pages: there may be more (an empty page will tell).
             self._more = len(rows) >= page and len(rows) % page == 0
             if then is not None:

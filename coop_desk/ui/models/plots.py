@@ -91,6 +91,20 @@ class PlotsEditModel(QAbstractTableModel):
         """The stored plot behind ``row`` (None for a plot not saved yet)."""
         return self._rows[row].id if 0 <= row < len(self._rows) else None
 
+    def drafts(self) -> list[PlotDraft]:
+        """A copy of the rows as typed (kept across a reload)."""
+        return [PlotDraft(d.id, dict(d.values)) for d in self._rows]
+
+    def append_drafts(self, drafts: list[PlotDraft]) -> None:
+        """Add rows typed before a reload (new plots, not yet saved)."""
+        if not drafts:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(drafts) - 1)
+        self._rows.extend(PlotDraft(d.id, dict(d.values)) for d in drafts)
+        self.endInsertRows()
+        self.modified = True
+
     def add_plot(self) -> int:
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)

@@ -39,10 +39,15 @@ from coop_desk.ui.layout_memory import remember_columns
 from coop_desk.ui.models.paged import PagedTableModel
 from coop_desk.ui.models.table import Column
 from coop_desk.ui.pages.base import Page
+from coop_desk.ui.place import kept_place, last_shown_row
 from coop_desk.ui.widgets import compact_combo
 from coop_desk.ui.workers import BackgroundLoader
 
 SEARCH_DELAY_MS = 150
+
+
+def _member_id(row: MemberRow) -> object:
+    return row.id
 
 
 def member_columns() -> list[Column[MemberRow]]:
@@ -159,6 +164,7 @@ class MembersPage(Page):
         self.counts_loader.failed.connect(self._load_failed)
         self._pending_select: int | None = None
         self._loaded_filter: MemberFilter | None = None
+        self._loaded_view: tuple[MemberFilter, str, bool] | None = None
         self.table = QTableView()
         self.table.setObjectName("members_table")
         self.table.setModel(self.model)
@@ -263,9 +269,15 @@ class MembersPage(Page):
         # A new search keeps the selection only when it is among the first rows: looking for
         # it further would cost a keystroke a scan of the register.
         look_further = self._pending_select is not None or flt == self._loaded_filter
-        self._loaded_filter = flt
         order_by = SORT_KEYS[self.model.sort_column]
         descending = self.model.sort_order == Qt.SortOrder.DescendingOrder
+        # The same list loaded again (a change saved here or on another PC) keeps the user's
+        # place: the rows down to the last one in view come again, and the selection
+        # and the scroll position follow their members.
+        view = (flt, order_by, descending)
+        same_view = view == self._loaded_view
+        shown = last_shown_row(self.table) if same_view else -1
+        self._loaded_filter = flt
         db, actor = self.ctx.db, self.ctx.actor
 
         def page(session: Session, limit: int, offset: int = 0) -> list[MemberRow]:
@@ -282,29 +294,45 @@ class MembersPage(Page):
         def first(limit: int) -> list[MemberRow]:  # pool thread, its own Session
             with db.reading(actor) as s:
                 rows = page(s, limit)
-                if not look_further or selected is None or any(r.id == selected for r in rows):
-                    return rows
-                position = members.member_position(
-                    s, actor, selected, flt, order_by=order_by, descending=descending
-                )
-                if position is None:
-                    return rows
-                return rows + page(s, (position // limit + 1) * limit - len(rows), len(rows))
+                if len(rows) < limit:
+                    return rows  # the whole list
+                need = (shown // limit + 1) * limit if shown >= 0 else limit
+                if look_further and selected is not None and all(r.id != selected for r in rows):
+                    position = members.member_position(
+                        s, actor, selected, flt, order_by=order_by, descending=descending
+                    )
+                    if position is not None:
+                        need = max(need, (position // limit + 1) * limit)
+                if need > len(rows):
+                    rows += page(s, need - len(rows), len(rows))
+                return rows
 
         def more(offset: int, limit: int) -> list[MemberRow]:  # pool thread, its own Session
             with db.reading(actor) as s:
                 return page(s, limit, offset)
 
-        self.model.load(first, more, lambda: self._first_rows_shown(selected, flt, then))
+        self.model.load(
+            first,
+            more,
+            lambda: self._first_rows_shown(selected, flt, then, view),
+            around=(lambda: kept_place(self.table, _member_id)) if same_view else None,
+        )
 
     def _first_rows_shown(
-        self, selected: int | None, flt: MemberFilter, then: Callable[[], None] | None
+        self,
+        selected: int | None,
+        flt: MemberFilter,
+        then: Callable[[], None] | None,
+        view: tuple[MemberFilter, str, bool],
     ) -> None:
+        self._loaded_view = view  # the view the rows now shown belong to
         if not self._sized and self.model.rowCount():
             self.table.resizeColumnsToContents()
             self._sized = True
         self._pending_select = None
-        if selected is not None:
+        # Not when the place was kept with it: selecting scrolls, and the user may have
+        # scrolled away from the selected member.
+        if selected is not None and self.selected_member_id() != selected:
             self.select_member(selected)
         self._update_buttons()
         if then is not None:

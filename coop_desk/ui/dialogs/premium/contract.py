@@ -98,21 +98,35 @@ class ContractDialog(FormDialog):
         self.add_field(self.tr("N&otes"), "notes", self.notes)
         self.form.addRow(self.tr("Premium"), self.figures)
         if contract is not None:
-            self.buyer.setCurrentIndex(max(self.buyer.findData(contract.buyer_id), 0))
-            self.number.setText(contract.number)
-            self.signing_date.set_date_value(contract.signing_date)
-            self.scheme.setCurrentIndex(max(self.scheme.findData(contract.scheme), 0))
-            self.organic.setChecked(contract.organic)
-            self.process.setCurrentIndex(max(self.process.findData(contract.process), 0))
-            self.quantity.setValue(contract.quantity)
-            self.unit.setCurrentIndex(max(self.unit.findData(contract.quantity_unit), 0))
-            self.shipment_date.set_date_value(contract.shipment_date)
-            self.notes.setText(contract.notes)
+            self._show(contract)
         self.quantity.valueChanged.connect(self.update_figures)
         for combo in (self.unit, self.scheme, self.process):
             combo.currentIndexChanged.connect(lambda _i: self.update_figures())
         self.organic.toggled.connect(lambda _c: self.update_figures())
         self.signing_date.dateChanged.connect(lambda _d: self.update_figures())
+        self.update_figures()
+
+    def _show(self, contract: ContractRow) -> None:
+        self.contract_row = contract
+        self.buyer.setCurrentIndex(max(self.buyer.findData(contract.buyer_id), 0))
+        self.number.setText(contract.number)
+        self.signing_date.set_date_value(contract.signing_date)
+        self.scheme.setCurrentIndex(max(self.scheme.findData(contract.scheme), 0))
+        self.organic.setChecked(contract.organic)
+        self.process.setCurrentIndex(max(self.process.findData(contract.process), 0))
+        self.quantity.setValue(contract.quantity)
+        self.unit.setCurrentIndex(max(self.unit.findData(contract.quantity_unit), 0))
+        self.shipment_date.set_date_value(contract.shipment_date)
+        self.notes.setText(contract.notes)
+        self.mark_loaded()
+
+    def can_reload(self) -> bool:
+        return self.contract_row is not None
+
+    def reload_record(self) -> None:
+        assert self.contract_row is not None
+        contract_id = self.contract_row.id
+        self._show(self.ctx.read(lambda s, a: contracts.get_contract(s, a, contract_id)))
         self.update_figures()
 
     def open_buyer_dialog(self) -> BuyerDialog:
@@ -184,12 +198,14 @@ class ContractDialog(FormDialog):
         data = self.current_input()
         if data is None:
             return [Problem("quantity", "the quantity is not a number")], None
-        contract_id = self.contract_row.id if self.contract_row is not None else None
+        contract = self.contract_row
 
         def call(session: Session, actor: Actor) -> ContractRow:
-            if contract_id is None:
+            if contract is None:
                 return contracts.create_contract(session, actor, data)
-            return contracts.update_contract(session, actor, contract_id, data)
+            return contracts.update_contract(
+                session, actor, contract.id, data, record_version=contract.record_version
+            )
 
         return [], call
 

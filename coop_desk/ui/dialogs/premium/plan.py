@@ -25,7 +25,13 @@ from coop_desk.services.ledger import plan
 from coop_desk.services.ledger.plan import ApprovalInput, ApprovalRow, ProjectInput, ProjectRow
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.dialogs.form import FormDialog, Prepared, read_amount
-from coop_desk.ui.widgets import AmountEdit, DateField, ProblemLabel, format_decimal
+from coop_desk.ui.widgets import (
+    AmountEdit,
+    DateField,
+    ProblemLabel,
+    TypedValueLabel,
+    format_decimal,
+)
 
 
 class _MeetingFields(FormDialog):
@@ -100,12 +106,25 @@ class ProjectDialog(FormDialog):
         self.add_field("", "productivity_quality", self.quality)
         self.add_field("", "active", self.active)
         if project is not None:
-            self.name.setText(project.name)
-            self.objective.setPlainText(project.objective)
-            self.responsible.setText(project.responsible)
-            self.timeline.setText(project.timeline)
-            self.quality.setChecked(project.productivity_quality)
-            self.active.setChecked(project.active)
+            self._show(project)
+
+    def _show(self, project: ProjectRow) -> None:
+        self.project = project
+        self.name.setText(project.name)
+        self.objective.setPlainText(project.objective)
+        self.responsible.setText(project.responsible)
+        self.timeline.setText(project.timeline)
+        self.quality.setChecked(project.productivity_quality)
+        self.active.setChecked(project.active)
+        self.mark_loaded()
+
+    def can_reload(self) -> bool:
+        return self.project is not None
+
+    def reload_record(self) -> None:
+        assert self.project is not None
+        project_id = self.project.id
+        self._show(self.ctx.read(lambda s, a: plan.get_project(s, a, project_id)))
 
     def prepare(self) -> Prepared:
         data = ProjectInput(
@@ -116,12 +135,14 @@ class ProjectDialog(FormDialog):
             self.quality.isChecked(),
             self.active.isChecked(),
         )
-        project_id = self.project.id if self.project is not None else None
+        project = self.project
 
         def call(session: Session, actor: Actor) -> ProjectRow:
-            if project_id is None:
+            if project is None:
                 return plan.create_project(session, actor, data)
-            return plan.update_project(session, actor, project_id, data)
+            return plan.update_project(
+                session, actor, project.id, data, record_version=project.record_version
+            )
 
         return [], call
 
@@ -139,40 +160,29 @@ class ApprovalDialog(_MeetingFields):
     ) -> None:
         super().__init__(ctx, parent)
         self.year = year
+        self.current = current
         self.setMinimumWidth(560)
-        self.setWindowTitle(
-            self.tr("General Assembly approval of the {0} plan").format(year)
-            if current is None
-            else self.tr("Budget revision {0} (version {1})").format(year, current.version + 1)
-        )
-        if current is not None:
-            self.set_intro(
-                self.tr(
-                    "A revision needs its own General Assembly approval. The budget below "
-                    "starts from version {0} (approved {1}, USD {2}); the earlier versions stay "
-                    "in the history."
-                ).format(current.version, current.minutes_number, format_decimal(current.total))
-            )
         self.build_meeting_fields()
 
         projects = ctx.read(plan.list_projects)
-        amounts = {line.project_id: line.amount for line in current.lines} if current else {}
         self.budget_edits: dict[int, AmountEdit] = {}
         self.budget_problems: dict[int, ProblemLabel] = {}
+        self.budget_typed: dict[int, TypedValueLabel] = {}
         box = QGroupBox(self.tr("Approved budget (USD)"))
         budget_form = QFormLayout(box)
         for p in projects:
             edit = AmountEdit()
             edit.setPlaceholderText(self.tr("no budget"))
-            if p.id in amounts:
-                edit.setValue(amounts[p.id])
             edit.valueChanged.connect(self._update_total)
             label = p.name + (" ★" if p.productivity_quality else "")
             budget_form.addRow(label, edit)
             problem = ProblemLabel()
             budget_form.addRow("", problem)
+            typed = TypedValueLabel()
+            budget_form.addRow("", typed)
             self.problems.labels[f"budget[{p.id}]"] = problem
             self.budget_edits[p.id] = edit
+            self.budget_typed[p.id] = typed
         self.total_label = QLabel()
         budget_form.addRow(self.tr("Total"), self.total_label)
         hint = QLabel(self.tr("★ counts toward the 25% productivity/quality share"))
@@ -186,7 +196,49 @@ class ApprovalDialog(_MeetingFields):
         scroll.setWidget(box)
         scroll.setMinimumHeight(260)
         self.form.addRow(scroll)
+        self._show_version(current)
+
+    def _show_version(self, current: ApprovalRow | None) -> None:
+        """Start the budget from ``current``, the version in force (None: the first plan)."""
+        self.current = current
+        year = self.year
+        self.setWindowTitle(
+            self.tr("General Assembly approval of the {0} plan").format(year)
+            if current is None
+            else self.tr("Budget revision {0} (version {1})").format(year, current.version + 1)
+        )
+        if current is not None:
+            self.set_intro(
+                self.tr(
+                    "A revision needs its own General Assembly approval. The budget below "
+                    "starts from version {0} (approved {1}, USD {2}); the earlier versions stay "
+                    "in the history."
+                ).format(current.version, current.minutes_number, format_decimal(current.total))
+            )
+        amounts = {line.project_id: line.amount for line in current.lines} if current else {}
+        for project_id, edit in self.budget_edits.items():
+            edit.setValue(amounts.get(project_id))
+        self._started_from = {i: edit.text() for i, edit in self.budget_edits.items()}
         self._update_total()
+
+    # Another PC recorded a revision meanwhile: start again from it, amounts typed in sight.
+    def can_reload(self) -> bool:
+        return True
+
+    def reload_record(self) -> None:
+        typed = {i: edit.text() for i, edit in self.budget_edits.items()}
+        changed = {i for i, text in typed.items() if text != self._started_from[i]}
+        year = self.year
+        self._show_version(self.ctx.read(lambda s, a: plan.current_approval(s, a, year)))
+        for project_id, edit in self.budget_edits.items():
+            label = self.budget_typed[project_id]
+            mine = typed[project_id]
+            label.setVisible(project_id in changed and mine != edit.text())
+            label.setText(self.tr("You typed: {0}").format(mine or self.tr("(empty)")))
+
+    def typed_budget(self) -> dict[int, str]:
+        """The "You typed" notes shown under the budget lines (for tests)."""
+        return {i: lab.text() for i, lab in self.budget_typed.items() if not lab.isHidden()}
 
     def _update_total(self) -> None:
         total = Decimal("0.00")
@@ -208,7 +260,9 @@ class ApprovalDialog(_MeetingFields):
             return problems, None
         data = self.meeting_input()
         year = self.year
-        return [], lambda s, a: plan.record_approval(s, a, year, data, budget)
+        # The version the budget started from: a revision recorded meanwhile refuses this one.
+        revises = self.current.id if self.current is not None else None
+        return [], lambda s, a: plan.record_approval(s, a, year, data, budget, revises=revises)
 
 
 class ApprovalDetailsDialog(_MeetingFields):
@@ -231,6 +285,10 @@ class ApprovalDetailsDialog(_MeetingFields):
             ).format(format_decimal(approval.total))
         )
         self.build_meeting_fields()
+        self._show(approval)
+
+    def _show(self, approval: ApprovalRow) -> None:
+        self.approval = approval
         self.approval_date.set_date_value(approval.approval_date)
         self.minutes.setText(approval.minutes_number)
         self.members_present.setValue(approval.members_present)
@@ -239,8 +297,19 @@ class ApprovalDetailsDialog(_MeetingFields):
         self.votes_against.setValue(approval.votes_against)
         self.votes_abstaining.setValue(approval.votes_abstaining)
         self.notes.setText(approval.notes)
+        self.mark_loaded()
+
+    def can_reload(self) -> bool:
+        return True
+
+    def reload_record(self) -> None:
+        year, approval_id = self.approval.year, self.approval.id
+        rows = self.ctx.read(lambda s, a: plan.list_approvals(s, a, year))
+        self._show(next(r for r in rows if r.id == approval_id))
 
     def prepare(self) -> Prepared:
         data = self.meeting_input()
-        approval_id = self.approval.id
-        return [], lambda s, a: plan.correct_approval_details(s, a, approval_id, data)
+        approval_id, version = self.approval.id, self.approval.record_version
+        return [], lambda s, a: plan.correct_approval_details(
+            s, a, approval_id, data, record_version=version
+        )

@@ -96,6 +96,8 @@ class RateDialog(FormDialog):
     ) -> None:
         super().__init__(ctx, parent)
         self.rate_id = rate_id
+        # The version of the row being corrected, as the form shows it.
+        self.record_version = start.record_version if start is not None and rate_id else None
         self.setWindowTitle(
             self.tr("Correct a row of the price table")
             if rate_id is not None
@@ -118,13 +120,26 @@ class RateDialog(FormDialog):
         self.add_field(self.tr("&Organic differential"), "organic", self.organic)
         self.add_field(self.tr("N&ote"), "note", self.note)
         if start is not None:
-            self.scheme.setCurrentIndex(max(self.scheme.findData(start.scheme), 0))
-            self.valid_from.set_date_value(start.valid_from)
-            self.minimum_washed.setValue(start.minimum_washed)
-            self.minimum_natural.setValue(start.minimum_natural)
-            self.premium.setValue(start.premium)
-            self.organic.setValue(start.organic_differential)
-            self.note.setText(start.note)
+            self._show(start)
+
+    def _show(self, start: RateRow) -> None:
+        self.scheme.setCurrentIndex(max(self.scheme.findData(start.scheme), 0))
+        self.valid_from.set_date_value(start.valid_from)
+        self.minimum_washed.setValue(start.minimum_washed)
+        self.minimum_natural.setValue(start.minimum_natural)
+        self.premium.setValue(start.premium)
+        self.organic.setValue(start.organic_differential)
+        self.note.setText(start.note)
+        self.mark_loaded()
+
+    def can_reload(self) -> bool:
+        return self.rate_id is not None
+
+    def reload_record(self) -> None:
+        rate_id = self.rate_id
+        row = next(r for r in self.ctx.read(contracts.list_rates) if r.id == rate_id)
+        self.record_version = row.record_version
+        self._show(row)
 
     def prepare(self) -> Prepared:
         problems: list[Problem] = []
@@ -143,8 +158,10 @@ class RateDialog(FormDialog):
             organic,
             self.note.text(),
         )
-        rate_id = self.rate_id
-        return problems, lambda s, a: contracts.save_rate(s, a, terms, rate_id)
+        rate_id, version = self.rate_id, self.record_version
+        return problems, lambda s, a: contracts.save_rate(
+            s, a, terms, rate_id, record_version=version
+        )
 
 
 class RatesDialog(QDialog):

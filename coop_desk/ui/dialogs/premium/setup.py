@@ -72,7 +72,6 @@ class LedgerSettingsDialog(FormDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Premium ledger settings"))
-        current = ctx.read(ledger_settings.get_ledger_settings)
         self.over_budget = QComboBox()
         self.over_budget.addItem(self.tr("Ask to confirm; the compliance checks report it"), "warn")
         self.over_budget.addItem(
@@ -80,18 +79,30 @@ class LedgerSettingsDialog(FormDialog):
             "administrators",
         )
         self.over_budget.addItem(self.tr("Refuse the payment"), "block")
-        self.over_budget.setCurrentIndex(max(self.over_budget.findData(current.over_budget), 0))
         self.overdue_days = QSpinBox()
         self.overdue_days.setRange(0, 3650)
         self.overdue_days.setSuffix(self.tr(" days after shipment"))
-        self.overdue_days.setValue(current.overdue_days)
         self.add_field(
             self.tr("Payments outside the approved\nbudget or the account's balance"),
             "over_budget",
             self.over_budget,
         )
         self.add_field(self.tr("Premium is &overdue"), "overdue_days", self.overdue_days)
+        self.reload_record()
+
+    def _fill(self, current: LedgerSettings) -> None:
+        self.current = current
+        self.over_budget.setCurrentIndex(max(self.over_budget.findData(current.over_budget), 0))
+        self.overdue_days.setValue(current.overdue_days)
+        self.mark_loaded()
+
+    def can_reload(self) -> bool:
+        return True
+
+    def reload_record(self) -> None:
+        self._fill(self.ctx.read(ledger_settings.get_ledger_settings))
 
     def prepare(self) -> Prepared:
         value = LedgerSettings(self.over_budget.currentData(), self.overdue_days.value())
-        return [], lambda s, a: ledger_settings.save_ledger_settings(s, a, value)
+        base = self.current
+        return [], lambda s, a: ledger_settings.save_ledger_settings(s, a, value, base=base)

@@ -56,6 +56,7 @@ from coop_desk.ui.pages.premium.models import (
     ProjectBalancesModel,
     ProjectsModel,
 )
+from coop_desk.ui.place import kept_place, last_shown_row
 from coop_desk.ui.widgets import DateField, compact_combo, format_decimal, wrapping_label
 from coop_desk.ui.workers import BackgroundLoader
 
@@ -171,15 +172,13 @@ class ContractsTab(Tab):
 
         flt = ContractFilter(text=self.search.text())
         today = self.page.today()
-        selected = self.selected()
         year = self.page.year()
         rows = self.ctx.read(lambda s, a: contract_overview(s, a, flt, year=year, today=today))
-        self.model.set_rows(rows)
+        with kept_place(self.table, lambda row: row.contract.id):
+            self.model.set_rows(rows)
         if not self._sized and rows:
             fit_columns(self.table, widest=140)
             self._sized = True
-        if selected is not None:
-            self.select(selected.id)
         due = sum((r.contract.premium_due for r in rows), Decimal(0))
         received = sum((r.received for r in rows), Decimal(0))
         self.totals.setText(
@@ -322,6 +321,10 @@ def _entry_id(row: EntryRow | JournalLine) -> int:
     return row.entry_id if isinstance(row, JournalLine) else row.id
 
 
+def _journal_key(row: EntryRow | JournalLine) -> object:
+    return (row.entry_id, row.line) if isinstance(row, JournalLine) else row.id
+
+
 class JournalTab(Tab):
     def __init__(self, page: PremiumPage) -> None:
         super().__init__(page)
@@ -395,6 +398,7 @@ class JournalTab(Tab):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
         self._sized = False
         self._loading = False
+        self._loaded_view: tuple[object, ...] | None = None
 
     def showing_postings(self) -> bool:
         return self.mode.currentData() == "postings"
@@ -482,6 +486,12 @@ class JournalTab(Tab):
         descending = model.sort_order == Qt.SortOrder.DescendingOrder
         in_order = model.sort_column in JOURNAL_ORDER_COLUMNS
         value = model.columns[model.sort_column].value
+        # The same view loaded again (a posting saved here or on another PC) keeps the user's
+        # place: the rows down to the last one in view come again, and the selection
+        # and the scroll position follow their entries.
+        view = (flt, postings, model.sort_column, descending)
+        same_view = view == self._loaded_view
+        shown = last_shown_row(self.table) if same_view else -1
         db, actor = self.ctx.db, self.ctx.actor
 
         def fetch(s: Session, limit: int | None, offset: int) -> list[Any]:
@@ -504,16 +514,19 @@ class JournalTab(Tab):
                     rows = fetch(s, None, 0)
                     return sorted(rows, key=lambda r: sort_key(value(r)), reverse=descending)
                 rows = fetch(s, limit, 0)
-                if wanted is None or any(_entry_id(r) == wanted for r in rows):
-                    return rows
-                position = journal.journal_position(
-                    s, actor, wanted, flt, descending=descending, postings=postings
-                )
-                if position is None:
-                    return rows
-                # One page more: an entry's postings may run past the page it starts on.
-                need = (position // limit + 2) * limit
-                return rows + fetch(s, need - len(rows), len(rows))
+                if len(rows) < limit:
+                    return rows  # the whole view
+                need = (shown // limit + 1) * limit if shown >= 0 else limit
+                if wanted is not None and all(_entry_id(r) != wanted for r in rows):
+                    position = journal.journal_position(
+                        s, actor, wanted, flt, descending=descending, postings=postings
+                    )
+                    if position is not None:
+                        # One page more: an entry's postings may run past its first page.
+                        need = max(need, (position // limit + 2) * limit)
+                if need > len(rows):
+                    rows += fetch(s, need - len(rows), len(rows))
+                return rows
 
         def more(offset: int, limit: int) -> list[Any]:  # pool thread, its own Session
             if not in_order:
@@ -522,11 +535,22 @@ class JournalTab(Tab):
                 return fetch(s, limit, offset)
 
         self._entries_by_id = {}
-        model.load(first, more, lambda: self._first_rows_shown(wanted, flt, postings))
+        model.load(
+            first,
+            more,
+            lambda: self._first_rows_shown(wanted, flt, postings, view),
+            around=(lambda: kept_place(self.table, _journal_key)) if same_view else None,
+        )
 
-    def _first_rows_shown(self, wanted: int | None, flt: JournalFilter, postings: bool) -> None:
+    def _first_rows_shown(
+        self, wanted: int | None, flt: JournalFilter, postings: bool, view: tuple[object, ...]
+    ) -> None:
+        self._loaded_view = view  # the view the rows now shown belong to
         target = self._pending_select or wanted
         self._pending_select = None
+        current = selected_row(self.table, self.current_model())
+        if current is not None and _entry_id(current) == target:
+            target = None  # kept with the user's place (selecting would scroll to it)
         if target is not None and not self._select_loaded(target) and target != wanted:
             # Asked for after this load began: load again, this time with it.
             self._pending_select = target
