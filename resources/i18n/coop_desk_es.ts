@@ -1,41 +1,31 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name/>
+    <name></name>
     <message>
-        <location filename="../../coop_desk/ui/open_database.py" line="62"/>
-        <source>Open a coop-desk database</source>
-        <translation>Abrir una base de datos de coop-desk</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/open_database.py" line="64"/>
-        <source>coop-desk database (*.sqlite);;All files (*)</source>
-        <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/open_database.py" line="93"/>
-        <location filename="../../coop_desk/ui/open_database.py" line="105"/>
+        <location filename="../../coop_desk/ui/open_database.py" line="125"/>
+        <location filename="../../coop_desk/ui/open_database.py" line="134"/>
         <source>Cannot open the database</source>
         <translation>No se puede abrir la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/open_database.py" line="100"/>
+        <location filename="../../coop_desk/ui/open_database.py" line="95"/>
         <source>Opening the database</source>
         <translation>Abriendo la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/open_database.py" line="142"/>
+        <location filename="../../coop_desk/ui/open_database.py" line="177"/>
         <source>(not found)</source>
         <translation>(no se encuentra)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/open_database.py" line="150"/>
+        <location filename="../../coop_desk/ui/open_database.py" line="185"/>
         <source>No other database opened yet</source>
         <translation>Todavía no se abrió otra base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/open_database.py" line="155"/>
+        <location filename="../../coop_desk/ui/open_database.py" line="190"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Vaciar la lista</translation>
     </message>
@@ -76,12 +66,12 @@
 <context>
     <name>ApprovalDetailsDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="223"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="277"/>
         <source>Correct the record of {0} (version {1})</source>
         <translation>Corregir el acta de {0} (versión {1})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="229"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="283"/>
         <source>Only the record of the meeting changes. The budget it approved (USD {0}) stays; a different budget needs a new approval.</source>
         <translation>Solo cambia el acta de la asamblea. El presupuesto aprobado (USD {0}) se mantiene; un presupuesto distinto necesita una nueva aprobación.</translation>
     </message>
@@ -89,41 +79,41 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="144"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="206"/>
         <source>General Assembly approval of the {0} plan</source>
         <translation>Aprobación del plan {0} por la Asamblea General</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="146"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="208"/>
         <source>Budget revision {0} (version {1})</source>
         <translation>Revisión del presupuesto {0} (versión {1})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="151"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="213"/>
         <source>A revision needs its own General Assembly approval. The budget below starts from version {0} (approved {1}, USD {2}); the earlier versions stay in the history.</source>
         <translation>Una revisión necesita su propia aprobación de la Asamblea General. El presupuesto de abajo parte de la versión {0} (aprobada en {1}, USD {2}); las versiones anteriores quedan en el historial.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="162"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="171"/>
         <source>Approved budget (USD)</source>
         <translation>Presupuesto aprobado (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="166"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="175"/>
         <source>no budget</source>
         <translation>sin presupuesto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="177"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="187"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="178"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="188"/>
         <source>★ counts toward the 25% productivity/quality share</source>
         <translation>★ cuenta para el 25 % de productividad/calidad</translation>
     </message>
-<message>
+    <message>
         <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="237"/>
         <source>You typed: {0}</source>
         <translation>Usted escribió: {0}</translation>
@@ -178,7 +168,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="144"/>
-        <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year's audit trail, the integrity check</source>
+        <source>A workbook for the auditor: journal, trial balance, GA approvals, payments with vouchers and receipt hashes, the year&apos;s audit trail, the integrity check</source>
         <translation>Un libro Excel para el auditor: libro diario, balance de comprobación, aprobaciones de la AG, pagos con comprobantes y huellas de los recibos, el registro de auditoría del ejercicio y la verificación de integridad</translation>
     </message>
     <message>
@@ -188,7 +178,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/audit.py" line="151"/>
-        <source>The year's journal for an independent check with Beancount (bean-check)</source>
+        <source>The year&apos;s journal for an independent check with Beancount (bean-check)</source>
         <translation>El libro diario del ejercicio, para una verificación independiente con Beancount (bean-check)</translation>
     </message>
     <message>
@@ -370,7 +360,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/backup_actions.py" line="199"/>
-        <source>This database is on a PostgreSQL server: back it up with pg_dump and record each dump with “coop-desk backup --record-dump FILE” (see the README); the status below is read from the folder's backup log.</source>
+        <source>This database is on a PostgreSQL server: back it up with pg_dump and record each dump with “coop-desk backup --record-dump FILE” (see the README); the status below is read from the folder&apos;s backup log.</source>
         <translation>Esta base de datos está en un servidor PostgreSQL: haga sus copias con pg_dump y registre cada copia con “coop-desk backup --record-dump ARCHIVO” (vea el README); el estado de abajo se lee del registro de copias de la carpeta.</translation>
     </message>
     <message>
@@ -392,32 +382,32 @@
 <context>
     <name>BalancesTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="664"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="688"/>
         <source>Premium fund (USD value)</source>
         <translation>Fondo de la Prima (valor en USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="703"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="727"/>
         <source>Projects {0}: approved USD {1}, spent USD {2}, remaining USD {3}</source>
         <translation>Proyectos {0}: aprobado USD {1}, gastado USD {2}, saldo USD {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="717"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="741"/>
         <source>Productivity / quality: USD {0} spent; no premium received this year (at least {1}% of the premium received goes to productivity / quality).</source>
         <translation>Productividad / calidad: USD {0} gastados; no se recibió prima este año (al menos el {1}% de la prima recibida va a productividad / calidad).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="722"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="746"/>
         <source>Productivity / quality: USD {0} spent = {1}% of the USD {2} premium received; at least {3}% = USD {4} is required ({5}).</source>
         <translation>Productividad / calidad: USD {0} gastados = {1}% de los USD {2} de prima recibida; se exige al menos el {3}% = USD {4} ({5}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="730"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="754"/>
         <source>met</source>
         <translation>cumplido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="730"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="754"/>
         <source>not met</source>
         <translation>no cumplido</translation>
     </message>
@@ -486,7 +476,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="267"/>
-        <source>choose a file with the plot's boundary</source>
+        <source>choose a file with the plot&apos;s boundary</source>
         <translation>elija un archivo con el lindero de la parcela</translation>
     </message>
 </context>
@@ -707,27 +697,27 @@
         <translation>&amp;Documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="92"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="93"/>
         <source>{0} (SHA-256 {1}…)</source>
         <translation>{0} (SHA-256 {1}…)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="99"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="109"/>
         <source>Add scheme</source>
         <translation>Agregar esquema</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="100"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="110"/>
         <source>Name of the scheme (e.g. Rainforest Alliance):</source>
         <translation>Nombre del esquema (p. ej. Rainforest Alliance):</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="107"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="117"/>
         <source>Certificate document</source>
         <translation>Documento del certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="109"/>
+        <location filename="../../coop_desk/ui/dialogs/certificate.py" line="119"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Documentos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Todos los archivos (*)</translation>
     </message>
@@ -832,7 +822,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="249"/>
-        <source>Target 100%. Certifier's re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
+        <source>Target 100%. Certifier&apos;s re-inspection sample: {0} members. Awaiting committee approval: {1}. Overdue corrective actions: {2}.
 {3}</source>
         <translation>Meta 100 %. Muestra de reinspección de la certificadora: {0} socios. Pendientes de aprobación del comité: {1}. Acciones correctivas vencidas: {2}.
 {3}</translation>
@@ -974,7 +964,7 @@
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="26"/>
-        <source>Closing {0} locks it: nothing more can be recorded in it. Each account's balance and the Premium fund are carried into {1}. Only an administrator can reopen it.</source>
+        <source>Closing {0} locks it: nothing more can be recorded in it. Each account&apos;s balance and the Premium fund are carried into {1}. Only an administrator can reopen it.</source>
         <translation>Cerrar {0} lo bloquea: ya no se puede registrar nada en él. El saldo de cada cuenta y el fondo de la Prima pasan a {1}. Solo un administrador puede reabrirlo.</translation>
     </message>
     <message>
@@ -996,22 +986,22 @@
 <context>
     <name>CompleteActionDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="286"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="321"/>
         <source>Corrective action done</source>
         <translation>Acción correctiva cumplida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="289"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="324"/>
         <source>{0} {1}: {2} (due {3})</source>
         <translation>{0} {1}: {2} (vence {3})</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="300"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="335"/>
         <source>&amp;Completed on</source>
         <translation>&amp;Cumplida el</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="301"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="336"/>
         <source>&amp;Note</source>
         <translation>&amp;Nota</translation>
     </message>
@@ -1019,27 +1009,27 @@
 <context>
     <name>ComplianceTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="753"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="777"/>
         <source>&amp;Check again</source>
         <translation>&amp;Verificar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="782"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="806"/>
         <source>{0}: checking…</source>
         <translation>{0}: verificando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="788"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="812"/>
         <source>The checks could not be run.</source>
         <translation>No se pudieron ejecutar las verificaciones.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="803"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="827"/>
         <source>{0}: every check passed.</source>
         <translation>{0}: todas las verificaciones pasaron.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="806"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="830"/>
         <source>{0}: integrity errors: {1} · compliance warnings: {2}.</source>
         <translation>{0}: errores de integridad: {1} · advertencias de cumplimiento: {2}.</translation>
     </message>
@@ -1132,32 +1122,32 @@
         <translation>Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="133"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="147"/>
         <source>the quantity is not a number</source>
         <translation>la cantidad no es un número</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="136"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="150"/>
         <source>give the quantity</source>
         <translation>indique la cantidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="146"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="160"/>
         <source>conventional sale: no premium</source>
         <translation>venta convencional: sin prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="148"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="162"/>
         <source>no rate in force on the signing date</source>
         <translation>no hay tarifa vigente en la fecha de firma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="150"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="164"/>
         <source>{0} lb · {1}</source>
         <translation>{0} lb · {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="154"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="168"/>
         <source>{0} lb × USD {1} = premium due USD {2}
 organic differential USD {3} · productivity/quality share (25%) USD {4}</source>
         <translation>{0} lb × USD {1} = prima por cobrar USD {2}
@@ -1167,42 +1157,42 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ContractsTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="130"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="131"/>
         <source>Search contract number or buyer</source>
         <translation>Buscar número de contrato o comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="132"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="133"/>
         <source>&amp;New contract…</source>
         <translation>&amp;Nuevo contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="133"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="134"/>
         <source>&amp;Edit contract…</source>
         <translation>&amp;Editar contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="134"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="135"/>
         <source>Record &amp;shipment…</source>
         <translation>Registrar em&amp;barque…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="136"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="137"/>
         <source>Premium &amp;received…</source>
         <translation>Prima &amp;recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="138"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="139"/>
         <source>&amp;Delete…</source>
         <translation>E&amp;liminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="140"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="141"/>
         <source>Only a contract entered by mistake, with no shipment or payment recorded</source>
         <translation>Solo un contrato ingresado por error, sin embarque ni pago registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="187"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="186"/>
         <source>{0}: {1} contracts · premium due USD {2} · received USD {3} · outstanding USD {4}</source>
         <translation>{0}: {1} contratos · prima por cobrar USD {2} · recibida USD {3} · pendiente USD {4}</translation>
     </message>
@@ -1583,7 +1573,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/first_run.py" line="60"/>
-        <source>Administrator's &amp;user name</source>
+        <source>Administrator&apos;s &amp;user name</source>
         <translation>&amp;Usuario del administrador</translation>
     </message>
     <message>
@@ -1610,21 +1600,21 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="168"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="182"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="113"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="125"/>
         <source>Discard changes?</source>
         <translation>¿Descartar los cambios?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/form.py" line="213"/>
+        <location filename="../../coop_desk/ui/dialogs/form.py" line="236"/>
         <source>The changes in this form are not saved. Discard them?</source>
         <translation>Los cambios de este formulario no están guardados. ¿Descartarlos?</translation>
     </message>
-<message>
+    <message>
         <location filename="../../coop_desk/ui/dialogs/form.py" line="330"/>
         <source>another user</source>
         <translation>otro usuario</translation>
@@ -1689,7 +1679,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <source>Reloaded: the form shows the values saved now.</source>
         <translation>Recargado: el formulario muestra los valores guardados ahora.</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>GenderReportDialog</name>
     <message>
@@ -1719,7 +1709,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
     <message>
         <location filename="../../coop_desk/ui/printing/gender.py" line="144"/>
-        <source>The plan has no women's programme.</source>
+        <source>The plan has no women&apos;s programme.</source>
         <translation>El plan no tiene un programa de mujeres.</translation>
     </message>
 </context>
@@ -1738,7 +1728,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="294"/>
-        <source>GeoJSON from a GIS, KML/KMZ from Google Earth or GPX tracks from a phone. Each feature is matched to a plot by the plot's code, or by the member's code and the plot's name. Features that cannot be used are listed with the reason; they do not stop the others.</source>
+        <source>GeoJSON from a GIS, KML/KMZ from Google Earth or GPX tracks from a phone. Each feature is matched to a plot by the plot&apos;s code, or by the member&apos;s code and the plot&apos;s name. Features that cannot be used are listed with the reason; they do not stop the others.</source>
         <translation>GeoJSON de un SIG, KML/KMZ de Google Earth o tracks GPX de un celular. Cada elemento se asigna a una parcela por el código de la parcela, o por el código del socio y el nombre de la parcela. Los elementos que no se pueden usar se listan con el motivo; no detienen a los demás.</translation>
     </message>
     <message>
@@ -1788,7 +1778,7 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="374"/>
-        <source>the feature's name</source>
+        <source>the feature&apos;s name</source>
         <translation>el nombre del elemento</translation>
     </message>
     <message>
@@ -2254,77 +2244,77 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>JournalTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="333"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="336"/>
         <source>Search number, description, payee, voucher</source>
         <translation>Buscar número, descripción, beneficiario, comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="349"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="352"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="351"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="354"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="346"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="349"/>
         <source>One row per entry</source>
         <translation>Fila por asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="347"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="350"/>
         <source>One row per posting</source>
         <translation>Fila por movimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="355"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="358"/>
         <source>&amp;Open entry…</source>
         <translation>&amp;Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="357"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="360"/>
         <source>&amp;Go to linked entry</source>
         <translation>&amp;Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="359"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="362"/>
         <source>&amp;Reverse entry…</source>
         <translation>&amp;Revertir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="426"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="430"/>
         <source>All projects</source>
         <translation>Todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="427"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="431"/>
         <source>All accounts</source>
         <translation>Todas las cuentas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="548"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="572"/>
         <source>{0} entries, {1} postings</source>
         <translation>{0} asientos, {1} movimientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="551"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="575"/>
         <source>{0} entries</source>
         <translation>{0} asientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="621"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="645"/>
         <source>Open entry…</source>
         <translation>Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="623"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="647"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="628"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="652"/>
         <source>Reverse entry…</source>
         <translation>Revertir asiento…</translation>
     </message>
@@ -2337,34 +2327,34 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <translation>Configuración del libro de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="86"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="84"/>
         <source> days after shipment</source>
         <translation> días después del embarque</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="93"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="90"/>
         <source>Premium is &amp;overdue</source>
         <translation>La Prima está &amp;vencida a los</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="77"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="76"/>
         <source>Ask to confirm; the compliance checks report it</source>
         <translation>Pedir confirmación; los controles de cumplimiento lo informan</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="79"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="78"/>
         <source>Only administrators may confirm it; refuse it to the others</source>
         <translation>Solo un administrador puede confirmarlo; rechazarlo a los demás</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="82"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="81"/>
         <source>Refuse the payment</source>
         <translation>Rechazar el pago</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="89"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="86"/>
         <source>Payments outside the approved
-budget or the account's balance</source>
+budget or the account&apos;s balance</source>
         <translation>Pagos fuera del presupuesto
 aprobado o del saldo de la cuenta</translation>
     </message>
@@ -2426,7 +2416,7 @@ aprobado o del saldo de la cuenta</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="572"/>
-        <source>A micro-lot carries one producer's name: only her deliveries go into it.</source>
+        <source>A micro-lot carries one producer&apos;s name: only her deliveries go into it.</source>
         <translation>Un microlote lleva el nombre de una productora: solo entran sus entregas.</translation>
     </message>
     <message>
@@ -2458,87 +2448,87 @@ aprobado o del saldo de la cuenta</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="191"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="195"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="199"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="203"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="211"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="215"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="212"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="216"/>
         <source>&amp;Language</source>
         <translation>I&amp;dioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="221"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="225"/>
         <source>Change &amp;password…</source>
         <translation>Cambiar c&amp;ontraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="224"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="228"/>
         <source>S&amp;witch user…</source>
         <translation>Cambiar de &amp;usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="228"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="232"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="233"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="237"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="236"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="240"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="237"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="241"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="241"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="245"/>
         <source>&amp;New record</source>
         <translation>&amp;Nuevo registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="266"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="270"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="271"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="275"/>
         <source>&amp;About coop-desk</source>
         <translation>&amp;Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="346"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="351"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="347"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="352"/>
         <source>The language changes the next time coop-desk starts.</source>
         <translation>El idioma cambiará la próxima vez que inicie coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="353"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="358"/>
         <source>About coop-desk</source>
         <translation>Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="355"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="360"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
@@ -2549,47 +2539,47 @@ Padrón de socios, certificaciones y libro de la Prima Fairtrade para cooperativ
 Base de datos: {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="192"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="196"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Abrir base de datos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="196"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="200"/>
         <source>Recent &amp;databases</source>
         <translation>Bases de datos &amp;recientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="202"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="206"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Copias de seguridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="205"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="209"/>
         <source>Back up the database to a &amp;file…</source>
         <translation>Copiar la base de datos a un a&amp;rchivo…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="208"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="212"/>
         <source>&amp;Restore from a copy…</source>
         <translation>&amp;Restaurar desde una copia…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="246"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="250"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="247"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="251"/>
         <source>&amp;Home</source>
         <translation>&amp;Inicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="251"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="255"/>
         <source>&amp;Start on the home page</source>
         <translation>&amp;Empezar en la página de inicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="267"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="271"/>
         <source>&amp;Manual</source>
         <translation>&amp;Manual</translation>
     </message>
@@ -2716,7 +2706,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/member_certs_tab.py" line="187"/>
-        <source>awaiting the ICS committee's approval</source>
+        <source>awaiting the ICS committee&apos;s approval</source>
         <translation>pendiente de aprobación del comité del SIC</translation>
     </message>
     <message>
@@ -2748,365 +2738,365 @@ Base de datos: {1}</translation>
 <context>
     <name>MemberEditor</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="142"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="154"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="144"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="156"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="147"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="159"/>
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="149"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="161"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="151"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="163"/>
         <source>Recorded by</source>
         <translation>Registrado por</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="178"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="190"/>
         <source>8 digits</source>
         <translation>8 dígitos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="192"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="204"/>
         <source>&amp;Code</source>
         <translation>Códi&amp;go</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="193"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="205"/>
         <source>&amp;First names</source>
         <translation>&amp;Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="194"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="206"/>
         <source>&amp;Surnames</source>
         <translation>&amp;Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="195"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="207"/>
         <source>&amp;DNI</source>
         <translation>&amp;DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="196"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="208"/>
         <source>&amp;Gender</source>
         <translation>&amp;Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="197"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="209"/>
         <source>&amp;Birth date</source>
         <translation>Fecha de naci&amp;miento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="198"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="210"/>
         <source>&amp;Joined on</source>
         <translation>Fecha de &amp;ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="199"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="211"/>
         <source>C&amp;ommunity (caserío / sector)</source>
         <translation>&amp;Caserío / comunidad (sector)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="200"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="212"/>
         <source>&amp;Phone</source>
         <translation>Telé&amp;fono</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="201"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="213"/>
         <source>&amp;Notes</source>
         <translation>N&amp;otas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="210"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="222"/>
         <source>&amp;Add plot</source>
         <translation>Agregar &amp;parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="211"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="223"/>
         <source>&amp;Remove plot</source>
         <translation>&amp;Quitar parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="235"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="250"/>
         <source>Change &amp;status…</source>
         <translation>Cambiar &amp;estado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="252"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="267"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="253"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="268"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="254"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="269"/>
         <source>Status and history</source>
         <translation>Estado e historial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="262"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="277"/>
         <source>Certification</source>
         <translation>Certificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="265"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="280"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="268"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="283"/>
         <source>Every change to this member, its plots and status: who, when, what</source>
         <translation>Todos los cambios de este socio, sus parcelas y su estado: quién, cuándo, qué</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="281"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="296"/>
         <source>New member</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="291"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="306"/>
         <source>A new member starts as active.</source>
         <translation>Un socio nuevo empieza como activo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="320"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="336"/>
         <source>Status: {0} since {1}</source>
         <translation>Estado: {0} desde {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="485"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="547"/>
         <source>This member has changes that are not saved. Discard them?</source>
         <translation>Este socio tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="287"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="302"/>
         <source>The next free code; type another to change it</source>
         <translation>El siguiente código libre; escriba otro para cambiarlo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="325"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="341"/>
         <source>Changes to {0} from {1} when you save ({2}).</source>
         <translation>Pasa a {0} desde el {1} al guardar ({2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="475"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="537"/>
         <source>Save with a warning?</source>
         <translation>¿Guardar con una advertencia?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="476"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="538"/>
         <source>This looks unlikely. Check it; save it if it is right.</source>
         <translation>Esto parece poco probable. Revíselo; guárdelo si es correcto.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="478"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="540"/>
         <source>&amp;Save anyway</source>
         <translation>&amp;Guardar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="479"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="541"/>
         <source>&amp;Go back</source>
         <translation>&amp;Volver</translation>
     </message>
-<message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="436"/>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="446"/>
         <source>You typed for plot {0}: {1}</source>
         <translation>Usted escribió para la parcela {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="443"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="453"/>
         <source>You had removed plot {0}.</source>
         <translation>Usted había quitado la parcela {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="452"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="462"/>
         <source>total {0} ha</source>
         <translation>total {0} ha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="453"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="463"/>
         <source>coffee {0} ha</source>
         <translation>café {0} ha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="456"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="466"/>
         <source>{0} m</source>
         <translation>{0} m</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="113"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
         <source>Search code, names, DNI or community (Ctrl+F)</source>
         <translation>Buscar código, nombres, DNI o caserío (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="116"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
         <source>All statuses</source>
         <translation>Todos los estados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="120"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="125"/>
         <source>Women and men</source>
         <translation>Mujeres y hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="126"/>
         <source>Women</source>
         <translation>Mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="122"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="127"/>
         <source>Men</source>
         <translation>Hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="124"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="396"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="129"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="424"/>
         <source>All communities</source>
         <translation>Todos los caseríos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="130"/>
         <source>&amp;New member</source>
         <translation>&amp;Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="126"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="131"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="127"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="132"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="128"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="133"/>
         <source>Import a member roster from an Excel workbook</source>
         <translation>Importar un padrón de socios desde un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="129"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="134"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="131"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="136"/>
         <source>Write the register, with plots, to an Excel workbook</source>
         <translation>Guardar el padrón, con las parcelas, en un libro de Excel</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/__init__.py" line="93"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="242"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="248"/>
         <source>Members</source>
         <translation>Socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="323"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="351"/>
         <source>{0} members · {1} active · {2} women ({3}%)</source>
         <translation>{0} socios · {1} activos · {2} mujeres ({3} %)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="199"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="205"/>
         <source>&amp;Import a roster from Excel…</source>
         <translation>&amp;Importar un padrón de Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="201"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="207"/>
         <source>Register a &amp;member</source>
         <translation>Registrar un &amp;socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="203"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="209"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="338"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="366"/>
         <source>&lt;b&gt;The register has no members yet.&lt;/b&gt; To start:</source>
         <translation>&lt;b&gt;El padrón aún no tiene socios.&lt;/b&gt; Para empezar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="342"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="370"/>
         <source>• import the roster you keep in Excel (the import shows every row before anything is saved), or register members one by one;</source>
         <translation>• importe el padrón que lleva en Excel (la importación muestra cada fila antes de guardar nada), o registre a los socios uno por uno;</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="350"/>
-        <source>• fill in the cooperative's RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
+        <location filename="../../coop_desk/ui/pages/members.py" line="378"/>
+        <source>• fill in the cooperative&apos;s RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
         <translation>• complete el RUC y el FLO ID de la cooperativa (Archivo → Configuración de la cooperativa): los informes y los libros de Excel los llevan.</translation>
     </message>
 </context>
 <context>
     <name>MembersTableModel</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="50"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="55"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="51"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="56"/>
         <source>Surnames</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="53"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="58"/>
         <source>First names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="55"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="60"/>
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="57"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="62"/>
         <source>Gender</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="61"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="66"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="63"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="68"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="67"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="72"/>
         <source>Joined</source>
         <translation>Ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="69"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="74"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="74"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="79"/>
         <source>Coffee (ha)</source>
         <translation>Café (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="78"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="83"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
@@ -3157,6 +3147,114 @@ Base de datos: {1}</translation>
         <location filename="../../coop_desk/ui/dialogs/premium/setup.py" line="59"/>
         <source>&amp;Bank details</source>
         <translation>Datos &amp;bancarios</translation>
+    </message>
+</context>
+<context>
+    <name>OpenDatabaseDialog</name>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="44"/>
+        <source>Open database</source>
+        <translation>Abrir base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="49"/>
+        <source>A database &amp;file on this computer</source>
+        <translation>Un &amp;archivo de base de datos en esta computadora</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="52"/>
+        <source>A database on a &amp;PostgreSQL server (shared by several PCs)</source>
+        <translation>Una base de datos en un servidor &amp;PostgreSQL (compartida por varias PC)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="63"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="70"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="76"/>
+        <source>e.g. 192.168.1.10 or server-office</source>
+        <translation>p. ej. 192.168.1.10 o servidor-oficina</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="87"/>
+        <source>&amp;Host</source>
+        <translation>&amp;Servidor</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="88"/>
+        <source>P&amp;ort</source>
+        <translation>Pu&amp;erto</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="89"/>
+        <source>&amp;Database</source>
+        <translation>&amp;Base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="90"/>
+        <source>&amp;User</source>
+        <translation>&amp;Usuario</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="93"/>
+        <source>The password is asked for when the server wants one; it is never stored by coop-desk. It can also be kept in PostgreSQL&apos;s own password file (pgpass).</source>
+        <translation>La contraseña se pide cuando el servidor la requiere; coop-desk nunca la guarda. También puede guardarse en el archivo de contraseñas propio de PostgreSQL (pgpass).</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="130"/>
+        <source>choose the database file</source>
+        <translation>elija el archivo de la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="135"/>
+        <source>the folder {0} does not exist</source>
+        <translation>la carpeta {0} no existe</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="139"/>
+        <source>give the server&apos;s name or address</source>
+        <translation>indique el nombre o la dirección del servidor</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="141"/>
+        <source>give the name of the database</source>
+        <translation>indique el nombre de la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="143"/>
+        <source>give the PostgreSQL user name</source>
+        <translation>indique el usuario de PostgreSQL</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="162"/>
+        <source>Open a coop-desk database</source>
+        <translation>Abrir una base de datos de coop-desk</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="164"/>
+        <source>coop-desk database (*.sqlite);;All files (*)</source>
+        <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="190"/>
+        <source>Database password</source>
+        <translation>Contraseña de la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="192"/>
+        <source>The server refused that password. Password for {0}:</source>
+        <translation>El servidor rechazó esa contraseña. Contraseña para {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="196"/>
+        <source>Password for {0}:</source>
+        <translation>Contraseña para {0}:</translation>
     </message>
 </context>
 <context>
@@ -3233,42 +3331,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="230"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="229"/>
         <source>New &amp;project…</source>
         <translation>Nuevo &amp;proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="232"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="231"/>
         <source>&amp;Edit project…</source>
         <translation>&amp;Editar proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="234"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="233"/>
         <source>&amp;GA approval…</source>
         <translation>&amp;Aprobación AG…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="235"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="234"/>
         <source>Budget &amp;revision…</source>
         <translation>&amp;Revisar presupuesto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="237"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="236"/>
         <source>&amp;Correct meeting record…</source>
         <translation>&amp;Corregir acta…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="257"/>
-        <source>General Assembly approvals of this year's plan</source>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="256"/>
+        <source>General Assembly approvals of this year&apos;s plan</source>
         <translation>Aprobaciones de la Asamblea General del plan de este ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="289"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="288"/>
         <source>Development Plan {0}: not yet approved</source>
         <translation>Plan de Desarrollo Fairtrade {0}: aún no aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="292"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="291"/>
         <source>Development Plan {0}: USD {1}, version {2} approved {3}</source>
         <translation>Plan de Desarrollo {0}: USD {1}, versión {2} ({3})</translation>
     </message>
@@ -3307,7 +3405,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/trade.py" line="130"/>
-        <source>optional: the plot's code in the ICS or surveys</source>
+        <source>optional: the plot&apos;s code in the ICS or surveys</source>
         <translation>opcional: el código de la parcela en el SCI o en los levantamientos</translation>
     </message>
     <message>
@@ -3375,7 +3473,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/plot_geo_panel.py" line="118"/>
-        <source>Save the member to record the plots' boundaries.</source>
+        <source>Save the member to record the plots&apos; boundaries.</source>
         <translation>Guarde el socio para registrar los linderos de sus parcelas.</translation>
     </message>
     <message>
@@ -3460,22 +3558,22 @@ Base de datos: {1}</translation>
         <translation>En transición orgánica desde:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="215"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="213"/>
         <source>(computed from the dates)</source>
         <translation>(calculado a partir de las fechas)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="223"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="220"/>
         <source>Computed status</source>
         <translation>Estado calculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="224"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="221"/>
         <source>&amp;Override</source>
         <translation>&amp;Corregir manualmente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="225"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="222"/>
         <source>Override &amp;reason</source>
         <translation>&amp;Motivo de la corrección</translation>
     </message>
@@ -3518,47 +3616,47 @@ Base de datos: {1}</translation>
         <translation>Longitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="98"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="112"/>
         <source>Plot {0}</source>
         <translation>Parcela {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="125"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="139"/>
         <source>total area</source>
         <translation>área total</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="134"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="148"/>
         <source>coffee area</source>
         <translation>área de café</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="143"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="157"/>
         <source>altitude</source>
         <translation>altitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="151"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="165"/>
         <source>latitude</source>
         <translation>latitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="159"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="173"/>
         <source>longitude</source>
         <translation>longitud</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="168"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="182"/>
         <source>plot {0}: altitude is a whole number of metres</source>
         <translation>parcela {0}: la altitud es un número entero de metros</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="244"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="258"/>
         <source>plot {0}: {1} is required</source>
         <translation>parcela {0}: falta {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/models/plots.py" line="252"/>
+        <location filename="../../coop_desk/ui/models/plots.py" line="266"/>
         <source>plot {0}: {1} {2!r} is not a number</source>
         <translation>parcela {0}: {1} {2!r} no es un número</translation>
     </message>
@@ -4384,42 +4482,42 @@ Base de datos: {1}</translation>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="84"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="90"/>
         <source>New project</source>
         <translation>Nuevo proyecto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="86"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="92"/>
         <source>Project {0}</source>
         <translation>Proyecto {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="93"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="99"/>
         <source>Counts toward the 25% productivity/quality share</source>
         <translation>Cuenta para el 25 % de productividad/calidad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="94"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="100"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="96"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="102"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="97"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="103"/>
         <source>&amp;Objective</source>
         <translation>&amp;Objetivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="98"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="104"/>
         <source>&amp;Responsible</source>
         <translation>&amp;Responsable</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="99"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="105"/>
         <source>&amp;Timeline</source>
         <translation>&amp;Cronograma</translation>
     </message>
@@ -4623,47 +4721,47 @@ Base de datos: {1}</translation>
 <context>
     <name>RateDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="100"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="102"/>
         <source>Correct a row of the price table</source>
         <translation>Corregir una fila de la tabla de precios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="102"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="104"/>
         <source>New row of the price table</source>
         <translation>Nueva fila de la tabla de precios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="113"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="115"/>
         <source>Sc&amp;heme</source>
         <translation>&amp;Esquema</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="114"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="116"/>
         <source>Valid &amp;from</source>
         <translation>&amp;Vigente desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="115"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="117"/>
         <source>Minimum, &amp;washed</source>
         <translation>Mínimo, &amp;lavado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="116"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="118"/>
         <source>Minimum, &amp;natural</source>
         <translation>Mínimo, &amp;natural</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="117"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="119"/>
         <source>&amp;Premium</source>
         <translation>&amp;Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="118"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="120"/>
         <source>&amp;Organic differential</source>
         <translation>Diferencial &amp;orgánico</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="119"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="121"/>
         <source>N&amp;ote</source>
         <translation>No&amp;ta</translation>
     </message>
@@ -4671,17 +4769,17 @@ Base de datos: {1}</translation>
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="156"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="173"/>
         <source>Premium price table (USD per lb)</source>
         <translation>Tabla de precios y prima (USD por lb)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="166"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="183"/>
         <source>&amp;Add row…</source>
         <translation>&amp;Agregar fila…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="167"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/rates.py" line="184"/>
         <source>&amp;Correct selected row…</source>
         <translation>&amp;Corregir fila seleccionada…</translation>
     </message>
@@ -4733,7 +4831,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/years.py" line="50"/>
-        <source>Reopening {0} reverses the balances it carried into {1} and allows corrections in it. The reason is kept in the year's history.</source>
+        <source>Reopening {0} reverses the balances it carried into {1} and allows corrections in it. The reason is kept in the year&apos;s history.</source>
         <translation>Reabrir {0} revierte los saldos que pasó a {1} y permite corregirlo. El motivo queda en el historial del ejercicio.</translation>
     </message>
     <message>
@@ -5217,7 +5315,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/printing/documents.py" line="507"/>
-        <source>Women's participation and the women's programme, fiscal year {0}</source>
+        <source>Women&apos;s participation and the women&apos;s programme, fiscal year {0}</source>
         <translation>Participación de las mujeres y el programa de mujeres, ejercicio {0}</translation>
     </message>
     <message>
@@ -5691,22 +5789,22 @@ Base de datos: {1}</translation>
 <context>
     <name>SchemeScopeDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="252"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="271"/>
         <source>{0}: certified scope</source>
         <translation>{0}: alcance certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="255"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="274"/>
         <source>In the certified scope</source>
         <translation>En el alcance certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="260"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="278"/>
         <source>&amp;Since</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="261"/>
+        <location filename="../../coop_desk/ui/dialogs/cert_records.py" line="279"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notas</translation>
     </message>
@@ -5850,17 +5948,17 @@ Base de datos: {1}</translation>
 <context>
     <name>ShipmentDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="205"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="221"/>
         <source>Record shipment of {0}</source>
         <translation>Registrar el embarque de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="208"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="224"/>
         <source>Contract {0} with {1}, signed {2}: premium due USD {3}. Once the shipment is recorded the buyer owes it.</source>
         <translation>Contrato {0} con {1}, firmado el {2}: prima por cobrar USD {3}. Una vez registrado el embarque, el comprador la adeuda.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="218"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/contract.py" line="234"/>
         <source>&amp;Shipment date</source>
         <translation>&amp;Fecha de embarque</translation>
     </message>
@@ -5868,38 +5966,38 @@ Base de datos: {1}</translation>
 <context>
     <name>StatusChangeDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="105"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="106"/>
         <source>Change status of {0}</source>
         <translation>Cambiar el estado de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="112"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="113"/>
         <source>Current status</source>
         <translation>Estado actual</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="119"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="120"/>
         <source>Required: why the status changes</source>
         <translation>Obligatorio: por qué cambia el estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="121"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="122"/>
         <source>&amp;New status</source>
         <translation>&amp;Nuevo estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="122"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="123"/>
         <source>&amp;Effective date</source>
         <translation>Fecha de &amp;vigencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="123"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="124"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="108"/>
-        <source>The change is saved with the member when you press Save in the member's window.</source>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="109"/>
+        <source>The change is saved with the member when you press Save in the member&apos;s window.</source>
         <translation>El cambio se guarda con el socio cuando pulse Guardar en la ventana del socio.</translation>
     </message>
 </context>
@@ -6129,7 +6227,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/trade.py" line="272"/>
-        <source>The buyer's EUDR file lists the plots of every member whose coffee is in the contract's lots, as the EU information system accepts it (GeoJSON), with a workbook beside it. It is refused, with the reasons, while a plot fails the rules.</source>
+        <source>The buyer&apos;s EUDR file lists the plots of every member whose coffee is in the contract&apos;s lots, as the EU information system accepts it (GeoJSON), with a workbook beside it. It is refused, with the reasons, while a plot fails the rules.</source>
         <translation>El archivo EUDR del comprador lista las parcelas de cada socio cuyo café está en los lotes del contrato, tal como lo acepta el sistema de información de la UE (GeoJSON), con un libro Excel al lado. Se rechaza, con los motivos, mientras una parcela no cumpla las reglas.</translation>
     </message>
     <message>
@@ -6282,7 +6380,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/dialogs/premium/operations.py" line="509"/>
-        <source>Money moved between the cooperative's accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
+        <source>Money moved between the cooperative&apos;s accounts. For an exchange (USD to PEN) give the amount that left and the amount that arrived: the rate follows.</source>
         <translation>Dinero movido entre cuentas de la cooperativa. Para un cambio de moneda (USD a PEN) indique el monto que salió y el que llegó: el tipo de cambio se deduce.</translation>
     </message>
     <message>
@@ -6500,47 +6598,47 @@ Base de datos: {1}</translation>
 <context>
     <name>_MeetingFields</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="40"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="46"/>
         <source>e.g. Acta 07-2026</source>
         <translation>p. ej. Acta 07-2026</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="47"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="53"/>
         <source>Assembly &amp;date</source>
         <translation>&amp;Fecha de la asamblea</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="48"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="54"/>
         <source>&amp;Minutes / resolution</source>
         <translation>&amp;Acta / acuerdo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="49"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="55"/>
         <source>Members &amp;present</source>
         <translation>Socios &amp;presentes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="50"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="56"/>
         <source>&amp;Women present</source>
         <translation>&amp;Mujeres presentes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="51"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="57"/>
         <source>Votes &amp;for</source>
         <translation>Votos a fa&amp;vor</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="52"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="58"/>
         <source>Votes a&amp;gainst</source>
         <translation>Votos en &amp;contra</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="53"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="59"/>
         <source>A&amp;bstentions</source>
         <translation>A&amp;bstenciones</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="54"/>
+        <location filename="../../coop_desk/ui/dialogs/premium/plan.py" line="60"/>
         <source>N&amp;otes</source>
         <translation>N&amp;otas</translation>
     </message>
@@ -6548,36 +6646,22 @@ Base de datos: {1}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../coop_desk/app.py" line="46"/>
+        <location filename="../../coop_desk/app.py" line="52"/>
+        <location filename="../../coop_desk/app.py" line="87"/>
         <source>Cannot open the database</source>
         <translation>No se puede abrir la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/app.py" line="50"/>
-        <source>Open another file…</source>
-        <translation>Abrir otro archivo…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/app.py" line="59"/>
-        <source>Open a coop-desk database</source>
-        <translation>Abrir una base de datos de coop-desk</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/app.py" line="61"/>
-        <source>coop-desk database (*.sqlite);;All files (*)</source>
-        <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/app.py" line="74"/>
+        <location filename="../../coop_desk/app.py" line="98"/>
         <source>The database was changed outside coop-desk</source>
         <translation>La base de datos fue modificada fuera de coop-desk</translation>
     </message>
-<message>
+    <message>
         <location filename="../../coop_desk/app.py" line="57"/>
         <source>Open another database…</source>
         <translation>Abrir otra base de datos…</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>backup_actions</name>
     <message>
@@ -7185,114 +7269,6 @@ La base de datos actual se guarda aparte en la carpeta de copias de su carpeta d
         <location filename="../../coop_desk/ui/workers.py" line="118"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
-    </message>
-</context>
-<context>
-    <name>OpenDatabaseDialog</name>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="44"/>
-        <source>Open database</source>
-        <translation>Abrir base de datos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="49"/>
-        <source>A database &amp;file on this computer</source>
-        <translation>Un &amp;archivo de base de datos en esta computadora</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="52"/>
-        <source>A database on a &amp;PostgreSQL server (shared by several PCs)</source>
-        <translation>Una base de datos en un servidor &amp;PostgreSQL (compartida por varias PC)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="63"/>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Examinar…</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="70"/>
-        <source>File</source>
-        <translation>Archivo</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="76"/>
-        <source>e.g. 192.168.1.10 or server-office</source>
-        <translation>p. ej. 192.168.1.10 o servidor-oficina</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="87"/>
-        <source>&amp;Host</source>
-        <translation>&amp;Servidor</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="88"/>
-        <source>P&amp;ort</source>
-        <translation>Pu&amp;erto</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="89"/>
-        <source>&amp;Database</source>
-        <translation>&amp;Base de datos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="90"/>
-        <source>&amp;User</source>
-        <translation>&amp;Usuario</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="93"/>
-        <source>The password is asked for when the server wants one; it is never stored by coop-desk. It can also be kept in PostgreSQL's own password file (pgpass).</source>
-        <translation>La contraseña se pide cuando el servidor la requiere; coop-desk nunca la guarda. También puede guardarse en el archivo de contraseñas propio de PostgreSQL (pgpass).</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="130"/>
-        <source>choose the database file</source>
-        <translation>elija el archivo de la base de datos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="135"/>
-        <source>the folder {0} does not exist</source>
-        <translation>la carpeta {0} no existe</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="139"/>
-        <source>give the server's name or address</source>
-        <translation>indique el nombre o la dirección del servidor</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="141"/>
-        <source>give the name of the database</source>
-        <translation>indique el nombre de la base de datos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="143"/>
-        <source>give the PostgreSQL user name</source>
-        <translation>indique el usuario de PostgreSQL</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="162"/>
-        <source>Open a coop-desk database</source>
-        <translation>Abrir una base de datos de coop-desk</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="164"/>
-        <source>coop-desk database (*.sqlite);;All files (*)</source>
-        <translation>Base de datos de coop-desk (*.sqlite);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="190"/>
-        <source>Database password</source>
-        <translation>Contraseña de la base de datos</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="192"/>
-        <source>The server refused that password. Password for {0}:</source>
-        <translation>El servidor rechazó esa contraseña. Contraseña para {0}:</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/open_database.py" line="196"/>
-        <source>Password for {0}:</source>
-        <translation>Contraseña para {0}:</translation>
     </message>
 </context>
 </TS>
