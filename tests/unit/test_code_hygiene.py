@@ -35,7 +35,6 @@ KEPT = {
     "visible_messages": "what a form shows, read by the GUI tests",
     "page_classes": "every section's page class, walked by the GUI tests (issue 14)",
     "_search_now": "the members page's search without its typing delay, for the GUI tests",
-    "__getattr__": "a package's lazy imports (PEP 562): Python itself calls it",
     "typed_labels": "what a stale form shows the user typed, read by the GUI tests (issue 12)",
     "typed_budget": "the budget lines the user typed in a stale revision, for the GUI tests",
 }
