@@ -27,6 +27,8 @@ fi
 # LibreOffice Calc recalculates the ledger workbook's formulas in a test (the figures must equal
 # coop-desk's own); without it that test is skipped.
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+# pdftotext reads back the PDFs the program prints (the Assembly report's totals in Spanish).
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "system-deps: missing ${need[*]}; install them with your package manager" >&2
