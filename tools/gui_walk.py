@@ -62,6 +62,21 @@ def with_modal(action: Callable[[], object], name: str, finish: Callable[[QWidge
     action()
 
 
+def discard(dialog, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Close a form; when it holds changes, capture the "discard them?" question and discard."""
+    from PySide6.QtWidgets import QMessageBox
+
+    if not (getattr(dialog, "is_modified", lambda: False)() and dialog.save_button().isEnabled()):
+        dialog.reject()
+        return
+
+    def click_discard(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        box.button(QMessageBox.StandardButton.Discard).click()
+
+    with_modal(dialog.reject, name, click_discard)
+
+
 def window_for(db: Database, username: str):  # type: ignore[no-untyped-def]
     from coop_desk.ui.context import AppContext
     from coop_desk.ui.main_window import MainWindow
@@ -109,7 +124,7 @@ def treasurer(db: Database) -> None:
     shot(dialog, "12-payment-typed")
     with_modal(dialog.save_button().click, "13-payment-confirm", lambda box: box.reject())
     shot(dialog, "14-payment-after-go-back")
-    dialog.reject()
+    discard(dialog, "14b-payment-discard")
     from coop_desk.ui import excel_actions
 
     def export() -> None:
@@ -135,7 +150,7 @@ def administrator(db: Database) -> None:
     shot(editor, "22-new-member")
     editor.save_button().click()  # nothing typed: the problems show
     shot(editor, "23-new-member-problems")
-    editor.reject()
+    discard(editor, "23b-new-member-discard")
     page.search.clear()
     page._search_now()
     settle()
@@ -147,7 +162,7 @@ def administrator(db: Database) -> None:
     status = editor.status_dialog()
     status.show()
     shot(status, "25-status-change")
-    status.reject()
+    discard(status, "25b-status-discard")
     history = editor.history_dialog()
     history.show()
     shot(history, "26-member-history")
@@ -161,7 +176,7 @@ def administrator(db: Database) -> None:
     settings = SettingsDialog(window.page("members").ctx)
     settings.show()
     shot(settings, "28-settings")
-    settings.reject()
+    discard(settings, "28b-settings-discard")
     window.close()
 
 
