@@ -1958,108 +1958,113 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <translation>{0} mujeres entre los socios activos. Abrir el informe de género</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="284"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="285"/>
         <source>ICS coverage {0}%</source>
         <translation>Cobertura del SIC {0}%</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="287"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="288"/>
+        <source>ICS coverage: nobody in the group yet</source>
+        <translation>Cobertura del SIC: aún nadie en el grupo</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/pages/home.py" line="290"/>
         <source>{0} of {1} members inspected in {2}</source>
         <translation>{0} de {1} socios inspeccionados en {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="294"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="297"/>
         <source>Certificates to renew: {0}</source>
         <translation>Certificados por renovar: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="298"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="301"/>
         <source>Expired or expiring within {0} days; the first on {1}</source>
         <translation>Vencidos o que vencen en {0} días; el primero el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="302"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="305"/>
         <source>None expires within {0} days</source>
         <translation>Ninguno vence en {0} días</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="308"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="311"/>
         <source>Premium received in {0}</source>
         <translation>Prima recibida en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="310"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="313"/>
         <source>Spent on projects in {0}</source>
         <translation>Gastado en proyectos en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="312"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="315"/>
         <source>Remaining in the Premium fund</source>
         <translation>Saldo del fondo de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="316"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="319"/>
         <source>Compliance warnings: {0}</source>
         <translation>Advertencias de cumplimiento: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="318"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="321"/>
         <source>Integrity errors: {0}</source>
         <translation>Errores de integridad: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="320"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="323"/>
         <source>Open the first one</source>
         <translation>Abrir la primera</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="325"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="328"/>
         <source>Last backup {0}</source>
         <translation>Última copia {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="327"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="330"/>
         <source>No backup yet</source>
         <translation>Aún no hay copia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="330"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="333"/>
         <source>{0} daily and {1} monthly copies in {2}</source>
         <translation>{0} copias diarias y {1} mensuales en {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="359"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="362"/>
         <source>No good backup of this database has been made yet.</source>
         <translation>Aún no se ha hecho ninguna copia buena de esta base de datos.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="362"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="365"/>
         <source>The last good backup was made {0} days ago.</source>
         <translation>La última copia buena se hizo hace {0} días.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="364"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="367"/>
         <source>The backup folder {0} cannot be reached.</source>
         <translation>No se puede acceder a la carpeta de copias {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="378"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="381"/>
         <source>Approved</source>
         <translation>Aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="380"/>
-        <location filename="../../coop_desk/ui/pages/home.py" line="412"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="383"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="415"/>
         <source>Spent</source>
         <translation>Gastado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="410"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="413"/>
         <source>Received</source>
         <translation>Recibido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="414"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="417"/>
         <source>Remaining</source>
         <translation>Saldo</translation>
     </message>

@@ -60,6 +60,19 @@ def test_home_is_the_first_page_and_shows_the_demos_figures(window, qtbot):
     assert page.backup_banner.isVisibleTo(page)
 
 
+def test_a_new_cooperatives_home_does_not_claim_full_ics_coverage(ctx, qtbot):
+    from coop_desk.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    page = _home(window, qtbot)
+    assert page.members_card.text() == "0 active members"
+    # 0 of 0 inspected: said in words, not "100%".
+    assert page.ics_card.text() == "ICS coverage: nobody in the group yet"
+    assert "0 of 0" in page.ics_card.description()
+
+
 def test_each_item_opens_the_page_behind_it(window, qtbot):
     page = _home(window, qtbot)
     page.ics_card.click()

@@ -280,9 +280,12 @@ class HomePage(Page):
             )
             cards += [self.members_card, self.gender_card]
         if h.ics is not None and h.shows(Section.ICS):
-            self.ics_card.setText(
-                self.tr("ICS coverage {0}%").format(format_decimal(h.ics.coverage_percent, 1))
-            )
+            if h.ics.group_members:
+                self.ics_card.setText(
+                    self.tr("ICS coverage {0}%").format(format_decimal(h.ics.coverage_percent, 1))
+                )
+            else:  # 0 of 0 is not "100% covered" to a reader: nobody is in the group yet
+                self.ics_card.setText(self.tr("ICS coverage: nobody in the group yet"))
             self.ics_card.setDescription(
                 self.tr("{0} of {1} members inspected in {2}").format(
                     h.ics.inspected, h.ics.group_members, h.on.year
