@@ -168,7 +168,7 @@ def administrator(db: Database) -> None:
     shot(history, "26-member-history")
     history.close()
     editor.reject()
-    for key in ("users", "certs"):
+    for key in ("home", "users", "certs", "plots", "trade"):
         window.show_page(key)
         each_size(window, f"27-admin-{key}")
     from coop_desk.ui.dialogs.settings import SettingsDialog
