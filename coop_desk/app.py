@@ -8,17 +8,19 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# The Qt-free core before PySide6: PySide6's import hook reads the source of every module
-# imported after it (DIAGNOSIS.md of issue 14), which made the start slower.
-from coop_desk import paths
-from coop_desk.db import Database
-from coop_desk.errors import DatabaseError
-from coop_desk.services import cooperative, members, users  # noqa: F401 - see above
-
-# isort: split
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+# isort: split
+# PySide6's import hook reads the source of every module imported after PySide6 (a quarter
+# of the start, DIAGNOSIS.md of issue 14): made cheap before anything else is imported.
+from coop_desk.ui import qt_hook  # noqa: F401 - see above
+
+# isort: split
+from coop_desk import paths
+from coop_desk.db import Database
+from coop_desk.errors import DatabaseError
+from coop_desk.services import users
 from coop_desk.ui.language import install_translations
 
 if TYPE_CHECKING:

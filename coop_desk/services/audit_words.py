@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -29,8 +29,7 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from coop_desk.domain import certification, eudr, members, premium
-from coop_desk.domain.geometry import GeometryError, boundary_from_json
+from coop_desk.domain import certification, members, premium
 from coop_desk.i18n import N_, _, formats
 from coop_desk.models import AuditRecord, Base
 from coop_desk.services import access
@@ -244,6 +243,27 @@ HIDDEN_BY_TABLE: dict[str, frozenset[str]] = {
 YES, NO = N_("yes"), N_("no")
 ACTION_LABELS = {"insert": N_("created"), "update": N_("changed"), "delete": N_("deleted")}
 
+
+class _EvidenceLabels(Mapping[Any, str]):
+    """``eudr.EVIDENCE_LABELS``, read when first needed: the EUDR rules import shapely, numpy
+    and pyproj, a third of the main window's start, which needs these words only to show a
+    plot's change (issue 14)."""
+
+    def _labels(self) -> Mapping[Any, str]:
+        from coop_desk.domain import eudr
+
+        return eudr.EVIDENCE_LABELS
+
+    def __getitem__(self, key: Any) -> str:
+        return self._labels()[key]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._labels())
+
+    def __len__(self) -> int:
+        return len(self._labels())
+
+
 # Coded values shown as their labels, by (table, column) or by column.
 _CODED: dict[tuple[str, str] | str, Mapping[Any, str]] = {
     "status": members.STATUS_LABELS,
@@ -260,7 +280,7 @@ _CODED: dict[tuple[str, str] | str, Mapping[Any, str]] = {
     ("approval_decision", "decision"): certification.COMMITTEE_LABELS,
     ("cert_scheme", "kind"): certification.SCHEME_KIND_LABELS,
     ("plot_organic", "status_override"): certification.CONVERSION_LABELS,
-    ("plot", "evidence_kind"): eudr.EVIDENCE_LABELS,
+    ("plot", "evidence_kind"): _EvidenceLabels(),
 }
 
 
@@ -544,6 +564,8 @@ def _value_words(
 
 def _boundary_words(text: str) -> str:
     """A stored boundary as its size, not its thousands of digits."""
+    from coop_desk.domain.geometry import GeometryError, boundary_from_json  # shapely: late
+
     try:
         boundary = boundary_from_json(text)
     except (GeometryError, ValueError, KeyError, TypeError):
