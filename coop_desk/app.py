@@ -12,9 +12,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 # isort: split
-# PySide6's import hook reads the source of every module imported after PySide6 (a quarter
-# of the start, DIAGNOSIS.md of issue 14): made cheap before anything else is imported.
-from coop_desk.ui import qt_hook  # noqa: F401 - see above
+# Before anything else is imported: garbage collection paused until the imports below are
+# done, and PySide6's import hook made cheap (DIAGNOSIS.md of issue 14).
+from coop_desk.ui import quick_start
 
 # isort: split
 from coop_desk import paths
@@ -26,6 +26,7 @@ from coop_desk.ui.language import install_translations
 if TYPE_CHECKING:
     from coop_desk.ui.context import AppContext
 
+quick_start.imports_done()
 log = logging.getLogger(__name__)
 
 
