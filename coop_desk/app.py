@@ -8,22 +8,25 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# The Qt-free core before PySide6: PySide6's import hook reads the source of every module
-# imported after it (DIAGNOSIS.md of issue 14), which made the start slower.
-from coop_desk import paths
-from coop_desk.db import Database
-from coop_desk.errors import DatabaseError
-from coop_desk.services import cooperative, members, users  # noqa: F401 - see above
-
-# isort: split
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+# isort: split
+# Before anything else is imported: garbage collection paused until the imports below are
+# done, and PySide6's import hook made cheap (DIAGNOSIS.md of issue 14).
+from coop_desk.ui import quick_start
+
+# isort: split
+from coop_desk import paths
+from coop_desk.db import Database
+from coop_desk.errors import DatabaseError
+from coop_desk.services import users
 from coop_desk.ui.language import install_translations
 
 if TYPE_CHECKING:
     from coop_desk.ui.context import AppContext
 
+quick_start.imports_done()
 log = logging.getLogger(__name__)
 
 

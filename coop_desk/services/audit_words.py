@@ -17,10 +17,11 @@ the entity, field and value labels through its catalogue (``ui/labels.py`` lists
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -29,8 +30,7 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from coop_desk.domain import certification, eudr, members, premium
-from coop_desk.domain.geometry import GeometryError, boundary_from_json
+from coop_desk.domain import members, premium
 from coop_desk.i18n import N_, _, formats
 from coop_desk.models import AuditRecord, Base
 from coop_desk.services import access
@@ -244,6 +244,33 @@ HIDDEN_BY_TABLE: dict[str, frozenset[str]] = {
 YES, NO = N_("yes"), N_("no")
 ACTION_LABELS = {"insert": N_("created"), "update": N_("changed"), "delete": N_("deleted")}
 
+
+class _Later(Mapping[Any, str]):
+    """A label mapping of a domain module, imported when first read: the main window needs
+    this module for the signed-in user's name, not the certification rules or the EUDR rules
+    (shapely, numpy and pyproj: a third of its start; issue 14)."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
+
+    def _labels(self) -> Mapping[Any, str]:
+        labels: Mapping[Any, str] = getattr(importlib.import_module(self.module), self.name)
+        return labels
+
+    def __getitem__(self, key: Any) -> str:
+        return self._labels()[key]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._labels())
+
+    def __len__(self) -> int:
+        return len(self._labels())
+
+
+_CERTIFICATION = "coop_desk.domain.certification"
+
+
 # Coded values shown as their labels, by (table, column) or by column.
 _CODED: dict[tuple[str, str] | str, Mapping[Any, str]] = {
     "status": members.STATUS_LABELS,
@@ -255,12 +282,12 @@ _CODED: dict[tuple[str, str] | str, Mapping[Any, str]] = {
     ("journal_entry", "kind"): ENTRY_KIND_LABELS,
     ("contract", "scheme"): premium.SCHEME_LABELS,
     ("premium_rate", "scheme"): premium.SCHEME_LABELS,
-    ("sanction", "kind"): certification.SANCTION_LABELS,
-    ("inspection", "result"): certification.INSPECTION_RESULT_LABELS,
-    ("approval_decision", "decision"): certification.COMMITTEE_LABELS,
-    ("cert_scheme", "kind"): certification.SCHEME_KIND_LABELS,
-    ("plot_organic", "status_override"): certification.CONVERSION_LABELS,
-    ("plot", "evidence_kind"): eudr.EVIDENCE_LABELS,
+    ("sanction", "kind"): _Later(_CERTIFICATION, "SANCTION_LABELS"),
+    ("inspection", "result"): _Later(_CERTIFICATION, "INSPECTION_RESULT_LABELS"),
+    ("approval_decision", "decision"): _Later(_CERTIFICATION, "COMMITTEE_LABELS"),
+    ("cert_scheme", "kind"): _Later(_CERTIFICATION, "SCHEME_KIND_LABELS"),
+    ("plot_organic", "status_override"): _Later(_CERTIFICATION, "CONVERSION_LABELS"),
+    ("plot", "evidence_kind"): _Later("coop_desk.domain.eudr", "EVIDENCE_LABELS"),
 }
 
 
@@ -461,7 +488,7 @@ _KEYS: dict[str, Callable[[Mapping[str, Any], _Names], str]] = {
     "plot_organic": lambda v, n: n.key("plot", v.get("plot_id")),
     "sanction": lambda v, n: (
         f"{n.key('member', v.get('member_id'))}, "
-        f"{_label(certification.SANCTION_LABELS, v.get('kind'))}"
+        f"{_label(_CODED[('sanction', 'kind')], v.get('kind'))}"
     ),
     "fiscal_year_event": lambda v, n: f"{v.get('year', '')}, {_(str(v.get('action', '')))}",
     "delivery": lambda v, n: f"{v.get('number', '')}, {n.key('member', v.get('member_id'))}",
@@ -544,6 +571,8 @@ def _value_words(
 
 def _boundary_words(text: str) -> str:
     """A stored boundary as its size, not its thousands of digits."""
+    from coop_desk.domain.geometry import GeometryError, boundary_from_json  # shapely: late
+
     try:
         boundary = boundary_from_json(text)
     except (GeometryError, ValueError, KeyError, TypeError):

@@ -43,7 +43,7 @@ from coop_desk.errors import ValidationError
 from coop_desk.i18n import _
 from coop_desk.models import AuditRecord, Base, JournalEntry
 from coop_desk.models.base import ScaledDecimal
-from coop_desk.services.ledger.journal import entry_number
+from coop_desk.services.ledger.books import entry_number
 from coop_desk.services.session_events import listen_once
 from coop_desk.services.verify import Finding, Severity, register
 

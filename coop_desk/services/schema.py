@@ -65,18 +65,28 @@ class _Schema:
 _REVISION = re.compile(r"^(revision|down_revision)\b[^=\n]*=\s*(.+)$", re.M)
 
 
+def revision_lines(source: str) -> dict[str, Any] | None:
+    """``revision`` and ``down_revision`` of a revision file's text, read from their own lines
+    without parsing the whole file (start-up time); None when a value is not a literal on its
+    line (then the file must be parsed)."""
+    values: dict[str, Any] = {}
+    try:
+        for name, value in _REVISION.findall(source):
+            values[name] = ast.literal_eval(value.strip())
+    except (ValueError, SyntaxError):
+        return None
+    return values
+
+
 def _literals(path: Path) -> dict[str, Any]:
     """``revision``, ``down_revision`` and ``SCHEMA_OBJECTS`` of a revision file, as literals
     (the file is parsed whole only when it declares schema objects: start-up time)."""
     source = path.read_text(encoding="utf-8")
-    values: dict[str, Any] = {}
     if "SCHEMA_OBJECTS" not in source:
-        try:
-            for name, value in _REVISION.findall(source):
-                values[name] = ast.literal_eval(value.strip())
-            return values
-        except (ValueError, SyntaxError):
-            values = {}
+        lines = revision_lines(source)
+        if lines is not None:
+            return lines
+    values: dict[str, Any] = {}
     for node in ast.parse(source).body:
         if isinstance(node, ast.AnnAssign | ast.Assign) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]

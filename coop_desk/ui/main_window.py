@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -40,6 +40,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("MainWindow")
+        self._first_load: Page | None = None  # the start page, loaded after the first frame
+        self._first_frame = True  # until the start page is chosen
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.stack = QStackedWidget()
@@ -75,9 +77,13 @@ class MainWindow(QMainWindow):
         self.auto_backup: AutoBackup | None = None  # installed by the launcher (app.run)
         self._restore_geometry()
         self._update_identity()
+        # The start page is built now, so the first frame shows it (with its "Loading…"
+        # state); its data are asked for once that frame is painted (``paintEvent``): a load
+        # running beside the first paint competes with it for the interpreter (issue 14).
         start = self._start_row()
         if start is not None:
             self.sidebar.setCurrentRow(start)
+        self._first_frame = False
 
     # --- navigation ---------------------------------------------------------------------
     @property
@@ -157,10 +163,28 @@ class MainWindow(QMainWindow):
         self.page_status.clear()
         QSettings().setValue("main_window/last_page", page.key)
         self.new_action.setEnabled(page.can_create())
+        if self._first_frame:
+            self._first_load = page  # loaded after the first frame (``paintEvent``)
+            return
+        self._ensure_fresh(page)
+
+    def _ensure_fresh(self, page: Page) -> None:
         try:
             page.ensure_fresh()
         except Exception as exc:  # noqa: BLE001 - shown in words, the window stays up
             show_error(self, exc)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self._first_load is not None:
+            # After this frame is on screen: the start page's data, unless another page
+            # was shown meanwhile (the start page then loads when it is shown again).
+            page, self._first_load = self._first_load, None
+            QTimer.singleShot(0, self, lambda: self._load_first(page))
+
+    def _load_first(self, page: Page) -> None:
+        if self.current_page() is page:
+            self._ensure_fresh(page)
 
     def open_record(self, kind: str, record_id: int) -> QDialog | None:
         """Open a member (its editor) or a journal entry, asked for from another section

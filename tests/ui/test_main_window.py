@@ -120,7 +120,9 @@ def test_pages_are_built_when_first_shown(window, qtbot):
 
 def test_the_window_comes_up_without_the_heavy_modules(demo_db, tmp_path):
     """Start cost (issue 14): no Alembic (the schema is current), no openpyxl (no workbook is
-    read or written), no demo data modules, no certification or audit page."""
+    read or written), no demo data modules, no certification or audit page; no shapely,
+    pyproj or numpy (plots' geometry: the audit trail's words, the member editor), no report
+    dialog (the Reports menu)."""
     import os
     import subprocess
     import sys
@@ -139,7 +141,9 @@ window = MainWindow(ctx)
 window.show()
 app.processEvents()
 heavy = ["openpyxl", "alembic", "coop_desk.services.demo", "coop_desk.ui.pages.certifications",
-         "coop_desk.ui.pages.audit", "coop_desk.ui.pages.premium"]
+         "coop_desk.ui.pages.audit", "coop_desk.ui.pages.premium", "shapely", "pyproj", "numpy",
+         "coop_desk.domain.eudr", "coop_desk.domain.geometry", "coop_desk.ui.printing.dialog",
+         "coop_desk.ui.dialogs.member_editor"]
 print(",".join(name for name in heavy if name in sys.modules))
 """
     path = str(demo_db.engine.url.database)
@@ -153,6 +157,72 @@ print(",".join(name for name in heavy if name in sys.modules))
         check=True,
     )
     assert done.stdout.strip() == ""
+
+
+def test_the_members_page_opens_without_the_member_editor_module(demo_db, tmp_path):
+    """The register's first rows (issue 14): the editor (plots, maps: shapely, pyproj) is
+    imported when a member is first opened, not with the page."""
+    import os
+    import subprocess
+    import sys
+
+    script = """
+import sys
+from coop_desk.app import make_application
+from coop_desk.db import Database
+from coop_desk.ui.context import AppContext
+from coop_desk.ui.pages.members import MembersPage
+app = make_application()
+page = MembersPage(AppContext(Database.open(sys.argv[1])))
+heavy = ["coop_desk.ui.dialogs.member_editor", "shapely", "pyproj"]
+print(",".join(name for name in heavy if name in sys.modules))
+"""
+    path = str(demo_db.engine.url.database)
+    demo_db.close()
+    done = subprocess.run(
+        [sys.executable, "-c", script, path],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        cwd=tmp_path,
+        check=True,
+    )
+    assert done.stdout.strip() == ""
+
+
+def test_the_start_page_loads_once_the_window_is_painted(qtbot, demo_ctx):
+    """The first frame shows the start page in its loading state; its data are asked for
+    after that frame (issue 14), and come without the user doing anything."""
+    from coop_desk.ui.main_window import MainWindow
+
+    window = MainWindow(demo_ctx)
+    qtbot.addWidget(window)
+    home = window.page("home")
+    loads: list[bool] = []
+    home.loaded.connect(lambda: loads.append(True))
+    qtbot.wait(50)  # not shown, so never painted: nothing asked for yet
+    assert loads == [] and home.figures is None
+    assert home.loading_label.isVisibleTo(home)
+    with qtbot.waitSignal(home.loaded, timeout=30_000):
+        window.show()
+    assert home.figures is not None and not home.loading_label.isVisibleTo(home)
+
+
+def test_a_page_chosen_before_the_first_frame_loads_when_shown(qtbot, demo_ctx):
+    """Another section picked before the window was painted loads at once; the start page
+    then loads when it is shown again."""
+    from coop_desk.ui.main_window import MainWindow
+
+    window = MainWindow(demo_ctx)
+    qtbot.addWidget(window)
+    home = window.page("home")
+    members_page = window.show_page("members")
+    assert members_page.model.busy or members_page.model.rowCount() > 0
+    window.show()
+    qtbot.waitUntil(lambda: members_page.model.rowCount() > 0, timeout=30_000)
+    assert home.figures is None
+    with qtbot.waitSignal(home.loaded, timeout=30_000):
+        window.show_page("home")
 
 
 def test_sorting_keeps_the_selection_on_every_grid(window, qtbot):

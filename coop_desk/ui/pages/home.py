@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -37,8 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coop_desk.services import home
-from coop_desk.services.home import Home, Section
 from coop_desk.services.verify import Finding, Severity
 from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
@@ -46,6 +45,9 @@ from coop_desk.ui.models.table import Column, RowTableModel, plain_table
 from coop_desk.ui.pages.base import Page
 from coop_desk.ui.widgets import format_date, format_decimal
 from coop_desk.ui.workers import BackgroundLoader
+
+if TYPE_CHECKING:
+    from coop_desk.services.home import Home
 
 APPROVED_COLOUR = QColor("#9fb3c8")
 SPENT_COLOUR = QColor("#2e6da4")
@@ -237,6 +239,10 @@ class HomePage(Page):
         db, actor, today, now = self.ctx.db, self.ctx.actor, self.today(), self.now()
 
         def read() -> Home:  # a pool thread, its own Session
+            # The figures' services (certification, ledger) are imported here, in the pool
+            # thread, once the window is up: no part of the start (issue 14).
+            from coop_desk.services import home
+
             with db.reading(actor) as session:
                 return home.home(session, actor, today, now=now)
 
@@ -249,6 +255,8 @@ class HomePage(Page):
         show_error(self, exc)
 
     def _apply(self, h: Home) -> None:
+        from coop_desk.services.home import Section  # imported by the load (``refresh``)
+
         self.figures = h
         self.loading_label.hide()
         self.heading.setText(self.tr("Today, {0}").format(format_date(h.on)))
@@ -265,6 +273,9 @@ class HomePage(Page):
         )
 
     def _apply_cards(self, h: Home) -> None:
+        from coop_desk.services import home
+        from coop_desk.services.home import Section
+
         cards: list[QCommandLinkButton] = []
         if h.members is not None and h.register is not None:
             self.members_card.setText(self.tr("{0} active members").format(h.members.members))
@@ -370,6 +381,8 @@ class HomePage(Page):
         self.backup_text.setText(text)
 
     def _apply_projects_chart(self, h: Home) -> None:
+        from coop_desk.services.home import Section
+
         chart = self.projects_chart = self._new_chart(
             self.projects_view, self.projects_chart.title()
         )
@@ -405,6 +418,8 @@ class HomePage(Page):
         values.applyNiceNumbers()
 
     def _apply_years_chart(self, h: Home) -> None:
+        from coop_desk.services.home import Section
+
         chart = self.years_chart = self._new_chart(self.years_view, self.years_chart.title())
         visible = h.shows(Section.PREMIUM_YEARS) and bool(h.premium_years)
         self.years_view.setVisible(visible)

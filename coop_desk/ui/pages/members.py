@@ -8,6 +8,7 @@ so the rows show first."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -32,7 +33,6 @@ from coop_desk.services.access import Permission
 from coop_desk.services.members import MemberDetail, MemberFilter, MemberRow, RegisterCounts
 from coop_desk.ui import excel_actions
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.dialogs.member_editor import MemberEditor
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.layout_memory import remember_columns
@@ -42,6 +42,9 @@ from coop_desk.ui.pages.base import Page
 from coop_desk.ui.place import kept_place, last_shown_row
 from coop_desk.ui.widgets import compact_combo
 from coop_desk.ui.workers import BackgroundLoader
+
+if TYPE_CHECKING:
+    from coop_desk.ui.dialogs.member_editor import MemberEditor
 
 SEARCH_DELAY_MS = 150
 
@@ -470,7 +473,11 @@ class MembersPage(Page):
             self.open_editor(row.id).exec()
 
     def open_editor(self, member_id: int | None) -> MemberEditor:
-        """The editor for a member (``None``: a new one); the caller shows it. Tests drive it."""
+        """The editor for a member (``None``: a new one); the caller shows it. Tests drive it.
+        Its module (plots, maps, certification: shapely, pyproj) is imported on first use,
+        not with the register (issue 14: the first rows after the window)."""
+        from coop_desk.ui.dialogs.member_editor import MemberEditor
+
         editor = MemberEditor(self.ctx, member_id, self)
         editor.saved.connect(self._after_save)
         return editor

@@ -12,17 +12,9 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from coop_desk.services.access import Permission
 from coop_desk.ui.context import AppContext
-from coop_desk.ui.printing.dialog import (
-    ASSEMBLY,
-    BALANCES,
-    GENDER,
-    JOURNAL,
-    MEMBER,
-    ReportDialog,
-    open_report,
-)
+from coop_desk.ui.printing.kinds import ASSEMBLY, BALANCES, GENDER, JOURNAL, MEMBER
 
-__all__ = ["ASSEMBLY", "BALANCES", "GENDER", "JOURNAL", "MEMBER", "ReportDialog", "install_menus"]
+__all__ = ["ASSEMBLY", "BALANCES", "GENDER", "JOURNAL", "MEMBER", "install_menus"]
 
 
 def install_menus(window: Any) -> None:
@@ -53,7 +45,7 @@ def install_menus(window: Any) -> None:
             action.triggered.connect(lambda _c=False: open_gender_dialog(window, ctx).exec())
         else:
             action.triggered.connect(
-                lambda _c=False, kind=kind: open_report(
+                lambda _c=False, kind=kind: open_report_dialog(
                     window, ctx, kind, selected_member() if kind == MEMBER else None
                 ).exec()
             )
@@ -66,6 +58,16 @@ def install_menus(window: Any) -> None:
 
     apply_permissions()
     ctx.actor_changed.connect(apply_permissions)
+
+
+def open_report_dialog(
+    parent: QWidget | None, ctx: AppContext, kind: str, member_id: int | None = None
+) -> QDialog:
+    """The report dialog for ``kind``; its module (and the reports' services) imported when a
+    report is first asked for."""
+    from coop_desk.ui.printing.dialog import open_report
+
+    return open_report(parent, ctx, kind, member_id)
 
 
 def open_gender_dialog(parent: QWidget | None, ctx: AppContext) -> QDialog:

@@ -33,16 +33,11 @@ from coop_desk.ui.dialogs.form import busy_cursor
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import QT_TRANSLATE_NOOP
 from coop_desk.ui.printing import documents, output
+from coop_desk.ui.printing.kinds import ASSEMBLY, BALANCES, GENDER, JOURNAL, MEMBER
 from coop_desk.ui.widgets import DateField, ProblemLabel
 from coop_desk.ui.workers import Cancelled, Progress, run_with_progress
 
 PDF_FILTER = QT_TRANSLATE_NOOP("ReportDialog", "PDF document (*.pdf)")
-
-ASSEMBLY = "assembly"
-BALANCES = "balances"
-JOURNAL = "journal"
-MEMBER = "member"
-GENDER = "gender"
 
 
 def choose_pdf_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
