@@ -1524,22 +1524,22 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="67"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="69"/>
         <source>Severity</source>
         <translation>Gravedad</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="69"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="71"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="69"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="71"/>
         <source>Warning</source>
         <translation>Advertencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="71"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="73"/>
         <source>Finding</source>
         <translation>Hallazgo</translation>
     </message>
@@ -1882,189 +1882,189 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="104"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="106"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="105"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="107"/>
         <source>Refresh</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="120"/>
         <source>Back up now</source>
         <translation>Hacer copia ahora</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="119"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="121"/>
         <source>Backup settings…</source>
         <translation>Copias de seguridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="151"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="153"/>
         <source>Spending per project against the approved budget</source>
         <translation>Gasto por proyecto frente al presupuesto aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="154"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="156"/>
         <source>Premium per year (USD)</source>
         <translation>Prima por ejercicio (USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="164"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="166"/>
         <source>Open compliance findings</source>
         <translation>Observaciones de cumplimiento abiertas</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/__init__.py" line="92"/>
-        <location filename="../../coop_desk/ui/pages/home.py" line="188"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="190"/>
         <source>Home</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="244"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="250"/>
         <source>Loading the home page…</source>
         <translation>Cargando la página de inicio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="254"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="262"/>
         <source>Today, {0}</source>
         <translation>Hoy, {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="264"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="272"/>
         <source>{0} warnings, {1} errors</source>
         <translation>{0} advertencias, {1} errores</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="270"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="281"/>
         <source>{0} active members</source>
         <translation>{0} socios activos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="272"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="283"/>
         <source>{0} in the register. Open the register</source>
         <translation>{0} en el padrón. Abrir el padrón</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="275"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="286"/>
         <source>{0}% women</source>
         <translation>{0}% mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="277"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="288"/>
         <source>{0} women among the active members. Open the gender report</source>
         <translation>{0} mujeres entre los socios activos. Abrir el informe de género</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="285"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="296"/>
         <source>ICS coverage {0}%</source>
         <translation>Cobertura del SIC {0}%</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="288"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="299"/>
         <source>ICS coverage: nobody in the group yet</source>
         <translation>Cobertura del SIC: aún nadie en el grupo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="290"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="301"/>
         <source>{0} of {1} members inspected in {2}</source>
         <translation>{0} de {1} socios inspeccionados en {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="297"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="308"/>
         <source>Certificates to renew: {0}</source>
         <translation>Certificados por renovar: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="301"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="312"/>
         <source>Expired or expiring within {0} days; the first on {1}</source>
         <translation>Vencidos o que vencen en {0} días; el primero el {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="305"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="316"/>
         <source>None expires within {0} days</source>
         <translation>Ninguno vence en {0} días</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="311"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="322"/>
         <source>Premium received in {0}</source>
         <translation>Prima recibida en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="313"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="324"/>
         <source>Spent on projects in {0}</source>
         <translation>Gastado en proyectos en {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="315"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="326"/>
         <source>Remaining in the Premium fund</source>
         <translation>Saldo del fondo de la Prima</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="319"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="330"/>
         <source>Compliance warnings: {0}</source>
         <translation>Advertencias de cumplimiento: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="321"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="332"/>
         <source>Integrity errors: {0}</source>
         <translation>Errores de integridad: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="323"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="334"/>
         <source>Open the first one</source>
         <translation>Abrir la primera</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="328"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="339"/>
         <source>Last backup {0}</source>
         <translation>Última copia {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="330"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="341"/>
         <source>No backup yet</source>
         <translation>Aún no hay copia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="333"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="344"/>
         <source>{0} daily and {1} monthly copies in {2}</source>
         <translation>{0} copias diarias y {1} mensuales en {2}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="362"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="373"/>
         <source>No good backup of this database has been made yet.</source>
         <translation>Aún no se ha hecho ninguna copia buena de esta base de datos.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="365"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="376"/>
         <source>The last good backup was made {0} days ago.</source>
         <translation>La última copia buena se hizo hace {0} días.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="367"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="378"/>
         <source>The backup folder {0} cannot be reached.</source>
         <translation>No se puede acceder a la carpeta de copias {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="381"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="394"/>
         <source>Approved</source>
         <translation>Aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="383"/>
-        <location filename="../../coop_desk/ui/pages/home.py" line="415"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="396"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="430"/>
         <source>Spent</source>
         <translation>Gastado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="413"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="428"/>
         <source>Received</source>
         <translation>Recibido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/home.py" line="417"/>
+        <location filename="../../coop_desk/ui/pages/home.py" line="432"/>
         <source>Remaining</source>
         <translation>Saldo</translation>
     </message>
@@ -2453,87 +2453,87 @@ aprobado o del saldo de la cuenta</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="195"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="219"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="203"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="227"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="215"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="239"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="216"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="240"/>
         <source>&amp;Language</source>
         <translation>I&amp;dioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="225"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="249"/>
         <source>Change &amp;password…</source>
         <translation>Cambiar c&amp;ontraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="228"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="252"/>
         <source>S&amp;witch user…</source>
         <translation>Cambiar de &amp;usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="232"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="256"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="237"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="261"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="240"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="264"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="241"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="265"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="245"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="269"/>
         <source>&amp;New record</source>
         <translation>&amp;Nuevo registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="270"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="294"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="275"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="299"/>
         <source>&amp;About coop-desk</source>
         <translation>&amp;Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="351"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="375"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="352"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="376"/>
         <source>The language changes the next time coop-desk starts.</source>
         <translation>El idioma cambiará la próxima vez que inicie coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="358"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="382"/>
         <source>About coop-desk</source>
         <translation>Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="360"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="384"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
@@ -2544,47 +2544,47 @@ Padrón de socios, certificaciones y libro de la Prima Fairtrade para cooperativ
 Base de datos: {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="196"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="220"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Abrir base de datos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="200"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="224"/>
         <source>Recent &amp;databases</source>
         <translation>Bases de datos &amp;recientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="206"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="230"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Copias de seguridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="209"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="233"/>
         <source>Back up the database to a &amp;file…</source>
         <translation>Copiar la base de datos a un a&amp;rchivo…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="212"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="236"/>
         <source>&amp;Restore from a copy…</source>
         <translation>&amp;Restaurar desde una copia…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="250"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="274"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="251"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="275"/>
         <source>&amp;Home</source>
         <translation>&amp;Inicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="255"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="279"/>
         <source>&amp;Start on the home page</source>
         <translation>&amp;Empezar en la página de inicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="271"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="295"/>
         <source>&amp;Manual</source>
         <translation>&amp;Manual</translation>
     </message>
@@ -2946,104 +2946,104 @@ Base de datos: {1}</translation>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="118"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
         <source>Search code, names, DNI or community (Ctrl+F)</source>
         <translation>Buscar código, nombres, DNI o caserío (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="124"/>
         <source>All statuses</source>
         <translation>Todos los estados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="125"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="128"/>
         <source>Women and men</source>
         <translation>Mujeres y hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="126"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="129"/>
         <source>Women</source>
         <translation>Mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="127"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="130"/>
         <source>Men</source>
         <translation>Hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="129"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="424"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="132"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="427"/>
         <source>All communities</source>
         <translation>Todos los caseríos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="130"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="133"/>
         <source>&amp;New member</source>
         <translation>&amp;Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="131"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="134"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="132"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="135"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="133"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="136"/>
         <source>Import a member roster from an Excel workbook</source>
         <translation>Importar un padrón de socios desde un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="134"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="137"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="136"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="139"/>
         <source>Write the register, with plots, to an Excel workbook</source>
         <translation>Guardar el padrón, con las parcelas, en un libro de Excel</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/__init__.py" line="93"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="248"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="251"/>
         <source>Members</source>
         <translation>Socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="351"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="354"/>
         <source>{0} members · {1} active · {2} women ({3}%)</source>
         <translation>{0} socios · {1} activos · {2} mujeres ({3} %)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="205"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="208"/>
         <source>&amp;Import a roster from Excel…</source>
         <translation>&amp;Importar un padrón de Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="207"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="210"/>
         <source>Register a &amp;member</source>
         <translation>Registrar un &amp;socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="209"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="212"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="366"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="369"/>
         <source>&lt;b&gt;The register has no members yet.&lt;/b&gt; To start:</source>
         <translation>&lt;b&gt;El padrón aún no tiene socios.&lt;/b&gt; Para empezar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="370"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="373"/>
         <source>• import the roster you keep in Excel (the import shows every row before anything is saved), or register members one by one;</source>
         <translation>• importe el padrón que lleva en Excel (la importación muestra cada fila antes de guardar nada), o registre a los socios uno por uno;</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="378"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="381"/>
         <source>• fill in the cooperative&apos;s RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
         <translation>• complete el RUC y el FLO ID de la cooperativa (Archivo → Configuración de la cooperativa): los informes y los libros de Excel los llevan.</translation>
     </message>
@@ -3051,57 +3051,57 @@ Base de datos: {1}</translation>
 <context>
     <name>MembersTableModel</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="55"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="58"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="56"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="59"/>
         <source>Surnames</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="58"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="61"/>
         <source>First names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="60"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="63"/>
         <source>DNI</source>
         <translation>DNI</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="62"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="65"/>
         <source>Gender</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="66"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="69"/>
         <source>Community</source>
         <translation>Caserío</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="68"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="71"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="72"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="75"/>
         <source>Joined</source>
         <translation>Ingreso</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="74"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="77"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="79"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="82"/>
         <source>Coffee (ha)</source>
         <translation>Café (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="83"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="86"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
@@ -4858,132 +4858,132 @@ Base de datos: {1}</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="31"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="23"/>
         <source>&amp;Reports</source>
         <translation>&amp;Informes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="42"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="34"/>
         <source>&amp;General Assembly report…</source>
         <translation>Informe para la Asamblea &amp;General…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="43"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="35"/>
         <source>Project &amp;balances…</source>
         <translation>&amp;Saldos de proyectos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="44"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="36"/>
         <source>&amp;Journal for a period…</source>
         <translation>&amp;Diario de un periodo…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="45"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="37"/>
         <source>&amp;Member card…</source>
         <translation>&amp;Ficha de socio…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/actions.py" line="46"/>
+        <location filename="../../coop_desk/ui/printing/actions.py" line="38"/>
         <source>Gender &amp;report…</source>
         <translation>Informe de &amp;género…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="39"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="40"/>
         <source>PDF document (*.pdf)</source>
         <translation>Documento PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="83"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="78"/>
         <source>General Assembly report</source>
         <translation>Informe para la Asamblea General</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="84"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="79"/>
         <source>Project balances</source>
         <translation>Saldos de proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="85"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="80"/>
         <source>Journal for a period</source>
         <translation>Diario de un periodo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="86"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="81"/>
         <source>Member card</source>
         <translation>Ficha de socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="87"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="82"/>
         <source>Gender report</source>
         <translation>Informe de género</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="100"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="95"/>
         <source>Fiscal &amp;year</source>
         <translation>&amp;Ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="102"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="97"/>
         <source>&amp;From</source>
         <translation>&amp;Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="103"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="98"/>
         <source>&amp;To</source>
         <translation>&amp;Hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="111"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="106"/>
         <source>&amp;Member</source>
         <translation>&amp;Socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="114"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="109"/>
         <source>Save as &amp;PDF…</source>
         <translation>Guardar como &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="115"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="110"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="122"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="117"/>
         <source>In the language of the program; amounts in its format.</source>
         <translation>En el idioma del programa; los montos en su formato.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="145"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="140"/>
         <source>The end of the period is before its start.</source>
         <translation>El final del periodo es anterior a su inicio.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="147"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="142"/>
         <source>Choose a member.</source>
         <translation>Elija un socio.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="162"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="157"/>
         <source>Reading the records…</source>
         <translation>Leyendo los registros…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="190"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="185"/>
         <source>Save as PDF</source>
         <translation>Guardar como PDF</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="202"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="197"/>
         <source>The PDF could not be written: {0}</source>
         <translation>No se pudo escribir el PDF: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="207"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="202"/>
         <source>PDF written</source>
         <translation>PDF guardado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/printing/dialog.py" line="208"/>
+        <location filename="../../coop_desk/ui/printing/dialog.py" line="203"/>
         <source>{0} was saved as a PDF.</source>
         <translation>{0} se guardó como PDF.</translation>
     </message>
@@ -6651,18 +6651,18 @@ Base de datos: {1}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../coop_desk/app.py" line="52"/>
-        <location filename="../../coop_desk/app.py" line="87"/>
+        <location filename="../../coop_desk/app.py" line="55"/>
+        <location filename="../../coop_desk/app.py" line="90"/>
         <source>Cannot open the database</source>
         <translation>No se puede abrir la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/app.py" line="98"/>
+        <location filename="../../coop_desk/app.py" line="101"/>
         <source>The database was changed outside coop-desk</source>
         <translation>La base de datos fue modificada fuera de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/app.py" line="57"/>
+        <location filename="../../coop_desk/app.py" line="60"/>
         <source>Open another database…</source>
         <translation>Abrir otra base de datos…</translation>
     </message>
