@@ -20,11 +20,29 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
+import multiprocessing
+import sqlite3
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, case, func, inspect, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    String,
+    Table,
+    case,
+    create_engine,
+    func,
+    inspect,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from coop_desk.i18n import _
@@ -34,13 +52,16 @@ from coop_desk.services.audit.canonical import (
     AUDIT,
     AUDIT_TABLE,
     GENESIS_HASH,
+    RECORD_COLUMNS,
     Action,
+    at_iso,
+    at_reader,
     canonical,
     is_audited,
-    record_hash,
     record_id_of,
     row_snapshotter,
     show_value,
+    stored_record_hash,
 )
 from coop_desk.services.verify import Finding, Severity, register, shorten
 
@@ -48,78 +69,142 @@ from coop_desk.services.verify import Finding, Severity, register, shorten
 MAX_FINDINGS_PER_TABLE = 50
 
 
+# A trail of at least this many records in a SQLite file is checked in two processes (one
+# per core): the upper half of its ids in a worker, the link between the halves here.
+CHAIN_SPLIT_FROM = 400_000
+
+
+@dataclass
+class ChainPart:
+    """What the chain check found in a range of ids, in id order (messages are made by the
+    process that prints them, in its language): ``("gap", id, expected)``, ``("link", id)``,
+    ``("altered", id, action, table, record id, username)`` (the first
+    ``MAX_FINDINGS_PER_TABLE``); ``altered`` counts them all. ``first`` is the first record's
+    id and ``prev_hash`` when the range was read without what precedes it (checked when the
+    parts are joined); ``end`` the id and hash the next record must follow (None: no record)."""
+
+    events: list[tuple[Any, ...]] = dataclass_field(default_factory=list)
+    altered: int = 0
+    first: tuple[int, str] | None = None
+    end: tuple[int, str] | None = None
+
+
+def _chain_part(
+    connection: Connection, lo: int | None, hi: int | None, start: tuple[int, str] | None
+) -> ChainPart:
+    """Check the records with ids in ``lo..hi`` (None: unbounded) following ``start`` (the id
+    and hash the first must follow; None: left to the caller). Each record's hash is computed
+    from its stored columns as read (``at`` as text on SQLite), not through ORM types."""
+    t = AUDIT
+    query = select(
+        t.c.id,
+        type_coerce(t.c.at, String),
+        *(t.c[name] for name in RECORD_COLUMNS[2:]),
+        t.c.hash,
+    ).order_by(t.c.id)
+    if lo is not None:
+        query = query.where(t.c.id >= lo)
+    if hi is not None:
+        query = query.where(t.c.id <= hi)
+    read = at_reader(connection.dialect)
+    part = ChainPart()
+    events = part.events
+    expected_id, prev = start if start is not None else (None, None)
+    for values in connection.execute(query.execution_options(yield_per=5000)):
+        (rid, at, username, user_id, action, table, record_id, before, after, reason, link) = (
+            values[:11]
+        )
+        digest = values[11]
+        if expected_id is None:
+            part.first = (rid, link)
+        else:
+            if rid != expected_id:
+                events.append(("gap", rid, expected_id))
+            if link != prev:
+                events.append(("link", rid))
+        content = (rid, at_iso(at, read), username, user_id, action, table, record_id)
+        if stored_record_hash((*content, before, after, reason, link)) != digest:
+            part.altered += 1
+            if part.altered <= MAX_FINDINGS_PER_TABLE:
+                events.append(("altered", rid, action, table, record_id, username))
+        prev = digest
+        expected_id = rid + 1
+    if expected_id is not None and prev is not None:
+        part.end = (expected_id, prev)
+    return part
+
+
+def chain_part_of_file(path: str, lo: int, hi: int) -> ChainPart:
+    """``_chain_part`` of ids ``lo..hi`` of a SQLite file opened read-only (in a worker)."""
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    engine = create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+    )
+    try:
+        with engine.connect() as connection:
+            return _chain_part(connection, lo, hi, None)
+    finally:
+        engine.dispose()
+
+
+def _sqlite_file(session: Session) -> str | None:
+    url = session.connection().engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    if url.database.startswith("file:") or url.query.get("mode") == "memory":
+        return None
+    return url.database
+
+
 @register("audit.chain")
 def check_chain(session: Session, today: date) -> list[Finding]:
     """Consecutive ids from 1, each hash recomputes from the content, each links to the
-    previous one. Names the first audit record where the chain breaks and every altered one."""
+    previous one. Names the first audit record where the chain breaks and every altered one.
+
+    The records are independent but for the links: on a long trail in a SQLite file the upper
+    half of the ids is hashed by a worker process while this one hashes the lower half, and
+    the link from one half to the other is checked here."""
     t = AUDIT
-    findings: list[Finding] = []
-    expected_id = 1
-    prev = GENESIS_HASH
+    connection = session.connection()
+    lo, hi = connection.execute(select(func.min(t.c.id), func.max(t.c.id))).one()
+    path = _sqlite_file(session)
+    genesis = (1, GENESIS_HASH)
+    if path is None or lo is None or hi - lo + 1 < CHAIN_SPLIT_FROM:
+        parts = [_chain_part(connection, None, None, genesis)]
+    else:
+        mid = (lo + hi) // 2
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            upper = pool.submit(chain_part_of_file, path, mid + 1, hi)
+            parts = [_chain_part(connection, None, mid, genesis)]
+            try:
+                parts.append(upper.result())
+            except (BrokenProcessPool, OSError):  # no worker could run: the half here
+                parts.append(_chain_part(connection, mid + 1, hi, None))
+    return _chain_findings(parts)
+
+
+def _chain_findings(parts: Sequence[ChainPart]) -> list[Finding]:
+    """The findings of the parts of the chain, in id order, the link between parts checked."""
+    events: list[tuple[Any, ...]] = []
+    expected_id, prev = 1, GENESIS_HASH
     altered = 0
-    result = session.execute(select(t).order_by(t.c.id).execution_options(yield_per=2000))
-    for r in result:
-        where = f"audit_record {r.id}"
-        if r.id != expected_id:
-            if r.id > expected_id:
-                missing = (
-                    _("audit record {expected_id}", expected_id=expected_id)
-                    if r.id == expected_id + 1
-                    else _(
-                        "audit records {expected_id} to {value}",
-                        expected_id=expected_id,
-                        value=r.id - 1,
-                    )
-                )
-                message = _("{missing} are missing from the trail (deleted)", missing=missing)
-            else:
-                message = _("audit record {id} is out of order", id=r.id)
-            findings.append(Finding(Severity.ERROR, "audit.chain", message, where))
-        if r.prev_hash != prev:
-            findings.append(
-                Finding(
-                    Severity.ERROR,
-                    "audit.chain",
-                    _(
-                        "audit record {id} does not link to the record before it (a record was removed, inserted or rewritten)",
-                        id=r.id,
-                    ),
-                    where,
-                )
-            )
-        computed = record_hash(
-            id=r.id,
-            at=r.at,
-            username=r.username,
-            user_id=r.user_id,
-            action=r.action,
-            table_name=r.table_name,
-            record_id=r.record_id,
-            before=r.before,
-            after=r.after,
-            reason=r.reason,
-            prev_hash=r.prev_hash,
-        )
-        if computed != r.hash:
-            altered += 1
-            if altered <= MAX_FINDINGS_PER_TABLE:
-                findings.append(
-                    Finding(
-                        Severity.ERROR,
-                        "audit.chain",
-                        _(
-                            "audit record {id} ({action} of {table_name} {record_id} by {username}) was altered: its content no longer matches its hash",
-                            id=r.id,
-                            action=r.action,
-                            table_name=r.table_name,
-                            record_id=r.record_id,
-                            username=r.username,
-                        ),
-                        where,
-                    )
-                )
-        prev = r.hash
-        expected_id = r.id + 1
+    for part in parts:
+        if part.first is not None:
+            rid, link = part.first
+            if rid != expected_id:
+                events.append(("gap", rid, expected_id))
+            if link != prev:
+                events.append(("link", rid))
+        for event in part.events:
+            if event[0] == "altered":
+                altered += 1
+                if altered > MAX_FINDINGS_PER_TABLE:
+                    continue
+            events.append(event)
+        altered += part.altered - sum(1 for e in part.events if e[0] == "altered")
+        if part.end is not None:
+            expected_id, prev = part.end
+    findings = [_chain_finding(event) for event in events]
     if altered > MAX_FINDINGS_PER_TABLE:
         findings.append(
             Finding(
@@ -133,6 +218,41 @@ def check_chain(session: Session, today: date) -> list[Finding]:
             )
         )
     return findings
+
+
+def _chain_finding(event: tuple[Any, ...]) -> Finding:
+    kind, rid = event[0], event[1]
+    if kind == "gap":
+        expected_id = event[2]
+        if rid > expected_id:
+            missing = (
+                _("audit record {expected_id}", expected_id=expected_id)
+                if rid == expected_id + 1
+                else _(
+                    "audit records {expected_id} to {value}",
+                    expected_id=expected_id,
+                    value=rid - 1,
+                )
+            )
+            message = _("{missing} are missing from the trail (deleted)", missing=missing)
+        else:
+            message = _("audit record {id} is out of order", id=rid)
+    elif kind == "link":
+        message = _(
+            "audit record {id} does not link to the record before it (a record was removed, inserted or rewritten)",
+            id=rid,
+        )
+    else:
+        _kind, rid, action, table_name, record_id, username = event
+        message = _(
+            "audit record {id} ({action} of {table_name} {record_id} by {username}) was altered: its content no longer matches its hash",
+            id=rid,
+            action=action,
+            table_name=table_name,
+            record_id=record_id,
+            username=username,
+        )
+    return Finding(Severity.ERROR, "audit.chain", message, f"audit_record {rid}")
 
 
 def latest_afters(session: Session) -> dict[tuple[str, str], tuple[int, str, str | None]]:

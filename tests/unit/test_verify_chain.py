@@ -1,0 +1,165 @@
+"""``audit.chain`` at speed: each record hashed from its stored columns (the same bytes as
+``record_hash``), and a long trail in a SQLite file split between two processes without
+losing a finding at the split."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy import String, select, text, type_coerce
+
+from coop_desk.models import AuditRecord
+from coop_desk.services import audit, members
+from coop_desk.services.access import SYSTEM
+from coop_desk.services.audit import checks as audit_checks
+from coop_desk.services.audit.canonical import at_iso, at_reader, stored_record_hash
+from tests.unit.test_member_services import make_input
+
+texts = st.text()  # every code point, quotes, backslashes, control characters
+maybe_text = st.none() | texts
+
+
+def _canonical_hash(values: tuple[object, ...]) -> str:
+    """The record format as documented: SHA-256 of the sorted, compact JSON of the content."""
+    keys = ("id", "at", "username", "user_id", "action", "table", "record_id")
+    keys += ("before", "after", "reason", "prev_hash")
+    content = dict(zip(keys, values, strict=True))
+    data = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+@given(
+    st.tuples(
+        st.integers(min_value=-(2**63), max_value=2**63),
+        texts,
+        texts,
+        st.none() | st.integers(),
+        texts,
+        texts,
+        texts,
+        maybe_text,
+        maybe_text,
+        texts,
+        texts,
+    )
+)
+def test_a_records_hash_is_the_sha256_of_its_canonical_json(values):
+    assert stored_record_hash(values) == _canonical_hash(values)
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        (1, "2026-01-01T00:00:00+00:00", 42, None, "insert", "member", "1", None, "{}", "", "0"),
+        (1, "t", "u", "7", "insert", "member", "1", None, "{}", "", "0"),  # text in user_id
+        (1, "t", "u", True, "insert", "member", "1", 3, 2.5, "", "0"),
+        (2.0, "t", "u", None, "insert", "member", "1", None, None, "", "0"),
+    ],
+)
+def test_a_forged_record_with_values_of_other_types_hashes_as_canonical_json(odd):
+    assert stored_record_hash(odd) == _canonical_hash(odd)
+
+
+def test_the_time_as_stored_gives_the_iso_form_the_hash_was_made_of(db):
+    """Read raw (text on SQLite, a datetime on PostgreSQL), ``at`` gives what the ORM's
+    aware datetime gives, with and without microseconds."""
+    with db.transaction(SYSTEM) as s:
+        members.create_member(s, SYSTEM, make_input())
+    t = AuditRecord.__table__
+    with db.engine.begin() as conn:
+        conn.execute(
+            t.update().where(t.c.id == 1).values(at=datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC))
+        )
+    with db.reading(SYSTEM) as s:
+        read = at_reader(s.get_bind().dialect)
+        raw = dict(s.execute(select(t.c.id, type_coerce(t.c.at, String))).tuples().all())
+        typed = dict(s.execute(select(AuditRecord.id, AuditRecord.at)).tuples().all())
+    assert typed[1].microsecond == 0
+    for rid, value in raw.items():
+        assert at_iso(value, read) == typed[rid].astimezone(UTC).isoformat()
+
+
+def test_sqlite_times_in_other_forms_are_read_by_the_column_type(sqlite_db):
+    with sqlite_db.reading(SYSTEM) as s:
+        read = at_reader(s.get_bind().dialect)
+    assert at_iso("2026-03-04 05:06:07.000100", read) == "2026-03-04T05:06:07.000100+00:00"
+    assert at_iso("2026-03-04 05:06:07.000000", read) == "2026-03-04T05:06:07+00:00"
+    assert at_iso("2026-03-04 05:06:07", read) == "2026-03-04T05:06:07+00:00"
+    with pytest.raises(ValueError):
+        at_iso("2026-02-30 05:06:07.000000", read)  # as the ORM would: no such day
+
+
+def _trail(db) -> tuple[int, int]:
+    with db.transaction(SYSTEM) as s:
+        for n in range(1, 9):
+            members.create_member(s, SYSTEM, make_input(f"CPGP-{n}", dni=f"1000000{n}"))
+    with db.reading(SYSTEM) as s:
+        lo, hi = s.execute(text("SELECT min(id), max(id) FROM audit_record")).one()
+    return lo, hi
+
+
+def _chain(db, monkeypatch, split: bool) -> list[tuple[str, str]]:
+    monkeypatch.setattr(audit_checks, "CHAIN_SPLIT_FROM", 2 if split else 10**9)
+    with db.reading(SYSTEM) as s:
+        return [(f.record, f.message) for f in audit_checks.check_chain(s, date.today())]
+
+
+def test_a_split_chain_names_what_one_process_names(sqlite_db, monkeypatch):
+    lo, hi = _trail(sqlite_db)
+    mid = (lo + hi) // 2
+    here = []
+    read_here = audit_checks._chain_part
+    monkeypatch.setattr(
+        audit_checks, "_chain_part", lambda *args: here.append(args[1:]) or read_here(*args)
+    )
+    assert _chain(sqlite_db, monkeypatch, split=True) == []
+    assert here == [(None, mid, (1, audit.GENESIS_HASH))]  # the upper half in the worker
+    with sqlite_db.engine.begin() as conn:  # a forger with sqlite3
+        # a record in the upper half (checked by the worker) rewritten
+        conn.execute(
+            text("UPDATE audit_record SET username = 'nadie' WHERE id = :i"), {"i": hi - 1}
+        )
+        # the first record of the upper half deleted: the gap is at the split
+        conn.execute(text("DELETE FROM audit_record WHERE id = :i"), {"i": mid + 1})
+        # a record in the lower half rewritten
+        conn.execute(text("UPDATE audit_record SET reason = 'x' WHERE id = :i"), {"i": lo + 1})
+    split = _chain(sqlite_db, monkeypatch, split=True)
+    assert split == _chain(sqlite_db, monkeypatch, split=False)
+    named = [record for record, _message in split]
+    assert named == [
+        f"audit_record {lo + 1}",
+        f"audit_record {mid + 2}",  # records mid+1 missing ...
+        f"audit_record {mid + 2}",  # ... so mid+2 does not link to mid
+        f"audit_record {hi - 1}",
+    ]
+    assert f"audit record {mid + 1} are missing" in split[1][1]
+    assert "nadie" in split[3][1] and "was altered" in split[3][1]
+
+
+def test_a_split_chain_checks_the_link_between_its_halves(sqlite_db, monkeypatch):
+    lo, hi = _trail(sqlite_db)
+    mid = (lo + hi) // 2
+    with sqlite_db.engine.begin() as conn:  # the upper half's first link cut, its hash kept
+        conn.execute(
+            text("UPDATE audit_record SET prev_hash = :h WHERE id = :i"),
+            {"h": audit.GENESIS_HASH, "i": mid + 1},
+        )
+    split = _chain(sqlite_db, monkeypatch, split=True)
+    assert split == _chain(sqlite_db, monkeypatch, split=False)
+    assert [record for record, _message in split] == [f"audit_record {mid + 1}"] * 2
+    assert "does not link" in split[0][1] and "was altered" in split[1][1]
+
+
+def test_a_split_chain_counts_altered_records_past_the_examples(sqlite_db, monkeypatch):
+    monkeypatch.setattr(audit_checks, "MAX_FINDINGS_PER_TABLE", 3)
+    _trail(sqlite_db)
+    with sqlite_db.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_record SET reason = 'forged'"))
+    split = _chain(sqlite_db, monkeypatch, split=True)
+    assert split == _chain(sqlite_db, monkeypatch, split=False)
+    assert len(split) == 4 and "more audit records were altered" in split[-1][1]
