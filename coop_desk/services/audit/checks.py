@@ -37,9 +37,11 @@ from sqlalchemy import (
     String,
     Table,
     case,
+    cast,
     create_engine,
     func,
     inspect,
+    literal,
     select,
     type_coerce,
 )
@@ -56,9 +58,9 @@ from coop_desk.services.audit.canonical import (
     Action,
     at_iso,
     at_reader,
-    canonical,
     is_audited,
     record_id_of,
+    row_canonical,
     row_snapshotter,
     show_value,
     stored_record_hash,
@@ -259,7 +261,7 @@ def latest_afters(session: Session) -> dict[tuple[str, str], tuple[int, str, str
     """(table, record id) -> (audit id, action, after JSON) of each row's latest record.
 
     The whole trail's latest images in memory: for small databases and tests; ``verify``
-    reads them a chunk of rows at a time (``_latest_of``)."""
+    reads each table with the latest record of each row (``check_content``)."""
     t = AUDIT
     latest = select(func.max(t.c.id).label("id")).group_by(t.c.table_name, t.c.record_id).subquery()
     rows = session.execute(
@@ -270,26 +272,27 @@ def latest_afters(session: Session) -> dict[tuple[str, str], tuple[int, str, str
     return {(r.table_name, r.record_id): (r.id, r.action, r.after) for r in rows}
 
 
-# Rows of a table compared per round trip: the memory of ``audit.content`` is this many rows
-# and their latest records, whatever the size of the database.
-CONTENT_CHUNK = 1000
+# Rows of a table read per round trip: the memory of ``audit.content`` is this many rows and
+# their latest records, whatever the size of the database.
+CONTENT_CHUNK = 2000
 
 
-def _latest_of(
-    session: Session, table_name: str, rids: Sequence[str]
-) -> dict[str, tuple[int, str, str | None]]:
-    """record id -> (audit id, action, after JSON) of the latest record of each of ``rids``,
-    found through ``ix_audit_record_table_record (table_name, record_id, id)``."""
-    t = AUDIT
-    newest = (
-        select(func.max(t.c.id))
-        .where(t.c.table_name == table_name, t.c.record_id.in_(rids))
-        .group_by(t.c.record_id)
-    )
-    rows = session.execute(
-        select(t.c.id, t.c.record_id, t.c.action, t.c.after).where(t.c.id.in_(newest))
-    ).all()  # one fetch, not a round trip per row
-    return {r.record_id: (r.id, r.action, r.after) for r in rows}
+def _record_id_sql(table: Table) -> ColumnElement[Any]:
+    """A row's record id (``record_id_of``) computed by the database: whole numbers as their
+    digits, text as it is, the columns of a composite key joined by "/"."""
+    parts: list[ColumnElement[Any]] = []
+    for column in table.primary_key.columns:
+        python_type = column.type.python_type
+        if python_type is str:
+            parts.append(column)
+        elif python_type is int:
+            parts.append(cast(column, String))
+        else:  # pragma: no cover - every audited key is a number or text (test_audit)
+            raise TypeError(f"{table.name}.{column.name}: no record id in SQL for {python_type}")
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = joined + literal("/") + part
+    return joined
 
 
 def _live_in_trail(session: Session, table_name: str) -> int:
@@ -344,9 +347,9 @@ def check_content(session: Session, today: date) -> list[Finding]:
     ``sqlite3``), and any change to a posted entry. Columns added to a table after a row's last
     record (a schema upgrade) are not compared for that row.
 
-    Bounded memory: each table is read ``CONTENT_CHUNK`` rows at a time with the latest records
-    of just those rows; a row whose canonical JSON is the stored "after" (the common case) is
-    equal without parsing it. Deletions are counted in SQL (rows the trail says exist, minus
+    Bounded memory: each table is read in key order, each row joined in SQL to its latest
+    record, ``CONTENT_CHUNK`` rows at a time; a row whose canonical JSON (``row_canonical``) is
+    the stored "after" (the common case) is equal without parsing it. Deletions are counted in SQL (rows the trail says exist, minus
     the rows found with such a record); only when some are missing is the table read again to
     name them."""
     findings: list[Finding] = []
@@ -367,57 +370,68 @@ def check_content(session: Session, today: date) -> list[Finding]:
 
         matched = 0
         snap = row_snapshotter(table)
+        text_of = row_canonical(table)
+        width = len(table.columns)
+        t = AUDIT
+        newest = AUDIT.alias("newest")
+        latest = (
+            select(func.max(newest.c.id))
+            .where(newest.c.table_name == table.name, newest.c.record_id == _record_id_sql(table))
+            .correlate(table)
+            .scalar_subquery()
+        )
+        # Each row with its latest record, found through ix_audit_record_table_record
+        # (table_name, record_id, id): one pass in key order, no list of ids sent.
         result = session.execute(
-            select(table)
+            select(table, t.c.id, t.c.action, t.c.after)
+            .select_from(table.outerjoin(t, t.c.id == latest))
             .order_by(*table.primary_key.columns)
             .execution_options(yield_per=CONTENT_CHUNK)
         )
-        for chunk in result.partitions(CONTENT_CHUNK):
-            rids = [record_id_of(table, row) for row in chunk]
-            recorded = _latest_of(session, table.name, rids)
-            for row, rid in zip(chunk, rids, strict=True):
-                where = f"{table.name} {rid}"
-                found = recorded.get(rid)
-                if found is None or found[1] == Action.DELETE or found[2] is None:
-                    add(
-                        _(
-                            "{table_name} {rid} exists but the audit trail has no record of it being written (inserted outside coop-desk)",
-                            table_name=table.name,
-                            rid=rid,
-                        ),
-                        where,
-                    )
-                    continue
-                matched += 1
-                audit_id, _action, after_json = found
-                current = snap(row)
-                if canonical(current) == after_json:
-                    continue
-                after = _payload(after_json)
-                if after is None:
-                    add(
-                        _(
-                            "audit record {audit_id} of {table_name} {rid} holds no readable row "
-                            "(written outside coop-desk)",
-                            audit_id=audit_id,
-                            table_name=table.name,
-                            rid=rid,
-                        ),
-                        where,
-                    )
-                    continue
-                common = set(after) & set(current)
-                if any(after[f] != current[f] for f in common):
-                    add(
-                        _(
-                            "{table_name} {rid} was changed outside coop-desk after audit record {audit_id}: {describe_difference}",
-                            table_name=table.name,
-                            rid=rid,
-                            audit_id=audit_id,
-                            describe_difference=_describe_difference(after, current),
-                        ),
-                        where,
-                    )
+        for row in result:
+            audit_id, action, after_json = row[width:]
+            if audit_id is None or action == Action.DELETE or after_json is None:
+                rid = record_id_of(table, row)
+                add(
+                    _(
+                        "{table_name} {rid} exists but the audit trail has no record of it being written (inserted outside coop-desk)",
+                        table_name=table.name,
+                        rid=rid,
+                    ),
+                    f"{table.name} {rid}",
+                )
+                continue
+            matched += 1
+            if text_of(row) == after_json:
+                continue
+            rid = record_id_of(table, row)
+            where = f"{table.name} {rid}"
+            current = snap(row)
+            after = _payload(after_json)
+            if after is None:
+                add(
+                    _(
+                        "audit record {audit_id} of {table_name} {rid} holds no readable row "
+                        "(written outside coop-desk)",
+                        audit_id=audit_id,
+                        table_name=table.name,
+                        rid=rid,
+                    ),
+                    where,
+                )
+                continue
+            common = set(after) & set(current)
+            if any(after[f] != current[f] for f in common):
+                add(
+                    _(
+                        "{table_name} {rid} was changed outside coop-desk after audit record {audit_id}: {describe_difference}",
+                        table_name=table.name,
+                        rid=rid,
+                        audit_id=audit_id,
+                        describe_difference=_describe_difference(after, current),
+                    ),
+                    where,
+                )
         if _live_in_trail(session, table.name) > matched:
             for rid, audit_id in _deleted_outside(session, table):
                 add(
