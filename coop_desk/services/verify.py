@@ -11,6 +11,7 @@ voucher...): printed, and failing only with ``--strict``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -25,6 +26,8 @@ from coop_desk.services.access import Actor, Permission, require
 
 if TYPE_CHECKING:
     from coop_desk.services.audit.anchors import Anchor
+
+log = logging.getLogger(__name__)
 
 
 class Severity(StrEnum):
@@ -61,6 +64,22 @@ _ANCHOR_CHECK: list[tuple[str, AnchorCheck]] = []
 
 def register_anchor_check(name: str, fn: AnchorCheck) -> None:
     _ANCHOR_CHECK[:] = [(name, fn)]
+
+
+# Checks begun when ``verify`` begins (their work runs in other processes meanwhile): name ->
+# ``(session, today) -> a function giving the findings``, asked for at the check's turn, so
+# the findings keep the order of ``CHECKS``. The check is in ``CHECKS`` too (begun and
+# finished at once), for callers that run checks one by one.
+Start = Callable[[Session, date], Callable[[], list[Finding]]]
+STARTS: dict[str, Start] = {}
+
+
+def register_start(name: str) -> Callable[[Start], Start]:
+    def decorator(fn: Start) -> Start:
+        STARTS[name] = fn
+        return fn
+
+    return decorator
 
 
 def register(name: str) -> Callable[[Check], Check]:
@@ -128,9 +147,16 @@ def verify(
     if anchors:
         name, check_anchors = _ANCHOR_CHECK[0]
         checks.append((name, lambda s, _today: check_anchors(s, anchors)))
+    begun: dict[str, Callable[[], list[Finding]]] = {}
+    for name, _check in checks:
+        if name in STARTS:
+            try:
+                begun[name] = STARTS[name](session, today)
+            except Exception as exc:  # noqa: BLE001 - run (and fail) at its turn instead
+                log.warning("verify: %s could not begin ahead: %s", name, exc)
     for name, check in checks:
         try:
-            findings.extend(check(session, today))
+            findings.extend(begun[name]() if name in begun else check(session, today))
         except Exception as exc:  # noqa: BLE001 - a crashing check is itself a finding
             message = shorten(_("the check could not run: {error}", error=exc))
             findings.append(Finding(Severity.ERROR, name, message, ""))

@@ -22,7 +22,7 @@ import itertools
 import json
 import multiprocessing
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -65,14 +65,14 @@ from coop_desk.services.audit.canonical import (
     show_value,
     stored_record_hash,
 )
-from coop_desk.services.verify import Finding, Severity, register, shorten
+from coop_desk.services.verify import Finding, Severity, register, register_start, shorten
 
 # Findings of one kind per table printed by verify before summarising the rest.
 MAX_FINDINGS_PER_TABLE = 50
 
 
-# A trail of at least this many records in a SQLite file is checked in two processes (one
-# per core): the upper half of its ids in a worker, the link between the halves here.
+# A trail of at least this many records in a SQLite file is checked in two worker processes
+# (one per core, a half of the ids each) while ``verify`` runs the other checks.
 CHAIN_SPLIT_FROM = 400_000
 
 
@@ -136,7 +136,9 @@ def _chain_part(
     return part
 
 
-def chain_part_of_file(path: str, lo: int, hi: int) -> ChainPart:
+def chain_part_of_file(
+    path: str, lo: int | None, hi: int, start: tuple[int, str] | None
+) -> ChainPart:
     """``_chain_part`` of ids ``lo..hi`` of a SQLite file opened read-only (in a worker)."""
     uri = f"{Path(path).resolve().as_uri()}?mode=ro"
     engine = create_engine(
@@ -144,7 +146,7 @@ def chain_part_of_file(path: str, lo: int, hi: int) -> ChainPart:
     )
     try:
         with engine.connect() as connection:
-            return _chain_part(connection, lo, hi, None)
+            return _chain_part(connection, lo, hi, start)
     finally:
         engine.dispose()
 
@@ -161,28 +163,47 @@ def _sqlite_file(session: Session) -> str | None:
 @register("audit.chain")
 def check_chain(session: Session, today: date) -> list[Finding]:
     """Consecutive ids from 1, each hash recomputes from the content, each links to the
-    previous one. Names the first audit record where the chain breaks and every altered one.
+    previous one. Names the first audit record where the chain breaks and every altered one."""
+    return start_chain(session, today)()
 
-    The records are independent but for the links: on a long trail in a SQLite file the upper
-    half of the ids is hashed by a worker process while this one hashes the lower half, and
-    the link from one half to the other is checked here."""
+
+@register_start("audit.chain")
+def start_chain(session: Session, today: date) -> Callable[[], list[Finding]]:
+    """``audit.chain`` begun when ``verify`` begins. The records are independent but for the
+    links: on a long trail in a SQLite file, each half of the ids is hashed by a worker
+    process (one per core) while ``verify`` runs the other checks here, and the link from one
+    half to the other is checked when the findings are asked for."""
     t = AUDIT
-    connection = session.connection()
-    lo, hi = connection.execute(select(func.min(t.c.id), func.max(t.c.id))).one()
+    lo, hi = session.connection().execute(select(func.min(t.c.id), func.max(t.c.id))).one()
     path = _sqlite_file(session)
     genesis = (1, GENESIS_HASH)
     if path is None or lo is None or hi - lo + 1 < CHAIN_SPLIT_FROM:
-        parts = [_chain_part(connection, None, None, genesis)]
-    else:
-        mid = (lo + hi) // 2
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            upper = pool.submit(chain_part_of_file, path, mid + 1, hi)
-            parts = [_chain_part(connection, None, mid, genesis)]
-            try:
-                parts.append(upper.result())
-            except (BrokenProcessPool, OSError):  # no worker could run: the half here
-                parts.append(_chain_part(connection, mid + 1, hi, None))
-    return _chain_findings(parts)
+        return lambda: _chain_findings([_chain_part(session.connection(), None, None, genesis)])
+    mid = (lo + hi) // 2
+    pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        halves = [
+            pool.submit(chain_part_of_file, path, None, mid, genesis),
+            pool.submit(chain_part_of_file, path, mid + 1, hi, None),
+        ]
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
+
+    def findings() -> list[Finding]:
+        try:
+            parts = [half.result() for half in halves]
+        except (BrokenProcessPool, OSError):  # no worker could run: both halves here
+            connection = session.connection()
+            parts = [
+                _chain_part(connection, None, mid, genesis),
+                _chain_part(connection, mid + 1, hi, None),
+            ]
+        finally:
+            pool.shutdown(cancel_futures=True)
+        return _chain_findings(parts)
+
+    return findings
 
 
 def _chain_findings(parts: Sequence[ChainPart]) -> list[Finding]:
