@@ -12,7 +12,9 @@ voucher...): printed, and failing only with ``--strict``.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -66,12 +68,16 @@ def register_anchor_check(name: str, fn: AnchorCheck) -> None:
     _ANCHOR_CHECK[:] = [(name, fn)]
 
 
-# Checks begun when ``verify`` begins (their work runs in other processes meanwhile): name ->
-# ``(session, today) -> a function giving the findings``, asked for at the check's turn, so
-# the findings keep the order of ``CHECKS``. The check is in ``CHECKS`` too (begun and
-# finished at once), for callers that run checks one by one.
-Start = Callable[[Session, date], Callable[[], list[Finding]]]
+# Checks begun when ``verify`` begins, their work handed to worker processes (one per core)
+# while the other checks run here: name -> ``(session, today, workers) -> a function giving
+# the findings``, asked for at the check's turn so that the findings keep the order of
+# ``CHECKS``. Such a check is in ``CHECKS`` too (begun and finished at once), for callers that
+# run checks one by one.
+Start = Callable[[Session, date, Executor], Callable[[], list[Finding]]]
 STARTS: dict[str, Start] = {}
+# Worker processes ``verify`` may start for the checks begun ahead (started only when one of
+# them hands work over: a large trail in a SQLite file).
+WORKERS = 2
 
 
 def register_start(name: str) -> Callable[[Start], Start]:
@@ -80,6 +86,12 @@ def register_start(name: str) -> Callable[[Start], Start]:
         return fn
 
     return decorator
+
+
+def worker_pool() -> ProcessPoolExecutor:
+    """A pool of ``WORKERS`` processes, started when first given work. Spawned, not forked:
+    safe from a program with threads (the GUI) and on every system."""
+    return ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn"))
 
 
 def register(name: str) -> Callable[[Check], Check]:
@@ -147,19 +159,20 @@ def verify(
     if anchors:
         name, check_anchors = _ANCHOR_CHECK[0]
         checks.append((name, lambda s, _today: check_anchors(s, anchors)))
-    begun: dict[str, Callable[[], list[Finding]]] = {}
-    for name, _check in checks:
-        if name in STARTS:
+    with worker_pool() as workers:
+        begun: dict[str, Callable[[], list[Finding]]] = {}
+        for name, _check in checks:
+            if name in STARTS:
+                try:
+                    begun[name] = STARTS[name](session, today, workers)
+                except Exception as exc:  # noqa: BLE001 - run (and fail) at its turn instead
+                    log.warning("verify: %s could not begin ahead: %s", name, exc)
+        for name, check in checks:
             try:
-                begun[name] = STARTS[name](session, today)
-            except Exception as exc:  # noqa: BLE001 - run (and fail) at its turn instead
-                log.warning("verify: %s could not begin ahead: %s", name, exc)
-    for name, check in checks:
-        try:
-            findings.extend(begun[name]() if name in begun else check(session, today))
-        except Exception as exc:  # noqa: BLE001 - a crashing check is itself a finding
-            message = shorten(_("the check could not run: {error}", error=exc))
-            findings.append(Finding(Severity.ERROR, name, message, ""))
+                findings.extend(begun[name]() if name in begun else check(session, today))
+            except Exception as exc:  # noqa: BLE001 - a crashing check is itself a finding
+                message = shorten(_("the check could not run: {error}", error=exc))
+                findings.append(Finding(Severity.ERROR, name, message, ""))
     return VerifyResult(tuple(findings), tuple(name for name, _check in checks))
 
 

@@ -112,7 +112,7 @@ def _trail(db) -> tuple[int, int]:
 
 
 def _chain(db, monkeypatch, split: bool) -> list[tuple[str, str]]:
-    monkeypatch.setattr(audit_checks, "CHAIN_SPLIT_FROM", 2 if split else 10**9)
+    monkeypatch.setattr(audit_checks, "WORKERS_FROM", 2 if split else 10**9)
     with db.reading(SYSTEM) as s:
         return [(f.record, f.message) for f in audit_checks.check_chain(s, date.today())]
 
@@ -204,3 +204,42 @@ def test_a_rows_canonical_text_is_its_snapshots_canonical_json(row):
     assert row_canonical(WIDE)(row) == canonical(
         snapshot(WIDE, dict(zip(WIDE.c.keys(), row, strict=True)))
     )
+
+
+def test_trail_checks_in_worker_processes_find_what_they_find_here(sqlite_db, monkeypatch):
+    """On a long trail in a SQLite file, ``verify`` runs the chain's halves, the contents,
+    the posted entries and the sequences in worker processes: the same findings, in the same
+    order and the same language, as when it runs them itself."""
+    from coop_desk import i18n
+    from coop_desk.services.verify import verify
+
+    _trail(sqlite_db)
+    with sqlite_db.engine.begin() as conn:  # a forger with sqlite3
+        conn.execute(text("UPDATE member SET phone = '999' WHERE id = 2"))
+        conn.execute(text("DELETE FROM member_status_change WHERE member_id = 3"))
+        conn.execute(text("UPDATE audit_record SET reason = 'x' WHERE id = 5"))
+        conn.execute(
+            text(
+                "INSERT INTO audit_record (id, at, username, action, table_name, record_id, "
+                "before, after, reason, prev_hash, hash) SELECT id + 1000, at, username, "
+                "action, table_name, record_id, before, after, reason, prev_hash, hash || 'x' "
+                "FROM audit_record WHERE id = 7"
+            )
+        )
+    found = {}
+    for split in (False, True):
+        monkeypatch.setattr(audit_checks, "WORKERS_FROM", 2 if split else 10**9)
+        if split:  # run here, they would fail
+            for name in audit_checks._IN_WORKERS:
+                monkeypatch.setitem(audit_checks._IN_WORKERS, name, _not_here)
+            monkeypatch.setattr(audit_checks, "_chain_part", _not_here)
+        with i18n.use_language("es"), sqlite_db.reading(SYSTEM) as s:
+            found[split] = verify(s, SYSTEM).findings
+    assert found[True] == found[False]
+    checks = {f.check for f in found[True]}
+    assert {"audit.chain", "audit.content", "audit.sequence"} <= checks
+    assert any("999" in f.message and "fuera de coop-desk" in f.message for f in found[True])
+
+
+def _not_here(*_args: object) -> list[object]:
+    raise AssertionError("run in this process")

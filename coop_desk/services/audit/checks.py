@@ -20,10 +20,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
-import multiprocessing
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -34,6 +33,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Engine,
     String,
     Table,
     case,
@@ -46,7 +46,9 @@ from sqlalchemy import (
     type_coerce,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
 
+from coop_desk import i18n
 from coop_desk.i18n import _
 from coop_desk.models import Base, FiscalYearEvent, JournalEntry, Posting, User
 from coop_desk.services.audit.anchors import AnchorError, check_anchors, parse_anchor
@@ -65,15 +67,25 @@ from coop_desk.services.audit.canonical import (
     show_value,
     stored_record_hash,
 )
-from coop_desk.services.verify import Finding, Severity, register, register_start, shorten
+from coop_desk.services.verify import (
+    Check,
+    Finding,
+    Severity,
+    Start,
+    register,
+    register_start,
+    shorten,
+    worker_pool,
+)
 
 # Findings of one kind per table printed by verify before summarising the rest.
 MAX_FINDINGS_PER_TABLE = 50
 
 
-# A trail of at least this many records in a SQLite file is checked in two worker processes
-# (one per core, a half of the ids each) while ``verify`` runs the other checks.
-CHAIN_SPLIT_FROM = 400_000
+# A trail of at least this many records in a SQLite file is checked by worker processes (one
+# per core: the chain's halves, the rows' contents, the posted entries, the sequences) while
+# ``verify`` runs the other checks.
+WORKERS_FROM = 400_000
 
 
 @dataclass
@@ -136,17 +148,39 @@ def _chain_part(
     return part
 
 
+def _read_only_engine(path: str) -> Engine:
+    """An engine reading the SQLite file ``path`` (in a worker): opened read-only, each
+    connection in one read transaction (one snapshot) until it is closed."""
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        connection = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+        connection.execute("BEGIN")
+        return connection
+
+    return create_engine("sqlite://", creator=connect, poolclass=NullPool)
+
+
 def chain_part_of_file(
     path: str, lo: int | None, hi: int, start: tuple[int, str] | None
 ) -> ChainPart:
-    """``_chain_part`` of ids ``lo..hi`` of a SQLite file opened read-only (in a worker)."""
-    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
-    engine = create_engine(
-        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
-    )
+    """``_chain_part`` of ids ``lo..hi`` of a SQLite file (in a worker)."""
+    engine = _read_only_engine(path)
     try:
         with engine.connect() as connection:
             return _chain_part(connection, lo, hi, start)
+    finally:
+        engine.dispose()
+
+
+def check_of_file(path: str, name: str, today: date, language: str) -> list[Finding]:
+    """The trail check ``name`` run on a SQLite file (in a worker), its findings in
+    ``language``."""
+    i18n.set_language(language)
+    engine = _read_only_engine(path)
+    try:
+        with Session(engine) as session:
+            return _IN_WORKERS[name](session, today)
     finally:
         engine.dispose()
 
@@ -160,35 +194,43 @@ def _sqlite_file(session: Session) -> str | None:
     return url.database
 
 
+def _trail_to_split(session: Session) -> tuple[str, int, int] | None:
+    """The file, lowest and highest id of a trail long enough (``WORKERS_FROM``) to be
+    checked by worker processes; None: check it here."""
+    path = _sqlite_file(session)
+    if path is None:
+        return None
+    t = AUDIT
+    lo, hi = session.connection().execute(select(func.min(t.c.id), func.max(t.c.id))).one()
+    if lo is None or hi - lo + 1 < WORKERS_FROM:
+        return None
+    return path, lo, hi
+
+
 @register("audit.chain")
 def check_chain(session: Session, today: date) -> list[Finding]:
     """Consecutive ids from 1, each hash recomputes from the content, each links to the
     previous one. Names the first audit record where the chain breaks and every altered one."""
-    return start_chain(session, today)()
+    with worker_pool() as workers:
+        return start_chain(session, today, workers)()
 
 
 @register_start("audit.chain")
-def start_chain(session: Session, today: date) -> Callable[[], list[Finding]]:
+def start_chain(session: Session, today: date, workers: Executor) -> Callable[[], list[Finding]]:
     """``audit.chain`` begun when ``verify`` begins. The records are independent but for the
     links: on a long trail in a SQLite file, each half of the ids is hashed by a worker
-    process (one per core) while ``verify`` runs the other checks here, and the link from one
-    half to the other is checked when the findings are asked for."""
-    t = AUDIT
-    lo, hi = session.connection().execute(select(func.min(t.c.id), func.max(t.c.id))).one()
-    path = _sqlite_file(session)
+    process while ``verify`` runs other checks, and the link from one half to the other is
+    checked when the findings are asked for."""
     genesis = (1, GENESIS_HASH)
-    if path is None or lo is None or hi - lo + 1 < CHAIN_SPLIT_FROM:
+    split = _trail_to_split(session)
+    if split is None:
         return lambda: _chain_findings([_chain_part(session.connection(), None, None, genesis)])
+    path, lo, hi = split
     mid = (lo + hi) // 2
-    pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn"))
-    try:
-        halves = [
-            pool.submit(chain_part_of_file, path, None, mid, genesis),
-            pool.submit(chain_part_of_file, path, mid + 1, hi, None),
-        ]
-    except BaseException:
-        pool.shutdown(cancel_futures=True)
-        raise
+    halves = [
+        workers.submit(chain_part_of_file, path, None, mid, genesis),
+        workers.submit(chain_part_of_file, path, mid + 1, hi, None),
+    ]
 
     def findings() -> list[Finding]:
         try:
@@ -199,11 +241,30 @@ def start_chain(session: Session, today: date) -> Callable[[], list[Finding]]:
                 _chain_part(connection, None, mid, genesis),
                 _chain_part(connection, mid + 1, hi, None),
             ]
-        finally:
-            pool.shutdown(cancel_futures=True)
         return _chain_findings(parts)
 
     return findings
+
+
+def _begun_in_a_worker(name: str) -> Start:
+    """A trail check begun ahead: on a long trail in a SQLite file it runs in a worker
+    process (``check_of_file``), otherwise here at its turn."""
+
+    def start(session: Session, today: date, workers: Executor) -> Callable[[], list[Finding]]:
+        split = _trail_to_split(session)
+        if split is None:
+            return lambda: _IN_WORKERS[name](session, today)
+        done = workers.submit(check_of_file, split[0], name, today, i18n.language())
+
+        def findings() -> list[Finding]:
+            try:
+                return done.result()
+            except (BrokenProcessPool, OSError):  # no worker could run: here
+                return _IN_WORKERS[name](session, today)
+
+        return findings
+
+    return start
 
 
 def _chain_findings(parts: Sequence[ChainPart]) -> list[Finding]:
@@ -754,3 +815,13 @@ def check_closed_years(session: Session, today: date) -> list[Finding]:
         Finding(f.severity, "audit.closed_years", f.message, f.record)
         for f in check_anchors(session, anchors)
     ]
+
+
+# The trail checks a worker process runs on a long trail (``_begun_in_a_worker``).
+_IN_WORKERS: dict[str, Check] = {
+    "audit.content": check_content,
+    "audit.posted": check_posted,
+    "audit.sequence": check_sequence,
+}
+for _name in _IN_WORKERS:
+    register_start(_name)(_begun_in_a_worker(_name))

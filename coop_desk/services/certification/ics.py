@@ -66,7 +66,7 @@ class MemberCertification:
         return any(i.inspection_date.year == self.on.year for i in self.inspections)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FarmerRow:
     """One member of the group as the ICS approved-farmer list shows it."""
 

@@ -174,7 +174,7 @@ def open_actions(session: Session) -> list[ActionRow]:
     return action_rows(session, list(actions))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LastInspection:
     inspection_date: date
     result: str
@@ -206,6 +206,7 @@ def last_inspections(session: Session, on: date) -> dict[int, LastInspection]:
             & (latest.c.latest == Inspection.inspection_date),
         )
         .order_by(Inspection.member_id, Inspection.id)
+        .execution_options(yield_per=2000)
     )
     return {
         r.member_id: LastInspection(
