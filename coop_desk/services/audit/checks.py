@@ -615,10 +615,18 @@ def check_posted(session: Session, today: date) -> list[Finding]:
             f"{r.table_name} {r.record_id}",
         )
 
+    # Times as stored (text on SQLite: no datetime per record), read by the column's type only
+    # when two differ as stored (``same_time``) and for a finding's message.
+    at = type_coerce(c.at, String).label("at")
+    read = at_reader(session.connection().dialect)
+
+    def same_time(one: Any, other: Any) -> bool:
+        return bool(one == other or read(one) == read(other))
+
     entries: dict[str, Any] = {}
     entry_record_ids: list[int] = []
     for r in session.execute(
-        select(c.id, c.at, c.username, c.record_id)
+        select(c.id, at, c.username, c.record_id)
         .where(c.table_name == ENTRY_TABLE, c.action == Action.INSERT)
         .order_by(c.id)
     ):
@@ -628,7 +636,7 @@ def check_posted(session: Session, today: date) -> list[Finding]:
     # "after" by the database), streamed: one entry's postings in memory at a time.
     entry_key = _recorded_entry_id(session)
     posting_records = session.execute(
-        select(c.id, c.at, c.username, c.record_id, entry_key.label("entry_id"))
+        select(c.id, at, c.username, c.record_id, entry_key.label("entry_id"))
         .where(c.table_name == POSTING_TABLE, c.action == Action.INSERT)
         .order_by(entry_key, c.id)
         .execution_options(yield_per=5000)
@@ -639,12 +647,12 @@ def check_posted(session: Session, today: date) -> list[Finding]:
         if entry is None:
             continue  # an entry without an insert record is named by audit.content
         postings = list(group)
-        one_time_per_transaction = any(p.at == entry.at for p in postings)
+        one_time_per_transaction = any(same_time(p.at, entry.at) for p in postings)
         later = bisect.bisect_right(entry_record_ids, entry.id)
         next_entry = entry_record_ids[later] if later < len(entry_record_ids) else None
         for p in postings:
             if one_time_per_transaction:
-                late = p.at != entry.at or p.username != entry.username
+                late = not same_time(p.at, entry.at) or p.username != entry.username
             else:
                 late = p.username != entry.username or (
                     next_entry is not None and p.id > next_entry
@@ -660,7 +668,7 @@ def check_posted(session: Session, today: date) -> list[Finding]:
                         entry_id=entry_id,
                         id=p.id,
                         username=p.username,
-                        at=p.at,
+                        at=read(p.at),
                         id2=entry.id,
                     ),
                     f"{POSTING_TABLE} {p.record_id}",
