@@ -431,14 +431,67 @@ def check_content(session: Session, today: date) -> list[Finding]:
 
     Bounded memory: each table is read in key order, each row joined in SQL to its latest
     record, ``CONTENT_CHUNK`` rows at a time; a row whose canonical JSON (``row_canonical``) is
-    the stored "after" (the common case) is equal without parsing it. Deletions are counted in SQL (rows the trail says exist, minus
-    the rows found with such a record); only when some are missing is the table read again to
-    name them."""
-    findings: list[Finding] = []
+    the stored "after" (the common case) is equal without parsing it. Deletions are counted
+    in SQL (rows the trail says exist, minus the rows found with such a record); only when
+    some are missing is the table read again to name them."""
+    return _content(session, _content_tables(session))
+
+
+def _content_tables(session: Session) -> list[Table]:
+    """The audited tables the database has, parents first (the order of the findings)."""
     existing = set(inspect(session.connection()).get_table_names())
-    for table in Base.metadata.sorted_tables:
-        if not is_audited(table.name) or table.name not in existing:
-            continue
+    return [
+        table
+        for table in Base.metadata.sorted_tables
+        if is_audited(table.name) and table.name in existing
+    ]
+
+
+def content_of_file(path: str, today: date, language: str, names: list[str]) -> list[Finding]:
+    """``audit.content`` of the tables ``names`` of a SQLite file (in a worker)."""
+    i18n.set_language(language)
+    engine = _read_only_engine(path)
+    try:
+        with Session(engine) as session:
+            return _content(session, [Base.metadata.tables[name] for name in names])
+    finally:
+        engine.dispose()
+
+
+@register_start("audit.content")
+def start_content(session: Session, today: date, workers: Executor) -> Callable[[], list[Finding]]:
+    """``audit.content`` begun when ``verify`` begins: on a long trail in a SQLite file the
+    tables are read by two workers, each a run of tables (in their order) holding about half
+    of the rows."""
+    split = _trail_to_split(session)
+    if split is None:
+        return lambda: _IN_WORKERS["audit.content"](session, today)
+    tables = _content_tables(session)
+    sizes = [session.scalar(select(func.count()).select_from(table)) or 0 for table in tables]
+    cut, counted = 0, 0
+    while cut < len(tables) - 1 and counted + sizes[cut] <= sum(sizes) / 2:
+        counted += sizes[cut]
+        cut += 1
+    cut = max(cut, 1)
+    language = i18n.language()
+    runs = [
+        workers.submit(content_of_file, split[0], today, language, [t.name for t in run])
+        for run in (tables[:cut], tables[cut:])
+        if run
+    ]
+
+    def findings() -> list[Finding]:
+        try:
+            return [finding for run in runs for finding in run.result()]
+        except (BrokenProcessPool, OSError):  # no worker could run: here
+            return _IN_WORKERS["audit.content"](session, today)
+
+    return findings
+
+
+def _content(session: Session, tables: Sequence[Table]) -> list[Finding]:
+    findings: list[Finding] = []
+    for table in tables:
         shown = 0
         hidden = 0
 
@@ -831,5 +884,5 @@ _IN_WORKERS: dict[str, Check] = {
     "audit.posted": check_posted,
     "audit.sequence": check_sequence,
 }
-for _name in _IN_WORKERS:
+for _name in ("audit.posted", "audit.sequence"):  # audit.content: ``start_content``
     register_start(_name)(_begun_in_a_worker(_name))
