@@ -7,6 +7,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
 
 import pytest
@@ -243,3 +244,31 @@ def test_trail_checks_in_worker_processes_find_what_they_find_here(sqlite_db, mo
 
 def _not_here(*_args: object) -> list[object]:
     raise AssertionError("run in this process")
+
+
+class _NoProcesses(ThreadPoolExecutor):
+    """A pool that cannot start a process (a locked-down PC)."""
+
+    def submit(self, *_args: object, **_kwargs: object):  # type: ignore[override]
+        raise RuntimeError("no process may be started here")
+
+
+def test_without_worker_processes_the_trail_is_checked_here(sqlite_db, monkeypatch):
+    from coop_desk.services import verify as verify_module
+
+    _trail(sqlite_db)
+    with sqlite_db.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_record SET reason = 'x' WHERE id = 5"))
+        conn.execute(text("UPDATE member SET phone = '999' WHERE id = 2"))
+    monkeypatch.setattr(audit_checks, "WORKERS_FROM", 10**9)
+    with sqlite_db.reading(SYSTEM) as s:
+        expected = verify_module.verify(s, SYSTEM).findings
+    monkeypatch.setattr(audit_checks, "WORKERS_FROM", 2)
+    monkeypatch.setattr(verify_module, "worker_pool", _NoProcesses)
+    monkeypatch.setattr(audit_checks, "worker_pool", _NoProcesses)
+    with sqlite_db.reading(SYSTEM) as s:
+        assert verify_module.verify(s, SYSTEM).findings == expected
+        assert audit_checks.check_chain(s, date.today()) == [
+            f for f in expected if f.check == "audit.chain"
+        ]
+    assert {"audit.chain", "audit.content"} <= {f.check for f in expected}

@@ -207,6 +207,10 @@ def _trail_to_split(session: Session) -> tuple[str, int, int] | None:
     return path, lo, hi
 
 
+# A worker process that could not start or died: the work is done in this process instead.
+_NO_WORKER = (BrokenProcessPool, OSError, RuntimeError)
+
+
 @register("audit.chain")
 def check_chain(session: Session, today: date) -> list[Finding]:
     """Consecutive ids from 1, each hash recomputes from the content, each links to the
@@ -227,15 +231,18 @@ def start_chain(session: Session, today: date, workers: Executor) -> Callable[[]
         return lambda: _chain_findings([_chain_part(session.connection(), None, None, genesis)])
     path, lo, hi = split
     mid = (lo + hi) // 2
-    halves = [
-        workers.submit(chain_part_of_file, path, None, mid, genesis),
-        workers.submit(chain_part_of_file, path, mid + 1, hi, None),
-    ]
+    try:
+        halves = [
+            workers.submit(chain_part_of_file, path, None, mid, genesis),
+            workers.submit(chain_part_of_file, path, mid + 1, hi, None),
+        ]
+    except _NO_WORKER:  # no process could start: here, at its turn
+        return lambda: _chain_findings([_chain_part(session.connection(), None, None, genesis)])
 
     def findings() -> list[Finding]:
         try:
             parts = [half.result() for half in halves]
-        except (BrokenProcessPool, OSError):  # no worker could run: both halves here
+        except _NO_WORKER:  # no worker could run: both halves here
             connection = session.connection()
             parts = [
                 _chain_part(connection, None, mid, genesis),
@@ -254,12 +261,15 @@ def _begun_in_a_worker(name: str) -> Start:
         split = _trail_to_split(session)
         if split is None:
             return lambda: _IN_WORKERS[name](session, today)
-        done = workers.submit(check_of_file, split[0], name, today, i18n.language())
+        try:
+            done = workers.submit(check_of_file, split[0], name, today, i18n.language())
+        except _NO_WORKER:  # no process could start: here, at its turn
+            return lambda: _IN_WORKERS[name](session, today)
 
         def findings() -> list[Finding]:
             try:
                 return done.result()
-            except (BrokenProcessPool, OSError):  # no worker could run: here
+            except _NO_WORKER:  # no worker could run: here
                 return _IN_WORKERS[name](session, today)
 
         return findings
@@ -474,16 +484,19 @@ def start_content(session: Session, today: date, workers: Executor) -> Callable[
         cut += 1
     cut = max(cut, 1)
     language = i18n.language()
-    runs = [
-        workers.submit(content_of_file, split[0], today, language, [t.name for t in run])
-        for run in (tables[:cut], tables[cut:])
-        if run
-    ]
+    try:
+        runs = [
+            workers.submit(content_of_file, split[0], today, language, [t.name for t in run])
+            for run in (tables[:cut], tables[cut:])
+            if run
+        ]
+    except _NO_WORKER:  # no process could start: here, at its turn
+        return lambda: _IN_WORKERS["audit.content"](session, today)
 
     def findings() -> list[Finding]:
         try:
             return [finding for run in runs for finding in run.result()]
-        except (BrokenProcessPool, OSError):  # no worker could run: here
+        except _NO_WORKER:  # no worker could run: here
             return _IN_WORKERS["audit.content"](session, today)
 
     return findings
