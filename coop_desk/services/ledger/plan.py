@@ -488,7 +488,7 @@ def current_approval(
 
 def first_approvals() -> Select[tuple[int, int, date]]:
     """(year, project id, date) of the first approval that gave each project a budget line
-    in each year (a query: ``verify`` joins it to the payments)."""
+    in each year: a query, which ``premium.budget`` joins to the payments."""
     return (
         select(
             PlanApproval.year,
@@ -498,16 +498,6 @@ def first_approvals() -> Select[tuple[int, int, date]]:
         .join(PlanApproval, PlanApproval.id == BudgetLine.approval_id)
         .group_by(PlanApproval.year, BudgetLine.project_id)
     )
-
-
-def first_approval_dates(session: Session, year: int) -> dict[int, date]:
-    """project id -> date of the first approval that gave it a budget line in ``year``."""
-    return {
-        project_id: first
-        for _year, project_id, first in session.execute(
-            first_approvals().where(PlanApproval.year == year)
-        )
-    }
 
 
 def approved_budget(session: Session, year: int, as_of: date | None = None) -> dict[int, Decimal]:
