@@ -11,6 +11,7 @@ voucher...): printed, and failing only with ``--strict``.
 
 from __future__ import annotations
 
+import functools
 import logging
 import multiprocessing
 from collections.abc import Callable, Sequence
@@ -70,8 +71,8 @@ def register_anchor_check(name: str, fn: AnchorCheck) -> None:
 
 # Checks begun when ``verify`` begins, their work handed to worker processes (one per core)
 # while the other checks run here: name -> ``(session, today, workers) -> a function giving
-# the findings``, asked for at the check's turn so that the findings keep the order of
-# ``CHECKS``. Such a check is in ``CHECKS`` too (begun and finished at once), for callers that
+# the findings``, asked for once the other checks are done; the findings are listed in the
+# order of ``CHECKS`` all the same. Such a check is in ``CHECKS`` too (begun and finished at once), for callers that
 # run checks one by one.
 Start = Callable[[Session, date, Executor], Callable[[], list[Finding]]]
 STARTS: dict[str, Start] = {}
@@ -167,13 +168,25 @@ def verify(
                     begun[name] = STARTS[name](session, today, workers)
                 except Exception as exc:  # noqa: BLE001 - run (and fail) at its turn instead
                     log.warning("verify: %s could not begin ahead: %s", name, exc)
+        # The checks of this process first, while the workers work; then the findings of
+        # those begun ahead; listed in the order of ``checks`` whatever the order they ran in.
+        found: dict[str, list[Finding]] = {}
         for name, check in checks:
-            try:
-                findings.extend(begun[name]() if name in begun else check(session, today))
-            except Exception as exc:  # noqa: BLE001 - a crashing check is itself a finding
-                message = shorten(_("the check could not run: {error}", error=exc))
-                findings.append(Finding(Severity.ERROR, name, message, ""))
+            if name not in begun:
+                found[name] = _run(name, functools.partial(check, session, today))
+        for name, findings_of in begun.items():
+            found[name] = _run(name, findings_of)
+    for name, _check in checks:
+        findings.extend(found[name])
     return VerifyResult(tuple(findings), tuple(name for name, _check in checks))
+
+
+def _run(name: str, check: Callable[[], list[Finding]]) -> list[Finding]:
+    try:
+        return check()
+    except Exception as exc:  # noqa: BLE001 - a crashing check is itself a finding
+        message = shorten(_("the check could not run: {error}", error=exc))
+        return [Finding(Severity.ERROR, name, message, "")]
 
 
 def shorten(text: str, limit: int = 200) -> str:
