@@ -124,6 +124,8 @@ def _chain_part(
     part = ChainPart()
     events = part.events
     expected_id, prev = start if start is not None else (None, None)
+    last_at: Any = object()  # the records of one transaction share their time: made once
+    last_iso = ""
     for values in connection.execute(query.execution_options(yield_per=5000)):
         (rid, at, username, user_id, action, table, record_id, before, after, reason, link) = (
             values[:11]
@@ -136,7 +138,9 @@ def _chain_part(
                 events.append(("gap", rid, expected_id))
             if link != prev:
                 events.append(("link", rid))
-        content = (rid, at_iso(at, read), username, user_id, action, table, record_id)
+        if at != last_at or type(at) is not type(last_at):
+            last_at, last_iso = at, at_iso(at, read)
+        content = (rid, last_iso, username, user_id, action, table, record_id)
         if stored_record_hash((*content, before, after, reason, link)) != digest:
             part.altered += 1
             if part.altered <= MAX_FINDINGS_PER_TABLE:
