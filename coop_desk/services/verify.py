@@ -11,7 +11,11 @@ voucher...): printed, and failing only with ``--strict``.
 
 from __future__ import annotations
 
+import functools
+import logging
+import multiprocessing
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -25,6 +29,8 @@ from coop_desk.services.access import Actor, Permission, require
 
 if TYPE_CHECKING:
     from coop_desk.services.audit.anchors import Anchor
+
+log = logging.getLogger(__name__)
 
 
 class Severity(StrEnum):
@@ -61,6 +67,32 @@ _ANCHOR_CHECK: list[tuple[str, AnchorCheck]] = []
 
 def register_anchor_check(name: str, fn: AnchorCheck) -> None:
     _ANCHOR_CHECK[:] = [(name, fn)]
+
+
+# Checks begun when ``verify`` begins, their work handed to worker processes (one per core)
+# while the other checks run here: name -> ``(session, today, workers) -> a function giving
+# the findings``, asked for once the other checks are done; the findings are listed in the
+# order of ``CHECKS`` all the same. Such a check is in ``CHECKS`` too (begun and finished at once), for callers that
+# run checks one by one.
+Start = Callable[[Session, date, Executor], Callable[[], list[Finding]]]
+STARTS: dict[str, Start] = {}
+# Worker processes ``verify`` may start for the checks begun ahead (started only when one of
+# them hands work over: a large trail in a SQLite file).
+WORKERS = 2
+
+
+def register_start(name: str) -> Callable[[Start], Start]:
+    def decorator(fn: Start) -> Start:
+        STARTS[name] = fn
+        return fn
+
+    return decorator
+
+
+def worker_pool() -> ProcessPoolExecutor:
+    """A pool of ``WORKERS`` processes, started when first given work. Spawned, not forked:
+    safe from a program with threads (the GUI) and on every system."""
+    return ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn"))
 
 
 def register(name: str) -> Callable[[Check], Check]:
@@ -128,13 +160,33 @@ def verify(
     if anchors:
         name, check_anchors = _ANCHOR_CHECK[0]
         checks.append((name, lambda s, _today: check_anchors(s, anchors)))
-    for name, check in checks:
-        try:
-            findings.extend(check(session, today))
-        except Exception as exc:  # noqa: BLE001 - a crashing check is itself a finding
-            message = shorten(_("the check could not run: {error}", error=exc))
-            findings.append(Finding(Severity.ERROR, name, message, ""))
+    with worker_pool() as workers:
+        begun: dict[str, Callable[[], list[Finding]]] = {}
+        for name, _check in checks:
+            if name in STARTS:
+                try:
+                    begun[name] = STARTS[name](session, today, workers)
+                except Exception as exc:  # noqa: BLE001 - run (and fail) at its turn instead
+                    log.warning("verify: %s could not begin ahead: %s", name, exc)
+        # The checks of this process first, while the workers work; then the findings of
+        # those begun ahead; listed in the order of ``checks`` whatever the order they ran in.
+        found: dict[str, list[Finding]] = {}
+        for name, check in checks:
+            if name not in begun:
+                found[name] = _run(name, functools.partial(check, session, today))
+        for name, findings_of in begun.items():
+            found[name] = _run(name, findings_of)
+    for name, _check in checks:
+        findings.extend(found[name])
     return VerifyResult(tuple(findings), tuple(name for name, _check in checks))
+
+
+def _run(name: str, check: Callable[[], list[Finding]]) -> list[Finding]:
+    try:
+        return check()
+    except Exception as exc:  # noqa: BLE001 - a crashing check is itself a finding
+        message = shorten(_("the check could not run: {error}", error=exc))
+        return [Finding(Severity.ERROR, name, message, "")]
 
 
 def shorten(text: str, limit: int = 200) -> str:

@@ -240,10 +240,17 @@ def test_demo_database_verifies(demo_db):
 
 
 def test_the_whole_table_snapshot_is_the_writers_snapshot(demo_db):
-    """``verify`` reads whole tables through ``row_snapshotter``: for every row of every
-    audited table it gives exactly what ``snapshot`` (the writer's) gives."""
+    """``verify`` reads whole tables through ``row_snapshotter`` and ``row_canonical``: for
+    every row of every audited table they give exactly what ``snapshot`` (the writer's)
+    gives."""
     from coop_desk.models import Base
-    from coop_desk.services.audit.canonical import is_audited, row_snapshotter, snapshot
+    from coop_desk.services.audit.canonical import (
+        canonical,
+        is_audited,
+        row_canonical,
+        row_snapshotter,
+        snapshot,
+    )
 
     with demo_db.reading(SYSTEM) as s:
         compared = 0
@@ -251,8 +258,10 @@ def test_the_whole_table_snapshot_is_the_writers_snapshot(demo_db):
             if not is_audited(table.name):
                 continue
             snap = row_snapshotter(table)
+            text_of = row_canonical(table)
             for row in s.execute(select(table)):
                 assert snap(row) == snapshot(table, row), table.name
+                assert text_of(row) == canonical(snapshot(table, row)), table.name
                 compared += 1
     assert compared > 1000
 

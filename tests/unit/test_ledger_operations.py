@@ -366,3 +366,47 @@ def test_contract_delete_and_approval_correction(sqlite_db, actor, books):
         assert [c.number for c in contracts.list_contracts(s, actor)] == ["CC-2024-01"]
     assert fixed.minutes_number == "Acta 03-2024-B" and fixed.women_present == 42
     assert fixed.lines == approval.lines
+
+
+def test_budget_names_each_payment_no_budget_had_approved_on_its_date(db, actor):
+    """``premium.budget`` reads only the payments its query finds unapproved (in SQL, on
+    both databases): before the approval, and in a year without a budget, named in date
+    order; on the approval day and after it, nothing."""
+    with db.transaction(actor) as s:
+        books = set_up(s, actor)
+        operations.record_premium_receipt(
+            s,
+            actor,
+            contract_id=None,
+            account_id=books.bank_usd,
+            entry_date=date(2024, 1, 10),
+            amount=D("9000.00"),
+        )
+        paid = {}
+        for day, project in (
+            (date(2024, 3, 1), "womens_programme"),  # before the approval of 2024-03-15
+            (date(2024, 3, 15), "womens_programme"),  # the day of the approval
+            (date(2024, 2, 1), "education_fund"),  # before it
+            (date(2024, 7, 1), "education_fund"),  # after it
+            (date(2025, 2, 1), "education_fund"),  # 2025 has no approved budget
+        ):
+            paid[day] = operations.record_project_payment(
+                s,
+                actor,
+                project_id=books.projects[project],
+                account_id=books.bank_usd,
+                entry_date=day,
+                amount=D("10.00"),
+                payee="Comité",
+                voucher=f"R-{day}",
+                description="Workshop",
+                accept=operations.ALL_WARNINGS,
+            ).id
+    with db.reading(actor) as s:
+        found = checks.check_budget(s, date(2026, 3, 1))
+    assert [(f.check, f.record) for f in found] == [
+        ("premium.before_approval", f"journal_entry {paid[date(2024, 2, 1)]}"),
+        ("premium.before_approval", f"journal_entry {paid[date(2024, 3, 1)]}"),
+        ("premium.no_budget", f"journal_entry {paid[date(2025, 2, 1)]}"),
+    ]
+    assert "(2024-03-15)" in found[0].message and "in 2025" in found[2].message

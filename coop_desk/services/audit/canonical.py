@@ -6,15 +6,18 @@ baseline and ``verify`` always agree on the bytes that are hashed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table
+from sqlalchemy.engine import Dialect
 
 from coop_desk.models import AuditRecord
 
@@ -61,6 +64,8 @@ def json_value(value: Any) -> Any:
 # One encoder for every record: ``json.dumps`` with options builds a new one per call, which
 # ``verify`` would do millions of times. Same output as ``json.dumps`` with these options.
 _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+# The encoder's own function for text (``ensure_ascii=False``): "..." with JSON escapes.
+_encode_text: Callable[[str], str] = json.encoder.encode_basestring
 
 
 def canonical(obj: Any) -> str:
@@ -118,6 +123,54 @@ def row_snapshotter(table: Table) -> Callable[[Sequence[Any]], dict[str, Any]]:
     return snap
 
 
+# Column values of these exact types as JSON text: what ``json_value`` and then the encoder
+# make of them (``row_canonical``).
+_JSON_TEXT: dict[type, Callable[[Any], str]] = {
+    str: _encode_text,
+    int: int.__repr__,
+    bool: lambda value: "true" if value else "false",
+    type(None): lambda _value: "null",
+    Decimal: lambda value: '"' + format(value, "f") + '"',
+    date: lambda value: '"' + value.isoformat() + '"',
+    datetime: lambda value: '"' + value.isoformat() + '"',
+}
+
+
+def row_canonical(table: Table) -> Callable[[Sequence[Any]], str]:
+    """``canonical(snapshot(table, row))`` for the rows of ``select(table)``, written out
+    column by column in the sorted order of their names: what ``verify`` compares with each
+    row's recorded "after" (a snapshot dict and its sort per row were most of its time). A row
+    holding a value of another type (a float, an enum), and a table with redacted columns, go
+    through ``snapshot``'s own path."""
+    snap = row_snapshotter(table)
+    if REDACTED_COLUMNS.get(table.name):
+        return lambda row: canonical(snap(row))
+    volatile = VOLATILE_COLUMNS.get(table.name, frozenset())
+    plan = sorted(
+        (column.name, index)
+        for index, column in enumerate(table.columns)
+        if column.name not in volatile
+    )
+    if not plan:
+        return lambda _row: "{}"
+    keys = [
+        ("{" if n == 0 else ",") + _encode_text(name) + ":" for n, (name, _i) in enumerate(plan)
+    ]
+    columns = [(key, index) for key, (_name, index) in zip(keys, plan, strict=True)]
+    as_text = _JSON_TEXT
+
+    def text(row: Sequence[Any]) -> str:
+        try:
+            return (
+                "".join([key + as_text[type(row[index])](row[index]) for key, index in columns])
+                + "}"
+            )
+        except KeyError:  # a value of another type
+            return canonical(snap(row))
+
+    return text
+
+
 def record_id_of(table: Table, row: Any) -> str:
     mapping = row._mapping if hasattr(row, "_mapping") else row
     return "/".join(str(json_value(mapping[c.name])) for c in table.primary_key.columns)
@@ -138,20 +191,128 @@ def record_hash(
     prev_hash: str,
 ) -> str:
     """SHA-256 of the record's canonical JSON content, the previous record's hash included."""
+    return stored_record_hash(
+        (
+            id,
+            at.astimezone(UTC).isoformat(),
+            username,
+            user_id,
+            action,
+            table_name,
+            record_id,
+            before,
+            after,
+            reason,
+            prev_hash,
+        )
+    )
+
+
+# A record's stored columns in the order ``stored_record_hash`` takes them (``at`` as its ISO
+# 8601 text: ``at_iso``).
+RECORD_COLUMNS = (
+    "id",
+    "at",
+    "username",
+    "user_id",
+    "action",
+    "table_name",
+    "record_id",
+    "before",
+    "after",
+    "reason",
+    "prev_hash",
+)
+
+
+def stored_record_hash(values: Sequence[Any]) -> str:
+    """``record_hash`` of a record's ``RECORD_COLUMNS`` values, ``at`` given as its ISO text.
+
+    The canonical JSON of the content (keys sorted, the same string encoder as ``canonical``)
+    written out key by key: ``verify`` hashes millions of records, and building and sorting a
+    dict for each was half of its time. A value of an unexpected type (a forged record can
+    hold anything in SQLite) goes through ``canonical`` itself, so both give the same bytes."""
+    id_, at, username, user_id, action, table, record_id, before, after, reason, prev = values
+    if type(id_) is int and (user_id is None or type(user_id) is int):
+        try:
+            text = "".join(
+                (
+                    '{"action":',
+                    _encode_text(action),
+                    ',"after":',
+                    "null" if after is None else _encode_text(after),
+                    ',"at":',
+                    _encode_text(at),
+                    ',"before":',
+                    "null" if before is None else _encode_text(before),
+                    ',"id":',
+                    str(id_),
+                    ',"prev_hash":',
+                    _encode_text(prev),
+                    ',"reason":',
+                    _encode_text(reason),
+                    ',"record_id":',
+                    _encode_text(record_id),
+                    ',"table":',
+                    _encode_text(table),
+                    ',"user_id":',
+                    "null" if user_id is None else str(user_id),
+                    ',"username":',
+                    _encode_text(username),
+                    "}",
+                )
+            )
+        except TypeError:  # not text where text belongs
+            pass
+        else:
+            return sha256_text(text)
     content = {
-        "id": id,
-        "at": at.astimezone(UTC).isoformat(),
+        "id": id_,
+        "at": at,
         "username": username,
         "user_id": user_id,
         "action": action,
-        "table": table_name,
+        "table": table,
         "record_id": record_id,
         "before": before,
         "after": after,
         "reason": reason,
-        "prev_hash": prev_hash,
+        "prev_hash": prev,
     }
     return sha256_text(canonical(content))
+
+
+# How SQLite stores ``at`` (SQLAlchemy's DATETIME format, always with microseconds), read as
+# text so that the ISO form is made without a datetime per record.
+_STORED_AT = re.compile(r"\d{4}-\d{2}-\d{2} (?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{6}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def at_iso(value: Any, read: Callable[[Any], datetime]) -> str:
+    """``at.astimezone(UTC).isoformat()`` of a stored ``at`` as the driver returns it, ``read``
+    being the column type's own reading of it (``at_reader``). SQLite's text in its usual form
+    is converted by slicing, without a datetime per record."""
+    if type(value) is str and _STORED_AT.fullmatch(value) and _is_day(value[:10]):
+        if value.endswith(".000000"):  # isoformat leaves out zero microseconds
+            return f"{value[:10]}T{value[11:19]}+00:00"
+        return f"{value[:10]}T{value[11:]}+00:00"
+    return str(read(value).astimezone(UTC).isoformat())
+
+
+def at_reader(dialect: Dialect) -> Callable[[Any], datetime]:
+    """How the ``at`` column's type reads a value the driver returns (``at_iso``)."""
+    process = AUDIT.c.at.type.dialect_impl(dialect).result_processor(dialect, None)
+    if process is None:  # pragma: no cover - UTCDateTime always has one
+        raise TypeError("the audit record's time column reads nothing")
+    return cast(Callable[[Any], datetime], process)
 
 
 def show_value(value: Any) -> str:

@@ -20,13 +20,35 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
-from collections.abc import Iterator, Sequence
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, case, func, inspect, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    String,
+    Table,
+    case,
+    cast,
+    create_engine,
+    func,
+    inspect,
+    literal,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
 
+from coop_desk import i18n
 from coop_desk.i18n import _
 from coop_desk.models import Base, FiscalYearEvent, JournalEntry, Posting, User
 from coop_desk.services.audit.anchors import AnchorError, check_anchors, parse_anchor
@@ -34,92 +56,253 @@ from coop_desk.services.audit.canonical import (
     AUDIT,
     AUDIT_TABLE,
     GENESIS_HASH,
+    RECORD_COLUMNS,
     Action,
-    canonical,
+    at_iso,
+    at_reader,
     is_audited,
-    record_hash,
     record_id_of,
+    row_canonical,
     row_snapshotter,
     show_value,
+    stored_record_hash,
 )
-from coop_desk.services.verify import Finding, Severity, register, shorten
+from coop_desk.services.verify import (
+    Check,
+    Finding,
+    Severity,
+    Start,
+    register,
+    register_start,
+    shorten,
+    worker_pool,
+)
 
 # Findings of one kind per table printed by verify before summarising the rest.
 MAX_FINDINGS_PER_TABLE = 50
+
+
+# A trail of at least this many records in a SQLite file is checked by worker processes (one
+# per core: the chain's halves, the rows' contents, the posted entries, the sequences) while
+# ``verify`` runs the other checks.
+WORKERS_FROM = 400_000
+
+
+@dataclass
+class ChainPart:
+    """What the chain check found in a range of ids, in id order (messages are made by the
+    process that prints them, in its language): ``("gap", id, expected)``, ``("link", id)``,
+    ``("altered", id, action, table, record id, username)`` (the first
+    ``MAX_FINDINGS_PER_TABLE``); ``altered`` counts them all. ``first`` is the first record's
+    id and ``prev_hash`` when the range was read without what precedes it (checked when the
+    parts are joined); ``end`` the id and hash the next record must follow (None: no record)."""
+
+    events: list[tuple[Any, ...]] = dataclass_field(default_factory=list)
+    altered: int = 0
+    first: tuple[int, str] | None = None
+    end: tuple[int, str] | None = None
+
+
+def _chain_part(
+    connection: Connection, lo: int | None, hi: int | None, start: tuple[int, str] | None
+) -> ChainPart:
+    """Check the records with ids in ``lo..hi`` (None: unbounded) following ``start`` (the id
+    and hash the first must follow; None: left to the caller). Each record's hash is computed
+    from its stored columns as read (``at`` as text on SQLite), not through ORM types."""
+    t = AUDIT
+    query = select(
+        t.c.id,
+        type_coerce(t.c.at, String),
+        *(t.c[name] for name in RECORD_COLUMNS[2:]),
+        t.c.hash,
+    ).order_by(t.c.id)
+    if lo is not None:
+        query = query.where(t.c.id >= lo)
+    if hi is not None:
+        query = query.where(t.c.id <= hi)
+    read = at_reader(connection.dialect)
+    part = ChainPart()
+    events = part.events
+    expected_id, prev = start if start is not None else (None, None)
+    last_at: Any = object()  # the records of one transaction share their time: made once
+    last_iso = ""
+    for values in connection.execute(query.execution_options(yield_per=5000)):
+        (rid, at, username, user_id, action, table, record_id, before, after, reason, link) = (
+            values[:11]
+        )
+        digest = values[11]
+        if expected_id is None:
+            part.first = (rid, link)
+        else:
+            if rid != expected_id:
+                events.append(("gap", rid, expected_id))
+            if link != prev:
+                events.append(("link", rid))
+        if at != last_at or type(at) is not type(last_at):
+            last_at, last_iso = at, at_iso(at, read)
+        content = (rid, last_iso, username, user_id, action, table, record_id)
+        if stored_record_hash((*content, before, after, reason, link)) != digest:
+            part.altered += 1
+            if part.altered <= MAX_FINDINGS_PER_TABLE:
+                events.append(("altered", rid, action, table, record_id, username))
+        prev = digest
+        expected_id = rid + 1
+    if expected_id is not None and prev is not None:
+        part.end = (expected_id, prev)
+    return part
+
+
+def _read_only_engine(path: str) -> Engine:
+    """An engine reading the SQLite file ``path`` (in a worker): opened read-only, each
+    connection in one read transaction (one snapshot) until it is closed."""
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        connection = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+        connection.execute("BEGIN")
+        return connection
+
+    return create_engine("sqlite://", creator=connect, poolclass=NullPool)
+
+
+def chain_part_of_file(
+    path: str, lo: int | None, hi: int, start: tuple[int, str] | None
+) -> ChainPart:
+    """``_chain_part`` of ids ``lo..hi`` of a SQLite file (in a worker)."""
+    engine = _read_only_engine(path)
+    try:
+        with engine.connect() as connection:
+            return _chain_part(connection, lo, hi, start)
+    finally:
+        engine.dispose()
+
+
+def check_of_file(path: str, name: str, today: date, language: str) -> list[Finding]:
+    """The trail check ``name`` run on a SQLite file (in a worker), its findings in
+    ``language``."""
+    i18n.set_language(language)
+    engine = _read_only_engine(path)
+    try:
+        with Session(engine) as session:
+            return _IN_WORKERS[name](session, today)
+    finally:
+        engine.dispose()
+
+
+def _sqlite_file(session: Session) -> str | None:
+    url = session.connection().engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    if url.database.startswith("file:") or url.query.get("mode") == "memory":
+        return None
+    return url.database
+
+
+def _trail_to_split(session: Session) -> tuple[str, int, int] | None:
+    """The file, lowest and highest id of a trail long enough (``WORKERS_FROM``) to be
+    checked by worker processes; None: check it here."""
+    path = _sqlite_file(session)
+    if path is None:
+        return None
+    t = AUDIT
+    lo, hi = session.connection().execute(select(func.min(t.c.id), func.max(t.c.id))).one()
+    if lo is None or hi - lo + 1 < WORKERS_FROM:
+        return None
+    return path, lo, hi
+
+
+# A worker process that could not start or died: the work is done in this process instead.
+_NO_WORKER = (BrokenProcessPool, OSError, RuntimeError)
 
 
 @register("audit.chain")
 def check_chain(session: Session, today: date) -> list[Finding]:
     """Consecutive ids from 1, each hash recomputes from the content, each links to the
     previous one. Names the first audit record where the chain breaks and every altered one."""
-    t = AUDIT
-    findings: list[Finding] = []
-    expected_id = 1
-    prev = GENESIS_HASH
+    with worker_pool() as workers:
+        return start_chain(session, today, workers)()
+
+
+@register_start("audit.chain")
+def start_chain(session: Session, today: date, workers: Executor) -> Callable[[], list[Finding]]:
+    """``audit.chain`` begun when ``verify`` begins. The records are independent but for the
+    links: on a long trail in a SQLite file, each half of the ids is hashed by a worker
+    process while ``verify`` runs other checks, and the link from one half to the other is
+    checked when the findings are asked for."""
+    genesis = (1, GENESIS_HASH)
+    split = _trail_to_split(session)
+    if split is None:
+        return lambda: _chain_findings([_chain_part(session.connection(), None, None, genesis)])
+    path, lo, hi = split
+    mid = (lo + hi) // 2
+    try:
+        halves = [
+            workers.submit(chain_part_of_file, path, None, mid, genesis),
+            workers.submit(chain_part_of_file, path, mid + 1, hi, None),
+        ]
+    except _NO_WORKER:  # no process could start: here, at its turn
+        return lambda: _chain_findings([_chain_part(session.connection(), None, None, genesis)])
+
+    def findings() -> list[Finding]:
+        try:
+            parts = [half.result() for half in halves]
+        except _NO_WORKER:  # no worker could run: both halves here
+            connection = session.connection()
+            parts = [
+                _chain_part(connection, None, mid, genesis),
+                _chain_part(connection, mid + 1, hi, None),
+            ]
+        return _chain_findings(parts)
+
+    return findings
+
+
+def _begun_in_a_worker(name: str) -> Start:
+    """A trail check begun ahead: on a long trail in a SQLite file it runs in a worker
+    process (``check_of_file``), otherwise here at its turn."""
+
+    def start(session: Session, today: date, workers: Executor) -> Callable[[], list[Finding]]:
+        split = _trail_to_split(session)
+        if split is None:
+            return lambda: _IN_WORKERS[name](session, today)
+        try:
+            done = workers.submit(check_of_file, split[0], name, today, i18n.language())
+        except _NO_WORKER:  # no process could start: here, at its turn
+            return lambda: _IN_WORKERS[name](session, today)
+
+        def findings() -> list[Finding]:
+            try:
+                return done.result()
+            except _NO_WORKER:  # no worker could run: here
+                return _IN_WORKERS[name](session, today)
+
+        return findings
+
+    return start
+
+
+def _chain_findings(parts: Sequence[ChainPart]) -> list[Finding]:
+    """The findings of the parts of the chain, in id order, the link between parts checked."""
+    events: list[tuple[Any, ...]] = []
+    expected_id, prev = 1, GENESIS_HASH
     altered = 0
-    result = session.execute(select(t).order_by(t.c.id).execution_options(yield_per=2000))
-    for r in result:
-        where = f"audit_record {r.id}"
-        if r.id != expected_id:
-            if r.id > expected_id:
-                missing = (
-                    _("audit record {expected_id}", expected_id=expected_id)
-                    if r.id == expected_id + 1
-                    else _(
-                        "audit records {expected_id} to {value}",
-                        expected_id=expected_id,
-                        value=r.id - 1,
-                    )
-                )
-                message = _("{missing} are missing from the trail (deleted)", missing=missing)
-            else:
-                message = _("audit record {id} is out of order", id=r.id)
-            findings.append(Finding(Severity.ERROR, "audit.chain", message, where))
-        if r.prev_hash != prev:
-            findings.append(
-                Finding(
-                    Severity.ERROR,
-                    "audit.chain",
-                    _(
-                        "audit record {id} does not link to the record before it (a record was removed, inserted or rewritten)",
-                        id=r.id,
-                    ),
-                    where,
-                )
-            )
-        computed = record_hash(
-            id=r.id,
-            at=r.at,
-            username=r.username,
-            user_id=r.user_id,
-            action=r.action,
-            table_name=r.table_name,
-            record_id=r.record_id,
-            before=r.before,
-            after=r.after,
-            reason=r.reason,
-            prev_hash=r.prev_hash,
-        )
-        if computed != r.hash:
-            altered += 1
-            if altered <= MAX_FINDINGS_PER_TABLE:
-                findings.append(
-                    Finding(
-                        Severity.ERROR,
-                        "audit.chain",
-                        _(
-                            "audit record {id} ({action} of {table_name} {record_id} by {username}) was altered: its content no longer matches its hash",
-                            id=r.id,
-                            action=r.action,
-                            table_name=r.table_name,
-                            record_id=r.record_id,
-                            username=r.username,
-                        ),
-                        where,
-                    )
-                )
-        prev = r.hash
-        expected_id = r.id + 1
+    for part in parts:
+        if part.first is not None:
+            rid, link = part.first
+            if rid != expected_id:
+                events.append(("gap", rid, expected_id))
+            if link != prev:
+                events.append(("link", rid))
+        for event in part.events:
+            if event[0] == "altered":
+                altered += 1
+                if altered > MAX_FINDINGS_PER_TABLE:
+                    continue
+            events.append(event)
+        altered += part.altered - sum(1 for e in part.events if e[0] == "altered")
+        if part.end is not None:
+            expected_id, prev = part.end
+    findings = [_chain_finding(event) for event in events]
     if altered > MAX_FINDINGS_PER_TABLE:
         findings.append(
             Finding(
@@ -135,11 +318,46 @@ def check_chain(session: Session, today: date) -> list[Finding]:
     return findings
 
 
+def _chain_finding(event: tuple[Any, ...]) -> Finding:
+    kind, rid = event[0], event[1]
+    if kind == "gap":
+        expected_id = event[2]
+        if rid > expected_id:
+            missing = (
+                _("audit record {expected_id}", expected_id=expected_id)
+                if rid == expected_id + 1
+                else _(
+                    "audit records {expected_id} to {value}",
+                    expected_id=expected_id,
+                    value=rid - 1,
+                )
+            )
+            message = _("{missing} are missing from the trail (deleted)", missing=missing)
+        else:
+            message = _("audit record {id} is out of order", id=rid)
+    elif kind == "link":
+        message = _(
+            "audit record {id} does not link to the record before it (a record was removed, inserted or rewritten)",
+            id=rid,
+        )
+    else:
+        _kind, rid, action, table_name, record_id, username = event
+        message = _(
+            "audit record {id} ({action} of {table_name} {record_id} by {username}) was altered: its content no longer matches its hash",
+            id=rid,
+            action=action,
+            table_name=table_name,
+            record_id=record_id,
+            username=username,
+        )
+    return Finding(Severity.ERROR, "audit.chain", message, f"audit_record {rid}")
+
+
 def latest_afters(session: Session) -> dict[tuple[str, str], tuple[int, str, str | None]]:
     """(table, record id) -> (audit id, action, after JSON) of each row's latest record.
 
     The whole trail's latest images in memory: for small databases and tests; ``verify``
-    reads them a chunk of rows at a time (``_latest_of``)."""
+    reads each table with the latest record of each row (``check_content``)."""
     t = AUDIT
     latest = select(func.max(t.c.id).label("id")).group_by(t.c.table_name, t.c.record_id).subquery()
     rows = session.execute(
@@ -150,26 +368,27 @@ def latest_afters(session: Session) -> dict[tuple[str, str], tuple[int, str, str
     return {(r.table_name, r.record_id): (r.id, r.action, r.after) for r in rows}
 
 
-# Rows of a table compared per round trip: the memory of ``audit.content`` is this many rows
-# and their latest records, whatever the size of the database.
-CONTENT_CHUNK = 1000
+# Rows of a table read per round trip: the memory of ``audit.content`` is this many rows and
+# their latest records, whatever the size of the database.
+CONTENT_CHUNK = 2000
 
 
-def _latest_of(
-    session: Session, table_name: str, rids: Sequence[str]
-) -> dict[str, tuple[int, str, str | None]]:
-    """record id -> (audit id, action, after JSON) of the latest record of each of ``rids``,
-    found through ``ix_audit_record_table_record (table_name, record_id, id)``."""
-    t = AUDIT
-    newest = (
-        select(func.max(t.c.id))
-        .where(t.c.table_name == table_name, t.c.record_id.in_(rids))
-        .group_by(t.c.record_id)
-    )
-    rows = session.execute(
-        select(t.c.id, t.c.record_id, t.c.action, t.c.after).where(t.c.id.in_(newest))
-    ).all()  # one fetch, not a round trip per row
-    return {r.record_id: (r.id, r.action, r.after) for r in rows}
+def _record_id_sql(table: Table) -> ColumnElement[Any]:
+    """A row's record id (``record_id_of``) computed by the database: whole numbers as their
+    digits, text as it is, the columns of a composite key joined by "/"."""
+    parts: list[ColumnElement[Any]] = []
+    for column in table.primary_key.columns:
+        python_type = column.type.python_type
+        if python_type is str:
+            parts.append(column)
+        elif python_type is int:
+            parts.append(cast(column, String))
+        else:  # pragma: no cover - every audited key is a number or text (test_audit)
+            raise TypeError(f"{table.name}.{column.name}: no record id in SQL for {python_type}")
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = joined + literal("/") + part
+    return joined
 
 
 def _live_in_trail(session: Session, table_name: str) -> int:
@@ -224,16 +443,72 @@ def check_content(session: Session, today: date) -> list[Finding]:
     ``sqlite3``), and any change to a posted entry. Columns added to a table after a row's last
     record (a schema upgrade) are not compared for that row.
 
-    Bounded memory: each table is read ``CONTENT_CHUNK`` rows at a time with the latest records
-    of just those rows; a row whose canonical JSON is the stored "after" (the common case) is
-    equal without parsing it. Deletions are counted in SQL (rows the trail says exist, minus
-    the rows found with such a record); only when some are missing is the table read again to
-    name them."""
-    findings: list[Finding] = []
+    Bounded memory: each table is read in key order, each row joined in SQL to its latest
+    record, ``CONTENT_CHUNK`` rows at a time; a row whose canonical JSON (``row_canonical``) is
+    the stored "after" (the common case) is equal without parsing it. Deletions are counted
+    in SQL (rows the trail says exist, minus the rows found with such a record); only when
+    some are missing is the table read again to name them."""
+    return _content(session, _content_tables(session))
+
+
+def _content_tables(session: Session) -> list[Table]:
+    """The audited tables the database has, parents first (the order of the findings)."""
     existing = set(inspect(session.connection()).get_table_names())
-    for table in Base.metadata.sorted_tables:
-        if not is_audited(table.name) or table.name not in existing:
-            continue
+    return [
+        table
+        for table in Base.metadata.sorted_tables
+        if is_audited(table.name) and table.name in existing
+    ]
+
+
+def content_of_file(path: str, today: date, language: str, names: list[str]) -> list[Finding]:
+    """``audit.content`` of the tables ``names`` of a SQLite file (in a worker)."""
+    i18n.set_language(language)
+    engine = _read_only_engine(path)
+    try:
+        with Session(engine) as session:
+            return _content(session, [Base.metadata.tables[name] for name in names])
+    finally:
+        engine.dispose()
+
+
+@register_start("audit.content")
+def start_content(session: Session, today: date, workers: Executor) -> Callable[[], list[Finding]]:
+    """``audit.content`` begun when ``verify`` begins: on a long trail in a SQLite file the
+    tables are read by two workers, each a run of tables (in their order) holding about half
+    of the rows."""
+    split = _trail_to_split(session)
+    if split is None:
+        return lambda: _IN_WORKERS["audit.content"](session, today)
+    tables = _content_tables(session)
+    sizes = [session.scalar(select(func.count()).select_from(table)) or 0 for table in tables]
+    cut, counted = 0, 0
+    while cut < len(tables) - 1 and counted + sizes[cut] <= sum(sizes) / 2:
+        counted += sizes[cut]
+        cut += 1
+    cut = max(cut, 1)
+    language = i18n.language()
+    try:
+        runs = [
+            workers.submit(content_of_file, split[0], today, language, [t.name for t in run])
+            for run in (tables[:cut], tables[cut:])
+            if run
+        ]
+    except _NO_WORKER:  # no process could start: here, at its turn
+        return lambda: _IN_WORKERS["audit.content"](session, today)
+
+    def findings() -> list[Finding]:
+        try:
+            return [finding for run in runs for finding in run.result()]
+        except _NO_WORKER:  # no worker could run: here
+            return _IN_WORKERS["audit.content"](session, today)
+
+    return findings
+
+
+def _content(session: Session, tables: Sequence[Table]) -> list[Finding]:
+    findings: list[Finding] = []
+    for table in tables:
         shown = 0
         hidden = 0
 
@@ -247,57 +522,68 @@ def check_content(session: Session, today: date) -> list[Finding]:
 
         matched = 0
         snap = row_snapshotter(table)
+        text_of = row_canonical(table)
+        width = len(table.columns)
+        t = AUDIT
+        newest = AUDIT.alias("newest")
+        latest = (
+            select(func.max(newest.c.id))
+            .where(newest.c.table_name == table.name, newest.c.record_id == _record_id_sql(table))
+            .correlate(table)
+            .scalar_subquery()
+        )
+        # Each row with its latest record, found through ix_audit_record_table_record
+        # (table_name, record_id, id): one pass in key order, no list of ids sent.
         result = session.execute(
-            select(table)
+            select(table, t.c.id, t.c.action, t.c.after)
+            .select_from(table.outerjoin(t, t.c.id == latest))
             .order_by(*table.primary_key.columns)
             .execution_options(yield_per=CONTENT_CHUNK)
         )
-        for chunk in result.partitions(CONTENT_CHUNK):
-            rids = [record_id_of(table, row) for row in chunk]
-            recorded = _latest_of(session, table.name, rids)
-            for row, rid in zip(chunk, rids, strict=True):
-                where = f"{table.name} {rid}"
-                found = recorded.get(rid)
-                if found is None or found[1] == Action.DELETE or found[2] is None:
-                    add(
-                        _(
-                            "{table_name} {rid} exists but the audit trail has no record of it being written (inserted outside coop-desk)",
-                            table_name=table.name,
-                            rid=rid,
-                        ),
-                        where,
-                    )
-                    continue
-                matched += 1
-                audit_id, _action, after_json = found
-                current = snap(row)
-                if canonical(current) == after_json:
-                    continue
-                after = _payload(after_json)
-                if after is None:
-                    add(
-                        _(
-                            "audit record {audit_id} of {table_name} {rid} holds no readable row "
-                            "(written outside coop-desk)",
-                            audit_id=audit_id,
-                            table_name=table.name,
-                            rid=rid,
-                        ),
-                        where,
-                    )
-                    continue
-                common = set(after) & set(current)
-                if any(after[f] != current[f] for f in common):
-                    add(
-                        _(
-                            "{table_name} {rid} was changed outside coop-desk after audit record {audit_id}: {describe_difference}",
-                            table_name=table.name,
-                            rid=rid,
-                            audit_id=audit_id,
-                            describe_difference=_describe_difference(after, current),
-                        ),
-                        where,
-                    )
+        for row in result:
+            audit_id, action, after_json = row[width:]
+            if audit_id is None or action == Action.DELETE or after_json is None:
+                rid = record_id_of(table, row)
+                add(
+                    _(
+                        "{table_name} {rid} exists but the audit trail has no record of it being written (inserted outside coop-desk)",
+                        table_name=table.name,
+                        rid=rid,
+                    ),
+                    f"{table.name} {rid}",
+                )
+                continue
+            matched += 1
+            if text_of(row) == after_json:
+                continue
+            rid = record_id_of(table, row)
+            where = f"{table.name} {rid}"
+            current = snap(row)
+            after = _payload(after_json)
+            if after is None:
+                add(
+                    _(
+                        "audit record {audit_id} of {table_name} {rid} holds no readable row "
+                        "(written outside coop-desk)",
+                        audit_id=audit_id,
+                        table_name=table.name,
+                        rid=rid,
+                    ),
+                    where,
+                )
+                continue
+            common = set(after) & set(current)
+            if any(after[f] != current[f] for f in common):
+                add(
+                    _(
+                        "{table_name} {rid} was changed outside coop-desk after audit record {audit_id}: {describe_difference}",
+                        table_name=table.name,
+                        rid=rid,
+                        audit_id=audit_id,
+                        describe_difference=_describe_difference(after, current),
+                    ),
+                    where,
+                )
         if _live_in_trail(session, table.name) > matched:
             for rid, audit_id in _deleted_outside(session, table):
                 add(
@@ -399,10 +685,18 @@ def check_posted(session: Session, today: date) -> list[Finding]:
             f"{r.table_name} {r.record_id}",
         )
 
+    # Times as stored (text on SQLite: no datetime per record), read by the column's type only
+    # when two differ as stored (``same_time``) and for a finding's message.
+    at = type_coerce(c.at, String).label("at")
+    read = at_reader(session.connection().dialect)
+
+    def same_time(one: Any, other: Any) -> bool:
+        return bool(one == other or read(one) == read(other))
+
     entries: dict[str, Any] = {}
     entry_record_ids: list[int] = []
     for r in session.execute(
-        select(c.id, c.at, c.username, c.record_id)
+        select(c.id, at, c.username, c.record_id)
         .where(c.table_name == ENTRY_TABLE, c.action == Action.INSERT)
         .order_by(c.id)
     ):
@@ -412,7 +706,7 @@ def check_posted(session: Session, today: date) -> list[Finding]:
     # "after" by the database), streamed: one entry's postings in memory at a time.
     entry_key = _recorded_entry_id(session)
     posting_records = session.execute(
-        select(c.id, c.at, c.username, c.record_id, entry_key.label("entry_id"))
+        select(c.id, at, c.username, c.record_id, entry_key.label("entry_id"))
         .where(c.table_name == POSTING_TABLE, c.action == Action.INSERT)
         .order_by(entry_key, c.id)
         .execution_options(yield_per=5000)
@@ -423,12 +717,12 @@ def check_posted(session: Session, today: date) -> list[Finding]:
         if entry is None:
             continue  # an entry without an insert record is named by audit.content
         postings = list(group)
-        one_time_per_transaction = any(p.at == entry.at for p in postings)
+        one_time_per_transaction = any(same_time(p.at, entry.at) for p in postings)
         later = bisect.bisect_right(entry_record_ids, entry.id)
         next_entry = entry_record_ids[later] if later < len(entry_record_ids) else None
         for p in postings:
             if one_time_per_transaction:
-                late = p.at != entry.at or p.username != entry.username
+                late = not same_time(p.at, entry.at) or p.username != entry.username
             else:
                 late = p.username != entry.username or (
                     next_entry is not None and p.id > next_entry
@@ -444,7 +738,7 @@ def check_posted(session: Session, today: date) -> list[Finding]:
                         entry_id=entry_id,
                         id=p.id,
                         username=p.username,
-                        at=p.at,
+                        at=read(p.at),
                         id2=entry.id,
                     ),
                     f"{POSTING_TABLE} {p.record_id}",
@@ -599,3 +893,13 @@ def check_closed_years(session: Session, today: date) -> list[Finding]:
         Finding(f.severity, "audit.closed_years", f.message, f.record)
         for f in check_anchors(session, anchors)
     ]
+
+
+# The trail checks a worker process runs on a long trail (``_begun_in_a_worker``).
+_IN_WORKERS: dict[str, Check] = {
+    "audit.content": check_content,
+    "audit.posted": check_posted,
+    "audit.sequence": check_sequence,
+}
+for _name in ("audit.posted", "audit.sequence"):  # audit.content: ``start_content``
+    register_start(_name)(_begun_in_a_worker(_name))

@@ -110,11 +110,20 @@ def compute_alerts(session: Session, on: date, days: int = DEFAULT_DAYS) -> list
     return list(_compute(session, on, days).alerts)
 
 
-def _compute(session: Session, on: date, days: int) -> Dashboard:
+def _compute(
+    session: Session,
+    on: date,
+    days: int,
+    rules: GroupRules | None = None,
+    farmers: list[FarmerRow] | None = None,
+) -> Dashboard:
+    """The alerts on ``on``; ``rules`` and ``farmers`` (``farmers_on`` with those rules) when
+    the caller has them already (``verify`` uses the farmers too: built once)."""
     if days < 0:
         raise ValueError(_("the number of days cannot be negative"))
     horizon = on + timedelta(days=days)
-    rules = group_rules(session)
+    if rules is None:
+        rules = group_rules(session)
     found: list[Alert] = []
     found += _certificate_alerts(session, on, horizon)
     for missing in missing_member_certificates(session, on):
@@ -133,7 +142,8 @@ def _compute(session: Session, on: date, days: int) -> Dashboard:
                 f"member {missing.code}",
             )
         )
-    farmers = farmers_on(session, on, rules)
+    if farmers is None:
+        farmers = farmers_on(session, on, rules)
     overview = overview_from(session, on, rules, farmers)
     found += _ics_alerts(overview, on)
     found += _limit_alerts(farmers, overview.group_members, rules)
@@ -352,13 +362,15 @@ def check_certification(session: Session, today: date) -> list[Finding]:
     The calendar-year coverage of the alerts would warn from every 1 January until the
     inspections are done; an auditor's question is rather "was every member inspected within
     a year?", which is what this check asks."""
+    rules = group_rules(session)
+    farmers = farmers_on(session, today, rules)
     findings = [
         Finding(Severity.WARNING, _VERIFY_KINDS[a.kind], a.message, a.record)
-        for a in compute_alerts(session, today, 0)
+        for a in _compute(session, today, 0, rules, farmers).alerts
         if a.kind in _VERIFY_KINDS
     ]
     year_ago = add_months(today, -12)
-    for farmer in farmers_on(session, today, group_rules(session)):
+    for farmer in farmers:
         last = farmer.last_inspection_date
         if farmer.approved and (last is None or last < year_ago):
             when = _("last inspected {date}", date=last) if last else _("never inspected")

@@ -6,10 +6,11 @@ re-inspection sample), one member's certification, and the member pickers.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -66,7 +67,7 @@ class MemberCertification:
         return any(i.inspection_date.year == self.on.year for i in self.inspections)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FarmerRow:
     """One member of the group as the ICS approved-farmer list shows it."""
 
@@ -278,6 +279,7 @@ def _farmers(session: Session, on: date, rules: GroupRules) -> list[FarmerRow]:
     ):
         sanctions[s.member_id].append(s)
     rows = []
+    same: Callable[[Any, Any], Any] = {}.setdefault  # one object per repeated date or word
     for m in members:
         insp = last.get(m.id)
         rows.append(
@@ -285,10 +287,10 @@ def _farmers(session: Session, on: date, rules: GroupRules) -> list[FarmerRow]:
                 member_id=m.id,
                 code=m.code,
                 name=full_name(m.first_names, m.surnames),
-                community=m.community,
-                gender=m.gender,
-                join_date=m.join_date,
-                register_status=m.status,
+                community=same(m.community, m.community),
+                gender=same(m.gender, m.gender),
+                join_date=same(m.join_date, m.join_date),
+                register_status=same(m.status, m.status),
                 approved=facts[m.id].approved,
                 approval_date=facts[m.id].approval_date,
                 suspended=facts[m.id].suspended,

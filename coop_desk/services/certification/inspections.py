@@ -4,9 +4,11 @@ prohibited input) and the corrective actions they ask for, with due and completi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -174,7 +176,7 @@ def open_actions(session: Session) -> list[ActionRow]:
     return action_rows(session, list(actions))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LastInspection:
     inspection_date: date
     result: str
@@ -206,14 +208,16 @@ def last_inspections(session: Session, on: date) -> dict[int, LastInspection]:
             & (latest.c.latest == Inspection.inspection_date),
         )
         .order_by(Inspection.member_id, Inspection.id)
+        .execution_options(yield_per=2000)
     )
+    same: Callable[[Any, Any], Any] = {}.setdefault  # one object per repeated date or word
     return {
         r.member_id: LastInspection(
-            r.inspection_date,
-            r.result,
+            same(r.inspection_date, r.inspection_date),
+            same(r.result, r.result),
             r.yield_estimate_kg,
-            r.last_prohibited_input,
-            r.last_prohibited_input_date,
+            same(r.last_prohibited_input, r.last_prohibited_input),
+            same(r.last_prohibited_input_date, r.last_prohibited_input_date),
         )
         for r in rows
     }

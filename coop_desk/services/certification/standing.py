@@ -23,7 +23,7 @@ from coop_desk.models import ApprovalDecision, Member, Sanction
 GROUP_STATUSES = (MemberStatus.ACTIVE.value, MemberStatus.SUSPENDED.value)
 
 
-@dataclass
+@dataclass(slots=True)
 class Standing:
     """A member's standing in the group on one date."""
 
@@ -42,7 +42,7 @@ def status_facts(
     members = select(Member.id, Member.status)
     if ids is not None:
         members = members.where(Member.id.in_(ids))
-    for mid, status in session.execute(members):
+    for mid, status in session.execute(members.execution_options(yield_per=2000)):
         facts[mid].suspended = status == MemberStatus.SUSPENDED
     decisions = select(
         ApprovalDecision.member_id, ApprovalDecision.decision, ApprovalDecision.decision_date

@@ -15,6 +15,7 @@ overdue N days after shipment (setting ``ledger.premium_overdue_days``, default 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
@@ -37,7 +38,7 @@ from coop_desk.services.ledger.books import (
     year_bounds,
 )
 from coop_desk.services.ledger.journal import summable
-from coop_desk.services.ledger.plan import approved_budget, first_approval_dates
+from coop_desk.services.ledger.plan import approved_budget, first_approvals
 from coop_desk.services.verify import Finding, Severity, register
 
 ZERO = Decimal("0.00")
@@ -489,31 +490,40 @@ def check_vouchers(session: Session, today: date) -> list[Finding]:
     return findings
 
 
-def _project_payments(session: Session) -> list[tuple[int, int, int, date, int]]:
-    """(entry id, fiscal year, number, date, project id) of every posting to a project expense
-    account in an entry that is neither reversed nor a reversal."""
+def _unapproved_payments(
+    session: Session,
+) -> Iterator[tuple[int, int, int, date, int, date | None]]:
+    """(entry id, fiscal year, number, date, project id, first approval or None) of each
+    posting to a project expense account, in an entry that is neither reversed nor a reversal,
+    that no budget of its year had approved on its date (``plan.first_approvals``): the rest
+    are never read."""
     reversed_ids = select(JournalEntry.reverses_id).where(JournalEntry.reverses_id.is_not(None))
-    return [
-        (entry_id, year, number, day, project_id)
-        for entry_id, year, number, day, project_id in session.execute(
-            select(
-                JournalEntry.id,
-                JournalEntry.fiscal_year,
-                JournalEntry.number,
-                JournalEntry.entry_date,
-                Account.project_id,
-            )
-            .join(Posting, Posting.entry_id == JournalEntry.id)
-            .join(Account, Account.id == Posting.account_id)
-            .where(
-                Account.role == AccountRole.PROJECT_EXPENSE,
-                JournalEntry.reverses_id.is_(None),
-                JournalEntry.id.not_in(reversed_ids),
-                Posting.amount > 0,
-            )
-            .order_by(JournalEntry.entry_date, JournalEntry.number)
+    first = first_approvals().subquery()
+    yield from session.execute(
+        select(
+            JournalEntry.id,
+            JournalEntry.fiscal_year,
+            JournalEntry.number,
+            JournalEntry.entry_date,
+            Account.project_id,
+            first.c.first,
         )
-    ]
+        .join(Posting, Posting.entry_id == JournalEntry.id)
+        .join(Account, Account.id == Posting.account_id)
+        .outerjoin(
+            first,
+            (first.c.year == JournalEntry.fiscal_year) & (first.c.project_id == Account.project_id),
+        )
+        .where(
+            Account.role == AccountRole.PROJECT_EXPENSE,
+            JournalEntry.reverses_id.is_(None),
+            JournalEntry.id.not_in(reversed_ids),
+            Posting.amount > 0,
+            first.c.first.is_(None) | (JournalEntry.entry_date < first.c.first),
+        )
+        .order_by(JournalEntry.entry_date, JournalEntry.number, Posting.id)
+        .execution_options(yield_per=1000)
+    ).tuples()
 
 
 @register("premium.budget")
@@ -525,11 +535,7 @@ def check_budget(session: Session, today: date) -> list[Finding]:
 
     findings = []
     names = dict(session.execute(select(Project.id, Project.name)).tuples().all())
-    first_dates: dict[int, dict[int, date]] = {}
-    for entry_id, year, number, day, project_id in _project_payments(session):
-        if year not in first_dates:
-            first_dates[year] = first_approval_dates(session, year)
-        approved_on = first_dates[year].get(project_id)
+    for entry_id, year, number, day, project_id, approved_on in _unapproved_payments(session):
         label = entry_number(year, number)
         if approved_on is None:
             findings.append(
@@ -546,7 +552,7 @@ def check_budget(session: Session, today: date) -> list[Finding]:
                     f"journal_entry {entry_id}",
                 )
             )
-        elif day < approved_on:
+        else:
             findings.append(
                 Finding(
                     Severity.WARNING,

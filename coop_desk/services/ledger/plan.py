@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from coop_desk.domain import limits
@@ -486,17 +486,18 @@ def current_approval(
     return versions[-1] if versions else None
 
 
-def first_approval_dates(session: Session, year: int) -> dict[int, date]:
-    """project id -> date of the first approval that gave it a budget line in ``year``."""
-    return {
-        project_id: first
-        for project_id, first in session.execute(
-            select(BudgetLine.project_id, func.min(PlanApproval.approval_date))
-            .join(PlanApproval, PlanApproval.id == BudgetLine.approval_id)
-            .where(PlanApproval.year == year)
-            .group_by(BudgetLine.project_id)
+def first_approvals() -> Select[tuple[int, int, date]]:
+    """(year, project id, date) of the first approval that gave each project a budget line
+    in each year: a query, which ``premium.budget`` joins to the payments."""
+    return (
+        select(
+            PlanApproval.year,
+            BudgetLine.project_id,
+            func.min(PlanApproval.approval_date).label("first"),
         )
-    }
+        .join(PlanApproval, PlanApproval.id == BudgetLine.approval_id)
+        .group_by(PlanApproval.year, BudgetLine.project_id)
+    )
 
 
 def approved_budget(session: Session, year: int, as_of: date | None = None) -> dict[int, Decimal]:
