@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -63,8 +63,14 @@ def register_anchor_check(name: str, fn: AnchorCheck) -> None:
     _ANCHOR_CHECK[:] = [(name, fn)]
 
 
-def register(name: str) -> Callable[[Check], Check]:
-    def decorator(fn: Check) -> Check:
+CheckT = TypeVar("CheckT", bound=Check)
+
+
+def register(name: str) -> Callable[[CheckT], CheckT]:
+    """Add the decorated check to ``CHECKS`` (it keeps its own type: a ledger check also
+    takes the years to look at)."""
+
+    def decorator(fn: CheckT) -> CheckT:
         if all(existing != name for existing, _check in CHECKS):
             CHECKS.append((name, fn))
         return fn
