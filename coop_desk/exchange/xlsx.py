@@ -172,10 +172,16 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS)
 
 
+_EXCEL_INTEGERS = Decimal(10) ** 15
+
+
 def excel_number(value: Decimal) -> Decimal | int:
     """A ``Decimal`` as openpyxl writes it: plain notation (no exponent), exact digits."""
-    if value == value.to_integral_value() and abs(value) < Decimal(10) ** 15:
-        return int(value)
+    if value == value.to_integral_value():
+        if abs(value) < _EXCEL_INTEGERS:
+            return int(value)
+    elif value.adjusted() >= -6:
+        return value  # a fraction written without an exponent as it is (12.50, 0.000125)
     return Decimal(format(value, "f"))
 
 
@@ -232,9 +238,11 @@ def make_cell(
 
 
 def _rebind(cell: Cell, value: Decimal | int | date) -> None:
-    """Give a cell ``make_cell`` made for a value of the same type another value: the type and
-    the number format stay (what ``make_cell`` gives that type), only the value changes."""
-    cell.value = excel_number(value) if type(value) is Decimal else value
+    """Give a cell ``make_cell`` made for a value of the same type another value: its type
+    and number format stay (what ``make_cell`` gives that type), only the value changes, so
+    it is set as openpyxl's ``Cell.value`` stores it, without inferring the type again (the
+    test of the reused cells compares the sheets byte for byte)."""
+    cell._value = excel_number(value) if type(value) is Decimal else value
 
 
 # Values of these exact types get a number format and no other style from ``make_cell``: a
