@@ -320,7 +320,7 @@ def _write_journal(session: Session, sheet: SheetWriter, period: Period, report:
         amount,
         rate,
         usd_value,
-    ) in session.execute(stmt).tuples():
+    ) in session.connection().execute(stmt).tuples():  # columns only: no ORM layer
         key = (account_id, currency, fiscal_year)
         balance = balances[key] = balances[key] + amount
         if (fiscal_year, number) != last_entry:  # an entry's postings come one after another
