@@ -361,7 +361,9 @@ class SheetWriter:
         reusable = self._cells
         for index, value in enumerate(values):
             kind = type(value)
-            if value is None:
+            if value is None or (value == "" and font is None):
+                # Empty text is a blank cell: openpyxl would write an element holding nothing
+                # (``<c t="inlineStr"></c>``), which every reader shows as blank anyway.
                 cells.append(None)
             elif (
                 font is None and kind is str and not is_formula_like(value) and value.isprintable()
