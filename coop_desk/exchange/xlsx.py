@@ -29,6 +29,7 @@ from xml.etree import ElementTree
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -248,6 +249,7 @@ def _rebind(cell: Cell, value: Decimal | int | date) -> None:
 # Values of these exact types get a number format and no other style from ``make_cell``: a
 # column's cell for them is made once and then only given each row's value (``SheetWriter``).
 _REBOUND_TYPES = (Decimal, int, date)
+_MAX_TEXT = 32_767  # characters of a cell: openpyxl cuts a longer text there
 
 
 def _values_to_row(ws: WriteOnlyWorksheet) -> Any:
@@ -256,7 +258,8 @@ def _values_to_row(ws: WriteOnlyWorksheet) -> Any:
     to convert it as a value, and only the error that raises (its message formatted with the
     cell's coordinate) tells it that it is one, a cost paid for every formatted cell of a
     sheet (a ledger journal has 500,000). Otherwise the same: given cells are written as they
-    are, other values through one cell, a new one after a value that styled it (a date)."""
+    are, other values through one cell, a new one after a value that styled it (a date); a
+    plain printable text is stored as openpyxl's ``Cell.value`` stores it."""
 
     def to_row(values: Sequence[Any], row_idx: int) -> Any:
         cell = WriteOnlyCell(ws)
@@ -270,7 +273,19 @@ def _values_to_row(ws: WriteOnlyWorksheet) -> Any:
                     value.hyperlink.ref = value.coordinate
                 yield value
                 continue
-            cell.value = value
+            if (
+                type(value) is str
+                and len(value) <= _MAX_TEXT
+                and value.isprintable()
+                and not value.startswith("=")
+                and value not in ERROR_CODES
+            ):
+                # What ``cell.value = value`` stores for such a text (a text cell), without
+                # checking it again for characters a printable text cannot hold.
+                cell._value = value
+                cell.data_type = "s"
+            else:
+                cell.value = value
             cell.column = col_idx
             cell.row = row_idx
             if cell.hyperlink is not None:

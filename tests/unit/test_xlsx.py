@@ -183,3 +183,32 @@ def test_reused_cells_write_exactly_what_a_cell_per_value_writes(tmp_path):
     sheet.close()
     slow = save_workbook(wb, tmp_path / "slow.xlsx")
     assert _sheet_xml(fast) == _sheet_xml(slow)
+
+
+def test_plain_values_appended_to_the_sheet_are_converted_as_openpyxl_does(tmp_path):
+    """Values appended to a SheetWriter's sheet as they are (the Summary's labels) go through
+    SheetWriter's conversion of a row: the same bytes as openpyxl's own, for every kind of
+    text (a tab, an error code, a formula written by hand, text over Excel's length)."""
+    values = [
+        "plain",
+        "a\ttab",
+        "#N/A",
+        "=SUM(A1:A2)",
+        "x" * 40_000,
+        "",
+        "ñandú",
+        5,
+        Decimal("2.50"),
+        date(2025, 3, 1),
+        True,
+    ]
+    paths = []
+    for own in (True, False):
+        wb = new_workbook()
+        sheet = SheetWriter(wb, "Data", [Column("A")])
+        if not own:
+            del sheet.ws._values_to_row  # openpyxl's own conversion
+        for n in range(3):
+            sheet.ws.append(values[n:] + values[:n])
+        paths.append(save_workbook(wb, tmp_path / f"{own}.xlsx"))
+    assert _sheet_xml(paths[0]) == _sheet_xml(paths[1])
