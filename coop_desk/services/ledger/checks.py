@@ -530,7 +530,7 @@ def _project_payments(session: Session, years: Years) -> Iterator[tuple[int, int
     account in an entry that is neither reversed nor a reversal (of ``years``), read in
     batches: the books of ten years hold hundreds of thousands."""
     reversed_ids = select(JournalEntry.reverses_id).where(JournalEntry.reverses_id.is_not(None))
-    rows = session.execute(
+    rows = session.connection().execute(  # columns only: no ORM layer
         select(
             JournalEntry.id,
             JournalEntry.fiscal_year,
