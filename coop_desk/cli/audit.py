@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -12,8 +13,11 @@ from coop_desk.cli.args import iso_date
 from coop_desk.cli.context import CliContext, CliError, book_year
 from coop_desk.cli.output import print_trail_head
 from coop_desk.i18n import _
-from coop_desk.services import audit, audit_words
+from coop_desk.services import audit
 from coop_desk.services.access import Actor
+
+if TYPE_CHECKING:
+    from coop_desk.services.audit_words import RecordWords
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -83,8 +87,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _log_page(
     session: Session, actor: Actor, flt: audit.AuditFilter, limit: int
-) -> tuple[list[audit.AuditRow], int, list[audit_words.RecordWords]]:
+) -> tuple[list[audit.AuditRow], int, list[RecordWords]]:
     """The records shown, how many match, and the records in words: one reading."""
+    from coop_desk.services import audit_words  # only here: every command starts
+
     rows = audit.list_records(session, actor, flt, limit=limit)
     total = audit.count_records(session, actor, flt)
     return rows, total, audit_words.describe(session, actor, rows)
@@ -99,6 +105,8 @@ def run_log(args: argparse.Namespace, ctx: CliContext) -> int:
         since=since,
         until=until,
     )
+    from coop_desk.services import audit_words
+
     rows, total, described = ctx.read(lambda s, a: _log_page(s, a, flt, args.limit))
     for line in audit_words.describe_lines(described):
         print(line)

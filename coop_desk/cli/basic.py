@@ -17,7 +17,6 @@ from coop_desk.i18n import _
 from coop_desk.services import audit, cooperative, recent, users
 from coop_desk.services import backup as backups
 from coop_desk.services.access import SYSTEM, Permission, require
-from coop_desk.services.demo import load_demo
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -122,6 +121,8 @@ def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
             if current is None:  # a new cooperative: its names in its language
                 cooperative.name_defaults(session, cooperative.cooperative_language(session))
         if args.demo:
+            from coop_desk.services.demo import load_demo  # only here: every command starts
+
             load_demo(session, actor)
     print(_("Database ready: {url}", url=db.url))
     if args.admin:

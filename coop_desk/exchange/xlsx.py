@@ -28,7 +28,8 @@ from typing import Any
 from xml.etree import ElementTree
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -172,10 +173,16 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS)
 
 
+_EXCEL_INTEGERS = Decimal(10) ** 15
+
+
 def excel_number(value: Decimal) -> Decimal | int:
     """A ``Decimal`` as openpyxl writes it: plain notation (no exponent), exact digits."""
-    if value == value.to_integral_value() and abs(value) < Decimal(10) ** 15:
-        return int(value)
+    if value == value.to_integral_value():
+        if abs(value) < _EXCEL_INTEGERS:
+            return int(value)
+    elif value.adjusted() >= -6:
+        return value  # a fraction written without an exponent as it is (12.50, 0.000125)
     return Decimal(format(value, "f"))
 
 
@@ -231,6 +238,65 @@ def make_cell(
     return cell
 
 
+def _rebind(cell: Cell, value: Decimal | int | date) -> None:
+    """Give a cell ``make_cell`` made for a value of the same type another value: its type
+    and number format stay (what ``make_cell`` gives that type), only the value changes, so
+    it is set as openpyxl's ``Cell.value`` stores it, without inferring the type again (the
+    test of the reused cells compares the sheets byte for byte)."""
+    cell._value = excel_number(value) if type(value) is Decimal else value
+
+
+# Values of these exact types get a number format and no other style from ``make_cell``: a
+# column's cell for them is made once and then only given each row's value (``SheetWriter``).
+_REBOUND_TYPES = (Decimal, int, date)
+_MAX_TEXT = 32_767  # characters of a cell: openpyxl cuts a longer text there
+
+
+def _values_to_row(ws: WriteOnlyWorksheet) -> Any:
+    """openpyxl's conversion of an appended row into cells (``WriteOnlyWorksheet
+    ._values_to_row``, 3.1), testing first whether a value is already a cell: openpyxl tries
+    to convert it as a value, and only the error that raises (its message formatted with the
+    cell's coordinate) tells it that it is one, a cost paid for every formatted cell of a
+    sheet (a ledger journal has 500,000). Otherwise the same: given cells are written as they
+    are, other values through one cell, a new one after a value that styled it (a date); a
+    plain printable text is stored as openpyxl's ``Cell.value`` stores it."""
+
+    def to_row(values: Sequence[Any], row_idx: int) -> Any:
+        cell = WriteOnlyCell(ws)
+        for col_idx, value in enumerate(values, 1):
+            if value is None:
+                continue
+            if isinstance(value, Cell):
+                value.column = col_idx
+                value.row = row_idx
+                if value.hyperlink is not None:
+                    value.hyperlink.ref = value.coordinate
+                yield value
+                continue
+            if (
+                type(value) is str
+                and len(value) <= _MAX_TEXT
+                and value.isprintable()
+                and not value.startswith("=")
+                and value not in ERROR_CODES
+            ):
+                # What ``cell.value = value`` stores for such a text (a text cell), without
+                # checking it again for characters a printable text cannot hold.
+                cell._value = value
+                cell.data_type = "s"
+            else:
+                cell.value = value
+            cell.column = col_idx
+            cell.row = row_idx
+            if cell.hyperlink is not None:
+                cell.hyperlink.ref = cell.coordinate
+            yield cell
+            if cell.has_style or cell.hyperlink:
+                cell = WriteOnlyCell(ws)
+
+    return to_row
+
+
 _ILLEGAL = {c: None for c in range(32) if c not in (9, 10, 13)}
 
 
@@ -258,8 +324,14 @@ class SheetWriter:
         header: bool = True,
     ) -> None:
         self.ws: WriteOnlyWorksheet = wb.create_sheet(title=_sheet_title(title))
+        if hasattr(self.ws, "_values_to_row"):  # openpyxl 3.1 (a test compares the output)
+            self.ws._values_to_row = _values_to_row(self.ws)
         self.columns = list(columns)
         self.formats = [c.format() for c in self.columns]
+        # (column, type) -> the cell make_cell made for the column's first value of that type:
+        # openpyxl writes an appended row at once, so the next row's value can reuse it (a
+        # number format looked up once per column, not once per cell).
+        self._cells: dict[tuple[int, type], Cell] = {}
         self.rows_written = 0
         self.header_row = 0
         self._closed = False
@@ -301,16 +373,25 @@ class SheetWriter:
                 )
             )
         cells: list[Any] = []
+        reusable = self._cells
         for index, value in enumerate(values):
-            if value is None:
+            kind = type(value)
+            if value is None or (value == "" and font is None):
+                # Empty text is a blank cell: openpyxl would write an element holding nothing
+                # (``<c t="inlineStr"></c>``), which every reader shows as blank anyway.
                 cells.append(None)
             elif (
-                font is None
-                and type(value) is str
-                and not is_formula_like(value)
-                and value.isprintable()
+                font is None and kind is str and not is_formula_like(value) and value.isprintable()
             ):
                 cells.append(value)  # plain text: openpyxl's own fast path, nothing to guard
+            elif font is None and kind in _REBOUND_TYPES:
+                cell = reusable.get((index, kind))
+                if cell is None:
+                    fmt = self.formats[index] if index < len(self.formats) else None
+                    cell = reusable[(index, kind)] = make_cell(self.ws, value, fmt)
+                else:
+                    _rebind(cell, value)
+                cells.append(cell)
             else:
                 fmt = self.formats[index] if index < len(self.formats) else None
                 cells.append(make_cell(self.ws, value, fmt, font=font))

@@ -18,7 +18,7 @@ written before the limits existed, or from outside the program.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -77,20 +77,35 @@ def problems_of(obj: object, *, changed_only: bool = False) -> list[Problem]:
     mapper = state.mapper
     table = mapper.persist_selectable.description or ""
     problems = []
-    for prop in mapper.column_attrs:
-        for value in _values(state, prop, changed_only):
+    if not changed_only:
+        # A new row's values are its state's dict (``state.attrs`` would build an attribute
+        # state for every column and relationship of every row flushed: most of a bulk import).
+        values = state.dict
+        for prop in _column_attrs(mapper):
+            value = values.get(prop.key)
+            if value is not None:
+                message = check_value(table, prop, value)
+                if message:
+                    problems.append(Problem(prop.key, message))
+        return problems
+    for prop in _column_attrs(mapper):
+        for value in state.attrs[prop.key].history.added or ():
             message = check_value(table, prop, value)
             if message:
                 problems.append(Problem(prop.key, message))
     return problems
 
 
-def _values(state: Any, prop: ColumnProperty[Any], changed_only: bool) -> Iterable[Any]:
-    if not changed_only:
-        # A new row's values are its state's dict (``state.attrs`` would build an attribute
-        # state for every column and relationship of every row flushed: most of a bulk import).
-        return [state.dict[prop.key]] if prop.key in state.dict else []
-    return list(state.attrs[prop.key].history.added or ())
+_COLUMN_ATTRS: dict[Any, tuple[ColumnProperty[Any], ...]] = {}
+
+
+def _column_attrs(mapper: Any) -> tuple[ColumnProperty[Any], ...]:
+    """The mapper's column attributes, listed once per mapper (a bulk import flushes tens of
+    thousands of rows of a handful of mappers)."""
+    attrs = _COLUMN_ATTRS.get(mapper)
+    if attrs is None:
+        attrs = _COLUMN_ATTRS[mapper] = tuple(mapper.column_attrs)
+    return attrs
 
 
 def check_value(table: str, prop: ColumnProperty[Any], value: Any) -> str | None:

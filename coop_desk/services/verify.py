@@ -19,7 +19,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -95,8 +95,14 @@ def worker_pool() -> ProcessPoolExecutor:
     return ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn"))
 
 
-def register(name: str) -> Callable[[Check], Check]:
-    def decorator(fn: Check) -> Check:
+CheckT = TypeVar("CheckT", bound=Check)
+
+
+def register(name: str) -> Callable[[CheckT], CheckT]:
+    """Add the decorated check to ``CHECKS`` (it keeps its own type: a ledger check also
+    takes the years to look at)."""
+
+    def decorator(fn: CheckT) -> CheckT:
         if all(existing != name for existing, _check in CHECKS):
             CHECKS.append((name, fn))
         return fn

@@ -176,3 +176,53 @@ def test_cli_write_commands(demo_db, capsys, tmp_path, monkeypatch):
     )
     assert "voucher" in capsys.readouterr().err
     assert main(["--db", path, "--user", "tesorero", "ledger", "ship", "NOPE"]) == 2
+
+
+def test_ledger_checks_given_years_find_what_all_years_find_of_them(demo_db):
+    """The Compliance sheet and panel run the ledger checks over their period's years only;
+    what they then keep is what the checks over every year (``verify``) give for those years.
+    Findings are planted in each year: a payment without a voucher, an entry that does not
+    balance."""
+    from sqlalchemy import select, text
+
+    from coop_desk.models import JournalEntry, Posting
+    from tests.tamper import drop_posted_entry_triggers
+
+    years = [TODAY.year - 2, TODAY.year - 1, TODAY.year]
+    with demo_db.engine.begin() as conn:
+        drop_posted_entry_triggers(conn)
+    with demo_db.transaction(SYSTEM) as s:
+        for year in years:
+            payment = s.scalar(
+                select(JournalEntry.id)
+                .where(JournalEntry.fiscal_year == year, JournalEntry.kind == "payment")
+                .order_by(JournalEntry.id)
+            )
+            s.execute(text("UPDATE journal_entry SET voucher = '' WHERE id = :i"), {"i": payment})
+            posting = s.scalar(
+                select(Posting.id).where(Posting.entry_id == payment).order_by(Posting.id)
+            )
+            s.execute(text("UPDATE posting SET amount = amount + 1 WHERE id = :i"), {"i": posting})
+    with demo_db.reading(SYSTEM) as s:
+        planted = set()
+        for check in checks.LEDGER_CHECKS:
+            everything = check(s, TODAY)
+            planted |= {f.check for f in everything}
+            for year in years:
+                entries = {
+                    f"journal_entry {i}"
+                    for i in s.scalars(
+                        select(JournalEntry.id).where(JournalEntry.fiscal_year == year)
+                    )
+                }
+
+                def concerns(f, year=year, entries=entries):
+                    return f.record in entries or str(year) in f.message
+
+                assert [f for f in check(s, TODAY, years={year}) if concerns(f)] == [
+                    f for f in everything if concerns(f)
+                ], (check.__name__, year)
+        by_year = {year: checks.compliance(s, SYSTEM, TODAY, year=year) for year in years}
+    assert {"ledger.unbalanced", "premium.voucher_missing"} <= planted
+    for year in years:
+        assert {"ledger.unbalanced", "premium.voucher_missing"} <= {f.check for f in by_year[year]}

@@ -124,3 +124,91 @@ def test_save_is_atomic_and_explains_a_missing_folder(tmp_path):
     with pytest.raises(WorkbookError, match="does not exist"):
         save_workbook(wb, tmp_path / "nope" / "x.xlsx")
     assert not list(tmp_path.glob(".coop-desk-*"))
+
+
+def _sheet_xml(path) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("xl/worksheets/sheet1.xml")
+
+
+def test_reused_cells_write_exactly_what_a_cell_per_value_writes(tmp_path):
+    """SheetWriter gives openpyxl one cell per column and type, re-valued row after row, and
+    converts rows with a cell test of its own: the sheet is byte for byte the one written with
+    a new cell per value and openpyxl's own conversion (an openpyxl upgrade that changed how a
+    write-only sheet writes its rows fails here)."""
+    from coop_desk.exchange.xlsx import make_cell
+
+    columns = [
+        Column("Text"),
+        Column("Amount", kind="money", currency="USD"),
+        Column("Date", kind="date"),
+        Column("Count", kind="int"),
+        Column("Rate", kind="rate"),
+        Column("Any"),
+    ]
+    rows = [
+        [
+            f"name {n}",
+            Decimal(n) / 7 if n % 3 else None,
+            date(2025, 1 + n % 12, 1 + n % 28),
+            n,
+            Decimal("3.75") + n,
+            [True, "=evil()", Decimal("1.50"), date(2024, 2, 29), datetime(2025, 1, 2, 3, 4), ""][
+                n % 6
+            ],
+        ]
+        for n in range(40)
+    ]
+    wb = new_workbook()
+    sheet = SheetWriter(wb, "Data", columns, print_title="Test title")
+    for row in rows:
+        sheet.append(row)
+    sheet.close()
+    fast = save_workbook(wb, tmp_path / "fast.xlsx")
+
+    wb = new_workbook()
+    sheet = SheetWriter(wb, "Data", columns, print_title="Test title")
+    del sheet.ws._values_to_row  # openpyxl's own conversion
+    for row in rows:
+        sheet.ws.append(
+            [
+                # empty text: a blank cell (openpyxl writes an element holding nothing)
+                None if v is None or v == "" else make_cell(sheet.ws, v, sheet.formats[i])
+                for i, v in enumerate(row)
+            ]
+        )
+        sheet.rows_written += 1
+    sheet.close()
+    slow = save_workbook(wb, tmp_path / "slow.xlsx")
+    assert _sheet_xml(fast) == _sheet_xml(slow)
+
+
+def test_plain_values_appended_to_the_sheet_are_converted_as_openpyxl_does(tmp_path):
+    """Values appended to a SheetWriter's sheet as they are (the Summary's labels) go through
+    SheetWriter's conversion of a row: the same bytes as openpyxl's own, for every kind of
+    text (a tab, an error code, a formula written by hand, text over Excel's length)."""
+    values = [
+        "plain",
+        "a\ttab",
+        "#N/A",
+        "=SUM(A1:A2)",
+        "x" * 40_000,
+        "",
+        "ñandú",
+        5,
+        Decimal("2.50"),
+        date(2025, 3, 1),
+        True,
+    ]
+    paths = []
+    for own in (True, False):
+        wb = new_workbook()
+        sheet = SheetWriter(wb, "Data", [Column("A")])
+        if not own:
+            del sheet.ws._values_to_row  # openpyxl's own conversion
+        for n in range(3):
+            sheet.ws.append(values[n:] + values[:n])
+        paths.append(save_workbook(wb, tmp_path / f"{own}.xlsx"))
+    assert _sheet_xml(paths[0]) == _sheet_xml(paths[1])

@@ -30,6 +30,7 @@ from coop_desk.services.audit.canonical import (
     json_value,
     record_hash,
     record_id_of,
+    row_snapshotter,
     snapshot,
 )
 from coop_desk.services.session_events import listen_once
@@ -156,10 +157,14 @@ def _write_audit_records(session: Session, _flush_context: Any) -> None:
     user_id = actor.user_id if isinstance(actor, Actor) else None
     reason = str(session.info.get("reason") or "")
     entries: list[dict[str, Any]] = []
+    # The rows before and after were read with ``select(table)``: every column, in the
+    # table's order, which ``row_snapshotter`` reads without a look-up by name per column.
+    snappers = {table: row_snapshotter(table) for table in {entry[1] for entry in pending}}
     for action, table, key, before_row in pending:
-        before = snapshot(table, before_row) if before_row is not None else None
+        snap = snappers[table]
+        before = snap(before_row) if before_row is not None else None
         after_row = after_rows[table].get(key) if action != Action.DELETE else None
-        after = snapshot(table, after_row) if after_row is not None else None
+        after = snap(after_row) if after_row is not None else None
         if action == Action.UPDATE and before == after:
             continue  # only volatile columns (or nothing) changed
         if action != Action.DELETE and after is None:

@@ -15,12 +15,13 @@ overdue N days after shipment (setting ``ledger.premium_overdue_days``, default 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import date
 from decimal import Decimal
+from typing import Protocol, cast
 
-from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, func, or_, select, text, true
+from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from coop_desk.domain import limits
 from coop_desk.domain.money import format_amount
@@ -42,6 +43,22 @@ from coop_desk.services.ledger.plan import approved_budget, first_approvals
 from coop_desk.services.verify import Finding, Severity, register
 
 ZERO = Decimal("0.00")
+
+# The fiscal years a check looks at: ``None`` (what ``verify`` passes) means every year; the
+# ledger workbook's Compliance sheet and the Compliance panel pass the years of their period,
+# so that they cost what those years cost, not what the whole books cost.
+Years = Collection[int] | None
+
+
+class PeriodCheck(Protocol):
+    """A ledger check: ``verify``'s ``(session, today)``, and the years to look at."""
+
+    def __call__(self, session: Session, today: date, *, years: Years = None) -> list[Finding]: ...
+
+
+def _in(column: QueryableAttribute[int] | ColumnElement[int], years: Years) -> ColumnElement[bool]:
+    """``column IN years``, or no condition for every year."""
+    return true() if years is None else column.in_(sorted(years))
 
 
 class _EntryNames:
@@ -73,14 +90,14 @@ def _entry_names(session: Session) -> _EntryNames:
 
 
 @register("ledger.balanced")
-def check_balanced(session: Session, today: date) -> list[Finding]:
+def check_balanced(session: Session, today: date, *, years: Years = None) -> list[Finding]:
     """Every entry balances per currency and in USD value; USD postings are worth their amount."""
     findings = []
     usd = reporting_currency(session)
     names = _entry_names(session)
     for entry_id, currency, amount in session.execute(
         select(Posting.entry_id, Posting.currency, func.sum(Posting.amount))
-        .where(summable())
+        .where(summable(), _in(Posting.fiscal_year, years))
         .group_by(Posting.entry_id, Posting.currency)
         .having(func.sum(Posting.amount) != 0)
     ):
@@ -99,7 +116,7 @@ def check_balanced(session: Session, today: date) -> list[Finding]:
         )
     for entry_id, value in session.execute(
         select(Posting.entry_id, func.sum(Posting.usd_value))
-        .where(summable())
+        .where(summable(), _in(Posting.fiscal_year, years))
         .group_by(Posting.entry_id)
         .having(func.sum(Posting.usd_value) != 0)
     ):
@@ -118,7 +135,9 @@ def check_balanced(session: Session, today: date) -> list[Finding]:
         )
     for entry_id, posting_id in session.execute(
         select(Posting.entry_id, Posting.id).where(
-            Posting.currency == usd, Posting.amount != Posting.usd_value
+            Posting.currency == usd,
+            Posting.amount != Posting.usd_value,
+            _in(Posting.fiscal_year, years),
         )
     ):
         findings.append(
@@ -136,6 +155,7 @@ def check_balanced(session: Session, today: date) -> list[Finding]:
     lonely = session.execute(
         select(JournalEntry.id)
         .outerjoin(Posting, Posting.entry_id == JournalEntry.id)
+        .where(_in(JournalEntry.fiscal_year, years))
         .group_by(JournalEntry.id)
         .having(func.count(Posting.id) < 2)
     ).scalars()
@@ -152,14 +172,14 @@ def check_balanced(session: Session, today: date) -> list[Finding]:
 
 
 @register("ledger.numbering")
-def check_numbering(session: Session, today: date) -> list[Finding]:
+def check_numbering(session: Session, today: date, *, years: Years = None) -> list[Finding]:
     """Entry numbers run 1..n per fiscal year (no gaps); entries lie in their fiscal year and
     postings repeat their entry's date and year."""
     findings = []
     for year, count, highest in session.execute(
-        select(JournalEntry.fiscal_year, func.count(), func.max(JournalEntry.number)).group_by(
-            JournalEntry.fiscal_year
-        )
+        select(JournalEntry.fiscal_year, func.count(), func.max(JournalEntry.number))
+        .where(_in(JournalEntry.fiscal_year, years))
+        .group_by(JournalEntry.fiscal_year)
     ):
         if count != highest:
             numbers = set(
@@ -180,8 +200,11 @@ def check_numbering(session: Session, today: date) -> list[Finding]:
                     f"fiscal_year {year}",
                 )
             )
-    years = list(session.scalars(select(JournalEntry.fiscal_year).distinct()))
-    for year in years:
+    for year in list(
+        session.scalars(
+            select(JournalEntry.fiscal_year).where(_in(JournalEntry.fiscal_year, years)).distinct()
+        )
+    ):
         first, last = year_bounds(session, year)
         for entry_id, number, day in session.execute(
             select(JournalEntry.id, JournalEntry.number, JournalEntry.entry_date).where(
@@ -207,7 +230,8 @@ def check_numbering(session: Session, today: date) -> list[Finding]:
         .join(JournalEntry, JournalEntry.id == Posting.entry_id)
         .where(
             (Posting.entry_date != JournalEntry.entry_date)
-            | (Posting.fiscal_year != JournalEntry.fiscal_year)
+            | (Posting.fiscal_year != JournalEntry.fiscal_year),
+            _in(JournalEntry.fiscal_year, years),
         )
     ).all()
     names = _entry_names(session)
@@ -227,7 +251,7 @@ def check_numbering(session: Session, today: date) -> list[Finding]:
 
 
 @register("ledger.reversals")
-def check_reversals(session: Session, today: date) -> list[Finding]:
+def check_reversals(session: Session, today: date, *, years: Years = None) -> list[Finding]:
     """A reversal is the exact mirror of its original, of kind 'reversal', never reversed
     twice and never a reversal of a reversal."""
     findings = []
@@ -236,7 +260,10 @@ def check_reversals(session: Session, today: date) -> list[Finding]:
     for rev, orig in session.execute(
         select(JournalEntry, original)
         .join(original, original.id == JournalEntry.reverses_id)
-        .where(JournalEntry.reverses_id.is_not(None))
+        .where(
+            JournalEntry.reverses_id.is_not(None),
+            or_(_in(JournalEntry.fiscal_year, years), _in(original.fiscal_year, years)),
+        )
     ):
         label = names[rev.id]
         if rev.kind != EntryKind.REVERSAL or orig.reverses_id is not None:
@@ -287,7 +314,9 @@ def check_reversals(session: Session, today: date) -> list[Finding]:
             )
     for entry_id in session.scalars(
         select(JournalEntry.id).where(
-            JournalEntry.kind == EntryKind.REVERSAL, JournalEntry.reverses_id.is_(None)
+            JournalEntry.kind == EntryKind.REVERSAL,
+            JournalEntry.reverses_id.is_(None),
+            _in(JournalEntry.fiscal_year, years),
         )
     ):
         findings.append(
@@ -305,11 +334,15 @@ def check_reversals(session: Session, today: date) -> list[Finding]:
 
 
 @register("ledger.recompute")
-def check_recompute(session: Session, today: date) -> list[Finding]:
+def check_recompute(session: Session, today: date, *, years: Years = None) -> list[Finding]:
     """Balances recomputed posting by posting (in Python, from the stored integers) equal the
     SQL aggregation the reports use (both over the postings the books can add up)."""
     bound = int(limits.MAX_AMOUNT.scaleb(2))  # stored in cents
     summable = f"amount BETWEEN -{bound} AND {bound} AND usd_value BETWEEN -{bound} AND {bound}"
+    if years is not None:  # integers, written into the statement as such
+        summable += (
+            f" AND fiscal_year IN ({', '.join(str(int(y)) for y in sorted(years)) or 'NULL'})"
+        )
     by_sql: dict[tuple[int, int, str], tuple[int, int]] = {
         (account_id, year, currency): (int(amount), int(usd))
         for account_id, year, currency, amount, usd in session.execute(
@@ -351,15 +384,16 @@ def check_recompute(session: Session, today: date) -> list[Finding]:
 # --- compliance -------------------------------------------------------------------------------
 
 
-def _years(session: Session) -> list[int]:
+def _years(session: Session, years: Years = None) -> list[int]:
     """The years of the books that hold entries (one outside them is an integrity error of
-    ``limits.stored``, not a year to judge)."""
+    ``limits.stored``, not a year to judge), of ``years`` only when given."""
     return sorted(
         set(
             session.scalars(
                 select(JournalEntry.fiscal_year)
                 .where(
-                    JournalEntry.fiscal_year.between(limits.FIRST_BOOK_YEAR, limits.LAST_BOOK_YEAR)
+                    JournalEntry.fiscal_year.between(limits.FIRST_BOOK_YEAR, limits.LAST_BOOK_YEAR),
+                    _in(JournalEntry.fiscal_year, years),
                 )
                 .distinct()
             )
@@ -422,7 +456,7 @@ def check_carry(session: Session, today: date) -> list[Finding]:
 
 
 @register("premium.quality_share")
-def check_quality_share(session: Session, today: date) -> list[Finding]:
+def check_quality_share(session: Session, today: date, *, years: Years = None) -> list[Finding]:
     """At least 25% of the year's premium received goes to productivity/quality projects
     (DOMAIN.md). The current year is not judged until it is over."""
     from coop_desk.services.access import SYSTEM
@@ -430,7 +464,7 @@ def check_quality_share(session: Session, today: date) -> list[Finding]:
     from coop_desk.services.ledger.reports import quality_share
 
     findings = []
-    for year in _years(session):
+    for year in _years(session, years):
         if year_bounds(session, year)[1] >= today:
             continue
         share = quality_share(session, SYSTEM, year)
@@ -456,7 +490,7 @@ def check_quality_share(session: Session, today: date) -> list[Finding]:
 
 
 @register("premium.vouchers")
-def check_vouchers(session: Session, today: date) -> list[Finding]:
+def check_vouchers(session: Session, today: date, *, years: Years = None) -> list[Finding]:
     """Every payment to a project carries a voucher/receipt number."""
     findings = []
     reversed_ids = select(JournalEntry.reverses_id).where(JournalEntry.reverses_id.is_not(None))
@@ -464,6 +498,7 @@ def check_vouchers(session: Session, today: date) -> list[Finding]:
         JournalEntry.voucher == "",
         JournalEntry.id.not_in(reversed_ids),
         JournalEntry.kind.in_([EntryKind.PAYMENT, EntryKind.MANUAL]),
+        _in(JournalEntry.fiscal_year, years),
     )
     expense_ids = set(
         session.scalars(select(Account.id).where(Account.role == AccountRole.PROJECT_EXPENSE))
@@ -491,15 +526,15 @@ def check_vouchers(session: Session, today: date) -> list[Finding]:
 
 
 def _unapproved_payments(
-    session: Session,
+    session: Session, years: Years
 ) -> Iterator[tuple[int, int, int, date, int, date | None]]:
     """(entry id, fiscal year, number, date, project id, first approval or None) of each
     posting to a project expense account, in an entry that is neither reversed nor a reversal,
-    that no budget of its year had approved on its date (``plan.first_approvals``): the rest
-    are never read."""
+    that no budget of its year had approved on its date (``plan.first_approvals``), of
+    ``years``: the rest are never read."""
     reversed_ids = select(JournalEntry.reverses_id).where(JournalEntry.reverses_id.is_not(None))
     first = first_approvals().subquery()
-    yield from session.execute(
+    rows = session.connection().execute(  # columns only: no ORM layer
         select(
             JournalEntry.id,
             JournalEntry.fiscal_year,
@@ -520,14 +555,16 @@ def _unapproved_payments(
             JournalEntry.id.not_in(reversed_ids),
             Posting.amount > 0,
             first.c.first.is_(None) | (JournalEntry.entry_date < first.c.first),
+            _in(JournalEntry.fiscal_year, years),
         )
         .order_by(JournalEntry.entry_date, JournalEntry.number, Posting.id)
-        .execution_options(yield_per=1000)
-    ).tuples()
+        .execution_options(yield_per=2000)
+    )
+    yield from cast("Iterator[tuple[int, int, int, date, int, date | None]]", iter(rows))
 
 
 @register("premium.budget")
-def check_budget(session: Session, today: date) -> list[Finding]:
+def check_budget(session: Session, today: date, *, years: Years = None) -> list[Finding]:
     """Spending against the GA-approved plan: a project with no approved budget, spending
     beyond the budget, spending dated before the approval."""
     from coop_desk.services.access import SYSTEM
@@ -535,7 +572,9 @@ def check_budget(session: Session, today: date) -> list[Finding]:
 
     findings = []
     names = dict(session.execute(select(Project.id, Project.name)).tuples().all())
-    for entry_id, year, number, day, project_id, approved_on in _unapproved_payments(session):
+    for entry_id, year, number, day, project_id, approved_on in _unapproved_payments(
+        session, years
+    ):
         label = entry_number(year, number)
         if approved_on is None:
             findings.append(
@@ -567,7 +606,7 @@ def check_budget(session: Session, today: date) -> list[Finding]:
                     f"journal_entry {entry_id}",
                 )
             )
-    for year in _years(session):
+    for year in _years(session, years):
         if not approved_budget(session, year):
             continue
         for row in project_balances(session, SYSTEM, year):
@@ -591,13 +630,13 @@ def check_budget(session: Session, today: date) -> list[Finding]:
 
 
 @register("premium.negative_balance")
-def check_negative(session: Session, today: date) -> list[Finding]:
+def check_negative(session: Session, today: date, *, years: Years = None) -> list[Finding]:
     """The Premium fund, banks and cash never end a year below zero."""
     from coop_desk.services.access import SYSTEM
     from coop_desk.services.ledger.reports import account_balances, fund_report
 
     findings = []
-    for year in _years(session):
+    for year in _years(session, years):
         fund = fund_report(session, SYSTEM, year)
         if fund.closing < 0:
             findings.append(
@@ -632,8 +671,9 @@ def check_negative(session: Session, today: date) -> list[Finding]:
 
 
 @register("premium.overdue")
-def check_overdue(session: Session, today: date) -> list[Finding]:
-    """Premium still outstanding N days after shipment."""
+def check_overdue(session: Session, today: date, *, years: Years = None) -> list[Finding]:
+    """Premium still outstanding N days after shipment (every contract: few, and a period's
+    reader keeps those of its dates)."""
     from coop_desk.services.access import SYSTEM
     from coop_desk.services.ledger.reports import contract_dues, overdue_days
 
@@ -658,7 +698,8 @@ def check_overdue(session: Session, today: date) -> list[Finding]:
     ]
 
 
-LEDGER_CHECKS = [
+# The ledger's checks; each takes the fiscal years to look at (``years``, default every year).
+LEDGER_CHECKS: list[PeriodCheck] = [
     check_balanced,
     check_numbering,
     check_reversals,
@@ -680,7 +721,7 @@ def compliance(
     today = today or date.today()
     findings: list[Finding] = []
     for check in LEDGER_CHECKS:
-        findings.extend(check(session, today))
+        findings.extend(check(session, today, years=None if year is None else {year}))
     if year is not None:
         entry_ids = {
             f"journal_entry {i}"
