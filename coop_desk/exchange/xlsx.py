@@ -381,7 +381,11 @@ class SheetWriter:
                 # (``<c t="inlineStr"></c>``), which every reader shows as blank anyway.
                 cells.append(None)
             elif (
-                font is None and kind is str and not is_formula_like(value) and value.isprintable()
+                font is None
+                and kind is str
+                and not is_formula_like(value)
+                and value.isprintable()
+                and value not in ERROR_CODES  # openpyxl would store "#N/A" as an error value
             ):
                 cells.append(value)  # plain text: openpyxl's own fast path, nothing to guard
             elif font is None and kind in _REBOUND_TYPES:

@@ -60,6 +60,15 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     assert all(c.quotePrefix for c in cells)
 
 
+def test_text_that_reads_like_an_excel_error_stays_text(tmp_path):
+    # A payee or description typed as "#N/A" is what the user typed, not an error value.
+    texts = ["#N/A", "#DIV/0!", "#REF!", "#VALUE!"]
+    ws = write(tmp_path, [[t, None, None, None] for t in texts])
+    cells = [ws.cell(row=r, column=1) for r in range(2, 2 + len(texts))]
+    assert [c.value for c in cells] == texts
+    assert all(c.data_type == "s" for c in cells)
+
+
 def test_only_formula_objects_become_formulas(tmp_path):
     ws = write(
         tmp_path,
