@@ -33,32 +33,32 @@
 <context>
     <name>AddToLotDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="608"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="616"/>
         <source>Add to a lot</source>
         <translation>Agregar a un lote</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="612"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="620"/>
         <source>{0} deliveries, {1} kg of parchment.</source>
         <translation>{0} entregas, {1} kg de pergamino.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="620"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="628"/>
         <source>certified</source>
         <translation>certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="620"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="628"/>
         <source>conventional</source>
         <translation>convencional</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="625"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="633"/>
         <source>&amp;Lot</source>
         <translation>&amp;Lote</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="630"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="638"/>
         <source>create a lot first</source>
         <translation>cree primero un lote</translation>
     </message>
@@ -415,67 +415,67 @@
 <context>
     <name>BoundaryFileDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="184"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="220"/>
         <source>Boundary of {0}</source>
         <translation>Lindero de {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="187"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="223"/>
         <source>no file chosen</source>
         <translation>ningún archivo elegido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="188"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="224"/>
         <source>Choose file…</source>
         <translation>Elegir archivo…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="196"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="232"/>
         <source>degrees (WGS84)</source>
         <translation>grados (WGS84)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="198"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="234"/>
         <source>UTM zone {0}S</source>
         <translation>UTM zona {0}S</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="204"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="240"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="205"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="241"/>
         <source>Coordinates in</source>
         <translation>Coordenadas en</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="206"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="242"/>
         <source>&amp;Feature</source>
         <translation>&amp;Elemento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="213"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="247"/>
         <source>Boundary file</source>
         <translation>Archivo del lindero</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="215"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="110"/>
         <source>GeoJSON, KML, KMZ, GPX ({0});;All files (*)</source>
         <translation>GeoJSON, KML, KMZ, GPX ({0});;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="257"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="279"/>
         <source>A boundary of {0} positions.</source>
         <translation>Un lindero de {0} vértices.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="260"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="282"/>
         <source>A GPS point: {0}</source>
         <translation>Un punto GPS: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="267"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="289"/>
         <source>choose a file with the plot&apos;s boundary</source>
         <translation>elija un archivo con el lindero de la parcela</translation>
     </message>
@@ -1238,77 +1238,77 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>DeliveryDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="477"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="485"/>
         <source>Delivery {0}</source>
         <translation>Entrega {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="477"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="485"/>
         <source>New delivery</source>
         <translation>Nueva entrega</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="492"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="500"/>
         <source>Certified coffee (from certified plots)</source>
         <translation>Café certificado (de parcelas certificadas)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="494"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="502"/>
         <source>blank: the next number</source>
         <translation>en blanco: el número siguiente</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="505"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="513"/>
         <source>&amp;Member</source>
         <translation>&amp;Socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="506"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="514"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="507"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="515"/>
         <source>Collection &amp;point</source>
         <translation>&amp;Centro de acopio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="508"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="516"/>
         <source>&amp;Parchment (kg)</source>
         <translation>&amp;Pergamino (kg)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="509"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="517"/>
         <source>M&amp;oisture %</source>
         <translation>H&amp;umedad %</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="510"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="518"/>
         <source>&amp;Yield factor %</source>
         <translation>&amp;Rendimiento %</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="511"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="519"/>
         <source>Price per &amp;kg</source>
         <translation>Precio por &amp;kg</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="512"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="520"/>
         <source>C&amp;urrency</source>
         <translation>&amp;Moneda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="514"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="522"/>
         <source>&amp;Number</source>
         <translation>&amp;Número</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="515"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="523"/>
         <source>No&amp;tes</source>
         <translation>No&amp;tas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="518"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="526"/>
         <source>Exportable green coffee from this parchment, in %: 80 means 100 kg of parchment give 80 kg of green coffee.</source>
         <translation>Café verde exportable de este pergamino, en %: 80 significa que 100 kg de pergamino dan 80 kg de café verde.</translation>
     </message>
@@ -1316,17 +1316,17 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>DueDiligenceDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="642"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="650"/>
         <source>Due-diligence reference</source>
         <translation>Referencia de diligencia debida</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="646"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="654"/>
         <source>The reference number of the due-diligence statement the buyer filed in the EU information system for contract {0} ({1}).</source>
         <translation>El número de referencia de la declaración de diligencia debida que el comprador presentó en el sistema de información de la UE para el contrato {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="651"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="659"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
@@ -1447,32 +1447,32 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>EudrRulesDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="663"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="671"/>
         <source>EU deforestation rules</source>
         <translation>Reglas de deforestación de la UE</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="676"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="684"/>
         <source>A &amp;polygon is needed above (ha)</source>
         <translation>Se exige &amp;polígono por encima de (ha)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="678"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="686"/>
         <source>&amp;Area tolerance (%)</source>
         <translation>Tolerancia de &amp;área (%)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="679"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="687"/>
         <source>&amp;Overlap tolerance (m²)</source>
         <translation>Tolerancia de &amp;superposición (m²)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="680"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="688"/>
         <source>Deforestation &amp;cut-off date</source>
         <translation>&amp;Fecha de corte de deforestación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="682"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="690"/>
         <source>&amp;Yield estimate tolerance (%)</source>
         <translation>Tolerancia sobre la &amp;estimación de cosecha (%)</translation>
     </message>
@@ -1716,128 +1716,123 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>GeometryImportDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="289"/>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="340"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="311"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="360"/>
         <source>Import plot boundaries</source>
         <translation>Importar linderos de parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="291"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="313"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="294"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="316"/>
         <source>GeoJSON from a GIS, KML/KMZ from Google Earth or GPX tracks from a phone. Each feature is matched to a plot by the plot&apos;s code, or by the member&apos;s code and the plot&apos;s name. Features that cannot be used are listed with the reason; they do not stop the others.</source>
         <translation>GeoJSON de un SIG, KML/KMZ de Google Earth o tracks GPX de un celular. Cada elemento se asigna a una parcela por el código de la parcela, o por el código del socio y el nombre de la parcela. Los elementos que no se pueden usar se listan con el motivo; no detienen a los demás.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="303"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="325"/>
         <source>no file chosen</source>
         <translation>ningún archivo elegido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="304"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="326"/>
         <source>Choose file…</source>
         <translation>Elegir archivo…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="314"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="336"/>
         <source>degrees (WGS84)</source>
         <translation>grados (WGS84)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="316"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="338"/>
         <source>UTM zone {0}S</source>
         <translation>UTM zona {0}S</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="320"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="342"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="321"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="343"/>
         <source>&amp;Member code in</source>
         <translation>Código de &amp;socio en</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="322"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="344"/>
         <source>&amp;Plot in</source>
         <translation>&amp;Parcela en</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="323"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="345"/>
         <source>Coordinates in</source>
         <translation>Coordenadas en</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="342"/>
-        <source>GeoJSON, KML, KMZ, GPX ({0});;All files (*)</source>
-        <translation>GeoJSON, KML, KMZ, GPX ({0});;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="374"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="382"/>
         <source>the feature&apos;s name</source>
         <translation>el nombre del elemento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="383"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="391"/>
         <source>boundary</source>
         <translation>lindero</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="384"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="392"/>
         <source>GPS point</source>
         <translation>punto GPS</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="385"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="393"/>
         <source>unchanged</source>
         <translation>sin cambios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="386"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="394"/>
         <source>cannot be used</source>
         <translation>no se puede usar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="392"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="400"/>
         <source>{0} (replaces the stored one)</source>
         <translation>{0} (reemplaza al guardado)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="400"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="408"/>
         <source>Feature</source>
         <translation>Elemento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="404"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="412"/>
         <source>Plot</source>
         <translation>Parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="405"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="413"/>
         <source>What happens</source>
         <translation>Qué pasará</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="406"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="414"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="429"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="437"/>
         <source>{0} features: {1} will be stored, {2} cannot be used.</source>
         <translation>{0} elementos: se guardarán {1}, {2} no se pueden usar.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="438"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="446"/>
         <source>choose the file to import</source>
         <translation>elija el archivo a importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="441"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="449"/>
         <source>No feature of the file can be used (see the reasons).</source>
         <translation>Ningún elemento del archivo se puede usar (vea los motivos).</translation>
     </message>
@@ -2400,52 +2395,52 @@ aprobado o del saldo de la cuenta</translation>
 <context>
     <name>LotDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="554"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="562"/>
         <source>Lot {0}</source>
         <translation>Lote {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="554"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="562"/>
         <source>New lot</source>
         <translation>Nuevo lote</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="561"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="569"/>
         <source>Certified lot: certified coffee only</source>
         <translation>Lote certificado: solo café certificado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="564"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="572"/>
         <source>— no contract yet —</source>
         <translation>— sin contrato aún —</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="572"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="580"/>
         <source>A micro-lot carries one producer&apos;s name: only her deliveries go into it.</source>
         <translation>Un microlote lleva el nombre de una productora: solo entran sus entregas.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="577"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="585"/>
         <source>&amp;Code</source>
         <translation>&amp;Código</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="579"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="587"/>
         <source>C&amp;ontract</source>
         <translation>C&amp;ontrato</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="580"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="588"/>
         <source>Micro-lot &amp;producer</source>
         <translation>&amp;Productora del microlote</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="581"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="589"/>
         <source>&amp;Date</source>
         <translation>&amp;Fecha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="582"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="590"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notas</translation>
     </message>
@@ -3379,77 +3374,77 @@ Base de datos: {1}</translation>
 <context>
     <name>PlotEvidenceDialog</name>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="100"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="136"/>
         <source>Planting and evidence: {0}</source>
         <translation>Siembra y evidencia: {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="105"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="141"/>
         <source>The EU deforestation regulation asks to show that the plot was not forest cleared after the cut-off date: when its coffee was planted and, if the land was farmed before that, since when.</source>
         <translation>El reglamento de deforestación de la UE pide demostrar que la parcela no fue bosque talado después de la fecha de corte: cuándo se sembró su café y, si la tierra ya se cultivaba antes, desde cuándo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="118"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="154"/>
         <source>report number, title, declaration…</source>
         <translation>número de informe, título, declaración…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="119"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="155"/>
         <source>no document</source>
         <translation>sin documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="120"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="156"/>
         <source>Choose file…</source>
         <translation>Elegir archivo…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="122"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="158"/>
         <source>Remove the attached document</source>
         <translation>Quitar el documento adjunto</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="130"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="166"/>
         <source>optional: the plot&apos;s code in the ICS or surveys</source>
         <translation>opcional: el código de la parcela en el SCI o en los levantamientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="131"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="167"/>
         <source>Coffee &amp;planted on</source>
         <translation>Café &amp;sembrado el</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="132"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="168"/>
         <source>&amp;Farmland since</source>
         <translation>&amp;Uso agrícola desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="133"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="169"/>
         <source>&amp;Evidence</source>
         <translation>&amp;Evidencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="134"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="170"/>
         <source>&amp;Reference</source>
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="135"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="171"/>
         <source>&amp;Document</source>
         <translation>&amp;Documento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="137"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="173"/>
         <source>Plot &amp;code</source>
         <translation>&amp;Código de parcela</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="143"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="179"/>
         <source>Evidence document</source>
         <translation>Documento de evidencia</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/trade.py" line="145"/>
+        <location filename="../../coop_desk/ui/dialogs/trade.py" line="181"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Documentos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Todos los archivos (*)</translation>
     </message>

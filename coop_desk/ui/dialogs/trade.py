@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QSettings, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -87,6 +87,42 @@ class OptionalDate(QDateEdit):
 
 def _file_dialog_folder(key: str) -> str:
     return str(QSettings().value(key, str(Path.home())))
+
+
+class _BoundaryFileChoice(FormDialog):
+    """A form that reads a boundary file (GeoJSON, KML/KMZ, GPX): the file chooser opens in the
+    folder of the last one, which is remembered; ``read_file`` reads the chosen file."""
+
+    path: str | None
+    file_label: QLabel
+
+    def file_dialog_title(self) -> str:
+        raise NotImplementedError
+
+    def read_file(self) -> None:
+        raise NotImplementedError
+
+    def choose_file(self) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.file_dialog_title(),
+            _file_dialog_folder("eudr/import_folder"),
+            QCoreApplication.translate(
+                "BoundaryFileDialog", "GeoJSON, KML, KMZ, GPX ({0});;All files (*)"
+            ).format(GEO_FILTER),
+        )
+        return path or None
+
+    def pick_file(self) -> None:
+        path = self.choose_file()
+        if path:
+            self.load_file(path)
+
+    def load_file(self, path: str) -> None:
+        self.path = path
+        QSettings().setValue("eudr/import_folder", str(Path(path).parent))
+        self.file_label.setText(Path(path).name)
+        self.read_file()
 
 
 # --- a plot's deforestation-free records ------------------------------------------------------
@@ -173,7 +209,7 @@ class PlotEvidenceDialog(FormDialog):
 # --- a boundary from a file, for one plot ------------------------------------------------------
 
 
-class BoundaryFileDialog(FormDialog):
+class BoundaryFileDialog(_BoundaryFileChoice):
     """Take a plot's boundary (or GPS point) from a GeoJSON, KML/KMZ or GPX file: the file's
     features are listed with what is wrong with each; the chosen one is stored."""
 
@@ -207,24 +243,10 @@ class BoundaryFileDialog(FormDialog):
         self.form.addRow("", self.details)
         self.path: str | None = None
 
-    def choose_file(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Boundary file"),
-            _file_dialog_folder("eudr/import_folder"),
-            self.tr("GeoJSON, KML, KMZ, GPX ({0});;All files (*)").format(GEO_FILTER),
-        )
-        return path or None
+    def file_dialog_title(self) -> str:
+        return self.tr("Boundary file")
 
-    def pick_file(self) -> None:
-        path = self.choose_file()
-        if path:
-            self.load_file(path)
-
-    def load_file(self, path: str) -> None:
-        self.path = path
-        QSettings().setValue("eudr/import_folder", str(Path(path).parent))
-        self.file_label.setText(Path(path).name)
+    def read_file(self) -> None:
         self._reload()
 
     def _reload(self) -> None:
@@ -278,7 +300,7 @@ class BoundaryFileDialog(FormDialog):
 # --- boundaries for many plots, with a preview ------------------------------------------------
 
 
-class GeometryImportDialog(FormDialog):
+class GeometryImportDialog(_BoundaryFileChoice):
     """Import boundaries and points for many plots: choose the file and the properties that
     name the member and the plot, read the preview feature by feature, then import."""
 
@@ -334,24 +356,10 @@ class GeometryImportDialog(FormDialog):
         body_layout.addWidget(self.summary)
         self.set_body(body)
 
-    def choose_file(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import plot boundaries"),
-            _file_dialog_folder("eudr/import_folder"),
-            self.tr("GeoJSON, KML, KMZ, GPX ({0});;All files (*)").format(GEO_FILTER),
-        )
-        return path or None
+    def file_dialog_title(self) -> str:
+        return self.tr("Import plot boundaries")
 
-    def pick_file(self) -> None:
-        path = self.choose_file()
-        if path:
-            self.load_file(path)
-
-    def load_file(self, path: str) -> None:
-        self.path = path
-        QSettings().setValue("eudr/import_folder", str(Path(path).parent))
-        self.file_label.setText(Path(path).name)
+    def read_file(self) -> None:
         self._read()
 
     def _read(self) -> None:
