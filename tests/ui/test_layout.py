@@ -4,7 +4,7 @@ problems that appear are not clipped, fields are wide enough to read."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QThreadPool
+from PySide6.QtCore import QRect, Qt, QThreadPool
 from PySide6.QtWidgets import QLabel, QWidget
 
 from tests.conftest import TODAY
@@ -107,3 +107,49 @@ def test_the_status_reason_and_the_settings_fields_are_wide(qtbot, demo_ctx):
     qtbot.addWidget(settings)
     settings.show()
     assert settings.name.width() >= 380
+
+
+def _right_edges(table) -> dict[int, int]:  # type: ignore[no-untyped-def]
+    header = table.horizontalHeader()
+    return {
+        c: header.sectionViewportPosition(c) + header.sectionSize(c)
+        for c in range(header.count())
+        if not header.isSectionHidden(c)
+    }
+
+
+def test_the_figures_stay_in_sight_at_1024(qtbot, window, spanish):  # noqa: F811
+    """The Development Plan's budget and the project balances' figures were behind a wide
+    text column at 1024 px (and the project column kept its 1600 px width when the window was
+    made smaller): the text columns give way, the figures keep their full width."""
+    window.resize(1600, 1000)
+    page = premium_page(window)
+    tables = []
+    for tab, table in (
+        (page.plan_tab, page.plan_tab.projects),
+        (page.balances_tab, page.balances_tab.projects),
+    ):
+        page.tabs.setCurrentWidget(tab)
+        page._reload_current_tab()
+        qtbot.waitUntil(lambda table=table: table.model().rowCount() > 0)
+        tables.append(table)
+    wide = {id(t): t.horizontalHeader().sectionSize(0) for t in tables}
+    window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
+    for tab, table in zip((page.plan_tab, page.balances_tab), tables, strict=True):
+        page.tabs.setCurrentWidget(tab)
+        qtbot.waitUntil(lambda table=table: table.viewport().width() < 900)
+        model = table.model()
+        header = table.horizontalHeader()
+        for column, right in _right_edges(table).items():
+            if model.columns[column].align_right:
+                assert right <= table.viewport().width(), model.columns[column].header
+                # a figure keeps the width its text needs
+                assert header.sectionSize(column) >= table.sizeHintForColumn(column) - 1
+        assert not table.horizontalScrollBar().isVisible()
+        # a shortened header ends in "…" and shows the whole of it as a tool tip
+        assert header.textElideMode() == Qt.TextElideMode.ElideRight
+        assert model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == (
+            model.columns[2].header
+        )
+    balances = tables[1]
+    assert balances.horizontalHeader().sectionSize(0) < wide[id(balances)]

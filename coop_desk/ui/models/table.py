@@ -16,7 +16,9 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -140,10 +142,13 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            # The tool tip: the whole header when a narrow column shortens it ("Socios p…").
             return self.columns[section].header
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         if orientation == Qt.Orientation.Vertical:
             return section + 1
         return None
@@ -192,3 +197,106 @@ def plain_table(model: RowTableModel[Any], rows: int = 4) -> QTableView:
     view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * (rows + 1))
     model.modelReset.connect(view.resizeColumnsToContents)
     return view
+
+
+# A text column is never squeezed below this (about ten characters): "Fondo de edu…" still
+# says which project it is.
+NARROWEST_TEXT = 90
+
+
+class ColumnFit(QObject):
+    """A table's column widths: each column as wide as its contents (up to ``widest``), and,
+    when the view is narrower than all of them, the text columns squeezed (their texts end in
+    "…") so that the figures stay in sight; spare width goes to the ``stretch`` column. It
+    follows the view's width: on a 1024 px screen the budget column of the Development Plan
+    was out of sight behind a wide Objective column, and a section made to stretch at 1600 px
+    kept that width after the window was made smaller."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        self.natural: list[int] = []
+        self.fixed: dict[int, int] = {}
+        self.stretch: int | None = None
+        table.viewport().installEventFilter(self)
+        # A header wider than its column ends in "…" (Qt only clips it by default).
+        table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+
+    def fit(self, widest: int, stretch: int | None, fixed: dict[int, int]) -> None:
+        table = self.table
+        header = table.horizontalHeader()
+        for column in range(header.count()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        table.resizeColumnsToContents()
+        self.natural = [min(header.sectionSize(c), widest) for c in range(header.count())]
+        self.fixed, self.stretch = dict(fixed), stretch
+        header.setStretchLastSection(stretch is None)
+        self.apply()
+
+    def widths(self, available: int) -> dict[int, int]:
+        """Each shown column's width for a view ``available`` pixels wide. When they do not
+        fit, columns give way in turn, each group proportionally down to its floor: the text
+        columns to ten characters, then the fixed ones (a progress bar) to 60%, then the
+        figures to the width of their values (the header's words are shortened, never a
+        figure)."""
+        table = self.table
+        header = table.horizontalHeader()
+        model = table.model()
+        shown = [
+            c
+            for c in range(min(header.count(), len(self.natural)))
+            if not header.isSectionHidden(c)
+        ]
+        widths = {c: self.fixed.get(c, self.natural[c]) for c in shown}
+
+        def figure(c: int) -> bool:
+            return isinstance(model, RowTableModel) and model.columns[c].align_right
+
+        tiers = [
+            {c: NARROWEST_TEXT for c in shown if c not in self.fixed and not figure(c)},
+            {c: self.fixed[c] * 3 // 5 for c in shown if c in self.fixed},
+            {c: table.sizeHintForColumn(c) for c in shown if c not in self.fixed and figure(c)},
+        ]
+        excess = sum(widths.values()) - available
+        if excess < 0 and self.stretch in widths:
+            widths[self.stretch] -= excess
+        for floors in tiers:
+            if excess <= 0:
+                break
+            room = {c: widths[c] - low for c, low in floors.items() if widths[c] > low}
+            total = sum(room.values())
+            if not total:
+                continue
+            share = min(1.0, excess / total)
+            for c, spare in room.items():
+                cut = min(spare, int(spare * share) + 1)
+                widths[c] -= cut
+                excess -= cut
+        return widths
+
+    def apply(self) -> None:
+        if not self.natural:
+            return
+        header = self.table.horizontalHeader()
+        for column, width in self.widths(self.table.viewport().width()).items():
+            header.resizeSection(column, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            self.apply()
+        return False
+
+
+def fit_columns(
+    table: QTableView,
+    widest: int = 320,
+    *,
+    stretch: int | None = None,
+    fixed: dict[int, int] | None = None,
+) -> None:
+    """Size ``table``'s columns to their contents and keep them fitted to the view's width
+    (``ColumnFit``); ``fixed`` columns keep the given width, ``stretch`` takes the spare."""
+    fitter = table.findChild(ColumnFit)
+    if fitter is None:
+        fitter = ColumnFit(table)
+    fitter.fit(widest, stretch, fixed or {})

@@ -42,7 +42,7 @@ from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.layout_memory import remember_splitter
 from coop_desk.ui.models.paged import PagedTableModel
-from coop_desk.ui.models.table import RowTableModel, sort_key
+from coop_desk.ui.models.table import RowTableModel, fit_columns, sort_key
 from coop_desk.ui.pages.premium.models import (
     OTHER_PAID_COLUMN,
     PERCENT_COLUMN,
@@ -86,14 +86,6 @@ def make_table(model: RowTableModel[Any], name: str) -> QTableView:
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setResizeContentsPrecision(200)
     return table
-
-
-def fit_columns(table: QTableView, widest: int = 320) -> None:
-    table.resizeColumnsToContents()
-    header = table.horizontalHeader()
-    for column in range(header.count()):
-        if header.sectionSize(column) > widest:
-            header.resizeSection(column, widest)
 
 
 def selected_row(table: QTableView, model: RowTableModel[R]) -> R | None:
@@ -717,10 +709,8 @@ class BalancesTab(Tab):
         )
         self.show_quality(reports.quality_share_from(fund, projects))
         self.fund_model.set_rows([fund])
-        for table in (self.projects, self.fund):
-            fit_columns(table)
-            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.projects.setColumnWidth(PERCENT_COLUMN, 160)
+        fit_columns(self.projects, stretch=0, fixed={PERCENT_COLUMN: 160})
+        fit_columns(self.fund, stretch=0)
         approved = sum((p.approved or Decimal(0) for p in projects), Decimal(0))
         spent = sum((p.spent for p in projects), Decimal(0))
         self.projects_label.setText(
@@ -819,8 +809,7 @@ class ComplianceTab(Tab):
             ref: f"{tr_label(entity)} {key}" for ref, (entity, key) in names.items()
         }
         self.model.set_rows(findings)
-        fit_columns(self.table, widest=240)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, widest=240, stretch=2)
         errors = sum(1 for f in findings if f.severity == "error")
         warnings = len(findings) - errors
         if not findings:
