@@ -382,32 +382,32 @@
 <context>
     <name>BalancesTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="688"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="680"/>
         <source>Premium fund (USD value)</source>
         <translation>Fondo de la Prima (valor en USD)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="727"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="717"/>
         <source>Projects {0}: approved USD {1}, spent USD {2}, remaining USD {3}</source>
         <translation>Proyectos {0}: aprobado USD {1}, gastado USD {2}, saldo USD {3}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="741"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="731"/>
         <source>Productivity / quality: USD {0} spent; no premium received this year (at least {1}% of the premium received goes to productivity / quality).</source>
         <translation>Productividad / calidad: USD {0} gastados; no se recibió prima este año (al menos el {1}% de la prima recibida va a productividad / calidad).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="746"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="736"/>
         <source>Productivity / quality: USD {0} spent = {1}% of the USD {2} premium received; at least {3}% = USD {4} is required ({5}).</source>
         <translation>Productividad / calidad: USD {0} gastados = {1}% de los USD {2} de prima recibida; se exige al menos el {3}% = USD {4} ({5}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="754"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="744"/>
         <source>met</source>
         <translation>cumplido</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="754"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="744"/>
         <source>not met</source>
         <translation>no cumplido</translation>
     </message>
@@ -835,7 +835,7 @@
     <message>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="258"/>
         <source>{0} certificates · ICS coverage {1}% · {2} alerts</source>
-        <translation>{0} certificados · cobertura del SIC {1} % · {2} alertas</translation>
+        <translation>{0} certificados · cobertura del SIC {1}% · {2} alertas</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/certifications.py" line="341"/>
@@ -1009,27 +1009,27 @@
 <context>
     <name>ComplianceTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="777"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="767"/>
         <source>&amp;Check again</source>
         <translation>&amp;Verificar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="806"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="796"/>
         <source>{0}: checking…</source>
         <translation>{0}: verificando…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="812"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="802"/>
         <source>The checks could not be run.</source>
         <translation>No se pudieron ejecutar las verificaciones.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="827"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="816"/>
         <source>{0}: every check passed.</source>
         <translation>{0}: todas las verificaciones pasaron.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="830"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="819"/>
         <source>{0}: integrity errors: {1} · compliance warnings: {2}.</source>
         <translation>{0}: errores de integridad: {1} · advertencias de cumplimiento: {2}.</translation>
     </message>
@@ -1157,42 +1157,42 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>ContractsTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="131"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="123"/>
         <source>Search contract number or buyer</source>
         <translation>Buscar número de contrato o comprador</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="133"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="125"/>
         <source>&amp;New contract…</source>
         <translation>&amp;Nuevo contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="134"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="126"/>
         <source>&amp;Edit contract…</source>
         <translation>&amp;Editar contrato…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="135"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="127"/>
         <source>Record &amp;shipment…</source>
         <translation>Registrar em&amp;barque…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="137"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="129"/>
         <source>Premium &amp;received…</source>
         <translation>Prima &amp;recibida…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="139"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="131"/>
         <source>&amp;Delete…</source>
         <translation>E&amp;liminar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="141"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="133"/>
         <source>Only a contract entered by mistake, with no shipment or payment recorded</source>
         <translation>Solo un contrato ingresado por error, sin embarque ni pago registrado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="186"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="178"/>
         <source>{0}: {1} contracts · premium due USD {2} · received USD {3} · outstanding USD {4}</source>
         <translation>{0}: {1} contratos · prima por cobrar USD {2} · recibida USD {3} · pendiente USD {4}</translation>
     </message>
@@ -2244,77 +2244,77 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
 <context>
     <name>JournalTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="336"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="328"/>
         <source>Search number, description, payee, voucher</source>
         <translation>Buscar número, descripción, beneficiario, comprobante</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="352"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="344"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="354"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="346"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="349"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="341"/>
         <source>One row per entry</source>
         <translation>Fila por asiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="350"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="342"/>
         <source>One row per posting</source>
         <translation>Fila por movimiento</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="358"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="350"/>
         <source>&amp;Open entry…</source>
         <translation>&amp;Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="360"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="352"/>
         <source>&amp;Go to linked entry</source>
         <translation>&amp;Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="362"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="354"/>
         <source>&amp;Reverse entry…</source>
         <translation>&amp;Revertir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="430"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="422"/>
         <source>All projects</source>
         <translation>Todos los proyectos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="431"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="423"/>
         <source>All accounts</source>
         <translation>Todas las cuentas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="572"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="564"/>
         <source>{0} entries, {1} postings</source>
         <translation>{0} asientos, {1} movimientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="575"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="567"/>
         <source>{0} entries</source>
         <translation>{0} asientos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="645"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="637"/>
         <source>Open entry…</source>
         <translation>Abrir asiento…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="647"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="639"/>
         <source>Go to linked entry</source>
         <translation>Ir al asiento vinculado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="652"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="644"/>
         <source>Reverse entry…</source>
         <translation>Revertir asiento…</translation>
     </message>
@@ -3331,42 +3331,42 @@ Base de datos: {1}</translation>
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="229"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="221"/>
         <source>New &amp;project…</source>
         <translation>Nuevo &amp;proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="231"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="223"/>
         <source>&amp;Edit project…</source>
         <translation>&amp;Editar proyecto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="233"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="225"/>
         <source>&amp;GA approval…</source>
         <translation>&amp;Aprobación AG…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="234"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="226"/>
         <source>Budget &amp;revision…</source>
         <translation>&amp;Revisar presupuesto…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="236"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="228"/>
         <source>&amp;Correct meeting record…</source>
         <translation>&amp;Corregir acta…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="256"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="248"/>
         <source>General Assembly approvals of this year&apos;s plan</source>
         <translation>Aprobaciones de la Asamblea General del plan de este ejercicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="288"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="280"/>
         <source>Development Plan {0}: not yet approved</source>
         <translation>Plan de Desarrollo Fairtrade {0}: aún no aprobado</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="291"/>
+        <location filename="../../coop_desk/ui/pages/premium/tabs.py" line="283"/>
         <source>Development Plan {0}: USD {1}, version {2} approved {3}</source>
         <translation>Plan de Desarrollo {0}: USD {1}, versión {2} ({3})</translation>
     </message>
