@@ -44,7 +44,9 @@ def test_a_worker_that_allocates_does_not_collect_the_guis_garbage(qapp, interpr
     with collecting_on_the_gui_thread(qapp):
         _Cycle(freed_on)
         assert run_with_progress(None, "work", _allocate) == 300_000
-        assert freed_on == []  # the worker collected nothing
+        # The worker collected nothing (the GUI thread's timer may have, while it waited: on
+        # a loaded machine the wait is long enough for a tick).
+        assert set(freed_on) <= {threading.main_thread().name}
     assert freed_on == [threading.main_thread().name]
     assert gc.isenabled()  # given back to the interpreter
 
