@@ -167,3 +167,14 @@ def test_a_database_that_cannot_be_opened_is_said_over_the_window(qtbot, tmp_pat
     assert "Open another database…" in buttons
     (window,) = windows
     assert not isValid(window) or not window.isVisible()  # the program ends: its window goes
+
+
+def test_a_section_chosen_while_opening_is_the_one_shown(qtbot, demo_ctx):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    keys = [spec.key for spec in window.specs]
+    window.sidebar.setCurrentRow(keys.index("members"))
+    assert window.stack.currentWidget() is window.opening_label  # nothing to show yet
+    window.attach(demo_ctx)
+    assert window.current_page() is window.page("members")
+    assert [page.key for page in window.pages] == ["members"]  # the home page was not built
