@@ -10,9 +10,10 @@ background loader, lazy pages):
 - "window": the main window's first frame is painted (an Expose of its native window, then the
   end of the event that painted it);
 - "rows": the members table (object name ``members_table``) painted with at least one row.
-  The window opens on the Home page (the first section); once its first frame is painted the
-  probe selects "Members" in the sidebar, as a person would, so "rows" is the time from the
-  window to the member register's first rows on screen;
+  The window opens on the Home page (the first section); once its first frame is painted and
+  the "Members" section can be clicked (the window shows itself while the database opens, its
+  sections greyed until someone signed in) the probe selects it in the sidebar, as a person
+  would, so "rows" is the time from the window to the member register's first rows on screen;
 - the login dialog, when the database has accounts, is filled in (``admin`` / ``demo``) and
   its time on screen is taken off every later event (``"login"`` gives it), as a person's
   typing is no part of the program's start.
@@ -210,10 +211,29 @@ class Steps:
         return self.painted_with_rows("members_table")(obj, event)
 
     def window_shown(self) -> None:
-        """The window's first frame: then open the member register from the sidebar (the
-        window starts on the Home page), unless it is already the page shown."""
+        """The window's first frame: then, once its sections can be chosen (the window shows
+        itself while the database opens, its sections greyed until someone signed in), open
+        the member register from the sidebar (the window starts on the Home page), unless it
+        is already the page shown."""
         self.at("window")
-        self.show_section("members")
+        self.watch.when(
+            lambda _obj, _event: self.section_enabled("members"),
+            lambda: self.show_section("members"),
+        )
+
+    def section_enabled(self, key: str) -> bool:
+        """Whether the sidebar's section ``key`` can be clicked."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QListWidget
+
+        sidebar = self.find("sidebar", QListWidget)
+        if sidebar is None:
+            return False
+        for row in range(sidebar.count()):
+            item = sidebar.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == key:
+                return bool(item.flags() & Qt.ItemFlag.ItemIsEnabled)
+        return False
 
     def show_section(self, key: str) -> None:
         """Select the section ``key`` in the sidebar, as a click on it does."""

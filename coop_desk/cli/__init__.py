@@ -13,29 +13,33 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from coop_desk import __version__, i18n
-from coop_desk.cli import (
-    audit,
-    basic,
-    certs,
-    documents,
-    ledger,
-    members,
-    trade,
-    transfer,
-    users,
-    verify,
-)
-from coop_desk.cli.context import CliContext, CliError
-from coop_desk.db import has_password
 from coop_desk.errors import CoopDeskError, ValidationError
 from coop_desk.i18n import N_, _, ngettext
 
 log = logging.getLogger("coop_desk")
 
-# Command groups, in the order --help lists them.
-COMMAND_MODULES = [basic, members, certs, trade, documents, ledger, verify, users, audit, transfer]
+
+def command_modules() -> list[ModuleType]:
+    """The command groups, in the order --help lists them. Imported when the parser is built,
+    not with this package: ``coop-desk`` alone starts the desktop program without them (and
+    the database layer they import), so its window is on screen at once (issue 14)."""
+    from coop_desk.cli import (
+        audit,
+        basic,
+        certs,
+        documents,
+        ledger,
+        members,
+        trade,
+        transfer,
+        users,
+        verify,
+    )
+
+    return [basic, members, certs, trade, documents, ledger, verify, users, audit, transfer]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,6 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"coop-desk {__version__}",
         help=_("show the program's version number and exit"),
     )
+    add_global_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in command_modules():
+        module.register(sub)
+    return parser
+
+
+def add_global_options(parser: argparse.ArgumentParser) -> None:
+    """--db, --user, --verbose: given before the command."""
     parser.add_argument(
         "--db",
         metavar="URL",
@@ -66,10 +79,36 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("sign in as NAME (password from COOP_DESK_PASSWORD or a prompt)"),
     )
     parser.add_argument("-v", "--verbose", action="store_true", help=_("log details to stderr"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub)
-    return parser
+
+
+def desktop_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The global options when ``argv`` asks for the desktop program and nothing the whole
+    parser must answer (help, the version, an error, a URL whose password it warns about):
+    ``coop-desk``, ``coop-desk --db FILE``, ``coop-desk gui``. None otherwise."""
+    if any(arg in ("-h", "--help", "--version") or "://" in arg for arg in argv):
+        return None
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False, exit_on_error=False)
+    add_global_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    # The options before the command, as the whole parser reads them.
+    return args if rest == [] or (rest == ["gui"] and argv[-1] == "gui") else None
+
+
+def start_desktop(db_target: str | None, username: str | None) -> int:
+    """``coop-desk`` and ``coop-desk gui``: the desktop program on ``db_target``."""
+    from coop_desk.app import run  # imported late: the CLI must work without a display
+
+    return run(db_target=db_target, username=username)
+
+
+def _log_to_stderr(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 # What argparse itself says (usage, headings, its errors), in our catalogue: argparse looks
@@ -109,12 +148,17 @@ def speak(language: str | None = None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     speak()
+    desktop = desktop_arguments(sys.argv[1:] if argv is None else argv)
+    if desktop is not None:
+        # The desktop program, straight away: no command module is imported.
+        _log_to_stderr(desktop.verbose)
+        return start_desktop(desktop.db, desktop.user)
+    from coop_desk.cli.context import CliContext, CliError
+    from coop_desk.db import has_password
+
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    _log_to_stderr(args.verbose)
     if args.command is None:
         args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
     if has_password(args.db):

@@ -93,9 +93,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
-    from coop_desk.app import run  # imported late: the CLI must work without a display
+    from coop_desk.cli import start_desktop
 
-    return run(db_target=ctx.db_target, username=ctx.username)
+    return start_desktop(ctx.db_target, ctx.username)
 
 
 def run_init(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -1,11 +1,20 @@
-"""The main window: a navigation sidebar, the current section, menus and the status bar."""
+"""The main window: a navigation sidebar, the current section, menus and the status bar.
+
+The launcher (``coop_desk.app``) shows the window before the database is open (issue 14): in
+its *opening* state (``MainWindow()``) it has the section titles, greyed, and "Opening the
+database…" in place of a page, and it imports nothing of the database layer (SQLAlchemy, the
+tables, the services), so it is on screen at once. Once the database is open and someone
+signed in, ``attach(ctx)`` gives it the database: the menus, the user's sections, the change
+watcher and the start page. ``MainWindow(ctx)`` does both at once. File > Open database later
+replaces the database in place (``ui.open_database``).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,28 +29,34 @@ from PySide6.QtWidgets import (
 )
 
 from coop_desk import __version__
-from coop_desk.services import audit_words, cooperative
 from coop_desk.services.access import ROLE_LABELS, Permission
-from coop_desk.ui.changes import ChangeWatcher
-from coop_desk.ui.context import AppContext
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.language import LANGUAGES
-from coop_desk.ui.open_database import place
 from coop_desk.ui.pages import PageSpec, page_specs
 from coop_desk.ui.pages.base import Page
 
 if TYPE_CHECKING:
+    # The database layer is imported once the window is on screen (``attach``).
     from coop_desk.ui.backup_actions import AutoBackup
+    from coop_desk.ui.changes import ChangeWatcher
+    from coop_desk.ui.context import AppContext
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext) -> None:
+    # The window's first frame is on screen (the launcher opens the database then).
+    first_frame_painted = Signal()
+
+    ctx: AppContext  # set by ``attach``: absent while the window is opening
+    watcher: ChangeWatcher
+
+    def __init__(self, ctx: AppContext | None = None) -> None:
         super().__init__()
-        self.ctx = ctx
         self.setObjectName("MainWindow")
-        self._first_load: Page | None = None  # the start page, loaded after the first frame
-        self._first_frame = True  # until the start page is chosen
+        self.setWindowTitle("coop-desk")
+        self.painted = False  # the first frame is on screen
+        self._first_load: Page | None = None  # the start page, loaded after its first frame
+        self._first_frame = False  # True while ``attach`` chooses the start page
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.stack = QStackedWidget()
@@ -51,12 +66,19 @@ class MainWindow(QMainWindow):
         for spec in self.specs:
             item = QListWidgetItem(spec.title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            # Greyed until the database is open and someone signed in (``attach``).
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.sidebar.addItem(item)
         # As wide as the longest section name (in the user's language), not more: every
         # pixel goes to the page on a 1024 px screen.
         metrics = self.sidebar.fontMetrics()
         widest = max((metrics.horizontalAdvance(s.title()) for s in self.specs), default=90)
         self.sidebar.setFixedWidth(max(120, widest + 36))
+        # What the window shows until the database is open.
+        self.opening_label = QLabel(self.tr("Opening the database…"))
+        self.opening_label.setObjectName("opening_label")
+        self.opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening_label)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -67,23 +89,59 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self.page_status = QLabel()
         self.statusBar().addWidget(self.page_status, 1)
+        # Until the database is open, File > Quit only (the whole menus come with it).
+        self._opening_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._opening_menu.addAction(self._quit_action())
+        self.auto_backup: AutoBackup | None = None  # installed by the launcher (app.run)
+        self._restore_geometry()
+        if ctx is not None:
+            self.attach(ctx)
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the window has its database (``attach``), or is still opening."""
+        return hasattr(self, "ctx")
+
+    def attach(self, ctx: AppContext) -> None:
+        """Give the opening window its database, once someone signed in to it: the menus,
+        the sections the user's role may see, the change watcher and the start page."""
+        from coop_desk.ui.changes import ChangeWatcher
+
+        if self.is_open:
+            raise RuntimeError("the window has its database already")
+        self.ctx = ctx
+        self.menuBar().clear()
+        self._opening_menu.deleteLater()
         self._build_menus()
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEnabled)
         self.sidebar.currentRowChanged.connect(self._show_page)
         ctx.changed.connect(self._on_changed)
         ctx.actor_changed.connect(self._update_identity)
         # Changes saved on other PCs refresh the pages (LISTEN on PostgreSQL, polling SQLite).
         self.watcher = ChangeWatcher(ctx, self)
         self.watcher.start()
-        self.auto_backup: AutoBackup | None = None  # installed by the launcher (app.run)
-        self._restore_geometry()
         self._update_identity()
-        # The start page is built now, so the first frame shows it (with its "Loading…"
+        # The start page is built now, so the next frame shows it (with its "Loading…"
         # state); its data are asked for once that frame is painted (``paintEvent``): a load
-        # running beside the first paint competes with it for the interpreter (issue 14).
-        start = self._start_row()
+        # running beside a paint competes with it for the interpreter (issue 14).
+        self._first_frame = True
+        chosen = self.sidebar.currentRow()  # a section chosen while the window was opening
+        if chosen >= 0 and self._available(self.specs[chosen]):
+            start: int | None = chosen
+        else:
+            start = self._start_row()
         if start is not None:
-            self.sidebar.setCurrentRow(start)
+            if self.sidebar.currentRow() == start:
+                self._show_page(start)
+            else:
+                self.sidebar.setCurrentRow(start)
         self._first_frame = False
+        self.stack.removeWidget(self.opening_label)
+        self.opening_label.deleteLater()
+        if self.painted:
+            self.update()  # the frame after which the start page loads
 
     # --- navigation ---------------------------------------------------------------------
     @property
@@ -176,6 +234,9 @@ class MainWindow(QMainWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, self, self.first_frame_painted.emit)
         if self._first_load is not None:
             # After this frame is on screen: the start page's data, unless another page
             # was shown meanwhile (the start page then loads when it is shown again).
@@ -253,10 +314,7 @@ class MainWindow(QMainWindow):
         self.switch_user_action.triggered.connect(lambda: self.switch_user())
         file_menu.addAction(self.switch_user_action)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        file_menu.addAction(self._quit_action())
 
         self.export_menu = self.menuBar().addMenu(self.tr("&Export"))
         self.export_menu.menuAction().setVisible(False)  # shown once something adds an action
@@ -301,6 +359,12 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
         excel_actions.install_menus(self)
+
+    def _quit_action(self) -> QAction:
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        return quit_action
 
     def add_export_action(self, action: QAction) -> None:
         self.export_menu.addAction(action)
@@ -388,6 +452,8 @@ class MainWindow(QMainWindow):
 
     # --- state --------------------------------------------------------------------------
     def _update_identity(self) -> None:
+        from coop_desk.services import audit_words
+
         actor = self.ctx.actor
         self.user_label.setText(
             f"{audit_words.user_words(actor.username)} ({tr_label(ROLE_LABELS[actor.role])})"
@@ -412,6 +478,9 @@ class MainWindow(QMainWindow):
         self.new_action.setEnabled(current is not None and current.can_create())
 
     def _update_title(self) -> None:
+        from coop_desk.services import cooperative
+        from coop_desk.ui.open_database import place
+
         try:
             profile = self.ctx.read(cooperative.get_profile)
         except Exception:  # noqa: BLE001 - the title is cosmetic; the database error shows elsewhere
@@ -436,7 +505,8 @@ class MainWindow(QMainWindow):
             self.resize(1200, 760)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        self.watcher.stop()
+        if self.is_open:
+            self.watcher.stop()
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         if self.auto_backup is not None:
             self.auto_backup.on_exit(self)

@@ -5,7 +5,10 @@ the services creates a few hundred thousand objects; the cyclic collector walked
 heap about 150 times meanwhile (50 ms of the start), finding next to nothing. ``app`` imports
 this module first, which pauses it, and calls :func:`imports_done` after its imports, which
 gives it back as it was; ``app.run`` then hands collection to the GUI thread
-(``ui.workers.collecting_on_the_gui_thread``).
+(``ui.workers.collecting_on_the_gui_thread``). Since the window is shown first, SQLAlchemy,
+the models and the services are imported later, in ``app.prepare_database_layer`` (a pool
+thread, automatic collection off), which freezes what it imported (``gc.freeze``) so the
+GUI thread's collector does not walk it.
 
 **PySide6's import hook, made cheap.**
 Once PySide6 is imported, its ``__feature__`` support (``shibokensupport.feature``) looks at

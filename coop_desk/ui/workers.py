@@ -11,6 +11,9 @@ frozen row dataclasses), then calls ``on_done(result)`` on the GUI thread. No di
 shows its own "Loading…" state meanwhile. A newer ``load`` supersedes an older one: results of
 an older generation are dropped. Errors (of ``fn`` or ``on_done``) are emitted as ``failed``.
 
+``start_in_background(fn)`` starts ``fn()`` in a pool thread and gives a function that waits for
+it with the event loop running and no dialog (the launcher imports the database layer so, its window on screen).
+
 ``collecting_on_the_gui_thread(app)`` keeps Python's cyclic garbage collection on the GUI thread
 while the application runs (see ``GuiThreadCollector``): the pool threads above must never free
 a widget.
@@ -151,6 +154,36 @@ class _LoadJob(QRunnable):
             self.signals.finished.emit(None, exc)
         else:
             self.signals.finished.emit(result, None)
+
+
+def start_in_background(fn: Callable[[], T]) -> Callable[[], T]:
+    """Start ``fn()`` in a pool thread now; the function returned waits for it with the GUI
+    thread's event loop running (the windows stay responsive and are repainted), without a
+    dialog: for short waits nothing can cancel. It returns ``fn``'s result, or raises its
+    exception on the GUI thread."""
+    # Owned by the application and deleted on the GUI thread (see run_with_progress).
+    signals = _LoadSignals(QCoreApplication.instance())
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+
+    def on_finished(result: Any, exc: BaseException | None) -> None:
+        outcome["result"] = result
+        outcome["error"] = exc
+        signals.deleteLater()
+        loop.quit()
+
+    def wait() -> T:
+        if "error" not in outcome:
+            loop.exec()
+        error = outcome["error"]
+        if error is not None:
+            raise error
+        result: T = outcome["result"]
+        return result
+
+    signals.finished.connect(on_finished, Qt.ConnectionType.QueuedConnection)
+    QThreadPool.globalInstance().start(_LoadJob(fn, signals))
+    return wait
 
 
 class BackgroundLoader(QObject):

@@ -2448,87 +2448,93 @@ aprobado o del saldo de la cuenta</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="219"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="93"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="280"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="227"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="288"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="239"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="300"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="240"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="301"/>
         <source>&amp;Language</source>
         <translation>I&amp;dioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="249"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="310"/>
         <source>Change &amp;password…</source>
         <translation>Cambiar c&amp;ontraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="252"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="313"/>
         <source>S&amp;witch user…</source>
         <translation>Cambiar de &amp;usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="256"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="364"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="261"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="319"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="264"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="78"/>
+        <source>Opening the database…</source>
+        <translation>Abriendo la base de datos…</translation>
+    </message>
+    <message>
+        <location filename="../../coop_desk/ui/main_window.py" line="322"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="265"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="323"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="269"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="327"/>
         <source>&amp;New record</source>
         <translation>&amp;Nuevo registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="294"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="352"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="299"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="357"/>
         <source>&amp;About coop-desk</source>
         <translation>&amp;Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="375"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="439"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="376"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="440"/>
         <source>The language changes the next time coop-desk starts.</source>
         <translation>El idioma cambiará la próxima vez que inicie coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="382"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="446"/>
         <source>About coop-desk</source>
         <translation>Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="384"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="448"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
@@ -2539,47 +2545,47 @@ Padrón de socios, certificaciones y libro de la Prima Fairtrade para cooperativ
 Base de datos: {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="220"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="281"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Abrir base de datos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="224"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="285"/>
         <source>Recent &amp;databases</source>
         <translation>Bases de datos &amp;recientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="230"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="291"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Copias de seguridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="233"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="294"/>
         <source>Back up the database to a &amp;file…</source>
         <translation>Copiar la base de datos a un a&amp;rchivo…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="236"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="297"/>
         <source>&amp;Restore from a copy…</source>
         <translation>&amp;Restaurar desde una copia…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="274"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="332"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="275"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="333"/>
         <source>&amp;Home</source>
         <translation>&amp;Inicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="279"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="337"/>
         <source>&amp;Start on the home page</source>
         <translation>&amp;Empezar en la página de inicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="295"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="353"/>
         <source>&amp;Manual</source>
         <translation>&amp;Manual</translation>
     </message>
@@ -2967,7 +2973,7 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/members.py" line="132"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="427"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="439"/>
         <source>All communities</source>
         <translation>Todos los caseríos</translation>
     </message>
@@ -3003,42 +3009,42 @@ Base de datos: {1}</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/__init__.py" line="93"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="251"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="254"/>
         <source>Members</source>
         <translation>Socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="354"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="357"/>
         <source>{0} members · {1} active · {2} women ({3}%)</source>
         <translation>{0} socios · {1} activos · {2} mujeres ({3} %)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="208"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="211"/>
         <source>&amp;Import a roster from Excel…</source>
         <translation>&amp;Importar un padrón de Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="210"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="213"/>
         <source>Register a &amp;member</source>
         <translation>Registrar un &amp;socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="212"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="215"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="369"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="372"/>
         <source>&lt;b&gt;The register has no members yet.&lt;/b&gt; To start:</source>
         <translation>&lt;b&gt;El padrón aún no tiene socios.&lt;/b&gt; Para empezar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="373"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="376"/>
         <source>• import the roster you keep in Excel (the import shows every row before anything is saved), or register members one by one;</source>
         <translation>• importe el padrón que lleva en Excel (la importación muestra cada fila antes de guardar nada), o registre a los socios uno por uno;</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="381"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="384"/>
         <source>• fill in the cooperative&apos;s RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
         <translation>• complete el RUC y el FLO ID de la cooperativa (Archivo → Configuración de la cooperativa): los informes y los libros de Excel los llevan.</translation>
     </message>
@@ -6646,18 +6652,18 @@ Base de datos: {1}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../coop_desk/app.py" line="55"/>
-        <location filename="../../coop_desk/app.py" line="90"/>
+        <location filename="../../coop_desk/app.py" line="81"/>
+        <location filename="../../coop_desk/app.py" line="116"/>
         <source>Cannot open the database</source>
         <translation>No se puede abrir la base de datos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/app.py" line="101"/>
+        <location filename="../../coop_desk/app.py" line="127"/>
         <source>The database was changed outside coop-desk</source>
         <translation>La base de datos fue modificada fuera de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/app.py" line="60"/>
+        <location filename="../../coop_desk/app.py" line="86"/>
         <source>Open another database…</source>
         <translation>Abrir otra base de datos…</translation>
     </message>
@@ -7261,12 +7267,12 @@ La base de datos actual se guarda aparte en la carpeta de copias de su carpeta d
 <context>
     <name>workers</name>
     <message>
-        <location filename="../../coop_desk/ui/workers.py" line="96"/>
+        <location filename="../../coop_desk/ui/workers.py" line="99"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/workers.py" line="118"/>
+        <location filename="../../coop_desk/ui/workers.py" line="121"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>

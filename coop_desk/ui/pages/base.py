@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from coop_desk.ui.context import AppContext
+if TYPE_CHECKING:
+    from coop_desk.ui.context import AppContext
 
 
 class Page(QWidget):

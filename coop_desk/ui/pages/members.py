@@ -165,6 +165,9 @@ class MembersPage(Page):
         self.model.loader.failed.connect(self._load_failed)
         self.counts_loader = BackgroundLoader(self)
         self.counts_loader.failed.connect(self._load_failed)
+        # The community filter's names: a scan of the register, off the GUI thread too.
+        self.communities_loader = BackgroundLoader(self)
+        self.communities_loader.failed.connect(self._load_failed)
         self._pending_select: int | None = None
         self._loaded_filter: MemberFilter | None = None
         self._loaded_view: tuple[MemberFilter, str, bool] | None = None
@@ -420,13 +423,24 @@ class MembersPage(Page):
         self.reload()
 
     def _reload_communities(self) -> None:
+        """The community filter's names, loaded in a pool thread beside the first rows."""
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def names() -> list[str]:  # pool thread, its own Session
+            with db.reading(actor) as s:
+                return members.communities(s, actor)
+
+        self.communities_loader.load(names, self._show_communities)
+
+    def _show_communities(self, names: list[str]) -> None:
         current = self.community_filter.currentData()
-        names = self.ctx.read(members.communities)
         self.community_filter.blockSignals(True)
         self.community_filter.clear()
         self.community_filter.addItem(self.tr("All communities"), None)
-        for name in names:
-            self.community_filter.addItem(name, name)
+        # All at once: the open list is fitted to its items once, not once an item.
+        self.community_filter.addItems(names)
+        for row, name in enumerate(names, start=1):
+            self.community_filter.setItemData(row, name)
         index = self.community_filter.findData(current)
         self.community_filter.setCurrentIndex(max(index, 0))
         self.community_filter.blockSignals(False)
