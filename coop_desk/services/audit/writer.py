@@ -10,13 +10,24 @@ marked by ``install``; the session events that turn them into records belong to 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, bindparam, event, insert, inspect, or_, select, text
-from sqlalchemy.engine import Connection
+from sqlalchemy import (
+    Table,
+    TypeDecorator,
+    and_,
+    bindparam,
+    event,
+    insert,
+    inspect,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Mapper, Session, object_session, sessionmaker
 
 from coop_desk.models import AuditRecord, Base
@@ -30,6 +41,7 @@ from coop_desk.services.audit.canonical import (
     json_value,
     record_hash,
     record_id_of,
+    row_canonical,
     row_snapshotter,
     snapshot,
 )
@@ -152,10 +164,6 @@ def _write_audit_records(session: Session, _flush_context: Any) -> None:
             wanted.setdefault(table, []).append(key)
     after_rows = {table: _select_by_keys(connection, table, keys) for table, keys in wanted.items()}
 
-    actor = session.info.get("actor")
-    username = actor.username if isinstance(actor, Actor) else "(unknown)"
-    user_id = actor.user_id if isinstance(actor, Actor) else None
-    reason = str(session.info.get("reason") or "")
     entries: list[dict[str, Any]] = []
     # The rows before and after were read with ``select(table)``: every column, in the
     # table's order, which ``row_snapshotter`` reads without a look-up by name per column.
@@ -179,15 +187,112 @@ def _write_audit_records(session: Session, _flush_context: Any) -> None:
             }
         )
     if entries:
-        _append(
-            connection,
-            entries,
-            at=_transaction_time(session),
-            username=username,
-            user_id=user_id,
-            reason=reason,
-            head_cache=session.info,
+        _append_for(session, entries)
+
+
+def _append_for(session: Session, entries: list[dict[str, Any]]) -> None:
+    """Append ``entries`` to the chain as the session's records: its actor, its reason, the
+    transaction's time, the chain's head cached in the session."""
+    actor = session.info.get("actor")
+    _append(
+        session.connection(),
+        entries,
+        at=_transaction_time(session),
+        username=actor.username if isinstance(actor, Actor) else "(unknown)",
+        user_id=actor.user_id if isinstance(actor, Actor) else None,
+        reason=str(session.info.get("reason") or ""),
+        head_cache=session.info,
+    )
+
+
+# --- rows inserted without a flush ------------------------------------------------------------
+def row_builder(table: Table, dialect: Dialect) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """A new row of ``table`` from the values it is given, as ``insert_audited`` takes it:
+    every column in the table's order, a column not given holding its default (what the ORM
+    would insert: a callable default such as the time is called once per builder), and each
+    value as its column type reads it back (``Decimal("1.5")`` in a column of 6 decimals is
+    ``Decimal("1.500000")``), so that the audit record made from the row is the one the
+    flush listener would have made by reading the row back."""
+    plan: list[tuple[str, Any, Callable[[Any], Any] | None]] = []
+    for column in table.columns:
+        default = column.default
+        if default is None:
+            if column.server_default is not None and not column.primary_key:
+                raise ValueError(f"{table.name}.{column.name}: a server default is not known here")
+            value = None
+        elif getattr(default, "is_callable", False):
+            value = default.arg(None)  # type: ignore[attr-defined]
+        else:
+            value = default.arg  # type: ignore[attr-defined]
+        through = None
+        if isinstance(column.type, TypeDecorator):
+            through = _read_back(column.type, dialect)
+        if through is not None and value is not None:
+            value = through(value)
+        plan.append((column.name, value, through))
+    names = {name for name, _default, _through in plan}
+
+    def build(values: dict[str, Any]) -> tuple[Any, ...]:
+        unknown = values.keys() - names
+        if unknown:
+            raise KeyError(f"{table.name} has no column {', '.join(sorted(unknown))}")
+        row = []
+        for name, default, through in plan:
+            if name in values:
+                value = values[name]
+                if through is not None and value is not None:
+                    value = through(value)
+            else:
+                value = default
+            row.append(value)
+        return tuple(row)
+
+    return build
+
+
+def _read_back(column_type: TypeDecorator[Any], dialect: Dialect) -> Callable[[Any], Any]:
+    def through(value: Any) -> Any:
+        return column_type.process_result_value(
+            column_type.process_bind_param(value, dialect), dialect
         )
+
+    return through
+
+
+def insert_audited(session: Session, table: Table, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert ``rows`` of ``table`` (made by ``row_builder``: every column, primary key
+    included) with one ``executemany``, and record each in the trail as an insert whose
+    after-image is made from the same values: the records the flush listener writes for rows
+    the ORM inserts, without an object per row nor reading the rows back (the roster
+    import's new members). The session's pending changes are flushed first; the limits
+    (``limit_guard.row_checker``) are the caller's to check, as the flush would."""
+    if not rows:
+        return
+    session.flush()
+    names = [column.name for column in table.columns]
+    session.connection().execute(
+        insert(table), [dict(zip(names, row, strict=True)) for row in rows]
+    )
+    after = row_canonical(table)
+    keys = [names.index(column.name) for column in table.primary_key.columns]
+    if len(keys) == 1:
+        (key,) = keys
+        record_ids = [str(json_value(row[key])) for row in rows]
+    else:
+        record_ids = ["/".join(str(json_value(row[k])) for k in keys) for row in rows]
+    _append_for(
+        session,
+        [
+            {
+                "action": Action.INSERT,
+                "table_name": table.name,
+                "record_id": record_id,
+                "before": None,
+                "after": after(row),
+            }
+            for record_id, row in zip(record_ids, rows, strict=True)
+        ],
+    )
 
 
 def _transaction_time(session: Session) -> datetime:
