@@ -206,9 +206,8 @@ class ImportPlan:
     notes: tuple[str, ...] = ()
     # What the plan was made from besides the file's rows (``_basis``): ``apply_import``
     # applies it as it is only while that holds. Not part of what the plan says.
-    basis: tuple[int, int, date, date | None] | None = field(
-        default=None, compare=False, repr=False
-    )
+    basis: tuple[int, date, date | None] | None = field(default=None, compare=False, repr=False)
+    roster: Roster | None = field(default=None, compare=False, repr=False)
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -346,7 +345,7 @@ def plan_import(
     require(actor, Permission.READ)
     today = today or date.today()
     report = progress or (lambda _d, _t, _s: None)
-    basis = _basis(session, roster, today, default_join_date)
+    basis = _basis(session, today, default_join_date)
     existing = member_service.load_register(session)
     certs = _load_certs(session, roster.path.name)
     by_code = {m.code: m for m in existing.values()}
@@ -405,6 +404,7 @@ def plan_import(
         roster.skipped,
         tuple(notes),
         basis,
+        roster,
     )
 
 
@@ -468,8 +468,8 @@ def apply_import(
     report = progress or (lambda _d, _t, _s: None)
     if (
         plan is None
-        or plan.basis is None
-        or plan.basis != _basis(session, roster, today, default_join_date)
+        or plan.roster is not roster
+        or plan.basis != _basis(session, today, default_join_date)
     ):
         plan = plan_import(session, actor, roster, today=today, default_join_date=default_join_date)
     if plan.has_errors and not skip_invalid:
@@ -530,11 +530,11 @@ def apply_import(
 
 
 def _basis(
-    session: Session, roster: Roster, today: date, default_join_date: date | None
-) -> tuple[int, int, date, date | None]:
-    """What a plan depends on besides the file's rows: the register (its newest audit record:
-    every write adds one), the roster read, the day and the default join date."""
-    return (changes.head(session), id(roster), today, default_join_date)
+    session: Session, today: date, default_join_date: date | None
+) -> tuple[int, date, date | None]:
+    """What a plan depends on besides the roster: the register (its newest audit record: every
+    write adds one), the day and the default join date."""
+    return (changes.head(session), today, default_join_date)
 
 
 # New members are inserted this many at a time (one ``executemany`` per table, and their
