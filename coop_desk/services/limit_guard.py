@@ -130,9 +130,12 @@ def column_check(table: str, column: Any) -> Callable[[Any], str | None] | None:
     name = column.name
     check: Callable[[Any], str | None] | None = None
     if isinstance(column_type, String):
+        limit = limits.TEXT_LIMITS.get(table, {}).get(name)
 
         def check(value: Any) -> str | None:
-            return limits.check_text(table, name, value) if isinstance(value, str) else None
+            if not isinstance(value, str) or (limit is not None and len(value) <= limit):
+                return None  # within the limit (``check_text`` would say None)
+            return limits.check_text(table, name, value)
 
     elif isinstance(column_type, ScaledDecimal):
         scale = column_type.scale

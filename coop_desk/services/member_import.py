@@ -167,6 +167,8 @@ class RowPlan:
     fairtrade: bool | None = None
     member_id: int | None = None
     data: MemberInput | None = None
+    # A new member's ``data`` as stored (``members.normalised``), which the plan validated.
+    stored: MemberInput | None = field(default=None, compare=False, repr=False)
     status: str | None = None
     status_date: date | None = None
     status_reason: str = ""
@@ -589,8 +591,8 @@ def _create_batch(
     written = 0
     other_status: list[tuple[RowPlan, int]] = []
     for row in rows:
-        assert row.data is not None
-        data = member_service.normalised(row.data)
+        data = row.stored  # normalised and validated by the plan
+        assert data is not None
         member_id = next(member_ids)
         if row.status and row.status != MemberStatus.ACTIVE:
             other_status.append((row, member_id))
@@ -805,6 +807,7 @@ def _plan_row(
     status_date = values.get("status_date")
     status_reason = values.get("status_reason") or ""
     warnings: list[Problem] = []
+    stored: MemberInput | None = None
     if data is not None:
         for w in member_warnings(data, today):
             source = _problem_field(w.field)
@@ -812,7 +815,8 @@ def _plan_row(
                 Problem(source, w.message, row.row, _column_of(source, columns), row.sheet or None)
             )
         # The data as it will be stored (``apply_import`` stores it without validating again).
-        for p in validate_member(member_service.normalised(data), today):
+        stored = member_service.normalised(data)
+        for p in validate_member(stored, today):
             source = _problem_field(p.field)
             if source in bad_fields or any(
                 q.field == source and q.message.startswith(p.message) for q in problems
@@ -860,7 +864,7 @@ def _plan_row(
     )
     common.update(organic_writes=organic_writes, fairtrade_write=fairtrade_write)
     if existing is None:
-        return RowPlan(action=NEW, data=data, changes=tuple(cert_changes), **common)
+        return RowPlan(action=NEW, data=data, stored=stored, changes=tuple(cert_changes), **common)
     changes = _changes(existing, data, status)
     return RowPlan(
         action=UPDATE if changes or cert_changes else UNCHANGED,
@@ -872,10 +876,13 @@ def _plan_row(
     )
 
 
+_CONVERSION_STATUSES = frozenset(ConversionStatus)
+
+
 def _organic_home(row: RosterRow, targets: list[int]) -> bool:
     """Whether the row's organic status can be stored on a plot (the certifications module
     knows T1..T3 by year; "in transition" without the year has no status to store)."""
-    return bool(targets) and row.organic_status in set(ConversionStatus)
+    return bool(targets) and row.organic_status in _CONVERSION_STATUSES
 
 
 def _cert_changes(

@@ -269,11 +269,9 @@ def insert_audited(session: Session, table: Table, rows: Sequence[tuple[Any, ...
     if not rows:
         return
     session.flush()
-    names = [column.name for column in table.columns]
-    session.connection().execute(
-        insert(table), [dict(zip(names, row, strict=True)) for row in rows]
-    )
+    insert_many(session.connection(), table, rows)
     after = row_canonical(table)
+    names = [column.name for column in table.columns]
     keys = [names.index(column.name) for column in table.primary_key.columns]
     if len(keys) == 1:
         (key,) = keys
@@ -293,6 +291,61 @@ def insert_audited(session: Session, table: Table, rows: Sequence[tuple[Any, ...
             for record_id, row in zip(record_ids, rows, strict=True)
         ],
     )
+
+
+def insert_many(connection: Connection, table: Table, rows: Sequence[Sequence[Any]]) -> None:
+    """Insert ``rows`` (every column of ``table``, in its order) in one ``executemany``.
+
+    On SQLite the driver's ``executemany`` is given the values already converted by the
+    column types (their bind processors, looked up once per column, not once per value):
+    SQLAlchemy's own preparation of each row took as long as SQLite's insert of it. Other
+    databases go through SQLAlchemy (on PostgreSQL it sends many rows per statement)."""
+    if not rows:
+        return
+    if connection.dialect.name != "sqlite":
+        names = [column.name for column in table.columns]
+        connection.execute(insert(table), [dict(zip(names, row, strict=True)) for row in rows])
+        return
+    sql, processors = _sqlite_insert(table, connection.dialect)
+    # Rows of one insert share many values (the time of the transaction, dates, areas):
+    # each distinct value (of a type) is converted once per column.
+    memos: list[dict[tuple[type, Any], Any]] = [{} for _ in processors]
+    converted = []
+    for row in rows:
+        values = list(row)
+        for (index, process), memo in zip(processors, memos, strict=True):
+            value = values[index]
+            if value is not None:
+                key = (type(value), value)
+                done = memo.get(key, memo)
+                if done is memo:
+                    done = memo[key] = process(value)
+                values[index] = done
+        converted.append(tuple(values))
+    connection.exec_driver_sql(sql, converted)
+
+
+_SQLITE_INSERTS: dict[str, tuple[str, list[tuple[int, Callable[[Any], Any]]]]] = {}
+
+
+def _sqlite_insert(
+    table: Table, dialect: Dialect
+) -> tuple[str, list[tuple[int, Callable[[Any], Any]]]]:
+    """``INSERT INTO table (every column) VALUES (?, ...)`` and the bind processor of each
+    column that has one, by the column's position."""
+    found = _SQLITE_INSERTS.get(table.name)
+    if found is None:
+        names = [column.name for column in table.columns]
+        compiled = insert(table).compile(dialect=dialect, column_keys=names)
+        if list(compiled.positiontup or ()) != names:
+            raise RuntimeError(f"{table.name}: the insert's parameters are not its columns")
+        processors: list[tuple[int, Callable[[Any], Any]]] = []
+        for index, column in enumerate(table.columns):
+            process = column.type.dialect_impl(dialect).bind_processor(dialect)
+            if process is not None:
+                processors.append((index, process))
+        found = _SQLITE_INSERTS[table.name] = (compiled.string, processors)
+    return found
 
 
 def _transaction_time(session: Session) -> datetime:
@@ -366,7 +419,7 @@ def _append(
         row["hash"] = record_hash(**row)
         prev = row["hash"]
         rows.append(row)
-    connection.execute(insert(table), rows)
+    insert_many(connection, table, [[row[column.name] for column in table.columns] for row in rows])
     if head_cache is not None:
         head_cache[_HEAD_KEY] = (rows[-1]["id"], rows[-1]["hash"])
 
