@@ -18,7 +18,7 @@ written before the limits existed, or from outside the program.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -166,24 +166,27 @@ def column_check(table: str, column: Any) -> Callable[[Any], str | None] | None:
     return check
 
 
-def row_checker(table: Table) -> Callable[[Sequence[Any]], list[Problem]]:
-    """What a row of ``table`` (its values in the table's column order) holds beyond a limit:
-    the checks of this guard, for rows written without a flush (the roster import's bulk
-    insert), which the guard's ``before_flush`` does not see."""
-    checks = [
-        (index, column.key, check)
-        for index, column in enumerate(table.columns)
+def row_checker(table: Table) -> Callable[[Mapping[str, Any]], list[Problem]]:
+    """What the values given for a new row of ``table`` (column name -> value) hold beyond a
+    limit: the checks of this guard, for rows written without a flush (the roster import's
+    bulk insert), which the guard's ``before_flush`` does not see. Like the flush's check of
+    a new row (its state's values), the columns left to their defaults are not checked."""
+    checks = {
+        column.name: (column.key, check)
+        for column in table.columns
         if (check := column_check(table.name, column)) is not None
-    ]
+    }
 
-    def problems(row: Sequence[Any]) -> list[Problem]:
+    def problems(values: Mapping[str, Any]) -> list[Problem]:
         found = []
-        for index, key, check in checks:
-            value = row[index]
-            if value is not None:
-                message = check(value)
+        for name, value in values.items():
+            if value is None:
+                continue
+            known = checks.get(name)
+            if known is not None:
+                message = known[1](value)
                 if message:
-                    found.append(Problem(key, message))
+                    found.append(Problem(known[0], message))
         return found
 
     return problems

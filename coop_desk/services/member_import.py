@@ -582,11 +582,10 @@ def _create_batch(
     problems: list[Problem] = []
 
     def add(table: Table, row: RowPlan, values: dict[str, Any]) -> None:
-        stored = build[table.name](values)
-        problems.extend(
-            replace(p, row=row.row, sheet=row.sheet or None) for p in check[table.name](stored)
-        )
-        new[table.name].append(stored)
+        found = check[table.name](values)
+        if found:
+            problems.extend(replace(p, row=row.row, sheet=row.sheet or None) for p in found)
+        new[table.name].append(build[table.name](values))
 
     written = 0
     other_status: list[tuple[RowPlan, int]] = []
