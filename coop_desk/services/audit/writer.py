@@ -39,11 +39,11 @@ from coop_desk.services.audit.canonical import (
     canonical,
     is_audited,
     json_value,
-    record_hash,
     record_id_of,
     row_canonical,
     row_snapshotter,
     snapshot,
+    stored_record_hash,
 )
 from coop_desk.services.session_events import listen_once
 
@@ -405,6 +405,9 @@ def _append(
         ).first()
         head = (last.id, last.hash) if last else (0, GENESIS_HASH)
     last_id, prev = head
+    # ``record_hash`` of each record, with the time (the same for all) written out once.
+    at_text = at.astimezone(UTC).isoformat()
+    names = [column.name for column in table.columns]
     rows = []
     for offset, entry in enumerate(entries, start=1):
         row = {
@@ -416,12 +419,25 @@ def _append(
             "prev_hash": prev,
             **entry,
         }
-        row["hash"] = record_hash(**row)
-        prev = row["hash"]
-        rows.append(row)
-    insert_many(connection, table, [[row[column.name] for column in table.columns] for row in rows])
+        row["hash"] = prev = stored_record_hash(
+            (
+                row["id"],
+                at_text,
+                row["username"],
+                row["user_id"],
+                row["action"],
+                row["table_name"],
+                row["record_id"],
+                row["before"],
+                row["after"],
+                row["reason"],
+                row["prev_hash"],
+            )
+        )
+        rows.append([row[name] for name in names])
+    insert_many(connection, table, rows)
     if head_cache is not None:
-        head_cache[_HEAD_KEY] = (rows[-1]["id"], rows[-1]["hash"])
+        head_cache[_HEAD_KEY] = (last_id + len(rows), prev)
 
 
 # Who and why for the baseline records (what the audit trail shows them as: audit_words).
