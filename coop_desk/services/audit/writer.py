@@ -230,21 +230,17 @@ def row_builder(table: Table, dialect: Dialect) -> Callable[[dict[str, Any]], tu
         if through is not None and value is not None:
             value = through(value)
         plan.append((column.name, value, through))
-    names = {name for name, _default, _through in plan}
+    defaults = [default for _name, default, _through in plan]
+    position = {name: (index, through) for index, (name, _d, through) in enumerate(plan)}
 
     def build(values: dict[str, Any]) -> tuple[Any, ...]:
-        unknown = values.keys() - names
-        if unknown:
-            raise KeyError(f"{table.name} has no column {', '.join(sorted(unknown))}")
-        row = []
-        for name, default, through in plan:
-            if name in values:
-                value = values[name]
-                if through is not None and value is not None:
-                    value = through(value)
-            else:
-                value = default
-            row.append(value)
+        row = defaults.copy()
+        for name, value in values.items():
+            found = position.get(name)
+            if found is None:
+                raise KeyError(f"{table.name} has no column {name}")
+            index, through = found
+            row[index] = value if through is None or value is None else through(value)
         return tuple(row)
 
     return build
