@@ -11,7 +11,10 @@ Excel row and column). Errors are what cannot be stored (an impossible date, a d
 code, a DNI that is not 8 digits); what is only unlikely (a member who joined before the age
 of 14) is a warning: listed with its row and column, and the row is imported. ``apply_import`` does it in the caller's transaction: by default nothing
 is written when any row is invalid; with ``skip_invalid`` the valid rows are imported and the
-others reported.
+others reported. It applies the preview's plan while the register is unchanged (otherwise it
+plans again); new members are inserted in bulk, a batch at a time, with the columns and audit
+records the register's own services would write (``_create_batch``); members already
+registered are updated through ``members.update_member``.
 
 Rules:
 - members are matched by code (a row without a code matches by DNI); importing the same file
@@ -75,8 +78,9 @@ from coop_desk.exchange.values import read_date
 from coop_desk.exchange.xlsx import WorkbookError as WorkbookError
 from coop_desk.i18n import N_, _, formats
 from coop_desk.models import CertScheme, Member, MemberScheme, MemberStatusChange, Plot, PlotOrganic
-from coop_desk.services import audit, changes, limit_guard
+from coop_desk.services import audit, limit_guard
 from coop_desk.services import certification as cert_service
+from coop_desk.services import changes as change_feed
 from coop_desk.services import members as member_service
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.batches import collected_per_batch
@@ -536,7 +540,7 @@ def _basis(
 ) -> tuple[int, date, date | None]:
     """What a plan depends on besides the roster: the register (its newest audit record: every
     write adds one), the day and the default join date."""
-    return (changes.head(session), today, default_join_date)
+    return (change_feed.head(session), today, default_join_date)
 
 
 # New members are inserted this many at a time (one ``executemany`` per table, and their
