@@ -218,7 +218,9 @@ def row_builder(table: Table, dialect: Dialect) -> Callable[[dict[str, Any]], tu
         default = column.default
         if default is None:
             if column.server_default is not None and not column.primary_key:
-                raise ValueError(f"{table.name}.{column.name}: a server default is not known here")
+                raise RuntimeError(
+                    f"{table.name}.{column.name}: a server default is not known here"
+                )
             value = None
         elif getattr(default, "is_callable", False):
             value = default.arg(None)  # type: ignore[attr-defined]
