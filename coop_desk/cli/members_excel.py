@@ -162,6 +162,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
             skip_invalid=args.skip_invalid,
             progress=_progress,
             default_join_date=join_date,
+            plan=plan,  # applied as previewed unless the register changed meanwhile
         )
     print(
         _(

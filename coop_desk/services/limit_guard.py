@@ -18,7 +18,7 @@ written before the limits existed, or from outside the program.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -30,6 +30,7 @@ from sqlalchemy import (
     Date,
     Integer,
     String,
+    Table,
     func,
     or_,
     select,
@@ -112,22 +113,83 @@ def check_value(table: str, prop: ColumnProperty[Any], value: Any) -> str | None
     """The message for ``value`` in the column of ``prop``, or None when it may be stored."""
     if value is None:
         return None
-    column_type = prop.columns[0].type
-    if isinstance(column_type, String) and isinstance(value, str):
-        return limits.check_text(table, prop.columns[0].name, value)
-    if isinstance(column_type, ScaledDecimal) and isinstance(value, Decimal | int):
-        amount = Decimal(value)
-        if column_type.scale == 8:  # Rate(): exchange rates and prices, never negative
-            if not amount.is_finite() or not 0 <= amount <= limits.MAX_RATE:
-                return limits.check_rate(amount)
+    check = column_check(table, prop.columns[0])
+    return None if check is None else check(value)
+
+
+_COLUMN_CHECKS: dict[tuple[str, str], Callable[[Any], str | None] | None] = {}
+
+
+def column_check(table: str, column: Any) -> Callable[[Any], str | None] | None:
+    """The check of a value (not None) for ``table.column`` by the column's type: a message,
+    or None when it may be stored; None for a column without a limit. Built once per column."""
+    key = (table, column.name)
+    if key in _COLUMN_CHECKS:
+        return _COLUMN_CHECKS[key]
+    column_type = column.type
+    name = column.name
+    check: Callable[[Any], str | None] | None = None
+    if isinstance(column_type, String):
+        limit = limits.TEXT_LIMITS.get(table, {}).get(name)
+
+        def check(value: Any) -> str | None:
+            if not isinstance(value, str) or (limit is not None and len(value) <= limit):
+                return None  # within the limit (``check_text`` would say None)
+            return limits.check_text(table, name, value)
+
+    elif isinstance(column_type, ScaledDecimal):
+        scale = column_type.scale
+
+        def check(value: Any) -> str | None:
+            if not isinstance(value, Decimal | int):
+                return None
+            amount = Decimal(value)
+            if scale == 8:  # Rate(): exchange rates and prices, never negative
+                if not amount.is_finite() or not 0 <= amount <= limits.MAX_RATE:
+                    return limits.check_rate(amount)
+                return None
+            return _SCALE_CHECKS.get(scale, limits.check_amount)(amount)
+
+    elif isinstance(column_type, Date):
+
+        def check(value: Any) -> str | None:
+            return limits.check_date(value) if isinstance(value, date) else None
+
+    elif isinstance(column_type, Integer):
+
+        def check(value: Any) -> str | None:
+            if isinstance(value, int) and not isinstance(value, bool):
+                return limits.check_integer(value)
             return None
-        check = _SCALE_CHECKS.get(column_type.scale, limits.check_amount)
-        return check(amount)
-    if isinstance(column_type, Date) and isinstance(value, date):
-        return limits.check_date(value)
-    if isinstance(column_type, Integer) and isinstance(value, int) and not isinstance(value, bool):
-        return limits.check_integer(value)
-    return None
+
+    _COLUMN_CHECKS[key] = check
+    return check
+
+
+def row_checker(table: Table) -> Callable[[Mapping[str, Any]], list[Problem]]:
+    """What the values given for a new row of ``table`` (column name -> value) hold beyond a
+    limit: the checks of this guard, for rows written without a flush (the roster import's
+    bulk insert), which the guard's ``before_flush`` does not see. Like the flush's check of
+    a new row (its state's values), the columns left to their defaults are not checked."""
+    checks = {
+        column.name: (column.key, check)
+        for column in table.columns
+        if (check := column_check(table.name, column)) is not None
+    }
+
+    def problems(values: Mapping[str, Any]) -> list[Problem]:
+        found = []
+        for name, value in values.items():
+            if value is None:
+                continue
+            known = checks.get(name)
+            if known is not None:
+                message = known[1](value)
+                if message:
+                    found.append(Problem(known[0], message))
+        return found
+
+    return problems
 
 
 # --- verify: what is stored already -------------------------------------------------------------

@@ -11,7 +11,10 @@ Excel row and column). Errors are what cannot be stored (an impossible date, a d
 code, a DNI that is not 8 digits); what is only unlikely (a member who joined before the age
 of 14) is a warning: listed with its row and column, and the row is imported. ``apply_import`` does it in the caller's transaction: by default nothing
 is written when any row is invalid; with ``skip_invalid`` the valid rows are imported and the
-others reported.
+others reported. It applies the preview's plan while the register is unchanged (otherwise it
+plans again); new members are inserted in bulk, a batch at a time, with the columns and audit
+records the register's own services would write (``_create_batch``); members already
+registered are updated through ``members.update_member``.
 
 Rules:
 - members are matched by code (a row without a code matches by DNI); importing the same file
@@ -33,13 +36,13 @@ Rules:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Table, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -74,8 +77,10 @@ from coop_desk.exchange.sheets import summarise_skipped as summarise_skipped
 from coop_desk.exchange.values import read_date
 from coop_desk.exchange.xlsx import WorkbookError as WorkbookError
 from coop_desk.i18n import N_, _, formats
-from coop_desk.models import CertScheme, Member, MemberScheme, Plot, PlotOrganic
+from coop_desk.models import CertScheme, Member, MemberScheme, MemberStatusChange, Plot, PlotOrganic
+from coop_desk.services import audit, limit_guard
 from coop_desk.services import certification as cert_service
+from coop_desk.services import changes as change_feed
 from coop_desk.services import members as member_service
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.batches import collected_per_batch
@@ -166,6 +171,8 @@ class RowPlan:
     fairtrade: bool | None = None
     member_id: int | None = None
     data: MemberInput | None = None
+    # A new member's ``data`` as stored (``members.normalised``), which the plan validated.
+    stored: MemberInput | None = field(default=None, compare=False, repr=False)
     status: str | None = None
     status_date: date | None = None
     status_reason: str = ""
@@ -203,6 +210,10 @@ class ImportPlan:
     rows: tuple[RowPlan, ...]
     skipped: tuple[SkippedRow, ...]
     notes: tuple[str, ...] = ()
+    # What the plan was made from besides the file's rows (``_basis``): ``apply_import``
+    # applies it as it is only while that holds. Not part of what the plan says.
+    basis: tuple[int, date, date | None] | None = field(default=None, compare=False, repr=False)
+    roster: Roster | None = field(default=None, compare=False, repr=False)
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -340,6 +351,7 @@ def plan_import(
     require(actor, Permission.READ)
     today = today or date.today()
     report = progress or (lambda _d, _t, _s: None)
+    basis = _basis(session, today, default_join_date)
     existing = member_service.load_register(session)
     certs = _load_certs(session, roster.path.name)
     by_code = {m.code: m for m in existing.values()}
@@ -391,7 +403,14 @@ def plan_import(
             )
         )
     return ImportPlan(
-        roster.sheet, roster.header_row, roster.columns, tuple(plans), roster.skipped, tuple(notes)
+        roster.sheet,
+        roster.header_row,
+        roster.columns,
+        tuple(plans),
+        roster.skipped,
+        tuple(notes),
+        basis,
+        roster,
     )
 
 
@@ -441,13 +460,24 @@ def apply_import(
     today: date | None = None,
     progress: ProgressFn | None = None,
     default_join_date: date | None = None,
+    plan: ImportPlan | None = None,
 ) -> ImportResult:
     """Import ``roster`` in the caller's transaction. Raises ``ValidationError`` with every
-    problem (nothing written) when a row is invalid, unless ``skip_invalid``."""
+    problem (nothing written) when a row is invalid, unless ``skip_invalid``.
+
+    ``plan``: the preview's plan of this roster (``preview_file``), applied as it is when
+    nothing was written in the register since it was made (the audit trail's head is the
+    same: ``changes.head``) for the same day and default join date; otherwise, or without
+    it, the roster is planned again in this transaction."""
     require(actor, Permission.MEMBERS_WRITE)
     today = today or date.today()
     report = progress or (lambda _d, _t, _s: None)
-    plan = plan_import(session, actor, roster, today=today, default_join_date=default_join_date)
+    if (
+        plan is None
+        or plan.roster is not roster
+        or plan.basis != _basis(session, today, default_join_date)
+    ):
+        plan = plan_import(session, actor, roster, today=today, default_join_date=default_join_date)
     if plan.has_errors and not skip_invalid:
         raise ValidationError(plan.problems)
     work = [r for r in plan.rows if r.action in (NEW, UPDATE)]
@@ -505,74 +535,115 @@ def apply_import(
     )
 
 
-# New members are written this many at a time: one flush for their rows (and one audit
-# record per row, in one statement per table), a second for their certification status.
-BATCH = 500
+def _basis(
+    session: Session, today: date, default_join_date: date | None
+) -> tuple[int, date, date | None]:
+    """What a plan depends on besides the roster: the register (its newest audit record: every
+    write adds one), the day and the default join date."""
+    return (change_feed.head(session), today, default_join_date)
+
+
+# New members are inserted this many at a time (one ``executemany`` per table, and their
+# audit records in one statement), between progress reports.
+BATCH = 1000
+
+_MEMBER: Table = Member.__table__  # type: ignore[assignment]
+_CHANGE: Table = MemberStatusChange.__table__  # type: ignore[assignment]
+_PLOT: Table = Plot.__table__  # type: ignore[assignment]
+_SCOPE: Table = MemberScheme.__table__  # type: ignore[assignment]
+_ORGANIC: Table = PlotOrganic.__table__  # type: ignore[assignment]
 
 
 def _create_batch(
     session: Session, actor: Actor, rows: list[RowPlan], fairtrade: int | None, today: date
 ) -> int:
-    """Register the members of ``rows`` (planned ``new``) in two flushes.
+    """Register the members of ``rows`` (planned ``new``): their rows inserted in bulk, with
+    their audit records, by ``audit.insert_audited``; returns the certification rows written.
 
-    Each member is normalised and validated exactly as ``create_member`` does; its code and DNI
-    were checked unique by the plan, against the register read in this transaction and the
-    rest of the file (the unique constraints of the database refuse a code or DNI another
-    computer registers meanwhile, and then nothing is imported). Certification status goes
-    through the certifications module's writers, without the status rows a screen would show.
-    """
-    members: list[tuple[RowPlan, Member]] = []
-    for row in rows:
-        assert row.data is not None
-        data = member_service.normalised(row.data)
-        problems = validate_member(data, today)
-        if problems:
-            raise ValidationError([replace(p, row=row.row) for p in problems])
-        member = member_service.build_member(data, actor)
-        session.add(member)
-        members.append((row, member))
-    _flush_new(session, members)
+    Each member's columns are those ``members.build_member`` gives (``new_member_columns``,
+    ``joined_columns``, ``plot_columns``), its certification status those of the
+    certifications module's writers (``member_scheme_columns``, ``plot_organic_columns``,
+    which validate them): one rule each, whichever path writes. The plan validated every row
+    (``validate_member`` on the data as stored) and checked codes and DNIs unique against the
+    register read in this transaction and the rest of the file; the unique constraints of the
+    database refuse a code or DNI another computer registers meanwhile, and then nothing is
+    imported. Every value is checked against the limits (``limit_guard``), as a flush is."""
+    session.flush()  # the ids below follow what is written
+    dialect = session.get_bind().dialect
+    build = {t.name: audit.row_builder(t, dialect) for t in _TABLES}
+    check = {t.name: limit_guard.row_checker(t) for t in _TABLES}
+    new: dict[str, list[tuple[Any, ...]]] = {t.name: [] for t in _TABLES}
+    member_ids = iter(_new_ids(session, _MEMBER, len(rows)))
+    change_ids = iter(_new_ids(session, _CHANGE, len(rows)))
+    plot_ids = iter(_new_ids(session, _PLOT, sum(len(r.data.plots) for r in rows if r.data)))
+    scope_ids = iter(
+        _new_ids(
+            session,
+            _SCOPE,
+            sum(1 for r in rows if r.fairtrade_write is not None) if fairtrade is not None else 0,
+        )
+    )
+    problems: list[Problem] = []
+
+    def add(table: Table, row: RowPlan, values: dict[str, Any]) -> None:
+        found = check[table.name](values)
+        if found:
+            problems.extend(replace(p, row=row.row, sheet=row.sheet or None) for p in found)
+        new[table.name].append(build[table.name](values))
+
     written = 0
-    for row, member in members:
+    other_status: list[tuple[RowPlan, int]] = []
+    for row in rows:
+        data = row.stored  # normalised and validated by the plan
+        assert data is not None
+        member_id = next(member_ids)
         if row.status and row.status != MemberStatus.ACTIVE:
-            member_service.change_status(
-                session,
-                actor,
-                member.id,
-                MemberStatus(row.status),
-                row.status_date or today,
-                row.status_reason or _(IMPORT_REASON),
+            other_status.append((row, member_id))
+        add(_MEMBER, row, {**member_service.new_member_columns(data), "id": member_id})
+        add(
+            _CHANGE,
+            row,
+            {
+                **member_service.joined_columns(data, actor),
+                "id": next(change_ids),
+                "member_id": member_id,
+            },
+        )
+        plots: dict[str, int] = {}
+        for plot in data.plots:
+            plot_id = plots[fold(plot.name)] = next(plot_ids)
+            add(
+                _PLOT,
+                row,
+                {**member_service.plot_columns(plot), "id": plot_id, "member_id": member_id},
             )
         if row.fairtrade_write is not None and fairtrade is not None:
+            assert data.join_date is not None
             in_scope, since, notes = row.fairtrade_write
-            cert_service.record_member_scheme(
-                session, actor, member, fairtrade, in_scope, since, notes, today=today, stored=None
+            values = cert_service.member_scheme_columns(
+                actor, data.join_date, in_scope, since, notes, today=today
+            )
+            add(
+                _SCOPE,
+                row,
+                {**values, "id": next(scope_ids), "member_id": member_id, "scheme_id": fairtrade},
             )
             written += 1
-        if row.organic_writes:
-            plots = {fold(p.name): p.id for p in member.plots}
-            for name, override, reason in row.organic_writes:
-                cert_service.record_plot_organic(
-                    session,
-                    actor,
-                    plots[fold(name)],
-                    None,  # a new plot: no conversion start recorded (see _write_certs)
-                    override,
-                    reason if override is not None else "",
-                    today=today,
-                    stored=None,
-                )
-                written += 1
-    session.flush()
-    return written
-
-
-def _flush_new(session: Session, members: list[tuple[RowPlan, Member]]) -> None:
-    """Flush the new members; a code or DNI registered meanwhile by another computer is
-    refused by the unique constraints and reported in words (the transaction is then rolled
-    back: nothing of the file is imported)."""
+        for name, override, reason in row.organic_writes:
+            values = cert_service.plot_organic_columns(
+                actor,
+                None,  # a new plot: no conversion start recorded (see _write_certs)
+                override,
+                reason if override is not None else "",
+                today=today,
+            )
+            add(_ORGANIC, row, {**values, "plot_id": plots[fold(name)]})
+            written += 1
+    if problems:
+        raise ValidationError(problems)
     try:
-        session.flush()
+        for table in _TABLES:
+            audit.insert_audited(session, table, new[table.name])
     except IntegrityError as exc:
         if "code" not in str(exc.orig) and "dni" not in str(exc.orig):
             raise
@@ -584,12 +655,47 @@ def _flush_new(session: Session, members: list[tuple[RowPlan, Member]]) -> None:
                         "a member code or DNI of rows {first} to {last} was registered by "
                         "another user while the file was being imported; nothing was "
                         "imported: import the file again",
-                        first=members[0][0].label,
-                        last=members[-1][0].label,
+                        first=rows[0].label,
+                        last=rows[-1].label,
                     ),
                 )
             ]
         ) from exc
+    for row, member_id in other_status:
+        # Registered with another status: joined, then changed, as the register records it
+        # (a second status change with its reason, the member updated), by its own rule.
+        member_service.change_status(
+            session,
+            actor,
+            member_id,
+            MemberStatus(row.status or ""),
+            row.status_date or today,
+            row.status_reason or _(IMPORT_REASON),
+        )
+    return written
+
+
+# In the order their foreign keys need.
+_TABLES: tuple[Table, ...] = (_MEMBER, _CHANGE, _PLOT, _SCOPE, _ORGANIC)
+
+
+def _new_ids(session: Session, table: Table, count: int) -> list[int]:
+    """``count`` ids for new rows of ``table``, taken in this write transaction (writers are
+    serialised: ``Database.transaction``): on PostgreSQL from the column's sequence, as an
+    insert would; on SQLite after the largest id, as SQLite itself would."""
+    if count == 0:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        return list(
+            session.scalars(
+                text(
+                    "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"
+                ),
+                {"table": table.name, "n": count},
+            )
+        )
+    last = session.scalar(select(func.max(table.c.id))) or 0
+    return list(range(last + 1, last + 1 + count))
 
 
 def _write_certs(
@@ -704,13 +810,16 @@ def _plan_row(
     status_date = values.get("status_date")
     status_reason = values.get("status_reason") or ""
     warnings: list[Problem] = []
+    stored: MemberInput | None = None
     if data is not None:
         for w in member_warnings(data, today):
             source = _problem_field(w.field)
             warnings.append(
                 Problem(source, w.message, row.row, _column_of(source, columns), row.sheet or None)
             )
-        for p in validate_member(data, today):
+        # The data as it will be stored (``apply_import`` stores it without validating again).
+        stored = member_service.normalised(data)
+        for p in validate_member(stored, today):
             source = _problem_field(p.field)
             if source in bad_fields or any(
                 q.field == source and q.message.startswith(p.message) for q in problems
@@ -758,7 +867,7 @@ def _plan_row(
     )
     common.update(organic_writes=organic_writes, fairtrade_write=fairtrade_write)
     if existing is None:
-        return RowPlan(action=NEW, data=data, changes=tuple(cert_changes), **common)
+        return RowPlan(action=NEW, data=data, stored=stored, changes=tuple(cert_changes), **common)
     changes = _changes(existing, data, status)
     return RowPlan(
         action=UPDATE if changes or cert_changes else UNCHANGED,
@@ -770,10 +879,13 @@ def _plan_row(
     )
 
 
+_CONVERSION_STATUSES = frozenset(ConversionStatus)
+
+
 def _organic_home(row: RosterRow, targets: list[int]) -> bool:
     """Whether the row's organic status can be stored on a plot (the certifications module
     knows T1..T3 by year; "in transition" without the year has no status to store)."""
-    return bool(targets) and row.organic_status in set(ConversionStatus)
+    return bool(targets) and row.organic_status in _CONVERSION_STATUSES
 
 
 def _cert_changes(

@@ -405,20 +405,34 @@ def build_member(
     """A new member's rows (the member, its first status change, its plots) from ``data``
     already ``normalised`` and validated, for the caller to add to its session: how
     ``create_member`` and the roster import's bulk path register a member."""
-    assert data.join_date is not None
-    member = Member(**_stored(data), status=str(status), status_date=data.join_date)
+    member = Member(**new_member_columns(data, status))
     # The relationship attaches it to ``member.status_changes``: added with the member.
-    MemberStatusChange(
-        member=member,
-        old_status=None,
-        new_status=str(status),
-        effective_date=data.join_date,
-        reason=_("joined the cooperative"),
-        recorded_by=actor.username,
-    )
+    MemberStatusChange(member=member, **joined_columns(data, actor, status))
     for plot in data.plots:
-        member.plots.append(Plot(**_stored_plot(plot)))
+        member.plots.append(Plot(**plot_columns(plot)))
     return member
+
+
+def new_member_columns(
+    data: MemberInput, status: MemberStatus = MemberStatus.ACTIVE
+) -> dict[str, Any]:
+    """A new member's columns from ``data`` (``normalised`` and validated): what
+    ``build_member`` stores, and what the roster import inserts in bulk."""
+    assert data.join_date is not None
+    return {**_stored(data), "status": str(status), "status_date": data.join_date}
+
+
+def joined_columns(
+    data: MemberInput, actor: Actor, status: MemberStatus = MemberStatus.ACTIVE
+) -> dict[str, Any]:
+    """The columns of a new member's first status change (joining), its member aside."""
+    return {
+        "old_status": None,
+        "new_status": str(status),
+        "effective_date": data.join_date,
+        "reason": _("joined the cooperative"),
+        "recorded_by": actor.username,
+    }
 
 
 def update_member(
@@ -461,10 +475,10 @@ def update_member(
     kept: set[int] = set()
     for plot in data.plots:
         if plot.id is None:
-            member.plots.append(Plot(**_stored_plot(plot)))
+            member.plots.append(Plot(**plot_columns(plot)))
             continue
         kept.add(plot.id)
-        for key, value in _stored_plot(plot).items():
+        for key, value in plot_columns(plot).items():
             setattr(known[plot.id], key, value)
     for plot_id, existing in known.items():
         if plot_id not in kept:
@@ -697,7 +711,7 @@ def _stored(data: MemberInput) -> dict[str, Any]:
     }
 
 
-def _stored_plot(plot: PlotInput) -> dict[str, Any]:
+def plot_columns(plot: PlotInput) -> dict[str, Any]:
     """A plot's columns as ``plot`` sets them (its id and member are not among them)."""
     return {c.key: getattr(plot, c.key) for c in PLOT_COLUMNS if c.key != "id"}
 

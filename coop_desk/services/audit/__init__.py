@@ -4,7 +4,8 @@ chained by SHA-256 so that an edited, deleted or inserted audit row shows.
 Modules
     canonical   the record format: a row as canonical JSON, the hash that chains records
     writer      the flush listener ``Database`` installs on its sessions, the chain's append,
-                the baseline of rows older than the trail, the reason of a change
+                rows inserted in bulk with their records (``insert_audited``), the baseline of
+                rows older than the trail, the reason of a change
     reader      pages of records, the history of a row, the chain's head (front ends); a
                 record in words people recognise is ``services.audit_words`` (a sibling: it
                 names ledger entries and accounts, and the ledger writes to this package)
@@ -32,8 +33,12 @@ an update or delete are read just before the statement; the values after are rea
 the flush has written them); ``after_flush`` turns them into records. Sign-in throttling
 columns are left out and password hashes are recorded as their SHA-256.
 
-Writes that bypass the ORM flush (Core ``update()``/``delete()``, ``sqlite3`` or ``psql`` on
-the database, a session not made by ``Database``) write no record: ``verify`` then finds that
+One writer inserts rows without the flush and records them itself: ``insert_audited`` (the
+roster import's new members, tens of thousands at a time) inserts rows with one
+``executemany`` and appends their records, made from the same values as the listener would
+have read back (``row_builder``), in the same chain. Other writes that bypass the ORM flush
+(Core ``update()``/``delete()``, ``sqlite3`` or ``psql`` on the database, a session not made
+by ``Database``) write no record: ``verify`` then finds that
 the row's content differs from its last record and names it. Posted journal entries are also
 refused by the database itself (triggers of migration 0400) and by a session guard
 (``services.ledger.guard``).
@@ -98,7 +103,14 @@ from coop_desk.services.audit.reader import (
     table_names,
     usernames,
 )
-from coop_desk.services.audit.writer import install, reason, set_reason, write_baseline
+from coop_desk.services.audit.writer import (
+    insert_audited,
+    install,
+    reason,
+    row_builder,
+    set_reason,
+    write_baseline,
+)
 
 __all__ = [
     "ANCHOR_LOG",
@@ -129,6 +141,7 @@ __all__ = [
     "database_name",
     "default_anchor_logs",
     "history",
+    "insert_audited",
     "install",
     "is_audited",
     "json_value",
@@ -144,6 +157,7 @@ __all__ = [
     "reason",
     "record_hash",
     "record_id_of",
+    "row_builder",
     "records_about",
     "set_reason",
     "sha256_text",

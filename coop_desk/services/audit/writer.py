@@ -10,13 +10,24 @@ marked by ``install``; the session events that turn them into records belong to 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, bindparam, event, insert, inspect, or_, select, text
-from sqlalchemy.engine import Connection
+from sqlalchemy import (
+    Table,
+    TypeDecorator,
+    and_,
+    bindparam,
+    event,
+    insert,
+    inspect,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Mapper, Session, object_session, sessionmaker
 
 from coop_desk.models import AuditRecord, Base
@@ -28,10 +39,11 @@ from coop_desk.services.audit.canonical import (
     canonical,
     is_audited,
     json_value,
-    record_hash,
     record_id_of,
+    row_canonical,
     row_snapshotter,
     snapshot,
+    stored_record_hash,
 )
 from coop_desk.services.session_events import listen_once
 
@@ -152,10 +164,6 @@ def _write_audit_records(session: Session, _flush_context: Any) -> None:
             wanted.setdefault(table, []).append(key)
     after_rows = {table: _select_by_keys(connection, table, keys) for table, keys in wanted.items()}
 
-    actor = session.info.get("actor")
-    username = actor.username if isinstance(actor, Actor) else "(unknown)"
-    user_id = actor.user_id if isinstance(actor, Actor) else None
-    reason = str(session.info.get("reason") or "")
     entries: list[dict[str, Any]] = []
     # The rows before and after were read with ``select(table)``: every column, in the
     # table's order, which ``row_snapshotter`` reads without a look-up by name per column.
@@ -179,15 +187,163 @@ def _write_audit_records(session: Session, _flush_context: Any) -> None:
             }
         )
     if entries:
-        _append(
-            connection,
-            entries,
-            at=_transaction_time(session),
-            username=username,
-            user_id=user_id,
-            reason=reason,
-            head_cache=session.info,
+        _append_for(session, entries)
+
+
+def _append_for(session: Session, entries: list[dict[str, Any]]) -> None:
+    """Append ``entries`` to the chain as the session's records: its actor, its reason, the
+    transaction's time, the chain's head cached in the session."""
+    actor = session.info.get("actor")
+    _append(
+        session.connection(),
+        entries,
+        at=_transaction_time(session),
+        username=actor.username if isinstance(actor, Actor) else "(unknown)",
+        user_id=actor.user_id if isinstance(actor, Actor) else None,
+        reason=str(session.info.get("reason") or ""),
+        head_cache=session.info,
+    )
+
+
+# --- rows inserted without a flush ------------------------------------------------------------
+def row_builder(table: Table, dialect: Dialect) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """A new row of ``table`` from the values it is given, as ``insert_audited`` takes it:
+    every column in the table's order, a column not given holding its default (what the ORM
+    would insert: a callable default such as the time is called once per builder), and each
+    value as its column type reads it back (``Decimal("1.5")`` in a column of 6 decimals is
+    ``Decimal("1.500000")``), so that the audit record made from the row is the one the
+    flush listener would have made by reading the row back."""
+    plan: list[tuple[str, Any, Callable[[Any], Any] | None]] = []
+    for column in table.columns:
+        default = column.default
+        if default is None:
+            if column.server_default is not None and not column.primary_key:
+                raise RuntimeError(
+                    f"{table.name}.{column.name}: a server default is not known here"
+                )
+            value = None
+        elif getattr(default, "is_callable", False):
+            value = default.arg(None)  # type: ignore[attr-defined]
+        else:
+            value = default.arg  # type: ignore[attr-defined]
+        through = None
+        if isinstance(column.type, TypeDecorator):
+            through = _read_back(column.type, dialect)
+        if through is not None and value is not None:
+            value = through(value)
+        plan.append((column.name, value, through))
+    defaults = [default for _name, default, _through in plan]
+    position = {name: (index, through) for index, (name, _d, through) in enumerate(plan)}
+
+    def build(values: dict[str, Any]) -> tuple[Any, ...]:
+        row = defaults.copy()
+        for name, value in values.items():
+            found = position.get(name)
+            if found is None:
+                raise KeyError(f"{table.name} has no column {name}")
+            index, through = found
+            row[index] = value if through is None or value is None else through(value)
+        return tuple(row)
+
+    return build
+
+
+def _read_back(column_type: TypeDecorator[Any], dialect: Dialect) -> Callable[[Any], Any]:
+    def through(value: Any) -> Any:
+        return column_type.process_result_value(
+            column_type.process_bind_param(value, dialect), dialect
         )
+
+    return through
+
+
+def insert_audited(session: Session, table: Table, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert ``rows`` of ``table`` (made by ``row_builder``: every column, primary key
+    included) with one ``executemany``, and record each in the trail as an insert whose
+    after-image is made from the same values: the records the flush listener writes for rows
+    the ORM inserts, without an object per row nor reading the rows back (the roster
+    import's new members). The session's pending changes are flushed first; the limits
+    (``limit_guard.row_checker``) are the caller's to check, as the flush would."""
+    if not rows:
+        return
+    session.flush()
+    insert_many(session.connection(), table, rows)
+    after = row_canonical(table)
+    names = [column.name for column in table.columns]
+    keys = [names.index(column.name) for column in table.primary_key.columns]
+    if len(keys) == 1:
+        (key,) = keys
+        record_ids = [str(json_value(row[key])) for row in rows]
+    else:
+        record_ids = ["/".join(str(json_value(row[k])) for k in keys) for row in rows]
+    _append_for(
+        session,
+        [
+            {
+                "action": Action.INSERT,
+                "table_name": table.name,
+                "record_id": record_id,
+                "before": None,
+                "after": after(row),
+            }
+            for record_id, row in zip(record_ids, rows, strict=True)
+        ],
+    )
+
+
+def insert_many(connection: Connection, table: Table, rows: Sequence[Sequence[Any]]) -> None:
+    """Insert ``rows`` (every column of ``table``, in its order) in one ``executemany``.
+
+    On SQLite the driver's ``executemany`` is given the values already converted by the
+    column types (their bind processors, looked up once per column, not once per value):
+    SQLAlchemy's own preparation of each row took as long as SQLite's insert of it. Other
+    databases go through SQLAlchemy (on PostgreSQL it sends many rows per statement)."""
+    if not rows:
+        return
+    if connection.dialect.name != "sqlite":
+        names = [column.name for column in table.columns]
+        connection.execute(insert(table), [dict(zip(names, row, strict=True)) for row in rows])
+        return
+    sql, processors = _sqlite_insert(table, connection.dialect)
+    # Rows of one insert share many values (the time of the transaction, dates, areas):
+    # each distinct value (of a type) is converted once per column.
+    memos: list[dict[tuple[type, Any], Any]] = [{} for _ in processors]
+    converted = []
+    for row in rows:
+        values = list(row)
+        for (index, process), memo in zip(processors, memos, strict=True):
+            value = values[index]
+            if value is not None:
+                key = (type(value), value)
+                done = memo.get(key, memo)
+                if done is memo:
+                    done = memo[key] = process(value)
+                values[index] = done
+        converted.append(tuple(values))
+    connection.exec_driver_sql(sql, converted)
+
+
+_SQLITE_INSERTS: dict[str, tuple[str, list[tuple[int, Callable[[Any], Any]]]]] = {}
+
+
+def _sqlite_insert(
+    table: Table, dialect: Dialect
+) -> tuple[str, list[tuple[int, Callable[[Any], Any]]]]:
+    """``INSERT INTO table (every column) VALUES (?, ...)`` and the bind processor of each
+    column that has one, by the column's position."""
+    found = _SQLITE_INSERTS.get(table.name)
+    if found is None:
+        names = [column.name for column in table.columns]
+        compiled = insert(table).compile(dialect=dialect, column_keys=names)
+        if list(compiled.positiontup or ()) != names:
+            raise RuntimeError(f"{table.name}: the insert's parameters are not its columns")
+        processors: list[tuple[int, Callable[[Any], Any]]] = []
+        for index, column in enumerate(table.columns):
+            process = column.type.dialect_impl(dialect).bind_processor(dialect)
+            if process is not None:
+                processors.append((index, process))
+        found = _SQLITE_INSERTS[table.name] = (compiled.string, processors)
+    return found
 
 
 def _transaction_time(session: Session) -> datetime:
@@ -247,6 +403,9 @@ def _append(
         ).first()
         head = (last.id, last.hash) if last else (0, GENESIS_HASH)
     last_id, prev = head
+    # ``record_hash`` of each record, with the time (the same for all) written out once.
+    at_text = at.astimezone(UTC).isoformat()
+    names = [column.name for column in table.columns]
     rows = []
     for offset, entry in enumerate(entries, start=1):
         row = {
@@ -258,12 +417,25 @@ def _append(
             "prev_hash": prev,
             **entry,
         }
-        row["hash"] = record_hash(**row)
-        prev = row["hash"]
-        rows.append(row)
-    connection.execute(insert(table), rows)
+        row["hash"] = prev = stored_record_hash(
+            (
+                row["id"],
+                at_text,
+                row["username"],
+                row["user_id"],
+                row["action"],
+                row["table_name"],
+                row["record_id"],
+                row["before"],
+                row["after"],
+                row["reason"],
+                row["prev_hash"],
+            )
+        )
+        rows.append([row[name] for name in names])
+    insert_many(connection, table, rows)
     if head_cache is not None:
-        head_cache[_HEAD_KEY] = (rows[-1]["id"], rows[-1]["hash"])
+        head_cache[_HEAD_KEY] = (last_id + len(rows), prev)
 
 
 # Who and why for the baseline records (what the audit trail shows them as: audit_words).

@@ -78,6 +78,7 @@ from coop_desk.services.certification.inspections import (
 )
 from coop_desk.services.certification.plots import (
     PlotStatusRow,
+    plot_organic_columns,
     record_plot_organic,
     set_plot_organic,
 )
@@ -90,6 +91,7 @@ from coop_desk.services.certification.scope import (
     SchemeStatusRow,
     add_scheme,
     list_schemes,
+    member_scheme_columns,
     record_member_scheme,
     scheme_id,
     set_member_scheme,
@@ -135,6 +137,8 @@ __all__ = [
     "overview_from",
     "record_decision",
     "record_inspection",
+    "member_scheme_columns",
+    "plot_organic_columns",
     "record_member_scheme",
     "record_plot_organic",
     "record_sanction",

@@ -97,17 +97,35 @@ def record_plot_organic(
     """Validate and write (not flushed) a plot's conversion start and override, over its
     ``stored`` row or as a new one. ``set_plot_organic`` reads the plot first and returns its
     status row; the roster import writes through this alone (no query, no status computed)."""
+    values = plot_organic_columns(actor, conversion_start, override, reason, today=today)
+    row = stored or PlotOrganic(plot_id=plot_id)
+    for key, value in values.items():
+        setattr(row, key, value)
+    session.add(row)
+    return row
+
+
+def plot_organic_columns(
+    actor: Actor,
+    conversion_start: date | None,
+    override: ConversionStatus | None = None,
+    reason: str = "",
+    *,
+    today: date,
+) -> dict[str, object]:
+    """Validate a plot's conversion start and override and return the columns they set: what
+    ``record_plot_organic`` writes on its row, and what the roster import inserts in bulk for
+    the plots it registers."""
     require(actor, Permission.CERTS_WRITE)
     problems = validate_override(override, reason, conversion_start, today)
     if problems:
         raise ValidationError(problems)
-    row = stored or PlotOrganic(plot_id=plot_id)
-    row.conversion_start = conversion_start
-    row.status_override = override.value if override is not None else None
-    row.override_reason = clean(reason) if override is not None else ""
-    row.updated_by = actor.username
-    session.add(row)
-    return row
+    return {
+        "conversion_start": conversion_start,
+        "status_override": override.value if override is not None else None,
+        "override_reason": clean(reason) if override is not None else "",
+        "updated_by": actor.username,
+    }
 
 
 def plot_rows(

@@ -125,7 +125,7 @@ def set_member_scheme(
     member = find_member(session, member_id)
     scheme = session.get(CertScheme, scheme_id_)
     problems = [] if scheme else [Problem("scheme_id", _("the scheme does not exist"))]
-    problems += _scope_problems(member, in_scope, since, today)
+    problems += _scope_problems(member.join_date, in_scope, since, today)
     if problems:
         raise ValidationError(problems)
     assert scheme is not None
@@ -176,28 +176,41 @@ def record_member_scheme(
     ``stored`` row or as a new one. ``set_member_scheme`` reads what it needs first; the
     roster import, which knows the members it has just created have no row, writes through
     this alone (no query, no return row)."""
-    require(actor, Permission.CERTS_WRITE)
-    problems = _scope_problems(member, in_scope, since, today)
-    if problems:
-        raise ValidationError(problems)
+    values = member_scheme_columns(actor, member.join_date, in_scope, since, notes, today=today)
     row = stored or MemberScheme(member_id=member.id, scheme_id=scheme_id_)
-    row.in_scope = in_scope
-    row.since = since
-    row.notes = notes.strip()
-    row.updated_by = actor.username
+    for key, value in values.items():
+        setattr(row, key, value)
     session.add(row)
     return row
 
 
-def _scope_problems(member: Member, in_scope: bool, since: date, today: date) -> list[Problem]:
+def member_scheme_columns(
+    actor: Actor, join_date: date, in_scope: bool, since: date, notes: str = "", *, today: date
+) -> dict[str, object]:
+    """Validate a member's place in a scheme (the member joined on ``join_date``) and return
+    the columns it sets: what ``record_member_scheme`` writes on its row, and what the roster
+    import inserts in bulk for the members it registers."""
+    require(actor, Permission.CERTS_WRITE)
+    problems = _scope_problems(join_date, in_scope, since, today)
+    if problems:
+        raise ValidationError(problems)
+    return {
+        "in_scope": in_scope,
+        "since": since,
+        "notes": notes.strip(),
+        "updated_by": actor.username,
+    }
+
+
+def _scope_problems(join_date: date, in_scope: bool, since: date, today: date) -> list[Problem]:
     problems: list[Problem] = []
     if since > today:
         problems.append(Problem("since", _("the date is in the future")))
-    if since < member.join_date and in_scope:
+    if since < join_date and in_scope:
         problems.append(
             Problem(
                 "since",
-                _("the member joined on {join_date}, after this date", join_date=member.join_date),
+                _("the member joined on {join_date}, after this date", join_date=join_date),
             )
         )
     return problems

@@ -448,6 +448,7 @@ class ImportWizard(QWizard):
         db, actor = self.ctx.db, self.ctx.actor
         skip = self.preview_page.skip_invalid.isChecked()
         join_date = self.mapping_page.default_join_date()
+        plan = self.plan
 
         def job(progress: Progress) -> member_import.ImportResult:
             with db.transaction(actor) as session:
@@ -458,6 +459,7 @@ class ImportWizard(QWizard):
                     skip_invalid=skip,
                     progress=progress,
                     default_join_date=join_date,
+                    plan=plan,  # applied as previewed unless the register changed meanwhile
                 )
 
         try:
