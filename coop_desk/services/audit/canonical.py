@@ -16,8 +16,9 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, cast
 
-from sqlalchemy import Table
+from sqlalchemy import ColumnElement, Table, type_coerce
 from sqlalchemy.engine import Dialect
+from sqlalchemy.types import NULLTYPE
 
 from coop_desk.models import AuditRecord
 
@@ -169,6 +170,85 @@ def row_canonical(table: Table) -> Callable[[Sequence[Any]], str]:
             return canonical(snap(row))
 
     return text
+
+
+# How many stored values of one column ``stored_row_reader`` remembers the text of (dates,
+# times and often amounts repeat; a column of all-different values starts over).
+STORED_TEXTS_KEPT = 50_000
+
+
+def stored_row_reader(
+    table: Table, dialect: Dialect
+) -> tuple[Callable[[Sequence[Any]], str], Callable[[Sequence[Any]], tuple[Any, ...]]]:
+    """For the rows of ``table`` as the driver returns them (each column's stored form: the
+    column types not applied, ``stored_columns``): ``row_canonical`` of the row as
+    ``select(table)`` reads it, and that row itself (for a finding's snapshot and record id).
+
+    A column whose type converts what it reads (amounts, dates, times) has each stored value's
+    JSON text remembered, so that a date or an amount seen before costs a dictionary lookup
+    instead of the conversion and the formatting (``verify`` reads every row of every table).
+    The text is the one ``row_canonical`` writes of the value the type reads; a row holding
+    a value of another type, and a table ``row_canonical`` writes through ``snapshot``, go
+    through the read row."""
+    readers = [
+        column.type.dialect_impl(dialect).result_processor(dialect, None)
+        for column in table.columns
+    ]
+
+    def read(row: Sequence[Any]) -> tuple[Any, ...]:
+        return tuple(
+            value if process is None else process(value)
+            for value, process in zip(row, readers, strict=False)
+        )
+
+    text_of = row_canonical(table)
+    volatile = VOLATILE_COLUMNS.get(table.name, frozenset())
+    plan = sorted(
+        (column.name, index)
+        for index, column in enumerate(table.columns)
+        if column.name not in volatile
+    )
+    if REDACTED_COLUMNS.get(table.name) or not plan:
+        return (lambda row: text_of(read(row))), read
+    as_text = _JSON_TEXT
+    columns: list[tuple[str, int, Callable[[Any], Any] | None, dict[Any, str] | None]] = [
+        (
+            ("{" if n == 0 else ",") + _encode_text(name) + ":",
+            index,
+            readers[index],
+            {} if readers[index] is not None else None,
+        )
+        for n, (name, index) in enumerate(plan)
+    ]
+
+    def text(row: Sequence[Any]) -> str:
+        parts = []
+        try:
+            for key, index, process, texts in columns:
+                value = row[index]
+                if texts is None:
+                    parts.append(key + as_text[type(value)](value))
+                    continue
+                found = texts.get(value) if type(value) in (str, int) else None
+                if found is None:
+                    shown = process(value)  # type: ignore[misc]
+                    found = as_text[type(shown)](shown)
+                    if type(value) in (str, int):  # 1 and 1.0 are one key: floats not kept
+                        if len(texts) >= STORED_TEXTS_KEPT:
+                            texts.clear()
+                        texts[value] = found
+                parts.append(key + found)
+        except KeyError:  # a value of another type
+            return text_of(read(row))
+        return "".join(parts) + "}"
+
+    return text, read
+
+
+def stored_columns(table: Table) -> list[ColumnElement[Any]]:
+    """``table``'s columns selected as stored (no column type's conversion), under their own
+    names, for ``stored_row_reader``."""
+    return [type_coerce(column, NULLTYPE).label(column.name) for column in table.columns]
 
 
 def record_id_of(table: Table, row: Any) -> str:

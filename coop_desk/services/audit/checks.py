@@ -62,10 +62,11 @@ from coop_desk.services.audit.canonical import (
     at_reader,
     is_audited,
     record_id_of,
-    row_canonical,
     row_snapshotter,
     show_value,
+    stored_columns,
     stored_record_hash,
+    stored_row_reader,
 )
 from coop_desk.services.verify import (
     Check,
@@ -522,7 +523,8 @@ def _content(session: Session, tables: Sequence[Table]) -> list[Finding]:
 
         matched = 0
         snap = row_snapshotter(table)
-        text_of = row_canonical(table)
+        # The rows as stored: each repeated date, time or amount is converted once.
+        text_of, read = stored_row_reader(table, session.get_bind().dialect)
         width = len(table.columns)
         t = AUDIT
         newest = AUDIT.alias("newest")
@@ -535,7 +537,7 @@ def _content(session: Session, tables: Sequence[Table]) -> list[Finding]:
         # Each row with its latest record, found through ix_audit_record_table_record
         # (table_name, record_id, id): one pass in key order, no list of ids sent.
         result = session.execute(
-            select(table, t.c.id, t.c.action, t.c.after)
+            select(*stored_columns(table), t.c.id, t.c.action, t.c.after)
             .select_from(table.outerjoin(t, t.c.id == latest))
             .order_by(*table.primary_key.columns)
             .execution_options(yield_per=CONTENT_CHUNK)
@@ -543,7 +545,7 @@ def _content(session: Session, tables: Sequence[Table]) -> list[Finding]:
         for row in result:
             audit_id, action, after_json = row[width:]
             if audit_id is None or action == Action.DELETE or after_json is None:
-                rid = record_id_of(table, row)
+                rid = _record_id(table, read(row))
                 add(
                     _(
                         "{table_name} {rid} exists but the audit trail has no record of it being written (inserted outside coop-desk)",
@@ -556,9 +558,10 @@ def _content(session: Session, tables: Sequence[Table]) -> list[Finding]:
             matched += 1
             if text_of(row) == after_json:
                 continue
-            rid = record_id_of(table, row)
+            values = read(row)
+            rid = _record_id(table, values)
             where = f"{table.name} {rid}"
-            current = snap(row)
+            current = snap(values)
             after = _payload(after_json)
             if after is None:
                 add(
@@ -609,6 +612,11 @@ def _content(session: Session, tables: Sequence[Table]) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _record_id(table: Table, values: Sequence[Any]) -> str:
+    """``record_id_of`` a row read as ``select(table)`` reads it (a tuple in column order)."""
+    return record_id_of(table, {c.name: v for c, v in zip(table.columns, values, strict=False)})
 
 
 def _deleted_outside(session: Session, table: Table) -> Iterator[tuple[str, int]]:
