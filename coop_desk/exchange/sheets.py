@@ -612,6 +612,8 @@ def cell_value(cell: Any) -> Any:
     if value is None:
         return None
     kind = cell.data_type
+    if kind == "s" or kind == "d":
+        return value  # text and dates, most cells: as read
     if kind == "f" and isinstance(value, str):
         return FormulaText(value)
     if kind == "e":
@@ -805,9 +807,15 @@ def is_totals_row(cells: Sequence[Any]) -> bool:
 def title_text(cells: Sequence[Any]) -> str | None:
     """The text of a row holding one text cell and nothing else (a title, a section's name, a
     note between blocks), or ``None``."""
-    filled = [c for c in cells if not v.is_blank(c)]
-    if len(filled) == 1 and isinstance(filled[0], str):
-        return filled[0].strip()
+    filled = None
+    for cell in cells:
+        if cell is None or v.is_blank(cell):
+            continue
+        if filled is not None:
+            return None  # a second filled cell: not a title (most rows stop here)
+        filled = cell
+    if isinstance(filled, str):
+        return filled.strip()
     return None
 
 
@@ -816,16 +824,51 @@ def is_repeated_header(cells: Sequence[Any], mapped: Sequence[SourceColumn]) -> 
     a block per community): at least two of its cells, and most, repeat their column's title."""
     titled = [c for c in mapped if c.header]
     needed = max(2, (len(titled) + 1) // 2)  # same >= 2 and same * 2 >= len(titled)
+    # Only a text cell can repeat its title: when too few are text (numbers, dates, blanks
+    # of a data row), the row is no header, without reading a title (a data row stops here).
+    candidates = [
+        (cell, c.header)
+        for c in titled
+        if c.index < len(cells) and isinstance(cell := cells[c.index], str)
+    ]
+    if len(candidates) < needed:
+        return False
     same = 0
-    for position, c in enumerate(titled):
-        cell = cells[c.index] if c.index < len(cells) else None
-        if isinstance(cell, str) and header_key(cell) == _title_key(c.header):
+    for position, (cell, title) in enumerate(candidates):
+        if cell == title or (_may_name(cell, title) and _cell_key(cell) == _title_key(title)):
             same += 1
             if same >= needed:
                 return True
-        elif same + len(titled) - position - 1 < needed:
+        elif same + len(candidates) - position - 1 < needed:
             return False  # too few columns left to repeat the header: a data row stops here
     return False
+
+
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _may_name(cell: str, title: str) -> bool:
+    """False when ``cell`` cannot repeat ``title`` whatever its spelling, known without
+    computing its ``header_key``: a digit written outside brackets stays in the key, so a
+    cell with digits and no bracket ("CAC-12", a phone) never names a title without digits."""
+    if "(" in cell or _DIGIT.search(_title_key(title)):
+        return True
+    return _DIGIT.search(cell) is None
+
+
+_CELL_KEYS: dict[str, str] = {}
+
+
+def _cell_key(text: str) -> str:
+    """``header_key`` of a cell's text, kept for texts seen before (the repeated-header test
+    reads every row: a caserío, a sex or a status repeats down the sheet); the memory is
+    bounded, a new text past it is computed each time."""
+    key = _CELL_KEYS.get(text)
+    if key is None:
+        key = header_key(text)
+        if len(text) <= 100 and len(_CELL_KEYS) < 20_000:
+            _CELL_KEYS[text] = key
+    return key
 
 
 # --- several sheets, saved formula results -------------------------------------------------------
