@@ -596,9 +596,13 @@ def fill_merged_down(ws: Any, rows: Any, first_row: int) -> Any:
             pending.pop(0)
         if active:
             filled = list(cells)
+            # A merged cell past the row's last written cell (the last column) still counts.
+            width = max(a[1] for a in active) + 1
+            if len(filled) < width:
+                filled += [None] * (width - len(filled))
             for min_col, max_col, _max_row, value in active:
                 for col in range(min_col, max_col + 1):
-                    if col < len(filled) and filled[col] is None:
+                    if filled[col] is None:
                         filled[col] = value
             cells = tuple(filled)
         yield cells

@@ -1,0 +1,156 @@
+"""The roster reader's shortcuts (issue 14) read every cell as the rules say: rules chosen
+once per column that remember repeated values, the cheap tests of the repeated-header and
+title rows, and the cell types kept where they matter (leading-zero formats, formulas, errors,
+merged cells)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import openpyxl
+
+from coop_desk.exchange.roster import read_roster
+from coop_desk.exchange.roster.parser import column_readers, parse_row
+from coop_desk.exchange.sheets import SourceColumn, is_repeated_header, title_text
+from tests.conftest import TODAY
+
+HEADER = ["Código", "Apellidos", "Nombres", "DNI", "Sexo", "Fecha de ingreso", "Caserío"]
+
+
+def _save(tmp_path, rows, formats=None, merges=()):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Padrón"
+    ws.append(HEADER)
+    for row in rows:
+        ws.append(row)
+    for cell, number_format in (formats or {}).items():
+        ws[cell].number_format = number_format
+    for merged in merges:
+        ws.merge_cells(merged)
+    path = tmp_path / "padron.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_numbers_formatted_with_leading_zeros_keep_them_and_plain_numbers_do_not(tmp_path):
+    """A DNI or code typed as a number under a "00000000" / "0000" format reads as the user
+    sees it; the same number without that format is a plain number (the remembered reading
+    of one is never the other's)."""
+    path = _save(
+        tmp_path,
+        [
+            [42, "Rojas", "Ana", 1234567, "F", "01/01/2015", "La Palma"],
+            [43, "Rojas", "Bea", 1234567, "F", "01/01/2015", "La Palma"],
+            [420, "Vega", "Cira", 4567890, "F", "01/01/2015", "La Palma"],
+            [42, "Vega", "Dora", 7654321, "F", "01/01/2015", "La Palma"],
+        ],
+        formats={"A2": "0000", "D2": "00000000", "D3": "00000000", "A5": "000000"},
+    )
+    rows = read_roster(path, today=TODAY).rows
+    assert [(r.code, r.values["dni"]) for r in rows] == [
+        ("0042", "01234567"),
+        ("43", "01234567"),
+        ("420", "04567890"),
+        ("000042", "07654321"),
+    ]
+    assert not any(r.problems for r in rows)
+
+
+def test_a_value_refused_on_several_rows_is_a_problem_of_each_row(tmp_path):
+    path = _save(
+        tmp_path,
+        [
+            ["S1", "Rojas", "Ana", "40000001", "Z", "01/01/2015", "La Palma"],
+            ["S2", "Rojas", "Bea", "40000002", "F", "31/02/2015", "La Palma"],
+            ["S3", "Vega", "Cira", "40000003", "Z", "31/02/2015", "La Palma"],
+        ],
+    )
+    roster = read_roster(path, today=TODAY)
+    found = [(p.row, p.column, p.field) for r in roster.rows for p in r.problems]
+    assert found == [
+        (2, "E (Sexo)", "gender"),
+        (3, "F (Fecha de ingreso)", "join_date"),
+        (4, "E (Sexo)", "gender"),
+        (4, "F (Fecha de ingreso)", "join_date"),
+    ]
+    by_row = {r.row: {p.field: p.message for p in r.problems} for r in roster.rows}
+    assert by_row[2]["gender"] == by_row[4]["gender"]
+    assert by_row[3]["join_date"] == by_row[4]["join_date"]
+
+
+def test_values_equal_in_python_but_not_in_a_cell_read_apart():
+    """1, 1.0 and True are one dictionary key in Python; a text column reads them as typed."""
+    columns = [SourceColumn(0, "A", "Caserío", "community"), SourceColumn(1, "B", "Sexo", "gender")]
+    readers = column_readers(columns, TODAY)
+    read = [parse_row(n, cells, columns, TODAY, readers) for n, cells in enumerate(
+        [(True, "F"), (1, "F"), (1.5, "F"), ("1", "F"), (True, "X"), (1, "X")], start=2
+    )]  # fmt: skip
+    assert [r.values.get("community") for r in read] == ["yes", "1", "1.5", "1", "yes", "1"]
+    assert [len(r.problems) for r in read] == [0, 0, 0, 0, 1, 1]
+    assert [r.problems[0].row for r in read[4:]] == [6, 7]
+
+
+def test_shared_readers_read_as_fresh_ones(tmp_path):
+    """A row read with the sheet's readers (which remember) equals the row read alone."""
+    columns = [
+        SourceColumn(i, chr(65 + i), h, f)
+        for i, (h, f) in enumerate(
+            [("Código", "code"), ("Sexo", "gender"), ("Fecha de ingreso", "join_date"),
+             ("Área (ha)", "total_area"), ("Estado orgánico", "organic_status")]
+        )
+    ]  # fmt: skip
+    rows = [
+        ("S1", "F", datetime(2015, 1, 1), 2.5, "Orgánico"),
+        ("S2", "mujer", "01/01/2015", "2,5", "T2"),
+        ("S3", "F", datetime(2015, 1, 1), 2.5, "Orgánico"),
+        ("bad code!", "?", "31/02/2015", -1.0, "quizás"),
+        ("S5", "?", "31/02/2015", -1.0, "quizás"),
+    ]
+    readers = column_readers(columns, TODAY)
+    for number, cells in enumerate(rows, start=2):
+        assert parse_row(number, cells, columns, TODAY, readers) == parse_row(
+            number, cells, columns, TODAY
+        )
+
+
+def _columns(titles):
+    return [SourceColumn(i, chr(65 + i), t, f"f{i}") for i, t in enumerate(titles)]
+
+
+def test_the_header_again_is_told_from_data_rows_with_digits_and_brackets():
+    columns = _columns(["Código", "Apellidos", "Nombres", "Año 2024", "Área (ha)"])
+    assert is_repeated_header(("CODIGO", "apellidos", "NOMBRES", "año 2024", "área"), columns)
+    assert is_repeated_header(("Código", "Apellidos", "Nombres", 7, None), columns)
+    # Data: digits in a code or a phone, dates and numbers in the other columns.
+    assert not is_repeated_header(("CAC-12", "Rojas", "Ana", 2024, 2.5), columns)
+    assert not is_repeated_header(("Código 1", "Apellidos 2", "Ana", "2024", "(2) ha"), columns)
+    # Digits inside brackets are units, not part of the title: "Código (1)" names "Código".
+    assert is_repeated_header(("Código (1)", "Apellidos (2)", "Nombres (3)", None, None), columns)
+
+
+def test_a_title_row_holds_one_text_cell_and_nothing_else():
+    assert title_text((None, "  Sector La Palma ", None, " ")) == "Sector La Palma"
+    assert title_text((None, "Sector", None, "-", "2")) is None
+    assert title_text((None, 12, None)) is None
+    assert title_text((None, "", "s/n")) is None
+
+
+def test_merged_cells_and_formulas_still_read_as_the_user_sees_them(tmp_path):
+    """The caserío merged down in the last column (a row whose last written cell is before
+    it, which read-only openpyxl returns shorter) fills its rows; a formula without a saved
+    result is still that row's problem."""
+    path = _save(
+        tmp_path,
+        [
+            ["S1", "Rojas", "Ana", "40000001", "F", "01/01/2015", "La Palma"],
+            ["S2", "Rojas", "Bea", "40000002", "F", "01/01/2015", None],
+            ["S3", "Vega", "Cira", '="4000"&"0003"', "F", "01/01/2015", "Alto Perú"],
+        ],
+        merges=["G2:G3"],
+    )
+    rows = read_roster(path, today=TODAY).rows
+    assert [r.values.get("community") for r in rows] == ["La Palma", "La Palma", "Alto Perú"]
+    (problem,) = rows[2].problems
+    assert (problem.row, problem.column, problem.field) == (4, "D (DNI)", "dni")
+    assert "formula whose result was not saved" in problem.message
