@@ -543,7 +543,7 @@ def sheet_rows(ws: Any, **kwargs: Any) -> Any:
     """Row value tuples where formula cells are :class:`FormulaText`."""
     trust_no_dimensions(ws)
     for cells in ws.iter_rows(**kwargs):
-        yield tuple(cell_value(c) for c in cells)
+        yield tuple(map(cell_value, cells))
 
 
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
@@ -796,16 +796,22 @@ def is_totals_row(cells: Sequence[Any]) -> bool:
     """A totals row: a cell that sums (``=SUM(...)``, ``=SUBTOTAL(...)``) or that begins with
     "Total", "Subtotal", "Suma"."""
     for cell in cells:
+        if not isinstance(cell, str):
+            continue  # a number, a date, a blank
+        if cell[:1] not in _TOTAL_FIRST and not cell[:1].isspace():
+            continue  # no total word starts here (most cells: cheaper than stripping)
         if isinstance(cell, FormulaText):
             if _AGGREGATE.match(cell.strip()):
                 return True
-        elif (
-            isinstance(cell, str)
-            and cell.lstrip()[:3].lower() in ("tot", "sub", "sum", "gra")  # cheap test first
-            and TOTAL_WORDS.match(fold(cell.strip()))
+        elif cell.lstrip()[:3].lower() in _TOTAL_STARTS and TOTAL_WORDS.match(  # cheap test first
+            fold(cell.strip())
         ):
             return True
     return False
+
+
+_TOTAL_STARTS = frozenset({"tot", "sub", "sum", "gra"})
+_TOTAL_FIRST = frozenset("tTsSgG=")  # first letters of those words, and of a formula
 
 
 def title_text(cells: Sequence[Any]) -> str | None:

@@ -384,13 +384,14 @@ def _read_rows(
                     MAX_DATA_ROWS=format(MAX_DATA_ROWS, ","),
                 )
             )
-        formulas = {
-            c.index
-            for c in mapped
-            if c.index < len(cells) and isinstance(cells[c.index], FormulaText)
-        }
-        if formulas:
-            formula_rows[excel_row] = formulas
+        if any(isinstance(cell, FormulaText) for cell in cells):
+            formulas = {
+                c.index
+                for c in mapped
+                if c.index < len(cells) and isinstance(cells[c.index], FormulaText)
+            }
+            if formulas:
+                formula_rows[excel_row] = formulas
         rows.append(parse_row(excel_row, cells, mapped, today, readers))
         last_data_row = excel_row
     return rows, skipped, notes, formula_rows
@@ -536,6 +537,9 @@ def split_full_name(text: str, surnames_first: bool) -> tuple[str, str]:
     return " ".join(groups[:-count]), " ".join(groups[-count:])
 
 
+_PHONE_SEPARATOR = re.compile(r"\s*(?:[/;,|]|\by\b|\bo\b)\s*")
+
+
 def parse_row(
     excel_row: int,
     cells: Sequence[Any],
@@ -579,8 +583,8 @@ def parse_row(
     # Several phones in one cell ("987654321 / 976543210"): the first is the member's phone,
     # the others are kept (the import notes them).
     phone = values.get("phone")
-    if phone:
-        numbers = [p.strip() for p in re.split(r"\s*(?:[/;,|]|\by\b|\bo\b)\s*", phone) if p.strip()]
+    if phone and not phone.isdigit():  # digits only: one number, nothing to split
+        numbers = [p.strip() for p in _PHONE_SEPARATOR.split(phone) if p.strip()]
         if len(numbers) > 1:
             values["phone"] = numbers[0]
             values["other_phones"] = " / ".join(numbers[1:])
