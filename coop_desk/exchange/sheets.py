@@ -30,6 +30,7 @@ Rows skipped while reading are kept as :class:`SkippedRow` and summarised for pe
 from __future__ import annotations
 
 import functools
+import gc
 import re
 import warnings
 import zipfile
@@ -202,6 +203,26 @@ def reading_to_the_end(target: Path, *workbooks: Any) -> Iterator[None]:
     finally:
         for wb in workbooks:
             wb.close()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while a workbook is read, and resumed after
+    (as it was: a caller that paused it keeps it paused).
+
+    Reading a roster makes hundreds of thousands of small objects (cells, row tuples, values,
+    rows read) and keeps a row's worth of them per row: each time enough are made, the
+    collector looks through everything alive for reference cycles, the whole program's
+    objects included, and finds none (rows, values and problems hold no cycles). Measured on
+    10,000 rows: a sixth of the reading time. Memory is not held longer: objects are freed
+    by reference counting as always; a cycle made meanwhile is collected after."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:

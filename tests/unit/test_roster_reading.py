@@ -5,13 +5,16 @@ merged cells)."""
 
 from __future__ import annotations
 
+import gc
 from datetime import datetime
 
 import openpyxl
+import pytest
 
 from coop_desk.exchange.roster import read_roster
 from coop_desk.exchange.roster.parser import column_readers, parse_row
 from coop_desk.exchange.sheets import SourceColumn, is_repeated_header, title_text
+from coop_desk.exchange.xlsx import WorkbookError
 from tests.conftest import TODAY
 
 HEADER = ["Código", "Apellidos", "Nombres", "DNI", "Sexo", "Fecha de ingreso", "Caserío"]
@@ -154,3 +157,21 @@ def test_merged_cells_and_formulas_still_read_as_the_user_sees_them(tmp_path):
     (problem,) = rows[2].problems
     assert (problem.row, problem.column, problem.field) == (4, "D (DNI)", "dni")
     assert "formula whose result was not saved" in problem.message
+
+
+def test_the_garbage_collector_is_resumed_after_a_read_even_a_refused_one(tmp_path):
+    path = _save(tmp_path, [["S1", "Rojas", "Ana", "40000001", "F", "01/01/2015", "La Palma"]])
+    broken = tmp_path / "roto.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    assert gc.isenabled()
+    read_roster(path, today=TODAY)
+    assert gc.isenabled()
+    with pytest.raises(WorkbookError):
+        read_roster(broken, today=TODAY)
+    assert gc.isenabled()
+    gc.disable()  # a caller that paused it keeps it paused
+    try:
+        read_roster(path, today=TODAY)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

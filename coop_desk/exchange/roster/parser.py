@@ -50,6 +50,7 @@ from coop_desk.exchange.sheets import (
     SkippedRow,
     SourceColumn,
     cell_text,
+    collector_paused,
     columns_for_header,
     fill_merged_down,
     find_header,
@@ -164,6 +165,17 @@ def read_roster(
     Without ``sheet``, every visible sheet laid out as a roster with the same columns is read
     (cooperatives often keep one sheet per community); rows then name their sheet.
     """
+    with collector_paused():
+        return _read_roster(path, sheet, mapping, today, progress)
+
+
+def _read_roster(
+    path: str | Path,
+    sheet: str | None,
+    mapping: dict[int, str | None] | None,
+    today: date | None,
+    progress: ProgressFn | None,
+) -> Roster:
     today = today or date.today()
     report = progress or (lambda _d, _t, _s: None)
     target = Path(path)
