@@ -583,6 +583,9 @@ def _vertical_merges(ws: Any, first_row: int) -> list[tuple[int, int, int, int]]
     with archive.open(path) as handle:
         while chunk := handle.read(1 << 20):
             data = tail + chunk
+            if b"mergeCell" not in data:
+                tail = data[-200:]
+                continue  # most of a sheet: cells, found without the pattern
             for match in _MERGE_REF.finditer(data):
                 c1, r1, c2, r2 = match.groups()
                 if int(r2) > int(r1) and int(r1) >= first_row:

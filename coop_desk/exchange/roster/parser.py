@@ -396,7 +396,7 @@ def _read_rows(
                     MAX_DATA_ROWS=format(MAX_DATA_ROWS, ","),
                 )
             )
-        if any(isinstance(cell, FormulaText) for cell in cells):
+        if FormulaText in map(type, cells):  # rarely: then which mapped cells
             formulas = {
                 c.index
                 for c in mapped
