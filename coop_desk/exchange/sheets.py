@@ -884,8 +884,9 @@ _DIGIT = re.compile(r"[0-9]")
 def _may_name(cell: str, title: str) -> bool:
     """False when ``cell`` cannot repeat ``title`` whatever its spelling, known without
     computing its ``header_key``: a digit written outside brackets stays in the key, so a
-    cell with digits and no bracket ("CAC-12", a phone) never names a title without digits."""
-    if "(" in cell or _DIGIT.search(_title_key(title)):
+    cell with digits and no bracket ("CAC-12", a phone) never names a title without digits.
+    Only plain ASCII text is judged so (folding other text can make brackets: "⑴", "（")."""
+    if not cell.isascii() or "(" in cell or _DIGIT.search(_title_key(title)):
         return True
     return _DIGIT.search(cell) is None
 

@@ -10,10 +10,22 @@ from datetime import datetime
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from coop_desk.domain.text import fold
 from coop_desk.exchange.roster import read_roster
 from coop_desk.exchange.roster.parser import column_readers, parse_row
-from coop_desk.exchange.sheets import SourceColumn, is_repeated_header, title_text
+from coop_desk.exchange.sheets import (
+    _AGGREGATE,
+    TOTAL_WORDS,
+    FormulaText,
+    SourceColumn,
+    header_key,
+    is_repeated_header,
+    is_totals_row,
+    title_text,
+)
 from coop_desk.exchange.xlsx import WorkbookError
 from tests.conftest import TODAY
 
@@ -128,8 +140,10 @@ def test_the_header_again_is_told_from_data_rows_with_digits_and_brackets():
     # Data: digits in a code or a phone, dates and numbers in the other columns.
     assert not is_repeated_header(("CAC-12", "Rojas", "Ana", 2024, 2.5), columns)
     assert not is_repeated_header(("Código 1", "Apellidos 2", "Ana", "2024", "(2) ha"), columns)
-    # Digits inside brackets are units, not part of the title: "Código (1)" names "Código".
+    # Digits inside brackets are units, not part of the title: "Código (1)" names "Código",
+    # and so do brackets that only folding makes (full-width, "⑴").
     assert is_repeated_header(("Código (1)", "Apellidos (2)", "Nombres (3)", None, None), columns)
+    assert is_repeated_header(("Código（1）", "Apellidos⑵", "Nombres", None, None), columns)
 
 
 def test_a_title_row_holds_one_text_cell_and_nothing_else():
@@ -175,3 +189,77 @@ def test_the_garbage_collector_is_resumed_after_a_read_even_a_refused_one(tmp_pa
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+_TITLES = ["Código", "Apellidos", "Nombres", "Año 2024", "Área (ha)", "N°"]
+_TEXTS = st.one_of(
+    st.sampled_from(
+        [
+            *_TITLES,
+            "CODIGO",
+            " nombres ",
+            "AREA",
+            "año 2024",
+            "Código (1)",
+            "Código（1）",
+            "Apellidos⑵",
+            "CAC-12",
+            "987 654 321",
+            "Rojas",
+            "",
+            "  ",
+            "#",
+            "n",
+            "2024",
+            "(2) ha",
+        ]
+    ),  # fmt: skip
+    st.text(alphabet="aoCóNn0129 ()（）⑴#°.-", max_size=12),
+)
+_CELLS = st.one_of(st.none(), st.integers(0, 3000), st.floats(0, 10), _TEXTS)
+
+
+@given(st.lists(_CELLS, min_size=0, max_size=len(_TITLES) + 1))
+def test_the_repeated_header_test_says_what_comparing_every_title_key_says(cells):
+    """The shortcuts (text cells only, digits outside brackets) decide as the plain rule:
+    at least two cells, and half of the titled columns, whose header key is their title's."""
+    columns = _columns(_TITLES)
+    same = sum(
+        1
+        for c in columns
+        if c.index < len(cells)
+        and isinstance(cells[c.index], str)
+        and header_key(cells[c.index]) == header_key(c.header)
+    )
+    expected = same >= max(2, (len(columns) + 1) // 2)
+    assert is_repeated_header(tuple(cells), columns) == expected
+
+
+_TOTAL_TEXTS = st.one_of(
+    st.sampled_from(["Total", " TOTAL general", "Subtotal", "suma", "Sum", "Grand total", "Tot",
+                     "Sumaq", "Gran", "ＴＯＴＡＬ", "\u00a0Total", "Ṫotal", "=SUM(A1:A3)"]),
+    st.text(alphabet="tTsSgGuUoOmMaAlLbB =\u00a0\tṪ(", max_size=10),
+)  # fmt: skip
+
+
+def _plain_totals(cells):
+    for c in cells:
+        if isinstance(c, FormulaText):
+            if _AGGREGATE.match(c.strip()):
+                return True
+        elif (
+            isinstance(c, str)
+            and c.lstrip()[:3].lower() in ("tot", "sub", "sum", "gra")
+            and TOTAL_WORDS.match(fold(c.strip()))
+        ):
+            return True
+    return False
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(), _TOTAL_TEXTS), max_size=6))
+def test_the_totals_test_says_what_the_plain_rule_says(cells):
+    """Looking at a cell's first letter first decides as the plain rule: a text beginning
+    with a total word (stripped, folded), or a formula that sums."""
+    as_formulas = [FormulaText(c) if isinstance(c, str) and "=" in c else c for c in cells]
+    assert is_totals_row(cells) == _plain_totals(cells)
+    assert is_totals_row(as_formulas) == _plain_totals(as_formulas)
