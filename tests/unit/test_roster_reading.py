@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coop_desk.domain.text import fold
-from coop_desk.exchange.roster import read_roster
+from coop_desk.exchange.roster import FIELD_BY_KEY, read_roster
 from coop_desk.exchange.roster.parser import column_readers, parse_row
 from coop_desk.exchange.sheets import (
     _AGGREGATE,
@@ -263,3 +263,29 @@ def test_the_totals_test_says_what_the_plain_rule_says(cells):
     as_formulas = [FormulaText(c) if isinstance(c, str) and "=" in c else c for c in cells]
     assert is_totals_row(cells) == _plain_totals(cells)
     assert is_totals_row(as_formulas) == _plain_totals(as_formulas)
+
+
+_RAW = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 50_000_000),
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-200, max_value=1e6),
+    st.sampled_from([0.0, -0.0, 1, 1.0, True, "1", "0", "-", "Sí", "no", "F", "m", "T2",
+                     "Orgánico", "2,5", "1.650 msnm", "18S", "12/05/2003", "43529",
+                     "DNI: 01234567", "S-1", "activo", " x ", "987654321 / 976543210"]),
+    st.datetimes(min_value=datetime(1900, 3, 1), max_value=datetime(2030, 1, 1)),
+    st.text(max_size=8),
+)  # fmt: skip
+
+
+@given(st.lists(_RAW, min_size=1, max_size=8))
+def test_every_field_reads_a_value_the_same_remembered_or_not(values):
+    """For every field of the roster: each value read by a column's remembering reader (each
+    value twice, so the second is remembered) reads as it does with a fresh reader."""
+    for key in FIELD_BY_KEY:
+        columns = [SourceColumn(0, "A", key, key)]
+        readers = column_readers(columns, TODAY)
+        for number, raw in enumerate([*values, *values], start=2):
+            alone = parse_row(number, (raw,), columns, TODAY)
+            shared = parse_row(number, (raw,), columns, TODAY, readers)
+            assert shared == alone, (key, raw)
