@@ -686,15 +686,6 @@ def _excel_error_message(raw: str) -> str:
     )
 
 
-def _parse_value(key: str, raw: Any, today: date) -> Any:
-    """One cell read by the rule of field ``key``; raises ``ValueError`` saying what is wrong."""
-    if isinstance(raw, ExcelError):
-        raise ValueError(_excel_error_message(raw))
-    if isinstance(raw, FormulaText):
-        return None  # a formula: its saved value is read in a second pass
-    return _field_rule(key, today)(raw)
-
-
 _DATE_FIELDS = ("birth_date", "join_date", "status_date")
 
 
