@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,7 @@ from coop_desk.exchange.sheets import (
     SkippedRow,
     SourceColumn,
     cell_text,
+    collector_paused,
     columns_for_header,
     fill_merged_down,
     find_header,
@@ -164,6 +165,17 @@ def read_roster(
     Without ``sheet``, every visible sheet laid out as a roster with the same columns is read
     (cooperatives often keep one sheet per community); rows then name their sheet.
     """
+    with collector_paused():
+        return _read_roster(path, sheet, mapping, today, progress)
+
+
+def _read_roster(
+    path: str | Path,
+    sheet: str | None,
+    mapping: dict[int, str | None] | None,
+    today: date | None,
+    progress: ProgressFn | None,
+) -> Roster:
     today = today or date.today()
     report = progress or (lambda _d, _t, _s: None)
     target = Path(path)
@@ -321,6 +333,9 @@ def _read_rows(
         c for c in mapped if c.field in IDENTITY_FIELDS or c.field in FULL_NAME_FIELDS
     ]
     plot_columns = [c for c in mapped if c.field in PLOT_FIELDS]
+    readers = column_readers(mapped, today)
+    plot_readers = column_readers(plot_columns, today)
+    example = _template_example(mapped)
     last_data_row = -1
     excel_row = header_row
     for cells in fill_merged_down(ws, sheet_rows(ws, min_row=header_row + 1), header_row + 1):
@@ -352,7 +367,7 @@ def _read_rows(
         if is_repeated_header(cells, mapped):
             skipped.append(SkippedRow(excel_row, "the header row again"))
             continue
-        if _is_template_example(cells, mapped):
+        if example and _is_template_example(cells, example):
             skipped.append(SkippedRow(excel_row, "the template's example row"))
             continue
         if all(
@@ -367,7 +382,7 @@ def _read_rows(
             ):
                 # A further plot of the member above (rosters with one row per plot).
                 parent = rows[-1].values.get(_PLOT_OF) or rows[-1].row
-                parsed = parse_row(excel_row, cells, plot_columns, today)
+                parsed = parse_row(excel_row, cells, plot_columns, today, plot_readers)
                 rows.append(RosterRow(excel_row, {_PLOT_OF: parent}, parsed.problems, parsed.plots))
                 last_data_row = excel_row
                 continue
@@ -381,14 +396,15 @@ def _read_rows(
                     MAX_DATA_ROWS=format(MAX_DATA_ROWS, ","),
                 )
             )
-        formulas = {
-            c.index
-            for c in mapped
-            if c.index < len(cells) and isinstance(cells[c.index], FormulaText)
-        }
-        if formulas:
-            formula_rows[excel_row] = formulas
-        rows.append(parse_row(excel_row, cells, mapped, today))
+        if FormulaText in map(type, cells):  # rarely: then which mapped cells
+            formulas = {
+                c.index
+                for c in mapped
+                if c.index < len(cells) and isinstance(cells[c.index], FormulaText)
+            }
+            if formulas:
+                formula_rows[excel_row] = formulas
+        rows.append(parse_row(excel_row, cells, mapped, today, readers))
         last_data_row = excel_row
     return rows, skipped, notes, formula_rows
 
@@ -418,13 +434,14 @@ def _resolve_formulas(
     """Rows with formulas in data cells: read again with the values Excel saved."""
     values = saved_values(path, sheet, formula_rows)
     mapped = [c for c in columns if c.field]
+    readers = column_readers(mapped, today)
     out: list[RosterRow] = []
     for row in rows:
         if row.row not in formula_rows:
             out.append(row)
             continue
         cached = values.get(row.row, ())
-        parsed = parse_row(row.row, cached, mapped, today)
+        parsed = parse_row(row.row, cached, mapped, today, readers)
         missing = [
             Problem(
                 c.field or "",
@@ -532,9 +549,19 @@ def split_full_name(text: str, surnames_first: bool) -> tuple[str, str]:
     return " ".join(groups[:-count]), " ".join(groups[-count:])
 
 
+_PHONE_SEPARATOR = re.compile(r"\s*(?:[/;,|]|\by\b|\bo\b)\s*")
+
+
 def parse_row(
-    excel_row: int, cells: Sequence[Any], mapped: Sequence[SourceColumn], today: date
+    excel_row: int,
+    cells: Sequence[Any],
+    mapped: Sequence[SourceColumn],
+    today: date,
+    readers: Sequence[ColumnReader] | None = None,
 ) -> RosterRow:
+    """The member (and plot) on one row: each mapped cell read by its field's rule, every
+    problem kept with its row and column. ``readers`` (:func:`column_readers` of ``mapped``)
+    are made once per sheet by a caller reading many rows."""
     values: dict[str, Any] = {}
     problems: list[Problem] = []
 
@@ -544,23 +571,32 @@ def parse_row(
         )
 
     plot_fields: dict[str, Any] = {}
-    for column in mapped:
-        raw = cells[column.index] if column.index < len(cells) else None
-        key = column.field or ""
-        try:
-            value = _parse_value(key, raw, today)
-        except (ValueError, ParseError) as exc:
-            bad(column, str(exc))
+    width = len(cells)
+    for column, key, is_plot, read in readers or column_readers(mapped, today):
+        index = column.index
+        raw = cells[index] if index < width else None
+        if raw.__class__ is not str and isinstance(raw, str):
+            if isinstance(raw, ExcelError):
+                bad(column, _excel_error_message(raw))
+                continue
+            if isinstance(raw, FormulaText):
+                value = None  # a formula: its saved value is read in a second pass
+            else:
+                value = read(raw)
+        else:
+            value = read(raw)
+        if value.__class__ is _Refused:
+            bad(column, value.message)
             continue
-        if key in PLOT_FIELDS:
+        if is_plot:
             plot_fields[key] = value
         else:
             values[key] = value
     # Several phones in one cell ("987654321 / 976543210"): the first is the member's phone,
     # the others are kept (the import notes them).
     phone = values.get("phone")
-    if phone:
-        numbers = [p.strip() for p in re.split(r"\s*(?:[/;,|]|\by\b|\bo\b)\s*", phone) if p.strip()]
+    if phone and not phone.isdigit():  # digits only: one number, nothing to split
+        numbers = [p.strip() for p in _PHONE_SEPARATOR.split(phone) if p.strip()]
         if len(numbers) > 1:
             values["phone"] = numbers[0]
             values["other_phones"] = " / ".join(numbers[1:])
@@ -643,57 +679,151 @@ def _utm_to_degrees(
     plot_fields["longitude"] = point.lon.quantize(places, ROUND_HALF_UP)
 
 
-def _parse_value(key: str, raw: Any, today: date) -> Any:
-    if isinstance(raw, ExcelError):
-        raise ValueError(
-            _(
-                "the cell shows the Excel error {raw}; correct its formula or type the value",
-                raw=raw,
-            )
-        )
-    if isinstance(raw, FormulaText):
-        return None  # a formula: its saved value is read in a second pass
+def _excel_error_message(raw: str) -> str:
+    return _(
+        "the cell shows the Excel error {raw}; correct its formula or type the value",
+        raw=raw,
+    )
+
+
+_DATE_FIELDS = ("birth_date", "join_date", "status_date")
+
+
+def _field_rule(key: str, today: date) -> Callable[[Any], Any]:
+    """The rule reading a cell of field ``key`` (raising ``ValueError`` when it cannot),
+    chosen once per column rather than for every cell: the one place the roster's fields
+    are read."""
     if key == "code":
-        if v.is_blank(raw):
-            return None
-        return parse_code(v.read_text(raw))
+        return _read_code
     if key == "dni":
-        if isinstance(raw, str):
-            raw = re.sub(r"^(dni|d\.n\.i\.?|le)\s*:?\s*", "", raw.strip(), flags=re.I)
-        return parse_dni(raw)
+        return _read_dni
     if key == "gender":
-        return v.read_gender(raw)
-    if key in ("birth_date", "join_date", "status_date"):
-        day = v.read_date(raw, today)
-        if beyond := limits.check_date(day):
-            raise ValueError(beyond)
-        return day
+        return v.read_gender
+    if key in _DATE_FIELDS:
+        return lambda raw: _read_day(raw, today)
     if key in ("total_area", "coffee_area"):
-        value = v.read_decimal(raw, decimal_comma=True, places=6)
-        if value is not None and value < 0:
-            raise ValueError(_("an area cannot be negative"))
-        return value
+        return _read_area
     if key in ("latitude", "longitude"):
-        return v.read_decimal(raw, decimal_comma=True, places=6)
+        return _read_degrees
     if key in ("utm_east", "utm_north"):
-        return v.read_decimal(raw, decimal_comma=True, places=2)
+        return _read_metres
     if key == "utm_zone":
-        return None if v.is_blank(raw) else parse_utm_zone(raw)
+        return _read_zone
     if key == "altitude":
-        return v.read_int(raw)
+        return v.read_int
     if key == "fairtrade":
-        return v.read_yes_no(raw)
+        return v.read_yes_no
     if key == "organic_status":
-        return v.read_organic_status(raw)
+        return v.read_organic_status
     if key == "status":
-        return v.read_member_status(raw)
+        return v.read_member_status
     if key == "notes":
-        if v.is_blank(raw) or not isinstance(raw, str):
-            return v.read_text(raw)
-        return "\n".join(clean(line) for line in raw.strip().splitlines())
-    if key == "phone":
+        return _read_notes
+    return v.read_text  # the phone, names, caserío... as text
+
+
+def _read_code(raw: Any) -> str | None:
+    if v.is_blank(raw):
+        return None
+    return parse_code(v.read_text(raw))
+
+
+_DNI_LABEL = re.compile(r"^(dni|d\.n\.i\.?|le)\s*:?\s*", re.I)
+
+
+def _read_dni(raw: Any) -> str | None:
+    if isinstance(raw, str):
+        raw = _DNI_LABEL.sub("", raw.strip())
+    return parse_dni(raw)
+
+
+def _read_day(raw: Any, today: date) -> date | None:
+    day = v.read_date(raw, today)
+    if beyond := limits.check_date(day):
+        raise ValueError(beyond)
+    return day
+
+
+def _read_area(raw: Any) -> Decimal | None:
+    value = v.read_decimal(raw, decimal_comma=True, places=6)
+    if value is not None and value < 0:
+        raise ValueError(_("an area cannot be negative"))
+    return value
+
+
+def _read_degrees(raw: Any) -> Decimal | None:
+    return v.read_decimal(raw, decimal_comma=True, places=6)
+
+
+def _read_metres(raw: Any) -> Decimal | None:
+    return v.read_decimal(raw, decimal_comma=True, places=2)
+
+
+def _read_zone(raw: Any) -> int | None:
+    return None if v.is_blank(raw) else parse_utm_zone(raw)
+
+
+def _read_notes(raw: Any) -> str:
+    if v.is_blank(raw) or not isinstance(raw, str):
         return v.read_text(raw)
-    return v.read_text(raw)
+    return "\n".join(clean(line) for line in raw.strip().splitlines())
+
+
+@dataclass(frozen=True, slots=True)
+class _Refused:
+    """A cell its field's rule refused, with the reason (kept like a value, not raised)."""
+
+    message: str
+
+
+# Values whose reading is remembered per column: immutable, and equal ones are read alike
+# (the class is part of the key: 1, 1.0 and True are equal in Python, not in a cell).
+_REMEMBERED_TYPES = frozenset({str, int, float, bool, datetime, date})
+_REMEMBERED_PER_COLUMN = 4096
+_REMEMBERED_TEXT_LENGTH = 100
+_UNSEEN = object()
+
+# (column, field key, is a plot field, read: raw cell -> value or _Refused)
+ColumnReader = tuple[SourceColumn, str, bool, Callable[[Any], Any]]
+
+
+def column_readers(mapped: Sequence[SourceColumn], today: date) -> tuple[ColumnReader, ...]:
+    """For each mapped column, its field's rule, chosen once for the sheet. Each remembers
+    what it read for values that repeat down a column (a caserío, a sex, "Sí", an organic
+    status, an area): the same value in the same column reads the same, so the rule runs
+    once per distinct value, not once per cell. A refusal is returned as :class:`_Refused`."""
+    return tuple(
+        (column, key, key in PLOT_FIELDS, _remembering(_field_rule(key, today)))
+        for column in mapped
+        for key in (column.field or "",)
+    )
+
+
+def _remembering(rule: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    memory: dict[Any, Any] = {}
+
+    def read(raw: Any) -> Any:
+        kind = raw.__class__
+        if kind not in _REMEMBERED_TYPES or (kind is str and len(raw) > _REMEMBERED_TEXT_LENGTH):
+            return _apply(rule, raw)
+        if kind is float and raw == 0:
+            return _apply(rule, raw)  # -0.0 equals 0.0 but may not read the same
+        key = raw if kind is str else (kind, raw)
+        found = memory.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = _apply(rule, raw)
+            if len(memory) < _REMEMBERED_PER_COLUMN:
+                memory[key] = found
+        return found
+
+    return read
+
+
+def _apply(rule: Callable[[Any], Any], raw: Any) -> Any:
+    try:
+        return rule(raw)
+    except (ValueError, ParseError) as exc:
+        return _Refused(str(exc))
 
 
 def _read_plots_sheet(
@@ -714,6 +844,7 @@ def _read_plots_sheet(
             for i, f in found.found.items()
         ]
         code_column = next(c for c in columns if c.field == "code")
+        readers = column_readers(columns, today)
         number = index + 1
         for cells in sheet_rows(ws, min_row=index + 2):
             number += 1
@@ -727,7 +858,7 @@ def _read_plots_sheet(
                     Problem("code", f"{sheet}: {exc}", number, code_column.describe())
                 )
                 continue
-            parsed = parse_row(number, cells, columns, today)
+            parsed = parse_row(number, cells, columns, today, readers)
             entry: list[PlotData | Problem] = result.setdefault(code, [])
             entry.extend(
                 Problem(p.field, f"{sheet}: {p.message}", p.row, p.column) for p in parsed.problems
@@ -751,13 +882,21 @@ def _attach_plots(
     return out
 
 
-def _is_template_example(cells: Sequence[Any], mapped: Sequence[SourceColumn]) -> bool:
+_EXAMPLE_FIELDS = ("code", "first_names", "surnames")
+
+
+def _template_example(mapped: Sequence[SourceColumn]) -> tuple[tuple[int, object], ...]:
+    """(column index, text) of the template's example row in these columns: its code, names
+    and surnames as :func:`write_template` writes them; empty when a column is not mapped
+    (then no row can be the example)."""
+    by_field = {c.field: c.index for c in mapped}
+    if any(key not in by_field for key in _EXAMPLE_FIELDS):
+        return ()
+    return tuple((by_field[key], FIELD_BY_KEY[key].example) for key in _EXAMPLE_FIELDS)
+
+
+def _is_template_example(cells: Sequence[Any], example: Sequence[tuple[int, object]]) -> bool:
     """The example row of :func:`write_template` left in a filled-in template: never a member
-    (its code, names and surnames as written there)."""
-    wanted = {key: FIELD_BY_KEY[key].example for key in ("code", "first_names", "surnames")}
-    seen = {
-        c.field: cell_text(cells[c.index])
-        for c in mapped
-        if c.field in wanted and c.index < len(cells)
-    }
-    return len(seen) == len(wanted) and all(seen[k] == wanted[k] for k in wanted)
+    (its code, names and surnames as written there, ``example`` from
+    :func:`_template_example`)."""
+    return all(index < len(cells) and cell_text(cells[index]) == text for index, text in example)
