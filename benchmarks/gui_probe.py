@@ -11,9 +11,10 @@ background loader, lazy pages):
   end of the event that painted it);
 - "rows": the members table (object name ``members_table``) painted with at least one row.
   The window opens on the Home page (the first section); once its first frame is painted and
-  the "Members" section can be clicked (the window shows itself while the database opens, its
-  sections greyed until someone signed in) the probe selects it in the sidebar, as a person
-  would, so "rows" is the time from the window to the member register's first rows on screen;
+  the "Members" section can be clicked (the window shows itself while the database opens; its
+  sections can be chosen meanwhile, and the one chosen is shown once it is open) the probe
+  selects it in the sidebar, as a person would, so "rows" is the time from the window to the
+  member register's first rows on screen;
 - the login dialog, when the database has accounts, is filled in (``admin`` / ``demo``) and
   its time on screen is taken off every later event (``"login"`` gives it), as a person's
   typing is no part of the program's start.
@@ -211,8 +212,9 @@ class Steps:
         return self.painted_with_rows("members_table")(obj, event)
 
     def window_shown(self) -> None:
-        """The window's first frame: then, once its sections can be chosen (the window shows
-        itself while the database opens, its sections greyed until someone signed in), open
+        """The window's first frame: then, once its sections can be chosen (at once: the
+        window shows itself while the database opens, and a section chosen meanwhile is the
+        one shown once it is open), open
         the member register from the sidebar (the window starts on the Home page), unless it
         is already the page shown."""
         self.at("window")

@@ -1,8 +1,8 @@
 """The main window: a navigation sidebar, the current section, menus and the status bar.
 
 The launcher (``coop_desk.app``) shows the window before the database is open (issue 14): in
-its *opening* state (``MainWindow()``) it has the section titles, greyed, and "Opening the
-database…" in place of a page, and it imports nothing of the database layer (SQLAlchemy, the
+its *opening* state (``MainWindow()``) it has the section titles and "Opening the database…"
+in place of a page (a section clicked meanwhile is the one shown once it is open), and it imports nothing of the database layer (SQLAlchemy, the
 tables, the services), so it is on screen at once. Once the database is open and someone
 signed in, ``attach(ctx)`` gives it the database: the menus, the user's sections, the change
 watcher and the start page. ``MainWindow(ctx)`` does both at once. File > Open database later
@@ -66,8 +66,8 @@ class MainWindow(QMainWindow):
         for spec in self.specs:
             item = QListWidgetItem(spec.title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            # Greyed until the database is open and someone signed in (``attach``).
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            # Clickable at once: a section chosen while the database opens is the one shown
+            # when it is open (``attach``), and the start page is then not even built.
             self.sidebar.addItem(item)
         # As wide as the longest section name (in the user's language), not more: every
         # pixel goes to the page on a 1024 px screen.
@@ -113,9 +113,6 @@ class MainWindow(QMainWindow):
         self.menuBar().clear()
         self._opening_menu.deleteLater()
         self._build_menus()
-        for row in range(self.sidebar.count()):
-            item = self.sidebar.item(row)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEnabled)
         self.sidebar.currentRowChanged.connect(self._show_page)
         ctx.changed.connect(self._on_changed)
         ctx.actor_changed.connect(self._update_identity)

@@ -55,7 +55,8 @@ def test_the_opening_window_gets_its_database_on_attach(qtbot, demo_ctx):
     assert window.stack.currentWidget() is window.opening_label
     assert window.opening_label.text() == "Opening the database…"
     titles = [window.sidebar.item(row).text() for row in range(window.sidebar.count())]
-    assert "Members" in titles and not any(_enabled(window))  # greyed until signed in
+    # Clickable while opening: the section chosen is the one shown once open (test below)
+    assert "Members" in titles and all(_enabled(window))
     assert [a.text() for a in window.menuBar().actions()] == ["&File"]  # File > Quit only
     window.attach(demo_ctx)
     assert window.is_open and all(_enabled(window))
@@ -120,8 +121,8 @@ def test_the_window_is_shown_opening_then_its_sections_after_sign_in(qtbot, demo
     path = str(demo_db.engine.url.database)
     demo_db.close()
     seen = _run_signing_in(monkeypatch, path, accept=True)
-    # On screen and painted before the database was opened, its sections greyed.
-    assert seen["opening"] == (True, True, False, True, False)
+    # On screen and painted before the database was opened, its sections clickable.
+    assert seen["opening"] == (True, True, False, True, True)
     assert seen["login_parent"] is seen["window"]  # the login over the window
     # Signed in: the same window has its database, its sections and its start page.
     assert seen["running"] == (True, True, "home", "admin", True)
