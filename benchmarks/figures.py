@@ -358,6 +358,9 @@ def services(ctx: Context) -> None:
         ),
     ]
     export = ctx.add("certs.export", "ICS farmer list to xlsx (the list and the workbook)")
+    home_page = ctx.add("home.figures", "home page figures, 100,000 members (one home.home call)")
+    if home_page is not None:
+        home_page.measured = seconds(_home_figures(ctx, today))
     if not any(figure for figure, *_ in planned) and export is None:
         return
     with _reading(ctx) as session:
@@ -374,6 +377,21 @@ def services(ctx: Context) -> None:
                 lambda: ics_list.export_ics_list(session, SYSTEM, target, on=today), ctx.runs
             )
             export.measured = seconds(value)
+
+
+def _home_figures(ctx: Context, today: date) -> float:
+    """Median wall time of one ``home.home`` call (the administrator's: every section) on the
+    data set opened read-only, as the window's start page computes it in its pool thread."""
+    from coop_desk.db import open_read_only
+    from coop_desk.services import home
+    from coop_desk.services.access import SYSTEM
+
+    db = open_read_only(ctx.big)
+    try:
+        with db.reading(SYSTEM) as session:
+            return timed(lambda: home.home(session, SYSTEM, today), ctx.runs)
+    finally:
+        db.close()
 
 
 def posting(ctx: Context) -> None:

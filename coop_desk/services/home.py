@@ -119,8 +119,10 @@ def home(
 
     ics = None
     certificates: tuple[cert_alerts.Alert, ...] = ()
-    if sections & {Section.ICS, Section.CERTIFICATES}:
+    board = None  # read once: the ICS figures, the certificates and the certification check
+    if sections & {Section.ICS, Section.CERTIFICATES, Section.CERT_WARNINGS}:
         board = cert_alerts.dashboard(session, actor, today, EXPIRY_DAYS)
+    if board is not None and sections & {Section.ICS, Section.CERTIFICATES}:
         ics = board.overview
         certificates = tuple(
             a
@@ -146,8 +148,8 @@ def home(
     findings: list[Finding] = []
     if Section.LEDGER_WARNINGS in sections:
         findings += checks.compliance(session, actor, today)
-    if Section.CERT_WARNINGS in sections:
-        findings += cert_alerts.check_certification(session, today)
+    if board is not None and Section.CERT_WARNINGS in sections:
+        findings += cert_alerts.certification_findings(board, today)
     findings.sort(key=lambda f: (f.severity != Severity.ERROR, f.check))
 
     state = None

@@ -129,3 +129,37 @@ def test_an_empty_database_has_a_quiet_home(sqlite_db):
     assert h.ics is not None and h.ics.group_members == 0
     assert h.fund is not None and h.fund.received == 0
     assert g.members.percent is None and g.programme_share is None
+
+
+def _findings_read_twice(s, actor, today):  # type: ignore[no-untyped-def]
+    """The home page's findings as they were computed before issue 14: the ledger's checks,
+    then ``verify``'s certification check reading the ICS group again on its own."""
+    from coop_desk.services.certification import alerts as cert_alerts
+    from coop_desk.services.ledger import checks as ledger_checks
+    from coop_desk.services.verify import Severity
+
+    found = ledger_checks.compliance(s, actor, today) + cert_alerts.check_certification(s, today)
+    found.sort(key=lambda f: (f.severity != Severity.ERROR, f.check))
+    return tuple(found)
+
+
+def test_the_home_reads_the_ics_group_once_and_finds_what_reading_it_twice_finds(
+    demo_db, monkeypatch
+):
+    from coop_desk.services.certification import alerts as cert_alerts
+    from coop_desk.services.certification import ics
+
+    reads = []
+    farmers = ics._farmers
+    monkeypatch.setattr(ics, "_farmers", lambda *a: reads.append(a) or farmers(*a))
+    # Today, and two years on: certificates expired, actions overdue, nobody inspected lately.
+    for today in (TODAY, TODAY + timedelta(days=730)):
+        with demo_db.reading(SYSTEM) as s:
+            reads.clear()
+            h = home.home(s, SYSTEM, today)
+            assert len(reads) == 1
+            assert h.findings == _findings_read_twice(s, SYSTEM, today)
+            assert h.ics == cert_alerts.dashboard(s, SYSTEM, today, home.EXPIRY_DAYS).overview
+        checks = {f.check for f in h.findings}
+        assert "certs.inspection_overdue" in checks
+    assert "certs.certificate_expired" in checks

@@ -9,7 +9,7 @@ once a renewal is recorded, the old one expiring is no longer news.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -93,10 +93,12 @@ def alerts(
 
 @dataclass(frozen=True)
 class Dashboard:
-    """The ICS overview and the alerts, computed from one reading of the group."""
+    """The ICS overview and the alerts, computed from one reading of the group (``farmers``:
+    that reading, which ``certification_findings`` reuses instead of reading it again)."""
 
     overview: IcsOverview
     alerts: tuple[Alert, ...]
+    farmers: tuple[FarmerRow, ...] = field(default=(), repr=False, compare=False)
 
 
 def dashboard(
@@ -173,7 +175,7 @@ def _compute(
                     )
                 )
     found.sort(key=lambda a: (LEVEL_ORDER[a.level], a.when or date.max, a.kind, a.message))
-    return Dashboard(overview, tuple(found))
+    return Dashboard(overview, tuple(found), tuple(farmers))
 
 
 def _certificate_alerts(session: Session, on: date, horizon: date) -> list[Alert]:
@@ -362,15 +364,21 @@ def check_certification(session: Session, today: date) -> list[Finding]:
     The calendar-year coverage of the alerts would warn from every 1 January until the
     inspections are done; an auditor's question is rather "was every member inspected within
     a year?", which is what this check asks."""
-    rules = group_rules(session)
-    farmers = farmers_on(session, today, rules)
+    return certification_findings(_compute(session, today, 0), today)
+
+
+def certification_findings(board: Dashboard, today: date) -> list[Finding]:
+    """``check_certification``'s findings from a dashboard of ``today`` already computed (the
+    home page's): the alerts it reports do not depend on the dashboard's horizon (expired
+    certificates, overdue actions and the EU limits are facts of ``today``), and the
+    inspection check reads the same farmer list, so nothing is read twice."""
     findings = [
         Finding(Severity.WARNING, _VERIFY_KINDS[a.kind], a.message, a.record)
-        for a in _compute(session, today, 0, rules, farmers).alerts
+        for a in board.alerts
         if a.kind in _VERIFY_KINDS
     ]
     year_ago = add_months(today, -12)
-    for farmer in farmers:
+    for farmer in board.farmers:
         last = farmer.last_inspection_date
         if farmer.approved and (last is None or last < year_ago):
             when = _("last inspected {date}", date=last) if last else _("never inspected")
@@ -399,6 +407,7 @@ __all__ = [
     "Level",
     "Dashboard",
     "alerts",
+    "certification_findings",
     "compute_alerts",
     "dashboard",
 ]

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import BigInteger, select, type_coerce
 from sqlalchemy.orm import Session
 
 from coop_desk.domain.certification import (
@@ -27,6 +27,7 @@ from coop_desk.domain.text import clean
 from coop_desk.errors import NotFound, ValidationError
 from coop_desk.i18n import _
 from coop_desk.models import Plot, PlotOrganic
+from coop_desk.models.base import ScaledDecimal
 from coop_desk.services import versions
 from coop_desk.services.access import Actor, Permission, require
 from coop_desk.services.certification.rules import group_rules
@@ -135,13 +136,18 @@ def plot_rows(
     rules: GroupRules,
     facts: dict[int, Standing],
 ) -> dict[int, list[PlotStatusRow]]:
+    # The areas are read as their stored integers and turned into Decimals by their column
+    # type once per distinct value, the computed status once per distinct start date: a
+    # federation's 166,000 plots share a few thousand of each (the same values, not recomputed).
+    total_type = cast(ScaledDecimal, Plot.__table__.c.total_area_ha.type)
+    coffee_type = cast(ScaledDecimal, Plot.__table__.c.coffee_area_ha.type)
     stmt = (
         select(
             Plot.id,
             Plot.member_id,
             Plot.name,
-            Plot.total_area_ha,
-            Plot.coffee_area_ha,
+            type_coerce(Plot.total_area_ha, BigInteger),
+            type_coerce(Plot.coffee_area_ha, BigInteger),
             PlotOrganic.conversion_start,
             PlotOrganic.status_override,
             PlotOrganic.override_reason,
@@ -152,40 +158,63 @@ def plot_rows(
     )
     if member_ids is not None:
         stmt = stmt.where(Plot.member_id.in_(member_ids))
+    dialect = session.get_bind().dialect
     result: dict[int, list[PlotStatusRow]] = defaultdict(list)
-    # A federation's 166,000 plots share a few thousand dates, names and areas: one object
-    # each, and the rows streamed, not all held at once.
+    # One object per repeated date or name, and the rows streamed, not all held at once.
     same: Callable[[Any, Any], Any] = {}.setdefault
-    # Areas too, one table per column: a column's Decimals all have its scale, so equal
-    # values are the same digits.
-    total_area: Callable[[Any, Any], Any] = {}.setdefault
-    coffee_area: Callable[[Any, Any], Any] = {}.setdefault
-    organic_on: dict[date, date] = {}
-    for row in session.execute(stmt.execution_options(yield_per=2000)):
-        start = same(row.conversion_start, row.conversion_start)
-        computed = conversion_status(start, on, rules.conversion_months)
-        override = ConversionStatus(row.status_override) if row.status_override else None
+    total_area: dict[Any, Decimal] = {}  # NOT NULL columns: a Decimal for every value
+    coffee_area: dict[Any, Decimal] = {}
+    computed_on: dict[date | None, ConversionStatus] = {}
+    organic_on: dict[date | None, date | None] = {None: None}
+    months = rules.conversion_months
+    no_standing = Standing()
+    for (
+        plot_id,
+        member_id,
+        name,
+        total_raw,
+        coffee_raw,
+        start,
+        status_override,
+        override_reason,
+        version,
+    ) in session.execute(stmt.execution_options(yield_per=2000)):
+        start = same(start, start)
+        computed = computed_on.get(start)
+        if computed is None:
+            computed = computed_on[start] = conversion_status(start, on, months)
+        if start not in organic_on:
+            organic_on[start] = organic_from(start, months)
+        total = total_area.get(total_raw)
+        if total is None:
+            total = total_area[total_raw] = cast(
+                Decimal, total_type.process_result_value(total_raw, dialect)
+            )
+        coffee = coffee_area.get(coffee_raw)
+        if coffee is None:
+            coffee = coffee_area[coffee_raw] = cast(
+                Decimal, coffee_type.process_result_value(coffee_raw, dialect)
+            )
+        override = ConversionStatus(status_override) if status_override else None
         status = override or computed
-        fact = facts.get(row.member_id) or Standing()
-        if start is not None and start not in organic_on:
-            organic_on[start] = organic_from(start, rules.conversion_months)
-        result[row.member_id].append(
+        fact = facts.get(member_id) or no_standing
+        result[member_id].append(
             PlotStatusRow(
-                plot_id=row.id,
-                member_id=row.member_id,
-                name=same(row.name, row.name),
-                total_area_ha=total_area(row.total_area_ha, row.total_area_ha),
-                coffee_area_ha=coffee_area(row.coffee_area_ha, row.coffee_area_ha),
+                plot_id=plot_id,
+                member_id=member_id,
+                name=same(name, name),
+                total_area_ha=total,
+                coffee_area_ha=coffee,
                 conversion_start=start,
                 computed=computed,
                 override=override,
-                override_reason=row.override_reason or "",
+                override_reason=override_reason or "",
                 status=status,
-                organic_from=organic_on[start] if start is not None else None,
+                organic_from=organic_on[start],
                 certified=counts_as_certified(
                     status, approved=fact.approved, suspended=fact.suspended
                 ),
-                record_version=row.version or 0,
+                record_version=version or 0,
             )
         )
     return result
