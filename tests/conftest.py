@@ -4,6 +4,8 @@ real PostgreSQL server started here on loopback (skipped, with the reason, when 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from datetime import date
@@ -110,3 +112,17 @@ def demo_db(demo_template: str, tmp_path) -> Iterator[Database]:  # type: ignore
         yield database
     finally:
         database.close()
+
+
+def python_output(script: str, cwd: str | os.PathLike[str] | None = None) -> str:
+    """What ``script`` prints, run by a fresh interpreter (offscreen Qt): for what only a new
+    process shows, such as which modules an import brings in."""
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        cwd=cwd,
+        check=True,
+    )
+    return done.stdout.strip()

@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+from tests.conftest import python_output
 
-
-def _run(script: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=True,
-    )
-    return done.stdout.strip()
+_run = python_output
 
 
 def test_garbage_collection_is_given_back_after_the_imports():

@@ -3,9 +3,6 @@ imported and the database opened; the user signs in over it; giving up closes it
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from typing import Any
 
 import pytest
@@ -16,6 +13,7 @@ from shiboken6 import isValid
 from coop_desk import app
 from coop_desk.ui.dialogs.login import LoginDialog
 from coop_desk.ui.main_window import MainWindow
+from tests.conftest import python_output
 
 DATABASE_LAYER = ("sqlalchemy", "coop_desk.models", "coop_desk.db", "openpyxl", "alembic")
 
@@ -35,14 +33,7 @@ import sys
 import coop_desk.app, coop_desk.ui.main_window
 print([m for m in sys.modules if m.startswith({DATABASE_LAYER!r})])
 """
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=True,
-    )
-    assert done.stdout.strip() == "[]"
+    assert python_output(script) == "[]"
 
 
 def test_the_opening_window_gets_its_database_on_attach(qtbot, demo_ctx):

@@ -4,13 +4,10 @@ the options exactly as the whole parser does, and leaves everything else to it."
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
 from coop_desk.cli import build_parser, desktop_arguments
+from tests.conftest import python_output
 
 
 @pytest.mark.parametrize(
@@ -63,12 +60,4 @@ coop_desk.app.run = run
 from coop_desk.cli import main
 sys.exit(main(["--db", "coop.sqlite", "--user", "ana"]))
 """
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        cwd=tmp_path,
-        check=True,
-    )
-    assert done.stdout.strip() == "coop.sqlite ana []"
+    assert python_output(script, cwd=tmp_path) == "coop.sqlite ana []"
