@@ -153,3 +153,23 @@ def test_the_figures_stay_in_sight_at_1024(qtbot, window, spanish):  # noqa: F81
         )
     balances = tables[1]
     assert balances.horizontalHeader().sectionSize(0) < wide[id(balances)]
+
+
+def test_a_certificates_expiry_stays_in_sight_at_1024(qtbot, window, spanish):  # noqa: F811
+    """The certificates' expiry date and days left were behind the long scope and holder
+    columns at 1024 px: the text columns give way to the dates and figures."""
+    window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
+    page = window.show_page("certs")
+    qtbot.waitUntil(lambda: page.certificates_model.rowCount() > 0, timeout=20_000)
+    view = page.certificates_view
+    qtbot.waitUntil(lambda: view.viewport().width() < 900)
+    model = view.model()
+    header = view.horizontalHeader()
+    keep = {"Vence", "Días restantes"}
+    edges = _right_edges(view)
+    shown = {model.columns[c].header: c for c in edges}
+    assert keep <= set(shown)
+    for name in keep:
+        column = shown[name]
+        assert edges[column] <= view.viewport().width(), name
+        assert header.sectionSize(column) >= view.sizeHintForColumn(column) - 1, name

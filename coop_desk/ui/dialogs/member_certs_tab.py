@@ -37,7 +37,7 @@ from coop_desk.ui.dialogs.certificate import CertificateDialog
 from coop_desk.ui.dialogs.inspection import InspectionDialog
 from coop_desk.ui.errors import show_error
 from coop_desk.ui.labels import tr_label
-from coop_desk.ui.models.table import RowTableModel
+from coop_desk.ui.models.table import RowTableModel, fit_columns
 from coop_desk.ui.widgets import format_date
 
 
@@ -54,11 +54,11 @@ def make_table(model: RowTableModel, rows: int = 4) -> QTableView:
     view.setSortingEnabled(True)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setMaximumSectionSize(420)
     view.setWordWrap(False)
-    # Lists here are a few hundred rows at most: fitting the columns to their contents is cheap.
-    model.modelReset.connect(view.resizeColumnsToContents)
+    # Lists here are a few hundred rows at most: fitting the columns to their contents is
+    # cheap. Fitted to the view's width too: on a 1024 px screen a certificate's expiry date
+    # was out of sight behind its long scope (``fit_columns``).
+    model.modelReset.connect(lambda: fit_columns(view, widest=420))
     view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * (rows + 1) + 4)
     return view
 
