@@ -173,3 +173,18 @@ def test_a_certificates_expiry_stays_in_sight_at_1024(qtbot, window, spanish):  
         column = shown[name]
         assert edges[column] <= view.viewport().width(), name
         assert header.sectionSize(column) >= view.sizeHintForColumn(column) - 1, name
+
+
+def test_columns_that_cannot_all_fit_are_not_cut_short(qtbot, window, spanish):  # noqa: F811
+    """The deliveries list has more columns than 1024 px can hold even squeezed: it scrolls
+    with every text whole (a member's code cut to "CPGP-3784…" helps nobody)."""
+    window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
+    page = window.show_page("trade")
+    view = page.deliveries_view
+    qtbot.waitUntil(lambda: view.model().rowCount() > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: view.viewport().width() < 900)
+    header = view.horizontalHeader()
+    for column in range(header.count()):
+        if not header.isSectionHidden(column):
+            assert header.sectionSize(column) >= view.sizeHintForColumn(column) - 1
+    assert view.horizontalScrollBar().maximum() > 0

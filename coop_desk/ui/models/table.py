@@ -238,7 +238,7 @@ class ColumnFit(QObject):
         fit, columns give way in turn, each group proportionally down to its floor: the text
         columns to ten characters, then the fixed ones (a progress bar) to 60%, then the
         figures to the width of their values (the header's words are shortened, never a
-        figure)."""
+        figure). Only if that makes them all fit: otherwise the view scrolls, texts whole."""
         table = self.table
         header = table.horizontalHeader()
         model = table.model()
@@ -272,6 +272,10 @@ class ColumnFit(QObject):
                 cut = min(spare, int(spare * share) + 1)
                 widths[c] -= cut
                 excess -= cut
+        if excess > 0:
+            # Even squeezed they would not fit: the view scrolls anyway, and texts cut short
+            # (a member's code, a name) would only lose what scrolling can show whole.
+            return {c: self.fixed.get(c, self.natural[c]) for c in shown}
         return widths
 
     def apply(self) -> None:
