@@ -47,7 +47,7 @@ from coop_desk.ui.dialogs.member_certs_tab import MemberCertificationTab
 from coop_desk.ui.dialogs.plot_geo_panel import PlotGeoPanel
 from coop_desk.ui.labels import tr_label
 from coop_desk.ui.models.plots import PlotsEditModel
-from coop_desk.ui.models.table import Column, RowTableModel
+from coop_desk.ui.models.table import Column, RowTableModel, plain_table
 from coop_desk.ui.widgets import (
     WARNING_COLOR,
     DateField,
@@ -250,10 +250,7 @@ class MemberEditor(FormDialog):
         self.change_status_button = QPushButton(self.tr("Change &status…"))
         self.change_status_button.clicked.connect(self.change_status)
         self.history_model: RowTableModel[StatusChangeRow] = RowTableModel(_history_columns(), self)
-        history_view = QTableView()
-        history_view.setModel(self.history_model)
-        history_view.horizontalHeader().setStretchLastSection(True)
-        history_view.verticalHeader().setVisible(False)
+        history_view = plain_table(self.history_model)
         status = QWidget()
         status_layout = QVBoxLayout(status)
         top = QHBoxLayout()

@@ -195,7 +195,7 @@ def plain_table(model: RowTableModel[Any], rows: int = 4) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.setWordWrap(False)
     view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * (rows + 1))
-    model.modelReset.connect(view.resizeColumnsToContents)
+    model.modelReset.connect(lambda: fit_columns(view))
     return view
 
 
