@@ -126,3 +126,17 @@ def python_output(script: str, cwd: str | os.PathLike[str] | None = None) -> str
         check=True,
     )
     return done.stdout.strip()
+
+
+def roster_workbook(path, header, rows):  # type: ignore[no-untyped-def]
+    """A roster as cooperatives keep them: a title row, the header, one member per row."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Padrón de socios"])
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import openpyxl
 import pytest
 from sqlalchemy import select
 
@@ -22,7 +21,7 @@ from coop_desk.models import AuditRecord, CertScheme, Member, MemberStatusChange
 from coop_desk.services import certification, limit_guard, member_import, members
 from coop_desk.services.member_import import IMPORT_REASON, NEW, UPDATE
 from coop_desk.services.verify import verify
-from tests.conftest import TODAY
+from tests.conftest import TODAY, roster_workbook
 
 HEADER = [
     "Código",
@@ -80,14 +79,7 @@ STAMPS = {"id", "member_id", "plot_id", "created_at", "updated_at", "recorded_at
 
 
 def roster_file(path, rows=ROWS):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["Padrón de socios"])
-    ws.append(HEADER)
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
+    return roster_workbook(path, HEADER, rows)
 
 
 def records_after(session, start):

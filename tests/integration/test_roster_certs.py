@@ -14,7 +14,7 @@ from coop_desk.exchange.roster import read_roster
 from coop_desk.services import certification, member_import, members
 from coop_desk.services.access import Actor, Role
 from coop_desk.services.member_import import NEW, UNCHANGED, UPDATE
-from tests.conftest import TODAY
+from tests.conftest import TODAY, roster_workbook
 
 HEADER = [
     "Código",
@@ -37,14 +37,7 @@ ROWS = [
 
 
 def roster_file(path, rows=ROWS):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["Padrón de socios"])
-    ws.append(HEADER)
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
+    return roster_workbook(path, HEADER, rows)
 
 
 def statuses(db, actor):
