@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm import exc as orm_exc
 
 from coop_desk import paths
-from coop_desk.errors import DatabaseError, NewerDatabaseError, StaleEdit
+from coop_desk.errors import DatabaseBusy, DatabaseError, NewerDatabaseError, StaleEdit
 from coop_desk.i18n import _
 from coop_desk.services import changes, limit_guard, schema
 from coop_desk.services.audit import anchors as audit_anchors
@@ -195,11 +195,15 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return cfg
 
 
-def _describe(url: str) -> str:
+def _describe(url: str, *, starts_sentence: bool = True) -> str:
+    """The database in words ("The database file C:\\...\\coop.sqlite"), to begin a sentence
+    or (``starts_sentence`` false) within one."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return f"the database file {parsed.database}"
-    return f"the database {parsed.render_as_string(hide_password=True)}"
+        said = _("the database file {path}", path=parsed.database)
+    else:
+        said = _("the database {url}", url=parsed.render_as_string(hide_password=True))
+    return said[:1].upper() + said[1:] if starts_sentence else said
 
 
 class Database:
@@ -269,7 +273,7 @@ class Database:
             except (sa_exc.OperationalError, sa_exc.DatabaseError) as exc:
                 engine.dispose()
                 if ask_password is None or not needs_password(exc) or attempt == PASSWORD_TRIES:
-                    raise DatabaseError(_explain(url, exc)) from exc
+                    raise _database_error(url, exc) from exc
                 password = ask_password(server_label(url), attempt > 0)
                 if password is None:
                     raise DatabaseError(
@@ -305,7 +309,7 @@ class Database:
             raise
         except sqlite3.Error as exc:
             engine.dispose()
-            raise DatabaseError(_explain(url, exc)) from exc
+            raise _database_error(url, exc) from exc
         return cls(engine, problems)
 
     def close(self) -> None:
@@ -355,7 +359,7 @@ class Database:
                 self.own_writes.append((start, last))
         except (sa_exc.OperationalError, sa_exc.DatabaseError) as exc:
             session.rollback()
-            raise DatabaseError(_explain(self.url, exc)) from exc
+            raise _database_error(self.url, exc) from exc
         except orm_exc.StaleDataError as exc:
             # A row's version changed between reading and writing it (``Versioned``).
             session.rollback()
@@ -376,7 +380,7 @@ class Database:
         try:
             yield session
         except (sa_exc.OperationalError, sa_exc.DatabaseError) as exc:
-            raise DatabaseError(_explain(self.url, exc)) from exc
+            raise _database_error(self.url, exc) from exc
         finally:
             session.rollback()
             session.close()
@@ -523,12 +527,24 @@ def backup_sqlite(engine: Engine, reason: str = "manual", dest: Path | None = No
     return target
 
 
+def _database_error(url: str, exc: BaseException) -> DatabaseError:
+    """The driver's error ``exc`` as the error the user is told about: ``DatabaseBusy`` when
+    another writer held the database longer than a save waits (it can simply be done again),
+    ``DatabaseError`` otherwise."""
+    lowered = str(getattr(exc, "orig", exc) or exc).lower()
+    busy = "lock timeout" in lowered or "locked" in lowered or "busy" in lowered
+    if "posted journal entries cannot be changed" in lowered:
+        busy = False
+    return (DatabaseBusy if busy else DatabaseError)(_explain(url, exc))
+
+
 def _explain(url: str, exc: BaseException) -> str:
     text = str(getattr(exc, "orig", exc) or exc).strip()
     lowered = text.lower()
     where = _describe(url)
+    within = _describe(url, starts_sentence=False)
     if "posted journal entries cannot be changed" in lowered:  # the triggers of migration 0400
-        return (
+        return _(
             "Posted journal entries cannot be changed or deleted. Reverse the entry and post a "
             "corrected one."
         )
@@ -557,14 +573,19 @@ def _explain(url: str, exc: BaseException) -> str:
             where=where,
         )
     if "locked" in lowered or "busy" in lowered:
-        return (
-            f"{where} is locked by another program or another coop-desk window. "
-            "Close it and try again."
+        return _(
+            "{where} is busy: another coop-desk window or another program is saving to it. "
+            "Nothing was saved; try again in a moment, or close the other program.",
+            where=where,
         )
     if "not a database" in lowered or "malformed" in lowered or "encrypted" in lowered:
-        return f"{where} is not a readable coop-desk database ({text})."
+        return _("{where} is not a readable coop-desk database ({text}).", where=where, text=text)
     if "unable to open" in lowered or "readonly" in lowered or "read-only" in lowered:
-        return f"{where} cannot be opened for writing ({text}). Check the file and its folder."
+        return _(
+            "{where} cannot be opened for writing ({text}). Check the file and its folder.",
+            where=where,
+            text=text,
+        )
     if "connection" in lowered or "could not connect" in lowered:
-        return f"Cannot reach {where}: {text}"
-    return f"A database error occurred on {where}: {text}"
+        return _("Cannot reach {where}: {text}", where=within, text=text)
+    return _("A database error occurred on {where}: {text}", where=within, text=text)

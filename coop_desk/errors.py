@@ -20,6 +20,11 @@ class DatabaseError(CoopDeskError):
     """The database cannot be opened, read, written or migrated."""
 
 
+class DatabaseBusy(DatabaseError):
+    """Another writer (a window on another PC, an import) held the database longer than a save
+    waits for it: nothing was saved, and the same action can simply be done again."""
+
+
 class NewerDatabaseError(DatabaseError):
     """The database was written by a newer coop-desk than this one."""
 

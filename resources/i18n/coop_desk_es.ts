@@ -2123,22 +2123,22 @@ diferencial orgánico USD {3} · parte para productividad/calidad (25 %) USD {4}
         <translation>Leyendo {0}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="464"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="466"/>
         <source>Importing members</source>
         <translation>Importando socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="468"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="470"/>
         <source>Nothing was imported</source>
         <translation>No se importó nada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="482"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="484"/>
         <source>Import finished</source>
         <translation>Importación terminada</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="484"/>
+        <location filename="../../coop_desk/ui/dialogs/import_wizard.py" line="486"/>
         <source>{0} members added, {1} updated, {2} unchanged, {3} rows not imported.</source>
         <translation>{0} socios agregados, {1} actualizados, {2} sin cambios, {3} filas no importadas.</translation>
     </message>
@@ -2449,42 +2449,42 @@ aprobado o del saldo de la cuenta</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../coop_desk/ui/main_window.py" line="93"/>
-        <location filename="../../coop_desk/ui/main_window.py" line="280"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="277"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="288"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="285"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="300"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="297"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="301"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="298"/>
         <source>&amp;Language</source>
         <translation>I&amp;dioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="310"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="307"/>
         <source>Change &amp;password…</source>
         <translation>Cambiar c&amp;ontraseña…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="313"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="310"/>
         <source>S&amp;witch user…</source>
         <translation>Cambiar de &amp;usuario…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="364"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="361"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="319"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="316"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
@@ -2494,47 +2494,47 @@ aprobado o del saldo de la cuenta</translation>
         <translation>Abriendo la base de datos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="322"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="319"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="323"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="320"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="327"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="324"/>
         <source>&amp;New record</source>
         <translation>&amp;Nuevo registro</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="352"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="349"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="357"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="354"/>
         <source>&amp;About coop-desk</source>
         <translation>&amp;Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="439"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="436"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="440"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="437"/>
         <source>The language changes the next time coop-desk starts.</source>
         <translation>El idioma cambiará la próxima vez que inicie coop-desk.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="446"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="443"/>
         <source>About coop-desk</source>
         <translation>Acerca de coop-desk</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="448"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="445"/>
         <source>coop-desk {0}
 Member register, certifications and Fairtrade Premium ledger for coffee cooperatives.
 
@@ -2545,47 +2545,47 @@ Padrón de socios, certificaciones y libro de la Prima Fairtrade para cooperativ
 Base de datos: {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="281"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="278"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Abrir base de datos…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="285"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="282"/>
         <source>Recent &amp;databases</source>
         <translation>Bases de datos &amp;recientes</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="291"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="288"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Copias de seguridad…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="294"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="291"/>
         <source>Back up the database to a &amp;file…</source>
         <translation>Copiar la base de datos a un a&amp;rchivo…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="297"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="294"/>
         <source>&amp;Restore from a copy…</source>
         <translation>&amp;Restaurar desde una copia…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="332"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="329"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="333"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="330"/>
         <source>&amp;Home</source>
         <translation>&amp;Inicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="337"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="334"/>
         <source>&amp;Start on the home page</source>
         <translation>&amp;Empezar en la página de inicio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/main_window.py" line="353"/>
+        <location filename="../../coop_desk/ui/main_window.py" line="350"/>
         <source>&amp;Manual</source>
         <translation>&amp;Manual</translation>
     </message>
@@ -2839,107 +2839,107 @@ Base de datos: {1}</translation>
         <translation>Cambiar &amp;estado…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="267"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="264"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="268"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="265"/>
         <source>Plots</source>
         <translation>Parcelas</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="269"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="266"/>
         <source>Status and history</source>
         <translation>Estado e historial</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="277"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="274"/>
         <source>Certification</source>
         <translation>Certificación</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="280"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="277"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="283"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="280"/>
         <source>Every change to this member, its plots and status: who, when, what</source>
         <translation>Todos los cambios de este socio, sus parcelas y su estado: quién, cuándo, qué</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="296"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="293"/>
         <source>New member</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="306"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="303"/>
         <source>A new member starts as active.</source>
         <translation>Un socio nuevo empieza como activo.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="336"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="333"/>
         <source>Status: {0} since {1}</source>
         <translation>Estado: {0} desde {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="547"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="544"/>
         <source>This member has changes that are not saved. Discard them?</source>
         <translation>Este socio tiene cambios sin guardar. ¿Descartarlos?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="302"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="299"/>
         <source>The next free code; type another to change it</source>
         <translation>El siguiente código libre; escriba otro para cambiarlo</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="341"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="338"/>
         <source>Changes to {0} from {1} when you save ({2}).</source>
         <translation>Pasa a {0} desde el {1} al guardar ({2}).</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="537"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="534"/>
         <source>Save with a warning?</source>
         <translation>¿Guardar con una advertencia?</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="538"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="535"/>
         <source>This looks unlikely. Check it; save it if it is right.</source>
         <translation>Esto parece poco probable. Revíselo; guárdelo si es correcto.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="540"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="537"/>
         <source>&amp;Save anyway</source>
         <translation>&amp;Guardar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="541"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="538"/>
         <source>&amp;Go back</source>
         <translation>&amp;Volver</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="446"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="443"/>
         <source>You typed for plot {0}: {1}</source>
         <translation>Usted escribió para la parcela {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="453"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="450"/>
         <source>You had removed plot {0}.</source>
         <translation>Usted había quitado la parcela {0}.</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="462"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="459"/>
         <source>total {0} ha</source>
         <translation>total {0} ha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="463"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="460"/>
         <source>coffee {0} ha</source>
         <translation>café {0} ha</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="466"/>
+        <location filename="../../coop_desk/ui/dialogs/member_editor.py" line="463"/>
         <source>{0} m</source>
         <translation>{0} m</translation>
     </message>

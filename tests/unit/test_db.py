@@ -69,6 +69,31 @@ def test_not_a_database_gives_words_not_a_traceback(tmp_path):
         Database.open(path)
 
 
+def test_a_busy_database_is_said_in_spanish_and_can_be_tried_again(tmp_path, monkeypatch):
+    """Another program holds the write lock: the save is refused as ``DatabaseBusy`` (the same
+    action can be done again), in the user's language, naming the file."""
+    from coop_desk import db as db_module
+    from coop_desk import i18n
+    from coop_desk.errors import DatabaseBusy
+
+    monkeypatch.setattr(db_module, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    path = tmp_path / "busy.sqlite"
+    db = Database.open(path)
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with i18n.use_language("es"), pytest.raises(DatabaseBusy) as refused:
+            with db.transaction():
+                pass
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        db.close()
+    said = str(refused.value)
+    assert said.startswith(f"La base de datos {path} está ocupada"), said
+    assert "intente de nuevo" in said
+
+
 def test_missing_folder_is_explained(tmp_path):
     with pytest.raises(DatabaseError, match="does not exist"):
         Database.open(tmp_path / "nope" / "x.sqlite")
