@@ -124,7 +124,12 @@ def generation(ctx: Context) -> None:
 
 
 def _probe(ctx: Context, *args: str) -> tuple[Run, dict[str, Any]]:
-    done = run([PYTHON, "-m", "benchmarks.gui_probe", *args], ctx.env, timeout=900)
+    # Settings of its own for every run: the program remembers the tab last open (the probe
+    # leaves the Premium page on its journal), so a second run sharing them would switch to a
+    # tab already shown, and wait for a load that never comes or time another one.
+    env = dict(ctx.env)
+    env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="probe-config-", dir=ctx.scratch)
+    done = run([PYTHON, "-m", "benchmarks.gui_probe", *args], env, timeout=900)
     events: dict[str, Any] = {}
     for line in done.stdout.splitlines():
         if line.startswith("{"):
