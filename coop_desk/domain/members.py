@@ -87,6 +87,8 @@ def parse_dni(value: object) -> str | None:
     """
     if value is None:
         return None
+    if type(value) is str and len(value) == DNI_LENGTH and value.isdigit() and value.isascii():
+        return value  # already a DNI (a stored one, or one typed as text): nothing to change
     if isinstance(value, bool):
         raise ParseError(_("a yes/no value is not a DNI"))
     if isinstance(value, int):

@@ -1,0 +1,58 @@
+"""The roster plan's shortcuts give what the longer way gives: collapsing spaces without a
+pattern, a DNI already of 8 digits, and the plan's remembered translations."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coop_desk.domain.members import ParseError, parse_dni
+from coop_desk.domain.text import clean, fold
+from coop_desk.i18n import _, remembered, use_language
+
+_SPACES = re.compile(r"\s+")
+_TEXT = st.text(alphabet=st.sampled_from(list(" \t\n\u00a0\u2003\x1cabÑé.-Z")) | st.characters())
+
+
+@given(_TEXT)
+def test_clean_collapses_spaces_as_the_pattern_did(text: str) -> None:
+    assert clean(text) == _SPACES.sub(" ", text).strip()
+
+
+@given(_TEXT)
+def test_fold_collapses_spaces_as_the_pattern_did(text: str) -> None:
+    folded = fold(text)
+    assert folded == _SPACES.sub(" ", folded).strip()
+    if text.isascii():
+        assert folded == _SPACES.sub(" ", text.lower()).strip()
+
+
+def test_a_dni_of_eight_digits_is_itself_and_others_are_still_read() -> None:
+    assert parse_dni("04600003") == "04600003"
+    assert parse_dni("46000003.0") == "46000003"
+    assert parse_dni(" 0460-0003 ") == "04600003"
+    assert parse_dni(4600003) == "04600003"
+    with pytest.raises(ParseError):
+        parse_dni("4600003")  # 7 digits as text: refused with a hint
+    with pytest.raises(ParseError):
+        parse_dni("0460000A")
+
+
+def test_remembered_translations_are_the_translations() -> None:
+    with use_language("es"):
+        words = remembered()
+        for _round in range(2):
+            assert words("yes") == _("yes")
+            assert words("{answer} since {date}", answer="sí", date=date(2020, 5, 1)) == _(
+                "{answer} since {date}", answer="sí", date=date(2020, 5, 1)
+            )
+        # Equal values written apart are remembered apart.
+        one = words("{total} ha, coffee {coffee} ha", total=Decimal("1.0"), coffee="2")
+        other = words("{total} ha, coffee {coffee} ha", total=Decimal("1.00"), coffee="2")
+        assert one == _("{total} ha, coffee {coffee} ha", total=Decimal("1.0"), coffee="2")
+        assert other == _("{total} ha, coffee {coffee} ha", total=Decimal("1.00"), coffee="2")
