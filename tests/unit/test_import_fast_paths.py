@@ -1,5 +1,6 @@
-"""The roster plan's shortcuts give what the longer way gives: collapsing spaces without a
-pattern, a DNI already of 8 digits, and the plan's remembered translations."""
+"""The roster import's shortcuts give what the longer way gives: collapsing spaces without a
+pattern, a DNI already of 8 digits, the plan's remembered translations, the bulk limit
+check's remembered answers."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from hypothesis import strategies as st
 from coop_desk.domain.members import ParseError, parse_dni
 from coop_desk.domain.text import clean, fold
 from coop_desk.i18n import _, remembered, use_language
+from coop_desk.models import Member, Plot
+from coop_desk.services import limit_guard
 
 _SPACES = re.compile(r"\s+")
 _TEXT = st.text(alphabet=st.sampled_from(list(" \t\n\u00a0\u2003\x1cabÑé.-Z")) | st.characters())
@@ -56,3 +59,18 @@ def test_remembered_translations_are_the_translations() -> None:
         other = words("{total} ha, coffee {coffee} ha", total=Decimal("1.00"), coffee="2")
         assert one == _("{total} ha, coffee {coffee} ha", total=Decimal("1.0"), coffee="2")
         assert other == _("{total} ha, coffee {coffee} ha", total=Decimal("1.00"), coffee="2")
+
+
+def test_the_bulk_limit_check_answers_for_every_row_it_remembers() -> None:
+    check = limit_guard.row_checker(Member.__table__)  # type: ignore[arg-type]
+    too_early = {"id": 1, "join_date": date(1700, 1, 1), "status_date": date(2020, 1, 1)}
+    for _row in range(3):  # the same values again: the same answer, for each row
+        assert [p.field for p in check(too_early)] == ["join_date"]
+        assert check({"id": 2, "join_date": date(2020, 1, 1)}) == []
+    assert [p.field for p in check({"first_names": "A" * 500})] == ["first_names"]
+    assert check({"first_names": "A" * 5}) == []
+    plots = limit_guard.row_checker(Plot.__table__)  # type: ignore[arg-type]
+    big = Decimal("1e30")
+    assert [p.field for p in plots({"total_area_ha": big})] == ["total_area_ha"]
+    assert [p.field for p in plots({"total_area_ha": big})] == ["total_area_ha"]
+    assert plots({"total_area_ha": Decimal("1.5")}) == []
