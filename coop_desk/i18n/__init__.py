@@ -132,13 +132,15 @@ def remembered() -> Callable[..., str]:
     remembered. The values are told apart by their type and ``repr`` (``Decimal("1.0")`` and
     ``Decimal("1.00")`` are equal but written apart). The language is the one in effect when
     a message is first asked for: make one for a run, not for the life of the program."""
-    memo: dict[tuple[Any, ...], str] = {}
+    memo: dict[Any, str] = {}  # a message without values is its own key
 
     def translate(message: str, /, **values: Any) -> str:
-        key = (
-            message,
-            *((n, type(v), v if type(v) is str else repr(v)) for n, v in values.items()),
-        )
+        key: Any = message
+        if values:
+            key = (
+                message,
+                *[(n, type(v), v if type(v) is str else repr(v)) for n, v in values.items()],
+            )
         found = memo.get(key)
         if found is None:
             found = memo[key] = _(message, **values)

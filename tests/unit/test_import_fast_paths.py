@@ -5,6 +5,7 @@ check's remembered answers."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -12,7 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coop_desk.domain.members import ParseError, parse_dni
+from coop_desk.domain.limits import text_limit
+from coop_desk.domain.members import ParseError, PlotInput, parse_dni, validate_plot
 from coop_desk.domain.text import clean, fold
 from coop_desk.i18n import _, remembered, use_language
 from coop_desk.models import Member, Plot
@@ -74,3 +76,12 @@ def test_the_bulk_limit_check_answers_for_every_row_it_remembers() -> None:
     assert [p.field for p in plots({"total_area_ha": big})] == ["total_area_ha"]
     assert [p.field for p in plots({"total_area_ha": big})] == ["total_area_ha"]
     assert plots({"total_area_ha": Decimal("1.5")}) == []
+
+
+def test_a_plot_text_too_long_is_named_with_its_plot() -> None:
+    long_name = "P" * (text_limit("plot", "name") + 1)
+    plot = PlotInput(name=long_name, total_area_ha=Decimal(1), coffee_area_ha=Decimal(1))
+    found = validate_plot(plot, 2)
+    assert [p.field for p in found] == ["plots[2].name"]
+    assert found[0].message.startswith(_("plot {n}: ", n=2))
+    assert validate_plot(replace(plot, name="Parcela 1"), 2) == []
