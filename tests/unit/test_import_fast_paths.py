@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
@@ -19,6 +19,7 @@ from coop_desk.domain.text import clean, fold
 from coop_desk.i18n import _, remembered, use_language
 from coop_desk.models import Member, Plot
 from coop_desk.services import limit_guard
+from coop_desk.services.audit.canonical import canonical, row_canonical, snapshot
 
 _SPACES = re.compile(r"\s+")
 _TEXT = st.text(alphabet=st.sampled_from(list(" \t\n\u00a0\u2003\x1cabÑé.-Z")) | st.characters())
@@ -85,3 +86,25 @@ def test_a_plot_text_too_long_is_named_with_its_plot() -> None:
     assert [p.field for p in found] == ["plots[2].name"]
     assert found[0].message.startswith(_("plot {n}: ", n=2))
     assert validate_plot(replace(plot, name="Parcela 1"), 2) == []
+
+
+def test_after_images_remember_dates_and_write_equal_times_of_other_zones_apart() -> None:
+    table = Member.__table__
+    text = row_canonical(table)  # type: ignore[arg-type]
+    names = [c.name for c in table.columns]  # type: ignore[attr-defined]
+
+    def row(**values: object) -> tuple[object, ...]:
+        return tuple(values.get(name) for name in names)
+
+    utc = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
+    lima = utc.astimezone(timezone(timedelta(hours=-5)))
+    assert utc == lima and str(utc) != str(lima)
+    rows = [
+        row(id=1, code="C-1", join_date=date(2020, 1, 1), created_at=utc, updated_at=utc),
+        row(id=2, code="C-2", join_date=date(2020, 1, 1), created_at=lima, updated_at=utc),
+        row(id=3, code="C-3", join_date=date(2021, 1, 1), created_at=utc, updated_at=lima),
+    ]
+    for _round in range(2):
+        for values in rows:
+            stored = dict(zip(names, values, strict=True))
+            assert text(values) == canonical(snapshot(table, stored))  # type: ignore[arg-type]
