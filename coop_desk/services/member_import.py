@@ -515,6 +515,8 @@ def apply_import(
     fairtrade = _fairtrade_scheme(session)
     created = updated = written = 0
     new_rows = [r for r in work if r.action == NEW]
+    # The collector's own passes are paused while new members are inserted (their rows and
+    # records hold no cycles); what a batch leaves is collected after it (``batch_done``).
     with collector_paused(), collected_per_batch() as batch_done:
         for start in range(0, len(new_rows), BATCH):
             batch = new_rows[start : start + BATCH]
@@ -588,7 +590,15 @@ def _create_batch(
     (``validate_member`` on the data as stored) and checked codes and DNIs unique against the
     register read in this transaction and the rest of the file; the unique constraints of the
     database refuse a code or DNI another computer registers meanwhile, and then nothing is
-    imported. Every value is checked against the limits (``limit_guard``), as a flush is."""
+    imported. Every value is checked against the limits (``limit_guard``), as a flush is: by
+    one checker per table and batch, which answers a repeated date or amount once.
+
+    Measured for 10,000 rows: SQLite's own inserts (the tables' rows and as many audit
+    records, with their indexes) are about half of the time and cannot overlap the Python
+    work here (the driver takes the interpreter's lock back for every row it inserts: a
+    thread inserting one batch while this one prepares the next ran no faster than one after
+    the other); the rest is per value (columns, limits, after-images, hashes), each pass
+    written once in the audit writer and the limit guard."""
     session.flush()  # the ids below follow what is written
     dialect = session.get_bind().dialect
     build = {t.name: audit.row_builder(t, dialect) for t in _TABLES}
