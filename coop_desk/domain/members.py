@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -87,6 +87,8 @@ def parse_dni(value: object) -> str | None:
     """
     if value is None:
         return None
+    if type(value) is str and len(value) == DNI_LENGTH and value.isdigit() and value.isascii():
+        return value  # already a DNI (a stored one, or one typed as text): nothing to change
     if isinstance(value, bool):
         raise ParseError(_("a yes/no value is not a DNI"))
     if isinstance(value, int):
@@ -253,12 +255,12 @@ def validate_plot(plot: PlotInput, index: int = 1) -> list[Problem]:
     problems: list[Problem] = []
     if not clean(plot.name):
         problems.append(Problem(prefix + "name", _("plot {n}: a name is required", n=index)))
-    problems += text_problems(
-        "plot",
-        {"name": clean(plot.name), "varieties": clean(plot.varieties)},
-        prefix=prefix,
-        label=_("plot {n}: ", n=index),
+    too_long = text_problems(
+        "plot", {"name": clean(plot.name), "varieties": clean(plot.varieties)}, prefix=prefix
     )
+    if too_long:  # each message starts with the plot's label, written only when needed
+        label = _("plot {n}: ", n=index)
+        problems += [replace(p, message=label + p.message) for p in too_long]
     if plot.total_area_ha < 0 or plot.total_area_ha > MAX_AREA_HA:
         problems.append(
             Problem(

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
@@ -124,6 +124,29 @@ def _(message: str, /, **values: Any) -> str:
 
 
 gettext = _
+
+
+def remembered() -> Callable[..., str]:
+    """``_`` for one run over many rows (a roster import's plan says the same few things of
+    each row): each message with the same values is translated and filled once, then
+    remembered. The values are told apart by their type and ``repr`` (``Decimal("1.0")`` and
+    ``Decimal("1.00")`` are equal but written apart). The language is the one in effect when
+    a message is first asked for: make one for a run, not for the life of the program."""
+    memo: dict[Any, str] = {}  # a message without values is its own key
+
+    def translate(message: str, /, **values: Any) -> str:
+        key: Any = message
+        if values:
+            key = (
+                message,
+                *[(n, type(v), v if type(v) is str else repr(v)) for n, v in values.items()],
+            )
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _(message, **values)
+        return found
+
+    return translate
 
 
 def ngettext(singular: str, plural: str, n: int, /, **values: Any) -> str:

@@ -118,6 +118,8 @@ def check_value(table: str, prop: ColumnProperty[Any], value: Any) -> str | None
 
 
 _COLUMN_CHECKS: dict[tuple[str, str], Callable[[Any], str | None] | None] = {}
+# A text column's check -> the length up to which it passes any text at once (its limit).
+_PASSING_LENGTH: dict[Callable[[Any], str | None], int] = {}
 
 
 def column_check(table: str, column: Any) -> Callable[[Any], str | None] | None:
@@ -136,6 +138,9 @@ def column_check(table: str, column: Any) -> Callable[[Any], str | None] | None:
             if not isinstance(value, str) or (limit is not None and len(value) <= limit):
                 return None  # within the limit (``check_text`` would say None)
             return limits.check_text(table, name, value)
+
+        if limit is not None:
+            _PASSING_LENGTH[check] = limit
 
     elif isinstance(column_type, ScaledDecimal):
         scale = column_type.scale
@@ -170,12 +175,17 @@ def row_checker(table: Table) -> Callable[[Mapping[str, Any]], list[Problem]]:
     """What the values given for a new row of ``table`` (column name -> value) hold beyond a
     limit: the checks of this guard, for rows written without a flush (the roster import's
     bulk insert), which the guard's ``before_flush`` does not see. Like the flush's check of
-    a new row (its state's values), the columns left to their defaults are not checked."""
-    checks = {
-        column.name: (column.key, check)
-        for column in table.columns
-        if (check := column_check(table.name, column)) is not None
-    }
+    a new row (its state's values), the columns left to their defaults are not checked.
+
+    Made for many rows (one checker per batch): a text within its column's limit passes at
+    once (what the column's check says first of it, ``_PASSING_LENGTH``), and any other value that is not a
+    whole number (dates, amounts, yes/no) is checked once per distinct value and type, its
+    answer remembered for the other rows of the batch. Every value is still checked."""
+    checks: dict[str, tuple[str, Callable[[Any], str | None], int | None, dict[Any, Any]]] = {}
+    for column in table.columns:
+        check = column_check(table.name, column)
+        if check is not None:
+            checks[column.name] = (column.key, check, _PASSING_LENGTH.get(check), {})
 
     def problems(values: Mapping[str, Any]) -> list[Problem]:
         found = []
@@ -183,10 +193,23 @@ def row_checker(table: Table) -> Callable[[Mapping[str, Any]], list[Problem]]:
             if value is None:
                 continue
             known = checks.get(name)
-            if known is not None:
-                message = known[1](value)
-                if message:
-                    found.append(Problem(known[0], message))
+            if known is None:
+                continue
+            key, check, text_limit, seen = known
+            kind = type(value)
+            if kind is str:
+                if text_limit is not None and len(value) <= text_limit:
+                    continue
+                message = check(value)
+            elif kind is int:
+                message = check(value)
+            else:
+                remembered = (kind, value)
+                message = seen.get(remembered, seen)
+                if message is seen:
+                    message = seen[remembered] = check(value)
+            if message:
+                found.append(Problem(key, message))
         return found
 
     return problems

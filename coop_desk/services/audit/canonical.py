@@ -158,7 +158,23 @@ def row_canonical(table: Table) -> Callable[[Sequence[Any]], str]:
         ("{" if n == 0 else ",") + _encode_text(name) + ":" for n, (name, _i) in enumerate(plan)
     ]
     columns = [(key, index) for key, (_name, index) in zip(keys, plan, strict=True)]
-    as_text = _JSON_TEXT
+    # Dates and times repeat from row to row (a batch's rows share their creation time, and
+    # often a date of joining): each one's text is written once and remembered, a date by
+    # its value, a time as that very object (equal times of other time zones are written
+    # apart), at most ``STORED_TEXTS_KEPT`` of them.
+    texts: dict[Any, tuple[Any, str]] = {}
+
+    def date_text(value: Any) -> str:
+        found = texts.get(value)
+        if found is not None and (found[0] is value or type(value) is date):
+            return found[1]
+        if len(texts) >= STORED_TEXTS_KEPT:
+            texts.clear()
+        shown = _JSON_TEXT[type(value)](value)
+        texts[value] = (value, shown)
+        return shown
+
+    as_text = {**_JSON_TEXT, date: date_text, datetime: date_text}
 
     def text(row: Sequence[Any]) -> str:
         try:

@@ -35,6 +35,7 @@ from coop_desk.services.access import Actor
 from coop_desk.services.audit.canonical import (
     AUDIT,
     GENESIS_HASH,
+    RECORD_COLUMNS,
     Action,
     canonical,
     is_audited,
@@ -403,39 +404,36 @@ def _append(
         ).first()
         head = (last.id, last.hash) if last else (0, GENESIS_HASH)
     last_id, prev = head
-    # ``record_hash`` of each record, with the time (the same for all) written out once.
+    # ``record_hash`` of each record, with the time (the same for all) written out once; each
+    # record's values in the table's order (``RECORD_COLUMNS`` and its hash).
     at_text = at.astimezone(UTC).isoformat()
-    names = [column.name for column in table.columns]
     rows = []
-    for offset, entry in enumerate(entries, start=1):
-        row = {
-            "id": last_id + offset,
-            "at": at,
-            "username": username,
-            "user_id": user_id,
-            "reason": reason,
-            "prev_hash": prev,
-            **entry,
-        }
-        row["hash"] = prev = stored_record_hash(
-            (
-                row["id"],
-                at_text,
-                row["username"],
-                row["user_id"],
-                row["action"],
-                row["table_name"],
-                row["record_id"],
-                row["before"],
-                row["after"],
-                row["reason"],
-                row["prev_hash"],
-            )
+    number = last_id
+    for entry in entries:
+        number += 1
+        values = (
+            number,
+            at,
+            username,
+            user_id,
+            entry["action"],
+            entry["table_name"],
+            entry["record_id"],
+            entry["before"],
+            entry["after"],
+            reason,
+            prev,
         )
-        rows.append([row[name] for name in names])
+        prev = stored_record_hash((number, at_text, *values[2:]))
+        rows.append((*values, prev))
     insert_many(connection, table, rows)
     if head_cache is not None:
         head_cache[_HEAD_KEY] = (last_id + len(rows), prev)
+
+
+# ``_append`` writes a record's values in this order: the audit table's own.
+if tuple(column.name for column in AUDIT.columns) != (*RECORD_COLUMNS, "hash"):
+    raise RuntimeError("audit_record's columns are not RECORD_COLUMNS and the hash")
 
 
 # Who and why for the baseline records (what the audit trail shows them as: audit_words).
