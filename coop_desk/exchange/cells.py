@@ -127,6 +127,7 @@ class Book:
 
     def __init__(self, path: str | Path, *, data_only: bool = False) -> None:
         reader = ExcelReader(path, read_only=True, data_only=data_only)
+        self.path = Path(path)
         self._archive = reader.archive
         try:
             with warnings.catch_warnings():
