@@ -269,8 +269,9 @@ class Sheet:
         strings = book.shared_strings
         formulas = WorkSheetParser(None, strings, data_only=data_only, epoch=book.epoch)
         numbers = _Numbers(book, shown)
+        seen = numbers.seen
         letters = _LETTERS
-        value_tag, inline_tag = _VALUE, _INLINE
+        value_tag, inline_tag, text_tag = _VALUE, _INLINE, _TEXT
         number = 0
         with self.open() as source:
             for _event, row in _xml(source, _ROW):
@@ -279,6 +280,7 @@ class Sheet:
                 suffix = str(number)
                 column = 0
                 values: list[Any] = []
+                append = values.append
                 columns: list[int] | None = None
                 for cell in row:
                     ref = cell.get("r")
@@ -299,7 +301,10 @@ class Sheet:
                             if not text:
                                 pass
                             elif kind is None or kind == "n":
-                                value = numbers.read(text, cell.get("s"))
+                                style = cell.get("s")
+                                known = seen.get(style)
+                                if known is None or (value := known.get(text)) is None:
+                                    value = numbers.read(text, style)
                             elif kind == "s":
                                 value = strings[int(text)]
                             elif kind == "inlineStr":
@@ -313,17 +318,20 @@ class Sheet:
                             else:  # "str" (a formula's text result), or a kind unknown
                                 value = text
                         elif tag == inline_tag and kind == "inlineStr":
-                            value = _text(child)
+                            if len(child) == 1 and (only := child[0]).tag == text_tag:
+                                value = only.text or ""
+                            else:
+                                value = _text(child)
                         else:
                             value = _cell(cell, formulas, numbers, shown)
                     elif size:
                         value = _cell(cell, formulas, numbers, shown)
                     if columns is None:
                         if column == len(values) + 1:
-                            values.append(value)
+                            append(value)
                             continue
                         columns = list(range(1, len(values) + 1))
-                    values.append(value)
+                    append(value)
                     columns.append(column)
                 yield number, values, columns
                 _forget(row)
