@@ -37,6 +37,7 @@ text), error values as :class:`ExcelError`, whole numbers under an all-zeros num
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 from collections.abc import Iterator
@@ -125,7 +126,7 @@ class Book:
     """A workbook opened for reading its cells (read-only, streaming). Raises what openpyxl
     raises for a file it cannot open (``sheets.open_workbook`` puts it in words)."""
 
-    def __init__(self, path: str | Path, *, data_only: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, data_only: bool = False) -> None:
         reader = ExcelReader(path, read_only=True, data_only=data_only)
         self.path = Path(path)
         self._archive = reader.archive
