@@ -55,6 +55,8 @@ from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.worksheet._reader import WorkSheetParser, _cast_number
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
+from coop_desk.i18n import _
+
 _ROW = f"{{{SHEET_MAIN_NS}}}row"
 _VALUE = f"{{{SHEET_MAIN_NS}}}v"
 _FORMULA = f"{{{SHEET_MAIN_NS}}}f"
@@ -119,7 +121,7 @@ def _row_number(text: str) -> int:
         number = float(text)
         if number.is_integer():
             return int(number)
-        raise ValueError(f"{text} is not a valid row number") from None
+        raise ValueError(_("{text} is not a valid row number", text=text)) from None
 
 
 class Book:
