@@ -47,6 +47,29 @@ def _english_core() -> Iterator[None]:
     i18n.set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def _cells_as_openpyxl_reads_them(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every row a test reads through the cell reader (``exchange.cells``: every importer) is
+    read again by the oracle (openpyxl's read-only ``iter_rows``, ``tests/cells_oracle.py``)
+    and must be the same, value for value and type for type: the test fails otherwise."""
+    from coop_desk.exchange import cells
+    from tests.cells_oracle import checked_rows
+
+    mismatches: list[str] = []
+    placed = cells.Sheet._placed
+
+    def checked(sheet, min_row, max_row, min_col, max_col, *, shown):  # type: ignore[no-untyped-def]
+        rows = placed(sheet, min_row, max_row, min_col, max_col, shown=shown)
+        wanted = {"min_row": min_row, "max_row": max_row, "min_col": min_col, "max_col": max_col}
+        return checked_rows(sheet, rows, wanted, shown, mismatches)
+
+    monkeypatch.setattr(cells.Sheet, "_placed", checked)
+    yield
+    assert not mismatches, "the cell reader and openpyxl read differently:\n" + "\n".join(
+        mismatches[:5]
+    )
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PostgresServer]:
     server = PostgresServer.start()

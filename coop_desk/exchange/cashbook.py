@@ -43,9 +43,9 @@ from coop_desk.exchange.sheets import (
     open_workbook,
     reading_to_the_end,
     sheet_rows,
+    sheet_values,
     sheets_to_read,
     title_text,
-    trust_no_dimensions,
 )
 from coop_desk.exchange.xlsx import WorkbookError
 from coop_desk.i18n import N_, _
@@ -387,10 +387,9 @@ def _read(
     rows, all_skipped, state = into
     skipped = _SheetSkipped(all_skipped, sheet)
     number = header_row
-    trust_no_dimensions(cached)
     # A date or project merged down over several rows counts for each of them.
     cached_rows = fill_merged_down(
-        cached, cached.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1
+        cached, sheet_values(cached, min_row=header_row + 1), header_row + 1
     )
     for cells in fill_merged_down(ws, sheet_rows(ws, min_row=header_row + 1), header_row + 1):
         number += 1

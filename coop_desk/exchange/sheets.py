@@ -20,10 +20,11 @@ with, for every importer alike:
 - several sheets: :func:`sheets_to_read` gives the one asked for, else every visible one;
 - cell values as the user sees them: formula cells come as :class:`FormulaText` (their saved
   results are read with :func:`saved_values`), error values as :class:`ExcelError`, numbers
-  shown with leading zeros ("0042") as that text (:func:`cell_value`).
+  shown with leading zeros ("0042") as that text (:func:`sheet_rows`).
 
 Rows skipped while reading are kept as :class:`SkippedRow` and summarised for people by
-:func:`summarise_skipped`. Workbooks are read in read-only (streaming) mode, so a sheet of
+:func:`summarise_skipped`. Cells are read by :mod:`coop_desk.exchange.cells` (lxml, one row
+at a time, openpyxl's conversions; the one reading path of every importer), so a sheet of
 100,000 rows does not need the whole file in memory.
 """
 
@@ -32,7 +33,6 @@ from __future__ import annotations
 import functools
 import gc
 import re
-import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -42,12 +42,13 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import unescape
 
-from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from coop_desk.domain import limits
 from coop_desk.domain.text import fold
 from coop_desk.exchange import values as v
+from coop_desk.exchange.cells import Book, FormulaText, Sheet
+from coop_desk.exchange.cells import ExcelError as ExcelError
 from coop_desk.exchange.xlsx import WorkbookError
 from coop_desk.i18n import _, formats
 
@@ -225,9 +226,10 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
-    """Open ``path`` read-only; a file that is not a readable xlsx raises ``WorkbookError``
-    with what it is and what to do."""
+def open_workbook(path: str | Path, *, data_only: bool = False) -> Book:
+    """Open ``path`` for reading its cells (:class:`~coop_desk.exchange.cells.Book`); a file
+    that is not a readable xlsx raises ``WorkbookError`` with what it is and what to do.
+    ``data_only``: formula cells give the results Excel saved."""
     target = Path(path)
     name = target.name
     if not target.exists():
@@ -303,11 +305,7 @@ def open_workbook(path: str | Path, *, data_only: bool = False) -> Any:
         ) from exc
     check_workbook(target)
     try:
-        with warnings.catch_warnings():
-            # "Workbook contains no default style", unsupported extensions: not the user's
-            # concern, the data is read all the same.
-            warnings.simplefilter("ignore", UserWarning)
-            return load_workbook(target, read_only=True, data_only=data_only)
+        return Book(target, data_only=data_only)
     except Exception as exc:  # noqa: BLE001 - any failure of a foreign file is put in words
         raise WorkbookError(
             _(
@@ -547,40 +545,31 @@ def cell_text(value: object) -> str:
     return "" if isinstance(value, FormulaText) else v.read_text(value)
 
 
-class FormulaText(str):
-    """A formula cell's text (``=SUM(H5:H64)``), told apart from text that merely starts with
-    ``=`` (a name written as text, as our own exports write it)."""
+def sheet_rows(ws: Sheet, **kwargs: Any) -> Iterator[tuple[Any, ...]]:
+    """Row value tuples as the user sees the cells: formula cells are :class:`FormulaText`,
+    error values :class:`ExcelError`, numbers shown with leading zeros that text
+    (:meth:`Sheet.rows <coop_desk.exchange.cells.Sheet.rows>`; ``min_row``, ``max_row``,
+    ``min_col``, ``max_col`` as openpyxl's ``iter_rows``). Every cell is read, whatever size
+    the file claims (some programs write a wrong ``<dimension ref="A1"/>``)."""
+    return ws.rows(**kwargs)
 
 
-def trust_no_dimensions(ws: Any) -> None:
-    """Read every cell, whatever size the file claims: some programs write a wrong
-    ``<dimension ref="A1"/>`` and read-only openpyxl would then return column A only."""
-    reset = getattr(ws, "reset_dimensions", None)
-    if reset is not None:
-        reset()
-
-
-def sheet_rows(ws: Any, **kwargs: Any) -> Any:
-    """Row value tuples where formula cells are :class:`FormulaText`."""
-    trust_no_dimensions(ws)
-    for cells in ws.iter_rows(**kwargs):
-        yield tuple(map(cell_value, cells))
+def sheet_values(ws: Sheet, **kwargs: Any) -> Iterator[tuple[Any, ...]]:
+    """Row value tuples as openpyxl's ``iter_rows(values_only=True)`` gives them; in a
+    workbook opened with ``data_only``, formula cells give the results Excel saved."""
+    return ws.values(**kwargs)
 
 
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 
 
-def _vertical_merges(ws: Any, first_row: int) -> list[tuple[int, int, int, int]]:
+def _vertical_merges(ws: Sheet, first_row: int) -> list[tuple[int, int, int, int]]:
     """(min_col, min_row, max_col, max_row), 0-based columns, of the merged ranges spanning
-    several rows from ``first_row`` on. Read-only openpyxl does not report merged cells, so
-    the sheet's XML is scanned for them (they sit at its end)."""
-    archive = getattr(getattr(ws, "parent", None), "_archive", None)
-    path = getattr(ws, "_worksheet_path", None)
-    if archive is None or path is None:
-        return []
+    several rows from ``first_row`` on. The rows are read without them, so the sheet's XML is
+    scanned for them (they sit at its end)."""
     found = []
     tail = b""
-    with archive.open(path) as handle:
+    with ws.open() as handle:
         while chunk := handle.read(1 << 20):
             data = tail + chunk
             if b"mergeCell" not in data:
@@ -601,7 +590,9 @@ def _vertical_merges(ws: Any, first_row: int) -> list[tuple[int, int, int, int]]
     return sorted(set(found), key=lambda m: m[1])
 
 
-def fill_merged_down(ws: Any, rows: Any, first_row: int) -> Any:
+def fill_merged_down(
+    ws: Sheet, rows: Iterable[tuple[Any, ...]], first_row: int
+) -> Iterator[tuple[Any, ...]]:
     """Rows where a cell merged over several rows (a caserío written once for its members)
     gives its value to every row it covers, as the user sees it in Excel."""
     merges = _vertical_merges(ws, first_row)
@@ -630,32 +621,6 @@ def fill_merged_down(ws: Any, rows: Any, first_row: int) -> Any:
                         filled[col] = value
             cells = tuple(filled)
         yield cells
-
-
-_ZEROS = re.compile(r"^0{2,}$")
-
-
-def cell_value(cell: Any) -> Any:
-    value = cell.value
-    if value is None:
-        return None
-    kind = cell.data_type
-    if kind == "s" or kind == "d":
-        return value  # text and dates, most cells: as read
-    if kind == "f" and isinstance(value, str):
-        return FormulaText(value)
-    if kind == "e":
-        return ExcelError(str(value))
-    if kind == "n" and isinstance(value, int | float) and float(value).is_integer():
-        fmt = getattr(cell, "number_format", "") or ""
-        if _ZEROS.match(fmt):
-            # A code or DNI shown with leading zeros by its number format ("0000" -> 0042).
-            return str(int(value)).zfill(len(fmt))
-    return value
-
-
-class ExcelError(str):
-    """An error value shown in a cell (#N/A, #REF!, #VALUE!...)."""
 
 
 # --- finding the header --------------------------------------------------------------------------
@@ -909,7 +874,7 @@ def _cell_key(text: str) -> str:
 # --- several sheets, saved formula results -------------------------------------------------------
 
 
-def sheets_to_read(wb: Any, requested: str | None, filename: str) -> list[str]:
+def sheets_to_read(wb: Book, requested: str | None, filename: str) -> list[str]:
     """The sheet asked for (refused in words when the workbook has none of that name), else
     every visible sheet in the workbook's order: a hidden sheet (a copy, last year's book) is
     read only when asked for by name."""
@@ -924,9 +889,7 @@ def sheets_to_read(wb: Any, requested: str | None, filename: str) -> list[str]:
                 )
             )
         return [requested]
-    return [
-        name for name in wb.sheetnames if getattr(wb[name], "sheet_state", "visible") == "visible"
-    ]
+    return [name for name in wb.sheetnames if wb[name].sheet_state == "visible"]
 
 
 def saved_values(path: Path, sheet: str, wanted: Iterable[int]) -> dict[int, tuple[Any, ...]]:
@@ -937,10 +900,8 @@ def saved_values(path: Path, sheet: str, wanted: Iterable[int]) -> dict[int, tup
         return {}
     wb = open_workbook(path, data_only=True)
     try:
-        ws = wb[sheet]
-        trust_no_dimensions(ws)
         values: dict[int, tuple[Any, ...]] = {}
-        for number, cells in enumerate(ws.iter_rows(max_row=max(rows), values_only=True), start=1):
+        for number, cells in enumerate(sheet_values(wb[sheet], max_row=max(rows)), start=1):
             if number in rows:
                 values[number] = tuple(cells)
         return values

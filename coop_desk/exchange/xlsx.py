@@ -564,17 +564,18 @@ def read_first_rows(
     path: str | os.PathLike[str], sheets: set[str], *, rows: int, columns: int
 ) -> list[tuple[Any, ...]] | None:
     """The first ``rows`` x ``columns`` values of the first of ``sheets`` a workbook holds
-    (read-only); None when the file is not a workbook or holds none of them."""
-    from openpyxl import load_workbook
+    (read by :mod:`coop_desk.exchange.cells`, as openpyxl's ``values_only``); None when the
+    file is not a workbook or holds none of them."""
+    from coop_desk.exchange.cells import Book
 
     try:
-        wb = load_workbook(path, read_only=True)
+        wb = Book(path)
     except Exception:  # noqa: BLE001 - an unreadable file simply holds none of them
         return None
     try:
         name = next((name for name in wb.sheetnames if name in sheets), None)
         if name is None:
             return None
-        return list(wb[name].iter_rows(max_row=rows, max_col=columns, values_only=True))
+        return list(wb[name].values(max_row=rows, max_col=columns))
     finally:
         wb.close()

@@ -168,13 +168,13 @@ def attacks(tmp_path_factory):
 
 @pytest.fixture
 def no_parsing(monkeypatch):
-    """Fails the test if openpyxl is asked to parse the workbook: the refusal must come
+    """Fails the test if the workbook is opened for reading its cells: the refusal must come
     first."""
 
     def refuse(*_args, **_kwargs):
         raise AssertionError("the workbook was parsed")
 
-    monkeypatch.setattr(sheets, "load_workbook", refuse)
+    monkeypatch.setattr(sheets, "Book", refuse)
 
 
 def test_a_56_kb_roster_with_a_52_million_character_surname(attacks, demo_path, capsys, no_parsing):
