@@ -31,6 +31,8 @@ def cell_value(cell: Any) -> Any:
     kind = cell.data_type
     if kind == "s" or kind == "d":
         return value
+    if kind == "f" and isinstance(value, ArrayFormula):
+        return FormulaText(value.text)  # fixed with issue 14's reader: a formula like any other
     if kind == "f" and isinstance(value, str):
         return FormulaText(value)
     if kind == "e":

@@ -53,6 +53,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.worksheet._reader import WorkSheetParser, _cast_number
+from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
 from coop_desk.i18n import _
@@ -370,6 +371,10 @@ def _cell(cell: Any, formulas: WorkSheetParser, numbers: _Numbers, shown: bool) 
     text = None if kind == "inlineStr" else (cell.findtext(_VALUE, None) or None)
     if not formulas.data_only and cell.find(_FORMULA) is not None:
         formula = formulas.parse_formula(cell)
+        if shown and isinstance(formula, ArrayFormula):
+            # An array formula ({=A3:A4*2}) is a formula like any other to the importers:
+            # its saved result is what the user sees.
+            formula = formula.text
         return FormulaText(formula) if shown and isinstance(formula, str) else formula
     if text is not None:
         if kind == "n":

@@ -173,6 +173,22 @@ def test_merged_cells_and_formulas_still_read_as_the_user_sees_them(tmp_path):
     assert "formula whose result was not saved" in problem.message
 
 
+def test_an_array_formula_is_a_formula_like_any_other(tmp_path):
+    """An array formula ({=...} in Excel) reads as a formula: its saved result, or, when none
+    was saved, the row's problem that says so (it reached the importers as openpyxl's
+    ``ArrayFormula`` object)."""
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    path = _save(tmp_path, [["S1", "Rojas", "Ana", None, "F", "01/01/2015", "La Palma"]])
+    wb = openpyxl.load_workbook(path)
+    wb.active["D2"] = ArrayFormula("D2:D2", '=CONCAT("4000","0001")')
+    wb.save(path)
+    (row,) = read_roster(path, today=TODAY).rows
+    (problem,) = row.problems
+    assert (problem.row, problem.column, problem.field) == (2, "D (DNI)", "dni")
+    assert "formula whose result was not saved" in problem.message
+
+
 def test_the_garbage_collector_is_resumed_after_a_read_even_a_refused_one(tmp_path):
     path = _save(tmp_path, [["S1", "Rojas", "Ana", "40000001", "F", "01/01/2015", "La Palma"]])
     broken = tmp_path / "roto.xlsx"
