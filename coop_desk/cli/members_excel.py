@@ -213,7 +213,7 @@ def _print_plan(plan: member_import.ImportPlan, *, show_all: bool) -> None:
                         r.code,
                         r.name,
                         _(organic_status_label(r.organic_status)),
-                        "" if r.fairtrade is None else ("yes" if r.fairtrade else "no"),
+                        "" if r.fairtrade is None else (_("yes") if r.fairtrade else _("no")),
                         r.summary,
                     ]
                     for r in rows

@@ -32,6 +32,30 @@ def test_a_roster_import_report_in_spanish(spanish, tmp_path, capsys):
     assert "new," not in text and "with errors" not in text and "Nothing was imported" not in text
 
 
+def test_the_import_plan_table_answers_in_spanish(spanish, tmp_path, capsys):
+    """The plan's table: its Fairtrade column says sí / no (it said yes / no in English)."""
+    from tests.conftest import roster_workbook
+
+    db = str(tmp_path / "c.sqlite")
+    assert main(["--db", db, "init", "--name", "Cooperativa Valle Alto"]) == 0
+    path = roster_workbook(
+        tmp_path / "padron.xlsx",
+        ["Código", "Apellidos", "Nombres", "Sexo", "Fecha de ingreso", "Comercio Justo"],
+        [
+            ["S1", "Rojas", "Ana", "F", "01/01/2015", "Sí"],
+            ["S2", "Vega", "Cira", "F", "01/01/2015", "No"],
+        ],
+    )
+    capsys.readouterr()
+    assert main(["--db", db, "members", "import", str(path), "--dry-run"]) == 0
+    lines = [
+        line for line in capsys.readouterr().out.splitlines() if " S1 " in line or " S2 " in line
+    ]
+    assert len(lines) == 2
+    assert " sí " in lines[0] and " no " in lines[1], lines
+    assert not any(" yes " in line for line in lines), lines
+
+
 def test_verify_output_in_spanish(spanish, demo_template, tmp_path, capsys):
     db = str(tmp_path / "demo.sqlite")
     shutil.copy(demo_template, db)
