@@ -192,7 +192,7 @@ def run_balances(args: argparse.Namespace, ctx: CliContext) -> int:
             (
                 [
                     p.name,
-                    "yes" if p.productivity_quality else "",
+                    _("yes") if p.productivity_quality else "",
                     _money(p.approved) if p.approved is not None else "no budget",
                     _money(p.spent),
                     _money(p.remaining),
@@ -401,7 +401,7 @@ def run_summary(args: argparse.Namespace, ctx: CliContext) -> int:
                 *(
                     [
                         line.name,
-                        "yes" if line.productivity_quality else "",
+                        _("yes") if line.productivity_quality else "",
                         _money(line.approved),
                         _money(line.spent),
                         _money(line.paid_usd),
@@ -465,7 +465,7 @@ def run_contracts(args: argparse.Namespace, ctx: CliContext) -> int:
                     r.buyer_name,
                     formats.date_text(r.signing_date),
                     detail[r.contract_id].scheme_label,
-                    "yes" if detail[r.contract_id].organic else "",
+                    _("yes") if detail[r.contract_id].organic else "",
                     f"{detail[r.contract_id].pounds:,}",
                     _money(r.premium_due),
                     _money(r.received),

@@ -91,7 +91,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
                     r.username,
                     r.full_name,
                     _(ROLE_LABELS[r.role]),
-                    "yes" if r.active else "no",
+                    _("yes") if r.active else _("no"),
                     f"{r.last_login_at:%Y-%m-%d %H:%M}Z" if r.last_login_at else "",
                 ]
                 for r in rows

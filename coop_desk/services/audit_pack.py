@@ -158,7 +158,7 @@ def _build(
             approvals.append(
                 [
                     a.version,
-                    "yes" if a.current else "",
+                    _("yes") if a.current else "",
                     a.approval_date,
                     a.minutes_number,
                     a.members_present,
@@ -167,7 +167,7 @@ def _build(
                     a.votes_against,
                     a.votes_abstaining,
                     line.project_name,
-                    "yes" if line.productivity_quality else "",
+                    _("yes") if line.productivity_quality else "",
                     line.amount,
                     line.note,
                     a.recorded_by,

@@ -101,6 +101,30 @@ def test_the_workbooks_recalculate_to_25_03(received_100_10, actor, tmp_path):
     assert ga["Met"][1] == "no"
 
 
+@pytest.mark.skipif(
+    soffice is None,
+    reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui",
+)
+def test_the_spanish_report_counts_the_quality_projects_it_marks_si(demo_db, actor, tmp_path):
+    """In Spanish the productivity / quality column says "sí", and the formula summing what
+    was spent on those projects looks for "sí" (both said "yes": the sum was right only
+    because the two matched)."""
+    from coop_desk import i18n
+
+    with demo_db.reading(actor) as s:
+        summary = reports.ga_summary(s, actor, DEMO_YEAR)
+        result = export_premium_report(
+            s, actor, tmp_path / "ga.xlsx", DEMO_YEAR, today=TODAY, language="es"
+        )
+    with i18n.use_language("es"):
+        label = i18n._("Spent on productivity / quality")
+    assert summary.quality_spent > 0
+    sheet = recalculate(result.path, tmp_path).active
+    values = [v for r in sheet.iter_rows(values_only=True) for v in r]
+    assert "sí" in values and "yes" not in values
+    assert money(rows_of(sheet)[label][1]) == summary.quality_spent
+
+
 def rows_of(ws):  # type: ignore[no-untyped-def]
     return {r[0]: r for r in ws.iter_rows(values_only=True) if r and r[0]}
 

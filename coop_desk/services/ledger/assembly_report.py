@@ -332,7 +332,7 @@ def _write_projects_and_share(
                 cell(sheet, line.paid_usd, usd_fmt),
                 cell(sheet, line.paid_local, local_fmt),
                 *([cell(sheet, line.paid_other_text())] if other else []),
-                cell(sheet, "yes" if line.productivity_quality else "no"),
+                cell(sheet, _("yes") if line.productivity_quality else _("no")),
             ]
         )
         sheet.rows_written += 1
@@ -380,7 +380,8 @@ def _write_projects_and_share(
             cell(
                 sheet,
                 Formula(
-                    f'=SUMIFS(C{first}:C{end},{quality_column}{first}:{quality_column}{end},"yes")'
+                    f"=SUMIFS(C{first}:C{end},{quality_column}{first}:{quality_column}{end},"
+                    f"{_quoted(_('yes'))})"
                 ),
                 usd_fmt,
             ),
