@@ -528,25 +528,19 @@ def backup_sqlite(engine: Engine, reason: str = "manual", dest: Path | None = No
 
 
 def _database_error(url: str, exc: BaseException) -> DatabaseError:
-    """The driver's error ``exc`` as the error the user is told about: ``DatabaseBusy`` when
-    another writer held the database longer than a save waits (it can simply be done again),
-    ``DatabaseError`` otherwise."""
-    lowered = str(getattr(exc, "orig", exc) or exc).lower()
-    busy = "lock timeout" in lowered or "locked" in lowered or "busy" in lowered
-    if "posted journal entries cannot be changed" in lowered:
-        busy = False
-    return (DatabaseBusy if busy else DatabaseError)(_explain(url, exc))
-
-
-def _explain(url: str, exc: BaseException) -> str:
+    """The driver's error ``exc`` as the error the user is told about, in words:
+    ``DatabaseBusy`` when another writer held the database longer than a save waits (the same
+    action can simply be done again), ``DatabaseError`` otherwise."""
     text = str(getattr(exc, "orig", exc) or exc).strip()
     lowered = text.lower()
     where = _describe(url)
     within = _describe(url, starts_sentence=False)
     if "posted journal entries cannot be changed" in lowered:  # the triggers of migration 0400
-        return _(
-            "Posted journal entries cannot be changed or deleted. Reverse the entry and post a "
-            "corrected one."
+        return DatabaseError(
+            _(
+                "Posted journal entries cannot be changed or deleted. Reverse the entry and post a "
+                "corrected one."
+            )
         )
     if needs_password(exc):
         refused = "password authentication failed" in lowered
@@ -558,7 +552,7 @@ def _explain(url: str, exc: BaseException) -> str:
                 server=server_label(url),
             )
         )
-        return (
+        return DatabaseError(
             said
             + " "
             + _(
@@ -567,25 +561,33 @@ def _explain(url: str, exc: BaseException) -> str:
             )
         )
     if "lock timeout" in lowered:
-        return _(
-            "{where} is busy: another computer is saving a large change (an import, say). "
-            "Nothing was saved; try again in a moment.",
-            where=where,
+        return DatabaseBusy(
+            _(
+                "{where} is busy: another computer is saving a large change (an import, say). "
+                "Nothing was saved; try again in a moment.",
+                where=where,
+            )
         )
     if "locked" in lowered or "busy" in lowered:
-        return _(
-            "{where} is busy: another coop-desk window or another program is saving to it. "
-            "Nothing was saved; try again in a moment, or close the other program.",
-            where=where,
+        return DatabaseBusy(
+            _(
+                "{where} is busy: another coop-desk window or another program is saving to it. "
+                "Nothing was saved; try again in a moment, or close the other program.",
+                where=where,
+            )
         )
     if "not a database" in lowered or "malformed" in lowered or "encrypted" in lowered:
-        return _("{where} is not a readable coop-desk database ({text}).", where=where, text=text)
+        return DatabaseError(
+            _("{where} is not a readable coop-desk database ({text}).", where=where, text=text)
+        )
     if "unable to open" in lowered or "readonly" in lowered or "read-only" in lowered:
-        return _(
-            "{where} cannot be opened for writing ({text}). Check the file and its folder.",
-            where=where,
-            text=text,
+        return DatabaseError(
+            _(
+                "{where} cannot be opened for writing ({text}). Check the file and its folder.",
+                where=where,
+                text=text,
+            )
         )
     if "connection" in lowered or "could not connect" in lowered:
-        return _("Cannot reach {where}: {text}", where=within, text=text)
-    return _("A database error occurred on {where}: {text}", where=within, text=text)
+        return DatabaseError(_("Cannot reach {where}: {text}", where=within, text=text))
+    return DatabaseError(_("A database error occurred on {where}: {text}", where=within, text=text))

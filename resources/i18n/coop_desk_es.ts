@@ -2947,104 +2947,104 @@ Base de datos: {1}</translation>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="121"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="125"/>
         <source>Search code, names, DNI or community (Ctrl+F)</source>
         <translation>Buscar código, nombres, DNI o caserío (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="124"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="128"/>
         <source>All statuses</source>
         <translation>Todos los estados</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="128"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="132"/>
         <source>Women and men</source>
         <translation>Mujeres y hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="129"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="133"/>
         <source>Women</source>
         <translation>Mujeres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="130"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="134"/>
         <source>Men</source>
         <translation>Hombres</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="132"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="439"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="136"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="446"/>
         <source>All communities</source>
         <translation>Todos los caseríos</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="133"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="137"/>
         <source>&amp;New member</source>
         <translation>&amp;Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="134"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="138"/>
         <source>&amp;Open</source>
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="135"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="139"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="136"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="140"/>
         <source>Import a member roster from an Excel workbook</source>
         <translation>Importar un padrón de socios desde un libro de Excel</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="137"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="141"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="139"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="143"/>
         <source>Write the register, with plots, to an Excel workbook</source>
         <translation>Guardar el padrón, con las parcelas, en un libro de Excel</translation>
     </message>
     <message>
         <location filename="../../coop_desk/ui/pages/__init__.py" line="93"/>
-        <location filename="../../coop_desk/ui/pages/members.py" line="254"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="261"/>
         <source>Members</source>
         <translation>Socios</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="357"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="364"/>
         <source>{0} members · {1} active · {2} women ({3}%)</source>
         <translation>{0} socios · {1} activos · {2} mujeres ({3} %)</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="211"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="218"/>
         <source>&amp;Import a roster from Excel…</source>
         <translation>&amp;Importar un padrón de Excel…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="213"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="220"/>
         <source>Register a &amp;member</source>
         <translation>Registrar un &amp;socio</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="215"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="222"/>
         <source>Cooperative &amp;settings…</source>
         <translation>&amp;Configuración de la cooperativa…</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="372"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="379"/>
         <source>&lt;b&gt;The register has no members yet.&lt;/b&gt; To start:</source>
         <translation>&lt;b&gt;El padrón aún no tiene socios.&lt;/b&gt; Para empezar:</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="376"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="383"/>
         <source>• import the roster you keep in Excel (the import shows every row before anything is saved), or register members one by one;</source>
         <translation>• importe el padrón que lleva en Excel (la importación muestra cada fila antes de guardar nada), o registre a los socios uno por uno;</translation>
     </message>
     <message>
-        <location filename="../../coop_desk/ui/pages/members.py" line="384"/>
+        <location filename="../../coop_desk/ui/pages/members.py" line="391"/>
         <source>• fill in the cooperative&apos;s RUC and FLO ID (File → Cooperative settings): reports and workbooks carry them.</source>
         <translation>• complete el RUC y el FLO ID de la cooperativa (Archivo → Configuración de la cooperativa): los informes y los libros de Excel los llevan.</translation>
     </message>
