@@ -104,6 +104,8 @@ from coop_desk.services.audit.reader import (
     usernames,
 )
 from coop_desk.services.audit.writer import (
+    BulkInserts,
+    bulk_inserts,
     insert_audited,
     install,
     reason,
@@ -122,12 +124,14 @@ __all__ = [
     "VOLATILE_COLUMNS",
     "Action",
     "Anchor",
+    "BulkInserts",
     "AnchorError",
     "AuditFilter",
     "AuditRow",
     "ChainHead",
     "Change",
     "anchors_from",
+    "bulk_inserts",
     "canonical",
     "chain_head",
     "check_anchors",
