@@ -6,19 +6,23 @@ the register is unchanged."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import sys
 from datetime import date
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from coop_desk.domain.members import MemberStatus
 from coop_desk.domain.text import fold
-from coop_desk.errors import ValidationError
+from coop_desk.errors import DatabaseError, ValidationError
 from coop_desk.exchange.roster import read_roster
 from coop_desk.i18n import _
 from coop_desk.models import AuditRecord, CertScheme, Member, MemberStatusChange, Plot
-from coop_desk.services import certification, limit_guard, member_import, members
+from coop_desk.services import audit, certification, limit_guard, member_import, members
+from coop_desk.services.audit.writer import BULK_SWITCH_INTERVAL
 from coop_desk.services.member_import import IMPORT_REASON, NEW, UPDATE
 from coop_desk.services.verify import verify
 from tests.conftest import TODAY, roster_workbook
@@ -283,3 +287,72 @@ def test_a_limit_beyond_in_a_bulk_row_refuses_the_whole_import(db, actor, tmp_pa
     assert [(p.field, p.row) for p in err.value.problems] == [("varieties", 3)]
     with db.reading(actor) as s:
         assert members.list_members(s, actor) == []
+
+
+def test_a_code_registered_meanwhile_names_the_batch_that_failed(db, actor, tmp_path, monkeypatch):
+    """One batch per row: on SQLite the batches' inserts run while the next ones are made
+    (``audit.bulk_inserts``), so the unique constraint refuses C-3 after later batches were
+    made; the user is still told which rows, nothing is imported, and the interpreter's
+    switch interval is as before."""
+    from tests.unit.test_member_services import make_input
+
+    monkeypatch.setattr(member_import, "BATCH", 1)
+    roster = read_roster(roster_file(tmp_path / "padron.xlsx"), today=TODAY)
+    with db.reading(actor) as s:
+        plan = member_import.plan_import(s, actor, roster, today=TODAY)
+    with db.transaction(actor) as s:
+        members.create_member(s, actor, make_input("C-3", dni="99999999"), today=TODAY)
+    interval = sys.getswitchinterval()
+    with pytest.raises(ValidationError) as err:
+        with db.transaction(actor) as s:
+            # The preview's plan, as if made before C-3 was registered (the basis is now).
+            plan = dataclasses.replace(plan, basis=member_import._basis(s, TODAY, None))
+            member_import.apply_import(s, actor, roster, today=TODAY, plan=plan)
+    message = err.value.problems[0].message
+    assert "registered by another user" in message and "rows 5 to 5" in message, message  # C-3
+    assert sys.getswitchinterval() == interval
+    with db.reading(actor) as s:
+        assert [m.code for m in members.list_members(s, actor)] == ["C-3"]
+        assert verify(s, actor, TODAY).errors == []
+
+
+def _member_row(session, code):
+    build = audit.row_builder(Member.__table__, session.get_bind().dialect)
+    return build(
+        {
+            "code": code,
+            "first_names": "Ana",
+            "surnames": "Rojas",
+            "gender": "F",
+            "join_date": TODAY,
+            "status_date": TODAY,
+        }
+    )
+
+
+def test_nothing_runs_on_the_connection_while_bulk_inserts_are_queued(db, actor):
+    """Every statement on the session's connection waits for the queued inserts (a read
+    sees them); a failed insert is raised at the next statement, again when the block ends,
+    and nothing is committed. The switch interval is as before, whatever happened."""
+    interval = sys.getswitchinterval()
+    fast = BULK_SWITCH_INTERVAL if db.is_sqlite else interval
+    with db.transaction(actor) as s:
+        with audit.bulk_inserts(s):
+            audit.insert_audited(s, Member.__table__, [(1, *_member_row(s, "K-1")[1:])])
+            assert sys.getswitchinterval() == pytest.approx(fast)
+            assert s.scalars(select(Member.code)).all() == ["K-1"]
+        assert sys.getswitchinterval() == interval
+    with pytest.raises(DatabaseError, match="UNIQUE|unique|duplicate"):
+        with db.transaction(actor) as s:
+            with audit.bulk_inserts(s):
+                # The same code again: the unique constraint refuses it (on PostgreSQL
+                # here; on SQLite in the bulk's thread, raised at the next statement).
+                audit.insert_audited(s, Member.__table__, [(2, *_member_row(s, "K-1")[1:])])
+                with pytest.raises(IntegrityError):
+                    s.scalars(select(Member.code)).all()
+                with pytest.raises(IntegrityError):
+                    s.execute(select(Member.code))
+    assert sys.getswitchinterval() == interval
+    with db.reading(actor) as s:
+        assert s.scalars(select(Member.code)).all() == ["K-1"]
+        assert verify(s, actor, TODAY).errors == []
