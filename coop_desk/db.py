@@ -172,7 +172,17 @@ def make_engine(url: str, password: str | None = None) -> Engine:
             folder = Path(database).parent
             if not folder.exists():
                 raise DatabaseError(_("The folder {folder} does not exist.", folder=folder))
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        # ``check_same_thread`` off (SQLAlchemy's default for a file with its QueuePool, said
+        # here for every SQLite database): a connection is used by one thread at a time, but
+        # not always the one that opened it (the pool's threads; the roster import's inserts
+        # run on the session's connection in a thread of their own: ``audit.bulk_inserts``).
+        engine = create_engine(
+            url,
+            connect_args={
+                "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000,
+                "check_same_thread": False,
+            },
+        )
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin_sqlite)
         return engine
