@@ -4,11 +4,13 @@ that verify rechecks, and the row contents compared with the trail."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import event, func, select, text
+from sqlalchemy.exc import ProgrammingError
 
 from coop_desk.domain.members import MemberStatus
 from coop_desk.models import AuditRecord, Cooperative
@@ -378,3 +380,20 @@ def test_the_trail_tests_fail_when_the_writer_is_switched_off(sqlite_db, test):
     event.remove(sqlite_db._sessions, "after_flush", writer._write_audit_records)
     with pytest.raises(AssertionError):
         test(sqlite_db)
+
+
+def test_bulk_inserts_that_cannot_use_the_connection_raise_instead_of_waiting():
+    """The bulk inserts' thread never leaves ``drain`` waiting: an error it meets (here the
+    driver refusing a connection made in another thread) is raised, every time."""
+    connection = sqlite3.connect(":memory:")  # check_same_thread: this thread's only
+    bulk = writer.BulkInserts(connection)
+    try:
+        bulk.submit("INSERT INTO t (a) VALUES (?)", 1, [(1,)])
+        for _ in range(2):
+            with pytest.raises(ProgrammingError, match="thread"):
+                bulk.drain()
+        with pytest.raises(ProgrammingError):
+            bulk.submit("INSERT INTO t (a) VALUES (?)", 1, [(2,)])
+    finally:
+        bulk.close()
+        connection.close()

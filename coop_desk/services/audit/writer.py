@@ -393,7 +393,8 @@ class BulkInserts:
         self._connection = dbapi_connection
         self._dialect = dialect
         self._jobs: queue.Queue[tuple[str, int, list[tuple[Any, ...]], Any] | None] = queue.Queue()
-        self._failure: tuple[BaseException, str, Any, Any] | None = None
+        # The error of the insert that failed: (error, statement, parameters, tag).
+        self._failure: tuple[BaseException, str | None, Any, Any] | None = None
         self._stopped = False
         self._thread: threading.Thread | None = None
         if self.threaded:
@@ -436,12 +437,17 @@ class BulkInserts:
         if self._failure is not None:
             error, statement, parameters, tag = self._failure
             self.tag = tag
+            if not isinstance(error, sqlite3.Error):
+                raise error
+            # As SQLAlchemy raises a driver's error (``sqlalchemy.exc.IntegrityError``...).
             raise DBAPIError.instance(
                 statement, parameters, error, sqlite3.Error, dialect=self._dialect
             ) from error
 
     def _run(self) -> None:
-        cursor = self._connection.cursor()
+        """The thread: each queued insert in turn; after an error, or once stopped, the rest
+        are skipped (and still marked done: ``drain`` waits for every one)."""
+        cursor = None
         try:
             while True:
                 job = self._jobs.get()
@@ -449,11 +455,16 @@ class BulkInserts:
                     if job is None:
                         return
                     if self._failure is None and not self._stopped:
+                        if cursor is None:
+                            cursor = self._connection.cursor()
                         self._insert(cursor, *job)
+                except BaseException as error:  # noqa: BLE001 - raised in the caller's thread
+                    self._failure = (error, None, None, job[3] if job else None)
                 finally:
                     self._jobs.task_done()
         finally:
-            cursor.close()
+            if cursor is not None:
+                cursor.close()
 
     def _insert(
         self, cursor: Any, sql: str, width: int, rows: list[tuple[Any, ...]], tag: Any
