@@ -356,3 +356,23 @@ def test_nothing_runs_on_the_connection_while_bulk_inserts_are_queued(db, actor)
     with db.reading(actor) as s:
         assert s.scalars(select(Member.code)).all() == ["K-1"]
         assert verify(s, actor, TODAY).errors == []
+
+
+def test_an_import_cancelled_between_batches_writes_nothing(db, actor, tmp_path, monkeypatch):
+    """The wizard's Cancel raises from the progress report, after a batch whose inserts may
+    still be queued (SQLite): they are dropped, the transaction rolled back, nothing kept."""
+    monkeypatch.setattr(member_import, "BATCH", 1)
+    roster = read_roster(roster_file(tmp_path / "padron.xlsx"), today=TODAY)
+    interval = sys.getswitchinterval()
+
+    def cancel(done, _total, _text):
+        if done == 2:
+            raise Rollback
+
+    with pytest.raises(Rollback):
+        with db.transaction(actor) as s:
+            member_import.apply_import(s, actor, roster, today=TODAY, progress=cancel)
+    assert sys.getswitchinterval() == interval
+    with db.reading(actor) as s:
+        assert members.list_members(s, actor) == []
+        assert verify(s, actor, TODAY).errors == []

@@ -34,9 +34,12 @@ the flush has written them); ``after_flush`` turns them into records. Sign-in th
 columns are left out and password hashes are recorded as their SHA-256.
 
 One writer inserts rows without the flush and records them itself: ``insert_audited`` (the
-roster import's new members, tens of thousands at a time) inserts rows with one
-``executemany`` and appends their records, made from the same values as the listener would
-have read back (``row_builder``), in the same chain. Other writes that bypass the ORM flush
+roster import's new members, tens of thousands at a time) inserts rows by ``insert_many`` (the
+one bulk insert, which every record is written by too) and appends their records, made from
+the same values as the listener would have read back (``row_builder``), in the same chain.
+Inside ``bulk_inserts`` SQLite runs those inserts in a thread of its own, on the session's
+connection, while the caller prepares the next rows; nothing else runs on the connection
+until they ran. Other writes that bypass the ORM flush
 (Core ``update()``/``delete()``, ``sqlite3`` or ``psql`` on the database, a session not made
 by ``Database``) write no record: ``verify`` then finds that
 the row's content differs from its last record and names it. Posted journal entries are also

@@ -494,7 +494,11 @@ def bulk_inserts(session: Session) -> Iterator[BulkInserts]:
     dropped before the caller rolls back. The interpreter switches threads more often
     meanwhile (``BULK_SWITCH_INTERVAL``), and as before afterwards."""
     connection = session.connection()
-    if connection.dialect.name != "sqlite" or _BULK_KEY in connection.info:
+    running = connection.info.get(_BULK_KEY)
+    if running is not None:  # within another bulk: its thread inserts these rows too
+        yield running
+        return
+    if connection.dialect.name != "sqlite":
         yield BulkInserts()
         return
     bulk = BulkInserts(connection.connection.driver_connection, connection.dialect)
