@@ -22,6 +22,7 @@ from coop_desk.exchange.roster import read_roster
 from coop_desk.i18n import _
 from coop_desk.models import AuditRecord, CertScheme, Member, MemberStatusChange, Plot
 from coop_desk.services import audit, certification, limit_guard, member_import, members
+from coop_desk.services.audit import writer as audit_writer
 from coop_desk.services.audit.writer import BULK_SWITCH_INTERVAL
 from coop_desk.services.member_import import IMPORT_REASON, NEW, UPDATE
 from coop_desk.services.verify import verify
@@ -80,6 +81,13 @@ ROWS = [
     + [None, None, "organico", "si", None, None],
 ]
 STAMPS = {"id", "member_id", "plot_id", "created_at", "updated_at", "recorded_at"}
+
+
+@pytest.fixture(autouse=True)
+def _two_processors(monkeypatch):
+    """SQLite's bulk inserts run in their own thread (as on any machine of 2 processors or
+    more) wherever the tests run."""
+    monkeypatch.setattr(audit_writer, "_processors", lambda: 2)
 
 
 def roster_file(path, rows=ROWS):

@@ -10,6 +10,7 @@ marked by ``install``; the session events that turn them into records belong to 
 
 from __future__ import annotations
 
+import os
 import queue
 import sqlite3
 import sys
@@ -483,8 +484,8 @@ def bulk_inserts(session: Session) -> Iterator[BulkInserts]:
     """Inside the block, on SQLite, ``insert_many`` (and so ``insert_audited`` and the audit
     records) hands its rows to a thread that inserts them on the session's connection, in the
     session's transaction, while the caller prepares the next ones: SQLite's own work (about
-    0.8 s of a 10,000-member roster import's 1.9 s) runs on another core. On PostgreSQL the
-    inserts run where they are made.
+    0.8 s of a 10,000-member roster import's 1.9 s) runs on another core. On PostgreSQL, or
+    with a single processor, the inserts run where they are made.
 
     Nothing else can use the connection meanwhile: every statement, commit or rollback on it
     waits first for the queued inserts (the ``Database``'s engine listeners, ``install``),
@@ -498,8 +499,8 @@ def bulk_inserts(session: Session) -> Iterator[BulkInserts]:
     if running is not None:  # within another bulk: its thread inserts these rows too
         yield running
         return
-    if connection.dialect.name != "sqlite":
-        yield BulkInserts()
+    if connection.dialect.name != "sqlite" or _processors() < 2:
+        yield BulkInserts()  # inserted where they are made (one processor: no overlap)
         return
     bulk = BulkInserts(connection.connection.driver_connection, connection.dialect)
     connection.info[_BULK_KEY] = bulk
@@ -510,6 +511,13 @@ def bulk_inserts(session: Session) -> Iterator[BulkInserts]:
     finally:
         connection.info.pop(_BULK_KEY, None)
         bulk.close()
+
+
+def _processors() -> int:
+    """The processors this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 _SWITCH_LOCK = threading.Lock()
