@@ -352,12 +352,15 @@ def insert_many(connection: Connection, table: Table, rows: Sequence[Sequence[An
 # audit records): one statement of many rows inserts them slightly faster than ``executemany``
 # one by one, and in a single ``sqlite3_step``, which the ``sqlite3`` module runs without the
 # interpreter's lock: SQLite's work can overlap Python's only there. (``executemany`` takes
-# the lock back for every row it binds: a thread running it overlapped nothing.)
-ROWS_PER_STATEMENT = 300
-# The interpreter's switch interval during ``bulk_inserts`` (seconds): the writer thread gets
-# the lock back this soon after each statement; at the default 5 ms it waited for it longer
-# than SQLite took to insert the rows.
-BULK_SWITCH_INTERVAL = 5e-5
+# the lock back for every row it binds: a thread running it overlapped nothing.) The import's
+# apply, 10,000 members, 2 processors: 1.19-1.26 s at 1,000 or 2,000 rows per statement,
+# 1.28-1.38 s at 300 (the thread takes the lock back once per statement).
+ROWS_PER_STATEMENT = 1000
+# The interpreter's switch interval during ``bulk_inserts`` (seconds): how long the thread
+# may wait for the lock after a statement. At the default 5 ms it waited longer than SQLite
+# took to insert the rows; at 0.05 ms the switches cost the import 0.2 s of processor time
+# more than at 0.5-2 ms (which measured alike).
+BULK_SWITCH_INTERVAL = 5e-4
 # ``Connection.info`` key (the DBAPI connection's) of the ``BulkInserts`` running on it.
 _BULK_KEY = "coop_desk_bulk_inserts"
 _MULTI_ROW: dict[tuple[str, int], str] = {}
