@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import logging
 import os
 import pickle
 import re
@@ -75,6 +76,8 @@ _STRING = f"{{{SHEET_MAIN_NS}}}si"
 
 # Column letters by number (1 -> "A", up to openpyxl's last, "ZZZ"), for the usual cell
 # reference "B7" read without parsing it.
+log = logging.getLogger(__name__)
+
 _LETTERS = ["", *(get_column_letter(i) for i in range(1, 18279))]
 _SEEN_MOST = 50_000  # converted numbers remembered per style (repeated dates, areas, codes)
 
@@ -460,6 +463,7 @@ def _read_ahead(
         os.close(receive)
         _child(read, reopen, send)
     os.close(send)
+    log.debug("rows read ahead by child process %d", pid)
     given = 0
     finished = False
     try:
@@ -483,6 +487,7 @@ def _read_ahead(
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
+    log.debug("child process %d stopped after %d rows: the rest is read here", pid, given)
     rest = read()
     for _given in range(given):
         next(rest)

@@ -282,3 +282,18 @@ def test_the_roster_parser_reads_the_same_roster_ahead(tmp_path, forking):
     assert ahead == here
     assert len(here.rows) == 77 and here.skipped and here.notes
     assert "C-999" not in {r.code for r in here.rows}
+
+
+def test_a_silent_child_is_ended_and_the_rest_read_here(forking, monkeypatch):
+    """A child that stops sending (stuck) is not waited for without end."""
+    monkeypatch.setattr(cells, "_SILENCE", 0.2)
+    parent = os.getpid()
+
+    def read() -> Iterator[tuple[Any, ...]]:
+        for number in range(50):
+            if number == 20 and os.getpid() != parent:
+                threading.Event().wait()  # stuck for ever
+            yield (number,)
+
+    assert list(cells._read_ahead(read, lambda: None)) == [(n,) for n in range(50)]
+    assert len(forking) == 1 and _gone(forking[0])
