@@ -74,10 +74,10 @@ _INLINE = f"{{{SHEET_MAIN_NS}}}is"
 _TEXT = f"{{{SHEET_MAIN_NS}}}t"
 _STRING = f"{{{SHEET_MAIN_NS}}}si"
 
-# Column letters by number (1 -> "A", up to openpyxl's last, "ZZZ"), for the usual cell
-# reference "B7" read without parsing it.
 log = logging.getLogger(__name__)
 
+# Column letters by number (1 -> "A", up to openpyxl's last, "ZZZ"), for the usual cell
+# reference "B7" read without parsing it.
 _LETTERS = ["", *(get_column_letter(i) for i in range(1, 18279))]
 _SEEN_MOST = 50_000  # converted numbers remembered per style (repeated dates, areas, codes)
 
@@ -527,12 +527,13 @@ def _child(
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C: the parent ends the child
         _reading_ahead.set(False)
         reopen()
-        with os.fdopen(send, "wb", buffering=0) as out:
+        with os.fdopen(send, "wb") as out:
 
             def post(rows: list[tuple[Any, ...]], caught: list[Any], last: bool) -> None:
                 data = pickle.dumps((rows, caught, last), pickle.HIGHEST_PROTOCOL)
                 out.write(_HEADER.pack(len(data)))
-                out.write(data)
+                out.write(data)  # buffered: written whole, even in parts
+                out.flush()
 
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
