@@ -305,8 +305,8 @@ class Sheet:
         (even if it was renamed or replaced since) at a position of its own."""
         book = self.parent
         handle = book._archive.fp
-        if handle is None:
-            raise OSError("the workbook is closed")
+        if handle is None:  # closed: the parent reads here, and raises what it raises
+            raise ValueError(book.path)
         book._archive = zipfile.ZipFile(open(f"/proc/self/fd/{handle.fileno()}", "rb"))
 
     def _cells(self, shown: bool) -> Iterator[tuple[int, list[Any], list[int] | None]]:
