@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -153,6 +154,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The desktop program, straight away: no command module is imported.
         _log_to_stderr(desktop.verbose)
         return start_desktop(desktop.db, desktop.user)
+    # The commands do no linear algebra: numpy (imported by openpyxl and shapely) need not
+    # start OpenBLAS's pool of threads. With it the process runs a single thread, so a big
+    # roster can be read ahead by a forked child (``members import``; see
+    # ``exchange.cells.reading_ahead``). Before the command modules import numpy; a value the
+    # user set is kept (the roster is then read in this process).
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from coop_desk.cli.context import CliContext, CliError
     from coop_desk.db import has_password
 
@@ -193,8 +200,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _silence_stdout() -> None:
-    import os
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
 

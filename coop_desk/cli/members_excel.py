@@ -106,8 +106,10 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
             raise CliError(_("--join-date: {exc}", exc=exc)) from exc
     actor = ctx.actor()
     with ctx.db.reading(actor) as session:
+        # read_ahead: the command line runs one thread, so a big roster's cells can be read
+        # by a forked child while this process checks the rows (Linux; see read_file).
         preview = member_import.preview_file(
-            session, actor, path, sheet=args.sheet, default_join_date=join_date
+            session, actor, path, sheet=args.sheet, default_join_date=join_date, read_ahead=True
         )
     roster, plan = preview.roster, preview.plan
     if len(roster.sheets_read) > 1:

@@ -294,12 +294,17 @@ def read_file(
     mapping: dict[int, str | None] | None = None,
     today: date | None = None,
     progress: ProgressFn | None = None,
+    read_ahead: bool = False,
 ) -> Roster:
     """Read the roster in ``path`` (every cell checked, each problem with its row and column);
     ``mapping`` (column index -> field) overrides the recognised columns. Reads no database: the
     file step of the import wizard, before the columns are mapped. A file that cannot be read
-    raises ``WorkbookError`` saying why."""
-    return read_roster(path, sheet=sheet, mapping=mapping, today=today, progress=progress)
+    raises ``WorkbookError`` saying why. ``read_ahead``: a big sheet's cells are read by a
+    child process meanwhile, where that is safe (``read_roster``): the command line asks for
+    it; the GUI, which reads in a worker thread, does not."""
+    return read_roster(
+        path, sheet=sheet, mapping=mapping, today=today, progress=progress, read_ahead=read_ahead
+    )
 
 
 def preview_file(
@@ -312,12 +317,15 @@ def preview_file(
     default_join_date: date | None = None,
     today: date | None = None,
     progress: ProgressFn | None = None,
+    read_ahead: bool = False,
 ) -> Preview:
     """Read the roster in ``path`` and compare it with the register: what the import would do,
     row by row (``plan_import``). Reads only; the CLI and the wizard show it before importing
-    ``preview.roster`` with ``apply_import``."""
+    ``preview.roster`` with ``apply_import``. ``read_ahead`` as in ``read_file``."""
     require(actor, Permission.READ)
-    roster = read_file(path, sheet=sheet, mapping=mapping, today=today, progress=progress)
+    roster = read_file(
+        path, sheet=sheet, mapping=mapping, today=today, progress=progress, read_ahead=read_ahead
+    )
     plan = plan_import(
         session, actor, roster, today=today, progress=progress, default_join_date=default_join_date
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -528,3 +529,38 @@ def test_a_code_registered_meanwhile_by_another_user_stops_the_import(
     assert "registered by another user" in err.value.problems[0].message
     with db.reading(actor) as s:
         assert members.list_members(s, actor) == []
+
+
+def test_cli_import_reads_a_big_roster_ahead_in_a_child(tmp_path, capsys):
+    """``members import`` of a big roster, run as the command runs (a fresh interpreter: a
+    single thread, numpy's BLAS pool left unstarted by the CLI), reads the sheet in a forked
+    child, and says what the same command run here (where it reads in-process) says."""
+    import sys
+
+    from benchmarks import roster as bench_roster
+    from tests.conftest import python_output
+
+    path = bench_roster.workbook(tmp_path / "padron.xlsx", 3000)
+    script = (
+        "import logging, sys\n"
+        "handler = logging.StreamHandler(sys.stdout)\n"
+        "handler.setFormatter(logging.Formatter('LOG %(message)s'))\n"
+        "cells_log = logging.getLogger('coop_desk.exchange.cells')\n"
+        "cells_log.setLevel(logging.DEBUG)\n"
+        "cells_log.addHandler(handler)\n"
+        "from coop_desk import i18n\n"
+        "from coop_desk.cli import main\n"
+        "i18n.set_language('en')\n"
+        f"code = main(['--db', {str(tmp_path / 'child.sqlite')!r}, 'members', 'import', "
+        f"{str(path)!r}, '--dry-run'])\n"
+        "print('EXIT', code)\n"
+    )
+    output = python_output(script, cwd=str(Path(__file__).parents[2])).splitlines()
+    assert any("read ahead by child process" in line for line in output), output[:5]
+    assert not any("the rest is read here" in line for line in output)
+    said = [line for line in output if not line.startswith("LOG ")]
+    code = main(
+        ["--db", str(tmp_path / "here.sqlite"), "members", "import", str(path), "--dry-run"]
+    )
+    assert said == [*capsys.readouterr().out.splitlines(), f"EXIT {code}"]
+    assert sys.platform != "linux" or len(said) > 3

@@ -15,6 +15,7 @@ row. Each value is read by :mod:`coop_desk.exchange.values` as people type it.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -31,6 +32,7 @@ from coop_desk.domain.members import ParseError, parse_code, parse_dni
 from coop_desk.domain.problems import Problem
 from coop_desk.domain.text import clean, fold
 from coop_desk.exchange import values as v
+from coop_desk.exchange.cells import reading_ahead
 from coop_desk.exchange.roster.fields import (
     FIELD_BY_KEY,
     FIELD_LABELS,
@@ -158,14 +160,19 @@ def read_roster(
     mapping: dict[int, str | None] | None = None,
     today: date | None = None,
     progress: ProgressFn | None = None,
+    read_ahead: bool = False,
 ) -> Roster:
     """Read the roster in ``path``. ``mapping`` (column index -> field key or ``None``)
     overrides the recognised columns (the wizard's hand mapping).
 
     Without ``sheet``, every visible sheet laid out as a roster with the same columns is read
     (cooperatives often keep one sheet per community); rows then name their sheet.
+
+    ``read_ahead``: a big sheet's cells are read by a child process while this one checks the
+    rows received, where that is safe (Linux, a process of one thread: the command line, not
+    the GUI; :func:`coop_desk.exchange.cells.reading_ahead`). The rows are the same.
     """
-    with collector_paused():
+    with collector_paused(), reading_ahead() if read_ahead else contextlib.nullcontext():
         return _read_roster(path, sheet, mapping, today, progress)
 
 
