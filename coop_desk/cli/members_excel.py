@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from coop_desk.cli.context import CliContext, CliError
@@ -11,6 +12,7 @@ from coop_desk.cli.output import print_trail_head, table
 from coop_desk.domain.certification import organic_status_label
 from coop_desk.i18n import _
 from coop_desk.services import member_export, member_import
+from coop_desk.services.access import Permission
 from coop_desk.services.member_import import ACTION_LABELS, ERROR, UNCHANGED
 
 
@@ -105,13 +107,74 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
         except ValueError as exc:
             raise CliError(_("--join-date: {exc}", exc=exc)) from exc
     actor = ctx.actor()
-    with ctx.db.reading(actor) as session:
-        # read_ahead: the command line runs one thread, so a big roster's cells can be read
-        # by a forked child while this process checks the rows (Linux; see read_file).
-        preview = member_import.preview_file(
-            session, actor, path, sheet=args.sheet, default_join_date=join_date, read_ahead=True
+    if args.dry_run or not actor.can(Permission.CERTS_WRITE):
+        # The preview first, then the import of what it showed (a role that cannot change
+        # certification records sees the plan that says so before the refusal).
+        with ctx.db.reading(actor) as session:
+            # read_ahead: the command line runs one thread, so a big roster's cells can be
+            # read by a forked child while this process checks the rows (Linux; read_file).
+            preview = member_import.preview_file(
+                session, actor, path, sheet=args.sheet, default_join_date=join_date, read_ahead=True
+            )
+        roster, plan = preview.roster, preview.plan
+        _print_report(roster, plan, join_date, show_all=args.all)
+        if args.dry_run:
+            print(_("Dry run: nothing was changed."))
+            return 1 if plan.has_errors else 0
+        if plan.has_errors and not args.skip_invalid:
+            return _refused(plan)
+    else:
+        # Planned and imported in one transaction: each batch of rows is inserted while the
+        # next is compared with the register (``apply_import``); the report follows.
+        roster = member_import.read_file(path, sheet=args.sheet, read_ahead=True)
+        plan = None
+    try:
+        with ctx.db.transaction(actor) as session:
+            result = member_import.apply_import(
+                session,
+                actor,
+                roster,
+                skip_invalid=args.skip_invalid,
+                progress=_progress,
+                default_join_date=join_date,
+                plan=plan,  # applied as previewed unless the register changed meanwhile
+            )
+    except member_import.ImportRefused as refused:
+        if plan is not None:
+            raise  # the register changed since the preview: its problems, as an error
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        _print_report(roster, refused.plan, join_date, show_all=args.all)
+        return _refused(refused.plan)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    if plan is None:
+        _print_report(roster, result.plan, join_date, show_all=args.all)
+    print(
+        _(
+            "Imported: {created} new, {updated} updated, {unchanged} unchanged",
+            created=result.created,
+            updated=result.updated,
+            unchanged=result.unchanged,
         )
-    roster, plan = preview.roster, preview.plan
+        + (
+            _(", {rejected} rows with errors not imported", rejected=result.rejected)
+            if result.rejected
+            else ""
+        )
+        + "."
+    )
+    return 0
+
+
+def _print_report(
+    roster: member_import.Roster,
+    plan: member_import.ImportPlan,
+    join_date: date | None,
+    *,
+    show_all: bool,
+) -> None:
+    """What the file is (sheet, header, columns) and what the import does with each row."""
     if len(roster.sheets_read) > 1:
         print(
             _(
@@ -143,44 +206,19 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
         print(
             _("Hint: --join-date DATE gives new members a date of joining when the file has none.")
         )
-    _print_plan(plan, show_all=args.all)
-    if args.dry_run:
-        print(_("Dry run: nothing was changed."))
-        return 1 if plan.has_errors else 0
-    if plan.has_errors and not args.skip_invalid:
-        print(
-            _(
-                "Nothing was imported: {count} rows have errors. Correct them, or use --skip-invalid to import the valid rows only.",
-                count=plan.count(ERROR),
-            ),
-            file=sys.stderr,
-        )
-        return 2
-    with ctx.db.transaction(actor) as session:
-        result = member_import.apply_import(
-            session,
-            actor,
-            roster,
-            skip_invalid=args.skip_invalid,
-            progress=_progress,
-            default_join_date=join_date,
-            plan=plan,  # applied as previewed unless the register changed meanwhile
-        )
+    _print_plan(plan, show_all=show_all)
+
+
+def _refused(plan: member_import.ImportPlan) -> int:
+    """Nothing imported: rows have errors (and --skip-invalid was not given)."""
     print(
         _(
-            "Imported: {created} new, {updated} updated, {unchanged} unchanged",
-            created=result.created,
-            updated=result.updated,
-            unchanged=result.unchanged,
-        )
-        + (
-            _(", {rejected} rows with errors not imported", rejected=result.rejected)
-            if result.rejected
-            else ""
-        )
-        + "."
+            "Nothing was imported: {count} rows have errors. Correct them, or use --skip-invalid to import the valid rows only.",
+            count=plan.count(ERROR),
+        ),
+        file=sys.stderr,
     )
-    return 0
+    return 2
 
 
 def member_import_label(field: str | None) -> str:

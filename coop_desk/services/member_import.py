@@ -245,6 +245,15 @@ class ImportPlan:
         )
 
 
+class ImportRefused(ValidationError):
+    """Rows of the roster have errors and the import was not asked to skip them: nothing was
+    imported. ``plan`` says what every row would have done (the report shows it)."""
+
+    def __init__(self, plan: ImportPlan) -> None:
+        super().__init__(plan.problems)
+        self.plan = plan
+
+
 @dataclass(frozen=True)
 class ImportResult:
     plan: ImportPlan
@@ -351,11 +360,14 @@ def plan_import(
     today: date | None = None,
     progress: ProgressFn | None = None,
     default_join_date: date | None = None,
+    planned: Callable[[list[RowPlan]], None] | None = None,
 ) -> ImportPlan:
     """What importing ``roster`` would do, row by row. Reads only.
 
     ``default_join_date``: the date of joining of new members whose row gives none (many
-    rosters have no such column); members already registered keep theirs.
+    rosters have no such column); members already registered keep theirs. ``planned``, when
+    given, is handed the plans of every ``BATCH`` rows as soon as they are made
+    (``apply_import`` inserts them meanwhile).
 
     Python's cyclic garbage collector is paused meanwhile (``collector_paused``, as the
     reading of the file is): a plan makes tens of thousands of small objects and keeps them
@@ -363,7 +375,7 @@ def plan_import(
     collector's passes over them found nothing and cost a fifth of the plan."""
     require(actor, Permission.READ)
     with collector_paused():
-        return _plan_import(session, actor, roster, today, progress, default_join_date)
+        return _plan_import(session, actor, roster, today, progress, default_join_date, planned)
 
 
 def _plan_import(
@@ -373,6 +385,7 @@ def _plan_import(
     today: date | None,
     progress: ProgressFn | None,
     default_join_date: date | None,
+    planned: Callable[[list[RowPlan]], None] | None,
 ) -> ImportPlan:
     today = today or date.today()
     report = progress or (lambda _d, _t, _s: None)
@@ -417,8 +430,12 @@ def _plan_import(
                 words,
             )
         )
-        if index % 1000 == 0:
+        if index % BATCH == 0:
             report(index, total, _("Comparing with the register…"))
+            if planned is not None:
+                planned(plans[index - BATCH :])
+    if planned is not None and len(plans) % BATCH:
+        planned(plans[len(plans) - len(plans) % BATCH :])
     notes = list(roster.notes)
     if any(p.action == ERROR and p.member_id is None for p in plans):
         fields = roster.fields | ({"join_date"} if default_join_date else set())
@@ -497,56 +514,104 @@ def apply_import(
     ``plan``: the preview's plan of this roster (``preview_file``), applied as it is when
     nothing was written in the register since it was made (the audit trail's head is the
     same: ``changes.head``) for the same day and default join date; otherwise, or without
-    it, the roster is planned again in this transaction."""
+    it, the roster is planned again in this transaction, and then each batch's new members
+    are inserted as soon as the batch is planned (SQLite inserts them while the next batch
+    is planned: the command line's import, 10,000 rows, took 0.2-0.3 s less than planning
+    first). A row with an error still refuses the whole import (``ImportRefused``, with the
+    plan of every row): the caller's rollback removes what was inserted."""
     require(actor, Permission.MEMBERS_WRITE)
     today = today or date.today()
     report = progress or (lambda _d, _t, _s: None)
-    if (
+    may_certify = actor.can(Permission.CERTS_WRITE)
+    fresh = (
         plan is None
         or plan.roster is not roster
         or plan.basis != _basis(session, today, default_join_date)
-    ):
-        plan = plan_import(session, actor, roster, today=today, default_join_date=default_join_date)
-    if plan.has_errors and not skip_invalid:
-        raise ValidationError(plan.problems)
-    work = [r for r in plan.rows if r.action in (NEW, UPDATE)]
-    if any(r.has_cert_writes for r in work) and not actor.can(Permission.CERTS_WRITE):
-        # Refused, not skipped: an import that drops half of what the file says would leave
-        # the register and the ICS disagreeing with the roster without anyone noticing.
-        raise PermissionDenied(
-            _(
-                "The file sets organic or Fairtrade status: importing it also needs permission "
-                "to change certification records, which your role does not have. Nothing was "
-                "imported."
-            )
-        )
+    )
     fairtrade = _fairtrade_scheme(session)
-    created = updated = written = 0
-    new_rows = [r for r in work if r.action == NEW]
-    ids = _ids_for(session, new_rows, fairtrade)
+    ids: _Ids | None = None  # taken at the first batch, before anything is queued
+    created = written = 0
+    done = 0  # the rows of the plan whose new members were inserted (or are queued)
     other_status: list[tuple[RowPlan, int]] = []
     bulk: audit.BulkInserts | None = None
+    held = False  # a row that stops the import was planned: nothing more is inserted
+
+    def create(rows: list[RowPlan]) -> None:
+        nonlocal created, written, done, held, ids
+        if held:
+            return
+        if any(r.action == ERROR for r in rows) and not skip_invalid:
+            held = True  # refused below, with every problem of the file
+            return
+        if any(r.has_cert_writes for r in rows if r.action in (NEW, UPDATE)) and not may_certify:
+            held = True  # refused below
+            return
+        new_rows = [r for r in rows if r.action == NEW]
+        done += len(rows)
+        if not new_rows:
+            return
+        assert bulk is not None
+        if ids is None:
+            ids = _Ids(session)
+        bulk.tag = new_rows
+        written += _create_batch(
+            session,
+            actor,
+            new_rows,
+            fairtrade,
+            today,
+            _ids_for(ids, new_rows, fairtrade),
+            other_status,
+        )
+        created += len(new_rows)
+        batch_done()
+        report(done, len(roster.rows), _("Importing members…"))
+
     # The collector's own passes are paused while new members are inserted (their rows and
     # records hold no cycles); what a batch leaves is collected after it (``batch_done``).
-    # SQLite inserts a batch's rows while the next batch is prepared (``audit.bulk_inserts``).
+    # SQLite inserts a batch's rows while the next batch is made (``audit.bulk_inserts``).
+    # A roster planned here (no preview, or the register changed since) is planned and
+    # inserted batch by batch: a batch's rows are inserted while the next is planned. A row
+    # with an error stops the inserting; the import is then refused (the caller rolls back),
+    # as it is before anything is inserted when the preview's plan is given.
     try:
         with collector_paused(), collected_per_batch() as batch_done:
             with audit.bulk_inserts(session) as bulk:
-                for start in range(0, len(new_rows), BATCH):
-                    batch = new_rows[start : start + BATCH]
-                    bulk.tag = batch
-                    written += _create_batch(
-                        session, actor, batch, fairtrade, today, ids, other_status
+                if fresh:
+                    plan = plan_import(
+                        session,
+                        actor,
+                        roster,
+                        today=today,
+                        default_join_date=default_join_date,
+                        planned=create,
                     )
-                    created += len(batch)
-                    batch_done()
-                    report(created, len(work), _("Importing members…"))
+                assert plan is not None
+                if plan.has_errors and not skip_invalid:
+                    raise ImportRefused(plan)
+                work = [r for r in plan.rows if r.action in (NEW, UPDATE)]
+                if any(r.has_cert_writes for r in work) and not may_certify:
+                    # Refused, not skipped: an import that drops half of what the file says
+                    # would leave the register and the ICS disagreeing with the roster
+                    # without anyone noticing.
+                    raise PermissionDenied(
+                        _(
+                            "The file sets organic or Fairtrade status: importing it also "
+                            "needs permission to change certification records, which your "
+                            "role does not have. Nothing was imported."
+                        )
+                    )
+                rest = list(plan.rows[done:])
+                for start in range(0, len(rest), BATCH):
+                    create(rest[start : start + BATCH])
     except IntegrityError as exc:
         if "code" not in str(exc.orig) and "dni" not in str(exc.orig):
             raise
         # The rows of the batch whose insert failed (on SQLite it ran while a later batch
         # was being made).
-        failed: list[RowPlan] = (bulk.tag if bulk is not None else None) or new_rows
+        failed: list[RowPlan] = (bulk.tag if bulk is not None else None) or []
+        if not failed:
+            raise
         raise ValidationError(
             [
                 Problem(
@@ -561,6 +626,7 @@ def apply_import(
                 )
             ]
         ) from exc
+    updated = 0
     for row, member_id in other_status:
         # Registered with another status: joined, then changed, as the register records it
         # (a second status change with its reason, the member updated), by its own rule.
@@ -728,13 +794,34 @@ def _create_batch(
 _TABLES: tuple[Table, ...] = (_MEMBER, _CHANGE, _PLOT, _SCOPE, _ORGANIC)
 
 
-def _ids_for(
-    session: Session, rows: list[RowPlan], fairtrade: int | None
-) -> dict[str, Iterator[int]]:
+class _Ids:
+    """Ids for the rows the import inserts, batch by batch, taken in this write transaction
+    (writers are serialised: ``Database.transaction``). On SQLite each table's largest id is
+    read once, before the first batch is queued (so the queued inserts are not waited for),
+    and the ids follow it; on PostgreSQL each batch takes its ids from the sequences, as its
+    inserts would (``_new_ids``)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        session.flush()  # the ids follow what is written
+        self.sequences = session.get_bind().dialect.name == "postgresql"
+        self.next: dict[str, int] = {}
+        if not self.sequences:
+            for table in _TABLES:
+                if "id" in table.c:
+                    self.next[table.name] = (session.scalar(select(func.max(table.c.id))) or 0) + 1
+
+    def take(self, table: Table, count: int) -> list[int]:
+        if self.sequences or count == 0:
+            return _new_ids(self.session, table, count)
+        first = self.next[table.name]
+        self.next[table.name] = first + count
+        return list(range(first, first + count))
+
+
+def _ids_for(ids: _Ids, rows: list[RowPlan], fairtrade: int | None) -> dict[str, Iterator[int]]:
     """The ids of every row ``_create_batch`` inserts for the new members ``rows``, by
-    table, taken before the first batch (what is pending is flushed first: the ids follow
-    what is written)."""
-    session.flush()
+    table."""
     counts = {
         _MEMBER.name: len(rows),
         _CHANGE.name: len(rows),
@@ -744,7 +831,7 @@ def _ids_for(
         else 0,
     }
     return {
-        table.name: iter(_new_ids(session, table, counts[table.name]))
+        table.name: iter(ids.take(table, counts[table.name]))
         for table in _TABLES
         if table.name in counts
     }

@@ -294,7 +294,12 @@ def test_cli_import_dry_run_skip_invalid_and_export(tmp_path, capsys):
     assert "row 8, column D (Sexo (M/F)): gender:" in out
     assert "Skipped row 14: totals row" in out
     assert main(["--db", dbfile, "members", "import", str(path)]) == 2
-    assert "Nothing was imported" in capsys.readouterr().err
+    refused = capsys.readouterr()
+    assert "Nothing was imported" in refused.err
+    # Planned and refused in the import's transaction: the same report as the dry run's.
+    assert refused.out.replace("Dry run: nothing was changed.\n", "") == out.replace(
+        "Dry run: nothing was changed.\n", ""
+    )
     assert main(["--db", dbfile, "members", "import", str(path), "--skip-invalid"]) == 0
     assert "Imported: 4 new, 0 updated" in capsys.readouterr().out
     assert main(["--db", dbfile, "members", "import", str(path), "--skip-invalid"]) == 0
@@ -515,14 +520,15 @@ def test_a_code_registered_meanwhile_by_another_user_stops_the_import(
     from tests.unit.test_member_services import make_input
 
     roster = read_roster(messy_roster(tmp_path / "p.xlsx"), today=TODAY)
-    real_plan = member_import.plan_import
+    real_register = members.load_register
 
-    def plan_then_someone_registers_soc_2(session, *args, **kwargs):
-        plan = real_plan(session, *args, **kwargs)
+    def read_then_someone_registers_soc_2(session):
+        register = real_register(session)
         members.create_member(session, actor, make_input("SOC-2", dni="99999999"))
-        return plan
+        return register
 
-    monkeypatch.setattr(member_import, "plan_import", plan_then_someone_registers_soc_2)
+    # The import plans its rows against the register it read, and inserts them meanwhile.
+    monkeypatch.setattr(members, "load_register", read_then_someone_registers_soc_2)
     with pytest.raises(ValidationError) as err:
         with db.transaction(actor) as s:
             member_import.apply_import(s, actor, roster, skip_invalid=True, today=TODAY)

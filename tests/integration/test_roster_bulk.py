@@ -384,3 +384,47 @@ def test_an_import_cancelled_between_batches_writes_nothing(db, actor, tmp_path,
     with db.reading(actor) as s:
         assert members.list_members(s, actor) == []
         assert verify(s, actor, TODAY).errors == []
+
+
+def test_a_roster_planned_by_the_import_is_inserted_while_planned_and_refused_whole(
+    db, actor, tmp_path, monkeypatch
+):
+    """Without a preview's plan the import plans the roster itself, in its transaction, and
+    inserts each batch's new members while the next batch is planned. A row with an error
+    after some batches were inserted refuses the import (every row's plan is in the
+    refusal, for the report) and the rollback keeps nothing; with ``skip_invalid`` the
+    valid rows are imported, as the preview's plan would import them."""
+    monkeypatch.setattr(member_import, "BATCH", 1)
+    made = []
+    real_create = member_import._create_batch
+
+    def create(session, actor, rows, *args):
+        made.append([r.row for r in rows])
+        return real_create(session, actor, rows, *args)
+
+    monkeypatch.setattr(member_import, "_create_batch", create)
+    bad = ["C-9", "Soto", "Rosa", None, "X", None, "01/01/2020"] + [None] * 11  # sex "X"
+    roster = read_roster(roster_file(tmp_path / "padron.xlsx", [*ROWS, bad]), today=TODAY)
+    with pytest.raises(member_import.ImportRefused) as refused:
+        with db.transaction(actor) as s:
+            member_import.apply_import(s, actor, roster, today=TODAY)
+    assert made == [[3], [4], [5], [6]]  # inserted before the last row was planned
+    plan = refused.value.plan
+    assert [r.action for r in plan.rows] == [NEW] * 4 + ["error"]
+    assert [(p.field, p.row) for p in refused.value.problems] == [("gender", 7)]
+    with db.reading(actor) as s:
+        assert members.list_members(s, actor) == []
+        assert verify(s, actor, TODAY).errors == []
+    with db.reading(actor) as s:
+        preview = member_import.plan_import(s, actor, roster, today=TODAY)
+    made.clear()
+    with db.transaction(actor) as s:
+        result = member_import.apply_import(s, actor, roster, today=TODAY, skip_invalid=True)
+    assert made == [[3], [4], [5], [6]]
+    assert (result.created, result.rejected) == (4, 1)
+    assert [(r.row, r.action, r.summary) for r in result.plan.rows] == [
+        (r.row, r.action, r.summary) for r in preview.rows
+    ]
+    with db.reading(actor) as s:
+        assert [m.code for m in members.list_members(s, actor)] == ["C-1", "C-2", "C-3", "C-4"]
+        assert verify(s, actor, TODAY).errors == []
