@@ -29,21 +29,22 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidO
 from enum import StrEnum
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shapely
 import shapely.ops
-from pyproj import Geod, Transformer
 from shapely.geometry import LinearRing, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.prepared import PreparedGeometry, prep
 
 from coop_desk.i18n import N_, _
 
+if TYPE_CHECKING:
+    from pyproj import Geod, Transformer
+
 COORDINATE_PLACES = 8  # at most 8 decimals are kept (about 1 mm); more is noise
 EXPORT_MIN_PLACES = 6  # the EU information system asks for at least 6 decimals
 PERU_MARGIN_M = 1000
-_GEOD = Geod(ellps="WGS84")
 
 
 class GeometryError(ValueError):
@@ -283,6 +284,16 @@ def bounding_box(boundary: Boundary) -> tuple[Decimal, Decimal, Decimal, Decimal
 # --- shapely and pyproj --------------------------------------------------------------------
 
 
+@cache
+def _geod() -> Geod:
+    """The WGS84 ellipsoid's geodesics. pyproj is imported here, at the first area, distance
+    or projection, not with this module: the roster reader imports it for its UTM columns,
+    and most rosters have none (30 ms of every import and start)."""
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84")
+
+
 def to_shapely(geometry: Position | Boundary) -> BaseGeometry:
     """Floats for geometry work (crossings, overlaps, drawing); stored values stay decimal."""
     if isinstance(geometry, Position):
@@ -297,18 +308,18 @@ def to_shapely(geometry: Position | Boundary) -> BaseGeometry:
 def geodesic_area_ha(boundary: Boundary | BaseGeometry) -> Decimal:
     """Area on the WGS84 ellipsoid, in hectares to 4 decimals (holes subtracted)."""
     shape = to_shapely(boundary) if isinstance(boundary, Boundary) else boundary
-    area_m2, _perimeter = _GEOD.geometry_area_perimeter(shape)
+    area_m2, _perimeter = _geod().geometry_area_perimeter(shape)
     return Decimal(repr(abs(area_m2) / 10_000)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
 
 
 def geodesic_area_m2(shape: BaseGeometry) -> Decimal:
-    area_m2, _perimeter = _GEOD.geometry_area_perimeter(shape)
+    area_m2, _perimeter = _geod().geometry_area_perimeter(shape)
     return Decimal(repr(abs(area_m2))).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
 def distance_m(a: Position, b: Position) -> Decimal:
     """Geodesic distance between two positions, in metres to the centimetre."""
-    _az1, _az2, metres = _GEOD.inv(float(a.lon), float(a.lat), float(b.lon), float(b.lat))
+    _az1, _az2, metres = _geod().inv(float(a.lon), float(a.lat), float(b.lon), float(b.lat))
     return Decimal(repr(metres)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
@@ -354,6 +365,8 @@ def parse_utm_zone(value: object) -> int:
 
 @cache
 def _utm_transformer(zone: int) -> Transformer:
+    from pyproj import Transformer
+
     return Transformer.from_crs(UTM_ZONES[zone], 4326, always_xy=True)
 
 
@@ -608,6 +621,8 @@ def local_projector(center: Position) -> Transformer:
     """Lon/lat to metres on a plane centred on ``center`` (azimuthal equidistant): for maps of
     plots drawn to scale without tiles. Distances from the centre are exact; over a
     cooperative's area (tens of km) the map's scale errs by far less than a pixel."""
+    from pyproj import Transformer
+
     return Transformer.from_crs(
         "EPSG:4326",
         f"+proj=aeqd +lat_0={float(center.lat)} +lon_0={float(center.lon)} +datum=WGS84 +units=m",
