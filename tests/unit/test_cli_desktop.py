@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from coop_desk.cli import build_parser, desktop_arguments
+from coop_desk.cli import build_parser, command_named, desktop_arguments
 from tests.conftest import python_output
 
 
@@ -61,3 +61,63 @@ from coop_desk.cli import main
 sys.exit(main(["--db", "coop.sqlite", "--user", "ana"]))
 """
     assert python_output(script, cwd=tmp_path) == "coop.sqlite ana []"
+
+
+def test_each_command_group_registers_the_commands_it_is_listed_with():
+    """``COMMAND_GROUPS`` says which modules a command needs (the others are not imported to
+    run it): it must be what each module registers, alone."""
+    import argparse
+    import importlib
+
+    from coop_desk.cli import COMMAND_GROUPS
+
+    for name, commands in COMMAND_GROUPS:
+        parser = argparse.ArgumentParser()
+        sub = parser.add_subparsers(dest="command")
+        importlib.import_module(f"coop_desk.cli.{name}").register(sub)
+        assert tuple(sub.choices) == commands, name
+
+
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        (["members", "import", "p.xlsx"], "members"),
+        (["--db", "x.sqlite", "--user", "ana", "ledger", "years"], "ledger"),
+        (["-v", "copy-database", "a", "b"], "copy-database"),
+        (["--help"], None),
+        (["--db"], None),
+        ([], None),
+    ],
+)
+def test_the_command_is_the_first_word_after_the_global_options(argv, command):
+    assert command_named(argv) == command
+
+
+def test_a_command_is_parsed_as_the_whole_parser_parses_it_with_only_its_groups():
+    for argv in (
+        ["members", "import", "p.xlsx", "--skip-invalid"],
+        ["ledger", "years"],  # registered by the ledger's group and the audit's
+        ["ledger", "export-beancount", "out.beancount"],
+        ["plots", "rules", "--area-tolerance", "5"],
+    ):
+        assert build_parser(command_named(argv)).parse_args(argv) == build_parser().parse_args(
+            argv
+        ), argv
+
+
+def test_a_roster_import_imports_no_other_command_group(tmp_path):
+    script = """
+import sys
+import coop_desk.cli.members_excel as m
+m.run_import = lambda args, ctx: print(sorted(n for n in sys.modules if n.startswith("coop_desk.cli.") and n.count(".") == 2)) or 0
+from coop_desk.cli import main
+sys.exit(main(["--db", "coop.sqlite", "members", "import", "p.xlsx"]))
+"""
+    assert python_output(script, cwd=tmp_path) == str(
+        [
+            "coop_desk.cli.context",
+            "coop_desk.cli.members",
+            "coop_desk.cli.members_excel",
+            "coop_desk.cli.output",
+        ]
+    )
