@@ -516,7 +516,7 @@ def apply_import(
     same: ``changes.head``) for the same day and default join date; otherwise, or without
     it, the roster is planned again in this transaction, and then each batch's new members
     are inserted as soon as the batch is planned (SQLite inserts them while the next batch
-    is planned: the command line's import, 10,000 rows, took 0.2-0.3 s less than planning
+    is planned: the command line's import of 10,000 rows took about 0.3 s less than planning
     first). A row with an error still refuses the whole import (``ImportRefused``, with the
     plan of every row): the caller's rollback removes what was inserted."""
     require(actor, Permission.MEMBERS_WRITE)
