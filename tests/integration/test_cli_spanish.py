@@ -30,6 +30,8 @@ def test_a_roster_import_report_in_spanish(spanish, tmp_path, capsys):
     # A problem of a row, in Spanish, with its row and column in Spanish too.
     assert "no es un DNI" in text or "no es una fecha" in text or "es obligatori" in text
     assert "new," not in text and "with errors" not in text and "Nothing was imported" not in text
+    # Why a row was skipped, in Spanish too.
+    assert "fila de totales" in text and "totals row" not in text
 
 
 def test_the_import_plan_table_answers_in_spanish(spanish, tmp_path, capsys):

@@ -66,7 +66,7 @@ from coop_desk.exchange.sheets import (
     title_text,
 )
 from coop_desk.exchange.xlsx import WorkbookError
-from coop_desk.i18n import _
+from coop_desk.i18n import _, ngettext
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -353,29 +353,38 @@ def _read_rows(
             blank_run += 1
             if blank_run >= BLANK_RUN_STOP:
                 notes.append(
-                    f"Stopped reading at row {excel_row}: {BLANK_RUN_STOP} blank rows in a row."
+                    _(
+                        "Stopped reading at row {row}: {count} blank rows in a row.",
+                        row=excel_row,
+                        count=BLANK_RUN_STOP,
+                    )
                 )
                 break
             continue
         if blank_run:
             skipped.append(
-                SkippedRow(excel_row - blank_run, "blank row")
+                SkippedRow(excel_row - blank_run, _("blank row"))
                 if blank_run == 1
-                else SkippedRow(excel_row - blank_run, f"{blank_run} blank rows")
+                else SkippedRow(
+                    excel_row - blank_run,
+                    ngettext("{n} blank row", "{n} blank rows", blank_run),
+                )
             )
         blank_run = 0
         if is_totals_row(cells) and not _names_a_member(cells, mapped):
-            skipped.append(SkippedRow(excel_row, "totals row"))
+            skipped.append(SkippedRow(excel_row, _("totals row")))
             continue
         title = title_text(cells)
         if title is not None:
-            skipped.append(SkippedRow(excel_row, f"title or note row ({title[:60]})"))
+            skipped.append(
+                SkippedRow(excel_row, _("title or note row ({title})", title=title[:60]))
+            )
             continue
         if is_repeated_header(cells, mapped):
-            skipped.append(SkippedRow(excel_row, "the header row again"))
+            skipped.append(SkippedRow(excel_row, _("the header row again")))
             continue
         if example and _is_template_example(cells, example):
-            skipped.append(SkippedRow(excel_row, "the template's example row"))
+            skipped.append(SkippedRow(excel_row, _("the template's example row")))
             continue
         if all(
             v.is_blank(cells[c.index]) if c.index < len(cells) else True for c in identity_columns
@@ -394,7 +403,9 @@ def _read_rows(
                 last_data_row = excel_row
                 continue
             preview = " ".join(cell_text(c) for c in cells if not v.is_blank(c))[:60]
-            skipped.append(SkippedRow(excel_row, f"no member on this row ({preview})"))
+            skipped.append(
+                SkippedRow(excel_row, _("no member on this row ({preview})", preview=preview))
+            )
             continue
         if len(rows) >= MAX_DATA_ROWS:
             raise WorkbookError(
