@@ -538,13 +538,8 @@ def apply_import(
 
     def create(rows: list[RowPlan]) -> None:
         nonlocal created, written, done, held, ids
-        if held:
-            return
-        if any(r.action == ERROR for r in rows) and not skip_invalid:
+        if held or _refusal(rows, skip_invalid, may_certify):
             held = True  # refused below, with every problem of the file
-            return
-        if any(r.has_cert_writes for r in rows if r.action in (NEW, UPDATE)) and not may_certify:
-            held = True  # refused below
             return
         new_rows = [r for r in rows if r.action == NEW]
         done += len(rows)
@@ -587,10 +582,10 @@ def apply_import(
                         planned=create,
                     )
                 assert plan is not None
-                if plan.has_errors and not skip_invalid:
+                refusal = _refusal(list(plan.rows), skip_invalid, may_certify)
+                if refusal == ERROR:
                     raise ImportRefused(plan)
-                work = [r for r in plan.rows if r.action in (NEW, UPDATE)]
-                if any(r.has_cert_writes for r in work) and not may_certify:
+                if refusal is not None:
                     # Refused, not skipped: an import that drops half of what the file says
                     # would leave the register and the ICS disagreeing with the roster
                     # without anyone noticing.
@@ -627,6 +622,7 @@ def apply_import(
             ]
         ) from exc
     updated = 0
+    work = [r for r in plan.rows if r.action in (NEW, UPDATE)]
     for row, member_id in other_status:
         # Registered with another status: joined, then changed, as the register records it
         # (a second status change with its reason, the member updated), by its own rule.
@@ -672,6 +668,17 @@ def apply_import(
     )
 
 
+def _refusal(rows: list[RowPlan], skip_invalid: bool, may_certify: bool) -> str | None:
+    """Why an import of ``rows`` is refused, if it is: ``ERROR`` (a row has an error and
+    invalid rows are not to be skipped) before ``"certs"`` (the file changes certification
+    records, which the role may not)."""
+    if not skip_invalid and any(r.action == ERROR for r in rows):
+        return ERROR
+    if not may_certify and any(r.has_cert_writes for r in rows if r.action in (NEW, UPDATE)):
+        return "certs"
+    return None
+
+
 def _basis(
     session: Session, today: date, default_join_date: date | None
 ) -> tuple[int, date, date | None]:
@@ -714,8 +721,8 @@ def _create_batch(
     (``limit_guard``), as a flush is: by one checker per table and batch, which answers a
     repeated date or amount once.
 
-    The ids come from ``ids`` (``_ids_for``, taken for the whole file before the first
-    batch) and members registered with another status than active go to ``other_status``
+    The ids come from ``ids`` (``_ids_for``; on SQLite no query after the first batch's)
+    and members registered with another status than active go to ``other_status``
     (their change is made after the bulk, by ``members.change_status``): nothing here reads
     the database, so that on SQLite the batches' inserts run while the next batch is made
     (``audit.bulk_inserts``). Measured for 10,000 rows: SQLite's own inserts (the tables'
@@ -798,8 +805,8 @@ class _Ids:
     """Ids for the rows the import inserts, batch by batch, taken in this write transaction
     (writers are serialised: ``Database.transaction``). On SQLite each table's largest id is
     read once, before the first batch is queued (so the queued inserts are not waited for),
-    and the ids follow it; on PostgreSQL each batch takes its ids from the sequences, as its
-    inserts would (``_new_ids``)."""
+    and the ids follow it, as SQLite itself would number them; on PostgreSQL each batch takes
+    its ids from the column's sequence, as its inserts would."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -812,8 +819,18 @@ class _Ids:
                     self.next[table.name] = (session.scalar(select(func.max(table.c.id))) or 0) + 1
 
     def take(self, table: Table, count: int) -> list[int]:
-        if self.sequences or count == 0:
-            return _new_ids(self.session, table, count)
+        if count == 0:
+            return []
+        if self.sequences:
+            return list(
+                self.session.scalars(
+                    text(
+                        "SELECT nextval(pg_get_serial_sequence(:table, 'id')) "
+                        "FROM generate_series(1, :n)"
+                    ),
+                    {"table": table.name, "n": count},
+                )
+            )
         first = self.next[table.name]
         self.next[table.name] = first + count
         return list(range(first, first + count))
@@ -835,25 +852,6 @@ def _ids_for(ids: _Ids, rows: list[RowPlan], fairtrade: int | None) -> dict[str,
         for table in _TABLES
         if table.name in counts
     }
-
-
-def _new_ids(session: Session, table: Table, count: int) -> list[int]:
-    """``count`` ids for new rows of ``table``, taken in this write transaction (writers are
-    serialised: ``Database.transaction``): on PostgreSQL from the column's sequence, as an
-    insert would; on SQLite after the largest id, as SQLite itself would."""
-    if count == 0:
-        return []
-    if session.get_bind().dialect.name == "postgresql":
-        return list(
-            session.scalars(
-                text(
-                    "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"
-                ),
-                {"table": table.name, "n": count},
-            )
-        )
-    last = session.scalar(select(func.max(table.c.id))) or 0
-    return list(range(last + 1, last + 1 + count))
 
 
 def _write_certs(
